@@ -1,0 +1,77 @@
+// Bundles each part with esbuild: the extension host, the language server, the engine worker and the
+// CLI for Node; each webview for the browser. Entries whose source does not exist yet are skipped.
+import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const nodeEntries = {
+  extension: 'src/extension.ts',
+  server: 'src/server/main.ts',
+  engineWorker: 'src/backends/local/engineWorker.ts',
+  cli: 'src/cli/main.ts',
+  'test/runElectronTests': 'test/electron/runElectronTests.ts',
+  'test/electronSuite': 'test/electron/suite.ts',
+};
+const webEntries = {
+  'webview/results': 'webview/results/main.ts',
+  'webview/map': 'webview/map/main.ts',
+};
+
+function existing(entries) {
+  return Object.fromEntries(Object.entries(entries).filter(([, src]) => fs.existsSync(path.join(root, src))));
+}
+
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  outdir: 'dist',
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const nodeOptions = {
+  ...common,
+  entryPoints: existing(nodeEntries),
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  // The Kusto library is two global scripts loaded at run time from dist/kusto (see src/kql/kustoLibrary.ts).
+  external: ['vscode', '@kusto/language-service-next', '@vscode/test-electron', 'mocha'],
+  mainFields: ['module', 'main'],
+};
+
+const webOptions = {
+  ...common,
+  entryPoints: existing(webEntries),
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  loader: { '.css': 'text' },
+};
+
+function copyKustoLibrary() {
+  const from = path.join(root, 'node_modules/@kusto/language-service-next');
+  const to = path.join(root, 'dist/kusto');
+  fs.mkdirSync(to, { recursive: true });
+  for (const f of ['bridge.min.js', 'Kusto.Language.Bridge.min.js']) {
+    fs.copyFileSync(path.join(from, f), path.join(to, f));
+  }
+}
+
+if (production) {
+  fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+}
+copyKustoLibrary();
+if (watch) {
+  const contexts = await Promise.all([esbuild.context(nodeOptions), esbuild.context(webOptions)]);
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('watching…');
+} else {
+  await Promise.all([esbuild.build(nodeOptions), esbuild.build(webOptions)]);
+}

@@ -1,0 +1,28 @@
+/** Failures that are not about the query's text (those are KqlErrors, from src/kql). */
+export class QueryCancelledError extends Error {
+  constructor(message = 'The query was cancelled.') {
+    super(message);
+    this.name = 'QueryCancelledError';
+  }
+}
+
+export class QueryTimeoutError extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`The query did not finish within ${Math.round(timeoutMs / 1000)} s.`);
+    this.name = 'QueryTimeoutError';
+  }
+}
+
+export type BackendErrorKind = 'auth' | 'network' | 'throttled' | 'server' | 'data' | 'config';
+
+/** The service or the data source failed: a sign-in, a 5xx, a broken data file, a missing setting. */
+export class BackendError extends Error {
+  constructor(
+    readonly kind: BackendErrorKind,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'BackendError';
+  }
+}

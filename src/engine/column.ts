@@ -1,0 +1,256 @@
+/**
+ * Columnar storage. Numbers, datetimes and timespans live in Float64Arrays, bools in Uint8Arrays,
+ * strings and guids are dictionary-encoded (Int32Array codes into a string table), dynamic values are
+ * a plain array. Nulls are a byte map (1 = null), absent when a column has none.
+ */
+import type { KqlType, Value, DynamicValue } from './values';
+import { isNumberBacked } from './values';
+
+export interface Column {
+  readonly type: KqlType;
+  readonly length: number;
+  /** The value at row i in the representation of values.ts. */
+  get(i: number): Value;
+  isNull(i: number): boolean;
+}
+
+export class NumberColumn implements Column {
+  constructor(
+    readonly type: KqlType,
+    readonly values: Float64Array,
+    readonly nulls?: Uint8Array,
+  ) {}
+  get length(): number {
+    return this.values.length;
+  }
+  get(i: number): number | null {
+    return this.nulls && this.nulls[i] ? null : this.values[i]!;
+  }
+  isNull(i: number): boolean {
+    return this.nulls !== undefined && this.nulls[i] === 1;
+  }
+}
+
+export class BoolColumn implements Column {
+  readonly type = 'bool' as const;
+  constructor(
+    readonly values: Uint8Array,
+    readonly nulls?: Uint8Array,
+  ) {}
+  get length(): number {
+    return this.values.length;
+  }
+  get(i: number): boolean | null {
+    return this.nulls && this.nulls[i] ? null : this.values[i] === 1;
+  }
+  isNull(i: number): boolean {
+    return this.nulls !== undefined && this.nulls[i] === 1;
+  }
+}
+
+/** Strings (never null) and guids (nullable: code -1 is null). */
+export class StringColumn implements Column {
+  constructor(
+    readonly type: 'string' | 'guid',
+    readonly codes: Int32Array,
+    readonly dict: readonly string[],
+  ) {}
+  get length(): number {
+    return this.codes.length;
+  }
+  get(i: number): string | null {
+    const c = this.codes[i]!;
+    return c < 0 ? (this.type === 'string' ? '' : null) : this.dict[c]!;
+  }
+  isNull(i: number): boolean {
+    return this.type === 'guid' && this.codes[i]! < 0;
+  }
+}
+
+export class DynamicColumn implements Column {
+  readonly type = 'dynamic' as const;
+  constructor(readonly values: readonly DynamicValue[]) {}
+  get length(): number {
+    return this.values.length;
+  }
+  get(i: number): DynamicValue {
+    return this.values[i] ?? null;
+  }
+  isNull(i: number): boolean {
+    return this.values[i] === null || this.values[i] === undefined;
+  }
+}
+
+/** Appends values of one type and produces a column; the one way columns are built. */
+export interface ColumnBuilder {
+  readonly type: KqlType;
+  readonly length: number;
+  push(v: Value): void;
+  finish(): Column;
+}
+
+class NumberBuilder implements ColumnBuilder {
+  private values: Float64Array;
+  private nulls: Uint8Array | undefined;
+  length = 0;
+  constructor(readonly type: KqlType, capacity: number) {
+    this.values = new Float64Array(Math.max(16, capacity));
+  }
+  push(v: Value): void {
+    if (this.length === this.values.length) {
+      const grown = new Float64Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+      if (this.nulls) {
+        const n = new Uint8Array(grown.length);
+        n.set(this.nulls);
+        this.nulls = n;
+      }
+    }
+    if (v === null || v === undefined || typeof v !== 'number' || Number.isNaN(v) && this.type !== 'real') {
+      if (!this.nulls) {
+        this.nulls = new Uint8Array(this.values.length);
+      }
+      this.nulls[this.length] = 1;
+    } else {
+      this.values[this.length] = v;
+    }
+    this.length++;
+  }
+  finish(): Column {
+    return new NumberColumn(this.type, this.values.slice(0, this.length), this.nulls?.slice(0, this.length));
+  }
+}
+
+class BoolBuilder implements ColumnBuilder {
+  readonly type = 'bool' as const;
+  private values: number[] = [];
+  private nulls: number[] | undefined;
+  get length(): number {
+    return this.values.length;
+  }
+  push(v: Value): void {
+    if (typeof v === 'boolean') {
+      this.values.push(v ? 1 : 0);
+      this.nulls?.push(0);
+    } else {
+      if (!this.nulls) {
+        this.nulls = new Array<number>(this.values.length).fill(0);
+      }
+      this.values.push(0);
+      this.nulls.push(1);
+    }
+  }
+  finish(): Column {
+    return new BoolColumn(Uint8Array.from(this.values), this.nulls ? Uint8Array.from(this.nulls) : undefined);
+  }
+}
+
+class StringBuilder implements ColumnBuilder {
+  private codes: number[] = [];
+  private readonly dict: string[] = [];
+  private readonly index = new Map<string, number>();
+  constructor(readonly type: 'string' | 'guid') {}
+  get length(): number {
+    return this.codes.length;
+  }
+  push(v: Value): void {
+    if (v === null || v === undefined) {
+      this.codes.push(this.type === 'string' ? this.code('') : -1);
+      return;
+    }
+    this.codes.push(this.code(typeof v === 'string' ? v : JSON.stringify(v)));
+  }
+  private code(s: string): number {
+    let c = this.index.get(s);
+    if (c === undefined) {
+      c = this.dict.length;
+      this.dict.push(s);
+      this.index.set(s, c);
+    }
+    return c;
+  }
+  finish(): Column {
+    return new StringColumn(this.type, Int32Array.from(this.codes), this.dict);
+  }
+}
+
+class DynamicBuilder implements ColumnBuilder {
+  readonly type = 'dynamic' as const;
+  private readonly values: DynamicValue[] = [];
+  get length(): number {
+    return this.values.length;
+  }
+  push(v: Value): void {
+    this.values.push(v === undefined ? null : (v as DynamicValue));
+  }
+  finish(): Column {
+    return new DynamicColumn(this.values);
+  }
+}
+
+export function columnBuilder(type: KqlType, capacity = 16): ColumnBuilder {
+  if (isNumberBacked(type)) {
+    return new NumberBuilder(type, capacity);
+  }
+  switch (type) {
+    case 'bool': return new BoolBuilder();
+    case 'string': case 'guid': return new StringBuilder(type);
+    default: return new DynamicBuilder();
+  }
+}
+
+export function columnFromValues(type: KqlType, values: readonly Value[]): Column {
+  const b = columnBuilder(type, values.length);
+  for (const v of values) {
+    b.push(v);
+  }
+  return b.finish();
+}
+
+/** Picks rows by index (for filters, sorts, joins): the column stays in its own storage form. */
+export function takeRows(column: Column, rows: Int32Array | readonly number[]): Column {
+  const n = rows.length;
+  if (column instanceof NumberColumn) {
+    const values = new Float64Array(n);
+    let nulls: Uint8Array | undefined;
+    for (let i = 0; i < n; i++) {
+      const r = rows[i]!;
+      if (r < 0 || (column.nulls && column.nulls[r])) {
+        nulls ??= new Uint8Array(n);
+        nulls[i] = 1;
+      } else {
+        values[i] = column.values[r]!;
+      }
+    }
+    return new NumberColumn(column.type, values, nulls);
+  }
+  if (column instanceof StringColumn) {
+    const codes = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const r = rows[i]!;
+      codes[i] = r < 0 ? -1 : column.codes[r]!;
+    }
+    return new StringColumn(column.type, codes, column.dict);
+  }
+  if (column instanceof BoolColumn) {
+    const values = new Uint8Array(n);
+    let nulls: Uint8Array | undefined;
+    for (let i = 0; i < n; i++) {
+      const r = rows[i]!;
+      if (r < 0 || (column.nulls && column.nulls[r])) {
+        nulls ??= new Uint8Array(n);
+        nulls[i] = 1;
+      } else {
+        values[i] = column.values[r]!;
+      }
+    }
+    return new BoolColumn(values, nulls);
+  }
+  const out: DynamicValue[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = rows[i]!;
+    out[i] = r < 0 ? null : (column.get(r) as DynamicValue);
+  }
+  return new DynamicColumn(out);
+}

@@ -1,0 +1,62 @@
+/**
+ * Owns the active QueryBackend: creates it from the settings on first use, replaces it when
+ * `kql.backend` or its own settings change, and tells listeners (status bar, tree, completion).
+ */
+import * as vscode from 'vscode';
+import type { BackendId, QueryBackend, TimeRange } from '../backends/queryBackend';
+import type { Config } from './config';
+import { log } from './log';
+
+export type BackendFactories = Record<BackendId, () => QueryBackend>;
+
+export class BackendManager implements vscode.Disposable {
+  private _active: QueryBackend | undefined;
+  private readonly _onDidChange = new vscode.EventEmitter<QueryBackend>();
+  readonly onDidChange = this._onDidChange.event;
+  private readonly _onDidChangeTimeRange = new vscode.EventEmitter<TimeRange | undefined>();
+  readonly onDidChangeTimeRange = this._onDidChangeTimeRange.event;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly config: Config,
+    private readonly factories: BackendFactories,
+  ) {
+    this.disposables.push(
+      this._onDidChange,
+      this._onDidChangeTimeRange,
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('kql.backend') || e.affectsConfiguration('kql.local') || e.affectsConfiguration('kql.logAnalytics')) {
+          this.reset();
+        }
+        if (e.affectsConfiguration('kql.timeRange')) {
+          this._onDidChangeTimeRange.fire(this.timeRange);
+        }
+      }),
+    );
+  }
+
+  get active(): QueryBackend {
+    if (!this._active) {
+      const id = this.config.backend;
+      this._active = this.factories[id]();
+      log.info(`Backend: ${this._active.label}`);
+    }
+    return this._active;
+  }
+
+  get timeRange(): TimeRange | undefined {
+    return this.config.timeRange;
+  }
+
+  /** Drops the current backend so the next use builds one from the current settings. */
+  reset(): void {
+    this._active?.dispose?.();
+    this._active = undefined;
+    this._onDidChange.fire(this.active);
+  }
+
+  dispose(): void {
+    this._active?.dispose?.();
+    this.disposables.forEach((d) => d.dispose());
+  }
+}
