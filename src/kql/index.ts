@@ -4,3 +4,4 @@ export { KqlError, isKqlError, type KqlDiagnostic, type KqlSeverity } from './er
 export { globalsFor, tableSymbol, kqlTypeOf, DATABASE_NAME } from './globals';
 export { kusto, cancellationToken, items, toArray, type KustoLanguage } from './kustoLibrary';
 export { LineMap, formatPosition, type Position, type Range } from './positions';
+export { kqlString, kqlStringList, kqlIdentifier } from './literals';
