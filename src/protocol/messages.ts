@@ -1,0 +1,116 @@
+/**
+ * The messages the extension host and the results webview exchange. Both bundles import this file, so
+ * a message's shape is declared once; `validate.ts` checks everything that crosses the boundary at run
+ * time, because a webview is untrusted input as far as the host is concerned.
+ */
+import type { QueryResult } from '../backends/queryBackend';
+
+/** Where a query came from, so errors and diagnostics can point back into the document. */
+export interface QueryOrigin {
+  readonly documentUri: string;
+  readonly queryText: string;
+  /** 0-based document line of the query's first line. */
+  readonly blockStartLine: number;
+}
+
+export interface ResultViewOptions {
+  /** `kql.results.maxChartPoints`. */
+  readonly maxChartPoints: number;
+}
+
+export type RunErrorKind = 'query' | 'backend' | 'cancelled' | 'timeout';
+
+// Host → webview.
+export interface RunningMessage extends QueryOrigin {
+  readonly type: 'running';
+}
+export interface ShowResultMessage extends QueryOrigin {
+  readonly type: 'showResult';
+  readonly result: QueryResult;
+  readonly options: ResultViewOptions;
+}
+export interface ShowErrorMessage extends QueryOrigin {
+  readonly type: 'showError';
+  readonly kind: RunErrorKind;
+  readonly message: string;
+  /** 1-based document line and column of a query error. */
+  readonly line?: number;
+  readonly column?: number;
+}
+export interface CancelledMessage {
+  readonly type: 'cancelled';
+}
+/** Tells the webview that the document is closed or the result is gone after a reload. */
+export interface ClearMessage {
+  readonly type: 'clear';
+  readonly note: string;
+}
+
+export type HostMessage = RunningMessage | ShowResultMessage | ShowErrorMessage | CancelledMessage | ClearMessage;
+
+// Webview → host.
+export interface ReadyMessage {
+  readonly type: 'ready';
+}
+export type DataExportFormat = 'csv' | 'json';
+/** The host exports the result it holds, so 100k rows never travel back across the boundary. */
+export interface ExportDataMessage {
+  readonly type: 'exportData';
+  readonly format: DataExportFormat;
+  readonly tableIndex: number;
+}
+export type ImageExportFormat = 'png' | 'svg';
+export interface ExportImageMessage {
+  readonly type: 'exportImage';
+  readonly format: ImageExportFormat;
+  /** A `data:image/png;base64,…` URL for png, the SVG document for svg. */
+  readonly data: string;
+}
+export interface CopyMessage {
+  readonly type: 'copy';
+  readonly what: 'cell' | 'row' | 'spec';
+  readonly text: string;
+}
+/** Opens the chart's Vega-Lite spec as a JSON document. */
+export interface OpenSpecMessage {
+  readonly type: 'openSpec';
+  readonly spec: string;
+}
+/** Re-run the query shown (after a reload, or from the panel's toolbar). */
+export interface RerunMessage {
+  readonly type: 'rerun';
+}
+/** Jump to a query error's place in the document. */
+export interface RevealMessage {
+  readonly type: 'reveal';
+  readonly line: number;
+  readonly column: number;
+}
+export interface WebviewLogMessage {
+  readonly type: 'log';
+  readonly level: 'info' | 'warn' | 'error';
+  readonly message: string;
+}
+
+export type WebviewMessage =
+  | ReadyMessage
+  | ExportDataMessage
+  | ExportImageMessage
+  | CopyMessage
+  | OpenSpecMessage
+  | RerunMessage
+  | RevealMessage
+  | WebviewLogMessage;
+
+/** What the webview keeps in `vscode.setState`, read back by the panel serializer after a reload. */
+export interface ResultsPanelState {
+  readonly documentUri: string;
+  readonly queryText?: string;
+  readonly blockStartLine?: number;
+  readonly activeTab?: 'results' | 'chart' | 'errors';
+}
+
+/** Limits that keep a hostile or buggy webview from making the host allocate or save something huge. */
+export const MAX_COPY_CHARS = 50_000_000;
+export const MAX_IMAGE_CHARS = 100_000_000;
+export const MAX_LOG_CHARS = 10_000;

@@ -1,0 +1,144 @@
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import type { QueryResult } from '../../src/backends/queryBackend';
+import {
+  validateHostMessage,
+  validatePanelState,
+  validateQueryResult,
+  validateWebviewMessage,
+} from '../../src/protocol/validate';
+
+const result: QueryResult = {
+  tables: [
+    {
+      name: 'PrimaryResult',
+      columns: [
+        { name: 'TimeGenerated', type: 'datetime' },
+        { name: 'Computer', type: 'string' },
+        { name: 'Bytes', type: 'long' },
+      ],
+      rows: [
+        ['2024-01-01T00:00:00Z', 'web-01', 10],
+        ['2024-01-01T01:00:00Z', null, 20],
+      ],
+    },
+  ],
+  render: { visualization: 'timechart', ycolumns: ['Bytes'], ymin: 0 },
+  stats: { backend: 'local', durationMs: 12.5, rowCount: 2, truncated: false },
+  warnings: [],
+};
+const origin = { documentUri: 'file:///q.kql', queryText: 'T', blockStartLine: 3 };
+
+describe('validateWebviewMessage', () => {
+  test('accepts every well-formed message and keeps only known fields', () => {
+    const ok = [
+      { type: 'ready' },
+      { type: 'rerun' },
+      { type: 'exportData', format: 'csv', tableIndex: 0 },
+      { type: 'exportImage', format: 'png', data: 'data:image/png;base64,AAAA' },
+      { type: 'exportImage', format: 'svg', data: '<svg xmlns="http://www.w3.org/2000/svg"></svg>' },
+      { type: 'copy', what: 'row', text: 'a\tb' },
+      { type: 'openSpec', spec: '{}' },
+      { type: 'reveal', line: 1, column: 4 },
+      { type: 'log', level: 'warn', message: 'x' },
+    ];
+    for (const m of ok) {
+      const v = validateWebviewMessage(m);
+      assert.equal(v.ok, true, JSON.stringify(m));
+      assert.deepEqual(v.ok && v.value, m);
+    }
+    const extra = validateWebviewMessage({ type: 'ready', evil: 'x' });
+    assert.deepEqual(extra.ok && extra.value, { type: 'ready' });
+  });
+
+  test('refuses malformed messages with a reason', () => {
+    const bad: unknown[] = [
+      null,
+      42,
+      'ready',
+      [],
+      {},
+      { type: 7 },
+      { type: 'runShellCommand', cmd: 'rm -rf /' },
+      { type: 'exportData', format: 'xlsx', tableIndex: 0 },
+      { type: 'exportData', format: 'csv', tableIndex: -1 },
+      { type: 'exportData', format: 'csv', tableIndex: 0.5 },
+      { type: 'exportData', format: 'csv' },
+      { type: 'exportImage', format: 'png', data: '<svg></svg>' },
+      { type: 'exportImage', format: 'svg', data: 'data:image/png;base64,AAAA' },
+      { type: 'exportImage', format: 'gif', data: 'x' },
+      { type: 'copy', what: 'everything', text: 'x' },
+      { type: 'copy', what: 'cell', text: 5 },
+      { type: 'openSpec', spec: { mark: 'bar' } },
+      { type: 'reveal', line: 0, column: 1 },
+      { type: 'reveal', line: '3', column: 1 },
+      { type: 'log', level: 'debug', message: 'x' },
+    ];
+    for (const m of bad) {
+      const v = validateWebviewMessage(m);
+      assert.equal(v.ok, false, JSON.stringify(m));
+      assert.ok(!v.ok && v.reason.length > 0);
+    }
+  });
+
+  test('truncates long log messages from the webview', () => {
+    const v = validateWebviewMessage({ type: 'log', level: 'info', message: 'x'.repeat(50_000) });
+    assert.ok(v.ok && v.value.type === 'log');
+    assert.equal(v.ok && v.value.type === 'log' && v.value.message.length, 10_000);
+  });
+});
+
+describe('validateHostMessage', () => {
+  test('accepts showResult, showError, running, cancelled and clear', () => {
+    const msgs = [
+      { type: 'showResult', ...origin, result, options: { maxChartPoints: 100 } },
+      { type: 'showError', ...origin, kind: 'query', message: 'bad', line: 4, column: 2 },
+      { type: 'showError', ...origin, kind: 'timeout', message: 'slow' },
+      { type: 'running', ...origin },
+      { type: 'cancelled' },
+      { type: 'clear', note: 'gone' },
+    ];
+    for (const m of msgs) {
+      assert.equal(validateHostMessage(m).ok, true, JSON.stringify(m).slice(0, 80));
+    }
+  });
+
+  test('refuses results whose rows do not match their columns', () => {
+    const ragged = { ...result, tables: [{ ...result.tables[0]!, rows: [['2024-01-01T00:00:00Z', 'x']] }] };
+    const v = validateHostMessage({ type: 'showResult', ...origin, result: ragged, options: { maxChartPoints: 100 } });
+    assert.equal(v.ok, false);
+    assert.match(!v.ok ? v.reason : '', /row 0 does not have 3 values/);
+  });
+
+  test('refuses unknown column types, bad stats, bad render properties and bad positions', () => {
+    const badType = { ...result, tables: [{ ...result.tables[0]!, columns: [{ name: 'a', type: 'varchar' }], rows: [] }] };
+    assert.equal(validateQueryResult(badType).ok, false);
+    assert.equal(validateQueryResult({ ...result, stats: { ...result.stats, rowCount: -1 } }).ok, false);
+    assert.equal(validateQueryResult({ ...result, render: { visualization: 'timechart', ymin: 'low' } }).ok, false);
+    assert.equal(validateQueryResult({ ...result, render: { visualization: 'timechart', series: 'Computer' } }).ok, false);
+    assert.equal(validateQueryResult({ ...result, warnings: [1] }).ok, false);
+    assert.equal(validateHostMessage({ type: 'showError', ...origin, kind: 'query', message: 'm', line: 0 }).ok, false);
+    assert.equal(validateHostMessage({ type: 'showError', ...origin, kind: 'oops', message: 'm' }).ok, false);
+    assert.equal(validateHostMessage({ type: 'showResult', ...origin, result }).ok, false);
+    assert.equal(validateHostMessage({ type: 'running', documentUri: 'x' }).ok, false);
+  });
+});
+
+describe('validatePanelState', () => {
+  test('keeps valid fields and drops the rest', () => {
+    assert.deepEqual(validatePanelState({ documentUri: 'file:///a.kql', queryText: 'T', blockStartLine: 2, activeTab: 'chart' }), {
+      documentUri: 'file:///a.kql',
+      queryText: 'T',
+      blockStartLine: 2,
+      activeTab: 'chart',
+    });
+    assert.deepEqual(validatePanelState({ documentUri: 'file:///a.kql', activeTab: 'evil', blockStartLine: -3 }), {
+      documentUri: 'file:///a.kql',
+      queryText: undefined,
+      blockStartLine: undefined,
+      activeTab: undefined,
+    });
+    assert.equal(validatePanelState(undefined), undefined);
+    assert.equal(validatePanelState({ queryText: 'T' }), undefined);
+  });
+});
