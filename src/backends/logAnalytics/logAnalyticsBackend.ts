@@ -1,0 +1,172 @@
+/**
+ * Runs queries on Azure Monitor Log Analytics through `@azure/monitor-query-logs`. Pure: the caller
+ * supplies the TokenCredential (VS Code's Microsoft sign-in in the extension, @azure/identity in the CLI).
+ */
+import type { TokenCredential } from '@azure/core-auth';
+import type { PipelinePolicy, PipelineRetryOptions } from '@azure/core-rest-pipeline';
+import { LogsQueryClient, LogsQueryResultStatus, type LogsQueryClientOptions, type QueryTimeInterval } from '@azure/monitor-query-logs';
+import { BackendError, QueryCancelledError, QueryTimeoutError } from '../errors';
+import {
+  DEFAULT_ROW_LIMIT,
+  type QueryBackend,
+  type QueryResult,
+  type ResultTable,
+  type RunOptions,
+  type TimeRange,
+} from '../queryBackend';
+import { cloudEndpoints, type AzureCloudName } from './clouds';
+import { serviceErrorMessages, toBackendError } from './errorMapping';
+import { renderInfoFrom, wireTable } from './wireConversion';
+
+export interface LogAnalyticsOptions {
+  readonly workspaceId: string;
+  readonly credential: TokenCredential;
+  readonly cloud?: AzureCloudName;
+  /** Replaces the cloud's endpoint (proxy, private link, test server). */
+  readonly endpoint?: string;
+  readonly serverTimeoutSeconds?: number;
+  /** Retries of 429 and 5xx answers, with exponential backoff (Retry-After honoured). */
+  readonly retry?: PipelineRetryOptions;
+  /** Extra pipeline options: an https agent with a private CA, a proxy. */
+  readonly clientOptions?: Pick<LogsQueryClientOptions, 'agent' | 'tlsOptions' | 'proxyOptions'>;
+}
+
+const DEFAULT_RETRY: PipelineRetryOptions = { maxRetries: 3, retryDelayInMs: 800, maxRetryDelayInMs: 20_000 };
+const CALL_HEADER = 'x-connection-analytics-call';
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The API's timespan; undefined when the query sets its own window. */
+export function toQueryTimeInterval(range: TimeRange | undefined, now = new Date()): QueryTimeInterval | undefined {
+  if (!range) {
+    return undefined;
+  }
+  const start = range.start ? new Date(range.start) : undefined;
+  const end = range.end ? new Date(range.end) : undefined;
+  for (const [label, d] of [['start', start], ['end', end]] as const) {
+    if (d && Number.isNaN(d.getTime())) {
+      throw new BackendError('config', `The time range's ${label} is not a datetime: ${label === 'start' ? range.start : range.end}`);
+    }
+  }
+  if (start && end) {
+    return { startTime: start, endTime: end };
+  }
+  if (start) {
+    return range.duration ? { startTime: start, duration: range.duration } : { startTime: start, endTime: now };
+  }
+  if (range.duration) {
+    return end ? { duration: range.duration, endTime: end } : { duration: range.duration };
+  }
+  return undefined;
+}
+
+export class LogAnalyticsBackend implements QueryBackend {
+  readonly id = 'logAnalytics' as const;
+  readonly label: string;
+  private readonly client: LogsQueryClient;
+  /** The SDK 1.0.0 drops LogsQueryOptions.abortSignal; a pipeline policy attaches each call's signal. */
+  private readonly signals = new Map<string, AbortSignal>();
+  private nextCall = 0;
+
+  constructor(private readonly options: LogAnalyticsOptions) {
+    const id = options.workspaceId.trim();
+    this.label = id ? `Log Analytics: ${id.slice(0, 8)}…` : 'Log Analytics (no workspace)';
+    const { endpoint, scope } = cloudEndpoints(options.cloud ?? 'AzurePublicCloud', options.endpoint);
+    const signalPolicy: PipelinePolicy = {
+      name: 'connectionAnalyticsAbortSignal',
+      sendRequest: (request, next) => {
+        const call = request.headers.get(CALL_HEADER);
+        if (call !== undefined) {
+          request.headers.delete(CALL_HEADER);
+          const signal = this.signals.get(call);
+          if (signal) {
+            request.abortSignal = signal;
+          }
+        }
+        return next(request);
+      },
+    };
+    this.client = new LogsQueryClient(options.credential, {
+      ...options.clientOptions,
+      endpoint,
+      credentials: { scopes: [scope] },
+      retryOptions: options.retry ?? DEFAULT_RETRY,
+      additionalPolicies: [{ policy: signalPolicy, position: 'perRetry' }],
+    });
+  }
+
+  async run(query: string, options: RunOptions = {}): Promise<QueryResult> {
+    const workspaceId = this.options.workspaceId.trim();
+    if (!GUID.test(workspaceId)) {
+      throw new BackendError('config', workspaceId
+        ? `The Log Analytics workspace id "${workspaceId}" is not a GUID (setting kql.logAnalytics.workspaceId).`
+        : 'Set kql.logAnalytics.workspaceId to the workspace to query.');
+    }
+    const timespan = toQueryTimeInterval(options.timeRange);
+    const controller = new AbortController();
+    const onAbort = (): void => controller.abort();
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    if (options.signal?.aborted) {
+      throw new QueryCancelledError();
+    }
+    let timedOut = false;
+    const timer = options.timeoutMs
+      ? setTimeout(() => {
+        timedOut = true;
+        controller.abort();
+      }, options.timeoutMs)
+      : undefined;
+    const call = String(this.nextCall++);
+    this.signals.set(call, controller.signal);
+    const started = Date.now();
+    try {
+      const result = await this.client.queryWorkspace(
+        workspaceId,
+        query,
+        // The SDK insists on a timespan object; a missing duration leaves the query's own window.
+        timespan ?? ({ duration: undefined } as unknown as QueryTimeInterval),
+        {
+          serverTimeoutInSeconds: this.options.serverTimeoutSeconds ?? 180,
+          includeVisualization: true,
+          abortSignal: controller.signal,
+          requestOptions: { headers: { [CALL_HEADER]: call } },
+        },
+      );
+      const warnings: string[] = [];
+      let sdkTables;
+      if (result.status === LogsQueryResultStatus.PartialFailure) {
+        sdkTables = result.partialTables;
+        const said = serviceErrorMessages(result.partialError);
+        warnings.push(`Partial results: ${said.length ? said.join(' ') : result.partialError.code ?? 'the service reported an error'}`);
+      } else {
+        sdkTables = result.tables;
+      }
+      const limit = options.rowLimit ?? DEFAULT_ROW_LIMIT;
+      let truncated = false;
+      const tables: ResultTable[] = sdkTables.map((t, i) => {
+        const table = wireTable(t);
+        if (i === 0 && table.rows.length > limit) {
+          truncated = true;
+          warnings.push(`Showing the first ${limit.toLocaleString('en-US')} of ${table.rows.length.toLocaleString('en-US')} rows.`);
+          return { ...table, rows: table.rows.slice(0, limit) };
+        }
+        return table;
+      });
+      const render = renderInfoFrom(result.visualization);
+      return {
+        tables,
+        ...(render ? { render } : {}),
+        stats: { backend: 'logAnalytics', durationMs: Date.now() - started, rowCount: tables[0]?.rows.length ?? 0, truncated },
+        warnings,
+      };
+    } catch (error) {
+      if (timedOut) {
+        throw new QueryTimeoutError(options.timeoutMs!);
+      }
+      throw toBackendError(error, controller.signal.aborted);
+    } finally {
+      clearTimeout(timer);
+      this.signals.delete(call);
+      options.signal?.removeEventListener('abort', onAbort);
+    }
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * A small HTTPS server on 127.0.0.1 that speaks the Log Analytics query REST API
+ * (POST /v1/workspaces/{id}/query), with a certificate made for this run by Debian's openssl. Each
+ * request is answered by the next scripted reply; every request is recorded.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+export interface RecordedRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Record<string, string | string[] | undefined>;
+  readonly body: { query?: string; timespan?: string };
+}
+
+export interface Reply {
+  readonly status: number;
+  readonly body?: unknown;
+  readonly headers?: Record<string, string>;
+  /** Wait this long before answering (the client may give up first). */
+  readonly delayMs?: number;
+}
+
+export interface LoopbackServer {
+  readonly endpoint: string;
+  /** The certificate, for the client's https agent (trusted by the test only). */
+  readonly ca: string;
+  readonly requests: RecordedRequest[];
+  /** Resolves when a request's connection closed before its reply was sent. */
+  readonly abandoned: Promise<void>;
+  script(replies: Reply[]): void;
+  close(): Promise<void>;
+}
+
+export function makeCertificate(): { key: string; cert: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'la-cert-'));
+  try {
+    execFileSync('openssl', [
+      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
+      '-addext', 'subjectAltName=IP:127.0.0.1',
+      '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem'),
+    ], { stdio: 'ignore' });
+    return { key: fs.readFileSync(path.join(dir, 'key.pem'), 'utf8'), cert: fs.readFileSync(path.join(dir, 'cert.pem'), 'utf8') };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function startLoopbackServer(): Promise<LoopbackServer> {
+  const { key, cert } = makeCertificate();
+  const requests: RecordedRequest[] = [];
+  let replies: Reply[] = [];
+  let onAbandoned: () => void = () => undefined;
+  const abandoned = new Promise<void>((resolve) => (onAbandoned = resolve));
+  const server = https.createServer({ key, cert }, (req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: text ? JSON.parse(text) : {} });
+      const reply = replies.shift() ?? { status: 500, body: { error: { code: 'NoScript', message: 'no reply scripted' } } };
+      const send = (): void => {
+        if (res.destroyed) {
+          return;
+        }
+        res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
+        res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
+      };
+      if (reply.delayMs) {
+        const t = setTimeout(send, reply.delayMs);
+        res.on('close', () => {
+          if (!res.writableEnded) {
+            clearTimeout(t);
+            onAbandoned();
+          }
+        });
+      } else {
+        send();
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    endpoint: `https://127.0.0.1:${port}/v1`,
+    ca: cert,
+    requests,
+    abandoned,
+    script(r) {
+      replies = [...r];
+    },
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
