@@ -1,0 +1,316 @@
+/**
+ * The `render` operator → a Vega-Lite spec, following Kusto's visualization rules: timechart puts the
+ * first datetime column on x; barchart is horizontal and columnchart vertical; piechart takes the first
+ * string column as category and the first numeric as value; card shows one value; table draws nothing.
+ * A result without `render` still gets a default chart when its columns allow one.
+ */
+import type { RenderInfo, ResultTable } from '../backends/queryBackend';
+import { chartRows, columnRoles, NUMERIC_TYPES, toNumber, type ChartData, type ColumnRoles } from './chartData';
+
+/** A Vega-Lite spec as plain JSON; tests compile every one with vega-lite to prove it is valid. */
+export type VegaLiteSpec = Record<string, unknown>;
+
+export type ChartPlan =
+  | {
+      readonly kind: 'chart';
+      readonly visualization: string;
+      readonly spec: VegaLiteSpec;
+      /** True when the query had no `render` and the chart is our guess. */
+      readonly isDefault: boolean;
+      readonly recordsDrawn: number;
+      readonly recordsTotal: number;
+    }
+  | { readonly kind: 'table' }
+  | { readonly kind: 'none'; readonly reason: string };
+
+export const SCHEMA_URL = 'https://vega.github.io/schema/vega-lite/v5.json';
+
+type Layout = 'line' | 'area' | 'bar' | 'column' | 'scatter';
+const LAYOUTS: Record<string, { layout: Layout; datetimeX: boolean; defaultStack: Stack }> = {
+  timechart: { layout: 'line', datetimeX: true, defaultStack: 'none' },
+  // Kusto draws an anomaly chart as a time chart with the anomalies marked; the lines are what matter here.
+  anomalychart: { layout: 'line', datetimeX: true, defaultStack: 'none' },
+  linechart: { layout: 'line', datetimeX: false, defaultStack: 'none' },
+  areachart: { layout: 'area', datetimeX: false, defaultStack: 'none' },
+  stackedareachart: { layout: 'area', datetimeX: false, defaultStack: 'stacked' },
+  barchart: { layout: 'bar', datetimeX: false, defaultStack: 'none' },
+  columnchart: { layout: 'column', datetimeX: false, defaultStack: 'none' },
+  scatterchart: { layout: 'scatter', datetimeX: false, defaultStack: 'none' },
+};
+
+type Stack = 'none' | 'stacked' | 'stacked100';
+
+function stackOf(kind: string | undefined, fallback: Stack): Stack {
+  switch ((kind ?? 'default').toLowerCase()) {
+    case 'stacked':
+      return 'stacked';
+    case 'stacked100':
+      return 'stacked100';
+    case 'unstacked':
+      return 'none';
+    default:
+      return fallback;
+  }
+}
+
+function vlType(type: string): 'temporal' | 'quantitative' | 'nominal' {
+  if (type === 'datetime') {
+    return 'temporal';
+  }
+  return NUMERIC_TYPES.has(type as never) ? 'quantitative' : 'nominal';
+}
+
+function topLevel(render: RenderInfo, data: ChartData, body: VegaLiteSpec): VegaLiteSpec {
+  const spec: VegaLiteSpec = {
+    $schema: SCHEMA_URL,
+    ...(render.title ? { title: render.title } : {}),
+    data: { values: data.rows },
+    ...body,
+  };
+  // Faceted specs size each pane, not the whole; the container fills the panel otherwise.
+  if (!('facet' in body)) {
+    spec.width = 'container';
+    spec.height = 'container';
+    spec.autosize = { type: 'fit', contains: 'padding' };
+  }
+  return spec;
+}
+
+function colorChannel(render: RenderInfo, roles: ColumnRoles): VegaLiteSpec {
+  const title = roles.series.length ? roles.series.map((s) => s.name).join(', ') : null;
+  return {
+    field: 'series',
+    type: 'nominal',
+    title,
+    sort: null,
+    ...(render.legend?.toLowerCase() === 'hidden' ? { legend: null } : {}),
+  };
+}
+
+function valueScale(render: RenderInfo): VegaLiteSpec | undefined {
+  const scale: VegaLiteSpec = {};
+  if (render.ymin !== undefined) {
+    scale.domainMin = render.ymin;
+    scale.zero = false;
+  }
+  if (render.ymax !== undefined) {
+    scale.domainMax = render.ymax;
+  }
+  return Object.keys(scale).length ? scale : undefined;
+}
+
+function xyChart(visualization: string, render: RenderInfo, table: ResultTable, maxPoints: number): ChartPlan {
+  const layout = LAYOUTS[visualization]!;
+  const found = columnRoles(table, render, layout.datetimeX);
+  if ('problem' in found) {
+    return { kind: 'none', reason: found.problem };
+  }
+  const roles = found.roles;
+  const data = chartRows(table, roles, maxPoints, render.accumulate === true);
+  const stack = stackOf(render.kind, layout.defaultStack);
+  const xName = roles.x.name;
+  const yTitle = render.ytitle ?? (roles.ys.length === 1 ? roles.ys[0]!.name : null);
+  const categoryType = layout.layout === 'bar' || layout.layout === 'column';
+  const xType = categoryType && vlType(roles.x.type) === 'quantitative' ? 'ordinal' : vlType(roles.x.type);
+
+  const category: VegaLiteSpec = { field: 'x', type: categoryType ? (xType === 'temporal' ? 'temporal' : 'ordinal') : xType, title: render.xtitle ?? xName };
+  if (category.type === 'ordinal') {
+    // Kusto draws categories in the order the query sorted them.
+    category.sort = null;
+  }
+  const value: VegaLiteSpec = { field: 'y', type: 'quantitative', title: yTitle };
+  const scale = valueScale(render);
+  if (scale) {
+    value.scale = scale;
+  }
+  if (stack === 'stacked') {
+    value.stack = 'zero';
+  } else if (stack === 'stacked100') {
+    value.stack = 'normalize';
+    value.axis = { format: '%' };
+  } else if (layout.layout !== 'line' && layout.layout !== 'scatter') {
+    value.stack = null;
+  }
+  const color = colorChannel(render, roles);
+  const tooltip = [
+    { field: 'x', type: category.type, title: xName, ...(category.type === 'temporal' ? { format: '%Y-%m-%d %H:%M:%S' } : {}) },
+    { field: 'series', type: 'nominal', title: 'series' },
+    { field: 'y', type: 'quantitative', title: yTitle ?? 'value', format: ',' },
+  ];
+
+  let mark: VegaLiteSpec;
+  let encoding: VegaLiteSpec;
+  switch (layout.layout) {
+    case 'line':
+      mark = { type: 'line', interpolate: 'linear', tooltip: true };
+      encoding = { x: category, y: value, color, tooltip };
+      break;
+    case 'area':
+      mark = { type: 'area', tooltip: true, ...(stack === 'none' ? { opacity: 0.5 } : {}) };
+      encoding = { x: category, y: value, color, tooltip };
+      break;
+    case 'scatter':
+      mark = { type: 'point', filled: true, tooltip: true };
+      encoding = { x: { ...category, ...(category.type === 'quantitative' ? { scale: { zero: false } } : {}) }, y: value, color, tooltip };
+      break;
+    case 'column':
+      mark = { type: 'bar', tooltip: true };
+      encoding = { x: category, y: value, color, tooltip, ...(stack === 'none' ? { xOffset: { field: 'series', sort: null } } : {}) };
+      break;
+    case 'bar':
+      mark = { type: 'bar', tooltip: true };
+      encoding = { y: category, x: value, color, tooltip, ...(stack === 'none' ? { yOffset: { field: 'series', sort: null } } : {}) };
+      break;
+  }
+
+  const split = (render.ysplit ?? 'none').toLowerCase();
+  const seriesNames = [...new Set(data.rows.map((r) => r.series))];
+  let body: VegaLiteSpec;
+  if ((split === 'panels' || split === 'panes') && seriesNames.length > 1 && layout.layout !== 'bar') {
+    // One chart per series, each with its own y scale (Kusto shows at most five panels).
+    body = {
+      transform: [{ filter: { field: 'series', oneOf: seriesNames.slice(0, 5) } }],
+      facet: { row: { field: 'series', type: 'nominal', title: null, sort: null } },
+      spec: { width: 600, height: 120, mark, encoding },
+      resolve: { scale: { y: 'independent' } },
+    };
+  } else if (split === 'axes' && seriesNames.length === 2 && (layout.layout === 'line' || layout.layout === 'area' || layout.layout === 'scatter')) {
+    // Two series, each on its own y axis (left and right); with more the axes would overlap.
+    body = {
+      layer: seriesNames.map((s) => ({
+        transform: [{ filter: { field: 'series', equal: s } }],
+        mark,
+        encoding: { ...encoding, y: { ...value, title: s } },
+      })),
+      resolve: { scale: { y: 'independent' } },
+    };
+  } else {
+    body = { mark, encoding };
+  }
+  return {
+    kind: 'chart',
+    visualization,
+    spec: topLevel(render, data, body),
+    isDefault: false,
+    recordsDrawn: data.recordsDrawn,
+    recordsTotal: data.recordsTotal,
+  };
+}
+
+function pieChart(render: RenderInfo, table: ResultTable, maxPoints: number): ChartPlan {
+  const category = render.xcolumn
+    ? table.columns.findIndex((c) => c.name === render.xcolumn)
+    : table.columns.findIndex((c) => !NUMERIC_TYPES.has(c.type));
+  const valueName = render.ycolumns?.[0];
+  const valueIdx = valueName ? table.columns.findIndex((c) => c.name === valueName) : table.columns.findIndex((c) => NUMERIC_TYPES.has(c.type));
+  if (category < 0 || valueIdx < 0) {
+    return { kind: 'none', reason: 'A pie chart needs a category column and a numeric column.' };
+  }
+  const cat = table.columns[category]!;
+  const val = table.columns[valueIdx]!;
+  const drawn = Math.min(table.rows.length, maxPoints);
+  const rows = table.rows.slice(0, drawn).map((r) => ({
+    x: r[category] === null || r[category] === undefined ? '(null)' : typeof r[category] === 'object' ? JSON.stringify(r[category]) : String(r[category]),
+    series: String(r[category] ?? '(null)'),
+    y: toNumber(r[valueIdx] ?? null),
+  }));
+  const body: VegaLiteSpec = {
+    mark: { type: 'arc', innerRadius: 0, tooltip: true },
+    encoding: {
+      theta: { field: 'y', type: 'quantitative', stack: true, title: val.name },
+      color: { field: 'x', type: 'nominal', title: cat.name, sort: null, ...(render.legend?.toLowerCase() === 'hidden' ? { legend: null } : {}) },
+      tooltip: [
+        { field: 'x', type: 'nominal', title: cat.name },
+        { field: 'y', type: 'quantitative', title: val.name, format: ',' },
+      ],
+    },
+  };
+  return {
+    kind: 'chart',
+    visualization: 'piechart',
+    spec: topLevel(render, { rows, recordsDrawn: drawn, recordsTotal: table.rows.length }, body),
+    isDefault: false,
+    recordsDrawn: drawn,
+    recordsTotal: table.rows.length,
+  };
+}
+
+function cardChart(render: RenderInfo, table: ResultTable): ChartPlan {
+  const first = table.rows[0];
+  if (!first || table.columns.length === 0) {
+    return { kind: 'none', reason: 'A card needs one row to show.' };
+  }
+  const named = render.ycolumns?.[0] ?? render.xcolumn;
+  let idx = named ? table.columns.findIndex((c) => c.name === named) : table.columns.findIndex((c) => NUMERIC_TYPES.has(c.type));
+  if (idx < 0) {
+    idx = 0;
+  }
+  const col = table.columns[idx]!;
+  const raw = first[idx] ?? null;
+  const num = NUMERIC_TYPES.has(col.type) ? toNumber(raw) : null;
+  const text = num !== null ? num.toLocaleString('en-US') : raw === null ? '' : typeof raw === 'object' ? JSON.stringify(raw) : String(raw);
+  const body: VegaLiteSpec = {
+    layer: [
+      { mark: { type: 'text', fontSize: 48, fontWeight: 'bold', baseline: 'middle' }, encoding: { text: { field: 'value', type: 'nominal' } } },
+      { mark: { type: 'text', fontSize: 14, dy: 40, baseline: 'top' }, encoding: { text: { field: 'label', type: 'nominal' } } },
+    ],
+  };
+  const spec: VegaLiteSpec = {
+    $schema: SCHEMA_URL,
+    ...(render.title ? { title: render.title } : {}),
+    data: { values: [{ value: text, label: render.ytitle ?? col.name }] },
+    width: 'container',
+    height: 'container',
+    view: { stroke: null },
+    ...body,
+  };
+  return { kind: 'chart', visualization: 'card', spec, isDefault: false, recordsDrawn: 1, recordsTotal: table.rows.length };
+}
+
+/** Our guess for a result without `render`: a time chart, a column chart, or nothing. */
+export function defaultVisualization(table: ResultTable): string | undefined {
+  const hasNumeric = table.columns.some((c) => NUMERIC_TYPES.has(c.type));
+  if (!hasNumeric || table.rows.length === 0) {
+    return undefined;
+  }
+  if (table.columns.some((c) => c.type === 'datetime')) {
+    return 'timechart';
+  }
+  if (table.columns.some((c) => c.type === 'string')) {
+    return 'columnchart';
+  }
+  return undefined;
+}
+
+/** The chart for a result's primary table. */
+export function chartPlan(table: ResultTable | undefined, render: RenderInfo | undefined, maxPoints: number): ChartPlan {
+  if (!table || table.columns.length === 0) {
+    return { kind: 'none', reason: 'The query returned no table.' };
+  }
+  if (table.rows.length === 0) {
+    return { kind: 'none', reason: 'The query returned no rows to chart.' };
+  }
+  let visualization = render?.visualization.toLowerCase();
+  let isDefault = false;
+  if (!visualization) {
+    visualization = defaultVisualization(table);
+    isDefault = true;
+    if (!visualization) {
+      return { kind: 'none', reason: 'No chartable columns: a chart needs a numeric column and a datetime or string column.' };
+    }
+  }
+  const info: RenderInfo = render ?? { visualization };
+  let plan: ChartPlan;
+  if (visualization === 'table') {
+    return { kind: 'table' };
+  } else if (visualization === 'piechart') {
+    plan = pieChart(info, table, maxPoints);
+  } else if (visualization === 'card') {
+    plan = cardChart(info, table);
+  } else if (LAYOUTS[visualization]) {
+    plan = xyChart(visualization, info, table, maxPoints);
+  } else {
+    return { kind: 'none', reason: `"render ${visualization}" is not drawn by this extension; the table shows the data.` };
+  }
+  return plan.kind === 'chart' && isDefault ? { ...plan, isDefault } : plan;
+}

@@ -1,0 +1,30 @@
+/**
+ * CSV (RFC 4180) and JSON exports of a result table. CSV: a header row, CRLF line ends, a field quoted
+ * when it holds a comma, quote, CR or LF (quotes doubled), nulls empty, dynamic values as JSON.
+ * JSON: an array of records keyed by column name, values in the wire form.
+ */
+import type { ResultTable, WireValue } from '../backends/queryBackend';
+import { cellText } from './cellText';
+
+export function csvField(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function toCsv(table: ResultTable): string {
+  const lines: string[] = [table.columns.map((c) => csvField(c.name)).join(',')];
+  for (const row of table.rows) {
+    lines.push(row.map((v) => csvField(cellText(v))).join(','));
+  }
+  return lines.join('\r\n') + '\r\n';
+}
+
+export function toJsonRecords(table: ResultTable): string {
+  const records = table.rows.map((row) => {
+    const rec: Record<string, WireValue> = {};
+    table.columns.forEach((c, i) => {
+      rec[c.name] = row[i] ?? null;
+    });
+    return rec;
+  });
+  return JSON.stringify(records, null, 2) + '\n';
+}
