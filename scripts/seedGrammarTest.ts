@@ -1,0 +1,138 @@
+/**
+ * Writes the vscode-tmgrammar-test file for every sample query: the query text with, under each line,
+ * assertions on the tokens a reader would expect coloured (tables, tabular operators after a pipe,
+ * functions, strings, comments, numbers, timespans, `$left`/`$right`).
+ *
+ * The expectations come from this small independent scanner of the query text, not from the grammar,
+ * so a grammar change that miscolours a sample query fails the test instead of rewriting it.
+ */
+import { sampleQueryText, type SampleQuery } from '../src/schema/sampleQueries';
+import { TIMESPAN_SUFFIXES } from './kqlGrammar';
+
+export interface SeedTestVocabulary {
+  readonly tables: readonly string[];
+  readonly columns: readonly string[];
+  readonly aggregateFunctions: readonly string[];
+  readonly scalarFunctions: readonly string[];
+  readonly operators: readonly string[];
+}
+
+interface Expectation {
+  readonly start: number;
+  readonly length: number;
+  readonly scope: string;
+}
+
+const WORD = /[A-Za-z_][A-Za-z0-9_]*/y;
+const NUMBER = /\d+(?:\.\d+)?([A-Za-z]*)/y;
+
+/** Scans one line of KQL (no multi-line strings: none of the samples has one). */
+export function expectationsForLine(line: string, vocab: SeedTestVocabulary): Expectation[] {
+  const tables = new Set(vocab.tables);
+  const columns = new Set(vocab.columns);
+  const aggregates = new Set(vocab.aggregateFunctions);
+  const scalars = new Set(vocab.scalarFunctions);
+  const operators = new Set(vocab.operators);
+  const suffixes = new Set(TIMESPAN_SUFFIXES);
+  const out: Expectation[] = [];
+  let afterPipe = false;
+  let i = 0;
+  while (i < line.length) {
+    const c = line[i]!;
+    if (line.startsWith('//', i)) {
+      out.push({ start: i, length: 2, scope: 'comment.line.double-slash.kql' });
+      break;
+    }
+    if (c === '"' || c === "'") {
+      let j = i + 1;
+      while (j < line.length && line[j] !== c) {
+        j += line[j] === '\\' ? 2 : 1;
+      }
+      const kind = c === '"' ? 'double' : 'single';
+      out.push({ start: i, length: Math.min(j + 1, line.length) - i, scope: `string.quoted.${kind}.kql` });
+      i = j + 1;
+      afterPipe = false;
+      continue;
+    }
+    if (c === '|') {
+      out.push({ start: i, length: 1, scope: 'keyword.operator.pipe.kql' });
+      afterPipe = true;
+      i++;
+      continue;
+    }
+    if (c === '$' && /^\$(left|right)\b/.test(line.slice(i))) {
+      const len = line.startsWith('$left', i) ? 5 : 6;
+      out.push({ start: i, length: len, scope: 'variable.language.join.kql' });
+      i += len;
+      continue;
+    }
+    WORD.lastIndex = i;
+    const word = WORD.exec(line);
+    if (word) {
+      let text = word[0];
+      // Hyphenated operators (project-away, mv-expand) are one word.
+      const hyphen = /^-[a-z]+/.exec(line.slice(i + text.length));
+      if (hyphen && operators.has(text + hyphen[0])) {
+        text += hyphen[0];
+      }
+      const callsFunction = /^\s*\(/.test(line.slice(i + text.length));
+      if (tables.has(text)) {
+        out.push({ start: i, length: text.length, scope: 'support.class.table.kql' });
+      } else if (callsFunction && aggregates.has(text)) {
+        // The grammar tries aggregates first, so a name in both lists (hll_merge) is an aggregate.
+        out.push({ start: i, length: text.length, scope: 'support.function.aggregate.kql' });
+      } else if (callsFunction && scalars.has(text)) {
+        out.push({ start: i, length: text.length, scope: 'support.function.scalar.kql' });
+      } else if (afterPipe && operators.has(text)) {
+        out.push({ start: i, length: text.length, scope: 'keyword.control.query.kql' });
+      } else if (columns.has(text) && !operators.has(text)) {
+        out.push({ start: i, length: text.length, scope: 'support.variable.column.kql' });
+      }
+      afterPipe = false;
+      i += text.length;
+      continue;
+    }
+    NUMBER.lastIndex = i;
+    const number = NUMBER.exec(line);
+    if (number && (i === 0 || !/\w/.test(line[i - 1]!))) {
+      const suffix = number[1]!;
+      if (suffix === '') {
+        out.push({ start: i, length: number[0].length, scope: 'constant.numeric.decimal.kql' });
+      } else if (suffixes.has(suffix)) {
+        out.push({ start: i, length: number[0].length, scope: 'constant.numeric.timespan.kql' });
+      }
+      i += number[0].length;
+      afterPipe = false;
+      continue;
+    }
+    if (!/\s/.test(c)) {
+      afterPipe = false;
+    }
+    i++;
+  }
+  return out;
+}
+
+/** One assertion line; `<~~--` reaches the columns the `//` of a caret line would cover. */
+function assertionLine(e: Expectation): string {
+  if (e.start < 3) {
+    return `// <${'~'.repeat(e.start)}${'-'.repeat(e.length)} ${e.scope}`;
+  }
+  return `//${' '.repeat(e.start - 2)}${'^'.repeat(e.length)} ${e.scope}`;
+}
+
+export function seedGrammarTest(queries: readonly SampleQuery[], vocab: SeedTestVocabulary): string {
+  const lines = [
+    '// SYNTAX TEST "source.kql" "every sample query (generated by scripts/gen-snippets.ts; do not edit)"',
+  ];
+  for (const q of queries) {
+    lines.push('');
+    for (const line of sampleQueryText(q).split('\n')) {
+      lines.push(line);
+      for (const e of expectationsForLine(line, vocab)) {
+        lines.push(assertionLine(e));
+      }
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
