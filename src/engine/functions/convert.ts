@@ -1,0 +1,197 @@
+/**
+ * Conversions between KQL types with the to*() functions' rules: a value that does not convert gives
+ * null (string: ""), never an error. Operators use the same rules to line up mixed operands, e.g. a
+ * dynamic property compared with a string.
+ */
+import { canonicalJson, formatDatetime, formatTimespan, parseDatetime, parseTimespan, valueToString } from '../format';
+import type { DynamicValue, KqlType, Value } from '../values';
+
+/** .NET ticks (since 0001-01-01) of the Unix epoch: tolong(datetime) counts from year 1. */
+export const EPOCH_DOTNET_TICKS = 621_355_968_000_000_000;
+
+const REAL_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+const INTEGER_TEXT = /^[+-]?\d+$/;
+const GUID_TEXT = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
+
+export function realFromString(s: string): number | null {
+  const t = s.trim();
+  if (REAL_TEXT.test(t)) {
+    return Number(t);
+  }
+  switch (t.toLowerCase()) {
+    case 'nan': return NaN;
+    case 'infinity': case '+infinity': return Infinity;
+    case '-infinity': return -Infinity;
+    default: return null;
+  }
+}
+
+function integerFromString(s: string): number | null {
+  const t = s.trim();
+  if (INTEGER_TEXT.test(t)) {
+    return Number(t);
+  }
+  // Kusto's tolong()/toint() also take real text and truncate it.
+  const r = REAL_TEXT.test(t) ? Number(t) : null;
+  return r === null ? null : Math.trunc(r);
+}
+
+export function toReal(v: Value, from: KqlType): number | null {
+  if (v === null || v === undefined) {
+    return null;
+  }
+  switch (typeof v) {
+    case 'number':
+      return from === 'datetime' ? v + EPOCH_DOTNET_TICKS : v;
+    case 'boolean':
+      return v ? 1 : 0;
+    case 'string':
+      return realFromString(v);
+    default:
+      return null;
+  }
+}
+
+export function toLong(v: Value, from: KqlType): number | null {
+  if (v === null || v === undefined) {
+    return null;
+  }
+  switch (typeof v) {
+    case 'number':
+      if (!Number.isFinite(v)) {
+        return null;
+      }
+      return Math.trunc(from === 'datetime' ? v + EPOCH_DOTNET_TICKS : v);
+    case 'boolean':
+      return v ? 1 : 0;
+    case 'string':
+      return integerFromString(v);
+    default:
+      return null;
+  }
+}
+
+export function toInt(v: Value, from: KqlType): number | null {
+  const n = toLong(v, from);
+  return n === null ? null : n | 0;
+}
+
+export function toBool(v: Value): boolean | null {
+  if (v === null || v === undefined) {
+    return null;
+  }
+  switch (typeof v) {
+    case 'boolean':
+      return v;
+    case 'number':
+      return Number.isNaN(v) ? null : v !== 0;
+    case 'string': {
+      const t = v.trim().toLowerCase();
+      return t === 'true' ? true : t === 'false' ? false : null;
+    }
+    default:
+      return null;
+  }
+}
+
+export function toDatetime(v: Value, from: KqlType): number | null {
+  if (v === null || v === undefined) {
+    return null;
+  }
+  if (typeof v === 'string') {
+    return parseDatetime(v);
+  }
+  if (typeof v === 'number') {
+    if (from === 'datetime') {
+      return v;
+    }
+    // todatetime(long) reads .NET ticks, as tolong(datetime) writes them.
+    return from === 'int' || from === 'long' ? v - EPOCH_DOTNET_TICKS : null;
+  }
+  return null;
+}
+
+export function toTimespan(v: Value, from: KqlType): number | null {
+  if (v === null || v === undefined) {
+    return null;
+  }
+  if (typeof v === 'string') {
+    return parseTimespan(v);
+  }
+  if (typeof v === 'number' && from !== 'datetime') {
+    return Number.isFinite(v) ? Math.trunc(v) : null;
+  }
+  return null;
+}
+
+export function toGuid(v: Value): string | null {
+  if (typeof v !== 'string' || !GUID_TEXT.test(v.trim())) {
+    return null;
+  }
+  const h = v.trim().replace(/-/g, '').toLowerCase();
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** parse_json(): JSON text parsed, text that is not JSON kept as a dynamic string. */
+export function parseJson(s: string): DynamicValue {
+  try {
+    return JSON.parse(s) as DynamicValue;
+  } catch {
+    return s;
+  }
+}
+
+/** A value of any type inside a dynamic (pack, make_list, …): datetimes and timespans as their text. */
+export function toDynamic(v: Value, from: KqlType): DynamicValue {
+  if (v === null || v === undefined) {
+    return null;
+  }
+  switch (from) {
+    case 'datetime':
+      return formatDatetime(v as number);
+    case 'timespan':
+      return formatTimespan(v as number);
+    case 'real':
+      return Number.isFinite(v) ? (v as number) : null;
+    default:
+      return v as DynamicValue;
+  }
+}
+
+/** Converts a value of type `from` to the representation of type `to` (the cast an implicit conversion does). */
+export function convertValue(v: Value, from: KqlType, to: KqlType): Value {
+  if (from === to) {
+    return v;
+  }
+  switch (to) {
+    case 'string':
+      return valueToString(v, from);
+    case 'real':
+    case 'decimal':
+      return toReal(v, from);
+    case 'long':
+      return toLong(v, from);
+    case 'int':
+      return toInt(v, from);
+    case 'bool':
+      return toBool(v);
+    case 'datetime':
+      return toDatetime(v, from);
+    case 'timespan':
+      return toTimespan(v, from);
+    case 'guid':
+      return toGuid(v);
+    case 'dynamic':
+      return from === 'string' ? v : toDynamic(v, from);
+  }
+}
+
+export function dynamicEquals(a: DynamicValue, b: DynamicValue): boolean {
+  if (a === b) {
+    return true;
+  }
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') {
+    return false;
+  }
+  return canonicalJson(a) === canonicalJson(b);
+}
