@@ -1,0 +1,175 @@
+/**
+ * The KQL behind the machines tree, its context actions and the dependency map. Pure (no vscode): the
+ * same text runs on the local engine and on Log Analytics. Every name, IP or id from the data enters a
+ * query only through kqlString / kqlStringList, so a hostile machine name stays one string literal.
+ */
+import { kqlString, kqlStringList } from '../../kql/literals';
+
+/** A filter typed by the user: matched against the computer name, the OS and the IPv4 addresses. */
+export interface MachineFilter {
+  readonly text: string;
+}
+
+/**
+ * Remote IPs resolved to monitored machines through the inventory's IPv4 addresses, as the seed's
+ * "Summarize the outbound connections from a group of machines" query does with ServiceMapComputer_CL.
+ * One machine per IP (the most recent report) so a reused private address cannot multiply rows.
+ */
+const MONITORED_IPS = [
+  'let monitoredIps = VMComputer',
+  '| summarize arg_max(TimeGenerated, Computer, Ipv4Addresses) by Machine',
+  '| mv-expand RemoteIp = Ipv4Addresses to typeof(string)',
+  '| summarize arg_max(TimeGenerated, Machine, Computer) by RemoteIp',
+  '| project RemoteIp, RemoteMachine = Machine, RemoteComputer = Computer;',
+];
+
+/** Root level: one row per machine, with what the tree needs to flag it. */
+export function machinesQuery(filter?: MachineFilter): string {
+  const lines = [
+    'let traffic = VMConnection',
+    '| summarize BytesSent = sum(BytesSent), BytesReceived = sum(BytesReceived), LinksFailed = sum(LinksFailed),',
+    '    MaliciousIps = make_set(MaliciousIp, 11), Threats = make_set(IndicatorThreatType, 11) by Machine;',
+    'VMComputer',
+    '| summarize arg_max(TimeGenerated, Computer, OperatingSystemFamily, OperatingSystemFullName, Ipv4Addresses, _ResourceId) by Machine',
+  ];
+  const text = filter?.text.trim();
+  if (text) {
+    const t = kqlString(text);
+    lines.push(`| where Computer contains ${t} or OperatingSystemFullName contains ${t} or OperatingSystemFamily contains ${t} or tostring(Ipv4Addresses) contains ${t} or Machine contains ${t}`);
+  }
+  lines.push(
+    '| join kind=leftouter (traffic) on Machine',
+    '| project Machine, Computer, OsFamily = OperatingSystemFamily, Os = OperatingSystemFullName, Ipv4Addresses, ResourceId = _ResourceId,',
+    '    BytesSent, BytesReceived, LinksFailed, MaliciousIps, Threats',
+    '| order by Computer asc, Machine asc',
+  );
+  return lines.join('\n');
+}
+
+export function processesQuery(machine: string): string {
+  return [
+    'VMProcess',
+    `| where Machine == ${kqlString(machine)}`,
+    '| summarize arg_max(TimeGenerated, ExecutableName, DisplayName, CommandLine, UserName, UserDomain, ExecutablePath) by Process',
+    '| project Process, ExecutableName, DisplayName, CommandLine, UserName, UserDomain, ExecutablePath',
+    '| order by ExecutableName asc, Process asc',
+  ].join('\n');
+}
+
+/** Bound ports with the failed inbound links to each (VMBoundPort itself has no LinksFailed). */
+export function boundPortsQuery(machine: string): string {
+  const m = kqlString(machine);
+  return [
+    'let failed = VMConnection',
+    `| where Machine == ${m} and Direction == "inbound"`,
+    '| summarize LinksFailed = sum(LinksFailed) by Port = DestinationPort, Protocol;',
+    'VMBoundPort',
+    `| where Machine == ${m}`,
+    '| summarize arg_max(TimeGenerated, ProcessName, Process, IsWildcardBind, LinksLive), BytesSent = sum(BytesSent), BytesReceived = sum(BytesReceived) by Ip, Port, Protocol',
+    '| join kind=leftouter (failed) on Port, Protocol',
+    '| project Ip, Port, Protocol, ProcessName, Process, IsWildcardBind, LinksLive, BytesSent, BytesReceived, LinksFailed',
+    '| order by Port asc, Ip asc',
+  ].join('\n');
+}
+
+export type ConnectionDirection = 'outbound' | 'inbound';
+
+/**
+ * The remote ends of one machine's connections in one direction, aggregated per remote IP, port and
+ * local process, with the remote resolved to a monitored machine where its IP is known.
+ */
+export function dependenciesQuery(machine: string, direction: ConnectionDirection): string {
+  return [
+    ...MONITORED_IPS,
+    'VMConnection',
+    `| where Machine == ${kqlString(machine)} and Direction == ${kqlString(direction)}`,
+    '| summarize BytesSent = sum(BytesSent), BytesReceived = sum(BytesReceived), LinksEstablished = sum(LinksEstablished),',
+    '    LinksFailed = sum(LinksFailed), MaliciousIps = make_set(MaliciousIp, 11), Threats = make_set(IndicatorThreatType, 11)',
+    '    by RemoteIp, Port = DestinationPort, Protocol, ProcessName',
+    '| join kind=leftouter (monitoredIps) on RemoteIp',
+    '| project RemoteIp, Port, Protocol, ProcessName, RemoteMachine, RemoteComputer, BytesSent, BytesReceived, LinksEstablished, LinksFailed, MaliciousIps, Threats',
+    '| extend TotalBytes = BytesSent + BytesReceived',
+    '| order by TotalBytes desc, RemoteIp asc, Port asc',
+  ].join('\n');
+}
+
+/**
+ * Outbound connections of the chosen machines (all when the list is empty) for the dependency map:
+ * machine → process → remote endpoint, with the remote resolved through the monitored IPs.
+ */
+export function dependencyMapQuery(machines: readonly string[]): string {
+  return [
+    ...MONITORED_IPS,
+    'VMConnection',
+    '| where Direction == "outbound"' + (machines.length ? ` and Machine in ${kqlStringList(machines)}` : ''),
+    '| summarize BytesSent = sum(BytesSent), BytesReceived = sum(BytesReceived), LinksEstablished = sum(LinksEstablished),',
+    '    LinksFailed = sum(LinksFailed), MaliciousIps = make_set(MaliciousIp, 11), Threats = make_set(IndicatorThreatType, 11)',
+    '    by Machine, Computer, Process, ProcessName, RemoteIp, Port = DestinationPort, Protocol',
+    '| join kind=leftouter (monitoredIps) on RemoteIp',
+    '| project Machine, Computer, Process, ProcessName, RemoteIp, Port, Protocol, RemoteMachine, RemoteComputer,',
+    '    BytesSent, BytesReceived, LinksEstablished, LinksFailed, MaliciousIps, Threats',
+  ].join('\n');
+}
+
+// Queries opened in an editor for the user to read and change: the seed queries' shape.
+
+export function connectionsQueryFor(machine: string, computer: string): string {
+  return [
+    '// Connections of one machine, by direction, process and remote endpoint',
+    `let computer = ${kqlString(computer)};`,
+    'VMConnection',
+    `| where Machine == ${kqlString(machine)} or (isempty(Machine) and Computer == computer)`,
+    '| summarize BytesSent = sum(BytesSent), BytesReceived = sum(BytesReceived), LinksEstablished = sum(LinksEstablished), LinksFailed = sum(LinksFailed)',
+    '    by Direction, ProcessName, RemoteIp, DestinationPort, Protocol',
+    '| extend TotalBytes = BytesSent + BytesReceived',
+    '| order by TotalBytes desc',
+  ].join('\n');
+}
+
+export function boundPortsQueryFor(machine: string, computer: string): string {
+  return [
+    '// Ports bound on one machine, with their traffic and live links',
+    `let computer = ${kqlString(computer)};`,
+    'VMBoundPort',
+    `| where Machine == ${kqlString(machine)} or (isempty(Machine) and Computer == computer)`,
+    '| summarize BytesSent = sum(BytesSent), BytesReceived = sum(BytesReceived), arg_max(TimeGenerated, LinksLive) by ProcessName, Ip, Port, Protocol, IsWildcardBind',
+    '| project-away TimeGenerated',
+    '| order by Port asc, Ip asc',
+  ].join('\n');
+}
+
+export function trafficChartQueryFor(machines: readonly string[]): string {
+  return [
+    '// Bytes sent and received per hour by the selected machines',
+    'VMConnection',
+    `| where Machine in ${kqlStringList(machines)}`,
+    '| summarize BytesSent = sum(BytesSent), BytesReceived = sum(BytesReceived) by bin(TimeGenerated, 1h)',
+    '| order by TimeGenerated asc',
+    '| render timechart',
+  ].join('\n');
+}
+
+/** The connections of one process of one machine, or to one remote endpoint: what a map node opens. */
+export function processConnectionsQueryFor(machine: string, processName: string): string {
+  return [
+    '// Connections of one process of one machine',
+    'VMConnection',
+    `| where Machine == ${kqlString(machine)} and ProcessName == ${kqlString(processName)}`,
+    '| summarize BytesSent = sum(BytesSent), BytesReceived = sum(BytesReceived), LinksEstablished = sum(LinksEstablished), LinksFailed = sum(LinksFailed)',
+    '    by Direction, RemoteIp, DestinationPort, Protocol',
+    '| extend TotalBytes = BytesSent + BytesReceived',
+    '| order by TotalBytes desc',
+  ].join('\n');
+}
+
+export function remoteEndpointQueryFor(remoteIp: string, port?: number): string {
+  return [
+    '// Connections to one remote endpoint, by local machine and process',
+    'VMConnection',
+    `| where RemoteIp == ${kqlString(remoteIp)}` + (port !== undefined && Number.isInteger(port) ? ` and DestinationPort == ${port}` : ''),
+    '| summarize BytesSent = sum(BytesSent), BytesReceived = sum(BytesReceived), LinksEstablished = sum(LinksEstablished), LinksFailed = sum(LinksFailed),',
+    '    MaliciousIp = make_set(MaliciousIp, 11) by Computer, ProcessName, Direction',
+    '| extend TotalBytes = BytesSent + BytesReceived',
+    '| order by TotalBytes desc',
+  ].join('\n');
+}

@@ -1,0 +1,73 @@
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze, kusto } from '../../src/kql';
+import {
+  boundPortsQuery, boundPortsQueryFor, connectionsQueryFor, dependenciesQuery, dependencyMapQuery, machinesQuery,
+  processConnectionsQueryFor, processesQuery, remoteEndpointQueryFor, trafficChartQueryFor,
+} from '../../src/ui/machines/fleetQueries';
+
+const HOSTILE = [
+  'acme-demo',
+  'we"ird',
+  "o'brien",
+  'back\\slash\\',
+  'pipe | take 1',
+  'new\nline | where 1 == 1',
+  '"; VMConnection | count //',
+  'tab\there',
+  '\u2028sep',
+];
+
+function errorsOf(query: string): string[] {
+  return analyze(query).diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code}: ${d.message}`);
+}
+
+/** The errors, and the value of every string literal, as Kusto.Language reads the query. */
+function parsed(query: string): { errors: string[]; literals: string[] } {
+  const K = kusto();
+  const analyzed = analyze(query);
+  const literals: string[] = [];
+  analyzed.code.Syntax.WalkTokens((token: Kusto.Language.Syntax.SyntaxToken) => {
+    if (token.Kind === K.Syntax.SyntaxKind.StringLiteralToken) {
+      literals.push(String((token as unknown as { Value: unknown }).Value));
+    }
+  });
+  const errors = analyzed.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code}: ${d.message}`);
+  return { errors, literals };
+}
+
+describe('fleet queries', () => {
+  test('every query is valid KQL against the catalogue, with and without a filter', () => {
+    for (const q of [
+      machinesQuery(), machinesQuery({ text: 'ubuntu' }), processesQuery('m-1'), boundPortsQuery('m-1'),
+      dependenciesQuery('m-1', 'outbound'), dependenciesQuery('m-1', 'inbound'), dependencyMapQuery([]), dependencyMapQuery(['m-1', 'm-2']),
+      connectionsQueryFor('m-1', 'acme'), boundPortsQueryFor('m-1', 'acme'), trafficChartQueryFor(['m-1']),
+      processConnectionsQueryFor('m-1', 'nginx'), remoteEndpointQueryFor('10.0.0.1', 443),
+    ]) {
+      assert.deepEqual(errorsOf(q), [], q);
+    }
+  });
+
+  for (const name of HOSTILE) {
+    test(`a name like ${JSON.stringify(name)} stays one string literal with that exact value`, () => {
+      // The filter is trimmed first, as the user typed it in an input box.
+      const filter = parsed(machinesQuery({ text: name }));
+      assert.deepEqual(filter.errors, []);
+      assert.deepEqual(filter.literals, Array(5).fill(name.trim()));
+      const queries = [
+        processesQuery(name), boundPortsQuery(name), dependenciesQuery(name, 'outbound'),
+        dependencyMapQuery([name, 'm-2']), connectionsQueryFor(name, name), boundPortsQueryFor(name, name),
+        trafficChartQueryFor([name]), processConnectionsQueryFor(name, name), remoteEndpointQueryFor(name, 80),
+      ];
+      for (const q of queries) {
+        const { errors, literals } = parsed(q);
+        assert.deepEqual(errors, [], q);
+        assert.ok(literals.includes(name), `literal ${JSON.stringify(name)} not found in ${JSON.stringify(literals)}`);
+        // No fragment of the name leaked into query text: each literal is either the name or a fixed one.
+        for (const lit of literals) {
+          assert.ok(lit === name || ['inbound', 'outbound', 'm-2'].includes(lit), `unexpected literal ${JSON.stringify(lit)}`);
+        }
+      }
+    });
+  }
+});
