@@ -27,7 +27,7 @@ function parsed(query: string): { errors: string[]; literals: string[] } {
   const K = kusto();
   const analyzed = analyze(query);
   const literals: string[] = [];
-  analyzed.code.Syntax.WalkTokens((token: Kusto.Language.Syntax.SyntaxToken) => {
+  analyzed.code.Syntax!.WalkTokens((token: Kusto.Language.Syntax.SyntaxToken) => {
     if (token.Kind === K.Syntax.SyntaxKind.StringLiteralToken) {
       literals.push(String((token as unknown as { Value: unknown }).Value));
     }
