@@ -1,0 +1,38 @@
+/** Run-time state of one query: the database, "now", limits, shared results, and the checks loops poll. */
+import { QueryCancelledError, QueryTimeoutError } from '../../backends/errors';
+import type { ErrorFactory } from '../plan/syntax';
+import type { RenderSpec, Span } from '../plan/types';
+import type { Database } from '../database';
+import type { CallContext } from '../functions';
+import type { Table } from '../table';
+
+/** How many rows a loop processes between cancellation/deadline checks. */
+export const CHECK_INTERVAL = 4096;
+
+export interface ExecContext {
+  readonly db: Database;
+  readonly call: CallContext;
+  readonly errors: ErrorFactory;
+  readonly timeRange?: { readonly start: number; readonly end: number };
+  /** Results of shared plans (lets, materialize) and scalar subqueries, by id. */
+  readonly shared: Map<unknown, unknown>;
+  /** Stored tables after the time-range restriction. */
+  readonly tables: Map<string, Table>;
+  /** The last render operator seen. */
+  render?: RenderSpec;
+  /** Throws when the query was cancelled or ran out of time. */
+  check(): void;
+  /** The operator being run, for errors that have no better position. */
+  current: Span;
+}
+
+export function makeChecker(isCancelled: (() => boolean) | undefined, deadline: number | undefined, startedAt: number): () => void {
+  return () => {
+    if (isCancelled?.()) {
+      throw new QueryCancelledError();
+    }
+    if (deadline !== undefined && Date.now() > deadline) {
+      throw new QueryTimeoutError(deadline - startedAt);
+    }
+  };
+}

@@ -1,0 +1,265 @@
+/**
+ * Compiles plan expressions into closures over one input table, evaluated by row index: no row objects,
+ * and every function or operator is bound once per call site.
+ */
+import { type Column, columnBuilder, NumberColumn, StringColumn } from '../column';
+import {
+  aggregateFunction, bindBetween, bindBinaryOperator, bindListOperator, bindUnaryOperator, scalarFunction, UnsupportedError,
+} from '../functions';
+import { formatDatetime, formatTimespan } from '../format';
+import type { Expr } from '../plan/types';
+import type { Table } from '../table';
+import type { DynamicValue, KqlType, Value } from '../values';
+import { CHECK_INTERVAL, type ExecContext } from './context';
+import { compileSearchTerm } from './searchTerm';
+import { comparisonFastPath } from './fastPaths';
+
+export type Evaluator = (row: number) => Value;
+
+/** Runs a subquery plan; set by the dispatcher (breaks the import cycle expr ↔ run). */
+export type PlanRunner = (plan: import('../plan/types').Plan, ctx: ExecContext) => Table;
+let runPlan: PlanRunner | undefined;
+export function setPlanRunner(run: PlanRunner): void {
+  runPlan = run;
+}
+
+function bindOrFail<T>(ctx: ExecContext, expr: Expr, what: string, bind: () => T): T {
+  try {
+    return bind();
+  } catch (e) {
+    if (e instanceof UnsupportedError) {
+      throw ctx.errors.at(expr.span, 'KQL-UNSUPPORTED', `${what} is not supported by the embedded engine (${e.message}).`);
+    }
+    throw e;
+  }
+}
+
+export function constantOf(expr: Expr): Value | undefined {
+  return expr.k === 'literal' ? expr.value : undefined;
+}
+
+export function compileExpr(expr: Expr, table: Table, ctx: ExecContext): Evaluator {
+  switch (expr.k) {
+    case 'literal': {
+      const v = expr.value;
+      return () => v;
+    }
+    case 'column': {
+      const col = table.column(expr.name);
+      if (!col) {
+        return () => (expr.type === 'string' ? '' : null);
+      }
+      return columnReader(col);
+    }
+    case 'call': {
+      const fn = scalarFunction(expr.name);
+      if (!fn) {
+        if (aggregateFunction(expr.name)) {
+          throw ctx.errors.at(expr.span, 'KQL-AGGREGATE', `The aggregate function '${expr.name}' can only be used in summarize.`);
+        }
+        throw ctx.errors.at(expr.span, 'KQL-UNSUPPORTED', `The function '${expr.name}' is not supported by the embedded engine.`);
+      }
+      const impl = bindOrFail(ctx, expr, `The function '${expr.name}' with these argument types`, () =>
+        fn.bind(expr.args.map((a) => a.type), expr.type, ctx.call, expr.args.map(constantOf)));
+      const args = expr.args.map((a) => compileExpr(a, table, ctx));
+      const n = args.length;
+      if (n === 0) {
+        return () => impl([]);
+      }
+      if (n === 1) {
+        const a0 = args[0]!;
+        return (row) => impl([a0(row)]);
+      }
+      if (n === 2) {
+        const a0 = args[0]!;
+        const a1 = args[1]!;
+        return (row) => impl([a0(row), a1(row)]);
+      }
+      return (row) => {
+        const values: Value[] = new Array(n);
+        for (let i = 0; i < n; i++) {
+          values[i] = args[i]!(row);
+        }
+        return impl(values);
+      };
+    }
+    case 'binary': {
+      const fast = comparisonFastPath(expr, table);
+      if (fast) {
+        return fast;
+      }
+      const impl = bindOrFail(ctx, expr, `The operator ${expr.op.replace(/Expression$/, '')} on ${expr.left.type} and ${expr.right.type}`, () =>
+        bindBinaryOperator(expr.op, expr.left.type, expr.right.type, expr.type));
+      const l = compileExpr(expr.left, table, ctx);
+      const r = compileExpr(expr.right, table, ctx);
+      if (expr.op === 'AndExpression' || expr.op === 'OrExpression') {
+        // Short-circuit: the right side of `and` is skipped when the left is false (and `or` when true).
+        const decisive = expr.op === 'OrExpression';
+        return (row) => {
+          const a = l(row);
+          return a === decisive ? decisive : impl(a, r(row));
+        };
+      }
+      return (row) => impl(l(row), r(row));
+    }
+    case 'unary': {
+      const impl = bindOrFail(ctx, expr, `The operator ${expr.op}`, () => bindUnaryOperator(expr.op, expr.operand.type, expr.type));
+      const o = compileExpr(expr.operand, table, ctx);
+      return (row) => impl(o(row));
+    }
+    case 'list': {
+      const impl = bindOrFail(ctx, expr, `The operator ${expr.op.replace(/Expression$/, '')}`, () => bindListOperator(expr.op, expr.left.type, expr.type));
+      const l = compileExpr(expr.left, table, ctx);
+      const items = expr.items.map((i) => compileExpr(i, table, ctx));
+      if (expr.items.every((i) => i.k === 'literal' || i.k === 'tableColumn' || i.k === 'scalarQuery')) {
+        const list = items.map((i) => i(0));
+        return (row) => impl(l(row), list);
+      }
+      return (row) => impl(l(row), items.map((i) => i(row)));
+    }
+    case 'between': {
+      const impl = bindBetween(expr.negated, expr.value.type, expr.high.type);
+      const v = compileExpr(expr.value, table, ctx);
+      const lo = compileExpr(expr.low, table, ctx);
+      const hi = compileExpr(expr.high, table, ctx);
+      return (row) => impl(v(row), lo(row), hi(row));
+    }
+    case 'index': {
+      const target = compileExpr(expr.target, table, ctx);
+      const key = compileExpr(expr.key, table, ctx);
+      return (row) => indexDynamic(target(row), key(row));
+    }
+    case 'rowNumber': {
+      const start = expr.start ? compileExpr(expr.start, table, ctx)(0) : 1;
+      const base = typeof start === 'number' ? start : 1;
+      return (row) => base + row;
+    }
+    case 'shift': {
+      const inner = compileExpr(expr.expr, table, ctx);
+      const fallback = expr.fallback ? compileExpr(expr.fallback, table, ctx) : () => (expr.type === 'string' ? '' : null);
+      const offset = expr.offset;
+      const n = table.rowCount;
+      return (row) => {
+        const r = row + offset;
+        return r >= 0 && r < n ? inner(r) : fallback(row);
+      };
+    }
+    case 'scalarQuery': {
+      const v = scalarQueryValue(expr, ctx);
+      return () => v;
+    }
+    case 'tableColumn': {
+      const values = tableColumnValues(expr, ctx);
+      return () => values;
+    }
+    case 'packAll': {
+      const cols = table.columns.map((c) => ({ name: c.name, read: columnReader(c.column), type: c.column.type }));
+      return (row) => {
+        const bag: { [k: string]: DynamicValue } = {};
+        for (const c of cols) {
+          bag[c.name] = toDynamic(c.read(row), c.type);
+        }
+        return bag;
+      };
+    }
+    case 'searchTerm':
+      return compileSearchTerm(expr.term, expr.column, table, ctx);
+  }
+}
+
+function scalarQueryValue(expr: Extract<Expr, { k: 'scalarQuery' }>, ctx: ExecContext): Value {
+  if (!ctx.shared.has(expr)) {
+    const t = runPlan!(expr.plan, ctx);
+    const col = t.columns[0]?.column;
+    ctx.shared.set(expr, col && t.rowCount > 0 ? col.get(0) : expr.type === 'string' ? '' : null);
+  }
+  return ctx.shared.get(expr) as Value;
+}
+
+function tableColumnValues(expr: Extract<Expr, { k: 'tableColumn' }>, ctx: ExecContext): Value[] {
+  if (!ctx.shared.has(expr)) {
+    const t = runPlan!(expr.plan, ctx);
+    const col = t.columns[0]?.column;
+    const values: Value[] = [];
+    for (let i = 0; col && i < t.rowCount; i++) {
+      if (i % CHECK_INTERVAL === 0) {
+        ctx.check();
+      }
+      values.push(col.get(i));
+    }
+    ctx.shared.set(expr, values);
+  }
+  return ctx.shared.get(expr) as Value[];
+}
+
+/** A reader specialised to the column's storage, avoiding the generic get() dispatch per row. */
+export function columnReader(col: Column): Evaluator {
+  if (col instanceof NumberColumn) {
+    const values = col.values;
+    const nulls = col.nulls;
+    return nulls ? (row) => (nulls[row] ? null : values[row]!) : (row) => values[row]!;
+  }
+  if (col instanceof StringColumn) {
+    const codes = col.codes;
+    const dict = col.dict;
+    const missing = col.type === 'string' ? '' : null;
+    return (row) => {
+      const c = codes[row]!;
+      return c < 0 ? missing : dict[c]!;
+    };
+  }
+  return (row) => col.get(row);
+}
+
+/** d.key / d[index] on a dynamic value; negative indexes count from the end, as in Kusto. */
+export function indexDynamic(target: Value, key: Value): Value {
+  if (target === null || typeof target !== 'object') {
+    return null;
+  }
+  if (Array.isArray(target)) {
+    if (typeof key !== 'number') {
+      return null;
+    }
+    const i = key < 0 ? target.length + key : key;
+    return (target[i] as DynamicValue | undefined) ?? null;
+  }
+  if (typeof key !== 'string') {
+    return null;
+  }
+  return (target as { [k: string]: DynamicValue })[key] ?? null;
+}
+
+/** A scalar as it appears inside a dynamic value (datetimes and timespans as their text). */
+export function toDynamic(v: Value, type: KqlType): DynamicValue {
+  if (v === null) {
+    return null;
+  }
+  if (type === 'datetime' || type === 'timespan') {
+    return dynamicText(v as number, type);
+  }
+  return v as DynamicValue;
+}
+
+function dynamicText(v: number, type: 'datetime' | 'timespan'): string {
+  return type === 'datetime' ? formatDatetime(v) : formatTimespan(v);
+}
+
+/** Evaluates an expression for every row into a column of its type (a bare column is reused as is). */
+export function evaluateColumn(expr: Expr, table: Table, ctx: ExecContext): Column {
+  if (expr.k === 'column') {
+    const col = table.column(expr.name);
+    if (col && col.type === expr.type) {
+      return col;
+    }
+  }
+  const f = compileExpr(expr, table, ctx);
+  const b = columnBuilder(expr.type, table.rowCount);
+  const n = table.rowCount;
+  for (let i = 0; i < n; i++) {
+    if (i % CHECK_INTERVAL === 0) {
+      ctx.check();
+    }
+    b.push(f(i));
+  }
+  return b.finish();
+}

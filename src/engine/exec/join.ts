@@ -1,0 +1,167 @@
+/** Hash joins (every Kusto join kind) and lookup. Output columns are named by the binder's schema. */
+import { takeRows } from '../column';
+import { hashKey } from '../format';
+import type { Plan } from '../plan/types';
+import { Table, type TableColumn } from '../table';
+import { CHECK_INTERVAL, type ExecContext } from './context';
+import { columnReader, type Evaluator } from './expr';
+
+type P<K extends Plan['k']> = Extract<Plan, { k: K }>;
+
+/** A row's join key, or undefined when a key is null (null keys never match). */
+function keyReader(table: Table, names: readonly string[], ctx: ExecContext, plan: Plan): (row: number) => unknown {
+  const readers: { read: Evaluator; type: Parameters<typeof hashKey>[1] }[] = names.map((n) => {
+    const col = table.column(n);
+    if (!col) {
+      throw ctx.errors.at(plan.span, 'KQL-JOIN', `The join key '${n}' is not a column of its input.`);
+    }
+    // int and long keys must meet: hash every number-backed key the same way.
+    return { read: columnReader(col), type: col.type === 'int' || col.type === 'long' || col.type === 'decimal' ? 'real' : col.type };
+  });
+  if (readers.length === 1) {
+    const { read, type } = readers[0]!;
+    return (row) => {
+      const v = read(row);
+      return v === null ? undefined : hashKey(v, type);
+    };
+  }
+  return (row) => {
+    const parts: unknown[] = [];
+    for (const r of readers) {
+      const v = r.read(row);
+      if (v === null) {
+        return undefined;
+      }
+      parts.push(hashKey(v, r.type));
+    }
+    return JSON.stringify(parts);
+  };
+}
+
+function index(table: Table, key: (row: number) => unknown, ctx: ExecContext): Map<unknown, number[]> {
+  const map = new Map<unknown, number[]>();
+  for (let i = 0; i < table.rowCount; i++) {
+    if ((i & (CHECK_INTERVAL - 1)) === 0) {
+      ctx.check();
+    }
+    const k = key(i);
+    if (k === undefined) {
+      continue;
+    }
+    const list = map.get(k);
+    if (list) {
+      list.push(i);
+    } else {
+      map.set(k, [i]);
+    }
+  }
+  return map;
+}
+
+function output(schema: P<'join'>['schema'], sides: { table: Table; rows: number[] }[]): Table {
+  const cols: TableColumn[] = [];
+  let i = 0;
+  for (const side of sides) {
+    for (const c of side.table.columns) {
+      cols.push({ name: schema[i]?.name ?? c.name, column: takeRows(c.column, side.rows) });
+      i++;
+    }
+  }
+  return new Table(cols, sides[0]!.rows.length);
+}
+
+export function runJoin(plan: P<'join'>, left: Table, right: Table, ctx: ExecContext): Table {
+  const leftKey = keyReader(left, plan.leftKeys, ctx, plan);
+  const rightIndex = index(right, keyReader(right, plan.rightKeys, ctx, plan), ctx);
+  const kind = plan.kind;
+  const l: number[] = [];
+  const r: number[] = [];
+  const rightMatched = new Uint8Array(right.rowCount);
+  const seenLeftKeys = kind === 'innerunique' ? new Set<unknown>() : undefined;
+  for (let i = 0; i < left.rowCount; i++) {
+    if ((i & (CHECK_INTERVAL - 1)) === 0) {
+      ctx.check();
+    }
+    const k = leftKey(i);
+    if (seenLeftKeys) {
+      // innerunique: one (the first) left row per key value.
+      if (k === undefined || seenLeftKeys.has(k)) {
+        continue;
+      }
+      seenLeftKeys.add(k);
+    }
+    const matches = k === undefined ? undefined : rightIndex.get(k);
+    switch (kind) {
+      case 'leftsemi':
+        if (matches) { l.push(i); }
+        continue;
+      case 'leftanti':
+        if (!matches) { l.push(i); }
+        continue;
+      case 'rightsemi': case 'rightanti':
+        if (matches) { for (const m of matches) { rightMatched[m] = 1; } }
+        continue;
+    }
+    if (matches) {
+      for (const m of matches) {
+        l.push(i);
+        r.push(m);
+        rightMatched[m] = 1;
+      }
+    } else if (kind === 'leftouter' || kind === 'fullouter') {
+      l.push(i);
+      r.push(-1);
+    }
+    if (l.length > 200_000_000) {
+      throw ctx.errors.at(plan.span, 'KQL-LIMIT', 'The join produces too many rows for the embedded engine.');
+    }
+  }
+  if (kind === 'leftsemi' || kind === 'leftanti') {
+    return output(plan.schema, [{ table: left, rows: l }]);
+  }
+  if (kind === 'rightsemi' || kind === 'rightanti') {
+    const rows: number[] = [];
+    for (let j = 0; j < right.rowCount; j++) {
+      if ((rightMatched[j] === 1) === (kind === 'rightsemi')) {
+        rows.push(j);
+      }
+    }
+    return output(plan.schema, [{ table: right, rows }]);
+  }
+  if (kind === 'rightouter' || kind === 'fullouter') {
+    for (let j = 0; j < right.rowCount; j++) {
+      if (!rightMatched[j]) {
+        l.push(-1);
+        r.push(j);
+      }
+    }
+  }
+  return output(plan.schema, [{ table: left, rows: l }, { table: right, rows: r }]);
+}
+
+/** lookup: left rows extended with the matching right row's non-key columns (null where none matches). */
+export function runLookup(plan: P<'lookup'>, left: Table, right: Table, ctx: ExecContext): Table {
+  const leftKey = keyReader(left, plan.leftKeys, ctx, plan);
+  const rightIndex = index(right, keyReader(right, plan.rightKeys, ctx, plan), ctx);
+  const l: number[] = [];
+  const r: number[] = [];
+  for (let i = 0; i < left.rowCount; i++) {
+    if ((i & (CHECK_INTERVAL - 1)) === 0) {
+      ctx.check();
+    }
+    const k = leftKey(i);
+    const matches = k === undefined ? undefined : rightIndex.get(k);
+    if (matches) {
+      for (const m of matches) {
+        l.push(i);
+        r.push(m);
+      }
+    } else if (plan.kind === 'leftouter') {
+      l.push(i);
+      r.push(-1);
+    }
+  }
+  const rightKeys = new Set(plan.rightKeys);
+  const rightRest = new Table(right.columns.filter((c) => !rightKeys.has(c.name)), right.rowCount);
+  return output(plan.schema, [{ table: left, rows: l }, { table: rightRest, rows: r }]);
+}

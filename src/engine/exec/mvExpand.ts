@@ -1,0 +1,78 @@
+/**
+ * mv-expand: each array element (or bag entry) becomes a row; several columns expand in parallel, the
+ * shorter padded with null. A null value gives one row, an empty array or bag none. `to typeof(t)` is a
+ * cast only: elements that are not of type t become null.
+ */
+import { columnBuilder, takeRows } from '../column';
+import type { Plan } from '../plan/types';
+import { Table, type TableColumn } from '../table';
+import type { DynamicValue, KqlType, Value } from '../values';
+import { CHECK_INTERVAL, type ExecContext } from './context';
+import { compileExpr } from './expr';
+import { parseDatetime, parseTimespan } from '../format';
+
+type P<K extends Plan['k']> = Extract<Plan, { k: K }>;
+
+function elements(v: Value): DynamicValue[] {
+  if (v === null || v === undefined) {
+    return [null];
+  }
+  if (Array.isArray(v)) {
+    return v;
+  }
+  if (typeof v === 'object') {
+    return Object.entries(v).map(([k, x]) => ({ [k]: x }));
+  }
+  return [v];
+}
+
+/** The cast of `to typeof(t)`. */
+export function castDynamic(v: DynamicValue, type: KqlType): Value {
+  if (v === null) {
+    return type === 'string' ? '' : null;
+  }
+  switch (type) {
+    case 'dynamic': return v;
+    case 'string': return typeof v === 'string' ? v : JSON.stringify(v);
+    case 'bool': return typeof v === 'boolean' ? v : null;
+    case 'int': case 'long': return typeof v === 'number' && Number.isInteger(v) ? v : null;
+    case 'real': case 'decimal': return typeof v === 'number' ? v : null;
+    case 'datetime': return typeof v === 'string' ? parseDatetime(v) : null;
+    case 'timespan': return typeof v === 'string' ? parseTimespan(v) : typeof v === 'number' ? v : null;
+    case 'guid': return typeof v === 'string' && /^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i.test(v) ? v.toLowerCase() : null;
+  }
+}
+
+export function runMvExpand(plan: P<'mvExpand'>, input: Table, ctx: ExecContext): Table {
+  const exprs = plan.columns.map((c) => compileExpr({ ...c.expr, type: 'dynamic' } as typeof c.expr, input, ctx));
+  const limit = plan.limit ?? Number.MAX_SAFE_INTEGER;
+  const rows: number[] = [];
+  const builders = plan.columns.map((c) => columnBuilder(c.expr.type, input.rowCount));
+  const indexBuilder = plan.itemIndex ? columnBuilder('long', input.rowCount) : undefined;
+  for (let i = 0; i < input.rowCount; i++) {
+    if ((i & (CHECK_INTERVAL - 1)) === 0) {
+      ctx.check();
+    }
+    const lists = exprs.map((e) => elements(e(i)));
+    const count = Math.min(limit, Math.max(...lists.map((l) => l.length)));
+    for (let j = 0; j < count; j++) {
+      rows.push(i);
+      lists.forEach((l, c) => builders[c]!.push(j < l.length ? castDynamic(l[j]!, plan.columns[c]!.expr.type) : null));
+      indexBuilder?.push(j);
+    }
+  }
+  const expanded = new Map<string, TableColumn>();
+  plan.columns.forEach((c, k) => expanded.set(c.name, { name: c.name, column: builders[k]!.finish() }));
+  if (plan.itemIndex && indexBuilder) {
+    expanded.set(plan.itemIndex, { name: plan.itemIndex, column: indexBuilder.finish() });
+  }
+  const cols: TableColumn[] = plan.schema.map((s) => {
+    const e = expanded.get(s.name);
+    if (e) {
+      return e;
+    }
+    const col = input.column(s.name);
+    return { name: s.name, column: col ? takeRows(col, rows) : columnBuilder(s.type).finish() };
+  });
+  return new Table(cols, rows.length, input.name);
+}

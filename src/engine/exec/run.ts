@@ -1,0 +1,123 @@
+/** The plan interpreter: runs each operator on its input's result, with checks and positions for errors. */
+import { EvaluationError } from '../functions';
+import type { Plan } from '../plan/types';
+import { Table } from '../table';
+import {
+  runCount, runDatatable, runExtend, runFilter, runGetschema, runPrint, runProject, runRange, runSelect, runTake,
+} from './basic';
+import type { ExecContext } from './context';
+import { setPlanRunner } from './expr';
+import { runJoin, runLookup } from './join';
+import { runMakeSeries } from './makeSeries';
+import { runMvExpand } from './mvExpand';
+import { runParse } from './parse';
+import { runSort, runTop } from './sort';
+import { runSummarize } from './summarize';
+import { runSearch, runUnion } from './union';
+
+export function runPlan(plan: Plan, ctx: ExecContext): Table {
+  ctx.check();
+  switch (plan.k) {
+    case 'table':
+      return storedTable(plan, ctx);
+    case 'shared': {
+      let t = ctx.shared.get(plan.id) as Table | undefined;
+      if (!t) {
+        t = runPlan(plan.plan, ctx);
+        ctx.shared.set(plan.id, t);
+      }
+      return t;
+    }
+    case 'print':
+      return at(plan, ctx, () => runPrint(plan, ctx));
+    case 'range':
+      return at(plan, ctx, () => runRange(plan, ctx));
+    case 'datatable':
+      return at(plan, ctx, () => runDatatable(plan));
+    case 'union': {
+      const inputs = plan.inputs.map((i) => ({ table: runPlan(i.plan, ctx), source: i.source }));
+      return at(plan, ctx, () => runUnion(plan, inputs, ctx));
+    }
+    case 'search': {
+      const inputs = plan.inputs.map((i) => ({ table: runPlan(i.plan, ctx), source: i.source }));
+      return at(plan, ctx, () => runSearch(plan, inputs, ctx));
+    }
+    case 'join': case 'lookup': {
+      const left = runPlan(plan.left, ctx);
+      const right = runPlan(plan.right, ctx);
+      return at(plan, ctx, () => (plan.k === 'join' ? runJoin(plan, left, right, ctx) : runLookup(plan, left, right, ctx)));
+    }
+  }
+  const input = runPlan(plan.input, ctx);
+  return at(plan, ctx, () => runUnary(plan, input, ctx));
+}
+
+type UnaryPlan = Extract<Plan, { input: Plan }>;
+
+function runUnary(plan: UnaryPlan, input: Table, ctx: ExecContext): Table {
+  switch (plan.k) {
+    case 'filter': return runFilter(plan, input, ctx);
+    case 'extend': case 'serialize': return runExtend(plan.columns, plan.schema, input, ctx);
+    case 'project': return runProject(plan, input, ctx);
+    case 'select': return runSelect(plan, input);
+    case 'summarize': return runSummarize(plan, input, ctx);
+    case 'sort': return runSort(plan, input, ctx);
+    case 'take': return runTake(plan, input, ctx);
+    case 'top': return runTop(plan, input, ctx);
+    case 'count': return runCount(plan, input);
+    case 'mvExpand': return runMvExpand(plan, input, ctx);
+    case 'parse': return runParse(plan, input, ctx);
+    case 'makeSeries': return runMakeSeries(plan, input, ctx);
+    case 'getschema': return runGetschema(plan, input);
+    case 'render':
+      ctx.render = plan.render;
+      return input;
+    case 'as':
+      return input.withName(plan.name);
+  }
+}
+
+/** Runs one operator with its position recorded, turning evaluation failures into KqlErrors there. */
+function at(plan: Plan, ctx: ExecContext, run: () => Table): Table {
+  const previous = ctx.current;
+  ctx.current = plan.span;
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof EvaluationError) {
+      throw ctx.errors.at(plan.span, 'KQL-EVALUATION', e.message);
+    }
+    throw e;
+  } finally {
+    ctx.current = previous;
+  }
+}
+
+function storedTable(plan: Extract<Plan, { k: 'table' }>, ctx: ExecContext): Table {
+  const cached = ctx.tables.get(plan.name);
+  if (cached) {
+    return cached;
+  }
+  const stored = ctx.db.table(plan.name);
+  if (!stored) {
+    throw ctx.errors.at(plan.span, 'KQL-TABLE', `The table '${plan.name}' is not in this workspace.`);
+  }
+  let t = stored;
+  const range = ctx.timeRange;
+  const time = stored.column('TimeGenerated');
+  if (range && time && time.type === 'datetime') {
+    // Log Analytics applies the request's timespan to every table before the query sees it.
+    const keep: number[] = [];
+    for (let i = 0; i < stored.rowCount; i++) {
+      const v = time.get(i) as number | null;
+      if (v !== null && v >= range.start && v < range.end) {
+        keep.push(i);
+      }
+    }
+    t = stored.takeRows(keep);
+  }
+  ctx.tables.set(plan.name, t);
+  return t;
+}
+
+setPlanRunner(runPlan);

@@ -1,0 +1,115 @@
+/**
+ * The embedded KQL engine: Kusto.Language parses and binds the query (src/kql), the bound tree is
+ * lowered into our plan (plan/), and the plan runs over columnar tables (exec/).
+ */
+import type { RenderInfo } from '../backends/queryBackend';
+import { QueryCancelledError, QueryTimeoutError } from '../backends/errors';
+import { analyze, firstError, KqlError, LineMap, type AnalyzedQuery } from '../kql';
+import type { Database } from './database';
+import { makeChecker, type ExecContext } from './exec/context';
+import { runPlan } from './exec/run';
+import { lowerQuery } from './plan/lower';
+import { ErrorFactory } from './plan/syntax';
+import type { Span } from './plan/types';
+import { renderInfo } from './render';
+import { Table } from './table';
+import { TICKS_PER_MILLISECOND } from './values';
+
+export { Database } from './database';
+export { Table, type TableColumn } from './table';
+export type { Column } from './column';
+export type { KqlType, Value } from './values';
+
+export interface ExecuteOptions {
+  /** "now" for now()/ago(), in ticks since the epoch; default: the current time. */
+  now?: number;
+  /** In ticks: every stored table with a TimeGenerated column is restricted to start <= TimeGenerated < end. */
+  timeRange?: { start: number; end: number };
+  /** Rows kept in the primary result (default 500,000); more rows set `truncated`. */
+  rowLimit?: number;
+  /** Polled while running; when it returns true the query stops with QueryCancelledError. */
+  isCancelled?: () => boolean;
+  /** Date.now() milliseconds after which the query stops with QueryTimeoutError. */
+  deadline?: number;
+}
+
+export interface ExecutionResult {
+  /** 'PrimaryResult' first; one table per query statement. */
+  tables: { name: string; table: Table }[];
+  render?: RenderInfo;
+  truncated: boolean;
+  warnings: string[];
+}
+
+export const DEFAULT_ROW_LIMIT = 500_000;
+
+/** Runs a KQL query. Every problem with the query is a KqlError; cancellation and timeout have their own errors. */
+export function executeQuery(text: string, db: Database, options: ExecuteOptions = {}): ExecutionResult {
+  const startedAt = Date.now();
+  const check = makeChecker(options.isCancelled, options.deadline, startedAt);
+  let query: AnalyzedQuery | undefined;
+  let ctx: ExecContext | undefined;
+  try {
+    check();
+    query = analyze(text, { tables: db.schemas, isCancelled: () => options.isCancelled?.() === true || (options.deadline !== undefined && Date.now() > options.deadline) });
+    const error = firstError(query);
+    if (error) {
+      throw error;
+    }
+    const plan = lowerQuery(query, db.tableNames);
+    ctx = {
+      db,
+      call: { now: options.now ?? Date.now() * TICKS_PER_MILLISECOND },
+      errors: new ErrorFactory(query.lines),
+      timeRange: options.timeRange,
+      shared: new Map(),
+      tables: new Map(),
+      check,
+      current: { start: 0, end: text.length },
+    };
+    const rowLimit = options.rowLimit ?? DEFAULT_ROW_LIMIT;
+    const tables: { name: string; table: Table }[] = [];
+    let truncated = false;
+    const warnings: string[] = [];
+    plan.outputs.forEach((p, i) => {
+      let table = runPlan(p, ctx!);
+      if (table.rowCount > rowLimit) {
+        truncated = true;
+        warnings.push(`The result has ${table.rowCount} rows; only the first ${rowLimit} are shown (the row limit).`);
+        table = table.takeRows(Array.from({ length: rowLimit }, (_, r) => r));
+      }
+      const name = i === 0 ? 'PrimaryResult' : p.k === 'as' ? p.name : `Table_${i}`;
+      tables.push({ name, table });
+    });
+    return { tables, render: ctx.render ? renderInfo(ctx.render) : undefined, truncated, warnings };
+  } catch (e) {
+    throw asQueryError(e, text, query, ctx?.current, check);
+  }
+}
+
+function asQueryError(e: unknown, text: string, query: AnalyzedQuery | undefined, at: Span | undefined, check: () => void): Error {
+  if (e instanceof KqlError || e instanceof QueryCancelledError || e instanceof QueryTimeoutError) {
+    return e;
+  }
+  if (isLibraryCancellation(e)) {
+    try {
+      check();
+    } catch (stop) {
+      return stop as Error;
+    }
+    return new QueryCancelledError();
+  }
+  const span = at ?? { start: 0, end: text.length };
+  const factory = new ErrorFactory(query?.lines ?? new LineMap(text));
+  const tooDeep = e instanceof RangeError && /call stack/i.test(e.message);
+  const message = tooDeep
+    ? 'The query is nested too deeply for the embedded engine.'
+    : `The embedded engine failed while running this part of the query: ${e instanceof Error ? e.message : String(e)}`;
+  const code = tooDeep ? 'KQL-TOO-COMPLEX' : 'KQL-INTERNAL';
+  return factory.at(span, code, message);
+}
+
+function isLibraryCancellation(e: unknown): boolean {
+  const name = (e as { constructor?: { $$name?: string } } | null)?.constructor?.$$name ?? '';
+  return /OperationCanceled/.test(name);
+}

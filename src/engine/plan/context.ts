@@ -1,0 +1,43 @@
+/** What lowering carries along: the error factory, the globals, and the lexical scope of `let`s and parameters. */
+import type { ErrorFactory, Node } from './syntax';
+import type { Expr, Plan } from './types';
+
+export type Binding =
+  | { readonly k: 'scalar'; readonly expr: Expr }
+  | { readonly k: 'tabular'; readonly plan: Plan }
+  | { readonly k: 'function'; readonly declaration: Kusto.Language.Syntax.FunctionDeclaration; readonly scope: Scope };
+
+export class Scope {
+  private readonly names = new Map<string, Binding>();
+  constructor(readonly parent?: Scope) {}
+  set(name: string, binding: Binding): void {
+    this.names.set(name, binding);
+  }
+  get(name: string): Binding | undefined {
+    return this.names.get(name) ?? this.parent?.get(name);
+  }
+}
+
+export interface LowerContext {
+  readonly errors: ErrorFactory;
+  readonly globals: Kusto.Language.GlobalState;
+  readonly scope: Scope;
+  /** Allocates ids for shared (let / materialize) plans. */
+  nextId(): number;
+  /** Depth of user-function expansion, to stop runaway recursion. */
+  readonly depth: number;
+  /** Lowers a tabular expression (expressions need it for toscalar(), `in (T)` and user functions). */
+  readonly tabular: TabularLowerer;
+  /** Inside summarize: turns an aggregate call nested in an expression into a reference to its result. */
+  /** Inside `search`: bare string literals are search terms. */
+  readonly search?: boolean;
+  /** Every stored table, for `search` without `in (…)`. */
+  readonly tableNames: readonly string[];
+  readonly aggregate?: (call: Kusto.Language.Syntax.FunctionCallExpression) => Expr;
+}
+
+export function withScope(ctx: LowerContext, scope: Scope, deeper = false): LowerContext {
+  return { ...ctx, scope, depth: ctx.depth + (deeper ? 1 : 0), nextId: ctx.nextId };
+}
+
+export type TabularLowerer = (node: Node, ctx: LowerContext) => Plan;

@@ -1,0 +1,174 @@
+/** Lowers bound scalar expressions into plan expressions. */
+import { kusto } from '../../kql';
+import type { LowerContext } from './context';
+import { expandUserFunction } from './functions';
+import { literalValue } from './literals';
+import { elementsOf, isTabular, kindOf, nameText, spanOf, typeOf, type Node, textOf } from './syntax';
+import type { Expr } from './types';
+
+const LIST_KINDS = new Set([
+  'InExpression', 'InCsExpression', 'NotInExpression', 'NotInCsExpression', 'HasAnyExpression', 'HasAllExpression',
+]);
+
+/** Row functions that read neighbouring rows and so need a serialized input. */
+const WINDOW_FUNCTIONS = new Set(['row_number', 'prev', 'next']);
+
+export function symbolKind(node: Node): string {
+  const sym = node.ReferencedSymbol;
+  if (!sym) {
+    return '';
+  }
+  const SK = kusto().Symbols.SymbolKind as unknown as Record<string, number>;
+  for (const [name, v] of Object.entries(SK)) {
+    if (v === (sym.Kind as unknown as number)) {
+      return name;
+    }
+  }
+  return '';
+}
+
+export function lowerExpr(node: Node, ctx: LowerContext): Expr {
+  const kind = kindOf(node);
+  const span = spanOf(node);
+  const type = typeOf(node);
+  const n = node as unknown as Record<string, Node>;
+  switch (kind) {
+    case 'ParenthesizedExpression':
+      return lowerExpr(n.Expression!, ctx);
+    case 'NameReference':
+      return lowerName(node, ctx);
+    case 'PathExpression':
+      return lowerPath(node, ctx);
+    case 'ElementExpression': {
+      const selector = n.Selector!;
+      const key = kindOf(selector) === 'BracketedExpression' ? (selector as unknown as Record<string, Node>).Expression! : selector;
+      return { k: 'index', target: lowerExpr(n.Expression!, ctx), key: lowerExpr(key, ctx), type, span };
+    }
+    case 'FunctionCallExpression':
+      return lowerCall(node as Kusto.Language.Syntax.FunctionCallExpression, ctx);
+    case 'ToScalarExpression':
+      return { k: 'scalarQuery', plan: ctx.tabular(n.Expression!, ctx), type, span };
+    case 'UnaryMinusExpression': case 'UnaryPlusExpression':
+      return { k: 'unary', op: kind, operand: lowerExpr(n.Expression!, ctx), type, span };
+    case 'BetweenExpression': case 'NotBetweenExpression': {
+      const couple = n.Right as unknown as Record<string, Node>;
+      return {
+        k: 'between', negated: kind === 'NotBetweenExpression', value: lowerExpr(n.Left!, ctx),
+        low: lowerExpr(couple.First!, ctx), high: lowerExpr(couple.Second!, ctx), type, span,
+      };
+    }
+    case 'PackExpression':
+      return { k: 'packAll', type, span };
+  }
+  if (ctx.search && kind === 'StringLiteralExpression' && type === 'bool') {
+    return { k: 'searchTerm', term: String((node as Kusto.Language.Syntax.Expression).LiteralValue ?? ''), column: undefined, type, span };
+  }
+  if ((node as Kusto.Language.Syntax.Expression).IsLiteral || kind === 'DynamicExpression') {
+    const value = literalValue(node, type);
+    if (value !== undefined) {
+      return { k: 'literal', value, type, span };
+    }
+  }
+  if (LIST_KINDS.has(kind)) {
+    const list = (n.Right as unknown as Record<string, unknown>).Expressions;
+    const items = elementsOf(list).map((item): Expr => {
+      if (isTabular(item)) {
+        return { k: 'tableColumn', plan: ctx.tabular(item, ctx), type: typeOf(item), span: spanOf(item) };
+      }
+      return lowerExpr(item, ctx);
+    });
+    return { k: 'list', op: kind, left: lowerExpr(n.Left!, ctx), items, type, span };
+  }
+  if (n.Left && n.Right && kind.endsWith('Expression')) {
+    return { k: 'binary', op: kind, left: lowerExpr(n.Left, ctx), right: lowerExpr(n.Right, ctx), type, span };
+  }
+  throw ctx.errors.unsupported(node, `The expression '${short(node)}' (${kind})`);
+}
+
+function short(node: Node): string {
+  const t = textOf(node).replace(/\s+/g, ' ');
+  return t.length > 40 ? `${t.slice(0, 37)}...` : t;
+}
+
+function lowerName(node: Node, ctx: LowerContext): Expr {
+  const span = spanOf(node);
+  const type = typeOf(node);
+  const sk = symbolKind(node);
+  const name = node.ReferencedSymbol?.Name ?? nameText(node);
+  if (sk === 'Column') {
+    return { k: 'column', name, type, span };
+  }
+  if (sk === 'Variable' || sk === 'Parameter') {
+    const b = ctx.scope.get(name);
+    if (b?.k === 'scalar') {
+      return b.expr;
+    }
+    if (b?.k === 'tabular') {
+      throw ctx.errors.at(span, 'KQL-TYPE', `'${name}' is a tabular expression where a scalar is expected.`);
+    }
+  }
+  if (sk === 'Function') {
+    // A function called without parentheses, e.g. a zero-argument user function.
+    const expanded = expandUserFunction(node, [], ctx);
+    if (expanded?.k === 'scalar') {
+      return expanded.expr;
+    }
+  }
+  throw ctx.errors.unsupported(node, `The name '${name}'`);
+}
+
+function lowerPath(node: Node, ctx: LowerContext): Expr {
+  const n = node as unknown as Record<string, Node>;
+  const target = n.Expression!;
+  const selector = n.Selector!;
+  const targetType = (target as Kusto.Language.Syntax.Expression).ResultType;
+  // $left.Col / $right.Col: the binder resolves the selector to the column itself.
+  if (targetType && targetType.Kind === kusto().Symbols.SymbolKind.Tuple) {
+    return { k: 'column', name: selector.ReferencedSymbol?.Name ?? nameText(selector), type: typeOf(node), span: spanOf(node) };
+  }
+  const key: Expr = { k: 'literal', value: nameText(selector), type: 'string', span: spanOf(selector) };
+  return { k: 'index', target: lowerExpr(target, ctx), key, type: typeOf(node), span: spanOf(node) };
+}
+
+function lowerCall(node: Kusto.Language.Syntax.FunctionCallExpression, ctx: LowerContext): Expr {
+  const span = spanOf(node);
+  const type = typeOf(node);
+  const name = node.ReferencedSymbol?.Name ?? nameText(node.Name as unknown as Node);
+  const argNodes = elementsOf(node.ArgumentList?.Expressions);
+  const user = expandUserFunction(node, argNodes, ctx);
+  if (user) {
+    if (user.k === 'scalar') {
+      return user.expr;
+    }
+    throw ctx.errors.at(span, 'KQL-TYPE', `'${name}' returns a table where a scalar is expected.`);
+  }
+  const fn = node.ReferencedSymbol as Kusto.Language.Symbols.FunctionSymbol | null;
+  if (fn && ctx.globals.IsAggregateFunction(fn)) {
+    if (ctx.aggregate) {
+      return ctx.aggregate(node);
+    }
+    throw ctx.errors.at(span, 'KQL-AGGREGATE', `The aggregate function '${name}' can only be used in summarize, make-series or top-nested.`);
+  }
+  if (WINDOW_FUNCTIONS.has(name)) {
+    return lowerWindowCall(name, argNodes, ctx, type, span);
+  }
+  if (name === 'pack_all') {
+    return { k: 'packAll', type, span };
+  }
+  return { k: 'call', name, args: argNodes.map((a) => lowerExpr(a, ctx)), type, span };
+}
+
+function lowerWindowCall(name: string, args: Node[], ctx: LowerContext, type: Expr['type'], span: Expr['span']): Expr {
+  if (name === 'row_number') {
+    return { k: 'rowNumber', start: args[0] ? lowerExpr(args[0], ctx) : undefined, type, span };
+  }
+  const offsetExpr = args[1] ? lowerExpr(args[1], ctx) : undefined;
+  if (offsetExpr && (offsetExpr.k !== 'literal' || typeof offsetExpr.value !== 'number')) {
+    throw ctx.errors.at(offsetExpr.span, 'KQL-ARGUMENT', `The offset of ${name}() must be a constant.`);
+  }
+  const offset = offsetExpr ? (offsetExpr as { value: number }).value : 1;
+  return {
+    k: 'shift', offset: name === 'prev' ? -offset : offset, expr: lowerExpr(args[0]!, ctx),
+    fallback: args[2] ? lowerExpr(args[2], ctx) : undefined, type, span,
+  };
+}

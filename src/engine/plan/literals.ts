@@ -1,0 +1,81 @@
+/** Turns Kusto literal syntax into run-time values (values.ts representation). */
+import type { KqlType, Value, DynamicValue } from '../values';
+import { TICKS_PER_MILLISECOND } from '../values';
+import { kindOf, type Node, textOf } from './syntax';
+
+function boxed(v: unknown): unknown {
+  if (v !== null && typeof v === 'object' && 'v' in (v as Record<string, unknown>)) {
+    return (v as { v: unknown }).v;
+  }
+  return v;
+}
+
+/** Kusto's JSON extensions aside, dynamic literals are JSON; anything else stays its text. */
+export function parseDynamicText(text: string): DynamicValue {
+  try {
+    return JSON.parse(text) as DynamicValue;
+  } catch {
+    return text;
+  }
+}
+
+/** The value of a literal expression, or undefined when the node is not one this engine understands. */
+export function literalValue(node: Node, type: KqlType): Value | undefined {
+  const expr = node as Kusto.Language.Syntax.Expression;
+  const kind = kindOf(node);
+  if (kind === 'TypeOfLiteralExpression' || kind === 'TokenLiteralExpression') {
+    return undefined;
+  }
+  const raw = expr.LiteralValue as unknown;
+  if (raw === null || raw === undefined) {
+    return type === 'string' ? '' : null;
+  }
+  switch (type) {
+    case 'bool': {
+      const b = boxed(raw);
+      return typeof b === 'boolean' ? b : String(raw).toLowerCase() === 'true';
+    }
+    case 'int': case 'long': case 'real': case 'decimal': {
+      const text = textOf(node);
+      // Bridge loses hexadecimal literals (0x10 comes back as 0); read those from the text.
+      const hex = /^(?:(?:int|long)\()?\s*(-?)0x([0-9a-f]+)\s*\)?$/i.exec(text);
+      if (hex) {
+        return (hex[1] ? -1 : 1) * parseInt(hex[2]!, 16);
+      }
+      const n = Number(String(boxed(raw)));
+      if (Number.isNaN(n)) {
+        const t = text.toLowerCase();
+        if (t.includes('+inf')) { return Infinity; }
+        if (t.includes('-inf')) { return -Infinity; }
+        if (t.includes('nan')) { return NaN; }
+      }
+      return n;
+    }
+    case 'datetime': {
+      const d = boxed(raw);
+      if (d instanceof Date) {
+        return d.getTime() * TICKS_PER_MILLISECOND + subMillisecondTicks(textOf(node));
+      }
+      return null;
+    }
+    case 'timespan': {
+      const ticks = (raw as { ticks?: unknown }).ticks;
+      return ticks === undefined || ticks === null ? null : Number(String(ticks));
+    }
+    case 'guid':
+      return String(raw).toLowerCase();
+    case 'string':
+      return String(raw);
+    case 'dynamic':
+      return typeof raw === 'string' ? parseDynamicText(raw) : (boxed(raw) as DynamicValue);
+  }
+}
+
+/** JavaScript dates stop at milliseconds; Kusto keeps 100-ns ticks (datetime(2020-01-01 10:00:00.1234567)). */
+function subMillisecondTicks(text: string): number {
+  const m = /\d{2}:\d{2}:\d{2}\.(\d+)/.exec(text);
+  if (!m || m[1]!.length <= 3) {
+    return 0;
+  }
+  return Number(m[1]!.slice(3, 7).padEnd(4, '0'));
+}

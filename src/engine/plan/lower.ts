@@ -1,0 +1,30 @@
+/** Entry point of lowering: a bound KustoCode → the query's plan. */
+import type { AnalyzedQuery } from '../../kql';
+import { Scope, type LowerContext } from './context';
+import { lowerStatement } from './statements';
+import { ErrorFactory, elementsOf, type Node } from './syntax';
+import { lowerTabular } from './tabular';
+import type { Plan, QueryPlan } from './types';
+
+export function lowerQuery(query: AnalyzedQuery, tableNames: readonly string[]): QueryPlan {
+  let id = 0;
+  let ctx: LowerContext = {
+    errors: new ErrorFactory(query.lines),
+    globals: query.code.Globals!,
+    scope: new Scope(),
+    nextId: () => ++id,
+    depth: 0,
+    tabular: lowerTabular,
+    tableNames,
+  };
+  const outputs: Plan[] = [];
+  const block = query.code.Syntax as unknown as { Statements?: unknown };
+  for (const stmt of elementsOf<Node>(block.Statements)) {
+    const r = lowerStatement(stmt, ctx);
+    ctx = r.ctx;
+    if (r.output) {
+      outputs.push(r.output);
+    }
+  }
+  return { outputs };
+}

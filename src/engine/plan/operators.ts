@@ -1,0 +1,147 @@
+/** Lowers piped query operators; each family's details live in its own file. */
+import type { LowerContext } from './context';
+import { lowerExpr } from './expressions';
+import { lowerJoin, lowerLookup } from './join';
+import { lowerMvExpand, lowerParse } from './reshape';
+import { lowerRender } from './render';
+import { lowerDistinct, lowerMakeSeries, lowerSummarize } from './summarize';
+import { lowerSearch, lowerUnion } from './union';
+import { elementsOf, kindOf, nameText, schemaOf, spanOf, typeOf, type Node } from './syntax';
+import type { ColumnDef, Expr, NamedExpr, Plan, SortKey } from './types';
+
+export function lowerOperator(op: Node, input: Plan, ctx: LowerContext): Plan {
+  const kind = kindOf(op);
+  const n = op as unknown as Record<string, Node>;
+  const span = spanOf(op);
+  const schema = schemaOf(op);
+  switch (kind) {
+    case 'FilterOperator':
+      return { k: 'filter', input, predicate: lowerExpr(n.Condition!, ctx), span, schema };
+    case 'ProjectOperator': {
+      const items = elementsOf(n.Expressions);
+      const columns = items.map((item, i): NamedExpr => ({ name: schema[i]?.name ?? `Column${i + 1}`, expr: lowerExpr(valueOf(item), ctx) }));
+      return { k: 'project', input, columns, span, schema };
+    }
+    case 'ExtendOperator':
+    case 'SerializeOperator': {
+      const columns = extendColumns(elementsOf(n.Expressions), input.schema, schema, ctx);
+      return kind === 'ExtendOperator'
+        ? { k: 'extend', input, columns, span, schema }
+        : { k: 'serialize', input, columns, span, schema };
+    }
+    case 'ProjectAwayOperator': case 'ProjectKeepOperator': case 'ProjectReorderOperator':
+      return { k: 'select', input, sources: schema.map((c) => c.name), span, schema };
+    case 'ProjectRenameOperator': {
+      const renames = new Map<string, string>();
+      for (const item of elementsOf(n.Expressions)) {
+        const named = item as unknown as Record<string, Node>;
+        if (kindOf(item) === 'SimpleNamedExpression') {
+          renames.set(nameText(named.Name), named.Expression!.ReferencedSymbol?.Name ?? nameText(named.Expression));
+        }
+      }
+      return { k: 'select', input, sources: schema.map((c) => renames.get(c.name) ?? c.name), span, schema };
+    }
+    case 'SortOperator':
+      return { k: 'sort', input, keys: sortKeys(elementsOf(n.Expressions), ctx), span, schema };
+    case 'TakeOperator':
+      return { k: 'take', input, count: lowerExpr(n.Expression!, ctx), span, schema };
+    case 'TopOperator':
+      return { k: 'top', input, count: lowerExpr(n.Expression!, ctx), keys: sortKeys([n.ByExpression!], ctx), span, schema };
+    case 'CountOperator':
+      return { k: 'count', input, span, schema };
+    case 'SummarizeOperator':
+      return lowerSummarize(op, input, ctx);
+    case 'DistinctOperator':
+      return lowerDistinct(op, input, ctx);
+    case 'MakeSeriesOperator':
+      return lowerMakeSeries(op, input, ctx);
+    case 'JoinOperator':
+      return lowerJoin(op, input, ctx);
+    case 'LookupOperator':
+      return lowerLookup(op, input, ctx);
+    case 'UnionOperator':
+      return lowerUnion(op, input, ctx);
+    case 'SearchOperator':
+      return lowerSearch(op, input, ctx);
+    case 'MvExpandOperator':
+      return lowerMvExpand(op, input, ctx);
+    case 'ParseOperator':
+      return lowerParse(op, input, ctx);
+    case 'GetSchemaOperator':
+      return { k: 'getschema', input, span, schema };
+    case 'RenderOperator':
+      return lowerRender(op, input, ctx);
+    case 'AsOperator':
+      return { k: 'as', input, name: nameText(n.Name), span, schema };
+  }
+  throw ctx.errors.unsupported(op, `The operator '${operatorName(op)}'`);
+}
+
+/** The operator's keyword as written ('mv-apply', 'evaluate'…), for messages. */
+function operatorName(op: Node): string {
+  const first = op.GetFirstToken?.();
+  return first?.Text ?? kindOf(op).replace(/Operator$/, '');
+}
+
+/** `Name = expr` → expr; anything else is its own value. */
+export function valueOf(item: Node): Node {
+  return kindOf(item) === 'SimpleNamedExpression' ? (item as unknown as Record<string, Node>).Expression! : item;
+}
+
+/**
+ * Names of extend/serialize columns: a `Name = expr` keeps its name, a bare column keeps the column's,
+ * and other expressions take the binder's generated names (Column1, …) in order.
+ */
+function extendColumns(items: Node[], inputSchema: readonly ColumnDef[], schema: readonly ColumnDef[], ctx: LowerContext): NamedExpr[] {
+  const inputNames = new Set(inputSchema.map((c) => c.name));
+  const named = new Set<string>();
+  for (const item of items) {
+    if (kindOf(item) === 'SimpleNamedExpression') {
+      named.add(nameText((item as unknown as Record<string, Node>).Name));
+    }
+  }
+  const generated = schema.filter((c) => !inputNames.has(c.name) && !named.has(c.name)).map((c) => c.name);
+  let next = 0;
+  return items.map((item): NamedExpr => {
+    if (kindOf(item) === 'SimpleNamedExpression') {
+      const ni = item as unknown as Record<string, Node>;
+      return { name: nameText(ni.Name), expr: lowerExpr(ni.Expression!, ctx) };
+    }
+    if (kindOf(item) === 'CompoundNamedExpression') {
+      throw ctx.errors.unsupported(item, 'Assigning several names at once, (a, b) = …,');
+    }
+    const expr = lowerExpr(item, ctx);
+    if (expr.k === 'column') {
+      return { name: expr.name, expr };
+    }
+    return { name: generated[next++] ?? `Column${next}`, expr };
+  });
+}
+
+/** Kusto sorts descending by default; nulls come last when descending and first when ascending. */
+export function sortKeys(items: Node[], ctx: LowerContext): SortKey[] {
+  return items.map((item): SortKey => {
+    let expr: Node = item;
+    let descending = true;
+    let nullsFirst: boolean | undefined;
+    if (kindOf(item) === 'OrderedExpression') {
+      const o = item as Kusto.Language.Syntax.OrderedExpression;
+      expr = o.Expression as unknown as Node;
+      const ordering = o.Ordering;
+      if (ordering) {
+        const dir = ordering.AscOrDescKeyword?.Text?.toLowerCase();
+        if (dir === 'asc') {
+          descending = false;
+        }
+        const nulls = ordering.NullsClause?.FirstOrLastKeyword?.Text?.toLowerCase();
+        if (nulls) {
+          nullsFirst = nulls === 'first';
+        }
+      }
+    }
+    const lowered: Expr = lowerExpr(expr, ctx);
+    return { expr: lowered, descending, nullsFirst: nullsFirst ?? !descending };
+  });
+}
+
+export { typeOf };

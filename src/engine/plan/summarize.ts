@@ -1,0 +1,141 @@
+/** summarize, distinct and make-series: grouping operators and their aggregate calls. */
+import { kusto } from '../../kql';
+import type { LowerContext } from './context';
+import { lowerExpr } from './expressions';
+import { valueOf } from './operators';
+import { elementsOf, kindOf, schemaOf, spanOf, typeOf, type Node } from './syntax';
+import type { AggregateCall, ColumnDef, Expr, NamedExpr, Plan } from './types';
+
+type Call = Kusto.Language.Syntax.FunctionCallExpression;
+
+function isAggregateCall(node: Node, ctx: LowerContext): node is Call {
+  if (kindOf(node) !== 'FunctionCallExpression') {
+    return false;
+  }
+  const fn = node.ReferencedSymbol as Kusto.Language.Symbols.FunctionSymbol | null;
+  return !!fn && ctx.globals.IsAggregateFunction(fn);
+}
+
+/** How many columns an aggregate produces: a tuple result (arg_max, percentiles) has one per element. */
+function outputCount(call: Node): number {
+  const t = (call as Kusto.Language.Syntax.Expression).ResultType as unknown as { Kind: unknown; Columns?: { Count: number } } | null;
+  return t && t.Kind === kusto().Symbols.SymbolKind.Tuple && t.Columns ? t.Columns.Count : 1;
+}
+
+function tupleNames(call: Node): string[] {
+  const t = (call as Kusto.Language.Syntax.Expression).ResultType as unknown as { Columns?: { Count: number; getItem(i: number): { Name: string } } } | null;
+  const out: string[] = [];
+  for (let i = 0; i < (t?.Columns?.Count ?? 0); i++) {
+    out.push(t!.Columns!.getItem(i).Name);
+  }
+  return out;
+}
+
+export function lowerAggregateCall(call: Call, outputs: readonly ColumnDef[], input: readonly ColumnDef[], ctx: LowerContext): AggregateCall {
+  const name = call.ReferencedSymbol?.Name ?? '';
+  const argNodes = elementsOf(call.ArgumentList?.Expressions);
+  const args: Expr[] = [];
+  const inner = { ...ctx, aggregate: undefined };
+  for (const a of argNodes) {
+    if (kindOf(a) === 'StarExpression') {
+      // arg_max(x, *): the binder's tuple lists the columns the star stands for, after the first argument.
+      for (const colName of tupleNames(call).slice(1)) {
+        const col = input.find((c) => c.name === colName);
+        if (col) {
+          args.push({ k: 'column', name: col.name, type: col.type, span: spanOf(a) });
+        }
+      }
+      continue;
+    }
+    args.push(lowerExpr(valueOf(a), inner));
+  }
+  return { name, args, outputs, span: spanOf(call) };
+}
+
+export function lowerSummarize(op: Node, input: Plan, ctx: LowerContext): Plan {
+  const s = op as Kusto.Language.Syntax.SummarizeOperator;
+  const span = spanOf(op);
+  const schema = schemaOf(op);
+  const byItems = elementsOf(s.ByClause?.Expressions);
+  const keys: NamedExpr[] = byItems.map((item, i) => ({ name: schema[i]!.name, expr: lowerExpr(valueOf(item), ctx) }));
+  const aggregates: AggregateCall[] = [];
+  const finals: NamedExpr[] = [];
+  let nested = false;
+  let pos = keys.length;
+  for (const item of elementsOf(s.Aggregates)) {
+    const value = valueOf(item);
+    if (isAggregateCall(value, ctx)) {
+      const outputs = schema.slice(pos, pos + outputCount(value));
+      pos += outputs.length;
+      aggregates.push(lowerAggregateCall(value, outputs, input.schema, ctx));
+      for (const o of outputs) {
+        finals.push({ name: o.name, expr: { k: 'column', name: o.name, type: o.type, span } });
+      }
+      continue;
+    }
+    // An expression over aggregates (e.g. sum(x) / count()): aggregate into hidden columns, then compute.
+    nested = true;
+    const out = schema[pos++]!;
+    const withHook: LowerContext = {
+      ...ctx,
+      aggregate: (call) => {
+        const hidden: ColumnDef = { name: `\u0000agg${aggregates.length}`, type: typeOf(call) };
+        aggregates.push(lowerAggregateCall(call, [hidden], input.schema, ctx));
+        return { k: 'column', name: hidden.name, type: hidden.type, span: spanOf(call) };
+      },
+    };
+    finals.push({ name: out.name, expr: lowerExpr(value, withHook) });
+  }
+  if (!nested) {
+    return { k: 'summarize', input, keys, aggregates, span, schema };
+  }
+  const innerSchema: ColumnDef[] = [...schema.slice(0, keys.length), ...aggregates.flatMap((a) => a.outputs)];
+  const grouped: Plan = { k: 'summarize', input, keys, aggregates, span, schema: innerSchema };
+  const keyCols: NamedExpr[] = keys.map((k, i) => ({ name: k.name, expr: { k: 'column', name: k.name, type: schema[i]!.type, span } }));
+  return { k: 'project', input: grouped, columns: [...keyCols, ...finals], span, schema };
+}
+
+export function lowerDistinct(op: Node, input: Plan, ctx: LowerContext): Plan {
+  const d = op as Kusto.Language.Syntax.DistinctOperator;
+  const span = spanOf(op);
+  const schema = schemaOf(op);
+  const items = elementsOf(d.Expressions);
+  const keys: NamedExpr[] = items.length === 1 && kindOf(items[0]!) === 'StarExpression'
+    ? input.schema.map((c) => ({ name: c.name, expr: { k: 'column', name: c.name, type: c.type, span } }))
+    : items.map((item, i) => ({ name: schema[i]!.name, expr: lowerExpr(valueOf(item), ctx) }));
+  return { k: 'summarize', input, keys, aggregates: [], span, schema };
+}
+
+export function lowerMakeSeries(op: Node, input: Plan, ctx: LowerContext): Plan {
+  const m = op as unknown as Record<string, Node> & { Aggregates: unknown; ByClause: { Expressions: unknown } | null };
+  const span = spanOf(op);
+  const schema = schemaOf(op);
+  const range = m.RangeClause as unknown as Record<string, Record<string, Node> | undefined>;
+  if (kindOf(m.RangeClause!) !== 'MakeSeriesFromToStepClause') {
+    throw ctx.errors.unsupported(m.RangeClause!, "make-series 'in range(…)'");
+  }
+  const byItems = elementsOf(m.ByClause?.Expressions);
+  const keys: NamedExpr[] = byItems.map((item, i) => ({ name: schema[i]!.name, expr: lowerExpr(valueOf(item), ctx) }));
+  let pos = keys.length;
+  const aggregates = elementsOf(m.Aggregates).map((item) => {
+    const ms = item as unknown as Record<string, Node> & { DefaultExpression: { Value: Node } | null };
+    const value = valueOf(ms.Expression!);
+    if (!isAggregateCall(value, ctx)) {
+      throw ctx.errors.unsupported(value, 'A make-series expression that is not a single aggregate call');
+    }
+    const outputs = [schema[pos++]!];
+    const fallbackNode = ms.DefaultExpression?.Value;
+    const fallback = fallbackNode ? lowerExpr(fallbackNode, ctx) : undefined;
+    if (fallback && fallback.k !== 'literal') {
+      throw ctx.errors.at(fallback.span, 'KQL-ARGUMENT', 'The default of make-series must be a constant.');
+    }
+    return { call: lowerAggregateCall(value, outputs, input.schema, ctx), fallback: fallback?.k === 'literal' ? fallback.value : null };
+  });
+  const on = (m.OnClause as unknown as Record<string, Node>).Expression!;
+  return {
+    k: 'makeSeries', input, aggregates, axis: lowerExpr(on, ctx),
+    from: range.FromClause?.Expression ? lowerExpr(range.FromClause.Expression, ctx) : undefined,
+    to: range.ToClause?.Expression ? lowerExpr(range.ToClause.Expression, ctx) : undefined,
+    step: lowerExpr(range.StepClause!.Expression!, ctx), keys, span, schema,
+  };
+}

@@ -1,0 +1,91 @@
+/** Small helpers over Kusto.Language's syntax tree, so the lowering code reads as KQL, not as Bridge.NET. */
+import { KqlError, kqlTypeOf, kusto, type LineMap } from '../../kql';
+import type { KqlType } from '../values';
+import type { ColumnDef, Span } from './types';
+
+export type Node = Kusto.Language.Syntax.SyntaxNode;
+export type Element = Kusto.Language.Syntax.SyntaxElement;
+
+let kindNames: Map<number, string> | undefined;
+
+/** The SyntaxKind name of a node ('FilterOperator', 'EqualExpression', …). */
+export function kindOf(node: Element): string {
+  if (!kindNames) {
+    kindNames = new Map();
+    for (const [name, value] of Object.entries(kusto().Syntax.SyntaxKind as unknown as Record<string, unknown>)) {
+      if (typeof value === 'number') {
+        kindNames.set(value, name);
+      }
+    }
+  }
+  return kindNames.get(node.Kind as unknown as number) ?? String(node.Kind);
+}
+
+export function spanOf(node: Element): Span {
+  return { start: node.TextStart, end: node.TextStart + node.Width };
+}
+
+/** The elements of a SeparatedSyntaxList (or a plain SyntaxList), as an array. */
+export function elementsOf<T = Node>(list: unknown): T[] {
+  const l = list as { Count?: number; getItem?(i: number): unknown } | null | undefined;
+  if (!l || typeof l.Count !== 'number' || !l.getItem) {
+    return [];
+  }
+  const out: T[] = [];
+  for (let i = 0; i < l.Count; i++) {
+    const item = l.getItem(i) as { Element?: unknown } | null;
+    if (item === null || item === undefined) {
+      continue;
+    }
+    out.push((kindOf(item as Element) === 'SeparatedElement' ? item.Element : item) as T);
+  }
+  return out;
+}
+
+export function typeOf(expr: Node): KqlType {
+  return kqlTypeOf((expr as Kusto.Language.Syntax.Expression).ResultType);
+}
+
+/** The columns of a tabular expression's result, from the binder (Kusto's own names). */
+export function schemaOf(expr: Node): ColumnDef[] {
+  const t = (expr as Kusto.Language.Syntax.Expression).ResultType as unknown as { Columns?: { Count: number; getItem(i: number): Kusto.Language.Symbols.ColumnSymbol } } | null;
+  const cols = t?.Columns;
+  const out: ColumnDef[] = [];
+  if (cols) {
+    for (let i = 0; i < cols.Count; i++) {
+      const c = cols.getItem(i);
+      out.push({ name: c.Name ?? '', type: kqlTypeOf(c.Type) });
+    }
+  }
+  return out;
+}
+
+export function isTabular(expr: Node): boolean {
+  const t = (expr as Kusto.Language.Syntax.Expression).ResultType;
+  return !!t && t.Kind === kusto().Symbols.SymbolKind.Table;
+}
+
+/** The text of a token or name as written (identifier without brackets or quotes). */
+export function nameText(node: Node | null | undefined): string {
+  if (!node) {
+    return '';
+  }
+  const n = node as unknown as { SimpleName?: string; Name?: { SimpleName?: string } };
+  return n.SimpleName ?? n.Name?.SimpleName ?? textOf(node);
+}
+
+/** Builds KqlErrors located in the query text. */
+export class ErrorFactory {
+  constructor(readonly lines: LineMap) {}
+  at(span: Span, code: string, message: string): KqlError {
+    return new KqlError(code, message, this.lines.rangeOf(span.start, span.end), span.start, span.end);
+  }
+  unsupported(node: Element, what: string): KqlError {
+    return this.at(spanOf(node), 'KQL-UNSUPPORTED', `${what} is not supported by the embedded engine.`);
+  }
+}
+
+/** A node's source text, trimmed. */
+export function textOf(node: Element | null | undefined): string {
+  return (node?.toString() ?? '').trim();
+}

@@ -1,0 +1,116 @@
+/**
+ * The engine's own plan: what the bound Kusto syntax tree is lowered into, and what the executor runs.
+ * Every node keeps the source span it came from, so a run-time failure can point at its operator.
+ */
+import type { KqlType, Value } from '../values';
+
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface ColumnDef {
+  readonly name: string;
+  readonly type: KqlType;
+}
+
+// ---------------------------------------------------------------- expressions
+
+export type Expr =
+  | { readonly k: 'column'; readonly name: string; readonly type: KqlType; readonly span: Span }
+  | { readonly k: 'literal'; readonly value: Value; readonly type: KqlType; readonly span: Span }
+  | { readonly k: 'call'; readonly name: string; readonly args: readonly Expr[]; readonly type: KqlType; readonly span: Span }
+  | { readonly k: 'binary'; readonly op: string; readonly left: Expr; readonly right: Expr; readonly type: KqlType; readonly span: Span }
+  | { readonly k: 'unary'; readonly op: string; readonly operand: Expr; readonly type: KqlType; readonly span: Span }
+  | { readonly k: 'list'; readonly op: string; readonly left: Expr; readonly items: readonly Expr[]; readonly type: KqlType; readonly span: Span }
+  | { readonly k: 'between'; readonly negated: boolean; readonly value: Expr; readonly low: Expr; readonly high: Expr; readonly type: KqlType; readonly span: Span }
+  /** d.a, d["a"], d[0] on a dynamic value. */
+  | { readonly k: 'index'; readonly target: Expr; readonly key: Expr; readonly type: KqlType; readonly span: Span }
+  /** row_number(start), prev(e, n, default), next(e, n, default) over a serialized input. */
+  | { readonly k: 'rowNumber'; readonly start: Expr | undefined; readonly type: KqlType; readonly span: Span }
+  | { readonly k: 'shift'; readonly offset: number; readonly expr: Expr; readonly fallback: Expr | undefined; readonly type: KqlType; readonly span: Span }
+  /** toscalar(tabular): the first column of the first row, computed once. */
+  | { readonly k: 'scalarQuery'; readonly plan: Plan; readonly type: KqlType; readonly span: Span }
+  /** A tabular expression inside `in (…)`: the values of its first column. */
+  | { readonly k: 'tableColumn'; readonly plan: Plan; readonly type: KqlType; readonly span: Span }
+  /** A bare search term ("sql", "*sql*", Column:"x") of the search operator, matched against string columns. */
+  | { readonly k: 'searchTerm'; readonly term: string; readonly column: string | undefined; readonly type: KqlType; readonly span: Span }
+  /** pack_all(): a property bag of every input column. */
+  | { readonly k: 'packAll'; readonly type: KqlType; readonly span: Span };
+
+export interface AggregateCall {
+  readonly name: string;
+  readonly args: readonly Expr[];
+  /** Output columns in Kusto's naming and order (several for arg_max(*), percentiles…). */
+  readonly outputs: readonly ColumnDef[];
+  readonly span: Span;
+}
+
+export interface NamedExpr {
+  readonly name: string;
+  readonly expr: Expr;
+}
+
+export interface SortKey {
+  readonly expr: Expr;
+  readonly descending: boolean;
+  readonly nullsFirst: boolean;
+}
+
+// ---------------------------------------------------------------- tabular operators
+
+interface PlanBase {
+  readonly span: Span;
+  /** The output schema, as the binder computed it. */
+  readonly schema: readonly ColumnDef[];
+}
+
+export type JoinKind =
+  | 'innerunique' | 'inner' | 'leftouter' | 'rightouter' | 'fullouter'
+  | 'leftanti' | 'rightanti' | 'leftsemi' | 'rightsemi';
+
+export interface RenderSpec {
+  readonly visualization: string;
+  readonly properties: Readonly<Record<string, Value | readonly string[]>>;
+}
+
+export type Plan =
+  | (PlanBase & { readonly k: 'table'; readonly name: string })
+  /** A tabular `let` or materialize(): evaluated once per query and shared. */
+  | (PlanBase & { readonly k: 'shared'; readonly id: number; readonly plan: Plan })
+  | (PlanBase & { readonly k: 'filter'; readonly input: Plan; readonly predicate: Expr })
+  /** extend: new columns appended, same-named columns replaced in place. */
+  | (PlanBase & { readonly k: 'extend'; readonly input: Plan; readonly columns: readonly NamedExpr[] })
+  | (PlanBase & { readonly k: 'project'; readonly input: Plan; readonly columns: readonly NamedExpr[] })
+  | (PlanBase & { readonly k: 'summarize'; readonly input: Plan; readonly keys: readonly NamedExpr[]; readonly aggregates: readonly AggregateCall[] })
+  | (PlanBase & { readonly k: 'sort'; readonly input: Plan; readonly keys: readonly SortKey[] })
+  | (PlanBase & { readonly k: 'take'; readonly input: Plan; readonly count: Expr })
+  | (PlanBase & { readonly k: 'top'; readonly input: Plan; readonly count: Expr; readonly keys: readonly SortKey[] })
+  | (PlanBase & { readonly k: 'count'; readonly input: Plan })
+  | (PlanBase & { readonly k: 'join'; readonly kind: JoinKind; readonly left: Plan; readonly right: Plan; readonly leftKeys: readonly string[]; readonly rightKeys: readonly string[] })
+  | (PlanBase & { readonly k: 'lookup'; readonly kind: 'leftouter' | 'inner'; readonly left: Plan; readonly right: Plan; readonly leftKeys: readonly string[]; readonly rightKeys: readonly string[] })
+  | (PlanBase & { readonly k: 'union'; readonly inputs: readonly { readonly plan: Plan; readonly source: string }[]; readonly withSource: string | undefined })
+  | (PlanBase & { readonly k: 'mvExpand'; readonly input: Plan; readonly columns: readonly NamedExpr[]; readonly limit: number | undefined; readonly itemIndex: string | undefined })
+  | (PlanBase & { readonly k: 'search'; readonly inputs: readonly { readonly plan: Plan; readonly source: string }[]; readonly predicates: readonly Expr[] })
+  | (PlanBase & { readonly k: 'parse'; readonly input: Plan; readonly source: Expr; readonly pattern: readonly ParsePart[]; readonly mode: 'simple' | 'relaxed' | 'regex' })
+  | (PlanBase & { readonly k: 'serialize'; readonly input: Plan; readonly columns: readonly NamedExpr[] })
+  | (PlanBase & { readonly k: 'makeSeries'; readonly input: Plan; readonly aggregates: readonly { readonly call: AggregateCall; readonly fallback: Value }[]; readonly axis: Expr; readonly from: Expr | undefined; readonly to: Expr | undefined; readonly step: Expr; readonly keys: readonly NamedExpr[] })
+  | (PlanBase & { readonly k: 'getschema'; readonly input: Plan })
+  | (PlanBase & { readonly k: 'print'; readonly columns: readonly NamedExpr[] })
+  | (PlanBase & { readonly k: 'range'; readonly from: Expr; readonly to: Expr; readonly step: Expr })
+  | (PlanBase & { readonly k: 'datatable'; readonly rows: readonly (readonly Value[])[] })
+  /** Columns picked, renamed and reordered by name (project-away/-rename/-reorder/-keep, lookups). */
+  | (PlanBase & { readonly k: 'select'; readonly input: Plan; readonly sources: readonly string[] })
+  | (PlanBase & { readonly k: 'render'; readonly input: Plan; readonly render: RenderSpec })
+  | (PlanBase & { readonly k: 'as'; readonly input: Plan; readonly name: string });
+
+/** One piece of a parse pattern: literal text to find, or a column to capture into. */
+export type ParsePart =
+  | { readonly k: 'text'; readonly text: string }
+  | { readonly k: 'capture'; readonly name: string; readonly type: KqlType }
+  | { readonly k: 'skip' };
+
+/** A query's statements lowered: the outputs in order (the last expression statement is the primary result). */
+export interface QueryPlan {
+  readonly outputs: readonly Plan[];
+}

@@ -1,0 +1,50 @@
+/** union and search: several inputs aligned by column name into the binder's result schema. */
+import type { LowerContext } from './context';
+import { lowerExpr, symbolKind } from './expressions';
+import { parameter } from './join';
+import { elementsOf, kindOf, nameText, schemaOf, spanOf, type Node, textOf } from './syntax';
+import type { Plan } from './types';
+
+function sourceName(node: Node, index: number): string {
+  let n = node;
+  while (kindOf(n) === 'ParenthesizedExpression') {
+    n = (n as unknown as Record<string, Node>).Expression!;
+  }
+  if (kindOf(n) === 'NameReference') {
+    return n.ReferencedSymbol?.Name ?? nameText(n);
+  }
+  return `union_arg${index}`;
+}
+
+export function lowerUnion(op: Node, input: Plan | undefined, ctx: LowerContext): Plan {
+  const u = op as unknown as { Parameters: unknown; Expressions: unknown };
+  const withSource = parameter(u.Parameters, 'withsource');
+  const inputs: { plan: Plan; source: string }[] = [];
+  if (input) {
+    inputs.push({ plan: input, source: input.k === 'table' ? input.name : 'union_arg0' });
+  }
+  for (const e of elementsOf(u.Expressions)) {
+    if (kindOf(e) === 'NameReference' && symbolKind(e) !== 'Table' && symbolKind(e) !== 'Variable') {
+      throw ctx.errors.unsupported(e, `The union source '${textOf(e)}'`);
+    }
+    inputs.push({ plan: ctx.tabular(e, ctx), source: sourceName(e, inputs.length) });
+  }
+  return { k: 'union', inputs, withSource: withSource ? withSource.replace(/^\[?['"]?|['"]?\]?$/g, '') : undefined, span: spanOf(op), schema: schemaOf(op) };
+}
+
+export function lowerSearch(op: Node, input: Plan | undefined, ctx: LowerContext): Plan {
+  const s = op as unknown as Record<string, Node> & { InClause: { Expressions: unknown } | null };
+  const span = spanOf(op);
+  const inputs: { plan: Plan; source: string }[] = [];
+  if (input) {
+    inputs.push({ plan: input, source: input.k === 'table' ? input.name : '' });
+  } else if (s.InClause) {
+    elementsOf(s.InClause.Expressions).forEach((e, i) => inputs.push({ plan: ctx.tabular(e, ctx), source: sourceName(e, i) }));
+  } else {
+    for (const name of ctx.tableNames) {
+      inputs.push({ plan: { k: 'table', name, span, schema: [] }, source: name });
+    }
+  }
+  const predicate = lowerExpr(s.Condition!, { ...ctx, search: true });
+  return { k: 'search', inputs, predicates: [predicate], span, schema: schemaOf(op) };
+}
