@@ -3,12 +3,21 @@
  * (aliases included), and the operator binders. See types.ts for the contract.
  */
 import type { AggregateFunction, ScalarFunction } from './types';
+import { collectionAggregates } from './aggregateCollections';
+import { basicAggregates } from './aggregates';
+import { statisticalAggregates } from './aggregateStatistics';
 import { conversionFunctions } from './conversions';
+import { datetimeFunctions } from './datetimeFunctions';
+import { dynamicFunctions } from './dynamicFunctions';
+import { ipv4Functions } from './ipv4Functions';
 import { logicFunctions } from './logic';
+import { mathFunctions } from './mathFunctions';
+import { stringFunctions } from './stringFunctions';
 
 export * from './types';
 export { bindBinaryOperator, bindUnaryOperator } from './operators';
 export { bindListOperator, bindBetween, type ListImpl } from './listOperators';
+export { bindPackAll, dynamicIndex } from './dynamicFunctions';
 
 const scalars = new Map<string, ScalarFunction>();
 const aggregates = new Map<string, AggregateFunction>();
@@ -24,8 +33,11 @@ function register<T extends { name: string; aliases?: readonly string[] }>(table
   }
 }
 
-register(scalars, [...logicFunctions, ...conversionFunctions]);
-register(aggregates, []);
+register(scalars, [
+  ...logicFunctions, ...conversionFunctions, ...datetimeFunctions, ...stringFunctions, ...dynamicFunctions,
+  ...ipv4Functions, ...mathFunctions,
+]);
+register(aggregates, [...basicAggregates, ...collectionAggregates, ...statisticalAggregates]);
 
 /** A scalar function by the name Kusto.Language gives it (case-sensitive), or undefined if not implemented. */
 export function scalarFunction(name: string): ScalarFunction | undefined {

@@ -1,0 +1,143 @@
+/**
+ * Counting, summing and extreme-value aggregations. Nulls are ignored (and, for strings, the empty
+ * string that stands in for null). `*if` variants take the predicate as their last argument
+ * (`countif(p)`, `sumif(x, p)`, `dcountif(x, p[, accuracy])`, `minif(x, p)`).
+ */
+import { compareValues, hashKey } from '../format';
+import type { KqlType, Value } from '../values';
+import { fitNumber, nullOf } from './define';
+import type { AggregateFunction, AggregateImpl } from './types';
+
+export function isMissing(v: Value | undefined): boolean {
+  return v === null || v === undefined || v === '';
+}
+
+function agg<S>(name: string, bind: (argTypes: readonly KqlType[], resultType: KqlType) => AggregateImpl<S>, aliases?: readonly string[], multiOutput = false): AggregateFunction {
+  return { name, aliases, multiOutput, bind: (argTypes, resultType) => bind(argTypes, resultType) as AggregateImpl };
+}
+
+/** Wraps a step so that it only sees rows whose predicate (argument `predicateIndex`) is true. */
+function onlyIf<S>(impl: AggregateImpl<S>, predicateIndex: number): AggregateImpl<S> {
+  return {
+    init: impl.init,
+    step: (s, args) => (args[predicateIndex] === true ? impl.step(s, args) : s),
+    result: impl.result,
+  };
+}
+
+function counter(): AggregateImpl<{ n: number }> {
+  return { init: () => ({ n: 0 }), step: (s) => { s.n++; return s; }, result: (s) => s.n };
+}
+
+function summer(resultType: KqlType): AggregateImpl<{ sum: number }> {
+  return {
+    init: () => ({ sum: 0 }),
+    step: (s, args) => {
+      const v = args[0];
+      if (typeof v === 'number') {
+        s.sum += v;
+      } else if (typeof v === 'boolean') {
+        s.sum += v ? 1 : 0;
+      }
+      return s;
+    },
+    result: (s) => fitNumber(s.sum, resultType),
+  };
+}
+
+function averager(resultType: KqlType): AggregateImpl<{ sum: number; n: number }> {
+  return {
+    init: () => ({ sum: 0, n: 0 }),
+    step: (s, args) => {
+      const v = args[0];
+      if (typeof v === 'number') {
+        s.sum += v;
+        s.n++;
+      }
+      return s;
+    },
+    result: (s) => (s.n === 0 ? null : fitNumber(s.sum / s.n, resultType === 'int' || resultType === 'long' ? 'real' : resultType)),
+  };
+}
+
+function extreme(type: KqlType, resultType: KqlType, sign: 1 | -1): AggregateImpl<{ best: Value }> {
+  return {
+    init: () => ({ best: null }),
+    step: (s, args) => {
+      const v = args[0]!;
+      if (!isMissing(v) && (s.best === null || sign * compareValues(v, s.best, type) > 0)) {
+        s.best = v;
+      }
+      return s;
+    },
+    result: (s) => (s.best === null ? nullOf(resultType) : s.best),
+  };
+}
+
+function distinctCounter(type: KqlType): AggregateImpl<Set<string | number>> {
+  return {
+    init: () => new Set(),
+    step: (s, args) => {
+      const v = args[0]!;
+      if (!isMissing(v)) {
+        s.add(hashKey(v, type));
+      }
+      return s;
+    },
+    result: (s) => s.size,
+  };
+}
+
+/**
+ * take_any(x) gives a non-null value of x when there is one; take_any(x, y, …) gives one whole row
+ * (multiOutput: one value per argument, in argument order).
+ */
+function takeAny(argCount: number, resultType: KqlType): AggregateImpl<{ row: Value[] | null }> {
+  return {
+    init: () => ({ row: null }),
+    step: (s, args) => {
+      if (s.row === null || (argCount === 1 && isMissing(s.row[0]) && !isMissing(args[0]))) {
+        s.row = args.slice(0, argCount);
+      }
+      return s;
+    },
+    result: (s) => s.row ?? Array.from({ length: argCount }, () => (argCount === 1 ? nullOf(resultType) : null)),
+  };
+}
+
+/** arg_max/arg_min: args[0] is compared; result is [args[0], ...rest] of the winning row (multiOutput). */
+function argExtreme(argTypes: readonly KqlType[], sign: 1 | -1): AggregateImpl<{ row: Value[] | null }> {
+  const type = argTypes[0]!;
+  return {
+    init: () => ({ row: null }),
+    step: (s, args) => {
+      const v = args[0]!;
+      if (!isMissing(v) && (s.row === null || sign * compareValues(v, s.row[0]!, type) > 0)) {
+        s.row = [...args];
+      }
+      return s;
+    },
+    result: (s) => s.row ?? argTypes.map((t) => nullOf(t)),
+  };
+}
+
+export const basicAggregates: AggregateFunction[] = [
+  agg('count', () => counter(), ['cnt']),
+  agg('countif', () => onlyIf(counter(), 0)),
+  agg('sum', (_t, r) => summer(r)),
+  agg('sumif', (_t, r) => onlyIf(summer(r), 1)),
+  agg('avg', (_t, r) => averager(r)),
+  agg('avgif', (_t, r) => onlyIf(averager(r), 1)),
+  agg('min', ([t], r) => extreme(t!, r, -1)),
+  agg('max', ([t], r) => extreme(t!, r, 1)),
+  agg('minif', ([t], r) => onlyIf(extreme(t!, r, -1), 1)),
+  agg('maxif', ([t], r) => onlyIf(extreme(t!, r, 1), 1)),
+  agg('dcount', ([t]) => distinctCounter(t!)),
+  agg('dcountif', ([t]) => onlyIf(distinctCounter(t!), 1)),
+  agg('count_distinct', ([t]) => distinctCounter(t!)),
+  agg('count_distinctif', ([t]) => onlyIf(distinctCounter(t!), 1)),
+  agg('take_any', (types, r) => takeAny(types.length, r), ['any'], true),
+  agg('take_anyif', (types, r) => onlyIf(takeAny(1, r), types.length - 1), ['anyif'], true),
+  agg('arg_max', (types) => argExtreme(types, 1), ['argmax'], true),
+  agg('arg_min', (types) => argExtreme(types, -1), ['argmin'], true),
+];

@@ -1,0 +1,274 @@
+/** String functions. Regex arguments are compiled once per distinct pattern (constant in practice). */
+import type { DynamicValue, KqlType, Value } from '../values';
+import { convertValue } from './convert';
+import { scalar, str } from './define';
+import { compileRegex } from './stringMatch';
+import type { ScalarFunction } from './types';
+
+/** Compiles a pattern the first time and whenever it changes. */
+function regexCache(flags = ''): (pattern: string) => RegExp {
+  let last: string | undefined;
+  let re = /^/;
+  return (pattern) => {
+    if (pattern !== last) {
+      re = compileRegex(pattern, flags);
+      last = pattern;
+    }
+    return re;
+  };
+}
+
+/** A function of string arguments: every argument is read with tostring() semantics. */
+function strings(name: string, fn: (args: string[], raw: readonly Value[]) => Value, aliases?: readonly string[]): ScalarFunction {
+  return scalar(name, (types) => (args) => fn(args.map((a, i) => str(a, types[i])), args), aliases);
+}
+
+function substring(s: string, start: number, length?: number): string {
+  const chars = [...s];
+  let from = Math.trunc(start);
+  let to = length === undefined ? chars.length : from + Math.trunc(length);
+  if (from < 0) {
+    from = 0;
+  }
+  to = Math.min(to, chars.length);
+  return from >= to ? '' : chars.slice(from, to).join('');
+}
+
+/** Kusto's \1-style back-references in a rewrite string, as JavaScript's $1. */
+function rewriteTemplate(rewrite: string): string {
+  return rewrite.replace(/\$/g, '$$$$').replace(/\\(\d)/g, (_m, d: string) => (d === '0' ? '$&' : `$${d}`));
+}
+
+function replaceRegex(source: string, re: RegExp, rewrite: string): string {
+  const global = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  return source.replace(global, rewriteTemplate(rewrite));
+}
+
+function trimmer(start: boolean, end: boolean): ScalarFunction['bind'] {
+  return () => {
+    const cache = new Map<string, [RegExp, RegExp]>();
+    return (args) => {
+      const pattern = str(args[0]!, 'string');
+      let pair = cache.get(pattern);
+      if (!pair) {
+        const inner = compileRegex(pattern);
+        pair = [new RegExp(`^(?:${inner.source})+`, inner.flags), new RegExp(`(?:${inner.source})+$`, inner.flags)];
+        cache.set(pattern, pair);
+      }
+      let s = str(args[1]!, 'string');
+      if (start) {
+        s = s.replace(pair[0], '');
+      }
+      if (end) {
+        s = s.replace(pair[1], '');
+      }
+      return s;
+    };
+  };
+}
+
+/** countof: plain search counts overlapping matches; regex search counts non-overlapping ones. */
+function countOf(text: string, search: string, kind: string, regex: (p: string) => RegExp): number {
+  if (search === '') {
+    return 0;
+  }
+  if (kind === 'regex') {
+    const re = regex(search);
+    return [...text.matchAll(new RegExp(re.source, `${re.flags}g`))].filter((m) => m[0] !== '').length;
+  }
+  let n = 0;
+  for (let i = text.indexOf(search); i >= 0; i = text.indexOf(search, i + 1)) {
+    n++;
+  }
+  return n;
+}
+
+function indexOf(s: string, lookup: string, startIndex = 0, length = -1, occurrence = 1): number | null {
+  if (startIndex < 0) {
+    startIndex = Math.max(0, s.length + startIndex);
+  }
+  if (startIndex > s.length || occurrence <= 0) {
+    return startIndex > s.length ? -1 : null;
+  }
+  const end = length < 0 ? s.length : Math.min(s.length, startIndex + length);
+  let at = startIndex - 1;
+  for (let k = 0; k < occurrence; k++) {
+    at = s.indexOf(lookup, at + 1);
+    if (at < 0 || at + lookup.length > end) {
+      return -1;
+    }
+  }
+  return at;
+}
+
+const URL_SAFE = /[A-Za-z0-9\-_.!*()]/;
+
+/** .NET HttpUtility.UrlEncode: lower-case %xx of UTF-8 bytes; a space is '+' (or %20 for url_encode_component). */
+function urlEncode(s: string, spaceAsPlus: boolean): string {
+  let out = '';
+  for (const ch of s) {
+    if (URL_SAFE.test(ch)) {
+      out += ch;
+    } else if (ch === ' ' && spaceAsPlus) {
+      out += '+';
+    } else {
+      for (const b of Buffer.from(ch, 'utf8')) {
+        out += `%${b.toString(16).padStart(2, '0')}`;
+      }
+    }
+  }
+  return out;
+}
+
+function urlDecode(s: string): string {
+  const bytes: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (c === '%' && /^[0-9a-f]{2}$/i.test(s.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(s.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else if (c === '+') {
+      bytes.push(32);
+    } else {
+      bytes.push(...Buffer.from(c, 'utf8'));
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+function base64Decode(s: string): string {
+  const t = s.trim();
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(t) || t.length % 4 === 1) {
+    return '';
+  }
+  return Buffer.from(t, 'base64').toString('utf8');
+}
+
+const BYTE_UNITS = ['Bytes', 'KB', 'MB', 'GB', 'TB', 'PB', 'EB'];
+
+/** format_bytes(): binary multiples, `precision` decimals, the unit chosen by size unless one is given. */
+export function formatBytes(size: number, precision = 0, unit?: string): string {
+  let index = unit ? BYTE_UNITS.findIndex((u) => u.toLowerCase() === unit.toLowerCase() || (u === 'Bytes' && unit.toLowerCase() === 'bytes')) : -1;
+  if (index < 0) {
+    index = 0;
+    let v = Math.abs(size);
+    while (v >= 1024 && index < BYTE_UNITS.length - 1) {
+      v /= 1024;
+      index++;
+    }
+  }
+  const value = size / 1024 ** index;
+  return `${value.toFixed(Math.max(0, Math.trunc(precision)))} ${BYTE_UNITS[index]}`;
+}
+
+/** gettype(): the static type's name; for dynamic values the JSON kind (int/long/real, array, dictionary, null). */
+function typeName(v: Value, type: KqlType): string {
+  if (type !== 'dynamic') {
+    return type;
+  }
+  if (v === null || v === undefined) {
+    return 'null';
+  }
+  if (Array.isArray(v)) {
+    return 'array';
+  }
+  switch (typeof v) {
+    case 'object': return 'dictionary';
+    case 'boolean': return 'bool';
+    case 'string': return 'string';
+    case 'number':
+      return !Number.isInteger(v) ? 'real' : Math.abs(v) <= 2147483647 ? 'int' : 'long';
+    default: return 'string';
+  }
+}
+
+export const stringFunctions: ScalarFunction[] = [
+  scalar('strcat', (types) => (args) => args.map((a, i) => str(a, types[i])).join('')),
+  scalar('strcat_delim', (types) => (args) => args.slice(1).map((a, i) => str(a, types[i + 1])).join(str(args[0]!, types[0]))),
+  strings('strlen', ([s]) => [...s!].length),
+  scalar('substring', (types) => (args) => {
+    if (args[1] === null || args[1] === undefined) {
+      return '';
+    }
+    const len = args[2];
+    return substring(str(args[0]!, types[0]), args[1] as number, typeof len === 'number' ? len : undefined);
+  }),
+  strings('tolower', ([s]) => s!.toLowerCase()),
+  strings('toupper', ([s]) => s!.toUpperCase()),
+  scalar('trim', trimmer(true, true)),
+  scalar('trim_start', trimmer(true, false)),
+  scalar('trim_end', trimmer(false, true)),
+  scalar('split', (types) => (args) => {
+    const parts: DynamicValue[] = str(args[0]!, types[0]).split(str(args[1]!, types[1]));
+    const index = args[2];
+    if (typeof index === 'number') {
+      return index >= 0 && index < parts.length ? [parts[index]!] : [];
+    }
+    return parts;
+  }),
+  strings('replace_string', ([text, lookup, rewrite]) => (lookup === '' ? text! : text!.split(lookup!).join(rewrite))),
+  scalar('replace_regex', () => {
+    const regex = regexCache();
+    return (args) => replaceRegex(str(args[0]!, 'string'), regex(str(args[1]!, 'string')), str(args[2]!, 'string'));
+  }),
+  scalar('replace', () => {
+    const regex = regexCache();
+    return (args) => replaceRegex(str(args[2]!, 'string'), regex(str(args[0]!, 'string')), str(args[1]!, 'string'));
+  }),
+  scalar('extract', (types, resultType) => {
+    const regex = regexCache();
+    return (args) => {
+      const m = regex(str(args[0]!, 'string')).exec(str(args[2]!, types[2]));
+      const group = m ? m[args[1] as number] : undefined;
+      if (group === undefined) {
+        return resultType === 'string' ? '' : null;
+      }
+      return resultType === 'string' ? group : convertValue(group, 'string', resultType);
+    };
+  }),
+  scalar('extract_all', (types) => {
+    const regex = regexCache();
+    return (args) => {
+      const re = regex(str(args[0]!, 'string'));
+      const groups = args.length === 3 && Array.isArray(args[1]) ? (args[1] as number[]) : undefined;
+      const source = str(args[args.length - 1]!, types[args.length - 1]);
+      const matches = [...source.matchAll(new RegExp(re.source, `${re.flags}g`))].filter((m) => m[0] !== '');
+      if (matches.length === 0) {
+        return null;
+      }
+      const picked = groups ?? (matches[0]!.length > 1 ? matches[0]!.map((_g, i) => i).slice(1) : [0]);
+      return matches.map((m) => (picked.length === 1 ? m[picked[0]!] ?? '' : picked.map((g) => m[g] ?? '')));
+    };
+  }, ['extractall']),
+  scalar('indexof', (types) => (args) => {
+    const n = (i: number): number | undefined => (typeof args[i] === 'number' ? (args[i] as number) : undefined);
+    return indexOf(str(args[0]!, types[0]), str(args[1]!, types[1]), n(2), n(3), n(4));
+  }),
+  scalar('strrep', (types) => (args) => {
+    const times = Math.min(Math.max(0, Math.trunc((args[1] as number) ?? 0)), 1024);
+    const delim = args.length > 2 ? str(args[2]!, types[2]) : '';
+    return Array<string>(times).fill(str(args[0]!, types[0])).join(delim);
+  }),
+  strings('reverse', ([s]) => [...s!].reverse().join('')),
+  scalar('countof', () => {
+    const regex = regexCache();
+    return (args) => countOf(str(args[0]!, 'string'), str(args[1]!, 'string'), args.length > 2 ? str(args[2]!, 'string') : 'normal', regex);
+  }),
+  strings('url_encode', ([s]) => urlEncode(s!, true)),
+  strings('url_encode_component', ([s]) => urlEncode(s!, false)),
+  strings('url_decode', ([s]) => urlDecode(s!)),
+  strings('base64_encode_tostring', ([s]) => Buffer.from(s!, 'utf8').toString('base64'), ['base64_encodestring']),
+  strings('base64_decode_tostring', ([s]) => base64Decode(s!), ['base64_decodestring']),
+  scalar('strcat_array', (types) => (args) => {
+    const arr = args[0];
+    const delim = str(args[1]!, types[1]);
+    return Array.isArray(arr) ? arr.map((v) => str(v, 'dynamic')).join(delim) : '';
+  }, ['array_strcat']),
+  scalar('format_bytes', () => (args) => {
+    if (typeof args[0] !== 'number') {
+      return '';
+    }
+    return formatBytes(args[0], typeof args[1] === 'number' ? args[1] : 0, typeof args[2] === 'string' && args[2] !== '' ? args[2] : undefined);
+  }),
+  scalar('gettype', (types) => (args) => typeName(args[0]!, types[0]!)),
+];
