@@ -3,6 +3,7 @@
  * vscode TreeDataProvider (machinesTreeProvider.ts) only maps NodeView to TreeItem, so the whole tree
  * is tested in plain Node over the local backend.
  */
+import { BackendError } from '../../backends/errors';
 import type { QueryBackend, QueryResult, RunOptions } from '../../backends/queryBackend';
 import {
   boundPortsQuery, dependenciesQuery, machinesQuery, processesQuery,
@@ -32,7 +33,13 @@ export interface DependencyNode extends NodeBase {
   readonly machine: MachineRow;
 }
 /** An empty group, a failed query: said in the tree rather than in a pop-up. */
-export interface MessageNode extends NodeBase { readonly kind: 'message'; readonly text: string; readonly error: boolean }
+export interface MessageNode extends NodeBase {
+  readonly kind: 'message';
+  readonly text: string;
+  readonly error: boolean;
+  /** 'signIn' when the backend needs a (new) sign-in: the item runs kql.signIn. */
+  readonly action?: 'signIn';
+}
 
 export type FleetNode = MachineNode | GroupNode | LoopbackGroupNode | ProcessNode | PortNode | DependencyNode | MessageNode;
 
@@ -110,14 +117,16 @@ export class MachinesModel {
   private async load(node: FleetNode | undefined): Promise<FleetNode[]> {
     const generation = this.generation;
     try {
-      const nodes = await this.loadUnchecked(node);
-      return nodes;
+      return await this.loadUnchecked(node);
     } catch (error) {
       if (generation === this.generation) {
         // A failed level is retried on the next expansion rather than cached.
         this.cache.delete(node ? node.id : '');
       }
       const text = error instanceof Error ? error.message : String(error);
+      if (error instanceof BackendError && error.kind === 'auth') {
+        return [{ ...message(node, `${text} Click to sign in.`, true), action: 'signIn' }];
+      }
       return [message(node, `Could not load: ${text}`, true)];
     }
   }

@@ -1,0 +1,37 @@
+/**
+ * The machines tree (`kql.machines`): machines → processes, bound ports, outbound dependencies and
+ * inbound clients, queried lazily from the active backend over the query runner's time range.
+ */
+import * as vscode from 'vscode';
+import type { Ctx } from '../ctx';
+import { registerMachineCommands, MACHINES_FILTERED_CONTEXT } from './machineCommands';
+import { MachinesModel, type FleetNode } from './machinesModel';
+import { MachinesTreeProvider } from './machinesTreeProvider';
+
+export interface MachinesTree {
+  readonly provider: MachinesTreeProvider;
+  readonly view: vscode.TreeView<FleetNode>;
+}
+
+export function registerMachinesTree(ctx: Ctx): MachinesTree {
+  const model = new MachinesModel({
+    backend: () => ctx.backends.active,
+    runOptions: () => ({ timeRange: ctx.backends.timeRange }),
+  });
+  const provider = new MachinesTreeProvider(model);
+  const view = vscode.window.createTreeView('kql.machines', { treeDataProvider: provider, showCollapseAll: true, canSelectMany: true });
+  void vscode.commands.executeCommand('setContext', MACHINES_FILTERED_CONTEXT, false);
+  ctx.subscriptions.push(
+    provider,
+    view,
+    // Completion's cache of live machine names listens to this.
+    provider.onDidLoadRoots(() => ctx.fireDataRefreshed()),
+    ctx.backends.onDidChange(() => provider.refresh()),
+    ctx.backends.onDidChangeTimeRange(() => provider.refresh()),
+  );
+  registerMachineCommands(ctx, provider, view);
+  return { provider, view };
+}
+
+export { MachinesModel, viewOf, type FleetNode } from './machinesModel';
+export { openQueryBeside } from './openQuery';
