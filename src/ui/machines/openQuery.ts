@@ -2,6 +2,14 @@
 import * as vscode from 'vscode';
 import { log } from '../log';
 
+async function runInEditor(): Promise<void> {
+  try {
+    await vscode.commands.executeCommand('kql.runQuery');
+  } catch (error) {
+    log.error(`Running the generated query failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 export async function openQueryBeside(query: string, run = true): Promise<vscode.TextEditor> {
   const doc = await vscode.workspace.openTextDocument({ language: 'kql', content: query });
   const editor = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
@@ -9,11 +17,18 @@ export async function openQueryBeside(query: string, run = true): Promise<vscode
   const end = doc.lineAt(doc.lineCount - 1).range.end;
   editor.selection = new vscode.Selection(end, end);
   if (run) {
-    try {
-      await vscode.commands.executeCommand('kql.runQuery');
-    } catch (error) {
-      log.error(`Running the generated query failed: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    await runInEditor();
+  }
+  return editor;
+}
+
+/** A query in snippet syntax: its parameters become tab stops, filled with their defaults, then it runs. */
+export async function openSnippetBeside(body: string, run = true): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument({ language: 'kql', content: '' });
+  const editor = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+  await editor.insertSnippet(new vscode.SnippetString(body));
+  if (run) {
+    await runInEditor();
   }
   return editor;
 }
