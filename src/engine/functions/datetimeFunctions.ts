@@ -72,6 +72,14 @@ export function isoWeek(t: number): number {
   return Math.floor((thursday - firstOfYear) / TICKS_PER_WEEK) + 1;
 }
 
+/** weekofyear(), the obsolete variant: week 1 is the week (from Monday) holding the year's first Wednesday. */
+function legacyWeek(t: number): number {
+  const dayNum = (dateParts(t).weekday + 6) % 7;
+  const wednesday = startOfDay(t) + (2 - dayNum) * TICKS_PER_DAY;
+  const firstOfYear = ticksFromParts(dateParts(wednesday).year, 1, 1);
+  return Math.floor((wednesday - firstOfYear) / TICKS_PER_WEEK) + 1;
+}
+
 function dayOfYear(t: number): number {
   return Math.floor((startOfDay(t) - startOfYear(t)) / TICKS_PER_DAY) + 1;
 }
@@ -141,13 +149,25 @@ function datetimeAdd(part: Part, amount: number, t: number): number {
   }
 }
 
+/**
+ * The last tick before t. Datetimes after 1998 exceed 2^53 ticks, where a double holds only every
+ * second tick, so endofday() gives …59.9999998 there instead of Kusto's …59.9999999.
+ */
+function justBefore(t: number): number {
+  let d = 1;
+  while (t - d >= t) {
+    d *= 2;
+  }
+  return t - d;
+}
+
 // The startof and endof functions take an optional offset in units of the period.
 function period(name: string, start: (t: number) => number, step: (t: number, n: number) => number, end: boolean): ScalarFunction {
   return strict(name, (args) => {
     const t = args[0] as number;
     const offset = typeof args[1] === 'number' ? Math.trunc(args[1]) : 0;
     const s = step(start(t), offset);
-    return end ? step(s, 1) - 1 : s;
+    return end ? justBefore(step(s, 1)) : s;
   });
 }
 
@@ -211,7 +231,10 @@ export const datetimeFunctions: ScalarFunction[] = [
     }
     return fitNumber(Math.floor((v! - at!) / size!) * size! + at!, types[0] === 'datetime' ? 'datetime' : resultType);
   }),
-  strict('datetime_part', (args) => datetimePart(partOf(args[0]!, 'datetime_part'), args[1] as number), ['datepart']),
+  strict('datetime_part', (args) => {
+    const name = String(args[0]).trim().toLowerCase();
+    return datetimePart(name === 'dayofyear' ? 'dayofyear' : partOf(name, 'datetime_part'), args[1] as number);
+  }, ['datepart']),
   strict('datetime_diff', (args) => datetimeDiff(partOf(args[0]!, 'datetime_diff'), args[1] as number, args[2] as number)),
   strict('datetime_add', (args) => datetimeAdd(partOf(args[0]!, 'datetime_add'), args[1] as number, args[2] as number)),
   period('startofday', startOfDay, addDays, false),
@@ -228,7 +251,8 @@ export const datetimeFunctions: ScalarFunction[] = [
   strict('hourofday', (args) => dateParts(args[0] as number).hour),
   strict('getmonth', (args) => dateParts(args[0] as number).month, ['monthofyear']),
   strict('getyear', (args) => dateParts(args[0] as number).year),
-  strict('weekofyear', (args) => isoWeek(args[0] as number), ['week_of_year']),
+  strict('week_of_year', (args) => isoWeek(args[0] as number)),
+  strict('weekofyear', (args) => legacyWeek(args[0] as number)),
   withFormat('format_datetime', compileDatetimeFormat),
   withFormat('format_timespan', compileTimespanFormat),
   strict('make_datetime', makeDatetime),

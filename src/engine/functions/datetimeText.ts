@@ -64,7 +64,7 @@ function build(year: number, month: number, day: number, hour: number, minute: n
 }
 
 // ISO 8601 and the "sortable" forms: 2019-04-10, 2019-04-10 10:00, 2019-04-10T10:00:00.123Z, 2019/04/10 10:00:00+02:00.
-const ISO = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+const ISO = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|[+-]\d{2}:?\d{2}|UTC?|GMT)?$/i;
 // Basic ISO 8601 without separators: 20190410, 20190410T101500Z.
 const ISO_BASIC = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(?:(\d{2})(?:\.(\d+))?)?)?(Z)?$/i;
 // RFC 822 / 1123 / 850: "Sat, 8 Nov 14 15:05:02 GMT", "Saturday, 08-Nov-14 15:05:02 GMT", "8 Nov 2014 15:05 +0100".

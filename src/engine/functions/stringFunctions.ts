@@ -25,12 +25,12 @@ function strings(name: string, fn: (args: string[], raw: readonly Value[]) => Va
 
 function substring(s: string, start: number, length?: number): string {
   const chars = [...s];
+  // A negative start counts from the end: substring("123456", -2, 2) is "56".
   let from = Math.trunc(start);
-  let to = length === undefined ? chars.length : from + Math.trunc(length);
   if (from < 0) {
-    from = 0;
+    from = Math.max(0, chars.length + from);
   }
-  to = Math.min(to, chars.length);
+  const to = length === undefined ? chars.length : Math.min(chars.length, from + Math.max(0, Math.trunc(length)));
   return from >= to ? '' : chars.slice(from, to).join('');
 }
 
@@ -83,20 +83,27 @@ function countOf(text: string, search: string, kind: string, regex: (p: string) 
   return n;
 }
 
+/**
+ * indexof(): a negative start counts from the end; each occurrence is looked for within `length`
+ * characters of where the search resumes (as the reference's examples show); null for a length
+ * below -1 or an occurrence below 1.
+ */
 function indexOf(s: string, lookup: string, startIndex = 0, length = -1, occurrence = 1): number | null {
-  if (startIndex < 0) {
-    startIndex = Math.max(0, s.length + startIndex);
+  if (length < -1 || occurrence < 1) {
+    return null;
   }
-  if (startIndex > s.length || occurrence <= 0) {
-    return startIndex > s.length ? -1 : null;
+  let pos = startIndex < 0 ? Math.max(0, s.length + startIndex) : startIndex;
+  if (pos > s.length) {
+    return -1;
   }
-  const end = length < 0 ? s.length : Math.min(s.length, startIndex + length);
-  let at = startIndex - 1;
+  let at = -1;
   for (let k = 0; k < occurrence; k++) {
-    at = s.indexOf(lookup, at + 1);
+    const end = length < 0 ? s.length : Math.min(s.length, pos + length);
+    at = s.indexOf(lookup, pos);
     if (at < 0 || at + lookup.length > end) {
       return -1;
     }
+    pos = at + 1;
   }
   return at;
 }
