@@ -7,6 +7,7 @@ import { QueryCancelledError, QueryTimeoutError } from '../backends/errors';
 import { analyze, firstError, KqlError, LineMap, type AnalyzedQuery } from '../kql';
 import type { Database } from './database';
 import { makeChecker, type ExecContext } from './exec/context';
+import { materializeTable, selectRows } from './exec/lazy';
 import { runPlan } from './exec/run';
 import { lowerQuery } from './plan/lower';
 import { ErrorFactory } from './plan/syntax';
@@ -76,8 +77,9 @@ export function executeQuery(text: string, db: Database, options: ExecuteOptions
       if (table.rowCount > rowLimit) {
         truncated = true;
         warnings.push(`The result has ${table.rowCount} rows; only the first ${rowLimit} are shown (the row limit).`);
-        table = table.takeRows(Array.from({ length: rowLimit }, (_, r) => r));
+        table = selectRows(table, Array.from({ length: rowLimit }, (_, r) => r));
       }
+      table = materializeTable(table);
       const name = i === 0 ? 'PrimaryResult' : p.k === 'as' ? p.name : `Table_${i}`;
       tables.push({ name, table });
     });

@@ -4,6 +4,7 @@ import type { ColumnDef, NamedExpr, Plan } from '../plan/types';
 import { Table, type TableColumn } from '../table';
 import type { Value } from '../values';
 import { CHECK_INTERVAL, type ExecContext } from './context';
+import { selectRows } from './lazy';
 import { compileExpr, evaluateColumn } from './expr';
 
 type P<K extends Plan['k']> = Extract<Plan, { k: K }>;
@@ -21,7 +22,7 @@ export function runFilter(plan: P<'filter'>, input: Table, ctx: ExecContext): Ta
       keep[count++] = i;
     }
   }
-  return count === n ? input : input.takeRows(keep.subarray(0, count));
+  return count === n ? input : selectRows(input, keep.subarray(0, count));
 }
 
 /** Output columns named by the plan's schema, taking each from `produced` or else the input. */
@@ -90,7 +91,7 @@ export function runTake(plan: P<'take'>, input: Table, ctx: ExecContext): Table 
   for (let i = 0; i < n; i++) {
     rows[i] = i;
   }
-  return input.takeRows(rows);
+  return selectRows(input, rows);
 }
 
 export function runCount(plan: P<'count'>, input: Table): Table {

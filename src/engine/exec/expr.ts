@@ -13,6 +13,7 @@ import type { DynamicValue, KqlType, Value } from '../values';
 import { CHECK_INTERVAL, type ExecContext } from './context';
 import { compileSearchTerm } from './searchTerm';
 import { comparisonFastPath } from './fastPaths';
+import { materialized } from './lazy';
 
 export type Evaluator = (row: number) => Value;
 
@@ -193,7 +194,8 @@ function tableColumnValues(expr: Extract<Expr, { k: 'tableColumn' }>, ctx: ExecC
 }
 
 /** A reader specialised to the column's storage, avoiding the generic get() dispatch per row. */
-export function columnReader(col: Column): Evaluator {
+export function columnReader(column: Column): Evaluator {
+  const col = materialized(column);
   if (col instanceof NumberColumn) {
     const values = col.values;
     const nulls = col.nulls;
@@ -249,7 +251,7 @@ export function evaluateColumn(expr: Expr, table: Table, ctx: ExecContext): Colu
   if (expr.k === 'column') {
     const col = table.column(expr.name);
     if (col && col.type === expr.type) {
-      return col;
+      return materialized(col);
     }
   }
   const f = compileExpr(expr, table, ctx);

@@ -7,6 +7,7 @@ import { bindBinaryOperator } from '../functions';
 import type { Expr } from '../plan/types';
 import type { Table } from '../table';
 import { isNumberBacked, type Value } from '../values';
+import { materialized } from './lazy';
 
 type Evaluator = (row: number) => Value;
 
@@ -24,7 +25,8 @@ export function comparisonFastPath(expr: Extract<Expr, { k: 'binary' }>, table: 
   if (left.k !== 'column' || right.k !== 'literal') {
     return undefined;
   }
-  const col = table.column(left.name);
+  const found = table.column(left.name);
+  const col = found && materialized(found);
   if (!col || col.type !== left.type) {
     return undefined;
   }

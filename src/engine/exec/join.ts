@@ -1,10 +1,10 @@
 /** Hash joins (every Kusto join kind) and lookup. Output columns are named by the binder's schema. */
-import { takeRows } from '../column';
 import { hashKey } from '../format';
 import type { Plan } from '../plan/types';
 import { Table, type TableColumn } from '../table';
 import { CHECK_INTERVAL, type ExecContext } from './context';
 import { columnReader, type Evaluator } from './expr';
+import { selectColumn } from './lazy';
 
 type P<K extends Plan['k']> = Extract<Plan, { k: K }>;
 
@@ -62,8 +62,10 @@ function output(schema: P<'join'>['schema'], sides: { table: Table; rows: number
   const cols: TableColumn[] = [];
   let i = 0;
   for (const side of sides) {
+    const rows = Int32Array.from(side.rows);
+    const composed = new Map<Int32Array, Int32Array>();
     for (const c of side.table.columns) {
-      cols.push({ name: schema[i]?.name ?? c.name, column: takeRows(c.column, side.rows) });
+      cols.push({ name: schema[i]?.name ?? c.name, column: selectColumn(c.column, rows, composed) });
       i++;
     }
   }

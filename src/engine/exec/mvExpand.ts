@@ -3,12 +3,13 @@
  * shorter padded with null. A null value gives one row, an empty array or bag none. `to typeof(t)` is a
  * cast only: elements that are not of type t become null.
  */
-import { columnBuilder, takeRows } from '../column';
+import { columnBuilder } from '../column';
 import type { Plan } from '../plan/types';
 import { Table, type TableColumn } from '../table';
 import type { DynamicValue, KqlType, Value } from '../values';
 import { CHECK_INTERVAL, type ExecContext } from './context';
 import { compileExpr } from './expr';
+import { selectColumn } from './lazy';
 import { parseDatetime, parseTimespan } from '../format';
 
 type P<K extends Plan['k']> = Extract<Plan, { k: K }>;
@@ -66,13 +67,15 @@ export function runMvExpand(plan: P<'mvExpand'>, input: Table, ctx: ExecContext)
   if (plan.itemIndex && indexBuilder) {
     expanded.set(plan.itemIndex, { name: plan.itemIndex, column: indexBuilder.finish() });
   }
+  const picked = Int32Array.from(rows);
+  const composed = new Map<Int32Array, Int32Array>();
   const cols: TableColumn[] = plan.schema.map((s) => {
     const e = expanded.get(s.name);
     if (e) {
       return e;
     }
     const col = input.column(s.name);
-    return { name: s.name, column: col ? takeRows(col, rows) : columnBuilder(s.type).finish() };
+    return { name: s.name, column: col ? selectColumn(col, picked, composed) : columnBuilder(s.type).finish() };
   });
   return new Table(cols, rows.length, input.name);
 }

@@ -6,6 +6,7 @@ import type { Value } from '../values';
 import { CHECK_INTERVAL, type ExecContext } from './context';
 import { compileExpr } from './expr';
 import { countArgument } from './basic';
+import { selectRows } from './lazy';
 
 type P<K extends Plan['k']> = Extract<Plan, { k: K }>;
 
@@ -55,10 +56,10 @@ export function sortedRows(keys: readonly SortKey[], input: Table, ctx: ExecCont
 }
 
 export function runSort(plan: P<'sort'>, input: Table, ctx: ExecContext): Table {
-  return input.takeRows(sortedRows(plan.keys, input, ctx));
+  return selectRows(input, sortedRows(plan.keys, input, ctx));
 }
 
 export function runTop(plan: P<'top'>, input: Table, ctx: ExecContext): Table {
   const n = countArgument(compileExpr(plan.count, input, ctx)(0), ctx, plan);
-  return input.takeRows(sortedRows(plan.keys, input, ctx).slice(0, n));
+  return selectRows(input, sortedRows(plan.keys, input, ctx).slice(0, n));
 }

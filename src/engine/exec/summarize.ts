@@ -7,6 +7,7 @@ import { Table, type TableColumn } from '../table';
 import type { Value } from '../values';
 import { CHECK_INTERVAL, type ExecContext } from './context';
 import { compileExpr, constantOf, type Evaluator } from './expr';
+import { materialized } from './lazy';
 
 type P<K extends Plan['k']> = Extract<Plan, { k: K }>;
 
@@ -41,7 +42,8 @@ export function groupRows(keyFns: readonly Evaluator[], keyTypes: readonly Value
   if (keyFns.length === 0) {
     return { groupOf, firstRows: [0] };
   }
-  const single = keyColumnName !== undefined ? input.column(keyColumnName) : undefined;
+  const found = keyColumnName !== undefined ? input.column(keyColumnName) : undefined;
+  const single = found && materialized(found);
   if (single instanceof StringColumn) {
     // Group by dictionary code: no hashing of strings at all.
     const codes = single.codes;
