@@ -1,0 +1,124 @@
+/**
+ * Commands that choose where and over which window queries run: the backend, the time range, the
+ * data folder or sample workspace, and the Log Analytics sign-in.
+ */
+import * as vscode from 'vscode';
+import { BackendError } from '../backends/errors';
+import type { Ctx } from './ctx';
+import { signIn } from './microsoftCredential';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** ISO-8601 durations the service accepts as a timespan: days, hours, minutes. */
+const DURATION = /^P(?=\d|T\d)(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/;
+
+export const TIME_RANGES: readonly { value: string; label: string }[] = [
+  { value: 'PT30M', label: 'Last 30 minutes' },
+  { value: 'PT1H', label: 'Last hour' },
+  { value: 'PT4H', label: 'Last 4 hours' },
+  { value: 'PT24H', label: 'Last 24 hours' },
+  { value: 'P2D', label: 'Last 48 hours' },
+  { value: 'P7D', label: 'Last 7 days' },
+  { value: 'query', label: 'Set in query (no time filter added)' },
+];
+
+export function isIsoDuration(text: string): boolean {
+  return DURATION.test(text.trim().toUpperCase());
+}
+
+async function askWorkspaceId(ctx: Ctx): Promise<string | undefined> {
+  return vscode.window.showInputBox({
+    title: 'Log Analytics workspace id',
+    prompt: 'The workspace id (a GUID), from the workspace\'s Overview page in the Azure portal',
+    value: ctx.config.workspaceId,
+    ignoreFocusOut: true,
+    validateInput: (v) => (GUID.test(v.trim()) ? undefined : 'A workspace id is a GUID, e.g. 0b6c1a2e-8f4d-4c3b-9a7e-5d2f1e0c9b8a'),
+  });
+}
+
+async function selectBackend(ctx: Ctx): Promise<void> {
+  const current = ctx.config.backend;
+  const picked = await vscode.window.showQuickPick([
+    { label: 'Local engine', description: current === 'local' ? '(current)' : '', detail: 'The sample workspace or exported files; offline, no account.', id: 'local' as const },
+    { label: 'Log Analytics', description: current === 'logAnalytics' ? '(current)' : '', detail: 'Your workspace in Azure Monitor, with your Microsoft sign-in.', id: 'logAnalytics' as const },
+  ], { title: 'Select Query Backend' });
+  if (!picked) {
+    return;
+  }
+  if (picked.id === 'logAnalytics' && !GUID.test(ctx.config.workspaceId)) {
+    const id = await askWorkspaceId(ctx);
+    if (!id) {
+      return;
+    }
+    await ctx.config.update('logAnalytics.workspaceId', id.trim());
+  }
+  // BackendManager rebuilds the backend when these settings change.
+  await ctx.config.update('backend', picked.id);
+}
+
+async function selectTimeRange(ctx: Ctx): Promise<void> {
+  const current = ctx.config.timeRangeSetting;
+  const items = [
+    ...TIME_RANGES.map((t) => ({ label: t.label, description: t.value === current ? '(current)' : '', value: t.value })),
+    { label: 'Custom…', description: TIME_RANGES.some((t) => t.value === current) ? '' : `(current: ${current})`, value: 'custom' },
+  ];
+  const picked = await vscode.window.showQuickPick(items, { title: 'Select Time Range' });
+  if (!picked) {
+    return;
+  }
+  let value = picked.value;
+  if (value === 'custom') {
+    const typed = await vscode.window.showInputBox({
+      title: 'Custom time range',
+      prompt: 'An ISO-8601 duration ending now, e.g. PT12H (12 hours), P3D (3 days), P1DT6H',
+      validateInput: (v) => (isIsoDuration(v) ? undefined : 'Not an ISO-8601 duration such as PT12H or P3D'),
+    });
+    if (!typed) {
+      return;
+    }
+    value = typed.trim().toUpperCase();
+  }
+  await ctx.config.update('timeRange', value);
+}
+
+async function useDataFolder(ctx: Ctx): Promise<void> {
+  const picked = await vscode.window.showOpenDialog({
+    canSelectFiles: false,
+    canSelectFolders: true,
+    canSelectMany: false,
+    openLabel: 'Query this folder',
+    title: 'Folder of files exported from Log Analytics',
+  });
+  const folder = picked?.[0];
+  if (!folder) {
+    return;
+  }
+  await ctx.config.update('local.dataFolder', folder.fsPath);
+  await ctx.config.update('backend', 'local');
+}
+
+async function useSampleWorkspace(ctx: Ctx): Promise<void> {
+  await ctx.config.update('local.dataFolder', '');
+  await ctx.config.update('backend', 'local');
+}
+
+/**
+ * For whoever shows a query's error: offers a new sign-in when Log Analytics refused the current one.
+ * Resolves true when the user signed in again.
+ */
+export async function offerSignInOnAuthError(ctx: Ctx, error: unknown): Promise<boolean> {
+  if (!(error instanceof BackendError) || error.kind !== 'auth') {
+    return false;
+  }
+  const choice = await vscode.window.showWarningMessage(error.message, 'Sign In');
+  return choice === 'Sign In' ? signIn(ctx) : false;
+}
+
+export function registerBackendCommands(ctx: Ctx): void {
+  ctx.subscriptions.push(
+    vscode.commands.registerCommand('kql.selectBackend', () => selectBackend(ctx)),
+    vscode.commands.registerCommand('kql.selectTimeRange', () => selectTimeRange(ctx)),
+    vscode.commands.registerCommand('kql.useDataFolder', () => useDataFolder(ctx)),
+    vscode.commands.registerCommand('kql.useSampleWorkspace', () => useSampleWorkspace(ctx)),
+    vscode.commands.registerCommand('kql.signIn', () => signIn(ctx)),
+  );
+}

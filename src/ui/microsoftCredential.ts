@@ -1,0 +1,84 @@
+/**
+ * Sign-in for Log Analytics through VS Code's built-in Microsoft authentication provider, wrapped as
+ * the TokenCredential the Azure SDK takes. No secrets in settings: VS Code keeps and refreshes the session.
+ */
+import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
+import * as vscode from 'vscode';
+import { cloudEndpoints, LogAnalyticsBackend, SignInRequiredError } from '../backends/logAnalytics';
+import type { QueryBackend } from '../backends/queryBackend';
+import type { Ctx } from './ctx';
+
+const PROVIDER = 'microsoft';
+/** When a token's expiry cannot be read, ask VS Code again after this long (it caches sessions). */
+const FALLBACK_LIFETIME_MS = 5 * 60_000;
+
+/** The `exp` claim of a JWT access token, in ms; undefined when the token is not a readable JWT. */
+export function jwtExpiry(token: string): number | undefined {
+  const payload = token.split('.')[1];
+  if (!payload) {
+    return undefined;
+  }
+  try {
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp?: unknown };
+    return typeof claims.exp === 'number' ? claims.exp * 1000 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export class VsCodeMicrosoftCredential implements TokenCredential {
+  constructor(private readonly scope: string, private readonly createIfNone = true) {}
+
+  async getToken(_scopes: string | string[], _options?: GetTokenOptions): Promise<AccessToken> {
+    let session: vscode.AuthenticationSession | undefined;
+    try {
+      session = await vscode.authentication.getSession(PROVIDER, [this.scope], this.createIfNone ? { createIfNone: true } : { silent: true });
+    } catch (error) {
+      throw new SignInRequiredError(`Sign-in to Log Analytics did not complete: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (!session) {
+      throw new SignInRequiredError();
+    }
+    const expires = jwtExpiry(session.accessToken) ?? Date.now() + FALLBACK_LIFETIME_MS;
+    return { token: session.accessToken, expiresOnTimestamp: expires };
+  }
+}
+
+export function logAnalyticsScope(ctx: Pick<Ctx, 'config'>): string {
+  return cloudEndpoints(ctx.config.cloud, ctx.config.endpointOverride).scope;
+}
+
+/** The `logAnalytics` factory of BackendManager: reads the settings each time the backend is (re)built. */
+export function createLogAnalyticsBackend(ctx: Pick<Ctx, 'config'>): QueryBackend {
+  const c = ctx.config;
+  return new LogAnalyticsBackend({
+    workspaceId: c.workspaceId,
+    credential: new VsCodeMicrosoftCredential(logAnalyticsScope(ctx)),
+    cloud: c.cloud,
+    endpoint: c.endpointOverride,
+    serverTimeoutSeconds: c.serverTimeoutSeconds,
+  });
+}
+
+/**
+ * Asks for a new Microsoft session (a fresh sign-in, or another account), then rebuilds the backend so
+ * the next query uses it.
+ */
+export async function signIn(ctx: Ctx): Promise<boolean> {
+  const scope = logAnalyticsScope(ctx);
+  try {
+    const existing = await vscode.authentication.getSession(PROVIDER, [scope], { silent: true });
+    const session = existing
+      ? await vscode.authentication.getSession(PROVIDER, [scope], { forceNewSession: { detail: 'Sign in again to run queries on Log Analytics.' } })
+      : await vscode.authentication.getSession(PROVIDER, [scope], { createIfNone: true });
+    if (!session) {
+      return false;
+    }
+    void vscode.window.showInformationMessage(`Signed in to Log Analytics as ${session.account.label}.`);
+    ctx.backends.reset();
+    return true;
+  } catch (error) {
+    void vscode.window.showErrorMessage(`Sign-in to Log Analytics failed: ${error instanceof Error ? error.message : String(error)}`);
+    return false;
+  }
+}
