@@ -1,0 +1,46 @@
+/**
+ * The engine's worker thread: loads the data once, then runs queries one at a time, so a long query
+ * never blocks the extension host. Bundled to dist/engineWorker.js.
+ */
+import { parentPort } from 'node:worker_threads';
+import { loadData, type LoadedData } from './dataSource';
+import { runLocalQuery } from './runQuery';
+import { serializeError, type WorkerRequest, type WorkerResponse } from './workerProtocol';
+
+let data: LoadedData | undefined;
+let loadError: unknown;
+
+function post(message: WorkerResponse): void {
+  parentPort!.postMessage(message);
+}
+
+parentPort?.on('message', (message: WorkerRequest) => {
+  if (message.type === 'load') {
+    try {
+      data = loadData(message.source);
+      loadError = undefined;
+    } catch (e) {
+      loadError = e;
+    }
+    return;
+  }
+  const { id, query, options } = message;
+  const flag = new Int32Array(message.cancel);
+  post({ type: 'started', id });
+  try {
+    if (!data) {
+      throw loadError ?? new Error('No data was loaded.');
+    }
+    const result = runLocalQuery(data.database, query, {
+      timeRange: options.timeRange,
+      rowLimit: options.rowLimit,
+      deadline: options.deadline,
+      isCancelled: () => Atomics.load(flag, 0) === 1,
+      nowMs: data.nowMs,
+      warnings: data.warnings,
+    });
+    post({ type: 'result', id, result });
+  } catch (e) {
+    post({ type: 'error', id, error: serializeError(e, options.timeoutMs) });
+  }
+});

@@ -1,0 +1,192 @@
+/**
+ * The embedded default backend: the local KQL engine in a worker thread over the sample workspace or a
+ * folder of exported files. Cancellation reaches the busy worker through a shared flag; a worker that
+ * does not stop within a grace period (or overruns its time limit) is terminated and replaced, and the
+ * queries queued behind it are re-sent to the new one.
+ */
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { BackendError, QueryCancelledError, QueryTimeoutError } from '../errors';
+import { DEFAULT_ROW_LIMIT, type QueryBackend, type QueryResult, type RunOptions } from '../queryBackend';
+import { type DataSource, dataSourceLabel } from './dataSource';
+import { deserializeError, type WorkerRequest, type WorkerResponse } from './workerProtocol';
+
+export interface LocalBackendOptions {
+  readonly source: DataSource;
+  /** dist/engineWorker.js in the extension; the .ts source under tsx in tests. */
+  readonly workerScript: string;
+  readonly rowLimit?: number;
+  readonly timeoutMs?: number;
+  /** How long a cancelled or overdue query may take to stop before its worker is terminated. */
+  readonly stopGraceMs?: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 120_000;
+
+interface PendingRun {
+  readonly request: Extract<WorkerRequest, { type: 'run' }>;
+  readonly flag: Int32Array;
+  readonly resolve: (r: QueryResult) => void;
+  readonly reject: (e: Error) => void;
+  started: boolean;
+  timers: NodeJS.Timeout[];
+  cleanup: () => void;
+}
+
+export class LocalBackend implements QueryBackend {
+  readonly id = 'local' as const;
+  readonly label: string;
+  private worker: Worker | undefined;
+  private readonly pending = new Map<number, PendingRun>();
+  private nextId = 1;
+  private disposed = false;
+  /** Times a worker was replaced: for tests and the log. */
+  restarts = 0;
+
+  constructor(private readonly options: LocalBackendOptions) {
+    this.label = dataSourceLabel(options.source);
+  }
+
+  run(query: string, options: RunOptions = {}): Promise<QueryResult> {
+    if (this.disposed) {
+      return Promise.reject(new BackendError('config', 'The local engine was shut down.'));
+    }
+    if (options.signal?.aborted) {
+      return Promise.reject(new QueryCancelledError());
+    }
+    const timeoutMs = options.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const id = this.nextId++;
+    const cancel = new SharedArrayBuffer(4);
+    const request: PendingRun['request'] = {
+      type: 'run',
+      id,
+      query,
+      cancel,
+      options: {
+        timeRange: options.timeRange,
+        rowLimit: options.rowLimit ?? this.options.rowLimit ?? DEFAULT_ROW_LIMIT,
+        deadline: Date.now() + timeoutMs,
+        timeoutMs,
+      },
+    };
+    const grace = this.options.stopGraceMs ?? 1000;
+    const script = this.options.workerScript;
+    return new Promise<QueryResult>((resolve, reject) => {
+      const run: PendingRun = { request, flag: new Int32Array(cancel), resolve, reject, started: false, timers: [], cleanup: () => undefined };
+      const onAbort = () => {
+        Atomics.store(run.flag, 0, 1);
+        if (!run.started) {
+          // Still queued: the worker will skip it at once when it gets there.
+          this.settle(id, new QueryCancelledError());
+          return;
+        }
+        run.timers.push(setTimeout(() => this.stopStuck(id, new QueryCancelledError()), grace));
+      };
+      options.signal?.addEventListener('abort', onAbort, { once: true });
+      run.cleanup = () => options.signal?.removeEventListener('abort', onAbort);
+      run.timers.push(setTimeout(() => {
+        if (run.started) {
+          this.stopStuck(id, new QueryTimeoutError(timeoutMs));
+        } else {
+          Atomics.store(run.flag, 0, 1);
+          this.settle(id, new QueryTimeoutError(timeoutMs));
+        }
+      }, timeoutMs + grace));
+      this.pending.set(id, run);
+      try {
+        this.ensureWorker().postMessage(request);
+      } catch (e) {
+        this.settle(id, new BackendError('config', `Cannot start the local engine (${script}): ${(e as Error).message}`));
+      }
+    });
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const id of [...this.pending.keys()]) {
+      this.settle(id, new QueryCancelledError('The local engine was shut down.'));
+    }
+    const w = this.worker;
+    this.worker = undefined;
+    void w?.terminate();
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) {
+      return this.worker;
+    }
+    const file = path.resolve(this.options.workerScript);
+    // Workers ignore the parent's loader hooks: a TypeScript worker (tests under tsx) registers tsx itself.
+    const worker = new Worker(file.endsWith('.ts') ? `require('tsx/cjs');require(${JSON.stringify(file)});` : file, {
+      eval: file.endsWith('.ts'),
+      // The sample workspace at benchmark scales and big result sets need more than the default young heap.
+      resourceLimits: { maxOldGenerationSizeMb: 16_384 },
+    });
+    worker.unref();
+    worker.on('message', (m: WorkerResponse) => this.onMessage(m));
+    worker.on('error', (e) => this.onWorkerGone(worker, e.message));
+    worker.on('exit', (code) => this.onWorkerGone(worker, `it exited with code ${code}`));
+    worker.postMessage({ type: 'load', source: this.options.source } satisfies WorkerRequest);
+    this.worker = worker;
+    return worker;
+  }
+
+  private onMessage(m: WorkerResponse): void {
+    const run = this.pending.get(m.id);
+    if (!run) {
+      return;
+    }
+    if (m.type === 'started') {
+      run.started = true;
+      this.worker?.ref();
+    } else if (m.type === 'result') {
+      this.settle(m.id, m.result);
+    } else {
+      this.settle(m.id, deserializeError(m.error));
+    }
+  }
+
+  private settle(id: number, outcome: QueryResult | Error): void {
+    const run = this.pending.get(id);
+    if (!run) {
+      return;
+    }
+    this.pending.delete(id);
+    run.timers.forEach(clearTimeout);
+    run.cleanup();
+    if (outcome instanceof Error) {
+      run.reject(outcome);
+    } else {
+      run.resolve(outcome);
+    }
+    if (![...this.pending.values()].some((r) => r.started)) {
+      this.worker?.unref();
+    }
+  }
+
+  /** The running query did not stop in time: replace the worker and re-send the queries queued behind it. */
+  private stopStuck(id: number, error: Error): void {
+    if (!this.pending.has(id)) {
+      return;
+    }
+    const old = this.worker;
+    this.worker = undefined;
+    this.restarts++;
+    void old?.terminate();
+    this.settle(id, error);
+    for (const run of this.pending.values()) {
+      run.started = false;
+      this.ensureWorker().postMessage(run.request);
+    }
+  }
+
+  private onWorkerGone(worker: Worker, why: string): void {
+    if (worker !== this.worker) {
+      return;
+    }
+    this.worker = undefined;
+    for (const id of [...this.pending.keys()]) {
+      this.settle(id, new BackendError('server', `The local engine stopped (${why}); run the query again.`));
+    }
+  }
+}

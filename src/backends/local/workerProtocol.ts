@@ -1,0 +1,56 @@
+/** Messages between LocalBackend (extension host) and the engine worker, and errors across that boundary. */
+import { KqlError } from '../../kql/errors';
+import type { Range } from '../../kql/positions';
+import { BackendError, type BackendErrorKind, QueryCancelledError, QueryTimeoutError } from '../errors';
+import type { QueryResult, TimeRange } from '../queryBackend';
+import type { DataSource } from './dataSource';
+
+export interface WorkerRunOptions {
+  readonly timeRange?: TimeRange;
+  readonly rowLimit?: number;
+  readonly deadline: number;
+  readonly timeoutMs: number;
+}
+
+export type WorkerRequest =
+  | { readonly type: 'load'; readonly source: DataSource }
+  /** `cancel` is a one-int SharedArrayBuffer: the worker is busy while it runs, so a message could not reach it. */
+  | { readonly type: 'run'; readonly id: number; readonly query: string; readonly options: WorkerRunOptions; readonly cancel: SharedArrayBuffer };
+
+export type WorkerResponse =
+  | { readonly type: 'started'; readonly id: number }
+  | { readonly type: 'result'; readonly id: number; readonly result: QueryResult }
+  | { readonly type: 'error'; readonly id: number; readonly error: SerializedError };
+
+export type SerializedError =
+  | { readonly kind: 'kql'; readonly code: string; readonly message: string; readonly range: Range; readonly start: number; readonly end: number }
+  | { readonly kind: 'cancelled'; readonly message: string }
+  | { readonly kind: 'timeout'; readonly timeoutMs: number }
+  | { readonly kind: 'backend'; readonly backendKind: BackendErrorKind; readonly message: string }
+  | { readonly kind: 'internal'; readonly message: string };
+
+export function serializeError(e: unknown, timeoutMs: number): SerializedError {
+  if (e instanceof KqlError) {
+    return { kind: 'kql', code: e.code, message: e.message, range: e.range, start: e.start, end: e.end };
+  }
+  if (e instanceof QueryCancelledError) {
+    return { kind: 'cancelled', message: e.message };
+  }
+  if (e instanceof QueryTimeoutError) {
+    return { kind: 'timeout', timeoutMs };
+  }
+  if (e instanceof BackendError) {
+    return { kind: 'backend', backendKind: e.kind, message: e.message };
+  }
+  return { kind: 'internal', message: e instanceof Error ? e.message : String(e) };
+}
+
+export function deserializeError(s: SerializedError): Error {
+  switch (s.kind) {
+    case 'kql': return new KqlError(s.code, s.message, s.range, s.start, s.end);
+    case 'cancelled': return new QueryCancelledError(s.message);
+    case 'timeout': return new QueryTimeoutError(s.timeoutMs);
+    case 'backend': return new BackendError(s.backendKind, s.message);
+    case 'internal': return new BackendError('server', `The local engine failed: ${s.message}`);
+  }
+}
