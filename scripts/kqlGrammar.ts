@@ -71,14 +71,49 @@ export const TIMESPAN_SUFFIXES: readonly string[] = [
 /** Keywords Kusto.Language does not list as functions but that are called like them. */
 const CALLABLE_KEYWORDS = ['materialize', 'toscalar', 'table', 'view'];
 
-function escapeRegex(word: string): string {
-  return word.replace(/[.*+?^${}()|[\]\\~-]/g, (c) => (c === '-' || c === '~' ? c : `\\${c}`));
+interface TrieNode {
+  end: boolean;
+  children: Map<string, TrieNode>;
 }
 
-/** An alternation that tries longer words first, so `project-away` wins over `project`. */
-function alternation(words: readonly string[]): string {
-  const unique = [...new Set(words)].sort((a, b) => b.length - a.length || a.localeCompare(b));
-  return unique.map((w) => escapeRegex(w).replace(/ /g, '\\s+')).join('|');
+/**
+ * The words as one regex shaped like a trie (`count(?:if)?|c(?:os|ot)`), so at each position Oniguruma
+ * follows one branch per character instead of trying hundreds of alternatives: it keeps the grammar
+ * fast on long lines. Greedy optional tails make the longest word win (`project-away` over `project`).
+ */
+export function alternation(words: readonly string[]): string {
+  const root: TrieNode = { end: false, children: new Map() };
+  for (const word of new Set(words)) {
+    let node = root;
+    for (const ch of word) {
+      let next = node.children.get(ch);
+      if (!next) {
+        next = { end: false, children: new Map() };
+        node.children.set(ch, next);
+      }
+      node = next;
+    }
+    node.end = true;
+  }
+  const emit = (node: TrieNode): string => {
+    const branches = [...node.children.keys()].sort().map((ch) => escapeChar(ch) + emit(node.children.get(ch)!));
+    if (branches.length === 0) {
+      return '';
+    }
+    if (node.end) {
+      // A word ends here and longer ones go on: the tail is optional (one plain character needs no group).
+      return branches.length === 1 && branches[0]!.length === 1 ? `${branches[0]}?` : `(?:${branches.join('|')})?`;
+    }
+    return branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`;
+  };
+  return emit(root);
+}
+
+function escapeChar(ch: string): string {
+  if (ch === ' ') {
+    return '\\s+';
+  }
+  return /[.*+?^${}()|[\]\\]/.test(ch) ? `\\${ch}` : ch;
 }
 
 type Rule = Record<string, unknown>;
