@@ -18,6 +18,15 @@ function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Numbers and bools match only their own text, so `n:long *` stops where the digits do. */
+const TYPE_PATTERNS: Partial<Record<KqlType, string>> = {
+  int: '([-+]?\\d+)',
+  long: '([-+]?\\d+)',
+  real: '([-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)',
+  decimal: '([-+]?(?:\\d+\\.?\\d*|\\.\\d+))',
+  bool: '(true|false|True|False|TRUE|FALSE|0|1)',
+};
+
 export function patternRegex(parts: readonly ParsePart[], regexMode: boolean): RegExp {
   let src = '^';
   parts.forEach((p, i) => {
@@ -27,7 +36,7 @@ export function patternRegex(parts: readonly ParsePart[], regexMode: boolean): R
     } else if (p.k === 'skip') {
       src += last ? '[\\s\\S]*' : '[\\s\\S]*?';
     } else {
-      src += last ? '([\\s\\S]*)' : '([\\s\\S]*?)';
+      src += TYPE_PATTERNS[p.type] ?? (last ? '([\\s\\S]*)' : '([\\s\\S]*?)');
     }
   });
   return new RegExp(src);

@@ -118,13 +118,13 @@ export function lowerMakeSeries(op: Node, input: Plan, ctx: LowerContext): Plan 
   const keys: NamedExpr[] = byItems.map((item, i) => ({ name: schema[i]!.name, expr: lowerExpr(valueOf(item), ctx) }));
   let pos = keys.length;
   const aggregates = elementsOf(m.Aggregates).map((item) => {
-    const ms = item as unknown as Record<string, Node> & { DefaultExpression: { Value: Node } | null };
+    const ms = item as unknown as Record<string, Node> & { DefaultExpression: { Expression: Node } | null };
     const value = valueOf(ms.Expression!);
     if (!isAggregateCall(value, ctx)) {
       throw ctx.errors.unsupported(value, 'A make-series expression that is not a single aggregate call');
     }
     const outputs = [schema[pos++]!];
-    const fallbackNode = ms.DefaultExpression?.Value;
+    const fallbackNode = ms.DefaultExpression?.Expression;
     const fallback = fallbackNode ? lowerExpr(fallbackNode, ctx) : undefined;
     if (fallback && fallback.k !== 'literal') {
       throw ctx.errors.at(fallback.span, 'KQL-ARGUMENT', 'The default of make-series must be a constant.');
@@ -134,8 +134,8 @@ export function lowerMakeSeries(op: Node, input: Plan, ctx: LowerContext): Plan 
   const on = (m.OnClause as unknown as Record<string, Node>).Expression!;
   return {
     k: 'makeSeries', input, aggregates, axis: lowerExpr(on, ctx),
-    from: range.FromClause?.Expression ? lowerExpr(range.FromClause.Expression, ctx) : undefined,
-    to: range.ToClause?.Expression ? lowerExpr(range.ToClause.Expression, ctx) : undefined,
-    step: lowerExpr(range.StepClause!.Expression!, ctx), keys, span, schema,
+    from: range.MakeSeriesFromClause?.Expression ? lowerExpr(range.MakeSeriesFromClause.Expression, ctx) : undefined,
+    to: range.MakeSeriesToClause?.Expression ? lowerExpr(range.MakeSeriesToClause.Expression, ctx) : undefined,
+    step: lowerExpr(range.MakeSeriesStepClause!.Expression!, ctx), keys, span, schema,
   };
 }

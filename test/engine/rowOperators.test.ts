@@ -1,0 +1,94 @@
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { run, ticks } from './helpers';
+
+describe('row operators', () => {
+  test('where, extend and project compute per row with Kusto names', () => {
+    const r = run('T | where BytesSent > 60 | extend Double = BytesSent * 2, BytesSent / 3 | project Computer, Double, Column1');
+    assert.deepEqual(r.columns, ['Computer', 'Double', 'Column1']);
+    assert.deepEqual(r.rows, [['web01', 200, 33], ['db01', 600, 100], ['db01', 400, 66]]);
+  });
+
+  test('extend replaces a column in place and later expressions see earlier ones', () => {
+    const r = run('T | take 1 | extend BytesSent = BytesSent + 1, Next = BytesSent * 10 | project BytesSent, Next');
+    assert.deepEqual(r.rows, [[101, 1010]]);
+  });
+
+  test('a null comparison filters the row out', () => {
+    const r = run('T | where BytesSent < 1000 | count');
+    assert.deepEqual(r.rows, [[4]]);
+  });
+
+  test('string operators: ==, =~, has, startswith, in~', () => {
+    assert.deepEqual(run('T | where Computer == "WEB01" | count').rows, [[0]]);
+    assert.deepEqual(run('T | where Computer =~ "WEB01" | count').rows, [[2]]);
+    assert.deepEqual(run('T | where Computer startswith "web" | count').rows, [[3]]);
+    assert.deepEqual(run('T | where Computer in~ ("DB01", "web02") | count').rows, [[3]]);
+    assert.deepEqual(run('T | where Computer !in ("db01") | count').rows, [[3]]);
+  });
+
+  test('project-away, project-rename, project-reorder and project-keep', () => {
+    assert.deepEqual(run('Machines | project-away OS').columns, ['Computer', 'Cores']);
+    const renamed = run('Machines | project-rename Name = Computer | take 1');
+    assert.deepEqual(renamed.columns, ['Name', 'OS', 'Cores']);
+    assert.deepEqual(renamed.rows, [['web01', 'Linux', 2]]);
+    assert.deepEqual(run('Machines | project-reorder Cores').columns, ['Cores', 'Computer', 'OS']);
+    assert.deepEqual(run('Machines | project-keep C*').columns, ['Computer', 'Cores']);
+  });
+
+  test('take and limit keep the first rows; count counts', () => {
+    assert.deepEqual(run('T | take 2 | project BytesSent').rows, [[100], [50]]);
+    assert.deepEqual(run('T | limit 1 | project Computer').rows, [['web01']]);
+    assert.deepEqual(run('T | count').rows, [[5]]);
+    assert.deepEqual(run('T | count').columns, ['Count']);
+  });
+
+  test('order by defaults to descending with nulls last; asc puts nulls first', () => {
+    assert.deepEqual(run('T | order by BytesSent | project BytesSent').rows, [[300], [200], [100], [50], [null]]);
+    assert.deepEqual(run('T | sort by BytesSent asc | project BytesSent').rows, [[null], [50], [100], [200], [300]]);
+    assert.deepEqual(run('T | sort by BytesSent asc nulls last | project BytesSent').rows, [[50], [100], [200], [300], [null]]);
+    assert.deepEqual(run('T | order by Computer asc, BytesSent desc | project Computer, BytesSent').rows,
+      [['db01', 300], ['db01', 200], ['web01', 100], ['web01', 50], ['web02', null]]);
+  });
+
+  test('top takes the first rows of the order', () => {
+    assert.deepEqual(run('T | top 2 by BytesSent | project Computer').rows, [['db01'], ['db01']]);
+    assert.deepEqual(run('T | top 1 by TimeGenerated asc | project Computer').rows, [['web01']]);
+  });
+
+  test('print, range and datatable', () => {
+    const p = run('print 1, x = "a", 2.5');
+    assert.deepEqual(p.columns, ['print_0', 'x', 'print_2']);
+    assert.deepEqual(p.rows, [[1, 'a', 2.5]]);
+    assert.deepEqual(run('range x from 1 to 10 step 3').rows, [[1], [4], [7], [10]]);
+    const d = run('datatable(a: long, b: string) [1, "x", -2, "y"]');
+    assert.deepEqual(d.rows, [[1, 'x'], [-2, 'y']]);
+    const dt = run('range t from datetime(2024-01-01) to datetime(2024-01-01 02:00) step 1h');
+    assert.deepEqual(dt.rows, [[ticks('2024-01-01T00:00:00Z')], [ticks('2024-01-01T01:00:00Z')], [ticks('2024-01-01T02:00:00Z')]]);
+  });
+
+  test('dynamic indexing: d.key, d["key"], d[0] and negative indexes', () => {
+    const r = run('print d = dynamic({"a": {"b": [1, 2, 3]}}) | project x = d.a.b[0], y = d["a"]["b"][-1], z = d.nothere');
+    assert.deepEqual(r.rows, [[1, 3, null]]);
+  });
+
+  test('serialize with row_number, prev and next', () => {
+    const r = run('T | project BytesSent | serialize n = row_number(), p = prev(BytesSent), nx = next(BytesSent, 1, -1)');
+    assert.deepEqual(r.rows, [
+      [100, 1, null, 50], [50, 2, 100, 300], [300, 3, 50, null], [null, 4, 300, 200], [200, 5, null, -1],
+    ]);
+  });
+
+  test('getschema lists the columns with their types', () => {
+    const r = run('Machines | getschema');
+    assert.deepEqual(r.columns, ['ColumnName', 'ColumnOrdinal', 'DataType', 'ColumnType']);
+    assert.deepEqual(r.rows, [
+      ['Computer', 0, 'System.String', 'string'], ['OS', 1, 'System.String', 'string'], ['Cores', 2, 'System.Int32', 'int'],
+    ]);
+  });
+
+  test('ago() and now() see the query time', () => {
+    assert.deepEqual(run('T | where TimeGenerated > ago(1h) | project Computer').rows, [['db01']]);
+    assert.deepEqual(run('print now()').rows, [[ticks('2024-01-01T03:00:00Z')]]);
+  });
+});
