@@ -69,8 +69,8 @@ const ISO = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2
 const ISO_BASIC = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(?:(\d{2})(?:\.(\d+))?)?)?(Z)?$/i;
 // RFC 822 / 1123 / 850: "Sat, 8 Nov 14 15:05:02 GMT", "Saturday, 08-Nov-14 15:05:02 GMT", "8 Nov 2014 15:05 +0100".
 const RFC = /^(?:[a-z]+,\s*)?(\d{1,2})[\s-]([a-z]{3})[a-z]*[\s-](\d{2}|\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?(?:\s*([a-z]+|[+-]\d{2}:?\d{2}))?$/i;
-// US style that .NET's invariant parse accepts: 04/10/2019 10:00:00.
-const US = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z)?$/i;
+// US style that .NET's invariant parse accepts: 04/10/2019 10:00:00, 12-02-2022.
+const US = /^(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z)?$/i;
 
 function twoDigitYear(y: string): number {
   const n = Number(y);

@@ -1,4 +1,5 @@
 /** String functions. Regex arguments are compiled once per distinct pattern (constant in practice). */
+import { formatDatetime } from '../format';
 import type { DynamicValue, KqlType, Value } from '../values';
 import { convertValue } from './convert';
 import { scalar, str } from './define';
@@ -148,7 +149,12 @@ function base64Decode(s: string): string {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(t) || t.length % 4 === 1) {
     return '';
   }
-  return Buffer.from(t, 'base64').toString('utf8');
+  try {
+    // Bytes that are not UTF-8 give the empty string, as Kusto's null string.
+    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(t, 'base64'));
+  } catch {
+    return '';
+  }
 }
 
 const BYTE_UNITS = ['Bytes', 'KB', 'MB', 'GB', 'TB', 'PB', 'EB'];
@@ -237,14 +243,16 @@ export const stringFunctions: ScalarFunction[] = [
     const regex = regexCache();
     return (args) => {
       const re = regex(str(args[0]!, 'string'));
-      const groups = args.length === 3 && Array.isArray(args[1]) ? (args[1] as number[]) : undefined;
+      // Capture groups by index or by name: extract_all(re, dynamic([1, 'last']), text).
+      const groups = args.length === 3 && Array.isArray(args[1]) ? (args[1] as (number | string)[]) : undefined;
       const source = str(args[args.length - 1]!, types[args.length - 1]);
       const matches = [...source.matchAll(new RegExp(re.source, `${re.flags}g`))].filter((m) => m[0] !== '');
       if (matches.length === 0) {
         return null;
       }
       const picked = groups ?? (matches[0]!.length > 1 ? matches[0]!.map((_g, i) => i).slice(1) : [0]);
-      return matches.map((m) => (picked.length === 1 ? m[picked[0]!] ?? '' : picked.map((g) => m[g] ?? '')));
+      const group = (m: RegExpMatchArray, g: number | string): string => (typeof g === 'number' ? m[g] : m.groups?.[g]) ?? '';
+      return matches.map((m) => (picked.length === 1 ? group(m, picked[0]!) : picked.map((g) => group(m, g))));
     };
   }, ['extractall']),
   scalar('indexof', (types) => (args) => {
@@ -256,7 +264,12 @@ export const stringFunctions: ScalarFunction[] = [
     const delim = args.length > 2 ? str(args[2]!, types[2]) : '';
     return Array<string>(times).fill(str(args[0]!, types[0])).join(delim);
   }),
-  strings('reverse', ([s]) => [...s!].reverse().join('')),
+  // reverse() sees a datetime in its full form, fraction included (…T12:00:00.0000000Z).
+  scalar('reverse', (types) => (args) => {
+    const v = args[0]!;
+    const text = types[0] === 'datetime' && typeof v === 'number' ? formatDatetime(v).replace(/(:\d{2})Z$/, '$1.0000000Z') : str(v, types[0]);
+    return [...text].reverse().join('');
+  }),
   scalar('countof', () => {
     const regex = regexCache();
     return (args) => countOf(str(args[0]!, 'string'), str(args[1]!, 'string'), args.length > 2 ? str(args[2]!, 'string') : 'normal', regex);
