@@ -3,13 +3,61 @@
  * Features live in src/ui/; everything they compute comes from the pure layers.
  */
 import * as vscode from 'vscode';
+import { LocalBackend } from './backends/local/localBackend';
+import type { DataSource } from './backends/local/dataSource';
+import { registerBackendCommands } from './ui/backendCommands';
+import { BackendManager } from './ui/backendManager';
+import { Config } from './ui/config';
+import type { Ctx } from './ui/ctx';
 import { log } from './ui/log';
+import { registerMachinesTree } from './ui/machines';
+import { createLogAnalyticsBackend } from './ui/microsoftCredential';
+import { registerReports } from './ui/reports';
+
+function createCtx(extension: vscode.ExtensionContext): Ctx {
+  const config = new Config();
+  const localSource = (): DataSource =>
+    config.dataFolder ? { kind: 'folder', dir: config.dataFolder } : { kind: 'sample' };
+  const backends = new BackendManager(config, {
+    local: () =>
+      new LocalBackend({
+        source: localSource(),
+        workerScript: extension.asAbsolutePath('dist/engineWorker.js'),
+        rowLimit: config.rowLimit,
+        timeoutMs: config.localTimeoutMs,
+      }),
+    logAnalytics: () => createLogAnalyticsBackend({ config }),
+  });
+  const refreshed = new vscode.EventEmitter<void>();
+  extension.subscriptions.push(backends, refreshed);
+  return {
+    extension,
+    config,
+    backends,
+    onDidRefreshData: refreshed.event,
+    fireDataRefreshed: () => refreshed.fire(),
+    subscriptions: extension.subscriptions,
+  };
+}
 
 export function activate(context: vscode.ExtensionContext): void {
+  const started = Date.now();
   context.subscriptions.push(log, vscode.commands.registerCommand('kql.showOutput', () => log.show()));
-  log.info('Connection Analytics activated');
+  try {
+    const ctx = createCtx(context);
+    registerBackendCommands(ctx);
+    registerMachinesTree(ctx);
+    registerReports(ctx);
+    log.info(`Connection Analytics activated in ${Date.now() - started} ms`);
+  } catch (e) {
+    // VS Code does not show activation failures to the user, so we do.
+    const message = e instanceof Error ? e.message : String(e);
+    log.error(`Activation failed: ${message}`);
+    void vscode.window.showErrorMessage(`Connection Analytics could not start: ${message}`);
+    throw e;
+  }
 }
 
 export function deactivate(): void {
-  // Disposables registered on the context are disposed by VS Code.
+  // Everything registered on context.subscriptions is disposed by VS Code.
 }
