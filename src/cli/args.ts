@@ -1,0 +1,107 @@
+/** The `kql` command line: what it accepts, and its help text. */
+import { parseArgs } from 'node:util';
+
+export type OutputFormat = 'table' | 'json' | 'csv';
+
+export interface CliArgs {
+  readonly query?: string;
+  readonly file?: string;
+  readonly data?: string;
+  readonly now?: string;
+  readonly format?: OutputFormat;
+  readonly scale?: number;
+  readonly timespan?: string;
+  readonly help: boolean;
+}
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export const HELP = `Usage: kql [options] [QUERY]
+
+Runs KQL on the embedded engine, over the bundled sample workspace (VM insights tables for the
+last 24 hours) or over files exported from Log Analytics.
+
+The query comes from QUERY, from -f FILE, or from standard input. A file with several queries
+separated by blank lines runs each in turn.
+
+Options:
+  -f, --file FILE        run the queries of FILE (blank-line-separated blocks)
+  -d, --data DIR         tables from the .csv/.json files exported from Log Analytics in DIR
+                         (default: the sample workspace)
+      --now ISO          pin "now" (for ago(), now() and the sample workspace), e.g. 2026-11-23T12:00:00Z
+      --timespan DUR     restrict every table's TimeGenerated to the last DUR, e.g. PT24H or P7D
+      --format FORMAT    table, json or csv (default: table on a terminal, json otherwise)
+      --scale N          multiply the sample workspace's VMConnection rows by N
+  -h, --help             show this help
+
+JSON output has the shape of the Log Analytics REST API:
+  {"tables":[{"name":"PrimaryResult","columns":[{"name":"…","type":"…"}],"rows":[[…]]}]}
+
+Exit status: 0 on success, 1 when a query fails, 2 on a usage error.
+Examples:
+  kql 'VMConnection | summarize sum(BytesSent) by Computer | top 5 by sum_BytesSent'
+  kql -f examples/vm-insights.kql --format table
+  kql --data ./exports --format csv 'VMBoundPort | distinct Computer, Port'
+`;
+
+export function parseCliArgs(argv: readonly string[]): CliArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        file: { type: 'string', short: 'f' },
+        data: { type: 'string', short: 'd' },
+        now: { type: 'string' },
+        timespan: { type: 'string' },
+        format: { type: 'string' },
+        scale: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length > 1) {
+    throw new UsageError('Give the query as one argument (quote it).');
+  }
+  const query = positionals[0];
+  if (query !== undefined && values.file !== undefined) {
+    throw new UsageError('Give either a query or -f FILE, not both.');
+  }
+  const format = values.format;
+  if (format !== undefined && format !== 'table' && format !== 'json' && format !== 'csv') {
+    throw new UsageError(`--format must be table, json or csv, not "${format}".`);
+  }
+  let scale: number | undefined;
+  if (values.scale !== undefined) {
+    scale = Number(values.scale);
+    if (!Number.isInteger(scale) || scale < 1 || scale > 1000) {
+      throw new UsageError(`--scale must be a whole number from 1 to 1000, not "${values.scale}".`);
+    }
+    if (values.data !== undefined) {
+      throw new UsageError('--scale applies to the sample workspace, not to --data.');
+    }
+  }
+  if (values.now !== undefined && Number.isNaN(Date.parse(values.now))) {
+    throw new UsageError(`--now must be an ISO-8601 datetime such as 2026-11-23T12:00:00Z, not "${values.now}".`);
+  }
+  return {
+    query,
+    file: values.file,
+    data: values.data,
+    now: values.now,
+    timespan: values.timespan,
+    format,
+    scale,
+    help: values.help === true,
+  };
+}

@@ -1,0 +1,154 @@
+/**
+ * The `kql` command's logic: runs KQL on the embedded engine over the sample workspace or exported
+ * files and prints the results as a table, JSON (the REST API's shape) or CSV.
+ */
+import * as fs from 'node:fs';
+import { BackendError } from '../backends/errors';
+import { loadData, type DataSource, type LoadedData } from '../backends/local/dataSource';
+import { runLocalQuery } from '../backends/local/runQuery';
+import type { QueryResult } from '../backends/queryBackend';
+import { KqlError, splitQueryBlocks } from '../kql';
+import { HELP, parseCliArgs, type CliArgs, type OutputFormat, UsageError } from './args';
+import { formatCsv, formatJson, formatTable } from './formatTable';
+
+export interface Io {
+  readonly stdout: NodeJS.WriteStream;
+  readonly stderr: NodeJS.WriteStream;
+  readonly stdin: NodeJS.ReadStream;
+}
+
+interface QueryUnit {
+  readonly text: string;
+  /** Shown above the block's output in -f mode. */
+  readonly title?: string;
+  /** Added to error positions so they point into the file. */
+  readonly lineOffset: number;
+  readonly file?: string;
+}
+
+function readStdin(stdin: NodeJS.ReadStream): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    stdin.setEncoding('utf8');
+    stdin.on('data', (chunk: string) => (text += chunk));
+    stdin.on('end', () => resolve(text));
+    stdin.on('error', reject);
+  });
+}
+
+/** A block's title: its first comment line, or its line number. */
+function blockTitle(text: string, startLine: number): string {
+  const comment = text.split(/\r?\n/).find((l) => l.trim().startsWith('//'));
+  const label = comment?.trim().replace(/^\/\/+\s*/, '');
+  return label ? `${label} (line ${startLine + 1})` : `line ${startLine + 1}`;
+}
+
+async function queryUnits(args: CliArgs, io: Io): Promise<QueryUnit[]> {
+  if (args.query !== undefined) {
+    return [{ text: args.query, lineOffset: 0 }];
+  }
+  if (args.file !== undefined) {
+    let text: string;
+    try {
+      text = fs.readFileSync(args.file, 'utf8');
+    } catch (e) {
+      throw new UsageError(`Cannot read ${args.file}: ${(e as Error).message}`);
+    }
+    const blocks = splitQueryBlocks(text);
+    if (blocks.length === 0) {
+      throw new UsageError(`${args.file} holds no query.`);
+    }
+    return blocks.map((b) => ({ text: b.text, title: blockTitle(b.text, b.startLine), lineOffset: b.startLine, file: args.file }));
+  }
+  if (io.stdin.isTTY) {
+    throw new UsageError('No query: give one as an argument, with -f FILE, or on standard input.');
+  }
+  const text = await readStdin(io.stdin);
+  if (text.trim() === '') {
+    throw new UsageError('Standard input holds no query.');
+  }
+  return [{ text, lineOffset: 0 }];
+}
+
+function describeError(e: unknown, unit: QueryUnit): string {
+  if (e instanceof KqlError) {
+    const line = e.range.start.line + unit.lineOffset + 1;
+    const where = `${line}:${e.range.start.character + 1}`;
+    return unit.file ? `${unit.file}:${where}: ${e.message}` : `${where}: ${e.message}`;
+  }
+  return e instanceof Error ? e.message : String(e);
+}
+
+function printResult(result: QueryResult, format: OutputFormat, io: Io): void {
+  if (format === 'json') {
+    io.stdout.write(`${formatJson(result.tables)}\n`);
+    return;
+  }
+  if (format === 'csv') {
+    io.stdout.write(`${result.tables.map(formatCsv).join('\r\n\r\n')}\r\n`);
+    return;
+  }
+  const width = io.stdout.columns && io.stdout.columns > 40 ? io.stdout.columns : 160;
+  result.tables.forEach((t, i) => {
+    if (result.tables.length > 1) {
+      io.stdout.write(`${i > 0 ? '\n' : ''}[${t.name}]\n`);
+    }
+    io.stdout.write(`${formatTable(t, width)}\n`);
+    const rows = `${t.rows.length} row${t.rows.length === 1 ? '' : 's'}`;
+    const notes = [i === 0 && result.stats.truncated ? 'truncated at the row limit' : '', i === 0 && result.render ? `render ${result.render.visualization}` : '']
+      .filter(Boolean);
+    io.stdout.write(`(${rows}${notes.length ? `; ${notes.join('; ')}` : ''})\n`);
+  });
+}
+
+export async function runCli(argv: readonly string[], io: Io): Promise<number> {
+  let args: CliArgs;
+  let units: QueryUnit[];
+  try {
+    args = parseCliArgs(argv);
+    if (args.help) {
+      io.stdout.write(HELP);
+      return 0;
+    }
+    if (args.data !== undefined && !fs.existsSync(args.data)) {
+      throw new UsageError(`--data: ${args.data} does not exist.`);
+    }
+    units = await queryUnits(args, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr.write(`kql: ${e.message}\nRun kql --help for usage.\n`);
+      return 2;
+    }
+    throw e;
+  }
+  const format: OutputFormat = args.format ?? (io.stdout.isTTY ? 'table' : 'json');
+  const source: DataSource = args.data !== undefined ? { kind: 'folder', dir: args.data } : { kind: 'sample', now: args.now, scale: args.scale };
+  let data: LoadedData;
+  try {
+    data = loadData(source);
+  } catch (e) {
+    io.stderr.write(`kql: ${e instanceof BackendError ? e.message : String(e)}\n`);
+    return 1;
+  }
+  for (const w of data.warnings) {
+    io.stderr.write(`kql: warning: ${w}\n`);
+  }
+  const nowMs = args.now !== undefined ? Date.parse(args.now) : data.nowMs;
+  let failed = false;
+  for (const [i, unit] of units.entries()) {
+    if (unit.title && format === 'table') {
+      io.stdout.write(`${i > 0 ? '\n' : ''}── ${unit.title} ──\n`);
+    }
+    try {
+      const result = runLocalQuery(data.database, unit.text, { nowMs, timeRange: args.timespan ? { duration: args.timespan } : undefined });
+      for (const w of result.warnings) {
+        io.stderr.write(`kql: warning: ${w}\n`);
+      }
+      printResult(result, format, io);
+    } catch (e) {
+      failed = true;
+      io.stderr.write(`kql: ${unit.title && !(e instanceof KqlError) ? `${unit.title}: ` : ''}${describeError(e, unit)}\n`);
+    }
+  }
+  return failed ? 1 : 0;
+}
