@@ -274,7 +274,8 @@ export function viewOf(node: FleetNode): NodeView {
       const r = node.row;
       const malicious = r.maliciousIps.length > 0;
       const warning = malicious || r.linksFailed > 0;
-      const endpoint = endpointLabel(r.remoteIp, r.port, r.protocol);
+      // Outbound: the remote's port; inbound: the remote connects to this machine's port.
+      const endpoint = node.direction === 'outbound' ? endpointLabel(r.remoteIp, r.port, r.protocol) : `${r.remoteIp} → :${r.port}/${r.protocol}`;
       const label = r.remoteMachine ? `${r.remoteComputer || r.remoteMachine} (${endpoint})` : endpoint;
       const lines = [
         label,
