@@ -1,0 +1,189 @@
+/**
+ * Starts and stops a real VS Code (code-server's server + web workbench) for the end-to-end scenarios and
+ * the e2e benchmark: installs the VSIX into a throwaway extensions dir, writes throwaway user settings,
+ * serves on 127.0.0.1 at a free port with auth off. The server runs in its own process group so stop()
+ * ends it and every process it spawned (extension host, language server, engine worker), and nothing else.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+export interface CodeServerOptions {
+  /** The installed code-server package (test/e2e/setup.sh prints it). */
+  readonly codeServerDir: string;
+  readonly vsix: string;
+  /** The folder the workbench opens. */
+  readonly workspace: string;
+  /** Extra user settings, merged over the test defaults. */
+  readonly settings?: Record<string, unknown>;
+  /** When set, the process-group id is written here so a shell trap can end the server if Node dies. */
+  readonly pidFile?: string;
+}
+
+export interface CodeServer {
+  /** The workbench URL with the workspace folder open. */
+  readonly url: string;
+  readonly pid: number;
+  readonly userDataDir: string;
+  readonly logFile: string;
+  stop(): Promise<void>;
+}
+
+/** What every run starts from: no walkthrough, no telemetry, a fixed theme so screenshots compare. */
+export const TEST_SETTINGS: Record<string, unknown> = {
+  'workbench.startupEditor': 'none',
+  'workbench.colorTheme': 'Default Dark Modern',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'security.workspace.trust.enabled': false,
+  'editor.minimap.enabled': false,
+  'editor.fontSize': 14,
+  'editor.acceptSuggestionOnEnter': 'off',
+  'editor.quickSuggestionsDelay': 50,
+  'git.enabled': false,
+  'chat.commandCenter.enabled': false,
+  // Every suggestion a scenario sees must come from the extension, not from words already in the file.
+  '[kql]': { 'editor.wordBasedSuggestions': 'off' },
+  'kql.backend': 'local',
+  // Sample data is fixed in time; "set in query" makes the editor run exactly what the CLI runs.
+  'kql.timeRange': 'query',
+};
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealthy(base: string, child: { exitCode: number | null }, logFile: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`code-server exited with ${child.exitCode} before it served; log: ${logFile}`);
+    }
+    try {
+      const res = await fetch(`${base}/healthz`);
+      if (res.ok) {
+        return;
+      }
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`code-server did not answer ${base}/healthz within 60 s; log: ${logFile}`);
+}
+
+function installVsix(entry: string, dirs: string[], vsix: string): void {
+  const result = spawnSync(process.execPath, [entry, ...dirs, '--install-extension', vsix], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  const output = `${result.stdout}\n${result.stderr}`;
+  if (result.status !== 0 || !/successfully installed/i.test(output)) {
+    throw new Error(`installing ${vsix} into code-server failed (exit ${result.status}):\n${output}`);
+  }
+}
+
+export async function startCodeServer(options: CodeServerOptions): Promise<CodeServer> {
+  const entry = path.join(options.codeServerDir, 'out/node/entry.js');
+  if (!fs.existsSync(entry)) {
+    throw new Error(`no code-server at ${options.codeServerDir}; run test/e2e/setup.sh`);
+  }
+  if (!fs.existsSync(options.vsix)) {
+    throw new Error(`no VSIX at ${options.vsix}; run npm run package`);
+  }
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kql-e2e-server-'));
+  const userDataDir = path.join(root, 'user-data');
+  const extensionsDir = path.join(root, 'extensions');
+  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  fs.writeFileSync(
+    path.join(userDataDir, 'User/settings.json'),
+    JSON.stringify({ ...TEST_SETTINGS, ...options.settings }, null, 2),
+  );
+  // An empty config of our own, so code-server does not write one into the user's home.
+  const configFile = path.join(root, 'config.yaml');
+  fs.writeFileSync(configFile, '');
+  const dirs = ['--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
+  installVsix(entry, dirs, options.vsix);
+
+  const port = await freePort();
+  const logFile = path.join(root, 'code-server.log');
+  const log = fs.openSync(logFile, 'a');
+  const child = spawn(
+    process.execPath,
+    [
+      entry,
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      ...dirs,
+      options.workspace,
+    ],
+    { detached: true, stdio: ['ignore', log, log], env: { ...process.env, VSCODE_PROXY_URI: '' } },
+  );
+  fs.closeSync(log);
+  const pid = child.pid;
+  if (pid === undefined) {
+    throw new Error('code-server did not start');
+  }
+  if (options.pidFile) {
+    fs.writeFileSync(options.pidFile, String(pid));
+  }
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let stopped = false;
+  const stop = async (): Promise<void> => {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
+    const signalGroup = (signal: NodeJS.Signals): void => {
+      try {
+        process.kill(-pid, signal);
+      } catch {
+        // Already gone.
+      }
+    };
+    signalGroup('SIGTERM');
+    const timedOut = await Promise.race([
+      exited.then(() => false),
+      new Promise<boolean>((r) => setTimeout(() => r(true), 5_000)),
+    ]);
+    // The extension host and its children may outlive the server's own exit; end the whole group.
+    signalGroup(timedOut ? 'SIGKILL' : 'SIGTERM');
+    if (options.pidFile) {
+      fs.rmSync(options.pidFile, { force: true });
+    }
+  };
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHealthy(base, child, logFile);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return {
+    url: `${base}/?folder=${encodeURIComponent(options.workspace)}`,
+    pid,
+    userDataDir,
+    logFile,
+    stop,
+  };
+}

@@ -1,0 +1,118 @@
+/**
+ * Scenario 4: the Machines view lists the sample workspace's machines; expanding one shows its processes
+ * and bound ports; the machine's context menu opens a connections query that runs.
+ */
+import assert from 'node:assert/strict';
+import type { Locator } from 'playwright-core';
+import type { DomElement } from '../browserTypes';
+import { buildFleet } from '../../../src/data/sample/fleet';
+import { runKqlCli } from '../kqlCli';
+import { crashNotices, waitForGrid } from '../resultsPanel';
+import { UI_TIMEOUT_MS, waitFor, type Workbench } from '../workbench';
+
+/** acme-demo is the machine the seed queries name; it runs processes and binds ports in the sample. */
+const MACHINE = 'acme-demo';
+
+interface TreeRow {
+  label: string;
+  description: string;
+  level: number;
+  setSize: number;
+  expanded: string | null;
+}
+
+function machinesTree(wb: Workbench): Locator {
+  return wb.page.locator('.pane', { has: wb.page.locator('.pane-header[aria-label^="Machines"]') }).locator('.monaco-list');
+}
+
+async function treeRows(wb: Workbench): Promise<TreeRow[]> {
+  return machinesTree(wb)
+    .locator('.monaco-list-row')
+    .evaluateAll((rows: DomElement[]) =>
+      rows
+        .map((r) => ({
+          top: parseFloat(r.style.top) || 0,
+          label: r.querySelector('.label-name')?.textContent ?? '',
+          description: r.querySelector('.label-description')?.textContent ?? '',
+          level: Number(r.getAttribute('aria-level')),
+          setSize: Number(r.getAttribute('aria-setsize')),
+          expanded: r.getAttribute('aria-expanded'),
+        }))
+        .sort((a, b) => a.top - b.top)
+        .map(({ top: _top, ...row }) => row),
+    );
+}
+
+function row(wb: Workbench, label: string, level: number): Locator {
+  return machinesTree(wb)
+    .locator(`.monaco-list-row[aria-level="${level}"]`)
+    .filter({ has: wb.page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) })
+    .first();
+}
+
+/** Expands a collapsed row and waits for its children to be listed under it. */
+async function expand(wb: Workbench, label: string, level: number): Promise<TreeRow[]> {
+  const target = row(wb, label, level);
+  await target.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  if ((await target.getAttribute('aria-expanded')) !== 'true') {
+    await target.locator('.monaco-tl-twistie').click();
+  }
+  return waitFor(`the children of "${label}"`, async () => {
+    const rows = await treeRows(wb);
+    const at = rows.findIndex((r) => r.label === label && r.level === level);
+    const children: TreeRow[] = [];
+    for (let i = at + 1; at >= 0 && i < rows.length && rows[i]!.level > level; i++) {
+      children.push(rows[i]!);
+    }
+    return children.some((c) => c.level === level + 1) ? children : undefined;
+  });
+}
+
+export async function machinesScenario(wb: Workbench): Promise<void> {
+  await wb.runCommand('Connection Analytics: Focus on Machines View');
+  const fleetNames = new Set(buildFleet().machines.map((m) => m.name));
+  const machines = await waitFor('the sample machines in the Machines view', async () => {
+    const rows = (await treeRows(wb)).filter((r) => r.level === 1);
+    return rows.some((r) => r.label === MACHINE) ? rows : undefined;
+  });
+  const strangers = machines.filter((m) => !fleetNames.has(m.label)).map((m) => m.label);
+  assert.deepEqual(strangers, [], 'the view lists machines the sample workspace does not have');
+  assert.equal(machines[0]!.setSize, fleetNames.size, 'the view does not list every sample machine');
+
+  const groups = await expand(wb, MACHINE, 1);
+  const groupLabels = groups.filter((g) => g.level === 2).map((g) => g.label);
+  for (const wanted of ['Processes', 'Bound ports']) {
+    assert.ok(groupLabels.includes(wanted), `"${MACHINE}" has no "${wanted}" group: ${groupLabels.join(', ')}`);
+  }
+  const processes = (await expand(wb, 'Processes', 2)).filter((r) => r.level === 3);
+  assert.ok(processes.length > 0 && processes.every((p) => p.label !== ''), 'no processes listed');
+  const ports = (await expand(wb, 'Bound ports', 2)).filter((r) => r.level === 3);
+  assert.ok(
+    ports.some((p) => /:\d+/.test(p.label)),
+    `no bound port (ip:port) listed under ${MACHINE}: ${ports.map((p) => p.label).join(', ')}`,
+  );
+  await wb.screenshot(4, 'machines-tree');
+
+  // The machine's context menu opens its connections query, which runs.
+  await row(wb, MACHINE, 1).click({ button: 'right' });
+  const action = wb.page.locator('.context-view .monaco-menu .action-item', { hasText: 'Open Connections Query' });
+  await action.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  await action.click();
+  const query = await waitFor('the connections query in an editor', async () => {
+    const text = (await wb.editorLines()).join('\n');
+    return /VMConnection/.test(text) && text.includes(MACHINE) ? text : undefined;
+  });
+  const expected = runKqlCli(query);
+  await wb.runCommand('Connection Analytics: Run Query');
+  const grid = await waitForGrid(
+    wb,
+    `the result of the connections query for ${MACHINE}`,
+    (v) => v.headers.join() === expected.headers.join(),
+    60_000,
+  );
+  const compared = Math.min(5, expected.rows.length);
+  assert.ok(compared > 0, `the CLI finds no connections for ${MACHINE}`);
+  assert.deepEqual(grid.rows.slice(0, compared), expected.rows.slice(0, compared));
+  await wb.screenshot(4, 'machine-query');
+  assert.deepEqual(await crashNotices(wb), []);
+}

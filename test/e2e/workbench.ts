@@ -1,0 +1,232 @@
+/**
+ * Drives the VS Code web workbench the way a user does: keyboard, command palette, clicks on what is on
+ * screen. Selectors are the workbench's own aria labels and classes; every wait is bounded so a missing
+ * feature fails with a message naming what did not appear, instead of hanging the run.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { DomElement } from './browserTypes';
+import { chromium, type Browser, type BrowserContext, type Frame, type Locator, type Page } from 'playwright-core';
+
+export const SCREENSHOT_DIR = path.resolve(__dirname, '../../docs/screenshots');
+
+/** Waits long enough for a loaded 2-core CI machine, short enough that a missing feature fails soon. */
+export const UI_TIMEOUT_MS = 30_000;
+
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!fs.existsSync(executablePath)) {
+    throw new Error(`no Chromium at ${executablePath}; run test/e2e/setup.sh`);
+  }
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** Fails with `what` in the message when `action` does not finish within `ms`. */
+export async function within<T>(what: string, ms: number, action: () => Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      action(),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`${what}: nothing within ${ms / 1000} s`)), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Polls `probe` until it returns a value that is not undefined; fails naming `what` when it never does. */
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, ms = UI_TIMEOUT_MS): Promise<T> {
+  const deadline = Date.now() + ms;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value !== undefined) {
+        return value;
+      }
+    } catch (e) {
+      lastError = e;
+    }
+    if (Date.now() > deadline) {
+      const why = lastError instanceof Error ? ` (last error: ${lastError.message.split('\n')[0]})` : '';
+      throw new Error(`${what}: not seen within ${ms / 1000} s${why}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+export class Workbench {
+  private constructor(
+    readonly context: BrowserContext,
+    readonly page: Page,
+  ) {}
+
+  /** A fresh browser context (its own storage, so no editor state leaks between scenarios). */
+  static async open(browser: Browser, url: string): Promise<Workbench> {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+    // tsx (esbuild keepNames) wraps functions declared inside page functions in __name(); give every
+    // frame (webviews included) that helper so those functions run in the page as written.
+    await context.addInitScript('globalThis.__name = (fn) => fn;');
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    // The explorer lists the workspace once the remote file system answers.
+    await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60_000 });
+    return new Workbench(context, page);
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+  }
+
+  /** Back to an empty editor area with no panel: what the previous scenario left is reverted and closed. */
+  async reset(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await this.dismissDialogs();
+    await this.runCommand('View: Close All Editors', false);
+    // Edited files ask whether to save; a scenario's edits are never kept.
+    const dontSave = this.page.locator('.monaco-dialog-box .monaco-button', { hasText: "Don't Save" });
+    for (let i = 0; i < 5; i++) {
+      if (!(await dontSave.isVisible({ timeout: 1_000 }).catch(() => false))) {
+        break;
+      }
+      await dontSave.click();
+    }
+    await this.runCommand('View: Close Panel', false).catch(() => undefined);
+  }
+
+  private async dismissDialogs(): Promise<void> {
+    const dialog = this.page.locator('.monaco-dialog-box');
+    for (let i = 0; i < 3 && (await dialog.isVisible().catch(() => false)); i++) {
+      await this.page.keyboard.press('Escape');
+    }
+  }
+
+  /**
+   * Runs a command by its palette title, as a user does with F1. A command that fails at once (not
+   * registered, threw) shows a modal dialog; that dialog's text becomes the error here.
+   */
+  async runCommand(title: string, checkErrorDialog = true): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    await input.fill(`>${title}`);
+    const row = this.page
+      .locator('.quick-input-list .monaco-list-row')
+      .filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) })
+      .first();
+    await row.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS }).catch(() => {
+      throw new Error(`command "${title}" is not in the command palette (is it registered?)`);
+    });
+    await row.click();
+    if (checkErrorDialog) {
+      const dialog = this.page.locator('.monaco-dialog-box');
+      if (await dialog.isVisible({ timeout: 750 }).catch(() => false)) {
+        const text = (await dialog.innerText()).replace(/\s+/g, ' ');
+        await this.page.keyboard.press('Escape');
+        throw new Error(`"${title}" failed: ${text}`);
+      }
+    }
+  }
+
+  /** Opens a workspace file with Quick Open and waits for its editor to have focus. */
+  async openFile(name: string): Promise<Locator> {
+    await this.page.keyboard.press('Escape');
+    await this.page.keyboard.press('Control+P');
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    await input.fill(name);
+    const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
+    await row.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    await this.page.keyboard.press('Enter');
+    await this.page
+      .locator(`.tabs-container .tab.active[aria-label^="${name}"]`)
+      .waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    const editor = this.activeEditor();
+    await editor.locator('.view-lines .view-line').first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    return editor;
+  }
+
+  /** The focused text editor of the active editor group. */
+  activeEditor(): Locator {
+    return this.page.locator('.editor-group-container.active .editor-instance .monaco-editor').first();
+  }
+
+  /** Moves the cursor with Go to Line (1-based line and column). */
+  async goTo(line: number, column = 1): Promise<void> {
+    await this.page.keyboard.press('Control+G');
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    await input.fill(`:${line}:${column}`);
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** The visible text of the active editor, line by line (Monaco renders spaces as nbsp). */
+  async editorLines(): Promise<string[]> {
+    const lines = await this.activeEditor()
+      .locator('.view-lines .view-line')
+      .evaluateAll((els: DomElement[]) =>
+        els
+          .map((el) => ({ top: parseFloat(el.style.top), text: el.textContent ?? '' }))
+          .sort((a, b) => a.top - b.top)
+          .map((l) => l.text),
+      );
+    return lines.map((l) => l.replace(/\u00a0/g, ' '));
+  }
+
+  /**
+   * The webview frame whose document holds `selector` (VS Code nests each webview's content in an inner
+   * iframe). Polls because the panel's HTML loads after the panel opens.
+   */
+  async webviewFrame(selector: string, what: string, ms = UI_TIMEOUT_MS): Promise<Frame> {
+    return waitFor(
+      what,
+      async () => {
+        for (const frame of this.page.frames()) {
+          if (frame === this.page.mainFrame() || frame.isDetached()) {
+            continue;
+          }
+          if ((await frame.locator(selector).count().catch(() => 0)) > 0) {
+            return frame;
+          }
+        }
+        return undefined;
+      },
+      ms,
+    );
+  }
+
+  /** Saves docs/screenshots/e2e-<n>-<name>.png and returns its path. */
+  async screenshot(n: number, name: string): Promise<string> {
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const file = path.join(SCREENSHOT_DIR, `e2e-${n}-${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  /** Rows of the Problems panel, as their aria labels (message, source, position). */
+  async problems(): Promise<string[]> {
+    await this.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
+    const panel = this.page.locator('.markers-panel');
+    await panel.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    return panel.locator('.monaco-list-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
+  }
+}
+
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
