@@ -1,0 +1,31 @@
+import { test, describe, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { executeQuery } from '../../src/engine';
+import { generateSampleWorkspace, type SampleWorkspace } from '../../src/data/sample';
+import { SAMPLE_QUERIES, sampleQueryText } from '../../src/schema/sampleQueries';
+
+const NOW = new Date('2026-11-23T12:00:00Z');
+const TICKS_PER_MS = 10_000;
+
+/** Engine defects that stop a sample query, with what is wrong; each shows as TODO until fixed. */
+const KNOWN_ENGINE_GAPS: Readonly<Record<string, string>> = {
+  'machine-by-resource-name':
+    'src/engine/functions/stringMatch.ts escapeRegex escapes "-" under the u flag ("Invalid escape"), so search "m-…" fails',
+};
+
+let workspace: SampleWorkspace;
+before(() => {
+  workspace = generateSampleWorkspace({ now: NOW });
+});
+
+describe('every sample query on the sample workspace', () => {
+  for (const q of SAMPLE_QUERIES) {
+    test(`${q.id} runs and returns rows`, { todo: KNOWN_ENGINE_GAPS[q.id] }, () => {
+      const text = sampleQueryText(q);
+      const result = executeQuery(text, workspace.database, { now: NOW.getTime() * TICKS_PER_MS });
+      assert.ok(result.tables[0]!.table.rowCount > 0, `${q.id} returned no rows`);
+      const render = /\| render (\w+)\s*$/.exec(text)?.[1];
+      assert.equal(result.render?.visualization, render);
+    });
+  }
+});
