@@ -93,10 +93,14 @@ function printResult(result: QueryResult, format: OutputFormat, io: Io): void {
     if (result.tables.length > 1) {
       io.stdout.write(`${i > 0 ? '\n' : ''}[${t.name}]\n`);
     }
-    io.stdout.write(`${formatTable(t, width)}\n`);
+    const { text, hiddenColumns } = formatTable(t, width);
+    io.stdout.write(`${text}\n`);
     const rows = `${t.rows.length} row${t.rows.length === 1 ? '' : 's'}`;
-    const notes = [i === 0 && result.stats.truncated ? 'truncated at the row limit' : '', i === 0 && result.render ? `render ${result.render.visualization}` : '']
-      .filter(Boolean);
+    const notes = [
+      hiddenColumns > 0 ? `${hiddenColumns} more column${hiddenColumns === 1 ? '' : 's'} not shown: use --format json or csv` : '',
+      i === 0 && result.stats.truncated ? 'truncated at the row limit' : '',
+      i === 0 && result.render ? `render ${result.render.visualization}` : '',
+    ].filter(Boolean);
     io.stdout.write(`(${rows}${notes.length ? `; ${notes.join('; ')}` : ''})\n`);
   });
 }

@@ -17,35 +17,44 @@ function truncate(s: string, width: number): string {
 }
 
 /**
- * Columns aligned with a header rule; numbers right-aligned; cells cut with … so that the table fits
- * `width` characters where it can (no column narrower than 8).
+ * Columns aligned with a header rule; numbers right-aligned; long cells cut with … so the table fits
+ * `width` characters. Columns that still do not fit (none is cut below 12 characters) are left out and
+ * counted in `hiddenColumns`, so the caller can say so.
  */
-export function formatTable(table: ResultTable, width = 160): string {
+export function formatTable(table: ResultTable, width = 160): { text: string; hiddenColumns: number } {
   const texts = table.rows.map((r) => r.map(cellText));
-  const widths = table.columns.map((c) => c.name.length);
+  const natural = table.columns.map((c) => c.name.length);
   for (const r of texts) {
     r.forEach((t, j) => {
-      widths[j] = Math.max(widths[j]!, Math.min(60, t.length));
+      natural[j] = Math.max(natural[j]!, Math.min(60, t.length));
     });
   }
-  const total = () => widths.reduce((a, b) => a + b, 0) + 2 * Math.max(0, widths.length - 1);
-  while (total() > width) {
+  const minWidth = 12;
+  const fitted = (n: number) => natural.slice(0, n).map((w) => Math.min(w, Math.max(minWidth, w)));
+  const total = (ws: number[]) => ws.reduce((a, b) => a + b, 0) + 2 * Math.max(0, ws.length - 1);
+  const floor = (ws: number[]) => total(ws.map((w) => Math.min(w, minWidth)));
+  let shown = table.columns.length;
+  while (shown > 1 && floor(fitted(shown)) > width) {
+    shown--;
+  }
+  const widths = fitted(shown);
+  while (total(widths) > width) {
     const widest = widths.indexOf(Math.max(...widths));
-    if (widths[widest]! <= 8) {
+    if (widths[widest]! <= minWidth) {
       break;
     }
     widths[widest]!--;
   }
   const line = (cells: string[]) =>
-    cells
-      .map((c, j) => {
-        const t = truncate(c, widths[j]!);
-        return NUMERIC.has(table.columns[j]!.type) ? t.padStart(widths[j]!) : t.padEnd(widths[j]!);
+    widths
+      .map((w, j) => {
+        const t = truncate(cells[j]!, w);
+        return NUMERIC.has(table.columns[j]!.type) ? t.padStart(w) : t.padEnd(w);
       })
       .join('  ')
       .trimEnd();
   const out = [line(table.columns.map((c) => c.name)), widths.map((w) => '-'.repeat(w)).join('  '), ...texts.map(line)];
-  return out.join('\n');
+  return { text: out.join('\n'), hiddenColumns: table.columns.length - shown };
 }
 
 function csvField(s: string): string {
