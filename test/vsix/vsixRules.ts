@@ -1,0 +1,76 @@
+/**
+ * What the VSIX may and must hold. The bundles in dist/ already contain every source file and npm
+ * dependency they use, so sources, tests, source maps and node_modules in the package are dead weight
+ * (and sources/maps leak nothing useful to users). Entry names are as vsce writes them: under
+ * `extension/`, with README.md stored as `extension/readme.md`.
+ */
+
+/** Why an entry must not ship, or undefined when it may. */
+export function whyForbidden(entry: string): string | undefined {
+  const name = entry.replace(/^extension\//, '');
+  const rules: [RegExp, string][] = [
+    [/(^|\/)node_modules\//, 'node_modules (the bundles contain their dependencies)'],
+    [/^src\//, 'sources'],
+    [/^webview\//, 'webview sources (dist/webview holds the bundles)'],
+    [/^(test|tests|bench|scripts|docs|\.ci|\.github|\.vscode|\.vscode-test|dist-vsix)\//, 'tests, benchmarks, scripts or docs'],
+    [/^dist\/test\//, 'test bundles'],
+    [/\.(ts|mts|cts|tsx)$/, 'TypeScript sources'],
+    [/\.map$/, 'source maps'],
+    [/(^|\/)tsconfig[^/]*\.json$/, 'TypeScript configuration'],
+    [/^package-lock\.json$/, 'the lock file'],
+    [/(^|\/)\.git\//, 'git metadata'],
+    [/\.vsix$/, 'a VSIX inside the VSIX'],
+  ];
+  for (const [pattern, why] of rules) {
+    if (pattern.test(name)) {
+      return why;
+    }
+  }
+  return undefined;
+}
+
+/** Files the extension cannot work without: each is loaded by path at run time or by the manifest. */
+export const REQUIRED_ENTRIES: readonly string[] = [
+  'extension/package.json',
+  'extension/readme.md',
+  'extension/language-configuration.json',
+  'extension/syntaxes/kql.tmLanguage.json',
+  'extension/snippets/kql.json',
+  'extension/dist/extension.js',
+  'extension/dist/server.js',
+  'extension/dist/engineWorker.js',
+  'extension/dist/webview/results.js',
+  'extension/dist/kusto/bridge.min.js',
+  'extension/dist/kusto/Kusto.Language.Bridge.min.js',
+];
+
+/** Required entries absent from `entries` (README's name is matched case-insensitively). */
+export function missingEntries(entries: readonly string[]): string[] {
+  const present = new Set(entries.map((e) => e.toLowerCase()));
+  return REQUIRED_ENTRIES.filter((r) => !present.has(r.toLowerCase()));
+}
+
+/** Every file path package.json's manifest refers to, relative to the extension root. */
+export function manifestPaths(manifest: {
+  main?: string;
+  icon?: string;
+  contributes?: {
+    languages?: { configuration?: string; icon?: { light?: string; dark?: string } }[];
+    grammars?: { path: string }[];
+    snippets?: { path: string }[];
+    viewsContainers?: Record<string, { icon?: string }[]>;
+  };
+}): string[] {
+  const c = manifest.contributes ?? {};
+  const paths = [
+    manifest.main,
+    manifest.icon,
+    ...(c.languages ?? []).flatMap((l) => [l.configuration, l.icon?.light, l.icon?.dark]),
+    ...(c.grammars ?? []).map((g) => g.path),
+    ...(c.snippets ?? []).map((s) => s.path),
+    ...Object.values(c.viewsContainers ?? {}).flatMap((list) => list.map((v) => v.icon)),
+  ];
+  return [...new Set(paths.filter((p): p is string => typeof p === 'string' && p !== ''))].map((p) =>
+    p.replace(/^\.\//, ''),
+  );
+}
