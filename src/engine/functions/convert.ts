@@ -5,6 +5,7 @@
  */
 import { canonicalJson, formatDatetime, formatTimespan, parseDatetime, parseTimespan, valueToString } from '../format';
 import type { DynamicValue, KqlType, Value } from '../values';
+import { parseKustoJson } from './kustoJson';
 
 /** .NET ticks (since 0001-01-01) of the Unix epoch: tolong(datetime) counts from year 1. */
 export const EPOCH_DOTNET_TICKS = 621_355_968_000_000_000;
@@ -132,10 +133,13 @@ export function toGuid(v: Value): string | null {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
-/** parse_json(): JSON text parsed, text that is not JSON kept as a dynamic string. */
+/** parse_json(): JSON text parsed, text that is not JSON kept as a dynamic string, empty text null. */
 export function parseJson(s: string): DynamicValue {
+  if (s.trim() === '') {
+    return null;
+  }
   try {
-    return JSON.parse(s) as DynamicValue;
+    return parseKustoJson(s);
   } catch {
     return s;
   }

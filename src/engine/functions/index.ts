@@ -18,6 +18,7 @@ export * from './types';
 export { bindBinaryOperator, bindUnaryOperator } from './operators';
 export { bindListOperator, bindBetween, type ListImpl } from './listOperators';
 export { bindPackAll, dynamicIndex } from './dynamicFunctions';
+export { parseKustoJson } from './kustoJson';
 
 const scalars = new Map<string, ScalarFunction>();
 const aggregates = new Map<string, AggregateFunction>();
