@@ -4,7 +4,7 @@
  *
  * Null semantics follow the reference: arithmetic and ordering with a null give null; `==` gives null
  * for two nulls and false for one; `!=` gives null for two nulls and true for one; `and`/`or` are
- * three-valued (`false and null` is false, `true or null` is true).
+ * two-valued, a null operand counting as false (`bool(null) and true` is false, `bool(null) or true` true).
  */
 import { compareValues } from '../format';
 import { isNumericType, type KqlType, type Value } from '../values';
@@ -142,21 +142,13 @@ function arithmetic(kind: string, lt: KqlType, rt: KqlType, resultType: KqlType)
   };
 }
 
+/** `and`/`or` read a null operand as false, as the logical operators' reference states (`bool(null) and true` is false). */
 function logical(kind: 'and' | 'or', lt: KqlType, rt: KqlType): BinaryImpl {
-  const bl = converter(lt, 'bool');
-  const br = converter(rt, 'bool');
-  const decisive = kind === 'or';
-  return (l, r) => {
-    const a = bl(l);
-    const b = br(r);
-    if (a === decisive || b === decisive) {
-      return decisive;
-    }
-    if (a === null || b === null || a === undefined || b === undefined) {
-      return null;
-    }
-    return !decisive;
-  };
+  const bl = lt === 'bool' ? (v: Value) => v : converter(lt, 'bool');
+  const br = rt === 'bool' ? (v: Value) => v : converter(rt, 'bool');
+  return kind === 'and'
+    ? (l, r) => bl(l) === true && br(r) === true
+    : (l, r) => bl(l) === true || br(r) === true;
 }
 
 export function bindBinaryOperator(kind: string, leftType: KqlType, rightType: KqlType, resultType: KqlType): BinaryImpl {
