@@ -1,0 +1,20 @@
+/**
+ * The custom LSP messages between the extension's language client and the KQL language server, declared
+ * once so both sides agree. Plain method names and payload types (no runtime import), so the client
+ * builds them with vscode-languageclient's `NotificationType` and the server with vscode-languageserver's.
+ */
+
+/** Columns whose workspace values the client fetches and the server offers after `==` and `in (`. */
+export const LIVE_VALUE_COLUMNS = ['Computer', 'Machine', 'ProcessName', 'RemoteIp'] as const;
+export type LiveValueColumn = (typeof LIVE_VALUE_COLUMNS)[number];
+
+/**
+ * Client → server: the distinct values the active backend holds, per column. Sending an empty map (or
+ * a column with no values) clears them, e.g. when the user turns `kql.completion.liveValues` off.
+ */
+export const LiveValuesNotification = 'kql/liveValues';
+export interface LiveValuesParams {
+  /** Where the values came from, for the server's log ("Sample workspace", "Log Analytics: …"). */
+  readonly source: string;
+  readonly values: Readonly<Record<string, readonly string[]>>;
+}

@@ -1,0 +1,144 @@
+/**
+ * One analysed query block, and the cache that makes typing cheap: blocks are keyed by their text, so
+ * an edit re-analyses only the block it touched, and every feature (diagnostics, completion, hover,
+ * tokens, formatting) shares the same parse.
+ */
+import { globalsFor, items, kusto, type KqlSeverity } from '../kql';
+import { deadlineToken, isCancellation, screenBlock } from './guards';
+
+export interface BlockDiagnostic {
+  /** Offsets into the block text. */
+  readonly start: number;
+  readonly end: number;
+  readonly message: string;
+  readonly severity: KqlSeverity;
+  readonly code: string;
+}
+
+export interface AnalyzedBlock {
+  readonly text: string;
+  /** Absent when the block was screened out or the analysis gave up (see `skipped`). */
+  readonly service?: Kusto.Language.Editor.KustoCodeService;
+  readonly code?: Kusto.Language.KustoCode;
+  /** Why the block is not analysed, in words. */
+  readonly skipped?: string;
+  /** Milliseconds the parse and bind took. */
+  readonly analysisMs: number;
+}
+
+export type ServerLog = (message: string) => void;
+
+function severity(s: string | null): KqlSeverity {
+  switch ((s ?? '').toLowerCase()) {
+    case 'warning': return 'warning';
+    case 'suggestion': return 'hint';
+    case 'information': return 'information';
+    default: return 'error';
+  }
+}
+
+function describeFailure(e: unknown, budgetMs: number): string {
+  if (isCancellation(e)) {
+    return `analysis took longer than ${budgetMs} ms`;
+  }
+  if (e instanceof RangeError) {
+    return 'the query is nested too deeply to analyse';
+  }
+  return `the analyser failed (${e instanceof Error ? e.message : String(e)})`;
+}
+
+export class BlockAnalyzer {
+  private readonly blocks = new Map<string, AnalyzedBlock>();
+  private readonly diagnosticsByText = new Map<string, readonly BlockDiagnostic[]>();
+
+  constructor(
+    private readonly log: ServerLog,
+    /** Budget for one block's parse and bind, in ms. */
+    private readonly budgetMs = 3000,
+    private readonly capacity = 400,
+  ) {}
+
+  /** The analysed block for this text, analysing it on first use. */
+  get(text: string): AnalyzedBlock {
+    const cached = this.blocks.get(text);
+    if (cached) {
+      // Re-insert so Map order is least-recently-used first.
+      this.blocks.delete(text);
+      this.blocks.set(text, cached);
+      return cached;
+    }
+    const block = this.analyse(text);
+    this.blocks.set(text, block);
+    if (this.blocks.size > this.capacity) {
+      const oldest = this.blocks.keys().next().value as string;
+      this.blocks.delete(oldest);
+      this.diagnosticsByText.delete(oldest);
+    }
+    return block;
+  }
+
+  has(text: string): boolean {
+    return this.blocks.has(text);
+  }
+
+  /** Syntax, semantic and analyser diagnostics of a block, offsets relative to the block. */
+  diagnostics(block: AnalyzedBlock): readonly BlockDiagnostic[] {
+    const cached = this.diagnosticsByText.get(block.text);
+    if (cached) {
+      return cached;
+    }
+    const out: BlockDiagnostic[] = [];
+    if (block.skipped !== undefined || !block.service || !block.code) {
+      const firstLineEnd = block.text.search(/\r?\n/);
+      out.push({
+        start: 0,
+        end: Math.min(firstLineEnd < 0 ? block.text.length : firstLineEnd, 200),
+        message: `Not analysed: ${block.skipped ?? 'no analysis'}. Completion, hover and checking are off for this query.`,
+        severity: 'information',
+        code: 'KQL-SKIPPED',
+      });
+    } else {
+      try {
+        const token = deadlineToken(this.budgetMs);
+        const seen = new Set<string>();
+        const add = (list: System.Collections.Generic.IReadOnlyList$1<Kusto.Language.Diagnostic> | null) => {
+          for (const d of items(list)) {
+            const start = Math.max(0, d.Start);
+            const end = Math.min(block.text.length, start + Math.max(d.Length, 0));
+            const key = `${start}:${end}:${d.Message}`;
+            if (seen.has(key)) continue;
+            seen.add(key);
+            out.push({ start, end, message: d.Message ?? 'Invalid query.', severity: severity(d.Severity), code: d.Code ?? 'KS000' });
+          }
+        };
+        add(block.code.GetDiagnostics(token));
+        add(block.service.GetAnalyzerDiagnostics(true, token));
+      } catch (e) {
+        const reason = describeFailure(e, this.budgetMs);
+        this.log(`Gave up checking a ${block.text.length}-character query block: ${reason}.`);
+      }
+    }
+    this.diagnosticsByText.set(block.text, out);
+    return out;
+  }
+
+  private analyse(text: string): AnalyzedBlock {
+    const screen = screenBlock(text);
+    if (!screen.ok) {
+      this.log(`Skipped a query block: ${screen.reason}.`);
+      return { text, skipped: screen.reason, analysisMs: 0 };
+    }
+    const K = kusto();
+    const started = performance.now();
+    try {
+      const code = K.KustoCode.ParseAndAnalyze(text, globalsFor(), deadlineToken(this.budgetMs))!;
+      const service = new K.Editor.KustoCodeService.ctor(code);
+      return { text, code, service, analysisMs: performance.now() - started };
+    } catch (e) {
+      const reason = describeFailure(e, this.budgetMs);
+      const ms = Math.round(performance.now() - started);
+      this.log(`Gave up analysing a ${text.length}-character query block after ${ms} ms: ${reason}.`);
+      return { text, skipped: reason, analysisMs: performance.now() - started };
+    }
+  }
+}

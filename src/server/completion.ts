@@ -1,0 +1,180 @@
+/**
+ * Completion: Kusto.Language's items for the block under the cursor, as LSP items. Results are cached
+ * per "context": the block text with the word being typed cut out, so typing `Comp` → `Compu` reuses
+ * the list computed at `C` (the library returns every candidate and the editor filters by prefix).
+ */
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  type CompletionItem,
+  type CompletionList,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { items, kusto } from '../kql';
+import type { AnalyzedBlock, BlockAnalyzer } from './blockAnalysis';
+import { blockForCompletion } from './documentBlocks';
+import { deadlineToken, isCancellation } from './guards';
+import { liveValueItems, type LiveValueStore } from './liveValues';
+
+const K_KIND: Record<number, CompletionItemKind> = {
+  1: CompletionItemKind.Keyword, // Keyword
+  2: CompletionItemKind.Operator, // Punctuation
+  3: CompletionItemKind.Keyword, // Syntax
+  4: CompletionItemKind.Variable, // Identifier
+  5: CompletionItemKind.Value, // Example
+  6: CompletionItemKind.Operator, // ScalarPrefix
+  7: CompletionItemKind.Keyword, // TabularPrefix
+  8: CompletionItemKind.Keyword, // TabularSuffix
+  9: CompletionItemKind.Keyword, // QueryPrefix
+  10: CompletionItemKind.Keyword, // CommandPrefix
+  11: CompletionItemKind.Operator, // ScalarInfix
+  12: CompletionItemKind.EnumMember, // RenderChart
+  13: CompletionItemKind.Field, // Column
+  14: CompletionItemKind.Class, // Table
+  15: CompletionItemKind.Function, // BuiltInFunction
+  16: CompletionItemKind.Function, // LocalFunction
+  17: CompletionItemKind.Function, // DatabaseFunction
+  18: CompletionItemKind.Function, // AggregateFunction
+  19: CompletionItemKind.TypeParameter, // Parameter
+  20: CompletionItemKind.Variable, // Variable
+  21: CompletionItemKind.Module, // Database
+  22: CompletionItemKind.Module, // Cluster
+  23: CompletionItemKind.Class, // MaterializedView
+  24: CompletionItemKind.Class, // EntityGroup
+  25: CompletionItemKind.Class, // Graph
+  26: CompletionItemKind.TypeParameter, // ScalarType
+  27: CompletionItemKind.Property, // Option
+  28: CompletionItemKind.Class, // StoredQueryResult
+};
+
+/** What completionItem/resolve needs to add documentation. */
+export interface CompletionData {
+  readonly kind: number;
+  readonly name: string;
+}
+
+/** Characters that end a word for the cache key: everything but identifier characters. */
+const WORD_CHAR = /[A-Za-z0-9_]/;
+
+function snippetEscape(text: string): string {
+  return text.replace(/[\\$}]/g, (c) => `\\${c}`);
+}
+
+export function toLspItem(item: Kusto.Language.Editor.CompletionItem): CompletionItem {
+  const kind = item.Kind as number;
+  const display = item.DisplayText ?? '';
+  const match = item.MatchText ?? display;
+  const before = item.BeforeText ?? display;
+  const after = item.AfterText ?? '';
+  const isFunction = kind >= 15 && kind <= 18;
+  const lsp: CompletionItem = {
+    label: isFunction && display.startsWith(match) ? match : display,
+    kind: K_KIND[kind] ?? CompletionItemKind.Text,
+    sortText: item.OrderText ?? display,
+    filterText: match,
+    data: { kind, name: match } satisfies CompletionData,
+  };
+  if (isFunction && display.startsWith(match) && display.length > match.length) {
+    lsp.labelDetails = { detail: display.slice(match.length) };
+  }
+  if (after) {
+    // Functions: the cursor lands between the parentheses.
+    lsp.insertText = `${snippetEscape(before)}$0${snippetEscape(after)}`;
+    lsp.insertTextFormat = InsertTextFormat.Snippet;
+  } else if (before !== lsp.label) {
+    lsp.insertText = before;
+  }
+  if (item.Retrigger) {
+    lsp.command = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
+  }
+  return lsp;
+}
+
+interface CachedCompletion {
+  readonly items: readonly CompletionItem[];
+  /** Block offsets of the range the library would replace. */
+  readonly editStart: number;
+  readonly editLength: number;
+}
+
+export interface CompletionStats {
+  hits: number;
+  misses: number;
+}
+
+export class CompletionProvider {
+  private readonly cache = new Map<string, CachedCompletion>();
+  readonly stats: CompletionStats = { hits: 0, misses: 0 };
+
+  constructor(
+    private readonly analyzer: BlockAnalyzer,
+    private readonly liveValues: LiveValueStore,
+    private readonly log: (message: string) => void,
+    private readonly budgetMs = 2000,
+  ) {}
+
+  complete(doc: TextDocument, offset: number): CompletionList {
+    const block = blockForCompletion(doc, offset);
+    const local = offset - block.start;
+    const wordStart = this.wordStart(block.text, local);
+    const key = `${wordStart}\u0000${block.text.slice(0, wordStart)}\u0000${block.text.slice(this.wordEnd(block.text, local))}`;
+    let result = this.cache.get(key);
+    if (result) {
+      this.stats.hits++;
+    } else {
+      this.stats.misses++;
+      result = this.compute(this.analyzer.get(block.text), local, doc.uri);
+      if (result) {
+        this.cache.set(key, result);
+        if (this.cache.size > 200) {
+          this.cache.delete(this.cache.keys().next().value as string);
+        }
+      }
+    }
+    const live = liveValueItems(this.liveValues, block.text, local, doc, block.start);
+    const editStart = result ? result.editStart : wordStart;
+    const editEnd = Math.max(local, result ? result.editStart + result.editLength : local);
+    const list: CompletionList = {
+      isIncomplete: false,
+      itemDefaults: {
+        editRange: { start: doc.positionAt(block.start + editStart), end: doc.positionAt(block.start + editEnd) },
+      },
+      items: live.length ? [...live, ...(result?.items ?? [])] : ((result?.items ?? []) as CompletionItem[]),
+    };
+    const r = list.itemDefaults!.editRange as { start: { line: number }; end: { line: number } };
+    if (r.start.line !== r.end.line) {
+      // An edit range must stay on one line; fall back to inserting at the cursor.
+      list.itemDefaults = { editRange: { start: doc.positionAt(offset), end: doc.positionAt(offset) } };
+    }
+    return list;
+  }
+
+  private compute(block: AnalyzedBlock, position: number, uri: string): CachedCompletion | undefined {
+    if (!block.service) {
+      return undefined;
+    }
+    try {
+      const info = block.service.GetCompletionItems(position, kusto().Editor.CompletionOptions.Default, deadlineToken(this.budgetMs));
+      if (!info) {
+        return undefined;
+      }
+      return { items: [...items(info.Items)].map(toLspItem), editStart: info.EditStart, editLength: info.EditLength };
+    } catch (e) {
+      const why = isCancellation(e) ? `took longer than ${this.budgetMs} ms` : e instanceof Error ? e.message : String(e);
+      this.log(`Gave up completing in ${uri} at offset ${position} of a ${block.text.length}-character block: ${why}.`);
+      return undefined;
+    }
+  }
+
+  private wordStart(text: string, at: number): number {
+    let i = at;
+    while (i > 0 && WORD_CHAR.test(text[i - 1]!)) i--;
+    return i;
+  }
+
+  private wordEnd(text: string, at: number): number {
+    let i = at;
+    while (i < text.length && WORD_CHAR.test(text[i]!)) i++;
+    return i;
+  }
+}

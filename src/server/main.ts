@@ -1,0 +1,152 @@
+/**
+ * The KQL language server: its own Node process, started by the extension's language client (IPC) or by
+ * tests and the benchmark (`--stdio`). Kusto.Language is loaded on the first opened document, not at
+ * start, so a server started for a view but never given a query costs nothing.
+ */
+import {
+  createConnection,
+  NotificationType,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { kusto } from '../kql';
+import { LiveValuesNotification, type LiveValuesParams } from '../protocol/lsp';
+import { BlockAnalyzer } from './blockAnalysis';
+import { CompletionProvider } from './completion';
+import { installCompletionMemo } from './completionMemo';
+import { DiagnosticsScheduler, documentDiagnostics } from './diagnostics';
+import { blockContaining, blockForCompletion, forgetDocument } from './documentBlocks';
+import { hoverMarkdown, signatureHelp, toHover } from './hover';
+import { LiveValueStore } from './liveValues';
+import { documentSymbols, foldingRanges, formatDocument } from './outline';
+import { resolveCompletion } from './resolve';
+import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './semanticTokens';
+import { warmUp } from './warmUp';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const log = (message: string) => connection.console.log(message);
+const gaveUp = (message: string) => connection.console.warn(message);
+
+const analyzer = new BlockAnalyzer(gaveUp);
+const liveValues = new LiveValueStore();
+const completion = new CompletionProvider(analyzer, liveValues, gaveUp);
+
+let libraryReady = false;
+/** Loads and warms Kusto.Language on first need (one to a few seconds, once). */
+function ensureLibrary(): void {
+  if (libraryReady) return;
+  libraryReady = true;
+  const started = performance.now();
+  kusto();
+  const memo = installCompletionMemo();
+  const loaded = performance.now();
+  warmUp(analyzer, completion);
+  log(`Kusto.Language loaded in ${Math.round(loaded - started)} ms, warmed up in ${Math.round(performance.now() - loaded)} ms${memo ? '' : ' (completion memo unavailable: this library version differs)'}.`);
+}
+
+/** Every handler goes through here: a failure is logged and answered with `fallback`, never a crash. */
+function guarded<A extends unknown[], R>(feature: string, fallback: R, handler: (...args: A) => R): (...args: A) => R {
+  return (...args: A) => {
+    try {
+      ensureLibrary();
+      return handler(...args);
+    } catch (e) {
+      gaveUp(`${feature} failed: ${e instanceof Error ? e.message : String(e)}`);
+      return fallback;
+    }
+  };
+}
+
+const diagnostics = new DiagnosticsScheduler(async (uri) => {
+  const doc = documents.get(uri);
+  if (!doc) return;
+  try {
+    ensureLibrary();
+    const list = await documentDiagnostics(doc, analyzer, () => documents.get(uri));
+    if (list) await connection.sendDiagnostics({ uri, version: doc.version, diagnostics: list });
+  } catch (e) {
+    gaveUp(`Checking ${uri} failed: ${e instanceof Error ? e.message : String(e)}`);
+  }
+});
+
+connection.onInitialize((): InitializeResult => ({
+  capabilities: {
+    textDocumentSync: TextDocumentSyncKind.Incremental,
+    completionProvider: { triggerCharacters: [' ', '|', '(', ',', '=', '.', '"', '\n'], resolveProvider: true },
+    hoverProvider: true,
+    signatureHelpProvider: { triggerCharacters: ['(', ','], retriggerCharacters: [')'] },
+    documentSymbolProvider: true,
+    foldingRangeProvider: true,
+    documentFormattingProvider: true,
+    semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
+  },
+  serverInfo: { name: 'Connection Analytics KQL language server' },
+}));
+
+documents.onDidOpen((e) => {
+  // The first document pays for loading the library before its first check, not during typing.
+  setImmediate(() => guarded('Loading Kusto.Language', undefined, () => undefined)());
+  diagnostics.schedule(e.document.uri, 0);
+});
+documents.onDidChangeContent((e) => diagnostics.schedule(e.document.uri));
+documents.onDidClose((e) => {
+  diagnostics.cancel(e.document.uri);
+  forgetDocument(e.document.uri);
+  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+
+connection.onCompletion(guarded('Completion', null, (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  return doc ? completion.complete(doc, doc.offsetAt(params.position)) : null;
+}));
+connection.onCompletionResolve(guarded('Completion details', undefined as never, resolveCompletion));
+
+connection.onHover(guarded('Hover', null, (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  const offset = doc?.offsetAt(params.position) ?? 0;
+  const block = doc && blockContaining(doc, offset);
+  return block ? toHover(hoverMarkdown(analyzer.get(block.text), offset - block.start)) : null;
+}));
+
+connection.onSignatureHelp(guarded('Signature help', null, (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return null;
+  const offset = doc.offsetAt(params.position);
+  const block = blockForCompletion(doc, offset);
+  return signatureHelp(analyzer.get(block.text), offset - block.start);
+}));
+
+connection.onDocumentSymbol(guarded('Document symbols', [], (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  return doc ? documentSymbols(doc) : [];
+}));
+connection.onFoldingRanges(guarded('Folding', [], (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  return doc ? foldingRanges(doc) : [];
+}));
+connection.onDocumentFormatting(guarded('Formatting', [], (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  return doc ? formatDocument(doc, analyzer, params.options) : [];
+}));
+connection.languages.semanticTokens.on(guarded('Semantic tokens', { data: [] }, (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  return doc ? semanticTokens(doc, analyzer) : { data: [] };
+}));
+
+connection.onNotification(new NotificationType<LiveValuesParams>(LiveValuesNotification), (params) => {
+  try {
+    liveValues.set(params);
+    log(`Live values: ${liveValues.size} from ${liveValues.source || 'the client'}.`);
+  } catch (e) {
+    gaveUp(`Ignoring malformed live values: ${e instanceof Error ? e.message : String(e)}`);
+  }
+});
+
+process.on('uncaughtException', (e) => gaveUp(`Unexpected error (server keeps running): ${e.stack ?? e.message}`));
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,88 @@
+/**
+ * Document symbols (one per query block, named by its leading comment or first line, with its `let`
+ * statements as children), folding ranges per block, and Format Document through the library's
+ * formatter, block by block.
+ */
+import {
+  FoldingRangeKind,
+  SymbolKind,
+  type DocumentSymbol,
+  type FoldingRange,
+  type FormattingOptions,
+  type TextEdit,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { kusto, type QueryBlock } from '../kql';
+import type { BlockAnalyzer } from './blockAnalysis';
+import { blocksOf } from './documentBlocks';
+import { deadlineToken } from './guards';
+
+const MAX_NAME = 80;
+
+function blockName(block: QueryBlock): string {
+  const lines = block.text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const comment = lines.find((l) => l.startsWith('//'));
+  const firstCode = lines.find((l) => !l.startsWith('//')) ?? lines[0] ?? '';
+  const name = lines[0]?.startsWith('//') && comment ? comment.replace(/^\/\/+\s*/, '') : firstCode;
+  return name.length > MAX_NAME ? `${name.slice(0, MAX_NAME - 1)}…` : name || '(query)';
+}
+
+const LET = /^([ \t]*)let[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*=[ \t]*(\(?)/gm;
+
+function letSymbols(doc: TextDocument, block: QueryBlock): DocumentSymbol[] {
+  const out: DocumentSymbol[] = [];
+  for (const m of block.text.matchAll(LET)) {
+    const start = block.start + m.index! + m[1]!.length;
+    const nameStart = block.start + m.index! + m[0].indexOf(m[2]!, m[1]!.length + 3);
+    // A let runs to its terminating semicolon, or to the end of the block.
+    const semi = block.text.indexOf(';', m.index! + m[0].length);
+    const end = block.start + (semi < 0 ? block.text.length : semi + 1);
+    out.push({
+      name: m[2]!,
+      detail: m[3] ? 'function' : 'let',
+      kind: m[3] ? SymbolKind.Function : SymbolKind.Variable,
+      range: { start: doc.positionAt(start), end: doc.positionAt(end) },
+      selectionRange: { start: doc.positionAt(nameStart), end: doc.positionAt(nameStart + m[2]!.length) },
+    });
+  }
+  return out;
+}
+
+export function documentSymbols(doc: TextDocument): DocumentSymbol[] {
+  return blocksOf(doc).map((b) => {
+    const range = { start: doc.positionAt(b.start), end: doc.positionAt(b.end) };
+    const firstLineEnd = b.text.search(/\r?\n|$/);
+    return {
+      name: blockName(b),
+      kind: SymbolKind.Namespace,
+      range,
+      selectionRange: { start: range.start, end: doc.positionAt(b.start + firstLineEnd) },
+      children: letSymbols(doc, b),
+    };
+  });
+}
+
+export function foldingRanges(doc: TextDocument): FoldingRange[] {
+  return blocksOf(doc)
+    .filter((b) => b.endLine > b.startLine)
+    .map((b) => ({ startLine: b.startLine, endLine: b.endLine, kind: FoldingRangeKind.Region }));
+}
+
+/** One edit per block the formatter changes; blocks that were not analysed are left alone. */
+export function formatDocument(doc: TextDocument, analyzer: BlockAnalyzer, options: FormattingOptions, budgetMs = 3000): TextEdit[] {
+  const K = kusto();
+  const eol = doc.getText().includes('\r\n') ? '\r\n' : '\n';
+  const formatting = K.Editor.FormattingOptions.Default!.WithIndentationSize(options.tabSize > 0 ? options.tabSize : 4);
+  const edits: TextEdit[] = [];
+  for (const b of blocksOf(doc)) {
+    const service = analyzer.get(b.text).service;
+    if (!service) continue;
+    const formatted = service.GetFormattedText(formatting, 0, deadlineToken(budgetMs))?.Text;
+    if (formatted == null) continue;
+    const text = formatted.replace(/\r\n|\r|\n/g, eol).replace(/\s+$/, '');
+    if (text !== b.text) {
+      edits.push({ range: { start: doc.positionAt(b.start), end: doc.positionAt(b.end) }, newText: text });
+    }
+  }
+  return edits;
+}

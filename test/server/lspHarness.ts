@@ -1,0 +1,115 @@
+/**
+ * Drives the language server over the real LSP protocol from plain Node: spawns
+ * `node --import tsx src/server/main.ts --stdio` and talks JSON-RPC over its stdio.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import {
+  CompletionRequest,
+  createProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type CompletionItem,
+  type CompletionList,
+  type Diagnostic,
+  type LogMessageParams,
+  type ProtocolConnection,
+} from 'vscode-languageserver/node';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+export interface ServerHarness {
+  readonly connection: ProtocolConnection;
+  readonly child: ChildProcess;
+  /** Every window/logMessage the server sent. */
+  readonly logs: string[];
+  open(uri: string, text: string): Promise<Diagnostic[]>;
+  change(uri: string, text: string): void;
+  /** Resolves with the next diagnostics published for `uri` (after `open`/`change`). */
+  nextDiagnostics(uri: string, timeoutMs?: number): Promise<Diagnostic[]>;
+  complete(uri: string, text: string, marker?: string): Promise<CompletionItem[]>;
+  stop(): Promise<void>;
+}
+
+/** Line/character of the first occurrence of `marker` (or of the end). */
+export function positionOf(text: string, marker?: string): { line: number; character: number } {
+  const offset = marker === undefined ? text.length : text.indexOf(marker);
+  if (offset < 0) throw new Error(`marker ${marker} not in text`);
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length - 1, character: before[before.length - 1]!.length };
+}
+
+export async function startServer(): Promise<ServerHarness> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/server/main.ts'), '--stdio'], {
+    cwd: ROOT,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  child.stderr!.on('data', () => undefined);
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const logs: string[] = [];
+  const versions = new Map<string, number>();
+  const waiters = new Map<string, ((d: Diagnostic[]) => void)[]>();
+  connection.onNotification('window/logMessage', (p: LogMessageParams) => { logs.push(p.message); });
+  connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+    if (p.version !== undefined && p.version !== versions.get(p.uri)) return;
+    const list = waiters.get(p.uri) ?? [];
+    waiters.delete(p.uri);
+    for (const w of list) w(p.diagnostics);
+  });
+  connection.listen();
+  await connection.sendRequest(InitializeRequest.type, {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: { textDocument: { completion: { completionItem: { snippetSupport: true }, completionList: { itemDefaults: ['editRange'] } } } },
+  });
+  await connection.sendNotification(InitializedNotification.type, {});
+
+  const nextDiagnostics = (uri: string, timeoutMs = 60_000) =>
+    new Promise<Diagnostic[]>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
+      waiters.set(uri, [...(waiters.get(uri) ?? []), (d) => { clearTimeout(timer); resolve(d); }]);
+    });
+
+  const harness: ServerHarness = {
+    connection,
+    child,
+    logs,
+    nextDiagnostics,
+    open(uri, text) {
+      versions.set(uri, 1);
+      const next = nextDiagnostics(uri);
+      void connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'kql', version: 1, text } });
+      return next;
+    },
+    change(uri, text) {
+      const version = (versions.get(uri) ?? 1) + 1;
+      versions.set(uri, version);
+      void connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    },
+    async complete(uri, text, marker) {
+      if (!versions.has(uri)) await harness.open(uri, text.replace(marker ?? '\u0000', ''));
+      else harness.change(uri, text.replace(marker ?? '\u0000', ''));
+      const result = await connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: positionOf(text, marker) });
+      return Array.isArray(result) ? result : (result as CompletionList | null)?.items ?? [];
+    },
+    async stop() {
+      await connection.sendRequest(ShutdownRequest.type).catch(() => undefined);
+      await connection.sendNotification(ExitNotification.type).catch(() => undefined);
+      connection.dispose();
+      if (child.exitCode === null) {
+        await new Promise<void>((resolve) => {
+          const t = setTimeout(() => { child.kill(); resolve(); }, 5000);
+          child.once('exit', () => { clearTimeout(t); resolve(); });
+        });
+      }
+    },
+  };
+  return harness;
+}
