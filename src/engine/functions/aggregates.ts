@@ -105,15 +105,24 @@ function takeAny(argCount: number, resultType: KqlType): AggregateImpl<{ row: Va
   };
 }
 
-/** arg_max/arg_min: args[0] is compared; result is [args[0], ...rest] of the winning row (multiOutput). */
-function argExtreme(argTypes: readonly KqlType[], sign: 1 | -1): AggregateImpl<{ row: Value[] | null }> {
+/**
+ * arg_max/arg_min: args[0] is compared; result is [args[0], ...rest] of the winning row (multiOutput).
+ * Rows where args[0] is null lose to any row with a value; when every row has null, the first row
+ * is the result (as the reference's null-handling example shows).
+ */
+function argExtreme(argTypes: readonly KqlType[], sign: 1 | -1): AggregateImpl<{ row: Value[] | null; hasValue: boolean }> {
   const type = argTypes[0]!;
   return {
-    init: () => ({ row: null }),
+    init: () => ({ row: null, hasValue: false }),
     step: (s, args) => {
       const v = args[0]!;
-      if (!isMissing(v) && (s.row === null || sign * compareValues(v, s.row[0]!, type) > 0)) {
+      if (isMissing(v)) {
+        if (s.row === null) {
+          s.row = [...args];
+        }
+      } else if (!s.hasValue || sign * compareValues(v, s.row![0]!, type) > 0) {
         s.row = [...args];
+        s.hasValue = true;
       }
       return s;
     },
