@@ -1,0 +1,50 @@
+/**
+ * The results panel's HTML page, shared by the extension host and the browser benchmark so both load
+ * the bundle under the same Content-Security-Policy: scripts only with the nonce (no 'unsafe-eval',
+ * no 'unsafe-inline'; Vega runs through its interpreter), styles from the extension or with the nonce,
+ * images from the extension or data:/blob: URLs (chart exports), nothing else.
+ */
+export interface PanelHtmlOptions {
+  /** The webview's `cspSource` (the origin its resources load from). */
+  readonly cspSource: string;
+  readonly scriptUri: string;
+  /** A fresh random value per page load. */
+  readonly nonce: string;
+  readonly title: string;
+}
+
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+  return [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}'`,
+    `style-src ${cspSource} 'nonce-${nonce}'`,
+    `img-src ${cspSource} data: blob:`,
+    `font-src ${cspSource}`,
+  ].join('; ');
+}
+
+function escapeAttr(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export function resultsPanelHtml(o: PanelHtmlOptions): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeAttr(contentSecurityPolicy(o.cspSource, o.nonce))}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>${escapeAttr(o.title)}</title>
+</head>
+<body>
+<div id="app"></div>
+<script nonce="${escapeAttr(o.nonce)}" src="${escapeAttr(o.scriptUri)}"></script>
+</body>
+</html>`;
+}
+
+/** 32 random alphanumerics from a caller-supplied source of random bytes (crypto in both hosts). */
+export function makeNonce(randomBytes: (n: number) => Uint8Array): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  return Array.from(randomBytes(32), (b) => alphabet[b % alphabet.length]).join('');
+}

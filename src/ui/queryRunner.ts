@@ -1,0 +1,221 @@
+/**
+ * Runs KQL from the editor: the query block under the cursor (blocks are separated by blank lines, as
+ * in Kusto.Explorer), the selection when there is one, or every block in the file. Results and errors
+ * go to the document's results panel; query errors also become diagnostics at their place.
+ */
+import * as vscode from 'vscode';
+import { BackendError, QueryCancelledError, QueryTimeoutError } from '../backends/errors';
+import type { QueryBackend, QueryResult } from '../backends/queryBackend';
+import { blockAt, splitQueryBlocks } from '../kql/blocks';
+import type { KqlError } from '../kql/errors';
+import type { RunErrorKind } from '../protocol/messages';
+import type { TextOrigin } from '../protocol/queryOrigin';
+import { RunCodeLensProvider } from './codeLens';
+import type { Ctx } from './ctx';
+import { log } from './log';
+import { ResultsPanel } from './resultsPanel';
+import { RunDiagnostics } from './runDiagnostics';
+import { RunStatusBar } from './statusBar';
+
+/** Runs quicker than this finish without a progress notification flashing up. */
+const PROGRESS_DELAY_MS = 300;
+
+interface QueryToRun {
+  readonly document: vscode.TextDocument;
+  readonly text: string;
+  readonly origin: TextOrigin;
+  /** The document lines the query came from (for clearing its diagnostics). */
+  readonly lines: vscode.Range;
+}
+
+/** KqlErrors may cross a worker boundary as plain errors; their name and range still identify them. */
+function asKqlError(e: unknown): KqlError | undefined {
+  if (e instanceof Error && e.name === 'KqlError' && typeof (e as Partial<KqlError>).range === 'object') {
+    return e as KqlError;
+  }
+  return undefined;
+}
+
+function errorKind(e: unknown): Exclude<RunErrorKind, 'query'> {
+  if (e instanceof QueryCancelledError || (e instanceof Error && e.name === 'QueryCancelledError')) {
+    return 'cancelled';
+  }
+  if (e instanceof QueryTimeoutError || (e instanceof Error && e.name === 'QueryTimeoutError')) {
+    return 'timeout';
+  }
+  return 'backend';
+}
+
+export class QueryRunner implements vscode.Disposable {
+  private readonly running = new Map<string, AbortController>();
+
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly diagnostics: RunDiagnostics,
+    private readonly statusBar: RunStatusBar,
+  ) {}
+
+  /** `kql.runQuery`: from a CodeLens (uri + block line), or the active editor's selection or cursor. */
+  async runAtCursor(uri?: vscode.Uri, line?: number): Promise<void> {
+    const editor = this.editorFor(uri);
+    if (!editor) {
+      void vscode.window.showInformationMessage('Open a .kql file and put the cursor in a query to run it.');
+      return;
+    }
+    const doc = editor.document;
+    if (line === undefined && !editor.selection.isEmpty) {
+      const sel = editor.selection;
+      await this.run({ document: doc, text: doc.getText(sel), origin: { line: sel.start.line, character: sel.start.character }, lines: new vscode.Range(sel.start.line, 0, sel.end.line, 0) });
+      return;
+    }
+    const offset = line === undefined ? doc.offsetAt(editor.selection.active) : doc.offsetAt(new vscode.Position(line, 0));
+    const block = blockAt(splitQueryBlocks(doc.getText()), offset);
+    if (!block) {
+      void vscode.window.showInformationMessage('There is no query at the cursor.');
+      return;
+    }
+    await this.run({ document: doc, text: block.text, origin: { line: block.startLine, character: 0 }, lines: new vscode.Range(block.startLine, 0, block.endLine, 0) });
+  }
+
+  /** `kql.runAllQueries`: every block in order; stops at the first that fails. The panel shows the last. */
+  async runAll(uri?: vscode.Uri): Promise<void> {
+    const editor = this.editorFor(uri);
+    if (!editor) {
+      return;
+    }
+    const doc = editor.document;
+    for (const block of splitQueryBlocks(doc.getText())) {
+      const ok = await this.run({ document: doc, text: block.text, origin: { line: block.startLine, character: 0 }, lines: new vscode.Range(block.startLine, 0, block.endLine, 0) });
+      if (!ok) {
+        return;
+      }
+    }
+  }
+
+  /** The panel's "Run again": the same text at the same place, if the document is still open. */
+  async rerun(documentUri: vscode.Uri, text: string, startLine: number): Promise<void> {
+    const document = await vscode.workspace.openTextDocument(documentUri);
+    const lineCount = text.split(/\r?\n/).length;
+    await this.run({ document, text, origin: { line: startLine, character: 0 }, lines: new vscode.Range(startLine, 0, startLine + lineCount - 1, 0) });
+  }
+
+  private editorFor(uri: vscode.Uri | undefined): vscode.TextEditor | undefined {
+    const active = vscode.window.activeTextEditor;
+    if (!uri || active?.document.uri.toString() === uri.toString()) {
+      return active?.document.languageId === 'kql' || uri ? active : undefined;
+    }
+    return vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
+  }
+
+  /** Runs one query and shows its outcome; resolves true when it produced a result. */
+  private async run(q: QueryToRun): Promise<boolean> {
+    if (q.text.trim() === '') {
+      return false;
+    }
+    const key = q.document.uri.toString();
+    // A new run of the same document replaces the one still going.
+    this.running.get(key)?.abort();
+    const controller = new AbortController();
+    this.running.set(key, controller);
+
+    const panel = ResultsPanel.show(this.ctx, q.document.uri, (u, t, l) => void this.rerun(u, t, l));
+    const origin = { documentUri: key, queryText: q.text, blockStartLine: q.origin.line };
+    this.diagnostics.clearBlock(q.document.uri, q.lines);
+    panel.post({ type: 'running', ...origin });
+    this.statusBar.showRunning();
+
+    const backend = this.ctx.backends.active;
+    const running = this.execute(backend, q.text, controller.signal);
+    const progressTimer = setTimeout(() => {
+      void vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Running query on ${backend.label}…`, cancellable: true },
+        (_progress, token) => {
+          token.onCancellationRequested(() => controller.abort());
+          return running.catch(() => undefined);
+        },
+      );
+    }, PROGRESS_DELAY_MS);
+
+    try {
+      const result = await running;
+      if (this.running.get(key) !== controller) {
+        return false;
+      }
+      for (const w of result.warnings) {
+        log.warn(`Query warning: ${w}`);
+      }
+      log.info(`Ran ${q.document.uri.fsPath}:${q.origin.line + 1} on ${backend.label}: ${result.stats.rowCount} rows in ${Math.round(result.stats.durationMs)} ms`);
+      panel.post({ type: 'showResult', ...origin, result, options: { maxChartPoints: this.ctx.config.maxChartPoints } });
+      this.statusBar.showRun(result.stats);
+      return true;
+    } catch (e) {
+      if (this.running.get(key) !== controller) {
+        // Superseded by a newer run of this document: its outcome no longer matters.
+        return false;
+      }
+      this.statusBar.showRun(undefined);
+      const kqlError = asKqlError(e);
+      if (kqlError) {
+        const range = this.diagnostics.report(q.document.uri, q.lines, q.origin, kqlError);
+        log.info(`Query error at ${range.start.line + 1}:${range.start.character + 1}: ${kqlError.message}`);
+        panel.post({ type: 'showError', ...origin, kind: 'query', message: kqlError.message, line: range.start.line + 1, column: range.start.character + 1 });
+        return false;
+      }
+      const kind = controller.signal.aborted ? 'cancelled' : errorKind(e);
+      const message = e instanceof Error ? e.message : String(e);
+      if (kind === 'cancelled') {
+        log.info('Query cancelled.');
+      } else if (e instanceof BackendError) {
+        log.error(`Backend error (${e.kind}${e.status ? `, HTTP ${e.status}` : ''}): ${message}`);
+      } else {
+        log.error(`Query failed: ${e instanceof Error ? e.stack ?? message : message}`);
+      }
+      panel.post({ type: 'showError', ...origin, kind, message: kind === 'cancelled' ? 'The query was cancelled.' : message });
+      return false;
+    } finally {
+      clearTimeout(progressTimer);
+      if (this.running.get(key) === controller) {
+        this.running.delete(key);
+      }
+    }
+  }
+
+  private execute(backend: QueryBackend, text: string, signal: AbortSignal): Promise<QueryResult> {
+    const config = this.ctx.config;
+    return backend.run(text, {
+      timeRange: this.ctx.backends.timeRange,
+      signal,
+      rowLimit: config.rowLimit,
+      timeoutMs: backend.id === 'local' ? config.localTimeoutMs : config.serverTimeoutSeconds * 1000,
+    });
+  }
+
+  dispose(): void {
+    this.running.forEach((c) => c.abort());
+    this.running.clear();
+  }
+}
+
+/**
+ * Registers `kql.runQuery`, `kql.runAllQueries`, the Run CodeLens, the backend/last-run status bar
+ * item and the results panel serializer (so panels come back after a reload).
+ */
+export function registerQueryRunner(ctx: Ctx): void {
+  const diagnostics = new RunDiagnostics();
+  const statusBar = new RunStatusBar(ctx);
+  const runner = new QueryRunner(ctx, diagnostics, statusBar);
+  const rerun = (u: vscode.Uri, t: string, l: number): void => void runner.rerun(u, t, l);
+  ctx.subscriptions.push(
+    diagnostics,
+    statusBar,
+    runner,
+    vscode.commands.registerCommand('kql.runQuery', (uri?: unknown, line?: unknown) =>
+      runner.runAtCursor(uri instanceof vscode.Uri ? uri : undefined, typeof line === 'number' ? line : undefined),
+    ),
+    vscode.commands.registerCommand('kql.runAllQueries', (uri?: unknown) => runner.runAll(uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.languages.registerCodeLensProvider({ language: 'kql' }, new RunCodeLensProvider()),
+    vscode.window.registerWebviewPanelSerializer(ResultsPanel.viewType, {
+      deserializeWebviewPanel: async (panel, state) => ResultsPanel.revive(ctx, panel, state, rerun),
+    }),
+  );
+}

@@ -1,0 +1,198 @@
+/**
+ * One results panel per query document, opened beside the editor and reused for every run of that
+ * document. The webview loads only `dist/webview`, under a nonce CSP, and every message it sends is
+ * validated before use.
+ *
+ * `retainContextWhenHidden` is off: the host keeps the last message it sent and replays it when the
+ * webview announces `ready`, so a hidden-then-shown panel repaints from that (grid first paint for 100k
+ * rows is measured by `bench/webview.ts`) instead of holding a hidden renderer's memory.
+ */
+import { randomBytes } from 'node:crypto';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { QueryResult } from '../backends/queryBackend';
+import type { HostMessage, ResultsPanelState, WebviewMessage } from '../protocol/messages';
+import { validatePanelState, validateWebviewMessage } from '../protocol/validate';
+import { toCsv, toJsonRecords } from '../render/exportData';
+import { makeNonce, resultsPanelHtml } from '../render/panelHtml';
+import type { Ctx } from './ctx';
+import { log } from './log';
+
+export type RerunHandler = (documentUri: vscode.Uri, queryText: string, blockStartLine: number) => void;
+
+export class ResultsPanel implements vscode.Disposable {
+  static readonly viewType = 'kql.results';
+  private static readonly panels = new Map<string, ResultsPanel>();
+
+  private ready = false;
+  private disposed = false;
+  private last: HostMessage | undefined;
+  private result: QueryResult | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  /** The panel for a document: brought forward if it exists, created beside the editor otherwise. */
+  static show(ctx: Ctx, documentUri: vscode.Uri, onRerun: RerunHandler): ResultsPanel {
+    const existing = ResultsPanel.panels.get(documentUri.toString());
+    if (existing) {
+      existing.panel.reveal(undefined, true);
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      ResultsPanel.viewType,
+      ResultsPanel.title(documentUri),
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      ResultsPanel.options(ctx),
+    );
+    return new ResultsPanel(ctx, panel, documentUri, onRerun);
+  }
+
+  /** Brings back a panel VS Code restored after a reload; the webview shows its saved query. */
+  static revive(ctx: Ctx, panel: vscode.WebviewPanel, rawState: unknown, onRerun: RerunHandler): void {
+    const state = validatePanelState(rawState);
+    if (!state) {
+      panel.dispose();
+      return;
+    }
+    panel.webview.options = ResultsPanel.options(ctx);
+    const p = new ResultsPanel(ctx, panel, vscode.Uri.parse(state.documentUri), onRerun, state);
+    p.last = { type: 'clear', note: 'Results are not kept across reloads: run the query again (Shift+Enter).' };
+  }
+
+  private static options(ctx: Ctx): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return {
+      enableScripts: true,
+      enableFindWidget: true,
+      localResourceRoots: [vscode.Uri.joinPath(ctx.extension.extensionUri, 'dist', 'webview')],
+    };
+  }
+
+  private static title(uri: vscode.Uri): string {
+    return `Results: ${path.posix.basename(uri.path)}`;
+  }
+
+  private constructor(
+    ctx: Ctx,
+    private readonly panel: vscode.WebviewPanel,
+    private readonly documentUri: vscode.Uri,
+    private readonly onRerun: RerunHandler,
+    private readonly restored?: ResultsPanelState,
+  ) {
+    ResultsPanel.panels.set(documentUri.toString(), this);
+    const webview = panel.webview;
+    const scriptUri = webview.asWebviewUri(vscode.Uri.joinPath(ctx.extension.extensionUri, 'dist', 'webview', 'results.js'));
+    webview.html = resultsPanelHtml({
+      cspSource: webview.cspSource,
+      scriptUri: scriptUri.toString(),
+      nonce: makeNonce((n) => randomBytes(n)),
+      title: ResultsPanel.title(documentUri),
+    });
+    webview.onDidReceiveMessage((m: unknown) => void this.receive(m), null, this.disposables);
+    panel.onDidDispose(() => this.dispose(), null, this.disposables);
+  }
+
+  /** Sends a message now, or when the webview is ready; the latest one is replayed after a reload. */
+  post(message: HostMessage): void {
+    this.last = message;
+    if (message.type === 'showResult') {
+      this.result = message.result;
+    }
+    if (this.ready) {
+      void this.panel.webview.postMessage(message);
+    }
+  }
+
+  private async receive(raw: unknown): Promise<void> {
+    const checked = validateWebviewMessage(raw);
+    if (!checked.ok) {
+      log.warn(`Results panel: dropped a message from the webview (${checked.reason}).`);
+      return;
+    }
+    try {
+      await this.handle(checked.value);
+    } catch (e) {
+      log.error(`Results panel: ${checked.value.type} failed: ${e instanceof Error ? e.message : String(e)}`);
+      void vscode.window.showErrorMessage(`Connection Analytics: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  private async handle(m: WebviewMessage): Promise<void> {
+    switch (m.type) {
+      case 'ready':
+        // A (re)loaded webview starts empty: replay the last state.
+        this.ready = true;
+        if (this.last) {
+          void this.panel.webview.postMessage(this.last);
+        }
+        return;
+      case 'exportData': {
+        const table = this.result?.tables[m.tableIndex];
+        if (!table) {
+          void vscode.window.showWarningMessage('There is no result to export: run the query first.');
+          return;
+        }
+        const text = m.format === 'csv' ? toCsv(table) : toJsonRecords(table);
+        await this.save(m.format, Buffer.from(text, 'utf8'));
+        return;
+      }
+      case 'exportImage': {
+        const bytes = m.format === 'png' ? Buffer.from(m.data.slice(m.data.indexOf(',') + 1), 'base64') : Buffer.from(m.data, 'utf8');
+        await this.save(m.format, bytes);
+        return;
+      }
+      case 'copy':
+        await vscode.env.clipboard.writeText(m.text);
+        vscode.window.setStatusBarMessage(`Copied ${m.what === 'spec' ? 'the Vega-Lite spec' : `the ${m.what}`}.`, 2000);
+        return;
+      case 'openSpec': {
+        const doc = await vscode.workspace.openTextDocument({ language: 'json', content: m.spec });
+        await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+        return;
+      }
+      case 'rerun': {
+        const origin = this.last && 'queryText' in this.last ? this.last : this.restored;
+        if (origin?.queryText !== undefined) {
+          this.onRerun(this.documentUri, origin.queryText, origin.blockStartLine ?? 0);
+        }
+        return;
+      }
+      case 'reveal': {
+        const editor = await vscode.window.showTextDocument(this.documentUri, { viewColumn: vscode.ViewColumn.One });
+        const at = new vscode.Position(m.line - 1, m.column - 1);
+        editor.selection = new vscode.Selection(at, at);
+        editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+        return;
+      }
+      case 'log':
+        log[m.level](`Results webview: ${m.message}`);
+        return;
+    }
+  }
+
+  private async save(ext: string, bytes: Uint8Array): Promise<void> {
+    const base = path.posix.basename(this.documentUri.path).replace(/\.[^.]+$/, '') || 'results';
+    const folder = this.documentUri.scheme === 'file' ? vscode.Uri.joinPath(this.documentUri, '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
+    const target = await vscode.window.showSaveDialog({
+      defaultUri: folder ? vscode.Uri.joinPath(folder, `${base}-results.${ext}`) : undefined,
+      filters: { [ext.toUpperCase()]: [ext] },
+    });
+    if (!target) {
+      return;
+    }
+    await vscode.workspace.fs.writeFile(target, bytes);
+    log.info(`Saved ${target.fsPath} (${bytes.byteLength.toLocaleString()} bytes).`);
+    vscode.window.setStatusBarMessage(`Saved ${path.basename(target.fsPath)}.`, 3000);
+  }
+
+  dispose(): void {
+    if (this.disposed) {
+      return;
+    }
+    this.disposed = true;
+    if (ResultsPanel.panels.get(this.documentUri.toString()) === this) {
+      ResultsPanel.panels.delete(this.documentUri.toString());
+    }
+    this.panel.dispose();
+    this.disposables.forEach((d) => d.dispose());
+    this.disposables.length = 0;
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * The status bar item for KQL editors: the active backend, and the last run's row count and duration.
+ * Clicking it picks another backend.
+ */
+import * as vscode from 'vscode';
+import type { QueryStats } from '../backends/queryBackend';
+import type { Ctx } from './ctx';
+
+export function formatRunStats(stats: QueryStats): string {
+  const ms = stats.durationMs < 1000 ? `${Math.round(stats.durationMs)} ms` : `${(stats.durationMs / 1000).toFixed(1)} s`;
+  return `${stats.rowCount.toLocaleString('en-US')}${stats.truncated ? '+' : ''} rows · ${ms}`;
+}
+
+export class RunStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('kql.runStatus', vscode.StatusBarAlignment.Right, 100);
+  private lastRun: string | undefined;
+  private running = false;
+  private readonly disposables: vscode.Disposable[] = [this.item];
+
+  constructor(private readonly ctx: Ctx) {
+    this.item.name = 'KQL Backend and Last Run';
+    this.item.command = 'kql.selectBackend';
+    ctx.backends.onDidChange(() => this.update(), null, this.disposables);
+    vscode.window.onDidChangeActiveTextEditor(() => this.update(), null, this.disposables);
+    this.update();
+  }
+
+  showRunning(): void {
+    this.running = true;
+    this.update();
+  }
+
+  showRun(stats: QueryStats | undefined): void {
+    this.running = false;
+    if (stats) {
+      this.lastRun = formatRunStats(stats);
+    }
+    this.update();
+  }
+
+  private update(): void {
+    if (vscode.window.activeTextEditor?.document.languageId !== 'kql') {
+      this.item.hide();
+      return;
+    }
+    const label = this.ctx.backends.active.label;
+    const run = this.running ? ' · $(sync~spin) running' : this.lastRun ? ` · ${this.lastRun}` : '';
+    this.item.text = `$(database) ${label}${run}`;
+    this.item.tooltip = `Queries run on: ${label}${this.lastRun ? `\nLast run: ${this.lastRun}` : ''}\nClick to choose another backend.`;
+    this.item.show();
+  }
+
+  dispose(): void {
+    this.disposables.forEach((d) => d.dispose());
+  }
+}

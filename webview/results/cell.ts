@@ -1,0 +1,36 @@
+/**
+ * Fills one grid cell. Values are untrusted data, so they only ever reach the DOM as text: a value like
+ * `<img src=x onerror=…>` shows as those characters. The element type is the smallest part of the DOM
+ * this needs, so the function is tested in plain Node.
+ */
+import type { WireValue } from '../../src/backends/queryBackend';
+import { cellText } from '../../src/render/cellText';
+import type { KqlType } from '../../src/schema/types';
+
+export interface CellElement {
+  textContent: string | null;
+  title: string;
+  className: string;
+}
+
+const NUMERIC: ReadonlySet<KqlType> = new Set<KqlType>(['int', 'long', 'real', 'decimal']);
+/** Tooltips past this length are cut; the expand view shows the whole value. */
+const MAX_TITLE = 2000;
+
+export function renderCell(cell: CellElement, value: WireValue | undefined, type: KqlType, selected: boolean): void {
+  const text = cellText(value);
+  cell.textContent = text;
+  cell.title = text.length > MAX_TITLE ? `${text.slice(0, MAX_TITLE)}…` : text;
+  let cls = 'cell';
+  if (value === null || value === undefined) {
+    cls += ' null';
+  } else if (NUMERIC.has(type)) {
+    cls += ' num';
+  } else if (type === 'dynamic' || typeof value === 'object') {
+    cls += ' dyn';
+  }
+  if (selected) {
+    cls += ' selected';
+  }
+  cell.className = cls;
+}

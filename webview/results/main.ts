@@ -1,0 +1,293 @@
+/**
+ * The results panel's webview: Results (virtual grid), Chart (Vega-Lite) and Errors tabs. It only
+ * acts on host messages that pass the shared protocol's validator, and keeps just enough in its state
+ * (document, query, tab) for the panel serializer to restore it after a reload.
+ */
+import '@vscode-elements/elements/dist/vscode-tabs/index.js';
+import '@vscode-elements/elements/dist/vscode-tab-header/index.js';
+import '@vscode-elements/elements/dist/vscode-tab-panel/index.js';
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-textfield/index.js';
+import type { QueryResult } from '../../src/backends/queryBackend';
+import type { HostMessage, ResultsPanelState, ShowErrorMessage, ShowResultMessage } from '../../src/protocol/messages';
+import { validateHostMessage, validatePanelState } from '../../src/protocol/validate';
+import { chartPlan, type ChartPlan } from '../../src/render/chartSpec';
+import { el, injectStyle, onThemeChange } from '../shared/dom';
+import themeCss from '../shared/theme.css';
+import { vscodeApi } from '../shared/vscodeApi';
+import { ChartView } from './chart';
+import { ResultGrid } from './grid';
+import resultsCss from './results.css';
+
+type Tab = 'results' | 'chart' | 'errors';
+const TABS: readonly Tab[] = ['results', 'chart', 'errors'];
+
+const api = vscodeApi();
+let state: ResultsPanelState | undefined = validatePanelState(api.getState());
+
+injectStyle(themeCss + resultsCss);
+const app = document.getElementById('app') ?? document.body.appendChild(el('div'));
+app.id = 'app';
+
+// Layout: a status line, then the tabs.
+const status = el('div', 'status muted');
+const tabs = document.createElement('vscode-tabs');
+tabs.setAttribute('panel', '');
+const headers = TABS.map((t) => {
+  const h = document.createElement('vscode-tab-header');
+  h.slot = 'header';
+  h.textContent = t === 'results' ? 'Results' : t === 'chart' ? 'Chart' : 'Errors';
+  return h;
+});
+const panels = TABS.map((t) => {
+  const p = document.createElement('vscode-tab-panel');
+  p.className = `panel panel-${t}`;
+  return p;
+});
+tabs.append(...headers, ...panels);
+app.append(status, tabs);
+
+function button(label: string, title: string, run: () => void): HTMLElement {
+  const b = document.createElement('vscode-button');
+  b.setAttribute('secondary', '');
+  b.textContent = label;
+  b.title = title;
+  b.addEventListener('click', run);
+  return b;
+}
+
+// Results tab: toolbar, warnings, grid, detail pane.
+const filterBox = document.createElement('vscode-textfield');
+filterBox.setAttribute('placeholder', 'Filter rows');
+filterBox.className = 'filter';
+const resultsToolbar = el('div', 'toolbar');
+const warnings = el('div', 'warnings');
+const gridHost = el('div', 'grid-host');
+const detail = el('div', 'detail');
+detail.hidden = true;
+const detailTitle = el('div', 'detail-title');
+const detailText = el('pre', 'detail-text');
+detail.append(detailTitle, button('Close', 'Close the value view', () => (detail.hidden = true)), detailText);
+let grid: ResultGrid | undefined;
+resultsToolbar.append(
+  filterBox,
+  button('Copy cell', 'Copy the selected cell (Ctrl+C)', () => grid?.copyCell()),
+  button('Copy row', 'Copy the selected row (Ctrl+Shift+C)', () => grid?.copyRow()),
+  button('Export CSV', 'Save the result as CSV', () => api.postMessage({ type: 'exportData', format: 'csv', tableIndex: 0 })),
+  button('Export JSON', 'Save the result as JSON', () => api.postMessage({ type: 'exportData', format: 'json', tableIndex: 0 })),
+);
+panels[0]!.append(resultsToolbar, warnings, gridHost, detail);
+let filterTimer: ReturnType<typeof setTimeout> | undefined;
+filterBox.addEventListener('input', () => {
+  clearTimeout(filterTimer);
+  filterTimer = setTimeout(() => {
+    grid?.setFilter((filterBox as unknown as { value: string }).value);
+    showStatus();
+  }, 150);
+});
+
+// Chart tab.
+const chartToolbar = el('div', 'toolbar');
+const chartNote = el('div', 'chart-note muted');
+const chartHost = el('div', 'chart-host');
+const chart = new ChartView(chartHost);
+let plan: ChartPlan | undefined;
+let chartDrawn = false;
+chartToolbar.append(
+  chartNote,
+  button('Export PNG', 'Save the chart as PNG', () => void exportImage('png')),
+  button('Export SVG', 'Save the chart as SVG', () => void exportImage('svg')),
+  button('Copy spec', 'Copy the Vega-Lite spec', () => plan?.kind === 'chart' && api.postMessage({ type: 'copy', what: 'spec', text: JSON.stringify(plan.spec, null, 2) })),
+  button('Open spec', 'Open the Vega-Lite spec in an editor', () => plan?.kind === 'chart' && api.postMessage({ type: 'openSpec', spec: JSON.stringify(plan.spec, null, 2) })),
+);
+panels[1]!.append(chartToolbar, chartHost);
+
+// Errors tab.
+const errorBox = el('div', 'error-box');
+errorBox.append(el('p', 'muted', 'No errors.'));
+panels[2]!.append(errorBox);
+
+let current: ShowResultMessage | undefined;
+
+function saveState(patch: Partial<ResultsPanelState>): void {
+  if (!state && !patch.documentUri) {
+    return;
+  }
+  state = { ...(state as ResultsPanelState), ...patch };
+  api.setState(state);
+}
+
+function selectTab(tab: Tab): void {
+  tabs.selectedIndex = TABS.indexOf(tab);
+  saveState({ activeTab: tab });
+  if (tab === 'chart') {
+    void drawChart();
+  }
+}
+
+tabs.addEventListener('vsc-tabs-select', (e) => {
+  const tab = TABS[e.detail.selectedIndex] ?? 'results';
+  saveState({ activeTab: tab });
+  if (tab === 'chart') {
+    void drawChart();
+  }
+});
+
+function formatDuration(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
+}
+
+function showStatus(): void {
+  if (!current) {
+    return;
+  }
+  const r: QueryResult = current.result;
+  const total = r.tables[0]?.rows.length ?? 0;
+  const shown = grid && grid.visibleCount !== total ? `${grid.visibleCount.toLocaleString()} of ` : '';
+  const backend = r.stats.backend === 'local' ? 'local engine' : 'Log Analytics';
+  const parts = [`${shown}${total.toLocaleString()} rows`, formatDuration(r.stats.durationMs), backend];
+  if (r.stats.truncated) {
+    parts.push('truncated at the row limit');
+  }
+  if (r.tables.length > 1) {
+    parts.push(`${r.tables.length - 1} more table(s) not shown`);
+  }
+  status.textContent = parts.join(' · ');
+}
+
+async function drawChart(): Promise<void> {
+  if (chartDrawn || !plan) {
+    return;
+  }
+  chartDrawn = true;
+  if (plan.kind !== 'chart') {
+    chart.finalize();
+    chartNote.textContent = plan.kind === 'table' ? 'The query asked for a table: no chart.' : plan.reason;
+    return;
+  }
+  const capped = plan.recordsDrawn < plan.recordsTotal ? ` · first ${plan.recordsDrawn.toLocaleString()} of ${plan.recordsTotal.toLocaleString()} rows (kql.results.maxChartPoints)` : '';
+  chartNote.textContent = `${plan.isDefault ? `No render in the query: default ${plan.visualization}` : plan.visualization}${capped}`;
+  try {
+    await chart.draw(plan.spec);
+    performance.mark('kql-chart-drawn');
+  } catch (e) {
+    chartNote.textContent = `The chart could not be drawn: ${e instanceof Error ? e.message : String(e)}`;
+    api.postMessage({ type: 'log', level: 'error', message: `chart: ${e instanceof Error ? e.stack ?? e.message : String(e)}` });
+  }
+}
+
+async function exportImage(format: 'png' | 'svg'): Promise<void> {
+  if (!chart.hasChart) {
+    return;
+  }
+  const data = format === 'png' ? await chart.png() : await chart.svg();
+  api.postMessage({ type: 'exportImage', format, data });
+}
+
+function showResult(m: ShowResultMessage): void {
+  current = m;
+  document.body.classList.remove('running');
+  saveState({ documentUri: m.documentUri, queryText: m.queryText, blockStartLine: m.blockStartLine });
+  const table = m.result.tables[0];
+  warnings.replaceChildren(...m.result.warnings.map((w) => el('div', 'warning', w)));
+  detail.hidden = true;
+  errorBox.replaceChildren(el('p', 'muted', 'No errors.'));
+  headers[2]!.textContent = 'Errors';
+  let firstPaint = true;
+  grid = table
+    ? new ResultGrid(table, {
+        copy: (what, text) => api.postMessage({ type: 'copy', what, text }),
+        expand: (title, text) => {
+          detailTitle.textContent = title;
+          detailText.textContent = text;
+          detail.hidden = false;
+        },
+        rendered: () => {
+          if (firstPaint) {
+            firstPaint = false;
+            performance.mark('kql-grid-painted');
+          }
+        },
+      })
+    : undefined;
+  (filterBox as unknown as { value: string }).value = '';
+  gridHost.replaceChildren(grid ? grid.element : el('p', 'muted', 'The query returned no table.'));
+  grid?.paint();
+  plan = chartPlan(table, m.result.render, m.options.maxChartPoints);
+  chartDrawn = false;
+  chart.finalize();
+  showStatus();
+  const wantsChart = m.result.render !== undefined && plan.kind === 'chart';
+  selectTab(wantsChart ? 'chart' : state?.activeTab === 'chart' && plan.kind === 'chart' ? 'chart' : 'results');
+}
+
+function showError(m: ShowErrorMessage): void {
+  document.body.classList.remove('running');
+  saveState({ documentUri: m.documentUri, queryText: m.queryText, blockStartLine: m.blockStartLine });
+  const box: HTMLElement[] = [];
+  const heading = { query: 'The query has an error', backend: 'The backend failed', cancelled: 'Cancelled', timeout: 'Timed out' }[m.kind];
+  box.push(el('h3', m.kind === 'cancelled' ? 'muted' : 'error-text', heading));
+  const line = el('p', 'error-message');
+  if (m.line !== undefined && m.column !== undefined) {
+    const at = el('button', 'link', `${m.line}:${m.column}`);
+    at.title = 'Go to the error in the editor';
+    const { line: l, column: c } = m;
+    at.addEventListener('click', () => api.postMessage({ type: 'reveal', line: l, column: c }));
+    line.append(at, document.createTextNode(` ${m.message}`));
+  } else {
+    line.textContent = m.message;
+  }
+  box.push(line, el('pre', 'query-text', m.queryText));
+  if (m.kind !== 'query') {
+    box.push(button('Run again', 'Run the query again', () => api.postMessage({ type: 'rerun' })));
+  }
+  errorBox.replaceChildren(...box);
+  headers[2]!.textContent = m.kind === 'cancelled' ? 'Errors' : 'Errors (1)';
+  status.textContent = heading;
+  selectTab('errors');
+}
+
+function handle(m: HostMessage): void {
+  switch (m.type) {
+    case 'running':
+      document.body.classList.add('running');
+      status.textContent = 'Running…';
+      saveState({ documentUri: m.documentUri, queryText: m.queryText, blockStartLine: m.blockStartLine });
+      break;
+    case 'showResult':
+      showResult(m);
+      break;
+    case 'showError':
+      showError(m);
+      break;
+    case 'cancelled':
+      document.body.classList.remove('running');
+      status.textContent = 'Cancelled.';
+      break;
+    case 'clear':
+      document.body.classList.remove('running');
+      status.textContent = m.note;
+      break;
+  }
+}
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const checked = validateHostMessage(event.data);
+  if (!checked.ok) {
+    api.postMessage({ type: 'log', level: 'warn', message: `results webview dropped a message: ${checked.reason}` });
+    return;
+  }
+  handle(checked.value);
+});
+
+onThemeChange(() => {
+  if (chartDrawn && plan?.kind === 'chart') {
+    chartDrawn = false;
+    void drawChart();
+  }
+});
+
+if (state?.queryText) {
+  status.textContent = 'Run the query again to see its results (results are not kept across reloads).';
+}
+api.postMessage({ type: 'ready' });
