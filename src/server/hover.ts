@@ -36,9 +36,17 @@ export function toHover(markdown: string | undefined): Hover | null {
   return markdown ? { contents: { kind: MarkupKind.Markdown, value: markdown } } : null;
 }
 
+/** How a parameter's accepted types read when the library states a kind rather than listing types. */
+const KIND_TEXT: Partial<Record<number, string>> = {
+  0: 'any', 2: 'scalar', 3: 'table', 6: 'int | long', 7: 'real | decimal', 8: 'string | dynamic',
+  9: 'string | dynamic', 10: 'int | long | dynamic', 11: 'dynamic', 12: 'dynamic', 13: 'number',
+  14: 'number | bool', 15: 'summable', 16: 'orderable', 23: 'scalar', 24: 'number', 25: 'summable',
+  26: 'orderable', 27: 'scalar',
+};
+
 function typeNames(p: Kusto.Language.Symbols.Parameter): string {
   const declared = [...items(p.DeclaredTypes)].map((t) => t.Name ?? '').filter(Boolean);
-  return declared.length ? declared.join(' | ') : '';
+  return declared.length ? declared.join(' | ') : KIND_TEXT[p.TypeKind as number] ?? '';
 }
 
 function signatureInformation(name: string, signature: Kusto.Language.Symbols.Signature): SignatureInformation {

@@ -72,7 +72,10 @@ export function foldingRanges(doc: TextDocument): FoldingRange[] {
 export function formatDocument(doc: TextDocument, analyzer: BlockAnalyzer, options: FormattingOptions, budgetMs = 3000): TextEdit[] {
   const K = kusto();
   const eol = doc.getText().includes('\r\n') ? '\r\n' : '\n';
-  const formatting = K.Editor.FormattingOptions.Default!.WithIndentationSize(options.tabSize > 0 ? options.tabSize : 4);
+  // Each pipe operator on its own line, the layout of every sample query.
+  const formatting = K.Editor.FormattingOptions.Default!
+    .WithIndentationSize(options.tabSize > 0 ? options.tabSize : 4)!
+    .WithPipeOperatorStyle(K.Editor.PlacementStyle.NewLine);
   const edits: TextEdit[] = [];
   for (const b of blocksOf(doc)) {
     const service = analyzer.get(b.text).service;
