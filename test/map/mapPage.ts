@@ -77,7 +77,7 @@ window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), 
   await page.waitForSelector('#map canvas');
   // Cytoscape draws on the next animation frames.
   await page.waitForTimeout(500);
-  problems.push(...(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)));
+  problems.push(...(await page.evaluate(() => (globalThis as unknown as { __violations: string[] }).__violations)));
   return { browser, page, problems, dir };
 }
 

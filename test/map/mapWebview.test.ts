@@ -99,5 +99,5 @@ describe('dependency map drawn in Chromium under the webview CSP', { skip: canRe
 });
 
 async function posted(map: RenderedMap): Promise<unknown[]> {
-  return map.page.evaluate(() => (window as unknown as { __posted: unknown[] }).__posted);
+  return map.page.evaluate(() => (globalThis as unknown as { __posted: unknown[] }).__posted);
 }
