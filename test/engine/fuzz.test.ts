@@ -22,7 +22,7 @@ function prng(seed: number): () => number {
   };
 }
 
-const random = prng(20240101);
+const random = prng(Number(process.env.FUZZ_SEED ?? 20240101));
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
 
 function sampleValue(type: KqlType, row: number): Value {
@@ -121,6 +121,6 @@ test('random and mutated queries only ever fail with KqlErrors', () => {
       }
     }
   }
-  assert.ok(runs >= 200, `only ${runs} queries ran in the time budget`);
+  assert.ok(runs >= 100, `only ${runs} queries ran in the time budget`);
   assert.ok(failures > 0 && failures < runs, `${failures} of ${runs} failed`);
 });

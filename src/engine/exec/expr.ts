@@ -12,7 +12,7 @@ import type { Table } from '../table';
 import type { DynamicValue, KqlType, Value } from '../values';
 import { CHECK_INTERVAL, type ExecContext } from './context';
 import { compileSearchTerm } from './searchTerm';
-import { comparisonFastPath } from './fastPaths';
+import { binFastPath, comparisonFastPath } from './fastPaths';
 import { materialized } from './lazy';
 
 export type Evaluator = (row: number) => Value;
@@ -63,6 +63,10 @@ export function compileExpr(expr: Expr, table: Table, ctx: ExecContext): Evaluat
       const impl = bindOrFail(ctx, expr, `The function '${expr.name}' with these argument types`, () =>
         fn.bind(expr.args.map((a) => a.type), expr.type, ctx.call, expr.args.map(constantOf)));
       const args = expr.args.map((a) => compileExpr(a, table, ctx));
+      const binned = binFastPath(expr, args[0]!);
+      if (binned) {
+        return binned;
+      }
       const n = args.length;
       if (n === 0) {
         return () => impl([]);

@@ -6,7 +6,7 @@ import { NumberColumn, StringColumn } from '../column';
 import { bindBinaryOperator } from '../functions';
 import type { Expr } from '../plan/types';
 import type { Table } from '../table';
-import { isNumberBacked, type Value } from '../values';
+import { isNumberBacked, TICKS_PER_DAY, type Value } from '../values';
 import { materialized } from './lazy';
 
 type Evaluator = (row: number) => Value;
@@ -61,5 +61,31 @@ function dictionaryPredicate(col: StringColumn, impl: (l: Value, r: Value) => Va
     memo[slot] = v;
     known[slot] = 1;
     return v;
+  };
+}
+
+/**
+ * bin(x, step) with a constant step: a floor on the raw number. For datetimes Kusto bins from
+ * 0001-01-01, which is a whole number of days before 1970, so the shortcut holds for steps that divide a day.
+ */
+export function binFastPath(expr: Extract<Expr, { k: 'call' }>, arg: Evaluator): Evaluator | undefined {
+  if ((expr.name !== 'bin' && expr.name !== 'floor') || expr.args.length !== 2) {
+    return undefined;
+  }
+  const [value, size] = expr.args as [Expr, Expr];
+  if (size.k !== 'literal' || typeof size.value !== 'number' || !(size.value > 0) || !Number.isFinite(size.value)) {
+    return undefined;
+  }
+  const step = size.value;
+  const type = value.type;
+  const dayAligned = (type === 'datetime' || type === 'timespan') && size.type === 'timespan' && TICKS_PER_DAY % step === 0;
+  const integral = (type === 'long' || type === 'int') && Number.isInteger(step) && (expr.type === 'long' || expr.type === 'int');
+  const real = type === 'real' && expr.type === 'real';
+  if (!dayAligned && !integral && !real) {
+    return undefined;
+  }
+  return (row) => {
+    const v = arg(row);
+    return typeof v === 'number' ? Math.floor(v / step) * step : null;
   };
 }

@@ -1,10 +1,10 @@
 /** Hash aggregation for summarize (and distinct): nested maps per key, one state per group and aggregate. */
-import { columnFromValues, StringColumn } from '../column';
+import { type Column, columnFromValues, StringColumn } from '../column';
 import { aggregateFunction, UnsupportedError, type AggregateImpl } from '../functions';
 import { hashKey } from '../format';
 import type { AggregateCall, Plan } from '../plan/types';
 import { Table, type TableColumn } from '../table';
-import type { Value } from '../values';
+import type { KqlType, Value } from '../values';
 import { CHECK_INTERVAL, type ExecContext } from './context';
 import { compileExpr, constantOf, type Evaluator } from './expr';
 import { materialized } from './lazy';
@@ -34,53 +34,84 @@ export function bindAggregate(call: AggregateCall, input: Table, ctx: ExecContex
   return { call, impl, args: call.args.map((a) => compileExpr(a, input, ctx)) };
 }
 
+/**
+ * Dense ids per key: a string column's dictionary codes as they are, other keys numbered in order of
+ * first appearance through a hash map of their values.
+ */
+function keyIds(keyFn: Evaluator, type: KqlType, column: Column | undefined, n: number, ctx: ExecContext): { ids: Int32Array; cardinality: number } {
+  if (column instanceof StringColumn) {
+    const ids = new Int32Array(n);
+    const codes = column.codes;
+    for (let i = 0; i < n; i++) {
+      ids[i] = codes[i]! + 1;
+    }
+    return { ids, cardinality: column.dict.length + 1 };
+  }
+  const ids = new Int32Array(n);
+  const seen = new Map<string | number, number>();
+  for (let i = 0; i < n; i++) {
+    if ((i & (CHECK_INTERVAL - 1)) === 0) {
+      ctx.check();
+    }
+    const key = hashKey(keyFn(i), type);
+    let id = seen.get(key);
+    if (id === undefined) {
+      id = seen.size;
+      seen.set(key, id);
+    }
+    ids[i] = id;
+  }
+  return { ids, cardinality: Math.max(1, seen.size) };
+}
+
 /** Assigns each row a group number; returns the per-row groups and the first row of each group. */
-export function groupRows(keyFns: readonly Evaluator[], keyTypes: readonly Value[], input: Table, ctx: ExecContext, keyColumnName?: string): { groupOf: Int32Array; firstRows: number[] } {
+export function groupRows(keyFns: readonly Evaluator[], keyTypes: readonly KqlType[], input: Table, ctx: ExecContext, keyColumns: readonly (string | undefined)[] = []): { groupOf: Int32Array; firstRows: number[] } {
   const n = input.rowCount;
   const groupOf = new Int32Array(n);
   const firstRows: number[] = [];
   if (keyFns.length === 0) {
     return { groupOf, firstRows: [0] };
   }
-  const found = keyColumnName !== undefined ? input.column(keyColumnName) : undefined;
-  const single = found && materialized(found);
-  if (single instanceof StringColumn) {
-    // Group by dictionary code: no hashing of strings at all.
-    const codes = single.codes;
-    const byCode = new Int32Array(single.dict.length + 1).fill(-1);
+  const perKey = keyFns.map((f, k) => {
+    const name = keyColumns[k];
+    const found = name !== undefined ? input.column(name) : undefined;
+    return keyIds(f, keyTypes[k]!, found && found.type === keyTypes[k] ? materialized(found) : undefined, n, ctx);
+  });
+  const span = perKey.reduce((p, k) => p * k.cardinality, 1);
+  if (span <= 1 << 20) {
+    // Few enough combinations: a direct table from combined id to group.
+    const table = new Int32Array(span).fill(-1);
     for (let i = 0; i < n; i++) {
-      if ((i & (CHECK_INTERVAL - 1)) === 0) {
-        ctx.check();
+      let id = 0;
+      for (const k of perKey) {
+        id = id * k.cardinality + k.ids[i]!;
       }
-      const slot = codes[i]! + 1;
-      let g = byCode[slot]!;
+      let g = table[id]!;
       if (g < 0) {
         g = firstRows.length;
-        byCode[slot] = g;
+        table[id] = g;
         firstRows.push(i);
       }
       groupOf[i] = g;
     }
     return { groupOf, firstRows };
   }
-  const root = new Map<unknown, unknown>();
-  const last = keyFns.length - 1;
+  const exact = span <= Number.MAX_SAFE_INTEGER;
+  const map = new Map<number | string, number>();
   for (let i = 0; i < n; i++) {
     if ((i & (CHECK_INTERVAL - 1)) === 0) {
       ctx.check();
     }
-    let map = root;
-    for (let k = 0; k < last; k++) {
-      const key = hashKey(keyFns[k]!(i), keyTypes[k] as never);
-      let next = map.get(key) as Map<unknown, unknown> | undefined;
-      if (!next) {
-        next = new Map();
-        map.set(key, next);
+    let key: number | string;
+    if (exact) {
+      key = 0;
+      for (const k of perKey) {
+        key = key * k.cardinality + k.ids[i]!;
       }
-      map = next;
+    } else {
+      key = perKey.map((k) => k.ids[i]).join(',');
     }
-    const key = hashKey(keyFns[last]!(i), keyTypes[last] as never);
-    let g = map.get(key) as number | undefined;
+    let g = map.get(key);
     if (g === undefined) {
       g = firstRows.length;
       map.set(key, g);
@@ -93,8 +124,8 @@ export function groupRows(keyFns: readonly Evaluator[], keyTypes: readonly Value
 
 export function runSummarize(plan: P<'summarize'>, input: Table, ctx: ExecContext): Table {
   const keyFns = plan.keys.map((k) => compileExpr(k.expr, input, ctx));
-  const keyColumn = plan.keys.length === 1 && plan.keys[0]!.expr.k === 'column' ? (plan.keys[0]!.expr as { name: string }).name : undefined;
-  const { groupOf, firstRows } = groupRows(keyFns, plan.keys.map((k) => k.expr.type), input, ctx, keyColumn);
+  const keyColumns = plan.keys.map((k) => (k.expr.k === 'column' ? k.expr.name : undefined));
+  const { groupOf, firstRows } = groupRows(keyFns, plan.keys.map((k) => k.expr.type), input, ctx, keyColumns);
   const groupCount = plan.keys.length === 0 ? 1 : firstRows.length;
   const aggregates = plan.aggregates.map((a) => bindAggregate(a, input, ctx));
   const states = aggregates.map((a) => {
