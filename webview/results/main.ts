@@ -143,9 +143,9 @@ function showStatus(): void {
   }
   const r: QueryResult = current.result;
   const total = r.tables[0]?.rows.length ?? 0;
-  const shown = grid && grid.visibleCount !== total ? `${grid.visibleCount.toLocaleString()} of ` : '';
+  const shown = grid && grid.visibleCount !== total ? `${grid.visibleCount.toLocaleString('en-US')} of ` : '';
   const backend = r.stats.backend === 'local' ? 'local engine' : 'Log Analytics';
-  const parts = [`${shown}${total.toLocaleString()} rows`, formatDuration(r.stats.durationMs), backend];
+  const parts = [`${shown}${total.toLocaleString('en-US')} rows`, formatDuration(r.stats.durationMs), backend];
   if (r.stats.truncated) {
     parts.push('truncated at the row limit');
   }
@@ -165,7 +165,7 @@ async function drawChart(): Promise<void> {
     chartNote.textContent = plan.kind === 'table' ? 'The query asked for a table: no chart.' : plan.reason;
     return;
   }
-  const capped = plan.recordsDrawn < plan.recordsTotal ? ` · first ${plan.recordsDrawn.toLocaleString()} of ${plan.recordsTotal.toLocaleString()} rows (kql.results.maxChartPoints)` : '';
+  const capped = plan.recordsDrawn < plan.recordsTotal ? ` · first ${plan.recordsDrawn.toLocaleString('en-US')} of ${plan.recordsTotal.toLocaleString('en-US')} rows (kql.results.maxChartPoints)` : '';
   chartNote.textContent = `${plan.isDefault ? `No render in the query: default ${plan.visualization}` : plan.visualization}${capped}`;
   try {
     await chart.draw(plan.spec);

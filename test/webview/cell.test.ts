@@ -1,0 +1,53 @@
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { renderCell, type CellElement } from '../../webview/results/cell';
+
+/** A cell that records what it was given and fails the test if anything writes markup into it. */
+class ShimCell implements CellElement {
+  textContent: string | null = null;
+  title = '';
+  className = '';
+  get innerHTML(): string {
+    return '';
+  }
+  set innerHTML(_v: string) {
+    throw new Error('innerHTML must never be set from data');
+  }
+  insertAdjacentHTML(): void {
+    throw new Error('insertAdjacentHTML must never be used with data');
+  }
+}
+
+describe('renderCell', () => {
+  test('puts a hostile value in as text, never as markup', () => {
+    const cell = new ShimCell();
+    const hostile = '<img src=x onerror=alert(1)>';
+    renderCell(cell, hostile, 'string', false);
+    assert.equal(cell.textContent, hostile);
+    assert.equal(cell.title, hostile);
+    assert.equal(cell.className, 'cell');
+  });
+
+  test('a dynamic value containing markup is shown as its JSON text', () => {
+    const cell = new ShimCell();
+    renderCell(cell, { html: '<script>alert(1)</script>' }, 'dynamic', false);
+    assert.equal(cell.textContent, '{"html":"<script>alert(1)</script>"}');
+    assert.equal(cell.className, 'cell dyn');
+  });
+
+  test('classes mark nulls, numbers and the selection', () => {
+    const cell = new ShimCell();
+    renderCell(cell, null, 'long', true);
+    assert.deepEqual([cell.textContent, cell.className], ['', 'cell null selected']);
+    renderCell(cell, 42, 'long', false);
+    assert.deepEqual([cell.textContent, cell.className], ['42', 'cell num']);
+  });
+
+  test('long values get a shortened tooltip but full text', () => {
+    const cell = new ShimCell();
+    const long = 'x'.repeat(5000);
+    renderCell(cell, long, 'string', false);
+    assert.equal(cell.textContent, long);
+    assert.equal(cell.title.length, 2001);
+  });
+});
