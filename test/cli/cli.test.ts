@@ -1,0 +1,107 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { runCli, type Io } from '../../src/cli/cli';
+
+const NOW = '2026-11-23T12:00:00Z';
+
+/** The real command in its own process: for exit codes and standard input. */
+function spawnKql(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8', input, timeout: 120_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The same command in this process (the Kusto library loads once), output captured. */
+async function kql(args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const out = Object.assign(new PassThrough(), { isTTY: false });
+  const err = Object.assign(new PassThrough(), { isTTY: false });
+  out.on('data', (c: Buffer) => (stdout += c.toString()));
+  err.on('data', (c: Buffer) => (stderr += c.toString()));
+  const stdin = Object.assign(new PassThrough(), { isTTY: true });
+  const code = await runCli(args, { stdout: out, stderr: err, stdin } as unknown as Io);
+  await new Promise((resolve) => setImmediate(resolve));
+  return { code, stdout, stderr };
+}
+
+test('a query argument prints the REST API\'s JSON when output is not a terminal', () => {
+  const r = spawnKql(['--now', NOW, 'VMConnection | where Computer == "acme-demo" | summarize n = count(), earliest = min(TimeGenerated) by Direction | order by Direction asc']);
+  assert.equal(r.code, 0, r.stderr);
+  const body = JSON.parse(r.stdout) as { tables: { name: string; columns: { name: string; type: string }[]; rows: unknown[][] }[] };
+  assert.equal(body.tables[0]!.name, 'PrimaryResult');
+  assert.deepEqual(body.tables[0]!.columns, [{ name: 'Direction', type: 'string' }, { name: 'n', type: 'long' }, { name: 'earliest', type: 'datetime' }]);
+  assert.deepEqual(body.tables[0]!.rows.map((x) => x[0]), ['inbound', 'outbound']);
+  assert.equal(body.tables[0]!.rows[0]![2], '2026-11-22T12:00:00Z');
+  assert.ok((body.tables[0]!.rows[0]![1] as number) > 1000);
+});
+
+test('timespans and dynamic values print as the REST API gives them', async () => {
+  const r = await kql(['print t = 1d + 2h + 3m + 4s + 5ms, d = dynamic({"a": [1, 2]})']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout).tables[0].rows, [['1.02:03:04.0050000', { a: [1, 2] }]]);
+});
+
+test('csv output has a header and quotes fields that need it', async () => {
+  const r = await kql(['--format', 'csv', 'print a = "x,y", b = 2']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, 'a,b\r\n"x,y",2\r\n');
+});
+
+test('table output aligns columns and ends with a row count', async () => {
+  const r = await kql(['--format', 'table', '--now', NOW, 'ServiceMapProcess_CL | where ExecutableName_s == "curl" | distinct ProductVersion_s | order by ProductVersion_s asc']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, ['ProductVersion_s', '----------------', '7.19.7', '7.29.0', '7.58.0', '7.68.0', '(4 rows)', ''].join('\n'));
+});
+
+test('-f runs each blank-line-separated block with a header from its first comment', async () => {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kql-cli-')), 'q.kql');
+  fs.writeFileSync(file, '// Machines\nServiceMapComputer_CL | summarize dcount(Computer)\n\nprint x = 42\n');
+  const r = await kql(['-f', file, '--format', 'table', '--now', NOW]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /^── Machines \(line 1\) ──\ndcount_Computer\n-+\n +29\n\(1 row\)\n\n── line 4 ──\n x\n--\n42\n\(1 row\)\n$/);
+});
+
+test('a query from standard input runs', () => {
+  const r = spawnKql(['--format', 'csv'], 'print s = strcat("a", "b")');
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, 's\r\nab\r\n');
+});
+
+test('a query error exits 1 with line:column on stderr; in -f mode the line is the file\'s', async () => {
+  const r = spawnKql(['VMConnection | where Computr == "x"']);
+  assert.equal(r.code, 1);
+  assert.equal(r.stdout, '');
+  assert.equal(r.stderr, "kql: 1:22: The name 'Computr' does not refer to any known column, table, variable or function.\n");
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kql-cli-')), 'bad.kql');
+  fs.writeFileSync(file, 'print 1\n\nprint 2\n| where Nope > 1\n');
+  const f = await kql(['-f', file, '--format', 'json']);
+  assert.equal(f.code, 1);
+  assert.equal(f.stdout.trim().split('\n').length, 1);
+  assert.match(f.stderr, new RegExp(`^kql: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:4:9: The name 'Nope'`));
+});
+
+test('usage errors exit 2', async () => {
+  for (const args of [['--format', 'xml', 'print 1'], ['--bogus'], ['--scale', '0', 'print 1'], ['--now', 'yesterday', 'print 1'], ['a', 'b'], ['-f', '/nonexistent.kql']]) {
+    const r = await kql(args);
+    assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
+    assert.match(r.stderr, /^kql: .*\nRun kql --help for usage\.\n$/);
+  }
+  const help = await kql(['--help']);
+  assert.equal(help.code, 0);
+  assert.match(help.stdout, /^Usage: kql/);
+});
+
+test('--data loads exported files and warns about the broken ones', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kql-cli-data-'));
+  fs.writeFileSync(path.join(dir, 'VMBoundPort.csv'), 'Computer,Port,Ip\nweb1,80,0.0.0.0\nweb1,443,0.0.0.0\ndb1,1433,10.0.0.4\n');
+  fs.writeFileSync(path.join(dir, 'VMConnection.csv'), 'Computer,BytesSent\n"broken,1\n');
+  const r = await kql(['--data', dir, '--format', 'csv', 'VMBoundPort | summarize Ports = count() by Computer | order by Computer asc']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, 'Computer,Ports\r\ndb1,1\r\nweb1,2\r\n');
+  assert.match(r.stderr, /^kql: warning: .*VMConnection\.csv:\d+:\d+: /);
+});
