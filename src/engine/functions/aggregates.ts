@@ -1,6 +1,7 @@
 /**
- * Counting, summing and extreme-value aggregations. Nulls are ignored (and, for strings, the empty
- * string that stands in for null). `*if` variants take the predicate as their last argument
+ * Counting, summing and extreme-value aggregations. Nulls are ignored; an empty string is a value
+ * (the reference says only nulls are ignored), except for take_any, which looks for a non-empty one.
+ * `*if` variants take the predicate as their last argument
  * (`countif(p)`, `sumif(x, p)`, `dcountif(x, p[, accuracy])`, `minif(x, p)`).
  */
 import { compareValues, hashKey } from '../format';
@@ -8,7 +9,11 @@ import type { KqlType, Value } from '../values';
 import { fitNumber, nullOf } from './define';
 import type { AggregateFunction, AggregateImpl } from './types';
 
-export function isMissing(v: Value | undefined): boolean {
+function isNull(v: Value | undefined): boolean {
+  return v === null || v === undefined;
+}
+
+function isMissing(v: Value | undefined): boolean {
   return v === null || v === undefined || v === '';
 }
 
@@ -65,7 +70,7 @@ function extreme(type: KqlType, resultType: KqlType, sign: 1 | -1): AggregateImp
     init: () => ({ best: null }),
     step: (s, args) => {
       const v = args[0]!;
-      if (!isMissing(v) && (s.best === null || sign * compareValues(v, s.best, type) > 0)) {
+      if (!isNull(v) && (s.best === null || sign * compareValues(v, s.best, type) > 0)) {
         s.best = v;
       }
       return s;
@@ -79,7 +84,7 @@ function distinctCounter(type: KqlType): AggregateImpl<Set<string | number>> {
     init: () => new Set(),
     step: (s, args) => {
       const v = args[0]!;
-      if (!isMissing(v)) {
+      if (!isNull(v)) {
         s.add(hashKey(v, type));
       }
       return s;
@@ -116,7 +121,7 @@ function argExtreme(argTypes: readonly KqlType[], sign: 1 | -1): AggregateImpl<{
     init: () => ({ row: null, hasValue: false }),
     step: (s, args) => {
       const v = args[0]!;
-      if (isMissing(v)) {
+      if (isNull(v)) {
         if (s.row === null) {
           s.row = [...args];
         }

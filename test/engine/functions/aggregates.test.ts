@@ -31,7 +31,8 @@ describe('counting and summing', () => {
     assert.equal(aggregate('max', ['long'], 'long', [[null]]), null);
   });
   test('dcount and dcountif count distinct non-null values', () => {
-    assert.equal(aggregate('dcount', ['string'], 'long', [['a'], ['b'], ['a'], ['']]), 2);
+    assert.equal(aggregate('dcount', ['string'], 'long', [['a'], ['b'], ['a'], ['']]), 3);
+    assert.equal(aggregate('dcount', ['long'], 'long', [[1], [null], [1]]), 1);
     assert.equal(aggregate('dcountif', ['long', 'bool'], 'long', [[1, true], [2, false], [1, true], [3, true]]), 2);
     assert.deepEqual(rows('range x from 1 to 10 step 1 | summarize dcount(x % 3)'), [[3]]);
   });
