@@ -93,7 +93,7 @@ export async function machinesScenario(wb: Workbench): Promise<void> {
   );
   await wb.screenshot(4, 'machines-tree');
 
-  // The machine's context menu opens its connections query, which runs.
+  // The machine's context menu opens its connections query beside and runs it.
   await row(wb, MACHINE, 1).click({ button: 'right' });
   const action = wb.page.locator('.context-view .monaco-menu .action-item', { hasText: 'Open Connections Query' });
   await action.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
@@ -103,7 +103,7 @@ export async function machinesScenario(wb: Workbench): Promise<void> {
     return /VMConnection/.test(text) && text.includes(MACHINE) ? text : undefined;
   });
   const expected = runKqlCli(query);
-  await wb.runCommand('Connection Analytics: Run Query');
+  // The action runs the query it opens; no Run is needed.
   const grid = await waitForGrid(
     wb,
     `the result of the connections query for ${MACHINE}`,

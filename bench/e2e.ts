@@ -1,0 +1,144 @@
+/**
+ * End-to-end figures measured in a real VS Code (code-server + headless Chromium, as test/e2e runs it):
+ *  - extension activation time, as VS Code itself reports it in "Developer: Show Running Extensions"
+ *    (code loading + activate()); reference: the median of the built-in extensions activated in the
+ *    same session, measured by the same editor;
+ *  - time from the click on a "Run" CodeLens to the results grid's first paint (the webview marks
+ *    `kql-grid-painted`); reference: the local engine's own time for the query, shown in the panel's
+ *    status line. The first run starts the engine's worker and loads the sample workspace (cold); the
+ *    next runs are warm.
+ *
+ *   npx tsx bench/e2e.ts [warm-runs]      (default 5; needs test/e2e/setup.sh and a built VSIX)
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { clickRunLens, seedBlock } from '../test/e2e/codeLens';
+import { startCodeServer } from '../test/e2e/codeServer';
+import { readGrid } from '../test/e2e/resultsPanel';
+import { launchChromium, waitFor, Workbench } from '../test/e2e/workbench';
+
+const repo = path.resolve(__dirname, '..');
+const warmRuns = Number(process.argv[2] ?? 5);
+const SEED = '// List the bound ports on your VMs';
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function codeServerDir(): string {
+  if (process.env.CODE_SERVER_DIR) {
+    return process.env.CODE_SERVER_DIR;
+  }
+  const setup = spawnSync('bash', [path.join(repo, 'test/e2e/setup.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (setup.status !== 0) {
+    throw new Error('test/e2e/setup.sh failed');
+  }
+  return setup.stdout.trim().split('\n').pop()!;
+}
+
+/** Activation times (ms) by extension name, from VS Code's Running Extensions editor. */
+async function activationTimes(wb: Workbench): Promise<Map<string, number>> {
+  await wb.runCommand('Developer: Show Running Extensions');
+  const rows = wb.page.locator('.runtime-extensions-editor .monaco-list-row');
+  const texts = await waitFor('the Running Extensions list', async () => {
+    const all = await rows.evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+    return all.some((t) => t.includes('Connection Analytics')) ? all : undefined;
+  });
+  const times = new Map<string, number>();
+  for (const text of texts) {
+    // "Connection Analytics for VM insights0.1.0 127.0.0.1:42269Activation: 338ms"
+    const m = /^(.*?)\d+\.\d+\.\d+.*?Activation: (\d+)ms/.exec(text);
+    if (m) {
+      times.set(m[1]!, Number(m[2]));
+    }
+  }
+  await wb.runCommand('View: Close Editor');
+  return times;
+}
+
+interface RunTiming {
+  readonly clickToPaintMs: number;
+  readonly engineMs: number;
+}
+
+/** Clicks the seed's Run lens and times the click (mouse-up in the page) to the grid's next first paint. */
+async function timeRun(wb: Workbench, workspace: string): Promise<RunTiming> {
+  await wb.page.evaluate(() => {
+    const w = globalThis as unknown as { __kqlClickAt?: number; addEventListener: (t: string, f: () => void, c: boolean) => void };
+    w.addEventListener('mouseup', () => (w.__kqlClickAt = performance.timeOrigin + performance.now()), true);
+  });
+  await clickRunLens(wb, seedBlock(workspace, SEED));
+  const clickAt = await wb.page.evaluate(() => (globalThis as unknown as { __kqlClickAt: number }).__kqlClickAt);
+  const painted = await waitFor('the grid painted after the click', async () => {
+    for (const frame of wb.page.frames()) {
+      const at = await frame
+        .evaluate((after) => {
+          const marks = performance.getEntriesByName('kql-grid-painted').map((m) => performance.timeOrigin + m.startTime);
+          const next = marks.filter((t) => t >= after).sort((a, b) => a - b)[0];
+          return next;
+        }, clickAt)
+        .catch(() => undefined);
+      if (at !== undefined) {
+        const grid = await readGrid(frame);
+        const engine = /([\d.]+) (ms|s) · local engine/.exec(grid?.status ?? '');
+        if (engine) {
+          return { at, engineMs: Number(engine[1]) * (engine[2] === 's' ? 1000 : 1) };
+        }
+      }
+    }
+    return undefined;
+  }, 120_000);
+  return { clickToPaintMs: painted.at - clickAt, engineMs: painted.engineMs };
+}
+
+async function main(): Promise<void> {
+  const vsix = process.env.KQL_VSIX ?? path.join(repo, 'dist-vsix/connection-analytics.vsix');
+  if (!fs.existsSync(vsix)) {
+    console.log(`e2e bench skipped: no VSIX at ${vsix} (npm run package)`);
+    return;
+  }
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'kql-e2e-bench-'));
+  fs.copyFileSync(path.join(repo, 'examples/vm-insights.kql'), path.join(workspace, 'vm-insights.kql'));
+  const server = await startCodeServer({ codeServerDir: codeServerDir(), vsix, workspace });
+  const browser = await launchChromium();
+  try {
+    const wb = await Workbench.open(browser, server.url);
+    await wb.openFile('vm-insights.kql'); // onLanguage:kql activates the extension.
+    const cold = await timeRun(wb, workspace);
+    const warm: RunTiming[] = [];
+    for (let i = 0; i < warmRuns; i++) {
+      warm.push(await timeRun(wb, workspace));
+    }
+    const times = await activationTimes(wb);
+    const ours = [...times].find(([name]) => name.startsWith('Connection Analytics'))?.[1];
+    const builtIns = [...times].filter(([name]) => !name.startsWith('Connection Analytics')).map(([, ms]) => ms);
+    const reference = builtIns.length ? median(builtIns) : NaN;
+
+    console.log('e2e (code-server 4.100.3 / VS Code 1.100.3, headless Chromium)');
+    console.log(
+      `  activation: ${ours} ms  (reference: median of ${builtIns.length} built-in extensions in the same session ${reference} ms; ratio ${(Number(ours) / reference).toFixed(2)}×)`,
+    );
+    const warmPaint = median(warm.map((r) => r.clickToPaintMs));
+    const warmEngine = median(warm.map((r) => r.engineMs));
+    console.log(
+      `  Run click → first grid paint, cold: ${cold.clickToPaintMs.toFixed(0)} ms  (engine ${cold.engineMs.toFixed(0)} ms; ratio ${(cold.clickToPaintMs / Math.max(cold.engineMs, 1)).toFixed(1)}×)`,
+    );
+    console.log(
+      `  Run click → first grid paint, warm median of ${warm.length}: ${warmPaint.toFixed(0)} ms  (reference: engine time ${warmEngine.toFixed(0)} ms; ratio ${(warmPaint / Math.max(warmEngine, 1)).toFixed(1)}×)`,
+    );
+  } finally {
+    await browser.close().catch(() => undefined);
+    await server.stop();
+    fs.rmSync(workspace, { recursive: true, force: true });
+    fs.rmSync(path.dirname(server.logFile), { recursive: true, force: true });
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(`e2e bench failed: ${e instanceof Error ? e.message : String(e)}`);
+  process.exitCode = 1;
+});
