@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as https from 'node:https';
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import { LogAnalyticsBackend, SignInRequiredError, cloudEndpoints, toQueryTimeInterval } from '../../../src/backends/logAnalytics';
-import { BackendError, QueryCancelledError } from '../../../src/backends/errors';
+import { BackendError, QueryCancelledError, QueryTimeoutError } from '../../../src/backends/errors';
 import { KqlError } from '../../../src/kql/errors';
 import { startLoopbackServer, type LoopbackServer } from './loopbackServer';
 
@@ -175,6 +175,11 @@ describe('LogAnalyticsBackend over HTTPS to a loopback server', () => {
     await assert.rejects(run, QueryCancelledError);
     await server.abandoned;
     assert.ok(Date.now() - started < 10_000, 'the request was abandoned, not awaited');
+  });
+
+  test('a query past its time limit stops with a timeout error', async () => {
+    server.script([{ status: 200, body: typedTables, delayMs: 30_000 }]);
+    await assert.rejects(backend().run('VMConnection', { timeoutMs: 200 }), (e: unknown) => e instanceof QueryTimeoutError && e.timeoutMs === 200);
   });
 
   test('refuses a workspace id that is not a GUID before any request', async () => {
