@@ -9,6 +9,7 @@ import { statisticalAggregates } from './aggregateStatistics';
 import { conversionFunctions } from './conversions';
 import { datetimeFunctions } from './datetimeFunctions';
 import { dynamicFunctions } from './dynamicFunctions';
+import { hashFunctions } from './hashFunctions';
 import { ipv4Functions } from './ipv4Functions';
 import { logicFunctions } from './logic';
 import { mathFunctions } from './mathFunctions';
@@ -36,7 +37,7 @@ function register<T extends { name: string; aliases?: readonly string[] }>(table
 
 register(scalars, [
   ...logicFunctions, ...conversionFunctions, ...datetimeFunctions, ...stringFunctions, ...dynamicFunctions,
-  ...ipv4Functions, ...mathFunctions,
+  ...ipv4Functions, ...mathFunctions, ...hashFunctions,
 ]);
 register(aggregates, [...basicAggregates, ...collectionAggregates, ...statisticalAggregates]);
 

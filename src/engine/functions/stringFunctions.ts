@@ -1,8 +1,8 @@
 /** String functions. Regex arguments are compiled once per distinct pattern (constant in practice). */
-import { formatDatetime } from '../format';
 import type { DynamicValue, KqlType, Value } from '../values';
 import { convertValue } from './convert';
 import { scalar, str } from './define';
+import { hashText } from './hashFunctions';
 import { compileRegex } from './stringMatch';
 import type { ScalarFunction } from './types';
 
@@ -267,7 +267,7 @@ export const stringFunctions: ScalarFunction[] = [
   // reverse() sees a datetime in its full form, fraction included (…T12:00:00.0000000Z).
   scalar('reverse', (types) => (args) => {
     const v = args[0]!;
-    const text = types[0] === 'datetime' && typeof v === 'number' ? formatDatetime(v).replace(/(:\d{2})Z$/, '$1.0000000Z') : str(v, types[0]);
+    const text = hashText(v, types[0]);
     return [...text].reverse().join('');
   }),
   scalar('countof', () => {

@@ -120,3 +120,11 @@ idx8 = indexof("abcdefgabcdefg", "cde", 1, 10, 2), idx9 = indexof("abcdefgabcdef
     assert.deepEqual(printed('print a = base64_encode_tostring("Kusto"), b = base64_decode_tostring("S3VzdG8="), c = base64_decode_tostring("U3RyaW5n0KHR0tGA0L7Rh9C60LA=")'), { a: 'S3VzdG8=', b: 'Kusto', c: '' });
   });
 });
+
+describe('hashes', () => {
+  test('hash_sha256 and hash_md5 of a string and of a datetime', () => {
+    assert.deepEqual(printed('print h1=hash_sha256("World"), h2=hash_sha256(datetime(2020-01-01))'),
+      { h1: '78ae647dc5544d227130a0682a51e30bc7777fbb6d8a8f17007463a3ecd1d524', h2: 'ba666752dc1a20eb750b0eb64e780cc4c968bc9fb8813461c1d7e750f302d71d' });
+    assert.deepEqual(printed('print h1=hash_md5("World"), h2=hash_md5(datetime(2020-01-01))'), { h1: 'f5a7924e621e84c9280a9a27e1bcb7f6', h2: '786c530672d1f8db31fee25ea8a9390b' });
+  });
+});
