@@ -6,12 +6,14 @@ import * as vscode from 'vscode';
 import { LocalBackend } from './backends/local/localBackend';
 import type { DataSource } from './backends/local/dataSource';
 import { registerBackendCommands } from './ui/backendCommands';
+import { registerDependencyMap } from './ui/dependencyMap';
 import { BackendManager } from './ui/backendManager';
 import { Config } from './ui/config';
 import type { Ctx } from './ui/ctx';
 import { log } from './ui/log';
 import { registerMachinesTree } from './ui/machines';
 import { createLogAnalyticsBackend } from './ui/microsoftCredential';
+import { registerQueryRunner } from './ui/queryRunner';
 import { registerReports } from './ui/reports';
 
 function createCtx(extension: vscode.ExtensionContext): Ctx {
@@ -46,7 +48,9 @@ export function activate(context: vscode.ExtensionContext): void {
   try {
     const ctx = createCtx(context);
     registerBackendCommands(ctx);
-    registerMachinesTree(ctx);
+    registerQueryRunner(ctx);
+    const machines = registerMachinesTree(ctx);
+    registerDependencyMap(ctx, machines);
     registerReports(ctx);
     log.info(`Connection Analytics activated in ${Date.now() - started} ms`);
   } catch (e) {
