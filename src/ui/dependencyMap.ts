@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { buildDependencyGraph, type DependencyGraph } from '../render/dependencyGraph';
-import { dependencyMapHtml, isOpenNodeMessage, type GraphMessage } from '../render/dependencyGraphPage';
+import { dependencyMapHtml, isOpenNodeMessage } from '../render/dependencyGraphPage';
 import { offerSignInOnAuthError } from './backendCommands';
 import type { Ctx } from './ctx';
 import type { MachinesTree } from './machines';
@@ -58,10 +58,10 @@ class DependencyMapPanel {
       localResourceRoots: [root],
     });
     DependencyMapPanel.current = new DependencyMapPanel(ctx, panel, machines);
-    await DependencyMapPanel.current.load(true);
+    await DependencyMapPanel.current.load();
   }
 
-  private async load(firstTime = false): Promise<void> {
+  private async load(): Promise<void> {
     this.abort?.abort();
     const abort = new AbortController();
     this.abort = abort;
@@ -85,14 +85,11 @@ class DependencyMapPanel {
       this.graph = { nodes: [], edges: [], omittedEndpoints: 0 };
     }
     this.panel.title = title;
-    if (firstTime) {
-      const webview = this.panel.webview;
-      const script = webview.asWebviewUri(vscode.Uri.joinPath(this.ctx.extension.extensionUri, 'dist', 'webview', 'map.js'));
-      webview.html = dependencyMapHtml({ cspSource: webview.cspSource, scriptUri: script.toString(), nonce: nonce(), title, graph: this.graph });
-    } else {
-      const message: GraphMessage = { type: 'graph', graph: this.graph, title };
-      void this.panel.webview.postMessage(message);
-    }
+    // The page itself carries the graph, so a webview that VS Code reloads (hidden, then shown again)
+    // redraws the latest one.
+    const webview = this.panel.webview;
+    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.ctx.extension.extensionUri, 'dist', 'webview', 'map.js'));
+    webview.html = dependencyMapHtml({ cspSource: webview.cspSource, scriptUri: script.toString(), nonce: nonce(), title, graph: this.graph });
   }
 
   private onMessage(message: unknown): void {
