@@ -29,7 +29,7 @@ describe('hostile documents over LSP', () => {
     assert.ok(text.length > 1_000_000);
     const diags = await server.open(uri, text);
     assert.equal(diags.length, 1);
-    assert.match(diags[0]!.message, /^Not analysed: the query block is 1,\d{3} KB, over the 64 KB the editor analyses/);
+    assert.match(String(diags[0]!.message), /^Not analysed: the query block is 1,\d{3} KB, over the 64 KB the editor analyses/);
     const completion = await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 0, character: 30 } });
     assert.deepEqual((completion as { items: unknown[] } | null)?.items ?? [], []);
     const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 2 } });
@@ -41,7 +41,7 @@ describe('hostile documents over LSP', () => {
     const uri = 'file:///nested.kql';
     const text = `print x = ${'('.repeat(10_000)}1${')'.repeat(10_000)}\n\nVMConnection\n| take 1`;
     const diags = await server.open(uri, text);
-    assert.match(diags[0]!.message, /^Not analysed: brackets nest more than 128 levels deep/);
+    assert.match(String(diags[0]!.message), /^Not analysed: brackets nest more than 128 levels deep/);
     // The other block of the same document still gets full service.
     const items = await server.complete(uri, `${text}\n| where Comp`);
     assert.ok(items.some((i) => i.label === 'Computer'));
