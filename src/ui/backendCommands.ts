@@ -4,12 +4,11 @@
  */
 import * as vscode from 'vscode';
 import { BackendError } from '../backends/errors';
+import { isIsoDuration } from '../backends/logAnalytics';
 import type { Ctx } from './ctx';
 import { signIn } from './microsoftCredential';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** ISO-8601 durations the service accepts as a timespan: days, hours, minutes. */
-const DURATION = /^P(?=\d|T\d)(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/;
 
 export const TIME_RANGES: readonly { value: string; label: string }[] = [
   { value: 'PT30M', label: 'Last 30 minutes' },
@@ -20,10 +19,6 @@ export const TIME_RANGES: readonly { value: string; label: string }[] = [
   { value: 'P7D', label: 'Last 7 days' },
   { value: 'query', label: 'Set in query (no time filter added)' },
 ];
-
-export function isIsoDuration(text: string): boolean {
-  return DURATION.test(text.trim().toUpperCase());
-}
 
 async function askWorkspaceId(ctx: Ctx): Promise<string | undefined> {
   return vscode.window.showInputBox({

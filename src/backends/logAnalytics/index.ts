@@ -2,3 +2,4 @@ export { LogAnalyticsBackend, toQueryTimeInterval, type LogAnalyticsOptions } fr
 export { cloudEndpoints, type AzureCloudName, type CloudEndpoints } from './clouds';
 export { SignInRequiredError, toBackendError } from './errorMapping';
 export { renderInfoFrom, wireTable, wireColumnType } from './wireConversion';
+export { isIsoDuration } from './durations';

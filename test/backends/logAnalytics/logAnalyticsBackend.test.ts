@@ -2,7 +2,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as https from 'node:https';
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
-import { LogAnalyticsBackend, SignInRequiredError, cloudEndpoints, toQueryTimeInterval } from '../../../src/backends/logAnalytics';
+import { LogAnalyticsBackend, SignInRequiredError, cloudEndpoints, isIsoDuration, toQueryTimeInterval } from '../../../src/backends/logAnalytics';
 import { BackendError, QueryCancelledError, QueryTimeoutError } from '../../../src/backends/errors';
 import { KqlError } from '../../../src/kql/errors';
 import { startLoopbackServer, type LoopbackServer } from './loopbackServer';
@@ -199,5 +199,16 @@ describe('clouds and timespans', () => {
     assert.equal(toQueryTimeInterval(undefined), undefined);
     assert.deepEqual(toQueryTimeInterval({ duration: 'P7D' }), { duration: 'P7D' });
     assert.throws(() => toQueryTimeInterval({ start: 'yesterday' }), /not a datetime/);
+  });
+});
+
+describe('custom time ranges', () => {
+  test('accepts day/hour/minute/second durations and refuses the rest', () => {
+    for (const ok of ['PT30M', 'P7D', 'pt12h', 'P1DT6H', 'PT90S', ' P2D ']) {
+      assert.equal(isIsoDuration(ok), true, ok);
+    }
+    for (const bad of ['P', 'PT', 'P1Y', 'P1W', '12h', 'P1DT', 'PT1H30', '']) {
+      assert.equal(isIsoDuration(bad), false, bad);
+    }
   });
 });
