@@ -3,7 +3,7 @@
  * time to first grid paint for 100k rows and to draw a 10k-point timechart, each as a ratio to a
  * reference measured in the same run (a plain DOM table of 1,000 rows; a 10-point chart). It also checks
  * that a hostile value shows as text, that the CSP reports no violation, and saves screenshots to
- * docs/screenshots/. Run: `npx tsx bench/webview.ts` (after `npm run build`).
+ * docs/screenshots/. Run: `npx tsx bench/webview.ts [--screenshots-only]` (after `npm run build`).
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -159,6 +159,10 @@ async function main(): Promise<void> {
     return page;
   };
   try {
+    if (process.argv.includes('--screenshots-only')) {
+      await screenshots(fresh);
+      return;
+    }
     const big = connections(100_000);
     const grid: number[] = [];
     const plain: number[] = [];

@@ -79,11 +79,12 @@ export class ResultGrid {
     const sample = this.table.rows.slice(0, 200);
     return this.table.columns
       .map((c, i) => {
-        let chars = c.name.length + 3;
+        // The header shows the name and the type; monospace cells are about 8 px a character.
+        let chars = c.name.length + c.type.length + 2;
         for (const r of sample) {
           chars = Math.max(chars, Math.min(60, cellText(r[i]).length));
         }
-        return `${Math.max(60, Math.min(420, chars * 7.5 + 16))}px`;
+        return `${Math.max(60, Math.min(480, chars * 8.2 + 20))}px`;
       })
       .join(' ');
   }
