@@ -13,9 +13,17 @@ const TICKS_PER_WEEK = 7 * TICKS_PER_DAY;
 // 1970-01-01 was a Thursday: startofweek (Sunday) is 4 days earlier.
 const SUNDAY_SHIFT = 4 * TICKS_PER_DAY;
 
+let lastShiftSize = 0;
+let lastShift = 0;
+
 /** .NET ticks of the Unix epoch modulo a bin size, computed exactly (the epoch offset exceeds 2^53). */
 function epochShift(size: number): number {
-  return Number(BigInt(EPOCH_DOTNET_TICKS) % BigInt(Math.round(size)));
+  // bin() runs per row with the same size: keep the BigInt arithmetic off the hot path.
+  if (size !== lastShiftSize) {
+    lastShift = Number(BigInt(EPOCH_DOTNET_TICKS) % BigInt(Math.round(size)));
+    lastShiftSize = size;
+  }
+  return lastShift;
 }
 
 export function binNumber(v: number, size: number): number {

@@ -29,6 +29,13 @@ describe('string operators: every "yields true" example of the reference', () =>
     const contains = bindBinaryOperator('ContainsExpression', 'string', 'string', 'bool');
     assert.equal(contains('KustoExplorerQueryRun', 'explorer'), true);
   });
+  test('needles with dashes, slashes and dots (machine names, paths, addresses)', () => {
+    for (const kind of ['HasExpression', 'ContainsExpression', 'StartsWithExpression', 'HasPrefixExpression']) {
+      const op = bindBinaryOperator(kind, 'string', 'string', 'bool');
+      assert.equal(op('m-4b9c93f9-bc37 /usr/bin/curl', 'M-4B9C93F9'), true, kind);
+    }
+    assert.equal(bindBinaryOperator('EndsWithExpression', 'string', 'string', 'bool')('/usr/bin/curl', '/BIN/curl'), true);
+  });
   test('regex metacharacters in a needle are literal', () => {
     const contains = bindBinaryOperator('ContainsExpression', 'string', 'string', 'bool');
     assert.equal(contains('a.b(c)', '.b('), true);
