@@ -17,7 +17,7 @@ import { LiveValuesNotification, type LiveValuesParams } from '../protocol/lsp';
 import { BlockAnalyzer } from './blockAnalysis';
 import { CompletionProvider } from './completion';
 import { installCompletionMemo } from './completionMemo';
-import { DiagnosticsScheduler, documentDiagnostics } from './diagnostics';
+import { DIAGNOSTICS_DELAY_MS, DiagnosticsScheduler, documentDiagnostics } from './diagnostics';
 import { blockContaining, blockForCompletion, forgetDocument } from './documentBlocks';
 import { hoverMarkdown, signatureHelp, toHover } from './hover';
 import { LiveValueStore } from './liveValues';
@@ -36,16 +36,23 @@ const liveValues = new LiveValueStore();
 const completion = new CompletionProvider(analyzer, liveValues, gaveUp);
 
 let libraryReady = false;
-/** Loads and warms Kusto.Language on first need (one to a few seconds, once). */
+/**
+ * Loads Kusto.Language on first need (about a second, once), then warms its code paths in the
+ * background, after the check of the document that caused the load has been published.
+ */
 function ensureLibrary(): void {
   if (libraryReady) return;
   libraryReady = true;
   const started = performance.now();
   kusto();
   const memo = installCompletionMemo();
-  const loaded = performance.now();
-  warmUp(analyzer, completion);
-  log(`Kusto.Language loaded in ${Math.round(loaded - started)} ms, warmed up in ${Math.round(performance.now() - loaded)} ms${memo ? '' : ' (completion memo unavailable: this library version differs)'}.`);
+  log(`Kusto.Language loaded in ${Math.round(performance.now() - started)} ms${memo ? '' : ' (completion memo unavailable: this library version differs)'}.`);
+  setTimeout(() => {
+    warmUp(analyzer, completion).then(
+      (ms) => log(`Kusto.Language warmed up in ${Math.round(ms)} ms.`),
+      (e) => gaveUp(`Warm-up failed: ${e instanceof Error ? e.message : String(e)}`),
+    );
+  }, DIAGNOSTICS_DELAY_MS);
 }
 
 /** Every handler goes through here: a failure is logged and answered with `fallback`, never a crash. */
@@ -87,11 +94,8 @@ connection.onInitialize((): InitializeResult => ({
   serverInfo: { name: 'Connection Analytics KQL language server' },
 }));
 
-documents.onDidOpen((e) => {
-  // The first document pays for loading the library before its first check, not during typing.
-  setImmediate(() => guarded('Loading Kusto.Language', undefined, () => undefined)());
-  diagnostics.schedule(e.document.uri, 0);
-});
+// The first check of a newly opened document runs at once (and loads the library if needed).
+documents.onDidOpen((e) => diagnostics.schedule(e.document.uri, 0));
 documents.onDidChangeContent((e) => diagnostics.schedule(e.document.uri));
 documents.onDidClose((e) => {
   diagnostics.cancel(e.document.uri);

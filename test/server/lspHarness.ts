@@ -46,8 +46,13 @@ export function positionOf(text: string, marker?: string): { line: number; chara
   return { line: before.length - 1, character: before[before.length - 1]!.length };
 }
 
-export async function startServer(): Promise<ServerHarness> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/server/main.ts'), '--stdio'], {
+/**
+ * Starts the server from source under tsx, or, given `bundle`, the built dist/server.js as the extension
+ * runs it.
+ */
+export async function startServer(options: { bundle?: string } = {}): Promise<ServerHarness> {
+  const args = options.bundle ? [options.bundle, '--stdio'] : ['--import', 'tsx', path.join(ROOT, 'src/server/main.ts'), '--stdio'];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     stdio: ['pipe', 'pipe', 'pipe'],
   });

@@ -1,0 +1,126 @@
+/**
+ * Starts the KQL language server (dist/server.js, its own Node process over IPC) once a KQL document is
+ * open, and keeps it fed with the active backend's live values for completion.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import {
+  LanguageClient,
+  NotificationType,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import { fetchLiveValues } from '../kql/liveValueQueries';
+import { LiveValuesNotification, type LiveValuesParams } from '../protocol/lsp';
+import type { Ctx } from './ctx';
+import { log } from './log';
+
+const liveValuesNotification = new NotificationType<LiveValuesParams>(LiveValuesNotification);
+
+let client: LanguageClient | undefined;
+let starting: Promise<void> | undefined;
+
+function isKql(doc: vscode.TextDocument): boolean {
+  return doc.languageId === 'kql';
+}
+
+/**
+ * Sends the backend's values to the server: at once on the local engine (cheap), and on Log Analytics
+ * only when the user refreshes data (a few queries against their workspace, so never unasked).
+ */
+class LiveValueFeeder implements vscode.Disposable {
+  private inFlight: AbortController | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly ctx: Ctx, private readonly lc: LanguageClient) {
+    this.disposables.push(
+      ctx.onDidRefreshData(() => void this.refresh(true)),
+      ctx.backends.onDidChange(() => void this.refresh(false)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('kql.completion.liveValues') || e.affectsConfiguration('kql.timeRange')) void this.refresh(false);
+      }),
+    );
+  }
+
+  async refresh(userAsked: boolean): Promise<void> {
+    this.inFlight?.abort();
+    if (!this.ctx.config.liveValues) {
+      await this.send({ source: '', values: {} });
+      return;
+    }
+    const backend = this.ctx.backends.active;
+    if (backend.id !== 'local' && !userAsked) {
+      // Values from another workspace would mislead; clear them until the user refreshes.
+      await this.send({ source: '', values: {} });
+      return;
+    }
+    const abort = new AbortController();
+    this.inFlight = abort;
+    try {
+      const params = await fetchLiveValues(backend, {
+        timeRange: this.ctx.backends.timeRange,
+        signal: abort.signal,
+        onError: (column, e) => log.warn(`Live values for ${column}: ${e instanceof Error ? e.message : String(e)}`),
+      });
+      if (!abort.signal.aborted) await this.send(params);
+    } catch (e) {
+      if (!abort.signal.aborted) log.warn(`Live values: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  private async send(params: LiveValuesParams): Promise<void> {
+    if (this.lc.isRunning()) await this.lc.sendNotification(liveValuesNotification, params);
+  }
+
+  dispose(): void {
+    this.inFlight?.abort();
+    this.disposables.forEach((d) => d.dispose());
+  }
+}
+
+async function start(ctx: Ctx): Promise<void> {
+  const module = ctx.extension.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const outputChannel = vscode.window.createOutputChannel('Connection Analytics Language Server', { log: true });
+  ctx.subscriptions.push(outputChannel);
+  const clientOptions: LanguageClientOptions = { documentSelector: [{ language: 'kql' }], outputChannel };
+  const lc = new LanguageClient('kqlLanguageServer', 'Connection Analytics Language Server', serverOptions, clientOptions);
+  client = lc;
+  await lc.start();
+  const feeder = new LiveValueFeeder(ctx, lc);
+  ctx.subscriptions.push(feeder);
+  void feeder.refresh(false);
+}
+
+/** Registers the language client; the server process starts with the first KQL document. */
+export function registerLanguageClient(ctx: Ctx): void {
+  const startOnce = () => {
+    starting ??= start(ctx).catch((e) => {
+      log.error(`The KQL language server did not start: ${e instanceof Error ? e.message : String(e)}`);
+    });
+    return starting;
+  };
+  if (vscode.workspace.textDocuments.some(isKql)) {
+    void startOnce();
+    return;
+  }
+  const listener = vscode.workspace.onDidOpenTextDocument((doc) => {
+    if (isKql(doc)) {
+      listener.dispose();
+      void startOnce();
+    }
+  });
+  ctx.subscriptions.push(listener);
+}
+
+/** Stops the server process; for the extension's `deactivate`. */
+export async function stopLanguageClient(): Promise<void> {
+  const lc = client;
+  client = undefined;
+  starting = undefined;
+  if (lc) await lc.stop().catch(() => undefined);
+}
