@@ -13,7 +13,7 @@ import type { DynamicValue, KqlType, Value } from '../values';
 import { CHECK_INTERVAL, type ExecContext } from './context';
 import { compileSearchTerm } from './searchTerm';
 import { binFastPath, comparisonFastPath } from './fastPaths';
-import { materialized } from './lazy';
+import { LazyColumn } from './lazy';
 
 export type Evaluator = (row: number) => Value;
 
@@ -199,7 +199,17 @@ function tableColumnValues(expr: Extract<Expr, { k: 'tableColumn' }>, ctx: ExecC
 
 /** A reader specialised to the column's storage, avoiding the generic get() dispatch per row. */
 export function columnReader(column: Column): Evaluator {
-  const col = materialized(column);
+  if (column instanceof LazyColumn) {
+    // Read through the selection instead of copying it: most selected columns are read once.
+    const rows = column.rows;
+    const inner = columnReader(column.source);
+    const missing = column.type === 'string' ? '' : null;
+    return (row) => {
+      const r = rows[row]!;
+      return r < 0 ? missing : inner(r);
+    };
+  }
+  const col = column;
   if (col instanceof NumberColumn) {
     const values = col.values;
     const nulls = col.nulls;
@@ -255,7 +265,7 @@ export function evaluateColumn(expr: Expr, table: Table, ctx: ExecContext): Colu
   if (expr.k === 'column') {
     const col = table.column(expr.name);
     if (col && col.type === expr.type) {
-      return materialized(col);
+      return col;
     }
   }
   const f = compileExpr(expr, table, ctx);

@@ -7,7 +7,6 @@ import { bindBinaryOperator } from '../functions';
 import type { Expr } from '../plan/types';
 import type { Table } from '../table';
 import { isNumberBacked, TICKS_PER_DAY, type Value } from '../values';
-import { materialized } from './lazy';
 
 type Evaluator = (row: number) => Value;
 
@@ -25,8 +24,8 @@ export function comparisonFastPath(expr: Extract<Expr, { k: 'binary' }>, table: 
   if (left.k !== 'column' || right.k !== 'literal') {
     return undefined;
   }
-  const found = table.column(left.name);
-  const col = found && materialized(found);
+  // A lazy selection is read through its index by the generic path rather than copied here.
+  const col = table.column(left.name);
   if (!col || col.type !== left.type) {
     return undefined;
   }

@@ -58,11 +58,28 @@ function index(table: Table, key: (row: number) => unknown, ctx: ExecContext): M
   return map;
 }
 
-function output(schema: P<'join'>['schema'], sides: { table: Table; rows: number[] }[]): Table {
+/** An append-only Int32Array, for the row pairs a join produces (millions at a time). */
+class RowList {
+  private data = new Int32Array(1024);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = v;
+  }
+  finish(): Int32Array {
+    return this.data.subarray(0, this.length);
+  }
+}
+
+function output(schema: P<'join'>['schema'], sides: { table: Table; rows: RowList | number[] }[]): Table {
   const cols: TableColumn[] = [];
   let i = 0;
   for (const side of sides) {
-    const rows = Int32Array.from(side.rows);
+    const rows = side.rows instanceof RowList ? side.rows.finish() : Int32Array.from(side.rows);
     const composed = new Map<Int32Array, Int32Array>();
     for (const c of side.table.columns) {
       cols.push({ name: schema[i]?.name ?? c.name, column: selectColumn(c.column, rows, composed) });
@@ -76,8 +93,8 @@ export function runJoin(plan: P<'join'>, left: Table, right: Table, ctx: ExecCon
   const leftKey = keyReader(left, plan.leftKeys, ctx, plan);
   const rightIndex = index(right, keyReader(right, plan.rightKeys, ctx, plan), ctx);
   const kind = plan.kind;
-  const l: number[] = [];
-  const r: number[] = [];
+  const l = new RowList();
+  const r = new RowList();
   const rightMatched = new Uint8Array(right.rowCount);
   const seenLeftKeys = kind === 'innerunique' ? new Set<unknown>() : undefined;
   for (let i = 0; i < left.rowCount; i++) {
@@ -145,8 +162,8 @@ export function runJoin(plan: P<'join'>, left: Table, right: Table, ctx: ExecCon
 export function runLookup(plan: P<'lookup'>, left: Table, right: Table, ctx: ExecContext): Table {
   const leftKey = keyReader(left, plan.leftKeys, ctx, plan);
   const rightIndex = index(right, keyReader(right, plan.rightKeys, ctx, plan), ctx);
-  const l: number[] = [];
-  const r: number[] = [];
+  const l = new RowList();
+  const r = new RowList();
   for (let i = 0; i < left.rowCount; i++) {
     if ((i & (CHECK_INTERVAL - 1)) === 0) {
       ctx.check();

@@ -7,7 +7,8 @@ import { Table, type TableColumn } from '../table';
 import type { KqlType, Value } from '../values';
 import { CHECK_INTERVAL, type ExecContext } from './context';
 import { compileExpr, constantOf, type Evaluator } from './expr';
-import { materialized } from './lazy';
+import { LazyColumn } from './lazy';
+import { canRunFast, runFast } from './fastAggregates';
 
 type P<K extends Plan['k']> = Extract<Plan, { k: K }>;
 
@@ -39,6 +40,17 @@ export function bindAggregate(call: AggregateCall, input: Table, ctx: ExecContex
  * first appearance through a hash map of their values.
  */
 function keyIds(keyFn: Evaluator, type: KqlType, column: Column | undefined, n: number, ctx: ExecContext): { ids: Int32Array; cardinality: number } {
+  if (column instanceof LazyColumn && column.source instanceof StringColumn && column.type === 'string') {
+    // A selection of a string column: codes through the row index (row -1 is '', the same id as code -1).
+    const ids = new Int32Array(n);
+    const codes = column.source.codes;
+    const rows = column.rows;
+    for (let i = 0; i < n; i++) {
+      const r = rows[i]!;
+      ids[i] = r < 0 ? 0 : codes[r]! + 1;
+    }
+    return { ids, cardinality: column.source.dict.length + 1 };
+  }
   if (column instanceof StringColumn) {
     const ids = new Int32Array(n);
     const codes = column.codes;
@@ -75,7 +87,7 @@ export function groupRows(keyFns: readonly Evaluator[], keyTypes: readonly KqlTy
   const perKey = keyFns.map((f, k) => {
     const name = keyColumns[k];
     const found = name !== undefined ? input.column(name) : undefined;
-    return keyIds(f, keyTypes[k]!, found && found.type === keyTypes[k] ? materialized(found) : undefined, n, ctx);
+    return keyIds(f, keyTypes[k]!, found && found.type === keyTypes[k] ? found : undefined, n, ctx);
   });
   const span = perKey.reduce((p, k) => p * k.cardinality, 1);
   if (span <= 1 << 20) {
@@ -128,30 +140,30 @@ export function runSummarize(plan: P<'summarize'>, input: Table, ctx: ExecContex
   const { groupOf, firstRows } = groupRows(keyFns, plan.keys.map((k) => k.expr.type), input, ctx, keyColumns);
   const groupCount = plan.keys.length === 0 ? 1 : firstRows.length;
   const aggregates = plan.aggregates.map((a) => bindAggregate(a, input, ctx));
-  const states = aggregates.map((a) => {
-    const s: unknown[] = new Array(groupCount);
-    for (let g = 0; g < groupCount; g++) {
-      s[g] = a.impl.init();
-    }
-    return s;
-  });
   const n = input.rowCount;
-  for (let j = 0; j < aggregates.length; j++) {
-    const { impl, args } = aggregates[j]!;
-    const st = states[j]!;
+  const results = aggregates.map((a) => {
+    if (canRunFast(a.call)) {
+      return runFast(a.call, a.impl, a.args, groupOf, groupCount, n, ctx);
+    }
+    const st: unknown[] = new Array(groupCount);
+    for (let g = 0; g < groupCount; g++) {
+      st[g] = a.impl.init();
+    }
+    const { impl, args } = a;
     const argc = args.length;
     const values: Value[] = new Array(argc);
     for (let i = 0; i < n; i++) {
       if ((i & (CHECK_INTERVAL - 1)) === 0) {
         ctx.check();
       }
-      for (let a = 0; a < argc; a++) {
-        values[a] = args[a]!(i);
+      for (let k = 0; k < argc; k++) {
+        values[k] = args[k]!(i);
       }
       const g = groupOf[i]!;
       st[g] = impl.step(st[g], values);
     }
-  }
+    return st.map((x) => impl.result(x));
+  });
   const cols: TableColumn[] = [];
   plan.keys.forEach((k, i) => {
     const f = keyFns[i]!;
@@ -159,11 +171,11 @@ export function runSummarize(plan: P<'summarize'>, input: Table, ctx: ExecContex
   });
   aggregates.forEach((a, j) => {
     const outputs = a.call.outputs;
-    const results = states[j]!.map((s) => a.impl.result(s));
+    const result = results[j]!;
     outputs.forEach((o, k) => {
       const values = outputs.length === 1 && !aggregateFunction(a.call.name)!.multiOutput
-        ? (results as Value[])
-        : results.map((r) => (r as readonly Value[])[k] ?? null);
+        ? (result as Value[])
+        : result.map((r) => (r as readonly Value[])[k] ?? null);
       cols.push({ name: o.name, column: columnFromValues(o.type, values) });
     });
   });

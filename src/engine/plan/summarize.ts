@@ -38,8 +38,9 @@ export function lowerAggregateCall(call: Call, outputs: readonly ColumnDef[], in
   const inner = { ...ctx, aggregate: undefined };
   for (const a of argNodes) {
     if (kindOf(a) === 'StarExpression') {
-      // arg_max(x, *): the binder's tuple lists the columns the star stands for, after the first argument.
-      for (const colName of tupleNames(call).slice(1)) {
+      // arg_max(x, *), take_any(*): the binder's tuple lists the columns the star stands for, after those
+      // of the arguments before it.
+      for (const colName of tupleNames(call).slice(args.length)) {
         const col = input.find((c) => c.name === colName);
         if (col) {
           args.push({ k: 'column', name: col.name, type: col.type, span: spanOf(a) });

@@ -1,0 +1,88 @@
+/**
+ * Typed-array loops for the commonest aggregates (count, countif, sum, min, max over numbers), used
+ * instead of the per-row step() calls of the function library. Groups that see no value take the
+ * library's own result for an empty state, so both paths give the same answers.
+ */
+import type { AggregateImpl } from '../functions';
+import { isNumericType, type Value } from '../values';
+import { CHECK_INTERVAL, type ExecContext } from './context';
+import type { Evaluator } from './expr';
+import type { AggregateCall } from '../plan/types';
+
+const FAST = new Set(['count', 'countif', 'sum', 'min', 'max']);
+
+export function canRunFast(call: AggregateCall): boolean {
+  if (!FAST.has(call.name) || call.outputs.length !== 1) {
+    return false;
+  }
+  if (call.name === 'count') {
+    return call.args.length === 0;
+  }
+  if (call.name === 'countif') {
+    return call.args.length === 1 && call.args[0]!.type === 'bool';
+  }
+  return call.args.length === 1 && isNumericType(call.args[0]!.type) && call.args[0]!.type !== 'decimal' && isNumericType(call.outputs[0]!.type);
+}
+
+export function runFast(call: AggregateCall, impl: AggregateImpl, args: readonly Evaluator[], groupOf: Int32Array, groupCount: number, n: number, ctx: ExecContext): Value[] {
+  const empty = impl.result(impl.init()) as Value;
+  const out: Value[] = new Array(groupCount);
+  if (call.name === 'count' || call.name === 'countif') {
+    const counts = new Float64Array(groupCount);
+    const pred = args[0];
+    for (let i = 0; i < n; i++) {
+      if ((i & (CHECK_INTERVAL - 1)) === 0) {
+        ctx.check();
+      }
+      if (!pred || pred(i) === true) {
+        const g = groupOf[i]!;
+        counts[g] = counts[g]! + 1;
+      }
+    }
+    for (let g = 0; g < groupCount; g++) {
+      out[g] = counts[g]!;
+    }
+    return out;
+  }
+  const acc = new Float64Array(groupCount);
+  const seen = new Uint8Array(groupCount);
+  const arg = args[0]!;
+  const kind = call.name;
+  for (let i = 0; i < n; i++) {
+    if ((i & (CHECK_INTERVAL - 1)) === 0) {
+      ctx.check();
+    }
+    const v = arg(i);
+    if (typeof v !== 'number' || Number.isNaN(v)) {
+      if (typeof v === 'number' && kind === 'sum') {
+        return slowPath(impl, args, groupOf, groupCount, n);
+      }
+      continue;
+    }
+    const g = groupOf[i]!;
+    if (!seen[g]) {
+      seen[g] = 1;
+      acc[g] = v;
+    } else if (kind === 'sum') {
+      acc[g] = acc[g]! + v;
+    } else if (kind === 'min' ? v < acc[g]! : v > acc[g]!) {
+      acc[g] = v;
+    }
+  }
+  for (let g = 0; g < groupCount; g++) {
+    out[g] = seen[g] ? acc[g]! : empty;
+  }
+  return out;
+}
+
+/** NaN in a sum: the library decides what it means. */
+function slowPath(impl: AggregateImpl, args: readonly Evaluator[], groupOf: Int32Array, groupCount: number, n: number): Value[] {
+  const states: unknown[] = Array.from({ length: groupCount }, () => impl.init());
+  const values: Value[] = [null];
+  for (let i = 0; i < n; i++) {
+    values[0] = args[0]!(i);
+    const g = groupOf[i]!;
+    states[g] = impl.step(states[g], values);
+  }
+  return states.map((s) => impl.result(s) as Value);
+}
