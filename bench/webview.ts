@@ -14,7 +14,7 @@ import type { QueryResult, ResultTable, WireValue } from '../src/backends/queryB
 import { generateSampleWorkspace } from '../src/data/sample';
 import { findSampleQuery, sampleQueryText } from '../src/schema/sampleQueries';
 import type { ShowResultMessage } from '../src/protocol/messages';
-import { bundlePath, initScript, servePanel } from './webviewPage';
+import { bundlePath, initScript, servePanel } from './webview/page';
 
 const root = path.resolve(__dirname, '..');
 const HOSTILE = '<img src=x onerror="window.__pwned=1">';
@@ -145,9 +145,14 @@ async function main(): Promise<void> {
   if (!fs.existsSync(bundle)) {
     spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { stdio: 'inherit', cwd: root });
   }
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!fs.existsSync(executablePath)) {
+    console.error(`No browser at ${executablePath}: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+    process.exit(1);
+  }
   const server = await servePanel(bundle);
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath,
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const fresh = async (): Promise<Page> => {
