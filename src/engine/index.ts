@@ -11,7 +11,7 @@ import { materializeTable, selectRows } from './exec/lazy';
 import { runPlan } from './exec/run';
 import { lowerQuery } from './plan/lower';
 import { ErrorFactory } from './plan/syntax';
-import type { Span } from './plan/types';
+import type { Plan, Span } from './plan/types';
 import { renderInfo } from './render';
 import { Table } from './table';
 import { TICKS_PER_MILLISECOND } from './values';
@@ -80,7 +80,7 @@ export function executeQuery(text: string, db: Database, options: ExecuteOptions
         table = selectRows(table, Array.from({ length: rowLimit }, (_, r) => r));
       }
       table = materializeTable(table);
-      const name = i === 0 ? 'PrimaryResult' : p.k === 'as' ? p.name : `Table_${i}`;
+      const name = i === 0 ? 'PrimaryResult' : asName(p) ?? `Table_${i}`;
       tables.push({ name, table });
     });
     return { tables, render: ctx.render ? renderInfo(ctx.render) : undefined, truncated, warnings };
@@ -109,6 +109,12 @@ function asQueryError(e: unknown, text: string, query: AnalyzedQuery | undefined
     : `The embedded engine failed while running this part of the query: ${e instanceof Error ? e.message : String(e)}`;
   const code = tooDeep ? 'KQL-TOO-COMPLEX' : 'KQL-INTERNAL';
   return factory.at(span, code, message);
+}
+
+/** The name an `as` operator at the end of a statement gives its result. */
+function asName(plan: Plan): string | undefined {
+  const inner = plan.k === 'shared' ? plan.plan : plan;
+  return inner.k === 'as' ? inner.name : undefined;
 }
 
 function isLibraryCancellation(e: unknown): boolean {

@@ -71,8 +71,13 @@ export function lowerOperator(op: Node, input: Plan, ctx: LowerContext): Plan {
       return { k: 'getschema', input, span, schema };
     case 'RenderOperator':
       return lowerRender(op, input, ctx);
-    case 'AsOperator':
-      return { k: 'as', input, name: nameText(n.Name), span, schema };
+    case 'AsOperator': {
+      // `as X` names the result for the rest of the query (a later `X` reads the same rows).
+      const name = nameText(n.Name);
+      const named: Plan = { k: 'shared', id: ctx.nextId(), plan: { k: 'as', input, name, span, schema }, span, schema };
+      ctx.scope.set(name, { k: 'tabular', plan: named });
+      return named;
+    }
   }
   throw ctx.errors.unsupported(op, `The operator '${operatorName(op)}'`);
 }

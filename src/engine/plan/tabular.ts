@@ -23,7 +23,7 @@ export function lowerTabular(node: Node, ctx: LowerContext): Plan {
     case 'NameReference': {
       const sk = symbolKind(node);
       const name = node.ReferencedSymbol?.Name ?? nameText(node);
-      if (sk === 'Variable' || sk === 'Parameter') {
+      if (sk === 'Variable' || sk === 'Parameter' || sk === '') {
         const b = ctx.scope.get(name);
         if (b?.k === 'tabular') {
           return b.plan;
