@@ -56,9 +56,9 @@ export function valueToString(value: Value, type: KqlType): string {
     case 'bool':
       return value ? 'true' : 'false';
     case 'datetime':
-      return formatDatetime(value as number);
+      return Number.isFinite(value) ? formatDatetime(value as number) : '';
     case 'timespan':
-      return formatTimespan(value as number);
+      return Number.isFinite(value) ? formatTimespan(value as number) : '';
     case 'real':
       return formatReal(value as number);
     case 'int':
@@ -83,9 +83,9 @@ export function toWire(value: Value, type: KqlType): WireValue {
   }
   switch (type) {
     case 'datetime':
-      return formatDatetime(value as number);
+      return Number.isFinite(value) ? formatDatetime(value as number) : null;
     case 'timespan':
-      return formatTimespan(value as number);
+      return Number.isFinite(value) ? formatTimespan(value as number) : null;
     case 'real':
       // JSON has no NaN/Infinity: the REST API sends them as strings.
       return Number.isFinite(value) ? (value as number) : formatReal(value as number);

@@ -6,7 +6,7 @@ import { TICKS_PER_DAY, TICKS_PER_HOUR, TICKS_PER_MILLISECOND, TICKS_PER_MINUTE,
 import { EPOCH_DOTNET_TICKS } from './convert';
 import { compileDatetimeFormat, compileTimespanFormat } from './datetimeFormat';
 import { dateParts, ticksFromParts } from './datetimeText';
-import { fitNumber, scalar, strict } from './define';
+import { fitDatetime, fitNumber, scalar, strict } from './define';
 import { EvaluationError, type ScalarFunction } from './types';
 
 const TICKS_PER_WEEK = 7 * TICKS_PER_DAY;
@@ -175,7 +175,7 @@ function period(name: string, start: (t: number) => number, step: (t: number, n:
     const t = args[0] as number;
     const offset = typeof args[1] === 'number' ? Math.trunc(args[1]) : 0;
     const s = step(start(t), offset);
-    return end ? justBefore(step(s, 1)) : s;
+    return fitDatetime(end ? justBefore(step(s, 1)) : s);
   });
 }
 
@@ -188,7 +188,7 @@ function bin(value: number, size: number, type: KqlType, resultType: KqlType): V
     return null;
   }
   if (type === 'datetime') {
-    return binDatetime(value, size);
+    return fitDatetime(binDatetime(value, size));
   }
   return fitNumber(binNumber(value, size), resultType);
 }
@@ -200,7 +200,7 @@ function makeDatetime(args: readonly Value[]): Value {
   }
   const whole = Math.floor(s);
   const t = ticksFromParts(y!, mo!, d!, h, mi, whole, Math.round((s - whole) * TICKS_PER_SECOND));
-  return dateParts(t).day === d ? t : null;
+  return dateParts(t).day === d ? fitDatetime(t) : null;
 }
 
 function makeTimespan(args: readonly Value[]): Value {
@@ -229,8 +229,8 @@ function withFormat(name: string, compile: (f: string) => (t: number) => string)
 }
 
 export const datetimeFunctions: ScalarFunction[] = [
-  scalar('now', (_t, _r, ctx) => (args) => ctx.now + (typeof args[0] === 'number' ? args[0] : 0)),
-  scalar('ago', (_t, _r, ctx) => (args) => (typeof args[0] === 'number' ? ctx.now - args[0] : null)),
+  scalar('now', (_t, _r, ctx) => (args) => fitDatetime(ctx.now + (typeof args[0] === 'number' ? args[0] : 0))),
+  scalar('ago', (_t, _r, ctx) => (args) => (typeof args[0] === 'number' ? fitDatetime(ctx.now - args[0]) : null)),
   strict('bin', (args, types, resultType) => bin(args[0] as number, args[1] as number, types[0]!, resultType), ['floor']),
   strict('bin_at', (args, types, resultType) => {
     const [v, size, at] = args as number[];
@@ -244,7 +244,7 @@ export const datetimeFunctions: ScalarFunction[] = [
     return datetimePart(name === 'dayofyear' ? 'dayofyear' : partOf(name, 'datetime_part'), args[1] as number);
   }, ['datepart']),
   strict('datetime_diff', (args) => datetimeDiff(partOf(args[0]!, 'datetime_diff'), args[1] as number, args[2] as number)),
-  strict('datetime_add', (args) => datetimeAdd(partOf(args[0]!, 'datetime_add'), args[1] as number, args[2] as number)),
+  strict('datetime_add', (args) => fitDatetime(datetimeAdd(partOf(args[0]!, 'datetime_add'), args[1] as number, args[2] as number))),
   period('startofday', startOfDay, addDays, false),
   period('startofweek', startOfWeek, addWeeks, false),
   period('startofmonth', startOfMonth, addMonths, false),
@@ -265,8 +265,8 @@ export const datetimeFunctions: ScalarFunction[] = [
   withFormat('format_timespan', compileTimespanFormat),
   strict('make_datetime', makeDatetime),
   strict('make_timespan', makeTimespan),
-  strict('unixtime_seconds_todatetime', (args) => Math.round((args[0] as number) * TICKS_PER_SECOND)),
-  strict('unixtime_milliseconds_todatetime', (args) => Math.round((args[0] as number) * TICKS_PER_MILLISECOND)),
-  strict('unixtime_microseconds_todatetime', (args) => Math.round((args[0] as number) * 10)),
-  strict('unixtime_nanoseconds_todatetime', (args) => Math.round((args[0] as number) / 100)),
+  strict('unixtime_seconds_todatetime', (args) => fitDatetime(Math.round((args[0] as number) * TICKS_PER_SECOND))),
+  strict('unixtime_milliseconds_todatetime', (args) => fitDatetime(Math.round((args[0] as number) * TICKS_PER_MILLISECOND))),
+  strict('unixtime_microseconds_todatetime', (args) => fitDatetime(Math.round((args[0] as number) * 10))),
+  strict('unixtime_nanoseconds_todatetime', (args) => fitDatetime(Math.round((args[0] as number) / 100))),
 ];

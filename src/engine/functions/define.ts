@@ -63,15 +63,25 @@ export function fitInteger(n: number, type: KqlType): number | null {
   return type === 'int' ? t | 0 : t;
 }
 
+/** Kusto's datetime range, 0001-01-01 to 9999-12-31, in ticks since the Unix epoch. */
+export const MIN_DATETIME = -62_135_596_800_000 * 10_000;
+export const MAX_DATETIME = 253_402_300_800_000 * 10_000 - 1;
+
+/** A datetime result, or null when it falls outside Kusto's range (or is not a number at all). */
+export function fitDatetime(n: number): number | null {
+  return Number.isFinite(n) && n >= MIN_DATETIME && n <= MAX_DATETIME ? Math.trunc(n) : null;
+}
+
 /** A number result in the representation of the result type (integers truncated, NaN/∞ only for real). */
 export function fitNumber(n: number | null, type: KqlType): Value {
   if (n === null) {
     return null;
   }
   switch (type) {
+    case 'datetime':
+      return fitDatetime(n);
     case 'int':
     case 'long':
-    case 'datetime':
     case 'timespan':
       return fitInteger(n, type);
     case 'bool':
@@ -81,9 +91,4 @@ export function fitNumber(n: number | null, type: KqlType): Value {
     default:
       return n;
   }
-}
-
-/** The constant value of argument i, when the binder knows it. */
-export function constArg(constArgs: readonly (Value | undefined)[], i: number): Value | undefined {
-  return constArgs[i];
 }

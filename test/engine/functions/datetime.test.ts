@@ -160,3 +160,10 @@ describe('make_datetime, make_timespan, unixtime_*', () => {
     assert.equal(printed('let toUnixTime = (dt: datetime) { (dt - datetime(1970-01-01)) / 1s }; print result = toUnixTime(datetime(2019-01-07 21:45:31.0000000))').result, 1546897531);
   });
 });
+
+describe('the datetime range', () => {
+  test('results outside 0001-01-01 .. 9999-12-31 are null, not garbage', () => {
+    assert.deepEqual(printed("print a = datetime_add('year', 20000, datetime(2017-01-01)), b = unixtime_seconds_todatetime(1e15), c = datetime(2017-01-01) + 5000000d"),
+      { a: null, b: null, c: null });
+  });
+});
