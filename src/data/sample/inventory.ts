@@ -68,20 +68,25 @@ export function generateInventory(fleet: Fleet, links: readonly Link[], clock: S
     const reports = hourlyReports(clock, index);
     const boot = clock.ticksAt(bootMs(clock, machine));
     const azure = machine.azure;
+    // Strings are built once per machine and process: the column builders hash every value they get.
     const resourceId = machineResourceId(fleet, machine);
+    const serviceMapId = serviceMapMachineId(fleet, machine);
     const dnsNames = [machine.fqdn];
+    const ipv4Json = json(machine.ips);
+    const ipv6Json = json(machine.ipv6);
+    const dnsJson = json(dnsNames);
     for (const t of reports) {
       smc.add({
         TimeGenerated: clock.ticksAt(t),
         Computer: machine.name,
         Type: 'ServiceMapComputer_CL',
         SourceSystem: 'OpsManager',
-        ResourceId: serviceMapMachineId(fleet, machine),
+        ResourceId: serviceMapId,
         ResourceName_s: machine.resourceName,
         ComputerName_s: machine.name,
-        Ipv4Addresses_s: json(machine.ips),
-        Ipv6Addresses_s: json(machine.ipv6),
-        DnsNames_s: json(dnsNames),
+        Ipv4Addresses_s: ipv4Json,
+        Ipv6Addresses_s: ipv6Json,
+        DnsNames_s: dnsJson,
         OperatingSystemFamily_s: machine.os,
         OperatingSystemFullName_s: machine.osFullName,
         Bitness_s: '64bit',
@@ -146,13 +151,14 @@ export function generateInventory(fleet: Fleet, links: readonly Link[], clock: S
     for (const process of connectedProcesses(machine, links)) {
       const startMs = processStartMs(clock, machine, process);
       const s = process.software;
+      const processResourceId = `${serviceMapId}/processes/${process.id}`;
       for (const t of processReports(clock, reports, startMs)) {
         const common: Record<string, Value> = { TimeGenerated: clock.ticksAt(t), Computer: machine.name, UserName: s.userName, UserDomain: s.userDomain };
         smp.add({
           ...common,
           Type: 'ServiceMapProcess_CL',
           SourceSystem: 'OpsManager',
-          ResourceId: `${serviceMapMachineId(fleet, machine)}/processes/${process.id}`,
+          ResourceId: processResourceId,
           ResourceName_s: process.id,
           MachineResourceName_s: machine.resourceName,
           ExecutableName_s: s.executable,

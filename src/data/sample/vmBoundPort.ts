@@ -22,6 +22,15 @@ interface BoundPort {
   readonly links: readonly Link[];
 }
 
+/** A port's constant strings, built once: the column builders hash every value they get. */
+interface PortStrings {
+  readonly activeIp: string;
+  readonly idleIp: string;
+  readonly activePortId: string;
+  readonly idlePortId: string;
+  readonly resourceId: string;
+}
+
 export function boundPorts(fleet: Fleet, links: readonly Link[]): BoundPort[] {
   const out: BoundPort[] = [];
   for (const machine of fleet.machines) {
@@ -42,10 +51,23 @@ export function portId(machine: FleetMachine, process: FleetProcess, ip: string,
 export function generateVmBoundPort(seed: number, fleet: Fleet, links: readonly Link[], clock: SampleClock): Table {
   const w = new RecordTableWriter(VmBoundPortSchema);
   const ports = boundPorts(fleet, links);
+  const strings: PortStrings[] = ports.map((p) => {
+    const activeIp = bindingIp(p.machine, p.binding.bind);
+    const idleIp = p.binding.bind === 'wildcard' ? '0.0.0.0' : activeIp;
+    return {
+      activeIp,
+      idleIp,
+      activePortId: portId(p.machine, p.process, activeIp, p.binding.port),
+      idlePortId: portId(p.machine, p.process, idleIp, p.binding.port),
+      resourceId: machineResourceId(fleet, p.machine),
+    };
+  });
   const m = emptyLinkMinute();
   for (let minute = 0; minute < MINUTES_PER_DAY; minute++) {
     const hour = clock.hourOfMinute(minute);
-    for (const p of ports) {
+    for (let pi = 0; pi < ports.length; pi++) {
+      const p = ports[pi]!;
+      const names = strings[pi]!;
       let active = 0;
       let established = 0, terminated = 0, live = 0, sent = 0, received = 0, responses = 0, rtSum = 0;
       let rtMin = Infinity, rtMax = 0;
@@ -69,7 +91,6 @@ export function generateVmBoundPort(seed: number, fleet: Fleet, links: readonly 
         continue;
       }
       const wildcard = p.binding.bind === 'wildcard';
-      const ip = active === 0 && wildcard ? '0.0.0.0' : bindingIp(p.machine, p.binding.bind);
       w.add({
         TenantId: fleet.tenantId,
         TimeGenerated: clock.minuteTicks(minute),
@@ -78,11 +99,11 @@ export function generateVmBoundPort(seed: number, fleet: Fleet, links: readonly 
         Machine: p.machine.resourceName,
         Process: p.process.id,
         ProcessName: p.process.software.executable,
-        Ip: ip,
+        Ip: active === 0 ? names.idleIp : names.activeIp,
         Port: p.binding.port,
         Protocol: 'tcp',
         IsWildcardBind: wildcard,
-        PortId: portId(p.machine, p.process, ip, p.binding.port),
+        PortId: active === 0 ? names.idlePortId : names.activePortId,
         LinksEstablished: established,
         LinksTerminated: terminated,
         LinksLive: live,
@@ -94,7 +115,7 @@ export function generateVmBoundPort(seed: number, fleet: Fleet, links: readonly 
         ResponseTimeSum: responses > 0 ? rtSum : null,
         SourceSystem: 'Insights',
         Type: 'VMBoundPort',
-        _ResourceId: machineResourceId(fleet, p.machine),
+        _ResourceId: names.resourceId,
       });
     }
   }

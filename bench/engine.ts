@@ -1,0 +1,267 @@
+/**
+ * The embedded engine against DuckDB on the seed queries that read VMConnection, over the sample
+ * workspace at benchmark scales (scale 10 ≈ 1M rows, 100 ≈ 10M). Same data in both (DuckDB gets the
+ * columns the queries use, appended in chunks), hand-written equivalent SQL per query, same run.
+ * Prints per query: engine time, DuckDB time, their ratio (target ≤ 1.5), and each side's peak RSS
+ * growth while the query runs (the engine runs in a worker thread so the main thread can sample RSS).
+ *
+ *   BENCH_SCALES=10,100 BENCH_RUNS=3 BENCH_QUERY_TIMEOUT_S=120 node --import tsx --expose-gc bench/engine.ts
+ */
+import * as path from 'node:path';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { DuckDBConnection, DuckDBDataChunk, DuckDBInstance, type DuckDBType, BIGINT, DOUBLE, INTEGER, VARCHAR, BOOLEAN } from '@duckdb/node-api';
+import { generateSampleWorkspace } from '../src/data/sample';
+import { executeQuery } from '../src/engine';
+import type { Table } from '../src/engine/table';
+import { findSampleQuery, sampleQueryText } from '../src/schema/sampleQueries';
+
+const NOW = new Date('2026-11-23T12:00:00Z');
+const NOW_TICKS = NOW.getTime() * 10_000;
+const SINCE = "TIMESTAMP '2026-11-22 12:00:00'";
+const PICKED = "('acme-demo', 'admdemo-appsvr')";
+
+/** Hand-written DuckDB SQL equivalent to each sample query. */
+const SQL: Record<string, string> = {
+  'bytes-trend': `SELECT time_bucket(INTERVAL 1 HOUR, TimeGenerated) AS TimeGenerated, Computer, sum(BytesSent), sum(BytesReceived)
+    FROM VMConnection GROUP BY ALL ORDER BY Computer DESC`,
+  'connection-failures-trend': `SELECT hour(TimeGenerated) AS bythehour, count(*) AS failCount FROM VMConnection
+    WHERE Computer = 'acme-demo' GROUP BY 1 ORDER BY 1`,
+  'link-status-trend': `SELECT time_bucket(INTERVAL 1 HOUR, TimeGenerated) AS TimeGenerated, approx_count_distinct(LinksEstablished),
+    approx_count_distinct(LinksLive), approx_count_distinct(LinksFailed), approx_count_distinct(LinksTerminated)
+    FROM VMConnection WHERE TimeGenerated >= ${SINCE} AND Computer = 'acme-demo' GROUP BY 1`,
+  'top-transmitting-vms': `SELECT v.Computer, s.AzureVMSize_s, sum(v.BytesSent) AS sum_BytesSent
+    FROM VMConnection v FULL OUTER JOIN ServiceMapComputer_CL s ON v.Computer = s.ComputerName_s GROUP BY ALL ORDER BY 3 DESC`,
+  'outbound-dependencies': `WITH machines AS (SELECT 'm-82412a7a-6a32-45a9-a8d6-538354224a25' AS m),
+    ips AS (SELECT DISTINCT ResourceName_s AS MonitoredMachine, unnest(CAST(Ipv4Addresses_s AS JSON)::VARCHAR[]) AS ips FROM ServiceMapComputer_CL),
+    out AS (SELECT * FROM VMConnection WHERE Machine IN (SELECT m FROM machines)
+      QUALIFY row_number() OVER (PARTITION BY ConnectionId ORDER BY TimeGenerated DESC) = 1),
+    loc AS (SELECT ConnectionId, Direction, Machine, Process, ProcessName, SourceIp, DestinationIp, DestinationPort, Protocol, RemoteIp,
+      Machine AS RemoteMachine FROM out WHERE RemoteIp LIKE '127.%'),
+    remote AS (SELECT DISTINCT o.ConnectionId, o.Direction, o.Machine, o.Process, o.ProcessName, o.SourceIp, o.DestinationIp,
+      o.DestinationPort, o.Protocol, o.RemoteIp, coalesce(i.MonitoredMachine, '') AS RemoteMachine
+      FROM out o LEFT JOIN ips i ON o.RemoteIp = i.ips WHERE o.RemoteIp NOT LIKE '127.%'),
+    conns AS (SELECT DISTINCT *, CASE WHEN Direction = 'outbound' THEN DestinationPort ELSE 0 END AS RemotePort
+      FROM (SELECT * FROM loc UNION ALL SELECT * FROM remote)
+      WHERE Direction = 'outbound' OR (Direction = 'inbound' AND RemoteMachine NOT IN (SELECT m FROM machines))),
+    ports AS (SELECT Process, ProcessName, concat_ws(':', Machine, Ip, Port, Protocol) AS JoinKey FROM VMBoundPort
+      WHERE Machine IN (SELECT RemoteMachine FROM remote) QUALIFY row_number() OVER (PARTITION BY PortId ORDER BY TimeGenerated DESC) = 1)
+    SELECT c.ConnectionId, c.Direction, c.Machine, c.Process, c.ProcessName, c.SourceIp, c.DestinationIp, c.DestinationPort, c.Protocol,
+      list(DISTINCT CASE WHEN c.RemoteMachine = '' THEN '{}' ELSE json_object('Machine', c.RemoteMachine, 'Process', coalesce(p.Process, ''),
+        'ProcessName', coalesce(p.ProcessName, ''))::VARCHAR END) AS Remote
+    FROM conns c LEFT JOIN ports p ON concat_ws(':', c.RemoteMachine, c.RemoteIp, c.RemotePort, c.Protocol) = p.JoinKey GROUP BY ALL`,
+  'wb-connections-overview': `SELECT Direction, time_bucket(INTERVAL 1 HOUR, TimeGenerated) AS TimeGenerated, sum(LinksEstablished) AS Connections
+    FROM VMConnection WHERE TimeGenerated >= ${SINCE} AND Computer IN ${PICKED} GROUP BY ALL`,
+  'wb-connections-top-remotes': `SELECT RemoteIp || ':' || DestinationPort AS RemoteEndpoint, sum(LinksEstablished) AS Connections
+    FROM VMConnection WHERE TimeGenerated >= ${SINCE} AND Computer IN ${PICKED} GROUP BY 1 ORDER BY 2 DESC LIMIT 10`,
+  'wb-failed-connections': `SELECT TimeGenerated, Computer, CASE WHEN Established = 0 THEN 0.0 ELSE 100.0 * Failed / Established END AS FailedPercent
+    FROM (SELECT Computer, time_bucket(INTERVAL 1 HOUR, TimeGenerated) AS TimeGenerated, sum(LinksFailed) AS Failed, sum(LinksEstablished) AS Established
+      FROM VMConnection WHERE TimeGenerated >= ${SINCE} AND Computer IN ${PICKED} GROUP BY ALL)`,
+  'wb-failed-connections-by-machine': `SELECT Computer, sum(LinksFailed) AS FailedConnections FROM VMConnection
+    WHERE TimeGenerated >= ${SINCE} AND Computer IN ${PICKED} GROUP BY 1 ORDER BY 2 DESC`,
+  'wb-tcp-traffic': `SELECT time_bucket(INTERVAL 1 HOUR, TimeGenerated) AS TimeGenerated, sum(BytesSent) AS Sent, sum(BytesReceived) AS Received
+    FROM VMConnection WHERE TimeGenerated >= ${SINCE} AND Computer IN ${PICKED} GROUP BY 1`,
+  'wb-traffic-comparison': `SELECT Computer, time_bucket(INTERVAL 1 HOUR, TimeGenerated) AS TimeGenerated, sum(BytesSent + BytesReceived) AS TotalBytes
+    FROM VMConnection WHERE TimeGenerated >= ${SINCE} AND Computer IN ${PICKED} GROUP BY ALL`,
+  'wb-malicious-connections': `SELECT IndicatorThreatType, sum(LinksEstablished) AS Connections FROM VMConnection
+    WHERE TimeGenerated >= ${SINCE} AND Computer IN ${PICKED} AND MaliciousIp <> '' GROUP BY 1`,
+};
+
+/** The columns DuckDB gets: those the queries above read. */
+const LOADED: Record<string, readonly string[]> = {
+  VMConnection: ['TimeGenerated', 'Computer', 'Machine', 'Process', 'ProcessName', 'ConnectionId', 'Direction', 'SourceIp', 'DestinationIp',
+    'DestinationPort', 'Protocol', 'RemoteIp', 'MaliciousIp', 'IndicatorThreatType', 'LinksEstablished', 'LinksTerminated', 'LinksLive',
+    'LinksFailed', 'BytesSent', 'BytesReceived'],
+  VMBoundPort: ['TimeGenerated', 'Machine', 'Process', 'ProcessName', 'Ip', 'Port', 'Protocol', 'PortId'],
+  ServiceMapComputer_CL: ['TimeGenerated', 'ComputerName_s', 'ResourceName_s', 'Ipv4Addresses_s', 'AzureVMSize_s'],
+};
+
+interface EngineRun {
+  readonly ms?: number;
+  readonly rows?: number;
+  readonly error?: string;
+}
+
+// ---------------------------------------------------------------- worker: the engine side
+if (!isMainThread) {
+  const { scale } = workerData as { scale: number };
+  const started = performance.now();
+  const ws = generateSampleWorkspace({ now: NOW, scale });
+  const generatedMs = performance.now() - started;
+  // Loads the Kusto library (about a second) outside the measured queries.
+  executeQuery('print 1', ws.database);
+  parentPort!.postMessage({ type: 'ready', ms: generatedMs, rows: ws.database.table('VMConnection')!.rowCount });
+  parentPort!.on('message', (m: { query: string; timeoutS: number }) => {
+    (globalThis as { gc?: () => void }).gc?.();
+    const t0 = performance.now();
+    try {
+      const r = executeQuery(m.query, ws.database, { now: NOW_TICKS, deadline: Date.now() + m.timeoutS * 1000, rowLimit: 10_000_000 });
+      parentPort!.postMessage({ ms: performance.now() - t0, rows: r.tables[0]!.table.rowCount } satisfies EngineRun);
+    } catch (e) {
+      parentPort!.postMessage({ error: e instanceof Error ? `${e.name}: ${e.message.slice(0, 80)}` : String(e) } satisfies EngineRun);
+    }
+  });
+} else {
+  void main();
+}
+
+// ---------------------------------------------------------------- main: DuckDB, sampling, report
+function rssMb(): number {
+  return process.memoryUsage.rss() / 1048576;
+}
+
+/** Runs `work` while sampling RSS every 5 ms; returns its result and the peak RSS growth in MB. */
+async function withPeakRss<T>(work: () => Promise<T>): Promise<{ value: T; peakMb: number }> {
+  (globalThis as { gc?: () => void }).gc?.();
+  const base = rssMb();
+  let peak = base;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, rssMb());
+  }, 5);
+  try {
+    const value = await work();
+    peak = Math.max(peak, rssMb());
+    return { value, peakMb: peak - base };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+function duckType(kqlType: string): DuckDBType {
+  switch (kqlType) {
+    case 'int': return INTEGER;
+    case 'long': case 'datetime': return BIGINT;
+    case 'real': return DOUBLE;
+    case 'bool': return BOOLEAN;
+    default: return VARCHAR;
+  }
+}
+
+async function loadIntoDuckDb(conn: DuckDBConnection, table: Table, columns: readonly string[]): Promise<void> {
+  const cols = columns.map((name) => ({ name, column: table.column(name)! }));
+  const raw = `${table.name}_raw`;
+  await conn.run(`CREATE TABLE ${raw} (${cols.map((c) => `${c.name} ${duckType(c.column.type).toString()}`).join(', ')})`);
+  const appender = await conn.createAppender(raw);
+  const types = cols.map((c) => duckType(c.column.type));
+  const chunkRows = 2048;
+  for (let start = 0; start < table.rowCount; start += chunkRows) {
+    const n = Math.min(chunkRows, table.rowCount - start);
+    const chunk = DuckDBDataChunk.create(types, n);
+    chunk.setColumns(cols.map((c) => {
+      const values = new Array(n);
+      for (let i = 0; i < n; i++) {
+        const v = c.column.get(start + i);
+        // Datetimes go in as microseconds and become TIMESTAMPs below.
+        values[i] = v === null ? null : c.column.type === 'datetime' ? BigInt(Math.floor((v as number) / 10)) : c.column.type === 'long' ? BigInt(v as number) : v;
+      }
+      return values;
+    }));
+    appender.appendDataChunk(chunk);
+  }
+  appender.closeSync();
+  const select = cols.map((c) => (c.column.type === 'datetime' ? `make_timestamp(${c.name}) AS ${c.name}` : c.name)).join(', ');
+  await conn.run(`CREATE TABLE ${table.name} AS SELECT ${select} FROM ${raw}; DROP TABLE ${raw}`);
+}
+
+function startEngineWorker(scale: number): Worker {
+  const file = path.resolve(__filename);
+  return new Worker(`require('tsx/cjs');require(${JSON.stringify(file)});`, { eval: true, workerData: { scale }, resourceLimits: { maxOldGenerationSizeMb: 20_000 } });
+}
+
+function nextMessage<T>(w: Worker): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onError = (e: Error) => {
+      w.off('message', onMessage);
+      reject(e);
+    };
+    const onMessage = (m: T) => {
+      w.off('error', onError);
+      resolve(m);
+    };
+    w.once('message', onMessage);
+    w.once('error', onError);
+  });
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor((s.length - 1) / 2)]!;
+}
+
+const fmt = (ms: number | undefined) => (ms === undefined ? '—' : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
+
+async function benchScale(scale: number, runs: number, timeoutS: number): Promise<void> {
+  const worker = startEngineWorker(scale);
+  const ready = nextMessage<{ ms: number; rows: number }>(worker);
+  const t0 = performance.now();
+  const ws = generateSampleWorkspace({ now: NOW, scale });
+  const genMs = performance.now() - t0;
+  const instance = await DuckDBInstance.create(':memory:');
+  const conn = await instance.connect();
+  const threads = (await (await conn.runAndReadAll("SELECT current_setting('threads')")).getRows())[0]![0];
+  const t1 = performance.now();
+  for (const [name, cols] of Object.entries(LOADED)) {
+    await loadIntoDuckDb(conn, ws.database.table(name)!, cols);
+  }
+  const loadMs = performance.now() - t1;
+  const engineReady = await ready;
+  const rows = ws.database.table('VMConnection')!.rowCount;
+  console.log(`\nscale ${scale}: VMConnection ${rows.toLocaleString('en-US')} rows`);
+  console.log(`  sample workspace generated in ${fmt(engineReady.ms)} (engine worker), ${fmt(genMs)} (main); DuckDB appended in ${fmt(loadMs)} (${threads} threads)`);
+  console.log(`  ${'query'.padEnd(34)}${'engine'.padStart(11)}${'DuckDB'.padStart(11)}${'ratio'.padStart(8)}${'engine MB'.padStart(11)}${'DuckDB MB'.padStart(11)}  rows`);
+  const ratios: number[] = [];
+  for (const [id, sql] of Object.entries(SQL)) {
+    const kql = sampleQueryText(findSampleQuery(id)!);
+    const engineTimes: number[] = [];
+    const duckTimes: number[] = [];
+    let engineMb = 0, duckMb = 0, error: string | undefined, engineRows = 0, duckRows = 0;
+    for (let r = 0; r < runs && !error; r++) {
+      const e = await withPeakRss(() => {
+        const reply = nextMessage<EngineRun>(worker);
+        worker.postMessage({ query: kql, timeoutS });
+        return reply;
+      });
+      if (e.value.error) {
+        error = e.value.error;
+        break;
+      }
+      engineTimes.push(e.value.ms!);
+      engineRows = e.value.rows!;
+      engineMb = Math.max(engineMb, e.peakMb);
+    }
+    for (let r = 0; r < runs; r++) {
+      const d = await withPeakRss(async () => {
+        const s = performance.now();
+        const result = await conn.runAndReadAll(sql);
+        return { ms: performance.now() - s, rows: result.currentRowCount };
+      });
+      duckTimes.push(d.value.ms);
+      duckRows = d.value.rows;
+      duckMb = Math.max(duckMb, d.peakMb);
+    }
+    const eMs = engineTimes.length ? median(engineTimes) : undefined;
+    const dMs = median(duckTimes);
+    const ratio = eMs !== undefined ? eMs / dMs : undefined;
+    if (ratio !== undefined) {
+      ratios.push(ratio);
+    }
+    console.log(`  ${id.padEnd(34)}${fmt(eMs).padStart(11)}${fmt(dMs).padStart(11)}${(ratio === undefined ? '—' : `${ratio.toFixed(1)}×`).padStart(8)}` +
+      `${(error ? '—' : engineMb.toFixed(0)).padStart(11)}${duckMb.toFixed(0).padStart(11)}  ${error ? `engine: ${error}` : `${engineRows}/${duckRows}`}`);
+  }
+  const geo = Math.exp(ratios.reduce((a, r) => a + Math.log(r), 0) / Math.max(1, ratios.length));
+  const within = ratios.filter((r) => r <= 1.5).length;
+  console.log(`  geometric mean engine/DuckDB: ${geo.toFixed(1)}×; within the 1.5× target: ${within} of ${Object.keys(SQL).length} queries`);
+  await worker.terminate();
+  conn.closeSync();
+  instance.closeSync();
+}
+
+async function main(): Promise<void> {
+  const scales = (process.env.BENCH_SCALES ?? '10,100').split(',').map(Number).filter((n) => n >= 1);
+  const runs = Number(process.env.BENCH_RUNS ?? 3);
+  const timeoutS = Number(process.env.BENCH_QUERY_TIMEOUT_S ?? 120);
+  console.log(`Embedded engine vs DuckDB on the VMConnection seed queries (median of ${runs} runs; a query over ${timeoutS} s is stopped).`);
+  console.log('MB: peak growth of the process RSS while the query runs. Rows: engine/DuckDB result rows.');
+  for (const scale of scales) {
+    await benchScale(scale, runs, timeoutS);
+  }
+}
