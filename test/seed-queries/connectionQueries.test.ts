@@ -5,7 +5,7 @@ import { groupBy, HOUR_TICKS, machine, records, runSeed, sorted, sum } from './w
 
 const conn = records('VMConnection', ['Computer', 'TimeGenerated', 'Direction', 'BytesSent', 'BytesReceived', 'LinksEstablished',
   'LinksLive', 'LinksFailed', 'LinksTerminated', 'RemoteIp', 'DestinationPort', 'IndicatorThreatType', 'MaliciousIp']);
-const hourOf = (t: Value) => Math.floor((t as number) / HOUR_TICKS) * HOUR_TICKS;
+const hourOf = (t: Value | undefined) => Math.floor((t as number) / HOUR_TICKS) * HOUR_TICKS;
 const selected = conn.filter((x) => x.Computer === 'acme-demo' || x.Computer === 'admdemo-appsvr');
 const acmeDemo = conn.filter((x) => x.Computer === 'acme-demo');
 

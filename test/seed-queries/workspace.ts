@@ -78,7 +78,7 @@ export function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]
   return m;
 }
 
-export function sum(values: readonly Value[]): number {
+export function sum(values: readonly (Value | undefined)[]): number {
   return values.reduce<number>((a, v) => a + (typeof v === 'number' ? v : 0), 0);
 }
 
