@@ -8,7 +8,7 @@ import {
 } from '../functions';
 import { formatDatetime, formatTimespan } from '../format';
 import type { Expr } from '../plan/types';
-import type { Table } from '../table';
+import { Table } from '../table';
 import type { DynamicValue, KqlType, Value } from '../values';
 import { CHECK_INTERVAL, type ExecContext } from './context';
 import { compileSearchTerm } from './searchTerm';
@@ -39,7 +39,42 @@ export function constantOf(expr: Expr): Value | undefined {
   return expr.k === 'literal' ? expr.value : undefined;
 }
 
+/** Calls whose value changes from row to row although no column is read. */
+const VOLATILE = new Set(['rand', 'new_guid', 'row_rank_dense', 'row_rank_min', 'row_cumsum', 'prev', 'next', 'row_number']);
+
+/** True when the expression reads no row (ago(1h), strcat("a", "b")): it is then computed once. */
+export function isConstantExpr(expr: Expr): boolean {
+  switch (expr.k) {
+    case 'literal': case 'scalarQuery': case 'tableColumn':
+      return true;
+    case 'call':
+      return !VOLATILE.has(expr.name) && expr.args.every(isConstantExpr);
+    case 'binary':
+      return isConstantExpr(expr.left) && isConstantExpr(expr.right);
+    case 'unary':
+      return isConstantExpr(expr.operand);
+    case 'index':
+      return isConstantExpr(expr.target) && isConstantExpr(expr.key);
+    default:
+      return false;
+  }
+}
+
+const NO_ROWS = new Table([], 1);
+
+/** The expression with constant parts already computed, so fast paths see literals. */
+export function folded(expr: Expr, ctx: ExecContext): Expr {
+  if (expr.k === 'literal' || !isConstantExpr(expr)) {
+    return expr;
+  }
+  return { k: 'literal', value: compileExpr(expr, NO_ROWS, ctx)(0), type: expr.type, span: expr.span };
+}
+
 export function compileExpr(expr: Expr, table: Table, ctx: ExecContext): Evaluator {
+  if (expr.k !== 'literal' && table !== NO_ROWS && isConstantExpr(expr)) {
+    const value = compileExpr(expr, NO_ROWS, ctx)(0);
+    return () => value;
+  }
   switch (expr.k) {
     case 'literal': {
       const v = expr.value;
@@ -89,7 +124,7 @@ export function compileExpr(expr: Expr, table: Table, ctx: ExecContext): Evaluat
       };
     }
     case 'binary': {
-      const fast = comparisonFastPath(expr, table);
+      const fast = comparisonFastPath({ ...expr, right: folded(expr.right, ctx) }, table);
       if (fast) {
         return fast;
       }
@@ -116,7 +151,7 @@ export function compileExpr(expr: Expr, table: Table, ctx: ExecContext): Evaluat
       const impl = bindOrFail(ctx, expr, `The operator ${expr.op.replace(/Expression$/, '')}`, () => bindListOperator(expr.op, expr.left.type, expr.type));
       const l = compileExpr(expr.left, table, ctx);
       const items = expr.items.map((i) => compileExpr(i, table, ctx));
-      if (expr.items.every((i) => i.k === 'literal' || i.k === 'tableColumn' || i.k === 'scalarQuery')) {
+      if (expr.items.every(isConstantExpr)) {
         const list = items.map((i) => i(0));
         return (row) => impl(l(row), list);
       }
