@@ -114,6 +114,16 @@ describe('union, mv-expand, parse, search', () => {
     assert.deepEqual(r.rows, [['web01', 'Linux', null], ['web01', '', 100]]);
   });
 
+  test('union kind=inner keeps only the columns every input has', () => {
+    const r = run('union kind=inner (datatable(a:long, b:long)[1, 2]), (datatable(a:long, c:long)[3, 4])');
+    assert.deepEqual(r.columns, ['a']);
+    assert.deepEqual(r.rows, [[1], [3]]);
+  });
+
+  test('as names a result that later parts of the query read', () => {
+    assert.deepEqual(run('T | where Computer == "db01" | as X | join kind=inner (X) on Computer | count').rows, [[4]]);
+  });
+
   test('mv-expand: arrays expand, null gives one row, an empty array none', () => {
     const r = run('T | mv-expand Tags | project Computer, Tags');
     assert.deepEqual(r.rows, [['web01', 'a'], ['web01', 'b'], ['db01', null], ['web02', 'c'], ['db01', { k: 1 }]]);

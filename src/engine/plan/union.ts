@@ -29,7 +29,13 @@ export function lowerUnion(op: Node, input: Plan | undefined, ctx: LowerContext)
     }
     inputs.push({ plan: ctx.tabular(e, ctx), source: sourceName(e, inputs.length) });
   }
-  return { k: 'union', inputs, withSource: withSource ? withSource.replace(/^\[?['"]?|['"]?\]?$/g, '') : undefined, span: spanOf(op), schema: schemaOf(op) };
+  const source = withSource ? withSource.replace(/^\[?['"]?|['"]?\]?$/g, '') : undefined;
+  let schema = schemaOf(op);
+  if ((parameter(u.Parameters, 'kind') ?? 'outer').toLowerCase() === 'inner') {
+    // kind=inner keeps only the columns every input has (the binder lists them all).
+    schema = schema.filter((c) => c.name === source || inputs.every((i) => i.plan.schema.some((x) => x.name === c.name)));
+  }
+  return { k: 'union', inputs, withSource: source, span: spanOf(op), schema };
 }
 
 export function lowerSearch(op: Node, input: Plan | undefined, ctx: LowerContext): Plan {
