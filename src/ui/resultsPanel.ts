@@ -156,7 +156,8 @@ export class ResultsPanel implements vscode.Disposable {
         return;
       }
       case 'reveal': {
-        const editor = await vscode.window.showTextDocument(this.documentUri, { viewColumn: vscode.ViewColumn.One });
+        const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.documentUri.toString());
+        const editor = await vscode.window.showTextDocument(this.documentUri, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One });
         const at = new vscode.Position(m.line - 1, m.column - 1);
         editor.selection = new vscode.Selection(at, at);
         editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenterIfOutsideViewport);

@@ -272,6 +272,7 @@ function handle(m: HostMessage): void {
 }
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  performance.mark('kql-message-received');
   const checked = validateHostMessage(event.data);
   if (!checked.ok) {
     api.postMessage({ type: 'log', level: 'warn', message: `results webview dropped a message: ${checked.reason}` });
