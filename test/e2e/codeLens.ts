@@ -40,7 +40,7 @@ export async function clickRunLens(wb: Workbench, block: SeedBlock): Promise<voi
     if (lineBox === undefined) {
       return undefined;
     }
-    const lenses = editor.locator('.codelens-decoration a', { hasText: /Run/ });
+    const lenses = editor.locator('.codelens-decoration a', { hasText: /^\W*Run$/ });
     const tops = await lenses.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().bottom));
     let best = -1;
     tops.forEach((bottom, i) => {

@@ -48,6 +48,8 @@ export const TEST_SETTINGS: Record<string, unknown> = {
   'editor.acceptSuggestionOnEnter': 'off',
   'editor.quickSuggestionsDelay': 50,
   'git.enabled': false,
+  // Scenarios type into the workspace's files; nothing of it is saved.
+  'files.autoSave': 'off',
   'chat.commandCenter.enabled': false,
   // Every suggestion a scenario sees must come from the extension, not from words already in the file.
   '[kql]': { 'editor.wordBasedSuggestions': 'off' },

@@ -44,3 +44,37 @@ export function runKqlCli(query: string, extraArgs: readonly string[] = []): Cli
     rows: table.rows.map((r) => r.map((v) => cellText(v))),
   };
 }
+
+export interface CliMatch {
+  readonly table: CliTable;
+  /** The --now the CLI ran with when it agreed; undefined when no minute agreed. */
+  readonly now?: string;
+}
+
+/**
+ * The extension's engine generates the sample workspace at the minute it first loads it, and traffic
+ * figures depend on that minute; the CLI pins it with --now. Tries each minute from now back to
+ * `sinceMs` (when the workbench opened, before the engine loaded) and returns the first answer `agrees`
+ * accepts, or else the newest answer, for the assertion's diff.
+ */
+export function cliAnswerSince(query: string, sinceMs: number, agrees: (table: CliTable) => boolean): CliMatch {
+  const minute = 60_000;
+  let newest: CliTable | undefined;
+  for (let t = Math.floor(Date.now() / minute) * minute; t >= Math.floor(sinceMs / minute) * minute; t -= minute) {
+    const now = new Date(t).toISOString();
+    const table = runKqlCli(query, ['--now', now]);
+    newest ??= table;
+    if (agrees(table)) {
+      return { table, now };
+    }
+  }
+  return { table: newest ?? runKqlCli(query) };
+}
+
+/** Whether the CLI's table has these columns and starts with these rows. */
+export function sameRows(table: CliTable, headers: readonly string[], rows: readonly (readonly string[])[]): boolean {
+  return (
+    table.headers.join('\u0000') === headers.join('\u0000') &&
+    rows.every((r, i) => table.rows[i]?.join('\u0000') === r.join('\u0000'))
+  );
+}

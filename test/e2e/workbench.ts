@@ -72,6 +72,8 @@ export class Workbench {
   private constructor(
     readonly context: BrowserContext,
     readonly page: Page,
+    /** Date.now() when the workbench was opened: the extension activated after it. */
+    readonly openedAt: number,
   ) {}
 
   /** A fresh browser context (its own storage, so no editor state leaks between scenarios). */
@@ -81,11 +83,12 @@ export class Workbench {
     // frame (webviews included) that helper so those functions run in the page as written.
     await context.addInitScript('globalThis.__name = (fn) => fn;');
     const page = await context.newPage();
+    const openedAt = Date.now();
     await page.goto(url);
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
     // The explorer lists the workspace once the remote file system answers.
     await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60_000 });
-    return new Workbench(context, page);
+    return new Workbench(context, page, openedAt);
   }
 
   async close(): Promise<void> {
@@ -99,11 +102,17 @@ export class Workbench {
     await this.runCommand('View: Close All Editors', false);
     // Edited files ask whether to save; a scenario's edits are never kept.
     const dontSave = this.page.locator('.monaco-dialog-box .monaco-button', { hasText: "Don't Save" });
-    for (let i = 0; i < 5; i++) {
-      if (!(await dontSave.isVisible({ timeout: 1_000 }).catch(() => false))) {
-        break;
+    const tabs = this.page.locator('.tabs-container .tab');
+    const deadline = Date.now() + UI_TIMEOUT_MS;
+    while ((await tabs.count()) > 0 && Date.now() < deadline) {
+      if (await dontSave.isVisible()) {
+        await dontSave.click();
       }
-      await dontSave.click();
+      await this.page.waitForTimeout(200);
+    }
+    const left = await tabs.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+    if (left.length > 0) {
+      throw new Error(`editors still open after Close All Editors: ${left.join('; ')}`);
     }
     await this.runCommand('View: Close Panel', false).catch(() => undefined);
   }
@@ -135,7 +144,11 @@ export class Workbench {
     await row.click();
     if (checkErrorDialog) {
       const dialog = this.page.locator('.monaco-dialog-box');
-      if (await dialog.isVisible({ timeout: 750 }).catch(() => false)) {
+      const shown = await dialog.waitFor({ state: 'visible', timeout: 750 }).then(
+        () => true,
+        () => false,
+      );
+      if (shown) {
         const text = (await dialog.innerText()).replace(/\s+/g, ' ');
         await this.page.keyboard.press('Escape');
         throw new Error(`"${title}" failed: ${text}`);
@@ -152,7 +165,7 @@ export class Workbench {
     await input.fill(name);
     const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
     await row.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
-    await this.page.keyboard.press('Enter');
+    await row.click();
     await this.page
       .locator(`.tabs-container .tab.active[aria-label^="${name}"]`)
       .waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });

@@ -44,6 +44,15 @@ async function replaceCurrentLine(wb: Workbench): Promise<void> {
 
 export async function completionScenario(wb: Workbench): Promise<void> {
   await wb.openFile('completion.kql');
+  try {
+    await typeAndCheck(wb);
+  } finally {
+    await wb.page.keyboard.press('Escape');
+    await wb.runCommand('File: Revert File', false).catch(() => undefined);
+  }
+}
+
+async function typeAndCheck(wb: Workbench): Promise<void> {
   await wb.page.keyboard.press('Control+End');
   await wb.page.keyboard.press('Enter');
 
