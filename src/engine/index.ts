@@ -58,6 +58,10 @@ export function executeQuery(text: string, db: Database, options: ExecuteOptions
       throw error;
     }
     const plan = lowerQuery(query, db.tableNames);
+    if (plan.outputs.length === 0) {
+      const end = text.trimEnd().length;
+      throw new ErrorFactory(query.lines).at({ start: end, end }, 'KQL-NO-RESULT', 'The query has no tabular expression to run (only let statements or comments).');
+    }
     ctx = {
       db,
       call: { now: options.now ?? Date.now() * TICKS_PER_MILLISECOND },

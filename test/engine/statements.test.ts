@@ -63,6 +63,11 @@ describe('errors and limits', () => {
     assert.deepEqual(s.range.start, { line: 2, character: 23 });
   });
 
+  test('a query without a tabular expression is an error, not an empty result', () => {
+    assert.equal(error('let x = 1;').code, 'KQL-NO-RESULT');
+    assert.equal(error('// nothing').code, 'KQL-NO-RESULT');
+  });
+
   test('an unsupported operator fails with a KqlError naming it at its position', () => {
     const e = error('T | evaluate bag_unpack(Tags)');
     assert.equal(e.code, 'KQL-UNSUPPORTED');
