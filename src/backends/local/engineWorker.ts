@@ -19,6 +19,8 @@ parentPort?.on('message', (message: WorkerRequest) => {
     try {
       data = loadData(message.source);
       loadError = undefined;
+      // Loads Kusto.Language (about a second) now, so the first query the user runs does not wait for it.
+      runLocalQuery(data.database, 'print 1');
     } catch (e) {
       loadError = e;
     }

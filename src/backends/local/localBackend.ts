@@ -101,6 +101,17 @@ export class LocalBackend implements QueryBackend {
     });
   }
 
+  /** Starts the worker and loads the data ahead of the first query (e.g. when the extension activates). */
+  warmUp(): void {
+    if (!this.disposed) {
+      try {
+        this.ensureWorker();
+      } catch {
+        // run() reports the same failure when a query is actually run.
+      }
+    }
+  }
+
   dispose(): void {
     this.disposed = true;
     for (const id of [...this.pending.keys()]) {
