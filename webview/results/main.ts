@@ -156,10 +156,11 @@ function showStatus(): void {
 }
 
 async function drawChart(): Promise<void> {
-  if (chartDrawn || !plan) {
+  if (chartDrawn || !current) {
     return;
   }
   chartDrawn = true;
+  plan ??= chartPlan(current.result.tables[0], current.result.render, current.options.maxChartPoints);
   if (plan.kind !== 'chart') {
     chart.finalize();
     chartNote.textContent = plan.kind === 'table' ? 'The query asked for a table: no chart.' : plan.reason;
@@ -213,12 +214,14 @@ function showResult(m: ShowResultMessage): void {
   (filterBox as unknown as { value: string }).value = '';
   gridHost.replaceChildren(grid ? grid.element : el('p', 'muted', 'The query returned no table.'));
   grid?.paint();
-  plan = chartPlan(table, m.result.render, m.options.maxChartPoints);
+  // The chart data is folded only when the query asked for a chart or the Chart tab is opened, so a
+  // plain result's grid paints without waiting for it.
+  plan = m.result.render ? chartPlan(table, m.result.render, m.options.maxChartPoints) : undefined;
   chartDrawn = false;
   chart.finalize();
   showStatus();
-  const wantsChart = m.result.render !== undefined && plan.kind === 'chart';
-  selectTab(wantsChart ? 'chart' : state?.activeTab === 'chart' && plan.kind === 'chart' ? 'chart' : 'results');
+  const wantsChart = plan?.kind === 'chart' || (plan === undefined && state?.activeTab === 'chart');
+  selectTab(wantsChart ? 'chart' : 'results');
 }
 
 function showError(m: ShowErrorMessage): void {
