@@ -3,12 +3,31 @@
  * never blocks the extension host. Bundled to dist/engineWorker.js.
  */
 import { parentPort } from 'node:worker_threads';
-import { loadData, type LoadedData } from './dataSource';
+import { type DataSource, loadData, type LoadedData } from './dataSource';
 import { runLocalQuery } from './runQuery';
 import { serializeError, type WorkerRequest, type WorkerResponse } from './workerProtocol';
 
 let data: LoadedData | undefined;
 let loadError: unknown;
+let source: DataSource | undefined;
+let loadedAt = 0;
+
+/** An unpinned sample workspace ends at the time it was generated; past an hour, ago() windows would miss data. */
+const SAMPLE_REFRESH_MS = 3_600_000;
+
+function load(from: DataSource): void {
+  source = from;
+  loadedAt = Date.now();
+  try {
+    data = loadData(from);
+    loadError = undefined;
+    // Loads Kusto.Language (about a second) now, so the first query the user runs does not wait for it.
+    runLocalQuery(data.database, 'print 1');
+  } catch (e) {
+    data = undefined;
+    loadError = e;
+  }
+}
 
 function post(message: WorkerResponse): void {
   parentPort!.postMessage(message);
@@ -16,15 +35,11 @@ function post(message: WorkerResponse): void {
 
 parentPort?.on('message', (message: WorkerRequest) => {
   if (message.type === 'load') {
-    try {
-      data = loadData(message.source);
-      loadError = undefined;
-      // Loads Kusto.Language (about a second) now, so the first query the user runs does not wait for it.
-      runLocalQuery(data.database, 'print 1');
-    } catch (e) {
-      loadError = e;
-    }
+    load(message.source);
     return;
+  }
+  if (source?.kind === 'sample' && source.now === undefined && Date.now() - loadedAt > SAMPLE_REFRESH_MS) {
+    load(source);
   }
   const { id, query, options } = message;
   const flag = new Int32Array(message.cancel);
