@@ -7,6 +7,7 @@ import { LocalBackend } from './backends/local/localBackend';
 import type { DataSource } from './backends/local/dataSource';
 import { registerBackendCommands } from './ui/backendCommands';
 import { registerDependencyMap } from './ui/dependencyMap';
+import { registerLanguageClient, stopLanguageClient } from './ui/languageClient';
 import { BackendManager } from './ui/backendManager';
 import { Config } from './ui/config';
 import type { Ctx } from './ui/ctx';
@@ -48,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): void {
   try {
     const ctx = createCtx(context);
     registerBackendCommands(ctx);
+    registerLanguageClient(ctx);
     registerQueryRunner(ctx);
     const machines = registerMachinesTree(ctx);
     registerDependencyMap(ctx, machines);
@@ -62,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): void {
   }
 }
 
-export function deactivate(): void {
-  // Everything registered on context.subscriptions is disposed by VS Code.
+export function deactivate(): Promise<void> {
+  // Everything else registered on context.subscriptions is disposed by VS Code.
+  return stopLanguageClient();
 }
