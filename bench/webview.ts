@@ -211,7 +211,7 @@ async function main(): Promise<void> {
     const s = median(smallChart);
     console.log('webview (chromium headless, built bundle, median of 3):');
     console.log(`  grid first paint, 100,000 rows:    ${g.toFixed(0)} ms  (${(g / p).toFixed(2)}× a plain 1,000-row DOM table: ${p.toFixed(0)} ms)`);
-    console.log(`    of which message delivery:       ${median(delivery).toFixed(0)} ms  (postMessage's structured clone of the result)`);
+    console.log(`    of which message delivery:       ${median(delivery).toFixed(0)} ms  (postMessage's structured clone, serialize + deserialize)`);
     console.log(`  timechart draw, 10,000 points:     ${c.toFixed(0)} ms  (${(c / s).toFixed(2)}× a 10-point timechart: ${s.toFixed(0)} ms)`);
     console.log(`  hostile value rendered as text:    ${hostileInert ? 'yes' : 'NO'}`);
     console.log(`  CSP violations:                    ${violations.length}${violations.length ? ` (${[...new Set(violations)].join('; ')})` : ''}`);
