@@ -32,6 +32,8 @@ export interface ServerHarness {
   readonly logs: string[];
   open(uri: string, text: string): Promise<Diagnostic[]>;
   change(uri: string, text: string): void;
+  /** Inserts `text` at a position, as an incremental change (what an editor sends per keystroke). */
+  insert(uri: string, position: { line: number; character: number }, text: string): void;
   /** Resolves with the next diagnostics published for `uri` (after `open`/`change`). */
   nextDiagnostics(uri: string, timeoutMs?: number): Promise<Diagnostic[]>;
   complete(uri: string, text: string, marker?: string): Promise<CompletionItem[]>;
@@ -97,6 +99,14 @@ export async function startServer(options: { bundle?: string } = {}): Promise<Se
       const version = (versions.get(uri) ?? 1) + 1;
       versions.set(uri, version);
       void connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    },
+    insert(uri, position, text) {
+      const version = (versions.get(uri) ?? 1) + 1;
+      versions.set(uri, version);
+      void connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: position, end: position }, text }],
+      });
     },
     async complete(uri, text, marker) {
       if (!versions.has(uri)) await harness.open(uri, text.replace(marker ?? '\u0000', ''));
