@@ -32,5 +32,5 @@ function tohex(v: Value, minLength: Value, is32: boolean): string {
     n += is32 ? 1n << 32n : 1n << 64n;
   }
   const hex = n.toString(16);
-  return typeof minLength === 'number' ? hex.padStart(minLength, '0') : hex;
+  return typeof minLength === 'number' && minLength > 0 ? hex.padStart(Math.min(minLength, 64), '0') : hex;
 }

@@ -162,6 +162,9 @@ function datetimeAdd(part: Part, amount: number, t: number): number {
  * second tick, so endofday() gives …59.9999998 there instead of Kusto's …59.9999999.
  */
 function justBefore(t: number): number {
+  if (!Number.isFinite(t)) {
+    return t;
+  }
   let d = 1;
   while (t - d >= t) {
     d *= 2;
@@ -215,8 +218,8 @@ function withFormat(name: string, compile: (f: string) => (t: number) => string)
     let fmt = lastFormat === undefined ? undefined : compile(lastFormat);
     return (args) => {
       const t = args[0];
-      const f = args[1] as string;
-      if (t === null || t === undefined) {
+      const f = args[1];
+      if (typeof t !== 'number' || !Number.isFinite(t) || typeof f !== 'string') {
         return '';
       }
       if (f !== lastFormat || !fmt) {

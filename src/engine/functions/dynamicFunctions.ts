@@ -71,7 +71,7 @@ function distinct(values: Iterable<DynamicValue>): DynamicValue[] {
 
 /** An array-only function: null unless every argument is an array. */
 function arrays(name: string, fn: (arrays: DynamicValue[][]) => DynamicValue, aliases?: readonly string[]): ScalarFunction {
-  return scalar(name, () => (args) => (args.every(Array.isArray) ? fn(args as DynamicValue[][]) : null), aliases);
+  return scalar(name, () => (args) => (args.length > 0 && args.every(Array.isArray) ? fn(args as DynamicValue[][]) : null), aliases);
 }
 
 function keySet(arr: readonly DynamicValue[]): Set<string> {

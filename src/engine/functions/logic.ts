@@ -13,9 +13,16 @@ function isEmptyValue(v: Value): boolean {
   return v === null || v === undefined || v === '';
 }
 
-/** Lines each argument up with the result type (iff(c, 1, 2.5) gives real, iff(c, int, long) long). */
-function toResult(argTypes: readonly KqlType[], resultType: KqlType): ((v: Value) => Value)[] {
-  return argTypes.map((t) => (t === resultType ? (v: Value) => v : (v: Value) => convertValue(v, t, resultType)));
+type Converter = (v: Value | undefined) => Value;
+
+/**
+ * Lines each argument up with the result type (iff(c, 1, 2.5) gives real, iff(c, int, long) long).
+ * An argument the call lacks (the binder checks arity) reads as null.
+ */
+function toResult(argTypes: readonly KqlType[], resultType: KqlType): (i: number) => Converter {
+  const convs: Converter[] = argTypes.map((t) => (t === resultType ? (v) => v ?? null : (v) => convertValue(v ?? null, t, resultType)));
+  const missing: Converter = () => nullOf(resultType);
+  return (i) => convs[i] ?? missing;
 }
 
 export const logicFunctions: ScalarFunction[] = [
@@ -27,7 +34,8 @@ export const logicFunctions: ScalarFunction[] = [
   scalar('iff', (argTypes, resultType) => {
     const conv = toResult(argTypes, resultType);
     // A null condition takes the else branch, as a false one does.
-    return (args) => (args[0] === true ? conv[1]!(args[1]!) : conv[2]!(args[2]!));
+    const [then, otherwise] = [conv(1), conv(2)];
+    return (args) => (args[0] === true ? then(args[1]) : otherwise(args[2]));
   }, ['iif']),
   scalar('case', (argTypes, resultType) => {
     const conv = toResult(argTypes, resultType);
@@ -35,10 +43,10 @@ export const logicFunctions: ScalarFunction[] = [
       const last = args.length - 1;
       for (let i = 0; i < last; i += 2) {
         if (args[i] === true) {
-          return conv[i + 1]!(args[i + 1]!);
+          return conv(i + 1)(args[i + 1]);
         }
       }
-      return conv[last]!(args[last]!);
+      return conv(last)(args[last]);
     };
   }),
   scalar('coalesce', (argTypes, resultType) => {
@@ -46,7 +54,7 @@ export const logicFunctions: ScalarFunction[] = [
     const empty = nullOf(resultType);
     return (args) => {
       for (let i = 0; i < args.length; i++) {
-        const v = conv[i]!(args[i]!);
+        const v = conv(i)(args[i]);
         if (!isEmptyValue(v)) {
           return v;
         }
@@ -66,7 +74,7 @@ function extremeOf(name: string, sign: 1 | -1): ScalarFunction {
     return (args) => {
       let best: Value = null;
       for (let i = 0; i < args.length; i++) {
-        const v = conv[i]!(args[i]!);
+        const v = conv(i)(args[i]);
         if (isNullValue(v)) {
           continue;
         }

@@ -26,7 +26,14 @@ const nonNegative = (x: number): boolean => x >= 0;
 
 /** binary_*(): two's-complement bit operations on 64-bit longs. */
 function bits(name: string, fn: (a: bigint, b: bigint) => bigint): ScalarFunction {
-  return strict(name, (args) => Number(BigInt.asIntN(64, fn(BigInt(Math.trunc(args[0] as number)), BigInt(Math.trunc((args[1] as number) ?? 0))))));
+  return strict(name, (args) => {
+    const a = args[0];
+    const b = args[1] ?? 0;
+    if (typeof a !== 'number' || typeof b !== 'number' || !Number.isFinite(a) || !Number.isFinite(b)) {
+      return null;
+    }
+    return Number(BigInt.asIntN(64, fn(BigInt(Math.trunc(a)), BigInt(Math.trunc(b)))));
+  });
 }
 
 function isNumberValue(v: Value): v is number {
@@ -65,6 +72,7 @@ export const mathFunctions: ScalarFunction[] = [
   bits('binary_or', (a, b) => a | b),
   bits('binary_xor', (a, b) => a ^ b),
   bits('binary_not', (a) => ~a),
-  bits('binary_shift_left', (a, b) => a << b),
-  bits('binary_shift_right', (a, b) => a >> b),
+  // Shifts past 63 bits clear (or sign-fill) the value, as on a 64-bit long.
+  bits('binary_shift_left', (a, b) => (b < 0n || b > 63n ? 0n : a << b)),
+  bits('binary_shift_right', (a, b) => (b < 0n ? 0n : a >> (b > 63n ? 63n : b))),
 ];

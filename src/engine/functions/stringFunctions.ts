@@ -2,6 +2,7 @@
 import type { DynamicValue, KqlType, Value } from '../values';
 import { convertValue } from './convert';
 import { scalar, str } from './define';
+import { formatReal } from '../format';
 import { hashText } from './hashFunctions';
 import { compileRegex } from './stringMatch';
 import type { ScalarFunction } from './types';
@@ -21,7 +22,14 @@ function regexCache(flags = ''): (pattern: string) => RegExp {
 
 /** A function of string arguments: every argument is read with tostring() semantics. */
 function strings(name: string, fn: (args: string[], raw: readonly Value[]) => Value, aliases?: readonly string[]): ScalarFunction {
-  return scalar(name, (types) => (args) => fn(args.map((a, i) => str(a, types[i])), args), aliases);
+  return scalar(name, (types) => (args) => {
+    const texts = args.map((a, i) => str(a, types[i]));
+    // The binder checks arity; missing arguments read as "" all the same, so a bad call cannot crash.
+    while (texts.length < 3) {
+      texts.push('');
+    }
+    return fn(texts, args);
+  }, aliases);
 }
 
 function substring(s: string, start: number, length?: number): string {
@@ -100,7 +108,7 @@ function indexOf(s: string, lookup: string, startIndex = 0, length = -1, occurre
   let at = -1;
   for (let k = 0; k < occurrence; k++) {
     const end = length < 0 ? s.length : Math.min(s.length, pos + length);
-    at = s.indexOf(lookup, pos);
+    at = pos > s.length ? -1 : s.indexOf(lookup, pos);
     if (at < 0 || at + lookup.length > end) {
       return -1;
     }
@@ -171,7 +179,8 @@ export function formatBytes(size: number, precision = 0, unit?: string): string 
     }
   }
   const value = size / 1024 ** index;
-  return `${value.toFixed(Math.max(0, Math.trunc(precision)))} ${BYTE_UNITS[index]}`;
+  const digits = Number.isFinite(precision) ? Math.min(100, Math.max(0, Math.trunc(precision))) : 0;
+  return `${Number.isFinite(value) ? value.toFixed(digits) : formatReal(value)} ${BYTE_UNITS[index]}`;
 }
 
 /** gettype(): the static type's name; for dynamic values the JSON kind (int/long/real, array, dictionary, null). */
@@ -260,7 +269,8 @@ export const stringFunctions: ScalarFunction[] = [
     return indexOf(str(args[0]!, types[0]), str(args[1]!, types[1]), n(2), n(3), n(4));
   }),
   scalar('strrep', (types) => (args) => {
-    const times = Math.min(Math.max(0, Math.trunc((args[1] as number) ?? 0)), 1024);
+    const n = args[1];
+    const times = typeof n === 'number' && Number.isFinite(n) ? Math.min(Math.max(0, Math.trunc(n)), 1024) : 0;
     const delim = args.length > 2 ? str(args[2]!, types[2]) : '';
     return Array<string>(times).fill(str(args[0]!, types[0])).join(delim);
   }),
