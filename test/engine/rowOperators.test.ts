@@ -54,6 +54,8 @@ describe('row operators', () => {
   test('top takes the first rows of the order', () => {
     assert.deepEqual(run('T | top 2 by BytesSent | project Computer').rows, [['db01'], ['db01']]);
     assert.deepEqual(run('T | top 1 by TimeGenerated asc | project Computer').rows, [['web01']]);
+    // Few rows of many take the partial-selection path; ties keep input order.
+    assert.deepEqual(run('range x from 1 to 100 step 1 | extend y = x % 7 | top 3 by y desc').rows, [[6, 6], [13, 6], [20, 6]]);
   });
 
   test('print, range and datatable', () => {

@@ -11,7 +11,7 @@ import { selectRows } from './lazy';
 type P<K extends Plan['k']> = Extract<Plan, { k: K }>;
 
 /** Row indexes of `input` in the order the keys give (Kusto: nulls first ascending, last descending unless told). */
-export function sortedRows(keys: readonly SortKey[], input: Table, ctx: ExecContext): number[] {
+export function sortedRows(keys: readonly SortKey[], input: Table, ctx: ExecContext, limit = Infinity): number[] {
   const n = input.rowCount;
   const columns = keys.map((k) => {
     const f = compileExpr(k.expr, input, ctx);
@@ -24,12 +24,8 @@ export function sortedRows(keys: readonly SortKey[], input: Table, ctx: ExecCont
     }
     return values;
   });
-  const rows = new Array<number>(n);
-  for (let i = 0; i < n; i++) {
-    rows[i] = i;
-  }
   let comparisons = 0;
-  rows.sort((a, b) => {
+  const compare = (a: number, b: number): number => {
     if ((++comparisons & 0xffff) === 0) {
       ctx.check();
     }
@@ -50,9 +46,41 @@ export function sortedRows(keys: readonly SortKey[], input: Table, ctx: ExecCont
         return key.descending ? -c : c;
       }
     }
-    return 0;
-  });
-  return rows;
+    return a - b;
+  };
+  if (limit < n / 8) {
+    return topRows(n, limit, compare);
+  }
+  const rows = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    rows[i] = i;
+  }
+  return rows.sort(compare);
+}
+
+/** The first `limit` rows in order, keeping a sorted buffer instead of sorting every row (top 10 of 1M). */
+function topRows(n: number, limit: number, compare: (a: number, b: number) => number): number[] {
+  const best: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (best.length === limit && compare(i, best[limit - 1]!) >= 0) {
+      continue;
+    }
+    let lo = 0;
+    let hi = best.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compare(best[mid]!, i) <= 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    best.splice(lo, 0, i);
+    if (best.length > limit) {
+      best.pop();
+    }
+  }
+  return best;
 }
 
 export function runSort(plan: P<'sort'>, input: Table, ctx: ExecContext): Table {
@@ -61,5 +89,5 @@ export function runSort(plan: P<'sort'>, input: Table, ctx: ExecContext): Table 
 
 export function runTop(plan: P<'top'>, input: Table, ctx: ExecContext): Table {
   const n = countArgument(compileExpr(plan.count, input, ctx)(0), ctx, plan);
-  return selectRows(input, sortedRows(plan.keys, input, ctx).slice(0, n));
+  return selectRows(input, sortedRows(plan.keys, input, ctx, n).slice(0, n));
 }
