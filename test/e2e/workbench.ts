@@ -231,12 +231,12 @@ export class Workbench {
     return file;
   }
 
-  /** Rows of the Problems panel, as their aria labels (message, source, position). */
+  /** Rows of the Problems panel as shown: message, source and code, `[Ln l, Col c]`. */
   async problems(): Promise<string[]> {
     await this.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
     const panel = this.page.locator('.markers-panel');
     await panel.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
-    return panel.locator('.monaco-list-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
+    return panel.locator('.monaco-list-row').evaluateAll((rows: DomElement[]) => rows.map((r) => r.textContent ?? ''));
   }
 }
 
