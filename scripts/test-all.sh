@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 step() { printf '\n=== %s ===\n' "$*"; }
 
 step "install npm packages"
-if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
+# npm install (not ci): npm ci rejects this lock over optional platform packages of @duckdb/node-api it never installs.
+npm install --no-audit --no-fund
 step "build"
 npm run build
 step "typecheck"
