@@ -76,7 +76,13 @@ export function buildLinks(fleet: Fleet): Link[] {
     if (isMonitored(client) && isMonitored(server) && server.ip === '127.0.0.1') {
       client = { ...client, ip: '127.0.0.1' };
     }
-    links.push({ index: links.length, client, server, port, ...shape, ...tweak });
+    const t = { ...shape, ...tweak };
+    // Every field explicitly and in one order: linkMinute reads links in the innermost loop.
+    links.push({
+      index: links.length, client, server, port, activity: t.activity, connections: t.connections, persistent: t.persistent,
+      requestsPerConnection: t.requestsPerConnection, requestBytes: t.requestBytes, responseBytes: t.responseBytes,
+      responseTimeMs: t.responseTimeMs, failure: t.failure, outageHours: t.outageHours,
+    });
   };
 
   // Customers browse the public web tier.
