@@ -12,7 +12,7 @@ import { Table } from '../table';
 import type { DynamicValue, KqlType, Value } from '../values';
 import { CHECK_INTERVAL, type ExecContext } from './context';
 import { compileSearchTerm } from './searchTerm';
-import { binFastPath, comparisonFastPath } from './fastPaths';
+import { binFastPath, comparisonFastPath, listFastPath } from './fastPaths';
 import { LazyColumn } from './lazy';
 
 export type Evaluator = (row: number) => Value;
@@ -153,7 +153,7 @@ export function compileExpr(expr: Expr, table: Table, ctx: ExecContext): Evaluat
       const items = expr.items.map((i) => compileExpr(i, table, ctx));
       if (expr.items.every(isConstantExpr)) {
         const list = items.map((i) => i(0));
-        return (row) => impl(l(row), list);
+        return listFastPath(expr, table, impl, list) ?? ((row) => impl(l(row), list));
       }
       return (row) => impl(l(row), items.map((i) => i(row)));
     }

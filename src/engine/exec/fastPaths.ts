@@ -2,7 +2,8 @@
  * Specialised evaluators for the hottest predicate shapes: a column compared with a constant. String
  * predicates run once per dictionary entry (memoised), numbers compare straight on the typed array.
  */
-import { NumberColumn, StringColumn } from '../column';
+import { type Column, NumberColumn, StringColumn } from '../column';
+import { LazyColumn } from './lazy';
 import { bindBinaryOperator } from '../functions';
 import type { Expr } from '../plan/types';
 import type { Table } from '../table';
@@ -19,44 +20,95 @@ const NUMERIC_COMPARISONS: Record<string, (a: number, b: number) => boolean> = {
   GreaterThanOrEqualExpression: (a, b) => a >= b,
 };
 
+/** Row → dictionary code of a string column, also through a lazy selection (−1 stands for ''). */
+function stringCodes(col: Column | undefined): { code: (row: number) => number; dict: readonly string[] } | undefined {
+  if (col instanceof StringColumn && col.type === 'string') {
+    const codes = col.codes;
+    return { code: (row) => codes[row]!, dict: col.dict };
+  }
+  if (col instanceof LazyColumn && col.source instanceof StringColumn && col.type === 'string') {
+    const codes = col.source.codes;
+    const rows = col.rows;
+    return {
+      code: (row) => {
+        const r = rows[row]!;
+        return r < 0 ? -1 : codes[r]!;
+      },
+      dict: col.source.dict,
+    };
+  }
+  return undefined;
+}
+
+/** Row → number or null of a number column, also through a lazy selection. */
+function numberReader(col: Column | undefined): ((row: number) => number | null) | undefined {
+  const direct = (c: NumberColumn) => {
+    const values = c.values;
+    const nulls = c.nulls;
+    return nulls ? (row: number) => (nulls[row] ? null : values[row]!) : (row: number) => values[row]!;
+  };
+  if (col instanceof NumberColumn) {
+    return direct(col);
+  }
+  if (col instanceof LazyColumn && col.source instanceof NumberColumn) {
+    const inner = direct(col.source);
+    const rows = col.rows;
+    return (row) => {
+      const r = rows[row]!;
+      return r < 0 ? null : inner(r);
+    };
+  }
+  return undefined;
+}
+
 export function comparisonFastPath(expr: Extract<Expr, { k: 'binary' }>, table: Table): Evaluator | undefined {
   const { left, right } = expr;
   if (left.k !== 'column' || right.k !== 'literal') {
     return undefined;
   }
-  // A lazy selection is read through its index by the generic path rather than copied here.
   const col = table.column(left.name);
   if (!col || col.type !== left.type) {
     return undefined;
   }
-  if (col instanceof StringColumn && col.type === 'string' && right.type === 'string' && typeof right.value === 'string') {
-    return dictionaryPredicate(col, bindBinaryOperator(expr.op, 'string', 'string', expr.type), right.value);
+  if (right.type === 'string' && typeof right.value === 'string') {
+    const codes = stringCodes(col);
+    if (codes) {
+      const impl = bindBinaryOperator(expr.op, 'string', 'string', expr.type);
+      const constant = right.value;
+      return dictionaryPredicate(codes.code, codes.dict, (s) => impl(s, constant));
+    }
   }
   const cmp = NUMERIC_COMPARISONS[expr.op];
-  if (cmp && col instanceof NumberColumn && isNumberBacked(right.type) && right.type === left.type && typeof right.value === 'number') {
+  const read = numberReader(col);
+  if (cmp && read && isNumberBacked(right.type) && right.type === left.type && typeof right.value === 'number' && !Number.isNaN(right.value)) {
     const c = right.value;
-    if (Number.isNaN(c)) {
-      return undefined;
-    }
-    const values = col.values;
-    const nulls = col.nulls;
-    return nulls ? (row) => (nulls[row] ? null : cmp(values[row]!, c)) : (row) => cmp(values[row]!, c);
+    return (row) => {
+      const v = read(row);
+      return v === null ? null : cmp(v, c);
+    };
   }
   return undefined;
 }
 
-/** Evaluates a string predicate once per distinct value; the result for code -1 (empty) is entry 0. */
-function dictionaryPredicate(col: StringColumn, impl: (l: Value, r: Value) => Value, constant: string): Evaluator {
-  const codes = col.codes;
-  const dict = col.dict;
+/** `Col in ("a", "b")` and friends on a string column: decided once per distinct value. */
+export function listFastPath(expr: Extract<Expr, { k: 'list' }>, table: Table, impl: (left: Value, list: readonly Value[]) => Value, list: readonly Value[]): Evaluator | undefined {
+  if (expr.left.k !== 'column') {
+    return undefined;
+  }
+  const codes = stringCodes(table.column(expr.left.name));
+  return codes ? dictionaryPredicate(codes.code, codes.dict, (s) => impl(s, list)) : undefined;
+}
+
+/** Evaluates a string function once per distinct value (memoised by dictionary code; −1 is ''). */
+function dictionaryPredicate(code: (row: number) => number, dict: readonly string[], f: (s: string) => Value): Evaluator {
   const memo: Value[] = [];
   const known = new Uint8Array(dict.length + 1);
   return (row) => {
-    const slot = codes[row]! + 1;
+    const slot = code(row) + 1;
     if (known[slot]) {
       return memo[slot]!;
     }
-    const v = impl(slot === 0 ? '' : dict[slot - 1]!, constant);
+    const v = f(slot === 0 ? '' : dict[slot - 1]!);
     memo[slot] = v;
     known[slot] = 1;
     return v;
