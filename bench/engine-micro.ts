@@ -33,10 +33,15 @@ function referenceLoop(): number {
   const start = performance.now();
   for (let i = 0; i < vmc.rowCount; i++) {
     if (!bytes.nulls || !bytes.nulls[i]) {
-      sums[computer.codes[i]! + 1] += bytes.values[i]!;
+      const slot = computer.codes[i]! + 1;
+      sums[slot] = sums[slot]! + bytes.values[i]!;
     }
   }
-  return performance.now() - start;
+  const elapsed = performance.now() - start;
+  if (sums.every((x) => x === 0)) {
+    throw new Error('the reference loop summed nothing');
+  }
+  return elapsed;
 }
 referenceLoop();
 const reference = Math.min(referenceLoop(), referenceLoop(), referenceLoop());
