@@ -40,7 +40,7 @@ export async function fetchLiveValues(backend: QueryBackend, options: LiveValueF
       const result = await backend.run(query, {
         timeRange: options.timeRange,
         signal: options.signal,
-        timeoutMs: options.timeoutMs ?? 30_000,
+        timeoutMs: options.timeoutMs ?? 120_000,
         rowLimit: LIVE_VALUE_LIMIT,
       });
       const table = result.tables[0];
