@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { BackendError, QueryCancelledError, QueryTimeoutError } from '../backends/errors';
+import { offerSignInOnAuthError } from './backendCommands';
 import type { QueryBackend, QueryResult } from '../backends/queryBackend';
 import { blockAt, splitQueryBlocks } from '../kql/blocks';
 import type { KqlError } from '../kql/errors';
@@ -167,6 +168,8 @@ export class QueryRunner implements vscode.Disposable {
         log.info('Query cancelled.');
       } else if (e instanceof BackendError) {
         log.error(`Backend error (${e.kind}${e.status ? `, HTTP ${e.status}` : ''}): ${message}`);
+        // An expired or missing sign-in: offer to sign in again rather than leave a dead end.
+        void offerSignInOnAuthError(this.ctx, e);
       } else {
         log.error(`Query failed: ${e instanceof Error ? e.stack ?? message : message}`);
       }
