@@ -78,8 +78,11 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
         throw new Error('the workbench did not open');
       }
       try {
+        const started = Date.now();
         await workbench.reset();
+        const resetMs = Date.now() - started;
         await body(workbench, workspace);
+        console.log(`# ${name.split(' ')[0]}: reset ${resetMs} ms, scenario ${Date.now() - started - resetMs} ms`);
       } catch (e) {
         failed = true;
         await workbench.page

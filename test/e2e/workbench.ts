@@ -114,7 +114,9 @@ export class Workbench {
     if (left.length > 0) {
       throw new Error(`editors still open after Close All Editors: ${left.join('; ')}`);
     }
-    await this.runCommand('View: Close Panel', false).catch(() => undefined);
+    if (await this.page.locator('.part.panel').isVisible()) {
+      await this.runCommand('View: Hide Panel', false);
+    }
   }
 
   private async dismissDialogs(): Promise<void> {
