@@ -159,5 +159,6 @@ describe('union, mv-expand, parse, search', () => {
     assert.deepEqual(run('search in (Machines) "*ind*" | project Computer').rows, [['db01']]);
     assert.deepEqual(run('search in (Machines) "web*" | count').rows, [[1]]);
     assert.deepEqual(run('Machines | search "linux" | count').rows, [[2]]);
+    assert.deepEqual(run('search in (T, Machines) Computer:"web01" | summarize count() by $table | order by $table asc').rows, [['Machines', 1], ['T', 2]]);
   });
 });

@@ -73,7 +73,13 @@ export function comparisonFastPath(expr: Extract<Expr, { k: 'binary' }>, table: 
   if (right.type === 'string' && typeof right.value === 'string') {
     const codes = stringCodes(col);
     if (codes) {
-      const impl = bindBinaryOperator(expr.op, 'string', 'string', expr.type);
+      let impl: (l: Value, r: Value) => Value;
+      try {
+        impl = bindBinaryOperator(expr.op, 'string', 'string', expr.type);
+      } catch {
+        // Not a string operator the library knows: the generic path reports it properly.
+        return undefined;
+      }
       const constant = right.value;
       return dictionaryPredicate(codes.code, codes.dict, (s) => impl(s, constant));
     }

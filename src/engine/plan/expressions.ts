@@ -60,6 +60,12 @@ export function lowerExpr(node: Node, ctx: LowerContext): Expr {
     case 'PackExpression':
       return { k: 'packAll', type, span };
   }
+  if (kind === 'SearchExpression') {
+    // search Column:"term" — the term matched in that one column.
+    const column = n.Left!.ReferencedSymbol?.Name ?? nameText(n.Left);
+    const term = (n.Right as Kusto.Language.Syntax.Expression).LiteralValue;
+    return { k: 'searchTerm', term: typeof term === 'string' ? term : textOf(n.Right), column, type, span };
+  }
   if (ctx.search && kind === 'StringLiteralExpression' && type === 'bool') {
     return { k: 'searchTerm', term: String((node as Kusto.Language.Syntax.Expression).LiteralValue ?? ''), column: undefined, type, span };
   }
