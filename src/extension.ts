@@ -2,6 +2,7 @@
  * Composition root: builds the Ctx and hands it to each feature's register function.
  * Features live in src/ui/; everything they compute comes from the pure layers.
  */
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LocalBackend } from './backends/local/localBackend';
 import type { DataSource } from './backends/local/dataSource';
@@ -19,16 +20,28 @@ import { registerReports } from './ui/reports';
 
 function createCtx(extension: vscode.ExtensionContext): Ctx {
   const config = new Config();
-  const localSource = (): DataSource =>
-    config.dataFolder ? { kind: 'folder', dir: config.dataFolder } : { kind: 'sample' };
+  const localSource = (): DataSource => {
+    const folder = config.dataFolder;
+    if (!folder) {
+      return { kind: 'sample' };
+    }
+    // A relative folder means one inside the (first) workspace folder, as other VS Code path settings do.
+    const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    return { kind: 'folder', dir: root && !path.isAbsolute(folder) ? path.join(root, folder) : folder };
+  };
   const backends = new BackendManager(config, {
-    local: () =>
-      new LocalBackend({
+    local: () => {
+      const backend = new LocalBackend({
         source: localSource(),
         workerScript: extension.asAbsolutePath('dist/engineWorker.js'),
         rowLimit: config.rowLimit,
         timeoutMs: config.localTimeoutMs,
-      }),
+      });
+      // Load the data and the Kusto library in the worker now, off the extension host's thread, so the
+      // first Run does not pay for them.
+      backend.warmUp();
+      return backend;
+    },
     logAnalytics: () => createLogAnalyticsBackend({ config }),
   });
   const refreshed = new vscode.EventEmitter<void>();
