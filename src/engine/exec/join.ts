@@ -60,8 +60,11 @@ function index(table: Table, key: (row: number) => unknown, ctx: ExecContext): M
 
 /** An append-only Int32Array, for the row pairs a join produces (millions at a time). */
 class RowList {
-  private data = new Int32Array(1024);
+  private data: Int32Array;
   length = 0;
+  constructor(capacity = 1024) {
+    this.data = new Int32Array(Math.max(16, capacity));
+  }
   push(v: number): void {
     if (this.length === this.data.length) {
       const grown = new Int32Array(this.data.length * 2);
@@ -93,15 +96,31 @@ export function runJoin(plan: P<'join'>, left: Table, right: Table, ctx: ExecCon
   const leftKey = keyReader(left, plan.leftKeys, ctx, plan);
   const rightIndex = index(right, keyReader(right, plan.rightKeys, ctx, plan), ctx);
   const kind = plan.kind;
-  const l = new RowList();
-  const r = new RowList();
+  // A first pass sizes the output exactly: growing arrays of tens of millions of pairs costs more than it.
+  const keys: unknown[] = new Array(left.rowCount);
+  let expected = kind === 'rightouter' || kind === 'fullouter' ? right.rowCount : 0;
+  const outer = kind === 'leftouter' || kind === 'fullouter';
+  for (let i = 0; i < left.rowCount; i++) {
+    if ((i & (CHECK_INTERVAL - 1)) === 0) {
+      ctx.check();
+    }
+    const k = leftKey(i);
+    keys[i] = k;
+    const matches = k === undefined ? undefined : rightIndex.get(k);
+    expected += matches ? matches.length : outer ? 1 : 0;
+  }
+  if (expected > 200_000_000) {
+    throw ctx.errors.at(plan.span, 'KQL-LIMIT', `The join would produce ${expected} rows, more than the embedded engine allows (200,000,000).`);
+  }
+  const l = new RowList(kind === 'innerunique' ? 1024 : expected);
+  const r = new RowList(kind === 'innerunique' ? 1024 : expected);
   const rightMatched = new Uint8Array(right.rowCount);
   const seenLeftKeys = kind === 'innerunique' ? new Set<unknown>() : undefined;
   for (let i = 0; i < left.rowCount; i++) {
     if ((i & (CHECK_INTERVAL - 1)) === 0) {
       ctx.check();
     }
-    const k = leftKey(i);
+    const k = keys[i];
     if (seenLeftKeys) {
       // innerunique: one (the first) left row per key value.
       if (k === undefined || seenLeftKeys.has(k)) {
@@ -130,9 +149,6 @@ export function runJoin(plan: P<'join'>, left: Table, right: Table, ctx: ExecCon
     } else if (kind === 'leftouter' || kind === 'fullouter') {
       l.push(i);
       r.push(-1);
-    }
-    if (l.length > 200_000_000) {
-      throw ctx.errors.at(plan.span, 'KQL-LIMIT', 'The join produces too many rows for the embedded engine.');
     }
   }
   if (kind === 'leftsemi' || kind === 'leftanti') {
