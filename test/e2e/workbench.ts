@@ -88,6 +88,12 @@ export class Workbench {
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
     // The explorer lists the workspace once the remote file system answers.
     await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60_000 });
+    // The extension's contributions are registered once its view container is in the activity bar.
+    await page
+      .waitForSelector('.activitybar .action-item [aria-label^="Connection Analytics"]', { timeout: 60_000 })
+      .catch(() => {
+        throw new Error('the Connection Analytics view container never appeared: is the VSIX installed?');
+      });
     return new Workbench(context, page, openedAt);
   }
 

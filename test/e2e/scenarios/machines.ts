@@ -70,6 +70,11 @@ async function expand(wb: Workbench, label: string, level: number): Promise<Tree
 
 export async function machinesScenario(wb: Workbench): Promise<void> {
   await wb.runCommand('Connection Analytics: Focus on Machines View');
+  // Give the tree the whole side bar: the Reports view below it is not part of this scenario.
+  const reports = wb.page.locator('.pane-header[aria-label^="Reports"][aria-expanded="true"]');
+  if (await reports.isVisible()) {
+    await reports.click();
+  }
   const fleetNames = new Set(buildFleet().machines.map((m) => m.name));
   const machines = await waitFor('the sample machines in the Machines view', async () => {
     const rows = (await treeRows(wb)).filter((r) => r.level === 1);
