@@ -93,10 +93,19 @@ export function groupRows(keyFns: readonly Evaluator[], keyTypes: readonly KqlTy
   if (span <= 1 << 20) {
     // Few enough combinations: a direct table from combined id to group.
     const table = new Int32Array(span).fill(-1);
+    const first = perKey[0]!.ids;
+    const second = perKey.length === 2 ? perKey[1]! : undefined;
     for (let i = 0; i < n; i++) {
-      let id = 0;
-      for (const k of perKey) {
-        id = id * k.cardinality + k.ids[i]!;
+      let id: number;
+      if (perKey.length === 1) {
+        id = first[i]!;
+      } else if (second) {
+        id = first[i]! * second.cardinality + second.ids[i]!;
+      } else {
+        id = 0;
+        for (let k = 0; k < perKey.length; k++) {
+          id = id * perKey[k]!.cardinality + perKey[k]!.ids[i]!;
+        }
       }
       let g = table[id]!;
       if (g < 0) {
