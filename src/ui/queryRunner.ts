@@ -27,6 +27,8 @@ interface QueryToRun {
   readonly origin: TextOrigin;
   /** The document lines the query came from (for clearing its diagnostics). */
   readonly lines: vscode.Range;
+  /** A selection rather than a whole query block: the language server does not see it as run. */
+  readonly isSelection?: boolean;
 }
 
 /** KqlErrors may cross a worker boundary as plain errors; their name and range still identify them. */
@@ -66,7 +68,7 @@ export class QueryRunner implements vscode.Disposable {
     const doc = editor.document;
     if (line === undefined && !editor.selection.isEmpty) {
       const sel = editor.selection;
-      await this.run({ document: doc, text: doc.getText(sel), origin: { line: sel.start.line, character: sel.start.character }, lines: new vscode.Range(sel.start.line, 0, sel.end.line, 0) });
+      await this.run({ document: doc, text: doc.getText(sel), origin: { line: sel.start.line, character: sel.start.character }, lines: new vscode.Range(sel.start.line, 0, sel.end.line, 0), isSelection: true });
       return;
     }
     const offset = line === undefined ? doc.offsetAt(editor.selection.active) : doc.offsetAt(new vscode.Position(line, 0));
@@ -157,7 +159,10 @@ export class QueryRunner implements vscode.Disposable {
       this.statusBar.showRun(undefined);
       const kqlError = asKqlError(e);
       if (kqlError) {
-        const range = this.diagnostics.report(q.document.uri, q.lines, q.origin, kqlError);
+        // The language server already underlines Kusto's own syntax and semantic errors (KSnnn) in a
+        // whole block; a second, identical entry in Problems would only be noise.
+        const shownByLanguageServer = !q.isSelection && /^KS\d+$/.test(kqlError.code);
+        const range = this.diagnostics.report(q.document.uri, q.lines, q.origin, kqlError, !shownByLanguageServer);
         log.info(`Query error at ${range.start.line + 1}:${range.start.character + 1}: ${kqlError.message}`);
         panel.post({ type: 'showError', ...origin, kind: 'query', message: kqlError.message, line: range.start.line + 1, column: range.start.character + 1 });
         return false;

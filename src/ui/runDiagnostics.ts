@@ -23,10 +23,14 @@ export class RunDiagnostics implements vscode.Disposable {
     vscode.workspace.onDidCloseTextDocument((d) => this.set(d.uri, []), null, this.disposables);
   }
 
-  /** Underlines a query error; returns its document range. */
-  report(uri: vscode.Uri, block: vscode.Range, origin: TextOrigin, error: KqlError): vscode.Range {
+  /** Underlines a query error (unless `underline` is false); returns its document range. */
+  report(uri: vscode.Uri, block: vscode.Range, origin: TextOrigin, error: KqlError, underline = true): vscode.Range {
     const r = toDocumentRange(error.range, origin);
     const range = new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+    if (!underline) {
+      this.clearBlock(uri, block);
+      return range;
+    }
     const diagnostic = new vscode.Diagnostic(range, error.message, vscode.DiagnosticSeverity.Error);
     diagnostic.source = 'kql (run)';
     diagnostic.code = error.code;
