@@ -8,11 +8,6 @@ const NOW = new Date('2026-11-23T12:00:00Z');
 const TICKS_PER_MS = 10_000;
 
 /** Engine defects that stop a sample query, with what is wrong; each shows as TODO until fixed. */
-const KNOWN_ENGINE_GAPS: Readonly<Record<string, string>> = {
-  'machine-by-resource-name':
-    'src/engine/functions/stringMatch.ts escapeRegex escapes "-" under the u flag ("Invalid escape"), so search "m-…" fails',
-};
-
 let workspace: SampleWorkspace;
 before(() => {
   workspace = generateSampleWorkspace({ now: NOW });
@@ -20,7 +15,7 @@ before(() => {
 
 describe('every sample query on the sample workspace', () => {
   for (const q of SAMPLE_QUERIES) {
-    test(`${q.id} runs and returns rows`, { todo: KNOWN_ENGINE_GAPS[q.id] }, () => {
+    test(`${q.id} runs and returns rows`, () => {
       const text = sampleQueryText(q);
       const result = executeQuery(text, workspace.database, { now: NOW.getTime() * TICKS_PER_MS });
       assert.ok(result.tables[0]!.table.rowCount > 0, `${q.id} returned no rows`);
