@@ -3,9 +3,12 @@ import { type Column, columnBuilder } from '../column';
 import type { ColumnDef, NamedExpr, Plan } from '../plan/types';
 import { Table, type TableColumn } from '../table';
 import type { Value } from '../values';
-import { CHECK_INTERVAL, type ExecContext } from './context';
+import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { selectRows } from './lazy';
 import { compileExpr, evaluateColumn } from './expr';
+
+// A module-local copy: a transpiled import is a property read on every loop iteration.
+const CHECK_INTERVAL = CHECK_EVERY;
 
 type P<K extends Plan['k']> = Extract<Plan, { k: K }>;
 

@@ -10,10 +10,13 @@ import { formatDatetime, formatTimespan } from '../format';
 import type { Expr } from '../plan/types';
 import { Table } from '../table';
 import type { DynamicValue, KqlType, Value } from '../values';
-import { CHECK_INTERVAL, type ExecContext } from './context';
+import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { compileSearchTerm } from './searchTerm';
-import { binFastPath, comparisonFastPath, listFastPath } from './fastPaths';
+import { binFastPath, comparisonFastPath, listFastPath, timeOfDayFastPath } from './fastPaths';
 import { LazyColumn } from './lazy';
+
+// A module-local copy: a transpiled import is a property read on every loop iteration.
+const CHECK_INTERVAL = CHECK_EVERY;
 
 export type Evaluator = (row: number) => Value;
 
@@ -98,9 +101,9 @@ export function compileExpr(expr: Expr, table: Table, ctx: ExecContext): Evaluat
       const impl = bindOrFail(ctx, expr, `The function '${expr.name}' with these argument types`, () =>
         fn.bind(expr.args.map((a) => a.type), expr.type, ctx.call, expr.args.map(constantOf)));
       const args = expr.args.map((a) => compileExpr(a, table, ctx));
-      const binned = binFastPath(expr, args[0]!);
-      if (binned) {
-        return binned;
+      const fast = binFastPath(expr, args[0]!) ?? timeOfDayFastPath(expr, args, impl);
+      if (fast) {
+        return fast;
       }
       const n = args.length;
       if (n === 0) {
@@ -222,7 +225,7 @@ function tableColumnValues(expr: Extract<Expr, { k: 'tableColumn' }>, ctx: ExecC
     const col = t.columns[0]?.column;
     const values: Value[] = [];
     for (let i = 0; col && i < t.rowCount; i++) {
-      if (i % CHECK_INTERVAL === 0) {
+      if ((i & (CHECK_INTERVAL - 1)) === 0) {
         ctx.check();
       }
       values.push(col.get(i));
@@ -307,7 +310,7 @@ export function evaluateColumn(expr: Expr, table: Table, ctx: ExecContext): Colu
   const b = columnBuilder(expr.type, table.rowCount);
   const n = table.rowCount;
   for (let i = 0; i < n; i++) {
-    if (i % CHECK_INTERVAL === 0) {
+    if ((i & (CHECK_INTERVAL - 1)) === 0) {
       ctx.check();
     }
     b.push(f(i));

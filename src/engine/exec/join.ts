@@ -2,9 +2,12 @@
 import { hashKey } from '../format';
 import type { Plan } from '../plan/types';
 import { Table, type TableColumn } from '../table';
-import { CHECK_INTERVAL, type ExecContext } from './context';
+import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { columnReader, type Evaluator } from './expr';
 import { selectColumn } from './lazy';
+
+// A module-local copy: a transpiled import is a property read on every loop iteration.
+const CHECK_INTERVAL = CHECK_EVERY;
 
 type P<K extends Plan['k']> = Extract<Plan, { k: K }>;
 

@@ -7,9 +7,12 @@ import { formatDatetime } from '../format';
 import type { Plan } from '../plan/types';
 import { Table, type TableColumn } from '../table';
 import type { DynamicValue, Value } from '../values';
-import { CHECK_INTERVAL, type ExecContext } from './context';
+import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { compileExpr, toDynamic } from './expr';
 import { bindAggregate, groupRows } from './summarize';
+
+// A module-local copy: a transpiled import is a property read on every loop iteration.
+const CHECK_INTERVAL = CHECK_EVERY;
 
 type P<K extends Plan['k']> = Extract<Plan, { k: K }>;
 

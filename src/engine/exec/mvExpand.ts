@@ -7,10 +7,13 @@ import { columnBuilder } from '../column';
 import type { Plan } from '../plan/types';
 import { Table, type TableColumn } from '../table';
 import type { DynamicValue, KqlType, Value } from '../values';
-import { CHECK_INTERVAL, type ExecContext } from './context';
+import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { compileExpr } from './expr';
 import { selectColumn } from './lazy';
 import { parseDatetime, parseTimespan } from '../format';
+
+// A module-local copy: a transpiled import is a property read on every loop iteration.
+const CHECK_INTERVAL = CHECK_EVERY;
 
 type P<K extends Plan['k']> = Extract<Plan, { k: K }>;
 

@@ -8,9 +8,12 @@ import { parseDatetime, parseTimespan, valueToString } from '../format';
 import type { ParsePart, Plan } from '../plan/types';
 import { Table, type TableColumn } from '../table';
 import type { KqlType, Value } from '../values';
-import { CHECK_INTERVAL, type ExecContext } from './context';
+import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { compileExpr } from './expr';
 import { parseDynamicText } from '../plan/literals';
+
+// A module-local copy: a transpiled import is a property read on every loop iteration.
+const CHECK_INTERVAL = CHECK_EVERY;
 
 type P<K extends Plan['k']> = Extract<Plan, { k: K }>;
 

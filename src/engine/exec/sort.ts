@@ -3,10 +3,13 @@ import { compareValues } from '../format';
 import type { Plan, SortKey } from '../plan/types';
 import type { Table } from '../table';
 import type { Value } from '../values';
-import { CHECK_INTERVAL, type ExecContext } from './context';
+import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { compileExpr } from './expr';
 import { countArgument } from './basic';
 import { selectRows } from './lazy';
+
+// A module-local copy: a transpiled import is a property read on every loop iteration.
+const CHECK_INTERVAL = CHECK_EVERY;
 
 type P<K extends Plan['k']> = Extract<Plan, { k: K }>;
 

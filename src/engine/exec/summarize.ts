@@ -4,11 +4,14 @@ import { aggregateFunction, UnsupportedError, type AggregateImpl } from '../func
 import { hashKey } from '../format';
 import type { AggregateCall, Plan } from '../plan/types';
 import { Table, type TableColumn } from '../table';
-import type { KqlType, Value } from '../values';
-import { CHECK_INTERVAL, type ExecContext } from './context';
+import { isNumberBacked, type KqlType, type Value } from '../values';
+import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { compileExpr, constantOf, type Evaluator } from './expr';
 import { LazyColumn } from './lazy';
 import { canRunFast, runFast } from './fastAggregates';
+
+// A module-local copy: a transpiled import is a property read on every loop iteration.
+const CHECK_INTERVAL = CHECK_EVERY;
 
 type P<K extends Plan['k']> = Extract<Plan, { k: K }>;
 
@@ -59,6 +62,9 @@ function keyIds(keyFn: Evaluator, type: KqlType, column: Column | undefined, n: 
     }
     return { ids, cardinality: column.dict.length + 1 };
   }
+  if (isNumberBacked(type) && type !== 'decimal') {
+    return numberKeyIds(keyFn, n, ctx);
+  }
   const ids = new Int32Array(n);
   const seen = new Map<string | number, number>();
   for (let i = 0; i < n; i++) {
@@ -74,6 +80,45 @@ function keyIds(keyFn: Evaluator, type: KqlType, column: Column | undefined, n: 
     ids[i] = id;
   }
   return { ids, cardinality: Math.max(1, seen.size) };
+}
+
+/**
+ * Numeric keys straight into a Map of numbers (SameValueZero groups NaN with NaN and -0 with 0, as
+ * hashKey does), with the previous row's key remembered: sorted or binned keys repeat in runs.
+ */
+function numberKeyIds(keyFn: Evaluator, n: number, ctx: ExecContext): { ids: Int32Array; cardinality: number } {
+  const ids = new Int32Array(n);
+  const seen = new Map<number, number>();
+  let nullId = -1;
+  let next = 0;
+  let last = Number.NaN;
+  let lastId = -1;
+  for (let i = 0; i < n; i++) {
+    if ((i & (CHECK_INTERVAL - 1)) === 0) {
+      ctx.check();
+    }
+    const v = keyFn(i);
+    if (typeof v !== 'number') {
+      if (nullId < 0) {
+        nullId = next++;
+      }
+      ids[i] = nullId;
+      continue;
+    }
+    if (v === last) {
+      ids[i] = lastId;
+      continue;
+    }
+    let id = seen.get(v);
+    if (id === undefined) {
+      id = next++;
+      seen.set(v, id);
+    }
+    ids[i] = id;
+    last = v;
+    lastId = id;
+  }
+  return { ids, cardinality: Math.max(1, next) };
 }
 
 /** Assigns each row a group number; returns the per-row groups and the first row of each group. */
