@@ -4,6 +4,7 @@ import type { ColumnDef, NamedExpr, Plan } from '../plan/types';
 import { Table, type TableColumn } from '../table';
 import type { Value } from '../values';
 import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
+import { selectWhere } from './filterSelect';
 import { selectRows } from './lazy';
 import { compileExpr, evaluateColumn } from './expr';
 
@@ -13,19 +14,8 @@ const CHECK_INTERVAL = CHECK_EVERY;
 type P<K extends Plan['k']> = Extract<Plan, { k: K }>;
 
 export function runFilter(plan: P<'filter'>, input: Table, ctx: ExecContext): Table {
-  const pred = compileExpr(plan.predicate, input, ctx);
-  const n = input.rowCount;
-  const keep = new Int32Array(n);
-  let count = 0;
-  for (let i = 0; i < n; i++) {
-    if ((i & (CHECK_INTERVAL - 1)) === 0) {
-      ctx.check();
-    }
-    if (pred(i) === true) {
-      keep[count++] = i;
-    }
-  }
-  return count === n ? input : selectRows(input, keep.subarray(0, count));
+  const keep = selectWhere(plan.predicate, input, ctx);
+  return keep.length === input.rowCount ? input : selectRows(input, keep);
 }
 
 /** Output columns named by the plan's schema, taking each from `produced` or else the input. */

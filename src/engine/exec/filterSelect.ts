@@ -1,0 +1,173 @@
+/**
+ * `where` as a selection of row numbers: each `and` term narrows the rows kept by the terms before it,
+ * a term that reads one string column is decided once per distinct value (memoised by dictionary
+ * code), and a number column compared with a constant is compared straight on its typed array. Any
+ * other term is evaluated row by row over the surviving rows only, so every predicate works here.
+ */
+import { type Column, NumberColumn, StringColumn } from '../column';
+import type { Expr } from '../plan/types';
+import { Table } from '../table';
+import { isNumberBacked, type Value } from '../values';
+import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
+import { compileExpr, folded } from './expr';
+import { LazyColumn } from './lazy';
+
+// A module-local copy: a transpiled import is a property read on every loop iteration.
+const CHECK_INTERVAL = CHECK_EVERY;
+
+/** Expressions whose value depends on the row only through the columns they name. */
+const ROW_DEPENDENT = new Set(['rand', 'new_guid', 'row_rank_dense', 'row_rank_min', 'row_cumsum', 'prev', 'next', 'row_number']);
+
+/** The columns an expression reads, or undefined when it depends on more than column values. */
+export function columnsRead(expr: Expr, into = new Set<string>()): Set<string> | undefined {
+  switch (expr.k) {
+    case 'literal':
+      return into;
+    case 'column':
+      into.add(expr.name);
+      return into;
+    case 'call':
+      if (ROW_DEPENDENT.has(expr.name)) {
+        return undefined;
+      }
+      for (const a of expr.args) {
+        if (!columnsRead(a, into)) {
+          return undefined;
+        }
+      }
+      return into;
+    case 'binary':
+      return columnsRead(expr.left, into) && columnsRead(expr.right, into);
+    case 'unary':
+      return columnsRead(expr.operand, into);
+    case 'list':
+      return columnsRead(expr.left, into) && expr.items.every((i) => columnsRead(i, into)) ? into : undefined;
+    case 'between':
+      return columnsRead(expr.value, into) && columnsRead(expr.low, into) && columnsRead(expr.high, into);
+    case 'index':
+      return columnsRead(expr.target, into) && columnsRead(expr.key, into);
+    default:
+      return undefined;
+  }
+}
+
+/** Rows of `table` (all, or the candidates given) for which the predicate is true. */
+export function selectWhere(pred: Expr, table: Table, ctx: ExecContext, candidates?: Int32Array): Int32Array {
+  if (pred.k === 'binary' && pred.op === 'AndExpression') {
+    // `and` reads null as false: a row stays only when both sides are true.
+    const left = selectWhere(pred.left, table, ctx, candidates);
+    return left.length === 0 ? left : selectWhere(pred.right, table, ctx, left);
+  }
+  const test = stringTermTest(pred, table, ctx) ?? numberComparisonTest(pred, table, ctx);
+  const f = test ?? ((row: number) => compiled(row) === true);
+  const compiled = test ? undefined! : compileExpr(pred, table, ctx);
+  const n = candidates ? candidates.length : table.rowCount;
+  const keep = new Int32Array(n);
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    if ((i & (CHECK_INTERVAL - 1)) === 0) {
+      ctx.check();
+    }
+    const row = candidates ? candidates[i]! : i;
+    if (f(row)) {
+      keep[count++] = row;
+    }
+  }
+  return keep.subarray(0, count);
+}
+
+/** A one-value column: the predicate is compiled once against it and run once per distinct value. */
+class ProbeColumn implements Column {
+  current: string = '';
+  readonly length = 1;
+  readonly type = 'string' as const;
+  get(): Value {
+    return this.current;
+  }
+  isNull(): boolean {
+    return false;
+  }
+}
+
+function stringTermTest(pred: Expr, table: Table, ctx: ExecContext): ((row: number) => boolean) | undefined {
+  const names = columnsRead(pred);
+  if (!names || names.size !== 1) {
+    return undefined;
+  }
+  const name = [...names][0]!;
+  const col = table.column(name);
+  let codes: Int32Array;
+  let rows: Int32Array | undefined;
+  let dict: readonly string[];
+  if (col instanceof StringColumn && col.type === 'string') {
+    ({ codes, dict } = col);
+  } else if (col instanceof LazyColumn && col.source instanceof StringColumn && col.type === 'string') {
+    ({ codes, dict } = col.source);
+    rows = col.rows;
+  } else {
+    return undefined;
+  }
+  const probe = new ProbeColumn();
+  const f = compileExpr(pred, new Table([{ name, column: probe }], 1), ctx);
+  // 0: not yet decided, 1: true, 2: not true. Slot 0 is the null/empty string (code −1).
+  const memo = new Uint8Array(dict.length + 1);
+  const decide = (slot: number): number => {
+    probe.current = slot === 0 ? '' : dict[slot - 1]!;
+    const m = f(0) === true ? 1 : 2;
+    memo[slot] = m;
+    return m;
+  };
+  if (rows) {
+    const sel = rows;
+    return (row) => {
+      const r = sel[row]!;
+      const slot = r < 0 ? 0 : codes[r]! + 1;
+      const m = memo[slot]!;
+      return (m === 0 ? decide(slot) : m) === 1;
+    };
+  }
+  return (row) => {
+    const slot = codes[row]! + 1;
+    const m = memo[slot]!;
+    return (m === 0 ? decide(slot) : m) === 1;
+  };
+}
+
+function numberComparisonTest(pred: Expr, table: Table, ctx: ExecContext): ((row: number) => boolean) | undefined {
+  if (pred.k !== 'binary' || pred.left.k !== 'column') {
+    return undefined;
+  }
+  const right = folded(pred.right, ctx);
+  const col = table.column(pred.left.name);
+  if (right.k !== 'literal' || typeof right.value !== 'number' || Number.isNaN(right.value) || !col || col.type !== pred.left.type
+    || right.type !== pred.left.type || !isNumberBacked(right.type) || right.type === 'decimal') {
+    return undefined;
+  }
+  const c = right.value;
+  const source = col instanceof LazyColumn ? col.source : col;
+  if (!(source instanceof NumberColumn)) {
+    return undefined;
+  }
+  const values = source.values;
+  const nulls = source.nulls;
+  const rows = col instanceof LazyColumn ? col.rows : undefined;
+  // Null (a null-flagged value or a missing row) compares as null, which `where` drops.
+  const isNull = rows
+    ? (row: number) => {
+      const r = rows[row]!;
+      return r < 0 || (nulls !== undefined && nulls[r] !== 0);
+    }
+    : nulls
+      ? (row: number) => nulls[row] !== 0
+      : () => false;
+  const read = rows ? (row: number) => values[rows[row]!]! : (row: number) => values[row]!;
+  switch (pred.op) {
+    case 'EqualExpression': return (row) => read(row) === c && !isNull(row);
+    case 'NotEqualExpression': return (row) => read(row) !== c && !isNull(row);
+    case 'LessThanExpression': return (row) => read(row) < c && !isNull(row);
+    case 'LessThanOrEqualExpression': return (row) => read(row) <= c && !isNull(row);
+    case 'GreaterThanExpression': return (row) => read(row) > c && !isNull(row);
+    case 'GreaterThanOrEqualExpression': return (row) => read(row) >= c && !isNull(row);
+    default: return undefined;
+  }
+}
