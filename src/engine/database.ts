@@ -1,42 +1,117 @@
 /**
  * The tables a query can read, by name, with their schemas (catalogue tables keep the catalogue's
  * descriptions; tables loaded from user files that the catalogue does not know get inferred schemas).
+ *
+ * A table may also be given as a factory, built on its first `table(name)`: the engine asks only for the
+ * tables a query references, so a query that reads one small table never pays for generating the others.
+ * The schemas of such tables are known without building them.
  */
 import { findTable } from '../schema/catalogue';
 import type { TableSchema } from '../schema/types';
 import type { Table } from './table';
 
+export interface LazyTableEntry {
+  readonly name: string;
+  /** Builds the table; called at most once, on the table's first use. */
+  readonly build: () => Table;
+  /** The table's schema; may be left out only for a table the catalogue knows (it then gives the schema). */
+  readonly schema?: TableSchema;
+}
+
+function schemaOf(table: Table): TableSchema {
+  const known = findTable(table.name!);
+  return {
+    name: table.name!,
+    group: known?.group ?? 'Loaded from files',
+    description: known?.description ?? '',
+    columns: table.columns.map((c) => ({
+      name: c.name,
+      type: c.column.type,
+      description: known?.columns.find((k) => k.name === c.name)?.description ?? '',
+    })),
+  };
+}
+
+function lazySchemaOf(entry: LazyTableEntry): TableSchema {
+  if (entry.schema) {
+    return { ...entry.schema, name: entry.name };
+  }
+  const known = findTable(entry.name);
+  if (!known) {
+    throw new Error(`Table ${entry.name} is not in the catalogue: a lazy table needs its schema`);
+  }
+  return {
+    name: entry.name,
+    group: known.group,
+    description: known.description,
+    columns: known.columns.map((c) => ({ name: c.name, type: c.type, description: c.description })),
+  };
+}
+
+/** A built table must have the columns its schema promised, or queries analyzed against it would misbehave. */
+function checkBuilt(schema: TableSchema, table: Table): void {
+  const got = table.columns.map((c) => `${c.name}:${c.column.type}`).join(', ');
+  const want = schema.columns.map((c) => `${c.name}:${c.type}`).join(', ');
+  if (table.name !== schema.name || got !== want) {
+    throw new Error(`Table ${schema.name} was built as ${table.name ?? '(unnamed)'} (${got}), not as its schema says (${want})`);
+  }
+}
+
 export class Database {
   private readonly byName = new Map<string, Table>();
-  readonly schemas: readonly TableSchema[];
+  private readonly pending = new Map<string, { readonly entry: LazyTableEntry; readonly schema: TableSchema }>();
+  private readonly schemaList: TableSchema[] = [];
 
   constructor(tables: readonly Table[]) {
-    const schemas: TableSchema[] = [];
     for (const t of tables) {
       if (!t.name) {
         throw new Error('Database tables must be named');
       }
       this.byName.set(t.name, t);
-      const known = findTable(t.name);
-      schemas.push({
-        name: t.name,
-        group: known?.group ?? 'Loaded from files',
-        description: known?.description ?? '',
-        columns: t.columns.map((c) => ({
-          name: c.name,
-          type: c.column.type,
-          description: known?.columns.find((k) => k.name === c.name)?.description ?? '',
-        })),
-      });
+      this.schemaList.push(schemaOf(t));
     }
-    this.schemas = schemas;
+  }
+
+  /** A database whose tables are built on first use, in the order given for `tableNames` and `schemas`. */
+  static lazy(entries: readonly LazyTableEntry[]): Database {
+    const db = new Database([]);
+    for (const entry of entries) {
+      if (!entry.name) {
+        throw new Error('Database tables must be named');
+      }
+      const schema = lazySchemaOf(entry);
+      db.pending.set(entry.name, { entry, schema });
+      db.schemaList.push(schema);
+    }
+    return db;
+  }
+
+  get schemas(): readonly TableSchema[] {
+    return this.schemaList;
   }
 
   table(name: string): Table | undefined {
-    return this.byName.get(name);
+    const built = this.byName.get(name);
+    if (built) {
+      return built;
+    }
+    const lazy = this.pending.get(name);
+    if (!lazy) {
+      return undefined;
+    }
+    const table = lazy.entry.build();
+    checkBuilt(lazy.schema, table);
+    this.pending.delete(name);
+    this.byName.set(name, table);
+    return table;
+  }
+
+  /** Whether `table(name)` would return without building anything. */
+  isBuilt(name: string): boolean {
+    return this.byName.has(name);
   }
 
   get tableNames(): string[] {
-    return [...this.byName.keys()];
+    return [...new Set(this.schemaList.map((s) => s.name))];
   }
 }

@@ -1,6 +1,6 @@
 /** Where the local engine's tables come from: the generated sample workspace or a folder of exported files. */
 import { loadDataFolder } from '../../data/loaders';
-import { generateSampleWorkspace } from '../../data/sample';
+import { sampleDatabase } from '../../data/sample';
 import { Database } from '../../engine/database';
 import { BackendError } from '../errors';
 
@@ -31,8 +31,9 @@ export function parseNow(text: string): number {
 export function loadData(source: DataSource): LoadedData {
   if (source.kind === 'sample') {
     const nowMs = source.now !== undefined ? parseNow(source.now) : undefined;
-    const ws = generateSampleWorkspace({ now: nowMs !== undefined ? new Date(nowMs) : undefined, scale: source.scale });
-    return { database: ws.database, warnings: [], nowMs };
+    // Tables are generated on first use: a query reading no table or a small one never waits for VMConnection.
+    const database = sampleDatabase({ now: nowMs !== undefined ? new Date(nowMs) : undefined, scale: source.scale });
+    return { database, warnings: [], nowMs };
   }
   let loaded;
   try {

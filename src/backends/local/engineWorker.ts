@@ -3,6 +3,7 @@
  * never blocks the extension host. Bundled to dist/engineWorker.js.
  */
 import { parentPort } from 'node:worker_threads';
+import type { Database } from '../../engine/database';
 import { type DataSource, loadData, type LoadedData } from './dataSource';
 import { runLocalQuery } from './runQuery';
 import { serializeError, type WorkerRequest, type WorkerResponse } from './workerProtocol';
@@ -15,14 +16,44 @@ let loadedAt = 0;
 /** An unpinned sample workspace ends at the time it was generated; past an hour, ago() windows would miss data. */
 const SAMPLE_REFRESH_MS = 3_600_000;
 
+/** Bumped by every load, so the warm-up of data that has been replaced stops. */
+let warmUpGeneration = 0;
+
+/** Background build order: the largest table last, so the smaller ones are ready soonest. */
+function warmUpOrder(db: Database): string[] {
+  const rank = (name: string) => (name === 'VMConnection' ? 2 : name === 'VMBoundPort' ? 1 : 0);
+  return db.tableNames.filter((n) => !db.isBuilt(n)).sort((a, b) => rank(a) - rank(b));
+}
+
+/**
+ * Loads Kusto.Language (about a second), then builds the tables one at a time, each step in its own
+ * macrotask so a query that arrives meanwhile runs between steps (building what it reads itself).
+ */
+function warmUp(db: Database): void {
+  const generation = ++warmUpGeneration;
+  const steps = [() => runLocalQuery(db, 'print 1'), ...warmUpOrder(db).map((name) => () => db.table(name))];
+  const next = () => {
+    const step = steps.shift();
+    if (!step || generation !== warmUpGeneration) {
+      return;
+    }
+    try {
+      step();
+    } catch {
+      // The query that reads the table (or needs the library) reports the error, with its context.
+    }
+    setImmediate(next);
+  };
+  setImmediate(next);
+}
+
 function load(from: DataSource): void {
   source = from;
   loadedAt = Date.now();
   try {
     data = loadData(from);
     loadError = undefined;
-    // Loads Kusto.Language (about a second) now, so the first query the user runs does not wait for it.
-    runLocalQuery(data.database, 'print 1');
+    warmUp(data.database);
   } catch (e) {
     data = undefined;
     loadError = e;

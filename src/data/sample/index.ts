@@ -1,11 +1,15 @@
 /**
  * The embedded default's data: a deterministic sample workspace of the VM insights tables, generated in
  * memory (no data files). Same seed and same "now" give the same tables, row for row.
+ *
+ * Each table is generated from the shared model alone (the fleet and its links, cheap to build), never
+ * from another table, so a table's rows are the same whether it is built first, last or on its own:
+ * `sampleDatabase` builds each table on its first use, `generateSampleWorkspace` builds them all.
  */
-import { Database } from '../../engine/database';
+import { Database, type LazyTableEntry } from '../../engine/database';
 import type { Table } from '../../engine/table';
 import { buildFleet, DEFAULT_SEED, type Fleet } from './fleet';
-import { generateInventory } from './inventory';
+import { generateServiceMapComputer, generateServiceMapProcess, generateVmComputer, generateVmProcess } from './inventory';
 import { SampleClock } from './time';
 import { buildLinks, type Link } from './traffic';
 import { generateVmBoundPort } from './vmBoundPort';
@@ -19,32 +23,56 @@ export interface SampleWorkspaceOptions {
   readonly seed?: number;
 }
 
-export interface SampleWorkspace {
-  readonly database: Database;
-  readonly tables: readonly Table[];
-  /** The model the tables were generated from, for tests and the docs. */
+/** What every table is generated from. */
+export interface SampleModel {
   readonly fleet: Fleet;
   readonly links: readonly Link[];
   readonly clock: SampleClock;
   readonly seed: number;
+  readonly scale: number;
 }
 
-export function generateSampleWorkspace(options: SampleWorkspaceOptions = {}): SampleWorkspace {
+export interface SampleWorkspace extends SampleModel {
+  readonly database: Database;
+  readonly tables: readonly Table[];
+}
+
+export function sampleModel(options: SampleWorkspaceOptions = {}): SampleModel {
   const seed = options.seed ?? DEFAULT_SEED;
-  const scale = Math.max(1, Math.floor(options.scale ?? 1));
-  const clock = new SampleClock(options.now ?? new Date());
   const fleet = buildFleet(seed);
-  const links = buildLinks(fleet);
-  const inventory = generateInventory(fleet, links, clock);
-  const tables = [
-    generateVmConnection({ seed, fleet, links, clock, scale }),
-    generateVmBoundPort(seed, fleet, links, clock),
-    inventory.serviceMapComputer,
-    inventory.serviceMapProcess,
-    inventory.vmComputer,
-    inventory.vmProcess,
+  return {
+    seed,
+    scale: Math.max(1, Math.floor(options.scale ?? 1)),
+    // The clock is fixed here, so tables built later still end at the same "now".
+    clock: new SampleClock(options.now ?? new Date()),
+    fleet,
+    links: buildLinks(fleet),
+  };
+}
+
+/** One factory per table, in the workspace's table order; the factories share nothing mutable. */
+export function sampleTableFactories(model: SampleModel): LazyTableEntry[] {
+  const { seed, fleet, links, clock, scale } = model;
+  return [
+    { name: 'VMConnection', build: () => generateVmConnection({ seed, fleet, links, clock, scale }) },
+    { name: 'VMBoundPort', build: () => generateVmBoundPort(seed, fleet, links, clock) },
+    { name: 'ServiceMapComputer_CL', build: () => generateServiceMapComputer(fleet, clock) },
+    { name: 'ServiceMapProcess_CL', build: () => generateServiceMapProcess(fleet, links, clock) },
+    { name: 'VMComputer', build: () => generateVmComputer(fleet, clock) },
+    { name: 'VMProcess', build: () => generateVmProcess(fleet, links, clock) },
   ];
-  return { database: new Database(tables), tables, fleet, links, clock, seed };
+}
+
+/** The sample workspace as a database whose tables are generated on first use (the local backend, the CLI). */
+export function sampleDatabase(options: SampleWorkspaceOptions = {}): Database {
+  return Database.lazy(sampleTableFactories(sampleModel(options)));
+}
+
+/** The whole sample workspace, every table generated now (tests, benchmarks, docs). */
+export function generateSampleWorkspace(options: SampleWorkspaceOptions = {}): SampleWorkspace {
+  const model = sampleModel(options);
+  const tables = sampleTableFactories(model).map((f) => f.build());
+  return { ...model, database: new Database(tables), tables };
 }
 
 export { DEFAULT_SEED } from './fleet';

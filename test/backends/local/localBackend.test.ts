@@ -9,7 +9,8 @@ import { KqlError } from '../../../src/kql';
 
 const WORKER = 'src/backends/local/engineWorker.ts';
 const NOW = '2026-11-23T12:00:00Z';
-const HEAVY = 'VMConnection | join kind=inner (VMConnection) on Computer | summarize count() by Computer';
+// Seconds of work (tens of millions of joined rows), within the engine's join size limit.
+const HEAVY = 'VMConnection | join kind=inner (VMConnection | take 5000) on Computer | summarize count() by Computer';
 
 const sample = new LocalBackend({ source: { kind: 'sample', now: NOW }, workerScript: WORKER });
 after(() => sample.dispose());
@@ -70,7 +71,9 @@ test('an already-aborted signal rejects at once', async () => {
 test('a worker that does not stop within the grace period is replaced, and queued queries still run', async () => {
   const impatient = new LocalBackend({ source: { kind: 'sample', now: NOW }, workerScript: WORKER, stopGraceMs: 1 });
   try {
-    await impatient.run('print 0');
+    // Reads every table, so the worker's background warm-up has nothing left to build and HEAVY is running
+    // (not queued behind a table being generated) when it is cancelled.
+    assert.equal((await impatient.run('union VMConnection, VMBoundPort, ServiceMapComputer_CL, ServiceMapProcess_CL, VMComputer, VMProcess | count')).tables[0]!.rows.length, 1);
     const ac = new AbortController();
     const heavy = impatient.run(HEAVY, { signal: ac.signal });
     const queued = impatient.run('print 2');
@@ -132,4 +135,17 @@ test('ISO durations and time ranges convert to tick bounds', () => {
     { start: Date.parse('2026-11-23T00:00:00Z') * 10_000, end: Date.parse('2026-11-23T06:00:00Z') * 10_000 });
   assert.equal(timeRangeTicks(undefined, now), undefined);
   assert.throws(() => timeRangeTicks({ start: 'soon' }, now), BackendError);
+});
+
+test('the sample source generates a table only when a query reads it', async () => {
+  const { loadData } = await import('../../../src/backends/local/dataSource');
+  const { runLocalQuery } = await import('../../../src/backends/local/runQuery');
+  const { database, nowMs } = loadData({ kind: 'sample', now: NOW });
+  const built = () => database.tableNames.filter((n) => database.isBuilt(n));
+  assert.equal(database.tableNames.length, 6);
+  assert.deepEqual(runLocalQuery(database, 'print 1', { nowMs }).tables[0]!.rows, [[1]]);
+  assert.deepEqual(built(), []);
+  const r = runLocalQuery(database, 'VMComputer | summarize dcount(Computer)', { nowMs });
+  assert.ok((r.tables[0]!.rows[0]![0] as number) > 10);
+  assert.deepEqual(built(), ['VMComputer']);
 });
