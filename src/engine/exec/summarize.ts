@@ -2,11 +2,12 @@
 import { type Column, columnFromValues, StringColumn } from '../column';
 import { aggregateFunction, UnsupportedError, type AggregateImpl } from '../functions';
 import { hashKey } from '../format';
-import type { AggregateCall, Plan } from '../plan/types';
+import type { AggregateCall, Expr, Plan } from '../plan/types';
 import { Table, type TableColumn } from '../table';
 import { isNumberBacked, type KqlType, type Value } from '../values';
 import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
-import { compileExpr, constantOf, type Evaluator } from './expr';
+import { columnReader, compileExpr, constantOf, type Evaluator } from './expr';
+import { columnsRead } from './filterSelect';
 import { LazyColumn } from './lazy';
 import { canRunFast, runFast } from './fastAggregates';
 
@@ -42,7 +43,7 @@ export function bindAggregate(call: AggregateCall, input: Table, ctx: ExecContex
  * Dense ids per key: a string column's dictionary codes as they are, other keys numbered in order of
  * first appearance through a hash map of their values.
  */
-function keyIds(keyFn: Evaluator, type: KqlType, column: Column | undefined, n: number, ctx: ExecContext): { ids: Int32Array; cardinality: number } {
+function keyIds(keyFn: Evaluator, type: KqlType, column: Column | undefined, n: number, ctx: ExecContext, keepNegativeZero = false): { ids: Int32Array; cardinality: number } {
   if (column instanceof LazyColumn && column.source instanceof StringColumn && column.type === 'string') {
     // A selection of a string column: codes through the row index (row -1 is '', the same id as code -1).
     const ids = new Int32Array(n);
@@ -63,7 +64,7 @@ function keyIds(keyFn: Evaluator, type: KqlType, column: Column | undefined, n: 
     return { ids, cardinality: column.dict.length + 1 };
   }
   if (isNumberBacked(type) && type !== 'decimal') {
-    return numberKeyIds(keyFn, n, ctx);
+    return numberKeyIds(keyFn, n, ctx, keepNegativeZero);
   }
   const ids = new Int32Array(n);
   const seen = new Map<string | number, number>();
@@ -86,10 +87,11 @@ function keyIds(keyFn: Evaluator, type: KqlType, column: Column | undefined, n: 
  * Numeric keys straight into a Map of numbers (SameValueZero groups NaN with NaN and -0 with 0, as
  * hashKey does), with the previous row's key remembered: sorted or binned keys repeat in runs.
  */
-function numberKeyIds(keyFn: Evaluator, n: number, ctx: ExecContext): { ids: Int32Array; cardinality: number } {
+function numberKeyIds(keyFn: Evaluator, n: number, ctx: ExecContext, keepNegativeZero = false): { ids: Int32Array; cardinality: number } {
   const ids = new Int32Array(n);
   const seen = new Map<number, number>();
   let nullId = -1;
+  let negativeZeroId = -1;
   let next = 0;
   let last = Number.NaN;
   let lastId = -1;
@@ -105,8 +107,15 @@ function numberKeyIds(keyFn: Evaluator, n: number, ctx: ExecContext): { ids: Int
       ids[i] = nullId;
       continue;
     }
-    if (v === last) {
+    if (v === last && v !== 0) {
       ids[i] = lastId;
+      continue;
+    }
+    if (keepNegativeZero && v === 0 && 1 / v < 0) {
+      if (negativeZeroId < 0) {
+        negativeZeroId = next++;
+      }
+      ids[i] = negativeZeroId;
       continue;
     }
     let id = seen.get(v);
@@ -121,8 +130,46 @@ function numberKeyIds(keyFn: Evaluator, n: number, ctx: ExecContext): { ids: Int
   return { ids, cardinality: Math.max(1, next) };
 }
 
+/** Column types whose grouping is exact equality of the values an expression can see. */
+const EXACTLY_GROUPED = new Set<KqlType>(['string', 'guid', 'bool', 'int', 'long', 'real', 'datetime', 'timespan']);
+
+/**
+ * A computed key (strcat(RemoteIp, ":", Port), bin(TimeGenerated, 1h)) that reads at most a few
+ * columns: rows are grouped by those columns first, and the expression is computed once per group.
+ */
+function derivedKeyIds(expr: Expr, keyFn: Evaluator, type: KqlType, input: Table, ctx: ExecContext): { ids: Int32Array; cardinality: number } | undefined {
+  const names = columnsRead(expr);
+  if (!names || names.size === 0 || names.size > 3) {
+    return undefined;
+  }
+  const refs = [...names];
+  const cols = refs.map((r) => input.column(r));
+  if (!cols.every((c): c is Column => c !== undefined && EXACTLY_GROUPED.has(c.type))) {
+    return undefined;
+  }
+  const inner = groupRows(cols.map(columnReader), cols.map((c) => c.type), input, ctx, refs, [], true);
+  const outerOf = new Int32Array(inner.firstRows.length);
+  const seen = new Map<string | number, number>();
+  inner.firstRows.forEach((row, g) => {
+    const key = hashKey(keyFn(row), type);
+    let id = seen.get(key);
+    if (id === undefined) {
+      id = seen.size;
+      seen.set(key, id);
+    }
+    outerOf[g] = id;
+  });
+  const n = input.rowCount;
+  const ids = new Int32Array(n);
+  const groupOf = inner.groupOf;
+  for (let i = 0; i < n; i++) {
+    ids[i] = outerOf[groupOf[i]!]!;
+  }
+  return { ids, cardinality: Math.max(1, seen.size) };
+}
+
 /** Assigns each row a group number; returns the per-row groups and the first row of each group. */
-export function groupRows(keyFns: readonly Evaluator[], keyTypes: readonly KqlType[], input: Table, ctx: ExecContext, keyColumns: readonly (string | undefined)[] = []): { groupOf: Int32Array; firstRows: number[] } {
+export function groupRows(keyFns: readonly Evaluator[], keyTypes: readonly KqlType[], input: Table, ctx: ExecContext, keyColumns: readonly (string | undefined)[] = [], keyExprs: readonly Expr[] = [], keepNegativeZero = false): { groupOf: Int32Array; firstRows: number[] } {
   const n = input.rowCount;
   const groupOf = new Int32Array(n);
   const firstRows: number[] = [];
@@ -132,7 +179,11 @@ export function groupRows(keyFns: readonly Evaluator[], keyTypes: readonly KqlTy
   const perKey = keyFns.map((f, k) => {
     const name = keyColumns[k];
     const found = name !== undefined ? input.column(name) : undefined;
-    return keyIds(f, keyTypes[k]!, found && found.type === keyTypes[k] ? found : undefined, n, ctx);
+    if (found && found.type === keyTypes[k]) {
+      return keyIds(f, keyTypes[k]!, found, n, ctx, keepNegativeZero);
+    }
+    const expr = keyExprs[k];
+    return (expr && derivedKeyIds(expr, f, keyTypes[k]!, input, ctx)) ?? keyIds(f, keyTypes[k]!, undefined, n, ctx, keepNegativeZero);
   });
   const span = perKey.reduce((p, k) => p * k.cardinality, 1);
   if (span <= 1 << 20) {
@@ -191,7 +242,7 @@ export function groupRows(keyFns: readonly Evaluator[], keyTypes: readonly KqlTy
 export function runSummarize(plan: P<'summarize'>, input: Table, ctx: ExecContext): Table {
   const keyFns = plan.keys.map((k) => compileExpr(k.expr, input, ctx));
   const keyColumns = plan.keys.map((k) => (k.expr.k === 'column' ? k.expr.name : undefined));
-  const { groupOf, firstRows } = groupRows(keyFns, plan.keys.map((k) => k.expr.type), input, ctx, keyColumns);
+  const { groupOf, firstRows } = groupRows(keyFns, plan.keys.map((k) => k.expr.type), input, ctx, keyColumns, plan.keys.map((k) => k.expr));
   const groupCount = plan.keys.length === 0 ? 1 : firstRows.length;
   const aggregates = plan.aggregates.map((a) => bindAggregate(a, input, ctx));
   const n = input.rowCount;
