@@ -58,7 +58,11 @@ export function selectWhere(pred: Expr, table: Table, ctx: ExecContext, candidat
     const left = selectWhere(pred.left, table, ctx, candidates);
     return left.length === 0 ? left : selectWhere(pred.right, table, ctx, left);
   }
-  const test = stringTermTest(pred, table, ctx) ?? numberComparisonTest(pred, table, ctx);
+  const byValue = stringTermSelect(pred, table, ctx);
+  if (byValue) {
+    return byValue(candidates);
+  }
+  const test = numberComparisonTest(pred, table, ctx);
   const f = test ?? ((row: number) => compiled(row) === true);
   const compiled = test ? undefined! : compileExpr(pred, table, ctx);
   const n = candidates ? candidates.length : table.rowCount;
@@ -89,7 +93,7 @@ class ProbeColumn implements Column {
   }
 }
 
-function stringTermTest(pred: Expr, table: Table, ctx: ExecContext): ((row: number) => boolean) | undefined {
+function stringTermSelect(pred: Expr, table: Table, ctx: ExecContext): ((candidates: Int32Array | undefined) => Int32Array) | undefined {
   const names = columnsRead(pred);
   if (!names || names.size !== 1) {
     return undefined;
@@ -117,19 +121,29 @@ function stringTermTest(pred: Expr, table: Table, ctx: ExecContext): ((row: numb
     memo[slot] = m;
     return m;
   };
-  if (rows) {
-    const sel = rows;
-    return (row) => {
-      const r = sel[row]!;
-      const slot = r < 0 ? 0 : codes[r]! + 1;
-      const m = memo[slot]!;
-      return (m === 0 ? decide(slot) : m) === 1;
-    };
-  }
-  return (row) => {
-    const slot = codes[row]! + 1;
-    const m = memo[slot]!;
-    return (m === 0 ? decide(slot) : m) === 1;
+  const n = table.rowCount;
+  return (candidates) => {
+    const m = candidates ? candidates.length : n;
+    const keep = new Int32Array(m);
+    let count = 0;
+    for (let start = 0; start < m; start += CHECK_INTERVAL) {
+      ctx.check();
+      const end = Math.min(m, start + CHECK_INTERVAL);
+      for (let i = start; i < end; i++) {
+        const row = candidates ? candidates[i]! : i;
+        // A row −1 of a selection is null, which reads as the empty string (slot 0).
+        const r = rows ? rows[row]! : row;
+        const slot = r < 0 ? 0 : codes[r]! + 1;
+        let v = memo[slot]!;
+        if (v === 0) {
+          v = decide(slot);
+        }
+        if (v === 1) {
+          keep[count++] = row;
+        }
+      }
+    }
+    return keep.subarray(0, count);
   };
 }
 
