@@ -58,13 +58,11 @@ export function selectWhere(pred: Expr, table: Table, ctx: ExecContext, candidat
     const left = selectWhere(pred.left, table, ctx, candidates);
     return left.length === 0 ? left : selectWhere(pred.right, table, ctx, left);
   }
-  const byValue = stringTermSelect(pred, table, ctx);
-  if (byValue) {
-    return byValue(candidates);
+  const fast = stringTermSelect(pred, table, ctx) ?? numberComparisonSelect(pred, table, ctx);
+  if (fast) {
+    return fast(candidates);
   }
-  const test = numberComparisonTest(pred, table, ctx);
-  const f = test ?? ((row: number) => compiled(row) === true);
-  const compiled = test ? undefined! : compileExpr(pred, table, ctx);
+  const f = compileExpr(pred, table, ctx);
   const n = candidates ? candidates.length : table.rowCount;
   const keep = new Int32Array(n);
   let count = 0;
@@ -73,7 +71,7 @@ export function selectWhere(pred: Expr, table: Table, ctx: ExecContext, candidat
       ctx.check();
     }
     const row = candidates ? candidates[i]! : i;
-    if (f(row)) {
+    if (f(row) === true) {
       keep[count++] = row;
     }
   }
@@ -147,7 +145,7 @@ function stringTermSelect(pred: Expr, table: Table, ctx: ExecContext): ((candida
   };
 }
 
-function numberComparisonTest(pred: Expr, table: Table, ctx: ExecContext): ((row: number) => boolean) | undefined {
+function numberComparisonSelect(pred: Expr, table: Table, ctx: ExecContext): ((candidates: Int32Array | undefined) => Int32Array) | undefined {
   if (pred.k !== 'binary' || pred.left.k !== 'column') {
     return undefined;
   }
@@ -165,23 +163,46 @@ function numberComparisonTest(pred: Expr, table: Table, ctx: ExecContext): ((row
   const values = source.values;
   const nulls = source.nulls;
   const rows = col instanceof LazyColumn ? col.rows : undefined;
-  // Null (a null-flagged value or a missing row) compares as null, which `where` drops.
-  const isNull = rows
-    ? (row: number) => {
-      const r = rows[row]!;
-      return r < 0 || (nulls !== undefined && nulls[r] !== 0);
-    }
-    : nulls
-      ? (row: number) => nulls[row] !== 0
-      : () => false;
-  const read = rows ? (row: number) => values[rows[row]!]! : (row: number) => values[row]!;
-  switch (pred.op) {
-    case 'EqualExpression': return (row) => read(row) === c && !isNull(row);
-    case 'NotEqualExpression': return (row) => read(row) !== c && !isNull(row);
-    case 'LessThanExpression': return (row) => read(row) < c && !isNull(row);
-    case 'LessThanOrEqualExpression': return (row) => read(row) <= c && !isNull(row);
-    case 'GreaterThanExpression': return (row) => read(row) > c && !isNull(row);
-    case 'GreaterThanOrEqualExpression': return (row) => read(row) >= c && !isNull(row);
-    default: return undefined;
+  const op = pred.op;
+  if (!(op in COMPARE)) {
+    return undefined;
   }
+  const n = table.rowCount;
+  return (candidates) => {
+    const m = candidates ? candidates.length : n;
+    const keep = new Int32Array(m);
+    let count = 0;
+    for (let start = 0; start < m; start += CHECK_INTERVAL) {
+      ctx.check();
+      const end = Math.min(m, start + CHECK_INTERVAL);
+      for (let i = start; i < end; i++) {
+        const row = candidates ? candidates[i]! : i;
+        const r = rows ? rows[row]! : row;
+        // Null (a null-flagged value or a missing row of a selection) compares as null, which `where` drops.
+        if (r < 0 || (nulls !== undefined && nulls[r] !== 0)) {
+          continue;
+        }
+        const v = values[r]!;
+        // One comparison per operator, chosen by a switch the optimiser hoists out of the loop.
+        let ok: boolean;
+        switch (op) {
+          case 'EqualExpression': ok = v === c; break;
+          case 'NotEqualExpression': ok = v !== c; break;
+          case 'LessThanExpression': ok = v < c; break;
+          case 'LessThanOrEqualExpression': ok = v <= c; break;
+          case 'GreaterThanExpression': ok = v > c; break;
+          default: ok = v >= c;
+        }
+        if (ok) {
+          keep[count++] = row;
+        }
+      }
+    }
+    return keep.subarray(0, count);
+  };
 }
+
+const COMPARE = {
+  EqualExpression: true, NotEqualExpression: true, LessThanExpression: true, LessThanOrEqualExpression: true,
+  GreaterThanExpression: true, GreaterThanOrEqualExpression: true,
+};
