@@ -1,5 +1,5 @@
 /** Hash aggregation for summarize (and distinct): nested maps per key, one state per group and aggregate. */
-import { type Column, columnFromValues, StringColumn } from '../column';
+import { type Column, columnFromValues, NumberColumn, StringColumn } from '../column';
 import { aggregateFunction, UnsupportedError, type AggregateImpl } from '../functions';
 import { hashKey } from '../format';
 import type { AggregateCall, Expr, Plan } from '../plan/types';
@@ -7,6 +7,7 @@ import { Table, type TableColumn } from '../table';
 import { isNumberBacked, type KqlType, type Value } from '../values';
 import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { columnReader, compileExpr, constantOf, type Evaluator } from './expr';
+import { binFastPath } from './fastPaths';
 import { columnsRead } from './filterSelect';
 import { LazyColumn } from './lazy';
 import { canRunFast, runFast } from './fastAggregates';
@@ -130,6 +131,69 @@ function numberKeyIds(keyFn: Evaluator, n: number, ctx: ExecContext, keepNegativ
   return { ids, cardinality: Math.max(1, next) };
 }
 
+/**
+ * bin(Column, step) with a constant step, where the binned values span few buckets: the bucket
+ * number itself is the id (0 for null), one typed pass and no hashing. Buckets stay below 2^50, so
+ * distinct buckets are distinct binned values (the step is far above the rounding error of bucket × step).
+ */
+function binKeyIds(expr: Expr, input: Table, ctx: ExecContext): { ids: Int32Array; cardinality: number } | undefined {
+  if (expr.k !== 'call' || !binFastPath(expr, () => null)) {
+    return undefined;
+  }
+  const [arg, size] = expr.args as [Expr, Expr];
+  const col = arg.k === 'column' ? input.column(arg.name) : undefined;
+  if (!col || col.type !== arg.type || size.k !== 'literal' || typeof size.value !== 'number') {
+    return undefined;
+  }
+  const source = col instanceof LazyColumn ? col.source : col;
+  if (!(source instanceof NumberColumn)) {
+    return undefined;
+  }
+  const step = size.value;
+  const rows = col instanceof LazyColumn ? col.rows : undefined;
+  const values = source.values;
+  const nulls = source.nulls;
+  const n = input.rowCount;
+  const buckets = new Float64Array(n);
+  const isNull = new Uint8Array(n);
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let start = 0; start < n; start += CHECK_INTERVAL) {
+    ctx.check();
+    const end = Math.min(n, start + CHECK_INTERVAL);
+    for (let i = start; i < end; i++) {
+      const r = rows ? rows[i]! : i;
+      if (r < 0 || (nulls !== undefined && nulls[r] !== 0)) {
+        isNull[i] = 1;
+        continue;
+      }
+      const b = Math.floor(values[r]! / step);
+      if (b !== b) {
+        // NaN is a key of its own, unlike null: the general path handles it.
+        return undefined;
+      }
+      buckets[i] = b;
+      if (b < lo) {
+        lo = b;
+      }
+      if (b > hi) {
+        hi = b;
+      }
+    }
+  }
+  if (lo === Infinity) {
+    lo = hi = 0;
+  }
+  if (!(hi - lo < 1 << 20) || Math.max(Math.abs(lo), Math.abs(hi)) >= 2 ** 50) {
+    return undefined;
+  }
+  const ids = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    ids[i] = isNull[i] ? 0 : buckets[i]! - lo + 1;
+  }
+  return { ids, cardinality: hi - lo + 2 };
+}
+
 /** Column types whose grouping is exact equality of the values an expression can see. */
 const EXACTLY_GROUPED = new Set<KqlType>(['string', 'guid', 'bool', 'int', 'long', 'real', 'datetime', 'timespan']);
 
@@ -183,7 +247,7 @@ export function groupRows(keyFns: readonly Evaluator[], keyTypes: readonly KqlTy
       return keyIds(f, keyTypes[k]!, found, n, ctx, keepNegativeZero);
     }
     const expr = keyExprs[k];
-    return (expr && derivedKeyIds(expr, f, keyTypes[k]!, input, ctx)) ?? keyIds(f, keyTypes[k]!, undefined, n, ctx, keepNegativeZero);
+    return (expr && (binKeyIds(expr, input, ctx) ?? derivedKeyIds(expr, f, keyTypes[k]!, input, ctx))) ?? keyIds(f, keyTypes[k]!, undefined, n, ctx, keepNegativeZero);
   });
   const span = perKey.reduce((p, k) => p * k.cardinality, 1);
   if (span <= 1 << 20) {
