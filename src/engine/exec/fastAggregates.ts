@@ -4,7 +4,7 @@
  * library's own result for an empty state, so both paths give the same answers.
  */
 import type { AggregateImpl } from '../functions';
-import { isNumericType, type Value } from '../values';
+import { isNumberBacked, isNumericType, type Value } from '../values';
 import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import type { Evaluator } from './expr';
 import type { AggregateCall } from '../plan/types';
@@ -12,7 +12,7 @@ import type { AggregateCall } from '../plan/types';
 // A module-local copy: a transpiled import is a property read on every loop iteration.
 const CHECK_INTERVAL = CHECK_EVERY;
 
-const FAST = new Set(['count', 'countif', 'sum', 'min', 'max']);
+const FAST = new Set(['count', 'countif', 'sum', 'min', 'max', 'dcount']);
 
 export function canRunFast(call: AggregateCall): boolean {
   if (!FAST.has(call.name) || call.outputs.length !== 1) {
@@ -20,6 +20,12 @@ export function canRunFast(call: AggregateCall): boolean {
   }
   if (call.name === 'count') {
     return call.args.length === 0;
+  }
+  if (call.name === 'dcount') {
+    // dcount(x[, accuracy]) over numbers: a Set of the numbers themselves, with no key text per row
+    // (SameValueZero treats NaN and -0 as the library's hashKey does).
+    const t = call.args[0]?.type;
+    return call.args.length >= 1 && t !== undefined && isNumberBacked(t) && t !== 'decimal';
   }
   if (call.name === 'countif') {
     return call.args.length === 1 && call.args[0]!.type === 'bool';
@@ -44,6 +50,24 @@ export function runFast(call: AggregateCall, impl: AggregateImpl, args: readonly
     }
     for (let g = 0; g < groupCount; g++) {
       out[g] = counts[g]!;
+    }
+    return out;
+  }
+  if (call.name === 'dcount') {
+    const sets: (Set<number> | undefined)[] = new Array(groupCount);
+    const arg = args[0]!;
+    for (let i = 0; i < n; i++) {
+      if ((i & (CHECK_INTERVAL - 1)) === 0) {
+        ctx.check();
+      }
+      const v = arg(i);
+      if (typeof v === 'number') {
+        const g = groupOf[i]!;
+        (sets[g] ??= new Set()).add(v);
+      }
+    }
+    for (let g = 0; g < groupCount; g++) {
+      out[g] = sets[g]?.size ?? empty;
     }
     return out;
   }
