@@ -3,7 +3,7 @@ import { EvaluationError } from '../functions';
 import type { Plan } from '../plan/types';
 import { Table } from '../table';
 import {
-  runCount, runDatatable, runExtend, runFilter, runGetschema, runPrint, runProject, runRange, runSelect, runTake,
+  runCount, runDatatable, runExtend, runFilter, runFilterChain, runGetschema, runPrint, runProject, runRange, runSelect, runTake,
 } from './basic';
 import type { ExecContext } from './context';
 import { setPlanRunner } from './expr';
@@ -48,8 +48,35 @@ export function runPlan(plan: Plan, ctx: ExecContext): Table {
       return at(plan, ctx, () => (plan.k === 'join' ? runJoin(plan, left, right, ctx) : runLookup(plan, left, right, ctx)));
     }
   }
+  if (plan.k === 'filter' && plan.input.k === 'filter') {
+    const chain = filterChain(plan);
+    const input = runPlan(chain.base, ctx);
+    return at(plan, ctx, () => runFilterChain(chain.predicates, input, ctx) ?? runFiltersInOrder(chain.filters, input, ctx));
+  }
   const input = runPlan(plan.input, ctx);
   return at(plan, ctx, () => runUnary(plan, input, ctx));
+}
+
+type FilterPlan = Extract<Plan, { k: 'filter' }>;
+
+/** The filters directly stacked on each other, innermost first, and what they read. */
+function filterChain(top: FilterPlan): { filters: FilterPlan[]; predicates: FilterPlan['predicate'][]; base: Plan } {
+  const filters: FilterPlan[] = [];
+  let p: Plan = top;
+  while (p.k === 'filter') {
+    filters.unshift(p);
+    p = p.input;
+  }
+  return { filters, predicates: filters.map((f) => f.predicate), base: p };
+}
+
+function runFiltersInOrder(filters: readonly FilterPlan[], input: Table, ctx: ExecContext): Table {
+  let t = input;
+  for (const f of filters) {
+    const current = t;
+    t = at(f, ctx, () => runFilter(f, current, ctx));
+  }
+  return t;
 }
 
 type UnaryPlan = Extract<Plan, { input: Plan }>;
