@@ -28,8 +28,13 @@ function isPlainComparison(e: Expr): boolean {
   if (e.k === 'binary') {
     return PLAIN_COMPARISONS.has(e.op) && e.left.k === 'column' && isConstantExpr(e.right);
   }
+  if (e.k === 'call') {
+    return EMPTINESS_TESTS.has(e.name) && e.args.length === 1 && e.args[0]!.k === 'column';
+  }
   return e.k === 'list' && PLAIN_COMPARISONS.has(e.op) && e.left.k === 'column' && e.items.every(isConstantExpr);
 }
+
+const EMPTINESS_TESTS = new Set(['isempty', 'isnotempty', 'isnull', 'isnotnull']);
 
 /**
  * Consecutive `where`s of plain comparisons (`where TimeGenerated >= ago(1d) | where Computer in (…)`)
@@ -47,7 +52,7 @@ export function runFilterChain(predicates: readonly Expr[], input: Table, ctx: E
 }
 
 function leftType(e: Expr): string {
-  return e.k === 'binary' || e.k === 'list' ? e.left.type : '';
+  return e.k === 'binary' || e.k === 'list' ? e.left.type : e.k === 'call' ? e.args[0]?.type ?? '' : '';
 }
 
 /** Output columns named by the plan's schema, taking each from `produced` or else the input. */
