@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { globalsFor, items, kusto } from '../../src/kql';
 import { SAMPLE_QUERIES, sampleQueryText } from '../../src/schema/sampleQueries';
 import { installCompletionMemo } from '../../src/server/completionMemo';
+import { toLspItemCached } from '../../src/server/completion';
 
 /** Every item the library offers at each sampled position, as comparable text. */
 function completionsAt(text: string, positions: readonly number[]): string[] {
@@ -34,3 +35,41 @@ describe('completion memo', () => {
     assert.ok(before.flat().some((s) => s.includes('strcat')), 'function items were compared');
   });
 });
+
+describe('LSP completion items', () => {
+  test('insert text joins the library\'s apply texts exactly as its BeforeText/AfterText do', () => {
+    installCompletionMemo();
+    const K = kusto();
+    const cases: [string, number][] = [
+      ['VMConnection\n| where TimeGenerated > ago(1h)\n| where ', -1],
+      ['VMConnection | summarize ', -1],
+      ['VMConnection | ', -1],
+      ['print ', -1],
+      ['VMConnection | render ', -1],
+      ['VMConnection | join kind=', -1],
+      ['let f = (x: string) { strlen(x) };\nVMConnection\n| invoke ', -1],
+    ];
+    let functions = 0;
+    for (const [text, at] of cases) {
+      const service = new K.Editor.KustoCodeService.$ctor1(text, globalsFor());
+      const info = service.GetCompletionItems(at < 0 ? text.length : at)!;
+      for (const item of items(info.Items)) {
+        const lsp = toLspItemCached(item);
+        const before = item.BeforeText ?? '';
+        const after = item.AfterText ?? '';
+        if (after) {
+          functions++;
+          assert.equal(lsp.insertText, `${snippet(before)}$0${snippet(after)}`, item.DisplayText ?? '');
+        } else {
+          assert.equal(lsp.insertText ?? lsp.label, before, item.DisplayText ?? '');
+        }
+        assert.equal(toLspItemCached(item), lsp, 'converted once per library item');
+      }
+    }
+    assert.ok(functions > 100, 'function items with a caret were compared');
+  });
+});
+
+function snippet(text: string): string {
+  return text.replace(/[\\$}]/g, (c) => `\\${c}`);
+}
