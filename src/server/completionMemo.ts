@@ -15,6 +15,10 @@ interface CompleterPrototype {
   GetCompletionItemsForSymbol?: (this: unknown, symbol: object, contextNode: unknown, nameOnly: boolean, list: ItemList) => void;
   AddSpaceToCompletionItem?: (this: unknown, item: object) => object;
   Retriggered?: (this: unknown, item: object) => object;
+  CreateOrderText?: (this: unknown, item: object) => string;
+}
+interface ItemPrototype {
+  WithOrderText?: (this: object, orderText: string) => object;
 }
 interface CompleterStatics {
   prototype: CompleterPrototype;
@@ -24,13 +28,13 @@ interface CompleterStatics {
 
 let installed: boolean | undefined;
 
-function memoiseItemStep(proto: CompleterPrototype, name: 'AddSpaceToCompletionItem' | 'Retriggered'): boolean {
-  const original = proto[name];
+function memoiseItemStep(proto: CompleterPrototype, name: 'AddSpaceToCompletionItem' | 'Retriggered' | 'CreateOrderText'): boolean {
+  const original = proto[name] as ((this: unknown, item: object) => object) | undefined;
   if (typeof original !== 'function') {
     return false;
   }
-  const memo = new WeakMap<object, object>();
-  proto[name] = function (this: unknown, item: object): object {
+  const memo = new WeakMap<object, unknown>();
+  (proto as Record<string, unknown>)[name] = function (this: unknown, item: object): unknown {
     let result = memo.get(item);
     if (result === undefined) {
       result = original.call(this, item);
@@ -58,9 +62,22 @@ export function installCompletionMemo(): boolean {
   const isInvoke = completer.IsInvokeFunctionContext;
   const ItemListType = System.Collections.Generic.List$1(K.Editor.CompletionItem);
   const memo = new WeakMap<object, Map<string, unknown[]>>();
+  // One request asks for every symbol with the same context node: classify the node once.
+  const contextKeys = new WeakMap<object, string>();
+  const contextKey = (contextNode: unknown): string => {
+    if (contextNode === null || typeof contextNode !== 'object') {
+      return `${isStart(contextNode) ? 1 : 0}${isInvoke(contextNode) ? 1 : 0}`;
+    }
+    let key = contextKeys.get(contextNode);
+    if (key === undefined) {
+      key = `${isStart(contextNode) ? 1 : 0}${isInvoke(contextNode) ? 1 : 0}`;
+      contextKeys.set(contextNode, key);
+    }
+    return key;
+  };
   proto.GetCompletionItemsForSymbol = function (this: unknown, symbol, contextNode, nameOnly, list) {
     // Everything the library's per-symbol step reads besides the symbol itself.
-    const key = `${nameOnly ? 1 : 0}${isStart(contextNode) ? 1 : 0}${isInvoke(contextNode) ? 1 : 0}`;
+    const key = `${nameOnly ? 1 : 0}${contextKey(contextNode)}`;
     let bySymbol = memo.get(symbol);
     let built = bySymbol?.get(key);
     if (!built) {
@@ -79,6 +96,27 @@ export function installCompletionMemo(): boolean {
   };
   memoiseItemStep(proto, 'AddSpaceToCompletionItem');
   memoiseItemStep(proto, 'Retriggered');
+  // The final ordering step: the order text reads only the item (rank, kind, priority, text), and
+  // with memoised items the re-ordered copy can be memoised too, so a list is the same objects each time.
+  memoiseItemStep(proto, 'CreateOrderText');
+  const itemProto = (K.Editor.CompletionItem as unknown as { prototype: ItemPrototype }).prototype;
+  const withOrderText = itemProto.WithOrderText;
+  if (typeof withOrderText === 'function') {
+    const ordered = new WeakMap<object, Map<string, object>>();
+    itemProto.WithOrderText = function (this: object, orderText: string): object {
+      let byText = ordered.get(this);
+      let result = byText?.get(orderText);
+      if (!result) {
+        result = withOrderText.call(this, orderText);
+        if (!byText) {
+          byText = new Map();
+          ordered.set(this, byText);
+        }
+        byText.set(orderText, result);
+      }
+      return result;
+    };
+  }
   installed = true;
   return installed;
 }
