@@ -12,6 +12,7 @@ import { runPlan } from './exec/run';
 import { lowerQuery } from './plan/lower';
 import { ErrorFactory } from './plan/syntax';
 import type { Plan, Span } from './plan/types';
+import { cachedPlan, rememberPlan, type PreparedQuery } from './planCache';
 import { renderInfo } from './render';
 import { Table } from './table';
 import { TICKS_PER_MILLISECOND } from './values';
@@ -32,6 +33,8 @@ export interface ExecuteOptions {
   isCancelled?: () => boolean;
   /** Date.now() milliseconds after which the query stops with QueryTimeoutError. */
   deadline?: number;
+  /** Reuse the analysed plan of an earlier run of the same text on the same database (default true). */
+  planCache?: boolean;
 }
 
 export interface ExecutionResult {
@@ -52,12 +55,9 @@ export function executeQuery(text: string, db: Database, options: ExecuteOptions
   let ctx: ExecContext | undefined;
   try {
     check();
-    query = analyze(text, { tables: db.schemas, isCancelled: () => options.isCancelled?.() === true || (options.deadline !== undefined && Date.now() > options.deadline) });
-    const error = firstError(query);
-    if (error) {
-      throw error;
-    }
-    const plan = lowerQuery(query, db.tableNames);
+    const prepared = (options.planCache !== false ? cachedPlan(db, text) : undefined) ?? prepare(text, db, options);
+    query = prepared.query;
+    const plan = prepared.plan;
     if (plan.outputs.length === 0) {
       const end = text.trimEnd().length;
       throw new ErrorFactory(query.lines).at({ start: end, end }, 'KQL-NO-RESULT', 'The query has no tabular expression to run (only let statements or comments).');
@@ -91,6 +91,20 @@ export function executeQuery(text: string, db: Database, options: ExecuteOptions
   } catch (e) {
     throw asQueryError(e, text, query, ctx?.current, check);
   }
+}
+
+/** Parses, binds and lowers a query; a valid one is remembered for the next run of the same text. */
+function prepare(text: string, db: Database, options: ExecuteOptions): PreparedQuery {
+  const query = analyze(text, { tables: db.schemas, isCancelled: () => options.isCancelled?.() === true || (options.deadline !== undefined && Date.now() > options.deadline) });
+  const error = firstError(query);
+  if (error) {
+    throw error;
+  }
+  const prepared = { query, plan: lowerQuery(query, db.tableNames) };
+  if (options.planCache !== false) {
+    rememberPlan(db, text, prepared);
+  }
+  return prepared;
 }
 
 function asQueryError(e: unknown, text: string, query: AnalyzedQuery | undefined, at: Span | undefined, check: () => void): Error {
