@@ -14,6 +14,7 @@ import { items, kusto } from '../kql';
 import type { AnalyzedBlock, BlockAnalyzer } from './blockAnalysis';
 import { blockForCompletion } from './documentBlocks';
 import { deadlineToken, isCancellation } from './guards';
+import { PIPED_INPUT_NAME, PipedInputAnalyzer } from './pipedInput';
 import { liveValueItems, type LiveValueStore } from './liveValues';
 
 const K_KIND: Record<number, CompletionItemKind> = {
@@ -158,18 +159,26 @@ interface CachedCompletion {
 export interface CompletionStats {
   hits: number;
   misses: number;
+  /** Misses completed from the cursor's pipe segment alone. */
+  piped: number;
 }
 
 export class CompletionProvider {
   private readonly cache = new Map<string, CachedCompletion>();
-  readonly stats: CompletionStats = { hits: 0, misses: 0 };
+  readonly stats: CompletionStats = { hits: 0, misses: 0, piped: 0 };
+
+  private readonly piped: PipedInputAnalyzer | undefined;
 
   constructor(
     private readonly analyzer: BlockAnalyzer,
     private readonly liveValues: LiveValueStore,
     private readonly log: (message: string) => void,
     private readonly budgetMs = 2000,
-  ) {}
+    /** Complete later pipe segments from the earlier pipeline's result table (see pipedInput.ts). */
+    pipedSegments = true,
+  ) {
+    this.piped = pipedSegments ? new PipedInputAnalyzer(analyzer, budgetMs) : undefined;
+  }
 
   complete(doc: TextDocument, offset: number): CompletionList {
     const block = blockForCompletion(doc, offset);
@@ -181,7 +190,7 @@ export class CompletionProvider {
       this.stats.hits++;
     } else {
       this.stats.misses++;
-      result = this.compute(this.analyzer.get(block.text), local, doc.uri);
+      result = this.computePiped(block.text, local, doc.uri) ?? this.compute(this.analyzer.get(block.text), local, doc.uri);
       if (result) {
         this.cache.set(key, result);
         if (this.cache.size > 200) {
@@ -220,6 +229,36 @@ export class CompletionProvider {
     } catch (e) {
       const why = isCancellation(e) ? `took longer than ${this.budgetMs} ms` : e instanceof Error ? e.message : String(e);
       this.log(`Gave up completing in ${uri} at offset ${position} of a ${block.text.length}-character block: ${why}.`);
+      return undefined;
+    }
+  }
+
+  /** Completion from the cursor's pipe segment alone (see pipedInput.ts); undefined to use the whole block. */
+  private computePiped(text: string, position: number, uri: string): CachedCompletion | undefined {
+    if (!this.piped) {
+      return undefined;
+    }
+    try {
+      const segment = this.piped.analyse(text, position);
+      if (!segment) {
+        return undefined;
+      }
+      const info = segment.service.GetCompletionItems(segment.toSynthetic(position), kusto().Editor.CompletionOptions.Default, deadlineToken(this.budgetMs));
+      const editStart = info ? segment.toBlock(info.EditStart) : -1;
+      if (!info || editStart < 0 || editStart > position) {
+        return undefined;
+      }
+      const list: CompletionItem[] = [];
+      for (const item of items(info.Items)) {
+        if (!(item.DisplayText ?? '').includes(PIPED_INPUT_NAME)) {
+          list.push(toLspItemCached(item));
+        }
+      }
+      this.stats.piped++;
+      return { items: list, editStart, editLength: info.EditLength };
+    } catch (e) {
+      // The whole-block path decides, and logs if it fails too.
+      this.log(`Completing ${uri} from its pipe segment failed (${isCancellation(e) ? 'took too long' : e instanceof Error ? e.message : String(e)}); analysing the whole query.`);
       return undefined;
     }
   }

@@ -1,0 +1,101 @@
+/**
+ * Where the pipe segment under the cursor starts and ends: the top-level `|` and `;` of a query
+ * block, found with a scan that skips strings, comments and bracketed sub-queries.
+ */
+
+export interface SegmentSplit {
+  /** Offset of the first statement character of the statement holding the cursor. */
+  readonly statementStart: number;
+  /** Offset of the top-level `|` that starts the cursor's segment. */
+  readonly pipe: number;
+  /** Offset just past the segment: the next top-level `|` or `;`, or the end of the text. */
+  readonly segmentEnd: number;
+  /** The operator names of the statement's earlier segments (`where`, `summarize`, `as`, ...). */
+  readonly earlierOperators: readonly string[];
+}
+
+/**
+ * The pipe segment the cursor is in, when it is a segment after the first one of a query statement
+ * and the cursor is in code (not in a string or comment). Otherwise undefined.
+ */
+export function segmentAt(text: string, cursor: number): SegmentSplit | undefined {
+  const pipes: number[] = [];
+  let statementStart = 0;
+  let depth = 0;
+  let segmentEnd = text.length;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const ch = text.charCodeAt(i);
+    // A comment or a literal spans [i, skip.end); the cursor inside one is not in code.
+    let skip: { end: number; closed: boolean } | undefined;
+    if (ch === 47 /* / */ && text.charCodeAt(i + 1) === 47) {
+      const nl = text.indexOf('\n', i);
+      skip = { end: nl < 0 ? n : nl, closed: false };
+    } else if (ch === 96 /* ` */ && text.startsWith('```', i)) {
+      const close = text.indexOf('```', i + 3);
+      skip = close < 0 ? { end: n, closed: false } : { end: close + 3, closed: true };
+    } else if (ch === 34 /* " */ || ch === 39 /* ' */) {
+      skip = stringEnd(text, i, i > 0 && text.charCodeAt(i - 1) === 64 /* @ */);
+    }
+    if (skip) {
+      if (i < cursor && (cursor < skip.end || (cursor === skip.end && !skip.closed))) {
+        return undefined;
+      }
+      i = Math.max(skip.end, i + 1);
+      continue;
+    }
+    if (ch === 40 || ch === 91 || ch === 123) {
+      depth++;
+    } else if (ch === 41 || ch === 93 || ch === 125) {
+      depth = Math.max(0, depth - 1);
+    } else if (depth === 0 && (ch === 124 /* | */ || ch === 59 /* ; */)) {
+      if (i >= cursor) {
+        segmentEnd = i;
+        break;
+      }
+      if (ch === 59) {
+        statementStart = i + 1;
+        pipes.length = 0;
+      } else {
+        pipes.push(i);
+      }
+    }
+    i++;
+  }
+  if (pipes.length === 0) {
+    return undefined;
+  }
+  const earlierOperators = pipes.slice(0, -1).map((p, k) => operatorName(text, p + 1, pipes[k + 1]!));
+  return { statementStart, pipe: pipes[pipes.length - 1]!, segmentEnd, earlierOperators };
+}
+
+/** The end of the string literal opening at `start`, and whether its closing quote was found. */
+function stringEnd(text: string, start: number, verbatim: boolean): { end: number; closed: boolean } {
+  const quote = text.charCodeAt(start);
+  let i = start + 1;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (!verbatim && c === 92 /* \ */) {
+      i += 2;
+      continue;
+    }
+    if (c === quote) {
+      if (verbatim && text.charCodeAt(i + 1) === quote) {
+        i += 2;
+        continue;
+      }
+      return { end: i + 1, closed: true };
+    }
+    if (c === 10 /* KQL strings do not span lines */) {
+      return { end: i, closed: false };
+    }
+    i++;
+  }
+  return { end: text.length, closed: false };
+}
+
+function operatorName(text: string, from: number, to: number): string {
+  const m = /^\s*([A-Za-z][A-Za-z0-9_-]*)/.exec(text.slice(from, to));
+  return m ? m[1]!.toLowerCase() : '';
+}
