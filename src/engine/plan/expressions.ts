@@ -59,6 +59,12 @@ export function lowerExpr(node: Node, ctx: LowerContext): Expr {
     }
     case 'PackExpression':
       return { k: 'packAll', type, span };
+    case 'TypeOfLiteralExpression': {
+      // A type argument (extract(…, typeof(int))): the binder already typed the call's result from
+      // it, so the function only sees the type's name.
+      const name = /^\s*typeof\s*\(\s*(.*?)\s*\)\s*$/is.exec(textOf(node))?.[1] ?? textOf(node).trim();
+      return { k: 'literal', value: name.toLowerCase(), type: 'string', span };
+    }
   }
   if (kind === 'SearchExpression') {
     // search Column:"term" — the term matched in that one column.

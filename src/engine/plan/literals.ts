@@ -1,4 +1,6 @@
 /** Turns Kusto literal syntax into run-time values (values.ts representation). */
+import { parseKustoJson } from '../functions/kustoJson';
+import { parseTimespan } from '../functions/timespanText';
 import type { KqlType, Value, DynamicValue } from '../values';
 import { TICKS_PER_MILLISECOND } from '../values';
 import { kindOf, type Node, textOf } from './syntax';
@@ -10,13 +12,19 @@ function boxed(v: unknown): unknown {
   return v;
 }
 
-/** Kusto's JSON extensions aside, dynamic literals are JSON; anything else stays its text. */
+/** Dynamic literals are Kusto's JSON (single-quoted strings allowed); anything else stays its text. */
 export function parseDynamicText(text: string): DynamicValue {
   try {
-    return JSON.parse(text) as DynamicValue;
+    return parseKustoJson(text);
   } catch {
     return text;
   }
+}
+
+/** `2d`, `time(1.02:03:04)`, `timespan(00:00:05.12345)`: read from the text, which Bridge loses for the clock forms. */
+function timespanFromText(text: string): number | null {
+  const wrapped = /^\s*(?:time|timespan)\s*\(\s*(.*?)\s*\)\s*$/is.exec(text);
+  return parseTimespan(wrapped ? wrapped[1]! : text);
 }
 
 /** The value of a literal expression, or undefined when the node is not one this engine understands. */
@@ -59,6 +67,10 @@ export function literalValue(node: Node, type: KqlType): Value | undefined {
       return null;
     }
     case 'timespan': {
+      const fromText = timespanFromText(textOf(node));
+      if (fromText !== null) {
+        return fromText;
+      }
       const ticks = (raw as { ticks?: unknown }).ticks;
       return ticks === undefined || ticks === null ? null : Number(String(ticks));
     }

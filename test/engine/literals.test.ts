@@ -1,0 +1,25 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { valueToString } from '../../src/engine/format';
+import { run } from './helpers';
+
+describe('literals', () => {
+  test('dynamic literals take single-quoted strings, as Kusto\'s JSON does', () => {
+    const r = run(`print d = dynamic({'a': 'b', "n": [1, 'two']}), k = dynamic({'a': 'it\\'s'}).a`);
+    assert.deepEqual(r.rows, [[{ a: 'b', n: [1, 'two'] }, "it's"]]);
+  });
+
+  test('timespan literals in the clock form keep days, seconds and fractions', () => {
+    // Kusto reference, timespan: time(29.09:00:05.12345) is 29 days, 9 hours, 5.12345 seconds.
+    const r = run('print a = time(29.09:00:05.12345), b = timespan(1.02:03:04), c = time(00:30:00), d = 2d, e = time(-00:00:01.5)');
+    assert.deepEqual(r.types, ['timespan', 'timespan', 'timespan', 'timespan', 'timespan']);
+    assert.deepEqual(r.rows[0]!.map((v, i) => valueToString(v, r.types[i]!)), ['29.09:00:05.1234500', '1.02:03:04', '00:30:00', '2.00:00:00', '-00:00:01.5000000']);
+  });
+
+  test('extract converts the captured text to the typeof() argument\'s type', () => {
+    // Kusto reference, extract: extract("Duration=([0-9.]+)", 1, Trace, typeof(real)) * time(1s).
+    const r = run('print i = extract("x=([0-9]+)", 1, "x=123;", typeof(int)), r = extract("Duration=([0-9.]+)", 1, "A;Duration=15.7;", typeof(real)) * time(1s), n = extract("y=([0-9]+)", 1, "x=1", typeof(long))');
+    assert.deepEqual(r.types, ['int', 'timespan', 'long']);
+    assert.deepEqual(r.rows, [[123, 157_000_000, null]]);
+  });
+});
