@@ -6,6 +6,7 @@ import {
   runCount, runDatatable, runExtend, runFilter, runFilterChain, runGetschema, runPrint, runProject, runRange, runSelect, runTake,
 } from './basic';
 import type { ExecContext } from './context';
+import { isEagerAggregationCandidate, runEagerAggregation } from './eagerAggregate';
 import { setPlanRunner } from './expr';
 import { runJoin, runLookup } from './join';
 import { runMakeSeries } from './makeSeries';
@@ -47,6 +48,13 @@ export function runPlan(plan: Plan, ctx: ExecContext): Table {
       const right = runPlan(plan.right, ctx);
       return at(plan, ctx, () => (plan.k === 'join' ? runJoin(plan, left, right, ctx) : runLookup(plan, left, right, ctx)));
     }
+  }
+  if (plan.k === 'summarize' && plan.input.k === 'join' && isEagerAggregationCandidate(plan)) {
+    const join = plan.input;
+    const left = runPlan(join.left, ctx);
+    const right = runPlan(join.right, ctx);
+    return at(plan, ctx, () => runEagerAggregation(plan, left, right, ctx)
+      ?? runSummarize(plan, at(join, ctx, () => runJoin(join, left, right, ctx)), ctx));
   }
   if (plan.k === 'filter' && plan.input.k === 'filter') {
     const chain = filterChain(plan);

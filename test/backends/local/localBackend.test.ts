@@ -10,7 +10,8 @@ import { KqlError } from '../../../src/kql';
 const WORKER = 'src/backends/local/engineWorker.ts';
 const NOW = '2026-11-23T12:00:00Z';
 // Seconds of work (tens of millions of joined rows), within the engine's join size limit.
-const HEAVY = 'VMConnection | join kind=inner (VMConnection | take 5000) on Computer | summarize count() by Computer';
+// dcount does not decompose, so the join's pairs are all built (count() would be aggregated before joining).
+const HEAVY = 'VMConnection | join kind=inner (VMConnection | take 5000) on Computer | summarize dcount(RemoteIp1) by Computer';
 
 const sample = new LocalBackend({ source: { kind: 'sample', now: NOW }, workerScript: WORKER });
 after(() => sample.dispose());
