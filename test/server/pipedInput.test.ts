@@ -47,17 +47,20 @@ describe('completion from the pipe segment alone', () => {
     assert.equal(segmentAt('T | where a == "open', 'T | where a == "open'.length), undefined, 'in an unclosed string');
   });
 
-  test('gives exactly the whole block\'s items and edit ranges at every request position of the sample queries', () => {
+  test('gives exactly the whole block\'s items and edit ranges at request positions of the sample queries', () => {
     installCompletionMemo();
     const fast = provider(true);
     const whole = provider(false);
     const queries = [...SAMPLE_QUERIES.map(sampleQueryText), ...EXTRA];
     let compared = 0;
     let version = 0;
+    // Every request position takes about two minutes; by default every 10th (KQL_THOROUGH=1 for all).
+    const stride = process.env.KQL_THOROUGH ? 1 : 10;
     for (const query of queries) {
-      for (const offset of requestOffsets(query)) {
+      for (const [n, offset] of requestOffsets(query).entries()) {
+        if (n % stride !== 0 && !query.slice(0, offset).trimEnd().endsWith('|')) continue;
         // The document as typed so far, as in an editor, and the full query with the cursor inside it.
-        for (const text of [query.slice(0, offset), query]) {
+        for (const text of n % (2 * stride) === 0 ? [query.slice(0, offset), query] : [query.slice(0, offset)]) {
           const doc = TextDocument.create(`file:///q${version}.kql`, 'kql', version++, text);
           const a = fast.complete(doc, offset);
           const b = whole.complete(doc, offset);
