@@ -15,6 +15,23 @@ import { LazyColumn } from './lazy';
 // A module-local copy: a transpiled import is a property read on every loop iteration.
 const CHECK_INTERVAL = CHECK_EVERY;
 
+/**
+ * The first buffer of a selection: selective filters are the common case (one computer, one hour),
+ * and a buffer the size of the input (37 MB for 9M rows) costs its zeroing and a GC's attention.
+ */
+const FIRST_SELECTION = 16_384;
+
+function selectionBuffer(max: number): Int32Array {
+  return new Int32Array(Math.min(max, FIRST_SELECTION));
+}
+
+/** The selection with twice the room (at most `max`), its first `count` rows copied. */
+function grown(keep: Int32Array, max: number): Int32Array {
+  const next = new Int32Array(Math.min(max, keep.length * 2));
+  next.set(keep);
+  return next;
+}
+
 /** Expressions whose value depends on the row only through the columns they name. */
 const ROW_DEPENDENT = new Set(['rand', 'new_guid', 'row_rank_dense', 'row_rank_min', 'row_cumsum', 'prev', 'next', 'row_number']);
 
@@ -64,7 +81,7 @@ export function selectWhere(pred: Expr, table: Table, ctx: ExecContext, candidat
   }
   const f = compileExpr(pred, table, ctx);
   const n = candidates ? candidates.length : table.rowCount;
-  const keep = new Int32Array(n);
+  let keep = selectionBuffer(n);
   let count = 0;
   for (let i = 0; i < n; i++) {
     if ((i & (CHECK_INTERVAL - 1)) === 0) {
@@ -72,6 +89,9 @@ export function selectWhere(pred: Expr, table: Table, ctx: ExecContext, candidat
     }
     const row = candidates ? candidates[i]! : i;
     if (f(row) === true) {
+      if (count === keep.length) {
+        keep = grown(keep, n);
+      }
       keep[count++] = row;
     }
   }
@@ -122,7 +142,7 @@ function stringTermSelect(pred: Expr, table: Table, ctx: ExecContext): ((candida
   const n = table.rowCount;
   return (candidates) => {
     const m = candidates ? candidates.length : n;
-    const keep = new Int32Array(m);
+    let keep = selectionBuffer(m);
     let count = 0;
     for (let start = 0; start < m; start += CHECK_INTERVAL) {
       ctx.check();
@@ -137,6 +157,9 @@ function stringTermSelect(pred: Expr, table: Table, ctx: ExecContext): ((candida
           v = decide(slot);
         }
         if (v === 1) {
+          if (count === keep.length) {
+            keep = grown(keep, m);
+          }
           keep[count++] = row;
         }
       }
@@ -170,7 +193,7 @@ function numberComparisonSelect(pred: Expr, table: Table, ctx: ExecContext): ((c
   const n = table.rowCount;
   return (candidates) => {
     const m = candidates ? candidates.length : n;
-    const keep = new Int32Array(m);
+    let keep = selectionBuffer(m);
     let count = 0;
     for (let start = 0; start < m; start += CHECK_INTERVAL) {
       ctx.check();
@@ -194,6 +217,9 @@ function numberComparisonSelect(pred: Expr, table: Table, ctx: ExecContext): ((c
           default: ok = v >= c;
         }
         if (ok) {
+          if (count === keep.length) {
+            keep = grown(keep, m);
+          }
           keep[count++] = row;
         }
       }

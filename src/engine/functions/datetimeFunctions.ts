@@ -108,12 +108,33 @@ function partOf(name: Value, fn: string): Part {
   return p;
 }
 
+/** datetime_part's part by name; the name is nearly always a constant, so the last one is kept. */
+let lastPartName: Value | undefined;
+let lastPart: Part | 'dayofyear' = 'year';
+function partNamed(name: Value): Part | 'dayofyear' {
+  if (name !== lastPartName) {
+    const text = String(name).trim().toLowerCase();
+    lastPart = text === 'dayofyear' ? 'dayofyear' : partOf(text, 'datetime_part');
+    lastPartName = name;
+  }
+  return lastPart;
+}
+
 const FIXED_PART_TICKS: Partial<Record<Part, number>> = {
   week: TICKS_PER_WEEK, day: TICKS_PER_DAY, hour: TICKS_PER_HOUR, minute: TICKS_PER_MINUTE, second: TICKS_PER_SECOND,
   millisecond: TICKS_PER_MILLISECOND, microsecond: 10, nanosecond: 0.01,
 };
 
 function datetimePart(part: Part | 'dayofyear', t: number): number {
+  // The clock parts are plain arithmetic on the ticks; only the calendar ones need a Date.
+  if (part === 'hour' || part === 'minute' || part === 'second') {
+    const ofDay = ((t % TICKS_PER_DAY) + TICKS_PER_DAY) % TICKS_PER_DAY;
+    switch (part) {
+      case 'hour': return Math.floor(ofDay / TICKS_PER_HOUR);
+      case 'minute': return Math.floor((ofDay % TICKS_PER_HOUR) / TICKS_PER_MINUTE);
+      default: return Math.floor((ofDay % TICKS_PER_MINUTE) / TICKS_PER_SECOND);
+    }
+  }
   const p = dateParts(t);
   switch (part) {
     case 'year': return p.year;
@@ -122,9 +143,6 @@ function datetimePart(part: Part | 'dayofyear', t: number): number {
     case 'week': return isoWeek(t);
     case 'day': return p.day;
     case 'dayofyear': return dayOfYear(t);
-    case 'hour': return p.hour;
-    case 'minute': return p.minute;
-    case 'second': return p.second;
     case 'millisecond': return Math.floor(p.fraction / TICKS_PER_MILLISECOND);
     case 'microsecond': return Math.floor(p.fraction / 10);
     case 'nanosecond': return p.fraction * 100;
@@ -242,10 +260,7 @@ export const datetimeFunctions: ScalarFunction[] = [
     }
     return fitNumber(Math.floor((v! - at!) / size!) * size! + at!, types[0] === 'datetime' ? 'datetime' : resultType);
   }),
-  strict('datetime_part', (args) => {
-    const name = String(args[0]).trim().toLowerCase();
-    return datetimePart(name === 'dayofyear' ? 'dayofyear' : partOf(name, 'datetime_part'), args[1] as number);
-  }, ['datepart']),
+  strict('datetime_part', (args) => datetimePart(partNamed(args[0]!), args[1] as number), ['datepart']),
   strict('datetime_diff', (args) => datetimeDiff(partOf(args[0]!, 'datetime_diff'), args[1] as number, args[2] as number)),
   strict('datetime_add', (args) => fitDatetime(datetimeAdd(partOf(args[0]!, 'datetime_add'), args[1] as number, args[2] as number))),
   period('startofday', startOfDay, addDays, false),
