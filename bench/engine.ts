@@ -20,6 +20,9 @@ const NOW_TICKS = NOW.getTime() * 10_000;
 const SINCE = "TIMESTAMP '2026-11-22 12:00:00'";
 const PICKED = "('acme-demo', 'admdemo-appsvr')";
 
+/** Queries the engine runs with a plan that does less work than the SQL's (see exec/eagerAggregate.ts). */
+const DIFFERENT_ALGORITHM = new Set(['top-transmitting-vms']);
+
 /** Hand-written DuckDB SQL equivalent to each sample query. */
 const SQL: Record<string, string> = {
   'bytes-trend': `SELECT time_bucket(INTERVAL 1 HOUR, TimeGenerated) AS TimeGenerated, Computer, sum(BytesSent), sum(BytesReceived)
@@ -229,6 +232,7 @@ async function benchScale(scale: number, runs: number, warmup: number, timeoutS:
   console.log(`  ${'query'.padEnd(34)}${'engine'.padStart(10)}${'DuckDB'.padStart(10)}${'ratio'.padStart(7)}${'engine'.padStart(10)}${'DuckDB'.padStart(10)}${'ratio'.padStart(7)}${'after GC'.padStart(10)}${'eng MB'.padStart(8)}${'duck MB'.padStart(8)}  rows`);
   const ratios: number[] = [];
   const coldRatios: number[] = [];
+  const measured: string[] = [];
   for (const [id, sql] of Object.entries(SQL)) {
     const kql = sampleQueryText(findSampleQuery(id)!);
     const prepared = await conn.prepare(sql);
@@ -301,6 +305,7 @@ async function benchScale(scale: number, runs: number, warmup: number, timeoutS:
     if (ratio !== undefined && coldRatio !== undefined) {
       ratios.push(ratio);
       coldRatios.push(coldRatio);
+      measured.push(id);
     }
     const times = (ratio === undefined ? '—' : `${ratio.toFixed(1)}×`).padStart(7);
     const coldTimes = (coldRatio === undefined ? '—' : `${coldRatio.toFixed(1)}×`).padStart(7);
@@ -308,10 +313,15 @@ async function benchScale(scale: number, runs: number, warmup: number, timeoutS:
       `${fmt(afterGcMs).padStart(10)}${(error ? '—' : engineMb.toFixed(0)).padStart(8)}${duckMb.toFixed(0).padStart(8)}  ${error ? `engine: ${error}` : `${engineRows}/${duckRows}`}`);
   }
   const geo = (xs: number[]) => Math.exp(xs.reduce((a, r) => a + Math.log(r), 0) / Math.max(1, xs.length));
+  // Queries whose plan does less work than DuckDB's by design (eager aggregation before a join) pull
+  // the mean down; the means without them show the rest on equal terms.
+  const like = (xs: number[]) => xs.filter((_, i) => !DIFFERENT_ALGORITHM.has(measured[i]!));
   const within = ratios.filter((r) => r <= 1.5).length;
   console.log(`  geometric mean engine/DuckDB, re-run (plan cached / prepared statement): ${geo(ratios).toFixed(2)}×; within 1.5×: ${within} of ${Object.keys(SQL).length} queries`);
   console.log(`  geometric mean engine/DuckDB, first run (parse and plan included on both sides): ${geo(coldRatios).toFixed(2)}×; within 1.5×: ${coldRatios.filter((r) => r <= 1.5).length}`);
-  console.log(`  target (issue 4): re-run geometric mean within 1.5× → ${geo(ratios) <= 1.5 ? 'met' : 'NOT met'}`);
+  console.log(`  without ${[...DIFFERENT_ALGORITHM].join(', ')} (aggregated before its join): re-run ${geo(like(ratios)).toFixed(2)}×, first run ${geo(like(coldRatios)).toFixed(2)}×`);
+  const judged = geo(like(ratios));
+  console.log(`  target (issue 4): re-run geometric mean within 1.5×, without those → ${judged <= 1.5 ? 'met' : 'NOT met'} (${judged.toFixed(2)}×)`);
   await worker.terminate();
   conn.closeSync();
   instance.closeSync();
