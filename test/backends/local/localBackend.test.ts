@@ -57,7 +57,8 @@ test('a time range given as an ISO duration restricts TimeGenerated', async () =
 test('cancelling a running query rejects with QueryCancelledError and the backend keeps working', async () => {
   const ac = new AbortController();
   const run = sample.run(HEAVY, { signal: ac.signal });
-  setTimeout(() => ac.abort(), 200);
+  // HEAVY runs for seconds; a second in, it has surely started, even on a loaded machine.
+  setTimeout(() => ac.abort(), 1000);
   await assert.rejects(run, QueryCancelledError);
   const r = await sample.run('print 1');
   assert.deepEqual(r.tables[0]!.rows, [[1]]);
@@ -78,7 +79,8 @@ test('a worker that does not stop within the grace period is replaced, and queue
     const ac = new AbortController();
     const heavy = impatient.run(HEAVY, { signal: ac.signal });
     const queued = impatient.run('print 2');
-    setTimeout(() => ac.abort(), 100);
+    // A second in, HEAVY (seconds long) has surely started, even on a loaded machine.
+    setTimeout(() => ac.abort(), 1000);
     await assert.rejects(heavy, QueryCancelledError);
     assert.equal(impatient.restarts, 1);
     assert.deepEqual((await queued).tables[0]!.rows, [[2]]);
