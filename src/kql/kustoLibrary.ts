@@ -57,6 +57,19 @@ export function* items<T>(list: { Count: number; getItem(i: number): T } | null 
   }
 }
 
+/**
+ * Items of any .NET list-typed value, whether Bridge made it a JavaScript array or a `List<T>`
+ * (values typed as interfaces, like `IReadOnlyList`, can be either), via Bridge's own dispatch.
+ */
+export function bridgeItems<T>(list: unknown, itemType: unknown): T[] {
+  if (list == null) {
+    return [];
+  }
+  const array = (System as unknown as { Array: { getCount(l: unknown, t: unknown): number; getItem(l: unknown, i: number, t: unknown): unknown } }).Array;
+  const count = array.getCount(list, itemType);
+  return Array.from({ length: count }, (_, i) => array.getItem(list, i, itemType) as T);
+}
+
 export function toArray<T>(list: { Count: number; getItem(i: number): T } | null | undefined): T[] {
   return [...items(list)];
 }

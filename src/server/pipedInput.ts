@@ -7,7 +7,7 @@
  * `<input> | where A > 0 and ▮`. The items are the same as from the whole block
  * (`test/server/pipedInput.test.ts` compares them over the sample queries) for a fraction of the parse.
  */
-import { DATABASE_NAME, globalsFor, kusto } from '../kql';
+import { bridgeItems, DATABASE_NAME, globalsFor, kusto } from '../kql';
 import type { BlockAnalyzer } from './blockAnalysis';
 import { deadlineToken } from './guards';
 import { segmentAt } from './pipeSegments';
@@ -90,12 +90,7 @@ export class PipedInputAnalyzer {
   /** The catalogue's table symbols, taken from the default globals so they are the same objects. */
   private catalogueTables(): Kusto.Language.Symbols.Symbol[] {
     if (!this.baseTables) {
-      const db = globalsFor().Database!;
-      const members = db.Members!;
-      const bridgeArray = (System as unknown as { Array: { getCount(l: unknown, t: unknown): number; getItem(l: unknown, i: number, t: unknown): unknown } }).Array;
-      const symbolType = kusto().Symbols.Symbol;
-      const count = bridgeArray.getCount(members, symbolType);
-      this.baseTables = Array.from({ length: count }, (_, i) => bridgeArray.getItem(members, i, symbolType) as Kusto.Language.Symbols.Symbol);
+      this.baseTables = bridgeItems(globalsFor().Database!.Members, kusto().Symbols.Symbol);
     }
     return this.baseTables;
   }
