@@ -14,7 +14,7 @@ import { bridgeItems, items, kusto } from '../kql';
 import type { AnalyzedBlock, BlockAnalyzer } from './blockAnalysis';
 import { blockForCompletion } from './documentBlocks';
 import { deadlineToken, isCancellation } from './guards';
-import { PIPED_INPUT_NAME, PipedInputAnalyzer } from './pipedInput';
+import { PIPED_INPUT_NAME, StatementAnalyzer } from './statementAnalysis';
 import { liveValueItems, type LiveValueStore } from './liveValues';
 
 const K_KIND: Record<number, CompletionItemKind> = {
@@ -146,25 +146,27 @@ interface CachedCompletion {
 export interface CompletionStats {
   hits: number;
   misses: number;
-  /** Misses completed from the cursor's pipe segment alone. */
+  /** Misses completed from the cursor's pipe segment alone, after the earlier pipeline's table. */
   piped: number;
+  /** Misses completed from the cursor's statement alone, after the earlier statements' lets. */
+  statement: number;
 }
 
 export class CompletionProvider {
   private readonly cache = new Map<string, CachedCompletion>();
-  readonly stats: CompletionStats = { hits: 0, misses: 0, piped: 0 };
+  readonly stats: CompletionStats = { hits: 0, misses: 0, piped: 0, statement: 0 };
 
-  private readonly piped: PipedInputAnalyzer | undefined;
+  private readonly local: StatementAnalyzer | undefined;
 
   constructor(
     private readonly analyzer: BlockAnalyzer,
     private readonly liveValues: LiveValueStore,
     private readonly log: (message: string) => void,
     private readonly budgetMs = 2000,
-    /** Complete later pipe segments from the earlier pipeline's result table (see pipedInput.ts). */
-    pipedSegments = true,
+    /** Complete a statement or pipe segment without re-analysing the text before it (see statementAnalysis.ts). */
+    localAnalysis = true,
   ) {
-    this.piped = pipedSegments ? new PipedInputAnalyzer(analyzer, budgetMs) : undefined;
+    this.local = localAnalysis ? new StatementAnalyzer(analyzer, budgetMs) : undefined;
   }
 
   complete(doc: TextDocument, offset: number): CompletionList {
@@ -177,7 +179,7 @@ export class CompletionProvider {
       this.stats.hits++;
     } else {
       this.stats.misses++;
-      result = this.computePiped(block.text, local, doc.uri) ?? this.compute(this.analyzer.get(block.text), local, doc.uri);
+      result = this.computeLocal(block.text, local, doc.uri) ?? this.compute(this.analyzer.get(block.text), local, doc.uri);
       if (result) {
         this.cache.set(key, result);
         if (this.cache.size > 200) {
@@ -220,13 +222,13 @@ export class CompletionProvider {
     }
   }
 
-  /** Completion from the cursor's pipe segment alone (see pipedInput.ts); undefined to use the whole block. */
-  private computePiped(text: string, position: number, uri: string): CachedCompletion | undefined {
-    if (!this.piped) {
+  /** Completion from the cursor's statement or segment alone (see statementAnalysis.ts); undefined to use the whole block. */
+  private computeLocal(text: string, position: number, uri: string): CachedCompletion | undefined {
+    if (!this.local) {
       return undefined;
     }
     try {
-      const segment = this.piped.analyse(text, position);
+      const segment = this.local.analyse(text, position);
       if (!segment) {
         return undefined;
       }
@@ -241,11 +243,11 @@ export class CompletionProvider {
           list.push(toLspItemCached(item));
         }
       }
-      this.stats.piped++;
+      this.stats[segment.kind === 'segment' ? 'piped' : 'statement']++;
       return { items: list, editStart, editLength: info.EditLength };
     } catch (e) {
       // The whole-block path decides, and logs if it fails too.
-      this.log(`Completing ${uri} from its pipe segment failed (${isCancellation(e) ? 'took too long' : e instanceof Error ? e.message : String(e)}); analysing the whole query.`);
+      this.log(`Completing ${uri} from its statement alone failed (${isCancellation(e) ? 'took too long' : e instanceof Error ? e.message : String(e)}); analysing the whole query.`);
       return undefined;
     }
   }

@@ -38,5 +38,6 @@ export async function warmUp(analyzer: BlockAnalyzer, completion: CompletionProv
   completion.stats.hits = 0;
   completion.stats.misses = 0;
   completion.stats.piped = 0;
+  completion.stats.statement = 0;
   return spent;
 }

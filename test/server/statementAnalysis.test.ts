@@ -15,6 +15,11 @@ const EXTRA = [
   'VMConnection\n| order by TimeGenerated asc\n| extend n = row_number()\n| where n > ',
   'VMConnection\n| as conns\n| join (conns) on ConnectionId\n| where ',
   'VMBoundPort\n| summarize Ports = make_set(Port) by Computer\n| mv-expand Ports\n| extend P = toint(Ports)\n| where P ',
+  // Statements after lets: functions, shadowed names, comments and strings in the statement.
+  'let threshold = 5;\nlet busy = (n:long) { n > threshold };\n// which machines are busy\nlet VMBoundPort = VMConnection | where busy(LinksLive);\nVMBoundPort\n| where Machine == "a;b" // note ; and |\n| summarize c = count() by Machine\n| where c > threshold and ',
+  'let start = ago(1h);\nlet conns = VMConnection | where TimeGenerated > start | project Machine, BytesSent;\nlet top = conns | summarize s = sum(BytesSent) by Machine | top 3 by s;\ntop\n| join kind=inner (conns) on Machine\n| extend ratio = BytesSent * 1.0 / s\n| project ',
+  'declare query_parameters(m:string = "x");\nlet a = 1;\nVMConnection\n| where Machine == m and LinksLive > a\n| project ',
+  'let t = datatable(x:long, y:string) [1, "a", 2, "b"];\nt\n| as named\n| where x > 1\n| extend z = ',
 ];
 
 /** Offsets where an editor asks for completion: after trigger characters and at word starts. */
@@ -28,11 +33,11 @@ function requestOffsets(text: string): number[] {
   return out;
 }
 
-function provider(piped: boolean): CompletionProvider {
-  return new CompletionProvider(new BlockAnalyzer(() => {}), new LiveValueStore(), () => {}, 5000, piped);
+function provider(local: boolean): CompletionProvider {
+  return new CompletionProvider(new BlockAnalyzer(() => {}), new LiveValueStore(), () => {}, 5000, local);
 }
 
-describe('completion from the pipe segment alone', () => {
+describe('completion from the statement or pipe segment alone', () => {
   test('segmentAt finds the cursor\'s segment and skips strings, comments and brackets', () => {
     const text = 'T | where a == "x|y" // c | d\n| join (U | where b) on k\n| extend ';
     const s = segmentAt(text, text.length)!;
@@ -72,5 +77,6 @@ describe('completion from the pipe segment alone', () => {
       }
     }
     assert.ok(fast.stats.piped > compared / 3, `most positions were completed from their segment (${fast.stats.piped} of ${compared})`);
+    assert.ok(fast.stats.statement > compared / 20, `positions in later statements were completed from their statement (${fast.stats.statement} of ${compared})`);
   });
 });

@@ -1,0 +1,174 @@
+/**
+ * Completion without re-analysing the text before the cursor's statement or pipe segment.
+ *
+ * While the user types in `let a = …; let b = …; VMConnection | … | where A > 0 and ▮`, neither the
+ * `let` statements above nor the pipeline before the segment's `|` change. Two things stand in for them:
+ * - The `let` statements' symbols, as the analysis of the text before the statement bound them, are
+ *   declared as ambient symbols. Kusto binds those in a scope around the query's, as it binds the
+ *   query's own lets, so the statement sees the same names with the same types.
+ * - In a later pipe segment, the earlier pipeline's result table (columns, types, descriptions,
+ *   serialized or not), from the earlier text's own analysis, is declared under a reserved name.
+ * The library then analyses `<input> | where A > 0 and ▮`, or the cursor's statement alone. The items
+ * are the same as from the whole block (`test/server/statementAnalysis.test.ts` compares them over the
+ * sample queries) for a fraction of the parse. The earlier texts' analyses come from the block cache,
+ * which keeps them while they do not change.
+ */
+import { bridgeItems, DATABASE_NAME, globalsFor, items, kusto } from '../kql';
+import type { BlockAnalyzer } from './blockAnalysis';
+import { deadlineToken } from './guards';
+import { statementAt } from './pipeSegments';
+
+/** The reserved name the earlier pipeline's result is declared as. */
+export const PIPED_INPUT_NAME = '__ca_piped_input';
+
+/** A part of a block the library can complete on its own, and how to map offsets back to the block. */
+export interface LocalAnalysis {
+  readonly service: Kusto.Language.Editor.KustoCodeService;
+  /** `segment`: a later pipe segment after the input table; `statement`: the cursor's statement. */
+  readonly kind: 'segment' | 'statement';
+  /** Offset in the synthetic text of a block offset. */
+  toSynthetic(blockOffset: number): number;
+  /** Offset in the block of a synthetic offset. */
+  toBlock(syntheticOffset: number): number;
+}
+
+/** The globals a segment is analysed with, and whether they declare the block's preamble. */
+interface PipedInput {
+  readonly globals: Kusto.Language.GlobalState;
+  /** The preamble's `let` symbols are ambient symbols, so its text is left out. */
+  readonly preambleDeclared: boolean;
+}
+
+/** Operators that name or fork the pipeline: the segment then depends on more than the input table. */
+const NOT_A_PLAIN_INPUT = new Set(['as', 'fork', 'facet']);
+
+/**
+ * The symbols the `let` statements before `statementStart` declare, as the block's analysis bound
+ * them. Undefined when the text before holds anything else (`declare`, `set`, directives, another
+ * query), which must then be analysed as text.
+ */
+function preambleLetSymbols(code: Kusto.Language.KustoCode, statementStart: number): Kusto.Language.Symbols.Symbol[] | undefined {
+  const K = kusto();
+  const root = code.Syntax;
+  if (!(root instanceof K.Syntax.QueryBlock)) {
+    return undefined;
+  }
+  const block = root as Kusto.Language.Syntax.QueryBlock;
+  if ((block.Directives?.Count ?? 0) > 0) {
+    return undefined;
+  }
+  const symbols: Kusto.Language.Symbols.Symbol[] = [];
+  for (const element of items(block.Statements)) {
+    const statement = (element as unknown as Kusto.Language.Syntax.SeparatedElement$1<Kusto.Language.Syntax.Statement>).Element;
+    if (!statement || statement.TextStart >= statementStart) {
+      break;
+    }
+    if (!(statement instanceof K.Syntax.LetStatement)) {
+      return undefined;
+    }
+    const symbol = (statement as Kusto.Language.Syntax.LetStatement).Name?.ReferencedSymbol;
+    if (!symbol) {
+      return undefined;
+    }
+    symbols.push(symbol);
+  }
+  return symbols;
+}
+
+/** Keeps at most `capacity` entries, dropping the least recently added. */
+function remember<V>(map: Map<string, V>, key: string, value: V, capacity: number): V {
+  map.set(key, value);
+  if (map.size > capacity) {
+    map.delete(map.keys().next().value as string);
+  }
+  return value;
+}
+
+export class StatementAnalyzer {
+  /** Globals with the input table declared, per text before the segment. */
+  private readonly inputByPrefix = new Map<string, PipedInput>();
+  /** Globals with the preamble's lets declared (undefined: the preamble is not only lets), per preamble. */
+  private readonly letsByPreamble = new Map<string, Kusto.Language.GlobalState | undefined>();
+  private baseTables: Kusto.Language.Symbols.Symbol[] | undefined;
+
+  constructor(
+    private readonly blocks: BlockAnalyzer,
+    private readonly budgetMs = 2000,
+    private readonly capacity = 50,
+  ) {}
+
+  /**
+   * The cursor's pipe segment analysed after the earlier pipeline's table, or else the cursor's
+   * statement analysed after the earlier statements' lets; undefined when neither applies (the first
+   * statement's first segment, a preamble that is not only lets, an earlier pipeline with no table).
+   */
+  analyse(blockText: string, offset: number): LocalAnalysis | undefined {
+    const split = statementAt(blockText, offset);
+    if (split.inCode && split.pipe >= 0 && !split.earlierOperators.some((op) => NOT_A_PLAIN_INPUT.has(op))) {
+      const input = this.inputFor(blockText.slice(0, split.pipe).trimEnd(), split.statementStart);
+      if (input) {
+        const preamble = input.preambleDeclared ? '' : blockText.slice(0, split.statementStart);
+        const head = `${preamble}${PIPED_INPUT_NAME}\n|`;
+        return this.analyseText('segment', head + blockText.slice(split.pipe + 1, split.segmentEnd), input.globals, head.length - (split.pipe + 1));
+      }
+    }
+    // Before the statement's first token, the library's context is the `;` before it: keep the block.
+    if (split.statementStart > 0 && split.tokenBefore) {
+      const globals = this.letsFor(blockText.slice(0, split.statementStart));
+      if (globals) {
+        return this.analyseText('statement', blockText.slice(split.statementStart, split.statementEnd), globals, -split.statementStart);
+      }
+    }
+    return undefined;
+  }
+
+  private analyseText(kind: LocalAnalysis['kind'], text: string, globals: Kusto.Language.GlobalState, shift: number): LocalAnalysis {
+    const K = kusto();
+    const code = K.KustoCode.ParseAndAnalyze(text, globals, deadlineToken(this.budgetMs))!;
+    return {
+      service: new K.Editor.KustoCodeService.ctor(code),
+      kind,
+      toSynthetic: (blockOffset) => blockOffset + shift,
+      toBlock: (syntheticOffset) => syntheticOffset - shift,
+    };
+  }
+
+  private inputFor(prefix: string, statementStart: number): PipedInput | undefined {
+    const cached = this.inputByPrefix.get(prefix);
+    if (cached) {
+      return cached;
+    }
+    const analysed = this.blocks.get(prefix);
+    const result = analysed.code?.ResultType;
+    const K = kusto();
+    if (!analysed.code || !result || !(result instanceof K.Symbols.TableSymbol)) {
+      return undefined;
+    }
+    const table = (result as Kusto.Language.Symbols.TableSymbol).WithName(PIPED_INPUT_NAME)!;
+    const db = new K.Symbols.DatabaseSymbol.$ctor2(DATABASE_NAME, null, [...this.catalogueTables(), table] as never);
+    let globals = K.GlobalState.Default!.WithDatabase(db)!;
+    const lets = preambleLetSymbols(analysed.code, statementStart);
+    if (lets?.length) {
+      globals = globals.WithAmbientSymbols(lets as never)!;
+    }
+    return remember(this.inputByPrefix, prefix, { globals, preambleDeclared: lets !== undefined }, this.capacity);
+  }
+
+  private letsFor(preamble: string): Kusto.Language.GlobalState | undefined {
+    if (this.letsByPreamble.has(preamble)) {
+      return this.letsByPreamble.get(preamble);
+    }
+    const code = this.blocks.get(preamble).code;
+    const lets = code ? preambleLetSymbols(code, preamble.length) : undefined;
+    const globals = lets?.length ? globalsFor().WithAmbientSymbols(lets as never)! : undefined;
+    return remember(this.letsByPreamble, preamble, globals, this.capacity);
+  }
+
+  /** The catalogue's table symbols, taken from the default globals so they are the same objects. */
+  private catalogueTables(): Kusto.Language.Symbols.Symbol[] {
+    if (!this.baseTables) {
+      this.baseTables = bridgeItems(globalsFor().Database!.Members, kusto().Symbols.Symbol);
+    }
+    return this.baseTables;
+  }
+}
