@@ -32,21 +32,48 @@ export function tableSymbol(table: TableSchema): Kusto.Language.Symbols.TableSym
   return new S.TableSymbol.$ctor6(table.name, cols as never, table.description);
 }
 
-const cache = new WeakMap<readonly TableSchema[], Kusto.Language.GlobalState>();
+interface CachedGlobals {
+  /** The library's state for these tables, without a binding cache. */
+  readonly base: Kusto.Language.GlobalState;
+  /** `base` with a binding cache, renewed every RENEW_AFTER uses. */
+  withCache: Kusto.Language.GlobalState;
+  uses: number;
+}
+
+/**
+ * The binder keeps what it learns across analyses in the globals' cache (call-site expansions,
+ * unified union schemas): analysing with one cached state is about 20% faster than the library's
+ * default of a new cache per call. Union schemas are keyed by table symbols, which every analysis of
+ * a query with `let` makes anew, so the cache is renewed now and then to stay small.
+ */
+const RENEW_AFTER = 500;
+const cache = new WeakMap<readonly TableSchema[], CachedGlobals>();
 
 /**
  * The global state the binder resolves names against: Kusto's built-in functions plus one database
- * holding the given tables (by default the catalogue). Cached per tables array.
+ * holding the given tables (by default the catalogue). Cached per tables array; the database symbol
+ * stays the same object for the life of the process.
  */
 export function globalsFor(tables: readonly TableSchema[] = CATALOGUE): Kusto.Language.GlobalState {
-  let globals = cache.get(tables);
-  if (!globals) {
+  let entry = cache.get(tables);
+  if (!entry) {
     const K = kusto();
     const db = new K.Symbols.DatabaseSymbol.$ctor2(DATABASE_NAME, null, tables.map(tableSymbol));
-    globals = K.GlobalState.Default!.WithDatabase(db)!;
-    cache.set(tables, globals);
+    const base = K.GlobalState.Default!.WithDatabase(db)!;
+    entry = { base, withCache: base.WithCache()!, uses: 0 };
+    cache.set(tables, entry);
+  } else if (++entry.uses >= RENEW_AFTER) {
+    entry.withCache = entry.base.WithCache()!;
+    entry.uses = 0;
   }
-  return globals;
+  return entry.withCache;
+}
+
+/** Globals for the catalogue with extra ambient symbols (in scope around the query), with their own cache. */
+export function globalsWithAmbient(symbols: readonly Kusto.Language.Symbols.Symbol[]): Kusto.Language.GlobalState {
+  globalsFor();
+  const entry = cache.get(CATALOGUE)!;
+  return entry.base.WithAmbientSymbols(symbols as never)!.WithCache()!;
 }
 
 /** Maps a Kusto type symbol (as found on a bound expression) back to our type names. */

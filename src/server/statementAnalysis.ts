@@ -13,7 +13,7 @@
  * sample queries) for a fraction of the parse. The earlier texts' analyses come from the block cache,
  * which keeps them while they do not change.
  */
-import { bridgeItems, DATABASE_NAME, globalsFor, items, kusto } from '../kql';
+import { bridgeItems, DATABASE_NAME, globalsFor, globalsWithAmbient, items, kusto } from '../kql';
 import type { BlockAnalyzer } from './blockAnalysis';
 import { deadlineToken } from './guards';
 import { statementAt } from './pipeSegments';
@@ -151,7 +151,7 @@ export class StatementAnalyzer {
     if (lets?.length) {
       globals = globals.WithAmbientSymbols(lets as never)!;
     }
-    return remember(this.inputByPrefix, prefix, { globals, preambleDeclared: lets !== undefined }, this.capacity);
+    return remember(this.inputByPrefix, prefix, { globals: globals.WithCache()!, preambleDeclared: lets !== undefined }, this.capacity);
   }
 
   private letsFor(preamble: string): Kusto.Language.GlobalState | undefined {
@@ -160,7 +160,7 @@ export class StatementAnalyzer {
     }
     const code = this.blocks.get(preamble).code;
     const lets = code ? preambleLetSymbols(code, preamble.length) : undefined;
-    const globals = lets?.length ? globalsFor().WithAmbientSymbols(lets as never)! : undefined;
+    const globals = lets?.length ? globalsWithAmbient(lets) : undefined;
     return remember(this.letsByPreamble, preamble, globals, this.capacity);
   }
 
