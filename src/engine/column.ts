@@ -14,7 +14,15 @@ export interface Column {
   isNull(i: number): boolean;
 }
 
+/** The smallest and largest non-null value of a number column, and whether any value is NaN. */
+export interface NumberRange {
+  readonly min: number;
+  readonly max: number;
+  readonly hasNaN: boolean;
+}
+
 export class NumberColumn implements Column {
+  private cachedRange: NumberRange | null | undefined;
   constructor(
     readonly type: KqlType,
     readonly values: Float64Array,
@@ -22,6 +30,34 @@ export class NumberColumn implements Column {
   ) {}
   get length(): number {
     return this.values.length;
+  }
+  /** Computed once: columns are never changed after they are built. Null when every value is null. */
+  range(): NumberRange | null {
+    if (this.cachedRange === undefined) {
+      const { values, nulls } = this;
+      let min = Infinity;
+      let max = -Infinity;
+      let hasNaN = false;
+      let any = false;
+      for (let i = 0; i < values.length; i++) {
+        if (nulls !== undefined && nulls[i] !== 0) {
+          continue;
+        }
+        const v = values[i]!;
+        any = true;
+        if (v < min) {
+          min = v;
+        }
+        if (v > max) {
+          max = v;
+        }
+        if (v !== v) {
+          hasNaN = true;
+        }
+      }
+      this.cachedRange = any ? { min, max, hasNaN } : null;
+    }
+    return this.cachedRange;
   }
   get(i: number): number | null {
     return this.nulls && this.nulls[i] ? null : this.values[i]!;

@@ -8,6 +8,8 @@ import { isNumberBacked, isNumericType, type Value } from '../values';
 import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import type { Evaluator } from './expr';
 import type { AggregateCall } from '../plan/types';
+import { type Column, NumberColumn } from '../column';
+import { LazyColumn } from './lazy';
 
 // A module-local copy: a transpiled import is a property read on every loop iteration.
 const CHECK_INTERVAL = CHECK_EVERY;
@@ -33,9 +35,25 @@ export function canRunFast(call: AggregateCall): boolean {
   return call.args.length === 1 && isNumericType(call.args[0]!.type) && call.args[0]!.type !== 'decimal' && isNumericType(call.outputs[0]!.type);
 }
 
-export function runFast(call: AggregateCall, impl: AggregateImpl, args: readonly Evaluator[], groupOf: Int32Array, groupCount: number, n: number, ctx: ExecContext): Value[] {
+/**
+ * `column`: the argument when it is a plain column of the input; sum, min and max then read its typed
+ * array straight (through a selection's row numbers) instead of calling its evaluator per row.
+ */
+export function runFast(call: AggregateCall, impl: AggregateImpl, args: readonly Evaluator[], groupOf: Int32Array, groupCount: number, n: number, ctx: ExecContext, column?: Column): Value[] {
   const empty = impl.result(impl.init()) as Value;
   const out: Value[] = new Array(groupCount);
+  const source = column instanceof LazyColumn ? column.source : column;
+  if (source instanceof NumberColumn && (call.name === 'sum' || call.name === 'min' || call.name === 'max')) {
+    const state = foldNumbers(call.name, source.values, source.nulls, column instanceof LazyColumn ? column.rows : undefined, groupOf, groupCount, n, ctx);
+    if (state) {
+      for (let g = 0; g < groupCount; g++) {
+        out[g] = state.seen[g] ? state.acc[g]! : empty;
+      }
+      return out;
+    }
+    // A NaN in a sum: the library decides what it means.
+    return slowPath(impl, args, groupOf, groupCount, n);
+  }
   if (call.name === 'count' || call.name === 'countif') {
     const counts = new Float64Array(groupCount);
     const pred = args[0];
@@ -100,6 +118,44 @@ export function runFast(call: AggregateCall, impl: AggregateImpl, args: readonly
     out[g] = seen[g] ? acc[g]! : empty;
   }
   return out;
+}
+
+/**
+ * sum/min/max per group over a number column's values (row −1 of a selection and null-flagged values
+ * are skipped, NaN is skipped by min and max); undefined when a sum meets a NaN.
+ */
+function foldNumbers(kind: 'sum' | 'min' | 'max', values: Float64Array, nulls: Uint8Array | undefined, rows: Int32Array | undefined, groupOf: Int32Array, groupCount: number, n: number, ctx: ExecContext): { acc: Float64Array; seen: Uint8Array } | undefined {
+  const acc = new Float64Array(groupCount);
+  const seen = new Uint8Array(groupCount);
+  const isSum = kind === 'sum';
+  const isMin = kind === 'min';
+  for (let start = 0; start < n; start += CHECK_INTERVAL) {
+    ctx.check();
+    const end = Math.min(n, start + CHECK_INTERVAL);
+    for (let i = start; i < end; i++) {
+      const r = rows ? rows[i]! : i;
+      if (r < 0 || (nulls !== undefined && nulls[r] !== 0)) {
+        continue;
+      }
+      const v = values[r]!;
+      if (v !== v) {
+        if (isSum) {
+          return undefined;
+        }
+        continue;
+      }
+      const g = groupOf[i]!;
+      if (seen[g] === 0) {
+        seen[g] = 1;
+        acc[g] = v;
+      } else if (isSum) {
+        acc[g] = acc[g]! + v;
+      } else if (isMin ? v < acc[g]! : v > acc[g]!) {
+        acc[g] = v;
+      }
+    }
+  }
+  return { acc, seen };
 }
 
 /** NaN in a sum: the library decides what it means. */

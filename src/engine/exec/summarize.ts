@@ -1,5 +1,5 @@
 /** Hash aggregation for summarize (and distinct): nested maps per key, one state per group and aggregate. */
-import { type Column, columnFromValues, NumberColumn, StringColumn } from '../column';
+import { type Column, columnFromValues, NumberColumn, type NumberRange, StringColumn } from '../column';
 import { aggregateFunction, UnsupportedError, type AggregateImpl } from '../functions';
 import { hashKey } from '../format';
 import type { AggregateCall, Expr, Plan } from '../plan/types';
@@ -40,11 +40,19 @@ export function bindAggregate(call: AggregateCall, input: Table, ctx: ExecContex
   return { call, impl, args: call.args.map((a) => compileExpr(a, input, ctx)) };
 }
 
+/** Dense ids of one key, from 0 to cardinality − 1: the id of row i is ids[i] + offset. */
+interface KeyIds {
+  readonly ids: Int32Array;
+  readonly cardinality: number;
+  /** 1 when `ids` are a string column's own codes (−1 for '' or null), read without a copy. */
+  readonly offset?: number;
+}
+
 /**
  * Dense ids per key: a string column's dictionary codes as they are, other keys numbered in order of
  * first appearance through a hash map of their values.
  */
-function keyIds(keyFn: Evaluator, type: KqlType, column: Column | undefined, n: number, ctx: ExecContext, keepNegativeZero = false): { ids: Int32Array; cardinality: number } {
+function keyIds(keyFn: Evaluator, type: KqlType, column: Column | undefined, n: number, ctx: ExecContext, keepNegativeZero = false): KeyIds {
   if (column instanceof LazyColumn && column.source instanceof StringColumn && column.type === 'string') {
     // A selection of a string column: codes through the row index (row -1 is '', the same id as code -1).
     const ids = new Int32Array(n);
@@ -57,12 +65,7 @@ function keyIds(keyFn: Evaluator, type: KqlType, column: Column | undefined, n: 
     return { ids, cardinality: column.source.dict.length + 1 };
   }
   if (column instanceof StringColumn) {
-    const ids = new Int32Array(n);
-    const codes = column.codes;
-    for (let i = 0; i < n; i++) {
-      ids[i] = codes[i]! + 1;
-    }
-    return { ids, cardinality: column.dict.length + 1 };
+    return { ids: column.codes, cardinality: column.dict.length + 1, offset: 1 };
   }
   if (isNumberBacked(type) && type !== 'decimal') {
     return numberKeyIds(keyFn, n, ctx, keepNegativeZero);
@@ -88,7 +91,7 @@ function keyIds(keyFn: Evaluator, type: KqlType, column: Column | undefined, n: 
  * Numeric keys straight into a Map of numbers (SameValueZero groups NaN with NaN and -0 with 0, as
  * hashKey does), with the previous row's key remembered: sorted or binned keys repeat in runs.
  */
-function numberKeyIds(keyFn: Evaluator, n: number, ctx: ExecContext, keepNegativeZero = false): { ids: Int32Array; cardinality: number } {
+function numberKeyIds(keyFn: Evaluator, n: number, ctx: ExecContext, keepNegativeZero = false): KeyIds {
   const ids = new Int32Array(n);
   const seen = new Map<number, number>();
   let nullId = -1;
@@ -135,8 +138,9 @@ function numberKeyIds(keyFn: Evaluator, n: number, ctx: ExecContext, keepNegativ
  * bin(Column, step) with a constant step, where the binned values span few buckets: the bucket
  * number itself is the id (0 for null), one typed pass and no hashing. Buckets stay below 2^50, so
  * distinct buckets are distinct binned values (the step is far above the rounding error of bucket × step).
+ * The bucket range comes from the column's cached range, or for a selection from a first pass.
  */
-function binKeyIds(expr: Expr, input: Table, ctx: ExecContext): { ids: Int32Array; cardinality: number } | undefined {
+function binKeyIds(expr: Expr, input: Table, ctx: ExecContext): KeyIds | undefined {
   if (expr.k !== 'call' || !binFastPath(expr, () => null)) {
     return undefined;
   }
@@ -154,44 +158,57 @@ function binKeyIds(expr: Expr, input: Table, ctx: ExecContext): { ids: Int32Arra
   const values = source.values;
   const nulls = source.nulls;
   const n = input.rowCount;
-  const buckets = new Float64Array(n);
-  const isNull = new Uint8Array(n);
-  let lo = Infinity;
-  let hi = -Infinity;
+  const range = rows ? selectionRange(values, nulls, rows, ctx) : source.range();
+  if (range?.hasNaN) {
+    // NaN is a key of its own, unlike null: the general path handles it.
+    return undefined;
+  }
+  const lo = range ? Math.floor(range.min / step) : 0;
+  const hi = range ? Math.floor(range.max / step) : 0;
+  if (!(hi - lo < 1 << 20) || Math.max(Math.abs(lo), Math.abs(hi)) >= 2 ** 50) {
+    return undefined;
+  }
+  const ids = new Int32Array(n);
+  const base = lo - 1;
   for (let start = 0; start < n; start += CHECK_INTERVAL) {
     ctx.check();
     const end = Math.min(n, start + CHECK_INTERVAL);
     for (let i = start; i < end; i++) {
       const r = rows ? rows[i]! : i;
+      ids[i] = r < 0 || (nulls !== undefined && nulls[r] !== 0) ? 0 : Math.floor(values[r]! / step) - base;
+    }
+  }
+  return { ids, cardinality: hi - lo + 2 };
+}
+
+/** The range of the selected rows' non-null values (row −1 of a selection is null). */
+function selectionRange(values: Float64Array, nulls: Uint8Array | undefined, rows: Int32Array, ctx: ExecContext): NumberRange | null {
+  let min = Infinity;
+  let max = -Infinity;
+  let hasNaN = false;
+  let any = false;
+  for (let start = 0; start < rows.length; start += CHECK_INTERVAL) {
+    ctx.check();
+    const end = Math.min(rows.length, start + CHECK_INTERVAL);
+    for (let i = start; i < end; i++) {
+      const r = rows[i]!;
       if (r < 0 || (nulls !== undefined && nulls[r] !== 0)) {
-        isNull[i] = 1;
         continue;
       }
-      const b = Math.floor(values[r]! / step);
-      if (b !== b) {
-        // NaN is a key of its own, unlike null: the general path handles it.
-        return undefined;
+      const v = values[r]!;
+      any = true;
+      if (v < min) {
+        min = v;
       }
-      buckets[i] = b;
-      if (b < lo) {
-        lo = b;
+      if (v > max) {
+        max = v;
       }
-      if (b > hi) {
-        hi = b;
+      if (v !== v) {
+        hasNaN = true;
       }
     }
   }
-  if (lo === Infinity) {
-    lo = hi = 0;
-  }
-  if (!(hi - lo < 1 << 20) || Math.max(Math.abs(lo), Math.abs(hi)) >= 2 ** 50) {
-    return undefined;
-  }
-  const ids = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    ids[i] = isNull[i] ? 0 : buckets[i]! - lo + 1;
-  }
-  return { ids, cardinality: hi - lo + 2 };
+  return any ? { min, max, hasNaN } : null;
 }
 
 /** Column types whose grouping is exact equality of the values an expression can see. */
@@ -201,7 +218,7 @@ const EXACTLY_GROUPED = new Set<KqlType>(['string', 'guid', 'bool', 'int', 'long
  * A computed key (strcat(RemoteIp, ":", Port), bin(TimeGenerated, 1h)) that reads at most a few
  * columns: rows are grouped by those columns first, and the expression is computed once per group.
  */
-function derivedKeyIds(expr: Expr, keyFn: Evaluator, type: KqlType, input: Table, ctx: ExecContext): { ids: Int32Array; cardinality: number } | undefined {
+function derivedKeyIds(expr: Expr, keyFn: Evaluator, type: KqlType, input: Table, ctx: ExecContext): KeyIds | undefined {
   const names = columnsRead(expr);
   if (!names || names.size === 0 || names.size > 3) {
     return undefined;
@@ -253,19 +270,17 @@ export function groupRows(keyFns: readonly Evaluator[], keyTypes: readonly KqlTy
   if (span <= 1 << 20) {
     // Few enough combinations: a direct table from combined id to group.
     const table = new Int32Array(span).fill(-1);
-    const first = perKey[0]!.ids;
-    const second = perKey.length === 2 ? perKey[1]! : undefined;
+    if (perKey.length <= 2) {
+      const a = perKey[0]!;
+      const b = perKey[1];
+      combineTwo(a.ids, a.offset ?? 0, b ? b.ids : a.ids, b ? (b.offset ?? 0) : 0, b ? b.cardinality : 0, n, table, groupOf, firstRows);
+      return { groupOf, firstRows };
+    }
     for (let i = 0; i < n; i++) {
-      let id: number;
-      if (perKey.length === 1) {
-        id = first[i]!;
-      } else if (second) {
-        id = first[i]! * second.cardinality + second.ids[i]!;
-      } else {
-        id = 0;
-        for (let k = 0; k < perKey.length; k++) {
-          id = id * perKey[k]!.cardinality + perKey[k]!.ids[i]!;
-        }
+      let id = 0;
+      for (let k = 0; k < perKey.length; k++) {
+        const key = perKey[k]!;
+        id = id * key.cardinality + key.ids[i]! + (key.offset ?? 0);
       }
       let g = table[id]!;
       if (g < 0) {
@@ -287,10 +302,10 @@ export function groupRows(keyFns: readonly Evaluator[], keyTypes: readonly KqlTy
     if (exact) {
       key = 0;
       for (const k of perKey) {
-        key = key * k.cardinality + k.ids[i]!;
+        key = key * k.cardinality + k.ids[i]! + (k.offset ?? 0);
       }
     } else {
-      key = perKey.map((k) => k.ids[i]).join(',');
+      key = perKey.map((k) => k.ids[i]! + (k.offset ?? 0)).join(',');
     }
     let g = map.get(key);
     if (g === undefined) {
@@ -303,6 +318,25 @@ export function groupRows(keyFns: readonly Evaluator[], keyTypes: readonly KqlTy
   return { groupOf, firstRows };
 }
 
+/**
+ * Groups of one or two keys through the direct table, in one loop with everything it reads in locals
+ * (`cardinalityB` 0: one key). Group numbers follow first appearance.
+ */
+function combineTwo(idsA: Int32Array, offsetA: number, idsB: Int32Array, offsetB: number, cardinalityB: number, n: number, table: Int32Array, groupOf: Int32Array, firstRows: number[]): void {
+  const two = cardinalityB > 0;
+  for (let i = 0; i < n; i++) {
+    const a = idsA[i]! + offsetA;
+    const id = two ? a * cardinalityB + idsB[i]! + offsetB : a;
+    let g = table[id]!;
+    if (g < 0) {
+      g = firstRows.length;
+      table[id] = g;
+      firstRows.push(i);
+    }
+    groupOf[i] = g;
+  }
+}
+
 export function runSummarize(plan: P<'summarize'>, input: Table, ctx: ExecContext): Table {
   const keyFns = plan.keys.map((k) => compileExpr(k.expr, input, ctx));
   const keyColumns = plan.keys.map((k) => (k.expr.k === 'column' ? k.expr.name : undefined));
@@ -312,7 +346,9 @@ export function runSummarize(plan: P<'summarize'>, input: Table, ctx: ExecContex
   const n = input.rowCount;
   const results = aggregates.map((a) => {
     if (canRunFast(a.call)) {
-      return runFast(a.call, a.impl, a.args, groupOf, groupCount, n, ctx);
+      const arg = a.call.args[0];
+      const column = arg?.k === 'column' ? input.column(arg.name) : undefined;
+      return runFast(a.call, a.impl, a.args, groupOf, groupCount, n, ctx, column?.type === arg?.type ? column : undefined);
     }
     const st: unknown[] = new Array(groupCount);
     for (let g = 0; g < groupCount; g++) {
