@@ -13,6 +13,7 @@ import type { DynamicValue, KqlType, Value } from '../values';
 import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { compileSearchTerm } from './searchTerm';
 import { binFastPath, comparisonFastPath, listFastPath, timeOfDayFastPath } from './fastPaths';
+import { numberVector } from './vectorKernels';
 import { LazyColumn } from './lazy';
 
 // A module-local copy: a transpiled import is a property read on every loop iteration.
@@ -304,6 +305,12 @@ export function evaluateColumn(expr: Expr, table: Table, ctx: ExecContext): Colu
     const col = table.column(expr.name);
     if (col && col.type === expr.type) {
       return col;
+    }
+  }
+  if (expr.k !== 'literal' && !isConstantExpr(expr)) {
+    const vector = numberVector(expr, table, ctx);
+    if (vector) {
+      return new NumberColumn(expr.type, vector.values, vector.nulls);
     }
   }
   const f = compileExpr(expr, table, ctx);

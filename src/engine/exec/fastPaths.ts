@@ -148,7 +148,7 @@ export function binFastPath(expr: Extract<Expr, { k: 'call' }>, arg: Evaluator):
 }
 
 /** Milliseconds per unit and per enclosing unit, for the time-of-day parts (Date's own arithmetic). */
-const TIME_OF_DAY_PARTS: Record<string, readonly [number, number]> = {
+export const TIME_OF_DAY_PARTS: Record<string, readonly [number, number]> = {
   hour: [3_600_000, 86_400_000],
   minute: [60_000, 3_600_000],
   second: [1_000, 60_000],
@@ -156,7 +156,7 @@ const TIME_OF_DAY_PARTS: Record<string, readonly [number, number]> = {
 };
 
 /** Beyond this many milliseconds from 1970 a Date is invalid: the library decides what such values give. */
-const MAX_DATE_MS = 8.64e15;
+export const MAX_DATE_MS = 8.64e15;
 
 /**
  * datetime_part("hour"|"minute"|"second"|"millisecond", t) with a constant part, and hourofday(t):

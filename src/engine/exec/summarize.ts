@@ -68,7 +68,7 @@ function keyIds(keyFn: Evaluator, type: KqlType, column: Column | undefined, n: 
     return { ids: column.codes, cardinality: column.dict.length + 1, offset: 1 };
   }
   if (isNumberBacked(type) && type !== 'decimal') {
-    return numberKeyIds(keyFn, n, ctx, keepNegativeZero);
+    return (!keepNegativeZero && integerKeyIds(column, type, n, ctx)) || numberKeyIds(keyFn, n, ctx, keepNegativeZero);
   }
   const ids = new Int32Array(n);
   const seen = new Map<string | number, number>();
@@ -85,6 +85,42 @@ function keyIds(keyFn: Evaluator, type: KqlType, column: Column | undefined, n: 
     ids[i] = id;
   }
   return { ids, cardinality: Math.max(1, seen.size) };
+}
+
+/**
+ * An int or long column whose values span few integers (hourofday, a port, a count): the value minus
+ * the smallest is the id (0 for null), one typed pass and no hashing. Declines a span over 2^20 or a
+ * value that is not an integer.
+ */
+function integerKeyIds(column: Column | undefined, type: KqlType, n: number, ctx: ExecContext): KeyIds | undefined {
+  const source = column instanceof LazyColumn ? column.source : column;
+  if ((type !== 'int' && type !== 'long') || !(source instanceof NumberColumn)) {
+    return undefined;
+  }
+  const rows = column instanceof LazyColumn ? column.rows : undefined;
+  const { values, nulls } = source;
+  const range = rows ? selectionRange(values, nulls, rows, ctx) : source.range();
+  if (range?.hasNaN || (range && !(range.max - range.min < 1 << 20))) {
+    return undefined;
+  }
+  const base = range ? range.min - 1 : 0;
+  const ids = new Int32Array(n);
+  for (let start = 0; start < n; start += CHECK_INTERVAL) {
+    ctx.check();
+    const end = Math.min(n, start + CHECK_INTERVAL);
+    for (let i = start; i < end; i++) {
+      const r = rows ? rows[i]! : i;
+      if (r < 0 || (nulls !== undefined && nulls[r] !== 0)) {
+        continue;
+      }
+      const id = values[r]! - base;
+      if (id !== Math.floor(id)) {
+        return undefined;
+      }
+      ids[i] = id;
+    }
+  }
+  return { ids, cardinality: range ? range.max - range.min + 2 : 1 };
 }
 
 /**
