@@ -142,6 +142,13 @@ function stringTermSelect(pred: Expr, table: Table, ctx: ExecContext): ((candida
   const n = table.rowCount;
   return (candidates) => {
     const m = candidates ? candidates.length : n;
+    if (!candidates && !rows && dict.length * 8 <= m) {
+      // A whole column with few distinct values: decide them all first, then one tight loop.
+      for (let slot = 0; slot <= dict.length; slot++) {
+        decide(slot);
+      }
+      return selectByMemo(codes, memo, m, ctx);
+    }
     let keep = selectionBuffer(m);
     let count = 0;
     for (let start = 0; start < m; start += CHECK_INTERVAL) {
@@ -166,6 +173,25 @@ function stringTermSelect(pred: Expr, table: Table, ctx: ExecContext): ((candida
     }
     return keep.subarray(0, count);
   };
+}
+
+/** Rows 0..m−1 whose code's slot (code + 1) is marked 1 in a fully decided memo. */
+function selectByMemo(codes: Int32Array, memo: Uint8Array, m: number, ctx: ExecContext): Int32Array {
+  let keep = selectionBuffer(m);
+  let count = 0;
+  for (let start = 0; start < m; start += CHECK_INTERVAL) {
+    ctx.check();
+    const end = Math.min(m, start + CHECK_INTERVAL);
+    for (let i = start; i < end; i++) {
+      if (memo[codes[i]! + 1] === 1) {
+        if (count === keep.length) {
+          keep = grown(keep, m);
+        }
+        keep[count++] = i;
+      }
+    }
+  }
+  return keep.subarray(0, count);
 }
 
 function numberComparisonSelect(pred: Expr, table: Table, ctx: ExecContext): ((candidates: Int32Array | undefined) => Int32Array) | undefined {
@@ -193,6 +219,9 @@ function numberComparisonSelect(pred: Expr, table: Table, ctx: ExecContext): ((c
   const n = table.rowCount;
   return (candidates) => {
     const m = candidates ? candidates.length : n;
+    if (!candidates && !rows) {
+      return selectCompared(values, nulls, op, c, m, ctx);
+    }
     let keep = selectionBuffer(m);
     let count = 0;
     for (let start = 0; start < m; start += CHECK_INTERVAL) {
@@ -226,6 +255,48 @@ function numberComparisonSelect(pred: Expr, table: Table, ctx: ExecContext): ((c
     }
     return keep.subarray(0, count);
   };
+}
+
+/** The comparison of value v with c for operator op (one of COMPARE's). */
+function compared(op: string, v: number, c: number): boolean {
+  switch (op) {
+    case 'EqualExpression': return v === c;
+    case 'NotEqualExpression': return v !== c;
+    case 'LessThanExpression': return v < c;
+    case 'LessThanOrEqualExpression': return v <= c;
+    case 'GreaterThanExpression': return v > c;
+    default: return v >= c;
+  }
+}
+
+/**
+ * Rows 0..m−1 of a whole number column whose non-null value compares true with c. Two passes, the
+ * first only counting: a filter that keeps most rows (a time range over the data's own span) then
+ * fills one exact buffer instead of doubling its way up, copying and zeroing as it grows.
+ */
+function selectCompared(values: Float64Array, nulls: Uint8Array | undefined, op: string, c: number, m: number, ctx: ExecContext): Int32Array {
+  let count = 0;
+  for (let start = 0; start < m; start += CHECK_INTERVAL) {
+    ctx.check();
+    const end = Math.min(m, start + CHECK_INTERVAL);
+    for (let i = start; i < end; i++) {
+      if ((nulls === undefined || nulls[i] === 0) && compared(op, values[i]!, c)) {
+        count++;
+      }
+    }
+  }
+  const keep = new Int32Array(count);
+  let k = 0;
+  for (let start = 0; start < m && k < count; start += CHECK_INTERVAL) {
+    ctx.check();
+    const end = Math.min(m, start + CHECK_INTERVAL);
+    for (let i = start; i < end; i++) {
+      if ((nulls === undefined || nulls[i] === 0) && compared(op, values[i]!, c)) {
+        keep[k++] = i;
+      }
+    }
+  }
+  return keep;
 }
 
 const COMPARE = {

@@ -194,7 +194,11 @@ function binKeyIds(expr: Expr, input: Table, ctx: ExecContext): KeyIds | undefin
   const values = source.values;
   const nulls = source.nulls;
   const n = input.rowCount;
-  const range = rows ? selectionRange(values, nulls, rows, ctx) : source.range();
+  // A selection's values lie within its column's range: when that range spans few buckets it serves
+  // (the table only gets a few unused slots), and the selection needs no pass of its own.
+  const whole = source.range();
+  const wholeFits = whole !== null && !whole.hasNaN && Math.floor(whole.max / step) - Math.floor(whole.min / step) < 1 << 12;
+  const range = rows && !wholeFits ? selectionRange(values, nulls, rows, ctx) : whole;
   if (range?.hasNaN) {
     // NaN is a key of its own, unlike null: the general path handles it.
     return undefined;

@@ -114,34 +114,69 @@ function timeOfDay(expr: Extract<Expr, { k: 'call' }>, table: Table, ctx: ExecCo
   return { values, nulls: nulls ? nulls.slice() : undefined };
 }
 
-/** `a + b`, `a - b`, `a * b` over number vectors and constants, through the operator's own implementation. */
+/** A number operand read in place: a column's arrays, through a selection's row numbers when it has one. */
+interface NumberSource {
+  readonly values: Float64Array;
+  readonly nulls?: Uint8Array;
+  /** Row i reads values[rows[i]]; −1 is null. */
+  readonly rows?: Int32Array;
+}
+
+/**
+ * The result of `a op b` for a plain numeric result type, as the operator's implementation computes
+ * it (fitNumber: a finite integer truncated for long, to 32 bits for int; real as is). Undefined for
+ * result types whose fitting the kernel leaves to the implementation.
+ */
+function inlineArithmetic(op: string, type: KqlType): ((a: number, b: number) => number | null) | undefined {
+  const raw = op === 'AddExpression' ? (a: number, b: number) => a + b
+    : op === 'SubtractExpression' ? (a: number, b: number) => a - b
+      : (a: number, b: number) => a * b;
+  switch (type) {
+    case 'real':
+      return raw;
+    case 'long':
+      return (a, b) => {
+        const v = raw(a, b);
+        return Number.isFinite(v) ? Math.trunc(v) : null;
+      };
+    case 'int':
+      return (a, b) => {
+        const v = raw(a, b);
+        return Number.isFinite(v) ? Math.trunc(v) | 0 : null;
+      };
+    default:
+      return undefined;
+  }
+}
+
+/** `a + b`, `a - b`, `a * b` over number columns, vectors and constants, as the operator computes them. */
 function arithmetic(expr: Extract<Expr, { k: 'binary' }>, table: Table, ctx: ExecContext): NumberVector | undefined {
   if (!ARITHMETIC.has(expr.op) || !plainNumberType(expr.left.type) || !plainNumberType(expr.right.type)) {
     return undefined;
   }
   const left = operand(expr.left, table, ctx);
   const right = operand(expr.right, table, ctx);
-  if (!left || !right || (typeof left === 'number' && typeof right === 'number')) {
+  if (left === undefined || right === undefined || (typeof left === 'number' && typeof right === 'number')) {
     return undefined;
   }
-  const impl = bindBinaryOperator(expr.op, expr.left.type, expr.right.type, expr.type);
+  const numeric = (t: KqlType) => t === 'int' || t === 'long' || t === 'real';
+  const inline = numeric(expr.left.type) && numeric(expr.right.type) ? inlineArithmetic(expr.op, expr.type) : undefined;
+  const impl = inline ?? (bindBinaryOperator(expr.op, expr.left.type, expr.right.type, expr.type) as (a: number | null, b: number | null) => unknown);
   const real = expr.type === 'real';
   const n = table.rowCount;
   const values = new Float64Array(n);
   let nulls: Uint8Array | undefined;
-  const lv = typeof left === 'number' ? undefined : left.values;
-  const ln = typeof left === 'number' ? undefined : left.nulls;
-  const rv = typeof right === 'number' ? undefined : right.values;
-  const rn = typeof right === 'number' ? undefined : right.nulls;
+  const L = typeof left === 'number' ? undefined : left;
+  const R = typeof right === 'number' ? undefined : right;
   const lc = typeof left === 'number' ? left : 0;
   const rc = typeof right === 'number' ? right : 0;
   for (let start = 0; start < n; start += CHECK_INTERVAL) {
     ctx.check();
     const end = Math.min(n, start + CHECK_INTERVAL);
     for (let i = start; i < end; i++) {
-      const a = lv ? (ln !== undefined && ln[i] !== 0 ? null : lv[i]!) : lc;
-      const b = rv ? (rn !== undefined && rn[i] !== 0 ? null : rv[i]!) : rc;
-      const v = impl(a, b);
+      const a = L ? read(L, i) : lc;
+      const b = R ? read(R, i) : rc;
+      const v = a === null || b === null ? null : impl(a, b);
       // The column builder's rule: null, a non-number, or NaN outside real columns is null.
       if (typeof v !== 'number' || (v !== v && !real)) {
         (nulls ??= new Uint8Array(n))[i] = 1;
@@ -153,10 +188,28 @@ function arithmetic(expr: Extract<Expr, { k: 'binary' }>, table: Table, ctx: Exe
   return { values, nulls };
 }
 
-/** A non-null number constant, or a vector. */
-function operand(expr: Expr, table: Table, ctx: ExecContext): number | NumberVector | undefined {
+function read(source: NumberSource, i: number): number | null {
+  const r = source.rows ? source.rows[i]! : i;
+  return r < 0 || (source.nulls !== undefined && source.nulls[r] !== 0) ? null : source.values[r]!;
+}
+
+/** A non-null number constant, or the operand's values read in place. */
+function operand(expr: Expr, table: Table, ctx: ExecContext): number | NumberSource | undefined {
   if (expr.k === 'literal') {
     return typeof expr.value === 'number' ? expr.value : undefined;
+  }
+  if (expr.k === 'column') {
+    const col = table.column(expr.name);
+    if (!col || col.type !== expr.type) {
+      return undefined;
+    }
+    if (col instanceof NumberColumn) {
+      return col;
+    }
+    if (col instanceof LazyColumn && col.source instanceof NumberColumn) {
+      return { values: col.source.values, nulls: col.source.nulls, rows: col.rows };
+    }
+    return undefined;
   }
   return numberVector(expr, table, ctx);
 }
