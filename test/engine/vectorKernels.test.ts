@@ -58,14 +58,14 @@ describe('typed kernels give what the row-by-row path gives', () => {
 
   for (const source of ['T', 'T | where s != "b"']) {
     test(`summarize by an int key, a bin and a string over ${source}`, () => {
-      const aggregates = 'n = count(), sa = sum(a), mi = min(r), ma = max(r), sb = sum(b), mk = min(k)';
+      const aggregates = 'n = count(), sa = sum(a), mi = min(r), ma = max(r), sb = sum(b), mk = min(k), dk = dcount(k), da = dcount(a)';
       for (const by of [['k'], ['bin(t, 1h)'], ['s', 'k'], ['bin(a, 1000000000)'], ['k', 'bin(t, 1d)']]) {
         const keyNames = by.map((_, i) => `k${i + 1}`);
         const keys = (wrap: (e: string) => string) => by.map((e, i) => `${keyNames[i]} = ${wrap(e)}`).join(', ');
         const ordered = `| order by ${keyNames.map((n) => `${n} asc nulls first`).join(', ')}`;
         assert.deepEqual(
           text(`${source} | summarize ${aggregates} by ${keys((e) => e)} ${ordered}`, db),
-          text(`${source} | summarize n = count(), sa = sum(${rowByRow('a')}), mi = min(${rowByRow('r')}), ma = max(${rowByRow('r')}), sb = sum(${rowByRow('b')}), mk = min(${rowByRow('k')}) by ${keys(rowByRow)} ${ordered}`, db),
+          text(`${source} | summarize n = count(), sa = sum(${rowByRow('a')}), mi = min(${rowByRow('r')}), ma = max(${rowByRow('r')}), sb = sum(${rowByRow('b')}), mk = min(${rowByRow('k')}), dk = dcount(${rowByRow('k')}), da = dcount(${rowByRow('a')}) by ${keys(rowByRow)} ${ordered}`, db),
           `summarize by ${by.join(', ')}`,
         );
       }

@@ -71,6 +71,15 @@ export function runFast(call: AggregateCall, impl: AggregateImpl, args: readonly
     }
     return out;
   }
+  if (call.name === 'dcount' && source instanceof NumberColumn && (source.type === 'int' || source.type === 'long')) {
+    const counts = distinctSmallIntegers(source, column instanceof LazyColumn ? column.rows : undefined, groupOf, groupCount, n, ctx);
+    if (counts) {
+      for (let g = 0; g < groupCount; g++) {
+        out[g] = counts[g]! > 0 ? counts[g]! : empty;
+      }
+      return out;
+    }
+  }
   if (call.name === 'dcount') {
     const sets: (Set<number> | undefined)[] = new Array(groupCount);
     const arg = args[0]!;
@@ -156,6 +165,45 @@ function foldNumbers(kind: 'sum' | 'min' | 'max', values: Float64Array, nulls: U
     }
   }
   return { acc, seen };
+}
+
+/** Above this many group × value cells, dcount keeps its sets. */
+const DISTINCT_BITMAP_CELLS = 1 << 24;
+
+/**
+ * dcount of an int or long column whose values span few integers: one bit per group and value
+ * (a byte here), set once, counted as it is set. Undefined when the span is too wide.
+ */
+function distinctSmallIntegers(source: NumberColumn, rows: Int32Array | undefined, groupOf: Int32Array, groupCount: number, n: number, ctx: ExecContext): Float64Array | undefined {
+  const range = source.range();
+  if (range === null) {
+    return new Float64Array(groupCount);
+  }
+  const span = range.max - range.min + 1;
+  if (range.hasNaN || !(span * groupCount <= DISTINCT_BITMAP_CELLS)) {
+    return undefined;
+  }
+  const { values, nulls } = source;
+  const min = range.min;
+  const seen = new Uint8Array(span * groupCount);
+  const counts = new Float64Array(groupCount);
+  for (let start = 0; start < n; start += CHECK_INTERVAL) {
+    ctx.check();
+    const end = Math.min(n, start + CHECK_INTERVAL);
+    for (let i = start; i < end; i++) {
+      const r = rows ? rows[i]! : i;
+      if (r < 0 || (nulls !== undefined && nulls[r] !== 0)) {
+        continue;
+      }
+      const g = groupOf[i]!;
+      const cell = g * span + (values[r]! - min);
+      if (seen[cell] === 0) {
+        seen[cell] = 1;
+        counts[g] = counts[g]! + 1;
+      }
+    }
+  }
+  return counts;
 }
 
 /** NaN in a sum: the library decides what it means. */
