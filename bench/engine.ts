@@ -194,7 +194,7 @@ function startEngineWorker(scale: number): Worker {
     format: 'cjs',
     target: 'node20',
     outfile: bundle,
-    external: ['@kusto/language-service-next', '@duckdb/node-api'],
+    external: ['@kusto/language-service-next', '@duckdb/node-api', 'esbuild'],
     mainFields: ['module', 'main'],
     logLevel: 'warning',
   });
