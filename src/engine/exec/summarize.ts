@@ -377,6 +377,46 @@ function combineTwo(idsA: Int32Array, offsetA: number, idsB: Int32Array, offsetB
   }
 }
 
+const ARG_EXTREMES = new Set(['arg_max', 'arg_min', 'argmax', 'argmin']);
+
+/**
+ * arg_max/arg_min with more than the compared argument (`arg_max(TimeGenerated, *)` carries every
+ * column): the same aggregate over (value, row number) picks each group's winning row, then the
+ * other arguments are read at that row only, instead of evaluating and copying all of them on every
+ * row that improves. Undefined for other aggregates.
+ */
+function runArgExtreme(a: BoundAggregate, groupOf: Int32Array, groupCount: number, n: number, ctx: ExecContext): Value[] | undefined {
+  if (!ARG_EXTREMES.has(a.call.name) || a.args.length < 2) {
+    return undefined;
+  }
+  const fn = aggregateFunction(a.call.name)!;
+  const compared = a.call.args[0]!;
+  const impl = fn.bind([compared.type, 'long'], compared.type, ctx.call, [constantOf(compared), undefined]);
+  const key = a.args[0]!;
+  const states: unknown[] = new Array(groupCount);
+  for (let g = 0; g < groupCount; g++) {
+    states[g] = impl.init();
+  }
+  const values: Value[] = [null, 0];
+  for (let i = 0; i < n; i++) {
+    if ((i & (CHECK_INTERVAL - 1)) === 0) {
+      ctx.check();
+    }
+    values[0] = key(i);
+    values[1] = i;
+    const g = groupOf[i]!;
+    states[g] = impl.step(states[g], values);
+  }
+  const empty = a.impl.result(a.impl.init()) as Value[];
+  return states.map((state) => {
+    const [value, row] = impl.result(state) as Value[];
+    if (typeof row !== 'number') {
+      return empty;
+    }
+    return [value ?? null, ...a.args.slice(1).map((f) => f(row))];
+  });
+}
+
 export function runSummarize(plan: P<'summarize'>, input: Table, ctx: ExecContext): Table {
   const keyFns = plan.keys.map((k) => compileExpr(k.expr, input, ctx));
   const keyColumns = plan.keys.map((k) => (k.expr.k === 'column' ? k.expr.name : undefined));
@@ -389,6 +429,10 @@ export function runSummarize(plan: P<'summarize'>, input: Table, ctx: ExecContex
       const arg = a.call.args[0];
       const column = arg?.k === 'column' ? input.column(arg.name) : undefined;
       return runFast(a.call, a.impl, a.args, groupOf, groupCount, n, ctx, column?.type === arg?.type ? column : undefined);
+    }
+    const extreme = runArgExtreme(a, groupOf, groupCount, n, ctx);
+    if (extreme) {
+      return extreme;
     }
     const st: unknown[] = new Array(groupCount);
     for (let g = 0; g < groupCount; g++) {

@@ -73,6 +73,11 @@ describe('arg_max, arg_min, take_any', () => {
   test('arg_min(Version, *) with nulls', () => {
     assert.deepEqual(rows(`${fruit} | summarize arg_min(Version, *) by Fruit | order by Fruit asc`), [['Apple', 1, 'Red'], ['Banana', null, 'Yellow'], ['Pear', 1, 'Brown']]);
   });
+  test('arg_max and arg_min carry the first winning row\'s values, by name', () => {
+    const t = 'datatable(g: string, x: long, a: string, b: long) ["p", 5, "first", 1, "p", 5, "second", 2, "q", long(null), "only", 3, "p", 4, "lower", 4, "q", long(null), "later", 5]';
+    assert.deepEqual(rows(`${t} | summarize arg_max(x, a, b) by g | order by g asc`), [['p', 5, 'first', 1], ['q', null, 'only', 3]]);
+    assert.deepEqual(rows(`${t} | summarize arg_min(x, b, a) by g | order by g asc`), [['p', 4, 4, 'lower'], ['q', null, 3, 'only']]);
+  });
   test('arg_max returns the compared value first, then the carried values', () => {
     assert.equal(aggregateFunction('arg_max')!.multiOutput, true);
     assert.deepEqual(aggregate('arg_max', ['long', 'string'], 'long', [[3, 'a'], [9, 'b'], [5, 'c']]), [9, 'b']);
