@@ -21,6 +21,33 @@ export interface NumberRange {
   readonly hasNaN: boolean;
 }
 
+/** The range of the non-null values, of all rows or of the rows given (row −1 of a selection is null). */
+export function numberRange(values: Float64Array, nulls: Uint8Array | undefined, rows?: Int32Array): NumberRange | null {
+  let min = Infinity;
+  let max = -Infinity;
+  let hasNaN = false;
+  let any = false;
+  const n = rows ? rows.length : values.length;
+  for (let i = 0; i < n; i++) {
+    const r = rows ? rows[i]! : i;
+    if (r < 0 || (nulls !== undefined && nulls[r] !== 0)) {
+      continue;
+    }
+    const v = values[r]!;
+    any = true;
+    if (v < min) {
+      min = v;
+    }
+    if (v > max) {
+      max = v;
+    }
+    if (v !== v) {
+      hasNaN = true;
+    }
+  }
+  return any ? { min, max, hasNaN } : null;
+}
+
 export class NumberColumn implements Column {
   private cachedRange: NumberRange | null | undefined;
   constructor(
@@ -34,28 +61,7 @@ export class NumberColumn implements Column {
   /** Computed once: columns are never changed after they are built. Null when every value is null. */
   range(): NumberRange | null {
     if (this.cachedRange === undefined) {
-      const { values, nulls } = this;
-      let min = Infinity;
-      let max = -Infinity;
-      let hasNaN = false;
-      let any = false;
-      for (let i = 0; i < values.length; i++) {
-        if (nulls !== undefined && nulls[i] !== 0) {
-          continue;
-        }
-        const v = values[i]!;
-        any = true;
-        if (v < min) {
-          min = v;
-        }
-        if (v > max) {
-          max = v;
-        }
-        if (v !== v) {
-          hasNaN = true;
-        }
-      }
-      this.cachedRange = any ? { min, max, hasNaN } : null;
+      this.cachedRange = numberRange(this.values, this.nulls);
     }
     return this.cachedRange;
   }

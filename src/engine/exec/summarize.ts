@@ -1,5 +1,5 @@
 /** Hash aggregation for summarize (and distinct): nested maps per key, one state per group and aggregate. */
-import { type Column, columnFromValues, NumberColumn, type NumberRange, StringColumn } from '../column';
+import { type Column, columnFromValues, NumberColumn, numberRange, StringColumn } from '../column';
 import { aggregateFunction, UnsupportedError, type AggregateImpl } from '../functions';
 import { hashKey } from '../format';
 import type { AggregateCall, Expr, Plan } from '../plan/types';
@@ -99,7 +99,7 @@ function integerKeyIds(column: Column | undefined, type: KqlType, n: number, ctx
   }
   const rows = column instanceof LazyColumn ? column.rows : undefined;
   const { values, nulls } = source;
-  const range = rows ? selectionRange(values, nulls, rows, ctx) : source.range();
+  const range = rows ? numberRange(values, nulls, rows) : source.range();
   if (range?.hasNaN || (range && !(range.max - range.min < 1 << 20))) {
     return undefined;
   }
@@ -198,7 +198,7 @@ function binKeyIds(expr: Expr, input: Table, ctx: ExecContext): KeyIds | undefin
   // (the table only gets a few unused slots), and the selection needs no pass of its own.
   const whole = source.range();
   const wholeFits = whole !== null && !whole.hasNaN && Math.floor(whole.max / step) - Math.floor(whole.min / step) < 1 << 12;
-  const range = rows && !wholeFits ? selectionRange(values, nulls, rows, ctx) : whole;
+  const range = rows && !wholeFits ? numberRange(values, nulls, rows) : whole;
   if (range?.hasNaN) {
     // NaN is a key of its own, unlike null: the general path handles it.
     return undefined;
@@ -219,36 +219,6 @@ function binKeyIds(expr: Expr, input: Table, ctx: ExecContext): KeyIds | undefin
     }
   }
   return { ids, cardinality: hi - lo + 2 };
-}
-
-/** The range of the selected rows' non-null values (row −1 of a selection is null). */
-function selectionRange(values: Float64Array, nulls: Uint8Array | undefined, rows: Int32Array, ctx: ExecContext): NumberRange | null {
-  let min = Infinity;
-  let max = -Infinity;
-  let hasNaN = false;
-  let any = false;
-  for (let start = 0; start < rows.length; start += CHECK_INTERVAL) {
-    ctx.check();
-    const end = Math.min(rows.length, start + CHECK_INTERVAL);
-    for (let i = start; i < end; i++) {
-      const r = rows[i]!;
-      if (r < 0 || (nulls !== undefined && nulls[r] !== 0)) {
-        continue;
-      }
-      const v = values[r]!;
-      any = true;
-      if (v < min) {
-        min = v;
-      }
-      if (v > max) {
-        max = v;
-      }
-      if (v !== v) {
-        hasNaN = true;
-      }
-    }
-  }
-  return any ? { min, max, hasNaN } : null;
 }
 
 /** Column types whose grouping is exact equality of the values an expression can see. */
@@ -377,6 +347,27 @@ function combineTwo(idsA: Int32Array, offsetA: number, idsB: Int32Array, offsetB
   }
 }
 
+/** Each group's aggregate state after stepping through its rows with the arguments' values. */
+function foldGroups(impl: AggregateImpl, args: readonly Evaluator[], groupOf: Int32Array, groupCount: number, n: number, ctx: ExecContext): unknown[] {
+  const states: unknown[] = new Array(groupCount);
+  for (let g = 0; g < groupCount; g++) {
+    states[g] = impl.init();
+  }
+  const argc = args.length;
+  const values: Value[] = new Array(argc);
+  for (let i = 0; i < n; i++) {
+    if ((i & (CHECK_INTERVAL - 1)) === 0) {
+      ctx.check();
+    }
+    for (let k = 0; k < argc; k++) {
+      values[k] = args[k]!(i);
+    }
+    const g = groupOf[i]!;
+    states[g] = impl.step(states[g], values);
+  }
+  return states;
+}
+
 const ARG_EXTREMES = new Set(['arg_max', 'arg_min', 'argmax', 'argmin']);
 
 /**
@@ -393,20 +384,7 @@ function runArgExtreme(a: BoundAggregate, groupOf: Int32Array, groupCount: numbe
   const compared = a.call.args[0]!;
   const impl = fn.bind([compared.type, 'long'], compared.type, ctx.call, [constantOf(compared), undefined]);
   const key = a.args[0]!;
-  const states: unknown[] = new Array(groupCount);
-  for (let g = 0; g < groupCount; g++) {
-    states[g] = impl.init();
-  }
-  const values: Value[] = [null, 0];
-  for (let i = 0; i < n; i++) {
-    if ((i & (CHECK_INTERVAL - 1)) === 0) {
-      ctx.check();
-    }
-    values[0] = key(i);
-    values[1] = i;
-    const g = groupOf[i]!;
-    states[g] = impl.step(states[g], values);
-  }
+  const states = foldGroups(impl, [key, (row) => row], groupOf, groupCount, n, ctx);
   const empty = a.impl.result(a.impl.init()) as Value[];
   return states.map((state) => {
     const [value, row] = impl.result(state) as Value[];
@@ -434,24 +412,8 @@ export function runSummarize(plan: P<'summarize'>, input: Table, ctx: ExecContex
     if (extreme) {
       return extreme;
     }
-    const st: unknown[] = new Array(groupCount);
-    for (let g = 0; g < groupCount; g++) {
-      st[g] = a.impl.init();
-    }
-    const { impl, args } = a;
-    const argc = args.length;
-    const values: Value[] = new Array(argc);
-    for (let i = 0; i < n; i++) {
-      if ((i & (CHECK_INTERVAL - 1)) === 0) {
-        ctx.check();
-      }
-      for (let k = 0; k < argc; k++) {
-        values[k] = args[k]!(i);
-      }
-      const g = groupOf[i]!;
-      st[g] = impl.step(st[g], values);
-    }
-    return st.map((x) => impl.result(x));
+    const st = foldGroups(a.impl, a.args, groupOf, groupCount, n, ctx);
+    return st.map((x) => a.impl.result(x));
   });
   const cols: TableColumn[] = [];
   plan.keys.forEach((k, i) => {
