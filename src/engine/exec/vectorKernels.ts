@@ -88,22 +88,24 @@ function timeOfDay(expr: Extract<Expr, { k: 'call' }>, table: Table, ctx: ExecCo
   if (!sizes || !arg || arg.type !== 'datetime' || (expr.type !== 'int' && expr.type !== 'long')) {
     return undefined;
   }
-  const input = numberVector(arg, table, ctx);
-  if (!input) {
+  const input = operand(arg, table, ctx);
+  if (input === undefined || typeof input === 'number') {
     return undefined;
   }
   const [unit, period] = sizes;
-  const { values: ticks, nulls } = input;
   const n = table.rowCount;
   const values = new Float64Array(n);
+  let nulls: Uint8Array | undefined;
   for (let start = 0; start < n; start += CHECK_INTERVAL) {
     ctx.check();
     const end = Math.min(n, start + CHECK_INTERVAL);
     for (let i = start; i < end; i++) {
-      if (nulls !== undefined && nulls[i] !== 0) {
+      const t = read(input, i);
+      if (t === null) {
+        (nulls ??= new Uint8Array(n))[i] = 1;
         continue;
       }
-      const ms = Math.floor(ticks[i]! / MS_TICKS);
+      const ms = Math.floor(t / MS_TICKS);
       if (!(ms >= -MAX_MS && ms <= MAX_MS)) {
         // Beyond a Date's range: the function library decides, row by row.
         return undefined;
@@ -111,7 +113,7 @@ function timeOfDay(expr: Extract<Expr, { k: 'call' }>, table: Table, ctx: ExecCo
       values[i] = Math.floor((ms - Math.floor(ms / period) * period) / unit);
     }
   }
-  return { values, nulls: nulls ? nulls.slice() : undefined };
+  return { values, nulls };
 }
 
 /** A number operand read in place: a column's arrays, through a selection's row numbers when it has one. */
