@@ -292,13 +292,7 @@ export function groupRows(keyFns: readonly Evaluator[], keyTypes: readonly KqlTy
         const key = perKey[k]!;
         id = id * key.cardinality + key.ids[i]! + (key.offset ?? 0);
       }
-      let g = table[id]!;
-      if (g < 0) {
-        g = firstRows.length;
-        table[id] = g;
-        firstRows.push(i);
-      }
-      groupOf[i] = g;
+      groupOf[i] = groupFor(table, id, i, firstRows);
     }
     return { groupOf, firstRows };
   }
@@ -337,14 +331,19 @@ function combineTwo(idsA: Int32Array, offsetA: number, idsB: Int32Array, offsetB
   for (let i = 0; i < n; i++) {
     const a = idsA[i]! + offsetA;
     const id = two ? a * cardinalityB + idsB[i]! + offsetB : a;
-    let g = table[id]!;
-    if (g < 0) {
-      g = firstRows.length;
-      table[id] = g;
-      firstRows.push(i);
-    }
-    groupOf[i] = g;
+    groupOf[i] = groupFor(table, id, i, firstRows);
   }
+}
+
+/** The group of combined key id `id` (−1 in `table` until seen), numbered in order of first appearance. */
+function groupFor(table: Int32Array, id: number, row: number, firstRows: number[]): number {
+  let g = table[id]!;
+  if (g < 0) {
+    g = firstRows.length;
+    table[id] = g;
+    firstRows.push(row);
+  }
+  return g;
 }
 
 /** Each group's aggregate state after stepping through its rows with the arguments' values. */
