@@ -8,8 +8,8 @@ import { isNumberBacked, isNumericType, type Value } from '../values';
 import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import type { Evaluator } from './expr';
 import type { AggregateCall } from '../plan/types';
-import { type Column, NumberColumn } from '../column';
-import { LazyColumn } from './lazy';
+import type { Column, NumberColumn } from '../column';
+import { numberSelection } from './lazy';
 
 // A module-local copy: a transpiled import is a property read on every loop iteration.
 const CHECK_INTERVAL = CHECK_EVERY;
@@ -42,9 +42,9 @@ export function canRunFast(call: AggregateCall): boolean {
 export function runFast(call: AggregateCall, impl: AggregateImpl, args: readonly Evaluator[], groupOf: Int32Array, groupCount: number, n: number, ctx: ExecContext, column?: Column): Value[] {
   const empty = impl.result(impl.init()) as Value;
   const out: Value[] = new Array(groupCount);
-  const source = column instanceof LazyColumn ? column.source : column;
-  if (source instanceof NumberColumn && (call.name === 'sum' || call.name === 'min' || call.name === 'max')) {
-    const state = foldNumbers(call.name, source.values, source.nulls, column instanceof LazyColumn ? column.rows : undefined, groupOf, groupCount, n, ctx);
+  const numbers = numberSelection(column);
+  if (numbers && (call.name === 'sum' || call.name === 'min' || call.name === 'max')) {
+    const state = foldNumbers(call.name, numbers.source.values, numbers.source.nulls, numbers.rows, groupOf, groupCount, n, ctx);
     if (state) {
       for (let g = 0; g < groupCount; g++) {
         out[g] = state.seen[g] ? state.acc[g]! : empty;
@@ -71,8 +71,8 @@ export function runFast(call: AggregateCall, impl: AggregateImpl, args: readonly
     }
     return out;
   }
-  if (call.name === 'dcount' && source instanceof NumberColumn && (source.type === 'int' || source.type === 'long')) {
-    const counts = distinctSmallIntegers(source, column instanceof LazyColumn ? column.rows : undefined, groupOf, groupCount, n, ctx);
+  if (call.name === 'dcount' && numbers && (numbers.source.type === 'int' || numbers.source.type === 'long')) {
+    const counts = distinctSmallIntegers(numbers.source, numbers.rows, groupOf, groupCount, n, ctx);
     if (counts) {
       for (let g = 0; g < groupCount; g++) {
         out[g] = counts[g]! > 0 ? counts[g]! : empty;

@@ -4,13 +4,13 @@
  * code), and a number column compared with a constant is compared straight on its typed array. Any
  * other term is evaluated row by row over the surviving rows only, so every predicate works here.
  */
-import { type Column, NumberColumn, StringColumn } from '../column';
+import { type Column, StringColumn } from '../column';
 import type { Expr } from '../plan/types';
 import { Table } from '../table';
 import { isNumberBacked, type Value } from '../values';
 import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { compileExpr, folded } from './expr';
-import { LazyColumn } from './lazy';
+import { LazyColumn, numberSelection } from './lazy';
 
 // A module-local copy: a transpiled import is a property read on every loop iteration.
 const CHECK_INTERVAL = CHECK_EVERY;
@@ -205,13 +205,12 @@ function numberComparisonSelect(pred: Expr, table: Table, ctx: ExecContext): ((c
     return undefined;
   }
   const c = right.value;
-  const source = col instanceof LazyColumn ? col.source : col;
-  if (!(source instanceof NumberColumn)) {
+  const numbers = numberSelection(col);
+  if (!numbers) {
     return undefined;
   }
-  const values = source.values;
-  const nulls = source.nulls;
-  const rows = col instanceof LazyColumn ? col.rows : undefined;
+  const { values, nulls } = numbers.source;
+  const rows = numbers.rows;
   const op = pred.op;
   if (!(op in COMPARE)) {
     return undefined;

@@ -2,9 +2,26 @@
  * Row selections that are not copied until a column is read. Filters, sorts and joins pick rows of
  * wide tables, and most queries then read a few columns: the rest are never materialised.
  */
-import { type Column, takeRows } from '../column';
+import { type Column, NumberColumn, takeRows } from '../column';
 import { Table } from '../table';
 import type { Value } from '../values';
+
+/** A number column read in place: its storage, and a selection's row numbers when it is one (−1 is null). */
+export interface NumberSelection {
+  readonly source: NumberColumn;
+  readonly rows?: Int32Array;
+}
+
+/** The column as a NumberSelection, when it is a number column or a lazy selection of one. */
+export function numberSelection(column: Column | undefined): NumberSelection | undefined {
+  if (column instanceof NumberColumn) {
+    return { source: column };
+  }
+  if (column instanceof LazyColumn && column.source instanceof NumberColumn) {
+    return { source: column.source, rows: column.rows };
+  }
+  return undefined;
+}
 
 export class LazyColumn implements Column {
   private resolved: Column | undefined;

@@ -1,5 +1,5 @@
 /** Hash aggregation for summarize (and distinct): nested maps per key, one state per group and aggregate. */
-import { type Column, columnFromValues, NumberColumn, numberRange, StringColumn } from '../column';
+import { type Column, columnFromValues, numberRange, StringColumn } from '../column';
 import { aggregateFunction, UnsupportedError, type AggregateImpl } from '../functions';
 import { hashKey } from '../format';
 import type { AggregateCall, Expr, Plan } from '../plan/types';
@@ -9,7 +9,7 @@ import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { columnReader, compileExpr, constantOf, type Evaluator } from './expr';
 import { binFastPath } from './fastPaths';
 import { columnsRead } from './filterSelect';
-import { LazyColumn } from './lazy';
+import { LazyColumn, numberSelection } from './lazy';
 import { canRunFast, runFast } from './fastAggregates';
 
 // A module-local copy: a transpiled import is a property read on every loop iteration.
@@ -93,11 +93,11 @@ function keyIds(keyFn: Evaluator, type: KqlType, column: Column | undefined, n: 
  * value that is not an integer.
  */
 function integerKeyIds(column: Column | undefined, type: KqlType, n: number, ctx: ExecContext): KeyIds | undefined {
-  const source = column instanceof LazyColumn ? column.source : column;
-  if ((type !== 'int' && type !== 'long') || !(source instanceof NumberColumn)) {
+  const numbers = numberSelection(column);
+  if ((type !== 'int' && type !== 'long') || !numbers) {
     return undefined;
   }
-  const rows = column instanceof LazyColumn ? column.rows : undefined;
+  const { source, rows } = numbers;
   const { values, nulls } = source;
   const range = rows ? numberRange(values, nulls, rows) : source.range();
   if (range?.hasNaN || (range && !(range.max - range.min < 1 << 20))) {
@@ -185,12 +185,12 @@ function binKeyIds(expr: Expr, input: Table, ctx: ExecContext): KeyIds | undefin
   if (!col || col.type !== arg.type || size.k !== 'literal' || typeof size.value !== 'number') {
     return undefined;
   }
-  const source = col instanceof LazyColumn ? col.source : col;
-  if (!(source instanceof NumberColumn)) {
+  const numbers = numberSelection(col);
+  if (!numbers) {
     return undefined;
   }
   const step = size.value;
-  const rows = col instanceof LazyColumn ? col.rows : undefined;
+  const { source, rows } = numbers;
   const values = source.values;
   const nulls = source.nulls;
   const n = input.rowCount;

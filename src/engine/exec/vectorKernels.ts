@@ -5,14 +5,14 @@
  * operator implementations, the same null and NaN rules as the column builder) or declines, and the
  * row-by-row path runs instead.
  */
-import { type Column, NumberColumn } from '../column';
+import { NumberColumn } from '../column';
 import { bindBinaryOperator } from '../functions';
 import type { Expr } from '../plan/types';
 import type { Table } from '../table';
 import { isNumberBacked, TICKS_PER_MILLISECOND, type KqlType } from '../values';
 import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { MAX_DATE_MS, TIME_OF_DAY_PARTS } from './fastPaths';
-import { LazyColumn } from './lazy';
+import { numberSelection, type NumberSelection } from './lazy';
 
 // Module-local copies: a transpiled import is a getter call on every loop iteration.
 const CHECK_INTERVAL = CHECK_EVERY;
@@ -36,11 +36,8 @@ export function numberVector(expr: Expr, table: Table, ctx: ExecContext): Number
   if (!plainNumberType(expr.type)) {
     return undefined;
   }
+  // A bare column needs no kernel: evaluateColumn reuses it, and operands read it in place.
   switch (expr.k) {
-    case 'column': {
-      const col = table.column(expr.name);
-      return col && col.type === expr.type ? gather(col, table.rowCount) : undefined;
-    }
     case 'call':
       return timeOfDay(expr, table, ctx);
     case 'binary':
@@ -48,29 +45,6 @@ export function numberVector(expr: Expr, table: Table, ctx: ExecContext): Number
     default:
       return undefined;
   }
-}
-
-/** The column's values and nulls in row order (a selection's row −1 is null). */
-function gather(col: Column, n: number): NumberVector | undefined {
-  if (col instanceof NumberColumn) {
-    return { values: col.values, nulls: col.nulls };
-  }
-  if (!(col instanceof LazyColumn) || !(col.source instanceof NumberColumn)) {
-    return undefined;
-  }
-  const { values: source, nulls: sourceNulls } = col.source;
-  const rows = col.rows;
-  const values = new Float64Array(n);
-  let nulls: Uint8Array | undefined;
-  for (let i = 0; i < n; i++) {
-    const r = rows[i]!;
-    if (r < 0 || (sourceNulls !== undefined && sourceNulls[r] !== 0)) {
-      (nulls ??= new Uint8Array(n))[i] = 1;
-    } else {
-      values[i] = source[r]!;
-    }
-  }
-  return { values, nulls };
 }
 
 /** hourofday(t) and datetime_part("hour"|"minute"|"second"|"millisecond", t) over a datetime vector. */
@@ -114,14 +88,6 @@ function timeOfDay(expr: Extract<Expr, { k: 'call' }>, table: Table, ctx: ExecCo
     }
   }
   return { values, nulls };
-}
-
-/** A number operand read in place: a column's arrays, through a selection's row numbers when it has one. */
-interface NumberSource {
-  readonly values: Float64Array;
-  readonly nulls?: Uint8Array;
-  /** Row i reads values[rows[i]]; −1 is null. */
-  readonly rows?: Int32Array;
 }
 
 /**
@@ -190,28 +156,21 @@ function arithmetic(expr: Extract<Expr, { k: 'binary' }>, table: Table, ctx: Exe
   return { values, nulls };
 }
 
-function read(source: NumberSource, i: number): number | null {
-  const r = source.rows ? source.rows[i]! : i;
-  return r < 0 || (source.nulls !== undefined && source.nulls[r] !== 0) ? null : source.values[r]!;
+function read(column: NumberSelection, i: number): number | null {
+  const r = column.rows ? column.rows[i]! : i;
+  const { values, nulls } = column.source;
+  return r < 0 || (nulls !== undefined && nulls[r] !== 0) ? null : values[r]!;
 }
 
 /** A non-null number constant, or the operand's values read in place. */
-function operand(expr: Expr, table: Table, ctx: ExecContext): number | NumberSource | undefined {
+function operand(expr: Expr, table: Table, ctx: ExecContext): number | NumberSelection | undefined {
   if (expr.k === 'literal') {
     return typeof expr.value === 'number' ? expr.value : undefined;
   }
   if (expr.k === 'column') {
     const col = table.column(expr.name);
-    if (!col || col.type !== expr.type) {
-      return undefined;
-    }
-    if (col instanceof NumberColumn) {
-      return col;
-    }
-    if (col instanceof LazyColumn && col.source instanceof NumberColumn) {
-      return { values: col.source.values, nulls: col.source.nulls, rows: col.rows };
-    }
-    return undefined;
+    return col?.type === expr.type ? numberSelection(col) : undefined;
   }
-  return numberVector(expr, table, ctx);
+  const vector = numberVector(expr, table, ctx);
+  return vector && { source: new NumberColumn(expr.type, vector.values, vector.nulls) };
 }
