@@ -21,13 +21,15 @@ import {
 } from 'vscode-languageserver/node';
 import { globalsFor, kusto } from '../src/kql';
 import { SAMPLE_QUERIES, sampleQueryText } from '../src/schema/sampleQueries';
+import { COMPLETION_TRIGGER_CHARACTERS } from '../src/server/completion';
 import { statementAt } from '../src/server/pipeSegments';
 import { startServer, type ServerHarness } from '../test/server/lspHarness';
 
 const FILE_LINES = 200;
 /** Lines typed before latencies count as "warm" (the first queries pay Bridge.NET's first-run cost). */
 const WARM_AFTER_LINES = 20;
-const TRIGGERS = new Set([' ', '|', '(', ',', '=', '.', '"']);
+/** The server's own trigger characters: VS Code asks after each, wherever it is typed. */
+const TRIGGERS = new Set(COMPLETION_TRIGGER_CHARACTERS);
 const WORD = /[A-Za-z0-9_]/;
 
 function sampleFile(): string {

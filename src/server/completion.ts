@@ -16,6 +16,7 @@ import { blockForCompletion } from './documentBlocks';
 import { deadlineToken, isCancellation } from './guards';
 import { PIPED_INPUT_NAME, StatementAnalyzer } from './statementAnalysis';
 import { liveValueItems, type LiveValueStore } from './liveValues';
+import { statementAt } from './pipeSegments';
 
 const K_KIND: Record<number, CompletionItemKind> = {
   1: CompletionItemKind.Keyword, // Keyword
@@ -47,6 +48,12 @@ const K_KIND: Record<number, CompletionItemKind> = {
   27: CompletionItemKind.Property, // Option
   28: CompletionItemKind.Class, // StoredQueryResult
 };
+
+/**
+ * Characters after which the editor asks for completion. Not a line break: a list popping up on every
+ * Enter hides the next line and takes the next Enter; typing `|` on the new line asks anyway.
+ */
+export const COMPLETION_TRIGGER_CHARACTERS: readonly string[] = [' ', '|', '(', ',', '=', '.', '"'];
 
 /** What completionItem/resolve needs to add documentation. */
 export interface CompletionData {
@@ -136,11 +143,34 @@ export function toLspItem(item: Kusto.Language.Editor.CompletionItem): Completio
   return lsp;
 }
 
-interface CachedCompletion {
+interface ComputedCompletion {
   readonly items: readonly CompletionItem[];
   /** Block offsets of the range the library would replace. */
   readonly editStart: number;
   readonly editLength: number;
+}
+
+interface CachedCompletion {
+  readonly items: readonly CompletionItem[];
+  /** Where the replaced range starts, relative to the start of the word at the cursor. */
+  readonly editFromWord: number;
+  readonly editLength: number;
+}
+
+/**
+ * Punctuation after which spaces do not change the library's answer at the end of a block: `a, ▮`
+ * completes as `a,▮` does (the same items, the edit range at the cursor), so both share one cache
+ * entry and the space typed after a comma costs nothing. `completionContext.test.ts` checks this
+ * equivalence at every such position of the sample queries. With text after the cursor it does not
+ * hold (`=▮` before a line break completes the next line's slot), so it is used only at the end.
+ */
+const SPACE_NEUTRAL = new Set(['|', '=', ',', '(', ')', '[', ';', ':', '>', '<', '*', '+', '/']);
+
+/** The offset the cache keys a request at the end of a block by: before trailing spaces after punctuation. */
+export function completionContextStart(text: string, wordStart: number): number {
+  let i = wordStart;
+  while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
+  return i < wordStart && i > 0 && SPACE_NEUTRAL.has(text[i - 1]!) ? i : wordStart;
 }
 
 export interface CompletionStats {
@@ -150,11 +180,15 @@ export interface CompletionStats {
   piped: number;
   /** Misses completed from the cursor's statement alone, after the earlier statements' lets. */
   statement: number;
+  /** Of those, answered from an equal statement or segment seen before (in the same context). */
+  shared: number;
 }
 
 export class CompletionProvider {
   private readonly cache = new Map<string, CachedCompletion>();
-  readonly stats: CompletionStats = { hits: 0, misses: 0, piped: 0, statement: 0 };
+  readonly stats: CompletionStats = { hits: 0, misses: 0, piped: 0, statement: 0, shared: 0 };
+  /** Answers for a statement or segment, by its text and context, in the synthetic text's offsets. */
+  private readonly localCache = new Map<string, ComputedCompletion>();
 
   private readonly local: StatementAnalyzer | undefined;
 
@@ -172,15 +206,24 @@ export class CompletionProvider {
   complete(doc: TextDocument, offset: number): CompletionList {
     const block = blockForCompletion(doc, offset);
     const local = offset - block.start;
+    if (statementAt(block.text, local).inComment) {
+      // Kusto.Language means to offer nothing inside a comment, but at the end of a comment whose
+      // trivia holds an earlier line break it offers the next token's items, so every space typed in
+      // a comment on its own line would pop up the list.
+      return { isIncomplete: false, items: [] };
+    }
     const wordStart = this.wordStart(block.text, local);
-    const key = `${wordStart}\u0000${block.text.slice(0, wordStart)}\u0000${block.text.slice(this.wordEnd(block.text, local))}`;
+    const after = block.text.slice(this.wordEnd(block.text, local));
+    const contextStart = after === '' ? completionContextStart(block.text, wordStart) : wordStart;
+    const key = `${contextStart}\u0000${block.text.slice(0, contextStart)}\u0000${after}`;
     let result = this.cache.get(key);
     if (result) {
       this.stats.hits++;
     } else {
       this.stats.misses++;
-      result = this.computeLocal(block.text, local, doc.uri) ?? this.compute(this.analyzer.get(block.text), local, doc.uri);
-      if (result) {
+      const computed = this.computeLocal(block.text, local, doc.uri) ?? this.compute(this.analyzer.get(block.text), local, doc.uri);
+      if (computed) {
+        result = { items: computed.items, editFromWord: computed.editStart - wordStart, editLength: computed.editLength };
         this.cache.set(key, result);
         if (this.cache.size > 200) {
           this.cache.delete(this.cache.keys().next().value as string);
@@ -188,8 +231,8 @@ export class CompletionProvider {
       }
     }
     const live = liveValueItems(this.liveValues, block.text, local, doc, block.start);
-    const editStart = result ? result.editStart : wordStart;
-    const editEnd = Math.max(local, result ? result.editStart + result.editLength : local);
+    const editStart = result ? wordStart + result.editFromWord : wordStart;
+    const editEnd = Math.max(local, result ? editStart + result.editLength : local);
     const list: CompletionList = {
       isIncomplete: false,
       itemDefaults: {
@@ -205,7 +248,7 @@ export class CompletionProvider {
     return list;
   }
 
-  private compute(block: AnalyzedBlock, position: number, uri: string): CachedCompletion | undefined {
+  private compute(block: AnalyzedBlock, position: number, uri: string): ComputedCompletion | undefined {
     if (!block.service) {
       return undefined;
     }
@@ -223,7 +266,7 @@ export class CompletionProvider {
   }
 
   /** Completion from the cursor's statement or segment alone (see statementAnalysis.ts); undefined to use the whole block. */
-  private computeLocal(text: string, position: number, uri: string): CachedCompletion | undefined {
+  private computeLocal(text: string, position: number, uri: string): ComputedCompletion | undefined {
     if (!this.local) {
       return undefined;
     }
@@ -232,19 +275,35 @@ export class CompletionProvider {
       if (!segment) {
         return undefined;
       }
-      const info = segment.service.GetCompletionItems(segment.toSynthetic(position), kusto().Editor.CompletionOptions.Default, deadlineToken(this.budgetMs));
-      const editStart = info ? segment.toBlock(info.EditStart) : -1;
-      if (!info || editStart < 0 || editStart > position) {
-        return undefined;
-      }
-      const list: CompletionItem[] = [];
-      for (const item of items(info.Items)) {
-        if (!(item.DisplayText ?? '').includes(PIPED_INPUT_NAME)) {
-          list.push(toLspItemCached(item));
+      const at = segment.toSynthetic(position);
+      // The same segment after an input of the same schema, in this query or another: the same answer.
+      const key = `${segment.context}\u0000${at}\u0000${segment.text}`;
+      let found = this.localCache.get(key);
+      if (found) {
+        this.stats.shared++;
+      } else {
+        const info = segment.service.GetCompletionItems(at, kusto().Editor.CompletionOptions.Default, deadlineToken(this.budgetMs));
+        if (!info) {
+          return undefined;
+        }
+        const list: CompletionItem[] = [];
+        for (const item of items(info.Items)) {
+          if (!(item.DisplayText ?? '').includes(PIPED_INPUT_NAME)) {
+            list.push(toLspItemCached(item));
+          }
+        }
+        found = { items: list, editStart: info.EditStart, editLength: info.EditLength };
+        this.localCache.set(key, found);
+        if (this.localCache.size > 200) {
+          this.localCache.delete(this.localCache.keys().next().value as string);
         }
       }
+      const editStart = segment.toBlock(found.editStart);
+      if (editStart < 0 || editStart > position) {
+        return undefined;
+      }
       this.stats[segment.kind === 'segment' ? 'piped' : 'statement']++;
-      return { items: list, editStart, editLength: info.EditLength };
+      return { items: found.items, editStart, editLength: found.editLength };
     } catch (e) {
       // The whole-block path decides, and logs if it fails too.
       this.log(`Completing ${uri} from its statement alone failed (${isCancellation(e) ? 'took too long' : e instanceof Error ? e.message : String(e)}); analysing the whole query.`);

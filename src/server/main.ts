@@ -15,7 +15,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { kusto } from '../kql';
 import { LiveValuesNotification, type LiveValuesParams } from '../protocol/lsp';
 import { BlockAnalyzer } from './blockAnalysis';
-import { CompletionProvider } from './completion';
+import { COMPLETION_TRIGGER_CHARACTERS, CompletionProvider } from './completion';
 import { installCompletionMemo } from './completionMemo';
 import { DIAGNOSTICS_DELAY_MS, DiagnosticsScheduler, documentDiagnostics } from './diagnostics';
 import { blockContaining, blockForCompletion, forgetDocument } from './documentBlocks';
@@ -83,7 +83,7 @@ const diagnostics = new DiagnosticsScheduler(async (uri) => {
 connection.onInitialize((): InitializeResult => ({
   capabilities: {
     textDocumentSync: TextDocumentSyncKind.Incremental,
-    completionProvider: { triggerCharacters: [' ', '|', '(', ',', '=', '.', '"', '\n'], resolveProvider: true },
+    completionProvider: { triggerCharacters: [...COMPLETION_TRIGGER_CHARACTERS], resolveProvider: true },
     hoverProvider: true,
     signatureHelpProvider: { triggerCharacters: ['(', ','], retriggerCharacters: [')'] },
     documentSymbolProvider: true,

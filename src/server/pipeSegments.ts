@@ -16,6 +16,8 @@ export interface StatementSplit {
   readonly earlierOperators: readonly string[];
   /** False when the cursor is inside a comment or a string literal. */
   readonly inCode: boolean;
+  /** True when the cursor is inside a `//` comment (after its first character). */
+  readonly inComment: boolean;
   /** Whether the statement has a token before the cursor (not only whitespace and comments). */
   readonly tokenBefore: boolean;
 }
@@ -30,6 +32,7 @@ export function statementAt(text: string, cursor: number): StatementSplit {
   let depth = 0;
   let segmentEnd = -1;
   let inCode = true;
+  let inComment = false;
   let tokenBefore = false;
   const n = text.length;
   let i = 0;
@@ -50,6 +53,7 @@ export function statementAt(text: string, cursor: number): StatementSplit {
       tokenBefore ||= i < cursor && ch !== 47;
       if (i < cursor && (cursor < skip.end || (cursor === skip.end && !skip.closed))) {
         inCode = false;
+        inComment = ch === 47;
       }
       i = Math.max(skip.end, i + 1);
       continue;
@@ -65,7 +69,7 @@ export function statementAt(text: string, cursor: number): StatementSplit {
           segmentEnd = i;
         }
         if (ch === 59) {
-          return split(text, statementStart, i + 1, pipes, segmentEnd, inCode, tokenBefore);
+          return split(text, statementStart, i + 1, pipes, segmentEnd, { inCode, inComment, tokenBefore });
         }
       } else if (ch === 59) {
         statementStart = i + 1;
@@ -77,12 +81,14 @@ export function statementAt(text: string, cursor: number): StatementSplit {
     }
     i++;
   }
-  return split(text, statementStart, n, pipes, segmentEnd < 0 ? n : segmentEnd, inCode, tokenBefore);
+  return split(text, statementStart, n, pipes, segmentEnd < 0 ? n : segmentEnd, { inCode, inComment, tokenBefore });
 }
 
-function split(text: string, statementStart: number, statementEnd: number, pipes: readonly number[], segmentEnd: number, inCode: boolean, tokenBefore: boolean): StatementSplit {
+type CursorFacts = Pick<StatementSplit, 'inCode' | 'inComment' | 'tokenBefore'>;
+
+function split(text: string, statementStart: number, statementEnd: number, pipes: readonly number[], segmentEnd: number, facts: CursorFacts): StatementSplit {
   const earlierOperators = pipes.slice(0, -1).map((p, k) => operatorName(text, p + 1, pipes[k + 1]!));
-  return { statementStart, statementEnd, pipe: pipes.length ? pipes[pipes.length - 1]! : -1, segmentEnd, earlierOperators, inCode, tokenBefore };
+  return { statementStart, statementEnd, pipe: pipes.length ? pipes[pipes.length - 1]! : -1, segmentEnd, earlierOperators, ...facts };
 }
 
 /**

@@ -23,9 +23,18 @@ export const PIPED_INPUT_NAME = '__ca_piped_input';
 
 /** A part of a block the library can complete on its own, and how to map offsets back to the block. */
 export interface LocalAnalysis {
+  /** The synthetic text's analysis, parsed on first use. */
   readonly service: Kusto.Language.Editor.KustoCodeService;
   /** `segment`: a later pipe segment after the input table; `statement`: the cursor's statement. */
   readonly kind: 'segment' | 'statement';
+  /** The text the library analyses: the segment after the input table's name, or the statement. */
+  readonly text: string;
+  /**
+   * Everything else the library's answer depends on, as text: the input table's schema (columns, their
+   * types, descriptions and examples, whether it is serialized) and the preamble the lets come from.
+   * Two requests with equal `context` and `text` get the same answer, whatever query they are in.
+   */
+  readonly context: string;
   /** Offset in the synthetic text of a block offset. */
   toSynthetic(blockOffset: number): number;
   /** Offset in the block of a synthetic offset. */
@@ -35,6 +44,8 @@ export interface LocalAnalysis {
 /** The globals a segment is analysed with, and whether they declare the block's preamble. */
 interface PipedInput {
   readonly globals: Kusto.Language.GlobalState;
+  /** What the globals declare, as text (see `LocalAnalysis.context`). */
+  readonly context: string;
   /** The preamble's `let` symbols are ambient symbols, so its text is left out. */
   readonly preambleDeclared: boolean;
 }
@@ -75,6 +86,14 @@ function preambleLetSymbols(code: Kusto.Language.KustoCode, statementStart: numb
   return symbols;
 }
 
+/** The input table as completion sees it: its flags and each column's name, type, description and examples. */
+function tableSignature(table: Kusto.Language.Symbols.TableSymbol): string {
+  const K = kusto();
+  const columns = [...items(table.Columns)].map((c) =>
+    [c.Name, K.Symbols.DebugDisplay.GetText$2(c.Type), c.Description ?? '', [...items(c.Examples)].join('\u0003'), c.IsHidden ? 1 : 0].join('\u0002'));
+  return [table.IsSerialized ? 1 : 0, table.IsSorted ? 1 : 0, table.IsOpen ? 1 : 0, table.Description ?? '', ...columns].join('\u0001');
+}
+
 /** Keeps at most `capacity` entries, dropping the least recently added. */
 function remember<V>(map: Map<string, V>, key: string, value: V, capacity: number): V {
   map.set(key, value);
@@ -109,25 +128,34 @@ export class StatementAnalyzer {
       if (input) {
         const preamble = input.preambleDeclared ? '' : blockText.slice(0, split.statementStart);
         const head = `${preamble}${PIPED_INPUT_NAME}\n|`;
-        return this.analyseText('segment', head + blockText.slice(split.pipe + 1, split.segmentEnd), input.globals, head.length - (split.pipe + 1));
+        return this.analyseText('segment', head + blockText.slice(split.pipe + 1, split.segmentEnd), input, head.length - (split.pipe + 1));
       }
     }
     // Before the statement's first token, the library's context is the `;` before it: keep the block.
     if (split.statementStart > 0 && split.tokenBefore) {
-      const globals = this.letsFor(blockText.slice(0, split.statementStart));
+      const preamble = blockText.slice(0, split.statementStart);
+      const globals = this.letsFor(preamble);
       if (globals) {
-        return this.analyseText('statement', blockText.slice(split.statementStart, split.statementEnd), globals, -split.statementStart);
+        return this.analyseText('statement', blockText.slice(split.statementStart, split.statementEnd), { globals, context: `lets\u0000${preamble}` }, -split.statementStart);
       }
     }
     return undefined;
   }
 
-  private analyseText(kind: LocalAnalysis['kind'], text: string, globals: Kusto.Language.GlobalState, shift: number): LocalAnalysis {
-    const K = kusto();
-    const code = K.KustoCode.ParseAndAnalyze(text, globals, deadlineToken(this.budgetMs))!;
+  private analyseText(kind: LocalAnalysis['kind'], text: string, input: Pick<PipedInput, 'globals' | 'context'>, shift: number): LocalAnalysis {
+    const budgetMs = this.budgetMs;
+    let service: Kusto.Language.Editor.KustoCodeService | undefined;
     return {
-      service: new K.Editor.KustoCodeService.ctor(code),
+      get service() {
+        if (!service) {
+          const K = kusto();
+          service = new K.Editor.KustoCodeService.ctor(K.KustoCode.ParseAndAnalyze(text, input.globals, deadlineToken(budgetMs))!);
+        }
+        return service;
+      },
       kind,
+      text,
+      context: input.context,
       toSynthetic: (blockOffset) => blockOffset + shift,
       toBlock: (syntheticOffset) => syntheticOffset - shift,
     };
@@ -145,13 +173,16 @@ export class StatementAnalyzer {
       return undefined;
     }
     const table = (result as Kusto.Language.Symbols.TableSymbol).WithName(PIPED_INPUT_NAME)!;
+    const schema = tableSignature(table);
     const db = new K.Symbols.DatabaseSymbol.$ctor2(DATABASE_NAME, null, [...this.catalogueTables(), table] as never);
     let globals = K.GlobalState.Default!.WithDatabase(db)!;
     const lets = preambleLetSymbols(analysed.code, statementStart);
     if (lets?.length) {
       globals = globals.WithAmbientSymbols(lets as never)!;
     }
-    return remember(this.inputByPrefix, prefix, { globals: globals.WithCache()!, preambleDeclared: lets !== undefined }, this.capacity);
+    // Declared lets stand for the preamble's text, which the synthetic text then leaves out.
+    const context = lets !== undefined ? `${schema}\u0000${prefix.slice(0, statementStart)}` : schema;
+    return remember(this.inputByPrefix, prefix, { globals: globals.WithCache()!, context, preambleDeclared: lets !== undefined }, this.capacity);
   }
 
   private letsFor(preamble: string): Kusto.Language.GlobalState | undefined {
