@@ -22,6 +22,9 @@ describe('completion memo', () => {
       ...SAMPLE_QUERIES.slice(0, 4).map(sampleQueryText),
       'let f = (x: string) { strlen(x) };\nVMConnection\n| invoke ',
       'VMConnection\n| where Computer == "a" and ',
+      // After an infix operand, inside operator and function arguments: the child-hint memo's cases.
+      'let Today = now(); VMComputer | extend DaysSinceBoot = Today - BootTime ',
+      'VMConnection\n| where BytesSent * 2 > strlen(Computer) + 1 and iff(LinksFailed > 0, true, false) ',
       'VMConnection\n| summarize arg_max(TimeGenerated, *) by Computer\n| join kind=inner (VMBoundPort) on ',
     ];
     // Positions after each operator/space boundary, where completion contexts change.
