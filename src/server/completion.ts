@@ -16,7 +16,7 @@ import { blockForCompletion } from './documentBlocks';
 import { deadlineToken, isCancellation } from './guards';
 import { PIPED_INPUT_NAME, StatementAnalyzer } from './statementAnalysis';
 import { liveValueItems, type LiveValueStore } from './liveValues';
-import { statementAt } from './pipeSegments';
+import { statementAt, type StatementSplit } from './pipeSegments';
 
 const K_KIND: Record<number, CompletionItemKind> = {
   1: CompletionItemKind.Keyword, // Keyword
@@ -206,7 +206,8 @@ export class CompletionProvider {
   complete(doc: TextDocument, offset: number): CompletionList {
     const block = blockForCompletion(doc, offset);
     const local = offset - block.start;
-    if (statementAt(block.text, local).inComment) {
+    const split = statementAt(block.text, local);
+    if (split.inComment) {
       // Kusto.Language means to offer nothing inside a comment, but at the end of a comment whose
       // trivia holds an earlier line break it offers the next token's items, so every space typed in
       // a comment on its own line would pop up the list.
@@ -221,7 +222,7 @@ export class CompletionProvider {
       this.stats.hits++;
     } else {
       this.stats.misses++;
-      const computed = this.computeLocal(block.text, local, doc.uri) ?? this.compute(this.analyzer.get(block.text), local, doc.uri);
+      const computed = this.computeLocal(block.text, local, split, doc.uri) ?? this.compute(this.analyzer.get(block.text), local, doc.uri);
       if (computed) {
         result = { items: computed.items, editFromWord: computed.editStart - wordStart, editLength: computed.editLength };
         this.cache.set(key, result);
@@ -266,12 +267,12 @@ export class CompletionProvider {
   }
 
   /** Completion from the cursor's statement or segment alone (see statementAnalysis.ts); undefined to use the whole block. */
-  private computeLocal(text: string, position: number, uri: string): ComputedCompletion | undefined {
+  private computeLocal(text: string, position: number, split: StatementSplit, uri: string): ComputedCompletion | undefined {
     if (!this.local) {
       return undefined;
     }
     try {
-      const segment = this.local.analyse(text, position);
+      const segment = this.local.analyse(text, position, split);
       if (!segment) {
         return undefined;
       }

@@ -16,7 +16,7 @@
 import { bridgeItems, DATABASE_NAME, globalsFor, globalsWithAmbient, items, kusto } from '../kql';
 import type { BlockAnalyzer } from './blockAnalysis';
 import { deadlineToken } from './guards';
-import { statementAt } from './pipeSegments';
+import { statementAt, type StatementSplit } from './pipeSegments';
 
 /** The reserved name the earlier pipeline's result is declared as. */
 export const PIPED_INPUT_NAME = '__ca_piped_input';
@@ -121,8 +121,7 @@ export class StatementAnalyzer {
    * statement analysed after the earlier statements' lets; undefined when neither applies (the first
    * statement's first segment, a preamble that is not only lets, an earlier pipeline with no table).
    */
-  analyse(blockText: string, offset: number): LocalAnalysis | undefined {
-    const split = statementAt(blockText, offset);
+  analyse(blockText: string, offset: number, split: StatementSplit = statementAt(blockText, offset)): LocalAnalysis | undefined {
     if (split.inCode && split.pipe >= 0 && !split.earlierOperators.some((op) => NOT_A_PLAIN_INPUT.has(op))) {
       const input = this.inputFor(blockText.slice(0, split.pipe).trimEnd(), split.statementStart);
       if (input) {
