@@ -7,7 +7,8 @@
  *   declared as ambient symbols. Kusto binds those in a scope around the query's, as it binds the
  *   query's own lets, so the statement sees the same names with the same types.
  * - In a later pipe segment, the earlier pipeline's result table (columns, types, descriptions,
- *   serialized or not), from the earlier text's own analysis, is declared under a reserved name.
+ *   serialized or not), from the earlier text's own analysis, is declared under a reserved name. In
+ *   a `let x = T | … | ▮` statement that pipeline is the let's value, and `let x = ` is kept.
  * The library then analyses `<input> | where A > 0 and ▮`, or the cursor's statement alone. The items
  * are the same as from the whole block (`test/server/statementAnalysis.test.ts` compares them over the
  * sample queries) for a fraction of the parse. The earlier texts' analyses come from the block cache,
@@ -48,6 +49,8 @@ interface PipedInput {
   readonly context: string;
   /** The preamble's `let` symbols are ambient symbols, so its text is left out. */
   readonly preambleDeclared: boolean;
+  /** In a `let` statement's pipeline, the text from the statement's start to its value (`let x = `). */
+  readonly letHead: string;
 }
 
 /** Operators that name or fork the pipeline: the segment then depends on more than the input table. */
@@ -84,6 +87,26 @@ function preambleLetSymbols(code: Kusto.Language.KustoCode, statementStart: numb
     symbols.push(symbol);
   }
   return symbols;
+}
+
+/**
+ * The table a `let` statement's pipeline yields so far, when the text ends in `let x = <pipeline>` and
+ * that statement starts at or after `statementStart`; with the offset its value starts at.
+ */
+function letPipeline(code: Kusto.Language.KustoCode, statementStart: number): { table: Kusto.Language.Symbols.TableSymbol; valueStart: number } | undefined {
+  const K = kusto();
+  const root = code.Syntax;
+  if (!(root instanceof K.Syntax.QueryBlock)) {
+    return undefined;
+  }
+  const statements = [...items((root as Kusto.Language.Syntax.QueryBlock).Statements)];
+  const last = (statements[statements.length - 1] as unknown as Kusto.Language.Syntax.SeparatedElement$1<Kusto.Language.Syntax.Statement> | undefined)?.Element;
+  if (!(last instanceof K.Syntax.LetStatement) || last.TextStart < statementStart) {
+    return undefined;
+  }
+  const value = (last as Kusto.Language.Syntax.LetStatement).Expression;
+  const type = value?.ResultType;
+  return value && type instanceof K.Symbols.TableSymbol ? { table: type as Kusto.Language.Symbols.TableSymbol, valueStart: value.TextStart } : undefined;
 }
 
 /** The input table as completion sees it: its flags and each column's name, type, description and examples. */
@@ -126,7 +149,7 @@ export class StatementAnalyzer {
       const input = this.inputFor(blockText.slice(0, split.pipe).trimEnd(), split.statementStart);
       if (input) {
         const preamble = input.preambleDeclared ? '' : blockText.slice(0, split.statementStart);
-        const head = `${preamble}${PIPED_INPUT_NAME}\n|`;
+        const head = `${preamble}${input.letHead}${PIPED_INPUT_NAME}\n|`;
         return this.analyseText('segment', head + blockText.slice(split.pipe + 1, split.segmentEnd), input, head.length - (split.pipe + 1));
       }
     }
@@ -165,23 +188,33 @@ export class StatementAnalyzer {
     if (cached) {
       return cached;
     }
-    const analysed = this.blocks.get(prefix);
-    const result = analysed.code?.ResultType;
-    const K = kusto();
-    if (!analysed.code || !result || !(result instanceof K.Symbols.TableSymbol)) {
+    const code = this.blocks.get(prefix).code;
+    if (!code) {
       return undefined;
     }
-    const table = (result as Kusto.Language.Symbols.TableSymbol).WithName(PIPED_INPUT_NAME)!;
+    const K = kusto();
+    const result = code.ResultType;
+    // The query's pipeline, or else the pipeline of the `let` statement the cursor is in.
+    const pipeline = result instanceof K.Symbols.TableSymbol
+      ? { table: result as Kusto.Language.Symbols.TableSymbol, letHead: '' }
+      : (() => {
+          const inLet = letPipeline(code, statementStart);
+          return inLet && { table: inLet.table, letHead: prefix.slice(statementStart, inLet.valueStart) };
+        })();
+    if (!pipeline) {
+      return undefined;
+    }
+    const table = pipeline.table.WithName(PIPED_INPUT_NAME)!;
     const schema = tableSignature(table);
     const db = new K.Symbols.DatabaseSymbol.$ctor2(DATABASE_NAME, null, [...this.catalogueTables(), table] as never);
     let globals = K.GlobalState.Default!.WithDatabase(db)!;
-    const lets = preambleLetSymbols(analysed.code, statementStart);
+    const lets = preambleLetSymbols(code, statementStart);
     if (lets?.length) {
       globals = globals.WithAmbientSymbols(lets as never)!;
     }
     // Declared lets stand for the preamble's text, which the synthetic text then leaves out.
     const context = lets !== undefined ? `${schema}\u0000${prefix.slice(0, statementStart)}` : schema;
-    return remember(this.inputByPrefix, prefix, { globals: globals.WithCache()!, context, preambleDeclared: lets !== undefined }, this.capacity);
+    return remember(this.inputByPrefix, prefix, { globals: globals.WithCache()!, context, preambleDeclared: lets !== undefined, letHead: pipeline.letHead }, this.capacity);
   }
 
   private letsFor(preamble: string): Kusto.Language.GlobalState | undefined {

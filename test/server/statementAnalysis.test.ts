@@ -52,6 +52,19 @@ describe('completion from the statement or pipe segment alone', () => {
     assert.equal(segmentAt('T | where a == "open', 'T | where a == "open'.length), undefined, 'in an unclosed string');
   });
 
+  test('a later segment of a let statement\'s pipeline is completed after that pipeline\'s table', () => {
+    installCompletionMemo();
+    const fast = provider(true);
+    const whole = provider(false);
+    const text = 'let start = ago(1h);\nlet busy = VMConnection\n| where TimeGenerated > start\n| project Machine, LinksLive\n| where ';
+    const doc = TextDocument.create('file:///let.kql', 'kql', 1, `${text};\nbusy`);
+    const a = fast.complete(doc, text.length);
+    assert.equal(fast.stats.piped, 1, 'completed from the segment');
+    const labels = a.items.map((i) => i.label);
+    assert.ok(labels.includes('LinksLive') && !labels.includes('Computer'), 'the projected columns only');
+    assert.deepEqual(labels, whole.complete(doc, text.length).items.map((i) => i.label));
+  });
+
   test('gives exactly the whole block\'s items and edit ranges at request positions of the sample queries', () => {
     installCompletionMemo();
     const fast = provider(true);
