@@ -161,8 +161,9 @@ interface CachedCompletion {
  * Punctuation after which spaces do not change the library's answer at the end of a block: `a, ▮`
  * completes as `a,▮` does (the same items, the edit range at the cursor), so both share one cache
  * entry and the space typed after a comma costs nothing. `completionContext.test.ts` checks this
- * equivalence at every such position of the sample queries. With text after the cursor it does not
- * hold (`=▮` before a line break completes the next line's slot), so it is used only at the end.
+ * equivalence at such positions of the sample queries (all of them with KQL_THOROUGH=1). With text
+ * after the cursor it does not hold (`=▮` before a line break completes the next line's slot), so it
+ * is used only at the end.
  */
 const SPACE_NEUTRAL = new Set(['|', '=', ',', '(', ')', '[', ';', ':', '>', '<', '*', '+', '/']);
 
