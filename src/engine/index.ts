@@ -9,6 +9,7 @@ import type { Database } from './database';
 import { makeChecker, type ExecContext } from './exec/context';
 import { materializeTable, selectRows } from './exec/lazy';
 import { runPlan } from './exec/run';
+import { withoutMissingFuzzyLegs } from './plan/fuzzyUnion';
 import { lowerQuery } from './plan/lower';
 import { ErrorFactory } from './plan/syntax';
 import type { Plan, Span } from './plan/types';
@@ -47,6 +48,9 @@ export interface ExecutionResult {
 
 export const DEFAULT_ROW_LIMIT = 500_000;
 
+/** Kusto.Language's warning for a name in `union isfuzzy=true` that no table has. */
+const FUZZY_SOURCE_MISSING = 'KS205';
+
 /** Runs a KQL query. Every problem with the query is a KqlError; cancellation and timeout have their own errors. */
 export function executeQuery(text: string, db: Database, options: ExecuteOptions = {}): ExecutionResult {
   const startedAt = Date.now();
@@ -75,7 +79,8 @@ export function executeQuery(text: string, db: Database, options: ExecuteOptions
     const rowLimit = options.rowLimit ?? DEFAULT_ROW_LIMIT;
     const tables: { name: string; table: Table }[] = [];
     let truncated = false;
-    const warnings: string[] = [];
+    // A fuzzy union's missing sources are left out with a warning, as Log Analytics reports them.
+    const warnings: string[] = query.diagnostics.filter((d) => d.code === FUZZY_SOURCE_MISSING).map((d) => d.message);
     plan.outputs.forEach((p, i) => {
       let table = runPlan(p, ctx!);
       if (table.rowCount > rowLimit) {
@@ -95,10 +100,22 @@ export function executeQuery(text: string, db: Database, options: ExecuteOptions
 
 /** Parses, binds and lowers a query; a valid one is remembered for the next run of the same text. */
 function prepare(text: string, db: Database, options: ExecuteOptions): PreparedQuery {
-  const query = analyze(text, { tables: db.schemas, isCancelled: () => options.isCancelled?.() === true || (options.deadline !== undefined && Date.now() > options.deadline) });
+  const analyzeOptions = { tables: db.schemas, isCancelled: () => options.isCancelled?.() === true || (options.deadline !== undefined && Date.now() > options.deadline) };
+  let query = analyze(text, analyzeOptions);
   const error = firstError(query);
   if (error) {
     throw error;
+  }
+  const fuzzyTrimmed = withoutMissingFuzzyLegs(query.code);
+  if (fuzzyTrimmed !== undefined) {
+    // The blanked text binds as Kusto would: a leg's unknown columns no longer hide a misspelt name.
+    const trimmed = analyze(fuzzyTrimmed, analyzeOptions);
+    const trimmedError = firstError(trimmed);
+    if (trimmedError) {
+      throw trimmedError;
+    }
+    // The warnings about the missing tables stay.
+    query = { ...trimmed, text, diagnostics: [...trimmed.diagnostics, ...query.diagnostics.filter((d) => d.code === FUZZY_SOURCE_MISSING)] };
   }
   const prepared = { query, plan: lowerQuery(query, db.tableNames) };
   if (options.planCache !== false) {

@@ -120,6 +120,22 @@ describe('union, mv-expand, parse, search', () => {
     assert.deepEqual(r.rows, [[1], [3]]);
   });
 
+  test('union isfuzzy=true leaves out the legs whose table does not exist, and warns', () => {
+    // Missing is not a table of this database: Kusto drops its legs before computing the schema.
+    const r = run('union isfuzzy=true (Missing | project Computer, Extra = 1), (Machines | project Computer, OS) | extend n = strlen(Computer) | order by Computer asc | take 1');
+    assert.deepEqual(r.columns, ['Computer', 'OS', 'n']);
+    assert.deepEqual(r.types, ['string', 'string', 'long']);
+    assert.deepEqual(r.rows, [['app01', 'Linux', 5]]);
+    assert.deepEqual(r.result.warnings, ["The fuzzy name 'Missing' does not refer to any known or currently accessible table."]);
+    const last = run('union isfuzzy=true Machines,\n  Missing\n| count');
+    assert.deepEqual(last.rows, [[3]], 'a missing last leg and its comma');
+    assert.throws(() => run('union isfuzzy=true Missing, (Other | take 1)'), /None of the union's sources exist \(isfuzzy=true\): Missing, Other/);
+    assert.throws(() => run('union Missing, Machines'), /Missing/, 'without isfuzzy a missing table is an error');
+    // Positions after a blanked leg still point at the right place.
+    assert.throws(() => run('union isfuzzy=true (Missing | take 1), Machines\n| where nosuchcolumn > 1'), (e: Error & { range?: { start: { line: number; character: number } } }) =>
+      e.range?.start.line === 1 && e.range.start.character === 8);
+  });
+
   test('as names a result that later parts of the query read', () => {
     assert.deepEqual(run('T | where Computer == "db01" | as X | join kind=inner (X) on Computer | count').rows, [[4]]);
   });

@@ -3,6 +3,7 @@ import type { LowerContext } from './context';
 import { lowerExpr, symbolKind } from './expressions';
 import { parameter } from './join';
 import { elementsOf, kindOf, nameText, schemaOf, spanOf, type Node, textOf } from './syntax';
+import { unresolvedSource } from './fuzzyUnion';
 import type { Plan } from './types';
 
 function sourceName(node: Node, index: number): string {
@@ -19,15 +20,26 @@ function sourceName(node: Node, index: number): string {
 export function lowerUnion(op: Node, input: Plan | undefined, ctx: LowerContext): Plan {
   const u = op as unknown as { Parameters: unknown; Expressions: unknown };
   const withSource = parameter(u.Parameters, 'withsource');
+  const fuzzy = (parameter(u.Parameters, 'isfuzzy') ?? 'false').toLowerCase() === 'true';
   const inputs: { plan: Plan; source: string }[] = [];
   if (input) {
     inputs.push({ plan: input, source: input.k === 'table' ? input.name : 'union_arg0' });
   }
+  // fuzzyUnion.ts has blanked the legs of missing tables out of the text; one is left only when all are.
+  const missing: string[] = [];
   for (const e of elementsOf(u.Expressions)) {
+    const unresolved = fuzzy ? unresolvedSource(e) : undefined;
+    if (unresolved !== undefined) {
+      missing.push(unresolved);
+      continue;
+    }
     if (kindOf(e) === 'NameReference' && symbolKind(e) !== 'Table' && symbolKind(e) !== 'Variable') {
       throw ctx.errors.unsupported(e, `The union source '${textOf(e)}'`);
     }
     inputs.push({ plan: ctx.tabular(e, ctx), source: sourceName(e, inputs.length) });
+  }
+  if (inputs.length === 0) {
+    throw ctx.errors.at(spanOf(op), 'KQL-UNION-EMPTY', `None of the union's sources exist (isfuzzy=true): ${missing.join(', ')}.`);
   }
   const source = withSource ? withSource.replace(/^\[?['"]?|['"]?\]?$/g, '') : undefined;
   let schema = schemaOf(op);

@@ -1,0 +1,73 @@
+/**
+ * `union isfuzzy=true` legs whose table the workspace lacks. Kusto leaves such a leg out before it
+ * computes the union's schema (and warns, KS205); Kusto.Language binds it anyway, with its columns
+ * typed unknown, so the union and every operator after it would carry columns no row has. The engine
+ * therefore analyses the query again with those legs blanked out: replaced by spaces, with one of
+ * their commas, so every other offset (and every error's line:column) stays where it was.
+ */
+import { parameter } from './join';
+import { kindOf, nameText, type Node } from './syntax';
+
+/** The table name a leg starts from when the binder could not resolve it: `T`, `(T | …)`. */
+export function unresolvedSource(leg: Node): string | undefined {
+  let n: Node | undefined = leg;
+  while (n && (kindOf(n) === 'ParenthesizedExpression' || kindOf(n) === 'PipeExpression')) {
+    n = (n as unknown as Record<string, Node>).Expression;
+  }
+  return n && kindOf(n) === 'NameReference' && !n.ReferencedSymbol ? nameText(n) : undefined;
+}
+
+interface Separated {
+  readonly Element: Node;
+  readonly Separator: Kusto.Language.Syntax.SyntaxToken | null;
+}
+
+function isFuzzy(union: Node): boolean {
+  return (parameter((union as unknown as { Parameters: unknown }).Parameters, 'isfuzzy') ?? '').trim().toLowerCase() === 'true';
+}
+
+/** Spans to blank in one fuzzy union: each missing leg and a comma next to it, unless no leg is left. */
+function missingLegSpans(union: Node): { start: number; end: number }[] {
+  const list = (union as unknown as { Expressions: { Count: number; getItem(i: number): Separated } }).Expressions;
+  const legs: Separated[] = [];
+  for (let i = 0; i < (list?.Count ?? 0); i++) {
+    legs.push(list.getItem(i));
+  }
+  const missing = legs.map((l) => unresolvedSource(l.Element) !== undefined);
+  if (!missing.includes(true) || missing.every(Boolean)) {
+    return [];
+  }
+  const spans: { start: number; end: number }[] = [];
+  legs.forEach((leg, i) => {
+    if (!missing[i]) {
+      return;
+    }
+    const comma = leg.Separator && !leg.Separator.IsMissing && leg.Separator.Width > 0 ? leg.Separator : legs[i - 1]?.Separator;
+    const start = Math.min(leg.Element.TextStart, comma && comma.TextStart < leg.Element.TextStart ? comma.TextStart : Infinity);
+    const end = Math.max(leg.Element.End, comma && comma.TextStart >= leg.Element.End ? comma.End : -Infinity);
+    spans.push({ start, end });
+  });
+  return spans;
+}
+
+/** The query text with the missing legs of its fuzzy unions blanked out; undefined when there are none. */
+export function withoutMissingFuzzyLegs(code: Kusto.Language.KustoCode): string | undefined {
+  const spans: { start: number; end: number }[] = [];
+  code.Syntax?.WalkElements((e) => {
+    if (kindOf(e as unknown as Node) === 'UnionOperator' && isFuzzy(e as unknown as Node)) {
+      spans.push(...missingLegSpans(e as unknown as Node));
+    }
+  });
+  if (spans.length === 0) {
+    return undefined;
+  }
+  // UTF-16 units, as the library's offsets count them.
+  const chars = (code.Text ?? '').split('');
+  for (const { start, end } of spans) {
+    for (let i = start; i < end; i++) {
+      // Line breaks stay, so lines keep their numbers.
+      if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+    }
+  }
+  return chars.join('');
+}
