@@ -46,7 +46,7 @@ const backend: QueryBackend = {
   label: 'synthetic fleet',
   async run(query) {
     queries++;
-    return query.startsWith('let traffic') ? machinesResult : portsResult;
+    return query.includes('let traffic') ? machinesResult : portsResult;
   },
 };
 

@@ -55,10 +55,10 @@ class RecordingBackend implements QueryBackend {
       this.failNext = false;
       throw new Error("'VMProcess' is not a table in this workspace");
     }
-    if (query.startsWith('let traffic')) {
+    if (query.includes('let traffic')) {
       return machines;
     }
-    if (query.startsWith('VMProcess')) {
+    if (query.includes('VMProcess')) {
       return processes;
     }
     if (query.includes('VMBoundPort')) {

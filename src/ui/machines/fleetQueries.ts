@@ -11,13 +11,31 @@ export interface MachineFilter {
 }
 
 /**
+ * The latest inventory record of each machine, from whichever inventory table the workspace has: VM
+ * insights' VMComputer, or Service Map's ServiceMapComputer_CL (the tables the seed documents). A
+ * fuzzy union leaves out a table the workspace lacks; where both report a machine, VMComputer wins.
+ */
+const INVENTORY = [
+  'let inventory = union isfuzzy=true',
+  '    (VMComputer',
+  '    | summarize arg_max(TimeGenerated, Computer, OperatingSystemFamily, OperatingSystemFullName, Ipv4Addresses, _ResourceId) by Machine',
+  '    | project TimeGenerated, Machine, Computer, OsFamily = OperatingSystemFamily, Os = OperatingSystemFullName, Ipv4Addresses,',
+  '        ResourceId = _ResourceId, Preference = 2),',
+  '    (ServiceMapComputer_CL',
+  '    | summarize arg_max(TimeGenerated, ComputerName_s, OperatingSystemFamily_s, OperatingSystemFullName_s, Ipv4Addresses_s) by ResourceName_s',
+  '    | project TimeGenerated, Machine = ResourceName_s, Computer = ComputerName_s, OsFamily = tolower(OperatingSystemFamily_s), Os = OperatingSystemFullName_s,',
+  '        Ipv4Addresses = todynamic(Ipv4Addresses_s), ResourceId = "", Preference = 1)',
+  '| summarize arg_max(Preference, TimeGenerated, Computer, OsFamily, Os, Ipv4Addresses, ResourceId) by Machine;',
+];
+
+/**
  * Remote IPs resolved to monitored machines through the inventory's IPv4 addresses, as the seed's
  * "Summarize the outbound connections from a group of machines" query does with ServiceMapComputer_CL.
  * One machine per IP (the most recent report) so a reused private address cannot multiply rows.
  */
 const MONITORED_IPS = [
-  'let monitoredIps = VMComputer',
-  '| summarize arg_max(TimeGenerated, Computer, Ipv4Addresses) by Machine',
+  ...INVENTORY,
+  'let monitoredIps = inventory',
   '| mv-expand RemoteIp = Ipv4Addresses to typeof(string)',
   '| summarize arg_max(TimeGenerated, Machine, Computer) by RemoteIp',
   '| project RemoteIp, RemoteMachine = Machine, RemoteComputer = Computer;',
@@ -26,31 +44,40 @@ const MONITORED_IPS = [
 /** Root level: one row per machine, with what the tree needs to flag it. */
 export function machinesQuery(filter?: MachineFilter): string {
   const lines = [
+    ...INVENTORY,
     'let traffic = VMConnection',
     '| summarize BytesSent = sum(BytesSent), BytesReceived = sum(BytesReceived), LinksFailed = sum(LinksFailed),',
     '    MaliciousIps = make_set(MaliciousIp, 11), Threats = make_set(IndicatorThreatType, 11) by Machine;',
-    'VMComputer',
-    '| summarize arg_max(TimeGenerated, Computer, OperatingSystemFamily, OperatingSystemFullName, Ipv4Addresses, _ResourceId) by Machine',
+    'inventory',
   ];
   const text = filter?.text.trim();
   if (text) {
     const t = kqlString(text);
-    lines.push(`| where Computer contains ${t} or OperatingSystemFullName contains ${t} or OperatingSystemFamily contains ${t} or tostring(Ipv4Addresses) contains ${t} or Machine contains ${t}`);
+    lines.push(`| where Computer contains ${t} or Os contains ${t} or OsFamily contains ${t} or tostring(Ipv4Addresses) contains ${t} or Machine contains ${t}`);
   }
   lines.push(
     '| join kind=leftouter (traffic) on Machine',
-    '| project Machine, Computer, OsFamily = OperatingSystemFamily, Os = OperatingSystemFullName, Ipv4Addresses, ResourceId = _ResourceId,',
-    '    BytesSent, BytesReceived, LinksFailed, MaliciousIps, Threats',
+    '| project Machine, Computer, OsFamily, Os, Ipv4Addresses, ResourceId, BytesSent, BytesReceived, LinksFailed, MaliciousIps, Threats',
     '| order by Computer asc, Machine asc',
   );
   return lines.join('\n');
 }
 
+/** A machine's processes from VMProcess or Service Map's ServiceMapProcess_CL, as for the inventory. */
 export function processesQuery(machine: string): string {
+  const m = kqlString(machine);
   return [
-    'VMProcess',
-    `| where Machine == ${kqlString(machine)}`,
-    '| summarize arg_max(TimeGenerated, ExecutableName, DisplayName, CommandLine, UserName, UserDomain, ExecutablePath) by Process',
+    'union isfuzzy=true',
+    '    (VMProcess',
+    `    | where Machine == ${m}`,
+    '    | summarize arg_max(TimeGenerated, ExecutableName, DisplayName, CommandLine, UserName, UserDomain, ExecutablePath) by Process',
+    '    | project Process, ExecutableName, DisplayName, CommandLine, UserName, UserDomain, ExecutablePath, Preference = 2),',
+    '    (ServiceMapProcess_CL',
+    `    | where MachineResourceName_s == ${m}`,
+    '    | summarize arg_max(TimeGenerated, ExecutableName_s, Description_s, CommandLine_s, UserName, UserDomain, ExecutablePath_s) by ResourceName_s',
+    '    | project Process = ResourceName_s, ExecutableName = ExecutableName_s, DisplayName = Description_s, CommandLine = CommandLine_s,',
+    '        UserName, UserDomain, ExecutablePath = ExecutablePath_s, Preference = 1)',
+    '| summarize arg_max(Preference, ExecutableName, DisplayName, CommandLine, UserName, UserDomain, ExecutablePath) by Process',
     '| project Process, ExecutableName, DisplayName, CommandLine, UserName, UserDomain, ExecutablePath',
     '| order by ExecutableName asc, Process asc',
   ].join('\n');
