@@ -129,6 +129,8 @@ describe('union, mv-expand, parse, search', () => {
     assert.deepEqual(r.result.warnings, ["The fuzzy name 'Missing' does not refer to any known or currently accessible table."]);
     const last = run('union isfuzzy=true Machines,\n  Missing\n| count');
     assert.deepEqual(last.rows, [[3]], 'a missing last leg and its comma');
+    assert.deepEqual(run('union isfuzzy=true Missing1, Machines, Missing2, Missing3, (T | take 2)\n| count').rows, [[5]], 'missing legs first, between and in a row');
+    assert.deepEqual(run('union isfuzzy=true Machines, Missing1, Missing2 | count').rows, [[3]], 'the last two legs missing');
     assert.throws(() => run('union isfuzzy=true Missing, (Other | take 1)'), /None of the union's sources exist \(isfuzzy=true\): Missing, Other/);
     assert.throws(() => run('union Missing, Machines'), /Missing/, 'without isfuzzy a missing table is an error');
     // Positions after a blanked leg still point at the right place.

@@ -26,27 +26,36 @@ function isFuzzy(union: Node): boolean {
   return (parameter((union as unknown as { Parameters: unknown }).Parameters, 'isfuzzy') ?? '').trim().toLowerCase() === 'true';
 }
 
-/** Spans to blank in one fuzzy union: each missing leg and a comma next to it, unless no leg is left. */
+/**
+ * Spans to blank in one fuzzy union, unless no leg would be left: everything from its first leg to
+ * its last except the legs that stay and one comma after each of them but the last.
+ */
 function missingLegSpans(union: Node): { start: number; end: number }[] {
   const list = (union as unknown as { Expressions: { Count: number; getItem(i: number): Separated } }).Expressions;
   const legs: Separated[] = [];
   for (let i = 0; i < (list?.Count ?? 0); i++) {
     legs.push(list.getItem(i));
   }
-  const missing = legs.map((l) => unresolvedSource(l.Element) !== undefined);
-  if (!missing.includes(true) || missing.every(Boolean)) {
+  const kept = legs.filter((l) => unresolvedSource(l.Element) === undefined);
+  if (kept.length === legs.length || kept.length === 0) {
     return [];
   }
-  const spans: { start: number; end: number }[] = [];
-  legs.forEach((leg, i) => {
-    if (!missing[i]) {
-      return;
+  const keep: { start: number; end: number }[] = [];
+  kept.forEach((leg, k) => {
+    keep.push({ start: leg.Element.TextStart, end: leg.Element.End });
+    const comma = leg.Separator;
+    if (k < kept.length - 1 && comma && comma.Width > 0) {
+      keep.push({ start: comma.TextStart, end: comma.End });
     }
-    const comma = leg.Separator && !leg.Separator.IsMissing && leg.Separator.Width > 0 ? leg.Separator : legs[i - 1]?.Separator;
-    const start = Math.min(leg.Element.TextStart, comma && comma.TextStart < leg.Element.TextStart ? comma.TextStart : Infinity);
-    const end = Math.max(leg.Element.End, comma && comma.TextStart >= leg.Element.End ? comma.End : -Infinity);
-    spans.push({ start, end });
   });
+  const spans: { start: number; end: number }[] = [];
+  let at = legs[0]!.Element.TextStart;
+  for (const span of keep) {
+    if (span.start > at) spans.push({ start: at, end: span.start });
+    at = span.end;
+  }
+  const end = legs[legs.length - 1]!.Element.End;
+  if (end > at) spans.push({ start: at, end });
   return spans;
 }
 
