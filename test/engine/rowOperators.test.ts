@@ -43,6 +43,37 @@ describe('row operators', () => {
     assert.deepEqual(run('T | count').columns, ['Count']);
   });
 
+  test('sample keeps up to N input rows, in input order, different ones across runs', () => {
+    const draws = Array.from({ length: 40 }, () => run('range x from 1 to 100 step 1 | sample 10').rows.map((r) => r[0] as number));
+    for (const xs of draws) {
+      assert.equal(xs.length, 10);
+      assert.equal(new Set(xs).size, 10, 'no row twice');
+      assert.ok(xs.every((x) => Number.isInteger(x) && x >= 1 && x <= 100));
+      assert.deepEqual(xs, [...xs].sort((a, b) => a - b), 'input order');
+    }
+    assert.ok(new Set(draws.map((xs) => xs.join())).size > 1, 'Kusto documents sample as non-deterministic');
+    assert.deepEqual(run('T | sample 100 | count').rows, [[5]], 'more than there are: all rows');
+    assert.deepEqual(run('T | sample 0').rows, []);
+    // Every row is as likely: in 300 draws of 2 rows out of 4, each row comes 150 ± 50 times (±5.8 standard deviations).
+    const counts = new Map<number, number>();
+    for (let i = 0; i < 300; i++) {
+      for (const [x] of run('range x from 1 to 4 step 1 | sample 2').rows) {
+        counts.set(x as number, (counts.get(x as number) ?? 0) + 1);
+      }
+    }
+    assert.deepEqual([...counts.keys()].sort(), [1, 2, 3, 4]);
+    assert.ok([...counts.values()].every((c) => c > 100 && c < 200), JSON.stringify([...counts]));
+  });
+
+  test('sample-distinct gives up to N distinct values of a column', () => {
+    const two = run('T | sample-distinct 2 of Computer');
+    assert.deepEqual(two.columns, ['Computer']);
+    assert.equal(two.rows.length, 2);
+    assert.equal(new Set(two.rows.map((r) => r[0])).size, 2);
+    assert.ok(two.rows.every((r) => ['web01', 'web02', 'db01'].includes(r[0] as string)));
+    assert.deepEqual(run('T | sample-distinct 10 of Computer').rows.map((r) => r[0]).sort(), ['db01', 'web01', 'web02']);
+  });
+
   test('order by defaults to descending with nulls last; asc puts nulls first', () => {
     assert.deepEqual(run('T | order by BytesSent | project BytesSent').rows, [[300], [200], [100], [50], [null]]);
     assert.deepEqual(run('T | sort by BytesSent asc | project BytesSent').rows, [[null], [50], [100], [200], [300]]);

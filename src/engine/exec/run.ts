@@ -12,6 +12,7 @@ import { runJoin, runLookup } from './join';
 import { runMakeSeries } from './makeSeries';
 import { runMvExpand } from './mvExpand';
 import { runParse } from './parse';
+import { runSample, runSampleDistinct } from './sample';
 import { runSort, runTop } from './sort';
 import { runSummarize } from './summarize';
 import { runSearch, runUnion } from './union';
@@ -98,6 +99,8 @@ function runUnary(plan: UnaryPlan, input: Table, ctx: ExecContext): Table {
     case 'summarize': return runSummarize(plan, input, ctx);
     case 'sort': return runSort(plan, input, ctx);
     case 'take': return runTake(plan, input, ctx);
+    case 'sample': return runSample(plan, input, ctx);
+    case 'sampleDistinct': return runSampleDistinct(plan, input, ctx);
     case 'top': return runTop(plan, input, ctx);
     case 'count': return runCount(plan, input);
     case 'mvExpand': return runMvExpand(plan, input, ctx);

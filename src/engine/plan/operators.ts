@@ -45,6 +45,10 @@ export function lowerOperator(op: Node, input: Plan, ctx: LowerContext): Plan {
       return { k: 'sort', input, keys: sortKeys(elementsOf(n.Expressions), ctx), span, schema };
     case 'TakeOperator':
       return { k: 'take', input, count: lowerExpr(n.Expression!, ctx), span, schema };
+    case 'SampleOperator':
+      return { k: 'sample', input, count: lowerExpr(n.Expression!, ctx), span, schema };
+    case 'SampleDistinctOperator':
+      return { k: 'sampleDistinct', input, count: lowerExpr(n.Expression!, ctx), value: lowerExpr(n.OfExpression!, ctx), span, schema };
     case 'TopOperator':
       return { k: 'top', input, count: lowerExpr(n.Expression!, ctx), keys: sortKeys([n.ByExpression!], ctx), span, schema };
     case 'CountOperator':

@@ -85,6 +85,10 @@ export type Plan =
   | (PlanBase & { readonly k: 'summarize'; readonly input: Plan; readonly keys: readonly NamedExpr[]; readonly aggregates: readonly AggregateCall[] })
   | (PlanBase & { readonly k: 'sort'; readonly input: Plan; readonly keys: readonly SortKey[] })
   | (PlanBase & { readonly k: 'take'; readonly input: Plan; readonly count: Expr })
+  /** sample N: up to N rows picked at random (Kusto's sample is non-deterministic too), in input order. */
+  | (PlanBase & { readonly k: 'sample'; readonly input: Plan; readonly count: Expr })
+  /** sample-distinct N of e: up to N distinct values of e, picked at random. */
+  | (PlanBase & { readonly k: 'sampleDistinct'; readonly input: Plan; readonly count: Expr; readonly value: Expr })
   | (PlanBase & { readonly k: 'top'; readonly input: Plan; readonly count: Expr; readonly keys: readonly SortKey[] })
   | (PlanBase & { readonly k: 'count'; readonly input: Plan })
   | (PlanBase & { readonly k: 'join'; readonly kind: JoinKind; readonly left: Plan; readonly right: Plan; readonly leftKeys: readonly string[]; readonly rightKeys: readonly string[] })
