@@ -56,6 +56,18 @@ describe('summarize, distinct, make-series', () => {
     assert.deepEqual(r.rows[1]!.slice(0, 2), ['outbound', [1, 2, 0]]);
     assert.deepEqual(r.rows[0]![2], ['2024-01-01T00:00:00Z', '2024-01-01T01:00:00Z', '2024-01-01T02:00:00Z']);
   });
+
+  test('make-series … in range(start, stop, step) bins as bin() does and keeps the step holding stop', () => {
+    // Steps are bin(TimeGenerated, 1h): the first is 00:00 though start is 00:30, and 02:45 falls in the
+    // step of stop (02:00), which the older form includes.
+    const r = run('T | make-series n = count() default = 0 on TimeGenerated in range(datetime(2024-01-01 00:30), datetime(2024-01-01 02:00), 1h) by Direction | order by Direction asc');
+    assert.deepEqual(r.columns, ['Direction', 'n', 'TimeGenerated']);
+    assert.deepEqual(r.rows.map((row) => row.slice(0, 2)), [['inbound', [1, 0, 1]], ['outbound', [1, 2, 0]]]);
+    assert.deepEqual(r.rows[0]![2], ['2024-01-01T00:00:00Z', '2024-01-01T01:00:00Z', '2024-01-01T02:00:00Z']);
+    const numeric = run('range x from 1 to 10 step 1 | make-series s = sum(x) on x in range(3, 7, 2)');
+    // Steps 2, 4, 6: [2, 4) holds 2 and 3, [4, 6) 4 and 5, [6, 8) 6 and 7.
+    assert.deepEqual(numeric.rows, [[[5, 9, 13], [2, 4, 6]]]);
+  });
 });
 
 describe('join and lookup (the Kusto reference examples)', () => {

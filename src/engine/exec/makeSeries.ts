@@ -4,6 +4,7 @@
  */
 import { columnFromValues } from '../column';
 import { formatDatetime } from '../format';
+import { binDatetime, binNumber } from '../functions/datetimeFunctions';
 import type { Plan } from '../plan/types';
 import { Table, type TableColumn } from '../table';
 import type { DynamicValue, Value } from '../values';
@@ -27,6 +28,16 @@ export function runMakeSeries(plan: P<'makeSeries'>, input: Table, ctx: ExecCont
   }
   let from = plan.from ? compileExpr(plan.from, one, ctx)(0) : undefined;
   let to = plan.to ? compileExpr(plan.to, one, ctx)(0) : undefined;
+  if (plan.inRange) {
+    // `in range(start, stop, step)`: the steps are bin(axis, step), so the first is bin(start, step), and
+    // the step holding `stop` is the last.
+    if (typeof from !== 'number' || typeof to !== 'number') {
+      throw ctx.errors.at(plan.span, 'KQL-ARGUMENT', 'The start and stop of make-series … in range(start, stop, step) must be constants.');
+    }
+    const bin = plan.axis.type === 'datetime' ? binDatetime : binNumber;
+    from = bin(from, step);
+    to = bin(to, step) + step;
+  }
   if (typeof from !== 'number' || typeof to !== 'number') {
     let min = Infinity;
     let max = -Infinity;

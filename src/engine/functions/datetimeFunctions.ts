@@ -30,7 +30,7 @@ export function binNumber(v: number, size: number): number {
   return Math.floor(v / size) * size;
 }
 
-function binDatetime(v: number, size: number): number {
+export function binDatetime(v: number, size: number): number {
   const shift = epochShift(size);
   return Math.floor((v + shift) / size) * size - shift;
 }

@@ -3,7 +3,7 @@ import { kusto } from '../../kql';
 import type { LowerContext } from './context';
 import { lowerExpr } from './expressions';
 import { valueOf } from './operators';
-import { elementsOf, kindOf, schemaOf, spanOf, typeOf, type Node } from './syntax';
+import { elementsOf, kindOf, schemaOf, spanOf, textOf, typeOf, type Node } from './syntax';
 import type { AggregateCall, ColumnDef, Expr, NamedExpr, Plan } from './types';
 
 type Call = Kusto.Language.Syntax.FunctionCallExpression;
@@ -112,9 +112,6 @@ export function lowerMakeSeries(op: Node, input: Plan, ctx: LowerContext): Plan 
   const span = spanOf(op);
   const schema = schemaOf(op);
   const range = m.RangeClause as unknown as Record<string, Record<string, Node> | undefined>;
-  if (kindOf(m.RangeClause!) !== 'MakeSeriesFromToStepClause') {
-    throw ctx.errors.unsupported(m.RangeClause!, "make-series 'in range(…)'");
-  }
   const byItems = elementsOf(m.ByClause?.Expressions);
   const keys: NamedExpr[] = byItems.map((item, i) => ({ name: schema[i]!.name, expr: lowerExpr(valueOf(item), ctx) }));
   let pos = keys.length;
@@ -133,6 +130,14 @@ export function lowerMakeSeries(op: Node, input: Plan, ctx: LowerContext): Plan 
     return { call: lowerAggregateCall(value, outputs, input.schema, ctx), fallback: fallback?.k === 'literal' ? fallback.value : null };
   });
   const on = (m.OnClause as unknown as Record<string, Node>).Expression!;
+  if (kindOf(m.RangeClause!) === 'MakeSeriesInRangeClause') {
+    // The binder has checked there are exactly three arguments: start, stop, step.
+    const [from, to, step] = elementsOf(range.Arguments?.Expressions).map((a) => lowerExpr(a, ctx));
+    return { k: 'makeSeries', input, aggregates, axis: lowerExpr(on, ctx), from, to, step: step!, keys, span, schema, inRange: true };
+  }
+  if (kindOf(m.RangeClause!) !== 'MakeSeriesFromToStepClause') {
+    throw ctx.errors.unsupported(m.RangeClause!, `make-series '${textOf(m.RangeClause!)}'`);
+  }
   return {
     k: 'makeSeries', input, aggregates, axis: lowerExpr(on, ctx),
     from: range.MakeSeriesFromClause?.Expression ? lowerExpr(range.MakeSeriesFromClause.Expression, ctx) : undefined,

@@ -98,7 +98,9 @@ export type Plan =
   | (PlanBase & { readonly k: 'search'; readonly inputs: readonly { readonly plan: Plan; readonly source: string }[]; readonly predicates: readonly Expr[] })
   | (PlanBase & { readonly k: 'parse'; readonly input: Plan; readonly source: Expr; readonly pattern: readonly ParsePart[]; readonly mode: 'simple' | 'relaxed' | 'regex' })
   | (PlanBase & { readonly k: 'serialize'; readonly input: Plan; readonly columns: readonly NamedExpr[] })
-  | (PlanBase & { readonly k: 'makeSeries'; readonly input: Plan; readonly aggregates: readonly { readonly call: AggregateCall; readonly fallback: Value }[]; readonly axis: Expr; readonly from: Expr | undefined; readonly to: Expr | undefined; readonly step: Expr; readonly keys: readonly NamedExpr[] })
+  | (PlanBase & { readonly k: 'makeSeries'; readonly input: Plan; readonly aggregates: readonly { readonly call: AggregateCall; readonly fallback: Value }[]; readonly axis: Expr; readonly from: Expr | undefined; readonly to: Expr | undefined; readonly step: Expr; readonly keys: readonly NamedExpr[];
+      /** The older `in range(start, stop, step)` form: bins aligned to zero as bin() does, stop inclusive. */
+      readonly inRange?: true })
   | (PlanBase & { readonly k: 'getschema'; readonly input: Plan })
   | (PlanBase & { readonly k: 'print'; readonly columns: readonly NamedExpr[] })
   | (PlanBase & { readonly k: 'range'; readonly from: Expr; readonly to: Expr; readonly step: Expr })
