@@ -15,6 +15,7 @@ import { compileSearchTerm } from './searchTerm';
 import { binFastPath, comparisonFastPath, listFastPath, timeOfDayFastPath } from './fastPaths';
 import { numberVector } from './vectorKernels';
 import { LazyColumn } from './lazy';
+import { compileWindowCall, ROW_DEPENDENT_CALLS, WINDOW_FUNCTIONS } from './windowFunctions';
 
 // A module-local copy: a transpiled import is a property read on every loop iteration.
 const CHECK_INTERVAL = CHECK_EVERY;
@@ -43,8 +44,6 @@ export function constantOf(expr: Expr): Value | undefined {
   return expr.k === 'literal' ? expr.value : undefined;
 }
 
-/** Calls whose value changes from row to row although no column is read. */
-const VOLATILE = new Set(['rand', 'new_guid', 'row_rank_dense', 'row_rank_min', 'row_cumsum', 'prev', 'next', 'row_number']);
 
 /** True when the expression reads no row (ago(1h), strcat("a", "b")): it is then computed once. */
 export function isConstantExpr(expr: Expr): boolean {
@@ -52,7 +51,7 @@ export function isConstantExpr(expr: Expr): boolean {
     case 'literal': case 'scalarQuery': case 'tableColumn':
       return true;
     case 'call':
-      return !VOLATILE.has(expr.name) && expr.args.every(isConstantExpr);
+      return !ROW_DEPENDENT_CALLS.has(expr.name) && expr.args.every(isConstantExpr);
     case 'binary':
       return isConstantExpr(expr.left) && isConstantExpr(expr.right);
     case 'unary':
@@ -92,6 +91,9 @@ export function compileExpr(expr: Expr, table: Table, ctx: ExecContext): Evaluat
       return columnReader(col);
     }
     case 'call': {
+      if (WINDOW_FUNCTIONS.has(expr.name)) {
+        return compileWindowCall(expr, expr.args.map((a) => compileExpr(a, table, ctx)), table, ctx);
+      }
       const fn = scalarFunction(expr.name);
       if (!fn) {
         if (aggregateFunction(expr.name)) {

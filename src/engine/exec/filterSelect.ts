@@ -11,6 +11,7 @@ import { isNumberBacked, type Value } from '../values';
 import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { compileExpr, folded } from './expr';
 import { LazyColumn, numberSelection } from './lazy';
+import { ROW_DEPENDENT_CALLS } from './windowFunctions';
 
 // A module-local copy: a transpiled import is a property read on every loop iteration.
 const CHECK_INTERVAL = CHECK_EVERY;
@@ -32,9 +33,6 @@ function grown(keep: Int32Array, max: number): Int32Array {
   return next;
 }
 
-/** Expressions whose value depends on the row only through the columns they name. */
-const ROW_DEPENDENT = new Set(['rand', 'new_guid', 'row_rank_dense', 'row_rank_min', 'row_cumsum', 'prev', 'next', 'row_number']);
-
 /** The columns an expression reads, or undefined when it depends on more than column values. */
 export function columnsRead(expr: Expr, into = new Set<string>()): Set<string> | undefined {
   switch (expr.k) {
@@ -44,7 +42,7 @@ export function columnsRead(expr: Expr, into = new Set<string>()): Set<string> |
       into.add(expr.name);
       return into;
     case 'call':
-      if (ROW_DEPENDENT.has(expr.name)) {
+      if (ROW_DEPENDENT_CALLS.has(expr.name)) {
         return undefined;
       }
       for (const a of expr.args) {

@@ -172,6 +172,10 @@ function lowerCall(node: Kusto.Language.Syntax.FunctionCallExpression, ctx: Lowe
 
 function lowerWindowCall(name: string, args: Node[], ctx: LowerContext, type: Expr['type'], span: Expr['span']): Expr {
   if (name === 'row_number') {
+    if (args[1]) {
+      // With a restart condition the number depends on earlier rows: see exec/windowFunctions.ts.
+      return { k: 'call', name, args: args.map((a) => lowerExpr(a, ctx)), type, span };
+    }
     return { k: 'rowNumber', start: args[0] ? lowerExpr(args[0], ctx) : undefined, type, span };
   }
   const offsetExpr = args[1] ? lowerExpr(args[1], ctx) : undefined;
