@@ -10,6 +10,7 @@ import { isEagerAggregationCandidate, runEagerAggregation } from './eagerAggrega
 import { setPlanRunner } from './expr';
 import { runJoin, runLookup } from './join';
 import { runMakeSeries } from './makeSeries';
+import { runTopNested } from './topNested';
 import { runMvExpand } from './mvExpand';
 import { runParse } from './parse';
 import { runSample, runSampleDistinct } from './sample';
@@ -106,6 +107,7 @@ function runUnary(plan: UnaryPlan, input: Table, ctx: ExecContext): Table {
     case 'mvExpand': return runMvExpand(plan, input, ctx);
     case 'parse': return runParse(plan, input, ctx);
     case 'makeSeries': return runMakeSeries(plan, input, ctx);
+    case 'topNested': return runTopNested(plan, input, ctx);
     case 'getschema': return runGetschema(plan, input);
     case 'render':
       ctx.render = plan.render;

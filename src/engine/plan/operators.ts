@@ -5,6 +5,7 @@ import { lowerJoin, lowerLookup } from './join';
 import { lowerMvExpand, lowerParse } from './reshape';
 import { lowerRender } from './render';
 import { lowerDistinct, lowerMakeSeries, lowerSummarize } from './summarize';
+import { lowerTopNested } from './topNested';
 import { lowerSearch, lowerUnion } from './union';
 import { elementsOf, kindOf, nameText, schemaOf, spanOf, typeOf, type Node } from './syntax';
 import type { ColumnDef, Expr, NamedExpr, Plan, SortKey } from './types';
@@ -59,6 +60,8 @@ export function lowerOperator(op: Node, input: Plan, ctx: LowerContext): Plan {
       return lowerDistinct(op, input, ctx);
     case 'MakeSeriesOperator':
       return lowerMakeSeries(op, input, ctx);
+    case 'TopNestedOperator':
+      return lowerTopNested(op, input, ctx);
     case 'JoinOperator':
       return lowerJoin(op, input, ctx);
     case 'LookupOperator':

@@ -101,6 +101,8 @@ export type Plan =
   | (PlanBase & { readonly k: 'makeSeries'; readonly input: Plan; readonly aggregates: readonly { readonly call: AggregateCall; readonly fallback: Value }[]; readonly axis: Expr; readonly from: Expr | undefined; readonly to: Expr | undefined; readonly step: Expr; readonly keys: readonly NamedExpr[];
       /** The older `in range(start, stop, step)` form: bins aligned to zero as bin() does, stop inclusive. */
       readonly inRange?: true })
+  /** top-nested: one level per clause, each partitioning the rows its parent kept. */
+  | (PlanBase & { readonly k: 'topNested'; readonly input: Plan; readonly levels: readonly TopNestedLevel[] })
   | (PlanBase & { readonly k: 'getschema'; readonly input: Plan })
   | (PlanBase & { readonly k: 'print'; readonly columns: readonly NamedExpr[] })
   | (PlanBase & { readonly k: 'range'; readonly from: Expr; readonly to: Expr; readonly step: Expr })
@@ -109,6 +111,19 @@ export type Plan =
   | (PlanBase & { readonly k: 'select'; readonly input: Plan; readonly sources: readonly string[] })
   | (PlanBase & { readonly k: 'render'; readonly input: Plan; readonly render: RenderSpec })
   | (PlanBase & { readonly k: 'as'; readonly input: Plan; readonly name: string });
+
+/** One `top-nested [N] of Key [with others = V] by Aggregation [asc|desc]` clause. */
+export interface TopNestedLevel {
+  readonly key: Expr;
+  /** How many values to keep per parent; all when absent. */
+  readonly count: Expr | undefined;
+  /** The key value of the row that aggregates the values left out, when `with others` is given. */
+  readonly others: Expr | undefined;
+  readonly descending: boolean;
+  /** The aggregate calls of the aggregation, into hidden columns that `value` reads. */
+  readonly aggregates: readonly AggregateCall[];
+  readonly value: Expr;
+}
 
 /** One piece of a parse pattern: literal text to find, or a column to capture into. */
 export type ParsePart =
