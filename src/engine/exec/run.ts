@@ -11,6 +11,7 @@ import { setPlanRunner } from './expr';
 import { runJoin, runLookup } from './join';
 import { runMakeSeries } from './makeSeries';
 import { runTopNested } from './topNested';
+import { runMvApply } from './mvApply';
 import { runMvExpand } from './mvExpand';
 import { runParse } from './parse';
 import { runSample, runSampleDistinct } from './sample';
@@ -108,6 +109,7 @@ function runUnary(plan: UnaryPlan, input: Table, ctx: ExecContext): Table {
     case 'parse': return runParse(plan, input, ctx);
     case 'makeSeries': return runMakeSeries(plan, input, ctx);
     case 'topNested': return runTopNested(plan, input, ctx);
+    case 'mvApply': return runMvApply(plan, input, ctx, runPlan);
     case 'getschema': return runGetschema(plan, input);
     case 'render':
       ctx.render = plan.render;

@@ -34,6 +34,8 @@ export interface LowerContext {
   /** Every stored table, for `search` without `in (…)`. */
   readonly tableNames: readonly string[];
   readonly aggregate?: (call: Kusto.Language.Syntax.FunctionCallExpression) => Expr;
+  /** Inside mv-apply's subquery: the rows a leading operator with no source of its own reads. */
+  readonly implicitInput?: Plan;
 }
 
 export function withScope(ctx: LowerContext, scope: Scope, deeper = false): LowerContext {

@@ -2,7 +2,7 @@
 import type { LowerContext } from './context';
 import { lowerExpr } from './expressions';
 import { lowerJoin, lowerLookup } from './join';
-import { lowerMvExpand, lowerParse } from './reshape';
+import { lowerMvApply, lowerMvExpand, lowerParse } from './reshape';
 import { lowerRender } from './render';
 import { lowerDistinct, lowerMakeSeries, lowerSummarize } from './summarize';
 import { lowerTopNested } from './topNested';
@@ -72,6 +72,8 @@ export function lowerOperator(op: Node, input: Plan, ctx: LowerContext): Plan {
       return lowerSearch(op, input, ctx);
     case 'MvExpandOperator':
       return lowerMvExpand(op, input, ctx);
+    case 'MvApplyOperator':
+      return lowerMvApply(op, input, ctx);
     case 'ParseOperator':
       return lowerParse(op, input, ctx);
     case 'GetSchemaOperator':

@@ -3,10 +3,12 @@ import type { LowerContext } from './context';
 import { lowerExpr } from './expressions';
 import { parameter } from './join';
 import { elementsOf, kindOf, nameText, schemaOf, spanOf, textOf, typeOf, type Node } from './syntax';
-import type { NamedExpr, ParsePart, Plan } from './types';
+import type { ColumnDef, NamedExpr, ParsePart, Plan } from './types';
 
-export function lowerMvExpand(op: Node, input: Plan, ctx: LowerContext): Plan {
-  const m = op as unknown as { Parameters: unknown; Expressions: unknown; RowLimitClause: { RowLimit: Node } | null };
+type ExpandingOperator = { Parameters: unknown; Expressions: unknown; RowLimitClause: { RowLimit: Node } | null };
+
+/** The columns mv-expand and mv-apply expand: `[Name =] ArrayExpression [to typeof(T)]`. */
+function expandedColumns(m: ExpandingOperator, ctx: LowerContext, what: string): NamedExpr[] {
   const columns: NamedExpr[] = [];
   for (const item of elementsOf(m.Expressions)) {
     const e = (item as unknown as Record<string, Node>).Expression!;
@@ -16,7 +18,7 @@ export function lowerMvExpand(op: Node, input: Plan, ctx: LowerContext): Plan {
     } else {
       const expr = lowerExpr(e, ctx);
       if (expr.k !== 'column') {
-        throw ctx.errors.unsupported(e, 'mv-expand of an unnamed expression');
+        throw ctx.errors.unsupported(e, `${what} of an unnamed expression`);
       }
       columns.push({ name: expr.name, expr });
     }
@@ -24,6 +26,12 @@ export function lowerMvExpand(op: Node, input: Plan, ctx: LowerContext): Plan {
     const last = columns[columns.length - 1]!;
     columns[columns.length - 1] = { name: last.name, expr: { ...last.expr, type: typeOf(item) } as NamedExpr['expr'] };
   }
+  return columns;
+}
+
+export function lowerMvExpand(op: Node, input: Plan, ctx: LowerContext): Plan {
+  const m = op as unknown as ExpandingOperator;
+  const columns = expandedColumns(m, ctx, 'mv-expand');
   const limitNode = m.RowLimitClause?.RowLimit;
   const limitExpr = limitNode ? lowerExpr(limitNode, ctx) : undefined;
   // The legacy `mvexpand` stops at 128 rows per input row unless told otherwise.
@@ -34,6 +42,41 @@ export function lowerMvExpand(op: Node, input: Plan, ctx: LowerContext): Plan {
     throw ctx.errors.unsupported(op, 'mv-expand bagexpansion=array');
   }
   return { k: 'mvExpand', input, columns, limit, itemIndex, span: spanOf(op), schema: schemaOf(op) };
+}
+
+/**
+ * mv-apply: the subquery's implicit input is the expanded subtable, declared as a shared plan the
+ * executor fills in per input row. Its schema is mv-expand's: expanded columns replace same-named
+ * input columns in place, new names come after, and the item index last.
+ */
+export function lowerMvApply(op: Node, input: Plan, ctx: LowerContext): Plan {
+  const m = op as unknown as ExpandingOperator & { ContextIdClause: Node | null; Subquery: { Expression: Node | null } | null };
+  if (m.ContextIdClause) {
+    throw ctx.errors.unsupported(m.ContextIdClause, 'mv-apply with_contextid');
+  }
+  const span = spanOf(op);
+  const columns = expandedColumns(m, ctx, 'mv-apply');
+  const limitExpr = m.RowLimitClause?.RowLimit ? lowerExpr(m.RowLimitClause.RowLimit, ctx) : undefined;
+  const limit = limitExpr?.k === 'literal' && typeof limitExpr.value === 'number' ? limitExpr.value : undefined;
+  const itemIndex = parameter(m.Parameters, 'with_itemindex');
+  const expandedSchema: ColumnDef[] = [...input.schema];
+  for (const c of columns) {
+    const at = expandedSchema.findIndex((s) => s.name === c.name);
+    if (at >= 0) {
+      expandedSchema[at] = { name: c.name, type: c.expr.type };
+    } else {
+      expandedSchema.push({ name: c.name, type: c.expr.type });
+    }
+  }
+  if (itemIndex) {
+    expandedSchema.push({ name: itemIndex, type: 'long' });
+  }
+  const rowsId = ctx.nextId();
+  const placeholder: Plan = { k: 'datatable', rows: [], span, schema: expandedSchema };
+  const rows: Plan = { k: 'shared', id: rowsId, plan: placeholder, span, schema: expandedSchema };
+  const expand = { k: 'mvExpand', input, columns, limit, itemIndex, span, schema: expandedSchema } as const;
+  const subquery = ctx.tabular(m.Subquery!.Expression!, { ...ctx, implicitInput: rows });
+  return { k: 'mvApply', input, expand, subquery, rowsId, span, schema: schemaOf(op) };
 }
 
 export function lowerParse(op: Node, input: Plan, ctx: LowerContext): Plan {

@@ -62,5 +62,9 @@ export function lowerTabular(node: Node, ctx: LowerContext): Plan {
     case 'SearchOperator':
       return lowerSearch(node, undefined, ctx);
   }
+  if (ctx.implicitInput && kind.endsWith('Operator')) {
+    // `mv-apply … on (top 2 by x | …)`: the subquery's first operator reads the row's expanded subtable.
+    return lowerOperator(node, ctx.implicitInput, { ...ctx, implicitInput: undefined });
+  }
   throw ctx.errors.unsupported(node, `The tabular expression '${kind.replace(/(Operator|Expression)$/, '')}'`);
 }

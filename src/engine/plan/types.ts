@@ -101,6 +101,11 @@ export type Plan =
   | (PlanBase & { readonly k: 'makeSeries'; readonly input: Plan; readonly aggregates: readonly { readonly call: AggregateCall; readonly fallback: Value }[]; readonly axis: Expr; readonly from: Expr | undefined; readonly to: Expr | undefined; readonly step: Expr; readonly keys: readonly NamedExpr[];
       /** The older `in range(start, stop, step)` form: bins aligned to zero as bin() does, stop inclusive. */
       readonly inRange?: true })
+  /**
+   * mv-apply: each input row's arrays expanded as `expand` does, the subquery run over that row's
+   * subtable (read through the shared plan `rowsId`), and the results unioned.
+   */
+  | (PlanBase & { readonly k: 'mvApply'; readonly input: Plan; readonly expand: Extract<Plan, { k: 'mvExpand' }>; readonly subquery: Plan; readonly rowsId: number })
   /** top-nested: one level per clause, each partitioning the rows its parent kept. */
   | (PlanBase & { readonly k: 'topNested'; readonly input: Plan; readonly levels: readonly TopNestedLevel[] })
   | (PlanBase & { readonly k: 'getschema'; readonly input: Plan })
