@@ -14,6 +14,7 @@ import { runTopNested } from './topNested';
 import { runMvApply } from './mvApply';
 import { runMvExpand } from './mvExpand';
 import { runParse } from './parse';
+import { runParseKv } from './parseKv';
 import { runSample, runSampleDistinct } from './sample';
 import { runSort, runTop } from './sort';
 import { runSummarize } from './summarize';
@@ -109,6 +110,7 @@ function runUnary(plan: UnaryPlan, input: Table, ctx: ExecContext): Table {
     case 'parse': return runParse(plan, input, ctx);
     case 'makeSeries': return runMakeSeries(plan, input, ctx);
     case 'topNested': return runTopNested(plan, input, ctx);
+    case 'parseKv': return runParseKv(plan, input, ctx);
     case 'mvApply': return runMvApply(plan, input, ctx, runPlan);
     case 'getschema': return runGetschema(plan, input);
     case 'render':

@@ -2,7 +2,7 @@
 import type { LowerContext } from './context';
 import { lowerExpr } from './expressions';
 import { lowerJoin, lowerLookup } from './join';
-import { lowerMvApply, lowerMvExpand, lowerParse } from './reshape';
+import { lowerMvApply, lowerMvExpand, lowerParse, lowerParseKv } from './reshape';
 import { lowerRender } from './render';
 import { lowerDistinct, lowerMakeSeries, lowerSummarize } from './summarize';
 import { lowerTopNested } from './topNested';
@@ -76,6 +76,8 @@ export function lowerOperator(op: Node, input: Plan, ctx: LowerContext): Plan {
       return lowerMvApply(op, input, ctx);
     case 'ParseOperator':
       return lowerParse(op, input, ctx);
+    case 'ParseKvOperator':
+      return lowerParseKv(op, input, ctx);
     case 'GetSchemaOperator':
       return { k: 'getschema', input, span, schema };
     case 'RenderOperator':

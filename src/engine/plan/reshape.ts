@@ -3,6 +3,8 @@ import type { LowerContext } from './context';
 import { lowerExpr } from './expressions';
 import { parameter } from './join';
 import { elementsOf, kindOf, nameText, schemaOf, spanOf, textOf, typeOf, type Node } from './syntax';
+import { compileRegex } from '../functions/stringMatch';
+import type { KeyValueMode } from '../exec/keyValueText';
 import type { ColumnDef, NamedExpr, ParsePart, Plan } from './types';
 
 type ExpandingOperator = { Parameters: unknown; Expressions: unknown; RowLimitClause: { RowLimit: Node } | null };
@@ -77,6 +79,52 @@ export function lowerMvApply(op: Node, input: Plan, ctx: LowerContext): Plan {
   const expand = { k: 'mvExpand', input, columns, limit, itemIndex, span, schema: expandedSchema } as const;
   const subquery = ctx.tabular(m.Subquery!.Expression!, { ...ctx, implicitInput: rows });
   return { k: 'mvApply', input, expand, subquery, rowsId, span, schema: schemaOf(op) };
+}
+
+/** parse-kv: the keys to extract and how pairs are delimited (exec/keyValueText.ts does the finding). */
+export function lowerParseKv(op: Node, input: Plan, ctx: LowerContext): Plan {
+  const p = op as unknown as { Expression: Node; Keys: { Columns: unknown } | null; WithClause: { Properties: unknown } | null };
+  const keys: ColumnDef[] = elementsOf(p.Keys?.Columns).map((decl) => {
+    const name = (decl as unknown as Record<string, Node>).Name!;
+    return { name: nameText(name), type: typeOf(name) };
+  });
+  const settings = new Map<string, (string | boolean)[]>();
+  for (const param of elementsOf<Kusto.Language.Syntax.NamedParameter>(p.WithClause?.Properties)) {
+    const value = param.Expression ? lowerExpr(param.Expression as unknown as Node, ctx) : undefined;
+    if (value?.k !== 'literal' || (typeof value.value !== 'string' && typeof value.value !== 'boolean')) {
+      throw ctx.errors.at(spanOf(param as unknown as Node), 'KQL-ARGUMENT', 'A parse-kv setting must be a constant string or bool.');
+    }
+    const name = nameText(param.Name as unknown as Node).toLowerCase();
+    settings.set(name, [...(settings.get(name) ?? []), value.value]);
+  }
+  const text = (name: string): string | undefined => {
+    const v = settings.get(name)?.[0];
+    return typeof v === 'string' ? v : undefined;
+  };
+  const quoting = {
+    quotes: (settings.get('quote') ?? []).map(String).filter((q) => q.length > 0)
+      .map((q) => [q[0]!, q.length > 1 ? q[1]! : q[0]!] as const),
+    escapes: (settings.get('escape') ?? []).map(String).filter((e) => e.length > 0),
+  };
+  const regex = text('regex');
+  const pair = text('pair_delimiter');
+  const kv = text('kv_delimiter');
+  let mode: KeyValueMode;
+  if (regex !== undefined) {
+    try {
+      mode = { k: 'regex', regex: compileRegex(regex, 'g') };
+    } catch (e) {
+      throw ctx.errors.at(spanOf(p.WithClause as unknown as Node), 'KQL-ARGUMENT', (e as Error).message);
+    }
+  } else if (pair !== undefined || kv !== undefined) {
+    if (!pair || !kv) {
+      throw ctx.errors.at(spanOf(op), 'KQL-ARGUMENT', 'parse-kv needs both pair_delimiter and kv_delimiter, neither of them empty.');
+    }
+    mode = { k: 'delimited', pair, kv, greedy: settings.get('greedy')?.[0] === true, ...quoting };
+  } else {
+    mode = { k: 'loose', ...quoting };
+  }
+  return { k: 'parseKv', input, source: lowerExpr(p.Expression, ctx), keys, mode, span: spanOf(op), schema: schemaOf(op) };
 }
 
 export function lowerParse(op: Node, input: Plan, ctx: LowerContext): Plan {
