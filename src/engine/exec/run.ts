@@ -14,6 +14,7 @@ import { runTopNested } from './topNested';
 import { runMvApply } from './mvApply';
 import { runMvExpand } from './mvExpand';
 import { runParse } from './parse';
+import { runPartition } from './partition';
 import { runParseKv } from './parseKv';
 import { runSample, runSampleDistinct } from './sample';
 import { runSort, runTop } from './sort';
@@ -112,6 +113,7 @@ function runUnary(plan: UnaryPlan, input: Table, ctx: ExecContext): Table {
     case 'topNested': return runTopNested(plan, input, ctx);
     case 'parseKv': return runParseKv(plan, input, ctx);
     case 'mvApply': return runMvApply(plan, input, ctx, runPlan);
+    case 'partition': return runPartition(plan, input, ctx, runPlan);
     case 'getschema': return runGetschema(plan, input);
     case 'render':
       ctx.render = plan.render;

@@ -5,6 +5,7 @@ import { lowerJoin, lowerLookup } from './join';
 import { lowerMvApply, lowerMvExpand, lowerParse, lowerParseKv } from './reshape';
 import { lowerRender } from './render';
 import { lowerDistinct, lowerMakeSeries, lowerSummarize } from './summarize';
+import { lowerPartition } from './partition';
 import { lowerTopNested } from './topNested';
 import { lowerSearch, lowerUnion } from './union';
 import { elementsOf, kindOf, nameText, schemaOf, spanOf, typeOf, type Node } from './syntax';
@@ -74,6 +75,8 @@ export function lowerOperator(op: Node, input: Plan, ctx: LowerContext): Plan {
       return lowerMvExpand(op, input, ctx);
     case 'MvApplyOperator':
       return lowerMvApply(op, input, ctx);
+    case 'PartitionOperator':
+      return lowerPartition(op, input, ctx);
     case 'ParseOperator':
       return lowerParse(op, input, ctx);
     case 'ParseKvOperator':

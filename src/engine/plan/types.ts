@@ -106,6 +106,8 @@ export type Plan =
    * subtable (read through the shared plan `rowsId`), and the results unioned.
    */
   | (PlanBase & { readonly k: 'mvApply'; readonly input: Plan; readonly expand: Extract<Plan, { k: 'mvExpand' }>; readonly subquery: Plan; readonly rowsId: number })
+  /** partition by key (subquery): the subquery over each key's rows, read through the shared plan `rowsId`. */
+  | (PlanBase & { readonly k: 'partition'; readonly input: Plan; readonly key: Expr; readonly subquery: Plan; readonly rowsId: number; readonly legacy: boolean })
   /** parse-kv: the listed keys' values in `source`, appended as typed columns. */
   | (PlanBase & { readonly k: 'parseKv'; readonly input: Plan; readonly source: Expr; readonly keys: readonly ColumnDef[]; readonly mode: import('../exec/keyValueText').KeyValueMode })
   /** top-nested: one level per clause, each partitioning the rows its parent kept. */
