@@ -44,6 +44,25 @@ describe('summarize, distinct, make-series', () => {
     assert.deepEqual(named.rows, [['web01', 50, 'inbound']]);
   });
 
+  test('(a, b) = arg_max(…) and (p50, p95) = percentiles(…) name the aggregate\'s columns', () => {
+    const r = run('T | summarize (t, v) = arg_max(TimeGenerated, BytesSent) by Computer | order by Computer asc');
+    assert.deepEqual(r.columns, ['Computer', 't', 'v']);
+    assert.deepEqual(r.rows, [
+      ['db01', ticks('2024-01-01T02:45:00Z'), 200], ['web01', ticks('2024-01-01T00:20:00Z'), 50], ['web02', ticks('2024-01-01T01:30:00Z'), null],
+    ]);
+    const p = run('T | summarize (p50, p95) = percentiles(BytesSent, 50, 95)');
+    assert.deepEqual(p.columns, ['p50', 'p95']);
+    assert.deepEqual(p.rows, [[100, 300]]);
+    // Fewer names than values: the rest keep Kusto's generated names.
+    const one = run('T | summarize (t) = arg_max(TimeGenerated, BytesSent) by Computer | where Computer == "db01"');
+    assert.deepEqual(one.columns, ['Computer', 't', 'BytesSent']);
+  });
+
+  test('(a, b) = over a single-valued aggregate is the binder\'s error, at its position', () => {
+    assert.throws(() => run('T | summarize (t, v) = count()'), (e: Error & { code?: string; start?: number }) =>
+      e.code === 'KS149' && e.start === 14 && /does not have multiple named values/.test(e.message));
+  });
+
   test('distinct', () => {
     assert.deepEqual(run('T | distinct Direction | order by Direction asc').rows, [['inbound'], ['outbound']]);
     assert.equal(run('T | project Computer, Direction | distinct *').rows.length, 5);

@@ -1,6 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { run, ticks } from './helpers';
+import { scalarFunction, type ScalarFunction } from '../../src/engine/functions';
 
 describe('row operators', () => {
   test('where, extend and project compute per row with Kusto names', () => {
@@ -110,6 +111,58 @@ describe('row operators', () => {
     assert.deepEqual(r.rows, [
       [100, 1, null, 50], [50, 2, 100, 300], [300, 3, 50, null], [null, 4, 300, 200], [200, 5, null, -1],
     ]);
+  });
+
+  test('a tuple-valued call in extend and project makes one column per element, with Kusto\'s names', () => {
+    const x = 'print x = dynamic([3, 1, 2])';
+    const e = run(`${x} | extend series_stats(x)`);
+    assert.deepEqual(e.columns, ['x', 'series_stats_x_min', 'series_stats_x_min_idx', 'series_stats_x_max', 'series_stats_x_max_idx',
+      'series_stats_x_avg', 'series_stats_x_stdev', 'series_stats_x_variance']);
+    assert.deepEqual(e.types, ['dynamic', 'real', 'long', 'real', 'long', 'real', 'real', 'real']);
+    assert.deepEqual(e.rows, [[[3, 1, 2], 1, 1, 3, 0, 2, 1, 1]]);
+    const p = run(`${x} | project series_stats(x), n = 1`);
+    assert.deepEqual(p.columns, ['series_stats_x_min', 'series_stats_x_min_idx', 'series_stats_x_max', 'series_stats_x_max_idx',
+      'series_stats_x_avg', 'series_stats_x_stdev', 'series_stats_x_variance', 'n']);
+    assert.deepEqual(p.rows, [[1, 1, 3, 0, 2, 1, 1, 1]]);
+    // The same call twice: the binder suffixes the second set of names.
+    const twice = run(`${x} | project series_stats(x), series_stats(x, true)`);
+    assert.deepEqual(twice.columns.slice(7, 9), ['series_stats_x_min1', 'series_stats_x_min_idx1']);
+  });
+
+  test('(a, b, …) = f(…) names the first columns; the rest keep generated names', () => {
+    const e = run('print x = dynamic([3, 1, 2]) | extend (lo, at) = series_stats(x), after = 1');
+    assert.deepEqual(e.columns, ['x', 'lo', 'at', 'series_stats_x_max', 'series_stats_x_max_idx', 'series_stats_x_avg',
+      'series_stats_x_stdev', 'series_stats_x_variance', 'after']);
+    assert.deepEqual(e.rows[0]!.slice(1), [1, 1, 3, 0, 2, 1, 1, 1]);
+    const p = run('print x = dynamic([3, 1, 2]) | project (lo, at) = series_stats(x), x');
+    assert.deepEqual(p.columns[0], 'lo');
+    assert.deepEqual(p.columns[7], 'x');
+    const s = run('T | project BytesSent | take 2 | serialize (lo, at) = series_stats(pack_array(BytesSent, 0)), n = row_number()');
+    assert.deepEqual(s.rows.map((r) => [r[0], r[1], r[2], r[8]]), [[100, 0, 1, 1], [50, 0, 1, 2]]);
+  });
+
+  test('each row of a tuple-valued call is computed once for all its columns', () => {
+    const fn = scalarFunction('series_stats') as { bind: ScalarFunction['bind'] };
+    const original = fn.bind;
+    let calls = 0;
+    fn.bind = (...a) => {
+      const impl = original(...a);
+      return (args) => {
+        calls++;
+        return impl(args);
+      };
+    };
+    try {
+      run('T | extend series_stats(pack_array(BytesSent))');
+    } finally {
+      fn.bind = original;
+    }
+    assert.equal(calls, 5);
+  });
+
+  test('(a, b) = over a single-valued expression is the binder\'s error, at its position', () => {
+    assert.throws(() => run('T | extend (a, b) = strlen(Computer)'), (e: Error & { code?: string; start?: number }) =>
+      e.code === 'KS149' && e.start === 11 && /does not have multiple named values/.test(e.message));
   });
 
   test('getschema lists the columns with their types', () => {

@@ -6,7 +6,8 @@ import type { Value } from '../values';
 import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { selectWhere } from './filterSelect';
 import { selectRows } from './lazy';
-import { compileExpr, evaluateColumn, isConstantExpr } from './expr';
+import { compileExpr, isConstantExpr } from './expr';
+import { evaluateOutputs } from './outputColumns';
 
 // A module-local copy: a transpiled import is a property read on every loop iteration.
 const CHECK_INTERVAL = CHECK_EVERY;
@@ -76,13 +77,14 @@ export function runExtend(columns: readonly NamedExpr[], schema: readonly Column
   let current = input;
   // Later expressions of one extend see the columns defined before them (extend a = 1, b = a + 1).
   for (const c of columns) {
-    const column = evaluateColumn(c.expr, current, ctx);
-    const idx = current.columnIndex(c.name);
     const cols = [...current.columns];
-    if (idx >= 0) {
-      cols[idx] = { name: c.name, column };
-    } else {
-      cols.push({ name: c.name, column });
+    for (const out of evaluateOutputs(c, current, ctx)) {
+      const idx = cols.findIndex((x) => x.name === out.name);
+      if (idx >= 0) {
+        cols[idx] = out;
+      } else {
+        cols.push(out);
+      }
     }
     current = new Table(cols, input.rowCount, input.name);
   }
@@ -92,7 +94,9 @@ export function runExtend(columns: readonly NamedExpr[], schema: readonly Column
 export function runProject(plan: P<'project'>, input: Table, ctx: ExecContext): Table {
   const produced = new Map<string, Column>();
   for (const c of plan.columns) {
-    produced.set(c.name, evaluateColumn(c.expr, input, ctx));
+    for (const out of evaluateOutputs(c, input, ctx)) {
+      produced.set(out.name, out.column);
+    }
   }
   return assemble(plan.schema, produced, input, input.rowCount);
 }
@@ -130,8 +134,8 @@ export function runCount(plan: P<'count'>, input: Table): Table {
 
 export function runPrint(plan: P<'print'>, ctx: ExecContext): Table {
   const one = new Table([], 1);
-  const cols = plan.columns.map((c, i) => ({ name: plan.schema[i]?.name ?? c.name, column: evaluateColumn(c.expr, one, ctx) }));
-  return new Table(cols, 1);
+  const cols = plan.columns.flatMap((c) => evaluateOutputs(c, one, ctx));
+  return new Table(cols.map((c, i) => ({ name: plan.schema[i]?.name ?? c.name, column: c.column })), 1);
 }
 
 export function runDatatable(plan: P<'datatable'>): Table {

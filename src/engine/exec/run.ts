@@ -1,5 +1,5 @@
 /** The plan interpreter: runs each operator on its input's result, with checks and positions for errors. */
-import { EvaluationError } from '../functions';
+import { EvaluationError, UnsupportedError } from '../functions';
 import type { Plan } from '../plan/types';
 import { Table } from '../table';
 import {
@@ -132,6 +132,10 @@ function at(plan: Plan, ctx: ExecContext, run: () => Table): Table {
   } catch (e) {
     if (e instanceof EvaluationError) {
       throw ctx.errors.at(plan.span, 'KQL-EVALUATION', e.message);
+    }
+    if (e instanceof UnsupportedError) {
+      // A form only seen at run time (a non-constant argument selecting an unimplemented variant).
+      throw ctx.errors.at(plan.span, 'KQL-UNSUPPORTED', `${e.message} is not supported by the embedded engine.`);
     }
     throw e;
   } finally {

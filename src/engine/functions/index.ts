@@ -13,6 +13,9 @@ import { hashFunctions } from './hashFunctions';
 import { ipv4Functions } from './ipv4Functions';
 import { logicFunctions } from './logic';
 import { mathFunctions } from './mathFunctions';
+import { seriesFilters } from './seriesFilters';
+import { seriesFunctions } from './seriesFunctions';
+import { seriesStatistics } from './seriesStatistics';
 import { stringFunctions } from './stringFunctions';
 
 export * from './types';
@@ -37,7 +40,7 @@ function register<T extends { name: string; aliases?: readonly string[] }>(table
 
 register(scalars, [
   ...logicFunctions, ...conversionFunctions, ...datetimeFunctions, ...stringFunctions, ...dynamicFunctions,
-  ...ipv4Functions, ...mathFunctions, ...hashFunctions,
+  ...ipv4Functions, ...mathFunctions, ...hashFunctions, ...seriesFunctions, ...seriesStatistics, ...seriesFilters,
 ]);
 register(aggregates, [...basicAggregates, ...collectionAggregates, ...statisticalAggregates]);
 

@@ -8,6 +8,7 @@ import { lowerDistinct, lowerMakeSeries, lowerSummarize } from './summarize';
 import { lowerPartition } from './partition';
 import { lowerTopNested } from './topNested';
 import { lowerSearch, lowerUnion } from './union';
+import { extendedColumns, positionalColumns } from './outputColumns';
 import { elementsOf, kindOf, nameText, schemaOf, spanOf, typeOf, type Node } from './syntax';
 import type { ColumnDef, Expr, NamedExpr, Plan, SortKey } from './types';
 
@@ -20,13 +21,11 @@ export function lowerOperator(op: Node, input: Plan, ctx: LowerContext): Plan {
     case 'FilterOperator':
       return { k: 'filter', input, predicate: lowerExpr(n.Condition!, ctx), span, schema };
     case 'ProjectOperator': {
-      const items = elementsOf(n.Expressions);
-      const columns = items.map((item, i): NamedExpr => ({ name: schema[i]?.name ?? `Column${i + 1}`, expr: lowerExpr(valueOf(item), ctx) }));
-      return { k: 'project', input, columns, span, schema };
+      return { k: 'project', input, columns: positionalColumns(elementsOf(n.Expressions), schema, ctx), span, schema };
     }
     case 'ExtendOperator':
     case 'SerializeOperator': {
-      const columns = extendColumns(elementsOf(n.Expressions), input.schema, schema, ctx);
+      const columns = extendedColumns(elementsOf(n.Expressions), input.schema, schema, ctx);
       return kind === 'ExtendOperator'
         ? { k: 'extend', input, columns, span, schema }
         : { k: 'serialize', input, columns, span, schema };
@@ -102,39 +101,10 @@ function operatorName(op: Node): string {
   return first?.Text ?? kindOf(op).replace(/Operator$/, '');
 }
 
-/** `Name = expr` → expr; anything else is its own value. */
+/** `Name = expr` and `(a, b) = expr` → expr; anything else is its own value. */
 export function valueOf(item: Node): Node {
-  return kindOf(item) === 'SimpleNamedExpression' ? (item as unknown as Record<string, Node>).Expression! : item;
-}
-
-/**
- * Names of extend/serialize columns: a `Name = expr` keeps its name, a bare column keeps the column's,
- * and other expressions take the binder's generated names (Column1, …) in order.
- */
-function extendColumns(items: Node[], inputSchema: readonly ColumnDef[], schema: readonly ColumnDef[], ctx: LowerContext): NamedExpr[] {
-  const inputNames = new Set(inputSchema.map((c) => c.name));
-  const named = new Set<string>();
-  for (const item of items) {
-    if (kindOf(item) === 'SimpleNamedExpression') {
-      named.add(nameText((item as unknown as Record<string, Node>).Name));
-    }
-  }
-  const generated = schema.filter((c) => !inputNames.has(c.name) && !named.has(c.name)).map((c) => c.name);
-  let next = 0;
-  return items.map((item): NamedExpr => {
-    if (kindOf(item) === 'SimpleNamedExpression') {
-      const ni = item as unknown as Record<string, Node>;
-      return { name: nameText(ni.Name), expr: lowerExpr(ni.Expression!, ctx) };
-    }
-    if (kindOf(item) === 'CompoundNamedExpression') {
-      throw ctx.errors.unsupported(item, 'Assigning several names at once, (a, b) = …,');
-    }
-    const expr = lowerExpr(item, ctx);
-    if (expr.k === 'column') {
-      return { name: expr.name, expr };
-    }
-    return { name: generated[next++] ?? `Column${next}`, expr };
-  });
+  const kind = kindOf(item);
+  return kind === 'SimpleNamedExpression' || kind === 'CompoundNamedExpression' ? (item as unknown as Record<string, Node>).Expression! : item;
 }
 
 /** Kusto sorts descending by default; nulls come last when descending and first when ascending. */

@@ -1,7 +1,7 @@
 /** Operators that start a query without an input table: datatable, print, range. */
 import type { LowerContext } from './context';
 import { lowerExpr } from './expressions';
-import { valueOf } from './operators';
+import { positionalColumns } from './outputColumns';
 import { elementsOf, schemaOf, spanOf, type Node } from './syntax';
 import type { Expr, Plan } from './types';
 import type { Value } from '../values';
@@ -32,8 +32,7 @@ export function lowerDatatable(node: Node, ctx: LowerContext): Plan {
 export function lowerPrint(node: Node, ctx: LowerContext): Plan {
   const p = node as unknown as { Expressions: unknown };
   const schema = schemaOf(node);
-  const columns = elementsOf(p.Expressions).map((item, i) => ({ name: schema[i]?.name ?? `print_${i}`, expr: lowerExpr(valueOf(item), ctx) }));
-  return { k: 'print', columns, span: spanOf(node), schema };
+  return { k: 'print', columns: positionalColumns(elementsOf(p.Expressions), schema, ctx), span: spanOf(node), schema };
 }
 
 export function lowerRange(node: Node, ctx: LowerContext): Plan {

@@ -49,6 +49,12 @@ export interface AggregateCall {
 export interface NamedExpr {
   readonly name: string;
   readonly expr: Expr;
+  /**
+   * Set when `expr` is tuple-valued (series_stats(x), series_fit_line(y)): it yields one value per tuple
+   * element, each going to the column at the same position here. Computed once per row for all of them.
+   * `name` is then the first output's.
+   */
+  readonly outputs?: readonly ColumnDef[];
 }
 
 export interface SortKey {

@@ -1,0 +1,258 @@
+/**
+ * Series transforms that return a series of the same length: the fill (interpolation) functions, FIR and
+ * IIR filters, the seasonal component for a given period, and Tukey outlier scores.
+ */
+import type { DynamicValue, Value } from '../values';
+import { scalar } from './define';
+import { asArray, isNumeric } from './seriesFunctions';
+import { type ScalarFunction, UnsupportedError } from './types';
+
+/**
+ * "missing_value_placeholder … The default value is double(null) … double(null), long(null) and int(null)
+ * have the same meaning": an element is missing when it equals the placeholder (null matching null).
+ */
+function missingTest(placeholder: Value | undefined): (v: DynamicValue | undefined) => boolean {
+  return placeholder === null || placeholder === undefined ? (v) => v === null || v === undefined : (v) => v === placeholder;
+}
+
+/** Fills each missing element from the nearest non-missing one on one side; the far edge stays missing. */
+function fillFrom(xs: readonly DynamicValue[], missing: (v: DynamicValue) => boolean, backward: boolean): DynamicValue[] {
+  const out = [...xs];
+  let last: DynamicValue | undefined;
+  for (let k = 0; k < out.length; k++) {
+    const i = backward ? out.length - 1 - k : k;
+    if (!missing(out[i]!)) {
+      last = out[i];
+    } else if (last !== undefined) {
+      out[i] = last;
+    }
+  }
+  return out;
+}
+
+function fillConst(xs: readonly DynamicValue[], value: Value, missing: (v: DynamicValue) => boolean): DynamicValue[] {
+  return xs.map((x) => (missing(x) ? (value as DynamicValue) : x));
+}
+
+/**
+ * Linear interpolation between the non-missing numeric neighbours of each missing element; with
+ * `fillEdges`, leading and trailing gaps take the nearest value. "If series contains only int or long
+ * elements, then the linear interpolation returns rounded interpolated values": the reference's example
+ * (73.5 → 73, 32.667 → 32, 24.333 → 24) shows truncation. Dynamic numbers here do not keep int vs real,
+ * so a series whose values are all whole numbers is taken as an integer series. An all-missing series is
+ * filled with `constant` (0 by default; null keeps the nulls), whatever `fillEdges` says.
+ */
+function fillLinear(xs: readonly DynamicValue[], missing: (v: DynamicValue) => boolean, fillEdges: boolean, constant: Value): DynamicValue[] {
+  const anchors: number[] = [];
+  xs.forEach((x, i) => {
+    if (!missing(x) && isNumeric(x)) {
+      anchors.push(i);
+    }
+  });
+  if (anchors.length === 0) {
+    return xs.map((x) => (missing(x) ? (constant as DynamicValue) : x));
+  }
+  const integral = anchors.every((i) => Number.isInteger(xs[i]));
+  const out = [...xs];
+  const value = (i: number): number => xs[i] as number;
+  for (let k = 0; k + 1 < anchors.length; k++) {
+    const a = anchors[k]!;
+    const b = anchors[k + 1]!;
+    for (let i = a + 1; i < b; i++) {
+      if (missing(xs[i]!)) {
+        const v = value(a) + ((value(b) - value(a)) * (i - a)) / (b - a);
+        out[i] = integral ? Math.trunc(v) : v;
+      }
+    }
+  }
+  if (fillEdges) {
+    const first = anchors[0]!;
+    const last = anchors[anchors.length - 1]!;
+    for (let i = 0; i < first; i++) {
+      out[i] = missing(xs[i]!) ? value(first) : xs[i]!;
+    }
+    for (let i = last + 1; i < xs.length; i++) {
+      out[i] = missing(xs[i]!) ? value(last) : xs[i]!;
+    }
+  }
+  return out;
+}
+
+function numbersOf(v: Value | undefined): number[] | null {
+  const xs = asArray(v);
+  return xs && xs.every(isNumeric) ? (xs as number[]) : null;
+}
+
+/** Non-numeric elements take part as NaN; any output they reach becomes null. */
+function asSeries(xs: readonly DynamicValue[]): number[] {
+  return xs.map((x) => (isNumeric(x) ? x : NaN));
+}
+
+const nullNaN = (ys: readonly number[]): DynamicValue[] => ys.map((y) => (Number.isNaN(y) ? null : y));
+
+/**
+ * y[i] = Σ f[j]·x[i−j] with x zero before the start. "If filter contains negative values, then normalize
+ * must be specified as false, otherwise result will be null"; by default it is true unless a coefficient is
+ * negative. center = true keeps the group delay at zero by reading (L−1)/2 points ahead; for an even-length
+ * filter that shift is not a whole point and the reference does not say how it is rounded.
+ */
+function fir(args: readonly Value[]): Value {
+  const xs = asArray(args[0]);
+  const filter = numbersOf(args[1]);
+  if (!xs || !filter || filter.length === 0) {
+    return null;
+  }
+  const negative = filter.some((f) => f < 0);
+  const normalize = typeof args[2] === 'boolean' ? args[2] : !negative;
+  const center = args[3] === true;
+  if (normalize && negative) {
+    return null;
+  }
+  if (center && filter.length % 2 === 0) {
+    throw new UnsupportedError('series_fir() centered on an even-length filter');
+  }
+  const total = filter.reduce((s, f) => s + f, 0);
+  const coef = normalize ? filter.map((f) => f / total) : filter;
+  const shift = center ? (filter.length - 1) / 2 : 0;
+  const x = asSeries(xs);
+  const y = x.map((_, i) => {
+    let s = 0;
+    for (let j = 0; j < coef.length; j++) {
+      const k = i + shift - j;
+      if (k >= 0 && k < x.length) {
+        s += coef[j]! * x[k]!;
+      }
+    }
+    return s;
+  });
+  return nullNaN(y);
+}
+
+/** The reference's recursive formula: y[i] = (Σ b[j]·x[i−j] − Σ_{j≥1} a[j]·y[i−j]) / a[0], zero before the start. */
+function iir(args: readonly Value[]): Value {
+  const xs = asArray(args[0]);
+  const b = numbersOf(args[1]);
+  const a = numbersOf(args[2]);
+  if (!xs || !b || !a || a.length === 0 || a[0] === 0) {
+    return null;
+  }
+  const x = asSeries(xs);
+  const y: number[] = new Array(x.length);
+  for (let i = 0; i < x.length; i++) {
+    let s = 0;
+    for (let j = 0; j < b.length && j <= i; j++) {
+      s += b[j]! * x[i - j]!;
+    }
+    for (let j = 1; j < a.length && j <= i; j++) {
+      s -= a[j]! * y[i - j]!;
+    }
+    y[i] = s / a[0]!;
+  }
+  return nullNaN(y);
+}
+
+function median(sorted: readonly number[]): number {
+  const m = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[m]! : (sorted[m - 1]! + sorted[m]!) / 2;
+}
+
+/**
+ * "The median of all the values that correspond to the location of the bin, across the periods." The
+ * default period (−1) detects it with series_periods_detect(), whose algorithm is not documented; any other
+ * non-positive period gives zeros.
+ */
+function seasonal(args: readonly Value[]): Value {
+  const xs = asArray(args[0]);
+  const period = args.length > 1 ? args[1] : -1;
+  if (!xs) {
+    return null;
+  }
+  if (period === -1 || period === null || period === undefined) {
+    throw new UnsupportedError('series_seasonal() detecting the period itself');
+  }
+  const p = isNumeric(period) ? Math.trunc(period) : 0;
+  if (!(p > 0)) {
+    return xs.map(() => 0);
+  }
+  const phases = Array.from({ length: Math.min(p, xs.length) }, (_, phase) => {
+    const values: number[] = [];
+    for (let i = phase; i < xs.length; i += p) {
+      const x = xs[i];
+      if (isNumeric(x) && !Number.isNaN(x)) {
+        values.push(x);
+      }
+    }
+    return values.length > 0 ? median(values.sort((u, v) => u - v)) : null;
+  });
+  return xs.map((_, i) => phases[i % p] ?? null);
+}
+
+/** A percentile by linear interpolation between closest ranks (p10 of 16 values = x[1.5]). */
+function percentileLinear(sorted: readonly number[], p: number): number {
+  const pos = (p / 100) * (sorted.length - 1);
+  const lo = Math.floor(pos);
+  const hi = Math.min(lo + 1, sorted.length - 1);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
+}
+
+/**
+ * Tukey's fences: a point above the 75th percentile scores (x − p75) / IQR, below the 25th (x − p25) / IQR,
+ * others 0; nulls and ignore_val score 0. The percentiles interpolate linearly, as the function's authors
+ * describe it (microsoft/Kusto-Query-Language#136). The default kind, "ctukey", also rescales the score by a
+ * normalisation factor whose exact computation is not documented, so only kind "tukey" is implemented.
+ */
+function outliers(args: readonly Value[]): Value {
+  const xs = asArray(args[0]);
+  const kind = typeof args[1] === 'string' && args[1] !== '' ? args[1] : 'ctukey';
+  if (kind === 'ctukey') {
+    throw new UnsupportedError('series_outliers() of kind "ctukey" (the default)');
+  }
+  if (!xs || kind !== 'tukey') {
+    return null;
+  }
+  const ignored = missingTest(args[2]);
+  const counted = (x: DynamicValue | undefined): x is number => isNumeric(x) && !Number.isNaN(x) && !ignored(x);
+  const values = xs.filter(counted).sort((u, v) => u - v);
+  if (values.length === 0) {
+    return xs.map(() => 0);
+  }
+  const low = percentileLinear(values, 25);
+  const high = percentileLinear(values, 75);
+  const iqr = high - low;
+  return xs.map((x) => (!counted(x) ? 0 : x > high ? (x - high) / iqr : x < low ? (x - low) / iqr : 0));
+}
+
+function unsupportedAtBind(name: string, check: (constArgs: readonly (Value | undefined)[], argc: number) => string | undefined, impl: (args: readonly Value[]) => Value): ScalarFunction {
+  return scalar(name, (argTypes, _r, _c, constArgs) => {
+    const what = check(constArgs, argTypes.length);
+    if (what) {
+      throw new UnsupportedError(what);
+    }
+    return impl;
+  });
+}
+
+export const seriesFilters: ScalarFunction[] = [
+  scalar('series_fill_backward', () => (args) => {
+    const xs = asArray(args[0]);
+    return xs ? fillFrom(xs, missingTest(args[1]), true) : null;
+  }),
+  scalar('series_fill_forward', () => (args) => {
+    const xs = asArray(args[0]);
+    return xs ? fillFrom(xs, missingTest(args[1]), false) : null;
+  }),
+  scalar('series_fill_const', () => (args) => {
+    const xs = asArray(args[0]);
+    return xs ? fillConst(xs, args[1] ?? null, missingTest(args[2])) : null;
+  }),
+  scalar('series_fill_linear', () => (args) => {
+    const xs = asArray(args[0]);
+    const fillEdges = typeof args[2] === 'boolean' ? args[2] : true;
+    return xs ? fillLinear(xs, missingTest(args[1]), fillEdges, args.length > 3 ? args[3] ?? null : 0) : null;
+  }),
+  scalar('series_fir', () => fir),
+  scalar('series_iir', () => iir),
+  // The unsupported forms are reported when the call is bound if their arguments are constants.
+  unsupportedAtBind('series_seasonal', (k, argc) => (argc < 2 || k[1] === -1 ? 'series_seasonal() detecting the period itself' : undefined), seasonal),
+  unsupportedAtBind('series_outliers', (k, argc) => (argc < 2 || k[1] === 'ctukey' ? 'series_outliers() of kind "ctukey" (the default)' : undefined), outliers),
+];
