@@ -11,6 +11,8 @@ import { datetimeFunctions } from './datetimeFunctions';
 import { dynamicFunctions } from './dynamicFunctions';
 import { hashFunctions } from './hashFunctions';
 import { ipv4Functions } from './ipv4Functions';
+import { ipv4TextFunctions } from './ipv4TextFunctions';
+import { ipv6Functions } from './ipv6Functions';
 import { logicFunctions } from './logic';
 import { mathFunctions } from './mathFunctions';
 import { stringFunctions } from './stringFunctions';
@@ -37,7 +39,7 @@ function register<T extends { name: string; aliases?: readonly string[] }>(table
 
 register(scalars, [
   ...logicFunctions, ...conversionFunctions, ...datetimeFunctions, ...stringFunctions, ...dynamicFunctions,
-  ...ipv4Functions, ...mathFunctions, ...hashFunctions,
+  ...ipv4Functions, ...ipv4TextFunctions, ...ipv6Functions, ...mathFunctions, ...hashFunctions,
 ]);
 register(aggregates, [...basicAggregates, ...collectionAggregates, ...statisticalAggregates]);
 
