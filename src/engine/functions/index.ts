@@ -9,6 +9,7 @@ import { statisticalAggregates } from './aggregateStatistics';
 import { conversionFunctions } from './conversions';
 import { datetimeFunctions } from './datetimeFunctions';
 import { dynamicFunctions } from './dynamicFunctions';
+import { encodingFunctions } from './encodingFunctions';
 import { hashFunctions } from './hashFunctions';
 import { ipv4Functions } from './ipv4Functions';
 import { ipv4TextFunctions } from './ipv4TextFunctions';
@@ -16,6 +17,7 @@ import { ipv6Functions } from './ipv6Functions';
 import { logicFunctions } from './logic';
 import { mathFunctions } from './mathFunctions';
 import { stringFunctions } from './stringFunctions';
+import { stringTextFunctions } from './stringTextFunctions';
 
 export * from './types';
 export { bindBinaryOperator, bindUnaryOperator } from './operators';
@@ -40,6 +42,7 @@ function register<T extends { name: string; aliases?: readonly string[] }>(table
 register(scalars, [
   ...logicFunctions, ...conversionFunctions, ...datetimeFunctions, ...stringFunctions, ...dynamicFunctions,
   ...ipv4Functions, ...ipv4TextFunctions, ...ipv6Functions, ...mathFunctions, ...hashFunctions,
+  ...stringTextFunctions, ...encodingFunctions,
 ]);
 register(aggregates, [...basicAggregates, ...collectionAggregates, ...statisticalAggregates]);
 
