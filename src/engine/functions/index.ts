@@ -3,6 +3,8 @@
  * (aliases included), and the operator binders. See types.ts for the contract.
  */
 import type { AggregateFunction, ScalarFunction } from './types';
+import { arrayFunctions } from './arrayFunctions';
+import { bagFunctions } from './bagFunctions';
 import { collectionAggregates } from './aggregateCollections';
 import { basicAggregates } from './aggregates';
 import { statisticalAggregates } from './aggregateStatistics';
@@ -42,7 +44,7 @@ function register<T extends { name: string; aliases?: readonly string[] }>(table
 register(scalars, [
   ...logicFunctions, ...conversionFunctions, ...datetimeFunctions, ...stringFunctions, ...dynamicFunctions,
   ...ipv4Functions, ...ipv4TextFunctions, ...ipv6Functions, ...mathFunctions, ...hashFunctions,
-  ...stringTextFunctions, ...encodingFunctions,
+  ...stringTextFunctions, ...encodingFunctions, ...arrayFunctions, ...bagFunctions,
 ]);
 register(aggregates, [...basicAggregates, ...collectionAggregates, ...statisticalAggregates]);
 
