@@ -3,6 +3,7 @@
  * as base64 text. Decoding is strict (.NET's Convert.FromBase64String): text whose length is not a
  * multiple of four, or with characters outside the alphabet, does not decode.
  */
+import { randomUUID } from 'node:crypto';
 import { deflateSync, gzipSync, gunzipSync, inflateSync } from 'node:zlib';
 import type { KqlType, Value } from '../values';
 import { scalar, str } from './define';
@@ -85,6 +86,7 @@ export const encodingFunctions: ScalarFunction[] = [
     const bytes = typeof args[0] === 'string' ? guidToBytes(args[0]) : null;
     return bytes ? bytes.toString('base64') : '';
   }),
+  scalar('new_guid', () => () => randomUUID()),
   // Level 0 (stored blocks): what the reference's examples show Kusto writing.
   scalar('zlib_compress_to_base64_string', (types) => (args) => {
     const text = textArg(args, types);

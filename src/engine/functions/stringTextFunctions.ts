@@ -111,6 +111,43 @@ function fromCodePoints(args: readonly Value[]): string {
   return out;
 }
 
+/**
+ * parse_csv(): the fields of the first record. A field that starts with a double quote runs to the
+ * closing quote, with "" standing for one quote, and may hold commas and line feeds; an unquoted
+ * line feed (or CR LF) ends the record.
+ */
+function parseCsvRecord(text: string): string[] {
+  const fields: string[] = [];
+  let i = 0;
+  for (;;) {
+    let field = '';
+    if (text[i] === '"') {
+      i++;
+      while (i < text.length) {
+        if (text[i] === '"') {
+          if (text[i + 1] === '"') {
+            field += '"';
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        field += text[i++];
+      }
+    }
+    // Unquoted text, or what follows a closing quote up to the next delimiter, is taken as it is.
+    while (i < text.length && text[i] !== ',' && text[i] !== '\n' && !(text[i] === '\r' && text[i + 1] === '\n')) {
+      field += text[i++];
+    }
+    fields.push(field);
+    if (text[i] !== ',') {
+      return fields;
+    }
+    i++;
+  }
+}
+
 export const stringTextFunctions: ScalarFunction[] = [
   scalar('strcmp', (types) => (args) => strcmp(str(args[0] ?? '', types[0]), str(args[1] ?? '', types[1]))),
   scalar('string_size', (types) => (args) => Buffer.byteLength(str(args[0] ?? '', types[0]), 'utf8')),
@@ -139,6 +176,7 @@ export const stringTextFunctions: ScalarFunction[] = [
     const text = str(args[0] ?? '', types[0]);
     return Array.isArray(args[1]) && Array.isArray(args[2]) ? replaceStrings(text, args[1], args[2]) : text;
   }),
+  scalar('parse_csv', (types) => (args) => parseCsvRecord(str(args[0] ?? '', types[0]))),
   scalar('unicode_codepoints_from_string', (types) => (args) => {
     const s = str(args[0] ?? '', types[0]);
     return [...s].map((c) => c.codePointAt(0)!);

@@ -79,3 +79,18 @@ describe('encodings', () => {
     assert.equal(call('gzip_decompress_from_base64_string', ['string'], 'string', [named.toString('base64')]), '');
   });
 });
+
+describe('parse_csv and new_guid', () => {
+  test('parse_csv takes the first record, with quoted fields', () => {
+    assert.deepEqual(printed(`print result=parse_csv('aa,"b,b,b",cc,"Escaping quotes: ""Title""","line1\\nline2"')`).result,
+      ['aa', 'b,b,b', 'cc', 'Escaping quotes: "Title"', 'line1\nline2']);
+    assert.deepEqual(printed(`print result_multi_record=parse_csv('record1,a,b,c\\nrecord2,x,y,z')`).result_multi_record, ['record1', 'a', 'b', 'c']);
+    assert.deepEqual(printed(`print a = parse_csv(''), b = parse_csv('x,,y,'), c = array_length(parse_csv('Guy Reginiano, Guy Yehudy, Pankaj Suri, Saeed Copty'))`),
+      { a: [''], b: ['x', '', 'y', ''], c: 4 });
+  });
+  test('new_guid gives a fresh GUID per row', () => {
+    const ids = column('range i from 1 to 3 step 1 | extend g = new_guid()', 1) as string[];
+    assert.equal(new Set(ids).size, 3);
+    ids.forEach((g) => assert.match(g, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/));
+  });
+});
