@@ -3,20 +3,26 @@
  * (aliases included), and the operator binders. See types.ts for the contract.
  */
 import type { AggregateFunction, ScalarFunction } from './types';
+import { arrayFunctions } from './arrayFunctions';
+import { bagFunctions } from './bagFunctions';
 import { collectionAggregates } from './aggregateCollections';
 import { basicAggregates } from './aggregates';
 import { statisticalAggregates } from './aggregateStatistics';
 import { conversionFunctions } from './conversions';
 import { datetimeFunctions } from './datetimeFunctions';
 import { dynamicFunctions } from './dynamicFunctions';
+import { encodingFunctions } from './encodingFunctions';
 import { hashFunctions } from './hashFunctions';
 import { ipv4Functions } from './ipv4Functions';
+import { ipv4TextFunctions } from './ipv4TextFunctions';
+import { ipv6Functions } from './ipv6Functions';
 import { logicFunctions } from './logic';
 import { mathFunctions } from './mathFunctions';
 import { seriesFilters } from './seriesFilters';
 import { seriesFunctions } from './seriesFunctions';
 import { seriesStatistics } from './seriesStatistics';
 import { stringFunctions } from './stringFunctions';
+import { stringTextFunctions } from './stringTextFunctions';
 
 export * from './types';
 export { bindBinaryOperator, bindUnaryOperator } from './operators';
@@ -40,7 +46,9 @@ function register<T extends { name: string; aliases?: readonly string[] }>(table
 
 register(scalars, [
   ...logicFunctions, ...conversionFunctions, ...datetimeFunctions, ...stringFunctions, ...dynamicFunctions,
-  ...ipv4Functions, ...mathFunctions, ...hashFunctions, ...seriesFunctions, ...seriesStatistics, ...seriesFilters,
+  ...ipv4Functions, ...ipv4TextFunctions, ...ipv6Functions, ...mathFunctions, ...hashFunctions,
+  ...stringTextFunctions, ...encodingFunctions, ...arrayFunctions, ...bagFunctions,
+  ...seriesFunctions, ...seriesStatistics, ...seriesFilters,
 ]);
 register(aggregates, [...basicAggregates, ...collectionAggregates, ...statisticalAggregates]);
 
