@@ -13,7 +13,9 @@ import { hashFunctions } from './hashFunctions';
 import { ipv4Functions } from './ipv4Functions';
 import { logicFunctions } from './logic';
 import { mathFunctions } from './mathFunctions';
+import { specialMathFunctions } from './mathSpecial';
 import { stringFunctions } from './stringFunctions';
+import { unitConversionFunctions } from './unitConversions';
 
 export * from './types';
 export { bindBinaryOperator, bindUnaryOperator } from './operators';
@@ -37,7 +39,7 @@ function register<T extends { name: string; aliases?: readonly string[] }>(table
 
 register(scalars, [
   ...logicFunctions, ...conversionFunctions, ...datetimeFunctions, ...stringFunctions, ...dynamicFunctions,
-  ...ipv4Functions, ...mathFunctions, ...hashFunctions,
+  ...ipv4Functions, ...mathFunctions, ...hashFunctions, ...specialMathFunctions, ...unitConversionFunctions,
 ]);
 register(aggregates, [...basicAggregates, ...collectionAggregates, ...statisticalAggregates]);
 
