@@ -3,9 +3,13 @@
  * (aliases included), and the operator binders. See types.ts for the contract.
  */
 import type { AggregateFunction, ScalarFunction } from './types';
+import { bitwiseAggregates } from './aggregateBitwise';
 import { collectionAggregates } from './aggregateCollections';
+import { covarianceAggregates } from './aggregateCovariance';
 import { basicAggregates } from './aggregates';
+import { schemaAggregates } from './aggregateSchema';
 import { statisticalAggregates } from './aggregateStatistics';
+import { weightedPercentileAggregates } from './aggregateWeightedPercentiles';
 import { conversionFunctions } from './conversions';
 import { datetimeFunctions } from './datetimeFunctions';
 import { dynamicFunctions } from './dynamicFunctions';
@@ -41,7 +45,10 @@ register(scalars, [
   ...logicFunctions, ...conversionFunctions, ...datetimeFunctions, ...stringFunctions, ...dynamicFunctions,
   ...ipv4Functions, ...mathFunctions, ...hashFunctions, ...specialMathFunctions, ...unitConversionFunctions,
 ]);
-register(aggregates, [...basicAggregates, ...collectionAggregates, ...statisticalAggregates]);
+register(aggregates, [
+  ...basicAggregates, ...collectionAggregates, ...statisticalAggregates, ...covarianceAggregates, ...bitwiseAggregates,
+  ...weightedPercentileAggregates, ...schemaAggregates,
+]);
 
 /** A scalar function by the name Kusto.Language gives it (case-sensitive), or undefined if not implemented. */
 export function scalarFunction(name: string): ScalarFunction | undefined {
