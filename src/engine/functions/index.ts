@@ -12,6 +12,7 @@ import { statisticalAggregates } from './aggregateStatistics';
 import { weightedPercentileAggregates } from './aggregateWeightedPercentiles';
 import { conversionFunctions } from './conversions';
 import { datetimeFunctions } from './datetimeFunctions';
+import { sketchAggregates, sketchFunctions } from './distinctSketch';
 import { dynamicFunctions } from './dynamicFunctions';
 import { hashFunctions } from './hashFunctions';
 import { ipv4Functions } from './ipv4Functions';
@@ -44,10 +45,11 @@ function register<T extends { name: string; aliases?: readonly string[] }>(table
 register(scalars, [
   ...logicFunctions, ...conversionFunctions, ...datetimeFunctions, ...stringFunctions, ...dynamicFunctions,
   ...ipv4Functions, ...mathFunctions, ...hashFunctions, ...specialMathFunctions, ...unitConversionFunctions,
+  ...sketchFunctions,
 ]);
 register(aggregates, [
   ...basicAggregates, ...collectionAggregates, ...statisticalAggregates, ...covarianceAggregates, ...bitwiseAggregates,
-  ...weightedPercentileAggregates, ...schemaAggregates,
+  ...weightedPercentileAggregates, ...schemaAggregates, ...sketchAggregates,
 ]);
 
 /** A scalar function by the name Kusto.Language gives it (case-sensitive), or undefined if not implemented. */

@@ -98,3 +98,24 @@ describe('buildschema', () => {
     assert.equal(aggregate('buildschema', ['dynamic'], 'dynamic', [[null]]), null);
   });
 });
+
+describe('hll sketches (exact in this engine)', () => {
+  test('the reference example: scalar hll_merge of two hll columns', () => {
+    assert.deepEqual(rows(`range x from 1 to 10 step 1 
+| extend y = x + 10
+| summarize hll_x = hll(x), hll_y = hll(y)
+| project merged = hll_merge(hll_x, hll_y)
+| project dcount_hll(merged)`), [[20]]);
+  });
+  test('dcount_hll(hll(x)) is dcount(x); hll_if filters; hll_merge across groups unions', () => {
+    assert.deepEqual(rows('range x from 1 to 30 step 1 | summarize a = dcount_hll(hll(x % 7)), b = dcount(x % 7)'), [[7, 7]]);
+    assert.deepEqual(rows('range x from 1 to 30 step 1 | summarize h = hll_if(x % 7, x > 25) | project dcount_hll(h)'), [[5]]);
+    assert.deepEqual(rows(`range x from 1 to 30 step 1 | summarize h = hll(x % 10) by g = x % 3
+| summarize m = hll_merge(h) | project dcount_hll(m)`), [[10]]);
+  });
+  test('nulls are not counted; an empty group and a null sketch', () => {
+    assert.deepEqual(aggregate('hll', ['long'], 'dynamic', []), [['exact'], [], []]);
+    assert.deepEqual(rows('datatable(s:string, n:long) ["a", 1, "", int(null), "a", 2] | summarize hs = hll(s), hn = hll(n) | project dcount_hll(hs), dcount_hll(hn)'), [[2, 2]]);
+    assert.deepEqual(rows('print d = dcount_hll(dynamic(null))'), [[null]]);
+  });
+});
