@@ -5,11 +5,16 @@
 import type { AggregateFunction, ScalarFunction } from './types';
 import { arrayFunctions } from './arrayFunctions';
 import { bagFunctions } from './bagFunctions';
+import { bitwiseAggregates } from './aggregateBitwise';
 import { collectionAggregates } from './aggregateCollections';
+import { covarianceAggregates } from './aggregateCovariance';
 import { basicAggregates } from './aggregates';
+import { schemaAggregates } from './aggregateSchema';
 import { statisticalAggregates } from './aggregateStatistics';
+import { weightedPercentileAggregates } from './aggregateWeightedPercentiles';
 import { conversionFunctions } from './conversions';
 import { datetimeFunctions } from './datetimeFunctions';
+import { sketchAggregates, sketchFunctions } from './distinctSketch';
 import { dynamicFunctions } from './dynamicFunctions';
 import { encodingFunctions } from './encodingFunctions';
 import { hashFunctions } from './hashFunctions';
@@ -21,8 +26,10 @@ import { mathFunctions } from './mathFunctions';
 import { seriesFilters } from './seriesFilters';
 import { seriesFunctions } from './seriesFunctions';
 import { seriesStatistics } from './seriesStatistics';
+import { specialMathFunctions } from './mathSpecial';
 import { stringFunctions } from './stringFunctions';
 import { stringTextFunctions } from './stringTextFunctions';
+import { unitConversionFunctions } from './unitConversions';
 
 export * from './types';
 export { bindBinaryOperator, bindUnaryOperator } from './operators';
@@ -49,8 +56,12 @@ register(scalars, [
   ...ipv4Functions, ...ipv4TextFunctions, ...ipv6Functions, ...mathFunctions, ...hashFunctions,
   ...stringTextFunctions, ...encodingFunctions, ...arrayFunctions, ...bagFunctions,
   ...seriesFunctions, ...seriesStatistics, ...seriesFilters,
+  ...specialMathFunctions, ...unitConversionFunctions, ...sketchFunctions,
 ]);
-register(aggregates, [...basicAggregates, ...collectionAggregates, ...statisticalAggregates]);
+register(aggregates, [
+  ...basicAggregates, ...collectionAggregates, ...statisticalAggregates, ...covarianceAggregates, ...bitwiseAggregates,
+  ...weightedPercentileAggregates, ...schemaAggregates, ...sketchAggregates,
+]);
 
 /** A scalar function by the name Kusto.Language gives it (case-sensitive), or undefined if not implemented. */
 export function scalarFunction(name: string): ScalarFunction | undefined {
