@@ -20,17 +20,27 @@ export interface ResultViewOptions {
 
 export type RunErrorKind = 'query' | 'backend' | 'cancelled' | 'timeout';
 
+/** Where a run stands in "Run all": the panel keeps every query's outcome and lets the user pick one. */
+export interface BatchPosition {
+  /** 0-based position of this query among the file's queries. */
+  readonly index: number;
+  readonly count: number;
+}
+
 // Host → webview.
 export interface RunningMessage extends QueryOrigin {
   readonly type: 'running';
+  readonly batch?: BatchPosition;
 }
 export interface ShowResultMessage extends QueryOrigin {
   readonly type: 'showResult';
+  readonly batch?: BatchPosition;
   readonly result: QueryResult;
   readonly options: ResultViewOptions;
 }
 export interface ShowErrorMessage extends QueryOrigin {
   readonly type: 'showError';
+  readonly batch?: BatchPosition;
   readonly kind: RunErrorKind;
   readonly message: string;
   /** 1-based document line and column of a query error. */
@@ -58,6 +68,8 @@ export interface ExportDataMessage {
   readonly type: 'exportData';
   readonly format: DataExportFormat;
   readonly tableIndex: number;
+  /** After "Run all": which query's result (see BatchPosition); absent for a single run. */
+  readonly batchIndex?: number;
 }
 export type ImageExportFormat = 'png' | 'svg';
 export interface ExportImageMessage {

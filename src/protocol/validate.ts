@@ -51,7 +51,10 @@ export function validateWebviewMessage(m: unknown): Validated<WebviewMessage> {
       if (!oneOf(m.format, ['csv', 'json'] as const) || !isInt(m.tableIndex)) {
         return fail('exportData needs format csv|json and a table index');
       }
-      return { ok: true, value: { type: 'exportData', format: m.format, tableIndex: m.tableIndex } };
+      if (!optional(m, 'batchIndex', (v) => isInt(v))) {
+        return fail('exportData batchIndex is a non-negative integer');
+      }
+      return { ok: true, value: { type: 'exportData', format: m.format, tableIndex: m.tableIndex, ...(m.batchIndex !== undefined ? { batchIndex: m.batchIndex as number } : {}) } };
     case 'exportImage':
       if (!oneOf(m.format, ['png', 'svg'] as const) || !isStr(m.data, MAX_IMAGE_CHARS)) {
         return fail('exportImage needs format png|svg and data');
@@ -91,6 +94,9 @@ export function validateWebviewMessage(m: unknown): Validated<WebviewMessage> {
 function originProblem(m: Obj): string | undefined {
   if (!isStr(m.documentUri) || !isStr(m.queryText) || !isInt(m.blockStartLine)) {
     return 'needs documentUri, queryText and blockStartLine';
+  }
+  if (!optional(m, 'batch', (b) => isObj(b) && isInt(b.count, 1) && isInt(b.index) && b.index < b.count)) {
+    return 'has a batch that is not { index, count } with 0 ≤ index < count';
   }
   return undefined;
 }

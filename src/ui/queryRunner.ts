@@ -9,7 +9,7 @@ import { offerSignInOnAuthError } from './backendCommands';
 import type { QueryBackend, QueryResult } from '../backends/queryBackend';
 import { blockAt, splitQueryBlocks } from '../kql/blocks';
 import type { KqlError } from '../kql/errors';
-import type { RunErrorKind } from '../protocol/messages';
+import type { BatchPosition, RunErrorKind } from '../protocol/messages';
 import type { TextOrigin } from '../protocol/queryOrigin';
 import { RunCodeLensProvider } from './codeLens';
 import type { Ctx } from './ctx';
@@ -29,6 +29,8 @@ interface QueryToRun {
   readonly lines: vscode.Range;
   /** A selection rather than a whole query block: the language server does not see it as run. */
   readonly isSelection?: boolean;
+  /** Its place in "Run all": the panel then keeps every query's outcome. */
+  readonly batch?: BatchPosition;
 }
 
 /** KqlErrors may cross a worker boundary as plain errors; their name and range still identify them. */
@@ -80,15 +82,22 @@ export class QueryRunner implements vscode.Disposable {
     await this.run({ document: doc, text: block.text, origin: { line: block.startLine, character: 0 }, lines: new vscode.Range(block.startLine, 0, block.endLine, 0) });
   }
 
-  /** `kql.runAllQueries`: every block in order; stops at the first that fails. The panel shows the last. */
+  /**
+   * `kql.runAllQueries`: every block in order; stops at the first that fails. The panel lists every
+   * outcome and shows the last.
+   */
   async runAll(uri?: vscode.Uri): Promise<void> {
     const editor = this.editorFor(uri);
     if (!editor) {
       return;
     }
     const doc = editor.document;
-    for (const block of splitQueryBlocks(doc.getText())) {
-      const ok = await this.run({ document: doc, text: block.text, origin: { line: block.startLine, character: 0 }, lines: new vscode.Range(block.startLine, 0, block.endLine, 0) });
+    const blocks = splitQueryBlocks(doc.getText()).filter((b) => b.text.trim() !== '');
+    for (const [index, block] of blocks.entries()) {
+      const ok = await this.run({
+        document: doc, text: block.text, origin: { line: block.startLine, character: 0 },
+        lines: new vscode.Range(block.startLine, 0, block.endLine, 0), batch: { index, count: blocks.length },
+      });
       if (!ok) {
         return;
       }
@@ -122,7 +131,7 @@ export class QueryRunner implements vscode.Disposable {
     this.running.set(key, controller);
 
     const panel = ResultsPanel.show(this.ctx, q.document.uri, (u, t, l) => void this.rerun(u, t, l));
-    const origin = { documentUri: key, queryText: q.text, blockStartLine: q.origin.line };
+    const origin = { documentUri: key, queryText: q.text, blockStartLine: q.origin.line, ...(q.batch ? { batch: q.batch } : {}) };
     this.diagnostics.clearBlock(q.document.uri, q.lines);
     panel.post({ type: 'running', ...origin });
     this.statusBar.showRunning();

@@ -3,9 +3,10 @@
  * document. The webview loads only `dist/webview`, under a nonce CSP, and every message it sends is
  * validated before use.
  *
- * `retainContextWhenHidden` is off: the host keeps the last message it sent and replays it when the
- * webview announces `ready`, so a hidden-then-shown panel repaints from that (grid first paint for 100k
- * rows is measured by `bench/webview.ts`) instead of holding a hidden renderer's memory.
+ * `retainContextWhenHidden` is off: the host keeps the last message it sent (after "Run all", every
+ * query's outcome) and replays it when the webview announces `ready`, so a hidden-then-shown panel
+ * repaints from that (grid first paint for 100k rows is measured by `bench/webview.ts`) instead of
+ * holding a hidden renderer's memory.
  */
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
@@ -28,6 +29,8 @@ export class ResultsPanel implements vscode.Disposable {
   private disposed = false;
   private last: HostMessage | undefined;
   private result: QueryResult | undefined;
+  /** After "Run all": each query's outcome message, by its position, for replay and export. */
+  private readonly batch = new Map<number, HostMessage>();
   private readonly disposables: vscode.Disposable[] = [];
 
   /** The panel for a document: brought forward if it exists, created beside the editor otherwise. */
@@ -96,9 +99,22 @@ export class ResultsPanel implements vscode.Disposable {
     if (message.type === 'showResult') {
       this.result = message.result;
     }
+    const batch = 'batch' in message ? message.batch : undefined;
+    if (message.type === 'running' && (!batch || batch.index === 0)) {
+      this.batch.clear();
+    }
+    if (batch && (message.type === 'showResult' || message.type === 'showError')) {
+      this.batch.set(batch.index, message);
+    }
     if (this.ready) {
       void this.panel.webview.postMessage(message);
     }
+  }
+
+  /** What a (re)loaded webview needs: every outcome of a Run all in order, then the last message. */
+  private replay(): HostMessage[] {
+    const outcomes = [...this.batch.entries()].sort(([a], [b]) => a - b).map(([, m]) => m);
+    return this.last && !outcomes.includes(this.last) ? [...outcomes, this.last] : outcomes.length ? outcomes : this.last ? [this.last] : [];
   }
 
   private async receive(raw: unknown): Promise<void> {
@@ -120,12 +136,14 @@ export class ResultsPanel implements vscode.Disposable {
       case 'ready':
         // A (re)loaded webview starts empty: replay the last state.
         this.ready = true;
-        if (this.last) {
-          void this.panel.webview.postMessage(this.last);
+        for (const message of this.replay()) {
+          void this.panel.webview.postMessage(message);
         }
         return;
       case 'exportData': {
-        const table = this.result?.tables[m.tableIndex];
+        const chosen = m.batchIndex !== undefined ? this.batch.get(m.batchIndex) : undefined;
+        const result = chosen?.type === 'showResult' ? chosen.result : m.batchIndex === undefined ? this.result : undefined;
+        const table = result?.tables[m.tableIndex];
         if (!table) {
           void vscode.window.showWarningMessage('There is no result to export: run the query first.');
           return;

@@ -95,7 +95,7 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
 
   scenario('1 a .kql file of seed queries opens with KQL token colours', highlightingScenario);
   scenario('2 completion offers columns (also after summarize) and a misspelt column is a Problem', completionScenario);
-  scenario('3 CodeLens runs a seed query: the grid matches the kql CLI and a timechart draws', resultsScenario);
+  scenario('3 CodeLens runs a seed query: the grid matches the kql CLI, a timechart draws, Run all lists every result', resultsScenario);
   scenario('4 the Machines view lists machines, processes and ports; a context action runs a query', machinesScenario);
   scenario('5 a syntax error shows in the panel at its line:column and nothing crashes', syntaxErrorScenario);
 });

@@ -35,6 +35,7 @@ describe('validateWebviewMessage', () => {
       { type: 'ready' },
       { type: 'rerun' },
       { type: 'exportData', format: 'csv', tableIndex: 0 },
+      { type: 'exportData', format: 'json', tableIndex: 0, batchIndex: 2 },
       { type: 'exportImage', format: 'png', data: 'data:image/png;base64,AAAA' },
       { type: 'exportImage', format: 'svg', data: '<svg xmlns="http://www.w3.org/2000/svg"></svg>' },
       { type: 'copy', what: 'row', text: 'a\tb' },
@@ -121,6 +122,20 @@ describe('validateHostMessage', () => {
     assert.equal(validateHostMessage({ type: 'showError', ...origin, kind: 'oops', message: 'm' }).ok, false);
     assert.equal(validateHostMessage({ type: 'showResult', ...origin, result }).ok, false);
     assert.equal(validateHostMessage({ type: 'running', documentUri: 'x' }).ok, false);
+  });
+
+  test('a Run all position is { index, count } with 0 ≤ index < count, on running, results and errors', () => {
+    for (const batch of [{ index: 0, count: 1 }, { index: 2, count: 3 }]) {
+      assert.equal(validateHostMessage({ type: 'running', ...origin, batch }).ok, true);
+      assert.equal(validateHostMessage({ type: 'showResult', ...origin, batch, result, options: { maxChartPoints: 100 } }).ok, true);
+      assert.equal(validateHostMessage({ type: 'showError', ...origin, batch, kind: 'query', message: 'm' }).ok, true);
+    }
+    for (const batch of [{ index: 3, count: 3 }, { index: -1, count: 2 }, { index: 0, count: 0 }, { index: 0.5, count: 2 }, 'first', null]) {
+      const v = validateHostMessage({ type: 'running', ...origin, batch });
+      assert.equal(v.ok, false, JSON.stringify(batch));
+      assert.match(!v.ok ? v.reason : '', /batch/);
+    }
+    assert.equal(validateWebviewMessage({ type: 'exportData', format: 'csv', tableIndex: 0, batchIndex: -1 }).ok, false);
   });
 });
 

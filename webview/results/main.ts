@@ -17,6 +17,7 @@ import themeCss from '../shared/theme.css';
 import { vscodeApi } from '../shared/vscodeApi';
 import { ChartView } from './chart';
 import { ResultGrid } from './grid';
+import { RunBatch } from './runBatch';
 import resultsCss from './results.css';
 
 type Tab = 'results' | 'chart' | 'errors';
@@ -29,8 +30,14 @@ injectStyle(themeCss + resultsCss);
 const app = document.getElementById('app') ?? document.body.appendChild(el('div'));
 app.id = 'app';
 
-// Layout: a status line, then the tabs.
+// Layout: a status line (with, after "Run all", a list of every query's outcome), then the tabs.
 const status = el('div', 'status muted');
+const batchPicker = document.createElement('select');
+batchPicker.className = 'batch-picker';
+batchPicker.title = 'The outcome of each query of the last Run all';
+batchPicker.setAttribute('aria-label', 'Query of the last Run all to show');
+batchPicker.hidden = true;
+const runBatch = new RunBatch();
 const tabs = document.createElement('vscode-tabs');
 tabs.setAttribute('panel', '');
 const headers = TABS.map((t) => {
@@ -45,7 +52,9 @@ const panels = TABS.map((t) => {
   return p;
 });
 tabs.append(...headers, ...panels);
-app.append(status, tabs);
+const header = el('div', 'header');
+header.append(status, batchPicker);
+app.append(header, tabs);
 
 function button(label: string, title: string, run: () => void): HTMLElement {
   const b = document.createElement('vscode-button');
@@ -73,8 +82,8 @@ resultsToolbar.append(
   filterBox,
   button('Copy cell', 'Copy the selected cell (Ctrl+C)', () => grid?.copyCell()),
   button('Copy row', 'Copy the selected row (Ctrl+Shift+C)', () => grid?.copyRow()),
-  button('Export CSV', 'Save the result as CSV', () => api.postMessage({ type: 'exportData', format: 'csv', tableIndex: 0 })),
-  button('Export JSON', 'Save the result as JSON', () => api.postMessage({ type: 'exportData', format: 'json', tableIndex: 0 })),
+  button('Export CSV', 'Save the result as CSV', () => exportData('csv')),
+  button('Export JSON', 'Save the result as JSON', () => exportData('json')),
 );
 panels[0]!.append(resultsToolbar, warnings, gridHost, detail);
 let filterTimer: ReturnType<typeof setTimeout> | undefined;
@@ -108,6 +117,34 @@ errorBox.append(el('p', 'muted', 'No errors.'));
 panels[2]!.append(errorBox);
 
 let current: ShowResultMessage | undefined;
+
+function exportData(format: 'csv' | 'json'): void {
+  const batchIndex = current?.batch?.index;
+  api.postMessage({ type: 'exportData', format, tableIndex: 0, ...(batchIndex !== undefined ? { batchIndex } : {}) });
+}
+
+/** Lists the batch's outcomes so far (hidden outside a batch), with `selected` chosen. */
+function refreshBatchPicker(selected: number | undefined): void {
+  const entries = runBatch.entries();
+  batchPicker.hidden = entries.length === 0;
+  batchPicker.replaceChildren(...entries.map((e) => {
+    const option = document.createElement('option');
+    option.value = String(e.index);
+    // Labels quote the user's query: text, never markup.
+    option.textContent = e.label;
+    option.selected = e.index === selected;
+    return option;
+  }));
+}
+
+batchPicker.addEventListener('change', () => {
+  const outcome = runBatch.get(Number(batchPicker.value));
+  if (outcome?.type === 'showResult') {
+    showResult(outcome);
+  } else if (outcome) {
+    showError(outcome);
+  }
+});
 
 function saveState(patch: Partial<ResultsPanelState>): void {
   if (!state && !patch.documentUri) {
@@ -145,7 +182,7 @@ function showStatus(): void {
   const total = r.tables[0]?.rows.length ?? 0;
   const shown = grid && grid.visibleCount !== total ? `${grid.visibleCount.toLocaleString('en-US')} of ` : '';
   const backend = r.stats.backend === 'local' ? 'local engine' : 'Log Analytics';
-  const parts = [`${shown}${total.toLocaleString('en-US')} rows`, formatDuration(r.stats.durationMs), backend];
+  const parts = [`${shown}${total.toLocaleString('en-US')} ${total === 1 ? 'row' : 'rows'}`, formatDuration(r.stats.durationMs), backend];
   if (r.stats.truncated) {
     parts.push('truncated at the row limit');
   }
@@ -253,15 +290,23 @@ function showError(m: ShowErrorMessage): void {
 function handle(m: HostMessage): void {
   switch (m.type) {
     case 'running':
+      runBatch.started(m.batch);
+      if (!m.batch) {
+        refreshBatchPicker(undefined);
+      }
       document.body.classList.add('running');
       status.textContent = 'Running…';
       saveState({ documentUri: m.documentUri, queryText: m.queryText, blockStartLine: m.blockStartLine });
       break;
     case 'showResult':
-      showResult(m);
-      break;
     case 'showError':
-      showError(m);
+      runBatch.finished(m);
+      refreshBatchPicker(m.batch?.index);
+      if (m.type === 'showResult') {
+        showResult(m);
+      } else {
+        showError(m);
+      }
       break;
     case 'cancelled':
       document.body.classList.remove('running');

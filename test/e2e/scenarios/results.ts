@@ -1,12 +1,13 @@
 /**
  * Scenario 3: a seed query run from its CodeLens fills the results grid with the rows the `kql` CLI
- * prints for the same query, and a `render timechart` seed draws a chart.
+ * prints for the same query, and a `render timechart` seed draws a chart. "Run all" on a file of three
+ * queries lists the three outcomes in the panel, and picking the first shows its grid.
  */
 import assert from 'node:assert/strict';
 import { clickRunLens, seedBlock } from '../codeLens';
 import { cliAnswerSince, sameRows } from '../kqlCli';
 import { crashNotices, readChart, resultsFrame, waitForGrid, withColumns } from '../resultsPanel';
-import { waitFor, type Workbench } from '../workbench';
+import { UI_TIMEOUT_MS, waitFor, type Workbench } from '../workbench';
 
 /** The seed queries run here, by the comment that heads them in examples/vm-insights.kql. */
 const GRID_SEED = '// List the bound ports on your VMs';
@@ -40,5 +41,33 @@ export async function resultsScenario(wb: Workbench, workspace: string): Promise
   );
   assert.ok(chart.width > 200 && chart.height > 100, `the chart is ${chart.width}×${chart.height}`);
   await wb.screenshot(3, 'chart');
+
+  await wb.openFile('run-all.kql');
+  await wb.goTo(1);
+  const runAll = wb.activeEditor().locator('.codelens-decoration a', { hasText: /^\W*Run all$/ }).first();
+  await runAll.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  await runAll.click({ timeout: UI_TIMEOUT_MS });
+  const picker = await waitFor(
+    'the Run all list with the three queries\' outcomes',
+    async () => {
+      for (const f of wb.page.frames()) {
+        if (f === wb.page.mainFrame() || f.isDetached()) {
+          continue;
+        }
+        const labels = await f.locator('select.batch-picker:not([hidden]) option').allTextContents().catch(() => []);
+        if (labels.length === 3) {
+          return { frame: f, labels };
+        }
+      }
+      return undefined;
+    },
+    60_000,
+  );
+  assert.match(picker.labels[0]!, /^1\/3 · line 1 · VMComputer · 1 row$/);
+  assert.match(picker.labels[2]!, /^3\/3 · line 9 · VMConnection · 2 rows$/);
+  await waitForGrid(wb, 'the last query\'s grid', withColumns('Direction', 'Links'), 30_000);
+  await picker.frame.locator('select.batch-picker').selectOption('0');
+  await waitForGrid(wb, 'the first query\'s grid after picking it', withColumns('Machines'), 30_000);
+  await wb.screenshot(3, 'run-all');
   assert.deepEqual(await crashNotices(wb), []);
 }
