@@ -13,6 +13,7 @@ import { runMakeSeries } from './makeSeries';
 import { runTopNested } from './topNested';
 import { runMvApply } from './mvApply';
 import { runMvExpand } from './mvExpand';
+import { runBagUnpack, runNarrow } from './evaluate';
 import { runParse } from './parse';
 import { runPartition } from './partition';
 import { runParseKv } from './parseKv';
@@ -112,6 +113,8 @@ function runUnary(plan: UnaryPlan, input: Table, ctx: ExecContext): Table {
     case 'makeSeries': return runMakeSeries(plan, input, ctx);
     case 'topNested': return runTopNested(plan, input, ctx);
     case 'parseKv': return runParseKv(plan, input, ctx);
+    case 'narrow': return runNarrow(plan, input, ctx);
+    case 'bagUnpack': return runBagUnpack(plan, input, ctx);
     case 'mvApply': return runMvApply(plan, input, ctx, runPlan);
     case 'partition': return runPartition(plan, input, ctx, runPlan);
     case 'getschema': return runGetschema(plan, input);

@@ -5,6 +5,7 @@ import { lowerJoin, lowerLookup } from './join';
 import { lowerMvApply, lowerMvExpand, lowerParse, lowerParseKv } from './reshape';
 import { lowerRender } from './render';
 import { lowerDistinct, lowerMakeSeries, lowerSummarize } from './summarize';
+import { lowerEvaluate } from './evaluate';
 import { lowerPartition } from './partition';
 import { lowerTopNested } from './topNested';
 import { lowerSearch, lowerUnion } from './union';
@@ -76,6 +77,8 @@ export function lowerOperator(op: Node, input: Plan, ctx: LowerContext): Plan {
       return lowerMvApply(op, input, ctx);
     case 'PartitionOperator':
       return lowerPartition(op, input, ctx);
+    case 'EvaluateOperator':
+      return lowerEvaluate(op, input, ctx);
     case 'ParseOperator':
       return lowerParse(op, input, ctx);
     case 'ParseKvOperator':

@@ -114,6 +114,11 @@ export type Plan =
   | (PlanBase & { readonly k: 'mvApply'; readonly input: Plan; readonly expand: Extract<Plan, { k: 'mvExpand' }>; readonly subquery: Plan; readonly rowsId: number })
   /** partition by key (subquery): the subquery over each key's rows, read through the shared plan `rowsId`. */
   | (PlanBase & { readonly k: 'partition'; readonly input: Plan; readonly key: Expr; readonly subquery: Plan; readonly rowsId: number; readonly legacy: boolean })
+  /** evaluate narrow(): one row per input cell (Row, Column, Value as text). */
+  | (PlanBase & { readonly k: 'narrow'; readonly input: Plan })
+  /** evaluate bag_unpack(…) : (schema): each column from the bag's slot `key`, or from the input when `key` is undefined. */
+  | (PlanBase & { readonly k: 'bagUnpack'; readonly input: Plan; readonly source: Expr; readonly ignored: readonly string[];
+      readonly columns: readonly { readonly name: string; readonly type: KqlType; readonly key: string | undefined }[] })
   /** parse-kv: the listed keys' values in `source`, appended as typed columns. */
   | (PlanBase & { readonly k: 'parseKv'; readonly input: Plan; readonly source: Expr; readonly keys: readonly ColumnDef[]; readonly mode: import('../exec/keyValueText').KeyValueMode })
   /** top-nested: one level per clause, each partitioning the rows its parent kept. */

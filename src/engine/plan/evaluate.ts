@@ -1,0 +1,59 @@
+/**
+ * `evaluate` plugins whose output schema the binder knows before the data is read: `narrow()`, and
+ * `bag_unpack(…)` with an output schema. Without one, bag_unpack's columns depend on the data (Kusto
+ * decides them at run time), which a plan bound by Kusto.Language cannot follow; the error says how to
+ * write the schema.
+ */
+import type { LowerContext } from './context';
+import { lowerExpr } from './expressions';
+import { elementsOf, nameText, schemaOf, spanOf, textOf, type Node } from './syntax';
+import type { Plan } from './types';
+
+type Fields = Record<string, Node | null>;
+
+export function lowerEvaluate(op: Node, input: Plan, ctx: LowerContext): Plan {
+  const e = op as unknown as { FunctionCall: Kusto.Language.Syntax.FunctionCallExpression | null; Schema: Fields | null };
+  const call = e.FunctionCall;
+  const name = (call?.ReferencedSymbol?.Name ?? (call ? textOf(call.Name as unknown as Node) : '')).toLowerCase();
+  const span = spanOf(op);
+  const schema = schemaOf(op);
+  if (name === 'narrow') {
+    return { k: 'narrow', input, span, schema };
+  }
+  if (name === 'bag_unpack' && call) {
+    return lowerBagUnpack(call, e.Schema, input, ctx, op);
+  }
+  throw ctx.errors.unsupported(op, `The plugin 'evaluate ${name || textOf(op)}'`);
+}
+
+function lowerBagUnpack(call: Kusto.Language.Syntax.FunctionCallExpression, schemaClause: Fields | null, input: Plan, ctx: LowerContext, op: Node): Plan {
+  const rowSchema = schemaClause?.Schema as unknown as { AsteriskToken: unknown; Columns: unknown } | null;
+  if (!rowSchema) {
+    throw ctx.errors.at(spanOf(op), 'KQL-UNSUPPORTED',
+      "evaluate bag_unpack without an output schema is not supported by the embedded engine, because its columns depend on the data. Name them after the call, e.g. `evaluate bag_unpack(d) : (*, Name:string, Age:long)` (Kusto recommends this for speed too).");
+  }
+  const args = elementsOf(call.ArgumentList?.Expressions).map((a) => lowerExpr(a as unknown as Node, ctx));
+  const constant = (i: number): unknown => (args[i]?.k === 'literal' ? args[i].value : undefined);
+  const prefix = typeof constant(1) === 'string' ? (constant(1) as string) : '';
+  const conflict = typeof constant(2) === 'string' ? (constant(2) as string).toLowerCase() : 'error';
+  if (conflict !== 'error' && conflict !== 'replace_source' && conflict !== 'keep_source') {
+    throw ctx.errors.at(args[2]!.span, 'KQL-ARGUMENT', `columnsConflict is 'error', 'replace_source' or 'keep_source', not '${conflict}'.`);
+  }
+  const ignored = Array.isArray(constant(3)) ? (constant(3) as unknown[]).filter((x): x is string => typeof x === 'string') : [];
+  const source = args[0]!;
+  const unpacked = source.k === 'column' ? source.name : undefined;
+  const star = !!rowSchema.AsteriskToken;
+  const declared = new Set(elementsOf(rowSchema.Columns).map((d) => nameText((d as unknown as Fields).Name)));
+  const inputNames = new Set(input.schema.map((c) => c.name).filter((n) => n !== unpacked));
+  const columns = schemaOf(op).map((c) => {
+    const fromBag = declared.has(c.name) && !(star && inputNames.has(c.name) && conflict === 'keep_source');
+    if (fromBag && star && inputNames.has(c.name) && conflict === 'error') {
+      throw ctx.errors.at(spanOf(op), 'KQL-ARGUMENT',
+        `bag_unpack: '${c.name}' is both an input column and a column of the output schema; set columnsConflict to 'replace_source' or 'keep_source'.`);
+    }
+    return fromBag
+      ? { name: c.name, type: c.type, key: c.name.startsWith(prefix) ? c.name.slice(prefix.length) : c.name }
+      : { name: c.name, type: c.type, key: undefined };
+  });
+  return { k: 'bagUnpack', input, source, columns, ignored, span: spanOf(op), schema: schemaOf(op) };
+}

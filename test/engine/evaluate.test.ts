@@ -1,0 +1,45 @@
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { run } from './helpers';
+
+const fails = (query: string, code: string, message: RegExp) =>
+  assert.throws(() => run(query), (e: Error & { code?: string }) => e.code === code && message.test(e.message));
+
+describe('evaluate plugins', () => {
+  test('bag_unpack with an output schema and *: the reference example', () => {
+    const r = run(`datatable(d:dynamic, Description: string) [
+        dynamic({"Name": "John", "Age":20, "height":180}), "Student",
+        dynamic({"Name": "Dave", "Age":40, "height":160}), "Teacher",
+        dynamic({"Name": "Jasmine", "Age":30, "height":172}), "Student"]
+      | evaluate bag_unpack(d) : (*, Name:string, Age:long)`);
+    assert.deepEqual(r.columns, ['Description', 'Name', 'Age']);
+    assert.deepEqual(r.types, ['string', 'string', 'long']);
+    assert.deepEqual(r.rows, [['Student', 'John', 20], ['Teacher', 'Dave', 40], ['Student', 'Jasmine', 30]]);
+  });
+
+  test('bag_unpack with a prefix; a missing slot, or one of another type, is null', () => {
+    const r = run(`datatable(d:dynamic) [dynamic({"Name": "John", "Age":20}), dynamic({"Name": "Dave", "Height": 170, "Age":"forty"}), dynamic(null)]
+      | evaluate bag_unpack(d, 'p_') : (p_Age:long, p_Height:long, p_Name:string)`);
+    assert.deepEqual(r.rows, [[20, null, 'John'], [null, 170, 'Dave'], [null, null, '']]);
+  });
+
+  test('bag_unpack: an output column that is also an input column is an error by default, as in Kusto', () => {
+    fails(`datatable(Name:string, d:dynamic) ['James', dynamic({"Name": "John"})] | evaluate bag_unpack(d) : (*, Name:string)`,
+      'KQL-ARGUMENT', /'Name' is both an input column and a column of the output schema/);
+  });
+
+  test('bag_unpack without an output schema says how to write one', () => {
+    fails('T | evaluate bag_unpack(Tags)', 'KQL-UNSUPPORTED', /: \(\*, Name:string, Age:long\)/);
+  });
+
+  test('narrow turns each cell into a row of row number, column name and value as text', () => {
+    const r = run('T | take 1 | project Computer, BytesSent, Tags | evaluate narrow()');
+    assert.deepEqual(r.columns, ['Row', 'Column', 'Value']);
+    assert.deepEqual(r.types, ['long', 'string', 'string']);
+    assert.deepEqual(r.rows, [[0, 'Computer', 'web01'], [0, 'BytesSent', '100'], [0, 'Tags', '["a","b"]']]);
+  });
+
+  test('other plugins are reported as not supported, naming the plugin', () => {
+    fails('T | evaluate pivot(Direction)', 'KQL-UNSUPPORTED', /evaluate pivot/);
+  });
+});
