@@ -18,6 +18,7 @@ import { runParse } from './parse';
 import { runPartition } from './partition';
 import { runParseKv } from './parseKv';
 import { runSample, runSampleDistinct } from './sample';
+import { runScan } from './scan';
 import { runSort, runTop } from './sort';
 import { runSummarize } from './summarize';
 import { runSearch, runUnion } from './union';
@@ -114,6 +115,7 @@ function runUnary(plan: UnaryPlan, input: Table, ctx: ExecContext): Table {
     case 'topNested': return runTopNested(plan, input, ctx);
     case 'parseKv': return runParseKv(plan, input, ctx);
     case 'narrow': return runNarrow(plan, input, ctx);
+    case 'scan': return runScan(plan, input, ctx);
     case 'bagUnpack': return runBagUnpack(plan, input, ctx);
     case 'mvApply': return runMvApply(plan, input, ctx, runPlan);
     case 'partition': return runPartition(plan, input, ctx, runPlan);

@@ -36,6 +36,19 @@ export interface LowerContext {
   readonly aggregate?: (call: Kusto.Language.Syntax.FunctionCallExpression) => Expr;
   /** Inside mv-apply's subquery: the rows a leading operator with no source of its own reads. */
   readonly implicitInput?: Plan;
+  /** Inside scan's steps: the step names, and the `step.Column` state references met so far. */
+  readonly scan?: ScanLowering;
+}
+
+export interface ScanLowering {
+  readonly steps: ReadonlyMap<string, number>;
+  /** By the synthetic column name each reference is lowered to. */
+  readonly refs: Map<string, { readonly step: number; readonly column: string }>;
+}
+
+/** The column a scan step's condition or assignment reads for `step.column` (exec/scan.ts supplies it). */
+export function scanStateColumn(step: number, column: string): string {
+  return `\u0000scan${step}\u0001${column}`;
 }
 
 export function withScope(ctx: LowerContext, scope: Scope, deeper = false): LowerContext {

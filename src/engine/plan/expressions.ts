@@ -1,6 +1,6 @@
 /** Lowers bound scalar expressions into plan expressions. */
 import { kusto } from '../../kql';
-import type { LowerContext } from './context';
+import { scanStateColumn, type LowerContext } from './context';
 import { expandUserFunction } from './functions';
 import { literalValue } from './literals';
 import { elementsOf, isTabular, kindOf, nameText, spanOf, typeOf, type Node, textOf } from './syntax';
@@ -133,6 +133,14 @@ function lowerPath(node: Node, ctx: LowerContext): Expr {
   const n = node as unknown as Record<string, Node>;
   const target = n.Expression!;
   const selector = n.Selector!;
+  const step = ctx.scan && kindOf(target) === 'NameReference' ? ctx.scan.steps.get(nameText(target)) : undefined;
+  if (step !== undefined) {
+    // `s1.Col` in a scan step: the value of Col in the state of step s1.
+    const column = nameText(selector);
+    const name = scanStateColumn(step, column);
+    ctx.scan!.refs.set(name, { step, column });
+    return { k: 'column', name, type: typeOf(node), span: spanOf(node) };
+  }
   const targetType = (target as Kusto.Language.Syntax.Expression).ResultType;
   // $left.Col / $right.Col: the binder resolves the selector to the column itself.
   if (targetType && targetType.Kind === kusto().Symbols.SymbolKind.Tuple) {

@@ -114,6 +114,11 @@ export type Plan =
   | (PlanBase & { readonly k: 'mvApply'; readonly input: Plan; readonly expand: Extract<Plan, { k: 'mvExpand' }>; readonly subquery: Plan; readonly rowsId: number })
   /** partition by key (subquery): the subquery over each key's rows, read through the shared plan `rowsId`. */
   | (PlanBase & { readonly k: 'partition'; readonly input: Plan; readonly key: Expr; readonly subquery: Plan; readonly rowsId: number; readonly legacy: boolean })
+  /** scan: steps matched row by row against a state of earlier matches (exec/scan.ts). */
+  | (PlanBase & { readonly k: 'scan'; readonly input: Plan; readonly declared: readonly { readonly name: string; readonly type: KqlType; readonly fallback: Value }[];
+      readonly steps: readonly ScanStep[]; readonly matchId: string;
+      /** The `step.Column` references of conditions and assignments, by the synthetic column each reads. */
+      readonly stateRefs: readonly { readonly name: string; readonly step: number; readonly column: string }[] })
   /** evaluate narrow(): one row per input cell (Row, Column, Value as text). */
   | (PlanBase & { readonly k: 'narrow'; readonly input: Plan })
   /** evaluate bag_unpack(…) : (schema): each column from the bag's slot `key`, or from the input when `key` is undefined. */
@@ -131,6 +136,13 @@ export type Plan =
   | (PlanBase & { readonly k: 'select'; readonly input: Plan; readonly sources: readonly string[] })
   | (PlanBase & { readonly k: 'render'; readonly input: Plan; readonly render: RenderSpec })
   | (PlanBase & { readonly k: 'as'; readonly input: Plan; readonly name: string });
+
+export interface ScanStep {
+  readonly name: string;
+  readonly output: 'all' | 'none';
+  readonly condition: Expr;
+  readonly assignments: readonly NamedExpr[];
+}
 
 /** One `top-nested [N] of Key [with others = V] by Aggregation [asc|desc]` clause. */
 export interface TopNestedLevel {

@@ -1,0 +1,50 @@
+/** scan: declared columns, steps with their conditions and assignments (see exec/scan.ts). */
+import type { LowerContext, ScanLowering } from './context';
+import { lowerExpr } from './expressions';
+import { parameter } from './join';
+import { literalValue } from './literals';
+import { elementsOf, nameText, schemaOf, spanOf, typeOf, type Node } from './syntax';
+import type { Plan, ScanStep } from './types';
+
+type Fields = Record<string, Node | null>;
+
+export function lowerScan(op: Node, input: Plan, ctx: LowerContext): Plan {
+  const s = op as unknown as Fields & { Parameters: unknown; Steps: unknown };
+  for (const clause of ['OrderByClause', 'PartitionByClause'] as const) {
+    if (s[clause]) {
+      throw ctx.errors.unsupported(s[clause]!, `scan ${clause === 'OrderByClause' ? 'order by' : 'partition by'}`);
+    }
+  }
+  const declared = elementsOf((s.DeclareClause as unknown as { Declarations: unknown } | null)?.Declarations).map((d) => {
+    const p = d as unknown as { NameAndType: Fields; DefaultValue: { Value: Node | null } | null };
+    const type = typeOf(p.NameAndType.Name!);
+    const node = p.DefaultValue?.Value;
+    // The binder leaves a declared default untyped: read the literal as the declared type.
+    const fallback = node ? literalValue(node, type) : type === 'string' ? '' : null;
+    if (fallback === undefined) {
+      throw ctx.errors.at(spanOf(node!), 'KQL-ARGUMENT', 'The default of a scan column must be a literal.');
+    }
+    return { name: nameText(p.NameAndType.Name), type, fallback };
+  });
+  const stepNodes = elementsOf(s.Steps) as unknown as Fields[];
+  const scan: ScanLowering = { steps: new Map(stepNodes.map((st, i) => [nameText(st.Name), i])), refs: new Map() };
+  const inner: LowerContext = { ...ctx, scan };
+  const steps = stepNodes.map((st): ScanStep => {
+    if (st.OptionalKeyword) {
+      throw ctx.errors.unsupported(st.OptionalKeyword as unknown as Node, 'An optional scan step');
+    }
+    const output = ((st.ScanStepOutput as unknown as { OutputKind: { Text: string } | null } | null)?.OutputKind?.Text ?? 'all').toLowerCase();
+    if (output !== 'all' && output !== 'none') {
+      throw ctx.errors.unsupported(st.ScanStepOutput!, `scan step output=${output}`);
+    }
+    const assignments = elementsOf((st.ComputationClause as unknown as { Assignments: unknown } | null)?.Assignments).map((a) => {
+      const f = a as unknown as Fields;
+      return { name: nameText(f.Name), expr: lowerExpr(f.Expression!, inner) };
+    });
+    return { name: nameText(st.Name), output, condition: lowerExpr(st.Condition!, inner), assignments };
+  });
+  const schema = schemaOf(op);
+  // Kusto.Language's schema always ends in the match id column (`match_id` unless with_match_id names it).
+  const matchId = parameter(s.Parameters, 'with_match_id') ?? schema[schema.length - 1]!.name;
+  return { k: 'scan', input, declared, steps, matchId, stateRefs: [...scan.refs].map(([name, r]) => ({ name, ...r })), span: spanOf(op), schema };
+}
