@@ -9,6 +9,12 @@ describe('literals', () => {
     assert.deepEqual(r.rows, [[{ a: 'b', n: [1, 'two'] }, "it's"]]);
   });
 
+  test('dynamic literals hold datetimes and timespans (as their text), negative numbers and nested dynamic()', () => {
+    const r = run(`print d = dynamic([datetime(2021-01-01 10:00), 1h, -3, 1.5, true, 's', null, dynamic({'a': dynamic([1])}), guid(74be27de-1e4e-49d9-b579-fe0b331d3642)])`);
+    assert.deepEqual(r.rows[0]![0], ['2021-01-01T10:00:00Z', '01:00:00', -3, 1.5, true, 's', null, { a: [1] }, '74be27de-1e4e-49d9-b579-fe0b331d3642']);
+    assert.deepEqual(run(`print d = dynamic({"when": datetime(2024-05-01), 'k': {"x": timespan(2d)}})`).rows[0]![0], { when: '2024-05-01T00:00:00Z', k: { x: '2.00:00:00' } });
+  });
+
   test('timespan literals in the clock form keep days, seconds and fractions', () => {
     // Kusto reference, timespan: time(29.09:00:05.12345) is 29 days, 9 hours, 5.12345 seconds.
     const r = run('print a = time(29.09:00:05.12345), b = timespan(1.02:03:04), c = time(00:30:00), d = 2d, e = time(-00:00:01.5)');

@@ -1,9 +1,10 @@
 /** Turns Kusto literal syntax into run-time values (values.ts representation). */
 import { parseKustoJson } from '../functions/kustoJson';
-import { parseTimespan } from '../functions/timespanText';
+import { formatDatetime } from '../functions/datetimeText';
+import { formatTimespan, parseTimespan } from '../functions/timespanText';
 import type { KqlType, Value, DynamicValue } from '../values';
 import { TICKS_PER_MILLISECOND } from '../values';
-import { kindOf, type Node, textOf } from './syntax';
+import { elementsOf, kindOf, type Node, textOf } from './syntax';
 
 function boxed(v: unknown): unknown {
   if (v !== null && typeof v === 'object' && 'v' in (v as Record<string, unknown>)) {
@@ -78,9 +79,92 @@ export function literalValue(node: Node, type: KqlType): Value | undefined {
       return String(raw).toLowerCase();
     case 'string':
       return String(raw);
-    case 'dynamic':
+    case 'dynamic': {
+      const fromSyntax = kind === 'DynamicExpression' ? dynamicFromSyntax(node) : undefined;
+      if (fromSyntax !== undefined) {
+        return fromSyntax;
+      }
       return typeof raw === 'string' ? parseDynamicText(raw) : (boxed(raw) as DynamicValue);
+    }
   }
+}
+
+const LEAF_TYPES: Record<string, KqlType> = {
+  LongLiteralExpression: 'long', IntLiteralExpression: 'int', RealLiteralExpression: 'real', DecimalLiteralExpression: 'decimal',
+  BooleanLiteralExpression: 'bool', StringLiteralExpression: 'string', DateTimeLiteralExpression: 'datetime',
+  TimespanLiteralExpression: 'timespan', GuidLiteralExpression: 'guid',
+};
+
+/**
+ * A dynamic literal read from Kusto.Language's syntax of it: `dynamic([datetime(2021-01-01), 1h])`
+ * holds a datetime and a timespan (as their text, as in any dynamic value), and may nest `dynamic(…)`;
+ * the literal's plain text is not JSON. Undefined for a shape this reader does not know.
+ */
+function dynamicFromSyntax(node: Node): DynamicValue | undefined {
+  const kind = kindOf(node);
+  const n = node as unknown as Record<string, Node | null> & { Values?: unknown; Pairs?: unknown };
+  switch (kind) {
+    case 'DynamicExpression':
+      return n.Expression ? dynamicFromSyntax(n.Expression) : null;
+    case 'JsonArrayExpression': {
+      const out: DynamicValue[] = [];
+      for (const item of elementsOf(n.Values)) {
+        const v = dynamicFromSyntax(item as unknown as Node);
+        if (v === undefined) {
+          return undefined;
+        }
+        out.push(v);
+      }
+      return out;
+    }
+    case 'JsonObjectExpression': {
+      const out: { [key: string]: DynamicValue } = {};
+      for (const pair of elementsOf(n.Pairs)) {
+        const p = pair as unknown as { Name: { Text: string | null } | null; Value: Node | null };
+        const key = unquote(p.Name?.Text ?? '');
+        const v = p.Value ? dynamicFromSyntax(p.Value) : null;
+        if (key === undefined || v === undefined) {
+          return undefined;
+        }
+        out[key] = v;
+      }
+      return out;
+    }
+    case 'NullLiteralExpression':
+      return null;
+    case 'UnaryMinusExpression': {
+      const v = n.Expression ? dynamicFromSyntax(n.Expression) : undefined;
+      return typeof v === 'number' ? -v : undefined;
+    }
+  }
+  const type = LEAF_TYPES[kind];
+  if (!type) {
+    return undefined;
+  }
+  const value = literalValue(node, type);
+  if (value === undefined || value === null) {
+    return value === null ? null : undefined;
+  }
+  if (type === 'datetime') {
+    return formatDatetime(value as number);
+  }
+  if (type === 'timespan') {
+    return formatTimespan(value as number);
+  }
+  return value as DynamicValue;
+}
+
+/** A JSON key as written: "a", 'a' (Kusto accepts both), with escapes resolved. */
+function unquote(text: string): string | undefined {
+  const t = text.trim();
+  if (t.length >= 2 && (t[0] === '"' || t[0] === "'") && t[t.length - 1] === t[0]) {
+    try {
+      return t[0] === '"' ? (JSON.parse(t) as string) : (JSON.parse(`"${t.slice(1, -1).replace(/\\'/g, "'").replace(/"/g, '\\"')}"`) as string);
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
 }
 
 /** JavaScript dates stop at milliseconds; Kusto keeps 100-ns ticks (datetime(2020-01-01 10:00:00.1234567)). */
