@@ -18,6 +18,7 @@ import { sketchAggregates, sketchFunctions } from './distinctSketch';
 import { dynamicFunctions } from './dynamicFunctions';
 import { encodingFunctions } from './encodingFunctions';
 import { hashFunctions } from './hashFunctions';
+import { xxhashFunctions } from './hashXxhash';
 import { ipv4Functions } from './ipv4Functions';
 import { ipv4TextFunctions } from './ipv4TextFunctions';
 import { ipv6Functions } from './ipv6Functions';
@@ -53,7 +54,7 @@ function register<T extends { name: string; aliases?: readonly string[] }>(table
 
 register(scalars, [
   ...logicFunctions, ...conversionFunctions, ...datetimeFunctions, ...stringFunctions, ...dynamicFunctions,
-  ...ipv4Functions, ...ipv4TextFunctions, ...ipv6Functions, ...mathFunctions, ...hashFunctions,
+  ...ipv4Functions, ...ipv4TextFunctions, ...ipv6Functions, ...mathFunctions, ...hashFunctions, ...xxhashFunctions,
   ...stringTextFunctions, ...encodingFunctions, ...arrayFunctions, ...bagFunctions,
   ...seriesFunctions, ...seriesStatistics, ...seriesFilters,
   ...specialMathFunctions, ...unitConversionFunctions, ...sketchFunctions,
