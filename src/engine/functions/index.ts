@@ -29,6 +29,7 @@ import { seriesFunctions } from './seriesFunctions';
 import { seriesStatistics } from './seriesStatistics';
 import { specialMathFunctions } from './mathSpecial';
 import { stringFunctions } from './stringFunctions';
+import { tdigestAggregates, tdigestFunctions } from './tdigestSketch';
 import { stringTextFunctions } from './stringTextFunctions';
 import { unitConversionFunctions } from './unitConversions';
 
@@ -57,11 +58,11 @@ register(scalars, [
   ...ipv4Functions, ...ipv4TextFunctions, ...ipv6Functions, ...mathFunctions, ...hashFunctions, ...xxhashFunctions,
   ...stringTextFunctions, ...encodingFunctions, ...arrayFunctions, ...bagFunctions,
   ...seriesFunctions, ...seriesStatistics, ...seriesFilters,
-  ...specialMathFunctions, ...unitConversionFunctions, ...sketchFunctions,
+  ...specialMathFunctions, ...unitConversionFunctions, ...sketchFunctions, ...tdigestFunctions,
 ]);
 register(aggregates, [
   ...basicAggregates, ...collectionAggregates, ...statisticalAggregates, ...covarianceAggregates, ...bitwiseAggregates,
-  ...weightedPercentileAggregates, ...schemaAggregates, ...sketchAggregates,
+  ...weightedPercentileAggregates, ...schemaAggregates, ...sketchAggregates, ...tdigestAggregates,
 ]);
 
 /** A scalar function by the name Kusto.Language gives it (case-sensitive), or undefined if not implemented. */
