@@ -31,6 +31,7 @@ import { specialMathFunctions } from './mathSpecial';
 import { stringFunctions } from './stringFunctions';
 import { tdigestAggregates, tdigestFunctions } from './tdigestSketch';
 import { stringTextFunctions } from './stringTextFunctions';
+import { timezoneFunctions } from './timezoneFunctions';
 import { unitConversionFunctions } from './unitConversions';
 
 export * from './types';
@@ -59,6 +60,7 @@ register(scalars, [
   ...stringTextFunctions, ...encodingFunctions, ...arrayFunctions, ...bagFunctions,
   ...seriesFunctions, ...seriesStatistics, ...seriesFilters,
   ...specialMathFunctions, ...unitConversionFunctions, ...sketchFunctions, ...tdigestFunctions,
+  ...timezoneFunctions,
 ]);
 register(aggregates, [
   ...basicAggregates, ...collectionAggregates, ...statisticalAggregates, ...covarianceAggregates, ...bitwiseAggregates,
