@@ -17,6 +17,7 @@ import { datetimeFunctions } from './datetimeFunctions';
 import { sketchAggregates, sketchFunctions } from './distinctSketch';
 import { dynamicFunctions } from './dynamicFunctions';
 import { encodingFunctions } from './encodingFunctions';
+import { extractJsonFunctions } from './extractJson';
 import { hashFunctions } from './hashFunctions';
 import { xxhashFunctions } from './hashXxhash';
 import { ipv4Functions } from './ipv4Functions';
@@ -24,6 +25,7 @@ import { ipv4TextFunctions } from './ipv4TextFunctions';
 import { ipv6Functions } from './ipv6Functions';
 import { logicFunctions } from './logic';
 import { mathFunctions } from './mathFunctions';
+import { pathFunctions } from './pathFunctions';
 import { seriesFilters } from './seriesFilters';
 import { seriesFunctions } from './seriesFunctions';
 import { seriesStatistics } from './seriesStatistics';
@@ -33,6 +35,7 @@ import { tdigestAggregates, tdigestFunctions } from './tdigestSketch';
 import { stringTextFunctions } from './stringTextFunctions';
 import { timezoneFunctions } from './timezoneFunctions';
 import { unitConversionFunctions } from './unitConversions';
+import { urlFunctions } from './urlFunctions';
 
 export * from './types';
 export { bindBinaryOperator, bindUnaryOperator } from './operators';
@@ -60,7 +63,7 @@ register(scalars, [
   ...stringTextFunctions, ...encodingFunctions, ...arrayFunctions, ...bagFunctions,
   ...seriesFunctions, ...seriesStatistics, ...seriesFilters,
   ...specialMathFunctions, ...unitConversionFunctions, ...sketchFunctions, ...tdigestFunctions,
-  ...timezoneFunctions,
+  ...timezoneFunctions, ...urlFunctions, ...pathFunctions, ...extractJsonFunctions,
 ]);
 register(aggregates, [
   ...basicAggregates, ...collectionAggregates, ...statisticalAggregates, ...covarianceAggregates, ...bitwiseAggregates,
