@@ -16,7 +16,7 @@ interface Weighted {
 }
 
 /** The smallest value whose cumulative weight reaches rank ⌈p% of the total weight⌉ (at least 1). */
-function weightedNearestRank(sorted: readonly { v: number; w: number }[], total: number, p: number): Value {
+export function weightedNearestRank(sorted: readonly { v: number; w: number }[], total: number, p: number): Value {
   if (sorted.length === 0) {
     return null;
   }

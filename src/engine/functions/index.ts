@@ -17,19 +17,25 @@ import { datetimeFunctions } from './datetimeFunctions';
 import { sketchAggregates, sketchFunctions } from './distinctSketch';
 import { dynamicFunctions } from './dynamicFunctions';
 import { encodingFunctions } from './encodingFunctions';
+import { extractJsonFunctions } from './extractJson';
 import { hashFunctions } from './hashFunctions';
+import { xxhashFunctions } from './hashXxhash';
 import { ipv4Functions } from './ipv4Functions';
 import { ipv4TextFunctions } from './ipv4TextFunctions';
 import { ipv6Functions } from './ipv6Functions';
 import { logicFunctions } from './logic';
 import { mathFunctions } from './mathFunctions';
+import { pathFunctions } from './pathFunctions';
 import { seriesFilters } from './seriesFilters';
 import { seriesFunctions } from './seriesFunctions';
 import { seriesStatistics } from './seriesStatistics';
 import { specialMathFunctions } from './mathSpecial';
 import { stringFunctions } from './stringFunctions';
+import { tdigestAggregates, tdigestFunctions } from './tdigestSketch';
 import { stringTextFunctions } from './stringTextFunctions';
+import { timezoneFunctions } from './timezoneFunctions';
 import { unitConversionFunctions } from './unitConversions';
+import { urlFunctions } from './urlFunctions';
 
 export * from './types';
 export { bindBinaryOperator, bindUnaryOperator } from './operators';
@@ -53,14 +59,15 @@ function register<T extends { name: string; aliases?: readonly string[] }>(table
 
 register(scalars, [
   ...logicFunctions, ...conversionFunctions, ...datetimeFunctions, ...stringFunctions, ...dynamicFunctions,
-  ...ipv4Functions, ...ipv4TextFunctions, ...ipv6Functions, ...mathFunctions, ...hashFunctions,
+  ...ipv4Functions, ...ipv4TextFunctions, ...ipv6Functions, ...mathFunctions, ...hashFunctions, ...xxhashFunctions,
   ...stringTextFunctions, ...encodingFunctions, ...arrayFunctions, ...bagFunctions,
   ...seriesFunctions, ...seriesStatistics, ...seriesFilters,
-  ...specialMathFunctions, ...unitConversionFunctions, ...sketchFunctions,
+  ...specialMathFunctions, ...unitConversionFunctions, ...sketchFunctions, ...tdigestFunctions,
+  ...timezoneFunctions, ...urlFunctions, ...pathFunctions, ...extractJsonFunctions,
 ]);
 register(aggregates, [
   ...basicAggregates, ...collectionAggregates, ...statisticalAggregates, ...covarianceAggregates, ...bitwiseAggregates,
-  ...weightedPercentileAggregates, ...schemaAggregates, ...sketchAggregates,
+  ...weightedPercentileAggregates, ...schemaAggregates, ...sketchAggregates, ...tdigestAggregates,
 ]);
 
 /** A scalar function by the name Kusto.Language gives it (case-sensitive), or undefined if not implemented. */

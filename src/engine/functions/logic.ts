@@ -28,7 +28,7 @@ function toResult(argTypes: readonly KqlType[], resultType: KqlType): (i: number
 export const logicFunctions: ScalarFunction[] = [
   scalar('not', () => (args) => (isNullValue(args[0]!) ? null : !args[0])),
   scalar('isnull', () => (args) => isNullValue(args[0]!)),
-  scalar('isnotnull', () => (args) => !isNullValue(args[0]!)),
+  scalar('isnotnull', () => (args) => !isNullValue(args[0]!), ['notnull']),
   scalar('isempty', () => (args) => isEmptyValue(args[0]!)),
   scalar('isnotempty', () => (args) => !isEmptyValue(args[0]!), ['notempty']),
   scalar('iff', (argTypes, resultType) => {
