@@ -15,6 +15,10 @@ describe('literals', () => {
     assert.deepEqual(run(`print d = dynamic({"when": datetime(2024-05-01), 'k': {"x": timespan(2d)}})`).rows[0]![0], { when: '2024-05-01T00:00:00Z', k: { x: '2.00:00:00' } });
   });
 
+  test('d.[key] takes its key from the bracket, a literal or a variable', () => {
+    assert.deepEqual(run(`let p = 'a'; print x = dynamic({'a':1}).[p], y = dynamic({'a b':2}).['a b'], z = dynamic([5,6]).[1]`).rows, [[1, 2, 6]]);
+  });
+
   test('timespan literals in the clock form keep days, seconds and fractions', () => {
     // Kusto reference, timespan: time(29.09:00:05.12345) is 29 days, 9 hours, 5.12345 seconds.
     const r = run('print a = time(29.09:00:05.12345), b = timespan(1.02:03:04), c = time(00:30:00), d = 2d, e = time(-00:00:01.5)');

@@ -146,7 +146,9 @@ function lowerPath(node: Node, ctx: LowerContext): Expr {
   if (targetType && targetType.Kind === kusto().Symbols.SymbolKind.Tuple) {
     return { k: 'column', name: selector.ReferencedSymbol?.Name ?? nameText(selector), type: typeOf(node), span: spanOf(node) };
   }
-  const key: Expr = { k: 'literal', value: nameText(selector), type: 'string', span: spanOf(selector) };
+  // `d.[expr]`: the key is the bracket's expression (a literal or a variable); `d.name` names the key.
+  const bracketed = kindOf(selector) === 'BracketedExpression' ? (selector as unknown as Record<string, Node>).Expression : undefined;
+  const key: Expr = bracketed ? lowerExpr(bracketed, ctx) : { k: 'literal', value: nameText(selector), type: 'string', span: spanOf(selector) };
   return { k: 'index', target: lowerExpr(target, ctx), key, type: typeOf(node), span: spanOf(node) };
 }
 

@@ -33,11 +33,10 @@ describe('parse_url / parse_urlquery', () => {
       'Query Parameters': { k1: 'v1', k2: 'v2' }, Fragment: 'fragment',
     });
     assert.deepEqual(printed('print Result=parse_urlquery("k1=v1&k2=v2&k3=v3")').Result, { 'Query Parameters': { k1: 'v1', k2: 'v2', k3: 'v3' } });
-    // The reference's getQueryParamValue example, with [param] for its .[param] (see the report: the
-    // engine's .[expr] element access with a non-literal index is a separate issue).
+    // The reference's getQueryParamValue example, as written there (.[param] with a variable key).
     assert.deepEqual(rows(`let getQueryParamValue = (querystring: string, param: string) {
     let params = parse_urlquery(querystring);
-    tostring(params["Query Parameters"][param])
+    tostring(params["Query Parameters"].[param])
 };
 print UrlQuery = 'view=vs-2019&preserve-view=true'
 | extend view = getQueryParamValue(UrlQuery, 'view')
