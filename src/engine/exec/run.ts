@@ -14,6 +14,7 @@ import { runTopNested } from './topNested';
 import { runMvApply } from './mvApply';
 import { runMvExpand } from './mvExpand';
 import { runBagUnpack, runNarrow } from './evaluate';
+import { runFind } from './find';
 import { runParse } from './parse';
 import { runPartition } from './partition';
 import { runParseKv } from './parseKv';
@@ -49,6 +50,10 @@ export function runPlan(plan: Plan, ctx: ExecContext): Table {
     case 'search': {
       const inputs = plan.inputs.map((i) => ({ table: runPlan(i.plan, ctx), source: i.source }));
       return at(plan, ctx, () => runSearch(plan, inputs, ctx));
+    }
+    case 'find': {
+      const inputs = plan.inputs.map((i) => ({ table: runPlan(i.plan, ctx), source: i.source }));
+      return at(plan, ctx, () => runFind(plan, inputs, ctx));
     }
     case 'join': case 'lookup': {
       const left = runPlan(plan.left, ctx);

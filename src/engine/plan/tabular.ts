@@ -1,6 +1,7 @@
 /** Lowers tabular expressions: sources (tables, lets, datatable, print, range…) and piped operators. */
 import type { LowerContext } from './context';
 import { expandUserFunction } from './functions';
+import { lowerFind } from './find';
 import { lowerOperator } from './operators';
 import { lowerDatatable, lowerPrint, lowerRange } from './sources';
 import { symbolKind } from './expressions';
@@ -61,6 +62,8 @@ export function lowerTabular(node: Node, ctx: LowerContext): Plan {
       return lowerUnion(node, undefined, ctx);
     case 'SearchOperator':
       return lowerSearch(node, undefined, ctx);
+    case 'FindOperator':
+      return lowerFind(node, ctx);
   }
   if (ctx.implicitInput && kind.endsWith('Operator')) {
     // `mv-apply … on (top 2 by x | …)`: the subquery's first operator reads the row's expanded subtable.

@@ -114,6 +114,9 @@ export type Plan =
   | (PlanBase & { readonly k: 'mvApply'; readonly input: Plan; readonly expand: Extract<Plan, { k: 'mvExpand' }>; readonly subquery: Plan; readonly rowsId: number })
   /** partition by key (subquery): the subquery over each key's rows, read through the shared plan `rowsId`. */
   | (PlanBase & { readonly k: 'partition'; readonly input: Plan; readonly key: Expr; readonly subquery: Plan; readonly rowsId: number; readonly legacy: boolean })
+  /** find: rows meeting `predicate` in each input, with the source, the schema's columns and a bag of the rest. */
+  | (PlanBase & { readonly k: 'find'; readonly inputs: readonly { readonly plan: Plan; readonly source: string }[]; readonly predicate: Expr;
+      readonly sourceColumn: string; readonly bagColumn: string | undefined; readonly bagHoldsAll: boolean })
   /** scan: steps matched row by row against a state of earlier matches (exec/scan.ts). */
   | (PlanBase & { readonly k: 'scan'; readonly input: Plan; readonly declared: readonly { readonly name: string; readonly type: KqlType; readonly fallback: Value }[];
       readonly steps: readonly ScanStep[]; readonly matchId: string;
