@@ -15,6 +15,11 @@ describe('literals', () => {
     assert.deepEqual(run(`print d = dynamic({"when": datetime(2024-05-01), 'k': {"x": timespan(2d)}})`).rows[0]![0], { when: '2024-05-01T00:00:00Z', k: { x: '2.00:00:00' } });
   });
 
+  test('column_ifexists reads the named column where the input has it, else the default', () => {
+    assert.deepEqual(run('T | take 2 | project x = column_ifexists("BytesSent", 0), y = column_ifexists("Nope", "none")').rows, [[100, 'none'], [50, 'none']]);
+    assert.deepEqual(run('T | where column_ifexists("Direction", "") == "inbound" | count').rows, [[2]]);
+  });
+
   test('d.[key] takes its key from the bracket, a literal or a variable', () => {
     assert.deepEqual(run(`let p = 'a'; print x = dynamic({'a':1}).[p], y = dynamic({'a b':2}).['a b'], z = dynamic([5,6]).[1]`).rows, [[1, 2, 6]]);
   });

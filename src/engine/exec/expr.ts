@@ -91,6 +91,12 @@ export function compileExpr(expr: Expr, table: Table, ctx: ExecContext): Evaluat
       return columnReader(col);
     }
     case 'call': {
+      if (expr.name === 'column_ifexists' || expr.name === 'columnifexists') {
+        // The column named by the first argument when the input has it, else the second argument.
+        const name = constantOf(expr.args[0]!);
+        const column = typeof name === 'string' ? table.column(name) : undefined;
+        return column ? columnReader(column) : compileExpr(expr.args[1]!, table, ctx);
+      }
       if (WINDOW_FUNCTIONS.has(expr.name)) {
         return compileWindowCall(expr, expr.args.map((a) => compileExpr(a, table, ctx)), table, ctx);
       }

@@ -22,8 +22,13 @@ export const WINDOW_FUNCTIONS: ReadonlySet<string> = new Set([
   'row_number', 'row_cumsum', 'row_rank_dense', 'row_rank_min', 'row_window_session',
 ]);
 
-/** Calls whose value at a row is not a function of that row's columns: never folded, cached or reordered. */
-export const ROW_DEPENDENT_CALLS: ReadonlySet<string> = new Set(['rand', 'new_guid', 'prev', 'next', ...WINDOW_FUNCTIONS]);
+/**
+ * Calls whose value at a row is not a function of the columns their arguments name: never folded,
+ * cached or reordered. column_ifexists reads a column named by a string, which no argument shows.
+ */
+export const ROW_DEPENDENT_CALLS: ReadonlySet<string> = new Set([
+  'rand', 'new_guid', 'prev', 'next', 'column_ifexists', 'columnifexists', ...WINDOW_FUNCTIONS,
+]);
 
 /** Equality as the rank functions see a change of term: same scalar, or same dynamic content. */
 function sameTerm(a: Value, b: Value): boolean {
