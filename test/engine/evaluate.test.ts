@@ -39,7 +39,22 @@ describe('evaluate plugins', () => {
     assert.deepEqual(r.rows, [[0, 'Computer', 'web01'], [0, 'BytesSent', '100'], [0, 'Tags', '["a","b"]']]);
   });
 
-  test('other plugins are reported as not supported, naming the plugin', () => {
-    fails('T | evaluate pivot(Direction)', 'KQL-UNSUPPORTED', /evaluate pivot/);
+  test('pivot with an output schema: counts by default, an aggregation, listed or default key columns', () => {
+    const counted = run('T | project Computer, Direction | evaluate pivot(Direction) : (Computer:string, inbound:long, outbound:long)');
+    assert.deepEqual(counted.columns, ['Computer', 'inbound', 'outbound']);
+    assert.deepEqual(counted.rows, [['web01', 1, 1], ['db01', 1, 1], ['web02', 0, 1]]);
+    // The reference's example with two key columns (its data, cut down).
+    const storms = run(`datatable(State:string, EventType:string, DeathsDirect:long, Source:string)
+        ["ARKANSAS", "Heat", 3, "News", "ARIZONA", "Flash Flood", 2, "Spotter", "ARIZONA", "Flash Flood", 4, "Spotter"]
+      | evaluate pivot(State, sum(DeathsDirect), EventType, Source) : (EventType:string, Source:string, ARKANSAS:long, ARIZONA:long)`);
+    assert.deepEqual(storms.rows, [['Heat', 'News', 3, 0], ['Flash Flood', 'Spotter', 0, 6]]);
+    // A value the schema does not name is left out; an empty cell of max() is null.
+    assert.deepEqual(run('T | evaluate pivot(Direction, max(BytesSent), Computer) : (Computer:string, outbound:long)').rows,
+      [['web01', 100], ['db01', 300], ['web02', null]]);
+  });
+
+  test('pivot without an output schema says how to write one; other plugins name themselves', () => {
+    fails('T | evaluate pivot(Direction)', 'KQL-UNSUPPORTED', /evaluate pivot without an output schema.*: \(Computer:string, inbound:long, outbound:long\)/);
+    fails('T | evaluate autocluster()', 'KQL-UNSUPPORTED', /evaluate autocluster/);
   });
 });

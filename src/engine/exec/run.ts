@@ -13,7 +13,7 @@ import { runMakeSeries } from './makeSeries';
 import { runTopNested } from './topNested';
 import { runMvApply } from './mvApply';
 import { runMvExpand } from './mvExpand';
-import { runBagUnpack, runNarrow } from './evaluate';
+import { runBagUnpack, runNarrow, runPivot } from './evaluate';
 import { runFind } from './find';
 import { runParse } from './parse';
 import { runPartition } from './partition';
@@ -122,6 +122,7 @@ function runUnary(plan: UnaryPlan, input: Table, ctx: ExecContext): Table {
     case 'narrow': return runNarrow(plan, input, ctx);
     case 'scan': return runScan(plan, input, ctx);
     case 'bagUnpack': return runBagUnpack(plan, input, ctx);
+    case 'pivot': return runPivot(plan, input, ctx);
     case 'mvApply': return runMvApply(plan, input, ctx, runPlan);
     case 'partition': return runPartition(plan, input, ctx, runPlan);
     case 'getschema': return runGetschema(plan, input);

@@ -6,7 +6,8 @@
  */
 import type { LowerContext } from './context';
 import { lowerExpr } from './expressions';
-import { elementsOf, nameText, schemaOf, spanOf, textOf, type Node } from './syntax';
+import { lowerAggregateCall } from './summarize';
+import { elementsOf, kindOf, nameText, schemaOf, spanOf, textOf, type Node } from './syntax';
 import type { Plan } from './types';
 
 type Fields = Record<string, Node | null>;
@@ -23,7 +24,36 @@ export function lowerEvaluate(op: Node, input: Plan, ctx: LowerContext): Plan {
   if (name === 'bag_unpack' && call) {
     return lowerBagUnpack(call, e.Schema, input, ctx, op);
   }
+  if (name === 'pivot' && call) {
+    return lowerPivot(call, e.Schema, input, ctx, op);
+  }
   throw ctx.errors.unsupported(op, `The plugin 'evaluate ${name || textOf(op)}'`);
+}
+
+/**
+ * pivot(PivotColumn [, Aggregation] [, Column…]) : (schema): one row per value of the listed columns
+ * (by default every column but the pivot column and those the aggregation reads), one column per
+ * pivot value the schema names.
+ */
+function lowerPivot(call: Kusto.Language.Syntax.FunctionCallExpression, schemaClause: Fields | null, input: Plan, ctx: LowerContext, op: Node): Plan {
+  if (!schemaClause?.Schema) {
+    throw ctx.errors.at(spanOf(op), 'KQL-UNSUPPORTED',
+      'evaluate pivot without an output schema is not supported by the embedded engine, because its columns are the pivot column\'s values in the data. Name them after the call, e.g. `evaluate pivot(Direction, count(), Computer) : (Computer:string, inbound:long, outbound:long)`.');
+  }
+  const argNodes = elementsOf(call.ArgumentList?.Expressions) as unknown as Node[];
+  const pivot = lowerExpr(argNodes[0]!, ctx);
+  const aggregateNode = argNodes[1] && kindOf(argNodes[1]) === 'FunctionCallExpression' && ctx.globals.IsAggregateFunction((argNodes[1] as Kusto.Language.Syntax.Expression).ReferencedSymbol as never)
+    ? argNodes[1] as unknown as Kusto.Language.Syntax.FunctionCallExpression
+    : undefined;
+  const schema = schemaOf(op);
+  const hidden = { name: '\u0000pivot', type: schema.find((c) => !input.schema.some((i) => i.name === c.name))?.type ?? 'long' };
+  const aggregate = aggregateNode ? lowerAggregateCall(aggregateNode, [hidden], input.schema, ctx) : { name: 'count', args: [], outputs: [hidden], span: spanOf(op) };
+  const listed = argNodes.slice(aggregateNode ? 2 : 1).map((a) => lowerExpr(a, ctx));
+  const read = new Set<string>([pivot, ...aggregate.args].flatMap((e) => (e.k === 'column' ? [e.name] : [])));
+  const keys = listed.length > 0
+    ? listed.map((e) => (e.k === 'column' ? e.name : ''))
+    : input.schema.map((c) => c.name).filter((n) => !read.has(n));
+  return { k: 'pivot', input, pivot, aggregate, keys: keys.filter((k) => k !== ''), span: spanOf(op), schema };
 }
 
 function lowerBagUnpack(call: Kusto.Language.Syntax.FunctionCallExpression, schemaClause: Fields | null, input: Plan, ctx: LowerContext, op: Node): Plan {

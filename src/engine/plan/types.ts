@@ -122,6 +122,8 @@ export type Plan =
       readonly steps: readonly ScanStep[]; readonly matchId: string;
       /** The `step.Column` references of conditions and assignments, by the synthetic column each reads. */
       readonly stateRefs: readonly { readonly name: string; readonly step: number; readonly column: string }[] })
+  /** evaluate pivot(…) : (schema): one row per `keys` value, one column per pivot value the schema names. */
+  | (PlanBase & { readonly k: 'pivot'; readonly input: Plan; readonly pivot: Expr; readonly aggregate: AggregateCall; readonly keys: readonly string[] })
   /** evaluate narrow(): one row per input cell (Row, Column, Value as text). */
   | (PlanBase & { readonly k: 'narrow'; readonly input: Plan })
   /** evaluate bag_unpack(…) : (schema): each column from the bag's slot `key`, or from the input when `key` is undefined. */
