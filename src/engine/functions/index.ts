@@ -27,6 +27,7 @@ import { logicFunctions } from './logic';
 import { mathFunctions } from './mathFunctions';
 import { pathFunctions } from './pathFunctions';
 import { seriesFilters } from './seriesFilters';
+import { seriesFourierFunctions } from './seriesFourier';
 import { seriesFunctions } from './seriesFunctions';
 import { seriesStatistics } from './seriesStatistics';
 import { specialMathFunctions } from './mathSpecial';
@@ -61,7 +62,7 @@ register(scalars, [
   ...logicFunctions, ...conversionFunctions, ...datetimeFunctions, ...stringFunctions, ...dynamicFunctions,
   ...ipv4Functions, ...ipv4TextFunctions, ...ipv6Functions, ...mathFunctions, ...hashFunctions, ...xxhashFunctions,
   ...stringTextFunctions, ...encodingFunctions, ...arrayFunctions, ...bagFunctions,
-  ...seriesFunctions, ...seriesStatistics, ...seriesFilters,
+  ...seriesFunctions, ...seriesStatistics, ...seriesFilters, ...seriesFourierFunctions,
   ...specialMathFunctions, ...unitConversionFunctions, ...sketchFunctions, ...tdigestFunctions,
   ...timezoneFunctions, ...urlFunctions, ...pathFunctions, ...extractJsonFunctions,
 ]);
