@@ -3,7 +3,7 @@
 # default: every seed query of examples/vm-insights.kql on the bundled sample workspace.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# npm install (not ci): npm ci rejects this lock over optional platform packages of @duckdb/node-api it never installs.
+# npm install (not ci): it keeps an existing node_modules; the lock is in sync, so the versions are the locked ones.
 npm install --no-audit --no-fund
 npm run build
 npm run package

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 step() { printf '\n=== %s ===\n' "$*"; }
 
 step "install npm packages"
-# npm install (not ci): npm ci rejects this lock over optional platform packages of @duckdb/node-api it never installs.
+# npm install (not ci): it keeps an existing node_modules; the lock is in sync, so the versions are the locked ones.
 npm install --no-audit --no-fund
 step "build"
 npm run build
