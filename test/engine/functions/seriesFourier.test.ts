@@ -48,7 +48,7 @@ describe('series_fft and series_ifft', () => {
       const [er, ei] = naiveDft(re, im, -1);
       close(fr, er, `fft n=${n} real`);
       close(fi, ei, `fft n=${n} imaginary`);
-      const [br, bi] = ifft([fr, fi]) as number[][];
+      const [br, bi] = ifft([fr!, fi!]) as number[][];
       close(br, re, `ifft(fft) n=${n} real`);
       close(bi, im, `ifft(fft) n=${n} imaginary`);
     }
