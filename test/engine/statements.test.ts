@@ -6,6 +6,16 @@ import { KqlError } from '../../src/kql';
 import { run, smallDatabase, ticks } from './helpers';
 
 describe('let, functions, materialize, toscalar', () => {
+  test('table() names a stored table or a tabular let by a constant string', () => {
+    assert.deepEqual(run('table("T") | count').rows, [[5]]);
+    assert.deepEqual(run('let X = T | take 2; table("X") | count').rows, [[2]]);
+  });
+
+  test('user function calls take named arguments; the others fill the remaining parameters in order', () => {
+    assert.deepEqual(run('let f = (a:long, b:long = 10, c:long = 100) { a + b * 2 + c * 3 }; print x = f(1), y = f(1, c=0), z = f(c=1, a=2), w = f(1, 2, 3)').rows,
+      [[321, 21, 25, 14]]);
+  });
+
   test('scalar and tabular lets', () => {
     const r = run('let threshold = 60; let big = T | where BytesSent > threshold; big | summarize count()');
     assert.deepEqual(r.rows, [[3]]);

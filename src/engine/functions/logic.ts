@@ -3,7 +3,7 @@ import { compareValues } from '../format';
 import type { KqlType, Value } from '../values';
 import { convertValue } from './convert';
 import { nullOf, scalar } from './define';
-import type { ScalarFunction } from './types';
+import { EvaluationError, type ScalarFunction } from './types';
 
 function isNullValue(v: Value): boolean {
   return v === null || v === undefined;
@@ -26,6 +26,13 @@ function toResult(argTypes: readonly KqlType[], resultType: KqlType): (i: number
 }
 
 export const logicFunctions: ScalarFunction[] = [
+  // "Raises a semantic error if the condition is evaluated to false", with the reference's wording.
+  scalar('assert', () => (args) => {
+    if (args[0] !== true) {
+      throw new EvaluationError(`assert() has failed with message: '${typeof args[1] === 'string' ? args[1] : ''}'`);
+    }
+    return true;
+  }),
   scalar('not', () => (args) => (isNullValue(args[0]!) ? null : !args[0])),
   scalar('isnull', () => (args) => isNullValue(args[0]!)),
   scalar('isnotnull', () => (args) => !isNullValue(args[0]!), ['notnull']),

@@ -3,9 +3,9 @@
  * replacement and Unicode code points. Strings are UTF-16 in JavaScript; "characters" that the
  * reference counts are code points, and sizes are UTF-8 bytes.
  */
-import type { Value } from '../values';
+import type { KqlType, Value } from '../values';
 import { scalar, str } from './define';
-import { compileRegex } from './stringMatch';
+import { compileRegex, hasTerm } from './stringMatch';
 import type { ScalarFunction } from './types';
 
 /** strcmp(): ordinal (UTF-16 code unit) comparison, as -1, 0 or 1. */
@@ -148,7 +148,18 @@ function parseCsvRecord(text: string): string[] {
   }
 }
 
+/** has_any_index: the position of the first value that is a term of the text (as `has` matches), or −1. */
+function hasAnyIndex(types: readonly KqlType[]): (args: readonly Value[]) => Value {
+  const has = hasTerm(false);
+  return (args) => {
+    const text = str(args[0] ?? '', types[0]);
+    const values = Array.isArray(args[1]) ? args[1] : [];
+    return values.findIndex((v) => v !== null && has(text, typeof v === 'string' ? v : str(v, 'dynamic')));
+  };
+}
+
 export const stringTextFunctions: ScalarFunction[] = [
+  scalar('has_any_index', (types) => hasAnyIndex(types)),
   scalar('strcmp', (types) => (args) => strcmp(str(args[0] ?? '', types[0]), str(args[1] ?? '', types[1]))),
   scalar('string_size', (types) => (args) => Buffer.byteLength(str(args[0] ?? '', types[0]), 'utf8')),
   scalar('indexof_regex', (types) => {

@@ -2,7 +2,7 @@
 import { Scope, withScope, type LowerContext } from './context';
 import { lowerExpr } from './expressions';
 import { lowerStatement } from './statements';
-import { elementsOf, isTabular, nameText, spanOf, type Node } from './syntax';
+import { elementsOf, isTabular, kindOf, nameText, spanOf, type Node } from './syntax';
 import type { Expr, Plan } from './types';
 
 const MAX_EXPANSION_DEPTH = 32;
@@ -25,9 +25,21 @@ export function expandUserFunction(call: Node, argNodes: readonly Node[], ctx: L
   const decl = binding.declaration;
   const scope = new Scope(binding.scope);
   const params = elementsOf<Kusto.Language.Syntax.FunctionParameter>(decl.Parameters?.Parameters);
-  params.forEach((p, i) => {
+  // `f(len=3, s)`: named arguments go to their parameters, the others fill the rest in order.
+  const named = new Map<string, Node>();
+  const positional: Node[] = [];
+  for (const a of argNodes) {
+    if (kindOf(a) === 'SimpleNamedExpression') {
+      const n = a as unknown as Record<string, Node>;
+      named.set(nameText(n.Name), n.Expression!);
+    } else {
+      positional.push(a);
+    }
+  }
+  let nextPositional = 0;
+  params.forEach((p) => {
     const pname = nameText(p.NameAndType?.Name as unknown as Node);
-    const arg = argNodes[i] ?? (p.DefaultValue?.Value as unknown as Node | undefined);
+    const arg = named.get(pname) ?? positional[nextPositional++] ?? (p.DefaultValue?.Value as unknown as Node | undefined);
     if (!arg) {
       throw ctx.errors.at(spanOf(call), 'KQL-ARGUMENT', `The function '${name}' needs a value for its parameter '${pname}'.`);
     }

@@ -4,10 +4,34 @@ import { expandUserFunction } from './functions';
 import { lowerFind } from './find';
 import { lowerOperator } from './operators';
 import { lowerDatatable, lowerPrint, lowerRange } from './sources';
-import { symbolKind } from './expressions';
+import { lowerExpr, symbolKind } from './expressions';
 import { lowerSearch, lowerUnion } from './union';
 import { elementsOf, kindOf, nameText, schemaOf, spanOf, type Node, textOf } from './syntax';
 import type { Plan } from './types';
+
+/**
+ * `table('Name')`: a stored table, or a tabular `let`, named by a constant string (the optional
+ * second argument, the data scope, changes nothing here: there is no hot/cold cache).
+ */
+function tableByName(call: Kusto.Language.Syntax.FunctionCallExpression, ctx: LowerContext): Plan | undefined {
+  const fn = call.ReferencedSymbol;
+  if (!fn || fn.Name !== 'table' || (fn as unknown as { IsBuiltIn?: boolean }).IsBuiltIn === false || ctx.scope.get('table')) {
+    return undefined;
+  }
+  const first = elementsOf(call.ArgumentList?.Expressions)[0];
+  const name = first ? lowerExpr(first, ctx) : undefined;
+  if (name?.k !== 'literal' || typeof name.value !== 'string') {
+    throw ctx.errors.at(spanOf(call as unknown as Node), 'KQL-ARGUMENT', "table() needs the table's name as a constant string.");
+  }
+  const bound = ctx.scope.get(name.value);
+  if (bound?.k === 'tabular') {
+    return bound.plan;
+  }
+  if (!ctx.tableNames.includes(name.value)) {
+    throw ctx.errors.at(spanOf(call as unknown as Node), 'KQL-UNKNOWN-TABLE', `table('${name.value}'): the workspace has no table of that name.`);
+  }
+  return { k: 'table', name: name.value, span: spanOf(call as unknown as Node), schema: schemaOf(call as unknown as Node) };
+}
 
 export function lowerTabular(node: Node, ctx: LowerContext): Plan {
   const kind = kindOf(node);
@@ -44,6 +68,10 @@ export function lowerTabular(node: Node, ctx: LowerContext): Plan {
     }
     case 'FunctionCallExpression': {
       const call = node as Kusto.Language.Syntax.FunctionCallExpression;
+      const named = tableByName(call, ctx);
+      if (named) {
+        return named;
+      }
       const e = expandUserFunction(node, elementsOf(call.ArgumentList?.Expressions), ctx);
       if (e?.k === 'tabular') {
         return e.plan;

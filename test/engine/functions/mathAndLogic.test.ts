@@ -6,6 +6,16 @@ import { formatBytes } from '../../../src/engine/functions/stringFunctions';
 
 const close = (a: unknown, b: number): boolean => typeof a === 'number' && Math.abs(a - b) < 1e-9;
 
+describe('assert', () => {
+  test('true passes; false fails the query with the reference\'s message', () => {
+    assert.deepEqual(column(`let checkLength = (len:long, s:string) { assert(len > 0, "Length must be greater than zero") and strlen(s) > len };
+      datatable(input:string) ['123', '4567'] | where checkLength(len=3, input)`, 0), ['4567']);
+    assert.throws(() => column(`let checkLength = (len:long, s:string) { assert(len > 0, "Length must be greater than zero") and strlen(s) > len };
+      datatable(input:string) ['123', '4567'] | where checkLength(len=long(-1), input)`, 0),
+    /assert\(\) has failed with message: 'Length must be greater than zero'/);
+  });
+});
+
 describe('math', () => {
   test('abs, ceiling, sign, pow, exp2, exp10', () => {
     assert.deepEqual(printed('print a = abs(-5), c1 = ceiling(-1.1), c2 = ceiling(0), c3 = ceiling(0.9), s1 = sign(-42), s2 = sign(0), s3 = sign(11.2), p = pow(2, 3), e2 = exp2(3), e10 = exp10(2)'),

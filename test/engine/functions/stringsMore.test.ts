@@ -8,6 +8,12 @@ describe('strings', () => {
     assert.deepEqual(column('datatable(string1:string, string2:string) ["ABC","ABC", "abc","ABC", "ABC","abc", "abcde","abc", "","a"] | extend result = strcmp(string1,string2)', 2),
       [0, 1, -1, 1, -1]);
   });
+  test('has_any_index: the reference example', () => {
+    assert.deepEqual(printed(`print idx1 = has_any_index("this is an example", dynamic(['this', 'example'])),
+      idx2 = has_any_index("this is an example", dynamic(['not', 'example'])), idx3 = has_any_index("this is an example", dynamic(['not', 'found'])),
+      idx4 = has_any_index("Example number 2", range(1, 3, 1)), idx5 = has_any_index("this is an example", dynamic([]))`),
+    { idx1: 0, idx2: 1, idx3: -1, idx4: 1, idx5: -1 });
+  });
   test('string_size counts UTF-8 bytes', () => {
     assert.deepEqual(printed('print a = string_size("hello"), b = string_size("⒦⒰⒮⒯⒪"), c = string_size("")'), { a: 5, b: 15, c: 0 });
   });
