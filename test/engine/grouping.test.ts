@@ -76,6 +76,15 @@ describe('summarize, distinct, make-series', () => {
     assert.deepEqual(r.rows[0]![2], ['2024-01-01T00:00:00Z', '2024-01-01T01:00:00Z', '2024-01-01T02:00:00Z']);
   });
 
+  test('make-series without from/to spans the bins that have data, aligned as bin() aligns them', () => {
+    // 00:10 … 02:45: three hourly bins, and no empty bin after the last one.
+    const hourly = run('T | make-series n = count() default = 0 on TimeGenerated step 1h');
+    assert.deepEqual(hourly.rows, [[[2, 2, 1], ['2024-01-01T00:00:00Z', '2024-01-01T01:00:00Z', '2024-01-01T02:00:00Z']]]);
+    // Weeks start where bin(…, 7d) starts them (2024-01-01 is a Monday, as 0001-01-01 was), not at 1970's Thursday.
+    assert.deepEqual(run('T | make-series n = count() on TimeGenerated step 7d').rows, [[[5], ['2024-01-01T00:00:00Z']]]);
+    assert.deepEqual(run('range x from 1 to 10 step 1 | make-series s = sum(x) on x step 4').rows, [[[6, 22, 27], [0, 4, 8]]]);
+  });
+
   test('make-series … in range(start, stop, step) bins as bin() does and keeps the step holding stop', () => {
     // Steps are bin(TimeGenerated, 1h): the first is 00:00 though start is 00:30, and 02:45 falls in the
     // step of stop (02:00), which the older form includes.

@@ -48,11 +48,13 @@ export function runMakeSeries(plan: P<'makeSeries'>, input: Table, ctx: ExecCont
         max = Math.max(max, v);
       }
     }
+    // Without `from`, the first bin with data (bins as bin() makes them); without `to`, the upper
+    // bound of the last bin with data, so the series ends with that bin and no empty one after it.
     if (typeof from !== 'number') {
-      from = Number.isFinite(min) ? Math.floor(min / step) * step : 0;
+      from = Number.isFinite(min) ? (plan.axis.type === 'datetime' ? binDatetime : binNumber)(min, step) : 0;
     }
     if (typeof to !== 'number') {
-      to = Number.isFinite(max) ? max + step : from;
+      to = Number.isFinite(max) ? from + (Math.floor((max - from) / step) + 1) * step : from;
     }
   }
   const start = from;
