@@ -6,6 +6,7 @@
  * order. Each column is computed once, in row order, on first use; later rows are then a lookup
  * however the caller visits them.
  */
+import { valuesEqual } from '../format';
 import { fitNumber } from '../functions/define';
 import type { Expr } from '../plan/types';
 import type { Table } from '../table';
@@ -29,17 +30,6 @@ export const WINDOW_FUNCTIONS: ReadonlySet<string> = new Set([
 export const ROW_DEPENDENT_CALLS: ReadonlySet<string> = new Set([
   'rand', 'new_guid', 'prev', 'next', 'column_ifexists', 'columnifexists', ...WINDOW_FUNCTIONS,
 ]);
-
-/** Equality as the rank functions see a change of term: same scalar, or same dynamic content. */
-function sameTerm(a: Value, b: Value): boolean {
-  if (a === b) {
-    return true;
-  }
-  if (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null) {
-    return JSON.stringify(a) === JSON.stringify(b);
-  }
-  return false;
-}
 
 /** A column computed in row order on first use: `step(row)` sees rows 0, 1, 2, … exactly once each. */
 function sequential(table: Table, ctx: ExecContext, step: (row: number) => Value): Evaluator {
@@ -104,6 +94,7 @@ export function compileWindowCall(expr: CallExpr, args: readonly Evaluator[], ta
     case 'row_rank_dense':
     case 'row_rank_min': {
       const term = args[0]!;
+      const termType = expr.args[0]!.type;
       const restart = restartAt(args[1]);
       const dense = expr.name === 'row_rank_dense';
       let rank = 0;
@@ -116,7 +107,8 @@ export function compileWindowCall(expr: CallExpr, args: readonly Evaluator[], ta
           position = 1;
         } else {
           position++;
-          if (!sameTerm(v, previous)) {
+          // A change of term as grouping sees one (null equals null, dynamic values by content).
+          if (!valuesEqual(v, previous, termType)) {
             // Dense: the next rank; min: the row's position within its partition.
             rank = dense ? rank + 1 : position;
           }

@@ -154,17 +154,14 @@ function dynamicFromSyntax(node: Node): DynamicValue | undefined {
   return value as DynamicValue;
 }
 
-/** A JSON key as written: "a", 'a' (Kusto accepts both), with escapes resolved. */
+/** A JSON key as written: "a", or 'a' as Kusto also accepts, with escapes resolved. */
 function unquote(text: string): string | undefined {
-  const t = text.trim();
-  if (t.length >= 2 && (t[0] === '"' || t[0] === "'") && t[t.length - 1] === t[0]) {
-    try {
-      return t[0] === '"' ? (JSON.parse(t) as string) : (JSON.parse(`"${t.slice(1, -1).replace(/\\'/g, "'").replace(/"/g, '\\"')}"`) as string);
-    } catch {
-      return undefined;
-    }
+  try {
+    const key = parseKustoJson(text.trim());
+    return typeof key === 'string' ? key : undefined;
+  } catch {
+    return undefined;
   }
-  return undefined;
 }
 
 /** JavaScript dates stop at milliseconds; Kusto keeps 100-ns ticks (datetime(2020-01-01 10:00:00.1234567)). */
