@@ -113,8 +113,11 @@ export class ResultsPanel implements vscode.Disposable {
 
   /** What a (re)loaded webview needs: every outcome of a Run all in order, then the last message. */
   private replay(): HostMessage[] {
-    const outcomes = [...this.batch.entries()].sort(([a], [b]) => a - b).map(([, m]) => m);
-    return this.last && !outcomes.includes(this.last) ? [...outcomes, this.last] : outcomes.length ? outcomes : this.last ? [this.last] : [];
+    const messages = [...this.batch.entries()].sort(([a], [b]) => a - b).map(([, m]) => m);
+    if (this.last && !messages.includes(this.last)) {
+      messages.push(this.last);
+    }
+    return messages;
   }
 
   private async receive(raw: unknown): Promise<void> {

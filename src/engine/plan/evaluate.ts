@@ -7,7 +7,7 @@
 import type { LowerContext } from './context';
 import { lowerExpr } from './expressions';
 import { lowerAggregateCall } from './summarize';
-import { elementsOf, kindOf, nameText, schemaOf, spanOf, textOf, type Node } from './syntax';
+import { elementsOf, kindOf, nameText, schemaOf, spanOf, textOf, typeOf, type Node } from './syntax';
 import type { Plan } from './types';
 
 type Fields = Record<string, Node | null>;
@@ -46,7 +46,7 @@ function lowerPivot(call: Kusto.Language.Syntax.FunctionCallExpression, schemaCl
     ? argNodes[1] as unknown as Kusto.Language.Syntax.FunctionCallExpression
     : undefined;
   const schema = schemaOf(op);
-  const hidden = { name: '\u0000pivot', type: schema.find((c) => !input.schema.some((i) => i.name === c.name))?.type ?? 'long' };
+  const hidden = { name: '\u0000pivot', type: aggregateNode ? typeOf(aggregateNode as unknown as Node) : ('long' as const) };
   const aggregate = aggregateNode ? lowerAggregateCall(aggregateNode, [hidden], input.schema, ctx) : { name: 'count', args: [], outputs: [hidden], span: spanOf(op) };
   const listed = argNodes.slice(aggregateNode ? 2 : 1).map((a) => lowerExpr(a, ctx));
   const read = new Set<string>([pivot, ...aggregate.args].flatMap((e) => (e.k === 'column' ? [e.name] : [])));
