@@ -8,7 +8,8 @@
  *   npx tsx bench/machinesTree.ts [machines] [portsPerMachine]
  */
 import { performance } from 'node:perf_hooks';
-import type { QueryBackend, QueryResult, WireValue } from '../src/backends/queryBackend';
+import type { QueryResult, WireValue } from '../src/results/queryResult';
+import type { QueryBackend } from '../src/backends/queryBackend';
 import { MachinesModel, viewOf, type FleetNode } from '../src/ui/machines/machinesModel';
 
 const MACHINES = Number(process.argv[2] ?? 1000);

@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { runLocalQuery } from '../src/backends/local/runQuery';
-import type { QueryResult, ResultTable, WireValue } from '../src/backends/queryBackend';
+import type { QueryResult, ResultTable, WireValue } from '../src/results/queryResult';
 import { generateSampleWorkspace } from '../src/data/sample';
 import { findSampleQuery, sampleQueryText } from '../src/schema/sampleQueries';
 import type { ShowResultMessage } from '../src/protocol/messages';

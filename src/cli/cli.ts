@@ -3,10 +3,10 @@
  * files and prints the results as a table, JSON (the REST API's shape) or CSV.
  */
 import * as fs from 'node:fs';
-import { BackendError } from '../backends/errors';
+import { BackendError } from '../results/errors';
 import { loadData, type DataSource, type LoadedData } from '../backends/local/dataSource';
 import { runLocalQuery } from '../backends/local/runQuery';
-import type { QueryResult } from '../backends/queryBackend';
+import type { QueryResult } from '../results/queryResult';
 import { KqlError, splitQueryBlocks } from '../kql';
 import { HELP, parseCliArgs, type CliArgs, type OutputFormat, UsageError } from './args';
 import { formatCsv, formatJson, formatTable } from './formatTable';

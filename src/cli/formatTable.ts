@@ -1,5 +1,5 @@
 /** Results as text: an aligned table for terminals, CSV, and the REST API's JSON. */
-import type { ResultTable, WireValue } from '../backends/queryBackend';
+import type { ResultTable, WireValue } from '../results/queryResult';
 
 const NUMERIC = new Set(['int', 'long', 'real', 'decimal']);
 

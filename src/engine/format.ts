@@ -2,7 +2,7 @@
  * Values as text and on the wire, and the ordering/equality/hashing every operator shares, so that
  * `order by`, `summarize by`, `join`, `distinct` and tostring() all agree with each other and with Kusto.
  */
-import type { WireValue } from '../backends/queryBackend';
+import type { WireValue } from '../results/queryResult';
 import { parseDatetime } from './functions/datetimeText';
 import { parseTimespan } from './functions/timespanText';
 import type { DynamicValue, KqlType, Value } from './values';

@@ -2,8 +2,8 @@
  * The embedded KQL engine: Kusto.Language parses and binds the query (src/kql), the bound tree is
  * lowered into our plan (plan/), and the plan runs over columnar tables (exec/).
  */
-import type { RenderInfo } from '../backends/queryBackend';
-import { QueryCancelledError, QueryTimeoutError } from '../backends/errors';
+import { DEFAULT_ROW_LIMIT, type RenderInfo } from '../results/queryResult';
+import { QueryCancelledError, QueryTimeoutError } from '../results/errors';
 import { analyze, firstError, KqlError, LineMap, type AnalyzedQuery } from '../kql';
 import type { Database } from './database';
 import { makeChecker, type ExecContext } from './exec/context';
@@ -45,8 +45,6 @@ export interface ExecutionResult {
   truncated: boolean;
   warnings: string[];
 }
-
-export const DEFAULT_ROW_LIMIT = 500_000;
 
 /** Kusto.Language's warning for a name in `union isfuzzy=true` that no table has. */
 const FUZZY_SOURCE_MISSING = 'KS205';

@@ -1,5 +1,5 @@
 /** The render operator's request, as the results panel reads it (src/backends/queryBackend.ts RenderInfo). */
-import type { RenderInfo } from '../backends/queryBackend';
+import type { RenderInfo } from '../results/queryResult';
 import type { RenderSpec } from './plan/types';
 
 function str(v: unknown): string | undefined {

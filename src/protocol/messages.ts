@@ -3,7 +3,7 @@
  * a message's shape is declared once; `validate.ts` checks everything that crosses the boundary at run
  * time, because a webview is untrusted input as far as the host is concerned.
  */
-import type { QueryResult } from '../backends/queryBackend';
+import type { QueryResult } from '../results/queryResult';
 
 /** Where a query came from, so errors and diagnostics can point back into the document. */
 export interface QueryOrigin {

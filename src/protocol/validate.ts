@@ -2,7 +2,7 @@
  * Run-time checks for every message that crosses the host ↔ webview boundary. Each returns the typed
  * message or a reason it was refused, so the receiver can log the reason and drop the message.
  */
-import type { QueryResult, RenderInfo, ResultTable } from '../backends/queryBackend';
+import type { QueryResult, RenderInfo, ResultTable } from '../results/queryResult';
 import { KQL_TYPES, type KqlType } from '../schema/types';
 import {
   MAX_COPY_CHARS,

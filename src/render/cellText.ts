@@ -2,7 +2,7 @@
  * How a result value reads in the grid, in copied text and in CSV: always plain text, never markup.
  * Dynamic values are JSON; nulls are empty.
  */
-import type { WireValue } from '../backends/queryBackend';
+import type { WireValue } from '../results/queryResult';
 
 export function cellText(v: WireValue | undefined): string {
   if (v === null || v === undefined) {

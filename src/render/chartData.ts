@@ -4,7 +4,7 @@
  * Kusto's docs: "for each record, the combined values of the series columns define a single series,
  * and the series has as many measurements as there are y-axis columns".
  */
-import type { RenderInfo, ResultColumn, ResultTable, WireValue } from '../backends/queryBackend';
+import type { RenderInfo, ResultColumn, ResultTable, WireValue } from '../results/queryResult';
 import type { KqlType } from '../schema/types';
 
 export const NUMERIC_TYPES: ReadonlySet<KqlType> = new Set<KqlType>(['int', 'long', 'real', 'decimal']);

@@ -4,7 +4,7 @@
  * string column as category and the first numeric as value; card shows one value; table draws nothing.
  * A result without `render` still gets a default chart when its columns allow one.
  */
-import type { RenderInfo, ResultTable } from '../backends/queryBackend';
+import type { RenderInfo, ResultTable } from '../results/queryResult';
 import { chartRows, columnRoles, NUMERIC_TYPES, toNumber, type ChartData, type ColumnRoles } from './chartData';
 
 /** A Vega-Lite spec as plain JSON; tests compile every one with vega-lite to prove it is valid. */

@@ -3,7 +3,7 @@
  * when it holds a comma, quote, CR or LF (quotes doubled), nulls empty, dynamic values as JSON.
  * JSON: an array of records keyed by column name, values in the wire form.
  */
-import type { ResultTable, WireValue } from '../backends/queryBackend';
+import type { ResultTable, WireValue } from '../results/queryResult';
 import { cellText } from './cellText';
 
 export function csvField(text: string): string {

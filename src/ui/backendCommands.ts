@@ -3,7 +3,7 @@
  * data folder or sample workspace, and the Log Analytics sign-in.
  */
 import * as vscode from 'vscode';
-import { BackendError } from '../backends/errors';
+import { BackendError } from '../results/errors';
 import { isIsoDuration } from '../backends/logAnalytics';
 import type { Ctx } from './ctx';
 import { signIn } from './microsoftCredential';

@@ -3,7 +3,8 @@
  * `kql.backend` or its own settings change, and tells listeners (status bar, tree, completion).
  */
 import * as vscode from 'vscode';
-import type { BackendId, QueryBackend, TimeRange } from '../backends/queryBackend';
+import type { BackendId, TimeRange } from '../results/queryResult';
+import type { QueryBackend } from '../backends/queryBackend';
 import type { Config } from './config';
 import { log } from './log';
 

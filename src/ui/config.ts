@@ -1,6 +1,6 @@
 /** Typed access to the `kql.*` settings declared in package.json. */
 import * as vscode from 'vscode';
-import type { BackendId, TimeRange } from '../backends/queryBackend';
+import type { BackendId, TimeRange } from '../results/queryResult';
 
 export type AzureCloud = 'AzurePublicCloud' | 'AzureUSGovernment' | 'AzureChinaCloud';
 

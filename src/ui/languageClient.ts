@@ -11,7 +11,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { fetchLiveValues } from '../kql/liveValueQueries';
+import { fetchLiveValues } from './liveValueQueries';
 import { LiveValuesNotification, type LiveValuesParams } from '../protocol/lsp';
 import type { Ctx } from './ctx';
 import { log } from './log';

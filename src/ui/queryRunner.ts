@@ -4,9 +4,10 @@
  * go to the document's results panel; query errors also become diagnostics at their place.
  */
 import * as vscode from 'vscode';
-import { BackendError, QueryCancelledError, QueryTimeoutError } from '../backends/errors';
+import { BackendError, QueryCancelledError, QueryTimeoutError } from '../results/errors';
 import { offerSignInOnAuthError } from './backendCommands';
-import type { QueryBackend, QueryResult } from '../backends/queryBackend';
+import type { QueryResult } from '../results/queryResult';
+import type { QueryBackend } from '../backends/queryBackend';
 import { blockAt, splitQueryBlocks } from '../kql/blocks';
 import type { KqlError } from '../kql/errors';
 import type { BatchPosition, RunErrorKind } from '../protocol/messages';

@@ -11,7 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { QueryResult } from '../backends/queryBackend';
+import type { QueryResult } from '../results/queryResult';
 import type { HostMessage, ResultsPanelState, WebviewMessage } from '../protocol/messages';
 import { validatePanelState, validateWebviewMessage } from '../protocol/validate';
 import { toCsv, toJsonRecords } from '../render/exportData';

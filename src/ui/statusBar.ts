@@ -3,7 +3,7 @@
  * Clicking it picks another backend.
  */
 import * as vscode from 'vscode';
-import type { QueryStats } from '../backends/queryBackend';
+import type { QueryStats } from '../results/queryResult';
 import type { Ctx } from './ctx';
 
 export function formatRunStats(stats: QueryStats): string {

@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import type { WireValue } from '../../src/backends/queryBackend';
+import type { WireValue } from '../../src/results/queryResult';
 import { cellText } from '../../src/render/cellText';
 
 const repo = path.resolve(__dirname, '../..');

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Database, executeQuery, Table } from '../../src/engine';
-import { QueryTimeoutError } from '../../src/backends/errors';
+import { QueryTimeoutError } from '../../src/results/errors';
 import { KqlError } from '../../src/kql';
 import { CATALOGUE } from '../../src/schema/catalogue';
 import { SAMPLE_QUERIES, sampleQueryText } from '../../src/schema/sampleQueries';

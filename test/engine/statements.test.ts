@@ -1,7 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { executeQuery } from '../../src/engine';
-import { QueryCancelledError, QueryTimeoutError } from '../../src/backends/errors';
+import { QueryCancelledError, QueryTimeoutError } from '../../src/results/errors';
 import { KqlError } from '../../src/kql';
 import { run, smallDatabase, ticks } from './helpers';
 

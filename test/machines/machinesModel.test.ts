@@ -1,6 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import type { QueryBackend, QueryResult, ResultColumn, RunOptions, WireValue } from '../../src/backends/queryBackend';
+import type { QueryResult, ResultColumn, WireValue } from '../../src/results/queryResult';
+import type { QueryBackend, RunOptions } from '../../src/backends/queryBackend';
 import { MachinesModel, viewOf, type FleetNode } from '../../src/ui/machines/machinesModel';
 
 function table(columns: [string, ResultColumn['type']][], rows: WireValue[][]): QueryResult {

@@ -1,6 +1,6 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import type { QueryResult } from '../../src/backends/queryBackend';
+import type { QueryResult } from '../../src/results/queryResult';
 import {
   validateHostMessage,
   validatePanelState,

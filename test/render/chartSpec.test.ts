@@ -1,7 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { compile } from 'vega-lite';
-import type { RenderInfo, ResultTable } from '../../src/backends/queryBackend';
+import type { RenderInfo, ResultTable } from '../../src/results/queryResult';
 import { chartPlan, defaultVisualization, type ChartPlan, type VegaLiteSpec } from '../../src/render/chartSpec';
 
 const hours = ['2024-05-01T00:00:00Z', '2024-05-01T01:00:00Z', '2024-05-01T02:00:00Z'];

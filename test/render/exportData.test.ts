@@ -1,6 +1,6 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ResultTable } from '../../src/backends/queryBackend';
+import type { ResultTable } from '../../src/results/queryResult';
 import { csvField, toCsv, toJsonRecords } from '../../src/render/exportData';
 import { cellText, expandedText, rowText } from '../../src/render/cellText';
 

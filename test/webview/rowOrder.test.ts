@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ResultTable } from '../../src/backends/queryBackend';
+import type { ResultTable } from '../../src/results/queryResult';
 import { RowOrder } from '../../webview/results/rowOrder';
 
 const table: ResultTable = {

@@ -3,7 +3,7 @@
  * `<img src=x onerror=…>` shows as those characters. The element type is the smallest part of the DOM
  * this needs, so the function is tested in plain Node.
  */
-import type { WireValue } from '../../src/backends/queryBackend';
+import type { WireValue } from '../../src/results/queryResult';
 import { cellText } from '../../src/render/cellText';
 import type { KqlType } from '../../src/schema/types';
 

@@ -4,7 +4,7 @@
  * Sort by clicking a header, filter with the box above, copy with Ctrl/Cmd+C (cell) and
  * Ctrl/Cmd+Shift+C (row) or the context menu, expand a dynamic value with Enter or a double-click.
  */
-import type { ResultTable, WireValue } from '../../src/backends/queryBackend';
+import type { ResultTable, WireValue } from '../../src/results/queryResult';
 import { cellText, expandedText, rowText } from '../../src/render/cellText';
 import { el } from '../shared/dom';
 import { renderCell } from './cell';

@@ -8,7 +8,7 @@ import '@vscode-elements/elements/dist/vscode-tab-header/index.js';
 import '@vscode-elements/elements/dist/vscode-tab-panel/index.js';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
-import type { QueryResult } from '../../src/backends/queryBackend';
+import type { QueryResult } from '../../src/results/queryResult';
 import type { HostMessage, ResultsPanelState, ShowErrorMessage, ShowResultMessage } from '../../src/protocol/messages';
 import { validateHostMessage, validatePanelState } from '../../src/protocol/validate';
 import { chartPlan, type ChartPlan } from '../../src/render/chartSpec';

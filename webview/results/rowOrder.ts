@@ -2,7 +2,7 @@
  * The grid's row order: filter by text, then sort by one column. Works on an index array so the
  * result's rows are never copied, which keeps 100k-row results cheap.
  */
-import type { ResultTable, WireValue } from '../../src/backends/queryBackend';
+import type { ResultTable, WireValue } from '../../src/results/queryResult';
 import { cellText } from '../../src/render/cellText';
 import type { KqlType } from '../../src/schema/types';
 

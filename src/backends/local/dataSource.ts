@@ -2,7 +2,7 @@
 import { loadDataFolder } from '../../data/loaders';
 import { sampleDatabase } from '../../data/sample';
 import { Database } from '../../engine/database';
-import { BackendError } from '../errors';
+import { BackendError } from '../../results/errors';
 
 export type DataSource =
   | { readonly kind: 'sample'; /** ISO datetime to pin the workspace's "now"; default the current time. */ readonly now?: string; readonly scale?: number }

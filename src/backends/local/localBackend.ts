@@ -6,8 +6,9 @@
  */
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { BackendError, QueryCancelledError, QueryTimeoutError } from '../errors';
-import { DEFAULT_ROW_LIMIT, type QueryBackend, type QueryResult, type RunOptions } from '../queryBackend';
+import { BackendError, QueryCancelledError, QueryTimeoutError } from '../../results/errors';
+import { DEFAULT_ROW_LIMIT, type QueryResult } from '../../results/queryResult';
+import { type QueryBackend, type RunOptions } from '../queryBackend';
 import { type DataSource, dataSourceLabel } from './dataSource';
 import { deserializeError, type WorkerRequest, type WorkerResponse } from './workerProtocol';
 

@@ -7,7 +7,7 @@ import { executeQuery } from '../../engine';
 import type { Database } from '../../engine/database';
 import type { Table } from '../../engine/table';
 import { TICKS_PER_MILLISECOND } from '../../engine/values';
-import { DEFAULT_ROW_LIMIT, type QueryResult, type ResultTable, type TimeRange, type WireValue } from '../queryBackend';
+import { DEFAULT_ROW_LIMIT, type QueryResult, type ResultTable, type TimeRange, type WireValue } from '../../results/queryResult';
 import { timeRangeTicks } from './timeRange';
 
 export interface LocalRunOptions {

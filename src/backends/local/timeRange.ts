@@ -1,7 +1,7 @@
 /** The Log Analytics API's time window (an ISO-8601 duration and/or bounds) as the engine's tick range. */
 import { TICKS_PER_MILLISECOND } from '../../engine/values';
-import { BackendError } from '../errors';
-import type { TimeRange } from '../queryBackend';
+import { BackendError } from '../../results/errors';
+import type { TimeRange } from '../../results/queryResult';
 
 const DURATION = /^P(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i;
 

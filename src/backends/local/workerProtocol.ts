@@ -1,8 +1,8 @@
 /** Messages between LocalBackend (extension host) and the engine worker, and errors across that boundary. */
 import { KqlError } from '../../kql/errors';
 import type { Range } from '../../kql/positions';
-import { BackendError, type BackendErrorKind, QueryCancelledError, QueryTimeoutError } from '../errors';
-import type { QueryResult, TimeRange } from '../queryBackend';
+import { BackendError, type BackendErrorKind, QueryCancelledError, QueryTimeoutError } from '../../results/errors';
+import type { QueryResult, TimeRange } from '../../results/queryResult';
 import type { DataSource } from './dataSource';
 
 export interface WorkerRunOptions {

@@ -3,7 +3,7 @@
  * throttled or failing service, a network failure, a rejected query, a cancellation.
  */
 import { KqlError } from '../../kql/errors';
-import { BackendError, QueryCancelledError } from '../errors';
+import { BackendError, QueryCancelledError } from '../../results/errors';
 
 /** Thrown by a credential when there is no usable sign-in (none yet, expired, refused). */
 export class SignInRequiredError extends Error {

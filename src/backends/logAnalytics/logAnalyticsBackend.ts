@@ -5,15 +5,9 @@
 import type { TokenCredential } from '@azure/core-auth';
 import type { PipelinePolicy, PipelineRetryOptions } from '@azure/core-rest-pipeline';
 import { LogsQueryClient, LogsQueryResultStatus, type LogsQueryClientOptions, type QueryTimeInterval } from '@azure/monitor-query-logs';
-import { BackendError, QueryCancelledError, QueryTimeoutError } from '../errors';
-import {
-  DEFAULT_ROW_LIMIT,
-  type QueryBackend,
-  type QueryResult,
-  type ResultTable,
-  type RunOptions,
-  type TimeRange,
-} from '../queryBackend';
+import { BackendError, QueryCancelledError, QueryTimeoutError } from '../../results/errors';
+import { DEFAULT_ROW_LIMIT, type QueryResult, type ResultTable, type TimeRange } from '../../results/queryResult';
+import { type QueryBackend, type RunOptions } from '../queryBackend';
 import { cloudEndpoints, type AzureCloudName } from './clouds';
 import { serviceErrorMessages, toBackendError } from './errorMapping';
 import { renderInfoFrom, wireTable } from './wireConversion';

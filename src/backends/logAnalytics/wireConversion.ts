@@ -4,7 +4,7 @@
  * converts back, and reads the service's `render` description into RenderInfo.
  */
 import type { LogsTable } from '@azure/monitor-query-logs';
-import type { RenderInfo, ResultColumn, ResultTable, WireValue } from '../queryBackend';
+import type { RenderInfo, ResultColumn, ResultTable, WireValue } from '../../results/queryResult';
 import { KQL_TYPES, type KqlType } from '../../schema/types';
 
 const KNOWN_TYPES = new Set<string>(KQL_TYPES);

@@ -1,5 +1,5 @@
 /** Run-time state of one query: the database, "now", limits, shared results, and the checks loops poll. */
-import { QueryCancelledError, QueryTimeoutError } from '../../backends/errors';
+import { QueryCancelledError, QueryTimeoutError } from '../../results/errors';
 import type { ErrorFactory } from '../plan/syntax';
 import type { RenderSpec, Span } from '../plan/types';
 import type { Database } from '../database';

@@ -3,7 +3,7 @@
  * cell arrives in (parsed JSON from Log Analytics, JSON text from exported files) and of nulls from
  * left-outer joins.
  */
-import type { QueryResult, WireValue } from '../../backends/queryBackend';
+import type { QueryResult, WireValue } from '../../results/queryResult';
 
 export interface MachineRow {
   readonly machine: string;

@@ -3,8 +3,9 @@
  * vscode TreeDataProvider (machinesTreeProvider.ts) only maps NodeView to TreeItem, so the whole tree
  * is tested in plain Node over the local backend.
  */
-import { BackendError } from '../../backends/errors';
-import type { QueryBackend, QueryResult, RunOptions } from '../../backends/queryBackend';
+import { BackendError } from '../../results/errors';
+import type { QueryResult } from '../../results/queryResult';
+import type { QueryBackend, RunOptions } from '../../backends/queryBackend';
 import {
   boundPortsQuery, dependenciesQuery, machinesQuery, processesQuery,
   type ConnectionDirection, type MachineFilter,

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { LocalBackend, parseIsoDuration, timeRangeTicks } from '../../../src/backends/local';
-import { BackendError, QueryCancelledError, QueryTimeoutError } from '../../../src/backends/errors';
+import { BackendError, QueryCancelledError, QueryTimeoutError } from '../../../src/results/errors';
 import { KqlError } from '../../../src/kql';
 
 const WORKER = 'src/backends/local/engineWorker.ts';

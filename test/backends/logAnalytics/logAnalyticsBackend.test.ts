@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as https from 'node:https';
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import { LogAnalyticsBackend, SignInRequiredError, cloudEndpoints, isIsoDuration, toQueryTimeInterval } from '../../../src/backends/logAnalytics';
-import { BackendError, QueryCancelledError, QueryTimeoutError } from '../../../src/backends/errors';
+import { BackendError, QueryCancelledError, QueryTimeoutError } from '../../../src/results/errors';
 import { KqlError } from '../../../src/kql/errors';
 import { startLoopbackServer, type LoopbackServer } from './loopbackServer';
 

@@ -2,7 +2,7 @@
  * Test helpers: call a function or operator through the bind API the executor uses, and run the
  * reference's `print`/`datatable` examples through the engine to compare with their stated output.
  */
-import type { WireValue } from '../../../src/backends/queryBackend';
+import type { WireValue } from '../../../src/results/queryResult';
 import { Database, executeQuery } from '../../../src/engine';
 import { parseDatetime, toWire } from '../../../src/engine/format';
 import { aggregateFunction, scalarFunction } from '../../../src/engine/functions';

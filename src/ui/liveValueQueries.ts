@@ -2,11 +2,12 @@
  * The queries behind value completion: for each of Computer, Machine, ProcessName and RemoteIp, the
  * distinct values across every catalogue table that has the column, fetched from the active backend.
  */
-import type { QueryBackend, TimeRange } from '../backends/queryBackend';
+import type { TimeRange } from '../results/queryResult';
+import type { QueryBackend } from '../backends/queryBackend';
 import { LIVE_VALUE_COLUMNS, type LiveValuesParams } from '../protocol/lsp';
 import { CATALOGUE } from '../schema/catalogue';
 import type { TableSchema } from '../schema/types';
-import { kqlIdentifier } from './literals';
+import { kqlIdentifier } from '../kql/literals';
 
 /** Values fetched per column; completion lists beyond this are not useful. */
 export const LIVE_VALUE_LIMIT = 1000;

@@ -2,7 +2,7 @@ import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { LocalBackend } from '../../src/backends/local';
-import { fetchLiveValues, liveValueQuery } from '../../src/kql/liveValueQueries';
+import { fetchLiveValues, liveValueQuery } from '../../src/ui/liveValueQueries';
 import { analyze } from '../../src/kql';
 
 describe('live value queries', () => {
