@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import {
   aggregateFunction, aggregateFunctionNames, bindBinaryOperator, EvaluationError, scalarFunction, scalarFunctionNames, UnsupportedError,
 } from '../../../src/engine/functions';
-import { toWire, valueToString } from '../../../src/engine/format';
+import { valueToString } from '../../../src/engine/valueText';
+import { toWire } from '../../../src/engine/wireValues';
 import { KQL_TYPES } from '../../../src/schema/types';
 import type { KqlType, Value } from '../../../src/engine/values';
 
