@@ -13,6 +13,8 @@ step "build"
 npm run build
 step "typecheck"
 npm run typecheck
+step "lint"
+npm run lint
 step "grammar tests"
 npm run test:grammar
 step "package VSIX"

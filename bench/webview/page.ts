@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
-import { resultsPanelHtml } from '../../src/render/panelHtml';
+import { resultsPanelHtml } from '../../src/webviewHtml/resultsPanelHtml';
 
 /** A subset of VS Code's Dark Modern theme, as VS Code sets it on the webview's <html>. */
 const DARK_THEME: Record<string, string> = {

@@ -73,6 +73,7 @@ export function executeQuery(text: string, db: Database, options: ExecuteOptions
       tables: new Map(),
       check,
       current: { start: 0, end: text.length },
+      runPlan,
     };
     const rowLimit = options.rowLimit ?? DEFAULT_ROW_LIMIT;
     const tables: { name: string; table: Table }[] = [];

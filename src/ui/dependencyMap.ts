@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { buildDependencyGraph, type DependencyGraph } from '../render/dependencyGraph';
-import { dependencyMapHtml, isOpenNodeMessage } from '../render/dependencyGraphPage';
+import { dependencyMapHtml, isOpenNodeMessage } from '../webviewHtml/dependencyMapHtml';
 import { offerSignInOnAuthError } from './backendCommands';
 import type { Ctx } from './ctx';
 import type { MachinesTree } from './machines';

@@ -15,7 +15,7 @@ import type { QueryResult } from '../results/queryResult';
 import type { HostMessage, ResultsPanelState, WebviewMessage } from '../protocol/messages';
 import { validatePanelState, validateWebviewMessage } from '../protocol/validate';
 import { toCsv, toJsonRecords } from '../render/exportData';
-import { makeNonce, resultsPanelHtml } from '../render/panelHtml';
+import { makeNonce, resultsPanelHtml } from '../webviewHtml/resultsPanelHtml';
 import type { Ctx } from './ctx';
 import { log } from './log';
 

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Database, Table } from '../../src/engine';
-import { valueToString } from '../../src/engine/format';
+import { valueToString } from '../../src/engine/valueText';
 import { run } from './helpers';
 
 /** Deterministic rows with duplicate and null join keys, null measures and right rows no left row meets. */

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { valueToString } from '../../src/engine/format';
+import { valueToString } from '../../src/engine/valueText';
 import { run } from './helpers';
 
 describe('literals', () => {

@@ -11,7 +11,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { runLocalQuery } from '../../src/backends/local';
 import { generateSampleWorkspace } from '../../src/data/sample';
 import { buildDependencyGraph, type DependencyGraph } from '../../src/render/dependencyGraph';
-import { dependencyMapHtml } from '../../src/render/dependencyGraphPage';
+import { dependencyMapHtml } from '../../src/webviewHtml/dependencyMapHtml';
 import { dependencyMapQuery } from '../../src/ui/machines/fleetQueries';
 import { mapConnectionRows } from '../../src/ui/machines/fleetRows';
 

@@ -1,7 +1,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { dependencyMapHtml, isOpenNodeMessage, scriptSafeJson } from '../../src/render/dependencyGraphPage';
+import { dependencyMapHtml, isOpenNodeMessage, scriptSafeJson } from '../../src/webviewHtml/dependencyMapHtml';
 import { queryForMapNode } from '../../src/ui/machines/mapNodeQueries';
 import { analyze } from '../../src/kql';
 import { CHROMIUM, MAP_BUNDLE, closeMap, renderMap, sampleGraph, type RenderedMap } from './mapPage';

@@ -7,7 +7,7 @@
 import cytoscape from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import type { DependencyGraph } from '../../src/render/dependencyGraph';
-import type { GraphMessage, OpenNodeMessage } from '../../src/render/dependencyGraphPage';
+import type { GraphMessage, OpenNodeMessage } from '../../src/webviewHtml/dependencyMapHtml';
 import css from './map.css';
 
 interface VsCodeApi {

@@ -2,7 +2,7 @@
  * Runs a query on the engine and shapes the answer as the Log Analytics API does (wire values, the
  * primary result first), the same in the worker and in process (the CLI).
  */
-import { toWire } from '../../engine/format';
+import { toWire } from '../../engine/wireValues';
 import { executeQuery } from '../../engine';
 import type { Database } from '../../engine/database';
 import type { Table } from '../../engine/table';

@@ -2,7 +2,8 @@
  * Cell values of exported files → typed run-time values: column types from the schema catalogue, from
  * the REST response's columns, or inferred from the values themselves.
  */
-import { fromWire, parseDatetime } from '../../engine/format';
+import { parseDatetime } from '../../engine/valueText';
+import { fromWire } from '../../engine/wireValues';
 import type { KqlType, Value } from '../../engine/values';
 import { KQL_TYPES } from '../../schema/types';
 

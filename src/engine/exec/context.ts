@@ -1,7 +1,7 @@
 /** Run-time state of one query: the database, "now", limits, shared results, and the checks loops poll. */
 import { QueryCancelledError, QueryTimeoutError } from '../../results/errors';
 import type { ErrorFactory } from '../plan/syntax';
-import type { RenderSpec, Span } from '../plan/types';
+import type { Plan, RenderSpec, Span } from '../plan/types';
 import type { Database } from '../database';
 import type { CallContext } from '../functions';
 import type { Table } from '../table';
@@ -24,6 +24,11 @@ export interface ExecContext {
   check(): void;
   /** The operator being run, for errors that have no better position. */
   current: Span;
+  /**
+   * Runs a sub-plan (toscalar(), `in (T)`, mv-apply's and partition's subqueries) with the given
+   * context: the one way operators and expressions reach the plan interpreter (exec/run.ts).
+   */
+  readonly runPlan: (plan: Plan, ctx: ExecContext) => Table;
 }
 
 export function makeChecker(isCancelled: (() => boolean) | undefined, deadline: number | undefined, startedAt: number): () => void {

@@ -1,11 +1,12 @@
 /** evaluate narrow(), bag_unpack(…) : (schema) and pivot(…) : (schema) — see plan/evaluate.ts. */
 import { columnBuilder } from '../column';
-import { valueToString } from '../format';
+import { valueToString } from '../valueText';
 import type { Plan } from '../plan/types';
 import { Table, type TableColumn } from '../table';
 import type { DynamicValue, Value } from '../values';
 import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
-import { columnReader, compileExpr, toDynamic } from './expr';
+import { compileExpr, toDynamic } from './expr';
+import { columnReader } from './columnReader';
 import { castDynamic } from './mvExpand';
 import { bindAggregate, groupRows } from './summarize';
 

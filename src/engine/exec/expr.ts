@@ -6,7 +6,7 @@ import { type Column, columnBuilder, NumberColumn, StringColumn } from '../colum
 import {
   aggregateFunction, bindBetween, bindPackAll, bindBinaryOperator, bindListOperator, bindUnaryOperator, scalarFunction, UnsupportedError,
 } from '../functions';
-import { formatDatetime, formatTimespan } from '../format';
+import { formatDatetime, formatTimespan } from '../valueText';
 import type { Expr } from '../plan/types';
 import { Table } from '../table';
 import type { DynamicValue, KqlType, Value } from '../values';
@@ -15,19 +15,16 @@ import { compileSearchTerm } from './searchTerm';
 import { binFastPath, comparisonFastPath, listFastPath, timeOfDayFastPath } from './fastPaths';
 import { numberVector } from './vectorKernels';
 import { LazyColumn } from './lazy';
-import { compileWindowCall, ROW_DEPENDENT_CALLS, WINDOW_FUNCTIONS } from './windowFunctions';
+import { compileWindowCall, ROW_DEPENDENT_CALLS } from './windowFunctions';
+import { WINDOW_FUNCTIONS } from '../functions/windowNames';
 
 // A module-local copy: a transpiled import is a property read on every loop iteration.
 const CHECK_INTERVAL = CHECK_EVERY;
 
-export type Evaluator = (row: number) => Value;
+import { columnReader, type Evaluator } from './columnReader';
 
-/** Runs a subquery plan; set by the dispatcher (breaks the import cycle expr ↔ run). */
-export type PlanRunner = (plan: import('../plan/types').Plan, ctx: ExecContext) => Table;
-let runPlan: PlanRunner | undefined;
-export function setPlanRunner(run: PlanRunner): void {
-  runPlan = run;
-}
+export type { Evaluator } from './columnReader';
+
 
 function bindOrFail<T>(ctx: ExecContext, expr: Expr, what: string, bind: () => T): T {
   try {
@@ -218,7 +215,7 @@ export function compileExpr(expr: Expr, table: Table, ctx: ExecContext): Evaluat
 
 function scalarQueryValue(expr: Extract<Expr, { k: 'scalarQuery' }>, ctx: ExecContext): Value {
   if (!ctx.shared.has(expr)) {
-    const t = runPlan!(expr.plan, ctx);
+    const t = ctx.runPlan(expr.plan, ctx);
     const col = t.columns[0]?.column;
     ctx.shared.set(expr, col && t.rowCount > 0 ? col.get(0) : expr.type === 'string' ? '' : null);
   }
@@ -227,7 +224,7 @@ function scalarQueryValue(expr: Extract<Expr, { k: 'scalarQuery' }>, ctx: ExecCo
 
 function tableColumnValues(expr: Extract<Expr, { k: 'tableColumn' }>, ctx: ExecContext): Value[] {
   if (!ctx.shared.has(expr)) {
-    const t = runPlan!(expr.plan, ctx);
+    const t = ctx.runPlan(expr.plan, ctx);
     const col = t.columns[0]?.column;
     const values: Value[] = [];
     for (let i = 0; col && i < t.rowCount; i++) {
@@ -242,35 +239,6 @@ function tableColumnValues(expr: Extract<Expr, { k: 'tableColumn' }>, ctx: ExecC
 }
 
 /** A reader specialised to the column's storage, avoiding the generic get() dispatch per row. */
-export function columnReader(column: Column): Evaluator {
-  if (column instanceof LazyColumn) {
-    // Read through the selection instead of copying it: most selected columns are read once.
-    const rows = column.rows;
-    const inner = columnReader(column.source);
-    const missing = column.type === 'string' ? '' : null;
-    return (row) => {
-      const r = rows[row]!;
-      return r < 0 ? missing : inner(r);
-    };
-  }
-  const col = column;
-  if (col instanceof NumberColumn) {
-    const values = col.values;
-    const nulls = col.nulls;
-    return nulls ? (row) => (nulls[row] ? null : values[row]!) : (row) => values[row]!;
-  }
-  if (col instanceof StringColumn) {
-    const codes = col.codes;
-    const dict = col.dict;
-    const missing = col.type === 'string' ? '' : null;
-    return (row) => {
-      const c = codes[row]!;
-      return c < 0 ? missing : dict[c]!;
-    };
-  }
-  return (row) => col.get(row);
-}
-
 /** d.key / d[index] on a dynamic value; negative indexes count from the end, as in Kusto. */
 export function indexDynamic(target: Value, key: Value): Value {
   if (target === null || typeof target !== 'object') {

@@ -6,12 +6,11 @@ import type { Plan } from '../plan/types';
 import type { Table } from '../table';
 import type { ExecContext } from './context';
 
-export type PlanRunner = (plan: Plan, ctx: ExecContext) => Table;
 
-export function runOverSubtable(subquery: Plan, rowsId: number, subtable: Table, ctx: ExecContext, runPlan: PlanRunner): Table {
+export function runOverSubtable(subquery: Plan, rowsId: number, subtable: Table, ctx: ExecContext): Table {
   // A copy of the shared results, so nothing the subquery computes from one subtable (a toscalar(),
   // an `as`) is reused for the next.
   const shared = new Map(ctx.shared);
   shared.set(rowsId, subtable);
-  return runPlan(subquery, { ...ctx, shared });
+  return ctx.runPlan(subquery, { ...ctx, shared });
 }

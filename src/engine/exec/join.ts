@@ -1,9 +1,9 @@
 /** Hash joins (every Kusto join kind) and lookup. Output columns are named by the binder's schema. */
-import { hashKey } from '../format';
+import { hashKey } from '../valueCompare';
 import type { Plan } from '../plan/types';
 import { Table, type TableColumn } from '../table';
 import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
-import { columnReader, type Evaluator } from './expr';
+import { columnReader, type Evaluator } from './columnReader';
 import { selectColumn } from './lazy';
 
 // A module-local copy: a transpiled import is a property read on every loop iteration.

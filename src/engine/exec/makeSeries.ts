@@ -3,7 +3,7 @@
  * with the default where a step has no rows; the axis column holds the steps' start values.
  */
 import { columnFromValues } from '../column';
-import { formatDatetime } from '../format';
+import { formatDatetime } from '../valueText';
 import { binDatetime, binNumber } from '../functions/datetimeFunctions';
 import type { Plan } from '../plan/types';
 import { Table, type TableColumn } from '../table';

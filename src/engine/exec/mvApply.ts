@@ -9,8 +9,8 @@ import type { Plan } from '../plan/types';
 import { Table } from '../table';
 import type { Value } from '../values';
 import type { ExecContext } from './context';
-import { columnReader } from './expr';
-import { runOverSubtable, type PlanRunner } from './implicitInput';
+import { columnReader } from './columnReader';
+import { runOverSubtable } from './implicitInput';
 import { runMvExpand } from './mvExpand';
 
 type P<K extends Plan['k']> = Extract<Plan, { k: K }>;
@@ -18,7 +18,7 @@ type P<K extends Plan['k']> = Extract<Plan, { k: K }>;
 /** Carries each expanded row's input row through mv-expand. */
 const SOURCE_ROW = '\u0000mvapply_row';
 
-export function runMvApply(plan: P<'mvApply'>, input: Table, ctx: ExecContext, runPlan: PlanRunner): Table {
+export function runMvApply(plan: P<'mvApply'>, input: Table, ctx: ExecContext): Table {
   const n = input.rowCount;
   const rowNumbers = columnBuilder('long', n);
   for (let i = 0; i < n; i++) {
@@ -40,7 +40,7 @@ export function runMvApply(plan: P<'mvApply'>, input: Table, ctx: ExecContext, r
     }
     const rows = Array.from({ length: next - first }, (_, k) => first + k);
     const subtable = new Table(subtableColumns, expanded.rowCount).takeRows(rows);
-    const result = runOverSubtable(plan.subquery, plan.rowsId, subtable, ctx, runPlan);
+    const result = runOverSubtable(plan.subquery, plan.rowsId, subtable, ctx);
     // Each output column from the subquery's result, or else the input row's value, or else null.
     const readers = plan.schema.map((c): ((r: number) => Value) => {
       const produced = result.column(c.name);

@@ -10,7 +10,7 @@ import type { DynamicValue, KqlType, Value } from '../values';
 import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { compileExpr } from './expr';
 import { selectColumn } from './lazy';
-import { parseDatetime, parseTimespan } from '../format';
+import { parseDatetime, parseTimespan } from '../valueText';
 
 // A module-local copy: a transpiled import is a property read on every loop iteration.
 const CHECK_INTERVAL = CHECK_EVERY;

@@ -4,7 +4,7 @@
  * only the failed capture; kind=regex treats the literal parts as regular expressions.
  */
 import { columnBuilder } from '../column';
-import { parseDatetime, parseTimespan, valueToString } from '../format';
+import { parseDatetime, parseTimespan, valueToString } from '../valueText';
 import type { ParsePart, Plan } from '../plan/types';
 import { Table, type TableColumn } from '../table';
 import type { KqlType, Value } from '../values';

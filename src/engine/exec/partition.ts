@@ -7,15 +7,16 @@ import type { Plan } from '../plan/types';
 import { Table } from '../table';
 import type { Value } from '../values';
 import type { ExecContext } from './context';
-import { columnReader, compileExpr } from './expr';
-import { runOverSubtable, type PlanRunner } from './implicitInput';
+import { compileExpr } from './expr';
+import { columnReader } from './columnReader';
+import { runOverSubtable } from './implicitInput';
 import { groupRows } from './summarize';
 
 type P<K extends Plan['k']> = Extract<Plan, { k: K }>;
 
 const LEGACY_PARTITION_LIMIT = 64;
 
-export function runPartition(plan: P<'partition'>, input: Table, ctx: ExecContext, runPlan: PlanRunner): Table {
+export function runPartition(plan: P<'partition'>, input: Table, ctx: ExecContext): Table {
   const key = compileExpr(plan.key, input, ctx);
   const { groupOf, firstRows } = groupRows([key], [plan.key.type], input, ctx);
   const parts = input.rowCount === 0 ? 0 : firstRows.length;
@@ -30,7 +31,7 @@ export function runPartition(plan: P<'partition'>, input: Table, ctx: ExecContex
   const out: Value[][] = [];
   for (const rows of rowsOf) {
     ctx.check();
-    const result = runOverSubtable(plan.subquery, plan.rowsId, input.takeRows(rows), ctx, runPlan);
+    const result = runOverSubtable(plan.subquery, plan.rowsId, input.takeRows(rows), ctx);
     const readers = plan.schema.map((c, k) => {
       const column = result.column(c.name) ?? result.columns[k]?.column;
       return column ? columnReader(column) : () => (c.type === 'string' ? '' : null);

@@ -7,7 +7,6 @@ import {
 } from './basic';
 import type { ExecContext } from './context';
 import { isEagerAggregationCandidate, runEagerAggregation } from './eagerAggregate';
-import { setPlanRunner } from './expr';
 import { runJoin, runLookup } from './join';
 import { runMakeSeries } from './makeSeries';
 import { runTopNested } from './topNested';
@@ -123,8 +122,8 @@ function runUnary(plan: UnaryPlan, input: Table, ctx: ExecContext): Table {
     case 'scan': return runScan(plan, input, ctx);
     case 'bagUnpack': return runBagUnpack(plan, input, ctx);
     case 'pivot': return runPivot(plan, input, ctx);
-    case 'mvApply': return runMvApply(plan, input, ctx, runPlan);
-    case 'partition': return runPartition(plan, input, ctx, runPlan);
+    case 'mvApply': return runMvApply(plan, input, ctx);
+    case 'partition': return runPartition(plan, input, ctx);
     case 'getschema': return runGetschema(plan, input);
     case 'render':
       ctx.render = plan.render;
@@ -181,4 +180,3 @@ function storedTable(plan: Extract<Plan, { k: 'table' }>, ctx: ExecContext): Tab
   return t;
 }
 
-setPlanRunner(runPlan);

@@ -4,7 +4,7 @@
  * values come back and that each is one of the input's.
  */
 import { columnBuilder } from '../column';
-import { hashKey } from '../format';
+import { hashKey } from '../valueCompare';
 import type { Plan } from '../plan/types';
 import { Table } from '../table';
 import { countArgument } from './basic';

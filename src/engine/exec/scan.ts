@@ -16,7 +16,8 @@ import type { Plan } from '../plan/types';
 import { Table, type TableColumn } from '../table';
 import type { KqlType, Value } from '../values';
 import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
-import { columnReader, compileExpr, type Evaluator } from './expr';
+import { compileExpr } from './expr';
+import { columnReader, type Evaluator } from './columnReader';
 
 // A module-local copy: a transpiled import is a property read on every loop iteration.
 const CHECK_INTERVAL = CHECK_EVERY;

@@ -1,5 +1,5 @@
 /** order by / sort by and top: a stable index sort over pre-evaluated key columns. */
-import { compareValues } from '../format';
+import { compareValues } from '../valueCompare';
 import type { Plan, SortKey } from '../plan/types';
 import type { Table } from '../table';
 import type { Value } from '../values';

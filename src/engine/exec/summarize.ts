@@ -1,12 +1,13 @@
 /** Hash aggregation for summarize (and distinct): nested maps per key, one state per group and aggregate. */
 import { type Column, columnFromValues, numberRange, StringColumn } from '../column';
 import { aggregateFunction, UnsupportedError, type AggregateImpl } from '../functions';
-import { hashKey } from '../format';
+import { hashKey } from '../valueCompare';
 import type { AggregateCall, Expr, Plan } from '../plan/types';
 import { Table, type TableColumn } from '../table';
 import { isNumberBacked, type KqlType, type Value } from '../values';
 import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
-import { columnReader, compileExpr, constantOf, type Evaluator } from './expr';
+import { compileExpr, constantOf } from './expr';
+import { columnReader, type Evaluator } from './columnReader';
 import { binFastPath } from './fastPaths';
 import { columnsRead } from './filterSelect';
 import { LazyColumn, numberSelection } from './lazy';

@@ -6,8 +6,9 @@
  * order. Each column is computed once, in row order, on first use; later rows are then a lookup
  * however the caller visits them.
  */
-import { valuesEqual } from '../format';
+import { valuesEqual } from '../valueCompare';
 import { fitNumber } from '../functions/define';
+import { WINDOW_FUNCTIONS } from '../functions/windowNames';
 import type { Expr } from '../plan/types';
 import type { Table } from '../table';
 import type { KqlType, Value } from '../values';
@@ -19,9 +20,6 @@ const CHECK_INTERVAL = CHECK_EVERY;
 type Evaluator = (row: number) => Value;
 type CallExpr = Extract<Expr, { k: 'call' }>;
 
-export const WINDOW_FUNCTIONS: ReadonlySet<string> = new Set([
-  'row_number', 'row_cumsum', 'row_rank_dense', 'row_rank_min', 'row_window_session',
-]);
 
 /**
  * Calls whose value at a row is not a function of the columns their arguments name: never folded,

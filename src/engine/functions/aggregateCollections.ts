@@ -3,7 +3,7 @@
  * Nulls are ignored (make_list_with_nulls keeps them); make_set unpacks dynamic arrays into their
  * elements; the optional size limit (default 1,048,576) stops collecting once reached.
  */
-import { canonicalJson } from '../format';
+import { canonicalJson } from '../valueText';
 import type { DynamicValue, KqlType } from '../values';
 import { toDynamic } from './convert';
 import type { AggregateFunction, AggregateImpl } from './types';

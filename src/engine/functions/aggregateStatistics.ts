@@ -3,7 +3,7 @@
  * estimates them with t-digest; on exact data both give the nearest-rank value), and variance/stdev,
  * sample (n − 1) and population (n) forms, with Welford's numerically stable update.
  */
-import { compareValues } from '../format';
+import { compareValues } from '../valueCompare';
 import type { KqlType, Value } from '../values';
 import { fitNumber } from './define';
 import type { AggregateFunction, AggregateImpl } from './types';

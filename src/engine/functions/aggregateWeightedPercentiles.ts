@@ -4,7 +4,7 @@
  * "each value is considered to be repeated a number of times equal to its weight"). Rows whose
  * value or weight is null, or whose weight is not positive, add nothing.
  */
-import { compareValues } from '../format';
+import { compareValues } from '../valueCompare';
 import type { KqlType, Value } from '../values';
 import { num } from './define';
 import type { AggregateFunction, AggregateImpl } from './types';

@@ -4,7 +4,7 @@
  * `*if` variants take the predicate as their last argument
  * (`countif(p)`, `sumif(x, p)`, `dcountif(x, p[, accuracy])`, `minif(x, p)`).
  */
-import { compareValues, hashKey } from '../format';
+import { compareValues, hashKey } from '../valueCompare';
 import type { KqlType, Value } from '../values';
 import { fitNumber, nullOf } from './define';
 import type { AggregateFunction, AggregateImpl } from './types';

@@ -2,7 +2,7 @@
  * Array-building and array-reshaping functions: range, repeat, sorting, splitting, shifting,
  * rotating and element-wise iff, plus Jaccard similarity of two sets.
  */
-import { canonicalJson } from '../format';
+import { canonicalJson } from '../valueText';
 import type { DynamicValue, KqlType, Value } from '../values';
 import { TICKS_PER_HOUR } from '../values';
 import { toDynamic } from './convert';

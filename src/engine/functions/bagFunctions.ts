@@ -1,5 +1,5 @@
 /** Property-bag functions beyond the basics: setting a (nested) key, zipping keys with values, canonical JSON text and leaf paths. */
-import { canonicalJson, valueToString } from '../format';
+import { canonicalJson, valueToString } from '../valueText';
 import type { DynamicValue, Value } from '../values';
 import { toDynamic } from './convert';
 import { scalar, str } from './define';

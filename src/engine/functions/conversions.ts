@@ -1,5 +1,5 @@
 /** The to*() conversion functions, parse_json and tohex. A value that does not convert gives null. */
-import { valueToString } from '../format';
+import { valueToString } from '../valueText';
 import type { Value } from '../values';
 import * as c from './convert';
 import { scalar } from './define';

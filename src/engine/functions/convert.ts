@@ -3,7 +3,7 @@
  * null (string: ""), never an error. Operators use the same rules to line up mixed operands, e.g. a
  * dynamic property compared with a string.
  */
-import { canonicalJson, formatDatetime, formatTimespan, parseDatetime, parseTimespan, valueToString } from '../format';
+import { canonicalJson, formatDatetime, formatTimespan, parseDatetime, parseTimespan, valueToString } from '../valueText';
 import type { DynamicValue, KqlType, Value } from '../values';
 import { parseKustoJson } from './kustoJson';
 

@@ -2,7 +2,7 @@
  * Small builders for the function table, and the argument coercions every function shares, so each
  * function file states only what its functions compute.
  */
-import { valueToString } from '../format';
+import { valueToString } from '../valueText';
 import type { KqlType, Value } from '../values';
 import type { CallContext, ScalarFunction, ScalarImpl } from './types';
 

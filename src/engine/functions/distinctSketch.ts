@@ -6,7 +6,7 @@
  * dcount_hll(hll(x)) therefore equals dcount(x), and merging is a set union.
  * Keys are dcount's keys (format.hashKey), tagged with their JS type so that 1 and "1" stay apart.
  */
-import { hashKey } from '../format';
+import { hashKey } from '../valueCompare';
 import type { DynamicValue, KqlType, Value } from '../values';
 import { scalar } from './define';
 import type { AggregateFunction, AggregateImpl, ScalarFunction } from './types';

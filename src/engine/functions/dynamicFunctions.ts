@@ -2,7 +2,7 @@
  * Dynamic (JSON) functions: bags, arrays and sets. Scalar arguments that go into a dynamic value are
  * converted with toDynamic (datetimes and timespans become their printed form).
  */
-import { canonicalJson } from '../format';
+import { canonicalJson } from '../valueText';
 import type { DynamicValue, KqlType, Value } from '../values';
 import { toDynamic } from './convert';
 import { scalar, str } from './define';

@@ -6,7 +6,7 @@
  * with typeof(T) it is converted to T. A text that is not JSON, or a path that selects nothing,
  * gives the null of the result type.
  */
-import { canonicalJson } from '../format';
+import { canonicalJson } from '../valueText';
 import type { DynamicValue, KqlType, Value } from '../values';
 import { convertValue } from './convert';
 import { nullOf, scalar, str } from './define';

@@ -1,6 +1,6 @@
 /** hash_sha256/hash_sha1/hash_md5: lower-case hex of the UTF-8 text of the value. */
 import { createHash } from 'node:crypto';
-import { formatDatetime } from '../format';
+import { formatDatetime } from '../valueText';
 import type { KqlType, Value } from '../values';
 import { scalar, str } from './define';
 import type { ScalarFunction } from './types';

@@ -9,7 +9,8 @@
  * they are. The set built from a list is cached while the caller passes the same array object, so a
  * constant list costs one Set for the whole column.
  */
-import { hashKey, valueToString } from '../format';
+import { hashKey } from '../valueCompare';
+import { valueToString } from '../valueText';
 import type { KqlType, Value } from '../values';
 import { convertValue } from './convert';
 import { str } from './define';

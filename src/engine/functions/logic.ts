@@ -1,5 +1,5 @@
 /** Conditionals and null tests: not, isnull/isnotnull, isempty/isnotempty, iff/iif, case, coalesce, max_of, min_of. */
-import { compareValues } from '../format';
+import { compareValues } from '../valueCompare';
 import type { KqlType, Value } from '../values';
 import { convertValue } from './convert';
 import { nullOf, scalar } from './define';

@@ -6,7 +6,7 @@
  * for two nulls and false for one; `!=` gives null for two nulls and true for one; `and`/`or` are
  * two-valued, a null operand counting as false (`bool(null) and true` is false, `bool(null) or true` true).
  */
-import { compareValues } from '../format';
+import { compareValues } from '../valueCompare';
 import { isNumericType, type KqlType, type Value } from '../values';
 import { convertValue, dynamicEquals } from './convert';
 import { fitNumber, num, str } from './define';

@@ -2,7 +2,7 @@
 import type { DynamicValue, KqlType, Value } from '../values';
 import { convertValue } from './convert';
 import { scalar, str } from './define';
-import { formatReal } from '../format';
+import { formatReal } from '../valueText';
 import { hashText } from './hashFunctions';
 import { compileRegex } from './stringMatch';
 import type { ScalarFunction } from './types';

@@ -1,7 +1,7 @@
 /** Lowers bound scalar expressions into plan expressions. */
 import { kusto } from '../../kql';
 import { scanStateColumn, type LowerContext } from './context';
-import { expandUserFunction } from './functions';
+import { expandUserFunction } from './userFunctions';
 import { literalValue } from './literals';
 import { lowerPackAll } from './packAll';
 import { elementsOf, isTabular, kindOf, nameText, spanOf, typeOf, type Node, textOf } from './syntax';
@@ -11,8 +11,6 @@ const LIST_KINDS = new Set([
   'InExpression', 'InCsExpression', 'NotInExpression', 'NotInCsExpression', 'HasAnyExpression', 'HasAllExpression',
 ]);
 
-/** Row functions that read neighbouring rows and so need a serialized input. */
-const WINDOW_FUNCTIONS = new Set(['row_number', 'prev', 'next']);
 
 export function symbolKind(node: Node): string {
   const sym = node.ReferencedSymbol;
@@ -172,7 +170,8 @@ function lowerCall(node: Kusto.Language.Syntax.FunctionCallExpression, ctx: Lowe
     }
     throw ctx.errors.at(span, 'KQL-AGGREGATE', `The aggregate function '${name}' can only be used in summarize, make-series or top-nested.`);
   }
-  if (WINDOW_FUNCTIONS.has(name)) {
+  // Of the window functions (functions/windowNames.ts), these three become plan nodes of their own.
+  if (name === 'row_number' || name === 'prev' || name === 'next') {
     return lowerWindowCall(name, argNodes, ctx, type, span);
   }
   if (name === 'pack_all') {

@@ -107,12 +107,6 @@ function operatorName(op: Node): string {
   return first?.Text ?? kindOf(op).replace(/Operator$/, '');
 }
 
-/** `Name = expr` and `(a, b) = expr` → expr; anything else is its own value. */
-export function valueOf(item: Node): Node {
-  const kind = kindOf(item);
-  return kind === 'SimpleNamedExpression' || kind === 'CompoundNamedExpression' ? (item as unknown as Record<string, Node>).Expression! : item;
-}
-
 /** Kusto sorts descending by default; nulls come last when descending and first when ascending. */
 export function sortKeys(items: Node[], ctx: LowerContext): SortKey[] {
   return items.map((item): SortKey => {

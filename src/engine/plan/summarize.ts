@@ -2,8 +2,7 @@
 import { kusto } from '../../kql';
 import type { LowerContext } from './context';
 import { lowerExpr } from './expressions';
-import { valueOf } from './operators';
-import { elementsOf, kindOf, schemaOf, spanOf, textOf, typeOf, type Node } from './syntax';
+import { assignedValue, elementsOf, kindOf, schemaOf, spanOf, textOf, typeOf, type Node } from './syntax';
 import type { AggregateCall, ColumnDef, Expr, NamedExpr, Plan } from './types';
 
 type Call = Kusto.Language.Syntax.FunctionCallExpression;
@@ -48,7 +47,7 @@ export function lowerAggregateCall(call: Call, outputs: readonly ColumnDef[], in
       }
       continue;
     }
-    args.push(lowerExpr(valueOf(a), inner));
+    args.push(lowerExpr(assignedValue(a), inner));
   }
   return { name, args, outputs, span: spanOf(call) };
 }
@@ -58,13 +57,13 @@ export function lowerSummarize(op: Node, input: Plan, ctx: LowerContext): Plan {
   const span = spanOf(op);
   const schema = schemaOf(op);
   const byItems = elementsOf(s.ByClause?.Expressions);
-  const keys: NamedExpr[] = byItems.map((item, i) => ({ name: schema[i]!.name, expr: lowerExpr(valueOf(item), ctx) }));
+  const keys: NamedExpr[] = byItems.map((item, i) => ({ name: schema[i]!.name, expr: lowerExpr(assignedValue(item), ctx) }));
   const aggregates: AggregateCall[] = [];
   const finals: NamedExpr[] = [];
   let nested = false;
   let pos = keys.length;
   for (const item of elementsOf(s.Aggregates)) {
-    const value = valueOf(item);
+    const value = assignedValue(item);
     if (isAggregateCall(value, ctx)) {
       const outputs = schema.slice(pos, pos + outputCount(value));
       pos += outputs.length;
@@ -103,7 +102,7 @@ export function lowerDistinct(op: Node, input: Plan, ctx: LowerContext): Plan {
   const items = elementsOf(d.Expressions);
   const keys: NamedExpr[] = items.length === 1 && kindOf(items[0]!) === 'StarExpression'
     ? input.schema.map((c) => ({ name: c.name, expr: { k: 'column', name: c.name, type: c.type, span } }))
-    : items.map((item, i) => ({ name: schema[i]!.name, expr: lowerExpr(valueOf(item), ctx) }));
+    : items.map((item, i) => ({ name: schema[i]!.name, expr: lowerExpr(assignedValue(item), ctx) }));
   return { k: 'summarize', input, keys, aggregates: [], span, schema };
 }
 
@@ -113,11 +112,11 @@ export function lowerMakeSeries(op: Node, input: Plan, ctx: LowerContext): Plan 
   const schema = schemaOf(op);
   const range = m.RangeClause as unknown as Record<string, Record<string, Node> | undefined>;
   const byItems = elementsOf(m.ByClause?.Expressions);
-  const keys: NamedExpr[] = byItems.map((item, i) => ({ name: schema[i]!.name, expr: lowerExpr(valueOf(item), ctx) }));
+  const keys: NamedExpr[] = byItems.map((item, i) => ({ name: schema[i]!.name, expr: lowerExpr(assignedValue(item), ctx) }));
   let pos = keys.length;
   const aggregates = elementsOf(m.Aggregates).map((item) => {
     const ms = item as unknown as Record<string, Node> & { DefaultExpression: { Expression: Node } | null };
-    const value = valueOf(ms.Expression!);
+    const value = assignedValue(ms.Expression!);
     if (!isAggregateCall(value, ctx)) {
       throw ctx.errors.unsupported(value, 'A make-series expression that is not a single aggregate call');
     }

@@ -65,6 +65,15 @@ export function isTabular(expr: Node): boolean {
   return !!t && t.Kind === kusto().Symbols.SymbolKind.Table;
 }
 
+/** `Name = expr` and `(a, b) = expr` → expr; anything else is its own value. */
+export function assignedValue(item: Node): Node {
+  const kind = kindOf(item);
+  if (kind === 'SimpleNamedExpression') {
+    return (item as Kusto.Language.Syntax.SimpleNamedExpression).Expression!;
+  }
+  return kind === 'CompoundNamedExpression' ? (item as Kusto.Language.Syntax.CompoundNamedExpression).Expression! : item;
+}
+
 /** The text of a token or name as written (identifier without brackets or quotes). */
 export function nameText(node: Node | null | undefined): string {
   if (!node) {

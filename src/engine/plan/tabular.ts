@@ -1,6 +1,6 @@
 /** Lowers tabular expressions: sources (tables, lets, datatable, print, range…) and piped operators. */
 import type { LowerContext } from './context';
-import { expandUserFunction } from './functions';
+import { expandUserFunction } from './userFunctions';
 import { lowerFind } from './find';
 import { lowerOperator } from './operators';
 import { lowerDatatable, lowerPrint, lowerRange } from './sources';

@@ -1,9 +1,8 @@
 /** top-nested: each clause's key, count, `with others` value and aggregation (see exec/topNested.ts). */
 import type { LowerContext } from './context';
 import { lowerExpr } from './expressions';
-import { valueOf } from './operators';
 import { lowerAggregateCall } from './summarize';
-import { elementsOf, kindOf, schemaOf, spanOf, typeOf, type Node } from './syntax';
+import { assignedValue, elementsOf, kindOf, schemaOf, spanOf, typeOf, type Node } from './syntax';
 import type { ColumnDef, Expr, Plan, TopNestedLevel } from './types';
 
 export function lowerTopNested(op: Node, input: Plan, ctx: LowerContext): Plan {
@@ -31,11 +30,11 @@ export function lowerTopNested(op: Node, input: Plan, ctx: LowerContext): Plan {
     const others = (c.WithOthersClause as unknown as { Expression: Node | null } | null)?.Expression;
     const count: Expr | undefined = c.Expression ? lowerExpr(c.Expression, ctx) : undefined;
     return {
-      key: lowerExpr(valueOf(c.OfExpression!), ctx),
+      key: lowerExpr(assignedValue(c.OfExpression!), ctx),
       count,
       others: others ? lowerExpr(others, ctx) : undefined,
       descending,
-      value: lowerExpr(valueOf(by), withHook),
+      value: lowerExpr(assignedValue(by), withHook),
       aggregates,
     };
   });

@@ -2,7 +2,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { column, NOW, printed } from './helpers';
-import { formatDatetime } from '../../../src/engine/format';
+import { formatDatetime } from '../../../src/engine/valueText';
 import { TICKS_PER_HOUR } from '../../../src/engine/values';
 
 describe('ago() and now()', () => {

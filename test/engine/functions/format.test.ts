@@ -1,9 +1,8 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  compareValues, formatDatetime, formatReal, formatTimespan, fromWire, hashKey, parseDatetime, parseTimespan, toWire,
-  valueToString, valuesEqual,
-} from '../../../src/engine/format';
+import { compareValues, hashKey, valuesEqual } from '../../../src/engine/valueCompare';
+import { formatDatetime, formatReal, formatTimespan, parseDatetime, parseTimespan, valueToString } from '../../../src/engine/valueText';
+import { fromWire, toWire } from '../../../src/engine/wireValues';
 import { TICKS_PER_DAY, TICKS_PER_HOUR, TICKS_PER_MILLISECOND, TICKS_PER_MINUTE, TICKS_PER_SECOND } from '../../../src/engine/values';
 
 const iso = (text: string): string => formatDatetime(parseDatetime(text)!);

@@ -4,7 +4,8 @@
  */
 import type { WireValue } from '../../../src/results/queryResult';
 import { Database, executeQuery } from '../../../src/engine';
-import { parseDatetime, toWire } from '../../../src/engine/format';
+import { parseDatetime } from '../../../src/engine/valueText';
+import { toWire } from '../../../src/engine/wireValues';
 import { aggregateFunction, scalarFunction } from '../../../src/engine/functions';
 import type { KqlType, Value } from '../../../src/engine/values';
 

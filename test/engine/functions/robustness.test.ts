@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import {
   aggregateFunction, aggregateFunctionNames, bindBinaryOperator, EvaluationError, scalarFunction, scalarFunctionNames, UnsupportedError,
 } from '../../../src/engine/functions';
-import { toWire, valueToString } from '../../../src/engine/format';
+import { valueToString } from '../../../src/engine/valueText';
+import { toWire } from '../../../src/engine/wireValues';
 import { KQL_TYPES } from '../../../src/schema/types';
 import type { KqlType, Value } from '../../../src/engine/values';
 
@@ -20,7 +21,7 @@ function prng(seed: number): () => number {
 const STRINGS = ['', 'a', 'North America', '10.0.0.1/24', '(', '[a-', '\\', '*', '2019-04-10', '1.02:03:04', '{"a":[1]}', "{'x':1}", 'üñí', 'y'.repeat(300), 'fffffffff', '%zz'];
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
-function valueOf(type: KqlType, r: () => number): Value {
+function randomValue(type: KqlType, r: () => number): Value {
   if (type !== 'string' && r() < 0.15) {
     return null;
   }
@@ -48,7 +49,7 @@ test('scalar functions never throw anything but the library\'s errors, and their
     for (let round = 0; round < 200; round++) {
       const argc = Math.floor(r() * 5);
       const types = Array.from({ length: argc }, () => pick(r, KQL_TYPES));
-      const args = types.map((t) => valueOf(t, r));
+      const args = types.map((t) => randomValue(t, r));
       const resultType = pick(r, KQL_TYPES);
       try {
         const out = fn.bind(types, resultType, { now: 15_000_000_000_000_000 }, r() < 0.5 ? args : [])(args);
@@ -72,7 +73,7 @@ test('aggregations never throw anything but the library\'s errors', () => {
         const impl = fn.bind(types, pick(r, KQL_TYPES), { now: 0 }, []);
         let s = impl.init();
         for (let i = 0; i < 20; i++) {
-          s = impl.step(s, types.map((t) => valueOf(t, r)));
+          s = impl.step(s, types.map((t) => randomValue(t, r)));
         }
         impl.result(s);
       } catch (e) {
@@ -92,7 +93,7 @@ test('binary operators never throw anything but the library\'s errors', () => {
       const lt = pick(r, KQL_TYPES);
       const rt = pick(r, KQL_TYPES);
       try {
-        bindBinaryOperator(kind, lt, rt, pick(r, KQL_TYPES))(valueOf(lt, r), valueOf(rt, r));
+        bindBinaryOperator(kind, lt, rt, pick(r, KQL_TYPES))(randomValue(lt, r), randomValue(rt, r));
       } catch (e) {
         assert.ok(allowed(e), `${kind}(${lt}, ${rt}) threw ${(e as Error).stack}`);
       }

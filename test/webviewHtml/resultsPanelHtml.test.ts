@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { contentSecurityPolicy, makeNonce, resultsPanelHtml } from '../../src/render/panelHtml';
+import { contentSecurityPolicy, makeNonce, resultsPanelHtml } from '../../src/webviewHtml/resultsPanelHtml';
 
 test('the CSP allows scripts only by nonce and never unsafe-eval or unsafe-inline', () => {
   const csp = contentSecurityPolicy('https://x.vscode-cdn.net', 'abc');

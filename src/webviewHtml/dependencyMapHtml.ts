@@ -2,7 +2,7 @@
  * The dependency map's webview page and its message protocol. The graph travels as JSON text in a
  * non-executable script element (never as script), under a CSP that allows only the nonce'd bundle.
  */
-import type { DependencyGraph } from './dependencyGraph';
+import type { DependencyGraph } from '../render/dependencyGraph';
 
 export interface MapPageOptions {
   readonly cspSource: string;

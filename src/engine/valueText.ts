@@ -1,0 +1,75 @@
+/**
+ * Values as text: tostring(), .NET's printing of reals, dynamic values as canonical JSON (object keys
+ * sorted, so equal bags print and hash alike).
+ */
+import { formatDatetime } from './functions/datetimeText';
+import { formatTimespan } from './functions/timespanText';
+import type { DynamicValue, KqlType, Value } from './values';
+
+export { parseDatetime, formatDatetime } from './functions/datetimeText';
+export { parseTimespan, formatTimespan } from './functions/timespanText';
+
+/**
+ * A real as .NET prints a double (what Kusto's tostring() gives): shortest round-trip digits,
+ * scientific notation from 1E+15 up and below 1E-04, `NaN`, `Infinity`, `-Infinity`.
+ */
+export function formatReal(n: number): string {
+  if (Number.isNaN(n)) {
+    return 'NaN';
+  }
+  if (!Number.isFinite(n)) {
+    return n > 0 ? 'Infinity' : '-Infinity';
+  }
+  const abs = Math.abs(n);
+  if (abs !== 0 && (abs >= 1e15 || abs < 1e-4)) {
+    const [mantissa, exp] = n.toExponential().split('e') as [string, string];
+    const sign = exp.startsWith('-') ? '-' : '+';
+    return `${mantissa.toUpperCase()}E${sign}${exp.replace(/^[+-]/, '').padStart(2, '0')}`;
+  }
+  return String(n);
+}
+
+/** Dynamic values as JSON text with object keys sorted, so equal bags print (and hash) alike. */
+export function canonicalJson(value: DynamicValue): string {
+  if (value === null || typeof value !== 'object') {
+    return JSON.stringify(value) ?? 'null';
+  }
+  if (Array.isArray(value)) {
+    return `[${value.map(canonicalJson).join(',')}]`;
+  }
+  const keys = Object.keys(value).sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k]!)}`).join(',')}}`;
+}
+
+/** tostring(): null → "", datetimes/timespans in Kusto's printed form, dynamic strings unquoted, other dynamic as JSON. */
+export function valueToString(value: Value, type: KqlType): string {
+  if (value === null || value === undefined) {
+    return '';
+  }
+  switch (type) {
+    case 'string':
+    case 'guid':
+      return String(value);
+    case 'bool':
+      return value ? 'true' : 'false';
+    case 'datetime':
+      return Number.isFinite(value) ? formatDatetime(value as number) : '';
+    case 'timespan':
+      return Number.isFinite(value) ? formatTimespan(value as number) : '';
+    case 'real':
+      return formatReal(value as number);
+    case 'int':
+    case 'long':
+    case 'decimal':
+      return String(value);
+    case 'dynamic':
+      if (typeof value === 'string') {
+        return value;
+      }
+      if (typeof value === 'number') {
+        return Number.isInteger(value) ? String(value) : formatReal(value);
+      }
+      return JSON.stringify(value);
+  }
+}
+

@@ -1,0 +1,104 @@
+/** Values on the wire: as the Log Analytics REST API returns them (WireValue), and back. */
+import type { WireValue } from '../results/queryResult';
+import { parseDatetime } from './functions/datetimeText';
+import { parseTimespan } from './functions/timespanText';
+import { formatDatetime, formatReal, formatTimespan } from './valueText';
+import type { DynamicValue, KqlType, Value } from './values';
+
+/** A value as the Log Analytics REST API returns it (see WireValue). */
+export function toWire(value: Value, type: KqlType): WireValue {
+  if (value === null || value === undefined) {
+    return type === 'string' ? '' : null;
+  }
+  switch (type) {
+    case 'datetime':
+      return Number.isFinite(value) ? formatDatetime(value as number) : null;
+    case 'timespan':
+      return Number.isFinite(value) ? formatTimespan(value as number) : null;
+    case 'real':
+      // JSON has no NaN/Infinity: the REST API sends them as strings.
+      return Number.isFinite(value) ? (value as number) : formatReal(value as number);
+    default:
+      return value as WireValue;
+  }
+}
+
+function wireNumber(value: unknown): number | null {
+  if (typeof value === 'number') {
+    return value;
+  }
+  if (typeof value === 'boolean') {
+    return value ? 1 : 0;
+  }
+  if (typeof value === 'string') {
+    const s = value.trim();
+    if (s === 'NaN') {
+      return NaN;
+    }
+    if (s === 'Infinity' || s === '+Infinity') {
+      return Infinity;
+    }
+    if (s === '-Infinity') {
+      return -Infinity;
+    }
+    if (s === '' || !/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s)) {
+      return null;
+    }
+    return Number(s);
+  }
+  return null;
+}
+
+/**
+ * A value from the wire (REST JSON, or a CSV/JSON export cell) in the run-time representation.
+ * Like Kusto's ingestion, a value that does not fit the column type becomes null (string: "").
+ * Dynamic values given as JSON text are parsed; text that is not JSON stays a string.
+ */
+export function fromWire(value: unknown, type: KqlType): Value {
+  if (value === null || value === undefined) {
+    return type === 'string' ? '' : null;
+  }
+  switch (type) {
+    case 'string':
+      return typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
+    case 'guid':
+      return typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value.trim())
+        ? value.trim().toLowerCase() : null;
+    case 'bool':
+      if (typeof value === 'boolean') {
+        return value;
+      }
+      if (typeof value === 'number') {
+        return value !== 0;
+      }
+      if (typeof value === 'string') {
+        const s = value.trim().toLowerCase();
+        return s === 'true' || s === '1' ? true : s === 'false' || s === '0' ? false : null;
+      }
+      return null;
+    case 'int':
+    case 'long': {
+      const n = wireNumber(value);
+      return n === null || !Number.isFinite(n) ? null : Math.trunc(n);
+    }
+    case 'real':
+    case 'decimal':
+      return wireNumber(value);
+    case 'datetime':
+      return typeof value === 'string' ? parseDatetime(value) : null;
+    case 'timespan':
+      return typeof value === 'string' ? parseTimespan(value) : null;
+    case 'dynamic':
+      if (typeof value === 'string') {
+        const s = value.trim();
+        if (s.startsWith('{') || s.startsWith('[') || s === 'null' || s === 'true' || s === 'false' || wireNumber(s) !== null) {
+          try {
+            return JSON.parse(s) as DynamicValue;
+          } catch {
+            return value;
+          }
+        }
+      }
+      return value as DynamicValue;
+  }
+}
