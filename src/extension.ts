@@ -42,7 +42,7 @@ function createCtx(extension: vscode.ExtensionContext): Ctx {
       backend.warmUp();
       return backend;
     },
-    logAnalytics: () => createLogAnalyticsBackend({ config }),
+    logAnalytics: () => createLogAnalyticsBackend({ config, extension }),
   });
   const refreshed = new vscode.EventEmitter<void>();
   extension.subscriptions.push(backends, refreshed);

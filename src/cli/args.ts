@@ -11,6 +11,8 @@ export interface CliArgs {
   readonly format?: OutputFormat;
   readonly scale?: number;
   readonly timespan?: string;
+  /** CSV cells that start a spreadsheet formula are written as they are (no leading '). */
+  readonly csvRaw: boolean;
   readonly help: boolean;
 }
 
@@ -36,6 +38,8 @@ Options:
       --now ISO          pin "now" (for ago(), now() and the sample workspace), e.g. 2026-11-23T12:00:00Z
       --timespan DUR     restrict every table's TimeGenerated to the last DUR, e.g. PT24H or P7D
       --format FORMAT    table, json or csv (default: table on a terminal, json otherwise)
+      --csv-raw          in CSV, keep cells that start with = + - @ tab or CR as they are
+                         (by default they get a leading ' so a spreadsheet does not run them)
       --scale N          multiply the sample workspace's VMConnection rows by N
   -h, --help             show this help
 
@@ -63,6 +67,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         timespan: { type: 'string' },
         format: { type: 'string' },
         scale: { type: 'string' },
+        'csv-raw': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -102,6 +107,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     timespan: values.timespan,
     format,
     scale,
+    csvRaw: values['csv-raw'] === true,
     help: values.help === true,
   };
 }

@@ -79,13 +79,13 @@ function describeError(e: unknown, unit: QueryUnit): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-function printResult(result: QueryResult, format: OutputFormat, io: Io): void {
+function printResult(result: QueryResult, format: OutputFormat, io: Io, csvRaw: boolean): void {
   if (format === 'json') {
     io.stdout.write(`${formatJson(result.tables)}\n`);
     return;
   }
   if (format === 'csv') {
-    io.stdout.write(`${result.tables.map(formatCsv).join('\r\n\r\n')}\r\n`);
+    io.stdout.write(`${result.tables.map((t) => formatCsv(t, !csvRaw)).join('\r\n\r\n')}\r\n`);
     return;
   }
   const width = io.stdout.columns && io.stdout.columns > 40 ? io.stdout.columns : 160;
@@ -148,7 +148,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
       for (const w of result.warnings) {
         io.stderr.write(`kql: warning: ${w}\n`);
       }
-      printResult(result, format, io);
+      printResult(result, format, io, args.csvRaw);
     } catch (e) {
       failed = true;
       io.stderr.write(`kql: ${unit.title && !(e instanceof KqlError) ? `${unit.title}: ` : ''}${describeError(e, unit)}\n`);

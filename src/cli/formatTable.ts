@@ -1,5 +1,6 @@
 /** Results as text: an aligned table for terminals, CSV, and the REST API's JSON. */
 import type { ResultTable, WireValue } from '../results/queryResult';
+import { neutraliseFormula, safeCsvCellText } from '../render/csvSafety';
 
 const NUMERIC = new Set(['int', 'long', 'real', 'decimal']);
 
@@ -61,10 +62,18 @@ function csvField(s: string): string {
   return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** RFC 4180 CSV with a header row, as Log Analytics exports it. */
-export function formatCsv(table: ResultTable): string {
+/**
+ * RFC 4180 CSV with a header row, as Log Analytics exports it; cells a spreadsheet would run as a
+ * formula get a leading `'` unless `neutraliseFormulas` is false (--csv-raw).
+ */
+export function formatCsv(table: ResultTable, neutraliseFormulas = true): string {
   const value = (v: WireValue) => (v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
-  const lines = [table.columns.map((c) => csvField(c.name)), ...table.rows.map((r) => r.map((v) => csvField(value(v))))];
+  const cell = (v: WireValue, i: number) => {
+    const text = value(v);
+    return csvField(neutraliseFormulas ? safeCsvCellText(text, v, table.columns[i]?.type ?? 'string') : text);
+  };
+  const header = table.columns.map((c) => csvField(neutraliseFormulas ? neutraliseFormula(c.name) : c.name));
+  const lines = [header, ...table.rows.map((r) => r.map(cell))];
   return lines.map((l) => l.join(',')).join('\r\n');
 }
 

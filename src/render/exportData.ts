@@ -1,26 +1,39 @@
 /**
  * CSV (RFC 4180) and JSON exports of a result table. CSV: a header row, CRLF line ends, a field quoted
- * when it holds a comma, quote, CR or LF (quotes doubled), nulls empty, dynamic values as JSON.
+ * when it holds a comma, quote, CR or LF (quotes doubled), nulls empty, dynamic values as JSON, and
+ * cells a spreadsheet would run as formulas neutralised (csvSafety.ts) unless the caller turns that off.
  * JSON: an array of records keyed by column name, values in the wire form.
  */
 import type { ResultTable, WireValue } from '../results/queryResult';
 import { cellText } from './cellText';
+import { neutraliseFormula, safeCsvCellText } from './csvSafety';
+
+export interface CsvOptions {
+  /** Prefix cells that start a spreadsheet formula with `'` (default true; setting kql.results.csvFormulaProtection). */
+  readonly neutraliseFormulas?: boolean;
+}
 
 export function csvField(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function toCsv(table: ResultTable): string {
-  const lines: string[] = [table.columns.map((c) => csvField(c.name)).join(',')];
+export function toCsv(table: ResultTable, options: CsvOptions = {}): string {
+  const safe = options.neutraliseFormulas !== false;
+  const header = table.columns.map((c) => csvField(safe ? neutraliseFormula(c.name) : c.name));
+  const lines: string[] = [header.join(',')];
   for (const row of table.rows) {
-    lines.push(row.map((v) => csvField(cellText(v))).join(','));
+    lines.push(row.map((v, i) => {
+      const text = cellText(v);
+      return csvField(safe ? safeCsvCellText(text, v, table.columns[i]?.type ?? 'string') : text);
+    }).join(','));
   }
   return lines.join('\r\n') + '\r\n';
 }
 
 export function toJsonRecords(table: ResultTable): string {
   const records = table.rows.map((row) => {
-    const rec: Record<string, WireValue> = {};
+    // A null-prototype record: a column named __proto__ is a key like any other, not the prototype setter.
+    const rec: Record<string, WireValue> = Object.create(null) as Record<string, WireValue>;
     table.columns.forEach((c, i) => {
       rec[c.name] = row[i] ?? null;
     });

@@ -21,6 +21,8 @@ export class BackendError extends Error {
     readonly kind: BackendErrorKind,
     message: string,
     readonly status?: number,
+    /** When the service said how long to wait before trying again (Retry-After), in seconds. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'BackendError';

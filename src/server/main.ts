@@ -5,7 +5,9 @@
  */
 import {
   createConnection,
+  LSPErrorCodes,
   NotificationType,
+  ResponseError,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -21,9 +23,10 @@ import { DIAGNOSTICS_DELAY_MS, DiagnosticsScheduler, documentDiagnostics } from 
 import { blockContaining, blockForCompletion, forgetDocument } from './documentBlocks';
 import { hoverMarkdown, signatureHelp, toHover } from './hover';
 import { LiveValueStore } from './liveValues';
-import { documentSymbols, foldingRanges, formatDocument } from './outline';
+import { formatDocument } from './formatting';
+import { documentSymbols, foldingRanges } from './outline';
 import { resolveCompletion } from './resolve';
-import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './semanticTokens';
+import { SEMANTIC_TOKENS_LEGEND, semanticTokens, type TokensOptions } from './semanticTokens';
 import { warmUp } from './warmUp';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -68,6 +71,20 @@ function guarded<A extends unknown[], R>(feature: string, fallback: R, handler: 
   };
 }
 
+/** `guarded` for handlers that work in slices (tokens, formatting): a cancelled request gets LSP's cancel error. */
+function guardedAsync<A extends unknown[], R>(feature: string, fallback: R, handler: (...args: A) => Promise<R | undefined>) {
+  return async (...args: A): Promise<R | ResponseError<void>> => {
+    try {
+      ensureLibrary();
+      const result = await handler(...args);
+      return result === undefined ? new ResponseError(LSPErrorCodes.RequestCancelled, `${feature} cancelled`) : result;
+    } catch (e) {
+      gaveUp(`${feature} failed: ${e instanceof Error ? e.message : String(e)}`);
+      return fallback;
+    }
+  };
+}
+
 const diagnostics = new DiagnosticsScheduler(async (uri) => {
   const doc = documents.get(uri);
   if (!doc) return;
@@ -89,7 +106,7 @@ connection.onInitialize((): InitializeResult => ({
     documentSymbolProvider: true,
     foldingRangeProvider: true,
     documentFormattingProvider: true,
-    semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
+    semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
   },
   serverInfo: { name: 'Connection Analytics KQL language server' },
 }));
@@ -132,14 +149,23 @@ connection.onFoldingRanges(guarded('Folding', [], (params) => {
   const doc = documents.get(params.textDocument.uri);
   return doc ? foldingRanges(doc) : [];
 }));
-connection.onDocumentFormatting(guarded('Formatting', [], (params) => {
+connection.onDocumentFormatting(guardedAsync('Formatting', [], async (params, token) => {
   const doc = documents.get(params.textDocument.uri);
-  return doc ? formatDocument(doc, analyzer, params.options) : [];
+  return doc ? formatDocument(doc, analyzer, params.options, { token, log: gaveUp }) : [];
 }));
-connection.languages.semanticTokens.on(guarded('Semantic tokens', { data: [] }, (params) => {
-  const doc = documents.get(params.textDocument.uri);
-  return doc ? semanticTokens(doc, analyzer) : { data: [] };
-}));
+
+async function tokensFor(uri: string, options: TokensOptions) {
+  const doc = documents.get(uri);
+  if (!doc) return { data: [] };
+  const outcome = await semanticTokens(doc, analyzer, { ...options, onGiveUp: gaveUp });
+  if (outcome.kind === 'cancelled') return undefined;
+  if (outcome.skipped > 0) {
+    gaveUp(`Semantic tokens: ${outcome.skipped} of ${outcome.blocks + outcome.skipped} queries past the time budget keep the grammar's colours.`);
+  }
+  return outcome.tokens;
+}
+connection.languages.semanticTokens.on(guardedAsync('Semantic tokens', { data: [] }, (params, token) => tokensFor(params.textDocument.uri, { token })));
+connection.languages.semanticTokens.onRange(guardedAsync('Semantic tokens', { data: [] }, (params, token) => tokensFor(params.textDocument.uri, { token, range: params.range })));
 
 connection.onNotification(new NotificationType<LiveValuesParams>(LiveValuesNotification), (params) => {
   try {

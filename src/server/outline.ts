@@ -1,21 +1,11 @@
 /**
  * Document symbols (one per query block, named by its leading comment or first line, with its `let`
- * statements as children), folding ranges per block, and Format Document through the library's
- * formatter, block by block.
+ * statements as children) and folding ranges per block. Format Document is in formatting.ts.
  */
-import {
-  FoldingRangeKind,
-  SymbolKind,
-  type DocumentSymbol,
-  type FoldingRange,
-  type FormattingOptions,
-  type TextEdit,
-} from 'vscode-languageserver/node';
+import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { kusto, type QueryBlock } from '../kql';
-import type { BlockAnalyzer } from './blockAnalysis';
+import type { QueryBlock } from '../kql';
 import { blocksOf } from './documentBlocks';
-import { deadlineToken } from './guards';
 
 const MAX_NAME = 80;
 
@@ -66,26 +56,4 @@ export function foldingRanges(doc: TextDocument): FoldingRange[] {
   return blocksOf(doc)
     .filter((b) => b.endLine > b.startLine)
     .map((b) => ({ startLine: b.startLine, endLine: b.endLine, kind: FoldingRangeKind.Region }));
-}
-
-/** One edit per block the formatter changes; blocks that were not analysed are left alone. */
-export function formatDocument(doc: TextDocument, analyzer: BlockAnalyzer, options: FormattingOptions, budgetMs = 3000): TextEdit[] {
-  const K = kusto();
-  const eol = doc.getText().includes('\r\n') ? '\r\n' : '\n';
-  // Each pipe operator on its own line, the layout of every sample query.
-  const formatting = K.Editor.FormattingOptions.Default!
-    .WithIndentationSize(options.tabSize > 0 ? options.tabSize : 4)!
-    .WithPipeOperatorStyle(K.Editor.PlacementStyle.NewLine);
-  const edits: TextEdit[] = [];
-  for (const b of blocksOf(doc)) {
-    const service = analyzer.get(b.text).service;
-    if (!service) continue;
-    const formatted = service.GetFormattedText(formatting, 0, deadlineToken(budgetMs))?.Text;
-    if (formatted == null) continue;
-    const text = formatted.replace(/\r\n|\r|\n/g, eol).replace(/\s+$/, '');
-    if (text !== b.text) {
-      edits.push({ range: { start: doc.positionAt(b.start), end: doc.positionAt(b.end) }, newText: text });
-    }
-  }
-  return edits;
 }

@@ -1,13 +1,19 @@
 /**
  * Semantic tokens from Kusto.Language's classifications, so a column, a table, a function and a
  * literal are coloured by what the binder resolved them to, not by what they look like.
+ *
+ * A document of thousands of queries costs seconds to classify, so the work is cooperative
+ * (cooperative.ts): it yields between blocks so other requests are answered in between, honours the
+ * client's cancellation, and stops at a time budget, leaving the remaining blocks to the TextMate
+ * grammar's colours. `range` requests (the visible part of the editor) classify only the blocks they
+ * touch, so what the user looks at is coloured first.
  */
-import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensLegend } from 'vscode-languageserver/node';
+import { SemanticTokensBuilder, type Range, type SemanticTokens, type SemanticTokensLegend } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { items } from '../kql';
+import { items, type QueryBlock } from '../kql';
 import type { BlockAnalyzer } from './blockAnalysis';
+import { CooperativeRun, type Cancellable } from './cooperative';
 import { blocksOf } from './documentBlocks';
-import { deadlineToken } from './guards';
 
 const TOKEN_TYPES = [
   'comment', 'keyword', 'string', 'number', 'operator', 'type', 'variable', 'parameter',
@@ -44,28 +50,66 @@ const BY_KIND: Partial<Record<number, TokenType>> = {
 };
 const TYPE_INDEX = new Map<TokenType, number>(TOKEN_TYPES.map((t, i) => [t, i]));
 
-export function semanticTokens(doc: TextDocument, analyzer: BlockAnalyzer, budgetMs = 2000): SemanticTokens {
-  const builder = new SemanticTokensBuilder();
-  for (const b of blocksOf(doc)) {
-    const service = analyzer.get(b.text).service;
-    if (!service) continue;
-    const info = service.GetClassifications(0, b.text.length, false, true, deadlineToken(budgetMs));
-    for (const range of items(info?.Classifications)) {
-      const type = BY_KIND[range.Kind as number];
-      if (type === undefined || range.Length <= 0) continue;
-      const typeIndex = TYPE_INDEX.get(type)!;
-      // Tokens may not span lines (``` strings, comments): emit one per line.
-      let start = b.start + range.Start;
-      const end = start + range.Length;
-      while (start < end) {
-        const pos = doc.positionAt(start);
-        const lineEnd = Math.min(end, doc.offsetAt({ line: pos.line + 1, character: 0 }));
-        const text = doc.getText().slice(start, lineEnd).replace(/\r?\n$/, '');
-        if (text.length > 0) builder.push(pos.line, pos.character, text.length, typeIndex, 0);
-        if (lineEnd <= start) break;
-        start = lineEnd;
-      }
+/** A whole document's tokens may take this long, yields included; the rest keep the grammar's colours. */
+export const FULL_BUDGET_MS = 5_000;
+/** One block's classification may take this long. */
+const BLOCK_BUDGET_MS = 2_000;
+
+export interface TokensOptions {
+  /** Only the blocks that touch this range (a `semanticTokens/range` request). */
+  readonly range?: Range;
+  readonly token?: Cancellable;
+  readonly budgetMs?: number;
+  /** Told about a block the library gave up on (it keeps the grammar's colours). */
+  readonly onGiveUp?: (message: string) => void;
+}
+
+export type TokensOutcome =
+  | { readonly kind: 'done'; readonly tokens: SemanticTokens; readonly blocks: number; readonly skipped: number }
+  | { readonly kind: 'cancelled' };
+
+function pushBlockTokens(doc: TextDocument, b: QueryBlock, analyzer: BlockAnalyzer, run: CooperativeRun, builder: SemanticTokensBuilder): void {
+  const service = analyzer.get(b.text).service;
+  if (!service) return;
+  const info = service.GetClassifications(0, b.text.length, false, true, run.libraryToken(BLOCK_BUDGET_MS));
+  const text = doc.getText();
+  for (const range of items(info?.Classifications)) {
+    const type = BY_KIND[range.Kind as number];
+    if (type === undefined || range.Length <= 0) continue;
+    const typeIndex = TYPE_INDEX.get(type)!;
+    // Tokens may not span lines (``` strings, comments): emit one per line.
+    let start = b.start + range.Start;
+    const end = start + range.Length;
+    while (start < end) {
+      const pos = doc.positionAt(start);
+      const lineEnd = Math.min(end, doc.offsetAt({ line: pos.line + 1, character: 0 }));
+      const length = text.slice(start, lineEnd).replace(/\r?\n$/, '').length;
+      if (length > 0) builder.push(pos.line, pos.character, length, typeIndex, 0);
+      if (lineEnd <= start) break;
+      start = lineEnd;
     }
   }
-  return builder.build();
+}
+
+export async function semanticTokens(doc: TextDocument, analyzer: BlockAnalyzer, options: TokensOptions = {}): Promise<TokensOutcome> {
+  const run = new CooperativeRun(options.token, options.budgetMs ?? FULL_BUDGET_MS);
+  const builder = new SemanticTokensBuilder();
+  const r = options.range;
+  const blocks = blocksOf(doc).filter((b) => !r || (b.endLine >= r.start.line && b.startLine <= r.end.line));
+  let done = 0;
+  for (const b of blocks) {
+    // A block not yet analysed costs a parse: let waiting requests in first.
+    const step = await run.checkpoint(!analyzer.has(b.text));
+    if (step === 'cancelled') return { kind: 'cancelled' };
+    if (step === 'budget') break;
+    try {
+      pushBlockTokens(doc, b, analyzer, run, builder);
+    } catch (e) {
+      if (run.cancelled) return { kind: 'cancelled' };
+      // A block the library gives up on keeps the grammar's colours; the others still get theirs.
+      options.onGiveUp?.(`Semantic tokens of the query at line ${b.startLine + 1} failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    done++;
+  }
+  return { kind: 'done', tokens: builder.build(), blocks: done, skipped: blocks.length - done };
 }

@@ -39,6 +39,17 @@ async function selectBackend(ctx: Ctx): Promise<void> {
   if (!picked) {
     return;
   }
+  if (picked.id === 'logAnalytics' && !ctx.config.trusted) {
+    const manage = 'Manage Workspace Trust';
+    const choice = await vscode.window.showWarningMessage(
+      'Log Analytics is off in Restricted Mode: queries of an untrusted workspace run on the local engine only. Trust the workspace to use Log Analytics.',
+      manage,
+    );
+    if (choice === manage) {
+      await vscode.commands.executeCommand('workbench.trust.manage');
+    }
+    return;
+  }
   if (picked.id === 'logAnalytics' && !GUID.test(ctx.config.workspaceId)) {
     const id = await askWorkspaceId(ctx);
     if (!id) {

@@ -33,6 +33,11 @@ export class BackendManager implements vscode.Disposable {
           this._onDidChangeTimeRange.fire(this.timeRange);
         }
       }),
+      // Trusting the workspace lifts Restricted Mode: its backend and data folder settings now count.
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        log.info('Workspace trusted: using the workspace\'s backend settings.');
+        this.reset();
+      }),
     );
   }
 
@@ -40,7 +45,11 @@ export class BackendManager implements vscode.Disposable {
     if (!this._active) {
       const id = this.config.backend;
       this._active = this.factories[id]();
-      log.info(`Backend: ${this._active.label}`);
+      const restricted = !this.config.trusted;
+      log.info(`Backend: ${this._active.label}${restricted ? ' (Restricted Mode: local engine only, workspace data folder and endpoint settings ignored)' : ''}`);
+      if (restricted && this.config.configuredBackend !== id) {
+        log.warn('kql.backend asks for Log Analytics, which Restricted Mode turns off until the workspace is trusted.');
+      }
     }
     return this._active;
   }

@@ -1,4 +1,10 @@
-/** Typed access to the `kql.*` settings declared in package.json. */
+/**
+ * Typed access to the `kql.*` settings declared in package.json. In Restricted Mode (a workspace the
+ * user has not trusted) queries run on the local engine only and the settings that choose where data
+ * comes from or where the sign-in token goes are taken from the user's settings, never the workspace's:
+ * a repository's .vscode/settings.json must not be able to send the token anywhere or read files
+ * elsewhere on the machine.
+ */
 import * as vscode from 'vscode';
 import type { BackendId, TimeRange } from '../results/queryResult';
 
@@ -9,8 +15,29 @@ export class Config {
     return vscode.workspace.getConfiguration('kql').get<T>(key);
   }
 
-  get backend(): BackendId {
+  /** The user's own value (or the default), whatever the workspace sets. */
+  private userValue<T>(key: string): T | undefined {
+    const i = vscode.workspace.getConfiguration('kql').inspect<T>(key);
+    return i?.globalValue ?? i?.defaultValue;
+  }
+
+  /** False in Restricted Mode. */
+  get trusted(): boolean {
+    return vscode.workspace.isTrusted;
+  }
+
+  /** The setting's value, but only the user's own in an untrusted workspace. */
+  private trustedGet<T>(key: string): T | undefined {
+    return this.trusted ? this.get<T>(key) : this.userValue<T>(key);
+  }
+
+  /** The backend the settings ask for (Restricted Mode aside). */
+  get configuredBackend(): BackendId {
     return this.get<string>('backend') === 'logAnalytics' ? 'logAnalytics' : 'local';
+  }
+  /** Restricted Mode runs queries on the local engine only. */
+  get backend(): BackendId {
+    return this.trusted ? this.configuredBackend : 'local';
   }
   /** An ISO-8601 duration, or 'query' when the query sets its own window. */
   get timeRangeSetting(): string {
@@ -21,7 +48,7 @@ export class Config {
     return d === 'query' ? undefined : { duration: d };
   }
   get dataFolder(): string {
-    return this.get<string>('local.dataFolder') ?? '';
+    return this.trustedGet<string>('local.dataFolder') ?? '';
   }
   get rowLimit(): number {
     return this.get<number>('local.rowLimit') ?? 500_000;
@@ -35,8 +62,9 @@ export class Config {
   get cloud(): AzureCloud {
     return this.get<AzureCloud>('logAnalytics.cloud') ?? 'AzurePublicCloud';
   }
+  /** Machine-scoped: only ever the user's (or remote machine's) value, never a workspace's. */
   get endpointOverride(): string {
-    return (this.get<string>('logAnalytics.endpoint') ?? '').trim();
+    return (this.userValue<string>('logAnalytics.endpoint') ?? '').trim();
   }
   get serverTimeoutSeconds(): number {
     return this.get<number>('logAnalytics.serverTimeoutSeconds') ?? 180;
@@ -46,6 +74,10 @@ export class Config {
   }
   get maxChartPoints(): number {
     return this.get<number>('results.maxChartPoints') ?? 20_000;
+  }
+  /** CSV exports prefix cells that a spreadsheet would run as formulas with ' (OWASP). */
+  get csvFormulaProtection(): boolean {
+    return this.get<boolean>('results.csvFormulaProtection') ?? true;
   }
 
   async update(key: string, value: unknown): Promise<void> {

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { cloudEndpoints, LogAnalyticsBackend, SignInRequiredError } from '../backends/logAnalytics';
 import type { QueryBackend } from '../backends/queryBackend';
 import type { Ctx } from './ctx';
+import { endpointApprover } from './endpointConsent';
 
 const PROVIDER = 'microsoft';
 /** When a token's expiry cannot be read, ask VS Code again after this long (it caches sessions). */
@@ -49,13 +50,14 @@ export function logAnalyticsScope(ctx: Pick<Ctx, 'config'>): string {
 }
 
 /** The `logAnalytics` factory of BackendManager: reads the settings each time the backend is (re)built. */
-export function createLogAnalyticsBackend(ctx: Pick<Ctx, 'config'>): QueryBackend {
+export function createLogAnalyticsBackend(ctx: Pick<Ctx, 'config' | 'extension'>): QueryBackend {
   const c = ctx.config;
   return new LogAnalyticsBackend({
     workspaceId: c.workspaceId,
     credential: new VsCodeMicrosoftCredential(logAnalyticsScope(ctx)),
     cloud: c.cloud,
     endpoint: c.endpointOverride,
+    approveEndpoint: endpointApprover(ctx.extension.globalState),
     serverTimeoutSeconds: c.serverTimeoutSeconds,
   });
 }

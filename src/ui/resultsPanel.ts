@@ -74,7 +74,7 @@ export class ResultsPanel implements vscode.Disposable {
   }
 
   private constructor(
-    ctx: Ctx,
+    private readonly ctx: Ctx,
     private readonly panel: vscode.WebviewPanel,
     private readonly documentUri: vscode.Uri,
     private readonly onRerun: RerunHandler,
@@ -151,7 +151,9 @@ export class ResultsPanel implements vscode.Disposable {
           void vscode.window.showWarningMessage('There is no result to export: run the query first.');
           return;
         }
-        const text = m.format === 'csv' ? toCsv(table) : toJsonRecords(table);
+        const text = m.format === 'csv'
+          ? toCsv(table, { neutraliseFormulas: this.ctx.config.csvFormulaProtection })
+          : toJsonRecords(table);
         await this.save(m.format, Buffer.from(text, 'utf8'));
         return;
       }

@@ -44,9 +44,11 @@ export class RunStatusBar implements vscode.Disposable {
       return;
     }
     const label = this.ctx.backends.active.label;
+    const restricted = !this.ctx.config.trusted;
     const run = this.running ? ' · $(sync~spin) running' : this.lastRun ? ` · ${this.lastRun}` : '';
-    this.item.text = `$(database) ${label}${run}`;
-    this.item.tooltip = `Queries run on: ${label}${this.lastRun ? `\nLast run: ${this.lastRun}` : ''}\nClick to choose another backend.`;
+    this.item.text = `$(${restricted ? 'shield' : 'database'}) ${label}${restricted ? ' (Restricted Mode)' : ''}${run}`;
+    this.item.tooltip = `Queries run on: ${label}${this.lastRun ? `\nLast run: ${this.lastRun}` : ''}\n` +
+      (restricted ? 'Restricted Mode: the local engine only; trust the workspace to use Log Analytics or its data folder.' : 'Click to choose another backend.');
     this.item.show();
   }
 

@@ -52,6 +52,15 @@ test('csv output has a header and quotes fields that need it', async () => {
   assert.equal(r.stdout, 'a,b\r\n"x,y",2\r\n');
 });
 
+test('csv output neutralises cells a spreadsheet would run as formulas, keeps negative numbers, and --csv-raw turns it off', async () => {
+  const q = 'print f = "=HYPERLINK(\\"http://x\\")", c = "+cmd|\' /C calc\'!A0", m = "-2+3", a = "@SUM(1+1)", n = -2, s = "-2"';
+  const r = await kql(['--format', 'csv', q]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, `f,c,m,a,n,s\r\n"'=HYPERLINK(""http://x"")",'+cmd|' /C calc'!A0,'-2+3,'@SUM(1+1),-2,-2\r\n`);
+  const raw = await kql(['--format', 'csv', '--csv-raw', q]);
+  assert.equal(raw.stdout, `f,c,m,a,n,s\r\n"=HYPERLINK(""http://x"")",+cmd|' /C calc'!A0,-2+3,@SUM(1+1),-2,-2\r\n`);
+});
+
 test('table output aligns columns and ends with a row count', async () => {
   const r = await kql(['--format', 'table', '--now', NOW, 'ServiceMapProcess_CL | where ExecutableName_s == "curl" | distinct ProductVersion_s | order by ProductVersion_s asc']);
   assert.equal(r.code, 0, r.stderr);

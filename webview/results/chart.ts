@@ -2,11 +2,13 @@
  * Draws a chart plan with vega-embed under the webview's CSP: Vega parses expressions to an AST and
  * runs them through vega-interpreter, so nothing is compiled with eval/new Function. vega-embed's
  * injected stylesheet is turned off (the CSP would block it); ours styles the tooltip instead. The
- * tooltip escapes values (vega-tooltip's default sanitizer), so data stays text there too.
+ * tooltip's content comes from our own formatter (src/render/chartTooltip.ts): every field a key/value
+ * row of escaped text, so a column named `image` or `title` builds no <img> and no heading from data.
  */
 import embed, { type Result as EmbedResult } from 'vega-embed';
 import { expressionInterpreter } from 'vega-interpreter';
 import { vegaThemeConfig } from '../../src/render/chartTheme';
+import { tooltipHtml } from '../../src/render/chartTooltip';
 import type { VegaLiteSpec } from '../../src/render/chartSpec';
 import { themeVariable } from '../shared/dom';
 
@@ -26,7 +28,7 @@ export class ChartView {
       ast: true,
       expr: expressionInterpreter,
       config: vegaThemeConfig(themeVariable) as never,
-      tooltip: { theme: 'custom', disableDefaultStyle: true },
+      tooltip: { theme: 'custom', disableDefaultStyle: true, formatTooltip: tooltipHtml },
       logLevel: 1,
     });
     await this.current.view.runAsync();

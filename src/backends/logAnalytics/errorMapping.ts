@@ -2,8 +2,10 @@
  * Turns what the SDK and the pipeline throw into the backend contract's errors: a sign-in problem, a
  * throttled or failing service, a network failure, a rejected query, a cancellation.
  */
+import { STATUS_CODES } from 'node:http';
 import { KqlError } from '../../kql/errors';
 import { BackendError, QueryCancelledError } from '../../results/errors';
+import type { ResponseNote } from './responseSize';
 
 /** Thrown by a credential when there is no usable sign-in (none yet, expired, refused). */
 export class SignInRequiredError extends Error {
@@ -57,7 +59,47 @@ function bodyError(e: Record<string, unknown>): ServiceErrorInfo | undefined {
   return undefined;
 }
 
-export function toBackendError(error: unknown, aborted: boolean): Error {
+/** Seconds to wait from a Retry-After header: a number of seconds or an HTTP date. */
+export function retryAfterSeconds(header: string | undefined, now = Date.now()): number | undefined {
+  const h = header?.trim();
+  if (!h) {
+    return undefined;
+  }
+  if (/^\d+$/.test(h)) {
+    return Number(h);
+  }
+  const at = Date.parse(h);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+/** "503 Service Unavailable": the status with its standard reason phrase. */
+function statusText(status: number): string {
+  const phrase = STATUS_CODES[status];
+  return phrase ? `${status} ${phrase}` : String(status);
+}
+
+/** What a body that is not the service's JSON error says, in a few words (never markup). */
+function describeBody(note: ResponseNote | undefined): string {
+  const body = note?.bodyStart.trim() ?? '';
+  if (!body) {
+    return 'the response had no body';
+  }
+  if (/html/i.test(note?.contentType ?? '') || /^<(!doctype|html)/i.test(body)) {
+    const title = /<title[^>]*>([^<]*)/i.exec(body)?.[1]?.replace(/\s+/g, ' ').trim();
+    return `the response was a web page${title ? ` titled "${title.slice(0, 120)}"` : ''}, not the service's answer`;
+  }
+  const flat = body.replace(/\s+/g, ' ');
+  return `the response said: ${flat.length > 200 ? `${flat.slice(0, 200)}…` : flat}`;
+}
+
+const SYSTEM_ERROR = /^E[A-Z]+$/;
+
+/**
+ * `note` is the last response the pipeline read for this call (responseSize.ts): when the SDK fails
+ * without a status (it throws a TypeError on a body that is not its JSON), the status and headers
+ * still say what happened.
+ */
+export function toBackendError(error: unknown, aborted: boolean, note?: ResponseNote): Error {
   if (error instanceof BackendError || error instanceof QueryCancelledError || error instanceof KqlError) {
     return error;
   }
@@ -75,18 +117,27 @@ export function toBackendError(error: unknown, aborted: boolean): Error {
   if (/AuthenticationRequired|CredentialUnavailable|AuthenticationError/.test(name)) {
     return new BackendError('auth', `Sign-in failed: ${String(e.message ?? name)}`);
   }
-  const status = statusOf(e);
+  const code = typeof e.code === 'string' ? e.code : '';
+  const status = statusOf(e) ?? (SYSTEM_ERROR.test(code) ? undefined : note?.status);
   const info = bodyError(e);
   const messages = serviceErrorMessages(info);
-  const said = messages.length ? messages.join(' ') : String(e.message ?? 'no message');
+  // The service's own words when it sent its JSON error; otherwise what the response was.
+  const said = messages.length ? messages.join(' ') : status !== undefined && note ? describeBody(note) : String(e.message ?? 'no message');
   if (status === 401 || status === 403) {
     return new BackendError('auth', `Log Analytics refused the sign-in (${status}): ${said}`, status);
   }
   if (status === 429) {
-    return new BackendError('throttled', `Log Analytics is throttling requests (429) and retries did not get through: ${said}`, status);
+    const wait = retryAfterSeconds(note?.retryAfter);
+    const retry = wait !== undefined ? `; try again in ${wait} s` : '; try again in a minute';
+    return new BackendError('throttled', `Log Analytics is throttling requests (${statusText(429)}) and retries did not get through${retry}. ${said}`, status, wait);
+  }
+  if (status === 502 || status === 503 || status === 504) {
+    const wait = retryAfterSeconds(note?.retryAfter);
+    const retry = wait !== undefined ? ` Try again in ${wait} s.` : ' Try again later.';
+    return new BackendError('server', `Log Analytics is unavailable (${statusText(status)}) after retries: ${said}.${retry}`, status, wait);
   }
   if (status !== undefined && status >= 500) {
-    return new BackendError('server', `Log Analytics failed (${status}) after retries: ${said}`, status);
+    return new BackendError('server', `Log Analytics failed (${statusText(status)}) after retries: ${said}`, status);
   }
   if (status === 400) {
     // The service rejected the query text; its message names the problem, it has no usable position.
@@ -96,9 +147,11 @@ export function toBackendError(error: unknown, aborted: boolean): Error {
   if (status === 404) {
     return new BackendError('config', `Log Analytics does not know this workspace (404): ${said}`, status);
   }
-  if (status !== undefined) {
-    return new BackendError('server', `Log Analytics answered ${status}: ${said}`, status);
+  if (status !== undefined && status >= 200 && status < 300) {
+    return new BackendError('server', `Log Analytics answered ${statusText(status)} with something that is not a query result: ${note ? describeBody(note) : said}`, status);
   }
-  const code = typeof e.code === 'string' ? e.code : '';
+  if (status !== undefined) {
+    return new BackendError('server', `Log Analytics answered ${statusText(status)}: ${said}`, status);
+  }
   return new BackendError('network', `Could not reach Log Analytics${code ? ` (${code})` : ''}: ${String(e.message ?? name)}`);
 }

@@ -9,7 +9,9 @@ import { BackendError, QueryCancelledError, QueryTimeoutError } from '../../resu
 import { DEFAULT_ROW_LIMIT, type QueryResult, type ResultTable, type TimeRange } from '../../results/queryResult';
 import { type QueryBackend, type RunOptions } from '../queryBackend';
 import { cloudEndpoints, type AzureCloudName } from './clouds';
+import { EndpointGatedCredential, type EndpointApprover } from './endpointPolicy';
 import { serviceErrorMessages, toBackendError } from './errorMapping';
+import { DEFAULT_MAX_RESPONSE_BYTES, responseSizePolicy, type ResponseNote } from './responseSize';
 import { renderInfoFrom, wireTable } from './wireConversion';
 
 export interface LogAnalyticsOptions {
@@ -18,6 +20,13 @@ export interface LogAnalyticsOptions {
   readonly cloud?: AzureCloudName;
   /** Replaces the cloud's endpoint (proxy, private link, test server). */
   readonly endpoint?: string;
+  /**
+   * Asked once before the sign-in token goes to an endpoint that is not an Azure Monitor host (a
+   * dialog in the extension). Without it such an endpoint is refused.
+   */
+  readonly approveEndpoint?: EndpointApprover;
+  /** The most bytes of a response body read into memory (default 128 MB). */
+  readonly maxResponseBytes?: number;
   readonly serverTimeoutSeconds?: number;
   /** Retries of 429 and 5xx answers, with exponential backoff (Retry-After honoured). */
   readonly retry?: PipelineRetryOptions;
@@ -57,8 +66,11 @@ export class LogAnalyticsBackend implements QueryBackend {
   readonly id = 'logAnalytics' as const;
   readonly label: string;
   private readonly client: LogsQueryClient;
+  private readonly credential: EndpointGatedCredential;
   /** The SDK 1.0.0 drops LogsQueryOptions.abortSignal; a pipeline policy attaches each call's signal. */
   private readonly signals = new Map<string, AbortSignal>();
+  /** Each call's last response, for errors the SDK cannot describe (see responseSize.ts). */
+  private readonly notes = new Map<string, ResponseNote>();
   private nextCall = 0;
 
   constructor(private readonly options: LogAnalyticsOptions) {
@@ -79,12 +91,19 @@ export class LogAnalyticsBackend implements QueryBackend {
         return next(request);
       },
     };
-    this.client = new LogsQueryClient(options.credential, {
+    const sizePolicy = responseSizePolicy(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, CALL_HEADER, (call, note) => {
+      if (call !== undefined && this.signals.has(call)) {
+        this.notes.set(call, note);
+      }
+    });
+    this.credential = new EndpointGatedCredential(options.credential, endpoint, options.approveEndpoint);
+    this.client = new LogsQueryClient(this.credential, {
       ...options.clientOptions,
       endpoint,
       credentials: { scopes: [scope] },
       retryOptions: options.retry ?? DEFAULT_RETRY,
-      additionalPolicies: [{ policy: signalPolicy, position: 'perRetry' }],
+      // The size policy first: it reads the call header before the signal policy removes it.
+      additionalPolicies: [{ policy: sizePolicy, position: 'perRetry' }, { policy: signalPolicy, position: 'perRetry' }],
     });
   }
 
@@ -113,6 +132,8 @@ export class LogAnalyticsBackend implements QueryBackend {
     this.signals.set(call, controller.signal);
     const started = Date.now();
     try {
+      // Before anything is sent: an endpoint that is not Azure Monitor's must be usable and confirmed.
+      await this.credential.ensureAllowed();
       const result = await this.client.queryWorkspace(
         workspaceId,
         query,
@@ -156,10 +177,11 @@ export class LogAnalyticsBackend implements QueryBackend {
       if (timedOut) {
         throw new QueryTimeoutError(options.timeoutMs!);
       }
-      throw toBackendError(error, controller.signal.aborted);
+      throw toBackendError(error, controller.signal.aborted, this.notes.get(call));
     } finally {
       clearTimeout(timer);
       this.signals.delete(call);
+      this.notes.delete(call);
       options.signal?.removeEventListener('abort', onAbort);
     }
   }

@@ -59,6 +59,7 @@ describe('LogAnalyticsBackend over HTTPS to a loopback server', () => {
       workspaceId: WORKSPACE,
       credential,
       endpoint: server.endpoint,
+      approveEndpoint: async () => true,
       serverTimeoutSeconds: 42,
       retry: { maxRetries: 2, retryDelayInMs: 10, maxRetryDelayInMs: 50 },
       clientOptions: { agent },

@@ -20,6 +20,8 @@ export interface RecordedRequest {
 export interface Reply {
   readonly status: number;
   readonly body?: unknown;
+  /** Sent as it is instead of `body` as JSON (an HTML error page, an empty body, a huge body). */
+  readonly raw?: string | Buffer;
   readonly headers?: Record<string, string>;
   /** Wait this long before answering (the client may give up first). */
   readonly delayMs?: number;
@@ -68,7 +70,7 @@ export async function startLoopbackServer(): Promise<LoopbackServer> {
           return;
         }
         res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
-        res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
+        res.end(reply.raw ?? (reply.body === undefined ? '' : JSON.stringify(reply.body)));
       };
       if (reply.delayMs) {
         const t = setTimeout(send, reply.delayMs);

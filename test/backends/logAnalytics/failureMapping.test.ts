@@ -1,0 +1,183 @@
+/**
+ * Log Analytics failures that carry no JSON error body (a gateway's 502, a 503 HTML page, a bare 429),
+ * oversized responses, and endpoints that are not Azure Monitor's: each over HTTPS to a loopback server.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as https from 'node:https';
+import type { AccessToken, TokenCredential } from '@azure/core-auth';
+import { LogAnalyticsBackend, type LogAnalyticsOptions } from '../../../src/backends/logAnalytics';
+import { BackendError } from '../../../src/results/errors';
+import { startLoopbackServer, type LoopbackServer } from './loopbackServer';
+
+const WORKSPACE = '0b6c1a2e-8f4d-4c3b-9a7e-5d2f1e0c9b8a';
+const HTML_PAGE = '<!DOCTYPE html><html><head><title>503 Service Unavailable</title></head><body><h1>Service Unavailable</h1></body></html>';
+
+class CountingCredential implements TokenCredential {
+  calls = 0;
+  async getToken(): Promise<AccessToken> {
+    this.calls++;
+    return { token: 'secret-token', expiresOnTimestamp: Date.now() + 3_600_000 };
+  }
+}
+
+describe('Log Analytics failures without a JSON error body', () => {
+  let server: LoopbackServer;
+  let agent: https.Agent;
+  before(async () => {
+    server = await startLoopbackServer();
+    agent = new https.Agent({ ca: server.ca });
+  });
+  after(async () => {
+    agent.destroy();
+    await server.close();
+  });
+
+  function backend(extra: Partial<LogAnalyticsOptions> = {}): LogAnalyticsBackend {
+    return new LogAnalyticsBackend({
+      workspaceId: WORKSPACE,
+      credential: new CountingCredential(),
+      endpoint: server.endpoint,
+      approveEndpoint: async () => true,
+      retry: { maxRetries: 0 },
+      clientOptions: { agent },
+      ...extra,
+    });
+  }
+
+  async function failure(reply: Parameters<LoopbackServer['script']>[0][number]): Promise<BackendError> {
+    server.script([reply]);
+    try {
+      await backend().run('VMConnection | take 1');
+    } catch (e) {
+      assert.ok(e instanceof BackendError, `not a BackendError: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
+      return e;
+    }
+    throw new Error('the query did not fail');
+  }
+
+  test('a 503 with an HTML page is a server error that says the service is unavailable', async () => {
+    const e = await failure({ status: 503, raw: HTML_PAGE, headers: { 'content-type': 'text/html' } });
+    assert.equal(e.kind, 'server');
+    assert.equal(e.status, 503);
+    assert.match(e.message, /^Log Analytics is unavailable \(503 Service Unavailable\)/);
+    assert.doesNotMatch(e.message, /<html|Cannot read properties/i);
+  });
+
+  test('a 502 with an empty body is a server error naming the bad gateway', async () => {
+    const e = await failure({ status: 502, raw: '' });
+    assert.equal(e.kind, 'server');
+    assert.equal(e.status, 502);
+    assert.match(e.message, /\(502 Bad Gateway\)/);
+    assert.doesNotMatch(e.message, /Cannot read properties/);
+  });
+
+  test('a 429 with an empty body is throttling, with the Retry-After the service sent', async () => {
+    const e = await failure({ status: 429, raw: '', headers: { 'retry-after': '37' } });
+    assert.equal(e.kind, 'throttled');
+    assert.equal(e.status, 429);
+    assert.equal(e.retryAfterSeconds, 37);
+    assert.match(e.message, /throttling.*try again in 37 s/i);
+  });
+
+  test('a 429 whose Retry-After is an HTTP date is read as seconds from now', async () => {
+    const when = new Date(Date.now() + 120_000).toUTCString();
+    const e = await failure({ status: 429, raw: '<html>slow down</html>', headers: { 'retry-after': when, 'content-type': 'text/html' } });
+    assert.equal(e.kind, 'throttled');
+    assert.ok(e.retryAfterSeconds! > 100 && e.retryAfterSeconds! <= 120, String(e.retryAfterSeconds));
+  });
+
+  test('a 503 with a JSON error keeps the service\'s message', async () => {
+    const e = await failure({ status: 503, body: { error: { code: 'ServiceUnavailable', message: 'try later' } } });
+    assert.equal(e.kind, 'server');
+    assert.match(e.message, /try later/);
+  });
+
+  test('a 200 whose body is not JSON is a server error, not a crash', async () => {
+    const e = await failure({ status: 200, raw: '<html>captive portal</html>', headers: { 'content-type': 'text/html' } });
+    assert.equal(e.kind, 'server');
+    assert.match(e.message, /not a query result/);
+  });
+
+  test('a response larger than the cap is refused without reading it all', async () => {
+    const row = `["${'x'.repeat(1000)}"]`;
+    const huge = `{"tables":[{"name":"PrimaryResult","columns":[{"name":"s","type":"string"}],"rows":[${Array.from({ length: 3000 }, () => row).join(',')}]}]}`;
+    server.script([{ status: 200, raw: huge }]);
+    await assert.rejects(backend({ maxResponseBytes: 1_000_000 }).run('VMConnection'), (e: unknown) => {
+      assert.ok(e instanceof BackendError, String(e));
+      assert.equal(e.kind, 'data');
+      assert.match(e.message, /larger than 1 MB/);
+      return true;
+    });
+    // A response within the cap still works.
+    server.script([{ status: 200, raw: huge }]);
+    const ok = await backend({ maxResponseBytes: 10_000_000 }).run('VMConnection');
+    assert.equal(ok.tables[0]!.rows.length, 3000);
+  });
+
+  test('a Content-Length over the cap is refused before the body is read', async () => {
+    server.script([{ status: 200, raw: 'x'.repeat(2_000_000), headers: { 'content-length': '2000000' } }]);
+    await assert.rejects(backend({ maxResponseBytes: 1_000_000 }).run('VMConnection'), (e: unknown) => e instanceof BackendError && e.kind === 'data');
+  });
+});
+
+describe('Log Analytics endpoints', () => {
+  let server: LoopbackServer;
+  let agent: https.Agent;
+  before(async () => {
+    server = await startLoopbackServer();
+    agent = new https.Agent({ ca: server.ca });
+  });
+  after(async () => {
+    agent.destroy();
+    await server.close();
+  });
+
+  const ok = { status: 200, body: { tables: [{ name: 'PrimaryResult', columns: [{ name: 'x', type: 'long' }], rows: [[1]] }] } };
+
+  test('a custom endpoint that is not confirmed gets no token and no request', async () => {
+    const credential = new CountingCredential();
+    const asked: string[] = [];
+    const before = server.requests.length;
+    const la = new LogAnalyticsBackend({
+      workspaceId: WORKSPACE, credential, endpoint: server.endpoint, clientOptions: { agent }, retry: { maxRetries: 0 },
+      approveEndpoint: async (host) => { asked.push(host); return false; },
+    });
+    await assert.rejects(la.run('print 1'), (e: unknown) => e instanceof BackendError && e.kind === 'config' && /not an Azure Monitor host and was not confirmed/.test(e.message));
+    assert.deepEqual(asked, [new URL(server.endpoint).host]);
+    assert.equal(credential.calls, 0);
+    assert.equal(server.requests.length, before);
+  });
+
+  test('without a way to confirm, a custom endpoint is refused', async () => {
+    const credential = new CountingCredential();
+    const la = new LogAnalyticsBackend({ workspaceId: WORKSPACE, credential, endpoint: server.endpoint, clientOptions: { agent } });
+    await assert.rejects(la.run('print 1'), (e: unknown) => e instanceof BackendError && e.kind === 'config');
+    assert.equal(credential.calls, 0);
+  });
+
+  test('a confirmed custom endpoint is asked about once and then used', async () => {
+    let asked = 0;
+    const la = new LogAnalyticsBackend({
+      workspaceId: WORKSPACE, credential: new CountingCredential(), endpoint: server.endpoint, clientOptions: { agent }, retry: { maxRetries: 0 },
+      approveEndpoint: async () => { asked++; return true; },
+    });
+    server.script([ok, ok]);
+    await la.run('print 1');
+    await la.run('print 1');
+    assert.equal(asked, 1);
+    assert.equal(server.requests.at(-1)!.headers.authorization, 'Bearer secret-token');
+  });
+
+  test('an http endpoint is refused outright', async () => {
+    const credential = new CountingCredential();
+    let asked = 0;
+    const la = new LogAnalyticsBackend({
+      workspaceId: WORKSPACE, credential, endpoint: 'http://127.0.0.1:9/v1',
+      approveEndpoint: async () => { asked++; return true; },
+    });
+    await assert.rejects(la.run('print 1'), (e: unknown) => e instanceof BackendError && e.kind === 'config' && /unencrypted/.test(e.message));
+    assert.equal(asked, 0);
+    assert.equal(credential.calls, 0);
+  });
+});
