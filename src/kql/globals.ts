@@ -10,7 +10,7 @@
 import { CATALOGUE } from '../schema/catalogue';
 import type { KqlType, TableSchema } from '../schema/types';
 import { CATALOGUE_SCHEMA, type FunctionSchema, type WorkspaceSchema } from '../schema/workspaceSchema';
-import { kusto } from './kustoLibrary';
+import { bridgeItems, kusto } from './kustoLibrary';
 
 export const DATABASE_NAME = 'VMInsights';
 
@@ -87,18 +87,12 @@ function build(tables: readonly TableSchema[], functions: readonly FunctionSchem
   const fnSymbols = functions.map(functionSymbol);
   const db = new K.Symbols.DatabaseSymbol.$ctor2(DATABASE_NAME, null, [...tableSymbols, ...fnSymbols] as never);
   const defaults = K.GlobalState.Default!;
-  const builtIns = [...bridgeList(defaults.Functions)];
+  const builtIns = bridgeItems<Kusto.Language.Symbols.FunctionSymbol>(defaults.Functions, K.Symbols.FunctionSymbol);
+  if (builtIns.length === 0) throw new Error('Kusto.Language lists no built-in functions: this library version differs');
   const base = defaults
     .WithFunctions([...builtIns, ...crossResourceFunctions(tableSymbols)] as never)!
     .WithDatabase(db)!;
   return { base, withCache: base.WithCache()!, uses: 0 };
-}
-
-function bridgeList<T>(list: System.Collections.Generic.IReadOnlyList$1<T> | null): T[] {
-  const out: T[] = [];
-  if (!list) return out;
-  for (let i = 0; i < list.Count; i++) out.push(list.getItem(i)!);
-  return out;
 }
 
 function use(entry: CachedGlobals): Kusto.Language.GlobalState {
