@@ -17,6 +17,7 @@ import { registerMachinesTree } from './ui/machines';
 import { createLogAnalyticsBackend } from './ui/microsoftCredential';
 import { registerQueryRunner } from './ui/queryRunner';
 import { registerReports } from './ui/reports';
+import { WorkspaceSchemaProvider } from './ui/workspaceSchemaProvider';
 
 function createCtx(extension: vscode.ExtensionContext): Ctx {
   const config = new Config();
@@ -45,11 +46,13 @@ function createCtx(extension: vscode.ExtensionContext): Ctx {
     logAnalytics: () => createLogAnalyticsBackend({ config }),
   });
   const refreshed = new vscode.EventEmitter<void>();
-  extension.subscriptions.push(backends, refreshed);
+  const schemas = new WorkspaceSchemaProvider({ backends, config, extension });
+  extension.subscriptions.push(backends, refreshed, schemas);
   return {
     extension,
     config,
     backends,
+    schemas,
     onDidRefreshData: refreshed.event,
     fireDataRefreshed: () => refreshed.fire(),
     subscriptions: extension.subscriptions,
@@ -63,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): void {
     const ctx = createCtx(context);
     registerBackendCommands(ctx);
     registerLanguageClient(ctx);
+    void ctx.schemas.refresh();
     registerQueryRunner(ctx);
     const machines = registerMachinesTree(ctx);
     registerDependencyMap(ctx, machines);
