@@ -17,6 +17,7 @@ import { registerMachinesTree } from './ui/machines';
 import { createLogAnalyticsBackend } from './ui/microsoftCredential';
 import { registerQueryRunner } from './ui/queryRunner';
 import { registerReports } from './ui/reports';
+import { registerSignInStatus } from './ui/signInStatus';
 import { WorkspaceSchemaProvider } from './ui/workspaceSchemaProvider';
 
 function createCtx(extension: vscode.ExtensionContext): Ctx {
@@ -65,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): void {
   try {
     const ctx = createCtx(context);
     registerBackendCommands(ctx);
+    registerSignInStatus(ctx);
     registerLanguageClient(ctx);
     void ctx.schemas.refresh();
     registerQueryRunner(ctx);
