@@ -17,6 +17,8 @@ import { registerMachinesTree } from './ui/machines';
 import { createLogAnalyticsBackend } from './ui/microsoftCredential';
 import { registerQueryRunner } from './ui/queryRunner';
 import { registerReports } from './ui/reports';
+import { registerSignInStatus } from './ui/signInStatus';
+import { WorkspaceSchemaProvider } from './ui/workspaceSchemaProvider';
 
 function createCtx(extension: vscode.ExtensionContext): Ctx {
   const config = new Config();
@@ -45,11 +47,13 @@ function createCtx(extension: vscode.ExtensionContext): Ctx {
     logAnalytics: () => createLogAnalyticsBackend({ config, extension }),
   });
   const refreshed = new vscode.EventEmitter<void>();
-  extension.subscriptions.push(backends, refreshed);
+  const schemas = new WorkspaceSchemaProvider({ backends, config, extension });
+  extension.subscriptions.push(backends, refreshed, schemas);
   return {
     extension,
     config,
     backends,
+    schemas,
     onDidRefreshData: refreshed.event,
     fireDataRefreshed: () => refreshed.fire(),
     subscriptions: extension.subscriptions,
@@ -62,7 +66,9 @@ export function activate(context: vscode.ExtensionContext): void {
   try {
     const ctx = createCtx(context);
     registerBackendCommands(ctx);
+    registerSignInStatus(ctx);
     registerLanguageClient(ctx);
+    void ctx.schemas.refresh();
     registerQueryRunner(ctx);
     const machines = registerMachinesTree(ctx);
     registerDependencyMap(ctx, machines);

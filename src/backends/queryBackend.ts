@@ -4,6 +4,7 @@
  * the CLI's JSON output and the tree treat both backends alike.
  */
 import type { BackendId, QueryResult, TimeRange } from '../results/queryResult';
+import type { WorkspaceSchema } from '../schema/workspaceSchema';
 
 export interface RunOptions {
   readonly timeRange?: TimeRange;
@@ -23,5 +24,10 @@ export interface QueryBackend {
    * when the signal aborts, a QueryTimeoutError past the time limit, a BackendError otherwise.
    */
   run(query: string, options?: RunOptions): Promise<QueryResult>;
+  /**
+   * The workspace's tables, columns and functions as this backend sees them (the loaded files' real
+   * columns; the Log Analytics metadata API). Rejects like `run` when the backend cannot be reached.
+   */
+  schema?(signal?: AbortSignal): Promise<WorkspaceSchema>;
   dispose?(): void;
 }

@@ -47,6 +47,9 @@ JSON output has the shape of the Log Analytics REST API:
   {"tables":[{"name":"PrimaryResult","columns":[{"name":"…","type":"…"}],"rows":[[…]]}]}
 
 Exit status: 0 on success, 1 when a query fails, 2 on a usage error.
+
+  kql check [--data DIR | --schema FILE] FILE...   checks queries without running them
+                                                    (kql check --help for more)
 Examples:
   kql 'VMConnection | summarize sum(BytesSent) by Computer | top 5 by sum_BytesSent'
   kql -f examples/vm-insights.kql --format table

@@ -9,6 +9,7 @@ import { runLocalQuery } from '../backends/local/runQuery';
 import type { QueryResult } from '../results/queryResult';
 import { KqlError, splitQueryBlocks } from '../kql';
 import { HELP, parseCliArgs, type CliArgs, type OutputFormat, UsageError } from './args';
+import { runCheck } from './check';
 import { formatCsv, formatJson, formatTable } from './formatTable';
 
 export interface Io {
@@ -106,6 +107,9 @@ function printResult(result: QueryResult, format: OutputFormat, io: Io, csvRaw: 
 }
 
 export async function runCli(argv: readonly string[], io: Io): Promise<number> {
+  if (argv[0] === 'check') {
+    return runCheck(argv.slice(1), io);
+  }
   let args: CliArgs;
   let units: QueryUnit[];
   try {

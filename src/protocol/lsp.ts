@@ -18,3 +18,21 @@ export interface LiveValuesParams {
   readonly source: string;
   readonly values: Readonly<Record<string, readonly string[]>>;
 }
+
+/**
+ * Client → server: the active backend's workspace schema, in the Log Analytics metadata API's JSON
+ * shape (`tables`, `functions`, `categories`/`solutions`), which the server validates and binds once.
+ * Sent at start, on every backend or data change, and after a refresh; the server re-checks open
+ * documents against it.
+ */
+export const SchemaNotification = 'kql/schema';
+export interface SchemaParams {
+  readonly source: {
+    readonly kind: 'sample' | 'folder' | 'logAnalytics' | 'logAnalyticsQuery' | 'file' | 'cache';
+    readonly label: string;
+    readonly fetchedAt: string;
+    readonly note?: string;
+  };
+  /** The metadata API document (or the same shape written by the extension). */
+  readonly metadata: unknown;
+}

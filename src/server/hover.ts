@@ -10,7 +10,8 @@ import {
   type SignatureHelp,
   type SignatureInformation,
 } from 'vscode-languageserver/node';
-import { items, kusto } from '../kql';
+import { activeSchema, items, kusto } from '../kql';
+import { schemaFunction } from '../schema/workspaceSchema';
 import type { AnalyzedBlock } from './blockAnalysis';
 import { deadlineToken } from './guards';
 
@@ -29,7 +30,16 @@ export function hoverMarkdown(block: AnalyzedBlock, offset: number, budgetMs = 1
   }
   const [head, ...rest] = text.split(/\r?\n\r?\n/);
   const body = rest.join('\n\n').trim();
-  return ['```kql', head, '```', ...(body ? ['', body] : [])].join('\n');
+  const saved = savedFunctionBody(block, offset);
+  return ['```kql', head, '```', ...(body ? ['', body] : []), ...(saved ? ['', '```kql', saved, '```'] : [])].join('\n');
+}
+
+/** The body of the saved workspace function named at the offset: what the user needs to see of it. */
+function savedFunctionBody(block: AnalyzedBlock, offset: number): string | undefined {
+  const token = block.code?.Syntax?.GetTokenAt(offset);
+  const name = token?.Text;
+  const fn = name ? schemaFunction(activeSchema(), name) : undefined;
+  return fn?.body.trim().replace(/^\{\s*([\s\S]*?)\s*\}$/, '$1');
 }
 
 export function toHover(markdown: string | undefined): Hover | null {

@@ -14,8 +14,10 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { kusto } from '../kql';
-import { LiveValuesNotification, type LiveValuesParams } from '../protocol/lsp';
+import { activeSchema, kusto, setActiveSchema } from '../kql';
+import { LiveValuesNotification, SchemaNotification, type LiveValuesParams, type SchemaParams } from '../protocol/lsp';
+import { schemaFromMetadata } from '../schema/metadataJson';
+import { schemaFingerprint } from '../schema/workspaceSchema';
 import { BlockAnalyzer } from './blockAnalysis';
 import { COMPLETION_TRIGGER_CHARACTERS, CompletionProvider } from './completion';
 import { installCompletionMemo } from './completionMemo';
@@ -34,9 +36,10 @@ const documents = new TextDocuments(TextDocument);
 const log = (message: string) => connection.console.log(message);
 const gaveUp = (message: string) => connection.console.warn(message);
 
-const analyzer = new BlockAnalyzer(gaveUp);
 const liveValues = new LiveValueStore();
-const completion = new CompletionProvider(analyzer, liveValues, gaveUp);
+// Both cache analyses bound against one schema; a new schema replaces them (see onSchema below).
+let analyzer = new BlockAnalyzer(gaveUp);
+let completion = new CompletionProvider(analyzer, liveValues, gaveUp);
 
 let libraryReady = false;
 /**
@@ -173,6 +176,23 @@ connection.onNotification(new NotificationType<LiveValuesParams>(LiveValuesNotif
     log(`Live values: ${liveValues.size} from ${liveValues.source || 'the client'}.`);
   } catch (e) {
     gaveUp(`Ignoring malformed live values: ${e instanceof Error ? e.message : String(e)}`);
+  }
+});
+
+connection.onNotification(new NotificationType<SchemaParams>(SchemaNotification), (params) => {
+  try {
+    const schema = schemaFromMetadata(params.metadata, params.source);
+    if (schemaFingerprint(schema) === schemaFingerprint(activeSchema())) {
+      log(`Schema from ${schema.source.label}: unchanged.`);
+      return;
+    }
+    setActiveSchema(schema);
+    analyzer = new BlockAnalyzer(gaveUp);
+    completion = new CompletionProvider(analyzer, liveValues, gaveUp);
+    log(`Schema from ${schema.source.label}: ${schema.tables.length} tables, ${schema.functions.length} functions.`);
+    for (const doc of documents.all()) diagnostics.schedule(doc.uri, 0);
+  } catch (e) {
+    gaveUp(`Ignoring a malformed schema (the previous one stays): ${e instanceof Error ? e.message : String(e)}`);
   }
 });
 

@@ -1,11 +1,11 @@
-/** Documentation for a completion item the user selects: the catalogue's words for columns and tables. */
+/** Documentation for a completion item the user selects: the active schema's words for columns and tables. */
 import { MarkupKind, type CompletionItem } from 'vscode-languageserver/node';
-import { globalsFor, items } from '../kql';
-import { CATALOGUE, findTable } from '../schema/catalogue';
+import { activeSchema, globalsFor, items } from '../kql';
+import { schemaFunction, schemaTable } from '../schema/workspaceSchema';
 import type { CompletionData } from './completion';
 
 function columnDocs(name: string): string | undefined {
-  const found = CATALOGUE.flatMap((t) => t.columns.filter((c) => c.name === name).map((c) => ({ table: t.name, column: c })));
+  const found = activeSchema().tables.flatMap((t) => t.columns.filter((c) => c.name === name).map((c) => ({ table: t.name, column: c })));
   if (!found.length) return undefined;
   const byDescription = new Map<string, string[]>();
   for (const f of found) {
@@ -19,6 +19,8 @@ function columnDocs(name: string): string | undefined {
 }
 
 function functionDocs(name: string): string | undefined {
+  const saved = schemaFunction(activeSchema(), name);
+  if (saved) return savedFunctionMarkdown(saved);
   const fn = globalsFor().GetFunction(name) ?? globalsFor().GetAggregate(name);
   if (!fn) return undefined;
   const signatures = [...items(fn.Signatures)].filter((s) => !s.IsHidden && !s.IsObsolete).map((s) => {
@@ -33,8 +35,14 @@ export function resolveCompletion(item: CompletionItem): CompletionItem {
   if (!data || typeof data.name !== 'string') return item;
   let docs: string | undefined;
   if (data.kind === 13) docs = columnDocs(data.name);
-  else if (data.kind === 14) docs = findTable(data.name)?.description;
+  else if (data.kind === 14) docs = schemaTable(activeSchema(), data.name)?.description;
   else if (data.kind >= 15 && data.kind <= 18) docs = functionDocs(data.name);
   if (docs) item.documentation = { kind: MarkupKind.Markdown, value: docs };
   return item;
+}
+
+/** A saved workspace function as hover and completion show it: its declaration and body as KQL. */
+export function savedFunctionMarkdown(fn: { name: string; parameters: string; body: string; description: string }): string {
+  const body = fn.body.trim().replace(/^\{\s*([\s\S]*?)\s*\}$/, '$1');
+  return ['```kql', `${fn.name}(${fn.parameters}) {`, ...body.split(/\r?\n/).map((l) => `    ${l}`), '}', '```', fn.description].join('\n').trim();
 }

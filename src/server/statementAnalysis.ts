@@ -14,7 +14,7 @@
  * sample queries) for a fraction of the parse. The earlier texts' analyses come from the block cache,
  * which keeps them while they do not change.
  */
-import { bridgeItems, DATABASE_NAME, globalsFor, globalsWithAmbient, items, kusto } from '../kql';
+import { activeBaseGlobals, bridgeItems, DATABASE_NAME, globalsFor, globalsWithAmbient, items, kusto } from '../kql';
 import type { BlockAnalyzer } from './blockAnalysis';
 import { deadlineToken } from './guards';
 import { statementAt, type StatementSplit } from './pipeSegments';
@@ -207,7 +207,8 @@ export class StatementAnalyzer {
     const table = pipeline.table.WithName(PIPED_INPUT_NAME)!;
     const schema = tableSignature(table);
     const db = new K.Symbols.DatabaseSymbol.$ctor2(DATABASE_NAME, null, [...this.catalogueTables(), table] as never);
-    let globals = K.GlobalState.Default!.WithDatabase(db)!;
+    // The active schema's functions (saved, cross-resource) stay in scope beside the piped input.
+    let globals = activeBaseGlobals().WithDatabase(db)!;
     const lets = preambleLetSymbols(code, statementStart);
     if (lets?.length) {
       globals = globals.WithAmbientSymbols(lets as never)!;
@@ -227,7 +228,7 @@ export class StatementAnalyzer {
     return remember(this.letsByPreamble, preamble, globals, this.capacity);
   }
 
-  /** The catalogue's table symbols, taken from the default globals so they are the same objects. */
+  /** The active schema's table symbols, taken from its globals so they are the same objects. */
   private catalogueTables(): Kusto.Language.Symbols.Symbol[] {
     if (!this.baseTables) {
       this.baseTables = bridgeItems(globalsFor().Database!.Members, kusto().Symbols.Symbol);

@@ -12,11 +12,14 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { fetchLiveValues } from './liveValueQueries';
-import { LiveValuesNotification, type LiveValuesParams } from '../protocol/lsp';
+import { LiveValuesNotification, SchemaNotification, type LiveValuesParams, type SchemaParams } from '../protocol/lsp';
+import { schemaToMetadata } from '../schema/metadataJson';
+import type { WorkspaceSchema } from '../schema/workspaceSchema';
 import type { Ctx } from './ctx';
 import { log } from './log';
 
 const liveValuesNotification = new NotificationType<LiveValuesParams>(LiveValuesNotification);
+const schemaNotification = new NotificationType<SchemaParams>(SchemaNotification);
 
 let client: LanguageClient | undefined;
 let starting: Promise<void> | undefined;
@@ -91,6 +94,14 @@ async function start(ctx: Ctx): Promise<void> {
   const lc = new LanguageClient('kqlLanguageServer', 'Connection Analytics Language Server', serverOptions, clientOptions);
   client = lc;
   await lc.start();
+  const sendSchema = (schema: WorkspaceSchema): void => {
+    if (!lc.isRunning()) return;
+    lc.sendNotification(schemaNotification, { source: schema.source, metadata: schemaToMetadata(schema) }).catch((e: unknown) => {
+      log.warn(`Could not send the workspace schema to the language server: ${e instanceof Error ? e.message : String(e)}`);
+    });
+  };
+  ctx.subscriptions.push(ctx.schemas.onDidChange(sendSchema));
+  if (ctx.schemas.current.source.kind !== 'sample') sendSchema(ctx.schemas.current);
   const feeder = new LiveValueFeeder(ctx, lc);
   ctx.subscriptions.push(feeder);
   void feeder.refresh(false);

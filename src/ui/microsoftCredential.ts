@@ -4,7 +4,7 @@
  */
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
 import * as vscode from 'vscode';
-import { cloudEndpoints, LogAnalyticsBackend, SignInRequiredError } from '../backends/logAnalytics';
+import { cloudEndpoints, LogAnalyticsBackend, SignInGate, SignInRequiredError } from '../backends/logAnalytics';
 import type { QueryBackend } from '../backends/queryBackend';
 import type { Ctx } from './ctx';
 import { endpointApprover } from './endpointConsent';
@@ -27,18 +27,39 @@ export function jwtExpiry(token: string): number | undefined {
   }
 }
 
+/**
+ * One gate per scope for the whole window: the tree, live values, the schema and queries share its
+ * single prompt, reuse an existing VS Code session silently, and a cancel is remembered.
+ */
+const gates = new Map<string, SignInGate>();
+
+export function signInGate(scope: string): SignInGate {
+  let gate = gates.get(scope);
+  if (!gate) {
+    gate = new SignInGate({
+      silent: async () => {
+        const s = await vscode.authentication.getSession(PROVIDER, [scope], { silent: true });
+        return s && { accessToken: s.accessToken, account: s.account.label };
+      },
+      prompt: async () => {
+        const s = await vscode.authentication.getSession(PROVIDER, [scope], { createIfNone: true });
+        return s && { accessToken: s.accessToken, account: s.account.label };
+      },
+    });
+    gates.set(scope, gate);
+  }
+  return gate;
+}
+
 export class VsCodeMicrosoftCredential implements TokenCredential {
-  constructor(private readonly scope: string, private readonly createIfNone = true) {}
+  constructor(private readonly scope: string) {}
 
   async getToken(_scopes: string | string[], _options?: GetTokenOptions): Promise<AccessToken> {
-    let session: vscode.AuthenticationSession | undefined;
+    let session;
     try {
-      session = await vscode.authentication.getSession(PROVIDER, [this.scope], this.createIfNone ? { createIfNone: true } : { silent: true });
+      session = await signInGate(this.scope).session();
     } catch (error) {
-      throw new SignInRequiredError(`Sign-in to Log Analytics did not complete: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    if (!session) {
-      throw new SignInRequiredError();
+      throw error instanceof SignInRequiredError ? error : new SignInRequiredError(`Sign-in to Log Analytics did not complete: ${error instanceof Error ? error.message : String(error)}`);
     }
     const expires = jwtExpiry(session.accessToken) ?? Date.now() + FALLBACK_LIFETIME_MS;
     return { token: session.accessToken, expiresOnTimestamp: expires };
@@ -70,13 +91,15 @@ export async function signIn(ctx: Ctx): Promise<boolean> {
   const scope = logAnalyticsScope(ctx);
   try {
     const existing = await vscode.authentication.getSession(PROVIDER, [scope], { silent: true });
+    // The user asked: a remembered cancel no longer holds; with a session, they want another account.
     const session = existing
       ? await vscode.authentication.getSession(PROVIDER, [scope], { forceNewSession: { detail: 'Sign in again to run queries on Log Analytics.' } })
-      : await vscode.authentication.getSession(PROVIDER, [scope], { createIfNone: true });
+      : await signInGate(scope).allowPromptAgain();
     if (!session) {
       return false;
     }
-    void vscode.window.showInformationMessage(`Signed in to Log Analytics as ${session.account.label}.`);
+    const account = 'account' in session && typeof session.account === 'object' ? session.account.label : session.account;
+    void vscode.window.showInformationMessage(`Signed in to Log Analytics as ${account}.`);
     ctx.backends.reset();
     return true;
   } catch (error) {

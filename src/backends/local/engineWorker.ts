@@ -69,6 +69,11 @@ parentPort?.on('message', (message: WorkerRequest) => {
     load(message.source);
     return;
   }
+  if (message.type === 'schema') {
+    if (data) post({ type: 'schema', id: message.id, tables: data.database.schemas, warnings: data.warnings });
+    else post({ type: 'error', id: message.id, error: serializeError(loadError ?? new Error('No data was loaded.'), 0) });
+    return;
+  }
   if (source?.kind === 'sample' && source.now === undefined && Date.now() - loadedAt > SAMPLE_REFRESH_MS) {
     load(source);
   }

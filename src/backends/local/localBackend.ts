@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { BackendError, QueryCancelledError, QueryTimeoutError } from '../../results/errors';
 import { DEFAULT_ROW_LIMIT, type QueryResult } from '../../results/queryResult';
+import type { WorkspaceSchema } from '../../schema/workspaceSchema';
 import { type QueryBackend, type RunOptions } from '../queryBackend';
 import { type DataSource, dataSourceLabel } from './dataSource';
 import { deserializeError, type WorkerRequest, type WorkerResponse } from './workerProtocol';
@@ -39,6 +40,7 @@ export class LocalBackend implements QueryBackend {
   readonly label: string;
   private worker: Worker | undefined;
   private readonly pending = new Map<number, PendingRun>();
+  private readonly schemaWaiters = new Map<number, { resolve: (s: WorkspaceSchema) => void; reject: (e: Error) => void }>();
   private nextId = 1;
   private disposed = false;
   /** Times a worker was replaced: for tests and the log. */
@@ -102,6 +104,31 @@ export class LocalBackend implements QueryBackend {
     });
   }
 
+  /** The loaded tables' real columns (extra ones included), catalogue descriptions where names match. */
+  schema(signal?: AbortSignal): Promise<WorkspaceSchema> {
+    if (this.disposed) {
+      return Promise.reject(new BackendError('config', 'The local engine was shut down.'));
+    }
+    const id = this.nextId++;
+    return new Promise<WorkspaceSchema>((resolve, reject) => {
+      const onAbort = (): void => {
+        this.schemaWaiters.delete(id);
+        reject(new QueryCancelledError());
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.schemaWaiters.set(id, {
+        resolve: (s) => { signal?.removeEventListener('abort', onAbort); resolve(s); },
+        reject: (e) => { signal?.removeEventListener('abort', onAbort); reject(e); },
+      });
+      try {
+        this.ensureWorker().postMessage({ type: 'schema', id } satisfies WorkerRequest);
+      } catch (e) {
+        this.schemaWaiters.delete(id);
+        reject(new BackendError('config', `Cannot start the local engine: ${(e as Error).message}`));
+      }
+    });
+  }
+
   /** Starts the worker and loads the data ahead of the first query (e.g. when the extension activates). */
   warmUp(): void {
     if (!this.disposed) {
@@ -118,6 +145,8 @@ export class LocalBackend implements QueryBackend {
     for (const id of [...this.pending.keys()]) {
       this.settle(id, new QueryCancelledError('The local engine was shut down.'));
     }
+    for (const waiter of this.schemaWaiters.values()) waiter.reject(new QueryCancelledError('The local engine was shut down.'));
+    this.schemaWaiters.clear();
     const w = this.worker;
     this.worker = undefined;
     void w?.terminate();
@@ -144,6 +173,26 @@ export class LocalBackend implements QueryBackend {
   }
 
   private onMessage(m: WorkerResponse): void {
+    const waiter = this.schemaWaiters.get(m.id);
+    if (waiter) {
+      this.schemaWaiters.delete(m.id);
+      if (m.type === 'schema') {
+        const source = this.options.source;
+        waiter.resolve({
+          source: {
+            kind: source.kind === 'sample' ? 'sample' : 'folder',
+            label: this.label,
+            fetchedAt: new Date().toISOString(),
+            ...(m.warnings.length ? { note: m.warnings.join('\n') } : {}),
+          },
+          tables: m.tables,
+          functions: [],
+        });
+      } else if (m.type === 'error') {
+        waiter.reject(deserializeError(m.error));
+      }
+      return;
+    }
     const run = this.pending.get(m.id);
     if (!run) {
       return;
@@ -153,7 +202,7 @@ export class LocalBackend implements QueryBackend {
       this.worker?.ref();
     } else if (m.type === 'result') {
       this.settle(m.id, m.result);
-    } else {
+    } else if (m.type === 'error') {
       this.settle(m.id, deserializeError(m.error));
     }
   }
@@ -200,5 +249,7 @@ export class LocalBackend implements QueryBackend {
     for (const id of [...this.pending.keys()]) {
       this.settle(id, new BackendError('server', `The local engine stopped (${why}); run the query again.`));
     }
+    for (const waiter of this.schemaWaiters.values()) waiter.reject(new BackendError('server', `The local engine stopped (${why}).`));
+    this.schemaWaiters.clear();
   }
 }

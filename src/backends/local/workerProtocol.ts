@@ -3,6 +3,7 @@ import { KqlError } from '../../kql/errors';
 import type { Range } from '../../kql/positions';
 import { BackendError, type BackendErrorKind, QueryCancelledError, QueryTimeoutError } from '../../results/errors';
 import type { QueryResult, TimeRange } from '../../results/queryResult';
+import type { TableSchema } from '../../schema/types';
 import type { DataSource } from './dataSource';
 
 export interface WorkerRunOptions {
@@ -15,12 +16,15 @@ export interface WorkerRunOptions {
 export type WorkerRequest =
   | { readonly type: 'load'; readonly source: DataSource }
   /** `cancel` is a one-int SharedArrayBuffer: the worker is busy while it runs, so a message could not reach it. */
-  | { readonly type: 'run'; readonly id: number; readonly query: string; readonly options: WorkerRunOptions; readonly cancel: SharedArrayBuffer };
+  | { readonly type: 'run'; readonly id: number; readonly query: string; readonly options: WorkerRunOptions; readonly cancel: SharedArrayBuffer }
+  /** The loaded tables' schemas (lazy tables are not built for it) and the files that failed. */
+  | { readonly type: 'schema'; readonly id: number };
 
 export type WorkerResponse =
   | { readonly type: 'started'; readonly id: number }
   | { readonly type: 'result'; readonly id: number; readonly result: QueryResult }
-  | { readonly type: 'error'; readonly id: number; readonly error: SerializedError };
+  | { readonly type: 'error'; readonly id: number; readonly error: SerializedError }
+  | { readonly type: 'schema'; readonly id: number; readonly tables: readonly TableSchema[]; readonly warnings: readonly string[] };
 
 export type SerializedError =
   | { readonly kind: 'kql'; readonly code: string; readonly message: string; readonly range: Range; readonly start: number; readonly end: number }

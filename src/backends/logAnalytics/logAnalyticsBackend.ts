@@ -13,6 +13,8 @@ import { EndpointGatedCredential, type EndpointApprover } from './endpointPolicy
 import { serviceErrorMessages, toBackendError } from './errorMapping';
 import { DEFAULT_MAX_RESPONSE_BYTES, responseSizePolicy, type ResponseNote } from './responseSize';
 import { renderInfoFrom, wireTable } from './wireConversion';
+import type { WorkspaceSchema } from '../../schema/workspaceSchema';
+import { fetchWorkspaceSchema } from './workspaceMetadata';
 
 export interface LogAnalyticsOptions {
   readonly workspaceId: string;
@@ -105,6 +107,26 @@ export class LogAnalyticsBackend implements QueryBackend {
       // The size policy first: it reads the call header before the signal policy removes it.
       additionalPolicies: [{ policy: sizePolicy, position: 'perRetry' }, { policy: signalPolicy, position: 'perRetry' }],
     });
+  }
+
+  /** The metadata API's schema (or the fallback query's), with the same credential and pipeline options. */
+  async schema(signal?: AbortSignal): Promise<WorkspaceSchema> {
+    const workspaceId = this.checkedWorkspaceId();
+    const o = this.options;
+    return fetchWorkspaceSchema(
+      { workspaceId, credential: o.credential, cloud: o.cloud, endpoint: o.endpoint, retry: o.retry, clientOptions: o.clientOptions, signal },
+      (query, s) => this.run(query, { signal: s }),
+    );
+  }
+
+  private checkedWorkspaceId(): string {
+    const workspaceId = this.options.workspaceId.trim();
+    if (!GUID.test(workspaceId)) {
+      throw new BackendError('config', workspaceId
+        ? `The Log Analytics workspace id "${workspaceId}" is not a GUID (setting kql.logAnalytics.workspaceId).`
+        : 'Set kql.logAnalytics.workspaceId to the workspace to query.');
+    }
+    return workspaceId;
   }
 
   async run(query: string, options: RunOptions = {}): Promise<QueryResult> {

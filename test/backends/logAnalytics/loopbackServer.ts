@@ -1,7 +1,8 @@
 /**
  * A small HTTPS server on 127.0.0.1 that speaks the Log Analytics query REST API
- * (POST /v1/workspaces/{id}/query), with a certificate made for this run by Debian's openssl. Each
- * request is answered by the next scripted reply; every request is recorded.
+ * (POST /v1/workspaces/{id}/query) and its metadata API (GET /v1/workspaces/{id}/metadata), with a
+ * certificate made for this run by Debian's openssl. Each query is answered by the next scripted reply,
+ * metadata by the reply set with `serveMetadata` (else a scripted one); every request is recorded.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -35,6 +36,8 @@ export interface LoopbackServer {
   /** Resolves when a request's connection closed before its reply was sent. */
   readonly abandoned: Promise<void>;
   script(replies: Reply[]): void;
+  /** Answers every metadata request with this reply (until set to undefined). */
+  serveMetadata(reply: Reply | undefined): void;
   close(): Promise<void>;
 }
 
@@ -56,6 +59,7 @@ export async function startLoopbackServer(): Promise<LoopbackServer> {
   const { key, cert } = makeCertificate();
   const requests: RecordedRequest[] = [];
   let replies: Reply[] = [];
+  let metadata: Reply | undefined;
   let onAbandoned: () => void = () => undefined;
   const abandoned = new Promise<void>((resolve) => (onAbandoned = resolve));
   const server = https.createServer({ key, cert }, (req, res) => {
@@ -64,7 +68,8 @@ export async function startLoopbackServer(): Promise<LoopbackServer> {
     req.on('end', () => {
       const text = Buffer.concat(chunks).toString('utf8');
       requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: text ? JSON.parse(text) : {} });
-      const reply = replies.shift() ?? { status: 500, body: { error: { code: 'NoScript', message: 'no reply scripted' } } };
+      const isMetadata = /\/workspaces\/[^/]+\/metadata(\?|$)/.test(req.url ?? '');
+      const reply = (isMetadata ? metadata : undefined) ?? replies.shift() ?? { status: 500, body: { error: { code: 'NoScript', message: 'no reply scripted' } } };
       const send = (): void => {
         if (res.destroyed) {
           return;
@@ -94,6 +99,9 @@ export async function startLoopbackServer(): Promise<LoopbackServer> {
     abandoned,
     script(r) {
       replies = [...r];
+    },
+    serveMetadata(r) {
+      metadata = r;
     },
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections();

@@ -1,0 +1,118 @@
+/**
+ * The workspace's schema from Log Analytics: the metadata API (`GET {endpoint}/workspaces/{id}/metadata`:
+ * tables with columns, saved functions, categories, solutions) through `@azure-rest/core-client`, the
+ * same credential, scope, retry policy and https options as the query client. Where the service
+ * denies metadata (403/404 on that operation only), a query lists the tables and columns that had
+ * data in the last day instead, and the schema's note says so.
+ */
+import { getClient } from '@azure-rest/core-client';
+import type { TokenCredential } from '@azure/core-auth';
+import { BackendError } from '../../results/errors';
+import type { QueryResult } from '../../results/queryResult';
+import { metadataType, schemaFromMetadata } from '../../schema/metadataJson';
+import type { ColumnSchema, TableSchema } from '../../schema/types';
+import type { WorkspaceSchema } from '../../schema/workspaceSchema';
+import { cloudEndpoints, type AzureCloudName } from './clouds';
+import { toBackendError } from './errorMapping';
+import type { LogAnalyticsOptions } from './logAnalyticsBackend';
+
+const DEFAULT_RETRY = { maxRetries: 3, retryDelayInMs: 800, maxRetryDelayInMs: 20_000 };
+
+/**
+ * Tables and columns with data in the last day: `pack_all(true)` leaves out null columns, so
+ * `buildschema` over a table's rows names every column that held a value, with its type.
+ */
+export const SCHEMA_FALLBACK_QUERY = [
+  'union withsource = __Table *',
+  '| where TimeGenerated > ago(1d)',
+  '| summarize Columns = buildschema(pack_all(true)) by __Table',
+].join('\n');
+
+export interface MetadataRequest {
+  readonly workspaceId: string;
+  readonly credential: TokenCredential;
+  readonly cloud?: AzureCloudName;
+  readonly endpoint?: string;
+  readonly retry?: LogAnalyticsOptions['retry'];
+  readonly clientOptions?: LogAnalyticsOptions['clientOptions'];
+  readonly signal?: AbortSignal;
+  readonly now?: () => Date;
+}
+
+/** Fetches the metadata document; throws a BackendError (auth, config, server …) as queries do. */
+export async function fetchMetadataDocument(request: MetadataRequest): Promise<unknown> {
+  const { endpoint, scope } = cloudEndpoints(request.cloud ?? 'AzurePublicCloud', request.endpoint);
+  const client = getClient(endpoint, request.credential, {
+    ...request.clientOptions,
+    credentials: { scopes: [scope] },
+    retryOptions: request.retry ?? DEFAULT_RETRY,
+  });
+  let response;
+  try {
+    response = await client.path('/workspaces/{workspaceId}/metadata', request.workspaceId).get({ abortSignal: request.signal });
+  } catch (e) {
+    throw toBackendError(e, request.signal?.aborted === true);
+  }
+  const status = Number(response.status);
+  if (status !== 200) {
+    throw toBackendError({ statusCode: status, message: serviceMessage(response.body) ?? `metadata request failed (${status})` }, false);
+  }
+  return response.body;
+}
+
+function serviceMessage(body: unknown): string | undefined {
+  const error = (body as { error?: { message?: unknown } } | undefined)?.error;
+  return typeof error?.message === 'string' ? error.message : undefined;
+}
+
+/** The tables of the fallback query's answer (`__Table`, `Columns` as a buildschema bag). */
+export function schemaFromFallbackResult(result: QueryResult): TableSchema[] {
+  const table = result.tables[0];
+  if (!table) return [];
+  const nameAt = table.columns.findIndex((c) => c.name === '__Table');
+  const columnsAt = table.columns.findIndex((c) => c.name === 'Columns');
+  if (nameAt < 0 || columnsAt < 0) {
+    throw new BackendError('server', 'The schema query answered without __Table and Columns columns.');
+  }
+  return table.rows.flatMap((row) => {
+    const name = row[nameAt];
+    let bag: unknown = row[columnsAt];
+    if (typeof bag === 'string') {
+      try { bag = JSON.parse(bag) as unknown; } catch { bag = undefined; }
+    }
+    if (typeof name !== 'string' || typeof bag !== 'object' || bag === null) return [];
+    const columns: ColumnSchema[] = Object.entries(bag as Record<string, unknown>)
+      .filter(([column]) => column !== '__Table')
+      .map(([column, type]) => ({ name: column, type: metadataType(Array.isArray(type) ? type[0] : type), description: '' }));
+    return [{ name, description: '', group: 'Tables with data in the last day', columns }];
+  });
+}
+
+/**
+ * The workspace schema: the metadata API, or the fallback query when metadata is denied. Sign-in
+ * failures and unreachable services are thrown, so the caller keeps its cached schema.
+ */
+export async function fetchWorkspaceSchema(
+  request: MetadataRequest,
+  runQuery: (query: string, signal?: AbortSignal) => Promise<QueryResult>,
+): Promise<WorkspaceSchema> {
+  const fetchedAt = (request.now?.() ?? new Date()).toISOString();
+  try {
+    const doc = await fetchMetadataDocument(request);
+    return schemaFromMetadata(doc, { kind: 'logAnalytics', label: 'Log Analytics metadata API', fetchedAt });
+  } catch (e) {
+    const denied = e instanceof BackendError && (e.status === 403 || e.status === 404);
+    if (!denied) throw e;
+    const result = await runQuery(SCHEMA_FALLBACK_QUERY, request.signal);
+    return {
+      source: {
+        kind: 'logAnalyticsQuery',
+        label: 'Log Analytics schema query',
+        fetchedAt,
+        note: `The metadata API was denied (${e.status}); tables and columns come from the data of the last day, without saved functions or descriptions.`,
+      },
+      tables: schemaFromFallbackResult(result),
+      functions: [],
+    };
+  }
+}

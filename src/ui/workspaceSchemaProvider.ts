@@ -1,0 +1,101 @@
+/**
+ * Keeps the active workspace schema: from `kql.schemaFile` when set, else from the active backend
+ * (Log Analytics: the disk cache at once, then the metadata API in the background, cached again;
+ * local: the loaded files). Listeners (the language server, views) hear every change.
+ */
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { readCachedSchema, writeCachedSchema } from '../backends/logAnalytics';
+import { parseMetadataJson } from '../schema/metadataJson';
+import { CATALOGUE_SCHEMA, schemaFingerprint, type WorkspaceSchema } from '../schema/workspaceSchema';
+import type { Ctx } from './ctx';
+import { log } from './log';
+
+export class WorkspaceSchemaProvider implements vscode.Disposable {
+  private _current: WorkspaceSchema = CATALOGUE_SCHEMA;
+  private readonly _onDidChange = new vscode.EventEmitter<WorkspaceSchema>();
+  readonly onDidChange = this._onDidChange.event;
+  private inFlight: AbortController | undefined;
+  private readonly disposables: vscode.Disposable[] = [this._onDidChange];
+
+  constructor(private readonly ctx: Pick<Ctx, 'backends' | 'config' | 'extension'>) {
+    this.disposables.push(
+      ctx.backends.onDidChange(() => void this.refresh()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('kql.schemaFile')) void this.refresh();
+      }),
+      vscode.commands.registerCommand('kql.refreshSchema', () => this.refresh(true)),
+    );
+  }
+
+  get current(): WorkspaceSchema {
+    return this._current;
+  }
+
+  /** Re-reads the schema; `userAsked` shows progress and errors as notifications rather than only in the log. */
+  async refresh(userAsked = false): Promise<void> {
+    this.inFlight?.abort();
+    const abort = new AbortController();
+    this.inFlight = abort;
+    const work = this.load(abort.signal).catch((e: unknown) => {
+      if (abort.signal.aborted) return;
+      const message = `Workspace schema: ${e instanceof Error ? e.message : String(e)} (keeping ${this._current.source.label}).`;
+      log.warn(message);
+      if (userAsked) void vscode.window.showWarningMessage(message);
+    });
+    if (userAsked) {
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Reading the workspace schema…' }, () => work);
+    } else {
+      await work;
+    }
+  }
+
+  private async load(signal: AbortSignal): Promise<void> {
+    const file = this.schemaFile();
+    if (file) {
+      const text = await fs.readFile(file, 'utf8');
+      this.set(parseMetadataJson(text, { kind: 'file', label: file, fetchedAt: new Date().toISOString() }), signal);
+      return;
+    }
+    const backend = this.ctx.backends.active;
+    if (!backend.schema) {
+      this.set(CATALOGUE_SCHEMA, signal);
+      return;
+    }
+    const cacheDir = this.ctx.extension.globalStorageUri.fsPath;
+    const workspaceId = this.ctx.config.workspaceId;
+    if (backend.id === 'logAnalytics' && workspaceId) {
+      const cached = await readCachedSchema(cacheDir, workspaceId);
+      if (cached) this.set(cached, signal);
+    }
+    const fresh = await backend.schema(signal);
+    this.set(fresh, signal);
+    if (backend.id === 'logAnalytics' && workspaceId && !signal.aborted) {
+      await writeCachedSchema(cacheDir, workspaceId, fresh).catch((e: unknown) => log.warn(`Could not cache the workspace schema: ${String(e)}`));
+    }
+  }
+
+  private schemaFile(): string | undefined {
+    const setting = (vscode.workspace.getConfiguration('kql').get<string>('schemaFile') ?? '').trim();
+    if (!setting) return undefined;
+    const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    return root && !path.isAbsolute(setting) ? path.join(root, setting) : setting;
+  }
+
+  private set(schema: WorkspaceSchema, signal: AbortSignal): void {
+    if (signal.aborted) return;
+    const changed = schemaFingerprint(schema) !== schemaFingerprint(this._current) || schema.source.label !== this._current.source.label;
+    this._current = schema;
+    if (schema.source.note) log.warn(`Workspace schema (${schema.source.label}): ${schema.source.note}`);
+    if (changed) {
+      log.info(`Workspace schema: ${schema.tables.length} tables, ${schema.functions.length} functions from ${schema.source.label}.`);
+      this._onDidChange.fire(schema);
+    }
+  }
+
+  dispose(): void {
+    this.inFlight?.abort();
+    this.disposables.forEach((d) => d.dispose());
+  }
+}

@@ -1,0 +1,86 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as https from 'node:https';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { LogAnalyticsBackend, readCachedSchema, writeCachedSchema } from '../../../src/backends/logAnalytics';
+import { BackendError } from '../../../src/results/errors';
+import { hasColumn, schemaFingerprint } from '../../../src/schema/workspaceSchema';
+import { metadataFixture } from '../metadataFixture';
+import { startLoopbackServer, type LoopbackServer } from './loopbackServer';
+
+const WORKSPACE = '0b6c1a2e-8f4d-4c3b-9a7e-5d2f1e0c9b8a';
+const credential = { getToken: async () => ({ token: 'token-1', expiresOnTimestamp: Date.now() + 3_600_000 }) };
+
+describe('workspace schema from Log Analytics', () => {
+  let server: LoopbackServer;
+  let agent: https.Agent;
+  before(async () => {
+    server = await startLoopbackServer();
+    agent = new https.Agent({ ca: server.ca });
+  });
+  after(async () => {
+    agent.destroy();
+    await server.close();
+  });
+  const backend = () => new LogAnalyticsBackend({
+    workspaceId: WORKSPACE, credential, endpoint: server.endpoint, clientOptions: { agent }, retry: { maxRetries: 0 },
+  });
+
+  test('reads the metadata API: 300+ tables, saved functions, solutions as groups', async () => {
+    server.serveMetadata({ status: 200, body: metadataFixture() });
+    const schema = await backend().schema();
+    assert.equal(schema.source.kind, 'logAnalytics');
+    assert.ok(schema.tables.length > 300);
+    assert.ok(hasColumn(schema, 'Heartbeat', 'OSType'));
+    assert.deepEqual(schema.functions.map((f) => f.name), ['HeartbeatOf', 'BusyMachines', 'FailedLinks']);
+    assert.equal(schema.tables.find((t) => t.name === 'VMConnection')!.group, 'VMInsights');
+  });
+
+  test('metadata denied (403): falls back to the schema query and says so', async () => {
+    server.serveMetadata({ status: 403, body: { error: { code: 'InsufficientAccessError', message: 'no metadata for you' } } });
+    server.script([{
+      status: 200,
+      body: { tables: [{ name: 'PrimaryResult', columns: [{ name: '__Table', type: 'string' }, { name: 'Columns', type: 'dynamic' }], rows: [
+        ['Heartbeat', '{"TimeGenerated":"datetime","Computer":"string","__Table":"string"}'],
+        ['Perf', { CounterValue: 'real', Computer: 'string' }],
+      ] }] },
+    }]);
+    const schema = await backend().schema();
+    assert.equal(schema.source.kind, 'logAnalyticsQuery');
+    assert.match(schema.source.note ?? '', /metadata API was denied \(403\)/);
+    assert.deepEqual(schema.tables.map((t) => [t.name, t.columns.map((c) => `${c.name}:${c.type}`)]), [
+      ['Heartbeat', ['TimeGenerated:datetime', 'Computer:string']],
+      ['Perf', ['CounterValue:real', 'Computer:string']],
+    ]);
+    const query = server.requests.at(-1)!;
+    assert.match(query.url, /\/query$/);
+    assert.match(query.body.query ?? '', /buildschema/);
+  });
+
+  test('a refused sign-in (401) is an auth error, not a fallback', async () => {
+    server.serveMetadata({ status: 401, body: { error: { code: 'InvalidTokenError', message: 'expired' } } });
+    await assert.rejects(backend().schema(), (e: unknown) => e instanceof BackendError && e.kind === 'auth');
+  });
+
+  test('a workspace id that is not a GUID rejects without a request', async () => {
+    const before = server.requests.length;
+    await assert.rejects(new LogAnalyticsBackend({ workspaceId: 'nope', credential }).schema(), /not a GUID/);
+    assert.equal(server.requests.length, before);
+  });
+});
+
+test('the disk cache keeps a workspace schema per workspace, and ignores a damaged file', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schema-cache-'));
+  const { schemaFromMetadata } = await import('../../../src/schema/metadataJson');
+  const schema = schemaFromMetadata(metadataFixture(), { kind: 'logAnalytics', label: 'Log Analytics metadata API', fetchedAt: '2026-12-01T10:00:00.000Z' });
+  await writeCachedSchema(dir, WORKSPACE, schema);
+  const back = (await readCachedSchema(dir, WORKSPACE))!;
+  assert.equal(schemaFingerprint(back), schemaFingerprint(schema));
+  assert.equal(back.source.kind, 'cache');
+  assert.equal(back.source.fetchedAt, '2026-12-01T10:00:00.000Z');
+  assert.equal(await readCachedSchema(dir, 'other'), undefined);
+  fs.writeFileSync(path.join(dir, `schema-${WORKSPACE}.json`), '{"source": {"fetchedAt": "x"}, "metadata": {"tables": 1}}');
+  assert.equal(await readCachedSchema(dir, WORKSPACE), undefined);
+});
