@@ -40,13 +40,14 @@ export interface SampleWorkspace extends SampleModel {
 export function sampleModel(options: SampleWorkspaceOptions = {}): SampleModel {
   const seed = options.seed ?? DEFAULT_SEED;
   const fleet = buildFleet(seed);
+  // The clock is fixed here, so tables built later still end at the same "now".
+  const clock = new SampleClock(options.now ?? new Date());
   return {
     seed,
     scale: Math.max(1, Math.floor(options.scale ?? 1)),
-    // The clock is fixed here, so tables built later still end at the same "now".
-    clock: new SampleClock(options.now ?? new Date()),
+    clock,
     fleet,
-    links: buildLinks(fleet),
+    links: buildLinks(fleet, clock.changeMinute()),
   };
 }
 

@@ -24,6 +24,16 @@ export class SampleClock {
     return new Date(this.startMs + minute * MS_PER_MINUTE).getUTCHours();
   }
 
+  /**
+   * The minute of the UTC midnight inside the window, where the sample's change happens ("yesterday"
+   * before it, "today" after); the window's middle when "now" is itself a midnight.
+   */
+  changeMinute(): number {
+    const day = 86_400_000;
+    const midnight = Math.floor(this.nowMs / day) * day;
+    return midnight > this.startMs && midnight < this.nowMs ? (midnight - this.startMs) / MS_PER_MINUTE : MINUTES_PER_DAY / 2;
+  }
+
   ticksAt(ms: number): number {
     return ms * TICKS_PER_MILLISECOND;
   }

@@ -39,9 +39,16 @@ export interface Link {
   readonly failure: number;
   /** UTC hours [from, to) in which failures are frequent and connections are refused outright. */
   readonly outageHours?: readonly [number, number];
+  /** The first minute the link exists (a dependency that appeared "today"). */
+  readonly activeFromMinute?: number;
+  /** From this minute on the link fails at FAILING_RATE (a dependency that broke "today"). */
+  readonly failingFromMinute?: number;
 }
 
-type LinkShape = Omit<Link, 'index' | 'client' | 'server' | 'port'>;
+/** Failure probability of an active minute once a link has started failing. */
+export const FAILING_RATE = 0.35;
+
+type LinkShape = Omit<Link, 'index' | 'client' | 'server' | 'port' | 'activeFromMinute' | 'failingFromMinute'>;
 
 const SHAPES = {
   web: { activity: 0.8, connections: 3, persistent: 2, requestsPerConnection: 6, requestBytes: 900, responseBytes: 24_000, responseTimeMs: 45, failure: 0.002 },
@@ -55,8 +62,13 @@ const SHAPES = {
   hostile: { activity: 0.08, connections: 4, persistent: 0, requestsPerConnection: 1, requestBytes: 250, responseBytes: 120, responseTimeMs: 30, failure: 0 },
 } satisfies Record<string, LinkShape>;
 
-/** Builds the link list of a fleet: same fleet, same links, same order. */
-export function buildLinks(fleet: Fleet): Link[] {
+/**
+ * Builds the link list of a fleet: same fleet, same links, same order. `changeMinute` is when the
+ * sample's one change happens (its UTC midnight: "yesterday" before it, "today" after): acme-app02
+ * starts calling acme-redis01:6379, and acme-app01 → acme-pg01:5432 starts failing. The new link comes
+ * last, so every other link keeps its index and its random stream.
+ */
+export function buildLinks(fleet: Fleet, changeMinute?: number): Link[] {
   const links: Link[] = [];
   const m = (name: string, key: string): MonitoredEnd => {
     const machine = machineNamed(fleet, name);
@@ -72,7 +84,7 @@ export function buildLinks(fleet: Fleet): Link[] {
     return { ...end, ip: bindingIp(end.machine, binding.bind) };
   };
   const ext = (host: ExternalHost) => ({ host });
-  const add = (client: LinkEnd, server: LinkEnd, port: number, shape: LinkShape, tweak: Partial<LinkShape> = {}) => {
+  const add = (client: LinkEnd, server: LinkEnd, port: number, shape: LinkShape, tweak: Partial<LinkShape> = {}, change: Pick<Link, 'activeFromMinute' | 'failingFromMinute'> = {}) => {
     if (isMonitored(client) && isMonitored(server) && server.ip === '127.0.0.1') {
       client = { ...client, ip: '127.0.0.1' };
     }
@@ -82,6 +94,7 @@ export function buildLinks(fleet: Fleet): Link[] {
       index: links.length, client, server, port, activity: t.activity, connections: t.connections, persistent: t.persistent,
       requestsPerConnection: t.requestsPerConnection, requestBytes: t.requestBytes, responseBytes: t.responseBytes,
       responseTimeMs: t.responseTimeMs, failure: t.failure, outageHours: t.outageHours,
+      activeFromMinute: change.activeFromMinute, failingFromMinute: change.failingFromMinute,
     });
   };
 
@@ -117,7 +130,7 @@ export function buildLinks(fleet: Fleet): Link[] {
     add(m(proxy, 'web'), srv('acme-app03', 'app', 8080), 8080, SHAPES.api, { activity: 0.4 });
   }
   add(m('acme-app01', 'app'), srv('acme-app01', 'cache', 6379), 6379, SHAPES.cache);
-  add(m('acme-app01', 'app'), srv('acme-pg01', 'db', 5432), 5432, SHAPES.db);
+  add(m('acme-app01', 'app'), srv('acme-pg01', 'db', 5432), 5432, SHAPES.db, {}, { failingFromMinute: changeMinute });
   add(m('acme-app02', 'app'), srv('acme-pg01', 'db', 5432), 5432, SHAPES.db);
   add(m('acme-app03', 'app'), srv('acme-mysql01', 'db', 3306), 3306, SHAPES.db, { activity: 0.7 });
   for (const app of ['acme-app01', 'acme-app02', 'acme-app03']) {
@@ -169,6 +182,11 @@ export function buildLinks(fleet: Fleet): Link[] {
   add(ext(MALICIOUS.scanner), srv('acme-nginx01', 'ssh', 22), 22, SHAPES.hostile, { activity: 0.04 });
   add(m('onprem-web01', 'curl'), ext(MALICIOUS.commandAndControl), 443, SHAPES.telemetry, { activity: 0.1 });
   add(m('acme-build01', 'ci'), ext(MALICIOUS.miningPool), 4444, SHAPES.telemetry, { activity: 0.05 });
+
+  // The change between yesterday and today (see changeMinute).
+  if (changeMinute !== undefined) {
+    add(m('acme-app02', 'app'), srv('acme-redis01', 'cache', 6379), 6379, SHAPES.cache, {}, { activeFromMinute: changeMinute });
+  }
   return links;
 }
 
@@ -200,11 +218,12 @@ export const DIURNAL: readonly number[] = Array.from({ length: 24 }, (_, h) => 0
 export function linkMinute(seed: number, link: Link, replica: number, minute: number, hour: number, out: LinkMinute): boolean {
   const id = link.index * 4096 + replica;
   const d = minute * 16;
-  if (unit4(seed, id, d, 0) >= link.activity * DIURNAL[hour]!) {
+  if ((link.activeFromMinute !== undefined && minute < link.activeFromMinute) || unit4(seed, id, d, 0) >= link.activity * DIURNAL[hour]!) {
     return false;
   }
   const inOutage = link.outageHours !== undefined && hour >= link.outageHours[0] && hour < link.outageHours[1];
-  const failing = unit4(seed, id, d + 1, 0) < (inOutage ? 0.7 : link.failure);
+  const failureRate = link.failingFromMinute !== undefined && minute >= link.failingFromMinute ? FAILING_RATE : link.failure;
+  const failing = unit4(seed, id, d + 1, 0) < (inOutage ? 0.7 : failureRate);
   const failed = failing ? 1 + Math.floor(unit4(seed, id, d + 2, 0) * 3) : 0;
   let established = inOutage && failing ? 0 : Math.round(link.connections * (0.4 + 1.2 * unit4(seed, id, d + 3, 0)));
   const live = inOutage && failing ? 0 : Math.round(link.persistent * (0.6 + 0.8 * unit4(seed, id, d + 4, 0)));

@@ -33,7 +33,7 @@ const INVENTORY = [
  * "Summarize the outbound connections from a group of machines" query does with ServiceMapComputer_CL.
  * One machine per IP (the most recent report) so a reused private address cannot multiply rows.
  */
-const MONITORED_IPS = [
+export const MONITORED_IPS: readonly string[] = [
   ...INVENTORY,
   'let monitoredIps = inventory',
   '| mv-expand RemoteIp = Ipv4Addresses to typeof(string)',
