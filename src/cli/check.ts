@@ -15,7 +15,7 @@ import { parseMetadataJson, SchemaFileError } from '../schema/metadataJson';
 import { CATALOGUE_SCHEMA, type WorkspaceSchema } from '../schema/workspaceSchema';
 import { BlockAnalyzer } from '../server/blockAnalysis';
 import { UsageError } from './args';
-import type { Io } from './cli';
+import type { Io } from './io';
 
 export const CHECK_HELP = `Usage: kql check [--data DIR | --schema FILE] FILE...
 

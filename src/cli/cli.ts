@@ -11,12 +11,9 @@ import { KqlError, splitQueryBlocks } from '../kql';
 import { HELP, parseCliArgs, type CliArgs, type OutputFormat, UsageError } from './args';
 import { runCheck } from './check';
 import { formatCsv, formatJson, formatTable } from './formatTable';
+import type { Io } from './io';
 
-export interface Io {
-  readonly stdout: NodeJS.WriteStream;
-  readonly stderr: NodeJS.WriteStream;
-  readonly stdin: NodeJS.ReadStream;
-}
+export type { Io } from './io';
 
 interface QueryUnit {
   readonly text: string;

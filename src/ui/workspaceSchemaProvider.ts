@@ -9,7 +9,8 @@ import * as vscode from 'vscode';
 import { readCachedSchema, writeCachedSchema } from '../backends/logAnalytics';
 import { parseMetadataJson } from '../schema/metadataJson';
 import { CATALOGUE_SCHEMA, schemaFingerprint, type WorkspaceSchema } from '../schema/workspaceSchema';
-import type { Ctx } from './ctx';
+import type { BackendManager } from './backendManager';
+import type { Config } from './config';
 import { log } from './log';
 
 export class WorkspaceSchemaProvider implements vscode.Disposable {
@@ -19,7 +20,8 @@ export class WorkspaceSchemaProvider implements vscode.Disposable {
   private inFlight: AbortController | undefined;
   private readonly disposables: vscode.Disposable[] = [this._onDidChange];
 
-  constructor(private readonly ctx: Pick<Ctx, 'backends' | 'config' | 'extension'>) {
+  // Not the whole Ctx: the Ctx holds this provider, so taking only what it reads keeps the two apart.
+  constructor(private readonly ctx: { readonly backends: BackendManager; readonly config: Config; readonly extension: vscode.ExtensionContext }) {
     this.disposables.push(
       ctx.backends.onDidChange(() => void this.refresh()),
       vscode.workspace.onDidChangeConfiguration((e) => {

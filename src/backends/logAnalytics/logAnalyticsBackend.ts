@@ -109,12 +109,15 @@ export class LogAnalyticsBackend implements QueryBackend {
     });
   }
 
-  /** The metadata API's schema (or the fallback query's), with the same credential and pipeline options. */
+  /**
+   * The metadata API's schema (or the fallback query's), with the same credential and pipeline options:
+   * the endpoint-gated credential, so the metadata request never carries the token to an unconfirmed host.
+   */
   async schema(signal?: AbortSignal): Promise<WorkspaceSchema> {
     const workspaceId = this.checkedWorkspaceId();
     const o = this.options;
     return fetchWorkspaceSchema(
-      { workspaceId, credential: o.credential, cloud: o.cloud, endpoint: o.endpoint, retry: o.retry, clientOptions: o.clientOptions, signal },
+      { workspaceId, credential: this.credential, cloud: o.cloud, endpoint: o.endpoint, retry: o.retry, clientOptions: o.clientOptions, signal },
       (query, s) => this.run(query, { signal: s }),
     );
   }

@@ -7,6 +7,8 @@
  */
 import { getClient } from '@azure-rest/core-client';
 import type { TokenCredential } from '@azure/core-auth';
+import type { PipelineRetryOptions } from '@azure/core-rest-pipeline';
+import type { LogsQueryClientOptions } from '@azure/monitor-query-logs';
 import { BackendError } from '../../results/errors';
 import type { QueryResult } from '../../results/queryResult';
 import { metadataType, schemaFromMetadata } from '../../schema/metadataJson';
@@ -14,7 +16,6 @@ import type { ColumnSchema, TableSchema } from '../../schema/types';
 import type { WorkspaceSchema } from '../../schema/workspaceSchema';
 import { cloudEndpoints, type AzureCloudName } from './clouds';
 import { toBackendError } from './errorMapping';
-import type { LogAnalyticsOptions } from './logAnalyticsBackend';
 
 const DEFAULT_RETRY = { maxRetries: 3, retryDelayInMs: 800, maxRetryDelayInMs: 20_000 };
 
@@ -33,8 +34,9 @@ export interface MetadataRequest {
   readonly credential: TokenCredential;
   readonly cloud?: AzureCloudName;
   readonly endpoint?: string;
-  readonly retry?: LogAnalyticsOptions['retry'];
-  readonly clientOptions?: LogAnalyticsOptions['clientOptions'];
+  readonly retry?: PipelineRetryOptions;
+  /** The query client's https options (agent with a private CA, proxy), so both requests travel alike. */
+  readonly clientOptions?: Pick<LogsQueryClientOptions, 'agent' | 'tlsOptions' | 'proxyOptions'>;
   readonly signal?: AbortSignal;
   readonly now?: () => Date;
 }

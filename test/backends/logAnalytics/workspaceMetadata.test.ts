@@ -25,7 +25,8 @@ describe('workspace schema from Log Analytics', () => {
     await server.close();
   });
   const backend = () => new LogAnalyticsBackend({
-    workspaceId: WORKSPACE, credential, endpoint: server.endpoint, clientOptions: { agent }, retry: { maxRetries: 0 },
+    workspaceId: WORKSPACE, credential, endpoint: server.endpoint, approveEndpoint: async () => true,
+    clientOptions: { agent }, retry: { maxRetries: 0 },
   });
 
   test('reads the metadata API: 300+ tables, saved functions, solutions as groups', async () => {
