@@ -20,6 +20,8 @@ export interface CodeServerOptions {
   readonly settings?: Record<string, unknown>;
   /** When set, the process-group id is written here so a shell trap can end the server if Node dies. */
   readonly pidFile?: string;
+  /** Workspace trust on (the workbench asks whether to trust the folder); off by default. */
+  readonly workspaceTrust?: boolean;
 }
 
 export interface CodeServer {
@@ -113,7 +115,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.writeFileSync(
     path.join(userDataDir, 'User/settings.json'),
-    JSON.stringify({ ...TEST_SETTINGS, ...options.settings }, null, 2),
+    JSON.stringify({ ...TEST_SETTINGS, ...(options.workspaceTrust ? { 'security.workspace.trust.enabled': true } : {}), ...options.settings }, null, 2),
   );
   // An empty config of our own, so code-server does not write one into the user's home.
   const configFile = path.join(root, 'config.yaml');
@@ -134,7 +136,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
       'none',
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override',
       ...dirs,
       options.workspace,

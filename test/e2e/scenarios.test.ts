@@ -18,6 +18,7 @@ import { completionScenario } from './scenarios/completion';
 import { resultsScenario } from './scenarios/results';
 import { machinesScenario } from './scenarios/machines';
 import { syntaxErrorScenario } from './scenarios/syntaxError';
+import { chartTooltipScenario, restrictedModeScenario } from './scenarios/hardening';
 
 const repo = path.resolve(__dirname, '../..');
 const SCENARIO_TIMEOUT_MS = 150_000;
@@ -71,9 +72,9 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
 
   // KQL_E2E_ONLY=2,3 runs just those scenarios (while working on them).
   const only = process.env.KQL_E2E_ONLY?.split(',').map((n) => n.trim());
-  const scenario = (name: string, body: (wb: Workbench, workspace: string) => Promise<void>): void => {
+  const scenario = (name: string, body: (wb: Workbench, workspace: string) => Promise<void>, timeout = SCENARIO_TIMEOUT_MS): void => {
     const skip = only && !only.includes(name.split(' ')[0]!) ? 'not in KQL_E2E_ONLY' : false;
-    test(name, { timeout: SCENARIO_TIMEOUT_MS, skip }, async () => {
+    test(name, { timeout, skip }, async () => {
       if (!workbench) {
         throw new Error('the workbench did not open');
       }
@@ -98,4 +99,6 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
   scenario('3 CodeLens runs a seed query: the grid matches the kql CLI, a timechart draws, Run all lists every result', resultsScenario);
   scenario('4 the Machines view lists machines, processes and ports; a context action runs a query', machinesScenario);
   scenario('5 a syntax error shows in the panel at its line:column and nothing crashes', syntaxErrorScenario);
+  scenario('50 a chart column named image shows a text tooltip, no picture from data', chartTooltipScenario);
+  scenario('51 an untrusted folder whose settings point elsewhere runs on the local sample in Restricted Mode', restrictedModeScenario, 300_000);
 });

@@ -97,6 +97,11 @@ export class Workbench {
     return new Workbench(context, page, openedAt);
   }
 
+  /** A workbench already loaded in `page` (one a scenario opened itself, e.g. on a second server). */
+  static attach(context: BrowserContext, page: Page): Workbench {
+    return new Workbench(context, page, Date.now());
+  }
+
   async close(): Promise<void> {
     await this.context.close();
   }
