@@ -18,6 +18,7 @@ import { completionScenario } from './scenarios/completion';
 import { resultsScenario } from './scenarios/results';
 import { machinesScenario } from './scenarios/machines';
 import { syntaxErrorScenario } from './scenarios/syntaxError';
+import { dependencyMapScenario } from './scenarios/dependencyMap';
 
 const repo = path.resolve(__dirname, '../..');
 const SCENARIO_TIMEOUT_MS = 150_000;
@@ -98,4 +99,5 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
   scenario('3 CodeLens runs a seed query: the grid matches the kql CLI, a timechart draws, Run all lists every result', resultsScenario);
   scenario('4 the Machines view lists machines, processes and ports; a context action runs a query', machinesScenario);
   scenario('5 a syntax error shows in the panel at its line:column and nothing crashes', syntaxErrorScenario);
+  scenario('40 the dependency map draws the fleet collapsed and legible; Enter expands a node', dependencyMapScenario);
 });
