@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { LocalBackend } from './backends/local/localBackend';
 import type { DataSource } from './backends/local/dataSource';
 import { registerBackendCommands } from './ui/backendCommands';
-import { registerDependencyMap } from './ui/dependencyMap';
+import { registerDependencyMap } from './ui/map/mapPanel';
 import { registerLanguageClient, stopLanguageClient } from './ui/languageClient';
 import { BackendManager } from './ui/backendManager';
 import { Config } from './ui/config';

@@ -5,7 +5,26 @@
  * whole graph once; the webview chooses what to show (src/render/fleetView.ts), so expanding a machine
  * or a group never needs another query. Pure and DOM-free.
  */
-import type { GraphConnection } from './dependencyGraph';
+
+/** One aggregated outbound connection, as the dependency-map query returns it. */
+export interface GraphConnection {
+  readonly machine: string;
+  readonly computer: string;
+  readonly process: string;
+  readonly processName: string;
+  readonly remoteIp: string;
+  readonly port: number;
+  readonly protocol: string;
+  /** The monitored machine owning remoteIp, or '' when it is not monitored. */
+  readonly remoteMachine: string;
+  readonly remoteComputer: string;
+  readonly bytesSent: number;
+  readonly bytesReceived: number;
+  readonly linksEstablished: number;
+  readonly linksFailed: number;
+  readonly maliciousIps: readonly string[];
+  readonly threats: readonly string[];
+}
 
 /** How an edge differs between two time windows (absent: no comparison, or unchanged). */
 export type EdgeChange = 'new' | 'vanished' | 'worse';

@@ -46,6 +46,8 @@ export interface ViewEdge {
   readonly bytes: number;
   readonly ports: readonly number[];
   readonly malicious: boolean;
+  /** At least FAILING_RATE of the attempts failed: drawn as a failing link. */
+  readonly failing: boolean;
   readonly change?: EdgeChange;
   /** Drawn width, 1 to MAX_WIDTH, by the logarithm of the chosen weight. */
   readonly width: number;
@@ -60,6 +62,8 @@ export interface MapView {
 }
 
 export const MAX_WIDTH = 8;
+/** A link drawn as failing: most links fail now and then, so only a visible share counts. */
+export const FAILING_RATE = 0.02;
 const MAX_PORTS_SHOWN = 8;
 
 export function formatBytes(n: number): string {
@@ -209,7 +213,8 @@ export function visibleGraph(graph: FleetGraph, o: ViewOptions): MapView {
     const w = weightOf(e);
     const width = maxWeight > 0 && w > 0 ? 1 + ((MAX_WIDTH - 1) * Math.log1p(w)) / Math.log1p(maxWeight) : 1;
     const base = { links: e.links, failed: e.failed, bytes: e.bytes, ports, malicious: e.malicious, change: e.change };
-    return { id, source: e.source, target: e.target, ...base, width, tooltip: edgeTooltip(base) };
+    const failing = e.failed > 0 && e.failed / (e.links + e.failed) >= FAILING_RATE;
+    return { id, source: e.source, target: e.target, ...base, failing, width, tooltip: edgeTooltip(base) };
   });
   const allUnits = graph.machines.length + graph.groups.length;
   const shownUnits = nodes.filter((n) => n.kind === 'machine' || n.kind === 'group').length;

@@ -1,5 +1,6 @@
 /**
- * The results panel's HTML page, shared by the extension host and the browser benchmark so both load
+ * The one HTML page of both webviews (results panel, dependency map), shared by the extension host and
+ * the browser benchmark and tests so all load
  * the bundle under the same Content-Security-Policy: scripts only with the nonce (no 'unsafe-eval',
  * no 'unsafe-inline'; Vega runs through its interpreter), styles from the extension or with the nonce,
  * images from the extension or data:/blob: URLs (chart exports), nothing else.
@@ -27,7 +28,8 @@ function escapeAttr(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-export function resultsPanelHtml(o: PanelHtmlOptions): string {
+/** The page every webview loads: an empty #app the bundle fills, under the CSP above. */
+export function webviewPageHtml(o: PanelHtmlOptions): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -42,6 +44,8 @@ export function resultsPanelHtml(o: PanelHtmlOptions): string {
 </body>
 </html>`;
 }
+
+export const resultsPanelHtml = webviewPageHtml;
 
 /** 32 random alphanumerics from a caller-supplied source of random bytes (crypto in both hosts). */
 export function makeNonce(randomBytes: (n: number) => Uint8Array): string {

@@ -19,6 +19,7 @@ import { resultsScenario } from './scenarios/results';
 import { machinesScenario } from './scenarios/machines';
 import { syntaxErrorScenario } from './scenarios/syntaxError';
 import { chartTooltipScenario, restrictedModeScenario } from './scenarios/hardening';
+import { dependencyMapScenario } from './scenarios/dependencyMap';
 
 const repo = path.resolve(__dirname, '../..');
 const SCENARIO_TIMEOUT_MS = 150_000;
@@ -101,4 +102,5 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
   scenario('5 a syntax error shows in the panel at its line:column and nothing crashes', syntaxErrorScenario);
   scenario('50 a chart column named image shows a text tooltip, no picture from data', chartTooltipScenario);
   scenario('51 an untrusted folder whose settings point elsewhere runs on the local sample in Restricted Mode', restrictedModeScenario, 300_000);
+  scenario('40 the dependency map draws the fleet collapsed and legible; Enter expands a node', dependencyMapScenario);
 });

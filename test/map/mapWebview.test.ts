@@ -1,103 +1,111 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { dependencyMapHtml, isOpenNodeMessage, scriptSafeJson } from '../../src/webviewHtml/dependencyMapHtml';
-import { queryForMapNode } from '../../src/ui/machines/mapNodeQueries';
 import { analyze } from '../../src/kql';
-import { CHROMIUM, MAP_BUNDLE, closeMap, renderMap, sampleGraph, type RenderedMap } from './mapPage';
-import type { DependencyGraph } from '../../src/render/dependencyGraph';
+import { validateMapHostMessage, validateMapWebviewMessage } from '../../src/protocol/validateMap';
+import type { FleetGraph } from '../../src/render/fleetGraph';
+import { queryForFleetNode } from '../../src/ui/map/mapNodeQuery';
+import { CHROMIUM, MAP_BUNDLE, closeMap, renderMap, sampleMessage, waitForLayout, TODAY, YESTERDAY, type RenderedMap } from './mapPage';
 
-describe('dependency map on the sample workspace', () => {
-  let graph: DependencyGraph;
+describe('fleet map of the sample workspace', () => {
+  let graph: FleetGraph;
   before(() => {
-    graph = sampleGraph(['acme-demo', 'onprem-web01']);
+    graph = sampleMessage().graph;
   });
 
-  test('acme-demo: its processes, the monitored databases it calls, failures and the malicious C2 of onprem-web01', () => {
-    const ids = new Set(graph.nodes.map((n) => n.id));
-    const label = (id: string): string | undefined => graph.nodes.find((n) => n.id === id)?.label;
-    assert.equal(label('machine:m-4b9c93f9-bc37-46df-b43c-899ba829e07b'), 'acme-demo');
-    const w3wp = graph.nodes.find((n) => n.kind === 'process' && n.label === 'w3wp.exe' && n.machine === 'm-4b9c93f9-bc37-46df-b43c-899ba829e07b')!;
-    assert.ok(w3wp);
-    const w3wpTargets = graph.edges.filter((e) => e.source === w3wp.id).map((e) => label(e.target)).sort();
-    assert.ok(w3wpTargets.includes('acme-sql01') && w3wpTargets.includes('acme-redis01') && w3wpTargets.includes('admdemo-appsvr'), w3wpTargets.join());
-    const c2 = graph.nodes.find((n) => n.id === 'endpoint:45.142.212.61:443/tcp')!;
-    assert.deepEqual([c2.kind, c2.malicious], ['endpoint', true]);
-    const c2Edge = graph.edges.find((e) => e.target === c2.id)!;
-    assert.equal(label(c2Edge.source), 'curl');
-    assert.equal(c2Edge.malicious, true);
-    assert.ok(graph.edges.some((e) => e.kind === 'connects' && e.linksFailed > 0));
-    for (const e of graph.edges) {
-      assert.ok(ids.has(e.source) && ids.has(e.target), e.id);
-      assert.ok(e.width >= 1 && e.width <= 10);
+  test('monitored remotes resolve to machines; the rest group into a few external nodes', () => {
+    const names = new Set(graph.machines.map((m) => m.label));
+    for (const n of ['acme-demo', 'acme-sql01', 'acme-redis01', 'onprem-web01']) {
+      assert.ok(names.has(n), n);
     }
-    assert.deepEqual(graph.nodes.filter((n) => n.seed).map((n) => n.label).sort(), ['acme-demo', 'onprem-web01']);
+    assert.ok(!graph.endpoints.some((e) => e.remoteIp.startsWith('10.229.')), 'a monitored machine\'s IP became an external endpoint');
+    assert.ok(graph.groups.length < graph.endpoints.length);
+    const c2 = graph.endpoints.find((e) => e.remoteIp === '45.142.212.61')!;
+    assert.equal(c2.malicious, true);
   });
 
-  test('every node opens a valid query', () => {
-    for (const n of graph.nodes) {
-      const q = queryForMapNode(n);
-      assert.ok(q, n.id);
+  test('every node opens a valid query, and an unknown id opens none', () => {
+    const ids = [...graph.machines, ...graph.processes, ...graph.groups, ...graph.endpoints].map((n) => n.id);
+    for (const id of ids) {
+      const q = queryForFleetNode(graph, id);
+      assert.ok(q, id);
       assert.deepEqual(analyze(q).diagnostics.filter((d) => d.severity === 'error'), [], q);
     }
+    assert.equal(queryForFleetNode(graph, 'machine:not-there'), undefined);
   });
 });
 
-describe('dependency map page', () => {
-  test('graph JSON cannot close its script element', () => {
-    const html = dependencyMapHtml({
-      cspSource: 'vscode-resource:', scriptUri: 'map.js', nonce: 'n1', title: 'a <b> "c"',
-      graph: { nodes: [{ id: 'x', kind: 'endpoint', label: '</script><script>alert(1)</script>', detail: '', seed: false, failed: false, malicious: false }], edges: [], omittedEndpoints: 0 },
-    });
-    assert.equal(html.match(/<\/script>/g)!.length, 2);
-    assert.match(html, /script-src 'nonce-n1'/);
-    assert.doesNotMatch(html, /unsafe-eval|unsafe-inline/);
-    assert.equal(JSON.parse(scriptSafeJson({ s: '</script>\u2028' })).s, '</script>\u2028');
+describe('map protocol', () => {
+  test('the host accepts only well-formed webview messages', () => {
+    const w = { start: '2026-11-23T00:00:00.000Z', end: '2026-11-23T12:00:00.000Z' };
+    assert.equal(validateMapWebviewMessage({ type: 'openNode', id: 'machine:m-1' }).ok, true);
+    assert.equal(validateMapWebviewMessage({ type: 'openNode', id: 42 }).ok, false);
+    assert.equal(validateMapWebviewMessage({ type: 'setWindow', window: w }).ok, true);
+    assert.equal(validateMapWebviewMessage({ type: 'setWindow', window: { start: w.end, end: w.start } }).ok, false);
+    assert.equal(validateMapWebviewMessage({ type: 'setWindow', window: { start: 'now() | take 1', end: w.end } }).ok, false);
+    assert.equal(validateMapWebviewMessage({ type: 'compare', before: w, after: w }).ok, true);
+    assert.equal(validateMapWebviewMessage({ type: 'exportDiff', format: 'xml' }).ok, false);
+    assert.equal(validateMapWebviewMessage({ type: 'runQuery', query: 'VMConnection' }).ok, false);
+    const openNode = validateMapWebviewMessage({ type: 'openNode', id: 'x', query: 'VMConnection | count' });
+    assert.deepEqual(openNode.ok && openNode.value, { type: 'openNode', id: 'x' }, 'extra fields must not pass through');
   });
 
-  test('only well-formed openNode messages are accepted', () => {
-    assert.equal(isOpenNodeMessage({ type: 'openNode', id: 'machine:m-1' }), true);
-    assert.equal(isOpenNodeMessage({ type: 'openNode', id: 42 }), false);
-    assert.equal(isOpenNodeMessage({ type: 'openNode', id: 'x', query: 'VMConnection | count' }), false);
-    assert.equal(isOpenNodeMessage(null), false);
+  test('the webview accepts a map only with its arrays and windows', () => {
+    const m = sampleMessage();
+    assert.equal(validateMapHostMessage(m).ok, true);
+    assert.equal(validateMapHostMessage({ ...m, graph: { ...m.graph, links: 'x' } }).ok, false);
+    assert.equal(validateMapHostMessage({ ...m, window: { start: 'x', end: 'y' } }).ok, false);
   });
 });
 
 const canRender = fs.existsSync(CHROMIUM) && fs.existsSync(MAP_BUNDLE);
-describe('dependency map drawn in Chromium under the webview CSP', { skip: canRender ? false : 'needs /usr/bin/chromium and `npm run build`' }, () => {
+describe('fleet map drawn in Chromium under the webview CSP', { skip: canRender ? false : 'needs /usr/bin/chromium and `npm run build`' }, () => {
   let map: RenderedMap;
-  let graph: DependencyGraph;
   before(async () => {
-    graph = sampleGraph(['acme-demo']);
-    map = await renderMap(graph, 'Dependency map: acme-demo', { width: 1000, height: 700 });
+    map = await renderMap(sampleMessage(), { width: 1200, height: 800 });
   });
   after(async () => closeMap(map));
 
-  test('draws without CSP violations or script errors, and says what it drew', async () => {
+  const shown = async (): Promise<number> => Number(await map.page.getAttribute('#map', 'data-nodes'));
+
+  test('draws the fleet collapsed, without CSP violations or script errors', async () => {
     assert.deepEqual(map.problems, []);
-    const legend = await map.page.textContent('#legend');
-    assert.match(legend ?? '', new RegExp(`${graph.nodes.length} nodes, ${graph.edges.length} links`));
-    const canvases = await map.page.locator('#map canvas').count();
-    assert.ok(canvases >= 1);
+    const g = sampleMessage().graph;
+    assert.equal(await shown(), g.machines.length + g.groups.length);
+    assert.match((await map.page.textContent('#status')) ?? '', new RegExp(`^${g.machines.length} machines, ${g.processes.length} processes`));
+    assert.match((await map.page.textContent('#legend')) ?? '', /malicious remote/);
   });
 
-  test('clicking a node posts its id to the host', async () => {
-    // Click across the drawing until a node is hit; every post must name a node of the graph.
-    const box = (await map.page.locator('#map').boundingBox())!;
-    for (let y = box.y + 20; y < box.y + box.height && (await posted(map)).length === 0; y += 12) {
-      for (let x = box.x + 20; x < box.x + box.width && (await posted(map)).length === 0; x += 12) {
-        await map.page.mouse.click(x, y);
-      }
-    }
-    const messages = await posted(map);
-    assert.ok(messages.length > 0, 'no node was hit');
-    for (const m of messages) {
-      assert.ok(isOpenNodeMessage(m));
-      assert.ok(graph.nodes.some((n) => n.id === (m as { id: string }).id));
-    }
+  test('keyboard: arrows select a node, Enter expands it, O asks the host for its query', async () => {
+    const before = await shown();
+    await map.page.focus('#map');
+    await map.page.keyboard.press('ArrowRight');
+    await map.page.keyboard.press('Enter');
+    await waitForLayout(map.page);
+    assert.ok((await shown()) > before, 'Enter did not expand the selected node');
+    await map.page.keyboard.press('ArrowDown');
+    await map.page.keyboard.press('o');
+    const posted = await map.page.evaluate(() => (globalThis as unknown as { __posted: { type: string; id?: string }[] }).__posted);
+    const open = posted.filter((m) => m.type === 'openNode');
+    assert.equal(open.length, 1);
+    assert.equal(validateMapWebviewMessage(open[0]).ok, true);
+  });
+
+  test('search finds a process inside a collapsed machine and opens that machine', async () => {
+    await map.page.fill('#search', 'w3wp.exe');
+    await map.page.press('#search', 'Enter');
+    await waitForLayout(map.page);
+    await map.page.waitForFunction(() => {
+      const doc = (globalThis as unknown as { document: { getElementById(id: string): { textContent: string | null } | null } }).document;
+      return doc.getElementById('tooltip')?.textContent?.startsWith('w3wp.exe on acme-demo') === true;
+    });
+  });
+
+  test('a compared window shows the diff table', async () => {
+    await map.page.evaluate((m) => (globalThis as unknown as { postMessage(m: unknown, o: string): void }).postMessage(m, '*'), sampleMessage({ compare: { before: YESTERDAY, after: TODAY } }));
+    await waitForLayout(map.page);
+    const table = (await map.page.textContent('#diff')) ?? '';
+    assert.match(table, /new\s*connection\s*acme-app02/);
+    assert.match(table, /worse\s*connection\s*acme-app01/);
   });
 });
-
-async function posted(map: RenderedMap): Promise<unknown[]> {
-  return map.page.evaluate(() => (globalThis as unknown as { __posted: unknown[] }).__posted);
-}

@@ -1,16 +1,24 @@
-// Takes docs/screenshots/dependency-map.png from the sample workspace: `npx tsx test/map/screenshotMap.ts`
+// Takes the README's map screenshots from the sample workspace: `npx tsx test/map/screenshotMap.ts`
 // (after `npm run build`, which makes dist/webview/map.js).
 import * as path from 'node:path';
-import { closeMap, renderMap, sampleGraph } from './mapPage';
+import { closeMap, renderMap, sampleMessage, TODAY, YESTERDAY } from './mapPage';
+
+async function shoot(name: string, message: ReturnType<typeof sampleMessage>, keys: readonly string[] = []): Promise<void> {
+  const map = await renderMap(message);
+  for (const k of keys) {
+    await map.page.keyboard.press(k);
+    await map.page.waitForTimeout(400);
+  }
+  const out = path.resolve(`docs/screenshots/${name}.png`);
+  await map.page.screenshot({ path: out });
+  console.log(`${out}: problems: ${map.problems.length ? map.problems.join('; ') : 'none'}`);
+  await closeMap(map);
+}
 
 async function main(): Promise<void> {
-  const machines = ['acme-demo', 'admdemo-appsvr', 'onprem-web01'];
-  const graph = sampleGraph(machines);
-  const map = await renderMap(graph, `Dependency map: ${machines.join(', ')}`);
-  const out = path.resolve('docs/screenshots/dependency-map.png');
-  await map.page.screenshot({ path: out });
-  console.log(`${out}: ${graph.nodes.length} nodes, ${graph.edges.length} edges; problems: ${map.problems.length ? map.problems.join('; ') : 'none'}`);
-  await closeMap(map);
+  await shoot('dependency-map', sampleMessage());
+  await shoot('dependency-map-focus', sampleMessage({ focus: ['acme-demo'] }));
+  await shoot('dependency-map-diff', sampleMessage({ compare: { before: YESTERDAY, after: TODAY } }));
 }
 
 void main();

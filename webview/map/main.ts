@@ -1,163 +1,297 @@
 /**
- * The dependency map webview: draws the host's DependencyGraph with cytoscape and a layered (dagre)
- * layout, machines → processes → remote endpoints left to right. Failed and malicious links and
- * endpoints take the theme's error colour; edge width follows bytes. Clicking a node asks the host to
- * open that node's query.
+ * The dependency map webview. The host posts the whole FleetGraph (validated on arrival); this page
+ * chooses what to show (fleet or focus mode, expanded machines and groups, edge weight) through the
+ * pure visibleGraph, and asks the host only for new data: another window of the time range, or a
+ * comparison of two windows. Node ids are all it sends back.
  */
-import cytoscape from 'cytoscape';
-import dagre from 'cytoscape-dagre';
-import type { DependencyGraph } from '../../src/render/dependencyGraph';
-import type { GraphMessage, OpenNodeMessage } from '../../src/webviewHtml/dependencyMapHtml';
+import type { MapGraphMessage, MapTimeWindow } from '../../src/protocol/mapMessages';
+import { validateMapHostMessage } from '../../src/protocol/validateMap';
+import { visibleGraph, type EdgeWeight, type MapMode, type ViewOptions } from '../../src/render/fleetView';
+import { el, injectStyle, onThemeChange } from '../shared/dom';
+import { mapApi } from './api';
+import { GraphView } from './graphView';
 import css from './map.css';
+import { palette } from './styles';
+import { button, labelled, renderDiffTable, renderLegend, select, windowAt, windowCount, windowText } from './toolbar';
 
-interface VsCodeApi {
-  postMessage(message: OpenNodeMessage): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
+injectStyle(css);
+const api = mapApi();
+const saved = api.getState() ?? {};
 
-cytoscape.use(dagre);
-const vscode = acquireVsCodeApi();
-const nonce = (document.currentScript as HTMLScriptElement | null)?.nonce ?? '';
+const app = document.getElementById('app') ?? document.body.appendChild(el('div'));
+const header = app.appendChild(el('div'));
+header.id = 'header';
+const title = header.appendChild(el('span', undefined, 'Dependency map'));
+title.id = 'title';
+const bar = header.appendChild(el('div', 'toolbar'));
+const modeSelect = select<MapMode>('mode', [['fleet', 'Fleet: machines'], ['focus', 'Focus: selection + 1 hop']], 'fleet');
+const weightSelect = select<EdgeWeight>('weight', [['links', 'Links'], ['bytes', 'Bytes']], saved.weight ?? 'links');
+const externals = el('input');
+externals.type = 'checkbox';
+externals.id = 'externals';
+externals.checked = saved.externals ?? true;
+const search = el('input');
+search.id = 'search';
+search.type = 'search';
+search.placeholder = 'Find machine, process, IP… (/)';
+search.setAttribute('list', 'search-names');
+const names = el('datalist');
+names.id = 'search-names';
+const hop = button('hop', '+ hop', 'Focus mode: add the next hop of the selected neighbours');
+const focusSel = button('focus-selection', 'Focus selection', 'Focus on the selected machines (shift-drag or ctrl-click to select several)');
+const fit = button('fit', 'Fit', 'Fit the map to the panel (0)');
+const widthSelect = select('window-width', [['0', 'whole range'], ['3600000', '1 h windows'], ['21600000', '6 h windows'], ['43200000', '12 h windows']], '0');
+const slider = el('input');
+slider.type = 'range';
+slider.id = 'slider';
+slider.min = '0';
+const windowLabel = el('span', undefined, '');
+windowLabel.id = 'window';
+const compare = select('compare', [['off', 'Compare: off'], ['previous', 'previous window → this one'], ['days', 'yesterday → today (UTC)']], 'off');
+const externalsLabel = labelled('', externals);
+externalsLabel.append('external endpoints');
+bar.append(labelled('View ', modeSelect), labelled('Weight ', weightSelect), externalsLabel, search, names, hop, focusSel, fit, labelled('Time ', widthSelect), slider, windowLabel, compare);
+const status = header.appendChild(el('span', undefined, ''));
+status.id = 'status';
+const legend = app.appendChild(el('div'));
+legend.id = 'legend';
+const stage = app.appendChild(el('div'));
+stage.id = 'stage';
+const mapEl = stage.appendChild(el('div'));
+mapEl.id = 'map';
+const diffEl = app.appendChild(el('div', 'hidden'));
+diffEl.id = 'diff';
 
-const style = document.createElement('style');
-style.nonce = nonce;
-style.textContent = css;
-document.head.appendChild(style);
-// Cytoscape adds this stylesheet itself unless it exists; ours carries the nonce the CSP asks for.
-const cytoscapeSheet = document.createElement('style');
-cytoscapeSheet.id = '__________cytoscape_stylesheet';
-cytoscapeSheet.nonce = nonce;
-cytoscapeSheet.textContent = '.__________cytoscape_container { position: relative; }';
-document.head.prepend(cytoscapeSheet);
+let data: MapGraphMessage | undefined;
+const state: { mode: MapMode; focus: string[]; expanded: Set<string>; grown: Set<string> } = { mode: 'fleet', focus: [], expanded: new Set(), grown: new Set() };
+let lastLayoutNote = '';
 
-function themeColor(name: string, fallback: string): string {
-  const v = getComputedStyle(document.body).getPropertyValue(name).trim();
-  return v || fallback;
-}
+const graph = new GraphView(mapEl, stage, {
+  toggle(id) {
+    if (id.startsWith('machine:') || id.startsWith('group:')) {
+      state.expanded.has(id) ? state.expanded.delete(id) : state.expanded.add(id);
+      redraw(true);
+    }
+  },
+  open(id) {
+    api.postMessage({ type: 'openNode', id });
+  },
+  laidOut(ms, nodes) {
+    lastLayoutNote = `${nodes} nodes laid out in ${Math.round(ms)} ms`;
+    updateStatus();
+  },
+});
 
-function palette() {
-  return {
-    fg: themeColor('--vscode-foreground', '#cccccc'),
-    bg: themeColor('--vscode-editor-background', '#1e1e1e'),
-    error: themeColor('--vscode-errorForeground', '#f48771'),
-    machine: themeColor('--vscode-charts-blue', '#3794ff'),
-    process: themeColor('--vscode-charts-purple', '#b180d7'),
-    endpoint: themeColor('--vscode-charts-green', '#89d185'),
-    edge: themeColor('--vscode-editorLineNumber-foreground', '#858585'),
-    font: themeColor('--vscode-font-family', 'sans-serif'),
-  };
-}
-
-function styles(p: ReturnType<typeof palette>): cytoscape.StylesheetJson {
-  return [
-    {
-      selector: 'node',
-      style: {
-        label: 'data(label)', color: p.fg, 'font-family': p.font, 'font-size': 11, 'text-valign': 'bottom', 'text-margin-y': 4,
-        'text-wrap': 'ellipsis', 'text-max-width': '160px', 'background-color': p.endpoint, 'border-width': 1, 'border-color': p.bg,
-        width: 22, height: 22,
-      },
-    },
-    { selector: 'node[kind = "machine"]', style: { shape: 'round-rectangle', 'background-color': p.machine, width: 34, height: 26 } },
-    { selector: 'node[kind = "machine"][?seed]', style: { 'border-width': 3, 'border-color': p.fg } },
-    { selector: 'node[kind = "process"]', style: { shape: 'ellipse', 'background-color': p.process } },
-    { selector: 'node[kind = "endpoint"]', style: { shape: 'diamond' } },
-    { selector: 'node[?failed], node[?malicious]', style: { 'border-width': 3, 'border-color': p.error } },
-    { selector: 'node[?malicious]', style: { 'background-color': p.error } },
-    {
-      selector: 'edge',
-      style: {
-        width: 'data(width)', 'line-color': p.edge, 'target-arrow-color': p.edge, 'target-arrow-shape': 'triangle',
-        'curve-style': 'bezier', label: 'data(label)', 'font-size': 9, color: p.fg, 'text-rotation': 'autorotate',
-        'text-background-color': p.bg, 'text-background-opacity': 0.8, 'text-background-padding': '1px', opacity: 0.85,
-      },
-    },
-    { selector: 'edge[kind = "runs"]', style: { 'line-style': 'dashed', 'target-arrow-shape': 'none', width: 1.5 } },
-    { selector: 'edge[kind = "connects"][linksFailed > 0], edge[kind = "connects"][?malicious]', style: { 'line-color': p.error, 'target-arrow-color': p.error, opacity: 1 } },
-    { selector: 'node:selected', style: { 'overlay-opacity': 0.15, 'overlay-color': p.fg } },
-  ];
-}
-
-function legend(p: ReturnType<typeof palette>, graph: DependencyGraph): void {
-  const el = document.getElementById('legend')!;
-  el.replaceChildren();
-  const item = (color: string, text: string): void => {
-    const span = document.createElement('span');
-    const swatch = document.createElement('span');
-    swatch.className = 'swatch';
-    swatch.style.background = color;
-    span.append(swatch, text);
-    el.append(span);
-  };
-  item(p.machine, 'machine');
-  item(p.process, 'process');
-  item(p.endpoint, 'remote endpoint');
-  item(p.error, 'failed or malicious');
-  const note = document.createElement('span');
-  note.textContent = `${graph.nodes.length} nodes, ${graph.edges.length} links` + (graph.omittedEndpoints ? `; ${graph.omittedEndpoints} lighter endpoints left out` : '') + ' · click a node to open its query';
-  el.append(note);
+function options(): ViewOptions {
+  return { mode: state.mode, focus: state.focus, expanded: state.expanded, grown: state.grown, weight: weightSelect.value as EdgeWeight, externals: externals.checked };
 }
 
-let cy: cytoscape.Core | undefined;
-
-function draw(graph: DependencyGraph, title: string): void {
-  document.getElementById('title')!.textContent = title;
-  const container = document.getElementById('map')!;
-  cy?.destroy();
-  cy = undefined;
-  container.replaceChildren();
-  const p = palette();
-  legend(p, graph);
-  if (graph.nodes.length === 0) {
-    const empty = document.createElement('div');
-    empty.id = 'empty';
-    empty.textContent = 'No outbound connections in this time range.';
-    container.append(empty);
+let hidden = 0;
+function updateStatus(): void {
+  if (!data) {
     return;
   }
-  cy = cytoscape({
-    container,
-    elements: [
-      ...graph.nodes.map((n) => ({ group: 'nodes' as const, data: { ...n } })),
-      ...graph.edges.map((e) => ({ group: 'edges' as const, data: { ...e } })),
-    ],
-    style: styles(p),
-    layout: { name: 'dagre', rankDir: 'LR', nodeSep: 26, rankSep: 150, edgeSep: 10, animate: false } as cytoscape.LayoutOptions,
-    wheelSensitivity: 0.3,
-    minZoom: 0.1,
-    maxZoom: 4,
-  });
-  cy.on('tap', 'node', (event) => {
-    vscode.postMessage({ type: 'openNode', id: String(event.target.id()) });
-  });
-  cy.on('mouseover', 'node', (event) => {
-    container.title = String(event.target.data('detail') ?? '');
-  });
-  cy.on('mouseout', 'node', () => {
-    container.title = '';
-  });
+  const g = data.graph;
+  status.textContent = `${g.machines.length} machines, ${g.processes.length} processes, ${g.endpoints.length} external endpoints` +
+    (hidden ? ` · ${hidden} not shown in this view` : '') + (lastLayoutNote ? ` · ${lastLayoutNote}` : '') + ' · double-click a node to open its query';
 }
 
-function isGraphMessage(m: unknown): m is GraphMessage {
-  const o = m as Partial<GraphMessage> | null;
-  return !!o && o.type === 'graph' && typeof o.title === 'string' && !!o.graph && Array.isArray(o.graph.nodes) && Array.isArray(o.graph.edges);
+function redraw(keepPositions: boolean): void {
+  if (!data) {
+    return;
+  }
+  const view = visibleGraph(data.graph, options());
+  hidden = view.hidden;
+  modeSelect.value = state.mode;
+  externals.disabled = state.mode === 'focus';
+  hop.disabled = state.mode !== 'focus';
+  renderLegend(legend, palette(), !!data.diff);
+  names.replaceChildren(...data.graph.machines.map((m) => Object.assign(el('option'), { value: m.label })));
+  graph.draw(view, 'No outbound connections in this time window.', keepPositions);
+  // What is on screen, for screen readers and the tests (the drawing itself is a canvas).
+  mapEl.dataset.nodes = String(view.nodes.length);
+  mapEl.dataset.edges = String(view.edges.length);
+  mapEl.setAttribute('aria-label', `Dependency map, ${view.nodes.length} nodes and ${view.edges.length} links shown: arrow keys move between nodes, Enter expands, O opens the query, + and - zoom, 0 fits`);
+  updateStatus();
 }
 
-let current: { graph: DependencyGraph; title: string } | undefined;
-const initial = document.getElementById('graph-data')?.textContent;
-if (initial) {
-  current = JSON.parse(initial) as { graph: DependencyGraph; title: string };
-  draw(current.graph, current.title);
+function currentWidth(): number {
+  return Number(widthSelect.value);
 }
-window.addEventListener('message', (event: MessageEvent) => {
-  if (isGraphMessage(event.data)) {
-    current = { graph: event.data.graph, title: event.data.title };
-    draw(current.graph, current.title);
+
+function syncSlider(): void {
+  if (!data) {
+    return;
+  }
+  const count = windowCount(data.range, currentWidth());
+  slider.max = String(count - 1);
+  slider.disabled = count <= 1;
+  // The slider shows which window of the range is drawn.
+  const drawnEnd = Date.parse(data.window.end);
+  let index = count - 1;
+  for (let i = 0; i < count; i++) {
+    if (Date.parse(windowAt(data.range, currentWidth(), i).end) >= drawnEnd) {
+      index = i;
+      break;
+    }
+  }
+  slider.value = String(index);
+  windowLabel.textContent = windowText(data.window);
+}
+
+function chosenWindow(): MapTimeWindow {
+  return data ? windowAt(data.range, currentWidth(), Number(slider.value)) : { start: '', end: '' };
+}
+
+function requestData(): void {
+  if (!data) {
+    return;
+  }
+  const after = chosenWindow();
+  if (compare.value === 'off') {
+    api.postMessage({ type: 'setWindow', window: after });
+    return;
+  }
+  if (compare.value === 'days') {
+    const day = 86_400_000;
+    const midnight = Math.floor((Date.parse(data.range.end) - 1) / day) * day;
+    api.postMessage({ type: 'compare', before: { start: new Date(midnight - day).toISOString(), end: new Date(midnight).toISOString() }, after: { start: new Date(midnight).toISOString(), end: data.range.end } });
+    return;
+  }
+  const len = Date.parse(after.end) - Date.parse(after.start);
+  api.postMessage({ type: 'compare', before: { start: new Date(Date.parse(after.start) - len).toISOString(), end: after.start }, after });
+}
+
+let debounce: ReturnType<typeof setTimeout> | undefined;
+slider.addEventListener('input', () => {
+  windowLabel.textContent = windowText(chosenWindow());
+  clearTimeout(debounce);
+  debounce = setTimeout(requestData, 350);
+});
+widthSelect.addEventListener('change', () => {
+  if (data) {
+    slider.max = String(windowCount(data.range, currentWidth()) - 1);
+    slider.value = slider.max;
+  }
+  requestData();
+});
+compare.addEventListener('change', () => (compare.value === 'off' && data?.diff ? api.postMessage({ type: 'clearCompare' }) : requestData()));
+modeSelect.addEventListener('change', () => {
+  state.mode = modeSelect.value as MapMode;
+  if (state.mode === 'focus' && state.focus.length === 0) {
+    const picked = graph.selectedIds().filter((id) => id.startsWith('machine:'));
+    state.focus = picked.length ? picked : data?.graph.machines.slice(0, 1).map((m) => m.id) ?? [];
+  }
+  redraw(false);
+});
+weightSelect.addEventListener('change', () => {
+  api.setState({ weight: weightSelect.value as EdgeWeight, externals: externals.checked });
+  redraw(true);
+});
+externals.addEventListener('change', () => {
+  api.setState({ weight: weightSelect.value as EdgeWeight, externals: externals.checked });
+  redraw(false);
+});
+fit.addEventListener('click', () => graph.fit());
+hop.addEventListener('click', () => {
+  graph.selectedIds().forEach((id) => state.grown.add(id));
+  redraw(true);
+});
+focusSel.addEventListener('click', () => {
+  const picked = graph.selectedIds().filter((id) => id.startsWith('machine:'));
+  if (picked.length) {
+    state.mode = 'focus';
+    state.focus = picked;
+    state.grown.clear();
+    redraw(false);
   }
 });
-// VS Code swaps the body's theme class; redraw in the new colours.
-new MutationObserver(() => {
-  if (current) {
-    draw(current.graph, current.title);
+
+/** Finds a machine, process or endpoint by name or IP, opens what hides it, and centres it. */
+function find(text: string): void {
+  const q = text.trim().toLowerCase();
+  if (!data || !q) {
+    return;
   }
-}).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+  const g = data.graph;
+  const machine = g.machines.find((m) => m.label.toLowerCase() === q) ?? g.machines.find((m) => m.label.toLowerCase().includes(q) || m.machine.toLowerCase() === q);
+  const process = machine ? undefined : g.processes.find((p) => p.label.toLowerCase().includes(q));
+  const endpoint = machine || process ? undefined : g.endpoints.find((e) => e.remoteIp.startsWith(q) || e.label.toLowerCase().includes(q));
+  const id = machine?.id ?? process?.id ?? endpoint?.id;
+  if (!id) {
+    status.textContent = `Nothing named "${text.trim()}" on this map.`;
+    return;
+  }
+  const unit = process?.machineId ?? endpoint?.groupId ?? id;
+  if (unit !== id) {
+    state.expanded.add(unit);
+  }
+  if (state.mode === 'focus' && !visibleGraph(g, options()).nodes.some((n) => n.id === unit)) {
+    state.focus = [...state.focus, unit];
+  }
+  if (state.mode === 'fleet' && unit.startsWith('group:')) {
+    externals.checked = true;
+  }
+  redraw(true);
+  // The redraw lays out on the next frame; centre after it.
+  const tryCentre = (attempt: number) => {
+    if (!graph.centre(id) && attempt < 40) {
+      setTimeout(() => tryCentre(attempt + 1), 50);
+    }
+  };
+  setTimeout(() => tryCentre(0), 50);
+}
+search.addEventListener('keydown', (e) => {
+  if (e.key === 'Enter') {
+    find(search.value);
+  } else if (e.key === 'Escape') {
+    mapEl.focus();
+  }
+});
+search.addEventListener('change', () => find(search.value));
+document.addEventListener('keydown', (e) => {
+  if (e.key === '/' && document.activeElement !== search) {
+    e.preventDefault();
+    search.focus();
+  }
+});
+diffEl.addEventListener('click', (e) => {
+  const id = (e.target as HTMLElement).id;
+  if (id === 'export-csv' || id === 'export-json') {
+    api.postMessage({ type: 'exportDiff', format: id === 'export-csv' ? 'csv' : 'json' });
+  } else if (id === 'show-query') {
+    api.postMessage({ type: 'showDiffQuery' });
+  }
+});
+
+window.addEventListener('message', (event: MessageEvent) => {
+  const checked = validateMapHostMessage(event.data);
+  if (!checked.ok) {
+    console.warn(`map: dropped a message: ${checked.reason}`);
+    return;
+  }
+  const m = checked.value;
+  if (m.type === 'mapLoading') {
+    status.textContent = m.note;
+  } else if (m.type === 'mapError') {
+    status.textContent = m.message;
+  } else {
+    const first = !data;
+    data = m;
+    title.textContent = m.title;
+    if (first) {
+      state.mode = m.mode;
+      state.focus = [...m.focus];
+      widthSelect.value = '0';
+    }
+    syncSlider();
+    compare.value = m.diff ? compare.value === 'off' ? 'previous' : compare.value : 'off';
+    diffEl.classList.toggle('hidden', !m.diff);
+    if (m.diff) {
+      renderDiffTable(diffEl, m.diff.rows, m.diff);
+    }
+    redraw(false);
+  }
+});
+onThemeChange(() => redraw(true));
+api.postMessage({ type: 'ready' });

@@ -3,33 +3,12 @@
  * rows: a new or worse connection colours its edge, a vanished one is drawn with no traffic so it can
  * be seen at all. Pure (no vscode).
  */
-import type { FleetConnection, EdgeChange } from '../../render/fleetGraph';
+import type { FleetConnection } from '../../render/fleetGraph';
+import { DIFF_CHANGES, DIFF_KINDS, type DiffChange, type DiffKind, type DiffRow } from '../../render/mapDiff';
 import type { QueryResult } from '../../results/queryResult';
 import { RowReader } from '../machines/fleetRows';
 
-export type DiffChange = EdgeChange | 'lost';
-export type DiffKind = 'connection' | 'listening port' | 'process';
-
-export interface DiffRow {
-  readonly change: DiffChange;
-  readonly kind: DiffKind;
-  readonly machine: string;
-  readonly computer: string;
-  readonly processName: string;
-  readonly remoteIp: string;
-  readonly remoteMachine: string;
-  readonly port: number | null;
-  readonly protocol: string;
-  readonly linksBefore: number;
-  readonly linksAfter: number;
-  readonly failedBefore: number;
-  readonly failedAfter: number;
-  readonly bytesBefore: number;
-  readonly bytesAfter: number;
-}
-
-const CHANGES: readonly DiffChange[] = ['new', 'vanished', 'worse', 'lost'];
-const KINDS: readonly DiffKind[] = ['connection', 'listening port', 'process'];
+export type { DiffRow } from '../../render/mapDiff';
 
 /** Rows of an unknown change or kind are dropped: the query and this reader must agree. */
 export function diffRows(result: QueryResult): DiffRow[] {
@@ -38,7 +17,7 @@ export function diffRows(result: QueryResult): DiffRow[] {
   for (const row of r.rows) {
     const change = r.str(row, 'Change') as DiffChange;
     const kind = r.str(row, 'Kind') as DiffKind;
-    if (!CHANGES.includes(change) || !KINDS.includes(kind)) {
+    if (!DIFF_CHANGES.includes(change) || !DIFF_KINDS.includes(kind)) {
       continue;
     }
     out.push({

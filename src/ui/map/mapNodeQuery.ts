@@ -1,0 +1,34 @@
+/** The query a double click on a fleet-map node opens (pure, so the host's choice is tested). */
+import { kqlString, kqlStringList } from '../../kql/literals';
+import type { FleetGraph } from '../../render/fleetGraph';
+import { connectionsQueryFor, processConnectionsQueryFor, remoteEndpointQueryFor } from '../machines/fleetQueries';
+
+/** Only ids of the graph on screen lead to a query: the webview cannot make the host run its text. */
+export function queryForFleetNode(graph: FleetGraph, id: string): string | undefined {
+  const machine = graph.machines.find((m) => m.id === id);
+  if (machine) {
+    return connectionsQueryFor(machine.machine, machine.label);
+  }
+  const process = graph.processes.find((p) => p.id === id);
+  if (process) {
+    const owner = graph.machines.find((m) => m.id === process.machineId);
+    return owner && process.processName ? processConnectionsQueryFor(owner.machine, process.processName) : undefined;
+  }
+  const endpoint = graph.endpoints.find((e) => e.id === id);
+  if (endpoint) {
+    return remoteEndpointQueryFor(endpoint.remoteIp, endpoint.port);
+  }
+  const group = graph.groups.find((g) => g.id === id);
+  if (group) {
+    const ips = graph.endpoints.filter((e) => e.groupId === group.id).map((e) => e.remoteIp);
+    return [
+      `// ${group.label}: who connects to them`,
+      'VMConnection',
+      `| where Direction == "outbound" and DestinationPort == ${group.port} and Protocol == ${kqlString(group.protocol)} and RemoteIp in ${kqlStringList([...new Set(ips)])}`,
+      '| summarize BytesSent = sum(BytesSent), BytesReceived = sum(BytesReceived), LinksEstablished = sum(LinksEstablished), LinksFailed = sum(LinksFailed)',
+      '    by RemoteIp, Computer, ProcessName',
+      '| order by LinksEstablished desc',
+    ].join('\n');
+  }
+  return undefined;
+}

@@ -1,0 +1,68 @@
+/** The map's colours (VS Code theme variables) and cytoscape styles; the legend shows the same colours. */
+import type cytoscape from 'cytoscape';
+import { themeVariable } from '../shared/dom';
+
+function color(name: string, fallback: string): string {
+  return themeVariable(name).trim() || fallback;
+}
+
+export function palette() {
+  return {
+    fg: color('--vscode-foreground', '#cccccc'),
+    bg: color('--vscode-editor-background', '#1e1e1e'),
+    error: color('--vscode-errorForeground', '#f48771'),
+    failed: color('--vscode-charts-orange', '#d18616'),
+    added: color('--vscode-charts-green', '#89d185'),
+    worse: color('--vscode-charts-yellow', '#cca700'),
+    vanished: color('--vscode-disabledForeground', '#8b8b8b'),
+    machine: color('--vscode-charts-blue', '#3794ff'),
+    process: color('--vscode-charts-purple', '#b180d7'),
+    group: color('--vscode-charts-green', '#89d185'),
+    edge: color('--vscode-editorLineNumber-foreground', '#858585'),
+    font: color('--vscode-font-family', 'sans-serif'),
+  };
+}
+export type Palette = ReturnType<typeof palette>;
+
+export function mapStyles(p: Palette): cytoscape.StylesheetJson {
+  return [
+    {
+      selector: 'node',
+      style: {
+        label: 'data(label)', color: p.fg, 'font-family': p.font, 'font-size': 13, 'text-valign': 'bottom', 'text-margin-y': 4,
+        'text-wrap': 'ellipsis', 'text-max-width': '260px', 'background-color': p.group, 'border-width': 1, 'border-color': p.bg,
+        'text-background-color': p.bg, 'text-background-opacity': 0.7, 'text-background-padding': '1px',
+        width: 22, height: 22, 'min-zoomed-font-size': 7,
+      },
+    },
+    { selector: 'node[kind = "machine"]', style: { shape: 'round-rectangle', 'background-color': p.machine, width: 38, height: 28 } },
+    {
+      selector: 'node[kind = "machine"][?expanded]',
+      style: {
+        'background-opacity': 0.12, 'border-width': 2, 'border-color': p.machine, 'text-valign': 'top', 'text-margin-y': -4,
+        'padding': '14px', 'font-weight': 'bold',
+      },
+    },
+    { selector: 'node[kind = "process"]', style: { shape: 'ellipse', 'background-color': p.process, 'font-size': 12 } },
+    { selector: 'node[kind = "group"]', style: { shape: 'hexagon', width: 30, height: 26 } },
+    { selector: 'node[kind = "group"][?expanded]', style: { 'background-opacity': 0.1, 'border-width': 2, 'border-color': p.group, 'text-valign': 'top', padding: '12px' } },
+    { selector: 'node[kind = "endpoint"]', style: { shape: 'diamond', 'font-size': 12 } },
+    { selector: 'node[?malicious]', style: { 'border-width': 3, 'border-color': p.error } },
+    { selector: 'node[?seed]', style: { 'border-width': 4, 'border-color': p.fg } },
+    { selector: 'node[kind = "endpoint"][?malicious], node[kind = "group"][?malicious]', style: { 'background-color': p.error } },
+    {
+      selector: 'edge',
+      style: {
+        width: 'data(width)', 'line-color': p.edge, 'target-arrow-color': p.edge, 'target-arrow-shape': 'triangle', 'arrow-scale': 1.1,
+        'curve-style': 'bezier', opacity: 0.8,
+      },
+    },
+    { selector: 'edge[?failing]', style: { 'line-color': p.failed, 'target-arrow-color': p.failed, 'line-style': 'dashed', opacity: 1 } },
+    { selector: 'edge[?malicious]', style: { 'line-color': p.error, 'target-arrow-color': p.error, 'line-style': 'solid', opacity: 1 } },
+    { selector: 'edge[change = "new"]', style: { 'line-color': p.added, 'target-arrow-color': p.added, 'line-style': 'solid', opacity: 1 } },
+    { selector: 'edge[change = "worse"]', style: { 'line-color': p.worse, 'target-arrow-color': p.worse, 'line-style': 'dashed', opacity: 1 } },
+    { selector: 'edge[change = "vanished"]', style: { 'line-color': p.vanished, 'target-arrow-color': p.vanished, 'line-style': 'dotted', opacity: 0.9 } },
+    { selector: ':selected', style: { 'overlay-opacity': 0.2, 'overlay-color': p.fg, 'overlay-padding': 4 } },
+    { selector: 'node.match', style: { 'border-width': 4, 'border-color': p.fg } },
+  ];
+}
