@@ -17,6 +17,7 @@ import { registerMachinesTree } from './ui/machines';
 import { createLogAnalyticsBackend } from './ui/microsoftCredential';
 import { registerQueryRunner } from './ui/queryRunner';
 import { registerReports } from './ui/reports';
+import { registerSchemaView } from './ui/schemaView';
 import { registerSignInStatus } from './ui/signInStatus';
 import { WorkspaceSchemaProvider } from './ui/workspaceSchemaProvider';
 
@@ -73,6 +74,7 @@ export function activate(context: vscode.ExtensionContext): void {
     const machines = registerMachinesTree(ctx);
     registerDependencyMap(ctx, machines);
     registerReports(ctx);
+    registerSchemaView(ctx);
     log.info(`Connection Analytics activated in ${Date.now() - started} ms`);
   } catch (e) {
     // VS Code does not show activation failures to the user, so we do.
