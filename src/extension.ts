@@ -17,24 +17,27 @@ import { registerMachinesTree } from './ui/machines';
 import { createLogAnalyticsBackend } from './ui/microsoftCredential';
 import { registerQueryRunner } from './ui/queryRunner';
 import { registerReports } from './ui/reports';
+import { registerDataFolderWatch } from './ui/dataFolderWatch';
+import { registerSchemaView } from './ui/schemaView';
 import { registerSignInStatus } from './ui/signInStatus';
 import { WorkspaceSchemaProvider } from './ui/workspaceSchemaProvider';
 
+function localSource(config: Config): DataSource {
+  const folder = config.dataFolder;
+  if (!folder) {
+    return { kind: 'sample' };
+  }
+  // A relative folder means one inside the (first) workspace folder, as other VS Code path settings do.
+  const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  return { kind: 'folder', dir: root && !path.isAbsolute(folder) ? path.join(root, folder) : folder };
+}
+
 function createCtx(extension: vscode.ExtensionContext): Ctx {
   const config = new Config();
-  const localSource = (): DataSource => {
-    const folder = config.dataFolder;
-    if (!folder) {
-      return { kind: 'sample' };
-    }
-    // A relative folder means one inside the (first) workspace folder, as other VS Code path settings do.
-    const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-    return { kind: 'folder', dir: root && !path.isAbsolute(folder) ? path.join(root, folder) : folder };
-  };
   const backends = new BackendManager(config, {
     local: () => {
       const backend = new LocalBackend({
-        source: localSource(),
+        source: localSource(config),
         workerScript: extension.asAbsolutePath('dist/engineWorker.js'),
         rowLimit: config.rowLimit,
         timeoutMs: config.localTimeoutMs,
@@ -73,6 +76,11 @@ export function activate(context: vscode.ExtensionContext): void {
     const machines = registerMachinesTree(ctx);
     registerDependencyMap(ctx, machines);
     registerReports(ctx);
+    registerSchemaView(ctx);
+    registerDataFolderWatch(ctx, () => {
+      const source = localSource(ctx.config);
+      return source.kind === 'folder' ? source.dir : undefined;
+    });
     log.info(`Connection Analytics activated in ${Date.now() - started} ms`);
   } catch (e) {
     // VS Code does not show activation failures to the user, so we do.

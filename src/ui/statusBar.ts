@@ -1,10 +1,12 @@
 /**
- * The status bar item for KQL editors: the active backend, and the last run's row count and duration.
- * Clicking it picks another backend.
+ * The status bar item for KQL editors: "backend · time range", and the last run's row count and
+ * duration. Clicking it picks the time range (the backend has its own command, named in the tooltip),
+ * so a range that silently narrows the results is always in sight.
  */
 import * as vscode from 'vscode';
 import type { QueryStats } from '../results/queryResult';
 import type { Ctx } from './ctx';
+import { timeRangeLabel } from './timeRangeLabel';
 
 export function formatRunStats(stats: QueryStats): string {
   const ms = stats.durationMs < 1000 ? `${Math.round(stats.durationMs)} ms` : `${(stats.durationMs / 1000).toFixed(1)} s`;
@@ -19,8 +21,9 @@ export class RunStatusBar implements vscode.Disposable {
 
   constructor(private readonly ctx: Ctx) {
     this.item.name = 'KQL Backend and Last Run';
-    this.item.command = 'kql.selectBackend';
+    this.item.command = 'kql.selectTimeRange';
     ctx.backends.onDidChange(() => this.update(), null, this.disposables);
+    ctx.backends.onDidChangeTimeRange(() => this.update(), null, this.disposables);
     vscode.window.onDidChangeActiveTextEditor(() => this.update(), null, this.disposables);
     this.update();
   }
@@ -46,9 +49,11 @@ export class RunStatusBar implements vscode.Disposable {
     const label = this.ctx.backends.active.label;
     const restricted = !this.ctx.config.trusted;
     const run = this.running ? ' · $(sync~spin) running' : this.lastRun ? ` · ${this.lastRun}` : '';
-    this.item.text = `$(${restricted ? 'shield' : 'database'}) ${label}${restricted ? ' (Restricted Mode)' : ''}${run}`;
-    this.item.tooltip = `Queries run on: ${label}${this.lastRun ? `\nLast run: ${this.lastRun}` : ''}\n` +
-      (restricted ? 'Restricted Mode: the local engine only; trust the workspace to use Log Analytics or its data folder.' : 'Click to choose another backend.');
+    const range = timeRangeLabel(this.ctx.config.timeRangeSetting);
+    this.item.text = `$(${restricted ? 'shield' : 'database'}) ${label}${restricted ? ' (Restricted Mode)' : ''} · ${range}${run}`;
+    this.item.tooltip = `Queries run on: ${label}\nTime range: ${range}${this.lastRun ? `\nLast run: ${this.lastRun}` : ''}\n` +
+      (restricted ? 'Restricted Mode: the local engine only; trust the workspace to use Log Analytics or its data folder.\n' : '') +
+      'Click to choose the time range; "Connection Analytics: Select Backend" chooses the backend.';
     this.item.show();
   }
 

@@ -87,7 +87,8 @@ export class WorkspaceSchemaProvider implements vscode.Disposable {
 
   private set(schema: WorkspaceSchema, signal: AbortSignal): void {
     if (signal.aborted) return;
-    const changed = schemaFingerprint(schema) !== schemaFingerprint(this._current) || schema.source.label !== this._current.source.label;
+    const changed = schemaFingerprint(schema) !== schemaFingerprint(this._current)
+      || schema.source.label !== this._current.source.label || schema.source.note !== this._current.source.note;
     this._current = schema;
     if (schema.source.note) log.warn(`Workspace schema (${schema.source.label}): ${schema.source.note}`);
     if (changed) {

@@ -99,3 +99,26 @@ describe('machines tree queries on a workspace with no inventory table', () => {
     }
   });
 });
+
+describe('machines tree queries on a partial export', () => {
+  test('VMComputer without OperatingSystemFamily and VMConnection without IndicatorThreatType still list the machines', () => {
+    const partialComputers = VM_INSIGHTS.VMComputer.map(({ OperatingSystemFamily: _family, ...rest }) => rest);
+    const partialConnections = CONNECTIONS.map(({ IndicatorThreatType: _threat, MaliciousIp: _ip, ...rest }) => rest);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'partial-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'VMComputer.json'), JSON.stringify(partialComputers));
+      fs.writeFileSync(path.join(dir, 'VMConnection.json'), JSON.stringify(partialConnections));
+      fs.writeFileSync(path.join(dir, 'VMBoundPort.json'), JSON.stringify(PORTS));
+      const { database } = loadData({ kind: 'folder', dir });
+      const run = (query: string) => runLocalQuery(database, query, { nowMs: NOW_MS, timeRange: { duration: 'P1D' } });
+      assert.deepEqual(machineRows(run(machinesQuery())).map((m) => [m.machine, m.computer, m.osFamily, m.os]), [
+        ['m-db', 'db01', '', 'Debian 12'],
+        ['m-web', 'web01', '', 'Ubuntu 22.04'],
+      ]);
+      const deps = dependencyRows(run(dependenciesQuery('m-web', 'outbound')));
+      assert.deepEqual(deps.map((d) => [d.remoteIp, d.remoteMachine]), [['10.0.0.21', 'm-db']]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

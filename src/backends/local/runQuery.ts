@@ -8,6 +8,7 @@ import type { Database } from '../../engine/database';
 import type { Table } from '../../engine/table';
 import { TICKS_PER_MILLISECOND } from '../../engine/values';
 import { DEFAULT_ROW_LIMIT, type QueryResult, type ResultTable, type TimeRange, type WireValue } from '../../results/queryResult';
+import { explainFailedTable } from './failedFiles';
 import { timeRangeTicks } from './timeRange';
 
 export interface LocalRunOptions {
@@ -39,13 +40,18 @@ export function toResultTable(name: string, table: Table): ResultTable {
 export function runLocalQuery(db: Database, query: string, options: LocalRunOptions = {}): QueryResult {
   const started = Date.now();
   const nowMs = options.nowMs ?? started;
-  const result = executeQuery(query, db, {
-    now: nowMs * TICKS_PER_MILLISECOND,
-    timeRange: timeRangeTicks(options.timeRange, nowMs),
-    rowLimit: options.rowLimit ?? DEFAULT_ROW_LIMIT,
-    isCancelled: options.isCancelled,
-    deadline: options.deadline,
-  });
+  let result;
+  try {
+    result = executeQuery(query, db, {
+      now: nowMs * TICKS_PER_MILLISECOND,
+      timeRange: timeRangeTicks(options.timeRange, nowMs),
+      rowLimit: options.rowLimit ?? DEFAULT_ROW_LIMIT,
+      isCancelled: options.isCancelled,
+      deadline: options.deadline,
+    });
+  } catch (e) {
+    throw explainFailedTable(e, options.warnings ?? []);
+  }
   const tables = result.tables.map((t) => toResultTable(t.name, t.table));
   return {
     tables,

@@ -14,13 +14,16 @@ export interface MachineFilter {
  * The latest inventory record of each machine, from whichever inventory table the workspace has: VM
  * insights' VMComputer, or Service Map's ServiceMapComputer_CL (the tables the seed documents). A
  * fuzzy union leaves out a table the workspace lacks; where both report a machine, VMComputer wins.
+ * Only Machine, Computer and TimeGenerated are required of VMComputer: a partial export without the
+ * OS or address columns still lists its machines (`column_ifexists` reads a missing column as empty).
  */
 const INVENTORY = [
   'let inventory = union isfuzzy=true',
   '    (VMComputer',
-  '    | summarize arg_max(TimeGenerated, Computer, OperatingSystemFamily, OperatingSystemFullName, Ipv4Addresses, _ResourceId) by Machine',
-  '    | project TimeGenerated, Machine, Computer, OsFamily = OperatingSystemFamily, Os = OperatingSystemFullName, Ipv4Addresses,',
-  '        ResourceId = _ResourceId, Preference = 2),',
+  '    | extend OsFamily = column_ifexists("OperatingSystemFamily", ""), Os = column_ifexists("OperatingSystemFullName", ""),',
+  '        Ipv4Addresses = column_ifexists("Ipv4Addresses", dynamic([])), ResourceId = column_ifexists("_ResourceId", "")',
+  '    | summarize arg_max(TimeGenerated, Computer, OsFamily, Os, Ipv4Addresses, ResourceId) by Machine',
+  '    | project TimeGenerated, Machine, Computer, OsFamily, Os, Ipv4Addresses, ResourceId, Preference = 2),',
   '    (ServiceMapComputer_CL',
   '    | summarize arg_max(TimeGenerated, ComputerName_s, OperatingSystemFamily_s, OperatingSystemFullName_s, Ipv4Addresses_s) by ResourceName_s',
   '    | project TimeGenerated, Machine = ResourceName_s, Computer = ComputerName_s, OsFamily = tolower(OperatingSystemFamily_s), Os = OperatingSystemFullName_s,',
@@ -41,11 +44,18 @@ export const MONITORED_IPS: readonly string[] = [
   '| project RemoteIp, RemoteMachine = Machine, RemoteComputer = Computer;',
 ];
 
+/**
+ * VMConnection's threat columns are optional: exports often leave out `MaliciousIp` and
+ * `IndicatorThreatType`; missing, they read as empty and nothing is flagged.
+ */
+const THREAT_COLUMNS = '| extend MaliciousIp = column_ifexists("MaliciousIp", ""), IndicatorThreatType = column_ifexists("IndicatorThreatType", "")';
+
 /** Root level: one row per machine, with what the tree needs to flag it. */
 export function machinesQuery(filter?: MachineFilter): string {
   const lines = [
     ...INVENTORY,
     'let traffic = VMConnection',
+    THREAT_COLUMNS,
     '| summarize BytesSent = sum(BytesSent), BytesReceived = sum(BytesReceived), LinksFailed = sum(LinksFailed),',
     '    MaliciousIps = make_set(MaliciousIp, 11), Threats = make_set(IndicatorThreatType, 11) by Machine;',
     'inventory',
@@ -110,6 +120,7 @@ export function dependenciesQuery(machine: string, direction: ConnectionDirectio
     ...MONITORED_IPS,
     'VMConnection',
     `| where Machine == ${kqlString(machine)} and Direction == ${kqlString(direction)}`,
+    THREAT_COLUMNS,
     '| summarize BytesSent = sum(BytesSent), BytesReceived = sum(BytesReceived), LinksEstablished = sum(LinksEstablished),',
     '    LinksFailed = sum(LinksFailed), MaliciousIps = make_set(MaliciousIp, 11), Threats = make_set(IndicatorThreatType, 11)',
     '    by RemoteIp, Port = DestinationPort, Protocol, ProcessName',

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
+import { timeRangeLabel } from '../timeRangeLabel';
 import { registerMachineCommands, MACHINES_FILTERED_CONTEXT } from './machineCommands';
 import { MachinesModel, type FleetNode } from './machinesModel';
 import { MachinesTreeProvider } from './machinesTreeProvider';
@@ -21,7 +22,13 @@ export function registerMachinesTree(ctx: Ctx): MachinesTree {
   const provider = new MachinesTreeProvider(model);
   const view = vscode.window.createTreeView('kql.machines', { treeDataProvider: provider, showCollapseAll: true, canSelectMany: true });
   void vscode.commands.executeCommand('setContext', MACHINES_FILTERED_CONTEXT, false);
+  // The range narrows what the tree lists (29 machines over a day can be 5 over 30 minutes): say it.
+  const describeRange = (): void => {
+    view.description = timeRangeLabel(ctx.config.timeRangeSetting);
+  };
+  describeRange();
   ctx.subscriptions.push(
+    ctx.backends.onDidChangeTimeRange(describeRange),
     provider,
     view,
     // Completion's cache of live machine names listens to this.

@@ -1,0 +1,83 @@
+/**
+ * What the Schema view shows, as plain data (no vscode, tested in plain Node): where the schema came
+ * from and how old it is, then tables grouped by category or solution, then columns with type and
+ * description. Children are computed on expansion, so a 1,000-table workspace costs only what is open.
+ */
+import type { ColumnSchema, TableSchema } from '../../schema/types';
+import { groupedTables, type FunctionSchema, type WorkspaceSchema } from '../../schema/workspaceSchema';
+
+export type SchemaNode =
+  | { readonly kind: 'source'; readonly label: string; readonly description: string; readonly tooltip: string }
+  | { readonly kind: 'group'; readonly label: string; readonly tables: readonly TableSchema[]; readonly functions: readonly FunctionSchema[] }
+  | { readonly kind: 'table'; readonly table: TableSchema; readonly matchingColumns?: readonly ColumnSchema[] }
+  | { readonly kind: 'column'; readonly table: string; readonly column: ColumnSchema }
+  | { readonly kind: 'function'; readonly fn: FunctionSchema };
+
+/** "just now", "12 min ago", "3 h ago", "2 days ago": how fresh the schema is. */
+export function ageText(fetchedAt: string, now = Date.now()): string {
+  const ms = now - Date.parse(fetchedAt);
+  if (!Number.isFinite(ms)) return 'age unknown';
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} h ago`;
+  return `${Math.floor(hours / 24)} days ago`;
+}
+
+function matches(text: string, filter: string): boolean {
+  return text.toLowerCase().includes(filter);
+}
+
+/** The view's top level: the source line, then one node per group that has a match for the filter. */
+export function schemaRoots(schema: WorkspaceSchema, filterText = '', now = Date.now()): SchemaNode[] {
+  const filter = filterText.trim().toLowerCase();
+  const fnGroups = new Map<string, FunctionSchema[]>();
+  for (const f of schema.functions) {
+    if (!filter || matches(f.name, filter)) fnGroups.set(f.group, [...(fnGroups.get(f.group) ?? []), f]);
+  }
+  const groups: SchemaNode[] = [];
+  const seen = new Set<string>();
+  for (const { group, tables } of groupedTables(schema)) {
+    const shown = filter ? tables.filter((t) => matches(t.name, filter) || t.columns.some((c) => matches(c.name, filter))) : tables;
+    const functions = fnGroups.get(group) ?? [];
+    seen.add(group);
+    if (shown.length || functions.length) groups.push({ kind: 'group', label: group, tables: shown, functions });
+  }
+  for (const [group, functions] of fnGroups) {
+    if (!seen.has(group)) groups.push({ kind: 'group', label: group, tables: [], functions });
+  }
+  const counts = `${schema.tables.length} tables${schema.functions.length ? `, ${schema.functions.length} functions` : ''}`;
+  const source: SchemaNode = {
+    kind: 'source',
+    label: schema.source.label,
+    description: `${counts} · ${schema.source.kind === 'sample' ? 'bundled' : ageText(schema.source.fetchedAt, now)}${filter ? ` · filter "${filterText.trim()}"` : ''}`,
+    tooltip: [`Schema from ${schema.source.label}`, `Read ${schema.source.fetchedAt}`, schema.source.note ?? ''].filter(Boolean).join('\n'),
+  };
+  return [source, ...groups];
+}
+
+export function schemaChildren(node: SchemaNode, filterText = ''): SchemaNode[] {
+  const filter = filterText.trim().toLowerCase();
+  switch (node.kind) {
+    case 'group':
+      return [
+        ...node.functions.map((fn): SchemaNode => ({ kind: 'function', fn })),
+        ...node.tables.map((table): SchemaNode => ({
+          kind: 'table',
+          table,
+          ...(filter && !matches(table.name, filter) ? { matchingColumns: table.columns.filter((c) => matches(c.name, filter)) } : {}),
+        })),
+      ];
+    case 'table':
+      return (node.matchingColumns ?? node.table.columns).map((column): SchemaNode => ({ kind: 'column', table: node.table.name, column }));
+    default:
+      return [];
+  }
+}
+
+/** The text "Query this table" opens: the table's name and a small sample. */
+export function queryThisTable(table: string): string {
+  const name = /^[A-Za-z_][A-Za-z0-9_]*$/.test(table) ? table : `['${table.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}']`;
+  return `${name}\n| take 100`;
+}

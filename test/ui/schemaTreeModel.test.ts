@@ -1,0 +1,43 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { schemaFromMetadata } from '../../src/schema/metadataJson';
+import { CATALOGUE_SCHEMA } from '../../src/schema/workspaceSchema';
+import { ageText, queryThisTable, schemaChildren, schemaRoots } from '../../src/ui/schemaView/schemaTreeModel';
+import { metadataFixture } from '../backends/metadataFixture';
+
+const NOW = Date.parse('2026-12-01T12:00:00Z');
+const schema = schemaFromMetadata(metadataFixture(), { kind: 'logAnalytics', label: 'Log Analytics metadata API', fetchedAt: '2026-12-01T09:00:00Z' });
+
+test('the top says where the schema came from and how old it is', () => {
+  const [source] = schemaRoots(schema, '', NOW);
+  assert.deepEqual(source && source.kind === 'source' && [source.label, source.description], ['Log Analytics metadata API', '312 tables, 3 functions · 3 h ago']);
+  const [sample] = schemaRoots(CATALOGUE_SCHEMA, '', NOW);
+  assert.equal(sample?.kind === 'source' && sample.description, '6 tables · bundled');
+  assert.equal(ageText('2026-12-01T11:59:30Z', NOW), 'just now');
+  assert.equal(ageText('2026-11-28T12:00:00Z', NOW), '3 days ago');
+});
+
+test('tables are grouped by solution, then columns with type; functions sit in their group', () => {
+  const groups = schemaRoots(schema, '', NOW).slice(1);
+  assert.deepEqual(groups.map((g) => g.kind === 'group' && g.label), ['Change Tracking', 'Container Insights', 'Log Management', 'Security', 'Service Map', 'Updates', 'VMInsights']);
+  const logManagement = groups.find((g) => g.kind === 'group' && g.label === 'Log Management')!;
+  const children = schemaChildren(logManagement);
+  assert.deepEqual(children.slice(0, 2).map((c) => c.kind === 'function' && c.fn.name), ['HeartbeatOf', 'BusyMachines']);
+  const heartbeat = children.find((c) => c.kind === 'table' && c.table.name === 'Heartbeat')!;
+  const columns = schemaChildren(heartbeat);
+  assert.equal(columns.length, 15);
+  assert.deepEqual(columns[4]?.kind === 'column' && [columns[4].column.name, columns[4].column.type], ['OSType', 'string']);
+});
+
+test('the filter keeps tables whose name or columns match, showing only the matching columns', () => {
+  const groups = schemaRoots(schema, 'ostype', NOW).slice(1);
+  assert.deepEqual(groups.map((g) => g.kind === 'group' && g.label), ['Log Management']);
+  const [heartbeat] = schemaChildren(groups[0]!, 'ostype');
+  assert.deepEqual(schemaChildren(heartbeat!, 'ostype').map((c) => c.kind === 'column' && c.column.name), ['OSType']);
+  assert.match(schemaRoots(schema, 'ostype', NOW)[0]!.kind === 'source' ? (schemaRoots(schema, 'ostype', NOW)[0] as { description: string }).description : '', /filter "ostype"/);
+});
+
+test('"Query this table" writes the table and a sample; odd names are quoted', () => {
+  assert.equal(queryThisTable('Heartbeat'), 'Heartbeat\n| take 100');
+  assert.equal(queryThisTable("My Table's"), "['My Table\\'s']\n| take 100");
+});
