@@ -14,7 +14,8 @@ import type { QueryResult, ResultTable, WireValue } from '../src/results/queryRe
 import { generateSampleWorkspace } from '../src/data/sample';
 import { findSampleQuery, sampleQueryText } from '../src/schema/sampleQueries';
 import type { ShowResultMessage } from '../src/protocol/messages';
-import { bundlePath, initScript, servePanel } from './webview/page';
+import { bundlePath, initScript, pageJson, servePanel } from './webview/page';
+import { toColumnar } from '../src/protocol/columnar';
 
 const root = path.resolve(__dirname, '..');
 const HOSTILE = '<img src=x onerror="window.__pwned=1">';
@@ -100,7 +101,7 @@ function message(table: ResultTable, render: QueryResult['render'], queryText: s
     queryText,
     blockStartLine: 0,
     options: { maxChartPoints: 20_000 },
-    result: { tables: [table], render, stats: { backend: 'local', durationMs: 84, rowCount: table.rows.length, truncated: false }, warnings: [] },
+    result: { tables: [toColumnar(table)], render, stats: { backend: 'local', durationMs: 84, rowCount: table.rows.length, truncated: false }, warnings: [] },
   };
 }
 
@@ -116,7 +117,10 @@ async function deliveryMs(page: Page): Promise<number> {
 /** Posts the message and resolves with ms until the mark is set and the next frame is committed. */
 async function timeUntilMark(page: Page, msg: ShowResultMessage, mark: string): Promise<number> {
   // A JSON string crosses the DevTools protocol far faster than a 100k-row object graph.
-  await page.evaluate((json) => ((globalThis as unknown as { __msg: unknown }).__msg = JSON.parse(json)), JSON.stringify(msg));
+  await page.evaluate((json) => {
+    const g = globalThis as unknown as { __msg: unknown; __revive(j: string): unknown };
+    g.__msg = g.__revive(json);
+  }, pageJson(msg));
   return page.evaluate(`new Promise((resolve) => {
     const t0 = performance.now();
     performance.clearMarks(${JSON.stringify(mark)});
@@ -125,7 +129,7 @@ async function timeUntilMark(page: Page, msg: ShowResultMessage, mark: string): 
       if (list.getEntriesByName(${JSON.stringify(mark)}).length) { obs.disconnect(); done(); }
     }).observe({ entryTypes: ['mark'] });
     performance.mark('kql-bench-post');
-    window.postMessage(window.__msg, '*');
+    window.__postHost(window.__msg);
   })`);
 }
 
@@ -233,7 +237,7 @@ function sampleMessage(query: string): ShowResultMessage {
   const now = new Date('2026-11-23T12:00:00Z');
   const ws = generateSampleWorkspace({ now });
   const result = runLocalQuery(ws.database, query, { nowMs: now.getTime(), timeRange: { duration: 'PT24H' } });
-  return { ...message(result.tables[0]!, result.render, query), result };
+  return { ...message(result.tables[0]!, result.render, query), result: { ...result, tables: result.tables.map(toColumnar) } };
 }
 
 /** docs/screenshots/results-grid.png and results-timechart.png (sample workspace data), for the README. */

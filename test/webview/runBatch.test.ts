@@ -1,13 +1,14 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ShowErrorMessage, ShowResultMessage } from '../../src/protocol/messages';
+import { toColumnar } from '../../src/protocol/columnar';
 import { RunBatch } from '../../webview/results/runBatch';
 
 const origin = (line: number, text: string) => ({ documentUri: 'file:///q.kql', queryText: text, blockStartLine: line });
 function result(index: number, count: number, rows: number, line = index * 5): ShowResultMessage {
   return {
     type: 'showResult', ...origin(line, `// query ${index}\nVMConnection | take ${rows}`), batch: { index, count },
-    result: { tables: [{ name: 'PrimaryResult', columns: [{ name: 'n', type: 'long' }], rows: Array.from({ length: rows }, (_, i) => [i]) }], warnings: [], stats: { rowCount: rows, durationMs: 1, backend: 'local', truncated: false } },
+    result: { tables: [toColumnar({ name: 'PrimaryResult', columns: [{ name: 'n', type: 'long' }], rows: Array.from({ length: rows }, (_, i) => [i]) })], warnings: [], stats: { rowCount: rows, durationMs: 1, backend: 'local', truncated: false } },
     options: { maxChartPoints: 100 },
   } as ShowResultMessage;
 }

@@ -14,7 +14,7 @@ function headline(queryText: string, max = 60): string {
 
 /** The label of an outcome in the list: position, line, query, and rows or what went wrong. */
 export function outcomeLabel(o: Outcome, batch: BatchPosition): string {
-  const rows = o.type === 'showResult' ? o.result.tables[0]?.rows.length ?? 0 : 0;
+  const rows = o.type === 'showResult' ? o.result.tables[0]?.rowCount ?? 0 : 0;
   const what = o.type === 'showResult'
     ? `${rows.toLocaleString('en-US')} ${rows === 1 ? 'row' : 'rows'}`
     : { query: 'error', backend: 'failed', cancelled: 'cancelled', timeout: 'timed out' }[o.kind];
