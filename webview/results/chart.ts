@@ -10,6 +10,23 @@ import { vegaThemeConfig } from '../../src/render/chartTheme';
 import type { VegaLiteSpec } from '../../src/render/chartSpec';
 import { themeVariable } from '../shared/dom';
 
+/**
+ * A faceted spec (ysplit=panels) sizes each pane, not the whole: share the panel's space between the
+ * panes so the chart fits without being stretched or scrolled.
+ */
+export function fitPanels(spec: VegaLiteSpec, width: number, height: number): VegaLiteSpec {
+  const inner = spec.spec as VegaLiteSpec | undefined;
+  if (!('facet' in spec) || !inner || width <= 0 || height <= 0) {
+    return spec;
+  }
+  const filter = (spec.transform as { filter?: { oneOf?: unknown[] } }[] | undefined)?.[0]?.filter?.oneOf;
+  const panes = Math.max(1, filter?.length ?? 1);
+  // Room for the y axis and the pane's header on the left, the x axis under the last pane.
+  const paneWidth = Math.max(200, Math.floor(width - 16 - 190));
+  const paneHeight = Math.max(60, Math.floor((height - 16 - 60) / panes) - 20);
+  return { ...spec, spec: { ...inner, width: paneWidth, height: paneHeight } };
+}
+
 export class ChartView {
   private current: EmbedResult | undefined;
 
@@ -18,7 +35,8 @@ export class ChartView {
   /** Draws the spec (replacing any earlier chart) and resolves once the view has rendered. */
   async draw(spec: VegaLiteSpec): Promise<void> {
     this.finalize();
-    this.current = await embed(this.container, spec as never, {
+    const box = this.container.getBoundingClientRect();
+    this.current = await embed(this.container, fitPanels(spec, box.width, box.height) as never, {
       mode: 'vega-lite',
       renderer: 'canvas',
       actions: false,
