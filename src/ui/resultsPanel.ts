@@ -53,10 +53,27 @@ export class ResultsPanel implements vscode.Disposable {
     const panel = vscode.window.createWebviewPanel(
       ResultsPanel.viewType,
       ResultsPanel.title(documentUri),
-      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      { viewColumn: ResultsPanel.columnFor(documentUri), preserveFocus: true },
       ResultsPanel.options(ctx),
     );
     return new ResultsPanel(ctx, panel, documentUri, onRerun);
+  }
+
+  /**
+   * Where a new panel opens: in the column of an existing results panel (a new tab there, not a new
+   * column), unless that column holds the document's own editor; else beside the active editor.
+   */
+  private static columnFor(documentUri: vscode.Uri): vscode.ViewColumn {
+    const editorColumns = new Set(
+      vscode.window.visibleTextEditors.filter((e) => e.document.uri.toString() === documentUri.toString()).map((e) => e.viewColumn),
+    );
+    for (const p of ResultsPanel.panels.values()) {
+      const column = p.panel.viewColumn;
+      if (column !== undefined && !editorColumns.has(column)) {
+        return column;
+      }
+    }
+    return vscode.ViewColumn.Beside;
   }
 
   /** Brings back a panel VS Code restored after a reload; the webview shows its saved query. */
