@@ -122,6 +122,10 @@ export class ResultsPanel implements vscode.Disposable {
 
   /** Sends a message now, or when the webview is ready; the latest one is replayed after a reload. */
   post(panelMessage: PanelMessage): void {
+    if (this.disposed) {
+      // A run that outlived its closed panel: its outcome has nowhere to go.
+      return;
+    }
     const message: HostMessage = panelMessage.type === 'showResult' ? toWebview(panelMessage) : panelMessage;
     this.last = message;
     const batch = 'batch' in message ? message.batch : undefined;

@@ -35,8 +35,11 @@ export class ChartView {
   /** Draws the spec (replacing any earlier chart) and resolves once the view has rendered. */
   async draw(spec: VegaLiteSpec): Promise<void> {
     this.finalize();
+    // A tab panel being shown may not be laid out yet: fall back to the window's size then.
     const box = this.container.getBoundingClientRect();
-    this.current = await embed(this.container, fitPanels(spec, box.width, box.height) as never, {
+    const width = box.width > 0 ? box.width : window.innerWidth - 16;
+    const height = box.height > 0 ? box.height : window.innerHeight - 120;
+    this.current = await embed(this.container, fitPanels(spec, width, height) as never, {
       mode: 'vega-lite',
       renderer: 'canvas',
       actions: false,

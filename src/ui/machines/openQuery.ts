@@ -18,12 +18,12 @@ async function runInEditor(): Promise<void> {
   }
 }
 
-/** The generated-query column while it still exists, else beside the active editor. */
+/** The generated-query column while it still exists, else an empty active column, else beside the active editor. */
 function targetColumn(): vscode.ViewColumn {
   if (queryColumn !== undefined && vscode.window.tabGroups.all.some((g) => g.viewColumn === queryColumn)) {
     return queryColumn;
   }
-  return vscode.ViewColumn.Beside;
+  return vscode.window.tabGroups.activeTabGroup.tabs.length === 0 ? vscode.ViewColumn.Active : vscode.ViewColumn.Beside;
 }
 
 /** The last generated document, when it is still open and holds exactly what it was given. */
