@@ -18,6 +18,10 @@ import { completionScenario } from './scenarios/completion';
 import { resultsScenario } from './scenarios/results';
 import { machinesScenario } from './scenarios/machines';
 import { syntaxErrorScenario } from './scenarios/syntaxError';
+import { gridJourneyScenario } from './scenarios/gridJourney';
+import { runAllAndStatusScenario } from './scenarios/runAllAndStatus';
+import { editorColumnsScenario } from './scenarios/editorColumns';
+import { panelsChartScenario } from './scenarios/panelsChart';
 
 const repo = path.resolve(__dirname, '../..');
 const SCENARIO_TIMEOUT_MS = 150_000;
@@ -98,4 +102,8 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
   scenario('3 CodeLens runs a seed query: the grid matches the kql CLI, a timechart draws, Run all lists every result', resultsScenario);
   scenario('4 the Machines view lists machines, processes and ports; a context action runs a query', machinesScenario);
   scenario('5 a syntax error shows in the panel at its line:column and nothing crashes', syntaxErrorScenario);
+  scenario('10 the grid: a filter paints only its matches, sort, export the rows shown', gridJourneyScenario);
+  scenario('11 Run all past an error lists every outcome; the status bar says a run failed; a quoted value is not doubled', runAllAndStatusScenario);
+  scenario('12 machine actions reuse one query column and results panel', editorColumnsScenario);
+  scenario('13 a ysplit=panels timechart fits its panel undistorted', panelsChartScenario);
 });
