@@ -47,6 +47,64 @@ const DARK_THEME: Record<string, string> = {
   '--vscode-charts-yellow': '#cca700',
 };
 
+/** VS Code's Light Modern, as far as the panel uses it. */
+const LIGHT_THEME: Record<string, string> = {
+  ...DARK_THEME,
+  '--vscode-editor-background': '#ffffff',
+  '--vscode-editor-foreground': '#3b3b3b',
+  '--vscode-foreground': '#3b3b3b',
+  '--vscode-descriptionForeground': '#3b3b3b',
+  '--vscode-errorForeground': '#f85149',
+  '--vscode-focusBorder': '#005fb8',
+  '--vscode-panel-border': '#e5e5e5',
+  '--vscode-editorWidget-border': '#c8c8c8',
+  '--vscode-editorGroupHeader-tabsBackground': '#f8f8f8',
+  '--vscode-list-hoverBackground': '#f2f2f2',
+  '--vscode-list-activeSelectionBackground': '#e8e8e8',
+  '--vscode-list-activeSelectionForeground': '#000000',
+  '--vscode-button-secondaryBackground': '#e5e5e5',
+  '--vscode-button-secondaryForeground': '#3b3b3b',
+  '--vscode-input-background': '#ffffff',
+  '--vscode-input-foreground': '#3b3b3b',
+  '--vscode-panel-background': '#f8f8f8',
+  '--vscode-panelTitle-activeForeground': '#3b3b3b',
+  '--vscode-panelTitle-inactiveForeground': '#3b3b3b',
+  '--vscode-textLink-foreground': '#005fb8',
+  '--vscode-charts-blue': '#1a85ff',
+  '--vscode-charts-orange': '#d18616',
+  '--vscode-charts-green': '#388a34',
+  '--vscode-charts-red': '#e51400',
+  '--vscode-charts-purple': '#652d90',
+  '--vscode-charts-yellow': '#bf8803',
+};
+
+/** VS Code's Dark High Contrast, as far as the panel uses it. */
+const HIGH_CONTRAST_THEME: Record<string, string> = {
+  ...DARK_THEME,
+  '--vscode-editor-background': '#000000',
+  '--vscode-editor-foreground': '#ffffff',
+  '--vscode-foreground': '#ffffff',
+  '--vscode-descriptionForeground': '#ffffff',
+  '--vscode-focusBorder': '#f38518',
+  '--vscode-panel-border': '#6fc3df',
+  '--vscode-editorWidget-border': '#6fc3df',
+  '--vscode-editorGroupHeader-tabsBackground': '#000000',
+  '--vscode-list-hoverBackground': '#000000',
+  '--vscode-list-activeSelectionBackground': '#000000',
+  '--vscode-contrastBorder': '#6fc3df',
+  '--vscode-contrastActiveBorder': '#f38518',
+  '--vscode-panel-background': '#000000',
+  '--vscode-charts-blue': '#3794ff',
+  '--vscode-charts-orange': '#d18616',
+  '--vscode-charts-green': '#89d185',
+  '--vscode-charts-red': '#f14c4c',
+  '--vscode-charts-purple': '#b180d7',
+  '--vscode-charts-yellow': '#cca700',
+};
+
+const THEMES = { dark: [DARK_THEME, 'vscode-dark'], light: [LIGHT_THEME, 'vscode-light'], 'high-contrast': [HIGH_CONTRAST_THEME, 'vscode-high-contrast'] } as const;
+export type PageTheme = keyof typeof THEMES;
+
 export interface PageServer {
   readonly url: string;
   close(): Promise<void>;
@@ -75,10 +133,11 @@ export async function servePanel(bundlePath: string): Promise<PageServer> {
  * Runs in the page before the bundle: the theme variables VS Code would set, an acquireVsCodeApi stub
  * that records posted messages, and a record of CSP violations (there must be none).
  */
-export function initScript(): string {
+export function initScript(themeName: PageTheme = 'dark'): string {
+  const [theme, bodyClass] = THEMES[themeName];
   return `
     (() => {
-      const theme = ${JSON.stringify(DARK_THEME)};
+      const theme = ${JSON.stringify(theme)};
       window.__posted = [];
       window.__cspViolations = [];
       document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));
@@ -90,9 +149,36 @@ export function initScript(): string {
       });
       document.addEventListener('DOMContentLoaded', () => {
         for (const [k, v] of Object.entries(theme)) document.documentElement.style.setProperty(k, v);
-        document.body.classList.add('vscode-dark');
+        document.body.classList.add(${JSON.stringify(bodyClass)});
+      });
+      // What VS Code does with a host message: the typed arrays' buffers are moved, not copied.
+      window.__postHost = (message) => {
+        const buffers = new Set();
+        const walk = (v) => {
+          if (ArrayBuffer.isView(v)) buffers.add(v.buffer);
+          else if (Array.isArray(v)) v.forEach(walk);
+          else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+        };
+        walk(message);
+        window.postMessage(message, '*', [...buffers]);
+      };
+      // Typed arrays cross from Node as { __typed, base64 } (see pageJson); this makes them again.
+      window.__revive = (json) => JSON.parse(json, (_k, v) => {
+        if (v && typeof v === 'object' && typeof v.__typed === 'string') {
+          const bytes = Uint8Array.from(atob(v.base64), (c) => c.charCodeAt(0));
+          const Type = { Float64Array, Uint8Array, Uint32Array }[v.__typed];
+          return new Type(bytes.buffer, 0, bytes.byteLength / Type.BYTES_PER_ELEMENT);
+        }
+        return v;
       });
     })();`;
+}
+
+/** JSON for a message holding typed arrays; the page's `__revive` turns it back into one. */
+export function pageJson(message: unknown): string {
+  return JSON.stringify(message, (_k, v: unknown) =>
+    ArrayBuffer.isView(v) ? { __typed: v.constructor.name, base64: Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64') } : v,
+  );
 }
 
 export function bundlePath(root: string): string {

@@ -4,6 +4,8 @@
  * time, because a webview is untrusted input as far as the host is concerned.
  */
 import type { QueryResult } from '../results/queryResult';
+import type { ColumnarTable } from './columnar';
+import type { SortState } from '../render/rowOrder';
 
 /** Where a query came from, so errors and diagnostics can point back into the document. */
 export interface QueryOrigin {
@@ -32,10 +34,14 @@ export interface RunningMessage extends QueryOrigin {
   readonly type: 'running';
   readonly batch?: BatchPosition;
 }
+/** A query result as it travels to the webview: its tables as columns of typed arrays. */
+export interface ResultPayload extends Omit<QueryResult, 'tables'> {
+  readonly tables: readonly ColumnarTable[];
+}
 export interface ShowResultMessage extends QueryOrigin {
   readonly type: 'showResult';
   readonly batch?: BatchPosition;
-  readonly result: QueryResult;
+  readonly result: ResultPayload;
   readonly options: ResultViewOptions;
 }
 export interface ShowErrorMessage extends QueryOrigin {
@@ -63,13 +69,18 @@ export interface ReadyMessage {
   readonly type: 'ready';
 }
 export type DataExportFormat = 'csv' | 'json';
-/** The host exports the result it holds, so 100k rows never travel back across the boundary. */
+/**
+ * The host exports the result it holds, so 100k rows never travel back across the boundary. With a
+ * `view` it exports the rows the grid shows (its filter and sort, applied by the same code); without
+ * one, every row in the result's order.
+ */
 export interface ExportDataMessage {
   readonly type: 'exportData';
   readonly format: DataExportFormat;
   readonly tableIndex: number;
   /** After "Run all": which query's result (see BatchPosition); absent for a single run. */
   readonly batchIndex?: number;
+  readonly view?: { readonly filter: string; readonly sort?: SortState };
 }
 export type ImageExportFormat = 'png' | 'svg';
 export interface ExportImageMessage {
@@ -126,3 +137,4 @@ export interface ResultsPanelState {
 export const MAX_COPY_CHARS = 50_000_000;
 export const MAX_IMAGE_CHARS = 100_000_000;
 export const MAX_LOG_CHARS = 10_000;
+export const MAX_FILTER_CHARS = 10_000;

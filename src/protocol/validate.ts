@@ -4,11 +4,15 @@
  */
 import type { QueryResult, RenderInfo, ResultTable } from '../results/queryResult';
 import { KQL_TYPES, type KqlType } from '../schema/types';
+import { columnarProblem, type ColumnarTable } from './columnar';
 import {
   MAX_COPY_CHARS,
+  MAX_FILTER_CHARS,
   MAX_IMAGE_CHARS,
   MAX_LOG_CHARS,
+  type ExportDataMessage,
   type HostMessage,
+  type ResultPayload,
   type ResultsPanelState,
   type WebviewMessage,
 } from './messages';
@@ -54,7 +58,17 @@ export function validateWebviewMessage(m: unknown): Validated<WebviewMessage> {
       if (!optional(m, 'batchIndex', (v) => isInt(v))) {
         return fail('exportData batchIndex is a non-negative integer');
       }
-      return { ok: true, value: { type: 'exportData', format: m.format, tableIndex: m.tableIndex, ...(m.batchIndex !== undefined ? { batchIndex: m.batchIndex as number } : {}) } };
+      if (!optional(m, 'view', isRowView)) {
+        return fail('exportData view needs a filter string and an optional sort { column, descending }');
+      }
+      return {
+        ok: true,
+        value: {
+          type: 'exportData', format: m.format, tableIndex: m.tableIndex,
+          ...(m.batchIndex !== undefined ? { batchIndex: m.batchIndex as number } : {}),
+          ...(m.view !== undefined ? { view: m.view as ExportDataMessage['view'] } : {}),
+        },
+      };
     case 'exportImage':
       if (!oneOf(m.format, ['png', 'svg'] as const) || !isStr(m.data, MAX_IMAGE_CHARS)) {
         return fail('exportImage needs format png|svg and data');
@@ -89,6 +103,10 @@ export function validateWebviewMessage(m: unknown): Validated<WebviewMessage> {
     default:
       return fail(`unknown message type "${m.type.slice(0, 40)}"`);
   }
+}
+
+function isRowView(v: unknown): boolean {
+  return isObj(v) && isStr(v.filter, MAX_FILTER_CHARS) && optional(v, 'sort', (s) => isObj(s) && isInt(s.column) && typeof s.descending === 'boolean');
 }
 
 function originProblem(m: Obj): string | undefined {
@@ -171,6 +189,39 @@ export function validateQueryResult(v: unknown): Validated<QueryResult> {
   };
 }
 
+function columnsProblem(columns: unknown, index: number): string | undefined {
+  if (!Array.isArray(columns) || !columns.every((c) => isObj(c) && isStr(c.name) && oneOf<KqlType>(c.type, KQL_TYPES))) {
+    return `table ${index} has a column without a name or a known type`;
+  }
+  return undefined;
+}
+
+/** Checks a result as it travels to the webview: columnar tables within their bounds. */
+export function validateResultPayload(v: unknown): Validated<ResultPayload> {
+  if (!isObj(v) || !Array.isArray(v.tables) || !isObj(v.stats) || !Array.isArray(v.warnings)) {
+    return fail('result needs tables, stats and warnings');
+  }
+  for (let i = 0; i < v.tables.length; i++) {
+    const t: unknown = v.tables[i];
+    const problem = !isObj(t) || !isStr(t.name) ? `table ${i} needs a name` : columnsProblem(t.columns, i) ?? columnarProblem(t);
+    if (problem) {
+      return fail(problem.startsWith('table') ? problem : `table ${i} ${problem}`);
+    }
+  }
+  const s = v.stats;
+  if (!oneOf(s.backend, ['local', 'logAnalytics'] as const) || !isFiniteNum(s.durationMs) || !isInt(s.rowCount) || typeof s.truncated !== 'boolean') {
+    return fail('result stats need backend, durationMs, rowCount and truncated');
+  }
+  if (!v.warnings.every((w) => isStr(w))) {
+    return fail('result warnings must be strings');
+  }
+  const problem = renderProblem(v.render);
+  if (problem) {
+    return fail(problem);
+  }
+  return { ok: true, value: { tables: v.tables as ColumnarTable[], render: v.render as RenderInfo | undefined, stats: v.stats as unknown as QueryResult['stats'], warnings: v.warnings as string[] } };
+}
+
 /** Checks a message the host sent; the webview drops anything else. */
 export function validateHostMessage(m: unknown): Validated<HostMessage> {
   if (!isObj(m) || typeof m.type !== 'string') {
@@ -193,7 +244,7 @@ export function validateHostMessage(m: unknown): Validated<HostMessage> {
       if (!isObj(m.options) || !isInt(m.options.maxChartPoints, 1)) {
         return fail('showResult needs options.maxChartPoints');
       }
-      const result = validateQueryResult(m.result);
+      const result = validateResultPayload(m.result);
       return result.ok ? { ok: true, value: m as unknown as HostMessage } : fail(`showResult: ${result.reason}`);
     }
     case 'showError': {

@@ -87,6 +87,41 @@ function colorChannel(render: RenderInfo, roles: ColumnRoles): VegaLiteSpec {
   };
 }
 
+/** Series past this many get a palette of their own: the theme's category range has ten colours. */
+const THEMED_SERIES = 10;
+
+/**
+ * `n` colours told apart by hue and lightness (golden-angle hues, three lightness bands), readable on
+ * light, dark and high-contrast backgrounds, for charts with more series than the theme has colours.
+ */
+export function manyColours(n: number): string[] {
+  return Array.from({ length: n }, (_, i) => {
+    const hue = Math.round((i * 137.508) % 360);
+    const light = [55, 42, 68][i % 3];
+    return `hsl(${hue}, 70%, ${light}%)`;
+  });
+}
+
+/** The range of the y values (stacked: of each x's sum) when every value is whole, else undefined. */
+function wholeExtent(rows: readonly { x: unknown; y: number | null }[], stacked: boolean): number | undefined {
+  let lo = 0;
+  let hi = 0;
+  const sums = new Map<unknown, number>();
+  for (const r of rows) {
+    if (r.y === null) {
+      continue;
+    }
+    if (!Number.isInteger(r.y)) {
+      return undefined;
+    }
+    const v = stacked ? (sums.get(r.x) ?? 0) + r.y : r.y;
+    sums.set(r.x, v);
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  }
+  return hi - lo;
+}
+
 function valueScale(render: RenderInfo): VegaLiteSpec | undefined {
   const scale: VegaLiteSpec = {};
   if (render.ymin !== undefined) {
@@ -132,21 +167,38 @@ function xyChart(visualization: string, render: RenderInfo, table: ResultTable, 
     value.stack = null;
   }
   const color = colorChannel(render, roles);
+  const seriesNames = [...new Set(data.rows.map((r) => r.series))];
+  if (seriesNames.length > THEMED_SERIES) {
+    color.scale = { range: manyColours(seriesNames.length) };
+    color.legend = color.legend === null ? null : { symbolLimit: 0, columns: seriesNames.length > 30 ? 2 : 1 };
+  }
+  // Counts (every value whole) get whole ticks, no "2.2 ports": Vega-Lite drops tickMinStep, so ask
+  // for no more ticks than whole numbers in the range (Vega's nice steps are then 1, 2, 5, …).
+  const extent = stack === 'stacked100' ? undefined : wholeExtent(data.rows, stack === 'stacked');
+  if (extent !== undefined && extent <= 40) {
+    value.axis = { ...(value.axis as VegaLiteSpec | undefined), tickCount: Math.max(1, Math.min(10, Math.ceil(extent))) };
+  }
   const tooltip = [
     { field: 'x', type: category.type, title: xName, ...(category.type === 'temporal' ? { format: '%Y-%m-%d %H:%M:%S' } : {}) },
     { field: 'series', type: 'nominal', title: 'series' },
     { field: 'y', type: 'quantitative', title: yTitle ?? 'value', format: ',' },
   ];
 
+  // A line through one point draws nothing: series of a single point are drawn as points.
+  const perSeries = new Map<string, number>();
+  for (const r of data.rows) {
+    perSeries.set(r.series, (perSeries.get(r.series) ?? 0) + 1);
+  }
+  const lonePoints = [...perSeries.values()].some((n) => n === 1);
   let mark: VegaLiteSpec;
   let encoding: VegaLiteSpec;
   switch (layout.layout) {
     case 'line':
-      mark = { type: 'line', interpolate: 'linear', tooltip: true };
+      mark = { type: 'line', interpolate: 'linear', tooltip: true, ...(lonePoints ? { point: true } : {}) };
       encoding = { x: category, y: value, color, tooltip };
       break;
     case 'area':
-      mark = { type: 'area', tooltip: true, ...(stack === 'none' ? { opacity: 0.5 } : {}) };
+      mark = { type: 'area', tooltip: true, ...(stack === 'none' ? { opacity: 0.5 } : {}), ...(lonePoints ? { point: true } : {}) };
       encoding = { x: category, y: value, color, tooltip };
       break;
     case 'scatter':
@@ -164,7 +216,6 @@ function xyChart(visualization: string, render: RenderInfo, table: ResultTable, 
   }
 
   const split = (render.ysplit ?? 'none').toLowerCase();
-  const seriesNames = [...new Set(data.rows.map((r) => r.series))];
   let body: VegaLiteSpec;
   if ((split === 'panels' || split === 'panes') && seriesNames.length > 1 && layout.layout !== 'bar') {
     // One chart per series, each with its own y scale (Kusto shows at most five panels).
@@ -183,6 +234,13 @@ function xyChart(visualization: string, render: RenderInfo, table: ResultTable, 
         encoding: { ...encoding, y: { ...value, title: s } },
       })),
       resolve: { scale: { y: 'independent' } },
+    };
+  } else if (seriesNames.length > 1) {
+    // Click a legend entry to isolate its series (shift-click adds more; click empty space to reset).
+    body = {
+      params: [{ name: 'pick', select: { type: 'point', fields: ['series'] }, bind: 'legend' }],
+      mark,
+      encoding: { ...encoding, opacity: { condition: { param: 'pick', value: 1 }, value: 0.12 } },
     };
   } else {
     body = { mark, encoding };

@@ -7,6 +7,20 @@
 import type { ResultTable, WireValue } from '../results/queryResult';
 import { cellText } from './cellText';
 import { neutraliseFormula, safeCsvCellText } from './csvSafety';
+import { RowOrder, type RowView } from './rowOrder';
+import { rowCells, tableOf } from './tableCells';
+
+/**
+ * The table an export writes: with the grid's view (filter and sort), the rows the grid shows in its
+ * order, found by the same code the grid uses; without, every row in the result's order.
+ */
+export function exportedTable(table: ResultTable, view: RowView | undefined): ResultTable {
+  if (!view) {
+    return table;
+  }
+  const cells = rowCells(table);
+  return tableOf(table.name, cells, new RowOrder(cells).order(view.filter, view.sort));
+}
 
 export interface CsvOptions {
   /** Prefix cells that start a spreadsheet formula with `'` (default true; setting kql.results.csvFormulaProtection). */

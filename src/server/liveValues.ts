@@ -72,7 +72,12 @@ export function liveValueItems(
   if (!context || !values) {
     return [];
   }
-  const range = { start: doc.positionAt(blockStart + context.literalStart), end: doc.positionAt(blockStart + offset) };
+  // Inside an open literal the rest of it, through its closing quote, is replaced too: VS Code closes
+  // the quote as it is typed, and a value picked at `"▮"` must not leave that quote behind.
+  const open = context.literalStart < offset;
+  const rest = open ? /^(?:[^"\\\n]|\\.)*"/.exec(blockText.slice(offset, offset + 2000)) : null;
+  const end = offset + (rest ? rest[0].length : 0);
+  const range = { start: doc.positionAt(blockStart + context.literalStart), end: doc.positionAt(blockStart + end) };
   const width = String(values.length).length;
   return values.map((value, i) => {
     const literal = kqlString(value);

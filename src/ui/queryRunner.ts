@@ -22,6 +22,8 @@ import { RunStatusBar } from './statusBar';
 /** Runs quicker than this finish without a progress notification flashing up. */
 const PROGRESS_DELAY_MS = 300;
 
+type RunOutcome = 'ok' | 'failed' | 'stopped';
+
 interface QueryToRun {
   readonly document: vscode.TextDocument;
   readonly text: string;
@@ -84,8 +86,9 @@ export class QueryRunner implements vscode.Disposable {
   }
 
   /**
-   * `kql.runAllQueries`: every block in order; stops at the first that fails. The panel lists every
-   * outcome and shows the last.
+   * `kql.runAllQueries`: every block in order. A query that fails does not stop the others (each
+   * stands alone); a cancel, or a newer run of the document, stops the rest. The panel lists every
+   * outcome and shows the last; a notification says which failed.
    */
   async runAll(uri?: vscode.Uri): Promise<void> {
     const editor = this.editorFor(uri);
@@ -94,14 +97,27 @@ export class QueryRunner implements vscode.Disposable {
     }
     const doc = editor.document;
     const blocks = splitQueryBlocks(doc.getText()).filter((b) => b.text.trim() !== '');
+    const failed: string[] = [];
     for (const [index, block] of blocks.entries()) {
-      const ok = await this.run({
+      const outcome = await this.run({
         document: doc, text: block.text, origin: { line: block.startLine, character: 0 },
         lines: new vscode.Range(block.startLine, 0, block.endLine, 0), batch: { index, count: blocks.length },
       });
-      if (!ok) {
+      if (outcome === 'stopped') {
+        const left = blocks.length - index - 1;
+        if (left > 0) {
+          void vscode.window.showInformationMessage(`Run all stopped: query ${index + 1} of ${blocks.length} was cancelled, so ${left} more did not run.`);
+        }
         return;
       }
+      if (outcome === 'failed') {
+        failed.push(`${index + 1} (line ${block.startLine + 1})`);
+      }
+    }
+    if (failed.length) {
+      void vscode.window.showWarningMessage(
+        `Run all: ${blocks.length - failed.length} of ${blocks.length} queries ran; ${failed.length === 1 ? 'query' : 'queries'} ${failed.join(', ')} failed. Pick one in the results panel's list to see why.`,
+      );
     }
   }
 
@@ -120,10 +136,10 @@ export class QueryRunner implements vscode.Disposable {
     return vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
   }
 
-  /** Runs one query and shows its outcome; resolves true when it produced a result. */
-  private async run(q: QueryToRun): Promise<boolean> {
+  /** Runs one query and shows its outcome: a result, a failure, or stopped (cancelled or superseded). */
+  private async run(q: QueryToRun): Promise<RunOutcome> {
     if (q.text.trim() === '') {
-      return false;
+      return 'failed';
     }
     const key = q.document.uri.toString();
     // A new run of the same document replaces the one still going.
@@ -152,7 +168,7 @@ export class QueryRunner implements vscode.Disposable {
     try {
       const result = await running;
       if (this.running.get(key) !== controller) {
-        return false;
+        return 'stopped';
       }
       for (const w of result.warnings) {
         log.warn(`Query warning: ${w}`);
@@ -160,13 +176,12 @@ export class QueryRunner implements vscode.Disposable {
       log.info(`Ran ${q.document.uri.fsPath}:${q.origin.line + 1} on ${backend.label}: ${result.stats.rowCount} rows in ${Math.round(result.stats.durationMs)} ms`);
       panel.post({ type: 'showResult', ...origin, result, options: { maxChartPoints: this.ctx.config.maxChartPoints } });
       this.statusBar.showRun(result.stats);
-      return true;
+      return 'ok';
     } catch (e) {
       if (this.running.get(key) !== controller) {
         // Superseded by a newer run of this document: its outcome no longer matters.
-        return false;
+        return 'stopped';
       }
-      this.statusBar.showRun(undefined);
       const kqlError = asKqlError(e);
       if (kqlError) {
         // The language server already underlines Kusto's own syntax and semantic errors (KSnnn) in a
@@ -175,9 +190,11 @@ export class QueryRunner implements vscode.Disposable {
         const range = this.diagnostics.report(q.document.uri, q.lines, q.origin, kqlError, !shownByLanguageServer);
         log.info(`Query error at ${range.start.line + 1}:${range.start.character + 1}: ${kqlError.message}`);
         panel.post({ type: 'showError', ...origin, kind: 'query', message: kqlError.message, line: range.start.line + 1, column: range.start.character + 1 });
-        return false;
+        this.statusBar.showFailure('query');
+        return 'failed';
       }
       const kind = controller.signal.aborted ? 'cancelled' : errorKind(e);
+      this.statusBar.showFailure(kind);
       const message = e instanceof Error ? e.message : String(e);
       if (kind === 'cancelled') {
         log.info('Query cancelled.');
@@ -189,7 +206,7 @@ export class QueryRunner implements vscode.Disposable {
         log.error(`Query failed: ${e instanceof Error ? e.stack ?? message : message}`);
       }
       panel.post({ type: 'showError', ...origin, kind, message: kind === 'cancelled' ? 'The query was cancelled.' : message });
-      return false;
+      return kind === 'cancelled' ? 'stopped' : 'failed';
     } finally {
       clearTimeout(progressTimer);
       if (this.running.get(key) === controller) {

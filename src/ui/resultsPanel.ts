@@ -12,12 +12,21 @@ import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { QueryResult } from '../results/queryResult';
-import type { HostMessage, ResultsPanelState, WebviewMessage } from '../protocol/messages';
+import type { HostMessage, ResultsPanelState, ShowResultMessage, WebviewMessage } from '../protocol/messages';
+import { toColumnar } from '../protocol/columnar';
 import { validatePanelState, validateWebviewMessage } from '../protocol/validate';
-import { toCsv, toJsonRecords } from '../render/exportData';
+import { exportedTable, toCsv, toJsonRecords } from '../render/exportData';
 import { makeNonce, resultsPanelHtml } from '../webviewHtml/resultsPanelHtml';
 import type { Ctx } from './ctx';
 import { log } from './log';
+
+/** A result to show, as the runner has it (rows); the panel sends it to the webview as columns. */
+export type ShowResult = Omit<ShowResultMessage, 'result'> & { readonly result: QueryResult };
+export type PanelMessage = Exclude<HostMessage, ShowResultMessage> | ShowResult;
+
+function toWebview(m: ShowResult): ShowResultMessage {
+  return { ...m, result: { ...m.result, tables: m.result.tables.map(toColumnar) } };
+}
 
 export type RerunHandler = (documentUri: vscode.Uri, queryText: string, blockStartLine: number) => void;
 
@@ -31,6 +40,7 @@ export class ResultsPanel implements vscode.Disposable {
   private result: QueryResult | undefined;
   /** After "Run all": each query's outcome message, by its position, for replay and export. */
   private readonly batch = new Map<number, HostMessage>();
+  private readonly batchResults = new Map<number, QueryResult>();
   private readonly disposables: vscode.Disposable[] = [];
 
   /** The panel for a document: brought forward if it exists, created beside the editor otherwise. */
@@ -43,10 +53,27 @@ export class ResultsPanel implements vscode.Disposable {
     const panel = vscode.window.createWebviewPanel(
       ResultsPanel.viewType,
       ResultsPanel.title(documentUri),
-      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      { viewColumn: ResultsPanel.columnFor(documentUri), preserveFocus: true },
       ResultsPanel.options(ctx),
     );
     return new ResultsPanel(ctx, panel, documentUri, onRerun);
+  }
+
+  /**
+   * Where a new panel opens: in the column of an existing results panel (a new tab there, not a new
+   * column), unless that column holds the document's own editor; else beside the active editor.
+   */
+  private static columnFor(documentUri: vscode.Uri): vscode.ViewColumn {
+    const editorColumns = new Set(
+      vscode.window.visibleTextEditors.filter((e) => e.document.uri.toString() === documentUri.toString()).map((e) => e.viewColumn),
+    );
+    for (const p of ResultsPanel.panels.values()) {
+      const column = p.panel.viewColumn;
+      if (column !== undefined && !editorColumns.has(column)) {
+        return column;
+      }
+    }
+    return vscode.ViewColumn.Beside;
   }
 
   /** Brings back a panel VS Code restored after a reload; the webview shows its saved query. */
@@ -94,14 +121,23 @@ export class ResultsPanel implements vscode.Disposable {
   }
 
   /** Sends a message now, or when the webview is ready; the latest one is replayed after a reload. */
-  post(message: HostMessage): void {
-    this.last = message;
-    if (message.type === 'showResult') {
-      this.result = message.result;
+  post(panelMessage: PanelMessage): void {
+    if (this.disposed) {
+      // A run that outlived its closed panel: its outcome has nowhere to go.
+      return;
     }
+    const message: HostMessage = panelMessage.type === 'showResult' ? toWebview(panelMessage) : panelMessage;
+    this.last = message;
     const batch = 'batch' in message ? message.batch : undefined;
+    if (panelMessage.type === 'showResult') {
+      this.result = panelMessage.result;
+      if (batch) {
+        this.batchResults.set(batch.index, panelMessage.result);
+      }
+    }
     if (message.type === 'running' && (!batch || batch.index === 0)) {
       this.batch.clear();
+      this.batchResults.clear();
     }
     if (batch && (message.type === 'showResult' || message.type === 'showError')) {
       this.batch.set(batch.index, message);
@@ -144,9 +180,9 @@ export class ResultsPanel implements vscode.Disposable {
         }
         return;
       case 'exportData': {
-        const chosen = m.batchIndex !== undefined ? this.batch.get(m.batchIndex) : undefined;
-        const result = chosen?.type === 'showResult' ? chosen.result : m.batchIndex === undefined ? this.result : undefined;
-        const table = result?.tables[m.tableIndex];
+        const result = m.batchIndex !== undefined ? this.batchResults.get(m.batchIndex) : this.result;
+        const source = result?.tables[m.tableIndex];
+        const table = source && exportedTable(source, m.view);
         if (!table) {
           void vscode.window.showWarningMessage('There is no result to export: run the query first.');
           return;

@@ -5,13 +5,11 @@
  */
 import * as vscode from 'vscode';
 import type { QueryStats } from '../results/queryResult';
+import { formatRunFailure, formatRunStats, type RunFailureKind } from '../render/runSummary';
 import type { Ctx } from './ctx';
 import { timeRangeLabel } from './timeRangeLabel';
 
-export function formatRunStats(stats: QueryStats): string {
-  const ms = stats.durationMs < 1000 ? `${Math.round(stats.durationMs)} ms` : `${(stats.durationMs / 1000).toFixed(1)} s`;
-  return `${stats.rowCount.toLocaleString('en-US')}${stats.truncated ? '+' : ''} rows · ${ms}`;
-}
+export { formatRunStats };
 
 export class RunStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('kql.runStatus', vscode.StatusBarAlignment.Right, 100);
@@ -33,11 +31,16 @@ export class RunStatusBar implements vscode.Disposable {
     this.update();
   }
 
-  showRun(stats: QueryStats | undefined): void {
+  showRun(stats: QueryStats): void {
     this.running = false;
-    if (stats) {
-      this.lastRun = formatRunStats(stats);
-    }
+    this.lastRun = formatRunStats(stats);
+    this.update();
+  }
+
+  /** A failed run replaces the last run's figures: they no longer describe what the panel shows. */
+  showFailure(kind: RunFailureKind): void {
+    this.running = false;
+    this.lastRun = formatRunFailure(kind);
     this.update();
   }
 

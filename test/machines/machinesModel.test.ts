@@ -123,6 +123,7 @@ describe('machines tree model', () => {
     assert.equal(views[0]!.description, 'wildcard · sshd');
     assert.match(views[0]!.tooltip, /Wildcard bind/);
     assert.deepEqual(views.map((v) => v.warning), [false, true, false]);
+    assert.deepEqual([views[1]!.icon, views[1]!.flag], ['debug-disconnect', 'failed']);
     assert.match(views[1]!.tooltip, /4 failed inbound links/);
     const loopback = await m.children(portNodes[2]);
     assert.deepEqual(loopback.map((n) => viewOf(n).label), ['127.0.0.1:5432/tcp']);
@@ -135,11 +136,13 @@ describe('machines tree model', () => {
     const m = model(new RecordingBackend());
     const [acme] = await m.children();
     const deps = (await m.children(await group(m, acme!, 'Outbound dependencies'))).map(viewOf);
-    assert.deepEqual(deps.map((d) => d.label), ['admdemo-appsvr (10.0.0.5:1433/tcp)', '203.0.113.9:80/tcp']);
-    assert.deepEqual(deps.map((d) => d.icon), ['vm-connect', 'warning']);
-    assert.equal(deps[0]!.description, '11.7 KB');
-    assert.match(deps[1]!.tooltip, /2 failed links/);
-    assert.match(deps[1]!.tooltip, /malicious IP 203\.0\.113\.9 \(Botnet\)/);
+    // The flagged remote first, with the malicious shield rather than the failed-links icon.
+    assert.deepEqual(deps.map((d) => d.label), ['203.0.113.9:80/tcp', 'admdemo-appsvr (10.0.0.5:1433/tcp)']);
+    assert.deepEqual(deps.map((d) => d.icon), ['shield', 'vm-connect']);
+    assert.deepEqual(deps.map((d) => d.flag), ['malicious', undefined]);
+    assert.equal(deps[1]!.description, '11.7 KB');
+    assert.match(deps[0]!.tooltip, /2 failed links/);
+    assert.match(deps[0]!.tooltip, /malicious IP 203\.0\.113\.9 \(Botnet\)/);
     const inbound = await m.children(await group(m, acme!, 'Inbound clients'));
     assert.deepEqual(inbound.map((n) => viewOf(n).label), ['No inbound connections in this time range.']);
   });

@@ -84,5 +84,10 @@ describe('machines tree over the local backend and the sample workspace', () => 
     assert.ok(rdp, inbound.map((v) => v.label).join('\n'));
     assert.equal(rdp.warning, true);
     assert.match(rdp.tooltip, /malicious IP 185\.220\.101\.45/);
+    // Listed first, with the malicious icon; clients with only failed links get another icon, after it.
+    assert.equal(inbound[0], rdp, `first of ${inbound.length}: ${inbound[0]!.label}`);
+    assert.deepEqual([rdp.icon, rdp.flag], ['shield', 'malicious']);
+    const failedOnly = inbound.filter((v) => v.flag === 'failed');
+    assert.ok(failedOnly.every((v) => v.icon === 'debug-disconnect' && inbound.indexOf(v) > 0));
   });
 });

@@ -7,6 +7,7 @@ import {
   validateQueryResult,
   validateWebviewMessage,
 } from '../../src/protocol/validate';
+import { toColumnar } from '../../src/protocol/columnar';
 
 const result: QueryResult = {
   tables: [
@@ -27,6 +28,7 @@ const result: QueryResult = {
   stats: { backend: 'local', durationMs: 12.5, rowCount: 2, truncated: false },
   warnings: [],
 };
+const payload = { ...result, tables: result.tables.map(toColumnar) };
 const origin = { documentUri: 'file:///q.kql', queryText: 'T', blockStartLine: 3 };
 
 describe('validateWebviewMessage', () => {
@@ -92,7 +94,7 @@ describe('validateWebviewMessage', () => {
 describe('validateHostMessage', () => {
   test('accepts showResult, showError, running, cancelled and clear', () => {
     const msgs = [
-      { type: 'showResult', ...origin, result, options: { maxChartPoints: 100 } },
+      { type: 'showResult', ...origin, result: payload, options: { maxChartPoints: 100 } },
       { type: 'showError', ...origin, kind: 'query', message: 'bad', line: 4, column: 2 },
       { type: 'showError', ...origin, kind: 'timeout', message: 'slow' },
       { type: 'running', ...origin },
@@ -106,9 +108,15 @@ describe('validateHostMessage', () => {
 
   test('refuses results whose rows do not match their columns', () => {
     const ragged = { ...result, tables: [{ ...result.tables[0]!, rows: [['2024-01-01T00:00:00Z', 'x']] }] };
-    const v = validateHostMessage({ type: 'showResult', ...origin, result: ragged, options: { maxChartPoints: 100 } });
+    assert.match(((v) => (v.ok ? '' : v.reason))(validateQueryResult(ragged)), /row 0 does not have 3 values/);
+    const short = { ...payload, tables: [{ ...payload.tables[0]!, rowCount: payload.tables[0]!.rowCount + 1 }] };
+    const v = validateHostMessage({ type: 'showResult', ...origin, result: short, options: { maxChartPoints: 100 } });
     assert.equal(v.ok, false);
-    assert.match(!v.ok ? v.reason : '', /row 0 does not have 3 values/);
+    assert.match(!v.ok ? v.reason : '', /table 0 column 0 needs \d+ /);
+  });
+
+  test('a row-form result is not what the webview takes', () => {
+    assert.equal(validateHostMessage({ type: 'showResult', ...origin, result, options: { maxChartPoints: 100 } }).ok, false);
   });
 
   test('refuses unknown column types, bad stats, bad render properties and bad positions', () => {
@@ -127,7 +135,7 @@ describe('validateHostMessage', () => {
   test('a Run all position is { index, count } with 0 ≤ index < count, on running, results and errors', () => {
     for (const batch of [{ index: 0, count: 1 }, { index: 2, count: 3 }]) {
       assert.equal(validateHostMessage({ type: 'running', ...origin, batch }).ok, true);
-      assert.equal(validateHostMessage({ type: 'showResult', ...origin, batch, result, options: { maxChartPoints: 100 } }).ok, true);
+      assert.equal(validateHostMessage({ type: 'showResult', ...origin, batch, result: payload, options: { maxChartPoints: 100 } }).ok, true);
       assert.equal(validateHostMessage({ type: 'showError', ...origin, batch, kind: 'query', message: 'm' }).ok, true);
     }
     for (const batch of [{ index: 3, count: 3 }, { index: -1, count: 2 }, { index: 0, count: 0 }, { index: 0.5, count: 2 }, 'first', null]) {

@@ -1,7 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ResultTable } from '../../src/results/queryResult';
-import { csvField, toCsv, toJsonRecords } from '../../src/render/exportData';
+import { csvField, toCsv, toJsonRecords, exportedTable } from '../../src/render/exportData';
 import { cellText, expandedText, rowText } from '../../src/render/cellText';
 
 const table: ResultTable = {
@@ -74,5 +74,24 @@ describe('cell text', () => {
 
   test('copies a row as tab-separated text with tabs and newlines flattened', () => {
     assert.equal(rowText(['a\tb', null, 3, 'x\r\ny']), 'a b\t\t3\tx y');
+  });
+});
+
+describe('export of the rows shown', () => {
+  const many = {
+    name: 'PrimaryResult',
+    columns: [{ name: 'Computer', type: 'string' as const }, { name: 'N', type: 'long' as const }],
+    rows: Array.from({ length: 29 }, (_, i) => [`${i % 5 === 0 ? 'onprem' : 'acme'}-${i}`, i]),
+  };
+
+  test('with the grid filter and sort: the matching rows in the grid order', () => {
+    const shown = exportedTable(many, { filter: 'onprem', sort: { column: 1, descending: true } });
+    assert.deepEqual(shown.rows, [['onprem-25', 25], ['onprem-20', 20], ['onprem-15', 15], ['onprem-10', 10], ['onprem-5', 5], ['onprem-0', 0]]);
+    assert.equal(toCsv(shown).split('\r\n')[1], 'onprem-25,25');
+  });
+
+  test('without a view ("all rows"): every row in the result order', () => {
+    assert.equal(exportedTable(many, undefined).rows.length, 29);
+    assert.equal(exportedTable(many, { filter: '' }).rows[3]![0], 'acme-3');
   });
 });

@@ -48,6 +48,22 @@ describe('live values', () => {
       assert.deepEqual((acme.textEdit as TextEdit).range, { start: { line: 1, character: 20 }, end: { line: 1, character: 23 } });
     });
 
+    test('after an auto-closed quote, the pick replaces the literal through its closing quote', async () => {
+      for (const [uri, text, endChar] of [
+        ['file:///l7.kql', 'VMConnection\n| where Computer == "▮"', 22],
+        ['file:///l8.kql', 'VMConnection\n| where Computer == "acme-d▮"\n| take 1', 28],
+        ['file:///l9.kql', 'VMConnection\n| where Computer == "ac▮me" and RemoteIp == "x"', 26],
+      ] as const) {
+        const items = await server.complete(uri, text, '▮');
+        const acme = items.find((i) => i.label === '"acme-demo"')!;
+        const edit = acme.textEdit as TextEdit;
+        assert.deepEqual(edit.range, { start: { line: 1, character: 20 }, end: { line: 1, character: endChar } }, text);
+        const line = text.split('\n')[1]!.replace('▮', '');
+        const applied = line.slice(0, 20) + edit.newText + line.slice(endChar);
+        assert.match(applied, /^\| where Computer == "acme-demo"( and RemoteIp == "x")?$/, applied);
+      }
+    });
+
     test('offers values inside an in (...) list, and none for columns without values', async () => {
       const inList = await server.complete('file:///l3.kql', 'VMConnection\n| where RemoteIp in ("10.0.0.1", ');
       assert.ok(inList.some((i) => i.label === '"10.229.243.232"'));

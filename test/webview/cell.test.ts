@@ -22,7 +22,7 @@ describe('renderCell', () => {
   test('puts a hostile value in as text, never as markup', () => {
     const cell = new ShimCell();
     const hostile = '<img src=x onerror=alert(1)>';
-    renderCell(cell, hostile, 'string', false);
+    renderCell(cell, hostile, undefined, 'string', false);
     assert.equal(cell.textContent, hostile);
     assert.equal(cell.title, hostile);
     assert.equal(cell.className, 'cell');
@@ -30,23 +30,23 @@ describe('renderCell', () => {
 
   test('a dynamic value containing markup is shown as its JSON text', () => {
     const cell = new ShimCell();
-    renderCell(cell, { html: '<script>alert(1)</script>' }, 'dynamic', false);
+    renderCell(cell, { html: '<script>alert(1)</script>' }, undefined, 'dynamic', false);
     assert.equal(cell.textContent, '{"html":"<script>alert(1)</script>"}');
     assert.equal(cell.className, 'cell dyn');
   });
 
   test('classes mark nulls, numbers and the selection', () => {
     const cell = new ShimCell();
-    renderCell(cell, null, 'long', true);
+    renderCell(cell, null, undefined, 'long', true);
     assert.deepEqual([cell.textContent, cell.className], ['', 'cell null selected']);
-    renderCell(cell, 42, 'long', false);
+    renderCell(cell, 42, undefined, 'long', false);
     assert.deepEqual([cell.textContent, cell.className], ['42', 'cell num']);
   });
 
   test('long values get a shortened tooltip but full text', () => {
     const cell = new ShimCell();
     const long = 'x'.repeat(5000);
-    renderCell(cell, long, 'string', false);
+    renderCell(cell, long, undefined, 'string', false);
     assert.equal(cell.textContent, long);
     assert.equal(cell.title.length, 2001);
   });

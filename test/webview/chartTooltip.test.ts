@@ -10,7 +10,8 @@ import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { escapeHtml, tooltipHtml } from '../../src/render/chartTooltip';
 import type { ShowResultMessage } from '../../src/protocol/messages';
-import { bundlePath, initScript, servePanel, type PageServer } from '../../bench/webview/page';
+import { toColumnar } from '../../src/protocol/columnar';
+import { bundlePath, initScript, pageJson, servePanel, type PageServer } from '../../bench/webview/page';
 
 /** A 1×1 red PNG: allowed by the panel's img-src (data:), so only the formatter can keep it out. */
 const PIXEL = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
@@ -44,11 +45,11 @@ function chartMessage(): ShowResultMessage {
     blockStartLine: 0,
     options: { maxChartPoints: 20_000 },
     result: {
-      tables: [{
+      tables: [toColumnar({
         name: 'PrimaryResult',
         columns: [{ name: 'image', type: 'string' }, { name: 'n', type: 'long' }],
         rows: [[PIXEL, 5], [HOSTILE_TITLE, 3]],
-      }],
+      })],
       render: { visualization: 'columnchart' },
       stats: { backend: 'local', durationMs: 1, rowCount: 2, truncated: false },
       warnings: [],
@@ -67,7 +68,11 @@ describe('chart tooltip in Chromium under the panel CSP', { skip: canRender ? fa
     await page.addInitScript(initScript());
     await page.goto(server.url);
     await page.waitForFunction('window.__posted.some((m) => m.type === "ready")');
-    await page.evaluate(`window.postMessage(${JSON.stringify(chartMessage())}, '*')`);
+    // As the host posts it: columns with typed arrays, revived in the page (bench/webview/page.ts).
+    await page.evaluate((json) => {
+      const g = globalThis as unknown as { __postHost(m: unknown): void; __revive(j: string): unknown };
+      g.__postHost(g.__revive(json));
+    }, pageJson(chartMessage()));
     await page.locator('vscode-tab-header', { hasText: 'Chart' }).click();
     await page.waitForSelector('.chart-host canvas');
   });

@@ -17,8 +17,9 @@ const NUMERIC: ReadonlySet<KqlType> = new Set<KqlType>(['int', 'long', 'real', '
 /** Tooltips past this length are cut; the expand view shows the whole value. */
 const MAX_TITLE = 2000;
 
-export function renderCell(cell: CellElement, value: WireValue | undefined, type: KqlType, selected: boolean): void {
-  const text = cellText(value);
+/** `text` is the value's cell text (cellText), passed in when the caller already has it. */
+export function renderCell(cell: CellElement, value: WireValue | undefined, text: string | undefined, type: KqlType, selected: boolean): void {
+  text ??= cellText(value);
   cell.textContent = text;
   cell.title = text.length > MAX_TITLE ? `${text.slice(0, MAX_TITLE)}…` : text;
   let cls = 'cell';

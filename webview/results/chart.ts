@@ -12,6 +12,23 @@ import { tooltipHtml } from '../../src/render/chartTooltip';
 import type { VegaLiteSpec } from '../../src/render/chartSpec';
 import { themeVariable } from '../shared/dom';
 
+/**
+ * A faceted spec (ysplit=panels) sizes each pane, not the whole: share the panel's space between the
+ * panes so the chart fits without being stretched or scrolled.
+ */
+export function fitPanels(spec: VegaLiteSpec, width: number, height: number): VegaLiteSpec {
+  const inner = spec.spec as VegaLiteSpec | undefined;
+  if (!('facet' in spec) || !inner || width <= 0 || height <= 0) {
+    return spec;
+  }
+  const filter = (spec.transform as { filter?: { oneOf?: unknown[] } }[] | undefined)?.[0]?.filter?.oneOf;
+  const panes = Math.max(1, filter?.length ?? 1);
+  // Room for the y axis and the pane's header on the left, the x axis under the last pane.
+  const paneWidth = Math.max(200, Math.floor(width - 16 - 190));
+  const paneHeight = Math.max(60, Math.floor((height - 16 - 60) / panes) - 20);
+  return { ...spec, spec: { ...inner, width: paneWidth, height: paneHeight } };
+}
+
 export class ChartView {
   private current: EmbedResult | undefined;
 
@@ -20,7 +37,11 @@ export class ChartView {
   /** Draws the spec (replacing any earlier chart) and resolves once the view has rendered. */
   async draw(spec: VegaLiteSpec): Promise<void> {
     this.finalize();
-    this.current = await embed(this.container, spec as never, {
+    // A tab panel being shown may not be laid out yet: fall back to the window's size then.
+    const box = this.container.getBoundingClientRect();
+    const width = box.width > 0 ? box.width : window.innerWidth - 16;
+    const height = box.height > 0 ? box.height : window.innerHeight - 120;
+    this.current = await embed(this.container, fitPanels(spec, width, height) as never, {
       mode: 'vega-lite',
       renderer: 'canvas',
       actions: false,

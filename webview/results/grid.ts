@@ -1,17 +1,24 @@
 /**
  * A virtual-scrolling result grid: only the rows in view (plus a few) exist in the DOM, recycled as the
- * user scrolls, so 100k+ rows scroll smoothly. vscode-elements' table renders every row, hence our own.
+ * user scrolls, so 1M rows scroll smoothly. vscode-elements' table renders every row, hence our own
+ * (test/webview/gridInChromium.test.ts checks what Chromium paints after filter, sort and scroll).
  * Sort by clicking a header, filter with the box above, copy with Ctrl/Cmd+C (cell) and
  * Ctrl/Cmd+Shift+C (row) or the context menu, expand a dynamic value with Enter or a double-click.
  */
-import type { ResultTable, WireValue } from '../../src/results/queryResult';
-import { cellText, expandedText, rowText } from '../../src/render/cellText';
+import type { WireValue } from '../../src/results/queryResult';
+import { expandedText, rowText } from '../../src/render/cellText';
+import { RowOrder, type RowView, type SortState } from '../../src/render/rowOrder';
+import type { TableCells } from '../../src/render/tableCells';
 import { el } from '../shared/dom';
 import { renderCell } from './cell';
-import { RowOrder, type SortState } from './rowOrder';
 
 const ROW_HEIGHT = 22;
 const OVERSCAN = 8;
+/**
+ * Browsers cap an element's height (Chromium near 33.5M px, Firefox 17.9M): past this many pixels the
+ * scroll range is compressed and mapped onto the rows proportionally.
+ */
+const MAX_SCROLL_PX = 8_000_000;
 
 export interface GridCallbacks {
   copy(what: 'cell' | 'row', text: string): void;
@@ -36,7 +43,7 @@ export class ResultGrid {
   private frame = 0;
 
   constructor(
-    private readonly table: ResultTable,
+    private readonly table: TableCells,
     private readonly callbacks: GridCallbacks,
   ) {
     this.order = new RowOrder(table);
@@ -45,8 +52,11 @@ export class ResultGrid {
     this.viewport = el('div', 'grid-viewport');
     this.viewport.tabIndex = 0;
     this.viewport.setAttribute('role', 'grid');
-    this.viewport.setAttribute('aria-rowcount', String(table.rows.length));
+    this.viewport.setAttribute('aria-rowcount', String(table.rowCount + 1));
+    this.viewport.setAttribute('aria-colcount', String(table.columns.length));
     this.header = el('div', 'grid-row grid-header');
+    this.header.setAttribute('role', 'row');
+    this.header.setAttribute('aria-rowindex', '1');
     this.spacer = el('div', 'grid-spacer');
     this.body = el('div', 'grid-body');
     this.menu = el('div', 'context-menu');
@@ -62,6 +72,12 @@ export class ResultGrid {
     this.viewport.addEventListener('dblclick', (e) => this.onCellEvent(e, true));
     this.viewport.addEventListener('contextmenu', (e) => this.onContextMenu(e));
     document.addEventListener('click', () => (this.menu.hidden = true));
+    this.menu.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') {
+        this.closeMenu();
+        e.stopPropagation();
+      }
+    });
     new ResizeObserver(() => this.schedule()).observe(this.viewport);
   }
 
@@ -74,15 +90,30 @@ export class ResultGrid {
     this.reorder();
   }
 
+  /** The filter and sort in effect: an export of "the rows shown" applies the same. */
+  get rowView(): RowView {
+    return this.sort ? { filter: this.filter, sort: this.sort } : { filter: this.filter };
+  }
+
+  /** Closes the context menu; false when it was not open. */
+  closeMenu(): boolean {
+    if (this.menu.hidden) {
+      return false;
+    }
+    this.menu.hidden = true;
+    this.viewport.focus();
+    return true;
+  }
+
   /** Widths from the header and the first rows' text, so columns fit without measuring the DOM. */
   private columnTemplate(): string {
-    const sample = this.table.rows.slice(0, 200);
+    const sample = Math.min(200, this.table.rowCount);
     return this.table.columns
       .map((c, i) => {
         // The header shows the name and the type; monospace cells are about 8 px a character.
         let chars = c.name.length + c.type.length + 2;
-        for (const r of sample) {
-          chars = Math.max(chars, Math.min(60, cellText(r[i]).length));
+        for (let r = 0; r < sample; r++) {
+          chars = Math.max(chars, Math.min(60, this.table.text(r, i).length));
         }
         return `${Math.max(60, Math.min(480, chars * 8.2 + 20))}px`;
       })
@@ -94,6 +125,7 @@ export class ResultGrid {
     this.table.columns.forEach((c, i) => {
       const h = el('div', 'cell head');
       h.setAttribute('role', 'columnheader');
+      h.setAttribute('aria-colindex', String(i + 1));
       h.dataset.col = String(i);
       h.title = `${c.name} (${c.type}) — click to sort`;
       h.append(el('span', 'head-name', c.name), el('span', 'head-type muted', c.type));
@@ -133,13 +165,30 @@ export class ResultGrid {
     }
   }
 
+  /** Total scroll height, compressed past MAX_SCROLL_PX. */
+  private scrollHeightPx(): number {
+    return Math.min(this.view.length * ROW_HEIGHT, MAX_SCROLL_PX);
+  }
+
+  /** The unscaled content offset (rows × ROW_HEIGHT) shown at the top for a scroll position. */
+  private contentTop(scrollTop: number, height: number): number {
+    const full = this.view.length * ROW_HEIGHT;
+    const scrolled = this.scrollHeightPx();
+    if (full <= scrolled || scrolled <= height) {
+      return scrollTop;
+    }
+    return (scrollTop / (scrolled - height)) * (full - height);
+  }
+
   /** Draws the rows in view now. */
   paint(): void {
-    this.spacer.style.height = `${this.view.length * ROW_HEIGHT}px`;
+    this.spacer.style.height = `${this.scrollHeightPx()}px`;
     const top = this.viewport.scrollTop;
-    const height = this.viewport.clientHeight || 600;
-    const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
-    const last = Math.min(this.view.length, Math.ceil((top + height) / ROW_HEIGHT) + OVERSCAN);
+    const height = Math.max(0, (this.viewport.clientHeight || 600) - this.header.offsetHeight);
+    const contentTop = Math.max(0, Math.min(this.contentTop(top, height), this.view.length * ROW_HEIGHT - height));
+    const firstVisible = Math.floor(contentTop / ROW_HEIGHT);
+    const first = Math.max(0, firstVisible - OVERSCAN);
+    const last = Math.min(this.view.length, Math.ceil((contentTop + height) / ROW_HEIGHT) + OVERSCAN);
     const count = Math.max(0, last - first);
     while (this.pool.length < count) {
       const row = el('div', 'grid-row');
@@ -147,28 +196,35 @@ export class ResultGrid {
       for (let c = 0; c < this.table.columns.length; c++) {
         const cell = el('div', 'cell');
         cell.setAttribute('role', 'gridcell');
+        cell.setAttribute('aria-colindex', String(c + 1));
         row.appendChild(cell);
       }
       this.pool.push(row);
       this.body.appendChild(row);
     }
-    this.body.style.transform = `translateY(${first * ROW_HEIGHT}px)`;
+    // Where row `first` sits in the (possibly compressed) spacer, so the visible rows line up with the
+    // scroll position: at scale 1 that is simply first × ROW_HEIGHT.
+    const offset = Math.max(0, top - (contentTop - first * ROW_HEIGHT));
+    this.body.style.transform = `translateY(${offset}px)`;
     for (let i = 0; i < this.pool.length; i++) {
       const rowEl = this.pool[i]!;
       if (i >= count) {
+        // Unused rows of the pool must not show stale rows below the last one.
         rowEl.hidden = true;
         continue;
       }
       rowEl.hidden = false;
       const viewIndex = first + i;
-      const source = this.table.rows[this.view[viewIndex]!]!;
+      const source = this.view[viewIndex]!;
       rowEl.dataset.row = String(viewIndex);
+      rowEl.setAttribute('aria-rowindex', String(viewIndex + 2));
       rowEl.classList.toggle('odd', viewIndex % 2 === 1);
       const cells = rowEl.children;
       for (let c = 0; c < cells.length; c++) {
         const cell = cells[c] as HTMLDivElement;
         const selected = this.selected.row === viewIndex && this.selected.col === c;
-        renderCell(cell, source[c], this.table.columns[c]!.type, selected);
+        renderCell(cell, this.table.value(source, c), this.table.text(source, c), this.table.columns[c]!.type, selected);
+        cell.setAttribute('aria-selected', String(selected));
         cell.dataset.col = String(c);
       }
     }
@@ -201,24 +257,29 @@ export class ResultGrid {
     const cols = this.table.columns.length;
     this.selected = { row: Math.max(0, Math.min(rows - 1, row)), col: Math.max(0, Math.min(cols - 1, col)) };
     const y = this.selected.row * ROW_HEIGHT;
-    const headerHeight = this.header.offsetHeight;
-    if (y < this.viewport.scrollTop) {
-      this.viewport.scrollTop = y;
-    } else if (y + ROW_HEIGHT > this.viewport.scrollTop + this.viewport.clientHeight - headerHeight) {
-      this.viewport.scrollTop = y + ROW_HEIGHT - this.viewport.clientHeight + headerHeight;
+    const height = Math.max(0, this.viewport.clientHeight - this.header.offsetHeight);
+    const full = this.view.length * ROW_HEIGHT;
+    const scrolled = this.scrollHeightPx();
+    // Scroll positions map onto content offsets by a constant ratio (1 unless compressed).
+    const ratio = full > scrolled && scrolled > height ? (scrolled - height) / (full - height) : 1;
+    const contentTop = this.contentTop(this.viewport.scrollTop, height);
+    if (y < contentTop) {
+      this.viewport.scrollTop = y * ratio;
+    } else if (y + ROW_HEIGHT > contentTop + height) {
+      this.viewport.scrollTop = (y + ROW_HEIGHT - height) * ratio;
     }
     this.paint();
   }
 
   private selectedRow(): readonly WireValue[] | undefined {
     const source = this.view[this.selected.row];
-    return source === undefined ? undefined : this.table.rows[source];
+    return source === undefined ? undefined : this.table.columns.map((_, c) => this.table.value(source, c));
   }
 
   copyCell(): void {
-    const row = this.selectedRow();
-    if (row) {
-      this.callbacks.copy('cell', cellText(row[this.selected.col]));
+    const source = this.view[this.selected.row];
+    if (source !== undefined) {
+      this.callbacks.copy('cell', this.table.text(source, this.selected.col));
     }
   }
 
@@ -230,10 +291,10 @@ export class ResultGrid {
   }
 
   expandSelected(): void {
-    const row = this.selectedRow();
+    const source = this.view[this.selected.row];
     const col = this.table.columns[this.selected.col];
-    if (row && col) {
-      this.callbacks.expand(`${col.name} (${col.type}), row ${this.selected.row + 1}`, expandedText(row[this.selected.col]));
+    if (source !== undefined && col) {
+      this.callbacks.expand(`${col.name} (${col.type}), row ${this.selected.row + 1}`, expandedText(this.table.value(source, this.selected.col)));
     }
   }
 
@@ -251,8 +312,11 @@ export class ResultGrid {
       Home: () => this.select(mod ? 0 : row, 0),
       End: () => this.select(mod ? this.view.length - 1 : row, this.table.columns.length - 1),
       Enter: () => this.expandSelected(),
+      ContextMenu: () => this.openMenuAtSelection(),
     };
-    if (mod && e.key.toLowerCase() === 'c') {
+    if (e.key === 'F10' && e.shiftKey) {
+      this.openMenuAtSelection();
+    } else if (mod && e.key.toLowerCase() === 'c') {
       if (e.shiftKey) {
         this.copyRow();
       } else {
@@ -273,22 +337,37 @@ export class ResultGrid {
     }
     e.preventDefault();
     this.select(at.row, at.col);
+    const box = this.element.getBoundingClientRect();
+    this.showMenu(e.clientX - box.left, e.clientY - box.top);
+  }
+
+  /** Shift+F10 or the context-menu key: the menu at the selected cell. */
+  private openMenuAtSelection(): void {
+    const cell = this.body.querySelector<HTMLElement>('.cell.selected');
+    const box = this.element.getBoundingClientRect();
+    const at = cell?.getBoundingClientRect();
+    this.showMenu(at ? at.left - box.left + 8 : 8, at ? at.bottom - box.top : 8);
+  }
+
+  private showMenu(left: number, top: number): void {
     const item = (label: string, run: () => void): HTMLButtonElement => {
       const b = el('button', 'menu-item', label);
+      b.setAttribute('role', 'menuitem');
       b.addEventListener('click', () => {
-        this.menu.hidden = true;
+        this.closeMenu();
         run();
       });
       return b;
     };
+    this.menu.setAttribute('role', 'menu');
     this.menu.replaceChildren(
       item('Copy cell', () => this.copyCell()),
       item('Copy row', () => this.copyRow()),
       item('Expand value', () => this.expandSelected()),
     );
-    const box = this.element.getBoundingClientRect();
-    this.menu.style.left = `${e.clientX - box.left}px`;
-    this.menu.style.top = `${e.clientY - box.top}px`;
+    this.menu.style.left = `${left}px`;
+    this.menu.style.top = `${top}px`;
     this.menu.hidden = false;
+    (this.menu.firstElementChild as HTMLElement | null)?.focus();
   }
 }

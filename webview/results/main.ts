@@ -8,10 +8,11 @@ import '@vscode-elements/elements/dist/vscode-tab-header/index.js';
 import '@vscode-elements/elements/dist/vscode-tab-panel/index.js';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
-import type { QueryResult } from '../../src/results/queryResult';
+import { ColumnarCells } from '../../src/protocol/columnar';
 import type { HostMessage, ResultsPanelState, ShowErrorMessage, ShowResultMessage } from '../../src/protocol/messages';
 import { validateHostMessage, validatePanelState } from '../../src/protocol/validate';
 import { chartPlan, type ChartPlan } from '../../src/render/chartSpec';
+import { tableOf } from '../../src/render/tableCells';
 import { el, injectStyle, onThemeChange } from '../shared/dom';
 import themeCss from '../shared/theme.css';
 import { vscodeApi } from '../shared/vscodeApi';
@@ -82,8 +83,9 @@ resultsToolbar.append(
   filterBox,
   button('Copy cell', 'Copy the selected cell (Ctrl+C)', () => grid?.copyCell()),
   button('Copy row', 'Copy the selected row (Ctrl+Shift+C)', () => grid?.copyRow()),
-  button('Export CSV', 'Save the result as CSV', () => exportData('csv')),
-  button('Export JSON', 'Save the result as JSON', () => exportData('json')),
+  button('Export CSV', 'Save the rows shown (filtered and sorted as in the grid) as CSV', () => exportData('csv', true)),
+  button('Export JSON', 'Save the rows shown (filtered and sorted as in the grid) as JSON', () => exportData('json', true)),
+  button('Export all rows…', 'Save every row of the result, in its own order, ignoring the filter and sort', () => exportAll()),
 );
 panels[0]!.append(resultsToolbar, warnings, gridHost, detail);
 let filterTimer: ReturnType<typeof setTimeout> | undefined;
@@ -117,11 +119,54 @@ errorBox.append(el('p', 'muted', 'No errors.'));
 panels[2]!.append(errorBox);
 
 let current: ShowResultMessage | undefined;
+let cells: ColumnarCells | undefined;
 
-function exportData(format: 'csv' | 'json'): void {
+/** Exports the rows the grid shows (`shown`) or every row of the result. */
+function exportData(format: 'csv' | 'json', shown: boolean): void {
   const batchIndex = current?.batch?.index;
-  api.postMessage({ type: 'exportData', format, tableIndex: 0, ...(batchIndex !== undefined ? { batchIndex } : {}) });
+  const view = shown && grid ? { view: grid.rowView } : {};
+  api.postMessage({ type: 'exportData', format, tableIndex: 0, ...(batchIndex !== undefined ? { batchIndex } : {}), ...view });
 }
+
+/** "Export all rows…": the format is asked for in a small menu, so the toolbar stays short. */
+function exportAll(): void {
+  const menu = el('div', 'context-menu export-menu');
+  menu.setAttribute('role', 'menu');
+  let open = true;
+  const close = (): void => {
+    // Removing the focused menu fires its focusout again: close once.
+    if (open) {
+      open = false;
+      menu.remove();
+    }
+  };
+  for (const format of ['csv', 'json'] as const) {
+    const b = el('button', 'menu-item', `All ${cells?.rowCount.toLocaleString('en-US') ?? ''} rows as ${format.toUpperCase()}`);
+    b.setAttribute('role', 'menuitem');
+    b.addEventListener('click', () => {
+      exportData(format, false);
+      close();
+    });
+    menu.append(b);
+  }
+  menu.addEventListener('keydown', (e) => e.key === 'Escape' && close());
+  menu.addEventListener('focusout', (e) => !menu.contains(e.relatedTarget as Node | null) && close());
+  resultsToolbar.append(menu);
+  (menu.firstElementChild as HTMLElement).focus();
+}
+
+// Escape closes what is open on top of the grid: its context menu first, then the value detail.
+document.addEventListener('keydown', (e) => {
+  if (e.key !== 'Escape') {
+    return;
+  }
+  if (grid?.closeMenu()) {
+    e.preventDefault();
+  } else if (!detail.hidden) {
+    detail.hidden = true;
+    e.preventDefault();
+  }
+});
 
 /** Lists the batch's outcomes so far (hidden outside a batch), with `selected` chosen. */
 function refreshBatchPicker(selected: number | undefined): void {
@@ -178,8 +223,8 @@ function showStatus(): void {
   if (!current) {
     return;
   }
-  const r: QueryResult = current.result;
-  const total = r.tables[0]?.rows.length ?? 0;
+  const r = current.result;
+  const total = r.tables[0]?.rowCount ?? 0;
   const shown = grid && grid.visibleCount !== total ? `${grid.visibleCount.toLocaleString('en-US')} of ` : '';
   const backend = r.stats.backend === 'local' ? 'local engine' : 'Log Analytics';
   const parts = [`${shown}${total.toLocaleString('en-US')} ${total === 1 ? 'row' : 'rows'}`, formatDuration(r.stats.durationMs), backend];
@@ -197,7 +242,7 @@ async function drawChart(): Promise<void> {
     return;
   }
   chartDrawn = true;
-  plan ??= chartPlan(current.result.tables[0], current.result.render, current.options.maxChartPoints);
+  plan ??= chartPlan(chartTable(), current.result.render, current.options.maxChartPoints);
   if (plan.kind !== 'chart') {
     chart.finalize();
     chartNote.textContent = plan.kind === 'table' ? 'The query asked for a table: no chart.' : plan.reason;
@@ -222,18 +267,25 @@ async function exportImage(format: 'png' | 'svg'): Promise<void> {
   api.postMessage({ type: 'exportImage', format, data });
 }
 
+/** The result in row form for the chart: made only when a chart is drawn, never for the grid. */
+function chartTable(): ReturnType<typeof tableOf> | undefined {
+  const table = current?.result.tables[0];
+  return table && cells ? tableOf(table.name, cells) : undefined;
+}
+
 function showResult(m: ShowResultMessage): void {
   current = m;
   document.body.classList.remove('running');
   saveState({ documentUri: m.documentUri, queryText: m.queryText, blockStartLine: m.blockStartLine });
   const table = m.result.tables[0];
+  cells = table ? new ColumnarCells(table) : undefined;
   warnings.replaceChildren(...m.result.warnings.map((w) => el('div', 'warning', w)));
   detail.hidden = true;
   errorBox.replaceChildren(el('p', 'muted', 'No errors.'));
   headers[2]!.textContent = 'Errors';
   let firstPaint = true;
-  grid = table
-    ? new ResultGrid(table, {
+  grid = cells
+    ? new ResultGrid(cells, {
         copy: (what, text) => api.postMessage({ type: 'copy', what, text }),
         expand: (title, text) => {
           detailTitle.textContent = title;
@@ -253,7 +305,7 @@ function showResult(m: ShowResultMessage): void {
   grid?.paint();
   // The chart data is folded only when the query asked for a chart or the Chart tab is opened, so a
   // plain result's grid paints without waiting for it.
-  plan = m.result.render ? chartPlan(table, m.result.render, m.options.maxChartPoints) : undefined;
+  plan = m.result.render ? chartPlan(chartTable(), m.result.render, m.options.maxChartPoints) : undefined;
   chartDrawn = false;
   chart.finalize();
   showStatus();

@@ -6,15 +6,20 @@ import type { BatchPosition, ShowErrorMessage, ShowResultMessage } from '../../s
 
 export type Outcome = ShowResultMessage | ShowErrorMessage;
 
-/** The first line of a query that says what it is: not a comment, not blank. */
-function headline(queryText: string, max = 60): string {
-  const line = queryText.split(/\r?\n/).map((l) => l.trim()).find((l) => l !== '' && !l.startsWith('//')) ?? queryText.trim();
+/**
+ * What a query is called: the comment that heads it (`// Failed connections by machine`), as files of
+ * queries title them, else its first line of KQL.
+ */
+export function headline(queryText: string, max = 60): string {
+  const lines = queryText.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
+  const title = lines[0]?.startsWith('//') ? lines[0].replace(/^\/\/+\s*/, '') : '';
+  const line = title || (lines.find((l) => !l.startsWith('//')) ?? queryText.trim());
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
 /** The label of an outcome in the list: position, line, query, and rows or what went wrong. */
 export function outcomeLabel(o: Outcome, batch: BatchPosition): string {
-  const rows = o.type === 'showResult' ? o.result.tables[0]?.rows.length ?? 0 : 0;
+  const rows = o.type === 'showResult' ? o.result.tables[0]?.rowCount ?? 0 : 0;
   const what = o.type === 'showResult'
     ? `${rows.toLocaleString('en-US')} ${rows === 1 ? 'row' : 'rows'}`
     : { query: 'error', backend: 'failed', cancelled: 'cancelled', timeout: 'timed out' }[o.kind];

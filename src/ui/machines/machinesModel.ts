@@ -46,7 +46,10 @@ export type FleetNode = MachineNode | GroupNode | LoopbackGroupNode | ProcessNod
 
 export type IconId =
   | 'vm' | 'server-process' | 'plug' | 'arrow-circle-right' | 'arrow-circle-left' | 'lock' | 'gear'
-  | 'globe' | 'vm-connect' | 'info' | 'error' | 'warning';
+  | 'globe' | 'vm-connect' | 'info' | 'error' | 'warning' | 'shield' | 'debug-disconnect';
+
+/** Why a node is flagged: a malicious remote (shield, error colour) or failed links (warning colour). */
+export type NodeFlag = 'malicious' | 'failed';
 
 /** What a TreeItem needs; `warning` means the ThemeIcon 'warning' in the theme's warning colour. */
 export interface NodeView {
@@ -56,6 +59,8 @@ export interface NodeView {
   readonly tooltip: string;
   readonly icon: IconId;
   readonly warning: boolean;
+  /** Set with `warning`: which of the two it is, so each has its own icon. */
+  readonly flag?: NodeFlag;
   readonly contextValue: string;
   readonly collapsible: boolean;
 }
@@ -181,11 +186,16 @@ export class MachinesModel {
       case 'outbound':
       case 'inbound': {
         const direction = node.group;
-        nodes = dependencyRows(await this.run(dependenciesQuery(m.machine, direction))).map((row) => ({
-          kind: 'dependency',
-          id: `${node.id}/${row.remoteIp}:${row.port}/${row.protocol}/${row.processName}`,
-          parent: node, direction, row, machine: m,
-        }));
+        // Flagged remotes first (malicious, then failed links): they are what the user looks for.
+        const rank = (r: { maliciousIps: readonly string[]; linksFailed: number }): number => (r.maliciousIps.length ? 0 : r.linksFailed > 0 ? 1 : 2);
+        nodes = dependencyRows(await this.run(dependenciesQuery(m.machine, direction)))
+          .map((row, i) => ({ row, i }))
+          .sort((a, b) => rank(a.row) - rank(b.row) || a.i - b.i)
+          .map(({ row }) => ({
+            kind: 'dependency',
+            id: `${node.id}/${row.remoteIp}:${row.port}/${row.protocol}/${row.processName}`,
+            parent: node, direction, row, machine: m,
+          }));
         break;
       }
     }
@@ -237,7 +247,7 @@ export function viewOf(node: FleetNode): NodeView {
       ];
       return {
         id: node.id, label: r.computer || r.machine, description: [r.osFamily, r.ips[0]].filter(Boolean).join(' · '),
-        tooltip: lines.filter(Boolean).join('\n'), icon: warning ? 'warning' : 'vm', warning,
+        tooltip: lines.filter(Boolean).join('\n'), icon: warning ? 'shield' : 'vm', warning, ...(warning ? { flag: 'malicious' as const } : {}),
         contextValue: warning ? 'machineWarning' : 'machine', collapsible: true,
       };
     }
@@ -268,7 +278,7 @@ export function viewOf(node: FleetNode): NodeView {
       return {
         id: node.id, label: endpointLabel(r.ip, r.port, r.protocol),
         description: [r.wildcard || isWildcardIp(r.ip) ? 'wildcard' : '', r.processName].filter(Boolean).join(' · '),
-        tooltip: lines.filter(Boolean).join('\n'), icon: warning ? 'warning' : 'plug', warning, contextValue: 'port', collapsible: false,
+        tooltip: lines.filter(Boolean).join('\n'), icon: warning ? 'debug-disconnect' : 'plug', warning, ...(warning ? { flag: 'failed' as const } : {}), contextValue: 'port', collapsible: false,
       };
     }
     case 'dependency': {
@@ -289,7 +299,8 @@ export function viewOf(node: FleetNode): NodeView {
       return {
         id: node.id, label,
         description: `${formatBytes(r.bytesSent + r.bytesReceived)}${r.linksFailed ? ` · ${r.linksFailed} failed` : ''}`,
-        tooltip: lines.filter(Boolean).join('\n'), icon: warning ? 'warning' : r.remoteMachine ? 'vm-connect' : 'globe', warning,
+        tooltip: lines.filter(Boolean).join('\n'), icon: malicious ? 'shield' : warning ? 'debug-disconnect' : r.remoteMachine ? 'vm-connect' : 'globe', warning,
+        ...(warning ? { flag: malicious ? ('malicious' as const) : ('failed' as const) } : {}),
         contextValue: `dependency.${node.direction}`, collapsible: false,
       };
     }

@@ -1,6 +1,14 @@
-/** Opens generated KQL as a new untitled `kql` document beside the current editor and runs it. */
+/**
+ * Opens generated KQL (machine actions, map node clicks, reports) and runs it. Every such query goes
+ * to one editor column, reused while it is open, and into one document while the user has not edited
+ * it: so its results panel is reused too, and actions never add editor columns.
+ */
 import * as vscode from 'vscode';
 import { log } from '../log';
+
+/** The column generated queries open in, and the last generated document with the text it was given. */
+let queryColumn: vscode.ViewColumn | undefined;
+let last: { doc: vscode.TextDocument; text: string } | undefined;
 
 async function runInEditor(): Promise<void> {
   try {
@@ -10,10 +18,41 @@ async function runInEditor(): Promise<void> {
   }
 }
 
+/** The generated-query column while it still exists, else an empty active column, else beside the active editor. */
+function targetColumn(): vscode.ViewColumn {
+  if (queryColumn !== undefined && vscode.window.tabGroups.all.some((g) => g.viewColumn === queryColumn)) {
+    return queryColumn;
+  }
+  return vscode.window.tabGroups.activeTabGroup.tabs.length === 0 ? vscode.ViewColumn.Active : vscode.ViewColumn.Beside;
+}
+
+/** The last generated document, when it is still open and holds exactly what it was given. */
+function reusableDocument(): vscode.TextDocument | undefined {
+  if (!last || last.doc.isClosed || last.doc.getText() !== last.text) {
+    return undefined;
+  }
+  return last.doc;
+}
+
+async function showGenerated(text: string): Promise<vscode.TextEditor> {
+  let doc = reusableDocument();
+  if (doc) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), text);
+    await vscode.workspace.applyEdit(edit);
+  } else {
+    doc = await vscode.workspace.openTextDocument({ language: 'kql', content: text });
+  }
+  const editor = await vscode.window.showTextDocument(doc, { viewColumn: targetColumn(), preview: false });
+  queryColumn = editor.viewColumn;
+  last = { doc, text: doc.getText() };
+  return editor;
+}
+
 export async function openQueryBeside(query: string, run = true): Promise<vscode.TextEditor> {
-  const doc = await vscode.workspace.openTextDocument({ language: 'kql', content: query });
-  const editor = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+  const editor = await showGenerated(query);
   // The runner runs the query under the cursor: put it inside the (single) query.
+  const doc = editor.document;
   const end = doc.lineAt(doc.lineCount - 1).range.end;
   editor.selection = new vscode.Selection(end, end);
   if (run) {
@@ -24,9 +63,9 @@ export async function openQueryBeside(query: string, run = true): Promise<vscode
 
 /** A query in snippet syntax: its parameters become tab stops, filled with their defaults, then it runs. */
 export async function openSnippetBeside(body: string, run = true): Promise<vscode.TextEditor> {
-  const doc = await vscode.workspace.openTextDocument({ language: 'kql', content: '' });
-  const editor = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
-  await editor.insertSnippet(new vscode.SnippetString(body));
+  const editor = await showGenerated('');
+  await editor.insertSnippet(new vscode.SnippetString(body), new vscode.Range(0, 0, editor.document.lineCount, 0));
+  last = { doc: editor.document, text: editor.document.getText() };
   if (run) {
     await runInEditor();
   }

@@ -21,6 +21,7 @@ import { dependencyMapQuery } from '../machines/fleetQueries';
 import { mapConnectionRows, type MachineRow } from '../machines/fleetRows';
 import type { FleetNode } from '../machines/machinesModel';
 import { openQueryBeside } from '../machines/openQuery';
+import { askForMachines } from './askForMachines';
 import { coveringRange, mapDiffQuery } from './mapDiffQuery';
 import { diffRows, withChanges } from './mapDiffRows';
 import { queryForFleetNode } from './mapNodeQuery';
@@ -209,8 +210,13 @@ class DependencyMapPanel {
 export function registerDependencyMap(ctx: Ctx, machinesTree?: MachinesTree): void {
   ctx.subscriptions.push(
     vscode.commands.registerCommand('kql.showDependencyMap', async (node?: FleetNode, nodes?: FleetNode[]) => {
-      const machines = machinesTree ? selectedMachines(node, nodes, machinesTree.view) : [];
-      await DependencyMapPanel.show(ctx, machines);
+      let machines: readonly MachineRow[] | undefined = [];
+      if (machinesTree) {
+        machines = node ? selectedMachines(node, nodes, machinesTree.view) : await askForMachines(machinesTree);
+      }
+      if (machines) {
+        await DependencyMapPanel.show(ctx, machines);
+      }
     }),
     { dispose: () => DependencyMapPanel.current?.dispose() },
   );

@@ -63,8 +63,8 @@ export async function resultsScenario(wb: Workbench, workspace: string): Promise
     },
     60_000,
   );
-  assert.match(picker.labels[0]!, /^1\/3 · line 1 · VMComputer · 1 row$/);
-  assert.match(picker.labels[2]!, /^3\/3 · line 9 · VMConnection · 2 rows$/);
+  assert.match(picker.labels[0]!, /^1\/3 · line 1 · How many machines report · 1 row$/);
+  assert.match(picker.labels[2]!, /^3\/3 · line 9 · Connections by direction · 2 rows$/);
   await waitForGrid(wb, 'the last query\'s grid', withColumns('Direction', 'Links'), 30_000);
   await picker.frame.locator('select.batch-picker').selectOption('0');
   await waitForGrid(wb, 'the first query\'s grid after picking it', withColumns('Machines'), 30_000);
