@@ -12,6 +12,8 @@ export interface CliArgs {
   readonly scale?: number;
   readonly timespan?: string;
   readonly help: boolean;
+  /** Print each query's plan as lowered and after each optimizer rule instead of running it. */
+  readonly explain: boolean;
 }
 
 export class UsageError extends Error {
@@ -37,6 +39,7 @@ Options:
       --timespan DUR     restrict every table's TimeGenerated to the last DUR, e.g. PT24H or P7D
       --format FORMAT    table, json or csv (default: table on a terminal, json otherwise)
       --scale N          multiply the sample workspace's VMConnection rows by N
+      --explain          print the query's plan as lowered and after each optimizer rule; run nothing
   -h, --help             show this help
 
 JSON output has the shape of the Log Analytics REST API:
@@ -64,6 +67,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         format: { type: 'string' },
         scale: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
+        explain: { type: 'boolean' },
       },
     });
   } catch (e) {
@@ -103,5 +107,6 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     format,
     scale,
     help: values.help === true,
+    explain: values.explain === true,
   };
 }
