@@ -22,7 +22,7 @@ const NOW_TICKS = NOW.getTime() * 10_000;
 const SINCE = "TIMESTAMP '2026-11-22 12:00:00'";
 const PICKED = "('acme-demo', 'admdemo-appsvr')";
 
-/** Queries the engine runs with a plan that does less work than the SQL's (see exec/eagerAggregate.ts). */
+/** Queries the engine runs with a plan that does less work than the SQL's (see optimize/aggregateBeforeJoin.ts). */
 const DIFFERENT_ALGORITHM = new Set(['top-transmitting-vms']);
 
 /** Hand-written DuckDB SQL equivalent to each sample query. */

@@ -14,6 +14,8 @@ export interface CliArgs {
   /** CSV cells that start a spreadsheet formula are written as they are (no leading '). */
   readonly csvRaw: boolean;
   readonly help: boolean;
+  /** Print each query's plan as lowered and after each optimizer rule instead of running it. */
+  readonly explain: boolean;
 }
 
 export class UsageError extends Error {
@@ -41,6 +43,7 @@ Options:
       --csv-raw          in CSV, keep cells that start with = + - @ tab or CR as they are
                          (by default they get a leading ' so a spreadsheet does not run them)
       --scale N          multiply the sample workspace's VMConnection rows by N
+      --explain          print the query's plan as lowered and after each optimizer rule; run nothing
   -h, --help             show this help
 
 JSON output has the shape of the Log Analytics REST API:
@@ -72,6 +75,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         scale: { type: 'string' },
         'csv-raw': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
+        explain: { type: 'boolean' },
       },
     });
   } catch (e) {
@@ -112,5 +116,6 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     scale,
     csvRaw: values['csv-raw'] === true,
     help: values.help === true,
+    explain: values.explain === true,
   };
 }

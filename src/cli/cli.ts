@@ -8,6 +8,7 @@ import { loadData, type DataSource, type LoadedData } from '../backends/local/da
 import { runLocalQuery } from '../backends/local/runQuery';
 import type { QueryResult } from '../results/queryResult';
 import { KqlError, splitQueryBlocks } from '../kql';
+import { explainQuery } from '../engine';
 import { HELP, parseCliArgs, type CliArgs, type OutputFormat, UsageError } from './args';
 import { runCheck } from './check';
 import { formatCsv, formatJson, formatTable } from './formatTable';
@@ -145,6 +146,10 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
       io.stdout.write(`${i > 0 ? '\n' : ''}── ${unit.title} ──\n`);
     }
     try {
+      if (args.explain) {
+        io.stdout.write(`${explainQuery(unit.text, data.database)}\n`);
+        continue;
+      }
       const result = runLocalQuery(data.database, unit.text, { nowMs, timeRange: args.timespan ? { duration: args.timespan } : undefined });
       for (const w of result.warnings) {
         io.stderr.write(`kql: warning: ${w}\n`);

@@ -4,21 +4,22 @@
  */
 import { DEFAULT_ROW_LIMIT, type RenderInfo } from '../results/queryResult';
 import { QueryCancelledError, QueryTimeoutError } from '../results/errors';
-import { analyze, firstError, KqlError, LineMap, type AnalyzedQuery } from '../kql';
+import { KqlError, LineMap, type AnalyzedQuery } from '../kql';
 import type { Database } from './database';
 import { makeChecker, type ExecContext } from './exec/context';
 import { materializeTable, selectRows } from './exec/lazy';
 import { runPlan } from './exec/run';
-import { withoutMissingFuzzyLegs } from './plan/fuzzyUnion';
-import { lowerQuery } from './plan/lower';
+import { optimizeQuery } from './optimize';
 import { ErrorFactory } from './plan/syntax';
 import type { Plan, Span } from './plan/types';
-import { cachedPlan, rememberPlan, type PreparedQuery } from './planCache';
+import { cachedPlan, rememberPlan } from './planCache';
+import { FUZZY_SOURCE_MISSING, lowerText } from './prepare';
 import { renderInfo } from './render';
 import { Table } from './table';
 import { TICKS_PER_MILLISECOND } from './values';
 
 export { Database } from './database';
+export { explainQuery } from './explain';
 export { Table, type TableColumn } from './table';
 export type { Column } from './column';
 export type { KqlType, Value } from './values';
@@ -36,6 +37,8 @@ export interface ExecuteOptions {
   deadline?: number;
   /** Reuse the analysed plan of an earlier run of the same text on the same database (default true). */
   planCache?: boolean;
+  /** Run the plan through the optimizer (default true); false runs it as lowered and bypasses the cache (for tests). */
+  optimize?: boolean;
 }
 
 export interface ExecutionResult {
@@ -46,8 +49,6 @@ export interface ExecutionResult {
   warnings: string[];
 }
 
-/** Kusto.Language's warning for a name in `union isfuzzy=true` that no table has. */
-const FUZZY_SOURCE_MISSING = 'KS205';
 
 /** Runs a KQL query. Every problem with the query is a KqlError; cancellation and timeout have their own errors. */
 export function executeQuery(text: string, db: Database, options: ExecuteOptions = {}): ExecutionResult {
@@ -57,7 +58,15 @@ export function executeQuery(text: string, db: Database, options: ExecuteOptions
   let ctx: ExecContext | undefined;
   try {
     check();
-    const prepared = (options.planCache !== false ? cachedPlan(db, text) : undefined) ?? prepare(text, db, options);
+    const useCache = options.planCache !== false && options.optimize !== false;
+    let prepared = useCache ? cachedPlan(db, text) : undefined;
+    if (!prepared) {
+      const lowered = lowerText(text, db, options);
+      prepared = { query: lowered.query, plan: options.optimize === false ? lowered.plan : optimizeQuery(lowered.plan) };
+      if (useCache) {
+        rememberPlan(db, text, prepared);
+      }
+    }
     query = prepared.query;
     const plan = prepared.plan;
     if (plan.outputs.length === 0) {
@@ -95,32 +104,6 @@ export function executeQuery(text: string, db: Database, options: ExecuteOptions
   } catch (e) {
     throw asQueryError(e, text, query, ctx?.current, check);
   }
-}
-
-/** Parses, binds and lowers a query; a valid one is remembered for the next run of the same text. */
-function prepare(text: string, db: Database, options: ExecuteOptions): PreparedQuery {
-  const analyzeOptions = { tables: db.schemas, isCancelled: () => options.isCancelled?.() === true || (options.deadline !== undefined && Date.now() > options.deadline) };
-  let query = analyze(text, analyzeOptions);
-  const error = firstError(query);
-  if (error) {
-    throw error;
-  }
-  const fuzzyTrimmed = withoutMissingFuzzyLegs(query.code);
-  if (fuzzyTrimmed !== undefined) {
-    // The blanked text binds as Kusto would: a leg's unknown columns no longer hide a misspelt name.
-    const trimmed = analyze(fuzzyTrimmed, analyzeOptions);
-    const trimmedError = firstError(trimmed);
-    if (trimmedError) {
-      throw trimmedError;
-    }
-    // The warnings about the missing tables stay.
-    query = { ...trimmed, text, diagnostics: [...trimmed.diagnostics, ...query.diagnostics.filter((d) => d.code === FUZZY_SOURCE_MISSING)] };
-  }
-  const prepared = { query, plan: lowerQuery(query, db.tableNames) };
-  if (options.planCache !== false) {
-    rememberPlan(db, text, prepared);
-  }
-  return prepared;
 }
 
 function asQueryError(e: unknown, text: string, query: AnalyzedQuery | undefined, at: Span | undefined, check: () => void): Error {

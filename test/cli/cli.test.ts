@@ -114,3 +114,11 @@ test('--data loads exported files and warns about the broken ones', async () => 
   assert.equal(r.stdout, 'Computer,Ports\r\ndb1,1\r\nweb1,2\r\n');
   assert.match(r.stderr, /^kql: warning: .*VMConnection\.csv:\d+:\d+: /);
 });
+
+test('--explain prints the plan as lowered and after each optimizer rule, and runs nothing', async () => {
+  const r = await kql(['--explain', '--now', NOW, 'VMConnection | extend h = hourofday(TimeGenerated) | where Computer == "acme-demo" | count']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /^== lowered ==\ncount\n {2}where \(Computer == "acme-demo"\)\n {4}extend h = hourofday\(TimeGenerated\)\n/);
+  assert.match(r.stdout, /== push filters below projections ==\ncount\n {2}extend h = hourofday\(TimeGenerated\)\n {4}where \(Computer == "acme-demo"\)\n/);
+  assert.match(r.stdout, /== prune unused columns ==\ncount\n {2}where \(Computer == "acme-demo"\)\n {4}table VMConnection\n/);
+});

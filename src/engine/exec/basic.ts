@@ -1,12 +1,12 @@
 /** Row-wise operators: where, extend, project, column selection, take, count, and the constant sources. */
 import { type Column, columnBuilder } from '../column';
-import type { ColumnDef, Expr, NamedExpr, Plan } from '../plan/types';
+import type { ColumnDef, NamedExpr, Plan } from '../plan/types';
 import { Table, type TableColumn } from '../table';
 import type { Value } from '../values';
 import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { selectWhere } from './filterSelect';
 import { selectRows } from './lazy';
-import { compileExpr, isConstantExpr } from './expr';
+import { compileExpr } from './expr';
 import { evaluateOutputs } from './outputColumns';
 
 // A module-local copy: a transpiled import is a property read on every loop iteration.
@@ -17,43 +17,6 @@ type P<K extends Plan['k']> = Extract<Plan, { k: K }>;
 export function runFilter(plan: P<'filter'>, input: Table, ctx: ExecContext): Table {
   const keep = selectWhere(plan.predicate, input, ctx);
   return keep.length === input.rowCount ? input : selectRows(input, keep);
-}
-
-const PLAIN_COMPARISONS = new Set([
-  'EqualExpression', 'NotEqualExpression', 'LessThanExpression', 'LessThanOrEqualExpression', 'GreaterThanExpression',
-  'GreaterThanOrEqualExpression', 'InExpression', 'InCsExpression', 'NotInExpression', 'NotInCsExpression',
-]);
-
-/** A column compared with constants: no error, no row dependence, so it can run in any order. */
-function isPlainComparison(e: Expr): boolean {
-  if (e.k === 'binary') {
-    return PLAIN_COMPARISONS.has(e.op) && e.left.k === 'column' && isConstantExpr(e.right);
-  }
-  if (e.k === 'call') {
-    return EMPTINESS_TESTS.has(e.name) && e.args.length === 1 && e.args[0]!.k === 'column';
-  }
-  return e.k === 'list' && PLAIN_COMPARISONS.has(e.op) && e.left.k === 'column' && e.items.every(isConstantExpr);
-}
-
-const EMPTINESS_TESTS = new Set(['isempty', 'isnotempty', 'isnull', 'isnotnull']);
-
-/**
- * Consecutive `where`s of plain comparisons (`where TimeGenerated >= ago(1d) | where Computer in (…)`)
- * as one selection, string-column terms first: they are decided per dictionary value and usually keep
- * few rows, so the other terms only look at those. Undefined when some predicate is not plain.
- */
-export function runFilterChain(predicates: readonly Expr[], input: Table, ctx: ExecContext): Table | undefined {
-  if (!predicates.every(isPlainComparison)) {
-    return undefined;
-  }
-  const stringFirst = [...predicates].sort((a, b) => Number(leftType(b) === 'string') - Number(leftType(a) === 'string'));
-  const combined = stringFirst.reduce((left, right): Expr => ({ k: 'binary', op: 'AndExpression', left, right, type: 'bool', span: right.span }));
-  const keep = selectWhere(combined, input, ctx);
-  return keep.length === input.rowCount ? input : selectRows(input, keep);
-}
-
-function leftType(e: Expr): string {
-  return e.k === 'binary' || e.k === 'list' ? e.left.type : e.k === 'call' ? e.args[0]?.type ?? '' : '';
 }
 
 /** Output columns named by the plan's schema, taking each from `produced` or else the input. */

@@ -2,7 +2,7 @@
  * Compiles plan expressions into closures over one input table, evaluated by row index: no row objects,
  * and every function or operator is bound once per call site.
  */
-import { type Column, columnBuilder, NumberColumn, StringColumn } from '../column';
+import { type Column, columnBuilder, NumberColumn } from '../column';
 import {
   aggregateFunction, bindBetween, bindPackAll, bindBinaryOperator, bindListOperator, bindUnaryOperator, scalarFunction, UnsupportedError,
 } from '../functions';
@@ -14,8 +14,10 @@ import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { compileSearchTerm } from './searchTerm';
 import { binFastPath, comparisonFastPath, listFastPath, timeOfDayFastPath } from './fastPaths';
 import { numberVector } from './vectorKernels';
-import { LazyColumn } from './lazy';
-import { compileWindowCall, ROW_DEPENDENT_CALLS } from './windowFunctions';
+import { compileWindowCall } from './windowFunctions';
+import { isConstantExpr } from '../plan/exprFacts';
+
+export { isConstantExpr } from '../plan/exprFacts';
 import { WINDOW_FUNCTIONS } from '../functions/windowNames';
 
 // A module-local copy: a transpiled import is a property read on every loop iteration.
@@ -41,24 +43,6 @@ export function constantOf(expr: Expr): Value | undefined {
   return expr.k === 'literal' ? expr.value : undefined;
 }
 
-
-/** True when the expression reads no row (ago(1h), strcat("a", "b")): it is then computed once. */
-export function isConstantExpr(expr: Expr): boolean {
-  switch (expr.k) {
-    case 'literal': case 'scalarQuery': case 'tableColumn':
-      return true;
-    case 'call':
-      return !ROW_DEPENDENT_CALLS.has(expr.name) && expr.args.every(isConstantExpr);
-    case 'binary':
-      return isConstantExpr(expr.left) && isConstantExpr(expr.right);
-    case 'unary':
-      return isConstantExpr(expr.operand);
-    case 'index':
-      return isConstantExpr(expr.target) && isConstantExpr(expr.key);
-    default:
-      return false;
-  }
-}
 
 const NO_ROWS = new Table([], 1);
 

@@ -11,7 +11,7 @@ import { isNumberBacked, type Value } from '../values';
 import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { compileExpr, folded } from './expr';
 import { LazyColumn, numberSelection } from './lazy';
-import { ROW_DEPENDENT_CALLS } from './windowFunctions';
+import { columnsRead } from '../plan/exprFacts';
 
 // A module-local copy: a transpiled import is a property read on every loop iteration.
 const CHECK_INTERVAL = CHECK_EVERY;
@@ -31,39 +31,6 @@ function grown(keep: Int32Array, max: number): Int32Array {
   const next = new Int32Array(Math.min(max, keep.length * 2));
   next.set(keep);
   return next;
-}
-
-/** The columns an expression reads, or undefined when it depends on more than column values. */
-export function columnsRead(expr: Expr, into = new Set<string>()): Set<string> | undefined {
-  switch (expr.k) {
-    case 'literal':
-      return into;
-    case 'column':
-      into.add(expr.name);
-      return into;
-    case 'call':
-      if (ROW_DEPENDENT_CALLS.has(expr.name)) {
-        return undefined;
-      }
-      for (const a of expr.args) {
-        if (!columnsRead(a, into)) {
-          return undefined;
-        }
-      }
-      return into;
-    case 'binary':
-      return columnsRead(expr.left, into) && columnsRead(expr.right, into);
-    case 'unary':
-      return columnsRead(expr.operand, into);
-    case 'list':
-      return columnsRead(expr.left, into) && expr.items.every((i) => columnsRead(i, into)) ? into : undefined;
-    case 'between':
-      return columnsRead(expr.value, into) && columnsRead(expr.low, into) && columnsRead(expr.high, into);
-    case 'index':
-      return columnsRead(expr.target, into) && columnsRead(expr.key, into);
-    default:
-      return undefined;
-  }
 }
 
 /** Rows of `table` (all, or the candidates given) for which the predicate is true. */

@@ -11,7 +11,7 @@ import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { toDynamic } from './expr';
 import { columnReader } from './columnReader';
 import { runFilter } from './basic';
-import { columnsRead } from './filterSelect';
+import { columnsRead } from '../plan/exprFacts';
 import { castDynamic } from './mvExpand';
 
 // A module-local copy: a transpiled import is a property read on every loop iteration.

@@ -1,12 +1,14 @@
-/** The plan interpreter: runs each operator on its input's result, with checks and positions for errors. */
+/**
+ * The plan interpreter: runs each operator of the optimized plan (optimize/) on its input's result,
+ * with checks and positions for errors. It runs the plan as it is; rewrites belong to the optimizer.
+ */
 import { EvaluationError, UnsupportedError } from '../functions';
 import type { Plan } from '../plan/types';
 import { Table } from '../table';
 import {
-  runCount, runDatatable, runExtend, runFilter, runFilterChain, runGetschema, runPrint, runProject, runRange, runSelect, runTake,
+  runCount, runDatatable, runExtend, runFilter, runGetschema, runPrint, runProject, runRange, runSelect, runTake,
 } from './basic';
 import type { ExecContext } from './context';
-import { isEagerAggregationCandidate, runEagerAggregation } from './eagerAggregate';
 import { runJoin, runLookup } from './join';
 import { runMakeSeries } from './makeSeries';
 import { runTopNested } from './topNested';
@@ -60,42 +62,8 @@ export function runPlan(plan: Plan, ctx: ExecContext): Table {
       return at(plan, ctx, () => (plan.k === 'join' ? runJoin(plan, left, right, ctx) : runLookup(plan, left, right, ctx)));
     }
   }
-  if (plan.k === 'summarize' && plan.input.k === 'join' && isEagerAggregationCandidate(plan)) {
-    const join = plan.input;
-    const left = runPlan(join.left, ctx);
-    const right = runPlan(join.right, ctx);
-    return at(plan, ctx, () => runEagerAggregation(plan, left, right, ctx)
-      ?? runSummarize(plan, at(join, ctx, () => runJoin(join, left, right, ctx)), ctx));
-  }
-  if (plan.k === 'filter' && plan.input.k === 'filter') {
-    const chain = filterChain(plan);
-    const input = runPlan(chain.base, ctx);
-    return at(plan, ctx, () => runFilterChain(chain.predicates, input, ctx) ?? runFiltersInOrder(chain.filters, input, ctx));
-  }
   const input = runPlan(plan.input, ctx);
   return at(plan, ctx, () => runUnary(plan, input, ctx));
-}
-
-type FilterPlan = Extract<Plan, { k: 'filter' }>;
-
-/** The filters directly stacked on each other, innermost first, and what they read. */
-function filterChain(top: FilterPlan): { filters: FilterPlan[]; predicates: FilterPlan['predicate'][]; base: Plan } {
-  const filters: FilterPlan[] = [];
-  let p: Plan = top;
-  while (p.k === 'filter') {
-    filters.unshift(p);
-    p = p.input;
-  }
-  return { filters, predicates: filters.map((f) => f.predicate), base: p };
-}
-
-function runFiltersInOrder(filters: readonly FilterPlan[], input: Table, ctx: ExecContext): Table {
-  let t = input;
-  for (const f of filters) {
-    const current = t;
-    t = at(f, ctx, () => runFilter(f, current, ctx));
-  }
-  return t;
 }
 
 type UnaryPlan = Extract<Plan, { input: Plan }>;

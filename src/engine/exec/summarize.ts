@@ -9,7 +9,7 @@ import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { compileExpr, constantOf } from './expr';
 import { columnReader, type Evaluator } from './columnReader';
 import { binFastPath } from './fastPaths';
-import { columnsRead } from './filterSelect';
+import { columnsRead } from '../plan/exprFacts';
 import { LazyColumn, numberSelection } from './lazy';
 import { canRunFast, runFast } from './fastAggregates';
 

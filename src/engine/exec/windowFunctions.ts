@@ -8,7 +8,6 @@
  */
 import { valuesEqual } from '../valueCompare';
 import { fitNumber } from '../functions/define';
-import { WINDOW_FUNCTIONS } from '../functions/windowNames';
 import type { Expr } from '../plan/types';
 import type { Table } from '../table';
 import type { KqlType, Value } from '../values';
@@ -20,14 +19,6 @@ const CHECK_INTERVAL = CHECK_EVERY;
 type Evaluator = (row: number) => Value;
 type CallExpr = Extract<Expr, { k: 'call' }>;
 
-
-/**
- * Calls whose value at a row is not a function of the columns their arguments name: never folded,
- * cached or reordered. column_ifexists reads a column named by a string, which no argument shows.
- */
-export const ROW_DEPENDENT_CALLS: ReadonlySet<string> = new Set([
-  'rand', 'new_guid', 'prev', 'next', 'column_ifexists', 'columnifexists', ...WINDOW_FUNCTIONS,
-]);
 
 /** A column computed in row order on first use: `step(row)` sees rows 0, 1, 2, … exactly once each. */
 function sequential(table: Table, ctx: ExecContext, step: (row: number) => Value): Evaluator {

@@ -6,7 +6,7 @@ import { TICKS_PER_DAY, TICKS_PER_HOUR, TICKS_PER_MILLISECOND, TICKS_PER_MINUTE,
 import { EPOCH_DOTNET_TICKS } from './convert';
 import { compileDatetimeFormat, compileTimespanFormat } from './datetimeFormat';
 import { dateParts, ticksFromParts } from './datetimeText';
-import { fitDatetime, fitNumber, scalar, strict } from './define';
+import { fitDatetime, fitNumber, scalar, strict, withVolatility } from './define';
 import { EvaluationError, type ScalarFunction } from './types';
 
 const TICKS_PER_WEEK = 7 * TICKS_PER_DAY;
@@ -250,8 +250,8 @@ function withFormat(name: string, compile: (f: string) => (t: number) => string)
 }
 
 export const datetimeFunctions: ScalarFunction[] = [
-  scalar('now', (_t, _r, ctx) => (args) => fitDatetime(ctx.now + (typeof args[0] === 'number' ? args[0] : 0))),
-  scalar('ago', (_t, _r, ctx) => (args) => (typeof args[0] === 'number' ? fitDatetime(ctx.now - args[0]) : null)),
+  withVolatility(scalar('now', (_t, _r, ctx) => (args) => fitDatetime(ctx.now + (typeof args[0] === 'number' ? args[0] : 0))), 'query'),
+  withVolatility(scalar('ago', (_t, _r, ctx) => (args) => (typeof args[0] === 'number' ? fitDatetime(ctx.now - args[0]) : null)), 'query'),
   strict('bin', (args, types, resultType) => bin(args[0] as number, args[1] as number, types[0]!, resultType), ['floor']),
   strict('bin_at', (args, types, resultType) => {
     const [v, size, at] = args as number[];

@@ -4,12 +4,17 @@
  */
 import { valueToString } from '../valueText';
 import type { KqlType, Value } from '../values';
-import type { CallContext, ScalarFunction, ScalarImpl } from './types';
+import type { CallContext, ScalarFunction, ScalarImpl, Volatility } from './types';
 
 export type BindScalar = (argTypes: readonly KqlType[], resultType: KqlType, ctx: CallContext, constArgs: readonly (Value | undefined)[]) => ScalarImpl;
 
 export function scalar(name: string, bind: BindScalar, aliases?: readonly string[]): ScalarFunction {
   return { name, aliases, bind };
+}
+
+/** The same function with its volatility stated (see Volatility); functions are 'pure' unless they say so. */
+export function withVolatility(fn: ScalarFunction, volatility: Volatility): ScalarFunction {
+  return { ...fn, volatility };
 }
 
 /** The null of a result type: KQL strings are never null, so they take the empty string. */

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { deflateSync, gzipSync, gunzipSync, inflateSync } from 'node:zlib';
 import type { KqlType, Value } from '../values';
-import { scalar, str } from './define';
+import { scalar, str, withVolatility } from './define';
 import type { ScalarFunction } from './types';
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
@@ -86,7 +86,7 @@ export const encodingFunctions: ScalarFunction[] = [
     const bytes = typeof args[0] === 'string' ? guidToBytes(args[0]) : null;
     return bytes ? bytes.toString('base64') : '';
   }),
-  scalar('new_guid', () => () => randomUUID()),
+  withVolatility(scalar('new_guid', () => () => randomUUID()), 'row'),
   // Level 0 (stored blocks): what the reference's examples show Kusto writing.
   scalar('zlib_compress_to_base64_string', (types) => (args) => {
     const text = textArg(args, types);

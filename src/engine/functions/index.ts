@@ -2,7 +2,8 @@
  * The function library's entry points for the executor: scalar and aggregate lookup by Kusto name
  * (aliases included), and the operator binders. See types.ts for the contract.
  */
-import type { AggregateFunction, ScalarFunction } from './types';
+import type { AggregateFunction, ScalarFunction, Volatility } from './types';
+import { WINDOW_FUNCTIONS } from './windowNames';
 import { arrayFunctions } from './arrayFunctions';
 import { bagFunctions } from './bagFunctions';
 import { bitwiseAggregates } from './aggregateBitwise';
@@ -82,6 +83,17 @@ export function scalarFunction(name: string): ScalarFunction | undefined {
 /** An aggregation function by the name Kusto.Language gives it, or undefined if not implemented. */
 export function aggregateFunction(name: string): AggregateFunction | undefined {
   return aggregates.get(name);
+}
+
+/**
+ * A call's volatility by name: the scalar function's own, and 'row' for the window functions and
+ * column_ifexists (it reads a column its arguments only name as text).
+ */
+export function callVolatility(name: string): Volatility {
+  if (WINDOW_FUNCTIONS.has(name) || name === 'column_ifexists' || name === 'columnifexists') {
+    return 'row';
+  }
+  return scalars.get(name)?.volatility ?? 'pure';
 }
 
 /** Every implemented scalar function name (aliases included), for diagnostics and tests. */

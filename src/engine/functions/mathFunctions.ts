@@ -1,6 +1,6 @@
 /** Math functions. Results are fitted to the result type the binder gave (round(int) stays int). */
 import type { Value } from '../values';
-import { fitNumber, scalar, strict } from './define';
+import { fitNumber, scalar, strict, withVolatility } from './define';
 import type { ScalarFunction } from './types';
 
 /** Rounds half away from zero at `precision` decimals (negative: tens, hundreds…), decimal-exact. */
@@ -64,7 +64,7 @@ export const mathFunctions: ScalarFunction[] = [
   strict('pow', (args, _t, r) => fitNumber((args[0] as number) ** (args[1] as number), r)),
   strict('sign', (args, _t, r) => fitNumber(Math.sign(args[0] as number), r)),
   scalar('pi', () => () => Math.PI),
-  scalar('rand', () => (args) => (isNumberValue(args[0] ?? null) ? Math.floor(Math.random() * (args[0] as number)) : Math.random())),
+  withVolatility(scalar('rand', () => (args) => (isNumberValue(args[0] ?? null) ? Math.floor(Math.random() * (args[0] as number)) : Math.random())), 'row'),
   scalar('isnan', () => (args) => isNumberValue(args[0]!) && Number.isNaN(args[0])),
   scalar('isinf', () => (args) => isNumberValue(args[0]!) && !Number.isNaN(args[0]) && !Number.isFinite(args[0])),
   scalar('isfinite', () => (args) => isNumberValue(args[0]!) && Number.isFinite(args[0])),

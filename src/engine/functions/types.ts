@@ -12,11 +12,22 @@ export interface CallContext {
 
 export type ScalarImpl = (args: readonly Value[]) => Value;
 
+/**
+ * When a call's value can be computed once instead of per row. 'pure': the same arguments give the
+ * same value (the optimizer folds it when they are constants). 'query': fixed for one run of a query
+ * (now(), ago(): folded when the run starts, never into a cached plan). 'row': differs from row to
+ * row whatever its arguments (rand(), new_guid(), the window functions): never folded, cached or
+ * moved past an operator that changes the rows.
+ */
+export type Volatility = 'pure' | 'query' | 'row';
+
 export interface ScalarFunction {
   /** The function's name as Kusto.Language's FunctionSymbol.Name gives it, e.g. 'bin', 'parse_ipv4'. */
   readonly name: string;
   /** Other names of the same function (iif → iff, todouble → toreal, bag_pack → pack). */
   readonly aliases?: readonly string[];
+  /** Default 'pure'. */
+  readonly volatility?: Volatility;
   /**
    * Builds the implementation for one call site. `constArgs[i]` holds argument i's value when it is a
    * literal or constant expression (e.g. a regex, a format string), so work can be done once.

@@ -1,0 +1,18 @@
+/**
+ * `explain`: a query's plan as lowered and after each optimizer rule, so every rewrite can be seen
+ * (`kql --explain`) and tested (test/engine/optimize).
+ */
+import type { Database } from './database';
+import { traceOptimization } from './optimize';
+import { printQueryPlan } from './plan/printPlan';
+import { lowerText } from './prepare';
+
+export function explainQuery(text: string, db: Database): string {
+  const steps = traceOptimization(lowerText(text, db).plan);
+  return steps
+    .map((step, i) => {
+      const unchanged = i > 0 && step.plan === steps[i - 1]!.plan;
+      return unchanged ? `== ${step.rule}: no change ==` : `== ${step.rule} ==\n${printQueryPlan(step.plan)}`;
+    })
+    .join('\n');
+}

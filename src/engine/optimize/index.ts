@@ -1,0 +1,35 @@
+/**
+ * The optimizer: rewrites of the lowered plan, each in its own file, run once when a query is
+ * prepared (the result is what planCache.ts keeps). Every rule is sound for any data; choices that
+ * depend on the data itself (dictionary codes, small integer ranges) stay in the executor's kernels.
+ */
+import type { QueryPlan } from '../plan/types';
+import { aggregateBeforeJoin } from './aggregateBeforeJoin';
+import { foldConstants } from './foldConstants';
+import { fuseFilters } from './fuseFilters';
+import { pruneColumns } from './pruneColumns';
+import { pushFiltersDown } from './pushFiltersDown';
+import type { OptimizerRule } from './rule';
+
+export type { OptimizerRule } from './rule';
+
+/** In order: filters move down before they are fused, and columns are pruned once filters have settled. */
+export const RULES: readonly OptimizerRule[] = [foldConstants, pushFiltersDown, fuseFilters, pruneColumns, aggregateBeforeJoin];
+
+export function optimizeQuery(plan: QueryPlan, rules: readonly OptimizerRule[] = RULES): QueryPlan {
+  return traceOptimization(plan, rules).at(-1)!.plan;
+}
+
+/** The plan as lowered, then after each rule in turn (what `explain` prints). */
+export function traceOptimization(plan: QueryPlan, rules: readonly OptimizerRule[] = RULES): { rule: string; plan: QueryPlan }[] {
+  const steps = [{ rule: 'lowered', plan }];
+  let current = plan;
+  for (const rule of rules) {
+    const outputs = current.outputs.map((p) => rule.rewrite(p));
+    if (outputs.some((p, i) => p !== current.outputs[i])) {
+      current = { ...current, outputs };
+    }
+    steps.push({ rule: rule.name, plan: current });
+  }
+  return steps;
+}

@@ -1,0 +1,55 @@
+/** Walking and rebuilding plans: each rule states only what it does at one node. */
+import type { Plan } from '../plan/types';
+
+/**
+ * The node with each tabular input replaced by `f(input)`; the same object when no input changed.
+ * The subqueries of mv-apply and partition run per group over rows they read through a shared plan,
+ * and the plans inside expressions (toscalar(), `in (T)`) are left as lowered.
+ */
+export function mapInputs(plan: Plan, f: (input: Plan) => Plan): Plan {
+  switch (plan.k) {
+    case 'table': case 'print': case 'range': case 'datatable':
+      return plan;
+    case 'shared': {
+      const inner = f(plan.plan);
+      return inner === plan.plan ? plan : { ...plan, plan: inner };
+    }
+    case 'join': case 'lookup': {
+      const left = f(plan.left);
+      const right = f(plan.right);
+      return left === plan.left && right === plan.right ? plan : { ...plan, left, right };
+    }
+    case 'union': case 'search': case 'find': {
+      const inputs = plan.inputs.map((i) => {
+        const p = f(i.plan);
+        return p === i.plan ? i : { ...i, plan: p };
+      });
+      return inputs.every((i, n) => i === plan.inputs[n]) ? plan : { ...plan, inputs };
+    }
+    default: {
+      const input = f(plan.input);
+      return input === plan.input ? plan : { ...plan, input };
+    }
+  }
+}
+
+/**
+ * `rewrite` applied at every node, inputs first. A shared plan (a `let`, materialize(), `as`) is
+ * rewritten once and the same result used wherever it is read, so it still runs once.
+ */
+export function rewriteBottomUp(plan: Plan, rewrite: (node: Plan) => Plan): Plan {
+  const shared = new Map<number, Plan>();
+  const visit = (p: Plan): Plan => {
+    if (p.k === 'shared') {
+      const done = shared.get(p.id);
+      if (done) {
+        return done;
+      }
+      const out = rewrite(mapInputs(p, visit));
+      shared.set(p.id, out);
+      return out;
+    }
+    return rewrite(mapInputs(p, visit));
+  };
+  return visit(plan);
+}

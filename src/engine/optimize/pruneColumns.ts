@@ -1,0 +1,105 @@
+/**
+ * Prune unused columns early: a column an `extend` appends that nothing above reads before a
+ * `project`, `project-away`/`-keep`, `summarize` or `count` drops it is never computed
+ * (`extend h = hourofday(T) | summarize count() by Computer`). What each operator needs is followed
+ * down through where, sort, top and take; any other operator needs every column of its input.
+ */
+import { columnsRead } from '../plan/exprFacts';
+import type { Expr, NamedExpr, Plan } from '../plan/types';
+import { mapInputs } from './planWalk';
+import type { OptimizerRule } from './rule';
+
+/** Names the operator above reads; 'all' when it may read any column. */
+type Needed = ReadonlySet<string> | 'all';
+
+export const pruneColumns: OptimizerRule = {
+  name: 'prune unused columns',
+  rewrite: (plan) => prune(plan, 'all', new Map()),
+};
+
+function prune(plan: Plan, needed: Needed, shared: Map<number, Plan>): Plan {
+  const all = (p: Plan) => prune(p, 'all', shared);
+  switch (plan.k) {
+    case 'shared': {
+      // Read from several places: every column stays.
+      const done = shared.get(plan.id);
+      if (done) {
+        return done;
+      }
+      const out = mapInputs(plan, all);
+      shared.set(plan.id, out);
+      return out;
+    }
+    case 'project':
+      return withInput(plan, prune(plan.input, readsOf(plan.columns.map((c) => c.expr)), shared));
+    case 'select':
+      return withInput(plan, prune(plan.input, new Set(plan.sources), shared));
+    case 'count':
+      return withInput(plan, prune(plan.input, new Set(), shared));
+    case 'summarize':
+      return withInput(plan, prune(plan.input, readsOf([...plan.keys.map((k) => k.expr), ...plan.aggregates.flatMap((a) => a.args)]), shared));
+    case 'filter':
+      return passThrough(plan, union(needed, readsOf([plan.predicate])), shared);
+    case 'sort': case 'top':
+      return passThrough(plan, union(needed, readsOf(plan.keys.map((k) => k.expr))), shared);
+    case 'take':
+      return passThrough(plan, needed, shared);
+    case 'extend':
+      return pruneExtend(plan, needed, shared);
+    default:
+      return mapInputs(plan, all);
+  }
+}
+
+function pruneExtend(plan: Extract<Plan, { k: 'extend' }>, needed: Needed, shared: Map<number, Plan>): Plan {
+  if (needed === 'all') {
+    return withInput(plan, prune(plan.input, 'all', shared));
+  }
+  const inputNames = new Set(plan.input.schema.map((c) => c.name));
+  // Last to first: a kept column's reads keep the earlier columns of the same extend it names.
+  const live = new Set(needed);
+  let everything = false;
+  const kept: NamedExpr[] = [];
+  for (let i = plan.columns.length - 1; i >= 0; i--) {
+    const c = plan.columns[i]!;
+    const names = c.outputs ? c.outputs.map((o) => o.name) : [c.name];
+    const appended = names.every((n) => !inputNames.has(n));
+    if (!everything && appended && names.every((n) => !live.has(n))) {
+      continue;
+    }
+    kept.unshift(c);
+    const reads = columnsRead(c.expr);
+    if (reads) {
+      reads.forEach((n) => live.add(n));
+    } else {
+      everything = true;
+    }
+  }
+  const inputNeeded: Needed = everything ? 'all' : live;
+  const input = prune(plan.input, inputNeeded, shared);
+  if (kept.length === plan.columns.length) {
+    return withInput(plan, input);
+  }
+  const dropped = new Set(plan.columns.filter((c) => !kept.includes(c)).flatMap((c) => (c.outputs ? c.outputs.map((o) => o.name) : [c.name])));
+  const schema = plan.schema.filter((c) => !dropped.has(c.name));
+  return kept.length === 0 ? input : { ...plan, input, columns: kept, schema };
+}
+
+/** An operator whose output has its input's columns: its schema follows its input's. */
+function passThrough(plan: Extract<Plan, { k: 'filter' | 'sort' | 'top' | 'take' }>, needed: Needed, shared: Map<number, Plan>): Plan {
+  const input = prune(plan.input, needed, shared);
+  return input === plan.input ? plan : { ...plan, input, schema: input.schema };
+}
+
+function withInput(plan: Extract<Plan, { input: Plan }>, input: Plan): Plan {
+  return input === plan.input ? plan : { ...plan, input };
+}
+
+function readsOf(exprs: readonly Expr[]): Needed {
+  const into = new Set<string>();
+  return exprs.every((e) => columnsRead(e, into)) ? into : 'all';
+}
+
+function union(a: Needed, b: Needed): Needed {
+  return a === 'all' || b === 'all' ? 'all' : new Set([...a, ...b]);
+}

@@ -1,0 +1,104 @@
+/**
+ * What an expression depends on, read from the plan alone: the optimizer decides its rewrites with
+ * these, and the executor its shortcuts. A function's volatility comes from its definition
+ * (functions/types.ts), never from a list of names here.
+ */
+import { callVolatility } from '../functions';
+import type { Expr } from './types';
+
+/**
+ * True when the expression reads no row (ago(1h), strcat("a", "b"), toscalar(…)): one run computes
+ * it once. It may still differ from run to run (now(), a subquery).
+ */
+export function isConstantExpr(expr: Expr): boolean {
+  switch (expr.k) {
+    case 'literal': case 'scalarQuery': case 'tableColumn':
+      return true;
+    case 'call':
+      return callVolatility(expr.name) !== 'row' && expr.args.every(isConstantExpr);
+    case 'binary':
+      return isConstantExpr(expr.left) && isConstantExpr(expr.right);
+    case 'unary':
+      return isConstantExpr(expr.operand);
+    case 'index':
+      return isConstantExpr(expr.target) && isConstantExpr(expr.key);
+    default:
+      return false;
+  }
+}
+
+/** True when the expression has the same value in every run: pure calls over literals. */
+export function isTimelessConstant(expr: Expr): boolean {
+  switch (expr.k) {
+    case 'literal':
+      return true;
+    case 'call':
+      return callVolatility(expr.name) === 'pure' && expr.args.every(isTimelessConstant);
+    case 'binary':
+      return isTimelessConstant(expr.left) && isTimelessConstant(expr.right);
+    case 'unary':
+      return isTimelessConstant(expr.operand);
+    case 'index':
+      return isTimelessConstant(expr.target) && isTimelessConstant(expr.key);
+    case 'list':
+      return isTimelessConstant(expr.left) && expr.items.every(isTimelessConstant);
+    case 'between':
+      return isTimelessConstant(expr.value) && isTimelessConstant(expr.low) && isTimelessConstant(expr.high);
+    default:
+      return false;
+  }
+}
+
+/**
+ * The columns an expression reads, or undefined when it depends on more than the values of named
+ * columns at its own row (a row-volatile call, a neighbouring row, every column, a subquery).
+ */
+export function columnsRead(expr: Expr, into = new Set<string>()): Set<string> | undefined {
+  switch (expr.k) {
+    case 'literal':
+      return into;
+    case 'column':
+      into.add(expr.name);
+      return into;
+    case 'call':
+      if (callVolatility(expr.name) === 'row') {
+        return undefined;
+      }
+      for (const a of expr.args) {
+        if (!columnsRead(a, into)) {
+          return undefined;
+        }
+      }
+      return into;
+    case 'binary':
+      return columnsRead(expr.left, into) && columnsRead(expr.right, into);
+    case 'unary':
+      return columnsRead(expr.operand, into);
+    case 'list':
+      return columnsRead(expr.left, into) && expr.items.every((i) => columnsRead(i, into)) ? into : undefined;
+    case 'between':
+      return columnsRead(expr.value, into) && columnsRead(expr.low, into) && columnsRead(expr.high, into);
+    case 'index':
+      return columnsRead(expr.target, into) && columnsRead(expr.key, into);
+    default:
+      return undefined;
+  }
+}
+
+const PLAIN_COMPARISONS = new Set([
+  'EqualExpression', 'NotEqualExpression', 'LessThanExpression', 'LessThanOrEqualExpression', 'GreaterThanExpression',
+  'GreaterThanOrEqualExpression', 'InExpression', 'InCsExpression', 'NotInExpression', 'NotInCsExpression',
+]);
+
+const EMPTINESS_TESTS = new Set(['isempty', 'isnotempty', 'isnull', 'isnotnull']);
+
+/** A column compared with constants: no error, no row dependence, so it can run in any order. */
+export function isPlainComparison(e: Expr): boolean {
+  if (e.k === 'binary') {
+    return PLAIN_COMPARISONS.has(e.op) && e.left.k === 'column' && isConstantExpr(e.right);
+  }
+  if (e.k === 'call') {
+    return EMPTINESS_TESTS.has(e.name) && e.args.length === 1 && e.args[0]!.k === 'column';
+  }
+  return e.k === 'list' && PLAIN_COMPARISONS.has(e.op) && e.left.k === 'column' && e.items.every(isConstantExpr);
+}

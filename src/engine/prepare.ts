@@ -1,0 +1,37 @@
+/** A query's text to its lowered plan: Kusto.Language's parse and bind (src/kql), then plan/. */
+import { analyze, firstError } from '../kql';
+import type { Database } from './database';
+import { withoutMissingFuzzyLegs } from './plan/fuzzyUnion';
+import { lowerQuery } from './plan/lower';
+import type { PreparedQuery } from './planCache';
+
+/** Kusto.Language's warning for a name in `union isfuzzy=true` that no table has. */
+export const FUZZY_SOURCE_MISSING = 'KS205';
+
+export interface LowerOptions {
+  isCancelled?: () => boolean;
+  deadline?: number;
+}
+
+/** Parses, binds and lowers a query; the first error in it is thrown as a KqlError. */
+export function lowerText(text: string, db: Database, options: LowerOptions = {}): PreparedQuery {
+  const analyzeOptions = { tables: db.schemas, isCancelled: () => options.isCancelled?.() === true || (options.deadline !== undefined && Date.now() > options.deadline) };
+  let query = analyze(text, analyzeOptions);
+  const error = firstError(query);
+  if (error) {
+    throw error;
+  }
+  const fuzzyTrimmed = withoutMissingFuzzyLegs(query.code);
+  if (fuzzyTrimmed !== undefined) {
+    // The blanked text binds as Kusto would: a leg's unknown columns no longer hide a misspelt name.
+    const trimmed = analyze(fuzzyTrimmed, analyzeOptions);
+    const trimmedError = firstError(trimmed);
+    if (trimmedError) {
+      throw trimmedError;
+    }
+    // The warnings about the missing tables stay.
+    query = { ...trimmed, text, diagnostics: [...trimmed.diagnostics, ...query.diagnostics.filter((d) => d.code === FUZZY_SOURCE_MISSING)] };
+  }
+  return { query, plan: lowerQuery(query, db.tableNames) };
+}
+
