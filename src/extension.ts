@@ -27,7 +27,11 @@ function createCtx(extension: vscode.ExtensionContext): Ctx {
     }
     // A relative folder means one inside the (first) workspace folder, as other VS Code path settings do.
     const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-    return { kind: 'folder', dir: root && !path.isAbsolute(folder) ? path.join(root, folder) : folder };
+    return {
+      kind: 'folder',
+      dir: root && !path.isAbsolute(folder) ? path.join(root, folder) : folder,
+      cacheDir: path.join(extension.globalStorageUri.fsPath, 'load-cache'),
+    };
   };
   const backends = new BackendManager(config, {
     local: () => {

@@ -11,6 +11,9 @@ export interface CliArgs {
   readonly format?: OutputFormat;
   readonly scale?: number;
   readonly timespan?: string;
+  /** false: --no-cache, load the files without the load cache. */
+  readonly cache: boolean;
+  readonly clearCache: boolean;
   readonly help: boolean;
 }
 
@@ -37,6 +40,9 @@ Options:
       --timespan DUR     restrict every table's TimeGenerated to the last DUR, e.g. PT24H or P7D
       --format FORMAT    table, json or csv (default: table on a terminal, json otherwise)
       --scale N          multiply the sample workspace's VMConnection rows by N
+      --no-cache         load --data files without the load cache (kept in
+                         $XDG_CACHE_HOME/connection-analytics, or ~/.cache/…)
+      --clear-cache      empty the load cache (then run the query, if one is given)
   -h, --help             show this help
 
 JSON output has the shape of the Log Analytics REST API:
@@ -64,6 +70,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         format: { type: 'string' },
         scale: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
+        'no-cache': { type: 'boolean' },
+        'clear-cache': { type: 'boolean' },
       },
     });
   } catch (e) {
@@ -102,6 +110,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     timespan: values.timespan,
     format,
     scale,
+    cache: values['no-cache'] !== true,
+    clearCache: values['clear-cache'] === true,
     help: values.help === true,
   };
 }

@@ -4,6 +4,7 @@ import type { Range } from '../../kql/positions';
 import { BackendError, type BackendErrorKind, QueryCancelledError, QueryTimeoutError } from '../../results/errors';
 import type { QueryResult, TimeRange } from '../../results/queryResult';
 import type { DataSource } from './dataSource';
+import type { LoadProgress } from '../../data/loaders/fileBytes';
 
 export interface WorkerRunOptions {
   readonly timeRange?: TimeRange;
@@ -19,6 +20,8 @@ export type WorkerRequest =
 
 export type WorkerResponse =
   | { readonly type: 'started'; readonly id: number }
+  /** A table the query reads is being loaded from files. */
+  | { readonly type: 'progress'; readonly id: number; readonly progress: LoadProgress }
   | { readonly type: 'result'; readonly id: number; readonly result: QueryResult }
   | { readonly type: 'error'; readonly id: number; readonly error: SerializedError };
 
