@@ -13,7 +13,7 @@ import { BoolColumn, type Column, DynamicColumn, NumberColumn, StringColumn } fr
 import type { DynamicValue, KqlType } from '../../engine/values';
 import { isNumberBacked } from '../../engine/values';
 import { convertCell } from './cells';
-import { parseDynamicText, toNullPrototype } from './dynamicCells';
+import { MAX_DYNAMIC_DEPTH, parseDynamicText, toNullPrototype } from './dynamicCells';
 
 export const OK = 0;
 export const REJECT = 1;
@@ -387,7 +387,17 @@ class StringAppender implements ColumnAppender {
       this.push(cell.value === null ? -1 : this.code(cell.value as string));
       return OK;
     }
-    this.push(this.code(typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v)));
+    if (typeof v === 'object') {
+      // JSON text of a nested value; one too deep to print is refused rather than overflowing the stack.
+      const value = toNullPrototype(v);
+      if (value === undefined) {
+        this.reason = `a value nested more than ${MAX_DYNAMIC_DEPTH} levels deep`;
+        return REJECT;
+      }
+      this.push(this.code(JSON.stringify(value)));
+      return OK;
+    }
+    this.push(this.code(typeof v === 'string' ? v : String(v)));
     return OK;
   }
 
@@ -506,7 +516,7 @@ class DynamicAppender implements ColumnAppender {
     }
     const value = toNullPrototype(v);
     if (value === undefined) {
-      this.reason = 'a value nested too deeply (more than 10,000 levels)';
+      this.reason = `a value nested more than ${MAX_DYNAMIC_DEPTH} levels deep`;
       return REJECT;
     }
     this.values.push(value);

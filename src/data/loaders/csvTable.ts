@@ -88,7 +88,7 @@ class AppendRecords implements CsvRecordSink {
     private readonly appenders: readonly ColumnAppender[],
     private readonly names: readonly string[],
     private readonly warnings: FileWarnings,
-    private readonly inferredNote: (column: number) => string,
+    private readonly inferredNote: (column: number, reason: string) => string,
   ) {}
 
   /** Table column of each field of the file, from its header; -1 for none. */
@@ -122,7 +122,7 @@ class AppendRecords implements CsvRecordSink {
               appenders[columnOf[m]!]!.pop();
             }
           }
-          this.warnings.add(`${this.file}:${line}:${column}: ${this.names[j]}: ${a.reason}${this.inferredNote(j)} (record skipped)`);
+          this.warnings.add(`${this.file}:${line}:${column}: ${this.names[j]}: ${a.reason}${this.inferredNote(j, a.reason)} (record skipped)`);
           return;
         }
         if (r === KEPT) {
@@ -161,7 +161,7 @@ export function appendCsvFile(
   names: readonly string[],
   appenders: readonly ColumnAppender[],
   warnings: FileWarnings,
-  inferredNote: (column: number) => string,
+  inferredNote: (column: number, reason: string) => string,
   onWindow: (bytesRead: number, rows: number) => void,
   expectedBytes: number,
 ): number {

@@ -167,7 +167,7 @@ function mapping(fileColumns: readonly string[], names: readonly string[]): { co
 
 /** Appends the rows of a JSON (records or REST response) file; returns the rows appended and notes. */
 export function appendJsonFile(file: string, names: readonly string[], appenders: readonly ColumnAppender[], warnings: FileWarnings,
-  inferredNote: (column: number) => string): number {
+  inferredNote: (column: number, reason: string) => string): number {
   const source = text(file);
   const shape = shapeOf(file, parseDocument(file, source));
   shape.notes.forEach((n) => warnings.add(n));
@@ -186,7 +186,7 @@ export function appendJsonFile(file: string, names: readonly string[], appenders
       return;
     }
     const ok = appendRow(values, columnOf, missing, appenders, (j, reason, skipped) =>
-      warnings.add(`${where(i)}: ${names[j]}: ${reason}${skipped ? `${inferredNote(j)} (record skipped)` : ''}`));
+      warnings.add(`${where(i)}: ${names[j]}: ${reason}${skipped ? `${inferredNote(j, reason)} (record skipped)` : ''}`));
     rows += ok ? 1 : 0;
   });
   return rows;
@@ -275,7 +275,7 @@ export function jsonlHead(file: string, sampleRows = 2000): JsonHead {
 
 /** Appends the records of a JSON Lines file; keys that are not columns of the table are reported once each. */
 export function appendJsonlFile(file: string, names: readonly string[], appenders: readonly ColumnAppender[], warnings: FileWarnings,
-  inferredNote: (column: number) => string, onWindow: (bytesRead: number, rows: number) => void): number {
+  inferredNote: (column: number, reason: string) => string, onWindow: (bytesRead: number, rows: number) => void): number {
   const known = new Set(names);
   const reportedKeys = new Set<string>();
   const values: unknown[] = new Array(names.length);
@@ -300,7 +300,7 @@ export function appendJsonlFile(file: string, names: readonly string[], appender
         }
       }
       const ok = appendRow(values, columnOf, [], appenders, (j, reason, skipped) =>
-        warnings.add(`${file}:${lineNo}: ${names[j]}: ${reason}${skipped ? `${inferredNote(j)} (record skipped)` : ''}`));
+        warnings.add(`${file}:${lineNo}: ${names[j]}: ${reason}${skipped ? `${inferredNote(j, reason)} (record skipped)` : ''}`));
       rows += ok ? 1 : 0;
     });
     line += r.lines;

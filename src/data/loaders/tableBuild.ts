@@ -26,7 +26,7 @@ export function buildTable(source: TableSource, control: LoadControl = {}, cache
   const names = source.columns.map((c) => c.name);
   const appenders = source.columns.map((c) => columnAppender(c.type));
   const inferred = new Set(source.inferred);
-  const inferredNote = (j: number) => (inferred.has(names[j]!) ? ` (the column's type was inferred from the first rows)` : '');
+  const inferredNote = (j: number, reason: string) => (inferred.has(names[j]!) && reason.startsWith('expected') ? ` (the column's type was inferred from the first rows)` : '');
   const warnings: string[] = [];
   const totalBytes = source.files.reduce((a, f) => a + f.size, 0);
   let doneBytes = 0;
