@@ -104,3 +104,10 @@ test('the load cache stays within its size bound, dropping the least recently us
   assert.ok(total <= 60_000, `cache holds ${total} bytes`);
   assert.ok(fs.readdirSync(cacheDir).length >= 1);
 });
+
+test('a folder of links to the exported files loads them as files', () => {
+  const real = tree({ 'VMBoundPort.csv': 'Computer,Port\nweb1,80\n' });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kql-links-'));
+  fs.symlinkSync(path.join(real, 'VMBoundPort.csv'), path.join(dir, 'VMBoundPort.csv'));
+  assert.deepEqual(openDataFolder(dir).database.table('VMBoundPort')!.rows(), [['web1', 80]]);
+});

@@ -63,12 +63,12 @@ function discover(dir: string, warnings: string[]): Found[] {
   };
   for (const entry of top.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const file = path.join(dir, entry.name);
-    if (entry.isFile()) {
+    if (isFile(entry, file)) {
       const format = formatOf(entry.name);
       if (format) {
         add(tableNameOf(entry.name), statFile(file, format), true);
       }
-    } else if (entry.isDirectory() && !entry.name.startsWith('.')) {
+    } else if (isDirectory(entry, file) && !entry.name.startsWith('.')) {
       walkTree(file, [entry.name], 1, (blob, segments) => {
         if (!segments.some((s) => /^y=\d{4}$/i.test(s))) {
           return;
@@ -85,6 +85,15 @@ function discover(dir: string, warnings: string[]): Found[] {
   return [...tables.values()];
 }
 
+/** Links count as what they point to (a folder of links to the real exports is common). */
+function isFile(e: fs.Dirent, p: string): boolean {
+  return e.isFile() || (e.isSymbolicLink() && (fs.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false));
+}
+
+function isDirectory(e: fs.Dirent, p: string): boolean {
+  return e.isDirectory() || (e.isSymbolicLink() && (fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false));
+}
+
 function walkTree(dir: string, segments: string[], depth: number, onFile: (file: string, segments: readonly string[]) => void): void {
   if (depth > MAX_DEPTH) {
     return;
@@ -97,9 +106,9 @@ function walkTree(dir: string, segments: string[], depth: number, onFile: (file:
   }
   for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const p = path.join(dir, e.name);
-    if (e.isDirectory() && !e.name.startsWith('.')) {
+    if (isDirectory(e, p) && !e.name.startsWith('.')) {
       walkTree(p, [...segments, e.name], depth + 1, onFile);
-    } else if (e.isFile()) {
+    } else if (isFile(e, p)) {
       onFile(p, segments);
     }
   }
