@@ -4,7 +4,7 @@
  */
 import { type Column, columnBuilder, NumberColumn, StringColumn } from '../column';
 import {
-  aggregateFunction, bindBetween, bindBinaryOperator, bindListOperator, bindUnaryOperator, scalarFunction, UnsupportedError,
+  aggregateFunction, bindBetween, bindPackAll, bindBinaryOperator, bindListOperator, bindUnaryOperator, scalarFunction, UnsupportedError,
 } from '../functions';
 import { formatDatetime, formatTimespan } from '../format';
 import type { Expr } from '../plan/types';
@@ -205,14 +205,11 @@ export function compileExpr(expr: Expr, table: Table, ctx: ExecContext): Evaluat
       return () => values;
     }
     case 'packAll': {
-      const cols = table.columns.map((c) => ({ name: c.name, read: columnReader(c.column), type: c.column.type }));
-      return (row) => {
-        const bag: { [k: string]: DynamicValue } = {};
-        for (const c of cols) {
-          bag[c.name] = toDynamic(c.read(row), c.type);
-        }
-        return bag;
-      };
+      const wanted = expr.columns ? new Set(expr.columns) : undefined;
+      const cols = table.columns.filter((c) => !wanted || wanted.has(c.name));
+      const readers = cols.map((c) => columnReader(c.column));
+      const pack = bindPackAll(cols.map((c) => ({ name: c.name, type: c.column.type })), expr.ignoreNullEmpty);
+      return (row) => pack(readers.map((read) => read(row)));
     }
     case 'searchTerm':
       return compileSearchTerm(expr.term, expr.column, table, ctx);

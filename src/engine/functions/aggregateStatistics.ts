@@ -64,8 +64,9 @@ function moments(resultType: KqlType, finish: (m: Moments) => number | null, pre
   };
 }
 
-const sampleVariance = (m: Moments): number | null => (m.n === 0 ? null : m.n === 1 ? 0 : m.m2 / (m.n - 1));
-const populationVariance = (m: Moments): number | null => (m.n === 0 ? null : m.m2 / m.n);
+// Kusto's variance of no values (or of one) is 0: nothing varies.
+const sampleVariance = (m: Moments): number | null => (m.n <= 1 ? 0 : m.m2 / (m.n - 1));
+const populationVariance = (m: Moments): number | null => (m.n === 0 ? 0 : m.m2 / m.n);
 const sqrt = (f: (m: Moments) => number | null) => (m: Moments): number | null => {
   const v = f(m);
   return v === null ? null : Math.sqrt(v);

@@ -61,7 +61,8 @@ function averager(resultType: KqlType): AggregateImpl<{ sum: number; n: number }
       }
       return s;
     },
-    result: (s) => (s.n === 0 ? null : fitNumber(s.sum / s.n, resultType === 'int' || resultType === 'long' ? 'real' : resultType)),
+    // Kusto divides whatever it has: no values at all is 0/0, NaN.
+    result: (s) => (s.n === 0 ? Number.NaN : fitNumber(s.sum / s.n, resultType === 'int' || resultType === 'long' ? 'real' : resultType)),
   };
 }
 

@@ -60,27 +60,34 @@ function compareElements(a: DynamicValue, b: DynamicValue): number {
 }
 
 /**
- * array_sort_asc/desc on one array; nulls last unless the trailing bool says otherwise. Sorting
- * several arrays together gives several result columns, which the engine's plan does not carry.
+ * array_sort_asc/desc(array1[, …, arrayN][, nulls_last]): sorts the first array (nulls last unless the
+ * trailing bool says otherwise) and orders the others to match it. Several arrays give several result
+ * columns, a tuple in the binder's order; an array whose length differs from the first one's comes back
+ * null, as the reference says.
  */
 function arraySort(descending: boolean): ScalarFunction['bind'] {
   return (types) => {
     const hasNullsFlag = types.length > 1 && types[types.length - 1] === 'bool';
-    if (types.length - (hasNullsFlag ? 1 : 0) > 1) {
-      throw new UnsupportedError('sorting several arrays together is not supported');
-    }
+    const arrayCount = types.length - (hasNullsFlag ? 1 : 0);
     return (args) => {
-      const arr = args[0];
-      if (!Array.isArray(arr)) {
-        return null;
-      }
-      const nullsLast = hasNullsFlag && typeof args[args.length - 1] === 'boolean' ? (args[args.length - 1] as boolean) : true;
-      const values = arr.filter((v) => v !== null);
-      const nulls = arr.filter((v) => v === null);
-      values.sort((a, b) => (descending ? compareElements(b, a) : compareElements(a, b)));
-      return nullsLast ? [...values, ...nulls] : [...nulls, ...values];
+      const nullsLast = hasNullsFlag && typeof args[arrayCount] === 'boolean' ? (args[arrayCount] as boolean) : true;
+      const sorted = sortTogether(args.slice(0, arrayCount), descending, nullsLast);
+      return arrayCount === 1 ? sorted[0]! : sorted;
     };
   };
+}
+
+function sortTogether(arrays: readonly Value[], descending: boolean, nullsLast: boolean): Value[] {
+  const first = arrays[0];
+  if (!Array.isArray(first)) {
+    return arrays.map(() => null);
+  }
+  const order = first.map((_v, i) => i);
+  const valueRank = (i: number) => (first[i] === null ? (nullsLast ? 1 : -1) : 0);
+  // Array.prototype.sort is stable, so equal keys keep their order in every array alike.
+  order.sort((i, j) => valueRank(i) - valueRank(j)
+    || (first[i] === null ? 0 : descending ? compareElements(first[j]!, first[i]!) : compareElements(first[i]!, first[j]!)));
+  return arrays.map((a) => (Array.isArray(a) && a.length === first.length ? order.map((i) => a[i]!) : null));
 }
 
 /** array_split(): the slices between the split indices (negative ones count from the end). */

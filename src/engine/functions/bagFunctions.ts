@@ -3,45 +3,8 @@ import { canonicalJson, valueToString } from '../format';
 import type { DynamicValue, Value } from '../values';
 import { toDynamic } from './convert';
 import { scalar, str } from './define';
-import { EvaluationError } from './types';
+import { hasOwn, isBag, keyPath, setOwn, type Bag } from './bagPaths';
 import type { ScalarFunction } from './types';
-
-type Bag = { [key: string]: DynamicValue };
-
-function isBag(v: Value | undefined): v is Bag {
-  return v !== null && v !== undefined && typeof v === 'object' && !Array.isArray(v);
-}
-
-/** Sets an own property, even one named `__proto__`, which plain assignment would treat as the prototype. */
-function setOwn(bag: Bag, key: string, value: DynamicValue): void {
-  Object.defineProperty(bag, key, { value, enumerable: true, writable: true, configurable: true });
-}
-
-/**
- * The key path of bag_set_key: a plain root key name, or a JSONPath of member steps
- * (`$.a.b`, `$['a']["b"]`). Array indexing and the bare root `$` are not supported, as the reference says.
- */
-function keyPath(key: string): string[] {
-  if (!key.startsWith('$')) {
-    return [key];
-  }
-  const steps: string[] = [];
-  const step = /\.([^.[\]]+)|\[\s*'([^']*)'\s*\]|\[\s*"([^"]*)"\s*\]/y;
-  let at = 1;
-  while (at < key.length) {
-    step.lastIndex = at;
-    const m = step.exec(key);
-    if (!m) {
-      throw new EvaluationError(`bag_set_key(): '${key}' is not a JSONPath of member names (array indexing is not supported).`);
-    }
-    steps.push(m[1] ?? m[2] ?? m[3]!);
-    at = step.lastIndex;
-  }
-  if (steps.length === 0) {
-    throw new EvaluationError("bag_set_key(): the root path '$' is not a key.");
-  }
-  return steps;
-}
 
 /** A copy of the bag with the value set at the path; missing (or non-bag) levels on the way become bags. */
 function setPath(bag: Bag, path: readonly string[], value: DynamicValue): Bag {
@@ -50,7 +13,7 @@ function setPath(bag: Bag, path: readonly string[], value: DynamicValue): Bag {
   if (rest.length === 0) {
     setOwn(out, head, value);
   } else {
-    const child = Object.prototype.hasOwnProperty.call(bag, head) ? bag[head] : undefined;
+    const child = hasOwn(bag, head) ? bag[head] : undefined;
     setOwn(out, head, setPath(isBag(child) ? child : {}, rest, value));
   }
   return out;
@@ -80,7 +43,7 @@ export const bagFunctions: ScalarFunction[] = [
     if (!isBag(bag) || args[1] === null || args[1] === undefined) {
       return null;
     }
-    return setPath(bag, keyPath(str(args[1], types[1])), toDynamic(args[2] ?? null, types[2] ?? 'dynamic'));
+    return setPath(bag, keyPath(str(args[1], types[1]), 'bag_set_key'), toDynamic(args[2] ?? null, types[2] ?? 'dynamic'));
   }),
   scalar('bag_zip', () => (args) => {
     const [keys, values] = args;

@@ -135,7 +135,8 @@ export function toGuid(v: Value): string | null {
 
 /** parse_json(): JSON text parsed, text that is not JSON kept as a dynamic string, empty text null. */
 export function parseJson(s: string): DynamicValue {
-  if (s.trim() === '') {
+  // Only the empty string is an empty dynamic; blank text is not JSON, so it comes back as the string.
+  if (s === '') {
     return null;
   }
   try {

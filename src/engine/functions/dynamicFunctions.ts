@@ -6,6 +6,7 @@ import { canonicalJson } from '../format';
 import type { DynamicValue, KqlType, Value } from '../values';
 import { toDynamic } from './convert';
 import { scalar, str } from './define';
+import { hasPath, keyPath, withoutPath } from './bagPaths';
 import type { ScalarFunction, ScalarImpl } from './types';
 
 type Bag = { [key: string]: DynamicValue };
@@ -136,14 +137,17 @@ export const dynamicFunctions: ScalarFunction[] = [
     }
     return out;
   }),
-  scalar('bag_has_key', (types) => (args) => (isBag(args[0]!) ? Object.prototype.hasOwnProperty.call(args[0], str(args[1]!, types[1])) : null)),
+  scalar('bag_has_key', (types) => (args) => (isBag(args[0]!) ? hasPath(args[0] as Bag, keyPath(str(args[1]!, types[1]), 'bag_has_key')) : null)),
   scalar('bag_remove_keys', () => (args) => {
     const bag = args[0];
     if (!isBag(bag!) || !Array.isArray(args[1])) {
       return null;
     }
-    const drop = new Set(args[1].map((k) => String(k)));
-    return Object.fromEntries(Object.entries(bag as Bag).filter(([k]) => !drop.has(k)));
+    let out = bag as Bag;
+    for (const key of args[1]) {
+      out = withoutPath(out, keyPath(typeof key === 'string' ? key : JSON.stringify(key), 'bag_remove_keys'));
+    }
+    return out === bag ? { ...out } : out;
   }),
   arrays('zip', (a) => {
     const n = Math.max(...a.map((x) => x.length));

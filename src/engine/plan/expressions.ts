@@ -3,6 +3,7 @@ import { kusto } from '../../kql';
 import { scanStateColumn, type LowerContext } from './context';
 import { expandUserFunction } from './functions';
 import { literalValue } from './literals';
+import { lowerPackAll } from './packAll';
 import { elementsOf, isTabular, kindOf, nameText, spanOf, typeOf, type Node, textOf } from './syntax';
 import type { Expr } from './types';
 
@@ -58,7 +59,7 @@ export function lowerExpr(node: Node, ctx: LowerContext): Expr {
       };
     }
     case 'PackExpression':
-      return { k: 'packAll', type, span };
+      return { k: 'packAll', ignoreNullEmpty: false, type, span };
     case 'TypeOfLiteralExpression': {
       // A type argument (extract(…, typeof(int))): the binder already typed the call's result from
       // it, so the function only sees the type's name.
@@ -175,7 +176,7 @@ function lowerCall(node: Kusto.Language.Syntax.FunctionCallExpression, ctx: Lowe
     return lowerWindowCall(name, argNodes, ctx, type, span);
   }
   if (name === 'pack_all') {
-    return { k: 'packAll', type, span };
+    return lowerPackAll(node, argNodes, type, span);
   }
   return { k: 'call', name, args: argNodes.map((a) => lowerExpr(a, ctx)), type, span };
 }

@@ -36,7 +36,15 @@ export type Expr =
   /** A bare search term ("sql", "*sql*", Column:"x") of the search operator, matched against string columns. */
   | { readonly k: 'searchTerm'; readonly term: string; readonly column: string | undefined; readonly type: KqlType; readonly span: Span }
   /** pack_all(): a property bag of every input column. */
-  | { readonly k: 'packAll'; readonly type: KqlType; readonly span: Span };
+  | {
+    readonly k: 'packAll';
+    /** pack_all(true): null and empty values are left out. */
+    readonly ignoreNullEmpty: boolean;
+    /** The columns of the row, as the binder saw it at the call (undefined: every column of the table). */
+    readonly columns?: readonly string[];
+    readonly type: KqlType;
+    readonly span: Span;
+  };
 
 export interface AggregateCall {
   readonly name: string;

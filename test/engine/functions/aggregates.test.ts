@@ -17,7 +17,8 @@ describe('counting and summing', () => {
     assert.equal(aggregate('count', [], 'long', values), 3);
     assert.equal(aggregate('sum', ['long'], 'long', values), 5);
     assert.equal(aggregate('avg', ['long'], 'real', values), 2.5);
-    assert.equal(aggregate('avg', ['long'], 'real', []), null);
+    // No values: Kusto divides 0 by 0 and answers NaN, not null.
+    assert.ok(Number.isNaN(aggregate('avg', ['long'], 'real', [])));
   });
   test('avgif', () => {
     assert.equal(aggregate('avgif', ['long', 'bool'], 'real', [[0, false], [10, true], [20, true]]), 15);
