@@ -18,11 +18,11 @@ function spawnKql(args: string[], input?: string) {
 }
 
 /** The same command in this process (the Kusto library loads once), output captured. */
-async function kql(args: string[]) {
+async function kql(args: string[], stderrIsTerminal = false) {
   let stdout = '';
   let stderr = '';
   const out = Object.assign(new PassThrough(), { isTTY: false });
-  const err = Object.assign(new PassThrough(), { isTTY: false });
+  const err = Object.assign(new PassThrough(), { isTTY: stderrIsTerminal, columns: 100 });
   out.on('data', (c: Buffer) => (stdout += c.toString()));
   err.on('data', (c: Buffer) => (stderr += c.toString()));
   const stdin = Object.assign(new PassThrough(), { isTTY: true });
@@ -112,4 +112,15 @@ test('--data loads exported files and warns about the broken ones', async () => 
   const s = await kql(['--data', dir, '--format', 'csv', 'ServiceMapComputer_CL | project ComputerName_s']);
   assert.equal(s.stdout, 'ComputerName_s\r\nweb1\r\n');
   assert.match(s.stderr, /kql: warning: .*ServiceMapComputer_CL\.csv:3: a quoted field is never closed/);
+});
+
+test('--data reports load progress on stderr when it is a terminal, and clears the line before the output', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kql-cli-progress-'));
+  fs.writeFileSync(path.join(dir, 'VMBoundPort.csv'), `Computer,Port\n${Array.from({ length: 1000 }, (_, i) => `m${i},${i}`).join('\n')}\n`);
+  const tty = await kql(['--data', dir, '--no-cache', '--format', 'csv', 'VMBoundPort | count'], true);
+  assert.equal(tty.stdout, 'Count\r\n1000\r\n');
+  assert.match(tty.stderr, /\r\x1b\[KLoading VMBoundPort: \w+ rows, [\d.]+ of [\d.]+ MB/);
+  assert.ok(tty.stderr.endsWith('\r\x1b[K'), JSON.stringify(tty.stderr));
+  const piped = await kql(['--data', dir, '--no-cache', '--format', 'csv', 'VMBoundPort | count']);
+  assert.equal(piped.stderr, '');
 });
