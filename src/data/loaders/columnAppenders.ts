@@ -9,103 +9,20 @@
  * invalid UTF-8 kept with U+FFFD, a long beyond 2^53 kept rounded.
  */
 import { isUtf8 } from 'node:buffer';
-import { BoolColumn, type Column, DynamicColumn, NumberColumn, StringColumn } from '../../engine/column';
-import type { DynamicValue, KqlType } from '../../engine/values';
+import { type Column, NumberColumn, StringColumn } from '../../engine/column';
+import type { KqlType } from '../../engine/values';
+import { type AppendResult, type ColumnAppender, KEPT, OK, REJECT } from './appender';
+import { BoolAppender, DynamicAppender } from './otherAppenders';
+
+export { type AppendResult, type ColumnAppender, KEPT, OK, REJECT } from './appender';
 import { isNumberBacked } from '../../engine/values';
 import { convertCell } from './cells';
-import { MAX_DYNAMIC_DEPTH, parseDynamicText, toNullPrototype } from './dynamicCells';
+import { MAX_DYNAMIC_DEPTH, toNullPrototype } from './dynamicCells';
+import { isoTicks } from './isoTicks';
 
-export const OK = 0;
-export const REJECT = 1;
-export const KEPT = 2;
-export type AppendResult = typeof OK | typeof REJECT | typeof KEPT;
-
-const TICKS_PER_DAY = 864_000_000_000;
 const INT_MIN = -2147483648;
 const INT_MAX = 2147483647;
 const LONG_LIMIT = 9223372036854775807n;
-
-export interface ColumnAppender {
-  readonly type: KqlType;
-  length: number;
-  /** Why the last append returned REJECT or KEPT. */
-  reason: string;
-  /** Where in the field (0-based characters) the problem is, when it is not at the field's start. */
-  reasonOffset: number;
-  /** Rows expected in all: sizes the storage once instead of doubling it. */
-  reserve(rows: number): void;
-  appendBytes(buf: Buffer, start: number, end: number, escaped: number): AppendResult;
-  /** A value parsed from JSON (or a cell's text). */
-  appendValue(v: unknown): AppendResult;
-  appendNull(): void;
-  /** Drops the last value (its record was rejected by another column). */
-  pop(): void;
-  finish(): Column;
-}
-
-function daysFromCivil(y: number, m: number, d: number): number {
-  y -= m <= 2 ? 1 : 0;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function digits(buf: Buffer, at: number, n: number): number {
-  let v = 0;
-  for (let k = 0; k < n; k++) {
-    const d = buf[at + k]! - 48;
-    if (d < 0 || d > 9) {
-      return -1;
-    }
-    v = v * 10 + d;
-  }
-  return v;
-}
-
-/** `yyyy-MM-ddTHH:mm:ss[.fffffff][Z]` in ticks, or NaN for any other form (parsed the slow way). */
-export function isoTicks(buf: Buffer, start: number, end: number): number {
-  const len = end - start;
-  if (len < 19 || buf[start + 4] !== 45 || buf[start + 7] !== 45 || (buf[start + 10] !== 84 && buf[start + 10] !== 32) ||
-    buf[start + 13] !== 58 || buf[start + 16] !== 58) {
-    return NaN;
-  }
-  const y = digits(buf, start, 4), mo = digits(buf, start + 5, 2), d = digits(buf, start + 8, 2);
-  const h = digits(buf, start + 11, 2), mi = digits(buf, start + 14, 2), s = digits(buf, start + 17, 2);
-  if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > DAYS_IN_MONTH[mo - 1]! || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 59) {
-    return NaN;
-  }
-  if (mo === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) {
-    return NaN;
-  }
-  let i = start + 19;
-  let fraction = 0;
-  if (i < end && buf[i] === 46) {
-    i++;
-    let scale = 1_000_000;
-    const from = i;
-    while (i < end && buf[i]! >= 48 && buf[i]! <= 57) {
-      if (scale >= 1) {
-        fraction += (buf[i]! - 48) * scale;
-        scale /= 10;
-      }
-      i++;
-    }
-    if (i === from) {
-      return NaN;
-    }
-  }
-  if (i < end && buf[i] === 90) {
-    i++;
-  }
-  if (i !== end) {
-    return NaN;
-  }
-  return daysFromCivil(y, mo, d) * TICKS_PER_DAY + ((h * 60 + mi) * 60 + s) * 10_000_000 + Math.floor(fraction);
-}
 
 const articles: Record<string, string> = { int: 'an int', long: 'a long', real: 'a real', decimal: 'a decimal', datetime: 'a datetime', timespan: 'a timespan' };
 
@@ -403,128 +320,6 @@ class StringAppender implements ColumnAppender {
 
   finish(): Column {
     return new StringColumn(this.type, this.codes.slice(0, this.length), this.dict);
-  }
-}
-
-class BoolAppender implements ColumnAppender {
-  readonly type = 'bool' as const;
-  length = 0;
-  reason = '';
-  reasonOffset = 0;
-  private values = new Uint8Array(1024);
-  private nulls = new Uint8Array(1024);
-  private anyNull = false;
-
-  reserve(rows: number): void {
-    if (rows > this.values.length) {
-      const v = new Uint8Array(rows);
-      v.set(this.values.subarray(0, this.length));
-      const n = new Uint8Array(rows);
-      n.set(this.nulls.subarray(0, this.length));
-      this.values = v;
-      this.nulls = n;
-    }
-  }
-
-  private push(value: number, isNull: number): void {
-    if (this.length === this.values.length) {
-      this.reserve(this.values.length * 2);
-    }
-    this.values[this.length] = value;
-    this.nulls[this.length++] = isNull;
-    this.anyNull ||= isNull === 1;
-  }
-
-  appendNull(): void {
-    this.push(0, 1);
-  }
-
-  pop(): void {
-    this.length--;
-  }
-
-  appendBytes(buf: Buffer, start: number, end: number, escaped: number): AppendResult {
-    return this.appendValue(buf.toString('utf8', start, end).replace(escaped === 1 ? /""/g : /^$/, '"'));
-  }
-
-  appendValue(v: unknown): AppendResult {
-    const cell = convertCell(v, 'bool');
-    if ('error' in cell) {
-      this.reason = cell.error;
-      return REJECT;
-    }
-    if (cell.value === null) {
-      this.appendNull();
-    } else {
-      this.push(cell.value ? 1 : 0, 0);
-    }
-    return OK;
-  }
-
-  finish(): Column {
-    return new BoolColumn(this.values.slice(0, this.length), this.anyNull ? this.nulls.slice(0, this.length) : undefined);
-  }
-}
-
-class DynamicAppender implements ColumnAppender {
-  readonly type = 'dynamic' as const;
-  reason = '';
-  reasonOffset = 0;
-  private readonly values: DynamicValue[] = [];
-  get length(): number {
-    return this.values.length;
-  }
-  set length(n: number) {
-    this.values.length = n;
-  }
-
-  reserve(): void {
-    // A plain array: nothing to size.
-  }
-
-  appendNull(): void {
-    this.values.push(null);
-  }
-
-  pop(): void {
-    this.values.pop();
-  }
-
-  appendBytes(buf: Buffer, start: number, end: number, escaped: number): AppendResult {
-    const text = buf.toString('utf8', start, end);
-    return this.appendText(escaped === 1 ? text.replace(/""/g, '"') : text);
-  }
-
-  private appendText(text: string): AppendResult {
-    const parsed = parseDynamicText(text);
-    if ('error' in parsed) {
-      this.reason = parsed.error;
-      this.reasonOffset = parsed.offset;
-      return REJECT;
-    }
-    this.values.push(parsed.value);
-    return OK;
-  }
-
-  appendValue(v: unknown): AppendResult {
-    if (v === undefined || v === '') {
-      this.values.push(null);
-      return OK;
-    }
-    if (typeof v === 'string') {
-      return this.appendText(v);
-    }
-    const value = toNullPrototype(v);
-    if (value === undefined) {
-      this.reason = `a value nested more than ${MAX_DYNAMIC_DEPTH} levels deep`;
-      return REJECT;
-    }
-    this.values.push(value);
-    return OK;
-  }
-
-  finish(): Column {
-    return new DynamicColumn(this.values);
   }
 }
 
