@@ -1,11 +1,37 @@
 #!/usr/bin/env node
 // The `kql` command: runs KQL on the embedded engine (see src/cli). Built by `npm run build`.
+// With a startup snapshot built for this Node (`npm run build:snapshot`), the command runs in a Node
+// started from it, where Kusto.Language is already initialised: much faster than loading it here.
 'use strict';
 const path = require('node:path');
 const fs = require('node:fs');
-const bundled = path.join(__dirname, '..', 'dist', 'cli.js');
-if (!fs.existsSync(bundled)) {
-  process.stderr.write('kql: dist/cli.js is missing; run `npm run build` first.\n');
-  process.exit(2);
+const dist = path.join(__dirname, '..', 'dist');
+const blob = path.join(dist, 'cli.snapshot.blob');
+
+function snapshotUsable() {
+  if (process.env.KQL_NO_SNAPSHOT) {
+    return false;
+  }
+  try {
+    const meta = JSON.parse(fs.readFileSync(`${blob}.json`, 'utf8'));
+    return meta.node === process.version && meta.arch === process.arch && fs.existsSync(blob);
+  } catch {
+    return false;
+  }
 }
-require(bundled);
+
+if (snapshotUsable()) {
+  const { spawnSync } = require('node:child_process');
+  const r = spawnSync(process.execPath, ['--snapshot-blob', blob, '--', ...process.argv.slice(2)], { stdio: 'inherit' });
+  if (r.error) {
+    process.stderr.write(`kql: ${r.error.message}\n`);
+  }
+  process.exitCode = r.status ?? 1;
+} else {
+  const bundled = path.join(dist, 'cli.js');
+  if (!fs.existsSync(bundled)) {
+    process.stderr.write('kql: dist/cli.js is missing; run `npm run build` first.\n');
+    process.exit(2);
+  }
+  require(bundled);
+}

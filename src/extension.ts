@@ -22,14 +22,14 @@ import { registerSchemaView } from './ui/schemaView';
 import { registerSignInStatus } from './ui/signInStatus';
 import { WorkspaceSchemaProvider } from './ui/workspaceSchemaProvider';
 
-function localSource(config: Config): DataSource {
+function localSource(config: Config, cacheDir?: string): DataSource {
   const folder = config.dataFolder;
   if (!folder) {
     return { kind: 'sample' };
   }
   // A relative folder means one inside the (first) workspace folder, as other VS Code path settings do.
   const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-  return { kind: 'folder', dir: root && !path.isAbsolute(folder) ? path.join(root, folder) : folder };
+  return { kind: 'folder', dir: root && !path.isAbsolute(folder) ? path.join(root, folder) : folder, cacheDir };
 }
 
 function createCtx(extension: vscode.ExtensionContext): Ctx {
@@ -37,7 +37,7 @@ function createCtx(extension: vscode.ExtensionContext): Ctx {
   const backends = new BackendManager(config, {
     local: () => {
       const backend = new LocalBackend({
-        source: localSource(config),
+        source: localSource(config, path.join(extension.globalStorageUri.fsPath, 'load-cache')),
         workerScript: extension.asAbsolutePath('dist/engineWorker.js'),
         rowLimit: config.rowLimit,
         timeoutMs: config.localTimeoutMs,

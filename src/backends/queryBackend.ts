@@ -13,6 +13,8 @@ export interface RunOptions {
   readonly rowLimit?: number;
   /** Wall-clock limit for the query. */
   readonly timeoutMs?: number;
+  /** Told what slow preparation the query waits for (e.g. "Loading VMConnection: 2 of 12 files, 1.2M rows, 80 of 219 MB"). */
+  readonly onProgress?: (message: string) => void;
 }
 
 export interface QueryBackend {

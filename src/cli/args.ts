@@ -13,6 +13,9 @@ export interface CliArgs {
   readonly timespan?: string;
   /** CSV cells that start a spreadsheet formula are written as they are (no leading '). */
   readonly csvRaw: boolean;
+  /** false: --no-cache, load the files without the load cache. */
+  readonly cache: boolean;
+  readonly clearCache: boolean;
   readonly help: boolean;
   /** Print each query's plan as lowered and after each optimizer rule instead of running it. */
   readonly explain: boolean;
@@ -44,6 +47,9 @@ Options:
                          (by default they get a leading ' so a spreadsheet does not run them)
       --scale N          multiply the sample workspace's VMConnection rows by N
       --explain          print the query's plan as lowered and after each optimizer rule; run nothing
+      --no-cache         load --data files without the load cache (kept in
+                         $XDG_CACHE_HOME/connection-analytics, or ~/.cache/…)
+      --clear-cache      empty the load cache (then run the query, if one is given)
   -h, --help             show this help
 
 JSON output has the shape of the Log Analytics REST API:
@@ -76,6 +82,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         'csv-raw': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         explain: { type: 'boolean' },
+        'no-cache': { type: 'boolean' },
+        'clear-cache': { type: 'boolean' },
       },
     });
   } catch (e) {
@@ -115,6 +123,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     format,
     scale,
     csvRaw: values['csv-raw'] === true,
+    cache: values['no-cache'] !== true,
+    clearCache: values['clear-cache'] === true,
     help: values.help === true,
     explain: values.explain === true,
   };

@@ -3,6 +3,10 @@
  * files and prints the results as a table, JSON (the REST API's shape) or CSV.
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { LoadCache } from '../data/loaders/loadCache';
+import { describeLoadProgress } from '../backends/local/dataSource';
 import { BackendError } from '../results/errors';
 import { loadData, type DataSource, type LoadedData } from '../backends/local/dataSource';
 import { runLocalQuery } from '../backends/local/runQuery';
@@ -104,6 +108,35 @@ function printResult(result: QueryResult, format: OutputFormat, io: Io, csvRaw: 
   });
 }
 
+/** The CLI's load cache: $XDG_CACHE_HOME/connection-analytics/load-cache, else ~/.cache/… */
+export function cliCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  const base = env.KQL_CACHE_DIR ?? path.join(env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'connection-analytics');
+  return path.join(base, 'load-cache');
+}
+
+/** Progress of a load on one stderr line, redrawn at most every 100 ms, only on a terminal. */
+function progressLine(io: Io): { report: (message: string) => void; done: () => void } {
+  let last = 0;
+  let shown = false;
+  return {
+    report: (message) => {
+      const now = Date.now();
+      if (!io.stderr.isTTY || now - last < 100) {
+        return;
+      }
+      last = now;
+      shown = true;
+      io.stderr.write(`\r\x1b[K${message.slice(0, Math.max(20, (io.stderr.columns ?? 80) - 1))}`);
+    },
+    done: () => {
+      if (shown) {
+        io.stderr.write('\r\x1b[K');
+        shown = false;
+      }
+    },
+  };
+}
+
 export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   if (argv[0] === 'check') {
     return runCheck(argv.slice(1), io);
@@ -119,6 +152,13 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     if (args.data !== undefined && !fs.existsSync(args.data)) {
       throw new UsageError(`--data: ${args.data} does not exist.`);
     }
+    if (args.clearCache) {
+      const freed = new LoadCache(cliCacheDir()).clear();
+      io.stderr.write(`kql: cleared the load cache (${(freed / 1048576).toFixed(1)} MB)\n`);
+      if (args.query === undefined && args.file === undefined) {
+        return 0;
+      }
+    }
     units = await queryUnits(args, io);
   } catch (e) {
     if (e instanceof UsageError) {
@@ -128,17 +168,25 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     throw e;
   }
   const format: OutputFormat = args.format ?? (io.stdout.isTTY ? 'table' : 'json');
-  const source: DataSource = args.data !== undefined ? { kind: 'folder', dir: args.data } : { kind: 'sample', now: args.now, scale: args.scale };
+  const source: DataSource = args.data !== undefined
+    ? { kind: 'folder', dir: args.data, cacheDir: args.cache ? cliCacheDir() : undefined }
+    : { kind: 'sample', now: args.now, scale: args.scale };
+  const progress = progressLine(io);
   let data: LoadedData;
   try {
-    data = loadData(source);
+    data = loadData(source, { onProgress: (p) => progress.report(describeLoadProgress(p)) });
   } catch (e) {
     io.stderr.write(`kql: ${e instanceof BackendError ? e.message : String(e)}\n`);
     return 1;
   }
-  for (const w of data.warnings) {
-    io.stderr.write(`kql: warning: ${w}\n`);
-  }
+  // Warnings of the folder's scan now; each table's load warnings come with the first query that loads it.
+  let warned = 0;
+  const flushWarnings = () => {
+    for (; warned < data.warnings.length; warned++) {
+      io.stderr.write(`kql: warning: ${data.warnings[warned]}\n`);
+    }
+  };
+  flushWarnings();
   const nowMs = args.now !== undefined ? Date.parse(args.now) : data.nowMs;
   let failed = false;
   for (const [i, unit] of units.entries()) {
@@ -147,10 +195,17 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     }
     try {
       if (args.explain) {
-        io.stdout.write(`${explainQuery(unit.text, data.database)}\n`);
+        io.stdout.write(`${explainQuery(unit.text, data.database)}
+`);
         continue;
       }
-      const result = runLocalQuery(data.database, unit.text, { nowMs, timeRange: args.timespan ? { duration: args.timespan } : undefined });
+      let result;
+      try {
+        result = runLocalQuery(data.database, unit.text, { nowMs, timeRange: args.timespan ? { duration: args.timespan } : undefined });
+      } finally {
+        progress.done();
+        flushWarnings();
+      }
       for (const w of result.warnings) {
         io.stderr.write(`kql: warning: ${w}\n`);
       }

@@ -10,10 +10,15 @@ import { findTable } from '../schema/catalogue';
 import type { TableSchema } from '../schema/types';
 import type { Table } from './table';
 
+/** What a table being built on first use may poll: `check` throws to stop it (the query was cancelled or timed out). */
+export interface BuildControl {
+  readonly check?: () => void;
+}
+
 export interface LazyTableEntry {
   readonly name: string;
-  /** Builds the table; called at most once, on the table's first use. */
-  readonly build: () => Table;
+  /** Builds the table; called on the table's first use, again only if a build was stopped or failed. */
+  readonly build: (control?: BuildControl) => Table;
   /** The table's schema; may be left out only for a table the catalogue knows (it then gives the schema). */
   readonly schema?: TableSchema;
 }
@@ -90,7 +95,7 @@ export class Database {
     return this.schemaList;
   }
 
-  table(name: string): Table | undefined {
+  table(name: string, control?: BuildControl): Table | undefined {
     const built = this.byName.get(name);
     if (built) {
       return built;
@@ -99,7 +104,7 @@ export class Database {
     if (!lazy) {
       return undefined;
     }
-    const table = lazy.entry.build();
+    const table = lazy.entry.build(control);
     checkBuilt(lazy.schema, table);
     this.pending.delete(name);
     this.byName.set(name, table);

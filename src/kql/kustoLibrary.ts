@@ -24,6 +24,8 @@ function libraryDir(): string {
 
 /** Returns the `Kusto.Language` namespace, loading the library on first use (about a second). */
 export function kusto(): KustoLanguage {
+  // Already there when the process started from the CLI's V8 startup snapshot (src/cli/snapshot.ts).
+  loaded ??= (globalThis as unknown as { Kusto?: { Language: KustoLanguage } }).Kusto?.Language;
   if (!loaded) {
     const dir = libraryDir();
     // A dynamic path keeps bundlers from inlining 16 MB of library into every bundle.

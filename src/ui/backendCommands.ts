@@ -7,6 +7,8 @@ import { BackendError } from '../results/errors';
 import { isIsoDuration } from '../backends/logAnalytics';
 import type { Ctx } from './ctx';
 import { signIn } from './microsoftCredential';
+import { LoadCache } from '../data/loaders/loadCache';
+import * as path from 'node:path';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -107,6 +109,16 @@ async function useSampleWorkspace(ctx: Ctx): Promise<void> {
   await ctx.config.update('backend', 'local');
 }
 
+/** Where the local engine keeps loaded tables of data folders (see src/data/loaders/loadCache.ts). */
+export function loadCacheDir(ctx: { extension: vscode.ExtensionContext }): string {
+  return path.join(ctx.extension.globalStorageUri.fsPath, 'load-cache');
+}
+
+async function clearLoadCache(ctx: Ctx): Promise<void> {
+  const freed = new LoadCache(loadCacheDir(ctx)).clear();
+  void vscode.window.showInformationMessage(`Cleared the cache of loaded files (${(freed / 1048576).toFixed(1)} MB).`);
+}
+
 /**
  * For whoever shows a query's error: offers a new sign-in when Log Analytics refused the current one.
  * Resolves true when the user signed in again.
@@ -126,5 +138,6 @@ export function registerBackendCommands(ctx: Ctx): void {
     vscode.commands.registerCommand('kql.useDataFolder', () => useDataFolder(ctx)),
     vscode.commands.registerCommand('kql.useSampleWorkspace', () => useSampleWorkspace(ctx)),
     vscode.commands.registerCommand('kql.signIn', () => signIn(ctx)),
+    vscode.commands.registerCommand('kql.clearLoadCache', () => clearLoadCache(ctx)),
   );
 }

@@ -154,11 +154,22 @@ export class QueryRunner implements vscode.Disposable {
     this.statusBar.showRunning();
 
     const backend = this.ctx.backends.active;
-    const running = this.execute(backend, q.text, controller.signal);
+    // Loading files for the query reports what it has done; shown once the notification is up.
+    let report: ((message: string) => void) | undefined;
+    let lastMessage: string | undefined;
+    const onProgress = (message: string) => {
+      lastMessage = message;
+      report?.(message);
+    };
+    const running = this.execute(backend, q.text, controller.signal, onProgress);
     const progressTimer = setTimeout(() => {
       void vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `Running query on ${backend.label}…`, cancellable: true },
-        (_progress, token) => {
+        (progress, token) => {
+          report = (message) => progress.report({ message });
+          if (lastMessage) {
+            report(lastMessage);
+          }
           token.onCancellationRequested(() => controller.abort());
           return running.catch(() => undefined);
         },
@@ -215,11 +226,12 @@ export class QueryRunner implements vscode.Disposable {
     }
   }
 
-  private execute(backend: QueryBackend, text: string, signal: AbortSignal): Promise<QueryResult> {
+  private execute(backend: QueryBackend, text: string, signal: AbortSignal, onProgress?: (message: string) => void): Promise<QueryResult> {
     const config = this.ctx.config;
     return backend.run(text, {
       timeRange: this.ctx.backends.timeRange,
       signal,
+      onProgress,
       rowLimit: config.rowLimit,
       timeoutMs: backend.id === 'local' ? config.localTimeoutMs : config.serverTimeoutSeconds * 1000,
     });

@@ -8,6 +8,8 @@ import { PassThrough } from 'node:stream';
 import { runCli, type Io } from '../../src/cli/cli';
 
 const NOW = '2026-11-23T12:00:00Z';
+// The load cache of these tests' folders goes to a temporary folder, not the user's.
+process.env.KQL_CACHE_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'kql-cli-cache-'));
 
 /** The real command in its own process: for exit codes and standard input. */
 function spawnKql(args: string[], input?: string) {
@@ -16,11 +18,11 @@ function spawnKql(args: string[], input?: string) {
 }
 
 /** The same command in this process (the Kusto library loads once), output captured. */
-async function kql(args: string[]) {
+async function kql(args: string[], stderrIsTerminal = false) {
   let stdout = '';
   let stderr = '';
   const out = Object.assign(new PassThrough(), { isTTY: false });
-  const err = Object.assign(new PassThrough(), { isTTY: false });
+  const err = Object.assign(new PassThrough(), { isTTY: stderrIsTerminal, columns: 100 });
   out.on('data', (c: Buffer) => (stdout += c.toString()));
   err.on('data', (c: Buffer) => (stderr += c.toString()));
   const stdin = Object.assign(new PassThrough(), { isTTY: true });
@@ -108,11 +110,28 @@ test('usage errors exit 2', async () => {
 test('--data loads exported files and warns about the broken ones', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kql-cli-data-'));
   fs.writeFileSync(path.join(dir, 'VMBoundPort.csv'), 'Computer,Port,Ip\nweb1,80,0.0.0.0\nweb1,443,0.0.0.0\ndb1,1433,10.0.0.4\n');
-  fs.writeFileSync(path.join(dir, 'VMConnection.csv'), 'Computer,BytesSent\n"broken,1\n');
+  fs.writeFileSync(path.join(dir, 'VMConnection.csv'), '');
+  fs.writeFileSync(path.join(dir, 'ServiceMapComputer_CL.csv'), 'ComputerName_s,AzureVMSize_s\nweb1,Standard_D2\n"broken,1\n');
   const r = await kql(['--data', dir, '--format', 'csv', 'VMBoundPort | summarize Ports = count() by Computer | order by Computer asc']);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.stdout, 'Computer,Ports\r\ndb1,1\r\nweb1,2\r\n');
-  assert.match(r.stderr, /^kql: warning: .*VMConnection\.csv:\d+:\d+: /);
+  assert.match(r.stderr, /^kql: warning: .*VMConnection\.csv:1:1: the file is empty/);
+  // Tables load when a query reads them: the broken record of ServiceMapComputer_CL was not read yet.
+  assert.doesNotMatch(r.stderr, /ServiceMapComputer_CL/);
+  const s = await kql(['--data', dir, '--format', 'csv', 'ServiceMapComputer_CL | project ComputerName_s']);
+  assert.equal(s.stdout, 'ComputerName_s\r\nweb1\r\n');
+  assert.match(s.stderr, /kql: warning: .*ServiceMapComputer_CL\.csv:3: a quoted field is never closed/);
+});
+
+test('--data reports load progress on stderr when it is a terminal, and clears the line before the output', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kql-cli-progress-'));
+  fs.writeFileSync(path.join(dir, 'VMBoundPort.csv'), `Computer,Port\n${Array.from({ length: 1000 }, (_, i) => `m${i},${i}`).join('\n')}\n`);
+  const tty = await kql(['--data', dir, '--no-cache', '--format', 'csv', 'VMBoundPort | count'], true);
+  assert.equal(tty.stdout, 'Count\r\n1000\r\n');
+  assert.match(tty.stderr, /\r\x1b\[KLoading VMBoundPort: \w+ rows, [\d.]+ of [\d.]+ MB/);
+  assert.ok(tty.stderr.endsWith('\r\x1b[K'), JSON.stringify(tty.stderr));
+  const piped = await kql(['--data', dir, '--no-cache', '--format', 'csv', 'VMBoundPort | count']);
+  assert.equal(piped.stderr, '');
 });
 
 test('--explain prints the plan as lowered and after each optimizer rule, and runs nothing', async () => {

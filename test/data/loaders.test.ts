@@ -68,29 +68,39 @@ test('a Log Analytics REST response loads with its column types', () => {
   assert.deepEqual(table.rows()[0], [Date.parse('2026-11-23T00:00:00Z') * 10_000, (93_784) * ticksPerSecond, '4b9c93f9-bc37-46df-b43c-899ba829e07b', 7]);
 });
 
-test('an unterminated quote is reported with file, line and column', () => {
+function loadWithNotes(dir: string, file: string): { rows: unknown[][]; notes: readonly string[] } {
+  const { table, notes } = loadDataFile(path.join(dir, file));
+  return { rows: table.rows(), notes };
+}
+
+test('an unterminated quote is a warning with file and line; the records before it load', () => {
   const dir = folder({ 'VMConnection.csv': 'Computer,BytesSent\nacme-demo,1\n"acme-x,2\n' });
-  const e = loadError(dir, 'VMConnection.csv');
-  assert.match(e.message, /VMConnection\.csv:\d+:\d+: /);
-  assert.match(e.message, /quote/i);
+  const { rows, notes } = loadWithNotes(dir, 'VMConnection.csv');
+  assert.deepEqual(rows, [['acme-demo', 1]]);
+  assert.equal(notes.length, 1);
+  assert.match(notes[0]!, /VMConnection\.csv:3: /);
+  assert.match(notes[0]!, /quote/i);
 });
 
-test('a row with the wrong number of fields names its line', () => {
-  const dir = folder({ 'VMConnection.csv': 'Computer,BytesSent\nacme-demo,1\nacme-x,2,3\n' });
-  const e = loadError(dir, 'VMConnection.csv');
-  assert.equal(e.line, 3);
-  assert.match(e.message, /VMConnection\.csv:3:\d+: /);
+test('a record with the wrong number of fields is a warning naming its line; the others load', () => {
+  const dir = folder({ 'VMConnection.csv': 'Computer,BytesSent\nacme-demo,1\nacme-x,2,3\nacme-y,4\n' });
+  const { rows, notes } = loadWithNotes(dir, 'VMConnection.csv');
+  assert.deepEqual(rows, [['acme-demo', 1], ['acme-y', 4]]);
+  assert.match(notes[0]!, /VMConnection\.csv:3:1: the record has 3 fields; the header has 2 columns/);
 });
 
-test('a value of the wrong type names the line, column and expected type', () => {
+test('a value of the wrong type names the line, column and expected type, and only its record is left out', () => {
   const rows = ['Computer,DestinationPort,BytesSent'];
   for (let i = 0; i < 15; i++) {
     rows.push(`m${i},443,${i}`);
   }
   rows.push('m-bad,443,lots');
+  rows.push('m-last,443,7');
   const dir = folder({ 'VMConnection.csv': rows.join('\n') });
-  const e = loadError(dir, 'VMConnection.csv');
-  assert.equal(e.message, `${path.join(dir, 'VMConnection.csv')}:17:3: BytesSent: expected a long, found "lots"`);
+  const loaded = loadWithNotes(dir, 'VMConnection.csv');
+  assert.deepEqual(loaded.notes, [`${path.join(dir, 'VMConnection.csv')}:17:11: BytesSent: expected a long, found "lots" (record skipped)`]);
+  assert.equal(loaded.rows.length, 16);
+  assert.deepEqual(loaded.rows[15], ['m-last', 443, 7]);
 });
 
 test('invalid JSON is reported at the line and column where it breaks', () => {
@@ -100,25 +110,32 @@ test('invalid JSON is reported at the line and column where it breaks', () => {
   assert.match(e.message, /T\.json:3:\d+: invalid JSON/);
 });
 
+test('a JSON syntax error that V8 reports without a position is still placed at its line and column, not at the end', () => {
+  const dir = folder({ 'T.json': '[\n  {"a": 1},\n  {"a": tru},\n  {"a": 3}\n]\n' });
+  const e = loadError(dir, 'T.json');
+  assert.equal(e.line, 3);
+  assert.equal(e.column, 9);
+});
+
 test('a JSON record with a value of the wrong type names the record\'s line', () => {
   const dir = folder({ 'VMBoundPort.json': '[\n{"Computer": "a", "Port": 80},\n{"Computer": "b", "Port": "eighty"}\n]' });
-  const e = loadError(dir, 'VMBoundPort.json');
-  assert.equal(e.line, 3);
-  assert.match(e.message, /Port: expected an int, found "eighty"/);
+  const { rows, notes } = loadWithNotes(dir, 'VMBoundPort.json');
+  assert.deepEqual(rows, [['a', 80]]);
+  assert.match(notes[0]!, /VMBoundPort\.json:3:1: Port: expected an int, found "eighty"/);
 });
 
 test('a REST row of the wrong length names its line', () => {
   const doc = '{"tables":[{"name":"PrimaryResult","columns":[{"name":"a","type":"long"},{"name":"b","type":"string"}],\n"rows":[\n[1,"x"],\n[2]\n]}]}';
   const dir = folder({ 'R.json': doc });
-  const e = loadError(dir, 'R.json');
-  assert.equal(e.line, 4);
-  assert.match(e.message, /row 2 has 1 values; the table has 2 columns/);
+  const { rows, notes } = loadWithNotes(dir, 'R.json');
+  assert.deepEqual(rows, [[1, 'x']]);
+  assert.match(notes[0]!, /R\.json:4:1: the row has 1 values; the table has 2 columns/);
 });
 
 test('a folder loads its good files and reports each bad one as a warning', () => {
   const dir = folder({
     'VMConnection.csv': CSV,
-    'VMBoundPort.csv': 'Computer,Port\n"unterminated,1\n',
+    'VMBoundPort.csv': '',
     'Broken.json': '{"tables": 3}',
     'notes.txt': 'ignored',
     'Custom.json': '[{"a": 1}]',
@@ -126,7 +143,7 @@ test('a folder loads its good files and reports each bad one as a warning', () =
   const loaded = loadDataFolder(dir);
   assert.deepEqual(loaded.tables.map((t) => t.name).sort(), ['Custom', 'VMConnection']);
   assert.equal(loaded.warnings.length, 2);
-  assert.ok(loaded.warnings.some((w) => w.includes('VMBoundPort.csv:')));
+  assert.ok(loaded.warnings.some((w) => w.includes('VMBoundPort.csv:1:1: the file is empty')));
   assert.ok(loaded.warnings.some((w) => w.includes('Broken.json:1:1:')));
 });
 

@@ -1,12 +1,18 @@
 /** Where the local engine's tables come from: the generated sample workspace or a folder of exported files. */
-import { loadDataFolder } from '../../data/loaders';
+import { LoadCache, type LoadProgress, openDataFolder } from '../../data/loaders';
 import { sampleDatabase } from '../../data/sample';
 import { Database } from '../../engine/database';
 import { BackendError } from '../../results/errors';
 
 export type DataSource =
   | { readonly kind: 'sample'; /** ISO datetime to pin the workspace's "now"; default the current time. */ readonly now?: string; readonly scale?: number }
-  | { readonly kind: 'folder'; readonly dir: string };
+  | {
+    readonly kind: 'folder';
+    readonly dir: string;
+    /** Where loaded tables are kept for the next load of the same files; none: no cache. */
+    readonly cacheDir?: string;
+    readonly cacheMaxBytes?: number;
+  };
 
 export interface LoadedData {
   readonly database: Database;
@@ -28,21 +34,37 @@ export function parseNow(text: string): number {
   return ms;
 }
 
-export function loadData(source: DataSource): LoadedData {
+export interface LoadDataOptions {
+  /** Progress of each table's load from files. */
+  readonly onProgress?: (p: LoadProgress) => void;
+}
+
+export function loadData(source: DataSource, options: LoadDataOptions = {}): LoadedData {
   if (source.kind === 'sample') {
     const nowMs = source.now !== undefined ? parseNow(source.now) : undefined;
     // Tables are generated on first use: a query reading no table or a small one never waits for VMConnection.
     const database = sampleDatabase({ now: nowMs !== undefined ? new Date(nowMs) : undefined, scale: source.scale });
     return { database, warnings: [], nowMs };
   }
-  let loaded;
+  let opened;
   try {
-    loaded = loadDataFolder(source.dir);
+    // Only the tables' columns are read now; each table's rows load on the first query that reads it.
+    const cache = source.cacheDir ? new LoadCache(source.cacheDir, source.cacheMaxBytes) : undefined;
+    opened = openDataFolder(source.dir, { cache, onProgress: options.onProgress });
   } catch (e) {
     throw new BackendError('data', (e as Error).message);
   }
-  if (loaded.tables.length === 0) {
-    throw new BackendError('data', [`No table could be loaded from ${source.dir}.`, ...loaded.warnings].join('\n'));
+  if (opened.tables.length === 0) {
+    throw new BackendError('data', [`No table could be loaded from ${source.dir}.`, ...opened.warnings].join('\n'));
   }
-  return { database: new Database(loaded.tables), warnings: loaded.warnings };
+  return { database: opened.database, warnings: opened.warnings };
+}
+
+const mb = (bytes: number) => (bytes >= 10 * 1048576 ? (bytes / 1048576).toFixed(0) : (bytes / 1048576).toFixed(1));
+
+/** "Loading VMConnection: 2 of 12 files, 1.2M rows, 80 of 219 MB" */
+export function describeLoadProgress(p: LoadProgress): string {
+  const rows = p.rows >= 1e6 ? `${(p.rows / 1e6).toFixed(1)}M` : p.rows >= 1e3 ? `${(p.rows / 1e3).toFixed(0)}k` : String(p.rows);
+  const files = p.files > 1 ? `${p.filesDone} of ${p.files} files, ` : '';
+  return `Loading ${p.table}: ${files}${rows} rows, ${mb(p.bytes)} of ${mb(p.totalBytes)} MB`;
 }

@@ -12,6 +12,8 @@ let data: LoadedData | undefined;
 let loadError: unknown;
 let source: DataSource | undefined;
 let loadedAt = 0;
+/** The query running now: load progress is reported for it. */
+let currentRun: number | undefined;
 
 /** An unpinned sample workspace ends at the time it was generated; past an hour, ago() windows would miss data. */
 const SAMPLE_REFRESH_MS = 3_600_000;
@@ -29,9 +31,9 @@ function warmUpOrder(db: Database): string[] {
  * Loads Kusto.Language (about a second), then builds the tables one at a time, each step in its own
  * macrotask so a query that arrives meanwhile runs between steps (building what it reads itself).
  */
-function warmUp(db: Database): void {
+function warmUp(db: Database, buildTables: boolean): void {
   const generation = ++warmUpGeneration;
-  const steps = [() => runLocalQuery(db, 'print 1'), ...warmUpOrder(db).map((name) => () => db.table(name))];
+  const steps = [() => runLocalQuery(db, 'print 1'), ...(buildTables ? warmUpOrder(db) : []).map((name) => () => db.table(name))];
   const next = () => {
     const step = steps.shift();
     if (!step || generation !== warmUpGeneration) {
@@ -51,9 +53,11 @@ function load(from: DataSource): void {
   source = from;
   loadedAt = Date.now();
   try {
-    data = loadData(from);
+    data = loadData(from, { onProgress: (progress) => currentRun !== undefined && post({ type: 'progress', id: currentRun, progress }) });
     loadError = undefined;
-    warmUp(data.database);
+    // Files are loaded when a query first reads them, not ahead: a load takes the worker for as long as
+    // it runs, and a query on another table must not wait for it.
+    warmUp(data.database, from.kind === 'sample');
   } catch (e) {
     data = undefined;
     loadError = e;
@@ -80,6 +84,7 @@ parentPort?.on('message', (message: WorkerRequest) => {
   const { id, query, options } = message;
   const flag = new Int32Array(message.cancel);
   post({ type: 'started', id });
+  currentRun = id;
   try {
     if (!data) {
       throw loadError ?? new Error('No data was loaded.');
@@ -95,5 +100,7 @@ parentPort?.on('message', (message: WorkerRequest) => {
     post({ type: 'result', id, result });
   } catch (e) {
     post({ type: 'error', id, error: serializeError(e, options.timeoutMs) });
+  } finally {
+    currentRun = undefined;
   }
 });

@@ -10,7 +10,7 @@ import { BackendError, QueryCancelledError, QueryTimeoutError } from '../../resu
 import { DEFAULT_ROW_LIMIT, type QueryResult } from '../../results/queryResult';
 import type { WorkspaceSchema } from '../../schema/workspaceSchema';
 import { type QueryBackend, type RunOptions } from '../queryBackend';
-import { type DataSource, dataSourceLabel } from './dataSource';
+import { type DataSource, dataSourceLabel, describeLoadProgress } from './dataSource';
 import { deserializeError, type WorkerRequest, type WorkerResponse } from './workerProtocol';
 
 export interface LocalBackendOptions {
@@ -30,6 +30,7 @@ interface PendingRun {
   readonly flag: Int32Array;
   readonly resolve: (r: QueryResult) => void;
   readonly reject: (e: Error) => void;
+  readonly onProgress?: (message: string) => void;
   started: boolean;
   timers: NodeJS.Timeout[];
   cleanup: () => void;
@@ -75,7 +76,7 @@ export class LocalBackend implements QueryBackend {
     const grace = this.options.stopGraceMs ?? 1000;
     const script = this.options.workerScript;
     return new Promise<QueryResult>((resolve, reject) => {
-      const run: PendingRun = { request, flag: new Int32Array(cancel), resolve, reject, started: false, timers: [], cleanup: () => undefined };
+      const run: PendingRun = { request, flag: new Int32Array(cancel), resolve, reject, onProgress: options.onProgress, started: false, timers: [], cleanup: () => undefined };
       const onAbort = () => {
         Atomics.store(run.flag, 0, 1);
         if (!run.started) {
@@ -200,6 +201,8 @@ export class LocalBackend implements QueryBackend {
     if (m.type === 'started') {
       run.started = true;
       this.worker?.ref();
+    } else if (m.type === 'progress') {
+      run.onProgress?.(describeLoadProgress(m.progress));
     } else if (m.type === 'result') {
       this.settle(m.id, m.result);
     } else if (m.type === 'error') {

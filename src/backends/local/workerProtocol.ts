@@ -5,6 +5,7 @@ import { BackendError, type BackendErrorKind, QueryCancelledError, QueryTimeoutE
 import type { QueryResult, TimeRange } from '../../results/queryResult';
 import type { TableSchema } from '../../schema/types';
 import type { DataSource } from './dataSource';
+import type { LoadProgress } from '../../data/loaders/fileBytes';
 
 export interface WorkerRunOptions {
   readonly timeRange?: TimeRange;
@@ -22,6 +23,8 @@ export type WorkerRequest =
 
 export type WorkerResponse =
   | { readonly type: 'started'; readonly id: number }
+  /** A table the query reads is being loaded from files. */
+  | { readonly type: 'progress'; readonly id: number; readonly progress: LoadProgress }
   | { readonly type: 'result'; readonly id: number; readonly result: QueryResult }
   | { readonly type: 'error'; readonly id: number; readonly error: SerializedError }
   | { readonly type: 'schema'; readonly id: number; readonly tables: readonly TableSchema[]; readonly warnings: readonly string[] };

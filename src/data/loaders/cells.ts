@@ -24,7 +24,12 @@ function portalDatetime(s: string): number | null {
 }
 
 function describe(value: unknown): string {
-  const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = Array.isArray(value) ? '[…]' : '{…}'; // Too deep to print.
+  }
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 

@@ -1,100 +1,74 @@
 /**
- * Loads a folder of files exported from Log Analytics: each `.csv` or `.json` file is one table named
- * after the file. Column types come from the schema catalogue for the tables and columns it knows, then
- * from the REST response's column types, else they are inferred. A file that cannot be read is reported
- * as a warning naming file, line and column, and the other files still load.
+ * A folder of files exported from Log Analytics as a database: its tables and columns are known at
+ * once (scanDataFolder), each table's rows are loaded on the first query that reads it, so a query on
+ * one table never waits for the others. Problems are warnings naming file, line and column; the rest
+ * of the folder (and of each file) still loads.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { columnBuilder } from '../../engine/column';
-import { Table } from '../../engine/table';
-import type { KqlType } from '../../engine/values';
-import { findColumn, findTable } from '../../schema/catalogue';
-import { convertCell, inferColumnType } from './cells';
-import { readCsv } from './csvFile';
-import { DataFileError } from './dataFileError';
-import { readJson } from './jsonFile';
-import type { RawTable } from './rawTable';
+import { type BuildControl, Database } from '../../engine/database';
+import type { Table } from '../../engine/table';
+import { findTable } from '../../schema/catalogue';
+import { fileSource, scanDataFolder } from './dataFolder';
+import type { LoadProgress } from './fileBytes';
+import type { LoadCache } from './loadCache';
+import { buildTable } from './tableBuild';
+import type { TableSource } from './tableSource';
 
-export const DATA_FILE_EXTENSIONS = ['.csv', '.json'] as const;
+export const DATA_FILE_EXTENSIONS = ['.csv', '.json', '.jsonl', '.ndjson'] as const;
 
-function typedTable(file: string, tableName: string, raw: RawTable): Table {
-  const known = findTable(tableName);
-  const types: KqlType[] = raw.columns.map((c, j) => {
-    const fromCatalogue = known && findColumn(known, c.name)?.type;
-    return fromCatalogue ?? c.restType ?? inferColumnType(raw.rows.map((r) => r[j]));
-  });
-  const builders = types.map((t) => columnBuilder(t, raw.rows.length));
-  raw.rows.forEach((row, i) => {
-    if (row.length !== raw.columns.length) {
-      const { line } = raw.position(i, 0);
-      throw new DataFileError(file, line, 1, `the row has ${row.length} values; the header has ${raw.columns.length} columns`);
-    }
-    for (let j = 0; j < types.length; j++) {
-      const cell = convertCell(row[j], types[j]!);
-      if ('error' in cell) {
-        const { line, column } = raw.position(i, j);
-        throw new DataFileError(file, line, column, `${raw.columns[j]!.name}: ${cell.error}`);
-      }
-      builders[j]!.push(cell.value);
-    }
-  });
-  return new Table(
-    raw.columns.map((c, j) => ({ name: c.name, column: builders[j]!.finish() })),
-    raw.rows.length,
-    known?.name ?? tableName,
-  );
+export interface OpenOptions {
+  readonly cache?: LoadCache;
+  /** Progress of each table's load (files, rows, bytes). */
+  readonly onProgress?: (p: LoadProgress) => void;
 }
 
-/** Loads one exported file as a table; throws a DataFileError that says where the file is broken. */
+export interface OpenedFolder {
+  readonly database: Database;
+  readonly tables: readonly TableSource[];
+  /** Scan warnings, then the warnings of each table as it is loaded (the array grows). */
+  readonly warnings: string[];
+}
+
+function tableSchema(source: TableSource) {
+  const known = findTable(source.name);
+  return {
+    name: source.name,
+    group: known?.group ?? 'Loaded from files',
+    description: known?.description ?? '',
+    columns: source.columns.map((c) => ({ name: c.name, type: c.type, description: (known && known.columns.find((k) => k.name === c.name)?.description) ?? '' })),
+  };
+}
+
+/** The folder's tables as a database that loads each table on its first use. Throws only when the folder cannot be read. */
+export function openDataFolder(dir: string, options: OpenOptions = {}): OpenedFolder {
+  const scanned = scanDataFolder(dir, options.cache);
+  const warnings = [...scanned.warnings];
+  const database = Database.lazy(scanned.tables.map((source) => ({
+    name: source.name,
+    schema: tableSchema(source),
+    build: (control?: BuildControl) => {
+      const built = buildTable(source, { check: control?.check, progress: options.onProgress }, options.cache);
+      warnings.push(...built.warnings);
+      return built.table;
+    },
+  })));
+  return { database, tables: scanned.tables, warnings };
+}
+
+/** Loads one exported file as a table now; throws a DataFileError when the file cannot be read at all. */
 export function loadDataFile(file: string): { table: Table; notes: readonly string[] } {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new DataFileError(file, 1, 1, `cannot read the file: ${(e as Error).message}`);
-  }
-  const ext = path.extname(file).toLowerCase();
-  const raw = ext === '.csv' ? readCsv(file, text) : readJson(file, text);
-  const name = path.basename(file, path.extname(file));
-  return { table: typedTable(file, name, raw), notes: raw.notes };
+  const built = buildTable(fileSource(file));
+  return { table: built.table, notes: built.warnings };
 }
 
 export interface LoadedFolder {
   readonly tables: readonly Table[];
-  /** One line per file skipped or partly loaded, each naming the file (and line:column). */
+  /** One line per file skipped or record left out, each naming the file (and line:column). */
   readonly warnings: readonly string[];
 }
 
-/** Loads every exported file of a folder. Throws only when the folder itself cannot be read. */
-export function loadDataFolder(dir: string): LoadedFolder {
-  let entries: string[];
-  try {
-    entries = fs.readdirSync(dir).sort();
-  } catch (e) {
-    throw new Error(`Cannot read the data folder ${dir}: ${(e as Error).message}`);
-  }
-  const tables = new Map<string, Table>();
-  const warnings: string[] = [];
-  for (const entry of entries) {
-    const file = path.join(dir, entry);
-    if (!(DATA_FILE_EXTENSIONS as readonly string[]).includes(path.extname(entry).toLowerCase()) || !fs.statSync(file).isFile()) {
-      continue;
-    }
-    try {
-      const { table, notes } = loadDataFile(file);
-      warnings.push(...notes);
-      if (tables.has(table.name!)) {
-        warnings.push(`${file}: skipped, table ${table.name} was already loaded from another file`);
-        continue;
-      }
-      tables.set(table.name!, table);
-    } catch (e) {
-      warnings.push(e instanceof DataFileError ? e.message : `${file}: ${(e as Error).message}`);
-    }
-  }
-  if (tables.size === 0 && warnings.length === 0) {
-    warnings.push(`${dir}: no .csv or .json files to load`);
-  }
-  return { tables: [...tables.values()], warnings };
+/** Loads every table of a folder now (tests, tools). Throws only when the folder itself cannot be read. */
+export function loadDataFolder(dir: string, options: OpenOptions = {}): LoadedFolder {
+  const opened = openDataFolder(dir, options);
+  const tables = opened.database.tableNames.map((n) => opened.database.table(n)!);
+  return { tables, warnings: opened.warnings };
 }

@@ -1,3 +1,7 @@
-export { loadDataFolder, loadDataFile, DATA_FILE_EXTENSIONS, type LoadedFolder } from './folder';
+export { loadDataFolder, loadDataFile, openDataFolder, DATA_FILE_EXTENSIONS, type LoadedFolder, type OpenedFolder, type OpenOptions } from './folder';
+export { scanDataFolder, type ScannedFolder } from './dataFolder';
+export { LoadCache, DEFAULT_CACHE_BYTES } from './loadCache';
+export type { LoadProgress, LoadControl } from './fileBytes';
+export type { TableSource, ColumnSpec, SourceFile, FileFormat } from './tableSource';
 export { DataFileError } from './dataFileError';
 export { inferColumnType, convertCell } from './cells';

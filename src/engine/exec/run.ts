@@ -126,7 +126,7 @@ function storedTable(plan: Extract<Plan, { k: 'table' }>, ctx: ExecContext): Tab
   if (cached) {
     return cached;
   }
-  const stored = ctx.db.table(plan.name);
+  const stored = ctx.db.table(plan.name, { check: () => ctx.check() });
   if (!stored) {
     throw ctx.errors.at(plan.span, 'KQL-TABLE', `The table '${plan.name}' is not in this workspace.`);
   }

@@ -105,8 +105,11 @@ test('a data folder loads; its broken files come back as warnings with each resu
   const files = new LocalBackend({ source: { kind: 'folder', dir }, workerScript: WORKER });
   try {
     assert.equal(files.label, `Files: ${dir}`);
-    const r = await files.run('VMBoundPort | summarize sum(Port)');
+    const progress: string[] = [];
+    const r = await files.run('VMBoundPort | summarize sum(Port)', { onProgress: (m) => progress.push(m) });
     assert.deepEqual(r.tables[0]!.rows, [[523]]);
+    // The table was loaded by this query, in the worker, which said so.
+    assert.ok(progress.includes('Loading VMBoundPort: 2 rows, 0.0 of 0.0 MB'), JSON.stringify(progress));
     assert.equal(r.warnings.length, 1);
     assert.match(r.warnings[0]!, /VMConnection\.json:1:\d+: invalid JSON/);
   } finally {

@@ -1,0 +1,190 @@
+/**
+ * Loading exported files: the sample workspace at scale 10 (1M-row VMConnection, plus VMBoundPort
+ * and ServiceMapComputer_CL) written as Log Analytics CSV exports, then loaded in a fresh process
+ * each time (so the peak RSS is the load's own):
+ *  - by the engine's loader (bundled as the product ships it), without the load cache;
+ *  - by DuckDB's read_csv of the same files (the reference, same run);
+ *  - by the loader again from its load cache, against its first (cache-filling) load;
+ *  - the same data as JSON Lines (gzip-compressed): loaded, and the seed queries' answers compared
+ *    with the CSV's.
+ *
+ *   BENCH_LOAD_SCALE=10 node --import tsx --expose-gc bench/load.ts
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as zlib from 'node:zlib';
+import * as esbuild from 'esbuild';
+import { generateSampleWorkspace } from '../src/data/sample';
+import { LoadCache, openDataFolder } from '../src/data/loaders';
+import type { Table } from '../src/engine/table';
+import { executeQuery } from '../src/engine';
+import { toWire } from '../src/engine/wireValues';
+import { findSampleQuery, sampleQueryText } from '../src/schema/sampleQueries';
+
+const NOW = new Date('2026-11-23T12:00:00Z');
+const TABLES = ['VMConnection', 'VMBoundPort', 'ServiceMapComputer_CL'];
+const QUERIES = ['bytes-trend', 'connection-failures-trend', 'top-transmitting-vms', 'wb-connections-top-remotes', 'wb-failed-connections-by-machine', 'wb-malicious-connections'];
+
+type Mode = 'engine' | 'duckdb';
+
+interface ChildReport {
+  readonly ms: number;
+  readonly rows: number;
+  readonly maxRssMb: number;
+}
+
+// ---------------------------------------------------------------- child: one load, then report
+async function child(mode: Mode, dir: string, cacheDir: string | undefined): Promise<void> {
+  const t0 = performance.now();
+  let rows = 0;
+  if (mode === 'engine') {
+    const opened = openDataFolder(dir, { cache: cacheDir ? new LoadCache(cacheDir) : undefined });
+    for (const name of opened.database.tableNames) {
+      rows += opened.database.table(name)!.rowCount;
+    }
+  } else {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const instance = await DuckDBInstance.create(':memory:');
+    const conn = await instance.connect();
+    for (const f of fs.readdirSync(dir).sort()) {
+      const name = f.replace(/\.csv$/, '');
+      await conn.run(`CREATE TABLE "${name}" AS SELECT * FROM read_csv('${path.join(dir, f)}')`);
+      const r = await conn.runAndReadAll(`SELECT count(*) FROM "${name}"`);
+      rows += Number(r.getRows()[0]![0]);
+    }
+  }
+  const report: ChildReport = { ms: performance.now() - t0, rows, maxRssMb: process.resourceUsage().maxRSS / 1024 };
+  process.stdout.write(JSON.stringify(report));
+}
+
+// ---------------------------------------------------------------- main
+function csvField(s: string): string {
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function cellText(table: Table, j: number, r: number): string {
+  const c = table.columns[j]!.column;
+  const w = toWire(c.get(r), c.type);
+  return w === null ? '' : typeof w === 'object' ? JSON.stringify(w) : String(w);
+}
+
+/** Writes a table as the portal's CSV export does (header, RFC 4180 quoting, ISO datetimes). */
+function writeCsv(file: string, table: Table): void {
+  const fd = fs.openSync(file, 'w');
+  let chunk = `${table.columns.map((c) => csvField(c.name)).join(',')}\n`;
+  for (let r = 0; r < table.rowCount; r++) {
+    const cells: string[] = new Array(table.columns.length);
+    for (let j = 0; j < cells.length; j++) {
+      cells[j] = csvField(cellText(table, j, r));
+    }
+    chunk += `${cells.join(',')}\n`;
+    if (chunk.length > 1 << 22) {
+      fs.writeSync(fd, chunk);
+      chunk = '';
+    }
+  }
+  fs.writeSync(fd, chunk);
+  fs.closeSync(fd);
+}
+
+/** Writes a table as a data export rule does: JSON Lines blobs in y=/m=/d=/h=/m= folders, one per hour, gzip-compressed. */
+function writeExportTree(root: string, table: Table): void {
+  const time = table.column('TimeGenerated')!;
+  const byHour = new Map<string, string[]>();
+  for (let r = 0; r < table.rowCount; r++) {
+    const t = new Date(Math.floor((time.get(r) as number) / 10_000));
+    const key = `y=${t.getUTCFullYear()}/m=${String(t.getUTCMonth() + 1).padStart(2, '0')}/d=${String(t.getUTCDate()).padStart(2, '0')}/h=${String(t.getUTCHours()).padStart(2, '0')}/m=00`;
+    const record: Record<string, unknown> = {};
+    table.columns.forEach((c, j) => {
+      const w = toWire(c.column.get(r), c.column.type);
+      if (w !== null) {
+        record[c.name] = w;
+      }
+    });
+    let lines = byHour.get(key);
+    if (!lines) {
+      byHour.set(key, (lines = []));
+    }
+    lines.push(JSON.stringify(record));
+  }
+  for (const [key, lines] of byHour) {
+    const dir = path.join(root, `am-${table.name}`, 'WorkspaceResourceId=', 'subscriptions', 'sub', 'workspaces', 'ws', key);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'PT1H.json.gz'), zlib.gzipSync(`${lines.join('\n')}\n`, { level: 1 }));
+  }
+}
+
+function runChild(bundle: string, mode: Mode, dir: string, cacheDir?: string): ChildReport {
+  const r = spawnSync(process.execPath, [bundle, 'child', mode, dir, cacheDir ?? ''], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (r.status !== 0) {
+    throw new Error(`${mode} load failed: ${r.stderr}`);
+  }
+  return JSON.parse(r.stdout) as ChildReport;
+}
+
+function answers(dir: string): string[] {
+  const db = openDataFolder(dir).database;
+  return QUERIES.map((id) => {
+    const result = executeQuery(sampleQueryText(findSampleQuery(id)!), db, { now: NOW.getTime() * 10_000, rowLimit: 1e7 });
+    const rows = result.tables[0]!.table.rows().map((row) => JSON.stringify(row));
+    return rows.sort().join('\n');
+  });
+}
+
+async function main(): Promise<void> {
+  const scale = Number(process.env.BENCH_LOAD_SCALE ?? 10);
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kql-bench-load-'));
+  const csvDir = path.join(root, 'csv');
+  const jsonlDir = path.join(root, 'jsonl');
+  const cacheDir = path.join(root, 'cache');
+  fs.mkdirSync(csvDir);
+  fs.mkdirSync(jsonlDir);
+  try {
+    const t0 = performance.now();
+    const ws = generateSampleWorkspace({ now: NOW, scale });
+    for (const name of TABLES) {
+      writeCsv(path.join(csvDir, `${name}.csv`), ws.database.table(name)!);
+      writeExportTree(jsonlDir, ws.database.table(name)!);
+    }
+    const bytes = TABLES.reduce((a, n) => a + fs.statSync(path.join(csvDir, `${n}.csv`)).size, 0);
+    const rows = ws.database.table('VMConnection')!.rowCount;
+    console.log(`Sample workspace at scale ${scale} exported in ${((performance.now() - t0) / 1000).toFixed(1)} s: VMConnection ${rows.toLocaleString('en-US')} rows; ` +
+      `CSV ${(bytes / 1048576).toFixed(0)} MB in ${TABLES.length} files; JSON Lines (.gz) in export trees.`);
+    const bundle = path.resolve('dist/bench/load.js');
+    esbuild.buildSync({
+      entryPoints: [path.resolve(__filename)], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: bundle,
+      external: ['@kusto/language-service-next', '@duckdb/node-api', 'esbuild'], mainFields: ['module', 'main'], logLevel: 'warning',
+    });
+    const line = (label: string, r: ChildReport, ref?: ChildReport, refName = 'DuckDB') =>
+      console.log(`  ${label.padEnd(40)} ${(r.ms / 1000).toFixed(2).padStart(7)} s  peak RSS ${r.maxRssMb.toFixed(0).padStart(5)} MB` +
+        (ref ? `   time ${(r.ms / ref.ms).toFixed(2)}×, RSS ${(r.maxRssMb / ref.maxRssMb).toFixed(2)}× ${refName}` : '') + `  (${r.rows.toLocaleString('en-US')} rows)`);
+    const duck = runChild(bundle, 'duckdb', csvDir);
+    const engine = runChild(bundle, 'engine', csvDir);
+    const filling = runChild(bundle, 'engine', csvDir, cacheDir);
+    const cached = runChild(bundle, 'engine', csvDir, cacheDir);
+    const jsonl = runChild(bundle, 'engine', jsonlDir);
+    console.log('Load of all three tables, each in a fresh process:');
+    line('DuckDB read_csv (reference)', duck);
+    line('engine loader, CSV', engine, duck);
+    line('engine loader, CSV, filling the load cache', filling, duck);
+    line('engine loader, from the load cache', cached, filling, 'the cache-filling load');
+    line('engine loader, JSON Lines export trees (.gz)', jsonl, duck);
+    const t = (x: number, limit: number) => (x <= limit ? 'met' : 'NOT met');
+    console.log(`  targets: load ≤ 1.5× DuckDB → ${t(engine.ms / duck.ms, 1.5)}; peak RSS ≤ 2× DuckDB → ${t(engine.maxRssMb / duck.maxRssMb, 2)}; ` +
+      `from cache ≤ 0.1× first load → ${t(cached.ms / filling.ms, 0.1)}`);
+    const a = answers(csvDir);
+    const b = answers(jsonlDir);
+    const same = QUERIES.filter((_, i) => a[i] === b[i]);
+    console.log(`  JSON Lines vs CSV: ${same.length} of ${QUERIES.length} seed queries answer identically${same.length < QUERIES.length ? ` (differ: ${QUERIES.filter((_, i) => a[i] !== b[i]).join(', ')})` : ''}`);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === 'child') {
+  void child(process.argv[3] as Mode, process.argv[4]!, process.argv[5] || undefined);
+} else {
+  void main();
+}

@@ -1,0 +1,335 @@
+/**
+ * Typed columns built straight from file bytes (or parsed JSON values), one value at a time, in the
+ * engine's own storage (column.ts): numbers and datetimes into Float64Arrays, strings and guids into
+ * dictionary codes. The common forms (integers, decimals, ISO datetimes, plain strings) are read from
+ * the bytes without making a string; anything else goes through the same conversion as JSON values.
+ *
+ * `append*` returns OK, or REJECT when the value does not fit the column (the record is dropped by the
+ * caller, who reads `reason`), or KEPT when the value was stored but the user must be told (`reason`):
+ * invalid UTF-8 kept with U+FFFD, a long beyond 2^53 kept rounded.
+ */
+import { isUtf8 } from 'node:buffer';
+import { type Column, NumberColumn, StringColumn } from '../../engine/column';
+import type { KqlType } from '../../engine/values';
+import { type AppendResult, type ColumnAppender, KEPT, OK, REJECT } from './appender';
+import { BoolAppender, DynamicAppender } from './otherAppenders';
+
+export { type AppendResult, type ColumnAppender, KEPT, OK, REJECT } from './appender';
+import { isNumberBacked } from '../../engine/values';
+import { convertCell } from './cells';
+import { MAX_DYNAMIC_DEPTH, toNullPrototype } from './dynamicCells';
+import { isoTicks } from './isoTicks';
+
+const INT_MIN = -2147483648;
+const INT_MAX = 2147483647;
+const LONG_LIMIT = 9223372036854775807n;
+
+const articles: Record<string, string> = { int: 'an int', long: 'a long', real: 'a real', decimal: 'a decimal', datetime: 'a datetime', timespan: 'a timespan' };
+
+function shown(s: string): string {
+  const t = JSON.stringify(s);
+  return t.length > 60 ? `${t.slice(0, 57)}..."` : t;
+}
+
+class NumberAppender implements ColumnAppender {
+  length = 0;
+  reason = '';
+  reasonOffset = 0;
+  private values = new Float64Array(1024);
+  private nulls: Uint8Array | undefined;
+  constructor(readonly type: KqlType) {}
+
+  reserve(rows: number): void {
+    if (rows > this.values.length) {
+      this.resize(rows);
+    }
+  }
+
+  private resize(n: number): void {
+    const v = new Float64Array(n);
+    v.set(this.values.subarray(0, this.length));
+    this.values = v;
+    if (this.nulls) {
+      const m = new Uint8Array(n);
+      m.set(this.nulls.subarray(0, this.length));
+      this.nulls = m;
+    }
+  }
+
+  private push(v: number): void {
+    if (this.length === this.values.length) {
+      this.resize(this.values.length * 2);
+    }
+    this.values[this.length++] = v;
+  }
+
+  appendNull(): void {
+    if (this.length === this.values.length) {
+      this.resize(this.values.length * 2);
+    }
+    this.nulls ??= new Uint8Array(this.values.length);
+    this.nulls[this.length] = 1;
+    this.values[this.length++] = 0;
+  }
+
+  pop(): void {
+    this.length--;
+    if (this.nulls) {
+      this.nulls[this.length] = 0;
+    }
+  }
+
+  appendBytes(buf: Buffer, start: number, end: number, escaped: number): AppendResult {
+    if (start === end) {
+      this.appendNull();
+      return OK;
+    }
+    if (escaped !== 1) {
+      if (this.type === 'datetime') {
+        const t = isoTicks(buf, start, end);
+        if (t === t) {
+          this.push(t);
+          return OK;
+        }
+      } else if (this.type !== 'timespan') {
+        // Integers of up to 15 digits are exact in a double: read them without a string.
+        let i = start;
+        const neg = buf[i] === 45;
+        if (neg || buf[i] === 43) {
+          i++;
+        }
+        if (end - i > 0 && end - i <= 15) {
+          let v = 0;
+          for (; i < end; i++) {
+            const d = buf[i]! - 48;
+            if (d < 0 || d > 9) {
+              break;
+            }
+            v = v * 10 + d;
+          }
+          if (i === end) {
+            return this.appendNumber(neg ? -v : v, '');
+          }
+        }
+      }
+    }
+    return this.appendText(buf.toString('utf8', start, end).replace(escaped === 1 ? /""/g : /^$/, '"'));
+  }
+
+  /** A number read exactly (from bytes or JSON), checked against the column's range. */
+  private appendNumber(v: number, text: string): AppendResult {
+    if (this.type === 'int' && (v < INT_MIN || v > INT_MAX)) {
+      this.reason = `${text || v} is out of the range of an int (−2147483648 to 2147483647)`;
+      return REJECT;
+    }
+    if ((this.type === 'int' || this.type === 'long') && !Number.isInteger(v)) {
+      this.reason = `expected ${articles[this.type]}, found ${text || v}`;
+      return REJECT;
+    }
+    if (this.type === 'datetime' || this.type === 'timespan') {
+      this.reason = `expected ${articles[this.type]}, found ${text || v}`;
+      return REJECT;
+    }
+    this.push(v);
+    return OK;
+  }
+
+  appendText(text: string): AppendResult {
+    const s = text.trim();
+    if (s === '') {
+      this.appendNull();
+      return OK;
+    }
+    if (this.type === 'int' || this.type === 'long') {
+      if (!/^[+-]?\d+$/.test(s)) {
+        this.reason = `expected ${articles[this.type]}, found ${shown(text)}`;
+        return REJECT;
+      }
+      const big = BigInt(s);
+      if (this.type === 'long' && (big > LONG_LIMIT || big < -LONG_LIMIT - 1n)) {
+        this.reason = `${s} is out of the range of a long (±9223372036854775807)`;
+        return REJECT;
+      }
+      const r = this.appendNumber(Number(big), s);
+      if (r === OK && this.type === 'long' && (big > 9007199254740992n || big < -9007199254740992n)) {
+        this.reason = `${s} is beyond 2^53: the engine holds it as ${Number(big)}`;
+        return KEPT;
+      }
+      return r;
+    }
+    if (this.type === 'real' || this.type === 'decimal') {
+      if (s === 'NaN' || s === 'Infinity' || s === '+Infinity' || s === '-Infinity') {
+        this.push(Number(s));
+        return OK;
+      }
+      if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s)) {
+        this.reason = `expected ${articles[this.type]}, found ${shown(text)}`;
+        return REJECT;
+      }
+      const v = Number(s);
+      if (!Number.isFinite(v)) {
+        this.reason = `${s} is out of the range of a real (about ±1.8e308)`;
+        return REJECT;
+      }
+      this.push(v);
+      return OK;
+    }
+    const cell = convertCell(s, this.type);
+    if ('error' in cell) {
+      this.reason = cell.error;
+      return REJECT;
+    }
+    if (cell.value === null) {
+      this.appendNull();
+    } else {
+      this.push(cell.value as number);
+    }
+    return OK;
+  }
+
+  appendValue(v: unknown): AppendResult {
+    if (v === null || v === undefined || v === '') {
+      this.appendNull();
+      return OK;
+    }
+    if (typeof v === 'number') {
+      if (this.type === 'long' && Number.isInteger(v) && Math.abs(v) > 2 ** 53) {
+        this.push(v);
+        this.reason = `${v} is beyond 2^53: the engine holds it rounded`;
+        return KEPT;
+      }
+      if (!Number.isFinite(v)) {
+        this.reason = `a number out of the range of ${articles[this.type] ?? 'a number'}`;
+        return REJECT;
+      }
+      return this.appendNumber(v, '');
+    }
+    if (typeof v === 'string') {
+      return this.appendText(v);
+    }
+    this.reason = `expected ${articles[this.type] ?? 'a number'}, found ${shown(JSON.stringify(v) ?? String(v))}`;
+    return REJECT;
+  }
+
+  finish(): Column {
+    // Exactly reserved storage is kept as it is; a generous one is copied down to size.
+    const fit = this.values.length - this.length < this.length / 8;
+    const values = fit ? this.values.subarray(0, this.length) : this.values.slice(0, this.length);
+    const nulls = this.nulls && (fit ? this.nulls.subarray(0, this.length) : this.nulls.slice(0, this.length));
+    return new NumberColumn(this.type, values, nulls);
+  }
+}
+
+/** Strings (the empty cell is "") and guids (empty is null), dictionary-encoded as they arrive. */
+class StringAppender implements ColumnAppender {
+  length = 0;
+  reason = '';
+  reasonOffset = 0;
+  private codes = new Int32Array(1024);
+  private readonly dict: string[] = [];
+  private readonly index = new Map<string, number>();
+  /** Codes whose text holds U+FFFD: the bytes behind each use are checked, since bad UTF-8 decodes to it. */
+  private readonly replaced = new Set<number>();
+  constructor(readonly type: 'string' | 'guid') {}
+
+  reserve(rows: number): void {
+    if (rows > this.codes.length) {
+      const c = new Int32Array(rows);
+      c.set(this.codes.subarray(0, this.length));
+      this.codes = c;
+    }
+  }
+
+  private push(code: number): void {
+    if (this.length === this.codes.length) {
+      this.reserve(this.codes.length * 2);
+    }
+    this.codes[this.length++] = code;
+  }
+
+  appendNull(): void {
+    this.push(this.type === 'string' ? this.code('') : -1);
+  }
+
+  pop(): void {
+    this.length--;
+  }
+
+  private code(s: string): number {
+    let c = this.index.get(s);
+    if (c === undefined) {
+      c = this.dict.length;
+      this.dict.push(s);
+      this.index.set(s, c);
+      if (s.includes('\uFFFD')) {
+        this.replaced.add(c);
+      }
+    }
+    return c;
+  }
+
+  appendBytes(buf: Buffer, start: number, end: number, escaped: number): AppendResult {
+    let s = buf.toString('utf8', start, end);
+    if (escaped === 1) {
+      s = s.replace(/""/g, '"');
+    }
+    if (this.type === 'guid') {
+      return this.appendValue(s);
+    }
+    const c = this.code(s);
+    this.push(c);
+    if (this.replaced.size > 0 && this.replaced.has(c) && !isUtf8(buf.subarray(start, end))) {
+      let bad = start;
+      while (isUtf8(buf.subarray(start, bad + 1))) {
+        bad++;
+      }
+      this.reasonOffset = buf.toString('utf8', start, bad).length;
+      this.reason = 'invalid UTF-8 (kept as U+FFFD): the file is not UTF-8 encoded here';
+      return KEPT;
+    }
+    return OK;
+  }
+
+  appendValue(v: unknown): AppendResult {
+    if (v === null || v === undefined || v === '') {
+      this.appendNull();
+      return OK;
+    }
+    if (this.type === 'guid') {
+      const cell = convertCell(v, 'guid');
+      if ('error' in cell) {
+        this.reason = cell.error;
+        return REJECT;
+      }
+      this.push(cell.value === null ? -1 : this.code(cell.value as string));
+      return OK;
+    }
+    if (typeof v === 'object') {
+      // JSON text of a nested value; one too deep to print is refused rather than overflowing the stack.
+      const value = toNullPrototype(v);
+      if (value === undefined) {
+        this.reason = `a value nested more than ${MAX_DYNAMIC_DEPTH} levels deep`;
+        return REJECT;
+      }
+      this.push(this.code(JSON.stringify(value)));
+      return OK;
+    }
+    this.push(this.code(typeof v === 'string' ? v : String(v)));
+    return OK;
+  }
+
+  finish(): Column {
+    return new StringColumn(this.type, this.codes.slice(0, this.length), this.dict);
+  }
+}
+
+export function columnAppender(type: KqlType): ColumnAppender {
+  if (isNumberBacked(type)) {
+    return new NumberAppender(type);
+  }
+  switch (type) {
+    case 'bool': return new BoolAppender();
+    case 'string': case 'guid': return new StringAppender(type);
+    default: return new DynamicAppender();
+  }
+}

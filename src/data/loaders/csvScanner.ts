@@ -1,0 +1,224 @@
+/**
+ * A CSV tokenizer over bytes (RFC 4180 as Log Analytics and the portal write it): finds each record's
+ * fields as byte ranges of the buffer, without building strings or row objects, so the caller can
+ * parse numbers and dates straight from the bytes into typed columns. It works on a window of the
+ * file at a time: `scan` stops before a record the window does not hold to its end, and the caller
+ * slides the window on.
+ *
+ * A record the tokenizer cannot read (a quote inside an unquoted field, text after a closing quote)
+ * is reported to the sink and skipped to its line end; an unterminated quote ends the file.
+ */
+
+const QUOTE = 34;
+const COMMA = 44;
+const LF = 10;
+const CR = 13;
+
+export interface CsvRecordSink {
+  /**
+   * One record: field k is `buf[start[k], end[k])`; `escaped[k]` is 1 when the field was quoted and
+   * holds doubled quotes (`""`) to undo, 2 when it was quoted without any. `recordStart` is the offset
+   * of the record's first byte and `line` its 1-based line number.
+   */
+  record(buf: Buffer, start: Int32Array, end: Int32Array, escaped: Uint8Array, fields: number, recordStart: number, line: number): void;
+  /** A record skipped because it is not valid CSV; `offset` is where in `buf` it breaks. */
+  bad(buf: Buffer, recordStart: number, offset: number, line: number, reason: string): void;
+}
+
+/** The end of the input came inside a quoted field: nothing after its opening quote can be read. */
+export class UnterminatedQuoteError extends Error {
+  constructor(readonly line: number, readonly offset: number) {
+    super('a quoted field is never closed (missing ")');
+  }
+}
+
+export class CsvScanner {
+  /** The line number of the next byte to scan. */
+  line = 1;
+  private start = new Int32Array(64);
+  private end = new Int32Array(64);
+  private escaped = new Uint8Array(64);
+
+  /**
+   * Scans the complete records of `buf[from, to)`. Returns the offset where the first record not
+   * complete in the window starts (`to` when there is none); with `final`, the window's end ends the
+   * last record. Throws UnterminatedQuoteError when the input ends inside quotes.
+   */
+  scan(buf: Buffer, from: number, to: number, final: boolean, sink: CsvRecordSink): number {
+    let i = from;
+    while (i < to) {
+      const recordStart = i;
+      const recordLine = this.line;
+      const c0 = buf[i]!;
+      // Empty lines are not records.
+      if (c0 === LF) {
+        i++;
+        this.line++;
+        continue;
+      }
+      if (c0 === CR) {
+        if (i + 1 >= to && !final) {
+          return recordStart;
+        }
+        i += i + 1 < to && buf[i + 1] === LF ? 2 : 1;
+        this.line++;
+        continue;
+      }
+      let fields = 0;
+      let lines = 0;
+      let incomplete = false;
+      let badAt = -1;
+      let badReason = '';
+      for (;;) {
+        if (fields === this.start.length) {
+          this.grow();
+        }
+        if (i < to && buf[i] === QUOTE) {
+          let j = i + 1;
+          let esc = 2;
+          let closed = false;
+          while (j < to) {
+            const c = buf[j]!;
+            if (c === QUOTE) {
+              if (j + 1 < to && buf[j + 1] === QUOTE) {
+                esc = 1;
+                j += 2;
+                continue;
+              }
+              if (j + 1 >= to && !final) {
+                break; // A "" pair may continue in the next window.
+              }
+              closed = true;
+              break;
+            }
+            if (c === LF) {
+              lines++;
+            }
+            j++;
+          }
+          if (!closed) {
+            if (final) {
+              throw new UnterminatedQuoteError(recordLine, i);
+            }
+            incomplete = true;
+            break;
+          }
+          this.start[fields] = i + 1;
+          this.end[fields] = j;
+          this.escaped[fields] = esc;
+          fields++;
+          i = j + 1;
+          if (i < to && buf[i] !== COMMA && buf[i] !== LF && buf[i] !== CR) {
+            badAt = i;
+            badReason = 'text after the closing quote of a field (a quote inside a field is written "")';
+            break;
+          }
+        } else {
+          let j = i;
+          while (j < to) {
+            const c = buf[j]!;
+            if (c === COMMA || c === LF || c === CR) {
+              break;
+            }
+            if (c === QUOTE) {
+              badAt = j;
+              badReason = 'a quote inside a field that does not start with one (quote the field and write the quote as "")';
+              break;
+            }
+            j++;
+          }
+          if (badAt >= 0) {
+            break;
+          }
+          this.start[fields] = i;
+          this.end[fields] = j;
+          this.escaped[fields] = 0;
+          fields++;
+          i = j;
+        }
+        if (i >= to) {
+          if (!final) {
+            incomplete = true;
+          }
+          break;
+        }
+        const c = buf[i]!;
+        if (c === COMMA) {
+          i++;
+          continue;
+        }
+        if (c === CR) {
+          if (i + 1 >= to && !final) {
+            incomplete = true;
+            break;
+          }
+          i += i + 1 < to && buf[i + 1] === LF ? 2 : 1;
+        } else {
+          i++; // LF
+        }
+        lines++;
+        break;
+      }
+      if (incomplete) {
+        this.line = recordLine;
+        return recordStart;
+      }
+      if (badAt >= 0) {
+        // Skip to the end of the line the problem is on; the next line starts a new record.
+        let k = badAt;
+        while (k < to && buf[k] !== LF) {
+          k++;
+        }
+        if (k >= to && !final) {
+          this.line = recordLine;
+          return recordStart;
+        }
+        sink.bad(buf, recordStart, badAt, recordLine + countLf(buf, recordStart, badAt), badReason);
+        this.line = recordLine + countLf(buf, recordStart, k) + 1;
+        i = k + 1;
+        continue;
+      }
+      this.line = recordLine + lines;
+      sink.record(buf, this.start, this.end, this.escaped, fields, recordStart, recordLine);
+    }
+    return to;
+  }
+
+  private grow(): void {
+    const n = this.start.length * 2;
+    const s = new Int32Array(n);
+    s.set(this.start);
+    const e = new Int32Array(n);
+    e.set(this.end);
+    const q = new Uint8Array(n);
+    q.set(this.escaped);
+    this.start = s;
+    this.end = e;
+    this.escaped = q;
+  }
+}
+
+function countLf(buf: Buffer, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    if (buf[i] === LF) {
+      n++;
+    }
+  }
+  return n;
+}
+
+/** The 1-based character column of byte `offset`, counting from the start of its line. */
+export function charColumn(buf: Buffer, offset: number): number {
+  let lineStart = offset;
+  while (lineStart > 0 && buf[lineStart - 1] !== LF) {
+    lineStart--;
+  }
+  return buf.toString('utf8', lineStart, offset).length + 1;
+}
+
+/** A field's text: decoded from UTF-8, with doubled quotes undone. */
+export function fieldText(buf: Buffer, start: number, end: number, escaped: number): string {
+  const s = buf.toString('utf8', start, end);
+  return escaped === 1 ? s.replace(/""/g, '"') : s;
+}

@@ -1,0 +1,207 @@
+/**
+ * CSV exports (a header row, then one record per row) read straight into typed columns: the header
+ * and a sample for the table's columns, then one streaming pass over the bytes for the rows. A
+ * record that does not fit (wrong field count, a value not of its column's type) is a warning with
+ * file:line:column and is left out; the rest of the file still loads.
+ */
+import { isUtf8 } from 'node:buffer';
+import { type ColumnAppender, KEPT, REJECT } from './columnAppenders';
+import { charColumn, CsvScanner, type CsvRecordSink, fieldText, UnterminatedQuoteError } from './csvScanner';
+import { DataFileError } from './dataFileError';
+import { type FileWarnings, readHead, readWindows } from './fileBytes';
+
+/** The portal's export appends the time zone to datetime headers: "TimeGenerated [UTC]". */
+function columnName(header: string): string {
+  return header.replace(/\s*\[(UTC|Local Time)\]$/i, '').trim();
+}
+
+class Collect implements CsvRecordSink {
+  readonly records: { fields: string[]; line: number }[] = [];
+  constructor(private readonly limit: number) {}
+  record(buf: Buffer, start: Int32Array, end: Int32Array, escaped: Uint8Array, fields: number, _recordStart: number, line: number): void {
+    if (this.records.length < this.limit) {
+      const out: string[] = new Array(fields);
+      for (let k = 0; k < fields; k++) {
+        out[k] = fieldText(buf, start[k]!, end[k]!, escaped[k]!);
+      }
+      this.records.push({ fields: out, line });
+    }
+  }
+  bad(): void {
+    // The full load reports it.
+  }
+}
+
+function checkHeader(file: string, buf: Buffer, names: string[], line: number): void {
+  const seen = new Set<string>();
+  names.forEach((name, i) => {
+    if (name === '') {
+      throw new DataFileError(file, line, 1, `column ${i + 1} of the header has no name`);
+    }
+    if (seen.has(name)) {
+      throw new DataFileError(file, line, 1, `the header names column ${name} twice`);
+    }
+    seen.add(name);
+  });
+  if (!isUtf8(buf)) {
+    // Reported per field during the load; the header itself must be readable.
+    const bad = names.findIndex((n) => n.includes('\uFFFD'));
+    if (bad >= 0) {
+      throw new DataFileError(file, line, 1, `the header's column ${bad + 1} is not valid UTF-8`);
+    }
+  }
+}
+
+const SAMPLE_BYTES = 4 << 20;
+
+/** The header's column names and up to `sampleRows` records' texts (for inferring the types of unknown columns). */
+export function csvHead(file: string, sampleRows = 2000): { names: string[]; sample: string[][] } {
+  const { buf, whole } = readHead(file, SAMPLE_BYTES);
+  const sink = new Collect(sampleRows + 1);
+  const scanner = new CsvScanner();
+  const from = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  try {
+    scanner.scan(buf, from, buf.length, whole, sink);
+  } catch (e) {
+    if (!(e instanceof UnterminatedQuoteError) || sink.records.length === 0) {
+      if (e instanceof UnterminatedQuoteError) {
+        throw new DataFileError(file, e.line, charColumn(buf, e.offset), e.message);
+      }
+      throw e;
+    }
+  }
+  const header = sink.records[0];
+  if (!header) {
+    throw new DataFileError(file, 1, 1, 'the file is empty: expected a header row with the column names');
+  }
+  const names = header.fields.map(columnName);
+  checkHeader(file, buf.subarray(0, Math.min(buf.length, 65536)), names, header.line);
+  return { names, sample: sink.records.slice(1).map((r) => r.fields) };
+}
+
+/** Appends each record of the file to the table's columns (`columnOf[k]`: the table column of the file's field k). */
+class AppendRecords implements CsvRecordSink {
+  rows = 0;
+  headerSeen = false;
+  constructor(
+    private readonly file: string,
+    private readonly appenders: readonly ColumnAppender[],
+    private readonly names: readonly string[],
+    private readonly warnings: FileWarnings,
+    private readonly inferredNote: (column: number, reason: string) => string,
+  ) {}
+
+  /** Table column of each field of the file, from its header; -1 for none. */
+  private columnOf: Int32Array = new Int32Array(0);
+  private missing: number[] = [];
+
+  record(buf: Buffer, start: Int32Array, end: Int32Array, escaped: Uint8Array, fields: number, _recordStart: number, line: number): void {
+    if (!this.headerSeen) {
+      this.readHeader(buf, start, end, escaped, fields, line);
+      return;
+    }
+    const columnOf = this.columnOf;
+    if (fields !== columnOf.length) {
+      this.warnings.add(`${this.file}:${line}:1: the record has ${fields} field${fields === 1 ? '' : 's'}; the header has ${columnOf.length} columns (record skipped)`);
+      return;
+    }
+    const appenders = this.appenders;
+    for (let k = 0; k < fields; k++) {
+      const j = columnOf[k]!;
+      if (j < 0) {
+        continue;
+      }
+      const a = appenders[j]!;
+      const r = a.appendBytes(buf, start[k]!, end[k]!, escaped[k]!);
+      if (r !== 0) {
+        const column = charColumn(buf, start[k]!) + a.reasonOffset;
+        a.reasonOffset = 0;
+        if (r === REJECT) {
+          for (let m = 0; m < k; m++) {
+            if (columnOf[m]! >= 0) {
+              appenders[columnOf[m]!]!.pop();
+            }
+          }
+          this.warnings.add(`${this.file}:${line}:${column}: ${this.names[j]}: ${a.reason}${this.inferredNote(j, a.reason)} (record skipped)`);
+          return;
+        }
+        if (r === KEPT) {
+          this.warnings.add(`${this.file}:${line}:${column}: ${this.names[j]}: ${a.reason}`);
+        }
+      }
+    }
+    for (const j of this.missing) {
+      appenders[j]!.appendNull();
+    }
+    this.rows++;
+  }
+
+  private readHeader(buf: Buffer, start: Int32Array, end: Int32Array, escaped: Uint8Array, fields: number, line: number): void {
+    const names: string[] = [];
+    for (let k = 0; k < fields; k++) {
+      names.push(columnName(fieldText(buf, start[k]!, end[k]!, escaped[k]!)));
+    }
+    checkHeader(this.file, buf.subarray(start[0]!, end[fields - 1]!), names, line);
+    this.columnOf = Int32Array.from(names, (n) => this.names.indexOf(n));
+    this.missing = this.names.map((_, j) => j).filter((j) => !names.includes(this.names[j]!));
+    this.headerSeen = true;
+  }
+
+  bad(buf: Buffer, _recordStart: number, offset: number, line: number, reason: string): void {
+    this.warnings.add(`${this.file}:${line}:${charColumn(buf, offset)}: ${reason} (record skipped)`);
+  }
+}
+
+/**
+ * Appends the rows of one CSV file to the table's columns (named `names`, in the table's order). A
+ * file without some of the table's columns gets nulls there. Returns the rows appended.
+ */
+export function appendCsvFile(
+  file: string,
+  names: readonly string[],
+  appenders: readonly ColumnAppender[],
+  warnings: FileWarnings,
+  inferredNote: (column: number, reason: string) => string,
+  onWindow: (bytesRead: number, rows: number) => void,
+  expectedBytes: number,
+): number {
+  const scanner = new CsvScanner();
+  const sink = new AppendRecords(file, appenders, names, warnings, inferredNote);
+  let first = true;
+  let read = 0;
+  try {
+    readWindows(file, (buf, from, to, final) => {
+      let start = from;
+      if (first) {
+        first = false;
+        if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
+          start = 3;
+        }
+        // Size the columns once from the first window's bytes per record.
+        const consumed = scanner.scan(buf, start, Math.min(to, start + (1 << 20)), final && to - start <= 1 << 20, sink);
+        if (sink.rows > 0 && consumed > start) {
+          const estimate = Math.ceil((expectedBytes / (consumed - start)) * sink.rows * 1.02) + 16;
+          for (const a of appenders) {
+            a.reserve(a.length + estimate);
+          }
+        }
+        start = consumed;
+      }
+      const used = scanner.scan(buf, start, to, final, sink);
+      onWindow(read, sink.rows);
+      return used;
+    }, (bytes) => {
+      read += bytes;
+    });
+  } catch (e) {
+    if (e instanceof UnterminatedQuoteError) {
+      warnings.add(`${file}:${e.line}: ${e.message}; the rest of the file from that line is skipped`);
+      return sink.rows;
+    }
+    throw e;
+  }
+  if (!sink.headerSeen) {
+    throw new DataFileError(file, 1, 1, 'the file is empty: expected a header row with the column names');
+  }
+  return sink.rows;
+}

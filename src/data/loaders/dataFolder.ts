@@ -1,0 +1,200 @@
+/**
+ * The tables of a data folder, found without loading their rows: each `.csv`, `.json`, `.jsonl`
+ * file at the top is one table named after the file, and each tree that Log Analytics' data export
+ * rules write (`am-<Table>/…/y=2026/m=11/d=23/h=12/m=00/PT1H.json`, JSON Lines) is one table of all
+ * its blobs. Any of them may be gzip-compressed (`.gz`). Columns come from the header (CSV), the REST
+ * response's columns, or the keys of the first records (JSON); types from the schema catalogue for
+ * the tables and columns it knows, then the file's own types, else inferred from a sample of rows.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { KqlType } from '../../engine/values';
+import { findColumn, findTable } from '../../schema/catalogue';
+import { inferColumnType } from './cells';
+import { csvHead } from './csvTable';
+import { DataFileError } from './dataFileError';
+import { jsonHead, jsonlHead } from './jsonTable';
+import type { LoadCache } from './loadCache';
+import { type ColumnSpec, type FileFormat, formatOf, type SourceFile, type TableSource, tableNameOf } from './tableSource';
+
+/** How deep export trees are searched (WorkspaceResourceId=/subscriptions/…/workspaces/…/y/m/d/h/m). */
+const MAX_DEPTH = 16;
+
+interface Found {
+  readonly name: string;
+  readonly files: SourceFile[];
+}
+
+function statFile(file: string, format: FileFormat): SourceFile {
+  const st = fs.statSync(file);
+  return { path: file, format, size: st.size, mtimeMs: st.mtimeMs };
+}
+
+/** The table an export-tree blob belongs to: the `am-<Table>` folder above it, else the first folder under the data folder. */
+function exportTreeTable(segments: readonly string[]): string | undefined {
+  const am = segments.find((s) => /^am-/i.test(s));
+  if (am) {
+    return am.slice(3);
+  }
+  const first = segments[0];
+  return first && !/^[ymdh]=\d+$/i.test(first) && !first.includes('=') ? first : undefined;
+}
+
+/** Every table's files, by name, in a stable (sorted) order. */
+function discover(dir: string, warnings: string[]): Found[] {
+  let top: fs.Dirent[];
+  try {
+    top = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    throw new Error(`Cannot read the data folder ${dir}: ${(e as Error).message}`);
+  }
+  const tables = new Map<string, Found>();
+  const add = (name: string, file: SourceFile, standalone: boolean) => {
+    const t = tables.get(name);
+    if (!t) {
+      tables.set(name, { name, files: [file] });
+    } else if (standalone) {
+      warnings.push(`${file.path}: skipped, table ${name} was already loaded from another file`);
+    } else if (t.files[0]!.format !== file.format) {
+      warnings.push(`${file.path}: skipped, table ${name} is read from ${t.files[0]!.format} files`);
+    } else {
+      t.files.push(file);
+    }
+  };
+  for (const entry of top.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const file = path.join(dir, entry.name);
+    if (isFile(entry, file)) {
+      const format = formatOf(entry.name);
+      if (format) {
+        add(tableNameOf(entry.name), statFile(file, format), true);
+      }
+    } else if (isDirectory(entry, file) && !entry.name.startsWith('.')) {
+      walkTree(file, [entry.name], 1, (blob, segments) => {
+        if (!segments.some((s) => /^y=\d{4}$/i.test(s))) {
+          return;
+        }
+        const name = exportTreeTable(segments);
+        const format = formatOf(blob);
+        if (name && format) {
+          // Export blobs are JSON Lines whatever their extension says.
+          add(name, statFile(blob, format === 'json' ? 'jsonl' : format), false);
+        }
+      });
+    }
+  }
+  return [...tables.values()];
+}
+
+/** Links count as what they point to (a folder of links to the real exports is common). */
+function isFile(e: fs.Dirent, p: string): boolean {
+  return e.isFile() || (e.isSymbolicLink() && (fs.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false));
+}
+
+function isDirectory(e: fs.Dirent, p: string): boolean {
+  return e.isDirectory() || (e.isSymbolicLink() && (fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false));
+}
+
+function walkTree(dir: string, segments: string[], depth: number, onFile: (file: string, segments: readonly string[]) => void): void {
+  if (depth > MAX_DEPTH) {
+    return;
+  }
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const p = path.join(dir, e.name);
+    if (isDirectory(e, p) && !e.name.startsWith('.')) {
+      walkTree(p, [...segments, e.name], depth + 1, onFile);
+    } else if (isFile(e, p)) {
+      onFile(p, segments);
+    }
+  }
+}
+
+/** Columns and types of a table from its first file (and the catalogue). */
+function columnsOf(found: Found): { columns: ColumnSpec[]; inferred: string[] } {
+  const first = found.files[0]!;
+  const known = findTable(found.name);
+  let names: { name: string; restType?: KqlType }[];
+  let sample: readonly (readonly unknown[])[];
+  if (first.format === 'csv') {
+    const head = csvHead(first.path);
+    names = head.names.map((name) => ({ name }));
+    sample = head.sample;
+  } else if (first.format === 'jsonl') {
+    const head = jsonlHead(first.path);
+    names = [...head.columns];
+    sample = head.sample;
+  } else if (first.format === 'json') {
+    const head = jsonHead(first.path);
+    names = [...head.columns];
+    sample = head.sample;
+  } else {
+    throw new DataFileError(first.path, 1, 1, `${first.format} files are not read yet`);
+  }
+  const inferred: string[] = [];
+  const columns = names.map((c, j) => {
+    const fromCatalogue = known && findColumn(known, c.name)?.type;
+    const type = fromCatalogue ?? c.restType;
+    if (type) {
+      return { name: c.name, type };
+    }
+    inferred.push(c.name);
+    return { name: c.name, type: inferColumnType(sample.map((r) => r[j])) };
+  });
+  return { columns, inferred };
+}
+
+/** A table read from the files given (their first file gives the columns); throws a DataFileError when it cannot be read. */
+export function tableSourceOf(name: string, files: readonly SourceFile[]): TableSource {
+  return { name, files, ...columnsOf({ name, files: [...files] }) };
+}
+
+/** One file as a table source, named after the file. */
+export function fileSource(file: string): TableSource {
+  const format = formatOf(file);
+  if (!format) {
+    throw new DataFileError(file, 1, 1, 'not a .csv, .json or .jsonl file (optionally .gz)');
+  }
+  let source: SourceFile;
+  try {
+    source = statFile(file, format);
+  } catch (e) {
+    throw new DataFileError(file, 1, 1, `cannot read the file: ${(e as Error).message}`);
+  }
+  const name = tableNameOf(file);
+  return tableSourceOf(findTable(name)?.name ?? name, [source]);
+}
+
+export interface ScannedFolder {
+  /** The tables found, with their columns: no rows are read (beyond a sample for inferring types). */
+  readonly tables: readonly TableSource[];
+  /** One line per file skipped (file:line:column and why). */
+  readonly warnings: readonly string[];
+}
+
+/** Finds the folder's tables and their columns; a table known to the load cache is not read at all. */
+export function scanDataFolder(dir: string, cache?: LoadCache): ScannedFolder {
+  const warnings: string[] = [];
+  const tables: TableSource[] = [];
+  for (const found of discover(dir, warnings)) {
+    const name = findTable(found.name)?.name ?? found.name;
+    const cached = cache?.schema(name, found.files);
+    if (cached) {
+      tables.push({ name, files: found.files, columns: cached.columns, inferred: cached.inferred });
+      continue;
+    }
+    try {
+      tables.push(tableSourceOf(name, found.files));
+    } catch (e) {
+      warnings.push(e instanceof DataFileError ? e.message : `${found.files[0]!.path}: ${(e as Error).message}`);
+    }
+  }
+  if (tables.length === 0 && warnings.length === 0) {
+    warnings.push(`${dir}: no .csv, .json or .jsonl files (or Log Analytics export trees) to load`);
+  }
+  return { tables, warnings };
+}

@@ -1,0 +1,313 @@
+/**
+ * JSON exports into typed columns: an array of records (the portal's "Export to JSON"), the REST
+ * API's response `{"tables":[{"columns","rows"}]}`, and JSON Lines (one record per line, as Log
+ * Analytics' data export rules write `PT1H.json` blobs). A record that does not fit is a warning with
+ * file:line:column and is left out; a syntax error is reported where it is, not at the file's end.
+ */
+import { isUtf8 } from 'node:buffer';
+import * as zlib from 'node:zlib';
+import { restColumnType } from './cells';
+import { type ColumnAppender, KEPT, REJECT } from './columnAppenders';
+import { DataFileError, lineColumnAt } from './dataFileError';
+import { type FileWarnings, isGzip, readAll, readHead, readWindows } from './fileBytes';
+import { scanJson } from './jsonScan';
+import type { KqlType } from '../../engine/values';
+
+export interface JsonColumn {
+  readonly name: string;
+  readonly restType?: KqlType;
+}
+
+/** A file's columns and a sample of its rows' values (for inferring the types of unknown columns). */
+export interface JsonHead {
+  readonly columns: readonly JsonColumn[];
+  readonly sample: readonly (readonly unknown[])[];
+}
+
+function text(file: string): string {
+  let bytes = readAll(file);
+  if (isGzip(file)) {
+    try {
+      bytes = zlib.gunzipSync(bytes);
+    } catch (e) {
+      throw new DataFileError(file, 1, 1, `cannot decompress the file: ${(e as Error).message}`);
+    }
+  }
+  const s = bytes.toString('utf8');
+  if (s.includes('\uFFFD') && !isUtf8(bytes)) {
+    let bad = 0;
+    while (isUtf8(bytes.subarray(0, bad + 1))) {
+      bad++;
+    }
+    const at = lineColumnAt(s, bytes.toString('utf8', 0, bad).length);
+    throw new DataFileError(file, at.line, at.column, 'the file is not valid UTF-8 here');
+  }
+  return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
+}
+
+function parseDocument(file: string, source: string): unknown {
+  try {
+    return JSON.parse(source);
+  } catch (e) {
+    const found = scanJson(source).error;
+    const at = lineColumnAt(source, found?.offset ?? source.length);
+    const reason = found?.reason ?? (e as Error).message;
+    throw new DataFileError(file, at.line, at.column, `invalid JSON: ${reason}`);
+  }
+}
+
+const isRecord = (r: unknown): r is Record<string, unknown> => r !== null && typeof r === 'object' && !Array.isArray(r);
+
+interface Shape {
+  readonly columns: JsonColumn[];
+  readonly rows: readonly unknown[];
+  /** Path of the rows' array, for positions. */
+  readonly path: (string | number)[];
+  /** Row → values in column order; undefined when the row is not of the shape. */
+  readonly values: (row: unknown) => unknown[] | string;
+  readonly notes: string[];
+}
+
+function shapeOf(file: string, doc: unknown): Shape {
+  if (Array.isArray(doc)) {
+    const names: string[] = [];
+    const seen = new Set<string>();
+    for (const r of doc) {
+      if (isRecord(r)) {
+        for (const k of Object.keys(r)) {
+          if (!seen.has(k)) {
+            seen.add(k);
+            names.push(k);
+          }
+        }
+      }
+    }
+    return {
+      columns: names.map((name) => ({ name })), rows: doc, path: [], notes: [],
+      values: (r) => (isRecord(r) ? names.map((n) => (Object.prototype.hasOwnProperty.call(r, n) ? r[n] : null)) : 'the record is not an object'),
+    };
+  }
+  const tables = isRecord(doc) ? doc.tables : undefined;
+  if (!Array.isArray(tables)) {
+    throw new DataFileError(file, 1, 1, 'expected an array of records or a Log Analytics response ({"tables": [...]})');
+  }
+  const table = tables[0];
+  if (!isRecord(table)) {
+    throw new DataFileError(file, 1, 1, 'the response has no tables');
+  }
+  if (!Array.isArray(table.columns) || !Array.isArray(table.rows)) {
+    throw new DataFileError(file, 1, 1, 'tables[0] needs "columns" and "rows" arrays');
+  }
+  const columns = (table.columns as unknown[]).map((c, i) => {
+    const col = isRecord(c) ? c : {};
+    const name = col.name ?? col.ColumnName;
+    if (typeof name !== 'string' || name === '') {
+      throw new DataFileError(file, 1, 1, `column ${i + 1} of tables[0] has no name`);
+    }
+    return { name, restType: restColumnType(col.type ?? col.ColumnType ?? col.DataType) };
+  });
+  const n = columns.length;
+  return {
+    columns, rows: table.rows as unknown[], path: ['tables', 0, 'rows'],
+    notes: tables.length > 1 ? [`${file}: only the first of its ${tables.length} tables was loaded`] : [],
+    values: (r) => (Array.isArray(r) && r.length === n ? r : `the row has ${Array.isArray(r) ? r.length : 'no'} values; the table has ${n} columns`),
+  };
+}
+
+export function jsonHead(file: string, sampleRows = 2000): JsonHead {
+  const shape = shapeOf(file, parseDocument(file, text(file)));
+  const sample: unknown[][] = [];
+  for (const r of shape.rows) {
+    if (sample.length >= sampleRows) {
+      break;
+    }
+    const v = shape.values(r);
+    if (typeof v !== 'string') {
+      sample.push(v);
+    }
+  }
+  return { columns: shape.columns, sample };
+}
+
+/** Appends one record's values (in the file's column order) to the table's columns; false when it was left out. */
+function appendRow(values: readonly unknown[], columnOf: Int32Array, missing: readonly number[], appenders: readonly ColumnAppender[],
+  problem: (j: number, reason: string, skipped: boolean) => void): boolean {
+  for (let k = 0; k < values.length; k++) {
+    const j = columnOf[k]!;
+    if (j < 0) {
+      continue;
+    }
+    const a = appenders[j]!;
+    const r = a.appendValue(values[k]);
+    if (r === REJECT) {
+      for (let m = 0; m < k; m++) {
+        if (columnOf[m]! >= 0) {
+          appenders[columnOf[m]!]!.pop();
+        }
+      }
+      problem(j, a.reason, true);
+      return false;
+    }
+    if (r === KEPT) {
+      problem(j, a.reason, false);
+    }
+  }
+  for (const j of missing) {
+    appenders[j]!.appendNull();
+  }
+  return true;
+}
+
+function mapping(fileColumns: readonly string[], names: readonly string[]): { columnOf: Int32Array; missing: number[] } {
+  return {
+    columnOf: Int32Array.from(fileColumns, (n) => names.indexOf(n)),
+    missing: names.map((_, j) => j).filter((j) => !fileColumns.includes(names[j]!)),
+  };
+}
+
+/** Appends the rows of a JSON (records or REST response) file; returns the rows appended and notes. */
+export function appendJsonFile(file: string, names: readonly string[], appenders: readonly ColumnAppender[], warnings: FileWarnings,
+  inferredNote: (column: number, reason: string) => string): number {
+  const source = text(file);
+  const shape = shapeOf(file, parseDocument(file, source));
+  shape.notes.forEach((n) => warnings.add(n));
+  const { columnOf, missing } = mapping(shape.columns.map((c) => c.name), names);
+  let offsets: number[] | undefined;
+  const where = (i: number) => {
+    offsets ??= scanJson(source, shape.path).offsets;
+    const at = lineColumnAt(source, offsets[i] ?? 0);
+    return `${file}:${at.line}:${at.column}`;
+  };
+  let rows = 0;
+  shape.rows.forEach((r, i) => {
+    const values = shape.values(r);
+    if (typeof values === 'string') {
+      warnings.add(`${where(i)}: ${values} (record skipped)`);
+      return;
+    }
+    const ok = appendRow(values, columnOf, missing, appenders, (j, reason, skipped) =>
+      warnings.add(`${where(i)}: ${names[j]}: ${reason}${skipped ? `${inferredNote(j, reason)} (record skipped)` : ''}`));
+    rows += ok ? 1 : 0;
+  });
+  return rows;
+}
+
+const LF = 10;
+
+/** Each non-empty line of `buf[from, to)` as text with its line number; returns where the unfinished last line starts. */
+function eachLine(buf: Buffer, from: number, to: number, final: boolean, firstLine: number, onLine: (line: string, lineNo: number, bytes: Buffer) => void): { used: number; lines: number } {
+  let start = from;
+  let lineNo = firstLine;
+  for (;;) {
+    let end = buf.indexOf(LF, start);
+    if (end < 0 || end >= to) {
+      if (!final) {
+        return { used: start, lines: lineNo - firstLine };
+      }
+      end = to;
+    }
+    let stop = end;
+    if (stop > start && buf[stop - 1] === 13) {
+      stop--;
+    }
+    if (stop > start) {
+      const bytes = buf.subarray(start, stop);
+      onLine(bytes.toString('utf8'), lineNo, bytes);
+    }
+    lineNo++;
+    start = end + 1;
+    if (start >= to) {
+      return { used: to, lines: lineNo - firstLine };
+    }
+  }
+}
+
+function lineProblem(file: string, line: string, lineNo: number, bytes: Buffer): { record?: Record<string, unknown>; warning?: string } {
+  if (line.includes('\uFFFD') && !isUtf8(bytes)) {
+    let bad = 0;
+    while (isUtf8(bytes.subarray(0, bad + 1))) {
+      bad++;
+    }
+    return { warning: `${file}:${lineNo}:${bytes.toString('utf8', 0, bad).length + 1}: the line is not valid UTF-8 (record skipped)` };
+  }
+  let record: unknown;
+  try {
+    record = JSON.parse(line.charCodeAt(0) === 0xfeff ? line.slice(1) : line);
+  } catch (e) {
+    const found = scanJson(line).error;
+    return { warning: `${file}:${lineNo}:${(found?.offset ?? line.length) + 1}: invalid JSON: ${found?.reason ?? (e as Error).message} (record skipped)` };
+  }
+  if (!isRecord(record)) {
+    return { warning: `${file}:${lineNo}:1: the line is not a JSON object (record skipped)` };
+  }
+  return { record };
+}
+
+/** The keys of the first `sampleRows` records of a JSON Lines file, in order of first appearance, and their values. */
+export function jsonlHead(file: string, sampleRows = 2000): JsonHead {
+  const { buf, whole } = readHead(file, 4 << 20);
+  const names: string[] = [];
+  const seen = new Set<string>();
+  const records: Record<string, unknown>[] = [];
+  eachLine(buf, 0, buf.length, whole, 1, (line, lineNo, bytes) => {
+    if (records.length >= sampleRows) {
+      return;
+    }
+    const { record } = lineProblem(file, line, lineNo, bytes);
+    if (record) {
+      records.push(record);
+      for (const k of Object.keys(record)) {
+        if (!seen.has(k)) {
+          seen.add(k);
+          names.push(k);
+        }
+      }
+    }
+  });
+  if (records.length === 0) {
+    throw new DataFileError(file, 1, 1, 'no JSON record in the first lines of the file');
+  }
+  return {
+    columns: names.map((name) => ({ name })),
+    sample: records.map((r) => names.map((n) => (Object.prototype.hasOwnProperty.call(r, n) ? r[n] : null))),
+  };
+}
+
+/** Appends the records of a JSON Lines file; keys that are not columns of the table are reported once each. */
+export function appendJsonlFile(file: string, names: readonly string[], appenders: readonly ColumnAppender[], warnings: FileWarnings,
+  inferredNote: (column: number, reason: string) => string, onWindow: (bytesRead: number, rows: number) => void): number {
+  const known = new Set(names);
+  const reportedKeys = new Set<string>();
+  const values: unknown[] = new Array(names.length);
+  const columnOf = Int32Array.from(names, (_, j) => j);
+  let rows = 0;
+  let line = 1;
+  let read = 0;
+  readWindows(file, (buf, from, to, final) => {
+    const r = eachLine(buf, from, to, final, line, (text, lineNo, bytes) => {
+      const { record, warning } = lineProblem(file, text, lineNo, bytes);
+      if (!record) {
+        warnings.add(warning!);
+        return;
+      }
+      for (let j = 0; j < names.length; j++) {
+        values[j] = Object.prototype.hasOwnProperty.call(record, names[j]!) ? record[names[j]!] : null;
+      }
+      for (const k in record) {
+        if (!known.has(k) && !reportedKeys.has(k)) {
+          reportedKeys.add(k);
+          warnings.add(`${file}:${lineNo}: key ${JSON.stringify(k)} is not a column of the table (its columns come from the first records); its values are left out`);
+        }
+      }
+      const ok = appendRow(values, columnOf, [], appenders, (j, reason, skipped) =>
+        warnings.add(`${file}:${lineNo}: ${names[j]}: ${reason}${skipped ? `${inferredNote(j, reason)} (record skipped)` : ''}`));
+      rows += ok ? 1 : 0;
+    });
+    line += r.lines;
+    onWindow(read, rows);
+    return r.used;
+  }, (bytes) => {
+    read += bytes;
+  });
+  return rows;
+}

@@ -1,0 +1,128 @@
+/** Bool and dynamic columns of the loaders: rarer than numbers and strings, read through their text. */
+import { BoolColumn, type Column, DynamicColumn } from '../../engine/column';
+import type { DynamicValue } from '../../engine/values';
+import { type AppendResult, type ColumnAppender, OK, REJECT } from './appender';
+import { convertCell } from './cells';
+import { MAX_DYNAMIC_DEPTH, parseDynamicText, toNullPrototype } from './dynamicCells';
+
+export class BoolAppender implements ColumnAppender {
+  readonly type = 'bool' as const;
+  length = 0;
+  reason = '';
+  reasonOffset = 0;
+  private values = new Uint8Array(1024);
+  private nulls = new Uint8Array(1024);
+  private anyNull = false;
+
+  reserve(rows: number): void {
+    if (rows > this.values.length) {
+      const v = new Uint8Array(rows);
+      v.set(this.values.subarray(0, this.length));
+      const n = new Uint8Array(rows);
+      n.set(this.nulls.subarray(0, this.length));
+      this.values = v;
+      this.nulls = n;
+    }
+  }
+
+  private push(value: number, isNull: number): void {
+    if (this.length === this.values.length) {
+      this.reserve(this.values.length * 2);
+    }
+    this.values[this.length] = value;
+    this.nulls[this.length++] = isNull;
+    this.anyNull ||= isNull === 1;
+  }
+
+  appendNull(): void {
+    this.push(0, 1);
+  }
+
+  pop(): void {
+    this.length--;
+  }
+
+  appendBytes(buf: Buffer, start: number, end: number, escaped: number): AppendResult {
+    return this.appendValue(buf.toString('utf8', start, end).replace(escaped === 1 ? /""/g : /^$/, '"'));
+  }
+
+  appendValue(v: unknown): AppendResult {
+    const cell = convertCell(v, 'bool');
+    if ('error' in cell) {
+      this.reason = cell.error;
+      return REJECT;
+    }
+    if (cell.value === null) {
+      this.appendNull();
+    } else {
+      this.push(cell.value ? 1 : 0, 0);
+    }
+    return OK;
+  }
+
+  finish(): Column {
+    return new BoolColumn(this.values.slice(0, this.length), this.anyNull ? this.nulls.slice(0, this.length) : undefined);
+  }
+}
+
+export class DynamicAppender implements ColumnAppender {
+  readonly type = 'dynamic' as const;
+  reason = '';
+  reasonOffset = 0;
+  private readonly values: DynamicValue[] = [];
+  get length(): number {
+    return this.values.length;
+  }
+  set length(n: number) {
+    this.values.length = n;
+  }
+
+  reserve(): void {
+    // A plain array: nothing to size.
+  }
+
+  appendNull(): void {
+    this.values.push(null);
+  }
+
+  pop(): void {
+    this.values.pop();
+  }
+
+  appendBytes(buf: Buffer, start: number, end: number, escaped: number): AppendResult {
+    const text = buf.toString('utf8', start, end);
+    return this.appendText(escaped === 1 ? text.replace(/""/g, '"') : text);
+  }
+
+  private appendText(text: string): AppendResult {
+    const parsed = parseDynamicText(text);
+    if ('error' in parsed) {
+      this.reason = parsed.error;
+      this.reasonOffset = parsed.offset;
+      return REJECT;
+    }
+    this.values.push(parsed.value);
+    return OK;
+  }
+
+  appendValue(v: unknown): AppendResult {
+    if (v === undefined || v === '') {
+      this.values.push(null);
+      return OK;
+    }
+    if (typeof v === 'string') {
+      return this.appendText(v);
+    }
+    const value = toNullPrototype(v);
+    if (value === undefined) {
+      this.reason = `a value nested more than ${MAX_DYNAMIC_DEPTH} levels deep`;
+      return REJECT;
+    }
+    this.values.push(value);
+    return OK;
+  }
+
+  finish(): Column {
+    return new DynamicColumn(this.values);
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * What a table of a data folder is made of before it is loaded: its files (one or many, in one
+ * format) and its columns with their types, known without reading every row.
+ */
+import type { KqlType } from '../../engine/values';
+
+export type FileFormat = 'csv' | 'json' | 'jsonl' | 'parquet';
+
+export interface SourceFile {
+  readonly path: string;
+  readonly format: FileFormat;
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+export interface ColumnSpec {
+  readonly name: string;
+  readonly type: KqlType;
+}
+
+export interface TableSource {
+  readonly name: string;
+  readonly files: readonly SourceFile[];
+  readonly columns: readonly ColumnSpec[];
+  /** Columns whose type was inferred from a sample of the rows (not given by the catalogue or the file). */
+  readonly inferred: readonly string[];
+}
+
+/** The file's format from its name (`.csv`, `.json`, `.jsonl`/`.ndjson`, `.parquet`, each optionally `.gz`). */
+export function formatOf(file: string): FileFormat | undefined {
+  const name = file.toLowerCase().replace(/\.gz$/, '');
+  if (name.endsWith('.csv')) return 'csv';
+  if (name.endsWith('.jsonl') || name.endsWith('.ndjson')) return 'jsonl';
+  if (name.endsWith('.json')) return 'json';
+  if (name.endsWith('.parquet')) return 'parquet';
+  return undefined;
+}
+
+/** The table name a stand-alone file gives: its name without the format's extensions. */
+export function tableNameOf(file: string): string {
+  const base = file.replace(/\\/g, '/').split('/').pop()!;
+  return base.replace(/\.gz$/i, '').replace(/\.(csv|jsonl|ndjson|json|parquet)$/i, '');
+}
