@@ -15,6 +15,7 @@ import { fetchLiveValues } from './liveValueQueries';
 import { LiveValuesNotification, type LiveValuesParams } from '../protocol/lsp';
 import type { Ctx } from './ctx';
 import { log } from './log';
+import { NotebookCellOrderFeeder } from './notebook/cellOrderFeeder';
 
 const liveValuesNotification = new NotificationType<LiveValuesParams>(LiveValuesNotification);
 
@@ -92,7 +93,7 @@ async function start(ctx: Ctx): Promise<void> {
   client = lc;
   await lc.start();
   const feeder = new LiveValueFeeder(ctx, lc);
-  ctx.subscriptions.push(feeder);
+  ctx.subscriptions.push(feeder, new NotebookCellOrderFeeder(lc));
   void feeder.refresh(false);
 }
 
