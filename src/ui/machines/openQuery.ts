@@ -21,14 +21,3 @@ export async function openQueryBeside(query: string, run = true): Promise<vscode
   }
   return editor;
 }
-
-/** A query in snippet syntax: its parameters become tab stops, filled with their defaults, then it runs. */
-export async function openSnippetBeside(body: string, run = true): Promise<vscode.TextEditor> {
-  const doc = await vscode.workspace.openTextDocument({ language: 'kql', content: '' });
-  const editor = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
-  await editor.insertSnippet(new vscode.SnippetString(body));
-  if (run) {
-    await runInEditor();
-  }
-  return editor;
-}
