@@ -18,6 +18,7 @@ import { sketchAggregates, sketchFunctions } from './distinctSketch';
 import { dynamicFunctions } from './dynamicFunctions';
 import { encodingFunctions } from './encodingFunctions';
 import { extractJsonFunctions } from './extractJson';
+import { geoFunctions } from './geoFunctions';
 import { hashFunctions } from './hashFunctions';
 import { xxhashFunctions } from './hashXxhash';
 import { ipv4Functions } from './ipv4Functions';
@@ -26,6 +27,7 @@ import { ipv6Functions } from './ipv6Functions';
 import { logicFunctions } from './logic';
 import { mathFunctions } from './mathFunctions';
 import { pathFunctions } from './pathFunctions';
+import { regexQuoteFunctions } from './regexQuote';
 import { seriesFilters } from './seriesFilters';
 import { seriesFourierFunctions } from './seriesFourier';
 import { seriesFunctions } from './seriesFunctions';
@@ -65,6 +67,7 @@ register(scalars, [
   ...seriesFunctions, ...seriesStatistics, ...seriesFilters, ...seriesFourierFunctions,
   ...specialMathFunctions, ...unitConversionFunctions, ...sketchFunctions, ...tdigestFunctions,
   ...timezoneFunctions, ...urlFunctions, ...pathFunctions, ...extractJsonFunctions,
+  ...geoFunctions, ...regexQuoteFunctions,
 ]);
 register(aggregates, [
   ...basicAggregates, ...collectionAggregates, ...statisticalAggregates, ...covarianceAggregates, ...bitwiseAggregates,
