@@ -239,7 +239,8 @@ export function registerQueryRunner(ctx: Ctx): void {
       ),
     ),
     vscode.commands.registerCommand('kql.runAllQueries', (uri?: unknown) => runner.runAll(uri instanceof vscode.Uri ? uri : undefined)),
-    vscode.languages.registerCodeLensProvider({ language: 'kql' }, new RunCodeLensProvider()),
+    // Files only: a notebook cell has the notebook's own Run.
+    vscode.languages.registerCodeLensProvider([{ language: 'kql', scheme: 'file' }, { language: 'kql', scheme: 'untitled' }], new RunCodeLensProvider()),
     vscode.window.registerWebviewPanelSerializer(ResultsPanel.viewType, {
       deserializeWebviewPanel: async (panel, state) => ResultsPanel.revive(ctx, panel, state, rerun),
     }),
