@@ -21,6 +21,11 @@ const webEntries = {
   'webview/map': 'webview/map/main.ts',
 };
 
+// Notebook renderers are loaded by VS Code as ES modules exporting `activate`.
+const rendererEntries = {
+  'webview/notebookRenderer': 'webview/notebook/main.ts',
+};
+
 function existing(entries) {
   return Object.fromEntries(Object.entries(entries).filter(([, src]) => fs.existsSync(path.join(root, src))));
 }
@@ -55,6 +60,12 @@ const webOptions = {
   loader: { '.css': 'text' },
 };
 
+const rendererOptions = {
+  ...webOptions,
+  entryPoints: existing(rendererEntries),
+  format: 'esm',
+};
+
 function copyKustoLibrary() {
   const from = path.join(root, 'node_modules/@kusto/language-service-next');
   const to = path.join(root, 'dist/kusto');
@@ -69,9 +80,9 @@ if (production) {
 }
 copyKustoLibrary();
 if (watch) {
-  const contexts = await Promise.all([esbuild.context(nodeOptions), esbuild.context(webOptions)]);
+  const contexts = await Promise.all([esbuild.context(nodeOptions), esbuild.context(webOptions), esbuild.context(rendererOptions)]);
   await Promise.all(contexts.map((c) => c.watch()));
   console.log('watching…');
 } else {
-  await Promise.all([esbuild.build(nodeOptions), esbuild.build(webOptions)]);
+  await Promise.all([esbuild.build(nodeOptions), esbuild.build(webOptions), esbuild.build(rendererOptions)]);
 }

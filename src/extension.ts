@@ -14,6 +14,7 @@ import { Config } from './ui/config';
 import type { Ctx } from './ui/ctx';
 import { log } from './ui/log';
 import { registerMachinesTree } from './ui/machines';
+import { registerNotebooks } from './ui/notebook';
 import { createLogAnalyticsBackend } from './ui/microsoftCredential';
 import { registerQueryRunner } from './ui/queryRunner';
 import { registerReports } from './ui/reports';
@@ -75,6 +76,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerQueryRunner(ctx);
     const machines = registerMachinesTree(ctx);
     registerDependencyMap(ctx, machines);
+    registerNotebooks(ctx);
     registerReports(ctx);
     registerSchemaView(ctx);
     registerDataFolderWatch(ctx, () => {

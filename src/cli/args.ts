@@ -34,10 +34,11 @@ Runs KQL on the embedded engine, over the bundled sample workspace (VM insights 
 last 24 hours) or over files exported from Log Analytics.
 
 The query comes from QUERY, from -f FILE, or from standard input. A file with several queries
-separated by blank lines runs each in turn.
+separated by blank lines runs each in turn; a .kqlnb notebook runs its KQL cells in order, each
+seeing the let, declare and set statements of the cells above it.
 
 Options:
-  -f, --file FILE        run the queries of FILE (blank-line-separated blocks)
+  -f, --file FILE        run the queries of FILE (blank-line-separated blocks, or a .kqlnb notebook's cells)
   -d, --data DIR         tables from the .csv/.json files exported from Log Analytics in DIR
                          (default: the sample workspace)
       --now ISO          pin "now" (for ago(), now() and the sample workspace), e.g. 2026-11-23T12:00:00Z

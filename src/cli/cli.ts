@@ -11,8 +11,9 @@ import { BackendError } from '../results/errors';
 import { loadData, type DataSource, type LoadedData } from '../backends/local/dataSource';
 import { runLocalQuery } from '../backends/local/runQuery';
 import type { QueryResult } from '../results/queryResult';
-import { KqlError, splitQueryBlocks } from '../kql';
+import { KqlError, analyze, firstError, splitQueryBlocks } from '../kql';
 import { explainQuery } from '../engine';
+import { notebookUnits } from './notebookUnits';
 import { HELP, parseCliArgs, type CliArgs, type OutputFormat, UsageError } from './args';
 import { runCheck } from './check';
 import { formatCsv, formatJson, formatTable } from './formatTable';
@@ -20,8 +21,12 @@ import type { Io } from './io';
 
 export type { Io } from './io';
 
-interface QueryUnit {
+export interface QueryUnit {
   readonly text: string;
+  /** A notebook cell that only defines names: checked, not run, and shown as "defines: …". */
+  readonly defines?: string;
+  /** Turns an error's range in `text` into "file:line:col: message" (notebook cells carry a prelude). */
+  readonly describe?: (e: KqlError) => string;
   /** Shown above the block's output in -f mode. */
   readonly title?: string;
   /** Added to error positions so they point into the file. */
@@ -57,6 +62,9 @@ async function queryUnits(args: CliArgs, io: Io): Promise<QueryUnit[]> {
     } catch (e) {
       throw new UsageError(`Cannot read ${args.file}: ${(e as Error).message}`);
     }
+    if (args.file.endsWith('.kqlnb')) {
+      return notebookUnits(text, args.file);
+    }
     const blocks = splitQueryBlocks(text);
     if (blocks.length === 0) {
       throw new UsageError(`${args.file} holds no query.`);
@@ -74,6 +82,9 @@ async function queryUnits(args: CliArgs, io: Io): Promise<QueryUnit[]> {
 }
 
 function describeError(e: unknown, unit: QueryUnit): string {
+  if (e instanceof KqlError && unit.describe) {
+    return unit.describe(e);
+  }
   if (e instanceof KqlError) {
     const line = e.range.start.line + unit.lineOffset + 1;
     const where = `${line}:${e.range.start.character + 1}`;
@@ -192,6 +203,17 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   for (const [i, unit] of units.entries()) {
     if (unit.title && format === 'table') {
       io.stdout.write(`${i > 0 ? '\n' : ''}── ${unit.title} ──\n`);
+    }
+    if (unit.defines !== undefined) {
+      // Nothing to run: the definitions are checked with everything above them, then listed.
+      const error = firstError(analyze(unit.text));
+      if (error) {
+        failed = true;
+        io.stderr.write(`kql: ${describeError(error, unit)}\n`);
+      } else if (format === 'table') {
+        io.stdout.write(`${unit.defines}\n`);
+      }
+      continue;
     }
     try {
       if (args.explain) {

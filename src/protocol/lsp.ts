@@ -36,3 +36,14 @@ export interface SchemaParams {
   /** The metadata API document (or the same shape written by the extension). */
   readonly metadata: unknown;
 }
+
+/**
+ * Client → server: the KQL code cells of an open notebook, in order (their document URIs, scheme
+ * vscode-notebook-cell), sent when it opens and whenever cells are added, removed or moved; an empty
+ * list when it closes. The server gives each cell the definitions of the cells above it.
+ */
+export const NotebookCellsNotification = 'kql/notebookCells';
+export interface NotebookCellsParams {
+  readonly notebook: string;
+  readonly cells: readonly string[];
+}

@@ -15,7 +15,10 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { activeSchema, kusto, setActiveSchema } from '../kql';
-import { LiveValuesNotification, SchemaNotification, type LiveValuesParams, type SchemaParams } from '../protocol/lsp';
+import {
+  LiveValuesNotification, NotebookCellsNotification, SchemaNotification,
+  type LiveValuesParams, type NotebookCellsParams, type SchemaParams,
+} from '../protocol/lsp';
 import { schemaFromMetadata } from '../schema/metadataJson';
 import { schemaFingerprint } from '../schema/workspaceSchema';
 import { BlockAnalyzer } from './blockAnalysis';
@@ -26,6 +29,7 @@ import { blockContaining, blockForCompletion, forgetDocument } from './documentB
 import { hoverMarkdown, signatureHelp, toHover } from './hover';
 import { LiveValueStore } from './liveValues';
 import { formatDocument } from './formatting';
+import { cellCompletion, cellDiagnostics, NotebookScope, toScoped } from './notebookScope';
 import { documentSymbols, foldingRanges } from './outline';
 import { resolveCompletion } from './resolve';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens, type TokensOptions } from './semanticTokens';
@@ -40,6 +44,9 @@ const liveValues = new LiveValueStore();
 // Both cache analyses bound against one schema; a new schema replaces them (see onSchema below).
 let analyzer = new BlockAnalyzer(gaveUp);
 let completion = new CompletionProvider(analyzer, liveValues, gaveUp);
+const notebooks = new NotebookScope();
+/** A notebook cell as it runs (the definitions of the cells above it, then its text); undefined for a file. */
+const cellView = (doc: TextDocument) => notebooks.view(doc, (uri) => documents.get(uri));
 
 let libraryReady = false;
 /**
@@ -93,8 +100,13 @@ const diagnostics = new DiagnosticsScheduler(async (uri) => {
   if (!doc) return;
   try {
     ensureLibrary();
-    const list = await documentDiagnostics(doc, analyzer, () => documents.get(uri));
-    if (list) await connection.sendDiagnostics({ uri, version: doc.version, diagnostics: list });
+    const view = cellView(doc);
+    const current = () => {
+      const now = documents.get(uri);
+      return view && now ? cellView(now)?.doc : now;
+    };
+    const list = await documentDiagnostics(view?.doc ?? doc, analyzer, current);
+    if (list) await connection.sendDiagnostics({ uri, version: doc.version, diagnostics: view ? cellDiagnostics(view, list) : list });
   } catch (e) {
     gaveUp(`Checking ${uri} failed: ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -116,30 +128,42 @@ connection.onInitialize((): InitializeResult => ({
 
 // The first check of a newly opened document runs at once (and loads the library if needed).
 documents.onDidOpen((e) => diagnostics.schedule(e.document.uri, 0));
-documents.onDidChangeContent((e) => diagnostics.schedule(e.document.uri));
+documents.onDidChangeContent((e) => {
+  diagnostics.schedule(e.document.uri);
+  // The cells below a notebook cell see its definitions.
+  notebooks.cellsAfter(e.document.uri).forEach((uri) => diagnostics.schedule(uri));
+});
 documents.onDidClose((e) => {
   diagnostics.cancel(e.document.uri);
   forgetDocument(e.document.uri);
+  forgetDocument(`kql-scoped:${e.document.uri}`);
+  notebooks.forget(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
 connection.onCompletion(guarded('Completion', null, (params) => {
   const doc = documents.get(params.textDocument.uri);
+  const view = doc && cellView(doc);
+  if (view) return cellCompletion(view, completion.complete(view.doc, view.doc.offsetAt(toScoped(view, params.position))));
   return doc ? completion.complete(doc, doc.offsetAt(params.position)) : null;
 }));
 connection.onCompletionResolve(guarded('Completion details', undefined as never, resolveCompletion));
 
 connection.onHover(guarded('Hover', null, (params) => {
-  const doc = documents.get(params.textDocument.uri);
-  const offset = doc?.offsetAt(params.position) ?? 0;
+  const cell = documents.get(params.textDocument.uri);
+  const view = cell && cellView(cell);
+  const doc = view?.doc ?? cell;
+  const offset = doc?.offsetAt(view ? toScoped(view, params.position) : params.position) ?? 0;
   const block = doc && blockContaining(doc, offset);
   return block ? toHover(hoverMarkdown(analyzer.get(block.text), offset - block.start)) : null;
 }));
 
 connection.onSignatureHelp(guarded('Signature help', null, (params) => {
-  const doc = documents.get(params.textDocument.uri);
-  if (!doc) return null;
-  const offset = doc.offsetAt(params.position);
+  const cell = documents.get(params.textDocument.uri);
+  if (!cell) return null;
+  const view = cellView(cell);
+  const doc = view?.doc ?? cell;
+  const offset = doc.offsetAt(view ? toScoped(view, params.position) : params.position);
   const block = blockForCompletion(doc, offset);
   return signatureHelp(analyzer.get(block.text), offset - block.start);
 }));
@@ -193,6 +217,14 @@ connection.onNotification(new NotificationType<SchemaParams>(SchemaNotification)
     for (const doc of documents.all()) diagnostics.schedule(doc.uri, 0);
   } catch (e) {
     gaveUp(`Ignoring a malformed schema (the previous one stays): ${e instanceof Error ? e.message : String(e)}`);
+  }
+});
+
+connection.onNotification(new NotificationType<NotebookCellsParams>(NotebookCellsNotification), (params) => {
+  try {
+    notebooks.setCells(params).forEach((uri) => diagnostics.schedule(uri));
+  } catch (e) {
+    gaveUp(`Ignoring malformed notebook cells: ${e instanceof Error ? e.message : String(e)}`);
   }
 });
 

@@ -72,6 +72,10 @@ export class Config {
   get liveValues(): boolean {
     return this.get<boolean>('completion.liveValues') ?? true;
   }
+  /** Rows of each result a saved notebook keeps; 0 saves no outputs. */
+  get notebookSavedRows(): number {
+    return Math.max(0, Math.floor(this.get<number>('notebook.savedRows') ?? 2000));
+  }
   get maxChartPoints(): number {
     return this.get<number>('results.maxChartPoints') ?? 20_000;
   }

@@ -17,6 +17,7 @@ import { schemaToMetadata } from '../schema/metadataJson';
 import type { WorkspaceSchema } from '../schema/workspaceSchema';
 import type { Ctx } from './ctx';
 import { log } from './log';
+import { NotebookCellOrderFeeder } from './notebook/cellOrderFeeder';
 
 const liveValuesNotification = new NotificationType<LiveValuesParams>(LiveValuesNotification);
 const schemaNotification = new NotificationType<SchemaParams>(SchemaNotification);
@@ -103,7 +104,7 @@ async function start(ctx: Ctx): Promise<void> {
   ctx.subscriptions.push(ctx.schemas.onDidChange(sendSchema));
   if (ctx.schemas.current.source.kind !== 'sample') sendSchema(ctx.schemas.current);
   const feeder = new LiveValueFeeder(ctx, lc);
-  ctx.subscriptions.push(feeder);
+  ctx.subscriptions.push(feeder, new NotebookCellOrderFeeder(lc));
   void feeder.refresh(false);
 }
 

@@ -63,15 +63,19 @@ export class QueryRunner implements vscode.Disposable {
     private readonly statusBar: RunStatusBar,
   ) {}
 
-  /** `kql.runQuery`: from a CodeLens (uri + block line), or the active editor's selection or cursor. */
-  async runAtCursor(uri?: vscode.Uri, line?: number): Promise<void> {
+  /**
+   * `kql.runQuery`: from a CodeLens (uri + block line), or the active editor's selection or cursor.
+   * `ignoreSelection` (the Shift+Enter binding inside a snippet session) runs the block at the cursor:
+   * a selected snippet placeholder is not a selection the user made.
+   */
+  async runAtCursor(uri?: vscode.Uri, line?: number, ignoreSelection = false): Promise<void> {
     const editor = this.editorFor(uri);
     if (!editor) {
       void vscode.window.showInformationMessage('Open a .kql file and put the cursor in a query to run it.');
       return;
     }
     const doc = editor.document;
-    if (line === undefined && !editor.selection.isEmpty) {
+    if (line === undefined && !editor.selection.isEmpty && !ignoreSelection) {
       const sel = editor.selection;
       await this.run({ document: doc, text: doc.getText(sel), origin: { line: sel.start.line, character: sel.start.character }, lines: new vscode.Range(sel.start.line, 0, sel.end.line, 0), isSelection: true });
       return;
@@ -257,10 +261,15 @@ export function registerQueryRunner(ctx: Ctx): void {
     statusBar,
     runner,
     vscode.commands.registerCommand('kql.runQuery', (uri?: unknown, line?: unknown) =>
-      runner.runAtCursor(uri instanceof vscode.Uri ? uri : undefined, typeof line === 'number' ? line : undefined),
+      runner.runAtCursor(
+        uri instanceof vscode.Uri ? uri : undefined,
+        typeof line === 'number' ? line : undefined,
+        (uri as { ignoreSelection?: unknown } | undefined)?.ignoreSelection === true,
+      ),
     ),
     vscode.commands.registerCommand('kql.runAllQueries', (uri?: unknown) => runner.runAll(uri instanceof vscode.Uri ? uri : undefined)),
-    vscode.languages.registerCodeLensProvider({ language: 'kql' }, new RunCodeLensProvider()),
+    // Files only: a notebook cell has the notebook's own Run.
+    vscode.languages.registerCodeLensProvider([{ language: 'kql', scheme: 'file' }, { language: 'kql', scheme: 'untitled' }], new RunCodeLensProvider()),
     vscode.window.registerWebviewPanelSerializer(ResultsPanel.viewType, {
       deserializeWebviewPanel: async (panel, state) => ResultsPanel.revive(ctx, panel, state, rerun),
     }),

@@ -141,3 +141,32 @@ test('--explain prints the plan as lowered and after each optimizer rule, and ru
   assert.match(r.stdout, /== push filters below projections ==\ncount\n {2}extend h = hourofday\(TimeGenerated\)\n {4}where \(Computer == "acme-demo"\)\n/);
   assert.match(r.stdout, /== prune unused columns ==\ncount\n {2}where \(Computer == "acme-demo"\)\n {4}table VMConnection\n/);
 });
+
+test('-f runs a notebook\'s cells in order, each with the let statements of the cells above it', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kql-nb-'));
+  const file = path.join(dir, 'report.kqlnb');
+  fs.writeFileSync(file, JSON.stringify({ cells: [
+    { kind: 'markdown', source: ['# Parameters'] },
+    { kind: 'code', language: 'kql', source: ['let Wanted = "inbound";\n', 'let Top = 1;'] },
+    { kind: 'markdown', source: ['## Per direction'] },
+    { kind: 'code', language: 'kql', source: ['VMConnection | where Direction == Wanted | summarize n = count() by Direction | take Top'] },
+  ] }));
+  const r = await kql(['--now', NOW, '--format', 'table', '-f', file]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /── cell 2: Parameters ──\ndefines: Wanted, Top\n/);
+  assert.match(r.stdout, /── cell 4: Per direction ──\nDirection +n\n-+ +-+\ninbound /);
+
+  fs.writeFileSync(file, JSON.stringify({ cells: [
+    { kind: 'code', source: ['let Wanted = "inbound";'] },
+    { kind: 'code', source: ['VMConnection\n', '| where Direction == Unknown'] },
+  ] }));
+  const bad = await kql(['--now', NOW, '-f', file]);
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /report\.kqlnb:cell 2:2:22: The name 'Unknown'/);
+
+  fs.writeFileSync(file, '{"cells": [{"kind": "code", "source": 1}]}');
+  const broken = await kql(['-f', file]);
+  assert.equal(broken.code, 2);
+  assert.match(broken.stderr, /report\.kqlnb: Cell 1: "source" must be a list of lines/);
+  fs.rmSync(dir, { recursive: true });
+});

@@ -40,6 +40,8 @@ export const REQUIRED_ENTRIES: readonly string[] = [
   'extension/dist/server.js',
   'extension/dist/engineWorker.js',
   'extension/dist/webview/results.js',
+  'extension/dist/webview/notebookRenderer.js',
+  'extension/reports/connections-overview.kqlnb',
   'extension/dist/kusto/bridge.min.js',
   'extension/dist/kusto/Kusto.Language.Bridge.min.js',
 ];

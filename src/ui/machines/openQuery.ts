@@ -60,14 +60,3 @@ export async function openQueryBeside(query: string, run = true): Promise<vscode
   }
   return editor;
 }
-
-/** A query in snippet syntax: its parameters become tab stops, filled with their defaults, then it runs. */
-export async function openSnippetBeside(body: string, run = true): Promise<vscode.TextEditor> {
-  const editor = await showGenerated('');
-  await editor.insertSnippet(new vscode.SnippetString(body), new vscode.Range(0, 0, editor.document.lineCount, 0));
-  last = { doc: editor.document, text: editor.document.getText() };
-  if (run) {
-    await runInEditor();
-  }
-  return editor;
-}

@@ -1,0 +1,62 @@
+/**
+ * What a notebook cell sees: the definitions (`let`, `declare query_parameters`, `set`, `alias`) of the
+ * code cells above it, in order, followed by its own text. Later definitions of a name shadow earlier
+ * ones, as consecutive `let`s do in one Kusto query, because that is exactly the text Kusto receives.
+ * Positions in the combined text map back into the cell by a line offset: the prelude always ends with
+ * a newline and holds whole lines.
+ */
+import { definitionsOf, isDefinitionsOnly } from './statements';
+
+export interface ScopedCell {
+  /** The text to analyse or run: the prelude, then the cell. */
+  readonly text: string;
+  /** Lines of prelude before the cell's first line. */
+  readonly lineOffset: number;
+  /** Characters of prelude before the cell's first character. */
+  readonly offset: number;
+  /** True when the cell only defines names (nothing to run; it shows what it defines). */
+  readonly definitionsOnly: boolean;
+  /** Names the cell itself defines. */
+  readonly defines: readonly string[];
+  /** For each prelude line, the index (among the given cells) of the cell it came from. */
+  readonly preludeCells: readonly number[];
+}
+
+/** The prelude the cells before `index` give it: one line per definition, each ending in `;`. */
+export function preludeFor(cells: readonly string[], index: number): { text: string; cells: number[] } {
+  const lines: string[] = [];
+  const origins: number[] = [];
+  for (let i = 0; i < Math.min(index, cells.length); i++) {
+    for (const d of definitionsOf(cells[i]!)) {
+      // Kept on its own lines with blank lines removed: Kusto.Explorer splits queries at blank lines.
+      const body = d.text.trim().split(/\r?\n/).filter((l) => l.trim() !== '');
+      const text = d.terminated ? body.join('\n') : `${body.join('\n')};`;
+      const textLines = text.split('\n');
+      lines.push(...textLines);
+      origins.push(...textLines.map(() => i));
+    }
+  }
+  return { text: lines.length ? `${lines.join('\n')}\n` : '', cells: origins };
+}
+
+/**
+ * The cell at `index` of a notebook's code cells (their texts in order) with what it sees of the cells
+ * above it.
+ */
+export function scopeCell(cells: readonly string[], index: number): ScopedCell {
+  const own = cells[index] ?? '';
+  const prelude = preludeFor(cells, index);
+  return {
+    text: prelude.text + own,
+    lineOffset: prelude.cells.length,
+    offset: prelude.text.length,
+    definitionsOnly: isDefinitionsOnly(own),
+    defines: definitionsOf(own).flatMap((d) => d.names),
+    preludeCells: prelude.cells,
+  };
+}
+
+/** "defines: TimeRange, Computers" — what a cell that only defines names shows as its output. */
+export function describeDefinitions(names: readonly string[]): string {
+  return names.length ? `defines: ${names.join(', ')}` : 'defines no names (set options only)';
+}

@@ -1,0 +1,69 @@
+/**
+ * The `Computers` parameter of a report's parameter cell: `let Computers = dynamic(["a", "b"]);`, with
+ * `"*"` meaning all machines. Names written into it always go through kqlString, so a machine name with
+ * a quote, a backslash or a newline stays one string literal.
+ */
+import { kqlString } from '../kql/literals';
+
+const COMPUTERS_START = /let\s+Computers\s*=\s*dynamic\s*\(\s*\[/;
+const LITERAL = /"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'/y;
+export const ALL_MACHINES = '*';
+
+interface Found {
+  readonly start: number;
+  readonly end: number;
+  readonly names: string[];
+}
+
+/** The `let Computers = dynamic([...]);` statement, read literal by literal so `]` inside a name is no end. */
+function findComputers(text: string): Found | undefined {
+  const m = COMPUTERS_START.exec(text);
+  if (!m) {
+    return undefined;
+  }
+  const names: string[] = [];
+  let i = m.index + m[0].length;
+  while (i < text.length) {
+    LITERAL.lastIndex = i;
+    const lit = LITERAL.exec(text);
+    if (lit) {
+      const body = lit[1] ?? lit[2]!;
+      try {
+        names.push(lit[1] !== undefined ? (JSON.parse(`"${body}"`) as string) : body.replace(/\\(.)/g, '$1'));
+      } catch {
+        names.push(body);
+      }
+      i = LITERAL.lastIndex;
+    } else if (text[i] === ']') {
+      const tail = /^\]\s*\)\s*;?/.exec(text.slice(i));
+      return tail ? { start: m.index, end: i + tail[0].length, names } : undefined;
+    } else {
+      i++;
+    }
+  }
+  return undefined;
+}
+
+export function hasComputersParameter(text: string): boolean {
+  return findComputers(text) !== undefined;
+}
+
+/** The names in the cell's `Computers` list (string literals only), or undefined without one. */
+export function computersOf(text: string): string[] | undefined {
+  return findComputers(text)?.names;
+}
+
+export function computersLet(names: readonly string[]): string {
+  const list = names.length === 0 || names.includes(ALL_MACHINES) ? [ALL_MACHINES] : names;
+  return `let Computers = dynamic([${list.map(kqlString).join(', ')}]);`;
+}
+
+/** The cell with its `Computers` list replaced (or the definition added at its end when it has none). */
+export function withComputers(text: string, names: readonly string[]): string {
+  const line = computersLet(names);
+  const found = findComputers(text);
+  if (found) {
+    return text.slice(0, found.start) + line + text.slice(found.end);
+  }
+  return text.trim() === '' ? line : `${text.replace(/\s*$/, '')}\n${line}`;
+}

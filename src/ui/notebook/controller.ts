@@ -1,0 +1,142 @@
+/**
+ * Runs notebook cells on the active backend (local engine or Log Analytics). A cell runs with the
+ * definitions of the code cells above it (src/notebook/cellScope.ts); a cell of definitions only is
+ * checked and shows what it defines. Each run has its execution order, duration, row count and Cancel;
+ * errors show in the output with line:column inside the cell and as a diagnostic on the cell.
+ */
+import * as vscode from 'vscode';
+import { analyze, firstError } from '../../kql';
+import type { KqlError } from '../../kql/errors';
+import { describeCellError, describeDefinitions, NOTEBOOK_TYPE, placeCellError, RESULT_MIME, scopeCell, type NotebookResultPayload } from '../../notebook';
+import { BackendError } from '../../results/errors';
+import { offerSignInOnAuthError } from '../backendCommands';
+import type { Ctx } from '../ctx';
+import { log } from '../log';
+
+function asKqlError(e: unknown): KqlError | undefined {
+  return e instanceof Error && e.name === 'KqlError' && typeof (e as Partial<KqlError>).range === 'object' ? (e as KqlError) : undefined;
+}
+
+const kqlCells = (notebook: vscode.NotebookDocument): vscode.NotebookCell[] =>
+  notebook.getCells().filter((c) => c.kind === vscode.NotebookCellKind.Code && c.document.languageId === 'kql');
+
+/** A query that filters TimeGenerated itself runs with "set in query", as the Log Analytics portal does. */
+const setsOwnTimeRange = (text: string): boolean => /\bTimeGenerated\b/.test(text);
+
+export class KqlNotebookController implements vscode.Disposable {
+  readonly controller: vscode.NotebookController;
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('kql-notebook');
+  private order = 0;
+
+  constructor(private readonly ctx: Ctx) {
+    this.controller = vscode.notebooks.createNotebookController('kql-notebook-controller', NOTEBOOK_TYPE, 'KQL (Connection Analytics)');
+    this.controller.supportedLanguages = ['kql'];
+    this.controller.supportsExecutionOrder = true;
+    this.controller.description = 'Runs on the active query backend';
+    this.controller.executeHandler = (cells, notebook) => this.runCells(cells, notebook);
+  }
+
+  private async runCells(cells: readonly vscode.NotebookCell[], notebook: vscode.NotebookDocument): Promise<void> {
+    for (const cell of cells) {
+      // Run All stops at the first cell that fails, as later cells usually depend on it.
+      if (!(await this.runCell(cell, notebook))) {
+        return;
+      }
+    }
+  }
+
+  private async runCell(cell: vscode.NotebookCell, notebook: vscode.NotebookDocument): Promise<boolean> {
+    const execution = this.controller.createNotebookCellExecution(cell);
+    execution.executionOrder = ++this.order;
+    const started = Date.now();
+    execution.start(started);
+    await execution.clearOutput();
+    this.diagnostics.delete(cell.document.uri);
+
+    const code = kqlCells(notebook);
+    const index = code.findIndex((c) => c.document.uri.toString() === cell.document.uri.toString());
+    const scoped = scopeCell(code.map((c) => c.document.getText()), Math.max(index, 0));
+    const cellNumber = (i: number): number => (code[i]?.index ?? i) + 1;
+    const fail = async (error: KqlError): Promise<false> => {
+      const place = placeCellError(scoped, index, error.range);
+      const target = code[place.cellIndex];
+      if (place.inOwnCell && target) {
+        const r = place.range;
+        const d = new vscode.Diagnostic(new vscode.Range(r.start.line, r.start.character, r.end.line, Math.max(r.end.character, r.start.character + 1)), error.message, vscode.DiagnosticSeverity.Error);
+        d.source = 'kql (run)';
+        d.code = error.code;
+        this.diagnostics.set(target.document.uri, [d]);
+      }
+      await execution.replaceOutput(new vscode.NotebookCellOutput([
+        vscode.NotebookCellOutputItem.error({ name: 'Query error', message: describeCellError(place, error.message, cellNumber) }),
+      ]));
+      execution.end(false, Date.now());
+      return false;
+    };
+
+    if (scoped.definitionsOnly) {
+      const error = firstError(analyze(scoped.text));
+      if (error) {
+        return fail(error);
+      }
+      await execution.replaceOutput(new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.text(describeDefinitions(scoped.defines))]));
+      execution.end(true, Date.now());
+      return true;
+    }
+
+    const abort = new AbortController();
+    execution.token.onCancellationRequested(() => abort.abort());
+    const backend = this.ctx.backends.active;
+    const config = this.ctx.config;
+    try {
+      const result = await backend.run(scoped.text, {
+        timeRange: setsOwnTimeRange(scoped.text) ? undefined : this.ctx.backends.timeRange,
+        signal: abort.signal,
+        rowLimit: config.rowLimit,
+        timeoutMs: backend.id === 'local' ? config.localTimeoutMs : config.serverTimeoutSeconds * 1000,
+      });
+      const payload: NotebookResultPayload = { result, rowsReturned: result.tables[0]?.rows.length ?? 0 };
+      const rows = `${payload.rowsReturned.toLocaleString('en-US')} row${payload.rowsReturned === 1 ? '' : 's'}`;
+      const summary = [rows, ...(result.stats.truncated ? ['truncated at the row limit'] : []), ...result.warnings].join('; ');
+      await execution.replaceOutput(new vscode.NotebookCellOutput(
+        [vscode.NotebookCellOutputItem.json(payload, RESULT_MIME), vscode.NotebookCellOutputItem.text(summary)],
+        { rowCount: payload.rowsReturned, backend: backend.label },
+      ));
+      log.info(`Notebook cell ${cell.index + 1} on ${backend.label}: ${rows} in ${Date.now() - started} ms`);
+      execution.end(true, Date.now());
+      return true;
+    } catch (e) {
+      const kqlError = asKqlError(e);
+      if (kqlError) {
+        return fail(kqlError);
+      }
+      const cancelled = abort.signal.aborted;
+      const message = cancelled ? 'The query was cancelled.' : e instanceof Error ? e.message : String(e);
+      if (e instanceof BackendError) {
+        void offerSignInOnAuthError(this.ctx, e);
+      }
+      log.info(`Notebook cell ${cell.index + 1}: ${message}`);
+      await execution.replaceOutput(new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.error({ name: cancelled ? 'Cancelled' : 'Query failed', message })]));
+      execution.end(false, Date.now());
+      return false;
+    }
+  }
+
+  dispose(): void {
+    this.controller.dispose();
+    this.diagnostics.dispose();
+  }
+}
+
+/** "12,345 rows" under each cell that ran a query, from its output's metadata. */
+export class RowCountStatusBar implements vscode.NotebookCellStatusBarItemProvider {
+  provideCellStatusBarItems(cell: vscode.NotebookCell): vscode.NotebookCellStatusBarItem[] {
+    const meta = cell.outputs[0]?.metadata as { rowCount?: unknown; backend?: unknown } | undefined;
+    if (typeof meta?.rowCount !== 'number') {
+      return [];
+    }
+    const item = new vscode.NotebookCellStatusBarItem(`${meta.rowCount.toLocaleString('en-US')} rows`, vscode.NotebookCellStatusBarAlignment.Right);
+    item.tooltip = typeof meta.backend === 'string' ? `Rows returned by ${meta.backend}` : 'Rows returned';
+    return [item];
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * Notebook commands: "Open as Notebook" on a .kql file, "Export as .kql" and "Pick Machines…" in the
+ * notebook toolbar. Machine names reach the parameter cell only through kqlString (withComputers).
+ */
+import * as vscode from 'vscode';
+import { ALL_MACHINES, cellsToKql, computersOf, kqlToCells, NOTEBOOK_TYPE, withComputers } from '../../notebook';
+import type { Ctx } from '../ctx';
+import { log } from '../log';
+import { fromNotebookData, toNotebookData } from './serializer';
+
+/** Every machine name the active backend has, from whichever of the VM insights or Service Map tables exist. */
+const MACHINE_NAMES_QUERY = [
+  'union isfuzzy=true',
+  '    (VMComputer | distinct Computer),',
+  '    (VMConnection | distinct Computer),',
+  '    (VMBoundPort | distinct Computer),',
+  '    (ServiceMapComputer_CL | distinct Computer = ComputerName_s)',
+  '| where isnotempty(Computer)',
+  '| distinct Computer',
+  '| sort by Computer asc',
+  '| take 5000',
+].join('\n');
+
+export async function openNotebook(data: vscode.NotebookData): Promise<vscode.NotebookEditor> {
+  const doc = await vscode.workspace.openNotebookDocument(NOTEBOOK_TYPE, data);
+  return vscode.window.showNotebookDocument(doc, { preview: false });
+}
+
+async function openAsNotebook(uri?: unknown): Promise<void> {
+  const doc = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+  if (!doc || doc.languageId !== 'kql') {
+    void vscode.window.showInformationMessage('Open a .kql file to open it as a notebook.');
+    return;
+  }
+  await openNotebook(toNotebookData({ cells: kqlToCells(doc.getText()) }));
+}
+
+async function exportAsKql(): Promise<void> {
+  const notebook = vscode.window.activeNotebookEditor?.notebook;
+  if (!notebook || notebook.notebookType !== NOTEBOOK_TYPE) {
+    void vscode.window.showInformationMessage('Open a KQL notebook to export it.');
+    return;
+  }
+  const data = new vscode.NotebookData(notebook.getCells().map((c) => new vscode.NotebookCellData(c.kind, c.document.getText(), c.document.languageId)));
+  const doc = await vscode.workspace.openTextDocument({ language: 'kql', content: cellsToKql(fromNotebookData(data).cells) });
+  await vscode.window.showTextDocument(doc, { preview: false });
+}
+
+/** The first KQL cell that defines `Computers` (a report's parameter cell), else the first KQL cell. */
+function parameterCell(notebook: vscode.NotebookDocument): vscode.NotebookCell | undefined {
+  const code = notebook.getCells().filter((c) => c.kind === vscode.NotebookCellKind.Code && c.document.languageId === 'kql');
+  return code.find((c) => computersOf(c.document.getText()) !== undefined) ?? code[0];
+}
+
+export async function setComputers(notebook: vscode.NotebookDocument, names: readonly string[]): Promise<boolean> {
+  const cell = parameterCell(notebook);
+  if (!cell) {
+    return false;
+  }
+  const doc = cell.document;
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), withComputers(doc.getText(), names));
+  return vscode.workspace.applyEdit(edit);
+}
+
+async function pickMachines(ctx: Ctx): Promise<void> {
+  const notebook = vscode.window.activeNotebookEditor?.notebook;
+  if (!notebook || notebook.notebookType !== NOTEBOOK_TYPE) {
+    void vscode.window.showInformationMessage('Open a KQL notebook to pick its machines.');
+    return;
+  }
+  const cell = parameterCell(notebook);
+  const current = new Set(cell ? computersOf(cell.document.getText()) ?? [] : []);
+  const backend = ctx.backends.active;
+  let names: string[];
+  try {
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Listing machines on ${backend.label}…`, cancellable: true },
+      (_p, token) => {
+        const abort = new AbortController();
+        token.onCancellationRequested(() => abort.abort());
+        return backend.run(MACHINE_NAMES_QUERY, { timeRange: ctx.backends.timeRange, signal: abort.signal });
+      },
+    );
+    names = (result.tables[0]?.rows ?? []).map((r) => String(r[0]));
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    log.error(`Listing machines failed: ${message}`);
+    void vscode.window.showErrorMessage(`Could not list the machines: ${message}`);
+    return;
+  }
+  const all = { label: 'All machines', description: '"*"', name: ALL_MACHINES, picked: current.has(ALL_MACHINES) || current.size === 0 };
+  const items = [all, ...names.map((name) => ({ label: name, name, picked: current.has(name) }))];
+  const picked = await vscode.window.showQuickPick(items, {
+    canPickMany: true,
+    title: 'Pick Machines',
+    placeHolder: 'The machines the report covers (none or "All machines" = every machine)',
+  });
+  if (!picked) {
+    return;
+  }
+  if (!(await setComputers(notebook, picked.map((p) => p.name)))) {
+    void vscode.window.showInformationMessage('This notebook has no KQL cell to hold the Computers parameter.');
+  }
+}
+
+export function registerNotebookCommands(ctx: Ctx): void {
+  ctx.subscriptions.push(
+    vscode.commands.registerCommand('kql.openAsNotebook', openAsNotebook),
+    vscode.commands.registerCommand('kql.exportAsKql', exportAsKql),
+    vscode.commands.registerCommand('kql.pickMachines', () => pickMachines(ctx)),
+  );
+}

@@ -1,0 +1,75 @@
+/**
+ * `.kqlnb` files ↔ VS Code notebooks. The format (src/notebook/notebookFile.ts) is pure; this maps it to
+ * VS Code's NotebookData and back, and caps the rows a saved output keeps by `kql.notebook.savedRows`.
+ */
+import * as vscode from 'vscode';
+import { isJsonMime, readNotebook, writeNotebook, type CellJson, type NotebookJson, type OutputItemJson } from '../../notebook';
+import type { Config } from '../config';
+
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+function itemToJson(item: vscode.NotebookCellOutputItem): OutputItemJson {
+  const text = decoder.decode(item.data);
+  if (isJsonMime(item.mime)) {
+    try {
+      return { mime: item.mime, value: JSON.parse(text) as unknown };
+    } catch {
+      return { mime: 'text/plain', value: text };
+    }
+  }
+  return { mime: item.mime, value: text };
+}
+
+function itemFromJson(item: OutputItemJson): vscode.NotebookCellOutputItem {
+  return isJsonMime(item.mime)
+    ? vscode.NotebookCellOutputItem.json(item.value, item.mime)
+    : new vscode.NotebookCellOutputItem(encoder.encode(String(item.value)), item.mime);
+}
+
+export function toNotebookData(notebook: NotebookJson): vscode.NotebookData {
+  const cells = notebook.cells.map((c) => {
+    const cell = new vscode.NotebookCellData(
+      c.kind === 'markdown' ? vscode.NotebookCellKind.Markup : vscode.NotebookCellKind.Code,
+      c.source,
+      c.language,
+    );
+    if (c.outputs?.length) {
+      cell.outputs = c.outputs.map((items) => new vscode.NotebookCellOutput(items.map(itemFromJson)));
+    }
+    if (c.executionOrder !== undefined) {
+      cell.executionSummary = { executionOrder: c.executionOrder, success: true };
+    }
+    cell.metadata = c.durationMs !== undefined ? { durationMs: c.durationMs } : {};
+    return cell;
+  });
+  return new vscode.NotebookData(cells);
+}
+
+export function fromNotebookData(data: vscode.NotebookData): NotebookJson {
+  const cells = data.cells.map((c): CellJson => {
+    const duration = (c.metadata as { durationMs?: unknown } | undefined)?.durationMs;
+    return {
+      kind: c.kind === vscode.NotebookCellKind.Markup ? 'markdown' : 'code',
+      language: c.languageId,
+      source: c.value,
+      ...(c.outputs?.length ? { outputs: c.outputs.map((o) => o.items.map(itemToJson)) } : {}),
+      ...(c.executionSummary?.executionOrder !== undefined ? { executionOrder: c.executionSummary.executionOrder } : {}),
+      ...(typeof duration === 'number' ? { durationMs: duration } : {}),
+    };
+  });
+  return { cells };
+}
+
+export class KqlNotebookSerializer implements vscode.NotebookSerializer {
+  constructor(private readonly config: Config) {}
+
+  deserializeNotebook(content: Uint8Array): vscode.NotebookData {
+    // A broken file throws with the cell and the reason; VS Code shows that instead of the notebook.
+    return toNotebookData(readNotebook(decoder.decode(content)));
+  }
+
+  serializeNotebook(data: vscode.NotebookData): Uint8Array {
+    return encoder.encode(writeNotebook(fromNotebookData(data), this.config.notebookSavedRows));
+  }
+}
