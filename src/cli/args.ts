@@ -11,6 +11,13 @@ export interface CliArgs {
   readonly format?: OutputFormat;
   readonly scale?: number;
   readonly timespan?: string;
+  /** Seconds a query may run (default 120). */
+  readonly timeoutSeconds: number;
+  /** MB a query may grow in the engine (default 1024). */
+  readonly memoryLimitMb: number;
+  /** Rows and MB kept in a result (defaults 500,000 and 64, as Log Analytics). */
+  readonly maxRows: number;
+  readonly maxResultMb: number;
   readonly help: boolean;
 }
 
@@ -37,6 +44,10 @@ Options:
       --timespan DUR     restrict every table's TimeGenerated to the last DUR, e.g. PT24H or P7D
       --format FORMAT    table, json or csv (default: table on a terminal, json otherwise)
       --scale N          multiply the sample workspace's VMConnection rows by N
+      --timeout SECONDS  stop a query that runs longer (default 120)
+      --memory-limit MB  memory one query may grow in the engine (default 1024)
+      --max-rows N       rows kept in a result, the rest dropped with a warning (default 500000)
+      --max-result-mb MB size kept of a result, the rest dropped with a warning (default 64)
   -h, --help             show this help
 
 JSON output has the shape of the Log Analytics REST API:
@@ -48,6 +59,17 @@ Examples:
   kql -f examples/vm-insights.kql --format table
   kql --data ./exports --format csv 'VMBoundPort | distinct Computer, Port'
 `;
+
+function positiveNumber(option: string, text: string | undefined, fallback: number, max: number, whole = false): number {
+  if (text === undefined) {
+    return fallback;
+  }
+  const n = Number(text);
+  if (!Number.isFinite(n) || n <= 0 || n > max || (whole && !Number.isInteger(n))) {
+    throw new UsageError(`${option} must be a ${whole ? 'whole ' : ''}number above 0${max < 1e9 ? ` and at most ${max}` : ''}, not "${text}".`);
+  }
+  return n;
+}
 
 export function parseCliArgs(argv: readonly string[]): CliArgs {
   let parsed;
@@ -63,6 +85,10 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         timespan: { type: 'string' },
         format: { type: 'string' },
         scale: { type: 'string' },
+        timeout: { type: 'string' },
+        'memory-limit': { type: 'string' },
+        'max-rows': { type: 'string' },
+        'max-result-mb': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -96,6 +122,10 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   }
   return {
     query,
+    timeoutSeconds: positiveNumber('--timeout', values.timeout, 120, 1e6),
+    memoryLimitMb: positiveNumber('--memory-limit', values['memory-limit'], 1024, 1 << 20),
+    maxRows: positiveNumber('--max-rows', values['max-rows'], 500_000, 1e9, true),
+    maxResultMb: positiveNumber('--max-result-mb', values['max-result-mb'], 64, 1 << 20),
     file: values.file,
     data: values.data,
     now: values.now,

@@ -98,7 +98,7 @@ function printResult(result: QueryResult, format: OutputFormat, io: Io): void {
     const rows = `${t.rows.length} row${t.rows.length === 1 ? '' : 's'}`;
     const notes = [
       hiddenColumns > 0 ? `${hiddenColumns} more column${hiddenColumns === 1 ? '' : 's'} not shown: use --format json or csv` : '',
-      i === 0 && result.stats.truncated ? 'truncated at the row limit' : '',
+      i === 0 && result.stats.truncated ? 'truncated at the row or size limit' : '',
       i === 0 && result.render ? `render ${result.render.visualization}` : '',
     ].filter(Boolean);
     io.stdout.write(`(${rows}${notes.length ? `; ${notes.join('; ')}` : ''})\n`);
@@ -144,7 +144,14 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
       io.stdout.write(`${i > 0 ? '\n' : ''}── ${unit.title} ──\n`);
     }
     try {
-      const result = runLocalQuery(data.database, unit.text, { nowMs, timeRange: args.timespan ? { duration: args.timespan } : undefined });
+      const result = runLocalQuery(data.database, unit.text, {
+        nowMs,
+        timeRange: args.timespan ? { duration: args.timespan } : undefined,
+        deadline: Date.now() + args.timeoutSeconds * 1000,
+        memoryLimitBytes: args.memoryLimitMb * 1024 * 1024,
+        rowLimit: args.maxRows,
+        resultByteLimit: args.maxResultMb * 1024 * 1024,
+      });
       for (const w of result.warnings) {
         io.stderr.write(`kql: warning: ${w}\n`);
       }

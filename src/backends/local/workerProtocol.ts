@@ -8,6 +8,8 @@ import type { DataSource } from './dataSource';
 export interface WorkerRunOptions {
   readonly timeRange?: TimeRange;
   readonly rowLimit?: number;
+  readonly memoryLimitBytes?: number;
+  readonly resultByteLimit?: number;
   readonly deadline: number;
   readonly timeoutMs: number;
 }

@@ -6,6 +6,7 @@ import {
   runCount, runDatatable, runExtend, runFilter, runFilterChain, runGetschema, runPrint, runProject, runRange, runSelect, runTake,
 } from './basic';
 import type { ExecContext } from './context';
+import { asMemoryLimit } from './memoryBudget';
 import { isEagerAggregationCandidate, runEagerAggregation } from './eagerAggregate';
 import { setPlanRunner } from './expr';
 import { runJoin, runLookup } from './join';
@@ -144,6 +145,10 @@ function at(plan: Plan, ctx: ExecContext, run: () => Table): Table {
     if (e instanceof EvaluationError) {
       throw ctx.errors.at(plan.span, 'KQL-EVALUATION', e.message);
     }
+    const memory = asMemoryLimit(e, operatorName(plan.k));
+    if (memory) {
+      throw ctx.errors.at(plan.span, 'KQL-MEMORY', memory.message);
+    }
     if (e instanceof UnsupportedError) {
       // A form only seen at run time (a non-constant argument selecting an unimplemented variant).
       throw ctx.errors.at(plan.span, 'KQL-UNSUPPORTED', `${e.message} is not supported by the embedded engine.`);
@@ -152,6 +157,11 @@ function at(plan: Plan, ctx: ExecContext, run: () => Table): Table {
   } finally {
     ctx.current = previous;
   }
+}
+
+/** The operator's name as written in KQL, for messages: mvExpand → mv-expand. */
+function operatorName(k: Plan['k']): string {
+  return k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }
 
 function storedTable(plan: Extract<Plan, { k: 'table' }>, ctx: ExecContext): Table {

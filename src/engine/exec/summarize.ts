@@ -11,6 +11,7 @@ import { binFastPath } from './fastPaths';
 import { columnsRead } from './filterSelect';
 import { LazyColumn, numberSelection } from './lazy';
 import { canRunFast, runFast } from './fastAggregates';
+import { BYTES, chargeMemory } from './memoryBudget';
 
 // A module-local copy: a transpiled import is a property read on every loop iteration.
 const CHECK_INTERVAL = CHECK_EVERY;
@@ -314,6 +315,9 @@ export function groupRows(keyFns: readonly Evaluator[], keyTypes: readonly KqlTy
     let g = map.get(key);
     if (g === undefined) {
       g = firstRows.length;
+      if ((g & 4095) === 0) {
+        chargeMemory(4096 * BYTES.group, 'summarize');
+      }
       map.set(key, g);
       firstRows.push(i);
     }
