@@ -26,6 +26,8 @@ export interface LocalBackendOptions {
   readonly memoryLimitBytes?: number;
   /** Bytes of rows sent back per result table (default 64 MB). */
   readonly resultByteLimit?: number;
+  /** The worker's V8 heap cap in MB; default workerHeapMb(memoryLimitBytes). */
+  readonly heapLimitMb?: number;
   /** Told when a worker dies (out of memory, a crash) and will be replaced at the next query. */
   readonly onWorkerLost?: (why: string) => void;
   /** How long a cancelled or overdue query may take to stop before its worker is terminated. */
@@ -152,7 +154,7 @@ export class LocalBackend implements QueryBackend {
     // Workers ignore the parent's loader hooks: a TypeScript worker (tests under tsx) registers tsx itself.
     const worker = new Worker(file.endsWith('.ts') ? `require('tsx/cjs');require(${JSON.stringify(file)});` : file, {
       eval: file.endsWith('.ts'),
-      resourceLimits: { maxOldGenerationSizeMb: workerHeapMb(this.options.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT_BYTES) },
+      resourceLimits: { maxOldGenerationSizeMb: this.options.heapLimitMb ?? workerHeapMb(this.options.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT_BYTES) },
     });
     worker.unref();
     worker.on('message', (m: WorkerResponse) => this.onMessage(m));

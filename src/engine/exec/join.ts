@@ -67,6 +67,7 @@ class RowList {
   private data: Int32Array;
   length = 0;
   constructor(capacity = 1024) {
+    chargeMemory(Math.max(16, capacity) * Int32Array.BYTES_PER_ELEMENT, 'join');
     this.data = new Int32Array(Math.max(16, capacity));
   }
   push(v: number): void {

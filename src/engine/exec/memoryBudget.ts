@@ -11,6 +11,8 @@
  */
 
 /** Default budget: well under a developer machine's memory, far above any sample-workspace query. */
+import { getHeapStatistics } from 'node:v8';
+
 export const DEFAULT_MEMORY_LIMIT_BYTES = 1024 * 1024 * 1024;
 
 /** Rough sizes of what the engine stores, in bytes, for the estimates. */
@@ -64,6 +66,32 @@ export class MemoryBudget {
 
 let active: MemoryBudget | undefined;
 
+/** Share of V8's heap limit past which a query stops: the rest lets it unwind and be collected. */
+const HEAP_GUARD_SHARE = 0.8;
+/** How often (ms) the heap is looked at: reading V8's statistics costs about 10 µs. */
+const HEAP_GUARD_EVERY_MS = 5;
+
+/**
+ * A guard on V8's own heap, for what the estimates miss. A worker thread that reaches its heap
+ * limit can abort the whole process (Node gives the isolate 16 MB of slack to stop), so the query
+ * stops well before: past 80% of the heap limit, or with as much outside the heap (typed arrays).
+ */
+export function heapGuard(): () => void {
+  let last = 0;
+  return () => {
+    const now = Date.now();
+    if (now - last < HEAP_GUARD_EVERY_MS) {
+      return;
+    }
+    last = now;
+    const s = getHeapStatistics();
+    const external = (s as { external_memory?: number }).external_memory ?? 0;
+    if (s.used_heap_size > s.heap_size_limit * HEAP_GUARD_SHARE || external > s.heap_size_limit) {
+      throw new MemoryLimitError('The query', s.heap_size_limit, `The query needs more memory than the embedded engine's heap allows (${formatMegabytes(s.used_heap_size + external)} in use, limit ${formatMegabytes(s.heap_size_limit)}).`);
+    }
+  };
+}
+
 /** Runs `work` with `budget` as the running query's budget (restoring the previous one after). */
 export function withMemoryBudget<T>(budget: MemoryBudget, work: () => T): T {
   const previous = active;
@@ -86,7 +114,8 @@ export function chargeMemory(bytes: number, what: string): void {
  */
 export function asMemoryLimit(e: unknown, what: string): MemoryLimitError | undefined {
   if (e instanceof MemoryLimitError) {
-    return e;
+    // The heap guard does not know which operator was running; the executor does.
+    return e.what === 'The query' && what !== 'The query' ? new MemoryLimitError(what, e.limitBytes, e.message.replace(/^The query/, what)) : e;
   }
   if (e instanceof RangeError && /maximum size|Invalid (string|array|typed array) length|allocation failed|Array buffer/i.test(e.message)) {
     const limit = active?.limitBytes ?? DEFAULT_MEMORY_LIMIT_BYTES;

@@ -5,6 +5,7 @@ import { formatTimespan, parseTimespan } from '../functions/timespanText';
 import type { KqlType, Value, DynamicValue } from '../values';
 import { TICKS_PER_MILLISECOND } from '../values';
 import { elementsOf, kindOf, type Node, textOf } from './syntax';
+import { emptyBag } from '../functions/bags';
 
 function boxed(v: unknown): unknown {
   if (v !== null && typeof v === 'object' && 'v' in (v as Record<string, unknown>)) {
@@ -51,14 +52,16 @@ export function literalValue(node: Node, type: KqlType): Value | undefined {
       if (hex) {
         return (hex[1] ? -1 : 1) * parseInt(hex[2]!, 16);
       }
-      const n = Number(String(boxed(raw)));
-      if (Number.isNaN(n)) {
-        const t = text.toLowerCase();
-        if (t.includes('+inf')) { return Infinity; }
-        if (t.includes('-inf')) { return -Infinity; }
-        if (t.includes('nan')) { return NaN; }
+      // Plain numeric text is read as written: past the long range the bridge boxes 0, Kusto a real.
+      if (/^[+-]?\d+(\.\d*)?([eE][+-]?\d+)?$/.test(text.trim())) {
+        return Number(text.trim());
       }
-      return n;
+      // The bridge boxes real(nan) and real(±inf) as 0: read those from the text.
+      const special = /^(?:real|double)\(\s*([+-]?)(inf|nan)\s*\)$/i.exec(text.trim());
+      if (special) {
+        return special[2]!.toLowerCase() === 'nan' ? NaN : special[1] === '-' ? -Infinity : Infinity;
+      }
+      return Number(String(boxed(raw)));
     }
     case 'datetime': {
       const d = boxed(raw);
@@ -118,7 +121,7 @@ function dynamicFromSyntax(node: Node): DynamicValue | undefined {
       return out;
     }
     case 'JsonObjectExpression': {
-      const out: { [key: string]: DynamicValue } = {};
+      const out: { [key: string]: DynamicValue } = emptyBag();
       for (const pair of elementsOf(n.Pairs)) {
         const p = pair as unknown as { Name: { Text: string | null } | null; Value: Node | null };
         const key = unquote(p.Name?.Text ?? '');
