@@ -3,7 +3,6 @@
  * and every function or operator is bound once per call site.
  */
 import { type Column, columnBuilder, NumberColumn, StringColumn } from '../column';
-import { emptyBag } from '../functions/bags';
 import {
   aggregateFunction, bindBetween, bindBinaryOperator, bindListOperator, bindUnaryOperator, scalarFunction, UnsupportedError,
 } from '../functions';
@@ -208,7 +207,7 @@ export function compileExpr(expr: Expr, table: Table, ctx: ExecContext): Evaluat
     case 'packAll': {
       const cols = table.columns.map((c) => ({ name: c.name, read: columnReader(c.column), type: c.column.type }));
       return (row) => {
-        const bag: { [k: string]: DynamicValue } = emptyBag();
+        const bag: { [k: string]: DynamicValue } = {};
         for (const c of cols) {
           bag[c.name] = toDynamic(c.read(row), c.type);
         }

@@ -12,7 +12,6 @@ import { columnReader, toDynamic } from './expr';
 import { runFilter } from './basic';
 import { columnsRead } from './filterSelect';
 import { castDynamic } from './mvExpand';
-import { emptyBag } from '../functions/bags';
 
 // A module-local copy: a transpiled import is a property read on every loop iteration.
 const CHECK_INTERVAL = CHECK_EVERY;
@@ -43,7 +42,7 @@ export function runFind(plan: P<'find'>, inputs: readonly { table: Table; source
         if (c.name === plan.sourceColumn) {
           value = source;
         } else if (c.name === plan.bagColumn) {
-          const bag: { [key: string]: DynamicValue } = emptyBag();
+          const bag: { [key: string]: DynamicValue } = {};
           for (const b of bagColumns) {
             bag[b.name] = toDynamic(b.read(row), b.type);
           }

@@ -6,7 +6,6 @@
  */
 import type { DynamicValue } from '../values';
 import type { AggregateFunction, AggregateImpl } from './types';
-import { emptyBag } from './bags';
 
 const INDEXER = '`indexer`';
 
@@ -72,7 +71,7 @@ function admit(s: Alternatives, v: DynamicValue): void {
 function render(s: Alternatives): DynamicValue {
   const out: DynamicValue[] = s.order.map((kind) => {
     if (kind === 'bag') {
-      const bag: { [key: string]: DynamicValue } = emptyBag();
+      const bag: { [key: string]: DynamicValue } = {};
       for (const [k, property] of s.bag!) {
         bag[k] = render(property);
       }

@@ -5,7 +5,6 @@ import { toDynamic } from './convert';
 import { scalar, str } from './define';
 import { EvaluationError } from './types';
 import type { ScalarFunction } from './types';
-import { copyBag, emptyBag } from './bags';
 
 type Bag = { [key: string]: DynamicValue };
 
@@ -47,7 +46,7 @@ function keyPath(key: string): string[] {
 /** A copy of the bag with the value set at the path; missing (or non-bag) levels on the way become bags. */
 function setPath(bag: Bag, path: readonly string[], value: DynamicValue): Bag {
   const [head, ...rest] = path as [string, ...string[]];
-  const out: Bag = copyBag(bag);
+  const out: Bag = { ...bag };
   if (rest.length === 0) {
     setOwn(out, head, value);
   } else {
@@ -88,7 +87,7 @@ export const bagFunctions: ScalarFunction[] = [
     if (!Array.isArray(keys)) {
       return null;
     }
-    const out: Bag = emptyBag();
+    const out: Bag = {};
     keys.forEach((k, i) => {
       if (typeof k === 'string') {
         setOwn(out, k, Array.isArray(values) ? values[i] ?? null : null);

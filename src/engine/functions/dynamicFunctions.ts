@@ -7,7 +7,6 @@ import type { DynamicValue, KqlType, Value } from '../values';
 import { toDynamic } from './convert';
 import { scalar, str } from './define';
 import type { ScalarFunction, ScalarImpl } from './types';
-import { emptyBag } from './bags';
 
 type Bag = { [key: string]: DynamicValue };
 
@@ -29,7 +28,7 @@ export function dynamicIndex(value: Value, key: string | number): DynamicValue {
 
 function pack(types: readonly KqlType[]): ScalarImpl {
   return (args) => {
-    const bag: Bag = emptyBag();
+    const bag: Bag = {};
     for (let i = 0; i + 1 < args.length; i += 2) {
       bag[str(args[i]!, types[i])] = toDynamic(args[i + 1]!, types[i + 1]!);
     }
@@ -44,7 +43,7 @@ function pack(types: readonly KqlType[]): ScalarImpl {
  */
 export function bindPackAll(columns: readonly { name: string; type: KqlType }[], ignoreNullEmpty = false): ScalarImpl {
   return (row) => {
-    const bag: Bag = emptyBag();
+    const bag: Bag = {};
     columns.forEach((c, i) => {
       const v = row[i];
       if (ignoreNullEmpty && (v === null || v === undefined || v === '')) {
@@ -125,7 +124,7 @@ export const dynamicFunctions: ScalarFunction[] = [
   }),
   arrays('array_reverse', ([a]) => [...a!].reverse()),
   scalar('bag_merge', () => (args) => {
-    const out: Bag = emptyBag();
+    const out: Bag = {};
     for (const b of args) {
       if (isBag(b)) {
         for (const [k, v] of Object.entries(b)) {

@@ -6,7 +6,6 @@ import type { DynamicValue, Value } from '../values';
 import { scalar } from './define';
 import { asArray, isNumeric } from './seriesFunctions';
 import type { ScalarFunction } from './types';
-import { emptyBag } from './bags';
 
 interface Stats {
   min: number | null;
@@ -121,7 +120,7 @@ function bag<T extends object>(value: T | null, keys: readonly (keyof T)[]): Val
   if (!value) {
     return null;
   }
-  const out: { [key: string]: DynamicValue } = emptyBag();
+  const out: { [key: string]: DynamicValue } = {};
   for (const k of keys) {
     out[k as string] = value[k] as unknown as DynamicValue;
   }

@@ -5,7 +5,6 @@ import { formatTimespan, parseTimespan } from '../functions/timespanText';
 import type { KqlType, Value, DynamicValue } from '../values';
 import { TICKS_PER_MILLISECOND } from '../values';
 import { elementsOf, kindOf, type Node, textOf } from './syntax';
-import { emptyBag } from '../functions/bags';
 
 function boxed(v: unknown): unknown {
   if (v !== null && typeof v === 'object' && 'v' in (v as Record<string, unknown>)) {
@@ -121,7 +120,7 @@ function dynamicFromSyntax(node: Node): DynamicValue | undefined {
       return out;
     }
     case 'JsonObjectExpression': {
-      const out: { [key: string]: DynamicValue } = emptyBag();
+      const out: { [key: string]: DynamicValue } = {};
       for (const pair of elementsOf(n.Pairs)) {
         const p = pair as unknown as { Name: { Text: string | null } | null; Value: Node | null };
         const key = unquote(p.Name?.Text ?? '');
