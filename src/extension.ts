@@ -42,6 +42,9 @@ function createCtx(extension: vscode.ExtensionContext): Ctx {
         workerScript: extension.asAbsolutePath('dist/engineWorker.js'),
         rowLimit: config.rowLimit,
         timeoutMs: config.localTimeoutMs,
+        memoryLimitBytes: config.localMemoryLimitMb * 1024 * 1024,
+        resultByteLimit: config.localResultLimitMb * 1024 * 1024,
+        onWorkerLost: (why) => log.warn(`The local engine's worker stopped (${why}); the next query starts a new one.`),
       });
       // Load the data and the Kusto library in the worker now, off the extension host's thread, so the
       // first Run does not pay for them.

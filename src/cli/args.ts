@@ -16,6 +16,13 @@ export interface CliArgs {
   /** false: --no-cache, load the files without the load cache. */
   readonly cache: boolean;
   readonly clearCache: boolean;
+  /** Seconds a query may run (default 120). */
+  readonly timeoutSeconds: number;
+  /** MB a query may grow in the engine (default 1024). */
+  readonly memoryLimitMb: number;
+  /** Rows and MB kept in a result (defaults 500,000 and 64, as Log Analytics). */
+  readonly maxRows: number;
+  readonly maxResultMb: number;
   readonly help: boolean;
   /** Print each query's plan as lowered and after each optimizer rule instead of running it. */
   readonly explain: boolean;
@@ -51,6 +58,10 @@ Options:
       --no-cache         load --data files without the load cache (kept in
                          $XDG_CACHE_HOME/connection-analytics, or ~/.cache/…)
       --clear-cache      empty the load cache (then run the query, if one is given)
+      --timeout SECONDS  stop a query that runs longer (default 120)
+      --memory-limit MB  memory one query may grow in the engine (default 1024)
+      --max-rows N       rows kept in a result, the rest dropped with a warning (default 500000)
+      --max-result-mb MB size kept of a result, the rest dropped with a warning (default 64)
   -h, --help             show this help
 
 JSON output has the shape of the Log Analytics REST API:
@@ -65,6 +76,17 @@ Examples:
   kql -f examples/vm-insights.kql --format table
   kql --data ./exports --format csv 'VMBoundPort | distinct Computer, Port'
 `;
+
+function positiveNumber(option: string, text: string | undefined, fallback: number, max: number, whole = false): number {
+  if (text === undefined) {
+    return fallback;
+  }
+  const n = Number(text);
+  if (!Number.isFinite(n) || n <= 0 || n > max || (whole && !Number.isInteger(n))) {
+    throw new UsageError(`${option} must be a ${whole ? 'whole ' : ''}number above 0${max < 1e9 ? ` and at most ${max}` : ''}, not "${text}".`);
+  }
+  return n;
+}
 
 export function parseCliArgs(argv: readonly string[]): CliArgs {
   let parsed;
@@ -81,6 +103,10 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         format: { type: 'string' },
         scale: { type: 'string' },
         'csv-raw': { type: 'boolean' },
+        timeout: { type: 'string' },
+        'memory-limit': { type: 'string' },
+        'max-rows': { type: 'string' },
+        'max-result-mb': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         explain: { type: 'boolean' },
         'no-cache': { type: 'boolean' },
@@ -117,6 +143,10 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   }
   return {
     query,
+    timeoutSeconds: positiveNumber('--timeout', values.timeout, 120, 1e6),
+    memoryLimitMb: positiveNumber('--memory-limit', values['memory-limit'], 1024, 1 << 20),
+    maxRows: positiveNumber('--max-rows', values['max-rows'], 500_000, 1e9, true),
+    maxResultMb: positiveNumber('--max-result-mb', values['max-result-mb'], 64, 1 << 20),
     file: values.file,
     data: values.data,
     now: values.now,

@@ -112,7 +112,7 @@ function printResult(result: QueryResult, format: OutputFormat, io: Io, csvRaw: 
     const rows = `${t.rows.length} row${t.rows.length === 1 ? '' : 's'}`;
     const notes = [
       hiddenColumns > 0 ? `${hiddenColumns} more column${hiddenColumns === 1 ? '' : 's'} not shown: use --format json or csv` : '',
-      i === 0 && result.stats.truncated ? 'truncated at the row limit' : '',
+      i === 0 && result.stats.truncated ? 'truncated at the row or size limit' : '',
       i === 0 && result.render ? `render ${result.render.visualization}` : '',
     ].filter(Boolean);
     io.stdout.write(`(${rows}${notes.length ? `; ${notes.join('; ')}` : ''})\n`);
@@ -217,13 +217,19 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     }
     try {
       if (args.explain) {
-        io.stdout.write(`${explainQuery(unit.text, data.database)}
-`);
+        io.stdout.write(`${explainQuery(unit.text, data.database)}\n`);
         continue;
       }
       let result;
       try {
-        result = runLocalQuery(data.database, unit.text, { nowMs, timeRange: args.timespan ? { duration: args.timespan } : undefined });
+        result = runLocalQuery(data.database, unit.text, {
+          nowMs,
+          timeRange: args.timespan ? { duration: args.timespan } : undefined,
+          deadline: Date.now() + args.timeoutSeconds * 1000,
+          memoryLimitBytes: args.memoryLimitMb * 1024 * 1024,
+          rowLimit: args.maxRows,
+          resultByteLimit: args.maxResultMb * 1024 * 1024,
+        });
       } finally {
         progress.done();
         flushWarnings();

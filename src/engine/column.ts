@@ -160,7 +160,9 @@ class NumberBuilder implements ColumnBuilder {
     this.length++;
   }
   finish(): Column {
-    return new NumberColumn(this.type, this.values.slice(0, this.length), this.nulls?.slice(0, this.length));
+    // A builder sized exactly (range, most operators) hands over its array instead of copying it.
+    const values = this.length === this.values.length ? this.values : this.values.slice(0, this.length);
+    return new NumberColumn(this.type, values, this.nulls?.slice(0, this.length));
   }
 }
 

@@ -10,6 +10,7 @@ import { makeChecker, type ExecContext } from './exec/context';
 import { materializeTable, selectRows } from './exec/lazy';
 import { runPlan } from './exec/run';
 import { optimizeQuery } from './optimize';
+import { asMemoryLimit, MemoryBudget, withMemoryBudget } from './exec/memoryBudget';
 import { ErrorFactory } from './plan/syntax';
 import type { Plan, Span } from './plan/types';
 import { cachedPlan, rememberPlan } from './planCache';
@@ -20,6 +21,7 @@ import { TICKS_PER_MILLISECOND } from './values';
 
 export { Database } from './database';
 export { explainQuery } from './explain';
+export { DEFAULT_MEMORY_LIMIT_BYTES } from './exec/memoryBudget';
 export { Table, type TableColumn } from './table';
 export type { Column } from './column';
 export type { KqlType, Value } from './values';
@@ -35,6 +37,8 @@ export interface ExecuteOptions {
   isCancelled?: () => boolean;
   /** Date.now() milliseconds after which the query stops with QueryTimeoutError. */
   deadline?: number;
+  /** Bytes the query may grow (mv-expand, joins, groups, collections, long strings); default 1 GB. */
+  memoryLimitBytes?: number;
   /** Reuse the analysed plan of an earlier run of the same text on the same database (default true). */
   planCache?: boolean;
   /** Run the plan through the optimizer (default true); false runs it as lowered and bypasses the cache (for tests). */
@@ -52,6 +56,10 @@ export interface ExecutionResult {
 
 /** Runs a KQL query. Every problem with the query is a KqlError; cancellation and timeout have their own errors. */
 export function executeQuery(text: string, db: Database, options: ExecuteOptions = {}): ExecutionResult {
+  return withMemoryBudget(new MemoryBudget(options.memoryLimitBytes), () => executeWithinBudget(text, db, options));
+}
+
+function executeWithinBudget(text: string, db: Database, options: ExecuteOptions): ExecutionResult {
   const startedAt = Date.now();
   const check = makeChecker(options.isCancelled, options.deadline, startedAt);
   let query: AnalyzedQuery | undefined;
@@ -120,6 +128,10 @@ function asQueryError(e: unknown, text: string, query: AnalyzedQuery | undefined
   }
   const span = at ?? { start: 0, end: text.length };
   const factory = new ErrorFactory(query?.lines ?? new LineMap(text));
+  const memory = asMemoryLimit(e, 'The query');
+  if (memory) {
+    return factory.at(span, 'KQL-MEMORY', memory.message);
+  }
   const tooDeep = e instanceof RangeError && /call stack/i.test(e.message);
   const message = tooDeep
     ? 'The query is nested too deeply for the embedded engine.'

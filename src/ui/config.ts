@@ -53,6 +53,12 @@ export class Config {
   get rowLimit(): number {
     return this.get<number>('local.rowLimit') ?? 500_000;
   }
+  get localMemoryLimitMb(): number {
+    return this.get<number>('local.memoryLimitMB') ?? 1024;
+  }
+  get localResultLimitMb(): number {
+    return this.get<number>('local.resultLimitMB') ?? 64;
+  }
   get localTimeoutMs(): number {
     return (this.get<number>('local.timeoutSeconds') ?? 120) * 1000;
   }

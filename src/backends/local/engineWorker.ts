@@ -92,6 +92,8 @@ parentPort?.on('message', (message: WorkerRequest) => {
     const result = runLocalQuery(data.database, query, {
       timeRange: options.timeRange,
       rowLimit: options.rowLimit,
+      memoryLimitBytes: options.memoryLimitBytes,
+      resultByteLimit: options.resultByteLimit,
       deadline: options.deadline,
       isCancelled: () => Atomics.load(flag, 0) === 1,
       nowMs: data.nowMs,

@@ -2,7 +2,9 @@
  * The embedded default backend: the local KQL engine in a worker thread over the sample workspace or a
  * folder of exported files. Cancellation reaches the busy worker through a shared flag; a worker that
  * does not stop within a grace period (or overruns its time limit) is terminated and replaced, and the
- * queries queued behind it are re-sent to the new one.
+ * queries queued behind it are re-sent to the new one. The worker's V8 heap is capped (resourceLimits)
+ * a little above the engine's own memory budget, so a query the budget misjudges ends that worker
+ * alone: its query fails with "the local engine stopped", the next query starts a new worker.
  */
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -10,7 +12,9 @@ import { BackendError, QueryCancelledError, QueryTimeoutError } from '../../resu
 import { DEFAULT_ROW_LIMIT, type QueryResult } from '../../results/queryResult';
 import type { WorkspaceSchema } from '../../schema/workspaceSchema';
 import { type QueryBackend, type RunOptions } from '../queryBackend';
+import { DEFAULT_MEMORY_LIMIT_BYTES } from '../../engine';
 import { type DataSource, dataSourceLabel, describeLoadProgress } from './dataSource';
+import { DEFAULT_RESULT_BYTE_LIMIT } from './resultSize';
 import { deserializeError, type WorkerRequest, type WorkerResponse } from './workerProtocol';
 
 export interface LocalBackendOptions {
@@ -19,11 +23,28 @@ export interface LocalBackendOptions {
   readonly workerScript: string;
   readonly rowLimit?: number;
   readonly timeoutMs?: number;
+  /** Bytes one query may grow in the engine (default 1 GB); the worker's heap is capped from it. */
+  readonly memoryLimitBytes?: number;
+  /** Bytes of rows sent back per result table (default 64 MB). */
+  readonly resultByteLimit?: number;
+  /** The worker's V8 heap cap in MB; default workerHeapMb(memoryLimitBytes). */
+  readonly heapLimitMb?: number;
+  /** Told when a worker dies (out of memory, a crash) and will be replaced at the next query. */
+  readonly onWorkerLost?: (why: string) => void;
   /** How long a cancelled or overdue query may take to stop before its worker is terminated. */
   readonly stopGraceMs?: number;
 }
 
 export const DEFAULT_TIMEOUT_MS = 120_000;
+
+/**
+ * The worker's heap cap: the loaded tables, the query's own budget and headroom for what the budget
+ * does not count (parsing, intermediate columns). At least 4 GB, so the sample workspace at
+ * benchmark scale and big exported folders still load.
+ */
+export function workerHeapMb(memoryLimitBytes: number): number {
+  return Math.max(4096, Math.ceil((memoryLimitBytes * 3) / (1024 * 1024)));
+}
 
 interface PendingRun {
   readonly request: Extract<WorkerRequest, { type: 'run' }>;
@@ -69,6 +90,8 @@ export class LocalBackend implements QueryBackend {
       options: {
         timeRange: options.timeRange,
         rowLimit: options.rowLimit ?? this.options.rowLimit ?? DEFAULT_ROW_LIMIT,
+        memoryLimitBytes: this.options.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT_BYTES,
+        resultByteLimit: this.options.resultByteLimit ?? DEFAULT_RESULT_BYTE_LIMIT,
         deadline: Date.now() + timeoutMs,
         timeoutMs,
       },
@@ -161,8 +184,7 @@ export class LocalBackend implements QueryBackend {
     // Workers ignore the parent's loader hooks: a TypeScript worker (tests under tsx) registers tsx itself.
     const worker = new Worker(file.endsWith('.ts') ? `require('tsx/cjs');require(${JSON.stringify(file)});` : file, {
       eval: file.endsWith('.ts'),
-      // The sample workspace at benchmark scales and big result sets need more than the default young heap.
-      resourceLimits: { maxOldGenerationSizeMb: 16_384 },
+      resourceLimits: { maxOldGenerationSizeMb: this.options.heapLimitMb ?? workerHeapMb(this.options.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT_BYTES) },
     });
     worker.unref();
     worker.on('message', (m: WorkerResponse) => this.onMessage(m));
@@ -244,13 +266,34 @@ export class LocalBackend implements QueryBackend {
     }
   }
 
+  /**
+   * The worker died on its own (out of memory, a crash): the query it was running fails, the ones
+   * queued behind it go to a new worker, and the owner hears of it (for the log).
+   */
   private onWorkerGone(worker: Worker, why: string): void {
     if (worker !== this.worker) {
       return;
     }
     this.worker = undefined;
-    for (const id of [...this.pending.keys()]) {
-      this.settle(id, new BackendError('server', `The local engine stopped (${why}); run the query again.`));
+    this.restarts++;
+    const queued: PendingRun[] = [];
+    for (const [id, run] of [...this.pending]) {
+      if (run.started) {
+        this.settle(id, new BackendError('server', `The local engine stopped (${why}); it has been restarted, run the query again.`));
+      } else {
+        queued.push(run);
+      }
+    }
+    this.options.onWorkerLost?.(why);
+    if (this.disposed) {
+      return;
+    }
+    for (const run of queued) {
+      try {
+        this.ensureWorker().postMessage(run.request);
+      } catch (e) {
+        this.settle(run.request.id, new BackendError('config', `Cannot restart the local engine: ${(e as Error).message}`));
+      }
     }
     for (const waiter of this.schemaWaiters.values()) waiter.reject(new BackendError('server', `The local engine stopped (${why}).`));
     this.schemaWaiters.clear();

@@ -9,6 +9,7 @@ import type { Table } from '../../engine/table';
 import { TICKS_PER_MILLISECOND } from '../../engine/values';
 import { DEFAULT_ROW_LIMIT, type QueryResult, type ResultTable, type TimeRange, type WireValue } from '../../results/queryResult';
 import { explainFailedTable } from './failedFiles';
+import { DEFAULT_RESULT_BYTE_LIMIT, formatBytes, wireBytes } from './resultSize';
 import { timeRangeTicks } from './timeRange';
 
 export interface LocalRunOptions {
@@ -19,20 +20,33 @@ export interface LocalRunOptions {
   readonly isCancelled?: () => boolean;
   /** "now" for now()/ago() and duration time ranges, in ms; default the current time. */
   readonly nowMs?: number;
+  /** Bytes the query may grow in the engine (default 1 GB). */
+  readonly memoryLimitBytes?: number;
+  /** Bytes of wire values kept per result table (default 64 MB); the rows past it are dropped with a notice. */
+  readonly resultByteLimit?: number;
   /** Shown with the result (e.g. files of the data folder that could not be loaded). */
   readonly warnings?: readonly string[];
 }
 
-export function toResultTable(name: string, table: Table): ResultTable {
+/** The table as wire rows, stopping before the row that would pass `byteLimit` (then `cut` is set). */
+export function toResultTable(name: string, table: Table, byteLimit = Infinity): ResultTable & { readonly cut?: boolean } {
   const columns = table.columns.map((c) => ({ name: c.name, type: c.column.type }));
-  const rows: WireValue[][] = new Array(table.rowCount);
+  const rows: WireValue[][] = [];
   const cols = table.columns.map((c) => c.column);
+  let bytes = 0;
   for (let r = 0; r < table.rowCount; r++) {
     const row: WireValue[] = new Array(cols.length);
+    let rowBytes = 16;
     for (let j = 0; j < cols.length; j++) {
-      row[j] = toWire(cols[j]!.get(r), cols[j]!.type);
+      const v = toWire(cols[j]!.get(r), cols[j]!.type);
+      row[j] = v;
+      rowBytes += wireBytes(v);
     }
-    rows[r] = row;
+    bytes += rowBytes;
+    if (bytes > byteLimit) {
+      return { name, columns, rows, cut: true };
+    }
+    rows.push(row);
   }
   return { name, columns, rows };
 }
@@ -48,15 +62,26 @@ export function runLocalQuery(db: Database, query: string, options: LocalRunOpti
       rowLimit: options.rowLimit ?? DEFAULT_ROW_LIMIT,
       isCancelled: options.isCancelled,
       deadline: options.deadline,
+      memoryLimitBytes: options.memoryLimitBytes,
     });
   } catch (e) {
     throw explainFailedTable(e, options.warnings ?? []);
   }
-  const tables = result.tables.map((t) => toResultTable(t.name, t.table));
+  const byteLimit = options.resultByteLimit ?? DEFAULT_RESULT_BYTE_LIMIT;
+  const warnings = [...(options.warnings ?? []), ...result.warnings];
+  let cut = false;
+  const tables = result.tables.map((t) => {
+    const wire = toResultTable(t.name, t.table, byteLimit);
+    if (wire.cut) {
+      cut = true;
+      warnings.push(`The result ${t.name} is larger than ${formatBytes(byteLimit)}; only its first ${wire.rows.length} rows are shown (the size limit).`);
+    }
+    return { name: wire.name, columns: wire.columns, rows: wire.rows };
+  });
   return {
     tables,
     render: result.render,
-    stats: { backend: 'local', durationMs: Date.now() - started, rowCount: tables[0]?.rows.length ?? 0, truncated: result.truncated },
-    warnings: [...(options.warnings ?? []), ...result.warnings],
+    stats: { backend: 'local', durationMs: Date.now() - started, rowCount: tables[0]?.rows.length ?? 0, truncated: result.truncated || cut },
+    warnings,
   };
 }

@@ -10,6 +10,8 @@ import type { LoadProgress } from '../../data/loaders/fileBytes';
 export interface WorkerRunOptions {
   readonly timeRange?: TimeRange;
   readonly rowLimit?: number;
+  readonly memoryLimitBytes?: number;
+  readonly resultByteLimit?: number;
   readonly deadline: number;
   readonly timeoutMs: number;
 }

@@ -8,6 +8,7 @@ import { selectWhere } from './filterSelect';
 import { selectRows } from './lazy';
 import { compileExpr } from './expr';
 import { evaluateOutputs } from './outputColumns';
+import { BYTES, chargeMemory } from './memoryBudget';
 
 // A module-local copy: a transpiled import is a property read on every loop iteration.
 const CHECK_INTERVAL = CHECK_EVERY;
@@ -123,6 +124,7 @@ export function runRange(plan: P<'range'>, ctx: ExecContext): Table {
   if (count > MAX_RANGE_ROWS) {
     throw ctx.errors.at(plan.span, 'KQL-LIMIT', `range would produce ${count} rows; the embedded engine allows at most ${MAX_RANGE_ROWS}.`);
   }
+  chargeMemory(Math.max(0, count) * BYTES.slot, 'range');
   const b = columnBuilder(col.type, Math.max(0, count));
   for (let i = 0; i < count; i++) {
     if ((i & (CHECK_INTERVAL - 1)) === 0) {

@@ -1,5 +1,6 @@
 /** Run-time state of one query: the database, "now", limits, shared results, and the checks loops poll. */
 import { QueryCancelledError, QueryTimeoutError } from '../../results/errors';
+import { heapGuard } from './memoryBudget';
 import type { ErrorFactory } from '../plan/syntax';
 import type { Plan, RenderSpec, Span } from '../plan/types';
 import type { Database } from '../database';
@@ -32,7 +33,9 @@ export interface ExecContext {
 }
 
 export function makeChecker(isCancelled: (() => boolean) | undefined, deadline: number | undefined, startedAt: number): () => void {
+  const heap = heapGuard();
   return () => {
+    heap();
     if (isCancelled?.()) {
       throw new QueryCancelledError();
     }

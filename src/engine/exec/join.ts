@@ -5,6 +5,7 @@ import { Table, type TableColumn } from '../table';
 import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { columnReader, type Evaluator } from './columnReader';
 import { selectColumn } from './lazy';
+import { chargeMemory } from './memoryBudget';
 
 // A module-local copy: a transpiled import is a property read on every loop iteration.
 const CHECK_INTERVAL = CHECK_EVERY;
@@ -66,10 +67,12 @@ class RowList {
   private data: Int32Array;
   length = 0;
   constructor(capacity = 1024) {
+    chargeMemory(Math.max(16, capacity) * Int32Array.BYTES_PER_ELEMENT, 'join');
     this.data = new Int32Array(Math.max(16, capacity));
   }
   push(v: number): void {
     if (this.length === this.data.length) {
+      chargeMemory(this.data.length * 2 * Int32Array.BYTES_PER_ELEMENT, 'join');
       const grown = new Int32Array(this.data.length * 2);
       grown.set(this.data);
       this.data = grown;

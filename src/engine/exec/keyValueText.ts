@@ -2,6 +2,7 @@
  * parse-kv's three ways of finding key/value pairs in a text, as the Kusto reference describes them.
  * Each returns the first value of every wanted key, trimmed, with quotes and escapes removed.
  */
+import { allMatches, type KqlRegex } from '../functions/kqlRegex';
 
 export interface Quoting {
   /** Opening and closing quote characters: `"` is ['"', '"'], `()` is ['(', ')']. */
@@ -12,7 +13,7 @@ export interface Quoting {
 export type KeyValueMode =
   | (Quoting & { readonly k: 'delimited'; readonly pair: string; readonly kv: string; readonly greedy: boolean })
   | (Quoting & { readonly k: 'loose' })
-  | { readonly k: 'regex'; readonly regex: RegExp };
+  | { readonly k: 'regex'; readonly regex: KqlRegex };
 
 /** The quoted text opening at `at` (past its closing quote), with escapes resolved; undefined when none opens there. */
 function readQuoted(text: string, at: number, q: Quoting): { value: string; end: number } | undefined {
@@ -170,10 +171,10 @@ function loose(text: string, mode: Extract<KeyValueMode, { k: 'loose' }>, wanted
 export function extractKeyValues(text: string, mode: KeyValueMode, wanted: ReadonlySet<string>): Map<string, string> {
   const out = new Map<string, string>();
   if (mode.k === 'regex') {
-    for (const m of text.matchAll(mode.regex)) {
-      const key = (m[1] ?? '').trim();
+    for (const m of allMatches(mode.regex, text)) {
+      const key = (m.groups[1] ?? '').trim();
       if (wanted.has(key) && !out.has(key)) {
-        out.set(key, (m[2] ?? '').trim());
+        out.set(key, (m.groups[2] ?? '').trim());
       }
     }
   } else if (mode.k === 'delimited') {

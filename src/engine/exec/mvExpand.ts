@@ -10,6 +10,7 @@ import type { DynamicValue, KqlType, Value } from '../values';
 import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { compileExpr } from './expr';
 import { selectColumn } from './lazy';
+import { BatchedCharge, BYTES } from './memoryBudget';
 import { parseDatetime, parseTimespan } from '../valueText';
 
 // A module-local copy: a transpiled import is a property read on every loop iteration.
@@ -53,6 +54,10 @@ export function runMvExpand(plan: P<'mvExpand'>, input: Table, ctx: ExecContext)
   const rows: number[] = [];
   const builders = plan.columns.map((c) => columnBuilder(c.expr.type, input.rowCount));
   const indexBuilder = plan.itemIndex ? columnBuilder('long', input.rowCount) : undefined;
+  // Each output row: its source row, one value per expanded column, and the item index.
+  const rowBytes = BYTES.slot * 2 + plan.columns.reduce((sum, c) => sum + (c.expr.type === 'dynamic' || c.expr.type === 'string' ? BYTES.boxed : BYTES.slot), 0);
+  const charge = new BatchedCharge(rowBytes, 'mv-expand');
+  let produced = 0;
   for (let i = 0; i < input.rowCount; i++) {
     if ((i & (CHECK_INTERVAL - 1)) === 0) {
       ctx.check();
@@ -60,11 +65,17 @@ export function runMvExpand(plan: P<'mvExpand'>, input: Table, ctx: ExecContext)
     const lists = exprs.map((e) => elements(e(i)));
     const count = Math.min(limit, Math.max(...lists.map((l) => l.length)));
     for (let j = 0; j < count; j++) {
+      if ((++produced & (CHECK_INTERVAL - 1)) === 0) {
+        // A few rows may expand into millions: the checks follow the output too.
+        ctx.check();
+      }
+      charge.add();
       rows.push(i);
       lists.forEach((l, c) => builders[c]!.push(j < l.length ? castDynamic(l[j]!, plan.columns[c]!.expr.type) : null));
       indexBuilder?.push(j);
     }
   }
+  charge.flush();
   const expanded = new Map<string, TableColumn>();
   plan.columns.forEach((c, k) => expanded.set(c.name, { name: c.name, column: builders[k]!.finish() }));
   if (plan.itemIndex && indexBuilder) {

@@ -11,6 +11,7 @@ import type { KqlType, Value } from '../values';
 import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { compileExpr } from './expr';
 import { parseDynamicText } from '../plan/literals';
+import { compileRegex } from '../functions/kqlRegex';
 
 // A module-local copy: a transpiled import is a property read on every loop iteration.
 const CHECK_INTERVAL = CHECK_EVERY;
@@ -30,7 +31,8 @@ const TYPE_PATTERNS: Partial<Record<KqlType, string>> = {
   bool: '(true|false|True|False|TRUE|FALSE|0|1)',
 };
 
-export function patternRegex(parts: readonly ParsePart[], regexMode: boolean): RegExp {
+/** The pattern as a matcher returning the captures (index 1 on); kind=regex parts are RE2, as in Kusto. */
+export function patternRegex(parts: readonly ParsePart[], regexMode: boolean): (text: string) => readonly (string | undefined)[] | null {
   let src = '^';
   parts.forEach((p, i) => {
     const last = i === parts.length - 1;
@@ -42,7 +44,13 @@ export function patternRegex(parts: readonly ParsePart[], regexMode: boolean): R
       src += TYPE_PATTERNS[p.type] ?? (last ? '([\\s\\S]*)' : '([\\s\\S]*?)');
     }
   });
-  return new RegExp(src);
+  if (regexMode) {
+    const re = compileRegex(src);
+    return (text) => re.exec(text)?.groups ?? null;
+  }
+  // Literal parts and lazy captures only: V8's RegExp, without user syntax to backtrack on.
+  const native = new RegExp(src);
+  return (text) => native.exec(text);
 }
 
 /** A captured string as a value of the column's type; undefined when it does not convert. */
@@ -70,7 +78,7 @@ export function convertCapture(text: string, type: KqlType): Value | undefined {
 }
 
 export function runParse(plan: P<'parse'>, input: Table, ctx: ExecContext): Table {
-  let regex: RegExp;
+  let regex: ReturnType<typeof patternRegex>;
   try {
     regex = patternRegex(plan.pattern, plan.mode === 'regex');
   } catch (e) {
@@ -87,7 +95,7 @@ export function runParse(plan: P<'parse'>, input: Table, ctx: ExecContext): Tabl
     }
     const v = source(i);
     const text = v === null ? '' : typeof v === 'string' ? v : valueToString(v, sourceType);
-    const m = regex.exec(text);
+    const m = regex(text);
     let values: (Value | undefined)[] | undefined = m ? captures.map((c, k) => convertCapture(m[k + 1] ?? '', c.type)) : undefined;
     if (values && !relaxed && values.some((x) => x === undefined)) {
       values = undefined;

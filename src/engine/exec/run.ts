@@ -9,6 +9,7 @@ import {
   runCount, runDatatable, runExtend, runFilter, runGetschema, runPrint, runProject, runRange, runSelect, runTake,
 } from './basic';
 import type { ExecContext } from './context';
+import { asMemoryLimit } from './memoryBudget';
 import { runJoin, runLookup } from './join';
 import { runMakeSeries } from './makeSeries';
 import { runTopNested } from './topNested';
@@ -111,6 +112,10 @@ function at(plan: Plan, ctx: ExecContext, run: () => Table): Table {
     if (e instanceof EvaluationError) {
       throw ctx.errors.at(plan.span, 'KQL-EVALUATION', e.message);
     }
+    const memory = asMemoryLimit(e, operatorName(plan.k));
+    if (memory) {
+      throw ctx.errors.at(plan.span, 'KQL-MEMORY', memory.message);
+    }
     if (e instanceof UnsupportedError) {
       // A form only seen at run time (a non-constant argument selecting an unimplemented variant).
       throw ctx.errors.at(plan.span, 'KQL-UNSUPPORTED', `${e.message} is not supported by the embedded engine.`);
@@ -119,6 +124,11 @@ function at(plan: Plan, ctx: ExecContext, run: () => Table): Table {
   } finally {
     ctx.current = previous;
   }
+}
+
+/** The operator's name as written in KQL, for messages: mvExpand → mv-expand. */
+function operatorName(k: Plan['k']): string {
+  return k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }
 
 function storedTable(plan: Extract<Plan, { k: 'table' }>, ctx: ExecContext): Table {

@@ -12,6 +12,7 @@ import { binFastPath } from './fastPaths';
 import { columnsRead } from '../plan/exprFacts';
 import { LazyColumn, numberSelection } from './lazy';
 import { canRunFast, runFast } from './fastAggregates';
+import { BYTES, chargeMemory } from './memoryBudget';
 
 // A module-local copy: a transpiled import is a property read on every loop iteration.
 const CHECK_INTERVAL = CHECK_EVERY;
@@ -53,6 +54,13 @@ interface KeyIds {
  * Dense ids per key: a string column's dictionary codes as they are, other keys numbered in order of
  * first appearance through a hash map of their values.
  */
+/** Charges the budget for distinct keys 4096 at a time, as the key numbered `id` is made. */
+function chargeGroup(id: number): void {
+  if ((id & 4095) === 0) {
+    chargeMemory(4096 * BYTES.group, 'summarize');
+  }
+}
+
 function keyIds(keyFn: Evaluator, type: KqlType, column: Column | undefined, n: number, ctx: ExecContext, keepNegativeZero = false): KeyIds {
   if (column instanceof LazyColumn && column.source instanceof StringColumn && column.type === 'string') {
     // A selection of a string column: codes through the row index (row -1 is '', the same id as code -1).
@@ -81,6 +89,7 @@ function keyIds(keyFn: Evaluator, type: KqlType, column: Column | undefined, n: 
     let id = seen.get(key);
     if (id === undefined) {
       id = seen.size;
+      chargeGroup(id);
       seen.set(key, id);
     }
     ids[i] = id;
@@ -162,6 +171,7 @@ function numberKeyIds(keyFn: Evaluator, n: number, ctx: ExecContext, keepNegativ
     let id = seen.get(v);
     if (id === undefined) {
       id = next++;
+      chargeGroup(id);
       seen.set(v, id);
     }
     ids[i] = id;
@@ -247,6 +257,7 @@ function derivedKeyIds(expr: Expr, keyFn: Evaluator, type: KqlType, input: Table
     let id = seen.get(key);
     if (id === undefined) {
       id = seen.size;
+      chargeGroup(id);
       seen.set(key, id);
     }
     outerOf[g] = id;
@@ -315,6 +326,7 @@ export function groupRows(keyFns: readonly Evaluator[], keyTypes: readonly KqlTy
     let g = map.get(key);
     if (g === undefined) {
       g = firstRows.length;
+      chargeGroup(g);
       map.set(key, g);
       firstRows.push(i);
     }

@@ -7,6 +7,12 @@ import { canonicalJson } from '../valueText';
 import type { DynamicValue, KqlType } from '../values';
 import { toDynamic } from './convert';
 import type { AggregateFunction, AggregateImpl } from './types';
+import { BYTES, chargeMemory } from '../exec/memoryBudget';
+
+/** What one collected element costs the query's memory budget. */
+function elementBytes(v: DynamicValue): number {
+  return typeof v === 'string' ? BYTES.boxed + v.length * BYTES.char : BYTES.boxed;
+}
 
 const DEFAULT_MAX_SIZE = 1_048_576;
 
@@ -24,11 +30,14 @@ function listOf(type: KqlType, maxSize: number, predicateIndex: number | null, k
       const v = args[0];
       if (v === null || v === undefined) {
         if (keepNulls) {
+          chargeMemory(BYTES.boxed, 'make_list()');
           s.push(null);
         }
         return s;
       }
-      s.push(toDynamic(v, type));
+      const d = toDynamic(v, type);
+      chargeMemory(elementBytes(d), 'make_list()');
+      s.push(d);
       return s;
     },
     result: (s) => s,
@@ -47,6 +56,7 @@ function setOf(type: KqlType, maxSize: number, predicateIndex: number | null): A
     }
     const k = typeof v === 'object' ? canonicalJson(v) : `${typeof v}:${String(v)}`;
     if (!s.keys.has(k)) {
+      chargeMemory(elementBytes(v) + k.length * BYTES.char + BYTES.boxed, 'make_set()');
       s.keys.add(k);
       s.values.push(v);
     }
@@ -92,6 +102,7 @@ function bagOf(maxSize: number, predicateIndex: number | null): AggregateImpl<{ 
           break;
         }
         if (!Object.prototype.hasOwnProperty.call(s, k)) {
+          chargeMemory(elementBytes(x) + k.length * BYTES.char, 'make_bag()');
           s[k] = x;
           size++;
         }

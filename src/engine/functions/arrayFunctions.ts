@@ -9,6 +9,7 @@ import { toDynamic } from './convert';
 import { scalar } from './define';
 import { EvaluationError, UnsupportedError } from './types';
 import type { ScalarFunction } from './types';
+import { BYTES, chargeMemory } from '../exec/memoryBudget';
 
 /** range() stops at 2^20 elements, as the reference states; repeat() is held to the same size. */
 const MAX_ELEMENTS = 1 << 20;
@@ -27,6 +28,8 @@ function range(types: readonly KqlType[]): (args: readonly Value[]) => Value {
     if (typeof start !== 'number' || typeof stop !== 'number' || typeof step !== 'number' || !Number.isFinite(start) || !Number.isFinite(stop) || !Number.isFinite(step) || step === 0) {
       return null;
     }
+    const count = Math.floor((stop - start) / step) + 1;
+    chargeMemory(Math.min(MAX_ELEMENTS, Math.max(0, count)) * BYTES.boxed, 'range()');
     const out: DynamicValue[] = [];
     for (let i = 0; out.length < MAX_ELEMENTS; i++) {
       const v = start + i * step;
@@ -176,6 +179,7 @@ export const arrayFunctions: ScalarFunction[] = [
     if (count > MAX_ELEMENTS) {
       throw new EvaluationError(`repeat(): a count of ${count} exceeds the ${MAX_ELEMENTS} elements an array may hold here.`);
     }
+    chargeMemory(count * BYTES.boxed, 'repeat()');
     return Array<DynamicValue>(count).fill(toDynamic(args[0] ?? null, types[0] ?? 'dynamic'));
   }),
   scalar('array_sort_asc', arraySort(false)),

@@ -4,21 +4,10 @@ import { convertValue } from './convert';
 import { scalar, str } from './define';
 import { formatReal } from '../valueText';
 import { hashText } from './hashFunctions';
-import { compileRegex } from './stringMatch';
+import { allMatches, compileRegex, type KqlRegex, regexCache, replaceAllMatches } from './kqlRegex';
+import { codePointLength, codePointOffset, reverseCodePoints } from './codePoints';
 import type { ScalarFunction } from './types';
-
-/** Compiles a pattern the first time and whenever it changes. */
-function regexCache(flags = ''): (pattern: string) => RegExp {
-  let last: string | undefined;
-  let re = /^/;
-  return (pattern) => {
-    if (pattern !== last) {
-      re = compileRegex(pattern, flags);
-      last = pattern;
-    }
-    return re;
-  };
-}
+import { BYTES, chargeMemory } from '../exec/memoryBudget';
 
 /** A function of string arguments: every argument is read with tostring() semantics. */
 function strings(name: string, fn: (args: string[], raw: readonly Value[]) => Value, aliases?: readonly string[]): ScalarFunction {
@@ -32,44 +21,49 @@ function strings(name: string, fn: (args: string[], raw: readonly Value[]) => Va
   }, aliases);
 }
 
+/** Characters are code points, counted without copying the string (it may be hundreds of megabytes). */
 function substring(s: string, start: number, length?: number): string {
-  const chars = [...s];
+  if (!Number.isFinite(start)) {
+    return '';
+  }
+  const total = codePointLength(s);
   // A negative start counts from the end: substring("123456", -2, 2) is "56".
   let from = Math.trunc(start);
   if (from < 0) {
-    from = Math.max(0, chars.length + from);
+    from = Math.max(0, total + from);
   }
-  const to = length === undefined ? chars.length : Math.min(chars.length, from + Math.max(0, Math.trunc(length)));
-  return from >= to ? '' : chars.slice(from, to).join('');
-}
-
-/** Kusto's \1-style back-references in a rewrite string, as JavaScript's $1. */
-function rewriteTemplate(rewrite: string): string {
-  return rewrite.replace(/\$/g, '$$$$').replace(/\\(\d)/g, (_m, d: string) => (d === '0' ? '$&' : `$${d}`));
-}
-
-function replaceRegex(source: string, re: RegExp, rewrite: string): string {
-  const global = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
-  return source.replace(global, rewriteTemplate(rewrite));
+  const to = length === undefined || !Number.isFinite(length) ? total : Math.min(total, from + Math.max(0, Math.trunc(length)));
+  if (from >= to) {
+    return '';
+  }
+  const begin = codePointOffset(s, from);
+  return s.slice(begin, codePointOffset(s, to - from, begin));
 }
 
 function trimmer(start: boolean, end: boolean): ScalarFunction['bind'] {
   return () => {
-    const cache = new Map<string, [RegExp, RegExp]>();
+    const cache = new Map<string, [KqlRegex, KqlRegex]>();
     return (args) => {
       const pattern = str(args[0]!, 'string');
       let pair = cache.get(pattern);
       if (!pair) {
-        const inner = compileRegex(pattern);
-        pair = [new RegExp(`^(?:${inner.source})+`, inner.flags), new RegExp(`(?:${inner.source})+$`, inner.flags)];
+        // Validated alone first, so an error names the pattern as written.
+        compileRegex(pattern);
+        pair = [compileRegex(`^(?:${pattern})+`), compileRegex(`(?:${pattern})+$`)];
         cache.set(pattern, pair);
       }
       let s = str(args[1]!, 'string');
       if (start) {
-        s = s.replace(pair[0], '');
+        const m = pair[0].exec(s);
+        if (m) {
+          s = s.slice(m.end);
+        }
       }
       if (end) {
-        s = s.replace(pair[1], '');
+        const m = pair[1].exec(s);
+        if (m) {
+          s = s.slice(0, m.index);
+        }
       }
       return s;
     };
@@ -77,13 +71,18 @@ function trimmer(start: boolean, end: boolean): ScalarFunction['bind'] {
 }
 
 /** countof: plain search counts overlapping matches; regex search counts non-overlapping ones. */
-function countOf(text: string, search: string, kind: string, regex: (p: string) => RegExp): number {
+function countOf(text: string, search: string, kind: string, regex: (p: string) => KqlRegex): number {
   if (search === '') {
     return 0;
   }
   if (kind === 'regex') {
-    const re = regex(search);
-    return [...text.matchAll(new RegExp(re.source, `${re.flags}g`))].filter((m) => m[0] !== '').length;
+    let n = 0;
+    for (const m of allMatches(regex(search), text)) {
+      if (m.end > m.index) {
+        n++;
+      }
+    }
+    return n;
   }
   let n = 0;
   for (let i = text.indexOf(search); i >= 0; i = text.indexOf(search, i + 1)) {
@@ -207,7 +206,7 @@ function typeName(v: Value, type: KqlType): string {
 export const stringFunctions: ScalarFunction[] = [
   scalar('strcat', (types) => (args) => args.map((a, i) => str(a, types[i])).join('')),
   scalar('strcat_delim', (types) => (args) => args.slice(1).map((a, i) => str(a, types[i + 1])).join(str(args[0]!, types[0]))),
-  strings('strlen', ([s]) => [...s!].length),
+  strings('strlen', ([s]) => codePointLength(s!)),
   scalar('substring', (types) => (args) => {
     if (args[1] === null || args[1] === undefined) {
       return '';
@@ -231,17 +230,17 @@ export const stringFunctions: ScalarFunction[] = [
   strings('replace_string', ([text, lookup, rewrite]) => (lookup === '' ? text! : text!.split(lookup!).join(rewrite))),
   scalar('replace_regex', () => {
     const regex = regexCache();
-    return (args) => replaceRegex(str(args[0]!, 'string'), regex(str(args[1]!, 'string')), str(args[2]!, 'string'));
+    return (args) => replaceAllMatches(regex(str(args[1]!, 'string')), str(args[0]!, 'string'), str(args[2]!, 'string'));
   }),
   scalar('replace', () => {
     const regex = regexCache();
-    return (args) => replaceRegex(str(args[2]!, 'string'), regex(str(args[0]!, 'string')), str(args[1]!, 'string'));
+    return (args) => replaceAllMatches(regex(str(args[0]!, 'string')), str(args[2]!, 'string'), str(args[1]!, 'string'));
   }),
   scalar('extract', (types, resultType) => {
     const regex = regexCache();
     return (args) => {
       const m = regex(str(args[0]!, 'string')).exec(str(args[2]!, types[2]));
-      const group = m ? m[args[1] as number] : undefined;
+      const group = m && typeof args[1] === 'number' ? m.groups[args[1]] : undefined;
       if (group === undefined) {
         return resultType === 'string' ? '' : null;
       }
@@ -255,12 +254,13 @@ export const stringFunctions: ScalarFunction[] = [
       // Capture groups by index or by name: extract_all(re, dynamic([1, 'last']), text).
       const groups = args.length === 3 && Array.isArray(args[1]) ? (args[1] as (number | string)[]) : undefined;
       const source = str(args[args.length - 1]!, types[args.length - 1]);
-      const matches = [...source.matchAll(new RegExp(re.source, `${re.flags}g`))].filter((m) => m[0] !== '');
+      const matches = [...allMatches(re, source)].filter((m) => m.end > m.index);
       if (matches.length === 0) {
         return null;
       }
-      const picked = groups ?? (matches[0]!.length > 1 ? matches[0]!.map((_g, i) => i).slice(1) : [0]);
-      const group = (m: RegExpMatchArray, g: number | string): string => (typeof g === 'number' ? m[g] : m.groups?.[g]) ?? '';
+      chargeMemory(matches.length * BYTES.boxed * (re.groupCount + 1), 'extract_all()');
+      const picked = groups ?? (re.groupCount > 0 ? Array.from({ length: re.groupCount }, (_g, i) => i + 1) : [0]);
+      const group = (m: { groups: readonly (string | undefined)[] }, g: number | string): string => (typeof g === 'number' ? m.groups[g] : m.groups[re.groupNames.get(g) ?? -1]) ?? '';
       return matches.map((m) => (picked.length === 1 ? group(m, picked[0]!) : picked.map((g) => group(m, g))));
     };
   }, ['extractall']),
@@ -272,13 +272,17 @@ export const stringFunctions: ScalarFunction[] = [
     const n = args[1];
     const times = typeof n === 'number' && Number.isFinite(n) ? Math.min(Math.max(0, Math.trunc(n)), 1024) : 0;
     const delim = args.length > 2 ? str(args[2]!, types[2]) : '';
-    return Array<string>(times).fill(str(args[0]!, types[0])).join(delim);
+    const text = str(args[0]!, types[0]);
+    if (times === 0) {
+      return '';
+    }
+    chargeMemory((text.length * times + delim.length * (times - 1)) * BYTES.char, 'strrep()');
+    return Array<string>(times).fill(text).join(delim);
   }),
   // reverse() sees a datetime in its full form, fraction included (…T12:00:00.0000000Z).
   scalar('reverse', (types) => (args) => {
     const v = args[0]!;
-    const text = hashText(v, types[0]);
-    return [...text].reverse().join('');
+    return reverseCodePoints(hashText(v, types[0]));
   }),
   scalar('countof', () => {
     const regex = regexCache();

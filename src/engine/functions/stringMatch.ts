@@ -4,7 +4,8 @@
  * itself span several terms ("10.0.0.1"). Case-insensitive forms fold case; `_cs` forms do not.
  * Each matcher caches the compiled needle, which is the same on every row in practice.
  */
-import { EvaluationError } from './types';
+import { compileRegex } from './kqlRegex';
+import { LONG_NEEDLE, longNeedleTest, type LongNeedleOptions } from './longNeedle';
 
 export type StringPredicate = (haystack: string, needle: string) => boolean;
 
@@ -16,12 +17,12 @@ export function escapeRegex(s: string): string {
 }
 
 /** A predicate whose needle compiles to a regex once per distinct needle. */
-function viaRegex(build: (needle: string) => RegExp): StringPredicate {
+function viaRegex(build: (needle: string) => { test(text: string): boolean }, long?: LongNeedleOptions): StringPredicate {
   let lastNeedle: string | undefined;
-  let re: RegExp = /^/;
+  let re: { test(text: string): boolean } = /^/;
   return (haystack, needle) => {
     if (needle !== lastNeedle) {
-      re = build(needle);
+      re = long && needle.length > LONG_NEEDLE ? longNeedleTest(needle, long) : build(needle);
       lastNeedle = needle;
     }
     return re.test(haystack);
@@ -38,15 +39,15 @@ function termRegex(needle: string, flags: string, prefixOnly: boolean, suffixOnl
 }
 
 export function hasTerm(caseSensitive: boolean): StringPredicate {
-  return viaRegex((n) => termRegex(n, caseSensitive ? 'u' : 'iu', false, false));
+  return viaRegex((n) => termRegex(n, caseSensitive ? 'u' : 'iu', false, false), { caseInsensitive: !caseSensitive, boundaryBefore: true, boundaryAfter: true });
 }
 
 export function hasPrefix(caseSensitive: boolean): StringPredicate {
-  return viaRegex((n) => termRegex(n, caseSensitive ? 'u' : 'iu', true, false));
+  return viaRegex((n) => termRegex(n, caseSensitive ? 'u' : 'iu', true, false), { caseInsensitive: !caseSensitive, boundaryBefore: true });
 }
 
 export function hasSuffix(caseSensitive: boolean): StringPredicate {
-  return viaRegex((n) => termRegex(n, caseSensitive ? 'u' : 'iu', false, true));
+  return viaRegex((n) => termRegex(n, caseSensitive ? 'u' : 'iu', false, true), { caseInsensitive: !caseSensitive, boundaryAfter: true });
 }
 
 export function contains(caseSensitive: boolean): StringPredicate {
@@ -54,59 +55,31 @@ export function contains(caseSensitive: boolean): StringPredicate {
     return (h, n) => h.includes(n);
   }
   // Literal needles need no 'u' flag, and matching without it is faster.
-  return viaRegex((n) => new RegExp(escapeRegex(n), 'i'));
+  return viaRegex((n) => new RegExp(escapeRegex(n), 'i'), { caseInsensitive: true });
 }
 
 export function startsWith(caseSensitive: boolean): StringPredicate {
   if (caseSensitive) {
     return (h, n) => h.startsWith(n);
   }
-  return viaRegex((n) => new RegExp(`^${escapeRegex(n)}`, 'i'));
+  return viaRegex((n) => new RegExp(`^${escapeRegex(n)}`, 'i'), { caseInsensitive: true, atStart: true });
 }
 
 export function endsWith(caseSensitive: boolean): StringPredicate {
   if (caseSensitive) {
     return (h, n) => h.endsWith(n);
   }
-  return viaRegex((n) => new RegExp(`${escapeRegex(n)}$`, 'i'));
+  return viaRegex((n) => new RegExp(`${escapeRegex(n)}$`, 'i'), { caseInsensitive: true, atEnd: true });
 }
 
 export function equalsIgnoreCase(a: string, b: string): boolean {
   return a === b || (a.length === b.length && a.toLowerCase() === b.toLowerCase());
 }
 
-/**
- * A Kusto (RE2) regular expression as a JavaScript one. RE2's inline flags `(?i)`, `(?s)`, `(?m)` at
- * the start become JS flags; a pattern JS cannot compile is a query error, as in Kusto.
- */
-export function compileRegex(pattern: string, extraFlags = ''): RegExp {
-  let flags = extraFlags;
-  let source = pattern;
-  const inline = /^\(\?([imsU]+)\)/.exec(source);
-  if (inline) {
-    for (const f of inline[1]!) {
-      if ('ims'.includes(f) && !flags.includes(f)) {
-        flags += f;
-      }
-    }
-    source = source.slice(inline[0].length);
-  }
-  // RE2 named groups (?P<name>…) are JS (?<name>…).
-  source = source.replace(/\(\?P</g, '(?<');
-  try {
-    return new RegExp(source, flags.includes('u') ? flags : `${flags}u`);
-  } catch {
-    try {
-      return new RegExp(source, flags);
-    } catch (e) {
-      throw new EvaluationError(`Invalid regular expression '${pattern}': ${(e as Error).message}`);
-    }
-  }
-}
-
 export function matchesRegex(): StringPredicate {
   return viaRegex((n) => compileRegex(n));
 }
+
 
 /** SQL-style `like`: `%` any run, `_` one character. */
 export function like(caseSensitive: boolean): StringPredicate {

@@ -5,7 +5,8 @@
  */
 import type { KqlType, Value } from '../values';
 import { scalar, str } from './define';
-import { compileRegex, hasTerm } from './stringMatch';
+import { hasTerm } from './stringMatch';
+import { allMatches, compileRegex, type KqlRegex } from './kqlRegex';
 import type { ScalarFunction } from './types';
 
 /** strcmp(): ordinal (UTF-16 code unit) comparison, as -1, 0 or 1. */
@@ -17,7 +18,7 @@ function strcmp(a: string, b: string): number {
  * indexof_regex(): non-overlapping matches, looked for within `length` characters from `start`; null
  * for a negative start, a length below -1 or an occurrence below 1.
  */
-function indexOfRegex(s: string, re: RegExp, start: number, length: number, occurrence: number): number | null {
+function indexOfRegex(s: string, re: KqlRegex, start: number, length: number, occurrence: number): number | null {
   if (start < 0 || length < -1 || occurrence < 1) {
     return null;
   }
@@ -25,13 +26,8 @@ function indexOfRegex(s: string, re: RegExp, start: number, length: number, occu
     return -1;
   }
   const window = s.slice(0, length < 0 ? s.length : Math.min(s.length, start + length));
-  const global = new RegExp(re.source, `${re.flags.replace('g', '')}g`);
-  global.lastIndex = start;
   let seen = 0;
-  for (let m = global.exec(window); m; m = global.exec(window)) {
-    if (m[0] === '') {
-      global.lastIndex++;
-    }
+  for (const m of allMatches(re, window, start)) {
     if (++seen === occurrence) {
       return m.index;
     }
@@ -164,7 +160,7 @@ export const stringTextFunctions: ScalarFunction[] = [
   scalar('string_size', (types) => (args) => Buffer.byteLength(str(args[0] ?? '', types[0]), 'utf8')),
   scalar('indexof_regex', (types) => {
     let last: string | undefined;
-    let re = /^/;
+    let re: KqlRegex | undefined;
     return (args) => {
       const pattern = str(args[1] ?? '', types[1]);
       if (pattern !== last) {
@@ -179,7 +175,7 @@ export const stringTextFunctions: ScalarFunction[] = [
       if (start === null || length === null || occurrence === null) {
         return null;
       }
-      return indexOfRegex(str(args[0] ?? '', types[0]), re, start, length, occurrence);
+      return indexOfRegex(str(args[0] ?? '', types[0]), re!, start, length, occurrence);
     };
   }),
   scalar('translate', (types) => (args) => translate(str(args[0] ?? '', types[0]), str(args[1] ?? '', types[1]), str(args[2] ?? '', types[2]))),

@@ -51,14 +51,16 @@ export function literalValue(node: Node, type: KqlType): Value | undefined {
       if (hex) {
         return (hex[1] ? -1 : 1) * parseInt(hex[2]!, 16);
       }
-      const n = Number(String(boxed(raw)));
-      if (Number.isNaN(n)) {
-        const t = text.toLowerCase();
-        if (t.includes('+inf')) { return Infinity; }
-        if (t.includes('-inf')) { return -Infinity; }
-        if (t.includes('nan')) { return NaN; }
+      // Plain numeric text is read as written: past the long range the bridge boxes 0, Kusto a real.
+      if (/^[+-]?\d+(\.\d*)?([eE][+-]?\d+)?$/.test(text.trim())) {
+        return Number(text.trim());
       }
-      return n;
+      // The bridge boxes real(nan) and real(±inf) as 0: read those from the text.
+      const special = /^(?:real|double)\(\s*([+-]?)(inf|nan)\s*\)$/i.exec(text.trim());
+      if (special) {
+        return special[2]!.toLowerCase() === 'nan' ? NaN : special[1] === '-' ? -Infinity : Infinity;
+      }
+      return Number(String(boxed(raw)));
     }
     case 'datetime': {
       const d = boxed(raw);

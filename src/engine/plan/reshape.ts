@@ -3,7 +3,7 @@ import type { LowerContext } from './context';
 import { lowerExpr } from './expressions';
 import { parameter } from './join';
 import { elementsOf, kindOf, nameText, schemaOf, spanOf, textOf, typeOf, type Node } from './syntax';
-import { compileRegex } from '../functions/stringMatch';
+import { compileRegex } from '../functions/kqlRegex';
 import type { KeyValueMode } from '../exec/keyValueText';
 import type { ColumnDef, NamedExpr, ParsePart, Plan } from './types';
 
@@ -112,7 +112,7 @@ export function lowerParseKv(op: Node, input: Plan, ctx: LowerContext): Plan {
   let mode: KeyValueMode;
   if (regex !== undefined) {
     try {
-      mode = { k: 'regex', regex: compileRegex(regex, 'g') };
+      mode = { k: 'regex', regex: compileRegex(regex) };
     } catch (e) {
       throw ctx.errors.at(spanOf(p.WithClause as unknown as Node), 'KQL-ARGUMENT', (e as Error).message);
     }
