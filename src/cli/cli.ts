@@ -18,21 +18,11 @@ import { HELP, parseCliArgs, type CliArgs, type OutputFormat, UsageError } from 
 import { runCheck } from './check';
 import { formatCsv, formatJson, formatTable } from './formatTable';
 import type { Io } from './io';
+import type { QueryUnit } from './queryUnit';
 
 export type { Io } from './io';
 
-export interface QueryUnit {
-  readonly text: string;
-  /** A notebook cell that only defines names: checked, not run, and shown as "defines: …". */
-  readonly defines?: string;
-  /** Turns an error's range in `text` into "file:line:col: message" (notebook cells carry a prelude). */
-  readonly describe?: (e: KqlError) => string;
-  /** Shown above the block's output in -f mode. */
-  readonly title?: string;
-  /** Added to error positions so they point into the file. */
-  readonly lineOffset: number;
-  readonly file?: string;
-}
+export type { QueryUnit } from './queryUnit';
 
 function readStdin(stdin: NodeJS.ReadStream): Promise<string> {
   return new Promise((resolve, reject) => {

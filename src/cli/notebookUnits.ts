@@ -5,7 +5,7 @@
 import type { KqlError } from '../kql';
 import { describeCellError, describeDefinitions, NotebookFormatError, placeCellError, readNotebook, scopeCell } from '../notebook';
 import { UsageError } from './args';
-import type { QueryUnit } from './cli';
+import type { QueryUnit } from './queryUnit';
 
 function heading(markdown: string | undefined): string | undefined {
   const first = markdown?.split(/\r?\n/).find((l) => l.trim() !== '');

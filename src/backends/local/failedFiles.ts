@@ -15,13 +15,14 @@ export interface FailedFile {
   readonly reason: string;
 }
 
-const WARNING = /^(.+\.(?:csv|json)):(\d+):(\d+): (.*)$/is;
+const WARNING = /^(.+\.(?:csv|json|jsonl|ndjson)(?:\.gz)?):(\d+):(\d+): (.*)$/is;
 
 export function parseFailedFile(warning: string): FailedFile | undefined {
   const m = WARNING.exec(warning);
   if (!m) return undefined;
   const file = m[1]!;
-  return { file, table: path.basename(file, path.extname(file)), line: Number(m[2]), column: Number(m[3]), reason: m[4]! };
+  const name = path.basename(file).replace(/\.gz$/i, '');
+  return { file, table: name.slice(0, name.length - path.extname(name).length), line: Number(m[2]), column: Number(m[3]), reason: m[4]! };
 }
 
 const UNKNOWN_TABLE = /The name '([^']+)' does not refer to any known (?:table|column, table)/;

@@ -7,6 +7,7 @@
  */
 import { RE2JS } from 're2js';
 import { nativeTranslation, type NativeTranslation } from './regexFastPath';
+import type { RegexFlags } from './regexFlags';
 import { EvaluationError } from './types';
 
 export interface RegexMatch {
@@ -28,11 +29,7 @@ export interface KqlRegex {
   exec(text: string, from?: number): RegexMatch | null;
 }
 
-export interface RegexFlags {
-  readonly caseInsensitive?: boolean;
-  readonly multiline?: boolean;
-  readonly dotAll?: boolean;
-}
+export type { RegexFlags } from './regexFlags';
 
 /** Above this length the fast path's worst case (one unbounded loop: quadratic) is not worth the risk. */
 const FAST_PATH_MAX_TEXT_WITH_LOOP = 512;

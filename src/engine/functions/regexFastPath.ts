@@ -6,7 +6,7 @@
  * unbounded loop (its worst case is quadratic, so the caller also bounds the text length) and few
  * choices overall.
  */
-import type { RegexFlags } from './kqlRegex';
+import type { RegexFlags } from './regexFlags';
 
 export interface NativeTranslation {
   readonly source: string;

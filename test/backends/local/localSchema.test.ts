@@ -12,7 +12,8 @@ test('the local schema is the loaded files: extra tables and columns, catalogue 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'local-schema-'));
   fs.writeFileSync(path.join(dir, 'VMComputer.csv'), 'TimeGenerated,Machine,Computer,CostCenter\n2026-11-23T10:00:00Z,m-1,web01,42\n');
   fs.writeFileSync(path.join(dir, 'AppLogs.csv'), 'TimeGenerated,Level\n2026-11-23T10:00:00Z,Error\n');
-  fs.writeFileSync(path.join(dir, 'VMBoundPort.csv'), 'TimeGenerated,Port\n2026-11-23T10:00:00Z,eighty\n');
+  // Broken JSON: the file fails as a whole, so its table is not in the schema and the note names it.
+  fs.writeFileSync(path.join(dir, 'VMBoundPort.json'), '[{"TimeGenerated":"2026-11-23T10:00:00Z","Port":80},\n{"Port": 81,,}]\n');
   const backend = new LocalBackend({ source: { kind: 'folder', dir }, workerScript: WORKER });
   try {
     const schema = await backend.schema();
@@ -22,7 +23,7 @@ test('the local schema is the loaded files: extra tables and columns, catalogue 
     assert.ok(!hasColumn(schema, 'VMComputer', 'OperatingSystemFamily'), 'a column the partial export lacks');
     assert.match(schemaColumn(schema, 'VMComputer', 'Computer')!.description, /domain name/);
     assert.ok(hasColumn(schema, 'AppLogs', 'Level'));
-    assert.match(schema.source.note ?? '', /VMBoundPort\.csv:2:\d+: /);
+    assert.match(schema.source.note ?? '', /VMBoundPort\.json:2:\d+: /);
   } finally {
     backend.dispose();
     fs.rmSync(dir, { recursive: true, force: true });
