@@ -49,7 +49,19 @@ async function showGenerated(text: string): Promise<vscode.TextEditor> {
   return editor;
 }
 
-export async function openQueryBeside(query: string, run = true): Promise<vscode.TextEditor> {
+/**
+ * Generated queries open one after another: two actions in quick succession would otherwise both
+ * replace the same document's text from its old contents, and VS Code would interleave the edits.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+
+export function openQueryBeside(query: string, run = true): Promise<vscode.TextEditor> {
+  const next = queue.then(() => openAndRun(query, run));
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+async function openAndRun(query: string, run: boolean): Promise<vscode.TextEditor> {
   const editor = await showGenerated(query);
   // The runner runs the query under the cursor: put it inside the (single) query.
   const doc = editor.document;

@@ -38,6 +38,11 @@ async function mapFrame(wb: Workbench, ok: (m: MapState) => boolean): Promise<{ 
 
 export async function dependencyMapScenario(wb: Workbench): Promise<void> {
   await wb.runCommand('Connection Analytics: Show Dependency Map');
+  // With no machine passed, the command asks which machines (the selection is picked): take the fleet.
+  const all = wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'All machines' }).first();
+  await all.waitFor({ state: 'visible', timeout: 30_000 });
+  await all.click();
+  await wb.page.keyboard.press('Enter');
   const machines = buildFleet().machines.length;
   const { frame, state } = await mapFrame(wb, (m) => m.nodes > 0 && /machines/.test(m.status));
   assert.match(state.status, new RegExp(`^${machines} machines, \\d+ processes`));

@@ -4,7 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { crashNotices, waitForGrid } from '../resultsPanel';
-import { UI_TIMEOUT_MS, type Workbench } from '../workbench';
+import type { Workbench } from '../workbench';
+import { runContextAction, showMachinesViewAlone } from './machines';
 
 const MACHINE = 'acme-demo';
 
@@ -15,10 +16,7 @@ async function machineAction(wb: Workbench, action: string): Promise<void> {
     .filter({ has: wb.page.locator('.label-name', { hasText: new RegExp(`^${MACHINE}$`) }) })
     .first();
   await row.waitFor({ state: 'visible', timeout: 60_000 });
-  await row.click({ button: 'right' });
-  const item = wb.page.locator('.context-view .monaco-menu .action-item', { hasText: action });
-  await item.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
-  await item.click();
+  await runContextAction(wb, row, action);
 }
 
 async function editorGroups(wb: Workbench): Promise<number> {
@@ -26,7 +24,7 @@ async function editorGroups(wb: Workbench): Promise<number> {
 }
 
 export async function editorColumnsScenario(wb: Workbench): Promise<void> {
-  await wb.runCommand('Connection Analytics: Focus on Machines View');
+  await showMachinesViewAlone(wb);
   await machineAction(wb, 'Open Connections Query');
   await waitForGrid(wb, 'the connections grid', (v) => v.headers.length > 0, 60_000);
   const afterFirst = await editorGroups(wb);

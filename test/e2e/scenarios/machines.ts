@@ -68,13 +68,38 @@ async function expand(wb: Workbench, label: string, level: number): Promise<Tree
   });
 }
 
-export async function machinesScenario(wb: Workbench): Promise<void> {
+/**
+ * Focuses the Machines view and collapses the container's other views (Reports, Schema), so the tree
+ * has the whole side bar and rows deep in it are rendered, not virtualised away.
+ */
+export async function showMachinesViewAlone(wb: Workbench): Promise<void> {
   await wb.runCommand('Connection Analytics: Focus on Machines View');
-  // Give the tree the whole side bar: the Reports view below it is not part of this scenario.
-  const reports = wb.page.locator('.pane-header[aria-label^="Reports"][aria-expanded="true"]');
-  if (await reports.isVisible()) {
-    await reports.click();
+  for (const view of ['Reports', 'Schema']) {
+    const header = wb.page.locator(`.pane-header[aria-label^="${view}"][aria-expanded="true"]`);
+    if (await header.isVisible()) {
+      await header.click();
+    }
   }
+}
+
+/**
+ * Right-clicks a row and runs one action of its context menu. A menu can drop a click that lands just
+ * as it opens; the hovered item then still has the focus, and Enter runs it.
+ */
+export async function runContextAction(wb: Workbench, target: Locator, label: string): Promise<void> {
+  await target.click({ button: 'right' });
+  const action = wb.page.locator('.context-view .monaco-menu .action-item', { hasText: label });
+  await action.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  await action.hover();
+  await action.click();
+  const closed = await action.waitFor({ state: 'hidden', timeout: 2_000 }).then(() => true, () => false);
+  if (!closed) {
+    await wb.page.keyboard.press('Enter');
+  }
+}
+
+export async function machinesScenario(wb: Workbench): Promise<void> {
+  await showMachinesViewAlone(wb);
   const fleetNames = new Set(buildFleet().machines.map((m) => m.name));
   const machines = await waitFor('the sample machines in the Machines view', async () => {
     const rows = (await treeRows(wb)).filter((r) => r.level === 1);
@@ -99,10 +124,7 @@ export async function machinesScenario(wb: Workbench): Promise<void> {
   await wb.screenshot(4, 'machines-tree');
 
   // The machine's context menu opens its connections query beside and runs it.
-  await row(wb, MACHINE, 1).click({ button: 'right' });
-  const action = wb.page.locator('.context-view .monaco-menu .action-item', { hasText: 'Open Connections Query' });
-  await action.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
-  await action.click();
+  await runContextAction(wb, row(wb, MACHINE, 1), 'Open Connections Query');
   const query = await waitFor('the connections query in an editor', async () => {
     const text = (await wb.editorLines()).join('\n');
     return /VMConnection/.test(text) && text.includes(MACHINE) ? text : undefined;
