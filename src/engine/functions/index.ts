@@ -7,6 +7,7 @@ import { arrayFunctions } from './arrayFunctions';
 import { bagFunctions } from './bagFunctions';
 import { bitwiseAggregates } from './aggregateBitwise';
 import { collectionAggregates } from './aggregateCollections';
+import { commandLineFunctions } from './commandLine';
 import { covarianceAggregates } from './aggregateCovariance';
 import { basicAggregates } from './aggregates';
 import { schemaAggregates } from './aggregateSchema';
@@ -26,6 +27,7 @@ import { ipv4TextFunctions } from './ipv4TextFunctions';
 import { ipv6Functions } from './ipv6Functions';
 import { logicFunctions } from './logic';
 import { mathFunctions } from './mathFunctions';
+import { parseVersionFunctions } from './parseVersion';
 import { pathFunctions } from './pathFunctions';
 import { regexQuoteFunctions } from './regexQuote';
 import { seriesFilters } from './seriesFilters';
@@ -67,7 +69,7 @@ register(scalars, [
   ...seriesFunctions, ...seriesStatistics, ...seriesFilters, ...seriesFourierFunctions,
   ...specialMathFunctions, ...unitConversionFunctions, ...sketchFunctions, ...tdigestFunctions,
   ...timezoneFunctions, ...urlFunctions, ...pathFunctions, ...extractJsonFunctions,
-  ...geoFunctions, ...regexQuoteFunctions,
+  ...geoFunctions, ...regexQuoteFunctions, ...commandLineFunctions, ...parseVersionFunctions,
 ]);
 register(aggregates, [
   ...basicAggregates, ...collectionAggregates, ...statisticalAggregates, ...covarianceAggregates, ...bitwiseAggregates,
