@@ -18,6 +18,7 @@ import { datetimeFunctions } from './datetimeFunctions';
 import { sketchAggregates, sketchFunctions } from './distinctSketch';
 import { dynamicFunctions } from './dynamicFunctions';
 import { encodingFunctions } from './encodingFunctions';
+import { estimateDataSizeFunctions } from './estimateDataSize';
 import { extractJsonFunctions } from './extractJson';
 import { geoFunctions } from './geoFunctions';
 import { hashFunctions } from './hashFunctions';
@@ -70,6 +71,7 @@ register(scalars, [
   ...specialMathFunctions, ...unitConversionFunctions, ...sketchFunctions, ...tdigestFunctions,
   ...timezoneFunctions, ...urlFunctions, ...pathFunctions, ...extractJsonFunctions,
   ...geoFunctions, ...regexQuoteFunctions, ...commandLineFunctions, ...parseVersionFunctions,
+  ...estimateDataSizeFunctions,
 ]);
 register(aggregates, [
   ...basicAggregates, ...collectionAggregates, ...statisticalAggregates, ...covarianceAggregates, ...bitwiseAggregates,

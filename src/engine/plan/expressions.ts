@@ -4,6 +4,7 @@ import { scanStateColumn, type LowerContext } from './context';
 import { expandUserFunction } from './userFunctions';
 import { literalValue } from './literals';
 import { lowerPackAll } from './packAll';
+import { lowerStarArguments } from './starArguments';
 import { elementsOf, isTabular, kindOf, nameText, schemaOf, spanOf, typeOf, type Node, textOf } from './syntax';
 import type { Expr } from './types';
 
@@ -183,6 +184,9 @@ function lowerCall(node: Kusto.Language.Syntax.FunctionCallExpression, ctx: Lowe
   if (name === 'column_names_of' && argNodes[0] && isTabular(argNodes[0])) {
     // The names are the binder's schema of the table, known before anything runs.
     return { k: 'literal', value: schemaOf(argNodes[0]).map((c) => c.name), type, span };
+  }
+  if (name === 'estimate_data_size') {
+    return { k: 'call', name, args: lowerStarArguments(node, argNodes, ctx, (a) => lowerExpr(a, ctx)), type, span };
   }
   return { k: 'call', name, args: argNodes.map((a) => lowerExpr(a, ctx)), type, span };
 }
