@@ -8,6 +8,7 @@ import { lowerDistinct, lowerMakeSeries, lowerSummarize } from './summarize';
 import { lowerEvaluate } from './evaluate';
 import { lowerPartition } from './partition';
 import { lowerInvoke } from './invoke';
+import { lowerProjectByNames } from './projectByNames';
 import { lowerScan } from './scan';
 import { lowerTopNested } from './topNested';
 import { lowerSearch, lowerUnion } from './union';
@@ -81,6 +82,8 @@ export function lowerOperator(op: Node, input: Plan, ctx: LowerContext): Plan {
       return lowerPartition(op, input, ctx);
     case 'EvaluateOperator':
       return lowerEvaluate(op, input, ctx);
+    case 'ProjectByNamesOperator':
+      return lowerProjectByNames(op, input, ctx);
     case 'InvokeOperator':
       return lowerInvoke(op, input, ctx);
     case 'ScanOperator':
