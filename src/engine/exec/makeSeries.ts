@@ -64,7 +64,9 @@ export function runMakeSeries(plan: P<'makeSeries'>, input: Table, ctx: ExecCont
   }
   const keyFns = plan.keys.map((k) => compileExpr(k.expr, input, ctx));
   const { groupOf, firstRows } = groupRows(keyFns, plan.keys.map((k) => k.expr.type), input, ctx);
-  const groups = plan.keys.length === 0 ? (input.rowCount > 0 ? 1 : 0) : firstRows.length;
+  // kind=nonempty over no rows: one row, its keys null (strings empty) and every series all defaults.
+  const emptyRow = plan.nonEmpty === true && input.rowCount === 0;
+  const groups = emptyRow ? 1 : plan.keys.length === 0 ? (input.rowCount > 0 ? 1 : 0) : firstRows.length;
   const aggs = plan.aggregates.map((a) => bindAggregate(a.call, input, ctx));
   // states[agg][group * steps + step], created on first use.
   const states = aggs.map(() => new Map<number, unknown>());
@@ -93,7 +95,9 @@ export function runMakeSeries(plan: P<'makeSeries'>, input: Table, ctx: ExecCont
   }
   const cols: TableColumn[] = [];
   plan.keys.forEach((k, i) => {
-    cols.push({ name: plan.schema[i]!.name, column: columnFromValues(plan.schema[i]!.type, firstRows.slice(0, groups).map((r) => keyFns[i]!(r))) });
+    const type = plan.schema[i]!.type;
+    const values = emptyRow ? [type === 'string' ? '' : null] : firstRows.slice(0, groups).map((r) => keyFns[i]!(r));
+    cols.push({ name: plan.schema[i]!.name, column: columnFromValues(type, values) });
   });
   aggs.forEach((a, j) => {
     const out = a.call.outputs[0]!;

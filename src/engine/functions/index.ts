@@ -8,6 +8,7 @@ import { arrayFunctions } from './arrayFunctions';
 import { bagFunctions } from './bagFunctions';
 import { bitwiseAggregates } from './aggregateBitwise';
 import { collectionAggregates } from './aggregateCollections';
+import { commandLineFunctions } from './commandLine';
 import { covarianceAggregates } from './aggregateCovariance';
 import { basicAggregates } from './aggregates';
 import { schemaAggregates } from './aggregateSchema';
@@ -18,6 +19,7 @@ import { datetimeFunctions } from './datetimeFunctions';
 import { sketchAggregates, sketchFunctions } from './distinctSketch';
 import { dynamicFunctions } from './dynamicFunctions';
 import { encodingFunctions } from './encodingFunctions';
+import { estimateDataSizeFunctions } from './estimateDataSize';
 import { extractJsonFunctions } from './extractJson';
 import { geoFunctions } from './geoFunctions';
 import { hashFunctions } from './hashFunctions';
@@ -27,6 +29,7 @@ import { ipv4TextFunctions } from './ipv4TextFunctions';
 import { ipv6Functions } from './ipv6Functions';
 import { logicFunctions } from './logic';
 import { mathFunctions } from './mathFunctions';
+import { parseVersionFunctions } from './parseVersion';
 import { pathFunctions } from './pathFunctions';
 import { regexQuoteFunctions } from './regexQuote';
 import { seriesFilters } from './seriesFilters';
@@ -68,7 +71,8 @@ register(scalars, [
   ...seriesFunctions, ...seriesStatistics, ...seriesFilters, ...seriesFourierFunctions,
   ...specialMathFunctions, ...unitConversionFunctions, ...sketchFunctions, ...tdigestFunctions,
   ...timezoneFunctions, ...urlFunctions, ...pathFunctions, ...extractJsonFunctions,
-  ...geoFunctions, ...regexQuoteFunctions,
+  ...geoFunctions, ...regexQuoteFunctions, ...commandLineFunctions, ...parseVersionFunctions,
+  ...estimateDataSizeFunctions,
 ]);
 register(aggregates, [
   ...basicAggregates, ...collectionAggregates, ...statisticalAggregates, ...covarianceAggregates, ...bitwiseAggregates,

@@ -4,7 +4,8 @@ import { scanStateColumn, type LowerContext } from './context';
 import { expandUserFunction } from './userFunctions';
 import { literalValue } from './literals';
 import { lowerPackAll } from './packAll';
-import { elementsOf, isTabular, kindOf, nameText, spanOf, typeOf, type Node, textOf } from './syntax';
+import { lowerStarArguments } from './starArguments';
+import { elementsOf, isTabular, kindOf, nameText, schemaOf, spanOf, typeOf, type Node, textOf } from './syntax';
 import type { Expr } from './types';
 
 const LIST_KINDS = new Set([
@@ -46,7 +47,10 @@ export function lowerExpr(node: Node, ctx: LowerContext): Expr {
     case 'FunctionCallExpression':
       return lowerCall(node as Kusto.Language.Syntax.FunctionCallExpression, ctx);
     case 'ToScalarExpression':
-      return { k: 'scalarQuery', plan: ctx.tabular(n.Expression!, ctx), type, span };
+      // toscalar(1 + 2): a scalar argument is its own value (Kusto binds it as a plain expression).
+      return isTabular(n.Expression!)
+        ? { k: 'scalarQuery', plan: ctx.tabular(n.Expression!, ctx), type, span }
+        : lowerExpr(n.Expression!, ctx);
     case 'UnaryMinusExpression': case 'UnaryPlusExpression':
       return { k: 'unary', op: kind, operand: lowerExpr(n.Expression!, ctx), type, span };
     case 'BetweenExpression': case 'NotBetweenExpression': {
@@ -176,6 +180,13 @@ function lowerCall(node: Kusto.Language.Syntax.FunctionCallExpression, ctx: Lowe
   }
   if (name === 'pack_all') {
     return lowerPackAll(node, argNodes, type, span);
+  }
+  if (name === 'column_names_of' && argNodes[0] && isTabular(argNodes[0])) {
+    // The names are the binder's schema of the table, known before anything runs.
+    return { k: 'literal', value: schemaOf(argNodes[0]).map((c) => c.name), type, span };
+  }
+  if (name === 'estimate_data_size') {
+    return { k: 'call', name, args: lowerStarArguments(node, argNodes, ctx, (a) => lowerExpr(a, ctx)), type, span };
   }
   return { k: 'call', name, args: argNodes.map((a) => lowerExpr(a, ctx)), type, span };
 }

@@ -7,6 +7,8 @@ import { lowerRender } from './render';
 import { lowerDistinct, lowerMakeSeries, lowerSummarize } from './summarize';
 import { lowerEvaluate } from './evaluate';
 import { lowerPartition } from './partition';
+import { lowerInvoke } from './invoke';
+import { lowerProjectByNames } from './projectByNames';
 import { lowerScan } from './scan';
 import { lowerTopNested } from './topNested';
 import { lowerSearch, lowerUnion } from './union';
@@ -80,6 +82,10 @@ export function lowerOperator(op: Node, input: Plan, ctx: LowerContext): Plan {
       return lowerPartition(op, input, ctx);
     case 'EvaluateOperator':
       return lowerEvaluate(op, input, ctx);
+    case 'ProjectByNamesOperator':
+      return lowerProjectByNames(op, input, ctx);
+    case 'InvokeOperator':
+      return lowerInvoke(op, input, ctx);
     case 'ScanOperator':
       return lowerScan(op, input, ctx);
     case 'ParseOperator':

@@ -9,7 +9,7 @@ import { kindOf, schemaOf, typeOf, type Node } from './syntax';
 import type { Expr } from './types';
 
 /** The input of the query operator that holds `node`: the left side of its pipe. */
-function operatorInput(node: Node): Node | undefined {
+export function operatorInput(node: Node): Node | undefined {
   for (let p = node.Parent as Node | null; p; p = p.Parent as Node | null) {
     const parent = p.Parent as Node | null;
     if (parent && kindOf(parent) === 'PipeExpression' && (parent as unknown as { Operator?: Node }).Operator === p) {

@@ -2,6 +2,8 @@
 import { kusto } from '../../kql';
 import type { LowerContext } from './context';
 import { lowerExpr } from './expressions';
+import { parameter } from './join';
+import { constantDefault } from './makeSeriesDefault';
 import { assignedValue, elementsOf, kindOf, schemaOf, spanOf, textOf, typeOf, type Node } from './syntax';
 import type { AggregateCall, ColumnDef, Expr, NamedExpr, Plan } from './types';
 
@@ -122,17 +124,20 @@ export function lowerMakeSeries(op: Node, input: Plan, ctx: LowerContext): Plan 
     }
     const outputs = [schema[pos++]!];
     const fallbackNode = ms.DefaultExpression?.Expression;
-    const fallback = fallbackNode ? lowerExpr(fallbackNode, ctx) : undefined;
+    const fallback = fallbackNode ? constantDefault(lowerExpr(fallbackNode, ctx)) : undefined;
     if (fallback && fallback.k !== 'literal') {
       throw ctx.errors.at(fallback.span, 'KQL-ARGUMENT', 'The default of make-series must be a constant.');
     }
-    return { call: lowerAggregateCall(value, outputs, input.schema, ctx), fallback: fallback?.k === 'literal' ? fallback.value : null };
+    // Without `default=`, empty steps hold 0 (the reference: "Default is 0").
+    return { call: lowerAggregateCall(value, outputs, input.schema, ctx), fallback: fallback?.k === 'literal' ? fallback.value : 0 };
   });
   const on = (m.OnClause as unknown as Record<string, Node>).Expression!;
+  // kind=nonempty: an empty input still gives one row of default series (see exec/makeSeries.ts).
+  const nonEmpty = (parameter((m as unknown as { Parameters: unknown }).Parameters, 'kind') ?? '').toLowerCase() === 'nonempty' ? { nonEmpty: true as const } : {};
   if (kindOf(m.RangeClause!) === 'MakeSeriesInRangeClause') {
     // The binder has checked there are exactly three arguments: start, stop, step.
     const [from, to, step] = elementsOf(range.Arguments?.Expressions).map((a) => lowerExpr(a, ctx));
-    return { k: 'makeSeries', input, aggregates, axis: lowerExpr(on, ctx), from, to, step: step!, keys, span, schema, inRange: true };
+    return { k: 'makeSeries', input, aggregates, axis: lowerExpr(on, ctx), from, to, step: step!, keys, span, schema, inRange: true, ...nonEmpty };
   }
   if (kindOf(m.RangeClause!) !== 'MakeSeriesFromToStepClause') {
     throw ctx.errors.unsupported(m.RangeClause!, `make-series '${textOf(m.RangeClause!)}'`);
@@ -141,6 +146,6 @@ export function lowerMakeSeries(op: Node, input: Plan, ctx: LowerContext): Plan 
     k: 'makeSeries', input, aggregates, axis: lowerExpr(on, ctx),
     from: range.MakeSeriesFromClause?.Expression ? lowerExpr(range.MakeSeriesFromClause.Expression, ctx) : undefined,
     to: range.MakeSeriesToClause?.Expression ? lowerExpr(range.MakeSeriesToClause.Expression, ctx) : undefined,
-    step: lowerExpr(range.MakeSeriesStepClause!.Expression!, ctx), keys, span, schema,
+    step: lowerExpr(range.MakeSeriesStepClause!.Expression!, ctx), keys, span, schema, ...nonEmpty,
   };
 }

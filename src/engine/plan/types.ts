@@ -114,7 +114,9 @@ export type Plan =
   | (PlanBase & { readonly k: 'serialize'; readonly input: Plan; readonly columns: readonly NamedExpr[] })
   | (PlanBase & { readonly k: 'makeSeries'; readonly input: Plan; readonly aggregates: readonly { readonly call: AggregateCall; readonly fallback: Value }[]; readonly axis: Expr; readonly from: Expr | undefined; readonly to: Expr | undefined; readonly step: Expr; readonly keys: readonly NamedExpr[];
       /** The older `in range(start, stop, step)` form: bins aligned to zero as bin() does, stop inclusive. */
-      readonly inRange?: true })
+      readonly inRange?: true;
+      /** kind=nonempty: one row of default series when the input has no rows. */
+      readonly nonEmpty?: true })
   /**
    * mv-apply: each input row's arrays expanded as `expand` does, the subquery run over that row's
    * subtable (read through the shared plan `rowsId`), and the results unioned.

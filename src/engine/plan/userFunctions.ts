@@ -9,8 +9,11 @@ const MAX_EXPANSION_DEPTH = 32;
 
 export type Expansion = { readonly k: 'scalar'; readonly expr: Expr } | { readonly k: 'tabular'; readonly plan: Plan };
 
-/** Expands a call of a user function; undefined when the callee is not one (a built-in). */
-export function expandUserFunction(call: Node, argNodes: readonly Node[], ctx: LowerContext): Expansion | undefined {
+/**
+ * Expands a call of a user function; undefined when the callee is not one (a built-in).
+ * `input`, from `T | invoke f(…)`, is bound to the function's first parameter (Kusto: f(T, …)).
+ */
+export function expandUserFunction(call: Node, argNodes: readonly Node[], ctx: LowerContext, input?: Plan): Expansion | undefined {
   const name = call.ReferencedSymbol?.Name;
   if (!name) {
     return undefined;
@@ -37,8 +40,12 @@ export function expandUserFunction(call: Node, argNodes: readonly Node[], ctx: L
     }
   }
   let nextPositional = 0;
-  params.forEach((p) => {
+  params.forEach((p, i) => {
     const pname = nameText(p.NameAndType?.Name as unknown as Node);
+    if (input && i === 0) {
+      scope.set(pname, { k: 'tabular', plan: input });
+      return;
+    }
     const arg = named.get(pname) ?? positional[nextPositional++] ?? (p.DefaultValue?.Value as unknown as Node | undefined);
     if (!arg) {
       throw ctx.errors.at(spanOf(call), 'KQL-ARGUMENT', `The function '${name}' needs a value for its parameter '${pname}'.`);
