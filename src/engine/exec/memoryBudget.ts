@@ -72,11 +72,25 @@ const HEAP_GUARD_SHARE = 0.8;
 const HEAP_GUARD_EVERY_MS = 5;
 
 /**
+ * Share of the heap limit a query must itself have added before the guard stops it: what was in use
+ * when it started may be the garbage of an earlier query (one the guard stopped, say), which V8 frees
+ * when it needs the room, and must not fail the small query that follows.
+ */
+const HEAP_GUARD_GROWTH_SHARE = 0.1;
+
+function inUse(s: ReturnType<typeof getHeapStatistics>): { heap: number; external: number } {
+  return { heap: s.used_heap_size, external: (s as { external_memory?: number }).external_memory ?? 0 };
+}
+
+/**
  * A guard on V8's own heap, for what the estimates miss. A worker thread that reaches its heap
  * limit can abort the whole process (Node gives the isolate 16 MB of slack to stop), so the query
- * stops well before: past 80% of the heap limit, or with as much outside the heap (typed arrays).
+ * stops well before: past 80% of the heap limit, or with as much outside the heap (typed arrays),
+ * once the query itself has grown the heap by a tenth of its limit.
  */
 export function heapGuard(): () => void {
+  const start = inUse(getHeapStatistics());
+  const baseline = start.heap + start.external;
   let last = 0;
   return () => {
     const now = Date.now();
@@ -85,9 +99,10 @@ export function heapGuard(): () => void {
     }
     last = now;
     const s = getHeapStatistics();
-    const external = (s as { external_memory?: number }).external_memory ?? 0;
-    if (s.used_heap_size > s.heap_size_limit * HEAP_GUARD_SHARE || external > s.heap_size_limit) {
-      throw new MemoryLimitError('The query', s.heap_size_limit, `The query needs more memory than the embedded engine's heap allows (${formatMegabytes(s.used_heap_size + external)} in use, limit ${formatMegabytes(s.heap_size_limit)}).`);
+    const { heap, external } = inUse(s);
+    const full = heap > s.heap_size_limit * HEAP_GUARD_SHARE || external > s.heap_size_limit;
+    if (full && heap + external - baseline > s.heap_size_limit * HEAP_GUARD_GROWTH_SHARE) {
+      throw new MemoryLimitError('The query', s.heap_size_limit, `The query needs more memory than the embedded engine's heap allows (${formatMegabytes(heap + external)} in use, limit ${formatMegabytes(s.heap_size_limit)}).`);
     }
   };
 }
