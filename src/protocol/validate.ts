@@ -167,16 +167,9 @@ export function validateQueryResult(v: unknown): Validated<QueryResult> {
       return fail(problem);
     }
   }
-  const s = v.stats;
-  if (!oneOf(s.backend, ['local', 'logAnalytics'] as const) || !isFiniteNum(s.durationMs) || !isInt(s.rowCount) || typeof s.truncated !== 'boolean') {
-    return fail('result stats need backend, durationMs, rowCount and truncated');
-  }
-  if (!v.warnings.every((w) => isStr(w))) {
-    return fail('result warnings must be strings');
-  }
-  const problem = renderProblem(v.render);
-  if (problem) {
-    return fail(problem);
+  const meta = resultMetaProblem(v.stats, v.warnings, v.render);
+  if (meta) {
+    return fail(meta);
   }
   return {
     ok: true,
@@ -187,6 +180,17 @@ export function validateQueryResult(v: unknown): Validated<QueryResult> {
       warnings: v.warnings as string[],
     },
   };
+}
+
+/** What is wrong with a result's stats, warnings and render request, whichever form its tables take. */
+function resultMetaProblem(stats: Record<string, unknown>, warnings: readonly unknown[], render: unknown): string | undefined {
+  if (!oneOf(stats.backend, ['local', 'logAnalytics'] as const) || !isFiniteNum(stats.durationMs) || !isInt(stats.rowCount) || typeof stats.truncated !== 'boolean') {
+    return 'result stats need backend, durationMs, rowCount and truncated';
+  }
+  if (!warnings.every((w) => isStr(w))) {
+    return 'result warnings must be strings';
+  }
+  return renderProblem(render);
 }
 
 function columnsProblem(columns: unknown, index: number): string | undefined {
@@ -208,16 +212,9 @@ export function validateResultPayload(v: unknown): Validated<ResultPayload> {
       return fail(problem.startsWith('table') ? problem : `table ${i} ${problem}`);
     }
   }
-  const s = v.stats;
-  if (!oneOf(s.backend, ['local', 'logAnalytics'] as const) || !isFiniteNum(s.durationMs) || !isInt(s.rowCount) || typeof s.truncated !== 'boolean') {
-    return fail('result stats need backend, durationMs, rowCount and truncated');
-  }
-  if (!v.warnings.every((w) => isStr(w))) {
-    return fail('result warnings must be strings');
-  }
-  const problem = renderProblem(v.render);
-  if (problem) {
-    return fail(problem);
+  const meta = resultMetaProblem(v.stats, v.warnings, v.render);
+  if (meta) {
+    return fail(meta);
   }
   return { ok: true, value: { tables: v.tables as ColumnarTable[], render: v.render as RenderInfo | undefined, stats: v.stats as unknown as QueryResult['stats'], warnings: v.warnings as string[] } };
 }
