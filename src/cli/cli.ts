@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { LoadCache } from '../data/loaders/loadCache';
 import { describeLoadProgress } from '../backends/local/dataSource';
-import { BackendError } from '../results/errors';
+import { BackendError, QueryTimeoutError } from '../results/errors';
 import { loadData, type DataSource, type LoadedData } from '../backends/local/dataSource';
 import { runLocalQuery } from '../backends/local/runQuery';
 import type { QueryResult } from '../results/queryResult';
@@ -211,11 +211,15 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
         continue;
       }
       let result;
+      const deadline = Date.now() + args.timeoutSeconds * 1000;
       try {
+        await data.prepare?.(unit.text, () => {
+          if (Date.now() > deadline) throw new QueryTimeoutError(args.timeoutSeconds * 1000);
+        });
         result = runLocalQuery(data.database, unit.text, {
           nowMs,
           timeRange: args.timespan ? { duration: args.timespan } : undefined,
-          deadline: Date.now() + args.timeoutSeconds * 1000,
+          deadline,
           memoryLimitBytes: args.memoryLimitMb * 1024 * 1024,
           rowLimit: args.maxRows,
           resultByteLimit: args.maxResultMb * 1024 * 1024,

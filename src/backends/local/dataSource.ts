@@ -20,6 +20,8 @@ export interface LoadedData {
   readonly warnings: readonly string[];
   /** The "now" queries should see (the pinned now of a pinned sample workspace), in ms. */
   readonly nowMs?: number;
+  /** Loads, before a query runs, the tables it names that load asynchronously (Parquet); `check` throws to stop. */
+  readonly prepare?: (query: string, check?: () => void) => Promise<void>;
 }
 
 export function dataSourceLabel(source: DataSource): string {
@@ -57,7 +59,7 @@ export function loadData(source: DataSource, options: LoadDataOptions = {}): Loa
   if (opened.tables.length === 0) {
     throw new BackendError('data', [`No table could be loaded from ${source.dir}.`, ...opened.warnings].join('\n'));
   }
-  return { database: opened.database, warnings: opened.warnings };
+  return { database: opened.database, warnings: opened.warnings, prepare: opened.prepare };
 }
 
 const mb = (bytes: number) => (bytes >= 10 * 1048576 ? (bytes / 1048576).toFixed(0) : (bytes / 1048576).toFixed(1));

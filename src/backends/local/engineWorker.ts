@@ -5,6 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { Database } from '../../engine/database';
 import { type DataSource, loadData, type LoadedData } from './dataSource';
+import { QueryCancelledError, QueryTimeoutError } from '../../results/errors';
 import { runLocalQuery } from './runQuery';
 import { serializeError, type WorkerRequest, type WorkerResponse } from './workerProtocol';
 
@@ -68,7 +69,19 @@ function post(message: WorkerResponse): void {
   parentPort!.postMessage(message);
 }
 
-parentPort?.on('message', (message: WorkerRequest) => {
+/** Stops a query's pre-load (Parquet tables) as the engine stops the query itself. */
+function prepareCheck(flag: Int32Array, deadline: number | undefined, timeoutMs: number): () => void {
+  return () => {
+    if (Atomics.load(flag, 0) === 1) {
+      throw new QueryCancelledError();
+    }
+    if (deadline !== undefined && Date.now() > deadline) {
+      throw new QueryTimeoutError(timeoutMs);
+    }
+  };
+}
+
+async function handle(message: WorkerRequest): Promise<void> {
   if (message.type === 'load') {
     load(message.source);
     return;
@@ -89,6 +102,7 @@ parentPort?.on('message', (message: WorkerRequest) => {
     if (!data) {
       throw loadError ?? new Error('No data was loaded.');
     }
+    await data.prepare?.(query, prepareCheck(flag, options.deadline, options.timeoutMs));
     const result = runLocalQuery(data.database, query, {
       timeRange: options.timeRange,
       rowLimit: options.rowLimit,
@@ -105,4 +119,12 @@ parentPort?.on('message', (message: WorkerRequest) => {
   } finally {
     currentRun = undefined;
   }
+}
+
+// Messages are handled one at a time, in order: a query waiting for its Parquet tables keeps the
+// next query (and a new load) behind it, as a running query always has.
+let queue: Promise<void> = Promise.resolve();
+parentPort?.on('message', (message: WorkerRequest) => {
+  // handle() reports its own failures; the catch only keeps one failed post from stopping the queue.
+  queue = queue.then(() => handle(message)).catch(() => {});
 });

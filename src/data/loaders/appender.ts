@@ -20,6 +20,8 @@ export interface ColumnAppender {
   /** A value parsed from JSON (or a cell's text). */
   appendValue(v: unknown): AppendResult;
   appendNull(): void;
+  /** A datetime or timespan already in the engine's ticks (Parquet timestamps); only number columns have it. */
+  appendTicks?(ticks: number): AppendResult;
   /** Drops the last value (its record was rejected by another column). */
   pop(): void;
   finish(): Column;

@@ -116,6 +116,15 @@ class NumberAppender implements ColumnAppender {
     return this.appendText(buf.toString('utf8', start, end).replace(escaped === 1 ? /""/g : /^$/, '"'));
   }
 
+  appendTicks(ticks: number): AppendResult {
+    if ((this.type !== 'datetime' && this.type !== 'timespan') || !Number.isFinite(ticks)) {
+      this.reason = `expected ${articles[this.type] ?? 'a number'}, found ${ticks}`;
+      return REJECT;
+    }
+    this.push(ticks);
+    return OK;
+  }
+
   /** A number read exactly (from bytes or JSON), checked against the column's range. */
   private appendNumber(v: number, text: string): AppendResult {
     if (this.type === 'int' && (v < INT_MIN || v > INT_MAX)) {

@@ -1,6 +1,6 @@
 /**
- * The tables of a data folder, found without loading their rows: each `.csv`, `.json`, `.jsonl`
- * file at the top is one table named after the file, and each tree that Log Analytics' data export
+ * The tables of a data folder, found without loading their rows: each `.csv`, `.json`, `.jsonl`,
+ * `.parquet` file at the top is one table named after the file, and each tree that Log Analytics' data export
  * rules write (`am-<Table>/…/y=2026/m=11/d=23/h=12/m=00/PT1H.json`, JSON Lines) is one table of all
  * its blobs. Any of them may be gzip-compressed (`.gz`). Columns come from the header (CSV), the REST
  * response's columns, or the keys of the first records (JSON); types from the schema catalogue for
@@ -15,6 +15,7 @@ import { csvHead } from './csvTable';
 import { DataFileError } from './dataFileError';
 import { jsonHead, jsonlHead } from './jsonTable';
 import type { LoadCache } from './loadCache';
+import { parquetHead } from './parquetSchema';
 import { type ColumnSpec, type FileFormat, formatOf, type SourceFile, type TableSource, tableNameOf } from './tableSource';
 
 /** How deep export trees are searched (WorkspaceResourceId=/subscriptions/…/workspaces/…/y/m/d/h/m). */
@@ -133,7 +134,9 @@ function columnsOf(found: Found): { columns: ColumnSpec[]; inferred: string[] } 
     names = [...head.columns];
     sample = head.sample;
   } else {
-    throw new DataFileError(first.path, 1, 1, `${first.format} files are not read yet`);
+    // Parquet says each column's type in its footer: nothing is inferred from rows.
+    names = parquetHead(first.path).columns.map((c) => ({ name: c.name, restType: c.type }));
+    sample = [];
   }
   const inferred: string[] = [];
   const columns = names.map((c, j) => {
@@ -157,7 +160,7 @@ export function tableSourceOf(name: string, files: readonly SourceFile[]): Table
 export function fileSource(file: string): TableSource {
   const format = formatOf(file);
   if (!format) {
-    throw new DataFileError(file, 1, 1, 'not a .csv, .json or .jsonl file (optionally .gz)');
+    throw new DataFileError(file, 1, 1, 'not a .csv, .json, .jsonl or .parquet file (the text ones optionally .gz)');
   }
   let source: SourceFile;
   try {
@@ -194,7 +197,7 @@ export function scanDataFolder(dir: string, cache?: LoadCache): ScannedFolder {
     }
   }
   if (tables.length === 0 && warnings.length === 0) {
-    warnings.push(`${dir}: no .csv, .json or .jsonl files (or Log Analytics export trees) to load`);
+    warnings.push(`${dir}: no .csv, .json, .jsonl or .parquet files (or Log Analytics export trees) to load`);
   }
   return { tables, warnings };
 }

@@ -10,10 +10,11 @@ import { findTable } from '../../schema/catalogue';
 import { fileSource, scanDataFolder } from './dataFolder';
 import type { LoadProgress } from './fileBytes';
 import type { LoadCache } from './loadCache';
-import { buildTable } from './tableBuild';
+import { tablesNamedIn } from './queryTables';
+import { buildTable, buildTableAsync, needsAsyncBuild } from './tableBuild';
 import type { TableSource } from './tableSource';
 
-export const DATA_FILE_EXTENSIONS = ['.csv', '.json', '.jsonl', '.ndjson'] as const;
+export const DATA_FILE_EXTENSIONS = ['.csv', '.json', '.jsonl', '.ndjson', '.parquet'] as const;
 
 export interface OpenOptions {
   readonly cache?: LoadCache;
@@ -26,6 +27,11 @@ export interface OpenedFolder {
   readonly tables: readonly TableSource[];
   /** Scan warnings, then the warnings of each table as it is loaded (the array grows). */
   readonly warnings: string[];
+  /**
+   * Loads, before `query` runs, the tables it names that only an asynchronous reader can load
+   * (Parquet); the query's other tables load when it reads them. `check` throws to stop (cancel).
+   */
+  prepare(query: string, check?: () => void): Promise<void>;
 }
 
 function tableSchema(source: TableSource) {
@@ -42,21 +48,45 @@ function tableSchema(source: TableSource) {
 export function openDataFolder(dir: string, options: OpenOptions = {}): OpenedFolder {
   const scanned = scanDataFolder(dir, options.cache);
   const warnings = [...scanned.warnings];
+  // Tables loaded ahead of their query by `prepare`, until the database takes them.
+  const prepared = new Map<string, Table>();
   const database = Database.lazy(scanned.tables.map((source) => ({
     name: source.name,
     schema: tableSchema(source),
     build: (control?: BuildControl) => {
+      const early = prepared.get(source.name);
+      if (early) {
+        prepared.delete(source.name);
+        return early;
+      }
       const built = buildTable(source, { check: control?.check, progress: options.onProgress }, options.cache);
       warnings.push(...built.warnings);
       return built.table;
     },
   })));
-  return { database, tables: scanned.tables, warnings };
+  const asyncSources = scanned.tables.filter(needsAsyncBuild);
+  const prepare = async (query: string, check?: () => void) => {
+    const named = new Set(tablesNamedIn(query, asyncSources.map((s) => s.name)));
+    for (const source of asyncSources) {
+      if (named.has(source.name) && !database.isBuilt(source.name) && !prepared.has(source.name)) {
+        const built = await buildTableAsync(source, { check, progress: options.onProgress }, options.cache);
+        warnings.push(...built.warnings);
+        prepared.set(source.name, built.table);
+      }
+    }
+  };
+  return { database, tables: scanned.tables, warnings, prepare };
 }
 
 /** Loads one exported file as a table now; throws a DataFileError when the file cannot be read at all. */
 export function loadDataFile(file: string): { table: Table; notes: readonly string[] } {
   const built = buildTable(fileSource(file));
+  return { table: built.table, notes: built.warnings };
+}
+
+/** Loads one exported file of any format (Parquet too) as a table. */
+export async function loadDataFileAsync(file: string): Promise<{ table: Table; notes: readonly string[] }> {
+  const built = await buildTableAsync(fileSource(file));
   return { table: built.table, notes: built.warnings };
 }
 
@@ -69,6 +99,14 @@ export interface LoadedFolder {
 /** Loads every table of a folder now (tests, tools). Throws only when the folder itself cannot be read. */
 export function loadDataFolder(dir: string, options: OpenOptions = {}): LoadedFolder {
   const opened = openDataFolder(dir, options);
+  const tables = opened.database.tableNames.map((n) => opened.database.table(n)!);
+  return { tables, warnings: opened.warnings };
+}
+
+/** Loads every table of a folder, Parquet ones too. */
+export async function loadDataFolderAsync(dir: string, options: OpenOptions = {}): Promise<LoadedFolder> {
+  const opened = openDataFolder(dir, options);
+  await opened.prepare(opened.database.tableNames.map((n) => `['${n}']`).join(' '));
   const tables = opened.database.tableNames.map((n) => opened.database.table(n)!);
   return { tables, warnings: opened.warnings };
 }

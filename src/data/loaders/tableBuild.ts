@@ -3,13 +3,14 @@
  * files, in one pass each, straight into typed columns (then stored in the cache for next time).
  */
 import { Table } from '../../engine/table';
-import { columnAppender } from './columnAppenders';
+import { type ColumnAppender, columnAppender } from './columnAppenders';
 import { appendCsvFile } from './csvTable';
 import { DataFileError } from './dataFileError';
 import { FileWarnings, type LoadControl } from './fileBytes';
 import { appendJsonFile, appendJsonlFile } from './jsonTable';
 import type { LoadCache } from './loadCache';
-import type { TableSource } from './tableSource';
+import { appendParquetFile } from './parquetTable';
+import type { SourceFile, TableSource } from './tableSource';
 
 export interface BuiltTable {
   readonly table: Table;
@@ -18,55 +19,143 @@ export interface BuiltTable {
   readonly fromCache: boolean;
 }
 
-export function buildTable(source: TableSource, control: LoadControl = {}, cache?: LoadCache): BuiltTable {
-  const cached = cache?.read(source.name, source.files);
-  if (cached) {
-    return { table: cached.table, warnings: cached.warnings, fromCache: true };
-  }
+interface Build {
+  readonly source: TableSource;
+  readonly control: LoadControl;
+  readonly names: string[];
+  readonly appenders: ColumnAppender[];
+  readonly inferredNote: (j: number, reason: string) => string;
+  readonly warnings: string[];
+  readonly totalBytes: number;
+  doneBytes: number;
+  rows: number;
+}
+
+function startBuild(source: TableSource, control: LoadControl): Build {
   const names = source.columns.map((c) => c.name);
-  const appenders = source.columns.map((c) => columnAppender(c.type));
   const inferred = new Set(source.inferred);
-  const inferredNote = (j: number, reason: string) => (inferred.has(names[j]!) && reason.startsWith('expected') ? ` (the column's type was inferred from the first rows)` : '');
-  const warnings: string[] = [];
-  const totalBytes = source.files.reduce((a, f) => a + f.size, 0);
-  let doneBytes = 0;
-  let rows = 0;
-  source.files.forEach((file, index) => {
-    control.check?.();
-    const fileWarnings = new FileWarnings(warnings);
-    const onWindow = (read: number, fileRows: number) => {
+  return {
+    source,
+    control,
+    names,
+    appenders: source.columns.map((c) => columnAppender(c.type)),
+    inferredNote: (j, reason) => (inferred.has(names[j]!) && reason.startsWith('expected') ? ` (the column's type was inferred from the first rows)` : ''),
+    warnings: [],
+    totalBytes: source.files.reduce((a, f) => a + f.size, 0),
+    doneBytes: 0,
+    rows: 0,
+  };
+}
+
+interface FileRead {
+  readonly warnings: FileWarnings;
+  /** Progress within the file (bytes read, rows so far); also where a cancellation throws. */
+  readonly report: (read: number, fileRows: number) => void;
+}
+
+function beginFile(b: Build, index: number): FileRead {
+  const { source, control } = b;
+  control.check?.();
+  return {
+    warnings: new FileWarnings(b.warnings),
+    report: (read, fileRows) => {
       control.check?.();
-      control.progress?.({ table: source.name, filesDone: index, files: source.files.length, rows: rows + fileRows, bytes: doneBytes + read, totalBytes });
-    };
-    try {
-      if (file.format === 'csv') {
-        rows += appendCsvFile(file.path, names, appenders, fileWarnings, inferredNote, onWindow, file.size);
-      } else if (file.format === 'jsonl') {
-        rows += appendJsonlFile(file.path, names, appenders, fileWarnings, inferredNote, onWindow);
-      } else if (file.format === 'json') {
-        rows += appendJsonFile(file.path, names, appenders, fileWarnings, inferredNote);
-      } else {
-        throw new DataFileError(file.path, 1, 1, `${file.format} files are not read yet`);
-      }
-    } catch (e) {
-      if (!(e instanceof DataFileError)) {
-        throw e;
-      }
-      // The file's records appended before the problem stay; the columns are brought level.
-      const n = Math.min(...appenders.map((a) => a.length));
-      appenders.forEach((a) => {
-        while (a.length > n) {
-          a.pop();
-        }
-      });
-      rows = n;
-      fileWarnings.add(e.message);
+      control.progress?.({ table: source.name, filesDone: index, files: source.files.length, rows: b.rows + fileRows, bytes: b.doneBytes + read, totalBytes: b.totalBytes });
+    },
+  };
+}
+
+/** Rows of a text file (CSV, JSON, JSON Lines), read synchronously. */
+function appendTextFile(b: Build, file: SourceFile, f: FileRead): number {
+  const { names, appenders, inferredNote } = b;
+  if (file.format === 'csv') {
+    return appendCsvFile(file.path, names, appenders, f.warnings, inferredNote, f.report, file.size);
+  }
+  if (file.format === 'jsonl') {
+    return appendJsonlFile(file.path, names, appenders, f.warnings, inferredNote, f.report);
+  }
+  if (file.format === 'json') {
+    return appendJsonFile(file.path, names, appenders, f.warnings, inferredNote);
+  }
+  throw new Error(`Table ${b.source.name} is read from ${file.format} files, which load before the query that reads them runs, not during it`);
+}
+
+/** A file that fails part-way keeps its records before the problem; anything but a file's problem goes on up. */
+function fileFailed(b: Build, e: unknown, f: FileRead): void {
+  if (!(e instanceof DataFileError)) {
+    throw e;
+  }
+  // The columns are brought level.
+  const n = Math.min(...b.appenders.map((a) => a.length));
+  b.appenders.forEach((a) => {
+    while (a.length > n) {
+      a.pop();
     }
-    fileWarnings.close(file.path);
-    doneBytes += file.size;
   });
-  control.progress?.({ table: source.name, filesDone: source.files.length, files: source.files.length, rows, bytes: totalBytes, totalBytes });
+  b.rows = n;
+  f.warnings.add(e.message);
+}
+
+function endFile(b: Build, file: SourceFile, f: FileRead): void {
+  f.warnings.close(file.path);
+  b.doneBytes += file.size;
+}
+
+function finishBuild(b: Build, cache: LoadCache | undefined): BuiltTable {
+  const { source, control, appenders, rows, warnings } = b;
+  control.progress?.({ table: source.name, filesDone: source.files.length, files: source.files.length, rows, bytes: b.totalBytes, totalBytes: b.totalBytes });
   const table = new Table(source.columns.map((c, j) => ({ name: c.name, column: appenders[j]!.finish() })), rows, source.name);
   cache?.write(source.name, source.files, table, source.inferred, warnings);
   return { table, warnings, fromCache: false };
+}
+
+function fromCache(source: TableSource, cache: LoadCache | undefined): BuiltTable | undefined {
+  const cached = cache?.read(source.name, source.files);
+  return cached && { table: cached.table, warnings: cached.warnings, fromCache: true };
+}
+
+/** Whether the table has files only `buildTableAsync` reads (Parquet). */
+export function needsAsyncBuild(source: TableSource): boolean {
+  return source.files.some((f) => f.format === 'parquet');
+}
+
+/** Builds a table of text files (CSV, JSON, JSON Lines) now; Parquet tables need `buildTableAsync`. */
+export function buildTable(source: TableSource, control: LoadControl = {}, cache?: LoadCache): BuiltTable {
+  const cached = fromCache(source, cache);
+  if (cached) {
+    return cached;
+  }
+  const b = startBuild(source, control);
+  source.files.forEach((file, index) => {
+    const f = beginFile(b, index);
+    try {
+      b.rows += appendTextFile(b, file, f);
+    } catch (e) {
+      fileFailed(b, e, f);
+    }
+    endFile(b, file, f);
+  });
+  return finishBuild(b, cache);
+}
+
+/** Builds a table of any format, Parquet included (hyparquet decodes asynchronously). */
+export async function buildTableAsync(source: TableSource, control: LoadControl = {}, cache?: LoadCache): Promise<BuiltTable> {
+  const cached = fromCache(source, cache);
+  if (cached) {
+    return cached;
+  }
+  const b = startBuild(source, control);
+  for (const [index, file] of source.files.entries()) {
+    const f = beginFile(b, index);
+    try {
+      // A Parquet file's progress is by row group: its share of the file's bytes.
+      b.rows += file.format === 'parquet'
+        ? await appendParquetFile(file.path, b.names, b.appenders, f.warnings, b.inferredNote, (done, groups, fileRows) => f.report(Math.round((file.size * done) / groups), fileRows))
+        : appendTextFile(b, file, f);
+    } catch (e) {
+      fileFailed(b, e, f);
+    }
+    endFile(b, file, f);
+  }
+  return finishBuild(b, cache);
 }

@@ -1,0 +1,191 @@
+/**
+ * Appends a Parquet file's rows to a table's columns, one row group at a time (hyparquet reads the
+ * group's column chunks from disk, decompresses and decodes them; only one group's values are held
+ * at once). hyparquet is asynchronous, so this is the one loader that returns a promise: Parquet
+ * tables are loaded before the query that reads them runs (folder.ts `prepare`).
+ *
+ * A row group that cannot be read (corrupt pages, an unknown codec) is a warning naming the file and
+ * the row group; the other groups still load. A value that does not fit its column leaves its row out
+ * with a warning naming the file, row group and row, as the text formats name file:line:column.
+ */
+import * as zlib from 'node:zlib';
+import * as fsp from 'node:fs/promises';
+import { type AsyncBuffer, type Compressors, type FileMetaData, parquetRead, type ParquetParsers } from 'hyparquet';
+import { TICKS_PER_MILLISECOND } from '../../engine/values';
+import { type ColumnAppender, KEPT, OK, REJECT } from './appender';
+import { DataFileError } from './dataFileError';
+import type { FileWarnings } from './fileBytes';
+import { type ParquetColumn, parquetColumns, parquetFooter } from './parquetSchema';
+
+/** Codecs hyparquet leaves to the caller; SNAPPY it decodes itself. ZSTD and LZ4 have no decoder in Node 20's zlib. */
+const COMPRESSORS: Compressors = {
+  GZIP: (input) => new Uint8Array(zlib.gunzipSync(input)),
+  BROTLI: (input) => new Uint8Array(zlib.brotliDecompressSync(input)),
+};
+
+/** Datetimes straight to the engine's ticks (100 ns since the Unix epoch), keeping sub-millisecond precision. */
+const PARSERS: Partial<ParquetParsers> = {
+  timestampFromMilliseconds: (ms: bigint) => Number(ms) * TICKS_PER_MILLISECOND,
+  timestampFromMicroseconds: (us: bigint) => Number(us) * 10,
+  timestampFromNanoseconds: (ns: bigint) => Number(ns / 100n),
+  dateFromDays: (days: number) => days * 86_400_000 * TICKS_PER_MILLISECOND,
+};
+
+const TIME_TICKS = { MILLIS: TICKS_PER_MILLISECOND, MICROS: 10, NANOS: 0.01 } as const;
+
+/** A decoded value as what its column's appender takes. */
+function appendOne(a: ColumnAppender, c: ParquetColumn | undefined, v: unknown): ReturnType<ColumnAppender['appendValue']> {
+  if (v === null || v === undefined) {
+    a.appendNull();
+    return OK;
+  }
+  if (!c) {
+    return a.appendValue(v);
+  }
+  if (c.kind === 'timeOfDay') {
+    v = Number(v) * TIME_TICKS[c.timeUnit ?? 'MILLIS'];
+  }
+  if (c.kind !== 'plain' && typeof v === 'number') {
+    if (a.appendTicks && (a.type === 'datetime' || a.type === 'timespan')) {
+      return a.appendTicks(v);
+    }
+    // The catalogue wants another type than the file holds: go through the text form.
+    return a.appendValue(c.kind === 'ticks' ? new Date(v / TICKS_PER_MILLISECOND).toISOString() : v);
+  }
+  if (typeof v === 'bigint') {
+    return v >= -9007199254740992n && v <= 9007199254740992n ? a.appendValue(Number(v)) : a.appendValue(String(v));
+  }
+  if (v instanceof Uint8Array) {
+    // Raw bytes that are not text (no STRING annotation and not UTF-8): shown as base64, as Kusto shows binary.
+    return a.appendValue(Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64'));
+  }
+  return a.appendValue(v);
+}
+
+/** One row group's values, column by column, in the table's column order (undefined: the file lacks the column). */
+async function readGroup(metadata: FileMetaData, buffer: AsyncBuffer,
+  start: number, rows: number, wanted: readonly (string | undefined)[]): Promise<(unknown[] | undefined)[]> {
+  const out: (unknown[] | undefined)[] = wanted.map(() => undefined);
+  const index = new Map<string, number>();
+  wanted.forEach((n, j) => n !== undefined && index.set(n, j));
+  await parquetRead({
+    file: buffer,
+    metadata,
+    columns: [...index.keys()],
+    rowStart: start,
+    rowEnd: start + rows,
+    compressors: COMPRESSORS,
+    parsers: PARSERS,
+    onChunk: ({ columnName, columnData, rowStart }) => {
+      const j = index.get(columnName);
+      if (j === undefined) {
+        return;
+      }
+      const values = (out[j] ??= new Array(rows));
+      for (let i = 0; i < columnData.length; i++) {
+        const r = rowStart + i - start;
+        if (r >= 0 && r < rows) {
+          values[r] = columnData[i];
+        }
+      }
+    },
+  });
+  return out;
+}
+
+/** After each row group: groups done, groups in all, rows appended from the file so far. */
+export type ParquetProgress = (groupsDone: number, groups: number, rows: number) => void;
+
+/**
+ * Appends the file's rows to `appenders` (named `names`); columns the file lacks are null. Returns
+ * the rows appended. `onGroup` is called after each row group (progress; it may throw to cancel).
+ */
+export async function appendParquetFile(file: string, names: readonly string[], appenders: readonly ColumnAppender[], warnings: FileWarnings,
+  inferredNote: (column: number, reason: string) => string, onGroup?: ParquetProgress): Promise<number> {
+  const metadata = parquetFooter(file);
+  const fileColumns = new Map(parquetColumns(metadata).map((c) => [c.name, c]));
+  const present = names.filter((n) => fileColumns.has(n));
+  if (present.length === 0) {
+    throw new DataFileError(file, 1, 1, `none of the table's columns (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}) are in the file`);
+  }
+  let handle: fsp.FileHandle;
+  try {
+    handle = await fsp.open(file, 'r');
+  } catch (e) {
+    throw new DataFileError(file, 1, 1, `cannot read the file: ${(e as Error).message}`);
+  }
+  try {
+    const { size } = await handle.stat();
+    return await appendGroups(file, metadata, fileBuffer(handle, size), fileColumns, names, appenders, warnings, inferredNote, onGroup);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The file as hyparquet reads it: byte ranges (a row group's column chunks) read when asked for, so only one group is in memory. */
+function fileBuffer(handle: fsp.FileHandle, byteLength: number): AsyncBuffer {
+  return {
+    byteLength,
+    slice: async (start: number, end = byteLength) => {
+      const out = new Uint8Array(Math.max(0, end - start));
+      let done = 0;
+      while (done < out.length) {
+        const { bytesRead } = await handle.read(out, done, out.length - done, start + done);
+        if (bytesRead === 0) {
+          throw new Error(`the file ends at byte ${start + done}, before the ${end - start} bytes its metadata points to`);
+        }
+        done += bytesRead;
+      }
+      return out.buffer;
+    },
+  };
+}
+
+async function appendGroups(file: string, metadata: FileMetaData, buffer: AsyncBuffer, fileColumns: ReadonlyMap<string, ParquetColumn>,
+  names: readonly string[], appenders: readonly ColumnAppender[], warnings: FileWarnings,
+  inferredNote: (column: number, reason: string) => string, onGroup?: ParquetProgress): Promise<number> {
+  const columns = names.map((n) => fileColumns.get(n));
+  for (const a of appenders) {
+    a.reserve(a.length + Number(metadata.num_rows));
+  }
+  let appended = 0;
+  let groupStart = 0;
+  for (const [g, group] of metadata.row_groups.entries()) {
+    const groupRows = Number(group.num_rows);
+    const where = `${file}: row group ${g + 1} of ${metadata.row_groups.length} (rows ${groupStart + 1}–${groupStart + groupRows})`;
+    let values;
+    try {
+      values = await readGroup(metadata, buffer, groupStart, groupRows, names.map((n) => (fileColumns.has(n) ? n : undefined)));
+    } catch (e) {
+      warnings.add(`${where}: left out, it cannot be read: ${(e as Error).message}`);
+      groupStart += groupRows;
+      onGroup?.(g + 1, metadata.row_groups.length, appended);
+      continue;
+    }
+    for (let r = 0; r < groupRows; r++) {
+      let j = 0;
+      for (; j < appenders.length; j++) {
+        const a = appenders[j]!;
+        const col = values[j];
+        // A column the file lacks is null (appendOne's first case).
+        const result = appendOne(a, columns[j]!, col ? col[r] : null);
+        if (result === REJECT) {
+          warnings.add(`${file}: row group ${g + 1}, row ${groupStart + r + 1}, column ${names[j]}: ${a.reason}${inferredNote(j, a.reason)}; the row is left out`);
+          for (let m = 0; m < j; m++) {
+            appenders[m]!.pop();
+          }
+          break;
+        }
+        if (result === KEPT) {
+          warnings.add(`${file}: row group ${g + 1}, row ${groupStart + r + 1}, column ${names[j]}: ${a.reason}`);
+        }
+      }
+      if (j === appenders.length) {
+        appended++;
+      }
+    }
+    groupStart += groupRows;
+    onGroup?.(g + 1, metadata.row_groups.length, appended);
+  }
+  return appended;
+}
