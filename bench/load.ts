@@ -5,8 +5,8 @@
  *  - by the engine's loader (bundled as the product ships it), without the load cache;
  *  - by DuckDB's read_csv of the same files (the reference, same run);
  *  - by the loader again from its load cache, against its first (cache-filling) load;
- *  - the same data as JSON Lines (gzip-compressed): loaded, and the seed queries' answers compared
- *    with the CSV's.
+ *  - the same data as JSON Lines (gzip-compressed) and as Parquet (snappy, 100k-row row groups, as
+ *    hyparquet-writer writes it): loaded, and the seed queries' answers compared with the CSV's.
  *
  *   BENCH_LOAD_SCALE=10 node --import tsx --expose-gc bench/load.ts
  */
@@ -16,6 +16,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import * as esbuild from 'esbuild';
+import { type ColumnSource, parquetWriteBuffer } from 'hyparquet-writer';
 import { generateSampleWorkspace } from '../src/data/sample';
 import { LoadCache, openDataFolder } from '../src/data/loaders';
 import type { Table } from '../src/engine/table';
@@ -41,6 +42,8 @@ async function child(mode: Mode, dir: string, cacheDir: string | undefined): Pro
   let rows = 0;
   if (mode === 'engine') {
     const opened = openDataFolder(dir, { cache: cacheDir ? new LoadCache(cacheDir) : undefined });
+    // Parquet tables load before the query that names them: here, one naming every table.
+    await opened.prepare(opened.database.tableNames.map((n) => `['${n}']`).join(' '));
     for (const name of opened.database.tableNames) {
       rows += opened.database.table(name)!.rowCount;
     }
@@ -116,6 +119,30 @@ function writeExportTree(root: string, table: Table): void {
   }
 }
 
+/** The engine's column as a Parquet column: the physical type the export would use for its KQL type. */
+function parquetColumn(table: Table, j: number): ColumnSource {
+  const { name, column } = table.columns[j]!;
+  const n = table.rowCount;
+  const values = (f: (v: unknown) => unknown) => Array.from({ length: n }, (_, r) => {
+    const v = column.get(r);
+    return v === null || v === undefined ? null : f(v);
+  });
+  switch (column.type) {
+    case 'int': return { name, type: 'INT32', data: values((v) => v) };
+    case 'long': return { name, type: 'INT64', data: values((v) => BigInt(v as number)) };
+    case 'real': case 'decimal': return { name, type: 'DOUBLE', data: values((v) => v) };
+    case 'bool': return { name, type: 'BOOLEAN', data: values((v) => v) };
+    case 'datetime': return { name, type: 'TIMESTAMP', data: values((v) => new Date(Math.floor((v as number) / 10_000))) };
+    case 'dynamic': return { name, type: 'JSON', data: values((v) => JSON.parse(JSON.stringify(v))) };
+    default: return { name, type: 'STRING', data: values((v) => String(v)) };
+  }
+}
+
+function writeParquet(file: string, table: Table): void {
+  const columnData = table.columns.map((_, j) => parquetColumn(table, j));
+  fs.writeFileSync(file, new Uint8Array(parquetWriteBuffer({ columnData, rowGroupSize: 100_000 })));
+}
+
 function runChild(bundle: string, mode: Mode, dir: string, cacheDir?: string): ChildReport {
   const r = spawnSync(process.execPath, [bundle, 'child', mode, dir, cacheDir ?? ''], { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (r.status !== 0) {
@@ -124,8 +151,10 @@ function runChild(bundle: string, mode: Mode, dir: string, cacheDir?: string): C
   return JSON.parse(r.stdout) as ChildReport;
 }
 
-function answers(dir: string): string[] {
-  const db = openDataFolder(dir).database;
+async function answers(dir: string): Promise<string[]> {
+  const opened = openDataFolder(dir);
+  await opened.prepare(opened.database.tableNames.map((n) => `['${n}']`).join(' '));
+  const db = opened.database;
   return QUERIES.map((id) => {
     const result = executeQuery(sampleQueryText(findSampleQuery(id)!), db, { now: NOW.getTime() * 10_000, rowLimit: 1e7 });
     const rows = result.tables[0]!.table.rows().map((row) => JSON.stringify(row));
@@ -138,20 +167,24 @@ async function main(): Promise<void> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kql-bench-load-'));
   const csvDir = path.join(root, 'csv');
   const jsonlDir = path.join(root, 'jsonl');
+  const parquetDir = path.join(root, 'parquet');
   const cacheDir = path.join(root, 'cache');
   fs.mkdirSync(csvDir);
   fs.mkdirSync(jsonlDir);
+  fs.mkdirSync(parquetDir);
   try {
     const t0 = performance.now();
     const ws = generateSampleWorkspace({ now: NOW, scale });
     for (const name of TABLES) {
       writeCsv(path.join(csvDir, `${name}.csv`), ws.database.table(name)!);
       writeExportTree(jsonlDir, ws.database.table(name)!);
+      writeParquet(path.join(parquetDir, `${name}.parquet`), ws.database.table(name)!);
     }
     const bytes = TABLES.reduce((a, n) => a + fs.statSync(path.join(csvDir, `${n}.csv`)).size, 0);
     const rows = ws.database.table('VMConnection')!.rowCount;
     console.log(`Sample workspace at scale ${scale} exported in ${((performance.now() - t0) / 1000).toFixed(1)} s: VMConnection ${rows.toLocaleString('en-US')} rows; ` +
-      `CSV ${(bytes / 1048576).toFixed(0)} MB in ${TABLES.length} files; JSON Lines (.gz) in export trees.`);
+      `CSV ${(bytes / 1048576).toFixed(0)} MB in ${TABLES.length} files; JSON Lines (.gz) in export trees; ` +
+      `Parquet ${(TABLES.reduce((a, n) => a + fs.statSync(path.join(parquetDir, `${n}.parquet`)).size, 0) / 1048576).toFixed(0)} MB.`);
     const bundle = path.resolve('dist/bench/load.js');
     esbuild.buildSync({
       entryPoints: [path.resolve(__filename)], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: bundle,
@@ -165,19 +198,23 @@ async function main(): Promise<void> {
     const filling = runChild(bundle, 'engine', csvDir, cacheDir);
     const cached = runChild(bundle, 'engine', csvDir, cacheDir);
     const jsonl = runChild(bundle, 'engine', jsonlDir);
+    const parquet = runChild(bundle, 'engine', parquetDir);
     console.log('Load of all three tables, each in a fresh process:');
     line('DuckDB read_csv (reference)', duck);
     line('engine loader, CSV', engine, duck);
     line('engine loader, CSV, filling the load cache', filling, duck);
     line('engine loader, from the load cache', cached, filling, 'the cache-filling load');
     line('engine loader, JSON Lines export trees (.gz)', jsonl, duck);
+    line('engine loader, Parquet (snappy)', parquet, duck);
     const t = (x: number, limit: number) => (x <= limit ? 'met' : 'NOT met');
     console.log(`  targets: load ≤ 1.5× DuckDB → ${t(engine.ms / duck.ms, 1.5)}; peak RSS ≤ 2× DuckDB → ${t(engine.maxRssMb / duck.maxRssMb, 2)}; ` +
       `from cache ≤ 0.1× first load → ${t(cached.ms / filling.ms, 0.1)}`);
-    const a = answers(csvDir);
-    const b = answers(jsonlDir);
-    const same = QUERIES.filter((_, i) => a[i] === b[i]);
-    console.log(`  JSON Lines vs CSV: ${same.length} of ${QUERIES.length} seed queries answer identically${same.length < QUERIES.length ? ` (differ: ${QUERIES.filter((_, i) => a[i] !== b[i]).join(', ')})` : ''}`);
+    const a = await answers(csvDir);
+    for (const [label, dir] of [['JSON Lines', jsonlDir], ['Parquet', parquetDir]] as const) {
+      const b = await answers(dir);
+      const same = QUERIES.filter((_, i) => a[i] === b[i]);
+      console.log(`  ${label} vs CSV: ${same.length} of ${QUERIES.length} seed queries answer identically${same.length < QUERIES.length ? ` (differ: ${QUERIES.filter((_, i) => a[i] !== b[i]).join(', ')})` : ''}`);
+    }
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }

@@ -81,6 +81,11 @@ async function readGroup(metadata: FileMetaData, buffer: AsyncBuffer,
       if (j === undefined) {
         return;
       }
+      if (out[j] === undefined && rowStart === start && columnData.length === rows) {
+        // The whole group in one chunk (the usual case): used as it is, not copied.
+        out[j] = columnData as unknown[];
+        return;
+      }
       const values = (out[j] ??= new Array(rows));
       for (let i = 0; i < columnData.length; i++) {
         const r = rowStart + i - start;
