@@ -1,7 +1,8 @@
 /** Entry point of the `kql` command (bundled to dist/cli.js, run by bin/kql.js). */
 import { runCli } from './cli';
+import { cliIo } from './io';
 
-runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin }).then(
+runCli(process.argv.slice(2), cliIo()).then(
   (code) => {
     process.exitCode = code;
   },

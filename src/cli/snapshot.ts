@@ -11,6 +11,7 @@ import * as v8 from 'node:v8';
 import { runLocalQuery } from '../backends/local/runQuery';
 import { sampleDatabase } from '../data/sample';
 import { runCli } from './cli';
+import { cliIo } from './io';
 
 const dir = process.env.KQL_KUSTO_DIR ?? path.join(__dirname, 'kusto');
 for (const file of ['bridge.min.js', 'Kusto.Language.Bridge.min.js']) {
@@ -23,7 +24,7 @@ runLocalQuery(sampleDatabase({ now: new Date('2026-01-01T00:00:00Z') }), 'print 
 
 v8.startupSnapshot.setDeserializeMainFunction(() => {
   // In a process started from a snapshot, the user's arguments follow the node executable.
-  runCli(process.argv.slice(1), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin }).then(
+  runCli(process.argv.slice(1), cliIo()).then(
     (code) => {
       process.exitCode = code;
     },

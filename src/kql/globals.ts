@@ -134,11 +134,29 @@ export function globalsFor(tables?: readonly TableSchema[]): Kusto.Language.Glob
   if (!tables) return globalsForSchema(active);
   let entry = byTables.get(tables);
   if (!entry) {
-    entry = build(tables, []);
+    const key = contentKey(tables);
+    entry = byContent.get(key);
+    if (!entry) {
+      entry = build(tables, []);
+      byContent.set(key, entry);
+      if (byContent.size > MAX_BY_CONTENT) byContent.delete(byContent.keys().next().value!);
+    }
     byTables.set(tables, entry);
     return entry.withCache;
   }
   return use(entry);
+}
+
+/**
+ * Equal tables in a new array (a database opened again, the sample workspace generated again) reuse
+ * the symbols built for the first: building them is a good part of a first analysis, and `kql`'s
+ * startup snapshot holds them for the sample workspace, so `kql 'print 1'` does not build them at all.
+ */
+const byContent = new Map<string, CachedGlobals>();
+const MAX_BY_CONTENT = 8;
+
+function contentKey(tables: readonly TableSchema[]): string {
+  return JSON.stringify(tables.map((t) => [t.name, t.description, t.columns.map((c) => [c.name, c.type, c.description])]));
 }
 
 /** Globals for the active schema with extra ambient symbols (in scope around the query), with their own cache. */
