@@ -5,6 +5,9 @@
  *  - by the engine's loader (bundled as the product ships it), without the load cache;
  *  - by DuckDB's read_csv of the same files (the reference, same run);
  *  - by the loader again from its load cache, against its first (cache-filling) load;
+ *  - end to end, file to answer, each in a fresh process: `kql --data DIR QUERY` (bin/kql.js as built,
+ *    no load cache) against DuckDB over views of read_csv of the same files and the seed query's
+ *    hand-written SQL (bench/seedSql.ts), per seed query;
  *  - the same data as JSON Lines (gzip-compressed) and as Parquet (snappy, 100k-row row groups, as
  *    hyparquet-writer writes it): loaded, and the seed queries' answers compared with the CSV's.
  *
@@ -23,12 +26,13 @@ import type { Table } from '../src/engine/table';
 import { executeQuery } from '../src/engine';
 import { toWire } from '../src/engine/wireValues';
 import { findSampleQuery, sampleQueryText } from '../src/schema/sampleQueries';
+import { SQL } from './seedSql';
 
 const NOW = new Date('2026-11-23T12:00:00Z');
 const TABLES = ['VMConnection', 'VMBoundPort', 'ServiceMapComputer_CL'];
 const QUERIES = ['bytes-trend', 'connection-failures-trend', 'top-transmitting-vms', 'wb-connections-top-remotes', 'wb-failed-connections-by-machine', 'wb-malicious-connections'];
 
-type Mode = 'engine' | 'duckdb';
+type Mode = 'engine' | 'duckdb' | 'duckdb-query';
 
 interface ChildReport {
   readonly ms: number;
@@ -37,7 +41,9 @@ interface ChildReport {
 }
 
 // ---------------------------------------------------------------- child: one load, then report
-async function child(mode: Mode, dir: string, cacheDir: string | undefined): Promise<void> {
+/** `extra`: the load cache's folder (engine), or the seed query's id (duckdb-query). */
+async function child(mode: Mode, dir: string, extra: string | undefined): Promise<void> {
+  const cacheDir = mode === 'engine' ? extra : undefined;
   const t0 = performance.now();
   let rows = 0;
   if (mode === 'engine') {
@@ -47,6 +53,14 @@ async function child(mode: Mode, dir: string, cacheDir: string | undefined): Pro
     for (const name of opened.database.tableNames) {
       rows += opened.database.table(name)!.rowCount;
     }
+  } else if (mode === 'duckdb-query') {
+    // End to end: views over the files, so DuckDB reads only what the query needs, then the query.
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const conn = await (await DuckDBInstance.create(':memory:')).connect();
+    for (const f of fs.readdirSync(dir).sort()) {
+      await conn.run(`CREATE VIEW "${f.replace(/\.csv$/, '')}" AS SELECT * FROM read_csv('${path.join(dir, f)}')`);
+    }
+    rows = (await conn.runAndReadAll(SQL[extra!]!)).getRows().length;
   } else {
     const { DuckDBInstance } = await import('@duckdb/node-api');
     const instance = await DuckDBInstance.create(':memory:');
@@ -143,12 +157,25 @@ function writeParquet(file: string, table: Table): void {
   fs.writeFileSync(file, new Uint8Array(parquetWriteBuffer({ columnData, rowGroupSize: 100_000 })));
 }
 
-function runChild(bundle: string, mode: Mode, dir: string, cacheDir?: string): ChildReport {
-  const r = spawnSync(process.execPath, [bundle, 'child', mode, dir, cacheDir ?? ''], { encoding: 'utf8', maxBuffer: 1 << 24 });
+function runChild(bundle: string, mode: Mode, dir: string, extra?: string): ChildReport {
+  const r = spawnSync(process.execPath, [bundle, 'child', mode, dir, extra ?? ''], { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (r.status !== 0) {
     throw new Error(`${mode} load failed: ${r.stderr}`);
   }
   return JSON.parse(r.stdout) as ChildReport;
+}
+
+/** `kql --data DIR QUERY` as a user runs it (bin/kql.js, with its startup snapshot when built), wall time. */
+function runKql(dir: string, id: string): ChildReport {
+  const t0 = performance.now();
+  const r = spawnSync(path.resolve('bin/kql.js'), ['--data', dir, '--no-cache', '--now', NOW.toISOString(), '--format', 'json', sampleQueryText(findSampleQuery(id)!)],
+    { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const ms = performance.now() - t0;
+  if (r.status !== 0) {
+    throw new Error(`kql ${id} failed: ${r.stderr}`);
+  }
+  const body = JSON.parse(r.stdout) as { tables: { rows: unknown[] }[] };
+  return { ms, rows: body.tables[0]!.rows.length, maxRssMb: 0 };
 }
 
 async function answers(dir: string): Promise<string[]> {
@@ -209,6 +236,20 @@ async function main(): Promise<void> {
     const t = (x: number, limit: number) => (x <= limit ? 'met' : 'NOT met');
     console.log(`  targets: load ≤ 1.5× DuckDB → ${t(engine.ms / duck.ms, 1.5)}; peak RSS ≤ 2× DuckDB → ${t(engine.maxRssMb / duck.maxRssMb, 2)}; ` +
       `from cache ≤ 0.1× first load → ${t(cached.ms / filling.ms, 0.1)}`);
+    if (fs.existsSync('dist/cli.js')) {
+      console.log('End to end, file to answer (fresh process each, no load cache; kql reads only the tables the query names, DuckDB views over read_csv):');
+      const ratios: number[] = [];
+      for (const id of QUERIES) {
+        const k = runKql(csvDir, id);
+        const d = runChild(bundle, 'duckdb-query', csvDir, id);
+        ratios.push(k.ms / d.ms);
+        console.log(`  ${id.padEnd(34)} kql ${(k.ms / 1000).toFixed(2).padStart(6)} s  DuckDB ${(d.ms / 1000).toFixed(2).padStart(6)} s  ${(k.ms / d.ms).toFixed(2)}×  (${k.rows} / ${d.rows} rows)`);
+      }
+      const geo = Math.exp(ratios.reduce((a, r) => a + Math.log(r), 0) / ratios.length);
+      console.log(`  geometric mean ${geo.toFixed(2)}× DuckDB; target ≤ 1.5× → ${geo <= 1.5 ? 'met' : 'NOT met'}`);
+    } else {
+      console.log('(no dist/cli.js: run `npm run build` (and `npm run build:snapshot`) to measure kql end to end)');
+    }
     const a = await answers(csvDir);
     for (const [label, dir] of [['JSON Lines', jsonlDir], ['Parquet', parquetDir]] as const) {
       const b = await answers(dir);
