@@ -3,14 +3,23 @@
  * from and how old it is, then tables grouped by category or solution, then columns with type and
  * description. Children are computed on expansion, so a 1,000-table workspace costs only what is open.
  */
+import { findTable } from '../../schema/catalogue';
 import type { ColumnSchema, TableSchema } from '../../schema/types';
 import { groupedTables, type FunctionSchema, type WorkspaceSchema } from '../../schema/workspaceSchema';
 
 export type SchemaNode =
   | { readonly kind: 'source'; readonly label: string; readonly description: string; readonly tooltip: string }
-  | { readonly kind: 'group'; readonly label: string; readonly tables: readonly TableSchema[]; readonly functions: readonly FunctionSchema[] }
-  | { readonly kind: 'table'; readonly table: TableSchema; readonly matchingColumns?: readonly ColumnSchema[] }
-  | { readonly kind: 'column'; readonly table: string; readonly column: ColumnSchema }
+  | {
+    readonly kind: 'group';
+    readonly label: string;
+    readonly tables: readonly TableSchema[];
+    readonly functions: readonly FunctionSchema[];
+    /** Mark the catalogue columns a loaded table lacks (a partial export), as for a data folder. */
+    readonly markMissing?: boolean;
+  }
+  | { readonly kind: 'table'; readonly table: TableSchema; readonly matchingColumns?: readonly ColumnSchema[]; readonly missing?: readonly ColumnSchema[] }
+  | { readonly kind: 'missing'; readonly table: string; readonly columns: readonly ColumnSchema[] }
+  | { readonly kind: 'column'; readonly table: string; readonly column: ColumnSchema; readonly missing?: true }
   | { readonly kind: 'function'; readonly fn: FunctionSchema };
 
 /** "just now", "12 min ago", "3 h ago", "2 days ago": how fresh the schema is. */
@@ -42,7 +51,7 @@ export function schemaRoots(schema: WorkspaceSchema, filterText = '', now = Date
     const shown = filter ? tables.filter((t) => matches(t.name, filter) || t.columns.some((c) => matches(c.name, filter))) : tables;
     const functions = fnGroups.get(group) ?? [];
     seen.add(group);
-    if (shown.length || functions.length) groups.push({ kind: 'group', label: group, tables: shown, functions });
+    if (shown.length || functions.length) groups.push({ kind: 'group', label: group, tables: shown, functions, markMissing: schema.source.kind === 'folder' });
   }
   for (const [group, functions] of fnGroups) {
     if (!seen.has(group)) groups.push({ kind: 'group', label: group, tables: [], functions });
@@ -57,20 +66,46 @@ export function schemaRoots(schema: WorkspaceSchema, filterText = '', now = Date
   return [source, ...groups];
 }
 
+/**
+ * The catalogue columns a loaded VM insights or Service Map table lacks, in the catalogue's order: what a
+ * partial export left out, so the user sees why a column is an error and what the views do without.
+ */
+export function missingCatalogueColumns(table: TableSchema): ColumnSchema[] {
+  const known = findTable(table.name);
+  if (!known) return [];
+  const loaded = new Set(table.columns.map((c) => c.name));
+  return known.columns.filter((c) => !loaded.has(c.name));
+}
+
+/** The table's line in the view: how many columns, and how many the catalogue has that it lacks. */
+export function tableDescription(node: Extract<SchemaNode, { kind: 'table' }>): string {
+  const n = node.table.columns.length;
+  return `${n} columns${node.missing?.length ? ` · ${node.missing.length} missing` : ''}`;
+}
+
 export function schemaChildren(node: SchemaNode, filterText = ''): SchemaNode[] {
   const filter = filterText.trim().toLowerCase();
   switch (node.kind) {
     case 'group':
       return [
         ...node.functions.map((fn): SchemaNode => ({ kind: 'function', fn })),
-        ...node.tables.map((table): SchemaNode => ({
-          kind: 'table',
-          table,
-          ...(filter && !matches(table.name, filter) ? { matchingColumns: table.columns.filter((c) => matches(c.name, filter)) } : {}),
-        })),
+        ...node.tables.map((table): SchemaNode => {
+          const missing = node.markMissing ? missingCatalogueColumns(table) : [];
+          return {
+            kind: 'table',
+            table,
+            ...(filter && !matches(table.name, filter) ? { matchingColumns: table.columns.filter((c) => matches(c.name, filter)) } : {}),
+            ...(missing.length ? { missing } : {}),
+          };
+        }),
       ];
-    case 'table':
-      return (node.matchingColumns ?? node.table.columns).map((column): SchemaNode => ({ kind: 'column', table: node.table.name, column }));
+    case 'table': {
+      const columns = (node.matchingColumns ?? node.table.columns).map((column): SchemaNode => ({ kind: 'column', table: node.table.name, column }));
+      // Under a filter the missing columns would only repeat what the filter hid; the count stays in the description.
+      return node.missing?.length && !node.matchingColumns ? [...columns, { kind: 'missing', table: node.table.name, columns: node.missing }] : columns;
+    }
+    case 'missing':
+      return node.columns.map((column): SchemaNode => ({ kind: 'column', table: node.table, column, missing: true }));
     default:
       return [];
   }
