@@ -44,14 +44,17 @@ test('"Query this table" writes the table and a sample; odd names are quoted', (
 
 test('a partial export: a loaded VM insights table names the catalogue columns its file lacks; other tables do not', () => {
   const folder: WorkspaceSchema = {
-    source: { kind: 'folder', label: 'Files: /data', fetchedAt: '2026-12-01T12:00:00Z' },
+    source: { kind: 'folder', label: 'Files: /exports/data', fetchedAt: '2026-12-01T12:00:00Z' },
     tables: [
       describeLoadedTable('VMComputer', [{ name: 'TimeGenerated', type: 'datetime' }, { name: 'Computer', type: 'string' }, { name: 'Site', type: 'string' }]),
       describeLoadedTable('Heartbeat', [{ name: 'Computer', type: 'string' }]),
     ],
     functions: [],
   };
-  const groups = schemaRoots(folder, '', NOW).slice(1);
+  const [source, ...groups] = schemaRoots(folder, '', NOW);
+  assert.deepEqual(source?.kind === 'source' && [source.label, source.description], ['Files: data', '2 tables · just now']);
+  const broken = { ...folder, source: { ...folder.source, note: '/data/MyApp_CL.json:3:71: invalid JSON' } };
+  assert.equal(schemaRoots(broken, '', NOW)[0]?.kind === 'source' && (schemaRoots(broken, '', NOW)[0] as { description: string }).description, '2 tables, 1 file failed · just now');
   const tables = groups.flatMap((g) => schemaChildren(g));
   const vmComputer = tables.find((t) => t.kind === 'table' && t.table.name === 'VMComputer')!;
   const heartbeat = tables.find((t) => t.kind === 'table' && t.table.name === 'Heartbeat')!;

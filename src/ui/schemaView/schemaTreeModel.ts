@@ -3,6 +3,7 @@
  * from and how old it is, then tables grouped by category or solution, then columns with type and
  * description. Children are computed on expansion, so a 1,000-table workspace costs only what is open.
  */
+import { parseFailedFile } from '../../backends/local/failedFiles';
 import { findTable } from '../../schema/catalogue';
 import type { ColumnSchema, TableSchema } from '../../schema/types';
 import { groupedTables, type FunctionSchema, type WorkspaceSchema } from '../../schema/workspaceSchema';
@@ -38,6 +39,12 @@ function matches(text: string, filter: string): boolean {
   return text.toLowerCase().includes(filter);
 }
 
+/** The last segment of "Files: /a/b/data" (either slash), for the source line. */
+function folderName(label: string): string {
+  const trimmed = label.replace(/^Files: /, '').replace(/[\\/]+$/, '');
+  return trimmed.split(/[\\/]/).pop() || trimmed;
+}
+
 /** The view's top level: the source line, then one node per group that has a match for the filter. */
 export function schemaRoots(schema: WorkspaceSchema, filterText = '', now = Date.now()): SchemaNode[] {
   const filter = filterText.trim().toLowerCase();
@@ -56,10 +63,12 @@ export function schemaRoots(schema: WorkspaceSchema, filterText = '', now = Date
   for (const [group, functions] of fnGroups) {
     if (!seen.has(group)) groups.push({ kind: 'group', label: group, tables: [], functions });
   }
-  const counts = `${schema.tables.length} tables${schema.functions.length ? `, ${schema.functions.length} functions` : ''}`;
+  const failed = schema.source.kind === 'folder' ? (schema.source.note ?? '').split('\n').filter((l) => parseFailedFile(l)).length : 0;
+  const counts = `${schema.tables.length} tables${schema.functions.length ? `, ${schema.functions.length} functions` : ''}${failed ? `, ${failed} file${failed > 1 ? 's' : ''} failed` : ''}`;
   const source: SchemaNode = {
     kind: 'source',
-    label: schema.source.label,
+    // A data folder's full path would push the counts out of a narrow side bar; the tooltip keeps it.
+    label: schema.source.kind === 'folder' ? `Files: ${folderName(schema.source.label)}` : schema.source.label,
     description: `${counts} · ${schema.source.kind === 'sample' ? 'bundled' : ageText(schema.source.fetchedAt, now)}${filter ? ` · filter "${filterText.trim()}"` : ''}`,
     tooltip: [`Schema from ${schema.source.label}`, `Read ${schema.source.fetchedAt}`, schema.source.note ?? ''].filter(Boolean).join('\n'),
   };
