@@ -88,7 +88,7 @@ describe('language server with a Log Analytics workspace schema', () => {
     const notes = await server.open('file:///y.kql', text);
     // requests is not a table of this workspace: an information note saying so, never an error.
     assert.deepEqual(notes.map((d) => [d.severity, d.code, d.range.start.character, d.range.end.character]), [[3, 'KQL-CROSS-RESOURCE', 6, 26]]);
-    assert.match(notes[0]!.message, /^requests in app\("shop"\) is not in this workspace's schema.*local engine cannot reach other workspaces/);
+    assert.match(String(notes[0]!.message), /^requests in app\("shop"\) is not in this workspace's schema.*local engine cannot reach other workspaces/);
     assert.equal(text.slice(6, 26), 'app("shop").requests');
   });
 
