@@ -26,6 +26,22 @@ export interface OpenedFolder {
   readonly tables: readonly TableSource[];
   /** Scan warnings, then the warnings of each table as it is loaded (the array grows). */
   readonly warnings: string[];
+  /**
+   * Re-reads the folder's list of files and replaces only the tables whose files changed (added,
+   * removed, resized or touched): a table whose files are as they were keeps its loaded rows.
+   */
+  refresh(): FolderChanges;
+}
+
+export interface FolderChanges {
+  readonly added: readonly string[];
+  readonly changed: readonly string[];
+  readonly removed: readonly string[];
+}
+
+/** What identifies a table's files as unchanged: each path, size and modification time. */
+function filesKey(source: TableSource): string {
+  return source.files.map((f) => `${f.path}\u0000${f.size}\u0000${f.mtimeMs}`).join('\u0001');
 }
 
 function tableSchema(source: TableSource) {
@@ -40,18 +56,55 @@ function tableSchema(source: TableSource) {
 
 /** The folder's tables as a database that loads each table on its first use. Throws only when the folder cannot be read. */
 export function openDataFolder(dir: string, options: OpenOptions = {}): OpenedFolder {
-  const scanned = scanDataFolder(dir, options.cache);
-  const warnings = [...scanned.warnings];
-  const database = Database.lazy(scanned.tables.map((source) => ({
+  let scanned = scanDataFolder(dir, options.cache);
+  const warnings: string[] = [];
+  // Per table, so a reloaded table's old warnings go with it.
+  const buildWarnings = new Map<string, readonly string[]>();
+  const collect = () => {
+    warnings.length = 0;
+    warnings.push(...scanned.warnings, ...[...buildWarnings.values()].flat());
+  };
+  const entry = (source: TableSource) => ({
     name: source.name,
     schema: tableSchema(source),
     build: (control?: BuildControl) => {
       const built = buildTable(source, { check: control?.check, progress: options.onProgress }, options.cache);
+      buildWarnings.set(source.name, built.warnings);
       warnings.push(...built.warnings);
       return built.table;
     },
-  })));
-  return { database, tables: scanned.tables, warnings };
+  });
+  collect();
+  const database = Database.lazy(scanned.tables.map(entry));
+  const refresh = (): FolderChanges => {
+    const before = new Map(scanned.tables.map((t) => [t.name, filesKey(t)]));
+    scanned = scanDataFolder(dir, options.cache);
+    const after = new Map(scanned.tables.map((t) => [t.name, t]));
+    const added: string[] = [];
+    const changed: string[] = [];
+    const removed = [...before.keys()].filter((name) => !after.has(name));
+    for (const name of removed) {
+      database.replace(name);
+      buildWarnings.delete(name);
+    }
+    for (const [name, source] of after) {
+      const was = before.get(name);
+      if (was === filesKey(source)) continue;
+      (was === undefined ? added : changed).push(name);
+      database.replace(name, entry(source));
+      buildWarnings.delete(name);
+    }
+    collect();
+    return { added, changed, removed };
+  };
+  return {
+    database,
+    get tables() {
+      return scanned.tables;
+    },
+    warnings,
+    refresh,
+  };
 }
 
 /** Loads one exported file as a table now; throws a DataFileError when the file cannot be read at all. */
