@@ -6,7 +6,15 @@
  */
 import { CROSS_RESOURCE_FUNCTIONS } from '../kql';
 import { hasTable, type WorkspaceSchema } from '../schema/workspaceSchema';
-import type { BlockDiagnostic } from './blockAnalysis';
+
+/** A note at offsets into the block (the shape of blockAnalysis's diagnostics, declared here to keep the two files apart). */
+export interface CrossResourceNote {
+  readonly start: number;
+  readonly end: number;
+  readonly message: string;
+  readonly severity: 'information';
+  readonly code: 'KQL-CROSS-RESOURCE';
+}
 
 const CROSS = new Set<string>(CROSS_RESOURCE_FUNCTIONS);
 
@@ -18,8 +26,8 @@ function literal(token: Token | null): string | undefined {
   return m ? m[2] : undefined;
 }
 
-export function crossResourceNotes(code: Kusto.Language.KustoCode, schema: WorkspaceSchema): BlockDiagnostic[] {
-  const out: BlockDiagnostic[] = [];
+export function crossResourceNotes(code: Kusto.Language.KustoCode, schema: WorkspaceSchema): CrossResourceNote[] {
+  const out: CrossResourceNote[] = [];
   let token: Token | null = code.Syntax?.GetFirstToken() ?? null;
   while (token) {
     const fn = token;
