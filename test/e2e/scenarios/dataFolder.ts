@@ -3,7 +3,9 @@
  * whose settings point `kql.local.dataFolder` at `data/`: a Heartbeat.csv (no VM insights table), a
  * partial VMComputer.csv (4 of its 38 columns) and a MyApp_CL.json cut off mid-record.
  * - The Schema view lists Heartbeat with its columns, and VMComputer with its missing columns marked.
- * - A query on Heartbeat from a .kql file fills the grid with the file's rows.
+ * - The time range picker's "Custom…" takes a start and an end (a typo is refused in the box); a query
+ *   on Heartbeat from a .kql file fills the grid with the file's rows in that window, and the results
+ *   header names the window applied.
  * - The broken file is a Problem at its file:line:col, and a query on its table says the file failed.
  * - The user fixes the file on disk: without switching backends the table appears in the Schema view
  *   and the same query answers.
@@ -23,6 +25,8 @@ const HEARTBEAT = [
   '2026-12-04T10:00:00Z,web-01,Direct Agent,Linux,1.19',
   '2026-12-04T10:01:00Z,web-01,Direct Agent,Linux,1.19',
   '2026-12-04T10:00:00Z,db-01,Direct Agent,Windows,10.20',
+  // Outside the custom time range the scenario picks: not counted.
+  '2026-12-06T10:00:00Z,web-01,Direct Agent,Linux,1.19',
 ].join('\n');
 
 /** VMComputer as a partial export leaves it: no OperatingSystemFamily, no Ipv4Addresses, … */
@@ -119,6 +123,35 @@ async function showSchemaView(wb: Workbench): Promise<void> {
   }
 }
 
+/** "Select Time Range" → "Custom…" → start → end, as a user types them; a typo first, which the box refuses. */
+async function pickCustomTimeRange(wb: Workbench, start: string, end: string): Promise<void> {
+  await wb.runCommand('Connection Analytics: Select Time Range');
+  const page = wb.page;
+  await page
+    .locator('.quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: /^Custom…$/ }) })
+    .first()
+    .click({ timeout: UI_TIMEOUT_MS });
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  const title = page.locator('.quick-input-widget .quick-input-title');
+  await waitFor('the start box', async () => (/start/.test(await title.innerText()) ? true : undefined));
+  await input.fill('yesterday');
+  const refusal = await waitFor('the start box refusing a typo', async () => {
+    const text = await page.locator('.quick-input-widget .quick-input-message').innerText();
+    return /Not an ISO-8601 datetime/.test(text) ? text : undefined;
+  });
+  assert.ok(refusal);
+  await input.fill(start);
+  await page.keyboard.press('Enter');
+  await waitFor('the end box', async () => (/end/.test(await title.innerText()) ? true : undefined));
+  await input.fill(end);
+  await page.keyboard.press('Enter');
+  await waitFor('the status bar naming the custom range', async () => {
+    const texts = await page.locator('.statusbar-item').allInnerTexts();
+    return texts.find((t) => t.includes('→'));
+  });
+}
+
 async function runAt(wb: Workbench, line: number): Promise<void> {
   await wb.activeEditor().click({ position: { x: 200, y: 10 } });
   await wb.goTo(line, 1);
@@ -159,11 +192,14 @@ export async function dataFolderScenario(main: Workbench): Promise<void> {
     assert.deepEqual(missing.slice(0, 3).map((r) => [r.label, r.description]), [['TenantId', 'string · missing'], ['AgentId', 'string · missing'], ['FullDisplayName', 'string · missing']]);
     await wb.screenshot(20, 'schema-view');
 
-    // A query on the extra table answers from the file's rows.
+    // A custom time range from the picker, then a query on the extra table answers from the file's rows in it.
+    // The status bar's "backend · time range" item shows with a KQL editor.
     await wb.openFile('my-tables.kql');
+    await pickCustomTimeRange(wb, '2026-12-04 00:00', '2026-12-05T00:00Z');
     await runAt(wb, 1);
     const beats = await waitForGrid(wb, 'the Heartbeat query from the data folder', withColumns('Computer', 'Beats'), 90_000);
     assert.deepEqual(beats.rows, [['db-01', '1'], ['web-01', '2']]);
+    assert.match(beats.status, /· 2026-12-04 00:00 → 2026-12-05 00:00 UTC$/, `results header: ${beats.status}`);
 
     // The broken file: a Problem at its line and column, and a query on its table says which file failed.
     const problems = await waitFor('the broken file in the Problems panel', async () => {
