@@ -31,5 +31,10 @@ export interface QueryBackend {
    * columns; the Log Analytics metadata API). Rejects like `run` when the backend cannot be reached.
    */
   schema?(signal?: AbortSignal): Promise<WorkspaceSchema>;
+  /**
+   * Re-reads only what changed in the backend's files (a data folder's added, changed or deleted files),
+   * keeping every other loaded table; false when it cannot, and the caller rebuilds the backend instead.
+   */
+  reloadFiles?(): boolean;
   dispose?(): void;
 }

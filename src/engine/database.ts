@@ -65,7 +65,8 @@ function checkBuilt(schema: TableSchema, table: Table): void {
 export class Database {
   private readonly byName = new Map<string, Table>();
   private readonly pending = new Map<string, { readonly entry: LazyTableEntry; readonly schema: TableSchema }>();
-  private readonly schemaList: TableSchema[] = [];
+  // Replaced, never edited, once queries have read it: the binder caches its symbols per schemas array.
+  private schemaList: TableSchema[] = [];
 
   constructor(tables: readonly Table[]) {
     for (const t of tables) {
@@ -114,6 +115,24 @@ export class Database {
   /** Whether `table(name)` would return without building anything. */
   isBuilt(name: string): boolean {
     return this.byName.has(name);
+  }
+
+  /**
+   * Replaces one table (its file changed) or drops it (`entry` undefined), leaving every other table,
+   * built or not, as it is. The new entry is built on its first use, like any lazy table.
+   */
+  replace(name: string, entry?: LazyTableEntry): void {
+    this.byName.delete(name);
+    this.pending.delete(name);
+    const list = [...this.schemaList];
+    const at = list.findIndex((s) => s.name === name);
+    if (at >= 0) list.splice(at, 1);
+    if (entry) {
+      const schema = lazySchemaOf(entry);
+      this.pending.set(name, { entry, schema });
+      list.splice(at >= 0 ? at : list.length, 0, schema);
+    }
+    this.schemaList = list;
   }
 
   get tableNames(): string[] {

@@ -8,3 +8,4 @@ export {
 export { kusto, cancellationToken, items, toArray, bridgeItems, type KustoLanguage } from './kustoLibrary';
 export { LineMap, formatPosition, type Position, type Range } from './positions';
 export { kqlString, kqlStringList, kqlIdentifier } from './literals';
+export { schemaGaps } from './schemaGaps';

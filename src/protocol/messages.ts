@@ -18,6 +18,8 @@ export interface QueryOrigin {
 export interface ResultViewOptions {
   /** `kql.results.maxChartPoints`. */
   readonly maxChartPoints: number;
+  /** The time range the run applied, in words for the header ("Last 24 hours · … → … UTC", "Time range set in query"). */
+  readonly timeRange?: string;
 }
 
 export type RunErrorKind = 'query' | 'backend' | 'cancelled' | 'timeout';

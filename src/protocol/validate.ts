@@ -241,6 +241,9 @@ export function validateHostMessage(m: unknown): Validated<HostMessage> {
       if (!isObj(m.options) || !isInt(m.options.maxChartPoints, 1)) {
         return fail('showResult needs options.maxChartPoints');
       }
+      if (!optional(m.options, 'timeRange', isStr)) {
+        return fail('showResult options.timeRange is text');
+      }
       const result = validateResultPayload(m.result);
       return result.ok ? { ok: true, value: m as unknown as HostMessage } : fail(`showResult: ${result.reason}`);
     }

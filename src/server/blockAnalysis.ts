@@ -3,7 +3,8 @@
  * an edit re-analyses only the block it touched, and every feature (diagnostics, completion, hover,
  * tokens, formatting) shares the same parse.
  */
-import { globalsFor, items, kusto, type KqlSeverity } from '../kql';
+import { activeSchema, globalsFor, items, kusto, type KqlSeverity } from '../kql';
+import { crossResourceNotes } from './crossResource';
 import { deadlineToken, isCancellation, screenBlock } from './guards';
 
 export interface BlockDiagnostic {
@@ -113,6 +114,7 @@ export class BlockAnalyzer {
         };
         add(block.code.GetDiagnostics(token));
         add(block.service.GetAnalyzerDiagnostics(true, token));
+        out.push(...crossResourceNotes(block.code, activeSchema()));
       } catch (e) {
         const reason = describeFailure(e, this.budgetMs);
         this.log(`Gave up checking a ${block.text.length}-character query block: ${reason}.`);

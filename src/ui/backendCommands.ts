@@ -5,6 +5,8 @@
 import * as vscode from 'vscode';
 import { BackendError } from '../results/errors';
 import { isIsoDuration } from '../backends/logAnalytics';
+import { checkDatetime } from './datetimeInput';
+import { parseInterval, timeRangeLabel } from './timeRangeLabel';
 import type { Ctx } from './ctx';
 import { signIn } from './microsoftCredential';
 import { LoadCache } from '../data/loaders/loadCache';
@@ -65,27 +67,56 @@ async function selectBackend(ctx: Ctx): Promise<void> {
 
 async function selectTimeRange(ctx: Ctx): Promise<void> {
   const current = ctx.config.timeRangeSetting;
+  const preset = TIME_RANGES.some((t) => t.value === current);
   const items = [
     ...TIME_RANGES.map((t) => ({ label: t.label, description: t.value === current ? '(current)' : '', value: t.value })),
-    { label: 'Custom…', description: TIME_RANGES.some((t) => t.value === current) ? '' : `(current: ${current})`, value: 'custom' },
+    { label: 'Custom…', description: parseInterval(current) ? `(current: ${timeRangeLabel(current)})` : 'from a start to an end datetime', value: 'interval' },
+    { label: 'Custom duration…', description: !preset && !parseInterval(current) ? `(current: ${current})` : 'ending now, e.g. PT12H or P3D', value: 'duration' },
   ];
   const picked = await vscode.window.showQuickPick(items, { title: 'Select Time Range' });
   if (!picked) {
     return;
   }
-  let value = picked.value;
-  if (value === 'custom') {
+  let value: string | undefined = picked.value;
+  if (value === 'duration') {
     const typed = await vscode.window.showInputBox({
-      title: 'Custom time range',
+      title: 'Custom time range: duration',
       prompt: 'An ISO-8601 duration ending now, e.g. PT12H (12 hours), P3D (3 days), P1DT6H',
       validateInput: (v) => (isIsoDuration(v) ? undefined : 'Not an ISO-8601 duration such as PT12H or P3D'),
     });
-    if (!typed) {
-      return;
-    }
-    value = typed.trim().toUpperCase();
+    value = typed ? typed.trim().toUpperCase() : undefined;
+  } else if (value === 'interval') {
+    value = await askInterval(current);
   }
-  await ctx.config.update('timeRange', value);
+  if (value) {
+    await ctx.config.update('timeRange', value);
+  }
+}
+
+/** Start, then end, each a validated datetime; the result is the setting's `start/end` form. */
+async function askInterval(current: string): Promise<string | undefined> {
+  const now = new Date();
+  const was = parseInterval(current);
+  const start = await vscode.window.showInputBox({
+    title: 'Custom time range (1/2): start',
+    prompt: 'Start datetime, ISO-8601 in UTC, e.g. 2026-12-04T03:00Z (a time without Z or an offset is read as UTC)',
+    value: was?.start ?? new Date(now.getTime() - 86_400_000).toISOString().slice(0, 16) + 'Z',
+    validateInput: (v) => checkDatetime(v).problem,
+  });
+  if (!start) return undefined;
+  const startIso = checkDatetime(start).iso!;
+  const end = await vscode.window.showInputBox({
+    title: 'Custom time range (2/2): end',
+    prompt: `End datetime after ${startIso}, ISO-8601 in UTC`,
+    value: was?.end ?? now.toISOString().slice(0, 16) + 'Z',
+    validateInput: (v) => {
+      const checked = checkDatetime(v);
+      if (checked.problem) return checked.problem;
+      return Date.parse(checked.iso!) <= Date.parse(startIso) ? `The end must be after the start (${startIso}).` : undefined;
+    },
+  });
+  if (!end) return undefined;
+  return `${startIso}/${checkDatetime(end).iso!}`;
 }
 
 async function useDataFolder(ctx: Ctx): Promise<void> {

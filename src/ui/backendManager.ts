@@ -65,6 +65,19 @@ export class BackendManager implements vscode.Disposable {
     this._onDidChange.fire(this.active);
   }
 
+  /**
+   * The backend's files changed: reload only what changed when it can (listeners hear the change as for
+   * a new backend, so views and the schema re-read it), else rebuild the backend.
+   */
+  reloadFiles(): void {
+    const backend = this._active;
+    if (backend?.reloadFiles?.()) {
+      this._onDidChange.fire(backend);
+    } else {
+      this.reset();
+    }
+  }
+
   dispose(): void {
     this._active?.dispose?.();
     this.disposables.forEach((d) => d.dispose());

@@ -7,6 +7,7 @@
  */
 import * as vscode from 'vscode';
 import type { BackendId, TimeRange } from '../results/queryResult';
+import { timeRangeOf } from './timeRangeLabel';
 
 export type AzureCloud = 'AzurePublicCloud' | 'AzureUSGovernment' | 'AzureChinaCloud';
 
@@ -39,13 +40,12 @@ export class Config {
   get backend(): BackendId {
     return this.trusted ? this.configuredBackend : 'local';
   }
-  /** An ISO-8601 duration, or 'query' when the query sets its own window. */
+  /** An ISO-8601 duration, an interval `start/end` of two datetimes, or 'query' when the query sets its own window. */
   get timeRangeSetting(): string {
     return this.get<string>('timeRange') ?? 'PT24H';
   }
   get timeRange(): TimeRange | undefined {
-    const d = this.timeRangeSetting;
-    return d === 'query' ? undefined : { duration: d };
+    return timeRangeOf(this.timeRangeSetting);
   }
   get dataFolder(): string {
     return this.trustedGet<string>('local.dataFolder') ?? '';

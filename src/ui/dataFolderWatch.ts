@@ -1,6 +1,7 @@
 /**
  * A data folder that follows its files: a change, new file or deletion in `kql.local.dataFolder`
- * reloads the local backend (debounced, so saving several files reloads once), and each file that
+ * reloads the tables whose files changed, keeping the others loaded (debounced, so saving several files
+ * reloads once), and each file that
  * fails to load is listed in the Problems panel at its line and column.
  */
 import * as vscode from 'vscode';
@@ -19,8 +20,8 @@ export function registerDataFolderWatch(ctx: Ctx, folder: () => string | undefin
   const reload = (uri: vscode.Uri): void => {
     clearTimeout(timer);
     timer = setTimeout(() => {
-      log.info(`Data folder changed (${uri.fsPath}): reloading.`);
-      ctx.backends.reset();
+      log.info(`Data folder changed (${uri.fsPath}): reloading the tables whose files changed.`);
+      ctx.backends.reloadFiles();
     }, RELOAD_DELAY_MS);
   };
 

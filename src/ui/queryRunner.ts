@@ -18,6 +18,7 @@ import { log } from './log';
 import { ResultsPanel } from './resultsPanel';
 import { RunDiagnostics } from './runDiagnostics';
 import { RunStatusBar } from './statusBar';
+import { appliedTimeRangeText } from './timeRangeLabel';
 
 /** Runs quicker than this finish without a progress notification flashing up. */
 const PROGRESS_DELAY_MS = 300;
@@ -165,6 +166,8 @@ export class QueryRunner implements vscode.Disposable {
       lastMessage = message;
       report?.(message);
     };
+    // Read as the run starts: the header says what this run applied, even if the setting changes meanwhile.
+    const timeRange = appliedTimeRangeText(this.ctx.config.timeRangeSetting, Date.now());
     const running = this.execute(backend, q.text, controller.signal, onProgress);
     const progressTimer = setTimeout(() => {
       void vscode.window.withProgress(
@@ -189,7 +192,7 @@ export class QueryRunner implements vscode.Disposable {
         log.warn(`Query warning: ${w}`);
       }
       log.info(`Ran ${q.document.uri.fsPath}:${q.origin.line + 1} on ${backend.label}: ${result.stats.rowCount} rows in ${Math.round(result.stats.durationMs)} ms`);
-      panel.post({ type: 'showResult', ...origin, result, options: { maxChartPoints: this.ctx.config.maxChartPoints } });
+      panel.post({ type: 'showResult', ...origin, result, options: { maxChartPoints: this.ctx.config.maxChartPoints, timeRange } });
       this.statusBar.showRun(result.stats);
       return 'ok';
     } catch (e) {

@@ -24,6 +24,7 @@ import { gridJourneyScenario } from './scenarios/gridJourney';
 import { runAllAndStatusScenario } from './scenarios/runAllAndStatus';
 import { editorColumnsScenario } from './scenarios/editorColumns';
 import { panelsChartScenario } from './scenarios/panelsChart';
+import { dataFolderScenario } from './scenarios/dataFolder';
 
 const repo = path.resolve(__dirname, '../..');
 const SCENARIO_TIMEOUT_MS = 150_000;
@@ -111,4 +112,5 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
   scenario('11 Run all past an error lists every outcome; the status bar says a run failed; a quoted value is not doubled', runAllAndStatusScenario);
   scenario('12 machine actions reuse one query column and results panel', editorColumnsScenario);
   scenario('13 a ysplit=panels timechart fits its panel undistorted', panelsChartScenario);
+  scenario('20 a folder of own exports: Schema view lists extra and partial tables; a broken file is fixed on disk and loads', dataFolderScenario, 300_000);
 });

@@ -115,6 +115,14 @@ describe('validateHostMessage', () => {
     assert.match(!v.ok ? v.reason : '', /table 0 column 0 needs \d+ /);
   });
 
+  test('the applied time range travels as text for the header, or not at all', () => {
+    const withRange = (timeRange: unknown) => validateHostMessage({ type: 'showResult', ...origin, result: payload, options: { maxChartPoints: 100, timeRange } });
+    assert.equal(withRange('Last 24 hours · 2026-12-04 03:00 → 2026-12-05 03:00 UTC').ok, true);
+    const v = withRange({ duration: 'PT24H' });
+    assert.equal(v.ok, false);
+    assert.match(!v.ok ? v.reason : '', /timeRange is text/);
+  });
+
   test('a row-form result is not what the webview takes', () => {
     assert.equal(validateHostMessage({ type: 'showResult', ...origin, result, options: { maxChartPoints: 100 } }).ok, false);
   });

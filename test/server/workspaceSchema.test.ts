@@ -84,7 +84,12 @@ describe('language server with a Log Analytics workspace schema', () => {
 
   test('workspace("other").Heartbeat is not an error, nor app() or resource()', async () => {
     assert.deepEqual(await server.open('file:///x.kql', 'workspace("other").Heartbeat | summarize count() by Computer'), []);
-    assert.deepEqual(await server.open('file:///y.kql', 'union app("shop").requests, resource("/subscriptions/s/vm").Heartbeat | take 10'), []);
+    const text = 'union app("shop").requests, resource("/subscriptions/s/vm").Heartbeat | take 10';
+    const notes = await server.open('file:///y.kql', text);
+    // requests is not a table of this workspace: an information note saying so, never an error.
+    assert.deepEqual(notes.map((d) => [d.severity, d.code, d.range.start.character, d.range.end.character]), [[3, 'KQL-CROSS-RESOURCE', 6, 26]]);
+    assert.match(String(notes[0]!.message), /^requests in app\("shop"\) is not in this workspace's schema.*local engine cannot reach other workspaces/);
+    assert.equal(text.slice(6, 26), 'app("shop").requests');
   });
 
   test('a malformed schema is ignored and the previous one stays', async () => {

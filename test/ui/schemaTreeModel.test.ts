@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { schemaFromMetadata } from '../../src/schema/metadataJson';
-import { CATALOGUE_SCHEMA } from '../../src/schema/workspaceSchema';
-import { ageText, queryThisTable, schemaChildren, schemaRoots } from '../../src/ui/schemaView/schemaTreeModel';
+import { CATALOGUE_SCHEMA, describeLoadedTable, type WorkspaceSchema } from '../../src/schema/workspaceSchema';
+import { ageText, queryThisTable, schemaChildren, schemaRoots, tableDescription } from '../../src/ui/schemaView/schemaTreeModel';
 import { metadataFixture } from '../backends/metadataFixture';
 
 const NOW = Date.parse('2026-12-01T12:00:00Z');
@@ -40,4 +40,35 @@ test('the filter keeps tables whose name or columns match, showing only the matc
 test('"Query this table" writes the table and a sample; odd names are quoted', () => {
   assert.equal(queryThisTable('Heartbeat'), 'Heartbeat\n| take 100');
   assert.equal(queryThisTable("My Table's"), "['My Table\\'s']\n| take 100");
+});
+
+test('a partial export: a loaded VM insights table names the catalogue columns its file lacks; other tables do not', () => {
+  const folder: WorkspaceSchema = {
+    source: { kind: 'folder', label: 'Files: /exports/data', fetchedAt: '2026-12-01T12:00:00Z' },
+    tables: [
+      describeLoadedTable('VMComputer', [{ name: 'TimeGenerated', type: 'datetime' }, { name: 'Computer', type: 'string' }, { name: 'Site', type: 'string' }]),
+      describeLoadedTable('Heartbeat', [{ name: 'Computer', type: 'string' }]),
+    ],
+    functions: [],
+  };
+  const [source, ...groups] = schemaRoots(folder, '', NOW);
+  assert.deepEqual(source?.kind === 'source' && [source.label, source.description], ['Files: data', '2 tables · just now']);
+  const broken = { ...folder, source: { ...folder.source, note: '/data/MyApp_CL.json:3:71: invalid JSON' } };
+  assert.equal(schemaRoots(broken, '', NOW)[0]?.kind === 'source' && (schemaRoots(broken, '', NOW)[0] as { description: string }).description, '2 tables, 1 file failed · just now');
+  const tables = groups.flatMap((g) => schemaChildren(g));
+  const vmComputer = tables.find((t) => t.kind === 'table' && t.table.name === 'VMComputer')!;
+  const heartbeat = tables.find((t) => t.kind === 'table' && t.table.name === 'Heartbeat')!;
+  assert.equal(vmComputer.kind === 'table' && tableDescription(vmComputer), '3 columns · 36 missing');
+  assert.equal(heartbeat.kind === 'table' && tableDescription(heartbeat), '1 columns');
+  const children = schemaChildren(vmComputer);
+  assert.deepEqual(children.slice(0, 3).map((c) => c.kind === 'column' && [c.column.name, c.missing ?? false]), [['TimeGenerated', false], ['Computer', false], ['Site', false]]);
+  const missing = children[3]!;
+  assert.equal(missing.kind, 'missing');
+  const marked = schemaChildren(missing);
+  assert.equal(marked.length, 36);
+  assert.deepEqual(marked.slice(0, 2).map((c) => c.kind === 'column' && [c.column.name, c.missing]), [['TenantId', true], ['AgentId', true]]);
+  assert.deepEqual(schemaChildren(heartbeat).map((c) => c.kind), ['column']);
+  // The same table from the sample or Log Analytics is what it is: nothing marked.
+  const la = schemaChildren(schemaRoots({ ...folder, source: { ...folder.source, kind: 'logAnalytics' } }, '', NOW)[2]!);
+  assert.ok(la.every((t) => t.kind !== 'table' || !t.missing));
 });

@@ -234,6 +234,9 @@ function showStatus(): void {
   if (r.tables.length > 1) {
     parts.push(`${r.tables.length - 1} more table(s) not shown`);
   }
+  if (current.options.timeRange) {
+    parts.push(current.options.timeRange);
+  }
   status.textContent = parts.join(' · ');
 }
 

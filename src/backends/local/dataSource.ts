@@ -1,5 +1,5 @@
 /** Where the local engine's tables come from: the generated sample workspace or a folder of exported files. */
-import { LoadCache, type LoadProgress, openDataFolder } from '../../data/loaders';
+import { type FolderChanges, LoadCache, type LoadProgress, openDataFolder } from '../../data/loaders';
 import { sampleDatabase } from '../../data/sample';
 import { Database } from '../../engine/database';
 import { BackendError } from '../../results/errors';
@@ -22,6 +22,8 @@ export interface LoadedData {
   readonly nowMs?: number;
   /** Loads, before a query runs, the tables it names that load asynchronously (Parquet); `check` throws to stop. */
   readonly prepare?: (query: string, check?: () => void) => Promise<void>;
+  /** A data folder's: reload the tables whose files changed, keep the rest. */
+  readonly refresh?: () => FolderChanges;
 }
 
 export function dataSourceLabel(source: DataSource): string {
@@ -59,7 +61,7 @@ export function loadData(source: DataSource, options: LoadDataOptions = {}): Loa
   if (opened.tables.length === 0) {
     throw new BackendError('data', [`No table could be loaded from ${source.dir}.`, ...opened.warnings].join('\n'));
   }
-  return { database: opened.database, warnings: opened.warnings, prepare: opened.prepare };
+  return { database: opened.database, warnings: opened.warnings, prepare: opened.prepare, refresh: opened.refresh };
 }
 
 const mb = (bytes: number) => (bytes >= 10 * 1048576 ? (bytes / 1048576).toFixed(0) : (bytes / 1048576).toFixed(1));

@@ -86,6 +86,17 @@ async function handle(message: WorkerRequest): Promise<void> {
     load(message.source);
     return;
   }
+  if (message.type === 'refresh') {
+    if (data?.refresh) {
+      const changes = data.refresh();
+      // A changed table loads again on its next use; the warm-up only loads the Kusto library.
+      if (changes.added.length || changes.changed.length || changes.removed.length) warmUp(data.database, false);
+    } else if (source) {
+      // Nothing had loaded (e.g. no readable file yet): load from scratch.
+      load(source);
+    }
+    return;
+  }
   if (message.type === 'schema') {
     if (data) post({ type: 'schema', id: message.id, tables: data.database.schemas, warnings: data.warnings });
     else post({ type: 'error', id: message.id, error: serializeError(loadError ?? new Error('No data was loaded.'), 0) });

@@ -153,6 +153,15 @@ export class LocalBackend implements QueryBackend {
     });
   }
 
+  /** A data folder's changed files reload in the worker, by table; other tables stay loaded. */
+  reloadFiles(): boolean {
+    if (this.disposed || this.options.source.kind !== 'folder' || !this.worker) {
+      return false;
+    }
+    this.worker.postMessage({ type: 'refresh' } satisfies WorkerRequest);
+    return true;
+  }
+
   /** Starts the worker and loads the data ahead of the first query (e.g. when the extension activates). */
   warmUp(): void {
     if (!this.disposed) {

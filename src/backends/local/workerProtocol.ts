@@ -21,7 +21,9 @@ export type WorkerRequest =
   /** `cancel` is a one-int SharedArrayBuffer: the worker is busy while it runs, so a message could not reach it. */
   | { readonly type: 'run'; readonly id: number; readonly query: string; readonly options: WorkerRunOptions; readonly cancel: SharedArrayBuffer }
   /** The loaded tables' schemas (lazy tables are not built for it) and the files that failed. */
-  | { readonly type: 'schema'; readonly id: number };
+  | { readonly type: 'schema'; readonly id: number }
+  /** The data folder's files changed: reload the tables whose files did, keep the others loaded. */
+  | { readonly type: 'refresh' };
 
 export type WorkerResponse =
   | { readonly type: 'started'; readonly id: number }

@@ -32,6 +32,22 @@ export interface OpenedFolder {
    * (Parquet); the query's other tables load when it reads them. `check` throws to stop (cancel).
    */
   prepare(query: string, check?: () => void): Promise<void>;
+  /**
+   * Re-reads the folder's list of files and replaces only the tables whose files changed (added,
+   * removed, resized or touched): a table whose files are as they were keeps its loaded rows.
+   */
+  refresh(): FolderChanges;
+}
+
+export interface FolderChanges {
+  readonly added: readonly string[];
+  readonly changed: readonly string[];
+  readonly removed: readonly string[];
+}
+
+/** What identifies a table's files as unchanged: each path, size and modification time. */
+function filesKey(source: TableSource): string {
+  return source.files.map((f) => `${f.path}\u0000${f.size}\u0000${f.mtimeMs}`).join('\u0001');
 }
 
 function tableSchema(source: TableSource) {
@@ -46,11 +62,17 @@ function tableSchema(source: TableSource) {
 
 /** The folder's tables as a database that loads each table on its first use. Throws only when the folder cannot be read. */
 export function openDataFolder(dir: string, options: OpenOptions = {}): OpenedFolder {
-  const scanned = scanDataFolder(dir, options.cache);
-  const warnings = [...scanned.warnings];
+  let scanned = scanDataFolder(dir, options.cache);
+  const warnings: string[] = [];
+  // Per table, so a reloaded table's old warnings go with it.
+  const buildWarnings = new Map<string, readonly string[]>();
+  const collect = () => {
+    warnings.length = 0;
+    warnings.push(...scanned.warnings, ...[...buildWarnings.values()].flat());
+  };
   // Tables loaded ahead of their query by `prepare`, until the database takes them.
   const prepared = new Map<string, Table>();
-  const database = Database.lazy(scanned.tables.map((source) => ({
+  const entry = (source: TableSource) => ({
     name: source.name,
     schema: tableSchema(source),
     build: (control?: BuildControl) => {
@@ -60,22 +82,57 @@ export function openDataFolder(dir: string, options: OpenOptions = {}): OpenedFo
         return early;
       }
       const built = buildTable(source, { check: control?.check, progress: options.onProgress }, options.cache);
+      buildWarnings.set(source.name, built.warnings);
       warnings.push(...built.warnings);
       return built.table;
     },
-  })));
-  const asyncSources = scanned.tables.filter(needsAsyncBuild);
+  });
+  collect();
+  const database = Database.lazy(scanned.tables.map(entry));
   const prepare = async (query: string, check?: () => void) => {
+    const asyncSources = scanned.tables.filter(needsAsyncBuild);
     const named = new Set(tablesNamedIn(query, asyncSources.map((s) => s.name)));
     for (const source of asyncSources) {
       if (named.has(source.name) && !database.isBuilt(source.name) && !prepared.has(source.name)) {
         const built = await buildTableAsync(source, { check, progress: options.onProgress }, options.cache);
+        buildWarnings.set(source.name, built.warnings);
         warnings.push(...built.warnings);
         prepared.set(source.name, built.table);
       }
     }
   };
-  return { database, tables: scanned.tables, warnings, prepare };
+  const refresh = (): FolderChanges => {
+    const before = new Map(scanned.tables.map((t) => [t.name, filesKey(t)]));
+    scanned = scanDataFolder(dir, options.cache);
+    const after = new Map(scanned.tables.map((t) => [t.name, t]));
+    const added: string[] = [];
+    const changed: string[] = [];
+    const removed = [...before.keys()].filter((name) => !after.has(name));
+    for (const name of removed) {
+      database.replace(name);
+      buildWarnings.delete(name);
+      prepared.delete(name);
+    }
+    for (const [name, source] of after) {
+      const was = before.get(name);
+      if (was === filesKey(source)) continue;
+      (was === undefined ? added : changed).push(name);
+      database.replace(name, entry(source));
+      buildWarnings.delete(name);
+      prepared.delete(name);
+    }
+    collect();
+    return { added, changed, removed };
+  };
+  return {
+    database,
+    get tables() {
+      return scanned.tables;
+    },
+    warnings,
+    prepare,
+    refresh,
+  };
 }
 
 /** Loads one exported file as a table now; throws a DataFileError when the file cannot be read at all. */

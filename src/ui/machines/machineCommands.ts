@@ -68,13 +68,13 @@ export function registerMachineCommands(ctx: Ctx, provider: MachinesTreeProvider
     vscode.commands.registerCommand('kql.openConnectionsQuery', async (node?: FleetNode) => {
       const m = needMachine(node);
       if (m) {
-        await openQueryBeside(connectionsQueryFor(m.machine, m.computer));
+        await openQueryBeside(connectionsQueryFor(m.machine, m.computer), true, ctx.schemas.current);
       }
     }),
     vscode.commands.registerCommand('kql.openBoundPortsQuery', async (node?: FleetNode) => {
       const m = needMachine(node);
       if (m) {
-        await openQueryBeside(boundPortsQueryFor(m.machine, m.computer));
+        await openQueryBeside(boundPortsQueryFor(m.machine, m.computer), true, ctx.schemas.current);
       }
     }),
     vscode.commands.registerCommand('kql.chartTraffic', async (node?: FleetNode, nodes?: FleetNode[]) => {
@@ -83,7 +83,7 @@ export function registerMachineCommands(ctx: Ctx, provider: MachinesTreeProvider
         void vscode.window.showInformationMessage('Select one or more machines in the Machines view first.');
         return;
       }
-      await openQueryBeside(trafficChartQueryFor(machines.map((m) => m.machine)));
+      await openQueryBeside(trafficChartQueryFor(machines.map((m) => m.machine)), true, ctx.schemas.current);
     }),
     vscode.commands.registerCommand('kql.copyResourceId', async (node?: FleetNode) => {
       const id = resourceIdOf(node ?? view.selection[0]);

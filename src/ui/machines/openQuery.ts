@@ -4,6 +4,8 @@
  * it: so its results panel is reused too, and actions never add editor columns.
  */
 import * as vscode from 'vscode';
+import { schemaGaps } from '../../kql';
+import type { WorkspaceSchema } from '../../schema/workspaceSchema';
 import { log } from '../log';
 
 /** The column generated queries open in, and the last generated document with the text it was given. */
@@ -55,8 +57,19 @@ async function showGenerated(text: string): Promise<vscode.TextEditor> {
  */
 let queue: Promise<unknown> = Promise.resolve();
 
-export function openQueryBeside(query: string, run = true): Promise<vscode.TextEditor> {
-  const next = queue.then(() => openAndRun(query, run));
+/**
+ * Opens the query and runs it. With `schema`, a query naming what that workspace lacks (a partial
+ * export's missing column, a table it has not got) opens without running, and a message names the
+ * missing names: the user sees what cannot run and can adapt it, instead of an engine error on click.
+ */
+export function openQueryBeside(query: string, run = true, schema?: WorkspaceSchema): Promise<vscode.TextEditor> {
+  const gaps = run && schema ? schemaGaps(query, schema) : [];
+  if (gaps.length && schema) {
+    const names = gaps.map((g) => `'${g}'`).join(', ');
+    log.warn(`Generated query not run: ${schema.source.label} has no ${names}.`);
+    void vscode.window.showWarningMessage(`This query needs ${names}, which ${schema.source.label} does not have. It is open for you to adapt; it was not run.`);
+  }
+  const next = queue.then(() => openAndRun(query, run && gaps.length === 0));
   queue = next.catch(() => undefined);
   return next;
 }

@@ -157,7 +157,7 @@ class DependencyMapPanel {
       case 'openNode': {
         const query = queryForFleetNode(this.graph, m.id);
         if (query) {
-          await openQueryBeside(query);
+          await openQueryBeside(query, true, this.ctx.schemas.current);
         }
         return;
       }

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
-import { queryThisTable, schemaChildren, schemaRoots, type SchemaNode } from './schemaTreeModel';
+import { queryThisTable, schemaChildren, schemaRoots, tableDescription, type SchemaNode } from './schemaTreeModel';
 
 const FILTERED_CONTEXT = 'kql.schemaFiltered';
 
@@ -44,14 +44,32 @@ class SchemaTreeProvider implements vscode.TreeDataProvider<SchemaNode>, vscode.
       }
       case 'table': {
         const item = new vscode.TreeItem(node.table.name, node.matchingColumns ? vscode.TreeItemCollapsibleState.Expanded : Collapsed);
-        item.description = `${node.table.columns.length} columns`;
+        item.description = tableDescription(node);
         item.tooltip = new vscode.MarkdownString().appendMarkdown(`**${node.table.name}**\n\n`).appendText(node.table.description);
+        if (node.missing?.length) {
+          item.tooltip.appendText(`\n\nThe loaded file lacks ${node.missing.length} of the catalogue's columns; queries naming them are errors.`);
+        }
         item.iconPath = new vscode.ThemeIcon('table');
         item.contextValue = 'schemaTable';
         item.command = { command: 'kql.insertSchemaName', title: 'Insert Name', arguments: [node.table.name] };
         return item;
       }
+      case 'missing': {
+        const item = new vscode.TreeItem(`Not in the loaded data (${node.columns.length})`, Collapsed);
+        item.tooltip = `Columns ${node.table} has in VM insights that the loaded file lacks: a partial export.`;
+        item.iconPath = new vscode.ThemeIcon('warning');
+        item.contextValue = 'schemaMissingColumns';
+        return item;
+      }
       case 'column': {
+        if (node.missing) {
+          // Not inserted on click: the name would be an error against this data.
+          const item = new vscode.TreeItem(node.column.name, vscode.TreeItemCollapsibleState.None);
+          item.description = `${node.column.type} · missing`;
+          item.tooltip = new vscode.MarkdownString().appendMarkdown(`\`${node.column.name}: ${node.column.type}\` (${node.table}) is not in the loaded file.\n\n`).appendText(node.column.description);
+          item.iconPath = new vscode.ThemeIcon('circle-slash');
+          return item;
+        }
         const item = new vscode.TreeItem(node.column.name, vscode.TreeItemCollapsibleState.None);
         item.description = node.column.type;
         item.tooltip = new vscode.MarkdownString().appendMarkdown(`\`${node.column.name}: ${node.column.type}\` (${node.table})\n\n`).appendText(node.column.description);

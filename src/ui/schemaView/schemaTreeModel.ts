@@ -3,14 +3,24 @@
  * from and how old it is, then tables grouped by category or solution, then columns with type and
  * description. Children are computed on expansion, so a 1,000-table workspace costs only what is open.
  */
+import { parseFailedFile } from '../../backends/local/failedFiles';
+import { findTable } from '../../schema/catalogue';
 import type { ColumnSchema, TableSchema } from '../../schema/types';
 import { groupedTables, type FunctionSchema, type WorkspaceSchema } from '../../schema/workspaceSchema';
 
 export type SchemaNode =
   | { readonly kind: 'source'; readonly label: string; readonly description: string; readonly tooltip: string }
-  | { readonly kind: 'group'; readonly label: string; readonly tables: readonly TableSchema[]; readonly functions: readonly FunctionSchema[] }
-  | { readonly kind: 'table'; readonly table: TableSchema; readonly matchingColumns?: readonly ColumnSchema[] }
-  | { readonly kind: 'column'; readonly table: string; readonly column: ColumnSchema }
+  | {
+    readonly kind: 'group';
+    readonly label: string;
+    readonly tables: readonly TableSchema[];
+    readonly functions: readonly FunctionSchema[];
+    /** Mark the catalogue columns a loaded table lacks (a partial export), as for a data folder. */
+    readonly markMissing?: boolean;
+  }
+  | { readonly kind: 'table'; readonly table: TableSchema; readonly matchingColumns?: readonly ColumnSchema[]; readonly missing?: readonly ColumnSchema[] }
+  | { readonly kind: 'missing'; readonly table: string; readonly columns: readonly ColumnSchema[] }
+  | { readonly kind: 'column'; readonly table: string; readonly column: ColumnSchema; readonly missing?: true }
   | { readonly kind: 'function'; readonly fn: FunctionSchema };
 
 /** "just now", "12 min ago", "3 h ago", "2 days ago": how fresh the schema is. */
@@ -29,6 +39,12 @@ function matches(text: string, filter: string): boolean {
   return text.toLowerCase().includes(filter);
 }
 
+/** The last segment of "Files: /a/b/data" (either slash), for the source line. */
+function folderName(label: string): string {
+  const trimmed = label.replace(/^Files: /, '').replace(/[\\/]+$/, '');
+  return trimmed.split(/[\\/]/).pop() || trimmed;
+}
+
 /** The view's top level: the source line, then one node per group that has a match for the filter. */
 export function schemaRoots(schema: WorkspaceSchema, filterText = '', now = Date.now()): SchemaNode[] {
   const filter = filterText.trim().toLowerCase();
@@ -42,19 +58,38 @@ export function schemaRoots(schema: WorkspaceSchema, filterText = '', now = Date
     const shown = filter ? tables.filter((t) => matches(t.name, filter) || t.columns.some((c) => matches(c.name, filter))) : tables;
     const functions = fnGroups.get(group) ?? [];
     seen.add(group);
-    if (shown.length || functions.length) groups.push({ kind: 'group', label: group, tables: shown, functions });
+    if (shown.length || functions.length) groups.push({ kind: 'group', label: group, tables: shown, functions, markMissing: schema.source.kind === 'folder' });
   }
   for (const [group, functions] of fnGroups) {
     if (!seen.has(group)) groups.push({ kind: 'group', label: group, tables: [], functions });
   }
-  const counts = `${schema.tables.length} tables${schema.functions.length ? `, ${schema.functions.length} functions` : ''}`;
+  const failed = schema.source.kind === 'folder' ? (schema.source.note ?? '').split('\n').filter((l) => parseFailedFile(l)).length : 0;
+  const counts = `${schema.tables.length} tables${schema.functions.length ? `, ${schema.functions.length} functions` : ''}${failed ? `, ${failed} file${failed > 1 ? 's' : ''} failed` : ''}`;
   const source: SchemaNode = {
     kind: 'source',
-    label: schema.source.label,
+    // A data folder's full path would push the counts out of a narrow side bar; the tooltip keeps it.
+    label: schema.source.kind === 'folder' ? `Files: ${folderName(schema.source.label)}` : schema.source.label,
     description: `${counts} · ${schema.source.kind === 'sample' ? 'bundled' : ageText(schema.source.fetchedAt, now)}${filter ? ` · filter "${filterText.trim()}"` : ''}`,
     tooltip: [`Schema from ${schema.source.label}`, `Read ${schema.source.fetchedAt}`, schema.source.note ?? ''].filter(Boolean).join('\n'),
   };
   return [source, ...groups];
+}
+
+/**
+ * The catalogue columns a loaded VM insights or Service Map table lacks, in the catalogue's order: what a
+ * partial export left out, so the user sees why a column is an error and what the views do without.
+ */
+export function missingCatalogueColumns(table: TableSchema): ColumnSchema[] {
+  const known = findTable(table.name);
+  if (!known) return [];
+  const loaded = new Set(table.columns.map((c) => c.name));
+  return known.columns.filter((c) => !loaded.has(c.name));
+}
+
+/** The table's line in the view: how many columns, and how many the catalogue has that it lacks. */
+export function tableDescription(node: Extract<SchemaNode, { kind: 'table' }>): string {
+  const n = node.table.columns.length;
+  return `${n} columns${node.missing?.length ? ` · ${node.missing.length} missing` : ''}`;
 }
 
 export function schemaChildren(node: SchemaNode, filterText = ''): SchemaNode[] {
@@ -63,14 +98,23 @@ export function schemaChildren(node: SchemaNode, filterText = ''): SchemaNode[] 
     case 'group':
       return [
         ...node.functions.map((fn): SchemaNode => ({ kind: 'function', fn })),
-        ...node.tables.map((table): SchemaNode => ({
-          kind: 'table',
-          table,
-          ...(filter && !matches(table.name, filter) ? { matchingColumns: table.columns.filter((c) => matches(c.name, filter)) } : {}),
-        })),
+        ...node.tables.map((table): SchemaNode => {
+          const missing = node.markMissing ? missingCatalogueColumns(table) : [];
+          return {
+            kind: 'table',
+            table,
+            ...(filter && !matches(table.name, filter) ? { matchingColumns: table.columns.filter((c) => matches(c.name, filter)) } : {}),
+            ...(missing.length ? { missing } : {}),
+          };
+        }),
       ];
-    case 'table':
-      return (node.matchingColumns ?? node.table.columns).map((column): SchemaNode => ({ kind: 'column', table: node.table.name, column }));
+    case 'table': {
+      const columns = (node.matchingColumns ?? node.table.columns).map((column): SchemaNode => ({ kind: 'column', table: node.table.name, column }));
+      // Under a filter the missing columns would only repeat what the filter hid; the count stays in the description.
+      return node.missing?.length && !node.matchingColumns ? [...columns, { kind: 'missing', table: node.table.name, columns: node.missing }] : columns;
+    }
+    case 'missing':
+      return node.columns.map((column): SchemaNode => ({ kind: 'column', table: node.table, column, missing: true }));
     default:
       return [];
   }

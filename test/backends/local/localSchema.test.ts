@@ -29,3 +29,37 @@ test('the local schema is the loaded files: extra tables and columns, catalogue 
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a changed file reloads in the running worker: the fixed table answers, the schema and note follow, no new backend', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'local-reload-'));
+  fs.writeFileSync(path.join(dir, 'AppLogs.csv'), 'TimeGenerated,Level\n2026-11-23T10:00:00Z,Error\n');
+  fs.writeFileSync(path.join(dir, 'MyApp_CL.json'), '[{"Route": "/a", "Ms": 1}, {"Rou');
+  const backend = new LocalBackend({ source: { kind: 'folder', dir }, workerScript: WORKER });
+  // The worker does not hold the process open; the test waits on it.
+  const keepAlive = setInterval(() => undefined, 1000);
+  try {
+    const before = await backend.schema();
+    assert.deepEqual(before.tables.map((t) => t.name), ['AppLogs']);
+    await assert.rejects(backend.run('MyApp_CL | count'), /MyApp_CL\.json failed to load at 1:\d+/);
+    fs.writeFileSync(path.join(dir, 'MyApp_CL.json'), '[{"Route": "/a", "Ms": 1}, {"Route": "/b", "Ms": 2}]');
+    assert.equal(backend.reloadFiles(), true);
+    const after = await backend.schema();
+    assert.deepEqual(after.tables.map((t) => t.name).sort(), ['AppLogs', 'MyApp_CL']);
+    assert.equal(after.source.note, undefined);
+    const result = await backend.run('MyApp_CL | summarize n = count(), slowest = max(Ms)');
+    assert.deepEqual(result.tables[0]!.rows, [[2, 2]]);
+  } finally {
+    clearInterval(keepAlive);
+    backend.dispose();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the sample workspace has no files to reload: the caller rebuilds instead', () => {
+  const backend = new LocalBackend({ source: { kind: 'sample' }, workerScript: WORKER });
+  try {
+    assert.equal(backend.reloadFiles(), false);
+  } finally {
+    backend.dispose();
+  }
+});
