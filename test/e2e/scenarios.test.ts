@@ -1,5 +1,5 @@
 /**
- * The five headline scenarios in a real VS Code: code-server with the built VSIX installed, driven by
+ * Every user journey in a real VS Code: code-server with the built VSIX installed, driven by
  * headless Chromium. One server and one workbench page serve every scenario (a workbench load costs
  * 15–30 s on a 2-core machine); each scenario starts by closing what the previous one left open.
  *
@@ -24,6 +24,9 @@ import { gridJourneyScenario } from './scenarios/gridJourney';
 import { runAllAndStatusScenario } from './scenarios/runAllAndStatus';
 import { editorColumnsScenario } from './scenarios/editorColumns';
 import { panelsChartScenario } from './scenarios/panelsChart';
+import { cancelAndTimeRangeScenario } from './scenarios/cancelAndTimeRange';
+import { copyCellsScenario } from './scenarios/copyCells';
+import { chartKindsScenario } from './scenarios/chartKinds';
 
 const repo = path.resolve(__dirname, '../..');
 const SCENARIO_TIMEOUT_MS = 150_000;
@@ -111,4 +114,7 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
   scenario('11 Run all past an error lists every outcome; the status bar says a run failed; a quoted value is not doubled', runAllAndStatusScenario);
   scenario('12 machine actions reuse one query column and results panel', editorColumnsScenario);
   scenario('13 a ysplit=panels timechart fits its panel undistorted', panelsChartScenario);
+  scenario('14 a long query is cancelled from its notification, the next one runs; the time range picker narrows a count', cancelAndTimeRangeScenario);
+  scenario('15 Ctrl+C and the context menu copy a cell and a row of the grid', copyCellsScenario);
+  scenario('16 every chart kind draws the marks of its kind', chartKindsScenario, 240_000);
 });
