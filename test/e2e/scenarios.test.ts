@@ -27,6 +27,8 @@ import { panelsChartScenario } from './scenarios/panelsChart';
 import { cancelAndTimeRangeScenario } from './scenarios/cancelAndTimeRange';
 import { copyCellsScenario } from './scenarios/copyCells';
 import { chartKindsScenario } from './scenarios/chartKinds';
+import { backendsScenario } from './scenarios/backends';
+import { themesScenario } from './scenarios/themes';
 
 const repo = path.resolve(__dirname, '../..');
 const SCENARIO_TIMEOUT_MS = 150_000;
@@ -117,4 +119,6 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
   scenario('14 a long query is cancelled from its notification, the next one runs; the time range picker narrows a count', cancelAndTimeRangeScenario);
   scenario('15 Ctrl+C and the context menu copy a cell and a row of the grid', copyCellsScenario);
   scenario('16 every chart kind draws the marks of its kind', chartKindsScenario, 240_000);
+  scenario('17 Log Analytics with no workspace offers to set it; back to the local engine', backendsScenario);
+  scenario('18 the grid and a chart are readable in light, high-contrast and dark themes', themesScenario);
 });
