@@ -262,6 +262,11 @@ async function main(): Promise<void> {
     const millionPaint = await timeUntilMark(page, message(million, undefined, 'VMConnection | take 1000000'), 'kql-grid-painted');
     const scroll = await scrollFrames(page, 1_000_000);
     await page.close();
+    // Reference: the same scroll over 1,000 rows, in the same run (its frames are what the machine gives).
+    const smallPage = await fresh();
+    await timeUntilMark(smallPage, message(connections(1_000), undefined, 'VMConnection | take 1000'), 'kql-grid-painted');
+    const smallScroll = await scrollFrames(smallPage, 1_000);
+    await smallPage.close();
     const g = median(grid);
     const p = median(plain);
     const c = median(chart);
@@ -272,6 +277,7 @@ async function main(): Promise<void> {
     console.log(`    host side, rows → columns:       ${median(encodeMs).toFixed(0)} ms  (toColumnar in Node, before postMessage)`);
     console.log(`  grid first paint, 1,000,000 rows:  ${millionPaint.toFixed(0)} ms  (${(millionPaint / p).toFixed(2)}× the plain 1,000-row table)`);
     console.log(`  scrolling 1,000,000 rows:          ${scroll.frames} frames, longest ${scroll.maxMs.toFixed(1)} ms, p95 ${scroll.p95Ms.toFixed(1)} ms, ${scroll.over50} over 50 ms; last row reached: ${scroll.lastRowShown ? 'yes' : 'NO'}`);
+    console.log(`    p95 frame vs 1,000 rows:         ${(scroll.p95Ms / smallScroll.p95Ms).toFixed(2)}×  (1,000 rows: longest ${smallScroll.maxMs.toFixed(1)} ms, p95 ${smallScroll.p95Ms.toFixed(1)} ms, ${smallScroll.over50} over 50 ms)`);
     console.log(`  timechart draw, 10,000 points:     ${c.toFixed(0)} ms  (${(c / s).toFixed(2)}× a 10-point timechart: ${s.toFixed(0)} ms)`);
     console.log(`  hostile value rendered as text:    ${hostileInert ? 'yes' : 'NO'}`);
     console.log(`  CSP violations:                    ${violations.length}${violations.length ? ` (${[...new Set(violations)].join('; ')})` : ''}`);

@@ -162,6 +162,30 @@ export async function offerSignInOnAuthError(ctx: Ctx, error: unknown): Promise<
   return choice === 'Sign In' ? signIn(ctx) : false;
 }
 
+/**
+ * For whoever shows a query's error: Log Analytics chosen with no usable workspace id is a setup step,
+ * not a dead end, so the message offers to set the id (or go back to the local engine).
+ * Resolves true when the user set one.
+ */
+export async function offerWorkspaceOnConfigError(ctx: Ctx, error: unknown): Promise<boolean> {
+  if (!(error instanceof BackendError) || error.kind !== 'config' || !/kql\.logAnalytics\.workspaceId/.test(error.message)) {
+    return false;
+  }
+  const set = 'Set Workspace ID…';
+  const local = 'Use Local Engine';
+  const choice = await vscode.window.showWarningMessage(`Log Analytics: ${error.message}`, set, local);
+  if (choice === local) {
+    await ctx.config.update('backend', 'local');
+    return false;
+  }
+  const id = choice === set ? await askWorkspaceId(ctx) : undefined;
+  if (!id) {
+    return false;
+  }
+  await ctx.config.update('logAnalytics.workspaceId', id.trim());
+  return true;
+}
+
 export function registerBackendCommands(ctx: Ctx): void {
   ctx.subscriptions.push(
     vscode.commands.registerCommand('kql.selectBackend', () => selectBackend(ctx)),

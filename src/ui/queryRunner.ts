@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { BackendError, QueryCancelledError, QueryTimeoutError } from '../results/errors';
-import { offerSignInOnAuthError } from './backendCommands';
+import { offerSignInOnAuthError, offerWorkspaceOnConfigError } from './backendCommands';
 import type { QueryResult } from '../results/queryResult';
 import type { QueryBackend } from '../backends/queryBackend';
 import { blockAt, splitQueryBlocks } from '../kql/blocks';
@@ -220,6 +220,8 @@ export class QueryRunner implements vscode.Disposable {
         log.error(`Backend error (${e.kind}${e.status ? `, HTTP ${e.status}` : ''}): ${message}`);
         // An expired or missing sign-in: offer to sign in again rather than leave a dead end.
         void offerSignInOnAuthError(this.ctx, e);
+        // Log Analytics without a workspace id: offer to set it.
+        void offerWorkspaceOnConfigError(this.ctx, e);
       } else {
         log.error(`Query failed: ${e instanceof Error ? e.stack ?? message : message}`);
       }

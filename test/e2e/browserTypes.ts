@@ -33,6 +33,7 @@ export interface DomCanvas extends DomElement {
 }
 
 export interface DomDocument {
+  readonly body: DomElement & { readonly className: string };
   querySelector(selector: string): DomElement | null;
 }
 

@@ -1,5 +1,5 @@
 /**
- * The five headline scenarios in a real VS Code: code-server with the built VSIX installed, driven by
+ * Every user journey in a real VS Code: code-server with the built VSIX installed, driven by
  * headless Chromium. One server and one workbench page serve every scenario (a workbench load costs
  * 15–30 s on a 2-core machine); each scenario starts by closing what the previous one left open.
  *
@@ -25,6 +25,11 @@ import { runAllAndStatusScenario } from './scenarios/runAllAndStatus';
 import { editorColumnsScenario } from './scenarios/editorColumns';
 import { panelsChartScenario } from './scenarios/panelsChart';
 import { dataFolderScenario } from './scenarios/dataFolder';
+import { cancelAndTimeRangeScenario } from './scenarios/cancelAndTimeRange';
+import { copyCellsScenario } from './scenarios/copyCells';
+import { chartKindsScenario } from './scenarios/chartKinds';
+import { backendsScenario } from './scenarios/backends';
+import { themesScenario } from './scenarios/themes';
 
 const repo = path.resolve(__dirname, '../..');
 const SCENARIO_TIMEOUT_MS = 150_000;
@@ -113,4 +118,9 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
   scenario('12 machine actions reuse one query column and results panel', editorColumnsScenario);
   scenario('13 a ysplit=panels timechart fits its panel undistorted', panelsChartScenario);
   scenario('20 a folder of own exports: Schema view lists extra and partial tables; a broken file is fixed on disk and loads', dataFolderScenario, 300_000);
+  scenario('14 a long query is cancelled from its notification, the next one runs; the time range picker narrows a count', cancelAndTimeRangeScenario);
+  scenario('15 Ctrl+C and the context menu copy a cell and a row of the grid', copyCellsScenario);
+  scenario('16 every chart kind draws the marks of its kind', chartKindsScenario, 240_000);
+  scenario('17 Log Analytics with no workspace offers to set it; back to the local engine', backendsScenario);
+  scenario('18 the grid and a chart are readable in light, high-contrast and dark themes', themesScenario);
 });

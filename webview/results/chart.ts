@@ -53,6 +53,18 @@ export class ChartView {
       logLevel: 1,
     });
     await this.current.view.runAsync();
+    this.describe(this.current);
+  }
+
+  /**
+   * A canvas is opaque to screen readers (and to tests): name the kinds of marks Vega actually drew,
+   * read from its scenegraph, e.g. "Chart: line marks (3 series)".
+   */
+  private describe(result: EmbedResult): void {
+    const kinds = drawnMarkKinds((result.view.scenegraph() as unknown as { root: SceneNode }).root);
+    this.container.setAttribute('role', 'img');
+    this.container.dataset.marks = kinds.join(' ');
+    this.container.setAttribute('aria-label', kinds.length ? `Chart: ${kinds.join(', ')} marks` : 'Chart: nothing drawn');
   }
 
   get hasChart(): boolean {
@@ -77,5 +89,31 @@ export class ChartView {
     this.current?.finalize();
     this.current = undefined;
     this.container.replaceChildren();
+    delete this.container.dataset.marks;
+    this.container.removeAttribute('aria-label');
+    this.container.removeAttribute('role');
   }
+}
+
+/** The part of Vega's scenegraph read here: marks (with a type and role) hold items, groups hold marks. */
+interface SceneNode {
+  readonly marktype?: string;
+  readonly role?: string;
+  readonly items?: readonly SceneNode[];
+}
+
+/**
+ * The data mark types with at least one item, in scenegraph order. Axes, legends and titles are Vega
+ * marks too, but their roles name them (axis-tick, legend-symbol…): only role "mark" is data.
+ */
+export function drawnMarkKinds(root: SceneNode): string[] {
+  const kinds = new Set<string>();
+  const walk = (node: SceneNode): void => {
+    if (node.role === 'mark' && node.marktype && node.marktype !== 'group' && (node.items?.length ?? 0) > 0) {
+      kinds.add(node.marktype);
+    }
+    node.items?.forEach(walk);
+  };
+  walk(root);
+  return [...kinds];
 }

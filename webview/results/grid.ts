@@ -27,6 +27,9 @@ export interface GridCallbacks {
   rendered?(visibleRows: number): void;
 }
 
+/** A pooled row element and the view row it last drew (-1: none), as of which generation. */
+type PooledRow = HTMLDivElement & { shows: number; generation: number };
+
 export class ResultGrid {
   readonly element: HTMLDivElement;
   private readonly viewport: HTMLDivElement;
@@ -39,7 +42,10 @@ export class ResultGrid {
   private filter = '';
   private sort: SortState | undefined;
   private selected: { row: number; col: number } = { row: 0, col: 0 };
-  private pool: HTMLDivElement[] = [];
+  private pool: PooledRow[] = [];
+  /** Bumped when what a row index shows changes (filter, sort, selection): pooled rows are rewritten. */
+  private generation = 0;
+  private spacerPx = -1;
   private frame = 0;
 
   constructor(
@@ -152,6 +158,7 @@ export class ResultGrid {
 
   private reorder(): void {
     this.view = this.order.order(this.filter, this.sort);
+    this.generation++;
     this.selected = { row: Math.min(this.selected.row, Math.max(0, this.view.length - 1)), col: this.selected.col };
     this.schedule();
   }
@@ -180,41 +187,60 @@ export class ResultGrid {
     return (scrollTop / (scrolled - height)) * (full - height);
   }
 
-  /** Draws the rows in view now. */
+  /**
+   * Draws the rows in view now. Row `v` is drawn by pool element `v % pool.length` and keeps it while it
+   * stays in view, so a scroll writes only the rows that came into view (a row's cells are the costly
+   * part: text, layout, paint) and moves the others. Layout is read before anything is written, so the
+   * browser lays the grid out once a frame, not once for the read and again for the writes.
+   */
   paint(): void {
-    this.spacer.style.height = `${this.scrollHeightPx()}px`;
     const top = this.viewport.scrollTop;
     const height = Math.max(0, (this.viewport.clientHeight || 600) - this.header.offsetHeight);
+    const spacerPx = this.scrollHeightPx();
+    if (spacerPx !== this.spacerPx) {
+      this.spacerPx = spacerPx;
+      this.spacer.style.height = `${spacerPx}px`;
+    }
     const contentTop = Math.max(0, Math.min(this.contentTop(top, height), this.view.length * ROW_HEIGHT - height));
     const firstVisible = Math.floor(contentTop / ROW_HEIGHT);
     const first = Math.max(0, firstVisible - OVERSCAN);
     const last = Math.min(this.view.length, Math.ceil((contentTop + height) / ROW_HEIGHT) + OVERSCAN);
     const count = Math.max(0, last - first);
     while (this.pool.length < count) {
-      const row = el('div', 'grid-row');
+      const row = el('div', 'grid-row') as PooledRow;
       row.setAttribute('role', 'row');
+      row.shows = -1;
       for (let c = 0; c < this.table.columns.length; c++) {
         const cell = el('div', 'cell');
         cell.setAttribute('role', 'gridcell');
         cell.setAttribute('aria-colindex', String(c + 1));
+        cell.dataset.col = String(c);
         row.appendChild(cell);
       }
       this.pool.push(row);
       this.body.appendChild(row);
+      // A bigger pool maps rows to other elements: every one is written afresh.
+      this.generation++;
     }
     // Where row `first` sits in the (possibly compressed) spacer, so the visible rows line up with the
     // scroll position: at scale 1 that is simply first × ROW_HEIGHT.
     const offset = Math.max(0, top - (contentTop - first * ROW_HEIGHT));
     this.body.style.transform = `translateY(${offset}px)`;
-    for (let i = 0; i < this.pool.length; i++) {
-      const rowEl = this.pool[i]!;
-      if (i >= count) {
-        // Unused rows of the pool must not show stale rows below the last one.
-        rowEl.hidden = true;
+    const size = this.pool.length;
+    const used = new Uint8Array(size);
+    for (let viewIndex = first; viewIndex < last; viewIndex++) {
+      const slot = viewIndex % size;
+      used[slot] = 1;
+      const rowEl = this.pool[slot]!;
+      rowEl.style.transform = `translateY(${(viewIndex - first) * ROW_HEIGHT}px)`;
+      if (rowEl.hidden) {
+        rowEl.hidden = false;
+      }
+      if (rowEl.shows === viewIndex && rowEl.generation === this.generation) {
         continue;
       }
-      rowEl.hidden = false;
-      const viewIndex = first + i;
+      rowEl.shows = viewIndex;
+      rowEl.generation = this.generation;
       const source = this.view[viewIndex]!;
       rowEl.dataset.row = String(viewIndex);
       rowEl.setAttribute('aria-rowindex', String(viewIndex + 2));
@@ -225,7 +251,14 @@ export class ResultGrid {
         const selected = this.selected.row === viewIndex && this.selected.col === c;
         renderCell(cell, this.table.value(source, c), this.table.text(source, c), this.table.columns[c]!.type, selected);
         cell.setAttribute('aria-selected', String(selected));
-        cell.dataset.col = String(c);
+      }
+    }
+    for (let i = 0; i < size; i++) {
+      const rowEl = this.pool[i]!;
+      if (!used[i] && !rowEl.hidden) {
+        // Unused rows of the pool must not show stale rows below the last one.
+        rowEl.hidden = true;
+        rowEl.shows = -1;
       }
     }
     this.callbacks.rendered?.(count);
@@ -256,6 +289,7 @@ export class ResultGrid {
     const rows = this.view.length;
     const cols = this.table.columns.length;
     this.selected = { row: Math.max(0, Math.min(rows - 1, row)), col: Math.max(0, Math.min(cols - 1, col)) };
+    this.generation++;
     const y = this.selected.row * ROW_HEIGHT;
     const height = Math.max(0, this.viewport.clientHeight - this.header.offsetHeight);
     const full = this.view.length * ROW_HEIGHT;
