@@ -94,7 +94,7 @@ export async function renderMap(message: unknown, size = { width: 1400, height: 
   fs.copyFileSync(MAP_BUNDLE, path.join(dir, 'map.js'));
   fs.writeFileSync(path.join(dir, 'message.json'), JSON.stringify(message));
   const nonce = 'testnonce0123456789';
-  const html = webviewPageHtml({ cspSource: 'file:', scriptUri: 'map.js', nonce, title: 'map' }).replace(
+  const html = webviewPageHtml({ cspSource: 'file:', scriptUri: 'map.js', nonce, title: 'map', blobWorkers: true }).replace(
     '</head>',
     `<style nonce="${nonce}">${DARK_THEME}</style>
 <script nonce="${nonce}">

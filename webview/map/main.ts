@@ -76,8 +76,8 @@ const graph = new GraphView(mapEl, stage, {
   open(id) {
     api.postMessage({ type: 'openNode', id });
   },
-  laidOut(ms, nodes) {
-    lastLayoutNote = `${nodes} nodes laid out in ${Math.round(ms)} ms`;
+  laidOut(ms, nodes, where) {
+    lastLayoutNote = `${nodes} nodes laid out in ${Math.round(ms)} ms${where === 'worker' ? ' (in a worker)' : ''}`;
     updateStatus();
   },
 });
