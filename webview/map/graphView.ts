@@ -9,6 +9,7 @@ import fcose from 'cytoscape-fcose';
 import type { MapView } from '../../src/render/fleetView';
 import { LayoutClient } from './layoutClient';
 import { layoutOptions, layoutRequest, type Position } from './layoutJob';
+import { describeShown } from './shownList';
 import { mapStyles, palette } from './styles';
 
 cytoscape.use(fcose);
@@ -38,6 +39,7 @@ export class GraphView {
   private cy: cytoscape.Core | undefined;
   private readonly tooltip: HTMLElement;
   private readonly busy: HTMLElement;
+  private readonly shown: HTMLElement;
   private readonly layouts = new LayoutClient();
   /** The draw whose layout is awaited; older layouts' answers are dropped. */
   private job = 0;
@@ -52,6 +54,10 @@ export class GraphView {
     this.busy.id = 'busy';
     this.busy.setAttribute('role', 'status');
     this.busy.classList.add('hidden');
+    this.shown = stage.appendChild(document.createElement('ul'));
+    this.shown.id = 'shown';
+    this.shown.className = 'sr-only';
+    this.shown.setAttribute('aria-label', 'Nodes and links the map shows');
     container.tabIndex = 0;
     container.setAttribute('role', 'application');
     container.addEventListener('keydown', (e) => this.onKey(e));
@@ -92,7 +98,8 @@ export class GraphView {
       return;
     }
     if (view.nodes.length >= PLACEHOLDER_FROM) {
-      // Big graphs: something to look at, pan and hover at once; the worker's positions replace it.
+      // Big graphs: the nodes at once, to look at, pan, find and hover; the worker's positions replace
+      // these, and the links (most of the drawing's cost) come with them.
       const known = view.nodes.every((n) => previous[n.id] ?? (n.parent ? previous[n.parent] : undefined));
       this.mount(view, known ? { name: 'preset', fit: false } : { name: 'grid', fit: false, avoidOverlap: true }, (id) => previous[id], true);
     }
@@ -101,13 +108,17 @@ export class GraphView {
         if (job !== this.job) {
           return;
         }
-        if (this.cy) {
-          this.cy.batch(() => this.cy!.nodes().not(':parent').forEach((n) => {
-            const p = positions[n.id()];
-            if (p) {
-              n.position(p);
-            }
-          }));
+        const cy = this.cy;
+        if (cy) {
+          cy.batch(() => {
+            cy.nodes().not(':parent').forEach((n) => {
+              const p = positions[n.id()];
+              if (p) {
+                n.position(p);
+              }
+            });
+            cy.add(view.edges.map((e) => ({ group: 'edges' as const, data: { ...e } })));
+          });
         } else {
           this.mount(view, { name: 'preset', fit: false }, (id) => positions[id], false);
         }
@@ -132,6 +143,9 @@ export class GraphView {
   private finish(started: number, nodes: number, where: 'worker' | 'page'): void {
     this.container.classList.remove('pending');
     this.container.dataset.layout = where;
+    if (this.cy) {
+      describeShown(this.cy, this.shown);
+    }
     this.fit();
     this.setBusy(undefined);
     this.cb.laidOut(performance.now() - started, nodes, where);
@@ -156,16 +170,18 @@ export class GraphView {
     this.cy?.destroy();
     this.cy = undefined;
     this.container.replaceChildren();
+    this.shown.replaceChildren();
     this.container.classList.remove('pending');
     this.tooltip.classList.add('hidden');
   }
 
+  /** Draws the view; a pending one (positions still to come) without its links, which come with the positions. */
   private mount(view: MapView, layout: cytoscape.LayoutOptions, at: (id: string) => Position | undefined, pending: boolean): void {
     const cy = cytoscape({
       container: this.container,
       elements: [
         ...view.nodes.map((n) => ({ group: 'nodes' as const, data: { ...n, parent: n.parent }, position: at(n.id) ?? (n.parent ? at(n.parent) : undefined) })),
-        ...view.edges.map((e) => ({ group: 'edges' as const, data: { ...e } })),
+        ...(pending ? [] : view.edges.map((e) => ({ group: 'edges' as const, data: { ...e } }))),
       ],
       style: mapStyles(palette()),
       layout,
