@@ -146,7 +146,7 @@ export class GraphView {
     if (this.cy) {
       describeShown(this.cy, this.shown);
     }
-    this.fit();
+    this.fit(true);
     this.setBusy(undefined);
     this.cb.laidOut(performance.now() - started, nodes, where);
   }
@@ -171,6 +171,7 @@ export class GraphView {
     this.cy = undefined;
     this.container.replaceChildren();
     this.shown.replaceChildren();
+    delete this.container.dataset.selected;
     this.container.classList.remove('pending');
     this.tooltip.classList.add('hidden');
   }
@@ -211,14 +212,19 @@ export class GraphView {
     this.tooltip.classList.toggle('hidden', text === '');
   }
 
-  /** Fits the map to the panel, but never past the zoom where labels are drawn at their own size. */
-  fit(): void {
+  /**
+   * Fits the map to the panel, but never past the zoom where labels are drawn at their own size. A
+   * comparison first shows what changed (the changed links and their ends, readable); Fit or 0 shows all.
+   */
+  fit(changesFirst = false): void {
     const cy = this.cy;
     if (cy) {
-      cy.fit(undefined, 30);
+      const changed = changesFirst ? cy.edges('[change]').filter((e) => e.data('change') !== undefined) : cy.collection();
+      const target = changed.nonempty() ? changed.union(changed.connectedNodes()) : undefined;
+      cy.fit(target, 30);
       if (cy.zoom() > 1) {
         cy.zoom(1);
-        cy.center();
+        cy.center(target);
       }
     }
   }
@@ -231,6 +237,8 @@ export class GraphView {
     }
     this.cy.elements().unselect();
     node.select();
+    // Which node the keyboard acts on, for assistive technology and the end-to-end tests.
+    this.container.dataset.selected = id;
     this.cy.zoom(Math.max(this.cy.zoom(), 1.2));
     this.cy.center(node);
     const p = node.renderedPosition();

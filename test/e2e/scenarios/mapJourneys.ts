@@ -89,10 +89,11 @@ function sorted(xs: Iterable<string>): string[] {
   return [...xs].sort();
 }
 
-/** Types into the map's search box and presses Enter: the match is centred and selected. */
-async function find(frame: Frame, text: string): Promise<void> {
+/** Types into the map's search box and presses Enter, then waits until the match is centred and selected. */
+async function find(frame: Frame, text: string, id: string): Promise<void> {
   await frame.fill('#search', text);
   await frame.press('#search', 'Enter');
+  await waitFor(`${text} found and selected`, async () => ((await frame.getAttribute('#map', 'data-selected')) === id ? true : undefined), 60_000);
 }
 
 export async function mapFocusScenario(wb: Workbench): Promise<void> {
@@ -104,7 +105,7 @@ export async function mapFocusScenario(wb: Workbench): Promise<void> {
   assert.ok(hop1.size > 0 && hop1.size < topLevel(fleet).size - 1, `acme-demo has ${hop1.size} neighbours`);
 
   // Focus from the map's search: find the machine (it is selected), then "Focus selection".
-  await find(frame, 'acme-demo');
+  await find(frame, 'acme-demo', seed.id);
   await frame.click('#focus-selection');
   const focus = await waitShown(frame, 'acme-demo in focus', (s) => s.mode === 'focus' && topLevel(s).size < topLevel(fleet).size);
   assert.deepEqual(sorted(topLevel(focus)), sorted([seed.id, ...hop1]), 'focus mode must draw acme-demo and its neighbours, nothing else');
@@ -119,7 +120,7 @@ export async function mapFocusScenario(wb: Workbench): Promise<void> {
     .map((n) => ({ n, added: [...neighbours(fleet, n.id)].filter((x) => !drawn.has(x)) }))
     .sort((a, b) => b.added.length - a.added.length)[0];
   assert.ok(next && next.added.length > 0, 'no neighbour of acme-demo reaches further');
-  await find(frame, next.n.label);
+  await find(frame, next.n.label, next.n.id);
   await frame.click('#hop');
   const grown = await waitShown(frame, `the next hop from ${next.n.label}`, (s) => topLevel(s).size > drawn.size);
   assert.deepEqual(sorted(topLevel(grown)), sorted([...drawn, ...next.added]), `"+ hop" on ${next.n.label} must add its neighbours, nothing else`);
@@ -137,7 +138,7 @@ export async function mapExpandScenario(wb: Workbench): Promise<void> {
     .sort((a, b) => b.count - a.count);
   const group = groups[0];
   assert.ok(group && group.count > 1, `no group of external endpoints: ${fleet.nodes.map((n) => n.label).join(', ')}`);
-  await find(frame, group.n.label);
+  await find(frame, group.n.label, group.n.id);
   await frame.press('#map', 'Enter');
   const opened = await waitShown(frame, `${group.n.label} expanded`, (s) => s.nodes.some((n) => n.parent === group.n.id));
   const endpoints = opened.nodes.filter((n) => n.parent === group.n.id);
@@ -147,7 +148,7 @@ export async function mapExpandScenario(wb: Workbench): Promise<void> {
 
   // A machine opens into its processes, and links now start at them.
   const machine = fleet.nodes.find((n) => n.label === 'acme-demo')!;
-  await find(frame, 'acme-demo');
+  await find(frame, 'acme-demo', machine.id);
   await frame.press('#map', 'Enter');
   const withProcesses = await waitShown(frame, 'acme-demo expanded', (s) => s.nodes.some((n) => n.parent === machine.id));
   const processes = withProcesses.nodes.filter((n) => n.parent === machine.id);
