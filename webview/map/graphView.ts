@@ -8,7 +8,7 @@ import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { MapView } from '../../src/render/fleetView';
 import { LayoutClient } from './layoutClient';
-import { layoutOptions, layoutRequest, type Position } from './layoutJob';
+import { layoutOptions, layoutRequest, startPosition, type Position } from './layoutJob';
 import { describeShown } from './shownList';
 import { mapStyles, palette } from './styles';
 
@@ -100,8 +100,9 @@ export class GraphView {
     if (view.nodes.length >= PLACEHOLDER_FROM) {
       // Big graphs: the nodes at once, to look at, pan, find and hover; the worker's positions replace
       // these, and the links (most of the drawing's cost) come with them.
-      const known = view.nodes.every((n) => previous[n.id] ?? (n.parent ? previous[n.parent] : undefined));
-      this.mount(view, known ? { name: 'preset', fit: false } : { name: 'grid', fit: false, avoidOverlap: true }, (id) => previous[id], true);
+      const starts = new Map(view.nodes.map((n, i) => [n.id, startPosition(previous, n.id, n.parent, i)]));
+      const known = [...starts.values()].every((p) => p !== undefined);
+      this.mount(view, known ? { name: 'preset', fit: false } : { name: 'grid', fit: false, avoidOverlap: true }, (id) => starts.get(id), true);
     }
     this.layouts.layOut(layoutRequest(job, view, previous)).then(
       (positions) => {
@@ -136,7 +137,9 @@ export class GraphView {
   }
 
   private layOutOnPage(view: MapView, previous: Readonly<Record<string, Position>>, started: number): void {
-    this.mount(view, layoutOptions(view.nodes.length, Object.keys(previous).length > 0, true), (id) => previous[id], false);
+    const index = new Map(view.nodes.map((n, i) => [n.id, [i, n.parent] as const]));
+    const at = (id: string) => startPosition(previous, id, index.get(id)?.[1], index.get(id)?.[0] ?? 0);
+    this.mount(view, layoutOptions(view.nodes.length, Object.keys(previous).length > 0, true), at, false);
     this.finish(started, view.nodes.length, 'page');
   }
 
@@ -181,7 +184,7 @@ export class GraphView {
     const cy = cytoscape({
       container: this.container,
       elements: [
-        ...view.nodes.map((n) => ({ group: 'nodes' as const, data: { ...n, parent: n.parent }, position: at(n.id) ?? (n.parent ? at(n.parent) : undefined) })),
+        ...view.nodes.map((n) => ({ group: 'nodes' as const, data: { ...n, parent: n.parent }, position: at(n.id) })),
         ...(pending ? [] : view.edges.map((e) => ({ group: 'edges' as const, data: { ...e } }))),
       ],
       style: mapStyles(palette()),

@@ -61,3 +61,21 @@ export function layoutOptions(nodeCount: number, keepPositions: boolean, labelsM
     idealEdgeLength: 110, nodeRepulsion: 9000, nodeSeparation: 90, packComponents: true, tile: true,
   } as cytoscape.LayoutOptions;
 }
+
+/**
+ * Where a node starts: where it was, or — newly shown inside an expanded machine or group — around
+ * where its parent was, each child a little apart (from one shared point the layout cannot part them).
+ */
+export function startPosition(previous: Readonly<Record<string, Position>>, id: string, parent: string | undefined, index: number): Position | undefined {
+  const own = previous[id];
+  if (own) {
+    return own;
+  }
+  const at = parent ? previous[parent] : undefined;
+  if (!at) {
+    return undefined;
+  }
+  const angle = index * 2.399963; // the golden angle: children spread evenly however many there are
+  const r = 18 * Math.sqrt(index + 1);
+  return { x: at.x + r * Math.cos(angle), y: at.y + r * Math.sin(angle) };
+}

@@ -6,7 +6,7 @@
  */
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import { layoutOptions, type LayoutReply, type LayoutRequest, type Position } from './layoutJob';
+import { layoutOptions, startPosition, type LayoutReply, type LayoutRequest, type Position } from './layoutJob';
 
 cytoscape.use(fcose);
 
@@ -18,7 +18,7 @@ function layOut(req: LayoutRequest): Record<string, Position> {
     headless: true,
     styleEnabled: true,
     elements: [
-      ...req.nodes.map((n) => ({ group: 'nodes' as const, data: { id: n.id, parent: n.parent, w: n.w, h: n.h }, position: req.previous[n.id] ?? (n.parent ? req.previous[n.parent] : undefined) })),
+      ...req.nodes.map((n, i) => ({ group: 'nodes' as const, data: { id: n.id, parent: n.parent, w: n.w, h: n.h }, position: startPosition(req.previous, n.id, n.parent, i) })),
       ...req.edges.map((e) => ({ group: 'edges' as const, data: { ...e } })),
     ],
     style: [

@@ -193,7 +193,12 @@ export async function mapDiffScenario(wb: Workbench, workspace: string): Promise
   await frame.click('#export-csv');
   const input = wb.page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
-  await input.fill(target);
+  // The simple file dialog fills in its default path a moment after it opens: type ours until it stays.
+  await waitFor('the save path typed', async () => {
+    await input.fill(target);
+    await wb.page.waitForTimeout(300);
+    return (await input.inputValue()) === target ? true : undefined;
+  });
   await wb.page.keyboard.press('Enter');
   const csv = await waitFor('the exported diff', async () => (fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : undefined));
   const lines = csv.trim().split(/\r?\n/);
