@@ -4,7 +4,7 @@
  * interactive frame. Synthetic fleets of 100 and 300 machines (10 processes each) with 1,000 and 10,000
  * connections; every figure is also printed as a ratio to a 10-machine, 100-connection fleet of the
  * same run. Goal: the 300-machine map interactive within 2 s. Run: `npx tsx bench/mapLayout.ts` after
- * `npm run build` (`-- --shipped` for the shipped bundle only).
+ * `npm run build` (`--shipped` for the shipped bundle only).
  */
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
