@@ -51,6 +51,26 @@ const nodeOptions = {
   mainFields: ['module', 'main'],
 };
 
+// The map's layout worker is bundled first and handed to the map bundle as text: a webview can start
+// workers only from blob: URLs (webview/map/layoutClient.ts).
+const layoutWorker = await esbuild.build({
+  ...common,
+  entryPoints: ['webview/map/layoutWorker.ts'],
+  outdir: undefined,
+  sourcemap: false,
+  write: false,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+});
+const layoutWorkerSource = {
+  name: 'map-layout-worker-source',
+  setup(build) {
+    build.onResolve({ filter: /^map-layout-worker-source$/ }, () => ({ path: 'map-layout-worker-source', namespace: 'worker-source' }));
+    build.onLoad({ filter: /.*/, namespace: 'worker-source' }, () => ({ contents: layoutWorker.outputFiles[0].text, loader: 'text' }));
+  },
+};
+
 const webOptions = {
   ...common,
   entryPoints: existing(webEntries),
@@ -58,10 +78,12 @@ const webOptions = {
   format: 'iife',
   target: 'es2022',
   loader: { '.css': 'text' },
+  plugins: [layoutWorkerSource],
 };
 
 const rendererOptions = {
   ...webOptions,
+  plugins: [],
   entryPoints: existing(rendererEntries),
   format: 'esm',
 };

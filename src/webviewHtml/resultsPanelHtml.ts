@@ -3,7 +3,9 @@
  * the browser benchmark and tests so all load
  * the bundle under the same Content-Security-Policy: scripts only with the nonce (no 'unsafe-eval',
  * no 'unsafe-inline'; Vega runs through its interpreter), styles from the extension or with the nonce,
- * images from the extension or data:/blob: URLs (chart exports), nothing else.
+ * images from the extension or data:/blob: URLs (chart exports), nothing else. A page that lays out in
+ * a Web Worker (the map) also gets `worker-src blob:`: webviews start workers only from blob: or data:
+ * URLs (the extension's files are another origin), and blob: is the narrower of the two.
  */
 export interface PanelHtmlOptions {
   /** The webview's `cspSource` (the origin its resources load from). */
@@ -12,15 +14,18 @@ export interface PanelHtmlOptions {
   /** A fresh random value per page load. */
   readonly nonce: string;
   readonly title: string;
+  /** Allow Web Workers started from blob: URLs (the map's layout worker). */
+  readonly blobWorkers?: boolean;
 }
 
-export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+export function contentSecurityPolicy(cspSource: string, nonce: string, blobWorkers = false): string {
   return [
     "default-src 'none'",
     `script-src 'nonce-${nonce}'`,
     `style-src ${cspSource} 'nonce-${nonce}'`,
     `img-src ${cspSource} data: blob:`,
     `font-src ${cspSource}`,
+    ...(blobWorkers ? ['worker-src blob:'] : []),
   ].join('; ');
 }
 
@@ -34,7 +39,7 @@ export function webviewPageHtml(o: PanelHtmlOptions): string {
 <html lang="en">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeAttr(contentSecurityPolicy(o.cspSource, o.nonce))}">
+<meta http-equiv="Content-Security-Policy" content="${escapeAttr(contentSecurityPolicy(o.cspSource, o.nonce, o.blobWorkers))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>${escapeAttr(o.title)}</title>
 </head>

@@ -20,6 +20,7 @@ import { machinesScenario } from './scenarios/machines';
 import { syntaxErrorScenario } from './scenarios/syntaxError';
 import { chartTooltipScenario, restrictedModeScenario } from './scenarios/hardening';
 import { dependencyMapScenario } from './scenarios/dependencyMap';
+import { mapDiffScenario, mapExpandScenario, mapFocusScenario } from './scenarios/mapJourneys';
 import { gridJourneyScenario } from './scenarios/gridJourney';
 import { runAllAndStatusScenario } from './scenarios/runAllAndStatus';
 import { editorColumnsScenario } from './scenarios/editorColumns';
@@ -113,6 +114,9 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
   scenario('50 a chart column named image shows a text tooltip, no picture from data', chartTooltipScenario);
   scenario('51 an untrusted folder whose settings point elsewhere runs on the local sample in Restricted Mode', restrictedModeScenario, 300_000);
   scenario('40 the dependency map draws the fleet collapsed and legible; Enter expands a node', dependencyMapScenario);
+  scenario('41 the map focuses on one machine and its neighbours; + hop adds a neighbour\'s', mapFocusScenario);
+  scenario('42 the map expands a group of external endpoints and a machine\'s processes', mapExpandScenario);
+  scenario('43 the map compares yesterday with today in the legend\'s colours and exports the changes', mapDiffScenario);
   scenario('10 the grid: a filter paints only its matches, sort, export the rows shown', gridJourneyScenario);
   scenario('11 Run all past an error lists every outcome; the status bar says a run failed; a quoted value is not doubled', runAllAndStatusScenario);
   scenario('12 machine actions reuse one query column and results panel', editorColumnsScenario);

@@ -89,12 +89,13 @@ export interface RenderedMap {
   readonly dir: string;
 }
 
-export async function renderMap(message: unknown, size = { width: 1400, height: 900 }): Promise<RenderedMap> {
+/** Opens the map page and posts `message`; with `wait` false (a message that draws nothing), returns without waiting for a layout. */
+export async function renderMap(message: unknown, size = { width: 1400, height: 900 }, wait = true): Promise<RenderedMap> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'map-page-'));
   fs.copyFileSync(MAP_BUNDLE, path.join(dir, 'map.js'));
   fs.writeFileSync(path.join(dir, 'message.json'), JSON.stringify(message));
   const nonce = 'testnonce0123456789';
-  const html = webviewPageHtml({ cspSource: 'file:', scriptUri: 'map.js', nonce, title: 'map' }).replace(
+  const html = webviewPageHtml({ cspSource: 'file:', scriptUri: 'map.js', nonce, title: 'map', blobWorkers: true }).replace(
     '</head>',
     `<style nonce="${nonce}">${DARK_THEME}</style>
 <script nonce="${nonce}">
@@ -116,7 +117,11 @@ window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), 
   });
   page.on('pageerror', (e) => problems.push(e.message));
   await page.goto(pathToFileURL(path.join(dir, 'index.html')).href);
-  await postToMap(page, message);
+  if (wait) {
+    await postToMap(page, message);
+  } else {
+    await page.evaluate((m) => (globalThis as unknown as { postMessage(m: unknown, o: string): void }).postMessage(m, '*'), message);
+  }
   problems.push(...(await page.evaluate(() => (globalThis as unknown as { __violations: string[] }).__violations)));
   return { browser, page, problems, dir };
 }

@@ -74,6 +74,9 @@ describe('fleet map drawn in Chromium under the webview CSP', { skip: canRender 
     assert.equal(await shown(), g.machines.length + g.groups.length);
     assert.match((await map.page.textContent('#status')) ?? '', new RegExp(`^${g.machines.length} machines, ${g.processes.length} processes`));
     assert.match((await map.page.textContent('#legend')) ?? '', /malicious remote/);
+    // Laid out in the Web Worker: the CSP let the blob: worker start, so the page's thread stayed free.
+    assert.equal(await map.page.getAttribute('#map', 'data-layout'), 'worker');
+    assert.match((await map.page.textContent('#status')) ?? '', /laid out in \d+ ms \(in a worker\)/);
   });
 
   test('keyboard: arrows select a node, Enter expands it, O asks the host for its query', async () => {

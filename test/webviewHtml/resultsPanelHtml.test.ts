@@ -25,3 +25,10 @@ test('nonces are 32 alphanumerics and differ between calls', () => {
   assert.match(a, /^[A-Za-z0-9]{32}$/);
   assert.notEqual(a, b);
 });
+
+test('only a page that asks for blob: workers may start any, and from nowhere else', () => {
+  assert.doesNotMatch(contentSecurityPolicy('https://x.vscode-cdn.net', 'abc'), /worker-src/);
+  const csp = contentSecurityPolicy('https://x.vscode-cdn.net', 'abc', true);
+  assert.match(csp, /; worker-src blob:$/);
+  assert.doesNotMatch(csp, /unsafe|child-src|connect-src/);
+});

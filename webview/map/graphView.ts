@@ -1,14 +1,21 @@
 /**
  * Draws a MapView with cytoscape: compound machines and groups, fcose layout (measured against dagre
- * and cose in bench/mapLayout.ts), edge tooltips as text, refit when the panel is resized, and
- * keyboard navigation (arrows move between nodes, Enter expands, O opens the query, +/−/0 zoom).
+ * and cose in bench/mapLayout.ts) run in a Web Worker so the page stays responsive, edge tooltips as
+ * text, refit when the panel is resized, and keyboard navigation (arrows move between nodes, Enter
+ * expands, O opens the query, +/−/0 zoom).
  */
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { MapView } from '../../src/render/fleetView';
+import { LayoutClient } from './layoutClient';
+import { layoutOptions, layoutRequest, startPosition, type Position } from './layoutJob';
+import { describeShown } from './shownList';
 import { mapStyles, palette } from './styles';
 
 cytoscape.use(fcose);
+
+/** From this many nodes the graph is drawn at once, faded, in a grid while the worker places it. */
+const PLACEHOLDER_FROM = 60;
 
 /** Cytoscape adds this stylesheet itself unless it exists; ours carries the nonce the CSP asks for. */
 function preemptCytoscapeStylesheet(): void {
@@ -24,25 +31,19 @@ export interface GraphCallbacks {
   toggle(id: string): void;
   /** Double click or O: open the node's query. */
   open(id: string): void;
-  /** The layout's wall time, for the status line. */
-  laidOut(ms: number, nodes: number): void;
-}
-
-export function layoutOptions(nodeCount: number, keepPositions = false): cytoscape.LayoutOptions {
-  // 'draft' (spectral placement only) is 2–3× faster than 'default' from 100 nodes on (bench/mapLayout.ts)
-  // and must start from random positions; below that, a redraw after expanding a node starts from where
-  // the nodes were, so the map stays put.
-  const draft = nodeCount > 60;
-  return {
-    name: 'fcose', quality: draft ? 'draft' : 'default', animate: false, randomize: draft || !keepPositions, nodeDimensionsIncludeLabels: true,
-    idealEdgeLength: 110, nodeRepulsion: 9000, nodeSeparation: 90, packComponents: true, tile: true,
-  } as cytoscape.LayoutOptions;
+  /** The layout's wall time and where it ran, for the status line. */
+  laidOut(ms: number, nodes: number, where: 'worker' | 'page'): void;
 }
 
 export class GraphView {
   private cy: cytoscape.Core | undefined;
   private readonly tooltip: HTMLElement;
   private readonly busy: HTMLElement;
+  private readonly shown: HTMLElement;
+  private readonly layouts = new LayoutClient();
+  /** The draw whose layout is awaited; older layouts' answers are dropped. */
+  private job = 0;
+  private ticker: ReturnType<typeof setInterval> | undefined;
 
   constructor(private readonly container: HTMLElement, stage: HTMLElement, private readonly cb: GraphCallbacks) {
     preemptCytoscapeStylesheet();
@@ -51,7 +52,12 @@ export class GraphView {
     this.tooltip.classList.add('hidden');
     this.busy = stage.appendChild(document.createElement('div'));
     this.busy.id = 'busy';
+    this.busy.setAttribute('role', 'status');
     this.busy.classList.add('hidden');
+    this.shown = stage.appendChild(document.createElement('ul'));
+    this.shown.id = 'shown';
+    this.shown.className = 'sr-only';
+    this.shown.setAttribute('aria-label', 'Nodes and links the map shows');
     container.tabIndex = 0;
     container.setAttribute('role', 'application');
     container.addEventListener('keydown', (e) => this.onKey(e));
@@ -69,36 +75,120 @@ export class GraphView {
 
   /** Redraws; positions of nodes still on screen are kept unless a fresh layout is asked for. */
   draw(view: MapView, empty: string, keepPositions: boolean): void {
-    const previous = new Map<string, cytoscape.Position>();
-    this.cy?.nodes().filter(() => keepPositions).forEach((n) => {
-      previous.set(n.id(), { ...n.position() });
-    });
-    this.cy?.destroy();
-    this.cy = undefined;
-    this.container.replaceChildren();
-    this.tooltip.classList.add('hidden');
+    const previous: Record<string, Position> = {};
+    if (keepPositions) {
+      this.cy?.nodes().forEach((n) => {
+        previous[n.id()] = { ...n.position() };
+      });
+    }
+    const job = ++this.job;
+    this.unmount();
     if (view.nodes.length === 0) {
+      this.setBusy(undefined);
       const note = this.container.appendChild(document.createElement('div'));
       note.id = 'empty';
       note.textContent = empty;
       return;
     }
-    this.busy.textContent = `Laying out ${view.nodes.length} nodes and ${view.edges.length} links…`;
-    this.busy.classList.remove('hidden');
-    // Let the browser paint the progress note before the layout takes the thread.
-    requestAnimationFrame(() => setTimeout(() => this.build(view, previous), 0));
+    const started = performance.now();
+    this.setBusy(`Laying out ${view.nodes.length} nodes and ${view.edges.length} links`, started);
+    if (!this.layouts.available) {
+      // Let the browser paint the progress note before the layout takes the thread.
+      requestAnimationFrame(() => setTimeout(() => job === this.job && this.layOutOnPage(view, previous, started), 0));
+      return;
+    }
+    if (view.nodes.length >= PLACEHOLDER_FROM) {
+      // Big graphs: the nodes at once, to look at, pan, find and hover; the worker's positions replace
+      // these, and the links (most of the drawing's cost) come with them.
+      const starts = new Map(view.nodes.map((n, i) => [n.id, startPosition(previous, n.id, n.parent, i)]));
+      const known = [...starts.values()].every((p) => p !== undefined);
+      this.mount(view, known ? { name: 'preset', fit: false } : { name: 'grid', fit: false, avoidOverlap: true }, (id) => starts.get(id), true);
+    }
+    this.layouts.layOut(layoutRequest(job, view, previous)).then(
+      (positions) => {
+        if (job !== this.job) {
+          return;
+        }
+        const cy = this.cy;
+        if (cy) {
+          cy.batch(() => {
+            cy.nodes().not(':parent').forEach((n) => {
+              const p = positions[n.id()];
+              if (p) {
+                n.position(p);
+              }
+            });
+            cy.add(view.edges.map((e) => ({ group: 'edges' as const, data: { ...e } })));
+          });
+        } else {
+          this.mount(view, { name: 'preset', fit: false }, (id) => positions[id], false);
+        }
+        this.finish(started, view.nodes.length, 'worker');
+      },
+      (error: Error) => {
+        if (job !== this.job) {
+          return;
+        }
+        console.warn(`map: the layout worker failed (${error.message}); laying out on the page`);
+        this.unmount();
+        this.layOutOnPage(view, previous, started);
+      },
+    );
   }
 
-  private build(view: MapView, previous: ReadonlyMap<string, cytoscape.Position>): void {
-    const started = performance.now();
+  private layOutOnPage(view: MapView, previous: Readonly<Record<string, Position>>, started: number): void {
+    const index = new Map(view.nodes.map((n, i) => [n.id, [i, n.parent] as const]));
+    const at = (id: string) => startPosition(previous, id, index.get(id)?.[1], index.get(id)?.[0] ?? 0);
+    this.mount(view, layoutOptions(view.nodes.length, Object.keys(previous).length > 0, true), at, false);
+    this.finish(started, view.nodes.length, 'page');
+  }
+
+  private finish(started: number, nodes: number, where: 'worker' | 'page'): void {
+    this.container.classList.remove('pending');
+    this.container.dataset.layout = where;
+    if (this.cy) {
+      describeShown(this.cy, this.shown);
+    }
+    this.fit(true);
+    this.setBusy(undefined);
+    this.cb.laidOut(performance.now() - started, nodes, where);
+  }
+
+  /** The progress note, with the seconds it has taken so far (ticking shows the page is alive). */
+  private setBusy(text: string | undefined, since = 0): void {
+    clearInterval(this.ticker);
+    this.ticker = undefined;
+    this.busy.classList.toggle('hidden', text === undefined);
+    if (text !== undefined) {
+      const tick = () => {
+        const s = (performance.now() - since) / 1000;
+        this.busy.textContent = s < 0.5 ? `${text}…` : `${text}… ${s.toFixed(1)} s`;
+      };
+      tick();
+      this.ticker = setInterval(tick, 100);
+    }
+  }
+
+  private unmount(): void {
+    this.cy?.destroy();
+    this.cy = undefined;
+    this.container.replaceChildren();
+    this.shown.replaceChildren();
+    delete this.container.dataset.selected;
+    this.container.classList.remove('pending');
+    this.tooltip.classList.add('hidden');
+  }
+
+  /** Draws the view; a pending one (positions still to come) without its links, which come with the positions. */
+  private mount(view: MapView, layout: cytoscape.LayoutOptions, at: (id: string) => Position | undefined, pending: boolean): void {
     const cy = cytoscape({
       container: this.container,
       elements: [
-        ...view.nodes.map((n) => ({ group: 'nodes' as const, data: { ...n, parent: n.parent }, position: previous.get(n.id) ?? (n.parent ? previous.get(n.parent) : undefined) })),
-        ...view.edges.map((e) => ({ group: 'edges' as const, data: { ...e } })),
+        ...view.nodes.map((n) => ({ group: 'nodes' as const, data: { ...n, parent: n.parent }, position: at(n.id) })),
+        ...(pending ? [] : view.edges.map((e) => ({ group: 'edges' as const, data: { ...e } }))),
       ],
       style: mapStyles(palette()),
-      layout: layoutOptions(view.nodes.length, previous.size > 0),
+      layout,
       minZoom: 0.05,
       maxZoom: 5,
       boxSelectionEnabled: true,
@@ -106,9 +196,8 @@ export class GraphView {
       hideEdgesOnViewport: view.edges.length > 3000,
     });
     this.cy = cy;
+    this.container.classList.toggle('pending', pending);
     this.fit();
-    this.busy.classList.add('hidden');
-    this.cb.laidOut(performance.now() - started, view.nodes.length);
     cy.on('tap', 'node', (e) => this.cb.toggle(String(e.target.id())));
     cy.on('dbltap', 'node', (e) => this.cb.open(String(e.target.id())));
     cy.on('mouseover', 'node, edge', (e) => {
@@ -126,14 +215,19 @@ export class GraphView {
     this.tooltip.classList.toggle('hidden', text === '');
   }
 
-  /** Fits the map to the panel, but never past the zoom where labels are drawn at their own size. */
-  fit(): void {
+  /**
+   * Fits the map to the panel, but never past the zoom where labels are drawn at their own size. A
+   * comparison first shows what changed (the changed links and their ends, readable); Fit or 0 shows all.
+   */
+  fit(changesFirst = false): void {
     const cy = this.cy;
     if (cy) {
-      cy.fit(undefined, 30);
+      const changed = changesFirst ? cy.edges('[change]').filter((e) => e.data('change') !== undefined) : cy.collection();
+      const target = changed.nonempty() ? changed.union(changed.connectedNodes()) : undefined;
+      cy.fit(target, 30);
       if (cy.zoom() > 1) {
         cy.zoom(1);
-        cy.center();
+        cy.center(target);
       }
     }
   }
@@ -146,6 +240,8 @@ export class GraphView {
     }
     this.cy.elements().unselect();
     node.select();
+    // Which node the keyboard acts on, for assistive technology and the end-to-end tests.
+    this.container.dataset.selected = id;
     this.cy.zoom(Math.max(this.cy.zoom(), 1.2));
     this.cy.center(node);
     const p = node.renderedPosition();

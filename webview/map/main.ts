@@ -76,8 +76,8 @@ const graph = new GraphView(mapEl, stage, {
   open(id) {
     api.postMessage({ type: 'openNode', id });
   },
-  laidOut(ms, nodes) {
-    lastLayoutNote = `${nodes} nodes laid out in ${Math.round(ms)} ms`;
+  laidOut(ms, nodes, where) {
+    lastLayoutNote = `${nodes} nodes laid out in ${Math.round(ms)} ms${where === 'worker' ? ' (in a worker)' : ''}`;
     updateStatus();
   },
 });
@@ -217,7 +217,8 @@ function find(text: string): void {
   const machine = g.machines.find((m) => m.label.toLowerCase() === q) ?? g.machines.find((m) => m.label.toLowerCase().includes(q) || m.machine.toLowerCase() === q);
   const process = machine ? undefined : g.processes.find((p) => p.label.toLowerCase().includes(q));
   const endpoint = machine || process ? undefined : g.endpoints.find((e) => e.remoteIp.startsWith(q) || e.label.toLowerCase().includes(q));
-  const id = machine?.id ?? process?.id ?? endpoint?.id;
+  const group = machine || process || endpoint ? undefined : g.groups.find((x) => x.label.toLowerCase().includes(q));
+  const id = machine?.id ?? process?.id ?? endpoint?.id ?? group?.id;
   if (!id) {
     status.textContent = `Nothing named "${text.trim()}" on this map.`;
     return;

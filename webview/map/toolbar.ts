@@ -42,6 +42,7 @@ export function renderLegend(host: HTMLElement, p: Palette, diff: boolean): void
       s.style.borderTopColor = color;
       s.style.borderTopStyle = text.startsWith('failing') || text.startsWith('failure') ? 'dashed' : text === 'vanished' ? 'dotted' : 'solid';
     }
+    item.dataset.legend = text;
     item.append(s, text);
     host.append(item);
   };

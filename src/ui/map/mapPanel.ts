@@ -62,7 +62,7 @@ class DependencyMapPanel {
     ctx.backends.onDidChangeTimeRange(reset, null, this.disposables);
     const webview = panel.webview;
     const script = webview.asWebviewUri(vscode.Uri.joinPath(ctx.extension.extensionUri, 'dist', 'webview', 'map.js'));
-    webview.html = webviewPageHtml({ cspSource: webview.cspSource, scriptUri: script.toString(), nonce: makeNonce((n) => randomBytes(n)), title: titleFor(machines) });
+    webview.html = webviewPageHtml({ cspSource: webview.cspSource, scriptUri: script.toString(), nonce: makeNonce((n) => randomBytes(n)), title: titleFor(machines), blobWorkers: true });
   }
 
   static async show(ctx: Ctx, machines: readonly MachineRow[]): Promise<void> {

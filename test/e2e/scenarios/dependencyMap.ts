@@ -9,7 +9,7 @@ import { buildFleet } from '../../../src/data/sample/fleet';
 import { crashNotices } from '../resultsPanel';
 import { waitFor, type Workbench } from '../workbench';
 
-interface MapState {
+export interface MapState {
   nodes: number;
   status: string;
 }
@@ -24,7 +24,7 @@ async function readMap(frame: Frame): Promise<MapState | undefined> {
   });
 }
 
-async function mapFrame(wb: Workbench, ok: (m: MapState) => boolean): Promise<{ frame: Frame; state: MapState }> {
+export async function mapFrame(wb: Workbench, ok: (m: MapState) => boolean): Promise<{ frame: Frame; state: MapState }> {
   return waitFor('the dependency map drawn', async () => {
     for (const frame of wb.page.frames()) {
       const state = frame === wb.page.mainFrame() ? undefined : await readMap(frame).catch(() => undefined);
@@ -36,15 +36,20 @@ async function mapFrame(wb: Workbench, ok: (m: MapState) => boolean): Promise<{ 
   }, 90_000);
 }
 
-export async function dependencyMapScenario(wb: Workbench): Promise<void> {
+/** "Show Dependency Map" for the whole fleet, drawn. */
+export async function openFleetMap(wb: Workbench): Promise<{ frame: Frame; state: MapState }> {
   await wb.runCommand('Connection Analytics: Show Dependency Map');
   // With no machine passed, the command asks which machines (the selection is picked): take the fleet.
   const all = wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'All machines' }).first();
   await all.waitFor({ state: 'visible', timeout: 30_000 });
   await all.click();
   await wb.page.keyboard.press('Enter');
+  return mapFrame(wb, (m) => m.nodes > 0 && /machines/.test(m.status));
+}
+
+export async function dependencyMapScenario(wb: Workbench): Promise<void> {
   const machines = buildFleet().machines.length;
-  const { frame, state } = await mapFrame(wb, (m) => m.nodes > 0 && /machines/.test(m.status));
+  const { frame, state } = await openFleetMap(wb);
   assert.match(state.status, new RegExp(`^${machines} machines, \\d+ processes`));
   // Collapsed: one node per machine plus a few external groups, far fewer than processes + endpoints.
   assert.ok(state.nodes >= machines && state.nodes < machines + 20, `fleet view draws ${state.nodes} nodes`);
