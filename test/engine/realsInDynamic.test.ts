@@ -43,6 +43,22 @@ test('42.0 in a bag stays a real, in a literal, in bag_pack and in parse_json; 4
   );
 });
 
+test('series_fill_linear keeps element types: the reference\'s real series interpolates exactly, its long series truncates', () => {
+  const r = run(`print d = dynamic([null, 111.0, null, 36.0, 41.0, null, null, 16.0, 61.0, 33.0, null, null]),
+      i = dynamic([null, 111, null, 36, 41, null, null, 16, 61, 33, null, null])
+    | project fd = series_fill_linear(d), fi = series_fill_linear(i)
+    | project fd, fi, sd = tostring(fd), si = tostring(fi), t0 = gettype(fd[0]), t2 = gettype(fd[2]), i2 = gettype(fi[2])`);
+  const [fd, , sd, si, t0, t2, i2] = r.rows[0]!;
+  assert.deepEqual((fd as unknown[]).map((x) => Math.round(Number(x) * 1000) / 1000), [111, 111, 73.5, 36, 41, 32.667, 24.333, 16, 61, 33, 33, 33]);
+  assert.ok(String(sd).startsWith('[111.0,111.0,73.5,36.0,41.0,32.66'), String(sd));
+  assert.equal(si, '[111,111,73,36,41,32,24,16,61,33,33,33]');
+  assert.deepEqual([t0, t2, i2], ['real', 'real', 'int']);
+});
+
+test('series_fill_forward keeps a real a real', () => {
+  assert.deepEqual(run('print f = tostring(series_fill_forward(dynamic([1.0, null, 2])))').rows, [['[1.0,1.0,2]']]);
+});
+
 test('a marked real still reads as its number: conversions, arithmetic, comparisons, sorting', () => {
   assert.deepEqual(
     run(`print d = dynamic([3.0, 1, 2.0, -1.0])
