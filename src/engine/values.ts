@@ -38,9 +38,15 @@ export class WholeReal {
   }
 }
 
+/** Shared markers for the small whole numbers most series hold (markers never change, so sharing is safe). */
+const SMALL_WHOLE_REALS = Array.from({ length: 2049 }, (_, i) => new WholeReal(i - 1024));
+
 /** A real as an element of a dynamic value: whole-number reals marked, others as they are. */
 export function realInDynamic(n: number): number | WholeReal {
-  return Number.isInteger(n) ? new WholeReal(n) : n;
+  if (!Number.isInteger(n)) {
+    return n;
+  }
+  return n >= -1024 && n <= 1024 && !Object.is(n, -0) ? SMALL_WHOLE_REALS[n + 1024]! : new WholeReal(n);
 }
 
 /** The number a dynamic element holds (a long, a real, or a marked whole-number real), else undefined. */
