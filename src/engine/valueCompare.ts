@@ -3,7 +3,7 @@
  * `join`, `distinct`, min()/max() and arg_max() all agree with each other and with Kusto.
  */
 import { canonicalJson } from './valueText';
-import type { DynamicValue, KqlType, Value } from './values';
+import { type DynamicValue, type KqlType, type Value, WholeReal } from './values';
 
 function dynamicRank(v: DynamicValue): number {
   if (v === null) {
@@ -13,7 +13,7 @@ function dynamicRank(v: DynamicValue): number {
     case 'boolean': return 1;
     case 'number': return 2;
     case 'string': return 3;
-    default: return Array.isArray(v) ? 4 : 5;
+    default: return Array.isArray(v) ? 4 : v instanceof WholeReal ? 2 : 5;
   }
 }
 
@@ -42,7 +42,7 @@ export function compareValues(a: Value, b: Value, type: KqlType): number {
         return ra - rb;
       }
       if (ra === 2 || ra === 1) {
-        return compareValues(a, b, 'real');
+        return compareValues(Number(a), Number(b), 'real');
       }
       const sa = ra === 3 ? (a as string) : canonicalJson(a);
       const sb = rb === 3 ? (b as string) : canonicalJson(b);

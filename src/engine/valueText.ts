@@ -4,7 +4,7 @@
  */
 import { formatDatetime } from './functions/datetimeText';
 import { formatTimespan } from './functions/timespanText';
-import type { DynamicValue, KqlType, Value } from './values';
+import { type DynamicValue, type KqlType, type Value, WholeReal } from './values';
 
 export { parseDatetime, formatDatetime } from './functions/datetimeText';
 export { parseTimespan, formatTimespan } from './functions/timespanText';
@@ -29,16 +29,62 @@ export function formatReal(n: number): string {
   return String(n);
 }
 
+/** A real inside dynamic JSON as Kusto writes it: a whole number keeps its `.0` (`[-1.0,1.0,3.0]`). */
+export function realJson(n: number): string {
+  if (!Number.isFinite(n)) {
+    return 'null';
+  }
+  const text = formatReal(n);
+  return Number.isInteger(n) && !text.includes('E') ? `${text}.0` : text;
+}
+
 /** Dynamic values as JSON text with object keys sorted, so equal bags print (and hash) alike. */
 export function canonicalJson(value: DynamicValue): string {
   if (value === null || typeof value !== 'object') {
     return JSON.stringify(value) ?? 'null';
+  }
+  if (value instanceof WholeReal) {
+    return realJson(value.value);
   }
   if (Array.isArray(value)) {
     return `[${value.map(canonicalJson).join(',')}]`;
   }
   const keys = Object.keys(value).sort();
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k]!)}`).join(',')}}`;
+}
+
+/** Dynamic values as JSON text in their own key order (tostring()), whole-number reals with their `.0`. */
+export function dynamicJson(value: DynamicValue): string {
+  if (!hasWholeReal(value)) {
+    return JSON.stringify(value) ?? 'null';
+  }
+  if (value instanceof WholeReal) {
+    return realJson(value.value);
+  }
+  if (Array.isArray(value)) {
+    return `[${value.map(dynamicJson).join(',')}]`;
+  }
+  const bag = value as { [key: string]: DynamicValue };
+  return `{${Object.keys(bag).map((k) => `${JSON.stringify(k)}:${dynamicJson(bag[k]!)}`).join(',')}}`;
+}
+
+/** Whether a dynamic value holds a marked whole-number real anywhere (most do not: JSON.stringify then serves). */
+export function hasWholeReal(value: DynamicValue): boolean {
+  if (value === null || typeof value !== 'object') {
+    return false;
+  }
+  if (value instanceof WholeReal) {
+    return true;
+  }
+  if (Array.isArray(value)) {
+    return value.some(hasWholeReal);
+  }
+  for (const k in value) {
+    if (hasWholeReal(value[k]!)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** tostring(): null → "", datetimes/timespans in Kusto's printed form, dynamic strings unquoted, other dynamic as JSON. */
@@ -69,7 +115,11 @@ export function valueToString(value: Value, type: KqlType): string {
       if (typeof value === 'number') {
         return Number.isInteger(value) ? String(value) : formatReal(value);
       }
-      return JSON.stringify(value);
+      // A real alone prints as tostring(real) does; inside an array or bag, as JSON (`1.0`).
+      if (value instanceof WholeReal) {
+        return formatReal(value.value);
+      }
+      return dynamicJson(value as DynamicValue);
   }
 }
 

@@ -10,7 +10,8 @@
  * | timespan                 | number: 100-ns ticks                                          |
  * | string                   | string (KQL strings are never null: the empty string stands in)|
  * | guid                     | string, lower-case canonical form                             |
- * | dynamic                  | a JSON value: null, boolean, number, string, array or object  |
+ * | dynamic                  | a JSON value: null, boolean, number, string, array or object; |
+ * |                          | a whole-number real inside it is a WholeReal (see below)      |
  *
  * `null` is KQL's null for every type but string.
  */
@@ -18,7 +19,50 @@ import type { KqlType } from '../schema/types';
 
 export type { KqlType };
 
-export type DynamicValue = null | boolean | number | string | DynamicValue[] | { [key: string]: DynamicValue };
+export type DynamicValue = null | boolean | number | WholeReal | string | DynamicValue[] | { [key: string]: DynamicValue };
+
+/**
+ * A whole-number real inside a dynamic value (`dynamic([1.0])`, series_ceiling's output, make_list of
+ * a real column). Kusto's dynamic keeps real 1.0 apart from long 1 (gettype, tostring and JSON print
+ * `1.0`), and a bare JavaScript number cannot: a plain number in a dynamic is a long when whole and a
+ * real otherwise, and this marker carries the rest. valueOf lets arithmetic and comparisons read it
+ * as its number; code that tests `typeof v === 'number'` on dynamic elements reads dynamicNumber(v).
+ */
+export class WholeReal {
+  constructor(readonly value: number) {}
+  valueOf(): number {
+    return this.value;
+  }
+  toJSON(): number {
+    return this.value;
+  }
+}
+
+/** Shared markers for the small whole numbers most series hold (markers never change, so sharing is safe). */
+const SMALL_WHOLE_REALS = Array.from({ length: 2049 }, (_, i) => new WholeReal(i - 1024));
+
+/** A real as an element of a dynamic value: whole-number reals marked, others as they are. */
+export function realInDynamic(n: number): number | WholeReal {
+  if (!Number.isInteger(n)) {
+    return n;
+  }
+  return n >= -1024 && n <= 1024 && !Object.is(n, -0) ? SMALL_WHOLE_REALS[n + 1024]! : new WholeReal(n);
+}
+
+/** The number a dynamic element holds (a long, a real, or a marked whole-number real), else undefined. */
+export function dynamicNumber(v: unknown): number | undefined {
+  return typeof v === 'number' ? v : v instanceof WholeReal ? v.value : undefined;
+}
+
+/** Whether a dynamic element is a real (gettype() 'real'): a fraction, NaN/±Infinity or a marked whole number. */
+export function isDynamicReal(v: unknown): boolean {
+  return v instanceof WholeReal || (typeof v === 'number' && !Number.isInteger(v));
+}
+
+/** A dynamic value is a property bag: an object that is neither an array nor a marked real. */
+export function isDynamicBag(v: unknown): v is { [key: string]: DynamicValue } {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof WholeReal);
+}
 
 export type Value = null | boolean | number | string | DynamicValue;
 

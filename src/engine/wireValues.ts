@@ -2,8 +2,8 @@
 import type { WireValue } from '../results/queryResult';
 import { parseDatetime } from './functions/datetimeText';
 import { parseTimespan } from './functions/timespanText';
-import { formatDatetime, formatReal, formatTimespan } from './valueText';
-import type { DynamicValue, KqlType, Value } from './values';
+import { formatDatetime, formatReal, formatTimespan, hasWholeReal } from './valueText';
+import { type DynamicValue, type KqlType, type Value, WholeReal } from './values';
 
 /** A value as the Log Analytics REST API returns it (see WireValue). */
 export function toWire(value: Value, type: KqlType): WireValue {
@@ -18,9 +18,32 @@ export function toWire(value: Value, type: KqlType): WireValue {
     case 'real':
       // JSON has no NaN/Infinity: the REST API sends them as strings.
       return Number.isFinite(value) ? (value as number) : formatReal(value as number);
+    case 'dynamic':
+      return hasWholeReal(value as DynamicValue) ? jsonNumbers(value as DynamicValue) : (value as WireValue);
     default:
       return value as WireValue;
   }
+}
+
+/**
+ * A dynamic value with its marked whole-number reals as plain JSON numbers: the wire is JSON values,
+ * which cannot tell 1.0 from 1 (and a marker object would cross a worker as a bag).
+ */
+function jsonNumbers(value: DynamicValue): WireValue {
+  if (value instanceof WholeReal) {
+    return value.value;
+  }
+  if (Array.isArray(value)) {
+    return value.map(jsonNumbers);
+  }
+  if (value !== null && typeof value === 'object') {
+    const out: { [key: string]: WireValue } = {};
+    for (const [k, v] of Object.entries(value)) {
+      Object.defineProperty(out, k, { value: jsonNumbers(v), enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  }
+  return value;
 }
 
 function wireNumber(value: unknown): number | null {

@@ -9,6 +9,7 @@ test('real(nan), real(+inf) and real(-inf) are NaN and infinities, not 0', () =>
 });
 
 test('a number past the long range in a dynamic literal is a real, as in Kusto, not 0', () => {
-  const r = run('print d = dynamic([12345678901234567890, 5]), p = parse_json("[12345678901234567890]")');
-  assert.deepEqual(r.rows, [[[12345678901234567890, 5], [12345678901234567890]]]);
+  const r = run('print d = dynamic([12345678901234567890, 5]), p = parse_json("[12345678901234567890]") | extend td = gettype(d[0]), tp = gettype(p[0]), t5 = gettype(d[1]), s = tostring(d)');
+  assert.deepEqual(r.rows.map((row) => row.slice(2)), [['real', 'real', 'int', '[1.2345678901234567E+19,5]']]);
+  assert.equal(Number((r.rows[0]![0] as unknown[])[0]), 12345678901234567890);
 });

@@ -3,7 +3,7 @@ import { columnBuilder } from '../column';
 import { valueToString } from '../valueText';
 import type { Plan } from '../plan/types';
 import { Table, type TableColumn } from '../table';
-import type { DynamicValue, Value } from '../values';
+import { type DynamicValue, isDynamicBag, type Value } from '../values';
 import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { compileExpr, toDynamic } from './expr';
 import { columnReader } from './columnReader';
@@ -53,7 +53,7 @@ export function runBagUnpack(plan: P<'bagUnpack'>, input: Table, ctx: ExecContex
         ctx.check();
       }
       const bag = toDynamic(bagOf(i), plan.source.type);
-      const slot = c.key !== undefined && !ignored.has(c.key) && bag !== null && typeof bag === 'object' && !Array.isArray(bag)
+      const slot = c.key !== undefined && !ignored.has(c.key) && isDynamicBag(bag)
         ? (bag as { [k: string]: DynamicValue })[c.key] ?? null
         : null;
       builder.push(castDynamic(slot, c.type));

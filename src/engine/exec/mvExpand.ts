@@ -6,12 +6,12 @@
 import { columnBuilder } from '../column';
 import type { Plan } from '../plan/types';
 import { Table, type TableColumn } from '../table';
-import type { DynamicValue, KqlType, Value } from '../values';
+import { type DynamicValue, dynamicNumber, isDynamicBag, type KqlType, type Value } from '../values';
 import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { compileExpr } from './expr';
 import { selectColumn } from './lazy';
 import { BatchedCharge, BYTES } from './memoryBudget';
-import { parseDatetime, parseTimespan } from '../valueText';
+import { parseDatetime, parseTimespan, valueToString } from '../valueText';
 
 // A module-local copy: a transpiled import is a property read on every loop iteration.
 const CHECK_INTERVAL = CHECK_EVERY;
@@ -25,7 +25,7 @@ function elements(v: Value): DynamicValue[] {
   if (Array.isArray(v)) {
     return v;
   }
-  if (typeof v === 'object') {
+  if (isDynamicBag(v)) {
     return Object.entries(v).map(([k, x]) => ({ [k]: x }));
   }
   return [v];
@@ -38,10 +38,13 @@ export function castDynamic(v: DynamicValue, type: KqlType): Value {
   }
   switch (type) {
     case 'dynamic': return v;
-    case 'string': return typeof v === 'string' ? v : JSON.stringify(v);
+    case 'string': return valueToString(v, 'dynamic');
     case 'bool': return typeof v === 'boolean' ? v : null;
-    case 'int': case 'long': return typeof v === 'number' && Number.isInteger(v) ? v : null;
-    case 'real': case 'decimal': return typeof v === 'number' ? v : null;
+    case 'int': case 'long': {
+      const n = dynamicNumber(v);
+      return n !== undefined && Number.isInteger(n) ? n : null;
+    }
+    case 'real': case 'decimal': return dynamicNumber(v) ?? null;
     case 'datetime': return typeof v === 'string' ? parseDatetime(v) : null;
     case 'timespan': return typeof v === 'string' ? parseTimespan(v) : typeof v === 'number' ? v : null;
     case 'guid': return typeof v === 'string' && /^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i.test(v) ? v.toLowerCase() : null;

@@ -4,7 +4,7 @@
  * {"`indexer`": schema} for an array's elements; where values disagree, the alternatives in order of
  * first appearance (["long", "string"]). Nulls admit nothing and are skipped.
  */
-import type { DynamicValue } from '../values';
+import { type DynamicValue, WholeReal } from '../values';
 import type { AggregateFunction, AggregateImpl } from './types';
 
 const INDEXER = '`indexer`';
@@ -29,7 +29,7 @@ function scalarType(v: DynamicValue): string | null {
     case 'boolean':
       return 'bool';
     default:
-      return null;
+      return v instanceof WholeReal ? 'double' : null;
   }
 }
 
@@ -47,7 +47,7 @@ function admit(s: Alternatives, v: DynamicValue): void {
     }
     return;
   }
-  if (typeof v === 'object') {
+  if (typeof v === 'object' && !(v instanceof WholeReal)) {
     if (s.bag === null) {
       s.bag = new Map();
       s.order.push('bag');

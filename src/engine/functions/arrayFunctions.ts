@@ -3,7 +3,7 @@
  * rotating and element-wise iff, plus Jaccard similarity of two sets.
  */
 import { canonicalJson } from '../valueText';
-import type { DynamicValue, KqlType, Value } from '../values';
+import { type DynamicValue, type KqlType, type Value, WholeReal } from '../values';
 import { TICKS_PER_HOUR } from '../values';
 import { toDynamic } from './convert';
 import { scalar } from './define';
@@ -44,7 +44,7 @@ function range(types: readonly KqlType[]): (args: readonly Value[]) => Value {
 
 /** Sort rank of a mixed array's element: numbers, then strings, then everything else. */
 function rank(v: DynamicValue): number {
-  return typeof v === 'number' ? 0 : typeof v === 'string' ? 1 : 2;
+  return typeof v === 'number' || v instanceof WholeReal ? 0 : typeof v === 'string' ? 1 : 2;
 }
 
 function compareElements(a: DynamicValue, b: DynamicValue): number {
@@ -54,7 +54,7 @@ function compareElements(a: DynamicValue, b: DynamicValue): number {
     return ra - rb;
   }
   if (ra === 0) {
-    return (a as number) - (b as number);
+    return Number(a) - Number(b);
   }
   if (ra === 1) {
     return a! < b! ? -1 : a! > b! ? 1 : 0;

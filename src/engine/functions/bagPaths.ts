@@ -3,13 +3,13 @@
  * JSONPath of member steps (`$.a.b`, `$['a']["b"]`). Array indexing and the bare root `$` are not
  * supported, as the reference says.
  */
-import type { DynamicValue, Value } from '../values';
+import { type DynamicValue, isDynamicBag, type Value } from '../values';
 import { EvaluationError } from './types';
 
 export type Bag = { [key: string]: DynamicValue };
 
 export function isBag(v: Value | undefined): v is Bag {
-  return v !== null && v !== undefined && typeof v === 'object' && !Array.isArray(v);
+  return isDynamicBag(v);
 }
 
 /** Sets an own property, even one named `__proto__`, which plain assignment would treat as the prototype. */

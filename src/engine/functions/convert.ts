@@ -4,7 +4,7 @@
  * dynamic property compared with a string.
  */
 import { canonicalJson, formatDatetime, formatTimespan, parseDatetime, parseTimespan, valueToString } from '../valueText';
-import type { DynamicValue, KqlType, Value } from '../values';
+import { type DynamicValue, type KqlType, realInDynamic, type Value, WholeReal } from '../values';
 import { parseKustoJson } from './kustoJson';
 
 /** .NET ticks (since 0001-01-01) of the Unix epoch: tolong(datetime) counts from year 1. */
@@ -49,7 +49,7 @@ export function toReal(v: Value, from: KqlType): number | null {
     case 'string':
       return realFromString(v);
     default:
-      return null;
+      return v instanceof WholeReal ? v.value : null;
   }
 }
 
@@ -68,7 +68,7 @@ export function toLong(v: Value, from: KqlType): number | null {
     case 'string':
       return integerFromString(v);
     default:
-      return null;
+      return v instanceof WholeReal && Number.isFinite(v.value) ? Math.trunc(v.value) : null;
   }
 }
 
@@ -91,7 +91,7 @@ export function toBool(v: Value): boolean | null {
       return t === 'true' ? true : t === 'false' ? false : null;
     }
     default:
-      return null;
+      return v instanceof WholeReal ? v.value !== 0 : null;
   }
 }
 
@@ -118,6 +118,9 @@ export function toTimespan(v: Value, from: KqlType): number | null {
   }
   if (typeof v === 'string') {
     return parseTimespan(v);
+  }
+  if (v instanceof WholeReal) {
+    return v.value;
   }
   if (typeof v === 'number' && from !== 'datetime') {
     return Number.isFinite(v) ? Math.trunc(v) : null;
@@ -157,7 +160,7 @@ export function toDynamic(v: Value, from: KqlType): DynamicValue {
     case 'timespan':
       return formatTimespan(v as number);
     case 'real':
-      return Number.isFinite(v) ? (v as number) : null;
+      return Number.isFinite(v) ? realInDynamic(v as number) : null;
     default:
       return v as DynamicValue;
   }

@@ -3,7 +3,7 @@
  * converted with toDynamic (datetimes and timespans become their printed form).
  */
 import { canonicalJson } from '../valueText';
-import type { DynamicValue, KqlType, Value } from '../values';
+import { type DynamicValue, isDynamicBag, type KqlType, type Value } from '../values';
 import { toDynamic } from './convert';
 import { scalar, str } from './define';
 import { hasPath, keyPath, withoutPath } from './bagPaths';
@@ -12,7 +12,7 @@ import type { ScalarFunction, ScalarImpl } from './types';
 type Bag = { [key: string]: DynamicValue };
 
 function isBag(v: Value): v is Bag {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
+  return isDynamicBag(v);
 }
 
 /** `d.a`, `d["a"]`, `d[0]`, `d[-1]` (from the end): a missing key or an index out of range is null. */

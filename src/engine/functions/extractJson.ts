@@ -7,7 +7,7 @@
  * gives the null of the result type.
  */
 import { canonicalJson } from '../valueText';
-import type { DynamicValue, KqlType, Value } from '../values';
+import { type DynamicValue, isDynamicBag, type KqlType, type Value } from '../values';
 import { convertValue } from './convert';
 import { nullOf, scalar, str } from './define';
 import { parseKustoJson } from './kustoJson';
@@ -42,7 +42,7 @@ function select(value: DynamicValue, steps: readonly Step[]): DynamicValue | und
     if (typeof s === 'number') {
       v = Array.isArray(v) ? v[s] : undefined;
     } else {
-      v = v !== null && typeof v === 'object' && !Array.isArray(v) && Object.prototype.hasOwnProperty.call(v, s) ? v[s] : undefined;
+      v = isDynamicBag(v) && Object.prototype.hasOwnProperty.call(v, s) ? v[s] : undefined;
     }
     if (v === undefined) {
       return undefined;

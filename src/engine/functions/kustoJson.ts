@@ -1,8 +1,13 @@
 /**
  * Kusto's JSON dialect: dynamic literals and parse_json() also take single-quoted strings
  * (`dynamic({'a': 'b'})`), which JSON.parse does not. Rewrites them as double-quoted ones first.
+ * A number written with a fraction or exponent is a real even when whole (`1.0`, `42e0`), which
+ * JSON.parse cannot say: such text is read by readKustoJson, which marks those reals.
  */
 import type { DynamicValue } from '../values';
+import { readKustoJson } from './kustoJsonReader';
+
+const MAYBE_REAL_TOKEN = /\d[.eE]|\d{19}/;
 
 function requote(text: string): string {
   let out = '';
@@ -41,6 +46,11 @@ function requote(text: string): string {
 
 /** Parses JSON, accepting single-quoted strings; throws SyntaxError for text that is not JSON. */
 export function parseKustoJson(text: string): DynamicValue {
+  // A digit then `.`, `e` or `E` may be in a real token, 19 digits may pass the long range (or either may
+  // sit inside a string: the reader sorts that out).
+  if (MAYBE_REAL_TOKEN.test(text)) {
+    return readKustoJson(text);
+  }
   try {
     return JSON.parse(text) as DynamicValue;
   } catch (e) {

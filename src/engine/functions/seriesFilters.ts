@@ -2,7 +2,7 @@
  * Series transforms that return a series of the same length: the fill (interpolation) functions, FIR and
  * IIR filters, the seasonal component for a given period, and Tukey outlier scores.
  */
-import type { DynamicValue, Value } from '../values';
+import { type DynamicValue, dynamicNumber, realInDynamic, type Value, WholeReal } from '../values';
 import { scalar } from './define';
 import { asArray, isNumeric } from './seriesFunctions';
 import { type ScalarFunction, UnsupportedError } from './types';
@@ -12,7 +12,7 @@ import { type ScalarFunction, UnsupportedError } from './types';
  * have the same meaning": an element is missing when it equals the placeholder (null matching null).
  */
 function missingTest(placeholder: Value | undefined): (v: DynamicValue | undefined) => boolean {
-  return placeholder === null || placeholder === undefined ? (v) => v === null || v === undefined : (v) => v === placeholder;
+  return placeholder === null || placeholder === undefined ? (v) => v === null || v === undefined : (v) => v === placeholder || (v instanceof WholeReal && v.value === placeholder);
 }
 
 /** Fills each missing element from the nearest non-missing one on one side; the far edge stays missing. */
@@ -38,30 +38,31 @@ function fillConst(xs: readonly DynamicValue[], value: Value, missing: (v: Dynam
  * Linear interpolation between the non-missing numeric neighbours of each missing element; with
  * `fillEdges`, leading and trailing gaps take the nearest value. "If series contains only int or long
  * elements, then the linear interpolation returns rounded interpolated values": the reference's example
- * (73.5 → 73, 32.667 → 32, 24.333 → 24) shows truncation. Dynamic numbers here do not keep int vs real,
- * so a series whose values are all whole numbers is taken as an integer series. An all-missing series is
- * filled with `constant` (0 by default; null keeps the nulls), whatever `fillEdges` says.
+ * (73.5 → 73, 32.667 → 32, 24.333 → 24) shows truncation. A series of reals (`111.0`, marked as reals
+ * even when whole) interpolates exactly and its filled elements are reals, as "series_fill_linear()
+ * preserves the original type of array elements". An all-missing series is filled with `constant` (0 by
+ * default; null keeps the nulls), whatever `fillEdges` says.
  */
 function fillLinear(xs: readonly DynamicValue[], missing: (v: DynamicValue) => boolean, fillEdges: boolean, constant: Value): DynamicValue[] {
   const anchors: number[] = [];
   xs.forEach((x, i) => {
-    if (!missing(x) && isNumeric(x)) {
+    if (!missing(x) && dynamicNumber(x) !== undefined) {
       anchors.push(i);
     }
   });
   if (anchors.length === 0) {
     return xs.map((x) => (missing(x) ? (constant as DynamicValue) : x));
   }
-  const integral = anchors.every((i) => Number.isInteger(xs[i]));
+  const integral = anchors.every((i) => !(xs[i] instanceof WholeReal) && Number.isInteger(xs[i]));
   const out = [...xs];
-  const value = (i: number): number => xs[i] as number;
+  const value = (i: number): number => dynamicNumber(xs[i])!;
   for (let k = 0; k + 1 < anchors.length; k++) {
     const a = anchors[k]!;
     const b = anchors[k + 1]!;
     for (let i = a + 1; i < b; i++) {
       if (missing(xs[i]!)) {
         const v = value(a) + ((value(b) - value(a)) * (i - a)) / (b - a);
-        out[i] = integral ? Math.trunc(v) : v;
+        out[i] = integral ? Math.trunc(v) : realInDynamic(v);
       }
     }
   }
@@ -69,10 +70,10 @@ function fillLinear(xs: readonly DynamicValue[], missing: (v: DynamicValue) => b
     const first = anchors[0]!;
     const last = anchors[anchors.length - 1]!;
     for (let i = 0; i < first; i++) {
-      out[i] = missing(xs[i]!) ? value(first) : xs[i]!;
+      out[i] = missing(xs[i]!) ? xs[first]! : xs[i]!;
     }
     for (let i = last + 1; i < xs.length; i++) {
-      out[i] = missing(xs[i]!) ? value(last) : xs[i]!;
+      out[i] = missing(xs[i]!) ? xs[last]! : xs[i]!;
     }
   }
   return out;
@@ -232,21 +233,26 @@ function unsupportedAtBind(name: string, check: (constArgs: readonly (Value | un
   });
 }
 
+/** The fill functions copy elements as they are (a real stays a real), so they read the array unconverted. */
+function rawArray(v: Value | undefined): readonly DynamicValue[] | null {
+  return Array.isArray(v) ? v : null;
+}
+
 export const seriesFilters: ScalarFunction[] = [
   scalar('series_fill_backward', () => (args) => {
-    const xs = asArray(args[0]);
+    const xs = rawArray(args[0]);
     return xs ? fillFrom(xs, missingTest(args[1]), true) : null;
   }),
   scalar('series_fill_forward', () => (args) => {
-    const xs = asArray(args[0]);
+    const xs = rawArray(args[0]);
     return xs ? fillFrom(xs, missingTest(args[1]), false) : null;
   }),
   scalar('series_fill_const', () => (args) => {
-    const xs = asArray(args[0]);
+    const xs = rawArray(args[0]);
     return xs ? fillConst(xs, args[1] ?? null, missingTest(args[2])) : null;
   }),
   scalar('series_fill_linear', () => (args) => {
-    const xs = asArray(args[0]);
+    const xs = rawArray(args[0]);
     const fillEdges = typeof args[2] === 'boolean' ? args[2] : true;
     return xs ? fillLinear(xs, missingTest(args[1]), fillEdges, args.length > 3 ? args[3] ?? null : 0) : null;
   }),

@@ -6,7 +6,8 @@
  * Bluestein's chirp transform, both O(N log N). A series with a non-numeric element, or parts of
  * different lengths, gives nulls.
  */
-import type { DynamicValue, Value } from '../values';
+import { type DynamicValue, realInDynamic, type Value } from '../values';
+import { asArray } from './seriesFunctions';
 import { scalar } from './define';
 import type { ScalarFunction } from './types';
 
@@ -95,12 +96,12 @@ function transform(x: Complex, sign: number): Complex {
 
 /** The complex series the arguments give, or undefined when they are not two numeric arrays of one length. */
 function complexSeries(args: readonly Value[]): Complex | undefined {
-  const re = args[0];
+  const re = asArray(args[0]);
   const im = args[1];
-  if (!Array.isArray(re) || (im !== undefined && im !== null && !Array.isArray(im))) {
+  if (!re || (im !== undefined && im !== null && !Array.isArray(im))) {
     return undefined;
   }
-  const imag = Array.isArray(im) ? im : undefined;
+  const imag = asArray(im) ?? undefined;
   if ((imag && imag.length !== re.length) || re.some((v) => typeof v !== 'number') || imag?.some((v) => typeof v !== 'number')) {
     return undefined;
   }
@@ -115,7 +116,7 @@ function fourier(name: string, sign: number): ScalarFunction {
     }
     const y = transform(x, sign);
     const scale = sign > 0 && x.re.length > 0 ? 1 / x.re.length : 1;
-    const part = (a: Float64Array): DynamicValue[] => Array.from(a, (v) => v * scale);
+    const part = (a: Float64Array): DynamicValue[] => Array.from(a, (v) => realInDynamic(v * scale));
     return [part(y.re), part(y.im)];
   });
 }

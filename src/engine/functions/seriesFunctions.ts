@@ -2,7 +2,7 @@
  * Element-wise series_* functions and the functions that reduce a series to one number. A series is
  * a dynamic array; only JSON numbers count as numeric elements (nulls, strings, bools, bags do not).
  */
-import type { DynamicValue, Value } from '../values';
+import { type DynamicValue, realInDynamic, type Value, WholeReal } from '../values';
 import { scalar } from './define';
 import type { ScalarFunction } from './types';
 
@@ -10,8 +10,27 @@ export function isNumeric(v: Value | undefined): v is number {
   return typeof v === 'number';
 }
 
+/** A dynamic element with a marked whole-number real read as its number, so the kernels see plain numbers. */
+function plain(v: Value | undefined): Value | undefined {
+  return v instanceof WholeReal ? v.value : v;
+}
+
+/** A series: a dynamic array, its marked reals read as numbers (copied only when it has one). */
 export function asArray(v: Value | undefined): readonly DynamicValue[] | null {
-  return Array.isArray(v) ? v : null;
+  if (!Array.isArray(v)) {
+    return null;
+  }
+  for (let i = 0; i < v.length; i++) {
+    if (v[i] instanceof WholeReal) {
+      return v.map((x) => plain(x) as DynamicValue);
+    }
+  }
+  return v;
+}
+
+/** The series functions compute in doubles: a number they give is a real, whole or not (`[-1.0,1.0,3.0]`). */
+function asReal(v: DynamicValue): DynamicValue {
+  return typeof v === 'number' ? realInDynamic(v) : v;
 }
 
 /**
@@ -21,8 +40,8 @@ export function asArray(v: Value | undefined): readonly DynamicValue[] | null {
  */
 function elementwise2(name: string, fn: (a: number, b: number) => DynamicValue): ScalarFunction {
   return scalar(name, () => (args) => {
-    const left = args[0] ?? null;
-    const right = args[1] ?? null;
+    const left = plain(args[0]) ?? null;
+    const right = plain(args[1]) ?? null;
     const la = asArray(left);
     const ra = asArray(right);
     if (!la && !ra) {
@@ -33,7 +52,7 @@ function elementwise2(name: string, fn: (a: number, b: number) => DynamicValue):
     for (let i = 0; i < length; i++) {
       const a = la ? la[i] : left;
       const b = ra ? ra[i] : right;
-      out[i] = isNumeric(a) && isNumeric(b) ? fn(a, b) : null;
+      out[i] = isNumeric(a) && isNumeric(b) ? asReal(fn(a, b)) : null;
     }
     return out;
   });
@@ -43,7 +62,7 @@ function elementwise2(name: string, fn: (a: number, b: number) => DynamicValue):
 function elementwise1(name: string, fn: (x: number) => number): ScalarFunction {
   return scalar(name, () => (args) => {
     const xs = asArray(args[0]);
-    return xs ? xs.map((x) => (isNumeric(x) ? fn(x) : null)) : null;
+    return xs ? xs.map((x) => (isNumeric(x) ? realInDynamic(fn(x)) : null)) : null;
   });
 }
 
@@ -74,6 +93,8 @@ function fold(name: string, start: number, step: (acc: number, x: number) => num
  * Null when either series is empty (or neither argument is a series).
  */
 function pairs(left: Value, right: Value): [number, number][] | null {
+  left = plain(left) ?? null;
+  right = plain(right) ?? null;
   const la = asArray(left);
   const ra = asArray(right);
   if ((!la && !ra) || la?.length === 0 || ra?.length === 0) {
@@ -108,8 +129,8 @@ function cosineSimilarity(args: readonly Value[]): Value {
   if (!ps) {
     return null;
   }
-  const m1 = isNumeric(args[2]) ? args[2] : Math.sqrt(ps.reduce((s, [a]) => s + a * a, 0));
-  const m2 = isNumeric(args[3]) ? args[3] : Math.sqrt(ps.reduce((s, [, b]) => s + b * b, 0));
+  const m1 = isNumeric(plain(args[2])) ? (plain(args[2]) as number) : Math.sqrt(ps.reduce((s, [a]) => s + a * a, 0));
+  const m2 = isNumeric(plain(args[3])) ? (plain(args[3]) as number) : Math.sqrt(ps.reduce((s, [, b]) => s + b * b, 0));
   return dot(ps) / (m1 * m2);
 }
 

@@ -1,5 +1,5 @@
 /** String functions. Regex arguments are compiled once per distinct pattern (constant in practice). */
-import type { DynamicValue, KqlType, Value } from '../values';
+import { type DynamicValue, type KqlType, type Value, WholeReal } from '../values';
 import { convertValue } from './convert';
 import { scalar, str } from './define';
 import { formatReal } from '../valueText';
@@ -192,6 +192,9 @@ function typeName(v: Value, type: KqlType): string {
   }
   if (Array.isArray(v)) {
     return 'array';
+  }
+  if (v instanceof WholeReal) {
+    return 'real';
   }
   switch (typeof v) {
     case 'object': return 'dictionary';

@@ -1,9 +1,10 @@
 /** Turns Kusto literal syntax into run-time values (values.ts representation). */
 import { parseKustoJson } from '../functions/kustoJson';
+import { pastLongRange } from '../functions/kustoJsonReader';
 import { formatDatetime } from '../functions/datetimeText';
 import { formatTimespan, parseTimespan } from '../functions/timespanText';
 import type { KqlType, Value, DynamicValue } from '../values';
-import { TICKS_PER_MILLISECOND } from '../values';
+import { realInDynamic, TICKS_PER_MILLISECOND, WholeReal } from '../values';
 import { elementsOf, kindOf, type Node, textOf } from './syntax';
 
 function boxed(v: unknown): unknown {
@@ -136,7 +137,7 @@ function dynamicFromSyntax(node: Node): DynamicValue | undefined {
       return null;
     case 'UnaryMinusExpression': {
       const v = n.Expression ? dynamicFromSyntax(n.Expression) : undefined;
-      return typeof v === 'number' ? -v : undefined;
+      return typeof v === 'number' ? -v : v instanceof WholeReal ? new WholeReal(-v.value) : undefined;
     }
   }
   const type = LEAF_TYPES[kind];
@@ -152,6 +153,10 @@ function dynamicFromSyntax(node: Node): DynamicValue | undefined {
   }
   if (type === 'timespan') {
     return formatTimespan(value as number);
+  }
+  // `42.0` in a dynamic literal stays a real (gettype 'real', printed `42.0`), as does a number past the long range.
+  if (type === 'real' || (typeof value === 'number' && /^-?\d+$/.test(textOf(node).trim()) && pastLongRange(textOf(node).trim()))) {
+    return realInDynamic(value as number);
   }
   return value as DynamicValue;
 }
