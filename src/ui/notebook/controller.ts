@@ -2,12 +2,14 @@
  * Runs notebook cells on the active backend (local engine or Log Analytics). A cell runs with the
  * definitions of the code cells above it (src/notebook/cellScope.ts); a cell of definitions only is
  * checked and shows what it defines. Each run has its execution order, duration, row count and Cancel;
- * errors show in the output with line:column inside the cell and as a diagnostic on the cell.
+ * errors show in the output with line:column inside the cell and as a diagnostic on the cell. A cell
+ * that reads a table the workspace does not have (a Service Map-only workspace has no VMConnection) is
+ * not run: its output says which table it needs and where that comes from, and Run All goes on.
  */
 import * as vscode from 'vscode';
 import { analyze, firstError } from '../../kql';
 import type { KqlError } from '../../kql/errors';
-import { describeCellError, describeDefinitions, NOTEBOOK_TYPE, placeCellError, RESULT_MIME, scopeCell, type NotebookResultPayload } from '../../notebook';
+import { cannotRunNote, describeCellError, describeDefinitions, missingTables, NOTEBOOK_TYPE, placeCellError, RESULT_MIME, scopeCell, type NotebookResultPayload } from '../../notebook';
 import { BackendError } from '../../results/errors';
 import { offerSignInOnAuthError } from '../backendCommands';
 import type { Ctx } from '../ctx';
@@ -81,6 +83,18 @@ export class KqlNotebookController implements vscode.Disposable {
       }
       await execution.replaceOutput(new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.text(describeDefinitions(scoped.defines))]));
       execution.end(true, Date.now());
+      return true;
+    }
+
+    const tables = this.ctx.schemas.current.tables.map((t) => t.name);
+    const missing = missingTables(scoped.text, tables);
+    if (missing.length > 0) {
+      // Not a failure of the query: the workspace lacks the data. Run All goes on to the parts it can run.
+      await execution.replaceOutput(new vscode.NotebookCellOutput([
+        vscode.NotebookCellOutputItem.text(`**Cannot run here.** ${cannotRunNote(missing, tables)}`, 'text/markdown'),
+      ]));
+      log.info(`Notebook cell ${cell.index + 1} not run: the workspace has no ${missing.join(', ')}.`);
+      execution.end(undefined, Date.now());
       return true;
     }
 
