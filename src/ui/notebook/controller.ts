@@ -9,7 +9,7 @@
 import * as vscode from 'vscode';
 import { analyze, firstError } from '../../kql';
 import type { KqlError } from '../../kql/errors';
-import { cannotRunNote, describeCellError, describeDefinitions, missingTables, NOTEBOOK_TYPE, placeCellError, RESULT_MIME, scopeCell, type NotebookResultPayload } from '../../notebook';
+import { cannotRunNote, describeCellError, describeDefinitions, missingTables, NOTEBOOK_TYPE, placeCellError, RESULT_MIME, rowsText, scopeCell, type NotebookResultPayload } from '../../notebook';
 import { BackendError } from '../../results/errors';
 import { offerSignInOnAuthError } from '../backendCommands';
 import type { Ctx } from '../ctx';
@@ -110,7 +110,7 @@ export class KqlNotebookController implements vscode.Disposable {
         timeoutMs: backend.id === 'local' ? config.localTimeoutMs : config.serverTimeoutSeconds * 1000,
       });
       const payload: NotebookResultPayload = { result, rowsReturned: result.tables[0]?.rows.length ?? 0 };
-      const rows = `${payload.rowsReturned.toLocaleString('en-US')} row${payload.rowsReturned === 1 ? '' : 's'}`;
+      const rows = rowsText(payload.rowsReturned);
       const summary = [rows, ...(result.stats.truncated ? ['truncated at the row limit'] : []), ...result.warnings].join('; ');
       await execution.replaceOutput(new vscode.NotebookCellOutput(
         [vscode.NotebookCellOutputItem.json(payload, RESULT_MIME), vscode.NotebookCellOutputItem.text(summary)],
@@ -149,7 +149,7 @@ export class RowCountStatusBar implements vscode.NotebookCellStatusBarItemProvid
     if (typeof meta?.rowCount !== 'number') {
       return [];
     }
-    const item = new vscode.NotebookCellStatusBarItem(`${meta.rowCount.toLocaleString('en-US')} rows`, vscode.NotebookCellStatusBarAlignment.Right);
+    const item = new vscode.NotebookCellStatusBarItem(rowsText(meta.rowCount), vscode.NotebookCellStatusBarAlignment.Right);
     item.tooltip = typeof meta.backend === 'string' ? `Rows returned by ${meta.backend}` : 'Rows returned';
     return [item];
   }
