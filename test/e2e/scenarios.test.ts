@@ -24,6 +24,7 @@ import { gridJourneyScenario } from './scenarios/gridJourney';
 import { runAllAndStatusScenario } from './scenarios/runAllAndStatus';
 import { editorColumnsScenario } from './scenarios/editorColumns';
 import { panelsChartScenario } from './scenarios/panelsChart';
+import { bigNotebookScenario, reportNotebookScenario } from './scenarios/notebooks';
 
 const repo = path.resolve(__dirname, '../..');
 const SCENARIO_TIMEOUT_MS = 150_000;
@@ -111,4 +112,6 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
   scenario('11 Run all past an error lists every outcome; the status bar says a run failed; a quoted value is not doubled', runAllAndStatusScenario);
   scenario('12 machine actions reuse one query column and results panel', editorColumnsScenario);
   scenario('13 a ysplit=panels timechart fits its panel undistorted', panelsChartScenario);
+  scenario('30 a report opens as a notebook, Run All charts it, Pick Machines narrows it, it saves and reopens with outputs', reportNotebookScenario, 300_000);
+  scenario('31 a notebook cell of 100,000 rows renders inline and scrolls to the end', bigNotebookScenario, 300_000);
 });
