@@ -4,7 +4,7 @@
  * fails when a committed copy is out of date.
  */
 import { CATALOGUE, allColumnNames } from '../src/schema/catalogue';
-import { SAMPLE_QUERIES, sampleQueryText, type SampleQuery } from '../src/schema/sampleQueries';
+import { SAMPLE_QUERIES, sampleQueryText, snippetBody, type SampleQuery } from '../src/schema/sampleQueries';
 import { kusto } from '../src/kql';
 import { buildKqlGrammar, TABULAR_OPERATORS, type GrammarLists } from './kqlGrammar';
 import { seedGrammarTest } from './seedGrammarTest';
@@ -24,7 +24,7 @@ interface SnippetEntry {
 export function snippetsJson(queries: readonly SampleQuery[] = SAMPLE_QUERIES): string {
   const snippets: Record<string, SnippetEntry> = {};
   for (const q of queries) {
-    snippets[q.title] = { prefix: q.prefix, description: q.description, body: q.body.split('\n') };
+    snippets[q.title] = { prefix: q.prefix, description: q.description, body: snippetBody(q).split('\n') };
   }
   return `${JSON.stringify(snippets, null, 2)}\n`;
 }

@@ -2,7 +2,9 @@
  * `kql check`: lints .kql files the way the editor checks them, for users' own CI. Every query block
  * is analysed by the language server's own analyser (syntax, binding and Kusto's analyzer rules)
  * against the sample workspace, a folder of exported files, or a schema file in the metadata API's
- * JSON shape; findings print as `file:line:col: error|warning: message [KSnnn]`.
+ * JSON shape; findings print as `file:line:col: error|warning: message [KSnnn]`. A `.kqlnb` notebook's
+ * KQL cells are each checked with the definitions of the cells above them, as they run, and print as
+ * `file:cell N:line:col: …` with the line and column inside the cell.
  *
  * Exit status: 1 when any error was found, 0 otherwise (warnings alone pass), 2 on a usage error.
  */
@@ -10,6 +12,7 @@ import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadData } from '../backends/local/dataSource';
 import { LineMap, setActiveSchema, splitQueryBlocks } from '../kql';
+import { cellAsOneQuery, NotebookFormatError, readNotebook, scopeCell } from '../notebook';
 import { BackendError } from '../results/errors';
 import { parseMetadataJson, SchemaFileError } from '../schema/metadataJson';
 import { CATALOGUE_SCHEMA, type WorkspaceSchema } from '../schema/workspaceSchema';
@@ -21,6 +24,8 @@ export const CHECK_HELP = `Usage: kql check [--data DIR | --schema FILE] FILE...
 
 Checks every query of each .kql FILE as the editor does and prints one finding per line:
   file:line:col: error|warning: message [KSnnn]
+Each KQL cell of a .kqlnb notebook is checked with the let statements of the cells above it:
+  file:cell N:line:col: error|warning: message [KSnnn]   (line and column inside cell N)
 
 Options:
   -d, --data DIR       check against the tables of the files exported to DIR
@@ -58,7 +63,7 @@ function parseCheckArgs(argv: readonly string[]): CheckArgs {
   const { values, positionals } = parsed;
   if (values.help) return { files: [], help: true };
   if (values.data !== undefined && values.schema !== undefined) throw new UsageError('Give either --data or --schema, not both.');
-  if (positionals.length === 0) throw new UsageError('No file to check: give one or more .kql files.');
+  if (positionals.length === 0) throw new UsageError('No file to check: give one or more .kql or .kqlnb files.');
   return { files: positionals, data: values.data, schema: values.schema, help: false };
 }
 
@@ -92,6 +97,8 @@ function schemaFor(args: CheckArgs, io: Io): WorkspaceSchema {
 }
 
 export interface Finding {
+  /** The notebook cell's 1-based number among all the notebook's cells; absent for a .kql file. */
+  readonly cell?: number;
   readonly line: number;
   readonly column: number;
   readonly severity: 'error' | 'warning';
@@ -111,6 +118,38 @@ export function checkText(text: string, analyzer: BlockAnalyzer): Finding[] {
     }
   }
   return findings.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/**
+ * The findings of each KQL cell of a notebook, checked as it runs: the definitions of the code cells
+ * above it, then its own text as one query. What falls in those definitions is reported in the cell
+ * that wrote them, so only a cell's own findings are kept, placed inside the cell.
+ */
+export function checkNotebookText(text: string, analyzer: BlockAnalyzer): Finding[] {
+  const cells = readNotebook(text).cells;
+  const code: { text: string; number: number }[] = [];
+  cells.forEach((c, i) => {
+    if (c.kind === 'code' && c.language === 'kql') code.push({ text: c.source, number: i + 1 });
+  });
+  const texts = code.map((c) => c.text);
+  return code.flatMap((c, i) => {
+    const scoped = scopeCell(texts, i);
+    const checked = scoped.text.slice(0, scoped.offset) + cellAsOneQuery(c.text);
+    return checkText(checked, analyzer)
+      .filter((f) => f.line > scoped.lineOffset)
+      .map((f) => ({ ...f, cell: c.number, line: f.line - scoped.lineOffset }));
+  });
+}
+
+function checkFile(file: string, text: string, analyzer: BlockAnalyzer): Finding[] {
+  if (!file.toLowerCase().endsWith('.kqlnb')) return checkText(text, analyzer);
+  try {
+    return checkNotebookText(text, analyzer);
+  } catch (e) {
+    if (!(e instanceof NotebookFormatError)) throw e;
+    // A notebook that cannot be read fails the check, at its start: CI must not pass it silently.
+    return [{ line: 1, column: 1, severity: 'error', message: e.message, code: 'KQLNB' }];
+  }
 }
 
 export async function runCheck(argv: readonly string[], io: Io): Promise<number> {
@@ -143,10 +182,11 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
   let errors = 0;
   let warnings = 0;
   for (const { file, text } of texts) {
-    for (const f of checkText(text, analyzer)) {
+    for (const f of checkFile(file, text, analyzer)) {
       if (f.severity === 'error') errors++;
       else warnings++;
-      io.stdout.write(`${file}:${f.line}:${f.column}: ${f.severity}: ${f.message} [${f.code}]\n`);
+      const cell = f.cell !== undefined ? `cell ${f.cell}:` : '';
+      io.stdout.write(`${file}:${cell}${f.line}:${f.column}: ${f.severity}: ${f.message} [${f.code}]\n`);
     }
   }
   const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -14,6 +14,7 @@ import type { QueryResult } from '../results/queryResult';
 import { KqlError, analyze, firstError, splitQueryBlocks } from '../kql';
 import { explainQuery } from '../engine';
 import { notebookUnits } from './notebookUnits';
+import { cannotRunNote, missingTables } from '../notebook';
 import { HELP, parseCliArgs, type CliArgs, type OutputFormat, UsageError } from './args';
 import { runCheck } from './check';
 import { formatCsv, formatJson, formatTable } from './formatTable';
@@ -203,6 +204,15 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
       } else if (format === 'table') {
         io.stdout.write(`${unit.defines}\n`);
       }
+      continue;
+    }
+    const tables = data.database.schemas.map((t) => t.name);
+    const missing = unit.notebookCell ? missingTables(unit.text, tables) : [];
+    if (missing.length > 0) {
+      // The workspace lacks the part's data: not the report's error, so the run goes on and passes.
+      const note = cannotRunNote(missing, tables);
+      if (format === 'table') io.stdout.write(`${note}\n`);
+      else io.stderr.write(`kql: ${unit.title ? `${unit.title}: ` : ''}${note}\n`);
       continue;
     }
     try {

@@ -48,6 +48,7 @@ export function notebookUnits(text: string, file: string): QueryUnit[] {
       lineOffset: 0,
       file,
       describe,
+      notebookCell: true,
       ...(scoped.definitionsOnly ? { defines: describeDefinitions(scoped.defines) } : {}),
     };
   });

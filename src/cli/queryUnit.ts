@@ -12,4 +12,6 @@ export interface QueryUnit {
   /** Added to error positions so they point into the file. */
   readonly lineOffset: number;
   readonly file?: string;
+  /** A notebook cell (a report's part): when it reads a table the workspace lacks, it says so and is skipped. */
+  readonly notebookCell?: boolean;
 }

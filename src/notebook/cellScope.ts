@@ -56,6 +56,13 @@ export function scopeCell(cells: readonly string[], index: number): ScopedCell {
   };
 }
 
+/**
+ * The cell's text as one query: its blank lines become comment lines, because a cell runs as one query
+ * while a document (and the analyser) splits into queries at blank lines. Positions stay the same.
+ */
+export const cellAsOneQuery = (text: string): string =>
+  text.replace(/^[ \t]*(?=\r?\n|$)/gm, (m, offset: number) => (offset === text.length ? m : '//'));
+
 /** "defines: TimeRange, Computers" — what a cell that only defines names shows as its output. */
 export function describeDefinitions(names: readonly string[]): string {
   return names.length ? `defines: ${names.join(', ')}` : 'defines no names (set options only)';

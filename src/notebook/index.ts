@@ -5,3 +5,4 @@ export { splitStatements, definitionsOf, isDefinitionsOnly, type Definition, typ
 export { kqlToCells, cellsToKql } from './kqlConversion';
 export { REPORTS, findReport, reportFile, type Report } from './reportCatalogue';
 export { ALL_MACHINES, computersLet, computersOf, hasComputersParameter, withComputers } from './parameters';
+export { cannotRunNote, missingTables } from './missingTables';

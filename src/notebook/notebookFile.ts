@@ -58,6 +58,11 @@ export function capResult(payload: NotebookResultPayload, maxRows: number): Note
   return { rowsReturned: payload.rowsReturned, result: { ...payload.result, tables: payload.result.tables.map(cut) } };
 }
 
+/** "1 row", "12,345 rows": a cell's row count as its status bar and summary show it. */
+export function rowsText(n: number): string {
+  return `${n.toLocaleString('en-US')} row${n === 1 ? '' : 's'}`;
+}
+
 /** "Saved 2,000 of 100,000 rows: run the cell again for all of them.", or undefined when none were dropped. */
 export function savedRowsNote(payload: NotebookResultPayload): string | undefined {
   const kept = payload.result.tables[0]?.rows.length ?? 0;

@@ -5,7 +5,8 @@
  * generated from or checked against this list, so it is the only place a sample query is written.
  *
  * Bodies are VS Code snippet syntax: `${n:default}` tab stops for computer names, machine ids and time
- * windows, and `\$`, `\}`, `\\` escapes. The seeds' own KQL is kept as users paste it (`makeset`,
+ * windows, and `\$`, `\}`, `\\` escapes. The defaults are the sample workspace's, so the examples and
+ * tests run with rows; the snippets users type get placeholders for machines instead (snippetBody). The seeds' own KQL is kept as users paste it (`makeset`,
  * `mvexpand … to typeof(string)`, `1hr`); only their typos are mended (see each entry).
  */
 
@@ -342,6 +343,30 @@ export function expandSnippet(body: string): string {
     return out;
   }
   return parse(false);
+}
+
+/**
+ * What each sample-workspace default becomes in a snippet. A snippet is static (VS Code reads it from
+ * the package), so it cannot know the workspace it is typed in: a sample machine name there would be a
+ * real-looking name that silently matches nothing in the user's own workspace. The placeholders say
+ * what to type and, left as they are, still parse (each sits inside a string literal).
+ */
+export const SNIPPET_PLACEHOLDERS: Readonly<Record<keyof typeof SAMPLE_DEFAULTS, string>> = {
+  computer: '<computer name>',
+  appServer: '<another computer name>',
+  machineByName: '<machine id, m-GUID>',
+  machineWithProcesses: '<machine id, m-GUID>',
+  machineGroup: '<machine id, m-GUID>',
+  ip: '<IP address>',
+};
+
+/** The query as a snippet: its tab stops keep the time windows' defaults, machines become placeholders. */
+export function snippetBody(query: SampleQuery): string {
+  const placeholder = new Map(Object.entries(SAMPLE_DEFAULTS).map(([k, v]) => [v as string, SNIPPET_PLACEHOLDERS[k as keyof typeof SAMPLE_DEFAULTS]]));
+  return query.body.replace(/\$\{(\d+):([^}$\\]*)\}/g, (stop, n: string, value: string) => {
+    const text = placeholder.get(value);
+    return text === undefined ? stop : `\${${n}:${text}}`;
+  });
 }
 
 /** The query as it runs: placeholders replaced by their defaults, snippet escapes undone. */

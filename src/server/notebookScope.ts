@@ -7,7 +7,7 @@
  */
 import type { CompletionList, Diagnostic, Position, Range } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { scopeCell } from '../notebook/cellScope';
+import { cellAsOneQuery, scopeCell } from '../notebook/cellScope';
 import type { NotebookCellsParams } from '../protocol/lsp';
 
 export interface ScopedView {
@@ -17,12 +17,6 @@ export interface ScopedView {
 }
 
 type Lookup = (uri: string) => TextDocument | undefined;
-
-/**
- * Blank lines of a cell become comment lines in the scoped text: a cell runs as one query, while a
- * document splits into queries at blank lines. Line and column positions stay the same.
- */
-const asOneBlock = (text: string): string => text.replace(/^[ \t]*(?=\r?\n|$)/gm, (m, offset: number) => (offset === text.length ? m : '//'));
 
 export class NotebookScope {
   private readonly cellsOf = new Map<string, readonly string[]>();
@@ -62,7 +56,7 @@ export class NotebookScope {
     const index = cells.indexOf(doc.uri);
     const texts = cells.map((c, i) => (i === index ? doc.getText() : lookup(c)?.getText() ?? ''));
     const scoped = scopeCell(texts, index);
-    const text = scoped.text.slice(0, scoped.offset) + asOneBlock(doc.getText());
+    const text = scoped.text.slice(0, scoped.offset) + cellAsOneQuery(doc.getText());
     const known = this.versions.get(doc.uri);
     const version = known?.text === text ? known.version : (known?.version ?? 0) + 1;
     this.versions.set(doc.uri, { text, version });

@@ -104,3 +104,48 @@ test('the real command exits with the status it reports (1 on an error)', () => 
   assert.equal(r.status, 1, r.stderr);
   assert.match(r.stdout, /bad\.kql:6:9: error: /);
 });
+
+/** A .kqlnb file of these cells (markdown when the text starts with '#'). */
+const notebook = (name: string, cells: string[]): string =>
+  write(name, JSON.stringify({ kqlNotebook: 1, cells: cells.map((source) => (source.startsWith('#') ? { kind: 'markdown', language: 'markdown', source } : { kind: 'code', language: 'kql', source })) }));
+
+test('a notebook: each cell sees the lets above it; findings print as file:cell N:line:col inside the cell; exit 1', async () => {
+  const file = notebook('report.kqlnb', [
+    '# Parameters',
+    'let TimeRange = 1d;\n\nlet WantedPort = 443;',
+    'VMConnection\n| where TimeGenerated > ago(TimeRange)\n| where DestinationPort == WantedPort',
+    '# A misspelt column and a name no cell above defines',
+    'VMBoundPort\n| where Prot == WantedPort\n| take Limit',
+  ]);
+  const r = await kqlCheck([file]);
+  assert.equal(r.code, 1, r.stderr);
+  assert.equal(r.stdout, [
+    `${file}:cell 5:2:9: error: The name 'Prot' does not refer to any known column, table, variable or function. [KS142]`,
+    `${file}:cell 5:3:8: error: The name 'Limit' does not refer to any known column, table, variable or function. [KS142]`,
+    '',
+  ].join('\n'));
+  assert.match(r.stderr, /2 errors, 0 warnings in 1 file/);
+});
+
+test('a notebook: a cell does not see the lets of the cells below it', async () => {
+  const file = notebook('order.kqlnb', ['VMConnection | take Limit', 'let Limit = 5;']);
+  const r = await kqlCheck([file]);
+  assert.equal(r.code, 1);
+  assert.match(r.stdout, /order\.kqlnb:cell 1:1:21: error: The name 'Limit' does not refer/);
+  assert.doesNotMatch(r.stdout, /cell 2/);
+});
+
+test('a clean notebook (a cell of lets only is valid) exits 0; so do the shipped reports', async () => {
+  const file = notebook('clean.kqlnb', ['let Computers = dynamic(["*"]);', 'VMComputer\n| where "*" in (Computers) or Computer in (Computers)\n| project Computer']);
+  const reports = fs.readdirSync(path.resolve(__dirname, '../../reports')).map((f) => path.resolve(__dirname, '../../reports', f));
+  const r = await kqlCheck([file, ...reports]);
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  assert.equal(r.stdout, '');
+});
+
+test('a notebook that is not valid JSON is an error at 1:1 with the reason; exit 1', async () => {
+  const file = write('broken.kqlnb', '{"cells": [{"kind": "code", "source": 5}]}');
+  const r = await kqlCheck([file]);
+  assert.equal(r.code, 1);
+  assert.equal(r.stdout, `${file}:1:1: error: Cell 1: "source" must be a list of lines [KQLNB]\n`);
+});

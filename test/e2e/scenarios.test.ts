@@ -31,6 +31,7 @@ import { copyCellsScenario } from './scenarios/copyCells';
 import { chartKindsScenario } from './scenarios/chartKinds';
 import { backendsScenario } from './scenarios/backends';
 import { themesScenario } from './scenarios/themes';
+import { bigNotebookScenario, reportNotebookScenario } from './scenarios/notebooks';
 
 const repo = path.resolve(__dirname, '../..');
 const SCENARIO_TIMEOUT_MS = 150_000;
@@ -127,4 +128,6 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
   scenario('16 every chart kind draws the marks of its kind', chartKindsScenario, 240_000);
   scenario('17 Log Analytics with no workspace offers to set it; back to the local engine', backendsScenario);
   scenario('18 the grid and a chart are readable in light, high-contrast and dark themes', themesScenario);
+  scenario('30 a report opens as a notebook, Run All charts it, Pick Machines narrows it, it saves and reopens with outputs', reportNotebookScenario, 300_000);
+  scenario('31 a notebook cell of 100,000 rows renders inline and scrolls to the end', bigNotebookScenario, 300_000);
 });

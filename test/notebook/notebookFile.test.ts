@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { NotebookFormatError, readNotebook, RESULT_MIME, savedRowsNote, writeNotebook, type NotebookJson, type NotebookResultPayload } from '../../src/notebook';
+import { NotebookFormatError, readNotebook, RESULT_MIME, rowsText, savedRowsNote, writeNotebook, type NotebookJson, type NotebookResultPayload } from '../../src/notebook';
 
 function payload(rows: number): NotebookResultPayload {
   return {
@@ -63,4 +63,10 @@ test('bad files fail with the cell and the reason', () => {
   assert.throws(() => readNotebook('{"cells": [{"kind": "sql", "source": []}]}'), /Cell 1: "kind"/);
   assert.throws(() => readNotebook(`{"cells": [{"kind": "code", "source": [], "outputs": [[{"mime": "${RESULT_MIME}", "value": {}}]]}]}`), /Cell 1, output 1, item 1: a query result/);
   assert.throws(() => readNotebook('{"kqlNotebook": 7, "cells": []}'), /version 7/);
+});
+
+test('a row count reads "1 row", "0 rows", "12,345 rows" (the cell status bar said "1 rows")', () => {
+  assert.equal(rowsText(1), '1 row');
+  assert.equal(rowsText(0), '0 rows');
+  assert.equal(rowsText(12345), '12,345 rows');
 });

@@ -4,7 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { generatedFiles } from '../../scripts/kqlAssets';
 import { CATALOGUE, allColumnNames } from '../../src/schema/catalogue';
-import { SAMPLE_QUERIES, expandSnippet } from '../../src/schema/sampleQueries';
+import { SAMPLE_DEFAULTS, SAMPLE_QUERIES, expandSnippet, snippetBody } from '../../src/schema/sampleQueries';
+import { sampleModel } from '../../src/data/sample';
 import { loadKqlGrammar, scopeOf, tokenize } from '../grammar/tokenizer';
 
 const root = path.resolve(__dirname, '../..');
@@ -28,9 +29,21 @@ describe('generated language assets', () => {
       assert.ok(s, `no snippet for ${q.title}`);
       assert.equal(s.prefix, q.prefix);
       assert.equal(s.description, q.description);
-      assert.equal(s.body.join('\n'), q.body);
+      assert.equal(s.body.join('\n'), snippetBody(q));
       assert.doesNotThrow(() => expandSnippet(s.body.join('\n')));
     }
+  });
+
+  test('no snippet defaults to a machine, id or address of the sample workspace: they are placeholders', () => {
+    const text = fs.readFileSync(path.join(root, 'snippets/kql.json'), 'utf8');
+    const machines = sampleModel().fleet.machines;
+    assert.ok(machines.length > 20);
+    for (const name of [...machines.flatMap((m) => [m.name, m.resourceName]), ...Object.values(SAMPLE_DEFAULTS)]) {
+      assert.ok(!text.includes(name), `snippets/kql.json names ${name}`);
+    }
+    assert.match(text, /Computer == \\"\$\{1:<computer name>\}\\"/);
+    // The time windows keep their defaults: they fit any workspace.
+    assert.match(text, /ago\(\$\{1:24hr\}\)/);
   });
 
   test('the grammar colours the catalogue tables and columns, and no other names', async () => {

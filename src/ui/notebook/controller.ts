@@ -2,12 +2,14 @@
  * Runs notebook cells on the active backend (local engine or Log Analytics). A cell runs with the
  * definitions of the code cells above it (src/notebook/cellScope.ts); a cell of definitions only is
  * checked and shows what it defines. Each run has its execution order, duration, row count and Cancel;
- * errors show in the output with line:column inside the cell and as a diagnostic on the cell.
+ * errors show in the output with line:column inside the cell and as a diagnostic on the cell. A cell
+ * that reads a table the workspace does not have (a Service Map-only workspace has no VMConnection) is
+ * not run: its output says which table it needs and where that comes from, and Run All goes on.
  */
 import * as vscode from 'vscode';
 import { analyze, firstError } from '../../kql';
 import type { KqlError } from '../../kql/errors';
-import { describeCellError, describeDefinitions, NOTEBOOK_TYPE, placeCellError, RESULT_MIME, scopeCell, type NotebookResultPayload } from '../../notebook';
+import { cannotRunNote, describeCellError, describeDefinitions, missingTables, NOTEBOOK_TYPE, placeCellError, RESULT_MIME, rowsText, scopeCell, type NotebookResultPayload } from '../../notebook';
 import { BackendError } from '../../results/errors';
 import { offerSignInOnAuthError } from '../backendCommands';
 import type { Ctx } from '../ctx';
@@ -84,6 +86,18 @@ export class KqlNotebookController implements vscode.Disposable {
       return true;
     }
 
+    const tables = this.ctx.schemas.current.tables.map((t) => t.name);
+    const missing = missingTables(scoped.text, tables);
+    if (missing.length > 0) {
+      // Not a failure of the query: the workspace lacks the data. Run All goes on to the parts it can run.
+      await execution.replaceOutput(new vscode.NotebookCellOutput([
+        vscode.NotebookCellOutputItem.text(`**Cannot run here.** ${cannotRunNote(missing, tables)}`, 'text/markdown'),
+      ]));
+      log.info(`Notebook cell ${cell.index + 1} not run: the workspace has no ${missing.join(', ')}.`);
+      execution.end(undefined, Date.now());
+      return true;
+    }
+
     const abort = new AbortController();
     execution.token.onCancellationRequested(() => abort.abort());
     const backend = this.ctx.backends.active;
@@ -96,7 +110,7 @@ export class KqlNotebookController implements vscode.Disposable {
         timeoutMs: backend.id === 'local' ? config.localTimeoutMs : config.serverTimeoutSeconds * 1000,
       });
       const payload: NotebookResultPayload = { result, rowsReturned: result.tables[0]?.rows.length ?? 0 };
-      const rows = `${payload.rowsReturned.toLocaleString('en-US')} row${payload.rowsReturned === 1 ? '' : 's'}`;
+      const rows = rowsText(payload.rowsReturned);
       const summary = [rows, ...(result.stats.truncated ? ['truncated at the row limit'] : []), ...result.warnings].join('; ');
       await execution.replaceOutput(new vscode.NotebookCellOutput(
         [vscode.NotebookCellOutputItem.json(payload, RESULT_MIME), vscode.NotebookCellOutputItem.text(summary)],
@@ -135,7 +149,7 @@ export class RowCountStatusBar implements vscode.NotebookCellStatusBarItemProvid
     if (typeof meta?.rowCount !== 'number') {
       return [];
     }
-    const item = new vscode.NotebookCellStatusBarItem(`${meta.rowCount.toLocaleString('en-US')} rows`, vscode.NotebookCellStatusBarAlignment.Right);
+    const item = new vscode.NotebookCellStatusBarItem(rowsText(meta.rowCount), vscode.NotebookCellStatusBarAlignment.Right);
     item.tooltip = typeof meta.backend === 'string' ? `Rows returned by ${meta.backend}` : 'Rows returned';
     return [item];
   }
