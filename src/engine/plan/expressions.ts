@@ -174,7 +174,7 @@ function lowerCall(node: Kusto.Language.Syntax.FunctionCallExpression, ctx: Lowe
     }
     throw ctx.errors.at(span, 'KQL-AGGREGATE', `The aggregate function '${name}' can only be used in summarize, make-series or top-nested.`);
   }
-  // Of the window functions (functions/windowNames.ts), these three become plan nodes of their own.
+  // Of the window functions (functions/windowFunctions.ts), these three become plan nodes of their own.
   if (name === 'row_number' || name === 'prev' || name === 'next') {
     return lowerWindowCall(name, argNodes, ctx, type, span);
   }
@@ -194,7 +194,7 @@ function lowerCall(node: Kusto.Language.Syntax.FunctionCallExpression, ctx: Lowe
 function lowerWindowCall(name: string, args: Node[], ctx: LowerContext, type: Expr['type'], span: Expr['span']): Expr {
   if (name === 'row_number') {
     if (args[1]) {
-      // With a restart condition the number depends on earlier rows: see exec/windowFunctions.ts.
+      // With a restart condition the number depends on earlier rows: see functions/windowFunctions.ts.
       return { k: 'call', name, args: args.map((a) => lowerExpr(a, ctx)), type, span };
     }
     return { k: 'rowNumber', start: args[0] ? lowerExpr(args[0], ctx) : undefined, type, span };
