@@ -15,7 +15,7 @@ type Fields = Record<string, Node | null>;
 export function lowerEvaluate(op: Node, input: Plan, ctx: LowerContext): Plan {
   const e = op as unknown as { FunctionCall: Kusto.Language.Syntax.FunctionCallExpression | null; Schema: Fields | null };
   const call = e.FunctionCall;
-  const name = (call?.ReferencedSymbol?.Name ?? (call ? textOf(call.Name as unknown as Node) : '')).toLowerCase();
+  const name = (call?.ReferencedSymbol?.Name ?? (call ? textOf(call.Name) : '')).toLowerCase();
   const span = spanOf(op);
   const schema = schemaOf(op);
   if (name === 'narrow') {
@@ -46,7 +46,7 @@ function lowerPivot(call: Kusto.Language.Syntax.FunctionCallExpression, schemaCl
     ? argNodes[1] as unknown as Kusto.Language.Syntax.FunctionCallExpression
     : undefined;
   const schema = schemaOf(op);
-  const hidden = { name: '\u0000pivot', type: aggregateNode ? typeOf(aggregateNode as unknown as Node) : ('long' as const) };
+  const hidden = { name: '\u0000pivot', type: aggregateNode ? typeOf(aggregateNode) : ('long' as const) };
   const aggregate = aggregateNode ? lowerAggregateCall(aggregateNode, [hidden], input.schema, ctx) : { name: 'count', args: [], outputs: [hidden], span: spanOf(op) };
   const listed = argNodes.slice(aggregateNode ? 2 : 1).map((a) => lowerExpr(a, ctx));
   const read = new Set<string>([pivot, ...aggregate.args].flatMap((e) => (e.k === 'column' ? [e.name] : [])));
@@ -62,7 +62,7 @@ function lowerBagUnpack(call: Kusto.Language.Syntax.FunctionCallExpression, sche
     throw ctx.errors.at(spanOf(op), 'KQL-UNSUPPORTED',
       "evaluate bag_unpack without an output schema is not supported by the embedded engine, because its columns depend on the data. Name them after the call, e.g. `evaluate bag_unpack(d) : (*, Name:string, Age:long)` (Kusto recommends this for speed too).");
   }
-  const args = elementsOf(call.ArgumentList?.Expressions).map((a) => lowerExpr(a as unknown as Node, ctx));
+  const args = elementsOf(call.ArgumentList?.Expressions).map((a) => lowerExpr(a, ctx));
   const constant = (i: number): unknown => (args[i]?.k === 'literal' ? args[i].value : undefined);
   const prefix = typeof constant(1) === 'string' ? (constant(1) as string) : '';
   const conflict = typeof constant(2) === 'string' ? (constant(2) as string).toLowerCase() : 'error';

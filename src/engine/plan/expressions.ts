@@ -158,7 +158,7 @@ function lowerPath(node: Node, ctx: LowerContext): Expr {
 function lowerCall(node: Kusto.Language.Syntax.FunctionCallExpression, ctx: LowerContext): Expr {
   const span = spanOf(node);
   const type = typeOf(node);
-  const name = node.ReferencedSymbol?.Name ?? nameText(node.Name as unknown as Node);
+  const name = node.ReferencedSymbol?.Name ?? nameText(node.Name);
   const argNodes = elementsOf(node.ArgumentList?.Expressions);
   const user = expandUserFunction(node, argNodes, ctx);
   if (user) {

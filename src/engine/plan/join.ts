@@ -10,7 +10,7 @@ const KIND_ALIASES: Record<string, JoinKind> = { anti: 'leftanti', leftantisemi:
 
 function parameter(params: unknown, name: string): string | undefined {
   for (const p of elementsOf<Kusto.Language.Syntax.NamedParameter>(params)) {
-    if (nameText(p.Name as unknown as Node).toLowerCase() === name) {
+    if (nameText(p.Name).toLowerCase() === name) {
       return (p.Expression ? textOf(p.Expression) : undefined);
     }
   }

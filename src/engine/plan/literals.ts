@@ -111,7 +111,7 @@ function dynamicFromSyntax(node: Node): DynamicValue | undefined {
     case 'JsonArrayExpression': {
       const out: DynamicValue[] = [];
       for (const item of elementsOf(n.Values)) {
-        const v = dynamicFromSyntax(item as unknown as Node);
+        const v = dynamicFromSyntax(item);
         if (v === undefined) {
           return undefined;
         }

@@ -90,11 +90,11 @@ export function lowerParseKv(op: Node, input: Plan, ctx: LowerContext): Plan {
   });
   const settings = new Map<string, (string | boolean)[]>();
   for (const param of elementsOf<Kusto.Language.Syntax.NamedParameter>(p.WithClause?.Properties)) {
-    const value = param.Expression ? lowerExpr(param.Expression as unknown as Node, ctx) : undefined;
+    const value = param.Expression ? lowerExpr(param.Expression, ctx) : undefined;
     if (value?.k !== 'literal' || (typeof value.value !== 'string' && typeof value.value !== 'boolean')) {
-      throw ctx.errors.at(spanOf(param as unknown as Node), 'KQL-ARGUMENT', 'A parse-kv setting must be a constant string or bool.');
+      throw ctx.errors.at(spanOf(param), 'KQL-ARGUMENT', 'A parse-kv setting must be a constant string or bool.');
     }
-    const name = nameText(param.Name as unknown as Node).toLowerCase();
+    const name = nameText(param.Name).toLowerCase();
     settings.set(name, [...(settings.get(name) ?? []), value.value]);
   }
   const text = (name: string): string | undefined => {

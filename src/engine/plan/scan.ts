@@ -31,7 +31,7 @@ export function lowerScan(op: Node, input: Plan, ctx: LowerContext): Plan {
   const inner: LowerContext = { ...ctx, scan };
   const steps = stepNodes.map((st): ScanStep => {
     if (st.OptionalKeyword) {
-      throw ctx.errors.unsupported(st.OptionalKeyword as unknown as Node, 'An optional scan step');
+      throw ctx.errors.unsupported(st.OptionalKeyword, 'An optional scan step');
     }
     const output = ((st.ScanStepOutput as unknown as { OutputKind: { Text: string } | null } | null)?.OutputKind?.Text ?? 'all').toLowerCase();
     if (output !== 'all' && output !== 'none') {

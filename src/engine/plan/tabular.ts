@@ -21,16 +21,16 @@ function tableByName(call: Kusto.Language.Syntax.FunctionCallExpression, ctx: Lo
   const first = elementsOf(call.ArgumentList?.Expressions)[0];
   const name = first ? lowerExpr(first, ctx) : undefined;
   if (name?.k !== 'literal' || typeof name.value !== 'string') {
-    throw ctx.errors.at(spanOf(call as unknown as Node), 'KQL-ARGUMENT', "table() needs the table's name as a constant string.");
+    throw ctx.errors.at(spanOf(call), 'KQL-ARGUMENT', "table() needs the table's name as a constant string.");
   }
   const bound = ctx.scope.get(name.value);
   if (bound?.k === 'tabular') {
     return bound.plan;
   }
   if (!ctx.tableNames.includes(name.value)) {
-    throw ctx.errors.at(spanOf(call as unknown as Node), 'KQL-UNKNOWN-TABLE', `table('${name.value}'): the workspace has no table of that name.`);
+    throw ctx.errors.at(spanOf(call), 'KQL-UNKNOWN-TABLE', `table('${name.value}'): the workspace has no table of that name.`);
   }
-  return { k: 'table', name: name.value, span: spanOf(call as unknown as Node), schema: schemaOf(call as unknown as Node) };
+  return { k: 'table', name: name.value, span: spanOf(call), schema: schemaOf(call) };
 }
 
 export function lowerTabular(node: Node, ctx: LowerContext): Plan {
