@@ -43,7 +43,7 @@ function lowerPivot(call: Kusto.Language.Syntax.FunctionCallExpression, schemaCl
   const argNodes = elementsOf(call.ArgumentList?.Expressions) as unknown as Node[];
   const pivot = lowerExpr(argNodes[0]!, ctx);
   const aggregateNode = argNodes[1] && kindOf(argNodes[1]) === 'FunctionCallExpression' && ctx.globals.IsAggregateFunction((argNodes[1] as Kusto.Language.Syntax.Expression).ReferencedSymbol as never)
-    ? argNodes[1] as unknown as Kusto.Language.Syntax.FunctionCallExpression
+    ? argNodes[1] as Kusto.Language.Syntax.FunctionCallExpression
     : undefined;
   const schema = schemaOf(op);
   const hidden = { name: '\u0000pivot', type: aggregateNode ? typeOf(aggregateNode) : ('long' as const) };

@@ -19,7 +19,7 @@ export function lowerStatement(stmt: Node, ctx: LowerContext): StatementResult {
     const inner = withScope(ctx, scope);
     if (kindOf(value) === 'FunctionDeclaration') {
       // The function's own scope holds it, so a (bounded) recursive call resolves.
-      scope.set(name, { k: 'function', declaration: value as unknown as Kusto.Language.Syntax.FunctionDeclaration, scope });
+      scope.set(name, { k: 'function', declaration: value as Kusto.Language.Syntax.FunctionDeclaration, scope });
     } else if (isTabular(value)) {
       const plan = ctx.tabular(value, ctx);
       scope.set(name, { k: 'tabular', plan: plan.k === 'shared' ? plan : { k: 'shared', id: ctx.nextId(), plan, span: plan.span, schema: plan.schema } });

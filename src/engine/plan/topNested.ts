@@ -6,13 +6,13 @@ import { assignedValue, elementsOf, kindOf, schemaOf, spanOf, typeOf, type Node 
 import type { ColumnDef, Expr, Plan, TopNestedLevel } from './types';
 
 export function lowerTopNested(op: Node, input: Plan, ctx: LowerContext): Plan {
-  const clauses = elementsOf((op as unknown as Kusto.Language.Syntax.TopNestedOperator).Clauses) as unknown as Kusto.Language.Syntax.TopNestedClause[];
+  const clauses = elementsOf((op as Kusto.Language.Syntax.TopNestedOperator).Clauses) as Kusto.Language.Syntax.TopNestedClause[];
   const levels = clauses.map((clause, level): TopNestedLevel => {
     const c = clause as unknown as Record<string, Node | null>;
     let by = c.ByExpression!;
     let descending = true;
     if (kindOf(by) === 'OrderedExpression') {
-      const ordered = by as unknown as Kusto.Language.Syntax.OrderedExpression;
+      const ordered = by as Kusto.Language.Syntax.OrderedExpression;
       descending = ordered.Ordering?.AscOrDescKeyword?.Text?.toLowerCase() !== 'asc';
       by = ordered.Expression as unknown as Node;
     }
