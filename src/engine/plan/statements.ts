@@ -13,8 +13,8 @@ export function lowerStatement(stmt: Node, ctx: LowerContext): StatementResult {
   const kind = kindOf(stmt);
   if (kind === 'LetStatement') {
     const let_ = stmt as Kusto.Language.Syntax.LetStatement;
-    const name = nameText(let_.Name as unknown as Node);
-    const value = let_.Expression as unknown as Node;
+    const name = nameText(let_.Name);
+    const value: Node = let_.Expression!;
     const scope = new Scope(ctx.scope);
     const inner = withScope(ctx, scope);
     if (kindOf(value) === 'FunctionDeclaration') {
@@ -29,7 +29,7 @@ export function lowerStatement(stmt: Node, ctx: LowerContext): StatementResult {
     return { ctx: inner };
   }
   if (kind === 'ExpressionStatement') {
-    const expr = (stmt as Kusto.Language.Syntax.ExpressionStatement).Expression as unknown as Node;
+    const expr: Node = (stmt as Kusto.Language.Syntax.ExpressionStatement).Expression!;
     if (!isTabular(expr)) {
       throw ctx.errors.at(spanOf(expr), 'KQL-STATEMENT', 'A query statement must be a tabular expression.');
     }
