@@ -31,32 +31,33 @@ export function lowerExpr(node: Node, ctx: LowerContext): Expr {
   const kind = kindOf(node);
   const span = spanOf(node);
   const type = typeOf(node);
-  const n = node as unknown as Record<string, Node>;
   switch (kind) {
     case 'ParenthesizedExpression':
-      return lowerExpr(n.Expression!, ctx);
+      return lowerExpr((node as Kusto.Language.Syntax.ParenthesizedExpression).Expression!, ctx);
     case 'NameReference':
       return lowerName(node, ctx);
     case 'PathExpression':
       return lowerPath(node, ctx);
     case 'ElementExpression': {
-      const selector = n.Selector!;
-      const key = kindOf(selector) === 'BracketedExpression' ? (selector as unknown as Record<string, Node>).Expression! : selector;
-      return { k: 'index', target: lowerExpr(n.Expression!, ctx), key: lowerExpr(key, ctx), type, span };
+      const element = node as Kusto.Language.Syntax.ElementExpression;
+      const selector: Node = element.Selector!;
+      const key = kindOf(selector) === 'BracketedExpression' ? (selector as Kusto.Language.Syntax.BracketedExpression).Expression! : selector;
+      return { k: 'index', target: lowerExpr(element.Expression!, ctx), key: lowerExpr(key, ctx), type, span };
     }
     case 'FunctionCallExpression':
       return lowerCall(node as Kusto.Language.Syntax.FunctionCallExpression, ctx);
-    case 'ToScalarExpression':
+    case 'ToScalarExpression': {
       // toscalar(1 + 2): a scalar argument is its own value (Kusto binds it as a plain expression).
-      return isTabular(n.Expression!)
-        ? { k: 'scalarQuery', plan: ctx.tabular(n.Expression!, ctx), type, span }
-        : lowerExpr(n.Expression!, ctx);
+      const inner: Node = (node as Kusto.Language.Syntax.ToScalarExpression).Expression!;
+      return isTabular(inner) ? { k: 'scalarQuery', plan: ctx.tabular(inner, ctx), type, span } : lowerExpr(inner, ctx);
+    }
     case 'UnaryMinusExpression': case 'UnaryPlusExpression':
-      return { k: 'unary', op: kind, operand: lowerExpr(n.Expression!, ctx), type, span };
+      return { k: 'unary', op: kind, operand: lowerExpr((node as Kusto.Language.Syntax.PrefixUnaryExpression).Expression!, ctx), type, span };
     case 'BetweenExpression': case 'NotBetweenExpression': {
-      const couple = n.Right as unknown as Record<string, Node>;
+      const between = node as Kusto.Language.Syntax.BetweenExpression;
+      const couple = between.Right!;
       return {
-        k: 'between', negated: kind === 'NotBetweenExpression', value: lowerExpr(n.Left!, ctx),
+        k: 'between', negated: kind === 'NotBetweenExpression', value: lowerExpr(between.Left!, ctx),
         low: lowerExpr(couple.First!, ctx), high: lowerExpr(couple.Second!, ctx), type, span,
       };
     }
@@ -69,10 +70,12 @@ export function lowerExpr(node: Node, ctx: LowerContext): Expr {
       return { k: 'literal', value: name.toLowerCase(), type: 'string', span };
     }
   }
+  // The binary kinds (and search's Column:term) keep their operands in Left and Right.
+  const n = node as Kusto.Language.Syntax.BinaryExpression;
   if (kind === 'SearchExpression') {
     // search Column:"term" — the term matched in that one column.
     const column = n.Left!.ReferencedSymbol?.Name ?? nameText(n.Left);
-    const term = (n.Right as Kusto.Language.Syntax.Expression).LiteralValue;
+    const term = n.Right!.LiteralValue;
     return { k: 'searchTerm', term: typeof term === 'string' ? term : textOf(n.Right), column, type, span };
   }
   if (ctx.search && kind === 'StringLiteralExpression' && type === 'bool') {
@@ -85,7 +88,7 @@ export function lowerExpr(node: Node, ctx: LowerContext): Expr {
     }
   }
   if (LIST_KINDS.has(kind)) {
-    const list = (n.Right as unknown as Record<string, unknown>).Expressions;
+    const list = (node as Kusto.Language.Syntax.InExpression).Right!.Expressions;
     const items = elementsOf(list).map((item): Expr => {
       if (isTabular(item)) {
         return { k: 'tableColumn', plan: ctx.tabular(item, ctx), type: typeOf(item), span: spanOf(item) };
@@ -133,9 +136,9 @@ function lowerName(node: Node, ctx: LowerContext): Expr {
 }
 
 function lowerPath(node: Node, ctx: LowerContext): Expr {
-  const n = node as unknown as Record<string, Node>;
-  const target = n.Expression!;
-  const selector = n.Selector!;
+  const path = node as Kusto.Language.Syntax.PathExpression;
+  const target: Node = path.Expression!;
+  const selector: Node = path.Selector!;
   const step = ctx.scan && kindOf(target) === 'NameReference' ? ctx.scan.steps.get(nameText(target)) : undefined;
   if (step !== undefined) {
     // `s1.Col` in a scan step: the value of Col in the state of step s1.
@@ -150,7 +153,7 @@ function lowerPath(node: Node, ctx: LowerContext): Expr {
     return { k: 'column', name: selector.ReferencedSymbol?.Name ?? nameText(selector), type: typeOf(node), span: spanOf(node) };
   }
   // `d.[expr]`: the key is the bracket's expression (a literal or a variable); `d.name` names the key.
-  const bracketed = kindOf(selector) === 'BracketedExpression' ? (selector as unknown as Record<string, Node>).Expression : undefined;
+  const bracketed = kindOf(selector) === 'BracketedExpression' ? (selector as Kusto.Language.Syntax.BracketedExpression).Expression : undefined;
   const key: Expr = bracketed ? lowerExpr(bracketed, ctx) : { k: 'literal', value: nameText(selector), type: 'string', span: spanOf(selector) };
   return { k: 'index', target: lowerExpr(target, ctx), key, type: typeOf(node), span: spanOf(node) };
 }
