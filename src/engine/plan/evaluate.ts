@@ -40,7 +40,7 @@ function lowerPivot(call: Kusto.Language.Syntax.FunctionCallExpression, schemaCl
     throw ctx.errors.at(spanOf(op), 'KQL-UNSUPPORTED',
       'evaluate pivot without an output schema is not supported by the embedded engine, because its columns are the pivot column\'s values in the data. Name them after the call, e.g. `evaluate pivot(Direction, count(), Computer) : (Computer:string, inbound:long, outbound:long)`.');
   }
-  const argNodes = elementsOf(call.ArgumentList?.Expressions) as unknown as Node[];
+  const argNodes = elementsOf(call.ArgumentList?.Expressions);
   const pivot = lowerExpr(argNodes[0]!, ctx);
   const aggregateNode = argNodes[1] && kindOf(argNodes[1]) === 'FunctionCallExpression' && ctx.globals.IsAggregateFunction((argNodes[1] as Kusto.Language.Syntax.Expression).ReferencedSymbol as never)
     ? argNodes[1] as Kusto.Language.Syntax.FunctionCallExpression
@@ -73,7 +73,7 @@ function lowerBagUnpack(call: Kusto.Language.Syntax.FunctionCallExpression, sche
   const source = args[0]!;
   const unpacked = source.k === 'column' ? source.name : undefined;
   const star = !!rowSchema.AsteriskToken;
-  const declared = new Set(elementsOf(rowSchema.Columns).map((d) => nameText((d as unknown as Fields).Name)));
+  const declared = new Set(elementsOf(rowSchema.Columns).map((d) => nameText((d as Kusto.Language.Syntax.NameAndTypeDeclaration).Name)));
   const inputNames = new Set(input.schema.map((c) => c.name).filter((n) => n !== unpacked));
   const columns = schemaOf(op).map((c) => {
     const fromBag = declared.has(c.name) && !(star && inputNames.has(c.name) && conflict === 'keep_source');

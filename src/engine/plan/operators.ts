@@ -39,7 +39,7 @@ export function lowerOperator(op: Node, input: Plan, ctx: LowerContext): Plan {
     case 'ProjectRenameOperator': {
       const renames = new Map<string, string>();
       for (const item of elementsOf(n.Expressions)) {
-        const named = item as unknown as Record<string, Node>;
+        const named = item as Kusto.Language.Syntax.SimpleNamedExpression;
         if (kindOf(item) === 'SimpleNamedExpression') {
           renames.set(nameText(named.Name), named.Expression!.ReferencedSymbol?.Name ?? nameText(named.Expression));
         }
@@ -121,7 +121,7 @@ export function sortKeys(items: Node[], ctx: LowerContext): SortKey[] {
     let nullsFirst: boolean | undefined;
     if (kindOf(item) === 'OrderedExpression') {
       const o = item as Kusto.Language.Syntax.OrderedExpression;
-      expr = o.Expression as unknown as Node;
+      expr = o.Expression!;
       const ordering = o.Ordering;
       if (ordering) {
         const dir = ordering.AscOrDescKeyword?.Text?.toLowerCase();
