@@ -10,10 +10,9 @@ import { lowerAggregateCall } from './summarize';
 import { elementsOf, kindOf, nameText, schemaOf, spanOf, textOf, typeOf, type Node } from './syntax';
 import type { Plan } from './types';
 
-type Fields = Record<string, Node | null>;
 
 export function lowerEvaluate(op: Node, input: Plan, ctx: LowerContext): Plan {
-  const e = op as unknown as { FunctionCall: Kusto.Language.Syntax.FunctionCallExpression | null; Schema: Fields | null };
+  const e = op as Kusto.Language.Syntax.EvaluateOperator;
   const call = e.FunctionCall;
   const name = (call?.ReferencedSymbol?.Name ?? (call ? textOf(call.Name) : '')).toLowerCase();
   const span = spanOf(op);
@@ -35,7 +34,7 @@ export function lowerEvaluate(op: Node, input: Plan, ctx: LowerContext): Plan {
  * (by default every column but the pivot column and those the aggregation reads), one column per
  * pivot value the schema names.
  */
-function lowerPivot(call: Kusto.Language.Syntax.FunctionCallExpression, schemaClause: Fields | null, input: Plan, ctx: LowerContext, op: Node): Plan {
+function lowerPivot(call: Kusto.Language.Syntax.FunctionCallExpression, schemaClause: Kusto.Language.Syntax.EvaluateSchemaClause | null, input: Plan, ctx: LowerContext, op: Node): Plan {
   if (!schemaClause?.Schema) {
     throw ctx.errors.at(spanOf(op), 'KQL-UNSUPPORTED',
       'evaluate pivot without an output schema is not supported by the embedded engine, because its columns are the pivot column\'s values in the data. Name them after the call, e.g. `evaluate pivot(Direction, count(), Computer) : (Computer:string, inbound:long, outbound:long)`.');
@@ -56,8 +55,8 @@ function lowerPivot(call: Kusto.Language.Syntax.FunctionCallExpression, schemaCl
   return { k: 'pivot', input, pivot, aggregate, keys: keys.filter((k) => k !== ''), span: spanOf(op), schema };
 }
 
-function lowerBagUnpack(call: Kusto.Language.Syntax.FunctionCallExpression, schemaClause: Fields | null, input: Plan, ctx: LowerContext, op: Node): Plan {
-  const rowSchema = schemaClause?.Schema as unknown as { AsteriskToken: unknown; Columns: unknown } | null;
+function lowerBagUnpack(call: Kusto.Language.Syntax.FunctionCallExpression, schemaClause: Kusto.Language.Syntax.EvaluateSchemaClause | null, input: Plan, ctx: LowerContext, op: Node): Plan {
+  const rowSchema = schemaClause?.Schema;
   if (!rowSchema) {
     throw ctx.errors.at(spanOf(op), 'KQL-UNSUPPORTED',
       "evaluate bag_unpack without an output schema is not supported by the embedded engine, because its columns depend on the data. Name them after the call, e.g. `evaluate bag_unpack(d) : (*, Name:string, Age:long)` (Kusto recommends this for speed too).");

@@ -18,6 +18,8 @@ import type { Expr, NamedExpr, Plan, SortKey } from './types';
 
 export function lowerOperator(op: Node, input: Plan, ctx: LowerContext): Plan {
   const kind = kindOf(op);
+  // Cast: a view of the operator's child nodes by name for this switch's ~30 operator kinds, each of which
+  // reads only the properties its kind declares (Condition, Expressions, …); typing it per case is still to do.
   const n = op as unknown as Record<string, Node>;
   const span = spanOf(op);
   const schema = schemaOf(op);

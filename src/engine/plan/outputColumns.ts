@@ -9,7 +9,6 @@ import { lowerExpr } from './expressions';
 import { elementsOf, kindOf, nameText, type Node } from './syntax';
 import type { ColumnDef, NamedExpr } from './types';
 
-type Fields = Record<string, Node>;
 
 /** How many columns a scalar expression produces: a tuple result has one per element, anything else one. */
 export function tupleWidth(expr: Node): number {

@@ -15,7 +15,7 @@ import type { Plan } from './types';
  */
 function tableByName(call: Kusto.Language.Syntax.FunctionCallExpression, ctx: LowerContext): Plan | undefined {
   const fn = call.ReferencedSymbol;
-  if (!fn || fn.Name !== 'table' || (fn as unknown as { IsBuiltIn?: boolean }).IsBuiltIn === false || ctx.scope.get('table')) {
+  if (!fn || fn.Name !== 'table' || (fn as unknown as { IsBuiltIn?: boolean }).IsBuiltIn /* cast: only FunctionSymbol has IsBuiltIn; a user's `table` is another symbol kind */ === false || ctx.scope.get('table')) {
     return undefined;
   }
   const first = elementsOf(call.ArgumentList?.Expressions)[0];
@@ -35,6 +35,8 @@ function tableByName(call: Kusto.Language.Syntax.FunctionCallExpression, ctx: Lo
 
 export function lowerTabular(node: Node, ctx: LowerContext): Plan {
   const kind = kindOf(node);
+  // Cast: a view of the node's children by name for this switch's source kinds (pipe, parentheses, …), each
+  // case reading what its kind declares; typing it per case is still to do.
   const n = node as unknown as Record<string, Node>;
   const span = spanOf(node);
   const schema = schemaOf(node);
