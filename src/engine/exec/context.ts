@@ -7,8 +7,7 @@ import type { Database } from '../database';
 import type { CallContext } from '../functions';
 import type { Table } from '../table';
 
-/** How many rows a loop processes between cancellation/deadline checks. */
-export const CHECK_INTERVAL = 4096;
+export { CHECK_INTERVAL } from '../functions/types';
 
 export interface ExecContext {
   readonly db: Database;

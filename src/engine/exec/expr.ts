@@ -12,13 +12,12 @@ import { Table } from '../table';
 import type { DynamicValue, KqlType, Value } from '../values';
 import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { compileSearchTerm } from './searchTerm';
-import { binFastPath, comparisonFastPath, listFastPath, timeOfDayFastPath } from './fastPaths';
+import { comparisonFastPath, listFastPath } from './fastPaths';
 import { numberVector } from './vectorKernels';
-import { compileWindowCall } from './windowFunctions';
+import { bucketEvaluator, callShape, kernelRows } from './callKernels';
 import { isConstantExpr } from '../plan/exprFacts';
 
 export { isConstantExpr } from '../plan/exprFacts';
-import { WINDOW_FUNCTIONS } from '../functions/windowNames';
 
 // A module-local copy: a transpiled import is a property read on every loop iteration.
 const CHECK_INTERVAL = CHECK_EVERY;
@@ -72,15 +71,6 @@ export function compileExpr(expr: Expr, table: Table, ctx: ExecContext): Evaluat
       return columnReader(col);
     }
     case 'call': {
-      if (expr.name === 'column_ifexists' || expr.name === 'columnifexists') {
-        // The column named by the first argument when the input has it, else the second argument.
-        const name = constantOf(expr.args[0]!);
-        const column = typeof name === 'string' ? table.column(name) : undefined;
-        return column ? columnReader(column) : compileExpr(expr.args[1]!, table, ctx);
-      }
-      if (WINDOW_FUNCTIONS.has(expr.name)) {
-        return compileWindowCall(expr, expr.args.map((a) => compileExpr(a, table, ctx)), table, ctx);
-      }
       const fn = scalarFunction(expr.name);
       if (!fn) {
         if (aggregateFunction(expr.name)) {
@@ -88,12 +78,21 @@ export function compileExpr(expr: Expr, table: Table, ctx: ExecContext): Evaluat
         }
         throw ctx.errors.at(expr.span, 'KQL-UNSUPPORTED', `The function '${expr.name}' is not supported by the embedded engine.`);
       }
-      const impl = bindOrFail(ctx, expr, `The function '${expr.name}' with these argument types`, () =>
+      // A window function has no row-by-row implementation: its row kernel is all there is.
+      const impl = fn.window ? undefined : bindOrFail(ctx, expr, `The function '${expr.name}' with these argument types`, () =>
         fn.bind(expr.args.map((a) => a.type), expr.type, ctx.call, expr.args.map(constantOf)));
       const args = expr.args.map((a) => compileExpr(a, table, ctx));
-      const fast = binFastPath(expr, args[0]!) ?? timeOfDayFastPath(expr, args, impl);
-      if (fast) {
-        return fast;
+      const shape = fn.rowKernel || fn.bucketStep ? callShape(expr) : undefined;
+      const kernel = shape && fn.rowKernel?.(shape, args, kernelRows(table, ctx), impl);
+      if (kernel) {
+        return kernel;
+      }
+      const step = shape && fn.bucketStep?.(shape);
+      if (step !== undefined) {
+        return bucketEvaluator(step, args[0]!);
+      }
+      if (!impl) {
+        throw ctx.errors.at(expr.span, 'KQL-UNSUPPORTED', `The function '${expr.name}' is not supported by the embedded engine.`);
       }
       const n = args.length;
       if (n === 0) {

@@ -7,7 +7,7 @@ import { LazyColumn } from './lazy';
 import { bindBinaryOperator } from '../functions';
 import type { Expr } from '../plan/types';
 import type { Table } from '../table';
-import { isNumberBacked, TICKS_PER_DAY, TICKS_PER_MILLISECOND, type Value } from '../values';
+import { isNumberBacked, type Value } from '../values';
 
 type Evaluator = (row: number) => Value;
 
@@ -118,81 +118,5 @@ function dictionaryPredicate(code: (row: number) => number, dict: readonly strin
     memo[slot] = v;
     known[slot] = 1;
     return v;
-  };
-}
-
-/**
- * bin(x, step) with a constant step: a floor on the raw number. For datetimes Kusto bins from
- * 0001-01-01, which is a whole number of days before 1970, so the shortcut holds for steps that divide a day.
- */
-export function binFastPath(expr: Extract<Expr, { k: 'call' }>, arg: Evaluator): Evaluator | undefined {
-  if ((expr.name !== 'bin' && expr.name !== 'floor') || expr.args.length !== 2) {
-    return undefined;
-  }
-  const [value, size] = expr.args as [Expr, Expr];
-  if (size.k !== 'literal' || typeof size.value !== 'number' || !(size.value > 0) || !Number.isFinite(size.value)) {
-    return undefined;
-  }
-  const step = size.value;
-  const type = value.type;
-  const dayAligned = (type === 'datetime' || type === 'timespan') && size.type === 'timespan' && TICKS_PER_DAY % step === 0;
-  const integral = (type === 'long' || type === 'int') && Number.isInteger(step) && (expr.type === 'long' || expr.type === 'int');
-  const real = type === 'real' && expr.type === 'real';
-  if (!dayAligned && !integral && !real) {
-    return undefined;
-  }
-  return (row) => {
-    const v = arg(row);
-    return typeof v === 'number' ? Math.floor(v / step) * step : null;
-  };
-}
-
-/** Milliseconds per unit and per enclosing unit, for the time-of-day parts (Date's own arithmetic). */
-export const TIME_OF_DAY_PARTS: Record<string, readonly [number, number]> = {
-  hour: [3_600_000, 86_400_000],
-  minute: [60_000, 3_600_000],
-  second: [1_000, 60_000],
-  millisecond: [1, 1_000],
-};
-
-/** Beyond this many milliseconds from 1970 a Date is invalid: the library decides what such values give. */
-export const MAX_DATE_MS = 8.64e15;
-
-/**
- * datetime_part("hour"|"minute"|"second"|"millisecond", t) with a constant part, and hourofday(t):
- * modular arithmetic on the ticks instead of building calendar fields per row.
- */
-export function timeOfDayFastPath(expr: Extract<Expr, { k: 'call' }>, args: readonly Evaluator[], impl: (values: Value[]) => Value): Evaluator | undefined {
-  let partName: string | undefined;
-  let arg: Evaluator | undefined;
-  if (expr.name === 'datetime_part' && expr.args.length === 2 && expr.args[1]!.type === 'datetime') {
-    const part = expr.args[0]!;
-    if (part.k === 'literal' && typeof part.value === 'string') {
-      partName = part.value.trim().toLowerCase();
-      arg = args[1];
-    }
-  } else if (expr.name === 'hourofday' && expr.args.length === 1 && expr.args[0]!.type === 'datetime') {
-    partName = 'hour';
-    arg = args[0];
-  }
-  const sizes = partName !== undefined ? TIME_OF_DAY_PARTS[partName] : undefined;
-  if (!sizes || !arg || (expr.type !== 'int' && expr.type !== 'long')) {
-    return undefined;
-  }
-  const [unit, period] = sizes;
-  const msTicks = TICKS_PER_MILLISECOND;
-  const read = arg;
-  const generic = expr.name === 'hourofday' ? (t: Value) => impl([t]) : (t: Value) => impl([partName!, t]);
-  return (row) => {
-    const t = read(row);
-    if (typeof t !== 'number') {
-      return generic(t);
-    }
-    const ms = Math.floor(t / msTicks);
-    if (!(ms >= -MAX_DATE_MS && ms <= MAX_DATE_MS)) {
-      return generic(t);
-    }
-    const within = ms - Math.floor(ms / period) * period;
-    return Math.floor(within / unit);
   };
 }

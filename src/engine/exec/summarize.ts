@@ -1,6 +1,6 @@
 /** Hash aggregation for summarize (and distinct): nested maps per key, one state per group and aggregate. */
 import { type Column, columnFromValues, numberRange, StringColumn } from '../column';
-import { aggregateFunction, UnsupportedError, type AggregateImpl } from '../functions';
+import { aggregateFunction, scalarFunction, UnsupportedError, type AggregateFunction, type AggregateImpl } from '../functions';
 import { hashKey } from '../valueCompare';
 import type { AggregateCall, Expr, Plan } from '../plan/types';
 import { Table, type TableColumn } from '../table';
@@ -8,10 +8,10 @@ import { isNumberBacked, type KqlType, type Value } from '../values';
 import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { compileExpr, constantOf } from './expr';
 import { columnReader, type Evaluator } from './columnReader';
-import { binFastPath } from './fastPaths';
+import { bucketStepOf } from './callKernels';
 import { columnsRead } from '../plan/exprFacts';
 import { LazyColumn, numberSelection } from './lazy';
-import { canRunFast, runFast } from './fastAggregates';
+import { runTypedFold } from './fastAggregates';
 import { BYTES, chargeMemory } from './memoryBudget';
 
 // A module-local copy: a transpiled import is a property read on every loop iteration.
@@ -20,6 +20,7 @@ const CHECK_INTERVAL = CHECK_EVERY;
 type P<K extends Plan['k']> = Extract<Plan, { k: K }>;
 
 export interface BoundAggregate {
+  readonly fn: AggregateFunction;
   readonly call: AggregateCall;
   readonly impl: AggregateImpl;
   readonly args: Evaluator[];
@@ -39,7 +40,7 @@ export function bindAggregate(call: AggregateCall, input: Table, ctx: ExecContex
     }
     throw e;
   }
-  return { call, impl, args: call.args.map((a) => compileExpr(a, input, ctx)) };
+  return { fn, call, impl, args: call.args.map((a) => compileExpr(a, input, ctx)) };
 }
 
 /** Dense ids of one key, from 0 to cardinality − 1: the id of row i is ids[i] + offset. */
@@ -182,25 +183,25 @@ function numberKeyIds(keyFn: Evaluator, n: number, ctx: ExecContext, keepNegativ
 }
 
 /**
- * bin(Column, step) with a constant step, where the binned values span few buckets: the bucket
+ * A bucketing call (bin(Column, step) with a constant step: its definition's bucketStep), where the binned values span few buckets: the bucket
  * number itself is the id (0 for null), one typed pass and no hashing. Buckets stay below 2^50, so
  * distinct buckets are distinct binned values (the step is far above the rounding error of bucket × step).
  * The bucket range comes from the column's cached range, or for a selection from a first pass.
  */
 function binKeyIds(expr: Expr, input: Table, ctx: ExecContext): KeyIds | undefined {
-  if (expr.k !== 'call' || !binFastPath(expr, () => null)) {
+  const step = expr.k === 'call' ? bucketStepOf(scalarFunction(expr.name), expr) : undefined;
+  if (step === undefined || expr.k !== 'call') {
     return undefined;
   }
-  const [arg, size] = expr.args as [Expr, Expr];
+  const arg = expr.args[0]!;
   const col = arg.k === 'column' ? input.column(arg.name) : undefined;
-  if (!col || col.type !== arg.type || size.k !== 'literal' || typeof size.value !== 'number') {
+  if (!col || col.type !== arg.type) {
     return undefined;
   }
   const numbers = numberSelection(col);
   if (!numbers) {
     return undefined;
   }
-  const step = size.value;
   const { source, rows } = numbers;
   const values = source.values;
   const nulls = source.nulls;
@@ -380,8 +381,6 @@ function foldGroups(impl: AggregateImpl, args: readonly Evaluator[], groupOf: In
   return states;
 }
 
-const ARG_EXTREMES = new Set(['arg_max', 'arg_min', 'argmax', 'argmin']);
-
 /**
  * arg_max/arg_min with more than the compared argument (`arg_max(TimeGenerated, *)` carries every
  * column): the same aggregate over (value, row number) picks each group's winning row, then the
@@ -389,10 +388,10 @@ const ARG_EXTREMES = new Set(['arg_max', 'arg_min', 'argmax', 'argmin']);
  * row that improves. Undefined for other aggregates.
  */
 function runArgExtreme(a: BoundAggregate, groupOf: Int32Array, groupCount: number, n: number, ctx: ExecContext): Value[] | undefined {
-  if (!ARG_EXTREMES.has(a.call.name) || a.args.length < 2) {
+  if (!a.fn.picksRow || a.args.length < 2) {
     return undefined;
   }
-  const fn = aggregateFunction(a.call.name)!;
+  const fn = a.fn;
   const compared = a.call.args[0]!;
   const impl = fn.bind([compared.type, 'long'], compared.type, ctx.call, [constantOf(compared), undefined]);
   const key = a.args[0]!;
@@ -415,10 +414,11 @@ export function runSummarize(plan: P<'summarize'>, input: Table, ctx: ExecContex
   const aggregates = plan.aggregates.map((a) => bindAggregate(a, input, ctx));
   const n = input.rowCount;
   const results = aggregates.map((a) => {
-    if (canRunFast(a.call)) {
-      const arg = a.call.args[0];
-      const column = arg?.k === 'column' ? input.column(arg.name) : undefined;
-      return runFast(a.call, a.impl, a.args, groupOf, groupCount, n, ctx, column?.type === arg?.type ? column : undefined);
+    const arg = a.call.args[0];
+    const column = arg?.k === 'column' ? input.column(arg.name) : undefined;
+    const folded = runTypedFold(a.fn, a.call, a.impl, a.args, groupOf, groupCount, n, ctx, column?.type === arg?.type ? column : undefined);
+    if (folded) {
+      return folded;
     }
     const extreme = runArgExtreme(a, groupOf, groupCount, n, ctx);
     if (extreme) {
@@ -436,7 +436,7 @@ export function runSummarize(plan: P<'summarize'>, input: Table, ctx: ExecContex
     const outputs = a.call.outputs;
     const result = results[j]!;
     outputs.forEach((o, k) => {
-      const values = outputs.length === 1 && !aggregateFunction(a.call.name)!.multiOutput
+      const values = outputs.length === 1 && !a.fn.multiOutput
         ? (result as Value[])
         : result.map((r) => (r as readonly Value[])[k] ?? null);
       cols.push({ name: o.name, column: columnFromValues(o.type, values) });

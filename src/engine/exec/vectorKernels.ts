@@ -1,23 +1,21 @@
 /**
- * Whole-column kernels for the commonest computed number columns (`hourofday(TimeGenerated)`,
- * `BytesSent + BytesReceived`): one typed loop over the operands' arrays instead of a chain of
+ * Whole-column kernels for the commonest computed number columns (a function's own column kernel such
+ * as `hourofday(TimeGenerated)`'s, and `BytesSent + BytesReceived`): one typed loop over the operands' arrays instead of a chain of
  * per-row evaluator calls. Each kernel gives exactly what the row-by-row path gives (the same
  * operator implementations, the same null and NaN rules as the column builder) or declines, and the
  * row-by-row path runs instead.
  */
 import { NumberColumn } from '../column';
-import { bindBinaryOperator } from '../functions';
+import { bindBinaryOperator, scalarFunction } from '../functions';
 import type { Expr } from '../plan/types';
 import type { Table } from '../table';
-import { isNumberBacked, TICKS_PER_MILLISECOND, type KqlType } from '../values';
+import { isNumberBacked, type KqlType } from '../values';
+import { callShape } from './callKernels';
 import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
-import { MAX_DATE_MS, TIME_OF_DAY_PARTS } from './fastPaths';
 import { numberSelection, type NumberSelection } from './lazy';
 
-// Module-local copies: a transpiled import is a getter call on every loop iteration.
+// A module-local copy: a transpiled import is a getter call on every loop iteration.
 const CHECK_INTERVAL = CHECK_EVERY;
-const MAX_MS = MAX_DATE_MS;
-const MS_TICKS = TICKS_PER_MILLISECOND;
 
 /** A number column's values in the table's row order; a set flag in `nulls` is a null. */
 export interface NumberVector {
@@ -39,7 +37,7 @@ export function numberVector(expr: Expr, table: Table, ctx: ExecContext): Number
   // A bare column needs no kernel: evaluateColumn reuses it, and operands read it in place.
   switch (expr.k) {
     case 'call':
-      return timeOfDay(expr, table, ctx);
+      return functionKernel(expr, table, ctx);
     case 'binary':
       return arithmetic(expr, table, ctx);
     default:
@@ -47,47 +45,18 @@ export function numberVector(expr: Expr, table: Table, ctx: ExecContext): Number
   }
 }
 
-/** hourofday(t) and datetime_part("hour"|"minute"|"second"|"millisecond", t) over a datetime vector. */
-function timeOfDay(expr: Extract<Expr, { k: 'call' }>, table: Table, ctx: ExecContext): NumberVector | undefined {
-  let partName: string | undefined;
-  let arg: Expr | undefined;
-  if (expr.name === 'datetime_part' && expr.args.length === 2 && expr.args[0]!.k === 'literal' && typeof expr.args[0]!.value === 'string') {
-    partName = expr.args[0]!.value.trim().toLowerCase();
-    arg = expr.args[1];
-  } else if (expr.name === 'hourofday' && expr.args.length === 1) {
-    partName = 'hour';
-    arg = expr.args[0];
-  }
-  const sizes = partName !== undefined ? TIME_OF_DAY_PARTS[partName] : undefined;
-  if (!sizes || !arg || arg.type !== 'datetime' || (expr.type !== 'int' && expr.type !== 'long')) {
+/** The function's own column kernel (functions/types.ts ColumnKernel), over its number argument's values in place. */
+function functionKernel(expr: Extract<Expr, { k: 'call' }>, table: Table, ctx: ExecContext): NumberVector | undefined {
+  const kernel = scalarFunction(expr.name)?.columnKernel?.(callShape(expr));
+  const arg = kernel && expr.args[kernel.arg];
+  if (!kernel || !arg || !plainNumberType(arg.type)) {
     return undefined;
   }
   const input = operand(arg, table, ctx);
   if (input === undefined || typeof input === 'number') {
     return undefined;
   }
-  const [unit, period] = sizes;
-  const n = table.rowCount;
-  const values = new Float64Array(n);
-  let nulls: Uint8Array | undefined;
-  for (let start = 0; start < n; start += CHECK_INTERVAL) {
-    ctx.check();
-    const end = Math.min(n, start + CHECK_INTERVAL);
-    for (let i = start; i < end; i++) {
-      const t = read(input, i);
-      if (t === null) {
-        (nulls ??= new Uint8Array(n))[i] = 1;
-        continue;
-      }
-      const ms = Math.floor(t / MS_TICKS);
-      if (!(ms >= -MAX_MS && ms <= MAX_MS)) {
-        // Beyond a Date's range: the function library decides, row by row.
-        return undefined;
-      }
-      values[i] = Math.floor((ms - Math.floor(ms / period) * period) / unit);
-    }
-  }
-  return { values, nulls };
+  return kernel.run(input, table.rowCount, () => ctx.check());
 }
 
 /**

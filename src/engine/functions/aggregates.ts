@@ -7,6 +7,7 @@
 import { compareValues, hashKey } from '../valueCompare';
 import type { KqlType, Value } from '../values';
 import { fitNumber, nullOf } from './define';
+import { countAllFold, countIfFold, distinctNumbersFold, extremeFold } from './aggregateFolds';
 import type { AggregateFunction, AggregateImpl } from './types';
 
 function isNull(v: Value | undefined): boolean {
@@ -137,22 +138,22 @@ function argExtreme(argTypes: readonly KqlType[], sign: 1 | -1): AggregateImpl<{
 }
 
 export const basicAggregates: AggregateFunction[] = [
-  agg('count', () => counter(), ['cnt']),
-  agg('countif', () => onlyIf(counter(), 0)),
-  agg('sum', (_t, r) => summer(r)),
+  { ...agg('count', () => counter(), ['cnt']), fold: countAllFold, resultType: () => 'long' },
+  { ...agg('countif', () => onlyIf(counter(), 0)), fold: countIfFold },
+  { ...agg('sum', (_t, r) => summer(r)), fold: extremeFold('sum') },
   agg('sumif', (_t, r) => onlyIf(summer(r), 1)),
   agg('avg', (_t, r) => averager(r)),
   agg('avgif', (_t, r) => onlyIf(averager(r), 1)),
-  agg('min', ([t], r) => extreme(t!, r, -1)),
-  agg('max', ([t], r) => extreme(t!, r, 1)),
+  { ...agg('min', ([t], r) => extreme(t!, r, -1)), fold: extremeFold('min') },
+  { ...agg('max', ([t], r) => extreme(t!, r, 1)), fold: extremeFold('max') },
   agg('minif', ([t], r) => onlyIf(extreme(t!, r, -1), 1)),
   agg('maxif', ([t], r) => onlyIf(extreme(t!, r, 1), 1)),
-  agg('dcount', ([t]) => distinctCounter(t!)),
+  { ...agg('dcount', ([t]) => distinctCounter(t!)), fold: distinctNumbersFold },
   agg('dcountif', ([t]) => onlyIf(distinctCounter(t!), 1)),
   agg('count_distinct', ([t]) => distinctCounter(t!)),
   agg('count_distinctif', ([t]) => onlyIf(distinctCounter(t!), 1)),
   agg('take_any', (types, r) => takeAny(types.length, r), ['any'], true),
   agg('take_anyif', (types, r) => onlyIf(takeAny(1, r), types.length - 1), ['anyif'], true),
-  agg('arg_max', (types) => argExtreme(types, 1), ['argmax'], true),
-  agg('arg_min', (types) => argExtreme(types, -1), ['argmin'], true),
+  { ...agg('arg_max', (types) => argExtreme(types, 1), ['argmax'], true), picksRow: true },
+  { ...agg('arg_min', (types) => argExtreme(types, -1), ['argmin'], true), picksRow: true },
 ];

@@ -7,7 +7,8 @@ import { EPOCH_DOTNET_TICKS } from './convert';
 import { compileDatetimeFormat, compileTimespanFormat } from './datetimeFormat';
 import { dateParts, ticksFromParts } from './datetimeText';
 import { fitDatetime, fitNumber, scalar, strict, withVolatility } from './define';
-import { EvaluationError, type ScalarFunction } from './types';
+import { datetimePartShape, hourOfDayShape, timeOfDayColumnKernel, timeOfDayRowKernel } from './timeOfDayKernels';
+import { EvaluationError, type CallShape, type ScalarFunction } from './types';
 
 const TICKS_PER_WEEK = 7 * TICKS_PER_DAY;
 // 1970-01-01 was a Thursday: startofweek (Sunday) is 4 days earlier.
@@ -249,10 +250,27 @@ function withFormat(name: string, compile: (f: string) => (t: number) => string)
   });
 }
 
+/**
+ * bin(x, step) with a constant step as a floor on the raw number. For datetimes Kusto bins from
+ * 0001-01-01, which is a whole number of days before 1970, so that holds for steps that divide a day.
+ */
+function binStep(call: CallShape): number | undefined {
+  const [type, sizeType] = call.argTypes;
+  const step = call.constArgs[1];
+  if (call.argTypes.length !== 2 || typeof step !== 'number' || !(step > 0) || !Number.isFinite(step)) {
+    return undefined;
+  }
+  const result = call.resultType;
+  const dayAligned = (type === 'datetime' || type === 'timespan') && sizeType === 'timespan' && TICKS_PER_DAY % step === 0;
+  const integral = (type === 'long' || type === 'int') && Number.isInteger(step) && (result === 'long' || result === 'int');
+  const real = type === 'real' && result === 'real';
+  return dayAligned || integral || real ? step : undefined;
+}
+
 export const datetimeFunctions: ScalarFunction[] = [
   withVolatility(scalar('now', (_t, _r, ctx) => (args) => fitDatetime(ctx.now + (typeof args[0] === 'number' ? args[0] : 0))), 'query'),
   withVolatility(scalar('ago', (_t, _r, ctx) => (args) => (typeof args[0] === 'number' ? fitDatetime(ctx.now - args[0]) : null)), 'query'),
-  strict('bin', (args, types, resultType) => bin(args[0] as number, args[1] as number, types[0]!, resultType), ['floor']),
+  { ...strict('bin', (args, types, resultType) => bin(args[0] as number, args[1] as number, types[0]!, resultType), ['floor']), bucketStep: binStep },
   strict('bin_at', (args, types, resultType) => {
     const [v, size, at] = args as number[];
     if (size! <= 0) {
@@ -260,7 +278,11 @@ export const datetimeFunctions: ScalarFunction[] = [
     }
     return fitNumber(Math.floor((v! - at!) / size!) * size! + at!, types[0] === 'datetime' ? 'datetime' : resultType);
   }),
-  strict('datetime_part', (args) => datetimePart(partNamed(args[0]!), args[1] as number), ['datepart']),
+  {
+    ...strict('datetime_part', (args) => datetimePart(partNamed(args[0]!), args[1] as number), ['datepart']),
+    rowKernel: timeOfDayRowKernel(datetimePartShape),
+    columnKernel: timeOfDayColumnKernel(datetimePartShape),
+  },
   strict('datetime_diff', (args) => datetimeDiff(partOf(args[0]!, 'datetime_diff'), args[1] as number, args[2] as number)),
   strict('datetime_add', (args) => fitDatetime(datetimeAdd(partOf(args[0]!, 'datetime_add'), args[1] as number, args[2] as number))),
   period('startofday', startOfDay, addDays, false),
@@ -274,7 +296,7 @@ export const datetimeFunctions: ScalarFunction[] = [
   strict('dayofweek', (args) => dateParts(args[0] as number).weekday * TICKS_PER_DAY),
   strict('dayofmonth', (args) => dateParts(args[0] as number).day),
   strict('dayofyear', (args) => dayOfYear(args[0] as number)),
-  strict('hourofday', (args) => dateParts(args[0] as number).hour),
+  { ...strict('hourofday', (args) => dateParts(args[0] as number).hour), rowKernel: timeOfDayRowKernel(hourOfDayShape), columnKernel: timeOfDayColumnKernel(hourOfDayShape) },
   strict('getmonth', (args) => dateParts(args[0] as number).month, ['monthofyear']),
   strict('getyear', (args) => dateParts(args[0] as number).year),
   strict('week_of_year', (args) => isoWeek(args[0] as number)),

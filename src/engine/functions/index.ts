@@ -3,11 +3,11 @@
  * (aliases included), and the operator binders. See types.ts for the contract.
  */
 import type { AggregateFunction, ScalarFunction, Volatility } from './types';
-import { WINDOW_FUNCTIONS } from './windowNames';
 import { arrayFunctions } from './arrayFunctions';
 import { bagFunctions } from './bagFunctions';
 import { bitwiseAggregates } from './aggregateBitwise';
 import { collectionAggregates } from './aggregateCollections';
+import { columnIfExists } from './columnIfExists';
 import { commandLineFunctions } from './commandLine';
 import { covarianceAggregates } from './aggregateCovariance';
 import { basicAggregates } from './aggregates';
@@ -43,6 +43,7 @@ import { stringTextFunctions } from './stringTextFunctions';
 import { timezoneFunctions } from './timezoneFunctions';
 import { unitConversionFunctions } from './unitConversions';
 import { urlFunctions } from './urlFunctions';
+import { windowFunctions } from './windowFunctions';
 
 export * from './types';
 export { bindBinaryOperator, bindUnaryOperator } from './operators';
@@ -72,7 +73,7 @@ register(scalars, [
   ...specialMathFunctions, ...unitConversionFunctions, ...sketchFunctions, ...tdigestFunctions,
   ...timezoneFunctions, ...urlFunctions, ...pathFunctions, ...extractJsonFunctions,
   ...geoFunctions, ...regexQuoteFunctions, ...commandLineFunctions, ...parseVersionFunctions,
-  ...estimateDataSizeFunctions,
+  ...estimateDataSizeFunctions, ...windowFunctions, columnIfExists,
 ]);
 register(aggregates, [
   ...basicAggregates, ...collectionAggregates, ...statisticalAggregates, ...covarianceAggregates, ...bitwiseAggregates,
@@ -89,16 +90,16 @@ export function aggregateFunction(name: string): AggregateFunction | undefined {
   return aggregates.get(name);
 }
 
-/**
- * A call's volatility by name: the scalar function's own, and 'row' for the window functions and
- * column_ifexists (it reads a column its arguments only name as text).
- */
+/** A call's volatility by name: the scalar function's own (see Volatility); 'pure' for names it does not know. */
 export function callVolatility(name: string): Volatility {
-  if (WINDOW_FUNCTIONS.has(name) || name === 'column_ifexists' || name === 'columnifexists') {
-    return 'row';
-  }
   return scalars.get(name)?.volatility ?? 'pure';
 }
+
+/**
+ * The window functions (their definitions say `window`): Kusto admits them only over serialized input,
+ * and their value at a row depends on the rows before it.
+ */
+export const WINDOW_FUNCTIONS: ReadonlySet<string> = new Set([...scalars.values()].filter((f) => f.window).map((f) => f.name));
 
 /** Every implemented scalar function name (aliases included), for diagnostics and tests. */
 export function scalarFunctionNames(): string[] {

@@ -3,7 +3,11 @@
  * (src/engine/functions). Functions are bound once per call site, with the argument and result types
  * Kusto.Language inferred, and then run row by row on values in the representation of values.ts.
  */
+import type { NumberColumn } from '../column';
 import type { KqlType, Value } from '../values';
+
+/** How many rows a loop (an executor's or a kernel's) processes between cancellation/deadline checks. */
+export const CHECK_INTERVAL = 4096;
 
 export interface CallContext {
   /** "now" for this query, in ticks: every now()/ago() of one query sees the same instant. */
@@ -34,6 +38,71 @@ export interface ScalarFunction {
    * Throws UnsupportedError for an overload the library does not implement.
    */
   bind(argTypes: readonly KqlType[], resultType: KqlType, ctx: CallContext, constArgs: readonly (Value | undefined)[]): ScalarImpl;
+  /**
+   * A window function: its value at a row depends on other rows (prev, row_cumsum), so Kusto admits it
+   * only over serialized input and it runs through `rowKernel`, never row by row through `bind`.
+   */
+  readonly window?: boolean;
+  /**
+   * The result type of a call with these argument types, for calls the engine builds itself (Kusto.Language
+   * types every call a user writes); undefined when the function cannot say.
+   */
+  resultType?(argTypes: readonly KqlType[]): KqlType | undefined;
+  /**
+   * For a bucketing call (bin: floor(x / step) * step of its first argument), the step; undefined for other
+   * shapes. Grouping by such a call uses bucket numbers as group ids, and rows run a floor on the raw number.
+   */
+  bucketStep?(call: CallShape): number | undefined;
+  /**
+   * A faster evaluator for some call shapes, built from the arguments' evaluators (which read through any
+   * row selection) and the rows it runs over; undefined leaves the call to `bind`. It must give exactly
+   * what `bind` gives; `impl` is `bind`'s implementation for this call (undefined for a window function),
+   * for the rows the kernel leaves to it. A window function's evaluator is always its row kernel's.
+   */
+  rowKernel?(call: CallShape, args: readonly RowEvaluator[], rows: KernelRows, impl: ScalarImpl | undefined): RowEvaluator | undefined;
+  /** A whole-column kernel over one number argument, for some call shapes (see ColumnKernel). */
+  columnKernel?(call: CallShape): ColumnKernel | undefined;
+}
+
+/** A call site as a kernel sees it: argument types and constant values, and the result type Kusto inferred. */
+export interface CallShape {
+  readonly argTypes: readonly KqlType[];
+  /** Argument i's value when it is a constant (after folding), else undefined. */
+  readonly constArgs: readonly (Value | undefined)[];
+  readonly resultType: KqlType;
+}
+
+/** One value per row number of the rows a kernel runs over. */
+export type RowEvaluator = (row: number) => Value;
+
+/** What a row kernel may read of the rows it runs over. */
+export interface KernelRows {
+  readonly rowCount: number;
+  /** A reader of the input's column of that name, or undefined when it has none. */
+  column(name: string): RowEvaluator | undefined;
+  /** Throws when the query is cancelled or over its limits: kernels that loop call it every few thousand rows. */
+  check(): void;
+}
+
+/** A number column read in place: its storage, and a selection's row numbers when it is one (−1 is a null row). */
+export interface NumberInput {
+  readonly source: NumberColumn;
+  readonly rows?: Int32Array;
+}
+
+/** A computed number column: its values, and a set flag in `nulls` for a null. */
+export interface NumberOutput {
+  readonly values: Float64Array;
+  readonly nulls?: Uint8Array;
+}
+
+/**
+ * One typed loop from argument `arg`'s numbers to the call's numbers for `n` rows, instead of a chain of
+ * per-row calls. run() gives exactly what `bind` gives, or undefined to leave the call to `bind`.
+ */
+export interface ColumnKernel {
+  readonly arg: number;
+  run(input: NumberInput, n: number, check: () => void): NumberOutput | undefined;
 }
 
 export interface AggregateImpl<S = unknown> {
@@ -53,7 +122,43 @@ export interface AggregateFunction {
   /** True when result() returns an array of values, one per output column. */
   readonly multiOutput?: boolean;
   bind(argTypes: readonly KqlType[], resultType: KqlType, ctx: CallContext, constArgs: readonly (Value | undefined)[]): AggregateImpl;
+  /** The result type for these argument types, for aggregates the engine builds itself (see ScalarFunction). */
+  resultType?(argTypes: readonly KqlType[]): KqlType | undefined;
+  /**
+   * A typed loop over all groups at once for some call shapes, instead of step() per row; undefined leaves
+   * the call to step(). It must give what init/step/result give.
+   */
+  fold?(call: AggregateShape): TypedFold | undefined;
+  /**
+   * arg_max-like: the first argument picks each group's winning row and the others are only read there,
+   * so the executor may fold (first argument, row number) and read the rest at the winning rows.
+   */
+  readonly picksRow?: boolean;
 }
+
+/** An aggregate call site as a fold sees it. */
+export interface AggregateShape {
+  readonly argTypes: readonly KqlType[];
+  /** The types of its output columns (one unless multiOutput). */
+  readonly outputTypes: readonly KqlType[];
+}
+
+/** The rows a typed fold runs over: row i belongs to group groupOf[i]. */
+export interface GroupedRows {
+  readonly groupOf: Int32Array;
+  readonly groupCount: number;
+  readonly n: number;
+  /** The arguments' evaluators, by row number. */
+  readonly args: readonly RowEvaluator[];
+  /** The first argument read in place, when it is a number column of the input. */
+  readonly numbers?: NumberInput;
+  /** The aggregate's value for a group that sees no row. */
+  readonly empty: Value;
+  check(): void;
+}
+
+/** One value per group, or undefined to leave the call to step() (e.g. a NaN whose meaning the library decides). */
+export type TypedFold = (rows: GroupedRows) => Value[] | undefined;
 
 export type BinaryImpl = (left: Value, right: Value) => Value;
 export type UnaryImpl = (operand: Value) => Value;

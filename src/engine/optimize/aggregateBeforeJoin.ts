@@ -10,6 +10,7 @@
  * partials would count rows it drops), group keys that are plain columns, and sum/min/max of a left
  * column or count(). Anything else stays as written.
  */
+import { aggregateFunction } from '../functions';
 import type { AggregateCall, ColumnDef, Expr, NamedExpr, Plan } from '../plan/types';
 import { rewriteBottomUp } from './planWalk';
 import type { OptimizerRule } from './rule';
@@ -67,7 +68,8 @@ function eager(plan: SummarizePlan): Plan | undefined {
   const partials: AggregateCall[] = plan.aggregates.map((a, i) => ({
     name: a.name,
     args: a.args,
-    outputs: [{ name: partialName(i), type: a.name === 'count' ? 'long' : a.outputs[0]!.type }],
+    // The function's own result type rule where it has one (count: long), else the type Kusto gave the call.
+    outputs: [{ name: partialName(i), type: aggregateFunction(a.name)?.resultType?.(a.args.map((x) => x.type)) ?? a.outputs[0]!.type }],
     span: a.span,
   }));
   const groupKeys: NamedExpr[] = groupNames.map((name) => ({ name, expr: { k: 'column', name, type: typeOf(name), span } }));

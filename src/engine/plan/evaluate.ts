@@ -10,12 +10,11 @@ import { lowerAggregateCall } from './summarize';
 import { elementsOf, kindOf, nameText, schemaOf, spanOf, textOf, typeOf, type Node } from './syntax';
 import type { Plan } from './types';
 
-type Fields = Record<string, Node | null>;
 
 export function lowerEvaluate(op: Node, input: Plan, ctx: LowerContext): Plan {
-  const e = op as unknown as { FunctionCall: Kusto.Language.Syntax.FunctionCallExpression | null; Schema: Fields | null };
+  const e = op as Kusto.Language.Syntax.EvaluateOperator;
   const call = e.FunctionCall;
-  const name = (call?.ReferencedSymbol?.Name ?? (call ? textOf(call.Name as unknown as Node) : '')).toLowerCase();
+  const name = (call?.ReferencedSymbol?.Name ?? (call ? textOf(call.Name) : '')).toLowerCase();
   const span = spanOf(op);
   const schema = schemaOf(op);
   if (name === 'narrow') {
@@ -35,18 +34,18 @@ export function lowerEvaluate(op: Node, input: Plan, ctx: LowerContext): Plan {
  * (by default every column but the pivot column and those the aggregation reads), one column per
  * pivot value the schema names.
  */
-function lowerPivot(call: Kusto.Language.Syntax.FunctionCallExpression, schemaClause: Fields | null, input: Plan, ctx: LowerContext, op: Node): Plan {
+function lowerPivot(call: Kusto.Language.Syntax.FunctionCallExpression, schemaClause: Kusto.Language.Syntax.EvaluateSchemaClause | null, input: Plan, ctx: LowerContext, op: Node): Plan {
   if (!schemaClause?.Schema) {
     throw ctx.errors.at(spanOf(op), 'KQL-UNSUPPORTED',
       'evaluate pivot without an output schema is not supported by the embedded engine, because its columns are the pivot column\'s values in the data. Name them after the call, e.g. `evaluate pivot(Direction, count(), Computer) : (Computer:string, inbound:long, outbound:long)`.');
   }
-  const argNodes = elementsOf(call.ArgumentList?.Expressions) as unknown as Node[];
+  const argNodes = elementsOf(call.ArgumentList?.Expressions);
   const pivot = lowerExpr(argNodes[0]!, ctx);
   const aggregateNode = argNodes[1] && kindOf(argNodes[1]) === 'FunctionCallExpression' && ctx.globals.IsAggregateFunction((argNodes[1] as Kusto.Language.Syntax.Expression).ReferencedSymbol as never)
-    ? argNodes[1] as unknown as Kusto.Language.Syntax.FunctionCallExpression
+    ? argNodes[1] as Kusto.Language.Syntax.FunctionCallExpression
     : undefined;
   const schema = schemaOf(op);
-  const hidden = { name: '\u0000pivot', type: aggregateNode ? typeOf(aggregateNode as unknown as Node) : ('long' as const) };
+  const hidden = { name: '\u0000pivot', type: aggregateNode ? typeOf(aggregateNode) : ('long' as const) };
   const aggregate = aggregateNode ? lowerAggregateCall(aggregateNode, [hidden], input.schema, ctx) : { name: 'count', args: [], outputs: [hidden], span: spanOf(op) };
   const listed = argNodes.slice(aggregateNode ? 2 : 1).map((a) => lowerExpr(a, ctx));
   const read = new Set<string>([pivot, ...aggregate.args].flatMap((e) => (e.k === 'column' ? [e.name] : [])));
@@ -56,13 +55,13 @@ function lowerPivot(call: Kusto.Language.Syntax.FunctionCallExpression, schemaCl
   return { k: 'pivot', input, pivot, aggregate, keys: keys.filter((k) => k !== ''), span: spanOf(op), schema };
 }
 
-function lowerBagUnpack(call: Kusto.Language.Syntax.FunctionCallExpression, schemaClause: Fields | null, input: Plan, ctx: LowerContext, op: Node): Plan {
-  const rowSchema = schemaClause?.Schema as unknown as { AsteriskToken: unknown; Columns: unknown } | null;
+function lowerBagUnpack(call: Kusto.Language.Syntax.FunctionCallExpression, schemaClause: Kusto.Language.Syntax.EvaluateSchemaClause | null, input: Plan, ctx: LowerContext, op: Node): Plan {
+  const rowSchema = schemaClause?.Schema;
   if (!rowSchema) {
     throw ctx.errors.at(spanOf(op), 'KQL-UNSUPPORTED',
       "evaluate bag_unpack without an output schema is not supported by the embedded engine, because its columns depend on the data. Name them after the call, e.g. `evaluate bag_unpack(d) : (*, Name:string, Age:long)` (Kusto recommends this for speed too).");
   }
-  const args = elementsOf(call.ArgumentList?.Expressions).map((a) => lowerExpr(a as unknown as Node, ctx));
+  const args = elementsOf(call.ArgumentList?.Expressions).map((a) => lowerExpr(a, ctx));
   const constant = (i: number): unknown => (args[i]?.k === 'literal' ? args[i].value : undefined);
   const prefix = typeof constant(1) === 'string' ? (constant(1) as string) : '';
   const conflict = typeof constant(2) === 'string' ? (constant(2) as string).toLowerCase() : 'error';
@@ -73,7 +72,7 @@ function lowerBagUnpack(call: Kusto.Language.Syntax.FunctionCallExpression, sche
   const source = args[0]!;
   const unpacked = source.k === 'column' ? source.name : undefined;
   const star = !!rowSchema.AsteriskToken;
-  const declared = new Set(elementsOf(rowSchema.Columns).map((d) => nameText((d as unknown as Fields).Name)));
+  const declared = new Set(elementsOf(rowSchema.Columns).map((d) => nameText((d as Kusto.Language.Syntax.NameAndTypeDeclaration).Name)));
   const inputNames = new Set(input.schema.map((c) => c.name).filter((n) => n !== unpacked));
   const columns = schemaOf(op).map((c) => {
     const fromBag = declared.has(c.name) && !(star && inputNames.has(c.name) && conflict === 'keep_source');

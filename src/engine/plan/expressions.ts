@@ -18,8 +18,10 @@ export function symbolKind(node: Node): string {
   if (!sym) {
     return '';
   }
+  // Cast: the typings declare SymbolKind as an enum type, but at run time it is a plain name → number object.
   const SK = kusto().Symbols.SymbolKind as unknown as Record<string, number>;
   for (const [name, v] of Object.entries(SK)) {
+    // Cast: a Bridge.NET enum value is a number at run time.
     if (v === (sym.Kind as unknown as number)) {
       return name;
     }
@@ -31,32 +33,33 @@ export function lowerExpr(node: Node, ctx: LowerContext): Expr {
   const kind = kindOf(node);
   const span = spanOf(node);
   const type = typeOf(node);
-  const n = node as unknown as Record<string, Node>;
   switch (kind) {
     case 'ParenthesizedExpression':
-      return lowerExpr(n.Expression!, ctx);
+      return lowerExpr((node as Kusto.Language.Syntax.ParenthesizedExpression).Expression!, ctx);
     case 'NameReference':
       return lowerName(node, ctx);
     case 'PathExpression':
       return lowerPath(node, ctx);
     case 'ElementExpression': {
-      const selector = n.Selector!;
-      const key = kindOf(selector) === 'BracketedExpression' ? (selector as unknown as Record<string, Node>).Expression! : selector;
-      return { k: 'index', target: lowerExpr(n.Expression!, ctx), key: lowerExpr(key, ctx), type, span };
+      const element = node as Kusto.Language.Syntax.ElementExpression;
+      const selector: Node = element.Selector!;
+      const key = kindOf(selector) === 'BracketedExpression' ? (selector as Kusto.Language.Syntax.BracketedExpression).Expression! : selector;
+      return { k: 'index', target: lowerExpr(element.Expression!, ctx), key: lowerExpr(key, ctx), type, span };
     }
     case 'FunctionCallExpression':
       return lowerCall(node as Kusto.Language.Syntax.FunctionCallExpression, ctx);
-    case 'ToScalarExpression':
+    case 'ToScalarExpression': {
       // toscalar(1 + 2): a scalar argument is its own value (Kusto binds it as a plain expression).
-      return isTabular(n.Expression!)
-        ? { k: 'scalarQuery', plan: ctx.tabular(n.Expression!, ctx), type, span }
-        : lowerExpr(n.Expression!, ctx);
+      const inner: Node = (node as Kusto.Language.Syntax.ToScalarExpression).Expression!;
+      return isTabular(inner) ? { k: 'scalarQuery', plan: ctx.tabular(inner, ctx), type, span } : lowerExpr(inner, ctx);
+    }
     case 'UnaryMinusExpression': case 'UnaryPlusExpression':
-      return { k: 'unary', op: kind, operand: lowerExpr(n.Expression!, ctx), type, span };
+      return { k: 'unary', op: kind, operand: lowerExpr((node as Kusto.Language.Syntax.PrefixUnaryExpression).Expression!, ctx), type, span };
     case 'BetweenExpression': case 'NotBetweenExpression': {
-      const couple = n.Right as unknown as Record<string, Node>;
+      const between = node as Kusto.Language.Syntax.BetweenExpression;
+      const couple = between.Right!;
       return {
-        k: 'between', negated: kind === 'NotBetweenExpression', value: lowerExpr(n.Left!, ctx),
+        k: 'between', negated: kind === 'NotBetweenExpression', value: lowerExpr(between.Left!, ctx),
         low: lowerExpr(couple.First!, ctx), high: lowerExpr(couple.Second!, ctx), type, span,
       };
     }
@@ -69,10 +72,12 @@ export function lowerExpr(node: Node, ctx: LowerContext): Expr {
       return { k: 'literal', value: name.toLowerCase(), type: 'string', span };
     }
   }
+  // The binary kinds (and search's Column:term) keep their operands in Left and Right.
+  const n = node as Kusto.Language.Syntax.BinaryExpression;
   if (kind === 'SearchExpression') {
     // search Column:"term" — the term matched in that one column.
     const column = n.Left!.ReferencedSymbol?.Name ?? nameText(n.Left);
-    const term = (n.Right as Kusto.Language.Syntax.Expression).LiteralValue;
+    const term = n.Right!.LiteralValue;
     return { k: 'searchTerm', term: typeof term === 'string' ? term : textOf(n.Right), column, type, span };
   }
   if (ctx.search && kind === 'StringLiteralExpression' && type === 'bool') {
@@ -85,7 +90,7 @@ export function lowerExpr(node: Node, ctx: LowerContext): Expr {
     }
   }
   if (LIST_KINDS.has(kind)) {
-    const list = (n.Right as unknown as Record<string, unknown>).Expressions;
+    const list = (node as Kusto.Language.Syntax.InExpression).Right!.Expressions;
     const items = elementsOf(list).map((item): Expr => {
       if (isTabular(item)) {
         return { k: 'tableColumn', plan: ctx.tabular(item, ctx), type: typeOf(item), span: spanOf(item) };
@@ -133,9 +138,9 @@ function lowerName(node: Node, ctx: LowerContext): Expr {
 }
 
 function lowerPath(node: Node, ctx: LowerContext): Expr {
-  const n = node as unknown as Record<string, Node>;
-  const target = n.Expression!;
-  const selector = n.Selector!;
+  const path = node as Kusto.Language.Syntax.PathExpression;
+  const target: Node = path.Expression!;
+  const selector: Node = path.Selector!;
   const step = ctx.scan && kindOf(target) === 'NameReference' ? ctx.scan.steps.get(nameText(target)) : undefined;
   if (step !== undefined) {
     // `s1.Col` in a scan step: the value of Col in the state of step s1.
@@ -150,7 +155,7 @@ function lowerPath(node: Node, ctx: LowerContext): Expr {
     return { k: 'column', name: selector.ReferencedSymbol?.Name ?? nameText(selector), type: typeOf(node), span: spanOf(node) };
   }
   // `d.[expr]`: the key is the bracket's expression (a literal or a variable); `d.name` names the key.
-  const bracketed = kindOf(selector) === 'BracketedExpression' ? (selector as unknown as Record<string, Node>).Expression : undefined;
+  const bracketed = kindOf(selector) === 'BracketedExpression' ? (selector as Kusto.Language.Syntax.BracketedExpression).Expression : undefined;
   const key: Expr = bracketed ? lowerExpr(bracketed, ctx) : { k: 'literal', value: nameText(selector), type: 'string', span: spanOf(selector) };
   return { k: 'index', target: lowerExpr(target, ctx), key, type: typeOf(node), span: spanOf(node) };
 }
@@ -158,7 +163,7 @@ function lowerPath(node: Node, ctx: LowerContext): Expr {
 function lowerCall(node: Kusto.Language.Syntax.FunctionCallExpression, ctx: LowerContext): Expr {
   const span = spanOf(node);
   const type = typeOf(node);
-  const name = node.ReferencedSymbol?.Name ?? nameText(node.Name as unknown as Node);
+  const name = node.ReferencedSymbol?.Name ?? nameText(node.Name);
   const argNodes = elementsOf(node.ArgumentList?.Expressions);
   const user = expandUserFunction(node, argNodes, ctx);
   if (user) {
@@ -174,7 +179,7 @@ function lowerCall(node: Kusto.Language.Syntax.FunctionCallExpression, ctx: Lowe
     }
     throw ctx.errors.at(span, 'KQL-AGGREGATE', `The aggregate function '${name}' can only be used in summarize, make-series or top-nested.`);
   }
-  // Of the window functions (functions/windowNames.ts), these three become plan nodes of their own.
+  // Of the window functions (functions/windowFunctions.ts), these three become plan nodes of their own.
   if (name === 'row_number' || name === 'prev' || name === 'next') {
     return lowerWindowCall(name, argNodes, ctx, type, span);
   }
@@ -194,7 +199,7 @@ function lowerCall(node: Kusto.Language.Syntax.FunctionCallExpression, ctx: Lowe
 function lowerWindowCall(name: string, args: Node[], ctx: LowerContext, type: Expr['type'], span: Expr['span']): Expr {
   if (name === 'row_number') {
     if (args[1]) {
-      // With a restart condition the number depends on earlier rows: see exec/windowFunctions.ts.
+      // With a restart condition the number depends on earlier rows: see functions/windowFunctions.ts.
       return { k: 'call', name, args: args.map((a) => lowerExpr(a, ctx)), type, span };
     }
     return { k: 'rowNumber', start: args[0] ? lowerExpr(args[0], ctx) : undefined, type, span };

@@ -25,7 +25,7 @@ function findSources(inClause: { Expressions: unknown } | null, ctx: LowerContex
 }
 
 export function lowerFind(op: Node, ctx: LowerContext): Plan {
-  const f = op as unknown as Record<string, Node | null> & { Parameters: unknown; InClause: { Expressions: unknown } | null; Project: { Columns: unknown } | null };
+  const f = op as Kusto.Language.Syntax.FindOperator;
   const span = spanOf(op);
   for (const unsupported of ['DataScope', 'ProjectAway'] as const) {
     if (f[unsupported]) {

@@ -10,9 +10,10 @@ import { kindOf, nameText, type Node } from './syntax';
 
 /** The table name a leg starts from when the binder could not resolve it: `T`, `(T | …)`. */
 export function unresolvedSource(leg: Node): string | undefined {
-  let n: Node | undefined = leg;
+  let n: Node | null | undefined = leg;
   while (n && (kindOf(n) === 'ParenthesizedExpression' || kindOf(n) === 'PipeExpression')) {
-    n = (n as unknown as Record<string, Node>).Expression;
+    // Both kinds keep their inner expression (the pipe's input) in Expression.
+    n = (n as Kusto.Language.Syntax.ParenthesizedExpression | Kusto.Language.Syntax.PipeExpression).Expression;
   }
   return n && kindOf(n) === 'NameReference' && !n.ReferencedSymbol ? nameText(n) : undefined;
 }
@@ -22,19 +23,20 @@ interface Separated {
   readonly Separator: Kusto.Language.Syntax.SyntaxToken | null;
 }
 
-function isFuzzy(union: Node): boolean {
-  return (parameter((union as unknown as { Parameters: unknown }).Parameters, 'isfuzzy') ?? '').trim().toLowerCase() === 'true';
+function isFuzzy(union: Kusto.Language.Syntax.UnionOperator): boolean {
+  return (parameter(union.Parameters, 'isfuzzy') ?? '').trim().toLowerCase() === 'true';
 }
 
 /**
  * Spans to blank in one fuzzy union, unless no leg would be left: everything from its first leg to
  * its last except the legs that stay and one comma after each of them but the last.
  */
-function missingLegSpans(union: Node): { start: number; end: number }[] {
-  const list = (union as unknown as { Expressions: { Count: number; getItem(i: number): Separated } }).Expressions;
+function missingLegSpans(union: Kusto.Language.Syntax.UnionOperator): { start: number; end: number }[] {
+  const list = union.Expressions;
   const legs: Separated[] = [];
   for (let i = 0; i < (list?.Count ?? 0); i++) {
-    legs.push(list.getItem(i));
+    const leg = list!.getItem(i) as Kusto.Language.Syntax.SeparatedElement$1<Kusto.Language.Syntax.Expression>;
+    legs.push({ Element: leg.Element as Node, Separator: leg.Separator });
   }
   const kept = legs.filter((l) => unresolvedSource(l.Element) === undefined);
   if (kept.length === legs.length || kept.length === 0) {
@@ -63,8 +65,8 @@ function missingLegSpans(union: Node): { start: number; end: number }[] {
 export function withoutMissingFuzzyLegs(code: Kusto.Language.KustoCode): string | undefined {
   const spans: { start: number; end: number }[] = [];
   code.Syntax?.WalkElements((e) => {
-    if (kindOf(e as unknown as Node) === 'UnionOperator' && isFuzzy(e as unknown as Node)) {
-      spans.push(...missingLegSpans(e as unknown as Node));
+    if (kindOf(e) === 'UnionOperator' && isFuzzy(e as Kusto.Language.Syntax.UnionOperator)) {
+      spans.push(...missingLegSpans(e as Kusto.Language.Syntax.UnionOperator));
     }
   });
   if (spans.length === 0) {

@@ -5,7 +5,7 @@ import { elementsOf, kindOf, spanOf, type Node, textOf } from './syntax';
 import type { Plan } from './types';
 
 export function lowerInvoke(op: Node, input: Plan, ctx: LowerContext): Plan {
-  const fn = (op as Kusto.Language.Syntax.InvokeOperator).Function as unknown as Node | null;
+  const fn: Node | null = (op as Kusto.Language.Syntax.InvokeOperator).Function;
   const call = fn && kindOf(fn) === 'FunctionCallExpression' ? (fn as Kusto.Language.Syntax.FunctionCallExpression) : undefined;
   const argNodes = call ? elementsOf(call.ArgumentList?.Expressions) : [];
   const expanded = fn ? expandUserFunction(fn, argNodes, ctx, input) : undefined;

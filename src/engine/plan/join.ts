@@ -10,7 +10,7 @@ const KIND_ALIASES: Record<string, JoinKind> = { anti: 'leftanti', leftantisemi:
 
 function parameter(params: unknown, name: string): string | undefined {
   for (const p of elementsOf<Kusto.Language.Syntax.NamedParameter>(params)) {
-    if (nameText(p.Name as unknown as Node).toLowerCase() === name) {
+    if (nameText(p.Name).toLowerCase() === name) {
       return (p.Expression ? textOf(p.Expression) : undefined);
     }
   }
@@ -26,13 +26,12 @@ function sideOf(path: Node): 'left' | 'right' | undefined {
   if (kindOf(path) !== 'PathExpression') {
     return undefined;
   }
-  const t = textOf((path as unknown as Record<string, Node>).Expression!);
+  const t = textOf((path as Kusto.Language.Syntax.PathExpression).Expression);
   return t === '$left' ? 'left' : t === '$right' ? 'right' : undefined;
 }
 
 function columnName(node: Node): string {
-  const n = node as unknown as Record<string, Node>;
-  return (kindOf(node) === 'PathExpression' ? n.Selector!.ReferencedSymbol?.Name : node.ReferencedSymbol?.Name) ?? nameText(node);
+  return (kindOf(node) === 'PathExpression' ? (node as Kusto.Language.Syntax.PathExpression).Selector!.ReferencedSymbol?.Name : node.ReferencedSymbol?.Name) ?? nameText(node);
 }
 
 function joinKeys(clause: Node | null | undefined, ctx: LowerContext, op: Node): Keys {
@@ -40,7 +39,7 @@ function joinKeys(clause: Node | null | undefined, ctx: LowerContext, op: Node):
     throw ctx.errors.unsupported(clause ?? op, 'A join condition other than `on` column equalities');
   }
   const keys: Keys = { left: [], right: [] };
-  for (const e of elementsOf((clause as unknown as Record<string, unknown>).Expressions)) {
+  for (const e of elementsOf((clause as Kusto.Language.Syntax.JoinOnClause).Expressions)) {
     const kind = kindOf(e);
     if (kind === 'NameReference') {
       keys.left.push(columnName(e));
@@ -48,7 +47,7 @@ function joinKeys(clause: Node | null | undefined, ctx: LowerContext, op: Node):
       continue;
     }
     if (kind === 'EqualExpression') {
-      const eq = e as unknown as Record<string, Node>;
+      const eq = e as Kusto.Language.Syntax.BinaryExpression;
       const a = sideOf(eq.Left!);
       const b = sideOf(eq.Right!);
       if (a && b && a !== b) {
@@ -65,7 +64,7 @@ function joinKeys(clause: Node | null | undefined, ctx: LowerContext, op: Node):
 }
 
 export function lowerJoin(op: Node, left: Plan, ctx: LowerContext): Plan {
-  const j = op as unknown as Record<string, Node> & { Parameters: unknown };
+  const j = op as Kusto.Language.Syntax.JoinOperator;
   const kindText = (parameter(j.Parameters, 'kind') ?? 'innerunique').toLowerCase();
   const kind = KIND_ALIASES[kindText] ?? (kindText as JoinKind);
   if (!JOIN_KINDS.has(kind)) {
@@ -77,7 +76,7 @@ export function lowerJoin(op: Node, left: Plan, ctx: LowerContext): Plan {
 }
 
 export function lowerLookup(op: Node, left: Plan, ctx: LowerContext): Plan {
-  const l = op as unknown as Record<string, Node> & { Parameters: unknown };
+  const l = op as Kusto.Language.Syntax.LookupOperator;
   const kindText = (parameter(l.Parameters, 'kind') ?? 'leftouter').toLowerCase();
   if (kindText !== 'leftouter' && kindText !== 'inner') {
     throw ctx.errors.unsupported(op, `lookup kind=${kindText}`);

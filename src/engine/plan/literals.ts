@@ -105,14 +105,15 @@ const LEAF_TYPES: Record<string, KqlType> = {
  */
 function dynamicFromSyntax(node: Node): DynamicValue | undefined {
   const kind = kindOf(node);
-  const n = node as unknown as Record<string, Node | null> & { Values?: unknown; Pairs?: unknown };
   switch (kind) {
-    case 'DynamicExpression':
-      return n.Expression ? dynamicFromSyntax(n.Expression) : null;
+    case 'DynamicExpression': {
+      const inner = (node as Kusto.Language.Syntax.DynamicExpression).Expression;
+      return inner ? dynamicFromSyntax(inner) : null;
+    }
     case 'JsonArrayExpression': {
       const out: DynamicValue[] = [];
-      for (const item of elementsOf(n.Values)) {
-        const v = dynamicFromSyntax(item as unknown as Node);
+      for (const item of elementsOf((node as Kusto.Language.Syntax.JsonArrayExpression).Values)) {
+        const v = dynamicFromSyntax(item);
         if (v === undefined) {
           return undefined;
         }
@@ -122,8 +123,7 @@ function dynamicFromSyntax(node: Node): DynamicValue | undefined {
     }
     case 'JsonObjectExpression': {
       const out: { [key: string]: DynamicValue } = {};
-      for (const pair of elementsOf(n.Pairs)) {
-        const p = pair as unknown as { Name: { Text: string | null } | null; Value: Node | null };
+      for (const p of elementsOf<Kusto.Language.Syntax.JsonPair>((node as Kusto.Language.Syntax.JsonObjectExpression).Pairs)) {
         const key = unquote(p.Name?.Text ?? '');
         const v = p.Value ? dynamicFromSyntax(p.Value) : null;
         if (key === undefined || v === undefined) {
@@ -136,7 +136,8 @@ function dynamicFromSyntax(node: Node): DynamicValue | undefined {
     case 'NullLiteralExpression':
       return null;
     case 'UnaryMinusExpression': {
-      const v = n.Expression ? dynamicFromSyntax(n.Expression) : undefined;
+      const operand = (node as Kusto.Language.Syntax.PrefixUnaryExpression).Expression;
+      const v = operand ? dynamicFromSyntax(operand) : undefined;
       return typeof v === 'number' ? -v : v instanceof WholeReal ? new WholeReal(-v.value) : undefined;
     }
   }

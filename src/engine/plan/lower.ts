@@ -18,7 +18,7 @@ export function lowerQuery(query: AnalyzedQuery, tableNames: readonly string[]):
     tableNames,
   };
   const outputs: Plan[] = [];
-  const block = query.code.Syntax as unknown as { Statements?: unknown };
+  const block = query.code.Syntax as Kusto.Language.Syntax.QueryBlock;
   for (const stmt of elementsOf<Node>(block.Statements)) {
     const r = lowerStatement(stmt, ctx);
     ctx = r.ctx;

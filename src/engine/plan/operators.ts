@@ -18,6 +18,8 @@ import type { Expr, NamedExpr, Plan, SortKey } from './types';
 
 export function lowerOperator(op: Node, input: Plan, ctx: LowerContext): Plan {
   const kind = kindOf(op);
+  // Cast: a view of the operator's child nodes by name for this switch's ~30 operator kinds, each of which
+  // reads only the properties its kind declares (Condition, Expressions, …); typing it per case is still to do.
   const n = op as unknown as Record<string, Node>;
   const span = spanOf(op);
   const schema = schemaOf(op);
@@ -39,7 +41,7 @@ export function lowerOperator(op: Node, input: Plan, ctx: LowerContext): Plan {
     case 'ProjectRenameOperator': {
       const renames = new Map<string, string>();
       for (const item of elementsOf(n.Expressions)) {
-        const named = item as unknown as Record<string, Node>;
+        const named = item as Kusto.Language.Syntax.SimpleNamedExpression;
         if (kindOf(item) === 'SimpleNamedExpression') {
           renames.set(nameText(named.Name), named.Expression!.ReferencedSymbol?.Name ?? nameText(named.Expression));
         }
@@ -121,7 +123,7 @@ export function sortKeys(items: Node[], ctx: LowerContext): SortKey[] {
     let nullsFirst: boolean | undefined;
     if (kindOf(item) === 'OrderedExpression') {
       const o = item as Kusto.Language.Syntax.OrderedExpression;
-      expr = o.Expression as unknown as Node;
+      expr = o.Expression!;
       const ordering = o.Ordering;
       if (ordering) {
         const dir = ordering.AscOrDescKeyword?.Text?.toLowerCase();

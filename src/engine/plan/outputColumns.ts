@@ -9,23 +9,23 @@ import { lowerExpr } from './expressions';
 import { elementsOf, kindOf, nameText, type Node } from './syntax';
 import type { ColumnDef, NamedExpr } from './types';
 
-type Fields = Record<string, Node>;
 
 /** How many columns a scalar expression produces: a tuple result has one per element, anything else one. */
 export function tupleWidth(expr: Node): number {
-  const t = (expr as Kusto.Language.Syntax.Expression).ResultType as unknown as { Kind: unknown; Columns?: { Count: number } } | null;
+  const t = (expr as Kusto.Language.Syntax.Expression).ResultType as Kusto.Language.Symbols.TupleSymbol | null;
   return t && t.Kind === kusto().Symbols.SymbolKind.Tuple && t.Columns ? t.Columns.Count : 1;
 }
 
 /** The value of an item (`Name = e`, `(a, b) = e`, or a bare e) and the names written for it. */
 function parts(item: Node): { value: Node; names: string[] } {
   const kind = kindOf(item);
-  const n = item as unknown as Fields;
   if (kind === 'SimpleNamedExpression') {
+    const n = item as Kusto.Language.Syntax.SimpleNamedExpression;
     return { value: n.Expression!, names: [nameText(n.Name)] };
   }
   if (kind === 'CompoundNamedExpression') {
-    const names = elementsOf((n.Names as unknown as Fields).Names).map((decl) => nameText(decl));
+    const n = item as Kusto.Language.Syntax.CompoundNamedExpression;
+    const names = elementsOf(n.Names?.Names).map((decl) => nameText(decl));
     return { value: n.Expression!, names };
   }
   return { value: item, names: [] };

@@ -12,8 +12,9 @@ import type { Expr } from './types';
 export function operatorInput(node: Node): Node | undefined {
   for (let p = node.Parent as Node | null; p; p = p.Parent as Node | null) {
     const parent = p.Parent as Node | null;
-    if (parent && kindOf(parent) === 'PipeExpression' && (parent as unknown as { Operator?: Node }).Operator === p) {
-      return (parent as unknown as { Expression: Node }).Expression;
+    const pipe = parent && kindOf(parent) === 'PipeExpression' ? parent as Kusto.Language.Syntax.PipeExpression : undefined;
+    if (pipe && pipe.Operator === p) {
+      return pipe.Expression ?? undefined;
     }
   }
   return undefined;

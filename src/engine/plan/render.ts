@@ -23,11 +23,11 @@ function propertyValue(name: string, text: string): Value | readonly string[] {
 }
 
 export function lowerRender(op: Node, input: Plan, _ctx: LowerContext): Plan {
-  const r = op as unknown as { ChartType: { Text: string } | null; WithClause: { Properties: unknown } | null; Parameters: unknown };
+  const r = op as Kusto.Language.Syntax.RenderOperator;
   const properties: Record<string, Value | readonly string[]> = {};
   const params = [...elementsOf<Kusto.Language.Syntax.NamedParameter>(r.WithClause?.Properties), ...elementsOf<Kusto.Language.Syntax.NamedParameter>(r.Parameters)];
   for (const p of params) {
-    const name = nameText(p.Name as unknown as Node);
+    const name = nameText(p.Name);
     properties[name] = propertyValue(name, textOf(p.Expression));
   }
   const render: RenderSpec = { visualization: r.ChartType?.Text ?? 'table', properties };

@@ -7,15 +7,16 @@ import { compileRegex } from '../functions/kqlRegex';
 import type { KeyValueMode } from '../exec/keyValueText';
 import type { ColumnDef, NamedExpr, ParsePart, Plan } from './types';
 
-type ExpandingOperator = { Parameters: unknown; Expressions: unknown; RowLimitClause: { RowLimit: Node } | null };
+/** mv-expand and mv-apply share these parts. */
+type ExpandingOperator = Kusto.Language.Syntax.MvExpandOperator | Kusto.Language.Syntax.MvApplyOperator;
 
 /** The columns mv-expand and mv-apply expand: `[Name =] ArrayExpression [to typeof(T)]`. */
 function expandedColumns(m: ExpandingOperator, ctx: LowerContext, what: string): NamedExpr[] {
   const columns: NamedExpr[] = [];
-  for (const item of elementsOf(m.Expressions)) {
-    const e = (item as unknown as Record<string, Node>).Expression!;
+  for (const item of elementsOf<Kusto.Language.Syntax.MvExpandExpression | Kusto.Language.Syntax.MvApplyExpression>(m.Expressions)) {
+    const e: Node = item.Expression!;
     if (kindOf(e) === 'SimpleNamedExpression') {
-      const named = e as unknown as Record<string, Node>;
+      const named = e as Kusto.Language.Syntax.SimpleNamedExpression;
       columns.push({ name: nameText(named.Name), expr: lowerExpr(named.Expression!, ctx) });
     } else {
       const expr = lowerExpr(e, ctx);
@@ -32,7 +33,7 @@ function expandedColumns(m: ExpandingOperator, ctx: LowerContext, what: string):
 }
 
 export function lowerMvExpand(op: Node, input: Plan, ctx: LowerContext): Plan {
-  const m = op as unknown as ExpandingOperator;
+  const m = op as Kusto.Language.Syntax.MvExpandOperator;
   const columns = expandedColumns(m, ctx, 'mv-expand');
   const limitNode = m.RowLimitClause?.RowLimit;
   const limitExpr = limitNode ? lowerExpr(limitNode, ctx) : undefined;
@@ -52,7 +53,7 @@ export function lowerMvExpand(op: Node, input: Plan, ctx: LowerContext): Plan {
  * input columns in place, new names come after, and the item index last.
  */
 export function lowerMvApply(op: Node, input: Plan, ctx: LowerContext): Plan {
-  const m = op as unknown as ExpandingOperator & { ContextIdClause: Node | null; Subquery: { Expression: Node | null } | null };
+  const m = op as Kusto.Language.Syntax.MvApplyOperator;
   if (m.ContextIdClause) {
     throw ctx.errors.unsupported(m.ContextIdClause, 'mv-apply with_contextid');
   }
@@ -83,18 +84,18 @@ export function lowerMvApply(op: Node, input: Plan, ctx: LowerContext): Plan {
 
 /** parse-kv: the keys to extract and how pairs are delimited (exec/keyValueText.ts does the finding). */
 export function lowerParseKv(op: Node, input: Plan, ctx: LowerContext): Plan {
-  const p = op as unknown as { Expression: Node; Keys: { Columns: unknown } | null; WithClause: { Properties: unknown } | null };
-  const keys: ColumnDef[] = elementsOf(p.Keys?.Columns).map((decl) => {
-    const name = (decl as unknown as Record<string, Node>).Name!;
+  const p = op as Kusto.Language.Syntax.ParseKvOperator;
+  const keys: ColumnDef[] = elementsOf<Kusto.Language.Syntax.NameAndTypeDeclaration>(p.Keys?.Columns).map((decl) => {
+    const name = decl.Name!;
     return { name: nameText(name), type: typeOf(name) };
   });
   const settings = new Map<string, (string | boolean)[]>();
   for (const param of elementsOf<Kusto.Language.Syntax.NamedParameter>(p.WithClause?.Properties)) {
-    const value = param.Expression ? lowerExpr(param.Expression as unknown as Node, ctx) : undefined;
+    const value = param.Expression ? lowerExpr(param.Expression, ctx) : undefined;
     if (value?.k !== 'literal' || (typeof value.value !== 'string' && typeof value.value !== 'boolean')) {
-      throw ctx.errors.at(spanOf(param as unknown as Node), 'KQL-ARGUMENT', 'A parse-kv setting must be a constant string or bool.');
+      throw ctx.errors.at(spanOf(param), 'KQL-ARGUMENT', 'A parse-kv setting must be a constant string or bool.');
     }
-    const name = nameText(param.Name as unknown as Node).toLowerCase();
+    const name = nameText(param.Name).toLowerCase();
     settings.set(name, [...(settings.get(name) ?? []), value.value]);
   }
   const text = (name: string): string | undefined => {
@@ -114,7 +115,7 @@ export function lowerParseKv(op: Node, input: Plan, ctx: LowerContext): Plan {
     try {
       mode = { k: 'regex', regex: compileRegex(regex) };
     } catch (e) {
-      throw ctx.errors.at(spanOf(p.WithClause as unknown as Node), 'KQL-ARGUMENT', (e as Error).message);
+      throw ctx.errors.at(spanOf(p.WithClause!), 'KQL-ARGUMENT', (e as Error).message);
     }
   } else if (pair !== undefined || kv !== undefined) {
     if (!pair || !kv) {
@@ -124,11 +125,11 @@ export function lowerParseKv(op: Node, input: Plan, ctx: LowerContext): Plan {
   } else {
     mode = { k: 'loose', ...quoting };
   }
-  return { k: 'parseKv', input, source: lowerExpr(p.Expression, ctx), keys, mode, span: spanOf(op), schema: schemaOf(op) };
+  return { k: 'parseKv', input, source: lowerExpr(p.Expression!, ctx), keys, mode, span: spanOf(op), schema: schemaOf(op) };
 }
 
 export function lowerParse(op: Node, input: Plan, ctx: LowerContext): Plan {
-  const p = op as unknown as Record<string, Node> & { Parameters: unknown; Patterns: unknown };
+  const p = op as Kusto.Language.Syntax.ParseOperator;
   const mode = (parameter(p.Parameters, 'kind') ?? 'simple').toLowerCase();
   if (mode !== 'simple' && mode !== 'regex' && mode !== 'relaxed') {
     throw ctx.errors.unsupported(op, `parse kind=${mode}`);
@@ -139,7 +140,7 @@ export function lowerParse(op: Node, input: Plan, ctx: LowerContext): Plan {
     if (kind === 'StarExpression') {
       pattern.push({ k: 'skip' });
     } else if (kind === 'NameAndTypeDeclaration') {
-      const nt = part as unknown as Record<string, Node>;
+      const nt = part as Kusto.Language.Syntax.NameAndTypeDeclaration;
       pattern.push({ k: 'capture', name: nameText(nt.Name), type: typeOf(nt.Name!) });
     } else if (kind === 'NameDeclaration') {
       pattern.push({ k: 'capture', name: nameText(part), type: 'string' });

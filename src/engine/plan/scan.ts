@@ -6,39 +6,36 @@ import { literalValue } from './literals';
 import { elementsOf, nameText, schemaOf, spanOf, typeOf, type Node } from './syntax';
 import type { Plan, ScanStep } from './types';
 
-type Fields = Record<string, Node | null>;
-
 export function lowerScan(op: Node, input: Plan, ctx: LowerContext): Plan {
-  const s = op as unknown as Fields & { Parameters: unknown; Steps: unknown };
-  for (const clause of ['OrderByClause', 'PartitionByClause'] as const) {
-    if (s[clause]) {
-      throw ctx.errors.unsupported(s[clause]!, `scan ${clause === 'OrderByClause' ? 'order by' : 'partition by'}`);
-    }
+  const s = op as Kusto.Language.Syntax.ScanOperator;
+  if (s.OrderByClause) {
+    throw ctx.errors.unsupported(s.OrderByClause, 'scan order by');
   }
-  const declared = elementsOf((s.DeclareClause as unknown as { Declarations: unknown } | null)?.Declarations).map((d) => {
-    const p = d as unknown as { NameAndType: Fields; DefaultValue: { Value: Node | null } | null };
-    const type = typeOf(p.NameAndType.Name!);
+  if (s.PartitionByClause) {
+    throw ctx.errors.unsupported(s.PartitionByClause, 'scan partition by');
+  }
+  const declared = elementsOf<Kusto.Language.Syntax.FunctionParameter>(s.DeclareClause?.Declarations).map((p) => {
+    const type = typeOf(p.NameAndType!.Name!);
     const node = p.DefaultValue?.Value;
     // The binder leaves a declared default untyped: read the literal as the declared type.
     const fallback = node ? literalValue(node, type) : type === 'string' ? '' : null;
     if (fallback === undefined) {
       throw ctx.errors.at(spanOf(node!), 'KQL-ARGUMENT', 'The default of a scan column must be a literal.');
     }
-    return { name: nameText(p.NameAndType.Name), type, fallback };
+    return { name: nameText(p.NameAndType!.Name), type, fallback };
   });
-  const stepNodes = elementsOf(s.Steps) as unknown as Fields[];
+  const stepNodes = elementsOf<Kusto.Language.Syntax.ScanStep>(s.Steps);
   const scan: ScanLowering = { steps: new Map(stepNodes.map((st, i) => [nameText(st.Name), i])), refs: new Map() };
   const inner: LowerContext = { ...ctx, scan };
   const steps = stepNodes.map((st): ScanStep => {
     if (st.OptionalKeyword) {
-      throw ctx.errors.unsupported(st.OptionalKeyword as unknown as Node, 'An optional scan step');
+      throw ctx.errors.unsupported(st.OptionalKeyword, 'An optional scan step');
     }
-    const output = ((st.ScanStepOutput as unknown as { OutputKind: { Text: string } | null } | null)?.OutputKind?.Text ?? 'all').toLowerCase();
+    const output = (st.ScanStepOutput?.OutputKind?.Text ?? 'all').toLowerCase();
     if (output !== 'all' && output !== 'none') {
       throw ctx.errors.unsupported(st.ScanStepOutput!, `scan step output=${output}`);
     }
-    const assignments = elementsOf((st.ComputationClause as unknown as { Assignments: unknown } | null)?.Assignments).map((a) => {
-      const f = a as unknown as Fields;
+    const assignments = elementsOf<Kusto.Language.Syntax.ScanAssignment>(st.ComputationClause?.Assignments).map((f) => {
       return { name: nameText(f.Name), expr: lowerExpr(f.Expression!, inner) };
     });
     return { name: nameText(st.Name), output, condition: lowerExpr(st.Condition!, inner), assignments };

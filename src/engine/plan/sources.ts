@@ -18,7 +18,7 @@ function constantValue(e: Expr, ctx: LowerContext): Value {
 }
 
 export function lowerDatatable(node: Node, ctx: LowerContext): Plan {
-  const d = node as unknown as { Values: unknown };
+  const d = node as Kusto.Language.Syntax.DataTableExpression;
   const schema = schemaOf(node);
   const values = elementsOf(d.Values).map((v) => constantValue(lowerExpr(v, ctx), ctx));
   const width = Math.max(1, schema.length);
@@ -30,13 +30,13 @@ export function lowerDatatable(node: Node, ctx: LowerContext): Plan {
 }
 
 export function lowerPrint(node: Node, ctx: LowerContext): Plan {
-  const p = node as unknown as { Expressions: unknown };
+  const p = node as Kusto.Language.Syntax.PrintOperator;
   const schema = schemaOf(node);
   return { k: 'print', columns: positionalColumns(elementsOf(p.Expressions), schema, ctx), span: spanOf(node), schema };
 }
 
 export function lowerRange(node: Node, ctx: LowerContext): Plan {
-  const r = node as unknown as Record<string, Node>;
+  const r = node as Kusto.Language.Syntax.RangeOperator;
   return {
     k: 'range', from: lowerExpr(r.From!, ctx), to: lowerExpr(r.To!, ctx), step: lowerExpr(r.Step!, ctx),
     span: spanOf(node), schema: schemaOf(node),

@@ -13,13 +13,13 @@ export function lowerStatement(stmt: Node, ctx: LowerContext): StatementResult {
   const kind = kindOf(stmt);
   if (kind === 'LetStatement') {
     const let_ = stmt as Kusto.Language.Syntax.LetStatement;
-    const name = nameText(let_.Name as unknown as Node);
-    const value = let_.Expression as unknown as Node;
+    const name = nameText(let_.Name);
+    const value: Node = let_.Expression!;
     const scope = new Scope(ctx.scope);
     const inner = withScope(ctx, scope);
     if (kindOf(value) === 'FunctionDeclaration') {
       // The function's own scope holds it, so a (bounded) recursive call resolves.
-      scope.set(name, { k: 'function', declaration: value as unknown as Kusto.Language.Syntax.FunctionDeclaration, scope });
+      scope.set(name, { k: 'function', declaration: value as Kusto.Language.Syntax.FunctionDeclaration, scope });
     } else if (isTabular(value)) {
       const plan = ctx.tabular(value, ctx);
       scope.set(name, { k: 'tabular', plan: plan.k === 'shared' ? plan : { k: 'shared', id: ctx.nextId(), plan, span: plan.span, schema: plan.schema } });
@@ -29,7 +29,7 @@ export function lowerStatement(stmt: Node, ctx: LowerContext): StatementResult {
     return { ctx: inner };
   }
   if (kind === 'ExpressionStatement') {
-    const expr = (stmt as Kusto.Language.Syntax.ExpressionStatement).Expression as unknown as Node;
+    const expr: Node = (stmt as Kusto.Language.Syntax.ExpressionStatement).Expression!;
     if (!isTabular(expr)) {
       throw ctx.errors.at(spanOf(expr), 'KQL-STATEMENT', 'A query statement must be a tabular expression.');
     }

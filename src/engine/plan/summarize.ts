@@ -19,15 +19,15 @@ function isAggregateCall(node: Node, ctx: LowerContext): node is Call {
 
 /** How many columns an aggregate produces: a tuple result (arg_max, percentiles) has one per element. */
 function outputCount(call: Node): number {
-  const t = (call as Kusto.Language.Syntax.Expression).ResultType as unknown as { Kind: unknown; Columns?: { Count: number } } | null;
+  const t = (call as Kusto.Language.Syntax.Expression).ResultType as Kusto.Language.Symbols.TupleSymbol | null;
   return t && t.Kind === kusto().Symbols.SymbolKind.Tuple && t.Columns ? t.Columns.Count : 1;
 }
 
 function tupleNames(call: Node): string[] {
-  const t = (call as Kusto.Language.Syntax.Expression).ResultType as unknown as { Columns?: { Count: number; getItem(i: number): { Name: string } } } | null;
+  const t = (call as Kusto.Language.Syntax.Expression).ResultType as Kusto.Language.Symbols.TupleSymbol | null;
   const out: string[] = [];
   for (let i = 0; i < (t?.Columns?.Count ?? 0); i++) {
-    out.push(t!.Columns!.getItem(i).Name);
+    out.push(t!.Columns!.getItem(i)!.Name ?? '');
   }
   return out;
 }
@@ -109,15 +109,15 @@ export function lowerDistinct(op: Node, input: Plan, ctx: LowerContext): Plan {
 }
 
 export function lowerMakeSeries(op: Node, input: Plan, ctx: LowerContext): Plan {
-  const m = op as unknown as Record<string, Node> & { Aggregates: unknown; ByClause: { Expressions: unknown } | null };
+  const m = op as Kusto.Language.Syntax.MakeSeriesOperator;
   const span = spanOf(op);
   const schema = schemaOf(op);
-  const range = m.RangeClause as unknown as Record<string, Record<string, Node> | undefined>;
+  
   const byItems = elementsOf(m.ByClause?.Expressions);
   const keys: NamedExpr[] = byItems.map((item, i) => ({ name: schema[i]!.name, expr: lowerExpr(assignedValue(item), ctx) }));
   let pos = keys.length;
   const aggregates = elementsOf(m.Aggregates).map((item) => {
-    const ms = item as unknown as Record<string, Node> & { DefaultExpression: { Expression: Node } | null };
+    const ms = item as Kusto.Language.Syntax.MakeSeriesExpression;
     const value = assignedValue(ms.Expression!);
     if (!isAggregateCall(value, ctx)) {
       throw ctx.errors.unsupported(value, 'A make-series expression that is not a single aggregate call');
@@ -131,17 +131,18 @@ export function lowerMakeSeries(op: Node, input: Plan, ctx: LowerContext): Plan 
     // Without `default=`, empty steps hold 0 (the reference: "Default is 0").
     return { call: lowerAggregateCall(value, outputs, input.schema, ctx), fallback: fallback?.k === 'literal' ? fallback.value : 0 };
   });
-  const on = (m.OnClause as unknown as Record<string, Node>).Expression!;
+  const on = m.OnClause!.Expression!;
   // kind=nonempty: an empty input still gives one row of default series (see exec/makeSeries.ts).
-  const nonEmpty = (parameter((m as unknown as { Parameters: unknown }).Parameters, 'kind') ?? '').toLowerCase() === 'nonempty' ? { nonEmpty: true as const } : {};
+  const nonEmpty = (parameter(m.Parameters, 'kind') ?? '').toLowerCase() === 'nonempty' ? { nonEmpty: true as const } : {};
   if (kindOf(m.RangeClause!) === 'MakeSeriesInRangeClause') {
     // The binder has checked there are exactly three arguments: start, stop, step.
-    const [from, to, step] = elementsOf(range.Arguments?.Expressions).map((a) => lowerExpr(a, ctx));
+    const [from, to, step] = elementsOf((m.RangeClause as Kusto.Language.Syntax.MakeSeriesInRangeClause).Arguments?.Expressions).map((a) => lowerExpr(a, ctx));
     return { k: 'makeSeries', input, aggregates, axis: lowerExpr(on, ctx), from, to, step: step!, keys, span, schema, inRange: true, ...nonEmpty };
   }
   if (kindOf(m.RangeClause!) !== 'MakeSeriesFromToStepClause') {
     throw ctx.errors.unsupported(m.RangeClause!, `make-series '${textOf(m.RangeClause!)}'`);
   }
+  const range = m.RangeClause as Kusto.Language.Syntax.MakeSeriesFromToStepClause;
   return {
     k: 'makeSeries', input, aggregates, axis: lowerExpr(on, ctx),
     from: range.MakeSeriesFromClause?.Expression ? lowerExpr(range.MakeSeriesFromClause.Expression, ctx) : undefined,

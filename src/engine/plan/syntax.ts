@@ -12,12 +12,14 @@ let kindNames: Map<number, string> | undefined;
 export function kindOf(node: Element): string {
   if (!kindNames) {
     kindNames = new Map();
+    // Cast: the typings declare SyntaxKind as an enum type; at run time it is a plain name → number object.
     for (const [name, value] of Object.entries(kusto().Syntax.SyntaxKind as unknown as Record<string, unknown>)) {
       if (typeof value === 'number') {
         kindNames.set(value, name);
       }
     }
   }
+  // Cast: a Bridge.NET enum value is a number at run time.
   return kindNames.get(node.Kind as unknown as number) ?? String(node.Kind);
 }
 
@@ -48,7 +50,7 @@ export function typeOf(expr: Node): KqlType {
 
 /** The columns of a tabular expression's result, from the binder (Kusto's own names). */
 export function schemaOf(expr: Node): ColumnDef[] {
-  const t = (expr as Kusto.Language.Syntax.Expression).ResultType as unknown as { Columns?: { Count: number; getItem(i: number): Kusto.Language.Symbols.ColumnSymbol } } | null;
+  const t = (expr as Kusto.Language.Syntax.Expression).ResultType as Kusto.Language.Symbols.TableSymbol | null;
   const cols = t?.Columns;
   const out: ColumnDef[] = [];
   if (cols) {
@@ -79,6 +81,7 @@ export function nameText(node: Node | null | undefined): string {
   if (!node) {
     return '';
   }
+  // Cast: any of NameDeclaration, NameReference, or a node holding a Name: read whichever it has.
   const n = node as unknown as { SimpleName?: string; Name?: { SimpleName?: string } };
   return n.SimpleName ?? n.Name?.SimpleName ?? textOf(node);
 }

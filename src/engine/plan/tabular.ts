@@ -15,26 +15,28 @@ import type { Plan } from './types';
  */
 function tableByName(call: Kusto.Language.Syntax.FunctionCallExpression, ctx: LowerContext): Plan | undefined {
   const fn = call.ReferencedSymbol;
-  if (!fn || fn.Name !== 'table' || (fn as unknown as { IsBuiltIn?: boolean }).IsBuiltIn === false || ctx.scope.get('table')) {
+  if (!fn || fn.Name !== 'table' || (fn as unknown as { IsBuiltIn?: boolean }).IsBuiltIn /* cast: only FunctionSymbol has IsBuiltIn; a user's `table` is another symbol kind */ === false || ctx.scope.get('table')) {
     return undefined;
   }
   const first = elementsOf(call.ArgumentList?.Expressions)[0];
   const name = first ? lowerExpr(first, ctx) : undefined;
   if (name?.k !== 'literal' || typeof name.value !== 'string') {
-    throw ctx.errors.at(spanOf(call as unknown as Node), 'KQL-ARGUMENT', "table() needs the table's name as a constant string.");
+    throw ctx.errors.at(spanOf(call), 'KQL-ARGUMENT', "table() needs the table's name as a constant string.");
   }
   const bound = ctx.scope.get(name.value);
   if (bound?.k === 'tabular') {
     return bound.plan;
   }
   if (!ctx.tableNames.includes(name.value)) {
-    throw ctx.errors.at(spanOf(call as unknown as Node), 'KQL-UNKNOWN-TABLE', `table('${name.value}'): the workspace has no table of that name.`);
+    throw ctx.errors.at(spanOf(call), 'KQL-UNKNOWN-TABLE', `table('${name.value}'): the workspace has no table of that name.`);
   }
-  return { k: 'table', name: name.value, span: spanOf(call as unknown as Node), schema: schemaOf(call as unknown as Node) };
+  return { k: 'table', name: name.value, span: spanOf(call), schema: schemaOf(call) };
 }
 
 export function lowerTabular(node: Node, ctx: LowerContext): Plan {
   const kind = kindOf(node);
+  // Cast: a view of the node's children by name for this switch's source kinds (pipe, parentheses, …), each
+  // case reading what its kind declares; typing it per case is still to do.
   const n = node as unknown as Record<string, Node>;
   const span = spanOf(node);
   const schema = schemaOf(node);

@@ -6,15 +6,15 @@ import { assignedValue, elementsOf, kindOf, schemaOf, spanOf, typeOf, type Node 
 import type { ColumnDef, Expr, Plan, TopNestedLevel } from './types';
 
 export function lowerTopNested(op: Node, input: Plan, ctx: LowerContext): Plan {
-  const clauses = elementsOf((op as unknown as Kusto.Language.Syntax.TopNestedOperator).Clauses) as unknown as Kusto.Language.Syntax.TopNestedClause[];
+  const clauses = elementsOf((op as Kusto.Language.Syntax.TopNestedOperator).Clauses) as Kusto.Language.Syntax.TopNestedClause[];
   const levels = clauses.map((clause, level): TopNestedLevel => {
-    const c = clause as unknown as Record<string, Node | null>;
-    let by = c.ByExpression!;
+    const c = clause;
+    let by: Node = c.ByExpression!;
     let descending = true;
     if (kindOf(by) === 'OrderedExpression') {
-      const ordered = by as unknown as Kusto.Language.Syntax.OrderedExpression;
+      const ordered = by as Kusto.Language.Syntax.OrderedExpression;
       descending = ordered.Ordering?.AscOrDescKeyword?.Text?.toLowerCase() !== 'asc';
-      by = ordered.Expression as unknown as Node;
+      by = ordered.Expression!;
     }
     // The aggregation is any expression over aggregate calls (sum(x) / count()): each call fills a
     // hidden column, and `value` computes the level's figure from them.
@@ -27,7 +27,7 @@ export function lowerTopNested(op: Node, input: Plan, ctx: LowerContext): Plan {
         return { k: 'column', name: hidden.name, type: hidden.type, span: spanOf(call) };
       },
     };
-    const others = (c.WithOthersClause as unknown as { Expression: Node | null } | null)?.Expression;
+    const others = c.WithOthersClause?.Expression;
     const count: Expr | undefined = c.Expression ? lowerExpr(c.Expression, ctx) : undefined;
     return {
       key: lowerExpr(assignedValue(c.OfExpression!), ctx),

@@ -9,7 +9,7 @@ import type { Plan } from './types';
 function sourceName(node: Node, index: number): string {
   let n = node;
   while (kindOf(n) === 'ParenthesizedExpression') {
-    n = (n as unknown as Record<string, Node>).Expression!;
+    n = (n as Kusto.Language.Syntax.ParenthesizedExpression).Expression!;
   }
   if (kindOf(n) === 'NameReference') {
     return n.ReferencedSymbol?.Name ?? nameText(n);
@@ -18,7 +18,7 @@ function sourceName(node: Node, index: number): string {
 }
 
 export function lowerUnion(op: Node, input: Plan | undefined, ctx: LowerContext): Plan {
-  const u = op as unknown as { Parameters: unknown; Expressions: unknown };
+  const u = op as Kusto.Language.Syntax.UnionOperator;
   const withSource = parameter(u.Parameters, 'withsource');
   const fuzzy = (parameter(u.Parameters, 'isfuzzy') ?? 'false').toLowerCase() === 'true';
   const inputs: { plan: Plan; source: string }[] = [];
@@ -51,7 +51,7 @@ export function lowerUnion(op: Node, input: Plan | undefined, ctx: LowerContext)
 }
 
 export function lowerSearch(op: Node, input: Plan | undefined, ctx: LowerContext): Plan {
-  const s = op as unknown as Record<string, Node> & { InClause: { Expressions: unknown } | null };
+  const s = op as Kusto.Language.Syntax.SearchOperator;
   const span = spanOf(op);
   const inputs: { plan: Plan; source: string }[] = [];
   if (input) {

@@ -33,7 +33,7 @@ export function expandUserFunction(call: Node, argNodes: readonly Node[], ctx: L
   const positional: Node[] = [];
   for (const a of argNodes) {
     if (kindOf(a) === 'SimpleNamedExpression') {
-      const n = a as unknown as Record<string, Node>;
+      const n = a as Kusto.Language.Syntax.SimpleNamedExpression;
       named.set(nameText(n.Name), n.Expression!);
     } else {
       positional.push(a);
@@ -41,12 +41,12 @@ export function expandUserFunction(call: Node, argNodes: readonly Node[], ctx: L
   }
   let nextPositional = 0;
   params.forEach((p, i) => {
-    const pname = nameText(p.NameAndType?.Name as unknown as Node);
+    const pname = nameText(p.NameAndType?.Name);
     if (input && i === 0) {
       scope.set(pname, { k: 'tabular', plan: input });
       return;
     }
-    const arg = named.get(pname) ?? positional[nextPositional++] ?? (p.DefaultValue?.Value as unknown as Node | undefined);
+    const arg = named.get(pname) ?? positional[nextPositional++] ?? p.DefaultValue?.Value;
     if (!arg) {
       throw ctx.errors.at(spanOf(call), 'KQL-ARGUMENT', `The function '${name}' needs a value for its parameter '${pname}'.`);
     }
@@ -61,7 +61,7 @@ export function expandUserFunction(call: Node, argNodes: readonly Node[], ctx: L
   for (const stmt of elementsOf(body.Statements)) {
     inner = lowerStatement(stmt, inner).ctx;
   }
-  const result = body.Expression as unknown as Node;
+  const result: Node = body.Expression!;
   if (isTabular(result)) {
     return { k: 'tabular', plan: inner.tabular(result, inner) };
   }
