@@ -46,6 +46,10 @@ export function valueToString(value: Value, type: KqlType): string {
   if (value === null || value === undefined) {
     return '';
   }
+  if (typeof value === 'object') {
+    // A bag or array under a scalar type: its JSON (a bag has no prototype, so String() would throw).
+    return JSON.stringify(value);
+  }
   switch (type) {
     case 'string':
     case 'guid':

@@ -4,6 +4,7 @@ import { parseDatetime } from './functions/datetimeText';
 import { parseTimespan } from './functions/timespanText';
 import { formatDatetime, formatReal, formatTimespan } from './valueText';
 import type { DynamicValue, KqlType, Value } from './values';
+import { parseJsonData } from '../results/jsonData';
 
 /** A value as the Log Analytics REST API returns it (see WireValue). */
 export function toWire(value: Value, type: KqlType): WireValue {
@@ -17,7 +18,8 @@ export function toWire(value: Value, type: KqlType): WireValue {
       return Number.isFinite(value) ? formatTimespan(value as number) : null;
     case 'real':
       // JSON has no NaN/Infinity: the REST API sends them as strings.
-      return Number.isFinite(value) ? (value as number) : formatReal(value as number);
+      // A value of another shape under a real column (a bag from a mistyped call) passes as it is.
+      return typeof value !== 'number' || Number.isFinite(value) ? (value as WireValue) : formatReal(value);
     default:
       return value as WireValue;
   }
@@ -93,7 +95,7 @@ export function fromWire(value: unknown, type: KqlType): Value {
         const s = value.trim();
         if (s.startsWith('{') || s.startsWith('[') || s === 'null' || s === 'true' || s === 'false' || wireNumber(s) !== null) {
           try {
-            return JSON.parse(s) as DynamicValue;
+            return parseJsonData(s) as DynamicValue;
           } catch {
             return value;
           }

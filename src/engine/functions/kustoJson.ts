@@ -3,6 +3,7 @@
  * (`dynamic({'a': 'b'})`), which JSON.parse does not. Rewrites them as double-quoted ones first.
  */
 import type { DynamicValue } from '../values';
+import { parseJsonData } from '../../results/jsonData';
 
 function requote(text: string): string {
   let out = '';
@@ -42,11 +43,11 @@ function requote(text: string): string {
 /** Parses JSON, accepting single-quoted strings; throws SyntaxError for text that is not JSON. */
 export function parseKustoJson(text: string): DynamicValue {
   try {
-    return JSON.parse(text) as DynamicValue;
+    return parseJsonData(text) as DynamicValue;
   } catch (e) {
     if (!text.includes("'")) {
       throw e;
     }
-    return JSON.parse(requote(text)) as DynamicValue;
+    return parseJsonData(requote(text)) as DynamicValue;
   }
 }

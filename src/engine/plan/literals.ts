@@ -5,6 +5,7 @@ import { formatTimespan, parseTimespan } from '../functions/timespanText';
 import type { KqlType, Value, DynamicValue } from '../values';
 import { TICKS_PER_MILLISECOND } from '../values';
 import { elementsOf, kindOf, type Node, textOf } from './syntax';
+import { newRecord } from '../../results/jsonData';
 
 function boxed(v: unknown): unknown {
   if (v !== null && typeof v === 'object' && 'v' in (v as Record<string, unknown>)) {
@@ -120,7 +121,7 @@ function dynamicFromSyntax(node: Node): DynamicValue | undefined {
       return out;
     }
     case 'JsonObjectExpression': {
-      const out: { [key: string]: DynamicValue } = {};
+      const out = newRecord<DynamicValue>();
       for (const pair of elementsOf(n.Pairs)) {
         const p = pair as unknown as { Name: { Text: string | null } | null; Value: Node | null };
         const key = unquote(p.Name?.Text ?? '');
