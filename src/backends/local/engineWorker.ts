@@ -7,6 +7,8 @@ import type { Database } from '../../engine/database';
 import { type DataSource, loadData, type LoadedData } from './dataSource';
 import { runLocalQuery } from './runQuery';
 import { serializeError, type WorkerRequest, type WorkerResponse } from './workerProtocol';
+import { DEFAULT_CHUNK_LIMITS, fitsOneChunk, resultChunks, resultHead } from './resultChunks';
+import { QueryCancelledError, QueryTimeoutError } from '../../results/errors';
 
 let data: LoadedData | undefined;
 let loadError: unknown;
@@ -68,6 +70,12 @@ function post(message: WorkerResponse): void {
   parentPort!.postMessage(message);
 }
 
+type RunRequest = Extract<WorkerRequest, { type: 'run' }>;
+
+/** Runs wait here: a result streamed in chunks yields between them, and the next query must not start meanwhile. */
+const runs: RunRequest[] = [];
+let draining = false;
+
 parentPort?.on('message', (message: WorkerRequest) => {
   if (message.type === 'load') {
     load(message.source);
@@ -78,11 +86,32 @@ parentPort?.on('message', (message: WorkerRequest) => {
     else post({ type: 'error', id: message.id, error: serializeError(loadError ?? new Error('No data was loaded.'), 0) });
     return;
   }
+  runs.push(message);
+  if (!draining) {
+    draining = true;
+    void drain();
+  }
+});
+
+async function drain(): Promise<void> {
+  try {
+    for (let next = runs.shift(); next; next = runs.shift()) {
+      await runOne(next);
+    }
+  } finally {
+    draining = false;
+  }
+}
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+async function runOne(message: RunRequest): Promise<void> {
   if (source?.kind === 'sample' && source.now === undefined && Date.now() - loadedAt > SAMPLE_REFRESH_MS) {
     load(source);
   }
   const { id, query, options } = message;
   const flag = new Int32Array(message.cancel);
+  const isCancelled = () => Atomics.load(flag, 0) === 1;
   post({ type: 'started', id });
   currentRun = id;
   try {
@@ -95,14 +124,31 @@ parentPort?.on('message', (message: WorkerRequest) => {
       memoryLimitBytes: options.memoryLimitBytes,
       resultByteLimit: options.resultByteLimit,
       deadline: options.deadline,
-      isCancelled: () => Atomics.load(flag, 0) === 1,
+      isCancelled,
       nowMs: data.nowMs,
       warnings: data.warnings,
     });
-    post({ type: 'result', id, result });
+    const limits = options.chunkLimits ?? DEFAULT_CHUNK_LIMITS;
+    if (fitsOneChunk(result, limits)) {
+      post({ type: 'result', id, result });
+      return;
+    }
+    post({ type: 'resultHead', id, result: resultHead(result) });
+    for (const chunk of resultChunks(result, limits)) {
+      // Between chunks the worker is idle for a turn, so a cancel (or the deadline) stops the stream.
+      await nextTurn();
+      if (isCancelled()) {
+        throw new QueryCancelledError();
+      }
+      if (Date.now() > options.deadline) {
+        throw new QueryTimeoutError(options.timeoutMs);
+      }
+      post({ type: 'resultRows', id, chunk });
+    }
+    post({ type: 'resultEnd', id });
   } catch (e) {
     post({ type: 'error', id, error: serializeError(e, options.timeoutMs) });
   } finally {
     currentRun = undefined;
   }
-});
+}
