@@ -92,6 +92,10 @@ export function valueToString(value: Value, type: KqlType): string {
   if (value === null || value === undefined) {
     return '';
   }
+  if (typeof value === 'object' && type !== 'dynamic') {
+    // A bag or array under a scalar type: its JSON (a bag has no prototype, so String() would throw).
+    return value instanceof WholeReal ? formatReal(value.value) : dynamicJson(value as DynamicValue);
+  }
   switch (type) {
     case 'string':
     case 'guid':

@@ -4,6 +4,7 @@ import { parseDatetime } from './functions/datetimeText';
 import { parseTimespan } from './functions/timespanText';
 import { formatDatetime, formatReal, formatTimespan, hasWholeReal } from './valueText';
 import { type DynamicValue, type KqlType, type Value, WholeReal } from './values';
+import { newRecord, parseJsonData } from '../results/jsonData';
 
 /** A value as the Log Analytics REST API returns it (see WireValue). */
 export function toWire(value: Value, type: KqlType): WireValue {
@@ -17,7 +18,8 @@ export function toWire(value: Value, type: KqlType): WireValue {
       return Number.isFinite(value) ? formatTimespan(value as number) : null;
     case 'real':
       // JSON has no NaN/Infinity: the REST API sends them as strings.
-      return Number.isFinite(value) ? (value as number) : formatReal(value as number);
+      // A value of another shape under a real column (a bag from a mistyped call) passes as it is.
+      return typeof value !== 'number' || Number.isFinite(value) ? (value as WireValue) : formatReal(value);
     case 'dynamic':
       return hasWholeReal(value as DynamicValue) ? jsonNumbers(value as DynamicValue) : (value as WireValue);
     default:
@@ -37,9 +39,9 @@ function jsonNumbers(value: DynamicValue): WireValue {
     return value.map(jsonNumbers);
   }
   if (value !== null && typeof value === 'object') {
-    const out: { [key: string]: WireValue } = {};
+    const out = newRecord<WireValue>();
     for (const [k, v] of Object.entries(value)) {
-      Object.defineProperty(out, k, { value: jsonNumbers(v), enumerable: true, writable: true, configurable: true });
+      out[k] = jsonNumbers(v);
     }
     return out;
   }
@@ -116,7 +118,7 @@ export function fromWire(value: unknown, type: KqlType): Value {
         const s = value.trim();
         if (s.startsWith('{') || s.startsWith('[') || s === 'null' || s === 'true' || s === 'false' || wireNumber(s) !== null) {
           try {
-            return JSON.parse(s) as DynamicValue;
+            return parseJsonData(s) as DynamicValue;
           } catch {
             return value;
           }

@@ -1,6 +1,8 @@
 import { Database, executeQuery, Table, type ExecuteOptions, type ExecutionResult } from '../../src/engine';
 import type { KqlType, Value } from '../../src/engine/values';
 import { TICKS_PER_MILLISECOND } from '../../src/engine/values';
+import { plainBags } from './bagData';
+import { withNullPrototypes } from '../../src/results/jsonData';
 
 export function ticks(iso: string): number {
   return Date.parse(iso) * TICKS_PER_MILLISECOND;
@@ -21,7 +23,8 @@ export function smallDatabase(): Database {
       [ticks('2024-01-01T00:20:00Z'), 'web01', 50, 'inbound', []],
       [ticks('2024-01-01T01:05:00Z'), 'db01', 300, 'outbound', null],
       [ticks('2024-01-01T01:30:00Z'), 'web02', null, 'outbound', ['c']],
-      [ticks('2024-01-01T02:45:00Z'), 'db01', 200, 'inbound', { k: 1 }],
+      // Bags are null-prototype objects, as the loaders make them.
+      [ticks('2024-01-01T02:45:00Z'), 'db01', 200, 'inbound', withNullPrototypes({ k: 1 })],
     ],
     'T',
   );
@@ -47,5 +50,5 @@ export interface Result {
 export function run(query: string, db: Database = smallDatabase(), options: ExecuteOptions = {}): Result {
   const result = executeQuery(query, db, { now: ticks('2024-01-01T03:00:00Z'), ...options });
   const table = result.tables[0]!.table;
-  return { columns: table.columns.map((c) => c.name), types: table.columns.map((c) => c.column.type), rows: table.rows(), result };
+  return { columns: table.columns.map((c) => c.name), types: table.columns.map((c) => c.column.type), rows: plainBags(table.rows()), result };
 }

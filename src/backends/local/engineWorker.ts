@@ -5,9 +5,10 @@
 import { parentPort } from 'node:worker_threads';
 import type { Database } from '../../engine/database';
 import { type DataSource, loadData, type LoadedData } from './dataSource';
-import { QueryCancelledError, QueryTimeoutError } from '../../results/errors';
 import { runLocalQuery } from './runQuery';
 import { serializeError, type WorkerRequest, type WorkerResponse } from './workerProtocol';
+import { DEFAULT_CHUNK_LIMITS, fitsOneChunk, resultChunks, resultHead } from './resultChunks';
+import { QueryCancelledError, QueryTimeoutError } from '../../results/errors';
 
 let data: LoadedData | undefined;
 let loadError: unknown;
@@ -102,11 +103,18 @@ async function handle(message: WorkerRequest): Promise<void> {
     else post({ type: 'error', id: message.id, error: serializeError(loadError ?? new Error('No data was loaded.'), 0) });
     return;
   }
+  await runOne(message);
+}
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+async function runOne(message: Extract<WorkerRequest, { type: 'run' }>): Promise<void> {
   if (source?.kind === 'sample' && source.now === undefined && Date.now() - loadedAt > SAMPLE_REFRESH_MS) {
     load(source);
   }
   const { id, query, options } = message;
   const flag = new Int32Array(message.cancel);
+  const isCancelled = () => Atomics.load(flag, 0) === 1;
   post({ type: 'started', id });
   currentRun = id;
   try {
@@ -120,11 +128,28 @@ async function handle(message: WorkerRequest): Promise<void> {
       memoryLimitBytes: options.memoryLimitBytes,
       resultByteLimit: options.resultByteLimit,
       deadline: options.deadline,
-      isCancelled: () => Atomics.load(flag, 0) === 1,
+      isCancelled,
       nowMs: data.nowMs,
       warnings: data.warnings,
     });
-    post({ type: 'result', id, result });
+    const limits = options.chunkLimits ?? DEFAULT_CHUNK_LIMITS;
+    if (fitsOneChunk(result, limits)) {
+      post({ type: 'result', id, result });
+      return;
+    }
+    post({ type: 'resultHead', id, result: resultHead(result) });
+    for (const chunk of resultChunks(result, limits)) {
+      // Between chunks the worker is idle for a turn, so a cancel (or the deadline) stops the stream.
+      await nextTurn();
+      if (isCancelled()) {
+        throw new QueryCancelledError();
+      }
+      if (Date.now() > options.deadline) {
+        throw new QueryTimeoutError(options.timeoutMs);
+      }
+      post({ type: 'resultRows', id, chunk });
+    }
+    post({ type: 'resultEnd', id });
   } catch (e) {
     post({ type: 'error', id, error: serializeError(e, options.timeoutMs) });
   } finally {
@@ -132,8 +157,8 @@ async function handle(message: WorkerRequest): Promise<void> {
   }
 }
 
-// Messages are handled one at a time, in order: a query waiting for its Parquet tables keeps the
-// next query (and a new load) behind it, as a running query always has.
+// Messages are handled one at a time, in order: a query waiting for its Parquet tables, or streaming
+// its result in chunks, keeps the next query (and a new load) behind it, as a running query always has.
 let queue: Promise<void> = Promise.resolve();
 parentPort?.on('message', (message: WorkerRequest) => {
   // handle() reports its own failures; the catch only keeps one failed post from stopping the queue.

@@ -15,6 +15,7 @@ import { type QueryBackend, type RunOptions } from '../queryBackend';
 import { DEFAULT_MEMORY_LIMIT_BYTES } from '../../engine';
 import { type DataSource, dataSourceLabel, describeLoadProgress } from './dataSource';
 import { DEFAULT_RESULT_BYTE_LIMIT } from './resultSize';
+import { type ChunkLimits, ResultAssembly } from './resultChunks';
 import { deserializeError, type WorkerRequest, type WorkerResponse } from './workerProtocol';
 
 export interface LocalBackendOptions {
@@ -33,6 +34,8 @@ export interface LocalBackendOptions {
   readonly onWorkerLost?: (why: string) => void;
   /** How long a cancelled or overdue query may take to stop before its worker is terminated. */
   readonly stopGraceMs?: number;
+  /** How results larger than one chunk are split for the trip from the worker (default 50,000 rows / 4 MB). */
+  readonly chunkLimits?: ChunkLimits;
 }
 
 export const DEFAULT_TIMEOUT_MS = 120_000;
@@ -53,6 +56,8 @@ interface PendingRun {
   readonly reject: (e: Error) => void;
   readonly onProgress?: (message: string) => void;
   started: boolean;
+  /** The rows of a result streamed in chunks, as they arrive. */
+  assembly?: ResultAssembly;
   timers: NodeJS.Timeout[];
   cleanup: () => void;
 }
@@ -67,6 +72,8 @@ export class LocalBackend implements QueryBackend {
   private disposed = false;
   /** Times a worker was replaced: for tests and the log. */
   restarts = 0;
+  /** Chunks the last streamed result came in (0 when it came whole): for tests. */
+  lastResultChunks = 0;
 
   constructor(private readonly options: LocalBackendOptions) {
     this.label = dataSourceLabel(options.source);
@@ -94,6 +101,7 @@ export class LocalBackend implements QueryBackend {
         resultByteLimit: this.options.resultByteLimit ?? DEFAULT_RESULT_BYTE_LIMIT,
         deadline: Date.now() + timeoutMs,
         timeoutMs,
+        ...(this.options.chunkLimits ? { chunkLimits: this.options.chunkLimits } : {}),
       },
     };
     const grace = this.options.stopGraceMs ?? 1000;
@@ -236,6 +244,14 @@ export class LocalBackend implements QueryBackend {
       run.onProgress?.(describeLoadProgress(m.progress));
     } else if (m.type === 'result') {
       this.settle(m.id, m.result);
+    } else if (m.type === 'resultHead') {
+      run.assembly = new ResultAssembly(m.result);
+    } else if (m.type === 'resultRows') {
+      const rows = run.assembly?.add(m.chunk);
+      run.onProgress?.(`Receiving the result: ${(rows ?? 0).toLocaleString('en-US')} rows`);
+    } else if (m.type === 'resultEnd') {
+      this.lastResultChunks = run.assembly?.chunks ?? 0;
+      this.settle(m.id, run.assembly ? run.assembly.finish() : new BackendError('server', 'The local engine ended a result it had not begun.'));
     } else if (m.type === 'error') {
       this.settle(m.id, deserializeError(m.error));
     }

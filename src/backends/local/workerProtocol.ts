@@ -6,6 +6,7 @@ import type { QueryResult, TimeRange } from '../../results/queryResult';
 import type { TableSchema } from '../../schema/types';
 import type { DataSource } from './dataSource';
 import type { LoadProgress } from '../../data/loaders/fileBytes';
+import type { ChunkLimits, ResultChunk } from './resultChunks';
 
 export interface WorkerRunOptions {
   readonly timeRange?: TimeRange;
@@ -14,6 +15,8 @@ export interface WorkerRunOptions {
   readonly resultByteLimit?: number;
   readonly deadline: number;
   readonly timeoutMs: number;
+  /** How a result larger than one chunk is split (default DEFAULT_CHUNK_LIMITS). */
+  readonly chunkLimits?: ChunkLimits;
 }
 
 export type WorkerRequest =
@@ -30,6 +33,10 @@ export type WorkerResponse =
   /** A table the query reads is being loaded from files. */
   | { readonly type: 'progress'; readonly id: number; readonly progress: LoadProgress }
   | { readonly type: 'result'; readonly id: number; readonly result: QueryResult }
+  /** A result larger than a chunk: its head (tables without rows), then its rows in chunks, then the end. */
+  | { readonly type: 'resultHead'; readonly id: number; readonly result: QueryResult }
+  | { readonly type: 'resultRows'; readonly id: number; readonly chunk: ResultChunk }
+  | { readonly type: 'resultEnd'; readonly id: number }
   | { readonly type: 'error'; readonly id: number; readonly error: SerializedError }
   | { readonly type: 'schema'; readonly id: number; readonly tables: readonly TableSchema[]; readonly warnings: readonly string[] };
 

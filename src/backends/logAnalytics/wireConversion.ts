@@ -6,6 +6,7 @@
 import type { LogsTable } from '@azure/monitor-query-logs';
 import type { RenderInfo, ResultColumn, ResultTable, WireValue } from '../../results/queryResult';
 import { KQL_TYPES, type KqlType } from '../../schema/types';
+import { newRecord } from '../../results/jsonData';
 
 const KNOWN_TYPES = new Set<string>(KQL_TYPES);
 
@@ -50,7 +51,7 @@ function wireValue(cell: unknown): WireValue {
     return cell.map(wireValue);
   }
   if (typeof cell === 'object') {
-    const out: { [key: string]: WireValue } = {};
+    const out = newRecord<WireValue>();
     for (const [k, v] of Object.entries(cell as Record<string, unknown>)) {
       out[k] = wireValue(v);
     }

@@ -54,7 +54,7 @@ export function runBagUnpack(plan: P<'bagUnpack'>, input: Table, ctx: ExecContex
       }
       const bag = toDynamic(bagOf(i), plan.source.type);
       const slot = c.key !== undefined && !ignored.has(c.key) && isDynamicBag(bag)
-        ? (bag as { [k: string]: DynamicValue })[c.key] ?? null
+        ? (Object.prototype.hasOwnProperty.call(bag, c.key) ? (bag as { [k: string]: DynamicValue })[c.key] ?? null : null)
         : null;
       builder.push(castDynamic(slot, c.type));
     }

@@ -237,7 +237,8 @@ export function indexDynamic(target: Value, key: Value): Value {
   if (typeof key !== 'string') {
     return null;
   }
-  return (target as { [k: string]: DynamicValue })[key] ?? null;
+  // Own members only: a bag from anywhere must not answer `toString` or `constructor` from Object.
+  return Object.prototype.hasOwnProperty.call(target, key) ? (target as { [k: string]: DynamicValue })[key] ?? null : null;
 }
 
 /** A scalar as it appears inside a dynamic value (datetimes and timespans as their text). */

@@ -13,6 +13,7 @@ import { columnReader } from './columnReader';
 import { runFilter } from './basic';
 import { columnsRead } from '../plan/exprFacts';
 import { castDynamic } from './mvExpand';
+import { newRecord } from '../../results/jsonData';
 
 // A module-local copy: a transpiled import is a property read on every loop iteration.
 const CHECK_INTERVAL = CHECK_EVERY;
@@ -43,7 +44,7 @@ export function runFind(plan: P<'find'>, inputs: readonly { table: Table; source
         if (c.name === plan.sourceColumn) {
           value = source;
         } else if (c.name === plan.bagColumn) {
-          const bag: { [key: string]: DynamicValue } = {};
+          const bag = newRecord<DynamicValue>();
           for (const b of bagColumns) {
             bag[b.name] = toDynamic(b.read(row), b.type);
           }

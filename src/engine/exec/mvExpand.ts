@@ -12,6 +12,7 @@ import { compileExpr } from './expr';
 import { selectColumn } from './lazy';
 import { BatchedCharge, BYTES } from './memoryBudget';
 import { parseDatetime, parseTimespan, valueToString } from '../valueText';
+import { recordOf } from '../../results/jsonData';
 
 // A module-local copy: a transpiled import is a property read on every loop iteration.
 const CHECK_INTERVAL = CHECK_EVERY;
@@ -26,7 +27,7 @@ function elements(v: Value): DynamicValue[] {
     return v;
   }
   if (isDynamicBag(v)) {
-    return Object.entries(v).map(([k, x]) => ({ [k]: x }));
+    return Object.entries(v).map(([k, x]) => recordOf<DynamicValue>({ [k]: x }));
   }
   return [v];
 }

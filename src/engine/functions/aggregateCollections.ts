@@ -8,6 +8,7 @@ import type { DynamicValue, KqlType } from '../values';
 import { toDynamic } from './convert';
 import type { AggregateFunction, AggregateImpl } from './types';
 import { BYTES, chargeMemory } from '../exec/memoryBudget';
+import { newRecord } from '../../results/jsonData';
 
 /** What one collected element costs the query's memory budget. */
 function elementBytes(v: DynamicValue): number {
@@ -87,7 +88,7 @@ function setOf(type: KqlType, maxSize: number, predicateIndex: number | null): A
 /** make_bag: property bags merged; for a key seen in several rows the first value is kept. */
 function bagOf(maxSize: number, predicateIndex: number | null): AggregateImpl<{ [key: string]: DynamicValue }> {
   return {
-    init: () => ({}),
+    init: () => newRecord<DynamicValue>(),
     step: (s, args) => {
       if (predicateIndex !== null && args[predicateIndex] !== true) {
         return s;

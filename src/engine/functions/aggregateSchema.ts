@@ -6,6 +6,7 @@
  */
 import { type DynamicValue, WholeReal } from '../values';
 import type { AggregateFunction, AggregateImpl } from './types';
+import { newRecord } from '../../results/jsonData';
 
 const INDEXER = '`indexer`';
 
@@ -71,14 +72,14 @@ function admit(s: Alternatives, v: DynamicValue): void {
 function render(s: Alternatives): DynamicValue {
   const out: DynamicValue[] = s.order.map((kind) => {
     if (kind === 'bag') {
-      const bag: { [key: string]: DynamicValue } = {};
+      const bag = newRecord<DynamicValue>();
       for (const [k, property] of s.bag!) {
         bag[k] = render(property);
       }
       return bag;
     }
     if (kind === 'array') {
-      return { [INDEXER]: render(s.array!) };
+      return Object.assign(newRecord<DynamicValue>(), { [INDEXER]: render(s.array!) });
     }
     return kind;
   });

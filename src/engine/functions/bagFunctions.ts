@@ -3,18 +3,18 @@ import { canonicalJson, valueToString } from '../valueText';
 import type { DynamicValue, Value } from '../values';
 import { toDynamic } from './convert';
 import { scalar, str } from './define';
-import { hasOwn, isBag, keyPath, setOwn, type Bag } from './bagPaths';
+import { hasOwn, isBag, keyPath, newBag, setOwn, type Bag } from './bagPaths';
 import type { ScalarFunction } from './types';
 
 /** A copy of the bag with the value set at the path; missing (or non-bag) levels on the way become bags. */
 function setPath(bag: Bag, path: readonly string[], value: DynamicValue): Bag {
   const [head, ...rest] = path as [string, ...string[]];
-  const out: Bag = { ...bag };
+  const out = Object.assign(newBag(), bag);
   if (rest.length === 0) {
     setOwn(out, head, value);
   } else {
     const child = hasOwn(bag, head) ? bag[head] : undefined;
-    setOwn(out, head, setPath(isBag(child) ? child : {}, rest, value));
+    setOwn(out, head, setPath(isBag(child) ? child : newBag(), rest, value));
   }
   return out;
 }
@@ -50,7 +50,7 @@ export const bagFunctions: ScalarFunction[] = [
     if (!Array.isArray(keys)) {
       return null;
     }
-    const out: Bag = {};
+    const out = newBag();
     keys.forEach((k, i) => {
       if (typeof k === 'string') {
         setOwn(out, k, Array.isArray(values) ? values[i] ?? null : null);

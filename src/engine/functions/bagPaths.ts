@@ -5,8 +5,14 @@
  */
 import { type DynamicValue, isDynamicBag, type Value } from '../values';
 import { EvaluationError } from './types';
+import { newRecord } from '../../results/jsonData';
 
 export type Bag = { [key: string]: DynamicValue };
+
+/** An empty bag: no prototype, so any key (`__proto__`, `constructor`) is data (see results/jsonData). */
+export function newBag(): Bag {
+  return newRecord<DynamicValue>();
+}
 
 export function isBag(v: Value | undefined): v is Bag {
   return isDynamicBag(v);
@@ -62,7 +68,7 @@ export function withoutPath(bag: Bag, path: readonly string[]): Bag {
   if (!hasOwn(bag, head)) {
     return bag;
   }
-  const out: Bag = {};
+  const out = newBag();
   for (const [k, v] of Object.entries(bag)) {
     if (k !== head) {
       setOwn(out, k, v);

@@ -6,7 +6,7 @@ import { canonicalJson } from '../valueText';
 import { type DynamicValue, isDynamicBag, type KqlType, type Value } from '../values';
 import { toDynamic } from './convert';
 import { scalar, str } from './define';
-import { hasPath, keyPath, withoutPath } from './bagPaths';
+import { hasPath, keyPath, newBag, withoutPath } from './bagPaths';
 import type { ScalarFunction, ScalarImpl } from './types';
 
 type Bag = { [key: string]: DynamicValue };
@@ -29,7 +29,7 @@ export function dynamicIndex(value: Value, key: string | number): DynamicValue {
 
 function pack(types: readonly KqlType[]): ScalarImpl {
   return (args) => {
-    const bag: Bag = {};
+    const bag = newBag();
     for (let i = 0; i + 1 < args.length; i += 2) {
       bag[str(args[i]!, types[i])] = toDynamic(args[i + 1]!, types[i + 1]!);
     }
@@ -44,7 +44,7 @@ function pack(types: readonly KqlType[]): ScalarImpl {
  */
 export function bindPackAll(columns: readonly { name: string; type: KqlType }[], ignoreNullEmpty = false): ScalarImpl {
   return (row) => {
-    const bag: Bag = {};
+    const bag = newBag();
     columns.forEach((c, i) => {
       const v = row[i];
       if (ignoreNullEmpty && (v === null || v === undefined || v === '')) {
@@ -125,11 +125,11 @@ export const dynamicFunctions: ScalarFunction[] = [
   }),
   arrays('array_reverse', ([a]) => [...a!].reverse()),
   scalar('bag_merge', () => (args) => {
-    const out: Bag = {};
+    const out = newBag();
     for (const b of args) {
       if (isBag(b)) {
         for (const [k, v] of Object.entries(b)) {
-          if (!(k in out)) {
+          if (!Object.prototype.hasOwnProperty.call(out, k)) {
             out[k] = v;
           }
         }
@@ -147,7 +147,7 @@ export const dynamicFunctions: ScalarFunction[] = [
     for (const key of args[1]) {
       out = withoutPath(out, keyPath(typeof key === 'string' ? key : JSON.stringify(key), 'bag_remove_keys'));
     }
-    return out === bag ? { ...out } : out;
+    return out === bag ? Object.assign(newBag(), out) : out;
   }),
   arrays('zip', (a) => {
     const n = Math.max(...a.map((x) => x.length));

@@ -10,6 +10,7 @@
 import type { DynamicValue, Value } from '../values';
 import { num, scalar } from './define';
 import type { ScalarFunction } from './types';
+import { recordOf } from '../../results/jsonData';
 
 const EARTH_RADIUS_METERS = 6_371_010;
 const RADIANS = Math.PI / 180;
@@ -93,7 +94,7 @@ export function geohashCell(hash: string): GeohashCell | undefined {
 }
 
 function point(longitude: number, latitude: number): { [key: string]: DynamicValue } {
-  return { type: 'Point', coordinates: [longitude, latitude] };
+  return recordOf<DynamicValue>({ type: 'Point', coordinates: [longitude, latitude] });
 }
 
 export const geoFunctions: ScalarFunction[] = [
@@ -132,6 +133,6 @@ export const geoFunctions: ScalarFunction[] = [
     const ring: DynamicValue[] = [
       [cell.west, cell.south], [cell.east, cell.south], [cell.east, cell.north], [cell.west, cell.north], [cell.west, cell.south],
     ];
-    return { type: 'Polygon', coordinates: [ring] };
+    return recordOf<DynamicValue>({ type: 'Polygon', coordinates: [ring] });
   }),
 ];

@@ -8,6 +8,7 @@ import type { DynamicValue } from '../values';
 import { readKustoJson } from './kustoJsonReader';
 
 const MAYBE_REAL_TOKEN = /\d[.eE]|\d{19}/;
+import { parseJsonData } from '../../results/jsonData';
 
 function requote(text: string): string {
   let out = '';
@@ -52,11 +53,11 @@ export function parseKustoJson(text: string): DynamicValue {
     return readKustoJson(text);
   }
   try {
-    return JSON.parse(text) as DynamicValue;
+    return parseJsonData(text) as DynamicValue;
   } catch (e) {
     if (!text.includes("'")) {
       throw e;
     }
-    return JSON.parse(requote(text)) as DynamicValue;
+    return parseJsonData(requote(text)) as DynamicValue;
   }
 }

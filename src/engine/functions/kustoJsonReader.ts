@@ -64,7 +64,8 @@ export function readKustoJson(text: string): DynamicValue {
     const c = text[i];
     if (c === '{') {
       i++;
-      const bag: Bag = {};
+      // No prototype: `__proto__` and `constructor` are keys like any other.
+      const bag = Object.create(null) as Bag;
       space();
       if (text[i] === '}') {
         i++;

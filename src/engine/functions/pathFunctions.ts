@@ -10,6 +10,7 @@
 import type { DynamicValue } from '../values';
 import { str, scalar } from './define';
 import type { ScalarFunction } from './types';
+import { recordOf } from '../../results/jsonData';
 
 function parsePath(text: string): { [key: string]: DynamicValue } {
   const schemeMatch = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(text);
@@ -27,7 +28,7 @@ function parsePath(text: string): { [key: string]: DynamicValue } {
   fileName = colon < 0 ? fileName : fileName.slice(0, colon);
   const dot = fileName.lastIndexOf('.');
   const directoryName = directoryPath.slice(Math.max(directoryPath.lastIndexOf('\\'), directoryPath.lastIndexOf('/')) + 1);
-  return {
+  return recordOf<DynamicValue>({
     Scheme: scheme,
     RootPath: root,
     DirectoryPath: directoryPath,
@@ -35,7 +36,7 @@ function parsePath(text: string): { [key: string]: DynamicValue } {
     Filename: fileName,
     Extension: dot < 0 ? '' : fileName.slice(dot + 1),
     AlternateDataStreamName: stream,
-  };
+  });
 }
 
 export const pathFunctions: ScalarFunction[] = [scalar('parse_path', ([t]) => (args) => parsePath(str(args[0] ?? '', t)))];

@@ -6,6 +6,7 @@ import type { DynamicValue, Value } from '../values';
 import { scalar } from './define';
 import { asArray, isNumeric } from './seriesFunctions';
 import type { ScalarFunction } from './types';
+import { newRecord } from '../../results/jsonData';
 
 interface Stats {
   min: number | null;
@@ -120,7 +121,7 @@ function bag<T extends object>(value: T | null, keys: readonly (keyof T)[]): Val
   if (!value) {
     return null;
   }
-  const out: { [key: string]: DynamicValue } = {};
+  const out = newRecord<DynamicValue>();
   for (const k of keys) {
     out[k as string] = value[k] as unknown as DynamicValue;
   }

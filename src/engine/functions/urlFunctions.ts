@@ -7,6 +7,7 @@
 import type { DynamicValue } from '../values';
 import { str, scalar } from './define';
 import type { ScalarFunction } from './types';
+import { newRecord, recordOf } from '../../results/jsonData';
 
 type Bag = { [key: string]: DynamicValue };
 
@@ -23,7 +24,7 @@ function decode(s: string): string {
 
 /** key=value pairs separated by '&'; a later value of a repeated key replaces the earlier one. */
 function queryParameters(query: string): Bag {
-  const out: Bag = {};
+  const out = newRecord<DynamicValue>();
   for (const pair of query.split('&')) {
     if (pair === '') {
       continue;
@@ -47,7 +48,7 @@ function parseUrl(url: string): Bag | null {
   // A bracketed IPv6 host keeps its colons; the port is what follows the last ':' after it.
   const portMatch = /^(\[[^\]]*\]|[^:]*)(?::(\d*))?$/.exec(hostPort);
   const colon = userInfo.indexOf(':');
-  return {
+  return recordOf<DynamicValue>({
     Scheme: scheme,
     Host: portMatch ? portMatch[1]! : hostPort,
     Port: portMatch?.[2] ?? '',
@@ -56,12 +57,12 @@ function parseUrl(url: string): Bag | null {
     Password: colon < 0 ? '' : userInfo.slice(colon + 1),
     'Query Parameters': queryParameters(query ?? ''),
     Fragment: fragment ?? '',
-  };
+  });
 }
 
 export const urlFunctions: ScalarFunction[] = [
   // A string that is not an absolute URL has no parts: the result is null.
   scalar('parse_url', ([t]) => (args) => parseUrl(str(args[0] ?? '', t)), ['parseurl']),
   // The query part of a URL; a leading '?' is allowed.
-  scalar('parse_urlquery', ([t]) => (args) => ({ 'Query Parameters': queryParameters(str(args[0] ?? '', t).replace(/^\?/, '')) }), ['parseurlquery']),
+  scalar('parse_urlquery', ([t]) => (args) => recordOf<DynamicValue>({ 'Query Parameters': queryParameters(str(args[0] ?? '', t).replace(/^\?/, '')) }), ['parseurlquery']),
 ];

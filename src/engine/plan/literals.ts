@@ -6,6 +6,7 @@ import { formatTimespan, parseTimespan } from '../functions/timespanText';
 import type { KqlType, Value, DynamicValue } from '../values';
 import { realInDynamic, TICKS_PER_MILLISECOND, WholeReal } from '../values';
 import { elementsOf, kindOf, type Node, textOf } from './syntax';
+import { newRecord } from '../../results/jsonData';
 
 function boxed(v: unknown): unknown {
   if (v !== null && typeof v === 'object' && 'v' in (v as Record<string, unknown>)) {
@@ -122,7 +123,7 @@ function dynamicFromSyntax(node: Node): DynamicValue | undefined {
       return out;
     }
     case 'JsonObjectExpression': {
-      const out: { [key: string]: DynamicValue } = {};
+      const out = newRecord<DynamicValue>();
       for (const p of elementsOf<Kusto.Language.Syntax.JsonPair>((node as Kusto.Language.Syntax.JsonObjectExpression).Pairs)) {
         const key = unquote(p.Name?.Text ?? '');
         const v = p.Value ? dynamicFromSyntax(p.Value) : null;

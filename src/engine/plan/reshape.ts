@@ -40,11 +40,14 @@ export function lowerMvExpand(op: Node, input: Plan, ctx: LowerContext): Plan {
   // The legacy `mvexpand` stops at 128 rows per input row unless told otherwise.
   const legacy = textOf(op).startsWith('mvexpand');
   const limit = limitExpr?.k === 'literal' && typeof limitExpr.value === 'number' ? limitExpr.value : legacy ? 128 : undefined;
-  const itemIndex = parameter(m.Parameters, 'with_itemindex');
   if (parameter(m.Parameters, 'bagexpansion') === 'array') {
     throw ctx.errors.unsupported(op, 'mv-expand bagexpansion=array');
   }
-  return { k: 'mvExpand', input, columns, limit, itemIndex, span: spanOf(op), schema: schemaOf(op) };
+  const schema = schemaOf(op);
+  // The index column is the binder's last one: over an existing column of the same name it is made
+  // unique (ix → ix1), as Kusto.Language declares it, and the input column keeps its values.
+  const itemIndex = parameter(m.Parameters, 'with_itemindex') !== undefined ? schema[schema.length - 1]?.name : undefined;
+  return { k: 'mvExpand', input, columns, limit, itemIndex, span: spanOf(op), schema };
 }
 
 /**
@@ -61,7 +64,7 @@ export function lowerMvApply(op: Node, input: Plan, ctx: LowerContext): Plan {
   const columns = expandedColumns(m, ctx, 'mv-apply');
   const limitExpr = m.RowLimitClause?.RowLimit ? lowerExpr(m.RowLimitClause.RowLimit, ctx) : undefined;
   const limit = limitExpr?.k === 'literal' && typeof limitExpr.value === 'number' ? limitExpr.value : undefined;
-  const itemIndex = parameter(m.Parameters, 'with_itemindex');
+  let itemIndex = parameter(m.Parameters, 'with_itemindex');
   const expandedSchema: ColumnDef[] = [...input.schema];
   for (const c of columns) {
     const at = expandedSchema.findIndex((s) => s.name === c.name);
@@ -72,6 +75,12 @@ export function lowerMvApply(op: Node, input: Plan, ctx: LowerContext): Plan {
     }
   }
   if (itemIndex) {
+    // As mv-expand: a name already taken gets the first free numeric suffix (ix → ix1).
+    let unique = itemIndex;
+    for (let n = 1; expandedSchema.some((c) => c.name === unique); n++) {
+      unique = `${itemIndex}${n}`;
+    }
+    itemIndex = unique;
     expandedSchema.push({ name: itemIndex, type: 'long' });
   }
   const rowsId = ctx.nextId();

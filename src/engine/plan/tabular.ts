@@ -43,7 +43,7 @@ export function lowerTabular(node: Node, ctx: LowerContext): Plan {
   switch (kind) {
     case 'PipeExpression': {
       const input = lowerTabular(n.Expression!, ctx);
-      return lowerOperator(n.Operator!, input, ctx);
+      return withoutPhantomColumns(lowerOperator(n.Operator!, input, ctx), input, schemaOf(n.Expression!));
     }
     case 'ParenthesizedExpression':
       return lowerTabular(n.Expression!, ctx);
@@ -100,4 +100,30 @@ export function lowerTabular(node: Node, ctx: LowerContext): Plan {
     return lowerOperator(node, ctx.implicitInput, { ...ctx, implicitInput: undefined });
   }
   throw ctx.errors.unsupported(node, `The tabular expression '${kind.replace(/(Operator|Expression)$/, '')}'`);
+}
+
+/** Operators whose output columns are exactly the ones they name: nothing passes through them unnamed. */
+const EXPLICIT_OUTPUT = new Set<Plan['k']>(['project', 'summarize', 'count', 'makeSeries', 'topNested', 'union', 'getschema']);
+
+/**
+ * The binder's schema of `union kind=inner` lists every input's columns, and the operators after it
+ * inherit them; the plan keeps only the common ones (as Kusto does). Columns the binder believes the
+ * input has but the plan dropped are dropped from what follows as well, so `| extend z = …` gives
+ * (s, z), not (a, s, b, z) with a and b empty. A column extend writes under such a name is new: it
+ * goes after the input's columns, where Kusto puts a new column.
+ */
+function withoutPhantomColumns(plan: Plan, input: Plan, boundInput: readonly { name: string }[]): Plan {
+  const present = new Set(input.schema.map((c) => c.name));
+  const phantom = new Set(boundInput.filter((c) => !present.has(c.name)).map((c) => c.name));
+  if (phantom.size === 0 || EXPLICIT_OUTPUT.has(plan.k) || !plan.schema.some((c) => phantom.has(c.name))) {
+    return plan;
+  }
+  if (plan.k !== 'extend' && plan.k !== 'serialize') {
+    return { ...plan, schema: plan.schema.filter((c) => !phantom.has(c.name)) } as Plan;
+  }
+  // extend: the input's columns in place, then the new ones in the order they are written.
+  const written = [...new Set(plan.columns.flatMap((c) => (c.outputs ?? [c]).map((o) => o.name)))].filter((n) => !present.has(n));
+  const byName = new Map(plan.schema.map((c) => [c.name, c]));
+  const schema = [...plan.schema.filter((c) => present.has(c.name)), ...written.flatMap((n) => byName.get(n) ?? [])];
+  return { ...plan, schema };
 }

@@ -8,6 +8,7 @@ import { parseDatetime } from '../../../src/engine/valueText';
 import { toWire } from '../../../src/engine/wireValues';
 import { aggregateFunction, scalarFunction } from '../../../src/engine/functions';
 import type { KqlType, Value } from '../../../src/engine/values';
+import { plainBags } from '../bagData';
 
 /** 2026-01-15T12:00:00Z, the "now" of every test. */
 export const NOW = Date.UTC(2026, 0, 15, 12) * 10_000;
@@ -26,7 +27,7 @@ export function call(name: string, argTypes: readonly KqlType[], resultType: Kql
   if (!fn) {
     throw new Error(`no function ${name}`);
   }
-  return fn.bind(argTypes, resultType, { now: NOW }, args)(args);
+  return plainBags(fn.bind(argTypes, resultType, { now: NOW }, args)(args));
 }
 
 /** Folds rows through an aggregation, as summarize does for one group. */
@@ -40,7 +41,7 @@ export function aggregate(name: string, argTypes: readonly KqlType[], resultType
   for (const r of rows) {
     state = impl.step(state, r);
   }
-  return impl.result(state);
+  return plainBags(impl.result(state));
 }
 
 /** Runs a query on an empty database; rows in the wire form (datetimes and timespans as text). */
@@ -49,7 +50,7 @@ export function rows(query: string): WireValue[][] {
   const t = result.tables[0]!.table;
   const out: WireValue[][] = [];
   for (let i = 0; i < t.rowCount; i++) {
-    out.push(t.columns.map((c) => toWire(c.column.get(i), c.column.type)));
+    out.push(t.columns.map((c) => plainBags(toWire(c.column.get(i), c.column.type))));
   }
   return out;
 }
@@ -58,7 +59,7 @@ export function rows(query: string): WireValue[][] {
 export function printed(query: string): Record<string, WireValue> {
   const result = executeQuery(query, new Database([]), { now: NOW });
   const t = result.tables[0]!.table;
-  return Object.fromEntries(t.columns.map((c) => [c.name, toWire(c.column.get(0), c.column.type)]));
+  return Object.fromEntries(t.columns.map((c) => [c.name, plainBags(toWire(c.column.get(0), c.column.type))]));
 }
 
 /** One column of a query's result. */
