@@ -6,6 +6,7 @@ import { LogAnalyticsBackend, SignInRequiredError, cloudEndpoints, isIsoDuration
 import { BackendError, QueryCancelledError, QueryTimeoutError } from '../../../src/results/errors';
 import { KqlError } from '../../../src/kql/errors';
 import { startLoopbackServer, type LoopbackServer } from './loopbackServer';
+import { plainBags } from '../../engine/bagData';
 
 const WORKSPACE = '0b6c1a2e-8f4d-4c3b-9a7e-5d2f1e0c9b8a';
 
@@ -82,7 +83,7 @@ describe('LogAnalyticsBackend over HTTPS to a loopback server', () => {
 
     const t = result.tables[0]!;
     assert.deepEqual(t.columns.map((c) => c.type), ['datetime', 'timespan', 'dynamic', 'guid', 'bool', 'long', 'real', 'string']);
-    assert.deepEqual(t.rows[0], ['2026-11-23T10:00:00Z', '00:01:30', { ports: [80, 443], tls: true }, '1f2e3d4c-0000-4000-8000-000000000001', true, 123456789012, 0.25, 'acme-demo']);
+    assert.deepEqual(plainBags(t.rows[0]), ['2026-11-23T10:00:00Z', '00:01:30', { ports: [80, 443], tls: true }, '1f2e3d4c-0000-4000-8000-000000000001', true, 123456789012, 0.25, 'acme-demo']);
     assert.deepEqual(t.rows[1], ['2026-11-23T10:01:00.500Z', '1.02:00:00', null, null, false, 0, null, 'admdemo-appsvr']);
     assert.deepEqual(result.render, { visualization: 'timechart', title: 'Traffic', xcolumn: 'TimeGenerated', ycolumns: ['BytesSent', 'Ratio'] });
     assert.equal(result.stats.backend, 'logAnalytics');
