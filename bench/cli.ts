@@ -55,7 +55,9 @@ esbuild.buildSync({
 
 const nodeStart = timeCommand(['-e', '0']);
 const line = (label: string, ms: number, what: string) =>
-  console.log(`  ${label.padEnd(48)} ${ms.toFixed(0).padStart(6)} ms  (${(ms / nodeStart).toFixed(1)}× node start${what})`);
+  console.log(
+    `  ${label.padEnd(48)} ${ms.toFixed(0).padStart(6)} ms  (${(ms / nodeStart).toFixed(1)}× node start${what})`,
+  );
 console.log(`CLI cold start, bundled from the current sources (median of ${runs}):`);
 console.log(`  ${'node -e 0'.padEnd(48)} ${nodeStart.toFixed(0).padStart(6)} ms  (reference)`);
 line('kql --help', timeCommand([bundle, '--help']), ': loading the bundle');
@@ -65,7 +67,11 @@ const queries: [string, string][] = [
   ['VMConnection | summarize sum(LinksEstablished) by Computer', '~92k rows'],
 ];
 for (const [query, what] of queries) {
-  line(`kql '${query.length > 40 ? `${query.slice(0, 37)}...` : query}'`, timeCommand([bundle, '--now', NOW, '--format', 'json', query]), `: ${what}`);
+  line(
+    `kql '${query.length > 40 ? `${query.slice(0, 37)}...` : query}'`,
+    timeCommand([bundle, '--now', NOW, '--format', 'json', query]),
+    `: ${what}`,
+  );
 }
 
 // bin/kql.js as a user runs it (a command: its shell line starts one Node from the startup snapshot
@@ -74,10 +80,16 @@ const snapshot = path.join(repo, 'dist', 'cli.snapshot.blob');
 if (fs.existsSync(snapshot) && fs.existsSync(path.join(repo, 'dist', 'cli.js'))) {
   const args = ['--now', NOW, '--format', 'json', 'print 1'];
   const direct = timeCommand(args, path.join(repo, 'bin', 'kql.js'));
-  line("kql 'print 1' (bin/kql.js, startup snapshot)", direct, `: target ≤ 5× → ${direct / nodeStart <= 5 ? 'met' : 'NOT met'}`);
+  line(
+    "kql 'print 1' (bin/kql.js, startup snapshot)",
+    direct,
+    `: target ≤ 5× → ${direct / nodeStart <= 5 ? 'met' : 'NOT met'}`,
+  );
   line("node bin/kql.js 'print 1' (launcher + snapshot)", timeCommand(['bin/kql.js', ...args]), '');
 } else {
-  console.log('  (no dist/cli.snapshot.blob: run `npm run build && npm run build:snapshot` to measure kql with its startup snapshot)');
+  console.log(
+    '  (no dist/cli.snapshot.blob: run `npm run build && npm run build:snapshot` to measure kql with its startup snapshot)',
+  );
 }
 
 const genTimes: number[] = [];
@@ -103,7 +115,9 @@ for (let i = 0; i < runs; i++) {
 }
 const rows = generateSampleWorkspace({ now: new Date(NOW) }).tables.reduce((a, t) => a + t.rowCount, 0);
 console.log(`Sample workspace (${rows.toLocaleString('en-US')} rows in 6 tables), median of ${runs}:`);
-console.log(`  generate all tables                              ${median(genTimes).toFixed(0).padStart(6)} ms  (${(median(genTimes) / median(copyTimes)).toFixed(1)}× copying its columns once: ${median(copyTimes).toFixed(1)} ms)`);
+console.log(
+  `  generate all tables                              ${median(genTimes).toFixed(0).padStart(6)} ms  (${(median(genTimes) / median(copyTimes)).toFixed(1)}× copying its columns once: ${median(copyTimes).toFixed(1)} ms)`,
+);
 const model = sampleModel({ now: new Date(NOW) });
 for (const factory of sampleTableFactories(model)) {
   const times: number[] = [];
@@ -112,5 +126,7 @@ for (const factory of sampleTableFactories(model)) {
     factory.build();
     times.push(performance.now() - t0);
   }
-  console.log(`  generate ${factory.name.padEnd(40)}${median(times).toFixed(0).padStart(6)} ms  (${((100 * median(times)) / median(genTimes)).toFixed(0)}% of all tables)`);
+  console.log(
+    `  generate ${factory.name.padEnd(40)}${median(times).toFixed(0).padStart(6)} ms  (${((100 * median(times)) / median(genTimes)).toFixed(0)}% of all tables)`,
+  );
 }

@@ -33,7 +33,10 @@ function codeServerDir(): string {
   if (process.env.CODE_SERVER_DIR) {
     return process.env.CODE_SERVER_DIR;
   }
-  const setup = spawnSync('bash', [path.join(repo, 'test/e2e/setup.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const setup = spawnSync('bash', [path.join(repo, 'test/e2e/setup.sh')], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   if (setup.status !== 0) {
     throw new Error('test/e2e/setup.sh failed');
   }
@@ -68,30 +71,39 @@ interface RunTiming {
 /** Clicks the seed's Run lens and times the click (mouse-up in the page) to the grid's next first paint. */
 async function timeRun(wb: Workbench, workspace: string): Promise<RunTiming> {
   await wb.page.evaluate(() => {
-    const w = globalThis as unknown as { __kqlClickAt?: number; addEventListener: (t: string, f: () => void, c: boolean) => void };
+    const w = globalThis as unknown as {
+      __kqlClickAt?: number;
+      addEventListener: (t: string, f: () => void, c: boolean) => void;
+    };
     w.addEventListener('mouseup', () => (w.__kqlClickAt = performance.timeOrigin + performance.now()), true);
   });
   await clickRunLens(wb, seedBlock(workspace, SEED));
   const clickAt = await wb.page.evaluate(() => (globalThis as unknown as { __kqlClickAt: number }).__kqlClickAt);
-  const painted = await waitFor('the grid painted after the click', async () => {
-    for (const frame of wb.page.frames()) {
-      const at = await frame
-        .evaluate((after) => {
-          const marks = performance.getEntriesByName('kql-grid-painted').map((m) => performance.timeOrigin + m.startTime);
-          const next = marks.filter((t) => t >= after).sort((a, b) => a - b)[0];
-          return next;
-        }, clickAt)
-        .catch(() => undefined);
-      if (at !== undefined) {
-        const grid = await readGrid(frame);
-        const engine = /([\d.]+) (ms|s) · local engine/.exec(grid?.status ?? '');
-        if (engine) {
-          return { at, engineMs: Number(engine[1]) * (engine[2] === 's' ? 1000 : 1) };
+  const painted = await waitFor(
+    'the grid painted after the click',
+    async () => {
+      for (const frame of wb.page.frames()) {
+        const at = await frame
+          .evaluate((after) => {
+            const marks = performance
+              .getEntriesByName('kql-grid-painted')
+              .map((m) => performance.timeOrigin + m.startTime);
+            const next = marks.filter((t) => t >= after).sort((a, b) => a - b)[0];
+            return next;
+          }, clickAt)
+          .catch(() => undefined);
+        if (at !== undefined) {
+          const grid = await readGrid(frame);
+          const engine = /([\d.]+) (ms|s) · local engine/.exec(grid?.status ?? '');
+          if (engine) {
+            return { at, engineMs: Number(engine[1]) * (engine[2] === 's' ? 1000 : 1) };
+          }
         }
       }
-    }
-    return undefined;
-  }, 120_000);
+      return undefined;
+    },
+    120_000,
+  );
   return { clickToPaintMs: painted.at - clickAt, engineMs: painted.engineMs };
 }
 

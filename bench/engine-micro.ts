@@ -63,7 +63,12 @@ for (const q of SAMPLE_QUERIES) {
   try {
     const { ms, rows } = time(sampleQueryText(q));
     total += ms;
-    console.log(q.id.padEnd(40) + ms.toFixed(0).padStart(10) + (ms / reference).toFixed(0).padStart(10) + String(rows).padStart(10));
+    console.log(
+      q.id.padEnd(40) +
+        ms.toFixed(0).padStart(10) +
+        (ms / reference).toFixed(0).padStart(10) +
+        String(rows).padStart(10),
+    );
   } catch (e) {
     console.log(q.id.padEnd(40) + `  failed: ${(e as Error).message}`);
   }

@@ -11,7 +11,17 @@
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { DuckDBConnection, DuckDBDataChunk, DuckDBInstance, type DuckDBType, BIGINT, DOUBLE, INTEGER, VARCHAR, BOOLEAN } from '@duckdb/node-api';
+import {
+  DuckDBConnection,
+  DuckDBDataChunk,
+  DuckDBInstance,
+  type DuckDBType,
+  BIGINT,
+  DOUBLE,
+  INTEGER,
+  VARCHAR,
+  BOOLEAN,
+} from '@duckdb/node-api';
 import { generateSampleWorkspace } from '../src/data/sample';
 import { executeQuery } from '../src/engine';
 import type { Table } from '../src/engine/table';
@@ -25,9 +35,28 @@ const DIFFERENT_ALGORITHM = new Set(['top-transmitting-vms']);
 
 /** The columns DuckDB gets: those the queries above read. */
 const LOADED: Record<string, readonly string[]> = {
-  VMConnection: ['TimeGenerated', 'Computer', 'Machine', 'Process', 'ProcessName', 'ConnectionId', 'Direction', 'SourceIp', 'DestinationIp',
-    'DestinationPort', 'Protocol', 'RemoteIp', 'MaliciousIp', 'IndicatorThreatType', 'LinksEstablished', 'LinksTerminated', 'LinksLive',
-    'LinksFailed', 'BytesSent', 'BytesReceived'],
+  VMConnection: [
+    'TimeGenerated',
+    'Computer',
+    'Machine',
+    'Process',
+    'ProcessName',
+    'ConnectionId',
+    'Direction',
+    'SourceIp',
+    'DestinationIp',
+    'DestinationPort',
+    'Protocol',
+    'RemoteIp',
+    'MaliciousIp',
+    'IndicatorThreatType',
+    'LinksEstablished',
+    'LinksTerminated',
+    'LinksLive',
+    'LinksFailed',
+    'BytesSent',
+    'BytesReceived',
+  ],
   VMBoundPort: ['TimeGenerated', 'Machine', 'Process', 'ProcessName', 'Ip', 'Port', 'Protocol', 'PortId'],
   ServiceMapComputer_CL: ['TimeGenerated', 'ComputerName_s', 'ResourceName_s', 'Ipv4Addresses_s', 'AzureVMSize_s'],
 };
@@ -62,10 +91,17 @@ if (!isMainThread) {
     }
     const t0 = performance.now();
     try {
-      const r = executeQuery(m.query, ws.database, { now: NOW_TICKS, deadline: Date.now() + m.timeoutS * 1000, rowLimit: 10_000_000, planCache: m.planCache });
+      const r = executeQuery(m.query, ws.database, {
+        now: NOW_TICKS,
+        deadline: Date.now() + m.timeoutS * 1000,
+        rowLimit: 10_000_000,
+        planCache: m.planCache,
+      });
       parentPort!.postMessage({ ms: performance.now() - t0, rows: r.tables[0]!.table.rowCount } satisfies EngineRun);
     } catch (e) {
-      parentPort!.postMessage({ error: e instanceof Error ? `${e.name}: ${e.message.slice(0, 80)}` : String(e) } satisfies EngineRun);
+      parentPort!.postMessage({
+        error: e instanceof Error ? `${e.name}: ${e.message.slice(0, 80)}` : String(e),
+      } satisfies EngineRun);
     }
   });
 } else {
@@ -98,37 +134,56 @@ async function withPeakRss<T>(work: () => Promise<T>, collect = true): Promise<{
 
 function duckType(kqlType: string): DuckDBType {
   switch (kqlType) {
-    case 'int': return INTEGER;
-    case 'long': case 'datetime': return BIGINT;
-    case 'real': return DOUBLE;
-    case 'bool': return BOOLEAN;
-    default: return VARCHAR;
+    case 'int':
+      return INTEGER;
+    case 'long':
+    case 'datetime':
+      return BIGINT;
+    case 'real':
+      return DOUBLE;
+    case 'bool':
+      return BOOLEAN;
+    default:
+      return VARCHAR;
   }
 }
 
 async function loadIntoDuckDb(conn: DuckDBConnection, table: Table, columns: readonly string[]): Promise<void> {
   const cols = columns.map((name) => ({ name, column: table.column(name)! }));
   const raw = `${table.name}_raw`;
-  await conn.run(`CREATE TABLE ${raw} (${cols.map((c) => `${c.name} ${duckType(c.column.type).toString()}`).join(', ')})`);
+  await conn.run(
+    `CREATE TABLE ${raw} (${cols.map((c) => `${c.name} ${duckType(c.column.type).toString()}`).join(', ')})`,
+  );
   const appender = await conn.createAppender(raw);
   const types = cols.map((c) => duckType(c.column.type));
   const chunkRows = 2048;
   for (let start = 0; start < table.rowCount; start += chunkRows) {
     const n = Math.min(chunkRows, table.rowCount - start);
     const chunk = DuckDBDataChunk.create(types, n);
-    chunk.setColumns(cols.map((c) => {
-      const values = new Array(n);
-      for (let i = 0; i < n; i++) {
-        const v = c.column.get(start + i);
-        // Datetimes go in as microseconds and become TIMESTAMPs below.
-        values[i] = v === null ? null : c.column.type === 'datetime' ? BigInt(Math.floor((v as number) / 10)) : c.column.type === 'long' ? BigInt(v as number) : v;
-      }
-      return values;
-    }));
+    chunk.setColumns(
+      cols.map((c) => {
+        const values = new Array(n);
+        for (let i = 0; i < n; i++) {
+          const v = c.column.get(start + i);
+          // Datetimes go in as microseconds and become TIMESTAMPs below.
+          values[i] =
+            v === null
+              ? null
+              : c.column.type === 'datetime'
+                ? BigInt(Math.floor((v as number) / 10))
+                : c.column.type === 'long'
+                  ? BigInt(v as number)
+                  : v;
+        }
+        return values;
+      }),
+    );
     appender.appendDataChunk(chunk);
   }
   appender.closeSync();
-  const select = cols.map((c) => (c.column.type === 'datetime' ? `make_timestamp(${c.name}) AS ${c.name}` : c.name)).join(', ');
+  const select = cols
+    .map((c) => (c.column.type === 'datetime' ? `make_timestamp(${c.name}) AS ${c.name}` : c.name))
+    .join(', ');
   await conn.run(`CREATE TABLE ${table.name} AS SELECT ${select} FROM ${raw}; DROP TABLE ${raw}`);
 }
 
@@ -178,7 +233,8 @@ function median(xs: readonly number[]): number {
   return s[Math.floor((s.length - 1) / 2)]!;
 }
 
-const fmt = (ms: number | undefined) => (ms === undefined ? '—' : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
+const fmt = (ms: number | undefined) =>
+  ms === undefined ? '—' : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`;
 
 async function benchScale(scale: number, runs: number, warmup: number, timeoutS: number): Promise<void> {
   const worker = startEngineWorker(scale);
@@ -197,9 +253,13 @@ async function benchScale(scale: number, runs: number, warmup: number, timeoutS:
   const engineReady = await ready;
   const rows = ws.database.table('VMConnection')!.rowCount;
   console.log(`\nscale ${scale}: VMConnection ${rows.toLocaleString('en-US')} rows`);
-  console.log(`  sample workspace generated in ${fmt(engineReady.ms)} (engine worker), ${fmt(genMs)} (main); DuckDB appended in ${fmt(loadMs)} (${threads} threads)`);
+  console.log(
+    `  sample workspace generated in ${fmt(engineReady.ms)} (engine worker), ${fmt(genMs)} (main); DuckDB appended in ${fmt(loadMs)} (${threads} threads)`,
+  );
   console.log(`  ${''.padEnd(34)}${'re-run'.padStart(27)}${'first run'.padStart(27)}`);
-  console.log(`  ${'query'.padEnd(34)}${'engine'.padStart(10)}${'DuckDB'.padStart(10)}${'ratio'.padStart(7)}${'engine'.padStart(10)}${'DuckDB'.padStart(10)}${'ratio'.padStart(7)}${'after GC'.padStart(10)}${'eng MB'.padStart(8)}${'duck MB'.padStart(8)}  rows`);
+  console.log(
+    `  ${'query'.padEnd(34)}${'engine'.padStart(10)}${'DuckDB'.padStart(10)}${'ratio'.padStart(7)}${'engine'.padStart(10)}${'DuckDB'.padStart(10)}${'ratio'.padStart(7)}${'after GC'.padStart(10)}${'eng MB'.padStart(8)}${'duck MB'.padStart(8)}  rows`,
+  );
   const ratios: number[] = [];
   const coldRatios: number[] = [];
   const measured: string[] = [];
@@ -210,7 +270,11 @@ async function benchScale(scale: number, runs: number, warmup: number, timeoutS:
     const engineColdTimes: number[] = [];
     const duckTimes: number[] = [];
     const duckColdTimes: number[] = [];
-    let engineMb = 0, duckMb = 0, error: string | undefined, engineRows = 0, duckRows = 0;
+    let engineMb = 0,
+      duckMb = 0,
+      error: string | undefined,
+      engineRows = 0,
+      duckRows = 0;
     let afterGcMs: number | undefined;
     const runEngine = (collect: boolean, planCache = true) => {
       const reply = nextMessage<EngineRun>(worker);
@@ -279,33 +343,54 @@ async function benchScale(scale: number, runs: number, warmup: number, timeoutS:
     }
     const times = (ratio === undefined ? '—' : `${ratio.toFixed(1)}×`).padStart(7);
     const coldTimes = (coldRatio === undefined ? '—' : `${coldRatio.toFixed(1)}×`).padStart(7);
-    console.log(`  ${id.padEnd(34)}${fmt(eMs).padStart(10)}${fmt(dMs).padStart(10)}${times}${fmt(eColdMs).padStart(10)}${fmt(dColdMs).padStart(10)}${coldTimes}` +
-      `${fmt(afterGcMs).padStart(10)}${(error ? '—' : engineMb.toFixed(0)).padStart(8)}${duckMb.toFixed(0).padStart(8)}  ${error ? `engine: ${error}` : `${engineRows}/${duckRows}`}`);
+    console.log(
+      `  ${id.padEnd(34)}${fmt(eMs).padStart(10)}${fmt(dMs).padStart(10)}${times}${fmt(eColdMs).padStart(10)}${fmt(dColdMs).padStart(10)}${coldTimes}` +
+        `${fmt(afterGcMs).padStart(10)}${(error ? '—' : engineMb.toFixed(0)).padStart(8)}${duckMb.toFixed(0).padStart(8)}  ${error ? `engine: ${error}` : `${engineRows}/${duckRows}`}`,
+    );
   }
   const geo = (xs: number[]) => Math.exp(xs.reduce((a, r) => a + Math.log(r), 0) / Math.max(1, xs.length));
   // Queries whose plan does less work than DuckDB's by design (eager aggregation before a join) pull
   // the mean down; the means without them show the rest on equal terms.
   const like = (xs: number[]) => xs.filter((_, i) => !DIFFERENT_ALGORITHM.has(measured[i]!));
   const within = ratios.filter((r) => r <= 1.5).length;
-  console.log(`  geometric mean engine/DuckDB, re-run (plan cached / prepared statement): ${geo(ratios).toFixed(2)}×; within 1.5×: ${within} of ${Object.keys(SQL).length} queries`);
-  console.log(`  geometric mean engine/DuckDB, first run (parse and plan included on both sides): ${geo(coldRatios).toFixed(2)}×; within 1.5×: ${coldRatios.filter((r) => r <= 1.5).length}`);
-  console.log(`  without ${[...DIFFERENT_ALGORITHM].join(', ')} (aggregated before its join): re-run ${geo(like(ratios)).toFixed(2)}×, first run ${geo(like(coldRatios)).toFixed(2)}×`);
+  console.log(
+    `  geometric mean engine/DuckDB, re-run (plan cached / prepared statement): ${geo(ratios).toFixed(2)}×; within 1.5×: ${within} of ${Object.keys(SQL).length} queries`,
+  );
+  console.log(
+    `  geometric mean engine/DuckDB, first run (parse and plan included on both sides): ${geo(coldRatios).toFixed(2)}×; within 1.5×: ${coldRatios.filter((r) => r <= 1.5).length}`,
+  );
+  console.log(
+    `  without ${[...DIFFERENT_ALGORITHM].join(', ')} (aggregated before its join): re-run ${geo(like(ratios)).toFixed(2)}×, first run ${geo(like(coldRatios)).toFixed(2)}×`,
+  );
   const judged = geo(like(ratios));
-  console.log(`  target (issue 4): re-run geometric mean within 1.5×, without those → ${judged <= 1.5 ? 'met' : 'NOT met'} (${judged.toFixed(2)}×)`);
+  console.log(
+    `  target (issue 4): re-run geometric mean within 1.5×, without those → ${judged <= 1.5 ? 'met' : 'NOT met'} (${judged.toFixed(2)}×)`,
+  );
   await worker.terminate();
   conn.closeSync();
   instance.closeSync();
 }
 
 async function main(): Promise<void> {
-  const scales = (process.env.BENCH_SCALES ?? '10,100').split(',').map(Number).filter((n) => n >= 1);
+  const scales = (process.env.BENCH_SCALES ?? '10,100')
+    .split(',')
+    .map(Number)
+    .filter((n) => n >= 1);
   const runs = Number(process.env.BENCH_RUNS ?? 3);
   const warmup = Number(process.env.BENCH_WARMUP ?? 2);
   const timeoutS = Number(process.env.BENCH_QUERY_TIMEOUT_S ?? 120);
-  console.log(`Embedded engine vs DuckDB on the VMConnection seed queries (median of ${runs} runs after ${warmup} unmeasured warm-up runs each; a query over ${timeoutS} s is stopped).`);
-  console.log('re-run: the engine reuses its analysed plan of the same text (as the extension\'s worker does), DuckDB runs a prepared statement.');
-  console.log('first run: the engine parses and binds with Kusto.Language and lowers, DuckDB parses and plans the SQL.');
-  console.log('after GC: the engine\'s re-run right after a full GC (re-optimising its code); MB: peak growth of the process RSS');
+  console.log(
+    `Embedded engine vs DuckDB on the VMConnection seed queries (median of ${runs} runs after ${warmup} unmeasured warm-up runs each; a query over ${timeoutS} s is stopped).`,
+  );
+  console.log(
+    "re-run: the engine reuses its analysed plan of the same text (as the extension's worker does), DuckDB runs a prepared statement.",
+  );
+  console.log(
+    'first run: the engine parses and binds with Kusto.Language and lowers, DuckDB parses and plans the SQL.',
+  );
+  console.log(
+    "after GC: the engine's re-run right after a full GC (re-optimising its code); MB: peak growth of the process RSS",
+  );
   console.log('while a query runs (engine: that run after a full GC). Rows: engine/DuckDB result rows.');
   for (const scale of scales) {
     await benchScale(scale, runs, warmup, timeoutS);

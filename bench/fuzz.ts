@@ -22,7 +22,12 @@ for (let i = 0; i < runs; i++) {
   const query = fuzzQuery();
   const t0 = Date.now();
   try {
-    executeQuery(query, db, { now: 17040672000000000, deadline: t0 + DEADLINE_MS, rowLimit: 1000, memoryLimitBytes: 64 * 1024 * 1024 });
+    executeQuery(query, db, {
+      now: 17040672000000000,
+      deadline: t0 + DEADLINE_MS,
+      rowLimit: 1000,
+      memoryLimitBytes: 64 * 1024 * 1024,
+    });
     counts.ok++;
   } catch (e) {
     if (e instanceof KqlError) {
@@ -41,5 +46,7 @@ for (let i = 0; i < runs; i++) {
     console.log(`past its deadline (${took} ms): ${JSON.stringify(query).slice(0, 300)}`);
   }
 }
-console.log(`seed ${seed}: ${runs} queries in ${((Date.now() - started) / 1000).toFixed(0)} s — ${counts.ok} ran, ${counts.kqlError} KqlErrors, ${counts.memory} memory-limit KqlErrors, ${counts.timeout} timeouts, ${counts.other} other errors, ${counts.pastDeadline} past deadline (longest ${worst} ms)`);
+console.log(
+  `seed ${seed}: ${runs} queries in ${((Date.now() - started) / 1000).toFixed(0)} s — ${counts.ok} ran, ${counts.kqlError} KqlErrors, ${counts.memory} memory-limit KqlErrors, ${counts.timeout} timeouts, ${counts.other} other errors, ${counts.pastDeadline} past deadline (longest ${worst} ms)`,
+);
 process.exitCode = counts.other === 0 && counts.pastDeadline === 0 ? 0 : 1;

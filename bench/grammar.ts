@@ -16,7 +16,9 @@ import { loadKqlGrammar } from '../test/grammar/tokenizer';
 const FILE_LINES = 10_000;
 
 function sampleFile(): string[] {
-  const queries = SAMPLE_QUERIES.map((q) => `// ${q.title}\n${sampleQueryText(q)}\n`).join('\n').split('\n');
+  const queries = SAMPLE_QUERIES.map((q) => `// ${q.title}\n${sampleQueryText(q)}\n`)
+    .join('\n')
+    .split('\n');
   const lines: string[] = [];
   while (lines.length < FILE_LINES) {
     lines.push(...queries.slice(0, FILE_LINES - lines.length));

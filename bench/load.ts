@@ -30,7 +30,14 @@ import { SQL } from './seedSql';
 
 const NOW = new Date('2026-11-23T12:00:00Z');
 const TABLES = ['VMConnection', 'VMBoundPort', 'ServiceMapComputer_CL'];
-const QUERIES = ['bytes-trend', 'connection-failures-trend', 'top-transmitting-vms', 'wb-connections-top-remotes', 'wb-failed-connections-by-machine', 'wb-malicious-connections'];
+const QUERIES = [
+  'bytes-trend',
+  'connection-failures-trend',
+  'top-transmitting-vms',
+  'wb-connections-top-remotes',
+  'wb-failed-connections-by-machine',
+  'wb-malicious-connections',
+];
 
 type Mode = 'engine' | 'duckdb' | 'duckdb-query';
 
@@ -127,7 +134,16 @@ function writeExportTree(root: string, table: Table): void {
     lines.push(JSON.stringify(record));
   }
   for (const [key, lines] of byHour) {
-    const dir = path.join(root, `am-${table.name}`, 'WorkspaceResourceId=', 'subscriptions', 'sub', 'workspaces', 'ws', key);
+    const dir = path.join(
+      root,
+      `am-${table.name}`,
+      'WorkspaceResourceId=',
+      'subscriptions',
+      'sub',
+      'workspaces',
+      'ws',
+      key,
+    );
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, 'PT1H.json.gz'), zlib.gzipSync(`${lines.join('\n')}\n`, { level: 1 }));
   }
@@ -137,18 +153,27 @@ function writeExportTree(root: string, table: Table): void {
 function parquetColumn(table: Table, j: number): ColumnSource {
   const { name, column } = table.columns[j]!;
   const n = table.rowCount;
-  const values = (f: (v: unknown) => unknown) => Array.from({ length: n }, (_, r) => {
-    const v = column.get(r);
-    return v === null || v === undefined ? null : f(v);
-  });
+  const values = (f: (v: unknown) => unknown) =>
+    Array.from({ length: n }, (_, r) => {
+      const v = column.get(r);
+      return v === null || v === undefined ? null : f(v);
+    });
   switch (column.type) {
-    case 'int': return { name, type: 'INT32', data: values((v) => v) };
-    case 'long': return { name, type: 'INT64', data: values((v) => BigInt(v as number)) };
-    case 'real': case 'decimal': return { name, type: 'DOUBLE', data: values((v) => v) };
-    case 'bool': return { name, type: 'BOOLEAN', data: values((v) => v) };
-    case 'datetime': return { name, type: 'TIMESTAMP', data: values((v) => new Date(Math.floor((v as number) / 10_000))) };
-    case 'dynamic': return { name, type: 'JSON', data: values((v) => JSON.parse(JSON.stringify(v))) };
-    default: return { name, type: 'STRING', data: values((v) => String(v)) };
+    case 'int':
+      return { name, type: 'INT32', data: values((v) => v) };
+    case 'long':
+      return { name, type: 'INT64', data: values((v) => BigInt(v as number)) };
+    case 'real':
+    case 'decimal':
+      return { name, type: 'DOUBLE', data: values((v) => v) };
+    case 'bool':
+      return { name, type: 'BOOLEAN', data: values((v) => v) };
+    case 'datetime':
+      return { name, type: 'TIMESTAMP', data: values((v) => new Date(Math.floor((v as number) / 10_000))) };
+    case 'dynamic':
+      return { name, type: 'JSON', data: values((v) => JSON.parse(JSON.stringify(v))) };
+    default:
+      return { name, type: 'STRING', data: values((v) => String(v)) };
   }
 }
 
@@ -158,7 +183,10 @@ function writeParquet(file: string, table: Table): void {
 }
 
 function runChild(bundle: string, mode: Mode, dir: string, extra?: string): ChildReport {
-  const r = spawnSync(process.execPath, [bundle, 'child', mode, dir, extra ?? ''], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const r = spawnSync(process.execPath, [bundle, 'child', mode, dir, extra ?? ''], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
   if (r.status !== 0) {
     throw new Error(`${mode} load failed: ${r.stderr}`);
   }
@@ -168,8 +196,20 @@ function runChild(bundle: string, mode: Mode, dir: string, extra?: string): Chil
 /** `kql --data DIR QUERY` as a user runs it (bin/kql.js, with its startup snapshot when built), wall time. */
 function runKql(dir: string, id: string): ChildReport {
   const t0 = performance.now();
-  const r = spawnSync(path.resolve('bin/kql.js'), ['--data', dir, '--no-cache', '--now', NOW.toISOString(), '--format', 'json', sampleQueryText(findSampleQuery(id)!)],
-    { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync(
+    path.resolve('bin/kql.js'),
+    [
+      '--data',
+      dir,
+      '--no-cache',
+      '--now',
+      NOW.toISOString(),
+      '--format',
+      'json',
+      sampleQueryText(findSampleQuery(id)!),
+    ],
+    { encoding: 'utf8', maxBuffer: 1 << 28 },
+  );
   const ms = performance.now() - t0;
   if (r.status !== 0) {
     throw new Error(`kql ${id} failed: ${r.stderr}`);
@@ -183,7 +223,10 @@ async function answers(dir: string): Promise<string[]> {
   await opened.prepare(opened.database.tableNames.map((n) => `['${n}']`).join(' '));
   const db = opened.database;
   return QUERIES.map((id) => {
-    const result = executeQuery(sampleQueryText(findSampleQuery(id)!), db, { now: NOW.getTime() * 10_000, rowLimit: 1e7 });
+    const result = executeQuery(sampleQueryText(findSampleQuery(id)!), db, {
+      now: NOW.getTime() * 10_000,
+      rowLimit: 1e7,
+    });
     const rows = result.tables[0]!.table.rows().map((row) => JSON.stringify(row));
     return rows.sort().join('\n');
   });
@@ -209,17 +252,31 @@ async function main(): Promise<void> {
     }
     const bytes = TABLES.reduce((a, n) => a + fs.statSync(path.join(csvDir, `${n}.csv`)).size, 0);
     const rows = ws.database.table('VMConnection')!.rowCount;
-    console.log(`Sample workspace at scale ${scale} exported in ${((performance.now() - t0) / 1000).toFixed(1)} s: VMConnection ${rows.toLocaleString('en-US')} rows; ` +
-      `CSV ${(bytes / 1048576).toFixed(0)} MB in ${TABLES.length} files; JSON Lines (.gz) in export trees; ` +
-      `Parquet ${(TABLES.reduce((a, n) => a + fs.statSync(path.join(parquetDir, `${n}.parquet`)).size, 0) / 1048576).toFixed(0)} MB.`);
+    console.log(
+      `Sample workspace at scale ${scale} exported in ${((performance.now() - t0) / 1000).toFixed(1)} s: VMConnection ${rows.toLocaleString('en-US')} rows; ` +
+        `CSV ${(bytes / 1048576).toFixed(0)} MB in ${TABLES.length} files; JSON Lines (.gz) in export trees; ` +
+        `Parquet ${(TABLES.reduce((a, n) => a + fs.statSync(path.join(parquetDir, `${n}.parquet`)).size, 0) / 1048576).toFixed(0)} MB.`,
+    );
     const bundle = path.resolve('dist/bench/load.js');
     esbuild.buildSync({
-      entryPoints: [path.resolve(__filename)], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: bundle,
-      external: ['@kusto/language-service-next', '@duckdb/node-api', 'esbuild'], mainFields: ['module', 'main'], logLevel: 'warning',
+      entryPoints: [path.resolve(__filename)],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      outfile: bundle,
+      external: ['@kusto/language-service-next', '@duckdb/node-api', 'esbuild'],
+      mainFields: ['module', 'main'],
+      logLevel: 'warning',
     });
     const line = (label: string, r: ChildReport, ref?: ChildReport, refName = 'DuckDB') =>
-      console.log(`  ${label.padEnd(40)} ${(r.ms / 1000).toFixed(2).padStart(7)} s  peak RSS ${r.maxRssMb.toFixed(0).padStart(5)} MB` +
-        (ref ? `   time ${(r.ms / ref.ms).toFixed(2)}×, RSS ${(r.maxRssMb / ref.maxRssMb).toFixed(2)}× ${refName}` : '') + `  (${r.rows.toLocaleString('en-US')} rows)`);
+      console.log(
+        `  ${label.padEnd(40)} ${(r.ms / 1000).toFixed(2).padStart(7)} s  peak RSS ${r.maxRssMb.toFixed(0).padStart(5)} MB` +
+          (ref
+            ? `   time ${(r.ms / ref.ms).toFixed(2)}×, RSS ${(r.maxRssMb / ref.maxRssMb).toFixed(2)}× ${refName}`
+            : '') +
+          `  (${r.rows.toLocaleString('en-US')} rows)`,
+      );
     const duck = runChild(bundle, 'duckdb', csvDir);
     const engine = runChild(bundle, 'engine', csvDir);
     const filling = runChild(bundle, 'engine', csvDir, cacheDir);
@@ -234,16 +291,22 @@ async function main(): Promise<void> {
     line('engine loader, JSON Lines export trees (.gz)', jsonl, duck);
     line('engine loader, Parquet (snappy)', parquet, duck);
     const t = (x: number, limit: number) => (x <= limit ? 'met' : 'NOT met');
-    console.log(`  targets: load ≤ 1.5× DuckDB → ${t(engine.ms / duck.ms, 1.5)}; peak RSS ≤ 2× DuckDB → ${t(engine.maxRssMb / duck.maxRssMb, 2)}; ` +
-      `from cache ≤ 0.1× first load → ${t(cached.ms / filling.ms, 0.1)}`);
+    console.log(
+      `  targets: load ≤ 1.5× DuckDB → ${t(engine.ms / duck.ms, 1.5)}; peak RSS ≤ 2× DuckDB → ${t(engine.maxRssMb / duck.maxRssMb, 2)}; ` +
+        `from cache ≤ 0.1× first load → ${t(cached.ms / filling.ms, 0.1)}`,
+    );
     if (fs.existsSync('dist/cli.js')) {
-      console.log('End to end, file to answer (fresh process each, no load cache; kql reads only the tables the query names, DuckDB views over read_csv):');
+      console.log(
+        'End to end, file to answer (fresh process each, no load cache; kql reads only the tables the query names, DuckDB views over read_csv):',
+      );
       const ratios: number[] = [];
       for (const id of QUERIES) {
         const k = runKql(csvDir, id);
         const d = runChild(bundle, 'duckdb-query', csvDir, id);
         ratios.push(k.ms / d.ms);
-        console.log(`  ${id.padEnd(34)} kql ${(k.ms / 1000).toFixed(2).padStart(6)} s  DuckDB ${(d.ms / 1000).toFixed(2).padStart(6)} s  ${(k.ms / d.ms).toFixed(2)}×  (${k.rows} / ${d.rows} rows)`);
+        console.log(
+          `  ${id.padEnd(34)} kql ${(k.ms / 1000).toFixed(2).padStart(6)} s  DuckDB ${(d.ms / 1000).toFixed(2).padStart(6)} s  ${(k.ms / d.ms).toFixed(2)}×  (${k.rows} / ${d.rows} rows)`,
+        );
       }
       const geo = Math.exp(ratios.reduce((a, r) => a + Math.log(r), 0) / ratios.length);
       console.log(`  geometric mean ${geo.toFixed(2)}× DuckDB; target ≤ 1.5× → ${geo <= 1.5 ? 'met' : 'NOT met'}`);
@@ -251,10 +314,15 @@ async function main(): Promise<void> {
       console.log('(no dist/cli.js: run `npm run build` (and `npm run build:snapshot`) to measure kql end to end)');
     }
     const a = await answers(csvDir);
-    for (const [label, dir] of [['JSON Lines', jsonlDir], ['Parquet', parquetDir]] as const) {
+    for (const [label, dir] of [
+      ['JSON Lines', jsonlDir],
+      ['Parquet', parquetDir],
+    ] as const) {
       const b = await answers(dir);
       const same = QUERIES.filter((_, i) => a[i] === b[i]);
-      console.log(`  ${label} vs CSV: ${same.length} of ${QUERIES.length} seed queries answer identically${same.length < QUERIES.length ? ` (differ: ${QUERIES.filter((_, i) => a[i] !== b[i]).join(', ')})` : ''}`);
+      console.log(
+        `  ${label} vs CSV: ${same.length} of ${QUERIES.length} seed queries answer identically${same.length < QUERIES.length ? ` (differ: ${QUERIES.filter((_, i) => a[i] !== b[i]).join(', ')})` : ''}`,
+      );
     }
   } finally {
     fs.rmSync(root, { recursive: true, force: true });

@@ -16,11 +16,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import {
-  CompletionRequest,
-  FoldingRangeRequest,
-  type CompletionList,
-} from 'vscode-languageserver/node';
+import { CompletionRequest, FoldingRangeRequest, type CompletionList } from 'vscode-languageserver/node';
 import { globalsFor, kusto } from '../src/kql';
 import { SAMPLE_QUERIES, sampleQueryText } from '../src/schema/sampleQueries';
 import { COMPLETION_TRIGGER_CHARACTERS } from '../src/server/completion';
@@ -38,7 +34,9 @@ const TRIGGERS = new Set(COMPLETION_TRIGGER_CHARACTERS);
 const WORD = /[A-Za-z0-9_]/;
 
 function sampleFile(): string {
-  const queries = SAMPLE_QUERIES.map((q) => `// ${q.title}\n${sampleQueryText(q)}\n`).join('\n').split('\n');
+  const queries = SAMPLE_QUERIES.map((q) => `// ${q.title}\n${sampleQueryText(q)}\n`)
+    .join('\n')
+    .split('\n');
   const lines: string[] = [];
   while (lines.length < FILE_LINES) lines.push(...queries.slice(0, FILE_LINES - lines.length));
   return lines.join('\n');
@@ -53,8 +51,12 @@ function summary(label: string, values: number[], reference?: { name: string; ms
   const s = [...values].sort((a, b) => a - b);
   const p50 = percentile(s, 0.5);
   const p95 = percentile(s, 0.95);
-  const ratio = reference ? `  (p50 ${(p50 / reference.ms).toFixed(2)}×, p95 ${(p95 / reference.ms).toFixed(2)}× ${reference.name})` : '';
-  console.log(`${label.padEnd(44)} n=${String(s.length).padStart(5)}  p50 ${p50.toFixed(2).padStart(7)} ms  p95 ${p95.toFixed(2).padStart(7)} ms  max ${percentile(s, 1).toFixed(1).padStart(7)} ms${ratio}`);
+  const ratio = reference
+    ? `  (p50 ${(p50 / reference.ms).toFixed(2)}×, p95 ${(p95 / reference.ms).toFixed(2)}× ${reference.name})`
+    : '';
+  console.log(
+    `${label.padEnd(44)} n=${String(s.length).padStart(5)}  p50 ${p50.toFixed(2).padStart(7)} ms  p95 ${p95.toFixed(2).padStart(7)} ms  max ${percentile(s, 1).toFixed(1).padStart(7)} ms${ratio}`,
+  );
 }
 
 /** Median in-process ParseAndAnalyze of a typical sample block, after warming the library. */
@@ -69,7 +71,10 @@ function parseReference(): number {
     K.KustoCode.ParseAndAnalyze(`${text}\n| take ${i + 100}`, globals);
     times.push(performance.now() - t);
   }
-  return percentile(times.sort((a, b) => a - b), 0.5);
+  return percentile(
+    times.sort((a, b) => a - b),
+    0.5,
+  );
 }
 
 /**
@@ -93,7 +98,10 @@ function completionReference(): number {
     run();
     times.push(performance.now() - t);
   }
-  return percentile(times.sort((a, b) => a - b), 0.5);
+  return percentile(
+    times.sort((a, b) => a - b),
+    0.5,
+  );
 }
 
 async function roundTripReference(server: ServerHarness): Promise<number> {
@@ -104,13 +112,18 @@ async function roundTripReference(server: ServerHarness): Promise<number> {
     await server.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri: 'file:///ref.kql' } });
     times.push(performance.now() - t);
   }
-  return percentile(times.sort((a, b) => a - b), 0.5);
+  return percentile(
+    times.sort((a, b) => a - b),
+    0.5,
+  );
 }
 
 async function main(): Promise<void> {
   const bundle = path.resolve('dist/server.js');
   const useBundle = fs.existsSync(bundle) && fs.existsSync(path.resolve('dist/kusto/Kusto.Language.Bridge.min.js'));
-  console.log(`server: ${useBundle ? 'dist/server.js (the bundle the extension runs)' : 'src/server/main.ts under tsx (run `npm run build` to bench the bundle)'}`);
+  console.log(
+    `server: ${useBundle ? 'dist/server.js (the bundle the extension runs)' : 'src/server/main.ts under tsx (run `npm run build` to bench the bundle)'}`,
+  );
 
   // Cold start.
   const t0 = performance.now();
@@ -118,7 +131,9 @@ async function main(): Promise<void> {
   const tInit = performance.now();
   const first = await server.open('file:///cold.kql', sampleQueryText(SAMPLE_QUERIES[0]!));
   const tDiag = performance.now();
-  console.log(`cold start: spawn → initialize ${(tInit - t0).toFixed(0)} ms; → first diagnostics ${(tDiag - t0).toFixed(0)} ms (${first.length} diagnostics)`);
+  console.log(
+    `cold start: spawn → initialize ${(tInit - t0).toFixed(0)} ms; → first diagnostics ${(tDiag - t0).toFixed(0)} ms (${first.length} diagnostics)`,
+  );
   // Let the background warm-up finish before the typing run.
   const warmDeadline = Date.now() + 120_000;
   while (!server.logs.some((l) => l.startsWith('Kusto.Language warmed up')) && Date.now() < warmDeadline) {
@@ -129,24 +144,41 @@ async function main(): Promise<void> {
   const roundTrip = await roundTripReference(server);
   const parse = parseReference();
   const library = completionReference();
-  console.log(`references: LSP round trip (foldingRange) p50 ${roundTrip.toFixed(2)} ms; in-process parse+bind of a sample block p50 ${parse.toFixed(2)} ms; in-process library completion of \`VMConnection | where \` p50 ${library.toFixed(2)} ms`);
+  console.log(
+    `references: LSP round trip (foldingRange) p50 ${roundTrip.toFixed(2)} ms; in-process parse+bind of a sample block p50 ${parse.toFixed(2)} ms; in-process library completion of \`VMConnection | where \` p50 ${library.toFixed(2)} ms`,
+  );
 
-  const { completionAll, completionWarm, diagnosticsWarm, typingSeconds } = await typeFile(server, 'file:///typing.kql');
+  const { completionAll, completionWarm, diagnosticsWarm, typingSeconds } = await typeFile(
+    server,
+    'file:///typing.kql',
+  );
   console.log(`typed ${sampleFile().length} characters (${FILE_LINES} lines) in ${typingSeconds.toFixed(1)} s`);
   summary('completion, every request', completionAll, { name: 'round trip', ms: roundTrip });
   summary(`completion, warm (after line ${WARM_AFTER_LINES})`, completionWarm, { name: 'round trip', ms: roundTrip });
-  summary('  the same, against the library\'s simplest list', completionWarm, { name: 'library list', ms: library });
+  summary("  the same, against the library's simplest list", completionWarm, { name: 'library list', ms: library });
   summary('diagnostics after a pause (incl. 250 ms debounce)', diagnosticsWarm);
-  summary('diagnostics processing (minus the debounce)', diagnosticsWarm.map((d) => Math.max(0, d - 250)), { name: 'parse+bind', ms: parse });
-  const warmP95 = percentile([...completionWarm].sort((a, b) => a - b), 0.95);
+  summary(
+    'diagnostics processing (minus the debounce)',
+    diagnosticsWarm.map((d) => Math.max(0, d - 250)),
+    { name: 'parse+bind', ms: parse },
+  );
+  const warmP95 = percentile(
+    [...completionWarm].sort((a, b) => a - b),
+    0.95,
+  );
   console.log(`goal: warm completion p95 < 10 ms → ${warmP95 < 10 ? 'met' : 'NOT met'} (${warmP95.toFixed(2)} ms)`);
 
   // The same typing against a 1,000-table × 60-column workspace schema.
   const metadata = largeMetadata();
   const tSchema = performance.now();
-  await server.connection.sendNotification(SchemaNotification, { source: { kind: 'file', label: 'generated 1,000-table schema', fetchedAt: new Date().toISOString() }, metadata } satisfies SchemaParams);
+  await server.connection.sendNotification(SchemaNotification, {
+    source: { kind: 'file', label: 'generated 1,000-table schema', fetchedAt: new Date().toISOString() },
+    metadata,
+  } satisfies SchemaParams);
   await server.open('file:///large-first.kql', 'Generated0999_CL | take 1');
-  console.log(`1,000-table schema: sent, bound and first check in ${(performance.now() - tSchema).toFixed(0)} ms (${server.logs.find((l) => l.includes('generated 1,000-table schema')) ?? 'no log'})`);
+  console.log(
+    `1,000-table schema: sent, bound and first check in ${(performance.now() - tSchema).toFixed(0)} ms (${server.logs.find((l) => l.includes('generated 1,000-table schema')) ?? 'no log'})`,
+  );
   const large = await typeFile(server, 'file:///typing-large.kql');
   const sorted = (v: number[]) => [...v].sort((a, b) => a - b);
   const [c50, c95] = [percentile(sorted(completionWarm), 0.5), percentile(sorted(completionWarm), 0.95)];
@@ -154,7 +186,9 @@ async function main(): Promise<void> {
   summary('completion, warm, 6-table catalogue', completionWarm);
   summary('completion, warm, 1,000 × 60 schema', large.completionWarm);
   const worst = Math.max(l50 / c50, l95 / c95);
-  console.log(`1,000-table schema / catalogue: p50 ${(l50 / c50).toFixed(2)}×, p95 ${(l95 / c95).toFixed(2)}× → goal ≤ 1.2× ${worst <= 1.2 ? 'met' : 'NOT met'}`);
+  console.log(
+    `1,000-table schema / catalogue: p50 ${(l50 / c50).toFixed(2)}×, p95 ${(l95 / c95).toFixed(2)}× → goal ≤ 1.2× ${worst <= 1.2 ? 'met' : 'NOT met'}`,
+  );
   await server.stop();
 }
 
@@ -183,10 +217,14 @@ async function typeFile(server: ServerHarness, uri: string) {
     character++;
     const prev = i > 0 ? text[i - 1]! : '\n';
     const lineStart = text.lastIndexOf('\n', i) + 1;
-    const wordStart = WORD.test(ch) && !WORD.test(prev) && statementAt(text.slice(lineStart, i + 1), i + 1 - lineStart).inCode;
+    const wordStart =
+      WORD.test(ch) && !WORD.test(prev) && statementAt(text.slice(lineStart, i + 1), i + 1 - lineStart).inCode;
     if (!wordStart && !TRIGGERS.has(ch)) continue;
     const t = performance.now();
-    const list = (await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line, character } })) as CompletionList | null;
+    const list = (await server.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri },
+      position: { line, character },
+    })) as CompletionList | null;
     const ms = performance.now() - t;
     if (!list) throw new Error(`no completion at ${line}:${character}`);
     completionAll.push(ms);

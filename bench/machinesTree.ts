@@ -17,27 +17,68 @@ const PORTS = Number(process.argv[3] ?? 50);
 
 function result(columns: [string, string][], rows: WireValue[][]): QueryResult {
   return {
-    tables: [{ name: 'PrimaryResult', columns: columns.map(([name, type]) => ({ name, type: type as 'string' })), rows }],
+    tables: [
+      { name: 'PrimaryResult', columns: columns.map(([name, type]) => ({ name, type: type as 'string' })), rows },
+    ],
     stats: { backend: 'local', durationMs: 0, rowCount: rows.length, truncated: false },
     warnings: [],
   };
 }
 
 const machineRows: WireValue[][] = Array.from({ length: MACHINES }, (_, i) => [
-  `m-${String(i).padStart(8, '0')}-0000-4000-8000-000000000000`, `host-${String(i).padStart(4, '0')}.fleet.example`, i % 3 ? 'linux' : 'windows',
-  i % 3 ? 'Ubuntu 22.04' : 'Windows Server 2022', [`10.${(i >> 8) & 255}.${i & 255}.4`], '', i * 1000, i * 2000, i % 7, i % 97 === 0 ? ['', '203.0.113.9'] : [''], i % 97 === 0 ? ['Botnet'] : [''],
+  `m-${String(i).padStart(8, '0')}-0000-4000-8000-000000000000`,
+  `host-${String(i).padStart(4, '0')}.fleet.example`,
+  i % 3 ? 'linux' : 'windows',
+  i % 3 ? 'Ubuntu 22.04' : 'Windows Server 2022',
+  [`10.${(i >> 8) & 255}.${i & 255}.4`],
+  '',
+  i * 1000,
+  i * 2000,
+  i % 7,
+  i % 97 === 0 ? ['', '203.0.113.9'] : [''],
+  i % 97 === 0 ? ['Botnet'] : [''],
 ]);
 const machinesResult = result(
-  [['Machine', 'string'], ['Computer', 'string'], ['OsFamily', 'string'], ['Os', 'string'], ['Ipv4Addresses', 'dynamic'], ['ResourceId', 'string'],
-    ['BytesSent', 'long'], ['BytesReceived', 'long'], ['LinksFailed', 'long'], ['MaliciousIps', 'dynamic'], ['Threats', 'dynamic']],
+  [
+    ['Machine', 'string'],
+    ['Computer', 'string'],
+    ['OsFamily', 'string'],
+    ['Os', 'string'],
+    ['Ipv4Addresses', 'dynamic'],
+    ['ResourceId', 'string'],
+    ['BytesSent', 'long'],
+    ['BytesReceived', 'long'],
+    ['LinksFailed', 'long'],
+    ['MaliciousIps', 'dynamic'],
+    ['Threats', 'dynamic'],
+  ],
   machineRows,
 );
 const portRows: WireValue[][] = Array.from({ length: PORTS }, (_, j) => [
-  j % 10 === 0 ? '127.0.0.1' : j % 2 ? '0.0.0.0' : '10.0.0.4', 1000 + j, 'tcp', `proc${j % 7}`, `p-${j % 7}`, j % 2 === 1, j, j * 10, j * 20, j % 13 === 0 ? 2 : null,
+  j % 10 === 0 ? '127.0.0.1' : j % 2 ? '0.0.0.0' : '10.0.0.4',
+  1000 + j,
+  'tcp',
+  `proc${j % 7}`,
+  `p-${j % 7}`,
+  j % 2 === 1,
+  j,
+  j * 10,
+  j * 20,
+  j % 13 === 0 ? 2 : null,
 ]);
 const portsResult = result(
-  [['Ip', 'string'], ['Port', 'int'], ['Protocol', 'string'], ['ProcessName', 'string'], ['Process', 'string'], ['IsWildcardBind', 'bool'],
-    ['LinksLive', 'long'], ['BytesSent', 'long'], ['BytesReceived', 'long'], ['LinksFailed', 'long']],
+  [
+    ['Ip', 'string'],
+    ['Port', 'int'],
+    ['Protocol', 'string'],
+    ['ProcessName', 'string'],
+    ['Process', 'string'],
+    ['IsWildcardBind', 'bool'],
+    ['LinksLive', 'long'],
+    ['BytesSent', 'long'],
+    ['BytesReceived', 'long'],
+    ['LinksFailed', 'long'],
+  ],
   portRows,
 );
 
@@ -100,10 +141,14 @@ async function main(): Promise<void> {
   const ref = Math.min(reference(), reference(), reference());
   const runs = [await tree(), await tree(), await tree()];
   const best = runs.reduce((a, b) => (a.rootsMs + a.portsMs <= b.rootsMs + b.portsMs ? a : b));
-  console.log(`machines tree: ${MACHINES} machines × ${PORTS} ports, ${queries / 3} queries per full expansion, ${best.items} items`);
+  console.log(
+    `machines tree: ${MACHINES} machines × ${PORTS} ports, ${queries / 3} queries per full expansion, ${best.items} items`,
+  );
   console.log(`reference (copy every row once): ${ref.toFixed(1)} ms`);
   console.log(`machines level (1 query, ${MACHINES} items built and described): ${best.rootsMs.toFixed(1)} ms`);
-  console.log(`all bound-ports groups expanded (${MACHINES} queries): ${best.portsMs.toFixed(1)} ms = ${(best.portsMs / ref).toFixed(2)}× reference; longest single expansion ${best.longestPortsMs.toFixed(2)} ms`);
+  console.log(
+    `all bound-ports groups expanded (${MACHINES} queries): ${best.portsMs.toFixed(1)} ms = ${(best.portsMs / ref).toFixed(2)}× reference; longest single expansion ${best.longestPortsMs.toFixed(2)} ms`,
+  );
   console.log(`total = ${((best.rootsMs + best.portsMs) / ref).toFixed(2)}× reference`);
 }
 

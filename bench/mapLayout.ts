@@ -39,17 +39,34 @@ function fleet(machines: number, connections: number): FleetConnection[] {
     const target = Math.floor(r() * machines);
     const port = PORTS[Math.floor(r() * PORTS.length)]!;
     rows.push({
-      machine: `m-${m}`, computer: `host-${String(m).padStart(3, '0')}`, process: `m-${m}/p-${p}`, processName: `proc-${p}`,
-      remoteIp: internal ? `10.${target >> 8}.${target & 255}.10` : `${20 + Math.floor(r() * 200)}.${Math.floor(r() * 255)}.${Math.floor(r() * 255)}.${Math.floor(r() * 255)}`,
-      port, protocol: 'tcp', remoteMachine: internal ? `m-${target}` : '', remoteComputer: internal ? `host-${String(target).padStart(3, '0')}` : '',
-      bytesSent: Math.floor(r() * 1e6), bytesReceived: Math.floor(r() * 1e7), linksEstablished: 1 + Math.floor(r() * 100),
-      linksFailed: r() < 0.05 ? Math.floor(r() * 20) : 0, maliciousIps: [], threats: [],
+      machine: `m-${m}`,
+      computer: `host-${String(m).padStart(3, '0')}`,
+      process: `m-${m}/p-${p}`,
+      processName: `proc-${p}`,
+      remoteIp: internal
+        ? `10.${target >> 8}.${target & 255}.10`
+        : `${20 + Math.floor(r() * 200)}.${Math.floor(r() * 255)}.${Math.floor(r() * 255)}.${Math.floor(r() * 255)}`,
+      port,
+      protocol: 'tcp',
+      remoteMachine: internal ? `m-${target}` : '',
+      remoteComputer: internal ? `host-${String(target).padStart(3, '0')}` : '',
+      bytesSent: Math.floor(r() * 1e6),
+      bytesReceived: Math.floor(r() * 1e7),
+      linksEstablished: 1 + Math.floor(r() * 100),
+      linksFailed: r() < 0.05 ? Math.floor(r() * 20) : 0,
+      maliciousIps: [],
+      threats: [],
     });
   }
   return rows;
 }
 
-const SIZES: readonly [number, number][] = [[10, 100], [100, 1_000], [300, 1_000], [300, 10_000]];
+const SIZES: readonly [number, number][] = [
+  [10, 100],
+  [100, 1_000],
+  [300, 1_000],
+  [300, 10_000],
+];
 const CANDIDATES = ['dagre', 'cose', 'fcose-default', 'fcose-draft'];
 const RUNS = 3;
 
@@ -66,16 +83,39 @@ function message(machines: number, connections: number): MapGraphMessage {
 
 async function candidates(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'map-layout-'));
-  await esbuild.build({ entryPoints: [path.join(__dirname, 'map/layoutPage.ts')], bundle: true, outfile: path.join(dir, 'layout.js'), format: 'iife', platform: 'browser', logLevel: 'warning' });
-  fs.writeFileSync(path.join(dir, 'index.html'), webviewPageHtml({ cspSource: 'file:', scriptUri: 'layout.js', nonce: 'n0nce', title: 'layout' }).replace("style-src file: 'nonce-n0nce'", "style-src file: 'unsafe-inline'"));
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--allow-file-access-from-files'] });
+  await esbuild.build({
+    entryPoints: [path.join(__dirname, 'map/layoutPage.ts')],
+    bundle: true,
+    outfile: path.join(dir, 'layout.js'),
+    format: 'iife',
+    platform: 'browser',
+    logLevel: 'warning',
+  });
+  fs.writeFileSync(
+    path.join(dir, 'index.html'),
+    webviewPageHtml({ cspSource: 'file:', scriptUri: 'layout.js', nonce: 'n0nce', title: 'layout' }).replace(
+      "style-src file: 'nonce-n0nce'",
+      "style-src file: 'unsafe-inline'",
+    ),
+  );
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--allow-file-access-from-files'],
+  });
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.goto(pathToFileURL(path.join(dir, 'index.html')).href);
   console.log('Layout + first frame of the collapsed fleet view (median of 3), ms and ratio to 10 machines:');
   console.log(['fleet'.padEnd(28), ...CANDIDATES.map((c) => c.padStart(20))].join(''));
   const reference: Record<string, number> = {};
   for (const [machines, connections] of SIZES) {
-    const view = visibleGraph(message(machines, connections).graph, { mode: 'fleet', focus: [], expanded: new Set(), grown: new Set(), weight: 'links', externals: true });
+    const view = visibleGraph(message(machines, connections).graph, {
+      mode: 'fleet',
+      focus: [],
+      expanded: new Set(),
+      grown: new Set(),
+      weight: 'links',
+      externals: true,
+    });
     const elements = [
       ...view.nodes.map((n) => ({ group: 'nodes', data: { id: n.id } })),
       ...view.edges.map((e) => ({ group: 'edges', data: { id: e.id, source: e.source, target: e.target } })),
@@ -88,13 +128,24 @@ async function candidates(): Promise<void> {
       }
       const times: number[] = [];
       for (let i = 0; i < RUNS; i++) {
-        times.push(await page.evaluate(([els, name]) => (globalThis as unknown as { __layout(e: unknown, n: string): Promise<number> }).__layout(els, name as string), [elements, c] as const));
+        times.push(
+          await page.evaluate(
+            ([els, name]) =>
+              (globalThis as unknown as { __layout(e: unknown, n: string): Promise<number> }).__layout(
+                els,
+                name as string,
+              ),
+            [elements, c] as const,
+          ),
+        );
       }
       const ms = median(times);
       reference[c] ??= ms;
       cells.push(`${ms.toFixed(0)} (${(ms / reference[c]!).toFixed(1)}×)`.padStart(20));
     }
-    console.log([`${machines} m, ${connections} c: ${view.nodes.length}n/${view.edges.length}e`.padEnd(28), ...cells].join(''));
+    console.log(
+      [`${machines} m, ${connections} c: ${view.nodes.length}n/${view.edges.length}e`.padEnd(28), ...cells].join(''),
+    );
   }
   await browser.close();
   fs.rmSync(dir, { recursive: true, force: true });
@@ -115,7 +166,9 @@ interface ShippedRun {
  * `onPage` removes Worker first, so the map falls back to laying out on the page's thread (as before).
  */
 async function shipped(onPage: boolean): Promise<void> {
-  console.log(`\nShipped map, fcose ${onPage ? 'on the page (no Worker)' : 'in a Web Worker'}: message → first frame / laid out, and the longest freeze of the page (median of ${RUNS}):`);
+  console.log(
+    `\nShipped map, fcose ${onPage ? 'on the page (no Worker)' : 'in a Web Worker'}: message → first frame / laid out, and the longest freeze of the page (median of ${RUNS}):`,
+  );
   let reference = 0;
   for (const [machines, connections] of SIZES) {
     const m = message(machines, connections);
@@ -128,7 +181,11 @@ async function shipped(onPage: boolean): Promise<void> {
         (msg) =>
           new Promise<ShippedRun>((resolve) => {
             type El = { classList: { contains(c: string): boolean }; getAttribute(n: string): string | null };
-            const g = globalThis as unknown as { postMessage(m: unknown, o: string): void; document: { getElementById(id: string): El | null; querySelector(s: string): unknown }; requestAnimationFrame(f: () => void): void };
+            const g = globalThis as unknown as {
+              postMessage(m: unknown, o: string): void;
+              document: { getElementById(id: string): El | null; querySelector(s: string): unknown };
+              requestAnimationFrame(f: () => void): void;
+            };
             const started = performance.now();
             let drawn = 0;
             let last = started;
@@ -149,7 +206,12 @@ async function shipped(onPage: boolean): Promise<void> {
                 g.requestAnimationFrame(() => {
                   clearInterval(beat);
                   const laidOut = performance.now() - started;
-                  resolve({ drawn: drawn || laidOut, laidOut, stall, where: g.document.getElementById('map')?.getAttribute('data-layout') ?? '?' });
+                  resolve({
+                    drawn: drawn || laidOut,
+                    laidOut,
+                    stall,
+                    where: g.document.getElementById('map')?.getAttribute('data-layout') ?? '?',
+                  });
                 });
               } else {
                 setTimeout(poll, 5);
@@ -169,7 +231,12 @@ async function shipped(onPage: boolean): Promise<void> {
     const laidOut = median(runs.map((r) => r.laidOut));
     const stall = median(runs.map((r) => r.stall));
     reference ||= laidOut;
-    const goal = machines === 300 ? (drawn <= 2000 ? ' (goal: interactive ≤ 2 s: met)' : ' (goal: interactive ≤ 2 s: NOT met)') : '';
+    const goal =
+      machines === 300
+        ? drawn <= 2000
+          ? ' (goal: interactive ≤ 2 s: met)'
+          : ' (goal: interactive ≤ 2 s: NOT met)'
+        : '';
     console.log(
       `  ${machines} machines, ${connections} connections (${m.graph.processes.length} processes): first frame ${drawn.toFixed(0)} ms, ` +
         `laid out ${laidOut.toFixed(0)} ms (${(laidOut / reference).toFixed(1)}× the 10-machine map, in the ${runs[0]!.where}), longest freeze ${stall.toFixed(0)} ms${goal}`,

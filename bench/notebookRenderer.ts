@@ -22,14 +22,30 @@ const ROWS = 100_000;
 function table(n: number): ResultTable {
   const rows: WireValue[][] = [];
   for (let i = 0; i < n; i++) {
-    rows.push([new Date(Date.UTC(2026, 10, 1) + i * 60_000).toISOString(), `machine-${i % 97}`, 'nginx', `10.0.${(i >> 8) & 255}.${i & 255}`, 443, i % 3 ? 'outbound' : 'inbound', i * 31 % 5_000_000, i * 17 % 9_000_000, { tags: ['a', i % 7] }]);
+    rows.push([
+      new Date(Date.UTC(2026, 10, 1) + i * 60_000).toISOString(),
+      `machine-${i % 97}`,
+      'nginx',
+      `10.0.${(i >> 8) & 255}.${i & 255}`,
+      443,
+      i % 3 ? 'outbound' : 'inbound',
+      (i * 31) % 5_000_000,
+      (i * 17) % 9_000_000,
+      { tags: ['a', i % 7] },
+    ]);
   }
   return {
     name: 'PrimaryResult',
     columns: [
-      { name: 'TimeGenerated', type: 'datetime' }, { name: 'Computer', type: 'string' }, { name: 'ProcessName', type: 'string' },
-      { name: 'RemoteIp', type: 'string' }, { name: 'DestinationPort', type: 'int' }, { name: 'Direction', type: 'string' },
-      { name: 'BytesSent', type: 'long' }, { name: 'BytesReceived', type: 'long' }, { name: 'AdditionalInformation', type: 'dynamic' },
+      { name: 'TimeGenerated', type: 'datetime' },
+      { name: 'Computer', type: 'string' },
+      { name: 'ProcessName', type: 'string' },
+      { name: 'RemoteIp', type: 'string' },
+      { name: 'DestinationPort', type: 'int' },
+      { name: 'Direction', type: 'string' },
+      { name: 'BytesSent', type: 'long' },
+      { name: 'BytesReceived', type: 'long' },
+      { name: 'AdditionalInformation', type: 'dynamic' },
     ],
     rows,
   };
@@ -97,13 +113,34 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const t = table(ROWS);
-  const result = { tables: [t], stats: { backend: 'local' as const, durationMs: 80, rowCount: ROWS, truncated: false }, warnings: [] };
+  const result = {
+    tables: [t],
+    stats: { backend: 'local' as const, durationMs: 80, rowCount: ROWS, truncated: false },
+    warnings: [],
+  };
   const payload: NotebookResultPayload = { result, rowsReturned: ROWS };
   const payloadJson = JSON.stringify(payload);
-  const msgJson = JSON.stringify({ type: 'showResult', documentUri: 'file:///x.kql', queryText: 'x', blockStartLine: 0, options: { maxChartPoints: 20_000 }, result });
+  const msgJson = JSON.stringify({
+    type: 'showResult',
+    documentUri: 'file:///x.kql',
+    queryText: 'x',
+    blockStartLine: 0,
+    options: { maxChartPoints: 20_000 },
+    result,
+  });
   const panel = await servePanel(bundlePath(root));
   const renderer = await serveRenderer(rendererBundle);
-  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const browser = await chromium.launch({
+    executablePath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
   try {
     const nb: number[] = [];
     const ref: number[] = [];
@@ -121,14 +158,18 @@ async function main(): Promise<void> {
       await n.goto(renderer.url);
       await n.waitForFunction('window.__ready === true');
       nb.push(await rendererMs(n, payloadJson));
-      violations = violations.concat(await n.evaluate('window.__cspViolations') as string[]);
+      violations = violations.concat((await n.evaluate('window.__cspViolations')) as string[]);
       await n.close();
     }
     const a = median(nb);
     const b = median(ref);
     console.log('notebook output renderer (chromium headless, built bundles, median of 3):');
-    console.log(`  first grid paint, ${ROWS.toLocaleString('en-US')} rows: ${a.toFixed(0)} ms  (${(a / b).toFixed(2)}× the results panel's: ${b.toFixed(0)} ms)`);
-    console.log(`  CSP violations:                    ${violations.length}${violations.length ? ` (${[...new Set(violations)].join('; ')})` : ''}`);
+    console.log(
+      `  first grid paint, ${ROWS.toLocaleString('en-US')} rows: ${a.toFixed(0)} ms  (${(a / b).toFixed(2)}× the results panel's: ${b.toFixed(0)} ms)`,
+    );
+    console.log(
+      `  CSP violations:                    ${violations.length}${violations.length ? ` (${[...new Set(violations)].join('; ')})` : ''}`,
+    );
     if (violations.length) process.exitCode = 1;
   } finally {
     await browser.close();

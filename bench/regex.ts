@@ -11,8 +11,20 @@ import { compileRegex } from '../src/engine/functions/kqlRegex';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { RE2 } = require('re2-wasm') as { RE2: new (p: string, f: string) => { exec(s: string): unknown } };
 
-const TEXTS = Array.from({ length: 20_000 }, (_, i) => `acme-demo-${i}.contoso.com 10.229.${i % 255}.${i % 7} Duration=${i * 1.5} User: u${i}, Email: u${i}@x.com, process sqlservr`);
-const PATTERNS = ['sql', '^acme-demo-\\d+', '(\\d+)\\.(\\d+)\\.(\\d+)\\.(\\d+)', 'Duration=([0-9.]+)', 'Email: (\\S+),', '[a-z]+@[a-z]+\\.com$', 'SQLSERVR|mysqld'];
+const TEXTS = Array.from(
+  { length: 20_000 },
+  (_, i) =>
+    `acme-demo-${i}.contoso.com 10.229.${i % 255}.${i % 7} Duration=${i * 1.5} User: u${i}, Email: u${i}@x.com, process sqlservr`,
+);
+const PATTERNS = [
+  'sql',
+  '^acme-demo-\\d+',
+  '(\\d+)\\.(\\d+)\\.(\\d+)\\.(\\d+)',
+  'Duration=([0-9.]+)',
+  'Email: (\\S+),',
+  '[a-z]+@[a-z]+\\.com$',
+  'SQLSERVR|mysqld',
+];
 
 function time(run: () => void): number {
   run();
@@ -40,9 +52,17 @@ for (const p of PATTERNS) {
   for (const k of Object.keys(r) as (keyof typeof r)[]) {
     ratios[k]!.push(r[k]);
   }
-  console.log(p.padEnd(34), base.toFixed(1).padStart(9), `${r.re2js.toFixed(1)}×`.padStart(6), `${r['re2-wasm'].toFixed(1)}×`.padStart(9), `${r.engine.toFixed(1)}×`.padStart(7));
+  console.log(
+    p.padEnd(34),
+    base.toFixed(1).padStart(9),
+    `${r.re2js.toFixed(1)}×`.padStart(6),
+    `${r['re2-wasm'].toFixed(1)}×`.padStart(9),
+    `${r.engine.toFixed(1)}×`.padStart(7),
+  );
 }
-console.log(`geometric mean vs RegExp: re2js ${geo(ratios.re2js!).toFixed(1)}×, re2-wasm ${geo(ratios['re2-wasm']!).toFixed(1)}×, engine ${geo(ratios.engine!).toFixed(1)}×`);
+console.log(
+  `geometric mean vs RegExp: re2js ${geo(ratios.re2js!).toFixed(1)}×, re2-wasm ${geo(ratios['re2-wasm']!).toFixed(1)}×, engine ${geo(ratios.engine!).toFixed(1)}×`,
+);
 
 // The fuzzer's hangs: RegExp is not run on these (it would not return); RE2 answers in linear time.
 const evil = `${'a'.repeat(30)}!`;
@@ -50,5 +70,7 @@ for (const p of ['(a+)+$', '(a|aa)*b', '(x+x+)+y']) {
   const engine = compileRegex(p);
   const t = process.hrtime.bigint();
   engine.test(evil);
-  console.log(`${p} over 30 a's and "!": engine ${(Number(process.hrtime.bigint() - t) / 1e6).toFixed(2)} ms (RegExp: 2^30 steps, minutes to hours)`);
+  console.log(
+    `${p} over 30 a's and "!": engine ${(Number(process.hrtime.bigint() - t) / 1e6).toFixed(2)} ms (RegExp: 2^30 steps, minutes to hours)`,
+  );
 }

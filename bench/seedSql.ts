@@ -51,4 +51,3 @@ export const SQL: Record<string, string> = {
   'wb-malicious-connections': `SELECT IndicatorThreatType, sum(LinksEstablished) AS Connections FROM VMConnection
     WHERE TimeGenerated >= ${SINCE} AND Computer IN ${PICKED} AND MaliciousIp <> '' GROUP BY 1`,
 };
-

@@ -101,7 +101,12 @@ function message(table: ResultTable, render: QueryResult['render'], queryText: s
     queryText,
     blockStartLine: 0,
     options: { maxChartPoints: 20_000 },
-    result: { tables: [toColumnar(table)], render, stats: { backend: 'local', durationMs: 84, rowCount: table.rows.length, truncated: false }, warnings: [] },
+    result: {
+      tables: [toColumnar(table)],
+      render,
+      stats: { backend: 'local', durationMs: 84, rowCount: table.rows.length, truncated: false },
+      warnings: [],
+    },
   };
 }
 
@@ -135,7 +140,10 @@ async function timeUntilMark(page: Page, msg: ShowResultMessage, mark: string): 
 
 /** Reference: a plain, non-virtual DOM table of the first 1,000 rows, laid out and committed. */
 async function plainTableMs(page: Page, table: ResultTable): Promise<number> {
-  await page.evaluate((json) => ((globalThis as unknown as { __rows: unknown }).__rows = JSON.parse(json)), JSON.stringify(table.rows.slice(0, 1_000)));
+  await page.evaluate(
+    (json) => ((globalThis as unknown as { __rows: unknown }).__rows = JSON.parse(json)),
+    JSON.stringify(table.rows.slice(0, 1_000)),
+  );
   return page.evaluate(`new Promise((resolve) => {
     const t0 = performance.now();
     const t = document.createElement('table');
@@ -202,13 +210,22 @@ async function main(): Promise<void> {
   }
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!fs.existsSync(executablePath)) {
-    console.error(`No browser at ${executablePath}: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+    console.error(
+      `No browser at ${executablePath}: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH.`,
+    );
     process.exit(1);
   }
   const server = await servePanel(bundle);
   const browser = await chromium.launch({
     executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const fresh = async (): Promise<Page> => {
     const page = await browser.newPage({ viewport: { width: 1200, height: 700 } });
@@ -251,20 +268,32 @@ async function main(): Promise<void> {
       violations = violations.concat(await page.evaluate('window.__cspViolations'));
       await page.close();
       page = await fresh();
-      smallChart.push(await timeUntilMark(page, message(tiny, { visualization: 'timechart' }, 'tiny'), 'kql-chart-drawn'));
-      chart.push(await timeUntilMark(page, message(series10k, { visualization: 'timechart' }, 'traffic'), 'kql-chart-drawn'));
+      smallChart.push(
+        await timeUntilMark(page, message(tiny, { visualization: 'timechart' }, 'tiny'), 'kql-chart-drawn'),
+      );
+      chart.push(
+        await timeUntilMark(page, message(series10k, { visualization: 'timechart' }, 'traffic'), 'kql-chart-drawn'),
+      );
       violations = violations.concat(await page.evaluate('window.__cspViolations'));
       await page.close();
     }
     // 1M rows: first paint, then frames while scrolling.
     const million = connections(1_000_000);
     const page = await fresh();
-    const millionPaint = await timeUntilMark(page, message(million, undefined, 'VMConnection | take 1000000'), 'kql-grid-painted');
+    const millionPaint = await timeUntilMark(
+      page,
+      message(million, undefined, 'VMConnection | take 1000000'),
+      'kql-grid-painted',
+    );
     const scroll = await scrollFrames(page, 1_000_000);
     await page.close();
     // Reference: the same scroll over 1,000 rows, in the same run (its frames are what the machine gives).
     const smallPage = await fresh();
-    await timeUntilMark(smallPage, message(connections(1_000), undefined, 'VMConnection | take 1000'), 'kql-grid-painted');
+    await timeUntilMark(
+      smallPage,
+      message(connections(1_000), undefined, 'VMConnection | take 1000'),
+      'kql-grid-painted',
+    );
     const smallScroll = await scrollFrames(smallPage, 1_000);
     await smallPage.close();
     const g = median(grid);
@@ -272,15 +301,31 @@ async function main(): Promise<void> {
     const c = median(chart);
     const s = median(smallChart);
     console.log('webview (chromium headless, built bundle, median of 3):');
-    console.log(`  grid first paint, 100,000 rows:    ${g.toFixed(0)} ms  (${(g / p).toFixed(2)}× a plain 1,000-row DOM table: ${p.toFixed(0)} ms)`);
-    console.log(`    of which message delivery:       ${median(delivery).toFixed(0)} ms  (postMessage of the columns, typed arrays transferred)`);
-    console.log(`    host side, rows → columns:       ${median(encodeMs).toFixed(0)} ms  (toColumnar in Node, before postMessage)`);
-    console.log(`  grid first paint, 1,000,000 rows:  ${millionPaint.toFixed(0)} ms  (${(millionPaint / p).toFixed(2)}× the plain 1,000-row table)`);
-    console.log(`  scrolling 1,000,000 rows:          ${scroll.frames} frames, longest ${scroll.maxMs.toFixed(1)} ms, p95 ${scroll.p95Ms.toFixed(1)} ms, ${scroll.over50} over 50 ms; last row reached: ${scroll.lastRowShown ? 'yes' : 'NO'}`);
-    console.log(`    p95 frame vs 1,000 rows:         ${(scroll.p95Ms / smallScroll.p95Ms).toFixed(2)}×  (1,000 rows: longest ${smallScroll.maxMs.toFixed(1)} ms, p95 ${smallScroll.p95Ms.toFixed(1)} ms, ${smallScroll.over50} over 50 ms)`);
-    console.log(`  timechart draw, 10,000 points:     ${c.toFixed(0)} ms  (${(c / s).toFixed(2)}× a 10-point timechart: ${s.toFixed(0)} ms)`);
+    console.log(
+      `  grid first paint, 100,000 rows:    ${g.toFixed(0)} ms  (${(g / p).toFixed(2)}× a plain 1,000-row DOM table: ${p.toFixed(0)} ms)`,
+    );
+    console.log(
+      `    of which message delivery:       ${median(delivery).toFixed(0)} ms  (postMessage of the columns, typed arrays transferred)`,
+    );
+    console.log(
+      `    host side, rows → columns:       ${median(encodeMs).toFixed(0)} ms  (toColumnar in Node, before postMessage)`,
+    );
+    console.log(
+      `  grid first paint, 1,000,000 rows:  ${millionPaint.toFixed(0)} ms  (${(millionPaint / p).toFixed(2)}× the plain 1,000-row table)`,
+    );
+    console.log(
+      `  scrolling 1,000,000 rows:          ${scroll.frames} frames, longest ${scroll.maxMs.toFixed(1)} ms, p95 ${scroll.p95Ms.toFixed(1)} ms, ${scroll.over50} over 50 ms; last row reached: ${scroll.lastRowShown ? 'yes' : 'NO'}`,
+    );
+    console.log(
+      `    p95 frame vs 1,000 rows:         ${(scroll.p95Ms / smallScroll.p95Ms).toFixed(2)}×  (1,000 rows: longest ${smallScroll.maxMs.toFixed(1)} ms, p95 ${smallScroll.p95Ms.toFixed(1)} ms, ${smallScroll.over50} over 50 ms)`,
+    );
+    console.log(
+      `  timechart draw, 10,000 points:     ${c.toFixed(0)} ms  (${(c / s).toFixed(2)}× a 10-point timechart: ${s.toFixed(0)} ms)`,
+    );
     console.log(`  hostile value rendered as text:    ${hostileInert ? 'yes' : 'NO'}`);
-    console.log(`  CSP violations:                    ${violations.length}${violations.length ? ` (${[...new Set(violations)].join('; ')})` : ''}`);
+    console.log(
+      `  CSP violations:                    ${violations.length}${violations.length ? ` (${[...new Set(violations)].join('; ')})` : ''}`,
+    );
     await screenshots(fresh);
     if (!hostileInert || violations.length || !scroll.lastRowShown) {
       process.exitCode = 1;
@@ -293,13 +338,20 @@ async function main(): Promise<void> {
 
 /** The workbook seed query "TCP traffic" (bytes sent and received per hour), on the bundled sample workspace. */
 const TREND_QUERY = sampleQueryText(findSampleQuery('wb-tcp-traffic')!);
-const GRID_QUERY = ['VMConnection', '| project TimeGenerated, Computer, ProcessName, Direction, RemoteIp, DestinationPort, BytesSent, BytesReceived, LinksEstablished, LinksFailed', '| take 5000'].join('\n');
+const GRID_QUERY = [
+  'VMConnection',
+  '| project TimeGenerated, Computer, ProcessName, Direction, RemoteIp, DestinationPort, BytesSent, BytesReceived, LinksEstablished, LinksFailed',
+  '| take 5000',
+].join('\n');
 
 function sampleMessage(query: string): ShowResultMessage {
   const now = new Date('2026-11-23T12:00:00Z');
   const ws = generateSampleWorkspace({ now });
   const result = runLocalQuery(ws.database, query, { nowMs: now.getTime(), timeRange: { duration: 'PT24H' } });
-  return { ...message(result.tables[0]!, result.render, query), result: { ...result, tables: result.tables.map(toColumnar) } };
+  return {
+    ...message(result.tables[0]!, result.render, query),
+    result: { ...result, tables: result.tables.map(toColumnar) },
+  };
 }
 
 /** docs/screenshots/results-grid.png and results-timechart.png (sample workspace data), for the README. */

@@ -1,5 +1,5 @@
 #!/bin/sh
-":" //; d="$(dirname "$(readlink -f "$0")")/../dist"; if [ -z "$KQL_NO_SNAPSHOT" ] && [ -f "$d/cli.snapshot.blob" ] && grep -qF "\"node\":\"$(node --version)\"" "$d/cli.snapshot.blob.json" 2>/dev/null; then exec node --snapshot-blob "$d/cli.snapshot.blob" -- "$@"; fi; exec node "$0" "$@"
+':'; //; d="$(dirname "$(readlink -f "$0")")/../dist"; if [ -z "$KQL_NO_SNAPSHOT" ] && [ -f "$d/cli.snapshot.blob" ] && grep -qF "\"node\":\"$(node --version)\"" "$d/cli.snapshot.blob.json" 2>/dev/null; then exec node --snapshot-blob "$d/cli.snapshot.blob" -- "$@"; fi; exec node "$0" "$@"
 // The `kql` command: runs KQL on the embedded engine (see src/cli). Built by `npm run build`.
 // Run as a command, the line above is a shell script (and a string plus a comment to Node): it starts
 // Node from the startup snapshot directly when there is one for this Node, so `kql` pays one Node
@@ -26,7 +26,9 @@ function snapshotUsable() {
 
 if (snapshotUsable()) {
   const { spawnSync } = require('node:child_process');
-  const r = spawnSync(process.execPath, ['--snapshot-blob', blob, '--', ...process.argv.slice(2)], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, ['--snapshot-blob', blob, '--', ...process.argv.slice(2)], {
+    stdio: 'inherit',
+  });
   if (r.error) {
     process.stderr.write(`kql: ${r.error.message}\n`);
   }

@@ -19,7 +19,10 @@ const outcomes = [];
 for (const file of files) {
   console.log(`\n=== bench/${file} ===`);
   const started = Date.now();
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', path.join('bench', file)], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', path.join('bench', file)], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const ok = r.status === 0;
   outcomes.push({ file, ok, seconds, status: r.status ?? r.signal });

@@ -32,4 +32,6 @@ if (r.status !== 0) {
   process.exit(1);
 }
 fs.writeFileSync(`${blob}.json`, JSON.stringify({ node: process.version, arch: process.arch }));
-console.log(`dist/cli.snapshot.blob (${(fs.statSync(blob).size / 1048576).toFixed(0)} MB) built in ${((Date.now() - started) / 1000).toFixed(1)} s for Node ${process.version}`);
+console.log(
+  `dist/cli.snapshot.blob (${(fs.statSync(blob).size / 1048576).toFixed(0)} MB) built in ${((Date.now() - started) / 1000).toFixed(1)} s for Node ${process.version}`,
+);

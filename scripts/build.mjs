@@ -66,8 +66,14 @@ const layoutWorker = await esbuild.build({
 const layoutWorkerSource = {
   name: 'map-layout-worker-source',
   setup(build) {
-    build.onResolve({ filter: /^map-layout-worker-source$/ }, () => ({ path: 'map-layout-worker-source', namespace: 'worker-source' }));
-    build.onLoad({ filter: /.*/, namespace: 'worker-source' }, () => ({ contents: layoutWorker.outputFiles[0].text, loader: 'text' }));
+    build.onResolve({ filter: /^map-layout-worker-source$/ }, () => ({
+      path: 'map-layout-worker-source',
+      namespace: 'worker-source',
+    }));
+    build.onLoad({ filter: /.*/, namespace: 'worker-source' }, () => ({
+      contents: layoutWorker.outputFiles[0].text,
+      loader: 'text',
+    }));
   },
 };
 
@@ -102,7 +108,11 @@ if (production) {
 }
 copyKustoLibrary();
 if (watch) {
-  const contexts = await Promise.all([esbuild.context(nodeOptions), esbuild.context(webOptions), esbuild.context(rendererOptions)]);
+  const contexts = await Promise.all([
+    esbuild.context(nodeOptions),
+    esbuild.context(webOptions),
+    esbuild.context(rendererOptions),
+  ]);
   await Promise.all(contexts.map((c) => c.watch()));
   console.log('watching…');
 } else {

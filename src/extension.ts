@@ -69,7 +69,10 @@ function createCtx(extension: vscode.ExtensionContext): Ctx {
 
 export function activate(context: vscode.ExtensionContext): void {
   const started = Date.now();
-  context.subscriptions.push(log, vscode.commands.registerCommand('kql.showOutput', () => log.show()));
+  context.subscriptions.push(
+    log,
+    vscode.commands.registerCommand('kql.showOutput', () => log.show()),
+  );
   try {
     const ctx = createCtx(context);
     registerBackendCommands(ctx);

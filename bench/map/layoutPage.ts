@@ -15,12 +15,23 @@ const OPTIONS: Record<string, cytoscape.LayoutOptions> = {
 };
 
 /** Lays the elements out with one candidate and draws them; returns the milliseconds to the first frame. */
-(globalThis as unknown as { __layout: unknown }).__layout = (elements: cytoscape.ElementDefinition[], name: string): Promise<number> => {
-  const g = globalThis as unknown as { document: { getElementById(id: string): { replaceChildren(): void } }; requestAnimationFrame(f: () => void): void };
+(globalThis as unknown as { __layout: unknown }).__layout = (
+  elements: cytoscape.ElementDefinition[],
+  name: string,
+): Promise<number> => {
+  const g = globalThis as unknown as {
+    document: { getElementById(id: string): { replaceChildren(): void } };
+    requestAnimationFrame(f: () => void): void;
+  };
   const container = g.document.getElementById('app');
   container.replaceChildren();
   const started = performance.now();
-  const cy = cytoscape({ container: container as unknown as cytoscape.CytoscapeOptions['container'], elements, layout: OPTIONS[name]!, style: [{ selector: 'node', style: { label: 'data(id)' } }] });
+  const cy = cytoscape({
+    container: container as unknown as cytoscape.CytoscapeOptions['container'],
+    elements,
+    layout: OPTIONS[name]!,
+    style: [{ selector: 'node', style: { label: 'data(id)' } }],
+  });
   cy.fit();
   return new Promise((resolve) =>
     g.requestAnimationFrame(() => {

@@ -102,7 +102,11 @@ const HIGH_CONTRAST_THEME: Record<string, string> = {
   '--vscode-charts-yellow': '#cca700',
 };
 
-const THEMES = { dark: [DARK_THEME, 'vscode-dark'], light: [LIGHT_THEME, 'vscode-light'], 'high-contrast': [HIGH_CONTRAST_THEME, 'vscode-high-contrast'] } as const;
+const THEMES = {
+  dark: [DARK_THEME, 'vscode-dark'],
+  light: [LIGHT_THEME, 'vscode-light'],
+  'high-contrast': [HIGH_CONTRAST_THEME, 'vscode-high-contrast'],
+} as const;
 export type PageTheme = keyof typeof THEMES;
 
 export interface PageServer {
@@ -177,7 +181,9 @@ export function initScript(themeName: PageTheme = 'dark'): string {
 /** JSON for a message holding typed arrays; the page's `__revive` turns it back into one. */
 export function pageJson(message: unknown): string {
   return JSON.stringify(message, (_k, v: unknown) =>
-    ArrayBuffer.isView(v) ? { __typed: v.constructor.name, base64: Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64') } : v,
+    ArrayBuffer.isView(v)
+      ? { __typed: v.constructor.name, base64: Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64') }
+      : v,
   );
 }
 

@@ -77,13 +77,21 @@ Examples:
   kql --data ./exports --format csv 'VMBoundPort | distinct Computer, Port'
 `;
 
-function positiveNumber(option: string, text: string | undefined, fallback: number, max: number, whole = false): number {
+function positiveNumber(
+  option: string,
+  text: string | undefined,
+  fallback: number,
+  max: number,
+  whole = false,
+): number {
   if (text === undefined) {
     return fallback;
   }
   const n = Number(text);
   if (!Number.isFinite(n) || n <= 0 || n > max || (whole && !Number.isInteger(n))) {
-    throw new UsageError(`${option} must be a ${whole ? 'whole ' : ''}number above 0${max < 1e9 ? ` and at most ${max}` : ''}, not "${text}".`);
+    throw new UsageError(
+      `${option} must be a ${whole ? 'whole ' : ''}number above 0${max < 1e9 ? ` and at most ${max}` : ''}, not "${text}".`,
+    );
   }
   return n;
 }

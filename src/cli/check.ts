@@ -62,7 +62,8 @@ function parseCheckArgs(argv: readonly string[]): CheckArgs {
   }
   const { values, positionals } = parsed;
   if (values.help) return { files: [], help: true };
-  if (values.data !== undefined && values.schema !== undefined) throw new UsageError('Give either --data or --schema, not both.');
+  if (values.data !== undefined && values.schema !== undefined)
+    throw new UsageError('Give either --data or --schema, not both.');
   if (positionals.length === 0) throw new UsageError('No file to check: give one or more .kql or .kqlnb files.');
   return { files: positionals, data: values.data, schema: values.schema, help: false };
 }
@@ -114,7 +115,13 @@ export function checkText(text: string, analyzer: BlockAnalyzer): Finding[] {
     for (const d of analyzer.diagnostics(analyzer.get(block.text))) {
       if (d.severity !== 'error' && d.severity !== 'warning') continue;
       const at = lines.positionAt(block.start + d.start);
-      findings.push({ line: at.line + 1, column: at.character + 1, severity: d.severity, message: d.message.replace(/\s*\r?\n\s*/g, ' '), code: d.code });
+      findings.push({
+        line: at.line + 1,
+        column: at.character + 1,
+        severity: d.severity,
+        message: d.message.replace(/\s*\r?\n\s*/g, ' '),
+        code: d.code,
+      });
     }
   }
   return findings.sort((a, b) => a.line - b.line || a.column - b.column);
@@ -190,6 +197,8 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
     }
   }
   const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-  io.stderr.write(`kql check: ${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(texts.length, 'file')} (schema: ${schema.source.label}).\n`);
+  io.stderr.write(
+    `kql check: ${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(texts.length, 'file')} (schema: ${schema.source.label}).\n`,
+  );
   return errors > 0 ? 1 : 0;
 }

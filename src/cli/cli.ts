@@ -60,7 +60,12 @@ async function queryUnits(args: CliArgs, io: Io): Promise<QueryUnit[]> {
     if (blocks.length === 0) {
       throw new UsageError(`${args.file} holds no query.`);
     }
-    return blocks.map((b) => ({ text: b.text, title: blockTitle(b.text, b.startLine), lineOffset: b.startLine, file: args.file }));
+    return blocks.map((b) => ({
+      text: b.text,
+      title: blockTitle(b.text, b.startLine),
+      lineOffset: b.startLine,
+      file: args.file,
+    }));
   }
   if (io.stdin.isTTY) {
     throw new UsageError('No query: give one as an argument, with -f FILE, or on standard input.');
@@ -102,7 +107,9 @@ function printResult(result: QueryResult, format: OutputFormat, io: Io, csvRaw: 
     io.stdout.write(`${text}\n`);
     const rows = `${t.rows.length} row${t.rows.length === 1 ? '' : 's'}`;
     const notes = [
-      hiddenColumns > 0 ? `${hiddenColumns} more column${hiddenColumns === 1 ? '' : 's'} not shown: use --format json or csv` : '',
+      hiddenColumns > 0
+        ? `${hiddenColumns} more column${hiddenColumns === 1 ? '' : 's'} not shown: use --format json or csv`
+        : '',
       i === 0 && result.stats.truncated ? 'truncated at the row or size limit' : '',
       i === 0 && result.render ? `render ${result.render.visualization}` : '',
     ].filter(Boolean);
@@ -112,7 +119,8 @@ function printResult(result: QueryResult, format: OutputFormat, io: Io, csvRaw: 
 
 /** The CLI's load cache: $XDG_CACHE_HOME/connection-analytics/load-cache, else ~/.cache/… */
 export function cliCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  const base = env.KQL_CACHE_DIR ?? path.join(env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'connection-analytics');
+  const base =
+    env.KQL_CACHE_DIR ?? path.join(env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'connection-analytics');
   return path.join(base, 'load-cache');
 }
 
@@ -170,9 +178,10 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     throw e;
   }
   const format: OutputFormat = args.format ?? (io.stdout.isTTY ? 'table' : 'json');
-  const source: DataSource = args.data !== undefined
-    ? { kind: 'folder', dir: args.data, cacheDir: args.cache ? cliCacheDir() : undefined }
-    : { kind: 'sample', now: args.now, scale: args.scale };
+  const source: DataSource =
+    args.data !== undefined
+      ? { kind: 'folder', dir: args.data, cacheDir: args.cache ? cliCacheDir() : undefined }
+      : { kind: 'sample', now: args.now, scale: args.scale };
   const progress = progressLine(io);
   let data: LoadedData;
   try {
@@ -244,7 +253,9 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
       printResult(result, format, io, args.csvRaw);
     } catch (e) {
       failed = true;
-      io.stderr.write(`kql: ${unit.title && !(e instanceof KqlError) ? `${unit.title}: ` : ''}${describeError(e, unit)}\n`);
+      io.stderr.write(
+        `kql: ${unit.title && !(e instanceof KqlError) ? `${unit.title}: ` : ''}${describeError(e, unit)}\n`,
+      );
     }
   }
   return failed ? 1 : 0;

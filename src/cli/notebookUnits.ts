@@ -3,7 +3,14 @@
  * cells above it, titled by the markdown cell above it, errors placed at file:cell N:line:col.
  */
 import type { KqlError } from '../kql';
-import { describeCellError, describeDefinitions, NotebookFormatError, placeCellError, readNotebook, scopeCell } from '../notebook';
+import {
+  describeCellError,
+  describeDefinitions,
+  NotebookFormatError,
+  placeCellError,
+  readNotebook,
+  scopeCell,
+} from '../notebook';
 import { UsageError } from './args';
 import type { QueryUnit } from './queryUnit';
 

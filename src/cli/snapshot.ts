@@ -20,7 +20,10 @@ for (const file of ['bridge.min.js', 'Kusto.Language.Bridge.min.js']) {
   (0, eval)(fs.readFileSync(path.join(dir, file), 'utf8'));
 }
 // The library's first analysis initialises most of it (the function and operator tables, the parser).
-runLocalQuery(sampleDatabase({ now: new Date('2026-01-01T00:00:00Z') }), 'print 1 | extend x = strlen("a") | summarize count() by x');
+runLocalQuery(
+  sampleDatabase({ now: new Date('2026-01-01T00:00:00Z') }),
+  'print 1 | extend x = strlen("a") | summarize count() by x',
+);
 
 v8.startupSnapshot.setDeserializeMainFunction(() => {
   // In a process started from a snapshot, the user's arguments follow the node executable.

@@ -22,7 +22,11 @@ export interface NumberRange {
 }
 
 /** The range of the non-null values, of all rows or of the rows given (row −1 of a selection is null). */
-export function numberRange(values: Float64Array, nulls: Uint8Array | undefined, rows?: Int32Array): NumberRange | null {
+export function numberRange(
+  values: Float64Array,
+  nulls: Uint8Array | undefined,
+  rows?: Int32Array,
+): NumberRange | null {
   let min = Infinity;
   let max = -Infinity;
   let hasNaN = false;
@@ -135,7 +139,10 @@ class NumberBuilder implements ColumnBuilder {
   private values: Float64Array;
   private nulls: Uint8Array | undefined;
   length = 0;
-  constructor(readonly type: KqlType, capacity: number) {
+  constructor(
+    readonly type: KqlType,
+    capacity: number,
+  ) {
     this.values = new Float64Array(Math.max(16, capacity));
   }
   push(v: Value): void {
@@ -149,7 +156,7 @@ class NumberBuilder implements ColumnBuilder {
         this.nulls = n;
       }
     }
-    if (v === null || v === undefined || typeof v !== 'number' || Number.isNaN(v) && this.type !== 'real') {
+    if (v === null || v === undefined || typeof v !== 'number' || (Number.isNaN(v) && this.type !== 'real')) {
       if (!this.nulls) {
         this.nulls = new Uint8Array(this.values.length);
       }
@@ -238,9 +245,13 @@ export function columnBuilder(type: KqlType, capacity = 16): ColumnBuilder {
     return new NumberBuilder(type, capacity);
   }
   switch (type) {
-    case 'bool': return new BoolBuilder();
-    case 'string': case 'guid': return new StringBuilder(type);
-    default: return new DynamicBuilder();
+    case 'bool':
+      return new BoolBuilder();
+    case 'string':
+    case 'guid':
+      return new StringBuilder(type);
+    default:
+      return new DynamicBuilder();
   }
 }
 

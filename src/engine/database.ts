@@ -58,7 +58,9 @@ function checkBuilt(schema: TableSchema, table: Table): void {
   const got = table.columns.map((c) => `${c.name}:${c.column.type}`).join(', ');
   const want = schema.columns.map((c) => `${c.name}:${c.type}`).join(', ');
   if (table.name !== schema.name || got !== want) {
-    throw new Error(`Table ${schema.name} was built as ${table.name ?? '(unnamed)'} (${got}), not as its schema says (${want})`);
+    throw new Error(
+      `Table ${schema.name} was built as ${table.name ?? '(unnamed)'} (${got}), not as its schema says (${want})`,
+    );
   }
 }
 

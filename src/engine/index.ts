@@ -53,7 +53,6 @@ export interface ExecutionResult {
   warnings: string[];
 }
 
-
 /** Runs a KQL query. Every problem with the query is a KqlError; cancellation and timeout have their own errors. */
 export function executeQuery(text: string, db: Database, options: ExecuteOptions = {}): ExecutionResult {
   return withMemoryBudget(new MemoryBudget(options.memoryLimitBytes), () => executeWithinBudget(text, db, options));
@@ -70,7 +69,10 @@ function executeWithinBudget(text: string, db: Database, options: ExecuteOptions
     let prepared = useCache ? cachedPlan(db, text) : undefined;
     if (!prepared) {
       const lowered = lowerText(text, db, options);
-      prepared = { query: lowered.query, plan: options.optimize === false ? lowered.plan : optimizeQuery(lowered.plan) };
+      prepared = {
+        query: lowered.query,
+        plan: options.optimize === false ? lowered.plan : optimizeQuery(lowered.plan),
+      };
       if (useCache) {
         rememberPlan(db, text, prepared);
       }
@@ -79,7 +81,11 @@ function executeWithinBudget(text: string, db: Database, options: ExecuteOptions
     const plan = prepared.plan;
     if (plan.outputs.length === 0) {
       const end = text.trimEnd().length;
-      throw new ErrorFactory(query.lines).at({ start: end, end }, 'KQL-NO-RESULT', 'The query has no tabular expression to run (only let statements or comments).');
+      throw new ErrorFactory(query.lines).at(
+        { start: end, end },
+        'KQL-NO-RESULT',
+        'The query has no tabular expression to run (only let statements or comments).',
+      );
     }
     ctx = {
       db,
@@ -102,10 +108,13 @@ function executeWithinBudget(text: string, db: Database, options: ExecuteOptions
       if (table.rowCount > rowLimit) {
         truncated = true;
         warnings.push(`The result has ${table.rowCount} rows; only the first ${rowLimit} are shown (the row limit).`);
-        table = selectRows(table, Array.from({ length: rowLimit }, (_, r) => r));
+        table = selectRows(
+          table,
+          Array.from({ length: rowLimit }, (_, r) => r),
+        );
       }
       table = materializeTable(table);
-      const name = i === 0 ? 'PrimaryResult' : asName(p) ?? `Table_${i}`;
+      const name = i === 0 ? 'PrimaryResult' : (asName(p) ?? `Table_${i}`);
       tables.push({ name, table });
     });
     return { tables, render: ctx.render ? renderInfo(ctx.render) : undefined, truncated, warnings };
@@ -114,7 +123,13 @@ function executeWithinBudget(text: string, db: Database, options: ExecuteOptions
   }
 }
 
-function asQueryError(e: unknown, text: string, query: AnalyzedQuery | undefined, at: Span | undefined, check: () => void): Error {
+function asQueryError(
+  e: unknown,
+  text: string,
+  query: AnalyzedQuery | undefined,
+  at: Span | undefined,
+  check: () => void,
+): Error {
   if (e instanceof KqlError || e instanceof QueryCancelledError || e instanceof QueryTimeoutError) {
     return e;
   }

@@ -15,7 +15,11 @@ export interface LowerOptions {
 
 /** Parses, binds and lowers a query; the first error in it is thrown as a KqlError. */
 export function lowerText(text: string, db: Database, options: LowerOptions = {}): PreparedQuery {
-  const analyzeOptions = { tables: db.schemas, isCancelled: () => options.isCancelled?.() === true || (options.deadline !== undefined && Date.now() > options.deadline) };
+  const analyzeOptions = {
+    tables: db.schemas,
+    isCancelled: () =>
+      options.isCancelled?.() === true || (options.deadline !== undefined && Date.now() > options.deadline),
+  };
   let query = analyze(text, analyzeOptions);
   const error = firstError(query);
   if (error) {
@@ -30,8 +34,11 @@ export function lowerText(text: string, db: Database, options: LowerOptions = {}
       throw trimmedError;
     }
     // The warnings about the missing tables stay.
-    query = { ...trimmed, text, diagnostics: [...trimmed.diagnostics, ...query.diagnostics.filter((d) => d.code === FUZZY_SOURCE_MISSING)] };
+    query = {
+      ...trimmed,
+      text,
+      diagnostics: [...trimmed.diagnostics, ...query.diagnostics.filter((d) => d.code === FUZZY_SOURCE_MISSING)],
+    };
   }
   return { query, plan: lowerQuery(query, db.tableNames) };
 }
-

@@ -10,7 +10,12 @@ function list(v: unknown): string[] | undefined {
   if (Array.isArray(v)) {
     return v.map(String);
   }
-  return typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+  return typeof v === 'string'
+    ? v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : undefined;
 }
 
 function num(v: unknown): number | undefined {

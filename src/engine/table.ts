@@ -33,7 +33,11 @@ export class Table {
   }
 
   takeRows(rows: Int32Array | readonly number[]): Table {
-    return new Table(this.columns.map((c) => ({ name: c.name, column: takeRows(c.column, rows) })), rows.length, this.name);
+    return new Table(
+      this.columns.map((c) => ({ name: c.name, column: takeRows(c.column, rows) })),
+      rows.length,
+      this.name,
+    );
   }
 
   withName(name: string | undefined): Table {
@@ -50,9 +54,19 @@ export class Table {
     return out;
   }
 
-  static fromRows(schema: readonly { name: string; type: KqlType }[], rows: readonly (readonly Value[])[], name?: string): Table {
+  static fromRows(
+    schema: readonly { name: string; type: KqlType }[],
+    rows: readonly (readonly Value[])[],
+    name?: string,
+  ): Table {
     return new Table(
-      schema.map((s, j) => ({ name: s.name, column: columnFromValues(s.type, rows.map((r) => r[j] ?? null)) })),
+      schema.map((s, j) => ({
+        name: s.name,
+        column: columnFromValues(
+          s.type,
+          rows.map((r) => r[j] ?? null),
+        ),
+      })),
       rows.length,
       name,
     );

@@ -10,10 +10,14 @@ function dynamicRank(v: DynamicValue): number {
     return 0;
   }
   switch (typeof v) {
-    case 'boolean': return 1;
-    case 'number': return 2;
-    case 'string': return 3;
-    default: return Array.isArray(v) ? 4 : v instanceof WholeReal ? 2 : 5;
+    case 'boolean':
+      return 1;
+    case 'number':
+      return 2;
+    case 'string':
+      return 3;
+    default:
+      return Array.isArray(v) ? 4 : v instanceof WholeReal ? 2 : 5;
   }
 }
 

@@ -65,7 +65,9 @@ export function dynamicJson(value: DynamicValue): string {
     return `[${value.map(dynamicJson).join(',')}]`;
   }
   const bag = value as { [key: string]: DynamicValue };
-  return `{${Object.keys(bag).map((k) => `${JSON.stringify(k)}:${dynamicJson(bag[k]!)}`).join(',')}}`;
+  return `{${Object.keys(bag)
+    .map((k) => `${JSON.stringify(k)}:${dynamicJson(bag[k]!)}`)
+    .join(',')}}`;
 }
 
 /** Whether a dynamic value holds a marked whole-number real anywhere (most do not: JSON.stringify then serves). */
@@ -126,4 +128,3 @@ export function valueToString(value: Value, type: KqlType): string {
       return dynamicJson(value as DynamicValue);
   }
 }
-

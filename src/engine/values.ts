@@ -19,7 +19,14 @@ import type { KqlType } from '../schema/types';
 
 export type { KqlType };
 
-export type DynamicValue = null | boolean | number | WholeReal | string | DynamicValue[] | { [key: string]: DynamicValue };
+export type DynamicValue =
+  | null
+  | boolean
+  | number
+  | WholeReal
+  | string
+  | DynamicValue[]
+  | { [key: string]: DynamicValue };
 
 /**
  * A whole-number real inside a dynamic value (`dynamic([1.0])`, series_ceiling's output, make_list of

@@ -87,8 +87,10 @@ export function fromWire(value: unknown, type: KqlType): Value {
     case 'string':
       return typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
     case 'guid':
-      return typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value.trim())
-        ? value.trim().toLowerCase() : null;
+      return typeof value === 'string' &&
+        /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value.trim())
+        ? value.trim().toLowerCase()
+        : null;
     case 'bool':
       if (typeof value === 'boolean') {
         return value;
@@ -116,7 +118,14 @@ export function fromWire(value: unknown, type: KqlType): Value {
     case 'dynamic':
       if (typeof value === 'string') {
         const s = value.trim();
-        if (s.startsWith('{') || s.startsWith('[') || s === 'null' || s === 'true' || s === 'false' || wireNumber(s) !== null) {
+        if (
+          s.startsWith('{') ||
+          s.startsWith('[') ||
+          s === 'null' ||
+          s === 'true' ||
+          s === 'false' ||
+          wireNumber(s) !== null
+        ) {
           try {
             return parseJsonData(s) as DynamicValue;
           } catch {

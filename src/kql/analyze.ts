@@ -24,10 +24,14 @@ export interface AnalyzeOptions {
 
 function severity(s: string | null): KqlSeverity {
   switch ((s ?? '').toLowerCase()) {
-    case 'warning': return 'warning';
-    case 'suggestion': return 'hint';
-    case 'information': return 'information';
-    default: return 'error';
+    case 'warning':
+      return 'warning';
+    case 'suggestion':
+      return 'hint';
+    case 'information':
+      return 'information';
+    default:
+      return 'error';
   }
 }
 

@@ -98,7 +98,13 @@ export function splitQueryBlocks(text: string): QueryBlock[] {
   if (pending && !isCommentOnly(text.slice(pending[0]!.start, pending[pending.length - 1]!.end))) {
     const start = pending[0]!.start;
     const end = pending[pending.length - 1]!.end;
-    blocks.push({ start, end, text: text.slice(start, end), startLine: pending[0]!.index, endLine: pending[pending.length - 1]!.index });
+    blocks.push({
+      start,
+      end,
+      text: text.slice(start, end),
+      startLine: pending[0]!.index,
+      endLine: pending[pending.length - 1]!.index,
+    });
   }
   return blocks;
 }

@@ -20,16 +20,26 @@ export const CROSS_RESOURCE_FUNCTIONS = ['workspace', 'app', 'resource'] as cons
 function scalarType(type: KqlType): Kusto.Language.Symbols.ScalarSymbol {
   const T = kusto().Symbols.ScalarTypes;
   switch (type) {
-    case 'bool': return T.Bool!;
-    case 'int': return T.Int!;
-    case 'long': return T.Long!;
-    case 'real': return T.Real!;
-    case 'decimal': return T.Decimal!;
-    case 'string': return T.String!;
-    case 'datetime': return T.DateTime!;
-    case 'timespan': return T.TimeSpan!;
-    case 'guid': return T.Guid!;
-    case 'dynamic': return T.Dynamic!;
+    case 'bool':
+      return T.Bool!;
+    case 'int':
+      return T.Int!;
+    case 'long':
+      return T.Long!;
+    case 'real':
+      return T.Real!;
+    case 'decimal':
+      return T.Decimal!;
+    case 'string':
+      return T.String!;
+    case 'datetime':
+      return T.DateTime!;
+    case 'timespan':
+      return T.TimeSpan!;
+    case 'guid':
+      return T.Guid!;
+    case 'dynamic':
+      return T.Dynamic!;
   }
 }
 
@@ -54,12 +64,16 @@ export function functionSymbol(fn: FunctionSchema): Kusto.Language.Symbols.Funct
  * its columns (workspaces of one fleet share their tables); any other name is accepted unbound, never
  * an error, and the query runs as written on Log Analytics.
  */
-function crossResourceFunctions(tables: readonly Kusto.Language.Symbols.Symbol[]): Kusto.Language.Symbols.FunctionSymbol[] {
+function crossResourceFunctions(
+  tables: readonly Kusto.Language.Symbols.Symbol[],
+): Kusto.Language.Symbols.FunctionSymbol[] {
   const K = kusto();
   const S = K.Symbols;
   return CROSS_RESOURCE_FUNCTIONS.map((name) => {
     const other = new S.DatabaseSymbol.$ctor3(name, null, tables as never, true);
-    return new S.FunctionSymbol.ctor(name, () => other, S.Tabularity.Tabular, [new S.Parameter.$ctor2('name', S.ScalarTypes.String)] as never);
+    return new S.FunctionSymbol.ctor(name, () => other, S.Tabularity.Tabular, [
+      new S.Parameter.$ctor2('name', S.ScalarTypes.String),
+    ] as never);
   });
 }
 
@@ -88,7 +102,8 @@ function build(tables: readonly TableSchema[], functions: readonly FunctionSchem
   const db = new K.Symbols.DatabaseSymbol.$ctor2(DATABASE_NAME, null, [...tableSymbols, ...fnSymbols] as never);
   const defaults = K.GlobalState.Default!;
   const builtIns = bridgeItems<Kusto.Language.Symbols.FunctionSymbol>(defaults.Functions, K.Symbols.FunctionSymbol);
-  if (builtIns.length === 0) throw new Error('Kusto.Language lists no built-in functions: this library version differs');
+  if (builtIns.length === 0)
+    throw new Error('Kusto.Language lists no built-in functions: this library version differs');
   const base = defaults
     .WithFunctions([...builtIns, ...crossResourceFunctions(tableSymbols)] as never)!
     .WithDatabase(db)!;
@@ -156,7 +171,9 @@ const byContent = new Map<string, CachedGlobals>();
 const MAX_BY_CONTENT = 8;
 
 function contentKey(tables: readonly TableSchema[]): string {
-  return JSON.stringify(tables.map((t) => [t.name, t.description, t.columns.map((c) => [c.name, c.type, c.description])]));
+  return JSON.stringify(
+    tables.map((t) => [t.name, t.description, t.columns.map((c) => [c.name, c.type, c.description])]),
+  );
 }
 
 /** Globals for the active schema with extra ambient symbols (in scope around the query), with their own cache. */
@@ -179,8 +196,16 @@ export const CATALOGUE_TABLES: readonly TableSchema[] = CATALOGUE;
 export function kqlTypeOf(symbol: Kusto.Language.Symbols.TypeSymbol | null | undefined): KqlType {
   const name = symbol?.Name ?? 'dynamic';
   switch (name) {
-    case 'bool': case 'int': case 'long': case 'real': case 'decimal': case 'string':
-    case 'datetime': case 'timespan': case 'guid': case 'dynamic':
+    case 'bool':
+    case 'int':
+    case 'long':
+    case 'real':
+    case 'decimal':
+    case 'string':
+    case 'datetime':
+    case 'timespan':
+    case 'guid':
+    case 'dynamic':
       return name;
     default:
       return 'dynamic';

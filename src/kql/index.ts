@@ -2,8 +2,17 @@ export { analyze, analyzeOrThrow, firstError, type AnalyzedQuery, type AnalyzeOp
 export { splitQueryBlocks, blockAt, type QueryBlock } from './blocks';
 export { KqlError, isKqlError, type KqlDiagnostic, type KqlSeverity } from './errors';
 export {
-  globalsFor, globalsForSchema, globalsWithAmbient, activeBaseGlobals, activeSchema, setActiveSchema, tableSymbol, functionSymbol,
-  kqlTypeOf, DATABASE_NAME, CROSS_RESOURCE_FUNCTIONS,
+  globalsFor,
+  globalsForSchema,
+  globalsWithAmbient,
+  activeBaseGlobals,
+  activeSchema,
+  setActiveSchema,
+  tableSymbol,
+  functionSymbol,
+  kqlTypeOf,
+  DATABASE_NAME,
+  CROSS_RESOURCE_FUNCTIONS,
 } from './globals';
 export { kusto, cancellationToken, items, toArray, bridgeItems, type KustoLanguage } from './kustoLibrary';
 export { LineMap, formatPosition, type Position, type Range } from './positions';

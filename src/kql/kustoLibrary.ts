@@ -44,9 +44,7 @@ export function kusto(): KustoLanguage {
 /** The library's own cancellation token (it does not accept System.Threading tokens). */
 export function cancellationToken(isCancelled?: () => boolean): Kusto.Language.Utils.CancellationToken {
   const K = kusto();
-  return isCancelled
-    ? new K.Utils.CancellationToken.$ctor1(isCancelled)
-    : new K.Utils.CancellationToken.ctor();
+  return isCancelled ? new K.Utils.CancellationToken.$ctor1(isCancelled) : new K.Utils.CancellationToken.ctor();
 }
 
 /** Iterates a Bridge `IReadOnlyList`/`List` as a JavaScript iterable. */
@@ -67,7 +65,11 @@ export function bridgeItems<T>(list: unknown, itemType: unknown): T[] {
   if (list == null) {
     return [];
   }
-  const array = (System as unknown as { Array: { getCount(l: unknown, t: unknown): number; getItem(l: unknown, i: number, t: unknown): unknown } }).Array;
+  const array = (
+    System as unknown as {
+      Array: { getCount(l: unknown, t: unknown): number; getItem(l: unknown, i: number, t: unknown): unknown };
+    }
+  ).Array;
   const count = array.getCount(list, itemType);
   return Array.from({ length: count }, (_, i) => array.getItem(list, i, itemType) as T);
 }

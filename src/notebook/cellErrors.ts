@@ -23,7 +23,11 @@ export function placeCellError(scoped: ScopedCell, ownIndex: number, range: Rang
 }
 
 /** "3:14: message", or "in the definitions of cell 2: message" for an error carried from above. */
-export function describeCellError(place: CellErrorPlace, message: string, cellNumber: (index: number) => number = (i) => i + 1): string {
+export function describeCellError(
+  place: CellErrorPlace,
+  message: string,
+  cellNumber: (index: number) => number = (i) => i + 1,
+): string {
   if (place.inOwnCell) {
     return `${place.range.start.line + 1}:${place.range.start.character + 1}: ${message}`;
   }

@@ -29,7 +29,10 @@ export function preludeFor(cells: readonly string[], index: number): { text: str
   for (let i = 0; i < Math.min(index, cells.length); i++) {
     for (const d of definitionsOf(cells[i]!)) {
       // Kept on its own lines with blank lines removed: Kusto.Explorer splits queries at blank lines.
-      const body = d.text.trim().split(/\r?\n/).filter((l) => l.trim() !== '');
+      const body = d.text
+        .trim()
+        .split(/\r?\n/)
+        .filter((l) => l.trim() !== '');
       const text = d.terminated ? body.join('\n') : `${body.join('\n')};`;
       const textLines = text.split('\n');
       lines.push(...textLines);

@@ -18,7 +18,11 @@ export function kqlToCells(text: string): CellJson[] {
     }
     const comments = blockLines.slice(0, firstCode).filter((l) => l.trim() !== '');
     if (comments.length) {
-      cells.push({ kind: 'markdown', language: 'markdown', source: comments.map((l) => l.trim().replace(/^\/\/\s?/, '')).join('\n') });
+      cells.push({
+        kind: 'markdown',
+        language: 'markdown',
+        source: comments.map((l) => l.trim().replace(/^\/\/\s?/, '')).join('\n'),
+      });
     }
     const code = blockLines.slice(firstCode).join('\n');
     if (code.trim() !== '') {
@@ -34,11 +38,17 @@ export function cellsToKql(cells: readonly CellJson[]): string {
   for (const c of cells) {
     const text = c.source.replace(/\s+$/, '');
     if (c.kind === 'markdown') {
-      const comment = text.split(/\r?\n/).map((l) => (l.trim() === '' ? '//' : `// ${l}`)).join('\n');
+      const comment = text
+        .split(/\r?\n/)
+        .map((l) => (l.trim() === '' ? '//' : `// ${l}`))
+        .join('\n');
       pendingComment = pendingComment ? `${pendingComment}\n//\n${comment}` : comment;
     } else if (text !== '') {
       // Blank lines inside a cell would split it into several queries in a .kql file.
-      const code = text.split(/\r?\n/).filter((l) => l.trim() !== '').join('\n');
+      const code = text
+        .split(/\r?\n/)
+        .filter((l) => l.trim() !== '')
+        .join('\n');
       parts.push(pendingComment ? `${pendingComment}\n${code}` : code);
       pendingComment = undefined;
     }

@@ -45,10 +45,17 @@ export function cannotRunNote(missing: readonly string[], workspaceTables: Itera
   const have = new Set(workspaceTables);
   const origins = [...new Set(missing.map((t) => ORIGIN[t]).filter((o): o is string => o !== undefined))];
   const present = CATALOGUE_TABLES.filter((t) => have.has(t));
-  const which = missing.length === 1 ? `${missing[0]}, which the workspace does not have` : `${list(missing)}, which the workspace does not have`;
+  const which =
+    missing.length === 1
+      ? `${missing[0]}, which the workspace does not have`
+      : `${list(missing)}, which the workspace does not have`;
   return [
     `This part cannot run on this workspace: it reads ${which}.`,
     origins.length ? `${missing.length === 1 ? 'That table is' : 'Those tables are'} written by ${list(origins)}.` : '',
-    present.length ? `Of the tables these reports use, the workspace has ${list(present)}.` : 'The workspace has none of the tables these reports use.',
-  ].filter((s) => s !== '').join(' ');
+    present.length
+      ? `Of the tables these reports use, the workspace has ${list(present)}.`
+      : 'The workspace has none of the tables these reports use.',
+  ]
+    .filter((s) => s !== '')
+    .join(' ');
 }

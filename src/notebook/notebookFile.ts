@@ -82,7 +82,10 @@ function writeValue(v: unknown, indent: string, expand: boolean): string {
   const inner = `${indent}  `;
   if (Array.isArray(v)) {
     const oneLine = compact(v);
-    if (v.length === 0 || (!expand && oneLine.length <= 100 && !v.some((x) => x !== null && typeof x === 'object' && !Array.isArray(x)))) {
+    if (
+      v.length === 0 ||
+      (!expand && oneLine.length <= 100 && !v.some((x) => x !== null && typeof x === 'object' && !Array.isArray(x)))
+    ) {
       return oneLine;
     }
     return `[\n${v.map((x) => inner + writeValue(x, inner, false)).join(',\n')}\n${indent}]`;
@@ -105,12 +108,15 @@ function lines(text: string): string[] {
 /** The file's text. Outputs are written only when `maxSavedRows` is above zero. */
 export function writeNotebook(notebook: NotebookJson, maxSavedRows: number): string {
   const cells = notebook.cells.map((c) => {
-    const outputs = maxSavedRows > 0 && c.kind === 'code' && c.outputs?.length
-      ? c.outputs.map((items) => items.map((it) => ({
-          mime: it.mime,
-          value: it.mime === RESULT_MIME ? capResult(it.value as NotebookResultPayload, maxSavedRows) : it.value,
-        })))
-      : undefined;
+    const outputs =
+      maxSavedRows > 0 && c.kind === 'code' && c.outputs?.length
+        ? c.outputs.map((items) =>
+            items.map((it) => ({
+              mime: it.mime,
+              value: it.mime === RESULT_MIME ? capResult(it.value as NotebookResultPayload, maxSavedRows) : it.value,
+            })),
+          )
+        : undefined;
     // The fixed key order of every cell object.
     return {
       kind: c.kind,

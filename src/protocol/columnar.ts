@@ -115,7 +115,9 @@ export function toColumnar(table: ResultTable): ColumnarTable {
     if (col.type === 'bool') {
       return encodeBools(table.rows, c) ?? encodeText(table.rows, c, true);
     }
-    const allText = col.type !== 'dynamic' && table.rows.every((row) => typeof row[c] === 'string' || row[c] === null || row[c] === undefined);
+    const allText =
+      col.type !== 'dynamic' &&
+      table.rows.every((row) => typeof row[c] === 'string' || row[c] === null || row[c] === undefined);
     return encodeText(table.rows, c, !allText);
   });
   return { name: table.name, columns: table.columns, rowCount: table.rows.length, data };
@@ -125,7 +127,8 @@ export function toColumnar(table: ResultTable): ColumnarTable {
 export function columnarBuffers(table: ColumnarTable): ArrayBuffer[] {
   const out = new Set<ArrayBuffer>();
   for (const d of table.data) {
-    const views = d.kind === 'number' ? [d.values, d.nulls] : d.kind === 'bool' ? [d.values] : [d.codes, d.blob, d.offsets];
+    const views =
+      d.kind === 'number' ? [d.values, d.nulls] : d.kind === 'bool' ? [d.values] : [d.codes, d.blob, d.offsets];
     for (const v of views) {
       if (v) {
         out.add(v.buffer as ArrayBuffer);
@@ -142,7 +145,14 @@ export function columnarProblem(t: unknown): string | undefined {
   }
   const o = t as Record<string, unknown>;
   const n = o.rowCount;
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || !Array.isArray(o.data) || !Array.isArray(o.columns) || o.data.length !== o.columns.length) {
+  if (
+    typeof n !== 'number' ||
+    !Number.isInteger(n) ||
+    n < 0 ||
+    !Array.isArray(o.data) ||
+    !Array.isArray(o.columns) ||
+    o.data.length !== o.columns.length
+  ) {
     return 'needs rowCount and one data entry per column';
   }
   for (let c = 0; c < o.data.length; c++) {
@@ -164,13 +174,22 @@ function columnProblem(d: Record<string, unknown> | null, n: number): string | u
       if (!(d.values instanceof Float64Array) || d.values.length !== n) {
         return `needs ${n} float64 values`;
       }
-      return d.nulls === undefined || (d.nulls instanceof Uint8Array && d.nulls.length === n) ? undefined : 'has a null mask of the wrong length';
+      return d.nulls === undefined || (d.nulls instanceof Uint8Array && d.nulls.length === n)
+        ? undefined
+        : 'has a null mask of the wrong length';
     case 'bool':
-      return d.values instanceof Uint8Array && d.values.length === n && d.values.every((v) => v <= 2) ? undefined : `needs ${n} bool bytes (0, 1, 2)`;
+      return d.values instanceof Uint8Array && d.values.length === n && d.values.every((v) => v <= 2)
+        ? undefined
+        : `needs ${n} bool bytes (0, 1, 2)`;
     case 'text':
     case 'json': {
       const { codes, blob, offsets } = d;
-      if (!(codes instanceof Uint32Array) || codes.length !== n || !(blob instanceof Uint8Array) || !(offsets instanceof Uint32Array)) {
+      if (
+        !(codes instanceof Uint32Array) ||
+        codes.length !== n ||
+        !(blob instanceof Uint8Array) ||
+        !(offsets instanceof Uint32Array)
+      ) {
         return `needs ${n} codes, a blob and offsets`;
       }
       for (let k = 1; k < offsets.length; k++) {

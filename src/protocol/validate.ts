@@ -64,7 +64,9 @@ export function validateWebviewMessage(m: unknown): Validated<WebviewMessage> {
       return {
         ok: true,
         value: {
-          type: 'exportData', format: m.format, tableIndex: m.tableIndex,
+          type: 'exportData',
+          format: m.format,
+          tableIndex: m.tableIndex,
           ...(m.batchIndex !== undefined ? { batchIndex: m.batchIndex as number } : {}),
           ...(m.view !== undefined ? { view: m.view as ExportDataMessage['view'] } : {}),
         },
@@ -106,7 +108,11 @@ export function validateWebviewMessage(m: unknown): Validated<WebviewMessage> {
 }
 
 function isRowView(v: unknown): boolean {
-  return isObj(v) && isStr(v.filter, MAX_FILTER_CHARS) && optional(v, 'sort', (s) => isObj(s) && isInt(s.column) && typeof s.descending === 'boolean');
+  return (
+    isObj(v) &&
+    isStr(v.filter, MAX_FILTER_CHARS) &&
+    optional(v, 'sort', (s) => isObj(s) && isInt(s.column) && typeof s.descending === 'boolean')
+  );
 }
 
 function originProblem(m: Obj): string | undefined {
@@ -183,8 +189,17 @@ export function validateQueryResult(v: unknown): Validated<QueryResult> {
 }
 
 /** What is wrong with a result's stats, warnings and render request, whichever form its tables take. */
-function resultMetaProblem(stats: Record<string, unknown>, warnings: readonly unknown[], render: unknown): string | undefined {
-  if (!oneOf(stats.backend, ['local', 'logAnalytics'] as const) || !isFiniteNum(stats.durationMs) || !isInt(stats.rowCount) || typeof stats.truncated !== 'boolean') {
+function resultMetaProblem(
+  stats: Record<string, unknown>,
+  warnings: readonly unknown[],
+  render: unknown,
+): string | undefined {
+  if (
+    !oneOf(stats.backend, ['local', 'logAnalytics'] as const) ||
+    !isFiniteNum(stats.durationMs) ||
+    !isInt(stats.rowCount) ||
+    typeof stats.truncated !== 'boolean'
+  ) {
     return 'result stats need backend, durationMs, rowCount and truncated';
   }
   if (!warnings.every((w) => isStr(w))) {
@@ -194,7 +209,10 @@ function resultMetaProblem(stats: Record<string, unknown>, warnings: readonly un
 }
 
 function columnsProblem(columns: unknown, index: number): string | undefined {
-  if (!Array.isArray(columns) || !columns.every((c) => isObj(c) && isStr(c.name) && oneOf<KqlType>(c.type, KQL_TYPES))) {
+  if (
+    !Array.isArray(columns) ||
+    !columns.every((c) => isObj(c) && isStr(c.name) && oneOf<KqlType>(c.type, KQL_TYPES))
+  ) {
     return `table ${index} has a column without a name or a known type`;
   }
   return undefined;
@@ -207,7 +225,8 @@ export function validateResultPayload(v: unknown): Validated<ResultPayload> {
   }
   for (let i = 0; i < v.tables.length; i++) {
     const t: unknown = v.tables[i];
-    const problem = !isObj(t) || !isStr(t.name) ? `table ${i} needs a name` : columnsProblem(t.columns, i) ?? columnarProblem(t);
+    const problem =
+      !isObj(t) || !isStr(t.name) ? `table ${i} needs a name` : (columnsProblem(t.columns, i) ?? columnarProblem(t));
     if (problem) {
       return fail(problem.startsWith('table') ? problem : `table ${i} ${problem}`);
     }
@@ -216,7 +235,15 @@ export function validateResultPayload(v: unknown): Validated<ResultPayload> {
   if (meta) {
     return fail(meta);
   }
-  return { ok: true, value: { tables: v.tables as ColumnarTable[], render: v.render as RenderInfo | undefined, stats: v.stats as unknown as QueryResult['stats'], warnings: v.warnings as string[] } };
+  return {
+    ok: true,
+    value: {
+      tables: v.tables as ColumnarTable[],
+      render: v.render as RenderInfo | undefined,
+      stats: v.stats as unknown as QueryResult['stats'],
+      warnings: v.warnings as string[],
+    },
+  };
 }
 
 /** Checks a message the host sent; the webview drops anything else. */

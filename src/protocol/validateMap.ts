@@ -15,7 +15,13 @@ const MAX_ID = 2000;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 
 export function validWindow(v: unknown): MapTimeWindow | undefined {
-  if (!isObj(v) || typeof v.start !== 'string' || typeof v.end !== 'string' || !INSTANT.test(v.start) || !INSTANT.test(v.end)) {
+  if (
+    !isObj(v) ||
+    typeof v.start !== 'string' ||
+    typeof v.end !== 'string' ||
+    !INSTANT.test(v.start) ||
+    !INSTANT.test(v.end)
+  ) {
     return undefined;
   }
   const start = Date.parse(v.start);
@@ -33,24 +39,33 @@ export function validateMapWebviewMessage(m: unknown): Validated<MapWebviewMessa
     case 'showDiffQuery':
       return { ok: true, value: { type: m.type } };
     case 'openNode':
-      return typeof m.id === 'string' && m.id.length > 0 && m.id.length <= MAX_ID ? { ok: true, value: { type: 'openNode', id: m.id } } : fail('openNode needs an id');
+      return typeof m.id === 'string' && m.id.length > 0 && m.id.length <= MAX_ID
+        ? { ok: true, value: { type: 'openNode', id: m.id } }
+        : fail('openNode needs an id');
     case 'setWindow': {
       const window = validWindow(m.window);
-      return window ? { ok: true, value: { type: 'setWindow', window } } : fail('setWindow needs a window of two UTC instants, start before end');
+      return window
+        ? { ok: true, value: { type: 'setWindow', window } }
+        : fail('setWindow needs a window of two UTC instants, start before end');
     }
     case 'compare': {
       const before = validWindow(m.before);
       const after = validWindow(m.after);
-      return before && after ? { ok: true, value: { type: 'compare', before, after } } : fail('compare needs two windows of UTC instants, each starting before it ends');
+      return before && after
+        ? { ok: true, value: { type: 'compare', before, after } }
+        : fail('compare needs two windows of UTC instants, each starting before it ends');
     }
     case 'exportDiff':
-      return m.format === 'csv' || m.format === 'json' ? { ok: true, value: { type: 'exportDiff', format: m.format } } : fail('exportDiff needs format csv|json');
+      return m.format === 'csv' || m.format === 'json'
+        ? { ok: true, value: { type: 'exportDiff', format: m.format } }
+        : fail('exportDiff needs format csv|json');
     default:
       return fail(`unknown message type "${m.type.slice(0, 40)}"`);
   }
 }
 
-const arraysOf = (o: Obj, keys: readonly string[]): boolean => keys.every((k) => Array.isArray(o[k]) && (o[k] as unknown[]).every(isObj));
+const arraysOf = (o: Obj, keys: readonly string[]): boolean =>
+  keys.every((k) => Array.isArray(o[k]) && (o[k] as unknown[]).every(isObj));
 
 export function validateMapHostMessage(m: unknown): Validated<MapHostMessage> {
   if (!isObj(m) || typeof m.type !== 'string') {
@@ -58,20 +73,39 @@ export function validateMapHostMessage(m: unknown): Validated<MapHostMessage> {
   }
   switch (m.type) {
     case 'mapLoading':
-      return typeof m.note === 'string' ? { ok: true, value: { type: 'mapLoading', note: m.note } } : fail('mapLoading needs a note');
+      return typeof m.note === 'string'
+        ? { ok: true, value: { type: 'mapLoading', note: m.note } }
+        : fail('mapLoading needs a note');
     case 'mapError':
-      return typeof m.message === 'string' ? { ok: true, value: { type: 'mapError', message: m.message } } : fail('mapError needs a message');
+      return typeof m.message === 'string'
+        ? { ok: true, value: { type: 'mapError', message: m.message } }
+        : fail('mapError needs a message');
     case 'mapGraph': {
-      if (typeof m.title !== 'string' || !isObj(m.graph) || !arraysOf(m.graph, ['machines', 'processes', 'groups', 'endpoints', 'links'])) {
+      if (
+        typeof m.title !== 'string' ||
+        !isObj(m.graph) ||
+        !arraysOf(m.graph, ['machines', 'processes', 'groups', 'endpoints', 'links'])
+      ) {
         return fail('mapGraph needs a title and a graph of machines, processes, groups, endpoints and links');
       }
-      if ((m.mode !== 'fleet' && m.mode !== 'focus') || !Array.isArray(m.focus) || !m.focus.every((f) => typeof f === 'string')) {
+      if (
+        (m.mode !== 'fleet' && m.mode !== 'focus') ||
+        !Array.isArray(m.focus) ||
+        !m.focus.every((f) => typeof f === 'string')
+      ) {
         return fail('mapGraph needs a mode fleet|focus and a list of focus ids');
       }
       if (!validWindow(m.range) || !validWindow(m.window)) {
         return fail('mapGraph needs a range and a window');
       }
-      if (m.diff !== undefined && (!isObj(m.diff) || !validWindow(m.diff.before) || !validWindow(m.diff.after) || !Array.isArray(m.diff.rows) || !m.diff.rows.every(isObj))) {
+      if (
+        m.diff !== undefined &&
+        (!isObj(m.diff) ||
+          !validWindow(m.diff.before) ||
+          !validWindow(m.diff.after) ||
+          !Array.isArray(m.diff.rows) ||
+          !m.diff.rows.every(isObj))
+      ) {
         return fail('mapGraph diff needs two windows and rows');
       }
       return { ok: true, value: m as unknown as MapHostMessage };

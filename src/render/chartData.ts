@@ -80,7 +80,9 @@ export function columnRoles(table: ResultTable, render: RenderInfo, preferDateti
   if (typeof namedSeries === 'string') {
     return { problem: namedSeries };
   }
-  const series = render.series?.length ? namedSeries : cols.filter((c) => c.index !== xIndex && SERIES_TYPES.has(c.type));
+  const series = render.series?.length
+    ? namedSeries
+    : cols.filter((c) => c.index !== xIndex && SERIES_TYPES.has(c.type));
 
   const namedYs = named(render.ycolumns, 'y');
   if (typeof namedYs === 'string') {

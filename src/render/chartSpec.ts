@@ -148,7 +148,11 @@ function xyChart(visualization: string, render: RenderInfo, table: ResultTable, 
   const categoryType = layout.layout === 'bar' || layout.layout === 'column';
   const xType = categoryType && vlType(roles.x.type) === 'quantitative' ? 'ordinal' : vlType(roles.x.type);
 
-  const category: VegaLiteSpec = { field: 'x', type: categoryType ? (xType === 'temporal' ? 'temporal' : 'ordinal') : xType, title: render.xtitle ?? xName };
+  const category: VegaLiteSpec = {
+    field: 'x',
+    type: categoryType ? (xType === 'temporal' ? 'temporal' : 'ordinal') : xType,
+    title: render.xtitle ?? xName,
+  };
   if (category.type === 'ordinal') {
     // Kusto draws categories in the order the query sorted them.
     category.sort = null;
@@ -176,10 +180,18 @@ function xyChart(visualization: string, render: RenderInfo, table: ResultTable, 
   // for no more ticks than whole numbers in the range (Vega's nice steps are then 1, 2, 5, …).
   const extent = stack === 'stacked100' ? undefined : wholeExtent(data.rows, stack === 'stacked');
   if (extent !== undefined && extent <= 40) {
-    value.axis = { ...(value.axis as VegaLiteSpec | undefined), tickCount: Math.max(1, Math.min(10, Math.ceil(extent))) };
+    value.axis = {
+      ...(value.axis as VegaLiteSpec | undefined),
+      tickCount: Math.max(1, Math.min(10, Math.ceil(extent))),
+    };
   }
   const tooltip = [
-    { field: 'x', type: category.type, title: xName, ...(category.type === 'temporal' ? { format: '%Y-%m-%d %H:%M:%S' } : {}) },
+    {
+      field: 'x',
+      type: category.type,
+      title: xName,
+      ...(category.type === 'temporal' ? { format: '%Y-%m-%d %H:%M:%S' } : {}),
+    },
     { field: 'series', type: 'nominal', title: 'series' },
     { field: 'y', type: 'quantitative', title: yTitle ?? 'value', format: ',' },
   ];
@@ -198,20 +210,42 @@ function xyChart(visualization: string, render: RenderInfo, table: ResultTable, 
       encoding = { x: category, y: value, color, tooltip };
       break;
     case 'area':
-      mark = { type: 'area', tooltip: true, ...(stack === 'none' ? { opacity: 0.5 } : {}), ...(lonePoints ? { point: true } : {}) };
+      mark = {
+        type: 'area',
+        tooltip: true,
+        ...(stack === 'none' ? { opacity: 0.5 } : {}),
+        ...(lonePoints ? { point: true } : {}),
+      };
       encoding = { x: category, y: value, color, tooltip };
       break;
     case 'scatter':
       mark = { type: 'point', filled: true, tooltip: true };
-      encoding = { x: { ...category, ...(category.type === 'quantitative' ? { scale: { zero: false } } : {}) }, y: value, color, tooltip };
+      encoding = {
+        x: { ...category, ...(category.type === 'quantitative' ? { scale: { zero: false } } : {}) },
+        y: value,
+        color,
+        tooltip,
+      };
       break;
     case 'column':
       mark = { type: 'bar', tooltip: true };
-      encoding = { x: category, y: value, color, tooltip, ...(stack === 'none' ? { xOffset: { field: 'series', sort: null } } : {}) };
+      encoding = {
+        x: category,
+        y: value,
+        color,
+        tooltip,
+        ...(stack === 'none' ? { xOffset: { field: 'series', sort: null } } : {}),
+      };
       break;
     case 'bar':
       mark = { type: 'bar', tooltip: true };
-      encoding = { y: category, x: value, color, tooltip, ...(stack === 'none' ? { yOffset: { field: 'series', sort: null } } : {}) };
+      encoding = {
+        y: category,
+        x: value,
+        color,
+        tooltip,
+        ...(stack === 'none' ? { yOffset: { field: 'series', sort: null } } : {}),
+      };
       break;
   }
 
@@ -225,7 +259,11 @@ function xyChart(visualization: string, render: RenderInfo, table: ResultTable, 
       spec: { width: 600, height: 120, mark, encoding },
       resolve: { scale: { y: 'independent' } },
     };
-  } else if (split === 'axes' && seriesNames.length === 2 && (layout.layout === 'line' || layout.layout === 'area' || layout.layout === 'scatter')) {
+  } else if (
+    split === 'axes' &&
+    seriesNames.length === 2 &&
+    (layout.layout === 'line' || layout.layout === 'area' || layout.layout === 'scatter')
+  ) {
     // Two series, each on its own y axis (left and right); with more the axes would overlap.
     body = {
       layer: seriesNames.map((s) => ({
@@ -260,7 +298,9 @@ function pieChart(render: RenderInfo, table: ResultTable, maxPoints: number): Ch
     ? table.columns.findIndex((c) => c.name === render.xcolumn)
     : table.columns.findIndex((c) => !NUMERIC_TYPES.has(c.type));
   const valueName = render.ycolumns?.[0];
-  const valueIdx = valueName ? table.columns.findIndex((c) => c.name === valueName) : table.columns.findIndex((c) => NUMERIC_TYPES.has(c.type));
+  const valueIdx = valueName
+    ? table.columns.findIndex((c) => c.name === valueName)
+    : table.columns.findIndex((c) => NUMERIC_TYPES.has(c.type));
   if (category < 0 || valueIdx < 0) {
     return { kind: 'none', reason: 'A pie chart needs a category column and a numeric column.' };
   }
@@ -268,7 +308,12 @@ function pieChart(render: RenderInfo, table: ResultTable, maxPoints: number): Ch
   const val = table.columns[valueIdx]!;
   const drawn = Math.min(table.rows.length, maxPoints);
   const rows = table.rows.slice(0, drawn).map((r) => ({
-    x: r[category] === null || r[category] === undefined ? '(null)' : typeof r[category] === 'object' ? JSON.stringify(r[category]) : String(r[category]),
+    x:
+      r[category] === null || r[category] === undefined
+        ? '(null)'
+        : typeof r[category] === 'object'
+          ? JSON.stringify(r[category])
+          : String(r[category]),
     series: String(r[category] ?? '(null)'),
     y: toNumber(r[valueIdx] ?? null),
   }));
@@ -276,7 +321,13 @@ function pieChart(render: RenderInfo, table: ResultTable, maxPoints: number): Ch
     mark: { type: 'arc', innerRadius: 0, tooltip: true },
     encoding: {
       theta: { field: 'y', type: 'quantitative', stack: true, title: val.name },
-      color: { field: 'x', type: 'nominal', title: cat.name, sort: null, ...(render.legend?.toLowerCase() === 'hidden' ? { legend: null } : {}) },
+      color: {
+        field: 'x',
+        type: 'nominal',
+        title: cat.name,
+        sort: null,
+        ...(render.legend?.toLowerCase() === 'hidden' ? { legend: null } : {}),
+      },
       tooltip: [
         { field: 'x', type: 'nominal', title: cat.name },
         { field: 'y', type: 'quantitative', title: val.name, format: ',' },
@@ -299,18 +350,33 @@ function cardChart(render: RenderInfo, table: ResultTable): ChartPlan {
     return { kind: 'none', reason: 'A card needs one row to show.' };
   }
   const named = render.ycolumns?.[0] ?? render.xcolumn;
-  let idx = named ? table.columns.findIndex((c) => c.name === named) : table.columns.findIndex((c) => NUMERIC_TYPES.has(c.type));
+  let idx = named
+    ? table.columns.findIndex((c) => c.name === named)
+    : table.columns.findIndex((c) => NUMERIC_TYPES.has(c.type));
   if (idx < 0) {
     idx = 0;
   }
   const col = table.columns[idx]!;
   const raw = first[idx] ?? null;
   const num = NUMERIC_TYPES.has(col.type) ? toNumber(raw) : null;
-  const text = num !== null ? num.toLocaleString('en-US') : raw === null ? '' : typeof raw === 'object' ? JSON.stringify(raw) : String(raw);
+  const text =
+    num !== null
+      ? num.toLocaleString('en-US')
+      : raw === null
+        ? ''
+        : typeof raw === 'object'
+          ? JSON.stringify(raw)
+          : String(raw);
   const body: VegaLiteSpec = {
     layer: [
-      { mark: { type: 'text', fontSize: 48, fontWeight: 'bold', baseline: 'middle' }, encoding: { text: { field: 'value', type: 'nominal' } } },
-      { mark: { type: 'text', fontSize: 14, dy: 40, baseline: 'top' }, encoding: { text: { field: 'label', type: 'nominal' } } },
+      {
+        mark: { type: 'text', fontSize: 48, fontWeight: 'bold', baseline: 'middle' },
+        encoding: { text: { field: 'value', type: 'nominal' } },
+      },
+      {
+        mark: { type: 'text', fontSize: 14, dy: 40, baseline: 'top' },
+        encoding: { text: { field: 'label', type: 'nominal' } },
+      },
     ],
   };
   const spec: VegaLiteSpec = {
@@ -322,7 +388,14 @@ function cardChart(render: RenderInfo, table: ResultTable): ChartPlan {
     view: { stroke: null },
     ...body,
   };
-  return { kind: 'chart', visualization: 'card', spec, isDefault: false, recordsDrawn: 1, recordsTotal: table.rows.length };
+  return {
+    kind: 'chart',
+    visualization: 'card',
+    spec,
+    isDefault: false,
+    recordsDrawn: 1,
+    recordsTotal: table.rows.length,
+  };
 }
 
 /** Our guess for a result without `render`: a time chart, a column chart, or nothing. */
@@ -341,7 +414,11 @@ export function defaultVisualization(table: ResultTable): string | undefined {
 }
 
 /** The chart for a result's primary table. */
-export function chartPlan(table: ResultTable | undefined, render: RenderInfo | undefined, maxPoints: number): ChartPlan {
+export function chartPlan(
+  table: ResultTable | undefined,
+  render: RenderInfo | undefined,
+  maxPoints: number,
+): ChartPlan {
   if (!table || table.columns.length === 0) {
     return { kind: 'none', reason: 'The query returned no table.' };
   }
@@ -354,7 +431,10 @@ export function chartPlan(table: ResultTable | undefined, render: RenderInfo | u
     visualization = defaultVisualization(table);
     isDefault = true;
     if (!visualization) {
-      return { kind: 'none', reason: 'No chartable columns: a chart needs a numeric column and a datetime or string column.' };
+      return {
+        kind: 'none',
+        reason: 'No chartable columns: a chart needs a numeric column and a datetime or string column.',
+      };
     }
   }
   const info: RenderInfo = render ?? { visualization };
@@ -368,7 +448,10 @@ export function chartPlan(table: ResultTable | undefined, render: RenderInfo | u
   } else if (LAYOUTS[visualization]) {
     plan = xyChart(visualization, info, table, maxPoints);
   } else {
-    return { kind: 'none', reason: `"render ${visualization}" is not drawn by this extension; the table shows the data.` };
+    return {
+      kind: 'none',
+      reason: `"render ${visualization}" is not drawn by this extension; the table shows the data.`,
+    };
   }
   return plan.kind === 'chart' && isDefault ? { ...plan, isDefault } : plan;
 }

@@ -4,9 +4,27 @@
  */
 export type ThemeLookup = (cssVariable: string) => string;
 
-const CHART_COLORS = ['--vscode-charts-blue', '--vscode-charts-orange', '--vscode-charts-green', '--vscode-charts-red', '--vscode-charts-purple', '--vscode-charts-yellow'];
+const CHART_COLORS = [
+  '--vscode-charts-blue',
+  '--vscode-charts-orange',
+  '--vscode-charts-green',
+  '--vscode-charts-red',
+  '--vscode-charts-purple',
+  '--vscode-charts-yellow',
+];
 /** Used when a theme does not define the chart colours (Vega's own category10 subset). */
-const FALLBACK_COLORS = ['#4c78a8', '#f58518', '#54a24b', '#e45756', '#b279a2', '#eeca3b', '#72b7b2', '#ff9da6', '#9d755d', '#bab0ac'];
+const FALLBACK_COLORS = [
+  '#4c78a8',
+  '#f58518',
+  '#54a24b',
+  '#e45756',
+  '#b279a2',
+  '#eeca3b',
+  '#72b7b2',
+  '#ff9da6',
+  '#9d755d',
+  '#bab0ac',
+];
 
 export function vegaThemeConfig(read: ThemeLookup): Record<string, unknown> {
   const v = (name: string, fallback: string): string => read(name).trim() || fallback;

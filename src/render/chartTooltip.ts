@@ -14,20 +14,22 @@ export function escapeHtml(text: string): string {
 /** JSON of nested values, cut at `maxDepth` levels and never looping. */
 function nestedText(value: unknown, maxDepth: number): string {
   const stack: unknown[] = [];
-  return JSON.stringify(value, function (this: unknown, _key, v: unknown) {
-    if (typeof v !== 'object' || v === null) {
+  return (
+    JSON.stringify(value, function (this: unknown, _key, v: unknown) {
+      if (typeof v !== 'object' || v === null) {
+        return v;
+      }
+      stack.length = stack.indexOf(this) + 1;
+      if (stack.length > maxDepth) {
+        return '[Object]';
+      }
+      if (stack.includes(v)) {
+        return '[Circular]';
+      }
+      stack.push(v);
       return v;
-    }
-    stack.length = stack.indexOf(this) + 1;
-    if (stack.length > maxDepth) {
-      return '[Object]';
-    }
-    if (stack.includes(v)) {
-      return '[Circular]';
-    }
-    stack.push(v);
-    return v;
-  }) ?? String(value);
+    }) ?? String(value)
+  );
 }
 
 function valueText(value: unknown, maxDepth: number): string {
@@ -49,7 +51,10 @@ export function tooltipHtml(value: unknown, _sanitize?: unknown, maxDepth = 2): 
   if (typeof value === 'object' && value !== null) {
     const rows = Object.keys(value)
       .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-      .map((k) => `<tr><td class="key">${escapeHtml(k)}</td><td class="value">${escapeHtml(valueText((value as Record<string, unknown>)[k], maxDepth))}</td></tr>`);
+      .map(
+        (k) =>
+          `<tr><td class="key">${escapeHtml(k)}</td><td class="value">${escapeHtml(valueText((value as Record<string, unknown>)[k], maxDepth))}</td></tr>`,
+      );
     return rows.length ? `<table>${rows.join('')}</table>` : '{}';
   }
   return escapeHtml(valueText(value, maxDepth));

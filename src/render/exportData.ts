@@ -36,10 +36,14 @@ export function toCsv(table: ResultTable, options: CsvOptions = {}): string {
   const header = table.columns.map((c) => csvField(safe ? neutraliseFormula(c.name) : c.name));
   const lines: string[] = [header.join(',')];
   for (const row of table.rows) {
-    lines.push(row.map((v, i) => {
-      const text = cellText(v);
-      return csvField(safe ? safeCsvCellText(text, v, table.columns[i]?.type ?? 'string') : text);
-    }).join(','));
+    lines.push(
+      row
+        .map((v, i) => {
+          const text = cellText(v);
+          return csvField(safe ? safeCsvCellText(text, v, table.columns[i]?.type ?? 'string') : text);
+        })
+        .join(','),
+    );
   }
   return lines.join('\r\n') + '\r\n';
 }

@@ -100,7 +100,12 @@ export function isLoopbackIp(ip: string): boolean {
 
 /** RFC 1918 and unique-local addresses: grouped by /24 (IPv4) so each internal subnet stays apart. */
 export function isPrivateIp(ip: string): boolean {
-  return /^10\./.test(ip) || /^192\.168\./.test(ip) || /^172\.(1[6-9]|2\d|3[01])\./.test(ip) || /^f[cd][0-9a-f]{2}:/i.test(ip);
+  return (
+    /^10\./.test(ip) ||
+    /^192\.168\./.test(ip) ||
+    /^172\.(1[6-9]|2\d|3[01])\./.test(ip) ||
+    /^f[cd][0-9a-f]{2}:/i.test(ip)
+  );
 }
 
 /** The group a remote IP falls in: its /24 when private, "internet" otherwise (ports tell those apart). */
@@ -129,11 +134,23 @@ export function resolveRemoteMachine(c: GraphConnection, ipOwners: ReadonlyMap<s
 const PORT_SEPARATOR = '\u0000';
 
 /** Builds the whole graph; `knownIps` maps inventory IPv4 addresses to their machine. */
-export function buildFleetGraph(connections: readonly FleetConnection[], options: { seeds?: readonly string[]; knownIps?: ReadonlyMap<string, string> } = {}): FleetGraph {
+export function buildFleetGraph(
+  connections: readonly FleetConnection[],
+  options: { seeds?: readonly string[]; knownIps?: ReadonlyMap<string, string> } = {},
+): FleetGraph {
   const seeds = new Set(options.seeds ?? []);
   const ipOwners = options.knownIps ?? new Map<string, string>();
   type M = { -readonly [K in keyof FleetMachine]: FleetMachine[K] };
-  type L = { source: string; target: string; links: number; failed: number; bytes: number; ports: Set<number>; malicious: boolean; change?: EdgeChange };
+  type L = {
+    source: string;
+    target: string;
+    links: number;
+    failed: number;
+    bytes: number;
+    ports: Set<number>;
+    malicious: boolean;
+    change?: EdgeChange;
+  };
   const machines = new Map<string, M>();
   const processes = new Map<string, FleetProcess>();
   const endpoints = new Map<string, { -readonly [K in keyof FleetEndpoint]: FleetEndpoint[K] }>();
@@ -156,7 +173,12 @@ export function buildFleetGraph(connections: readonly FleetConnection[], options
     const processKey = c.process || c.processName || '(unknown process)';
     const processId = `process:${c.machine}${PORT_SEPARATOR}${processKey}`;
     if (!processes.has(processId)) {
-      processes.set(processId, { id: processId, machineId: source.id, label: c.processName || processKey, processName: c.processName });
+      processes.set(processId, {
+        id: processId,
+        machineId: source.id,
+        label: c.processName || processKey,
+        processName: c.processName,
+      });
     }
     const remote = resolveRemoteMachine(c, ipOwners);
     let target: string;
@@ -169,7 +191,16 @@ export function buildFleetGraph(connections: readonly FleetConnection[], options
       target = `endpoint:${c.remoteIp}:${c.port}/${c.protocol}`;
       let e = endpoints.get(target);
       if (!e) {
-        e = { id: target, groupId, label: `${c.remoteIp.includes(':') ? `[${c.remoteIp}]` : c.remoteIp}:${c.port}`, remoteIp: c.remoteIp, port: c.port, protocol: c.protocol, malicious: false, threats: [] };
+        e = {
+          id: target,
+          groupId,
+          label: `${c.remoteIp.includes(':') ? `[${c.remoteIp}]` : c.remoteIp}:${c.port}`,
+          remoteIp: c.remoteIp,
+          port: c.port,
+          protocol: c.protocol,
+          malicious: false,
+          threats: [],
+        };
         endpoints.set(target, e);
       }
       if (malicious) {
@@ -197,18 +228,32 @@ export function buildFleetGraph(connections: readonly FleetConnection[], options
     l.change = strongerChange(l.change, c.change);
   }
 
-  const groups = new Map<string, { id: string; port: number; protocol: string; subnet: string; endpointIds: string[]; malicious: boolean }>();
+  const groups = new Map<
+    string,
+    { id: string; port: number; protocol: string; subnet: string; endpointIds: string[]; malicious: boolean }
+  >();
   for (const e of endpoints.values()) {
     let g = groups.get(e.groupId);
     if (!g) {
-      g = { id: e.groupId, port: e.port, protocol: e.protocol, subnet: e.groupId.split(PORT_SEPARATOR)[1]!, endpointIds: [], malicious: false };
+      g = {
+        id: e.groupId,
+        port: e.port,
+        protocol: e.protocol,
+        subnet: e.groupId.split(PORT_SEPARATOR)[1]!,
+        endpointIds: [],
+        malicious: false,
+      };
       groups.set(e.groupId, g);
     }
     g.endpointIds.push(e.id);
     g.malicious ||= e.malicious;
   }
   const sortedGroups = [...groups.values()]
-    .map((g) => ({ ...g, endpointIds: g.endpointIds.sort(), label: groupLabel(g.endpointIds.length, g.port, g.protocol, g.subnet) }))
+    .map((g) => ({
+      ...g,
+      endpointIds: g.endpointIds.sort(),
+      label: groupLabel(g.endpointIds.length, g.port, g.protocol, g.subnet),
+    }))
     .sort((a, b) => a.id.localeCompare(b.id));
   return {
     machines: [...machines.values()].sort((a, b) => a.label.localeCompare(b.label) || a.id.localeCompare(b.id)),

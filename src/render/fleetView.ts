@@ -77,9 +77,17 @@ export function formatBytes(n: number): string {
   return `${u === 0 ? v : v.toFixed(1)} ${units[u]}`;
 }
 
-export function edgeTooltip(e: Pick<ViewEdge, 'links' | 'failed' | 'bytes' | 'ports' | 'malicious' | 'change'>): string {
-  const ports = e.ports.slice(0, MAX_PORTS_SHOWN).join(', ') + (e.ports.length > MAX_PORTS_SHOWN ? ` and ${e.ports.length - MAX_PORTS_SHOWN} more` : '');
-  const lines = [`${e.links} links, ${e.failed} failed`, formatBytes(e.bytes), `port${e.ports.length === 1 ? '' : 's'} ${ports}`];
+export function edgeTooltip(
+  e: Pick<ViewEdge, 'links' | 'failed' | 'bytes' | 'ports' | 'malicious' | 'change'>,
+): string {
+  const ports =
+    e.ports.slice(0, MAX_PORTS_SHOWN).join(', ') +
+    (e.ports.length > MAX_PORTS_SHOWN ? ` and ${e.ports.length - MAX_PORTS_SHOWN} more` : '');
+  const lines = [
+    `${e.links} links, ${e.failed} failed`,
+    formatBytes(e.bytes),
+    `port${e.ports.length === 1 ? '' : 's'} ${ports}`,
+  ];
   if (e.malicious) {
     lines.push('malicious remote');
   }
@@ -147,14 +155,31 @@ export function visibleGraph(graph: FleetGraph, o: ViewOptions): MapView {
     const count = processCount.get(m.id) ?? 0;
     const open = o.expanded.has(m.id) && count > 0;
     nodes.push({
-      id: m.id, kind: 'machine', label: m.label, seed: m.seed || o.focus.includes(m.id), malicious: m.malicious, failed: m.failed,
-      expandable: count > 0, expanded: open,
+      id: m.id,
+      kind: 'machine',
+      label: m.label,
+      seed: m.seed || o.focus.includes(m.id),
+      malicious: m.malicious,
+      failed: m.failed,
+      expandable: count > 0,
+      expanded: open,
       detail: `${m.label}\n${m.machine}\n${count} process${count === 1 ? '' : 'es'} with outbound links${count ? (open ? ' · click to collapse' : ' · click to expand') : ''}`,
     });
     if (open) {
       for (const p of graph.processes) {
         if (p.machineId === m.id) {
-          nodes.push({ id: p.id, kind: 'process', label: p.label, parent: m.id, detail: `${p.label} on ${m.label}`, seed: false, malicious: false, failed: false, expandable: false, expanded: false });
+          nodes.push({
+            id: p.id,
+            kind: 'process',
+            label: p.label,
+            parent: m.id,
+            detail: `${p.label} on ${m.label}`,
+            seed: false,
+            malicious: false,
+            failed: false,
+            expandable: false,
+            expanded: false,
+          });
         }
       }
     }
@@ -166,21 +191,45 @@ export function visibleGraph(graph: FleetGraph, o: ViewOptions): MapView {
     }
     const open = o.expanded.has(g.id);
     nodes.push({
-      id: g.id, kind: 'group', label: g.label, seed: false, malicious: g.malicious, failed: false, expandable: true, expanded: open,
+      id: g.id,
+      kind: 'group',
+      label: g.label,
+      seed: false,
+      malicious: g.malicious,
+      failed: false,
+      expandable: true,
+      expanded: open,
       detail: `${g.label}\n${open ? 'click to collapse' : 'click to expand'}`,
     });
     if (open) {
       for (const id of g.endpointIds) {
         const e = endpointsById.get(id)!;
         nodes.push({
-          id, kind: 'endpoint', label: e.label, parent: g.id, seed: false, malicious: e.malicious, failed: false, expandable: false, expanded: false,
+          id,
+          kind: 'endpoint',
+          label: e.label,
+          parent: g.id,
+          seed: false,
+          malicious: e.malicious,
+          failed: false,
+          expandable: false,
+          expanded: false,
           detail: `${e.remoteIp}:${e.port}/${e.protocol}\nNot a monitored machine${e.malicious ? `\nMalicious${e.threats.length ? `: ${e.threats.join(', ')}` : ''}` : ''}`,
         });
       }
     }
   }
 
-  type E = { source: string; target: string; links: number; failed: number; bytes: number; ports: Set<number>; malicious: boolean; change?: EdgeChange };
+  type E = {
+    source: string;
+    target: string;
+    links: number;
+    failed: number;
+    bytes: number;
+    ports: Set<number>;
+    malicious: boolean;
+    change?: EdgeChange;
+  };
   const edges = new Map<string, E>();
   for (const l of graph.links) {
     if (!units.has(unitOf(l.source)) || !units.has(unitOf(l.target))) {

@@ -27,8 +27,21 @@ export const DIFF_CHANGES: readonly DiffChange[] = ['new', 'vanished', 'worse', 
 export const DIFF_KINDS: readonly DiffKind[] = ['connection', 'listening port', 'process'];
 
 const FIELDS: readonly (keyof DiffRow)[] = [
-  'change', 'kind', 'machine', 'computer', 'processName', 'remoteIp', 'remoteMachine', 'port', 'protocol',
-  'linksBefore', 'linksAfter', 'failedBefore', 'failedAfter', 'bytesBefore', 'bytesAfter',
+  'change',
+  'kind',
+  'machine',
+  'computer',
+  'processName',
+  'remoteIp',
+  'remoteMachine',
+  'port',
+  'protocol',
+  'linksBefore',
+  'linksAfter',
+  'failedBefore',
+  'failedAfter',
+  'bytesBefore',
+  'bytesAfter',
 ];
 
 export function diffToCsv(rows: readonly DiffRow[]): string {

@@ -7,11 +7,17 @@ import type { QueryStats } from '../results/queryResult';
 export type RunFailureKind = 'query' | 'backend' | 'cancelled' | 'timeout';
 
 export function formatRunStats(stats: QueryStats): string {
-  const ms = stats.durationMs < 1000 ? `${Math.round(stats.durationMs)} ms` : `${(stats.durationMs / 1000).toFixed(1)} s`;
+  const ms =
+    stats.durationMs < 1000 ? `${Math.round(stats.durationMs)} ms` : `${(stats.durationMs / 1000).toFixed(1)} s`;
   const rows = `${stats.rowCount.toLocaleString('en-US')}${stats.truncated ? '+' : ''} ${stats.rowCount === 1 && !stats.truncated ? 'row' : 'rows'}`;
   return `${rows} · ${ms}`;
 }
 
 export function formatRunFailure(kind: RunFailureKind): string {
-  return { query: '$(error) query error', backend: '$(error) failed', cancelled: 'cancelled', timeout: '$(error) timed out' }[kind];
+  return {
+    query: '$(error) query error',
+    backend: '$(error) failed',
+    cancelled: 'cancelled',
+    timeout: '$(error) timed out',
+  }[kind];
 }

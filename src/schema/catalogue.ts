@@ -33,18 +33,42 @@ const common: readonly ColumnRow[] = [
 ];
 
 const linkMetrics: readonly ColumnRow[] = [
-  ['LinksEstablished', 'long', 'The number of physical network connections that have been established during the reporting time window.'],
-  ['LinksTerminated', 'long', 'The number of physical network connections that have been terminated during the reporting time window.'],
-  ['LinksLive', 'long', 'The number of physical network connections that were open at the end of the reporting time window.'],
+  [
+    'LinksEstablished',
+    'long',
+    'The number of physical network connections that have been established during the reporting time window.',
+  ],
+  [
+    'LinksTerminated',
+    'long',
+    'The number of physical network connections that have been terminated during the reporting time window.',
+  ],
+  [
+    'LinksLive',
+    'long',
+    'The number of physical network connections that were open at the end of the reporting time window.',
+  ],
 ];
 
 const trafficMetrics: readonly ColumnRow[] = [
   ['BytesSent', 'long', 'Total number of bytes that have been sent during the reporting time window.'],
   ['BytesReceived', 'long', 'Total number of bytes that have been received during the reporting time window.'],
   ['Responses', 'long', 'The number of responses observed during the reporting time window.'],
-  ['ResponseTimeMax', 'long', 'The largest response time (milliseconds) observed during the reporting time window. If no value, the property is blank.'],
-  ['ResponseTimeMin', 'long', 'The smallest response time (milliseconds) observed during the reporting time window. If no value, the property is blank.'],
-  ['ResponseTimeSum', 'long', 'The sum of all response times (milliseconds) observed during the reporting time window. If no value, the property is blank.'],
+  [
+    'ResponseTimeMax',
+    'long',
+    'The largest response time (milliseconds) observed during the reporting time window. If no value, the property is blank.',
+  ],
+  [
+    'ResponseTimeMin',
+    'long',
+    'The smallest response time (milliseconds) observed during the reporting time window. If no value, the property is blank.',
+  ],
+  [
+    'ResponseTimeSum',
+    'long',
+    'The sum of all response times (milliseconds) observed during the reporting time window. If no value, the property is blank.',
+  ],
 ];
 
 const recordTail: readonly ColumnRow[] = [
@@ -60,7 +84,11 @@ export const VmConnectionSchema: TableSchema = {
     'Inbound and outbound TCP connections of monitored machines, one record per logical connection per 1-minute interval, reported by the Dependency agent.',
   columns: columns([
     ...common,
-    ['ConnectionId', 'string', 'The identity of the logical connection; use it to find the records of one connection across time.'],
+    [
+      'ConnectionId',
+      'string',
+      'The identity of the logical connection; use it to find the records of one connection across time.',
+    ],
     ['Direction', 'string', 'Direction of the connection, value is inbound or outbound.'],
     ['SourceIp', 'string', 'IP address of the source.'],
     ['DestinationIp', 'string', 'IP address of the destination.'],
@@ -86,7 +114,11 @@ export const VmConnectionSchema: TableSchema = {
     ['Description', 'string', 'Description of the observed threat.'],
     ['TLPLevel', 'string', 'Traffic Light Protocol (TLP) Level, one of White, Green, Amber, Red.'],
     ['Confidence', 'string', 'Confidence of the threat indicator, 0 - 100.'],
-    ['Severity', 'int', 'Severity of the threat, 0 - 5, where 5 is the most severe and 0 is not severe at all. Default value is 3.'],
+    [
+      'Severity',
+      'int',
+      'Severity of the threat, 0 - 5, where 5 is the most severe and 0 is not severe at all. Default value is 3.',
+    ],
     ['FirstReportedDateTime', 'string', 'The first time the provider reported the indicator.'],
     ['LastReportedDateTime', 'string', 'The last time the indicator was seen by Interflow.'],
     ['IsActive', 'string', 'Indicates whether the indicator is active (True) or deactivated (False).'],
@@ -118,7 +150,11 @@ export const VmBoundPortSchema: TableSchema = {
       'bool',
       'True when the port is exposed over every interface of the machine (a wildcard record for the same process, port and protocol was folded into this one); False when bound only on this interface.',
     ],
-    ['PortId', 'string', 'The identity of the port, derived from Machine, Process, Ip, Port and Protocol; use it to find the records of one port across time.'],
+    [
+      'PortId',
+      'string',
+      'The identity of the port, derived from Machine, Process, Ip, Port and Protocol; use it to find the records of one port across time.',
+    ],
     ...linkMetrics,
     ...trafficMetrics,
     ...recordTail,
@@ -136,7 +172,11 @@ export const ServiceMapComputerSchema: TableSchema = {
     ['Type', 'string', 'ServiceMapComputer_CL'],
     ['SourceSystem', 'string', 'OpsManager'],
     ['ResourceId', 'string', 'The unique identifier for a machine within the workspace.'],
-    ['ResourceName_s', 'string', 'The unique identifier for a machine within the workspace (m-{GUID}); matches the name of the Resource Manager resource.'],
+    [
+      'ResourceName_s',
+      'string',
+      'The unique identifier for a machine within the workspace (m-{GUID}); matches the name of the Resource Manager resource.',
+    ],
     ['ComputerName_s', 'string', 'The computer FQDN.'],
     ['Ipv4Addresses_s', 'string', "A list of the server's IPv4 addresses (a JSON array as text)."],
     ['Ipv6Addresses_s', 'string', "A list of the server's IPv6 addresses (a JSON array as text)."],
@@ -196,7 +236,8 @@ export const ServiceMapProcessSchema: TableSchema = {
 export const VmComputerSchema: TableSchema = {
   name: 'VMComputer',
   group: 'VM insights',
-  description: 'Inventory of machines with the Dependency agent (the successor of ServiceMapComputer_CL): one record per machine per hour.',
+  description:
+    'Inventory of machines with the Dependency agent (the successor of ServiceMapComputer_CL): one record per machine per hour.',
   columns: columns([
     ['TenantId', 'string', 'The Log Analytics workspace ID.'],
     ['TimeGenerated', 'datetime', 'When the record was generated (UTC).'],
@@ -242,7 +283,8 @@ export const VmComputerSchema: TableSchema = {
 export const VmProcessSchema: TableSchema = {
   name: 'VMProcess',
   group: 'VM insights',
-  description: 'Inventory of TCP-connected processes (the successor of ServiceMapProcess_CL): one record per process per hour.',
+  description:
+    'Inventory of TCP-connected processes (the successor of ServiceMapProcess_CL): one record per process per hour.',
   columns: columns([
     ['TenantId', 'string', 'The Log Analytics workspace ID.'],
     ['TimeGenerated', 'datetime', 'When the record was generated (UTC).'],

@@ -10,23 +10,47 @@ import type { ColumnSchema, KqlType, TableSchema } from './types';
 import type { FunctionSchema, SchemaSource, WorkspaceSchema } from './workspaceSchema';
 
 export class SchemaFileError extends Error {
-  constructor(readonly where: string, message: string) {
+  constructor(
+    readonly where: string,
+    message: string,
+  ) {
     super(`${where}: ${message}`);
     this.name = 'SchemaFileError';
   }
 }
 
 const TYPE_NAMES: Readonly<Record<string, KqlType>> = {
-  bool: 'bool', boolean: 'bool', 'system.boolean': 'bool', sbyte: 'bool', 'system.sbyte': 'bool',
-  int: 'int', int32: 'int', 'system.int32': 'int',
-  long: 'long', int64: 'long', 'system.int64': 'long',
-  real: 'real', double: 'real', 'system.double': 'real', float: 'real',
-  decimal: 'decimal', 'system.data.sqltypes.sqldecimal': 'decimal',
-  string: 'string', 'system.string': 'string',
-  datetime: 'datetime', date: 'datetime', 'system.datetime': 'datetime',
-  timespan: 'timespan', time: 'timespan', 'system.timespan': 'timespan',
-  guid: 'guid', uniqueid: 'guid', 'system.guid': 'guid',
-  dynamic: 'dynamic', object: 'dynamic', 'system.object': 'dynamic',
+  bool: 'bool',
+  boolean: 'bool',
+  'system.boolean': 'bool',
+  sbyte: 'bool',
+  'system.sbyte': 'bool',
+  int: 'int',
+  int32: 'int',
+  'system.int32': 'int',
+  long: 'long',
+  int64: 'long',
+  'system.int64': 'long',
+  real: 'real',
+  double: 'real',
+  'system.double': 'real',
+  float: 'real',
+  decimal: 'decimal',
+  'system.data.sqltypes.sqldecimal': 'decimal',
+  string: 'string',
+  'system.string': 'string',
+  datetime: 'datetime',
+  date: 'datetime',
+  'system.datetime': 'datetime',
+  timespan: 'timespan',
+  time: 'timespan',
+  'system.timespan': 'timespan',
+  guid: 'guid',
+  uniqueid: 'guid',
+  'system.guid': 'guid',
+  dynamic: 'dynamic',
+  object: 'dynamic',
+  'system.object': 'dynamic',
 };
 
 /** The KQL type of a metadata column type name; unknown names are `dynamic` (binds, never a false error). */
@@ -107,7 +131,9 @@ function readTable(t: Json, where: string, groups: ReturnType<typeof groupsById>
 }
 
 function readFunction(f: Json, where: string, groups: ReturnType<typeof groupsById>): FunctionSchema {
-  const parameters = text(f, 'parameters', where).trim().replace(/^\((.*)\)$/s, '$1');
+  const parameters = text(f, 'parameters', where)
+    .trim()
+    .replace(/^\((.*)\)$/s, '$1');
   return {
     name: text(f, 'name', where, true),
     parameters,
@@ -119,7 +145,8 @@ function readFunction(f: Json, where: string, groups: ReturnType<typeof groupsBy
 
 /** The schema in a metadata API document (already parsed from JSON). */
 export function schemaFromMetadata(doc: unknown, source: SchemaSource): WorkspaceSchema {
-  if (!isObject(doc)) throw new SchemaFileError('$', 'expected a JSON object with "tables" (the Log Analytics metadata API shape)');
+  if (!isObject(doc))
+    throw new SchemaFileError('$', 'expected a JSON object with "tables" (the Log Analytics metadata API shape)');
   if (!Array.isArray(doc.tables)) throw new SchemaFileError('$.tables', 'missing; expected an array of tables');
   const groups = groupsById(doc);
   const tables = new Map<string, TableSchema>();
@@ -146,7 +173,8 @@ export function parseMetadataJson(json: string, source: SchemaSource): Workspace
   try {
     return schemaFromMetadata(doc, source);
   } catch (e) {
-    if (e instanceof SchemaFileError) throw new SchemaFileError(`${source.label} ${e.where}`, e.message.slice(e.where.length + 2));
+    if (e instanceof SchemaFileError)
+      throw new SchemaFileError(`${source.label} ${e.where}`, e.message.slice(e.where.length + 2));
     throw e;
   }
 }
@@ -160,12 +188,18 @@ export function schemaToMetadata(schema: WorkspaceSchema): unknown {
   return {
     categories: [...groupIds].map(([displayName, id]) => ({ id, displayName })),
     tables: schema.tables.map((t) => ({
-      id: `table-${t.name}`, name: t.name, description: t.description,
+      id: `table-${t.name}`,
+      name: t.name,
+      description: t.description,
       related: { categories: [groupIds.get(t.group)] },
       columns: t.columns.map((c) => ({ name: c.name, type: c.type, description: c.description })),
     })),
     functions: schema.functions.map((f) => ({
-      id: `function-${f.name}`, name: f.name, parameters: f.parameters, body: f.body, description: f.description,
+      id: `function-${f.name}`,
+      name: f.name,
+      parameters: f.parameters,
+      body: f.body,
+      description: f.description,
       related: { categories: [groupIds.get(f.group)] },
     })),
   };

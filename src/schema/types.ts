@@ -12,7 +12,16 @@ export type KqlType =
   | 'dynamic';
 
 export const KQL_TYPES: readonly KqlType[] = [
-  'bool', 'int', 'long', 'real', 'decimal', 'string', 'datetime', 'timespan', 'guid', 'dynamic',
+  'bool',
+  'int',
+  'long',
+  'real',
+  'decimal',
+  'string',
+  'datetime',
+  'timespan',
+  'guid',
+  'dynamic',
 ];
 
 export interface ColumnSchema {

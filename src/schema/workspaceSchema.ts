@@ -50,7 +50,9 @@ function indexOf(schema: WorkspaceSchema): SchemaIndex {
   let index = indexes.get(schema);
   if (!index) {
     index = {
-      tables: new Map(schema.tables.map((t) => [t.name, { table: t, columns: new Map(t.columns.map((c) => [c.name, c])) }])),
+      tables: new Map(
+        schema.tables.map((t) => [t.name, { table: t, columns: new Map(t.columns.map((c) => [c.name, c])) }]),
+      ),
       functions: new Map(schema.functions.map((f) => [f.name, f])),
     };
     indexes.set(schema, index);

@@ -31,10 +31,14 @@ export type ServerLog = (message: string) => void;
 
 function severity(s: string | null): KqlSeverity {
   switch ((s ?? '').toLowerCase()) {
-    case 'warning': return 'warning';
-    case 'suggestion': return 'hint';
-    case 'information': return 'information';
-    default: return 'error';
+    case 'warning':
+      return 'warning';
+    case 'suggestion':
+      return 'hint';
+    case 'information':
+      return 'information';
+    default:
+      return 'error';
   }
 }
 
@@ -109,7 +113,13 @@ export class BlockAnalyzer {
             const key = `${start}:${end}:${d.Message}`;
             if (seen.has(key)) continue;
             seen.add(key);
-            out.push({ start, end, message: d.Message ?? 'Invalid query.', severity: severity(d.Severity), code: d.Code ?? 'KS000' });
+            out.push({
+              start,
+              end,
+              message: d.Message ?? 'Invalid query.',
+              severity: severity(d.Severity),
+              code: d.Code ?? 'KS000',
+            });
           }
         };
         add(block.code.GetDiagnostics(token));

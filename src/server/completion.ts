@@ -223,9 +223,15 @@ export class CompletionProvider {
       this.stats.hits++;
     } else {
       this.stats.misses++;
-      const computed = this.computeLocal(block.text, local, split, doc.uri) ?? this.compute(this.analyzer.get(block.text), local, doc.uri);
+      const computed =
+        this.computeLocal(block.text, local, split, doc.uri) ??
+        this.compute(this.analyzer.get(block.text), local, doc.uri);
       if (computed) {
-        result = { items: computed.items, editFromWord: computed.editStart - wordStart, editLength: computed.editLength };
+        result = {
+          items: computed.items,
+          editFromWord: computed.editStart - wordStart,
+          editLength: computed.editLength,
+        };
         this.cache.set(key, result);
         if (this.cache.size > 200) {
           this.cache.delete(this.cache.keys().next().value as string);
@@ -255,20 +261,37 @@ export class CompletionProvider {
       return undefined;
     }
     try {
-      const info = block.service.GetCompletionItems(position, kusto().Editor.CompletionOptions.Default, deadlineToken(this.budgetMs));
+      const info = block.service.GetCompletionItems(
+        position,
+        kusto().Editor.CompletionOptions.Default,
+        deadlineToken(this.budgetMs),
+      );
       if (!info) {
         return undefined;
       }
-      return { items: [...items(info.Items)].map(toLspItemCached), editStart: info.EditStart, editLength: info.EditLength };
+      return {
+        items: [...items(info.Items)].map(toLspItemCached),
+        editStart: info.EditStart,
+        editLength: info.EditLength,
+      };
     } catch (e) {
-      const why = isCancellation(e) ? `took longer than ${this.budgetMs} ms` : e instanceof Error ? e.message : String(e);
+      const why = isCancellation(e)
+        ? `took longer than ${this.budgetMs} ms`
+        : e instanceof Error
+          ? e.message
+          : String(e);
       this.log(`Gave up completing in ${uri} at offset ${position} of a ${block.text.length}-character block: ${why}.`);
       return undefined;
     }
   }
 
   /** Completion from the cursor's statement or segment alone (see statementAnalysis.ts); undefined to use the whole block. */
-  private computeLocal(text: string, position: number, split: StatementSplit, uri: string): ComputedCompletion | undefined {
+  private computeLocal(
+    text: string,
+    position: number,
+    split: StatementSplit,
+    uri: string,
+  ): ComputedCompletion | undefined {
     if (!this.local) {
       return undefined;
     }
@@ -284,7 +307,11 @@ export class CompletionProvider {
       if (found) {
         this.stats.shared++;
       } else {
-        const info = segment.service.GetCompletionItems(at, kusto().Editor.CompletionOptions.Default, deadlineToken(this.budgetMs));
+        const info = segment.service.GetCompletionItems(
+          at,
+          kusto().Editor.CompletionOptions.Default,
+          deadlineToken(this.budgetMs),
+        );
         if (!info) {
           return undefined;
         }
@@ -308,7 +335,9 @@ export class CompletionProvider {
       return { items: found.items, editStart, editLength: found.editLength };
     } catch (e) {
       // The whole-block path decides, and logs if it fails too.
-      this.log(`Completing ${uri} from its statement alone failed (${isCancellation(e) ? 'took too long' : e instanceof Error ? e.message : String(e)}); analysing the whole query.`);
+      this.log(
+        `Completing ${uri} from its statement alone failed (${isCancellation(e) ? 'took too long' : e instanceof Error ? e.message : String(e)}); analysing the whole query.`,
+      );
       return undefined;
     }
   }

@@ -12,7 +12,13 @@ import { items, kusto } from '../kql';
 
 type ItemList = { add(item: unknown): void };
 interface CompleterPrototype {
-  GetCompletionItemsForSymbol?: (this: unknown, symbol: object, contextNode: unknown, nameOnly: boolean, list: ItemList) => void;
+  GetCompletionItemsForSymbol?: (
+    this: unknown,
+    symbol: object,
+    contextNode: unknown,
+    nameOnly: boolean,
+    list: ItemList,
+  ) => void;
   AddSpaceToCompletionItem?: (this: unknown, item: object) => object;
   Retriggered?: (this: unknown, item: object) => object;
   CreateOrderText?: (this: unknown, item: object) => string;
@@ -29,7 +35,10 @@ interface CompleterStatics {
 
 let installed: boolean | undefined;
 
-function memoiseItemStep(proto: CompleterPrototype, name: 'AddSpaceToCompletionItem' | 'Retriggered' | 'CreateOrderText'): boolean {
+function memoiseItemStep(
+  proto: CompleterPrototype,
+  name: 'AddSpaceToCompletionItem' | 'Retriggered' | 'CreateOrderText',
+): boolean {
   const original = proto[name] as ((this: unknown, item: object) => object) | undefined;
   if (typeof original !== 'function') {
     return false;
@@ -55,7 +64,13 @@ export function installCompletionMemo(): boolean {
   const completer = (K.Editor as unknown as { KustoCompleter?: CompleterStatics }).KustoCompleter;
   const proto = completer?.prototype;
   const forSymbol = proto?.GetCompletionItemsForSymbol;
-  if (!completer || !proto || typeof forSymbol !== 'function' || typeof completer.IsStartOfQuery !== 'function' || typeof completer.IsInvokeFunctionContext !== 'function') {
+  if (
+    !completer ||
+    !proto ||
+    typeof forSymbol !== 'function' ||
+    typeof completer.IsStartOfQuery !== 'function' ||
+    typeof completer.IsInvokeFunctionContext !== 'function'
+  ) {
     installed = false;
     return installed;
   }

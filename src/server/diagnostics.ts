@@ -51,14 +51,20 @@ export async function documentDiagnostics(
 export class DiagnosticsScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
 
-  constructor(private readonly check: (uri: string) => Promise<void>, private readonly delayMs = DIAGNOSTICS_DELAY_MS) {}
+  constructor(
+    private readonly check: (uri: string) => Promise<void>,
+    private readonly delayMs = DIAGNOSTICS_DELAY_MS,
+  ) {}
 
   schedule(uri: string, delayMs = this.delayMs): void {
     clearTimeout(this.timers.get(uri));
-    this.timers.set(uri, setTimeout(() => {
-      this.timers.delete(uri);
-      void this.check(uri);
-    }, delayMs));
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        void this.check(uri);
+      }, delayMs),
+    );
   }
 
   cancel(uri: string): void {

@@ -21,13 +21,18 @@ export interface FormatRun {
 }
 
 /** The edits, or undefined when the client cancelled the request. */
-export async function formatDocument(doc: TextDocument, analyzer: BlockAnalyzer, options: FormattingOptions, run: FormatRun = {}): Promise<TextEdit[] | undefined> {
+export async function formatDocument(
+  doc: TextDocument,
+  analyzer: BlockAnalyzer,
+  options: FormattingOptions,
+  run: FormatRun = {},
+): Promise<TextEdit[] | undefined> {
   const K = kusto();
   const eol = doc.getText().includes('\r\n') ? '\r\n' : '\n';
   // Each pipe operator on its own line, the layout of every sample query.
-  const formatting = K.Editor.FormattingOptions.Default!
-    .WithIndentationSize(options.tabSize > 0 ? options.tabSize : 4)!
-    .WithPipeOperatorStyle(K.Editor.PlacementStyle.NewLine);
+  const formatting = K.Editor.FormattingOptions.Default!.WithIndentationSize(
+    options.tabSize > 0 ? options.tabSize : 4,
+  )!.WithPipeOperatorStyle(K.Editor.PlacementStyle.NewLine);
   const work = new CooperativeRun(run.token, run.budgetMs ?? FORMAT_BUDGET_MS);
   const edits: TextEdit[] = [];
   const blocks = blocksOf(doc);
@@ -35,7 +40,9 @@ export async function formatDocument(doc: TextDocument, analyzer: BlockAnalyzer,
     const step = await work.checkpoint(!analyzer.has(b.text));
     if (step === 'cancelled') return undefined;
     if (step === 'budget') {
-      run.log?.(`Formatting stopped after ${Math.round(work.elapsedMs)} ms: ${i} of ${blocks.length} queries formatted, the rest left as they are.`);
+      run.log?.(
+        `Formatting stopped after ${Math.round(work.elapsedMs)} ms: ${i} of ${blocks.length} queries formatted, the rest left as they are.`,
+      );
       break;
     }
     const service = analyzer.get(b.text).service;
@@ -45,7 +52,9 @@ export async function formatDocument(doc: TextDocument, analyzer: BlockAnalyzer,
       formatted = service.GetFormattedText(formatting, 0, work.libraryToken(BLOCK_BUDGET_MS))?.Text;
     } catch (e) {
       if (work.cancelled) return undefined;
-      run.log?.(`Formatting the query at line ${b.startLine + 1} failed: ${e instanceof Error ? e.message : String(e)}`);
+      run.log?.(
+        `Formatting the query at line ${b.startLine + 1} failed: ${e instanceof Error ? e.message : String(e)}`,
+      );
       continue;
     }
     if (formatted == null) continue;

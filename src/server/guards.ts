@@ -44,9 +44,15 @@ export function nestingDepth(text: string, limit = Number.POSITIVE_INFINITY): nu
       while (i < n) {
         const c = text.charCodeAt(i);
         if (c === 10) break; // an unclosed literal ends at the line end, as the lexer does
-        if (!verbatim && c === 92 /* \ */) { i += 2; continue; }
+        if (!verbatim && c === 92 /* \ */) {
+          i += 2;
+          continue;
+        }
         if (c === ch) {
-          if (verbatim && text.charCodeAt(i + 1) === ch) { i += 2; continue; }
+          if (verbatim && text.charCodeAt(i + 1) === ch) {
+            i += 2;
+            continue;
+          }
           break;
         }
         i++;
@@ -72,7 +78,10 @@ export function nestingDepth(text: string, limit = Number.POSITIVE_INFINITY): nu
 export function screenBlock(text: string): ScreenResult {
   if (text.length > MAX_BLOCK_CHARS) {
     const kb = Math.round(text.length / 1024).toLocaleString('en-US');
-    return { ok: false, reason: `the query block is ${kb} KB, over the ${MAX_BLOCK_CHARS / 1024} KB the editor analyses` };
+    return {
+      ok: false,
+      reason: `the query block is ${kb} KB, over the ${MAX_BLOCK_CHARS / 1024} KB the editor analyses`,
+    };
   }
   const depth = nestingDepth(text, MAX_NESTING);
   if (depth > MAX_NESTING) {

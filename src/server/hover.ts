@@ -31,7 +31,9 @@ export function hoverMarkdown(block: AnalyzedBlock, offset: number, budgetMs = 1
   const [head, ...rest] = text.split(/\r?\n\r?\n/);
   const body = rest.join('\n\n').trim();
   const saved = savedFunctionBody(block, offset);
-  return ['```kql', head, '```', ...(body ? ['', body] : []), ...(saved ? ['', '```kql', saved, '```'] : [])].join('\n');
+  return ['```kql', head, '```', ...(body ? ['', body] : []), ...(saved ? ['', '```kql', saved, '```'] : [])].join(
+    '\n',
+  );
 }
 
 /** The body of the saved workspace function named at the offset: what the user needs to see of it. */
@@ -48,15 +50,30 @@ export function toHover(markdown: string | undefined): Hover | null {
 
 /** How a parameter's accepted types read when the library states a kind rather than listing types. */
 const KIND_TEXT: Partial<Record<number, string>> = {
-  0: 'any', 2: 'scalar', 3: 'table', 6: 'int | long', 7: 'real | decimal', 8: 'string | dynamic',
-  9: 'string | dynamic', 10: 'int | long | dynamic', 11: 'dynamic', 12: 'dynamic', 13: 'number',
-  14: 'number | bool', 15: 'summable', 16: 'orderable', 23: 'scalar', 24: 'number', 25: 'summable',
-  26: 'orderable', 27: 'scalar',
+  0: 'any',
+  2: 'scalar',
+  3: 'table',
+  6: 'int | long',
+  7: 'real | decimal',
+  8: 'string | dynamic',
+  9: 'string | dynamic',
+  10: 'int | long | dynamic',
+  11: 'dynamic',
+  12: 'dynamic',
+  13: 'number',
+  14: 'number | bool',
+  15: 'summable',
+  16: 'orderable',
+  23: 'scalar',
+  24: 'number',
+  25: 'summable',
+  26: 'orderable',
+  27: 'scalar',
 };
 
 function typeNames(p: Kusto.Language.Symbols.Parameter): string {
   const declared = [...items(p.DeclaredTypes)].map((t) => t.Name ?? '').filter(Boolean);
-  return declared.length ? declared.join(' | ') : KIND_TEXT[p.TypeKind as number] ?? '';
+  return declared.length ? declared.join(' | ') : (KIND_TEXT[p.TypeKind as number] ?? '');
 }
 
 function signatureInformation(name: string, signature: Kusto.Language.Symbols.Signature): SignatureInformation {
@@ -76,7 +93,10 @@ function signatureInformation(name: string, signature: Kusto.Language.Symbols.Si
 }
 
 /** The function call whose argument list contains the offset (innermost), with the argument index. */
-function enclosingCall(code: Kusto.Language.KustoCode, offset: number): { call: Kusto.Language.Syntax.FunctionCallExpression; argument: number } | undefined {
+function enclosingCall(
+  code: Kusto.Language.KustoCode,
+  offset: number,
+): { call: Kusto.Language.Syntax.FunctionCallExpression; argument: number } | undefined {
   const K = kusto();
   const token = code.Syntax?.GetTokenAt(Math.max(0, offset - 1)) ?? null;
   let node: Kusto.Language.Syntax.SyntaxElement | null = token;
@@ -90,7 +110,8 @@ function enclosingCall(code: Kusto.Language.KustoCode, offset: number): { call: 
       if (inside && list?.Expressions) {
         let argument = 0;
         for (let i = 0; i < list.Expressions.Count; i++) {
-          const separator = (list.Expressions.getItem(i) as unknown as Kusto.Language.Syntax.SeparatedElement).Separator;
+          const separator = (list.Expressions.getItem(i) as unknown as Kusto.Language.Syntax.SeparatedElement)
+            .Separator;
           if (separator && separator.Width > 0 && separator.TextStart < offset) argument = i + 1;
         }
         return { call, argument };
@@ -122,6 +143,8 @@ export function signatureHelp(block: AnalyzedBlock, offset: number): SignatureHe
   if (active < 0) active = 0;
   const sig = signatures[active]!;
   const paramCount = sig.Parameters?.Count ?? 0;
-  const activeParameter = sig.HasRepeatableParameters ? Math.min(found.argument, Math.max(0, paramCount - 1)) : found.argument;
+  const activeParameter = sig.HasRepeatableParameters
+    ? Math.min(found.argument, Math.max(0, paramCount - 1))
+    : found.argument;
   return { signatures: infos, activeSignature: active, activeParameter };
 }

@@ -46,7 +46,10 @@ const IN_LIST = new RegExp(
 );
 
 /** The column a value is being typed for at `offset` in the block, and where the literal starts. */
-export function liveValueContext(blockText: string, offset: number): { column: string; literalStart: number } | undefined {
+export function liveValueContext(
+  blockText: string,
+  offset: number,
+): { column: string; literalStart: number } | undefined {
   // Only the current line and a bounded stretch before it matter; keeps the regex cheap on huge blocks.
   const before = blockText.slice(Math.max(0, offset - 2000), offset);
   const m = COMPARISON.exec(before) ?? IN_LIST.exec(before);

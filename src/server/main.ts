@@ -16,8 +16,12 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { activeSchema, kusto, setActiveSchema } from '../kql';
 import {
-  LiveValuesNotification, NotebookCellsNotification, SchemaNotification,
-  type LiveValuesParams, type NotebookCellsParams, type SchemaParams,
+  LiveValuesNotification,
+  NotebookCellsNotification,
+  SchemaNotification,
+  type LiveValuesParams,
+  type NotebookCellsParams,
+  type SchemaParams,
 } from '../protocol/lsp';
 import { schemaFromMetadata } from '../schema/metadataJson';
 import { schemaFingerprint } from '../schema/workspaceSchema';
@@ -59,7 +63,9 @@ function ensureLibrary(): void {
   const started = performance.now();
   kusto();
   const memo = installCompletionMemo();
-  log(`Kusto.Language loaded in ${Math.round(performance.now() - started)} ms${memo ? '' : ' (completion memo unavailable: this library version differs)'}.`);
+  log(
+    `Kusto.Language loaded in ${Math.round(performance.now() - started)} ms${memo ? '' : ' (completion memo unavailable: this library version differs)'}.`,
+  );
   setTimeout(() => {
     warmUp(analyzer, completion).then(
       (ms) => log(`Kusto.Language warmed up in ${Math.round(ms)} ms.`),
@@ -82,7 +88,11 @@ function guarded<A extends unknown[], R>(feature: string, fallback: R, handler: 
 }
 
 /** `guarded` for handlers that work in slices (tokens, formatting): a cancelled request gets LSP's cancel error. */
-function guardedAsync<A extends unknown[], R>(feature: string, fallback: R, handler: (...args: A) => Promise<R | undefined>) {
+function guardedAsync<A extends unknown[], R>(
+  feature: string,
+  fallback: R,
+  handler: (...args: A) => Promise<R | undefined>,
+) {
   return async (...args: A): Promise<R | ResponseError<void>> => {
     try {
       ensureLibrary();
@@ -106,25 +116,32 @@ const diagnostics = new DiagnosticsScheduler(async (uri) => {
       return view && now ? cellView(now)?.doc : now;
     };
     const list = await documentDiagnostics(view?.doc ?? doc, analyzer, current);
-    if (list) await connection.sendDiagnostics({ uri, version: doc.version, diagnostics: view ? cellDiagnostics(view, list) : list });
+    if (list)
+      await connection.sendDiagnostics({
+        uri,
+        version: doc.version,
+        diagnostics: view ? cellDiagnostics(view, list) : list,
+      });
   } catch (e) {
     gaveUp(`Checking ${uri} failed: ${e instanceof Error ? e.message : String(e)}`);
   }
 });
 
-connection.onInitialize((): InitializeResult => ({
-  capabilities: {
-    textDocumentSync: TextDocumentSyncKind.Incremental,
-    completionProvider: { triggerCharacters: [...COMPLETION_TRIGGER_CHARACTERS], resolveProvider: true },
-    hoverProvider: true,
-    signatureHelpProvider: { triggerCharacters: ['(', ','], retriggerCharacters: [')'] },
-    documentSymbolProvider: true,
-    foldingRangeProvider: true,
-    documentFormattingProvider: true,
-    semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
-  },
-  serverInfo: { name: 'Connection Analytics KQL language server' },
-}));
+connection.onInitialize(
+  (): InitializeResult => ({
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      completionProvider: { triggerCharacters: [...COMPLETION_TRIGGER_CHARACTERS], resolveProvider: true },
+      hoverProvider: true,
+      signatureHelpProvider: { triggerCharacters: ['(', ','], retriggerCharacters: [')'] },
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+      documentFormattingProvider: true,
+      semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
+    },
+    serverInfo: { name: 'Connection Analytics KQL language server' },
+  }),
+);
 
 // The first check of a newly opened document runs at once (and loads the library if needed).
 documents.onDidOpen((e) => diagnostics.schedule(e.document.uri, 0));
@@ -141,45 +158,58 @@ documents.onDidClose((e) => {
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
-connection.onCompletion(guarded('Completion', null, (params) => {
-  const doc = documents.get(params.textDocument.uri);
-  const view = doc && cellView(doc);
-  if (view) return cellCompletion(view, completion.complete(view.doc, view.doc.offsetAt(toScoped(view, params.position))));
-  return doc ? completion.complete(doc, doc.offsetAt(params.position)) : null;
-}));
+connection.onCompletion(
+  guarded('Completion', null, (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    const view = doc && cellView(doc);
+    if (view)
+      return cellCompletion(view, completion.complete(view.doc, view.doc.offsetAt(toScoped(view, params.position))));
+    return doc ? completion.complete(doc, doc.offsetAt(params.position)) : null;
+  }),
+);
 connection.onCompletionResolve(guarded('Completion details', undefined as never, resolveCompletion));
 
-connection.onHover(guarded('Hover', null, (params) => {
-  const cell = documents.get(params.textDocument.uri);
-  const view = cell && cellView(cell);
-  const doc = view?.doc ?? cell;
-  const offset = doc?.offsetAt(view ? toScoped(view, params.position) : params.position) ?? 0;
-  const block = doc && blockContaining(doc, offset);
-  return block ? toHover(hoverMarkdown(analyzer.get(block.text), offset - block.start)) : null;
-}));
+connection.onHover(
+  guarded('Hover', null, (params) => {
+    const cell = documents.get(params.textDocument.uri);
+    const view = cell && cellView(cell);
+    const doc = view?.doc ?? cell;
+    const offset = doc?.offsetAt(view ? toScoped(view, params.position) : params.position) ?? 0;
+    const block = doc && blockContaining(doc, offset);
+    return block ? toHover(hoverMarkdown(analyzer.get(block.text), offset - block.start)) : null;
+  }),
+);
 
-connection.onSignatureHelp(guarded('Signature help', null, (params) => {
-  const cell = documents.get(params.textDocument.uri);
-  if (!cell) return null;
-  const view = cellView(cell);
-  const doc = view?.doc ?? cell;
-  const offset = doc.offsetAt(view ? toScoped(view, params.position) : params.position);
-  const block = blockForCompletion(doc, offset);
-  return signatureHelp(analyzer.get(block.text), offset - block.start);
-}));
+connection.onSignatureHelp(
+  guarded('Signature help', null, (params) => {
+    const cell = documents.get(params.textDocument.uri);
+    if (!cell) return null;
+    const view = cellView(cell);
+    const doc = view?.doc ?? cell;
+    const offset = doc.offsetAt(view ? toScoped(view, params.position) : params.position);
+    const block = blockForCompletion(doc, offset);
+    return signatureHelp(analyzer.get(block.text), offset - block.start);
+  }),
+);
 
-connection.onDocumentSymbol(guarded('Document symbols', [], (params) => {
-  const doc = documents.get(params.textDocument.uri);
-  return doc ? documentSymbols(doc) : [];
-}));
-connection.onFoldingRanges(guarded('Folding', [], (params) => {
-  const doc = documents.get(params.textDocument.uri);
-  return doc ? foldingRanges(doc) : [];
-}));
-connection.onDocumentFormatting(guardedAsync('Formatting', [], async (params, token) => {
-  const doc = documents.get(params.textDocument.uri);
-  return doc ? formatDocument(doc, analyzer, params.options, { token, log: gaveUp }) : [];
-}));
+connection.onDocumentSymbol(
+  guarded('Document symbols', [], (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc ? documentSymbols(doc) : [];
+  }),
+);
+connection.onFoldingRanges(
+  guarded('Folding', [], (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc ? foldingRanges(doc) : [];
+  }),
+);
+connection.onDocumentFormatting(
+  guardedAsync('Formatting', [], async (params, token) => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc ? formatDocument(doc, analyzer, params.options, { token, log: gaveUp }) : [];
+  }),
+);
 
 async function tokensFor(uri: string, options: TokensOptions) {
   const doc = documents.get(uri);
@@ -187,12 +217,20 @@ async function tokensFor(uri: string, options: TokensOptions) {
   const outcome = await semanticTokens(doc, analyzer, { ...options, onGiveUp: gaveUp });
   if (outcome.kind === 'cancelled') return undefined;
   if (outcome.skipped > 0) {
-    gaveUp(`Semantic tokens: ${outcome.skipped} of ${outcome.blocks + outcome.skipped} queries past the time budget keep the grammar's colours.`);
+    gaveUp(
+      `Semantic tokens: ${outcome.skipped} of ${outcome.blocks + outcome.skipped} queries past the time budget keep the grammar's colours.`,
+    );
   }
   return outcome.tokens;
 }
-connection.languages.semanticTokens.on(guardedAsync('Semantic tokens', { data: [] }, (params, token) => tokensFor(params.textDocument.uri, { token })));
-connection.languages.semanticTokens.onRange(guardedAsync('Semantic tokens', { data: [] }, (params, token) => tokensFor(params.textDocument.uri, { token, range: params.range })));
+connection.languages.semanticTokens.on(
+  guardedAsync('Semantic tokens', { data: [] }, (params, token) => tokensFor(params.textDocument.uri, { token })),
+);
+connection.languages.semanticTokens.onRange(
+  guardedAsync('Semantic tokens', { data: [] }, (params, token) =>
+    tokensFor(params.textDocument.uri, { token, range: params.range }),
+  ),
+);
 
 connection.onNotification(new NotificationType<LiveValuesParams>(LiveValuesNotification), (params) => {
   try {

@@ -41,7 +41,7 @@ export class NotebookScope {
   /** The cells below this one in its notebook: their scope changes when it does. */
   cellsAfter(uri: string): string[] {
     const notebook = this.notebookOf.get(uri);
-    const cells = notebook ? this.cellsOf.get(notebook) ?? [] : [];
+    const cells = notebook ? (this.cellsOf.get(notebook) ?? []) : [];
     const at = cells.indexOf(uri);
     return at < 0 ? [] : cells.slice(at + 1);
   }
@@ -54,7 +54,7 @@ export class NotebookScope {
       return undefined;
     }
     const index = cells.indexOf(doc.uri);
-    const texts = cells.map((c, i) => (i === index ? doc.getText() : lookup(c)?.getText() ?? ''));
+    const texts = cells.map((c, i) => (i === index ? doc.getText() : (lookup(c)?.getText() ?? '')));
     const scoped = scopeCell(texts, index);
     const text = scoped.text.slice(0, scoped.offset) + cellAsOneQuery(doc.getText());
     const known = this.versions.get(doc.uri);
@@ -76,7 +76,10 @@ function fromScopedRange(view: ScopedView, r: Range): Range | undefined {
   if (r.start.line < view.lineOffset) {
     return undefined;
   }
-  return { start: { line: r.start.line - view.lineOffset, character: r.start.character }, end: { line: r.end.line - view.lineOffset, character: r.end.character } };
+  return {
+    start: { line: r.start.line - view.lineOffset, character: r.start.character },
+    end: { line: r.end.line - view.lineOffset, character: r.end.character },
+  };
 }
 
 /** The scoped text's diagnostics that fall in the cell, placed in the cell. */

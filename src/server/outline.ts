@@ -10,7 +10,10 @@ import { blocksOf } from './documentBlocks';
 const MAX_NAME = 80;
 
 function blockName(block: QueryBlock): string {
-  const lines = block.text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = block.text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   const comment = lines.find((l) => l.startsWith('//'));
   const firstCode = lines.find((l) => !l.startsWith('//')) ?? lines[0] ?? '';
   const name = lines[0]?.startsWith('//') && comment ? comment.replace(/^\/\/+\s*/, '') : firstCode;

@@ -63,7 +63,7 @@ export function statementAt(text: string, cursor: number): StatementSplit {
       depth++;
     } else if (ch === 41 || ch === 93 || ch === 125) {
       depth = Math.max(0, depth - 1);
-    } else if (depth === 0 && (ch === 124 /* | */ || ch === 59 /* ; */)) {
+    } else if (depth === 0 && (ch === 124 /* | */ || ch === 59) /* ; */) {
       if (i >= cursor) {
         if (segmentEnd < 0) {
           segmentEnd = i;
@@ -86,9 +86,23 @@ export function statementAt(text: string, cursor: number): StatementSplit {
 
 type CursorFacts = Pick<StatementSplit, 'inCode' | 'inComment' | 'tokenBefore'>;
 
-function split(text: string, statementStart: number, statementEnd: number, pipes: readonly number[], segmentEnd: number, facts: CursorFacts): StatementSplit {
+function split(
+  text: string,
+  statementStart: number,
+  statementEnd: number,
+  pipes: readonly number[],
+  segmentEnd: number,
+  facts: CursorFacts,
+): StatementSplit {
   const earlierOperators = pipes.slice(0, -1).map((p, k) => operatorName(text, p + 1, pipes[k + 1]!));
-  return { statementStart, statementEnd, pipe: pipes.length ? pipes[pipes.length - 1]! : -1, segmentEnd, earlierOperators, ...facts };
+  return {
+    statementStart,
+    statementEnd,
+    pipe: pipes.length ? pipes[pipes.length - 1]! : -1,
+    segmentEnd,
+    earlierOperators,
+    ...facts,
+  };
 }
 
 /**

@@ -5,17 +5,21 @@ import { schemaFunction, schemaTable } from '../schema/workspaceSchema';
 import type { CompletionData } from './completion';
 
 function columnDocs(name: string): string | undefined {
-  const found = activeSchema().tables.flatMap((t) => t.columns.filter((c) => c.name === name).map((c) => ({ table: t.name, column: c })));
+  const found = activeSchema().tables.flatMap((t) =>
+    t.columns.filter((c) => c.name === name).map((c) => ({ table: t.name, column: c })),
+  );
   if (!found.length) return undefined;
   const byDescription = new Map<string, string[]>();
   for (const f of found) {
     const key = `${f.column.type}\u0000${f.column.description}`;
     byDescription.set(key, [...(byDescription.get(key) ?? []), f.table]);
   }
-  return [...byDescription].map(([key, tables]) => {
-    const [type, description] = key.split('\u0000');
-    return `\`${name}: ${type}\` (${tables.join(', ')})\n\n${description}`;
-  }).join('\n\n---\n\n');
+  return [...byDescription]
+    .map(([key, tables]) => {
+      const [type, description] = key.split('\u0000');
+      return `\`${name}: ${type}\` (${tables.join(', ')})\n\n${description}`;
+    })
+    .join('\n\n---\n\n');
 }
 
 function functionDocs(name: string): string | undefined {
@@ -23,10 +27,12 @@ function functionDocs(name: string): string | undefined {
   if (saved) return savedFunctionMarkdown(saved);
   const fn = globalsFor().GetFunction(name) ?? globalsFor().GetAggregate(name);
   if (!fn) return undefined;
-  const signatures = [...items(fn.Signatures)].filter((s) => !s.IsHidden && !s.IsObsolete).map((s) => {
-    const params = [...items(s.Parameters)].map((p) => (p.IsOptional ? `[${p.Name}]` : p.Name)).join(', ');
-    return `${name}(${params})`;
-  });
+  const signatures = [...items(fn.Signatures)]
+    .filter((s) => !s.IsHidden && !s.IsObsolete)
+    .map((s) => {
+      const params = [...items(s.Parameters)].map((p) => (p.IsOptional ? `[${p.Name}]` : p.Name)).join(', ');
+      return `${name}(${params})`;
+    });
   return signatures.length ? ['```kql', ...signatures, '```', fn.Description ?? ''].join('\n').trim() : undefined;
 }
 
@@ -42,7 +48,21 @@ export function resolveCompletion(item: CompletionItem): CompletionItem {
 }
 
 /** A saved workspace function as hover and completion show it: its declaration and body as KQL. */
-export function savedFunctionMarkdown(fn: { name: string; parameters: string; body: string; description: string }): string {
+export function savedFunctionMarkdown(fn: {
+  name: string;
+  parameters: string;
+  body: string;
+  description: string;
+}): string {
   const body = fn.body.trim().replace(/^\{\s*([\s\S]*?)\s*\}$/, '$1');
-  return ['```kql', `${fn.name}(${fn.parameters}) {`, ...body.split(/\r?\n/).map((l) => `    ${l}`), '}', '```', fn.description].join('\n').trim();
+  return [
+    '```kql',
+    `${fn.name}(${fn.parameters}) {`,
+    ...body.split(/\r?\n/).map((l) => `    ${l}`),
+    '}',
+    '```',
+    fn.description,
+  ]
+    .join('\n')
+    .trim();
 }

@@ -8,7 +8,12 @@
  * grammar's colours. `range` requests (the visible part of the editor) classify only the blocks they
  * touch, so what the user looks at is coloured first.
  */
-import { SemanticTokensBuilder, type Range, type SemanticTokens, type SemanticTokensLegend } from 'vscode-languageserver/node';
+import {
+  SemanticTokensBuilder,
+  type Range,
+  type SemanticTokens,
+  type SemanticTokensLegend,
+} from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { items, type QueryBlock } from '../kql';
 import type { BlockAnalyzer } from './blockAnalysis';
@@ -16,8 +21,20 @@ import { CooperativeRun, type Cancellable } from './cooperative';
 import { blocksOf } from './documentBlocks';
 
 const TOKEN_TYPES = [
-  'comment', 'keyword', 'string', 'number', 'operator', 'type', 'variable', 'parameter',
-  'function', 'property', 'class', 'namespace', 'macro', 'enumMember',
+  'comment',
+  'keyword',
+  'string',
+  'number',
+  'operator',
+  'type',
+  'variable',
+  'parameter',
+  'function',
+  'property',
+  'class',
+  'namespace',
+  'macro',
+  'enumMember',
 ] as const;
 type TokenType = (typeof TOKEN_TYPES)[number];
 
@@ -68,7 +85,13 @@ export type TokensOutcome =
   | { readonly kind: 'done'; readonly tokens: SemanticTokens; readonly blocks: number; readonly skipped: number }
   | { readonly kind: 'cancelled' };
 
-function pushBlockTokens(doc: TextDocument, b: QueryBlock, analyzer: BlockAnalyzer, run: CooperativeRun, builder: SemanticTokensBuilder): void {
+function pushBlockTokens(
+  doc: TextDocument,
+  b: QueryBlock,
+  analyzer: BlockAnalyzer,
+  run: CooperativeRun,
+  builder: SemanticTokensBuilder,
+): void {
   const service = analyzer.get(b.text).service;
   if (!service) return;
   const info = service.GetClassifications(0, b.text.length, false, true, run.libraryToken(BLOCK_BUDGET_MS));
@@ -91,7 +114,11 @@ function pushBlockTokens(doc: TextDocument, b: QueryBlock, analyzer: BlockAnalyz
   }
 }
 
-export async function semanticTokens(doc: TextDocument, analyzer: BlockAnalyzer, options: TokensOptions = {}): Promise<TokensOutcome> {
+export async function semanticTokens(
+  doc: TextDocument,
+  analyzer: BlockAnalyzer,
+  options: TokensOptions = {},
+): Promise<TokensOutcome> {
   const run = new CooperativeRun(options.token, options.budgetMs ?? FULL_BUDGET_MS);
   const builder = new SemanticTokensBuilder();
   const r = options.range;
@@ -107,7 +134,9 @@ export async function semanticTokens(doc: TextDocument, analyzer: BlockAnalyzer,
     } catch (e) {
       if (run.cancelled) return { kind: 'cancelled' };
       // A block the library gives up on keeps the grammar's colours; the others still get theirs.
-      options.onGiveUp?.(`Semantic tokens of the query at line ${b.startLine + 1} failed: ${e instanceof Error ? e.message : String(e)}`);
+      options.onGiveUp?.(
+        `Semantic tokens of the query at line ${b.startLine + 1} failed: ${e instanceof Error ? e.message : String(e)}`,
+      );
     }
     done++;
   }

@@ -61,7 +61,10 @@ const NOT_A_PLAIN_INPUT = new Set(['as', 'fork', 'facet']);
  * them. Undefined when the text before holds anything else (`declare`, `set`, directives, another
  * query), which must then be analysed as text.
  */
-function preambleLetSymbols(code: Kusto.Language.KustoCode, statementStart: number): Kusto.Language.Symbols.Symbol[] | undefined {
+function preambleLetSymbols(
+  code: Kusto.Language.KustoCode,
+  statementStart: number,
+): Kusto.Language.Symbols.Symbol[] | undefined {
   const K = kusto();
   const root = code.Syntax;
   if (!(root instanceof K.Syntax.QueryBlock)) {
@@ -73,7 +76,8 @@ function preambleLetSymbols(code: Kusto.Language.KustoCode, statementStart: numb
   }
   const symbols: Kusto.Language.Symbols.Symbol[] = [];
   for (const element of items(block.Statements)) {
-    const statement = (element as unknown as Kusto.Language.Syntax.SeparatedElement$1<Kusto.Language.Syntax.Statement>).Element;
+    const statement = (element as unknown as Kusto.Language.Syntax.SeparatedElement$1<Kusto.Language.Syntax.Statement>)
+      .Element;
     if (!statement || statement.TextStart >= statementStart) {
       break;
     }
@@ -93,28 +97,50 @@ function preambleLetSymbols(code: Kusto.Language.KustoCode, statementStart: numb
  * The table a `let` statement's pipeline yields so far, when the text ends in `let x = <pipeline>` and
  * that statement starts at or after `statementStart`; with the offset its value starts at.
  */
-function letPipeline(code: Kusto.Language.KustoCode, statementStart: number): { table: Kusto.Language.Symbols.TableSymbol; valueStart: number } | undefined {
+function letPipeline(
+  code: Kusto.Language.KustoCode,
+  statementStart: number,
+): { table: Kusto.Language.Symbols.TableSymbol; valueStart: number } | undefined {
   const K = kusto();
   const root = code.Syntax;
   if (!(root instanceof K.Syntax.QueryBlock)) {
     return undefined;
   }
   const statements = [...items((root as Kusto.Language.Syntax.QueryBlock).Statements)];
-  const last = (statements[statements.length - 1] as unknown as Kusto.Language.Syntax.SeparatedElement$1<Kusto.Language.Syntax.Statement> | undefined)?.Element;
+  const last = (
+    statements[statements.length - 1] as unknown as
+      | Kusto.Language.Syntax.SeparatedElement$1<Kusto.Language.Syntax.Statement>
+      | undefined
+  )?.Element;
   if (!(last instanceof K.Syntax.LetStatement) || last.TextStart < statementStart) {
     return undefined;
   }
   const value = (last as Kusto.Language.Syntax.LetStatement).Expression;
   const type = value?.ResultType;
-  return value && type instanceof K.Symbols.TableSymbol ? { table: type as Kusto.Language.Symbols.TableSymbol, valueStart: value.TextStart } : undefined;
+  return value && type instanceof K.Symbols.TableSymbol
+    ? { table: type as Kusto.Language.Symbols.TableSymbol, valueStart: value.TextStart }
+    : undefined;
 }
 
 /** The input table as completion sees it: its flags and each column's name, type, description and examples. */
 function tableSignature(table: Kusto.Language.Symbols.TableSymbol): string {
   const K = kusto();
   const columns = [...items(table.Columns)].map((c) =>
-    [c.Name, K.Symbols.DebugDisplay.GetText$2(c.Type), c.Description ?? '', [...items(c.Examples)].join('\u0003'), c.IsHidden ? 1 : 0].join('\u0002'));
-  return [table.IsSerialized ? 1 : 0, table.IsSorted ? 1 : 0, table.IsOpen ? 1 : 0, table.Description ?? '', ...columns].join('\u0001');
+    [
+      c.Name,
+      K.Symbols.DebugDisplay.GetText$2(c.Type),
+      c.Description ?? '',
+      [...items(c.Examples)].join('\u0003'),
+      c.IsHidden ? 1 : 0,
+    ].join('\u0002'),
+  );
+  return [
+    table.IsSerialized ? 1 : 0,
+    table.IsSorted ? 1 : 0,
+    table.IsOpen ? 1 : 0,
+    table.Description ?? '',
+    ...columns,
+  ].join('\u0001');
 }
 
 /** Keeps at most `capacity` entries, dropping the least recently added. */
@@ -144,13 +170,22 @@ export class StatementAnalyzer {
    * statement analysed after the earlier statements' lets; undefined when neither applies (the first
    * statement's first segment, a preamble that is not only lets, an earlier pipeline with no table).
    */
-  analyse(blockText: string, offset: number, split: StatementSplit = statementAt(blockText, offset)): LocalAnalysis | undefined {
+  analyse(
+    blockText: string,
+    offset: number,
+    split: StatementSplit = statementAt(blockText, offset),
+  ): LocalAnalysis | undefined {
     if (split.inCode && split.pipe >= 0 && !split.earlierOperators.some((op) => NOT_A_PLAIN_INPUT.has(op))) {
       const input = this.inputFor(blockText.slice(0, split.pipe).trimEnd(), split.statementStart);
       if (input) {
         const preamble = input.preambleDeclared ? '' : blockText.slice(0, split.statementStart);
         const head = `${preamble}${input.letHead}${PIPED_INPUT_NAME}\n|`;
-        return this.analyseText('segment', head + blockText.slice(split.pipe + 1, split.segmentEnd), input, head.length - (split.pipe + 1));
+        return this.analyseText(
+          'segment',
+          head + blockText.slice(split.pipe + 1, split.segmentEnd),
+          input,
+          head.length - (split.pipe + 1),
+        );
       }
     }
     // Before the statement's first token, the library's context is the `;` before it: keep the block.
@@ -158,20 +193,32 @@ export class StatementAnalyzer {
       const preamble = blockText.slice(0, split.statementStart);
       const globals = this.letsFor(preamble);
       if (globals) {
-        return this.analyseText('statement', blockText.slice(split.statementStart, split.statementEnd), { globals, context: `lets\u0000${preamble}` }, -split.statementStart);
+        return this.analyseText(
+          'statement',
+          blockText.slice(split.statementStart, split.statementEnd),
+          { globals, context: `lets\u0000${preamble}` },
+          -split.statementStart,
+        );
       }
     }
     return undefined;
   }
 
-  private analyseText(kind: LocalAnalysis['kind'], text: string, input: Pick<PipedInput, 'globals' | 'context'>, shift: number): LocalAnalysis {
+  private analyseText(
+    kind: LocalAnalysis['kind'],
+    text: string,
+    input: Pick<PipedInput, 'globals' | 'context'>,
+    shift: number,
+  ): LocalAnalysis {
     const budgetMs = this.budgetMs;
     let service: Kusto.Language.Editor.KustoCodeService | undefined;
     return {
       get service() {
         if (!service) {
           const K = kusto();
-          service = new K.Editor.KustoCodeService.ctor(K.KustoCode.ParseAndAnalyze(text, input.globals, deadlineToken(budgetMs))!);
+          service = new K.Editor.KustoCodeService.ctor(
+            K.KustoCode.ParseAndAnalyze(text, input.globals, deadlineToken(budgetMs))!,
+          );
         }
         return service;
       },
@@ -195,12 +242,13 @@ export class StatementAnalyzer {
     const K = kusto();
     const result = code.ResultType;
     // The query's pipeline, or else the pipeline of the `let` statement the cursor is in.
-    const pipeline = result instanceof K.Symbols.TableSymbol
-      ? { table: result as Kusto.Language.Symbols.TableSymbol, letHead: '' }
-      : (() => {
-          const inLet = letPipeline(code, statementStart);
-          return inLet && { table: inLet.table, letHead: prefix.slice(statementStart, inLet.valueStart) };
-        })();
+    const pipeline =
+      result instanceof K.Symbols.TableSymbol
+        ? { table: result as Kusto.Language.Symbols.TableSymbol, letHead: '' }
+        : (() => {
+            const inLet = letPipeline(code, statementStart);
+            return inLet && { table: inLet.table, letHead: prefix.slice(statementStart, inLet.valueStart) };
+          })();
     if (!pipeline) {
       return undefined;
     }
@@ -215,7 +263,12 @@ export class StatementAnalyzer {
     }
     // Declared lets stand for the preamble's text, which the synthetic text then leaves out.
     const context = lets !== undefined ? `${schema}\u0000${prefix.slice(0, statementStart)}` : schema;
-    return remember(this.inputByPrefix, prefix, { globals: globals.WithCache()!, context, preambleDeclared: lets !== undefined, letHead: pipeline.letHead }, this.capacity);
+    return remember(
+      this.inputByPrefix,
+      prefix,
+      { globals: globals.WithCache()!, context, preambleDeclared: lets !== undefined, letHead: pipeline.letHead },
+      this.capacity,
+    );
   }
 
   private letsFor(preamble: string): Kusto.Language.GlobalState | undefined {

@@ -27,19 +27,33 @@ export const TIME_RANGES: readonly { value: string; label: string }[] = [
 async function askWorkspaceId(ctx: Ctx): Promise<string | undefined> {
   return vscode.window.showInputBox({
     title: 'Log Analytics workspace id',
-    prompt: 'The workspace id (a GUID), from the workspace\'s Overview page in the Azure portal',
+    prompt: "The workspace id (a GUID), from the workspace's Overview page in the Azure portal",
     value: ctx.config.workspaceId,
     ignoreFocusOut: true,
-    validateInput: (v) => (GUID.test(v.trim()) ? undefined : 'A workspace id is a GUID, e.g. 0b6c1a2e-8f4d-4c3b-9a7e-5d2f1e0c9b8a'),
+    validateInput: (v) =>
+      GUID.test(v.trim()) ? undefined : 'A workspace id is a GUID, e.g. 0b6c1a2e-8f4d-4c3b-9a7e-5d2f1e0c9b8a',
   });
 }
 
 async function selectBackend(ctx: Ctx): Promise<void> {
   const current = ctx.config.backend;
-  const picked = await vscode.window.showQuickPick([
-    { label: 'Local engine', description: current === 'local' ? '(current)' : '', detail: 'The sample workspace or exported files; offline, no account.', id: 'local' as const },
-    { label: 'Log Analytics', description: current === 'logAnalytics' ? '(current)' : '', detail: 'Your workspace in Azure Monitor, with your Microsoft sign-in.', id: 'logAnalytics' as const },
-  ], { title: 'Select Query Backend' });
+  const picked = await vscode.window.showQuickPick(
+    [
+      {
+        label: 'Local engine',
+        description: current === 'local' ? '(current)' : '',
+        detail: 'The sample workspace or exported files; offline, no account.',
+        id: 'local' as const,
+      },
+      {
+        label: 'Log Analytics',
+        description: current === 'logAnalytics' ? '(current)' : '',
+        detail: 'Your workspace in Azure Monitor, with your Microsoft sign-in.',
+        id: 'logAnalytics' as const,
+      },
+    ],
+    { title: 'Select Query Backend' },
+  );
   if (!picked) {
     return;
   }
@@ -69,9 +83,21 @@ async function selectTimeRange(ctx: Ctx): Promise<void> {
   const current = ctx.config.timeRangeSetting;
   const preset = TIME_RANGES.some((t) => t.value === current);
   const items = [
-    ...TIME_RANGES.map((t) => ({ label: t.label, description: t.value === current ? '(current)' : '', value: t.value })),
-    { label: 'Custom…', description: parseInterval(current) ? `(current: ${timeRangeLabel(current)})` : 'from a start to an end datetime', value: 'interval' },
-    { label: 'Custom duration…', description: !preset && !parseInterval(current) ? `(current: ${current})` : 'ending now, e.g. PT12H or P3D', value: 'duration' },
+    ...TIME_RANGES.map((t) => ({
+      label: t.label,
+      description: t.value === current ? '(current)' : '',
+      value: t.value,
+    })),
+    {
+      label: 'Custom…',
+      description: parseInterval(current) ? `(current: ${timeRangeLabel(current)})` : 'from a start to an end datetime',
+      value: 'interval',
+    },
+    {
+      label: 'Custom duration…',
+      description: !preset && !parseInterval(current) ? `(current: ${current})` : 'ending now, e.g. PT12H or P3D',
+      value: 'duration',
+    },
   ];
   const picked = await vscode.window.showQuickPick(items, { title: 'Select Time Range' });
   if (!picked) {
@@ -112,7 +138,9 @@ async function askInterval(current: string): Promise<string | undefined> {
     validateInput: (v) => {
       const checked = checkDatetime(v);
       if (checked.problem) return checked.problem;
-      return Date.parse(checked.iso!) <= Date.parse(startIso) ? `The end must be after the start (${startIso}).` : undefined;
+      return Date.parse(checked.iso!) <= Date.parse(startIso)
+        ? `The end must be after the start (${startIso}).`
+        : undefined;
     },
   });
   if (!end) return undefined;
@@ -168,7 +196,11 @@ export async function offerSignInOnAuthError(ctx: Ctx, error: unknown): Promise<
  * Resolves true when the user set one.
  */
 export async function offerWorkspaceOnConfigError(ctx: Ctx, error: unknown): Promise<boolean> {
-  if (!(error instanceof BackendError) || error.kind !== 'config' || !/kql\.logAnalytics\.workspaceId/.test(error.message)) {
+  if (
+    !(error instanceof BackendError) ||
+    error.kind !== 'config' ||
+    !/kql\.logAnalytics\.workspaceId/.test(error.message)
+  ) {
     return false;
   }
   const set = 'Set Workspace ID…';

@@ -26,7 +26,11 @@ export class BackendManager implements vscode.Disposable {
       this._onDidChange,
       this._onDidChangeTimeRange,
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('kql.backend') || e.affectsConfiguration('kql.local') || e.affectsConfiguration('kql.logAnalytics')) {
+        if (
+          e.affectsConfiguration('kql.backend') ||
+          e.affectsConfiguration('kql.local') ||
+          e.affectsConfiguration('kql.logAnalytics')
+        ) {
           this.reset();
         }
         if (e.affectsConfiguration('kql.timeRange')) {
@@ -35,7 +39,7 @@ export class BackendManager implements vscode.Disposable {
       }),
       // Trusting the workspace lifts Restricted Mode: its backend and data folder settings now count.
       vscode.workspace.onDidGrantWorkspaceTrust(() => {
-        log.info('Workspace trusted: using the workspace\'s backend settings.');
+        log.info("Workspace trusted: using the workspace's backend settings.");
         this.reset();
       }),
     );
@@ -46,7 +50,9 @@ export class BackendManager implements vscode.Disposable {
       const id = this.config.backend;
       this._active = this.factories[id]();
       const restricted = !this.config.trusted;
-      log.info(`Backend: ${this._active.label}${restricted ? ' (Restricted Mode: local engine only, workspace data folder and endpoint settings ignored)' : ''}`);
+      log.info(
+        `Backend: ${this._active.label}${restricted ? ' (Restricted Mode: local engine only, workspace data folder and endpoint settings ignored)' : ''}`,
+      );
       if (restricted && this.config.configuredBackend !== id) {
         log.warn('kql.backend asks for Log Analytics, which Restricted Mode turns off until the workspace is trusted.');
       }

@@ -8,9 +8,23 @@ export class RunCodeLensProvider implements vscode.CodeLensProvider {
     const lenses: vscode.CodeLens[] = [];
     blocks.forEach((b, i) => {
       const at = new vscode.Range(b.startLine, 0, b.startLine, 0);
-      lenses.push(new vscode.CodeLens(at, { title: '▶ Run', tooltip: 'Run this query (Shift+Enter)', command: 'kql.runQuery', arguments: [document.uri, b.startLine] }));
+      lenses.push(
+        new vscode.CodeLens(at, {
+          title: '▶ Run',
+          tooltip: 'Run this query (Shift+Enter)',
+          command: 'kql.runQuery',
+          arguments: [document.uri, b.startLine],
+        }),
+      );
       if (i === 0 && blocks.length > 1) {
-        lenses.push(new vscode.CodeLens(at, { title: 'Run all', tooltip: 'Run every query in this file', command: 'kql.runAllQueries', arguments: [document.uri] }));
+        lenses.push(
+          new vscode.CodeLens(at, {
+            title: 'Run all',
+            tooltip: 'Run every query in this file',
+            command: 'kql.runAllQueries',
+            arguments: [document.uri],
+          }),
+        );
       }
     });
     return lenses;

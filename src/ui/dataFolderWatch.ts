@@ -32,7 +32,9 @@ export function registerDataFolderWatch(ctx: Ctx, folder: () => string | undefin
     watcher = undefined;
     watched = dir;
     if (!dir) return;
-    watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(dir), '*.{csv,json,CSV,JSON}'));
+    watcher = vscode.workspace.createFileSystemWatcher(
+      new vscode.RelativePattern(vscode.Uri.file(dir), '*.{csv,json,CSV,JSON}'),
+    );
     watcher.onDidChange(reload);
     watcher.onDidCreate(reload);
     watcher.onDidDelete(reload);
@@ -47,7 +49,11 @@ export function registerDataFolderWatch(ctx: Ctx, folder: () => string | undefin
       const failed = parseFailedFile(line);
       if (!failed) continue;
       const at = new vscode.Position(Math.max(0, failed.line - 1), Math.max(0, failed.column - 1));
-      const d = new vscode.Diagnostic(new vscode.Range(at, at.translate(0, 1)), `${failed.table} did not load: ${failed.reason}`, vscode.DiagnosticSeverity.Error);
+      const d = new vscode.Diagnostic(
+        new vscode.Range(at, at.translate(0, 1)),
+        `${failed.table} did not load: ${failed.reason}`,
+        vscode.DiagnosticSeverity.Error,
+      );
       d.source = 'Connection Analytics';
       byFile.set(failed.file, [...(byFile.get(failed.file) ?? []), d]);
     }
@@ -57,7 +63,12 @@ export function registerDataFolderWatch(ctx: Ctx, folder: () => string | undefin
   watch();
   ctx.subscriptions.push(
     problems,
-    { dispose: () => { watcher?.dispose(); clearTimeout(timer); } },
+    {
+      dispose: () => {
+        watcher?.dispose();
+        clearTimeout(timer);
+      },
+    },
     ctx.backends.onDidChange(watch),
     ctx.schemas.onDidChange(showProblems),
   );

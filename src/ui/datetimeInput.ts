@@ -15,6 +15,7 @@ export function checkDatetime(text: string): { iso?: string; problem?: string } 
   // Date.parse rolls 2026-02-30 over to March: a typo, not a date.
   const [y, mo, d] = t.slice(0, 10).split('-').map(Number) as [number, number, number];
   const day = new Date(Date.UTC(y, mo - 1, d));
-  if (day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d) return { problem: `${t.slice(0, 10)} is not a day of the calendar` };
+  if (day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d)
+    return { problem: `${t.slice(0, 10)} is not a day of the calendar` };
   return { iso: new Date(ms).toISOString().replace('.000Z', 'Z') };
 }

@@ -28,7 +28,7 @@ export function endpointApprover(state: vscode.Memento): EndpointApprover {
         detail:
           `The setting kql.logAnalytics.endpoint is ${endpoint}. ${host} is not an Azure Monitor Log Analytics host ` +
           'of the public, US Government or China cloud, so whoever runs it would receive your Microsoft access token ' +
-          'with every query. Continue only if it is your organisation\'s proxy or private endpoint. ' +
+          "with every query. Continue only if it is your organisation's proxy or private endpoint. " +
           'Your answer is remembered for this host.',
       },
       USE,

@@ -37,12 +37,16 @@ class LiveValueFeeder implements vscode.Disposable {
   private inFlight: AbortController | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly ctx: Ctx, private readonly lc: LanguageClient) {
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly lc: LanguageClient,
+  ) {
     this.disposables.push(
       ctx.onDidRefreshData(() => void this.refresh(true)),
       ctx.backends.onDidChange(() => void this.refresh(false)),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('kql.completion.liveValues') || e.affectsConfiguration('kql.timeRange')) void this.refresh(false);
+        if (e.affectsConfiguration('kql.completion.liveValues') || e.affectsConfiguration('kql.timeRange'))
+          void this.refresh(false);
       }),
     );
   }
@@ -92,14 +96,23 @@ async function start(ctx: Ctx): Promise<void> {
   const outputChannel = vscode.window.createOutputChannel('Connection Analytics Language Server', { log: true });
   ctx.subscriptions.push(outputChannel);
   const clientOptions: LanguageClientOptions = { documentSelector: [{ language: 'kql' }], outputChannel };
-  const lc = new LanguageClient('kqlLanguageServer', 'Connection Analytics Language Server', serverOptions, clientOptions);
+  const lc = new LanguageClient(
+    'kqlLanguageServer',
+    'Connection Analytics Language Server',
+    serverOptions,
+    clientOptions,
+  );
   client = lc;
   await lc.start();
   const sendSchema = (schema: WorkspaceSchema): void => {
     if (!lc.isRunning()) return;
-    lc.sendNotification(schemaNotification, { source: schema.source, metadata: schemaToMetadata(schema) }).catch((e: unknown) => {
-      log.warn(`Could not send the workspace schema to the language server: ${e instanceof Error ? e.message : String(e)}`);
-    });
+    lc.sendNotification(schemaNotification, { source: schema.source, metadata: schemaToMetadata(schema) }).catch(
+      (e: unknown) => {
+        log.warn(
+          `Could not send the workspace schema to the language server: ${e instanceof Error ? e.message : String(e)}`,
+        );
+      },
+    );
   };
   ctx.subscriptions.push(ctx.schemas.onDidChange(sendSchema));
   if (ctx.schemas.current.source.kind !== 'sample') sendSchema(ctx.schemas.current);

@@ -19,7 +19,10 @@ export function liveValueQuery(column: string, tables: readonly TableSchema[] = 
     return undefined;
   }
   const col = kqlIdentifier(column);
-  const source = having.length === 1 ? kqlIdentifier(having[0]!.name) : `union isfuzzy=true ${having.map((t) => kqlIdentifier(t.name)).join(', ')}`;
+  const source =
+    having.length === 1
+      ? kqlIdentifier(having[0]!.name)
+      : `union isfuzzy=true ${having.map((t) => kqlIdentifier(t.name)).join(', ')}`;
   return `${source}\n| where isnotempty(${col})\n| distinct ${col}\n| order by ${col} asc\n| take ${LIVE_VALUE_LIMIT}`;
 }
 
@@ -32,7 +35,10 @@ export interface LiveValueFetchOptions {
 }
 
 /** Runs the value queries one after another (cheap on the local engine; a few small queries on Log Analytics). */
-export async function fetchLiveValues(backend: QueryBackend, options: LiveValueFetchOptions = {}): Promise<LiveValuesParams> {
+export async function fetchLiveValues(
+  backend: QueryBackend,
+  options: LiveValueFetchOptions = {},
+): Promise<LiveValuesParams> {
   const values: Record<string, string[]> = {};
   for (const column of LIVE_VALUE_COLUMNS) {
     const query = liveValueQuery(column);
@@ -45,7 +51,9 @@ export async function fetchLiveValues(backend: QueryBackend, options: LiveValueF
         rowLimit: LIVE_VALUE_LIMIT,
       });
       const table = result.tables[0];
-      values[column] = (table?.rows ?? []).map((r) => r[0]).filter((v): v is string => typeof v === 'string' && v !== '');
+      values[column] = (table?.rows ?? [])
+        .map((r) => r[0])
+        .filter((v): v is string => typeof v === 'string' && v !== '');
     } catch (e) {
       if (options.signal?.aborted) throw e;
       options.onError?.(column, e);

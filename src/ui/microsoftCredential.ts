@@ -59,7 +59,11 @@ export class VsCodeMicrosoftCredential implements TokenCredential {
     try {
       session = await signInGate(this.scope).session();
     } catch (error) {
-      throw error instanceof SignInRequiredError ? error : new SignInRequiredError(`Sign-in to Log Analytics did not complete: ${error instanceof Error ? error.message : String(error)}`);
+      throw error instanceof SignInRequiredError
+        ? error
+        : new SignInRequiredError(
+            `Sign-in to Log Analytics did not complete: ${error instanceof Error ? error.message : String(error)}`,
+          );
     }
     const expires = jwtExpiry(session.accessToken) ?? Date.now() + FALLBACK_LIFETIME_MS;
     return { token: session.accessToken, expiresOnTimestamp: expires };
@@ -93,17 +97,22 @@ export async function signIn(ctx: Ctx): Promise<boolean> {
     const existing = await vscode.authentication.getSession(PROVIDER, [scope], { silent: true });
     // The user asked: a remembered cancel no longer holds; with a session, they want another account.
     const session = existing
-      ? await vscode.authentication.getSession(PROVIDER, [scope], { forceNewSession: { detail: 'Sign in again to run queries on Log Analytics.' } })
+      ? await vscode.authentication.getSession(PROVIDER, [scope], {
+          forceNewSession: { detail: 'Sign in again to run queries on Log Analytics.' },
+        })
       : await signInGate(scope).allowPromptAgain();
     if (!session) {
       return false;
     }
-    const account = 'account' in session && typeof session.account === 'object' ? session.account.label : session.account;
+    const account =
+      'account' in session && typeof session.account === 'object' ? session.account.label : session.account;
     void vscode.window.showInformationMessage(`Signed in to Log Analytics as ${account}.`);
     ctx.backends.reset();
     return true;
   } catch (error) {
-    void vscode.window.showErrorMessage(`Sign-in to Log Analytics failed: ${error instanceof Error ? error.message : String(error)}`);
+    void vscode.window.showErrorMessage(
+      `Sign-in to Log Analytics failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return false;
   }
 }

@@ -78,16 +78,28 @@ export class QueryRunner implements vscode.Disposable {
     const doc = editor.document;
     if (line === undefined && !editor.selection.isEmpty && !ignoreSelection) {
       const sel = editor.selection;
-      await this.run({ document: doc, text: doc.getText(sel), origin: { line: sel.start.line, character: sel.start.character }, lines: new vscode.Range(sel.start.line, 0, sel.end.line, 0), isSelection: true });
+      await this.run({
+        document: doc,
+        text: doc.getText(sel),
+        origin: { line: sel.start.line, character: sel.start.character },
+        lines: new vscode.Range(sel.start.line, 0, sel.end.line, 0),
+        isSelection: true,
+      });
       return;
     }
-    const offset = line === undefined ? doc.offsetAt(editor.selection.active) : doc.offsetAt(new vscode.Position(line, 0));
+    const offset =
+      line === undefined ? doc.offsetAt(editor.selection.active) : doc.offsetAt(new vscode.Position(line, 0));
     const block = blockAt(splitQueryBlocks(doc.getText()), offset);
     if (!block) {
       void vscode.window.showInformationMessage('There is no query at the cursor.');
       return;
     }
-    await this.run({ document: doc, text: block.text, origin: { line: block.startLine, character: 0 }, lines: new vscode.Range(block.startLine, 0, block.endLine, 0) });
+    await this.run({
+      document: doc,
+      text: block.text,
+      origin: { line: block.startLine, character: 0 },
+      lines: new vscode.Range(block.startLine, 0, block.endLine, 0),
+    });
   }
 
   /**
@@ -105,13 +117,18 @@ export class QueryRunner implements vscode.Disposable {
     const failed: string[] = [];
     for (const [index, block] of blocks.entries()) {
       const outcome = await this.run({
-        document: doc, text: block.text, origin: { line: block.startLine, character: 0 },
-        lines: new vscode.Range(block.startLine, 0, block.endLine, 0), batch: { index, count: blocks.length },
+        document: doc,
+        text: block.text,
+        origin: { line: block.startLine, character: 0 },
+        lines: new vscode.Range(block.startLine, 0, block.endLine, 0),
+        batch: { index, count: blocks.length },
       });
       if (outcome === 'stopped') {
         const left = blocks.length - index - 1;
         if (left > 0) {
-          void vscode.window.showInformationMessage(`Run all stopped: query ${index + 1} of ${blocks.length} was cancelled, so ${left} more did not run.`);
+          void vscode.window.showInformationMessage(
+            `Run all stopped: query ${index + 1} of ${blocks.length} was cancelled, so ${left} more did not run.`,
+          );
         }
         return;
       }
@@ -130,7 +147,12 @@ export class QueryRunner implements vscode.Disposable {
   async rerun(documentUri: vscode.Uri, text: string, startLine: number): Promise<void> {
     const document = await vscode.workspace.openTextDocument(documentUri);
     const lineCount = text.split(/\r?\n/).length;
-    await this.run({ document, text, origin: { line: startLine, character: 0 }, lines: new vscode.Range(startLine, 0, startLine + lineCount - 1, 0) });
+    await this.run({
+      document,
+      text,
+      origin: { line: startLine, character: 0 },
+      lines: new vscode.Range(startLine, 0, startLine + lineCount - 1, 0),
+    });
   }
 
   private editorFor(uri: vscode.Uri | undefined): vscode.TextEditor | undefined {
@@ -153,7 +175,12 @@ export class QueryRunner implements vscode.Disposable {
     this.running.set(key, controller);
 
     const panel = ResultsPanel.show(this.ctx, q.document.uri, (u, t, l) => void this.rerun(u, t, l));
-    const origin = { documentUri: key, queryText: q.text, blockStartLine: q.origin.line, ...(q.batch ? { batch: q.batch } : {}) };
+    const origin = {
+      documentUri: key,
+      queryText: q.text,
+      blockStartLine: q.origin.line,
+      ...(q.batch ? { batch: q.batch } : {}),
+    };
     this.diagnostics.clearBlock(q.document.uri, q.lines);
     panel.post({ type: 'running', ...origin });
     this.statusBar.showRunning();
@@ -171,7 +198,11 @@ export class QueryRunner implements vscode.Disposable {
     const running = this.execute(backend, q.text, controller.signal, onProgress);
     const progressTimer = setTimeout(() => {
       void vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Running query on ${backend.label}…`, cancellable: true },
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: `Running query on ${backend.label}…`,
+          cancellable: true,
+        },
         (progress, token) => {
           report = (message) => progress.report({ message });
           if (lastMessage) {
@@ -191,8 +222,15 @@ export class QueryRunner implements vscode.Disposable {
       for (const w of result.warnings) {
         log.warn(`Query warning: ${w}`);
       }
-      log.info(`Ran ${q.document.uri.fsPath}:${q.origin.line + 1} on ${backend.label}: ${result.stats.rowCount} rows in ${Math.round(result.stats.durationMs)} ms`);
-      panel.post({ type: 'showResult', ...origin, result, options: { maxChartPoints: this.ctx.config.maxChartPoints, timeRange } });
+      log.info(
+        `Ran ${q.document.uri.fsPath}:${q.origin.line + 1} on ${backend.label}: ${result.stats.rowCount} rows in ${Math.round(result.stats.durationMs)} ms`,
+      );
+      panel.post({
+        type: 'showResult',
+        ...origin,
+        result,
+        options: { maxChartPoints: this.ctx.config.maxChartPoints, timeRange },
+      });
       this.statusBar.showRun(result.stats);
       return 'ok';
     } catch (e) {
@@ -207,7 +245,14 @@ export class QueryRunner implements vscode.Disposable {
         const shownByLanguageServer = !q.isSelection && /^KS\d+$/.test(kqlError.code);
         const range = this.diagnostics.report(q.document.uri, q.lines, q.origin, kqlError, !shownByLanguageServer);
         log.info(`Query error at ${range.start.line + 1}:${range.start.character + 1}: ${kqlError.message}`);
-        panel.post({ type: 'showError', ...origin, kind: 'query', message: kqlError.message, line: range.start.line + 1, column: range.start.character + 1 });
+        panel.post({
+          type: 'showError',
+          ...origin,
+          kind: 'query',
+          message: kqlError.message,
+          line: range.start.line + 1,
+          column: range.start.character + 1,
+        });
         this.statusBar.showFailure('query');
         return 'failed';
       }
@@ -223,9 +268,14 @@ export class QueryRunner implements vscode.Disposable {
         // Log Analytics without a workspace id: offer to set it.
         void offerWorkspaceOnConfigError(this.ctx, e);
       } else {
-        log.error(`Query failed: ${e instanceof Error ? e.stack ?? message : message}`);
+        log.error(`Query failed: ${e instanceof Error ? (e.stack ?? message) : message}`);
       }
-      panel.post({ type: 'showError', ...origin, kind, message: kind === 'cancelled' ? 'The query was cancelled.' : message });
+      panel.post({
+        type: 'showError',
+        ...origin,
+        kind,
+        message: kind === 'cancelled' ? 'The query was cancelled.' : message,
+      });
       return kind === 'cancelled' ? 'stopped' : 'failed';
     } finally {
       clearTimeout(progressTimer);
@@ -235,7 +285,12 @@ export class QueryRunner implements vscode.Disposable {
     }
   }
 
-  private execute(backend: QueryBackend, text: string, signal: AbortSignal, onProgress?: (message: string) => void): Promise<QueryResult> {
+  private execute(
+    backend: QueryBackend,
+    text: string,
+    signal: AbortSignal,
+    onProgress?: (message: string) => void,
+  ): Promise<QueryResult> {
     const config = this.ctx.config;
     return backend.run(text, {
       timeRange: this.ctx.backends.timeRange,
@@ -272,9 +327,17 @@ export function registerQueryRunner(ctx: Ctx): void {
         (uri as { ignoreSelection?: unknown } | undefined)?.ignoreSelection === true,
       ),
     ),
-    vscode.commands.registerCommand('kql.runAllQueries', (uri?: unknown) => runner.runAll(uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.commands.registerCommand('kql.runAllQueries', (uri?: unknown) =>
+      runner.runAll(uri instanceof vscode.Uri ? uri : undefined),
+    ),
     // Files only: a notebook cell has the notebook's own Run.
-    vscode.languages.registerCodeLensProvider([{ language: 'kql', scheme: 'file' }, { language: 'kql', scheme: 'untitled' }], new RunCodeLensProvider()),
+    vscode.languages.registerCodeLensProvider(
+      [
+        { language: 'kql', scheme: 'file' },
+        { language: 'kql', scheme: 'untitled' },
+      ],
+      new RunCodeLensProvider(),
+    ),
     vscode.window.registerWebviewPanelSerializer(ResultsPanel.viewType, {
       deserializeWebviewPanel: async (panel, state) => ResultsPanel.revive(ctx, panel, state, rerun),
     }),

@@ -33,7 +33,10 @@ async function pickReport(reportId: unknown, title: string): Promise<Report | un
   if (known) {
     return known;
   }
-  const picked = await vscode.window.showQuickPick(REPORTS.map((r) => ({ label: r.title, detail: r.description, report: r })), { title, placeHolder: 'A VM insights network workbook' });
+  const picked = await vscode.window.showQuickPick(
+    REPORTS.map((r) => ({ label: r.title, detail: r.description, report: r })),
+    { title, placeHolder: 'A VM insights network workbook' },
+  );
   return picked?.report;
 }
 
@@ -89,4 +92,3 @@ export function registerReports(ctx: Ctx): void {
     }),
   );
 }
-

@@ -65,7 +65,9 @@ export class ResultsPanel implements vscode.Disposable {
    */
   private static columnFor(documentUri: vscode.Uri): vscode.ViewColumn {
     const editorColumns = new Set(
-      vscode.window.visibleTextEditors.filter((e) => e.document.uri.toString() === documentUri.toString()).map((e) => e.viewColumn),
+      vscode.window.visibleTextEditors
+        .filter((e) => e.document.uri.toString() === documentUri.toString())
+        .map((e) => e.viewColumn),
     );
     for (const p of ResultsPanel.panels.values()) {
       const column = p.panel.viewColumn;
@@ -109,7 +111,9 @@ export class ResultsPanel implements vscode.Disposable {
   ) {
     ResultsPanel.panels.set(documentUri.toString(), this);
     const webview = panel.webview;
-    const scriptUri = webview.asWebviewUri(vscode.Uri.joinPath(ctx.extension.extensionUri, 'dist', 'webview', 'results.js'));
+    const scriptUri = webview.asWebviewUri(
+      vscode.Uri.joinPath(ctx.extension.extensionUri, 'dist', 'webview', 'results.js'),
+    );
     webview.html = resultsPanelHtml({
       cspSource: webview.cspSource,
       scriptUri: scriptUri.toString(),
@@ -187,20 +191,27 @@ export class ResultsPanel implements vscode.Disposable {
           void vscode.window.showWarningMessage('There is no result to export: run the query first.');
           return;
         }
-        const text = m.format === 'csv'
-          ? toCsv(table, { neutraliseFormulas: this.ctx.config.csvFormulaProtection })
-          : toJsonRecords(table);
+        const text =
+          m.format === 'csv'
+            ? toCsv(table, { neutraliseFormulas: this.ctx.config.csvFormulaProtection })
+            : toJsonRecords(table);
         await this.save(m.format, Buffer.from(text, 'utf8'));
         return;
       }
       case 'exportImage': {
-        const bytes = m.format === 'png' ? Buffer.from(m.data.slice(m.data.indexOf(',') + 1), 'base64') : Buffer.from(m.data, 'utf8');
+        const bytes =
+          m.format === 'png'
+            ? Buffer.from(m.data.slice(m.data.indexOf(',') + 1), 'base64')
+            : Buffer.from(m.data, 'utf8');
         await this.save(m.format, bytes);
         return;
       }
       case 'copy':
         await vscode.env.clipboard.writeText(m.text);
-        vscode.window.setStatusBarMessage(`Copied ${m.what === 'spec' ? 'the Vega-Lite spec' : `the ${m.what}`}.`, 2000);
+        vscode.window.setStatusBarMessage(
+          `Copied ${m.what === 'spec' ? 'the Vega-Lite spec' : `the ${m.what}`}.`,
+          2000,
+        );
         return;
       case 'openSpec': {
         const doc = await vscode.workspace.openTextDocument({ language: 'json', content: m.spec });
@@ -215,8 +226,12 @@ export class ResultsPanel implements vscode.Disposable {
         return;
       }
       case 'reveal': {
-        const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.documentUri.toString());
-        const editor = await vscode.window.showTextDocument(this.documentUri, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One });
+        const visible = vscode.window.visibleTextEditors.find(
+          (e) => e.document.uri.toString() === this.documentUri.toString(),
+        );
+        const editor = await vscode.window.showTextDocument(this.documentUri, {
+          viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One,
+        });
         const at = new vscode.Position(m.line - 1, m.column - 1);
         editor.selection = new vscode.Selection(at, at);
         editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
@@ -230,7 +245,10 @@ export class ResultsPanel implements vscode.Disposable {
 
   private async save(ext: string, bytes: Uint8Array): Promise<void> {
     const base = path.posix.basename(this.documentUri.path).replace(/\.[^.]+$/, '') || 'results';
-    const folder = this.documentUri.scheme === 'file' ? vscode.Uri.joinPath(this.documentUri, '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
+    const folder =
+      this.documentUri.scheme === 'file'
+        ? vscode.Uri.joinPath(this.documentUri, '..')
+        : vscode.workspace.workspaceFolders?.[0]?.uri;
     const target = await vscode.window.showSaveDialog({
       defaultUri: folder ? vscode.Uri.joinPath(folder, `${base}-results.${ext}`) : undefined,
       filters: { [ext.toUpperCase()]: [ext] },

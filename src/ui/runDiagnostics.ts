@@ -43,7 +43,10 @@ export class RunDiagnostics implements vscode.Disposable {
   clearBlock(uri: vscode.Uri, block: vscode.Range): void {
     const list = this.byDocument.get(uri.toString());
     if (list?.length) {
-      this.set(uri, list.filter((d) => !d.block.intersection(block)));
+      this.set(
+        uri,
+        list.filter((d) => !d.block.intersection(block)),
+      );
     }
   }
 
@@ -55,7 +58,8 @@ export class RunDiagnostics implements vscode.Disposable {
     const kept = list.filter((d) =>
       e.contentChanges.every((c) => {
         const touches = c.range.start.line <= d.block.end.line && c.range.end.line >= d.block.start.line;
-        const linesMoved = c.range.end.line < d.block.start.line && (c.text.includes('\n') || c.range.start.line !== c.range.end.line);
+        const linesMoved =
+          c.range.end.line < d.block.start.line && (c.text.includes('\n') || c.range.start.line !== c.range.end.line);
         return !touches && !linesMoved;
       }),
     );
@@ -70,7 +74,10 @@ export class RunDiagnostics implements vscode.Disposable {
     } else {
       this.byDocument.delete(uri.toString());
     }
-    this.collection.set(uri, list.map((d) => d.diagnostic));
+    this.collection.set(
+      uri,
+      list.map((d) => d.diagnostic),
+    );
   }
 
   dispose(): void {

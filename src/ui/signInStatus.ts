@@ -10,7 +10,8 @@ export function registerSignInStatus(ctx: Ctx): void {
   const item = vscode.window.createStatusBarItem('kql.signInStatus', vscode.StatusBarAlignment.Right, 101);
   item.name = 'Log Analytics Sign-in';
   item.text = '$(account) Sign in';
-  item.tooltip = 'Sign-in to Log Analytics was cancelled; the tree, live values and schema wait for it. Click to sign in.';
+  item.tooltip =
+    'Sign-in to Log Analytics was cancelled; the tree, live values and schema wait for it. Click to sign in.';
   item.command = 'kql.signIn';
   let subscription: { dispose(): void } | undefined;
   const watch = (): void => {

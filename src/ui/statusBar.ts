@@ -54,8 +54,11 @@ export class RunStatusBar implements vscode.Disposable {
     const run = this.running ? ' · $(sync~spin) running' : this.lastRun ? ` · ${this.lastRun}` : '';
     const range = timeRangeLabel(this.ctx.config.timeRangeSetting);
     this.item.text = `$(${restricted ? 'shield' : 'database'}) ${label}${restricted ? ' (Restricted Mode)' : ''} · ${range}${run}`;
-    this.item.tooltip = `Queries run on: ${label}\nTime range: ${range}${this.lastRun ? `\nLast run: ${this.lastRun}` : ''}\n` +
-      (restricted ? 'Restricted Mode: the local engine only; trust the workspace to use Log Analytics or its data folder.\n' : '') +
+    this.item.tooltip =
+      `Queries run on: ${label}\nTime range: ${range}${this.lastRun ? `\nLast run: ${this.lastRun}` : ''}\n` +
+      (restricted
+        ? 'Restricted Mode: the local engine only; trust the workspace to use Log Analytics or its data folder.\n'
+        : '') +
       'Click to choose the time range; "Connection Analytics: Select Backend" chooses the backend.';
     this.item.show();
   }

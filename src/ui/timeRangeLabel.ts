@@ -7,7 +7,10 @@ import { parseIsoDuration } from '../backends/local/timeRange';
 import type { TimeRange } from '../results/queryResult';
 
 const UNITS: Record<string, [string, string]> = {
-  D: ['day', 'days'], H: ['hour', 'hours'], M: ['minute', 'minutes'], W: ['week', 'weeks'],
+  D: ['day', 'days'],
+  H: ['hour', 'hours'],
+  M: ['minute', 'minutes'],
+  W: ['week', 'weeks'],
 };
 
 /** `start/end` of a custom range, when the setting is one and both ends are datetimes. */

@@ -21,7 +21,13 @@ export class WorkspaceSchemaProvider implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this._onDidChange];
 
   // Not the whole Ctx: the Ctx holds this provider, so taking only what it reads keeps the two apart.
-  constructor(private readonly ctx: { readonly backends: BackendManager; readonly config: Config; readonly extension: vscode.ExtensionContext }) {
+  constructor(
+    private readonly ctx: {
+      readonly backends: BackendManager;
+      readonly config: Config;
+      readonly extension: vscode.ExtensionContext;
+    },
+  ) {
     this.disposables.push(
       ctx.backends.onDidChange(() => void this.refresh()),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -47,7 +53,10 @@ export class WorkspaceSchemaProvider implements vscode.Disposable {
       if (userAsked) void vscode.window.showWarningMessage(message);
     });
     if (userAsked) {
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Reading the workspace schema…' }, () => work);
+      await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: 'Reading the workspace schema…' },
+        () => work,
+      );
     } else {
       await work;
     }
@@ -74,7 +83,9 @@ export class WorkspaceSchemaProvider implements vscode.Disposable {
     const fresh = await backend.schema(signal);
     this.set(fresh, signal);
     if (backend.id === 'logAnalytics' && workspaceId && !signal.aborted) {
-      await writeCachedSchema(cacheDir, workspaceId, fresh).catch((e: unknown) => log.warn(`Could not cache the workspace schema: ${String(e)}`));
+      await writeCachedSchema(cacheDir, workspaceId, fresh).catch((e: unknown) =>
+        log.warn(`Could not cache the workspace schema: ${String(e)}`),
+      );
     }
   }
 
@@ -87,12 +98,16 @@ export class WorkspaceSchemaProvider implements vscode.Disposable {
 
   private set(schema: WorkspaceSchema, signal: AbortSignal): void {
     if (signal.aborted) return;
-    const changed = schemaFingerprint(schema) !== schemaFingerprint(this._current)
-      || schema.source.label !== this._current.source.label || schema.source.note !== this._current.source.note;
+    const changed =
+      schemaFingerprint(schema) !== schemaFingerprint(this._current) ||
+      schema.source.label !== this._current.source.label ||
+      schema.source.note !== this._current.source.note;
     this._current = schema;
     if (schema.source.note) log.warn(`Workspace schema (${schema.source.label}): ${schema.source.note}`);
     if (changed) {
-      log.info(`Workspace schema: ${schema.tables.length} tables, ${schema.functions.length} functions from ${schema.source.label}.`);
+      log.info(
+        `Workspace schema: ${schema.tables.length} tables, ${schema.functions.length} functions from ${schema.source.label}.`,
+      );
       this._onDidChange.fire(schema);
     }
   }

@@ -11,10 +11,17 @@ const execDir = path.join(root, 'src/engine/exec');
 const functionNames = new Set([...scalarFunctionNames(), ...aggregateFunctionNames(), ...WINDOW_FUNCTIONS]);
 
 /** The plan's node and expression kinds (`k: 'count'`): operators, which may share a function's name. */
-const planKinds = new Set([...fs.readFileSync(path.join(root, 'src/engine/plan/types.ts'), 'utf8').matchAll(/\bk: '([a-zA-Z]+)'/g)].map((m) => m[1]!));
+const planKinds = new Set(
+  [...fs.readFileSync(path.join(root, 'src/engine/plan/types.ts'), 'utf8').matchAll(/\bk: '([a-zA-Z]+)'/g)].map(
+    (m) => m[1]!,
+  ),
+);
 
 function execFiles(): { file: string; lines: string[] }[] {
-  return fs.readdirSync(execDir).filter((f) => f.endsWith('.ts')).map((f) => ({ file: f, lines: fs.readFileSync(path.join(execDir, f), 'utf8').split('\n') }));
+  return fs
+    .readdirSync(execDir)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => ({ file: f, lines: fs.readFileSync(path.join(execDir, f), 'utf8').split('\n') }));
 }
 
 /** The offending lines of exec/ for a text: file:line and the line. */
@@ -25,7 +32,11 @@ export function functionNameUses(files: readonly { file: string; lines: readonly
       const code = line.replace(/\/\/.*$/, '');
       const where = `${file}:${i + 1}: ${line.trim()}`;
       // A call's name compared with or switched on: whatever the name, that is matching names.
-      if (/\.name\s*[!=]==?\s*'/.test(code) || /'\s*[!=]==?\s*\w+\.name\b/.test(code) || /switch\s*\(\s*[\w.]*\.name\s*\)/.test(code)) {
+      if (
+        /\.name\s*[!=]==?\s*'/.test(code) ||
+        /'\s*[!=]==?\s*\w+\.name\b/.test(code) ||
+        /switch\s*\(\s*[\w.]*\.name\s*\)/.test(code)
+      ) {
         found.push(where);
         return;
       }
@@ -52,7 +63,10 @@ test('the scan catches a name list, a name comparison and a switch on names', ()
     "case 'row_cumsum':",
     "export function runCount(plan: P<'count'>, input: Table): Table {",
   ];
-  assert.deepEqual(functionNameUses([{ file: 'x.ts', lines }]).map((l) => l.split(':')[1]), ['1', '2', '3', '4']);
+  assert.deepEqual(
+    functionNameUses([{ file: 'x.ts', lines }]).map((l) => l.split(':')[1]),
+    ['1', '2', '3', '4'],
+  );
 });
 
 test('the README\'s "how to add a function" names only files and definition fields that exist', () => {
@@ -69,7 +83,9 @@ test('the README\'s "how to add a function" names only files and definition fiel
         missing.push(`file ${token}`);
       }
     } else if (/^[a-zA-Z_]+$/.test(token!)) {
-      const declared = new RegExp(`\\b(readonly )?${token}\\??[(:]`).test(types) || new RegExp(`export function ${token}\\b`).test(define);
+      const declared =
+        new RegExp(`\\b(readonly )?${token}\\??[(:]`).test(types) ||
+        new RegExp(`export function ${token}\\b`).test(define);
       if (!declared && !functionNames.has(token!)) {
         missing.push(token!);
       }

@@ -17,7 +17,9 @@ test('the lower layers import nothing from the backends or the UI', () => {
 
 test('the results layer is the bottom: it imports nothing but the schema’s types', () => {
   const offending = [...graph].flatMap(([file, targets]) =>
-    file.startsWith('results/') ? targets.filter((t) => !t.startsWith('results/') && t !== 'schema/types.ts').map((t) => `${file} → ${t}`) : [],
+    file.startsWith('results/')
+      ? targets.filter((t) => !t.startsWith('results/') && t !== 'schema/types.ts').map((t) => `${file} → ${t}`)
+      : [],
   );
   assert.deepEqual(offending, []);
 });

@@ -13,7 +13,11 @@ process.env.KQL_CACHE_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'kql-cli-cache
 
 /** The real command in its own process: for exit codes and standard input. */
 function spawnKql(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8', input, timeout: 120_000 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    encoding: 'utf8',
+    input,
+    timeout: 120_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -31,13 +35,26 @@ async function kql(args: string[], stderrIsTerminal = false) {
   return { code, stdout, stderr };
 }
 
-test('a query argument prints the REST API\'s JSON when output is not a terminal', () => {
-  const r = spawnKql(['--now', NOW, 'VMConnection | where Computer == "acme-demo" | summarize n = count(), earliest = min(TimeGenerated) by Direction | order by Direction asc']);
+test("a query argument prints the REST API's JSON when output is not a terminal", () => {
+  const r = spawnKql([
+    '--now',
+    NOW,
+    'VMConnection | where Computer == "acme-demo" | summarize n = count(), earliest = min(TimeGenerated) by Direction | order by Direction asc',
+  ]);
   assert.equal(r.code, 0, r.stderr);
-  const body = JSON.parse(r.stdout) as { tables: { name: string; columns: { name: string; type: string }[]; rows: unknown[][] }[] };
+  const body = JSON.parse(r.stdout) as {
+    tables: { name: string; columns: { name: string; type: string }[]; rows: unknown[][] }[];
+  };
   assert.equal(body.tables[0]!.name, 'PrimaryResult');
-  assert.deepEqual(body.tables[0]!.columns, [{ name: 'Direction', type: 'string' }, { name: 'n', type: 'long' }, { name: 'earliest', type: 'datetime' }]);
-  assert.deepEqual(body.tables[0]!.rows.map((x) => x[0]), ['inbound', 'outbound']);
+  assert.deepEqual(body.tables[0]!.columns, [
+    { name: 'Direction', type: 'string' },
+    { name: 'n', type: 'long' },
+    { name: 'earliest', type: 'datetime' },
+  ]);
+  assert.deepEqual(
+    body.tables[0]!.rows.map((x) => x[0]),
+    ['inbound', 'outbound'],
+  );
   assert.equal(body.tables[0]!.rows[0]![2], '2026-11-22T12:00:00Z');
   assert.ok((body.tables[0]!.rows[0]![1] as number) > 1000);
 });
@@ -55,7 +72,8 @@ test('csv output has a header and quotes fields that need it', async () => {
 });
 
 test('csv output neutralises cells a spreadsheet would run as formulas, keeps negative numbers, and --csv-raw turns it off', async () => {
-  const q = 'print f = "=HYPERLINK(\\"http://x\\")", c = "+cmd|\' /C calc\'!A0", m = "-2+3", a = "@SUM(1+1)", n = -2, s = "-2"';
+  const q =
+    'print f = "=HYPERLINK(\\"http://x\\")", c = "+cmd|\' /C calc\'!A0", m = "-2+3", a = "@SUM(1+1)", n = -2, s = "-2"';
   const r = await kql(['--format', 'csv', q]);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.stdout, `f,c,m,a,n,s\r\n"'=HYPERLINK(""http://x"")",'+cmd|' /C calc'!A0,'-2+3,'@SUM(1+1),-2,-2\r\n`);
@@ -64,9 +82,18 @@ test('csv output neutralises cells a spreadsheet would run as formulas, keeps ne
 });
 
 test('table output aligns columns and ends with a row count', async () => {
-  const r = await kql(['--format', 'table', '--now', NOW, 'ServiceMapProcess_CL | where ExecutableName_s == "curl" | distinct ProductVersion_s | order by ProductVersion_s asc']);
+  const r = await kql([
+    '--format',
+    'table',
+    '--now',
+    NOW,
+    'ServiceMapProcess_CL | where ExecutableName_s == "curl" | distinct ProductVersion_s | order by ProductVersion_s asc',
+  ]);
   assert.equal(r.code, 0, r.stderr);
-  assert.equal(r.stdout, ['ProductVersion_s', '----------------', '7.19.7', '7.29.0', '7.58.0', '7.68.0', '(4 rows)', ''].join('\n'));
+  assert.equal(
+    r.stdout,
+    ['ProductVersion_s', '----------------', '7.19.7', '7.29.0', '7.58.0', '7.68.0', '(4 rows)', ''].join('\n'),
+  );
 });
 
 test('-f runs each blank-line-separated block with a header from its first comment', async () => {
@@ -74,7 +101,10 @@ test('-f runs each blank-line-separated block with a header from its first comme
   fs.writeFileSync(file, '// Machines\nServiceMapComputer_CL | summarize dcount(Computer)\n\nprint x = 42\n');
   const r = await kql(['-f', file, '--format', 'table', '--now', NOW]);
   assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stdout, /^── Machines \(line 1\) ──\ndcount_Computer\n-+\n +29\n\(1 row\)\n\n── line 4 ──\n x\n--\n42\n\(1 row\)\n$/);
+  assert.match(
+    r.stdout,
+    /^── Machines \(line 1\) ──\ndcount_Computer\n-+\n +29\n\(1 row\)\n\n── line 4 ──\n x\n--\n42\n\(1 row\)\n$/,
+  );
 });
 
 test('a query from standard input runs', () => {
@@ -83,11 +113,14 @@ test('a query from standard input runs', () => {
   assert.equal(r.stdout, 's\r\nab\r\n');
 });
 
-test('a query error exits 1 with line:column on stderr; in -f mode the line is the file\'s', async () => {
+test("a query error exits 1 with line:column on stderr; in -f mode the line is the file's", async () => {
   const r = spawnKql(['VMConnection | where Computr == "x"']);
   assert.equal(r.code, 1);
   assert.equal(r.stdout, '');
-  assert.equal(r.stderr, "kql: 1:22: The name 'Computr' does not refer to any known column, table, variable or function.\n");
+  assert.equal(
+    r.stderr,
+    "kql: 1:22: The name 'Computr' does not refer to any known column, table, variable or function.\n",
+  );
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kql-cli-')), 'bad.kql');
   fs.writeFileSync(file, 'print 1\n\nprint 2\n| where Nope > 1\n');
   const f = await kql(['-f', file, '--format', 'json']);
@@ -97,7 +130,14 @@ test('a query error exits 1 with line:column on stderr; in -f mode the line is t
 });
 
 test('usage errors exit 2', async () => {
-  for (const args of [['--format', 'xml', 'print 1'], ['--bogus'], ['--scale', '0', 'print 1'], ['--now', 'yesterday', 'print 1'], ['a', 'b'], ['-f', '/nonexistent.kql']]) {
+  for (const args of [
+    ['--format', 'xml', 'print 1'],
+    ['--bogus'],
+    ['--scale', '0', 'print 1'],
+    ['--now', 'yesterday', 'print 1'],
+    ['a', 'b'],
+    ['-f', '/nonexistent.kql'],
+  ]) {
     const r = await kql(args);
     assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
     assert.match(r.stderr, /^kql: .*\nRun kql --help for usage\.\n$/);
@@ -109,10 +149,22 @@ test('usage errors exit 2', async () => {
 
 test('--data loads exported files and warns about the broken ones', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kql-cli-data-'));
-  fs.writeFileSync(path.join(dir, 'VMBoundPort.csv'), 'Computer,Port,Ip\nweb1,80,0.0.0.0\nweb1,443,0.0.0.0\ndb1,1433,10.0.0.4\n');
+  fs.writeFileSync(
+    path.join(dir, 'VMBoundPort.csv'),
+    'Computer,Port,Ip\nweb1,80,0.0.0.0\nweb1,443,0.0.0.0\ndb1,1433,10.0.0.4\n',
+  );
   fs.writeFileSync(path.join(dir, 'VMConnection.csv'), '');
-  fs.writeFileSync(path.join(dir, 'ServiceMapComputer_CL.csv'), 'ComputerName_s,AzureVMSize_s\nweb1,Standard_D2\n"broken,1\n');
-  const r = await kql(['--data', dir, '--format', 'csv', 'VMBoundPort | summarize Ports = count() by Computer | order by Computer asc']);
+  fs.writeFileSync(
+    path.join(dir, 'ServiceMapComputer_CL.csv'),
+    'ComputerName_s,AzureVMSize_s\nweb1,Standard_D2\n"broken,1\n',
+  );
+  const r = await kql([
+    '--data',
+    dir,
+    '--format',
+    'csv',
+    'VMBoundPort | summarize Ports = count() by Computer | order by Computer asc',
+  ]);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.stdout, 'Computer,Ports\r\ndb1,1\r\nweb1,2\r\n');
   assert.match(r.stderr, /^kql: warning: .*VMConnection\.csv:1:1: the file is empty/);
@@ -125,7 +177,10 @@ test('--data loads exported files and warns about the broken ones', async () => 
 
 test('--data reports load progress on stderr when it is a terminal, and clears the line before the output', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kql-cli-progress-'));
-  fs.writeFileSync(path.join(dir, 'VMBoundPort.csv'), `Computer,Port\n${Array.from({ length: 1000 }, (_, i) => `m${i},${i}`).join('\n')}\n`);
+  fs.writeFileSync(
+    path.join(dir, 'VMBoundPort.csv'),
+    `Computer,Port\n${Array.from({ length: 1000 }, (_, i) => `m${i},${i}`).join('\n')}\n`,
+  );
   const tty = await kql(['--data', dir, '--no-cache', '--format', 'csv', 'VMBoundPort | count'], true);
   assert.equal(tty.stdout, 'Count\r\n1000\r\n');
   assert.match(tty.stderr, /\r\x1b\[KLoading VMBoundPort: \w+ rows, [\d.]+ of [\d.]+ MB/);
@@ -135,31 +190,59 @@ test('--data reports load progress on stderr when it is a terminal, and clears t
 });
 
 test('--explain prints the plan as lowered and after each optimizer rule, and runs nothing', async () => {
-  const r = await kql(['--explain', '--now', NOW, 'VMConnection | extend h = hourofday(TimeGenerated) | where Computer == "acme-demo" | count']);
+  const r = await kql([
+    '--explain',
+    '--now',
+    NOW,
+    'VMConnection | extend h = hourofday(TimeGenerated) | where Computer == "acme-demo" | count',
+  ]);
   assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stdout, /^== lowered ==\ncount\n {2}where \(Computer == "acme-demo"\)\n {4}extend h = hourofday\(TimeGenerated\)\n/);
-  assert.match(r.stdout, /== push filters below projections ==\ncount\n {2}extend h = hourofday\(TimeGenerated\)\n {4}where \(Computer == "acme-demo"\)\n/);
-  assert.match(r.stdout, /== prune unused columns ==\ncount\n {2}where \(Computer == "acme-demo"\)\n {4}table VMConnection\n/);
+  assert.match(
+    r.stdout,
+    /^== lowered ==\ncount\n {2}where \(Computer == "acme-demo"\)\n {4}extend h = hourofday\(TimeGenerated\)\n/,
+  );
+  assert.match(
+    r.stdout,
+    /== push filters below projections ==\ncount\n {2}extend h = hourofday\(TimeGenerated\)\n {4}where \(Computer == "acme-demo"\)\n/,
+  );
+  assert.match(
+    r.stdout,
+    /== prune unused columns ==\ncount\n {2}where \(Computer == "acme-demo"\)\n {4}table VMConnection\n/,
+  );
 });
 
-test('-f runs a notebook\'s cells in order, each with the let statements of the cells above it', async () => {
+test("-f runs a notebook's cells in order, each with the let statements of the cells above it", async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kql-nb-'));
   const file = path.join(dir, 'report.kqlnb');
-  fs.writeFileSync(file, JSON.stringify({ cells: [
-    { kind: 'markdown', source: ['# Parameters'] },
-    { kind: 'code', language: 'kql', source: ['let Wanted = "inbound";\n', 'let Top = 1;'] },
-    { kind: 'markdown', source: ['## Per direction'] },
-    { kind: 'code', language: 'kql', source: ['VMConnection | where Direction == Wanted | summarize n = count() by Direction | take Top'] },
-  ] }));
+  fs.writeFileSync(
+    file,
+    JSON.stringify({
+      cells: [
+        { kind: 'markdown', source: ['# Parameters'] },
+        { kind: 'code', language: 'kql', source: ['let Wanted = "inbound";\n', 'let Top = 1;'] },
+        { kind: 'markdown', source: ['## Per direction'] },
+        {
+          kind: 'code',
+          language: 'kql',
+          source: ['VMConnection | where Direction == Wanted | summarize n = count() by Direction | take Top'],
+        },
+      ],
+    }),
+  );
   const r = await kql(['--now', NOW, '--format', 'table', '-f', file]);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /── cell 2: Parameters ──\ndefines: Wanted, Top\n/);
   assert.match(r.stdout, /── cell 4: Per direction ──\nDirection +n\n-+ +-+\ninbound /);
 
-  fs.writeFileSync(file, JSON.stringify({ cells: [
-    { kind: 'code', source: ['let Wanted = "inbound";'] },
-    { kind: 'code', source: ['VMConnection\n', '| where Direction == Unknown'] },
-  ] }));
+  fs.writeFileSync(
+    file,
+    JSON.stringify({
+      cells: [
+        { kind: 'code', source: ['let Wanted = "inbound";'] },
+        { kind: 'code', source: ['VMConnection\n', '| where Direction == Unknown'] },
+      ],
+    }),
+  );
   const bad = await kql(['--now', NOW, '-f', file]);
   assert.equal(bad.code, 1);
   assert.match(bad.stderr, /report\.kqlnb:cell 2:2:22: The name 'Unknown'/);

@@ -26,23 +26,41 @@ async function kql(args: string[]) {
 /** A workspace of Service Map's tables only: the legacy solution, no VM insights tables. */
 const serviceMapOnly = (() => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kql-service-map-only-'));
-  fs.writeFileSync(path.join(dir, 'ServiceMapComputer_CL.csv'), 'TimeGenerated,ResourceName_s,ComputerName_s\n2026-11-23T10:00:00Z,m-1,web1\n2026-11-23T10:00:00Z,m-2,db1\n');
-  fs.writeFileSync(path.join(dir, 'ServiceMapProcess_CL.csv'), 'TimeGenerated,MachineResourceName_s,ExecutableName_s\n2026-11-23T10:00:00Z,m-1,nginx\n');
+  fs.writeFileSync(
+    path.join(dir, 'ServiceMapComputer_CL.csv'),
+    'TimeGenerated,ResourceName_s,ComputerName_s\n2026-11-23T10:00:00Z,m-1,web1\n2026-11-23T10:00:00Z,m-2,db1\n',
+  );
+  fs.writeFileSync(
+    path.join(dir, 'ServiceMapProcess_CL.csv'),
+    'TimeGenerated,MachineResourceName_s,ExecutableName_s\n2026-11-23T10:00:00Z,m-1,nginx\n',
+  );
   return dir;
 })();
 
 test('a part that reads a missing table says so and is skipped; the parts that can run, run; exit 0', async () => {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kql-parts-')), 'mixed.kqlnb');
-  fs.writeFileSync(file, JSON.stringify({ cells: [
-    { kind: 'code', language: 'kql', source: ['let Wanted = "web1";'] },
-    { kind: 'markdown', source: ['## Connections'] },
-    { kind: 'code', language: 'kql', source: ['VMConnection | where Computer == Wanted | count'] },
-    { kind: 'markdown', source: ['## Inventory'] },
-    { kind: 'code', language: 'kql', source: ['ServiceMapComputer_CL | where ComputerName_s == Wanted | project ComputerName_s'] },
-  ] }));
+  fs.writeFileSync(
+    file,
+    JSON.stringify({
+      cells: [
+        { kind: 'code', language: 'kql', source: ['let Wanted = "web1";'] },
+        { kind: 'markdown', source: ['## Connections'] },
+        { kind: 'code', language: 'kql', source: ['VMConnection | where Computer == Wanted | count'] },
+        { kind: 'markdown', source: ['## Inventory'] },
+        {
+          kind: 'code',
+          language: 'kql',
+          source: ['ServiceMapComputer_CL | where ComputerName_s == Wanted | project ComputerName_s'],
+        },
+      ],
+    }),
+  );
   const r = await kql(['--data', serviceMapOnly, '--format', 'table', '-f', file]);
   assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stdout, /── cell 3: Connections ──\nThis part cannot run on this workspace: it reads VMConnection, which the workspace does not have\. That table is written by VM insights with processes and dependencies \(the Dependency agent\)\. Of the tables these reports use, the workspace has ServiceMapComputer_CL and ServiceMapProcess_CL\.\n/);
+  assert.match(
+    r.stdout,
+    /── cell 3: Connections ──\nThis part cannot run on this workspace: it reads VMConnection, which the workspace does not have\. That table is written by VM insights with processes and dependencies \(the Dependency agent\)\. Of the tables these reports use, the workspace has ServiceMapComputer_CL and ServiceMapProcess_CL\.\n/,
+  );
   assert.match(r.stdout, /── cell 5: Inventory ──\nComputerName_s\n-+\nweb1\n\(1 row\)/);
   assert.doesNotMatch(r.stderr, /does not refer to any known table/);
 

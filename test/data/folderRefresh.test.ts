@@ -33,7 +33,10 @@ test('a changed file reloads only its own table: the others keep their loaded ro
     assert.equal(opened.database.table('VMComputer'), vmComputer, 'the unchanged table is the same loaded table');
     const heartbeat = opened.database.table('Heartbeat')!;
     assert.equal(heartbeat.rowCount, 2);
-    assert.deepEqual(opened.database.schemas.find((s) => s.name === 'Heartbeat')!.columns.map((c) => c.name), ['Computer', 'Version', 'OSType']);
+    assert.deepEqual(
+      opened.database.schemas.find((s) => s.name === 'Heartbeat')!.columns.map((c) => c.name),
+      ['Computer', 'Version', 'OSType'],
+    );
     // Nothing changed: nothing reloads.
     assert.deepEqual(opened.refresh(), { added: [], changed: [], removed: [] });
     assert.equal(opened.database.table('Heartbeat'), heartbeat);
@@ -47,7 +50,10 @@ test('a broken file fixed on disk loads, its warning goes; a deleted file drops 
   try {
     const opened = openDataFolder(dir);
     assert.equal(opened.database.tableNames.includes('MyApp_CL'), false);
-    assert.ok(opened.warnings.some((w) => /MyApp_CL\.json:1:\d+: invalid JSON/.test(w)), opened.warnings.join('\n'));
+    assert.ok(
+      opened.warnings.some((w) => /MyApp_CL\.json:1:\d+: invalid JSON/.test(w)),
+      opened.warnings.join('\n'),
+    );
     fs.writeFileSync(path.join(dir, 'MyApp_CL.json'), '[{"Route": "/a", "Ms": 1}, {"Route": "/b", "Ms": 2}]');
     fs.rmSync(path.join(dir, 'VMComputer.csv'));
     assert.deepEqual(opened.refresh(), { added: ['MyApp_CL'], changed: [], removed: ['VMComputer'] });

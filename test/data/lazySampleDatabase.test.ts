@@ -11,7 +11,9 @@ const eager = generateSampleWorkspace({ now });
 const names = eager.tables.map((t) => t.name!);
 
 function columnValues(t: Table): Record<string, Value[]> {
-  return Object.fromEntries(t.columns.map((c) => [c.name, Array.from({ length: t.rowCount }, (_, r) => c.column.get(r))]));
+  return Object.fromEntries(
+    t.columns.map((c) => [c.name, Array.from({ length: t.rowCount }, (_, r) => c.column.get(r))]),
+  );
 }
 
 describe('the lazy sample database', () => {
@@ -19,7 +21,10 @@ describe('the lazy sample database', () => {
     const db = sampleDatabase({ now });
     assert.deepEqual(db.tableNames, eager.database.tableNames);
     assert.deepEqual(db.schemas, eager.database.schemas);
-    assert.deepEqual(names.filter((n) => db.isBuilt(n)), []);
+    assert.deepEqual(
+      names.filter((n) => db.isBuilt(n)),
+      [],
+    );
   });
 
   for (const name of names) {
@@ -28,7 +33,10 @@ describe('the lazy sample database', () => {
       const t = db.table(name)!;
       assert.equal(t.rowCount, eager.database.table(name)!.rowCount);
       assert.deepEqual(columnValues(t), columnValues(eager.database.table(name)!));
-      assert.deepEqual(names.filter((n) => db.isBuilt(n)), [name]);
+      assert.deepEqual(
+        names.filter((n) => db.isBuilt(n)),
+        [name],
+      );
       assert.equal(db.table(name), t, 'built once');
     });
   }
@@ -48,19 +56,36 @@ describe('the lazy sample database', () => {
     const db = sampleDatabase({ now });
     const ticks = now.getTime() * 10_000;
     assert.deepEqual(executeQuery('print x = 1 + 1', db, { now: ticks }).tables[0]!.table.rows(), [[2]]);
-    assert.deepEqual(names.filter((n) => db.isBuilt(n)), []);
-    const count = (d: Database) => executeQuery('VMComputer | join kind=inner (VMProcess | distinct Computer) on Computer | count', d, { now: ticks }).tables[0]!.table.rows();
+    assert.deepEqual(
+      names.filter((n) => db.isBuilt(n)),
+      [],
+    );
+    const count = (d: Database) =>
+      executeQuery('VMComputer | join kind=inner (VMProcess | distinct Computer) on Computer | count', d, {
+        now: ticks,
+      }).tables[0]!.table.rows();
     assert.deepEqual(count(db), count(eager.database));
     assert.deepEqual(names.filter((n) => db.isBuilt(n)).sort(), ['VMComputer', 'VMProcess']);
   });
 });
 
 describe('Database.lazy', () => {
-  const schema = { name: 'Events', group: 'Test', description: 'events', columns: [{ name: 'n', type: 'long' as const, description: '' }] };
+  const schema = {
+    name: 'Events',
+    group: 'Test',
+    description: 'events',
+    columns: [{ name: 'n', type: 'long' as const, description: '' }],
+  };
 
   test('builds a table once, on first use, and knows a non-catalogue table by the schema it is given', () => {
     let builds = 0;
-    const db = Database.lazy([{ name: 'Events', schema, build: () => (builds++, Table.fromRows([{ name: 'n', type: 'long' }], [[1], [2]], 'Events')) }]);
+    const db = Database.lazy([
+      {
+        name: 'Events',
+        schema,
+        build: () => (builds++, Table.fromRows([{ name: 'n', type: 'long' }], [[1], [2]], 'Events')),
+      },
+    ]);
     assert.deepEqual(db.schemas, [schema]);
     assert.equal(builds, 0);
     assert.equal(db.table('Events')!.rowCount, 2);
@@ -70,8 +95,16 @@ describe('Database.lazy', () => {
   });
 
   test('refuses a non-catalogue table without a schema, and a build that breaks its schema', () => {
-    assert.throws(() => Database.lazy([{ name: 'Events', build: () => Table.fromRows([], [], 'Events') }]), /Events is not in the catalogue/);
-    const db = Database.lazy([{ name: 'Events', schema, build: () => Table.fromRows([{ name: 'n', type: 'string' }], [], 'Events') }]);
-    assert.throws(() => db.table('Events'), /Table Events was built as Events \(n:string\), not as its schema says \(n:long\)/);
+    assert.throws(
+      () => Database.lazy([{ name: 'Events', build: () => Table.fromRows([], [], 'Events') }]),
+      /Events is not in the catalogue/,
+    );
+    const db = Database.lazy([
+      { name: 'Events', schema, build: () => Table.fromRows([{ name: 'n', type: 'string' }], [], 'Events') },
+    ]);
+    assert.throws(
+      () => db.table('Events'),
+      /Table Events was built as Events \(n:string\), not as its schema says \(n:long\)/,
+    );
   });
 });

@@ -16,40 +16,75 @@ function tree(files: Record<string, string | Buffer>): string {
   return dir;
 }
 
-const HOUR = 'WorkspaceResourceId=/subscriptions/s/resourcegroups/rg/providers/microsoft.operationalinsights/workspaces/ws/y=2026/m=11/d=23';
+const HOUR =
+  'WorkspaceResourceId=/subscriptions/s/resourcegroups/rg/providers/microsoft.operationalinsights/workspaces/ws/y=2026/m=11/d=23';
 const line = (o: object) => `${JSON.stringify(o)}\n`;
 
 test('a Log Analytics data export tree loads as one table of all its PT1H.json blobs (JSON Lines, gzip too)', () => {
   const dir = tree({
-    [`am-VMBoundPort/${HOUR}/h=10/m=00/PT1H.json`]: line({ TimeGenerated: '2026-11-23T10:05:00Z', Computer: 'web1', Port: 80 }) + line({ TimeGenerated: '2026-11-23T10:06:00Z', Computer: 'web1', Port: 443 }),
-    [`am-VMBoundPort/${HOUR}/h=11/m=00/PT1H.json.gz`]: zlib.gzipSync(line({ TimeGenerated: '2026-11-23T11:00:00Z', Computer: 'db1', Port: 1433 })),
+    [`am-VMBoundPort/${HOUR}/h=10/m=00/PT1H.json`]:
+      line({ TimeGenerated: '2026-11-23T10:05:00Z', Computer: 'web1', Port: 80 }) +
+      line({ TimeGenerated: '2026-11-23T10:06:00Z', Computer: 'web1', Port: 443 }),
+    [`am-VMBoundPort/${HOUR}/h=11/m=00/PT1H.json.gz`]: zlib.gzipSync(
+      line({ TimeGenerated: '2026-11-23T11:00:00Z', Computer: 'db1', Port: 1433 }),
+    ),
   });
   const scanned = scanDataFolder(dir);
-  assert.deepEqual(scanned.tables.map((t) => [t.name, t.files.length, t.files[0]!.format]), [['VMBoundPort', 2, 'jsonl']]);
-  assert.deepEqual(scanned.tables[0]!.columns, [{ name: 'TimeGenerated', type: 'datetime' }, { name: 'Computer', type: 'string' }, { name: 'Port', type: 'int' }]);
+  assert.deepEqual(
+    scanned.tables.map((t) => [t.name, t.files.length, t.files[0]!.format]),
+    [['VMBoundPort', 2, 'jsonl']],
+  );
+  assert.deepEqual(scanned.tables[0]!.columns, [
+    { name: 'TimeGenerated', type: 'datetime' },
+    { name: 'Computer', type: 'string' },
+    { name: 'Port', type: 'int' },
+  ]);
   const db = openDataFolder(dir).database;
-  const r = executeQuery('VMBoundPort | summarize n = count(), ports = make_set(Port) by Computer | order by Computer asc', db);
-  assert.deepEqual(r.tables[0]!.table.rows(), [['db1', 1, [1433]], ['web1', 2, [80, 443]]]);
+  const r = executeQuery(
+    'VMBoundPort | summarize n = count(), ports = make_set(Port) by Computer | order by Computer asc',
+    db,
+  );
+  assert.deepEqual(r.tables[0]!.table.rows(), [
+    ['db1', 1, [1433]],
+    ['web1', 2, [80, 443]],
+  ]);
 });
 
 test('JSON Lines: a broken line is a warning at its line and column; keys absent from a record are null', () => {
   const dir = tree({ 'Events.jsonl': `${line({ a: 1, b: 'x' })}{"a": 2, "b": }\n${line({ a: 3 })}` });
   const opened = openDataFolder(dir);
   const t = opened.database.table('Events')!;
-  assert.deepEqual(t.rows(), [[1, 'x'], [3, '']]);
-  assert.deepEqual(opened.warnings, [`${path.join(dir, 'Events.jsonl')}:2:15: invalid JSON: unexpected "}": expected a value (record skipped)`]);
+  assert.deepEqual(t.rows(), [
+    [1, 'x'],
+    [3, ''],
+  ]);
+  assert.deepEqual(opened.warnings, [
+    `${path.join(dir, 'Events.jsonl')}:2:15: invalid JSON: unexpected "}": expected a value (record skipped)`,
+  ]);
 });
 
 test('a gzip-compressed CSV export loads like the plain file', () => {
   const dir = tree({ 'VMBoundPort.csv.gz': zlib.gzipSync('Computer,Port\nweb1,80\ndb1,1433\n') });
   const t = openDataFolder(dir).database.table('VMBoundPort')!;
-  assert.deepEqual(t.rows(), [['web1', 80], ['db1', 1433]]);
+  assert.deepEqual(t.rows(), [
+    ['web1', 80],
+    ['db1', 1433],
+  ]);
 });
 
 test('tables load on first use: a query on one table does not read the others', () => {
-  const dir = tree({ 'VMBoundPort.csv': 'Computer,Port\nweb1,80\n', 'VMConnection.csv': 'Computer,BytesSent\nweb1,10\n' });
+  const dir = tree({
+    'VMBoundPort.csv': 'Computer,Port\nweb1,80\n',
+    'VMConnection.csv': 'Computer,BytesSent\nweb1,10\n',
+  });
   const opened = openDataFolder(dir);
-  assert.deepEqual(opened.tables.map((t) => t.columns.map((c) => c.name)), [['Computer', 'Port'], ['Computer', 'BytesSent']]);
+  assert.deepEqual(
+    opened.tables.map((t) => t.columns.map((c) => c.name)),
+    [
+      ['Computer', 'Port'],
+      ['Computer', 'BytesSent'],
+    ],
+  );
   executeQuery('VMBoundPort | count', opened.database);
   assert.equal(opened.database.isBuilt('VMBoundPort'), true);
   assert.equal(opened.database.isBuilt('VMConnection'), false);
@@ -65,7 +100,10 @@ test('a cancelled load stops, and the next query loads the table', () => {
 });
 
 test('the load cache: the second load reads the cached columns, a changed file is loaded again, and clear empties it', () => {
-  const dir = tree({ 'VMBoundPort.csv': 'Computer,Port,Tags\nweb1,80,"[""a""]"\ndb1,,{}\n', 'Custom.csv': 'x,when\n1,2026-11-23T00:00:00Z\n' });
+  const dir = tree({
+    'VMBoundPort.csv': 'Computer,Port,Tags\nweb1,80,"[""a""]"\ndb1,,{}\n',
+    'Custom.csv': 'x,when\n1,2026-11-23T00:00:00Z\n',
+  });
   const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kql-cache-'));
   const cache = new LoadCache(cacheDir);
   const file = path.join(dir, 'VMBoundPort.csv');
@@ -78,8 +116,14 @@ test('the load cache: the second load reads the cached columns, a changed file i
   fs.writeFileSync(file, 'X'.repeat(fs.statSync(file).size));
   fs.utimesSync(file, stamp, stamp);
   const second = openDataFolder(dir, { cache });
-  assert.deepEqual(second.database.tableNames.map((n) => second.database.table(n)!.rows()), expected);
-  assert.deepEqual(second.tables.find((t) => t.name === 'Custom')!.columns, [{ name: 'x', type: 'long' }, { name: 'when', type: 'datetime' }]);
+  assert.deepEqual(
+    second.database.tableNames.map((n) => second.database.table(n)!.rows()),
+    expected,
+  );
+  assert.deepEqual(second.tables.find((t) => t.name === 'Custom')!.columns, [
+    { name: 'x', type: 'long' },
+    { name: 'when', type: 'datetime' },
+  ]);
   // A changed file (new mtime) is loaded again.
   fs.writeFileSync(file, 'Computer,Port\nweb2,8080\n');
   const third = openDataFolder(dir, { cache });

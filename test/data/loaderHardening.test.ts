@@ -15,14 +15,20 @@ function file(name: string, content: string | Buffer): string {
 }
 
 test('invalid UTF-8 in a CSV field is kept as U+FFFD with a warning at its line and column, not replaced silently', () => {
-  const f = file('T.csv', Buffer.concat([Buffer.from('name,n\nok,1\nab'), Buffer.from([0xff, 0xfe]), Buffer.from('cd,2\n')]));
+  const f = file(
+    'T.csv',
+    Buffer.concat([Buffer.from('name,n\nok,1\nab'), Buffer.from([0xff, 0xfe]), Buffer.from('cd,2\n')]),
+  );
   const { table, notes } = loadDataFile(f);
   assert.equal(table.rowCount, 2);
   assert.deepEqual(notes, [`${f}:3:3: name: invalid UTF-8 (kept as U+FFFD): the file is not UTF-8 encoded here`]);
 });
 
 test('invalid UTF-8 in a JSON Lines record is a warning with line and column', () => {
-  const f = file('T.jsonl', Buffer.concat([Buffer.from('{"a":"x"}\n{"a":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}\n')]));
+  const f = file(
+    'T.jsonl',
+    Buffer.concat([Buffer.from('{"a":"x"}\n{"a":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}\n')]),
+  );
   const { table, notes } = loadDataFile(f);
   assert.equal(table.rowCount, 1);
   assert.deepEqual(notes, [`${f}:2:7: the line is not valid UTF-8 (record skipped)`]);
@@ -34,7 +40,10 @@ test('2147483648 in an int column and 1e400 in a real column are flagged, not st
   assert.deepEqual(table.rows(), [['a', 2147483647]]);
   assert.equal(notes.length, 2);
   assert.match(notes[0]!, /VMBoundPort\.csv:3:3: Port: 2147483648 is out of the range of an int/);
-  const g = file('T.json', JSON.stringify({ tables: [{ name: 'T', columns: [{ name: 'x', type: 'real' }], rows: [[1.5], ['1e400']] }] }));
+  const g = file(
+    'T.json',
+    JSON.stringify({ tables: [{ name: 'T', columns: [{ name: 'x', type: 'real' }], rows: [[1.5], ['1e400']] }] }),
+  );
   const r = loadDataFile(g);
   assert.deepEqual(r.table.rows(), [[1.5]]);
   assert.match(r.notes[0]!, /x: 1e400 is out of the range of a real/);
@@ -45,24 +54,36 @@ test('2147483648 in an int column and 1e400 in a real column are flagged, not st
 });
 
 test('a long beyond 2^53 is kept with a warning that it was rounded', () => {
-  const f = file('T.json', JSON.stringify({ tables: [{ name: 'T', columns: [{ name: 'x', type: 'long' }], rows: [['9007199254740993']] }] }));
+  const f = file(
+    'T.json',
+    JSON.stringify({ tables: [{ name: 'T', columns: [{ name: 'x', type: 'long' }], rows: [['9007199254740993']] }] }),
+  );
   const { table, notes } = loadDataFile(f);
   assert.equal(table.rowCount, 1);
   assert.match(notes[0]!, /9007199254740993 is beyond 2\^53/);
 });
 
-test('missing JSON keys named constructor or toString are null, not Object\'s functions', () => {
+test("missing JSON keys named constructor or toString are null, not Object's functions", () => {
   const f = file('T.json', JSON.stringify([{ constructor: 'c', toString: 't', n: 1 }, { n: 2 }]));
   const { table } = loadDataFile(f);
-  assert.deepEqual(table.rows(), [['c', 't', 1], ['', '', 2]]);
+  assert.deepEqual(table.rows(), [
+    ['c', 't', 1],
+    ['', '', 2],
+  ]);
   const g = file('T.jsonl', '{"n":1,"constructor":"c"}\n{"n":2}\n');
-  assert.deepEqual(loadDataFile(g).table.rows(), [[1, 'c'], [2, '']]);
+  assert.deepEqual(loadDataFile(g).table.rows(), [
+    [1, 'c'],
+    [2, ''],
+  ]);
 });
 
 test('dynamic cells are bags without a prototype: __proto__ is a plain key', () => {
   const f = file('T.jsonl', '{"d":{"__proto__":{"x":1},"constructor":2}}\n');
   const { table } = loadDataFile(f);
-  const r = executeQuery('T | project p = d["__proto__"], x = d.x, c = d.constructor, t = d.toString', new Database([table]));
+  const r = executeQuery(
+    'T | project p = d["__proto__"], x = d.x, c = d.constructor, t = d.toString',
+    new Database([table]),
+  );
   assert.deepEqual(JSON.parse(JSON.stringify(r.tables[0]!.table.rows())), [[{ x: 1 }, null, 2, null]]);
 });
 
@@ -70,7 +91,10 @@ test('a JSON syntax error is reported at its line and column, also deep in a lar
   const records = Array.from({ length: 500 }, (_, i) => `{"a": ${i}}`);
   records[300] = '{"a": 300 "b": 1}';
   const f = file('T.json', `[\n${records.join(',\n')}\n]`);
-  assert.throws(() => loadDataFile(f), (e: Error) => e.message.startsWith(`${f}:302:11: invalid JSON`));
+  assert.throws(
+    () => loadDataFile(f),
+    (e: Error) => e.message.startsWith(`${f}:302:11: invalid JSON`),
+  );
 });
 
 test('a 200,000-deep JSON cell is a warning, not a stack overflow, and the other records load', () => {

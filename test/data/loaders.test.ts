@@ -34,8 +34,12 @@ test('a CSV export of a catalogue table gets the catalogue types; the portal dat
   const { table } = loadDataFile(path.join(dir, 'VMConnection.csv'));
   assert.equal(table.name, 'VMConnection');
   assert.deepEqual(table.schema, [
-    { name: 'TimeGenerated', type: 'datetime' }, { name: 'Computer', type: 'string' }, { name: 'Direction', type: 'string' },
-    { name: 'DestinationPort', type: 'int' }, { name: 'BytesSent', type: 'long' }, { name: 'RemoteDnsCanonicalNames', type: 'dynamic' },
+    { name: 'TimeGenerated', type: 'datetime' },
+    { name: 'Computer', type: 'string' },
+    { name: 'Direction', type: 'string' },
+    { name: 'DestinationPort', type: 'int' },
+    { name: 'BytesSent', type: 'long' },
+    { name: 'RemoteDnsCanonicalNames', type: 'dynamic' },
     { name: 'Extra', type: 'string' },
   ]);
   assert.deepEqual(table.rows(), [
@@ -52,20 +56,43 @@ test('a JSON array of records loads, and unknown tables get inferred types', () 
     ]),
   });
   const { table } = loadDataFile(path.join(dir, 'Inventory.json'));
-  assert.deepEqual(table.schema.map((c) => c.type), ['string', 'long', 'real', 'datetime', 'dynamic', 'bool', 'string']);
+  assert.deepEqual(
+    table.schema.map((c) => c.type),
+    ['string', 'long', 'real', 'datetime', 'dynamic', 'bool', 'string'],
+  );
   assert.deepEqual(table.rows()[1], ['b', 4, 1, Date.parse('2026-11-24T00:00:00Z') * 10_000, [1], false, 'only here']);
   assert.deepEqual(table.rows()[0]![6], '');
 });
 
 test('a Log Analytics REST response loads with its column types', () => {
   const dir = folder({
-    'Custom.json': JSON.stringify({ tables: [{ name: 'PrimaryResult', columns: [{ name: 'When', type: 'datetime' }, { name: 'Took', type: 'timespan' }, { name: 'Id', type: 'guid' }, { name: 'N', type: 'int' }],
-      rows: [['2026-11-23T00:00:00Z', '1.02:03:04', '4B9C93F9-BC37-46DF-B43C-899BA829E07B', 7]] }] }),
+    'Custom.json': JSON.stringify({
+      tables: [
+        {
+          name: 'PrimaryResult',
+          columns: [
+            { name: 'When', type: 'datetime' },
+            { name: 'Took', type: 'timespan' },
+            { name: 'Id', type: 'guid' },
+            { name: 'N', type: 'int' },
+          ],
+          rows: [['2026-11-23T00:00:00Z', '1.02:03:04', '4B9C93F9-BC37-46DF-B43C-899BA829E07B', 7]],
+        },
+      ],
+    }),
   });
   const { table } = loadDataFile(path.join(dir, 'Custom.json'));
-  assert.deepEqual(table.schema.map((c) => c.type), ['datetime', 'timespan', 'guid', 'int']);
+  assert.deepEqual(
+    table.schema.map((c) => c.type),
+    ['datetime', 'timespan', 'guid', 'int'],
+  );
   const ticksPerSecond = 10_000_000;
-  assert.deepEqual(table.rows()[0], [Date.parse('2026-11-23T00:00:00Z') * 10_000, (93_784) * ticksPerSecond, '4b9c93f9-bc37-46df-b43c-899ba829e07b', 7]);
+  assert.deepEqual(table.rows()[0], [
+    Date.parse('2026-11-23T00:00:00Z') * 10_000,
+    93_784 * ticksPerSecond,
+    '4b9c93f9-bc37-46df-b43c-899ba829e07b',
+    7,
+  ]);
 });
 
 function loadWithNotes(dir: string, file: string): { rows: unknown[][]; notes: readonly string[] } {
@@ -85,7 +112,10 @@ test('an unterminated quote is a warning with file and line; the records before 
 test('a record with the wrong number of fields is a warning naming its line; the others load', () => {
   const dir = folder({ 'VMConnection.csv': 'Computer,BytesSent\nacme-demo,1\nacme-x,2,3\nacme-y,4\n' });
   const { rows, notes } = loadWithNotes(dir, 'VMConnection.csv');
-  assert.deepEqual(rows, [['acme-demo', 1], ['acme-y', 4]]);
+  assert.deepEqual(rows, [
+    ['acme-demo', 1],
+    ['acme-y', 4],
+  ]);
   assert.match(notes[0]!, /VMConnection\.csv:3:1: the record has 3 fields; the header has 2 columns/);
 });
 
@@ -98,7 +128,9 @@ test('a value of the wrong type names the line, column and expected type, and on
   rows.push('m-last,443,7');
   const dir = folder({ 'VMConnection.csv': rows.join('\n') });
   const loaded = loadWithNotes(dir, 'VMConnection.csv');
-  assert.deepEqual(loaded.notes, [`${path.join(dir, 'VMConnection.csv')}:17:11: BytesSent: expected a long, found "lots" (record skipped)`]);
+  assert.deepEqual(loaded.notes, [
+    `${path.join(dir, 'VMConnection.csv')}:17:11: BytesSent: expected a long, found "lots" (record skipped)`,
+  ]);
   assert.equal(loaded.rows.length, 16);
   assert.deepEqual(loaded.rows[15], ['m-last', 443, 7]);
 });
@@ -117,15 +149,18 @@ test('a JSON syntax error that V8 reports without a position is still placed at 
   assert.equal(e.column, 9);
 });
 
-test('a JSON record with a value of the wrong type names the record\'s line', () => {
-  const dir = folder({ 'VMBoundPort.json': '[\n{"Computer": "a", "Port": 80},\n{"Computer": "b", "Port": "eighty"}\n]' });
+test("a JSON record with a value of the wrong type names the record's line", () => {
+  const dir = folder({
+    'VMBoundPort.json': '[\n{"Computer": "a", "Port": 80},\n{"Computer": "b", "Port": "eighty"}\n]',
+  });
   const { rows, notes } = loadWithNotes(dir, 'VMBoundPort.json');
   assert.deepEqual(rows, [['a', 80]]);
   assert.match(notes[0]!, /VMBoundPort\.json:3:1: Port: expected an int, found "eighty"/);
 });
 
 test('a REST row of the wrong length names its line', () => {
-  const doc = '{"tables":[{"name":"PrimaryResult","columns":[{"name":"a","type":"long"},{"name":"b","type":"string"}],\n"rows":[\n[1,"x"],\n[2]\n]}]}';
+  const doc =
+    '{"tables":[{"name":"PrimaryResult","columns":[{"name":"a","type":"long"},{"name":"b","type":"string"}],\n"rows":[\n[1,"x"],\n[2]\n]}]}';
   const dir = folder({ 'R.json': doc });
   const { rows, notes } = loadWithNotes(dir, 'R.json');
   assert.deepEqual(rows, [[1, 'x']]);

@@ -33,7 +33,11 @@ test('every catalogue table has every column with the catalogue type, in catalog
   for (const schema of CATALOGUE) {
     const t = tableOf(schema.name);
     assert.ok(t, schema.name);
-    assert.deepEqual(t.schema, schema.columns.map((c) => ({ name: c.name, type: c.type })), schema.name);
+    assert.deepEqual(
+      t.schema,
+      schema.columns.map((c) => ({ name: c.name, type: c.type })),
+      schema.name,
+    );
     assert.ok(t.rowCount > 0, schema.name);
   }
 });
@@ -58,7 +62,8 @@ test('every column holds real values somewhere (no column left all empty), reser
 
 test('records cover the 24 hours before the minute-aligned now', () => {
   const time = tableOf('VMConnection').column('TimeGenerated')!;
-  let min = Infinity, max = -Infinity;
+  let min = Infinity,
+    max = -Infinity;
   for (let i = 0; i < time.length; i++) {
     const t = time.get(i) as number;
     min = Math.min(min, t);
@@ -72,13 +77,27 @@ test('records cover the 24 hours before the minute-aligned now', () => {
 test('inbound and outbound ends of monitored links match minute by minute; failures are outbound only', () => {
   const t = tableOf('VMConnection');
   const col = (n: string) => t.column(n)!;
-  const [dir, src, dst, port, time, sent, recv, est, failed, proc] =
-    ['Direction', 'SourceIp', 'DestinationIp', 'DestinationPort', 'TimeGenerated', 'BytesSent', 'BytesReceived', 'LinksEstablished', 'LinksFailed', 'Process'].map(col);
+  const [dir, src, dst, port, time, sent, recv, est, failed, proc] = [
+    'Direction',
+    'SourceIp',
+    'DestinationIp',
+    'DestinationPort',
+    'TimeGenerated',
+    'BytesSent',
+    'BytesReceived',
+    'LinksEstablished',
+    'LinksFailed',
+    'Process',
+  ].map(col);
   const inbound = new Map<string, [number, number, number]>();
   for (let i = 0; i < t.rowCount; i++) {
     if (dir!.get(i) === 'inbound') {
       assert.equal(failed!.get(i), 0);
-      inbound.set(`${src!.get(i)}|${dst!.get(i)}|${port!.get(i)}|${time!.get(i)}`, [sent!.get(i) as number, recv!.get(i) as number, est!.get(i) as number]);
+      inbound.set(`${src!.get(i)}|${dst!.get(i)}|${port!.get(i)}|${time!.get(i)}`, [
+        sent!.get(i) as number,
+        recv!.get(i) as number,
+        est!.get(i) as number,
+      ]);
     }
   }
   let matched = 0;
@@ -103,10 +122,22 @@ test('connections include localhost, internet remotes with geolocation and malic
   const internet = rows.find((r) => r[idx('RemoteCountry')] === 'Sweden')!;
   assert.equal(typeof internet[idx('RemoteLatitude')], 'number');
   const malicious = rows.filter((r) => r[idx('MaliciousIp')] !== '');
-  assert.deepEqual(new Set(malicious.map((r) => r[idx('IndicatorThreatType')])), new Set(['Botnet', 'C2', 'Watchlist', 'CryptoMining']));
+  assert.deepEqual(
+    new Set(malicious.map((r) => r[idx('IndicatorThreatType')])),
+    new Set(['Botnet', 'C2', 'Watchlist', 'CryptoMining']),
+  );
   for (const r of malicious) {
     assert.equal(r[idx('MaliciousIp')], r[idx('RemoteIp')]);
-    for (const c of ['Description', 'TLPLevel', 'Confidence', 'FirstReportedDateTime', 'LastReportedDateTime', 'IsActive', 'ReportReferenceLink', 'AdditionalInformation']) {
+    for (const c of [
+      'Description',
+      'TLPLevel',
+      'Confidence',
+      'FirstReportedDateTime',
+      'LastReportedDateTime',
+      'IsActive',
+      'ReportReferenceLink',
+      'AdditionalInformation',
+    ]) {
       assert.notEqual(r[idx(c)], '', c);
     }
     assert.equal(typeof r[idx('Severity')], 'number');
@@ -132,8 +163,17 @@ test('VMBoundPort folds wildcard binds with traffic into the specific IP and kee
   const t = tableOf('VMBoundPort');
   const idx = (n: string) => t.columnIndex(n);
   const sqlRows = rows.filter((r) => r[idx('Computer')] === 'acme-sql01' && r[idx('Port')] === 1433);
-  assert.ok(sqlRows.some((r) => r[idx('Ip')] === '10.229.243.20' && r[idx('IsWildcardBind')] === true && (r[idx('BytesSent')] as number) > 0));
-  assert.ok(sqlRows.filter((r) => r[idx('Ip')] === '0.0.0.0').every((r) => r[idx('BytesSent')] === 0 && r[idx('ResponseTimeMax')] === null));
+  assert.ok(
+    sqlRows.some(
+      (r) =>
+        r[idx('Ip')] === '10.229.243.20' && r[idx('IsWildcardBind')] === true && (r[idx('BytesSent')] as number) > 0,
+    ),
+  );
+  assert.ok(
+    sqlRows
+      .filter((r) => r[idx('Ip')] === '0.0.0.0')
+      .every((r) => r[idx('BytesSent')] === 0 && r[idx('ResponseTimeMax')] === null),
+  );
   const loopback = rows.filter((r) => r[idx('Ip')] === '127.0.0.1');
   assert.ok(loopback.length > 0 && loopback.every((r) => r[idx('IsWildcardBind')] === false));
 });

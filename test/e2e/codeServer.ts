@@ -115,7 +115,15 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.writeFileSync(
     path.join(userDataDir, 'User/settings.json'),
-    JSON.stringify({ ...TEST_SETTINGS, ...(options.workspaceTrust ? { 'security.workspace.trust.enabled': true } : {}), ...options.settings }, null, 2),
+    JSON.stringify(
+      {
+        ...TEST_SETTINGS,
+        ...(options.workspaceTrust ? { 'security.workspace.trust.enabled': true } : {}),
+        ...options.settings,
+      },
+      null,
+      2,
+    ),
   );
   // An empty config of our own, so code-server does not write one into the user's home.
   const configFile = path.join(root, 'config.yaml');

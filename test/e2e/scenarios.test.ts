@@ -85,7 +85,11 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
 
   // KQL_E2E_ONLY=2,3 runs just those scenarios (while working on them).
   const only = process.env.KQL_E2E_ONLY?.split(',').map((n) => n.trim());
-  const scenario = (name: string, body: (wb: Workbench, workspace: string) => Promise<void>, timeout = SCENARIO_TIMEOUT_MS): void => {
+  const scenario = (
+    name: string,
+    body: (wb: Workbench, workspace: string) => Promise<void>,
+    timeout = SCENARIO_TIMEOUT_MS,
+  ): void => {
     const skip = only && !only.includes(name.split(' ')[0]!) ? 'not in KQL_E2E_ONLY' : false;
     test(name, { timeout, skip }, async () => {
       if (!workbench) {
@@ -109,25 +113,46 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
 
   scenario('1 a .kql file of seed queries opens with KQL token colours', highlightingScenario);
   scenario('2 completion offers columns (also after summarize) and a misspelt column is a Problem', completionScenario);
-  scenario('3 CodeLens runs a seed query: the grid matches the kql CLI, a timechart draws, Run all lists every result', resultsScenario);
+  scenario(
+    '3 CodeLens runs a seed query: the grid matches the kql CLI, a timechart draws, Run all lists every result',
+    resultsScenario,
+  );
   scenario('4 the Machines view lists machines, processes and ports; a context action runs a query', machinesScenario);
   scenario('5 a syntax error shows in the panel at its line:column and nothing crashes', syntaxErrorScenario);
   scenario('50 a chart column named image shows a text tooltip, no picture from data', chartTooltipScenario);
-  scenario('51 an untrusted folder whose settings point elsewhere runs on the local sample in Restricted Mode', restrictedModeScenario, 300_000);
+  scenario(
+    '51 an untrusted folder whose settings point elsewhere runs on the local sample in Restricted Mode',
+    restrictedModeScenario,
+    300_000,
+  );
   scenario('40 the dependency map draws the fleet collapsed and legible; Enter expands a node', dependencyMapScenario);
-  scenario('41 the map focuses on one machine and its neighbours; + hop adds a neighbour\'s', mapFocusScenario);
-  scenario('42 the map expands a group of external endpoints and a machine\'s processes', mapExpandScenario);
-  scenario('43 the map compares yesterday with today in the legend\'s colours and exports the changes', mapDiffScenario);
+  scenario("41 the map focuses on one machine and its neighbours; + hop adds a neighbour's", mapFocusScenario);
+  scenario("42 the map expands a group of external endpoints and a machine's processes", mapExpandScenario);
+  scenario("43 the map compares yesterday with today in the legend's colours and exports the changes", mapDiffScenario);
   scenario('10 the grid: a filter paints only its matches, sort, export the rows shown', gridJourneyScenario);
-  scenario('11 Run all past an error lists every outcome; the status bar says a run failed; a quoted value is not doubled', runAllAndStatusScenario);
+  scenario(
+    '11 Run all past an error lists every outcome; the status bar says a run failed; a quoted value is not doubled',
+    runAllAndStatusScenario,
+  );
   scenario('12 machine actions reuse one query column and results panel', editorColumnsScenario);
   scenario('13 a ysplit=panels timechart fits its panel undistorted', panelsChartScenario);
-  scenario('20 a folder of own exports: Schema view lists extra and partial tables; a broken file is fixed on disk and loads', dataFolderScenario, 300_000);
-  scenario('14 a long query is cancelled from its notification, the next one runs; the time range picker narrows a count', cancelAndTimeRangeScenario);
+  scenario(
+    '20 a folder of own exports: Schema view lists extra and partial tables; a broken file is fixed on disk and loads',
+    dataFolderScenario,
+    300_000,
+  );
+  scenario(
+    '14 a long query is cancelled from its notification, the next one runs; the time range picker narrows a count',
+    cancelAndTimeRangeScenario,
+  );
   scenario('15 Ctrl+C and the context menu copy a cell and a row of the grid', copyCellsScenario);
   scenario('16 every chart kind draws the marks of its kind', chartKindsScenario, 240_000);
   scenario('17 Log Analytics with no workspace offers to set it; back to the local engine', backendsScenario);
   scenario('18 the grid and a chart are readable in light, high-contrast and dark themes', themesScenario);
-  scenario('30 a report opens as a notebook, Run All charts it, Pick Machines narrows it, it saves and reopens with outputs', reportNotebookScenario, 300_000);
+  scenario(
+    '30 a report opens as a notebook, Run All charts it, Pick Machines narrows it, it saves and reopens with outputs',
+    reportNotebookScenario,
+    300_000,
+  );
   scenario('31 a notebook cell of 100,000 rows renders inline and scrolls to the end', bigNotebookScenario, 300_000);
 });

@@ -226,7 +226,12 @@ export class Workbench {
           if (frame === this.page.mainFrame() || frame.isDetached()) {
             continue;
           }
-          if ((await frame.locator(selector).count().catch(() => 0)) > 0) {
+          if (
+            (await frame
+              .locator(selector)
+              .count()
+              .catch(() => 0)) > 0
+          ) {
             return frame;
           }
         }

@@ -78,9 +78,9 @@ const checks: Check[] = [
     run: async () => {
       const ext = extension();
       await ext.activate();
-      const declared = (ext.packageJSON as { contributes: { commands: { command: string }[] } }).contributes.commands.map(
-        (c) => c.command,
-      );
+      const declared = (
+        ext.packageJSON as { contributes: { commands: { command: string }[] } }
+      ).contributes.commands.map((c) => c.command);
       const registered = new Set(await vscode.commands.getCommands(true));
       assert.deepEqual(
         declared.filter((c) => !registered.has(c)),
@@ -109,9 +109,15 @@ const checks: Check[] = [
           return g;
         };
         const processes = await provider.getChildren(group('Processes'));
-        assert.ok(processes.some((n) => n.kind === 'process'), 'no processes under acme-demo');
+        assert.ok(
+          processes.some((n) => n.kind === 'process'),
+          'no processes under acme-demo',
+        );
         const ports = await provider.getChildren(group('Bound ports'));
-        assert.ok(ports.some((n) => n.kind === 'port'), 'no bound ports under acme-demo');
+        assert.ok(
+          ports.some((n) => n.kind === 'port'),
+          'no bound ports under acme-demo',
+        );
       } finally {
         dispose();
       }

@@ -21,7 +21,12 @@ export function plainBags<T>(value: T, where = 'value'): T {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
     // defineProperty: a `__proto__` key stays a member of the copy too.
-    Object.defineProperty(out, key, { value: plainBags((value as Record<string, unknown>)[key], `${where}.${key}`), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(out, key, {
+      value: plainBags((value as Record<string, unknown>)[key], `${where}.${key}`),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return out as T;
 }

@@ -21,12 +21,25 @@ function joinDatabase(): Database {
     i % 4,
   ]);
   return new Database([
-    Table.fromRows([
-      { name: 'Computer', type: 'string' }, { name: 'BytesSent', type: 'long' }, { name: 'Direction', type: 'string' }, { name: 'Seq', type: 'long' },
-    ], conns, 'Conn'),
-    Table.fromRows([
-      { name: 'ComputerName', type: 'string' }, { name: 'Size', type: 'string' }, { name: 'Computer', type: 'long' },
-    ], machines, 'Machines'),
+    Table.fromRows(
+      [
+        { name: 'Computer', type: 'string' },
+        { name: 'BytesSent', type: 'long' },
+        { name: 'Direction', type: 'string' },
+        { name: 'Seq', type: 'long' },
+      ],
+      conns,
+      'Conn',
+    ),
+    Table.fromRows(
+      [
+        { name: 'ComputerName', type: 'string' },
+        { name: 'Size', type: 'string' },
+        { name: 'Computer', type: 'long' },
+      ],
+      machines,
+      'Machines',
+    ),
   ]);
 }
 
@@ -56,17 +69,35 @@ describe('summarize over a join, aggregated before joining', () => {
     });
   }
 
-  test('the sample query\'s shape: a join that would be millions of pairs stays small', () => {
+  test("the sample query's shape: a join that would be millions of pairs stays small", () => {
     const rows = Array.from({ length: 20_000 }, (_, i) => [`m${i % 10}`, i]);
     const hourly = Array.from({ length: 10 * 2_000 }, (_, i) => [`m${i % 10}`, `size${i % 10}`]);
     const big = new Database([
-      Table.fromRows([{ name: 'Computer', type: 'string' }, { name: 'BytesSent', type: 'long' }], rows, 'VMConnection'),
-      Table.fromRows([{ name: 'ComputerName_s', type: 'string' }, { name: 'AzureVMSize_s', type: 'string' }], hourly, 'ServiceMapComputer_CL'),
+      Table.fromRows(
+        [
+          { name: 'Computer', type: 'string' },
+          { name: 'BytesSent', type: 'long' },
+        ],
+        rows,
+        'VMConnection',
+      ),
+      Table.fromRows(
+        [
+          { name: 'ComputerName_s', type: 'string' },
+          { name: 'AzureVMSize_s', type: 'string' },
+        ],
+        hourly,
+        'ServiceMapComputer_CL',
+      ),
     ]);
     // Joined first this is 40 million pairs; aggregated first, 10 partials meet 2,000 rows each.
-    const r = run('VMConnection | join kind=fullouter (ServiceMapComputer_CL) on $left.Computer == $right.ComputerName_s | summarize sum(BytesSent) by Computer, AzureVMSize_s | sort by Computer asc', big);
+    const r = run(
+      'VMConnection | join kind=fullouter (ServiceMapComputer_CL) on $left.Computer == $right.ComputerName_s | summarize sum(BytesSent) by Computer, AzureVMSize_s | sort by Computer asc',
+      big,
+    );
     assert.equal(r.rows.length, 10);
-    const perMachine = (m: number) => rows.filter((x) => x[1] as number % 10 === m).reduce((s, x) => s + (x[1] as number), 0);
+    const perMachine = (m: number) =>
+      rows.filter((x) => (x[1] as number) % 10 === m).reduce((s, x) => s + (x[1] as number), 0);
     assert.deepEqual(r.rows[0], ['m0', 'size0', perMachine(0) * 2_000]);
     assert.deepEqual(r.columns, ['Computer', 'AzureVMSize_s', 'sum_BytesSent']);
   });

@@ -26,19 +26,32 @@ test('random and mutated queries only ever fail with KqlErrors', () => {
     runs++;
     const t0 = Date.now();
     try {
-      const result = executeQuery(query, db, { now: 17040672000000000, deadline: t0 + 2000, rowLimit: 1000, memoryLimitBytes: 64 * 1024 * 1024 });
+      const result = executeQuery(query, db, {
+        now: 17040672000000000,
+        deadline: t0 + 2000,
+        rowLimit: 1000,
+        memoryLimitBytes: 64 * 1024 * 1024,
+      });
       assert.equal(result.tables[0]?.name, 'PrimaryResult', `no primary result for ${JSON.stringify(query)}`);
       assert.ok(result.tables[0]!.table.rowCount <= 1000, 'the row limit was not applied');
     } catch (e) {
       failures++;
       if (!(e instanceof KqlError) && !(e instanceof QueryTimeoutError)) {
-        assert.fail(`query ${JSON.stringify(query)} threw ${e instanceof Error ? `${e.name}: ${e.message}\n${e.stack}` : String(e)}`);
+        assert.fail(
+          `query ${JSON.stringify(query)} threw ${e instanceof Error ? `${e.name}: ${e.message}\n${e.stack}` : String(e)}`,
+        );
       }
       if (e instanceof KqlError) {
-        assert.ok(e.message.length > 0 && e.range.start.line >= 0, `error without message or place for ${JSON.stringify(query)}`);
+        assert.ok(
+          e.message.length > 0 && e.range.start.line >= 0,
+          `error without message or place for ${JSON.stringify(query)}`,
+        );
       }
     } finally {
-      assert.ok(Date.now() - t0 < 2000 + DEADLINE_SLACK_MS, `ran ${Date.now() - t0} ms, past its 2 s deadline: ${JSON.stringify(query)}`);
+      assert.ok(
+        Date.now() - t0 < 2000 + DEADLINE_SLACK_MS,
+        `ran ${Date.now() - t0} ms, past its 2 s deadline: ${JSON.stringify(query)}`,
+      );
       if (process.env.FUZZ_SLOW && Date.now() - t0 > Number(process.env.FUZZ_SLOW)) {
         console.log(Date.now() - t0, JSON.stringify(query).slice(0, 300));
       }

@@ -29,33 +29,96 @@ export function seedFuzz(seed: number): void {
 
 function sampleValue(type: KqlType, row: number): Value {
   switch (type) {
-    case 'bool': return row % 3 === 0 ? null : row % 2 === 0;
-    case 'int': case 'long': return row % 7 === 0 ? null : (row * 37) % 1000;
-    case 'real': case 'decimal': return row % 5 === 0 ? null : row * 1.5;
-    case 'datetime': return 17040672000000000 + row * 36_000_000_000;
-    case 'timespan': return row * 10_000_000;
-    case 'string': return pick(['acme-demo', 'admdemo-appsvr', '10.229.243.232', '127.0.0.1', 'outbound', 'inbound', 'sqlservr', '']);
-    case 'guid': return row % 2 ? '7f1b1c6a-1234-4c1b-8a8a-123456789abc' : null;
-    case 'dynamic': return pick([null, ['10.0.0.1', '10.0.0.2'], { a: 1 }, [], 'x']);
+    case 'bool':
+      return row % 3 === 0 ? null : row % 2 === 0;
+    case 'int':
+    case 'long':
+      return row % 7 === 0 ? null : (row * 37) % 1000;
+    case 'real':
+    case 'decimal':
+      return row % 5 === 0 ? null : row * 1.5;
+    case 'datetime':
+      return 17040672000000000 + row * 36_000_000_000;
+    case 'timespan':
+      return row * 10_000_000;
+    case 'string':
+      return pick([
+        'acme-demo',
+        'admdemo-appsvr',
+        '10.229.243.232',
+        '127.0.0.1',
+        'outbound',
+        'inbound',
+        'sqlservr',
+        '',
+      ]);
+    case 'guid':
+      return row % 2 ? '7f1b1c6a-1234-4c1b-8a8a-123456789abc' : null;
+    case 'dynamic':
+      return pick([null, ['10.0.0.1', '10.0.0.2'], { a: 1 }, [], 'x']);
   }
 }
 
-export const fuzzDatabase = new Database(CATALOGUE.map((schema) => Table.fromRows(
-  schema.columns,
-  Array.from({ length: 40 }, (_, r) => schema.columns.map((c) => sampleValue(c.type, r))),
-  schema.name,
-)));
+export const fuzzDatabase = new Database(
+  CATALOGUE.map((schema) =>
+    Table.fromRows(
+      schema.columns,
+      Array.from({ length: 40 }, (_, r) => schema.columns.map((c) => sampleValue(c.type, r))),
+      schema.name,
+    ),
+  ),
+);
 
 const seeds = SAMPLE_QUERIES.map(sampleQueryText);
 const OPERATORS = [
-  '| where BytesSent > 1', '| summarize count() by Computer', '| take 3', '| extend x = 1', '| project Computer',
-  '| order by TimeGenerated', '| distinct Computer', '| mv-expand RemoteDnsQuestions', '| join (VMComputer) on Computer',
-  '| union VMBoundPort', '| top 2 by BytesSent', '| count', '| serialize n = row_number()', '| getschema',
-  '| parse Computer with a "-" b', '| make-series count() on TimeGenerated step 1h', '| lookup VMComputer on Computer',
-  '| project-away Computer', '| summarize arg_max(TimeGenerated, *) by Machine', '| render timechart', '| as X',
-  '| evaluate bag_unpack(x)', '| search "sql"', '| where Computer has_any ("a", "b")', '| extend d = todynamic("[1]")[0]',
+  '| where BytesSent > 1',
+  '| summarize count() by Computer',
+  '| take 3',
+  '| extend x = 1',
+  '| project Computer',
+  '| order by TimeGenerated',
+  '| distinct Computer',
+  '| mv-expand RemoteDnsQuestions',
+  '| join (VMComputer) on Computer',
+  '| union VMBoundPort',
+  '| top 2 by BytesSent',
+  '| count',
+  '| serialize n = row_number()',
+  '| getschema',
+  '| parse Computer with a "-" b',
+  '| make-series count() on TimeGenerated step 1h',
+  '| lookup VMComputer on Computer',
+  '| project-away Computer',
+  '| summarize arg_max(TimeGenerated, *) by Machine',
+  '| render timechart',
+  '| as X',
+  '| evaluate bag_unpack(x)',
+  '| search "sql"',
+  '| where Computer has_any ("a", "b")',
+  '| extend d = todynamic("[1]")[0]',
 ];
-const TOKENS = ['|', '(', ')', ',', '=', '==', '"', 'let', 'by', 'on', '*', '1h', 'datetime(2024-01-01)', 'dynamic([1])', ';', '$left.', 'kind=inner', 'null', '-1', '0x10'];
+const TOKENS = [
+  '|',
+  '(',
+  ')',
+  ',',
+  '=',
+  '==',
+  '"',
+  'let',
+  'by',
+  'on',
+  '*',
+  '1h',
+  'datetime(2024-01-01)',
+  'dynamic([1])',
+  ';',
+  '$left.',
+  'kind=inner',
+  'null',
+  '-1',
+  '0x10',
+];
 
 function tokens(q: string): string[] {
   return q.split(/(\s+|[|(),=;"])/).filter((t) => t !== '');
@@ -67,32 +130,69 @@ function mutate(q: string): string {
   for (let k = 0; k < n && ts.length > 0; k++) {
     const i = Math.floor(random() * ts.length);
     switch (Math.floor(random() * 6)) {
-      case 0: ts.splice(i, 1); break;
-      case 1: ts.splice(i, 0, ts[i]!); break;
-      case 2: { const j = Math.floor(random() * ts.length); [ts[i], ts[j]] = [ts[j]!, ts[i]!]; break; }
-      case 3: ts.splice(i, 0, ` ${pick(TOKENS)} `); break;
-      case 4: ts.splice(i, 0, ` ${pick(OPERATORS)} `); break;
-      default: ts.length = i; break;
+      case 0:
+        ts.splice(i, 1);
+        break;
+      case 1:
+        ts.splice(i, 0, ts[i]!);
+        break;
+      case 2: {
+        const j = Math.floor(random() * ts.length);
+        [ts[i], ts[j]] = [ts[j]!, ts[i]!];
+        break;
+      }
+      case 3:
+        ts.splice(i, 0, ` ${pick(TOKENS)} `);
+        break;
+      case 4:
+        ts.splice(i, 0, ` ${pick(OPERATORS)} `);
+        break;
+      default:
+        ts.length = i;
+        break;
     }
   }
   return ts.join('');
 }
 
 /** Resource and regex attacks: each must end in a result or a KqlError, quickly. */
-const PATTERNS = ['(a+)+$', '(a|aa)*b', '(x+x+)+y', '(ab)\\\\1', '(?=a)b', '(?<!a)b', '[[:alpha:]]+', '\\\\d+', '^(\\\\w+\\\\s?)*$', '(.*a){12}', 'a{1000}', '(', '\\\\pL+'];
+const PATTERNS = [
+  '(a+)+$',
+  '(a|aa)*b',
+  '(x+x+)+y',
+  '(ab)\\\\1',
+  '(?=a)b',
+  '(?<!a)b',
+  '[[:alpha:]]+',
+  '\\\\d+',
+  '^(\\\\w+\\\\s?)*$',
+  '(.*a){12}',
+  'a{1000}',
+  '(',
+  '\\\\pL+',
+];
 function attack(): string {
   const p = pick(PATTERNS);
   const text = `strcat(strrep("a", ${pick([30, 1000, 20000])}), "!")`;
   switch (Math.floor(random() * 9)) {
-    case 0: return `print s = ${text} | where s matches regex "${p}"`;
-    case 1: return `print s = ${text} | extend e = extract("${p}", 0, s), c = countof(s, "${p}", "regex"), r = replace_regex(s, "${p}", "x")`;
-    case 2: return `print s = ${text} | parse kind=regex s with "${p}" x:string`;
-    case 3: return `print n = strlen(strrep(strrep(strrep("abcd", 1024), 1024), ${pick([2, 30, 1024])}))`;
-    case 4: return `range x from 1 to ${pick([1000, 10000000, 100000000])} step 1 | mv-expand y = pack_array(x, x) | count`;
-    case 5: return `range i from 1 to ${pick([3, 120])} step 1 | mv-expand a = range(1, 1048576) | count`;
-    case 6: return `range x from 1 to ${pick([1000, 30000000])} step 1 | summarize count() by tostring(x) | count`;
-    case 7: return `print s = strrep("ab", 20000) | extend h = s has strrep("ab", ${pick([100, 20000])}), c = s contains strrep("b", 40000)`;
-    default: return `print r = reverse(strrep(strrep("ab", 1024), ${pick([10, 1024])})), s = substring(strrep(strrep("ab", 1024), 1024), 5, 3) | project n = strlen(r), s`;
+    case 0:
+      return `print s = ${text} | where s matches regex "${p}"`;
+    case 1:
+      return `print s = ${text} | extend e = extract("${p}", 0, s), c = countof(s, "${p}", "regex"), r = replace_regex(s, "${p}", "x")`;
+    case 2:
+      return `print s = ${text} | parse kind=regex s with "${p}" x:string`;
+    case 3:
+      return `print n = strlen(strrep(strrep(strrep("abcd", 1024), 1024), ${pick([2, 30, 1024])}))`;
+    case 4:
+      return `range x from 1 to ${pick([1000, 10000000, 100000000])} step 1 | mv-expand y = pack_array(x, x) | count`;
+    case 5:
+      return `range i from 1 to ${pick([3, 120])} step 1 | mv-expand a = range(1, 1048576) | count`;
+    case 6:
+      return `range x from 1 to ${pick([1000, 30000000])} step 1 | summarize count() by tostring(x) | count`;
+    case 7:
+      return `print s = strrep("ab", 20000) | extend h = s has strrep("ab", ${pick([100, 20000])}), c = s contains strrep("b", 40000)`;
+    default:
+      return `print r = reverse(strrep(strrep("ab", 1024), ${pick([10, 1024])})), s = substring(strrep(strrep("ab", 1024), 1024), 5, 3) | project n = strlen(r), s`;
   }
 }
 
@@ -117,4 +217,3 @@ function generated(): string {
   }
   return q;
 }
-

@@ -6,9 +6,18 @@ describe('summarize, distinct, make-series', () => {
   test('aggregates by a key, with Kusto output names', () => {
     const r = run('T | summarize count(), sum(BytesSent), dcount(Direction) by Computer | order by Computer asc');
     assert.deepEqual(r.columns, ['Computer', 'count_', 'sum_BytesSent', 'dcount_Direction']);
-    assert.deepEqual(r.rows, [['db01', 2, 500, 2], ['web01', 2, 150, 2], ['web02', 1, null, 1]].map((row) =>
-      row[0] === 'web02' ? [row[0], row[1], r.rows[2]![2], row[3]] : row));
-    assert.deepEqual(r.rows.slice(0, 2), [['db01', 2, 500, 2], ['web01', 2, 150, 2]]);
+    assert.deepEqual(
+      r.rows,
+      [
+        ['db01', 2, 500, 2],
+        ['web01', 2, 150, 2],
+        ['web02', 1, null, 1],
+      ].map((row) => (row[0] === 'web02' ? [row[0], row[1], r.rows[2]![2], row[3]] : row)),
+    );
+    assert.deepEqual(r.rows.slice(0, 2), [
+      ['db01', 2, 500, 2],
+      ['web01', 2, 150, 2],
+    ]);
   });
 
   test('summarize without keys gives one row, even over no rows', () => {
@@ -20,15 +29,27 @@ describe('summarize, distinct, make-series', () => {
     const r = run('T | summarize n = count() by bin(TimeGenerated, 1h) | order by TimeGenerated asc');
     assert.deepEqual(r.columns, ['TimeGenerated', 'n']);
     assert.deepEqual(r.rows, [
-      [ticks('2024-01-01T00:00:00Z'), 2], [ticks('2024-01-01T01:00:00Z'), 2], [ticks('2024-01-01T02:00:00Z'), 1],
+      [ticks('2024-01-01T00:00:00Z'), 2],
+      [ticks('2024-01-01T01:00:00Z'), 2],
+      [ticks('2024-01-01T02:00:00Z'), 1],
     ]);
     const k = run('T | summarize count() by big = BytesSent > 100 | order by big asc');
-    assert.deepEqual(k.rows, [[null, 1], [false, 2], [true, 2]]);
+    assert.deepEqual(k.rows, [
+      [null, 1],
+      [false, 2],
+      [true, 2],
+    ]);
   });
 
   test('summarize by alone lists distinct key combinations', () => {
     const r = run('T | summarize by Computer, Direction | order by Computer asc, Direction asc');
-    assert.deepEqual(r.rows, [['db01', 'inbound'], ['db01', 'outbound'], ['web01', 'inbound'], ['web01', 'outbound'], ['web02', 'outbound']]);
+    assert.deepEqual(r.rows, [
+      ['db01', 'inbound'],
+      ['db01', 'outbound'],
+      ['web01', 'inbound'],
+      ['web01', 'outbound'],
+      ['web02', 'outbound'],
+    ]);
   });
 
   test('expressions over aggregates', () => {
@@ -37,18 +58,26 @@ describe('summarize, distinct, make-series', () => {
   });
 
   test('arg_max with * keeps the whole row of the maximum per group', () => {
-    const r = run('T | summarize arg_max(TimeGenerated, *) by Computer | order by Computer asc | project Computer, BytesSent, Direction');
-    assert.deepEqual(r.rows, [['db01', 200, 'inbound'], ['web01', 50, 'inbound'], ['web02', null, 'outbound']]);
+    const r = run(
+      'T | summarize arg_max(TimeGenerated, *) by Computer | order by Computer asc | project Computer, BytesSent, Direction',
+    );
+    assert.deepEqual(r.rows, [
+      ['db01', 200, 'inbound'],
+      ['web01', 50, 'inbound'],
+      ['web02', null, 'outbound'],
+    ]);
     const named = run('T | summarize arg_min(BytesSent, Dir = Direction) by Computer | where Computer == "web01"');
     assert.deepEqual(named.columns, ['Computer', 'BytesSent', 'Dir']);
     assert.deepEqual(named.rows, [['web01', 50, 'inbound']]);
   });
 
-  test('(a, b) = arg_max(…) and (p50, p95) = percentiles(…) name the aggregate\'s columns', () => {
+  test("(a, b) = arg_max(…) and (p50, p95) = percentiles(…) name the aggregate's columns", () => {
     const r = run('T | summarize (t, v) = arg_max(TimeGenerated, BytesSent) by Computer | order by Computer asc');
     assert.deepEqual(r.columns, ['Computer', 't', 'v']);
     assert.deepEqual(r.rows, [
-      ['db01', ticks('2024-01-01T02:45:00Z'), 200], ['web01', ticks('2024-01-01T00:20:00Z'), 50], ['web02', ticks('2024-01-01T01:30:00Z'), null],
+      ['db01', ticks('2024-01-01T02:45:00Z'), 200],
+      ['web01', ticks('2024-01-01T00:20:00Z'), 50],
+      ['web02', ticks('2024-01-01T01:30:00Z'), null],
     ]);
     const p = run('T | summarize (p50, p95) = percentiles(BytesSent, 50, 95)');
     assert.deepEqual(p.columns, ['p50', 'p95']);
@@ -58,9 +87,12 @@ describe('summarize, distinct, make-series', () => {
     assert.deepEqual(one.columns, ['Computer', 't', 'BytesSent']);
   });
 
-  test('(a, b) = over a single-valued aggregate is the binder\'s error, at its position', () => {
-    assert.throws(() => run('T | summarize (t, v) = count()'), (e: Error & { code?: string; start?: number }) =>
-      e.code === 'KS149' && e.start === 14 && /does not have multiple named values/.test(e.message));
+  test("(a, b) = over a single-valued aggregate is the binder's error, at its position", () => {
+    assert.throws(
+      () => run('T | summarize (t, v) = count()'),
+      (e: Error & { code?: string; start?: number }) =>
+        e.code === 'KS149' && e.start === 14 && /does not have multiple named values/.test(e.message),
+    );
   });
 
   test('distinct', () => {
@@ -69,7 +101,9 @@ describe('summarize, distinct, make-series', () => {
   });
 
   test('make-series fills empty steps with the default', () => {
-    const r = run('T | make-series n = count() default = 0 on TimeGenerated from datetime(2024-01-01) to datetime(2024-01-01 03:00) step 1h by Direction | order by Direction asc');
+    const r = run(
+      'T | make-series n = count() default = 0 on TimeGenerated from datetime(2024-01-01) to datetime(2024-01-01 03:00) step 1h by Direction | order by Direction asc',
+    );
     assert.deepEqual(r.columns, ['Direction', 'n', 'TimeGenerated']);
     assert.deepEqual(r.rows[0]!.slice(0, 2), ['inbound', [1, 0, 1]]);
     assert.deepEqual(r.rows[1]!.slice(0, 2), ['outbound', [1, 2, 0]]);
@@ -79,22 +113,47 @@ describe('summarize, distinct, make-series', () => {
   test('make-series without from/to spans the bins that have data, aligned as bin() aligns them', () => {
     // 00:10 … 02:45: three hourly bins, and no empty bin after the last one.
     const hourly = run('T | make-series n = count() default = 0 on TimeGenerated step 1h');
-    assert.deepEqual(hourly.rows, [[[2, 2, 1], ['2024-01-01T00:00:00Z', '2024-01-01T01:00:00Z', '2024-01-01T02:00:00Z']]]);
+    assert.deepEqual(hourly.rows, [
+      [
+        [2, 2, 1],
+        ['2024-01-01T00:00:00Z', '2024-01-01T01:00:00Z', '2024-01-01T02:00:00Z'],
+      ],
+    ]);
     // Weeks start where bin(…, 7d) starts them (2024-01-01 is a Monday, as 0001-01-01 was), not at 1970's Thursday.
-    assert.deepEqual(run('T | make-series n = count() on TimeGenerated step 7d').rows, [[[5], ['2024-01-01T00:00:00Z']]]);
-    assert.deepEqual(run('range x from 1 to 10 step 1 | make-series s = sum(x) on x step 4').rows, [[[6, 22, 27], [0, 4, 8]]]);
+    assert.deepEqual(run('T | make-series n = count() on TimeGenerated step 7d').rows, [
+      [[5], ['2024-01-01T00:00:00Z']],
+    ]);
+    assert.deepEqual(run('range x from 1 to 10 step 1 | make-series s = sum(x) on x step 4').rows, [
+      [
+        [6, 22, 27],
+        [0, 4, 8],
+      ],
+    ]);
   });
 
   test('make-series … in range(start, stop, step) bins as bin() does and keeps the step holding stop', () => {
     // Steps are bin(TimeGenerated, 1h): the first is 00:00 though start is 00:30, and 02:45 falls in the
     // step of stop (02:00), which the older form includes.
-    const r = run('T | make-series n = count() default = 0 on TimeGenerated in range(datetime(2024-01-01 00:30), datetime(2024-01-01 02:00), 1h) by Direction | order by Direction asc');
+    const r = run(
+      'T | make-series n = count() default = 0 on TimeGenerated in range(datetime(2024-01-01 00:30), datetime(2024-01-01 02:00), 1h) by Direction | order by Direction asc',
+    );
     assert.deepEqual(r.columns, ['Direction', 'n', 'TimeGenerated']);
-    assert.deepEqual(r.rows.map((row) => row.slice(0, 2)), [['inbound', [1, 0, 1]], ['outbound', [1, 2, 0]]]);
+    assert.deepEqual(
+      r.rows.map((row) => row.slice(0, 2)),
+      [
+        ['inbound', [1, 0, 1]],
+        ['outbound', [1, 2, 0]],
+      ],
+    );
     assert.deepEqual(r.rows[0]![2], ['2024-01-01T00:00:00Z', '2024-01-01T01:00:00Z', '2024-01-01T02:00:00Z']);
     const numeric = run('range x from 1 to 10 step 1 | make-series s = sum(x) on x in range(3, 7, 2)');
     // Steps 2, 4, 6: [2, 4) holds 2 and 3, [4, 6) 4 and 5, [6, 8) 6 and 7.
-    assert.deepEqual(numeric.rows, [[[5, 9, 13], [2, 4, 6]]]);
+    assert.deepEqual(numeric.rows, [
+      [
+        [5, 9, 13],
+        [2, 4, 6],
+      ],
+    ]);
   });
 });
 
@@ -102,56 +161,103 @@ describe('join and lookup (the Kusto reference examples)', () => {
   const X = 'let X = datatable(Key:string, Value1:long) ["a",1, "b",2, "b",3, "c",4];';
   const Y = 'let Y = datatable(Key:string, Value2:long) ["b",10, "c",20, "c",30, "d",40];';
   const join = (kind: string) => run(`${X}${Y} X | join ${kind} Y on Key | order by Key asc, Key1 asc`).rows;
-  const sorted = (q: string) => run(`${X}${Y} ${q}`).rows.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  const sorted = (q: string) =>
+    run(`${X}${Y} ${q}`).rows.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 
   test('innerunique (default) keeps one left row per key', () => {
     const r = run(`${X}${Y} X | join Y on Key`);
     assert.deepEqual(r.columns, ['Key', 'Value1', 'Key1', 'Value2']);
-    assert.deepEqual(sorted('X | join Y on Key'), [['b', 2, 'b', 10], ['c', 4, 'c', 20], ['c', 4, 'c', 30]]);
+    assert.deepEqual(sorted('X | join Y on Key'), [
+      ['b', 2, 'b', 10],
+      ['c', 4, 'c', 20],
+      ['c', 4, 'c', 30],
+    ]);
   });
 
   test('inner keeps every matching pair', () => {
-    assert.deepEqual(sorted('X | join kind=inner Y on Key'), [['b', 2, 'b', 10], ['b', 3, 'b', 10], ['c', 4, 'c', 20], ['c', 4, 'c', 30]]);
+    assert.deepEqual(sorted('X | join kind=inner Y on Key'), [
+      ['b', 2, 'b', 10],
+      ['b', 3, 'b', 10],
+      ['c', 4, 'c', 20],
+      ['c', 4, 'c', 30],
+    ]);
   });
 
   test('outer joins fill the missing side with nulls', () => {
-    assert.deepEqual(sorted('X | join kind=leftouter Y on Key'),
-      [['a', 1, '', null], ['b', 2, 'b', 10], ['b', 3, 'b', 10], ['c', 4, 'c', 20], ['c', 4, 'c', 30]]);
-    assert.deepEqual(sorted('X | join kind=rightouter Y on Key'),
-      [['', null, 'd', 40], ['b', 2, 'b', 10], ['b', 3, 'b', 10], ['c', 4, 'c', 20], ['c', 4, 'c', 30]]);
+    assert.deepEqual(sorted('X | join kind=leftouter Y on Key'), [
+      ['a', 1, '', null],
+      ['b', 2, 'b', 10],
+      ['b', 3, 'b', 10],
+      ['c', 4, 'c', 20],
+      ['c', 4, 'c', 30],
+    ]);
+    assert.deepEqual(sorted('X | join kind=rightouter Y on Key'), [
+      ['', null, 'd', 40],
+      ['b', 2, 'b', 10],
+      ['b', 3, 'b', 10],
+      ['c', 4, 'c', 20],
+      ['c', 4, 'c', 30],
+    ]);
     assert.equal(join('kind=fullouter').length, 6);
   });
 
   test('semi and anti joins keep one side', () => {
     assert.deepEqual(sorted('X | join kind=leftanti Y on Key'), [['a', 1]]);
     assert.deepEqual(sorted('X | join kind=rightanti Y on Key'), [['d', 40]]);
-    assert.deepEqual(sorted('X | join kind=leftsemi Y on Key'), [['b', 2], ['b', 3], ['c', 4]]);
-    assert.deepEqual(sorted('X | join kind=rightsemi Y on Key'), [['b', 10], ['c', 20], ['c', 30]]);
+    assert.deepEqual(sorted('X | join kind=leftsemi Y on Key'), [
+      ['b', 2],
+      ['b', 3],
+      ['c', 4],
+    ]);
+    assert.deepEqual(sorted('X | join kind=rightsemi Y on Key'), [
+      ['b', 10],
+      ['c', 20],
+      ['c', 30],
+    ]);
   });
 
   test('on $left.A == $right.B', () => {
-    const r = run('T | join kind=inner (Machines | project Name = Computer, Cores) on $left.Computer == $right.Name | summarize sum(Cores)');
+    const r = run(
+      'T | join kind=inner (Machines | project Name = Computer, Cores) on $left.Computer == $right.Name | summarize sum(Cores)',
+    );
     assert.deepEqual(r.rows, [[2 + 2 + 8 + 8]]);
   });
 
   test('lookup adds the dimension columns, keys once', () => {
     const r = run('T | lookup Machines on Computer | project Computer, OS, Cores | order by Computer asc');
-    assert.deepEqual(r.rows, [['db01', 'Windows', 8], ['db01', 'Windows', 8], ['web01', 'Linux', 2], ['web01', 'Linux', 2], ['web02', '', null]]);
+    assert.deepEqual(r.rows, [
+      ['db01', 'Windows', 8],
+      ['db01', 'Windows', 8],
+      ['web01', 'Linux', 2],
+      ['web01', 'Linux', 2],
+      ['web02', '', null],
+    ]);
     assert.equal(run('T | lookup kind=inner Machines on Computer').rows.length, 4);
   });
 });
 
 describe('union, mv-expand, parse, search', () => {
-  test('union with withsource names each row\'s table', () => {
-    const r = run('union withsource=Source (Machines | project Computer), (T | project Computer) | summarize count() by Source | order by Source asc');
-    assert.deepEqual(r.rows, [['union_arg0', 3], ['union_arg1', 5]]);
+  test("union with withsource names each row's table", () => {
+    const r = run(
+      'union withsource=Source (Machines | project Computer), (T | project Computer) | summarize count() by Source | order by Source asc',
+    );
+    assert.deepEqual(r.rows, [
+      ['union_arg0', 3],
+      ['union_arg1', 5],
+    ]);
     const named = run('union withsource=Source Machines, T | summarize count() by Source | order by Source asc');
-    assert.deepEqual(named.rows, [['Machines', 3], ['T', 5]]);
+    assert.deepEqual(named.rows, [
+      ['Machines', 3],
+      ['T', 5],
+    ]);
   });
 
   test('union outer keeps every column, null where a table lacks it', () => {
     const r = run('Machines | take 1 | union (T | take 1) | project Computer, OS, BytesSent');
-    assert.deepEqual(r.rows, [['web01', 'Linux', null], ['web01', '', 100]]);
+    assert.deepEqual(r.rows, [
+      ['web01', 'Linux', null],
+      ['web01', '', 100],
+    ]);
   });
 
   test('union kind=inner keeps only the columns every input has', () => {
@@ -162,20 +268,38 @@ describe('union, mv-expand, parse, search', () => {
 
   test('union isfuzzy=true leaves out the legs whose table does not exist, and warns', () => {
     // Missing is not a table of this database: Kusto drops its legs before computing the schema.
-    const r = run('union isfuzzy=true (Missing | project Computer, Extra = 1), (Machines | project Computer, OS) | extend n = strlen(Computer) | order by Computer asc | take 1');
+    const r = run(
+      'union isfuzzy=true (Missing | project Computer, Extra = 1), (Machines | project Computer, OS) | extend n = strlen(Computer) | order by Computer asc | take 1',
+    );
     assert.deepEqual(r.columns, ['Computer', 'OS', 'n']);
     assert.deepEqual(r.types, ['string', 'string', 'long']);
     assert.deepEqual(r.rows, [['app01', 'Linux', 5]]);
-    assert.deepEqual(r.result.warnings, ["The fuzzy name 'Missing' does not refer to any known or currently accessible table."]);
+    assert.deepEqual(r.result.warnings, [
+      "The fuzzy name 'Missing' does not refer to any known or currently accessible table.",
+    ]);
     const last = run('union isfuzzy=true Machines,\n  Missing\n| count');
     assert.deepEqual(last.rows, [[3]], 'a missing last leg and its comma');
-    assert.deepEqual(run('union isfuzzy=true Missing1, Machines, Missing2, Missing3, (T | take 2)\n| count').rows, [[5]], 'missing legs first, between and in a row');
-    assert.deepEqual(run('union isfuzzy=true Machines, Missing1, Missing2 | count').rows, [[3]], 'the last two legs missing');
-    assert.throws(() => run('union isfuzzy=true Missing, (Other | take 1)'), /None of the union's sources exist \(isfuzzy=true\): Missing, Other/);
+    assert.deepEqual(
+      run('union isfuzzy=true Missing1, Machines, Missing2, Missing3, (T | take 2)\n| count').rows,
+      [[5]],
+      'missing legs first, between and in a row',
+    );
+    assert.deepEqual(
+      run('union isfuzzy=true Machines, Missing1, Missing2 | count').rows,
+      [[3]],
+      'the last two legs missing',
+    );
+    assert.throws(
+      () => run('union isfuzzy=true Missing, (Other | take 1)'),
+      /None of the union's sources exist \(isfuzzy=true\): Missing, Other/,
+    );
     assert.throws(() => run('union Missing, Machines'), /Missing/, 'without isfuzzy a missing table is an error');
     // Positions after a blanked leg still point at the right place.
-    assert.throws(() => run('union isfuzzy=true (Missing | take 1), Machines\n| where nosuchcolumn > 1'), (e: Error & { range?: { start: { line: number; character: number } } }) =>
-      e.range?.start.line === 1 && e.range.start.character === 8);
+    assert.throws(
+      () => run('union isfuzzy=true (Missing | take 1), Machines\n| where nosuchcolumn > 1'),
+      (e: Error & { range?: { start: { line: number; character: number } } }) =>
+        e.range?.start.line === 1 && e.range.start.character === 8,
+    );
   });
 
   test('as names a result that later parts of the query read', () => {
@@ -184,17 +308,32 @@ describe('union, mv-expand, parse, search', () => {
 
   test('mv-expand: arrays expand, null gives one row, an empty array none', () => {
     const r = run('T | mv-expand Tags | project Computer, Tags');
-    assert.deepEqual(r.rows, [['web01', 'a'], ['web01', 'b'], ['db01', null], ['web02', 'c'], ['db01', { k: 1 }]]);
+    assert.deepEqual(r.rows, [
+      ['web01', 'a'],
+      ['web01', 'b'],
+      ['db01', null],
+      ['web02', 'c'],
+      ['db01', { k: 1 }],
+    ]);
     const typed = run('print d = dynamic([1, "2", 3]) | mv-expand with_itemindex=i d to typeof(long)');
     assert.deepEqual(typed.types, ['long', 'long']);
-    assert.deepEqual(typed.rows, [[1, 0], [null, 1], [3, 2]]);
+    assert.deepEqual(typed.rows, [
+      [1, 0],
+      [null, 1],
+      [3, 2],
+    ]);
     const legacy = run('print d = dynamic(["x", "y"]) | mvexpand d to typeof(string)');
     assert.deepEqual(legacy.rows, [['x'], ['y']]);
   });
 
   test('mv-expand of two columns runs in parallel', () => {
-    const r = run('datatable (a: int, b: dynamic, c: dynamic)[1, dynamic({"prop1":"a1", "prop2":"b1"}), dynamic([5, 6])] | mv-expand b, c');
-    assert.deepEqual(r.rows, [[1, { prop1: 'a1' }, 5], [1, { prop2: 'b1' }, 6]]);
+    const r = run(
+      'datatable (a: int, b: dynamic, c: dynamic)[1, dynamic({"prop1":"a1", "prop2":"b1"}), dynamic([5, 6])] | mv-expand b, c',
+    );
+    assert.deepEqual(r.rows, [
+      [1, { prop1: 'a1' }, 5],
+      [1, { prop2: 'b1' }, 6],
+    ]);
   });
 
   test('parse extracts typed captures (Kusto reference example)', () => {
@@ -203,7 +342,16 @@ describe('union, mv-expand, parse, search', () => {
       Traces | parse EventText with * "resourceName=" resourceName ", totalSlices=" totalSlices:long * "sliceNumber=" sliceNumber:long * "lockTime=" lockTime ", releaseTime=" releaseTime:date "," * "previousLockTime=" previousLockTime:date ")" *
       | project resourceName, totalSlices, sliceNumber, lockTime, releaseTime, previousLockTime`;
     const r = run(q);
-    assert.deepEqual(r.rows, [['PipelineScheduler', 27, 23, '02/17/2016 08:40:01', ticks('2016-02-17T08:40:01Z'), ticks('2016-02-17T08:39:01Z')]]);
+    assert.deepEqual(r.rows, [
+      [
+        'PipelineScheduler',
+        27,
+        23,
+        '02/17/2016 08:40:01',
+        ticks('2016-02-17T08:40:01Z'),
+        ticks('2016-02-17T08:39:01Z'),
+      ],
+    ]);
   });
 
   test('parse gives empty/null captures when the pattern does not match', () => {
@@ -213,10 +361,19 @@ describe('union, mv-expand, parse, search', () => {
 
   test('search: terms, wildcards and the $table column', () => {
     const r = run('search in (T, Machines) "db01" | summarize count() by $table | order by $table asc');
-    assert.deepEqual(r.rows, [['Machines', 1], ['T', 2]]);
+    assert.deepEqual(r.rows, [
+      ['Machines', 1],
+      ['T', 2],
+    ]);
     assert.deepEqual(run('search in (Machines) "*ind*" | project Computer').rows, [['db01']]);
     assert.deepEqual(run('search in (Machines) "web*" | count').rows, [[1]]);
     assert.deepEqual(run('Machines | search "linux" | count').rows, [[2]]);
-    assert.deepEqual(run('search in (T, Machines) Computer:"web01" | summarize count() by $table | order by $table asc').rows, [['Machines', 1], ['T', 2]]);
+    assert.deepEqual(
+      run('search in (T, Machines) Computer:"web01" | summarize count() by $table | order by $table asc').rows,
+      [
+        ['Machines', 1],
+        ['T', 2],
+      ],
+    );
   });
 });

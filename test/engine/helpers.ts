@@ -34,7 +34,11 @@ export function smallDatabase(): Database {
       { name: 'OS', type: 'string' },
       { name: 'Cores', type: 'int' },
     ],
-    [['web01', 'Linux', 2], ['db01', 'Windows', 8], ['app01', 'Linux', 4]],
+    [
+      ['web01', 'Linux', 2],
+      ['db01', 'Windows', 8],
+      ['app01', 'Linux', 4],
+    ],
     'Machines',
   );
   return new Database([events, machines]);
@@ -50,5 +54,10 @@ export interface Result {
 export function run(query: string, db: Database = smallDatabase(), options: ExecuteOptions = {}): Result {
   const result = executeQuery(query, db, { now: ticks('2024-01-01T03:00:00Z'), ...options });
   const table = result.tables[0]!.table;
-  return { columns: table.columns.map((c) => c.name), types: table.columns.map((c) => c.column.type), rows: plainBags(table.rows()), result };
+  return {
+    columns: table.columns.map((c) => c.name),
+    types: table.columns.map((c) => c.column.type),
+    rows: plainBags(table.rows()),
+    result,
+  };
 }

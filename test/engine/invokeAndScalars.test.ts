@@ -19,9 +19,13 @@ range x from 1 to 100 step 1
 });
 
 test('invoke: the piped table is the first argument, the rest follow in order', () => {
-  const r = run('let f = (T:(Computer:string), n:long) { T | take n }; T | where Computer == "web01" | invoke f(5) | count');
+  const r = run(
+    'let f = (T:(Computer:string), n:long) { T | take n }; T | where Computer == "web01" | invoke f(5) | count',
+  );
   assert.deepEqual(r.rows, [[2]]);
-  const named = run('let g = (T:(BytesSent:long), min:long = 0) { T | where BytesSent > min }; T | invoke g(min=150) | count');
+  const named = run(
+    'let g = (T:(BytesSent:long), min:long = 0) { T | where BytesSent > min }; T | invoke g(min=150) | count',
+  );
   assert.deepEqual(named.rows, [[2]]);
 });
 

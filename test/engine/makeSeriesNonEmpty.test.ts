@@ -16,12 +16,26 @@ test('make-series kind=nonempty: no rows still give one row of defaults (the ref
   assert.deepEqual(r.columns, ['avg_metric', 'timestamp']);
   assert.equal(r.rows.length, 1);
   assert.deepEqual(r.rows[0]![0], [0, 0, 0, 0, 0, 0, 0, 0, 0]);
-  assert.deepEqual((r.rows[0]![1] as string[]).map((t) => t.slice(0, 10)),
-    ['2017-01-01', '2017-01-02', '2017-01-03', '2017-01-04', '2017-01-05', '2017-01-06', '2017-01-07', '2017-01-08', '2017-01-09']);
+  assert.deepEqual(
+    (r.rows[0]![1] as string[]).map((t) => t.slice(0, 10)),
+    [
+      '2017-01-01',
+      '2017-01-02',
+      '2017-01-03',
+      '2017-01-04',
+      '2017-01-05',
+      '2017-01-06',
+      '2017-01-07',
+      '2017-01-08',
+      '2017-01-09',
+    ],
+  );
 });
 
 test('make-series without kind=nonempty gives no rows for no input', () => {
-  const r = run(`${DATA}data | where metric > 100 | make-series avg(metric) default=0 on timestamp from stime to etime step 1d`);
+  const r = run(
+    `${DATA}data | where metric > 100 | make-series avg(metric) default=0 on timestamp from stime to etime step 1d`,
+  );
   assert.equal(r.rows.length, 0);
 });
 
@@ -32,11 +46,18 @@ test('make-series kind=nonempty with by: one row whose key is empty', () => {
 });
 
 test('make-series: a negative default fills the empty steps', () => {
-  const r = run(`${DATA}data | make-series c = count() default=-2 on timestamp from stime to datetime(2017-01-05) step 1d`);
+  const r = run(
+    `${DATA}data | make-series c = count() default=-2 on timestamp from stime to datetime(2017-01-05) step 1d`,
+  );
   assert.deepEqual(r.rows[0]![0], [1, 1, 1, -2]);
 });
 
 test('make-series: without default=, empty steps hold 0 (the reference: "Default is 0")', () => {
   const r = run('datatable(t:long)[0, 2] | make-series c = count() on t from 0 to 3 step 1');
-  assert.deepEqual(r.rows, [[[1, 0, 1], [0, 1, 2]]]);
+  assert.deepEqual(r.rows, [
+    [
+      [1, 0, 1],
+      [0, 1, 2],
+    ],
+  ]);
 });

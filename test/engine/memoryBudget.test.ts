@@ -25,12 +25,18 @@ function memoryError(query: string, limitMb: number, operator: RegExp): KqlError
 }
 
 test('strlen, reverse and substring of a 125-million-character string answer without spreading it', () => {
-  const r = run('let s = strrep(strrep(strrep("abcd", 1024), 1024), 30); print n = strlen(s), tail = substring(s, 125829118, 5), head = substring(reverse(substring(s, 0, 8)), 0, 8)', undefined, { deadline: Date.now() + 60_000 });
+  const r = run(
+    'let s = strrep(strrep(strrep("abcd", 1024), 1024), 30); print n = strlen(s), tail = substring(s, 125829118, 5), head = substring(reverse(substring(s, 0, 8)), 0, 8)',
+    undefined,
+    { deadline: Date.now() + 60_000 },
+  );
   assert.deepEqual(r.rows, [[125829120, 'cd', 'dcbadcba']]);
 });
 
 test('code points: strlen, substring and reverse keep surrogate pairs whole', () => {
-  const r = run('print n = strlen("a😀b"), s = substring("a😀b", 1, 1), r = reverse("a😀b"), neg = substring("123456", -2, 2)');
+  const r = run(
+    'print n = strlen("a😀b"), s = substring("a😀b", 1, 1), r = reverse("a😀b"), neg = substring("123456", -2, 2)',
+  );
   assert.deepEqual(r.rows, [[3, '😀', 'b😀a', '56']]);
 });
 
@@ -43,13 +49,22 @@ test('mv-expand of many rows stops at the budget instead of aborting the process
 });
 
 test('mv-expand of a few rows holding huge arrays stops at the budget', () => {
-  memoryError('range i from 1 to 120 step 1 | extend a = range(1, 1048576) | mv-expand a | count', 64, /range\(\)|mv-expand/);
+  memoryError(
+    'range i from 1 to 120 step 1 | extend a = range(1, 1048576) | mv-expand a | count',
+    64,
+    /range\(\)|mv-expand/,
+  );
 });
 
 test('mv-expand of a few rows into millions checks the deadline as it goes', () => {
   const started = Date.now();
   assert.throws(
-    () => run('range i from 1 to 3 step 1 | extend a = range(1, 1048576) | mv-expand a | mv-expand b = pack_array(a, a, a, a) | count', undefined, { deadline: Date.now() + 300, memoryLimitBytes: 8192 * MB }),
+    () =>
+      run(
+        'range i from 1 to 3 step 1 | extend a = range(1, 1048576) | mv-expand a | mv-expand b = pack_array(a, a, a, a) | count',
+        undefined,
+        { deadline: Date.now() + 300, memoryLimitBytes: 8192 * MB },
+      ),
     (e) => e instanceof QueryTimeoutError || (e instanceof KqlError && e.code === 'KQL-MEMORY'),
   );
   assert.ok(Date.now() - started < 5000, `stopped after ${Date.now() - started} ms`);
@@ -63,12 +78,18 @@ test('make_list, range, join and summarize charge the budget', () => {
 });
 
 test('a query within the budget runs as before', () => {
-  const r = run('range x from 1 to 1000 step 1 | mv-expand y = pack_array(x, x) | summarize n = count(), l = array_length(make_list(y))', undefined, { memoryLimitBytes: 16 * MB });
+  const r = run(
+    'range x from 1 to 1000 step 1 | mv-expand y = pack_array(x, x) | summarize n = count(), l = array_length(make_list(y))',
+    undefined,
+    { memoryLimitBytes: 16 * MB },
+  );
   assert.deepEqual(r.rows, [[2000, 2000]]);
 });
 
 test('has, contains, startswith and endswith with a needle over 32K characters give answers, not regex errors', () => {
   const long = 'ab'.repeat(20_000);
-  const r = run(`let n = "${long}"; print h = strcat("x ", n, " y") has n, h2 = strcat("x", n) has n, c = strcat("zz", toupper(n)) contains n, cs = strcat("zz", toupper(n)) contains_cs n, s = strcat(n, "q") startswith n, e = strcat("q", n) endswith n, hp = strcat("x ", n, "zz") hasprefix n`);
+  const r = run(
+    `let n = "${long}"; print h = strcat("x ", n, " y") has n, h2 = strcat("x", n) has n, c = strcat("zz", toupper(n)) contains n, cs = strcat("zz", toupper(n)) contains_cs n, s = strcat(n, "q") startswith n, e = strcat("q", n) endswith n, hp = strcat("x ", n, "zz") hasprefix n`,
+  );
   assert.deepEqual(r.rows, [[true, false, true, false, true, true, true]]);
 });

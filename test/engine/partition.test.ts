@@ -4,21 +4,41 @@ import { run } from './helpers';
 
 // T: web01 (100 outbound, 50 inbound), db01 (300 outbound, 200 inbound), web02 (null outbound).
 describe('partition', () => {
-  test('runs the subquery over each key\'s rows and unions the results in order of first appearance', () => {
-    const r = run('T | partition hint.strategy=native by Computer (summarize b = sum(BytesSent) by Direction, Computer | top 1 by b)');
+  test("runs the subquery over each key's rows and unions the results in order of first appearance", () => {
+    const r = run(
+      'T | partition hint.strategy=native by Computer (summarize b = sum(BytesSent) by Direction, Computer | top 1 by b)',
+    );
     assert.deepEqual(r.columns, ['Direction', 'Computer', 'b']);
-    assert.deepEqual(r.rows, [['outbound', 'web01', 100], ['outbound', 'db01', 300], ['outbound', 'web02', 0]]);
+    assert.deepEqual(r.rows, [
+      ['outbound', 'web01', 100],
+      ['outbound', 'db01', 300],
+      ['outbound', 'web02', 0],
+    ]);
   });
 
   test('a window function in the subquery restarts in every part', () => {
-    const r = run('T | partition by Computer (order by TimeGenerated asc | extend n = row_number() | project Computer, n)');
-    assert.deepEqual(r.rows, [['web01', 1], ['web01', 2], ['db01', 1], ['db01', 2], ['web02', 1]]);
+    const r = run(
+      'T | partition by Computer (order by TimeGenerated asc | extend n = row_number() | project Computer, n)',
+    );
+    assert.deepEqual(r.rows, [
+      ['web01', 1],
+      ['web01', 2],
+      ['db01', 1],
+      ['db01', 2],
+      ['web02', 1],
+    ]);
   });
 
   test('the default (legacy) strategy refuses more than 64 parts; native and shuffle do not', () => {
-    assert.throws(() => run('range x from 1 to 65 step 1 | partition by x (count)'), (e: Error & { code?: string }) => e.code === 'KQL-LIMIT' && /65 values/.test(e.message));
+    assert.throws(
+      () => run('range x from 1 to 65 step 1 | partition by x (count)'),
+      (e: Error & { code?: string }) => e.code === 'KQL-LIMIT' && /65 values/.test(e.message),
+    );
     assert.deepEqual(run('range x from 1 to 64 step 1 | partition by x (count) | count').rows, [[64]]);
-    assert.deepEqual(run('range x from 1 to 100 step 1 | partition hint.strategy=shuffle by x (count) | summarize sum(Count)').rows, [[100]]);
+    assert.deepEqual(
+      run('range x from 1 to 100 step 1 | partition hint.strategy=shuffle by x (count) | summarize sum(Count)').rows,
+      [[100]],
+    );
   });
 
   test('no input rows give no output rows', () => {
@@ -26,6 +46,9 @@ describe('partition', () => {
   });
 
   test('the form with its own source in braces is reported as not supported, at its position', () => {
-    assert.throws(() => run('T | partition by Computer { T | where Computer == toscalar(Computer) }'), (e: Error & { code?: string }) => e.code === 'KQL-UNSUPPORTED');
+    assert.throws(
+      () => run('T | partition by Computer { T | where Computer == toscalar(Computer) }'),
+      (e: Error & { code?: string }) => e.code === 'KQL-UNSUPPORTED',
+    );
   });
 });

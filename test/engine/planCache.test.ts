@@ -13,14 +13,18 @@ function rows(r: ReturnType<typeof executeQuery>): unknown[][] {
 describe('plan cache', () => {
   test('a second run of the same text reuses the plan and gives the same rows', () => {
     const db = smallDatabase();
-    const text = 'T | where BytesSent > 60 | summarize n = count(), total = sum(BytesSent) by Computer | order by Computer asc';
+    const text =
+      'T | where BytesSent > 60 | summarize n = count(), total = sum(BytesSent) by Computer | order by Computer asc';
     const first = executeQuery(text, db);
     const prepared = cachedPlan(db, text);
     assert.ok(prepared, 'the valid query was remembered');
     const second = executeQuery(text, db);
     assert.equal(cachedPlan(db, text), prepared, 'the same plan object served the second run');
     assert.deepEqual(rows(second), rows(first));
-    assert.deepEqual(rows(first), [['db01', 2, 500], ['web01', 1, 100]]);
+    assert.deepEqual(rows(first), [
+      ['db01', 2, 500],
+      ['web01', 1, 100],
+    ]);
   });
 
   test('values of a run are not baked into the plan: now(), ago() and the time range come with each run', () => {
@@ -43,7 +47,10 @@ describe('plan cache', () => {
     executeQuery('T | count', a);
     assert.ok(cachedPlan(a, 'T | count'));
     assert.equal(cachedPlan(b, 'T | count'), undefined);
-    assert.throws(() => executeQuery('T | where NoSuchColumn > 1', a), (e: Error) => /NoSuchColumn/.test(e.message));
+    assert.throws(
+      () => executeQuery('T | where NoSuchColumn > 1', a),
+      (e: Error) => /NoSuchColumn/.test(e.message),
+    );
     assert.equal(cachedPlan(a, 'T | where NoSuchColumn > 1'), undefined);
     executeQuery('T | take 1', a, { planCache: false });
     assert.equal(cachedPlan(a, 'T | take 1'), undefined);

@@ -7,19 +7,35 @@ describe('top-nested', () => {
   test('keeps the best N per parent, level by level, with Kusto column names', () => {
     const r = run('T | top-nested 2 of Computer by sum(BytesSent), top-nested 1 of Direction by sum(BytesSent)');
     assert.deepEqual(r.columns, ['Computer', 'aggregated_Computer', 'Direction', 'aggregated_Direction']);
-    assert.deepEqual(r.rows, [['db01', 500, 'outbound', 300], ['web01', 150, 'outbound', 100]]);
+    assert.deepEqual(r.rows, [
+      ['db01', 500, 'outbound', 300],
+      ['web01', 150, 'outbound', 100],
+    ]);
   });
 
   test('asc keeps the lowest; nulls come last either way', () => {
-    assert.deepEqual(run('T | top-nested 2 of Computer by s = min(BytesSent) asc').rows, [['web01', 50], ['db01', 200]]);
-    assert.deepEqual(run('T | top-nested of Computer by m = max(BytesSent)').rows, [['db01', 300], ['web01', 100], ['web02', null]]);
+    assert.deepEqual(run('T | top-nested 2 of Computer by s = min(BytesSent) asc').rows, [
+      ['web01', 50],
+      ['db01', 200],
+    ]);
+    assert.deepEqual(run('T | top-nested of Computer by m = max(BytesSent)').rows, [
+      ['db01', 300],
+      ['web01', 100],
+      ['web02', null],
+    ]);
   });
 
   test('with others adds one row per parent aggregating the values left out', () => {
-    const r = run('T | top-nested 1 of Computer with others = "rest" by s = sum(BytesSent), top-nested 1 of Direction with others = "other" by n = count()');
+    const r = run(
+      'T | top-nested 1 of Computer with others = "rest" by s = sum(BytesSent), top-nested 1 of Direction with others = "other" by n = count()',
+    );
     // db01 is kept; its directions tie at one row each, the first seen (outbound) wins. The rest of
     // the machines form one row, with no deeper level.
-    assert.deepEqual(r.rows, [['db01', 500, 'outbound', 1], ['db01', 500, 'other', 1], ['rest', 150, '', null]]);
+    assert.deepEqual(r.rows, [
+      ['db01', 500, 'outbound', 1],
+      ['db01', 500, 'other', 1],
+      ['rest', 150, '', null],
+    ]);
   });
 
   test('the aggregation may be an expression over aggregates, and the key an expression', () => {
@@ -36,8 +52,10 @@ describe('top-nested', () => {
       | project-away Ignore0, Ignore1, Ignore2
       | order by timestamp asc, id asc`);
     assert.deepEqual(r.rows, [
-      ['Barak', ticks('2016-01-01T00:00:00Z'), '2'], ['Donald', ticks('2017-01-19T00:00:00Z'), '6'],
-      ['Barak', ticks('2017-01-20T00:00:00Z'), '3'], ['Donald', ticks('2017-01-20T00:00:00Z'), '4'],
+      ['Barak', ticks('2016-01-01T00:00:00Z'), '2'],
+      ['Donald', ticks('2017-01-19T00:00:00Z'), '6'],
+      ['Barak', ticks('2017-01-20T00:00:00Z'), '3'],
+      ['Donald', ticks('2017-01-20T00:00:00Z'), '4'],
     ]);
   });
 

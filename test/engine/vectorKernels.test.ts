@@ -12,7 +12,7 @@ function kernelDatabase(): Database {
   const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const reals = [1.5, -2.25, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 0, -0, 1e300];
   const rows = Array.from({ length: 600 }, (_, i) => [
-    next() < 0.1 ? null : Math.round((next() - 0.3) * 4e18 / 1e6) * 1e6 * 10_000 / 1e6 + i,
+    next() < 0.1 ? null : (Math.round(((next() - 0.3) * 4e18) / 1e6) * 1e6 * 10_000) / 1e6 + i,
     next() < 0.1 ? null : Math.floor((next() - 0.5) * 2e12),
     next() < 0.1 ? null : Math.floor(next() * 1e6),
     next() < 0.1 ? null : reals[i % reals.length]! * (next() < 0.5 ? 1 : 3),
@@ -20,10 +20,18 @@ function kernelDatabase(): Database {
     ['a', 'b', 'c', ''][i % 4]!,
   ]);
   return new Database([
-    Table.fromRows([
-      { name: 't', type: 'datetime' }, { name: 'a', type: 'long' }, { name: 'b', type: 'long' },
-      { name: 'r', type: 'real' }, { name: 'k', type: 'int' }, { name: 's', type: 'string' },
-    ], rows, 'T'),
+    Table.fromRows(
+      [
+        { name: 't', type: 'datetime' },
+        { name: 'a', type: 'long' },
+        { name: 'b', type: 'long' },
+        { name: 'r', type: 'real' },
+        { name: 'k', type: 'int' },
+        { name: 's', type: 'string' },
+      ],
+      rows,
+      'T',
+    ),
   ]);
 }
 
@@ -48,33 +56,62 @@ describe('typed kernels give what the row-by-row path gives', () => {
     shifted: 't + 1h',
     mixed: 'b * 3 + k',
   };
-  const extend = (wrap: (e: string) => string) => Object.entries(computed).map(([name, e]) => `${name} = ${wrap(e)}`).join(', ');
+  const extend = (wrap: (e: string) => string) =>
+    Object.entries(computed)
+      .map(([name, e]) => `${name} = ${wrap(e)}`)
+      .join(', ');
 
   for (const source of ['T', 'T | where s != "c"', 'T | where a > 0 or isnull(a)']) {
     test(`extend over ${source}`, () => {
-      assert.deepEqual(text(`${source} | extend ${extend((e) => e)}`, db), text(`${source} | extend ${extend(rowByRow)}`, db));
+      assert.deepEqual(
+        text(`${source} | extend ${extend((e) => e)}`, db),
+        text(`${source} | extend ${extend(rowByRow)}`, db),
+      );
     });
   }
 
   for (const source of ['T', 'T | where s != "b"']) {
     test(`summarize by an int key, a bin and a string over ${source}`, () => {
-      const aggregates = 'n = count(), sa = sum(a), mi = min(r), ma = max(r), sb = sum(b), mk = min(k), dk = dcount(k), da = dcount(a)';
+      const aggregates =
+        'n = count(), sa = sum(a), mi = min(r), ma = max(r), sb = sum(b), mk = min(k), dk = dcount(k), da = dcount(a)';
       for (const by of [['k'], ['bin(t, 1h)'], ['s', 'k'], ['bin(a, 1000000000)'], ['k', 'bin(t, 1d)']]) {
         const keyNames = by.map((_, i) => `k${i + 1}`);
         const keys = (wrap: (e: string) => string) => by.map((e, i) => `${keyNames[i]} = ${wrap(e)}`).join(', ');
         const ordered = `| order by ${keyNames.map((n) => `${n} asc nulls first`).join(', ')}`;
         assert.deepEqual(
           text(`${source} | summarize ${aggregates} by ${keys((e) => e)} ${ordered}`, db),
-          text(`${source} | summarize n = count(), sa = sum(${rowByRow('a')}), mi = min(${rowByRow('r')}), ma = max(${rowByRow('r')}), sb = sum(${rowByRow('b')}), mk = min(${rowByRow('k')}), dk = dcount(${rowByRow('k')}), da = dcount(${rowByRow('a')}) by ${keys(rowByRow)} ${ordered}`, db),
+          text(
+            `${source} | summarize n = count(), sa = sum(${rowByRow('a')}), mi = min(${rowByRow('r')}), ma = max(${rowByRow('r')}), sb = sum(${rowByRow('b')}), mk = min(${rowByRow('k')}), dk = dcount(${rowByRow('k')}), da = dcount(${rowByRow('a')}) by ${keys(rowByRow)} ${ordered}`,
+            db,
+          ),
           `summarize by ${by.join(', ')}`,
         );
       }
     });
   }
 
-  test('a sum that meets NaN is the library\'s answer, and min and max skip NaN', () => {
-    const nan = new Database([Table.fromRows([{ name: 'g', type: 'string' }, { name: 'r', type: 'real' }], [['x', 1], ['x', Number.NaN], ['y', 2], ['y', null]], 'N')]);
-    assert.deepEqual(text('N | summarize s = sum(r), lo = min(r), hi = max(r) by g | order by g asc', nan),
-      text(`N | summarize s = sum(${rowByRow('r')}), lo = min(${rowByRow('r')}), hi = max(${rowByRow('r')}) by g | order by g asc`, nan));
+  test("a sum that meets NaN is the library's answer, and min and max skip NaN", () => {
+    const nan = new Database([
+      Table.fromRows(
+        [
+          { name: 'g', type: 'string' },
+          { name: 'r', type: 'real' },
+        ],
+        [
+          ['x', 1],
+          ['x', Number.NaN],
+          ['y', 2],
+          ['y', null],
+        ],
+        'N',
+      ),
+    ]);
+    assert.deepEqual(
+      text('N | summarize s = sum(r), lo = min(r), hi = max(r) by g | order by g asc', nan),
+      text(
+        `N | summarize s = sum(${rowByRow('r')}), lo = min(${rowByRow('r')}), hi = max(${rowByRow('r')}) by g | order by g asc`,
+        nan,
+      ),
+    );
   });
 });

@@ -32,9 +32,7 @@ export async function loadKqlGrammar(grammarPath = GRAMMAR_PATH): Promise<vsctm.
       createOnigString: (s: string) => new oniguruma.OnigString(s),
     }),
     loadGrammar: async (scopeName: string) =>
-      scopeName === 'source.kql'
-        ? vsctm.parseRawGrammar(fs.readFileSync(grammarPath, 'utf8'), grammarPath)
-        : null,
+      scopeName === 'source.kql' ? vsctm.parseRawGrammar(fs.readFileSync(grammarPath, 'utf8'), grammarPath) : null,
   });
   const grammar = await registry.loadGrammar('source.kql');
   if (!grammar) {

@@ -5,13 +5,16 @@ import { blockAt, splitQueryBlocks } from '../../src/kql/blocks';
 const texts = (doc: string): string[] => splitQueryBlocks(doc).map((b) => b.text);
 
 describe('splitQueryBlocks (blank lines separate queries, as in Kusto.Explorer)', () => {
-  test('splits on blank lines and keeps each block\'s lines and offsets', () => {
+  test("splits on blank lines and keeps each block's lines and offsets", () => {
     const doc = 'VMConnection\n| take 10\n\nVMBoundPort\n| count\n';
     const blocks = splitQueryBlocks(doc);
-    assert.deepEqual(blocks.map((b) => [b.text, b.startLine, b.endLine]), [
-      ['VMConnection\n| take 10', 0, 1],
-      ['VMBoundPort\n| count', 3, 4],
-    ]);
+    assert.deepEqual(
+      blocks.map((b) => [b.text, b.startLine, b.endLine]),
+      [
+        ['VMConnection\n| take 10', 0, 1],
+        ['VMBoundPort\n| count', 3, 4],
+      ],
+    );
     assert.equal(doc.slice(blocks[1]!.start, blocks[1]!.end), 'VMBoundPort\n| count');
   });
 
@@ -33,11 +36,17 @@ describe('splitQueryBlocks (blank lines separate queries, as in Kusto.Explorer)'
   });
 
   test('a block of only let statements is the prelude of the query below it', () => {
-    assert.deepEqual(texts('let x = 5;\nlet y = 6;\n\nT | where a > x\n\nU'), ['let x = 5;\nlet y = 6;\n\nT | where a > x', 'U']);
+    assert.deepEqual(texts('let x = 5;\nlet y = 6;\n\nT | where a > x\n\nU'), [
+      'let x = 5;\nlet y = 6;\n\nT | where a > x',
+      'U',
+    ]);
   });
 
   test('blank lines inside a ``` multi-line string do not split', () => {
-    assert.deepEqual(texts('print s = ```line one\n\nline three```\n\nT'), ['print s = ```line one\n\nline three```', 'T']);
+    assert.deepEqual(texts('print s = ```line one\n\nline three```\n\nT'), [
+      'print s = ```line one\n\nline three```',
+      'T',
+    ]);
   });
 
   test('a trailing comment-only block is not a query', () => {

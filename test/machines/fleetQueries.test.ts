@@ -2,8 +2,16 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, kusto } from '../../src/kql';
 import {
-  boundPortsQuery, boundPortsQueryFor, connectionsQueryFor, dependenciesQuery, dependencyMapQuery, machinesQuery,
-  processConnectionsQueryFor, processesQuery, remoteEndpointQueryFor, trafficChartQueryFor,
+  boundPortsQuery,
+  boundPortsQueryFor,
+  connectionsQueryFor,
+  dependenciesQuery,
+  dependencyMapQuery,
+  machinesQuery,
+  processConnectionsQueryFor,
+  processesQuery,
+  remoteEndpointQueryFor,
+  trafficChartQueryFor,
 } from '../../src/ui/machines/fleetQueries';
 
 const HOSTILE = [
@@ -19,7 +27,9 @@ const HOSTILE = [
 ];
 
 function errorsOf(query: string): string[] {
-  return analyze(query).diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code}: ${d.message}`);
+  return analyze(query)
+    .diagnostics.filter((d) => d.severity === 'error')
+    .map((d) => `${d.code}: ${d.message}`);
 }
 
 /** The errors, and the value of every string literal, as Kusto.Language reads the query. */
@@ -39,16 +49,32 @@ function parsed(query: string): { errors: string[]; literals: string[] } {
 describe('fleet queries', () => {
   test('every query is valid KQL against the catalogue, with and without a filter', () => {
     for (const q of [
-      machinesQuery(), machinesQuery({ text: 'ubuntu' }), processesQuery('m-1'), boundPortsQuery('m-1'),
-      dependenciesQuery('m-1', 'outbound'), dependenciesQuery('m-1', 'inbound'), dependencyMapQuery([]), dependencyMapQuery(['m-1', 'm-2']),
-      connectionsQueryFor('m-1', 'acme'), boundPortsQueryFor('m-1', 'acme'), trafficChartQueryFor(['m-1']),
-      processConnectionsQueryFor('m-1', 'nginx'), remoteEndpointQueryFor('10.0.0.1', 443),
+      machinesQuery(),
+      machinesQuery({ text: 'ubuntu' }),
+      processesQuery('m-1'),
+      boundPortsQuery('m-1'),
+      dependenciesQuery('m-1', 'outbound'),
+      dependenciesQuery('m-1', 'inbound'),
+      dependencyMapQuery([]),
+      dependencyMapQuery(['m-1', 'm-2']),
+      connectionsQueryFor('m-1', 'acme'),
+      boundPortsQueryFor('m-1', 'acme'),
+      trafficChartQueryFor(['m-1']),
+      processConnectionsQueryFor('m-1', 'nginx'),
+      remoteEndpointQueryFor('10.0.0.1', 443),
     ]) {
       assert.deepEqual(errorsOf(q), [], q);
     }
   });
 
-  const OPTIONAL_COLUMNS = ['OperatingSystemFamily', 'OperatingSystemFullName', 'Ipv4Addresses', '_ResourceId', 'MaliciousIp', 'IndicatorThreatType'];
+  const OPTIONAL_COLUMNS = [
+    'OperatingSystemFamily',
+    'OperatingSystemFullName',
+    'Ipv4Addresses',
+    '_ResourceId',
+    'MaliciousIp',
+    'IndicatorThreatType',
+  ];
   for (const name of HOSTILE) {
     test(`a name like ${JSON.stringify(name)} stays one string literal with that exact value`, () => {
       // The filter is trimmed first, as the user typed it in an input box.
@@ -56,11 +82,20 @@ describe('fleet queries', () => {
       assert.deepEqual(filter.errors, []);
       // Besides the name, only the fixed "" a Service Map machine has for its resource id, and the
       // names of optional columns read through column_ifexists.
-      assert.deepEqual(filter.literals.filter((l) => l !== '' && !OPTIONAL_COLUMNS.includes(l)), Array(5).fill(name.trim()));
+      assert.deepEqual(
+        filter.literals.filter((l) => l !== '' && !OPTIONAL_COLUMNS.includes(l)),
+        Array(5).fill(name.trim()),
+      );
       const queries = [
-        processesQuery(name), boundPortsQuery(name), dependenciesQuery(name, 'outbound'),
-        dependencyMapQuery([name, 'm-2']), connectionsQueryFor(name, name), boundPortsQueryFor(name, name),
-        trafficChartQueryFor([name]), processConnectionsQueryFor(name, name), remoteEndpointQueryFor(name, 80),
+        processesQuery(name),
+        boundPortsQuery(name),
+        dependenciesQuery(name, 'outbound'),
+        dependencyMapQuery([name, 'm-2']),
+        connectionsQueryFor(name, name),
+        boundPortsQueryFor(name, name),
+        trafficChartQueryFor([name]),
+        processConnectionsQueryFor(name, name),
+        remoteEndpointQueryFor(name, 80),
       ];
       for (const q of queries) {
         const { errors, literals } = parsed(q);
@@ -68,7 +103,10 @@ describe('fleet queries', () => {
         assert.ok(literals.includes(name), `literal ${JSON.stringify(name)} not found in ${JSON.stringify(literals)}`);
         // No fragment of the name leaked into query text: each literal is either the name or a fixed one.
         for (const lit of literals) {
-          assert.ok(lit === name || ['inbound', 'outbound', 'm-2', '', ...OPTIONAL_COLUMNS].includes(lit), `unexpected literal ${JSON.stringify(lit)}`);
+          assert.ok(
+            lit === name || ['inbound', 'outbound', 'm-2', '', ...OPTIONAL_COLUMNS].includes(lit),
+            `unexpected literal ${JSON.stringify(lit)}`,
+          );
         }
       }
     });

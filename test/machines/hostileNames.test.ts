@@ -8,7 +8,16 @@ import type { Database } from '../../src/engine/database';
 import { boundPortsQueryFor, connectionsQueryFor, trafficChartQueryFor } from '../../src/ui/machines/fleetQueries';
 import { RowReader } from '../../src/ui/machines/fleetRows';
 
-const NAMES = ['plain', 'we"ird', "o'brien", 'back\\slash\\', 'pipe | take 1', 'new\nline | where 1 == 1', '"; VMConnection | count //', 'tab\there'];
+const NAMES = [
+  'plain',
+  'we"ird',
+  "o'brien",
+  'back\\slash\\',
+  'pipe | take 1',
+  'new\nline | where 1 == 1',
+  '"; VMConnection | count //',
+  'tab\there',
+];
 
 describe('generated queries select exactly the machine they name, whatever its name', () => {
   let dir: string;
@@ -16,12 +25,31 @@ describe('generated queries select exactly the machine they name, whatever its n
   before(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hostile-'));
     const connections = NAMES.map((name, i) => ({
-      TimeGenerated: `2026-11-23T1${i % 10}:00:00Z`, Machine: name, Computer: name, Direction: 'outbound', ProcessName: 'curl',
-      RemoteIp: `10.0.0.${i}`, DestinationPort: 443, Protocol: 'tcp', BytesSent: 100 + i, BytesReceived: 1000 + i, LinksEstablished: 1, LinksFailed: 0,
+      TimeGenerated: `2026-11-23T1${i % 10}:00:00Z`,
+      Machine: name,
+      Computer: name,
+      Direction: 'outbound',
+      ProcessName: 'curl',
+      RemoteIp: `10.0.0.${i}`,
+      DestinationPort: 443,
+      Protocol: 'tcp',
+      BytesSent: 100 + i,
+      BytesReceived: 1000 + i,
+      LinksEstablished: 1,
+      LinksFailed: 0,
     }));
     const ports = NAMES.map((name, i) => ({
-      TimeGenerated: '2026-11-23T10:00:00Z', Machine: name, Computer: name, ProcessName: 'nginx', Ip: '0.0.0.0', Port: 8000 + i, Protocol: 'tcp',
-      IsWildcardBind: true, LinksLive: i, BytesSent: i, BytesReceived: i,
+      TimeGenerated: '2026-11-23T10:00:00Z',
+      Machine: name,
+      Computer: name,
+      ProcessName: 'nginx',
+      Ip: '0.0.0.0',
+      Port: 8000 + i,
+      Protocol: 'tcp',
+      IsWildcardBind: true,
+      LinksLive: i,
+      BytesSent: i,
+      BytesReceived: i,
     }));
     fs.writeFileSync(path.join(dir, 'VMConnection.json'), JSON.stringify(connections));
     fs.writeFileSync(path.join(dir, 'VMBoundPort.json'), JSON.stringify(ports));
@@ -35,13 +63,22 @@ describe('generated queries select exactly the machine they name, whatever its n
     test(JSON.stringify(name), () => {
       const conn = runLocalQuery(db, connectionsQueryFor(name, name));
       const r = new RowReader(conn);
-      assert.deepEqual(r.rows.map((row) => r.str(row, 'RemoteIp')), [`10.0.0.${i}`]);
+      assert.deepEqual(
+        r.rows.map((row) => r.str(row, 'RemoteIp')),
+        [`10.0.0.${i}`],
+      );
       const ports = runLocalQuery(db, boundPortsQueryFor(name, name));
       const p = new RowReader(ports);
-      assert.deepEqual(p.rows.map((row) => p.num(row, 'Port')), [8000 + i]);
+      assert.deepEqual(
+        p.rows.map((row) => p.num(row, 'Port')),
+        [8000 + i],
+      );
       const chart = runLocalQuery(db, trafficChartQueryFor([name]));
       const c = new RowReader(chart);
-      assert.deepEqual(c.rows.map((row) => c.num(row, 'BytesSent')), [100 + i]);
+      assert.deepEqual(
+        c.rows.map((row) => c.num(row, 'BytesSent')),
+        [100 + i],
+      );
       assert.equal(chart.render?.visualization, 'timechart');
     });
   }

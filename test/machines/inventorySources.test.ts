@@ -11,37 +11,128 @@ import { dependencyRows, machineRows, processRows } from '../../src/ui/machines/
 const NOW_MS = Date.parse('2026-11-23T12:00:00Z');
 
 /** Two machines; web01 talks to db01's second address, which only the inventory knows. */
-const CONNECTIONS = [{
-  TimeGenerated: '2026-11-23T10:00:00Z', Machine: 'm-web', Computer: 'web01', Direction: 'outbound', ProcessName: 'nginx',
-  RemoteIp: '10.0.0.21', DestinationPort: 5432, Protocol: 'tcp', BytesSent: 100, BytesReceived: 900, LinksEstablished: 1, LinksFailed: 0,
-  MaliciousIp: '', IndicatorThreatType: '',
-}];
-const PORTS = [{
-  TimeGenerated: '2026-11-23T10:00:00Z', Machine: 'm-db', Computer: 'db01', ProcessName: 'postgres', Ip: '0.0.0.0', Port: 5432, Protocol: 'tcp',
-  IsWildcardBind: true, LinksLive: 1, BytesSent: 900, BytesReceived: 100,
-}];
+const CONNECTIONS = [
+  {
+    TimeGenerated: '2026-11-23T10:00:00Z',
+    Machine: 'm-web',
+    Computer: 'web01',
+    Direction: 'outbound',
+    ProcessName: 'nginx',
+    RemoteIp: '10.0.0.21',
+    DestinationPort: 5432,
+    Protocol: 'tcp',
+    BytesSent: 100,
+    BytesReceived: 900,
+    LinksEstablished: 1,
+    LinksFailed: 0,
+    MaliciousIp: '',
+    IndicatorThreatType: '',
+  },
+];
+const PORTS = [
+  {
+    TimeGenerated: '2026-11-23T10:00:00Z',
+    Machine: 'm-db',
+    Computer: 'db01',
+    ProcessName: 'postgres',
+    Ip: '0.0.0.0',
+    Port: 5432,
+    Protocol: 'tcp',
+    IsWildcardBind: true,
+    LinksLive: 1,
+    BytesSent: 900,
+    BytesReceived: 100,
+  },
+];
 
 /** Service Map's inventory, as the seed documents it: the IPs a JSON array in a string, an older report first. */
 const SERVICE_MAP = {
   ServiceMapComputer_CL: [
-    { TimeGenerated: '2026-11-23T08:00:00Z', ResourceName_s: 'm-web', ComputerName_s: 'web01-old', OperatingSystemFamily_s: 'Linux', OperatingSystemFullName_s: 'Ubuntu 20.04', Ipv4Addresses_s: '["10.0.0.10"]' },
-    { TimeGenerated: '2026-11-23T11:00:00Z', ResourceName_s: 'm-web', ComputerName_s: 'web01', OperatingSystemFamily_s: 'Linux', OperatingSystemFullName_s: 'Ubuntu 22.04', Ipv4Addresses_s: '["10.0.0.10"]' },
-    { TimeGenerated: '2026-11-23T11:00:00Z', ResourceName_s: 'm-db', ComputerName_s: 'db01', OperatingSystemFamily_s: 'Linux', OperatingSystemFullName_s: 'Debian 12', Ipv4Addresses_s: '["10.0.0.20","10.0.0.21"]' },
+    {
+      TimeGenerated: '2026-11-23T08:00:00Z',
+      ResourceName_s: 'm-web',
+      ComputerName_s: 'web01-old',
+      OperatingSystemFamily_s: 'Linux',
+      OperatingSystemFullName_s: 'Ubuntu 20.04',
+      Ipv4Addresses_s: '["10.0.0.10"]',
+    },
+    {
+      TimeGenerated: '2026-11-23T11:00:00Z',
+      ResourceName_s: 'm-web',
+      ComputerName_s: 'web01',
+      OperatingSystemFamily_s: 'Linux',
+      OperatingSystemFullName_s: 'Ubuntu 22.04',
+      Ipv4Addresses_s: '["10.0.0.10"]',
+    },
+    {
+      TimeGenerated: '2026-11-23T11:00:00Z',
+      ResourceName_s: 'm-db',
+      ComputerName_s: 'db01',
+      OperatingSystemFamily_s: 'Linux',
+      OperatingSystemFullName_s: 'Debian 12',
+      Ipv4Addresses_s: '["10.0.0.20","10.0.0.21"]',
+    },
   ],
   ServiceMapProcess_CL: [
-    { TimeGenerated: '2026-11-23T11:00:00Z', ResourceName_s: 'p-pg', MachineResourceName_s: 'm-db', ExecutableName_s: 'postgres', Description_s: 'PostgreSQL server', CommandLine_s: 'postgres -D /var/lib/pg', UserName: 'postgres', UserDomain: '', ExecutablePath_s: '/usr/lib/postgresql/bin/postgres' },
-    { TimeGenerated: '2026-11-23T11:00:00Z', ResourceName_s: 'p-ngx', MachineResourceName_s: 'm-web', ExecutableName_s: 'nginx', Description_s: 'nginx', CommandLine_s: 'nginx', UserName: 'www-data', UserDomain: '', ExecutablePath_s: '/usr/sbin/nginx' },
+    {
+      TimeGenerated: '2026-11-23T11:00:00Z',
+      ResourceName_s: 'p-pg',
+      MachineResourceName_s: 'm-db',
+      ExecutableName_s: 'postgres',
+      Description_s: 'PostgreSQL server',
+      CommandLine_s: 'postgres -D /var/lib/pg',
+      UserName: 'postgres',
+      UserDomain: '',
+      ExecutablePath_s: '/usr/lib/postgresql/bin/postgres',
+    },
+    {
+      TimeGenerated: '2026-11-23T11:00:00Z',
+      ResourceName_s: 'p-ngx',
+      MachineResourceName_s: 'm-web',
+      ExecutableName_s: 'nginx',
+      Description_s: 'nginx',
+      CommandLine_s: 'nginx',
+      UserName: 'www-data',
+      UserDomain: '',
+      ExecutablePath_s: '/usr/sbin/nginx',
+    },
   ],
 };
 
 /** The same machines as VM insights' own tables report them. */
 const VM_INSIGHTS = {
   VMComputer: [
-    { TimeGenerated: '2026-11-23T11:00:00Z', Machine: 'm-web', Computer: 'web01', OperatingSystemFamily: 'linux', OperatingSystemFullName: 'Ubuntu 22.04', Ipv4Addresses: ['10.0.0.10'], _ResourceId: '/subscriptions/s/resourceGroups/r/providers/Microsoft.Compute/virtualMachines/web01' },
-    { TimeGenerated: '2026-11-23T11:00:00Z', Machine: 'm-db', Computer: 'db01', OperatingSystemFamily: 'linux', OperatingSystemFullName: 'Debian 12', Ipv4Addresses: ['10.0.0.20', '10.0.0.21'], _ResourceId: '' },
+    {
+      TimeGenerated: '2026-11-23T11:00:00Z',
+      Machine: 'm-web',
+      Computer: 'web01',
+      OperatingSystemFamily: 'linux',
+      OperatingSystemFullName: 'Ubuntu 22.04',
+      Ipv4Addresses: ['10.0.0.10'],
+      _ResourceId: '/subscriptions/s/resourceGroups/r/providers/Microsoft.Compute/virtualMachines/web01',
+    },
+    {
+      TimeGenerated: '2026-11-23T11:00:00Z',
+      Machine: 'm-db',
+      Computer: 'db01',
+      OperatingSystemFamily: 'linux',
+      OperatingSystemFullName: 'Debian 12',
+      Ipv4Addresses: ['10.0.0.20', '10.0.0.21'],
+      _ResourceId: '',
+    },
   ],
   VMProcess: [
-    { TimeGenerated: '2026-11-23T11:00:00Z', Machine: 'm-db', Process: 'p-pg', ExecutableName: 'postgres', DisplayName: 'PostgreSQL server', CommandLine: 'postgres -D /var/lib/pg', UserName: 'postgres', UserDomain: '', ExecutablePath: '/usr/lib/postgresql/bin/postgres' },
+    {
+      TimeGenerated: '2026-11-23T11:00:00Z',
+      Machine: 'm-db',
+      Process: 'p-pg',
+      ExecutableName: 'postgres',
+      DisplayName: 'PostgreSQL server',
+      CommandLine: 'postgres -D /var/lib/pg',
+      UserName: 'postgres',
+      UserDomain: '',
+      ExecutablePath: '/usr/lib/postgresql/bin/postgres',
+    },
   ],
 };
 
@@ -69,22 +160,38 @@ for (const [label, tables, missing] of [
 
     test('lists each machine once, from its latest inventory record, and warns about the missing table', () => {
       const result = run(machinesQuery());
-      assert.deepEqual(machineRows(result).map((m) => [m.machine, m.computer, m.osFamily, m.os, m.ips.join(' ')]), [
-        ['m-db', 'db01', 'linux', 'Debian 12', '10.0.0.20 10.0.0.21'],
-        ['m-web', 'web01', 'linux', 'Ubuntu 22.04', '10.0.0.10'],
-      ]);
-      assert.ok(result.warnings.some((w) => w.includes(`'${missing}'`)), result.warnings.join('\n'));
-      assert.deepEqual(machineRows(run(machinesQuery({ text: 'debian' }))).map((m) => m.computer), ['db01'], 'the filter reads the inventory');
+      assert.deepEqual(
+        machineRows(result).map((m) => [m.machine, m.computer, m.osFamily, m.os, m.ips.join(' ')]),
+        [
+          ['m-db', 'db01', 'linux', 'Debian 12', '10.0.0.20 10.0.0.21'],
+          ['m-web', 'web01', 'linux', 'Ubuntu 22.04', '10.0.0.10'],
+        ],
+      );
+      assert.ok(
+        result.warnings.some((w) => w.includes(`'${missing}'`)),
+        result.warnings.join('\n'),
+      );
+      assert.deepEqual(
+        machineRows(run(machinesQuery({ text: 'debian' }))).map((m) => m.computer),
+        ['db01'],
+        'the filter reads the inventory',
+      );
     });
 
     test("a machine's processes come from the process table it has", () => {
       const rows = processRows(run(processesQuery('m-db')));
-      assert.deepEqual(rows.map((p) => [p.process, p.executable, p.displayName, p.commandLine]), [['p-pg', 'postgres', 'PostgreSQL server', 'postgres -D /var/lib/pg']]);
+      assert.deepEqual(
+        rows.map((p) => [p.process, p.executable, p.displayName, p.commandLine]),
+        [['p-pg', 'postgres', 'PostgreSQL server', 'postgres -D /var/lib/pg']],
+      );
     });
 
     test('a remote IP resolves to the monitored machine whose inventory lists it', () => {
       const deps = dependencyRows(run(dependenciesQuery('m-web', 'outbound')));
-      assert.deepEqual(deps.map((d) => [d.remoteIp, d.remoteMachine, d.remoteComputer]), [['10.0.0.21', 'm-db', 'db01']]);
+      assert.deepEqual(
+        deps.map((d) => [d.remoteIp, d.remoteMachine, d.remoteComputer]),
+        [['10.0.0.21', 'm-db', 'db01']],
+      );
     });
   });
 }
@@ -93,7 +200,10 @@ describe('machines tree queries on a workspace with no inventory table', () => {
   test('say that neither inventory table exists', () => {
     const ws = workspace({});
     try {
-      assert.throws(() => runLocalQuery(ws.db, machinesQuery(), { nowMs: NOW_MS }), /None of the union's sources exist \(isfuzzy=true\): VMComputer, ServiceMapComputer_CL/);
+      assert.throws(
+        () => runLocalQuery(ws.db, machinesQuery(), { nowMs: NOW_MS }),
+        /None of the union's sources exist \(isfuzzy=true\): VMComputer, ServiceMapComputer_CL/,
+      );
     } finally {
       fs.rmSync(ws.dir, { recursive: true, force: true });
     }
@@ -111,12 +221,18 @@ describe('machines tree queries on a partial export', () => {
       fs.writeFileSync(path.join(dir, 'VMBoundPort.json'), JSON.stringify(PORTS));
       const { database } = loadData({ kind: 'folder', dir });
       const run = (query: string) => runLocalQuery(database, query, { nowMs: NOW_MS, timeRange: { duration: 'P1D' } });
-      assert.deepEqual(machineRows(run(machinesQuery())).map((m) => [m.machine, m.computer, m.osFamily, m.os]), [
-        ['m-db', 'db01', '', 'Debian 12'],
-        ['m-web', 'web01', '', 'Ubuntu 22.04'],
-      ]);
+      assert.deepEqual(
+        machineRows(run(machinesQuery())).map((m) => [m.machine, m.computer, m.osFamily, m.os]),
+        [
+          ['m-db', 'db01', '', 'Debian 12'],
+          ['m-web', 'web01', '', 'Ubuntu 22.04'],
+        ],
+      );
       const deps = dependencyRows(run(dependenciesQuery('m-web', 'outbound')));
-      assert.deepEqual(deps.map((d) => [d.remoteIp, d.remoteMachine]), [['10.0.0.21', 'm-db']]);
+      assert.deepEqual(
+        deps.map((d) => [d.remoteIp, d.remoteMachine]),
+        [['10.0.0.21', 'm-db']],
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

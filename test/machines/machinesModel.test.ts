@@ -13,16 +13,49 @@ function table(columns: [string, ResultColumn['type']][], rows: WireValue[][]): 
 }
 
 const machines = table(
-  [['Machine', 'string'], ['Computer', 'string'], ['OsFamily', 'string'], ['Os', 'string'], ['Ipv4Addresses', 'dynamic'], ['ResourceId', 'string'],
-    ['BytesSent', 'long'], ['BytesReceived', 'long'], ['LinksFailed', 'long'], ['MaliciousIps', 'dynamic'], ['Threats', 'dynamic']],
+  [
+    ['Machine', 'string'],
+    ['Computer', 'string'],
+    ['OsFamily', 'string'],
+    ['Os', 'string'],
+    ['Ipv4Addresses', 'dynamic'],
+    ['ResourceId', 'string'],
+    ['BytesSent', 'long'],
+    ['BytesReceived', 'long'],
+    ['LinksFailed', 'long'],
+    ['MaliciousIps', 'dynamic'],
+    ['Threats', 'dynamic'],
+  ],
   [
     ['m-1', 'acme-demo', 'Linux', 'Ubuntu 22.04', ['10.0.0.4'], '/subscriptions/s/vm/acme', 2048, 1024, 0, [''], ['']],
-    ['m-2', 'admdemo-appsvr', 'Windows', 'Windows Server 2022', '["10.0.0.5"]', '', 10, 20, 3, ['', '203.0.113.9'], ['Botnet', '']],
+    [
+      'm-2',
+      'admdemo-appsvr',
+      'Windows',
+      'Windows Server 2022',
+      '["10.0.0.5"]',
+      '',
+      10,
+      20,
+      3,
+      ['', '203.0.113.9'],
+      ['Botnet', ''],
+    ],
   ],
 );
 const ports = table(
-  [['Ip', 'string'], ['Port', 'int'], ['Protocol', 'string'], ['ProcessName', 'string'], ['Process', 'string'], ['IsWildcardBind', 'bool'],
-    ['LinksLive', 'long'], ['BytesSent', 'long'], ['BytesReceived', 'long'], ['LinksFailed', 'long']],
+  [
+    ['Ip', 'string'],
+    ['Port', 'int'],
+    ['Protocol', 'string'],
+    ['ProcessName', 'string'],
+    ['Process', 'string'],
+    ['IsWildcardBind', 'bool'],
+    ['LinksLive', 'long'],
+    ['BytesSent', 'long'],
+    ['BytesReceived', 'long'],
+    ['LinksFailed', 'long'],
+  ],
   [
     ['0.0.0.0', 22, 'tcp', 'sshd', 'p-1', true, 1, 10, 10, null],
     ['10.0.0.4', 443, 'tcp', 'nginx', 'p-2', false, 5, 100, 100, 4],
@@ -30,12 +63,32 @@ const ports = table(
   ],
 );
 const processes = table(
-  [['Process', 'string'], ['ExecutableName', 'string'], ['DisplayName', 'string'], ['CommandLine', 'string'], ['UserName', 'string'], ['UserDomain', 'string'], ['ExecutablePath', 'string']],
+  [
+    ['Process', 'string'],
+    ['ExecutableName', 'string'],
+    ['DisplayName', 'string'],
+    ['CommandLine', 'string'],
+    ['UserName', 'string'],
+    ['UserDomain', 'string'],
+    ['ExecutablePath', 'string'],
+  ],
   [['p-2', 'nginx', 'nginx', 'nginx -g daemon off;', 'www-data', '', '/usr/sbin/nginx']],
 );
 const outbound = table(
-  [['RemoteIp', 'string'], ['Port', 'int'], ['Protocol', 'string'], ['ProcessName', 'string'], ['RemoteMachine', 'string'], ['RemoteComputer', 'string'],
-    ['BytesSent', 'long'], ['BytesReceived', 'long'], ['LinksEstablished', 'long'], ['LinksFailed', 'long'], ['MaliciousIps', 'dynamic'], ['Threats', 'dynamic']],
+  [
+    ['RemoteIp', 'string'],
+    ['Port', 'int'],
+    ['Protocol', 'string'],
+    ['ProcessName', 'string'],
+    ['RemoteMachine', 'string'],
+    ['RemoteComputer', 'string'],
+    ['BytesSent', 'long'],
+    ['BytesReceived', 'long'],
+    ['LinksEstablished', 'long'],
+    ['LinksFailed', 'long'],
+    ['MaliciousIps', 'dynamic'],
+    ['Threats', 'dynamic'],
+  ],
   [
     ['10.0.0.5', 1433, 'tcp', 'nginx', 'm-2', 'admdemo-appsvr', 5000, 7000, 12, 0, [''], ['']],
     ['203.0.113.9', 80, 'tcp', 'curl', null, null, 10, 0, 1, 2, ['203.0.113.9'], ['Botnet']],
@@ -86,8 +139,14 @@ describe('machines tree model', () => {
     assert.equal(backend.queries.length, 1);
     assert.deepEqual(backend.options[0], { timeRange: { duration: 'PT4H' } });
     const views = roots.map(viewOf);
-    assert.deepEqual(views.map((v) => v.label), ['acme-demo', 'admdemo-appsvr']);
-    assert.deepEqual(views.map((v) => v.warning), [false, true]);
+    assert.deepEqual(
+      views.map((v) => v.label),
+      ['acme-demo', 'admdemo-appsvr'],
+    );
+    assert.deepEqual(
+      views.map((v) => v.warning),
+      [false, true],
+    );
     assert.equal(views[0]!.description, 'Linux · 10.0.0.4');
     assert.equal(views[1]!.description, 'Windows · 10.0.0.5');
     assert.match(views[1]!.tooltip, /Connected to malicious IP 203\.0\.113\.9 \(Botnet\)/);
@@ -101,7 +160,10 @@ describe('machines tree model', () => {
     const m = model(backend);
     const [acme] = await m.children();
     const groups = await m.children(acme);
-    assert.deepEqual(groups.map((g) => viewOf(g).label), ['Processes', 'Bound ports', 'Outbound dependencies', 'Inbound clients']);
+    assert.deepEqual(
+      groups.map((g) => viewOf(g).label),
+      ['Processes', 'Bound ports', 'Outbound dependencies', 'Inbound clients'],
+    );
     assert.equal(backend.queries.length, 1);
     const procs = await m.children(groups[0]);
     assert.equal(backend.queries.length, 2);
@@ -119,14 +181,23 @@ describe('machines tree model', () => {
     const [acme] = await m.children();
     const portNodes = await m.children(await group(m, acme!, 'Bound ports'));
     const views = portNodes.map(viewOf);
-    assert.deepEqual(views.map((v) => v.label), ['0.0.0.0:22/tcp', '10.0.0.4:443/tcp', 'Loopback only']);
+    assert.deepEqual(
+      views.map((v) => v.label),
+      ['0.0.0.0:22/tcp', '10.0.0.4:443/tcp', 'Loopback only'],
+    );
     assert.equal(views[0]!.description, 'wildcard · sshd');
     assert.match(views[0]!.tooltip, /Wildcard bind/);
-    assert.deepEqual(views.map((v) => v.warning), [false, true, false]);
+    assert.deepEqual(
+      views.map((v) => v.warning),
+      [false, true, false],
+    );
     assert.deepEqual([views[1]!.icon, views[1]!.flag], ['debug-disconnect', 'failed']);
     assert.match(views[1]!.tooltip, /4 failed inbound links/);
     const loopback = await m.children(portNodes[2]);
-    assert.deepEqual(loopback.map((n) => viewOf(n).label), ['127.0.0.1:5432/tcp']);
+    assert.deepEqual(
+      loopback.map((n) => viewOf(n).label),
+      ['127.0.0.1:5432/tcp'],
+    );
     assert.equal(m.parent(loopback[0]!), portNodes[2]);
     assert.equal(m.parent(m.parent(portNodes[2]!)!), acme);
     assert.equal(m.parent(acme!), undefined);
@@ -137,14 +208,26 @@ describe('machines tree model', () => {
     const [acme] = await m.children();
     const deps = (await m.children(await group(m, acme!, 'Outbound dependencies'))).map(viewOf);
     // The flagged remote first, with the malicious shield rather than the failed-links icon.
-    assert.deepEqual(deps.map((d) => d.label), ['203.0.113.9:80/tcp', 'admdemo-appsvr (10.0.0.5:1433/tcp)']);
-    assert.deepEqual(deps.map((d) => d.icon), ['shield', 'vm-connect']);
-    assert.deepEqual(deps.map((d) => d.flag), ['malicious', undefined]);
+    assert.deepEqual(
+      deps.map((d) => d.label),
+      ['203.0.113.9:80/tcp', 'admdemo-appsvr (10.0.0.5:1433/tcp)'],
+    );
+    assert.deepEqual(
+      deps.map((d) => d.icon),
+      ['shield', 'vm-connect'],
+    );
+    assert.deepEqual(
+      deps.map((d) => d.flag),
+      ['malicious', undefined],
+    );
     assert.equal(deps[1]!.description, '11.7 KB');
     assert.match(deps[0]!.tooltip, /2 failed links/);
     assert.match(deps[0]!.tooltip, /malicious IP 203\.0\.113\.9 \(Botnet\)/);
     const inbound = await m.children(await group(m, acme!, 'Inbound clients'));
-    assert.deepEqual(inbound.map((n) => viewOf(n).label), ['No inbound connections in this time range.']);
+    assert.deepEqual(
+      inbound.map((n) => viewOf(n).label),
+      ['No inbound connections in this time range.'],
+    );
   });
 
   test('a failing query shows its error in the tree and is retried on the next expansion', async () => {

@@ -14,7 +14,10 @@ describe('machines tree over the local backend and the sample workspace', () => 
   let model: MachinesModel;
   let roots: FleetNode[];
   before(async () => {
-    backend = new LocalBackend({ source: { kind: 'sample', now: NOW }, workerScript: path.resolve('src/backends/local/engineWorker.ts') });
+    backend = new LocalBackend({
+      source: { kind: 'sample', now: NOW },
+      workerScript: path.resolve('src/backends/local/engineWorker.ts'),
+    });
     model = new MachinesModel({ backend: () => backend, runOptions: () => ({ timeRange: { duration: 'PT24H' } }) });
     roots = await model.children();
   });
@@ -27,7 +30,10 @@ describe('machines tree over the local backend and the sample workspace', () => 
   };
 
   test('lists every machine of the fleet, sorted, with its OS and first IP', () => {
-    assert.deepEqual(roots.map((r) => viewOf(r).label), ws.fleet.machines.map((m) => m.name).sort());
+    assert.deepEqual(
+      roots.map((r) => viewOf(r).label),
+      ws.fleet.machines.map((m) => m.name).sort(),
+    );
     const demo = viewOf(machine('acme-demo'));
     assert.equal(demo.description, `windows · ${byName.get('acme-demo')!.ips[0]}`);
     assert.match(demo.tooltip, /Machine: m-4b9c93f9-bc37-46df-b43c-899ba829e07b/);
@@ -41,8 +47,14 @@ describe('machines tree over the local backend and the sample workspace', () => 
 
   test("a machine's processes are its fleet processes, with user and command line", async () => {
     const procs = await group('acme-demo', 'Processes');
-    const expected = byName.get('acme-demo')!.processes.map((p) => p.software.executable).sort();
-    assert.deepEqual(procs.map((p) => viewOf(p).label), expected);
+    const expected = byName
+      .get('acme-demo')!
+      .processes.map((p) => p.software.executable)
+      .sort();
+    assert.deepEqual(
+      procs.map((p) => viewOf(p).label),
+      expected,
+    );
     const w3wp = viewOf(procs.find((p) => viewOf(p).label === 'w3wp.exe')!);
     assert.equal(w3wp.description, 'IIS APPPOOL\\AcmeStore');
     assert.match(w3wp.tooltip, /Command line: c:\\windows\\system32\\inetsrv\\w3wp\.exe -ap "AcmeStore"/);
@@ -51,14 +63,21 @@ describe('machines tree over the local backend and the sample workspace', () => 
   test('bound ports: wildcard binds marked, loopback binds in their own group', async () => {
     const ports = await group('admdemo-appsvr', 'Bound ports');
     const fleet = byName.get('admdemo-appsvr')!;
-    const loopbackPorts = fleet.processes.flatMap((p) => p.ports.filter((b) => b.bind === 'loopback').map((b) => b.port));
+    const loopbackPorts = fleet.processes.flatMap((p) =>
+      p.ports.filter((b) => b.bind === 'loopback').map((b) => b.port),
+    );
     const loopbackGroup = ports.find((p) => p.kind === 'loopback')!;
     const inLoopback = (await model.children(loopbackGroup)).map((n) => viewOf(n).label);
-    assert.deepEqual(inLoopback, loopbackPorts.map((p) => `127.0.0.1:${p}/tcp`));
+    assert.deepEqual(
+      inLoopback,
+      loopbackPorts.map((p) => `127.0.0.1:${p}/tcp`),
+    );
     const reachable = ports.filter((p) => p.kind === 'port').map(viewOf);
     assert.ok(reachable.length > 0);
     assert.ok(reachable.every((v) => !v.label.startsWith('127.')));
-    const wildcardPorts = fleet.processes.flatMap((p) => p.ports.filter((b) => b.bind === 'wildcard').map((b) => b.port));
+    const wildcardPorts = fleet.processes.flatMap((p) =>
+      p.ports.filter((b) => b.bind === 'wildcard').map((b) => b.port),
+    );
     for (const port of wildcardPorts) {
       const v = reachable.find((x) => x.label === `0.0.0.0:${port}/tcp`);
       assert.ok(v, `wildcard bind of port ${port}`);
@@ -68,10 +87,17 @@ describe('machines tree over the local backend and the sample workspace', () => 
 
   test('outbound dependencies resolve monitored remotes through their IPs and flag failed links', async () => {
     const deps = (await group('acme-demo', 'Outbound dependencies')).map(viewOf);
-    const expected = [...new Set(ws.links
-      .filter((l) => 'machine' in l.client && l.client.machine.name === 'acme-demo' && 'machine' in l.server)
-      .map((l) => ('machine' in l.server ? `${l.server.machine.name} (${l.server.ip}:${l.port}/tcp)` : '')))].sort();
-    const monitored = deps.filter((d) => d.icon === 'vm-connect' || /^acme-|^onprem-|^admdemo-/.test(d.label)).map((d) => d.label).sort();
+    const expected = [
+      ...new Set(
+        ws.links
+          .filter((l) => 'machine' in l.client && l.client.machine.name === 'acme-demo' && 'machine' in l.server)
+          .map((l) => ('machine' in l.server ? `${l.server.machine.name} (${l.server.ip}:${l.port}/tcp)` : '')),
+      ),
+    ].sort();
+    const monitored = deps
+      .filter((d) => d.icon === 'vm-connect' || /^acme-|^onprem-|^admdemo-/.test(d.label))
+      .map((d) => d.label)
+      .sort();
     assert.deepEqual(monitored, expected);
     for (const d of deps.filter((x) => x.warning)) {
       assert.match(d.tooltip, /failed links|malicious/);

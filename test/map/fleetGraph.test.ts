@@ -5,8 +5,18 @@ import { visibleGraph, type ViewOptions } from '../../src/render/fleetView';
 
 function row(p: Partial<FleetConnection> & Pick<FleetConnection, 'machine' | 'remoteIp' | 'port'>): FleetConnection {
   return {
-    computer: p.machine.replace('m-', ''), process: `${p.machine}/${p.processName ?? 'app'}`, processName: 'app', protocol: 'tcp',
-    remoteMachine: '', remoteComputer: '', bytesSent: 100, bytesReceived: 900, linksEstablished: 2, linksFailed: 0, maliciousIps: [], threats: [],
+    computer: p.machine.replace('m-', ''),
+    process: `${p.machine}/${p.processName ?? 'app'}`,
+    processName: 'app',
+    protocol: 'tcp',
+    remoteMachine: '',
+    remoteComputer: '',
+    bytesSent: 100,
+    bytesReceived: 900,
+    linksEstablished: 2,
+    linksFailed: 0,
+    maliciousIps: [],
+    threats: [],
     ...p,
   };
 }
@@ -17,14 +27,28 @@ const FLEET: FleetConnection[] = [
   row({ machine: 'm-web', processName: 'agent', remoteIp: '20.50.1.1', port: 443 }),
   row({ machine: 'm-web', processName: 'agent', remoteIp: '20.50.9.9', port: 443, linksFailed: 3 }),
   row({ machine: 'm-sql', processName: 'agent', remoteIp: '20.50.1.1', port: 443 }),
-  row({ machine: 'm-web', processName: 'curl', remoteIp: '45.1.2.3', port: 443, maliciousIps: ['45.1.2.3'], threats: ['Botnet'] }),
+  row({
+    machine: 'm-web',
+    processName: 'curl',
+    remoteIp: '45.1.2.3',
+    port: 443,
+    maliciousIps: ['45.1.2.3'],
+    threats: ['Botnet'],
+  }),
   row({ machine: 'm-web', remoteIp: '192.168.7.20', port: 5432 }),
   row({ machine: 'm-web', remoteIp: '192.168.8.20', port: 5432 }),
   row({ machine: 'm-web', remoteIp: '127.0.0.1', port: 9000 }),
 ];
 const KNOWN = new Map([['10.0.1.7', 'm-cache']]);
 
-const fleet: ViewOptions = { mode: 'fleet', focus: [], expanded: new Set(), grown: new Set(), weight: 'links', externals: true };
+const fleet: ViewOptions = {
+  mode: 'fleet',
+  focus: [],
+  expanded: new Set(),
+  grown: new Set(),
+  weight: 'links',
+  externals: true,
+};
 
 describe('fleet graph: IP → machine resolution', () => {
   test('the query resolution wins, then known IPs, loopback is the machine itself, others stay unmonitored', () => {
@@ -36,8 +60,13 @@ describe('fleet graph: IP → machine resolution', () => {
 
   test('a resolved remote becomes the machine node, not an endpoint', () => {
     const g = buildFleetGraph(FLEET, { knownIps: KNOWN });
-    assert.deepEqual(g.machines.map((m) => m.machine), ['m-cache', 'm-sql', 'm-web']);
-    assert.ok(!g.endpoints.some((e) => e.remoteIp === '10.0.1.5' || e.remoteIp === '10.0.1.7' || e.remoteIp === '127.0.0.1'));
+    assert.deepEqual(
+      g.machines.map((m) => m.machine),
+      ['m-cache', 'm-sql', 'm-web'],
+    );
+    assert.ok(
+      !g.endpoints.some((e) => e.remoteIp === '10.0.1.5' || e.remoteIp === '10.0.1.7' || e.remoteIp === '127.0.0.1'),
+    );
     assert.ok(g.links.some((l) => l.target === 'machine:m-cache'));
   });
 });
@@ -59,7 +88,13 @@ describe('fleet graph: grouping', () => {
 
   test('processes belong to their machine; the machine carries malicious and failed flags', () => {
     const web = g.machines.find((m) => m.machine === 'm-web')!;
-    assert.deepEqual(g.processes.filter((p) => p.machineId === web.id).map((p) => p.label).sort(), ['agent', 'app', 'curl']);
+    assert.deepEqual(
+      g.processes
+        .filter((p) => p.machineId === web.id)
+        .map((p) => p.label)
+        .sort(),
+      ['agent', 'app', 'curl'],
+    );
     assert.deepEqual([web.seed, web.malicious, web.failed], [true, true, true]);
   });
 
@@ -82,14 +117,25 @@ describe('fleet graph: grouping', () => {
   test('expanding a machine shows its processes inside it, expanding a group its endpoints', () => {
     const group = g.groups.find((x) => x.port === 443)!.id;
     const v = visibleGraph(g, { ...fleet, expanded: new Set(['machine:m-web', group]) });
-    const inside = v.nodes.filter((n) => n.parent === 'machine:m-web').map((n) => n.label).sort();
+    const inside = v.nodes
+      .filter((n) => n.parent === 'machine:m-web')
+      .map((n) => n.label)
+      .sort();
     assert.deepEqual(inside, ['agent', 'app', 'curl']);
-    const endpoints = v.nodes.filter((n) => n.parent === group).map((n) => n.label).sort();
+    const endpoints = v.nodes
+      .filter((n) => n.parent === group)
+      .map((n) => n.label)
+      .sort();
     assert.deepEqual(endpoints, ['20.50.1.1:443', '20.50.9.9:443', '45.1.2.3:443']);
     // The curl process's link now ends at the malicious endpoint itself; sql's agent still at its collapsed machine.
-    assert.ok(v.edges.some((e) => e.source.includes('curl') && e.target === 'endpoint:45.1.2.3:443/tcp' && e.malicious));
+    assert.ok(
+      v.edges.some((e) => e.source.includes('curl') && e.target === 'endpoint:45.1.2.3:443/tcp' && e.malicious),
+    );
     assert.ok(v.edges.some((e) => e.source === 'machine:m-sql' && e.target === 'endpoint:20.50.1.1:443/tcp'));
-    assert.ok(!v.edges.some((e) => e.source === 'machine:m-web'), 'an open machine draws its processes\' links, not its own');
+    assert.ok(
+      !v.edges.some((e) => e.source === 'machine:m-web'),
+      "an open machine draws its processes' links, not its own",
+    );
   });
 
   test('focus: one hop out, and growing a neighbour adds its hop', () => {
@@ -99,8 +145,14 @@ describe('fleet graph: grouping', () => {
       row({ machine: 'm-c', remoteIp: '10.0.0.4', port: 80, remoteMachine: 'm-d' }),
     ]);
     const focus: ViewOptions = { ...fleet, mode: 'focus', focus: ['machine:m-a'] };
-    assert.deepEqual(visibleGraph(chain, focus).nodes.map((n) => n.id), ['machine:m-a', 'machine:m-b']);
-    assert.deepEqual(visibleGraph(chain, { ...focus, grown: new Set(['machine:m-b']) }).nodes.map((n) => n.id), ['machine:m-a', 'machine:m-b', 'machine:m-c']);
+    assert.deepEqual(
+      visibleGraph(chain, focus).nodes.map((n) => n.id),
+      ['machine:m-a', 'machine:m-b'],
+    );
+    assert.deepEqual(
+      visibleGraph(chain, { ...focus, grown: new Set(['machine:m-b']) }).nodes.map((n) => n.id),
+      ['machine:m-a', 'machine:m-b', 'machine:m-c'],
+    );
     // Growing a machine that is not on screen does nothing.
     assert.equal(visibleGraph(chain, { ...focus, grown: new Set(['machine:m-d']) }).nodes.length, 2);
     assert.equal(visibleGraph(chain, focus).hidden, 2);

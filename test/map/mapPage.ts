@@ -29,7 +29,11 @@ export const TODAY: TimeWindow = { start: '2026-11-23T00:00:00.000Z', end: SAMPL
 let workspace: ReturnType<typeof generateSampleWorkspace> | undefined;
 const messages = new Map<string, MapGraphMessage>();
 
-type SampleOptions = { window?: TimeWindow; focus?: readonly string[]; compare?: { before: TimeWindow; after: TimeWindow } };
+type SampleOptions = {
+  window?: TimeWindow;
+  focus?: readonly string[];
+  compare?: { before: TimeWindow; after: TimeWindow };
+};
 
 /** The sample workspace's whole-fleet map over a window, with the diff of two windows when given (cached: tests ask often). */
 export function sampleMessage(o: SampleOptions = {}): MapGraphMessage {
@@ -46,12 +50,15 @@ export function sampleMessage(o: SampleOptions = {}): MapGraphMessage {
 function buildSampleMessage(o: SampleOptions): MapGraphMessage {
   workspace ??= generateSampleWorkspace({ now: new Date(SAMPLE_NOW) });
   const ws = workspace;
-  const run = (q: string, range: TimeWindow) => runLocalQuery(ws.database, q, { timeRange: range, nowMs: Date.parse(SAMPLE_NOW) });
+  const run = (q: string, range: TimeWindow) =>
+    runLocalQuery(ws.database, q, { timeRange: range, nowMs: Date.parse(SAMPLE_NOW) });
   const window = o.compare?.after ?? o.window ?? SAMPLE_RANGE;
   let connections = mapConnectionRows(run(dependencyMapQuery([]), window));
   let diff: MapGraphMessage['diff'];
   if (o.compare) {
-    const rows = diffRows(run(mapDiffQuery(o.compare.before, o.compare.after), coveringRange(o.compare.before, o.compare.after)));
+    const rows = diffRows(
+      run(mapDiffQuery(o.compare.before, o.compare.after), coveringRange(o.compare.before, o.compare.after)),
+    );
     connections = withChanges(connections, rows);
     diff = { before: o.compare.before, after: o.compare.after, rows };
   }
@@ -64,8 +71,14 @@ function buildSampleMessage(o: SampleOptions): MapGraphMessage {
   });
   const graph = buildFleetGraph(connections, { seeds: focusIds });
   return {
-    type: 'mapGraph', title: focusIds.length ? `Dependency map: ${(o.focus ?? []).join(', ')}` : 'Dependency map: all machines', graph,
-    mode: focusIds.length ? 'focus' : 'fleet', focus: focusIds.map((id) => `machine:${id}`), range: SAMPLE_RANGE, window, ...(diff ? { diff } : {}),
+    type: 'mapGraph',
+    title: focusIds.length ? `Dependency map: ${(o.focus ?? []).join(', ')}` : 'Dependency map: all machines',
+    graph,
+    mode: focusIds.length ? 'focus' : 'fleet',
+    focus: focusIds.map((id) => `machine:${id}`),
+    range: SAMPLE_RANGE,
+    window,
+    ...(diff ? { diff } : {}),
   };
 }
 
@@ -90,12 +103,22 @@ export interface RenderedMap {
 }
 
 /** Opens the map page and posts `message`; with `wait` false (a message that draws nothing), returns without waiting for a layout. */
-export async function renderMap(message: unknown, size = { width: 1400, height: 900 }, wait = true): Promise<RenderedMap> {
+export async function renderMap(
+  message: unknown,
+  size = { width: 1400, height: 900 },
+  wait = true,
+): Promise<RenderedMap> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'map-page-'));
   fs.copyFileSync(MAP_BUNDLE, path.join(dir, 'map.js'));
   fs.writeFileSync(path.join(dir, 'message.json'), JSON.stringify(message));
   const nonce = 'testnonce0123456789';
-  const html = webviewPageHtml({ cspSource: 'file:', scriptUri: 'map.js', nonce, title: 'map', blobWorkers: true }).replace(
+  const html = webviewPageHtml({
+    cspSource: 'file:',
+    scriptUri: 'map.js',
+    nonce,
+    title: 'map',
+    blobWorkers: true,
+  }).replace(
     '</head>',
     `<style nonce="${nonce}">${DARK_THEME}</style>
 <script nonce="${nonce}">
@@ -107,7 +130,10 @@ window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), 
 </head>`,
   );
   fs.writeFileSync(path.join(dir, 'index.html'), html);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--allow-file-access-from-files'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--allow-file-access-from-files'],
+  });
   const page = await browser.newPage({ viewport: size, deviceScaleFactor: 1 });
   const problems: string[] = [];
   page.on('console', (m) => {
@@ -120,7 +146,10 @@ window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), 
   if (wait) {
     await postToMap(page, message);
   } else {
-    await page.evaluate((m) => (globalThis as unknown as { postMessage(m: unknown, o: string): void }).postMessage(m, '*'), message);
+    await page.evaluate(
+      (m) => (globalThis as unknown as { postMessage(m: unknown, o: string): void }).postMessage(m, '*'),
+      message,
+    );
   }
   problems.push(...(await page.evaluate(() => (globalThis as unknown as { __violations: string[] }).__violations)));
   return { browser, page, problems, dir };
@@ -128,14 +157,24 @@ window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), 
 
 /** Posts a host message as VS Code would and waits until the map has laid it out. */
 export async function postToMap(page: Page, message: unknown): Promise<void> {
-  await page.evaluate((m) => (globalThis as unknown as { postMessage(m: unknown, o: string): void }).postMessage(m, '*'), message);
+  await page.evaluate(
+    (m) => (globalThis as unknown as { postMessage(m: unknown, o: string): void }).postMessage(m, '*'),
+    message,
+  );
   await waitForLayout(page);
 }
 
 /** Waits until the map's layout is done and drawn. */
 export async function waitForLayout(page: Page): Promise<void> {
   await page.waitForFunction(() => {
-    const doc = (globalThis as unknown as { document: { getElementById(id: string): { classList: { contains(c: string): boolean } } | null; querySelector(s: string): unknown } }).document;
+    const doc = (
+      globalThis as unknown as {
+        document: {
+          getElementById(id: string): { classList: { contains(c: string): boolean } } | null;
+          querySelector(s: string): unknown;
+        };
+      }
+    ).document;
     return !!doc.getElementById('busy')?.classList.contains('hidden') && !!doc.querySelector('#map canvas, #empty');
   });
   await page.waitForTimeout(300);

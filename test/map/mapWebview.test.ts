@@ -5,7 +5,17 @@ import { analyze } from '../../src/kql';
 import { validateMapHostMessage, validateMapWebviewMessage } from '../../src/protocol/validateMap';
 import type { FleetGraph } from '../../src/render/fleetGraph';
 import { queryForFleetNode } from '../../src/ui/map/mapNodeQuery';
-import { CHROMIUM, MAP_BUNDLE, closeMap, renderMap, sampleMessage, waitForLayout, TODAY, YESTERDAY, type RenderedMap } from './mapPage';
+import {
+  CHROMIUM,
+  MAP_BUNDLE,
+  closeMap,
+  renderMap,
+  sampleMessage,
+  waitForLayout,
+  TODAY,
+  YESTERDAY,
+  type RenderedMap,
+} from './mapPage';
 
 describe('fleet map of the sample workspace', () => {
   let graph: FleetGraph;
@@ -18,7 +28,10 @@ describe('fleet map of the sample workspace', () => {
     for (const n of ['acme-demo', 'acme-sql01', 'acme-redis01', 'onprem-web01']) {
       assert.ok(names.has(n), n);
     }
-    assert.ok(!graph.endpoints.some((e) => e.remoteIp.startsWith('10.229.')), 'a monitored machine\'s IP became an external endpoint');
+    assert.ok(
+      !graph.endpoints.some((e) => e.remoteIp.startsWith('10.229.')),
+      "a monitored machine's IP became an external endpoint",
+    );
     assert.ok(graph.groups.length < graph.endpoints.length);
     const c2 = graph.endpoints.find((e) => e.remoteIp === '45.142.212.61')!;
     assert.equal(c2.malicious, true);
@@ -29,7 +42,11 @@ describe('fleet map of the sample workspace', () => {
     for (const id of ids) {
       const q = queryForFleetNode(graph, id);
       assert.ok(q, id);
-      assert.deepEqual(analyze(q).diagnostics.filter((d) => d.severity === 'error'), [], q);
+      assert.deepEqual(
+        analyze(q).diagnostics.filter((d) => d.severity === 'error'),
+        [],
+        q,
+      );
     }
     assert.equal(queryForFleetNode(graph, 'machine:not-there'), undefined);
   });
@@ -42,12 +59,19 @@ describe('map protocol', () => {
     assert.equal(validateMapWebviewMessage({ type: 'openNode', id: 42 }).ok, false);
     assert.equal(validateMapWebviewMessage({ type: 'setWindow', window: w }).ok, true);
     assert.equal(validateMapWebviewMessage({ type: 'setWindow', window: { start: w.end, end: w.start } }).ok, false);
-    assert.equal(validateMapWebviewMessage({ type: 'setWindow', window: { start: 'now() | take 1', end: w.end } }).ok, false);
+    assert.equal(
+      validateMapWebviewMessage({ type: 'setWindow', window: { start: 'now() | take 1', end: w.end } }).ok,
+      false,
+    );
     assert.equal(validateMapWebviewMessage({ type: 'compare', before: w, after: w }).ok, true);
     assert.equal(validateMapWebviewMessage({ type: 'exportDiff', format: 'xml' }).ok, false);
     assert.equal(validateMapWebviewMessage({ type: 'runQuery', query: 'VMConnection' }).ok, false);
     const openNode = validateMapWebviewMessage({ type: 'openNode', id: 'x', query: 'VMConnection | count' });
-    assert.deepEqual(openNode.ok && openNode.value, { type: 'openNode', id: 'x' }, 'extra fields must not pass through');
+    assert.deepEqual(
+      openNode.ok && openNode.value,
+      { type: 'openNode', id: 'x' },
+      'extra fields must not pass through',
+    );
   });
 
   test('the webview accepts a map only with its arrays and windows', () => {
@@ -59,7 +83,9 @@ describe('map protocol', () => {
 });
 
 const canRender = fs.existsSync(CHROMIUM) && fs.existsSync(MAP_BUNDLE);
-describe('fleet map drawn in Chromium under the webview CSP', { skip: canRender ? false : 'needs /usr/bin/chromium and `npm run build`' }, () => {
+describe('fleet map drawn in Chromium under the webview CSP', {
+  skip: canRender ? false : 'needs /usr/bin/chromium and `npm run build`',
+}, () => {
   let map: RenderedMap;
   before(async () => {
     map = await renderMap(sampleMessage(), { width: 1200, height: 800 });
@@ -72,7 +98,10 @@ describe('fleet map drawn in Chromium under the webview CSP', { skip: canRender 
     assert.deepEqual(map.problems, []);
     const g = sampleMessage().graph;
     assert.equal(await shown(), g.machines.length + g.groups.length);
-    assert.match((await map.page.textContent('#status')) ?? '', new RegExp(`^${g.machines.length} machines, ${g.processes.length} processes`));
+    assert.match(
+      (await map.page.textContent('#status')) ?? '',
+      new RegExp(`^${g.machines.length} machines, ${g.processes.length} processes`),
+    );
     assert.match((await map.page.textContent('#legend')) ?? '', /malicious remote/);
     // Laid out in the Web Worker: the CSP let the blob: worker start, so the page's thread stayed free.
     assert.equal(await map.page.getAttribute('#map', 'data-layout'), 'worker');
@@ -88,7 +117,9 @@ describe('fleet map drawn in Chromium under the webview CSP', { skip: canRender 
     assert.ok((await shown()) > before, 'Enter did not expand the selected node');
     await map.page.keyboard.press('ArrowDown');
     await map.page.keyboard.press('o');
-    const posted = await map.page.evaluate(() => (globalThis as unknown as { __posted: { type: string; id?: string }[] }).__posted);
+    const posted = await map.page.evaluate(
+      () => (globalThis as unknown as { __posted: { type: string; id?: string }[] }).__posted,
+    );
     const open = posted.filter((m) => m.type === 'openNode');
     assert.equal(open.length, 1);
     assert.equal(validateMapWebviewMessage(open[0]).ok, true);
@@ -99,13 +130,18 @@ describe('fleet map drawn in Chromium under the webview CSP', { skip: canRender 
     await map.page.press('#search', 'Enter');
     await waitForLayout(map.page);
     await map.page.waitForFunction(() => {
-      const doc = (globalThis as unknown as { document: { getElementById(id: string): { textContent: string | null } | null } }).document;
+      const doc = (
+        globalThis as unknown as { document: { getElementById(id: string): { textContent: string | null } | null } }
+      ).document;
       return doc.getElementById('tooltip')?.textContent?.startsWith('w3wp.exe on acme-demo') === true;
     });
   });
 
   test('a compared window shows the diff table', async () => {
-    await map.page.evaluate((m) => (globalThis as unknown as { postMessage(m: unknown, o: string): void }).postMessage(m, '*'), sampleMessage({ compare: { before: YESTERDAY, after: TODAY } }));
+    await map.page.evaluate(
+      (m) => (globalThis as unknown as { postMessage(m: unknown, o: string): void }).postMessage(m, '*'),
+      sampleMessage({ compare: { before: YESTERDAY, after: TODAY } }),
+    );
     await waitForLayout(map.page);
     const table = (await map.page.textContent('#diff')) ?? '';
     assert.match(table, /new\s*connection\s*acme-app02/);

@@ -3,7 +3,11 @@
 import * as path from 'node:path';
 import { closeMap, renderMap, sampleMessage, TODAY, YESTERDAY } from './mapPage';
 
-async function shoot(name: string, message: ReturnType<typeof sampleMessage>, keys: readonly string[] = []): Promise<void> {
+async function shoot(
+  name: string,
+  message: ReturnType<typeof sampleMessage>,
+  keys: readonly string[] = [],
+): Promise<void> {
   const map = await renderMap(message);
   for (const k of keys) {
     await map.page.keyboard.press(k);

@@ -1,7 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../../src/kql';
-import { definitionsOf, describeDefinitions, isDefinitionsOnly, placeCellError, scopeCell, splitStatements } from '../../src/notebook';
+import {
+  definitionsOf,
+  describeDefinitions,
+  isDefinitionsOnly,
+  placeCellError,
+  scopeCell,
+  splitStatements,
+} from '../../src/notebook';
 
 const cells = [
   'let TimeRange = 24h;\nlet Computers = dynamic(["*"]); // all machines',
@@ -12,8 +19,17 @@ const cells = [
 
 test('statements split at top-level semicolons only', () => {
   const s = splitStatements('let f = (x:long) { let y = x; y + 1 };\nprint s = "a;b", t = @\'c;\' // ; in a comment\n');
-  assert.deepEqual(s.map((x) => x.text.trim()), ['let f = (x:long) { let y = x; y + 1 };', 'print s = "a;b", t = @\'c;\' // ; in a comment']);
-  assert.deepEqual(definitionsOf(cells[1]!).map((d) => [d.kind, d.names]), [['declare', ['Port', 'Proc name']], ['set', []]]);
+  assert.deepEqual(
+    s.map((x) => x.text.trim()),
+    ['let f = (x:long) { let y = x; y + 1 };', 'print s = "a;b", t = @\'c;\' // ; in a comment'],
+  );
+  assert.deepEqual(
+    definitionsOf(cells[1]!).map((d) => [d.kind, d.names]),
+    [
+      ['declare', ['Port', 'Proc name']],
+      ['set', []],
+    ],
+  );
   assert.ok(isDefinitionsOnly(cells[0]!));
   assert.ok(!isDefinitionsOnly(cells[2]!));
   assert.equal(describeDefinitions(['TimeRange', 'Computers']), 'defines: TimeRange, Computers');
@@ -48,7 +64,10 @@ test('redefining a name follows Kusto: the redefinition is an error placed in th
   const d = analyze(scoped.text).diagnostics.find((x) => x.severity === 'error')!;
   assert.equal(d.code, 'KS201');
   const place = placeCellError(scoped, 1, d.range);
-  assert.deepEqual([place.cellIndex, place.inOwnCell, place.range.start.line, place.range.start.character], [1, true, 0, 4]);
+  assert.deepEqual(
+    [place.cellIndex, place.inOwnCell, place.range.start.line, place.range.start.character],
+    [1, true, 0, 4],
+  );
 });
 
 test('an error in the definitions of an earlier cell is placed in that cell', () => {

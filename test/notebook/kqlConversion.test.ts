@@ -15,12 +15,15 @@ VMConnection | take 3
 
 test('.kql blocks become code cells and the comments above them markdown cells, and back', () => {
   const cells = kqlToCells(file);
-  assert.deepEqual(cells.map((c) => [c.kind, c.source]), [
-    ['markdown', 'Open ports\nper machine'],
-    ['code', 'VMBoundPort\n| summarize count() by Computer'],
-    ['code', 'let x = 1;\nprint x'],
-    ['code', 'VMConnection | take 3'],
-  ]);
+  assert.deepEqual(
+    cells.map((c) => [c.kind, c.source]),
+    [
+      ['markdown', 'Open ports\nper machine'],
+      ['code', 'VMBoundPort\n| summarize count() by Computer'],
+      ['code', 'let x = 1;\nprint x'],
+      ['code', 'VMConnection | take 3'],
+    ],
+  );
   assert.equal(cellsToKql(cells), file);
 });
 

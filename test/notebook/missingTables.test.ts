@@ -28,9 +28,12 @@ test('a user table the workspace lacks is left to the query error: only catalogu
 test('the note names the missing tables, where they come from, and what the workspace has', () => {
   assert.equal(
     cannotRunNote(['VMConnection'], SERVICE_MAP_ONLY),
-    'This part cannot run on this workspace: it reads VMConnection, which the workspace does not have. '
-      + 'That table is written by VM insights with processes and dependencies (the Dependency agent). '
-      + 'Of the tables these reports use, the workspace has ServiceMapComputer_CL and ServiceMapProcess_CL.',
+    'This part cannot run on this workspace: it reads VMConnection, which the workspace does not have. ' +
+      'That table is written by VM insights with processes and dependencies (the Dependency agent). ' +
+      'Of the tables these reports use, the workspace has ServiceMapComputer_CL and ServiceMapProcess_CL.',
   );
-  assert.match(cannotRunNote(['VMConnection', 'VMBoundPort'], []), /reads VMConnection and VMBoundPort, .*Those tables are .* The workspace has none of the tables these reports use\.$/);
+  assert.match(
+    cannotRunNote(['VMConnection', 'VMBoundPort'], []),
+    /reads VMConnection and VMBoundPort, .*Those tables are .* The workspace has none of the tables these reports use\.$/,
+  );
 });

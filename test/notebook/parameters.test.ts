@@ -19,6 +19,8 @@ test('hostile machine names stay one string each, in the text and in the engine'
   const hostile = ['a"b', 'back\\slash', 'pipe | take 1', 'new\nline', '"]); print 1; //'];
   const text = withComputers(cell, hostile);
   assert.deepEqual(computersOf(text), hostile);
-  const r = runLocalQuery(ws.database, `${text}\nprint n = array_length(Computers), v = Computers`, { nowMs: NOW.getTime() });
+  const r = runLocalQuery(ws.database, `${text}\nprint n = array_length(Computers), v = Computers`, {
+    nowMs: NOW.getTime(),
+  });
   assert.deepEqual(r.tables[0]!.rows[0], [hostile.length, hostile]);
 });

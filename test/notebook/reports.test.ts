@@ -9,7 +9,9 @@ import { NOW, ws } from '../seed-queries/workspace';
 
 const root = path.resolve(__dirname, '../..');
 const machineNames = (() => {
-  const r = runLocalQuery(ws.database, 'union VMComputer, VMConnection, VMBoundPort | distinct Computer', { nowMs: NOW.getTime() });
+  const r = runLocalQuery(ws.database, 'union VMComputer, VMConnection, VMBoundPort | distinct Computer', {
+    nowMs: NOW.getTime(),
+  });
   return r.tables[0]!.rows.map((row) => String(row[0]));
 })();
 
@@ -27,8 +29,14 @@ test('every report is a notebook file whose first code cell is its one parameter
         assert.equal(cells[i - 1]?.kind, 'markdown', `${report.id} cell ${i + 1}`);
       }
     });
-    assert.ok(code.slice(1).some((c) => /\| render \w+/.test(c.source)), `${report.id} has a chart`);
-    assert.ok(code.slice(1).some((c) => !/\| render /.test(c.source)), `${report.id} has a grid`);
+    assert.ok(
+      code.slice(1).some((c) => /\| render \w+/.test(c.source)),
+      `${report.id} has a chart`,
+    );
+    assert.ok(
+      code.slice(1).some((c) => !/\| render /.test(c.source)),
+      `${report.id} has a grid`,
+    );
   }
 });
 
@@ -44,7 +52,9 @@ test('no shipped report names a machine of the sample workspace', () => {
 
 test('every report runs on the sample workspace with rows in every part', () => {
   for (const report of REPORTS) {
-    const code = readNotebook(fs.readFileSync(reportFile(root, report), 'utf8')).cells.filter((c) => c.kind === 'code').map((c) => c.source);
+    const code = readNotebook(fs.readFileSync(reportFile(root, report), 'utf8'))
+      .cells.filter((c) => c.kind === 'code')
+      .map((c) => c.source);
     code.forEach((_, i) => {
       const scoped = scopeCell(code, i);
       if (scoped.definitionsOnly) {
@@ -58,9 +68,14 @@ test('every report runs on the sample workspace with rows in every part', () => 
 });
 
 test('a report narrowed to one machine by its parameter cell shows only that machine', () => {
-  const code = readNotebook(fs.readFileSync(path.join(root, 'reports/tcp-traffic.kqlnb'), 'utf8')).cells.filter((c) => c.kind === 'code').map((c) => c.source);
+  const code = readNotebook(fs.readFileSync(path.join(root, 'reports/tcp-traffic.kqlnb'), 'utf8'))
+    .cells.filter((c) => c.kind === 'code')
+    .map((c) => c.source);
   const one = machineNames.find((n) => n.includes('sql'))!;
   code[0] = code[0]!.replace('dynamic(["*"])', `dynamic(["${one}"])`);
   const result = runLocalQuery(ws.database, scopeCell(code, 1).text, { nowMs: NOW.getTime() });
-  assert.deepEqual(result.tables[0]!.rows.map((r) => r[0]), [one]);
+  assert.deepEqual(
+    result.tables[0]!.rows.map((r) => r[0]),
+    [one],
+  );
 });

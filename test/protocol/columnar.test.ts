@@ -44,7 +44,10 @@ test('every cell reads back as the row form reads it (text and value)', () => {
 
 test('numbers, bools and text travel as typed arrays; a long column holding text falls back to JSON', () => {
   const t = toColumnar(table);
-  assert.deepEqual(t.data.map((d) => d.kind), ['text', 'number', 'bool', 'text', 'json', 'json', 'number']);
+  assert.deepEqual(
+    t.data.map((d) => d.kind),
+    ['text', 'number', 'bool', 'text', 'json', 'json', 'number'],
+  );
   const strings = t.data[0]!;
   assert.ok(strings.kind === 'text' && strings.offsets.length === 3, 'repeated strings are stored once');
   assert.equal(columnarBuffers(t).length, 17);

@@ -3,7 +3,10 @@ import assert from 'node:assert/strict';
 import { toDocumentPosition, toDocumentRange } from '../../src/protocol/queryOrigin';
 
 test('a block error moves down by the block start line', () => {
-  assert.deepEqual(toDocumentPosition({ line: 2, character: 7 }, { line: 10, character: 0 }), { line: 12, character: 7 });
+  assert.deepEqual(toDocumentPosition({ line: 2, character: 7 }, { line: 10, character: 0 }), {
+    line: 12,
+    character: 7,
+  });
 });
 
 test('a selection starting mid-line shifts only the first line sideways', () => {

@@ -116,7 +116,13 @@ describe('validateHostMessage', () => {
   });
 
   test('the applied time range travels as text for the header, or not at all', () => {
-    const withRange = (timeRange: unknown) => validateHostMessage({ type: 'showResult', ...origin, result: payload, options: { maxChartPoints: 100, timeRange } });
+    const withRange = (timeRange: unknown) =>
+      validateHostMessage({
+        type: 'showResult',
+        ...origin,
+        result: payload,
+        options: { maxChartPoints: 100, timeRange },
+      });
     assert.equal(withRange('Last 24 hours · 2026-12-04 03:00 → 2026-12-05 03:00 UTC').ok, true);
     const v = withRange({ duration: 'PT24H' });
     assert.equal(v.ok, false);
@@ -124,15 +130,24 @@ describe('validateHostMessage', () => {
   });
 
   test('a row-form result is not what the webview takes', () => {
-    assert.equal(validateHostMessage({ type: 'showResult', ...origin, result, options: { maxChartPoints: 100 } }).ok, false);
+    assert.equal(
+      validateHostMessage({ type: 'showResult', ...origin, result, options: { maxChartPoints: 100 } }).ok,
+      false,
+    );
   });
 
   test('refuses unknown column types, bad stats, bad render properties and bad positions', () => {
-    const badType = { ...result, tables: [{ ...result.tables[0]!, columns: [{ name: 'a', type: 'varchar' }], rows: [] }] };
+    const badType = {
+      ...result,
+      tables: [{ ...result.tables[0]!, columns: [{ name: 'a', type: 'varchar' }], rows: [] }],
+    };
     assert.equal(validateQueryResult(badType).ok, false);
     assert.equal(validateQueryResult({ ...result, stats: { ...result.stats, rowCount: -1 } }).ok, false);
     assert.equal(validateQueryResult({ ...result, render: { visualization: 'timechart', ymin: 'low' } }).ok, false);
-    assert.equal(validateQueryResult({ ...result, render: { visualization: 'timechart', series: 'Computer' } }).ok, false);
+    assert.equal(
+      validateQueryResult({ ...result, render: { visualization: 'timechart', series: 'Computer' } }).ok,
+      false,
+    );
     assert.equal(validateQueryResult({ ...result, warnings: [1] }).ok, false);
     assert.equal(validateHostMessage({ type: 'showError', ...origin, kind: 'query', message: 'm', line: 0 }).ok, false);
     assert.equal(validateHostMessage({ type: 'showError', ...origin, kind: 'oops', message: 'm' }).ok, false);
@@ -141,28 +156,48 @@ describe('validateHostMessage', () => {
   });
 
   test('a Run all position is { index, count } with 0 ≤ index < count, on running, results and errors', () => {
-    for (const batch of [{ index: 0, count: 1 }, { index: 2, count: 3 }]) {
+    for (const batch of [
+      { index: 0, count: 1 },
+      { index: 2, count: 3 },
+    ]) {
       assert.equal(validateHostMessage({ type: 'running', ...origin, batch }).ok, true);
-      assert.equal(validateHostMessage({ type: 'showResult', ...origin, batch, result: payload, options: { maxChartPoints: 100 } }).ok, true);
+      assert.equal(
+        validateHostMessage({ type: 'showResult', ...origin, batch, result: payload, options: { maxChartPoints: 100 } })
+          .ok,
+        true,
+      );
       assert.equal(validateHostMessage({ type: 'showError', ...origin, batch, kind: 'query', message: 'm' }).ok, true);
     }
-    for (const batch of [{ index: 3, count: 3 }, { index: -1, count: 2 }, { index: 0, count: 0 }, { index: 0.5, count: 2 }, 'first', null]) {
+    for (const batch of [
+      { index: 3, count: 3 },
+      { index: -1, count: 2 },
+      { index: 0, count: 0 },
+      { index: 0.5, count: 2 },
+      'first',
+      null,
+    ]) {
       const v = validateHostMessage({ type: 'running', ...origin, batch });
       assert.equal(v.ok, false, JSON.stringify(batch));
       assert.match(!v.ok ? v.reason : '', /batch/);
     }
-    assert.equal(validateWebviewMessage({ type: 'exportData', format: 'csv', tableIndex: 0, batchIndex: -1 }).ok, false);
+    assert.equal(
+      validateWebviewMessage({ type: 'exportData', format: 'csv', tableIndex: 0, batchIndex: -1 }).ok,
+      false,
+    );
   });
 });
 
 describe('validatePanelState', () => {
   test('keeps valid fields and drops the rest', () => {
-    assert.deepEqual(validatePanelState({ documentUri: 'file:///a.kql', queryText: 'T', blockStartLine: 2, activeTab: 'chart' }), {
-      documentUri: 'file:///a.kql',
-      queryText: 'T',
-      blockStartLine: 2,
-      activeTab: 'chart',
-    });
+    assert.deepEqual(
+      validatePanelState({ documentUri: 'file:///a.kql', queryText: 'T', blockStartLine: 2, activeTab: 'chart' }),
+      {
+        documentUri: 'file:///a.kql',
+        queryText: 'T',
+        blockStartLine: 2,
+        activeTab: 'chart',
+      },
+    );
     assert.deepEqual(validatePanelState({ documentUri: 'file:///a.kql', activeTab: 'evil', blockStartLine: -3 }), {
       documentUri: 'file:///a.kql',
       queryText: undefined,

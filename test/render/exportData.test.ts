@@ -50,8 +50,20 @@ describe('JSON export', () => {
   test('writes records keyed by column name with wire values', () => {
     const parsed = JSON.parse(toJsonRecords(table)) as unknown[];
     assert.equal(parsed.length, 3);
-    assert.deepEqual(parsed[0], { Computer: 'web-01', Bytes: 10, Props: { a: 1, b: 'x,y' }, When: '2024-05-01T00:00:00Z', Ok: true });
-    assert.deepEqual(parsed[1], { Computer: 'say "hi", then\r\nleave', Bytes: null, Props: null, When: null, Ok: false });
+    assert.deepEqual(parsed[0], {
+      Computer: 'web-01',
+      Bytes: 10,
+      Props: { a: 1, b: 'x,y' },
+      When: '2024-05-01T00:00:00Z',
+      Ok: true,
+    });
+    assert.deepEqual(parsed[1], {
+      Computer: 'say "hi", then\r\nleave',
+      Bytes: null,
+      Props: null,
+      When: null,
+      Ok: false,
+    });
   });
 });
 
@@ -80,13 +92,23 @@ describe('cell text', () => {
 describe('export of the rows shown', () => {
   const many = {
     name: 'PrimaryResult',
-    columns: [{ name: 'Computer', type: 'string' as const }, { name: 'N', type: 'long' as const }],
+    columns: [
+      { name: 'Computer', type: 'string' as const },
+      { name: 'N', type: 'long' as const },
+    ],
     rows: Array.from({ length: 29 }, (_, i) => [`${i % 5 === 0 ? 'onprem' : 'acme'}-${i}`, i]),
   };
 
   test('with the grid filter and sort: the matching rows in the grid order', () => {
     const shown = exportedTable(many, { filter: 'onprem', sort: { column: 1, descending: true } });
-    assert.deepEqual(shown.rows, [['onprem-25', 25], ['onprem-20', 20], ['onprem-15', 15], ['onprem-10', 10], ['onprem-5', 5], ['onprem-0', 0]]);
+    assert.deepEqual(shown.rows, [
+      ['onprem-25', 25],
+      ['onprem-20', 20],
+      ['onprem-15', 15],
+      ['onprem-10', 10],
+      ['onprem-5', 5],
+      ['onprem-0', 0],
+    ]);
     assert.equal(toCsv(shown).split('\r\n')[1], 'onprem-25,25');
   });
 

@@ -2,7 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatRunFailure, formatRunStats } from '../../src/render/runSummary';
 
-const stats = (rowCount: number, truncated = false) => ({ backend: 'local' as const, durationMs: 84.4, rowCount, truncated });
+const stats = (rowCount: number, truncated = false) => ({
+  backend: 'local' as const,
+  durationMs: 84.4,
+  rowCount,
+  truncated,
+});
 
 test('rows and time, with "row" for one', () => {
   assert.equal(formatRunStats(stats(1)), '1 row · 84 ms');

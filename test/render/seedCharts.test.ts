@@ -17,7 +17,10 @@ describe('seed queries with render draw charts of the sample workspace', () => {
 
   for (const q of charted) {
     test(`${q.id} draws its ${/render\s+(\w+)/.exec(sampleQueryText(q))![1]}`, () => {
-      const result = runLocalQuery(ws.database, sampleQueryText(q), { nowMs: NOW.getTime(), timeRange: { duration: 'P7D' } });
+      const result = runLocalQuery(ws.database, sampleQueryText(q), {
+        nowMs: NOW.getTime(),
+        timeRange: { duration: 'P7D' },
+      });
       assert.ok(result.render, 'the engine reports the render operator');
       const table = result.tables[0]!;
       const plan = chartPlan(table, result.render, 20_000);
@@ -28,7 +31,10 @@ describe('seed queries with render draw charts of the sample workspace', () => {
       assert.equal(plan.visualization, result.render.visualization);
       const points = (plan.spec.data as { values: Array<{ y: number | null }> }).values;
       assert.ok(points.length > 0, 'has points');
-      assert.ok(points.some((p) => typeof p.y === 'number' && p.y > 0), 'has non-zero values');
+      assert.ok(
+        points.some((p) => typeof p.y === 'number' && p.y > 0),
+        'has non-zero values',
+      );
       compile(plan.spec as never);
       const x = (plan.spec.encoding as Record<string, { type: string }> | undefined)?.x;
       if (plan.visualization === 'timechart' && table.columns.some((c) => c.type === 'datetime')) {

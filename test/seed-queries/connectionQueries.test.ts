@@ -3,8 +3,21 @@ import assert from 'node:assert/strict';
 import type { Value } from '../../src/engine/values';
 import { groupBy, HOUR_TICKS, machine, records, runSeed, sorted, sum } from './workspace';
 
-const conn = records('VMConnection', ['Computer', 'TimeGenerated', 'Direction', 'BytesSent', 'BytesReceived', 'LinksEstablished',
-  'LinksLive', 'LinksFailed', 'LinksTerminated', 'RemoteIp', 'DestinationPort', 'IndicatorThreatType', 'MaliciousIp']);
+const conn = records('VMConnection', [
+  'Computer',
+  'TimeGenerated',
+  'Direction',
+  'BytesSent',
+  'BytesReceived',
+  'LinksEstablished',
+  'LinksLive',
+  'LinksFailed',
+  'LinksTerminated',
+  'RemoteIp',
+  'DestinationPort',
+  'IndicatorThreatType',
+  'MaliciousIp',
+]);
 const hourOf = (t: Value | undefined) => Math.floor((t as number) / HOUR_TICKS) * HOUR_TICKS;
 const selected = conn.filter((x) => x.Computer === 'acme-demo' || x.Computer === 'admdemo-appsvr');
 const acmeDemo = conn.filter((x) => x.Computer === 'acme-demo');
@@ -24,17 +37,26 @@ test('bytes-trend sums bytes per computer and hour, computers in descending orde
   assert.equal(r.render, 'timechart');
 });
 
-test('connection-failures-trend counts acme-demo\'s records per hour of day', () => {
+test("connection-failures-trend counts acme-demo's records per hour of day", () => {
   const r = runSeed('connection-failures-trend');
   assert.deepEqual(r.columns, ['bythehour', 'failCount']);
   const byHour = groupBy(acmeDemo, (x) => new Date((x.TimeGenerated as number) / 10_000).getUTCHours());
-  assert.deepEqual(r.rows, [...byHour.keys()].sort((a, b) => a - b).map((h) => [h, byHour.get(h)!.length]));
+  assert.deepEqual(
+    r.rows,
+    [...byHour.keys()].sort((a, b) => a - b).map((h) => [h, byHour.get(h)!.length]),
+  );
   assert.equal(r.rows.length, 24);
 });
 
 test('link-status-trend gives distinct link counts of acme-demo per hour', () => {
   const r = runSeed('link-status-trend');
-  assert.deepEqual(r.columns, ['TimeGenerated', 'dcount_LinksEstablished', 'dcount_LinksLive', 'dcount_LinksFailed', 'dcount_LinksTerminated']);
+  assert.deepEqual(r.columns, [
+    'TimeGenerated',
+    'dcount_LinksEstablished',
+    'dcount_LinksLive',
+    'dcount_LinksFailed',
+    'dcount_LinksTerminated',
+  ]);
   const byHour = groupBy(acmeDemo, (x) => hourOf(x.TimeGenerated));
   assert.equal(r.rows.length, 24);
   const distinct = (g: typeof acmeDemo, c: string) => new Set(g.map((x) => x[c])).size;
@@ -53,7 +75,10 @@ test('top-transmitting-vms sums bytes sent per computer across the full outer jo
   const r = runSeed('top-transmitting-vms');
   assert.deepEqual(r.columns, ['Computer', 'AzureVMSize_s', 'sum_BytesSent']);
   // Each connection record joins every hourly inventory record of its computer.
-  const inventoryRows = groupBy(records('ServiceMapComputer_CL', ['ComputerName_s']), (x) => x.ComputerName_s as string);
+  const inventoryRows = groupBy(
+    records('ServiceMapComputer_CL', ['ComputerName_s']),
+    (x) => x.ComputerName_s as string,
+  );
   const sent = groupBy(conn, (x) => x.Computer as string);
   for (const o of r.objects) {
     const m = machine(o.Computer as string);
@@ -62,7 +87,10 @@ test('top-transmitting-vms sums bytes sent per computer across the full outer jo
   }
   assert.equal(r.rows.length, sent.size);
   const totals = r.objects.map((o) => o.sum_BytesSent as number);
-  assert.deepEqual(totals, [...totals].sort((a, b) => b - a));
+  assert.deepEqual(
+    totals,
+    [...totals].sort((a, b) => b - a),
+  );
   assert.equal(r.objects[0]!.Computer, 'acme-demo');
 });
 
@@ -79,9 +107,14 @@ test('wb-connections-overview sums established links per direction and hour', ()
 test('wb-connections-top-remotes gives the ten busiest remote endpoints', () => {
   const r = runSeed('wb-connections-top-remotes');
   const groups = groupBy(selected, (x) => `${x.RemoteIp}:${x.DestinationPort}`);
-  const expected = [...groups].map(([k, g]) => [k, sum(g.map((x) => x.LinksEstablished))] as [string, number])
-    .sort((a, b) => b[1] - a[1]).slice(0, 10);
-  assert.deepEqual(r.rows.map((x) => x[1]), expected.map((x) => x[1]));
+  const expected = [...groups]
+    .map(([k, g]) => [k, sum(g.map((x) => x.LinksEstablished))] as [string, number])
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 10);
+  assert.deepEqual(
+    r.rows.map((x) => x[1]),
+    expected.map((x) => x[1]),
+  );
   for (const [endpoint, total] of r.rows) {
     assert.equal(sum(groups.get(endpoint as string)!.map((x) => x.LinksEstablished)), total);
   }
@@ -100,13 +133,17 @@ test('wb-failed-connections gives the failure percentage per computer and hour',
   }
   // acme-sql02's nightly outage (02:00-05:00 UTC) shows as a spike in acme-demo's failures.
   const demo = r.objects.filter((o) => o.Computer === 'acme-demo');
-  const at = (h: number) => demo.find((o) => new Date((o.TimeGenerated as number) / 10_000).getUTCHours() === h)!.FailedPercent as number;
+  const at = (h: number) =>
+    demo.find((o) => new Date((o.TimeGenerated as number) / 10_000).getUTCHours() === h)!.FailedPercent as number;
   assert.ok(at(3) > 3 * at(15), `${at(3)} vs ${at(15)}`);
 });
 
 test('wb-failed-connections-by-machine sums failed links per computer', () => {
   const r = runSeed('wb-failed-connections-by-machine');
-  const expected = ['acme-demo', 'admdemo-appsvr'].map((c) => [c, sum(selected.filter((x) => x.Computer === c).map((x) => x.LinksFailed))]);
+  const expected = ['acme-demo', 'admdemo-appsvr'].map((c) => [
+    c,
+    sum(selected.filter((x) => x.Computer === c).map((x) => x.LinksFailed)),
+  ]);
   assert.deepEqual(sorted(r.rows), sorted(expected));
   assert.ok((r.rows[0]![1] as number) > 50);
   assert.ok((r.rows[0]![1] as number) >= (r.rows[1]![1] as number));
@@ -133,12 +170,15 @@ test('wb-traffic-comparison sums total bytes per computer and hour', () => {
   }
 });
 
-test('wb-malicious-connections shows acme-demo\'s RDP brute force as Botnet traffic', () => {
+test("wb-malicious-connections shows acme-demo's RDP brute force as Botnet traffic", () => {
   const r = runSeed('wb-malicious-connections');
   const malicious = selected.filter((x) => x.MaliciousIp !== '');
   const groups = groupBy(malicious, (x) => x.IndicatorThreatType as string);
   assert.deepEqual(sorted(r.rows), sorted([...groups].map(([k, g]) => [k, sum(g.map((x) => x.LinksEstablished))])));
-  assert.deepEqual(r.rows.map((x) => x[0]), ['Botnet']);
+  assert.deepEqual(
+    r.rows.map((x) => x[0]),
+    ['Botnet'],
+  );
   assert.ok(malicious.every((x) => x.RemoteIp === '185.220.101.45'));
   assert.equal(r.render, 'piechart');
 });

@@ -5,7 +5,7 @@ import { machine, NOW_TICKS, records, runSeed, sorted, ws } from './workspace';
 
 const DAY_TICKS = 864_000_000_000;
 
-test('known-machines gives each machine\'s latest inventory record', () => {
+test("known-machines gives each machine's latest inventory record", () => {
   const r = runSeed('known-machines');
   assert.equal(r.rows.length, ws.fleet.machines.length);
   assert.equal(r.columns[0], 'ResourceId');
@@ -30,19 +30,24 @@ test('last-reboot gives days since boot per machine, oldest boot first', () => {
   }
   assert.equal(r.objects[0]!.Computer, 'onprem-web01');
   const boots = r.objects.map((o) => o.BootTime_t as number);
-  assert.deepEqual(boots, [...boots].sort((a, b) => a - b));
+  assert.deepEqual(
+    boots,
+    [...boots].sort((a, b) => a - b),
+  );
 });
 
 test('azure-vm-summary lists the Azure VMs with their image and region', () => {
   const r = runSeed('azure-vm-summary');
-  const expected = ws.fleet.machines.filter((m) => m.azure).map((m) => [m.name, m.azure!.offering, m.azure!.location, m.azure!.sku]);
+  const expected = ws.fleet.machines
+    .filter((m) => m.azure)
+    .map((m) => [m.name, m.azure!.offering, m.azure!.location, m.azure!.sku]);
   assert.deepEqual(sorted(r.rows), sorted(expected));
   assert.equal(r.rows.length, 23);
   assert.ok(r.rows.some((x) => x[0] === 'acme-sql01' && x[1] === 'SQL2019-WS2019' && x[3] === 'Enterprise'));
   assert.ok(!r.rows.some((x) => String(x[0]).startsWith('onprem-')));
 });
 
-test('physical-memory gives each computer\'s memory in MB', () => {
+test("physical-memory gives each computer's memory in MB", () => {
   const r = runSeed('physical-memory');
   assert.deepEqual(r.columns, ['PhysicalMemory_d', 'ComputerName_s']);
   assert.deepEqual(sorted(r.rows), sorted(ws.fleet.machines.map((m) => [m.memoryMB, m.name])));
@@ -51,14 +56,22 @@ test('physical-memory gives each computer\'s memory in MB', () => {
 
 test('computer-inventory gives name, OS, DNS names and IPs of every computer', () => {
   const r = runSeed('computer-inventory');
-  const expected = ws.fleet.machines.map((m) => [m.name, m.osFullName, JSON.stringify([m.fqdn]), JSON.stringify(m.ips)]);
+  const expected = ws.fleet.machines.map((m) => [
+    m.name,
+    m.osFullName,
+    JSON.stringify([m.fqdn]),
+    JSON.stringify(m.ips),
+  ]);
   assert.deepEqual(sorted(r.rows), sorted(expected));
 });
 
 test('sql-processes finds the processes whose command line contains "sql"', () => {
   const r = runSeed('sql-processes');
   const expected = ws.fleet.machines.flatMap((m) =>
-    connectedProcesses(m, ws.links).filter((p) => p.software.commandLine.includes('sql')).map((p) => [m.name, p.software.executable]));
+    connectedProcesses(m, ws.links)
+      .filter((p) => p.software.commandLine.includes('sql'))
+      .map((p) => [m.name, p.software.executable]),
+  );
   assert.deepEqual(sorted(r.objects.map((o) => [o.Computer, o.ExecutableName_s])), sorted(expected));
   const exes = new Set(r.objects.map((o) => o.ExecutableName_s));
   assert.ok(exes.has('sqlservr.exe') && exes.has('mysqld') && exes.has('java.exe'));
@@ -79,7 +92,7 @@ test('machine-by-ip finds admdemo-appsvr by 10.229.243.232', () => {
   assert.equal(r.objects[0]!.Ipv4Addresses_s, '["10.229.243.232","10.229.244.232"]');
 });
 
-test('machine-processes lists admdemo-appsvr\'s processes, one latest record each', () => {
+test("machine-processes lists admdemo-appsvr's processes, one latest record each", () => {
   const r = runSeed('machine-processes');
   const m = machine('admdemo-appsvr');
   const expected = connectedProcesses(m, ws.links).map((p) => [p.id, p.software.executable]);
@@ -93,14 +106,21 @@ test('sql-server-computers lists the computers with a process matching *sql* any
   const processTable = ws.database.table('ServiceMapProcess_CL')!;
   const machines = new Set<string>();
   for (let i = 0; i < processTable.rowCount; i++) {
-    if (processTable.columns.some((c) => c.column.type === 'string' && String(c.column.get(i)).toLowerCase().includes('sql'))) {
+    if (
+      processTable.columns.some(
+        (c) => c.column.type === 'string' && String(c.column.get(i)).toLowerCase().includes('sql'),
+      )
+    ) {
       machines.add(processTable.column('MachineResourceName_s')!.get(i) as string);
     }
   }
   const expected = ws.fleet.machines.filter((m) => machines.has(m.resourceName)).map((m) => [m.name]);
   assert.deepEqual(sorted(r.rows), sorted(expected));
   for (const name of ['acme-sql01', 'acme-sql02', 'onprem-erp01', 'acme-mysql01', 'acme-pg01']) {
-    assert.ok(r.rows.some((x) => x[0] === name), name);
+    assert.ok(
+      r.rows.some((x) => x[0] === name),
+      name,
+    );
   }
   assert.ok(!r.rows.some((x) => x[0] === 'acme-dc01'));
 });

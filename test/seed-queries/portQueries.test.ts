@@ -6,13 +6,15 @@ import { groupBy, machine, records, runSeed, sorted, sum, ws } from './workspace
 function openPortsByMachine(): Map<string, number> {
   const m = new Map<string, number>();
   for (const mach of ws.fleet.machines) {
-    const ports = new Set(mach.processes.flatMap((p) => p.ports.filter((b) => b.bind !== 'loopback').map((b) => b.port)));
+    const ports = new Set(
+      mach.processes.flatMap((p) => p.ports.filter((b) => b.bind !== 'loopback').map((b) => b.port)),
+    );
     m.set(mach.name, ports.size);
   }
   return m;
 }
 
-test('open-ports-by-machine counts each machine\'s non-loopback ports, most first', () => {
+test("open-ports-by-machine counts each machine's non-loopback ports, most first", () => {
   const r = runSeed('open-ports-by-machine');
   assert.deepEqual(r.columns, ['Computer', 'Machine', 'OpenPorts']);
   const expected = openPortsByMachine();
@@ -22,7 +24,10 @@ test('open-ports-by-machine counts each machine\'s non-loopback ports, most firs
     assert.equal(row.Machine, machine(row.Computer as string).resourceName);
   }
   const counts = r.objects.map((o) => o.OpenPorts as number);
-  assert.deepEqual(counts, [...counts].sort((a, b) => b - a));
+  assert.deepEqual(
+    counts,
+    [...counts].sort((a, b) => b - a),
+  );
   assert.equal(r.objects[0]!.Computer, 'acme-dc01');
   assert.equal(r.objects[0]!.OpenPorts, 7);
   assert.equal(r.objects.find((o) => o.Computer === 'acme-demo')!.OpenPorts, 5);
@@ -31,17 +36,41 @@ test('open-ports-by-machine counts each machine\'s non-loopback ports, most firs
 test('bound-ports-list gives every machine, port and process the fleet binds, loopback included', () => {
   const r = runSeed('bound-ports-list');
   const expected = ws.fleet.machines.flatMap((m) =>
-    m.processes.flatMap((p) => p.ports.map((b) => [m.name, b.port, p.software.executable])));
+    m.processes.flatMap((p) => p.ports.map((b) => [m.name, b.port, p.software.executable])),
+  );
   assert.deepEqual(sorted(r.rows), sorted(expected));
   assert.ok(r.rows.some((x) => x[0] === 'acme-app01' && x[1] === 6379 && x[2] === 'redis-server'));
 });
 
-test('port-aggregate-behavior sums each port\'s traffic and keeps its latest LinksLive', () => {
+test("port-aggregate-behavior sums each port's traffic and keeps its latest LinksLive", () => {
   const r = runSeed('port-aggregate-behavior');
-  assert.deepEqual(r.columns, ['Machine', 'Computer', 'ProcessName', 'Ip', 'Port', 'IsWildcardBind',
-    'BytesSent', 'BytesReceived', 'LinksEstablished', 'LinksTerminated', 'LinksLive']);
-  const raw = records('VMBoundPort', ['Machine', 'Computer', 'ProcessName', 'Ip', 'Port', 'IsWildcardBind', 'BytesSent', 'BytesReceived',
-    'LinksEstablished', 'LinksTerminated', 'LinksLive', 'TimeGenerated']).filter((x) => x.Ip !== '127.0.0.1');
+  assert.deepEqual(r.columns, [
+    'Machine',
+    'Computer',
+    'ProcessName',
+    'Ip',
+    'Port',
+    'IsWildcardBind',
+    'BytesSent',
+    'BytesReceived',
+    'LinksEstablished',
+    'LinksTerminated',
+    'LinksLive',
+  ]);
+  const raw = records('VMBoundPort', [
+    'Machine',
+    'Computer',
+    'ProcessName',
+    'Ip',
+    'Port',
+    'IsWildcardBind',
+    'BytesSent',
+    'BytesReceived',
+    'LinksEstablished',
+    'LinksTerminated',
+    'LinksLive',
+    'TimeGenerated',
+  ]).filter((x) => x.Ip !== '127.0.0.1');
   const groups = groupBy(raw, (x) => [x.Machine, x.Computer, x.ProcessName, x.Ip, x.Port, x.IsWildcardBind].join('|'));
   assert.equal(r.rows.length, groups.size);
   for (const o of r.objects) {
@@ -63,10 +92,13 @@ test('port-aggregate-behavior sums each port\'s traffic and keeps its latest Lin
   assert.ok((sql.BytesSent as number) > 0);
   // acme-sql02 binds 1433 on one interface only.
   const sql2 = r.objects.filter((o) => o.Computer === 'acme-sql02' && o.Port === 1433);
-  assert.deepEqual(sql2.map((o) => [o.Ip, o.IsWildcardBind]), [['10.229.243.21', false]]);
+  assert.deepEqual(
+    sql2.map((o) => [o.Ip, o.IsWildcardBind]),
+    [['10.229.243.21', false]],
+  );
 });
 
-test('bound-ports-of-computer lists admdemo-appsvr\'s ports and processes', () => {
+test("bound-ports-of-computer lists admdemo-appsvr's ports and processes", () => {
   const r = runSeed('bound-ports-of-computer');
   const m = machine('admdemo-appsvr');
   const expected = m.processes.flatMap((p) => p.ports.map((b) => [b.port, p.software.executable]));
@@ -87,21 +119,39 @@ test('process-port-score ranks processes by their distinct open ports', () => {
   assert.equal(r.objects.find((o) => o.ProcessName === 'svchost.exe')!.OpenPorts, 2);
   assert.equal(r.objects.find((o) => o.ProcessName === 'lsass.exe')!.OpenPorts, 3);
   const counts = r.objects.map((o) => o.OpenPorts as number);
-  assert.deepEqual(counts, [...counts].sort((a, b) => b - a));
+  assert.deepEqual(
+    counts,
+    [...counts].sort((a, b) => b - a),
+  );
 });
 
-test('wb-open-ports counts the selected computers\' open ports', () => {
+test("wb-open-ports counts the selected computers' open ports", () => {
   const r = runSeed('wb-open-ports');
   const expected = openPortsByMachine();
-  assert.deepEqual(sorted(r.rows), sorted([['acme-demo', expected.get('acme-demo')], ['admdemo-appsvr', expected.get('admdemo-appsvr')]]));
+  assert.deepEqual(
+    sorted(r.rows),
+    sorted([
+      ['acme-demo', expected.get('acme-demo')],
+      ['admdemo-appsvr', expected.get('admdemo-appsvr')],
+    ]),
+  );
   assert.equal(r.render, 'columnchart');
 });
 
 test('wb-active-ports counts ports with traffic per computer and hour', () => {
   const r = runSeed('wb-active-ports');
-  const raw = records('VMBoundPort', ['Computer', 'TimeGenerated', 'PortId', 'BytesSent', 'BytesReceived', 'LinksLive'])
-    .filter((x) => (x.Computer === 'acme-demo' || x.Computer === 'admdemo-appsvr') &&
-      ((x.BytesSent as number) > 0 || (x.BytesReceived as number) > 0 || (x.LinksLive as number) > 0));
+  const raw = records('VMBoundPort', [
+    'Computer',
+    'TimeGenerated',
+    'PortId',
+    'BytesSent',
+    'BytesReceived',
+    'LinksLive',
+  ]).filter(
+    (x) =>
+      (x.Computer === 'acme-demo' || x.Computer === 'admdemo-appsvr') &&
+      ((x.BytesSent as number) > 0 || (x.BytesReceived as number) > 0 || (x.LinksLive as number) > 0),
+  );
   const hour = 36_000_000_000;
   const groups = groupBy(raw, (x) => `${x.Computer}|${Math.floor((x.TimeGenerated as number) / hour) * hour}`);
   assert.equal(r.rows.length, groups.size);

@@ -92,5 +92,7 @@ export function machine(name: string) {
 
 /** Sorted, for order-insensitive comparisons of row sets. */
 export function sorted<T>(items: readonly T[]): T[] {
-  return [...items].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : JSON.stringify(a) > JSON.stringify(b) ? 1 : 0));
+  return [...items].sort((a, b) =>
+    JSON.stringify(a) < JSON.stringify(b) ? -1 : JSON.stringify(a) > JSON.stringify(b) ? 1 : 0,
+  );
 }

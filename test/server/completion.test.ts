@@ -1,12 +1,21 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CompletionItemKind, InsertTextFormat, CompletionRequest, type CompletionList } from 'vscode-languageserver/node';
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  CompletionRequest,
+  type CompletionList,
+} from 'vscode-languageserver/node';
 import { startServer, positionOf, type ServerHarness } from './lspHarness';
 
 describe('completion over LSP', () => {
   let server: ServerHarness;
-  before(async () => { server = await startServer(); });
-  after(async () => { await server.stop(); });
+  before(async () => {
+    server = await startServer();
+  });
+  after(async () => {
+    await server.stop();
+  });
 
   test('completes a column of the table being filtered', async () => {
     const items = await server.complete('file:///c1.kql', 'VMConnection | where Comp');
@@ -17,7 +26,10 @@ describe('completion over LSP', () => {
   });
 
   test('follows columns through summarize: count_ and sum_BytesSent', async () => {
-    const items = await server.complete('file:///c2.kql', 'VMConnection\n| summarize count(), sum(BytesSent) by Computer\n| where ');
+    const items = await server.complete(
+      'file:///c2.kql',
+      'VMConnection\n| summarize count(), sum(BytesSent) by Computer\n| where ',
+    );
     const labels = new Set(items.map((i) => i.label));
     for (const name of ['count_', 'sum_BytesSent', 'Computer']) assert.ok(labels.has(name), `${name} offered`);
     assert.ok(!labels.has('BytesReceived'), 'columns dropped by summarize are gone');
@@ -33,9 +45,17 @@ describe('completion over LSP', () => {
 
   test('offers query operators after a pipe and kind= values for join', async () => {
     const ops = await server.complete('file:///c4.kql', 'VMConnection\n| ');
-    for (const op of ['where', 'summarize', 'project', 'extend']) assert.ok(ops.some((i) => i.label === op), op);
+    for (const op of ['where', 'summarize', 'project', 'extend'])
+      assert.ok(
+        ops.some((i) => i.label === op),
+        op,
+      );
     const kinds = await server.complete('file:///c5.kql', 'VMConnection\n| join kind=');
-    for (const k of ['inner', 'leftouter', 'leftanti']) assert.ok(kinds.some((i) => i.label === k), k);
+    for (const k of ['inner', 'leftouter', 'leftanti'])
+      assert.ok(
+        kinds.some((i) => i.label === k),
+        k,
+      );
   });
 
   test('functions insert as snippets with the cursor inside the parentheses', async () => {
@@ -52,13 +72,20 @@ describe('completion over LSP', () => {
     const text = 'VMConnection | where Comp';
     await server.complete('file:///c7.kql', text);
     const list = (await server.connection.sendRequest(CompletionRequest.type, {
-      textDocument: { uri: 'file:///c7.kql' }, position: positionOf(text),
+      textDocument: { uri: 'file:///c7.kql' },
+      position: positionOf(text),
     })) as CompletionList;
-    assert.deepEqual(list.itemDefaults?.editRange, { start: { line: 0, character: 21 }, end: { line: 0, character: 25 } });
+    assert.deepEqual(list.itemDefaults?.editRange, {
+      start: { line: 0, character: 21 },
+      end: { line: 0, character: 25 },
+    });
   });
 
   test('aggregates are offered inside summarize', async () => {
     const items = await server.complete('file:///c8.kql', 'VMConnection\n| summarize dc');
-    assert.ok(items.some((i) => i.label === 'dcount'), 'dcount offered');
+    assert.ok(
+      items.some((i) => i.label === 'dcount'),
+      'dcount offered',
+    );
   });
 });

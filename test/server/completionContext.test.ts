@@ -22,18 +22,23 @@ const EXTRA = [
 function libraryItems(text: string, position: number): string {
   const K = kusto();
   const info = new K.Editor.KustoCodeService.$ctor1(text, globalsFor()).GetCompletionItems(position)!;
-  const list = [...items(info.Items)].map((i) => [i.Kind, i.DisplayText, i.BeforeText, i.AfterText, i.OrderText, i.Retrigger].join('\u0001'));
+  const list = [...items(info.Items)].map((i) =>
+    [i.Kind, i.DisplayText, i.BeforeText, i.AfterText, i.OrderText, i.Retrigger].join('\u0001'),
+  );
   return `${info.EditStart - position}+${info.EditLength}:${list.join('\u0002')}`;
 }
 
 describe('completion cache context', () => {
-  test('spaces after punctuation at the end of a block do not change the library\'s completion', () => {
+  test("spaces after punctuation at the end of a block do not change the library's completion", () => {
     installCompletionMemo();
     const seen = new Map<string, number>();
     // Positions after `<punctuation><spaces>`, with the text typed up to them: every one in EXTRA, every
     // third in the sample queries (KQL_THOROUGH=1: every one, about 500 in all).
     const stride = process.env.KQL_THOROUGH ? 1 : 3;
-    const cases = [...SAMPLE_QUERIES.map((q) => ({ query: sampleQueryText(q), stride })), ...EXTRA.map((query) => ({ query, stride: 1 }))];
+    const cases = [
+      ...SAMPLE_QUERIES.map((q) => ({ query: sampleQueryText(q), stride })),
+      ...EXTRA.map((query) => ({ query, stride: 1 })),
+    ];
     let n = 0;
     for (const { query, stride: every } of cases) {
       for (let p = 1; p <= query.length; p++) {
@@ -42,7 +47,11 @@ describe('completion cache context', () => {
         if (q === p || n++ % every !== 0) continue;
         const punctuation = text[q - 1]!;
         seen.set(punctuation, (seen.get(punctuation) ?? 0) + 1);
-        assert.equal(libraryItems(text, p), libraryItems(text.slice(0, q), q), `at the end of ${JSON.stringify(text.slice(-60))}`);
+        assert.equal(
+          libraryItems(text, p),
+          libraryItems(text.slice(0, q), q),
+          `at the end of ${JSON.stringify(text.slice(-60))}`,
+        );
       }
     }
     for (const ch of ['|', '=', ',', '(', ')', '[', ';', ':', '>', '<', '*', '+', '/']) {
@@ -57,7 +66,7 @@ describe('completion cache context', () => {
     assert.equal(completionContextStart('T | where a == "x" ', 19), 19, 'after a string literal');
   });
 
-  test('the space after a comma is answered from the comma\'s entry, with the edit range at the cursor', () => {
+  test("the space after a comma is answered from the comma's entry, with the edit range at the cursor", () => {
     installCompletionMemo();
     const provider = new CompletionProvider(new BlockAnalyzer(() => {}), new LiveValueStore(), () => {});
     const typed = 'VMConnection\n| summarize count() by Computer,';
@@ -80,14 +89,19 @@ describe('completion cache context', () => {
     const provider = new CompletionProvider(new BlockAnalyzer(() => {}), new LiveValueStore(), () => {});
     const whole = new CompletionProvider(new BlockAnalyzer(() => {}), new LiveValueStore(), () => {}, 5000, false);
     let version = 0;
-    const complete = (p: CompletionProvider, text: string) => p.complete(TextDocument.create('file:///s.kql', 'kql', ++version, text), text.length);
+    const complete = (p: CompletionProvider, text: string) =>
+      p.complete(TextDocument.create('file:///s.kql', 'kql', ++version, text), text.length);
     const labels = (text: string) => complete(provider, text).items.map((i) => i.label);
     const first = labels('VMConnection\n| where Direction == "outbound"\n| project Computer, BytesSent\n| where ');
     assert.equal(provider.stats.shared, 0);
     const second = 'VMConnection\n| where BytesSent > 0\n| project Computer, BytesSent\n| where ';
     assert.deepEqual(labels(second), first);
-    assert.equal(provider.stats.shared, 1, 'the second query\'s segment was answered from the first\'s');
-    assert.deepEqual(labels(second), complete(whole, second).items.map((i) => i.label), 'and it is what the whole block gives');
+    assert.equal(provider.stats.shared, 1, "the second query's segment was answered from the first's");
+    assert.deepEqual(
+      labels(second),
+      complete(whole, second).items.map((i) => i.label),
+      'and it is what the whole block gives',
+    );
     const other = labels('VMConnection\n| project Machine, BytesSent\n| where ');
     assert.equal(provider.stats.shared, 1, 'a different input schema is analysed');
     assert.ok(other.includes('Machine') && !other.includes('Computer') && first.includes('Computer'));
@@ -100,6 +114,10 @@ describe('completion cache context', () => {
     assert.deepEqual(list.items, []);
     assert.equal(provider.stats.misses, 0, 'the library was not asked');
     const before = 'VMConnection\n';
-    assert.ok(provider.complete(TextDocument.create('file:///c.kql', 'kql', 2, `${before}// x`), before.length).items.length > 0, 'right before the comment completes');
+    assert.ok(
+      provider.complete(TextDocument.create('file:///c.kql', 'kql', 2, `${before}// x`), before.length).items.length >
+        0,
+      'right before the comment completes',
+    );
   });
 });

@@ -11,13 +11,15 @@ function completionsAt(text: string, positions: readonly number[]): string[] {
   const service = new K.Editor.KustoCodeService.$ctor1(text, globalsFor());
   return positions.map((p) => {
     const info = service.GetCompletionItems(p)!;
-    const list = [...items(info.Items)].map((i) => [i.Kind, i.DisplayText, i.MatchText, i.BeforeText, i.AfterText, i.OrderText, i.Retrigger].join('\u0001'));
+    const list = [...items(info.Items)].map((i) =>
+      [i.Kind, i.DisplayText, i.MatchText, i.BeforeText, i.AfterText, i.OrderText, i.Retrigger].join('\u0001'),
+    );
     return `${p}@${info.EditStart}+${info.EditLength}:${list.join('\u0002')}`;
   });
 }
 
 describe('completion memo', () => {
-  test('memoised completion returns exactly the library\'s items, at every kind of position', () => {
+  test("memoised completion returns exactly the library's items, at every kind of position", () => {
     const queries = [
       ...SAMPLE_QUERIES.slice(0, 4).map(sampleQueryText),
       'let f = (x: string) { strlen(x) };\nVMConnection\n| invoke ',
@@ -28,19 +30,28 @@ describe('completion memo', () => {
       'VMConnection\n| summarize arg_max(TimeGenerated, *) by Computer\n| join kind=inner (VMBoundPort) on ',
     ];
     // Positions after each operator/space boundary, where completion contexts change.
-    const cases = queries.map((q) => ({ q, positions: [...q.matchAll(/[|(=, \n]/g)].map((m) => m.index! + 1).filter((_, i) => i % 5 === 0).concat(q.length) }));
+    const cases = queries.map((q) => ({
+      q,
+      positions: [...q.matchAll(/[|(=, \n]/g)]
+        .map((m) => m.index! + 1)
+        .filter((_, i) => i % 5 === 0)
+        .concat(q.length),
+    }));
     const before = cases.map((c) => completionsAt(c.q, c.positions));
     assert.equal(installCompletionMemo(), true, 'the library has the methods the memo wraps');
     const afterFirst = cases.map((c) => completionsAt(c.q, c.positions));
     const afterSecond = cases.map((c) => completionsAt(c.q, c.positions));
     assert.deepEqual(afterFirst, before);
     assert.deepEqual(afterSecond, before, 'served from the memo, still identical');
-    assert.ok(before.flat().some((s) => s.includes('strcat')), 'function items were compared');
+    assert.ok(
+      before.flat().some((s) => s.includes('strcat')),
+      'function items were compared',
+    );
   });
 });
 
 describe('LSP completion items', () => {
-  test('insert text joins the library\'s apply texts exactly as its BeforeText/AfterText do', () => {
+  test("insert text joins the library's apply texts exactly as its BeforeText/AfterText do", () => {
     installCompletionMemo();
     const K = kusto();
     const cases: [string, number][] = [

@@ -10,20 +10,30 @@ function only(diags: Diagnostic[], severity = DiagnosticSeverity.Error): Diagnos
 
 describe('diagnostics over LSP', () => {
   let server: ServerHarness;
-  before(async () => { server = await startServer(); });
-  after(async () => { await server.stop(); });
+  before(async () => {
+    server = await startServer();
+  });
+  after(async () => {
+    await server.stop();
+  });
 
   test('every sample query is free of errors', async () => {
     const text = SAMPLE_QUERIES.map(sampleQueryText).join('\n\n');
     const diags = await server.open('file:///samples.kql', text);
-    assert.deepEqual(only(diags).map((d) => `${d.range.start.line + 1}: ${d.message}`), []);
+    assert.deepEqual(
+      only(diags).map((d) => `${d.range.start.line + 1}: ${d.message}`),
+      [],
+    );
   });
 
-  test('a misspelt column is flagged on the name, with Kusto\'s message', async () => {
+  test("a misspelt column is flagged on the name, with Kusto's message", async () => {
     const diags = only(await server.open('file:///d1.kql', 'VMConnection | where Computr == "x"'));
     assert.equal(diags.length, 1);
     assert.deepEqual(diags[0]!.range, { start: { line: 0, character: 21 }, end: { line: 0, character: 28 } });
-    assert.equal(diags[0]!.message, "The name 'Computr' does not refer to any known column, table, variable or function.");
+    assert.equal(
+      diags[0]!.message,
+      "The name 'Computr' does not refer to any known column, table, variable or function.",
+    );
     assert.equal(diags[0]!.code, 'KS142');
   });
 
@@ -31,7 +41,10 @@ describe('diagnostics over LSP', () => {
     const diags = only(await server.open('file:///d2.kql', 'VMConnection where Computer == "x"'));
     assert.ok(diags.length >= 1);
     assert.deepEqual(diags[0]!.range, { start: { line: 0, character: 13 }, end: { line: 0, character: 18 } });
-    assert.ok(diags.some((d) => d.message === 'The operator cannot be the first operator in a query.'), JSON.stringify(diags));
+    assert.ok(
+      diags.some((d) => d.message === 'The operator cannot be the first operator in a query.'),
+      JSON.stringify(diags),
+    );
   });
 
   test('an unknown function is flagged', async () => {
@@ -61,7 +74,9 @@ describe('diagnostics over LSP', () => {
   });
 
   test('let statements above a query belong to it', async () => {
-    const diags = only(await server.open('file:///d6.kql', 'let threshold = 100;\n\nVMConnection\n| where BytesSent > threshold'));
+    const diags = only(
+      await server.open('file:///d6.kql', 'let threshold = 100;\n\nVMConnection\n| where BytesSent > threshold'),
+    );
     assert.deepEqual(diags, []);
   });
 });

@@ -13,7 +13,22 @@ import {
 } from 'vscode-languageserver/node';
 import { positionOf, startServer, type ServerHarness } from './lspHarness';
 
-const LEGEND = ['comment', 'keyword', 'string', 'number', 'operator', 'type', 'variable', 'parameter', 'function', 'property', 'class', 'namespace', 'macro', 'enumMember'];
+const LEGEND = [
+  'comment',
+  'keyword',
+  'string',
+  'number',
+  'operator',
+  'type',
+  'variable',
+  'parameter',
+  'function',
+  'property',
+  'class',
+  'namespace',
+  'macro',
+  'enumMember',
+];
 
 /** Decodes LSP's relative token encoding into [line, char, text, type]. */
 function decode(text: string, data: number[]): [number, number, string, string][] {
@@ -31,12 +46,19 @@ function decode(text: string, data: number[]): [number, number, string, string][
 
 describe('hover, signature help, tokens, symbols, folding, formatting over LSP', () => {
   let server: ServerHarness;
-  before(async () => { server = await startServer(); });
-  after(async () => { await server.stop(); });
+  before(async () => {
+    server = await startServer();
+  });
+  after(async () => {
+    await server.stop();
+  });
 
   const hover = async (uri: string, text: string, marker: string) => {
     await server.open(uri, text);
-    const h = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionOf(text, marker) });
+    const h = await server.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri },
+      position: positionOf(text, marker),
+    });
     return (h?.contents as MarkupContent | undefined)?.value ?? '';
   };
 
@@ -56,7 +78,10 @@ describe('hover, signature help, tokens, symbols, folding, formatting over LSP',
     const text = 'VMConnection\n| summarize count() by bin(TimeGenerated, 1h)';
     await server.open('file:///s1.kql', text);
     const at = positionOf(text, '1h)');
-    const help = await server.connection.sendRequest(SignatureHelpRequest.type, { textDocument: { uri: 'file:///s1.kql' }, position: at });
+    const help = await server.connection.sendRequest(SignatureHelpRequest.type, {
+      textDocument: { uri: 'file:///s1.kql' },
+      position: at,
+    });
     assert.ok(help);
     assert.match(help.signatures[help.activeSignature ?? 0]!.label, /^bin\(value: .+, roundTo: .+\)$/);
     assert.equal(help.activeParameter, 1);
@@ -65,7 +90,9 @@ describe('hover, signature help, tokens, symbols, folding, formatting over LSP',
   test('semantic tokens colour tables, columns, functions, literals and operators', async () => {
     const text = 'VMConnection\n| where Computer == "x" and BytesSent > 10\n| summarize count() by Computer';
     await server.open('file:///t1.kql', text);
-    const tokens = await server.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri: 'file:///t1.kql' } });
+    const tokens = await server.connection.sendRequest(SemanticTokensRequest.type, {
+      textDocument: { uri: 'file:///t1.kql' },
+    });
     const decoded = decode(text, tokens!.data);
     for (const expected of [
       [0, 0, 'VMConnection', 'class'],
@@ -76,34 +103,59 @@ describe('hover, signature help, tokens, symbols, folding, formatting over LSP',
       [1, 40, '10', 'number'],
       [2, 12, 'count', 'function'],
     ]) {
-      assert.ok(decoded.some((t) => JSON.stringify(t) === JSON.stringify(expected)), `${JSON.stringify(expected)} in ${JSON.stringify(decoded)}`);
+      assert.ok(
+        decoded.some((t) => JSON.stringify(t) === JSON.stringify(expected)),
+        `${JSON.stringify(expected)} in ${JSON.stringify(decoded)}`,
+      );
     }
   });
 
   test('document symbols: one per block named by its comment, lets as children', async () => {
-    const text = '// Bytes by machine\nlet since = ago(1h);\nVMConnection\n| where TimeGenerated > since\n\nVMBoundPort\n| take 5';
+    const text =
+      '// Bytes by machine\nlet since = ago(1h);\nVMConnection\n| where TimeGenerated > since\n\nVMBoundPort\n| take 5';
     await server.open('file:///y1.kql', text);
-    const symbols = (await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: 'file:///y1.kql' } })) as DocumentSymbol[];
-    assert.deepEqual(symbols.map((s) => s.name), ['Bytes by machine', 'VMBoundPort']);
-    assert.deepEqual(symbols[0]!.children!.map((c) => [c.name, c.kind]), [['since', SymbolKind.Variable]]);
+    const symbols = (await server.connection.sendRequest(DocumentSymbolRequest.type, {
+      textDocument: { uri: 'file:///y1.kql' },
+    })) as DocumentSymbol[];
+    assert.deepEqual(
+      symbols.map((s) => s.name),
+      ['Bytes by machine', 'VMBoundPort'],
+    );
+    assert.deepEqual(
+      symbols[0]!.children!.map((c) => [c.name, c.kind]),
+      [['since', SymbolKind.Variable]],
+    );
     assert.deepEqual(symbols[1]!.range, { start: { line: 5, character: 0 }, end: { line: 6, character: 8 } });
   });
 
   test('folding ranges span each multi-line block', async () => {
     const text = 'VMConnection\n| take 1\n\nVMBoundPort\n\nVMComputer\n| take 1\n| take 2';
     await server.open('file:///f1.kql', text);
-    const ranges = await server.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri: 'file:///f1.kql' } });
-    assert.deepEqual(ranges!.map((r) => [r.startLine, r.endLine]), [[0, 1], [5, 7]]);
+    const ranges = await server.connection.sendRequest(FoldingRangeRequest.type, {
+      textDocument: { uri: 'file:///f1.kql' },
+    });
+    assert.deepEqual(
+      ranges!.map((r) => [r.startLine, r.endLine]),
+      [
+        [0, 1],
+        [5, 7],
+      ],
+    );
   });
 
   test('Format Document puts each operator on its own line and spaces operators', async () => {
-    const text = 'VMConnection|where Computer=="x"and BytesSent>0|summarize count() by Computer\n\nVMBoundPort\n| take 5';
+    const text =
+      'VMConnection|where Computer=="x"and BytesSent>0|summarize count() by Computer\n\nVMBoundPort\n| take 5';
     await server.open('file:///fmt.kql', text);
     const edits = await server.connection.sendRequest(DocumentFormattingRequest.type, {
-      textDocument: { uri: 'file:///fmt.kql' }, options: { tabSize: 4, insertSpaces: true },
+      textDocument: { uri: 'file:///fmt.kql' },
+      options: { tabSize: 4, insertSpaces: true },
     });
     assert.equal(edits!.length, 1, 'the already formatted block is untouched');
     assert.deepEqual(edits![0]!.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 77 } });
-    assert.equal(edits![0]!.newText, 'VMConnection\n| where Computer == "x" and BytesSent > 0\n| summarize count() by Computer');
+    assert.equal(
+      edits![0]!.newText,
+      'VMConnection\n| where Computer == "x" and BytesSent > 0\n| summarize count() by Computer',
+    );
   });
 });

@@ -10,10 +10,19 @@ const HOSTILE = 'evil"host\\name\nnext';
 
 describe('live values', () => {
   test('the value context is the column compared or listed before the cursor', () => {
-    assert.deepEqual(liveValueContext('VMConnection | where Computer == ', 33), { column: 'Computer', literalStart: 33 });
+    assert.deepEqual(liveValueContext('VMConnection | where Computer == ', 33), {
+      column: 'Computer',
+      literalStart: 33,
+    });
     assert.deepEqual(liveValueContext('X | where Computer == "ac', 24), { column: 'Computer', literalStart: 22 });
-    assert.deepEqual(liveValueContext('X | where RemoteIp in ("10.0.0.1", ', 34), { column: 'RemoteIp', literalStart: 34 });
-    assert.deepEqual(liveValueContext('X | where Machine !in~ ("a\\"b", "m-', 35), { column: 'Machine', literalStart: 32 });
+    assert.deepEqual(liveValueContext('X | where RemoteIp in ("10.0.0.1", ', 34), {
+      column: 'RemoteIp',
+      literalStart: 34,
+    });
+    assert.deepEqual(liveValueContext('X | where Machine !in~ ("a\\"b", "m-', 35), {
+      column: 'Machine',
+      literalStart: 32,
+    });
     assert.equal(liveValueContext('X | where Computer == "done" ', 29), undefined);
     assert.equal(liveValueContext('X | where Computer ', 18), undefined);
   });
@@ -28,16 +37,24 @@ describe('live values', () => {
       };
       await server.connection.sendNotification(new NotificationType<LiveValuesParams>(LiveValuesNotification), values);
     });
-    after(async () => { await server.stop(); });
+    after(async () => {
+      await server.stop();
+    });
 
     test('offers the workspace values after Computer ==, escaped as KQL string literals', async () => {
       const text = 'VMConnection\n| where Computer == ';
       const items = await server.complete('file:///l1.kql', text);
       const values = items.filter((i) => i.detail?.startsWith('Computer'));
-      assert.deepEqual(values.map((i) => i.label), ['"acme-demo"', '"admdemo-appsvr"', kqlString(HOSTILE)]);
+      assert.deepEqual(
+        values.map((i) => i.label),
+        ['"acme-demo"', '"admdemo-appsvr"', kqlString(HOSTILE)],
+      );
       const hostile = values.find((i) => i.label === kqlString(HOSTILE))!;
       assert.equal((hostile.textEdit as TextEdit).newText, '"evil\\"host\\\\name\\nnext"');
-      assert.deepEqual((hostile.textEdit as TextEdit).range, { start: { line: 1, character: 20 }, end: { line: 1, character: 20 } });
+      assert.deepEqual((hostile.textEdit as TextEdit).range, {
+        start: { line: 1, character: 20 },
+        end: { line: 1, character: 20 },
+      });
       assert.equal(items[0]!.detail, 'Computer in Sample workspace', 'values sort before the library items');
     });
 
@@ -45,7 +62,10 @@ describe('live values', () => {
       const text = 'VMConnection\n| where Computer == "ac';
       const items = await server.complete('file:///l2.kql', text);
       const acme = items.find((i) => i.label === '"acme-demo"')!;
-      assert.deepEqual((acme.textEdit as TextEdit).range, { start: { line: 1, character: 20 }, end: { line: 1, character: 23 } });
+      assert.deepEqual((acme.textEdit as TextEdit).range, {
+        start: { line: 1, character: 20 },
+        end: { line: 1, character: 23 },
+      });
     });
 
     test('after an auto-closed quote, the pick replaces the literal through its closing quote', async () => {
@@ -72,12 +92,21 @@ describe('live values', () => {
     });
 
     test('the inserted hostile value keeps the query valid', async () => {
-      const diags = await server.open('file:///l5.kql', `VMConnection\n| where Computer == ${kqlString(HOSTILE)}\n| take 1`);
-      assert.deepEqual(diags.filter((d) => d.severity === 1), []);
+      const diags = await server.open(
+        'file:///l5.kql',
+        `VMConnection\n| where Computer == ${kqlString(HOSTILE)}\n| take 1`,
+      );
+      assert.deepEqual(
+        diags.filter((d) => d.severity === 1),
+        [],
+      );
     });
 
     test('an empty notification clears the values', async () => {
-      await server.connection.sendNotification(new NotificationType<LiveValuesParams>(LiveValuesNotification), { source: '', values: {} });
+      await server.connection.sendNotification(new NotificationType<LiveValuesParams>(LiveValuesNotification), {
+        source: '',
+        values: {},
+      });
       const items = await server.complete('file:///l6.kql', 'VMConnection\n| where Computer == ');
       assert.ok(!items.some((i) => i.label === '"acme-demo"'));
     });

@@ -53,17 +53,24 @@ export function positionOf(text: string, marker?: string): { line: number; chara
  * runs it.
  */
 export async function startServer(options: { bundle?: string } = {}): Promise<ServerHarness> {
-  const args = options.bundle ? [options.bundle, '--stdio'] : ['--import', 'tsx', path.join(ROOT, 'src/server/main.ts'), '--stdio'];
+  const args = options.bundle
+    ? [options.bundle, '--stdio']
+    : ['--import', 'tsx', path.join(ROOT, 'src/server/main.ts'), '--stdio'];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   child.stderr!.on('data', () => undefined);
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const connection = createProtocolConnection(
+    new StreamMessageReader(child.stdout!),
+    new StreamMessageWriter(child.stdin!),
+  );
   const logs: string[] = [];
   const versions = new Map<string, number>();
   const waiters = new Map<string, ((d: Diagnostic[]) => void)[]>();
-  connection.onNotification('window/logMessage', (p: LogMessageParams) => { logs.push(p.message); });
+  connection.onNotification('window/logMessage', (p: LogMessageParams) => {
+    logs.push(p.message);
+  });
   connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
     if (p.version !== undefined && p.version !== versions.get(p.uri)) return;
     const list = waiters.get(p.uri) ?? [];
@@ -74,14 +81,24 @@ export async function startServer(options: { bundle?: string } = {}): Promise<Se
   await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri: null,
-    capabilities: { textDocument: { completion: { completionItem: { snippetSupport: true }, completionList: { itemDefaults: ['editRange'] } } } },
+    capabilities: {
+      textDocument: {
+        completion: { completionItem: { snippetSupport: true }, completionList: { itemDefaults: ['editRange'] } },
+      },
+    },
   });
   await connection.sendNotification(InitializedNotification.type, {});
 
   const nextDiagnostics = (uri: string, timeoutMs = 60_000) =>
     new Promise<Diagnostic[]>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
-      waiters.set(uri, [...(waiters.get(uri) ?? []), (d) => { clearTimeout(timer); resolve(d); }]);
+      waiters.set(uri, [
+        ...(waiters.get(uri) ?? []),
+        (d) => {
+          clearTimeout(timer);
+          resolve(d);
+        },
+      ]);
     });
 
   const harness: ServerHarness = {
@@ -92,13 +109,18 @@ export async function startServer(options: { bundle?: string } = {}): Promise<Se
     open(uri, text) {
       versions.set(uri, 1);
       const next = nextDiagnostics(uri);
-      void connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'kql', version: 1, text } });
+      void connection.sendNotification(DidOpenTextDocumentNotification.type, {
+        textDocument: { uri, languageId: 'kql', version: 1, text },
+      });
       return next;
     },
     change(uri, text) {
       const version = (versions.get(uri) ?? 1) + 1;
       versions.set(uri, version);
-      void connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+      void connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version },
+        contentChanges: [{ text }],
+      });
     },
     insert(uri, position, text) {
       const version = (versions.get(uri) ?? 1) + 1;
@@ -111,8 +133,11 @@ export async function startServer(options: { bundle?: string } = {}): Promise<Se
     async complete(uri, text, marker) {
       if (!versions.has(uri)) await harness.open(uri, text.replace(marker ?? '\u0000', ''));
       else harness.change(uri, text.replace(marker ?? '\u0000', ''));
-      const result = await connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: positionOf(text, marker) });
-      return Array.isArray(result) ? result : (result as CompletionList | null)?.items ?? [];
+      const result = await connection.sendRequest(CompletionRequest.type, {
+        textDocument: { uri },
+        position: positionOf(text, marker),
+      });
+      return Array.isArray(result) ? result : ((result as CompletionList | null)?.items ?? []);
     },
     async stop() {
       await connection.sendRequest(ShutdownRequest.type).catch(() => undefined);
@@ -120,8 +145,14 @@ export async function startServer(options: { bundle?: string } = {}): Promise<Se
       connection.dispose();
       if (child.exitCode === null) {
         await new Promise<void>((resolve) => {
-          const t = setTimeout(() => { child.kill(); resolve(); }, 5000);
-          child.once('exit', () => { clearTimeout(t); resolve(); });
+          const t = setTimeout(() => {
+            child.kill();
+            resolve();
+          }, 5000);
+          child.once('exit', () => {
+            clearTimeout(t);
+            resolve();
+          });
         });
       }
     },

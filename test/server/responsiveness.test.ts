@@ -49,17 +49,23 @@ describe('responsiveness while a big document is tokenised or formatted', () => 
     // The library's one-off warm-up after it loads is not what is measured here.
     for (let i = 0; i < 600 && !server.logs.some((l) => /warmed up|Warm-up failed/.test(l)); i++) await sleep(50);
   });
-  after(async () => { await server.stop(); });
+  after(async () => {
+    await server.stop();
+  });
   // Closing ends the document's background check, so one test's work does not run into the next.
   afterEach(() => {
-    void server.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: `file:///big-${n}.kql` } });
+    void server.connection.sendNotification(DidCloseTextDocumentNotification.type, {
+      textDocument: { uri: `file:///big-${n}.kql` },
+    });
   });
 
   /** Opens a fresh copy of the big document (its own blocks, never cached) without waiting for its check. */
   function openBig(): string {
     const uri = `file:///big-${n}.kql`;
     const text = big.replace(/\| where (\d+) >= 0/g, `| where $1 >= ${++n}`);
-    void server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'kql', version: 1, text } });
+    void server.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'kql', version: 1, text },
+    });
     return uri;
   }
 
@@ -68,16 +74,21 @@ describe('responsiveness while a big document is tokenised or formatted', () => 
     const order: string[] = [];
     const started = performance.now();
     let workMs = 0;
-    const workDone = work.then(() => { order.push('work'); workMs = performance.now() - started; });
+    const workDone = work.then(() => {
+      order.push('work');
+      workMs = performance.now() - started;
+    });
     const hoverMs: number[] = [];
     const answers: Promise<void>[] = [];
     for (let i = 0; i < hovers; i++) {
       const sent = performance.now();
-      answers.push(server.connection.sendRequest(HoverRequest.type, hoverSmall).then((h) => {
-        assert.ok(h, 'the hover has content');
-        order.push(`hover${i}`);
-        hoverMs.push(performance.now() - sent);
-      }));
+      answers.push(
+        server.connection.sendRequest(HoverRequest.type, hoverSmall).then((h) => {
+          assert.ok(h, 'the hover has content');
+          order.push(`hover${i}`);
+          hoverMs.push(performance.now() - sent);
+        }),
+      );
       await sleep(everyMs);
     }
     await Promise.all([...answers, workDone]);
@@ -89,16 +100,26 @@ describe('responsiveness while a big document is tokenised or formatted', () => 
     const uri = openBig();
     const tokens = server.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } });
     const { order, workMs, slowestHoverMs } = await hoversDuring(tokens, 5, 150);
-    assert.deepEqual(order, ['hover0', 'hover1', 'hover2', 'hover3', 'hover4', 'work'], `answers in order ${order.join(', ')}`);
+    assert.deepEqual(
+      order,
+      ['hover0', 'hover1', 'hover2', 'hover3', 'hover4', 'work'],
+      `answers in order ${order.join(', ')}`,
+    );
     t.diagnostic(`slowest hover ${Math.round(slowestHoverMs)} ms while the tokens took ${Math.round(workMs)} ms`);
-    assert.ok(slowestHoverMs * 2 < workMs, `slowest hover ${Math.round(slowestHoverMs)} ms, tokens ${Math.round(workMs)} ms`);
+    assert.ok(
+      slowestHoverMs * 2 < workMs,
+      `slowest hover ${Math.round(slowestHoverMs)} ms, tokens ${Math.round(workMs)} ms`,
+    );
     assert.ok((await tokens)!.data.length > 0, 'the blocks done within the budget are coloured');
   });
 
   test('a range request colours just the visible blocks', async () => {
     const uri = openBig();
     const range = { start: { line: 40, character: 0 }, end: { line: 80, character: 0 } };
-    const tokens = await server.connection.sendRequest(SemanticTokensRangeRequest.type, { textDocument: { uri }, range });
+    const tokens = await server.connection.sendRequest(SemanticTokensRangeRequest.type, {
+      textDocument: { uri },
+      range,
+    });
     let line = 0;
     const lines: number[] = [];
     for (let i = 0; i < tokens!.data.length; i += 5) lines.push((line += tokens!.data[i]!));
@@ -120,7 +141,10 @@ describe('responsiveness while a big document is tokenised or formatted', () => 
 
   test('hovers are answered while a 0.5 MB document is formatted', async () => {
     const uri = openBig();
-    const format = server.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } });
+    const format = server.connection.sendRequest(DocumentFormattingRequest.type, {
+      textDocument: { uri },
+      options: { tabSize: 4, insertSpaces: true },
+    });
     const { order } = await hoversDuring(format, 3, 150);
     assert.deepEqual(order, ['hover0', 'hover1', 'hover2', 'work'], `answers in order ${order.join(', ')}`);
     assert.ok(Array.isArray(await format));

@@ -20,8 +20,12 @@ describe('guards', () => {
 
 describe('hostile documents over LSP', () => {
   let server: ServerHarness;
-  before(async () => { server = await startServer(); });
-  after(async () => { await server.stop(); });
+  before(async () => {
+    server = await startServer();
+  });
+  after(async () => {
+    await server.stop();
+  });
 
   test('a 1 MB single-line document is answered promptly and the give-up is logged', async () => {
     const uri = 'file:///huge.kql';
@@ -29,12 +33,24 @@ describe('hostile documents over LSP', () => {
     assert.ok(text.length > 1_000_000);
     const diags = await server.open(uri, text);
     assert.equal(diags.length, 1);
-    assert.match(String(diags[0]!.message), /^Not analysed: the query block is 1,\d{3} KB, over the 64 KB the editor analyses/);
-    const completion = await server.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 0, character: 30 } });
+    assert.match(
+      String(diags[0]!.message),
+      /^Not analysed: the query block is 1,\d{3} KB, over the 64 KB the editor analyses/,
+    );
+    const completion = await server.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri },
+      position: { line: 0, character: 30 },
+    });
     assert.deepEqual((completion as { items: unknown[] } | null)?.items ?? [], []);
-    const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 2 } });
+    const hover = await server.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri },
+      position: { line: 0, character: 2 },
+    });
     assert.equal(hover, null);
-    assert.ok(server.logs.some((l) => /Skipped a query block: the query block is 1,\d{3} KB/.test(l)), server.logs.join('\n'));
+    assert.ok(
+      server.logs.some((l) => /Skipped a query block: the query block is 1,\d{3} KB/.test(l)),
+      server.logs.join('\n'),
+    );
   });
 
   test('10,000 nested parentheses neither crash nor hang the server', async () => {

@@ -38,13 +38,16 @@ function provider(local: boolean): CompletionProvider {
 }
 
 describe('completion from the statement or pipe segment alone', () => {
-  test('segmentAt finds the cursor\'s segment and skips strings, comments and brackets', () => {
+  test("segmentAt finds the cursor's segment and skips strings, comments and brackets", () => {
     const text = 'T | where a == "x|y" // c | d\n| join (U | where b) on k\n| extend ';
     const s = segmentAt(text, text.length)!;
     assert.equal(text.slice(s.pipe, s.segmentEnd), '| extend ');
     assert.deepEqual(s.earlierOperators, ['where', 'join']);
     const inJoin = text.indexOf('where b') + 6;
-    assert.equal(text.slice(segmentAt(text, inJoin)!.pipe, segmentAt(text, inJoin)!.segmentEnd), '| join (U | where b) on k\n');
+    assert.equal(
+      text.slice(segmentAt(text, inJoin)!.pipe, segmentAt(text, inJoin)!.segmentEnd),
+      '| join (U | where b) on k\n',
+    );
     assert.equal(segmentAt(text, text.indexOf('x|y') + 1), undefined, 'inside a string');
     assert.equal(segmentAt(text, text.indexOf('// c') + 4), undefined, 'inside a comment');
     assert.equal(segmentAt(text, 1), undefined, 'in the first segment');
@@ -52,20 +55,24 @@ describe('completion from the statement or pipe segment alone', () => {
     assert.equal(segmentAt('T | where a == "open', 'T | where a == "open'.length), undefined, 'in an unclosed string');
   });
 
-  test('a later segment of a let statement\'s pipeline is completed after that pipeline\'s table', () => {
+  test("a later segment of a let statement's pipeline is completed after that pipeline's table", () => {
     installCompletionMemo();
     const fast = provider(true);
     const whole = provider(false);
-    const text = 'let start = ago(1h);\nlet busy = VMConnection\n| where TimeGenerated > start\n| project Machine, LinksLive\n| where ';
+    const text =
+      'let start = ago(1h);\nlet busy = VMConnection\n| where TimeGenerated > start\n| project Machine, LinksLive\n| where ';
     const doc = TextDocument.create('file:///let.kql', 'kql', 1, `${text};\nbusy`);
     const a = fast.complete(doc, text.length);
     assert.equal(fast.stats.piped, 1, 'completed from the segment');
     const labels = a.items.map((i) => i.label);
     assert.ok(labels.includes('LinksLive') && !labels.includes('Computer'), 'the projected columns only');
-    assert.deepEqual(labels, whole.complete(doc, text.length).items.map((i) => i.label));
+    assert.deepEqual(
+      labels,
+      whole.complete(doc, text.length).items.map((i) => i.label),
+    );
   });
 
-  test('gives exactly the whole block\'s items and edit ranges at request positions of the sample queries', () => {
+  test("gives exactly the whole block's items and edit ranges at request positions of the sample queries", () => {
     installCompletionMemo();
     const fast = provider(true);
     const whole = provider(false);
@@ -83,13 +90,22 @@ describe('completion from the statement or pipe segment alone', () => {
           const a = fast.complete(doc, offset);
           const b = whole.complete(doc, offset);
           assert.deepEqual(a.itemDefaults, b.itemDefaults, `edit range at ${offset} of ${JSON.stringify(text)}`);
-          assert.deepEqual(a.items.map((i) => [i.label, i.kind, i.insertText, i.sortText, i.filterText]), b.items.map((i) => [i.label, i.kind, i.insertText, i.sortText, i.filterText]),
-            `items at ${offset} of ${JSON.stringify(text.slice(Math.max(0, offset - 60), offset))}`);
+          assert.deepEqual(
+            a.items.map((i) => [i.label, i.kind, i.insertText, i.sortText, i.filterText]),
+            b.items.map((i) => [i.label, i.kind, i.insertText, i.sortText, i.filterText]),
+            `items at ${offset} of ${JSON.stringify(text.slice(Math.max(0, offset - 60), offset))}`,
+          );
           compared++;
         }
       }
     }
-    assert.ok(fast.stats.piped > compared / 3, `most positions were completed from their segment (${fast.stats.piped} of ${compared})`);
-    assert.ok(fast.stats.statement > compared / 20, `positions in later statements were completed from their statement (${fast.stats.statement} of ${compared})`);
+    assert.ok(
+      fast.stats.piped > compared / 3,
+      `most positions were completed from their segment (${fast.stats.piped} of ${compared})`,
+    );
+    assert.ok(
+      fast.stats.statement > compared / 20,
+      `positions in later statements were completed from their statement (${fast.stats.statement} of ${compared})`,
+    );
   });
 });

@@ -52,7 +52,9 @@ describe('the grammar word lists', () => {
 
   test('every timespan suffix makes a timespan Kusto accepts', () => {
     for (const suffix of TIMESPAN_SUFFIXES) {
-      const errors = analyze(`print x = datetime(2020-01-01) + 2${suffix}`).diagnostics.filter((d) => d.severity === 'error');
+      const errors = analyze(`print x = datetime(2020-01-01) + 2${suffix}`).diagnostics.filter(
+        (d) => d.severity === 'error',
+      );
       assert.deepEqual(errors, [], suffix);
     }
     // The check can fail: a number without a suffix is no timespan to add to a datetime.

@@ -19,11 +19,24 @@ const config = JSON.parse(
 describe('language-configuration.json', () => {
   test('comments lines with // and pairs every bracket and quote', () => {
     assert.equal(config.comments.lineComment, '//');
-    assert.deepEqual(config.brackets, [['(', ')'], ['[', ']'], ['{', '}']]);
+    assert.deepEqual(config.brackets, [
+      ['(', ')'],
+      ['[', ']'],
+      ['{', '}'],
+    ]);
     const closing = new Map(config.autoClosingPairs.map((p) => [p.open, p.close]));
-    for (const [open, close] of [['(', ')'], ['[', ']'], ['{', '}'], ['"', '"'], ["'", "'"]]) {
+    for (const [open, close] of [
+      ['(', ')'],
+      ['[', ']'],
+      ['{', '}'],
+      ['"', '"'],
+      ["'", "'"],
+    ]) {
       assert.equal(closing.get(open!), close);
-      assert.ok(config.surroundingPairs.some(([o, c]) => o === open && c === close), `${open} does not surround`);
+      assert.ok(
+        config.surroundingPairs.some(([o, c]) => o === open && c === close),
+        `${open} does not surround`,
+      );
     }
     // Quotes typed inside a string or comment (an apostrophe in prose) must not get a partner.
     assert.deepEqual(config.autoClosingPairs.find((p) => p.open === "'")!.notIn, ['string', 'comment']);
@@ -43,6 +56,15 @@ describe('language-configuration.json', () => {
     const words = '| project-away Computer_s, mv-expand make-series 24hr 1.5 $left.Machine'.match(
       new RegExp(config.wordPattern, 'g'),
     );
-    assert.deepEqual(words, ['project-away', 'Computer_s', 'mv-expand', 'make-series', '24hr', '1.5', '$left', 'Machine']);
+    assert.deepEqual(words, [
+      'project-away',
+      'Computer_s',
+      'mv-expand',
+      'make-series',
+      '24hr',
+      '1.5',
+      '$left',
+      'Machine',
+    ]);
   });
 });

@@ -39,7 +39,14 @@ describe('the sample-query list', () => {
   });
 
   test('names one query after each network workbook of the blog, ending in a render', () => {
-    const titles = ['Connections overview', 'Failed connections', 'TCP traffic', 'Traffic comparison', 'Active ports', 'Open ports'];
+    const titles = [
+      'Connections overview',
+      'Failed connections',
+      'TCP traffic',
+      'Traffic comparison',
+      'Active ports',
+      'Open ports',
+    ];
     for (const title of titles) {
       const q = SAMPLE_QUERIES.find((s) => s.source === 'workbook' && s.title === `Workbook: ${title}`);
       assert.ok(q, `no workbook query titled ${title}`);
@@ -66,7 +73,11 @@ describe('the sample-query list', () => {
       for (const literal of literals) {
         assert.ok(!outsidePlaceholders.includes(literal), `${q.id} hard-codes ${literal}`);
       }
-      assert.doesNotMatch(outsidePlaceholders, /ago\(\s*\d|bin\(TimeGenerated,\s*\d/, `${q.id} hard-codes a time window`);
+      assert.doesNotMatch(
+        outsidePlaceholders,
+        /ago\(\s*\d|bin\(TimeGenerated,\s*\d/,
+        `${q.id} hard-codes a time window`,
+      );
     }
     const defaults = SAMPLE_QUERIES.map(sampleQueryText).join('\n');
     for (const literal of literals) {
@@ -134,7 +145,10 @@ describe('expandSnippet', () => {
   });
 
   test('undoes the snippet escapes and keeps other dollars and braces', () => {
-    assert.equal(expandSnippet('\\$left.a == \\$right.b, \'{\\}\', \\\\n, $x {}'), "$left.a == $right.b, '{}', \\n, $x {}");
+    assert.equal(
+      expandSnippet("\\$left.a == \\$right.b, '{\\}', \\\\n, $x {}"),
+      "$left.a == $right.b, '{}', \\n, $x {}",
+    );
   });
 
   test('refuses an unterminated placeholder, naming it', () => {

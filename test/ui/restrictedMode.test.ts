@@ -7,7 +7,9 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 
 interface Manifest {
-  capabilities?: { untrustedWorkspaces?: { supported?: unknown; restrictedConfigurations?: string[]; description?: string } };
+  capabilities?: {
+    untrustedWorkspaces?: { supported?: unknown; restrictedConfigurations?: string[]; description?: string };
+  };
   contributes: { configuration: { properties: Record<string, { scope?: string; type?: string; default?: unknown }> } };
 }
 
@@ -15,7 +17,10 @@ const manifest = JSON.parse(fs.readFileSync('package.json', 'utf8')) as Manifest
 const settings = manifest.contributes.configuration.properties;
 
 test('the endpoint can only be set by the user or the machine, never by a workspace', () => {
-  assert.ok(['machine', 'application'].includes(settings['kql.logAnalytics.endpoint']!.scope ?? ''), settings['kql.logAnalytics.endpoint']!.scope);
+  assert.ok(
+    ['machine', 'application'].includes(settings['kql.logAnalytics.endpoint']!.scope ?? ''),
+    settings['kql.logAnalytics.endpoint']!.scope,
+  );
 });
 
 test('untrusted workspaces get limited support, with the data source and endpoint settings restricted', () => {
@@ -29,5 +34,8 @@ test('untrusted workspaces get limited support, with the data source and endpoin
 });
 
 test('CSV formula protection is a boolean setting, on by default', () => {
-  assert.deepEqual([settings['kql.results.csvFormulaProtection']?.type, settings['kql.results.csvFormulaProtection']?.default], ['boolean', true]);
+  assert.deepEqual(
+    [settings['kql.results.csvFormulaProtection']?.type, settings['kql.results.csvFormulaProtection']?.default],
+    ['boolean', true],
+  );
 });

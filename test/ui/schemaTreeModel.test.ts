@@ -2,15 +2,28 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { schemaFromMetadata } from '../../src/schema/metadataJson';
 import { CATALOGUE_SCHEMA, describeLoadedTable, type WorkspaceSchema } from '../../src/schema/workspaceSchema';
-import { ageText, queryThisTable, schemaChildren, schemaRoots, tableDescription } from '../../src/ui/schemaView/schemaTreeModel';
+import {
+  ageText,
+  queryThisTable,
+  schemaChildren,
+  schemaRoots,
+  tableDescription,
+} from '../../src/ui/schemaView/schemaTreeModel';
 import { metadataFixture } from '../backends/metadataFixture';
 
 const NOW = Date.parse('2026-12-01T12:00:00Z');
-const schema = schemaFromMetadata(metadataFixture(), { kind: 'logAnalytics', label: 'Log Analytics metadata API', fetchedAt: '2026-12-01T09:00:00Z' });
+const schema = schemaFromMetadata(metadataFixture(), {
+  kind: 'logAnalytics',
+  label: 'Log Analytics metadata API',
+  fetchedAt: '2026-12-01T09:00:00Z',
+});
 
 test('the top says where the schema came from and how old it is', () => {
   const [source] = schemaRoots(schema, '', NOW);
-  assert.deepEqual(source && source.kind === 'source' && [source.label, source.description], ['Log Analytics metadata API', '312 tables, 3 functions · 3 h ago']);
+  assert.deepEqual(source && source.kind === 'source' && [source.label, source.description], [
+    'Log Analytics metadata API',
+    '312 tables, 3 functions · 3 h ago',
+  ]);
   const [sample] = schemaRoots(CATALOGUE_SCHEMA, '', NOW);
   assert.equal(sample?.kind === 'source' && sample.description, '6 tables · bundled');
   assert.equal(ageText('2026-12-01T11:59:30Z', NOW), 'just now');
@@ -19,22 +32,42 @@ test('the top says where the schema came from and how old it is', () => {
 
 test('tables are grouped by solution, then columns with type; functions sit in their group', () => {
   const groups = schemaRoots(schema, '', NOW).slice(1);
-  assert.deepEqual(groups.map((g) => g.kind === 'group' && g.label), ['Change Tracking', 'Container Insights', 'Log Management', 'Security', 'Service Map', 'Updates', 'VMInsights']);
+  assert.deepEqual(
+    groups.map((g) => g.kind === 'group' && g.label),
+    ['Change Tracking', 'Container Insights', 'Log Management', 'Security', 'Service Map', 'Updates', 'VMInsights'],
+  );
   const logManagement = groups.find((g) => g.kind === 'group' && g.label === 'Log Management')!;
   const children = schemaChildren(logManagement);
-  assert.deepEqual(children.slice(0, 2).map((c) => c.kind === 'function' && c.fn.name), ['HeartbeatOf', 'BusyMachines']);
+  assert.deepEqual(
+    children.slice(0, 2).map((c) => c.kind === 'function' && c.fn.name),
+    ['HeartbeatOf', 'BusyMachines'],
+  );
   const heartbeat = children.find((c) => c.kind === 'table' && c.table.name === 'Heartbeat')!;
   const columns = schemaChildren(heartbeat);
   assert.equal(columns.length, 15);
-  assert.deepEqual(columns[4]?.kind === 'column' && [columns[4].column.name, columns[4].column.type], ['OSType', 'string']);
+  assert.deepEqual(columns[4]?.kind === 'column' && [columns[4].column.name, columns[4].column.type], [
+    'OSType',
+    'string',
+  ]);
 });
 
 test('the filter keeps tables whose name or columns match, showing only the matching columns', () => {
   const groups = schemaRoots(schema, 'ostype', NOW).slice(1);
-  assert.deepEqual(groups.map((g) => g.kind === 'group' && g.label), ['Log Management']);
+  assert.deepEqual(
+    groups.map((g) => g.kind === 'group' && g.label),
+    ['Log Management'],
+  );
   const [heartbeat] = schemaChildren(groups[0]!, 'ostype');
-  assert.deepEqual(schemaChildren(heartbeat!, 'ostype').map((c) => c.kind === 'column' && c.column.name), ['OSType']);
-  assert.match(schemaRoots(schema, 'ostype', NOW)[0]!.kind === 'source' ? (schemaRoots(schema, 'ostype', NOW)[0] as { description: string }).description : '', /filter "ostype"/);
+  assert.deepEqual(
+    schemaChildren(heartbeat!, 'ostype').map((c) => c.kind === 'column' && c.column.name),
+    ['OSType'],
+  );
+  assert.match(
+    schemaRoots(schema, 'ostype', NOW)[0]!.kind === 'source'
+      ? (schemaRoots(schema, 'ostype', NOW)[0] as { description: string }).description
+      : '',
+    /filter "ostype"/,
+  );
 });
 
 test('"Query this table" writes the table and a sample; odd names are quoted', () => {
@@ -46,29 +79,58 @@ test('a partial export: a loaded VM insights table names the catalogue columns i
   const folder: WorkspaceSchema = {
     source: { kind: 'folder', label: 'Files: /exports/data', fetchedAt: '2026-12-01T12:00:00Z' },
     tables: [
-      describeLoadedTable('VMComputer', [{ name: 'TimeGenerated', type: 'datetime' }, { name: 'Computer', type: 'string' }, { name: 'Site', type: 'string' }]),
+      describeLoadedTable('VMComputer', [
+        { name: 'TimeGenerated', type: 'datetime' },
+        { name: 'Computer', type: 'string' },
+        { name: 'Site', type: 'string' },
+      ]),
       describeLoadedTable('Heartbeat', [{ name: 'Computer', type: 'string' }]),
     ],
     functions: [],
   };
   const [source, ...groups] = schemaRoots(folder, '', NOW);
-  assert.deepEqual(source?.kind === 'source' && [source.label, source.description], ['Files: data', '2 tables · just now']);
+  assert.deepEqual(source?.kind === 'source' && [source.label, source.description], [
+    'Files: data',
+    '2 tables · just now',
+  ]);
   const broken = { ...folder, source: { ...folder.source, note: '/data/MyApp_CL.json:3:71: invalid JSON' } };
-  assert.equal(schemaRoots(broken, '', NOW)[0]?.kind === 'source' && (schemaRoots(broken, '', NOW)[0] as { description: string }).description, '2 tables, 1 file failed · just now');
+  assert.equal(
+    schemaRoots(broken, '', NOW)[0]?.kind === 'source' &&
+      (schemaRoots(broken, '', NOW)[0] as { description: string }).description,
+    '2 tables, 1 file failed · just now',
+  );
   const tables = groups.flatMap((g) => schemaChildren(g));
   const vmComputer = tables.find((t) => t.kind === 'table' && t.table.name === 'VMComputer')!;
   const heartbeat = tables.find((t) => t.kind === 'table' && t.table.name === 'Heartbeat')!;
   assert.equal(vmComputer.kind === 'table' && tableDescription(vmComputer), '3 columns · 36 missing');
   assert.equal(heartbeat.kind === 'table' && tableDescription(heartbeat), '1 columns');
   const children = schemaChildren(vmComputer);
-  assert.deepEqual(children.slice(0, 3).map((c) => c.kind === 'column' && [c.column.name, c.missing ?? false]), [['TimeGenerated', false], ['Computer', false], ['Site', false]]);
+  assert.deepEqual(
+    children.slice(0, 3).map((c) => c.kind === 'column' && [c.column.name, c.missing ?? false]),
+    [
+      ['TimeGenerated', false],
+      ['Computer', false],
+      ['Site', false],
+    ],
+  );
   const missing = children[3]!;
   assert.equal(missing.kind, 'missing');
   const marked = schemaChildren(missing);
   assert.equal(marked.length, 36);
-  assert.deepEqual(marked.slice(0, 2).map((c) => c.kind === 'column' && [c.column.name, c.missing]), [['TenantId', true], ['AgentId', true]]);
-  assert.deepEqual(schemaChildren(heartbeat).map((c) => c.kind), ['column']);
+  assert.deepEqual(
+    marked.slice(0, 2).map((c) => c.kind === 'column' && [c.column.name, c.missing]),
+    [
+      ['TenantId', true],
+      ['AgentId', true],
+    ],
+  );
+  assert.deepEqual(
+    schemaChildren(heartbeat).map((c) => c.kind),
+    ['column'],
+  );
   // The same table from the sample or Log Analytics is what it is: nothing marked.
-  const la = schemaChildren(schemaRoots({ ...folder, source: { ...folder.source, kind: 'logAnalytics' } }, '', NOW)[2]!);
+  const la = schemaChildren(
+    schemaRoots({ ...folder, source: { ...folder.source, kind: 'logAnalytics' } }, '', NOW)[2]!,
+  );
   assert.ok(la.every((t) => t.kind !== 'table' || !t.missing));
 });

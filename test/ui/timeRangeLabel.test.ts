@@ -19,11 +19,17 @@ test('the results header names the bounds a duration meant when the run started'
   assert.equal(appliedTimeRangeText('PT24H', now), 'Last 24 hours · 2026-12-04 03:00 → 2026-12-05 03:00 UTC');
   assert.equal(appliedTimeRangeText('PT30M', now), 'Last 30 minutes · 2026-12-05 02:30 → 2026-12-05 03:00 UTC');
   assert.equal(appliedTimeRangeText('query', now), 'Time range set in query');
-  assert.equal(appliedTimeRangeText('2026-12-01T00:00Z/2026-12-02T00:00Z', now), '2026-12-01 00:00 → 2026-12-02 00:00 UTC');
+  assert.equal(
+    appliedTimeRangeText('2026-12-01T00:00Z/2026-12-02T00:00Z', now),
+    '2026-12-01 00:00 → 2026-12-02 00:00 UTC',
+  );
 });
 
 test('a custom start/end setting is an absolute window for the backends; a duration ends now', () => {
-  assert.deepEqual(timeRangeOf('2026-12-01T00:00Z/2026-12-02T00:00Z'), { start: '2026-12-01T00:00Z', end: '2026-12-02T00:00Z' });
+  assert.deepEqual(timeRangeOf('2026-12-01T00:00Z/2026-12-02T00:00Z'), {
+    start: '2026-12-01T00:00Z',
+    end: '2026-12-02T00:00Z',
+  });
   assert.deepEqual(timeRangeOf('PT4H'), { duration: 'PT4H' });
   assert.equal(timeRangeOf('query'), undefined);
   assert.equal(parseInterval('yesterday/today'), undefined);

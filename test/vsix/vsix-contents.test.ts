@@ -88,7 +88,11 @@ describe('the packaged VSIX', { skip: notBuilt }, () => {
 
   test('ships bundles of real size, not empty files', () => {
     const zip = listing();
-    for (const name of ['extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/webview/results.js']) {
+    for (const name of [
+      'extension/dist/extension.js',
+      'extension/dist/server.js',
+      'extension/dist/webview/results.js',
+    ]) {
       const entry = zip.entries.find((e) => e.name === name);
       assert.ok(entry && entry.size > 1000, `${name} is ${entry?.size ?? 'missing'} bytes`);
     }

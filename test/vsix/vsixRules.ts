@@ -12,7 +12,10 @@ export function whyForbidden(entry: string): string | undefined {
     [/(^|\/)node_modules\//, 'node_modules (the bundles contain their dependencies)'],
     [/^src\//, 'sources'],
     [/^webview\//, 'webview sources (dist/webview holds the bundles)'],
-    [/^(test|tests|bench|scripts|docs|\.ci|\.github|\.vscode|\.vscode-test|dist-vsix)\//, 'tests, benchmarks, scripts or docs'],
+    [
+      /^(test|tests|bench|scripts|docs|\.ci|\.github|\.vscode|\.vscode-test|dist-vsix)\//,
+      'tests, benchmarks, scripts or docs',
+    ],
     [/^dist\/test\//, 'test bundles'],
     [/\.(ts|mts|cts|tsx)$/, 'TypeScript sources'],
     [/\.map$/, 'source maps'],

@@ -15,7 +15,15 @@ function series(names: readonly string[], points: number, value: (s: number, t: 
   for (let t = 0; t < points; t++) {
     names.forEach((n, s) => rows.push([new Date(START + t * HOUR).toISOString(), n, value(s, t)]));
   }
-  return { name: 'PrimaryResult', columns: [{ name: 'TimeGenerated', type: 'datetime' }, { name: 'Computer', type: 'string' }, { name: 'Ports', type: 'long' }], rows };
+  return {
+    name: 'PrimaryResult',
+    columns: [
+      { name: 'TimeGenerated', type: 'datetime' },
+      { name: 'Computer', type: 'string' },
+      { name: 'Ports', type: 'long' },
+    ],
+    rows,
+  };
 }
 
 async function draw(p: ResultsPage, table: ResultTable, render: RenderInfo): Promise<void> {
@@ -52,33 +60,64 @@ describe('charts in Chromium', { skip: SKIP_WITHOUT_CHROMIUM }, () => {
   after(async () => p.close());
 
   test('ysplit=panels fits the panel without stretching the canvas', async () => {
-    await draw(p, series(['acme-web01', 'acme-sql01', 'acme-app01'], 24, (s, t) => (s + 1) * 1000 + t * 10), { visualization: 'timechart', ysplit: 'panels' });
-    const shown = await p.page.locator('.chart-host canvas').evaluate((c: { width: number; height: number; clientWidth: number; clientHeight: number }) => ({
-      width: c.width, height: c.height, clientWidth: c.clientWidth, clientHeight: c.clientHeight,
-    }));
+    await draw(
+      p,
+      series(['acme-web01', 'acme-sql01', 'acme-app01'], 24, (s, t) => (s + 1) * 1000 + t * 10),
+      { visualization: 'timechart', ysplit: 'panels' },
+    );
+    const shown = await p.page
+      .locator('.chart-host canvas')
+      .evaluate((c: { width: number; height: number; clientWidth: number; clientHeight: number }) => ({
+        width: c.width,
+        height: c.height,
+        clientWidth: c.clientWidth,
+        clientHeight: c.clientHeight,
+      }));
     const sx = shown.clientWidth / shown.width;
     const sy = shown.clientHeight / shown.height;
-    assert.ok(Math.abs(sx - sy) < 0.02, `the canvas is stretched: ${shown.width}×${shown.height} shown at ${shown.clientWidth}×${shown.clientHeight}`);
+    assert.ok(
+      Math.abs(sx - sy) < 0.02,
+      `the canvas is stretched: ${shown.width}×${shown.height} shown at ${shown.clientWidth}×${shown.clientHeight}`,
+    );
     const host = (await p.page.locator('.chart-host').boundingBox())!;
-    assert.ok(shown.clientHeight <= host.height && shown.clientWidth <= host.width, `the chart (${shown.clientWidth}×${shown.clientHeight}) overflows its ${host.width}×${host.height} panel`);
+    assert.ok(
+      shown.clientHeight <= host.height && shown.clientWidth <= host.width,
+      `the chart (${shown.clientWidth}×${shown.clientHeight}) overflows its ${host.width}×${host.height} panel`,
+    );
     assert.ok(shown.clientWidth > host.width * 0.6, `the chart uses ${shown.clientWidth} of ${host.width} px`);
   });
 
   test('a count axis has whole-number ticks', async () => {
     const ports: ResultTable = {
       name: 'PrimaryResult',
-      columns: [{ name: 'Computer', type: 'string' }, { name: 'Ports', type: 'long' }],
-      rows: [['acme-web01', 2], ['acme-sql01', 1], ['acme-app01', 3], ['acme-dc01', 2]],
+      columns: [
+        { name: 'Computer', type: 'string' },
+        { name: 'Ports', type: 'long' },
+      ],
+      rows: [
+        ['acme-web01', 2],
+        ['acme-sql01', 1],
+        ['acme-app01', 3],
+        ['acme-dc01', 2],
+      ],
     };
     await draw(p, ports, { visualization: 'columnchart' });
     const labels = [...(await exportedSvg(p)).matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
     const numbers = labels.filter((l) => /^-?[\d.,]+$/.test(l));
     assert.ok(numbers.length >= 2, `no numeric axis labels in ${labels.join(' | ')}`);
-    assert.deepEqual(numbers.filter((l) => l.includes('.')), [], `fractional ticks on a count axis: ${numbers.join(', ')}`);
+    assert.deepEqual(
+      numbers.filter((l) => l.includes('.')),
+      [],
+      `fractional ticks on a count axis: ${numbers.join(', ')}`,
+    );
   });
 
   test('a timechart with one point per series draws the points', async () => {
-    await draw(p, series(['acme-web01', 'acme-sql01'], 1, (s) => s + 5), { visualization: 'timechart' });
+    await draw(
+      p,
+      series(['acme-web01', 'acme-sql01'], 1, (s) => s + 5),
+      { visualization: 'timechart' },
+    );
     const svg = await exportedSvg(p);
     const symbols = svg.match(/class="mark-symbol[^"]*"[\s\S]*?<\/g>/)?.[0] ?? '';
     assert.ok((symbols.match(/<path/g) ?? []).length >= 2, 'the one-point series are not drawn');
@@ -86,10 +125,16 @@ describe('charts in Chromium', { skip: SKIP_WITHOUT_CHROMIUM }, () => {
 
   test('29 series get 29 colours, and a legend click isolates one', async () => {
     const names = Array.from({ length: 29 }, (_, i) => `client-${String(i).padStart(2, '0')}`);
-    await draw(p, series(names, 6, (s, t) => s * 10 + t), { visualization: 'timechart' });
+    await draw(
+      p,
+      series(names, 6, (s, t) => s * 10 + t),
+      { visualization: 'timechart' },
+    );
     const svg = await exportedSvg(p);
     const legend = svg.slice(svg.indexOf('role-legend'));
-    const fills = new Set([...legend.matchAll(/role-legend-symbol[^>]*>\s*<path[^>]*(?:stroke|fill)="([^"]+)"/g)].map((m) => m[1]));
+    const fills = new Set(
+      [...legend.matchAll(/role-legend-symbol[^>]*>\s*<path[^>]*(?:stroke|fill)="([^"]+)"/g)].map((m) => m[1]),
+    );
     assert.ok(fills.size >= 29, `the legend has ${fills.size} distinct colours for 29 series`);
     const box = (await p.page.locator('.chart-host canvas').boundingBox())!;
     // The first legend entry: top right, below the legend title.

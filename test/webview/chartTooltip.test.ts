@@ -14,7 +14,8 @@ import { toColumnar } from '../../src/protocol/columnar';
 import { bundlePath, initScript, pageJson, servePanel, type PageServer } from '../../bench/webview/page';
 
 /** A 1×1 red PNG: allowed by the panel's img-src (data:), so only the formatter can keep it out. */
-const PIXEL = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
+const PIXEL =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
 const HOSTILE_TITLE = '<img src=x onerror="window.__pwned=1">';
 
 describe('chart tooltip formatter', () => {
@@ -22,13 +23,19 @@ describe('chart tooltip formatter', () => {
     const html = tooltipHtml({ image: PIXEL, title: HOSTILE_TITLE, n: 5 });
     assert.doesNotMatch(html, /<img|<h2/);
     assert.match(html, /<td class="key">image<\/td><td class="value">data:image\/png;base64,/);
-    assert.match(html, /<td class="key">title<\/td><td class="value">&#60;img src=x onerror=&#34;window.__pwned=1&#34;&#62;<\/td>/);
+    assert.match(
+      html,
+      /<td class="key">title<\/td><td class="value">&#60;img src=x onerror=&#34;window.__pwned=1&#34;&#62;<\/td>/,
+    );
   });
 
   test('scalars, arrays and nested values are escaped text', () => {
     assert.equal(tooltipHtml('<b>"x"</b>'), '&#60;b&#62;&#34;x&#34;&#60;/b&#62;');
     assert.equal(tooltipHtml(['<a>', 1]), '[&#60;a&#62;, 1]');
-    assert.equal(tooltipHtml({ d: { a: { b: { c: 1 } } } }, undefined, 1), '<table><tr><td class="key">d</td><td class="value">{&#34;a&#34;:{&#34;b&#34;:&#34;[Object]&#34;}}</td></tr></table>');
+    assert.equal(
+      tooltipHtml({ d: { a: { b: { c: 1 } } } }, undefined, 1),
+      '<table><tr><td class="key">d</td><td class="value">{&#34;a&#34;:{&#34;b&#34;:&#34;[Object]&#34;}}</td></tr></table>',
+    );
     assert.equal(escapeHtml(`&<>"'`), '&#38;&#60;&#62;&#34;&#39;');
   });
 });
@@ -45,11 +52,19 @@ function chartMessage(): ShowResultMessage {
     blockStartLine: 0,
     options: { maxChartPoints: 20_000 },
     result: {
-      tables: [toColumnar({
-        name: 'PrimaryResult',
-        columns: [{ name: 'image', type: 'string' }, { name: 'n', type: 'long' }],
-        rows: [[PIXEL, 5], [HOSTILE_TITLE, 3]],
-      })],
+      tables: [
+        toColumnar({
+          name: 'PrimaryResult',
+          columns: [
+            { name: 'image', type: 'string' },
+            { name: 'n', type: 'long' },
+          ],
+          rows: [
+            [PIXEL, 5],
+            [HOSTILE_TITLE, 3],
+          ],
+        }),
+      ],
       render: { visualization: 'columnchart' },
       stats: { backend: 'local', durationMs: 1, rowCount: 2, truncated: false },
       warnings: [],
@@ -57,7 +72,9 @@ function chartMessage(): ShowResultMessage {
   };
 }
 
-describe('chart tooltip in Chromium under the panel CSP', { skip: canRender ? false : 'needs /usr/bin/chromium and `npm run build`' }, () => {
+describe('chart tooltip in Chromium under the panel CSP', {
+  skip: canRender ? false : 'needs /usr/bin/chromium and `npm run build`',
+}, () => {
   let server: PageServer;
   let browser: Browser;
   let page: Page;
@@ -101,7 +118,14 @@ describe('chart tooltip in Chromium under the panel CSP', { skip: canRender ? fa
 
   test('hovering a bar shows its values as text, with no <img> and nothing run', async () => {
     const html = await hoverUntilTooltip();
-    const state = await page.evaluate<{ images: number; headings: number; keys: string[]; text: string; pwned?: number; violations: string[] }>(`(() => {
+    const state = await page.evaluate<{
+      images: number;
+      headings: number;
+      keys: string[];
+      text: string;
+      pwned?: number;
+      violations: string[];
+    }>(`(() => {
       const el = document.getElementById('vg-tooltip-element');
       return {
         images: el.querySelectorAll('img').length,

@@ -51,9 +51,15 @@ describe('results grid in Chromium', { skip: SKIP_WITHOUT_CHROMIUM }, () => {
     await typeFilter(p, 'onprem');
     assert.match(await statusText(p), /^6 of 29 rows/);
     const rows = await paintedRows(p.page);
-    assert.deepEqual(rows.map((r) => r[0]), ['onprem-vm0000', 'onprem-vm0005', 'onprem-vm0010', 'onprem-vm0015', 'onprem-vm0020', 'onprem-vm0025']);
+    assert.deepEqual(
+      rows.map((r) => r[0]),
+      ['onprem-vm0000', 'onprem-vm0005', 'onprem-vm0010', 'onprem-vm0015', 'onprem-vm0020', 'onprem-vm0025'],
+    );
     await typeFilter(p, '');
-    assert.deepEqual((await paintedRows(p.page)).slice(0, 3).map((r) => r[0]), ['onprem-vm0000', 'acme-vm0001', 'acme-vm0002']);
+    assert.deepEqual(
+      (await paintedRows(p.page)).slice(0, 3).map((r) => r[0]),
+      ['onprem-vm0000', 'acme-vm0001', 'acme-vm0002'],
+    );
   });
 
   test('scrolled to the end of 722 rows: the last rows, each once, under a visible header', async () => {
@@ -63,7 +69,9 @@ describe('results grid in Chromium', { skip: SKIP_WITHOUT_CHROMIUM }, () => {
     for (let i = 0; i < 200; i++) {
       await p.page.mouse.wheel(0, 2000);
       await p.page.waitForTimeout(30);
-      const atEnd = await p.page.locator('.grid-viewport').evaluate((v) => v.scrollTop >= v.scrollHeight - v.clientHeight - 1);
+      const atEnd = await p.page
+        .locator('.grid-viewport')
+        .evaluate((v) => v.scrollTop >= v.scrollHeight - v.clientHeight - 1);
       if (atEnd && i > 10) {
         break;
       }
@@ -74,11 +82,20 @@ describe('results grid in Chromium', { skip: SKIP_WITHOUT_CHROMIUM }, () => {
     assert.equal(new Set(names).size, names.length, `rows repeat: ${names.join(', ')}`);
     assert.equal(names.at(-1), 'acme-vm0721');
     const numbers = rows.map((r) => Number(r[1]));
-    assert.deepEqual(numbers, numbers.map((_, i) => 722 - numbers.length + i), 'the painted rows are not the last ones in order');
+    assert.deepEqual(
+      numbers,
+      numbers.map((_, i) => 722 - numbers.length + i),
+      'the painted rows are not the last ones in order',
+    );
     const header = await p.page.locator('.grid-header').boundingBox();
     const viewport = await p.page.locator('.grid-viewport').boundingBox();
-    assert.ok(header && viewport && Math.abs(header.y - viewport.y) < 1, `the header is not at the top: ${JSON.stringify(header)} vs ${JSON.stringify(viewport)}`);
-    const scroll = await p.page.locator('.grid-viewport').evaluate((v) => ({ top: v.scrollTop, max: v.scrollHeight - v.clientHeight, height: v.scrollHeight }));
+    assert.ok(
+      header && viewport && Math.abs(header.y - viewport.y) < 1,
+      `the header is not at the top: ${JSON.stringify(header)} vs ${JSON.stringify(viewport)}`,
+    );
+    const scroll = await p.page
+      .locator('.grid-viewport')
+      .evaluate((v) => ({ top: v.scrollTop, max: v.scrollHeight - v.clientHeight, height: v.scrollHeight }));
     assert.ok(scroll.height < 723 * 22 + 200, `the scroll area grew past the rows: ${scroll.height}px`);
   });
 
@@ -88,7 +105,10 @@ describe('results grid in Chromium', { skip: SKIP_WITHOUT_CHROMIUM }, () => {
     await p.page.locator('[role=columnheader][data-col="1"]').click();
     await typeFilter(p, 'onprem');
     const rows = await paintedRows(p.page);
-    assert.deepEqual(rows.map((r) => r[1]), ['25', '20', '15', '10', '5', '0']);
+    assert.deepEqual(
+      rows.map((r) => r[1]),
+      ['25', '20', '15', '10', '5', '0'],
+    );
   });
 
   test('Export CSV asks for the rows shown (filter and sort); the host exports exactly the painted rows', async () => {

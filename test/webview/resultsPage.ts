@@ -9,7 +9,14 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import type { ResultTable } from '../../src/results/queryResult';
 import type { HostMessage, ShowResultMessage } from '../../src/protocol/messages';
 import type { RenderInfo } from '../../src/results/queryResult';
-import { bundlePath, initScript, pageJson, servePanel, type PageServer, type PageTheme } from '../../bench/webview/page';
+import {
+  bundlePath,
+  initScript,
+  pageJson,
+  servePanel,
+  type PageServer,
+  type PageTheme,
+} from '../../bench/webview/page';
 import { toColumnar } from '../../src/protocol/columnar';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -33,12 +40,22 @@ let server: PageServer | undefined;
 let users = 0;
 
 /** Opens the panel in a fresh page of a browser shared by the tests of one file. */
-export async function openResultsPage(size = { width: 1000, height: 600 }, theme: PageTheme = 'dark'): Promise<ResultsPage> {
+export async function openResultsPage(
+  size = { width: 1000, height: 600 },
+  theme: PageTheme = 'dark',
+): Promise<ResultsPage> {
   users++;
   server ??= await servePanel(RESULTS_BUNDLE);
   browser ??= await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const page = await browser.newPage({ viewport: size });
   const errors: string[] = [];
@@ -71,14 +88,23 @@ export async function openResultsPage(size = { width: 1000, height: 600 }, theme
 }
 
 /** A result message for one table, as the query runner sends it. */
-export function resultMessage(table: ResultTable, render?: RenderInfo, extra: Partial<ShowResultMessage> = {}): ShowResultMessage {
+export function resultMessage(
+  table: ResultTable,
+  render?: RenderInfo,
+  extra: Partial<ShowResultMessage> = {},
+): ShowResultMessage {
   return {
     type: 'showResult',
     documentUri: 'file:///w/q.kql',
     queryText: 'VMConnection | take 10',
     blockStartLine: 0,
     options: { maxChartPoints: 20_000 },
-    result: { tables: [toColumnar(table)], render, stats: { backend: 'local', durationMs: 12, rowCount: table.rows.length, truncated: false }, warnings: [] },
+    result: {
+      tables: [toColumnar(table)],
+      render,
+      stats: { backend: 'local', durationMs: 12, rowCount: table.rows.length, truncated: false },
+      warnings: [],
+    },
     ...extra,
   };
 }

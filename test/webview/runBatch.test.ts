@@ -4,16 +4,37 @@ import type { ShowErrorMessage, ShowResultMessage } from '../../src/protocol/mes
 import { toColumnar } from '../../src/protocol/columnar';
 import { headline, RunBatch } from '../../webview/results/runBatch';
 
-const origin = (line: number, text: string) => ({ documentUri: 'file:///q.kql', queryText: text, blockStartLine: line });
+const origin = (line: number, text: string) => ({
+  documentUri: 'file:///q.kql',
+  queryText: text,
+  blockStartLine: line,
+});
 function result(index: number, count: number, rows: number, line = index * 5): ShowResultMessage {
   return {
-    type: 'showResult', ...origin(line, `// query ${index}\nVMConnection | take ${rows}`), batch: { index, count },
-    result: { tables: [toColumnar({ name: 'PrimaryResult', columns: [{ name: 'n', type: 'long' }], rows: Array.from({ length: rows }, (_, i) => [i]) })], warnings: [], stats: { rowCount: rows, durationMs: 1, backend: 'local', truncated: false } },
+    type: 'showResult',
+    ...origin(line, `// query ${index}\nVMConnection | take ${rows}`),
+    batch: { index, count },
+    result: {
+      tables: [
+        toColumnar({
+          name: 'PrimaryResult',
+          columns: [{ name: 'n', type: 'long' }],
+          rows: Array.from({ length: rows }, (_, i) => [i]),
+        }),
+      ],
+      warnings: [],
+      stats: { rowCount: rows, durationMs: 1, backend: 'local', truncated: false },
+    },
     options: { maxChartPoints: 100 },
   } as ShowResultMessage;
 }
-const error = (index: number, count: number): ShowErrorMessage =>
-  ({ type: 'showError', ...origin(index * 5, 'VMConnection | where Nope'), batch: { index, count }, kind: 'query', message: 'no Nope' });
+const error = (index: number, count: number): ShowErrorMessage => ({
+  type: 'showError',
+  ...origin(index * 5, 'VMConnection | where Nope'),
+  batch: { index, count },
+  kind: 'query',
+  message: 'no Nope',
+});
 
 describe('RunBatch', () => {
   test('keeps every outcome of a Run all, in query order, with labels saying what each is', () => {
@@ -22,10 +43,10 @@ describe('RunBatch', () => {
     assert.equal(batch.finished(result(0, 3, 1)), true);
     batch.started({ index: 1, count: 3 });
     assert.equal(batch.finished(error(1, 3)), true);
-    assert.deepEqual(batch.entries().map((e) => e.label), [
-      '1/3 · line 1 · query 0 · 1 row',
-      '2/3 · line 6 · VMConnection | where Nope · error',
-    ]);
+    assert.deepEqual(
+      batch.entries().map((e) => e.label),
+      ['1/3 · line 1 · query 0 · 1 row', '2/3 · line 6 · VMConnection | where Nope · error'],
+    );
     assert.equal(batch.get(1)?.type, 'showError');
   });
 
@@ -46,13 +67,22 @@ describe('RunBatch', () => {
     for (let i = 0; i < 3; i++) {
       assert.equal(batch.finished(result(i, 3, i + 1)), true);
     }
-    assert.deepEqual(batch.entries().map((e) => e.index), [0, 1, 2]);
+    assert.deepEqual(
+      batch.entries().map((e) => e.index),
+      [0, 1, 2],
+    );
   });
 
   test('a query is labelled by the comment that heads it, else its first line of KQL', () => {
-    assert.equal(headline('// Failed connections by machine\nVMConnection\n| where LinksFailed > 0'), 'Failed connections by machine');
+    assert.equal(
+      headline('// Failed connections by machine\nVMConnection\n| where LinksFailed > 0'),
+      'Failed connections by machine',
+    );
     assert.equal(headline('\n  //   Bound ports  \nVMBoundPort'), 'Bound ports');
-    assert.equal(headline('VMConnection // trailing note\n// later comment\n| take 1'), 'VMConnection // trailing note');
+    assert.equal(
+      headline('VMConnection // trailing note\n// later comment\n| take 1'),
+      'VMConnection // trailing note',
+    );
     assert.equal(headline('//\nVMComputer'), 'VMComputer');
   });
 

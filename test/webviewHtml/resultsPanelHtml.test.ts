@@ -13,7 +13,12 @@ test('the CSP allows scripts only by nonce and never unsafe-eval or unsafe-inlin
 });
 
 test('the page loads the bundle with the nonce and escapes the title', () => {
-  const html = resultsPanelHtml({ cspSource: 'vscode-resource:', scriptUri: 'https://r/results.js', nonce: 'n1', title: 'Results: <q>.kql' });
+  const html = resultsPanelHtml({
+    cspSource: 'vscode-resource:',
+    scriptUri: 'https://r/results.js',
+    nonce: 'n1',
+    title: 'Results: <q>.kql',
+  });
   assert.match(html, /<script nonce="n1" src="https:\/\/r\/results.js"><\/script>/);
   assert.match(html, /<title>Results: &lt;q&gt;.kql<\/title>/);
   assert.equal((html.match(/<script/g) ?? []).length, 1);

@@ -45,7 +45,11 @@ export class GraphView {
   private job = 0;
   private ticker: ReturnType<typeof setInterval> | undefined;
 
-  constructor(private readonly container: HTMLElement, stage: HTMLElement, private readonly cb: GraphCallbacks) {
+  constructor(
+    private readonly container: HTMLElement,
+    stage: HTMLElement,
+    private readonly cb: GraphCallbacks,
+  ) {
     preemptCytoscapeStylesheet();
     this.tooltip = stage.appendChild(document.createElement('div'));
     this.tooltip.id = 'tooltip';
@@ -102,7 +106,12 @@ export class GraphView {
       // these, and the links (most of the drawing's cost) come with them.
       const starts = new Map(view.nodes.map((n, i) => [n.id, startPosition(previous, n.id, n.parent, i)]));
       const known = [...starts.values()].every((p) => p !== undefined);
-      this.mount(view, known ? { name: 'preset', fit: false } : { name: 'grid', fit: false, avoidOverlap: true }, (id) => starts.get(id), true);
+      this.mount(
+        view,
+        known ? { name: 'preset', fit: false } : { name: 'grid', fit: false, avoidOverlap: true },
+        (id) => starts.get(id),
+        true,
+      );
     }
     this.layouts.layOut(layoutRequest(job, view, previous)).then(
       (positions) => {
@@ -112,12 +121,14 @@ export class GraphView {
         const cy = this.cy;
         if (cy) {
           cy.batch(() => {
-            cy.nodes().not(':parent').forEach((n) => {
-              const p = positions[n.id()];
-              if (p) {
-                n.position(p);
-              }
-            });
+            cy.nodes()
+              .not(':parent')
+              .forEach((n) => {
+                const p = positions[n.id()];
+                if (p) {
+                  n.position(p);
+                }
+              });
             cy.add(view.edges.map((e) => ({ group: 'edges' as const, data: { ...e } })));
           });
         } else {
@@ -180,7 +191,12 @@ export class GraphView {
   }
 
   /** Draws the view; a pending one (positions still to come) without its links, which come with the positions. */
-  private mount(view: MapView, layout: cytoscape.LayoutOptions, at: (id: string) => Position | undefined, pending: boolean): void {
+  private mount(
+    view: MapView,
+    layout: cytoscape.LayoutOptions,
+    at: (id: string) => Position | undefined,
+    pending: boolean,
+  ): void {
     const cy = cytoscape({
       container: this.container,
       elements: [
@@ -222,7 +238,9 @@ export class GraphView {
   fit(changesFirst = false): void {
     const cy = this.cy;
     if (cy) {
-      const changed = changesFirst ? cy.edges('[change]').filter((e) => e.data('change') !== undefined) : cy.collection();
+      const changed = changesFirst
+        ? cy.edges('[change]').filter((e) => e.data('change') !== undefined)
+        : cy.collection();
       const target = changed.nonempty() ? changed.union(changed.connectedNodes()) : undefined;
       cy.fit(target, 30);
       if (cy.zoom() > 1) {
@@ -260,8 +278,14 @@ export class GraphView {
       return;
     }
     const selected = cy.nodes(':selected').first();
-    const zoomBy = (f: number) => cy.zoom({ level: cy.zoom() * f, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
-    const arrows: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+    const zoomBy = (f: number) =>
+      cy.zoom({ level: cy.zoom() * f, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+    const arrows: Record<string, [number, number]> = {
+      ArrowLeft: [-1, 0],
+      ArrowRight: [1, 0],
+      ArrowUp: [0, -1],
+      ArrowDown: [0, 1],
+    };
     if (e.key in arrows) {
       const [dx, dy] = arrows[e.key]!;
       const from = selected.nonempty() ? selected.position() : { x: cy.extent().x1, y: cy.extent().y1 };

@@ -31,7 +31,12 @@ export type LayoutReply =
   | { readonly job: number; readonly ok: true; readonly positions: Record<string, Position>; readonly ms: number }
   | { readonly job: number; readonly ok: false; readonly error: string };
 
-const NODE_BOX: Record<ViewNodeKind, [number, number]> = { machine: [38, 28], process: [22, 22], group: [30, 26], endpoint: [22, 22] };
+const NODE_BOX: Record<ViewNodeKind, [number, number]> = {
+  machine: [38, 28],
+  process: [22, 22],
+  group: [30, 26],
+  endpoint: [22, 22],
+};
 /** Average advance of a 13 px sans-serif character, and the label's cap (styles.ts: text-max-width). */
 const CHAR_PX = 7.2;
 const LABEL_MAX_PX = 260;
@@ -42,7 +47,12 @@ export function layoutRequest(job: number, view: MapView, previous: Readonly<Rec
     job,
     nodes: view.nodes.map((n) => {
       const [w, h] = NODE_BOX[n.kind];
-      return { id: n.id, ...(n.parent ? { parent: n.parent } : {}), w: Math.max(w, Math.min(LABEL_MAX_PX, n.label.length * CHAR_PX + 4)), h: h + LABEL_LINE_PX };
+      return {
+        id: n.id,
+        ...(n.parent ? { parent: n.parent } : {}),
+        w: Math.max(w, Math.min(LABEL_MAX_PX, n.label.length * CHAR_PX + 4)),
+        h: h + LABEL_LINE_PX,
+      };
     }),
     edges: view.edges.map((e) => ({ id: e.id, source: e.source, target: e.target })),
     previous,
@@ -54,11 +64,23 @@ export function layoutRequest(job: number, view: MapView, previous: Readonly<Rec
  * 'default' from 100 nodes on (bench/mapLayout.ts) and must start from random positions; below that,
  * a redraw after expanding a node starts from where the nodes were, so the map stays put.
  */
-export function layoutOptions(nodeCount: number, keepPositions: boolean, labelsMeasured: boolean): cytoscape.LayoutOptions {
+export function layoutOptions(
+  nodeCount: number,
+  keepPositions: boolean,
+  labelsMeasured: boolean,
+): cytoscape.LayoutOptions {
   const draft = nodeCount > 60;
   return {
-    name: 'fcose', quality: draft ? 'draft' : 'default', animate: false, randomize: draft || !keepPositions, nodeDimensionsIncludeLabels: labelsMeasured,
-    idealEdgeLength: 110, nodeRepulsion: 9000, nodeSeparation: 90, packComponents: true, tile: true,
+    name: 'fcose',
+    quality: draft ? 'draft' : 'default',
+    animate: false,
+    randomize: draft || !keepPositions,
+    nodeDimensionsIncludeLabels: labelsMeasured,
+    idealEdgeLength: 110,
+    nodeRepulsion: 9000,
+    nodeSeparation: 90,
+    packComponents: true,
+    tile: true,
   } as cytoscape.LayoutOptions;
 }
 
@@ -66,7 +88,12 @@ export function layoutOptions(nodeCount: number, keepPositions: boolean, labelsM
  * Where a node starts: where it was, or — newly shown inside an expanded machine or group — around
  * where its parent was, each child a little apart (from one shared point the layout cannot part them).
  */
-export function startPosition(previous: Readonly<Record<string, Position>>, id: string, parent: string | undefined, index: number): Position | undefined {
+export function startPosition(
+  previous: Readonly<Record<string, Position>>,
+  id: string,
+  parent: string | undefined,
+  index: number,
+): Position | undefined {
   const own = previous[id];
   if (own) {
     return own;

@@ -10,7 +10,10 @@ import { layoutOptions, startPosition, type LayoutReply, type LayoutRequest, typ
 
 cytoscape.use(fcose);
 
-const scope = self as unknown as { onmessage: ((e: MessageEvent<LayoutRequest>) => void) | null; postMessage(m: LayoutReply): void };
+const scope = self as unknown as {
+  onmessage: ((e: MessageEvent<LayoutRequest>) => void) | null;
+  postMessage(m: LayoutReply): void;
+};
 
 function layOut(req: LayoutRequest): Record<string, Position> {
   const keep = Object.keys(req.previous).length > 0;
@@ -18,7 +21,11 @@ function layOut(req: LayoutRequest): Record<string, Position> {
     headless: true,
     styleEnabled: true,
     elements: [
-      ...req.nodes.map((n, i) => ({ group: 'nodes' as const, data: { id: n.id, parent: n.parent, w: n.w, h: n.h }, position: startPosition(req.previous, n.id, n.parent, i) })),
+      ...req.nodes.map((n, i) => ({
+        group: 'nodes' as const,
+        data: { id: n.id, parent: n.parent, w: n.w, h: n.h },
+        position: startPosition(req.previous, n.id, n.parent, i),
+      })),
       ...req.edges.map((e) => ({ group: 'edges' as const, data: { ...e } })),
     ],
     style: [

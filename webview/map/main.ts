@@ -24,8 +24,22 @@ header.id = 'header';
 const title = header.appendChild(el('span', undefined, 'Dependency map'));
 title.id = 'title';
 const bar = header.appendChild(el('div', 'toolbar'));
-const modeSelect = select<MapMode>('mode', [['fleet', 'Fleet: machines'], ['focus', 'Focus: selection + 1 hop']], 'fleet');
-const weightSelect = select<EdgeWeight>('weight', [['links', 'Links'], ['bytes', 'Bytes']], saved.weight ?? 'links');
+const modeSelect = select<MapMode>(
+  'mode',
+  [
+    ['fleet', 'Fleet: machines'],
+    ['focus', 'Focus: selection + 1 hop'],
+  ],
+  'fleet',
+);
+const weightSelect = select<EdgeWeight>(
+  'weight',
+  [
+    ['links', 'Links'],
+    ['bytes', 'Bytes'],
+  ],
+  saved.weight ?? 'links',
+);
 const externals = el('input');
 externals.type = 'checkbox';
 externals.id = 'externals';
@@ -38,19 +52,53 @@ search.setAttribute('list', 'search-names');
 const names = el('datalist');
 names.id = 'search-names';
 const hop = button('hop', '+ hop', 'Focus mode: add the next hop of the selected neighbours');
-const focusSel = button('focus-selection', 'Focus selection', 'Focus on the selected machines (shift-drag or ctrl-click to select several)');
+const focusSel = button(
+  'focus-selection',
+  'Focus selection',
+  'Focus on the selected machines (shift-drag or ctrl-click to select several)',
+);
 const fit = button('fit', 'Fit', 'Fit the map to the panel (0)');
-const widthSelect = select('window-width', [['0', 'whole range'], ['3600000', '1 h windows'], ['21600000', '6 h windows'], ['43200000', '12 h windows']], '0');
+const widthSelect = select(
+  'window-width',
+  [
+    ['0', 'whole range'],
+    ['3600000', '1 h windows'],
+    ['21600000', '6 h windows'],
+    ['43200000', '12 h windows'],
+  ],
+  '0',
+);
 const slider = el('input');
 slider.type = 'range';
 slider.id = 'slider';
 slider.min = '0';
 const windowLabel = el('span', undefined, '');
 windowLabel.id = 'window';
-const compare = select('compare', [['off', 'Compare: off'], ['previous', 'previous window → this one'], ['days', 'yesterday → today (UTC)']], 'off');
+const compare = select(
+  'compare',
+  [
+    ['off', 'Compare: off'],
+    ['previous', 'previous window → this one'],
+    ['days', 'yesterday → today (UTC)'],
+  ],
+  'off',
+);
 const externalsLabel = labelled('', externals);
 externalsLabel.append('external endpoints');
-bar.append(labelled('View ', modeSelect), labelled('Weight ', weightSelect), externalsLabel, search, names, hop, focusSel, fit, labelled('Time ', widthSelect), slider, windowLabel, compare);
+bar.append(
+  labelled('View ', modeSelect),
+  labelled('Weight ', weightSelect),
+  externalsLabel,
+  search,
+  names,
+  hop,
+  focusSel,
+  fit,
+  labelled('Time ', widthSelect),
+  slider,
+  windowLabel,
+  compare,
+);
 const status = header.appendChild(el('span', undefined, ''));
 status.id = 'status';
 const legend = app.appendChild(el('div'));
@@ -63,7 +111,12 @@ const diffEl = app.appendChild(el('div', 'hidden'));
 diffEl.id = 'diff';
 
 let data: MapGraphMessage | undefined;
-const state: { mode: MapMode; focus: string[]; expanded: Set<string>; grown: Set<string> } = { mode: 'fleet', focus: [], expanded: new Set(), grown: new Set() };
+const state: { mode: MapMode; focus: string[]; expanded: Set<string>; grown: Set<string> } = {
+  mode: 'fleet',
+  focus: [],
+  expanded: new Set(),
+  grown: new Set(),
+};
 let lastLayoutNote = '';
 
 const graph = new GraphView(mapEl, stage, {
@@ -83,7 +136,14 @@ const graph = new GraphView(mapEl, stage, {
 });
 
 function options(): ViewOptions {
-  return { mode: state.mode, focus: state.focus, expanded: state.expanded, grown: state.grown, weight: weightSelect.value as EdgeWeight, externals: externals.checked };
+  return {
+    mode: state.mode,
+    focus: state.focus,
+    expanded: state.expanded,
+    grown: state.grown,
+    weight: weightSelect.value as EdgeWeight,
+    externals: externals.checked,
+  };
 }
 
 let hidden = 0;
@@ -92,8 +152,11 @@ function updateStatus(): void {
     return;
   }
   const g = data.graph;
-  status.textContent = `${g.machines.length} machines, ${g.processes.length} processes, ${g.endpoints.length} external endpoints` +
-    (hidden ? ` · ${hidden} not shown in this view` : '') + (lastLayoutNote ? ` · ${lastLayoutNote}` : '') + ' · double-click a node to open its query';
+  status.textContent =
+    `${g.machines.length} machines, ${g.processes.length} processes, ${g.endpoints.length} external endpoints` +
+    (hidden ? ` · ${hidden} not shown in this view` : '') +
+    (lastLayoutNote ? ` · ${lastLayoutNote}` : '') +
+    ' · double-click a node to open its query';
 }
 
 function redraw(keepPositions: boolean): void {
@@ -111,7 +174,10 @@ function redraw(keepPositions: boolean): void {
   // What is on screen, for screen readers and the tests (the drawing itself is a canvas).
   mapEl.dataset.nodes = String(view.nodes.length);
   mapEl.dataset.edges = String(view.edges.length);
-  mapEl.setAttribute('aria-label', `Dependency map, ${view.nodes.length} nodes and ${view.edges.length} links shown: arrow keys move between nodes, Enter expands, O opens the query, + and - zoom, 0 fits`);
+  mapEl.setAttribute(
+    'aria-label',
+    `Dependency map, ${view.nodes.length} nodes and ${view.edges.length} links shown: arrow keys move between nodes, Enter expands, O opens the query, + and - zoom, 0 fits`,
+  );
   updateStatus();
 }
 
@@ -155,11 +221,19 @@ function requestData(): void {
   if (compare.value === 'days') {
     const day = 86_400_000;
     const midnight = Math.floor((Date.parse(data.range.end) - 1) / day) * day;
-    api.postMessage({ type: 'compare', before: { start: new Date(midnight - day).toISOString(), end: new Date(midnight).toISOString() }, after: { start: new Date(midnight).toISOString(), end: data.range.end } });
+    api.postMessage({
+      type: 'compare',
+      before: { start: new Date(midnight - day).toISOString(), end: new Date(midnight).toISOString() },
+      after: { start: new Date(midnight).toISOString(), end: data.range.end },
+    });
     return;
   }
   const len = Date.parse(after.end) - Date.parse(after.start);
-  api.postMessage({ type: 'compare', before: { start: new Date(Date.parse(after.start) - len).toISOString(), end: after.start }, after });
+  api.postMessage({
+    type: 'compare',
+    before: { start: new Date(Date.parse(after.start) - len).toISOString(), end: after.start },
+    after,
+  });
 }
 
 let debounce: ReturnType<typeof setTimeout> | undefined;
@@ -175,12 +249,14 @@ widthSelect.addEventListener('change', () => {
   }
   requestData();
 });
-compare.addEventListener('change', () => (compare.value === 'off' && data?.diff ? api.postMessage({ type: 'clearCompare' }) : requestData()));
+compare.addEventListener('change', () =>
+  compare.value === 'off' && data?.diff ? api.postMessage({ type: 'clearCompare' }) : requestData(),
+);
 modeSelect.addEventListener('change', () => {
   state.mode = modeSelect.value as MapMode;
   if (state.mode === 'focus' && state.focus.length === 0) {
     const picked = graph.selectedIds().filter((id) => id.startsWith('machine:'));
-    state.focus = picked.length ? picked : data?.graph.machines.slice(0, 1).map((m) => m.id) ?? [];
+    state.focus = picked.length ? picked : (data?.graph.machines.slice(0, 1).map((m) => m.id) ?? []);
   }
   redraw(false);
 });
@@ -214,9 +290,14 @@ function find(text: string): void {
     return;
   }
   const g = data.graph;
-  const machine = g.machines.find((m) => m.label.toLowerCase() === q) ?? g.machines.find((m) => m.label.toLowerCase().includes(q) || m.machine.toLowerCase() === q);
+  const machine =
+    g.machines.find((m) => m.label.toLowerCase() === q) ??
+    g.machines.find((m) => m.label.toLowerCase().includes(q) || m.machine.toLowerCase() === q);
   const process = machine ? undefined : g.processes.find((p) => p.label.toLowerCase().includes(q));
-  const endpoint = machine || process ? undefined : g.endpoints.find((e) => e.remoteIp.startsWith(q) || e.label.toLowerCase().includes(q));
+  const endpoint =
+    machine || process
+      ? undefined
+      : g.endpoints.find((e) => e.remoteIp.startsWith(q) || e.label.toLowerCase().includes(q));
   const group = machine || process || endpoint ? undefined : g.groups.find((x) => x.label.toLowerCase().includes(q));
   const id = machine?.id ?? process?.id ?? endpoint?.id ?? group?.id;
   if (!id) {
@@ -286,7 +367,7 @@ window.addEventListener('message', (event: MessageEvent) => {
       widthSelect.value = '0';
     }
     syncSlider();
-    compare.value = m.diff ? compare.value === 'off' ? 'previous' : compare.value : 'off';
+    compare.value = m.diff ? (compare.value === 'off' ? 'previous' : compare.value) : 'off';
     diffEl.classList.toggle('hidden', !m.diff);
     if (m.diff) {
       renderDiffTable(diffEl, m.diff.rows, m.diff);

@@ -23,15 +23,28 @@ export function describeShown(cy: cytoscape.Core, host: HTMLElement): void {
   const label = (id: string): string => String(cy.getElementById(id).data('label') ?? id);
   cy.nodes().forEach((n) => {
     const parent = n.data('parent') as string | undefined;
-    item(`${n.data('kind')} ${n.data('label')}${parent ? ` in ${label(parent)}` : ''}${n.data('seed') ? ' (focus)' : ''}`, {
-      id: n.id(), kind: String(n.data('kind')), label: String(n.data('label')), parent: parent ?? '',
-    });
+    item(
+      `${n.data('kind')} ${n.data('label')}${parent ? ` in ${label(parent)}` : ''}${n.data('seed') ? ' (focus)' : ''}`,
+      {
+        id: n.id(),
+        kind: String(n.data('kind')),
+        label: String(n.data('label')),
+        parent: parent ?? '',
+      },
+    );
   });
   cy.edges().forEach((e) => {
     const change = (e.data('change') as string | undefined) ?? '';
-    item(`link ${label(e.data('source'))} → ${label(e.data('target'))}: ${e.data('links')} links, ${e.data('failed')} failed${change ? `, ${change}` : ''}`, {
-      source: String(e.data('source')), target: String(e.data('target')), change, failing: e.data('failing') ? 'true' : '', color: flat(String(e.style('line-color'))),
-    });
+    item(
+      `link ${label(e.data('source'))} → ${label(e.data('target'))}: ${e.data('links')} links, ${e.data('failed')} failed${change ? `, ${change}` : ''}`,
+      {
+        source: String(e.data('source')),
+        target: String(e.data('target')),
+        change,
+        failing: e.data('failing') ? 'true' : '',
+        color: flat(String(e.style('line-color'))),
+      },
+    );
   });
   const shown = items.slice(0, MAX_ITEMS);
   if (items.length > shown.length) {

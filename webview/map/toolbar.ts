@@ -11,7 +11,11 @@ export function labelled(text: string, control: HTMLElement): HTMLLabelElement {
   return label;
 }
 
-export function select<T extends string>(id: string, options: readonly (readonly [T, string])[], value: T): HTMLSelectElement {
+export function select<T extends string>(
+  id: string,
+  options: readonly (readonly [T, string])[],
+  value: T,
+): HTMLSelectElement {
   const s = el('select');
   s.id = id;
   for (const [v, text] of options) {
@@ -40,7 +44,8 @@ export function renderLegend(host: HTMLElement, p: Palette, diff: boolean): void
       s.style.background = color;
     } else {
       s.style.borderTopColor = color;
-      s.style.borderTopStyle = text.startsWith('failing') || text.startsWith('failure') ? 'dashed' : text === 'vanished' ? 'dotted' : 'solid';
+      s.style.borderTopStyle =
+        text.startsWith('failing') || text.startsWith('failure') ? 'dashed' : text === 'vanished' ? 'dotted' : 'solid';
     }
     item.dataset.legend = text;
     item.append(s, text);
@@ -82,7 +87,11 @@ export function windowText(w: MapTimeWindow): string {
   return `${f(w.start)} – ${f(w.end)}`;
 }
 
-export function renderDiffTable(host: HTMLElement, rows: readonly DiffRow[], windows: { before: MapTimeWindow; after: MapTimeWindow }): void {
+export function renderDiffTable(
+  host: HTMLElement,
+  rows: readonly DiffRow[],
+  windows: { before: MapTimeWindow; after: MapTimeWindow },
+): void {
   host.replaceChildren();
   const head = el('div', 'toolbar');
   head.append(
@@ -95,7 +104,19 @@ export function renderDiffTable(host: HTMLElement, rows: readonly DiffRow[], win
   host.append(head);
   const table = el('table');
   const header = el('tr');
-  for (const h of ['change', 'kind', 'computer', 'process', 'remote', 'port', 'links before', 'links after', 'failed before', 'failed after', 'bytes after']) {
+  for (const h of [
+    'change',
+    'kind',
+    'computer',
+    'process',
+    'remote',
+    'port',
+    'links before',
+    'links after',
+    'failed before',
+    'failed after',
+    'bytes after',
+  ]) {
     header.append(el('th', undefined, h));
   }
   table.append(header);
@@ -104,9 +125,17 @@ export function renderDiffTable(host: HTMLElement, rows: readonly DiffRow[], win
     const tr = el('tr');
     const num = (n: number) => el('td', 'num', String(n));
     tr.append(
-      el('td', undefined, r.change), el('td', undefined, r.kind), el('td', undefined, r.computer || r.machine), el('td', undefined, r.processName),
-      el('td', undefined, r.remoteIp), el('td', 'num', r.port === null ? '' : `${r.port}/${r.protocol}`),
-      num(r.linksBefore), num(r.linksAfter), num(r.failedBefore), num(r.failedAfter), el('td', 'num', formatBytes(r.bytesAfter)),
+      el('td', undefined, r.change),
+      el('td', undefined, r.kind),
+      el('td', undefined, r.computer || r.machine),
+      el('td', undefined, r.processName),
+      el('td', undefined, r.remoteIp),
+      el('td', 'num', r.port === null ? '' : `${r.port}/${r.protocol}`),
+      num(r.linksBefore),
+      num(r.linksAfter),
+      num(r.failedBefore),
+      num(r.failedAfter),
+      el('td', 'num', formatBytes(r.bytesAfter)),
     );
     table.append(tr);
   }

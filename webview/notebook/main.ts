@@ -16,7 +16,10 @@ interface OutputItem {
 
 const outputs = new Map<string, ResultOutput>();
 
-export function activate(): { renderOutputItem(item: OutputItem, element: HTMLElement): void; disposeOutputItem(id?: string): void } {
+export function activate(): {
+  renderOutputItem(item: OutputItem, element: HTMLElement): void;
+  disposeOutputItem(id?: string): void;
+} {
   return {
     renderOutputItem(item, element) {
       outputs.get(item.id)?.dispose();

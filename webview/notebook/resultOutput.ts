@@ -15,7 +15,9 @@ import { ResultGrid } from '../results/grid';
 const MAX_CHART_POINTS = 20_000;
 
 /** The payload if it has a result's shape, else the reason it was refused. */
-export function validatePayload(v: unknown): { ok: true; value: NotebookResultPayload } | { ok: false; reason: string } {
+export function validatePayload(
+  v: unknown,
+): { ok: true; value: NotebookResultPayload } | { ok: false; reason: string } {
   const p = v as { result?: unknown; rowsReturned?: unknown } | null;
   if (!p || typeof p !== 'object' || typeof p.rowsReturned !== 'number') {
     return { ok: false, reason: 'the output has no rowsReturned' };
@@ -38,7 +40,10 @@ export class ResultOutput {
   private plan: ChartPlan | undefined;
   private chartDrawn = false;
 
-  constructor(private readonly payload: NotebookResultPayload, onRendered?: () => void) {
+  constructor(
+    private readonly payload: NotebookResultPayload,
+    onRendered?: () => void,
+  ) {
     const { result } = payload;
     const table = result.tables[0];
     const gridHost = el('div', 'grid-host');
@@ -66,12 +71,22 @@ export class ResultOutput {
     const chartButton = button('Chart', 'Show the chart', () => this.show('chart'));
     const toolbar = el('div', 'toolbar');
     toolbar.append(
-      gridButton, chartButton, filter,
+      gridButton,
+      chartButton,
+      filter,
       button('Copy CSV', 'Copy the rows as CSV', () => table && void navigator.clipboard?.writeText(toCsv(table))),
-      button('Copy JSON', 'Copy the rows as JSON records', () => table && void navigator.clipboard?.writeText(toJsonRecords(table))),
+      button(
+        'Copy JSON',
+        'Copy the rows as JSON records',
+        () => table && void navigator.clipboard?.writeText(toJsonRecords(table)),
+      ),
     );
     const rows = `${payload.rowsReturned.toLocaleString('en-US')} row${payload.rowsReturned === 1 ? '' : 's'}`;
-    const notes = [savedRowsNote(payload), result.stats.truncated ? 'Rows past the row limit were dropped.' : undefined, ...result.warnings].filter((n): n is string => !!n);
+    const notes = [
+      savedRowsNote(payload),
+      result.stats.truncated ? 'Rows past the row limit were dropped.' : undefined,
+      ...result.warnings,
+    ].filter((n): n is string => !!n);
     const status = el('div', 'status muted', `${rows} · ${Math.round(result.stats.durationMs)} ms`);
     this.element.append(toolbar, status, ...notes.map((n) => el('div', 'warning', n)), gridHost, chartHost, detail);
     this.element.dataset.view = 'grid';
@@ -87,12 +102,20 @@ export class ResultOutput {
     this.plan ??= chartPlan(this.payload.result.tables[0], undefined, MAX_CHART_POINTS);
     const host = this.element.querySelector('.chart-host')!;
     if (this.plan.kind !== 'chart') {
-      host.replaceChildren(el('p', 'muted', this.plan.kind === 'none' ? this.plan.reason : 'This result is a table; it has no chart.'));
+      host.replaceChildren(
+        el('p', 'muted', this.plan.kind === 'none' ? this.plan.reason : 'This result is a table; it has no chart.'),
+      );
       return;
     }
     if (!this.chartDrawn) {
       this.chartDrawn = true;
-      this.chart.draw(this.plan.spec).catch((e: unknown) => host.replaceChildren(el('p', 'error-text', `The chart could not be drawn: ${e instanceof Error ? e.message : String(e)}`)));
+      this.chart
+        .draw(this.plan.spec)
+        .catch((e: unknown) =>
+          host.replaceChildren(
+            el('p', 'error-text', `The chart could not be drawn: ${e instanceof Error ? e.message : String(e)}`),
+          ),
+        );
     }
   }
 

@@ -18,7 +18,13 @@ const NUMERIC: ReadonlySet<KqlType> = new Set<KqlType>(['int', 'long', 'real', '
 const MAX_TITLE = 2000;
 
 /** `text` is the value's cell text (cellText), passed in when the caller already has it. */
-export function renderCell(cell: CellElement, value: WireValue | undefined, text: string | undefined, type: KqlType, selected: boolean): void {
+export function renderCell(
+  cell: CellElement,
+  value: WireValue | undefined,
+  text: string | undefined,
+  type: KqlType,
+  selected: boolean,
+): void {
   text ??= cellText(value);
   cell.textContent = text;
   cell.title = text.length > MAX_TITLE ? `${text.slice(0, MAX_TITLE)}…` : text;

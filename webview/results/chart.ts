@@ -64,7 +64,10 @@ export class ChartView {
     const kinds = drawnMarkKinds((result.view.scenegraph() as unknown as { root: SceneNode }).root);
     this.container.setAttribute('role', 'img');
     this.container.dataset.marks = kinds.join(' ');
-    this.container.setAttribute('aria-label', kinds.length ? `Chart: ${kinds.join(', ')} marks` : 'Chart: nothing drawn');
+    this.container.setAttribute(
+      'aria-label',
+      kinds.length ? `Chart: ${kinds.join(', ')} marks` : 'Chart: nothing drawn',
+    );
   }
 
   get hasChart(): boolean {

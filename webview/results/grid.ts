@@ -249,7 +249,13 @@ export class ResultGrid {
       for (let c = 0; c < cells.length; c++) {
         const cell = cells[c] as HTMLDivElement;
         const selected = this.selected.row === viewIndex && this.selected.col === c;
-        renderCell(cell, this.table.value(source, c), this.table.text(source, c), this.table.columns[c]!.type, selected);
+        renderCell(
+          cell,
+          this.table.value(source, c),
+          this.table.text(source, c),
+          this.table.columns[c]!.type,
+          selected,
+        );
         cell.setAttribute('aria-selected', String(selected));
       }
     }
@@ -328,7 +334,10 @@ export class ResultGrid {
     const source = this.view[this.selected.row];
     const col = this.table.columns[this.selected.col];
     if (source !== undefined && col) {
-      this.callbacks.expand(`${col.name} (${col.type}), row ${this.selected.row + 1}`, expandedText(this.table.value(source, this.selected.col)));
+      this.callbacks.expand(
+        `${col.name} (${col.type}), row ${this.selected.row + 1}`,
+        expandedText(this.table.value(source, this.selected.col)),
+      );
     }
   }
 

@@ -77,15 +77,25 @@ const detail = el('div', 'detail');
 detail.hidden = true;
 const detailTitle = el('div', 'detail-title');
 const detailText = el('pre', 'detail-text');
-detail.append(detailTitle, button('Close', 'Close the value view', () => (detail.hidden = true)), detailText);
+detail.append(
+  detailTitle,
+  button('Close', 'Close the value view', () => (detail.hidden = true)),
+  detailText,
+);
 let grid: ResultGrid | undefined;
 resultsToolbar.append(
   filterBox,
   button('Copy cell', 'Copy the selected cell (Ctrl+C)', () => grid?.copyCell()),
   button('Copy row', 'Copy the selected row (Ctrl+Shift+C)', () => grid?.copyRow()),
-  button('Export CSV', 'Save the rows shown (filtered and sorted as in the grid) as CSV', () => exportData('csv', true)),
-  button('Export JSON', 'Save the rows shown (filtered and sorted as in the grid) as JSON', () => exportData('json', true)),
-  button('Export all rows…', 'Save every row of the result, in its own order, ignoring the filter and sort', () => exportAll()),
+  button('Export CSV', 'Save the rows shown (filtered and sorted as in the grid) as CSV', () =>
+    exportData('csv', true),
+  ),
+  button('Export JSON', 'Save the rows shown (filtered and sorted as in the grid) as JSON', () =>
+    exportData('json', true),
+  ),
+  button('Export all rows…', 'Save every row of the result, in its own order, ignoring the filter and sort', () =>
+    exportAll(),
+  ),
 );
 panels[0]!.append(resultsToolbar, warnings, gridHost, detail);
 let filterTimer: ReturnType<typeof setTimeout> | undefined;
@@ -108,8 +118,18 @@ chartToolbar.append(
   chartNote,
   button('Export PNG', 'Save the chart as PNG', () => void exportImage('png')),
   button('Export SVG', 'Save the chart as SVG', () => void exportImage('svg')),
-  button('Copy spec', 'Copy the Vega-Lite spec', () => plan?.kind === 'chart' && api.postMessage({ type: 'copy', what: 'spec', text: JSON.stringify(plan.spec, null, 2) })),
-  button('Open spec', 'Open the Vega-Lite spec in an editor', () => plan?.kind === 'chart' && api.postMessage({ type: 'openSpec', spec: JSON.stringify(plan.spec, null, 2) })),
+  button(
+    'Copy spec',
+    'Copy the Vega-Lite spec',
+    () =>
+      plan?.kind === 'chart' &&
+      api.postMessage({ type: 'copy', what: 'spec', text: JSON.stringify(plan.spec, null, 2) }),
+  ),
+  button(
+    'Open spec',
+    'Open the Vega-Lite spec in an editor',
+    () => plan?.kind === 'chart' && api.postMessage({ type: 'openSpec', spec: JSON.stringify(plan.spec, null, 2) }),
+  ),
 );
 panels[1]!.append(chartToolbar, chartHost);
 
@@ -125,7 +145,13 @@ let cells: ColumnarCells | undefined;
 function exportData(format: 'csv' | 'json', shown: boolean): void {
   const batchIndex = current?.batch?.index;
   const view = shown && grid ? { view: grid.rowView } : {};
-  api.postMessage({ type: 'exportData', format, tableIndex: 0, ...(batchIndex !== undefined ? { batchIndex } : {}), ...view });
+  api.postMessage({
+    type: 'exportData',
+    format,
+    tableIndex: 0,
+    ...(batchIndex !== undefined ? { batchIndex } : {}),
+    ...view,
+  });
 }
 
 /** "Export all rows…": the format is asked for in a small menu, so the toolbar stays short. */
@@ -141,7 +167,11 @@ function exportAll(): void {
     }
   };
   for (const format of ['csv', 'json'] as const) {
-    const b = el('button', 'menu-item', `All ${cells?.rowCount.toLocaleString('en-US') ?? ''} rows as ${format.toUpperCase()}`);
+    const b = el(
+      'button',
+      'menu-item',
+      `All ${cells?.rowCount.toLocaleString('en-US') ?? ''} rows as ${format.toUpperCase()}`,
+    );
     b.setAttribute('role', 'menuitem');
     b.addEventListener('click', () => {
       exportData(format, false);
@@ -172,14 +202,16 @@ document.addEventListener('keydown', (e) => {
 function refreshBatchPicker(selected: number | undefined): void {
   const entries = runBatch.entries();
   batchPicker.hidden = entries.length === 0;
-  batchPicker.replaceChildren(...entries.map((e) => {
-    const option = document.createElement('option');
-    option.value = String(e.index);
-    // Labels quote the user's query: text, never markup.
-    option.textContent = e.label;
-    option.selected = e.index === selected;
-    return option;
-  }));
+  batchPicker.replaceChildren(
+    ...entries.map((e) => {
+      const option = document.createElement('option');
+      option.value = String(e.index);
+      // Labels quote the user's query: text, never markup.
+      option.textContent = e.label;
+      option.selected = e.index === selected;
+      return option;
+    }),
+  );
 }
 
 batchPicker.addEventListener('change', () => {
@@ -227,7 +259,11 @@ function showStatus(): void {
   const total = r.tables[0]?.rowCount ?? 0;
   const shown = grid && grid.visibleCount !== total ? `${grid.visibleCount.toLocaleString('en-US')} of ` : '';
   const backend = r.stats.backend === 'local' ? 'local engine' : 'Log Analytics';
-  const parts = [`${shown}${total.toLocaleString('en-US')} ${total === 1 ? 'row' : 'rows'}`, formatDuration(r.stats.durationMs), backend];
+  const parts = [
+    `${shown}${total.toLocaleString('en-US')} ${total === 1 ? 'row' : 'rows'}`,
+    formatDuration(r.stats.durationMs),
+    backend,
+  ];
   if (r.stats.truncated) {
     parts.push('truncated at the row limit');
   }
@@ -251,14 +287,21 @@ async function drawChart(): Promise<void> {
     chartNote.textContent = plan.kind === 'table' ? 'The query asked for a table: no chart.' : plan.reason;
     return;
   }
-  const capped = plan.recordsDrawn < plan.recordsTotal ? ` · first ${plan.recordsDrawn.toLocaleString('en-US')} of ${plan.recordsTotal.toLocaleString('en-US')} rows (kql.results.maxChartPoints)` : '';
+  const capped =
+    plan.recordsDrawn < plan.recordsTotal
+      ? ` · first ${plan.recordsDrawn.toLocaleString('en-US')} of ${plan.recordsTotal.toLocaleString('en-US')} rows (kql.results.maxChartPoints)`
+      : '';
   chartNote.textContent = `${plan.isDefault ? `No render in the query: default ${plan.visualization}` : plan.visualization}${capped}`;
   try {
     await chart.draw(plan.spec);
     performance.mark('kql-chart-drawn');
   } catch (e) {
     chartNote.textContent = `The chart could not be drawn: ${e instanceof Error ? e.message : String(e)}`;
-    api.postMessage({ type: 'log', level: 'error', message: `chart: ${e instanceof Error ? e.stack ?? e.message : String(e)}` });
+    api.postMessage({
+      type: 'log',
+      level: 'error',
+      message: `chart: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+    });
   }
 }
 
@@ -320,7 +363,12 @@ function showError(m: ShowErrorMessage): void {
   document.body.classList.remove('running');
   saveState({ documentUri: m.documentUri, queryText: m.queryText, blockStartLine: m.blockStartLine });
   const box: HTMLElement[] = [];
-  const heading = { query: 'The query has an error', backend: 'The backend failed', cancelled: 'Cancelled', timeout: 'Timed out' }[m.kind];
+  const heading = {
+    query: 'The query has an error',
+    backend: 'The backend failed',
+    cancelled: 'Cancelled',
+    timeout: 'Timed out',
+  }[m.kind];
   box.push(el('h3', m.kind === 'cancelled' ? 'muted' : 'error-text', heading));
   const line = el('p', 'error-message');
   if (m.line !== undefined && m.column !== undefined) {

@@ -11,7 +11,10 @@ export type Outcome = ShowResultMessage | ShowErrorMessage;
  * queries title them, else its first line of KQL.
  */
 export function headline(queryText: string, max = 60): string {
-  const lines = queryText.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
+  const lines = queryText
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   const title = lines[0]?.startsWith('//') ? lines[0].replace(/^\/\/+\s*/, '') : '';
   const line = title || (lines.find((l) => !l.startsWith('//')) ?? queryText.trim());
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
@@ -19,10 +22,11 @@ export function headline(queryText: string, max = 60): string {
 
 /** The label of an outcome in the list: position, line, query, and rows or what went wrong. */
 export function outcomeLabel(o: Outcome, batch: BatchPosition): string {
-  const rows = o.type === 'showResult' ? o.result.tables[0]?.rowCount ?? 0 : 0;
-  const what = o.type === 'showResult'
-    ? `${rows.toLocaleString('en-US')} ${rows === 1 ? 'row' : 'rows'}`
-    : { query: 'error', backend: 'failed', cancelled: 'cancelled', timeout: 'timed out' }[o.kind];
+  const rows = o.type === 'showResult' ? (o.result.tables[0]?.rowCount ?? 0) : 0;
+  const what =
+    o.type === 'showResult'
+      ? `${rows.toLocaleString('en-US')} ${rows === 1 ? 'row' : 'rows'}`
+      : { query: 'error', backend: 'failed', cancelled: 'cancelled', timeout: 'timed out' }[o.kind];
   return `${batch.index + 1}/${batch.count} · line ${o.blockStartLine + 1} · ${headline(o.queryText)} · ${what}`;
 }
 

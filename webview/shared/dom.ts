@@ -1,6 +1,10 @@
 /** Small DOM helpers shared by the webviews. Text always goes in through textContent, never as markup. */
 
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) {
     node.className = className;
@@ -31,7 +35,9 @@ export function themeVariable(name: string): string {
 }
 
 function themeKind(): string {
-  return ['vscode-light', 'vscode-dark', 'vscode-high-contrast', 'vscode-high-contrast-light'].filter((c) => document.body.classList.contains(c)).join(' ');
+  return ['vscode-light', 'vscode-dark', 'vscode-high-contrast', 'vscode-high-contrast-light']
+    .filter((c) => document.body.classList.contains(c))
+    .join(' ');
 }
 
 /** Calls `fn` when VS Code switches the theme (it swaps the body's vscode-* class); other class changes are ignored. */

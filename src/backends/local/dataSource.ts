@@ -5,14 +5,18 @@ import { Database } from '../../engine/database';
 import { BackendError } from '../../results/errors';
 
 export type DataSource =
-  | { readonly kind: 'sample'; /** ISO datetime to pin the workspace's "now"; default the current time. */ readonly now?: string; readonly scale?: number }
   | {
-    readonly kind: 'folder';
-    readonly dir: string;
-    /** Where loaded tables are kept for the next load of the same files; none: no cache. */
-    readonly cacheDir?: string;
-    readonly cacheMaxBytes?: number;
-  };
+      readonly kind: 'sample' /** ISO datetime to pin the workspace's "now"; default the current time. */;
+      readonly now?: string;
+      readonly scale?: number;
+    }
+  | {
+      readonly kind: 'folder';
+      readonly dir: string;
+      /** Where loaded tables are kept for the next load of the same files; none: no cache. */
+      readonly cacheDir?: string;
+      readonly cacheMaxBytes?: number;
+    };
 
 export interface LoadedData {
   readonly database: Database;
@@ -68,7 +72,8 @@ const mb = (bytes: number) => (bytes >= 10 * 1048576 ? (bytes / 1048576).toFixed
 
 /** "Loading VMConnection: 2 of 12 files, 1.2M rows, 80 of 219 MB" */
 export function describeLoadProgress(p: LoadProgress): string {
-  const rows = p.rows >= 1e6 ? `${(p.rows / 1e6).toFixed(1)}M` : p.rows >= 1e3 ? `${(p.rows / 1e3).toFixed(0)}k` : String(p.rows);
+  const rows =
+    p.rows >= 1e6 ? `${(p.rows / 1e6).toFixed(1)}M` : p.rows >= 1e3 ? `${(p.rows / 1e3).toFixed(0)}k` : String(p.rows);
   const files = p.files > 1 ? `${p.filesDone} of ${p.files} files, ` : '';
   return `Loading ${p.table}: ${files}${rows} rows, ${mb(p.bytes)} of ${mb(p.totalBytes)} MB`;
 }

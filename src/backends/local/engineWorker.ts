@@ -35,7 +35,10 @@ function warmUpOrder(db: Database): string[] {
  */
 function warmUp(db: Database, buildTables: boolean): void {
   const generation = ++warmUpGeneration;
-  const steps = [() => runLocalQuery(db, 'print 1'), ...(buildTables ? warmUpOrder(db) : []).map((name) => () => db.table(name))];
+  const steps = [
+    () => runLocalQuery(db, 'print 1'),
+    ...(buildTables ? warmUpOrder(db) : []).map((name) => () => db.table(name)),
+  ];
   const next = () => {
     const step = steps.shift();
     if (!step || generation !== warmUpGeneration) {
@@ -55,7 +58,9 @@ function load(from: DataSource): void {
   source = from;
   loadedAt = Date.now();
   try {
-    data = loadData(from, { onProgress: (progress) => currentRun !== undefined && post({ type: 'progress', id: currentRun, progress }) });
+    data = loadData(from, {
+      onProgress: (progress) => currentRun !== undefined && post({ type: 'progress', id: currentRun, progress }),
+    });
     loadError = undefined;
     // Files are loaded when a query first reads them, not ahead: a load takes the worker for as long as
     // it runs, and a query on another table must not wait for it.
@@ -100,7 +105,8 @@ async function handle(message: WorkerRequest): Promise<void> {
   }
   if (message.type === 'schema') {
     if (data) post({ type: 'schema', id: message.id, tables: data.database.schemas, warnings: data.warnings });
-    else post({ type: 'error', id: message.id, error: serializeError(loadError ?? new Error('No data was loaded.'), 0) });
+    else
+      post({ type: 'error', id: message.id, error: serializeError(loadError ?? new Error('No data was loaded.'), 0) });
     return;
   }
   await runOne(message);

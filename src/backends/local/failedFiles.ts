@@ -22,7 +22,13 @@ export function parseFailedFile(warning: string): FailedFile | undefined {
   if (!m) return undefined;
   const file = m[1]!;
   const name = path.basename(file).replace(/\.gz$/i, '');
-  return { file, table: name.slice(0, name.length - path.extname(name).length), line: Number(m[2]), column: Number(m[3]), reason: m[4]! };
+  return {
+    file,
+    table: name.slice(0, name.length - path.extname(name).length),
+    line: Number(m[2]),
+    column: Number(m[3]),
+    reason: m[4]!,
+  };
 }
 
 const UNKNOWN_TABLE = /The name '([^']+)' does not refer to any known (?:table|column, table)/;

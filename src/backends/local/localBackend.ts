@@ -67,7 +67,10 @@ export class LocalBackend implements QueryBackend {
   readonly label: string;
   private worker: Worker | undefined;
   private readonly pending = new Map<number, PendingRun>();
-  private readonly schemaWaiters = new Map<number, { resolve: (s: WorkspaceSchema) => void; reject: (e: Error) => void }>();
+  private readonly schemaWaiters = new Map<
+    number,
+    { resolve: (s: WorkspaceSchema) => void; reject: (e: Error) => void }
+  >();
   private nextId = 1;
   private disposed = false;
   /** Times a worker was replaced: for tests and the log. */
@@ -107,7 +110,16 @@ export class LocalBackend implements QueryBackend {
     const grace = this.options.stopGraceMs ?? 1000;
     const script = this.options.workerScript;
     return new Promise<QueryResult>((resolve, reject) => {
-      const run: PendingRun = { request, flag: new Int32Array(cancel), resolve, reject, onProgress: options.onProgress, started: false, timers: [], cleanup: () => undefined };
+      const run: PendingRun = {
+        request,
+        flag: new Int32Array(cancel),
+        resolve,
+        reject,
+        onProgress: options.onProgress,
+        started: false,
+        timers: [],
+        cleanup: () => undefined,
+      };
       const onAbort = () => {
         Atomics.store(run.flag, 0, 1);
         if (!run.started) {
@@ -119,19 +131,24 @@ export class LocalBackend implements QueryBackend {
       };
       options.signal?.addEventListener('abort', onAbort, { once: true });
       run.cleanup = () => options.signal?.removeEventListener('abort', onAbort);
-      run.timers.push(setTimeout(() => {
-        if (run.started) {
-          this.stopStuck(id, new QueryTimeoutError(timeoutMs));
-        } else {
-          Atomics.store(run.flag, 0, 1);
-          this.settle(id, new QueryTimeoutError(timeoutMs));
-        }
-      }, timeoutMs + grace));
+      run.timers.push(
+        setTimeout(() => {
+          if (run.started) {
+            this.stopStuck(id, new QueryTimeoutError(timeoutMs));
+          } else {
+            Atomics.store(run.flag, 0, 1);
+            this.settle(id, new QueryTimeoutError(timeoutMs));
+          }
+        }, timeoutMs + grace),
+      );
       this.pending.set(id, run);
       try {
         this.ensureWorker().postMessage(request);
       } catch (e) {
-        this.settle(id, new BackendError('config', `Cannot start the local engine (${script}): ${(e as Error).message}`));
+        this.settle(
+          id,
+          new BackendError('config', `Cannot start the local engine (${script}): ${(e as Error).message}`),
+        );
       }
     });
   }
@@ -149,8 +166,14 @@ export class LocalBackend implements QueryBackend {
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       this.schemaWaiters.set(id, {
-        resolve: (s) => { signal?.removeEventListener('abort', onAbort); resolve(s); },
-        reject: (e) => { signal?.removeEventListener('abort', onAbort); reject(e); },
+        resolve: (s) => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve(s);
+        },
+        reject: (e) => {
+          signal?.removeEventListener('abort', onAbort);
+          reject(e);
+        },
       });
       try {
         this.ensureWorker().postMessage({ type: 'schema', id } satisfies WorkerRequest);
@@ -186,7 +209,8 @@ export class LocalBackend implements QueryBackend {
     for (const id of [...this.pending.keys()]) {
       this.settle(id, new QueryCancelledError('The local engine was shut down.'));
     }
-    for (const waiter of this.schemaWaiters.values()) waiter.reject(new QueryCancelledError('The local engine was shut down.'));
+    for (const waiter of this.schemaWaiters.values())
+      waiter.reject(new QueryCancelledError('The local engine was shut down.'));
     this.schemaWaiters.clear();
     const w = this.worker;
     this.worker = undefined;
@@ -201,7 +225,10 @@ export class LocalBackend implements QueryBackend {
     // Workers ignore the parent's loader hooks: a TypeScript worker (tests under tsx) registers tsx itself.
     const worker = new Worker(file.endsWith('.ts') ? `require('tsx/cjs');require(${JSON.stringify(file)});` : file, {
       eval: file.endsWith('.ts'),
-      resourceLimits: { maxOldGenerationSizeMb: this.options.heapLimitMb ?? workerHeapMb(this.options.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT_BYTES) },
+      resourceLimits: {
+        maxOldGenerationSizeMb:
+          this.options.heapLimitMb ?? workerHeapMb(this.options.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT_BYTES),
+      },
     });
     worker.unref();
     worker.on('message', (m: WorkerResponse) => this.onMessage(m));
@@ -251,7 +278,12 @@ export class LocalBackend implements QueryBackend {
       run.onProgress?.(`Receiving the result: ${(rows ?? 0).toLocaleString('en-US')} rows`);
     } else if (m.type === 'resultEnd') {
       this.lastResultChunks = run.assembly?.chunks ?? 0;
-      this.settle(m.id, run.assembly ? run.assembly.finish() : new BackendError('server', 'The local engine ended a result it had not begun.'));
+      this.settle(
+        m.id,
+        run.assembly
+          ? run.assembly.finish()
+          : new BackendError('server', 'The local engine ended a result it had not begun.'),
+      );
     } else if (m.type === 'error') {
       this.settle(m.id, deserializeError(m.error));
     }
@@ -304,7 +336,10 @@ export class LocalBackend implements QueryBackend {
     const queued: PendingRun[] = [];
     for (const [id, run] of [...this.pending]) {
       if (run.started) {
-        this.settle(id, new BackendError('server', `The local engine stopped (${why}); it has been restarted, run the query again.`));
+        this.settle(
+          id,
+          new BackendError('server', `The local engine stopped (${why}); it has been restarted, run the query again.`),
+        );
       } else {
         queued.push(run);
       }
@@ -317,10 +352,14 @@ export class LocalBackend implements QueryBackend {
       try {
         this.ensureWorker().postMessage(run.request);
       } catch (e) {
-        this.settle(run.request.id, new BackendError('config', `Cannot restart the local engine: ${(e as Error).message}`));
+        this.settle(
+          run.request.id,
+          new BackendError('config', `Cannot restart the local engine: ${(e as Error).message}`),
+        );
       }
     }
-    for (const waiter of this.schemaWaiters.values()) waiter.reject(new BackendError('server', `The local engine stopped (${why}).`));
+    for (const waiter of this.schemaWaiters.values())
+      waiter.reject(new BackendError('server', `The local engine stopped (${why}).`));
     this.schemaWaiters.clear();
   }
 }

@@ -7,7 +7,13 @@ import { executeQuery } from '../../engine';
 import type { Database } from '../../engine/database';
 import type { Table } from '../../engine/table';
 import { TICKS_PER_MILLISECOND } from '../../engine/values';
-import { DEFAULT_ROW_LIMIT, type QueryResult, type ResultTable, type TimeRange, type WireValue } from '../../results/queryResult';
+import {
+  DEFAULT_ROW_LIMIT,
+  type QueryResult,
+  type ResultTable,
+  type TimeRange,
+  type WireValue,
+} from '../../results/queryResult';
 import { explainFailedTable } from './failedFiles';
 import { DEFAULT_RESULT_BYTE_LIMIT, formatBytes, wireBytes } from './resultSize';
 import { timeRangeTicks } from './timeRange';
@@ -29,7 +35,11 @@ export interface LocalRunOptions {
 }
 
 /** The table as wire rows, stopping before the row that would pass `byteLimit` (then `cut` is set). */
-export function toResultTable(name: string, table: Table, byteLimit = Infinity): ResultTable & { readonly cut?: boolean } {
+export function toResultTable(
+  name: string,
+  table: Table,
+  byteLimit = Infinity,
+): ResultTable & { readonly cut?: boolean } {
   const columns = table.columns.map((c) => ({ name: c.name, type: c.column.type }));
   const rows: WireValue[][] = [];
   const cols = table.columns.map((c) => c.column);
@@ -74,14 +84,21 @@ export function runLocalQuery(db: Database, query: string, options: LocalRunOpti
     const wire = toResultTable(t.name, t.table, byteLimit);
     if (wire.cut) {
       cut = true;
-      warnings.push(`The result ${t.name} is larger than ${formatBytes(byteLimit)}; only its first ${wire.rows.length} rows are shown (the size limit).`);
+      warnings.push(
+        `The result ${t.name} is larger than ${formatBytes(byteLimit)}; only its first ${wire.rows.length} rows are shown (the size limit).`,
+      );
     }
     return { name: wire.name, columns: wire.columns, rows: wire.rows };
   });
   return {
     tables,
     render: result.render,
-    stats: { backend: 'local', durationMs: Date.now() - started, rowCount: tables[0]?.rows.length ?? 0, truncated: result.truncated || cut },
+    stats: {
+      backend: 'local',
+      durationMs: Date.now() - started,
+      rowCount: tables[0]?.rows.length ?? 0,
+      truncated: result.truncated || cut,
+    },
     warnings,
   };
 }

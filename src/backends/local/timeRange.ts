@@ -3,7 +3,8 @@ import { TICKS_PER_MILLISECOND } from '../../engine/values';
 import { BackendError } from '../../results/errors';
 import type { TimeRange } from '../../results/queryResult';
 
-const DURATION = /^P(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i;
+const DURATION =
+  /^P(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i;
 
 /** An ISO-8601 duration (PT24H, P7D, P1DT12H, PT30M) in milliseconds; years and months are not fixed lengths and are refused. */
 export function parseIsoDuration(text: string): number {
@@ -24,7 +25,10 @@ function parseInstant(text: string, what: string): number {
 }
 
 /** Tick bounds [start, end) of a time range, relative to `nowMs` when it gives only a duration. */
-export function timeRangeTicks(range: TimeRange | undefined, nowMs: number): { start: number; end: number } | undefined {
+export function timeRangeTicks(
+  range: TimeRange | undefined,
+  nowMs: number,
+): { start: number; end: number } | undefined {
   if (!range || (!range.duration && !range.start && !range.end)) {
     return undefined;
   }

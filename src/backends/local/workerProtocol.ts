@@ -22,7 +22,13 @@ export interface WorkerRunOptions {
 export type WorkerRequest =
   | { readonly type: 'load'; readonly source: DataSource }
   /** `cancel` is a one-int SharedArrayBuffer: the worker is busy while it runs, so a message could not reach it. */
-  | { readonly type: 'run'; readonly id: number; readonly query: string; readonly options: WorkerRunOptions; readonly cancel: SharedArrayBuffer }
+  | {
+      readonly type: 'run';
+      readonly id: number;
+      readonly query: string;
+      readonly options: WorkerRunOptions;
+      readonly cancel: SharedArrayBuffer;
+    }
   /** The loaded tables' schemas (lazy tables are not built for it) and the files that failed. */
   | { readonly type: 'schema'; readonly id: number }
   /** The data folder's files changed: reload the tables whose files did, keep the others loaded. */
@@ -38,10 +44,22 @@ export type WorkerResponse =
   | { readonly type: 'resultRows'; readonly id: number; readonly chunk: ResultChunk }
   | { readonly type: 'resultEnd'; readonly id: number }
   | { readonly type: 'error'; readonly id: number; readonly error: SerializedError }
-  | { readonly type: 'schema'; readonly id: number; readonly tables: readonly TableSchema[]; readonly warnings: readonly string[] };
+  | {
+      readonly type: 'schema';
+      readonly id: number;
+      readonly tables: readonly TableSchema[];
+      readonly warnings: readonly string[];
+    };
 
 export type SerializedError =
-  | { readonly kind: 'kql'; readonly code: string; readonly message: string; readonly range: Range; readonly start: number; readonly end: number }
+  | {
+      readonly kind: 'kql';
+      readonly code: string;
+      readonly message: string;
+      readonly range: Range;
+      readonly start: number;
+      readonly end: number;
+    }
   | { readonly kind: 'cancelled'; readonly message: string }
   | { readonly kind: 'timeout'; readonly timeoutMs: number }
   | { readonly kind: 'backend'; readonly backendKind: BackendErrorKind; readonly message: string }
@@ -65,10 +83,15 @@ export function serializeError(e: unknown, timeoutMs: number): SerializedError {
 
 export function deserializeError(s: SerializedError): Error {
   switch (s.kind) {
-    case 'kql': return new KqlError(s.code, s.message, s.range, s.start, s.end);
-    case 'cancelled': return new QueryCancelledError(s.message);
-    case 'timeout': return new QueryTimeoutError(s.timeoutMs);
-    case 'backend': return new BackendError(s.backendKind, s.message);
-    case 'internal': return new BackendError('server', `The local engine failed: ${s.message}`);
+    case 'kql':
+      return new KqlError(s.code, s.message, s.range, s.start, s.end);
+    case 'cancelled':
+      return new QueryCancelledError(s.message);
+    case 'timeout':
+      return new QueryTimeoutError(s.timeoutMs);
+    case 'backend':
+      return new BackendError(s.backendKind, s.message);
+    case 'internal':
+      return new BackendError('server', `The local engine failed: ${s.message}`);
   }
 }

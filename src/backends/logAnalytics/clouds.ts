@@ -12,7 +12,10 @@ export interface CloudEndpoints {
 const CLOUDS: Record<AzureCloudName, CloudEndpoints> = {
   AzurePublicCloud: { endpoint: 'https://api.loganalytics.io/v1', scope: 'https://api.loganalytics.io/.default' },
   AzureUSGovernment: { endpoint: 'https://api.loganalytics.us/v1', scope: 'https://api.loganalytics.us/.default' },
-  AzureChinaCloud: { endpoint: 'https://api.loganalytics.azure.cn/v1', scope: 'https://api.loganalytics.azure.cn/.default' },
+  AzureChinaCloud: {
+    endpoint: 'https://api.loganalytics.azure.cn/v1',
+    scope: 'https://api.loganalytics.azure.cn/.default',
+  },
 };
 
 /**

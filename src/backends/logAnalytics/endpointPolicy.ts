@@ -31,7 +31,10 @@ export function checkEndpoint(endpoint: string): EndpointCheck {
     return { kind: 'invalid', reason: `"${endpoint}" is not a URL` };
   }
   if (url.protocol !== 'https:') {
-    return { kind: 'invalid', reason: `${url.protocol.replace(/:$/, '')} would send the sign-in token unencrypted; use https` };
+    return {
+      kind: 'invalid',
+      reason: `${url.protocol.replace(/:$/, '')} would send the sign-in token unencrypted; use https`,
+    };
   }
   if (url.username || url.password) {
     return { kind: 'invalid', reason: 'the URL carries a user name or password' };
@@ -74,10 +77,16 @@ export class EndpointGatedCredential implements TokenCredential {
       return;
     }
     if (c.kind === 'invalid') {
-      throw new BackendError('config', `The Log Analytics endpoint (setting kql.logAnalytics.endpoint) cannot be used: ${c.reason}. Nothing was sent.`);
+      throw new BackendError(
+        'config',
+        `The Log Analytics endpoint (setting kql.logAnalytics.endpoint) cannot be used: ${c.reason}. Nothing was sent.`,
+      );
     }
     if (!this.approve) {
-      throw new BackendError('config', `The Log Analytics endpoint ${c.host} is not an Azure Monitor host, and nothing can confirm it here. Nothing was sent.`);
+      throw new BackendError(
+        'config',
+        `The Log Analytics endpoint ${c.host} is not an Azure Monitor host, and nothing can confirm it here. Nothing was sent.`,
+      );
     }
     const pending = this.approval ?? (this.approval = this.approve(c.host, this.endpoint).catch(() => false));
     const ok = await pending;
@@ -85,7 +94,10 @@ export class EndpointGatedCredential implements TokenCredential {
       if (this.approval === pending) {
         this.approval = undefined;
       }
-      throw new BackendError('config', `The Log Analytics endpoint ${c.host} is not an Azure Monitor host and was not confirmed, so your sign-in token was not sent there. Clear kql.logAnalytics.endpoint to use the cloud's own endpoint.`);
+      throw new BackendError(
+        'config',
+        `The Log Analytics endpoint ${c.host} is not an Azure Monitor host and was not confirmed, so your sign-in token was not sent there. Clear kql.logAnalytics.endpoint to use the cloud's own endpoint.`,
+      );
     }
   }
 }

@@ -122,19 +122,33 @@ export function toBackendError(error: unknown, aborted: boolean, note?: Response
   const info = bodyError(e);
   const messages = serviceErrorMessages(info);
   // The service's own words when it sent its JSON error; otherwise what the response was.
-  const said = messages.length ? messages.join(' ') : status !== undefined && note ? describeBody(note) : String(e.message ?? 'no message');
+  const said = messages.length
+    ? messages.join(' ')
+    : status !== undefined && note
+      ? describeBody(note)
+      : String(e.message ?? 'no message');
   if (status === 401 || status === 403) {
     return new BackendError('auth', `Log Analytics refused the sign-in (${status}): ${said}`, status);
   }
   if (status === 429) {
     const wait = retryAfterSeconds(note?.retryAfter);
     const retry = wait !== undefined ? `; try again in ${wait} s` : '; try again in a minute';
-    return new BackendError('throttled', `Log Analytics is throttling requests (${statusText(429)}) and retries did not get through${retry}. ${said}`, status, wait);
+    return new BackendError(
+      'throttled',
+      `Log Analytics is throttling requests (${statusText(429)}) and retries did not get through${retry}. ${said}`,
+      status,
+      wait,
+    );
   }
   if (status === 502 || status === 503 || status === 504) {
     const wait = retryAfterSeconds(note?.retryAfter);
     const retry = wait !== undefined ? ` Try again in ${wait} s.` : ' Try again later.';
-    return new BackendError('server', `Log Analytics is unavailable (${statusText(status)}) after retries: ${said}.${retry}`, status, wait);
+    return new BackendError(
+      'server',
+      `Log Analytics is unavailable (${statusText(status)}) after retries: ${said}.${retry}`,
+      status,
+      wait,
+    );
   }
   if (status !== undefined && status >= 500) {
     return new BackendError('server', `Log Analytics failed (${statusText(status)}) after retries: ${said}`, status);
@@ -148,10 +162,17 @@ export function toBackendError(error: unknown, aborted: boolean, note?: Response
     return new BackendError('config', `Log Analytics does not know this workspace (404): ${said}`, status);
   }
   if (status !== undefined && status >= 200 && status < 300) {
-    return new BackendError('server', `Log Analytics answered ${statusText(status)} with something that is not a query result: ${note ? describeBody(note) : said}`, status);
+    return new BackendError(
+      'server',
+      `Log Analytics answered ${statusText(status)} with something that is not a query result: ${note ? describeBody(note) : said}`,
+      status,
+    );
   }
   if (status !== undefined) {
     return new BackendError('server', `Log Analytics answered ${statusText(status)}: ${said}`, status);
   }
-  return new BackendError('network', `Could not reach Log Analytics${code ? ` (${code})` : ''}: ${String(e.message ?? name)}`);
+  return new BackendError(
+    'network',
+    `Could not reach Log Analytics${code ? ` (${code})` : ''}: ${String(e.message ?? name)}`,
+  );
 }

@@ -4,7 +4,12 @@
  */
 import type { TokenCredential } from '@azure/core-auth';
 import type { PipelinePolicy, PipelineRetryOptions } from '@azure/core-rest-pipeline';
-import { LogsQueryClient, LogsQueryResultStatus, type LogsQueryClientOptions, type QueryTimeInterval } from '@azure/monitor-query-logs';
+import {
+  LogsQueryClient,
+  LogsQueryResultStatus,
+  type LogsQueryClientOptions,
+  type QueryTimeInterval,
+} from '@azure/monitor-query-logs';
 import { BackendError, QueryCancelledError, QueryTimeoutError } from '../../results/errors';
 import { DEFAULT_ROW_LIMIT, type QueryResult, type ResultTable, type TimeRange } from '../../results/queryResult';
 import { type QueryBackend, type RunOptions } from '../queryBackend';
@@ -47,9 +52,15 @@ export function toQueryTimeInterval(range: TimeRange | undefined, now = new Date
   }
   const start = range.start ? new Date(range.start) : undefined;
   const end = range.end ? new Date(range.end) : undefined;
-  for (const [label, d] of [['start', start], ['end', end]] as const) {
+  for (const [label, d] of [
+    ['start', start],
+    ['end', end],
+  ] as const) {
     if (d && Number.isNaN(d.getTime())) {
-      throw new BackendError('config', `The time range's ${label} is not a datetime: ${label === 'start' ? range.start : range.end}`);
+      throw new BackendError(
+        'config',
+        `The time range's ${label} is not a datetime: ${label === 'start' ? range.start : range.end}`,
+      );
     }
   }
   if (start && end) {
@@ -93,11 +104,15 @@ export class LogAnalyticsBackend implements QueryBackend {
         return next(request);
       },
     };
-    const sizePolicy = responseSizePolicy(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, CALL_HEADER, (call, note) => {
-      if (call !== undefined && this.signals.has(call)) {
-        this.notes.set(call, note);
-      }
-    });
+    const sizePolicy = responseSizePolicy(
+      options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+      CALL_HEADER,
+      (call, note) => {
+        if (call !== undefined && this.signals.has(call)) {
+          this.notes.set(call, note);
+        }
+      },
+    );
     this.credential = new EndpointGatedCredential(options.credential, endpoint, options.approveEndpoint);
     this.client = new LogsQueryClient(this.credential, {
       ...options.clientOptions,
@@ -105,7 +120,10 @@ export class LogAnalyticsBackend implements QueryBackend {
       credentials: { scopes: [scope] },
       retryOptions: options.retry ?? DEFAULT_RETRY,
       // The size policy first: it reads the call header before the signal policy removes it.
-      additionalPolicies: [{ policy: sizePolicy, position: 'perRetry' }, { policy: signalPolicy, position: 'perRetry' }],
+      additionalPolicies: [
+        { policy: sizePolicy, position: 'perRetry' },
+        { policy: signalPolicy, position: 'perRetry' },
+      ],
     });
   }
 
@@ -117,7 +135,15 @@ export class LogAnalyticsBackend implements QueryBackend {
     const workspaceId = this.checkedWorkspaceId();
     const o = this.options;
     return fetchWorkspaceSchema(
-      { workspaceId, credential: this.credential, cloud: o.cloud, endpoint: o.endpoint, retry: o.retry, clientOptions: o.clientOptions, signal },
+      {
+        workspaceId,
+        credential: this.credential,
+        cloud: o.cloud,
+        endpoint: o.endpoint,
+        retry: o.retry,
+        clientOptions: o.clientOptions,
+        signal,
+      },
       (query, s) => this.run(query, { signal: s }),
     );
   }
@@ -125,9 +151,12 @@ export class LogAnalyticsBackend implements QueryBackend {
   private checkedWorkspaceId(): string {
     const workspaceId = this.options.workspaceId.trim();
     if (!GUID.test(workspaceId)) {
-      throw new BackendError('config', workspaceId
-        ? `The Log Analytics workspace id "${workspaceId}" is not a GUID (setting kql.logAnalytics.workspaceId).`
-        : 'Set kql.logAnalytics.workspaceId to the workspace to query.');
+      throw new BackendError(
+        'config',
+        workspaceId
+          ? `The Log Analytics workspace id "${workspaceId}" is not a GUID (setting kql.logAnalytics.workspaceId).`
+          : 'Set kql.logAnalytics.workspaceId to the workspace to query.',
+      );
     }
     return workspaceId;
   }
@@ -135,9 +164,12 @@ export class LogAnalyticsBackend implements QueryBackend {
   async run(query: string, options: RunOptions = {}): Promise<QueryResult> {
     const workspaceId = this.options.workspaceId.trim();
     if (!GUID.test(workspaceId)) {
-      throw new BackendError('config', workspaceId
-        ? `The Log Analytics workspace id "${workspaceId}" is not a GUID (setting kql.logAnalytics.workspaceId).`
-        : 'Set kql.logAnalytics.workspaceId to the workspace to query.');
+      throw new BackendError(
+        'config',
+        workspaceId
+          ? `The Log Analytics workspace id "${workspaceId}" is not a GUID (setting kql.logAnalytics.workspaceId).`
+          : 'Set kql.logAnalytics.workspaceId to the workspace to query.',
+      );
     }
     const timespan = toQueryTimeInterval(options.timeRange);
     const controller = new AbortController();
@@ -149,9 +181,9 @@ export class LogAnalyticsBackend implements QueryBackend {
     let timedOut = false;
     const timer = options.timeoutMs
       ? setTimeout(() => {
-        timedOut = true;
-        controller.abort();
-      }, options.timeoutMs)
+          timedOut = true;
+          controller.abort();
+        }, options.timeoutMs)
       : undefined;
     const call = String(this.nextCall++);
     this.signals.set(call, controller.signal);
@@ -176,7 +208,9 @@ export class LogAnalyticsBackend implements QueryBackend {
       if (result.status === LogsQueryResultStatus.PartialFailure) {
         sdkTables = result.partialTables;
         const said = serviceErrorMessages(result.partialError);
-        warnings.push(`Partial results: ${said.length ? said.join(' ') : result.partialError.code ?? 'the service reported an error'}`);
+        warnings.push(
+          `Partial results: ${said.length ? said.join(' ') : (result.partialError.code ?? 'the service reported an error')}`,
+        );
       } else {
         sdkTables = result.tables;
       }
@@ -186,7 +220,9 @@ export class LogAnalyticsBackend implements QueryBackend {
         const table = wireTable(t);
         if (i === 0 && table.rows.length > limit) {
           truncated = true;
-          warnings.push(`Showing the first ${limit.toLocaleString('en-US')} of ${table.rows.length.toLocaleString('en-US')} rows.`);
+          warnings.push(
+            `Showing the first ${limit.toLocaleString('en-US')} of ${table.rows.length.toLocaleString('en-US')} rows.`,
+          );
           return { ...table, rows: table.rows.slice(0, limit) };
         }
         return table;
@@ -195,7 +231,12 @@ export class LogAnalyticsBackend implements QueryBackend {
       return {
         tables,
         ...(render ? { render } : {}),
-        stats: { backend: 'logAnalytics', durationMs: Date.now() - started, rowCount: tables[0]?.rows.length ?? 0, truncated },
+        stats: {
+          backend: 'logAnalytics',
+          durationMs: Date.now() - started,
+          rowCount: tables[0]?.rows.length ?? 0,
+          truncated,
+        },
         warnings,
       };
     } catch (error) {

@@ -37,7 +37,7 @@ function tooLarge(maxBytes: number, status: number): BackendError {
   return new BackendError(
     'data',
     `Log Analytics sent a response larger than ${megabytes(maxBytes)}, more than the extension reads into the editor. ` +
-    'Narrow the query (fewer columns, a summarize, a take) or its time range.',
+      'Narrow the query (fewer columns, a summarize, a take) or its time range.',
     status,
   );
 }
@@ -65,7 +65,11 @@ async function readCapped(stream: NodeJS.ReadableStream, maxBytes: number, statu
  * The policy. `note(request header value, note)` is called for every response read; `callHeader` names
  * the request header that identifies the backend's call (read, not removed).
  */
-export function responseSizePolicy(maxBytes: number, callHeader: string, note: (call: string | undefined, n: ResponseNote) => void): PipelinePolicy {
+export function responseSizePolicy(
+  maxBytes: number,
+  callHeader: string,
+  note: (call: string | undefined, n: ResponseNote) => void,
+): PipelinePolicy {
   return {
     name: 'connectionAnalyticsResponseSize',
     sendRequest: async (request, next) => {

@@ -14,7 +14,10 @@ function fileFor(dir: string, workspaceId: string): string {
 
 export async function readCachedSchema(dir: string, workspaceId: string): Promise<WorkspaceSchema | undefined> {
   try {
-    const doc = JSON.parse(await fs.readFile(fileFor(dir, workspaceId), 'utf8')) as { source?: WorkspaceSchema['source']; metadata?: unknown };
+    const doc = JSON.parse(await fs.readFile(fileFor(dir, workspaceId), 'utf8')) as {
+      source?: WorkspaceSchema['source'];
+      metadata?: unknown;
+    };
     if (!doc.source || typeof doc.source.fetchedAt !== 'string') return undefined;
     const schema = schemaFromMetadata(doc.metadata, doc.source);
     return { ...schema, source: { ...doc.source, kind: 'cache', label: `${doc.source.label} (cached)` } };

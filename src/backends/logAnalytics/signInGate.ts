@@ -49,7 +49,9 @@ export class SignInGate {
       return existing;
     }
     if (this._state === 'declined') {
-      throw new SignInRequiredError('Sign-in to Log Analytics was cancelled: use "Sign In to Log Analytics" to try again.');
+      throw new SignInRequiredError(
+        'Sign-in to Log Analytics was cancelled: use "Sign In to Log Analytics" to try again.',
+      );
     }
     this.pending ??= this.promptOnce().finally(() => {
       this.pending = undefined;
@@ -70,7 +72,9 @@ export class SignInGate {
       session = await this.source.prompt();
     } catch (e) {
       this.setState('declined');
-      throw new SignInRequiredError(`Sign-in to Log Analytics did not complete: ${e instanceof Error ? e.message : String(e)}`);
+      throw new SignInRequiredError(
+        `Sign-in to Log Analytics did not complete: ${e instanceof Error ? e.message : String(e)}`,
+      );
     }
     if (!session) {
       this.setState('declined');

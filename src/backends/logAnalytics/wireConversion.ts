@@ -17,15 +17,24 @@ export function wireColumnType(type: string | undefined): KqlType {
     return t as KqlType;
   }
   switch (t) {
-    case 'boolean': return 'bool';
-    case 'int32': return 'int';
-    case 'int64': return 'long';
-    case 'double': return 'real';
-    case 'date': return 'datetime';
-    case 'time': return 'timespan';
-    case 'uniqueid': return 'guid';
-    case 'object': return 'dynamic';
-    default: return 'string';
+    case 'boolean':
+      return 'bool';
+    case 'int32':
+      return 'int';
+    case 'int64':
+      return 'long';
+    case 'double':
+      return 'real';
+    case 'date':
+      return 'datetime';
+    case 'time':
+      return 'timespan';
+    case 'uniqueid':
+      return 'guid';
+    case 'object':
+      return 'dynamic';
+    default:
+      return 'string';
   }
 }
 
@@ -79,7 +88,12 @@ function list(v: unknown): string[] | undefined {
     return items.length ? items : undefined;
   }
   const s = text(v);
-  return s ? s.split(',').map((x) => x.trim()).filter(Boolean) : undefined;
+  return s
+    ? s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)
+    : undefined;
 }
 
 function num(v: unknown): number | undefined {

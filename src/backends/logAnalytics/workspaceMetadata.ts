@@ -51,13 +51,18 @@ export async function fetchMetadataDocument(request: MetadataRequest): Promise<u
   });
   let response;
   try {
-    response = await client.path('/workspaces/{workspaceId}/metadata', request.workspaceId).get({ abortSignal: request.signal });
+    response = await client
+      .path('/workspaces/{workspaceId}/metadata', request.workspaceId)
+      .get({ abortSignal: request.signal });
   } catch (e) {
     throw toBackendError(e, request.signal?.aborted === true);
   }
   const status = Number(response.status);
   if (status !== 200) {
-    throw toBackendError({ statusCode: status, message: serviceMessage(response.body) ?? `metadata request failed (${status})` }, false);
+    throw toBackendError(
+      { statusCode: status, message: serviceMessage(response.body) ?? `metadata request failed (${status})` },
+      false,
+    );
   }
   return response.body;
 }
@@ -80,12 +85,20 @@ export function schemaFromFallbackResult(result: QueryResult): TableSchema[] {
     const name = row[nameAt];
     let bag: unknown = row[columnsAt];
     if (typeof bag === 'string') {
-      try { bag = JSON.parse(bag) as unknown; } catch { bag = undefined; }
+      try {
+        bag = JSON.parse(bag) as unknown;
+      } catch {
+        bag = undefined;
+      }
     }
     if (typeof name !== 'string' || typeof bag !== 'object' || bag === null) return [];
     const columns: ColumnSchema[] = Object.entries(bag as Record<string, unknown>)
       .filter(([column]) => column !== '__Table')
-      .map(([column, type]) => ({ name: column, type: metadataType(Array.isArray(type) ? type[0] : type), description: '' }));
+      .map(([column, type]) => ({
+        name: column,
+        type: metadataType(Array.isArray(type) ? type[0] : type),
+        description: '',
+      }));
     return [{ name, description: '', group: 'Tables with data in the last day', columns }];
   });
 }

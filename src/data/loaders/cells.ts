@@ -33,8 +33,18 @@ function describe(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
-const articles: Record<string, string> = { int: 'an int', long: 'a long', real: 'a real', bool: 'a bool', datetime: 'a datetime',
-  timespan: 'a timespan', guid: 'a guid', decimal: 'a decimal', dynamic: 'a dynamic', string: 'a string' };
+const articles: Record<string, string> = {
+  int: 'an int',
+  long: 'a long',
+  real: 'a real',
+  bool: 'a bool',
+  datetime: 'a datetime',
+  timespan: 'a timespan',
+  guid: 'a guid',
+  decimal: 'a decimal',
+  dynamic: 'a dynamic',
+  string: 'a string',
+};
 
 /**
  * A cell as a value of the column's type. Empty cells are null (the empty string for strings); a value
@@ -70,10 +80,24 @@ export function restColumnType(name: unknown): KqlType | undefined {
     return undefined;
   }
   const t = name.toLowerCase().replace(/^system\./, '');
-  const aliases: Record<string, KqlType> = { boolean: 'bool', int32: 'int', int64: 'long', double: 'real', single: 'real',
-    datetime: 'datetime', timespan: 'timespan', guid: 'guid', object: 'dynamic', sbyte: 'bool', date: 'datetime', time: 'timespan',
-    uniqueid: 'guid', float: 'real', integer: 'int' };
-  return aliases[t] ?? (KQL_TYPES as readonly string[]).find((k) => k === t) as KqlType | undefined;
+  const aliases: Record<string, KqlType> = {
+    boolean: 'bool',
+    int32: 'int',
+    int64: 'long',
+    double: 'real',
+    single: 'real',
+    datetime: 'datetime',
+    timespan: 'timespan',
+    guid: 'guid',
+    object: 'dynamic',
+    sbyte: 'bool',
+    date: 'datetime',
+    time: 'timespan',
+    uniqueid: 'guid',
+    float: 'real',
+    integer: 'int',
+  };
+  return aliases[t] ?? ((KQL_TYPES as readonly string[]).find((k) => k === t) as KqlType | undefined);
 }
 
 const INTEGER = /^[+-]?\d{1,15}$/;
@@ -95,7 +119,11 @@ function looksDynamic(v: string): boolean {
 
 /** The narrowest type all non-empty values of a column fit: bool, long, real, datetime, dynamic, else string. */
 export function inferColumnType(values: Iterable<unknown>): KqlType {
-  let bool = true, long = true, real = true, datetime = true, dynamic = true;
+  let bool = true,
+    long = true,
+    real = true,
+    datetime = true,
+    dynamic = true;
   let seen = false;
   for (const v of values) {
     if (v === null || v === undefined || v === '') {
@@ -126,4 +154,3 @@ export function inferColumnType(values: Iterable<unknown>): KqlType {
   }
   return bool ? 'bool' : long ? 'long' : real ? 'real' : datetime ? 'datetime' : dynamic ? 'dynamic' : 'string';
 }
-

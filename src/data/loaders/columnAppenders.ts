@@ -24,7 +24,14 @@ const INT_MIN = -2147483648;
 const INT_MAX = 2147483647;
 const LONG_LIMIT = 9223372036854775807n;
 
-const articles: Record<string, string> = { int: 'an int', long: 'a long', real: 'a real', decimal: 'a decimal', datetime: 'a datetime', timespan: 'a timespan' };
+const articles: Record<string, string> = {
+  int: 'an int',
+  long: 'a long',
+  real: 'a real',
+  decimal: 'a decimal',
+  datetime: 'a datetime',
+  timespan: 'a timespan',
+};
 
 function shown(s: string): string {
   const t = JSON.stringify(s);
@@ -337,8 +344,12 @@ export function columnAppender(type: KqlType): ColumnAppender {
     return new NumberAppender(type);
   }
   switch (type) {
-    case 'bool': return new BoolAppender();
-    case 'string': case 'guid': return new StringAppender(type);
-    default: return new DynamicAppender();
+    case 'bool':
+      return new BoolAppender();
+    case 'string':
+    case 'guid':
+      return new StringAppender(type);
+    default:
+      return new DynamicAppender();
   }
 }

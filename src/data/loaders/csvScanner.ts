@@ -20,14 +20,25 @@ export interface CsvRecordSink {
    * holds doubled quotes (`""`) to undo, 2 when it was quoted without any. `recordStart` is the offset
    * of the record's first byte and `line` its 1-based line number.
    */
-  record(buf: Buffer, start: Int32Array, end: Int32Array, escaped: Uint8Array, fields: number, recordStart: number, line: number): void;
+  record(
+    buf: Buffer,
+    start: Int32Array,
+    end: Int32Array,
+    escaped: Uint8Array,
+    fields: number,
+    recordStart: number,
+    line: number,
+  ): void;
   /** A record skipped because it is not valid CSV; `offset` is where in `buf` it breaks. */
   bad(buf: Buffer, recordStart: number, offset: number, line: number, reason: string): void;
 }
 
 /** The end of the input came inside a quoted field: nothing after its opening quote can be read. */
 export class UnterminatedQuoteError extends Error {
-  constructor(readonly line: number, readonly offset: number) {
+  constructor(
+    readonly line: number,
+    readonly offset: number,
+  ) {
     super('a quoted field is never closed (missing ")');
   }
 }
@@ -122,7 +133,8 @@ export class CsvScanner {
             }
             if (c === QUOTE) {
               badAt = j;
-              badReason = 'a quote inside a field that does not start with one (quote the field and write the quote as "")';
+              badReason =
+                'a quote inside a field that does not start with one (quote the field and write the quote as "")';
               break;
             }
             j++;

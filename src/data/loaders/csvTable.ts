@@ -18,7 +18,15 @@ function columnName(header: string): string {
 class Collect implements CsvRecordSink {
   readonly records: { fields: string[]; line: number }[] = [];
   constructor(private readonly limit: number) {}
-  record(buf: Buffer, start: Int32Array, end: Int32Array, escaped: Uint8Array, fields: number, _recordStart: number, line: number): void {
+  record(
+    buf: Buffer,
+    start: Int32Array,
+    end: Int32Array,
+    escaped: Uint8Array,
+    fields: number,
+    _recordStart: number,
+    line: number,
+  ): void {
     if (this.records.length < this.limit) {
       const out: string[] = new Array(fields);
       for (let k = 0; k < fields; k++) {
@@ -95,14 +103,24 @@ class AppendRecords implements CsvRecordSink {
   private columnOf: Int32Array = new Int32Array(0);
   private missing: number[] = [];
 
-  record(buf: Buffer, start: Int32Array, end: Int32Array, escaped: Uint8Array, fields: number, _recordStart: number, line: number): void {
+  record(
+    buf: Buffer,
+    start: Int32Array,
+    end: Int32Array,
+    escaped: Uint8Array,
+    fields: number,
+    _recordStart: number,
+    line: number,
+  ): void {
     if (!this.headerSeen) {
       this.readHeader(buf, start, end, escaped, fields, line);
       return;
     }
     const columnOf = this.columnOf;
     if (fields !== columnOf.length) {
-      this.warnings.add(`${this.file}:${line}:1: the record has ${fields} field${fields === 1 ? '' : 's'}; the header has ${columnOf.length} columns (record skipped)`);
+      this.warnings.add(
+        `${this.file}:${line}:1: the record has ${fields} field${fields === 1 ? '' : 's'}; the header has ${columnOf.length} columns (record skipped)`,
+      );
       return;
     }
     const appenders = this.appenders;
@@ -122,7 +140,9 @@ class AppendRecords implements CsvRecordSink {
               appenders[columnOf[m]!]!.pop();
             }
           }
-          this.warnings.add(`${this.file}:${line}:${column}: ${this.names[j]}: ${a.reason}${this.inferredNote(j, a.reason)} (record skipped)`);
+          this.warnings.add(
+            `${this.file}:${line}:${column}: ${this.names[j]}: ${a.reason}${this.inferredNote(j, a.reason)} (record skipped)`,
+          );
           return;
         }
         if (r === KEPT) {
@@ -136,7 +156,14 @@ class AppendRecords implements CsvRecordSink {
     this.rows++;
   }
 
-  private readHeader(buf: Buffer, start: Int32Array, end: Int32Array, escaped: Uint8Array, fields: number, line: number): void {
+  private readHeader(
+    buf: Buffer,
+    start: Int32Array,
+    end: Int32Array,
+    escaped: Uint8Array,
+    fields: number,
+    line: number,
+  ): void {
     const names: string[] = [];
     for (let k = 0; k < fields; k++) {
       names.push(columnName(fieldText(buf, start[k]!, end[k]!, escaped[k]!)));
@@ -170,29 +197,39 @@ export function appendCsvFile(
   let first = true;
   let read = 0;
   try {
-    readWindows(file, (buf, from, to, final) => {
-      let start = from;
-      if (first) {
-        first = false;
-        if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
-          start = 3;
-        }
-        // Size the columns once from the first window's bytes per record.
-        const consumed = scanner.scan(buf, start, Math.min(to, start + (1 << 20)), final && to - start <= 1 << 20, sink);
-        if (sink.rows > 0 && consumed > start) {
-          const estimate = Math.ceil((expectedBytes / (consumed - start)) * sink.rows * 1.02) + 16;
-          for (const a of appenders) {
-            a.reserve(a.length + estimate);
+    readWindows(
+      file,
+      (buf, from, to, final) => {
+        let start = from;
+        if (first) {
+          first = false;
+          if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
+            start = 3;
           }
+          // Size the columns once from the first window's bytes per record.
+          const consumed = scanner.scan(
+            buf,
+            start,
+            Math.min(to, start + (1 << 20)),
+            final && to - start <= 1 << 20,
+            sink,
+          );
+          if (sink.rows > 0 && consumed > start) {
+            const estimate = Math.ceil((expectedBytes / (consumed - start)) * sink.rows * 1.02) + 16;
+            for (const a of appenders) {
+              a.reserve(a.length + estimate);
+            }
+          }
+          start = consumed;
         }
-        start = consumed;
-      }
-      const used = scanner.scan(buf, start, to, final, sink);
-      onWindow(read, sink.rows);
-      return used;
-    }, (bytes) => {
-      read += bytes;
-    });
+        const used = scanner.scan(buf, start, to, final, sink);
+        onWindow(read, sink.rows);
+        return used;
+      },
+      (bytes) => {
+        read += bytes;
+      },
+    );
   } catch (e) {
     if (e instanceof UnterminatedQuoteError) {
       warnings.add(`${file}:${e.line}: ${e.message}; the rest of the file from that line is skipped`);

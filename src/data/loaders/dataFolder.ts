@@ -16,7 +16,14 @@ import { DataFileError } from './dataFileError';
 import { jsonHead, jsonlHead } from './jsonTable';
 import type { LoadCache } from './loadCache';
 import { parquetHead } from './parquetSchema';
-import { type ColumnSpec, type FileFormat, formatOf, type SourceFile, type TableSource, tableNameOf } from './tableSource';
+import {
+  type ColumnSpec,
+  type FileFormat,
+  formatOf,
+  type SourceFile,
+  type TableSource,
+  tableNameOf,
+} from './tableSource';
 
 /** How deep export trees are searched (WorkspaceResourceId=/subscriptions/…/workspaces/…/y/m/d/h/m). */
 const MAX_DEPTH = 16;
@@ -95,7 +102,12 @@ function isDirectory(e: fs.Dirent, p: string): boolean {
   return e.isDirectory() || (e.isSymbolicLink() && (fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false));
 }
 
-function walkTree(dir: string, segments: string[], depth: number, onFile: (file: string, segments: readonly string[]) => void): void {
+function walkTree(
+  dir: string,
+  segments: string[],
+  depth: number,
+  onFile: (file: string, segments: readonly string[]) => void,
+): void {
   if (depth > MAX_DEPTH) {
     return;
   }

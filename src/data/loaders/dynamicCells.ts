@@ -82,13 +82,17 @@ export function parseDynamicText(text: string): { value: DynamicValue } | { erro
     return { value: null };
   }
   const c = s.charCodeAt(0);
-  const jsonLike = c === 123 || c === 91 || s === 'null' || s === 'true' || s === 'false' || /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(s);
+  const jsonLike =
+    c === 123 || c === 91 || s === 'null' || s === 'true' || s === 'false' || /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(s);
   if (!jsonLike) {
     return { value: text };
   }
   const { tooDeepAt } = nestingDepth(s);
   if (tooDeepAt >= 0) {
-    return { error: `the value is nested more than ${MAX_DYNAMIC_DEPTH} levels deep`, offset: text.indexOf(s) + tooDeepAt };
+    return {
+      error: `the value is nested more than ${MAX_DYNAMIC_DEPTH} levels deep`,
+      offset: text.indexOf(s) + tooDeepAt,
+    };
   }
   let parsed: unknown;
   try {

@@ -31,7 +31,11 @@ const WINDOW = 8 << 20;
  * is carried into the next window (grown when one record is larger than a window). `onRead` gets
  * the bytes read from disk.
  */
-export function readWindows(file: string, onWindow: (buf: Buffer, from: number, to: number, final: boolean) => number, onRead?: (bytes: number) => void): void {
+export function readWindows(
+  file: string,
+  onWindow: (buf: Buffer, from: number, to: number, final: boolean) => number,
+  onRead?: (bytes: number) => void,
+): void {
   if (isGzip(file)) {
     const compressed = readAll(file);
     onRead?.(compressed.length);
@@ -117,7 +121,10 @@ export function readHead(file: string, limit: number): { buf: Buffer; whole: boo
 export class FileWarnings {
   private shown = 0;
   private more = 0;
-  constructor(private readonly out: string[], private readonly limit = 20) {}
+  constructor(
+    private readonly out: string[],
+    private readonly limit = 20,
+  ) {}
 
   add(text: string): void {
     if (this.shown < this.limit) {

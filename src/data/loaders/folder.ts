@@ -56,7 +56,11 @@ function tableSchema(source: TableSource) {
     name: source.name,
     group: known?.group ?? 'Loaded from files',
     description: known?.description ?? '',
-    columns: source.columns.map((c) => ({ name: c.name, type: c.type, description: (known && known.columns.find((k) => k.name === c.name)?.description) ?? '' })),
+    columns: source.columns.map((c) => ({
+      name: c.name,
+      type: c.type,
+      description: (known && known.columns.find((k) => k.name === c.name)?.description) ?? '',
+    })),
   };
 }
 
@@ -91,7 +95,12 @@ export function openDataFolder(dir: string, options: OpenOptions = {}): OpenedFo
   const database = Database.lazy(scanned.tables.map(entry));
   const prepare = async (query: string, check?: () => void) => {
     const asyncSources = scanned.tables.filter(needsAsyncBuild);
-    const named = new Set(tablesNamedIn(query, asyncSources.map((s) => s.name)));
+    const named = new Set(
+      tablesNamedIn(
+        query,
+        asyncSources.map((s) => s.name),
+      ),
+    );
     for (const source of asyncSources) {
       if (named.has(source.name) && !database.isBuilt(source.name) && !prepared.has(source.name)) {
         const built = await buildTableAsync(source, { check, progress: options.onProgress }, options.cache);

@@ -1,4 +1,15 @@
-export { loadDataFolder, loadDataFolderAsync, loadDataFile, loadDataFileAsync, openDataFolder, DATA_FILE_EXTENSIONS, type LoadedFolder, type OpenedFolder, type OpenOptions, type FolderChanges } from './folder';
+export {
+  loadDataFolder,
+  loadDataFolderAsync,
+  loadDataFile,
+  loadDataFileAsync,
+  openDataFolder,
+  DATA_FILE_EXTENSIONS,
+  type LoadedFolder,
+  type OpenedFolder,
+  type OpenOptions,
+  type FolderChanges,
+} from './folder';
 export { scanDataFolder, type ScannedFolder } from './dataFolder';
 export { LoadCache, DEFAULT_CACHE_BYTES } from './loadCache';
 export type { LoadProgress, LoadControl } from './fileBytes';

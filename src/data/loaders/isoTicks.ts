@@ -31,13 +31,35 @@ function digits(buf: Buffer, at: number, n: number): number {
 /** `yyyy-MM-ddTHH:mm:ss[.fffffff][Z]` in ticks, or NaN for any other form (parsed the slow way). */
 export function isoTicks(buf: Buffer, start: number, end: number): number {
   const len = end - start;
-  if (len < 19 || buf[start + 4] !== 45 || buf[start + 7] !== 45 || (buf[start + 10] !== 84 && buf[start + 10] !== 32) ||
-    buf[start + 13] !== 58 || buf[start + 16] !== 58) {
+  if (
+    len < 19 ||
+    buf[start + 4] !== 45 ||
+    buf[start + 7] !== 45 ||
+    (buf[start + 10] !== 84 && buf[start + 10] !== 32) ||
+    buf[start + 13] !== 58 ||
+    buf[start + 16] !== 58
+  ) {
     return NaN;
   }
-  const y = digits(buf, start, 4), mo = digits(buf, start + 5, 2), d = digits(buf, start + 8, 2);
-  const h = digits(buf, start + 11, 2), mi = digits(buf, start + 14, 2), s = digits(buf, start + 17, 2);
-  if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > DAYS_IN_MONTH[mo - 1]! || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 59) {
+  const y = digits(buf, start, 4),
+    mo = digits(buf, start + 5, 2),
+    d = digits(buf, start + 8, 2);
+  const h = digits(buf, start + 11, 2),
+    mi = digits(buf, start + 14, 2),
+    s = digits(buf, start + 17, 2);
+  if (
+    y < 0 ||
+    mo < 1 ||
+    mo > 12 ||
+    d < 1 ||
+    d > DAYS_IN_MONTH[mo - 1]! ||
+    h < 0 ||
+    h > 23 ||
+    mi < 0 ||
+    mi > 59 ||
+    s < 0 ||
+    s > 59
+  ) {
     return NaN;
   }
   if (mo === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) {
@@ -68,4 +90,3 @@ export function isoTicks(buf: Buffer, start: number, end: number): number {
   }
   return daysFromCivil(y, mo, d) * TICKS_PER_DAY + ((h * 60 + mi) * 60 + s) * 10_000_000 + Math.floor(fraction);
 }
-

@@ -84,7 +84,12 @@ export function scanJson(text: string, path: readonly (string | number)[] = []):
       const c = text[i]!;
       if (c === '{' || c === '[') {
         const onPath = childOnPath();
-        stack.push({ kind: c === '{' ? 'object' : 'array', at: c === '{' ? '' : 0, onPath, target: onPath && depthOnPath() === path.length && c === '[' });
+        stack.push({
+          kind: c === '{' ? 'object' : 'array',
+          at: c === '{' ? '' : 0,
+          onPath,
+          target: onPath && depthOnPath() === path.length && c === '[',
+        });
         i++;
         ws();
         if (text[i] === (c === '{' ? '}' : ']')) {
@@ -160,6 +165,12 @@ export function scanJson(text: string, path: readonly (string | number)[] = []):
       stack.pop();
       continue;
     }
-    return fail(i >= n ? 'the text ends inside an array or object' : top.kind === 'array' ? "expected ',' or ']'" : "expected ',' or '}'");
+    return fail(
+      i >= n
+        ? 'the text ends inside an array or object'
+        : top.kind === 'array'
+          ? "expected ',' or ']'"
+          : "expected ',' or '}'",
+    );
   }
 }

@@ -83,8 +83,14 @@ function shapeOf(file: string, doc: unknown): Shape {
       }
     }
     return {
-      columns: names.map((name) => ({ name })), rows: doc, path: [], notes: [],
-      values: (r) => (isRecord(r) ? names.map((n) => (Object.prototype.hasOwnProperty.call(r, n) ? r[n] : null)) : 'the record is not an object'),
+      columns: names.map((name) => ({ name })),
+      rows: doc,
+      path: [],
+      notes: [],
+      values: (r) =>
+        isRecord(r)
+          ? names.map((n) => (Object.prototype.hasOwnProperty.call(r, n) ? r[n] : null))
+          : 'the record is not an object',
     };
   }
   const tables = isRecord(doc) ? doc.tables : undefined;
@@ -108,9 +114,14 @@ function shapeOf(file: string, doc: unknown): Shape {
   });
   const n = columns.length;
   return {
-    columns, rows: table.rows as unknown[], path: ['tables', 0, 'rows'],
+    columns,
+    rows: table.rows as unknown[],
+    path: ['tables', 0, 'rows'],
     notes: tables.length > 1 ? [`${file}: only the first of its ${tables.length} tables was loaded`] : [],
-    values: (r) => (Array.isArray(r) && r.length === n ? r : `the row has ${Array.isArray(r) ? r.length : 'no'} values; the table has ${n} columns`),
+    values: (r) =>
+      Array.isArray(r) && r.length === n
+        ? r
+        : `the row has ${Array.isArray(r) ? r.length : 'no'} values; the table has ${n} columns`,
   };
 }
 
@@ -130,8 +141,13 @@ export function jsonHead(file: string, sampleRows = 2000): JsonHead {
 }
 
 /** Appends one record's values (in the file's column order) to the table's columns; false when it was left out. */
-function appendRow(values: readonly unknown[], columnOf: Int32Array, missing: readonly number[], appenders: readonly ColumnAppender[],
-  problem: (j: number, reason: string, skipped: boolean) => void): boolean {
+function appendRow(
+  values: readonly unknown[],
+  columnOf: Int32Array,
+  missing: readonly number[],
+  appenders: readonly ColumnAppender[],
+  problem: (j: number, reason: string, skipped: boolean) => void,
+): boolean {
   for (let k = 0; k < values.length; k++) {
     const j = columnOf[k]!;
     if (j < 0) {
@@ -158,7 +174,10 @@ function appendRow(values: readonly unknown[], columnOf: Int32Array, missing: re
   return true;
 }
 
-function mapping(fileColumns: readonly string[], names: readonly string[]): { columnOf: Int32Array; missing: number[] } {
+function mapping(
+  fileColumns: readonly string[],
+  names: readonly string[],
+): { columnOf: Int32Array; missing: number[] } {
   return {
     columnOf: Int32Array.from(fileColumns, (n) => names.indexOf(n)),
     missing: names.map((_, j) => j).filter((j) => !fileColumns.includes(names[j]!)),
@@ -166,12 +185,20 @@ function mapping(fileColumns: readonly string[], names: readonly string[]): { co
 }
 
 /** Appends the rows of a JSON (records or REST response) file; returns the rows appended and notes. */
-export function appendJsonFile(file: string, names: readonly string[], appenders: readonly ColumnAppender[], warnings: FileWarnings,
-  inferredNote: (column: number, reason: string) => string): number {
+export function appendJsonFile(
+  file: string,
+  names: readonly string[],
+  appenders: readonly ColumnAppender[],
+  warnings: FileWarnings,
+  inferredNote: (column: number, reason: string) => string,
+): number {
   const source = text(file);
   const shape = shapeOf(file, parseDocument(file, source));
   shape.notes.forEach((n) => warnings.add(n));
-  const { columnOf, missing } = mapping(shape.columns.map((c) => c.name), names);
+  const { columnOf, missing } = mapping(
+    shape.columns.map((c) => c.name),
+    names,
+  );
   let offsets: number[] | undefined;
   const where = (i: number) => {
     offsets ??= scanJson(source, shape.path).offsets;
@@ -186,7 +213,10 @@ export function appendJsonFile(file: string, names: readonly string[], appenders
       return;
     }
     const ok = appendRow(values, columnOf, missing, appenders, (j, reason, skipped) =>
-      warnings.add(`${where(i)}: ${names[j]}: ${reason}${skipped ? `${inferredNote(j, reason)} (record skipped)` : ''}`));
+      warnings.add(
+        `${where(i)}: ${names[j]}: ${reason}${skipped ? `${inferredNote(j, reason)} (record skipped)` : ''}`,
+      ),
+    );
     rows += ok ? 1 : 0;
   });
   return rows;
@@ -195,7 +225,14 @@ export function appendJsonFile(file: string, names: readonly string[], appenders
 const LF = 10;
 
 /** Each non-empty line of `buf[from, to)` as text with its line number; returns where the unfinished last line starts. */
-function eachLine(buf: Buffer, from: number, to: number, final: boolean, firstLine: number, onLine: (line: string, lineNo: number, bytes: Buffer) => void): { used: number; lines: number } {
+function eachLine(
+  buf: Buffer,
+  from: number,
+  to: number,
+  final: boolean,
+  firstLine: number,
+  onLine: (line: string, lineNo: number, bytes: Buffer) => void,
+): { used: number; lines: number } {
   let start = from;
   let lineNo = firstLine;
   for (;;) {
@@ -222,20 +259,29 @@ function eachLine(buf: Buffer, from: number, to: number, final: boolean, firstLi
   }
 }
 
-function lineProblem(file: string, line: string, lineNo: number, bytes: Buffer): { record?: Record<string, unknown>; warning?: string } {
+function lineProblem(
+  file: string,
+  line: string,
+  lineNo: number,
+  bytes: Buffer,
+): { record?: Record<string, unknown>; warning?: string } {
   if (line.includes('\uFFFD') && !isUtf8(bytes)) {
     let bad = 0;
     while (isUtf8(bytes.subarray(0, bad + 1))) {
       bad++;
     }
-    return { warning: `${file}:${lineNo}:${bytes.toString('utf8', 0, bad).length + 1}: the line is not valid UTF-8 (record skipped)` };
+    return {
+      warning: `${file}:${lineNo}:${bytes.toString('utf8', 0, bad).length + 1}: the line is not valid UTF-8 (record skipped)`,
+    };
   }
   let record: unknown;
   try {
     record = JSON.parse(line.charCodeAt(0) === 0xfeff ? line.slice(1) : line);
   } catch (e) {
     const found = scanJson(line).error;
-    return { warning: `${file}:${lineNo}:${(found?.offset ?? line.length) + 1}: invalid JSON: ${found?.reason ?? (e as Error).message} (record skipped)` };
+    return {
+      warning: `${file}:${lineNo}:${(found?.offset ?? line.length) + 1}: invalid JSON: ${found?.reason ?? (e as Error).message} (record skipped)`,
+    };
   }
   if (!isRecord(record)) {
     return { warning: `${file}:${lineNo}:1: the line is not a JSON object (record skipped)` };
@@ -274,8 +320,14 @@ export function jsonlHead(file: string, sampleRows = 2000): JsonHead {
 }
 
 /** Appends the records of a JSON Lines file; keys that are not columns of the table are reported once each. */
-export function appendJsonlFile(file: string, names: readonly string[], appenders: readonly ColumnAppender[], warnings: FileWarnings,
-  inferredNote: (column: number, reason: string) => string, onWindow: (bytesRead: number, rows: number) => void): number {
+export function appendJsonlFile(
+  file: string,
+  names: readonly string[],
+  appenders: readonly ColumnAppender[],
+  warnings: FileWarnings,
+  inferredNote: (column: number, reason: string) => string,
+  onWindow: (bytesRead: number, rows: number) => void,
+): number {
   const known = new Set(names);
   const reportedKeys = new Set<string>();
   const values: unknown[] = new Array(names.length);
@@ -283,31 +335,40 @@ export function appendJsonlFile(file: string, names: readonly string[], appender
   let rows = 0;
   let line = 1;
   let read = 0;
-  readWindows(file, (buf, from, to, final) => {
-    const r = eachLine(buf, from, to, final, line, (text, lineNo, bytes) => {
-      const { record, warning } = lineProblem(file, text, lineNo, bytes);
-      if (!record) {
-        warnings.add(warning!);
-        return;
-      }
-      for (let j = 0; j < names.length; j++) {
-        values[j] = Object.prototype.hasOwnProperty.call(record, names[j]!) ? record[names[j]!] : null;
-      }
-      for (const k in record) {
-        if (!known.has(k) && !reportedKeys.has(k)) {
-          reportedKeys.add(k);
-          warnings.add(`${file}:${lineNo}: key ${JSON.stringify(k)} is not a column of the table (its columns come from the first records); its values are left out`);
+  readWindows(
+    file,
+    (buf, from, to, final) => {
+      const r = eachLine(buf, from, to, final, line, (text, lineNo, bytes) => {
+        const { record, warning } = lineProblem(file, text, lineNo, bytes);
+        if (!record) {
+          warnings.add(warning!);
+          return;
         }
-      }
-      const ok = appendRow(values, columnOf, [], appenders, (j, reason, skipped) =>
-        warnings.add(`${file}:${lineNo}: ${names[j]}: ${reason}${skipped ? `${inferredNote(j, reason)} (record skipped)` : ''}`));
-      rows += ok ? 1 : 0;
-    });
-    line += r.lines;
-    onWindow(read, rows);
-    return r.used;
-  }, (bytes) => {
-    read += bytes;
-  });
+        for (let j = 0; j < names.length; j++) {
+          values[j] = Object.prototype.hasOwnProperty.call(record, names[j]!) ? record[names[j]!] : null;
+        }
+        for (const k in record) {
+          if (!known.has(k) && !reportedKeys.has(k)) {
+            reportedKeys.add(k);
+            warnings.add(
+              `${file}:${lineNo}: key ${JSON.stringify(k)} is not a column of the table (its columns come from the first records); its values are left out`,
+            );
+          }
+        }
+        const ok = appendRow(values, columnOf, [], appenders, (j, reason, skipped) =>
+          warnings.add(
+            `${file}:${lineNo}: ${names[j]}: ${reason}${skipped ? `${inferredNote(j, reason)} (record skipped)` : ''}`,
+          ),
+        );
+        rows += ok ? 1 : 0;
+      });
+      line += r.lines;
+      onWindow(read, rows);
+      return r.used;
+    },
+    (bytes) => {
+      read += bytes;
+    },
+  );
   return rows;
 }

@@ -48,7 +48,10 @@ export interface CachedTable {
 }
 
 export class LoadCache {
-  constructor(readonly dir: string, readonly maxBytes = DEFAULT_CACHE_BYTES) {}
+  constructor(
+    readonly dir: string,
+    readonly maxBytes = DEFAULT_CACHE_BYTES,
+  ) {}
 
   /** The entry's key: what a table is loaded from and how. */
   key(name: string, files: readonly SourceFile[]): string {
@@ -83,7 +86,9 @@ export class LoadCache {
     }
     try {
       const h = this.readHeader(fd)?.header;
-      return h && h.key === key ? { columns: h.columns.map((c) => ({ name: c.name, type: c.type })), inferred: [...h.inferred] } : undefined;
+      return h && h.key === key
+        ? { columns: h.columns.map((c) => ({ name: c.name, type: c.type })), inferred: [...h.inferred] }
+        : undefined;
     } catch {
       return undefined;
     } finally {
@@ -113,7 +118,10 @@ export class LoadCache {
       // Typed-array views need 8-byte alignment of the underlying buffer.
       const base = bytes.byteOffset % 8 === 0 ? bytes : Buffer.from(bytes);
       const dataStart = align(16 + length);
-      const columns = header.columns.map((c) => ({ name: c.name, column: readColumn(base, dataStart, c, header.rowCount) }));
+      const columns = header.columns.map((c) => ({
+        name: c.name,
+        column: readColumn(base, dataStart, c, header.rowCount),
+      }));
       const now = new Date();
       fs.utimesSync(file, now, now); // Most recently used: evicted last.
       return { table: new Table(columns, header.rowCount, header.name), warnings: header.warnings };
@@ -123,7 +131,13 @@ export class LoadCache {
   }
 
   /** Stores a loaded table; failures (a full disk, a read-only folder) only cost the next load its speed. */
-  write(name: string, files: readonly SourceFile[], table: Table, inferred: readonly string[], warnings: readonly string[]): void {
+  write(
+    name: string,
+    files: readonly SourceFile[],
+    table: Table,
+    inferred: readonly string[],
+    warnings: readonly string[],
+  ): void {
     const key = this.key(name, files);
     const parts: Buffer[] = [];
     let offset = 0;
@@ -140,10 +154,20 @@ export class LoadCache {
     const view = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
     const columns: CachedColumn[] = table.columns.map(({ name: colName, column }) => {
       if (column instanceof NumberColumn) {
-        return { name: colName, type: column.type, values: section(view(column.values)), nulls: column.nulls && section(view(column.nulls)) };
+        return {
+          name: colName,
+          type: column.type,
+          values: section(view(column.values)),
+          nulls: column.nulls && section(view(column.nulls)),
+        };
       }
       if (column instanceof BoolColumn) {
-        return { name: colName, type: column.type, values: section(view(column.values)), nulls: column.nulls && section(view(column.nulls)) };
+        return {
+          name: colName,
+          type: column.type,
+          values: section(view(column.values)),
+          nulls: column.nulls && section(view(column.nulls)),
+        };
       }
       if (column instanceof StringColumn) {
         const offsets = new Float64Array(column.dict.length + 1);
@@ -155,7 +179,13 @@ export class LoadCache {
         offsets[column.dict.length] = total;
         const text = Buffer.allocUnsafe(total);
         column.dict.forEach((s, i) => text.write(s, offsets[i]!));
-        return { name: colName, type: column.type, codes: section(view(column.codes)), dictOffsets: section(view(offsets)), dictText: section(text) };
+        return {
+          name: colName,
+          type: column.type,
+          codes: section(view(column.codes)),
+          dictOffsets: section(view(offsets)),
+          dictText: section(text),
+        };
       }
       // Dynamic values as a dictionary of JSON texts: most repeat (`[]`, the same few names), and each
       // distinct text is parsed once on reading.
@@ -172,7 +202,12 @@ export class LoadCache {
         }
         codes[i] = code;
       }
-      return { name: colName, type: column.type, codes: section(view(codes)), json: section(Buffer.from(JSON.stringify(texts))) };
+      return {
+        name: colName,
+        type: column.type,
+        codes: section(view(codes)),
+        json: section(Buffer.from(JSON.stringify(texts))),
+      };
     });
     const header: Header = { key, name: table.name ?? name, rowCount: table.rowCount, columns, inferred, warnings };
     const json = Buffer.from(JSON.stringify(header));
@@ -203,11 +238,14 @@ export class LoadCache {
   evict(keep?: string): void {
     let entries: { file: string; size: number; used: number }[];
     try {
-      entries = fs.readdirSync(this.dir).filter((f) => f.endsWith(EXT)).map((f) => {
-        const file = path.join(this.dir, f);
-        const st = fs.statSync(file);
-        return { file, size: st.size, used: st.mtimeMs };
-      });
+      entries = fs
+        .readdirSync(this.dir)
+        .filter((f) => f.endsWith(EXT))
+        .map((f) => {
+          const file = path.join(this.dir, f);
+          const st = fs.statSync(file);
+          return { file, size: st.size, used: st.mtimeMs };
+        });
     } catch {
       return;
     }
@@ -251,7 +289,9 @@ function readColumn(bytes: Buffer, dataStart: number, c: CachedColumn, rows: num
   if (c.codes && c.json) {
     // Rows with the same text share one value: column values are never changed once built.
     const codes = new Int32Array(bytes.buffer, at(c.codes), rows);
-    const texts = JSON.parse(bytes.toString('utf8', dataStart + c.json[0], dataStart + c.json[0] + c.json[1])) as string[];
+    const texts = JSON.parse(
+      bytes.toString('utf8', dataStart + c.json[0], dataStart + c.json[0] + c.json[1]),
+    ) as string[];
     const distinct = texts.map((t) => toNullPrototype(JSON.parse(t)) ?? null);
     const values: DynamicValue[] = new Array(rows);
     for (let i = 0; i < rows; i++) {

@@ -61,7 +61,10 @@ export class BoolAppender implements ColumnAppender {
   }
 
   finish(): Column {
-    return new BoolColumn(this.values.slice(0, this.length), this.anyNull ? this.nulls.slice(0, this.length) : undefined);
+    return new BoolColumn(
+      this.values.slice(0, this.length),
+      this.anyNull ? this.nulls.slice(0, this.length) : undefined,
+    );
   }
 }
 

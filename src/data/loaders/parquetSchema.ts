@@ -31,7 +31,10 @@ function leafType(e: SchemaElement): Omit<ParquetColumn, 'name'> {
     case 'TIME':
       return { type: 'timespan', kind: 'timeOfDay', timeUnit: logical.unit };
     case 'INTEGER':
-      return { type: logical.bitWidth <= 32 && (logical.isSigned || logical.bitWidth < 32) ? 'int' : 'long', kind: 'plain' };
+      return {
+        type: logical.bitWidth <= 32 && (logical.isSigned || logical.bitWidth < 32) ? 'int' : 'long',
+        kind: 'plain',
+      };
     case 'DECIMAL':
       return { type: 'decimal', kind: 'plain' };
     case 'UUID':
@@ -100,7 +103,9 @@ export function parquetColumns(metadata: FileMetaData): ParquetColumn[] {
   const tree: SchemaTree = parquetSchema(metadata);
   return tree.children.map((child) => {
     const name = child.element.name;
-    return child.children.length > 0 ? { name, type: 'dynamic' as const, kind: 'plain' as const } : { name, ...leafType(child.element) };
+    return child.children.length > 0
+      ? { name, type: 'dynamic' as const, kind: 'plain' as const }
+      : { name, ...leafType(child.element) };
   });
 }
 
@@ -141,7 +146,12 @@ export function parquetFooter(file: string): FileMetaData {
 /** Columns and their types from the footer of a Parquet file (`.gz` Parquet files are refused: Parquet compresses inside). */
 export function parquetHead(file: string): { columns: ParquetColumn[] } {
   if (/\.gz$/i.test(file)) {
-    throw new DataFileError(file, 1, 1, 'gzip-compressed Parquet is not read: Parquet files compress their row groups themselves');
+    throw new DataFileError(
+      file,
+      1,
+      1,
+      'gzip-compressed Parquet is not read: Parquet files compress their row groups themselves',
+    );
   }
   return { columns: parquetColumns(parquetFooter(file)) };
 }

@@ -34,7 +34,11 @@ const PARSERS: Partial<ParquetParsers> = {
 const TIME_TICKS = { MILLIS: TICKS_PER_MILLISECOND, MICROS: 10, NANOS: 0.01 } as const;
 
 /** A decoded value as what its column's appender takes. */
-function appendOne(a: ColumnAppender, c: ParquetColumn | undefined, v: unknown): ReturnType<ColumnAppender['appendValue']> {
+function appendOne(
+  a: ColumnAppender,
+  c: ParquetColumn | undefined,
+  v: unknown,
+): ReturnType<ColumnAppender['appendValue']> {
   if (v === null || v === undefined) {
     a.appendNull();
     return OK;
@@ -63,8 +67,13 @@ function appendOne(a: ColumnAppender, c: ParquetColumn | undefined, v: unknown):
 }
 
 /** One row group's values, column by column, in the table's column order (undefined: the file lacks the column). */
-async function readGroup(metadata: FileMetaData, buffer: AsyncBuffer,
-  start: number, rows: number, wanted: readonly (string | undefined)[]): Promise<(unknown[] | undefined)[]> {
+async function readGroup(
+  metadata: FileMetaData,
+  buffer: AsyncBuffer,
+  start: number,
+  rows: number,
+  wanted: readonly (string | undefined)[],
+): Promise<(unknown[] | undefined)[]> {
   const out: (unknown[] | undefined)[] = wanted.map(() => undefined);
   const index = new Map<string, number>();
   wanted.forEach((n, j) => n !== undefined && index.set(n, j));
@@ -105,13 +114,24 @@ export type ParquetProgress = (groupsDone: number, groups: number, rows: number)
  * Appends the file's rows to `appenders` (named `names`); columns the file lacks are null. Returns
  * the rows appended. `onGroup` is called after each row group (progress; it may throw to cancel).
  */
-export async function appendParquetFile(file: string, names: readonly string[], appenders: readonly ColumnAppender[], warnings: FileWarnings,
-  inferredNote: (column: number, reason: string) => string, onGroup?: ParquetProgress): Promise<number> {
+export async function appendParquetFile(
+  file: string,
+  names: readonly string[],
+  appenders: readonly ColumnAppender[],
+  warnings: FileWarnings,
+  inferredNote: (column: number, reason: string) => string,
+  onGroup?: ParquetProgress,
+): Promise<number> {
   const metadata = parquetFooter(file);
   const fileColumns = new Map(parquetColumns(metadata).map((c) => [c.name, c]));
   const present = names.filter((n) => fileColumns.has(n));
   if (present.length === 0) {
-    throw new DataFileError(file, 1, 1, `none of the table's columns (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}) are in the file`);
+    throw new DataFileError(
+      file,
+      1,
+      1,
+      `none of the table's columns (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}) are in the file`,
+    );
   }
   let handle: fsp.FileHandle;
   try {
@@ -121,7 +141,17 @@ export async function appendParquetFile(file: string, names: readonly string[], 
   }
   try {
     const { size } = await handle.stat();
-    return await appendGroups(file, metadata, fileBuffer(handle, size), fileColumns, names, appenders, warnings, inferredNote, onGroup);
+    return await appendGroups(
+      file,
+      metadata,
+      fileBuffer(handle, size),
+      fileColumns,
+      names,
+      appenders,
+      warnings,
+      inferredNote,
+      onGroup,
+    );
   } finally {
     await handle.close();
   }
@@ -137,7 +167,9 @@ function fileBuffer(handle: fsp.FileHandle, byteLength: number): AsyncBuffer {
       while (done < out.length) {
         const { bytesRead } = await handle.read(out, done, out.length - done, start + done);
         if (bytesRead === 0) {
-          throw new Error(`the file ends at byte ${start + done}, before the ${end - start} bytes its metadata points to`);
+          throw new Error(
+            `the file ends at byte ${start + done}, before the ${end - start} bytes its metadata points to`,
+          );
         }
         done += bytesRead;
       }
@@ -146,9 +178,17 @@ function fileBuffer(handle: fsp.FileHandle, byteLength: number): AsyncBuffer {
   };
 }
 
-async function appendGroups(file: string, metadata: FileMetaData, buffer: AsyncBuffer, fileColumns: ReadonlyMap<string, ParquetColumn>,
-  names: readonly string[], appenders: readonly ColumnAppender[], warnings: FileWarnings,
-  inferredNote: (column: number, reason: string) => string, onGroup?: ParquetProgress): Promise<number> {
+async function appendGroups(
+  file: string,
+  metadata: FileMetaData,
+  buffer: AsyncBuffer,
+  fileColumns: ReadonlyMap<string, ParquetColumn>,
+  names: readonly string[],
+  appenders: readonly ColumnAppender[],
+  warnings: FileWarnings,
+  inferredNote: (column: number, reason: string) => string,
+  onGroup?: ParquetProgress,
+): Promise<number> {
   const columns = names.map((n) => fileColumns.get(n));
   for (const a of appenders) {
     a.reserve(a.length + Number(metadata.num_rows));
@@ -160,7 +200,13 @@ async function appendGroups(file: string, metadata: FileMetaData, buffer: AsyncB
     const where = `${file}: row group ${g + 1} of ${metadata.row_groups.length} (rows ${groupStart + 1}–${groupStart + groupRows})`;
     let values;
     try {
-      values = await readGroup(metadata, buffer, groupStart, groupRows, names.map((n) => (fileColumns.has(n) ? n : undefined)));
+      values = await readGroup(
+        metadata,
+        buffer,
+        groupStart,
+        groupRows,
+        names.map((n) => (fileColumns.has(n) ? n : undefined)),
+      );
     } catch (e) {
       warnings.add(`${where}: left out, it cannot be read: ${(e as Error).message}`);
       groupStart += groupRows;
@@ -175,7 +221,9 @@ async function appendGroups(file: string, metadata: FileMetaData, buffer: AsyncB
         // A column the file lacks is null (appendOne's first case).
         const result = appendOne(a, columns[j]!, col ? col[r] : null);
         if (result === REJECT) {
-          warnings.add(`${file}: row group ${g + 1}, row ${groupStart + r + 1}, column ${names[j]}: ${a.reason}${inferredNote(j, a.reason)}; the row is left out`);
+          warnings.add(
+            `${file}: row group ${g + 1}, row ${groupStart + r + 1}, column ${names[j]}: ${a.reason}${inferredNote(j, a.reason)}; the row is left out`,
+          );
           for (let m = 0; m < j; m++) {
             appenders[m]!.pop();
           }

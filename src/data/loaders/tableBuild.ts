@@ -39,7 +39,10 @@ function startBuild(source: TableSource, control: LoadControl): Build {
     control,
     names,
     appenders: source.columns.map((c) => columnAppender(c.type)),
-    inferredNote: (j, reason) => (inferred.has(names[j]!) && reason.startsWith('expected') ? ` (the column's type was inferred from the first rows)` : ''),
+    inferredNote: (j, reason) =>
+      inferred.has(names[j]!) && reason.startsWith('expected')
+        ? ` (the column's type was inferred from the first rows)`
+        : '',
     warnings: [],
     totalBytes: source.files.reduce((a, f) => a + f.size, 0),
     doneBytes: 0,
@@ -60,7 +63,14 @@ function beginFile(b: Build, index: number): FileRead {
     warnings: new FileWarnings(b.warnings),
     report: (read, fileRows) => {
       control.check?.();
-      control.progress?.({ table: source.name, filesDone: index, files: source.files.length, rows: b.rows + fileRows, bytes: b.doneBytes + read, totalBytes: b.totalBytes });
+      control.progress?.({
+        table: source.name,
+        filesDone: index,
+        files: source.files.length,
+        rows: b.rows + fileRows,
+        bytes: b.doneBytes + read,
+        totalBytes: b.totalBytes,
+      });
     },
   };
 }
@@ -77,7 +87,9 @@ function appendTextFile(b: Build, file: SourceFile, f: FileRead): number {
   if (file.format === 'json') {
     return appendJsonFile(file.path, names, appenders, f.warnings, inferredNote);
   }
-  throw new Error(`Table ${b.source.name} is read from ${file.format} files, which load before the query that reads them runs, not during it`);
+  throw new Error(
+    `Table ${b.source.name} is read from ${file.format} files, which load before the query that reads them runs, not during it`,
+  );
 }
 
 /** A file that fails part-way keeps its records before the problem; anything but a file's problem goes on up. */
@@ -103,8 +115,19 @@ function endFile(b: Build, file: SourceFile, f: FileRead): void {
 
 function finishBuild(b: Build, cache: LoadCache | undefined): BuiltTable {
   const { source, control, appenders, rows, warnings } = b;
-  control.progress?.({ table: source.name, filesDone: source.files.length, files: source.files.length, rows, bytes: b.totalBytes, totalBytes: b.totalBytes });
-  const table = new Table(source.columns.map((c, j) => ({ name: c.name, column: appenders[j]!.finish() })), rows, source.name);
+  control.progress?.({
+    table: source.name,
+    filesDone: source.files.length,
+    files: source.files.length,
+    rows,
+    bytes: b.totalBytes,
+    totalBytes: b.totalBytes,
+  });
+  const table = new Table(
+    source.columns.map((c, j) => ({ name: c.name, column: appenders[j]!.finish() })),
+    rows,
+    source.name,
+  );
   cache?.write(source.name, source.files, table, source.inferred, warnings);
   return { table, warnings, fromCache: false };
 }
@@ -139,7 +162,11 @@ export function buildTable(source: TableSource, control: LoadControl = {}, cache
 }
 
 /** Builds a table of any format, Parquet included (hyparquet decodes asynchronously). */
-export async function buildTableAsync(source: TableSource, control: LoadControl = {}, cache?: LoadCache): Promise<BuiltTable> {
+export async function buildTableAsync(
+  source: TableSource,
+  control: LoadControl = {},
+  cache?: LoadCache,
+): Promise<BuiltTable> {
   const cached = fromCache(source, cache);
   if (cached) {
     return cached;
@@ -149,9 +176,17 @@ export async function buildTableAsync(source: TableSource, control: LoadControl 
     const f = beginFile(b, index);
     try {
       // A Parquet file's progress is by row group: its share of the file's bytes.
-      b.rows += file.format === 'parquet'
-        ? await appendParquetFile(file.path, b.names, b.appenders, f.warnings, b.inferredNote, (done, groups, fileRows) => f.report(Math.round((file.size * done) / groups), fileRows))
-        : appendTextFile(b, file, f);
+      b.rows +=
+        file.format === 'parquet'
+          ? await appendParquetFile(
+              file.path,
+              b.names,
+              b.appenders,
+              f.warnings,
+              b.inferredNote,
+              (done, groups, fileRows) => f.report(Math.round((file.size * done) / groups), fileRows),
+            )
+          : appendTextFile(b, file, f);
     } catch (e) {
       fileFailed(b, e, f);
     }

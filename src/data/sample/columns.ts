@@ -1,5 +1,12 @@
 /** Column-writing helpers for the sample workspace's generators. */
-import { type Column, columnBuilder, type ColumnBuilder, DynamicColumn, NumberColumn, StringColumn } from '../../engine/column';
+import {
+  type Column,
+  columnBuilder,
+  type ColumnBuilder,
+  DynamicColumn,
+  NumberColumn,
+  StringColumn,
+} from '../../engine/column';
 import { Table } from '../../engine/table';
 import type { DynamicValue, Value } from '../../engine/values';
 import type { TableSchema } from '../../schema/types';

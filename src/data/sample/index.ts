@@ -9,7 +9,12 @@
 import { type BuildControl, Database, type LazyTableEntry } from '../../engine/database';
 import type { Table } from '../../engine/table';
 import { buildFleet, DEFAULT_SEED, type Fleet } from './fleet';
-import { generateServiceMapComputer, generateServiceMapProcess, generateVmComputer, generateVmProcess } from './inventory';
+import {
+  generateServiceMapComputer,
+  generateServiceMapProcess,
+  generateVmComputer,
+  generateVmProcess,
+} from './inventory';
 import { SampleClock } from './time';
 import { buildLinks, type Link } from './traffic';
 import { generateVmBoundPort } from './vmBoundPort';
@@ -71,18 +76,27 @@ export function sampleDatabase(options: SampleWorkspaceOptions = {}): Database {
   const fixed = { ...options, now: options.now ?? new Date() };
   let factories: LazyTableEntry[] | undefined;
   const factory = (i: number) => (factories ??= sampleTableFactories(sampleModel(fixed)))[i]!;
-  return Database.lazy(SAMPLE_TABLE_NAMES.map((name, i) => ({
-    name,
-    build: (control?: BuildControl) => {
-      const f = factory(i);
-      if (f.name !== name) throw new Error(`Sample table ${i} is ${f.name}, not ${name}`);
-      return f.build(control);
-    },
-  })));
+  return Database.lazy(
+    SAMPLE_TABLE_NAMES.map((name, i) => ({
+      name,
+      build: (control?: BuildControl) => {
+        const f = factory(i);
+        if (f.name !== name) throw new Error(`Sample table ${i} is ${f.name}, not ${name}`);
+        return f.build(control);
+      },
+    })),
+  );
 }
 
 /** The sample workspace's tables, in the order sampleTableFactories gives them. */
-const SAMPLE_TABLE_NAMES = ['VMConnection', 'VMBoundPort', 'ServiceMapComputer_CL', 'ServiceMapProcess_CL', 'VMComputer', 'VMProcess'] as const;
+const SAMPLE_TABLE_NAMES = [
+  'VMConnection',
+  'VMBoundPort',
+  'ServiceMapComputer_CL',
+  'ServiceMapProcess_CL',
+  'VMComputer',
+  'VMProcess',
+] as const;
 
 /** The whole sample workspace, every table generated now (tests, benchmarks, docs). */
 export function generateSampleWorkspace(options: SampleWorkspaceOptions = {}): SampleWorkspace {

@@ -5,7 +5,12 @@
  */
 import type { Table } from '../../engine/table';
 import type { Value } from '../../engine/values';
-import { ServiceMapComputerSchema, ServiceMapProcessSchema, VmComputerSchema, VmProcessSchema } from '../../schema/catalogue';
+import {
+  ServiceMapComputerSchema,
+  ServiceMapProcessSchema,
+  VmComputerSchema,
+  VmProcessSchema,
+} from '../../schema/catalogue';
 import { RecordTableWriter } from './columns';
 import type { Fleet, FleetMachine, FleetProcess } from './fleet';
 import { isMonitored, type Link } from './traffic';
@@ -98,14 +103,28 @@ interface ProcessReport {
 }
 
 /** Calls `add` for each (machine, connected process, report time), in that order: one record each in the process tables. */
-function forEachProcessReport(fleet: Fleet, links: readonly Link[], clock: SampleClock, add: (m: MachineReports, p: ProcessReport) => void): void {
+function forEachProcessReport(
+  fleet: Fleet,
+  links: readonly Link[],
+  clock: SampleClock,
+  add: (m: MachineReports, p: ProcessReport) => void,
+): void {
   for (const m of machineReports(fleet, clock)) {
     const machine = m.machine;
     for (const process of connectedProcesses(machine, links)) {
       const startMs = processStartMs(clock, machine, process);
       const s = process.software;
       for (const t of processReports(clock, m.reports, startMs)) {
-        add(m, { process, startMs, common: { TimeGenerated: clock.ticksAt(t), Computer: machine.name, UserName: s.userName, UserDomain: s.userDomain } });
+        add(m, {
+          process,
+          startMs,
+          common: {
+            TimeGenerated: clock.ticksAt(t),
+            Computer: machine.name,
+            UserName: s.userName,
+            UserDomain: s.userDomain,
+          },
+        });
       }
     }
   }

@@ -31,7 +31,9 @@ export class SampleClock {
   changeMinute(): number {
     const day = 86_400_000;
     const midnight = Math.floor(this.nowMs / day) * day;
-    return midnight > this.startMs && midnight < this.nowMs ? (midnight - this.startMs) / MS_PER_MINUTE : MINUTES_PER_DAY / 2;
+    return midnight > this.startMs && midnight < this.nowMs
+      ? (midnight - this.startMs) / MS_PER_MINUTE
+      : MINUTES_PER_DAY / 2;
   }
 
   ticksAt(ms: number): number {

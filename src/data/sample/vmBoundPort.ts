@@ -36,7 +36,9 @@ export function boundPorts(fleet: Fleet, links: readonly Link[]): BoundPort[] {
   for (const machine of fleet.machines) {
     for (const process of machine.processes) {
       for (const binding of process.ports) {
-        const serving = links.filter((l) => isMonitored(l.server) && l.server.process === process && l.port === binding.port);
+        const serving = links.filter(
+          (l) => isMonitored(l.server) && l.server.process === process && l.port === binding.port,
+        );
         out.push({ machine, process, binding, links: serving });
       }
     }
@@ -69,8 +71,15 @@ export function generateVmBoundPort(seed: number, fleet: Fleet, links: readonly 
       const p = ports[pi]!;
       const names = strings[pi]!;
       let active = 0;
-      let established = 0, terminated = 0, live = 0, sent = 0, received = 0, responses = 0, rtSum = 0;
-      let rtMin = Infinity, rtMax = 0;
+      let established = 0,
+        terminated = 0,
+        live = 0,
+        sent = 0,
+        received = 0,
+        responses = 0,
+        rtSum = 0;
+      let rtMin = Infinity,
+        rtMax = 0;
       for (const link of p.links) {
         if (linkMinute(seed, link, 0, minute, hour, m) && serverSees(m)) {
           active++;

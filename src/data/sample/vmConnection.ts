@@ -12,7 +12,15 @@ import { InstanceGather } from './columns';
 import type { Fleet, FleetMachine } from './fleet';
 import { type ExternalHost, extraClient } from './hosts';
 import { hash4 } from './random';
-import { emptyLinkMinute, isMonitored, type Link, type LinkEnd, linkMinute, type MonitoredEnd, serverSees } from './traffic';
+import {
+  emptyLinkMinute,
+  isMonitored,
+  type Link,
+  type LinkEnd,
+  linkMinute,
+  type MonitoredEnd,
+  serverSees,
+} from './traffic';
 import { type SampleClock, machineResourceId, MINUTES_PER_DAY } from './time';
 
 /** The constant part of a connection end's records. */
@@ -39,8 +47,12 @@ function clientFor(link: Link, replica: number): LinkEnd {
 }
 
 function connectionId(seed: number, link: Link, replica: number, outbound: boolean): string {
-  const a = hash4(seed, link.index, replica, outbound ? 1 : 2).toString(16).padStart(8, '0');
-  const b = hash4(seed, link.index, replica, outbound ? 3 : 4).toString(16).padStart(8, '0');
+  const a = hash4(seed, link.index, replica, outbound ? 1 : 2)
+    .toString(16)
+    .padStart(8, '0');
+  const b = hash4(seed, link.index, replica, outbound ? 3 : 4)
+    .toString(16)
+    .padStart(8, '0');
   return `c-${a}${b}`;
 }
 
@@ -49,10 +61,26 @@ function endsOf(seed: number, link: Link, replica: number): [ConnectionEnd | und
   const sourceIp = remoteIpOf(client);
   const destinationIp = remoteIpOf(link.server);
   const out = isMonitored(client)
-    ? { local: client, remote: link.server, outbound: true, connectionId: connectionId(seed, link, replica, true), sourceIp, destinationIp, port: link.port }
+    ? {
+        local: client,
+        remote: link.server,
+        outbound: true,
+        connectionId: connectionId(seed, link, replica, true),
+        sourceIp,
+        destinationIp,
+        port: link.port,
+      }
     : undefined;
   const inb = isMonitored(link.server)
-    ? { local: link.server, remote: client, outbound: false, connectionId: connectionId(seed, link, replica, false), sourceIp, destinationIp, port: link.port }
+    ? {
+        local: link.server,
+        remote: client,
+        outbound: false,
+        connectionId: connectionId(seed, link, replica, false),
+        sourceIp,
+        destinationIp,
+        port: link.port,
+      }
     : undefined;
   return [out, inb];
 }
@@ -95,7 +123,7 @@ export function generateVmConnection({ seed, fleet, links, clock, scale }: Conne
       const link = links[li]!;
       for (let r = 0; r < scale; r++) {
         if (linkMinute(seed, link, r, minute, hour, m)) {
-          const e = ((li * scale + r) * 2);
+          const e = (li * scale + r) * 2;
           rows += (ends[e] ? 1 : 0) + (ends[e + 1] && serverSees(m) ? 1 : 0);
         }
       }
@@ -159,41 +187,154 @@ export function generateVmConnection({ seed, fleet, links, clock, scale }: Conne
   const host = (e: ConnectionEnd): ExternalHost | undefined => (isMonitored(e.remote) ? undefined : e.remote.host);
   const threat = (e: ConnectionEnd) => host(e)?.threat;
   const machine = (e: ConnectionEnd): FleetMachine => e.local.machine;
-  const num = (type: 'int' | 'long', values: Float64Array, nulls?: Uint8Array): Column => new NumberColumn(type, values, nulls);
+  const num = (type: 'int' | 'long', values: Float64Array, nulls?: Uint8Array): Column =>
+    new NumberColumn(type, values, nulls);
   const hasNullRt = rtNull.some((x) => x === 1);
 
   const columns: Record<string, () => Column> = {
-    TenantId: () => g.strings('string', per(() => fleet.tenantId, '')),
+    TenantId: () =>
+      g.strings(
+        'string',
+        per(() => fleet.tenantId, ''),
+      ),
     TimeGenerated: () => new NumberColumn('datetime', time),
-    Computer: () => g.strings('string', per((e) => machine(e).name, '')),
-    AgentId: () => g.strings('string', per((e) => machine(e).guid, '')),
-    Machine: () => g.strings('string', per((e) => machine(e).resourceName, '')),
-    Process: () => g.strings('string', per((e) => e.local.process.id, '')),
-    ProcessName: () => g.strings('string', per((e) => e.local.process.software.executable, '')),
-    ConnectionId: () => g.strings('string', per((e) => e.connectionId, '')),
-    Direction: () => g.strings('string', per((e) => (e.outbound ? 'outbound' : 'inbound'), '')),
-    SourceIp: () => g.strings('string', per((e) => e.sourceIp, '')),
-    DestinationIp: () => g.strings('string', per((e) => e.destinationIp, '')),
-    DestinationPort: () => g.numbers('int', per((e) => e.port, 0)),
-    Protocol: () => g.strings('string', per(() => 'tcp', '')),
-    RemoteIp: () => g.strings('string', per((e) => remoteIpOf(e.remote), '')),
-    RemoteClassification: () => g.strings('string', per(() => '', '')),
+    Computer: () =>
+      g.strings(
+        'string',
+        per((e) => machine(e).name, ''),
+      ),
+    AgentId: () =>
+      g.strings(
+        'string',
+        per((e) => machine(e).guid, ''),
+      ),
+    Machine: () =>
+      g.strings(
+        'string',
+        per((e) => machine(e).resourceName, ''),
+      ),
+    Process: () =>
+      g.strings(
+        'string',
+        per((e) => e.local.process.id, ''),
+      ),
+    ProcessName: () =>
+      g.strings(
+        'string',
+        per((e) => e.local.process.software.executable, ''),
+      ),
+    ConnectionId: () =>
+      g.strings(
+        'string',
+        per((e) => e.connectionId, ''),
+      ),
+    Direction: () =>
+      g.strings(
+        'string',
+        per((e) => (e.outbound ? 'outbound' : 'inbound'), ''),
+      ),
+    SourceIp: () =>
+      g.strings(
+        'string',
+        per((e) => e.sourceIp, ''),
+      ),
+    DestinationIp: () =>
+      g.strings(
+        'string',
+        per((e) => e.destinationIp, ''),
+      ),
+    DestinationPort: () =>
+      g.numbers(
+        'int',
+        per((e) => e.port, 0),
+      ),
+    Protocol: () =>
+      g.strings(
+        'string',
+        per(() => 'tcp', ''),
+      ),
+    RemoteIp: () =>
+      g.strings(
+        'string',
+        per((e) => remoteIpOf(e.remote), ''),
+      ),
+    RemoteClassification: () =>
+      g.strings(
+        'string',
+        per(() => '', ''),
+      ),
     RemoteDnsQuestions: () => g.dynamic(per<DynamicValue>((e) => (e.outbound ? dnsNames(e.remote) : []), null)),
     RemoteDnsCanonicalNames: () => g.dynamic(per<DynamicValue>((e) => dnsNames(e.remote), null)),
-    RemoteCountry: () => g.strings('string', per((e) => host(e)?.country ?? '', '')),
-    RemoteLatitude: () => g.numbers('real', per((e) => host(e)?.latitude ?? null, null)),
-    RemoteLongitude: () => g.numbers('real', per((e) => host(e)?.longitude ?? null, null)),
-    MaliciousIp: () => g.strings('string', per((e) => (threat(e) ? remoteIpOf(e.remote) : ''), '')),
-    IndicatorThreatType: () => g.strings('string', per((e) => threat(e)?.type ?? '', '')),
-    Description: () => g.strings('string', per((e) => threat(e)?.description ?? '', '')),
-    TLPLevel: () => g.strings('string', per((e) => threat(e)?.tlpLevel ?? '', '')),
-    Confidence: () => g.strings('string', per((e) => (threat(e) ? String(threat(e)!.confidence) : ''), '')),
-    Severity: () => g.numbers('int', per((e) => threat(e)?.severity ?? null, null)),
-    FirstReportedDateTime: () => g.strings('string', per((e) => (threat(e) ? isoDaysAgo(clock, threat(e)!.firstReportedDaysAgo) : ''), '')),
-    LastReportedDateTime: () => g.strings('string', per((e) => (threat(e) ? isoDaysAgo(clock, threat(e)!.lastReportedDaysAgo) : ''), '')),
-    IsActive: () => g.strings('string', per((e) => (threat(e) ? (threat(e)!.isActive ? 'True' : 'False') : ''), '')),
-    ReportReferenceLink: () => g.strings('string', per((e) => threat(e)?.reportReferenceLink ?? '', '')),
-    AdditionalInformation: () => g.strings('string', per((e) => threat(e)?.additionalInformation ?? '', '')),
+    RemoteCountry: () =>
+      g.strings(
+        'string',
+        per((e) => host(e)?.country ?? '', ''),
+      ),
+    RemoteLatitude: () =>
+      g.numbers(
+        'real',
+        per((e) => host(e)?.latitude ?? null, null),
+      ),
+    RemoteLongitude: () =>
+      g.numbers(
+        'real',
+        per((e) => host(e)?.longitude ?? null, null),
+      ),
+    MaliciousIp: () =>
+      g.strings(
+        'string',
+        per((e) => (threat(e) ? remoteIpOf(e.remote) : ''), ''),
+      ),
+    IndicatorThreatType: () =>
+      g.strings(
+        'string',
+        per((e) => threat(e)?.type ?? '', ''),
+      ),
+    Description: () =>
+      g.strings(
+        'string',
+        per((e) => threat(e)?.description ?? '', ''),
+      ),
+    TLPLevel: () =>
+      g.strings(
+        'string',
+        per((e) => threat(e)?.tlpLevel ?? '', ''),
+      ),
+    Confidence: () =>
+      g.strings(
+        'string',
+        per((e) => (threat(e) ? String(threat(e)!.confidence) : ''), ''),
+      ),
+    Severity: () =>
+      g.numbers(
+        'int',
+        per((e) => threat(e)?.severity ?? null, null),
+      ),
+    FirstReportedDateTime: () =>
+      g.strings(
+        'string',
+        per((e) => (threat(e) ? isoDaysAgo(clock, threat(e)!.firstReportedDaysAgo) : ''), ''),
+      ),
+    LastReportedDateTime: () =>
+      g.strings(
+        'string',
+        per((e) => (threat(e) ? isoDaysAgo(clock, threat(e)!.lastReportedDaysAgo) : ''), ''),
+      ),
+    IsActive: () =>
+      g.strings(
+        'string',
+        per((e) => (threat(e) ? (threat(e)!.isActive ? 'True' : 'False') : ''), ''),
+      ),
+    ReportReferenceLink: () =>
+      g.strings(
+        'string',
+        per((e) => threat(e)?.reportReferenceLink ?? '', ''),
+      ),
+    AdditionalInformation: () =>
+      g.strings(
+        'string',
+        per((e) => threat(e)?.additionalInformation ?? '', ''),
+      ),
     LinksEstablished: () => num('long', established),
     LinksTerminated: () => num('long', terminated),
     LinksLive: () => num('long', live),
@@ -204,9 +345,21 @@ export function generateVmConnection({ seed, fleet, links, clock, scale }: Conne
     ResponseTimeMax: () => num('long', rtMax, hasNullRt ? rtNull : undefined),
     ResponseTimeMin: () => num('long', rtMin, hasNullRt ? rtNull : undefined),
     ResponseTimeSum: () => num('long', rtSum, hasNullRt ? rtNull : undefined),
-    SourceSystem: () => g.strings('string', per(() => 'Insights', '')),
-    Type: () => g.strings('string', per(() => 'VMConnection', '')),
-    _ResourceId: () => g.strings('string', per((e) => machineResourceId(fleet, machine(e)), '')),
+    SourceSystem: () =>
+      g.strings(
+        'string',
+        per(() => 'Insights', ''),
+      ),
+    Type: () =>
+      g.strings(
+        'string',
+        per(() => 'VMConnection', ''),
+      ),
+    _ResourceId: () =>
+      g.strings(
+        'string',
+        per((e) => machineResourceId(fleet, machine(e)), ''),
+      ),
   };
   return new Table(
     VmConnectionSchema.columns.map((c) => {

@@ -21,7 +21,13 @@ export function runFilter(plan: P<'filter'>, input: Table, ctx: ExecContext): Ta
 }
 
 /** Output columns named by the plan's schema, taking each from `produced` or else the input. */
-function assemble(schema: readonly ColumnDef[], produced: Map<string, Column>, input: Table, rowCount: number, name?: string): Table {
+function assemble(
+  schema: readonly ColumnDef[],
+  produced: Map<string, Column>,
+  input: Table,
+  rowCount: number,
+  name?: string,
+): Table {
   const cols: TableColumn[] = schema.map((c) => {
     const column = produced.get(c.name) ?? input.column(c.name) ?? nullColumn(c.type, rowCount);
     return { name: c.name, column };
@@ -37,7 +43,12 @@ export function nullColumn(type: ColumnDef['type'], rowCount: number): Column {
   return b.finish();
 }
 
-export function runExtend(columns: readonly NamedExpr[], schema: readonly ColumnDef[], input: Table, ctx: ExecContext): Table {
+export function runExtend(
+  columns: readonly NamedExpr[],
+  schema: readonly ColumnDef[],
+  input: Table,
+  ctx: ExecContext,
+): Table {
   let current = input;
   // Later expressions of one extend see the columns defined before them (extend a = 1, b = a + 1).
   for (const c of columns) {
@@ -99,7 +110,10 @@ export function runCount(plan: P<'count'>, input: Table): Table {
 export function runPrint(plan: P<'print'>, ctx: ExecContext): Table {
   const one = new Table([], 1);
   const cols = plan.columns.flatMap((c) => evaluateOutputs(c, one, ctx));
-  return new Table(cols.map((c, i) => ({ name: plan.schema[i]?.name ?? c.name, column: c.column })), 1);
+  return new Table(
+    cols.map((c, i) => ({ name: plan.schema[i]?.name ?? c.name, column: c.column })),
+    1,
+  );
 }
 
 export function runDatatable(plan: P<'datatable'>): Table {
@@ -122,7 +136,11 @@ export function runRange(plan: P<'range'>, ctx: ExecContext): Table {
   }
   const count = Math.floor((to - from) / step) + 1;
   if (count > MAX_RANGE_ROWS) {
-    throw ctx.errors.at(plan.span, 'KQL-LIMIT', `range would produce ${count} rows; the embedded engine allows at most ${MAX_RANGE_ROWS}.`);
+    throw ctx.errors.at(
+      plan.span,
+      'KQL-LIMIT',
+      `range would produce ${count} rows; the embedded engine allows at most ${MAX_RANGE_ROWS}.`,
+    );
   }
   chargeMemory(Math.max(0, count) * BYTES.slot, 'range');
   const b = columnBuilder(col.type, Math.max(0, count));
@@ -136,8 +154,16 @@ export function runRange(plan: P<'range'>, ctx: ExecContext): Table {
 }
 
 const DOTNET_TYPES: Record<string, string> = {
-  bool: 'System.Boolean', int: 'System.Int32', long: 'System.Int64', real: 'System.Double', decimal: 'System.Data.SqlTypes.SqlDecimal',
-  string: 'System.String', datetime: 'System.DateTime', timespan: 'System.TimeSpan', guid: 'System.Guid', dynamic: 'System.Object',
+  bool: 'System.Boolean',
+  int: 'System.Int32',
+  long: 'System.Int64',
+  real: 'System.Double',
+  decimal: 'System.Data.SqlTypes.SqlDecimal',
+  string: 'System.String',
+  datetime: 'System.DateTime',
+  timespan: 'System.TimeSpan',
+  guid: 'System.Guid',
+  dynamic: 'System.Object',
 };
 
 export function runGetschema(plan: P<'getschema'>, input: Table): Table {

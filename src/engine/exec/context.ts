@@ -31,7 +31,11 @@ export interface ExecContext {
   readonly runPlan: (plan: Plan, ctx: ExecContext) => Table;
 }
 
-export function makeChecker(isCancelled: (() => boolean) | undefined, deadline: number | undefined, startedAt: number): () => void {
+export function makeChecker(
+  isCancelled: (() => boolean) | undefined,
+  deadline: number | undefined,
+  startedAt: number,
+): () => void {
   const heap = heapGuard();
   return () => {
     heap();

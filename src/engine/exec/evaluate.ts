@@ -32,7 +32,10 @@ export function runNarrow(plan: P<'narrow'>, input: Table, ctx: ExecContext): Ta
       values.push(v === null ? '' : valueToString(v, c.type));
     }
   }
-  const cols: TableColumn[] = [rows.finish(), names.finish(), values.finish()].map((column, k) => ({ name: plan.schema[k]!.name, column }));
+  const cols: TableColumn[] = [rows.finish(), names.finish(), values.finish()].map((column, k) => ({
+    name: plan.schema[k]!.name,
+    column,
+  }));
   return new Table(cols);
 }
 
@@ -53,9 +56,12 @@ export function runBagUnpack(plan: P<'bagUnpack'>, input: Table, ctx: ExecContex
         ctx.check();
       }
       const bag = toDynamic(bagOf(i), plan.source.type);
-      const slot = c.key !== undefined && !ignored.has(c.key) && isDynamicBag(bag)
-        ? (Object.prototype.hasOwnProperty.call(bag, c.key) ? (bag as { [k: string]: DynamicValue })[c.key] ?? null : null)
-        : null;
+      const slot =
+        c.key !== undefined && !ignored.has(c.key) && isDynamicBag(bag)
+          ? Object.prototype.hasOwnProperty.call(bag, c.key)
+            ? ((bag as { [k: string]: DynamicValue })[c.key] ?? null)
+            : null
+          : null;
       builder.push(castDynamic(slot, c.type));
     }
     return { name: c.name, column: builder.finish() };
@@ -70,8 +76,15 @@ export function runBagUnpack(plan: P<'bagUnpack'>, input: Table, ctx: ExecContex
  * are left out.
  */
 export function runPivot(plan: P<'pivot'>, input: Table, ctx: ExecContext): Table {
-  const keyFns = plan.keys.map((k) => compileExpr({ k: 'column', name: k, type: input.column(k)?.type ?? 'dynamic', span: plan.span }, input, ctx));
-  const { groupOf, firstRows } = groupRows(keyFns, plan.keys.map((k) => input.column(k)?.type ?? 'dynamic'), input, ctx);
+  const keyFns = plan.keys.map((k) =>
+    compileExpr({ k: 'column', name: k, type: input.column(k)?.type ?? 'dynamic', span: plan.span }, input, ctx),
+  );
+  const { groupOf, firstRows } = groupRows(
+    keyFns,
+    plan.keys.map((k) => input.column(k)?.type ?? 'dynamic'),
+    input,
+    ctx,
+  );
   const groups = input.rowCount === 0 ? 0 : plan.keys.length === 0 ? 1 : firstRows.length;
   const pivotOf = compileExpr(plan.pivot, input, ctx);
   const bound = bindAggregate(plan.aggregate, input, ctx);

@@ -4,7 +4,14 @@
  */
 import { type Column, columnBuilder, NumberColumn } from '../column';
 import {
-  aggregateFunction, bindBetween, bindPackAll, bindBinaryOperator, bindListOperator, bindUnaryOperator, scalarFunction, UnsupportedError,
+  aggregateFunction,
+  bindBetween,
+  bindPackAll,
+  bindBinaryOperator,
+  bindListOperator,
+  bindUnaryOperator,
+  scalarFunction,
+  UnsupportedError,
 } from '../functions';
 import { formatDatetime, formatTimespan } from '../valueText';
 import type { Expr } from '../plan/types';
@@ -26,13 +33,16 @@ import { columnReader, type Evaluator } from './columnReader';
 
 export type { Evaluator } from './columnReader';
 
-
 function bindOrFail<T>(ctx: ExecContext, expr: Expr, what: string, bind: () => T): T {
   try {
     return bind();
   } catch (e) {
     if (e instanceof UnsupportedError) {
-      throw ctx.errors.at(expr.span, 'KQL-UNSUPPORTED', `${what} is not supported by the embedded engine (${e.message}).`);
+      throw ctx.errors.at(
+        expr.span,
+        'KQL-UNSUPPORTED',
+        `${what} is not supported by the embedded engine (${e.message}).`,
+      );
     }
     throw e;
   }
@@ -41,7 +51,6 @@ function bindOrFail<T>(ctx: ExecContext, expr: Expr, what: string, bind: () => T
 export function constantOf(expr: Expr): Value | undefined {
   return expr.k === 'literal' ? expr.value : undefined;
 }
-
 
 const NO_ROWS = new Table([], 1);
 
@@ -74,13 +83,29 @@ export function compileExpr(expr: Expr, table: Table, ctx: ExecContext): Evaluat
       const fn = scalarFunction(expr.name);
       if (!fn) {
         if (aggregateFunction(expr.name)) {
-          throw ctx.errors.at(expr.span, 'KQL-AGGREGATE', `The aggregate function '${expr.name}' can only be used in summarize.`);
+          throw ctx.errors.at(
+            expr.span,
+            'KQL-AGGREGATE',
+            `The aggregate function '${expr.name}' can only be used in summarize.`,
+          );
         }
-        throw ctx.errors.at(expr.span, 'KQL-UNSUPPORTED', `The function '${expr.name}' is not supported by the embedded engine.`);
+        throw ctx.errors.at(
+          expr.span,
+          'KQL-UNSUPPORTED',
+          `The function '${expr.name}' is not supported by the embedded engine.`,
+        );
       }
       // A window function has no row-by-row implementation: its row kernel is all there is.
-      const impl = fn.window ? undefined : bindOrFail(ctx, expr, `The function '${expr.name}' with these argument types`, () =>
-        fn.bind(expr.args.map((a) => a.type), expr.type, ctx.call, expr.args.map(constantOf)));
+      const impl = fn.window
+        ? undefined
+        : bindOrFail(ctx, expr, `The function '${expr.name}' with these argument types`, () =>
+            fn.bind(
+              expr.args.map((a) => a.type),
+              expr.type,
+              ctx.call,
+              expr.args.map(constantOf),
+            ),
+          );
       const args = expr.args.map((a) => compileExpr(a, table, ctx));
       const shape = fn.rowKernel || fn.bucketStep ? callShape(expr) : undefined;
       const kernel = shape && fn.rowKernel?.(shape, args, kernelRows(table, ctx), impl);
@@ -92,7 +117,11 @@ export function compileExpr(expr: Expr, table: Table, ctx: ExecContext): Evaluat
         return bucketEvaluator(step, args[0]!);
       }
       if (!impl) {
-        throw ctx.errors.at(expr.span, 'KQL-UNSUPPORTED', `The function '${expr.name}' is not supported by the embedded engine.`);
+        throw ctx.errors.at(
+          expr.span,
+          'KQL-UNSUPPORTED',
+          `The function '${expr.name}' is not supported by the embedded engine.`,
+        );
       }
       const n = args.length;
       if (n === 0) {
@@ -120,8 +149,12 @@ export function compileExpr(expr: Expr, table: Table, ctx: ExecContext): Evaluat
       if (fast) {
         return fast;
       }
-      const impl = bindOrFail(ctx, expr, `The operator ${expr.op.replace(/Expression$/, '')} on ${expr.left.type} and ${expr.right.type}`, () =>
-        bindBinaryOperator(expr.op, expr.left.type, expr.right.type, expr.type));
+      const impl = bindOrFail(
+        ctx,
+        expr,
+        `The operator ${expr.op.replace(/Expression$/, '')} on ${expr.left.type} and ${expr.right.type}`,
+        () => bindBinaryOperator(expr.op, expr.left.type, expr.right.type, expr.type),
+      );
       const l = compileExpr(expr.left, table, ctx);
       const r = compileExpr(expr.right, table, ctx);
       if (expr.op === 'AndExpression' || expr.op === 'OrExpression') {
@@ -135,19 +168,27 @@ export function compileExpr(expr: Expr, table: Table, ctx: ExecContext): Evaluat
       return (row) => impl(l(row), r(row));
     }
     case 'unary': {
-      const impl = bindOrFail(ctx, expr, `The operator ${expr.op}`, () => bindUnaryOperator(expr.op, expr.operand.type, expr.type));
+      const impl = bindOrFail(ctx, expr, `The operator ${expr.op}`, () =>
+        bindUnaryOperator(expr.op, expr.operand.type, expr.type),
+      );
       const o = compileExpr(expr.operand, table, ctx);
       return (row) => impl(o(row));
     }
     case 'list': {
-      const impl = bindOrFail(ctx, expr, `The operator ${expr.op.replace(/Expression$/, '')}`, () => bindListOperator(expr.op, expr.left.type, expr.type));
+      const impl = bindOrFail(ctx, expr, `The operator ${expr.op.replace(/Expression$/, '')}`, () =>
+        bindListOperator(expr.op, expr.left.type, expr.type),
+      );
       const l = compileExpr(expr.left, table, ctx);
       const items = expr.items.map((i) => compileExpr(i, table, ctx));
       if (expr.items.every(isConstantExpr)) {
         const list = items.map((i) => i(0));
         return listFastPath(expr, table, impl, list) ?? ((row) => impl(l(row), list));
       }
-      return (row) => impl(l(row), items.map((i) => i(row)));
+      return (row) =>
+        impl(
+          l(row),
+          items.map((i) => i(row)),
+        );
     }
     case 'between': {
       const impl = bindBetween(expr.negated, expr.value.type, expr.high.type);
@@ -168,7 +209,9 @@ export function compileExpr(expr: Expr, table: Table, ctx: ExecContext): Evaluat
     }
     case 'shift': {
       const inner = compileExpr(expr.expr, table, ctx);
-      const fallback = expr.fallback ? compileExpr(expr.fallback, table, ctx) : () => (expr.type === 'string' ? '' : null);
+      const fallback = expr.fallback
+        ? compileExpr(expr.fallback, table, ctx)
+        : () => (expr.type === 'string' ? '' : null);
       const offset = expr.offset;
       const n = table.rowCount;
       return (row) => {
@@ -188,7 +231,10 @@ export function compileExpr(expr: Expr, table: Table, ctx: ExecContext): Evaluat
       const wanted = expr.columns ? new Set(expr.columns) : undefined;
       const cols = table.columns.filter((c) => !wanted || wanted.has(c.name));
       const readers = cols.map((c) => columnReader(c.column));
-      const pack = bindPackAll(cols.map((c) => ({ name: c.name, type: c.column.type })), expr.ignoreNullEmpty);
+      const pack = bindPackAll(
+        cols.map((c) => ({ name: c.name, type: c.column.type })),
+        expr.ignoreNullEmpty,
+      );
       return (row) => pack(readers.map((read) => read(row)));
     }
     case 'searchTerm':
@@ -238,7 +284,9 @@ export function indexDynamic(target: Value, key: Value): Value {
     return null;
   }
   // Own members only: a bag from anywhere must not answer `toString` or `constructor` from Object.
-  return Object.prototype.hasOwnProperty.call(target, key) ? (target as { [k: string]: DynamicValue })[key] ?? null : null;
+  return Object.prototype.hasOwnProperty.call(target, key)
+    ? ((target as { [k: string]: DynamicValue })[key] ?? null)
+    : null;
 }
 
 /** A scalar as it appears inside a dynamic value (datetimes and timespans as their text). */

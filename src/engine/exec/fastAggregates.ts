@@ -15,13 +15,26 @@ import { numberSelection } from './lazy';
  * One value per group from the aggregate's typed fold, or undefined when it has none for this call or
  * leaves it to step(). `column`: the first argument when it is a plain column of the input, read in place.
  */
-export function runTypedFold(fn: AggregateFunction, call: AggregateCall, impl: AggregateImpl, args: readonly Evaluator[], groupOf: Int32Array, groupCount: number, n: number, ctx: ExecContext, column?: Column): Value[] | undefined {
+export function runTypedFold(
+  fn: AggregateFunction,
+  call: AggregateCall,
+  impl: AggregateImpl,
+  args: readonly Evaluator[],
+  groupOf: Int32Array,
+  groupCount: number,
+  n: number,
+  ctx: ExecContext,
+  column?: Column,
+): Value[] | undefined {
   const fold = fn.fold?.({ argTypes: call.args.map((a) => a.type), outputTypes: call.outputs.map((o) => o.type) });
   if (!fold) {
     return undefined;
   }
   return fold({
-    groupOf, groupCount, n, args,
+    groupOf,
+    groupCount,
+    n,
+    args,
     numbers: numberSelection(column),
     empty: impl.result(impl.init()) as Value,
     check: () => ctx.check(),

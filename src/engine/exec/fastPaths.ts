@@ -86,7 +86,14 @@ export function comparisonFastPath(expr: Extract<Expr, { k: 'binary' }>, table: 
   }
   const cmp = NUMERIC_COMPARISONS[expr.op];
   const read = numberReader(col);
-  if (cmp && read && isNumberBacked(right.type) && right.type === left.type && typeof right.value === 'number' && !Number.isNaN(right.value)) {
+  if (
+    cmp &&
+    read &&
+    isNumberBacked(right.type) &&
+    right.type === left.type &&
+    typeof right.value === 'number' &&
+    !Number.isNaN(right.value)
+  ) {
     const c = right.value;
     return (row) => {
       const v = read(row);
@@ -97,7 +104,12 @@ export function comparisonFastPath(expr: Extract<Expr, { k: 'binary' }>, table: 
 }
 
 /** `Col in ("a", "b")` and friends on a string column: decided once per distinct value. */
-export function listFastPath(expr: Extract<Expr, { k: 'list' }>, table: Table, impl: (left: Value, list: readonly Value[]) => Value, list: readonly Value[]): Evaluator | undefined {
+export function listFastPath(
+  expr: Extract<Expr, { k: 'list' }>,
+  table: Table,
+  impl: (left: Value, list: readonly Value[]) => Value,
+  list: readonly Value[],
+): Evaluator | undefined {
   if (expr.left.k !== 'column') {
     return undefined;
   }
@@ -106,7 +118,11 @@ export function listFastPath(expr: Extract<Expr, { k: 'list' }>, table: Table, i
 }
 
 /** Evaluates a string function once per distinct value (memoised by dictionary code; −1 is ''). */
-function dictionaryPredicate(code: (row: number) => number, dict: readonly string[], f: (s: string) => Value): Evaluator {
+function dictionaryPredicate(
+  code: (row: number) => number,
+  dict: readonly string[],
+  f: (s: string) => Value,
+): Evaluator {
   const memo: Value[] = [];
   const known = new Uint8Array(dict.length + 1);
   return (row) => {

@@ -76,7 +76,11 @@ class ProbeColumn implements Column {
   }
 }
 
-function stringTermSelect(pred: Expr, table: Table, ctx: ExecContext): ((candidates: Int32Array | undefined) => Int32Array) | undefined {
+function stringTermSelect(
+  pred: Expr,
+  table: Table,
+  ctx: ExecContext,
+): ((candidates: Int32Array | undefined) => Int32Array) | undefined {
   const names = columnsRead(pred);
   if (!names || names.size !== 1) {
     return undefined;
@@ -159,14 +163,26 @@ function selectByMemo(codes: Int32Array, memo: Uint8Array, m: number, ctx: ExecC
   return keep.subarray(0, count);
 }
 
-function numberComparisonSelect(pred: Expr, table: Table, ctx: ExecContext): ((candidates: Int32Array | undefined) => Int32Array) | undefined {
+function numberComparisonSelect(
+  pred: Expr,
+  table: Table,
+  ctx: ExecContext,
+): ((candidates: Int32Array | undefined) => Int32Array) | undefined {
   if (pred.k !== 'binary' || pred.left.k !== 'column') {
     return undefined;
   }
   const right = folded(pred.right, ctx);
   const col = table.column(pred.left.name);
-  if (right.k !== 'literal' || typeof right.value !== 'number' || Number.isNaN(right.value) || !col || col.type !== pred.left.type
-    || right.type !== pred.left.type || !isNumberBacked(right.type) || right.type === 'decimal') {
+  if (
+    right.k !== 'literal' ||
+    typeof right.value !== 'number' ||
+    Number.isNaN(right.value) ||
+    !col ||
+    col.type !== pred.left.type ||
+    right.type !== pred.left.type ||
+    !isNumberBacked(right.type) ||
+    right.type === 'decimal'
+  ) {
     return undefined;
   }
   const c = right.value;
@@ -202,12 +218,23 @@ function numberComparisonSelect(pred: Expr, table: Table, ctx: ExecContext): ((c
         // One comparison per operator, chosen by a switch the optimiser hoists out of the loop.
         let ok: boolean;
         switch (op) {
-          case 'EqualExpression': ok = v === c; break;
-          case 'NotEqualExpression': ok = v !== c; break;
-          case 'LessThanExpression': ok = v < c; break;
-          case 'LessThanOrEqualExpression': ok = v <= c; break;
-          case 'GreaterThanExpression': ok = v > c; break;
-          default: ok = v >= c;
+          case 'EqualExpression':
+            ok = v === c;
+            break;
+          case 'NotEqualExpression':
+            ok = v !== c;
+            break;
+          case 'LessThanExpression':
+            ok = v < c;
+            break;
+          case 'LessThanOrEqualExpression':
+            ok = v <= c;
+            break;
+          case 'GreaterThanExpression':
+            ok = v > c;
+            break;
+          default:
+            ok = v >= c;
         }
         if (ok) {
           if (count === keep.length) {
@@ -224,12 +251,18 @@ function numberComparisonSelect(pred: Expr, table: Table, ctx: ExecContext): ((c
 /** The comparison of value v with c for operator op (one of COMPARE's). */
 function compared(op: string, v: number, c: number): boolean {
   switch (op) {
-    case 'EqualExpression': return v === c;
-    case 'NotEqualExpression': return v !== c;
-    case 'LessThanExpression': return v < c;
-    case 'LessThanOrEqualExpression': return v <= c;
-    case 'GreaterThanExpression': return v > c;
-    default: return v >= c;
+    case 'EqualExpression':
+      return v === c;
+    case 'NotEqualExpression':
+      return v !== c;
+    case 'LessThanExpression':
+      return v < c;
+    case 'LessThanOrEqualExpression':
+      return v <= c;
+    case 'GreaterThanExpression':
+      return v > c;
+    default:
+      return v >= c;
   }
 }
 
@@ -238,7 +271,14 @@ function compared(op: string, v: number, c: number): boolean {
  * first only counting: a filter that keeps most rows (a time range over the data's own span) then
  * fills one exact buffer instead of doubling its way up, copying and zeroing as it grows.
  */
-function selectCompared(values: Float64Array, nulls: Uint8Array | undefined, op: string, c: number, m: number, ctx: ExecContext): Int32Array {
+function selectCompared(
+  values: Float64Array,
+  nulls: Uint8Array | undefined,
+  op: string,
+  c: number,
+  m: number,
+  ctx: ExecContext,
+): Int32Array {
   let count = 0;
   for (let start = 0; start < m; start += CHECK_INTERVAL) {
     ctx.check();
@@ -264,6 +304,10 @@ function selectCompared(values: Float64Array, nulls: Uint8Array | undefined, op:
 }
 
 const COMPARE = {
-  EqualExpression: true, NotEqualExpression: true, LessThanExpression: true, LessThanOrEqualExpression: true,
-  GreaterThanExpression: true, GreaterThanOrEqualExpression: true,
+  EqualExpression: true,
+  NotEqualExpression: true,
+  LessThanExpression: true,
+  LessThanOrEqualExpression: true,
+  GreaterThanExpression: true,
+  GreaterThanOrEqualExpression: true,
 };

@@ -30,7 +30,11 @@ export function runFind(plan: P<'find'>, inputs: readonly { table: Table; source
     if (predicateColumns && predicateColumns.size > 0 && ![...predicateColumns].some((c) => table.column(c))) {
       continue;
     }
-    const kept = runFilter({ k: 'filter', input: plan, predicate: plan.predicate, span: plan.span, schema: [] }, table, ctx);
+    const kept = runFilter(
+      { k: 'filter', input: plan, predicate: plan.predicate, span: plan.span, schema: [] },
+      table,
+      ctx,
+    );
     const readers = new Map(kept.columns.map((c) => [c.name, { read: columnReader(c.column), type: c.column.type }]));
     const bagColumns = kept.columns
       .filter((c) => plan.bagHoldsAll || !listedNames.has(c.name))
@@ -59,5 +63,8 @@ export function runFind(plan: P<'find'>, inputs: readonly { table: Table; source
       rowCount++;
     }
   }
-  return new Table(plan.schema.map((c, k) => ({ name: c.name, column: builders[k]!.finish() })), rowCount);
+  return new Table(
+    plan.schema.map((c, k) => ({ name: c.name, column: builders[k]!.finish() })),
+    rowCount,
+  );
 }

@@ -6,7 +6,6 @@ import type { Plan } from '../plan/types';
 import type { Table } from '../table';
 import type { ExecContext } from './context';
 
-
 export function runOverSubtable(subquery: Plan, rowsId: number, subtable: Table, ctx: ExecContext): Table {
   // A copy of the shared results, so nothing the subquery computes from one subtable (a toscalar(),
   // an `as`) is reused for the next.

@@ -20,7 +20,10 @@ function keyReader(table: Table, names: readonly string[], ctx: ExecContext, pla
       throw ctx.errors.at(plan.span, 'KQL-JOIN', `The join key '${n}' is not a column of its input.`);
     }
     // int and long keys must meet: hash every number-backed key the same way.
-    return { read: columnReader(col), type: col.type === 'int' || col.type === 'long' || col.type === 'decimal' ? 'real' : col.type };
+    return {
+      read: columnReader(col),
+      type: col.type === 'int' || col.type === 'long' || col.type === 'decimal' ? 'real' : col.type,
+    };
   });
   if (readers.length === 1) {
     const { read, type } = readers[0]!;
@@ -116,7 +119,11 @@ export function runJoin(plan: P<'join'>, left: Table, right: Table, ctx: ExecCon
     expected += matches ? matches.length : outer ? 1 : 0;
   }
   if (expected > 200_000_000) {
-    throw ctx.errors.at(plan.span, 'KQL-LIMIT', `The join would produce ${expected} rows, more than the embedded engine allows (200,000,000).`);
+    throw ctx.errors.at(
+      plan.span,
+      'KQL-LIMIT',
+      `The join would produce ${expected} rows, more than the embedded engine allows (200,000,000).`,
+    );
   }
   const l = new RowList(kind === 'innerunique' ? 1024 : expected);
   const r = new RowList(kind === 'innerunique' ? 1024 : expected);
@@ -137,13 +144,22 @@ export function runJoin(plan: P<'join'>, left: Table, right: Table, ctx: ExecCon
     const matches = k === undefined ? undefined : rightIndex.get(k);
     switch (kind) {
       case 'leftsemi':
-        if (matches) { l.push(i); }
+        if (matches) {
+          l.push(i);
+        }
         continue;
       case 'leftanti':
-        if (!matches) { l.push(i); }
+        if (!matches) {
+          l.push(i);
+        }
         continue;
-      case 'rightsemi': case 'rightanti':
-        if (matches) { for (const m of matches) { rightMatched[m] = 1; } }
+      case 'rightsemi':
+      case 'rightanti':
+        if (matches) {
+          for (const m of matches) {
+            rightMatched[m] = 1;
+          }
+        }
         continue;
     }
     if (matches) {
@@ -177,7 +193,10 @@ export function runJoin(plan: P<'join'>, left: Table, right: Table, ctx: ExecCon
       }
     }
   }
-  return output(plan.schema, [{ table: left, rows: l }, { table: right, rows: r }]);
+  return output(plan.schema, [
+    { table: left, rows: l },
+    { table: right, rows: r },
+  ]);
 }
 
 /** lookup: left rows extended with the matching right row's non-key columns (null where none matches). */
@@ -203,6 +222,12 @@ export function runLookup(plan: P<'lookup'>, left: Table, right: Table, ctx: Exe
     }
   }
   const rightKeys = new Set(plan.rightKeys);
-  const rightRest = new Table(right.columns.filter((c) => !rightKeys.has(c.name)), right.rowCount);
-  return output(plan.schema, [{ table: left, rows: l }, { table: rightRest, rows: r }]);
+  const rightRest = new Table(
+    right.columns.filter((c) => !rightKeys.has(c.name)),
+    right.rowCount,
+  );
+  return output(plan.schema, [
+    { table: left, rows: l },
+    { table: rightRest, rows: r },
+  ]);
 }

@@ -84,7 +84,12 @@ function greedyValueEnd(text: string, from: number, mode: Extract<KeyValueMode, 
   return text.length;
 }
 
-function delimited(text: string, mode: Extract<KeyValueMode, { k: 'delimited' }>, wanted: ReadonlySet<string>, out: Map<string, string>): void {
+function delimited(
+  text: string,
+  mode: Extract<KeyValueMode, { k: 'delimited' }>,
+  wanted: ReadonlySet<string>,
+  out: Map<string, string>,
+): void {
   const untilPair = (from: number): number => {
     const at = text.indexOf(mode.pair, from);
     return at < 0 ? text.length : at;
@@ -138,7 +143,12 @@ function delimited(text: string, mode: Extract<KeyValueMode, { k: 'delimited' }>
 const WORD = /[\p{L}\p{N}]+/uy;
 
 /** Without delimiters every non-alphanumeric character separates: a wanted key's value is the token after it. */
-function loose(text: string, mode: Extract<KeyValueMode, { k: 'loose' }>, wanted: ReadonlySet<string>, out: Map<string, string>): void {
+function loose(
+  text: string,
+  mode: Extract<KeyValueMode, { k: 'loose' }>,
+  wanted: ReadonlySet<string>,
+  out: Map<string, string>,
+): void {
   const tokens: string[] = [];
   let i = 0;
   while (i < text.length) {

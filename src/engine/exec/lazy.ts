@@ -88,5 +88,9 @@ export function materializeTable(table: Table): Table {
   if (!table.columns.some((c) => c.column instanceof LazyColumn)) {
     return table;
   }
-  return new Table(table.columns.map((c) => ({ name: c.name, column: materialized(c.column) })), table.rowCount, table.name);
+  return new Table(
+    table.columns.map((c) => ({ name: c.name, column: materialized(c.column) })),
+    table.rowCount,
+    table.name,
+  );
 }

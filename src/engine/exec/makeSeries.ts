@@ -32,7 +32,11 @@ export function runMakeSeries(plan: P<'makeSeries'>, input: Table, ctx: ExecCont
     // `in range(start, stop, step)`: the steps are bin(axis, step), so the first is bin(start, step), and
     // the step holding `stop` is the last.
     if (typeof from !== 'number' || typeof to !== 'number') {
-      throw ctx.errors.at(plan.span, 'KQL-ARGUMENT', 'The start and stop of make-series … in range(start, stop, step) must be constants.');
+      throw ctx.errors.at(
+        plan.span,
+        'KQL-ARGUMENT',
+        'The start and stop of make-series … in range(start, stop, step) must be constants.',
+      );
     }
     const bin = plan.axis.type === 'datetime' ? binDatetime : binNumber;
     from = bin(from, step);
@@ -60,10 +64,19 @@ export function runMakeSeries(plan: P<'makeSeries'>, input: Table, ctx: ExecCont
   const start = from;
   const steps = Math.max(0, Math.ceil((to - start) / step));
   if (steps > MAX_STEPS) {
-    throw ctx.errors.at(plan.span, 'KQL-LIMIT', `make-series would produce ${steps} steps; the embedded engine allows at most ${MAX_STEPS}.`);
+    throw ctx.errors.at(
+      plan.span,
+      'KQL-LIMIT',
+      `make-series would produce ${steps} steps; the embedded engine allows at most ${MAX_STEPS}.`,
+    );
   }
   const keyFns = plan.keys.map((k) => compileExpr(k.expr, input, ctx));
-  const { groupOf, firstRows } = groupRows(keyFns, plan.keys.map((k) => k.expr.type), input, ctx);
+  const { groupOf, firstRows } = groupRows(
+    keyFns,
+    plan.keys.map((k) => k.expr.type),
+    input,
+    ctx,
+  );
   // kind=nonempty over no rows: one row, its keys null (strings empty) and every series all defaults.
   const emptyRow = plan.nonEmpty === true && input.rowCount === 0;
   const groups = emptyRow ? 1 : plan.keys.length === 0 ? (input.rowCount > 0 ? 1 : 0) : firstRows.length;

@@ -29,8 +29,15 @@ export const BYTES = {
 
 /** The query would pass its memory budget; the executor reports it at the operator as a KqlError. */
 export class MemoryLimitError extends Error {
-  constructor(readonly what: string, readonly limitBytes: number, message?: string) {
-    super(message ?? `${what} needs more memory than the embedded engine's limit of ${formatMegabytes(limitBytes)} for one query.`);
+  constructor(
+    readonly what: string,
+    readonly limitBytes: number,
+    message?: string,
+  ) {
+    super(
+      message ??
+        `${what} needs more memory than the embedded engine's limit of ${formatMegabytes(limitBytes)} for one query.`,
+    );
     this.name = 'MemoryLimitError';
   }
 }
@@ -102,7 +109,11 @@ export function heapGuard(): () => void {
     const { heap, external } = inUse(s);
     const full = heap > s.heap_size_limit * HEAP_GUARD_SHARE || external > s.heap_size_limit;
     if (full && heap + external - baseline > s.heap_size_limit * HEAP_GUARD_GROWTH_SHARE) {
-      throw new MemoryLimitError('The query', s.heap_size_limit, `The query needs more memory than the embedded engine's heap allows (${formatMegabytes(heap + external)} in use, limit ${formatMegabytes(s.heap_size_limit)}).`);
+      throw new MemoryLimitError(
+        'The query',
+        s.heap_size_limit,
+        `The query needs more memory than the embedded engine's heap allows (${formatMegabytes(heap + external)} in use, limit ${formatMegabytes(s.heap_size_limit)}).`,
+      );
     }
   };
 }
@@ -130,11 +141,20 @@ export function chargeMemory(bytes: number, what: string): void {
 export function asMemoryLimit(e: unknown, what: string): MemoryLimitError | undefined {
   if (e instanceof MemoryLimitError) {
     // The heap guard does not know which operator was running; the executor does.
-    return e.what === 'The query' && what !== 'The query' ? new MemoryLimitError(what, e.limitBytes, e.message.replace(/^The query/, what)) : e;
+    return e.what === 'The query' && what !== 'The query'
+      ? new MemoryLimitError(what, e.limitBytes, e.message.replace(/^The query/, what))
+      : e;
   }
-  if (e instanceof RangeError && /maximum size|Invalid (string|array|typed array) length|allocation failed|Array buffer/i.test(e.message)) {
+  if (
+    e instanceof RangeError &&
+    /maximum size|Invalid (string|array|typed array) length|allocation failed|Array buffer/i.test(e.message)
+  ) {
     const limit = active?.limitBytes ?? DEFAULT_MEMORY_LIMIT_BYTES;
-    return new MemoryLimitError(what, limit, `${what} builds more data than the embedded engine can hold (${e.message}); the query's memory limit is ${formatMegabytes(limit)}.`);
+    return new MemoryLimitError(
+      what,
+      limit,
+      `${what} builds more data than the embedded engine can hold (${e.message}); the query's memory limit is ${formatMegabytes(limit)}.`,
+    );
   }
   return undefined;
 }
@@ -143,7 +163,11 @@ export function asMemoryLimit(e: unknown, what: string): MemoryLimitError | unde
 export class BatchedCharge {
   private pending = 0;
 
-  constructor(private readonly bytesPerItem: number, private readonly what: string, private readonly every = 4096) {}
+  constructor(
+    private readonly bytesPerItem: number,
+    private readonly what: string,
+    private readonly every = 4096,
+  ) {}
 
   add(): void {
     if (++this.pending >= this.every) {

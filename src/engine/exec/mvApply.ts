@@ -25,7 +25,11 @@ export function runMvApply(plan: P<'mvApply'>, input: Table, ctx: ExecContext): 
     rowNumbers.push(i);
   }
   const numbered = new Table([...input.columns, { name: SOURCE_ROW, column: rowNumbers.finish() }], n, input.name);
-  const expanded = runMvExpand({ ...plan.expand, schema: [...plan.expand.schema, { name: SOURCE_ROW, type: 'long' }] }, numbered, ctx);
+  const expanded = runMvExpand(
+    { ...plan.expand, schema: [...plan.expand.schema, { name: SOURCE_ROW, type: 'long' }] },
+    numbered,
+    ctx,
+  );
   const sourceOf = columnReader(expanded.column(SOURCE_ROW)!);
   const subtableColumns = expanded.columns.filter((c) => c.name !== SOURCE_ROW);
   const inputReaders = new Map(input.columns.map((c) => [c.name, columnReader(c.column)]));

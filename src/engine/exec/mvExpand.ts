@@ -38,17 +38,26 @@ export function castDynamic(v: DynamicValue, type: KqlType): Value {
     return type === 'string' ? '' : null;
   }
   switch (type) {
-    case 'dynamic': return v;
-    case 'string': return valueToString(v, 'dynamic');
-    case 'bool': return typeof v === 'boolean' ? v : null;
-    case 'int': case 'long': {
+    case 'dynamic':
+      return v;
+    case 'string':
+      return valueToString(v, 'dynamic');
+    case 'bool':
+      return typeof v === 'boolean' ? v : null;
+    case 'int':
+    case 'long': {
       const n = dynamicNumber(v);
       return n !== undefined && Number.isInteger(n) ? n : null;
     }
-    case 'real': case 'decimal': return dynamicNumber(v) ?? null;
-    case 'datetime': return typeof v === 'string' ? parseDatetime(v) : null;
-    case 'timespan': return typeof v === 'string' ? parseTimespan(v) : typeof v === 'number' ? v : null;
-    case 'guid': return typeof v === 'string' && /^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i.test(v) ? v.toLowerCase() : null;
+    case 'real':
+    case 'decimal':
+      return dynamicNumber(v) ?? null;
+    case 'datetime':
+      return typeof v === 'string' ? parseDatetime(v) : null;
+    case 'timespan':
+      return typeof v === 'string' ? parseTimespan(v) : typeof v === 'number' ? v : null;
+    case 'guid':
+      return typeof v === 'string' && /^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i.test(v) ? v.toLowerCase() : null;
   }
 }
 
@@ -59,7 +68,12 @@ export function runMvExpand(plan: P<'mvExpand'>, input: Table, ctx: ExecContext)
   const builders = plan.columns.map((c) => columnBuilder(c.expr.type, input.rowCount));
   const indexBuilder = plan.itemIndex ? columnBuilder('long', input.rowCount) : undefined;
   // Each output row: its source row, one value per expanded column, and the item index.
-  const rowBytes = BYTES.slot * 2 + plan.columns.reduce((sum, c) => sum + (c.expr.type === 'dynamic' || c.expr.type === 'string' ? BYTES.boxed : BYTES.slot), 0);
+  const rowBytes =
+    BYTES.slot * 2 +
+    plan.columns.reduce(
+      (sum, c) => sum + (c.expr.type === 'dynamic' || c.expr.type === 'string' ? BYTES.boxed : BYTES.slot),
+      0,
+    );
   const charge = new BatchedCharge(rowBytes, 'mv-expand');
   let produced = 0;
   for (let i = 0; i < input.rowCount; i++) {

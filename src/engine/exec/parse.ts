@@ -32,7 +32,10 @@ const TYPE_PATTERNS: Partial<Record<KqlType, string>> = {
 };
 
 /** The pattern as a matcher returning the captures (index 1 on); kind=regex parts are RE2, as in Kusto. */
-export function patternRegex(parts: readonly ParsePart[], regexMode: boolean): (text: string) => readonly (string | undefined)[] | null {
+export function patternRegex(
+  parts: readonly ParsePart[],
+  regexMode: boolean,
+): (text: string) => readonly (string | undefined)[] | null {
   let src = '^';
   parts.forEach((p, i) => {
     const last = i === parts.length - 1;
@@ -56,12 +59,15 @@ export function patternRegex(parts: readonly ParsePart[], regexMode: boolean): (
 /** A captured string as a value of the column's type; undefined when it does not convert. */
 export function convertCapture(text: string, type: KqlType): Value | undefined {
   switch (type) {
-    case 'string': return text;
-    case 'int': case 'long': {
+    case 'string':
+      return text;
+    case 'int':
+    case 'long': {
       const t = text.trim();
       return /^[+-]?\d+$/.test(t) ? Number(t) : undefined;
     }
-    case 'real': case 'decimal': {
+    case 'real':
+    case 'decimal': {
       const t = text.trim();
       const n = Number(t);
       return t !== '' && !Number.isNaN(n) ? n : undefined;
@@ -70,10 +76,14 @@ export function convertCapture(text: string, type: KqlType): Value | undefined {
       const t = text.trim().toLowerCase();
       return t === 'true' || t === '1' ? true : t === 'false' || t === '0' ? false : undefined;
     }
-    case 'datetime': return parseDatetime(text) ?? undefined;
-    case 'timespan': return parseTimespan(text) ?? undefined;
-    case 'guid': return /^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i.test(text.trim()) ? text.trim().toLowerCase() : undefined;
-    case 'dynamic': return parseDynamicText(text);
+    case 'datetime':
+      return parseDatetime(text) ?? undefined;
+    case 'timespan':
+      return parseTimespan(text) ?? undefined;
+    case 'guid':
+      return /^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i.test(text.trim()) ? text.trim().toLowerCase() : undefined;
+    case 'dynamic':
+      return parseDynamicText(text);
   }
 }
 
@@ -82,7 +92,11 @@ export function runParse(plan: P<'parse'>, input: Table, ctx: ExecContext): Tabl
   try {
     regex = patternRegex(plan.pattern, plan.mode === 'regex');
   } catch (e) {
-    throw ctx.errors.at(plan.span, 'KQL-REGEX', `The parse pattern is not a valid regular expression: ${(e as Error).message}`);
+    throw ctx.errors.at(
+      plan.span,
+      'KQL-REGEX',
+      `The parse pattern is not a valid regular expression: ${(e as Error).message}`,
+    );
   }
   const captures = plan.pattern.filter((p): p is Extract<ParsePart, { k: 'capture' }> => p.k === 'capture');
   const source = compileExpr(plan.source, input, ctx);
@@ -96,7 +110,9 @@ export function runParse(plan: P<'parse'>, input: Table, ctx: ExecContext): Tabl
     const v = source(i);
     const text = v === null ? '' : typeof v === 'string' ? v : valueToString(v, sourceType);
     const m = regex(text);
-    let values: (Value | undefined)[] | undefined = m ? captures.map((c, k) => convertCapture(m[k + 1] ?? '', c.type)) : undefined;
+    let values: (Value | undefined)[] | undefined = m
+      ? captures.map((c, k) => convertCapture(m[k + 1] ?? '', c.type))
+      : undefined;
     if (values && !relaxed && values.some((x) => x === undefined)) {
       values = undefined;
     }
@@ -104,6 +120,8 @@ export function runParse(plan: P<'parse'>, input: Table, ctx: ExecContext): Tabl
   }
   const produced = new Map<string, TableColumn>();
   captures.forEach((c, k) => produced.set(c.name, { name: c.name, column: builders[k]!.finish() }));
-  const cols: TableColumn[] = plan.schema.map((s) => produced.get(s.name) ?? { name: s.name, column: input.column(s.name)! });
+  const cols: TableColumn[] = plan.schema.map(
+    (s) => produced.get(s.name) ?? { name: s.name, column: input.column(s.name)! },
+  );
   return new Table(cols, input.rowCount, input.name);
 }

@@ -30,6 +30,9 @@ export function runParseKv(plan: P<'parseKv'>, input: Table, ctx: ExecContext): 
     });
   }
   // The keys' columns come after the input's, as the binder's schema has them.
-  const cols: TableColumn[] = [...input.columns, ...plan.keys.map((k, c) => ({ name: k.name, column: builders[c]!.finish() }))];
+  const cols: TableColumn[] = [
+    ...input.columns,
+    ...plan.keys.map((k, c) => ({ name: k.name, column: builders[c]!.finish() })),
+  ];
   return new Table(cols, input.rowCount, input.name);
 }

@@ -21,8 +21,11 @@ export function runPartition(plan: P<'partition'>, input: Table, ctx: ExecContex
   const { groupOf, firstRows } = groupRows([key], [plan.key.type], input, ctx);
   const parts = input.rowCount === 0 ? 0 : firstRows.length;
   if (plan.legacy && parts > LEGACY_PARTITION_LIMIT) {
-    throw ctx.errors.at(plan.span, 'KQL-LIMIT',
-      `partition by ${plan.key.k === 'column' ? plan.key.name : 'its key'} has ${parts} values; the default (legacy) strategy allows at most ${LEGACY_PARTITION_LIMIT}. Add hint.strategy=native or hint.strategy=shuffle.`);
+    throw ctx.errors.at(
+      plan.span,
+      'KQL-LIMIT',
+      `partition by ${plan.key.k === 'column' ? plan.key.name : 'its key'} has ${parts} values; the default (legacy) strategy allows at most ${LEGACY_PARTITION_LIMIT}. Add hint.strategy=native or hint.strategy=shuffle.`,
+    );
   }
   const rowsOf: number[][] = Array.from({ length: parts }, () => []);
   for (let i = 0; i < input.rowCount; i++) {

@@ -6,7 +6,16 @@ import { EvaluationError, UnsupportedError } from '../functions';
 import type { Plan } from '../plan/types';
 import { Table } from '../table';
 import {
-  runCount, runDatatable, runExtend, runFilter, runGetschema, runPrint, runProject, runRange, runSelect, runTake,
+  runCount,
+  runDatatable,
+  runExtend,
+  runFilter,
+  runGetschema,
+  runPrint,
+  runProject,
+  runRange,
+  runSelect,
+  runTake,
 } from './basic';
 import type { ExecContext } from './context';
 import { asMemoryLimit } from './memoryBudget';
@@ -57,10 +66,13 @@ export function runPlan(plan: Plan, ctx: ExecContext): Table {
       const inputs = plan.inputs.map((i) => ({ table: runPlan(i.plan, ctx), source: i.source }));
       return at(plan, ctx, () => runFind(plan, inputs, ctx));
     }
-    case 'join': case 'lookup': {
+    case 'join':
+    case 'lookup': {
       const left = runPlan(plan.left, ctx);
       const right = runPlan(plan.right, ctx);
-      return at(plan, ctx, () => (plan.k === 'join' ? runJoin(plan, left, right, ctx) : runLookup(plan, left, right, ctx)));
+      return at(plan, ctx, () =>
+        plan.k === 'join' ? runJoin(plan, left, right, ctx) : runLookup(plan, left, right, ctx),
+      );
     }
   }
   const input = runPlan(plan.input, ctx);
@@ -71,29 +83,53 @@ type UnaryPlan = Extract<Plan, { input: Plan }>;
 
 function runUnary(plan: UnaryPlan, input: Table, ctx: ExecContext): Table {
   switch (plan.k) {
-    case 'filter': return runFilter(plan, input, ctx);
-    case 'extend': case 'serialize': return runExtend(plan.columns, plan.schema, input, ctx);
-    case 'project': return runProject(plan, input, ctx);
-    case 'select': return runSelect(plan, input);
-    case 'summarize': return runSummarize(plan, input, ctx);
-    case 'sort': return runSort(plan, input, ctx);
-    case 'take': return runTake(plan, input, ctx);
-    case 'sample': return runSample(plan, input, ctx);
-    case 'sampleDistinct': return runSampleDistinct(plan, input, ctx);
-    case 'top': return runTop(plan, input, ctx);
-    case 'count': return runCount(plan, input);
-    case 'mvExpand': return runMvExpand(plan, input, ctx);
-    case 'parse': return runParse(plan, input, ctx);
-    case 'makeSeries': return runMakeSeries(plan, input, ctx);
-    case 'topNested': return runTopNested(plan, input, ctx);
-    case 'parseKv': return runParseKv(plan, input, ctx);
-    case 'narrow': return runNarrow(plan, input, ctx);
-    case 'scan': return runScan(plan, input, ctx);
-    case 'bagUnpack': return runBagUnpack(plan, input, ctx);
-    case 'pivot': return runPivot(plan, input, ctx);
-    case 'mvApply': return runMvApply(plan, input, ctx);
-    case 'partition': return runPartition(plan, input, ctx);
-    case 'getschema': return runGetschema(plan, input);
+    case 'filter':
+      return runFilter(plan, input, ctx);
+    case 'extend':
+    case 'serialize':
+      return runExtend(plan.columns, plan.schema, input, ctx);
+    case 'project':
+      return runProject(plan, input, ctx);
+    case 'select':
+      return runSelect(plan, input);
+    case 'summarize':
+      return runSummarize(plan, input, ctx);
+    case 'sort':
+      return runSort(plan, input, ctx);
+    case 'take':
+      return runTake(plan, input, ctx);
+    case 'sample':
+      return runSample(plan, input, ctx);
+    case 'sampleDistinct':
+      return runSampleDistinct(plan, input, ctx);
+    case 'top':
+      return runTop(plan, input, ctx);
+    case 'count':
+      return runCount(plan, input);
+    case 'mvExpand':
+      return runMvExpand(plan, input, ctx);
+    case 'parse':
+      return runParse(plan, input, ctx);
+    case 'makeSeries':
+      return runMakeSeries(plan, input, ctx);
+    case 'topNested':
+      return runTopNested(plan, input, ctx);
+    case 'parseKv':
+      return runParseKv(plan, input, ctx);
+    case 'narrow':
+      return runNarrow(plan, input, ctx);
+    case 'scan':
+      return runScan(plan, input, ctx);
+    case 'bagUnpack':
+      return runBagUnpack(plan, input, ctx);
+    case 'pivot':
+      return runPivot(plan, input, ctx);
+    case 'mvApply':
+      return runMvApply(plan, input, ctx);
+    case 'partition':
+      return runPartition(plan, input, ctx);
+    case 'getschema':
+      return runGetschema(plan, input);
     case 'render':
       ctx.render = plan.render;
       return input;
@@ -157,4 +193,3 @@ function storedTable(plan: Extract<Plan, { k: 'table' }>, ctx: ExecContext): Tab
   ctx.tables.set(plan.name, t);
   return t;
 }
-

@@ -49,7 +49,7 @@ export function runScan(plan: P<'scan'>, input: Table, ctx: ExecContext): Table 
   const stateColumns: TableColumn[] = plan.stateRefs.map((ref) => {
     const d = declaredIndex.get(ref.column);
     const fromInput = inputReaders.get(ref.column);
-    const type = d !== undefined ? plan.declared[d]!.type : input.column(ref.column)?.type ?? 'dynamic';
+    const type = d !== undefined ? plan.declared[d]!.type : (input.column(ref.column)?.type ?? 'dynamic');
     const missing: Value = d !== undefined ? plan.declared[d]!.fallback : type === 'string' ? '' : null;
     return {
       name: ref.name,
@@ -70,7 +70,10 @@ export function runScan(plan: P<'scan'>, input: Table, ctx: ExecContext): Table 
   const steps = plan.steps.map((s) => ({
     output: s.output,
     condition: compileExpr(s.condition, table, ctx),
-    assignments: s.assignments.map((a) => ({ index: declaredIndex.get(a.name), value: compileExpr(a.expr, table, ctx) as Evaluator })),
+    assignments: s.assignments.map((a) => ({
+      index: declaredIndex.get(a.name),
+      value: compileExpr(a.expr, table, ctx) as Evaluator,
+    })),
   }));
   const defaults = plan.declared.map((d) => d.fallback);
 

@@ -25,7 +25,12 @@ function matcherFor(term: string): { op: string; needle: string } {
   return { op: 'HasExpression', needle };
 }
 
-export function compileSearchTerm(term: string, column: string | undefined, table: Table, _ctx: ExecContext): (row: number) => Value {
+export function compileSearchTerm(
+  term: string,
+  column: string | undefined,
+  table: Table,
+  _ctx: ExecContext,
+): (row: number) => Value {
   const { op, needle } = matcherFor(term);
   const impl = bindBinaryOperator(op, 'string', 'string', 'bool');
   if (needle === '') {

@@ -1,6 +1,12 @@
 /** Hash aggregation for summarize (and distinct): nested maps per key, one state per group and aggregate. */
 import { type Column, columnFromValues, numberRange, StringColumn } from '../column';
-import { aggregateFunction, scalarFunction, UnsupportedError, type AggregateFunction, type AggregateImpl } from '../functions';
+import {
+  aggregateFunction,
+  scalarFunction,
+  UnsupportedError,
+  type AggregateFunction,
+  type AggregateImpl,
+} from '../functions';
 import { hashKey } from '../valueCompare';
 import type { AggregateCall, Expr, Plan } from '../plan/types';
 import { Table, type TableColumn } from '../table';
@@ -29,14 +35,27 @@ export interface BoundAggregate {
 export function bindAggregate(call: AggregateCall, input: Table, ctx: ExecContext): BoundAggregate {
   const fn = aggregateFunction(call.name);
   if (!fn) {
-    throw ctx.errors.at(call.span, 'KQL-UNSUPPORTED', `The aggregate function '${call.name}' is not supported by the embedded engine.`);
+    throw ctx.errors.at(
+      call.span,
+      'KQL-UNSUPPORTED',
+      `The aggregate function '${call.name}' is not supported by the embedded engine.`,
+    );
   }
   let impl: AggregateImpl;
   try {
-    impl = fn.bind(call.args.map((a) => a.type), call.outputs[0]?.type ?? 'dynamic', ctx.call, call.args.map(constantOf));
+    impl = fn.bind(
+      call.args.map((a) => a.type),
+      call.outputs[0]?.type ?? 'dynamic',
+      ctx.call,
+      call.args.map(constantOf),
+    );
   } catch (e) {
     if (e instanceof UnsupportedError) {
-      throw ctx.errors.at(call.span, 'KQL-UNSUPPORTED', `The aggregate function '${call.name}' with these arguments is not supported by the embedded engine (${e.message}).`);
+      throw ctx.errors.at(
+        call.span,
+        'KQL-UNSUPPORTED',
+        `The aggregate function '${call.name}' with these arguments is not supported by the embedded engine (${e.message}).`,
+      );
     }
     throw e;
   }
@@ -62,7 +81,14 @@ function chargeGroup(id: number): void {
   }
 }
 
-function keyIds(keyFn: Evaluator, type: KqlType, column: Column | undefined, n: number, ctx: ExecContext, keepNegativeZero = false): KeyIds {
+function keyIds(
+  keyFn: Evaluator,
+  type: KqlType,
+  column: Column | undefined,
+  n: number,
+  ctx: ExecContext,
+  keepNegativeZero = false,
+): KeyIds {
   if (column instanceof LazyColumn && column.source instanceof StringColumn && column.type === 'string') {
     // A selection of a string column: codes through the row index (row -1 is '', the same id as code -1).
     const ids = new Int32Array(n);
@@ -209,7 +235,8 @@ function binKeyIds(expr: Expr, input: Table, ctx: ExecContext): KeyIds | undefin
   // A selection's values lie within its column's range: when that range spans few buckets it serves
   // (the table only gets a few unused slots), and the selection needs no pass of its own.
   const whole = source.range();
-  const wholeFits = whole !== null && !whole.hasNaN && Math.floor(whole.max / step) - Math.floor(whole.min / step) < 1 << 12;
+  const wholeFits =
+    whole !== null && !whole.hasNaN && Math.floor(whole.max / step) - Math.floor(whole.min / step) < 1 << 12;
   const range = rows && !wholeFits ? numberRange(values, nulls, rows) : whole;
   if (range?.hasNaN) {
     // NaN is a key of its own, unlike null: the general path handles it.
@@ -240,7 +267,13 @@ const EXACTLY_GROUPED = new Set<KqlType>(['string', 'guid', 'bool', 'int', 'long
  * A computed key (strcat(RemoteIp, ":", Port), bin(TimeGenerated, 1h)) that reads at most a few
  * columns: rows are grouped by those columns first, and the expression is computed once per group.
  */
-function derivedKeyIds(expr: Expr, keyFn: Evaluator, type: KqlType, input: Table, ctx: ExecContext): KeyIds | undefined {
+function derivedKeyIds(
+  expr: Expr,
+  keyFn: Evaluator,
+  type: KqlType,
+  input: Table,
+  ctx: ExecContext,
+): KeyIds | undefined {
   const names = columnsRead(expr);
   if (!names || names.size === 0 || names.size > 3) {
     return undefined;
@@ -250,7 +283,15 @@ function derivedKeyIds(expr: Expr, keyFn: Evaluator, type: KqlType, input: Table
   if (!cols.every((c): c is Column => c !== undefined && EXACTLY_GROUPED.has(c.type))) {
     return undefined;
   }
-  const inner = groupRows(cols.map(columnReader), cols.map((c) => c.type), input, ctx, refs, [], true);
+  const inner = groupRows(
+    cols.map(columnReader),
+    cols.map((c) => c.type),
+    input,
+    ctx,
+    refs,
+    [],
+    true,
+  );
   const outerOf = new Int32Array(inner.firstRows.length);
   const seen = new Map<string | number, number>();
   inner.firstRows.forEach((row, g) => {
@@ -273,7 +314,15 @@ function derivedKeyIds(expr: Expr, keyFn: Evaluator, type: KqlType, input: Table
 }
 
 /** Assigns each row a group number; returns the per-row groups and the first row of each group. */
-export function groupRows(keyFns: readonly Evaluator[], keyTypes: readonly KqlType[], input: Table, ctx: ExecContext, keyColumns: readonly (string | undefined)[] = [], keyExprs: readonly Expr[] = [], keepNegativeZero = false): { groupOf: Int32Array; firstRows: number[] } {
+export function groupRows(
+  keyFns: readonly Evaluator[],
+  keyTypes: readonly KqlType[],
+  input: Table,
+  ctx: ExecContext,
+  keyColumns: readonly (string | undefined)[] = [],
+  keyExprs: readonly Expr[] = [],
+  keepNegativeZero = false,
+): { groupOf: Int32Array; firstRows: number[] } {
   const n = input.rowCount;
   const groupOf = new Int32Array(n);
   const firstRows: number[] = [];
@@ -287,7 +336,10 @@ export function groupRows(keyFns: readonly Evaluator[], keyTypes: readonly KqlTy
       return keyIds(f, keyTypes[k]!, found, n, ctx, keepNegativeZero);
     }
     const expr = keyExprs[k];
-    return (expr && (binKeyIds(expr, input, ctx) ?? derivedKeyIds(expr, f, keyTypes[k]!, input, ctx))) ?? keyIds(f, keyTypes[k]!, undefined, n, ctx, keepNegativeZero);
+    return (
+      (expr && (binKeyIds(expr, input, ctx) ?? derivedKeyIds(expr, f, keyTypes[k]!, input, ctx))) ??
+      keyIds(f, keyTypes[k]!, undefined, n, ctx, keepNegativeZero)
+    );
   });
   const span = perKey.reduce((p, k) => p * k.cardinality, 1);
   if (span <= 1 << 20) {
@@ -296,7 +348,17 @@ export function groupRows(keyFns: readonly Evaluator[], keyTypes: readonly KqlTy
     if (perKey.length <= 2) {
       const a = perKey[0]!;
       const b = perKey[1];
-      combineTwo(a.ids, a.offset ?? 0, b ? b.ids : a.ids, b ? (b.offset ?? 0) : 0, b ? b.cardinality : 0, n, table, groupOf, firstRows);
+      combineTwo(
+        a.ids,
+        a.offset ?? 0,
+        b ? b.ids : a.ids,
+        b ? (b.offset ?? 0) : 0,
+        b ? b.cardinality : 0,
+        n,
+        table,
+        groupOf,
+        firstRows,
+      );
       return { groupOf, firstRows };
     }
     for (let i = 0; i < n; i++) {
@@ -340,7 +402,17 @@ export function groupRows(keyFns: readonly Evaluator[], keyTypes: readonly KqlTy
  * Groups of one or two keys through the direct table, in one loop with everything it reads in locals
  * (`cardinalityB` 0: one key). Group numbers follow first appearance.
  */
-function combineTwo(idsA: Int32Array, offsetA: number, idsB: Int32Array, offsetB: number, cardinalityB: number, n: number, table: Int32Array, groupOf: Int32Array, firstRows: number[]): void {
+function combineTwo(
+  idsA: Int32Array,
+  offsetA: number,
+  idsB: Int32Array,
+  offsetB: number,
+  cardinalityB: number,
+  n: number,
+  table: Int32Array,
+  groupOf: Int32Array,
+  firstRows: number[],
+): void {
   const two = cardinalityB > 0;
   for (let i = 0; i < n; i++) {
     const a = idsA[i]! + offsetA;
@@ -361,7 +433,14 @@ function groupFor(table: Int32Array, id: number, row: number, firstRows: number[
 }
 
 /** Each group's aggregate state after stepping through its rows with the arguments' values. */
-function foldGroups(impl: AggregateImpl, args: readonly Evaluator[], groupOf: Int32Array, groupCount: number, n: number, ctx: ExecContext): unknown[] {
+function foldGroups(
+  impl: AggregateImpl,
+  args: readonly Evaluator[],
+  groupOf: Int32Array,
+  groupCount: number,
+  n: number,
+  ctx: ExecContext,
+): unknown[] {
   const states: unknown[] = new Array(groupCount);
   for (let g = 0; g < groupCount; g++) {
     states[g] = impl.init();
@@ -387,7 +466,13 @@ function foldGroups(impl: AggregateImpl, args: readonly Evaluator[], groupOf: In
  * other arguments are read at that row only, instead of evaluating and copying all of them on every
  * row that improves. Undefined for other aggregates.
  */
-function runArgExtreme(a: BoundAggregate, groupOf: Int32Array, groupCount: number, n: number, ctx: ExecContext): Value[] | undefined {
+function runArgExtreme(
+  a: BoundAggregate,
+  groupOf: Int32Array,
+  groupCount: number,
+  n: number,
+  ctx: ExecContext,
+): Value[] | undefined {
   if (!a.fn.picksRow || a.args.length < 2) {
     return undefined;
   }
@@ -409,14 +494,31 @@ function runArgExtreme(a: BoundAggregate, groupOf: Int32Array, groupCount: numbe
 export function runSummarize(plan: P<'summarize'>, input: Table, ctx: ExecContext): Table {
   const keyFns = plan.keys.map((k) => compileExpr(k.expr, input, ctx));
   const keyColumns = plan.keys.map((k) => (k.expr.k === 'column' ? k.expr.name : undefined));
-  const { groupOf, firstRows } = groupRows(keyFns, plan.keys.map((k) => k.expr.type), input, ctx, keyColumns, plan.keys.map((k) => k.expr));
+  const { groupOf, firstRows } = groupRows(
+    keyFns,
+    plan.keys.map((k) => k.expr.type),
+    input,
+    ctx,
+    keyColumns,
+    plan.keys.map((k) => k.expr),
+  );
   const groupCount = plan.keys.length === 0 ? 1 : firstRows.length;
   const aggregates = plan.aggregates.map((a) => bindAggregate(a, input, ctx));
   const n = input.rowCount;
   const results = aggregates.map((a) => {
     const arg = a.call.args[0];
     const column = arg?.k === 'column' ? input.column(arg.name) : undefined;
-    const folded = runTypedFold(a.fn, a.call, a.impl, a.args, groupOf, groupCount, n, ctx, column?.type === arg?.type ? column : undefined);
+    const folded = runTypedFold(
+      a.fn,
+      a.call,
+      a.impl,
+      a.args,
+      groupOf,
+      groupCount,
+      n,
+      ctx,
+      column?.type === arg?.type ? column : undefined,
+    );
     if (folded) {
       return folded;
     }
@@ -430,15 +532,22 @@ export function runSummarize(plan: P<'summarize'>, input: Table, ctx: ExecContex
   const cols: TableColumn[] = [];
   plan.keys.forEach((k, i) => {
     const f = keyFns[i]!;
-    cols.push({ name: plan.schema[i]!.name, column: columnFromValues(plan.schema[i]!.type, firstRows.map((r) => f(r))) });
+    cols.push({
+      name: plan.schema[i]!.name,
+      column: columnFromValues(
+        plan.schema[i]!.type,
+        firstRows.map((r) => f(r)),
+      ),
+    });
   });
   aggregates.forEach((a, j) => {
     const outputs = a.call.outputs;
     const result = results[j]!;
     outputs.forEach((o, k) => {
-      const values = outputs.length === 1 && !a.fn.multiOutput
-        ? (result as Value[])
-        : result.map((r) => (r as readonly Value[])[k] ?? null);
+      const values =
+        outputs.length === 1 && !a.fn.multiOutput
+          ? (result as Value[])
+          : result.map((r) => (r as readonly Value[])[k] ?? null);
       cols.push({ name: o.name, column: columnFromValues(o.type, values) });
     });
   });

@@ -27,7 +27,12 @@ class LevelAggregation {
   private readonly states: unknown[][];
   private readonly argValues: Value[][];
 
-  constructor(level: TopNestedLevel, input: Table, ctx: ExecContext, private readonly groups: number) {
+  constructor(
+    level: TopNestedLevel,
+    input: Table,
+    ctx: ExecContext,
+    private readonly groups: number,
+  ) {
     this.bound = level.aggregates.map((a) => bindAggregate(a, input, ctx));
     this.states = this.bound.map((b) => Array.from({ length: groups }, () => b.impl.init()));
     this.argValues = this.bound.map((b) => new Array<Value>(b.args.length));
@@ -48,7 +53,8 @@ class LevelAggregation {
   values(level: TopNestedLevel, ctx: ExecContext): Value[] {
     const columns = level.aggregates.map((a) => a.outputs[0]!);
     const rows = Array.from({ length: this.groups }, (_, g) =>
-      this.bound.map((b, a) => b.impl.result(this.states[a]![g]) as Value));
+      this.bound.map((b, a) => b.impl.result(this.states[a]![g]) as Value),
+    );
     const table = Table.fromRows(columns, rows);
     const value = compileExpr(level.value, table, ctx);
     return rows.map((_, g) => value(g));
@@ -97,7 +103,9 @@ export function runTopNested(plan: P<'topNested'>, input: Table, ctx: ExecContex
     firstRows.forEach((row, g) => byParent[k === 0 ? 0 : grouping[k - 1]!.groupOf[row]!]!.push(g));
     return byParent;
   });
-  const counts = levels.map((l) => (l.count ? countArgument(compileExpr(l.count, NO_ROWS, ctx)(0), ctx, plan) : Infinity));
+  const counts = levels.map((l) =>
+    l.count ? countArgument(compileExpr(l.count, NO_ROWS, ctx)(0), ctx, plan) : Infinity,
+  );
   const othersKeys = levels.map((l) => (l.others ? compileExpr(l.others, NO_ROWS, ctx)(0) : undefined));
 
   const out: Value[][] = [];
@@ -133,7 +141,13 @@ export function runTopNested(plan: P<'topNested'>, input: Table, ctx: ExecContex
 }
 
 /** The level's aggregation over the rows of the groups left out. */
-function othersScore(level: TopNestedLevel, left: readonly number[], input: Table, groupOf: Int32Array, ctx: ExecContext): Value {
+function othersScore(
+  level: TopNestedLevel,
+  left: readonly number[],
+  input: Table,
+  groupOf: Int32Array,
+  ctx: ExecContext,
+): Value {
   const leftOut = new Set(left);
   const aggregation = new LevelAggregation(level, input, ctx, 1);
   for (let i = 0; i < input.rowCount; i++) {

@@ -32,7 +32,12 @@ function sourceColumn(table: Table, out: ColumnDef): Column | undefined {
   return exact;
 }
 
-function append(schema: readonly ColumnDef[], sourceName: string | undefined, inputs: readonly Source[], ctx: ExecContext): Table {
+function append(
+  schema: readonly ColumnDef[],
+  sourceName: string | undefined,
+  inputs: readonly Source[],
+  ctx: ExecContext,
+): Table {
   const total = inputs.reduce((s, i) => s + i.table.rowCount, 0);
   const columns = schema.map((out, idx) => {
     const b = columnBuilder(out.type, total);
@@ -74,7 +79,11 @@ export function runUnion(plan: P<'union'>, inputs: readonly Source[], ctx: ExecC
 
 export function runSearch(plan: P<'search'>, inputs: readonly Source[], ctx: ExecContext): Table {
   const filtered = inputs.map((i) => ({
-    table: runFilter({ k: 'filter', input: plan, predicate: plan.predicates[0]!, span: plan.span, schema: [] }, i.table, ctx),
+    table: runFilter(
+      { k: 'filter', input: plan, predicate: plan.predicates[0]!, span: plan.span, schema: [] },
+      i.table,
+      ctx,
+    ),
     source: i.source || i.table.name || '',
   }));
   return append(plan.schema, '$table', filtered, ctx);

@@ -65,9 +65,12 @@ function functionKernel(expr: Extract<Expr, { k: 'call' }>, table: Table, ctx: E
  * result types whose fitting the kernel leaves to the implementation.
  */
 function inlineArithmetic(op: string, type: KqlType): ((a: number, b: number) => number | null) | undefined {
-  const raw = op === 'AddExpression' ? (a: number, b: number) => a + b
-    : op === 'SubtractExpression' ? (a: number, b: number) => a - b
-      : (a: number, b: number) => a * b;
+  const raw =
+    op === 'AddExpression'
+      ? (a: number, b: number) => a + b
+      : op === 'SubtractExpression'
+        ? (a: number, b: number) => a - b
+        : (a: number, b: number) => a * b;
   switch (type) {
     case 'real':
       return raw;
@@ -98,7 +101,12 @@ function arithmetic(expr: Extract<Expr, { k: 'binary' }>, table: Table, ctx: Exe
   }
   const numeric = (t: KqlType) => t === 'int' || t === 'long' || t === 'real';
   const inline = numeric(expr.left.type) && numeric(expr.right.type) ? inlineArithmetic(expr.op, expr.type) : undefined;
-  const impl = inline ?? (bindBinaryOperator(expr.op, expr.left.type, expr.right.type, expr.type) as (a: number | null, b: number | null) => unknown);
+  const impl =
+    inline ??
+    (bindBinaryOperator(expr.op, expr.left.type, expr.right.type, expr.type) as (
+      a: number | null,
+      b: number | null,
+    ) => unknown);
   const real = expr.type === 'real';
   const n = table.rowCount;
   const values = new Float64Array(n);

@@ -21,7 +21,12 @@ function maxSizeOf(constArg: unknown): number {
   return typeof constArg === 'number' && constArg > 0 ? constArg : DEFAULT_MAX_SIZE;
 }
 
-function listOf(type: KqlType, maxSize: number, predicateIndex: number | null, keepNulls: boolean): AggregateImpl<DynamicValue[]> {
+function listOf(
+  type: KqlType,
+  maxSize: number,
+  predicateIndex: number | null,
+  keepNulls: boolean,
+): AggregateImpl<DynamicValue[]> {
   return {
     init: () => [],
     step: (s, args) => {

@@ -55,8 +55,15 @@ export function extremeFold(kind: Extreme): (call: AggregateShape) => TypedFold 
   return (call) => {
     const t = call.argTypes[0];
     const out = call.outputTypes[0];
-    if (call.argTypes.length !== 1 || call.outputTypes.length !== 1 || t === undefined || out === undefined
-      || !isNumericType(t) || t === 'decimal' || !isNumericType(out)) {
+    if (
+      call.argTypes.length !== 1 ||
+      call.outputTypes.length !== 1 ||
+      t === undefined ||
+      out === undefined ||
+      !isNumericType(t) ||
+      t === 'decimal' ||
+      !isNumericType(out)
+    ) {
       return undefined;
     }
     return (rows) => {
@@ -152,7 +159,13 @@ function foldEvaluated(kind: Extreme, rows: GroupedRows): { acc: Float64Array; s
  */
 export function distinctNumbersFold(call: AggregateShape): TypedFold | undefined {
   const t = call.argTypes[0];
-  if (call.argTypes.length < 1 || call.outputTypes.length !== 1 || t === undefined || !isNumberBacked(t) || t === 'decimal') {
+  if (
+    call.argTypes.length < 1 ||
+    call.outputTypes.length !== 1 ||
+    t === undefined ||
+    !isNumberBacked(t) ||
+    t === 'decimal'
+  ) {
     return undefined;
   }
   return (rows) => {
@@ -194,7 +207,11 @@ const DISTINCT_BITMAP_CELLS = 1 << 24;
  * dcount of an int or long column whose values span few integers: one bit per group and value
  * (a byte here), set once, counted as it is set. Undefined when the span is too wide.
  */
-function distinctSmallIntegers(source: NumberColumn, selection: Int32Array | undefined, rows: GroupedRows): Float64Array | undefined {
+function distinctSmallIntegers(
+  source: NumberColumn,
+  selection: Int32Array | undefined,
+  rows: GroupedRows,
+): Float64Array | undefined {
   const { groupOf, groupCount, n } = rows;
   const range = source.range();
   if (range === null) {

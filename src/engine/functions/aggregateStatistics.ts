@@ -17,7 +17,11 @@ export function nearestRank(sorted: readonly Value[], p: number): Value {
   return sorted[rank - 1]!;
 }
 
-function percentilesOf(type: KqlType, percents: (args: readonly Value[]) => number[], single: boolean): AggregateImpl<{ values: Value[]; ps: number[] | null }> {
+function percentilesOf(
+  type: KqlType,
+  percents: (args: readonly Value[]) => number[],
+  single: boolean,
+): AggregateImpl<{ values: Value[]; ps: number[] | null }> {
   return {
     init: () => ({ values: [], ps: null }),
     step: (s, args) => {
@@ -35,7 +39,7 @@ function percentilesOf(type: KqlType, percents: (args: readonly Value[]) => numb
       const ps = s.ps ?? [];
       const out = ps.map((p) => nearestRank(sorted, p));
       // percentiles() gives one value per output column; percentiles_array() the same list as one dynamic.
-      return single ? out[0] ?? null : out;
+      return single ? (out[0] ?? null) : out;
     },
   };
 }
@@ -46,7 +50,11 @@ interface Moments {
   m2: number;
 }
 
-function moments(resultType: KqlType, finish: (m: Moments) => number | null, predicateIndex: number | null): AggregateImpl<Moments> {
+function moments(
+  resultType: KqlType,
+  finish: (m: Moments) => number | null,
+  predicateIndex: number | null,
+): AggregateImpl<Moments> {
   return {
     init: () => ({ n: 0, mean: 0, m2: 0 }),
     step: (s, args) => {
@@ -67,10 +75,12 @@ function moments(resultType: KqlType, finish: (m: Moments) => number | null, pre
 // Kusto's variance of no values (or of one) is 0: nothing varies.
 const sampleVariance = (m: Moments): number | null => (m.n <= 1 ? 0 : m.m2 / (m.n - 1));
 const populationVariance = (m: Moments): number | null => (m.n === 0 ? 0 : m.m2 / m.n);
-const sqrt = (f: (m: Moments) => number | null) => (m: Moments): number | null => {
-  const v = f(m);
-  return v === null ? null : Math.sqrt(v);
-};
+const sqrt =
+  (f: (m: Moments) => number | null) =>
+  (m: Moments): number | null => {
+    const v = f(m);
+    return v === null ? null : Math.sqrt(v);
+  };
 
 function constPercents(constArgs: readonly (Value | undefined)[], from: number): number[] | null {
   const ps = constArgs.slice(from);
@@ -80,22 +90,29 @@ function constPercents(constArgs: readonly (Value | undefined)[], from: number):
 export const statisticalAggregates: AggregateFunction[] = [
   {
     name: 'percentile',
-    bind: ([t], _r, _c, k) => percentilesOf(t!, (args) => constPercents(k, 1) ?? [args[1] as number], true) as AggregateImpl,
+    bind: ([t], _r, _c, k) =>
+      percentilesOf(t!, (args) => constPercents(k, 1) ?? [args[1] as number], true) as AggregateImpl,
   },
   {
     name: 'percentiles',
     multiOutput: true,
-    bind: ([t], _r, _c, k) => percentilesOf(t!, (args) => constPercents(k, 1) ?? (args.slice(1) as number[]), false) as AggregateImpl,
+    bind: ([t], _r, _c, k) =>
+      percentilesOf(t!, (args) => constPercents(k, 1) ?? (args.slice(1) as number[]), false) as AggregateImpl,
   },
   {
     name: 'percentiles_array',
-    bind: ([t], _r, _c, k) => percentilesOf(t!, (args) => {
-      const first = k[1];
-      if (Array.isArray(first)) {
-        return first as number[];
-      }
-      return constPercents(k, 1) ?? (Array.isArray(args[1]) ? (args[1] as number[]) : (args.slice(1) as number[]));
-    }, false) as AggregateImpl,
+    bind: ([t], _r, _c, k) =>
+      percentilesOf(
+        t!,
+        (args) => {
+          const first = k[1];
+          if (Array.isArray(first)) {
+            return first as number[];
+          }
+          return constPercents(k, 1) ?? (Array.isArray(args[1]) ? (args[1] as number[]) : (args.slice(1) as number[]));
+        },
+        false,
+      ) as AggregateImpl,
   },
   { name: 'variance', bind: (_t, r) => moments(r, sampleVariance, null) as AggregateImpl },
   { name: 'varianceif', bind: (_t, r) => moments(r, sampleVariance, 1) as AggregateImpl },

@@ -52,7 +52,7 @@ function weightedPercentiles(type: KqlType, constant: number[] | null, single: b
       entries.sort((a, b) => compareValues(a.v, b.v, type));
       const total = s.weights.reduce((a, b) => a + b, 0);
       const out = (s.ps ?? []).map((p) => weightedNearestRank(entries, total, p));
-      return single ? out[0] ?? null : out;
+      return single ? (out[0] ?? null) : out;
     },
   };
 }

@@ -18,7 +18,12 @@ function isMissing(v: Value | undefined): boolean {
   return v === null || v === undefined || v === '';
 }
 
-function agg<S>(name: string, bind: (argTypes: readonly KqlType[], resultType: KqlType) => AggregateImpl<S>, aliases?: readonly string[], multiOutput = false): AggregateFunction {
+function agg<S>(
+  name: string,
+  bind: (argTypes: readonly KqlType[], resultType: KqlType) => AggregateImpl<S>,
+  aliases?: readonly string[],
+  multiOutput = false,
+): AggregateFunction {
   return { name, aliases, multiOutput, bind: (argTypes, resultType) => bind(argTypes, resultType) as AggregateImpl };
 }
 
@@ -32,7 +37,14 @@ function onlyIf<S>(impl: AggregateImpl<S>, predicateIndex: number): AggregateImp
 }
 
 function counter(): AggregateImpl<{ n: number }> {
-  return { init: () => ({ n: 0 }), step: (s) => { s.n++; return s; }, result: (s) => s.n };
+  return {
+    init: () => ({ n: 0 }),
+    step: (s) => {
+      s.n++;
+      return s;
+    },
+    result: (s) => s.n,
+  };
 }
 
 function summer(resultType: KqlType): AggregateImpl<{ sum: number }> {
@@ -63,7 +75,10 @@ function averager(resultType: KqlType): AggregateImpl<{ sum: number; n: number }
       return s;
     },
     // Kusto divides whatever it has: no values at all is 0/0, NaN.
-    result: (s) => (s.n === 0 ? Number.NaN : fitNumber(s.sum / s.n, resultType === 'int' || resultType === 'long' ? 'real' : resultType)),
+    result: (s) =>
+      s.n === 0
+        ? Number.NaN
+        : fitNumber(s.sum / s.n, resultType === 'int' || resultType === 'long' ? 'real' : resultType),
   };
 }
 
@@ -117,7 +132,10 @@ function takeAny(argCount: number, resultType: KqlType): AggregateImpl<{ row: Va
  * Rows where args[0] is null lose to any row with a value; when every row has null, the first row
  * is the result (as the reference's null-handling example shows).
  */
-function argExtreme(argTypes: readonly KqlType[], sign: 1 | -1): AggregateImpl<{ row: Value[] | null; hasValue: boolean }> {
+function argExtreme(
+  argTypes: readonly KqlType[],
+  sign: 1 | -1,
+): AggregateImpl<{ row: Value[] | null; hasValue: boolean }> {
   const type = argTypes[0]!;
   return {
     init: () => ({ row: null, hasValue: false }),

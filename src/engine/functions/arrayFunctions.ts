@@ -25,7 +25,15 @@ function range(types: readonly KqlType[]): (args: readonly Value[]) => Value {
   return (args) => {
     const [start, stop] = args;
     const step = args.length > 2 ? args[2] : timeLike ? TICKS_PER_HOUR : 1;
-    if (typeof start !== 'number' || typeof stop !== 'number' || typeof step !== 'number' || !Number.isFinite(start) || !Number.isFinite(stop) || !Number.isFinite(step) || step === 0) {
+    if (
+      typeof start !== 'number' ||
+      typeof stop !== 'number' ||
+      typeof step !== 'number' ||
+      !Number.isFinite(start) ||
+      !Number.isFinite(stop) ||
+      !Number.isFinite(step) ||
+      step === 0
+    ) {
       return null;
     }
     const count = Math.floor((stop - start) / step) + 1;
@@ -88,8 +96,15 @@ function sortTogether(arrays: readonly Value[], descending: boolean, nullsLast: 
   const order = first.map((_v, i) => i);
   const valueRank = (i: number) => (first[i] === null ? (nullsLast ? 1 : -1) : 0);
   // Array.prototype.sort is stable, so equal keys keep their order in every array alike.
-  order.sort((i, j) => valueRank(i) - valueRank(j)
-    || (first[i] === null ? 0 : descending ? compareElements(first[j]!, first[i]!) : compareElements(first[i]!, first[j]!)));
+  order.sort(
+    (i, j) =>
+      valueRank(i) - valueRank(j) ||
+      (first[i] === null
+        ? 0
+        : descending
+          ? compareElements(first[j]!, first[i]!)
+          : compareElements(first[i]!, first[j]!)),
+  );
   return arrays.map((a) => (Array.isArray(a) && a.length === first.length ? order.map((i) => a[i]!) : null));
 }
 
@@ -145,7 +160,9 @@ function shifter(direction: 1 | -1): ScalarFunction['bind'] {
 function rotator(direction: 1 | -1): ScalarFunction['bind'] {
   return () => (args) => {
     const count = integerArg(args[1]);
-    return Array.isArray(args[0]) && count !== null ? rotate(args[0], direction * (count % Math.max(1, args[0].length))) : null;
+    return Array.isArray(args[0]) && count !== null
+      ? rotate(args[0], direction * (count % Math.max(1, args[0].length)))
+      : null;
   };
 }
 
@@ -177,7 +194,9 @@ export const arrayFunctions: ScalarFunction[] = [
       return null;
     }
     if (count > MAX_ELEMENTS) {
-      throw new EvaluationError(`repeat(): a count of ${count} exceeds the ${MAX_ELEMENTS} elements an array may hold here.`);
+      throw new EvaluationError(
+        `repeat(): a count of ${count} exceeds the ${MAX_ELEMENTS} elements an array may hold here.`,
+      );
     }
     chargeMemory(count * BYTES.boxed, 'repeat()');
     return Array<DynamicValue>(count).fill(toDynamic(args[0] ?? null, types[0] ?? 'dynamic'));

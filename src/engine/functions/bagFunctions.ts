@@ -43,7 +43,11 @@ export const bagFunctions: ScalarFunction[] = [
     if (!isBag(bag) || args[1] === null || args[1] === undefined) {
       return null;
     }
-    return setPath(bag, keyPath(str(args[1], types[1]), 'bag_set_key'), toDynamic(args[2] ?? null, types[2] ?? 'dynamic'));
+    return setPath(
+      bag,
+      keyPath(str(args[1], types[1]), 'bag_set_key'),
+      toDynamic(args[2] ?? null, types[2] ?? 'dynamic'),
+    );
   }),
   scalar('bag_zip', () => (args) => {
     const [keys, values] = args;
@@ -53,7 +57,7 @@ export const bagFunctions: ScalarFunction[] = [
     const out = newBag();
     keys.forEach((k, i) => {
       if (typeof k === 'string') {
-        setOwn(out, k, Array.isArray(values) ? values[i] ?? null : null);
+        setOwn(out, k, Array.isArray(values) ? (values[i] ?? null) : null);
       }
     });
     return out;

@@ -39,7 +39,9 @@ export function keyPath(key: string, fn: string): string[] {
     step.lastIndex = at;
     const m = step.exec(key);
     if (!m) {
-      throw new EvaluationError(`${fn}(): '${key}' is not a JSONPath of member names (array indexing is not supported).`);
+      throw new EvaluationError(
+        `${fn}(): '${key}' is not a JSONPath of member names (array indexing is not supported).`,
+      );
     }
     steps.push(m[1] ?? m[2] ?? m[3]!);
     at = step.lastIndex;

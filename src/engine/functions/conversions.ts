@@ -6,20 +6,67 @@ import { scalar } from './define';
 import type { ScalarFunction } from './types';
 
 export const conversionFunctions: ScalarFunction[] = [
-  scalar('tostring', ([t]) => (args) => valueToString(args[0]!, t ?? 'dynamic')),
-  scalar('toint', ([t]) => (args) => c.toInt(args[0]!, t!)),
-  scalar('tolong', ([t]) => (args) => c.toLong(args[0]!, t!)),
-  scalar('toreal', ([t]) => (args) => c.toReal(args[0]!, t!), ['todouble']),
-  scalar('todecimal', ([t]) => (args) => c.toReal(args[0]!, t!)),
+  scalar(
+    'tostring',
+    ([t]) =>
+      (args) =>
+        valueToString(args[0]!, t ?? 'dynamic'),
+  ),
+  scalar(
+    'toint',
+    ([t]) =>
+      (args) =>
+        c.toInt(args[0]!, t!),
+  ),
+  scalar(
+    'tolong',
+    ([t]) =>
+      (args) =>
+        c.toLong(args[0]!, t!),
+  ),
+  scalar(
+    'toreal',
+    ([t]) =>
+      (args) =>
+        c.toReal(args[0]!, t!),
+    ['todouble'],
+  ),
+  scalar(
+    'todecimal',
+    ([t]) =>
+      (args) =>
+        c.toReal(args[0]!, t!),
+  ),
   scalar('tobool', () => (args) => c.toBool(args[0]!), ['toboolean']),
-  scalar('todatetime', ([t]) => (args) => c.toDatetime(args[0]!, t!)),
-  scalar('totimespan', ([t]) => (args) => c.toTimespan(args[0]!, t!), ['totime']),
+  scalar(
+    'todatetime',
+    ([t]) =>
+      (args) =>
+        c.toDatetime(args[0]!, t!),
+  ),
+  scalar(
+    'totimespan',
+    ([t]) =>
+      (args) =>
+        c.toTimespan(args[0]!, t!),
+    ['totime'],
+  ),
   scalar('toguid', () => (args) => c.toGuid(args[0]!)),
-  scalar('todynamic', ([t]) => (args) => {
-    const v = args[0]!;
-    return t === 'string' ? c.parseJson(v as string) : c.toDynamic(v, t!);
-  }, ['parse_json', 'toobject', 'parsejson']),
-  scalar('tohex', ([t]) => (args) => tohex(args[0]!, args[1] ?? null, t === 'int')),
+  scalar(
+    'todynamic',
+    ([t]) =>
+      (args) => {
+        const v = args[0]!;
+        return t === 'string' ? c.parseJson(v as string) : c.toDynamic(v, t!);
+      },
+    ['parse_json', 'toobject', 'parsejson'],
+  ),
+  scalar(
+    'tohex',
+    ([t]) =>
+      (args) =>
+        tohex(args[0]!, args[1] ?? null, t === 'int'),
+  ),
 ];
 
 /** tohex(): two's complement for negatives (32-bit for int, 64-bit for long), left-padded to the minimum length. */

@@ -3,7 +3,14 @@
  * null (string: ""), never an error. Operators use the same rules to line up mixed operands, e.g. a
  * dynamic property compared with a string.
  */
-import { canonicalJson, formatDatetime, formatTimespan, parseDatetime, parseTimespan, valueToString } from '../valueText';
+import {
+  canonicalJson,
+  formatDatetime,
+  formatTimespan,
+  parseDatetime,
+  parseTimespan,
+  valueToString,
+} from '../valueText';
 import { type DynamicValue, type KqlType, realInDynamic, type Value, WholeReal } from '../values';
 import { parseKustoJson } from './kustoJson';
 
@@ -20,10 +27,15 @@ export function realFromString(s: string): number | null {
     return Number(t);
   }
   switch (t.toLowerCase()) {
-    case 'nan': return NaN;
-    case 'infinity': case '+infinity': return Infinity;
-    case '-infinity': return -Infinity;
-    default: return null;
+    case 'nan':
+      return NaN;
+    case 'infinity':
+    case '+infinity':
+      return Infinity;
+    case '-infinity':
+      return -Infinity;
+    default:
+      return null;
   }
 }
 

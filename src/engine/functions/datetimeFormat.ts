@@ -51,17 +51,29 @@ function fraction(ticks: number, spec: string): string {
 function datePiece(p: DateParts, spec: string): string {
   const n = spec.length;
   switch (spec[0]) {
-    case 'd': return n === 1 ? String(p.day) : pad(p.day, 2);
+    case 'd':
+      return n === 1 ? String(p.day) : pad(p.day, 2);
     case 'f':
-    case 'F': return fraction(p.fraction, spec);
-    case 'h': { const h = p.hour % 12 === 0 ? 12 : p.hour % 12; return n === 1 ? String(h) : pad(h, 2); }
-    case 'H': return n === 1 ? String(p.hour) : pad(p.hour, 2);
-    case 'm': return n === 1 ? String(p.minute) : pad(p.minute, 2);
-    case 'M': return n === 1 ? String(p.month) : pad(p.month, 2);
-    case 's': return n === 1 ? String(p.second) : pad(p.second, 2);
-    case 'y': return n === 1 ? String(p.year % 100) : n === 2 ? pad(p.year % 100, 2) : pad(p.year, n);
-    case 't': return n === 1 ? (p.hour < 12 ? 'A' : 'P') : p.hour < 12 ? 'AM' : 'PM';
-    default: return spec;
+    case 'F':
+      return fraction(p.fraction, spec);
+    case 'h': {
+      const h = p.hour % 12 === 0 ? 12 : p.hour % 12;
+      return n === 1 ? String(h) : pad(h, 2);
+    }
+    case 'H':
+      return n === 1 ? String(p.hour) : pad(p.hour, 2);
+    case 'm':
+      return n === 1 ? String(p.minute) : pad(p.minute, 2);
+    case 'M':
+      return n === 1 ? String(p.month) : pad(p.month, 2);
+    case 's':
+      return n === 1 ? String(p.second) : pad(p.second, 2);
+    case 'y':
+      return n === 1 ? String(p.year % 100) : n === 2 ? pad(p.year % 100, 2) : pad(p.year, n);
+    case 't':
+      return n === 1 ? (p.hour < 12 ? 'A' : 'P') : p.hour < 12 ? 'AM' : 'PM';
+    default:
+      return spec;
   }
 }
 
@@ -99,14 +111,25 @@ export function compileTimespanFormat(format: string): (ticks: number) => string
       }
       const n = p.spec.length;
       switch (p.spec[0]) {
-        case 'd': out += pad(days, n); break;
+        case 'd':
+          out += pad(days, n);
+          break;
         case 'h':
-        case 'H': out += n === 1 ? String(hours) : pad(hours, 2); break;
-        case 'm': out += n === 1 ? String(minutes) : pad(minutes, 2); break;
-        case 's': out += n === 1 ? String(seconds) : pad(seconds, 2); break;
+        case 'H':
+          out += n === 1 ? String(hours) : pad(hours, 2);
+          break;
+        case 'm':
+          out += n === 1 ? String(minutes) : pad(minutes, 2);
+          break;
+        case 's':
+          out += n === 1 ? String(seconds) : pad(seconds, 2);
+          break;
         case 'f':
-        case 'F': out += fraction(frac, p.spec); break;
-        default: out += p.spec;
+        case 'F':
+          out += fraction(frac, p.spec);
+          break;
+        default:
+          out += p.spec;
       }
     }
     return out;

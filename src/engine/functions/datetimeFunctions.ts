@@ -2,7 +2,15 @@
  * Datetime and timespan functions. Calendar arithmetic is done in UTC on ticks; bins of datetimes are
  * aligned the way Kusto aligns them, from 0001-01-01 (a Monday), so `bin(t, 7d)` falls on Mondays.
  */
-import { TICKS_PER_DAY, TICKS_PER_HOUR, TICKS_PER_MILLISECOND, TICKS_PER_MINUTE, TICKS_PER_SECOND, type KqlType, type Value } from '../values';
+import {
+  TICKS_PER_DAY,
+  TICKS_PER_HOUR,
+  TICKS_PER_MILLISECOND,
+  TICKS_PER_MINUTE,
+  TICKS_PER_SECOND,
+  type KqlType,
+  type Value,
+} from '../values';
 import { EPOCH_DOTNET_TICKS } from './convert';
 import { compileDatetimeFormat, compileTimespanFormat } from './datetimeFormat';
 import { dateParts, ticksFromParts } from './datetimeText';
@@ -93,11 +101,31 @@ function dayOfYear(t: number): number {
   return Math.floor((startOfDay(t) - startOfYear(t)) / TICKS_PER_DAY) + 1;
 }
 
-type Part = 'year' | 'quarter' | 'month' | 'week' | 'day' | 'hour' | 'minute' | 'second' | 'millisecond' | 'microsecond' | 'nanosecond';
+type Part =
+  | 'year'
+  | 'quarter'
+  | 'month'
+  | 'week'
+  | 'day'
+  | 'hour'
+  | 'minute'
+  | 'second'
+  | 'millisecond'
+  | 'microsecond'
+  | 'nanosecond';
 
 const PART_NAMES: Record<string, Part> = {
-  year: 'year', quarter: 'quarter', month: 'month', week: 'week', week_of_year: 'week', day: 'day',
-  hour: 'hour', minute: 'minute', second: 'second', millisecond: 'millisecond', microsecond: 'microsecond',
+  year: 'year',
+  quarter: 'quarter',
+  month: 'month',
+  week: 'week',
+  week_of_year: 'week',
+  day: 'day',
+  hour: 'hour',
+  minute: 'minute',
+  second: 'second',
+  millisecond: 'millisecond',
+  microsecond: 'microsecond',
   nanosecond: 'nanosecond',
 };
 
@@ -122,8 +150,14 @@ function partNamed(name: Value): Part | 'dayofyear' {
 }
 
 const FIXED_PART_TICKS: Partial<Record<Part, number>> = {
-  week: TICKS_PER_WEEK, day: TICKS_PER_DAY, hour: TICKS_PER_HOUR, minute: TICKS_PER_MINUTE, second: TICKS_PER_SECOND,
-  millisecond: TICKS_PER_MILLISECOND, microsecond: 10, nanosecond: 0.01,
+  week: TICKS_PER_WEEK,
+  day: TICKS_PER_DAY,
+  hour: TICKS_PER_HOUR,
+  minute: TICKS_PER_MINUTE,
+  second: TICKS_PER_SECOND,
+  millisecond: TICKS_PER_MILLISECOND,
+  microsecond: 10,
+  nanosecond: 0.01,
 };
 
 function datetimePart(part: Part | 'dayofyear', t: number): number {
@@ -131,22 +165,34 @@ function datetimePart(part: Part | 'dayofyear', t: number): number {
   if (part === 'hour' || part === 'minute' || part === 'second') {
     const ofDay = ((t % TICKS_PER_DAY) + TICKS_PER_DAY) % TICKS_PER_DAY;
     switch (part) {
-      case 'hour': return Math.floor(ofDay / TICKS_PER_HOUR);
-      case 'minute': return Math.floor((ofDay % TICKS_PER_HOUR) / TICKS_PER_MINUTE);
-      default: return Math.floor((ofDay % TICKS_PER_MINUTE) / TICKS_PER_SECOND);
+      case 'hour':
+        return Math.floor(ofDay / TICKS_PER_HOUR);
+      case 'minute':
+        return Math.floor((ofDay % TICKS_PER_HOUR) / TICKS_PER_MINUTE);
+      default:
+        return Math.floor((ofDay % TICKS_PER_MINUTE) / TICKS_PER_SECOND);
     }
   }
   const p = dateParts(t);
   switch (part) {
-    case 'year': return p.year;
-    case 'quarter': return Math.floor((p.month - 1) / 3) + 1;
-    case 'month': return p.month;
-    case 'week': return isoWeek(t);
-    case 'day': return p.day;
-    case 'dayofyear': return dayOfYear(t);
-    case 'millisecond': return Math.floor(p.fraction / TICKS_PER_MILLISECOND);
-    case 'microsecond': return Math.floor(p.fraction / 10);
-    case 'nanosecond': return p.fraction * 100;
+    case 'year':
+      return p.year;
+    case 'quarter':
+      return Math.floor((p.month - 1) / 3) + 1;
+    case 'month':
+      return p.month;
+    case 'week':
+      return isoWeek(t);
+    case 'day':
+      return p.day;
+    case 'dayofyear':
+      return dayOfYear(t);
+    case 'millisecond':
+      return Math.floor(p.fraction / TICKS_PER_MILLISECOND);
+    case 'microsecond':
+      return Math.floor(p.fraction / 10);
+    case 'nanosecond':
+      return p.fraction * 100;
   }
 }
 
@@ -155,24 +201,33 @@ function datetimeDiff(part: Part, a: number, b: number): number {
   const pa = dateParts(a);
   const pb = dateParts(b);
   switch (part) {
-    case 'year': return pa.year - pb.year;
-    case 'quarter': return (pa.year * 4 + Math.floor((pa.month - 1) / 3)) - (pb.year * 4 + Math.floor((pb.month - 1) / 3));
-    case 'month': return (pa.year * 12 + pa.month) - (pb.year * 12 + pb.month);
-    case 'week': return Math.round((startOfWeek(a) - startOfWeek(b)) / TICKS_PER_WEEK);
-    case 'nanosecond': return Math.round((a - b) * 100);
+    case 'year':
+      return pa.year - pb.year;
+    case 'quarter':
+      return pa.year * 4 + Math.floor((pa.month - 1) / 3) - (pb.year * 4 + Math.floor((pb.month - 1) / 3));
+    case 'month':
+      return pa.year * 12 + pa.month - (pb.year * 12 + pb.month);
+    case 'week':
+      return Math.round((startOfWeek(a) - startOfWeek(b)) / TICKS_PER_WEEK);
+    case 'nanosecond':
+      return Math.round((a - b) * 100);
     default: {
       const size = FIXED_PART_TICKS[part]!;
-      return Math.round((Math.floor(a / size) - Math.floor(b / size)));
+      return Math.round(Math.floor(a / size) - Math.floor(b / size));
     }
   }
 }
 
 function datetimeAdd(part: Part, amount: number, t: number): number {
   switch (part) {
-    case 'year': return addMonths(t, amount * 12);
-    case 'quarter': return addMonths(t, amount * 3);
-    case 'month': return addMonths(t, amount);
-    default: return t + Math.round(amount * FIXED_PART_TICKS[part]!);
+    case 'year':
+      return addMonths(t, amount * 12);
+    case 'quarter':
+      return addMonths(t, amount * 3);
+    case 'month':
+      return addMonths(t, amount);
+    default:
+      return t + Math.round(amount * FIXED_PART_TICKS[part]!);
   }
 }
 
@@ -192,7 +247,12 @@ function justBefore(t: number): number {
 }
 
 // The startof and endof functions take an optional offset in units of the period.
-function period(name: string, start: (t: number) => number, step: (t: number, n: number) => number, end: boolean): ScalarFunction {
+function period(
+  name: string,
+  start: (t: number) => number,
+  step: (t: number, n: number) => number,
+  end: boolean,
+): ScalarFunction {
   return strict(name, (args) => {
     const t = args[0] as number;
     const offset = typeof args[1] === 'number' ? Math.trunc(args[1]) : 0;
@@ -217,7 +277,20 @@ function bin(value: number, size: number, type: KqlType, resultType: KqlType): V
 
 function makeDatetime(args: readonly Value[]): Value {
   const [y, mo, d, h = 0, mi = 0, s = 0] = args as number[];
-  if (y! < 1 || y! > 9999 || mo! < 1 || mo! > 12 || d! < 1 || d! > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s >= 60) {
+  if (
+    y! < 1 ||
+    y! > 9999 ||
+    mo! < 1 ||
+    mo! > 12 ||
+    d! < 1 ||
+    d! > 31 ||
+    h < 0 ||
+    h > 23 ||
+    mi < 0 ||
+    mi > 59 ||
+    s < 0 ||
+    s >= 60
+  ) {
     return null;
   }
   const whole = Math.floor(s);
@@ -261,16 +334,29 @@ function binStep(call: CallShape): number | undefined {
     return undefined;
   }
   const result = call.resultType;
-  const dayAligned = (type === 'datetime' || type === 'timespan') && sizeType === 'timespan' && TICKS_PER_DAY % step === 0;
-  const integral = (type === 'long' || type === 'int') && Number.isInteger(step) && (result === 'long' || result === 'int');
+  const dayAligned =
+    (type === 'datetime' || type === 'timespan') && sizeType === 'timespan' && TICKS_PER_DAY % step === 0;
+  const integral =
+    (type === 'long' || type === 'int') && Number.isInteger(step) && (result === 'long' || result === 'int');
   const real = type === 'real' && result === 'real';
   return dayAligned || integral || real ? step : undefined;
 }
 
 export const datetimeFunctions: ScalarFunction[] = [
-  withVolatility(scalar('now', (_t, _r, ctx) => (args) => fitDatetime(ctx.now + (typeof args[0] === 'number' ? args[0] : 0))), 'query'),
-  withVolatility(scalar('ago', (_t, _r, ctx) => (args) => (typeof args[0] === 'number' ? fitDatetime(ctx.now - args[0]) : null)), 'query'),
-  { ...strict('bin', (args, types, resultType) => bin(args[0] as number, args[1] as number, types[0]!, resultType), ['floor']), bucketStep: binStep },
+  withVolatility(
+    scalar('now', (_t, _r, ctx) => (args) => fitDatetime(ctx.now + (typeof args[0] === 'number' ? args[0] : 0))),
+    'query',
+  ),
+  withVolatility(
+    scalar('ago', (_t, _r, ctx) => (args) => (typeof args[0] === 'number' ? fitDatetime(ctx.now - args[0]) : null)),
+    'query',
+  ),
+  {
+    ...strict('bin', (args, types, resultType) => bin(args[0] as number, args[1] as number, types[0]!, resultType), [
+      'floor',
+    ]),
+    bucketStep: binStep,
+  },
   strict('bin_at', (args, types, resultType) => {
     const [v, size, at] = args as number[];
     if (size! <= 0) {
@@ -283,8 +369,12 @@ export const datetimeFunctions: ScalarFunction[] = [
     rowKernel: timeOfDayRowKernel(datetimePartShape),
     columnKernel: timeOfDayColumnKernel(datetimePartShape),
   },
-  strict('datetime_diff', (args) => datetimeDiff(partOf(args[0]!, 'datetime_diff'), args[1] as number, args[2] as number)),
-  strict('datetime_add', (args) => fitDatetime(datetimeAdd(partOf(args[0]!, 'datetime_add'), args[1] as number, args[2] as number))),
+  strict('datetime_diff', (args) =>
+    datetimeDiff(partOf(args[0]!, 'datetime_diff'), args[1] as number, args[2] as number),
+  ),
+  strict('datetime_add', (args) =>
+    fitDatetime(datetimeAdd(partOf(args[0]!, 'datetime_add'), args[1] as number, args[2] as number)),
+  ),
   period('startofday', startOfDay, addDays, false),
   period('startofweek', startOfWeek, addWeeks, false),
   period('startofmonth', startOfMonth, addMonths, false),
@@ -296,7 +386,11 @@ export const datetimeFunctions: ScalarFunction[] = [
   strict('dayofweek', (args) => dateParts(args[0] as number).weekday * TICKS_PER_DAY),
   strict('dayofmonth', (args) => dateParts(args[0] as number).day),
   strict('dayofyear', (args) => dayOfYear(args[0] as number)),
-  { ...strict('hourofday', (args) => dateParts(args[0] as number).hour), rowKernel: timeOfDayRowKernel(hourOfDayShape), columnKernel: timeOfDayColumnKernel(hourOfDayShape) },
+  {
+    ...strict('hourofday', (args) => dateParts(args[0] as number).hour),
+    rowKernel: timeOfDayRowKernel(hourOfDayShape),
+    columnKernel: timeOfDayColumnKernel(hourOfDayShape),
+  },
   strict('getmonth', (args) => dateParts(args[0] as number).month, ['monthofyear']),
   strict('getyear', (args) => dateParts(args[0] as number).year),
   strict('week_of_year', (args) => isoWeek(args[0] as number)),
@@ -306,7 +400,9 @@ export const datetimeFunctions: ScalarFunction[] = [
   strict('make_datetime', makeDatetime),
   strict('make_timespan', makeTimespan),
   strict('unixtime_seconds_todatetime', (args) => fitDatetime(Math.round((args[0] as number) * TICKS_PER_SECOND))),
-  strict('unixtime_milliseconds_todatetime', (args) => fitDatetime(Math.round((args[0] as number) * TICKS_PER_MILLISECOND))),
+  strict('unixtime_milliseconds_todatetime', (args) =>
+    fitDatetime(Math.round((args[0] as number) * TICKS_PER_MILLISECOND)),
+  ),
   strict('unixtime_microseconds_todatetime', (args) => fitDatetime(Math.round((args[0] as number) * 10))),
   strict('unixtime_nanoseconds_todatetime', (args) => fitDatetime(Math.round((args[0] as number) / 100))),
 ];

@@ -5,17 +5,34 @@
  */
 import { TICKS_PER_MILLISECOND, TICKS_PER_MINUTE } from '../values';
 
-
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 // Named zones of RFC 822 / RFC 850 (minutes east of UTC).
 const ZONES: Record<string, number> = {
-  ut: 0, utc: 0, gmt: 0, z: 0,
-  est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
+  ut: 0,
+  utc: 0,
+  gmt: 0,
+  z: 0,
+  est: -300,
+  edt: -240,
+  cst: -360,
+  cdt: -300,
+  mst: -420,
+  mdt: -360,
+  pst: -480,
+  pdt: -420,
 };
 
 /** Ticks for a UTC calendar time; years below 100 are taken literally (Date.UTC would add 1900). */
-export function ticksFromParts(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, fractionTicks = 0): number {
+export function ticksFromParts(
+  year: number,
+  month: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+  second = 0,
+  fractionTicks = 0,
+): number {
   const d = new Date(0);
   d.setUTCFullYear(year, month - 1, day);
   d.setUTCHours(hour, minute, second, 0);
@@ -52,7 +69,16 @@ function zoneOffsetMinutes(zone: string | undefined): number | null {
   return m[1] === '-' ? -minutes : minutes;
 }
 
-function build(year: number, month: number, day: number, hour: number, minute: number, second: number, fraction: string, zone: string | undefined): number | null {
+function build(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  fraction: string,
+  zone: string | undefined,
+): number | null {
   if (!validDate(year, month, day) || hour > 23 || minute > 59 || second > 59) {
     return null;
   }
@@ -60,15 +86,20 @@ function build(year: number, month: number, day: number, hour: number, minute: n
   if (offset === null) {
     return null;
   }
-  return ticksFromParts(year, month, day, hour, minute, second, fraction ? fractionToTicks(fraction) : 0) - offset * TICKS_PER_MINUTE;
+  return (
+    ticksFromParts(year, month, day, hour, minute, second, fraction ? fractionToTicks(fraction) : 0) -
+    offset * TICKS_PER_MINUTE
+  );
 }
 
 // ISO 8601 and the "sortable" forms: 2019-04-10, 2019-04-10 10:00, 2019-04-10T10:00:00.123Z, 2019/04/10 10:00:00+02:00.
-const ISO = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|[+-]\d{2}:?\d{2}|UTC?|GMT)?$/i;
+const ISO =
+  /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|[+-]\d{2}:?\d{2}|UTC?|GMT)?$/i;
 // Basic ISO 8601 without separators: 20190410, 20190410T101500Z.
 const ISO_BASIC = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(?:(\d{2})(?:\.(\d+))?)?)?(Z)?$/i;
 // RFC 822 / 1123 / 850: "Sat, 8 Nov 14 15:05:02 GMT", "Saturday, 08-Nov-14 15:05:02 GMT", "8 Nov 2014 15:05 +0100".
-const RFC = /^(?:[a-z]+,\s*)?(\d{1,2})[\s-]([a-z]{3})[a-z]*[\s-](\d{2}|\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?(?:\s*([a-z]+|[+-]\d{2}:?\d{2}))?$/i;
+const RFC =
+  /^(?:[a-z]+,\s*)?(\d{1,2})[\s-]([a-z]{3})[a-z]*[\s-](\d{2}|\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?(?:\s*([a-z]+|[+-]\d{2}:?\d{2}))?$/i;
 // US style that .NET's invariant parse accepts: 04/10/2019 10:00:00, 12-02-2022.
 const US = /^(\d{1,2})[/-](\d{1,2})[/-](\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z)?$/i;
 
@@ -85,7 +116,16 @@ export function parseDatetime(text: string): number | null {
   }
   let m = ISO.exec(s) ?? ISO_BASIC.exec(s);
   if (m) {
-    return build(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), m[7] ?? '', m[8]);
+    return build(
+      Number(m[1]),
+      Number(m[2]),
+      Number(m[3]),
+      Number(m[4] ?? 0),
+      Number(m[5] ?? 0),
+      Number(m[6] ?? 0),
+      m[7] ?? '',
+      m[8],
+    );
   }
   m = RFC.exec(s);
   if (m) {
@@ -93,11 +133,29 @@ export function parseDatetime(text: string): number | null {
     if (month === 0) {
       return null;
     }
-    return build(twoDigitYear(m[3]!), month, Number(m[1]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), m[7] ?? '', m[8]);
+    return build(
+      twoDigitYear(m[3]!),
+      month,
+      Number(m[1]),
+      Number(m[4] ?? 0),
+      Number(m[5] ?? 0),
+      Number(m[6] ?? 0),
+      m[7] ?? '',
+      m[8],
+    );
   }
   m = US.exec(s);
   if (m) {
-    return build(Number(m[3]), Number(m[1]), Number(m[2]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), m[7] ?? '', m[8]);
+    return build(
+      Number(m[3]),
+      Number(m[1]),
+      Number(m[2]),
+      Number(m[4] ?? 0),
+      Number(m[5] ?? 0),
+      Number(m[6] ?? 0),
+      m[7] ?? '',
+      m[8],
+    );
   }
   return null;
 }

@@ -6,7 +6,12 @@ import { valueToString } from '../valueText';
 import type { KqlType, Value } from '../values';
 import type { CallContext, ScalarFunction, ScalarImpl, Volatility } from './types';
 
-export type BindScalar = (argTypes: readonly KqlType[], resultType: KqlType, ctx: CallContext, constArgs: readonly (Value | undefined)[]) => ScalarImpl;
+export type BindScalar = (
+  argTypes: readonly KqlType[],
+  resultType: KqlType,
+  ctx: CallContext,
+  constArgs: readonly (Value | undefined)[],
+) => ScalarImpl;
 
 export function scalar(name: string, bind: BindScalar, aliases?: readonly string[]): ScalarFunction {
   return { name, aliases, bind };
@@ -26,18 +31,26 @@ export function nullOf(type: KqlType): Value {
  * A function that returns null (or "" for strings) as soon as any argument is null, which is how
  * most Kusto scalar functions treat nulls.
  */
-export function strict(name: string, fn: (args: readonly Value[], argTypes: readonly KqlType[], resultType: KqlType) => Value, aliases?: readonly string[]): ScalarFunction {
-  return scalar(name, (argTypes, resultType) => {
-    const empty = nullOf(resultType);
-    return (args) => {
-      for (const a of args) {
-        if (a === null || a === undefined) {
-          return empty;
+export function strict(
+  name: string,
+  fn: (args: readonly Value[], argTypes: readonly KqlType[], resultType: KqlType) => Value,
+  aliases?: readonly string[],
+): ScalarFunction {
+  return scalar(
+    name,
+    (argTypes, resultType) => {
+      const empty = nullOf(resultType);
+      return (args) => {
+        for (const a of args) {
+          if (a === null || a === undefined) {
+            return empty;
+          }
         }
-      }
-      return fn(args, argTypes, resultType);
-    };
-  }, aliases);
+        return fn(args, argTypes, resultType);
+      };
+    },
+    aliases,
+  );
 }
 
 /** An argument as a string (tostring semantics), whatever its static type. */

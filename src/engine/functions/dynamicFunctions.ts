@@ -71,8 +71,16 @@ function distinct(values: Iterable<DynamicValue>): DynamicValue[] {
 }
 
 /** An array-only function: null unless every argument is an array. */
-function arrays(name: string, fn: (arrays: DynamicValue[][]) => DynamicValue, aliases?: readonly string[]): ScalarFunction {
-  return scalar(name, () => (args) => (args.length > 0 && args.every(Array.isArray) ? fn(args as DynamicValue[][]) : null), aliases);
+function arrays(
+  name: string,
+  fn: (arrays: DynamicValue[][]) => DynamicValue,
+  aliases?: readonly string[],
+): ScalarFunction {
+  return scalar(
+    name,
+    () => (args) => (args.length > 0 && args.every(Array.isArray) ? fn(args as DynamicValue[][]) : null),
+    aliases,
+  );
 }
 
 function keySet(arr: readonly DynamicValue[]): Set<string> {
@@ -100,13 +108,19 @@ export const dynamicFunctions: ScalarFunction[] = [
     const others = rest.map(keySet);
     return distinct(first!).filter((v) => !others.some((s) => s.has(canonicalJson(v))));
   }),
-  scalar('set_has_element', (types) => (args) => (Array.isArray(args[0])
-    ? keySet(args[0]).has(canonicalJson(toDynamic(args[1]!, types[1]!)))
-    : null)),
+  scalar(
+    'set_has_element',
+    (types) => (args) =>
+      Array.isArray(args[0]) ? keySet(args[0]).has(canonicalJson(toDynamic(args[1]!, types[1]!))) : null,
+  ),
   arrays('array_concat', (a) => a.flat()),
-  scalar('array_slice', () => (args) => (Array.isArray(args[0]) && typeof args[1] === 'number' && typeof args[2] === 'number'
-    ? arraySlice(args[0], Math.trunc(args[1]), Math.trunc(args[2]))
-    : null)),
+  scalar(
+    'array_slice',
+    () => (args) =>
+      Array.isArray(args[0]) && typeof args[1] === 'number' && typeof args[2] === 'number'
+        ? arraySlice(args[0], Math.trunc(args[1]), Math.trunc(args[2]))
+        : null,
+  ),
   scalar('array_index_of', (types) => (args) => {
     const arr = args[0];
     if (!Array.isArray(arr)) {
@@ -137,7 +151,11 @@ export const dynamicFunctions: ScalarFunction[] = [
     }
     return out;
   }),
-  scalar('bag_has_key', (types) => (args) => (isBag(args[0]!) ? hasPath(args[0] as Bag, keyPath(str(args[1]!, types[1]), 'bag_has_key')) : null)),
+  scalar(
+    'bag_has_key',
+    (types) => (args) =>
+      isBag(args[0]!) ? hasPath(args[0] as Bag, keyPath(str(args[1]!, types[1]), 'bag_has_key')) : null,
+  ),
   scalar('bag_remove_keys', () => (args) => {
     const bag = args[0];
     if (!isBag(bag!) || !Array.isArray(args[1])) {

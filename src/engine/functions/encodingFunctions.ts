@@ -86,7 +86,10 @@ export const encodingFunctions: ScalarFunction[] = [
     const bytes = typeof args[0] === 'string' ? guidToBytes(args[0]) : null;
     return bytes ? bytes.toString('base64') : '';
   }),
-  withVolatility(scalar('new_guid', () => () => randomUUID()), 'row'),
+  withVolatility(
+    scalar('new_guid', () => () => randomUUID()),
+    'row',
+  ),
   // Level 0 (stored blocks): what the reference's examples show Kusto writing.
   scalar('zlib_compress_to_base64_string', (types) => (args) => {
     const text = textArg(args, types);

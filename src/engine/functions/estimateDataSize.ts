@@ -11,7 +11,14 @@ import { scalar, str } from './define';
 import type { ScalarFunction } from './types';
 
 const WIDTH: Partial<Record<KqlType, number>> = {
-  bool: 1, int: 4, long: 8, real: 8, datetime: 8, timespan: 8, decimal: 16, guid: 16,
+  bool: 1,
+  int: 4,
+  long: 8,
+  real: 8,
+  datetime: 8,
+  timespan: 8,
+  decimal: 16,
+  guid: 16,
 };
 const DYNAMIC_HEADER = 8;
 

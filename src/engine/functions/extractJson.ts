@@ -28,7 +28,9 @@ function parsePath(path: string): Step[] {
     STEP.lastIndex = at;
     const m = STEP.exec(text);
     if (!m) {
-      throw new EvaluationError(`extract_json(): '${path}' uses JSONPath syntax that is not supported (only $, .name, ['name'] and [n]).`);
+      throw new EvaluationError(
+        `extract_json(): '${path}' uses JSONPath syntax that is not supported (only $, .name, ['name'] and [n]).`,
+      );
     }
     steps.push(m[4] !== undefined ? Number(m[4]) : (m[1] ?? (m[2] ?? m[3]!).replace(/\\(.)/g, '$1')));
     at = STEP.lastIndex;
@@ -70,13 +72,20 @@ function asResult(v: DynamicValue | undefined, resultType: KqlType): Value {
 }
 
 export const extractJsonFunctions: ScalarFunction[] = [
-  scalar('extract_json', (types, resultType, _ctx, constArgs) => {
-    const constant = typeof constArgs[0] === 'string' ? parsePath(constArgs[0]) : null;
-    return (args) => {
-      const steps = constant ?? parsePath(str(args[0] ?? '', types[0]));
-      const source = args[1] ?? null;
-      const doc = types[1] === 'dynamic' && typeof source !== 'string' ? source as DynamicValue : parseJsonText(str(source ?? '', types[1]));
-      return asResult(doc === undefined ? undefined : select(doc, steps), resultType);
-    };
-  }, ['extractjson']),
+  scalar(
+    'extract_json',
+    (types, resultType, _ctx, constArgs) => {
+      const constant = typeof constArgs[0] === 'string' ? parsePath(constArgs[0]) : null;
+      return (args) => {
+        const steps = constant ?? parsePath(str(args[0] ?? '', types[0]));
+        const source = args[1] ?? null;
+        const doc =
+          types[1] === 'dynamic' && typeof source !== 'string'
+            ? (source as DynamicValue)
+            : parseJsonText(str(source ?? '', types[1]));
+        return asResult(doc === undefined ? undefined : select(doc, steps), resultType);
+      };
+    },
+    ['extractjson'],
+  ),
 ];

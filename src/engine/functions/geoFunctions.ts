@@ -18,8 +18,14 @@ const GEOHASH_ALPHABET = '0123456789bcdefghjkmnpqrstuvwxyz';
 const GEOHASH_MAX_LENGTH = 18;
 
 function validPoint(longitude: number | null, latitude: number | null): boolean {
-  return longitude !== null && latitude !== null && Number.isFinite(longitude) && Number.isFinite(latitude)
-    && Math.abs(longitude) <= 180 && Math.abs(latitude) <= 90;
+  return (
+    longitude !== null &&
+    latitude !== null &&
+    Number.isFinite(longitude) &&
+    Number.isFinite(latitude) &&
+    Math.abs(longitude) <= 180 &&
+    Math.abs(latitude) <= 90
+  );
 }
 
 /** The central angle between two points, by the haversine form (stable for near and antipodal points alike). */
@@ -32,7 +38,12 @@ function centralAngle(lon1: number, lat1: number, lon2: number, lat2: number): n
 
 /** Meters between two points on Kusto's sphere, or null when a coordinate is out of range. */
 export function sphereDistance(args: readonly Value[]): number | null {
-  const [lon1, lat1, lon2, lat2] = [num(args[0] ?? null), num(args[1] ?? null), num(args[2] ?? null), num(args[3] ?? null)];
+  const [lon1, lat1, lon2, lat2] = [
+    num(args[0] ?? null),
+    num(args[1] ?? null),
+    num(args[2] ?? null),
+    num(args[3] ?? null),
+  ];
   if (!validPoint(lon1, lat1) || !validPoint(lon2, lat2)) {
     return null;
   }
@@ -41,18 +52,25 @@ export function sphereDistance(args: readonly Value[]): number | null {
 
 /** The geohash of a point: bits alternate longitude, latitude, each halving its interval, 5 bits a character. */
 export function geohashOf(longitude: number, latitude: number, length: number): string {
-  let lonLow = -180, lonHigh = 180, latLow = -90, latHigh = 90;
+  let lonLow = -180,
+    lonHigh = 180,
+    latLow = -90,
+    latHigh = 90;
   let text = '';
-  let bits = 0, bitCount = 0, isLongitude = true;
+  let bits = 0,
+    bitCount = 0,
+    isLongitude = true;
   while (text.length < length) {
     if (isLongitude) {
       const mid = (lonLow + lonHigh) / 2;
       bits = bits * 2 + (longitude >= mid ? 1 : 0);
-      if (longitude >= mid) lonLow = mid; else lonHigh = mid;
+      if (longitude >= mid) lonLow = mid;
+      else lonHigh = mid;
     } else {
       const mid = (latLow + latHigh) / 2;
       bits = bits * 2 + (latitude >= mid ? 1 : 0);
-      if (latitude >= mid) latLow = mid; else latHigh = mid;
+      if (latitude >= mid) latLow = mid;
+      else latHigh = mid;
     }
     isLongitude = !isLongitude;
     if (++bitCount === 5) {
@@ -64,14 +82,22 @@ export function geohashOf(longitude: number, latitude: number, length: number): 
   return text;
 }
 
-interface GeohashCell { readonly west: number; readonly east: number; readonly south: number; readonly north: number }
+interface GeohashCell {
+  readonly west: number;
+  readonly east: number;
+  readonly south: number;
+  readonly north: number;
+}
 
 /** The rectangle a geohash stands for, or undefined for a text that is not a 1–18 character geohash. */
 export function geohashCell(hash: string): GeohashCell | undefined {
   if (hash.length < 1 || hash.length > GEOHASH_MAX_LENGTH) {
     return undefined;
   }
-  let west = -180, east = 180, south = -90, north = 90;
+  let west = -180,
+    east = 180,
+    south = -90,
+    north = 90;
   let isLongitude = true;
   for (const ch of hash.toLowerCase()) {
     const code = GEOHASH_ALPHABET.indexOf(ch);
@@ -82,10 +108,12 @@ export function geohashCell(hash: string): GeohashCell | undefined {
       const on = (code >> bit) & 1;
       if (isLongitude) {
         const mid = (west + east) / 2;
-        if (on) west = mid; else east = mid;
+        if (on) west = mid;
+        else east = mid;
       } else {
         const mid = (south + north) / 2;
-        if (on) south = mid; else north = mid;
+        if (on) south = mid;
+        else north = mid;
       }
       isLongitude = !isLongitude;
     }
@@ -113,7 +141,13 @@ export const geoFunctions: ScalarFunction[] = [
     const longitude = num(args[0] ?? null);
     const latitude = num(args[1] ?? null);
     const accuracy = args.length > 2 ? num(args[2] ?? null) : 5;
-    if (!validPoint(longitude, latitude) || accuracy === null || !Number.isInteger(accuracy) || accuracy < 1 || accuracy > GEOHASH_MAX_LENGTH) {
+    if (
+      !validPoint(longitude, latitude) ||
+      accuracy === null ||
+      !Number.isInteger(accuracy) ||
+      accuracy < 1 ||
+      accuracy > GEOHASH_MAX_LENGTH
+    ) {
       return '';
     }
     return geohashOf(longitude!, latitude!, accuracy);
@@ -131,7 +165,11 @@ export const geoFunctions: ScalarFunction[] = [
     }
     // GeoJSON's outer ring: counter-clockwise, closed by repeating its first corner.
     const ring: DynamicValue[] = [
-      [cell.west, cell.south], [cell.east, cell.south], [cell.east, cell.north], [cell.west, cell.north], [cell.west, cell.south],
+      [cell.west, cell.south],
+      [cell.east, cell.south],
+      [cell.east, cell.north],
+      [cell.west, cell.north],
+      [cell.west, cell.south],
     ];
     return recordOf<DynamicValue>({ type: 'Polygon', coordinates: [ring] });
   }),

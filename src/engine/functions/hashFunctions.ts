@@ -23,4 +23,8 @@ function digest(name: string, algorithm: string): ScalarFunction {
   });
 }
 
-export const hashFunctions: ScalarFunction[] = [digest('hash_sha256', 'sha256'), digest('hash_sha1', 'sha1'), digest('hash_md5', 'md5')];
+export const hashFunctions: ScalarFunction[] = [
+  digest('hash_sha256', 'sha256'),
+  digest('hash_sha1', 'sha1'),
+  digest('hash_md5', 'md5'),
+];

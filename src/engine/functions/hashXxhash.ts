@@ -54,7 +54,9 @@ function xxhashFunction(name: string): ScalarFunction {
   return scalar(name, ([type]) => {
     const bytes = bytesOf(type ?? 'dynamic');
     if (bytes === null) {
-      throw new UnsupportedError(`${name}() of a ${type} value is not supported: Kusto's byte form for that type is not documented`);
+      throw new UnsupportedError(
+        `${name}() of a ${type} value is not supported: Kusto's byte form for that type is not documented`,
+      );
     }
     return (args) => {
       const b = bytes(args[0] ?? null);

@@ -54,7 +54,10 @@ export { parseKustoJson } from './kustoJson';
 const scalars = new Map<string, ScalarFunction>();
 const aggregates = new Map<string, AggregateFunction>();
 
-function register<T extends { name: string; aliases?: readonly string[] }>(table: Map<string, T>, fns: readonly T[]): void {
+function register<T extends { name: string; aliases?: readonly string[] }>(
+  table: Map<string, T>,
+  fns: readonly T[],
+): void {
   for (const f of fns) {
     for (const name of [f.name, ...(f.aliases ?? [])]) {
       if (table.has(name)) {
@@ -66,18 +69,51 @@ function register<T extends { name: string; aliases?: readonly string[] }>(table
 }
 
 register(scalars, [
-  ...logicFunctions, ...conversionFunctions, ...datetimeFunctions, ...stringFunctions, ...dynamicFunctions,
-  ...ipv4Functions, ...ipv4TextFunctions, ...ipv6Functions, ...mathFunctions, ...hashFunctions, ...xxhashFunctions,
-  ...stringTextFunctions, ...encodingFunctions, ...arrayFunctions, ...bagFunctions,
-  ...seriesFunctions, ...seriesStatistics, ...seriesFilters, ...seriesFourierFunctions,
-  ...specialMathFunctions, ...unitConversionFunctions, ...sketchFunctions, ...tdigestFunctions,
-  ...timezoneFunctions, ...urlFunctions, ...pathFunctions, ...extractJsonFunctions,
-  ...geoFunctions, ...regexQuoteFunctions, ...commandLineFunctions, ...parseVersionFunctions,
-  ...estimateDataSizeFunctions, ...windowFunctions, columnIfExists,
+  ...logicFunctions,
+  ...conversionFunctions,
+  ...datetimeFunctions,
+  ...stringFunctions,
+  ...dynamicFunctions,
+  ...ipv4Functions,
+  ...ipv4TextFunctions,
+  ...ipv6Functions,
+  ...mathFunctions,
+  ...hashFunctions,
+  ...xxhashFunctions,
+  ...stringTextFunctions,
+  ...encodingFunctions,
+  ...arrayFunctions,
+  ...bagFunctions,
+  ...seriesFunctions,
+  ...seriesStatistics,
+  ...seriesFilters,
+  ...seriesFourierFunctions,
+  ...specialMathFunctions,
+  ...unitConversionFunctions,
+  ...sketchFunctions,
+  ...tdigestFunctions,
+  ...timezoneFunctions,
+  ...urlFunctions,
+  ...pathFunctions,
+  ...extractJsonFunctions,
+  ...geoFunctions,
+  ...regexQuoteFunctions,
+  ...commandLineFunctions,
+  ...parseVersionFunctions,
+  ...estimateDataSizeFunctions,
+  ...windowFunctions,
+  columnIfExists,
 ]);
 register(aggregates, [
-  ...basicAggregates, ...collectionAggregates, ...statisticalAggregates, ...covarianceAggregates, ...bitwiseAggregates,
-  ...weightedPercentileAggregates, ...schemaAggregates, ...sketchAggregates, ...tdigestAggregates,
+  ...basicAggregates,
+  ...collectionAggregates,
+  ...statisticalAggregates,
+  ...covarianceAggregates,
+  ...bitwiseAggregates,
+  ...weightedPercentileAggregates,
+  ...schemaAggregates,
+  ...sketchAggregates,
+  ...tdigestAggregates,
 ]);
 
 /** A scalar function by the name Kusto.Language gives it (case-sensitive), or undefined if not implemented. */
@@ -99,7 +135,9 @@ export function callVolatility(name: string): Volatility {
  * The window functions (their definitions say `window`): Kusto admits them only over serialized input,
  * and their value at a row depends on the rows before it.
  */
-export const WINDOW_FUNCTIONS: ReadonlySet<string> = new Set([...scalars.values()].filter((f) => f.window).map((f) => f.name));
+export const WINDOW_FUNCTIONS: ReadonlySet<string> = new Set(
+  [...scalars.values()].filter((f) => f.window).map((f) => f.name),
+);
 
 /** Every implemented scalar function name (aliases included), for diagnostics and tests. */
 export function scalarFunctionNames(): string[] {

@@ -44,7 +44,10 @@ function hasAddress(source: string, wanted: readonly string[]): boolean {
 function hasPrefix(source: string, wanted: readonly string[]): boolean {
   const prefixes = wanted.filter(validPrefix);
   // A whole address as the prefix matches only itself, not a longer address starting with its text.
-  return prefixes.length > 0 && addressesIn(source).some((a) => prefixes.some((p) => (p.endsWith('.') ? a.startsWith(p) : a === p)));
+  return (
+    prefixes.length > 0 &&
+    addressesIn(source).some((a) => prefixes.some((p) => (p.endsWith('.') ? a.startsWith(p) : a === p)))
+  );
 }
 
 /** The CIDR blocks covering start..end: at each step the largest aligned block that does not overshoot. */
@@ -70,7 +73,10 @@ function rangeToCidrs(start: number, end: number): string[] {
 export const ipv4TextFunctions: ScalarFunction[] = [
   scalar('has_ipv4', (types) => (args) => hasAddress(str(args[0] ?? '', types[0]), lookups(args.slice(0, 2), types))),
   scalar('has_any_ipv4', (types) => (args) => hasAddress(str(args[0] ?? '', types[0]), lookups(args, types))),
-  scalar('has_ipv4_prefix', (types) => (args) => hasPrefix(str(args[0] ?? '', types[0]), lookups(args.slice(0, 2), types))),
+  scalar(
+    'has_ipv4_prefix',
+    (types) => (args) => hasPrefix(str(args[0] ?? '', types[0]), lookups(args.slice(0, 2), types)),
+  ),
   scalar('has_any_ipv4_prefix', (types) => (args) => hasPrefix(str(args[0] ?? '', types[0]), lookups(args, types))),
   scalar('ipv4_range_to_cidr_list', (types) => (args) => {
     const text = (i: number): string | null => (typeof args[i] === 'string' ? str(args[i]!, types[i]) : null);

@@ -37,7 +37,12 @@ const FAST_PATH_MAX_TEXT_WITH_LOOP = 512;
 export function compileRegex(pattern: string, flags: RegexFlags = {}): KqlRegex {
   let re2: RE2JS;
   try {
-    re2 = RE2JS.compile(pattern, (flags.caseInsensitive ? RE2JS.CASE_INSENSITIVE : 0) | (flags.multiline ? RE2JS.MULTILINE : 0) | (flags.dotAll ? RE2JS.DOTALL : 0));
+    re2 = RE2JS.compile(
+      pattern,
+      (flags.caseInsensitive ? RE2JS.CASE_INSENSITIVE : 0) |
+        (flags.multiline ? RE2JS.MULTILINE : 0) |
+        (flags.dotAll ? RE2JS.DOTALL : 0),
+    );
   } catch (e) {
     throw new EvaluationError(regexErrorMessage(pattern, e));
   }

@@ -118,7 +118,11 @@ export function readKustoJson(text: string): DynamicValue {
     if (c === '"' || c === "'") {
       return str(c);
     }
-    for (const [word, v] of [['true', true], ['false', false], ['null', null]] as const) {
+    for (const [word, v] of [
+      ['true', true],
+      ['false', false],
+      ['null', null],
+    ] as const) {
       if (text.startsWith(word, i)) {
         i += word.length;
         return v;

@@ -49,7 +49,11 @@ function membership(leftType: KqlType, caseInsensitive: boolean, negate: boolean
   let set = new Set<string | number>();
   return (left, list) => {
     if (list !== lastList) {
-      set = new Set(flatten(list).filter((v) => v !== null && v !== undefined).map((v) => listKey(v, leftType, caseInsensitive)));
+      set = new Set(
+        flatten(list)
+          .filter((v) => v !== null && v !== undefined)
+          .map((v) => listKey(v, leftType, caseInsensitive)),
+      );
       lastList = list;
     }
     if (left === null || left === undefined) {
@@ -70,12 +74,18 @@ function termAny(leftType: KqlType, all: boolean): ListImpl {
 
 export function bindListOperator(kind: string, leftType: KqlType, _resultType: KqlType): ListImpl {
   switch (kind) {
-    case 'InExpression': return membership(leftType, false, false);
-    case 'NotInExpression': return membership(leftType, false, true);
-    case 'InCsExpression': return membership(leftType, true, false);
-    case 'NotInCsExpression': return membership(leftType, true, true);
-    case 'HasAnyExpression': return termAny(leftType, false);
-    case 'HasAllExpression': return termAny(leftType, true);
+    case 'InExpression':
+      return membership(leftType, false, false);
+    case 'NotInExpression':
+      return membership(leftType, false, true);
+    case 'InCsExpression':
+      return membership(leftType, true, false);
+    case 'NotInCsExpression':
+      return membership(leftType, true, true);
+    case 'HasAnyExpression':
+      return termAny(leftType, false);
+    case 'HasAllExpression':
+      return termAny(leftType, true);
     default:
       throw new UnsupportedError(`operator ${kind}`);
   }
@@ -86,11 +96,22 @@ export function bindListOperator(kind: string, leftType: KqlType, _resultType: K
  * timespan meaning `low + high` (`T between (datetime(2019-01-01) .. 1d)`): pass `highType` then.
  * A null value, low or high gives null.
  */
-export function bindBetween(negated: boolean, type: KqlType, highType: KqlType = type): (value: Value, low: Value, high: Value) => Value {
+export function bindBetween(
+  negated: boolean,
+  type: KqlType,
+  highType: KqlType = type,
+): (value: Value, low: Value, high: Value) => Value {
   const relativeHigh = type === 'datetime' && highType === 'timespan';
   const numeric = type !== 'string' && type !== 'dynamic' && type !== 'guid';
   return (value, low, high) => {
-    if (value === null || low === null || high === null || value === undefined || low === undefined || high === undefined) {
+    if (
+      value === null ||
+      low === null ||
+      high === null ||
+      value === undefined ||
+      low === undefined ||
+      high === undefined
+    ) {
       return null;
     }
     if (numeric || typeof value === 'number') {

@@ -20,7 +20,9 @@ type Converter = (v: Value | undefined) => Value;
  * An argument the call lacks (the binder checks arity) reads as null.
  */
 function toResult(argTypes: readonly KqlType[], resultType: KqlType): (i: number) => Converter {
-  const convs: Converter[] = argTypes.map((t) => (t === resultType ? (v) => v ?? null : (v) => convertValue(v ?? null, t, resultType)));
+  const convs: Converter[] = argTypes.map((t) =>
+    t === resultType ? (v) => v ?? null : (v) => convertValue(v ?? null, t, resultType),
+  );
   const missing: Converter = () => nullOf(resultType);
   return (i) => convs[i] ?? missing;
 }
@@ -38,12 +40,16 @@ export const logicFunctions: ScalarFunction[] = [
   scalar('isnotnull', () => (args) => !isNullValue(args[0]!), ['notnull']),
   scalar('isempty', () => (args) => isEmptyValue(args[0]!)),
   scalar('isnotempty', () => (args) => !isEmptyValue(args[0]!), ['notempty']),
-  scalar('iff', (argTypes, resultType) => {
-    const conv = toResult(argTypes, resultType);
-    // A null condition takes the else branch, as a false one does.
-    const [then, otherwise] = [conv(1), conv(2)];
-    return (args) => (args[0] === true ? then(args[1]) : otherwise(args[2]));
-  }, ['iif']),
+  scalar(
+    'iff',
+    (argTypes, resultType) => {
+      const conv = toResult(argTypes, resultType);
+      // A null condition takes the else branch, as a false one does.
+      const [then, otherwise] = [conv(1), conv(2)];
+      return (args) => (args[0] === true ? then(args[1]) : otherwise(args[2]));
+    },
+    ['iif'],
+  ),
   scalar('case', (argTypes, resultType) => {
     const conv = toResult(argTypes, resultType);
     return (args) => {

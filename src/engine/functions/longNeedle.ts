@@ -18,7 +18,10 @@ function alnumAt(s: string, i: number): boolean {
   }
   const code = s.codePointAt(i)!;
   // Step back onto the high half of a surrogate pair when i points at its low half.
-  const ch = code >= 0xdc00 && code <= 0xdfff && i > 0 ? String.fromCodePoint(s.codePointAt(i - 1)!) : String.fromCodePoint(code);
+  const ch =
+    code >= 0xdc00 && code <= 0xdfff && i > 0
+      ? String.fromCodePoint(s.codePointAt(i - 1)!)
+      : String.fromCodePoint(code);
   return ALNUM.test(ch);
 }
 

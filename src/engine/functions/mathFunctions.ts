@@ -64,7 +64,14 @@ export const mathFunctions: ScalarFunction[] = [
   strict('pow', (args, _t, r) => fitNumber((args[0] as number) ** (args[1] as number), r)),
   strict('sign', (args, _t, r) => fitNumber(Math.sign(args[0] as number), r)),
   scalar('pi', () => () => Math.PI),
-  withVolatility(scalar('rand', () => (args) => (isNumberValue(args[0] ?? null) ? Math.floor(Math.random() * (args[0] as number)) : Math.random())), 'row'),
+  withVolatility(
+    scalar(
+      'rand',
+      () => (args) =>
+        isNumberValue(args[0] ?? null) ? Math.floor(Math.random() * (args[0] as number)) : Math.random(),
+    ),
+    'row',
+  ),
   scalar('isnan', () => (args) => isNumberValue(args[0]!) && Number.isNaN(args[0])),
   scalar('isinf', () => (args) => isNumberValue(args[0]!) && !Number.isNaN(args[0]) && !Number.isFinite(args[0])),
   scalar('isfinite', () => (args) => isNumberValue(args[0]!) && Number.isFinite(args[0])),

@@ -4,7 +4,16 @@
  * holds each function's KQL rules (nulls, domains, the NaN-or-null choices the reference documents).
  */
 import { num, strict } from './define';
-import { betaDensity, erf, erfc, gamma, inverseRegularizedBeta, logGamma, regularizedBeta, studentTwoSidedP } from './special';
+import {
+  betaDensity,
+  erf,
+  erfc,
+  gamma,
+  inverseRegularizedBeta,
+  logGamma,
+  regularizedBeta,
+  studentTwoSidedP,
+} from './special';
 import type { ScalarFunction } from './types';
 import type { Value } from '../values';
 

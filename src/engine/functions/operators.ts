@@ -41,9 +41,7 @@ function equality(lt: KqlType, rt: KqlType, negate: boolean): BinaryImpl {
   const t = comparisonType(lt, rt);
   const cl = converter(lt, t);
   const cr = converter(rt, t);
-  const eq = t === 'dynamic'
-    ? (a: Value, b: Value) => dynamicEquals(a, b)
-    : (a: Value, b: Value) => a === b;
+  const eq = t === 'dynamic' ? (a: Value, b: Value) => dynamicEquals(a, b) : (a: Value, b: Value) => a === b;
   return (l, r) => {
     const a = cl(l);
     const b = cr(r);
@@ -122,9 +120,10 @@ function arithmetic(kind: string, lt: KqlType, rt: KqlType, resultType: KqlType)
       }
       break;
     case 'ModuloExpression':
-      op = integral || timespanResult
-        ? (a, b) => (b === 0 ? null : kustoModulo(Math.trunc(a), Math.trunc(b)))
-        : (a, b) => kustoModulo(a, b);
+      op =
+        integral || timespanResult
+          ? (a, b) => (b === 0 ? null : kustoModulo(Math.trunc(a), Math.trunc(b)))
+          : (a, b) => kustoModulo(a, b);
       break;
     default:
       throw new UnsupportedError(`operator ${kind}`);
@@ -146,12 +145,15 @@ function arithmetic(kind: string, lt: KqlType, rt: KqlType, resultType: KqlType)
 function logical(kind: 'and' | 'or', lt: KqlType, rt: KqlType): BinaryImpl {
   const bl = lt === 'bool' ? (v: Value) => v : converter(lt, 'bool');
   const br = rt === 'bool' ? (v: Value) => v : converter(rt, 'bool');
-  return kind === 'and'
-    ? (l, r) => bl(l) === true && br(r) === true
-    : (l, r) => bl(l) === true || br(r) === true;
+  return kind === 'and' ? (l, r) => bl(l) === true && br(r) === true : (l, r) => bl(l) === true || br(r) === true;
 }
 
-export function bindBinaryOperator(kind: string, leftType: KqlType, rightType: KqlType, resultType: KqlType): BinaryImpl {
+export function bindBinaryOperator(
+  kind: string,
+  leftType: KqlType,
+  rightType: KqlType,
+  resultType: KqlType,
+): BinaryImpl {
   const lt = leftType;
   const rt = rightType;
   switch (kind) {
@@ -161,45 +163,84 @@ export function bindBinaryOperator(kind: string, leftType: KqlType, rightType: K
     case 'DivideExpression':
     case 'ModuloExpression':
       return arithmetic(kind, lt, rt, resultType);
-    case 'EqualExpression': return equality(lt, rt, false);
-    case 'NotEqualExpression': return equality(lt, rt, true);
-    case 'LessThanExpression': return ordering(lt, rt, (c) => c < 0);
-    case 'LessThanOrEqualExpression': return ordering(lt, rt, (c) => c <= 0);
-    case 'GreaterThanExpression': return ordering(lt, rt, (c) => c > 0);
-    case 'GreaterThanOrEqualExpression': return ordering(lt, rt, (c) => c >= 0);
-    case 'AndExpression': return logical('and', lt, rt);
-    case 'OrExpression': return logical('or', lt, rt);
-    case 'EqualTildeExpression': return caseInsensitiveEquality(lt, rt, false);
-    case 'BangTildeExpression': return caseInsensitiveEquality(lt, rt, true);
-    case 'HasExpression': return stringPredicate(lt, rt, sm.hasTerm(false), false);
-    case 'NotHasExpression': return stringPredicate(lt, rt, sm.hasTerm(false), true);
-    case 'HasCsExpression': return stringPredicate(lt, rt, sm.hasTerm(true), false);
-    case 'NotHasCsExpression': return stringPredicate(lt, rt, sm.hasTerm(true), true);
-    case 'HasPrefixExpression': return stringPredicate(lt, rt, sm.hasPrefix(false), false);
-    case 'NotHasPrefixExpression': return stringPredicate(lt, rt, sm.hasPrefix(false), true);
-    case 'HasPrefixCsExpression': return stringPredicate(lt, rt, sm.hasPrefix(true), false);
-    case 'NotHasPrefixCsExpression': return stringPredicate(lt, rt, sm.hasPrefix(true), true);
-    case 'HasSuffixExpression': return stringPredicate(lt, rt, sm.hasSuffix(false), false);
-    case 'NotHasSuffixExpression': return stringPredicate(lt, rt, sm.hasSuffix(false), true);
-    case 'HasSuffixCsExpression': return stringPredicate(lt, rt, sm.hasSuffix(true), false);
-    case 'NotHasSuffixCsExpression': return stringPredicate(lt, rt, sm.hasSuffix(true), true);
-    case 'ContainsExpression': return stringPredicate(lt, rt, sm.contains(false), false);
-    case 'NotContainsExpression': return stringPredicate(lt, rt, sm.contains(false), true);
-    case 'ContainsCsExpression': return stringPredicate(lt, rt, sm.contains(true), false);
-    case 'NotContainsCsExpression': return stringPredicate(lt, rt, sm.contains(true), true);
-    case 'StartsWithExpression': return stringPredicate(lt, rt, sm.startsWith(false), false);
-    case 'NotStartsWithExpression': return stringPredicate(lt, rt, sm.startsWith(false), true);
-    case 'StartsWithCsExpression': return stringPredicate(lt, rt, sm.startsWith(true), false);
-    case 'NotStartsWithCsExpression': return stringPredicate(lt, rt, sm.startsWith(true), true);
-    case 'EndsWithExpression': return stringPredicate(lt, rt, sm.endsWith(false), false);
-    case 'NotEndsWithExpression': return stringPredicate(lt, rt, sm.endsWith(false), true);
-    case 'EndsWithCsExpression': return stringPredicate(lt, rt, sm.endsWith(true), false);
-    case 'NotEndsWithCsExpression': return stringPredicate(lt, rt, sm.endsWith(true), true);
-    case 'MatchesRegexExpression': return stringPredicate(lt, rt, sm.matchesRegex(), false);
-    case 'LikeExpression': return stringPredicate(lt, rt, sm.like(false), false);
-    case 'NotLikeExpression': return stringPredicate(lt, rt, sm.like(false), true);
-    case 'LikeCsExpression': return stringPredicate(lt, rt, sm.like(true), false);
-    case 'NotLikeCsExpression': return stringPredicate(lt, rt, sm.like(true), true);
+    case 'EqualExpression':
+      return equality(lt, rt, false);
+    case 'NotEqualExpression':
+      return equality(lt, rt, true);
+    case 'LessThanExpression':
+      return ordering(lt, rt, (c) => c < 0);
+    case 'LessThanOrEqualExpression':
+      return ordering(lt, rt, (c) => c <= 0);
+    case 'GreaterThanExpression':
+      return ordering(lt, rt, (c) => c > 0);
+    case 'GreaterThanOrEqualExpression':
+      return ordering(lt, rt, (c) => c >= 0);
+    case 'AndExpression':
+      return logical('and', lt, rt);
+    case 'OrExpression':
+      return logical('or', lt, rt);
+    case 'EqualTildeExpression':
+      return caseInsensitiveEquality(lt, rt, false);
+    case 'BangTildeExpression':
+      return caseInsensitiveEquality(lt, rt, true);
+    case 'HasExpression':
+      return stringPredicate(lt, rt, sm.hasTerm(false), false);
+    case 'NotHasExpression':
+      return stringPredicate(lt, rt, sm.hasTerm(false), true);
+    case 'HasCsExpression':
+      return stringPredicate(lt, rt, sm.hasTerm(true), false);
+    case 'NotHasCsExpression':
+      return stringPredicate(lt, rt, sm.hasTerm(true), true);
+    case 'HasPrefixExpression':
+      return stringPredicate(lt, rt, sm.hasPrefix(false), false);
+    case 'NotHasPrefixExpression':
+      return stringPredicate(lt, rt, sm.hasPrefix(false), true);
+    case 'HasPrefixCsExpression':
+      return stringPredicate(lt, rt, sm.hasPrefix(true), false);
+    case 'NotHasPrefixCsExpression':
+      return stringPredicate(lt, rt, sm.hasPrefix(true), true);
+    case 'HasSuffixExpression':
+      return stringPredicate(lt, rt, sm.hasSuffix(false), false);
+    case 'NotHasSuffixExpression':
+      return stringPredicate(lt, rt, sm.hasSuffix(false), true);
+    case 'HasSuffixCsExpression':
+      return stringPredicate(lt, rt, sm.hasSuffix(true), false);
+    case 'NotHasSuffixCsExpression':
+      return stringPredicate(lt, rt, sm.hasSuffix(true), true);
+    case 'ContainsExpression':
+      return stringPredicate(lt, rt, sm.contains(false), false);
+    case 'NotContainsExpression':
+      return stringPredicate(lt, rt, sm.contains(false), true);
+    case 'ContainsCsExpression':
+      return stringPredicate(lt, rt, sm.contains(true), false);
+    case 'NotContainsCsExpression':
+      return stringPredicate(lt, rt, sm.contains(true), true);
+    case 'StartsWithExpression':
+      return stringPredicate(lt, rt, sm.startsWith(false), false);
+    case 'NotStartsWithExpression':
+      return stringPredicate(lt, rt, sm.startsWith(false), true);
+    case 'StartsWithCsExpression':
+      return stringPredicate(lt, rt, sm.startsWith(true), false);
+    case 'NotStartsWithCsExpression':
+      return stringPredicate(lt, rt, sm.startsWith(true), true);
+    case 'EndsWithExpression':
+      return stringPredicate(lt, rt, sm.endsWith(false), false);
+    case 'NotEndsWithExpression':
+      return stringPredicate(lt, rt, sm.endsWith(false), true);
+    case 'EndsWithCsExpression':
+      return stringPredicate(lt, rt, sm.endsWith(true), false);
+    case 'NotEndsWithCsExpression':
+      return stringPredicate(lt, rt, sm.endsWith(true), true);
+    case 'MatchesRegexExpression':
+      return stringPredicate(lt, rt, sm.matchesRegex(), false);
+    case 'LikeExpression':
+      return stringPredicate(lt, rt, sm.like(false), false);
+    case 'NotLikeExpression':
+      return stringPredicate(lt, rt, sm.like(false), true);
+    case 'LikeCsExpression':
+      return stringPredicate(lt, rt, sm.like(true), false);
+    case 'NotLikeCsExpression':
+      return stringPredicate(lt, rt, sm.like(true), true);
     default:
       throw new UnsupportedError(`operator ${kind}`);
   }

@@ -27,7 +27,9 @@ function parsePath(text: string): { [key: string]: DynamicValue } {
   const stream = colon < 0 ? '' : fileName.slice(colon + 1);
   fileName = colon < 0 ? fileName : fileName.slice(0, colon);
   const dot = fileName.lastIndexOf('.');
-  const directoryName = directoryPath.slice(Math.max(directoryPath.lastIndexOf('\\'), directoryPath.lastIndexOf('/')) + 1);
+  const directoryName = directoryPath.slice(
+    Math.max(directoryPath.lastIndexOf('\\'), directoryPath.lastIndexOf('/')) + 1,
+  );
   return recordOf<DynamicValue>({
     Scheme: scheme,
     RootPath: root,
@@ -39,4 +41,11 @@ function parsePath(text: string): { [key: string]: DynamicValue } {
   });
 }
 
-export const pathFunctions: ScalarFunction[] = [scalar('parse_path', ([t]) => (args) => parsePath(str(args[0] ?? '', t)))];
+export const pathFunctions: ScalarFunction[] = [
+  scalar(
+    'parse_path',
+    ([t]) =>
+      (args) =>
+        parsePath(str(args[0] ?? '', t)),
+  ),
+];

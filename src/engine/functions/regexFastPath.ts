@@ -191,7 +191,11 @@ function readQuantifier(p: string, i: number): { min: number; max: number; next:
 }
 
 /** An escape outside a class, as JavaScript reads it in the same sense; undefined for anything else. */
-function escapeOutsideClass(p: string, i: number, flags: RegexFlags): { text: string; next: number; assertion: boolean } | undefined {
+function escapeOutsideClass(
+  p: string,
+  i: number,
+  flags: RegexFlags,
+): { text: string; next: number; assertion: boolean } | undefined {
   const e = p[i + 1];
   if (e === undefined) {
     return undefined;
@@ -216,7 +220,9 @@ function simpleEscape(p: string, i: number, inClass = false): { text: string; ne
   if (e === 'x') {
     const braced = /^\\x\{([0-9A-Fa-f]{1,6})\}/.exec(p.slice(i, i + 11));
     if (braced) {
-      return Number.parseInt(braced[1]!, 16) <= 0x10ffff ? { text: `\\u{${braced[1]}}`, next: i + braced[0].length } : undefined;
+      return Number.parseInt(braced[1]!, 16) <= 0x10ffff
+        ? { text: `\\u{${braced[1]}}`, next: i + braced[0].length }
+        : undefined;
     }
     return /^[0-9A-Fa-f]{2}$/.test(p.slice(i + 2, i + 4)) ? { text: p.slice(i, i + 4), next: i + 4 } : undefined;
   }
@@ -245,7 +251,7 @@ function characterClass(p: string, i: number, flags: RegexFlags): { text: string
     }
     if (c === '\\') {
       const e = p[j + 1];
-      if (e !== undefined && ('dDwW'.includes(e) && !flags.caseInsensitive)) {
+      if (e !== undefined && 'dDwW'.includes(e) && !flags.caseInsensitive) {
         text += `\\${e}`;
         j += 2;
         continue;

@@ -12,11 +12,17 @@ import { type ScalarFunction, UnsupportedError } from './types';
  * have the same meaning": an element is missing when it equals the placeholder (null matching null).
  */
 function missingTest(placeholder: Value | undefined): (v: DynamicValue | undefined) => boolean {
-  return placeholder === null || placeholder === undefined ? (v) => v === null || v === undefined : (v) => v === placeholder || (v instanceof WholeReal && v.value === placeholder);
+  return placeholder === null || placeholder === undefined
+    ? (v) => v === null || v === undefined
+    : (v) => v === placeholder || (v instanceof WholeReal && v.value === placeholder);
 }
 
 /** Fills each missing element from the nearest non-missing one on one side; the far edge stays missing. */
-function fillFrom(xs: readonly DynamicValue[], missing: (v: DynamicValue) => boolean, backward: boolean): DynamicValue[] {
+function fillFrom(
+  xs: readonly DynamicValue[],
+  missing: (v: DynamicValue) => boolean,
+  backward: boolean,
+): DynamicValue[] {
   const out = [...xs];
   let last: DynamicValue | undefined;
   for (let k = 0; k < out.length; k++) {
@@ -43,7 +49,12 @@ function fillConst(xs: readonly DynamicValue[], value: Value, missing: (v: Dynam
  * preserves the original type of array elements". An all-missing series is filled with `constant` (0 by
  * default; null keeps the nulls), whatever `fillEdges` says.
  */
-function fillLinear(xs: readonly DynamicValue[], missing: (v: DynamicValue) => boolean, fillEdges: boolean, constant: Value): DynamicValue[] {
+function fillLinear(
+  xs: readonly DynamicValue[],
+  missing: (v: DynamicValue) => boolean,
+  fillEdges: boolean,
+  constant: Value,
+): DynamicValue[] {
   const anchors: number[] = [];
   xs.forEach((x, i) => {
     if (!missing(x) && dynamicNumber(x) !== undefined) {
@@ -223,7 +234,11 @@ function outliers(args: readonly Value[]): Value {
   return xs.map((x) => (!counted(x) ? 0 : x > high ? (x - high) / iqr : x < low ? (x - low) / iqr : 0));
 }
 
-function unsupportedAtBind(name: string, check: (constArgs: readonly (Value | undefined)[], argc: number) => string | undefined, impl: (args: readonly Value[]) => Value): ScalarFunction {
+function unsupportedAtBind(
+  name: string,
+  check: (constArgs: readonly (Value | undefined)[], argc: number) => string | undefined,
+  impl: (args: readonly Value[]) => Value,
+): ScalarFunction {
   return scalar(name, (argTypes, _r, _c, constArgs) => {
     const what = check(constArgs, argTypes.length);
     if (what) {
@@ -254,11 +269,19 @@ export const seriesFilters: ScalarFunction[] = [
   scalar('series_fill_linear', () => (args) => {
     const xs = rawArray(args[0]);
     const fillEdges = typeof args[2] === 'boolean' ? args[2] : true;
-    return xs ? fillLinear(xs, missingTest(args[1]), fillEdges, args.length > 3 ? args[3] ?? null : 0) : null;
+    return xs ? fillLinear(xs, missingTest(args[1]), fillEdges, args.length > 3 ? (args[3] ?? null) : 0) : null;
   }),
   scalar('series_fir', () => fir),
   scalar('series_iir', () => iir),
   // The unsupported forms are reported when the call is bound if their arguments are constants.
-  unsupportedAtBind('series_seasonal', (k, argc) => (argc < 2 || k[1] === -1 ? 'series_seasonal() detecting the period itself' : undefined), seasonal),
-  unsupportedAtBind('series_outliers', (k, argc) => (argc < 2 || k[1] === 'ctukey' ? 'series_outliers() of kind "ctukey" (the default)' : undefined), outliers),
+  unsupportedAtBind(
+    'series_seasonal',
+    (k, argc) => (argc < 2 || k[1] === -1 ? 'series_seasonal() detecting the period itself' : undefined),
+    seasonal,
+  ),
+  unsupportedAtBind(
+    'series_outliers',
+    (k, argc) => (argc < 2 || k[1] === 'ctukey' ? 'series_outliers() of kind "ctukey" (the default)' : undefined),
+    outliers,
+  ),
 ];

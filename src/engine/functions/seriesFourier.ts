@@ -102,10 +102,17 @@ function complexSeries(args: readonly Value[]): Complex | undefined {
     return undefined;
   }
   const imag = asArray(im) ?? undefined;
-  if ((imag && imag.length !== re.length) || re.some((v) => typeof v !== 'number') || imag?.some((v) => typeof v !== 'number')) {
+  if (
+    (imag && imag.length !== re.length) ||
+    re.some((v) => typeof v !== 'number') ||
+    imag?.some((v) => typeof v !== 'number')
+  ) {
     return undefined;
   }
-  return { re: Float64Array.from(re as number[]), im: imag ? Float64Array.from(imag as number[]) : new Float64Array(re.length) };
+  return {
+    re: Float64Array.from(re as number[]),
+    im: imag ? Float64Array.from(imag as number[]) : new Float64Array(re.length),
+  };
 }
 
 function fourier(name: string, sign: number): ScalarFunction {

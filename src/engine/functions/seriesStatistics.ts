@@ -30,7 +30,17 @@ function statsOf(series: Value, ignoreNonfinite: boolean): Stats | null {
   if (!xs) {
     return null;
   }
-  const s: Stats = { min: null, min_idx: null, max: null, max_idx: null, avg: null, stdev: null, variance: null, sum: 0, len: xs.length };
+  const s: Stats = {
+    min: null,
+    min_idx: null,
+    max: null,
+    max_idx: null,
+    avg: null,
+    stdev: null,
+    variance: null,
+    sum: 0,
+    len: xs.length,
+  };
   let n = 0;
   let mean = 0;
   let m2 = 0;
@@ -108,7 +118,14 @@ export function fitLine(series: Value): LineFit | null {
   for (let i = 0; i < n; i++) {
     ssRes += (y[i]! - line[i]!) ** 2;
   }
-  return { rsquare: 1 - ssRes / syy, slope, variance: syy / (n - 1), rvariance: ssRes / (n - 1), interception, line_fit: line };
+  return {
+    rsquare: 1 - ssRes / syy,
+    slope,
+    variance: syy / (n - 1),
+    rvariance: ssRes / (n - 1),
+    interception,
+    line_fit: line,
+  };
 }
 
 const FIT_TUPLE = ['rsquare', 'slope', 'variance', 'rvariance', 'interception', 'line_fit'] as const;

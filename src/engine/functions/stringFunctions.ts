@@ -10,15 +10,23 @@ import type { ScalarFunction } from './types';
 import { BYTES, chargeMemory } from '../exec/memoryBudget';
 
 /** A function of string arguments: every argument is read with tostring() semantics. */
-function strings(name: string, fn: (args: string[], raw: readonly Value[]) => Value, aliases?: readonly string[]): ScalarFunction {
-  return scalar(name, (types) => (args) => {
-    const texts = args.map((a, i) => str(a, types[i]));
-    // The binder checks arity; missing arguments read as "" all the same, so a bad call cannot crash.
-    while (texts.length < 3) {
-      texts.push('');
-    }
-    return fn(texts, args);
-  }, aliases);
+function strings(
+  name: string,
+  fn: (args: string[], raw: readonly Value[]) => Value,
+  aliases?: readonly string[],
+): ScalarFunction {
+  return scalar(
+    name,
+    (types) => (args) => {
+      const texts = args.map((a, i) => str(a, types[i]));
+      // The binder checks arity; missing arguments read as "" all the same, so a bad call cannot crash.
+      while (texts.length < 3) {
+        texts.push('');
+      }
+      return fn(texts, args);
+    },
+    aliases,
+  );
 }
 
 /** Characters are code points, counted without copying the string (it may be hundreds of megabytes). */
@@ -32,7 +40,8 @@ function substring(s: string, start: number, length?: number): string {
   if (from < 0) {
     from = Math.max(0, total + from);
   }
-  const to = length === undefined || !Number.isFinite(length) ? total : Math.min(total, from + Math.max(0, Math.trunc(length)));
+  const to =
+    length === undefined || !Number.isFinite(length) ? total : Math.min(total, from + Math.max(0, Math.trunc(length)));
   if (from >= to) {
     return '';
   }
@@ -168,7 +177,11 @@ const BYTE_UNITS = ['Bytes', 'KB', 'MB', 'GB', 'TB', 'PB', 'EB'];
 
 /** format_bytes(): binary multiples, `precision` decimals, the unit chosen by size unless one is given. */
 export function formatBytes(size: number, precision = 0, unit?: string): string {
-  let index = unit ? BYTE_UNITS.findIndex((u) => u.toLowerCase() === unit.toLowerCase() || (u === 'Bytes' && unit.toLowerCase() === 'bytes')) : -1;
+  let index = unit
+    ? BYTE_UNITS.findIndex(
+        (u) => u.toLowerCase() === unit.toLowerCase() || (u === 'Bytes' && unit.toLowerCase() === 'bytes'),
+      )
+    : -1;
   if (index < 0) {
     index = 0;
     let v = Math.abs(size);
@@ -197,18 +210,29 @@ function typeName(v: Value, type: KqlType): string {
     return 'real';
   }
   switch (typeof v) {
-    case 'object': return 'dictionary';
-    case 'boolean': return 'bool';
-    case 'string': return 'string';
+    case 'object':
+      return 'dictionary';
+    case 'boolean':
+      return 'bool';
+    case 'string':
+      return 'string';
     case 'number':
       return !Number.isInteger(v) ? 'real' : Math.abs(v) <= 2147483647 ? 'int' : 'long';
-    default: return 'string';
+    default:
+      return 'string';
   }
 }
 
 export const stringFunctions: ScalarFunction[] = [
   scalar('strcat', (types) => (args) => args.map((a, i) => str(a, types[i])).join('')),
-  scalar('strcat_delim', (types) => (args) => args.slice(1).map((a, i) => str(a, types[i + 1])).join(str(args[0]!, types[0]))),
+  scalar(
+    'strcat_delim',
+    (types) => (args) =>
+      args
+        .slice(1)
+        .map((a, i) => str(a, types[i + 1]))
+        .join(str(args[0]!, types[0])),
+  ),
   strings('strlen', ([s]) => codePointLength(s!)),
   scalar('substring', (types) => (args) => {
     if (args[1] === null || args[1] === undefined) {
@@ -233,11 +257,13 @@ export const stringFunctions: ScalarFunction[] = [
   strings('replace_string', ([text, lookup, rewrite]) => (lookup === '' ? text! : text!.split(lookup!).join(rewrite))),
   scalar('replace_regex', () => {
     const regex = regexCache();
-    return (args) => replaceAllMatches(regex(str(args[1]!, 'string')), str(args[0]!, 'string'), str(args[2]!, 'string'));
+    return (args) =>
+      replaceAllMatches(regex(str(args[1]!, 'string')), str(args[0]!, 'string'), str(args[2]!, 'string'));
   }),
   scalar('replace', () => {
     const regex = regexCache();
-    return (args) => replaceAllMatches(regex(str(args[0]!, 'string')), str(args[2]!, 'string'), str(args[1]!, 'string'));
+    return (args) =>
+      replaceAllMatches(regex(str(args[0]!, 'string')), str(args[2]!, 'string'), str(args[1]!, 'string'));
   }),
   scalar('extract', (types, resultType) => {
     const regex = regexCache();
@@ -250,23 +276,28 @@ export const stringFunctions: ScalarFunction[] = [
       return resultType === 'string' ? group : convertValue(group, 'string', resultType);
     };
   }),
-  scalar('extract_all', (types) => {
-    const regex = regexCache();
-    return (args) => {
-      const re = regex(str(args[0]!, 'string'));
-      // Capture groups by index or by name: extract_all(re, dynamic([1, 'last']), text).
-      const groups = args.length === 3 && Array.isArray(args[1]) ? (args[1] as (number | string)[]) : undefined;
-      const source = str(args[args.length - 1]!, types[args.length - 1]);
-      const matches = [...allMatches(re, source)].filter((m) => m.end > m.index);
-      if (matches.length === 0) {
-        return null;
-      }
-      chargeMemory(matches.length * BYTES.boxed * (re.groupCount + 1), 'extract_all()');
-      const picked = groups ?? (re.groupCount > 0 ? Array.from({ length: re.groupCount }, (_g, i) => i + 1) : [0]);
-      const group = (m: { groups: readonly (string | undefined)[] }, g: number | string): string => (typeof g === 'number' ? m.groups[g] : m.groups[re.groupNames.get(g) ?? -1]) ?? '';
-      return matches.map((m) => (picked.length === 1 ? group(m, picked[0]!) : picked.map((g) => group(m, g))));
-    };
-  }, ['extractall']),
+  scalar(
+    'extract_all',
+    (types) => {
+      const regex = regexCache();
+      return (args) => {
+        const re = regex(str(args[0]!, 'string'));
+        // Capture groups by index or by name: extract_all(re, dynamic([1, 'last']), text).
+        const groups = args.length === 3 && Array.isArray(args[1]) ? (args[1] as (number | string)[]) : undefined;
+        const source = str(args[args.length - 1]!, types[args.length - 1]);
+        const matches = [...allMatches(re, source)].filter((m) => m.end > m.index);
+        if (matches.length === 0) {
+          return null;
+        }
+        chargeMemory(matches.length * BYTES.boxed * (re.groupCount + 1), 'extract_all()');
+        const picked = groups ?? (re.groupCount > 0 ? Array.from({ length: re.groupCount }, (_g, i) => i + 1) : [0]);
+        const group = (m: { groups: readonly (string | undefined)[] }, g: number | string): string =>
+          (typeof g === 'number' ? m.groups[g] : m.groups[re.groupNames.get(g) ?? -1]) ?? '';
+        return matches.map((m) => (picked.length === 1 ? group(m, picked[0]!) : picked.map((g) => group(m, g))));
+      };
+    },
+    ['extractall'],
+  ),
   scalar('indexof', (types) => (args) => {
     const n = (i: number): number | undefined => (typeof args[i] === 'number' ? (args[i] as number) : undefined);
     return indexOf(str(args[0]!, types[0]), str(args[1]!, types[1]), n(2), n(3), n(4));
@@ -289,23 +320,37 @@ export const stringFunctions: ScalarFunction[] = [
   }),
   scalar('countof', () => {
     const regex = regexCache();
-    return (args) => countOf(str(args[0]!, 'string'), str(args[1]!, 'string'), args.length > 2 ? str(args[2]!, 'string') : 'normal', regex);
+    return (args) =>
+      countOf(
+        str(args[0]!, 'string'),
+        str(args[1]!, 'string'),
+        args.length > 2 ? str(args[2]!, 'string') : 'normal',
+        regex,
+      );
   }),
   strings('url_encode', ([s]) => urlEncode(s!, true)),
   strings('url_encode_component', ([s]) => urlEncode(s!, false)),
   strings('url_decode', ([s]) => urlDecode(s!)),
   strings('base64_encode_tostring', ([s]) => Buffer.from(s!, 'utf8').toString('base64'), ['base64_encodestring']),
   strings('base64_decode_tostring', ([s]) => base64Decode(s!), ['base64_decodestring']),
-  scalar('strcat_array', (types) => (args) => {
-    const arr = args[0];
-    const delim = str(args[1]!, types[1]);
-    return Array.isArray(arr) ? arr.map((v) => str(v, 'dynamic')).join(delim) : '';
-  }, ['array_strcat']),
+  scalar(
+    'strcat_array',
+    (types) => (args) => {
+      const arr = args[0];
+      const delim = str(args[1]!, types[1]);
+      return Array.isArray(arr) ? arr.map((v) => str(v, 'dynamic')).join(delim) : '';
+    },
+    ['array_strcat'],
+  ),
   scalar('format_bytes', () => (args) => {
     if (typeof args[0] !== 'number') {
       return '';
     }
-    return formatBytes(args[0], typeof args[1] === 'number' ? args[1] : 0, typeof args[2] === 'string' && args[2] !== '' ? args[2] : undefined);
+    return formatBytes(
+      args[0],
+      typeof args[1] === 'number' ? args[1] : 0,
+      typeof args[2] === 'string' && args[2] !== '' ? args[2] : undefined,
+    );
   }),
   scalar('gettype', (types) => (args) => typeName(args[0]!, types[0]!)),
 ];

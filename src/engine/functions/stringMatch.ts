@@ -17,7 +17,10 @@ export function escapeRegex(s: string): string {
 }
 
 /** A predicate whose needle compiles to a regex once per distinct needle. */
-function viaRegex(build: (needle: string) => { test(text: string): boolean }, long?: LongNeedleOptions): StringPredicate {
+function viaRegex(
+  build: (needle: string) => { test(text: string): boolean },
+  long?: LongNeedleOptions,
+): StringPredicate {
   let lastNeedle: string | undefined;
   let re: { test(text: string): boolean } = /^/;
   return (haystack, needle) => {
@@ -39,15 +42,25 @@ function termRegex(needle: string, flags: string, prefixOnly: boolean, suffixOnl
 }
 
 export function hasTerm(caseSensitive: boolean): StringPredicate {
-  return viaRegex((n) => termRegex(n, caseSensitive ? 'u' : 'iu', false, false), { caseInsensitive: !caseSensitive, boundaryBefore: true, boundaryAfter: true });
+  return viaRegex((n) => termRegex(n, caseSensitive ? 'u' : 'iu', false, false), {
+    caseInsensitive: !caseSensitive,
+    boundaryBefore: true,
+    boundaryAfter: true,
+  });
 }
 
 export function hasPrefix(caseSensitive: boolean): StringPredicate {
-  return viaRegex((n) => termRegex(n, caseSensitive ? 'u' : 'iu', true, false), { caseInsensitive: !caseSensitive, boundaryBefore: true });
+  return viaRegex((n) => termRegex(n, caseSensitive ? 'u' : 'iu', true, false), {
+    caseInsensitive: !caseSensitive,
+    boundaryBefore: true,
+  });
 }
 
 export function hasSuffix(caseSensitive: boolean): StringPredicate {
-  return viaRegex((n) => termRegex(n, caseSensitive ? 'u' : 'iu', false, true), { caseInsensitive: !caseSensitive, boundaryAfter: true });
+  return viaRegex((n) => termRegex(n, caseSensitive ? 'u' : 'iu', false, true), {
+    caseInsensitive: !caseSensitive,
+    boundaryAfter: true,
+  });
 }
 
 export function contains(caseSensitive: boolean): StringPredicate {
@@ -80,11 +93,13 @@ export function matchesRegex(): StringPredicate {
   return viaRegex((n) => compileRegex(n));
 }
 
-
 /** SQL-style `like`: `%` any run, `_` one character. */
 export function like(caseSensitive: boolean): StringPredicate {
   return viaRegex((n) => {
-    const body = n.split('').map((c) => (c === '%' ? '.*' : c === '_' ? '.' : escapeRegex(c))).join('');
+    const body = n
+      .split('')
+      .map((c) => (c === '%' ? '.*' : c === '_' ? '.' : escapeRegex(c)))
+      .join('');
     return new RegExp(`^${body}$`, caseSensitive ? 'su' : 'isu');
   });
 }

@@ -61,7 +61,7 @@ function replaceStrings(text: string, lookups: readonly Value[], rewrites: reado
       return;
     }
     const rewrite = rewrites[i];
-    for (let at = text.indexOf(lookup); at >= 0;) {
+    for (let at = text.indexOf(lookup); at >= 0; ) {
       const end = at + lookup.length;
       if (claimed(at, end)) {
         at = text.indexOf(lookup, at + 1);
@@ -178,19 +178,31 @@ export const stringTextFunctions: ScalarFunction[] = [
       return indexOfRegex(str(args[0] ?? '', types[0]), re!, start, length, occurrence);
     };
   }),
-  scalar('translate', (types) => (args) => translate(str(args[0] ?? '', types[0]), str(args[1] ?? '', types[1]), str(args[2] ?? '', types[2]))),
+  scalar(
+    'translate',
+    (types) => (args) =>
+      translate(str(args[0] ?? '', types[0]), str(args[1] ?? '', types[1]), str(args[2] ?? '', types[2])),
+  ),
   scalar('replace_strings', (types) => (args) => {
     const text = str(args[0] ?? '', types[0]);
     return Array.isArray(args[1]) && Array.isArray(args[2]) ? replaceStrings(text, args[1], args[2]) : text;
   }),
   scalar('parse_csv', (types) => (args) => parseCsvRecord(str(args[0] ?? '', types[0]))),
-  scalar('unicode_codepoints_from_string', (types) => (args) => {
-    const s = str(args[0] ?? '', types[0]);
-    return [...s].map((c) => c.codePointAt(0)!);
-  }, ['to_utf8']),
+  scalar(
+    'unicode_codepoints_from_string',
+    (types) => (args) => {
+      const s = str(args[0] ?? '', types[0]);
+      return [...s].map((c) => c.codePointAt(0)!);
+    },
+    ['to_utf8'],
+  ),
   scalar('unicode_codepoints_to_string', () => (args) => fromCodePoints(args), ['make_string']),
   // eslint-disable-next-line no-control-regex
   scalar('isascii', (types) => (args) => /^[\x00-\x7f]*$/.test(str(args[0] ?? '', types[0]))),
   // A JavaScript string is valid UTF-8 text unless it holds a lone surrogate.
-  scalar('isutf8', (types) => (args) => !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(str(args[0] ?? '', types[0]))),
+  scalar(
+    'isutf8',
+    (types) => (args) =>
+      !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(str(args[0] ?? '', types[0])),
+  ),
 ];

@@ -37,8 +37,15 @@ function digestOf(v: Value): Digest | null {
   }
   const [mark, values, weights] = v;
   const type = Array.isArray(mark) && mark.length === 1 ? mark[0] : undefined;
-  if (typeof type !== 'string' || !DIGEST_TYPES.includes(type as KqlType) || !Array.isArray(values) || !Array.isArray(weights)
-    || values.length !== weights.length || !values.every((x) => typeof x === 'number') || !weights.every((w) => typeof w === 'number' && w > 0)) {
+  if (
+    typeof type !== 'string' ||
+    !DIGEST_TYPES.includes(type as KqlType) ||
+    !Array.isArray(values) ||
+    !Array.isArray(weights) ||
+    values.length !== weights.length ||
+    !values.every((x) => typeof x === 'number') ||
+    !weights.every((w) => typeof w === 'number' && w > 0)
+  ) {
     return null;
   }
   const d: Digest = { type: type as KqlType, weights: new Map() };
@@ -53,7 +60,9 @@ function add(d: Digest, value: number, weight: number): void {
 /** Folds `from` into `into`; the reference requires the digests of one merge to share a type. */
 function mergeInto(into: Digest, from: Digest): void {
   if (into.type !== null && from.type !== into.type) {
-    throw new EvaluationError(`tdigest_merge: cannot merge a tdigest of ${from.type} into one of ${into.type}; all digests must be of the same type`);
+    throw new EvaluationError(
+      `tdigest_merge: cannot merge a tdigest of ${from.type} into one of ${into.type}; all digests must be of the same type`,
+    );
   }
   into.type = from.type;
   for (const [v, w] of from.weights) {
@@ -112,7 +121,12 @@ function sameKind(a: KqlType, b: KqlType): boolean {
 function rankOf(digest: Value, value: Value, valueType: KqlType): { rank: number; total: number } | null {
   const d = digestOf(digest);
   const x = num(value);
-  if (d === null || x === null || typeof value !== 'number' || !sameKind(d.type!, valueType === 'dynamic' ? 'real' : valueType)) {
+  if (
+    d === null ||
+    x === null ||
+    typeof value !== 'number' ||
+    !sameKind(d.type!, valueType === 'dynamic' ? 'real' : valueType)
+  ) {
     return null;
   }
   let rank = 0;
@@ -132,19 +146,25 @@ function percentileValues(digest: Value, percents: readonly Value[]): { type: Kq
     return null;
   }
   const { entries, total } = sorted(d);
-  return { type: d.type!, values: percents.map((p) => (typeof p === 'number' && !Number.isNaN(p) ? weightedNearestRank(entries, total, p) : null)) };
+  return {
+    type: d.type!,
+    values: percents.map((p) =>
+      typeof p === 'number' && !Number.isNaN(p) ? weightedNearestRank(entries, total, p) : null,
+    ),
+  };
 }
 
-const scalarMerge = (name: string): ScalarFunction => scalar(name, () => (args) => {
-  const d: Digest = { type: null, weights: new Map() };
-  for (const a of args) {
-    const from = digestOf(a ?? null);
-    if (from !== null) {
-      mergeInto(d, from);
+const scalarMerge = (name: string): ScalarFunction =>
+  scalar(name, () => (args) => {
+    const d: Digest = { type: null, weights: new Map() };
+    for (const a of args) {
+      const from = digestOf(a ?? null);
+      if (from !== null) {
+        mergeInto(d, from);
+      }
     }
-  }
-  return d.type === null ? null : render(d, d.type);
-});
+    return d.type === null ? null : render(d, d.type);
+  });
 
 export const tdigestAggregates: AggregateFunction[] = [
   { name: 'tdigest', bind: (types) => digester(types[0] ?? 'real', types.length > 1) as AggregateImpl },
@@ -168,11 +188,19 @@ export const tdigestFunctions: ScalarFunction[] = [
       if (out === null) {
         return null;
       }
-      const elementType = listed && typeof args[2] === 'string' && DIGEST_TYPES.includes(args[2] as KqlType) ? (args[2] as KqlType) : out.type;
-      return out.values.map((v) => asResult(asResult(v, out.type, elementType), elementType, 'dynamic') as DynamicValue);
+      const elementType =
+        listed && typeof args[2] === 'string' && DIGEST_TYPES.includes(args[2] as KqlType)
+          ? (args[2] as KqlType)
+          : out.type;
+      return out.values.map(
+        (v) => asResult(asResult(v, out.type, elementType), elementType, 'dynamic') as DynamicValue,
+      );
     };
   }),
-  scalar('rank_tdigest', (types) => (args) => rankOf(args[0] ?? null, args[1] ?? null, types[1] ?? 'dynamic')?.rank ?? null),
+  scalar(
+    'rank_tdigest',
+    (types) => (args) => rankOf(args[0] ?? null, args[1] ?? null, types[1] ?? 'dynamic')?.rank ?? null,
+  ),
   scalar('percentrank_tdigest', (types) => (args) => {
     const r = rankOf(args[0] ?? null, args[1] ?? null, types[1] ?? 'dynamic');
     return r === null || r.total === 0 ? null : (r.rank * 100) / r.total;

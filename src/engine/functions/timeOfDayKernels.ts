@@ -5,7 +5,13 @@
  * implementation and the column kernel declines.
  */
 import { TICKS_PER_MILLISECOND, type Value } from '../values';
-import { CHECK_INTERVAL as CHECK_EVERY, type CallShape, type ColumnKernel, type RowEvaluator, type ScalarImpl } from './types';
+import {
+  CHECK_INTERVAL as CHECK_EVERY,
+  type CallShape,
+  type ColumnKernel,
+  type RowEvaluator,
+  type ScalarImpl,
+} from './types';
 
 // Module-local copies: a transpiled import is a getter call on every loop iteration.
 const CHECK_INTERVAL = CHECK_EVERY;
@@ -58,7 +64,12 @@ function partOf(t: number, unit: number, period: number): number | undefined {
 
 /** The row kernel of a time-of-day function: `impl` (the function bound) for what the arithmetic leaves. */
 export function timeOfDayRowKernel(shape: TimeOfDayShape) {
-  return (call: CallShape, args: readonly RowEvaluator[], _rows: unknown, impl: ScalarImpl | undefined): RowEvaluator | undefined => {
+  return (
+    call: CallShape,
+    args: readonly RowEvaluator[],
+    _rows: unknown,
+    impl: ScalarImpl | undefined,
+  ): RowEvaluator | undefined => {
     const s = shape(call);
     const read = s && args[s.arg];
     if (!s || !read || !impl) {

@@ -46,8 +46,12 @@ export function parseTimespan(text: string): number | null {
     if (hours > 23 || minutes > 59 || seconds > 59) {
       return null;
     }
-    const ticks = Number(m[2] ?? 0) * TICKS_PER_DAY + hours * TICKS_PER_HOUR + minutes * TICKS_PER_MINUTE
-      + seconds * TICKS_PER_SECOND + (m[6] ? fractionToTicks(m[6]) : 0);
+    const ticks =
+      Number(m[2] ?? 0) * TICKS_PER_DAY +
+      hours * TICKS_PER_HOUR +
+      minutes * TICKS_PER_MINUTE +
+      seconds * TICKS_PER_SECOND +
+      (m[6] ? fractionToTicks(m[6]) : 0);
     return m[1] === '-' ? -ticks : ticks;
   }
   m = DAYS.exec(s);

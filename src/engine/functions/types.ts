@@ -37,7 +37,12 @@ export interface ScalarFunction {
    * literal or constant expression (e.g. a regex, a format string), so work can be done once.
    * Throws UnsupportedError for an overload the library does not implement.
    */
-  bind(argTypes: readonly KqlType[], resultType: KqlType, ctx: CallContext, constArgs: readonly (Value | undefined)[]): ScalarImpl;
+  bind(
+    argTypes: readonly KqlType[],
+    resultType: KqlType,
+    ctx: CallContext,
+    constArgs: readonly (Value | undefined)[],
+  ): ScalarImpl;
   /**
    * A window function: its value at a row depends on other rows (prev, row_cumsum), so Kusto admits it
    * only over serialized input and it runs through `rowKernel`, never row by row through `bind`.
@@ -59,7 +64,12 @@ export interface ScalarFunction {
    * what `bind` gives; `impl` is `bind`'s implementation for this call (undefined for a window function),
    * for the rows the kernel leaves to it. A window function's evaluator is always its row kernel's.
    */
-  rowKernel?(call: CallShape, args: readonly RowEvaluator[], rows: KernelRows, impl: ScalarImpl | undefined): RowEvaluator | undefined;
+  rowKernel?(
+    call: CallShape,
+    args: readonly RowEvaluator[],
+    rows: KernelRows,
+    impl: ScalarImpl | undefined,
+  ): RowEvaluator | undefined;
   /** A whole-column kernel over one number argument, for some call shapes (see ColumnKernel). */
   columnKernel?(call: CallShape): ColumnKernel | undefined;
 }
@@ -121,7 +131,12 @@ export interface AggregateFunction {
   readonly aliases?: readonly string[];
   /** True when result() returns an array of values, one per output column. */
   readonly multiOutput?: boolean;
-  bind(argTypes: readonly KqlType[], resultType: KqlType, ctx: CallContext, constArgs: readonly (Value | undefined)[]): AggregateImpl;
+  bind(
+    argTypes: readonly KqlType[],
+    resultType: KqlType,
+    ctx: CallContext,
+    constArgs: readonly (Value | undefined)[],
+  ): AggregateImpl;
   /** The result type for these argument types, for aggregates the engine builds itself (see ScalarFunction). */
   resultType?(argTypes: readonly KqlType[]): KqlType | undefined;
   /**

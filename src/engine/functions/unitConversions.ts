@@ -6,7 +6,18 @@
  */
 import { num, str } from './define';
 import type { ScalarFunction } from './types';
-import { ANGLE, ENERGY, FORCE, LENGTH, MASS, SPEED, TEMPERATURE, VOLUME, type Quantity, type UnitConversion } from './unitTables';
+import {
+  ANGLE,
+  ENERGY,
+  FORCE,
+  LENGTH,
+  MASS,
+  SPEED,
+  TEMPERATURE,
+  VOLUME,
+  type Quantity,
+  type UnitConversion,
+} from './unitTables';
 
 function converter(name: string, quantity: Quantity): ScalarFunction {
   const byName = new Map<string, UnitConversion>();

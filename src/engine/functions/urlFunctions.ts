@@ -31,7 +31,12 @@ function queryParameters(query: string): Bag {
     }
     const eq = pair.indexOf('=');
     const key = decode(eq < 0 ? pair : pair.slice(0, eq));
-    Object.defineProperty(out, key, { value: eq < 0 ? '' : decode(pair.slice(eq + 1)), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(out, key, {
+      value: eq < 0 ? '' : decode(pair.slice(eq + 1)),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return out;
 }
@@ -41,7 +46,14 @@ function parseUrl(url: string): Bag | null {
   if (!m) {
     return null;
   }
-  const [, scheme, authority, path, query, fragment] = m as unknown as [string, string, string, string, string | undefined, string | undefined];
+  const [, scheme, authority, path, query, fragment] = m as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string | undefined,
+    string | undefined,
+  ];
   const at = authority.lastIndexOf('@');
   const userInfo = at < 0 ? '' : authority.slice(0, at);
   const hostPort = at < 0 ? authority : authority.slice(at + 1);
@@ -62,7 +74,19 @@ function parseUrl(url: string): Bag | null {
 
 export const urlFunctions: ScalarFunction[] = [
   // A string that is not an absolute URL has no parts: the result is null.
-  scalar('parse_url', ([t]) => (args) => parseUrl(str(args[0] ?? '', t)), ['parseurl']),
+  scalar(
+    'parse_url',
+    ([t]) =>
+      (args) =>
+        parseUrl(str(args[0] ?? '', t)),
+    ['parseurl'],
+  ),
   // The query part of a URL; a leading '?' is allowed.
-  scalar('parse_urlquery', ([t]) => (args) => recordOf<DynamicValue>({ 'Query Parameters': queryParameters(str(args[0] ?? '', t).replace(/^\?/, '')) }), ['parseurlquery']),
+  scalar(
+    'parse_urlquery',
+    ([t]) =>
+      (args) =>
+        recordOf<DynamicValue>({ 'Query Parameters': queryParameters(str(args[0] ?? '', t).replace(/^\?/, '')) }),
+    ['parseurlquery'],
+  ),
 ];

@@ -8,7 +8,14 @@
 import { valuesEqual } from '../valueCompare';
 import type { Value } from '../values';
 import { fitNumber } from './define';
-import { CHECK_INTERVAL as CHECK_EVERY, UnsupportedError, type CallShape, type KernelRows, type RowEvaluator, type ScalarFunction } from './types';
+import {
+  CHECK_INTERVAL as CHECK_EVERY,
+  UnsupportedError,
+  type CallShape,
+  type KernelRows,
+  type RowEvaluator,
+  type ScalarFunction,
+} from './types';
 
 // A module-local copy: a transpiled import is a property read on every loop iteration.
 const CHECK_INTERVAL = CHECK_EVERY;
@@ -122,12 +129,13 @@ const rowWindowSession: WindowKernel = (_call, args, rows) => {
     const v = value(row);
     const fromFirst = maxFromFirst(row);
     const between = maxBetween(row);
-    const starts = typeof sessionStart !== 'number'
-      || typeof previous !== 'number'
-      || typeof v !== 'number'
-      || (typeof fromFirst === 'number' && v >= sessionStart + fromFirst)
-      || (typeof between === 'number' && v >= previous + between)
-      || (restart !== undefined && restart(row) === true);
+    const starts =
+      typeof sessionStart !== 'number' ||
+      typeof previous !== 'number' ||
+      typeof v !== 'number' ||
+      (typeof fromFirst === 'number' && v >= sessionStart + fromFirst) ||
+      (typeof between === 'number' && v >= previous + between) ||
+      (restart !== undefined && restart(row) === true);
     if (starts) {
       sessionStart = v;
     }

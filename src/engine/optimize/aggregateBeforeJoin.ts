@@ -23,7 +23,8 @@ const EAGER_KINDS = new Set(['inner', 'leftouter', 'rightouter', 'fullouter']);
 
 export const aggregateBeforeJoin: OptimizerRule = {
   name: 'aggregate before join',
-  rewrite: (plan) => rewriteBottomUp(plan, (node) => (node.k === 'summarize' && isCandidate(node) ? eager(node) ?? node : node)),
+  rewrite: (plan) =>
+    rewriteBottomUp(plan, (node) => (node.k === 'summarize' && isCandidate(node) ? (eager(node) ?? node) : node)),
 };
 
 function isCandidate(plan: SummarizePlan): boolean {
@@ -31,9 +32,15 @@ function isCandidate(plan: SummarizePlan): boolean {
   if (join.k !== 'join' || !EAGER_KINDS.has(join.kind) || plan.keys.length === 0 || plan.aggregates.length === 0) {
     return false;
   }
-  return plan.keys.every((k) => k.expr.k === 'column')
-    && plan.aggregates.every((a) => DECOMPOSABLE.has(a.name) && a.outputs.length === 1
-      && (a.name === 'count' ? a.args.length === 0 : a.args.length === 1 && a.args[0]!.k === 'column'));
+  return (
+    plan.keys.every((k) => k.expr.k === 'column') &&
+    plan.aggregates.every(
+      (a) =>
+        DECOMPOSABLE.has(a.name) &&
+        a.outputs.length === 1 &&
+        (a.name === 'count' ? a.args.length === 0 : a.args.length === 1 && a.args[0]!.k === 'column'),
+    )
+  );
 }
 
 const columnName = (e: Expr): string => (e as Extract<Expr, { k: 'column' }>).name;
@@ -44,7 +51,10 @@ function eager(plan: SummarizePlan): Plan | undefined {
   const left = join.left.schema;
   const leftCount = left.length;
   // The join's output names its left columns as the left input does; the right ones may be renamed.
-  if (join.schema.length !== leftCount + join.right.schema.length || left.some((c, i) => join.schema[i]!.name !== c.name)) {
+  if (
+    join.schema.length !== leftCount + join.right.schema.length ||
+    left.some((c, i) => join.schema[i]!.name !== c.name)
+  ) {
     return undefined;
   }
   const sideOf = (name: string): 'left' | 'right' | undefined => {
@@ -56,7 +66,12 @@ function eager(plan: SummarizePlan): Plan | undefined {
   if (keySides.includes(undefined) || measures.some((m) => m !== undefined && sideOf(m) !== 'left')) {
     return undefined;
   }
-  const groupNames = [...new Set([...join.leftKeys, ...plan.keys.filter((_, i) => keySides[i] === 'left').map((k) => columnName(k.expr))])];
+  const groupNames = [
+    ...new Set([
+      ...join.leftKeys,
+      ...plan.keys.filter((_, i) => keySides[i] === 'left').map((k) => columnName(k.expr)),
+    ]),
+  ];
   if (groupNames.some((n) => sideOf(n) !== 'left')) {
     return undefined;
   }
@@ -69,12 +84,30 @@ function eager(plan: SummarizePlan): Plan | undefined {
     name: a.name,
     args: a.args,
     // The function's own result type rule where it has one (count: long), else the type Kusto gave the call.
-    outputs: [{ name: partialName(i), type: aggregateFunction(a.name)?.resultType?.(a.args.map((x) => x.type)) ?? a.outputs[0]!.type }],
+    outputs: [
+      {
+        name: partialName(i),
+        type: aggregateFunction(a.name)?.resultType?.(a.args.map((x) => x.type)) ?? a.outputs[0]!.type,
+      },
+    ],
     span: a.span,
   }));
-  const groupKeys: NamedExpr[] = groupNames.map((name) => ({ name, expr: { k: 'column', name, type: typeOf(name), span } }));
-  const partialSchema: ColumnDef[] = [...groupKeys.map((k) => ({ name: k.name, type: k.expr.type })), ...partials.map((p) => p.outputs[0]!)];
-  const partial: SummarizePlan = { k: 'summarize', input: join.left, keys: groupKeys, aggregates: partials, span, schema: partialSchema };
+  const groupKeys: NamedExpr[] = groupNames.map((name) => ({
+    name,
+    expr: { k: 'column', name, type: typeOf(name), span },
+  }));
+  const partialSchema: ColumnDef[] = [
+    ...groupKeys.map((k) => ({ name: k.name, type: k.expr.type })),
+    ...partials.map((p) => p.outputs[0]!),
+  ];
+  const partial: SummarizePlan = {
+    k: 'summarize',
+    input: join.left,
+    keys: groupKeys,
+    aggregates: partials,
+    span,
+    schema: partialSchema,
+  };
 
   // 2. The partials joined with the right side, which keeps the names the original join gave it.
   const joined: JoinPlan = { ...join, left: partial, schema: [...partialSchema, ...join.schema.slice(leftCount)] };

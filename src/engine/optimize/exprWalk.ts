@@ -64,7 +64,10 @@ export function mapNodeExprs(plan: Plan, f: (e: Expr) => Expr): Plan {
       const predicate = f(plan.predicate);
       return predicate === plan.predicate ? plan : { ...plan, predicate };
     }
-    case 'extend': case 'project': case 'serialize': case 'print': {
+    case 'extend':
+    case 'project':
+    case 'serialize':
+    case 'print': {
       const columns = mapNamed(plan.columns, f);
       return columns === plan.columns ? plan : { ...plan, columns };
     }

@@ -42,7 +42,11 @@ function evaluateConstant(expr: Expr): { value: ReturnType<ReturnType<typeof com
   const ctx: ExecContext = {
     db: new Database([]),
     // A pure function never reads the run's "now"; one that did is left for the run to compute.
-    call: { get now(): number { throw new NeedsRun(); } },
+    call: {
+      get now(): number {
+        throw new NeedsRun();
+      },
+    },
     errors: new ErrorFactory(new LineMap('')),
     shared: new Map(),
     tables: new Map(),

@@ -24,7 +24,9 @@ function fuse(node: Plan): Plan {
   const ordered = terms.every(isPlainComparison)
     ? [...terms].sort((a, b) => Number(leftType(b) === 'string') - Number(leftType(a) === 'string'))
     : [inner.predicate, node.predicate];
-  const predicate = ordered.reduce((left, right): Expr => ({ k: 'binary', op: 'AndExpression', left, right, type: 'bool', span: right.span }));
+  const predicate = ordered.reduce(
+    (left, right): Expr => ({ k: 'binary', op: 'AndExpression', left, right, type: 'bool', span: right.span }),
+  );
   return { ...node, input: inner.input, predicate };
 }
 
@@ -33,5 +35,5 @@ function conjuncts(e: Expr): Expr[] {
 }
 
 function leftType(e: Expr): string {
-  return e.k === 'binary' || e.k === 'list' ? e.left.type : e.k === 'call' ? e.args[0]?.type ?? '' : '';
+  return e.k === 'binary' || e.k === 'list' ? e.left.type : e.k === 'call' ? (e.args[0]?.type ?? '') : '';
 }

@@ -14,14 +14,23 @@ import type { OptimizerRule } from './rule';
 export type { OptimizerRule } from './rule';
 
 /** In order: filters move down before they are fused, and columns are pruned once filters have settled. */
-export const RULES: readonly OptimizerRule[] = [foldConstants, pushFiltersDown, fuseFilters, pruneColumns, aggregateBeforeJoin];
+export const RULES: readonly OptimizerRule[] = [
+  foldConstants,
+  pushFiltersDown,
+  fuseFilters,
+  pruneColumns,
+  aggregateBeforeJoin,
+];
 
 export function optimizeQuery(plan: QueryPlan, rules: readonly OptimizerRule[] = RULES): QueryPlan {
   return traceOptimization(plan, rules).at(-1)!.plan;
 }
 
 /** The plan as lowered, then after each rule in turn (what `explain` prints). */
-export function traceOptimization(plan: QueryPlan, rules: readonly OptimizerRule[] = RULES): { rule: string; plan: QueryPlan }[] {
+export function traceOptimization(
+  plan: QueryPlan,
+  rules: readonly OptimizerRule[] = RULES,
+): { rule: string; plan: QueryPlan }[] {
   const steps = [{ rule: 'lowered', plan }];
   let current = plan;
   for (const rule of rules) {

@@ -8,18 +8,24 @@ import type { Plan } from '../plan/types';
  */
 export function mapInputs(plan: Plan, f: (input: Plan) => Plan): Plan {
   switch (plan.k) {
-    case 'table': case 'print': case 'range': case 'datatable':
+    case 'table':
+    case 'print':
+    case 'range':
+    case 'datatable':
       return plan;
     case 'shared': {
       const inner = f(plan.plan);
       return inner === plan.plan ? plan : { ...plan, plan: inner };
     }
-    case 'join': case 'lookup': {
+    case 'join':
+    case 'lookup': {
       const left = f(plan.left);
       const right = f(plan.right);
       return left === plan.left && right === plan.right ? plan : { ...plan, left, right };
     }
-    case 'union': case 'search': case 'find': {
+    case 'union':
+    case 'search':
+    case 'find': {
       const inputs = plan.inputs.map((i) => {
         const p = f(i.plan);
         return p === i.plan ? i : { ...i, plan: p };

@@ -37,10 +37,18 @@ function prune(plan: Plan, needed: Needed, shared: Map<number, Plan>): Plan {
     case 'count':
       return withInput(plan, prune(plan.input, new Set(), shared));
     case 'summarize':
-      return withInput(plan, prune(plan.input, readsOf([...plan.keys.map((k) => k.expr), ...plan.aggregates.flatMap((a) => a.args)]), shared));
+      return withInput(
+        plan,
+        prune(
+          plan.input,
+          readsOf([...plan.keys.map((k) => k.expr), ...plan.aggregates.flatMap((a) => a.args)]),
+          shared,
+        ),
+      );
     case 'filter':
       return passThrough(plan, union(needed, readsOf([plan.predicate])), shared);
-    case 'sort': case 'top':
+    case 'sort':
+    case 'top':
       return passThrough(plan, union(needed, readsOf(plan.keys.map((k) => k.expr))), shared);
     case 'take':
       return passThrough(plan, needed, shared);
@@ -80,13 +88,19 @@ function pruneExtend(plan: Extract<Plan, { k: 'extend' }>, needed: Needed, share
   if (kept.length === plan.columns.length) {
     return withInput(plan, input);
   }
-  const dropped = new Set(plan.columns.filter((c) => !kept.includes(c)).flatMap((c) => (c.outputs ? c.outputs.map((o) => o.name) : [c.name])));
+  const dropped = new Set(
+    plan.columns.filter((c) => !kept.includes(c)).flatMap((c) => (c.outputs ? c.outputs.map((o) => o.name) : [c.name])),
+  );
   const schema = plan.schema.filter((c) => !dropped.has(c.name));
   return kept.length === 0 ? input : { ...plan, input, columns: kept, schema };
 }
 
 /** An operator whose output has its input's columns: its schema follows its input's. */
-function passThrough(plan: Extract<Plan, { k: 'filter' | 'sort' | 'top' | 'take' }>, needed: Needed, shared: Map<number, Plan>): Plan {
+function passThrough(
+  plan: Extract<Plan, { k: 'filter' | 'sort' | 'top' | 'take' }>,
+  needed: Needed,
+  shared: Map<number, Plan>,
+): Plan {
   const input = prune(plan.input, needed, shared);
   return input === plan.input ? plan : { ...plan, input, schema: input.schema };
 }

@@ -23,9 +23,11 @@ function pushDown(node: Plan): Plan {
   if (!reads || (below.k !== 'extend' && below.k !== 'project') || !below.columns.every(isRowLocal)) {
     return node;
   }
-  const passesThrough = below.k === 'extend'
-    ? (name: string) => !below.columns.some((c) => producedNames(c).includes(name))
-    : (name: string) => below.columns.some((c) => !c.outputs && c.name === name && c.expr.k === 'column' && c.expr.name === name);
+  const passesThrough =
+    below.k === 'extend'
+      ? (name: string) => !below.columns.some((c) => producedNames(c).includes(name))
+      : (name: string) =>
+          below.columns.some((c) => !c.outputs && c.name === name && c.expr.k === 'column' && c.expr.name === name);
   if (![...reads].every(passesThrough)) {
     return node;
   }

@@ -10,7 +10,6 @@ import { lowerAggregateCall } from './summarize';
 import { elementsOf, kindOf, nameText, schemaOf, spanOf, textOf, typeOf, type Node } from './syntax';
 import type { Plan } from './types';
 
-
 export function lowerEvaluate(op: Node, input: Plan, ctx: LowerContext): Plan {
   const e = op as Kusto.Language.Syntax.EvaluateOperator;
   const call = e.FunctionCall;
@@ -34,51 +33,86 @@ export function lowerEvaluate(op: Node, input: Plan, ctx: LowerContext): Plan {
  * (by default every column but the pivot column and those the aggregation reads), one column per
  * pivot value the schema names.
  */
-function lowerPivot(call: Kusto.Language.Syntax.FunctionCallExpression, schemaClause: Kusto.Language.Syntax.EvaluateSchemaClause | null, input: Plan, ctx: LowerContext, op: Node): Plan {
+function lowerPivot(
+  call: Kusto.Language.Syntax.FunctionCallExpression,
+  schemaClause: Kusto.Language.Syntax.EvaluateSchemaClause | null,
+  input: Plan,
+  ctx: LowerContext,
+  op: Node,
+): Plan {
   if (!schemaClause?.Schema) {
-    throw ctx.errors.at(spanOf(op), 'KQL-UNSUPPORTED',
-      'evaluate pivot without an output schema is not supported by the embedded engine, because its columns are the pivot column\'s values in the data. Name them after the call, e.g. `evaluate pivot(Direction, count(), Computer) : (Computer:string, inbound:long, outbound:long)`.');
+    throw ctx.errors.at(
+      spanOf(op),
+      'KQL-UNSUPPORTED',
+      "evaluate pivot without an output schema is not supported by the embedded engine, because its columns are the pivot column's values in the data. Name them after the call, e.g. `evaluate pivot(Direction, count(), Computer) : (Computer:string, inbound:long, outbound:long)`.",
+    );
   }
   const argNodes = elementsOf(call.ArgumentList?.Expressions);
   const pivot = lowerExpr(argNodes[0]!, ctx);
-  const aggregateNode = argNodes[1] && kindOf(argNodes[1]) === 'FunctionCallExpression' && ctx.globals.IsAggregateFunction((argNodes[1] as Kusto.Language.Syntax.Expression).ReferencedSymbol as never)
-    ? argNodes[1] as Kusto.Language.Syntax.FunctionCallExpression
-    : undefined;
+  const aggregateNode =
+    argNodes[1] &&
+    kindOf(argNodes[1]) === 'FunctionCallExpression' &&
+    ctx.globals.IsAggregateFunction((argNodes[1] as Kusto.Language.Syntax.Expression).ReferencedSymbol as never)
+      ? (argNodes[1] as Kusto.Language.Syntax.FunctionCallExpression)
+      : undefined;
   const schema = schemaOf(op);
   const hidden = { name: '\u0000pivot', type: aggregateNode ? typeOf(aggregateNode) : ('long' as const) };
-  const aggregate = aggregateNode ? lowerAggregateCall(aggregateNode, [hidden], input.schema, ctx) : { name: 'count', args: [], outputs: [hidden], span: spanOf(op) };
+  const aggregate = aggregateNode
+    ? lowerAggregateCall(aggregateNode, [hidden], input.schema, ctx)
+    : { name: 'count', args: [], outputs: [hidden], span: spanOf(op) };
   const listed = argNodes.slice(aggregateNode ? 2 : 1).map((a) => lowerExpr(a, ctx));
   const read = new Set<string>([pivot, ...aggregate.args].flatMap((e) => (e.k === 'column' ? [e.name] : [])));
-  const keys = listed.length > 0
-    ? listed.map((e) => (e.k === 'column' ? e.name : ''))
-    : input.schema.map((c) => c.name).filter((n) => !read.has(n));
+  const keys =
+    listed.length > 0
+      ? listed.map((e) => (e.k === 'column' ? e.name : ''))
+      : input.schema.map((c) => c.name).filter((n) => !read.has(n));
   return { k: 'pivot', input, pivot, aggregate, keys: keys.filter((k) => k !== ''), span: spanOf(op), schema };
 }
 
-function lowerBagUnpack(call: Kusto.Language.Syntax.FunctionCallExpression, schemaClause: Kusto.Language.Syntax.EvaluateSchemaClause | null, input: Plan, ctx: LowerContext, op: Node): Plan {
+function lowerBagUnpack(
+  call: Kusto.Language.Syntax.FunctionCallExpression,
+  schemaClause: Kusto.Language.Syntax.EvaluateSchemaClause | null,
+  input: Plan,
+  ctx: LowerContext,
+  op: Node,
+): Plan {
   const rowSchema = schemaClause?.Schema;
   if (!rowSchema) {
-    throw ctx.errors.at(spanOf(op), 'KQL-UNSUPPORTED',
-      "evaluate bag_unpack without an output schema is not supported by the embedded engine, because its columns depend on the data. Name them after the call, e.g. `evaluate bag_unpack(d) : (*, Name:string, Age:long)` (Kusto recommends this for speed too).");
+    throw ctx.errors.at(
+      spanOf(op),
+      'KQL-UNSUPPORTED',
+      'evaluate bag_unpack without an output schema is not supported by the embedded engine, because its columns depend on the data. Name them after the call, e.g. `evaluate bag_unpack(d) : (*, Name:string, Age:long)` (Kusto recommends this for speed too).',
+    );
   }
   const args = elementsOf(call.ArgumentList?.Expressions).map((a) => lowerExpr(a, ctx));
   const constant = (i: number): unknown => (args[i]?.k === 'literal' ? args[i].value : undefined);
   const prefix = typeof constant(1) === 'string' ? (constant(1) as string) : '';
   const conflict = typeof constant(2) === 'string' ? (constant(2) as string).toLowerCase() : 'error';
   if (conflict !== 'error' && conflict !== 'replace_source' && conflict !== 'keep_source') {
-    throw ctx.errors.at(args[2]!.span, 'KQL-ARGUMENT', `columnsConflict is 'error', 'replace_source' or 'keep_source', not '${conflict}'.`);
+    throw ctx.errors.at(
+      args[2]!.span,
+      'KQL-ARGUMENT',
+      `columnsConflict is 'error', 'replace_source' or 'keep_source', not '${conflict}'.`,
+    );
   }
-  const ignored = Array.isArray(constant(3)) ? (constant(3) as unknown[]).filter((x): x is string => typeof x === 'string') : [];
+  const ignored = Array.isArray(constant(3))
+    ? (constant(3) as unknown[]).filter((x): x is string => typeof x === 'string')
+    : [];
   const source = args[0]!;
   const unpacked = source.k === 'column' ? source.name : undefined;
   const star = !!rowSchema.AsteriskToken;
-  const declared = new Set(elementsOf(rowSchema.Columns).map((d) => nameText((d as Kusto.Language.Syntax.NameAndTypeDeclaration).Name)));
+  const declared = new Set(
+    elementsOf(rowSchema.Columns).map((d) => nameText((d as Kusto.Language.Syntax.NameAndTypeDeclaration).Name)),
+  );
   const inputNames = new Set(input.schema.map((c) => c.name).filter((n) => n !== unpacked));
   const columns = schemaOf(op).map((c) => {
     const fromBag = declared.has(c.name) && !(star && inputNames.has(c.name) && conflict === 'keep_source');
     if (fromBag && star && inputNames.has(c.name) && conflict === 'error') {
-      throw ctx.errors.at(spanOf(op), 'KQL-ARGUMENT',
-        `bag_unpack: '${c.name}' is both an input column and a column of the output schema; set columnsConflict to 'replace_source' or 'keep_source'.`);
+      throw ctx.errors.at(
+        spanOf(op),
+        'KQL-ARGUMENT',
+        `bag_unpack: '${c.name}' is both an input column and a column of the output schema; set columnsConflict to 'replace_source' or 'keep_source'.`,
+      );
     }
     return fromBag
       ? { name: c.name, type: c.type, key: c.name.startsWith(prefix) ? c.name.slice(prefix.length) : c.name }

@@ -12,7 +12,9 @@ import type { Expr } from './types';
  */
 export function isConstantExpr(expr: Expr): boolean {
   switch (expr.k) {
-    case 'literal': case 'scalarQuery': case 'tableColumn':
+    case 'literal':
+    case 'scalarQuery':
+    case 'tableColumn':
       return true;
     case 'call':
       return callVolatility(expr.name) !== 'row' && expr.args.every(isConstantExpr);
@@ -86,8 +88,16 @@ export function columnsRead(expr: Expr, into = new Set<string>()): Set<string> |
 }
 
 const PLAIN_COMPARISONS = new Set([
-  'EqualExpression', 'NotEqualExpression', 'LessThanExpression', 'LessThanOrEqualExpression', 'GreaterThanExpression',
-  'GreaterThanOrEqualExpression', 'InExpression', 'InCsExpression', 'NotInExpression', 'NotInCsExpression',
+  'EqualExpression',
+  'NotEqualExpression',
+  'LessThanExpression',
+  'LessThanOrEqualExpression',
+  'GreaterThanExpression',
+  'GreaterThanOrEqualExpression',
+  'InExpression',
+  'InCsExpression',
+  'NotInExpression',
+  'NotInCsExpression',
 ]);
 
 const EMPTINESS_TESTS = new Set(['isempty', 'isnotempty', 'isnull', 'isnotnull']);

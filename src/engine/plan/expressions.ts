@@ -9,9 +9,13 @@ import { elementsOf, isTabular, kindOf, nameText, schemaOf, spanOf, typeOf, type
 import type { Expr } from './types';
 
 const LIST_KINDS = new Set([
-  'InExpression', 'InCsExpression', 'NotInExpression', 'NotInCsExpression', 'HasAnyExpression', 'HasAllExpression',
+  'InExpression',
+  'InCsExpression',
+  'NotInExpression',
+  'NotInCsExpression',
+  'HasAnyExpression',
+  'HasAllExpression',
 ]);
-
 
 export function symbolKind(node: Node): string {
   const sym = node.ReferencedSymbol;
@@ -43,7 +47,10 @@ export function lowerExpr(node: Node, ctx: LowerContext): Expr {
     case 'ElementExpression': {
       const element = node as Kusto.Language.Syntax.ElementExpression;
       const selector: Node = element.Selector!;
-      const key = kindOf(selector) === 'BracketedExpression' ? (selector as Kusto.Language.Syntax.BracketedExpression).Expression! : selector;
+      const key =
+        kindOf(selector) === 'BracketedExpression'
+          ? (selector as Kusto.Language.Syntax.BracketedExpression).Expression!
+          : selector;
       return { k: 'index', target: lowerExpr(element.Expression!, ctx), key: lowerExpr(key, ctx), type, span };
     }
     case 'FunctionCallExpression':
@@ -53,14 +60,27 @@ export function lowerExpr(node: Node, ctx: LowerContext): Expr {
       const inner: Node = (node as Kusto.Language.Syntax.ToScalarExpression).Expression!;
       return isTabular(inner) ? { k: 'scalarQuery', plan: ctx.tabular(inner, ctx), type, span } : lowerExpr(inner, ctx);
     }
-    case 'UnaryMinusExpression': case 'UnaryPlusExpression':
-      return { k: 'unary', op: kind, operand: lowerExpr((node as Kusto.Language.Syntax.PrefixUnaryExpression).Expression!, ctx), type, span };
-    case 'BetweenExpression': case 'NotBetweenExpression': {
+    case 'UnaryMinusExpression':
+    case 'UnaryPlusExpression':
+      return {
+        k: 'unary',
+        op: kind,
+        operand: lowerExpr((node as Kusto.Language.Syntax.PrefixUnaryExpression).Expression!, ctx),
+        type,
+        span,
+      };
+    case 'BetweenExpression':
+    case 'NotBetweenExpression': {
       const between = node as Kusto.Language.Syntax.BetweenExpression;
       const couple = between.Right!;
       return {
-        k: 'between', negated: kind === 'NotBetweenExpression', value: lowerExpr(between.Left!, ctx),
-        low: lowerExpr(couple.First!, ctx), high: lowerExpr(couple.Second!, ctx), type, span,
+        k: 'between',
+        negated: kind === 'NotBetweenExpression',
+        value: lowerExpr(between.Left!, ctx),
+        low: lowerExpr(couple.First!, ctx),
+        high: lowerExpr(couple.Second!, ctx),
+        type,
+        span,
       };
     }
     case 'PackExpression':
@@ -81,7 +101,13 @@ export function lowerExpr(node: Node, ctx: LowerContext): Expr {
     return { k: 'searchTerm', term: typeof term === 'string' ? term : textOf(n.Right), column, type, span };
   }
   if (ctx.search && kind === 'StringLiteralExpression' && type === 'bool') {
-    return { k: 'searchTerm', term: String((node as Kusto.Language.Syntax.Expression).LiteralValue ?? ''), column: undefined, type, span };
+    return {
+      k: 'searchTerm',
+      term: String((node as Kusto.Language.Syntax.Expression).LiteralValue ?? ''),
+      column: undefined,
+      type,
+      span,
+    };
   }
   if ((node as Kusto.Language.Syntax.Expression).IsLiteral || kind === 'DynamicExpression') {
     const value = literalValue(node, type);
@@ -152,11 +178,21 @@ function lowerPath(node: Node, ctx: LowerContext): Expr {
   const targetType = (target as Kusto.Language.Syntax.Expression).ResultType;
   // $left.Col / $right.Col: the binder resolves the selector to the column itself.
   if (targetType && targetType.Kind === kusto().Symbols.SymbolKind.Tuple) {
-    return { k: 'column', name: selector.ReferencedSymbol?.Name ?? nameText(selector), type: typeOf(node), span: spanOf(node) };
+    return {
+      k: 'column',
+      name: selector.ReferencedSymbol?.Name ?? nameText(selector),
+      type: typeOf(node),
+      span: spanOf(node),
+    };
   }
   // `d.[expr]`: the key is the bracket's expression (a literal or a variable); `d.name` names the key.
-  const bracketed = kindOf(selector) === 'BracketedExpression' ? (selector as Kusto.Language.Syntax.BracketedExpression).Expression : undefined;
-  const key: Expr = bracketed ? lowerExpr(bracketed, ctx) : { k: 'literal', value: nameText(selector), type: 'string', span: spanOf(selector) };
+  const bracketed =
+    kindOf(selector) === 'BracketedExpression'
+      ? (selector as Kusto.Language.Syntax.BracketedExpression).Expression
+      : undefined;
+  const key: Expr = bracketed
+    ? lowerExpr(bracketed, ctx)
+    : { k: 'literal', value: nameText(selector), type: 'string', span: spanOf(selector) };
   return { k: 'index', target: lowerExpr(target, ctx), key, type: typeOf(node), span: spanOf(node) };
 }
 
@@ -177,7 +213,11 @@ function lowerCall(node: Kusto.Language.Syntax.FunctionCallExpression, ctx: Lowe
     if (ctx.aggregate) {
       return ctx.aggregate(node);
     }
-    throw ctx.errors.at(span, 'KQL-AGGREGATE', `The aggregate function '${name}' can only be used in summarize, make-series or top-nested.`);
+    throw ctx.errors.at(
+      span,
+      'KQL-AGGREGATE',
+      `The aggregate function '${name}' can only be used in summarize, make-series or top-nested.`,
+    );
   }
   // Of the window functions (functions/windowFunctions.ts), these three become plan nodes of their own.
   if (name === 'row_number' || name === 'prev' || name === 'next') {
@@ -210,7 +250,11 @@ function lowerWindowCall(name: string, args: Node[], ctx: LowerContext, type: Ex
   }
   const offset = offsetExpr ? (offsetExpr as { value: number }).value : 1;
   return {
-    k: 'shift', offset: name === 'prev' ? -offset : offset, expr: lowerExpr(args[0]!, ctx),
-    fallback: args[2] ? lowerExpr(args[2], ctx) : undefined, type, span,
+    k: 'shift',
+    offset: name === 'prev' ? -offset : offset,
+    expr: lowerExpr(args[0]!, ctx),
+    fallback: args[2] ? lowerExpr(args[2], ctx) : undefined,
+    type,
+    span,
   };
 }

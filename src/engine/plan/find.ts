@@ -9,7 +9,11 @@ import { elementsOf, kindOf, nameText, schemaOf, spanOf, textOf, type Node } fro
 import type { Plan } from './types';
 
 /** The tables `find in (…)` names: table names, `Prefix*` patterns, or tabular expressions. */
-function findSources(inClause: { Expressions: unknown } | null, ctx: LowerContext, span: Plan['span']): { plan: Plan; source: string }[] {
+function findSources(
+  inClause: { Expressions: unknown } | null,
+  ctx: LowerContext,
+  span: Plan['span'],
+): { plan: Plan; source: string }[] {
   if (!inClause) {
     return ctx.tableNames.map((name) => ({ plan: { k: 'table', name, span, schema: [] }, source: name }));
   }
@@ -17,9 +21,11 @@ function findSources(inClause: { Expressions: unknown } | null, ctx: LowerContex
     const text = textOf(e).trim();
     if (text.includes('*')) {
       const pattern = new RegExp(`^${text.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
-      return ctx.tableNames.filter((name) => pattern.test(name)).map((name) => ({ plan: { k: 'table', name, span, schema: [] } as Plan, source: name }));
+      return ctx.tableNames
+        .filter((name) => pattern.test(name))
+        .map((name) => ({ plan: { k: 'table', name, span, schema: [] } as Plan, source: name }));
     }
-    const source = kindOf(e) === 'NameReference' ? e.ReferencedSymbol?.Name ?? nameText(e) : text;
+    const source = kindOf(e) === 'NameReference' ? (e.ReferencedSymbol?.Name ?? nameText(e)) : text;
     return [{ plan: ctx.tabular(e, ctx), source }];
   });
 }
@@ -29,7 +35,10 @@ export function lowerFind(op: Node, ctx: LowerContext): Plan {
   const span = spanOf(op);
   for (const unsupported of ['DataScope', 'ProjectAway'] as const) {
     if (f[unsupported]) {
-      throw ctx.errors.unsupported(f[unsupported]!, `find ${unsupported === 'DataScope' ? 'datascope' : 'project-away'}`);
+      throw ctx.errors.unsupported(
+        f[unsupported]!,
+        `find ${unsupported === 'DataScope' ? 'datascope' : 'project-away'}`,
+      );
     }
   }
   const schema = schemaOf(op);

@@ -4,14 +4,27 @@ import { elementsOf, kindOf, nameText, schemaOf, spanOf, type Node, textOf } fro
 import type { JoinKind, Plan } from './types';
 
 const JOIN_KINDS = new Set<JoinKind>([
-  'innerunique', 'inner', 'leftouter', 'rightouter', 'fullouter', 'leftanti', 'rightanti', 'leftsemi', 'rightsemi',
+  'innerunique',
+  'inner',
+  'leftouter',
+  'rightouter',
+  'fullouter',
+  'leftanti',
+  'rightanti',
+  'leftsemi',
+  'rightsemi',
 ]);
-const KIND_ALIASES: Record<string, JoinKind> = { anti: 'leftanti', leftantisemi: 'leftanti', rightantisemi: 'rightanti', semi: 'leftsemi' };
+const KIND_ALIASES: Record<string, JoinKind> = {
+  anti: 'leftanti',
+  leftantisemi: 'leftanti',
+  rightantisemi: 'rightanti',
+  semi: 'leftsemi',
+};
 
 function parameter(params: unknown, name: string): string | undefined {
   for (const p of elementsOf<Kusto.Language.Syntax.NamedParameter>(params)) {
     if (nameText(p.Name).toLowerCase() === name) {
-      return (p.Expression ? textOf(p.Expression) : undefined);
+      return p.Expression ? textOf(p.Expression) : undefined;
     }
   }
   return undefined;
@@ -31,7 +44,11 @@ function sideOf(path: Node): 'left' | 'right' | undefined {
 }
 
 function columnName(node: Node): string {
-  return (kindOf(node) === 'PathExpression' ? (node as Kusto.Language.Syntax.PathExpression).Selector!.ReferencedSymbol?.Name : node.ReferencedSymbol?.Name) ?? nameText(node);
+  return (
+    (kindOf(node) === 'PathExpression'
+      ? (node as Kusto.Language.Syntax.PathExpression).Selector!.ReferencedSymbol?.Name
+      : node.ReferencedSymbol?.Name) ?? nameText(node)
+  );
 }
 
 function joinKeys(clause: Node | null | undefined, ctx: LowerContext, op: Node): Keys {
@@ -72,7 +89,16 @@ export function lowerJoin(op: Node, left: Plan, ctx: LowerContext): Plan {
   }
   const right = ctx.tabular(j.Expression!, ctx);
   const keys = joinKeys(j.ConditionClause, ctx, op);
-  return { k: 'join', kind, left, right, leftKeys: keys.left, rightKeys: keys.right, span: spanOf(op), schema: schemaOf(op) };
+  return {
+    k: 'join',
+    kind,
+    left,
+    right,
+    leftKeys: keys.left,
+    rightKeys: keys.right,
+    span: spanOf(op),
+    schema: schemaOf(op),
+  };
 }
 
 export function lowerLookup(op: Node, left: Plan, ctx: LowerContext): Plan {
@@ -83,7 +109,16 @@ export function lowerLookup(op: Node, left: Plan, ctx: LowerContext): Plan {
   }
   const right = ctx.tabular(l.Expression!, ctx);
   const keys = joinKeys(l.LookupClause, ctx, op);
-  return { k: 'lookup', kind: kindText, left, right, leftKeys: keys.left, rightKeys: keys.right, span: spanOf(op), schema: schemaOf(op) };
+  return {
+    k: 'lookup',
+    kind: kindText,
+    left,
+    right,
+    leftKeys: keys.left,
+    rightKeys: keys.right,
+    span: spanOf(op),
+    schema: schemaOf(op),
+  };
 }
 
 export { parameter };

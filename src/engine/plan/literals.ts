@@ -46,7 +46,10 @@ export function literalValue(node: Node, type: KqlType): Value | undefined {
       const b = boxed(raw);
       return typeof b === 'boolean' ? b : String(raw).toLowerCase() === 'true';
     }
-    case 'int': case 'long': case 'real': case 'decimal': {
+    case 'int':
+    case 'long':
+    case 'real':
+    case 'decimal': {
       const text = textOf(node);
       // Bridge loses hexadecimal literals (0x10 comes back as 0); read those from the text.
       const hex = /^(?:(?:int|long)\()?\s*(-?)0x([0-9a-f]+)\s*\)?$/i.exec(text);
@@ -94,9 +97,15 @@ export function literalValue(node: Node, type: KqlType): Value | undefined {
 }
 
 const LEAF_TYPES: Record<string, KqlType> = {
-  LongLiteralExpression: 'long', IntLiteralExpression: 'int', RealLiteralExpression: 'real', DecimalLiteralExpression: 'decimal',
-  BooleanLiteralExpression: 'bool', StringLiteralExpression: 'string', DateTimeLiteralExpression: 'datetime',
-  TimespanLiteralExpression: 'timespan', GuidLiteralExpression: 'guid',
+  LongLiteralExpression: 'long',
+  IntLiteralExpression: 'int',
+  RealLiteralExpression: 'real',
+  DecimalLiteralExpression: 'decimal',
+  BooleanLiteralExpression: 'bool',
+  StringLiteralExpression: 'string',
+  DateTimeLiteralExpression: 'datetime',
+  TimespanLiteralExpression: 'timespan',
+  GuidLiteralExpression: 'guid',
 };
 
 /**
@@ -124,7 +133,9 @@ function dynamicFromSyntax(node: Node): DynamicValue | undefined {
     }
     case 'JsonObjectExpression': {
       const out = newRecord<DynamicValue>();
-      for (const p of elementsOf<Kusto.Language.Syntax.JsonPair>((node as Kusto.Language.Syntax.JsonObjectExpression).Pairs)) {
+      for (const p of elementsOf<Kusto.Language.Syntax.JsonPair>(
+        (node as Kusto.Language.Syntax.JsonObjectExpression).Pairs,
+      )) {
         const key = unquote(p.Name?.Text ?? '');
         const v = p.Value ? dynamicFromSyntax(p.Value) : null;
         if (key === undefined || v === undefined) {
@@ -157,7 +168,10 @@ function dynamicFromSyntax(node: Node): DynamicValue | undefined {
     return formatTimespan(value as number);
   }
   // `42.0` in a dynamic literal stays a real (gettype 'real', printed `42.0`), as does a number past the long range.
-  if (type === 'real' || (typeof value === 'number' && /^-?\d+$/.test(textOf(node).trim()) && pastLongRange(textOf(node).trim()))) {
+  if (
+    type === 'real' ||
+    (typeof value === 'number' && /^-?\d+$/.test(textOf(node).trim()) && pastLongRange(textOf(node).trim()))
+  ) {
     return realInDynamic(value as number);
   }
   return value as DynamicValue;

@@ -36,7 +36,9 @@ export function lowerOperator(op: Node, input: Plan, ctx: LowerContext): Plan {
         ? { k: 'extend', input, columns, span, schema }
         : { k: 'serialize', input, columns, span, schema };
     }
-    case 'ProjectAwayOperator': case 'ProjectKeepOperator': case 'ProjectReorderOperator':
+    case 'ProjectAwayOperator':
+    case 'ProjectKeepOperator':
+    case 'ProjectReorderOperator':
       return { k: 'select', input, sources: schema.map((c) => c.name), span, schema };
     case 'ProjectRenameOperator': {
       const renames = new Map<string, string>();
@@ -55,9 +57,23 @@ export function lowerOperator(op: Node, input: Plan, ctx: LowerContext): Plan {
     case 'SampleOperator':
       return { k: 'sample', input, count: lowerExpr(n.Expression!, ctx), span, schema };
     case 'SampleDistinctOperator':
-      return { k: 'sampleDistinct', input, count: lowerExpr(n.Expression!, ctx), value: lowerExpr(n.OfExpression!, ctx), span, schema };
+      return {
+        k: 'sampleDistinct',
+        input,
+        count: lowerExpr(n.Expression!, ctx),
+        value: lowerExpr(n.OfExpression!, ctx),
+        span,
+        schema,
+      };
     case 'TopOperator':
-      return { k: 'top', input, count: lowerExpr(n.Expression!, ctx), keys: sortKeys([n.ByExpression!], ctx), span, schema };
+      return {
+        k: 'top',
+        input,
+        count: lowerExpr(n.Expression!, ctx),
+        keys: sortKeys([n.ByExpression!], ctx),
+        span,
+        schema,
+      };
     case 'CountOperator':
       return { k: 'count', input, span, schema };
     case 'SummarizeOperator':

@@ -9,7 +9,6 @@ import { lowerExpr } from './expressions';
 import { elementsOf, kindOf, nameText, type Node } from './syntax';
 import type { ColumnDef, NamedExpr } from './types';
 
-
 /** How many columns a scalar expression produces: a tuple result has one per element, anything else one. */
 export function tupleWidth(expr: Node): number {
   const t = (expr as Kusto.Language.Syntax.Expression).ResultType as Kusto.Language.Symbols.TupleSymbol | null;
@@ -38,7 +37,11 @@ function namedExpr(value: Node, outputs: readonly ColumnDef[], ctx: LowerContext
 }
 
 /** project and print: the schema lists every item's columns in order, so each item takes the next slice. */
-export function positionalColumns(items: readonly Node[], schema: readonly ColumnDef[], ctx: LowerContext): NamedExpr[] {
+export function positionalColumns(
+  items: readonly Node[],
+  schema: readonly ColumnDef[],
+  ctx: LowerContext,
+): NamedExpr[] {
   let pos = 0;
   return items.map((item) => {
     const { value } = parts(item);
@@ -54,7 +57,12 @@ export function positionalColumns(items: readonly Node[], schema: readonly Colum
  * keep their own name; everything else takes, in order, the schema's names that are neither input
  * columns nor written names (Column1, series_stats_x_min, …).
  */
-export function extendedColumns(items: readonly Node[], inputSchema: readonly ColumnDef[], schema: readonly ColumnDef[], ctx: LowerContext): NamedExpr[] {
+export function extendedColumns(
+  items: readonly Node[],
+  inputSchema: readonly ColumnDef[],
+  schema: readonly ColumnDef[],
+  ctx: LowerContext,
+): NamedExpr[] {
   const inputNames = new Set(inputSchema.map((c) => c.name));
   const written = new Set(items.flatMap((item) => parts(item).names));
   const generated = schema.filter((c) => !inputNames.has(c.name) && !written.has(c.name)).map((c) => c.name);
@@ -65,7 +73,7 @@ export function extendedColumns(items: readonly Node[], inputSchema: readonly Co
     const width = tupleWidth(value);
     if (width === 1 && names.length === 0) {
       const expr = lowerExpr(value, ctx);
-      return { name: expr.k === 'column' ? expr.name : generated[next++] ?? `Column${next}`, expr };
+      return { name: expr.k === 'column' ? expr.name : (generated[next++] ?? `Column${next}`), expr };
     }
     const outNames = Array.from({ length: width }, (_, i) => names[i] ?? generated[next++] ?? `Column${next}`);
     const outputs = outNames.map((name): ColumnDef => ({ name, type: typeOfColumn.get(name) ?? 'dynamic' }));

@@ -12,7 +12,8 @@ import type { Expr } from './types';
 export function operatorInput(node: Node): Node | undefined {
   for (let p = node.Parent as Node | null; p; p = p.Parent as Node | null) {
     const parent = p.Parent as Node | null;
-    const pipe = parent && kindOf(parent) === 'PipeExpression' ? parent as Kusto.Language.Syntax.PipeExpression : undefined;
+    const pipe =
+      parent && kindOf(parent) === 'PipeExpression' ? (parent as Kusto.Language.Syntax.PipeExpression) : undefined;
     if (pipe && pipe.Operator === p) {
       return pipe.Expression ?? undefined;
     }

@@ -17,7 +17,25 @@ export function lowerPartition(op: Node, input: Plan, ctx: LowerContext): Plan {
   }
   const strategy = (parameter(p.Parameters, 'hint.strategy') ?? 'legacy').toLowerCase();
   const rowsId = ctx.nextId();
-  const rows: Plan = { k: 'shared', id: rowsId, plan: { k: 'datatable', rows: [], span, schema: input.schema }, span, schema: input.schema };
-  const subquery = ctx.tabular((p.Operand as Kusto.Language.Syntax.PartitionSubquery).Subquery!, { ...ctx, implicitInput: rows });
-  return { k: 'partition', input, key: lowerExpr(p.ByExpression!, ctx), subquery, rowsId, legacy: strategy === 'legacy', span, schema: schemaOf(op) };
+  const rows: Plan = {
+    k: 'shared',
+    id: rowsId,
+    plan: { k: 'datatable', rows: [], span, schema: input.schema },
+    span,
+    schema: input.schema,
+  };
+  const subquery = ctx.tabular((p.Operand as Kusto.Language.Syntax.PartitionSubquery).Subquery!, {
+    ...ctx,
+    implicitInput: rows,
+  });
+  return {
+    k: 'partition',
+    input,
+    key: lowerExpr(p.ByExpression!, ctx),
+    subquery,
+    rowsId,
+    legacy: strategy === 'legacy',
+    span,
+    schema: schemaOf(op),
+  };
 }

@@ -36,13 +36,19 @@ export function printPlan(plan: Plan, seen = new Set<number>()): string {
 
 function inputsOf(p: Plan): Plan[] {
   switch (p.k) {
-    case 'table': case 'print': case 'range': case 'datatable':
+    case 'table':
+    case 'print':
+    case 'range':
+    case 'datatable':
       return [];
     case 'shared':
       return [p.plan];
-    case 'join': case 'lookup':
+    case 'join':
+    case 'lookup':
       return [p.left, p.right];
-    case 'union': case 'search': case 'find':
+    case 'union':
+    case 'search':
+    case 'find':
       return p.inputs.map((i) => i.plan);
     default:
       return [p.input];
@@ -51,27 +57,43 @@ function inputsOf(p: Plan): Plan[] {
 
 function describe(p: Plan): string {
   switch (p.k) {
-    case 'table': return `table ${p.name}`;
-    case 'filter': return `where ${expr(p.predicate)}`;
-    case 'extend': case 'serialize': return [p.k, p.columns.map(named).join(', ')].filter(Boolean).join(' ');
-    case 'project': return `project ${p.columns.map(named).join(', ')}`;
-    case 'print': return `print ${p.columns.map(named).join(', ')}`;
-    case 'select': return `select ${p.schema.map((c, i) => (p.sources[i] === c.name ? c.name : `${c.name} = ${p.sources[i]}`)).join(', ')}`;
+    case 'table':
+      return `table ${p.name}`;
+    case 'filter':
+      return `where ${expr(p.predicate)}`;
+    case 'extend':
+    case 'serialize':
+      return [p.k, p.columns.map(named).join(', ')].filter(Boolean).join(' ');
+    case 'project':
+      return `project ${p.columns.map(named).join(', ')}`;
+    case 'print':
+      return `print ${p.columns.map(named).join(', ')}`;
+    case 'select':
+      return `select ${p.schema.map((c, i) => (p.sources[i] === c.name ? c.name : `${c.name} = ${p.sources[i]}`)).join(', ')}`;
     case 'summarize': {
       const aggs = p.aggregates.map(aggregate).join(', ');
       const keys = p.keys.map(named).join(', ');
       return `summarize ${aggs}${keys ? `${aggs ? ' ' : ''}by ${keys}` : ''}`;
     }
-    case 'sort': return `sort by ${p.keys.map(sortKey).join(', ')}`;
-    case 'top': return `top ${expr(p.count)} by ${p.keys.map(sortKey).join(', ')}`;
-    case 'take': return `take ${expr(p.count)}`;
-    case 'join': case 'lookup':
+    case 'sort':
+      return `sort by ${p.keys.map(sortKey).join(', ')}`;
+    case 'top':
+      return `top ${expr(p.count)} by ${p.keys.map(sortKey).join(', ')}`;
+    case 'take':
+      return `take ${expr(p.count)}`;
+    case 'join':
+    case 'lookup':
       return `${p.k} kind=${p.kind} on ${p.leftKeys.map((l, i) => `${l} == ${p.rightKeys[i]}`).join(', ')}`;
-    case 'union': return `union${p.withSource ? ` withsource=${p.withSource}` : ''}`;
-    case 'range': return `range ${p.schema[0]?.name ?? ''} from ${expr(p.from)} to ${expr(p.to)} step ${expr(p.step)}`;
-    case 'render': return `render ${p.render.visualization}`;
-    case 'as': return `as ${p.name}`;
-    default: return p.k;
+    case 'union':
+      return `union${p.withSource ? ` withsource=${p.withSource}` : ''}`;
+    case 'range':
+      return `range ${p.schema[0]?.name ?? ''} from ${expr(p.from)} to ${expr(p.to)} step ${expr(p.step)}`;
+    case 'render':
+      return `render ${p.render.visualization}`;
+    case 'as':
+      return `as ${p.name}`;
+    default:
+      return p.k;
   }
 }
 
@@ -97,10 +119,23 @@ function printName(name: string): string {
 }
 
 const OPERATORS: Record<string, string> = {
-  AddExpression: '+', SubtractExpression: '-', MultiplyExpression: '*', DivideExpression: '/', ModuloExpression: '%',
-  EqualExpression: '==', NotEqualExpression: '!=', LessThanExpression: '<', LessThanOrEqualExpression: '<=',
-  GreaterThanExpression: '>', GreaterThanOrEqualExpression: '>=', AndExpression: 'and', OrExpression: 'or',
-  EqualTildeExpression: '=~', BangTildeExpression: '!~', UnaryMinusExpression: '-', UnaryPlusExpression: '+',
+  AddExpression: '+',
+  SubtractExpression: '-',
+  MultiplyExpression: '*',
+  DivideExpression: '/',
+  ModuloExpression: '%',
+  EqualExpression: '==',
+  NotEqualExpression: '!=',
+  LessThanExpression: '<',
+  LessThanOrEqualExpression: '<=',
+  GreaterThanExpression: '>',
+  GreaterThanOrEqualExpression: '>=',
+  AndExpression: 'and',
+  OrExpression: 'or',
+  EqualTildeExpression: '=~',
+  BangTildeExpression: '!~',
+  UnaryMinusExpression: '-',
+  UnaryPlusExpression: '+',
 };
 
 /** 'NotHasCsExpression' → '!has_cs' where no symbol is listed. */
@@ -109,26 +144,49 @@ function operatorText(op: string): string {
   if (known) {
     return known;
   }
-  const words = op.replace(/Expression$/, '').replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
+  const words = op
+    .replace(/Expression$/, '')
+    .replace(/([a-z])([A-Z])/g, '$1_$2')
+    .toLowerCase();
   return words.startsWith('not_') ? `!${words.slice(4)}` : words;
 }
 
 export function expr(e: Expr): string {
   switch (e.k) {
-    case 'column': return printName(e.name);
-    case 'literal': return literal(e.value, e.type);
-    case 'call': return `${e.name}(${e.args.map(expr).join(', ')})`;
-    case 'binary': return `(${expr(e.left)} ${operatorText(e.op)} ${expr(e.right)})`;
-    case 'unary': return `${operatorText(e.op)}${expr(e.operand)}`;
-    case 'list': return `(${expr(e.left)} ${operatorText(e.op)} (${e.items.map(expr).join(', ')}))`;
-    case 'between': return `(${expr(e.value)} ${e.negated ? '!between' : 'between'} (${expr(e.low)} .. ${expr(e.high)}))`;
-    case 'index': return `${expr(e.target)}[${expr(e.key)}]`;
-    case 'rowNumber': return `row_number(${e.start ? expr(e.start) : ''})`;
-    case 'shift': return `${e.offset < 0 ? 'prev' : 'next'}(${expr(e.expr)}, ${Math.abs(e.offset)}${e.fallback ? `, ${expr(e.fallback)}` : ''})`;
-    case 'scalarQuery': return `toscalar(${printPlan(e.plan).split('\n').map((l) => l.trim()).join(' <- ')})`;
-    case 'tableColumn': return `(${printPlan(e.plan).split('\n').map((l) => l.trim()).join(' <- ')})`;
-    case 'searchTerm': return `${e.column ? `${e.column}:` : ''}${JSON.stringify(e.term)}`;
-    case 'packAll': return 'pack_all()';
+    case 'column':
+      return printName(e.name);
+    case 'literal':
+      return literal(e.value, e.type);
+    case 'call':
+      return `${e.name}(${e.args.map(expr).join(', ')})`;
+    case 'binary':
+      return `(${expr(e.left)} ${operatorText(e.op)} ${expr(e.right)})`;
+    case 'unary':
+      return `${operatorText(e.op)}${expr(e.operand)}`;
+    case 'list':
+      return `(${expr(e.left)} ${operatorText(e.op)} (${e.items.map(expr).join(', ')}))`;
+    case 'between':
+      return `(${expr(e.value)} ${e.negated ? '!between' : 'between'} (${expr(e.low)} .. ${expr(e.high)}))`;
+    case 'index':
+      return `${expr(e.target)}[${expr(e.key)}]`;
+    case 'rowNumber':
+      return `row_number(${e.start ? expr(e.start) : ''})`;
+    case 'shift':
+      return `${e.offset < 0 ? 'prev' : 'next'}(${expr(e.expr)}, ${Math.abs(e.offset)}${e.fallback ? `, ${expr(e.fallback)}` : ''})`;
+    case 'scalarQuery':
+      return `toscalar(${printPlan(e.plan)
+        .split('\n')
+        .map((l) => l.trim())
+        .join(' <- ')})`;
+    case 'tableColumn':
+      return `(${printPlan(e.plan)
+        .split('\n')
+        .map((l) => l.trim())
+        .join(' <- ')})`;
+    case 'searchTerm':
+      return `${e.column ? `${e.column}:` : ''}${JSON.stringify(e.term)}`;
+    case 'packAll':
+      return 'pack_all()';
   }
 }
 
@@ -137,12 +195,22 @@ function literal(value: Value, type: KqlType): string {
     return `${type}(null)`;
   }
   switch (type) {
-    case 'string': return JSON.stringify(value);
-    case 'datetime': return `datetime(${formatDatetime(value as number)})`;
-    case 'timespan': return `timespan(${formatTimespan(value as number)})`;
-    case 'dynamic': return `dynamic(${canonicalJson(value as DynamicValue)})`;
-    case 'bool': return value ? 'true' : 'false';
-    case 'int': case 'long': case 'real': case 'decimal': return type === 'long' ? String(value) : `${type}(${String(value)})`;
-    default: return String(value);
+    case 'string':
+      return JSON.stringify(value);
+    case 'datetime':
+      return `datetime(${formatDatetime(value as number)})`;
+    case 'timespan':
+      return `timespan(${formatTimespan(value as number)})`;
+    case 'dynamic':
+      return `dynamic(${canonicalJson(value as DynamicValue)})`;
+    case 'bool':
+      return value ? 'true' : 'false';
+    case 'int':
+    case 'long':
+    case 'real':
+    case 'decimal':
+      return type === 'long' ? String(value) : `${type}(${String(value)})`;
+    default:
+      return String(value);
   }
 }

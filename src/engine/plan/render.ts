@@ -8,7 +8,10 @@ const LIST_PROPERTIES = new Set(['ycolumns', 'series', 'anomalycolumns']);
 
 function propertyValue(name: string, text: string): Value | readonly string[] {
   if (LIST_PROPERTIES.has(name)) {
-    return text.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+    return text
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0);
   }
   if (/^(['"]).*\1$/s.test(text)) {
     return text.slice(1, -1);
@@ -25,7 +28,10 @@ function propertyValue(name: string, text: string): Value | readonly string[] {
 export function lowerRender(op: Node, input: Plan, _ctx: LowerContext): Plan {
   const r = op as Kusto.Language.Syntax.RenderOperator;
   const properties: Record<string, Value | readonly string[]> = {};
-  const params = [...elementsOf<Kusto.Language.Syntax.NamedParameter>(r.WithClause?.Properties), ...elementsOf<Kusto.Language.Syntax.NamedParameter>(r.Parameters)];
+  const params = [
+    ...elementsOf<Kusto.Language.Syntax.NamedParameter>(r.WithClause?.Properties),
+    ...elementsOf<Kusto.Language.Syntax.NamedParameter>(r.Parameters),
+  ];
   for (const p of params) {
     const name = nameText(p.Name);
     properties[name] = propertyValue(name, textOf(p.Expression));

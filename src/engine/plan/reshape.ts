@@ -13,7 +13,9 @@ type ExpandingOperator = Kusto.Language.Syntax.MvExpandOperator | Kusto.Language
 /** The columns mv-expand and mv-apply expand: `[Name =] ArrayExpression [to typeof(T)]`. */
 function expandedColumns(m: ExpandingOperator, ctx: LowerContext, what: string): NamedExpr[] {
   const columns: NamedExpr[] = [];
-  for (const item of elementsOf<Kusto.Language.Syntax.MvExpandExpression | Kusto.Language.Syntax.MvApplyExpression>(m.Expressions)) {
+  for (const item of elementsOf<Kusto.Language.Syntax.MvExpandExpression | Kusto.Language.Syntax.MvApplyExpression>(
+    m.Expressions,
+  )) {
     const e: Node = item.Expression!;
     if (kindOf(e) === 'SimpleNamedExpression') {
       const named = e as Kusto.Language.Syntax.SimpleNamedExpression;
@@ -39,14 +41,16 @@ export function lowerMvExpand(op: Node, input: Plan, ctx: LowerContext): Plan {
   const limitExpr = limitNode ? lowerExpr(limitNode, ctx) : undefined;
   // The legacy `mvexpand` stops at 128 rows per input row unless told otherwise.
   const legacy = textOf(op).startsWith('mvexpand');
-  const limit = limitExpr?.k === 'literal' && typeof limitExpr.value === 'number' ? limitExpr.value : legacy ? 128 : undefined;
+  const limit =
+    limitExpr?.k === 'literal' && typeof limitExpr.value === 'number' ? limitExpr.value : legacy ? 128 : undefined;
   if (parameter(m.Parameters, 'bagexpansion') === 'array') {
     throw ctx.errors.unsupported(op, 'mv-expand bagexpansion=array');
   }
   const schema = schemaOf(op);
   // The index column is the binder's last one: over an existing column of the same name it is made
   // unique (ix → ix1), as Kusto.Language declares it, and the input column keeps its values.
-  const itemIndex = parameter(m.Parameters, 'with_itemindex') !== undefined ? schema[schema.length - 1]?.name : undefined;
+  const itemIndex =
+    parameter(m.Parameters, 'with_itemindex') !== undefined ? schema[schema.length - 1]?.name : undefined;
   return { k: 'mvExpand', input, columns, limit, itemIndex, span: spanOf(op), schema };
 }
 
@@ -112,7 +116,9 @@ export function lowerParseKv(op: Node, input: Plan, ctx: LowerContext): Plan {
     return typeof v === 'string' ? v : undefined;
   };
   const quoting = {
-    quotes: (settings.get('quote') ?? []).map(String).filter((q) => q.length > 0)
+    quotes: (settings.get('quote') ?? [])
+      .map(String)
+      .filter((q) => q.length > 0)
       .map((q) => [q[0]!, q.length > 1 ? q[1]! : q[0]!] as const),
     escapes: (settings.get('escape') ?? []).map(String).filter((e) => e.length > 0),
   };
@@ -128,13 +134,25 @@ export function lowerParseKv(op: Node, input: Plan, ctx: LowerContext): Plan {
     }
   } else if (pair !== undefined || kv !== undefined) {
     if (!pair || !kv) {
-      throw ctx.errors.at(spanOf(op), 'KQL-ARGUMENT', 'parse-kv needs both pair_delimiter and kv_delimiter, neither of them empty.');
+      throw ctx.errors.at(
+        spanOf(op),
+        'KQL-ARGUMENT',
+        'parse-kv needs both pair_delimiter and kv_delimiter, neither of them empty.',
+      );
     }
     mode = { k: 'delimited', pair, kv, greedy: settings.get('greedy')?.[0] === true, ...quoting };
   } else {
     mode = { k: 'loose', ...quoting };
   }
-  return { k: 'parseKv', input, source: lowerExpr(p.Expression!, ctx), keys, mode, span: spanOf(op), schema: schemaOf(op) };
+  return {
+    k: 'parseKv',
+    input,
+    source: lowerExpr(p.Expression!, ctx),
+    keys,
+    mode,
+    span: spanOf(op),
+    schema: schemaOf(op),
+  };
 }
 
 export function lowerParse(op: Node, input: Plan, ctx: LowerContext): Plan {
@@ -162,7 +180,12 @@ export function lowerParse(op: Node, input: Plan, ctx: LowerContext): Plan {
     }
   }
   return {
-    k: 'parse', input, source: lowerExpr(p.Expression!, ctx), pattern, mode,
-    span: spanOf(op), schema: schemaOf(op),
+    k: 'parse',
+    input,
+    source: lowerExpr(p.Expression!, ctx),
+    pattern,
+    mode,
+    span: spanOf(op),
+    schema: schemaOf(op),
   };
 }

@@ -43,5 +43,14 @@ export function lowerScan(op: Node, input: Plan, ctx: LowerContext): Plan {
   const schema = schemaOf(op);
   // Kusto.Language's schema always ends in the match id column (`match_id` unless with_match_id names it).
   const matchId = parameter(s.Parameters, 'with_match_id') ?? schema[schema.length - 1]!.name;
-  return { k: 'scan', input, declared, steps, matchId, stateRefs: [...scan.refs].map(([name, r]) => ({ name, ...r })), span: spanOf(op), schema };
+  return {
+    k: 'scan',
+    input,
+    declared,
+    steps,
+    matchId,
+    stateRefs: [...scan.refs].map(([name, r]) => ({ name, ...r })),
+    span: spanOf(op),
+    schema,
+  };
 }

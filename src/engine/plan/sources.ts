@@ -38,7 +38,11 @@ export function lowerPrint(node: Node, ctx: LowerContext): Plan {
 export function lowerRange(node: Node, ctx: LowerContext): Plan {
   const r = node as Kusto.Language.Syntax.RangeOperator;
   return {
-    k: 'range', from: lowerExpr(r.From!, ctx), to: lowerExpr(r.To!, ctx), step: lowerExpr(r.Step!, ctx),
-    span: spanOf(node), schema: schemaOf(node),
+    k: 'range',
+    from: lowerExpr(r.From!, ctx),
+    to: lowerExpr(r.To!, ctx),
+    step: lowerExpr(r.Step!, ctx),
+    span: spanOf(node),
+    schema: schemaOf(node),
   };
 }

@@ -7,14 +7,23 @@ import { operatorInput } from './packAll';
 import { kindOf, schemaOf, spanOf, type Node } from './syntax';
 import type { Expr } from './types';
 
-export function lowerStarArguments(call: Node, args: readonly Node[], ctx: LowerContext, lower: (n: Node) => Expr): Expr[] {
+export function lowerStarArguments(
+  call: Node,
+  args: readonly Node[],
+  ctx: LowerContext,
+  lower: (n: Node) => Expr,
+): Expr[] {
   return args.flatMap((a): Expr[] => {
     if (kindOf(a) !== 'StarExpression') {
       return [lower(a)];
     }
     const input = operatorInput(call);
     if (!input) {
-      throw ctx.errors.at(spanOf(a), 'KQL-ARGUMENT', '`*` here needs the columns of a piped input, and this call has none.');
+      throw ctx.errors.at(
+        spanOf(a),
+        'KQL-ARGUMENT',
+        '`*` here needs the columns of a piped input, and this call has none.',
+      );
     }
     const span = spanOf(a);
     return schemaOf(input).map((c): Expr => ({ k: 'column', name: c.name, type: c.type, span }));

@@ -22,7 +22,11 @@ export function lowerStatement(stmt: Node, ctx: LowerContext): StatementResult {
       scope.set(name, { k: 'function', declaration: value as Kusto.Language.Syntax.FunctionDeclaration, scope });
     } else if (isTabular(value)) {
       const plan = ctx.tabular(value, ctx);
-      scope.set(name, { k: 'tabular', plan: plan.k === 'shared' ? plan : { k: 'shared', id: ctx.nextId(), plan, span: plan.span, schema: plan.schema } });
+      scope.set(name, {
+        k: 'tabular',
+        plan:
+          plan.k === 'shared' ? plan : { k: 'shared', id: ctx.nextId(), plan, span: plan.span, schema: plan.schema },
+      });
     } else {
       scope.set(name, { k: 'scalar', expr: lowerExpr(value, ctx) });
     }

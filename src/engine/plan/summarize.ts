@@ -32,7 +32,12 @@ function tupleNames(call: Node): string[] {
   return out;
 }
 
-export function lowerAggregateCall(call: Call, outputs: readonly ColumnDef[], input: readonly ColumnDef[], ctx: LowerContext): AggregateCall {
+export function lowerAggregateCall(
+  call: Call,
+  outputs: readonly ColumnDef[],
+  input: readonly ColumnDef[],
+  ctx: LowerContext,
+): AggregateCall {
   const name = call.ReferencedSymbol?.Name ?? '';
   const argNodes = elementsOf(call.ArgumentList?.Expressions);
   const args: Expr[] = [];
@@ -59,7 +64,10 @@ export function lowerSummarize(op: Node, input: Plan, ctx: LowerContext): Plan {
   const span = spanOf(op);
   const schema = schemaOf(op);
   const byItems = elementsOf(s.ByClause?.Expressions);
-  const keys: NamedExpr[] = byItems.map((item, i) => ({ name: schema[i]!.name, expr: lowerExpr(assignedValue(item), ctx) }));
+  const keys: NamedExpr[] = byItems.map((item, i) => ({
+    name: schema[i]!.name,
+    expr: lowerExpr(assignedValue(item), ctx),
+  }));
   const aggregates: AggregateCall[] = [];
   const finals: NamedExpr[] = [];
   let nested = false;
@@ -93,7 +101,10 @@ export function lowerSummarize(op: Node, input: Plan, ctx: LowerContext): Plan {
   }
   const innerSchema: ColumnDef[] = [...schema.slice(0, keys.length), ...aggregates.flatMap((a) => a.outputs)];
   const grouped: Plan = { k: 'summarize', input, keys, aggregates, span, schema: innerSchema };
-  const keyCols: NamedExpr[] = keys.map((k, i) => ({ name: k.name, expr: { k: 'column', name: k.name, type: schema[i]!.type, span } }));
+  const keyCols: NamedExpr[] = keys.map((k, i) => ({
+    name: k.name,
+    expr: { k: 'column', name: k.name, type: schema[i]!.type, span },
+  }));
   return { k: 'project', input: grouped, columns: [...keyCols, ...finals], span, schema };
 }
 
@@ -102,9 +113,10 @@ export function lowerDistinct(op: Node, input: Plan, ctx: LowerContext): Plan {
   const span = spanOf(op);
   const schema = schemaOf(op);
   const items = elementsOf(d.Expressions);
-  const keys: NamedExpr[] = items.length === 1 && kindOf(items[0]!) === 'StarExpression'
-    ? input.schema.map((c) => ({ name: c.name, expr: { k: 'column', name: c.name, type: c.type, span } }))
-    : items.map((item, i) => ({ name: schema[i]!.name, expr: lowerExpr(assignedValue(item), ctx) }));
+  const keys: NamedExpr[] =
+    items.length === 1 && kindOf(items[0]!) === 'StarExpression'
+      ? input.schema.map((c) => ({ name: c.name, expr: { k: 'column', name: c.name, type: c.type, span } }))
+      : items.map((item, i) => ({ name: schema[i]!.name, expr: lowerExpr(assignedValue(item), ctx) }));
   return { k: 'summarize', input, keys, aggregates: [], span, schema };
 }
 
@@ -112,9 +124,12 @@ export function lowerMakeSeries(op: Node, input: Plan, ctx: LowerContext): Plan 
   const m = op as Kusto.Language.Syntax.MakeSeriesOperator;
   const span = spanOf(op);
   const schema = schemaOf(op);
-  
+
   const byItems = elementsOf(m.ByClause?.Expressions);
-  const keys: NamedExpr[] = byItems.map((item, i) => ({ name: schema[i]!.name, expr: lowerExpr(assignedValue(item), ctx) }));
+  const keys: NamedExpr[] = byItems.map((item, i) => ({
+    name: schema[i]!.name,
+    expr: lowerExpr(assignedValue(item), ctx),
+  }));
   let pos = keys.length;
   const aggregates = elementsOf(m.Aggregates).map((item) => {
     const ms = item as Kusto.Language.Syntax.MakeSeriesExpression;
@@ -129,24 +144,50 @@ export function lowerMakeSeries(op: Node, input: Plan, ctx: LowerContext): Plan 
       throw ctx.errors.at(fallback.span, 'KQL-ARGUMENT', 'The default of make-series must be a constant.');
     }
     // Without `default=`, empty steps hold 0 (the reference: "Default is 0").
-    return { call: lowerAggregateCall(value, outputs, input.schema, ctx), fallback: fallback?.k === 'literal' ? fallback.value : 0 };
+    return {
+      call: lowerAggregateCall(value, outputs, input.schema, ctx),
+      fallback: fallback?.k === 'literal' ? fallback.value : 0,
+    };
   });
   const on = m.OnClause!.Expression!;
   // kind=nonempty: an empty input still gives one row of default series (see exec/makeSeries.ts).
-  const nonEmpty = (parameter(m.Parameters, 'kind') ?? '').toLowerCase() === 'nonempty' ? { nonEmpty: true as const } : {};
+  const nonEmpty =
+    (parameter(m.Parameters, 'kind') ?? '').toLowerCase() === 'nonempty' ? { nonEmpty: true as const } : {};
   if (kindOf(m.RangeClause!) === 'MakeSeriesInRangeClause') {
     // The binder has checked there are exactly three arguments: start, stop, step.
-    const [from, to, step] = elementsOf((m.RangeClause as Kusto.Language.Syntax.MakeSeriesInRangeClause).Arguments?.Expressions).map((a) => lowerExpr(a, ctx));
-    return { k: 'makeSeries', input, aggregates, axis: lowerExpr(on, ctx), from, to, step: step!, keys, span, schema, inRange: true, ...nonEmpty };
+    const [from, to, step] = elementsOf(
+      (m.RangeClause as Kusto.Language.Syntax.MakeSeriesInRangeClause).Arguments?.Expressions,
+    ).map((a) => lowerExpr(a, ctx));
+    return {
+      k: 'makeSeries',
+      input,
+      aggregates,
+      axis: lowerExpr(on, ctx),
+      from,
+      to,
+      step: step!,
+      keys,
+      span,
+      schema,
+      inRange: true,
+      ...nonEmpty,
+    };
   }
   if (kindOf(m.RangeClause!) !== 'MakeSeriesFromToStepClause') {
     throw ctx.errors.unsupported(m.RangeClause!, `make-series '${textOf(m.RangeClause!)}'`);
   }
   const range = m.RangeClause as Kusto.Language.Syntax.MakeSeriesFromToStepClause;
   return {
-    k: 'makeSeries', input, aggregates, axis: lowerExpr(on, ctx),
+    k: 'makeSeries',
+    input,
+    aggregates,
+    axis: lowerExpr(on, ctx),
     from: range.MakeSeriesFromClause?.Expression ? lowerExpr(range.MakeSeriesFromClause.Expression, ctx) : undefined,
     to: range.MakeSeriesToClause?.Expression ? lowerExpr(range.MakeSeriesToClause.Expression, ctx) : undefined,
-    step: lowerExpr(range.MakeSeriesStepClause!.Expression!, ctx), keys, span, schema, ...nonEmpty,
+    step: lowerExpr(range.MakeSeriesStepClause!.Expression!, ctx),
+    keys,
+    span,
+    schema,
+    ...nonEmpty,
   };
 }

@@ -73,7 +73,9 @@ export function assignedValue(item: Node): Node {
   if (kind === 'SimpleNamedExpression') {
     return (item as Kusto.Language.Syntax.SimpleNamedExpression).Expression!;
   }
-  return kind === 'CompoundNamedExpression' ? (item as Kusto.Language.Syntax.CompoundNamedExpression).Expression! : item;
+  return kind === 'CompoundNamedExpression'
+    ? (item as Kusto.Language.Syntax.CompoundNamedExpression).Expression!
+    : item;
 }
 
 /** The text of a token or name as written (identifier without brackets or quotes). */

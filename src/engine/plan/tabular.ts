@@ -15,7 +15,13 @@ import type { Plan } from './types';
  */
 function tableByName(call: Kusto.Language.Syntax.FunctionCallExpression, ctx: LowerContext): Plan | undefined {
   const fn = call.ReferencedSymbol;
-  if (!fn || fn.Name !== 'table' || (fn as unknown as { IsBuiltIn?: boolean }).IsBuiltIn /* cast: only FunctionSymbol has IsBuiltIn; a user's `table` is another symbol kind */ === false || ctx.scope.get('table')) {
+  if (
+    !fn ||
+    fn.Name !== 'table' ||
+    (fn as unknown as { IsBuiltIn?: boolean })
+      .IsBuiltIn /* cast: only FunctionSymbol has IsBuiltIn; a user's `table` is another symbol kind */ === false ||
+    ctx.scope.get('table')
+  ) {
     return undefined;
   }
   const first = elementsOf(call.ArgumentList?.Expressions)[0];
@@ -28,7 +34,11 @@ function tableByName(call: Kusto.Language.Syntax.FunctionCallExpression, ctx: Lo
     return bound.plan;
   }
   if (!ctx.tableNames.includes(name.value)) {
-    throw ctx.errors.at(spanOf(call), 'KQL-UNKNOWN-TABLE', `table('${name.value}'): the workspace has no table of that name.`);
+    throw ctx.errors.at(
+      spanOf(call),
+      'KQL-UNKNOWN-TABLE',
+      `table('${name.value}'): the workspace has no table of that name.`,
+    );
   }
   return { k: 'table', name: name.value, span: spanOf(call), schema: schemaOf(call) };
 }
@@ -103,7 +113,15 @@ export function lowerTabular(node: Node, ctx: LowerContext): Plan {
 }
 
 /** Operators whose output columns are exactly the ones they name: nothing passes through them unnamed. */
-const EXPLICIT_OUTPUT = new Set<Plan['k']>(['project', 'summarize', 'count', 'makeSeries', 'topNested', 'union', 'getschema']);
+const EXPLICIT_OUTPUT = new Set<Plan['k']>([
+  'project',
+  'summarize',
+  'count',
+  'makeSeries',
+  'topNested',
+  'union',
+  'getschema',
+]);
 
 /**
  * The binder's schema of `union kind=inner` lists every input's columns, and the operators after it
@@ -122,7 +140,9 @@ function withoutPhantomColumns(plan: Plan, input: Plan, boundInput: readonly { n
     return { ...plan, schema: plan.schema.filter((c) => !phantom.has(c.name)) } as Plan;
   }
   // extend: the input's columns in place, then the new ones in the order they are written.
-  const written = [...new Set(plan.columns.flatMap((c) => (c.outputs ?? [c]).map((o) => o.name)))].filter((n) => !present.has(n));
+  const written = [...new Set(plan.columns.flatMap((c) => (c.outputs ?? [c]).map((o) => o.name)))].filter(
+    (n) => !present.has(n),
+  );
   const byName = new Map(plan.schema.map((c) => [c.name, c]));
   const schema = [...plan.schema.filter((c) => present.has(c.name)), ...written.flatMap((n) => byName.get(n) ?? [])];
   return { ...plan, schema };

@@ -6,7 +6,9 @@ import { assignedValue, elementsOf, kindOf, schemaOf, spanOf, typeOf, type Node 
 import type { ColumnDef, Expr, Plan, TopNestedLevel } from './types';
 
 export function lowerTopNested(op: Node, input: Plan, ctx: LowerContext): Plan {
-  const clauses = elementsOf((op as Kusto.Language.Syntax.TopNestedOperator).Clauses) as Kusto.Language.Syntax.TopNestedClause[];
+  const clauses = elementsOf(
+    (op as Kusto.Language.Syntax.TopNestedOperator).Clauses,
+  ) as Kusto.Language.Syntax.TopNestedClause[];
   const levels = clauses.map((clause, level): TopNestedLevel => {
     const c = clause;
     let by: Node = c.ByExpression!;

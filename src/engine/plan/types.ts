@@ -19,32 +19,73 @@ export interface ColumnDef {
 export type Expr =
   | { readonly k: 'column'; readonly name: string; readonly type: KqlType; readonly span: Span }
   | { readonly k: 'literal'; readonly value: Value; readonly type: KqlType; readonly span: Span }
-  | { readonly k: 'call'; readonly name: string; readonly args: readonly Expr[]; readonly type: KqlType; readonly span: Span }
-  | { readonly k: 'binary'; readonly op: string; readonly left: Expr; readonly right: Expr; readonly type: KqlType; readonly span: Span }
+  | {
+      readonly k: 'call';
+      readonly name: string;
+      readonly args: readonly Expr[];
+      readonly type: KqlType;
+      readonly span: Span;
+    }
+  | {
+      readonly k: 'binary';
+      readonly op: string;
+      readonly left: Expr;
+      readonly right: Expr;
+      readonly type: KqlType;
+      readonly span: Span;
+    }
   | { readonly k: 'unary'; readonly op: string; readonly operand: Expr; readonly type: KqlType; readonly span: Span }
-  | { readonly k: 'list'; readonly op: string; readonly left: Expr; readonly items: readonly Expr[]; readonly type: KqlType; readonly span: Span }
-  | { readonly k: 'between'; readonly negated: boolean; readonly value: Expr; readonly low: Expr; readonly high: Expr; readonly type: KqlType; readonly span: Span }
+  | {
+      readonly k: 'list';
+      readonly op: string;
+      readonly left: Expr;
+      readonly items: readonly Expr[];
+      readonly type: KqlType;
+      readonly span: Span;
+    }
+  | {
+      readonly k: 'between';
+      readonly negated: boolean;
+      readonly value: Expr;
+      readonly low: Expr;
+      readonly high: Expr;
+      readonly type: KqlType;
+      readonly span: Span;
+    }
   /** d.a, d["a"], d[0] on a dynamic value. */
   | { readonly k: 'index'; readonly target: Expr; readonly key: Expr; readonly type: KqlType; readonly span: Span }
   /** row_number(start), prev(e, n, default), next(e, n, default) over a serialized input. */
   | { readonly k: 'rowNumber'; readonly start: Expr | undefined; readonly type: KqlType; readonly span: Span }
-  | { readonly k: 'shift'; readonly offset: number; readonly expr: Expr; readonly fallback: Expr | undefined; readonly type: KqlType; readonly span: Span }
+  | {
+      readonly k: 'shift';
+      readonly offset: number;
+      readonly expr: Expr;
+      readonly fallback: Expr | undefined;
+      readonly type: KqlType;
+      readonly span: Span;
+    }
   /** toscalar(tabular): the first column of the first row, computed once. */
   | { readonly k: 'scalarQuery'; readonly plan: Plan; readonly type: KqlType; readonly span: Span }
   /** A tabular expression inside `in (…)`: the values of its first column. */
   | { readonly k: 'tableColumn'; readonly plan: Plan; readonly type: KqlType; readonly span: Span }
   /** A bare search term ("sql", "*sql*", Column:"x") of the search operator, matched against string columns. */
-  | { readonly k: 'searchTerm'; readonly term: string; readonly column: string | undefined; readonly type: KqlType; readonly span: Span }
+  | {
+      readonly k: 'searchTerm';
+      readonly term: string;
+      readonly column: string | undefined;
+      readonly type: KqlType;
+      readonly span: Span;
+    }
   /** pack_all(): a property bag of every input column. */
   | {
-    readonly k: 'packAll';
-    /** pack_all(true): null and empty values are left out. */
-    readonly ignoreNullEmpty: boolean;
-    /** The columns of the row, as the binder saw it at the call (undefined: every column of the table). */
-    readonly columns?: readonly string[];
-    readonly type: KqlType;
-    readonly span: Span;
-  };
+      readonly k: 'packAll';
+      /** pack_all(true): null and empty values are left out. */
+      readonly ignoreNullEmpty: boolean;
+      /** The columns of the row, as the binder saw it at the call (undefined: every column of the table). */
+      readonly columns?: readonly string[];
+      readonly type: KqlType;
+      readonly span: Span;
+    };
 
 export interface AggregateCall {
   readonly name: string;
@@ -80,8 +121,15 @@ interface PlanBase {
 }
 
 export type JoinKind =
-  | 'innerunique' | 'inner' | 'leftouter' | 'rightouter' | 'fullouter'
-  | 'leftanti' | 'rightanti' | 'leftsemi' | 'rightsemi';
+  | 'innerunique'
+  | 'inner'
+  | 'leftouter'
+  | 'rightouter'
+  | 'fullouter'
+  | 'leftanti'
+  | 'rightanti'
+  | 'leftsemi'
+  | 'rightsemi';
 
 export interface RenderSpec {
   readonly visualization: string;
@@ -96,7 +144,12 @@ export type Plan =
   /** extend: new columns appended, same-named columns replaced in place. */
   | (PlanBase & { readonly k: 'extend'; readonly input: Plan; readonly columns: readonly NamedExpr[] })
   | (PlanBase & { readonly k: 'project'; readonly input: Plan; readonly columns: readonly NamedExpr[] })
-  | (PlanBase & { readonly k: 'summarize'; readonly input: Plan; readonly keys: readonly NamedExpr[]; readonly aggregates: readonly AggregateCall[] })
+  | (PlanBase & {
+      readonly k: 'summarize';
+      readonly input: Plan;
+      readonly keys: readonly NamedExpr[];
+      readonly aggregates: readonly AggregateCall[];
+    })
   | (PlanBase & { readonly k: 'sort'; readonly input: Plan; readonly keys: readonly SortKey[] })
   | (PlanBase & { readonly k: 'take'; readonly input: Plan; readonly count: Expr })
   /** sample N: up to N rows picked at random (Kusto's sample is non-deterministic too), in input order. */
@@ -105,42 +158,126 @@ export type Plan =
   | (PlanBase & { readonly k: 'sampleDistinct'; readonly input: Plan; readonly count: Expr; readonly value: Expr })
   | (PlanBase & { readonly k: 'top'; readonly input: Plan; readonly count: Expr; readonly keys: readonly SortKey[] })
   | (PlanBase & { readonly k: 'count'; readonly input: Plan })
-  | (PlanBase & { readonly k: 'join'; readonly kind: JoinKind; readonly left: Plan; readonly right: Plan; readonly leftKeys: readonly string[]; readonly rightKeys: readonly string[] })
-  | (PlanBase & { readonly k: 'lookup'; readonly kind: 'leftouter' | 'inner'; readonly left: Plan; readonly right: Plan; readonly leftKeys: readonly string[]; readonly rightKeys: readonly string[] })
-  | (PlanBase & { readonly k: 'union'; readonly inputs: readonly { readonly plan: Plan; readonly source: string }[]; readonly withSource: string | undefined })
-  | (PlanBase & { readonly k: 'mvExpand'; readonly input: Plan; readonly columns: readonly NamedExpr[]; readonly limit: number | undefined; readonly itemIndex: string | undefined })
-  | (PlanBase & { readonly k: 'search'; readonly inputs: readonly { readonly plan: Plan; readonly source: string }[]; readonly predicates: readonly Expr[] })
-  | (PlanBase & { readonly k: 'parse'; readonly input: Plan; readonly source: Expr; readonly pattern: readonly ParsePart[]; readonly mode: 'simple' | 'relaxed' | 'regex' })
+  | (PlanBase & {
+      readonly k: 'join';
+      readonly kind: JoinKind;
+      readonly left: Plan;
+      readonly right: Plan;
+      readonly leftKeys: readonly string[];
+      readonly rightKeys: readonly string[];
+    })
+  | (PlanBase & {
+      readonly k: 'lookup';
+      readonly kind: 'leftouter' | 'inner';
+      readonly left: Plan;
+      readonly right: Plan;
+      readonly leftKeys: readonly string[];
+      readonly rightKeys: readonly string[];
+    })
+  | (PlanBase & {
+      readonly k: 'union';
+      readonly inputs: readonly { readonly plan: Plan; readonly source: string }[];
+      readonly withSource: string | undefined;
+    })
+  | (PlanBase & {
+      readonly k: 'mvExpand';
+      readonly input: Plan;
+      readonly columns: readonly NamedExpr[];
+      readonly limit: number | undefined;
+      readonly itemIndex: string | undefined;
+    })
+  | (PlanBase & {
+      readonly k: 'search';
+      readonly inputs: readonly { readonly plan: Plan; readonly source: string }[];
+      readonly predicates: readonly Expr[];
+    })
+  | (PlanBase & {
+      readonly k: 'parse';
+      readonly input: Plan;
+      readonly source: Expr;
+      readonly pattern: readonly ParsePart[];
+      readonly mode: 'simple' | 'relaxed' | 'regex';
+    })
   | (PlanBase & { readonly k: 'serialize'; readonly input: Plan; readonly columns: readonly NamedExpr[] })
-  | (PlanBase & { readonly k: 'makeSeries'; readonly input: Plan; readonly aggregates: readonly { readonly call: AggregateCall; readonly fallback: Value }[]; readonly axis: Expr; readonly from: Expr | undefined; readonly to: Expr | undefined; readonly step: Expr; readonly keys: readonly NamedExpr[];
+  | (PlanBase & {
+      readonly k: 'makeSeries';
+      readonly input: Plan;
+      readonly aggregates: readonly { readonly call: AggregateCall; readonly fallback: Value }[];
+      readonly axis: Expr;
+      readonly from: Expr | undefined;
+      readonly to: Expr | undefined;
+      readonly step: Expr;
+      readonly keys: readonly NamedExpr[];
       /** The older `in range(start, stop, step)` form: bins aligned to zero as bin() does, stop inclusive. */
       readonly inRange?: true;
       /** kind=nonempty: one row of default series when the input has no rows. */
-      readonly nonEmpty?: true })
+      readonly nonEmpty?: true;
+    })
   /**
    * mv-apply: each input row's arrays expanded as `expand` does, the subquery run over that row's
    * subtable (read through the shared plan `rowsId`), and the results unioned.
    */
-  | (PlanBase & { readonly k: 'mvApply'; readonly input: Plan; readonly expand: Extract<Plan, { k: 'mvExpand' }>; readonly subquery: Plan; readonly rowsId: number })
+  | (PlanBase & {
+      readonly k: 'mvApply';
+      readonly input: Plan;
+      readonly expand: Extract<Plan, { k: 'mvExpand' }>;
+      readonly subquery: Plan;
+      readonly rowsId: number;
+    })
   /** partition by key (subquery): the subquery over each key's rows, read through the shared plan `rowsId`. */
-  | (PlanBase & { readonly k: 'partition'; readonly input: Plan; readonly key: Expr; readonly subquery: Plan; readonly rowsId: number; readonly legacy: boolean })
+  | (PlanBase & {
+      readonly k: 'partition';
+      readonly input: Plan;
+      readonly key: Expr;
+      readonly subquery: Plan;
+      readonly rowsId: number;
+      readonly legacy: boolean;
+    })
   /** find: rows meeting `predicate` in each input, with the source, the schema's columns and a bag of the rest. */
-  | (PlanBase & { readonly k: 'find'; readonly inputs: readonly { readonly plan: Plan; readonly source: string }[]; readonly predicate: Expr;
-      readonly sourceColumn: string; readonly bagColumn: string | undefined; readonly bagHoldsAll: boolean })
+  | (PlanBase & {
+      readonly k: 'find';
+      readonly inputs: readonly { readonly plan: Plan; readonly source: string }[];
+      readonly predicate: Expr;
+      readonly sourceColumn: string;
+      readonly bagColumn: string | undefined;
+      readonly bagHoldsAll: boolean;
+    })
   /** scan: steps matched row by row against a state of earlier matches (exec/scan.ts). */
-  | (PlanBase & { readonly k: 'scan'; readonly input: Plan; readonly declared: readonly { readonly name: string; readonly type: KqlType; readonly fallback: Value }[];
-      readonly steps: readonly ScanStep[]; readonly matchId: string;
+  | (PlanBase & {
+      readonly k: 'scan';
+      readonly input: Plan;
+      readonly declared: readonly { readonly name: string; readonly type: KqlType; readonly fallback: Value }[];
+      readonly steps: readonly ScanStep[];
+      readonly matchId: string;
       /** The `step.Column` references of conditions and assignments, by the synthetic column each reads. */
-      readonly stateRefs: readonly { readonly name: string; readonly step: number; readonly column: string }[] })
+      readonly stateRefs: readonly { readonly name: string; readonly step: number; readonly column: string }[];
+    })
   /** evaluate pivot(…) : (schema): one row per `keys` value, one column per pivot value the schema names. */
-  | (PlanBase & { readonly k: 'pivot'; readonly input: Plan; readonly pivot: Expr; readonly aggregate: AggregateCall; readonly keys: readonly string[] })
+  | (PlanBase & {
+      readonly k: 'pivot';
+      readonly input: Plan;
+      readonly pivot: Expr;
+      readonly aggregate: AggregateCall;
+      readonly keys: readonly string[];
+    })
   /** evaluate narrow(): one row per input cell (Row, Column, Value as text). */
   | (PlanBase & { readonly k: 'narrow'; readonly input: Plan })
   /** evaluate bag_unpack(…) : (schema): each column from the bag's slot `key`, or from the input when `key` is undefined. */
-  | (PlanBase & { readonly k: 'bagUnpack'; readonly input: Plan; readonly source: Expr; readonly ignored: readonly string[];
-      readonly columns: readonly { readonly name: string; readonly type: KqlType; readonly key: string | undefined }[] })
+  | (PlanBase & {
+      readonly k: 'bagUnpack';
+      readonly input: Plan;
+      readonly source: Expr;
+      readonly ignored: readonly string[];
+      readonly columns: readonly { readonly name: string; readonly type: KqlType; readonly key: string | undefined }[];
+    })
   /** parse-kv: the listed keys' values in `source`, appended as typed columns. */
-  | (PlanBase & { readonly k: 'parseKv'; readonly input: Plan; readonly source: Expr; readonly keys: readonly ColumnDef[]; readonly mode: import('../exec/keyValueText').KeyValueMode })
+  | (PlanBase & {
+      readonly k: 'parseKv';
+      readonly input: Plan;
+      readonly source: Expr;
+      readonly keys: readonly ColumnDef[];
+      readonly mode: import('../exec/keyValueText').KeyValueMode;
+    })
   /** top-nested: one level per clause, each partitioning the rows its parent kept. */
   | (PlanBase & { readonly k: 'topNested'; readonly input: Plan; readonly levels: readonly TopNestedLevel[] })
   | (PlanBase & { readonly k: 'getschema'; readonly input: Plan })

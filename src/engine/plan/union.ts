@@ -39,13 +39,19 @@ export function lowerUnion(op: Node, input: Plan | undefined, ctx: LowerContext)
     inputs.push({ plan: ctx.tabular(e, ctx), source: sourceName(e, inputs.length) });
   }
   if (inputs.length === 0) {
-    throw ctx.errors.at(spanOf(op), 'KQL-UNION-EMPTY', `None of the union's sources exist (isfuzzy=true): ${missing.join(', ')}.`);
+    throw ctx.errors.at(
+      spanOf(op),
+      'KQL-UNION-EMPTY',
+      `None of the union's sources exist (isfuzzy=true): ${missing.join(', ')}.`,
+    );
   }
   const source = withSource ? withSource.replace(/^\[?['"]?|['"]?\]?$/g, '') : undefined;
   let schema = schemaOf(op);
   if ((parameter(u.Parameters, 'kind') ?? 'outer').toLowerCase() === 'inner') {
     // kind=inner keeps only the columns every input has (the binder lists them all).
-    schema = schema.filter((c) => c.name === source || inputs.every((i) => i.plan.schema.some((x) => x.name === c.name)));
+    schema = schema.filter(
+      (c) => c.name === source || inputs.every((i) => i.plan.schema.some((x) => x.name === c.name)),
+    );
   }
   return { k: 'union', inputs, withSource: source, span: spanOf(op), schema };
 }
@@ -57,7 +63,9 @@ export function lowerSearch(op: Node, input: Plan | undefined, ctx: LowerContext
   if (input) {
     inputs.push({ plan: input, source: input.k === 'table' ? input.name : '' });
   } else if (s.InClause) {
-    elementsOf(s.InClause.Expressions).forEach((e, i) => inputs.push({ plan: ctx.tabular(e, ctx), source: sourceName(e, i) }));
+    elementsOf(s.InClause.Expressions).forEach((e, i) =>
+      inputs.push({ plan: ctx.tabular(e, ctx), source: sourceName(e, i) }),
+    );
   } else {
     for (const name of ctx.tableNames) {
       inputs.push({ plan: { k: 'table', name, span, schema: [] }, source: name });

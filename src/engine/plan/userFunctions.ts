@@ -13,7 +13,12 @@ export type Expansion = { readonly k: 'scalar'; readonly expr: Expr } | { readon
  * Expands a call of a user function; undefined when the callee is not one (a built-in).
  * `input`, from `T | invoke f(…)`, is bound to the function's first parameter (Kusto: f(T, …)).
  */
-export function expandUserFunction(call: Node, argNodes: readonly Node[], ctx: LowerContext, input?: Plan): Expansion | undefined {
+export function expandUserFunction(
+  call: Node,
+  argNodes: readonly Node[],
+  ctx: LowerContext,
+  input?: Plan,
+): Expansion | undefined {
   const name = call.ReferencedSymbol?.Name;
   if (!name) {
     return undefined;
@@ -23,7 +28,11 @@ export function expandUserFunction(call: Node, argNodes: readonly Node[], ctx: L
     return undefined;
   }
   if (ctx.depth >= MAX_EXPANSION_DEPTH) {
-    throw ctx.errors.at(spanOf(call), 'KQL-RECURSION', `The function '${name}' expands too deeply (recursive functions are not supported).`);
+    throw ctx.errors.at(
+      spanOf(call),
+      'KQL-RECURSION',
+      `The function '${name}' expands too deeply (recursive functions are not supported).`,
+    );
   }
   const decl = binding.declaration;
   const scope = new Scope(binding.scope);
@@ -48,7 +57,11 @@ export function expandUserFunction(call: Node, argNodes: readonly Node[], ctx: L
     }
     const arg = named.get(pname) ?? positional[nextPositional++] ?? p.DefaultValue?.Value;
     if (!arg) {
-      throw ctx.errors.at(spanOf(call), 'KQL-ARGUMENT', `The function '${name}' needs a value for its parameter '${pname}'.`);
+      throw ctx.errors.at(
+        spanOf(call),
+        'KQL-ARGUMENT',
+        `The function '${name}' needs a value for its parameter '${pname}'.`,
+      );
     }
     if (isTabular(arg)) {
       scope.set(pname, { k: 'tabular', plan: ctx.tabular(arg, ctx) });

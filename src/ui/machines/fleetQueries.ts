@@ -48,7 +48,8 @@ export const MONITORED_IPS: readonly string[] = [
  * VMConnection's threat columns are optional: exports often leave out `MaliciousIp` and
  * `IndicatorThreatType`; missing, they read as empty and nothing is flagged.
  */
-const THREAT_COLUMNS = '| extend MaliciousIp = column_ifexists("MaliciousIp", ""), IndicatorThreatType = column_ifexists("IndicatorThreatType", "")';
+const THREAT_COLUMNS =
+  '| extend MaliciousIp = column_ifexists("MaliciousIp", ""), IndicatorThreatType = column_ifexists("IndicatorThreatType", "")';
 
 /** Root level: one row per machine, with what the tree needs to flag it. */
 export function machinesQuery(filter?: MachineFilter): string {
@@ -63,7 +64,9 @@ export function machinesQuery(filter?: MachineFilter): string {
   const text = filter?.text.trim();
   if (text) {
     const t = kqlString(text);
-    lines.push(`| where Computer contains ${t} or Os contains ${t} or OsFamily contains ${t} or tostring(Ipv4Addresses) contains ${t} or Machine contains ${t}`);
+    lines.push(
+      `| where Computer contains ${t} or Os contains ${t} or OsFamily contains ${t} or tostring(Ipv4Addresses) contains ${t} or Machine contains ${t}`,
+    );
   }
   lines.push(
     '| join kind=leftouter (traffic) on Machine',
@@ -204,7 +207,8 @@ export function remoteEndpointQueryFor(remoteIp: string, port?: number): string 
   return [
     '// Connections to one remote endpoint, by local machine and process',
     'VMConnection',
-    `| where RemoteIp == ${kqlString(remoteIp)}` + (port !== undefined && Number.isInteger(port) ? ` and DestinationPort == ${port}` : ''),
+    `| where RemoteIp == ${kqlString(remoteIp)}` +
+      (port !== undefined && Number.isInteger(port) ? ` and DestinationPort == ${port}` : ''),
     '| summarize BytesSent = sum(BytesSent), BytesReceived = sum(BytesReceived), LinksEstablished = sum(LinksEstablished), LinksFailed = sum(LinksFailed),',
     '    MaliciousIp = make_set(MaliciousIp, 11) by Computer, ProcessName, Direction',
     '| extend TotalBytes = BytesSent + BytesReceived',

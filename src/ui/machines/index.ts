@@ -20,7 +20,11 @@ export function registerMachinesTree(ctx: Ctx): MachinesTree {
     runOptions: () => ({ timeRange: ctx.backends.timeRange }),
   });
   const provider = new MachinesTreeProvider(model);
-  const view = vscode.window.createTreeView('kql.machines', { treeDataProvider: provider, showCollapseAll: true, canSelectMany: true });
+  const view = vscode.window.createTreeView('kql.machines', {
+    treeDataProvider: provider,
+    showCollapseAll: true,
+    canSelectMany: true,
+  });
   void vscode.commands.executeCommand('setContext', MACHINES_FILTERED_CONTEXT, false);
   // The range narrows what the tree lists (29 machines over a day can be 5 over 30 minutes): say it.
   const describeRange = (): void => {

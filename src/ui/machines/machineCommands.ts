@@ -15,14 +15,21 @@ export function machineOf(node: FleetNode | undefined): MachineRow | undefined {
     return undefined;
   }
   switch (node.kind) {
-    case 'machine': return node.row;
-    case 'message': return node.parent ? machineOf(node.parent) : undefined;
-    default: return node.machine;
+    case 'machine':
+      return node.row;
+    case 'message':
+      return node.parent ? machineOf(node.parent) : undefined;
+    default:
+      return node.machine;
   }
 }
 
 /** The machines of a context-menu invocation: the multi-selection when there is one, else the clicked node. */
-export function selectedMachines(node: FleetNode | undefined, nodes: readonly FleetNode[] | undefined, view: vscode.TreeView<FleetNode>): MachineRow[] {
+export function selectedMachines(
+  node: FleetNode | undefined,
+  nodes: readonly FleetNode[] | undefined,
+  view: vscode.TreeView<FleetNode>,
+): MachineRow[] {
   const picked = nodes && nodes.length ? nodes : node ? [node] : view.selection;
   const byId = new Map<string, MachineRow>();
   for (const n of picked) {
@@ -34,7 +41,11 @@ export function selectedMachines(node: FleetNode | undefined, nodes: readonly Fl
   return [...byId.values()];
 }
 
-export function registerMachineCommands(ctx: Ctx, provider: MachinesTreeProvider, view: vscode.TreeView<FleetNode>): void {
+export function registerMachineCommands(
+  ctx: Ctx,
+  provider: MachinesTreeProvider,
+  view: vscode.TreeView<FleetNode>,
+): void {
   const setFiltered = (text: string | undefined): void => {
     provider.model.setFilter(text);
     view.description = provider.model.filterText ? `filter: ${provider.model.filterText}` : undefined;

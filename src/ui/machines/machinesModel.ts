@@ -7,12 +7,25 @@ import { BackendError } from '../../results/errors';
 import type { QueryResult } from '../../results/queryResult';
 import type { QueryBackend, RunOptions } from '../../backends/queryBackend';
 import {
-  boundPortsQuery, dependenciesQuery, machinesQuery, processesQuery,
-  type ConnectionDirection, type MachineFilter,
+  boundPortsQuery,
+  dependenciesQuery,
+  machinesQuery,
+  processesQuery,
+  type ConnectionDirection,
+  type MachineFilter,
 } from './fleetQueries';
 import {
-  dependencyRows, formatBytes, isLoopback, isWildcardIp, machineRows, portRows, processRows,
-  type DependencyRow, type MachineRow, type PortRow, type ProcessRow,
+  dependencyRows,
+  formatBytes,
+  isLoopback,
+  isWildcardIp,
+  machineRows,
+  portRows,
+  processRows,
+  type DependencyRow,
+  type MachineRow,
+  type PortRow,
+  type ProcessRow,
 } from './fleetRows';
 
 export type GroupKind = 'processes' | 'ports' | 'outbound' | 'inbound';
@@ -21,12 +34,31 @@ interface NodeBase {
   readonly id: string;
   readonly parent: FleetNode | undefined;
 }
-export interface MachineNode extends NodeBase { readonly kind: 'machine'; readonly row: MachineRow }
-export interface GroupNode extends NodeBase { readonly kind: 'group'; readonly group: GroupKind; readonly machine: MachineRow }
+export interface MachineNode extends NodeBase {
+  readonly kind: 'machine';
+  readonly row: MachineRow;
+}
+export interface GroupNode extends NodeBase {
+  readonly kind: 'group';
+  readonly group: GroupKind;
+  readonly machine: MachineRow;
+}
 /** Loopback binds, kept apart from the ports other machines can reach. */
-export interface LoopbackGroupNode extends NodeBase { readonly kind: 'loopback'; readonly ports: readonly PortRow[]; readonly machine: MachineRow }
-export interface ProcessNode extends NodeBase { readonly kind: 'process'; readonly row: ProcessRow; readonly machine: MachineRow }
-export interface PortNode extends NodeBase { readonly kind: 'port'; readonly row: PortRow; readonly machine: MachineRow }
+export interface LoopbackGroupNode extends NodeBase {
+  readonly kind: 'loopback';
+  readonly ports: readonly PortRow[];
+  readonly machine: MachineRow;
+}
+export interface ProcessNode extends NodeBase {
+  readonly kind: 'process';
+  readonly row: ProcessRow;
+  readonly machine: MachineRow;
+}
+export interface PortNode extends NodeBase {
+  readonly kind: 'port';
+  readonly row: PortRow;
+  readonly machine: MachineRow;
+}
 export interface DependencyNode extends NodeBase {
   readonly kind: 'dependency';
   readonly direction: ConnectionDirection;
@@ -42,11 +74,30 @@ export interface MessageNode extends NodeBase {
   readonly action?: 'signIn';
 }
 
-export type FleetNode = MachineNode | GroupNode | LoopbackGroupNode | ProcessNode | PortNode | DependencyNode | MessageNode;
+export type FleetNode =
+  | MachineNode
+  | GroupNode
+  | LoopbackGroupNode
+  | ProcessNode
+  | PortNode
+  | DependencyNode
+  | MessageNode;
 
 export type IconId =
-  | 'vm' | 'server-process' | 'plug' | 'arrow-circle-right' | 'arrow-circle-left' | 'lock' | 'gear'
-  | 'globe' | 'vm-connect' | 'info' | 'error' | 'warning' | 'shield' | 'debug-disconnect';
+  | 'vm'
+  | 'server-process'
+  | 'plug'
+  | 'arrow-circle-right'
+  | 'arrow-circle-left'
+  | 'lock'
+  | 'gear'
+  | 'globe'
+  | 'vm-connect'
+  | 'info'
+  | 'error'
+  | 'warning'
+  | 'shield'
+  | 'debug-disconnect';
 
 /** Why a node is flagged: a malicious remote (shield, error colour) or failed links (warning colour). */
 export type NodeFlag = 'malicious' | 'failed';
@@ -141,13 +192,25 @@ export class MachinesModel {
     if (!node) {
       const rows = machineRows(await this.run(machinesQuery(this.filter)));
       if (rows.length === 0) {
-        return [message(undefined, this.filter ? `No machine matches "${this.filter.text}".` : 'No machines report in this time range.', false)];
+        return [
+          message(
+            undefined,
+            this.filter ? `No machine matches "${this.filter.text}".` : 'No machines report in this time range.',
+            false,
+          ),
+        ];
       }
       return rows.map((row) => ({ kind: 'machine', id: `m/${row.machine}`, parent: undefined, row }));
     }
     switch (node.kind) {
       case 'machine':
-        return GROUPS.map(({ group }) => ({ kind: 'group', id: `${node.id}/${group}`, parent: node, group, machine: node.row }));
+        return GROUPS.map(({ group }) => ({
+          kind: 'group',
+          id: `${node.id}/${group}`,
+          parent: node,
+          group,
+          machine: node.row,
+        }));
       case 'group':
         return this.loadGroup(node);
       case 'loopback':
@@ -163,7 +226,11 @@ export class MachinesModel {
     switch (node.group) {
       case 'processes':
         nodes = processRows(await this.run(processesQuery(m.machine))).map((row) => ({
-          kind: 'process', id: `${node.id}/${row.process}`, parent: node, row, machine: m,
+          kind: 'process',
+          id: `${node.id}/${row.process}`,
+          parent: node,
+          row,
+          machine: m,
         }));
         break;
       case 'ports': {
@@ -187,14 +254,18 @@ export class MachinesModel {
       case 'inbound': {
         const direction = node.group;
         // Flagged remotes first (malicious, then failed links): they are what the user looks for.
-        const rank = (r: { maliciousIps: readonly string[]; linksFailed: number }): number => (r.maliciousIps.length ? 0 : r.linksFailed > 0 ? 1 : 2);
+        const rank = (r: { maliciousIps: readonly string[]; linksFailed: number }): number =>
+          r.maliciousIps.length ? 0 : r.linksFailed > 0 ? 1 : 2;
         nodes = dependencyRows(await this.run(dependenciesQuery(m.machine, direction)))
           .map((row, i) => ({ row, i }))
           .sort((a, b) => rank(a.row) - rank(b.row) || a.i - b.i)
           .map(({ row }) => ({
             kind: 'dependency',
             id: `${node.id}/${row.remoteIp}:${row.port}/${row.protocol}/${row.processName}`,
-            parent: node, direction, row, machine: m,
+            parent: node,
+            direction,
+            row,
+            machine: m,
           }));
         break;
       }
@@ -204,7 +275,13 @@ export class MachinesModel {
 }
 
 function portNode(parent: FleetNode, row: PortRow, machine: MachineRow): PortNode {
-  return { kind: 'port', id: `${parent.id}/${row.ip}:${row.port}/${row.protocol}/${row.process}`, parent, row, machine };
+  return {
+    kind: 'port',
+    id: `${parent.id}/${row.ip}:${row.port}/${row.protocol}/${row.process}`,
+    parent,
+    row,
+    machine,
+  };
 }
 
 function message(parent: FleetNode | undefined, text: string, error: boolean): MessageNode {
@@ -213,10 +290,14 @@ function message(parent: FleetNode | undefined, text: string, error: boolean): M
 
 function emptyText(group: GroupKind): string {
   switch (group) {
-    case 'processes': return 'No processes reported.';
-    case 'ports': return 'No bound ports reported.';
-    case 'outbound': return 'No outbound connections in this time range.';
-    case 'inbound': return 'No inbound connections in this time range.';
+    case 'processes':
+      return 'No processes reported.';
+    case 'ports':
+      return 'No bound ports reported.';
+    case 'outbound':
+      return 'No outbound connections in this time range.';
+    case 'inbound':
+      return 'No inbound connections in this time range.';
   }
 }
 
@@ -246,24 +327,59 @@ export function viewOf(node: FleetNode): NodeView {
         warning ? `⚠ ${threatText(r.maliciousIps, r.threats)}` : '',
       ];
       return {
-        id: node.id, label: r.computer || r.machine, description: [r.osFamily, r.ips[0]].filter(Boolean).join(' · '),
-        tooltip: lines.filter(Boolean).join('\n'), icon: warning ? 'shield' : 'vm', warning, ...(warning ? { flag: 'malicious' as const } : {}),
-        contextValue: warning ? 'machineWarning' : 'machine', collapsible: true,
+        id: node.id,
+        label: r.computer || r.machine,
+        description: [r.osFamily, r.ips[0]].filter(Boolean).join(' · '),
+        tooltip: lines.filter(Boolean).join('\n'),
+        icon: warning ? 'shield' : 'vm',
+        warning,
+        ...(warning ? { flag: 'malicious' as const } : {}),
+        contextValue: warning ? 'machineWarning' : 'machine',
+        collapsible: true,
       };
     }
     case 'group': {
       const g = GROUPS.find((x) => x.group === node.group)!;
-      return { id: node.id, label: g.label, tooltip: `${g.label} of ${node.machine.computer || node.machine.machine}`, icon: g.icon, warning: false, contextValue: `group.${node.group}`, collapsible: true };
+      return {
+        id: node.id,
+        label: g.label,
+        tooltip: `${g.label} of ${node.machine.computer || node.machine.machine}`,
+        icon: g.icon,
+        warning: false,
+        contextValue: `group.${node.group}`,
+        collapsible: true,
+      };
     }
     case 'loopback':
       return {
-        id: node.id, label: 'Loopback only', description: `${node.ports.length}`,
-        tooltip: 'Ports bound to a loopback address: reachable from this machine only.', icon: 'lock', warning: false, contextValue: 'group.loopback', collapsible: true,
+        id: node.id,
+        label: 'Loopback only',
+        description: `${node.ports.length}`,
+        tooltip: 'Ports bound to a loopback address: reachable from this machine only.',
+        icon: 'lock',
+        warning: false,
+        contextValue: 'group.loopback',
+        collapsible: true,
       };
     case 'process': {
       const r = node.row;
-      const lines = [r.executable, r.user ? `User: ${r.user}` : '', r.path ? `Path: ${r.path}` : '', r.commandLine ? `Command line: ${r.commandLine}` : '', `Process: ${r.process}`];
-      return { id: node.id, label: r.executable || r.process, description: r.user, tooltip: lines.filter(Boolean).join('\n'), icon: 'gear', warning: false, contextValue: 'process', collapsible: false };
+      const lines = [
+        r.executable,
+        r.user ? `User: ${r.user}` : '',
+        r.path ? `Path: ${r.path}` : '',
+        r.commandLine ? `Command line: ${r.commandLine}` : '',
+        `Process: ${r.process}`,
+      ];
+      return {
+        id: node.id,
+        label: r.executable || r.process,
+        description: r.user,
+        tooltip: lines.filter(Boolean).join('\n'),
+        icon: 'gear',
+        warning: false,
+        contextValue: 'process',
+        collapsible: false,
+      };
     }
     case 'port': {
       const r = node.row;
@@ -276,9 +392,15 @@ export function viewOf(node: FleetNode): NodeView {
         warning ? `⚠ ${r.linksFailed} failed inbound links to this port.` : '',
       ];
       return {
-        id: node.id, label: endpointLabel(r.ip, r.port, r.protocol),
+        id: node.id,
+        label: endpointLabel(r.ip, r.port, r.protocol),
         description: [r.wildcard || isWildcardIp(r.ip) ? 'wildcard' : '', r.processName].filter(Boolean).join(' · '),
-        tooltip: lines.filter(Boolean).join('\n'), icon: warning ? 'debug-disconnect' : 'plug', warning, ...(warning ? { flag: 'failed' as const } : {}), contextValue: 'port', collapsible: false,
+        tooltip: lines.filter(Boolean).join('\n'),
+        icon: warning ? 'debug-disconnect' : 'plug',
+        warning,
+        ...(warning ? { flag: 'failed' as const } : {}),
+        contextValue: 'port',
+        collapsible: false,
       };
     }
     case 'dependency': {
@@ -286,7 +408,10 @@ export function viewOf(node: FleetNode): NodeView {
       const malicious = r.maliciousIps.length > 0;
       const warning = malicious || r.linksFailed > 0;
       // Outbound: the remote's port; inbound: the remote connects to this machine's port.
-      const endpoint = node.direction === 'outbound' ? endpointLabel(r.remoteIp, r.port, r.protocol) : `${r.remoteIp} → :${r.port}/${r.protocol}`;
+      const endpoint =
+        node.direction === 'outbound'
+          ? endpointLabel(r.remoteIp, r.port, r.protocol)
+          : `${r.remoteIp} → :${r.port}/${r.protocol}`;
       const label = r.remoteMachine ? `${r.remoteComputer || r.remoteMachine} (${endpoint})` : endpoint;
       const lines = [
         label,
@@ -297,14 +422,26 @@ export function viewOf(node: FleetNode): NodeView {
         malicious ? `⚠ ${threatText(r.maliciousIps, r.threats)}` : '',
       ];
       return {
-        id: node.id, label,
+        id: node.id,
+        label,
         description: `${formatBytes(r.bytesSent + r.bytesReceived)}${r.linksFailed ? ` · ${r.linksFailed} failed` : ''}`,
-        tooltip: lines.filter(Boolean).join('\n'), icon: malicious ? 'shield' : warning ? 'debug-disconnect' : r.remoteMachine ? 'vm-connect' : 'globe', warning,
+        tooltip: lines.filter(Boolean).join('\n'),
+        icon: malicious ? 'shield' : warning ? 'debug-disconnect' : r.remoteMachine ? 'vm-connect' : 'globe',
+        warning,
         ...(warning ? { flag: malicious ? ('malicious' as const) : ('failed' as const) } : {}),
-        contextValue: `dependency.${node.direction}`, collapsible: false,
+        contextValue: `dependency.${node.direction}`,
+        collapsible: false,
       };
     }
     case 'message':
-      return { id: node.id, label: node.text, tooltip: node.text, icon: node.error ? 'error' : 'info', warning: false, contextValue: 'message', collapsible: false };
+      return {
+        id: node.id,
+        label: node.text,
+        tooltip: node.text,
+        icon: node.error ? 'error' : 'info',
+        warning: false,
+        contextValue: 'message',
+        collapsible: false,
+      };
   }
 }

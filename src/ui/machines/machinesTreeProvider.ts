@@ -38,13 +38,14 @@ export class MachinesTreeProvider implements vscode.TreeDataProvider<FleetNode>,
     item.description = view.description;
     item.tooltip = view.tooltip;
     item.contextValue = view.contextValue;
-    item.iconPath = view.flag === 'malicious'
-      ? new vscode.ThemeIcon(view.icon, new vscode.ThemeColor('list.errorForeground'))
-      : view.flag === 'failed'
-        ? new vscode.ThemeIcon(view.icon, new vscode.ThemeColor('list.warningForeground'))
-      : view.icon === 'error'
-        ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
-        : new vscode.ThemeIcon(view.icon);
+    item.iconPath =
+      view.flag === 'malicious'
+        ? new vscode.ThemeIcon(view.icon, new vscode.ThemeColor('list.errorForeground'))
+        : view.flag === 'failed'
+          ? new vscode.ThemeIcon(view.icon, new vscode.ThemeColor('list.warningForeground'))
+          : view.icon === 'error'
+            ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
+            : new vscode.ThemeIcon(view.icon);
     if (element.kind === 'message' && element.action === 'signIn') {
       item.command = { command: 'kql.signIn', title: 'Sign In to Log Analytics' };
     }

@@ -67,7 +67,9 @@ export function openQueryBeside(query: string, run = true, schema?: WorkspaceSch
   if (gaps.length && schema) {
     const names = gaps.map((g) => `'${g}'`).join(', ');
     log.warn(`Generated query not run: ${schema.source.label} has no ${names}.`);
-    void vscode.window.showWarningMessage(`This query needs ${names}, which ${schema.source.label} does not have. It is open for you to adapt; it was not run.`);
+    void vscode.window.showWarningMessage(
+      `This query needs ${names}, which ${schema.source.label} does not have. It is open for you to adapt; it was not run.`,
+    );
   }
   const next = queue.then(() => openAndRun(query, run && gaps.length === 0));
   queue = next.catch(() => undefined);

@@ -13,8 +13,20 @@ export async function askForMachines(tree: MachinesTree): Promise<readonly Machi
   const machines = roots.flatMap((n) => (n.kind === 'machine' ? [n.row] : []));
   const selected = new Set(selectedMachines(undefined, undefined, tree.view).map((m) => m.machine));
   type Item = vscode.QuickPickItem & { row?: MachineRow };
-  const all: Item = { label: '$(globe) All machines', description: `the fleet's ${machines.length} machines`, alwaysShow: true };
-  const items: Item[] = [all, ...machines.map((row) => ({ label: row.computer || row.machine, description: row.machine, row, picked: selected.has(row.machine) }))];
+  const all: Item = {
+    label: '$(globe) All machines',
+    description: `the fleet's ${machines.length} machines`,
+    alwaysShow: true,
+  };
+  const items: Item[] = [
+    all,
+    ...machines.map((row) => ({
+      label: row.computer || row.machine,
+      description: row.machine,
+      row,
+      picked: selected.has(row.machine),
+    })),
+  ];
   const picked = await vscode.window.showQuickPick(items, {
     title: 'Dependency map of…',
     placeHolder: 'Pick machines (the selection in the Machines view is picked), or All machines',

@@ -20,8 +20,21 @@ export const WORSE_MIN_FAILURES = 5;
 
 /** The diff's columns, in order; every part of the union projects all of them. */
 export const DIFF_COLUMNS = [
-  'Change', 'Kind', 'Machine', 'Computer', 'ProcessName', 'RemoteIp', 'RemoteMachine', 'Port', 'Protocol',
-  'LinksBefore', 'LinksAfter', 'FailedBefore', 'FailedAfter', 'BytesBefore', 'BytesAfter',
+  'Change',
+  'Kind',
+  'Machine',
+  'Computer',
+  'ProcessName',
+  'RemoteIp',
+  'RemoteMachine',
+  'Port',
+  'Protocol',
+  'LinksBefore',
+  'LinksAfter',
+  'FailedBefore',
+  'FailedAfter',
+  'BytesBefore',
+  'BytesAfter',
 ] as const;
 
 /** A window's bound as a KQL datetime literal; refuses anything that is not an instant. */
@@ -34,7 +47,10 @@ export function kqlDatetime(iso: string): string {
 }
 
 export function validateWindows(before: TimeWindow, after: TimeWindow): void {
-  for (const [name, w] of [['before', before], ['after', after]] as const) {
+  for (const [name, w] of [
+    ['before', before],
+    ['after', after],
+  ] as const) {
     if (Date.parse(w.end) <= Date.parse(w.start)) {
       throw new Error(`The ${name} window ends before it starts (${w.start} … ${w.end}).`);
     }

@@ -21,13 +21,21 @@ export function diffRows(result: QueryResult): DiffRow[] {
       continue;
     }
     out.push({
-      change, kind,
-      machine: r.str(row, 'Machine'), computer: r.str(row, 'Computer'), processName: r.str(row, 'ProcessName'),
-      remoteIp: r.str(row, 'RemoteIp'), remoteMachine: r.str(row, 'RemoteMachine'),
-      port: r.cell(row, 'Port') === null ? null : r.num(row, 'Port'), protocol: r.str(row, 'Protocol'),
-      linksBefore: r.num(row, 'LinksBefore'), linksAfter: r.num(row, 'LinksAfter'),
-      failedBefore: r.num(row, 'FailedBefore'), failedAfter: r.num(row, 'FailedAfter'),
-      bytesBefore: r.num(row, 'BytesBefore'), bytesAfter: r.num(row, 'BytesAfter'),
+      change,
+      kind,
+      machine: r.str(row, 'Machine'),
+      computer: r.str(row, 'Computer'),
+      processName: r.str(row, 'ProcessName'),
+      remoteIp: r.str(row, 'RemoteIp'),
+      remoteMachine: r.str(row, 'RemoteMachine'),
+      port: r.cell(row, 'Port') === null ? null : r.num(row, 'Port'),
+      protocol: r.str(row, 'Protocol'),
+      linksBefore: r.num(row, 'LinksBefore'),
+      linksAfter: r.num(row, 'LinksAfter'),
+      failedBefore: r.num(row, 'FailedBefore'),
+      failedAfter: r.num(row, 'FailedAfter'),
+      bytesBefore: r.num(row, 'BytesBefore'),
+      bytesAfter: r.num(row, 'BytesAfter'),
     });
   }
   return out;
@@ -54,9 +62,22 @@ export function withChanges(connections: readonly FleetConnection[], diff: reado
   for (const d of diff) {
     if (d.kind === 'connection' && d.change === 'vanished') {
       out.push({
-        machine: d.machine, computer: d.computer, process: processIds.get(JSON.stringify([d.machine, d.processName])) ?? '', processName: d.processName, remoteIp: d.remoteIp, port: d.port ?? 0,
-        protocol: d.protocol, remoteMachine: d.remoteMachine, remoteComputer: '', bytesSent: 0, bytesReceived: 0,
-        linksEstablished: 0, linksFailed: 0, maliciousIps: [], threats: [], change: 'vanished',
+        machine: d.machine,
+        computer: d.computer,
+        process: processIds.get(JSON.stringify([d.machine, d.processName])) ?? '',
+        processName: d.processName,
+        remoteIp: d.remoteIp,
+        port: d.port ?? 0,
+        protocol: d.protocol,
+        remoteMachine: d.remoteMachine,
+        remoteComputer: '',
+        bytesSent: 0,
+        bytesReceived: 0,
+        linksEstablished: 0,
+        linksFailed: 0,
+        maliciousIps: [],
+        threats: [],
+        change: 'vanished',
       });
     }
   }

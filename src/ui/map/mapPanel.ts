@@ -31,7 +31,10 @@ function titleFor(machines: readonly MachineRow[]): string {
   if (machines.length === 0) {
     return 'Dependency map: all machines';
   }
-  const names = machines.slice(0, 3).map((m) => m.computer || m.machine).join(', ');
+  const names = machines
+    .slice(0, 3)
+    .map((m) => m.computer || m.machine)
+    .join(', ');
   return `Dependency map: ${names}${machines.length > 3 ? ` and ${machines.length - 3} more` : ''}`;
 }
 
@@ -50,7 +53,11 @@ class DependencyMapPanel {
   private diff: { rows: DiffRow[]; query: string } | undefined;
   private abort: AbortController | undefined;
 
-  private constructor(private readonly ctx: Ctx, private readonly panel: vscode.WebviewPanel, private machines: readonly MachineRow[]) {
+  private constructor(
+    private readonly ctx: Ctx,
+    private readonly panel: vscode.WebviewPanel,
+    private machines: readonly MachineRow[],
+  ) {
     panel.onDidDispose(() => this.dispose(), null, this.disposables);
     panel.webview.onDidReceiveMessage((m: unknown) => void this.onMessage(m), null, this.disposables);
     const reset = (): void => {
@@ -62,7 +69,13 @@ class DependencyMapPanel {
     ctx.backends.onDidChangeTimeRange(reset, null, this.disposables);
     const webview = panel.webview;
     const script = webview.asWebviewUri(vscode.Uri.joinPath(ctx.extension.extensionUri, 'dist', 'webview', 'map.js'));
-    webview.html = webviewPageHtml({ cspSource: webview.cspSource, scriptUri: script.toString(), nonce: makeNonce((n) => randomBytes(n)), title: titleFor(machines), blobWorkers: true });
+    webview.html = webviewPageHtml({
+      cspSource: webview.cspSource,
+      scriptUri: script.toString(),
+      nonce: makeNonce((n) => randomBytes(n)),
+      title: titleFor(machines),
+      blobWorkers: true,
+    });
   }
 
   static async show(ctx: Ctx, machines: readonly MachineRow[]): Promise<void> {
@@ -94,21 +107,35 @@ class DependencyMapPanel {
     const range = mapRange(this.ctx.backends.timeRange, Date.now());
     const window = this.comparison?.after ?? this.window ?? range;
     this.panel.title = title;
-    this.post({ type: 'mapLoading', note: this.comparison ? 'Comparing the two windows…' : 'Loading the dependency map…' });
+    this.post({
+      type: 'mapLoading',
+      note: this.comparison ? 'Comparing the two windows…' : 'Loading the dependency map…',
+    });
     try {
       const backend = this.ctx.backends.active;
       const comparison = this.comparison;
       const work = async () => {
-        const connections = mapConnectionRows(await backend.run(dependencyMapQuery([]), { timeRange: window, signal: abort.signal }));
+        const connections = mapConnectionRows(
+          await backend.run(dependencyMapQuery([]), { timeRange: window, signal: abort.signal }),
+        );
         if (!comparison) {
           return { connections, diff: undefined };
         }
         const query = mapDiffQuery(comparison.before, comparison.after);
-        const rows = diffRows(await backend.run(query, { timeRange: coveringRange(comparison.before, comparison.after), signal: abort.signal }));
+        const rows = diffRows(
+          await backend.run(query, {
+            timeRange: coveringRange(comparison.before, comparison.after),
+            signal: abort.signal,
+          }),
+        );
         return { connections: withChanges(connections, rows), diff: { rows, query } };
       };
       const { connections, diff } = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: comparison ? 'Comparing two windows of the dependency map…' : 'Loading the dependency map…', cancellable: true },
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: comparison ? 'Comparing two windows of the dependency map…' : 'Loading the dependency map…',
+          cancellable: true,
+        },
         (_progress, token) => {
           token.onCancellationRequested(() => abort.abort());
           return work();
@@ -120,9 +147,16 @@ class DependencyMapPanel {
       this.diff = diff;
       this.graph = buildFleetGraph(connections, { seeds: this.machines.map((m) => m.machine) });
       this.last = {
-        type: 'mapGraph', title, graph: this.graph, mode: this.machines.length ? 'focus' : 'fleet',
-        focus: this.machines.map((m) => `machine:${m.machine}`), range, window,
-        ...(comparison && diff ? { diff: { before: comparison.before, after: comparison.after, rows: diff.rows } } : {}),
+        type: 'mapGraph',
+        title,
+        graph: this.graph,
+        mode: this.machines.length ? 'focus' : 'fleet',
+        focus: this.machines.map((m) => `machine:${m.machine}`),
+        range,
+        window,
+        ...(comparison && diff
+          ? { diff: { before: comparison.before, after: comparison.after, rows: diff.rows } }
+          : {}),
       };
       this.post(this.last);
     } catch (error) {
@@ -194,7 +228,11 @@ class DependencyMapPanel {
       defaultUri: vscode.Uri.file(`map-changes.${format}`),
     });
     if (target) {
-      await fs.writeFile(target.fsPath, format === 'csv' ? diffToCsv(this.diff.rows) : diffToJson(this.diff.rows), 'utf8');
+      await fs.writeFile(
+        target.fsPath,
+        format === 'csv' ? diffToCsv(this.diff.rows) : diffToJson(this.diff.rows),
+        'utf8',
+      );
       void vscode.window.showInformationMessage(`Saved ${this.diff.rows.length} changes to ${target.fsPath}`);
     }
   }

@@ -10,7 +10,10 @@ export function mapRange(range: TimeRange | undefined, nowMs: number): MapTimeWi
   const minute = 60_000;
   const now = Math.ceil(nowMs / minute) * minute;
   if (range?.start && range.end) {
-    return { start: new Date(Date.parse(range.start)).toISOString(), end: new Date(Date.parse(range.end)).toISOString() };
+    return {
+      start: new Date(Date.parse(range.start)).toISOString(),
+      end: new Date(Date.parse(range.end)).toISOString(),
+    };
   }
   const duration = range?.duration ? parseIsoDuration(range.duration) : DAY_MS;
   return { start: new Date(now - duration).toISOString(), end: new Date(now).toISOString() };

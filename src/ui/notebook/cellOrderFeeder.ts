@@ -28,7 +28,10 @@ export class NotebookCellOrderFeeder implements vscode.Disposable {
     if (notebook.notebookType !== NOTEBOOK_TYPE || !this.client.isRunning()) return;
     const cells = closed
       ? []
-      : notebook.getCells().filter((c) => c.kind === vscode.NotebookCellKind.Code && c.document.languageId === 'kql').map((c) => c.document.uri.toString());
+      : notebook
+          .getCells()
+          .filter((c) => c.kind === vscode.NotebookCellKind.Code && c.document.languageId === 'kql')
+          .map((c) => c.document.uri.toString());
     void this.client.sendNotification(notification, { notebook: notebook.uri.toString(), cells });
   }
 

@@ -9,14 +9,27 @@
 import * as vscode from 'vscode';
 import { analyze, firstError } from '../../kql';
 import type { KqlError } from '../../kql/errors';
-import { cannotRunNote, describeCellError, describeDefinitions, missingTables, NOTEBOOK_TYPE, placeCellError, RESULT_MIME, rowsText, scopeCell, type NotebookResultPayload } from '../../notebook';
+import {
+  cannotRunNote,
+  describeCellError,
+  describeDefinitions,
+  missingTables,
+  NOTEBOOK_TYPE,
+  placeCellError,
+  RESULT_MIME,
+  rowsText,
+  scopeCell,
+  type NotebookResultPayload,
+} from '../../notebook';
 import { BackendError } from '../../results/errors';
 import { offerSignInOnAuthError } from '../backendCommands';
 import type { Ctx } from '../ctx';
 import { log } from '../log';
 
 function asKqlError(e: unknown): KqlError | undefined {
-  return e instanceof Error && e.name === 'KqlError' && typeof (e as Partial<KqlError>).range === 'object' ? (e as KqlError) : undefined;
+  return e instanceof Error && e.name === 'KqlError' && typeof (e as Partial<KqlError>).range === 'object'
+    ? (e as KqlError)
+    : undefined;
 }
 
 const kqlCells = (notebook: vscode.NotebookDocument): vscode.NotebookCell[] =>
@@ -31,7 +44,11 @@ export class KqlNotebookController implements vscode.Disposable {
   private order = 0;
 
   constructor(private readonly ctx: Ctx) {
-    this.controller = vscode.notebooks.createNotebookController('kql-notebook-controller', NOTEBOOK_TYPE, 'KQL (Connection Analytics)');
+    this.controller = vscode.notebooks.createNotebookController(
+      'kql-notebook-controller',
+      NOTEBOOK_TYPE,
+      'KQL (Connection Analytics)',
+    );
     this.controller.supportedLanguages = ['kql'];
     this.controller.supportsExecutionOrder = true;
     this.controller.description = 'Runs on the active query backend';
@@ -57,21 +74,38 @@ export class KqlNotebookController implements vscode.Disposable {
 
     const code = kqlCells(notebook);
     const index = code.findIndex((c) => c.document.uri.toString() === cell.document.uri.toString());
-    const scoped = scopeCell(code.map((c) => c.document.getText()), Math.max(index, 0));
+    const scoped = scopeCell(
+      code.map((c) => c.document.getText()),
+      Math.max(index, 0),
+    );
     const cellNumber = (i: number): number => (code[i]?.index ?? i) + 1;
     const fail = async (error: KqlError): Promise<false> => {
       const place = placeCellError(scoped, index, error.range);
       const target = code[place.cellIndex];
       if (place.inOwnCell && target) {
         const r = place.range;
-        const d = new vscode.Diagnostic(new vscode.Range(r.start.line, r.start.character, r.end.line, Math.max(r.end.character, r.start.character + 1)), error.message, vscode.DiagnosticSeverity.Error);
+        const d = new vscode.Diagnostic(
+          new vscode.Range(
+            r.start.line,
+            r.start.character,
+            r.end.line,
+            Math.max(r.end.character, r.start.character + 1),
+          ),
+          error.message,
+          vscode.DiagnosticSeverity.Error,
+        );
         d.source = 'kql (run)';
         d.code = error.code;
         this.diagnostics.set(target.document.uri, [d]);
       }
-      await execution.replaceOutput(new vscode.NotebookCellOutput([
-        vscode.NotebookCellOutputItem.error({ name: 'Query error', message: describeCellError(place, error.message, cellNumber) }),
-      ]));
+      await execution.replaceOutput(
+        new vscode.NotebookCellOutput([
+          vscode.NotebookCellOutputItem.error({
+            name: 'Query error',
+            message: describeCellError(place, error.message, cellNumber),
+          }),
+        ]),
+      );
       execution.end(false, Date.now());
       return false;
     };
@@ -81,7 +115,9 @@ export class KqlNotebookController implements vscode.Disposable {
       if (error) {
         return fail(error);
       }
-      await execution.replaceOutput(new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.text(describeDefinitions(scoped.defines))]));
+      await execution.replaceOutput(
+        new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.text(describeDefinitions(scoped.defines))]),
+      );
       execution.end(true, Date.now());
       return true;
     }
@@ -90,9 +126,11 @@ export class KqlNotebookController implements vscode.Disposable {
     const missing = missingTables(scoped.text, tables);
     if (missing.length > 0) {
       // Not a failure of the query: the workspace lacks the data. Run All goes on to the parts it can run.
-      await execution.replaceOutput(new vscode.NotebookCellOutput([
-        vscode.NotebookCellOutputItem.text(`**Cannot run here.** ${cannotRunNote(missing, tables)}`, 'text/markdown'),
-      ]));
+      await execution.replaceOutput(
+        new vscode.NotebookCellOutput([
+          vscode.NotebookCellOutputItem.text(`**Cannot run here.** ${cannotRunNote(missing, tables)}`, 'text/markdown'),
+        ]),
+      );
       log.info(`Notebook cell ${cell.index + 1} not run: the workspace has no ${missing.join(', ')}.`);
       execution.end(undefined, Date.now());
       return true;
@@ -111,11 +149,17 @@ export class KqlNotebookController implements vscode.Disposable {
       });
       const payload: NotebookResultPayload = { result, rowsReturned: result.tables[0]?.rows.length ?? 0 };
       const rows = rowsText(payload.rowsReturned);
-      const summary = [rows, ...(result.stats.truncated ? ['truncated at the row limit'] : []), ...result.warnings].join('; ');
-      await execution.replaceOutput(new vscode.NotebookCellOutput(
-        [vscode.NotebookCellOutputItem.json(payload, RESULT_MIME), vscode.NotebookCellOutputItem.text(summary)],
-        { rowCount: payload.rowsReturned, backend: backend.label },
-      ));
+      const summary = [
+        rows,
+        ...(result.stats.truncated ? ['truncated at the row limit'] : []),
+        ...result.warnings,
+      ].join('; ');
+      await execution.replaceOutput(
+        new vscode.NotebookCellOutput(
+          [vscode.NotebookCellOutputItem.json(payload, RESULT_MIME), vscode.NotebookCellOutputItem.text(summary)],
+          { rowCount: payload.rowsReturned, backend: backend.label },
+        ),
+      );
       log.info(`Notebook cell ${cell.index + 1} on ${backend.label}: ${rows} in ${Date.now() - started} ms`);
       execution.end(true, Date.now());
       return true;
@@ -130,7 +174,11 @@ export class KqlNotebookController implements vscode.Disposable {
         void offerSignInOnAuthError(this.ctx, e);
       }
       log.info(`Notebook cell ${cell.index + 1}: ${message}`);
-      await execution.replaceOutput(new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.error({ name: cancelled ? 'Cancelled' : 'Query failed', message })]));
+      await execution.replaceOutput(
+        new vscode.NotebookCellOutput([
+          vscode.NotebookCellOutputItem.error({ name: cancelled ? 'Cancelled' : 'Query failed', message }),
+        ]),
+      );
       execution.end(false, Date.now());
       return false;
     }
@@ -149,7 +197,10 @@ export class RowCountStatusBar implements vscode.NotebookCellStatusBarItemProvid
     if (typeof meta?.rowCount !== 'number') {
       return [];
     }
-    const item = new vscode.NotebookCellStatusBarItem(rowsText(meta.rowCount), vscode.NotebookCellStatusBarAlignment.Right);
+    const item = new vscode.NotebookCellStatusBarItem(
+      rowsText(meta.rowCount),
+      vscode.NotebookCellStatusBarAlignment.Right,
+    );
     item.tooltip = typeof meta.backend === 'string' ? `Rows returned by ${meta.backend}` : 'Rows returned';
     return [item];
   }

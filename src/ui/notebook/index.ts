@@ -8,7 +8,9 @@ import { KqlNotebookSerializer } from './serializer';
 
 export function registerNotebooks(ctx: Ctx): void {
   ctx.subscriptions.push(
-    vscode.workspace.registerNotebookSerializer(NOTEBOOK_TYPE, new KqlNotebookSerializer(ctx.config), { transientOutputs: false }),
+    vscode.workspace.registerNotebookSerializer(NOTEBOOK_TYPE, new KqlNotebookSerializer(ctx.config), {
+      transientOutputs: false,
+    }),
     new KqlNotebookController(ctx),
     vscode.notebooks.registerNotebookCellStatusBarItemProvider(NOTEBOOK_TYPE, new RowCountStatusBar()),
   );

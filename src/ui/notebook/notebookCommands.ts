@@ -27,7 +27,8 @@ export async function openNotebook(data: vscode.NotebookData): Promise<vscode.No
 }
 
 async function openAsNotebook(uri?: unknown): Promise<void> {
-  const doc = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+  const doc =
+    uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
   if (!doc || doc.languageId !== 'kql') {
     void vscode.window.showInformationMessage('Open a .kql file to open it as a notebook.');
     return;
@@ -41,14 +42,21 @@ async function exportAsKql(): Promise<void> {
     void vscode.window.showInformationMessage('Open a KQL notebook to export it.');
     return;
   }
-  const data = new vscode.NotebookData(notebook.getCells().map((c) => new vscode.NotebookCellData(c.kind, c.document.getText(), c.document.languageId)));
-  const doc = await vscode.workspace.openTextDocument({ language: 'kql', content: cellsToKql(fromNotebookData(data).cells) });
+  const data = new vscode.NotebookData(
+    notebook.getCells().map((c) => new vscode.NotebookCellData(c.kind, c.document.getText(), c.document.languageId)),
+  );
+  const doc = await vscode.workspace.openTextDocument({
+    language: 'kql',
+    content: cellsToKql(fromNotebookData(data).cells),
+  });
   await vscode.window.showTextDocument(doc, { preview: false });
 }
 
 /** The first KQL cell that defines `Computers` (a report's parameter cell), else the first KQL cell. */
 function parameterCell(notebook: vscode.NotebookDocument): vscode.NotebookCell | undefined {
-  const code = notebook.getCells().filter((c) => c.kind === vscode.NotebookCellKind.Code && c.document.languageId === 'kql');
+  const code = notebook
+    .getCells()
+    .filter((c) => c.kind === vscode.NotebookCellKind.Code && c.document.languageId === 'kql');
   return code.find((c) => computersOf(c.document.getText()) !== undefined) ?? code[0];
 }
 
@@ -70,12 +78,16 @@ async function pickMachines(ctx: Ctx): Promise<void> {
     return;
   }
   const cell = parameterCell(notebook);
-  const current = new Set(cell ? computersOf(cell.document.getText()) ?? [] : []);
+  const current = new Set(cell ? (computersOf(cell.document.getText()) ?? []) : []);
   const backend = ctx.backends.active;
   let names: string[];
   try {
     const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Listing machines on ${backend.label}…`, cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: `Listing machines on ${backend.label}…`,
+        cancellable: true,
+      },
       (_p, token) => {
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
@@ -89,7 +101,12 @@ async function pickMachines(ctx: Ctx): Promise<void> {
     void vscode.window.showErrorMessage(`Could not list the machines: ${message}`);
     return;
   }
-  const all = { label: 'All machines', description: '"*"', name: ALL_MACHINES, picked: current.has(ALL_MACHINES) || current.size === 0 };
+  const all = {
+    label: 'All machines',
+    description: '"*"',
+    name: ALL_MACHINES,
+    picked: current.has(ALL_MACHINES) || current.size === 0,
+  };
   const items = [all, ...names.map((name) => ({ label: name, name, picked: current.has(name) }))];
   const picked = await vscode.window.showQuickPick(items, {
     canPickMany: true,
@@ -99,7 +116,12 @@ async function pickMachines(ctx: Ctx): Promise<void> {
   if (!picked) {
     return;
   }
-  if (!(await setComputers(notebook, picked.map((p) => p.name)))) {
+  if (
+    !(await setComputers(
+      notebook,
+      picked.map((p) => p.name),
+    ))
+  ) {
     void vscode.window.showInformationMessage('This notebook has no KQL cell to hold the Computers parameter.');
   }
 }

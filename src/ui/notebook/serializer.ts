@@ -3,7 +3,14 @@
  * VS Code's NotebookData and back, and caps the rows a saved output keeps by `kql.notebook.savedRows`.
  */
 import * as vscode from 'vscode';
-import { isJsonMime, readNotebook, writeNotebook, type CellJson, type NotebookJson, type OutputItemJson } from '../../notebook';
+import {
+  isJsonMime,
+  readNotebook,
+  writeNotebook,
+  type CellJson,
+  type NotebookJson,
+  type OutputItemJson,
+} from '../../notebook';
 import type { Config } from '../config';
 
 const decoder = new TextDecoder();
@@ -54,7 +61,9 @@ export function fromNotebookData(data: vscode.NotebookData): NotebookJson {
       language: c.languageId,
       source: c.value,
       ...(c.outputs?.length ? { outputs: c.outputs.map((o) => o.items.map(itemToJson)) } : {}),
-      ...(c.executionSummary?.executionOrder !== undefined ? { executionOrder: c.executionSummary.executionOrder } : {}),
+      ...(c.executionSummary?.executionOrder !== undefined
+        ? { executionOrder: c.executionSummary.executionOrder }
+        : {}),
       ...(typeof duration === 'number' ? { durationMs: duration } : {}),
     };
   });

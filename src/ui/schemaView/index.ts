@@ -37,17 +37,27 @@ class SchemaTreeProvider implements vscode.TreeDataProvider<SchemaNode>, vscode.
         return item;
       }
       case 'group': {
-        const item = new vscode.TreeItem(node.label, this.filter ? vscode.TreeItemCollapsibleState.Expanded : Collapsed);
+        const item = new vscode.TreeItem(
+          node.label,
+          this.filter ? vscode.TreeItemCollapsibleState.Expanded : Collapsed,
+        );
         item.description = `${node.tables.length}${node.functions.length ? ` + ${node.functions.length} fn` : ''}`;
         item.iconPath = new vscode.ThemeIcon('folder');
         return item;
       }
       case 'table': {
-        const item = new vscode.TreeItem(node.table.name, node.matchingColumns ? vscode.TreeItemCollapsibleState.Expanded : Collapsed);
+        const item = new vscode.TreeItem(
+          node.table.name,
+          node.matchingColumns ? vscode.TreeItemCollapsibleState.Expanded : Collapsed,
+        );
         item.description = tableDescription(node);
-        item.tooltip = new vscode.MarkdownString().appendMarkdown(`**${node.table.name}**\n\n`).appendText(node.table.description);
+        item.tooltip = new vscode.MarkdownString()
+          .appendMarkdown(`**${node.table.name}**\n\n`)
+          .appendText(node.table.description);
         if (node.missing?.length) {
-          item.tooltip.appendText(`\n\nThe loaded file lacks ${node.missing.length} of the catalogue's columns; queries naming them are errors.`);
+          item.tooltip.appendText(
+            `\n\nThe loaded file lacks ${node.missing.length} of the catalogue's columns; queries naming them are errors.`,
+          );
         }
         item.iconPath = new vscode.ThemeIcon('table');
         item.contextValue = 'schemaTable';
@@ -66,13 +76,19 @@ class SchemaTreeProvider implements vscode.TreeDataProvider<SchemaNode>, vscode.
           // Not inserted on click: the name would be an error against this data.
           const item = new vscode.TreeItem(node.column.name, vscode.TreeItemCollapsibleState.None);
           item.description = `${node.column.type} · missing`;
-          item.tooltip = new vscode.MarkdownString().appendMarkdown(`\`${node.column.name}: ${node.column.type}\` (${node.table}) is not in the loaded file.\n\n`).appendText(node.column.description);
+          item.tooltip = new vscode.MarkdownString()
+            .appendMarkdown(
+              `\`${node.column.name}: ${node.column.type}\` (${node.table}) is not in the loaded file.\n\n`,
+            )
+            .appendText(node.column.description);
           item.iconPath = new vscode.ThemeIcon('circle-slash');
           return item;
         }
         const item = new vscode.TreeItem(node.column.name, vscode.TreeItemCollapsibleState.None);
         item.description = node.column.type;
-        item.tooltip = new vscode.MarkdownString().appendMarkdown(`\`${node.column.name}: ${node.column.type}\` (${node.table})\n\n`).appendText(node.column.description);
+        item.tooltip = new vscode.MarkdownString()
+          .appendMarkdown(`\`${node.column.name}: ${node.column.type}\` (${node.table})\n\n`)
+          .appendText(node.column.description);
         item.iconPath = new vscode.ThemeIcon('symbol-field');
         item.command = { command: 'kql.insertSchemaName', title: 'Insert Name', arguments: [node.column.name] };
         return item;
@@ -112,7 +128,10 @@ async function insertName(name: unknown): Promise<void> {
 }
 
 async function queryTable(node: unknown): Promise<void> {
-  const table = (node as SchemaNode | undefined)?.kind === 'table' ? (node as Extract<SchemaNode, { kind: 'table' }>).table.name : undefined;
+  const table =
+    (node as SchemaNode | undefined)?.kind === 'table'
+      ? (node as Extract<SchemaNode, { kind: 'table' }>).table.name
+      : undefined;
   if (!table) return;
   const text = queryThisTable(table);
   const editor = kqlEditor();
@@ -149,7 +168,11 @@ export function registerSchemaView(ctx: Ctx): void {
     vscode.commands.registerCommand('kql.insertSchemaName', insertName),
     vscode.commands.registerCommand('kql.queryTable', queryTable),
     vscode.commands.registerCommand('kql.filterSchema', async () => {
-      const text = await vscode.window.showInputBox({ title: 'Filter Schema', prompt: 'Part of a table or column name', value: provider.filter });
+      const text = await vscode.window.showInputBox({
+        title: 'Filter Schema',
+        prompt: 'Part of a table or column name',
+        value: provider.filter,
+      });
       if (text !== undefined) setFilter(text);
     }),
     vscode.commands.registerCommand('kql.clearSchemaFilter', () => setFilter('')),

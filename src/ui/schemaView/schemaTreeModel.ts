@@ -11,14 +11,19 @@ import { groupedTables, type FunctionSchema, type WorkspaceSchema } from '../../
 export type SchemaNode =
   | { readonly kind: 'source'; readonly label: string; readonly description: string; readonly tooltip: string }
   | {
-    readonly kind: 'group';
-    readonly label: string;
-    readonly tables: readonly TableSchema[];
-    readonly functions: readonly FunctionSchema[];
-    /** Mark the catalogue columns a loaded table lacks (a partial export), as for a data folder. */
-    readonly markMissing?: boolean;
-  }
-  | { readonly kind: 'table'; readonly table: TableSchema; readonly matchingColumns?: readonly ColumnSchema[]; readonly missing?: readonly ColumnSchema[] }
+      readonly kind: 'group';
+      readonly label: string;
+      readonly tables: readonly TableSchema[];
+      readonly functions: readonly FunctionSchema[];
+      /** Mark the catalogue columns a loaded table lacks (a partial export), as for a data folder. */
+      readonly markMissing?: boolean;
+    }
+  | {
+      readonly kind: 'table';
+      readonly table: TableSchema;
+      readonly matchingColumns?: readonly ColumnSchema[];
+      readonly missing?: readonly ColumnSchema[];
+    }
   | { readonly kind: 'missing'; readonly table: string; readonly columns: readonly ColumnSchema[] }
   | { readonly kind: 'column'; readonly table: string; readonly column: ColumnSchema; readonly missing?: true }
   | { readonly kind: 'function'; readonly fn: FunctionSchema };
@@ -55,22 +60,36 @@ export function schemaRoots(schema: WorkspaceSchema, filterText = '', now = Date
   const groups: SchemaNode[] = [];
   const seen = new Set<string>();
   for (const { group, tables } of groupedTables(schema)) {
-    const shown = filter ? tables.filter((t) => matches(t.name, filter) || t.columns.some((c) => matches(c.name, filter))) : tables;
+    const shown = filter
+      ? tables.filter((t) => matches(t.name, filter) || t.columns.some((c) => matches(c.name, filter)))
+      : tables;
     const functions = fnGroups.get(group) ?? [];
     seen.add(group);
-    if (shown.length || functions.length) groups.push({ kind: 'group', label: group, tables: shown, functions, markMissing: schema.source.kind === 'folder' });
+    if (shown.length || functions.length)
+      groups.push({
+        kind: 'group',
+        label: group,
+        tables: shown,
+        functions,
+        markMissing: schema.source.kind === 'folder',
+      });
   }
   for (const [group, functions] of fnGroups) {
     if (!seen.has(group)) groups.push({ kind: 'group', label: group, tables: [], functions });
   }
-  const failed = schema.source.kind === 'folder' ? (schema.source.note ?? '').split('\n').filter((l) => parseFailedFile(l)).length : 0;
+  const failed =
+    schema.source.kind === 'folder'
+      ? (schema.source.note ?? '').split('\n').filter((l) => parseFailedFile(l)).length
+      : 0;
   const counts = `${schema.tables.length} tables${schema.functions.length ? `, ${schema.functions.length} functions` : ''}${failed ? `, ${failed} file${failed > 1 ? 's' : ''} failed` : ''}`;
   const source: SchemaNode = {
     kind: 'source',
     // A data folder's full path would push the counts out of a narrow side bar; the tooltip keeps it.
     label: schema.source.kind === 'folder' ? `Files: ${folderName(schema.source.label)}` : schema.source.label,
     description: `${counts} · ${schema.source.kind === 'sample' ? 'bundled' : ageText(schema.source.fetchedAt, now)}${filter ? ` · filter "${filterText.trim()}"` : ''}`,
-    tooltip: [`Schema from ${schema.source.label}`, `Read ${schema.source.fetchedAt}`, schema.source.note ?? ''].filter(Boolean).join('\n'),
+    tooltip: [`Schema from ${schema.source.label}`, `Read ${schema.source.fetchedAt}`, schema.source.note ?? '']
+      .filter(Boolean)
+      .join('\n'),
   };
   return [source, ...groups];
 }
@@ -103,15 +122,21 @@ export function schemaChildren(node: SchemaNode, filterText = ''): SchemaNode[] 
           return {
             kind: 'table',
             table,
-            ...(filter && !matches(table.name, filter) ? { matchingColumns: table.columns.filter((c) => matches(c.name, filter)) } : {}),
+            ...(filter && !matches(table.name, filter)
+              ? { matchingColumns: table.columns.filter((c) => matches(c.name, filter)) }
+              : {}),
             ...(missing.length ? { missing } : {}),
           };
         }),
       ];
     case 'table': {
-      const columns = (node.matchingColumns ?? node.table.columns).map((column): SchemaNode => ({ kind: 'column', table: node.table.name, column }));
+      const columns = (node.matchingColumns ?? node.table.columns).map(
+        (column): SchemaNode => ({ kind: 'column', table: node.table.name, column }),
+      );
       // Under a filter the missing columns would only repeat what the filter hid; the count stays in the description.
-      return node.missing?.length && !node.matchingColumns ? [...columns, { kind: 'missing', table: node.table.name, columns: node.missing }] : columns;
+      return node.missing?.length && !node.matchingColumns
+        ? [...columns, { kind: 'missing', table: node.table.name, columns: node.missing }]
+        : columns;
     }
     case 'missing':
       return node.columns.map((column): SchemaNode => ({ kind: 'column', table: node.table, column, missing: true }));
@@ -122,6 +147,8 @@ export function schemaChildren(node: SchemaNode, filterText = ''): SchemaNode[] 
 
 /** The text "Query this table" opens: the table's name and a small sample. */
 export function queryThisTable(table: string): string {
-  const name = /^[A-Za-z_][A-Za-z0-9_]*$/.test(table) ? table : `['${table.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}']`;
+  const name = /^[A-Za-z_][A-Za-z0-9_]*$/.test(table)
+    ? table
+    : `['${table.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}']`;
   return `${name}\n| take 100`;
 }

@@ -11,17 +11,30 @@ const WORKER = 'src/backends/local/engineWorker.ts';
 const NOW = '2026-11-23T12:00:00Z';
 // Seconds of work (tens of millions of joined rows), within the engine's join size limit.
 // dcount does not decompose, so the join's pairs are all built (count() would be aggregated before joining).
-const HEAVY = 'VMConnection | join kind=inner (VMConnection | take 5000) on Computer | summarize dcount(RemoteIp1) by Computer';
+const HEAVY =
+  'VMConnection | join kind=inner (VMConnection | take 5000) on Computer | summarize dcount(RemoteIp1) by Computer';
 
 const sample = new LocalBackend({ source: { kind: 'sample', now: NOW }, workerScript: WORKER });
 after(() => sample.dispose());
 
 test('runs a query in the worker and returns wire values with stats', async () => {
-  const r = await sample.run('VMConnection | summarize n = count(), earliest = min(TimeGenerated) by Direction | order by Direction asc');
+  const r = await sample.run(
+    'VMConnection | summarize n = count(), earliest = min(TimeGenerated) by Direction | order by Direction asc',
+  );
   assert.equal(sample.label, 'Sample workspace');
   assert.equal(r.tables[0]!.name, 'PrimaryResult');
-  assert.deepEqual(r.tables[0]!.columns, [{ name: 'Direction', type: 'string' }, { name: 'n', type: 'long' }, { name: 'earliest', type: 'datetime' }]);
-  assert.deepEqual(r.tables[0]!.rows.map((x) => [x[0], x[2]]), [['inbound', '2026-11-22T12:00:00Z'], ['outbound', '2026-11-22T12:00:00Z']]);
+  assert.deepEqual(r.tables[0]!.columns, [
+    { name: 'Direction', type: 'string' },
+    { name: 'n', type: 'long' },
+    { name: 'earliest', type: 'datetime' },
+  ]);
+  assert.deepEqual(
+    r.tables[0]!.rows.map((x) => [x[0], x[2]]),
+    [
+      ['inbound', '2026-11-22T12:00:00Z'],
+      ['outbound', '2026-11-22T12:00:00Z'],
+    ],
+  );
   assert.equal(r.stats.backend, 'local');
   assert.equal(r.stats.rowCount, 2);
   assert.equal(r.stats.truncated, false);
@@ -30,7 +43,10 @@ test('runs a query in the worker and returns wire values with stats', async () =
 test('a KqlError crosses the worker boundary with its code and range', async () => {
   await assert.rejects(sample.run('VMConnection\n| where Computr == "x"'), (e: unknown) => {
     assert.ok(e instanceof KqlError);
-    assert.equal(e.describe(), "2:9: The name 'Computr' does not refer to any known column, table, variable or function.");
+    assert.equal(
+      e.describe(),
+      "2:9: The name 'Computr' does not refer to any known column, table, variable or function.",
+    );
     assert.deepEqual(e.range.start, { line: 1, character: 8 });
     return true;
   });
@@ -50,7 +66,9 @@ test('results past the row limit are truncated with a warning', async () => {
 });
 
 test('a time range given as an ISO duration restricts TimeGenerated', async () => {
-  const r = await sample.run('VMConnection | summarize min(TimeGenerated), max(TimeGenerated)', { timeRange: { duration: 'PT1H' } });
+  const r = await sample.run('VMConnection | summarize min(TimeGenerated), max(TimeGenerated)', {
+    timeRange: { duration: 'PT1H' },
+  });
   assert.deepEqual(r.tables[0]!.rows, [['2026-11-23T11:00:00Z', '2026-11-23T11:59:00Z']]);
 });
 
@@ -75,7 +93,14 @@ test('a worker that does not stop within the grace period is replaced, and queue
   try {
     // Reads every table, so the worker's background warm-up has nothing left to build and HEAVY is running
     // (not queued behind a table being generated) when it is cancelled.
-    assert.equal((await impatient.run('union VMConnection, VMBoundPort, ServiceMapComputer_CL, ServiceMapProcess_CL, VMComputer, VMProcess | count')).tables[0]!.rows.length, 1);
+    assert.equal(
+      (
+        await impatient.run(
+          'union VMConnection, VMBoundPort, ServiceMapComputer_CL, ServiceMapProcess_CL, VMComputer, VMProcess | count',
+        )
+      ).tables[0]!.rows.length,
+      1,
+    );
     const ac = new AbortController();
     const heavy = impatient.run(HEAVY, { signal: ac.signal });
     const queued = impatient.run('print 2');
@@ -120,7 +145,10 @@ test('a data folder loads; its broken files come back as warnings with each resu
 test('a folder with nothing loadable rejects with a data BackendError', async () => {
   const empty = new LocalBackend({ source: { kind: 'folder', dir: '/nonexistent/exports' }, workerScript: WORKER });
   try {
-    await assert.rejects(empty.run('print 1'), (e: unknown) => e instanceof BackendError && e.kind === 'data' && /nonexistent/.test(e.message));
+    await assert.rejects(
+      empty.run('print 1'),
+      (e: unknown) => e instanceof BackendError && e.kind === 'data' && /nonexistent/.test(e.message),
+    );
   } finally {
     empty.dispose();
   }
@@ -135,10 +163,14 @@ test('ISO durations and time ranges convert to tick bounds', () => {
   assert.throws(() => parseIsoDuration('PT'), BackendError);
   const now = Date.parse(NOW);
   assert.deepEqual(timeRangeTicks({ duration: 'PT1H' }, now), { start: (now - 3_600_000) * 10_000, end: now * 10_000 });
-  assert.deepEqual(timeRangeTicks({ start: '2026-11-23T00:00:00Z', duration: 'PT2H' }, now),
-    { start: Date.parse('2026-11-23T00:00:00Z') * 10_000, end: Date.parse('2026-11-23T02:00:00Z') * 10_000 });
-  assert.deepEqual(timeRangeTicks({ start: '2026-11-23T00:00:00Z', end: '2026-11-23T06:00:00Z' }, now),
-    { start: Date.parse('2026-11-23T00:00:00Z') * 10_000, end: Date.parse('2026-11-23T06:00:00Z') * 10_000 });
+  assert.deepEqual(timeRangeTicks({ start: '2026-11-23T00:00:00Z', duration: 'PT2H' }, now), {
+    start: Date.parse('2026-11-23T00:00:00Z') * 10_000,
+    end: Date.parse('2026-11-23T02:00:00Z') * 10_000,
+  });
+  assert.deepEqual(timeRangeTicks({ start: '2026-11-23T00:00:00Z', end: '2026-11-23T06:00:00Z' }, now), {
+    start: Date.parse('2026-11-23T00:00:00Z') * 10_000,
+    end: Date.parse('2026-11-23T06:00:00Z') * 10_000,
+  });
   assert.equal(timeRangeTicks(undefined, now), undefined);
   assert.throws(() => timeRangeTicks({ start: 'soon' }, now), BackendError);
 });

@@ -10,10 +10,16 @@ const WORKER = path.resolve(__dirname, '../../../src/backends/local/engineWorker
 
 test('the local schema is the loaded files: extra tables and columns, catalogue descriptions, failed files in the note', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'local-schema-'));
-  fs.writeFileSync(path.join(dir, 'VMComputer.csv'), 'TimeGenerated,Machine,Computer,CostCenter\n2026-11-23T10:00:00Z,m-1,web01,42\n');
+  fs.writeFileSync(
+    path.join(dir, 'VMComputer.csv'),
+    'TimeGenerated,Machine,Computer,CostCenter\n2026-11-23T10:00:00Z,m-1,web01,42\n',
+  );
   fs.writeFileSync(path.join(dir, 'AppLogs.csv'), 'TimeGenerated,Level\n2026-11-23T10:00:00Z,Error\n');
   // Broken JSON: the file fails as a whole, so its table is not in the schema and the note names it.
-  fs.writeFileSync(path.join(dir, 'VMBoundPort.json'), '[{"TimeGenerated":"2026-11-23T10:00:00Z","Port":80},\n{"Port": 81,,}]\n');
+  fs.writeFileSync(
+    path.join(dir, 'VMBoundPort.json'),
+    '[{"TimeGenerated":"2026-11-23T10:00:00Z","Port":80},\n{"Port": 81,,}]\n',
+  );
   const backend = new LocalBackend({ source: { kind: 'folder', dir }, workerScript: WORKER });
   try {
     const schema = await backend.schema();
@@ -39,7 +45,10 @@ test('a changed file reloads in the running worker: the fixed table answers, the
   const keepAlive = setInterval(() => undefined, 1000);
   try {
     const before = await backend.schema();
-    assert.deepEqual(before.tables.map((t) => t.name), ['AppLogs']);
+    assert.deepEqual(
+      before.tables.map((t) => t.name),
+      ['AppLogs'],
+    );
     await assert.rejects(backend.run('MyApp_CL | count'), /MyApp_CL\.json failed to load at 1:\d+/);
     fs.writeFileSync(path.join(dir, 'MyApp_CL.json'), '[{"Route": "/a", "Ms": 1}, {"Route": "/b", "Ms": 2}]');
     assert.equal(backend.reloadFiles(), true);

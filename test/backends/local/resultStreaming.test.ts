@@ -24,18 +24,41 @@ after(() => {
 
 test('chunks respect both bounds, and a row larger than the byte bound goes alone', () => {
   const rows = Array.from({ length: 2500 }, (_, i) => [i, i === 10 ? 'x'.repeat(100_000) : 'y']);
-  const result = { tables: [{ name: 'PrimaryResult', columns: [{ name: 'n', type: 'long' as const }, { name: 's', type: 'string' as const }], rows }], stats: { backend: 'local' as const, durationMs: 0, rowCount: 2500, truncated: false }, warnings: [] };
+  const result = {
+    tables: [
+      {
+        name: 'PrimaryResult',
+        columns: [
+          { name: 'n', type: 'long' as const },
+          { name: 's', type: 'string' as const },
+        ],
+        rows,
+      },
+    ],
+    stats: { backend: 'local' as const, durationMs: 0, rowCount: 2500, truncated: false },
+    warnings: [],
+  };
   const chunks = [...resultChunks(result, LIMITS)];
-  assert.deepEqual(chunks.flatMap((c) => c.rows), rows);
+  assert.deepEqual(
+    chunks.flatMap((c) => c.rows),
+    rows,
+  );
   assert.ok(chunks.every((c) => c.rows.length <= LIMITS.rows));
-  assert.deepEqual(chunks.map((c) => c.rows.length), [10, 1, 1000, 1000, 489]);
+  assert.deepEqual(
+    chunks.map((c) => c.rows.length),
+    [10, 1, 1000, 1000, 489],
+  );
 });
 
 test('a large result arrives in several chunks, identical to the one-shot answer', async () => {
-  const q = 'range x from 1 to 12000 step 1 | extend s = strcat("row ", x), d = bag_pack("x", x), t = datetime(2026-01-01) + x * 1s | join kind=leftouter (T | extend x = n) on x';
+  const q =
+    'range x from 1 to 12000 step 1 | extend s = strcat("row ", x), d = bag_pack("x", x), t = datetime(2026-01-01) + x * 1s | join kind=leftouter (T | extend x = n) on x';
   const [a, b] = await Promise.all([streamed.run(q), whole.run(q)]);
   assert.equal(whole.lastResultChunks, 0, 'the whole answer comes as one message');
-  assert.ok(streamed.lastResultChunks >= 12, `12,000 rows in chunks of at most 1,000 rows / 64 KB: ${streamed.lastResultChunks} chunks`);
+  assert.ok(
+    streamed.lastResultChunks >= 12,
+    `12,000 rows in chunks of at most 1,000 rows / 64 KB: ${streamed.lastResultChunks} chunks`,
+  );
   assert.equal(a.tables[0]!.rows.length, 12000);
   assert.deepEqual(a.tables, b.tables);
   assert.deepEqual(a.warnings, b.warnings);
@@ -61,7 +84,10 @@ test('cancel mid-stream stops the result, the worker is kept, and the next query
     },
   });
   await assert.rejects(running, QueryCancelledError);
-  assert.ok(progress.some((m) => m.startsWith('Receiving the result')), 'some rows had arrived');
+  assert.ok(
+    progress.some((m) => m.startsWith('Receiving the result')),
+    'some rows had arrived',
+  );
   assert.equal(streamed.restarts, 0, 'the worker stopped the stream itself');
   const next = await streamed.run('print n = 1');
   assert.deepEqual(next.tables[0]!.rows, [[1]]);

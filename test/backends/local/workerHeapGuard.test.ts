@@ -12,11 +12,19 @@ useShippedWorker();
 
 test('near its heap limit the worker stops the query itself, before V8 would abort the process', async () => {
   // A heap far below the budget, so the heap guard, not the budget, is what stops this query.
-  const backend = new LocalBackend({ source: { kind: 'sample', now: NOW }, workerScript: BUNDLE, memoryLimitBytes: 8192 * MB, heapLimitMb: 256 });
+  const backend = new LocalBackend({
+    source: { kind: 'sample', now: NOW },
+    workerScript: BUNDLE,
+    memoryLimitBytes: 8192 * MB,
+    heapLimitMb: 256,
+  });
   try {
     await assert.rejects(
       backend.run('range x from 1 to 8000000 step 1 | summarize make_list(strcat("value-", x), 100000000)'),
-      (e: unknown) => e instanceof KqlError && e.code === 'KQL-MEMORY' && /needs more memory than the embedded engine's heap allows/.test(e.message),
+      (e: unknown) =>
+        e instanceof KqlError &&
+        e.code === 'KQL-MEMORY' &&
+        /needs more memory than the embedded engine's heap allows/.test(e.message),
     );
     await nextQueryWorks(backend);
     assert.equal(backend.restarts, 0);
@@ -24,4 +32,3 @@ test('near its heap limit the worker stops the query itself, before V8 would abo
     backend.dispose();
   }
 });
-

@@ -11,13 +11,26 @@ import { BUNDLE, NOW, MB, nextQueryWorks, useShippedWorker } from './shippedWork
 useShippedWorker();
 
 test('nested strrep, strlen and mv-expand blow-ups end in KqlErrors, and the worker goes on', async () => {
-  const backend = new LocalBackend({ source: { kind: 'sample', now: NOW }, workerScript: BUNDLE, memoryLimitBytes: 256 * MB });
+  const backend = new LocalBackend({
+    source: { kind: 'sample', now: NOW },
+    workerScript: BUNDLE,
+    memoryLimitBytes: 256 * MB,
+  });
   try {
     const big = await backend.run('print n = strlen(strrep(strrep(strrep("abcd", 1024), 1024), 30))');
     assert.deepEqual(big.tables[0]!.rows, [[125829120]]);
-    await assert.rejects(backend.run('print n = strlen(strrep(strrep(strrep("abcd", 1024), 1024), 1024))'), (e: unknown) => e instanceof KqlError && e.code === 'KQL-MEMORY' && /strrep\(\).*256 MB/.test(e.message));
-    await assert.rejects(backend.run('range i from 1 to 40 step 1 | mv-expand a = range(1, 1048576) | count'), (e: unknown) => e instanceof KqlError && e.code === 'KQL-MEMORY');
-    await assert.rejects(backend.run('range x from 1 to 6000000 step 1 | summarize count() by tostring(x) | count'), (e: unknown) => e instanceof KqlError && e.code === 'KQL-MEMORY' && /summarize/.test(e.message));
+    await assert.rejects(
+      backend.run('print n = strlen(strrep(strrep(strrep("abcd", 1024), 1024), 1024))'),
+      (e: unknown) => e instanceof KqlError && e.code === 'KQL-MEMORY' && /strrep\(\).*256 MB/.test(e.message),
+    );
+    await assert.rejects(
+      backend.run('range i from 1 to 40 step 1 | mv-expand a = range(1, 1048576) | count'),
+      (e: unknown) => e instanceof KqlError && e.code === 'KQL-MEMORY',
+    );
+    await assert.rejects(
+      backend.run('range x from 1 to 6000000 step 1 | summarize count() by tostring(x) | count'),
+      (e: unknown) => e instanceof KqlError && e.code === 'KQL-MEMORY' && /summarize/.test(e.message),
+    );
     await nextQueryWorks(backend);
     assert.equal(backend.restarts, 0);
   } finally {
@@ -26,15 +39,21 @@ test('nested strrep, strlen and mv-expand blow-ups end in KqlErrors, and the wor
 });
 
 test('a result over the size cap is cut in the worker, with a notice', async () => {
-  const backend = new LocalBackend({ source: { kind: 'sample', now: NOW }, workerScript: BUNDLE, resultByteLimit: 1 * MB });
+  const backend = new LocalBackend({
+    source: { kind: 'sample', now: NOW },
+    workerScript: BUNDLE,
+    resultByteLimit: 1 * MB,
+  });
   try {
     const r = await backend.run('range x from 1 to 100000 step 1 | extend s = strrep("x", 1000)');
     const rows = r.tables[0]!.rows.length;
     assert.ok(rows > 100 && rows < 1000, `${rows} rows kept`);
     assert.equal(r.stats.truncated, true);
-    assert.ok(r.warnings.some((w) => /larger than 1 MB/.test(w)), r.warnings.join('\n'));
+    assert.ok(
+      r.warnings.some((w) => /larger than 1 MB/.test(w)),
+      r.warnings.join('\n'),
+    );
   } finally {
     backend.dispose();
   }
 });
-

@@ -12,7 +12,11 @@ useShippedWorker();
 
 test('a worker that dies mid-query is replaced and reported; queued queries and the next one run', async () => {
   const lost: string[] = [];
-  const backend = new LocalBackend({ source: { kind: 'sample', now: NOW }, workerScript: BUNDLE, onWorkerLost: (why) => lost.push(why) });
+  const backend = new LocalBackend({
+    source: { kind: 'sample', now: NOW },
+    workerScript: BUNDLE,
+    onWorkerLost: (why) => lost.push(why),
+  });
   try {
     await nextQueryWorks(backend);
     const running = backend.run('range x from 1 to 100000000 step 1 | summarize count() by x % 7');

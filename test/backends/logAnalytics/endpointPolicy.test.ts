@@ -4,11 +4,14 @@ import { checkEndpoint } from '../../../src/backends/logAnalytics/endpointPolicy
 import { cloudEndpoints } from '../../../src/backends/logAnalytics';
 
 describe('Log Analytics endpoint check', () => {
-  test('the clouds\' own endpoints are known Azure Monitor hosts', () => {
+  test("the clouds' own endpoints are known Azure Monitor hosts", () => {
     for (const cloud of ['AzurePublicCloud', 'AzureUSGovernment', 'AzureChinaCloud'] as const) {
       assert.equal(checkEndpoint(cloudEndpoints(cloud).endpoint).kind, 'known', cloud);
     }
-    assert.deepEqual(checkEndpoint('https://API.LogAnalytics.Azure.com/v1'), { kind: 'known', host: 'api.loganalytics.azure.com' });
+    assert.deepEqual(checkEndpoint('https://API.LogAnalytics.Azure.com/v1'), {
+      kind: 'known',
+      host: 'api.loganalytics.azure.com',
+    });
   });
 
   test('look-alike hosts, other ports and other hosts are custom', () => {
@@ -26,7 +29,10 @@ describe('Log Analytics endpoint check', () => {
 
   test('http, credentials in the URL and non-URLs are refused', () => {
     assert.match((checkEndpoint('http://api.loganalytics.io/v1') as { reason: string }).reason, /unencrypted/);
-    assert.match((checkEndpoint('https://user:pw@api.loganalytics.io/v1') as { reason: string }).reason, /user name or password/);
+    assert.match(
+      (checkEndpoint('https://user:pw@api.loganalytics.io/v1') as { reason: string }).reason,
+      /user name or password/,
+    );
     assert.equal(checkEndpoint('api.loganalytics.io').kind, 'invalid');
     assert.equal(checkEndpoint('javascript:alert(1)').kind, 'invalid');
   });

@@ -11,7 +11,8 @@ import { BackendError } from '../../../src/results/errors';
 import { startLoopbackServer, type LoopbackServer } from './loopbackServer';
 
 const WORKSPACE = '0b6c1a2e-8f4d-4c3b-9a7e-5d2f1e0c9b8a';
-const HTML_PAGE = '<!DOCTYPE html><html><head><title>503 Service Unavailable</title></head><body><h1>Service Unavailable</h1></body></html>';
+const HTML_PAGE =
+  '<!DOCTYPE html><html><head><title>503 Service Unavailable</title></head><body><h1>Service Unavailable</h1></body></html>';
 
 class CountingCredential implements TokenCredential {
   calls = 0;
@@ -50,7 +51,10 @@ describe('Log Analytics failures without a JSON error body', () => {
     try {
       await backend().run('VMConnection | take 1');
     } catch (e) {
-      assert.ok(e instanceof BackendError, `not a BackendError: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
+      assert.ok(
+        e instanceof BackendError,
+        `not a BackendError: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`,
+      );
       return e;
     }
     throw new Error('the query did not fail');
@@ -82,19 +86,27 @@ describe('Log Analytics failures without a JSON error body', () => {
 
   test('a 429 whose Retry-After is an HTTP date is read as seconds from now', async () => {
     const when = new Date(Date.now() + 120_000).toUTCString();
-    const e = await failure({ status: 429, raw: '<html>slow down</html>', headers: { 'retry-after': when, 'content-type': 'text/html' } });
+    const e = await failure({
+      status: 429,
+      raw: '<html>slow down</html>',
+      headers: { 'retry-after': when, 'content-type': 'text/html' },
+    });
     assert.equal(e.kind, 'throttled');
     assert.ok(e.retryAfterSeconds! > 100 && e.retryAfterSeconds! <= 120, String(e.retryAfterSeconds));
   });
 
-  test('a 503 with a JSON error keeps the service\'s message', async () => {
+  test("a 503 with a JSON error keeps the service's message", async () => {
     const e = await failure({ status: 503, body: { error: { code: 'ServiceUnavailable', message: 'try later' } } });
     assert.equal(e.kind, 'server');
     assert.match(e.message, /try later/);
   });
 
   test('a 200 whose body is not JSON is a server error, not a crash', async () => {
-    const e = await failure({ status: 200, raw: '<html>captive portal</html>', headers: { 'content-type': 'text/html' } });
+    const e = await failure({
+      status: 200,
+      raw: '<html>captive portal</html>',
+      headers: { 'content-type': 'text/html' },
+    });
     assert.equal(e.kind, 'server');
     assert.match(e.message, /not a query result/);
   });
@@ -117,7 +129,10 @@ describe('Log Analytics failures without a JSON error body', () => {
 
   test('a Content-Length over the cap is refused before the body is read', async () => {
     server.script([{ status: 200, raw: 'x'.repeat(2_000_000), headers: { 'content-length': '2000000' } }]);
-    await assert.rejects(backend({ maxResponseBytes: 1_000_000 }).run('VMConnection'), (e: unknown) => e instanceof BackendError && e.kind === 'data');
+    await assert.rejects(
+      backend({ maxResponseBytes: 1_000_000 }).run('VMConnection'),
+      (e: unknown) => e instanceof BackendError && e.kind === 'data',
+    );
   });
 });
 
@@ -133,17 +148,33 @@ describe('Log Analytics endpoints', () => {
     await server.close();
   });
 
-  const ok = { status: 200, body: { tables: [{ name: 'PrimaryResult', columns: [{ name: 'x', type: 'long' }], rows: [[1]] }] } };
+  const ok = {
+    status: 200,
+    body: { tables: [{ name: 'PrimaryResult', columns: [{ name: 'x', type: 'long' }], rows: [[1]] }] },
+  };
 
   test('a custom endpoint that is not confirmed gets no token and no request', async () => {
     const credential = new CountingCredential();
     const asked: string[] = [];
     const before = server.requests.length;
     const la = new LogAnalyticsBackend({
-      workspaceId: WORKSPACE, credential, endpoint: server.endpoint, clientOptions: { agent }, retry: { maxRetries: 0 },
-      approveEndpoint: async (host) => { asked.push(host); return false; },
+      workspaceId: WORKSPACE,
+      credential,
+      endpoint: server.endpoint,
+      clientOptions: { agent },
+      retry: { maxRetries: 0 },
+      approveEndpoint: async (host) => {
+        asked.push(host);
+        return false;
+      },
     });
-    await assert.rejects(la.run('print 1'), (e: unknown) => e instanceof BackendError && e.kind === 'config' && /not an Azure Monitor host and was not confirmed/.test(e.message));
+    await assert.rejects(
+      la.run('print 1'),
+      (e: unknown) =>
+        e instanceof BackendError &&
+        e.kind === 'config' &&
+        /not an Azure Monitor host and was not confirmed/.test(e.message),
+    );
     assert.deepEqual(asked, [new URL(server.endpoint).host]);
     assert.equal(credential.calls, 0);
     assert.equal(server.requests.length, before);
@@ -151,7 +182,12 @@ describe('Log Analytics endpoints', () => {
 
   test('without a way to confirm, a custom endpoint is refused', async () => {
     const credential = new CountingCredential();
-    const la = new LogAnalyticsBackend({ workspaceId: WORKSPACE, credential, endpoint: server.endpoint, clientOptions: { agent } });
+    const la = new LogAnalyticsBackend({
+      workspaceId: WORKSPACE,
+      credential,
+      endpoint: server.endpoint,
+      clientOptions: { agent },
+    });
     await assert.rejects(la.run('print 1'), (e: unknown) => e instanceof BackendError && e.kind === 'config');
     assert.equal(credential.calls, 0);
   });
@@ -159,8 +195,15 @@ describe('Log Analytics endpoints', () => {
   test('a confirmed custom endpoint is asked about once and then used', async () => {
     let asked = 0;
     const la = new LogAnalyticsBackend({
-      workspaceId: WORKSPACE, credential: new CountingCredential(), endpoint: server.endpoint, clientOptions: { agent }, retry: { maxRetries: 0 },
-      approveEndpoint: async () => { asked++; return true; },
+      workspaceId: WORKSPACE,
+      credential: new CountingCredential(),
+      endpoint: server.endpoint,
+      clientOptions: { agent },
+      retry: { maxRetries: 0 },
+      approveEndpoint: async () => {
+        asked++;
+        return true;
+      },
     });
     server.script([ok, ok]);
     await la.run('print 1');
@@ -173,10 +216,18 @@ describe('Log Analytics endpoints', () => {
     const credential = new CountingCredential();
     let asked = 0;
     const la = new LogAnalyticsBackend({
-      workspaceId: WORKSPACE, credential, endpoint: 'http://127.0.0.1:9/v1',
-      approveEndpoint: async () => { asked++; return true; },
+      workspaceId: WORKSPACE,
+      credential,
+      endpoint: 'http://127.0.0.1:9/v1',
+      approveEndpoint: async () => {
+        asked++;
+        return true;
+      },
     });
-    await assert.rejects(la.run('print 1'), (e: unknown) => e instanceof BackendError && e.kind === 'config' && /unencrypted/.test(e.message));
+    await assert.rejects(
+      la.run('print 1'),
+      (e: unknown) => e instanceof BackendError && e.kind === 'config' && /unencrypted/.test(e.message),
+    );
     assert.equal(asked, 0);
     assert.equal(credential.calls, 0);
   });

@@ -2,7 +2,13 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as https from 'node:https';
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
-import { LogAnalyticsBackend, SignInRequiredError, cloudEndpoints, isIsoDuration, toQueryTimeInterval } from '../../../src/backends/logAnalytics';
+import {
+  LogAnalyticsBackend,
+  SignInRequiredError,
+  cloudEndpoints,
+  isIsoDuration,
+  toQueryTimeInterval,
+} from '../../../src/backends/logAnalytics';
 import { BackendError, QueryCancelledError, QueryTimeoutError } from '../../../src/results/errors';
 import { KqlError } from '../../../src/kql/errors';
 import { startLoopbackServer, type LoopbackServer } from './loopbackServer';
@@ -23,24 +29,42 @@ class FixedTokenCredential implements TokenCredential {
 }
 
 const typedTables = {
-  tables: [{
-    name: 'PrimaryResult',
-    columns: [
-      { name: 'TimeGenerated', type: 'datetime' },
-      { name: 'Duration', type: 'timespan' },
-      { name: 'Props', type: 'dynamic' },
-      { name: 'Id', type: 'guid' },
-      { name: 'Failed', type: 'bool' },
-      { name: 'BytesSent', type: 'long' },
-      { name: 'Ratio', type: 'real' },
-      { name: 'Computer', type: 'string' },
-    ],
-    rows: [
-      ['2026-11-23T10:00:00Z', '00:01:30', '{"ports":[80,443],"tls":true}', '1f2e3d4c-0000-4000-8000-000000000001', true, 123456789012, 0.25, 'acme-demo'],
-      ['2026-11-23T10:01:00.5Z', '1.02:00:00', null, null, false, 0, null, 'admdemo-appsvr'],
-    ],
-  }],
-  render: { visualization: 'timechart', title: 'Traffic', xColumn: 'TimeGenerated', yColumns: 'BytesSent,Ratio', yMin: 'NaN', accumulate: false },
+  tables: [
+    {
+      name: 'PrimaryResult',
+      columns: [
+        { name: 'TimeGenerated', type: 'datetime' },
+        { name: 'Duration', type: 'timespan' },
+        { name: 'Props', type: 'dynamic' },
+        { name: 'Id', type: 'guid' },
+        { name: 'Failed', type: 'bool' },
+        { name: 'BytesSent', type: 'long' },
+        { name: 'Ratio', type: 'real' },
+        { name: 'Computer', type: 'string' },
+      ],
+      rows: [
+        [
+          '2026-11-23T10:00:00Z',
+          '00:01:30',
+          '{"ports":[80,443],"tls":true}',
+          '1f2e3d4c-0000-4000-8000-000000000001',
+          true,
+          123456789012,
+          0.25,
+          'acme-demo',
+        ],
+        ['2026-11-23T10:01:00.5Z', '1.02:00:00', null, null, false, 0, null, 'admdemo-appsvr'],
+      ],
+    },
+  ],
+  render: {
+    visualization: 'timechart',
+    title: 'Traffic',
+    xColumn: 'TimeGenerated',
+    yColumns: 'BytesSent,Ratio',
+    yMin: 'NaN',
+    accumulate: false,
+  },
 };
 
 describe('LogAnalyticsBackend over HTTPS to a loopback server', () => {
@@ -82,17 +106,46 @@ describe('LogAnalyticsBackend over HTTPS to a loopback server', () => {
     assert.deepEqual(credential.scopes[0], ['https://api.loganalytics.io/.default']);
 
     const t = result.tables[0]!;
-    assert.deepEqual(t.columns.map((c) => c.type), ['datetime', 'timespan', 'dynamic', 'guid', 'bool', 'long', 'real', 'string']);
-    assert.deepEqual(plainBags(t.rows[0]), ['2026-11-23T10:00:00Z', '00:01:30', { ports: [80, 443], tls: true }, '1f2e3d4c-0000-4000-8000-000000000001', true, 123456789012, 0.25, 'acme-demo']);
-    assert.deepEqual(t.rows[1], ['2026-11-23T10:01:00.500Z', '1.02:00:00', null, null, false, 0, null, 'admdemo-appsvr']);
-    assert.deepEqual(result.render, { visualization: 'timechart', title: 'Traffic', xcolumn: 'TimeGenerated', ycolumns: ['BytesSent', 'Ratio'] });
+    assert.deepEqual(
+      t.columns.map((c) => c.type),
+      ['datetime', 'timespan', 'dynamic', 'guid', 'bool', 'long', 'real', 'string'],
+    );
+    assert.deepEqual(plainBags(t.rows[0]), [
+      '2026-11-23T10:00:00Z',
+      '00:01:30',
+      { ports: [80, 443], tls: true },
+      '1f2e3d4c-0000-4000-8000-000000000001',
+      true,
+      123456789012,
+      0.25,
+      'acme-demo',
+    ]);
+    assert.deepEqual(t.rows[1], [
+      '2026-11-23T10:01:00.500Z',
+      '1.02:00:00',
+      null,
+      null,
+      false,
+      0,
+      null,
+      'admdemo-appsvr',
+    ]);
+    assert.deepEqual(result.render, {
+      visualization: 'timechart',
+      title: 'Traffic',
+      xcolumn: 'TimeGenerated',
+      ycolumns: ['BytesSent', 'Ratio'],
+    });
     assert.equal(result.stats.backend, 'logAnalytics');
     assert.equal(result.stats.rowCount, 2);
     assert.deepEqual(result.warnings, []);
   });
 
   test('sends no timespan when the query sets its own window, and absolute bounds as an interval', async () => {
-    server.script([{ status: 200, body: typedTables }, { status: 200, body: typedTables }]);
+    server.script([
+      { status: 200, body: typedTables },
+      { status: 200, body: typedTables },
+    ]);
     await backend().run('print 1');
     assert.equal(server.requests.at(-1)!.body.timespan, undefined);
     await backend().run('print 1', { timeRange: { start: '2026-11-01T00:00:00Z', end: '2026-11-02T00:00:00Z' } });
@@ -100,13 +153,19 @@ describe('LogAnalyticsBackend over HTTPS to a loopback server', () => {
   });
 
   test('keeps the data of a partial error and reports the error as a warning', async () => {
-    server.script([{
-      status: 200,
-      body: {
-        ...typedTables,
-        error: { code: 'PartialError', message: 'There were some errors when processing your query.', details: [{ code: 'EngineError', message: 'Query result set has exceeded the internal data size limit.' }] },
+    server.script([
+      {
+        status: 200,
+        body: {
+          ...typedTables,
+          error: {
+            code: 'PartialError',
+            message: 'There were some errors when processing your query.',
+            details: [{ code: 'EngineError', message: 'Query result set has exceeded the internal data size limit.' }],
+          },
+        },
       },
-    }]);
+    ]);
     const result = await backend().run('VMConnection');
     assert.equal(result.tables[0]!.rows.length, 2);
     assert.equal(result.warnings.length, 1);
@@ -116,7 +175,11 @@ describe('LogAnalyticsBackend over HTTPS to a loopback server', () => {
   test('retries a 429 (honouring Retry-After) and returns the later success', async () => {
     const before = server.requests.length;
     server.script([
-      { status: 429, headers: { 'retry-after': '0' }, body: { error: { code: 'TooManyRequests', message: 'slow down' } } },
+      {
+        status: 429,
+        headers: { 'retry-after': '0' },
+        body: { error: { code: 'TooManyRequests', message: 'slow down' } },
+      },
       { status: 200, body: typedTables },
     ]);
     const result = await backend().run('VMConnection');
@@ -139,7 +202,12 @@ describe('LogAnalyticsBackend over HTTPS to a loopback server', () => {
   });
 
   test('reports a 401 as an auth error so the UI can ask for a new sign-in', async () => {
-    server.script([{ status: 401, body: { error: { code: 'InvalidAuthenticationTokenTenant', message: 'The access token is expired.' } } }]);
+    server.script([
+      {
+        status: 401,
+        body: { error: { code: 'InvalidAuthenticationTokenTenant', message: 'The access token is expired.' } },
+      },
+    ]);
     await assert.rejects(backend().run('VMConnection'), (e: unknown) => {
       assert.ok(e instanceof BackendError);
       assert.equal(e.kind, 'auth');
@@ -151,16 +219,30 @@ describe('LogAnalyticsBackend over HTTPS to a loopback server', () => {
 
   test('reports a missing sign-in from the credential as an auth error without calling the service', async () => {
     const before = server.requests.length;
-    await assert.rejects(backend(new FixedTokenCredential(new SignInRequiredError())).run('VMConnection'), (e: unknown) => {
-      assert.ok(e instanceof BackendError);
-      assert.equal(e.kind, 'auth');
-      return true;
-    });
+    await assert.rejects(
+      backend(new FixedTokenCredential(new SignInRequiredError())).run('VMConnection'),
+      (e: unknown) => {
+        assert.ok(e instanceof BackendError);
+        assert.equal(e.kind, 'auth');
+        return true;
+      },
+    );
     assert.equal(server.requests.length, before);
   });
 
   test('reports a query the service rejects (400) as a KqlError with its message', async () => {
-    server.script([{ status: 400, body: { error: { code: 'BadArgumentError', message: 'The request had some invalid properties', innererror: { code: 'SyntaxError', message: "Query could not be parsed at '|' on line [1,14]" } } } }]);
+    server.script([
+      {
+        status: 400,
+        body: {
+          error: {
+            code: 'BadArgumentError',
+            message: 'The request had some invalid properties',
+            innererror: { code: 'SyntaxError', message: "Query could not be parsed at '|' on line [1,14]" },
+          },
+        },
+      },
+    ]);
     await assert.rejects(backend().run('VMConnection ||'), (e: unknown) => {
       assert.ok(e instanceof KqlError);
       assert.match(e.message, /could not be parsed/);
@@ -181,20 +263,36 @@ describe('LogAnalyticsBackend over HTTPS to a loopback server', () => {
 
   test('a query past its time limit stops with a timeout error', async () => {
     server.script([{ status: 200, body: typedTables, delayMs: 30_000 }]);
-    await assert.rejects(backend().run('VMConnection', { timeoutMs: 200 }), (e: unknown) => e instanceof QueryTimeoutError && e.timeoutMs === 200);
+    await assert.rejects(
+      backend().run('VMConnection', { timeoutMs: 200 }),
+      (e: unknown) => e instanceof QueryTimeoutError && e.timeoutMs === 200,
+    );
   });
 
   test('refuses a workspace id that is not a GUID before any request', async () => {
-    const la = new LogAnalyticsBackend({ workspaceId: 'my workspace', credential: new FixedTokenCredential('t'), endpoint: server.endpoint });
-    await assert.rejects(la.run('print 1'), (e: unknown) => e instanceof BackendError && e.kind === 'config' && /not a GUID/.test(e.message));
+    const la = new LogAnalyticsBackend({
+      workspaceId: 'my workspace',
+      credential: new FixedTokenCredential('t'),
+      endpoint: server.endpoint,
+    });
+    await assert.rejects(
+      la.run('print 1'),
+      (e: unknown) => e instanceof BackendError && e.kind === 'config' && /not a GUID/.test(e.message),
+    );
   });
 });
 
 describe('clouds and timespans', () => {
   test('each cloud has its own endpoint and scope, and an override keeps the scope', () => {
-    assert.deepEqual(cloudEndpoints('AzureUSGovernment'), { endpoint: 'https://api.loganalytics.us/v1', scope: 'https://api.loganalytics.us/.default' });
+    assert.deepEqual(cloudEndpoints('AzureUSGovernment'), {
+      endpoint: 'https://api.loganalytics.us/v1',
+      scope: 'https://api.loganalytics.us/.default',
+    });
     assert.equal(cloudEndpoints('AzureChinaCloud').scope, 'https://api.loganalytics.azure.cn/.default');
-    assert.deepEqual(cloudEndpoints('AzurePublicCloud', 'https://proxy.example/v1/'), { endpoint: 'https://proxy.example/v1', scope: 'https://api.loganalytics.io/.default' });
+    assert.deepEqual(cloudEndpoints('AzurePublicCloud', 'https://proxy.example/v1/'), {
+      endpoint: 'https://proxy.example/v1',
+      scope: 'https://api.loganalytics.io/.default',
+    });
   });
 
   test('time ranges become the API timespan', () => {

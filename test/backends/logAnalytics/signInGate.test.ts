@@ -1,6 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SignInGate, SignInRequiredError, type SessionSource, type SignInSession } from '../../../src/backends/logAnalytics';
+import {
+  SignInGate,
+  SignInRequiredError,
+  type SessionSource,
+  type SignInSession,
+} from '../../../src/backends/logAnalytics';
 import { fetchLiveValues } from '../../../src/ui/liveValueQueries';
 
 /** A Microsoft provider stand-in: counts prompts; each prompt is answered when the test says. */
@@ -8,12 +13,21 @@ class FakeProvider implements SessionSource {
   session: SignInSession | undefined;
   prompts = 0;
   private answer: ((s: SignInSession | undefined) => void)[] = [];
-  async silent() { return this.session; }
+  async silent() {
+    return this.session;
+  }
   prompt() {
     this.prompts++;
-    return new Promise<SignInSession | undefined>((resolve) => this.answer.push((s) => { this.session = s; resolve(s); }));
+    return new Promise<SignInSession | undefined>((resolve) =>
+      this.answer.push((s) => {
+        this.session = s;
+        resolve(s);
+      }),
+    );
   }
-  answerPrompts(s: SignInSession | undefined) { this.answer.splice(0).forEach((a) => a(s)); }
+  answerPrompts(s: SignInSession | undefined) {
+    this.answer.splice(0).forEach((a) => a(s));
+  }
 }
 
 const flush = () => new Promise((r) => setImmediate(r));
@@ -64,7 +78,11 @@ test('the real live-value fetch (four queries at once) through a gated backend p
     label: 'LA',
     async run() {
       await gate.session();
-      return { tables: [{ name: 'PrimaryResult', columns: [{ name: 'v', type: 'string' as const }], rows: [['x']] }], stats: { backend: 'logAnalytics' as const, durationMs: 1, rowCount: 1, truncated: false }, warnings: [] };
+      return {
+        tables: [{ name: 'PrimaryResult', columns: [{ name: 'v', type: 'string' as const }], rows: [['x']] }],
+        stats: { backend: 'logAnalytics' as const, durationMs: 1, rowCount: 1, truncated: false },
+        warnings: [],
+      };
     },
   };
   const values = fetchLiveValues(backend, {});

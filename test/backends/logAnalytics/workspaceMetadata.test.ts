@@ -24,10 +24,15 @@ describe('workspace schema from Log Analytics', () => {
     agent.destroy();
     await server.close();
   });
-  const backend = () => new LogAnalyticsBackend({
-    workspaceId: WORKSPACE, credential, endpoint: server.endpoint, approveEndpoint: async () => true,
-    clientOptions: { agent }, retry: { maxRetries: 0 },
-  });
+  const backend = () =>
+    new LogAnalyticsBackend({
+      workspaceId: WORKSPACE,
+      credential,
+      endpoint: server.endpoint,
+      approveEndpoint: async () => true,
+      clientOptions: { agent },
+      retry: { maxRetries: 0 },
+    });
 
   test('reads the metadata API: 300+ tables, saved functions, solutions as groups', async () => {
     server.serveMetadata({ status: 200, body: metadataFixture() });
@@ -35,26 +40,48 @@ describe('workspace schema from Log Analytics', () => {
     assert.equal(schema.source.kind, 'logAnalytics');
     assert.ok(schema.tables.length > 300);
     assert.ok(hasColumn(schema, 'Heartbeat', 'OSType'));
-    assert.deepEqual(schema.functions.map((f) => f.name), ['HeartbeatOf', 'BusyMachines', 'FailedLinks']);
+    assert.deepEqual(
+      schema.functions.map((f) => f.name),
+      ['HeartbeatOf', 'BusyMachines', 'FailedLinks'],
+    );
     assert.equal(schema.tables.find((t) => t.name === 'VMConnection')!.group, 'VMInsights');
   });
 
   test('metadata denied (403): falls back to the schema query and says so', async () => {
-    server.serveMetadata({ status: 403, body: { error: { code: 'InsufficientAccessError', message: 'no metadata for you' } } });
-    server.script([{
-      status: 200,
-      body: { tables: [{ name: 'PrimaryResult', columns: [{ name: '__Table', type: 'string' }, { name: 'Columns', type: 'dynamic' }], rows: [
-        ['Heartbeat', '{"TimeGenerated":"datetime","Computer":"string","__Table":"string"}'],
-        ['Perf', { CounterValue: 'real', Computer: 'string' }],
-      ] }] },
-    }]);
+    server.serveMetadata({
+      status: 403,
+      body: { error: { code: 'InsufficientAccessError', message: 'no metadata for you' } },
+    });
+    server.script([
+      {
+        status: 200,
+        body: {
+          tables: [
+            {
+              name: 'PrimaryResult',
+              columns: [
+                { name: '__Table', type: 'string' },
+                { name: 'Columns', type: 'dynamic' },
+              ],
+              rows: [
+                ['Heartbeat', '{"TimeGenerated":"datetime","Computer":"string","__Table":"string"}'],
+                ['Perf', { CounterValue: 'real', Computer: 'string' }],
+              ],
+            },
+          ],
+        },
+      },
+    ]);
     const schema = await backend().schema();
     assert.equal(schema.source.kind, 'logAnalyticsQuery');
     assert.match(schema.source.note ?? '', /metadata API was denied \(403\)/);
-    assert.deepEqual(schema.tables.map((t) => [t.name, t.columns.map((c) => `${c.name}:${c.type}`)]), [
-      ['Heartbeat', ['TimeGenerated:datetime', 'Computer:string']],
-      ['Perf', ['CounterValue:real', 'Computer:string']],
-    ]);
+    assert.deepEqual(
+      schema.tables.map((t) => [t.name, t.columns.map((c) => `${c.name}:${c.type}`)]),
+      [
+        ['Heartbeat', ['TimeGenerated:datetime', 'Computer:string']],
+        ['Perf', ['CounterValue:real', 'Computer:string']],
+      ],
+    );
     const query = server.requests.at(-1)!;
     assert.match(query.url, /\/query$/);
     assert.match(query.body.query ?? '', /buildschema/);
@@ -75,13 +102,20 @@ describe('workspace schema from Log Analytics', () => {
 test('the disk cache keeps a workspace schema per workspace, and ignores a damaged file', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schema-cache-'));
   const { schemaFromMetadata } = await import('../../../src/schema/metadataJson');
-  const schema = schemaFromMetadata(metadataFixture(), { kind: 'logAnalytics', label: 'Log Analytics metadata API', fetchedAt: '2026-12-01T10:00:00.000Z' });
+  const schema = schemaFromMetadata(metadataFixture(), {
+    kind: 'logAnalytics',
+    label: 'Log Analytics metadata API',
+    fetchedAt: '2026-12-01T10:00:00.000Z',
+  });
   await writeCachedSchema(dir, WORKSPACE, schema);
   const back = (await readCachedSchema(dir, WORKSPACE))!;
   assert.equal(schemaFingerprint(back), schemaFingerprint(schema));
   assert.equal(back.source.kind, 'cache');
   assert.equal(back.source.fetchedAt, '2026-12-01T10:00:00.000Z');
   assert.equal(await readCachedSchema(dir, 'other'), undefined);
-  fs.writeFileSync(path.join(dir, `schema-${WORKSPACE}.json`), '{"source": {"fetchedAt": "x"}, "metadata": {"tables": 1}}');
+  fs.writeFileSync(
+    path.join(dir, `schema-${WORKSPACE}.json`),
+    '{"source": {"fetchedAt": "x"}, "metadata": {"tables": 1}}',
+  );
   assert.equal(await readCachedSchema(dir, WORKSPACE), undefined);
 });

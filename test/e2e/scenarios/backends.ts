@@ -24,7 +24,9 @@ async function statusShows(wb: Workbench, what: string, pattern: RegExp): Promis
  */
 async function editUserSetting(wb: Workbench, key: string, value: string): Promise<void> {
   await wb.runCommand('Preferences: Open User Settings (JSON)');
-  await wb.page.locator('.tabs-container .tab.active[aria-label^="settings.json"]').waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  await wb.page
+    .locator('.tabs-container .tab.active[aria-label^="settings.json"]')
+    .waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
   const lines = await waitFor(`"${key}" in settings.json`, async () => {
     const shown = await wb.editorLines();
     return shown.some((l) => l.includes(`"${key}"`)) ? shown : undefined;
@@ -33,7 +35,9 @@ async function editUserSetting(wb: Workbench, key: string, value: string): Promi
   const old = lines[at]!;
   await wb.goTo(at + 1, 1);
   await wb.page.keyboard.press('Shift+End');
-  await wb.page.keyboard.insertText(`${old.slice(0, old.indexOf('"'))}"${key}": ${value}${old.trimEnd().endsWith(',') ? ',' : ''}`);
+  await wb.page.keyboard.insertText(
+    `${old.slice(0, old.indexOf('"'))}"${key}": ${value}${old.trimEnd().endsWith(',') ? ',' : ''}`,
+  );
   await wb.page.keyboard.press('Control+S');
   await wb.page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
   await wb.runCommand('View: Close Editor', false);
@@ -56,12 +60,24 @@ export async function backendsScenario(wb: Workbench, workspace: string): Promis
     await wb.openFile(FILE);
     await statusShows(wb, 'the status bar naming Log Analytics', /Log Analytics \(no workspace\)/);
     await runBlock(wb, workspace, FILE, '// Connections in the time range');
-    const toast = wb.page.locator('.notifications-toasts .notification-toast', { hasText: /kql\.logAnalytics\.workspaceId/ });
+    const toast = wb.page.locator('.notifications-toasts .notification-toast', {
+      hasText: /kql\.logAnalytics\.workspaceId/,
+    });
     await toast.waitFor({ state: 'visible', timeout: 60_000 });
     const frame = await resultsFrame(wb);
-    await waitFor('the panel saying the backend failed', async () => ((await frame.locator('.error-box h3').textContent().catch(() => '')) === 'The backend failed' ? true : undefined));
-    assert.match(await frame.locator('.error-message').textContent() ?? '', /Set kql\.logAnalytics\.workspaceId/);
-    assert.match(await statusShows(wb, 'the status bar saying the run failed', /failed/), /Log Analytics \(no workspace\)/);
+    await waitFor('the panel saying the backend failed', async () =>
+      (await frame
+        .locator('.error-box h3')
+        .textContent()
+        .catch(() => '')) === 'The backend failed'
+        ? true
+        : undefined,
+    );
+    assert.match((await frame.locator('.error-message').textContent()) ?? '', /Set kql\.logAnalytics\.workspaceId/);
+    assert.match(
+      await statusShows(wb, 'the status bar saying the run failed', /failed/),
+      /Log Analytics \(no workspace\)/,
+    );
     await wb.screenshot(17, 'log-analytics-no-workspace');
 
     await toast.hover();
@@ -69,7 +85,9 @@ export async function backendsScenario(wb: Workbench, workspace: string): Promis
     const input = wb.page.locator('.quick-input-widget .quick-input-box input');
     await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
     await input.fill('not a guid');
-    await wb.page.locator('.quick-input-message', { hasText: /is a GUID/ }).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    await wb.page
+      .locator('.quick-input-message', { hasText: /is a GUID/ })
+      .waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
     await input.fill(WORKSPACE_ID);
     await wb.page.keyboard.press('Enter');
     await statusShows(wb, 'the status bar naming the workspace', /Log Analytics: 0b6c1a2e…/);
@@ -88,7 +106,7 @@ export async function backendsScenario(wb: Workbench, workspace: string): Promis
     await runBlock(wb, workspace, FILE, '// Connections in the time range');
     const grid = await waitForGrid(wb, 'the count on the local engine', withColumns('Links'), 60_000);
     assert.ok(Number(grid.rows[0]![0]!.replace(/,/g, '')) > 0);
-    assert.match(await frame.locator('.status').textContent() ?? '', /local engine/);
+    assert.match((await frame.locator('.status').textContent()) ?? '', /local engine/);
     await wb.screenshot(17, 'back-to-local-engine');
   } finally {
     if (switched) {

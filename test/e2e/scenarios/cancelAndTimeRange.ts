@@ -12,7 +12,12 @@ import { UI_TIMEOUT_MS, waitFor, type Workbench } from '../workbench';
 const FILE = 'journeys.kql';
 
 async function errorHeading(frame: Frame): Promise<string | undefined> {
-  return (await frame.locator('.error-box h3').textContent({ timeout: 1_000 }).catch(() => null)) ?? undefined;
+  return (
+    (await frame
+      .locator('.error-box h3')
+      .textContent({ timeout: 1_000 })
+      .catch(() => null)) ?? undefined
+  );
 }
 
 async function pickTimeRange(wb: Workbench, label: string): Promise<void> {
@@ -29,23 +34,30 @@ export async function cancelAndTimeRangeScenario(wb: Workbench, workspace: strin
   const toast = wb.page.locator('.notifications-toasts .notification-toast', { hasText: /Running query on/ });
   await toast.waitFor({ state: 'visible', timeout: 60_000 });
   const frame = await resultsFrame(wb, 60_000);
-  assert.match(await frame.locator('.status').textContent() ?? '', /Running/);
+  assert.match((await frame.locator('.status').textContent()) ?? '', /Running/);
   await toast.hover();
   await toast.locator('.monaco-button', { hasText: 'Cancel' }).click();
   const cancelled = Date.now();
-  const heading = await waitFor('the panel saying the query was cancelled', async () => {
-    const h = await errorHeading(frame);
-    return h === 'Cancelled' ? h : undefined;
-  }, 20_000);
+  const heading = await waitFor(
+    'the panel saying the query was cancelled',
+    async () => {
+      const h = await errorHeading(frame);
+      return h === 'Cancelled' ? h : undefined;
+    },
+    20_000,
+  );
   assert.equal(heading, 'Cancelled');
-  assert.match(await frame.locator('.error-message').textContent() ?? '', /The query was cancelled/);
+  assert.match((await frame.locator('.error-message').textContent()) ?? '', /The query was cancelled/);
   assert.ok(Date.now() - cancelled < 20_000);
   await toast.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
   assert.match(await runStatusText(wb), /cancelled/i);
   await wb.screenshot(14, 'query-cancelled');
 
   // The next query runs (the engine is usable after a cancel).
-  await wb.activeEditor().click({ position: { x: 200, y: 10 } }).catch(() => undefined);
+  await wb
+    .activeEditor()
+    .click({ position: { x: 200, y: 10 } })
+    .catch(() => undefined);
   await runBlock(wb, workspace, FILE, '// Connections in the time range');
   const all = await waitForGrid(wb, 'the count of every connection', withColumns('Links'), 90_000);
   const allLinks = Number(all.rows[0]![0]!.replace(/,/g, ''));
@@ -55,10 +67,17 @@ export async function cancelAndTimeRangeScenario(wb: Workbench, workspace: strin
   // Last hour: the status bar says so and the same query counts fewer connections.
   try {
     await pickTimeRange(wb, 'Last hour');
-    await waitFor('the status bar naming the last hour', async () => ((await runStatusText(wb)).includes('Last hour') ? true : undefined));
+    await waitFor('the status bar naming the last hour', async () =>
+      (await runStatusText(wb)).includes('Last hour') ? true : undefined,
+    );
     await wb.openFile(FILE);
     await runBlock(wb, workspace, FILE, '// Connections in the time range');
-    const hour = await waitForGrid(wb, 'the count over the last hour', (v) => withColumns('Links')(v) && Number(v.rows[0]![0]!.replace(/,/g, '')) !== allLinks, 60_000);
+    const hour = await waitForGrid(
+      wb,
+      'the count over the last hour',
+      (v) => withColumns('Links')(v) && Number(v.rows[0]![0]!.replace(/,/g, '')) !== allLinks,
+      60_000,
+    );
     const hourLinks = Number(hour.rows[0]![0]!.replace(/,/g, ''));
     assert.ok(hourLinks > 0 && hourLinks < allLinks / 4, `the last hour has ${hourLinks} of ${allLinks} connections`);
     assert.match(await runStatusText(wb), /Last hour · 1 row/);
@@ -68,6 +87,8 @@ export async function cancelAndTimeRangeScenario(wb: Workbench, workspace: strin
     await wb.page.keyboard.press('Escape');
     await pickTimeRange(wb, 'Set in query');
   }
-  await waitFor('the time range set back to the query', async () => ((await runStatusText(wb)).includes('set in query') ? true : undefined));
+  await waitFor('the time range set back to the query', async () =>
+    (await runStatusText(wb)).includes('set in query') ? true : undefined,
+  );
   assert.deepEqual(await crashNotices(wb), []);
 }

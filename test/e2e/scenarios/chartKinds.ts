@@ -44,27 +44,37 @@ export async function chartKindsScenario(wb: Workbench, workspace: string): Prom
     await runBlock(wb, workspace, FILE, `// ${kind.heading}`);
     const frame = await resultsFrame(wb, 60_000);
     // A run replaces the chart: wait for this query's (its row count differs from the last one's status).
-    const drawn = await waitFor(`the ${kind.heading} chart`, async () => {
-      const d = await frame.evaluate((): DrawnChart | undefined => {
-        const host = document.querySelector('.chart-host');
-        const canvas = host?.querySelector('canvas') as DomCanvas | null | undefined;
-        const marks = host?.getAttribute('data-marks');
-        if (!host || !canvas || !marks || canvas.width === 0) {
-          return undefined;
-        }
-        const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data;
-        const seen = new Set<number>();
-        for (let i = 0; data && i < data.length && seen.size < 60; i += 4 * 5) {
-          seen.add(((data[i]! << 24) | (data[i + 1]! << 16) | (data[i + 2]! << 8) | data[i + 3]!) >>> 0);
-        }
-        const status = document.querySelector('.status')?.textContent ?? '';
-        return {
-          note: `${document.querySelector('.chart-note')?.textContent ?? ''} | ${status}`, marks, label: host.getAttribute('aria-label') ?? '',
-          colours: seen.size, width: canvas.width, height: canvas.height,
-        };
-      });
-      return d && d.note !== previous && !/Running/.test(d.note) && d.note.startsWith(kind.visualization) ? d : undefined;
-    }, 60_000);
+    const drawn = await waitFor(
+      `the ${kind.heading} chart`,
+      async () => {
+        const d = await frame.evaluate((): DrawnChart | undefined => {
+          const host = document.querySelector('.chart-host');
+          const canvas = host?.querySelector('canvas') as DomCanvas | null | undefined;
+          const marks = host?.getAttribute('data-marks');
+          if (!host || !canvas || !marks || canvas.width === 0) {
+            return undefined;
+          }
+          const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data;
+          const seen = new Set<number>();
+          for (let i = 0; data && i < data.length && seen.size < 60; i += 4 * 5) {
+            seen.add(((data[i]! << 24) | (data[i + 1]! << 16) | (data[i + 2]! << 8) | data[i + 3]!) >>> 0);
+          }
+          const status = document.querySelector('.status')?.textContent ?? '';
+          return {
+            note: `${document.querySelector('.chart-note')?.textContent ?? ''} | ${status}`,
+            marks,
+            label: host.getAttribute('aria-label') ?? '',
+            colours: seen.size,
+            width: canvas.width,
+            height: canvas.height,
+          };
+        });
+        return d && d.note !== previous && !/Running/.test(d.note) && d.note.startsWith(kind.visualization)
+          ? d
+          : undefined;
+      },
+      60_000,
+    );
     previous = drawn.note;
     assert.equal(drawn.marks, kind.marks, `${kind.heading}: Vega drew ${drawn.marks} marks (${drawn.label})`);
     assert.ok(drawn.colours > 5, `${kind.heading}: the canvas is nearly blank (${drawn.colours} colours)`);

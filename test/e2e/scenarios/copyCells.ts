@@ -18,10 +18,14 @@ function cell(frame: Frame, row: number, col: number) {
 }
 
 async function clipboardBecomes(wb: Workbench, what: string, expected: string): Promise<string> {
-  return waitFor(what, async () => {
-    const text = await wb.page.evaluate(() => navigator.clipboard.readText());
-    return text === expected ? text : undefined;
-  }, 10_000).catch(async (e: Error) => {
+  return waitFor(
+    what,
+    async () => {
+      const text = await wb.page.evaluate(() => navigator.clipboard.readText());
+      return text === expected ? text : undefined;
+    },
+    10_000,
+  ).catch(async (e: Error) => {
     const text = await wb.page.evaluate(() => navigator.clipboard.readText()).catch(() => '(unreadable)');
     throw new Error(`${e.message}; the clipboard holds ${JSON.stringify(text)}, expected ${JSON.stringify(expected)}`);
   });

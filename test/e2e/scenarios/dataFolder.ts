@@ -60,7 +60,10 @@ const MYAPP_QUERY_LINE = 5;
 function exportsWorkspace(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kql-e2e-exports-'));
   fs.mkdirSync(path.join(dir, '.vscode'));
-  fs.writeFileSync(path.join(dir, '.vscode/settings.json'), JSON.stringify({ 'kql.backend': 'local', 'kql.local.dataFolder': 'data' }, null, 2));
+  fs.writeFileSync(
+    path.join(dir, '.vscode/settings.json'),
+    JSON.stringify({ 'kql.backend': 'local', 'kql.local.dataFolder': 'data' }, null, 2),
+  );
   fs.mkdirSync(path.join(dir, 'data'));
   fs.writeFileSync(path.join(dir, 'data/Heartbeat.csv'), HEARTBEAT);
   fs.writeFileSync(path.join(dir, 'data/VMComputer.csv'), VMCOMPUTER);
@@ -76,7 +79,9 @@ interface SchemaRow {
 }
 
 function schemaTree(wb: Workbench): Locator {
-  return wb.page.locator('.pane', { has: wb.page.locator('.pane-header[aria-label^="Schema"]') }).locator('.monaco-list');
+  return wb.page
+    .locator('.pane', { has: wb.page.locator('.pane-header[aria-label^="Schema"]') })
+    .locator('.monaco-list');
 }
 
 async function schemaRows(wb: Workbench): Promise<SchemaRow[]> {
@@ -97,21 +102,25 @@ async function schemaRows(wb: Workbench): Promise<SchemaRow[]> {
 
 /** Expands the row (if collapsed) and returns the rows of its subtree once they are listed. */
 async function expandSchemaRow(wb: Workbench, label: string, level: number, ms = UI_TIMEOUT_MS): Promise<SchemaRow[]> {
-  return waitFor(`"${label}" expanded in the Schema view`, async () => {
-    const target = schemaTree(wb)
-      .locator(`.monaco-list-row[aria-level="${level}"]`)
-      .filter({ has: wb.page.locator('.label-name', { hasText: new RegExp(`^${label.replace(/[()]/g, '\\$&')}$`) }) })
-      .first();
-    if ((await target.count()) === 0) return undefined;
-    if ((await target.getAttribute('aria-expanded')) !== 'true') {
-      await target.locator('.monaco-tl-twistie').click();
-    }
-    const rows = await schemaRows(wb);
-    const at = rows.findIndex((r) => r.label === label && r.level === level);
-    const children: SchemaRow[] = [];
-    for (let i = at + 1; at >= 0 && i < rows.length && rows[i]!.level > level; i++) children.push(rows[i]!);
-    return children.length ? children : undefined;
-  }, ms);
+  return waitFor(
+    `"${label}" expanded in the Schema view`,
+    async () => {
+      const target = schemaTree(wb)
+        .locator(`.monaco-list-row[aria-level="${level}"]`)
+        .filter({ has: wb.page.locator('.label-name', { hasText: new RegExp(`^${label.replace(/[()]/g, '\\$&')}$`) }) })
+        .first();
+      if ((await target.count()) === 0) return undefined;
+      if ((await target.getAttribute('aria-expanded')) !== 'true') {
+        await target.locator('.monaco-tl-twistie').click();
+      }
+      const rows = await schemaRows(wb);
+      const at = rows.findIndex((r) => r.label === label && r.level === level);
+      const children: SchemaRow[] = [];
+      for (let i = at + 1; at >= 0 && i < rows.length && rows[i]!.level > level; i++) children.push(rows[i]!);
+      return children.length ? children : undefined;
+    },
+    ms,
+  );
 }
 
 /** The Schema view with the side bar to itself: the container's other views collapsed. */
@@ -171,25 +180,52 @@ export async function dataFolderScenario(main: Workbench): Promise<void> {
     await showSchemaView(wb);
 
     // The Schema view comes from the files: the source line names the folder; Heartbeat is listed with its columns.
-    const source = await waitFor('the Schema view reading the data folder', async () => {
-      const rows = await schemaRows(wb!);
-      return rows.find((r) => r.level === 1 && r.label === 'Files: data' && /^2 tables, 1 file failed/.test(r.description));
-    }, 90_000);
+    const source = await waitFor(
+      'the Schema view reading the data folder',
+      async () => {
+        const rows = await schemaRows(wb!);
+        return rows.find(
+          (r) => r.level === 1 && r.label === 'Files: data' && /^2 tables, 1 file failed/.test(r.description),
+        );
+      },
+      90_000,
+    );
     assert.equal(source.label, 'Files: data');
     const other = await expandSchemaRow(wb, 'Loaded from files', 1);
-    assert.deepEqual(other.filter((r) => r.level === 2).map((r) => r.label), ['Heartbeat'], `Loaded from files: ${JSON.stringify(other)}`);
+    assert.deepEqual(
+      other.filter((r) => r.level === 2).map((r) => r.label),
+      ['Heartbeat'],
+      `Loaded from files: ${JSON.stringify(other)}`,
+    );
     const heartbeat = await expandSchemaRow(wb, 'Heartbeat', 2);
-    assert.deepEqual(heartbeat.map((r) => [r.label, r.description]), [
-      ['TimeGenerated', 'datetime'], ['Computer', 'string'], ['Category', 'string'], ['OSType', 'string'], ['Version', 'real'],
-    ]);
+    assert.deepEqual(
+      heartbeat.map((r) => [r.label, r.description]),
+      [
+        ['TimeGenerated', 'datetime'],
+        ['Computer', 'string'],
+        ['Category', 'string'],
+        ['OSType', 'string'],
+        ['Version', 'real'],
+      ],
+    );
     // The partial VMComputer: its four columns, then the catalogue's other 34 marked missing.
     await expandSchemaRow(wb, 'VM insights', 1);
     const vmComputerRow = (await schemaRows(wb)).find((r) => r.label === 'VMComputer');
     assert.equal(vmComputerRow?.description, '4 columns · 34 missing');
     const vmComputer = await expandSchemaRow(wb, 'VMComputer', 2);
-    assert.deepEqual(vmComputer.map((r) => r.label), ['TimeGenerated', 'Computer', 'Machine', 'DisplayName', 'Not in the loaded data (34)']);
+    assert.deepEqual(
+      vmComputer.map((r) => r.label),
+      ['TimeGenerated', 'Computer', 'Machine', 'DisplayName', 'Not in the loaded data (34)'],
+    );
     const missing = await expandSchemaRow(wb, 'Not in the loaded data (34)', 3);
-    assert.deepEqual(missing.slice(0, 3).map((r) => [r.label, r.description]), [['TenantId', 'string · missing'], ['AgentId', 'string · missing'], ['FullDisplayName', 'string · missing']]);
+    assert.deepEqual(
+      missing.slice(0, 3).map((r) => [r.label, r.description]),
+      [
+        ['TenantId', 'string · missing'],
+        ['AgentId', 'string · missing'],
+        ['FullDisplayName', 'string · missing'],
+      ],
+    );
     await wb.screenshot(20, 'schema-view');
 
     // A custom time range from the picker, then a query on the extra table answers from the file's rows in it.
@@ -197,8 +233,16 @@ export async function dataFolderScenario(main: Workbench): Promise<void> {
     await wb.openFile('my-tables.kql');
     await pickCustomTimeRange(wb, '2026-12-04 00:00', '2026-12-05T00:00Z');
     await runAt(wb, 1);
-    const beats = await waitForGrid(wb, 'the Heartbeat query from the data folder', withColumns('Computer', 'Beats'), 90_000);
-    assert.deepEqual(beats.rows, [['db-01', '1'], ['web-01', '2']]);
+    const beats = await waitForGrid(
+      wb,
+      'the Heartbeat query from the data folder',
+      withColumns('Computer', 'Beats'),
+      90_000,
+    );
+    assert.deepEqual(beats.rows, [
+      ['db-01', '1'],
+      ['web-01', '2'],
+    ]);
     assert.match(beats.status, /· 2026-12-04 00:00 → 2026-12-05 00:00 UTC$/, `results header: ${beats.status}`);
 
     // The broken file: a Problem at its line and column, and a query on its table says which file failed.
@@ -206,40 +250,67 @@ export async function dataFolderScenario(main: Workbench): Promise<void> {
       const rows = await wb!.problems();
       return rows.some((r) => /MyApp_CL did not load: invalid JSON/.test(r)) ? rows : undefined;
     });
-    assert.ok(problems.some((r) => /MyApp_CL\.json/.test(r)), `problems: ${JSON.stringify(problems)}`);
-    assert.ok(problems.some((r) => /MyApp_CL did not load.*\[Ln 3, Col 71\]/.test(r)), `problems: ${JSON.stringify(problems)}`);
+    assert.ok(
+      problems.some((r) => /MyApp_CL\.json/.test(r)),
+      `problems: ${JSON.stringify(problems)}`,
+    );
+    assert.ok(
+      problems.some((r) => /MyApp_CL did not load.*\[Ln 3, Col 71\]/.test(r)),
+      `problems: ${JSON.stringify(problems)}`,
+    );
     await runAt(wb, MYAPP_QUERY_LINE);
     const frame = await resultsFrame(wb);
-    const error = await waitFor('the query error naming the file that failed', async () => {
-      const e = await readError(frame);
-      return e && /MyApp_CL\.json failed to load at 3:71/.test(e.text) ? e : undefined;
-    }, 60_000);
+    const error = await waitFor(
+      'the query error naming the file that failed',
+      async () => {
+        const e = await readError(frame);
+        return e && /MyApp_CL\.json failed to load at 3:71/.test(e.text) ? e : undefined;
+      },
+      60_000,
+    );
     assert.match(error.text, /invalid JSON/);
     await wb.screenshot(20, 'broken-file');
 
     // The user fixes the file on disk; the folder follows: the table loads without switching backends.
     fs.writeFileSync(path.join(workspace, 'data/MyApp_CL.json'), MYAPP_FIXED);
     await showSchemaView(wb);
-    const fixed = await waitFor('MyApp_CL in the Schema view after the fix', async () => {
-      const rows = await schemaRows(wb!);
-      if (!rows.some((r) => r.label === 'MyApp_CL')) {
-        await expandSchemaRow(wb!, 'Loaded from files', 1, 2_000).catch(() => undefined);
-        return undefined;
-      }
-      return rows;
-    }, 60_000);
-    assert.ok(fixed.some((r) => r.level === 1 && /^3 tables ·/.test(r.description)), `source after the fix: ${JSON.stringify(fixed[0])}`);
+    const fixed = await waitFor(
+      'MyApp_CL in the Schema view after the fix',
+      async () => {
+        const rows = await schemaRows(wb!);
+        if (!rows.some((r) => r.label === 'MyApp_CL')) {
+          await expandSchemaRow(wb!, 'Loaded from files', 1, 2_000).catch(() => undefined);
+          return undefined;
+        }
+        return rows;
+      },
+      60_000,
+    );
+    assert.ok(
+      fixed.some((r) => r.level === 1 && /^3 tables ·/.test(r.description)),
+      `source after the fix: ${JSON.stringify(fixed[0])}`,
+    );
     await wb.openFile('my-tables.kql');
     await runAt(wb, MYAPP_QUERY_LINE);
-    const requests = await waitForGrid(wb, 'the MyApp_CL query after the fix', withColumns('Route', 'Requests', 'Slowest'), 60_000);
-    assert.deepEqual(requests.rows, [['/health', '1', '2'], ['/orders', '2', '340']]);
+    const requests = await waitForGrid(
+      wb,
+      'the MyApp_CL query after the fix',
+      withColumns('Route', 'Requests', 'Slowest'),
+      60_000,
+    );
+    assert.deepEqual(requests.rows, [
+      ['/health', '1', '2'],
+      ['/orders', '2', '340'],
+    ]);
     const after = await wb.problems();
     assert.ok(!after.some((r) => /did not load/.test(r)), `problems after the fix: ${JSON.stringify(after)}`);
     await showSchemaView(wb);
     await wb.screenshot(20, 'fixed-file');
     assert.deepEqual(await crashNotices(wb), []);
   } catch (e) {
-    await wb?.page.screenshot({ path: path.join(os.tmpdir(), 'kql-e2e-failed-20-second-workbench.png') }).catch(() => undefined);
+    await wb?.page
+      .screenshot({ path: path.join(os.tmpdir(), 'kql-e2e-failed-20-second-workbench.png') })
+      .catch(() => undefined);
     throw e;
   } finally {
     await wb?.close().catch(() => undefined);

@@ -16,24 +16,43 @@ export interface MapState {
 
 async function readMap(frame: Frame): Promise<MapState | undefined> {
   return frame.evaluate(() => {
-    const doc = (globalThis as unknown as { document: { getElementById(id: string): { getAttribute(n: string): string | null; textContent: string | null; classList: { contains(c: string): boolean } } | null } }).document;
+    const doc = (
+      globalThis as unknown as {
+        document: {
+          getElementById(id: string): {
+            getAttribute(n: string): string | null;
+            textContent: string | null;
+            classList: { contains(c: string): boolean };
+          } | null;
+        };
+      }
+    ).document;
     const map = doc.getElementById('map');
     const busy = doc.getElementById('busy');
     const nodes = map?.getAttribute('data-nodes');
-    return map && nodes && busy?.classList.contains('hidden') ? { nodes: Number(nodes), status: doc.getElementById('status')?.textContent ?? '' } : undefined;
+    return map && nodes && busy?.classList.contains('hidden')
+      ? { nodes: Number(nodes), status: doc.getElementById('status')?.textContent ?? '' }
+      : undefined;
   });
 }
 
-export async function mapFrame(wb: Workbench, ok: (m: MapState) => boolean): Promise<{ frame: Frame; state: MapState }> {
-  return waitFor('the dependency map drawn', async () => {
-    for (const frame of wb.page.frames()) {
-      const state = frame === wb.page.mainFrame() ? undefined : await readMap(frame).catch(() => undefined);
-      if (state && ok(state)) {
-        return { frame, state };
+export async function mapFrame(
+  wb: Workbench,
+  ok: (m: MapState) => boolean,
+): Promise<{ frame: Frame; state: MapState }> {
+  return waitFor(
+    'the dependency map drawn',
+    async () => {
+      for (const frame of wb.page.frames()) {
+        const state = frame === wb.page.mainFrame() ? undefined : await readMap(frame).catch(() => undefined);
+        if (state && ok(state)) {
+          return { frame, state };
+        }
       }
-    }
-    return undefined;
-  }, 90_000);
+      return undefined;
+    },
+    90_000,
+  );
 }
 
 /** "Show Dependency Map" for the whole fleet, drawn. */

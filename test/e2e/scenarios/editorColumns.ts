@@ -34,7 +34,10 @@ export async function editorColumnsScenario(wb: Workbench): Promise<void> {
   await waitForGrid(wb, 'the connections grid again', (v) => !v.headers.includes('Port') && v.rows.length > 0, 60_000);
   const groups = await editorGroups(wb);
   // From an empty editor area: the query in the first column, its results beside it; no more after.
-  assert.ok(groups <= 2 && groups === afterFirst, `machine actions opened ${groups} editor columns (${afterFirst} after the first)`);
+  assert.ok(
+    groups <= 2 && groups === afterFirst,
+    `machine actions opened ${groups} editor columns (${afterFirst} after the first)`,
+  );
   await wb.screenshot(12, 'machine-actions-reuse-columns');
 
   assert.deepEqual(await crashNotices(wb), []);

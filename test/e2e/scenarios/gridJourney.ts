@@ -34,7 +34,10 @@ export async function gridJourneyScenario(wb: Workbench, workspace: string): Pro
   const shown = Number(/^([\d,]+) of/.exec(filtered.status)?.[1]);
   assert.ok(shown > 0 && shown < total, filtered.status);
   assert.equal(filtered.rows.length, shown, `the status says ${shown} rows but ${filtered.rows.length} are painted`);
-  assert.ok(filtered.rows.every((r) => r.join(' ').includes('onprem')), 'a painted row does not match the filter');
+  assert.ok(
+    filtered.rows.every((r) => r.join(' ').includes('onprem')),
+    'a painted row does not match the filter',
+  );
 
   // Sort by OpenPorts, descending (second click).
   const header = frame.locator('[role=columnheader]', { hasText: 'OpenPorts' });
@@ -43,7 +46,12 @@ export async function gridJourneyScenario(wb: Workbench, workspace: string): Pro
   const sorted = await waitFor('the grid sorted by OpenPorts, descending', async () => {
     const v = await readGrid(frame);
     const n = v?.rows.map((r) => Number(r[2]));
-    return v && n && n.every((x, i) => i === 0 || x <= n[i - 1]!) && (await header.getAttribute('aria-sort')) === 'descending' ? v : undefined;
+    return v &&
+      n &&
+      n.every((x, i) => i === 0 || x <= n[i - 1]!) &&
+      (await header.getAttribute('aria-sort')) === 'descending'
+      ? v
+      : undefined;
   });
   await wb.screenshot(10, 'grid-filter-sort');
 
@@ -55,10 +63,16 @@ export async function gridJourneyScenario(wb: Workbench, workspace: string): Pro
   await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
   await input.fill(target);
   await wb.page.keyboard.press('Enter');
-  const csv = await waitFor('the exported CSV', async () => (fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : undefined));
+  const csv = await waitFor('the exported CSV', async () =>
+    fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : undefined,
+  );
   const lines = csv.trim().split(/\r\n/);
   assert.deepEqual(lines[0], 'Computer,Machine,OpenPorts');
-  assert.deepEqual(lines.slice(1), sorted.rows.map((r) => r.join(',')), 'the export is not the rows shown');
+  assert.deepEqual(
+    lines.slice(1),
+    sorted.rows.map((r) => r.join(',')),
+    'the export is not the rows shown',
+  );
 
   await wb.screenshot(10, 'grid-exported');
   assert.deepEqual(await crashNotices(wb), []);

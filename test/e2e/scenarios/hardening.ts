@@ -45,29 +45,37 @@ export async function chartTooltipScenario(wb: Workbench): Promise<void> {
   await canvas.waitFor({ state: 'visible', timeout: 60_000 });
   const box = (await canvas.boundingBox())!;
   // The first bar (value 5) fills the left half of the plot: sweep across it until its tooltip shows.
-  const tip = await waitFor('a tooltip over the first bar', async () => {
-    for (let fx = 0.1; fx < 0.6; fx += 0.04) {
-      await wb.page.mouse.move(box.x + box.width * fx, box.y + box.height * 0.55);
-      const t = await readTooltip(frame);
-      if (t && t.text.includes('data:image/png')) {
-        return t;
+  const tip = await waitFor(
+    'a tooltip over the first bar',
+    async () => {
+      for (let fx = 0.1; fx < 0.6; fx += 0.04) {
+        await wb.page.mouse.move(box.x + box.width * fx, box.y + box.height * 0.55);
+        const t = await readTooltip(frame);
+        if (t && t.text.includes('data:image/png')) {
+          return t;
+        }
       }
-    }
-    return undefined;
-  }, 60_000);
+      return undefined;
+    },
+    60_000,
+  );
   assert.equal(tip.images, 0, `the tooltip built an image: ${tip.html}`);
   assert.ok(tip.keys.includes('image'), `tooltip keys ${tip.keys.join(', ')}`);
   // The second bar's value is markup: it shows as the characters it is.
-  const markup = await waitFor('a tooltip over the second bar', async () => {
-    for (let fx = 0.6; fx < 0.95; fx += 0.04) {
-      await wb.page.mouse.move(box.x + box.width * fx, box.y + box.height * 0.55);
-      const t = await readTooltip(frame);
-      if (t && t.text.includes('<img src=x onerror=alert(1)>')) {
-        return t;
+  const markup = await waitFor(
+    'a tooltip over the second bar',
+    async () => {
+      for (let fx = 0.6; fx < 0.95; fx += 0.04) {
+        await wb.page.mouse.move(box.x + box.width * fx, box.y + box.height * 0.55);
+        const t = await readTooltip(frame);
+        if (t && t.text.includes('<img src=x onerror=alert(1)>')) {
+          return t;
+        }
       }
-    }
-    return undefined;
-  }, 60_000);
+      return undefined;
+    },
+    60_000,
+  );
   assert.equal(markup.images, 0, `the tooltip built an image: ${markup.html}`);
   await wb.screenshot(50, 'chart-tooltip-text');
   assert.deepEqual(await crashNotices(wb), []);
@@ -77,12 +85,19 @@ export async function chartTooltipScenario(wb: Workbench): Promise<void> {
 function hostileWorkspace(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kql-e2e-untrusted-'));
   fs.mkdirSync(path.join(dir, '.vscode'));
-  fs.writeFileSync(path.join(dir, '.vscode/settings.json'), JSON.stringify({
-    'kql.backend': 'logAnalytics',
-    'kql.logAnalytics.workspaceId': '0b6c1a2e-8f4d-4c3b-9a7e-5d2f1e0c9b8a',
-    'kql.logAnalytics.endpoint': 'https://collector.attacker.example/v1',
-    'kql.local.dataFolder': '/etc',
-  }, null, 2));
+  fs.writeFileSync(
+    path.join(dir, '.vscode/settings.json'),
+    JSON.stringify(
+      {
+        'kql.backend': 'logAnalytics',
+        'kql.logAnalytics.workspaceId': '0b6c1a2e-8f4d-4c3b-9a7e-5d2f1e0c9b8a',
+        'kql.logAnalytics.endpoint': 'https://collector.attacker.example/v1',
+        'kql.local.dataFolder': '/etc',
+      },
+      null,
+      2,
+    ),
+  );
   fs.writeFileSync(path.join(dir, 'fleet.kql'), 'VMComputer\n| summarize Machines = dcount(Computer)\n');
   return dir;
 }

@@ -16,7 +16,9 @@ interface TokenColours {
 
 export async function highlightingScenario(wb: Workbench): Promise<void> {
   const editor = await wb.openFile('vm-insights.kql').catch((e: Error) => {
-    throw new Error(`the examples file did not open (examples/vm-insights.kql copied into the workspace?): ${e.message}`);
+    throw new Error(
+      `the examples file did not open (examples/vm-insights.kql copied into the workspace?): ${e.message}`,
+    );
   });
   const mode = await wb.page.locator('.statusbar-item#status\\.editor\\.mode').innerText();
   assert.match(mode, /KQL/, `the status bar shows language "${mode}", not KQL: is the language contributed?`);

@@ -22,7 +22,9 @@ interface TreeRow {
 }
 
 function machinesTree(wb: Workbench): Locator {
-  return wb.page.locator('.pane', { has: wb.page.locator('.pane-header[aria-label^="Machines"]') }).locator('.monaco-list');
+  return wb.page
+    .locator('.pane', { has: wb.page.locator('.pane-header[aria-label^="Machines"]') })
+    .locator('.monaco-list');
 }
 
 async function treeRows(wb: Workbench): Promise<TreeRow[]> {
@@ -92,7 +94,10 @@ export async function runContextAction(wb: Workbench, target: Locator, label: st
   await action.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
   await action.hover();
   await action.click();
-  const closed = await action.waitFor({ state: 'hidden', timeout: 2_000 }).then(() => true, () => false);
+  const closed = await action.waitFor({ state: 'hidden', timeout: 2_000 }).then(
+    () => true,
+    () => false,
+  );
   if (!closed) {
     await wb.page.keyboard.press('Enter');
   }
@@ -130,11 +135,20 @@ export async function machinesScenario(wb: Workbench): Promise<void> {
     return /VMConnection/.test(text) && text.includes(MACHINE) ? text : undefined;
   });
   // The action runs the query it opens; no Run is needed.
-  const grid = await waitForGrid(wb, `the result of the connections query for ${MACHINE}`, (v) => v.rows.length > 0, 60_000);
+  const grid = await waitForGrid(
+    wb,
+    `the result of the connections query for ${MACHINE}`,
+    (v) => v.rows.length > 0,
+    60_000,
+  );
   const compared = Math.min(5, grid.rows.length);
   const cli = cliAnswerSince(query, wb.openedAt, (t) => sameRows(t, grid.headers, grid.rows.slice(0, compared)));
   assert.deepEqual(grid.headers, cli.table.headers, 'the grid and the kql CLI disagree on the columns');
-  assert.deepEqual(grid.rows.slice(0, compared), cli.table.rows.slice(0, compared), 'the grid and the kql CLI disagree');
+  assert.deepEqual(
+    grid.rows.slice(0, compared),
+    cli.table.rows.slice(0, compared),
+    'the grid and the kql CLI disagree',
+  );
   await wb.screenshot(4, 'machine-query');
   assert.deepEqual(await crashNotices(wb), []);
 }

@@ -36,7 +36,9 @@ interface Shown {
 }
 
 type Doc = {
-  getElementById(id: string): { value?: string; textContent: string | null; classList: { contains(c: string): boolean } } | null;
+  getElementById(
+    id: string,
+  ): { value?: string; textContent: string | null; classList: { contains(c: string): boolean } } | null;
   querySelectorAll(s: string): Iterable<{ dataset: Record<string, string | undefined> }>;
 };
 
@@ -63,10 +65,14 @@ async function readShown(frame: Frame): Promise<Shown | undefined> {
 }
 
 function waitShown(frame: Frame, what: string, ok: (s: Shown) => boolean, ms = 90_000): Promise<Shown> {
-  return waitFor(what, async () => {
-    const s = await readShown(frame).catch(() => undefined);
-    return s && ok(s) ? s : undefined;
-  }, ms);
+  return waitFor(
+    what,
+    async () => {
+      const s = await readShown(frame).catch(() => undefined);
+      return s && ok(s) ? s : undefined;
+    },
+    ms,
+  );
 }
 
 /** Undirected neighbours among the top-level nodes (machines and groups) of a drawing. */
@@ -93,7 +99,11 @@ function sorted(xs: Iterable<string>): string[] {
 async function find(frame: Frame, text: string, id: string): Promise<void> {
   await frame.fill('#search', text);
   await frame.press('#search', 'Enter');
-  await waitFor(`${text} found and selected`, async () => ((await frame.getAttribute('#map', 'data-selected')) === id ? true : undefined), 60_000);
+  await waitFor(
+    `${text} found and selected`,
+    async () => ((await frame.getAttribute('#map', 'data-selected')) === id ? true : undefined),
+    60_000,
+  );
 }
 
 export async function mapFocusScenario(wb: Workbench): Promise<void> {
@@ -107,8 +117,16 @@ export async function mapFocusScenario(wb: Workbench): Promise<void> {
   // Focus from the map's search: find the machine (it is selected), then "Focus selection".
   await find(frame, 'acme-demo', seed.id);
   await frame.click('#focus-selection');
-  const focus = await waitShown(frame, 'acme-demo in focus', (s) => s.mode === 'focus' && topLevel(s).size < topLevel(fleet).size);
-  assert.deepEqual(sorted(topLevel(focus)), sorted([seed.id, ...hop1]), 'focus mode must draw acme-demo and its neighbours, nothing else');
+  const focus = await waitShown(
+    frame,
+    'acme-demo in focus',
+    (s) => s.mode === 'focus' && topLevel(s).size < topLevel(fleet).size,
+  );
+  assert.deepEqual(
+    sorted(topLevel(focus)),
+    sorted([seed.id, ...hop1]),
+    'focus mode must draw acme-demo and its neighbours, nothing else',
+  );
   assert.match(focus.status, /\d+ not shown in this view/);
   await wb.screenshot(41, 'focus-one-machine');
 
@@ -123,7 +141,11 @@ export async function mapFocusScenario(wb: Workbench): Promise<void> {
   await find(frame, next.n.label, next.n.id);
   await frame.click('#hop');
   const grown = await waitShown(frame, `the next hop from ${next.n.label}`, (s) => topLevel(s).size > drawn.size);
-  assert.deepEqual(sorted(topLevel(grown)), sorted([...drawn, ...next.added]), `"+ hop" on ${next.n.label} must add its neighbours, nothing else`);
+  assert.deepEqual(
+    sorted(topLevel(grown)),
+    sorted([...drawn, ...next.added]),
+    `"+ hop" on ${next.n.label} must add its neighbours, nothing else`,
+  );
   await wb.screenshot(41, 'focus-next-hop');
   assert.deepEqual(await crashNotices(wb), []);
 }
@@ -140,21 +162,34 @@ export async function mapExpandScenario(wb: Workbench): Promise<void> {
   assert.ok(group && group.count > 1, `no group of external endpoints: ${fleet.nodes.map((n) => n.label).join(', ')}`);
   await find(frame, group.n.label, group.n.id);
   await frame.press('#map', 'Enter');
-  const opened = await waitShown(frame, `${group.n.label} expanded`, (s) => s.nodes.some((n) => n.parent === group.n.id));
+  const opened = await waitShown(frame, `${group.n.label} expanded`, (s) =>
+    s.nodes.some((n) => n.parent === group.n.id),
+  );
   const endpoints = opened.nodes.filter((n) => n.parent === group.n.id);
   assert.equal(endpoints.length, group.count, `"${group.n.label}" opened into ${endpoints.length} endpoints`);
-  assert.ok(endpoints.every((n) => n.kind === 'endpoint' && /\d+\.\d+\.\d+\.\d+|:/.test(n.label)), endpoints.map((n) => n.label).join(', '));
+  assert.ok(
+    endpoints.every((n) => n.kind === 'endpoint' && /\d+\.\d+\.\d+\.\d+|:/.test(n.label)),
+    endpoints.map((n) => n.label).join(', '),
+  );
   await wb.screenshot(42, 'group-expanded');
 
   // A machine opens into its processes, and links now start at them.
   const machine = fleet.nodes.find((n) => n.label === 'acme-demo')!;
   await find(frame, 'acme-demo', machine.id);
   await frame.press('#map', 'Enter');
-  const withProcesses = await waitShown(frame, 'acme-demo expanded', (s) => s.nodes.some((n) => n.parent === machine.id));
+  const withProcesses = await waitShown(frame, 'acme-demo expanded', (s) =>
+    s.nodes.some((n) => n.parent === machine.id),
+  );
   const processes = withProcesses.nodes.filter((n) => n.parent === machine.id);
   assert.ok(processes.every((n) => n.kind === 'process'));
-  assert.ok(processes.some((p) => withProcesses.links.some((l) => l.source === p.id)), 'no link starts at an acme-demo process');
-  assert.ok(withProcesses.nodes.some((n) => n.parent === group.n.id), 'expanding the machine closed the group');
+  assert.ok(
+    processes.some((p) => withProcesses.links.some((l) => l.source === p.id)),
+    'no link starts at an acme-demo process',
+  );
+  assert.ok(
+    withProcesses.nodes.some((n) => n.parent === group.n.id),
+    'expanding the machine closed the group',
+  );
   await wb.screenshot(42, 'machine-expanded');
   assert.deepEqual(await crashNotices(wb), []);
 }
@@ -163,19 +198,39 @@ export async function mapDiffScenario(wb: Workbench, workspace: string): Promise
   const { frame } = await openFleetMap(wb);
   await waitShown(frame, 'the fleet drawn', (s) => s.mode === 'fleet' && s.links.length > 0);
   await frame.selectOption('#compare', 'days');
-  const diff = await waitShown(frame, 'the diff of yesterday and today drawn', (s) => s.links.some((l) => l.change !== ''), 120_000);
+  const diff = await waitShown(
+    frame,
+    'the diff of yesterday and today drawn',
+    (s) => s.links.some((l) => l.change !== ''),
+    120_000,
+  );
   const table = await waitFor('the diff table', async () => {
     const text = await frame.locator('#diff').textContent();
     return text && /What changed/.test(text) ? text : undefined;
   });
   // Each change is drawn in the colour its legend entry shows.
   const legendColour = async (entry: string): Promise<string> =>
-    (await frame.locator(`#legend [data-legend="${entry}"] .line`).evaluate((e) => (globalThis as unknown as { getComputedStyle(e: unknown): { borderTopColor: string } }).getComputedStyle(e).borderTopColor)).replace(/\s+/g, '');
-  for (const [change, entry] of [['new', 'new'], ['worse', 'failure rate rose']] as const) {
+    (
+      await frame
+        .locator(`#legend [data-legend="${entry}"] .line`)
+        .evaluate(
+          (e) =>
+            (globalThis as unknown as { getComputedStyle(e: unknown): { borderTopColor: string } }).getComputedStyle(e)
+              .borderTopColor,
+        )
+    ).replace(/\s+/g, '');
+  for (const [change, entry] of [
+    ['new', 'new'],
+    ['worse', 'failure rate rose'],
+  ] as const) {
     const links = diff.links.filter((l) => l.change === change);
     assert.ok(links.length > 0, `no ${change} link drawn`);
     const colour = await legendColour(entry);
-    assert.deepEqual([...new Set(links.map((l) => l.color))], [colour], `${change} links are not drawn in the legend's colour ${colour}`);
+    assert.deepEqual(
+      [...new Set(links.map((l) => l.color))],
+      [colour],
+      `${change} links are not drawn in the legend's colour ${colour}`,
+    );
   }
   for (const l of diff.links.filter((x) => x.change === 'vanished')) {
     assert.equal(l.color, await legendColour('vanished'));
@@ -200,10 +255,19 @@ export async function mapDiffScenario(wb: Workbench, workspace: string): Promise
     return (await input.inputValue()) === target ? true : undefined;
   });
   await wb.page.keyboard.press('Enter');
-  const csv = await waitFor('the exported diff', async () => (fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : undefined));
+  const csv = await waitFor('the exported diff', async () =>
+    fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : undefined,
+  );
   const lines = csv.trim().split(/\r?\n/);
   assert.match(lines[0]!, /change/i);
-  assert.equal(lines.length - 1, Number(/(\d+) changes?/.exec(table)?.[1]), 'the export does not hold every change the table counts');
-  assert.ok(lines.some((l) => l.includes('new') && l.includes('acme-app02')), 'the export lacks the new connection');
+  assert.equal(
+    lines.length - 1,
+    Number(/(\d+) changes?/.exec(table)?.[1]),
+    'the export does not hold every change the table counts',
+  );
+  assert.ok(
+    lines.some((l) => l.includes('new') && l.includes('acme-app02')),
+    'the export lacks the new connection',
+  );
   assert.deepEqual(await crashNotices(wb), []);
 }

@@ -31,7 +31,8 @@ async function runAll(wb: Workbench): Promise<void> {
 }
 
 function reportsRow(wb: Workbench, title: string): Locator {
-  return wb.page.locator('.pane', { has: wb.page.locator('.pane-header[aria-label^="Reports"]') })
+  return wb.page
+    .locator('.pane', { has: wb.page.locator('.pane-header[aria-label^="Reports"]') })
     .locator('.monaco-list-row', { has: wb.page.locator('.label-name', { hasText: new RegExp(`^${title}$`) }) })
     .first();
 }
@@ -52,14 +53,23 @@ async function wheel(wb: Workbench, dy: number): Promise<void> {
 }
 
 /** Probes after each step down the notebook until the probe answers, as a user scrolling to a part. */
-async function scrollUntil<T>(wb: Workbench, what: string, probe: () => Promise<T | undefined>, ms = 90_000): Promise<T> {
-  return waitFor(what, async () => {
-    const found = await probe();
-    if (found === undefined) {
-      await wheel(wb, 250);
-    }
-    return found;
-  }, ms);
+async function scrollUntil<T>(
+  wb: Workbench,
+  what: string,
+  probe: () => Promise<T | undefined>,
+  ms = 90_000,
+): Promise<T> {
+  return waitFor(
+    what,
+    async () => {
+      const found = await probe();
+      if (found === undefined) {
+        await wheel(wb, 250);
+      }
+      return found;
+    },
+    ms,
+  );
 }
 
 /** The parameter cell (`let Computers = …`) as painted; only there while it is near the viewport. */
@@ -84,7 +94,10 @@ async function visibleChart(wb: Workbench, frame: Frame): Promise<true | undefin
   const viewport = wb.page.viewportSize();
   for (let i = 0; i < (await canvas.count()); i++) {
     const box = await canvas.nth(i).boundingBox();
-    assert.ok(!box || box.height <= 400, `a chart output is ${box?.height} px tall: it must fit its output, not grow past the window`);
+    assert.ok(
+      !box || box.height <= 400,
+      `a chart output is ${box?.height} px tall: it must fit its output, not grow past the window`,
+    );
     if (box && viewport && box.width > 200 && box.height > 100 && box.y >= 0 && box.y + box.height <= viewport.height) {
       return true;
     }
@@ -129,12 +142,20 @@ export async function reportNotebookScenario(wb: Workbench, workspace: string): 
   await wb.runCommand('Connection Analytics: Pick Machines…');
   const input = wb.page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ state: 'visible', timeout: 60_000 });
-  const checkbox = (label: string) => wb.page.locator('.quick-input-list .monaco-list-row', { has: wb.page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).locator('input[type=checkbox], .quick-input-list-checkbox, .monaco-checkbox').first();
+  const checkbox = (label: string) =>
+    wb.page
+      .locator('.quick-input-list .monaco-list-row', {
+        has: wb.page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }),
+      })
+      .locator('input[type=checkbox], .quick-input-list-checkbox, .monaco-checkbox')
+      .first();
   await checkbox('All machines').click();
   await input.fill(MACHINE);
   await checkbox(MACHINE).click();
   await wb.page.keyboard.press('Enter');
-  await waitFor('the parameter cell naming the machine', async () => (((await parameterCell(wb).textContent()) ?? '').includes(`"${MACHINE}"`) ? true : undefined));
+  await waitFor('the parameter cell naming the machine', async () =>
+    ((await parameterCell(wb).textContent()) ?? '').includes(`"${MACHINE}"`) ? true : undefined,
+  );
 
   await runAll(wb);
   const after = await scrollUntil(wb, `the ranked grid of ${MACHINE} alone`, async () => {
@@ -143,7 +164,11 @@ export async function reportNotebookScenario(wb: Workbench, workspace: string): 
   });
   assert.deepEqual(after.machines, [MACHINE], 'the re-run ranks the one machine picked');
   // Every part has run before the notebook is saved (the toolbar shows Run All again, not Stop Execution).
-  await wb.page.locator('.notebook-toolbar-container:visible').getByText('Run All', { exact: true }).first().waitFor({ state: 'visible', timeout: 90_000 });
+  await wb.page
+    .locator('.notebook-toolbar-container:visible')
+    .getByText('Run All', { exact: true })
+    .first()
+    .waitFor({ state: 'visible', timeout: 90_000 });
   assert.notEqual(after.status, before.status, 'the output changed with the parameter');
   await wb.screenshot(30, 'one-machine');
 
@@ -168,10 +193,15 @@ export async function reportNotebookScenario(wb: Workbench, workspace: string): 
   await wb.openFile('tcp-traffic-copy.kqlnb').catch(() => undefined);
   await cellList(wb).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
   const reopened = await outputFrame(wb, 'the outputs of the reopened notebook');
-  await scrollUntil(wb, 'the saved one-machine grid, shown without running', async () => {
-    const grid = await rankedGrid(reopened);
-    return grid?.status.startsWith('1 row ·') && grid.machines[0] === MACHINE ? grid : undefined;
-  }, 60_000);
+  await scrollUntil(
+    wb,
+    'the saved one-machine grid, shown without running',
+    async () => {
+      const grid = await rankedGrid(reopened);
+      return grid?.status.startsWith('1 row ·') && grid.machines[0] === MACHINE ? grid : undefined;
+    },
+    60_000,
+  );
   await scrollUntil(wb, 'a saved chart in view', () => visibleChart(wb, reopened), 60_000);
   await wb.screenshot(30, 'reopened');
 }
@@ -180,15 +210,24 @@ export async function bigNotebookScenario(wb: Workbench): Promise<void> {
   // A fixture of the workspace folder, there before the server starts: Quick Open's index may not list a
   // file written during the run yet.
   await wb.openFile('big-result.kqlnb').catch(() => undefined);
-  await wb.page.locator('.notebook-editor .cell-list-container:visible').first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  await wb.page
+    .locator('.notebook-editor .cell-list-container:visible')
+    .first()
+    .waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
   await runAll(wb);
   const frame = await outputFrame(wb, 'the 100k-row output');
-  await waitFor('100,000 rows', async () => ((await outputStatuses(frame))[0]?.startsWith('100,000 rows ·') ? true : undefined), 120_000);
+  await waitFor(
+    '100,000 rows',
+    async () => ((await outputStatuses(frame))[0]?.startsWith('100,000 rows ·') ? true : undefined),
+    120_000,
+  );
   const viewport = frame.locator('.kql-output .grid-viewport').first();
   await viewport.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
   // Scroll to the end in steps, as a user dragging the scroll bar would.
   for (const fraction of [0.25, 0.5, 0.75, 1]) {
-    await viewport.evaluate((el: { scrollTop: number; scrollHeight: number }, f: number) => { el.scrollTop = el.scrollHeight * f; }, fraction);
+    await viewport.evaluate((el: { scrollTop: number; scrollHeight: number }, f: number) => {
+      el.scrollTop = el.scrollHeight * f;
+    }, fraction);
     await wb.page.waitForTimeout(100);
   }
   await waitFor('the last row painted', async () => {

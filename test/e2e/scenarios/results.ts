@@ -44,17 +44,23 @@ export async function resultsScenario(wb: Workbench, workspace: string): Promise
 
   await wb.openFile('run-all.kql');
   await wb.goTo(1);
-  const runAll = wb.activeEditor().locator('.codelens-decoration a', { hasText: /^\W*Run all$/ }).first();
+  const runAll = wb
+    .activeEditor()
+    .locator('.codelens-decoration a', { hasText: /^\W*Run all$/ })
+    .first();
   await runAll.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
   await runAll.click({ timeout: UI_TIMEOUT_MS });
   const picker = await waitFor(
-    'the Run all list with the three queries\' outcomes',
+    "the Run all list with the three queries' outcomes",
     async () => {
       for (const f of wb.page.frames()) {
         if (f === wb.page.mainFrame() || f.isDetached()) {
           continue;
         }
-        const labels = await f.locator('select.batch-picker:not([hidden]) option').allTextContents().catch(() => []);
+        const labels = await f
+          .locator('select.batch-picker:not([hidden]) option')
+          .allTextContents()
+          .catch(() => []);
         if (labels.length === 3) {
           return { frame: f, labels };
         }
@@ -65,9 +71,9 @@ export async function resultsScenario(wb: Workbench, workspace: string): Promise
   );
   assert.match(picker.labels[0]!, /^1\/3 · line 1 · How many machines report · 1 row$/);
   assert.match(picker.labels[2]!, /^3\/3 · line 9 · Connections by direction · 2 rows$/);
-  await waitForGrid(wb, 'the last query\'s grid', withColumns('Direction', 'Links'), 30_000);
+  await waitForGrid(wb, "the last query's grid", withColumns('Direction', 'Links'), 30_000);
   await picker.frame.locator('select.batch-picker').selectOption('0');
-  await waitForGrid(wb, 'the first query\'s grid after picking it', withColumns('Machines'), 30_000);
+  await waitForGrid(wb, "the first query's grid after picking it", withColumns('Machines'), 30_000);
   await wb.screenshot(3, 'run-all');
   assert.deepEqual(await crashNotices(wb), []);
 }

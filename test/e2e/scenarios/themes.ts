@@ -80,7 +80,9 @@ async function showTab(frame: Frame, name: 'Results' | 'Chart'): Promise<void> {
 export async function themesScenario(wb: Workbench, workspace: string): Promise<void> {
   await wb.openFile('chart-kinds.kql');
   await runBlock(wb, workspace, 'chart-kinds.kql', '// timechart');
-  await waitForGrid(wb, 'the timechart query', withColumns('TimeGenerated', 'Computer', 'Links'), 60_000).catch(() => undefined);
+  await waitForGrid(wb, 'the timechart query', withColumns('TimeGenerated', 'Computer', 'Links'), 60_000).catch(
+    () => undefined,
+  );
   const frame = await resultsFrame(wb, 60_000);
   const seen: Colours[] = [];
   try {
@@ -92,15 +94,24 @@ export async function themesScenario(wb: Workbench, workspace: string): Promise<
         return now.bodyKind.includes(theme.kind) && now.text ? now : undefined;
       });
       const ratio = contrast(c.text, c.background);
-      assert.ok(ratio >= 4.5, `${theme.setting}: grid text ${c.text} on ${c.background} has contrast ${ratio.toFixed(2)}`);
+      assert.ok(
+        ratio >= 4.5,
+        `${theme.setting}: grid text ${c.text} on ${c.background} has contrast ${ratio.toFixed(2)}`,
+      );
       assert.ok(contrast(c.header, c.background) >= 3, `${theme.setting}: header text ${c.header} on ${c.background}`);
       for (const other of seen) {
-        assert.notEqual(`${c.text} on ${c.background}`, `${other.text} on ${other.background}`, `${theme.setting} looks like an earlier theme`);
+        assert.notEqual(
+          `${c.text} on ${c.background}`,
+          `${other.text} on ${other.background}`,
+          `${theme.setting} looks like an earlier theme`,
+        );
       }
       seen.push(c);
       await wb.screenshot(18, `${theme.file}-grid`);
       await showTab(frame, 'Chart');
-      await waitFor(`the chart in ${theme.setting}`, async () => ((await colours(frame)).chartLabel.includes('line') ? true : undefined));
+      await waitFor(`the chart in ${theme.setting}`, async () =>
+        (await colours(frame)).chartLabel.includes('line') ? true : undefined,
+      );
       await wb.page.waitForTimeout(300);
       await wb.screenshot(18, `${theme.file}-chart`);
     }

@@ -5,7 +5,10 @@ import { splitWindowsCommandLine } from '../../../src/engine/functions/commandLi
 import { column, printed, rows } from './helpers';
 
 test('parse_command_line: the reference example', () => {
-  assert.deepEqual(printed('print r = parse_command_line("echo \\"hello world!\\"", "windows")').r, ['echo', 'hello world!']);
+  assert.deepEqual(printed('print r = parse_command_line("echo \\"hello world!\\"", "windows")').r, [
+    'echo',
+    'hello world!',
+  ]);
 });
 
 test('parse_command_line: backslashes count only before a quote', () => {
@@ -32,8 +35,13 @@ test('parse_command_line: a parser other than "windows" gives null', () => {
 });
 
 test('parse_version: the reference table of parsed values', () => {
-  const parsed = column('datatable(v: string) ["0.0.0.5", "0.0.7.0", "0.0.3", "0.2", "0.1.2.0", "1.2.3.4", "1"] | extend p = parse_version(v) | project p');
-  assert.deepEqual(parsed, [5, 700_000_000, 300_000_000, 2e16, 10_000_000_200_000_000, 1.000000020000000300000004e24, 1e24]);
+  const parsed = column(
+    'datatable(v: string) ["0.0.0.5", "0.0.7.0", "0.0.3", "0.2", "0.1.2.0", "1.2.3.4", "1"] | extend p = parse_version(v) | project p',
+  );
+  assert.deepEqual(
+    parsed,
+    [5, 700_000_000, 300_000_000, 2e16, 10_000_000_200_000_000, 1.000000020000000300000004e24, 1e24],
+  );
 });
 
 test('parse_version: invalid versions give null', () => {
@@ -46,7 +54,15 @@ test('parse_version: comparisons follow version order (the reference example)', 
   const r = rows(`let dt = datatable(lab: string, v: string) ["Lab A", "0.0.0.5", "Lab B", "0.0.7.0", "Lab D", "0.0.3",
     "Lab C", "0.2", "Lab G", "0.1.2.0", "Lab F", "1.2.3.4", "Lab E", "1"];
     dt | extend needs_update = iff(parse_version(v) < parse_version("1.0.0.0"), "Yes", "No") | project lab, needs_update | sort by lab asc`);
-  assert.deepEqual(r, [['Lab A', 'Yes'], ['Lab B', 'Yes'], ['Lab C', 'Yes'], ['Lab D', 'Yes'], ['Lab E', 'No'], ['Lab F', 'No'], ['Lab G', 'Yes']]);
+  assert.deepEqual(r, [
+    ['Lab A', 'Yes'],
+    ['Lab B', 'Yes'],
+    ['Lab C', 'Yes'],
+    ['Lab D', 'Yes'],
+    ['Lab E', 'No'],
+    ['Lab F', 'No'],
+    ['Lab G', 'Yes'],
+  ]);
   assert.equal(printed('print b = parse_version("9.11.3") > parse_version("9.2")').b, true);
   assert.equal(printed('print b = parse_version("10.0.19041.1") > parse_version("10.0.17763.99")').b, true);
 });

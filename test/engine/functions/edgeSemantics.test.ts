@@ -7,13 +7,19 @@ import * as assert from 'node:assert/strict';
 import { printed, rows } from './helpers';
 
 test('bag_remove_keys: JSONPath keys remove nested members, plain keys root members', () => {
-  const r = printed('print b = bag_remove_keys(dynamic({"key1":1,"key2":{"prop1":1,"prop2":2}}), dynamic(["$.key2.prop1", "key1"]))');
+  const r = printed(
+    'print b = bag_remove_keys(dynamic({"key1":1,"key2":{"prop1":1,"prop2":2}}), dynamic(["$.key2.prop1", "key1"]))',
+  );
   assert.deepEqual(r.b, { key2: { prop2: 2 } });
-  assert.deepEqual(printed(`print b = bag_remove_keys(dynamic({"a":{"b":1}}), dynamic(["$['a']['c']"]))`).b, { a: { b: 1 } });
+  assert.deepEqual(printed(`print b = bag_remove_keys(dynamic({"a":{"b":1}}), dynamic(["$['a']['c']"]))`).b, {
+    a: { b: 1 },
+  });
 });
 
 test('bag_has_key: a JSONPath key looks into nested bags', () => {
-  const r = printed('print a = bag_has_key(dynamic({"a":{"b":1}}), "$.a.b"), b = bag_has_key(dynamic({"a":{"b":1}}), "$.a.c"), c = bag_has_key(dynamic({"a":1}), "a")');
+  const r = printed(
+    'print a = bag_has_key(dynamic({"a":{"b":1}}), "$.a.b"), b = bag_has_key(dynamic({"a":{"b":1}}), "$.a.c"), c = bag_has_key(dynamic({"a":1}), "a")',
+  );
   assert.deepEqual([r.a, r.b, r.c], [true, false, true]);
 });
 
@@ -28,22 +34,41 @@ test('pack_all() packs the row the operator received, not columns defined beside
 });
 
 test('aggregates of no values: avg is NaN, variance and stdev 0, sum and count 0, min null', () => {
-  const r = printed('range x from 1 to 0 step 1 | summarize a = avg(x), s = stdev(x), v = variance(x), sp = stdevp(x), vp = variancep(x), n = sum(x), c = count(), m = min(x)');
+  const r = printed(
+    'range x from 1 to 0 step 1 | summarize a = avg(x), s = stdev(x), v = variance(x), sp = stdevp(x), vp = variancep(x), n = sum(x), c = count(), m = min(x)',
+  );
   assert.deepEqual(r, { a: 'NaN', s: 0, v: 0, sp: 0, vp: 0, n: 0, c: 0, m: null });
 });
 
 test('array_sort_asc over several arrays: the reference example, and null for a length that differs', () => {
-  const r = rows('let array1 = dynamic([1,3,4,5,2]); let array2 = dynamic(["a","b","c","d","e"]); print array_sort_asc(array1,array2)');
-  assert.deepEqual(r[0], [[1, 2, 3, 4, 5], ['a', 'e', 'b', 'c', 'd']]);
-  assert.deepEqual(rows('print (a, b) = array_sort_desc(dynamic([1,null,3]), dynamic(["x","y","z"]), false)')[0], [[null, 3, 1], ['y', 'z', 'x']]);
+  const r = rows(
+    'let array1 = dynamic([1,3,4,5,2]); let array2 = dynamic(["a","b","c","d","e"]); print array_sort_asc(array1,array2)',
+  );
+  assert.deepEqual(r[0], [
+    [1, 2, 3, 4, 5],
+    ['a', 'e', 'b', 'c', 'd'],
+  ]);
+  assert.deepEqual(rows('print (a, b) = array_sort_desc(dynamic([1,null,3]), dynamic(["x","y","z"]), false)')[0], [
+    [null, 3, 1],
+    ['y', 'z', 'x'],
+  ]);
   assert.deepEqual(rows('print array_sort_asc(dynamic([2,1]), dynamic([1,2,3]))')[0], [[1, 2], null]);
 });
 
 test('array_sort_asc over mixed types: numbers before strings, nulls last', () => {
-  assert.deepEqual(printed('print a = array_sort_asc(dynamic([3, "a", 1, null, 2.5, "B"]))').a, [1, 2.5, 3, 'B', 'a', null]);
+  assert.deepEqual(printed('print a = array_sort_asc(dynamic([3, "a", 1, null, 2.5, "B"]))').a, [
+    1,
+    2.5,
+    3,
+    'B',
+    'a',
+    null,
+  ]);
 });
 
 test('parse_json of text that is not JSON gives the text back; only "" is an empty dynamic', () => {
-  const r = printed('print a = parse_json(" "), b = parse_json(""), t = gettype(parse_json(" ")), u = gettype(parse_json("abc"))');
+  const r = printed(
+    'print a = parse_json(" "), b = parse_json(""), t = gettype(parse_json(" ")), u = gettype(parse_json("abc"))',
+  );
   assert.deepEqual(r, { a: ' ', b: null, t: 'string', u: 'string' });
 });

@@ -1,9 +1,22 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { compareValues, hashKey, valuesEqual } from '../../../src/engine/valueCompare';
-import { formatDatetime, formatReal, formatTimespan, parseDatetime, parseTimespan, valueToString } from '../../../src/engine/valueText';
+import {
+  formatDatetime,
+  formatReal,
+  formatTimespan,
+  parseDatetime,
+  parseTimespan,
+  valueToString,
+} from '../../../src/engine/valueText';
 import { fromWire, toWire } from '../../../src/engine/wireValues';
-import { TICKS_PER_DAY, TICKS_PER_HOUR, TICKS_PER_MILLISECOND, TICKS_PER_MINUTE, TICKS_PER_SECOND } from '../../../src/engine/values';
+import {
+  TICKS_PER_DAY,
+  TICKS_PER_HOUR,
+  TICKS_PER_MILLISECOND,
+  TICKS_PER_MINUTE,
+  TICKS_PER_SECOND,
+} from '../../../src/engine/values';
 import { plainBags } from '../bagData';
 
 const iso = (text: string): string => formatDatetime(parseDatetime(text)!);
@@ -59,7 +72,10 @@ describe('parseDatetime accepts every format the datetime reference lists', () =
 describe('formatDatetime prints as Kusto does', () => {
   test('whole seconds end in Z, fractions get 7 digits', () => {
     assert.equal(formatDatetime(Date.UTC(2019, 3, 10) * TICKS_PER_MILLISECOND), '2019-04-10T00:00:00Z');
-    assert.equal(formatDatetime(Date.UTC(2019, 3, 10) * TICKS_PER_MILLISECOND + 123 * TICKS_PER_MILLISECOND), '2019-04-10T00:00:00.1230000Z');
+    assert.equal(
+      formatDatetime(Date.UTC(2019, 3, 10) * TICKS_PER_MILLISECOND + 123 * TICKS_PER_MILLISECOND),
+      '2019-04-10T00:00:00.1230000Z',
+    );
   });
   test('keeps single ticks where a double can hold them (before 1998)', () => {
     assert.equal(formatDatetime(Date.UTC(1990, 0, 1) * TICKS_PER_MILLISECOND + 1), '1990-01-01T00:00:00.0000001Z');
@@ -72,11 +88,21 @@ describe('formatDatetime prints as Kusto does', () => {
 
 describe('timespans', () => {
   const literals: [string, number][] = [
-    ['2d', 2 * TICKS_PER_DAY], ['1.5h', 1.5 * TICKS_PER_HOUR], ['30m', 30 * TICKS_PER_MINUTE], ['10s', 10 * TICKS_PER_SECOND],
-    ['100ms', 100 * TICKS_PER_MILLISECOND], ['10microsecond', 100], ['1tick', 1], ['24hr', TICKS_PER_DAY],
-    ['1min', TICKS_PER_MINUTE], ['0.1s', TICKS_PER_SECOND / 10], ['15 seconds', 15 * TICKS_PER_SECOND], ['2', 2 * TICKS_PER_DAY],
+    ['2d', 2 * TICKS_PER_DAY],
+    ['1.5h', 1.5 * TICKS_PER_HOUR],
+    ['30m', 30 * TICKS_PER_MINUTE],
+    ['10s', 10 * TICKS_PER_SECOND],
+    ['100ms', 100 * TICKS_PER_MILLISECOND],
+    ['10microsecond', 100],
+    ['1tick', 1],
+    ['24hr', TICKS_PER_DAY],
+    ['1min', TICKS_PER_MINUTE],
+    ['0.1s', TICKS_PER_SECOND / 10],
+    ['15 seconds', 15 * TICKS_PER_SECOND],
+    ['2', 2 * TICKS_PER_DAY],
     ['0.12:34:56.7', 12 * TICKS_PER_HOUR + 34 * TICKS_PER_MINUTE + 56.7 * TICKS_PER_SECOND],
-    ['-00:00:01.5', -1.5 * TICKS_PER_SECOND], ['1.02:03:04', TICKS_PER_DAY + 2 * TICKS_PER_HOUR + 3 * TICKS_PER_MINUTE + 4 * TICKS_PER_SECOND],
+    ['-00:00:01.5', -1.5 * TICKS_PER_SECOND],
+    ['1.02:03:04', TICKS_PER_DAY + 2 * TICKS_PER_HOUR + 3 * TICKS_PER_MINUTE + 4 * TICKS_PER_SECOND],
     ['00:30', 30 * TICKS_PER_MINUTE],
   ];
   for (const [text, ticks] of literals) {
@@ -88,7 +114,10 @@ describe('timespans', () => {
     }
   });
   test('prints [-][d.]hh:mm:ss[.fffffff]', () => {
-    assert.equal(formatTimespan(TICKS_PER_DAY + 2 * TICKS_PER_HOUR + 3 * TICKS_PER_MINUTE + 4 * TICKS_PER_SECOND), '1.02:03:04');
+    assert.equal(
+      formatTimespan(TICKS_PER_DAY + 2 * TICKS_PER_HOUR + 3 * TICKS_PER_MINUTE + 4 * TICKS_PER_SECOND),
+      '1.02:03:04',
+    );
     assert.equal(formatTimespan(30 * TICKS_PER_MINUTE), '00:30:00');
     assert.equal(formatTimespan(-1.5 * TICKS_PER_SECOND), '-00:00:01.5000000');
     assert.equal(formatTimespan(365 * TICKS_PER_DAY), '365.00:00:00');

@@ -22,8 +22,14 @@ test('geo_distance_2points: a point is 0 m from itself and antipodes are half th
 
 test('geo_point_in_circle: inside, outside, and invalid input', () => {
   // Seattle is about 1,546.75 km from Los Angeles.
-  assert.equal(printed('print b = geo_point_in_circle(-122.407628, 47.578557, -118.275287, 34.019056, 1547000)').b, true);
-  assert.equal(printed('print b = geo_point_in_circle(-122.407628, 47.578557, -118.275287, 34.019056, 1546000)').b, false);
+  assert.equal(
+    printed('print b = geo_point_in_circle(-122.407628, 47.578557, -118.275287, 34.019056, 1547000)').b,
+    true,
+  );
+  assert.equal(
+    printed('print b = geo_point_in_circle(-122.407628, 47.578557, -118.275287, 34.019056, 1546000)').b,
+    false,
+  );
   assert.equal(printed('print b = geo_point_in_circle(200, 0, 0, 0, 10)').b, null);
 });
 
@@ -37,7 +43,9 @@ test('geo_point_to_geohash: default accuracy 5, explicit accuracy, invalid input
 });
 
 test('geo_geohash_to_central_point: the reference example, and null for an invalid geohash', () => {
-  const r = rows('print point = geo_geohash_to_central_point("sunny") | extend lon = todouble(point.coordinates[0]), lat = todouble(point.coordinates[1])');
+  const r = rows(
+    'print point = geo_geohash_to_central_point("sunny") | extend lon = todouble(point.coordinates[0]), lat = todouble(point.coordinates[1])',
+  );
   assert.deepEqual(r[0]![0], { type: 'Point', coordinates: [42.47314453125, 23.70849609375] });
   assert.deepEqual(r[0]!.slice(1), [42.47314453125, 23.70849609375]);
   assert.equal(printed('print p = geo_geohash_to_central_point("a")').p, null);
@@ -50,14 +58,18 @@ test('geo_geohash_to_polygon: a closed ring around the cell that holds its centr
   const ring = poly.coordinates[0]!;
   assert.equal(ring.length, 5);
   assert.deepEqual(ring[0], ring[4]);
-  const lons = ring.map((p) => p[0]!), lats = ring.map((p) => p[1]!);
+  const lons = ring.map((p) => p[0]!),
+    lats = ring.map((p) => p[1]!);
   assert.ok(Math.min(...lons) < 42.47314453125 && 42.47314453125 < Math.max(...lons));
   assert.ok(Math.min(...lats) < 23.70849609375 && 23.70849609375 < Math.max(...lats));
 });
 
 test('regex_quote: escapes RE2 metacharacters so the text matches itself', () => {
   assert.equal(printed('print q = regex_quote("(so$me.Te^xt)")').q, '\\(so\\$me\\.Te\\^xt\\)');
-  assert.equal(printed('print m = "a.b*c" matches regex regex_quote("a.b*c"), n = "axbbc" matches regex regex_quote("a.b*c")').m, true);
+  assert.equal(
+    printed('print m = "a.b*c" matches regex regex_quote("a.b*c"), n = "axbbc" matches regex regex_quote("a.b*c")').m,
+    true,
+  );
   assert.equal(printed('print n = "axbbc" matches regex regex_quote("a.b*c")').n, false);
   assert.equal(printed('print q = regex_quote("naïve_1")').q, 'naïve_1');
 });

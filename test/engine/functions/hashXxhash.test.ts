@@ -8,10 +8,10 @@ const utf8 = (s: string) => new TextEncoder().encode(s);
 
 describe('XXH64', () => {
   test('official vectors (seed 0), including the ≥ 32-byte path', () => {
-    assert.equal(xxhash64(utf8('')), 0xEF46DB3751D8E999n);
-    assert.equal(xxhash64(utf8('a')), 0xD24EC4F1A98C6E5Bn);
-    assert.equal(xxhash64(utf8('abc')), 0x44BC2CF5AD770999n);
-    assert.equal(xxhash64(utf8('Nobody inspects the spammish repetition')), 0xFBCEA83C8A378BF1n);
+    assert.equal(xxhash64(utf8('')), 0xef46db3751d8e999n);
+    assert.equal(xxhash64(utf8('a')), 0xd24ec4f1a98c6e5bn);
+    assert.equal(xxhash64(utf8('abc')), 0x44bc2cf5ad770999n);
+    assert.equal(xxhash64(utf8('Nobody inspects the spammish repetition')), 0xfbcea83c8a378bf1n);
   });
 });
 
@@ -20,13 +20,18 @@ describe('hash / hash_xxhash64', () => {
     test(`${fn}: the reference's examples`, () => {
       // 1846988464401551951 and 1380966698541616202 exceed 2^53: longs are JS numbers here, so they
       // compare as the nearest double; the mod form is reduced exactly before that.
-      assert.deepEqual(printed(`print a = ${fn}("World"), b = ${fn}("World", 100), c = ${fn}(datetime("2015-01-01"))`),
-        { a: 1846988464401551951, b: 51, c: 1380966698541616202 });
-      assert.deepEqual(printed(`print a = ${fn}("Hello"), b = ${fn}(datetime(2015-01-01), 1000)`), { a: 753694413698530628, b: 202 });
+      assert.deepEqual(
+        printed(`print a = ${fn}("World"), b = ${fn}("World", 100), c = ${fn}(datetime("2015-01-01"))`),
+        { a: 1846988464401551951, b: 51, c: 1380966698541616202 },
+      );
+      assert.deepEqual(printed(`print a = ${fn}("Hello"), b = ${fn}(datetime(2015-01-01), 1000)`), {
+        a: 753694413698530628,
+        b: 202,
+      });
     });
     test(`${fn}: empty, null and bad mod`, () => {
       // "" is XXH64 of no bytes, read as a signed long.
-      assert.equal(call(fn, ['string'], 'long', ['']), Number(BigInt.asIntN(64, 0xEF46DB3751D8E999n)));
+      assert.equal(call(fn, ['string'], 'long', ['']), Number(BigInt.asIntN(64, 0xef46db3751d8e999n)));
       assert.equal(call(fn, ['datetime'], 'long', [null]), null);
       assert.equal(call(fn, ['string', 'int'], 'long', ['World', null]), null);
       assert.equal(call(fn, ['string', 'int'], 'long', ['World', 0]), null);

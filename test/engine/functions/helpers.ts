@@ -31,7 +31,13 @@ export function call(name: string, argTypes: readonly KqlType[], resultType: Kql
 }
 
 /** Folds rows through an aggregation, as summarize does for one group. */
-export function aggregate(name: string, argTypes: readonly KqlType[], resultType: KqlType, rows: readonly (readonly Value[])[], constArgs: readonly (Value | undefined)[] = []): Value | readonly Value[] {
+export function aggregate(
+  name: string,
+  argTypes: readonly KqlType[],
+  resultType: KqlType,
+  rows: readonly (readonly Value[])[],
+  constArgs: readonly (Value | undefined)[] = [],
+): Value | readonly Value[] {
   const fn = aggregateFunction(name);
   if (!fn) {
     throw new Error(`no aggregate ${name}`);

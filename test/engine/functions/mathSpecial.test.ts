@@ -16,11 +16,17 @@ const near = (a: unknown, b: number, rel = 1e-14): void => {
 
 describe('error function', () => {
   test('erf over -3..3, as the reference prints it', () => {
-    const expected = [-0.999977909503001, -0.995322265018953, -0.842700792949715, 0, 0.842700792949715, 0.995322265018953, 0.999977909503001];
+    const expected = [
+      -0.999977909503001, -0.995322265018953, -0.842700792949715, 0, 0.842700792949715, 0.995322265018953,
+      0.999977909503001,
+    ];
     column('range x from -3 to 3 step 1 | extend erf_x = erf(x)', 1).forEach((v, i) => near(v, expected[i]!, 1e-15));
   });
   test('erfc over -3..3, as the reference prints it', () => {
-    const expected = [1.999977909503001, 1.995322265018953, 1.842700792949715, 1, 0.157299207050285, 0.00467773498104727, 2.20904969985854E-05];
+    const expected = [
+      1.999977909503001, 1.995322265018953, 1.842700792949715, 1, 0.157299207050285, 0.00467773498104727,
+      2.20904969985854e-5,
+    ];
     column('range x from -3 to 3 step 1 | extend erf_x = erfc(x)', 1).forEach((v, i) => near(v, expected[i]!, 3e-15));
   });
   test('erfc keeps its relative precision far in the tail; nulls give null', () => {
@@ -125,33 +131,49 @@ describe('around, bitset_count_ones', () => {
     assert.deepEqual(column(q), ['2021-01-01T01:29:00Z', '2021-01-01T01:30:00Z', '2021-01-01T01:31:00Z']);
   });
   test('around: numbers, bounds included, null in gives null', () => {
-    assert.deepEqual(printed('print a = around(105, 100, 5), b = around(105.5, 100, 5), c = around(95, 100, 5), d = around(int(null), 1, 1)'),
-      { a: true, b: false, c: true, d: null });
+    assert.deepEqual(
+      printed(
+        'print a = around(105, 100, 5), b = around(105.5, 100, 5), c = around(95, 100, 5), d = around(int(null), 1, 1)',
+      ),
+      { a: true, b: false, c: true, d: null },
+    );
   });
   test('bitset_count_ones', () => {
     assert.deepEqual(printed('print ones = bitset_count_ones(42)'), { ones: 3 });
-    assert.deepEqual(printed('print a = bitset_count_ones(0), b = bitset_count_ones(-1), c = bitset_count_ones(long(null))'), { a: 0, b: 64, c: null });
+    assert.deepEqual(
+      printed('print a = bitset_count_ones(0), b = bitset_count_ones(-1), c = bitset_count_ones(long(null))'),
+      { a: 0, b: 64, c: null },
+    );
   });
 });
 
 describe('unit conversions', () => {
   test('the reference examples', () => {
-    assert.deepEqual(printed(`print a = convert_angle(1.2, 'Degree', 'Arcminute'), f = convert_force(1.2, 'Newton', 'Decanewton'),
+    assert.deepEqual(
+      printed(`print a = convert_angle(1.2, 'Degree', 'Arcminute'), f = convert_force(1.2, 'Newton', 'Decanewton'),
       s = convert_speed(1.2, 'MeterPerSecond', 'CentimeterPerHour'), t = convert_temperature(1.2, 'Kelvin', 'DegreeCelsius')`),
-    { a: 72, f: 0.12, s: 432000, t: -271.95 });
-    const r = printed(`print e = convert_energy(1.2, 'Joule', 'BritishThermalUnit'), l = convert_length(1.2, 'Meter', 'Foot'),
+      { a: 72, f: 0.12, s: 432000, t: -271.95 },
+    );
+    const r =
+      printed(`print e = convert_energy(1.2, 'Joule', 'BritishThermalUnit'), l = convert_length(1.2, 'Meter', 'Foot'),
       m = convert_mass(1.2, 'Kilogram', 'Pound'), v = convert_volume(1.2, 'CubicMeter', 'AcreFoot')`);
-    assert.deepEqual({ e: printedReal(r.e), l: printedReal(r.l), m: printedReal(r.m), v: printedReal(r.v) },
-      { e: 0.00113738054437598, l: 3.93700787401575, m: 2.64554714621853, v: 0.0009728568 });
+    assert.deepEqual(
+      { e: printedReal(r.e), l: printedReal(r.l), m: printedReal(r.m), v: printedReal(r.v) },
+      { e: 0.00113738054437598, l: 3.93700787401575, m: 2.64554714621853, v: 0.0009728568 },
+    );
   });
   test('conversions between two non-base units go through the base unit', () => {
-    assert.deepEqual(printed(`print f = convert_temperature(212, 'DegreeFahrenheit', 'DegreeCelsius'), i = convert_length(1, 'Foot', 'Inch'),
+    assert.deepEqual(
+      printed(`print f = convert_temperature(212, 'DegreeFahrenheit', 'DegreeCelsius'), i = convert_length(1, 'Foot', 'Inch'),
       g = convert_volume(1, 'UsGallon', 'Liter'), h = convert_angle(90, 'Degree', 'Radian')`),
-    { f: 100, i: 12.000000000000002, g: 3.7854099999999997, h: Math.PI / 2 });
+      { f: 100, i: 12.000000000000002, g: 3.7854099999999997, h: Math.PI / 2 },
+    );
   });
   test('unit names match case-insensitively; unknown units and nulls give null', () => {
-    assert.deepEqual(printed(`print a = convert_length(1, 'meter', 'KILOMETER'), b = convert_length(1, 'Meter', 'Parsnip'),
+    assert.deepEqual(
+      printed(`print a = convert_length(1, 'meter', 'KILOMETER'), b = convert_length(1, 'Meter', 'Parsnip'),
       c = convert_mass(1, 'Pound', 'Meter'), d = convert_length(real(null), 'Meter', 'Foot'), e = convert_length(2.5, 'Foot', 'foot')`),
-    { a: 0.001, b: null, c: null, d: null, e: 2.5 });
+      { a: 0.001, b: null, c: null, d: null, e: 2.5 },
+    );
   });
 });

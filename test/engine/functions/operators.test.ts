@@ -2,20 +2,52 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { column, printed } from './helpers';
-import { bindBetween, bindBinaryOperator, bindListOperator, bindUnaryOperator, UnsupportedError } from '../../../src/engine/functions';
+import {
+  bindBetween,
+  bindBinaryOperator,
+  bindListOperator,
+  bindUnaryOperator,
+  UnsupportedError,
+} from '../../../src/engine/functions';
 import { TICKS_PER_DAY, TICKS_PER_HOUR } from '../../../src/engine/values';
 
 describe('string operators: every "yields true" example of the reference', () => {
   const examples = [
-    '"aBc" == "aBc"', '"abc" != "ABC"', '"abc" =~ "ABC"', '"aBc" !~ "xyz"', '"FabriKam" contains "BRik"', '"Fabrikam" !contains "xyz"',
-    '"FabriKam" contains_cs "Kam"', '"Fabrikam" !contains_cs "Kam"', '"Fabrikam" endswith "Kam"', '"Fabrikam" !endswith "brik"',
-    '"Fabrikam" endswith_cs "kam"', '"Fabrikam" !endswith_cs "brik"', '"North America" has "america"', '"North America" !has "amer"',
-    '"North and South America" has_all("south", "north")', '"North America" has_any("south", "north")', '"North America" has_cs "America"',
-    '"North America" !has_cs "amer"', '"North America" hasprefix "ame"', '"North America" !hasprefix "mer"', '"North America" hasprefix_cs "Ame"',
-    '"North America" !hasprefix_cs "CA"', '"North America" hassuffix "ica"', '"North America" !hassuffix "americ"', '"North America" hassuffix_cs "ica"',
-    '"North America" !hassuffix_cs "icA"', '"abc" in ("123", "345", "abc")', '"bca" !in ("123", "345", "abc")', '"Abc" in~ ("123", "345", "abc")',
-    '"bCa" !in~ ("123", "345", "ABC")', '"Fabrikam" matches regex "b.*k"', '"Fabrikam" startswith "fab"', '"Fabrikam" !startswith "kam"',
-    '"Fabrikam" startswith_cs "Fab"', '"Fabrikam" !startswith_cs "fab"',
+    '"aBc" == "aBc"',
+    '"abc" != "ABC"',
+    '"abc" =~ "ABC"',
+    '"aBc" !~ "xyz"',
+    '"FabriKam" contains "BRik"',
+    '"Fabrikam" !contains "xyz"',
+    '"FabriKam" contains_cs "Kam"',
+    '"Fabrikam" !contains_cs "Kam"',
+    '"Fabrikam" endswith "Kam"',
+    '"Fabrikam" !endswith "brik"',
+    '"Fabrikam" endswith_cs "kam"',
+    '"Fabrikam" !endswith_cs "brik"',
+    '"North America" has "america"',
+    '"North America" !has "amer"',
+    '"North and South America" has_all("south", "north")',
+    '"North America" has_any("south", "north")',
+    '"North America" has_cs "America"',
+    '"North America" !has_cs "amer"',
+    '"North America" hasprefix "ame"',
+    '"North America" !hasprefix "mer"',
+    '"North America" hasprefix_cs "Ame"',
+    '"North America" !hasprefix_cs "CA"',
+    '"North America" hassuffix "ica"',
+    '"North America" !hassuffix "americ"',
+    '"North America" hassuffix_cs "ica"',
+    '"North America" !hassuffix_cs "icA"',
+    '"abc" in ("123", "345", "abc")',
+    '"bca" !in ("123", "345", "abc")',
+    '"Abc" in~ ("123", "345", "abc")',
+    '"bCa" !in~ ("123", "345", "ABC")',
+    '"Fabrikam" matches regex "b.*k"',
+    '"Fabrikam" startswith "fab"',
+    '"Fabrikam" !startswith "kam"',
+    '"Fabrikam" startswith_cs "Fab"',
+    '"Fabrikam" !startswith_cs "fab"',
   ];
   for (const e of examples) {
     test(e, () => assert.equal(printed(`print ${e}`).print_0, true));
@@ -34,7 +66,10 @@ describe('string operators: every "yields true" example of the reference', () =>
       const op = bindBinaryOperator(kind, 'string', 'string', 'bool');
       assert.equal(op('m-4b9c93f9-bc37 /usr/bin/curl', 'M-4B9C93F9'), true, kind);
     }
-    assert.equal(bindBinaryOperator('EndsWithExpression', 'string', 'string', 'bool')('/usr/bin/curl', '/BIN/curl'), true);
+    assert.equal(
+      bindBinaryOperator('EndsWithExpression', 'string', 'string', 'bool')('/usr/bin/curl', '/BIN/curl'),
+      true,
+    );
   });
   test('regex metacharacters in a needle are literal', () => {
     const contains = bindBinaryOperator('ContainsExpression', 'string', 'string', 'bool');
@@ -45,7 +80,8 @@ describe('string operators: every "yields true" example of the reference', () =>
 
 describe('null rules', () => {
   test('comparisons with null, as the null-values reference tabulates', () => {
-    const q = 'datatable(val:int)[5, int(null)] | extend IsBiggerThan3 = val > 3, IsBiggerThan3OrNull = val > 3 or isnull(val), IsEqualToNull = val == int(null), IsNotEqualToNull = val != int(null)';
+    const q =
+      'datatable(val:int)[5, int(null)] | extend IsBiggerThan3 = val > 3, IsBiggerThan3OrNull = val > 3 or isnull(val), IsEqualToNull = val == int(null), IsNotEqualToNull = val != int(null)';
     assert.deepEqual(column(q, 1), [true, null]);
     assert.deepEqual(column(q, 2), [true, true]);
     assert.deepEqual(column(q, 3), [false, null]);
@@ -65,10 +101,19 @@ describe('null rules', () => {
 
 describe('arithmetic', () => {
   test('integer division truncates, real division does not', () => {
-    assert.deepEqual(printed('print a = 1.0 / 2, b = 1 / 2.0, c = 1 / 2, d = real(1) / 2, e = -7 / 2'), { a: 0.5, b: 0.5, c: 0, d: 0.5, e: -3 });
+    assert.deepEqual(printed('print a = 1.0 / 2, b = 1 / 2.0, c = 1 / 2, d = real(1) / 2, e = -7 / 2'), {
+      a: 0.5,
+      b: 0.5,
+      c: 0,
+      d: 0.5,
+      e: -3,
+    });
   });
   test('modulo is never negative', () => {
-    assert.deepEqual(printed('print plusPlus = 14 % 12, minusPlus = -14 % 12, plusMinus = 14 % -12, minusMinus = -14 % -12'), { plusPlus: 2, minusPlus: 10, plusMinus: 2, minusMinus: 10 });
+    assert.deepEqual(
+      printed('print plusPlus = 14 % 12, minusPlus = -14 % 12, plusMinus = 14 % -12, minusMinus = -14 % -12'),
+      { plusPlus: 2, minusPlus: 10, plusMinus: 2, minusMinus: 10 },
+    );
   });
   test('integer division by zero is null; real division by zero is infinite', () => {
     const div = bindBinaryOperator('DivideExpression', 'long', 'long', 'long');
@@ -79,9 +124,21 @@ describe('arithmetic', () => {
     assert.equal(bindBinaryOperator('AddExpression', 'int', 'int', 'int')(2147483647, 1), -2147483648);
   });
   test('datetime and timespan arithmetic', () => {
-    const r = printed('print a = datetime(2019-01-02) - datetime(2019-01-01), b = datetime(2019-01-01) + 1d, c = 10m / 1s, d = 1s * 5, e = 1d - 2h, f = 2h / 2');
-    assert.deepEqual(r, { a: '1.00:00:00', b: '2019-01-02T00:00:00Z', c: 600, d: '00:00:05', e: '22:00:00', f: '01:00:00' });
-    assert.equal(bindBinaryOperator('SubtractExpression', 'datetime', 'timespan', 'datetime')(TICKS_PER_DAY, TICKS_PER_HOUR), TICKS_PER_DAY - TICKS_PER_HOUR);
+    const r = printed(
+      'print a = datetime(2019-01-02) - datetime(2019-01-01), b = datetime(2019-01-01) + 1d, c = 10m / 1s, d = 1s * 5, e = 1d - 2h, f = 2h / 2',
+    );
+    assert.deepEqual(r, {
+      a: '1.00:00:00',
+      b: '2019-01-02T00:00:00Z',
+      c: 600,
+      d: '00:00:05',
+      e: '22:00:00',
+      f: '01:00:00',
+    });
+    assert.equal(
+      bindBinaryOperator('SubtractExpression', 'datetime', 'timespan', 'datetime')(TICKS_PER_DAY, TICKS_PER_HOUR),
+      TICKS_PER_DAY - TICKS_PER_HOUR,
+    );
   });
   test('an unknown operator kind is an UnsupportedError', () => {
     assert.throws(() => bindBinaryOperator('SpaceshipExpression', 'long', 'long', 'long'), UnsupportedError);
@@ -102,9 +159,18 @@ describe('in, has_any, between', () => {
     assert.equal(printed('print 1.0 in (1, 2)').print_0, true);
   });
   test('has_any and has_all', () => {
-    assert.equal(bindListOperator('HasAnyExpression', 'string', 'bool')('NEW YORK', ['CAROLINA', 'DAKOTA', 'NEW']), true);
-    assert.equal(bindListOperator('HasAnyExpression', 'string', 'bool')('NEWARK', ['CAROLINA', 'DAKOTA', 'NEW']), false);
-    assert.equal(bindListOperator('HasAllExpression', 'string', 'bool')('North and South America', ['south', 'north']), true);
+    assert.equal(
+      bindListOperator('HasAnyExpression', 'string', 'bool')('NEW YORK', ['CAROLINA', 'DAKOTA', 'NEW']),
+      true,
+    );
+    assert.equal(
+      bindListOperator('HasAnyExpression', 'string', 'bool')('NEWARK', ['CAROLINA', 'DAKOTA', 'NEW']),
+      false,
+    );
+    assert.equal(
+      bindListOperator('HasAllExpression', 'string', 'bool')('North and South America', ['south', 'north']),
+      true,
+    );
   });
   test('between (inclusive), !between, and a timespan as the upper bound', () => {
     assert.deepEqual(column('range x from 1 to 100 step 1 | where x between (50 .. 55)'), [50, 51, 52, 53, 54, 55]);

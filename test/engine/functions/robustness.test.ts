@@ -3,7 +3,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  aggregateFunction, aggregateFunctionNames, bindBinaryOperator, EvaluationError, scalarFunction, scalarFunctionNames, UnsupportedError,
+  aggregateFunction,
+  aggregateFunctionNames,
+  bindBinaryOperator,
+  EvaluationError,
+  scalarFunction,
+  scalarFunctionNames,
+  UnsupportedError,
 } from '../../../src/engine/functions';
 import { valueToString } from '../../../src/engine/valueText';
 import { toWire } from '../../../src/engine/wireValues';
@@ -18,7 +24,24 @@ function prng(seed: number): () => number {
   };
 }
 
-const STRINGS = ['', 'a', 'North America', '10.0.0.1/24', '(', '[a-', '\\', '*', '2019-04-10', '1.02:03:04', '{"a":[1]}', "{'x':1}", 'üñí', 'y'.repeat(300), 'fffffffff', '%zz'];
+const STRINGS = [
+  '',
+  'a',
+  'North America',
+  '10.0.0.1/24',
+  '(',
+  '[a-',
+  '\\',
+  '*',
+  '2019-04-10',
+  '1.02:03:04',
+  '{"a":[1]}',
+  "{'x':1}",
+  'üñí',
+  'y'.repeat(300),
+  'fffffffff',
+  '%zz',
+];
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
 function randomValue(type: KqlType, r: () => number): Value {
@@ -26,15 +49,25 @@ function randomValue(type: KqlType, r: () => number): Value {
     return null;
   }
   switch (type) {
-    case 'bool': return r() < 0.5;
-    case 'int': return pick(r, [0, 1, -1, 2147483647, -2147483648, 7, 24]);
-    case 'long': return pick(r, [0, 1, -5, 3232235777, 2 ** 53, -(2 ** 53), 100, 1e15]);
-    case 'real': case 'decimal': return pick(r, [0, 0.5, -2.5, NaN, Infinity, -Infinity, 1e300, 95]);
-    case 'datetime': return pick(r, [0, 15_000_000_000_000_000, -62_135_596_800_000 * 10_000, 253_402_300_799_999 * 10_000]);
-    case 'timespan': return pick(r, [0, 1, -36_000_000_000, 864_000_000_000, 8.64e17]);
-    case 'string': return pick(r, STRINGS);
-    case 'guid': return '01234567-89ab-cdef-0123-456789abcdef';
-    case 'dynamic': return pick(r, [null, 1, 'x', [1, 'a', null], { a: { b: [1] } }, [], {}, true, 2.5] as Value[]);
+    case 'bool':
+      return r() < 0.5;
+    case 'int':
+      return pick(r, [0, 1, -1, 2147483647, -2147483648, 7, 24]);
+    case 'long':
+      return pick(r, [0, 1, -5, 3232235777, 2 ** 53, -(2 ** 53), 100, 1e15]);
+    case 'real':
+    case 'decimal':
+      return pick(r, [0, 0.5, -2.5, NaN, Infinity, -Infinity, 1e300, 95]);
+    case 'datetime':
+      return pick(r, [0, 15_000_000_000_000_000, -62_135_596_800_000 * 10_000, 253_402_300_799_999 * 10_000]);
+    case 'timespan':
+      return pick(r, [0, 1, -36_000_000_000, 864_000_000_000, 8.64e17]);
+    case 'string':
+      return pick(r, STRINGS);
+    case 'guid':
+      return '01234567-89ab-cdef-0123-456789abcdef';
+    case 'dynamic':
+      return pick(r, [null, 1, 'x', [1, 'a', null], { a: { b: [1] } }, [], {}, true, 2.5] as Value[]);
   }
 }
 
@@ -42,7 +75,7 @@ function allowed(e: unknown): boolean {
   return e instanceof EvaluationError || e instanceof UnsupportedError;
 }
 
-test('scalar functions never throw anything but the library\'s errors, and their results print', () => {
+test("scalar functions never throw anything but the library's errors, and their results print", () => {
   const r = prng(42);
   for (const name of scalarFunctionNames()) {
     const fn = scalarFunction(name)!;
@@ -62,7 +95,7 @@ test('scalar functions never throw anything but the library\'s errors, and their
   }
 });
 
-test('aggregations never throw anything but the library\'s errors', () => {
+test("aggregations never throw anything but the library's errors", () => {
   const r = prng(7);
   for (const name of aggregateFunctionNames()) {
     const fn = aggregateFunction(name)!;
@@ -73,7 +106,10 @@ test('aggregations never throw anything but the library\'s errors', () => {
         const impl = fn.bind(types, pick(r, KQL_TYPES), { now: 0 }, []);
         let s = impl.init();
         for (let i = 0; i < 20; i++) {
-          s = impl.step(s, types.map((t) => randomValue(t, r)));
+          s = impl.step(
+            s,
+            types.map((t) => randomValue(t, r)),
+          );
         }
         impl.result(s);
       } catch (e) {
@@ -83,11 +119,28 @@ test('aggregations never throw anything but the library\'s errors', () => {
   }
 });
 
-test('binary operators never throw anything but the library\'s errors', () => {
+test("binary operators never throw anything but the library's errors", () => {
   const r = prng(3);
-  const kinds = ['AddExpression', 'SubtractExpression', 'MultiplyExpression', 'DivideExpression', 'ModuloExpression', 'LessThanExpression', 'EqualExpression',
-    'NotEqualExpression', 'AndExpression', 'OrExpression', 'EqualTildeExpression', 'HasExpression', 'HasPrefixCsExpression', 'ContainsExpression', 'StartsWithExpression',
-    'EndsWithCsExpression', 'MatchesRegexExpression', 'LikeExpression'];
+  const kinds = [
+    'AddExpression',
+    'SubtractExpression',
+    'MultiplyExpression',
+    'DivideExpression',
+    'ModuloExpression',
+    'LessThanExpression',
+    'EqualExpression',
+    'NotEqualExpression',
+    'AndExpression',
+    'OrExpression',
+    'EqualTildeExpression',
+    'HasExpression',
+    'HasPrefixCsExpression',
+    'ContainsExpression',
+    'StartsWithExpression',
+    'EndsWithCsExpression',
+    'MatchesRegexExpression',
+    'LikeExpression',
+  ];
   for (const kind of kinds) {
     for (let round = 0; round < 80; round++) {
       const lt = pick(r, KQL_TYPES);

@@ -28,7 +28,12 @@ function naiveDft(re: number[], im: number[], sign: number): [number[], number[]
 function close(actual: unknown, expected: number[], what: string): void {
   const a = actual as number[];
   assert.equal(a.length, expected.length, what);
-  a.forEach((v, i) => assert.ok(Math.abs(v - expected[i]!) < 1e-9 * Math.max(1, Math.abs(expected[i]!)), `${what}[${i}]: ${v} vs ${expected[i]}`));
+  a.forEach((v, i) =>
+    assert.ok(
+      Math.abs(v - expected[i]!) < 1e-9 * Math.max(1, Math.abs(expected[i]!)),
+      `${what}[${i}]: ${v} vs ${expected[i]}`,
+    ),
+  );
 }
 
 describe('series_fft and series_ifft', () => {
@@ -54,8 +59,9 @@ describe('series_fft and series_ifft', () => {
     }
   });
 
-  test('the reference\'s round trip through (a, b) = series_fft(…) in a query', () => {
-    const r = run(`let sinewave=(x:double, period:double, gain:double=1.0, phase:double=0.0) { gain*sin(2*pi()/period*(x+phase)) };
+  test("the reference's round trip through (a, b) = series_fft(…) in a query", () => {
+    const r =
+      run(`let sinewave=(x:double, period:double, gain:double=1.0, phase:double=0.0) { gain*sin(2*pi()/period*(x+phase)) };
       range x from 0 to 127 step 1 | extend yr=sinewave(x, 8), yi=sinewave(x, 32)
       | summarize y_real=make_list(yr), y_imag=make_list(yi)
       | extend (fft_y_real, fft_y_imag) = series_fft(y_real, y_imag)

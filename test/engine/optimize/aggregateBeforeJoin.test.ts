@@ -7,13 +7,16 @@ const JOIN = 'T | join kind=fullouter (Machines) on Computer';
 
 test('summarize over an outer join sums the left side per join key first', () => {
   const query = `${JOIN} | summarize sum(BytesSent), count() by Computer, OS`;
-  assert.equal(rewritten(aggregateBeforeJoin, query).after, [
-    'summarize sum_BytesSent = sum($partial0), count_ = sum(coalesce($partial1, 1)) by Computer, OS',
-    '  join kind=fullouter on Computer == Computer',
-    '    summarize $partial0 = sum(BytesSent), $partial1 = count() by Computer',
-    '      table T',
-    '    table Machines',
-  ].join('\n'));
+  assert.equal(
+    rewritten(aggregateBeforeJoin, query).after,
+    [
+      'summarize sum_BytesSent = sum($partial0), count_ = sum(coalesce($partial1, 1)) by Computer, OS',
+      '  join kind=fullouter on Computer == Computer',
+      '    summarize $partial0 = sum(BytesSent), $partial1 = count() by Computer',
+      '      table T',
+      '    table Machines',
+    ].join('\n'),
+  );
   assertSameResult(query);
 });
 

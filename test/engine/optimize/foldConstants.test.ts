@@ -5,11 +5,10 @@ import { assertSameResult, assertUnchanged, rewritten } from './helpers';
 
 test('pure calls over literals become the literal they compute', () => {
   const { after } = rewritten(foldConstants, 'T | where BytesSent > 2 * 50 | extend s = strcat("a", "b"), d = 1h * 24');
-  assert.equal(after, [
-    'extend s = "ab", d = timespan(1.00:00:00)',
-    '  where (BytesSent > 100)',
-    '    table T',
-  ].join('\n'));
+  assert.equal(
+    after,
+    ['extend s = "ab", d = timespan(1.00:00:00)', '  where (BytesSent > 100)', '    table T'].join('\n'),
+  );
   assertSameResult('T | where BytesSent > 2 * 50 | extend s = strcat("a", "b"), d = 1h * 24');
 });
 

@@ -5,19 +5,19 @@ import { assertSameResult, assertUnchanged, rewritten } from './helpers';
 
 test('stacked wheres become one, string-column comparisons first', () => {
   const query = 'T | where BytesSent > 60 | where Computer == "db01" | where Direction != "x"';
-  assert.equal(rewritten(fuseFilters, query).after, [
-    'where (((Computer == "db01") and (Direction != "x")) and (BytesSent > 60))',
-    '  table T',
-  ].join('\n'));
+  assert.equal(
+    rewritten(fuseFilters, query).after,
+    ['where (((Computer == "db01") and (Direction != "x")) and (BytesSent > 60))', '  table T'].join('\n'),
+  );
   assertSameResult(query);
 });
 
 test('terms that are not plain comparisons keep their order', () => {
   const query = 'T | where strlen(Computer) > 4 | where BytesSent > 60';
-  assert.equal(rewritten(fuseFilters, query).after, [
-    'where ((strlen(Computer) > 4) and (BytesSent > 60))',
-    '  table T',
-  ].join('\n'));
+  assert.equal(
+    rewritten(fuseFilters, query).after,
+    ['where ((strlen(Computer) > 4) and (BytesSent > 60))', '  table T'].join('\n'),
+  );
   assertSameResult(query);
 });
 

@@ -6,7 +6,11 @@ import { lowerText } from '../../../src/engine/prepare';
 import { run, smallDatabase } from '../helpers';
 
 /** The query's plan as lowered and after one rule, printed. */
-export function rewritten(rule: OptimizerRule, query: string, db: Database = smallDatabase()): { before: string; after: string } {
+export function rewritten(
+  rule: OptimizerRule,
+  query: string,
+  db: Database = smallDatabase(),
+): { before: string; after: string } {
   const plan = lowerText(query, db).plan;
   return { before: printQueryPlan(plan), after: printQueryPlan({ outputs: plan.outputs.map((p) => rule.rewrite(p)) }) };
 }

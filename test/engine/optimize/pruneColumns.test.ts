@@ -4,24 +4,26 @@ import { pruneColumns } from '../../../src/engine/optimize/pruneColumns';
 import { assertSameResult, assertUnchanged, rewritten } from './helpers';
 
 test('an extended column nothing reads before a summarize drops it is not computed', () => {
-  const query = 'T | extend h = hourofday(TimeGenerated), b = BytesSent * 2 | where Computer != "x" | summarize sum(b) by Computer';
-  assert.equal(rewritten(pruneColumns, query).after, [
-    'summarize sum_b = sum(b) by Computer',
-    '  where (Computer != "x")',
-    '    extend b = (BytesSent * 2)',
-    '      table T',
-  ].join('\n'));
+  const query =
+    'T | extend h = hourofday(TimeGenerated), b = BytesSent * 2 | where Computer != "x" | summarize sum(b) by Computer';
+  assert.equal(
+    rewritten(pruneColumns, query).after,
+    [
+      'summarize sum_b = sum(b) by Computer',
+      '  where (Computer != "x")',
+      '    extend b = (BytesSent * 2)',
+      '      table T',
+    ].join('\n'),
+  );
   assertSameResult(query);
 });
 
 test('a column read by a kept column of a later extend stays', () => {
   const query = 'T | extend a = BytesSent + 1, z = 0 | extend b = a * 2, c = 3 | project Computer, b';
-  assert.equal(rewritten(pruneColumns, query).after, [
-    'project Computer, b',
-    '  extend b = (a * 2)',
-    '    extend a = (BytesSent + 1)',
-    '      table T',
-  ].join('\n'));
+  assert.equal(
+    rewritten(pruneColumns, query).after,
+    ['project Computer, b', '  extend b = (a * 2)', '    extend a = (BytesSent + 1)', '      table T'].join('\n'),
+  );
   assertSameResult(query);
 });
 

@@ -5,22 +5,19 @@ import { assertSameResult, assertUnchanged, rewritten } from './helpers';
 
 test('a where on columns an extend passes through moves below it', () => {
   const query = 'T | extend h = hourofday(TimeGenerated) | where Computer == "web01"';
-  assert.equal(rewritten(pushFiltersDown, query).after, [
-    'extend h = hourofday(TimeGenerated)',
-    '  where (Computer == "web01")',
-    '    table T',
-  ].join('\n'));
+  assert.equal(
+    rewritten(pushFiltersDown, query).after,
+    ['extend h = hourofday(TimeGenerated)', '  where (Computer == "web01")', '    table T'].join('\n'),
+  );
   assertSameResult(query);
 });
 
 test('a where moves below a project that passes its columns through, and on below an extend', () => {
   const query = 'T | extend k = 1 | project Computer, BytesSent, k | where BytesSent > 60';
-  assert.equal(rewritten(pushFiltersDown, query).after, [
-    'project Computer, BytesSent, k',
-    '  extend k = 1',
-    '    where (BytesSent > 60)',
-    '      table T',
-  ].join('\n'));
+  assert.equal(
+    rewritten(pushFiltersDown, query).after,
+    ['project Computer, BytesSent, k', '  extend k = 1', '    where (BytesSent > 60)', '      table T'].join('\n'),
+  );
   assertSameResult(query);
 });
 
