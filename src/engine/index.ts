@@ -55,12 +55,19 @@ export interface ExecutionResult {
 
 /** Runs a KQL query. Every problem with the query is a KqlError; cancellation and timeout have their own errors. */
 export function executeQuery(text: string, db: Database, options: ExecuteOptions = {}): ExecutionResult {
-  return withMemoryBudget(new MemoryBudget(options.memoryLimitBytes), () => executeWithinBudget(text, db, options));
+  const budget = new MemoryBudget(options.memoryLimitBytes);
+  return withMemoryBudget(budget, () => executeWithinBudget(text, db, options, budget));
 }
 
-function executeWithinBudget(text: string, db: Database, options: ExecuteOptions): ExecutionResult {
+function executeWithinBudget(
+  text: string,
+  db: Database,
+  options: ExecuteOptions,
+  budget: MemoryBudget,
+): ExecutionResult {
   const startedAt = Date.now();
   const check = makeChecker(options.isCancelled, options.deadline, startedAt);
+  budget.check = check;
   let query: AnalyzedQuery | undefined;
   let ctx: ExecContext | undefined;
   try {

@@ -5,8 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { KqlError } from '../../src/kql';
-import { QueryTimeoutError } from '../../src/results/errors';
+import { QueryCancelledError, QueryTimeoutError } from '../../src/results/errors';
 import { run } from './helpers';
+import { MemoryBudget } from '../../src/engine/exec/memoryBudget';
 
 const MB = 1024 * 1024;
 
@@ -68,6 +69,34 @@ test('mv-expand of a few rows into millions checks the deadline as it goes', () 
     (e) => e instanceof QueryTimeoutError || (e instanceof KqlError && e.code === 'KQL-MEMORY'),
   );
   assert.ok(Date.now() - started < 5000, `stopped after ${Date.now() - started} ms`);
+});
+
+test('the budget looks at the query’s deadline and cancel flag once per megabyte charged', () => {
+  const budget = new MemoryBudget(64 * MB);
+  let looks = 0;
+  budget.check = () => looks++;
+  budget.charge(100, 'x');
+  assert.equal(looks, 0);
+  budget.charge(2 * MB, 'range()');
+  assert.equal(looks, 1);
+  for (let i = 0; i < 1024; i++) {
+    budget.charge(1024, 'make_list()');
+  }
+  assert.equal(looks, 2);
+});
+
+test('a function that builds much in one row is stopped at its charge, not 4,096 rows later', () => {
+  // 80 rows × range() of 100,001 elements charge 1.6 MB each: 128 MB in all, past the 64 MB budget.
+  // The cancel flag is up only when looked at from a charge: the query must stop there, cancelled.
+  // Were growth not a place to look, the rows would build until the budget ran out (KQL-MEMORY).
+  assert.throws(
+    () =>
+      run('range i from 1 to 80 step 1 | extend a = range(i, i + 100000) | summarize sum(array_length(a))', undefined, {
+        memoryLimitBytes: 64 * MB,
+        isCancelled: () => new Error().stack?.includes('MemoryBudget.charge') === true,
+      }),
+    (e) => e instanceof QueryCancelledError,
+  );
 });
 
 test('make_list, range, join and summarize charge the budget', () => {

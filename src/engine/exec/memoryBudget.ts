@@ -46,8 +46,18 @@ export function formatMegabytes(bytes: number): string {
   return `${Math.round(bytes / (1024 * 1024)).toLocaleString('en-US')} MB`;
 }
 
+/**
+ * Bytes charged between two looks at the query's deadline and cancel flag. Operators look every
+ * 4,096 rows, but one row's call of range(), strrep() or make_list() can build megabytes: growth is
+ * where the time goes, so growth is where the query is stopped too.
+ */
+const CHECK_EVERY_BYTES = 1024 * 1024;
+
 export class MemoryBudget {
   private used = 0;
+  private sinceCheck = 0;
+  /** The running query's deadline and cancel check, called as the charges grow (set by the executor). */
+  check: (() => void) | undefined;
 
   constructor(readonly limitBytes: number = DEFAULT_MEMORY_LIMIT_BYTES) {}
 
@@ -68,6 +78,11 @@ export class MemoryBudget {
       throw new MemoryLimitError(what, this.limitBytes);
     }
     this.used += bytes;
+    // Before the caller builds what it charged for: a stopped query does not build it.
+    if ((this.sinceCheck += bytes) >= CHECK_EVERY_BYTES) {
+      this.sinceCheck = 0;
+      this.check?.();
+    }
   }
 }
 
