@@ -10,6 +10,14 @@ export interface Io {
  * `process.stdin` on first access, which costs a noticeable part of `kql 'print 1'`'s start.
  */
 export function cliIo(): Io {
+  // A reader that stops early (`kql … | head`) closes the pipe: what it did not read is not wanted, so
+  // the command ends quietly instead of dying on an unhandled EPIPE.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') {
+      process.exit(0);
+    }
+    throw e;
+  });
   return {
     stdout: process.stdout,
     stderr: process.stderr,

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -252,4 +252,22 @@ test("-f runs a notebook's cells in order, each with the let statements of the c
   assert.equal(broken.code, 2);
   assert.match(broken.stderr, /report\.kqlnb: Cell 1: "source" must be a list of lines/);
   fs.rmSync(dir, { recursive: true });
+});
+
+test('a reader that stops early (kql … | head) ends the command quietly, not with an EPIPE crash', async () => {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/cli/main.ts', '--format', 'csv', 'range i from 1 to 300000 step 1'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let stderr = '';
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  // Read the first chunk, then close the pipe as `head` does.
+  await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+  child.stdout.destroy();
+  const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+  assert.equal(stderr, '');
+  assert.equal(code, 0);
 });
