@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SAMPLE_QUERIES } from '../../src/schema/sampleQueries';
 import { machine, records, runSeed } from './workspace';
+import { plainBags } from '../engine/bagData';
 
 test("outbound-dependencies resolves acme-app01's connections to the remote machine and its listening process", () => {
   const r = runSeed('outbound-dependencies');
@@ -24,13 +25,15 @@ test("outbound-dependencies resolves acme-app01's connections to the remote mach
   const toPostgres = r.objects.find((o) => o.Direction === 'outbound' && o.DestinationPort === 5432)!;
   const pgProcess = pg01.processes.find((p) => p.key === 'db')!;
   assert.equal(toPostgres.DestinationIp, pg01.ips[0]);
-  assert.deepEqual(toPostgres.Remote, [{ Machine: pg01.resourceName, Process: pgProcess.id, ProcessName: 'postgres' }]);
+  assert.deepEqual(plainBags(toPostgres.Remote), [
+    { Machine: pg01.resourceName, Process: pgProcess.id, ProcessName: 'postgres' },
+  ]);
 
   const toInternet = r.objects.find((o) => o.Direction === 'outbound' && o.DestinationIp === '54.187.174.169')!;
-  assert.deepEqual(toInternet.Remote, [{}]);
+  assert.deepEqual(plainBags(toInternet.Remote), [{}]);
 
   const fromNginx = r.objects.find((o) => o.Direction === 'inbound' && o.SourceIp === nginx01.ips[0])!;
-  assert.deepEqual(fromNginx.Remote, [{ Machine: nginx01.resourceName, Process: '', ProcessName: '' }]);
+  assert.deepEqual(plainBags(fromNginx.Remote), [{ Machine: nginx01.resourceName, Process: '', ProcessName: '' }]);
 });
 
 test('every sample query has a value test in this folder', () => {
