@@ -149,9 +149,18 @@ export async function reportNotebookScenario(wb: Workbench, workspace: string): 
       })
       .locator('input[type=checkbox], .quick-input-list-checkbox, .monaco-checkbox')
       .first();
+  const selected = async () => (await wb.page.locator('.quick-input-widget .quick-input-count').textContent()) ?? '';
   await checkbox('All machines').click();
   await input.fill(MACHINE);
-  await checkbox(MACHINE).click();
+  // The list filters as the text arrives: a click on a row the filter then redraws is lost, so click
+  // until the count says the one machine is picked.
+  await waitFor(`${MACHINE} picked`, async () => {
+    if (/\b1 Selected/i.test(await selected())) {
+      return true;
+    }
+    await checkbox(MACHINE).click({ timeout: 2_000 });
+    return /\b1 Selected/i.test(await selected()) ? true : undefined;
+  });
   await wb.page.keyboard.press('Enter');
   await waitFor('the parameter cell naming the machine', async () =>
     ((await parameterCell(wb).textContent()) ?? '').includes(`"${MACHINE}"`) ? true : undefined,
