@@ -15,10 +15,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Locator } from 'playwright-core';
-import type { DomElement } from '../browserTypes';
 import { startCodeServer } from '../codeServer';
 import { crashNotices, readError, resultsFrame, waitForGrid, withColumns } from '../resultsPanel';
 import { UI_TIMEOUT_MS, waitFor, Workbench } from '../workbench';
+import { type TreeRow, viewTree, viewTreeRows } from '../treeView';
 
 const HEARTBEAT = [
   'TimeGenerated,Computer,Category,OSType,Version',
@@ -72,33 +72,9 @@ function exportsWorkspace(): string {
   return dir;
 }
 
-interface SchemaRow {
-  readonly label: string;
-  readonly description: string;
-  readonly level: number;
-}
-
-function schemaTree(wb: Workbench): Locator {
-  return wb.page
-    .locator('.pane', { has: wb.page.locator('.pane-header[aria-label^="Schema"]') })
-    .locator('.monaco-list');
-}
-
-async function schemaRows(wb: Workbench): Promise<SchemaRow[]> {
-  return schemaTree(wb)
-    .locator('.monaco-list-row')
-    .evaluateAll((rows: DomElement[]) =>
-      rows
-        .map((r) => ({
-          top: parseFloat(r.style.top) || 0,
-          label: r.querySelector('.label-name')?.textContent ?? '',
-          description: r.querySelector('.label-description')?.textContent ?? '',
-          level: Number(r.getAttribute('aria-level')),
-        }))
-        .sort((a, b) => a.top - b.top)
-        .map(({ top: _top, ...row }) => row),
-    );
-}
+type SchemaRow = TreeRow;
+const schemaTree = (wb: Workbench): Locator => viewTree(wb, 'Schema');
+const schemaRows = (wb: Workbench): Promise<SchemaRow[]> => viewTreeRows(wb, 'Schema');
 
 /** Expands the row (if collapsed) and returns the rows of its subtree once they are listed. */
 async function expandSchemaRow(wb: Workbench, label: string, level: number, ms = UI_TIMEOUT_MS): Promise<SchemaRow[]> {

@@ -4,46 +4,17 @@
  */
 import assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
-import type { DomElement } from '../browserTypes';
 import { buildFleet } from '../../../src/data/sample/fleet';
 import { cliAnswerSince, sameRows } from '../kqlCli';
 import { crashNotices, waitForGrid } from '../resultsPanel';
+import { type TreeRow, viewTree, viewTreeRows } from '../treeView';
 import { UI_TIMEOUT_MS, waitFor, type Workbench } from '../workbench';
 
 /** acme-demo is the machine the seed queries name; it runs processes and binds ports in the sample. */
 const MACHINE = 'acme-demo';
 
-interface TreeRow {
-  label: string;
-  description: string;
-  level: number;
-  setSize: number;
-  expanded: string | null;
-}
-
-function machinesTree(wb: Workbench): Locator {
-  return wb.page
-    .locator('.pane', { has: wb.page.locator('.pane-header[aria-label^="Machines"]') })
-    .locator('.monaco-list');
-}
-
-async function treeRows(wb: Workbench): Promise<TreeRow[]> {
-  return machinesTree(wb)
-    .locator('.monaco-list-row')
-    .evaluateAll((rows: DomElement[]) =>
-      rows
-        .map((r) => ({
-          top: parseFloat(r.style.top) || 0,
-          label: r.querySelector('.label-name')?.textContent ?? '',
-          description: r.querySelector('.label-description')?.textContent ?? '',
-          level: Number(r.getAttribute('aria-level')),
-          setSize: Number(r.getAttribute('aria-setsize')),
-          expanded: r.getAttribute('aria-expanded'),
-        }))
-        .sort((a, b) => a.top - b.top)
-        .map(({ top: _top, ...row }) => row),
-    );
-}
+const machinesTree = (wb: Workbench): Locator => viewTree(wb, 'Machines');
+const treeRows = (wb: Workbench): Promise<TreeRow[]> => viewTreeRows(wb, 'Machines');
 
 function row(wb: Workbench, label: string, level: number): Locator {
   return machinesTree(wb)
