@@ -55,7 +55,19 @@ export async function logAnalyticsUnreachableScenario(wb: Workbench, workspace: 
     // The endpoint is machine-scoped: in code-server it lives in the remote (machine) user settings.
     await editUserSetting(wb, 'kql.logAnalytics.endpoint', `"https://${host}/v1"`, openRemoteSettings);
     await editUserSetting(wb, 'kql.logAnalytics.workspaceId', `"${WORKSPACE_ID}"`);
-    await editUserSetting(wb, 'kql.backend', '"logAnalytics"');
+    // With a session already there (an earlier scenario's), the switch itself may ask about the host.
+    const consent = wb.page.locator('.monaco-dialog-box', {
+      hasText: new RegExp(`Send your Log Analytics sign-in token to 127\\.0\\.0\\.1:${port}\\?`),
+    });
+    let confirmed = false;
+    await editUserSetting(wb, 'kql.backend', '"logAnalytics"').catch(async (e: unknown) => {
+      if (!(await consent.isVisible())) {
+        throw e;
+      }
+      await consent.locator('.monaco-button', { hasText: 'Send My Token to This Host' }).first().click();
+      confirmed = true;
+      await wb.runCommand('View: Close Editor', false);
+    });
     switched = true;
     await statusShows(wb, 'the status bar naming the workspace', /Log Analytics: 5e1f0c2a…/);
 
@@ -70,10 +82,6 @@ export async function logAnalyticsUnreachableScenario(wb: Workbench, workspace: 
     await runBlock(wb, workspace, FILE, '// Connections in the time range');
     // The token goes to a host that is not Azure Monitor's only after this dialog, which names it (the
     // schema load after sign-in may be the first to ask; the answer is remembered either way).
-    const consent = wb.page.locator('.monaco-dialog-box', {
-      hasText: new RegExp(`Send your Log Analytics sign-in token to 127\\.0\\.0\\.1:${port}\\?`),
-    });
-    let confirmed = false;
     const frame = await resultsFrame(wb);
     const message = await waitFor(
       'the panel saying Log Analytics could not be reached',
