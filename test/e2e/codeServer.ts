@@ -22,6 +22,8 @@ export interface CodeServerOptions {
   readonly pidFile?: string;
   /** Workspace trust on (the workbench asks whether to trust the folder); off by default. */
   readonly workspaceTrust?: boolean;
+  /** Unpackaged extension folders (test fixtures) installed next to the VSIX. */
+  readonly extraExtensions?: readonly string[];
 }
 
 export interface CodeServer {
@@ -56,6 +58,8 @@ export const TEST_SETTINGS: Record<string, unknown> = {
   // Every suggestion a scenario sees must come from the extension, not from words already in the file.
   '[kql]': { 'editor.wordBasedSuggestions': 'off' },
   'kql.backend': 'local',
+  // Present (at its default) so a scenario can edit its line in settings.json as a user would.
+  'kql.logAnalytics.workspaceId': '',
   // Sample data is fixed in time; "set in query" makes the editor run exactly what the CLI runs.
   'kql.timeRange': 'query',
 };
@@ -125,10 +129,24 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
       2,
     ),
   );
+  // The remote (machine) user settings, where code-server keeps machine-scoped settings; present so a
+  // scenario can edit the line as a user would.
+  fs.mkdirSync(path.join(userDataDir, 'Machine'), { recursive: true });
+  fs.writeFileSync(
+    path.join(userDataDir, 'Machine/settings.json'),
+    JSON.stringify({ 'kql.logAnalytics.endpoint': '' }, null, 2),
+  );
   // An empty config of our own, so code-server does not write one into the user's home.
   const configFile = path.join(root, 'config.yaml');
   fs.writeFileSync(configFile, '');
   const dirs = ['--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
+  // A folder in the extensions dir is picked up by the scan the VSIX install runs (the CLI installs only VSIX files).
+  for (const folder of options.extraExtensions ?? []) {
+    const manifest = JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8')) as Record<string, string>;
+    fs.cpSync(folder, path.join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`), {
+      recursive: true,
+    });
+  }
   installVsix(entry, dirs, options.vsix);
 
   const port = await freePort();

@@ -30,6 +30,7 @@ import { cancelAndTimeRangeScenario } from './scenarios/cancelAndTimeRange';
 import { copyCellsScenario } from './scenarios/copyCells';
 import { chartKindsScenario } from './scenarios/chartKinds';
 import { backendsScenario } from './scenarios/backends';
+import { logAnalyticsUnreachableScenario } from './scenarios/logAnalyticsUnreachable';
 import { themesScenario } from './scenarios/themes';
 import { bigNotebookScenario, reportNotebookScenario } from './scenarios/notebooks';
 
@@ -65,6 +66,8 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
       vsix: process.env.KQL_VSIX ?? path.join(repo, 'dist-vsix/connection-analytics.vsix'),
       workspace,
       pidFile: process.env.KQL_E2E_PIDFILE,
+      // No Microsoft account here: a fake sign-in stands in for the built-in one (same provider id).
+      extraExtensions: [path.join(__dirname, 'fixtures/fake-microsoft-auth')],
     });
     browser = await launchChromium();
     workbench = await Workbench.open(browser, server.url);
@@ -148,6 +151,10 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
   scenario('15 Ctrl+C and the context menu copy a cell and a row of the grid', copyCellsScenario);
   scenario('16 every chart kind draws the marks of its kind', chartKindsScenario, 240_000);
   scenario('17 Log Analytics with no workspace offers to set it; back to the local engine', backendsScenario);
+  scenario(
+    '19 Log Analytics at an unreachable endpoint: the panel names the host, nothing hangs; back to the local engine',
+    logAnalyticsUnreachableScenario,
+  );
   scenario('18 the grid and a chart are readable in light, high-contrast and dark themes', themesScenario);
   scenario(
     '30 a report opens as a notebook, Run All charts it, Pick Machines narrows it, it saves and reopens with outputs',

@@ -11,7 +11,7 @@ import { UI_TIMEOUT_MS, waitFor, type Workbench } from '../workbench';
 const FILE = 'journeys.kql';
 const WORKSPACE_ID = '0b6c1a2e-8f4d-4c3b-9a7e-5d2f1e0c9b8a';
 
-async function statusShows(wb: Workbench, what: string, pattern: RegExp): Promise<string> {
+export async function statusShows(wb: Workbench, what: string, pattern: RegExp): Promise<string> {
   return waitFor(what, async () => {
     const t = await runStatusText(wb);
     return pattern.test(t) ? t : undefined;
@@ -22,14 +22,22 @@ async function statusShows(wb: Workbench, what: string, pattern: RegExp): Promis
  * Sets `"key": value` in the user settings.json editor, as a user edits it, and saves. The key is
  * already there (the test settings set it): its line is rewritten, so the file keeps one value for it.
  */
-async function editUserSetting(wb: Workbench, key: string, value: string): Promise<void> {
-  await wb.runCommand('Preferences: Open User Settings (JSON)');
+export async function editUserSetting(
+  wb: Workbench,
+  key: string,
+  value: string,
+  open = (w: Workbench) => w.runCommand('Preferences: Open User Settings (JSON)'),
+): Promise<void> {
+  await open(wb);
   await wb.page
     .locator('.tabs-container .tab.active[aria-label^="settings.json"]')
     .waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  // The editor reopens where it was scrolled; line numbers below count from the top of the file.
+  await wb.page.keyboard.press('Control+Home');
   const lines = await waitFor(`"${key}" in settings.json`, async () => {
     const shown = await wb.editorLines();
-    return shown.some((l) => l.includes(`"${key}"`)) ? shown : undefined;
+    // Only a view that starts at the file's first line gives line numbers (the scroll lands a frame later).
+    return shown[0]?.trim() === '{' && shown.some((l) => l.includes(`"${key}"`)) ? shown : undefined;
   });
   const at = lines.findIndex((l) => l.includes(`"${key}"`));
   const old = lines[at]!;
@@ -43,7 +51,7 @@ async function editUserSetting(wb: Workbench, key: string, value: string): Promi
   await wb.runCommand('View: Close Editor', false);
 }
 
-async function selectBackend(wb: Workbench, label: string): Promise<void> {
+export async function selectBackend(wb: Workbench, label: string): Promise<void> {
   await wb.runCommand('Connection Analytics: Select Query Backend');
   const row = wb.page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
   await row.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
