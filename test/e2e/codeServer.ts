@@ -64,7 +64,8 @@ export const TEST_SETTINGS: Record<string, unknown> = {
   'kql.timeRange': 'query',
 };
 
-async function freePort(): Promise<number> {
+/** A local port that was free a moment ago (nothing listens on it unless someone took it since). */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);

@@ -58,6 +58,16 @@ export async function selectBackend(wb: Workbench, label: string): Promise<void>
   await row.click();
 }
 
+/** Switches back to the local engine and checks that a count answers there, as a user would. */
+export async function backToLocalEngine(wb: Workbench, workspace: string): Promise<void> {
+  await selectBackend(wb, 'Local engine');
+  await statusShows(wb, 'the status bar naming the sample workspace', /Sample workspace/);
+  await wb.openFile(FILE);
+  await runBlock(wb, workspace, FILE, '// Connections in the time range');
+  const grid = await waitForGrid(wb, 'the count on the local engine', withColumns('Links'), 60_000);
+  assert.ok(Number(grid.rows[0]![0]!.replace(/,/g, '')) > 0);
+}
+
 export async function backendsScenario(wb: Workbench, workspace: string): Promise<void> {
   await wb.openFile(FILE);
   let switched = false;
@@ -107,13 +117,8 @@ export async function backendsScenario(wb: Workbench, workspace: string): Promis
     await signIn.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
 
     // Back to the local engine, as a user does: the command palette.
-    await selectBackend(wb, 'Local engine');
+    await backToLocalEngine(wb, workspace);
     switched = false;
-    await statusShows(wb, 'the status bar naming the sample workspace', /Sample workspace/);
-    await wb.openFile(FILE);
-    await runBlock(wb, workspace, FILE, '// Connections in the time range');
-    const grid = await waitForGrid(wb, 'the count on the local engine', withColumns('Links'), 60_000);
-    assert.ok(Number(grid.rows[0]![0]!.replace(/,/g, '')) > 0);
     assert.match((await frame.locator('.status').textContent()) ?? '', /local engine/);
     await wb.screenshot(17, 'back-to-local-engine');
   } finally {

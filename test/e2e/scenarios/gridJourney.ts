@@ -9,7 +9,8 @@ import * as path from 'node:path';
 import type { Frame } from 'playwright-core';
 import { clickRunLens, seedBlock } from '../codeLens';
 import { crashNotices, readGrid, resultsFrame, waitForGrid, withColumns } from '../resultsPanel';
-import { UI_TIMEOUT_MS, waitFor, type Workbench } from '../workbench';
+import { waitFor, type Workbench } from '../workbench';
+import { answerSaveDialog } from '../saveDialog';
 
 const OPEN_PORTS = '// Number of open ports across machines';
 
@@ -59,10 +60,7 @@ export async function gridJourneyScenario(wb: Workbench, workspace: string): Pro
   const target = path.join(workspace, 'vm-insights-results.csv');
   fs.rmSync(target, { force: true });
   await frame.locator('vscode-button', { hasText: 'Export CSV' }).click();
-  const input = wb.page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
-  await input.fill(target);
-  await wb.page.keyboard.press('Enter');
+  await answerSaveDialog(wb, target);
   const csv = await waitFor('the exported CSV', async () =>
     fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : undefined,
   );

@@ -13,8 +13,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Frame } from 'playwright-core';
 import { crashNotices } from '../resultsPanel';
-import { UI_TIMEOUT_MS, waitFor, type Workbench } from '../workbench';
+import { waitFor, type Workbench } from '../workbench';
 import { openFleetMap } from './dependencyMap';
+import { answerSaveDialog } from '../saveDialog';
 
 interface ShownNode {
   id: string;
@@ -246,15 +247,7 @@ export async function mapDiffScenario(wb: Workbench, workspace: string): Promise
   const target = path.join(workspace, 'map-changes.csv');
   fs.rmSync(target, { force: true });
   await frame.click('#export-csv');
-  const input = wb.page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
-  // The simple file dialog fills in its default path a moment after it opens: type ours until it stays.
-  await waitFor('the save path typed', async () => {
-    await input.fill(target);
-    await wb.page.waitForTimeout(300);
-    return (await input.inputValue()) === target ? true : undefined;
-  });
-  await wb.page.keyboard.press('Enter');
+  await answerSaveDialog(wb, target);
   const csv = await waitFor('the exported diff', async () =>
     fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : undefined,
   );

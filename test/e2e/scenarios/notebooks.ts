@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, Locator } from 'playwright-core';
 import { UI_TIMEOUT_MS, waitFor, type Workbench } from '../workbench';
+import { answerSaveDialog } from '../saveDialog';
 
 const MACHINE = 'acme-sql01';
 
@@ -184,10 +185,7 @@ export async function reportNotebookScenario(wb: Workbench, workspace: string): 
   // Save (an untitled notebook asks where) and reopen: the outputs come back from the file.
   const target = path.join(workspace, 'tcp-traffic-copy.kqlnb');
   await wb.runCommand('File: Save');
-  const pathBox = wb.page.locator('.quick-input-widget .quick-input-box input');
-  await pathBox.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
-  await pathBox.fill(target);
-  await wb.page.keyboard.press('Enter');
+  await answerSaveDialog(wb, target);
   // The file appears before its text is written: wait for a whole notebook.
   const saved = await waitFor('the saved notebook on disk', async () => {
     try {
@@ -199,8 +197,21 @@ export async function reportNotebookScenario(wb: Workbench, workspace: string): 
   assert.ok(saved.cells.filter((c) => c.outputs?.length).length >= 4, 'the saved file holds the outputs');
 
   await wb.runCommand('View: Close All Editors', false);
-  await wb.openFile('tcp-traffic-copy.kqlnb').catch(() => undefined);
-  await cellList(wb).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  // Quick Open lists a file written during the run only once the file watcher has seen it: ask again.
+  await waitFor(
+    'the saved notebook reopened',
+    async () => {
+      await wb.page.keyboard.press('Escape');
+      await wb.openFile('tcp-traffic-copy.kqlnb').catch(() => undefined);
+      return (await cellList(wb)
+        .waitFor({ state: 'visible', timeout: 5_000 })
+        .then(() => true)
+        .catch(() => false))
+        ? true
+        : undefined;
+    },
+    90_000,
+  );
   const reopened = await outputFrame(wb, 'the outputs of the reopened notebook');
   await scrollUntil(
     wb,
