@@ -22,11 +22,9 @@ export function symbolKind(node: Node): string {
   if (!sym) {
     return '';
   }
-  // Cast: the typings declare SymbolKind as an enum type, but at run time it is a plain name → number object.
-  const SK = kusto().Symbols.SymbolKind as unknown as Record<string, number>;
-  for (const [name, v] of Object.entries(SK)) {
-    // Cast: a Bridge.NET enum value is a number at run time.
-    if (v === (sym.Kind as unknown as number)) {
+  // A Bridge.NET enum is a plain name → number object at run time (no reverse mapping): search it by value.
+  for (const [name, v] of Object.entries(kusto().Symbols.SymbolKind)) {
+    if (v === sym.Kind) {
       return name;
     }
   }

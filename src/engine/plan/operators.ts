@@ -18,20 +18,23 @@ import type { Expr, NamedExpr, Plan, SortKey } from './types';
 
 export function lowerOperator(op: Node, input: Plan, ctx: LowerContext): Plan {
   const kind = kindOf(op);
-  // Cast: a view of the operator's child nodes by name for this switch's ~30 operator kinds, each of which
-  // reads only the properties its kind declares (Condition, Expressions, …); typing it per case is still to do.
-  const n = op as unknown as Record<string, Node>;
   const span = spanOf(op);
   const schema = schemaOf(op);
   switch (kind) {
-    case 'FilterOperator':
-      return { k: 'filter', input, predicate: lowerExpr(n.Condition!, ctx), span, schema };
+    case 'FilterOperator': {
+      const filter = op as Kusto.Language.Syntax.FilterOperator;
+      return { k: 'filter', input, predicate: lowerExpr(filter.Condition!, ctx), span, schema };
+    }
     case 'ProjectOperator': {
-      return { k: 'project', input, columns: positionalColumns(elementsOf(n.Expressions), schema, ctx), span, schema };
+      const project = op as Kusto.Language.Syntax.ProjectOperator;
+      const columns = positionalColumns(elementsOf(project.Expressions), schema, ctx);
+      return { k: 'project', input, columns, span, schema };
     }
     case 'ExtendOperator':
     case 'SerializeOperator': {
-      const columns = extendedColumns(elementsOf(n.Expressions), input.schema, schema, ctx);
+      // Both declare the same Expressions list (serialize's optional `name = expr` columns).
+      const extend = op as Kusto.Language.Syntax.ExtendOperator | Kusto.Language.Syntax.SerializeOperator;
+      const columns = extendedColumns(elementsOf(extend.Expressions), input.schema, schema, ctx);
       return kind === 'ExtendOperator'
         ? { k: 'extend', input, columns, span, schema }
         : { k: 'serialize', input, columns, span, schema };
@@ -42,7 +45,8 @@ export function lowerOperator(op: Node, input: Plan, ctx: LowerContext): Plan {
       return { k: 'select', input, sources: schema.map((c) => c.name), span, schema };
     case 'ProjectRenameOperator': {
       const renames = new Map<string, string>();
-      for (const item of elementsOf(n.Expressions)) {
+      const rename = op as Kusto.Language.Syntax.ProjectRenameOperator;
+      for (const item of elementsOf(rename.Expressions)) {
         const named = item as Kusto.Language.Syntax.SimpleNamedExpression;
         if (kindOf(item) === 'SimpleNamedExpression') {
           renames.set(nameText(named.Name), named.Expression!.ReferencedSymbol?.Name ?? nameText(named.Expression));
@@ -50,30 +54,40 @@ export function lowerOperator(op: Node, input: Plan, ctx: LowerContext): Plan {
       }
       return { k: 'select', input, sources: schema.map((c) => renames.get(c.name) ?? c.name), span, schema };
     }
-    case 'SortOperator':
-      return { k: 'sort', input, keys: sortKeys(elementsOf(n.Expressions), ctx), span, schema };
-    case 'TakeOperator':
-      return { k: 'take', input, count: lowerExpr(n.Expression!, ctx), span, schema };
-    case 'SampleOperator':
-      return { k: 'sample', input, count: lowerExpr(n.Expression!, ctx), span, schema };
-    case 'SampleDistinctOperator':
+    case 'SortOperator': {
+      const sort = op as Kusto.Language.Syntax.SortOperator;
+      return { k: 'sort', input, keys: sortKeys(elementsOf(sort.Expressions), ctx), span, schema };
+    }
+    case 'TakeOperator': {
+      const take = op as Kusto.Language.Syntax.TakeOperator;
+      return { k: 'take', input, count: lowerExpr(take.Expression!, ctx), span, schema };
+    }
+    case 'SampleOperator': {
+      const sample = op as Kusto.Language.Syntax.SampleOperator;
+      return { k: 'sample', input, count: lowerExpr(sample.Expression!, ctx), span, schema };
+    }
+    case 'SampleDistinctOperator': {
+      const sample = op as Kusto.Language.Syntax.SampleDistinctOperator;
       return {
         k: 'sampleDistinct',
         input,
-        count: lowerExpr(n.Expression!, ctx),
-        value: lowerExpr(n.OfExpression!, ctx),
+        count: lowerExpr(sample.Expression!, ctx),
+        value: lowerExpr(sample.OfExpression!, ctx),
         span,
         schema,
       };
-    case 'TopOperator':
+    }
+    case 'TopOperator': {
+      const top = op as Kusto.Language.Syntax.TopOperator;
       return {
         k: 'top',
         input,
-        count: lowerExpr(n.Expression!, ctx),
-        keys: sortKeys([n.ByExpression!], ctx),
+        count: lowerExpr(top.Expression!, ctx),
+        keys: sortKeys([top.ByExpression!], ctx),
         span,
         schema,
       };
+    }
     case 'CountOperator':
       return { k: 'count', input, span, schema };
     case 'SummarizeOperator':
@@ -116,7 +130,7 @@ export function lowerOperator(op: Node, input: Plan, ctx: LowerContext): Plan {
       return lowerRender(op, input, ctx);
     case 'AsOperator': {
       // `as X` names the result for the rest of the query (a later `X` reads the same rows).
-      const name = nameText(n.Name);
+      const name = nameText((op as Kusto.Language.Syntax.AsOperator).Name);
       const named: Plan = { k: 'shared', id: ctx.nextId(), plan: { k: 'as', input, name, span, schema }, span, schema };
       ctx.scope.set(name, { k: 'tabular', plan: named });
       return named;

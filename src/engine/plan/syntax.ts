@@ -12,15 +12,14 @@ let kindNames: Map<number, string> | undefined;
 export function kindOf(node: Element): string {
   if (!kindNames) {
     kindNames = new Map();
-    // Cast: the typings declare SyntaxKind as an enum type; at run time it is a plain name → number object.
-    for (const [name, value] of Object.entries(kusto().Syntax.SyntaxKind as unknown as Record<string, unknown>)) {
+    // A Bridge.NET enum is a plain name → number object at run time: reverse it once.
+    for (const [name, value] of Object.entries(kusto().Syntax.SyntaxKind)) {
       if (typeof value === 'number') {
         kindNames.set(value, name);
       }
     }
   }
-  // Cast: a Bridge.NET enum value is a number at run time.
-  return kindNames.get(node.Kind as unknown as number) ?? String(node.Kind);
+  return kindNames.get(node.Kind) ?? String(node.Kind);
 }
 
 export function spanOf(node: Element): Span {
@@ -83,8 +82,9 @@ export function nameText(node: Node | null | undefined): string {
   if (!node) {
     return '';
   }
-  // Cast: any of NameDeclaration, NameReference, or a node holding a Name: read whichever it has.
-  const n = node as unknown as { SimpleName?: string; Name?: { SimpleName?: string } };
+  // Any node may come here: a NameDeclaration or NameReference has SimpleName, another node holding a Name
+  // has only Name, the rest neither (then its text). Both declare the two properties, so read it as either.
+  const n = node as Partial<Kusto.Language.Syntax.NameReference>;
   return n.SimpleName ?? n.Name?.SimpleName ?? textOf(node);
 }
 

@@ -15,13 +15,11 @@ import type { Plan } from './types';
  */
 function tableByName(call: Kusto.Language.Syntax.FunctionCallExpression, ctx: LowerContext): Plan | undefined {
   const fn = call.ReferencedSymbol;
-  if (
-    !fn ||
-    fn.Name !== 'table' ||
-    (fn as unknown as { IsBuiltIn?: boolean })
-      .IsBuiltIn /* cast: only FunctionSymbol has IsBuiltIn; a user's `table` is another symbol kind */ === false ||
-    ctx.scope.get('table')
-  ) {
+  // A `let table = …` shadows the built-in: its scope entry says so before the symbol is asked.
+  if (!fn || fn.Name !== 'table' || ctx.scope.get('table')) {
+    return undefined;
+  }
+  if (!ctx.globals.IsBuiltInFunction(fn as Kusto.Language.Symbols.FunctionSymbol)) {
     return undefined;
   }
   const first = elementsOf(call.ArgumentList?.Expressions)[0];
@@ -45,18 +43,16 @@ function tableByName(call: Kusto.Language.Syntax.FunctionCallExpression, ctx: Lo
 
 export function lowerTabular(node: Node, ctx: LowerContext): Plan {
   const kind = kindOf(node);
-  // Cast: a view of the node's children by name for this switch's source kinds (pipe, parentheses, …), each
-  // case reading what its kind declares; typing it per case is still to do.
-  const n = node as unknown as Record<string, Node>;
   const span = spanOf(node);
   const schema = schemaOf(node);
   switch (kind) {
     case 'PipeExpression': {
-      const input = lowerTabular(n.Expression!, ctx);
-      return withoutPhantomColumns(lowerOperator(n.Operator!, input, ctx), input, schemaOf(n.Expression!));
+      const pipe = node as Kusto.Language.Syntax.PipeExpression;
+      const input = lowerTabular(pipe.Expression!, ctx);
+      return withoutPhantomColumns(lowerOperator(pipe.Operator!, input, ctx), input, schemaOf(pipe.Expression!));
     }
     case 'ParenthesizedExpression':
-      return lowerTabular(n.Expression!, ctx);
+      return lowerTabular((node as Kusto.Language.Syntax.ParenthesizedExpression).Expression!, ctx);
     case 'NameReference': {
       const sk = symbolKind(node);
       const name = node.ReferencedSymbol?.Name ?? nameText(node);
@@ -90,8 +86,10 @@ export function lowerTabular(node: Node, ctx: LowerContext): Plan {
       }
       throw ctx.errors.unsupported(node, `The tabular function '${call.ReferencedSymbol?.Name ?? textOf(node)}'`);
     }
-    case 'MaterializeExpression':
-      return { k: 'shared', id: ctx.nextId(), plan: lowerTabular(n.Expression!, ctx), span, schema };
+    case 'MaterializeExpression': {
+      const inner = lowerTabular((node as Kusto.Language.Syntax.MaterializeExpression).Expression!, ctx);
+      return { k: 'shared', id: ctx.nextId(), plan: inner, span, schema };
+    }
     case 'DataTableExpression':
       return lowerDatatable(node, ctx);
     case 'PrintOperator':
