@@ -14,7 +14,7 @@ import { lowerTopNested } from './topNested';
 import { lowerSearch, lowerUnion } from './union';
 import { extendedColumns, positionalColumns } from './outputColumns';
 import { elementsOf, kindOf, nameText, schemaOf, spanOf, typeOf, type Node } from './syntax';
-import type { Expr, NamedExpr, Plan, SortKey } from './types';
+import type { Expr, Plan, SortKey } from './types';
 
 export function lowerOperator(op: Node, input: Plan, ctx: LowerContext): Plan {
   const kind = kindOf(op);

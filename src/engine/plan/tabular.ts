@@ -16,7 +16,7 @@ import type { Plan } from './types';
 function tableByName(call: Kusto.Language.Syntax.FunctionCallExpression, ctx: LowerContext): Plan | undefined {
   const fn = call.ReferencedSymbol;
   // A `let table = …` shadows the built-in: its scope entry says so before the symbol is asked.
-  if (!fn || fn.Name !== 'table' || ctx.scope.get('table')) {
+  if (fn?.Name !== 'table' || ctx.scope.get('table')) {
     return undefined;
   }
   if (!ctx.globals.IsBuiltInFunction(fn as Kusto.Language.Symbols.FunctionSymbol)) {
