@@ -459,10 +459,7 @@ describe('seasonal and outliers', () => {
       (3 - 2.5) / 1,
     ]);
   });
-  test('series_outliers of the default kind "ctukey" is not supported', () => {
-    unsupported('print r = series_outliers(dynamic([1, 2, 3]))', /ctukey/);
-    unsupported('print r = series_outliers(dynamic([1, 2, 3]), "ctukey", double(null), 5.0, 95.0)', /ctukey/);
-  });
+  // The default kind, ctukey, has its own file: seriesOutliers.test.ts.
 });
 
 test('series_fit_2lines is left unimplemented and says so', () => {
