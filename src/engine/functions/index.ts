@@ -36,6 +36,7 @@ import { seriesFilters } from './seriesFilters';
 import { seriesFourierFunctions } from './seriesFourier';
 import { seriesFunctions } from './seriesFunctions';
 import { seriesStatistics } from './seriesStatistics';
+import { seriesFit2Lines } from './seriesFit2Lines';
 import { specialMathFunctions } from './mathSpecial';
 import { stringFunctions } from './stringFunctions';
 import { tdigestAggregates, tdigestFunctions } from './tdigestSketch';
@@ -86,6 +87,7 @@ register(scalars, [
   ...bagFunctions,
   ...seriesFunctions,
   ...seriesStatistics,
+  ...seriesFit2Lines,
   ...seriesFilters,
   ...seriesFourierFunctions,
   ...specialMathFunctions,

@@ -461,8 +461,3 @@ describe('seasonal and outliers', () => {
   });
   // The default kind, ctukey, has its own file: seriesOutliers.test.ts.
 });
-
-test('series_fit_2lines is left unimplemented and says so', () => {
-  unsupported('print y=dynamic([1, 2, 3, 10, 20]) | extend series_fit_2lines(y)', /series_fit_2lines/);
-  unsupported('print r = series_fit_2lines_dynamic(dynamic([1, 2, 3, 10, 20]))', /series_fit_2lines_dynamic/);
-});
