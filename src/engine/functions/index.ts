@@ -37,6 +37,7 @@ import { seriesFourierFunctions } from './seriesFourier';
 import { seriesFunctions } from './seriesFunctions';
 import { seriesStatistics } from './seriesStatistics';
 import { seriesFit2Lines } from './seriesFit2Lines';
+import { seriesDecompose } from './seriesDecompose';
 import { specialMathFunctions } from './mathSpecial';
 import { stringFunctions } from './stringFunctions';
 import { tdigestAggregates, tdigestFunctions } from './tdigestSketch';
@@ -88,6 +89,7 @@ register(scalars, [
   ...seriesFunctions,
   ...seriesStatistics,
   ...seriesFit2Lines,
+  ...seriesDecompose,
   ...seriesFilters,
   ...seriesFourierFunctions,
   ...specialMathFunctions,
