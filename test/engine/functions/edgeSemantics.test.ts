@@ -72,3 +72,30 @@ test('parse_json of text that is not JSON gives the text back; only "" is an emp
   );
   assert.deepEqual(r, { a: ' ', b: null, t: 'string', u: 'string' });
 });
+
+test('array_sort_desc over mixed types keeps numbers before strings; values descend within each type', () => {
+  assert.deepEqual(printed('print a = array_sort_desc(dynamic([2, "a", 1, "b", null, 1.5]))').a, [
+    2,
+    1.5,
+    1,
+    'b',
+    'a',
+    null,
+  ]);
+  assert.deepEqual(printed('print a = array_sort_desc(dynamic([2, "a", null, 1]), false)').a, [null, 2, 1, 'a']);
+});
+
+test('array_sort_desc: the reference examples', () => {
+  assert.deepEqual(
+    printed(`let array1 = dynamic([1,3,4,5,2]); let array2 = dynamic(["a","b","c","d","e"]);
+print array_sort_desc(array1, array2)`),
+    { array1_sorted: [5, 4, 3, 2, 1], array2_sorted: ['d', 'c', 'b', 'e', 'a'] },
+  );
+  assert.deepEqual(printed('print r = array_sort_desc(dynamic([null,"blue","yellow","green",null]))').r, [
+    'yellow',
+    'green',
+    'blue',
+    null,
+    null,
+  ]);
+});
