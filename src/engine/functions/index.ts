@@ -22,6 +22,7 @@ import { encodingFunctions } from './encodingFunctions';
 import { estimateDataSizeFunctions } from './estimateDataSize';
 import { extractJsonFunctions } from './extractJson';
 import { geoFunctions } from './geoFunctions';
+import { geoDirections } from './geoDirections';
 import { hashFunctions } from './hashFunctions';
 import { xxhashFunctions } from './hashXxhash';
 import { ipv4Functions } from './ipv4Functions';
@@ -101,6 +102,7 @@ register(scalars, [
   ...pathFunctions,
   ...extractJsonFunctions,
   ...geoFunctions,
+  ...geoDirections,
   ...regexQuoteFunctions,
   ...commandLineFunctions,
   ...parseVersionFunctions,
