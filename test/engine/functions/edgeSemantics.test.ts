@@ -99,3 +99,36 @@ print array_sort_desc(array1, array2)`),
     null,
   ]);
 });
+
+test("aggregates of an empty table: the reference's example of default values, column by column", () => {
+  const r = printed(`datatable(x:long)[]
+| summarize any_x=take_any(x), arg_max_x=arg_max(x, *), arg_min_x=arg_min(x, *), avg(x), buildschema(todynamic(tostring(x))),
+  max(x), min(x), percentile(x, 55), hll(x), stdev(x), sum(x), sumif(x, x > 0), tdigest(x), variance(x)`);
+  // The reference's row: empty (null) cells, avg NaN, and 0 for stdev, sum, sumif and variance.
+  assert.deepEqual(r, {
+    any_x: null,
+    arg_max_x: null,
+    arg_min_x: null,
+    avg_x: 'NaN',
+    schema_x: null,
+    max_x: null,
+    min_x: null,
+    percentile_x_55: null,
+    hll_x: null,
+    stdev_x: 0,
+    sum_x: 0,
+    sumif_x: 0,
+    tdigest_x: null,
+    variance_x: 0,
+  });
+});
+
+test('aggregates of an empty table: the collections are empty, the counts 0', () => {
+  // The reference's table lists make_bag with the arrays ("empty dynamic array ([])"); a bag's empty value
+  // is {}, which is what make_bag gives here: a property bag, never an array.
+  assert.deepEqual(
+    printed(`datatable(x:long)[] | summarize s = make_set(x), l = make_list(x), b = make_bag(bag_pack('a', x)),
+  ci = countif(x > 0), d = dcount(x), di = dcountif(x, x > 0), cd = count_distinct(x)`),
+    { s: [], l: [], b: {}, ci: 0, d: 0, di: 0, cd: 0 },
+  );
+});
