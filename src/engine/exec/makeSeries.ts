@@ -7,7 +7,7 @@ import { formatDatetime } from '../valueText';
 import { binDatetime, binNumber } from '../functions/datetimeFunctions';
 import type { Plan } from '../plan/types';
 import { Table, type TableColumn } from '../table';
-import type { DynamicValue, Value } from '../values';
+import { type DynamicValue, type KqlType, realInDynamic, type Value } from '../values';
 import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { compileExpr, toDynamic } from './expr';
 import { bindAggregate, groupRows } from './summarize';
@@ -80,7 +80,10 @@ export function runMakeSeries(plan: P<'makeSeries'>, input: Table, ctx: ExecCont
   // kind=nonempty over no rows: one row, its keys null (strings empty) and every series all defaults.
   const emptyRow = plan.nonEmpty === true && input.rowCount === 0;
   const groups = emptyRow ? 1 : plan.keys.length === 0 ? (input.rowCount > 0 ? 1 : 0) : firstRows.length;
-  const aggs = plan.aggregates.map((a) => bindAggregate(a.call, input, ctx));
+  // Each step's aggregate is bound at its own type (avg: real), not the series' dynamic.
+  const aggs = plan.aggregates.map((a) =>
+    bindAggregate({ ...a.call, outputs: [{ ...a.call.outputs[0]!, type: a.element }] }, input, ctx),
+  );
   // states[agg][group * steps + step], created on first use.
   const states = aggs.map(() => new Map<number, unknown>());
   const argValues = aggs.map((a) => new Array<Value>(a.args.length));
@@ -114,13 +117,14 @@ export function runMakeSeries(plan: P<'makeSeries'>, input: Table, ctx: ExecCont
   });
   aggs.forEach((a, j) => {
     const out = a.call.outputs[0]!;
-    const fallback = toDynamic(plan.aggregates[j]!.fallback, 'real');
+    const element = plan.aggregates[j]!.element;
+    const fallback = seriesElement(plan.aggregates[j]!.fallback, element);
     const series: DynamicValue[] = [];
     for (let g = 0; g < groups; g++) {
       const arr: DynamicValue[] = new Array(steps);
       for (let s = 0; s < steps; s++) {
         const slot = g * steps + s;
-        arr[s] = states[j]!.has(slot) ? toDynamic(a.impl.result(states[j]!.get(slot)) as Value, 'real') : fallback;
+        arr[s] = states[j]!.has(slot) ? seriesElement(a.impl.result(states[j]!.get(slot)) as Value, element) : fallback;
       }
       series.push(arr);
     }
@@ -134,4 +138,12 @@ export function runMakeSeries(plan: P<'makeSeries'>, input: Table, ctx: ExecCont
   const axisName = plan.schema[plan.schema.length - 1]!.name;
   cols.push({ name: axisName, column: columnFromValues('dynamic', new Array(groups).fill(axisValues)) });
   return new Table(cols, groups);
+}
+
+/** One step of a series: a real stays a real (1.0, not 1), datetimes and timespans as their text. */
+function seriesElement(v: Value, element: KqlType): DynamicValue {
+  if ((element === 'real' || element === 'decimal') && typeof v === 'number') {
+    return realInDynamic(v);
+  }
+  return toDynamic(v, element);
 }

@@ -19,7 +19,7 @@ const CHECK_INTERVAL = CHECK_EVERY;
 
 type P<K extends Plan['k']> = Extract<Plan, { k: K }>;
 
-function elements(v: Value): DynamicValue[] {
+function elements(v: Value, bagsAsArrays: boolean): DynamicValue[] {
   if (v === null || v === undefined) {
     return [null];
   }
@@ -27,7 +27,7 @@ function elements(v: Value): DynamicValue[] {
     return v;
   }
   if (isDynamicBag(v)) {
-    return Object.entries(v).map(([k, x]) => recordOf<DynamicValue>({ [k]: x }));
+    return Object.entries(v).map(([k, x]) => (bagsAsArrays ? [k, x] : recordOf<DynamicValue>({ [k]: x })));
   }
   return [v];
 }
@@ -64,6 +64,7 @@ export function castDynamic(v: DynamicValue, type: KqlType): Value {
 export function runMvExpand(plan: P<'mvExpand'>, input: Table, ctx: ExecContext): Table {
   const exprs = plan.columns.map((c) => compileExpr({ ...c.expr, type: 'dynamic' } as typeof c.expr, input, ctx));
   const limit = plan.limit ?? Number.MAX_SAFE_INTEGER;
+  const bagsAsArrays = plan.bagsAsArrays === true;
   const rows: number[] = [];
   const builders = plan.columns.map((c) => columnBuilder(c.expr.type, input.rowCount));
   const indexBuilder = plan.itemIndex ? columnBuilder('long', input.rowCount) : undefined;
@@ -80,7 +81,7 @@ export function runMvExpand(plan: P<'mvExpand'>, input: Table, ctx: ExecContext)
     if ((i & (CHECK_INTERVAL - 1)) === 0) {
       ctx.check();
     }
-    const lists = exprs.map((e) => elements(e(i)));
+    const lists = exprs.map((e) => elements(e(i), bagsAsArrays));
     const count = Math.min(limit, Math.max(...lists.map((l) => l.length)));
     for (let j = 0; j < count; j++) {
       if ((++produced & (CHECK_INTERVAL - 1)) === 0) {

@@ -55,11 +55,18 @@ function rank(v: DynamicValue): number {
   return typeof v === 'number' || v instanceof WholeReal ? 0 : typeof v === 'string' ? 1 : 2;
 }
 
-function compareElements(a: DynamicValue, b: DynamicValue): number {
+/**
+ * Element order: the type rank always ascends (numbers before strings, in array_sort_desc too, as the
+ * reference lists it for both), the values within a type ascend or descend.
+ */
+function compareElements(a: DynamicValue, b: DynamicValue, descending: boolean): number {
   const ra = rank(a);
   const rb = rank(b);
   if (ra !== rb) {
     return ra - rb;
+  }
+  if (descending) {
+    [a, b] = [b, a];
   }
   if (ra === 0) {
     return Number(a) - Number(b);
@@ -98,12 +105,7 @@ function sortTogether(arrays: readonly Value[], descending: boolean, nullsLast: 
   // Array.prototype.sort is stable, so equal keys keep their order in every array alike.
   order.sort(
     (i, j) =>
-      valueRank(i) - valueRank(j) ||
-      (first[i] === null
-        ? 0
-        : descending
-          ? compareElements(first[j]!, first[i]!)
-          : compareElements(first[i]!, first[j]!)),
+      valueRank(i) - valueRank(j) || (first[i] === null ? 0 : compareElements(first[i]!, first[j]!, descending)),
   );
   return arrays.map((a) => (Array.isArray(a) && a.length === first.length ? order.map((i) => a[i]!) : null));
 }

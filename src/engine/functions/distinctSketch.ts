@@ -44,7 +44,8 @@ function sketcher(type: KqlType, predicateIndex: number | null): AggregateImpl<S
       }
       return s;
     },
-    result: render,
+    // No values, the empty input of the reference's table of defaults included, give null ("all others").
+    result: (s) => (s.size === 0 ? null : render(s)),
   };
 }
 

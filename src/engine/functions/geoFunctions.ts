@@ -17,7 +17,7 @@ const RADIANS = Math.PI / 180;
 const GEOHASH_ALPHABET = '0123456789bcdefghjkmnpqrstuvwxyz';
 const GEOHASH_MAX_LENGTH = 18;
 
-function validPoint(longitude: number | null, latitude: number | null): boolean {
+export function validPoint(longitude: number | null, latitude: number | null): boolean {
   return (
     longitude !== null &&
     latitude !== null &&

@@ -22,6 +22,7 @@ import { encodingFunctions } from './encodingFunctions';
 import { estimateDataSizeFunctions } from './estimateDataSize';
 import { extractJsonFunctions } from './extractJson';
 import { geoFunctions } from './geoFunctions';
+import { geoDirections } from './geoDirections';
 import { hashFunctions } from './hashFunctions';
 import { xxhashFunctions } from './hashXxhash';
 import { ipv4Functions } from './ipv4Functions';
@@ -36,6 +37,8 @@ import { seriesFilters } from './seriesFilters';
 import { seriesFourierFunctions } from './seriesFourier';
 import { seriesFunctions } from './seriesFunctions';
 import { seriesStatistics } from './seriesStatistics';
+import { seriesFit2Lines } from './seriesFit2Lines';
+import { seriesDecompose } from './seriesDecompose';
 import { specialMathFunctions } from './mathSpecial';
 import { stringFunctions } from './stringFunctions';
 import { tdigestAggregates, tdigestFunctions } from './tdigestSketch';
@@ -86,6 +89,8 @@ register(scalars, [
   ...bagFunctions,
   ...seriesFunctions,
   ...seriesStatistics,
+  ...seriesFit2Lines,
+  ...seriesDecompose,
   ...seriesFilters,
   ...seriesFourierFunctions,
   ...specialMathFunctions,
@@ -97,6 +102,7 @@ register(scalars, [
   ...pathFunctions,
   ...extractJsonFunctions,
   ...geoFunctions,
+  ...geoDirections,
   ...regexQuoteFunctions,
   ...commandLineFunctions,
   ...parseVersionFunctions,

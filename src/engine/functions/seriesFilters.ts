@@ -5,6 +5,7 @@
 import { type DynamicValue, dynamicNumber, realInDynamic, type Value, WholeReal } from '../values';
 import { scalar } from './define';
 import { asArray, isNumeric } from './seriesFunctions';
+import { seriesOutliers } from './seriesOutliers';
 import { type ScalarFunction, UnsupportedError } from './types';
 
 /**
@@ -199,41 +200,6 @@ function seasonal(args: readonly Value[]): Value {
   return xs.map((_, i) => phases[i % p] ?? null);
 }
 
-/** A percentile by linear interpolation between closest ranks (p10 of 16 values = x[1.5]). */
-function percentileLinear(sorted: readonly number[], p: number): number {
-  const pos = (p / 100) * (sorted.length - 1);
-  const lo = Math.floor(pos);
-  const hi = Math.min(lo + 1, sorted.length - 1);
-  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
-}
-
-/**
- * Tukey's fences: a point above the 75th percentile scores (x − p75) / IQR, below the 25th (x − p25) / IQR,
- * others 0; nulls and ignore_val score 0. The percentiles interpolate linearly, as the function's authors
- * describe it (microsoft/Kusto-Query-Language#136). The default kind, "ctukey", also rescales the score by a
- * normalisation factor whose exact computation is not documented, so only kind "tukey" is implemented.
- */
-function outliers(args: readonly Value[]): Value {
-  const xs = asArray(args[0]);
-  const kind = typeof args[1] === 'string' && args[1] !== '' ? args[1] : 'ctukey';
-  if (kind === 'ctukey') {
-    throw new UnsupportedError('series_outliers() of kind "ctukey" (the default)');
-  }
-  if (!xs || kind !== 'tukey') {
-    return null;
-  }
-  const ignored = missingTest(args[2]);
-  const counted = (x: DynamicValue | undefined): x is number => isNumeric(x) && !Number.isNaN(x) && !ignored(x);
-  const values = xs.filter(counted).sort((u, v) => u - v);
-  if (values.length === 0) {
-    return xs.map(() => 0);
-  }
-  const low = percentileLinear(values, 25);
-  const high = percentileLinear(values, 75);
-  const iqr = high - low;
-  return xs.map((x) => (!counted(x) ? 0 : x > high ? (x - high) / iqr : x < low ? (x - low) / iqr : 0));
-}
-
 function unsupportedAtBind(
   name: string,
   check: (constArgs: readonly (Value | undefined)[], argc: number) => string | undefined,
@@ -279,9 +245,5 @@ export const seriesFilters: ScalarFunction[] = [
     (k, argc) => (argc < 2 || k[1] === -1 ? 'series_seasonal() detecting the period itself' : undefined),
     seasonal,
   ),
-  unsupportedAtBind(
-    'series_outliers',
-    (k, argc) => (argc < 2 || k[1] === 'ctukey' ? 'series_outliers() of kind "ctukey" (the default)' : undefined),
-    outliers,
-  ),
+  scalar('series_outliers', () => seriesOutliers),
 ];

@@ -82,7 +82,8 @@ function digester(type: KqlType, weighted: boolean): AggregateImpl<Digest> {
       }
       return d;
     },
-    result: (d) => render(d, type),
+    // No values, the empty input of the reference's table of defaults included, give null ("all others").
+    result: (d) => (d.weights.size === 0 ? null : render(d, type)),
   };
 }
 

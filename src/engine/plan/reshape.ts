@@ -43,15 +43,15 @@ export function lowerMvExpand(op: Node, input: Plan, ctx: LowerContext): Plan {
   const legacy = textOf(op).startsWith('mvexpand');
   const limit =
     limitExpr?.k === 'literal' && typeof limitExpr.value === 'number' ? limitExpr.value : legacy ? 128 : undefined;
-  if (parameter(m.Parameters, 'bagexpansion') === 'array') {
-    throw ctx.errors.unsupported(op, 'mv-expand bagexpansion=array');
-  }
+  // `kind=array` (or the older `bagexpansion=array`): bags expand to [key, value] arrays.
+  const kind = (parameter(m.Parameters, 'kind') ?? parameter(m.Parameters, 'bagexpansion'))?.trim().toLowerCase();
+  const bagsAsArrays = kind === 'array';
   const schema = schemaOf(op);
   // The index column is the binder's last one: over an existing column of the same name it is made
   // unique (ix → ix1), as Kusto.Language declares it, and the input column keeps its values.
   const itemIndex =
     parameter(m.Parameters, 'with_itemindex') !== undefined ? schema[schema.length - 1]?.name : undefined;
-  return { k: 'mvExpand', input, columns, limit, itemIndex, span: spanOf(op), schema };
+  return { k: 'mvExpand', input, columns, limit, itemIndex, bagsAsArrays, span: spanOf(op), schema };
 }
 
 /**

@@ -134,18 +134,26 @@ export function lowerMakeSeries(op: Node, input: Plan, ctx: LowerContext): Plan 
   const aggregates = elementsOf(m.Aggregates).map((item) => {
     const ms = item as Kusto.Language.Syntax.MakeSeriesExpression;
     const value = assignedValue(ms.Expression!);
-    if (!isAggregateCall(value, ctx)) {
-      throw ctx.errors.unsupported(value, 'A make-series expression that is not a single aggregate call');
-    }
     const outputs = [schema[pos++]!];
+    // A constant in place of an aggregate (`other=-1`) is the constant in every step that has rows and
+    // the default elsewhere: max() over the constant is exactly that.
+    const aggregate = isAggregateCall(value, ctx) ? value : undefined;
+    const constant = aggregate ? undefined : constantDefault(lowerExpr(value, ctx));
+    if (constant && constant.k !== 'literal') {
+      throw ctx.errors.unsupported(value, 'A make-series expression that is neither an aggregate call nor a constant');
+    }
     const fallbackNode = ms.DefaultExpression?.Expression;
     const fallback = fallbackNode ? constantDefault(lowerExpr(fallbackNode, ctx)) : undefined;
     if (fallback && fallback.k !== 'literal') {
       throw ctx.errors.at(fallback.span, 'KQL-ARGUMENT', 'The default of make-series must be a constant.');
     }
+    const element = constant ? constant.type : typeOf(value);
     // Without `default=`, empty steps hold 0 (the reference: "Default is 0").
     return {
-      call: lowerAggregateCall(value, outputs, input.schema, ctx),
+      element,
+      call: constant
+        ? { name: 'max', args: [constant], outputs, span: constant.span }
+        : lowerAggregateCall(aggregate!, outputs, input.schema, ctx),
       fallback: fallback?.k === 'literal' ? fallback.value : 0,
     };
   });

@@ -185,6 +185,8 @@ export type Plan =
       readonly columns: readonly NamedExpr[];
       readonly limit: number | undefined;
       readonly itemIndex: string | undefined;
+      /** kind=array: a bag's entries expand to [key, value] arrays, not one-entry bags. */
+      readonly bagsAsArrays?: boolean;
     })
   | (PlanBase & {
       readonly k: 'search';
@@ -202,7 +204,12 @@ export type Plan =
   | (PlanBase & {
       readonly k: 'makeSeries';
       readonly input: Plan;
-      readonly aggregates: readonly { readonly call: AggregateCall; readonly fallback: Value }[];
+      /** `element`: the type of one step's aggregate (avg: real), which a series keeps (1.0 stays real). */
+      readonly aggregates: readonly {
+        readonly call: AggregateCall;
+        readonly fallback: Value;
+        readonly element: KqlType;
+      }[];
       readonly axis: Expr;
       readonly from: Expr | undefined;
       readonly to: Expr | undefined;

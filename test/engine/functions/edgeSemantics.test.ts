@@ -72,3 +72,63 @@ test('parse_json of text that is not JSON gives the text back; only "" is an emp
   );
   assert.deepEqual(r, { a: ' ', b: null, t: 'string', u: 'string' });
 });
+
+test('array_sort_desc over mixed types keeps numbers before strings; values descend within each type', () => {
+  assert.deepEqual(printed('print a = array_sort_desc(dynamic([2, "a", 1, "b", null, 1.5]))').a, [
+    2,
+    1.5,
+    1,
+    'b',
+    'a',
+    null,
+  ]);
+  assert.deepEqual(printed('print a = array_sort_desc(dynamic([2, "a", null, 1]), false)').a, [null, 2, 1, 'a']);
+});
+
+test('array_sort_desc: the reference examples', () => {
+  assert.deepEqual(
+    printed(`let array1 = dynamic([1,3,4,5,2]); let array2 = dynamic(["a","b","c","d","e"]);
+print array_sort_desc(array1, array2)`),
+    { array1_sorted: [5, 4, 3, 2, 1], array2_sorted: ['d', 'c', 'b', 'e', 'a'] },
+  );
+  assert.deepEqual(printed('print r = array_sort_desc(dynamic([null,"blue","yellow","green",null]))').r, [
+    'yellow',
+    'green',
+    'blue',
+    null,
+    null,
+  ]);
+});
+
+test("aggregates of an empty table: the reference's example of default values, column by column", () => {
+  const r = printed(`datatable(x:long)[]
+| summarize any_x=take_any(x), arg_max_x=arg_max(x, *), arg_min_x=arg_min(x, *), avg(x), buildschema(todynamic(tostring(x))),
+  max(x), min(x), percentile(x, 55), hll(x), stdev(x), sum(x), sumif(x, x > 0), tdigest(x), variance(x)`);
+  // The reference's row: empty (null) cells, avg NaN, and 0 for stdev, sum, sumif and variance.
+  assert.deepEqual(r, {
+    any_x: null,
+    arg_max_x: null,
+    arg_min_x: null,
+    avg_x: 'NaN',
+    schema_x: null,
+    max_x: null,
+    min_x: null,
+    percentile_x_55: null,
+    hll_x: null,
+    stdev_x: 0,
+    sum_x: 0,
+    sumif_x: 0,
+    tdigest_x: null,
+    variance_x: 0,
+  });
+});
+
+test('aggregates of an empty table: the collections are empty, the counts 0', () => {
+  // The reference's table lists make_bag with the arrays ("empty dynamic array ([])"); a bag's empty value
+  // is {}, which is what make_bag gives here: a property bag, never an array.
+  assert.deepEqual(
+    printed(`datatable(x:long)[] | summarize s = make_set(x), l = make_list(x), b = make_bag(bag_pack('a', x)),
+  ci = countif(x > 0), d = dcount(x), di = dcountif(x, x > 0), cd = count_distinct(x)`),
+    { s: [], l: [], b: {}, ci: 0, d: 0, di: 0, cd: 0 },
+  );
+});

@@ -459,13 +459,5 @@ describe('seasonal and outliers', () => {
       (3 - 2.5) / 1,
     ]);
   });
-  test('series_outliers of the default kind "ctukey" is not supported', () => {
-    unsupported('print r = series_outliers(dynamic([1, 2, 3]))', /ctukey/);
-    unsupported('print r = series_outliers(dynamic([1, 2, 3]), "ctukey", double(null), 5.0, 95.0)', /ctukey/);
-  });
-});
-
-test('series_fit_2lines is left unimplemented and says so', () => {
-  unsupported('print y=dynamic([1, 2, 3, 10, 20]) | extend series_fit_2lines(y)', /series_fit_2lines/);
-  unsupported('print r = series_fit_2lines_dynamic(dynamic([1, 2, 3, 10, 20]))', /series_fit_2lines_dynamic/);
+  // The default kind, ctukey, has its own file: seriesOutliers.test.ts.
 });

@@ -1,0 +1,149 @@
+/**
+ * series_decompose, series_decompose_anomalies and series_decompose_forecast with a given seasonality,
+ * in the reference's order of steps: the seasonal component is the median of the learning points in
+ * the same phase; it is subtracted from x; the trend is taken from that deseasonal series (avg: its
+ * mean; linefit: its least-squares line, x from 1, extended over the test points; none: 0); baseline =
+ * seasonal + trend and residual = x − baseline. Test points (forecast points) are left out of learning.
+ * Anomalies score the residual with series_outliers() and flag scores beyond ±threshold.
+ *
+ * Seasonality −1 (the default) finds the period with series_periods_detect(), whose scoring the reference
+ * does not define; that form is refused with a message that says so (pass the period, or 0).
+ */
+import { type DynamicValue, realInDynamic, type Value } from '../values';
+import { scalar } from './define';
+import { asArray, isNumeric } from './seriesFunctions';
+import { seriesOutliers } from './seriesOutliers';
+import { type ScalarFunction, UnsupportedError } from './types';
+
+interface Decomposition {
+  readonly baseline: number[];
+  readonly seasonal: number[];
+  readonly trend: number[];
+  readonly residual: number[];
+}
+
+function median(values: number[]): number {
+  values.sort((a, b) => a - b);
+  const m = values.length >> 1;
+  return values.length % 2 === 1 ? values[m]! : (values[m - 1]! + values[m]!) / 2;
+}
+
+function seasonalOf(y: readonly number[], learn: number, period: number): number[] {
+  if (period <= 0) {
+    return y.map(() => 0);
+  }
+  const phases = Array.from({ length: period }, (_, phase) => {
+    const values: number[] = [];
+    for (let i = phase; i < learn; i += period) {
+      values.push(y[i]!);
+    }
+    return values.length > 0 ? median(values) : 0;
+  });
+  return y.map((_, i) => phases[i % period]!);
+}
+
+function trendOf(d: readonly number[], learn: number, kind: string): number[] {
+  if (kind === 'none' || learn === 0) {
+    return d.map(() => 0);
+  }
+  const mean = d.slice(0, learn).reduce((s, v) => s + v, 0) / learn;
+  if (kind !== 'linefit' || learn < 2) {
+    return d.map(() => mean);
+  }
+  const mx = (learn + 1) / 2;
+  let sxy = 0;
+  let sxx = 0;
+  for (let i = 0; i < learn; i++) {
+    sxy += (i + 1 - mx) * (d[i]! - mean);
+    sxx += (i + 1 - mx) ** 2;
+  }
+  const slope = sxy / sxx;
+  const interception = mean - slope * mx;
+  return d.map((_, i) => slope * (i + 1) + interception);
+}
+
+/** The period argument: a whole number ≥ 0, or −1 (refused: see the file comment). */
+function periodOf(v: Value | undefined, fn: string): number {
+  const p = v === null || v === undefined ? -1 : isNumeric(v) ? Math.trunc(v) : 0;
+  if (p === -1) {
+    throw new UnsupportedError(`${fn}() detecting the seasonality itself (pass the period, or 0 for none)`);
+  }
+  return Math.max(0, p);
+}
+
+function trendKind(v: Value | undefined): string | undefined {
+  const kind = typeof v === 'string' && v !== '' ? v : 'avg';
+  return kind === 'avg' || kind === 'linefit' || kind === 'none' ? kind : undefined;
+}
+
+function decompose(series: Value | undefined, period: number, trend: string, testPoints: number): Decomposition | null {
+  const xs = asArray(series);
+  if (!xs || !xs.every(isNumeric)) {
+    return null;
+  }
+  const y = xs as number[];
+  const learn = Math.max(0, y.length - Math.max(0, Math.trunc(testPoints)));
+  const seasonal = seasonalOf(y, learn, period);
+  const t = trendOf(
+    y.map((v, i) => v - seasonal[i]!),
+    learn,
+    trend,
+  );
+  const baseline = y.map((_, i) => seasonal[i]! + t[i]!);
+  return { baseline, seasonal, trend: t, residual: y.map((v, i) => v - baseline[i]!) };
+}
+
+const reals = (xs: readonly number[]): DynamicValue[] => xs.map((x) => realInDynamic(x));
+const count = (v: Value | undefined): number => (isNumeric(v) ? v : 0);
+
+/** Checks the seasonality when it is a constant, so the refusal comes before the query runs. */
+function bindPeriod(fn: string, at: number) {
+  return (constArgs: readonly (Value | undefined)[], argc: number): void => {
+    if (argc <= at || constArgs[at] !== undefined) {
+      periodOf(argc <= at ? undefined : constArgs[at], fn);
+    }
+  };
+}
+
+export const seriesDecompose: ScalarFunction[] = [
+  scalar('series_decompose', (argTypes, _r, _c, constArgs) => {
+    bindPeriod('series_decompose', 1)(constArgs, argTypes.length);
+    return (args) => {
+      const trend = trendKind(args[2]);
+      const d = trend ? decompose(args[0], periodOf(args[1], 'series_decompose'), trend, count(args[3])) : null;
+      return d ? [reals(d.baseline), reals(d.seasonal), reals(d.trend), reals(d.residual)] : [null, null, null, null];
+    };
+  }),
+  scalar('series_decompose_anomalies', (argTypes, _r, _c, constArgs) => {
+    bindPeriod('series_decompose_anomalies', 2)(constArgs, argTypes.length);
+    return (args) => {
+      const threshold = isNumeric(args[1]) ? args[1] : 1.5;
+      const trend = trendKind(args[3]);
+      const method = typeof args[5] === 'string' && args[5] !== '' ? args[5] : 'ctukey';
+      const d = trend
+        ? decompose(args[0], periodOf(args[2], 'series_decompose_anomalies'), trend, count(args[4]))
+        : null;
+      const scores = d ? asArray(seriesOutliers([d.residual, method])) : null;
+      if (!d || !scores) {
+        return [null, null, null];
+      }
+      const flags = scores.map((s) => {
+        const v = Number(s);
+        return v > threshold ? 1 : v < -threshold ? -1 : 0;
+      });
+      return [flags, reals(scores.map(Number)), reals(d.baseline)];
+    };
+  }),
+  // Kusto.Language binds series_decompose_forecast to series_decompose's four columns (baseline first), so
+  // it returns the same tuple, its test points being the forecast points.
+  scalar('series_decompose_forecast', (argTypes, _r, _c, constArgs) => {
+    bindPeriod('series_decompose_forecast', 2)(constArgs, argTypes.length);
+    return (args) => {
+      const trend = trendKind(args[3]);
+      const d = trend
+        ? decompose(args[0], periodOf(args[2], 'series_decompose_forecast'), trend, count(args[1]))
+        : null;
+      return d ? [reals(d.baseline), reals(d.seasonal), reals(d.trend), reals(d.residual)] : [null, null, null, null];
+    };
+  }),
+];
