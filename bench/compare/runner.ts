@@ -1,0 +1,44 @@
+/**
+ * One checkout's side of bench/compare/engines.ts. engines.ts bundles this file once per checkout, with
+ * `../../src/…` pointing into that checkout, and loads both bundles into one process: the same query
+ * text then runs on each engine in turn, over the same generated rows, under the same load.
+ */
+import { performance } from 'node:perf_hooks';
+import { generateSampleWorkspace } from '../../src/data/sample';
+import type { Database } from '../../src/engine/database';
+import { executeQuery } from '../../src/engine';
+
+export interface EngineSide {
+  /** Generates the sample workspace at `scale` and loads Kusto.Language; returns every table's row count. */
+  load(scale: number): string;
+  /**
+   * Runs `text` once; `planCache` false parses, binds and plans it again, as a query's first run does.
+   * ms: wall-clock time; cpuMs: the process's CPU time over the run, which other processes' load on a
+   * shared machine does not stretch (V8's helper threads are counted in it, alike on both sides).
+   */
+  time(text: string, planCache: boolean): { readonly ms: number; readonly cpuMs: number; readonly rows: number };
+}
+
+const NOW = new Date('2026-11-23T12:00:00Z');
+const NOW_TICKS = NOW.getTime() * 10_000;
+
+let db: Database | undefined;
+
+export function load(scale: number): string {
+  const ws = generateSampleWorkspace({ now: NOW, scale });
+  db = ws.database;
+  executeQuery('print 1', db);
+  return db.tableNames
+    .map((name) => `${name}:${db!.table(name)!.rowCount}`)
+    .sort()
+    .join(' ');
+}
+
+export function time(text: string, planCache: boolean): { ms: number; cpuMs: number; rows: number } {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const r = executeQuery(text, db!, { now: NOW_TICKS, rowLimit: 10_000_000, planCache });
+  const ms = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  return { ms, cpuMs: (used.user + used.system) / 1000, rows: r.tables[0]?.table.rowCount ?? 0 };
+}
