@@ -32,6 +32,32 @@ function sourceColumn(table: Table, out: ColumnDef): Column | undefined {
   return exact;
 }
 
+/**
+ * The input column behind each output column, by position: an outer union lists each distinct (name,
+ * type) of its inputs once, in order of first appearance, and names them after the fact (x_long, x_int,
+ * and x_long1 when an input already has a column x_long), so names alone can mislead. Undefined when the
+ * binder's schema is not that list (kind=inner, or columns merged into dynamic): names decide then.
+ */
+function columnsByPosition(
+  schema: readonly ColumnDef[],
+  inputs: readonly Source[],
+): (Column | undefined)[][] | undefined {
+  const pairs: { name: string; type: ColumnDef['type'] }[] = [];
+  for (const input of inputs) {
+    for (const c of input.table.columns) {
+      if (!pairs.some((p) => p.name === c.name && p.type === c.column.type)) {
+        pairs.push({ name: c.name, type: c.column.type });
+      }
+    }
+  }
+  if (pairs.length !== schema.length || pairs.some((p, i) => p.type !== schema[i]!.type)) {
+    return undefined;
+  }
+  return inputs.map((input) =>
+    pairs.map((p) => input.table.columns.find((c) => c.name === p.name && c.column.type === p.type)?.column),
+  );
+}
+
 function append(
   schema: readonly ColumnDef[],
   sourceName: string | undefined,
@@ -39,9 +65,11 @@ function append(
   ctx: ExecContext,
 ): Table {
   const total = inputs.reduce((s, i) => s + i.table.rowCount, 0);
+  const offset = sourceName !== undefined ? 1 : 0;
+  const byPosition = columnsByPosition(schema.slice(offset), inputs);
   const columns = schema.map((out, idx) => {
     const b = columnBuilder(out.type, total);
-    for (const input of inputs) {
+    for (const [k, input] of inputs.entries()) {
       const n = input.table.rowCount;
       if (idx === 0 && sourceName !== undefined) {
         for (let i = 0; i < n; i++) {
@@ -49,7 +77,7 @@ function append(
         }
         continue;
       }
-      const col = sourceColumn(input.table, out);
+      const col = byPosition ? byPosition[k]![idx - offset] : sourceColumn(input.table, out);
       for (let i = 0; i < n; i++) {
         if ((i & (CHECK_INTERVAL - 1)) === 0) {
           ctx.check();

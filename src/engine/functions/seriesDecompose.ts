@@ -78,7 +78,7 @@ function trendKind(v: Value | undefined): string | undefined {
 
 function decompose(series: Value | undefined, period: number, trend: string, testPoints: number): Decomposition | null {
   const xs = asArray(series);
-  if (!xs || !xs.every(isNumeric)) {
+  if (!xs?.every(isNumeric)) {
     return null;
   }
   const y = xs as number[];

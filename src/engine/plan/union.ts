@@ -33,7 +33,9 @@ export function lowerUnion(op: Node, input: Plan | undefined, ctx: LowerContext)
       missing.push(unresolved);
       continue;
     }
-    if (kindOf(e) === 'NameReference' && symbolKind(e) !== 'Table' && symbolKind(e) !== 'Variable') {
+    // A bare name is a table, a tabular `let`, or a `let` view (a function called without parentheses).
+    const letFunction = symbolKind(e) === 'Function' && ctx.scope.get(nameText(e))?.k === 'function';
+    if (kindOf(e) === 'NameReference' && symbolKind(e) !== 'Table' && symbolKind(e) !== 'Variable' && !letFunction) {
       throw ctx.errors.unsupported(e, `The union source '${textOf(e)}'`);
     }
     inputs.push({ plan: ctx.tabular(e, ctx), source: sourceName(e, inputs.length) });

@@ -22,7 +22,15 @@ test('series_fit_2lines: each side is the series_fit_line of its part; totals fo
   const r = printed(`print y = ${Y} | extend f = series_fit_2lines_dynamic(y)
 | extend l = series_fit_line_dynamic(array_slice(y, 0, 4)), rt = series_fit_line_dynamic(array_slice(y, 5, 10))
 | project f, l, rt`);
-  const f = r.f as Record<string, any>;
+  type Side = Record<string, number>;
+  const f = r.f as {
+    left: Side;
+    right: Side;
+    rvariance: number;
+    variance: number;
+    rsquare: number;
+    line_fit: number[];
+  };
   const l = r.l as Record<string, number>;
   const rt = r.rt as Record<string, number>;
   for (const k of ['rsquare', 'slope', 'interception', 'variance', 'rvariance']) {
