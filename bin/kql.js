@@ -1,8 +1,9 @@
 #!/bin/sh
-':'; //; d="$(dirname "$(readlink -f "$0")")/../dist"; if [ -z "$KQL_NO_SNAPSHOT" ] && [ -f "$d/cli.snapshot.blob" ] && grep -qF "\"node\":\"$(node --version)\"" "$d/cli.snapshot.blob.json" 2>/dev/null; then exec node --snapshot-blob "$d/cli.snapshot.blob" -- "$@"; fi; exec node "$0" "$@"
+':' //; d="$(dirname "$(readlink -f "$0")")/../dist"; if [ -z "$KQL_NO_SNAPSHOT" ] && [ -f "$d/cli.snapshot.blob" ] && grep -qF "\"node\":\"$(node --version)\"" "$d/cli.snapshot.blob.json" 2>/dev/null; then exec node --snapshot-blob "$d/cli.snapshot.blob" -- "$@"; fi; exec node "$0" "$@"
 // The `kql` command: runs KQL on the embedded engine (see src/cli). Built by `npm run build`.
-// Run as a command, the line above is a shell script (and a string plus a comment to Node): it starts
-// Node from the startup snapshot directly when there is one for this Node, so `kql` pays one Node
+// Run as a command, the line above is a shell script (`:` given `//` as its argument does nothing; to
+// Node the line is a string and a comment): it starts Node from the startup snapshot directly when
+// there is one for this Node, so `kql` pays one Node
 // start, not two; otherwise, and under `node bin/kql.js`, this file runs as JavaScript.
 // With a startup snapshot built for this Node (`npm run build:snapshot`), the command runs in a Node
 // started from it, where Kusto.Language is already initialised: much faster than loading it here.
