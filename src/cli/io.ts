@@ -26,3 +26,21 @@ export function cliIo(): Io {
     },
   };
 }
+
+/**
+ * Ends the process with `code` once what was written to standard output and error has been handed
+ * to the system. Exiting, rather than letting Node return from its event loop, skips tearing down
+ * the heap one page at a time: with Kusto.Language's tens of megabytes loaded (all of them when
+ * started from the startup snapshot) that took about as much CPU as running `print 1` itself.
+ * Nothing of the command's runs after it (the load cache is written synchronously).
+ */
+export function exitWhenFlushed(code: number): void {
+  let pending = 2;
+  const done = () => {
+    if (--pending === 0) {
+      process.exit(code);
+    }
+  };
+  process.stdout.write('', done);
+  process.stderr.write('', done);
+}

@@ -11,7 +11,7 @@ import * as v8 from 'node:v8';
 import { runLocalQuery } from '../backends/local/runQuery';
 import { sampleDatabase } from '../data/sample';
 import { runCli } from './cli';
-import { cliIo } from './io';
+import { cliIo, exitWhenFlushed } from './io';
 
 const dir = process.env.KQL_KUSTO_DIR ?? path.join(__dirname, 'kusto');
 for (const file of ['bridge.min.js', 'Kusto.Language.Bridge.min.js']) {
@@ -28,9 +28,7 @@ runLocalQuery(
 v8.startupSnapshot.setDeserializeMainFunction(() => {
   // In a process started from a snapshot, the user's arguments follow the node executable.
   runCli(process.argv.slice(1), cliIo()).then(
-    (code) => {
-      process.exitCode = code;
-    },
+    (code) => exitWhenFlushed(code),
     (e: unknown) => {
       process.stderr.write(`kql: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
       process.exitCode = 1;

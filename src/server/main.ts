@@ -53,6 +53,7 @@ const notebooks = new NotebookScope();
 const cellView = (doc: TextDocument) => notebooks.view(doc, (uri) => documents.get(uri));
 
 let libraryReady = false;
+let firstDiagnosticsSent = false;
 /**
  * Loads Kusto.Language on first need (about a second, once), then warms its code paths in the
  * background, after the check of the document that caused the load has been published.
@@ -66,12 +67,46 @@ function ensureLibrary(): void {
   log(
     `Kusto.Language loaded in ${Math.round(performance.now() - started)} ms${memo ? '' : ' (completion memo unavailable: this library version differs)'}.`,
   );
-  setTimeout(() => {
-    warmUp(analyzer, completion).then(
-      (ms) => log(`Kusto.Language warmed up in ${Math.round(ms)} ms.`),
-      (e) => gaveUp(`Warm-up failed: ${e instanceof Error ? e.message : String(e)}`),
-    );
-  }, DIAGNOSTICS_DELAY_MS);
+  // The warm-up comes after the first document's check, not between its blocks: measured standalone, it
+  // ran first and put some 1.3 s of CPU before the first diagnostics. With no document open it waits
+  // a little longer, then runs anyway (a notebook or a view started the server).
+  warmUpTimer = setTimeout(() => {
+    if (documents.all().length === 0) startWarmUp();
+  }, WARM_UP_FALLBACK_MS);
+}
+
+/** When no document's check comes first, the warm-up starts this long after the library loaded. */
+const WARM_UP_FALLBACK_MS = 3_000;
+let warmUpTimer: NodeJS.Timeout | undefined;
+let warmUpStarted = false;
+
+function startWarmUp(): void {
+  clearTimeout(warmUpTimer);
+  if (warmUpStarted) return;
+  warmUpStarted = true;
+  warmUp(analyzer, completion).then(
+    (ms) => log(`Kusto.Language warmed up in ${Math.round(ms)} ms.`),
+    (e) => gaveUp(`Warm-up failed: ${e instanceof Error ? e.message : String(e)}`),
+  );
+}
+
+/** The start-up figure the e2e benchmark reads: performance.now() counts from the process's start. */
+function logFirstDiagnostics(): void {
+  if (firstDiagnosticsSent) return;
+  firstDiagnosticsSent = true;
+  // CPU time beside the wall clock: on a machine shared with other work, the wall clock measures the load.
+  const cpu = process.cpuUsage();
+  log(
+    `First diagnostics sent ${Math.round(performance.now())} ms after the server process started (${Math.round((cpu.user + cpu.system) / 1000)} ms of CPU).`,
+  );
+}
+
+/** After a document's check (published, superseded or failed): the warm-up's turn, if it has not run. */
+function afterCheck(): void {
+  if (libraryReady && !warmUpStarted) {
+    clearTimeout(warmUpTimer);
+    warmUpTimer = setTimeout(startWarmUp, DIAGNOSTICS_DELAY_MS);
+  }
 }
 
 /** Every handler goes through here: a failure is logged and answered with `fallback`, never a crash. */
@@ -116,15 +151,18 @@ const diagnostics = new DiagnosticsScheduler(async (uri) => {
       return view && now ? cellView(now)?.doc : now;
     };
     const list = await documentDiagnostics(view?.doc ?? doc, analyzer, current);
-    if (list)
+    if (list) {
       await connection.sendDiagnostics({
         uri,
         version: doc.version,
         diagnostics: view ? cellDiagnostics(view, list) : list,
       });
+      logFirstDiagnostics();
+    }
   } catch (e) {
     gaveUp(`Checking ${uri} failed: ${e instanceof Error ? e.message : String(e)}`);
   }
+  afterCheck();
 });
 
 connection.onInitialize(
@@ -142,6 +180,12 @@ connection.onInitialize(
     serverInfo: { name: 'Connection Analytics KQL language server' },
   }),
 );
+
+// The library starts loading as soon as the client has connected (the extension's activation), not
+// with the first document: a server started for a notebook or a view has it ready by the first query.
+connection.onInitialized(() => {
+  setImmediate(guarded('Loading Kusto.Language', undefined, () => undefined));
+});
 
 // The first check of a newly opened document runs at once (and loads the library if needed).
 documents.onDidOpen((e) => diagnostics.schedule(e.document.uri, 0));

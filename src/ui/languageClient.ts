@@ -22,6 +22,9 @@ import { NotebookCellOrderFeeder } from './notebook/cellOrderFeeder';
 const liveValuesNotification = new NotificationType<LiveValuesParams>(LiveValuesNotification);
 const schemaNotification = new NotificationType<SchemaParams>(SchemaNotification);
 
+/** How long after the server starts the first live values are fetched (see start()). */
+const LIVE_VALUES_FIRST_FETCH_MS = 10_000;
+
 let client: LanguageClient | undefined;
 let starting: Promise<void> | undefined;
 
@@ -118,7 +121,11 @@ async function start(ctx: Ctx): Promise<void> {
   if (ctx.schemas.current.source.kind !== 'sample') sendSchema(ctx.schemas.current);
   const feeder = new LiveValueFeeder(ctx, lc);
   ctx.subscriptions.push(feeder, new NotebookCellOrderFeeder(lc));
-  void feeder.refresh(false);
+  // The first fetch waits: on the local engine its queries read every table, and the engine runs one
+  // query at a time, so fetched at once they would stand between the user's first Run and its answer.
+  // Value completion (inside quotes) is seldom asked for in a session's first seconds.
+  const firstFetch = setTimeout(() => void feeder.refresh(false), LIVE_VALUES_FIRST_FETCH_MS);
+  ctx.subscriptions.push({ dispose: () => clearTimeout(firstFetch) });
 }
 
 /** Registers the language client; the server process starts with the first KQL document. */
