@@ -7,15 +7,13 @@
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { MapView } from '../../src/render/fleetView';
+import { isLarge, nodesBox, quickPlacement, rendererOptions, viewportToFit } from './largeGraph';
 import { LayoutClient } from './layoutClient';
-import { layoutOptions, layoutRequest, startPosition, type Position } from './layoutJob';
+import { layoutOptions, layoutRequest, type Position, startPosition } from './layoutJob';
 import { describeShown } from './shownList';
 import { mapStyles, palette } from './styles';
 
 cytoscape.use(fcose);
-
-/** From this many nodes the graph is drawn at once, faded, in a grid while the worker places it. */
-const PLACEHOLDER_FROM = 60;
 
 /** Cytoscape adds this stylesheet itself unless it exists; ours carries the nonce the CSP asks for. */
 function preemptCytoscapeStylesheet(): void {
@@ -44,6 +42,10 @@ export class GraphView {
   /** The draw whose layout is awaited; older layouts' answers are dropped. */
   private job = 0;
   private ticker: ReturnType<typeof setInterval> | undefined;
+  /** Drawn the large way (largeGraph.ts): fitted from positions, snapshots while panning. */
+  private large = false;
+  /** Stops a screen-reader list still being written for a drawing that is gone. */
+  private stopDescribing: () => void = () => undefined;
 
   constructor(
     private readonly container: HTMLElement,
@@ -51,6 +53,7 @@ export class GraphView {
     private readonly cb: GraphCallbacks,
   ) {
     preemptCytoscapeStylesheet();
+    this.layouts.warm();
     this.tooltip = stage.appendChild(document.createElement('div'));
     this.tooltip.id = 'tooltip';
     this.tooltip.classList.add('hidden');
@@ -101,17 +104,11 @@ export class GraphView {
       requestAnimationFrame(() => setTimeout(() => job === this.job && this.layOutOnPage(view, previous, started), 0));
       return;
     }
-    if (view.nodes.length >= PLACEHOLDER_FROM) {
-      // Big graphs: the nodes at once, to look at, pan, find and hover; the worker's positions replace
-      // these, and the links (most of the drawing's cost) come with them.
-      const starts = new Map(view.nodes.map((n, i) => [n.id, startPosition(previous, n.id, n.parent, i)]));
-      const known = [...starts.values()].every((p) => p !== undefined);
-      this.mount(
-        view,
-        known ? { name: 'preset', fit: false } : { name: 'grid', fit: false, avoidOverlap: true },
-        (id) => starts.get(id),
-        true,
-      );
+    if (isLarge(view)) {
+      // Large graphs: the nodes at once, placed in one pass, to look at, pan, find and hover; the
+      // worker's positions replace these, and the links (most of the drawing's cost) come with them.
+      const at = quickPlacement(view, previous);
+      this.mount(view, { name: 'preset', fit: false }, (id) => at[id], true);
     }
     this.layouts.layOut(layoutRequest(job, view, previous)).then(
       (positions) => {
@@ -120,6 +117,7 @@ export class GraphView {
         }
         const cy = this.cy;
         if (cy) {
+          // One batch: cytoscape recomputes styles and bounds, and redraws, once.
           cy.batch(() => {
             cy.nodes()
               .not(':parent')
@@ -129,7 +127,7 @@ export class GraphView {
                   n.position(p);
                 }
               });
-            cy.add(view.edges.map((e) => ({ group: 'edges' as const, data: { ...e } })));
+            cy.add(edgeElements(view));
           });
         } else {
           this.mount(view, { name: 'preset', fit: false }, (id) => positions[id], false);
@@ -158,7 +156,7 @@ export class GraphView {
     this.container.classList.remove('pending');
     this.container.dataset.layout = where;
     if (this.cy) {
-      describeShown(this.cy, this.shown);
+      this.stopDescribing = describeShown(this.cy, this.shown);
     }
     this.fit(true);
     this.setBusy(undefined);
@@ -181,6 +179,7 @@ export class GraphView {
   }
 
   private unmount(): void {
+    this.stopDescribing();
     this.cy?.destroy();
     this.cy = undefined;
     this.container.replaceChildren();
@@ -201,19 +200,21 @@ export class GraphView {
       container: this.container,
       elements: [
         ...view.nodes.map((n) => ({ group: 'nodes' as const, data: { ...n, parent: n.parent }, position: at(n.id) })),
-        ...(pending ? [] : view.edges.map((e) => ({ group: 'edges' as const, data: { ...e } }))),
+        ...(pending ? [] : edgeElements(view)),
       ],
-      style: mapStyles(palette()),
+      style: mapStyles(palette(), isLarge(view)),
       layout,
       minZoom: 0.05,
       maxZoom: 5,
       boxSelectionEnabled: true,
-      textureOnViewport: view.edges.length > 3000,
-      hideEdgesOnViewport: view.edges.length > 3000,
+      ...rendererOptions(view),
     });
     this.cy = cy;
+    this.large = isLarge(view);
     this.container.classList.toggle('pending', pending);
-    this.fit();
+    if (pending) {
+      this.fit();
+    }
     cy.on('tap', 'node', (e) => this.cb.toggle(String(e.target.id())));
     cy.on('dbltap', 'node', (e) => this.cb.open(String(e.target.id())));
     cy.on('mouseover', 'node, edge', (e) => {
@@ -237,16 +238,24 @@ export class GraphView {
    */
   fit(changesFirst = false): void {
     const cy = this.cy;
-    if (cy) {
-      const changed = changesFirst
-        ? cy.edges('[change]').filter((e) => e.data('change') !== undefined)
-        : cy.collection();
-      const target = changed.nonempty() ? changed.union(changed.connectedNodes()) : undefined;
-      cy.fit(target, 30);
-      if (cy.zoom() > 1) {
-        cy.zoom(1);
-        cy.center(target);
-      }
+    if (!cy) {
+      return;
+    }
+    const changed = changesFirst ? cy.edges('[change]').filter((e) => e.data('change') !== undefined) : cy.collection();
+    const target = changed.nonempty() ? changed.union(changed.connectedNodes()) : undefined;
+    if (this.large) {
+      // From the nodes' positions and sizes: cytoscape's fit would measure every label and link.
+      const nodes = (target ?? cy.nodes()).nodes().not(':parent');
+      const box = nodesBox(
+        nodes.map((n) => ({ ...(n as cytoscape.NodeSingular).position(), w: n.width(), h: n.height() })),
+      );
+      cy.viewport(viewportToFit(box, cy.width(), cy.height(), 30, 1));
+      return;
+    }
+    cy.fit(target, 30);
+    if (cy.zoom() > 1) {
+      cy.zoom(1);
+      cy.center(target);
     }
   }
 
@@ -325,4 +334,10 @@ export class GraphView {
     }
     e.preventDefault();
   }
+}
+
+/** The view's links as cytoscape elements; `open` marks a link that ends on an open machine or group. */
+function edgeElements(view: MapView): cytoscape.ElementDefinition[] {
+  const open = new Set(view.nodes.filter((n) => n.expanded).map((n) => n.id));
+  return view.edges.map((e) => ({ group: 'edges', data: { ...e, open: open.has(e.source) || open.has(e.target) } }));
 }

@@ -21,6 +21,20 @@ export class LayoutClient {
     return !this.broken && typeof Worker === 'function' && workerSource.length > 0;
   }
 
+  /**
+   * Starts the worker before the first graph arrives, so loading and compiling its bundle (cytoscape
+   * and fcose) overlaps the host's query instead of delaying the first layout.
+   */
+  warm(): void {
+    if (this.available) {
+      try {
+        this.start();
+      } catch {
+        // Not startable here: the first layout runs on the page.
+      }
+    }
+  }
+
   /** Positions for every node of the request; rejects if a newer request replaced this one. */
   layOut(req: LayoutRequest): Promise<Record<string, Position>> {
     if (this.pending) {

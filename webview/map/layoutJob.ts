@@ -60,22 +60,22 @@ export function layoutRequest(job: number, view: MapView, previous: Readonly<Rec
 }
 
 /**
- * fcose's options for a graph of this size. 'draft' (spectral placement only) is 2–3× faster than
- * 'default' from 100 nodes on (bench/mapLayout.ts) and must start from random positions; below that,
- * a redraw after expanding a node starts from where the nodes were, so the map stays put.
+ * fcose's options for a graph of this size, laid out in the worker or on the page. 'draft' quality
+ * (spectral placement only) is 2–3× faster than 'default' from 100 nodes on (bench/mapLayout.ts) but
+ * leaves a large graph's nodes piled on each other (310 machines in a 430 px square), so it is used
+ * only where the page would wait for it (no worker); the worker, which holds nothing up while the
+ * page shows its first placement, always refines with CoSE. A redraw after expanding a node starts
+ * from where the nodes were, so the map stays put.
  */
-export function layoutOptions(
-  nodeCount: number,
-  keepPositions: boolean,
-  labelsMeasured: boolean,
-): cytoscape.LayoutOptions {
-  const draft = nodeCount > 60;
+export function layoutOptions(nodeCount: number, keepPositions: boolean, onPage: boolean): cytoscape.LayoutOptions {
+  const draft = onPage && nodeCount > 60;
   return {
     name: 'fcose',
     quality: draft ? 'draft' : 'default',
     animate: false,
     randomize: draft || !keepPositions,
-    nodeDimensionsIncludeLabels: labelsMeasured,
+    // On the page labels can be measured; the worker's node boxes already include them.
+    nodeDimensionsIncludeLabels: onPage,
     idealEdgeLength: 110,
     nodeRepulsion: 9000,
     nodeSeparation: 90,

@@ -24,7 +24,16 @@ export function palette() {
 }
 export type Palette = ReturnType<typeof palette>;
 
-export function mapStyles(p: Palette): cytoscape.StylesheetJson {
+/** An arrow's colour, wherever on the link it is drawn (large graphs draw it halfway). */
+function arrow(c: string): { 'target-arrow-color': string; 'mid-target-arrow-color': string } {
+  return { 'target-arrow-color': c, 'mid-target-arrow-color': c };
+}
+
+/**
+ * The map's styles; `large` graphs draw haystack links: a curved link costs its control points and
+ * their intersections with both nodes, 2–3× a haystack link's drawing (1,000 links, bench/map/profileMap.ts).
+ */
+export function mapStyles(p: Palette, large = false): cytoscape.StylesheetJson {
   return [
     {
       selector: 'node',
@@ -88,32 +97,52 @@ export function mapStyles(p: Palette): cytoscape.StylesheetJson {
       style: {
         width: 'data(width)',
         'line-color': p.edge,
-        'target-arrow-color': p.edge,
+        ...arrow(p.edge),
         'target-arrow-shape': 'triangle',
         'arrow-scale': 1.1,
         'curve-style': 'bezier',
         opacity: 0.8,
       },
     },
+    // Large graphs: haystack links (no control points, no intersections with the nodes' shapes),
+    // the direction shown by an arrow halfway; a link into an open machine or group, which haystack
+    // cannot end on, stays straight.
+    ...(large
+      ? [
+          {
+            selector: 'edge',
+            style: {
+              'curve-style': 'haystack',
+              'haystack-radius': 0,
+              'target-arrow-shape': 'none',
+              'mid-target-arrow-shape': 'triangle',
+            },
+          } as const,
+          {
+            selector: 'edge[?open]',
+            style: { 'curve-style': 'straight', 'target-arrow-shape': 'triangle', 'mid-target-arrow-shape': 'none' },
+          } as const,
+        ]
+      : []),
     {
       selector: 'edge[?failing]',
-      style: { 'line-color': p.failed, 'target-arrow-color': p.failed, 'line-style': 'dashed', opacity: 1 },
+      style: { 'line-color': p.failed, ...arrow(p.failed), 'line-style': 'dashed', opacity: 1 },
     },
     {
       selector: 'edge[?malicious]',
-      style: { 'line-color': p.error, 'target-arrow-color': p.error, 'line-style': 'solid', opacity: 1 },
+      style: { 'line-color': p.error, ...arrow(p.error), 'line-style': 'solid', opacity: 1 },
     },
     {
       selector: 'edge[change = "new"]',
-      style: { 'line-color': p.added, 'target-arrow-color': p.added, 'line-style': 'solid', opacity: 1 },
+      style: { 'line-color': p.added, ...arrow(p.added), 'line-style': 'solid', opacity: 1 },
     },
     {
       selector: 'edge[change = "worse"]',
-      style: { 'line-color': p.worse, 'target-arrow-color': p.worse, 'line-style': 'dashed', opacity: 1 },
+      style: { 'line-color': p.worse, ...arrow(p.worse), 'line-style': 'dashed', opacity: 1 },
     },
     {
       selector: 'edge[change = "vanished"]',
-      style: { 'line-color': p.vanished, 'target-arrow-color': p.vanished, 'line-style': 'dotted', opacity: 0.9 },
+      style: { 'line-color': p.vanished, ...arrow(p.vanished), 'line-style': 'dotted', opacity: 0.9 },
     },
     { selector: ':selected', style: { 'overlay-opacity': 0.2, 'overlay-color': p.fg, 'overlay-padding': 4 } },
     { selector: 'node.match', style: { 'border-width': 4, 'border-color': p.fg } },
