@@ -7,15 +7,16 @@
  *   npx tsx bench/engine-micro.ts [scale] [query-id-filter]
  */
 import { performance } from 'node:perf_hooks';
-import { executeQuery } from '../src/engine';
-import { NumberColumn, StringColumn } from '../src/engine/column';
 import { generateSampleWorkspace } from '../src/data/sample';
+import { executeQuery } from '../src/engine';
+import type { NumberColumn, StringColumn } from '../src/engine/column';
+import { ticksFromMs } from '../src/engine/values';
 import { SAMPLE_QUERIES, sampleQueryText } from '../src/schema/sampleQueries';
 
 const scale = Number(process.argv[2] ?? 10);
 const filter = process.argv[3];
 const now = new Date('2026-11-23T12:00:00Z');
-const nowTicks = now.getTime() * 10_000;
+const nowTicks = ticksFromMs(now.getTime());
 
 let t0 = performance.now();
 const ws = generateSampleWorkspace({ now, scale });

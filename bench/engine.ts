@@ -9,27 +9,31 @@
  *   BENCH_SCALES=10,100 BENCH_RUNS=3 BENCH_WARMUP=2 BENCH_QUERY_TIMEOUT_S=120 node --import tsx --expose-gc bench/engine.ts
  */
 import * as path from 'node:path';
-import * as esbuild from 'esbuild';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import {
-  DuckDBConnection,
+  BIGINT,
+  BOOLEAN,
+  DOUBLE,
+  type DuckDBConnection,
   DuckDBDataChunk,
   DuckDBInstance,
   type DuckDBType,
-  BIGINT,
-  DOUBLE,
   INTEGER,
   VARCHAR,
-  BOOLEAN,
 } from '@duckdb/node-api';
+import * as esbuild from 'esbuild';
 import { generateSampleWorkspace } from '../src/data/sample';
 import { executeQuery } from '../src/engine';
 import type { Table } from '../src/engine/table';
+import { DATETIME_BASE_MS, ticksFromMs } from '../src/engine/values';
 import { findSampleQuery, sampleQueryText } from '../src/schema/sampleQueries';
 import { SQL } from './seedSql';
 
+/** Engine ticks count from DATETIME_BASE_MS; DuckDB's microseconds from 1970. */
+const BASE_MICROSECONDS = BigInt(DATETIME_BASE_MS) * 1000n;
+
 const NOW = new Date('2026-11-23T12:00:00Z');
-const NOW_TICKS = NOW.getTime() * 10_000;
+const NOW_TICKS = ticksFromMs(NOW.getTime());
 /** Queries the engine runs with a plan that does less work than the SQL's (see optimize/aggregateBeforeJoin.ts). */
 const DIFFERENT_ALGORITHM = new Set(['top-transmitting-vms']);
 
@@ -170,9 +174,9 @@ async function loadIntoDuckDb(conn: DuckDBConnection, table: Table, columns: rea
             v === null
               ? null
               : c.column.type === 'datetime'
-                ? BigInt(Math.floor((v as number) / 10))
+                ? BigInt(Math.floor((v as number) / 10)) + BASE_MICROSECONDS
                 : c.column.type === 'long'
-                  ? BigInt(v as number)
+                  ? BigInt(Number(v))
                   : v;
         }
         return values;

@@ -20,10 +20,11 @@ import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import * as esbuild from 'esbuild';
 import { type ColumnSource, parquetWriteBuffer } from 'hyparquet-writer';
-import { generateSampleWorkspace } from '../src/data/sample';
 import { LoadCache, openDataFolder } from '../src/data/loaders';
-import type { Table } from '../src/engine/table';
+import { generateSampleWorkspace } from '../src/data/sample';
 import { executeQuery } from '../src/engine';
+import type { Table } from '../src/engine/table';
+import { msFromTicks, ticksFromMs } from '../src/engine/values';
 import { toWire } from '../src/engine/wireValues';
 import { findSampleQuery, sampleQueryText } from '../src/schema/sampleQueries';
 import { SQL } from './seedSql';
@@ -118,7 +119,7 @@ function writeExportTree(root: string, table: Table): void {
   const time = table.column('TimeGenerated')!;
   const byHour = new Map<string, string[]>();
   for (let r = 0; r < table.rowCount; r++) {
-    const t = new Date(Math.floor((time.get(r) as number) / 10_000));
+    const t = new Date(msFromTicks(time.get(r) as number));
     const key = `y=${t.getUTCFullYear()}/m=${String(t.getUTCMonth() + 1).padStart(2, '0')}/d=${String(t.getUTCDate()).padStart(2, '0')}/h=${String(t.getUTCHours()).padStart(2, '0')}/m=00`;
     const record: Record<string, unknown> = {};
     table.columns.forEach((c, j) => {
@@ -169,7 +170,7 @@ function parquetColumn(table: Table, j: number): ColumnSource {
     case 'bool':
       return { name, type: 'BOOLEAN', data: values((v) => v) };
     case 'datetime':
-      return { name, type: 'TIMESTAMP', data: values((v) => new Date(Math.floor((v as number) / 10_000))) };
+      return { name, type: 'TIMESTAMP', data: values((v) => new Date(msFromTicks(v as number))) };
     case 'dynamic':
       return { name, type: 'JSON', data: values((v) => JSON.parse(JSON.stringify(v))) };
     default:
@@ -224,7 +225,7 @@ async function answers(dir: string): Promise<string[]> {
   const db = opened.database;
   return QUERIES.map((id) => {
     const result = executeQuery(sampleQueryText(findSampleQuery(id)!), db, {
-      now: NOW.getTime() * 10_000,
+      now: ticksFromMs(NOW.getTime()),
       rowLimit: 1e7,
     });
     const rows = result.tables[0]!.table.rows().map((row) => JSON.stringify(row));

@@ -1,6 +1,8 @@
 /** Results as text: an aligned table for terminals, CSV, and the REST API's JSON. */
-import type { ResultTable, WireValue } from '../results/queryResult';
+
 import { neutraliseFormula, safeCsvCellText } from '../render/csvSafety';
+import type { ResultTable, WireValue } from '../results/queryResult';
+import { tablesJson } from '../results/wireJson';
 
 const NUMERIC = new Set(['int', 'long', 'real', 'decimal']);
 
@@ -79,5 +81,5 @@ export function formatCsv(table: ResultTable, neutraliseFormulas = true): string
 
 /** The Log Analytics REST API's response body. */
 export function formatJson(tables: readonly ResultTable[]): string {
-  return JSON.stringify({ tables: tables.map((t) => ({ name: t.name, columns: t.columns, rows: t.rows })) });
+  return tablesJson(tables);
 }

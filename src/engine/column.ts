@@ -1,10 +1,15 @@
 /**
  * Columnar storage. Numbers, datetimes and timespans live in Float64Arrays, bools in Uint8Arrays,
+ * a long column holding values past ±(2^53−1) keeps them exactly in a BigInt64Array beside it,
  * strings and guids are dictionary-encoded (Int32Array codes into a string table), dynamic values are
  * a plain array. Nulls are a byte map (1 = null), absent when a column has none.
  */
-import type { KqlType, Value, DynamicValue } from './values';
+import { Int64 } from './int64';
+import type { DynamicValue, KqlType, Value } from './values';
 import { isNumberBacked } from './values';
+
+/** Past this magnitude a double in a long column stands for the exact value in the column's `exact` array. */
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
 export interface Column {
   readonly type: KqlType;
@@ -54,10 +59,16 @@ export function numberRange(
 
 export class NumberColumn implements Column {
   private cachedRange: NumberRange | null | undefined;
+  /**
+   * `values` always holds each value's nearest double (fast paths read it); where that double is past
+   * ±(2^53−1) and `exact` is present, `exact` holds the value itself. Rows within the safe range never
+   * read `exact`, so it is only written where it matters.
+   */
   constructor(
     readonly type: KqlType,
     readonly values: Float64Array,
     readonly nulls?: Uint8Array,
+    readonly exact?: BigInt64Array,
   ) {}
   get length(): number {
     return this.values.length;
@@ -69,8 +80,12 @@ export class NumberColumn implements Column {
     }
     return this.cachedRange;
   }
-  get(i: number): number | null {
-    return this.nulls && this.nulls[i] ? null : this.values[i]!;
+  get(i: number): number | Int64 | null {
+    if (this.nulls && this.nulls[i]) {
+      return null;
+    }
+    const v = this.values[i]!;
+    return this.exact !== undefined && !(v <= MAX_SAFE && v >= -MAX_SAFE) && v === v ? new Int64(this.exact[i]!) : v;
   }
   isNull(i: number): boolean {
     return this.nulls !== undefined && this.nulls[i] === 1;
@@ -138,6 +153,7 @@ export interface ColumnBuilder {
 class NumberBuilder implements ColumnBuilder {
   private values: Float64Array;
   private nulls: Uint8Array | undefined;
+  private exact: BigInt64Array | undefined;
   length = 0;
   constructor(
     readonly type: KqlType,
@@ -155,6 +171,15 @@ class NumberBuilder implements ColumnBuilder {
         n.set(this.nulls);
         this.nulls = n;
       }
+      if (this.exact) {
+        const e = new BigInt64Array(grown.length);
+        e.set(this.exact);
+        this.exact = e;
+      }
+    }
+    if (v instanceof Int64) {
+      this.pushExact(v);
+      return;
     }
     if (v === null || v === undefined || typeof v !== 'number' || (Number.isNaN(v) && this.type !== 'real')) {
       if (!this.nulls) {
@@ -166,10 +191,20 @@ class NumberBuilder implements ColumnBuilder {
     }
     this.length++;
   }
+  /** An exact long: its double for the fast paths, the value itself beside it (a real column takes the double). */
+  private pushExact(v: Int64): void {
+    this.values[this.length] = Number(v.big);
+    if (this.type === 'long' || this.type === 'int') {
+      this.exact ??= new BigInt64Array(this.values.length);
+      this.exact[this.length] = v.big;
+    }
+    this.length++;
+  }
   finish(): Column {
     // A builder sized exactly (range, most operators) hands over its array instead of copying it.
     const values = this.length === this.values.length ? this.values : this.values.slice(0, this.length);
-    return new NumberColumn(this.type, values, this.nulls?.slice(0, this.length));
+    const exact = this.exact && (this.length === this.exact.length ? this.exact : this.exact.slice(0, this.length));
+    return new NumberColumn(this.type, values, this.nulls?.slice(0, this.length), exact);
   }
 }
 
@@ -278,7 +313,7 @@ export function takeRows(column: Column, rows: Int32Array | readonly number[]): 
         values[i] = column.values[r]!;
       }
     }
-    return new NumberColumn(column.type, values, nulls);
+    return new NumberColumn(column.type, values, nulls, column.exact && takeExact(column.exact, rows));
   }
   if (column instanceof StringColumn) {
     const codes = new Int32Array(n);
@@ -308,4 +343,15 @@ export function takeRows(column: Column, rows: Int32Array | readonly number[]): 
     out[i] = r < 0 ? null : (column.get(r) as DynamicValue);
   }
   return new DynamicColumn(out);
+}
+
+function takeExact(exact: BigInt64Array, rows: Int32Array | readonly number[]): BigInt64Array {
+  const out = new BigInt64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    if (r >= 0) {
+      out[i] = exact[r]!;
+    }
+  }
+  return out;
 }

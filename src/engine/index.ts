@@ -2,28 +2,29 @@
  * The embedded KQL engine: Kusto.Language parses and binds the query (src/kql), the bound tree is
  * lowered into our plan (plan/), and the plan runs over columnar tables (exec/).
  */
-import { DEFAULT_ROW_LIMIT, type RenderInfo } from '../results/queryResult';
+
+import { type AnalyzedQuery, KqlError, LineMap } from '../kql';
 import { QueryCancelledError, QueryTimeoutError } from '../results/errors';
-import { KqlError, LineMap, type AnalyzedQuery } from '../kql';
+import { DEFAULT_ROW_LIMIT, type RenderInfo } from '../results/queryResult';
 import type { Database } from './database';
-import { makeChecker, type ExecContext } from './exec/context';
+import { type ExecContext, makeChecker } from './exec/context';
 import { materializeTable, selectRows } from './exec/lazy';
+import { asMemoryLimit, MemoryBudget, withMemoryBudget } from './exec/memoryBudget';
 import { runPlan } from './exec/run';
 import { optimizeQuery } from './optimize';
-import { asMemoryLimit, MemoryBudget, withMemoryBudget } from './exec/memoryBudget';
 import { ErrorFactory } from './plan/syntax';
 import type { Plan, Span } from './plan/types';
 import { cachedPlan, rememberPlan } from './planCache';
 import { FUZZY_SOURCE_MISSING, lowerText } from './prepare';
 import { renderInfo } from './render';
-import { Table } from './table';
-import { TICKS_PER_MILLISECOND } from './values';
+import type { Table } from './table';
+import { ticksFromMs } from './values';
 
-export { Database } from './database';
-export { explainQuery } from './explain';
-export { DEFAULT_MEMORY_LIMIT_BYTES } from './exec/memoryBudget';
-export { Table, type TableColumn } from './table';
 export type { Column } from './column';
+export { Database } from './database';
+export { DEFAULT_MEMORY_LIMIT_BYTES } from './exec/memoryBudget';
+export { explainQuery } from './explain';
+export { Table, type TableColumn } from './table';
 export type { KqlType, Value } from './values';
 
 export interface ExecuteOptions {
@@ -96,7 +97,7 @@ function executeWithinBudget(
     }
     ctx = {
       db,
-      call: { now: options.now ?? Date.now() * TICKS_PER_MILLISECOND },
+      call: { now: options.now ?? ticksFromMs(Date.now()) },
       errors: new ErrorFactory(query.lines),
       timeRange: options.timeRange,
       shared: new Map(),

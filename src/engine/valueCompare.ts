@@ -2,8 +2,10 @@
  * The ordering, equality and hashing every operator shares, so that `order by`, `summarize by`,
  * `join`, `distinct`, min()/max() and arg_max() all agree with each other and with Kusto.
  */
+
+import { compareLongs, longsEqual } from './functions/longArithmetic';
+import { type DynamicValue, Int64, type KqlType, type Value, WholeReal } from './values';
 import { canonicalJson } from './valueText';
-import { type DynamicValue, type KqlType, type Value, WholeReal } from './values';
 
 function dynamicRank(v: DynamicValue): number {
   if (v === null) {
@@ -17,7 +19,7 @@ function dynamicRank(v: DynamicValue): number {
     case 'string':
       return 3;
     default:
-      return Array.isArray(v) ? 4 : v instanceof WholeReal ? 2 : 5;
+      return Array.isArray(v) ? 4 : v instanceof WholeReal || v instanceof Int64 ? 2 : 5;
   }
 }
 
@@ -53,6 +55,9 @@ export function compareValues(a: Value, b: Value, type: KqlType): number {
       return sa < sb ? -1 : sa > sb ? 1 : 0;
     }
     default: {
+      if (a instanceof Int64 || b instanceof Int64) {
+        return compareLongs(a as number | Int64, b as number | Int64);
+      }
       const x = a as number;
       const y = b as number;
       if (Number.isNaN(x) || Number.isNaN(y)) {
@@ -73,6 +78,9 @@ export function valuesEqual(a: Value, b: Value, type: KqlType): boolean {
   }
   if (type === 'dynamic') {
     return typeof a === 'object' && typeof b === 'object' && canonicalJson(a) === canonicalJson(b);
+  }
+  if (a instanceof Int64 || b instanceof Int64) {
+    return longsEqual(a, b);
   }
   return typeof a === 'number' && Number.isNaN(a) && Number.isNaN(b as number);
 }
@@ -96,6 +104,10 @@ export function hashKey(value: Value, type: KqlType): string | number {
     case 'dynamic':
       return canonicalJson(value);
     default:
+      // A long past 2^53 never equals a number, so its digits make a key of their own.
+      if (value instanceof Int64) {
+        return `\u0000L${value.big}`;
+      }
       return Number.isNaN(value) ? '\u0000NaN' : (value as number) === 0 ? 0 : (value as number);
   }
 }

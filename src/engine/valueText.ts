@@ -4,10 +4,10 @@
  */
 import { formatDatetime } from './functions/datetimeText';
 import { formatTimespan } from './functions/timespanText';
-import { type DynamicValue, type KqlType, type Value, WholeReal } from './values';
+import { type DynamicValue, Int64, type KqlType, type Value, WholeReal } from './values';
 
-export { parseDatetime, formatDatetime } from './functions/datetimeText';
-export { parseTimespan, formatTimespan } from './functions/timespanText';
+export { formatDatetime, parseDatetime } from './functions/datetimeText';
+export { formatTimespan, parseTimespan } from './functions/timespanText';
 
 /**
  * A real as .NET prints a double (what Kusto's tostring() gives): shortest round-trip digits,
@@ -46,6 +46,9 @@ export function canonicalJson(value: DynamicValue): string {
   if (value instanceof WholeReal) {
     return realJson(value.value);
   }
+  if (value instanceof Int64) {
+    return value.big.toString();
+  }
   if (Array.isArray(value)) {
     return `[${value.map(canonicalJson).join(',')}]`;
   }
@@ -61,6 +64,9 @@ export function dynamicJson(value: DynamicValue): string {
   if (value instanceof WholeReal) {
     return realJson(value.value);
   }
+  if (value instanceof Int64) {
+    return value.big.toString();
+  }
   if (Array.isArray(value)) {
     return `[${value.map(dynamicJson).join(',')}]`;
   }
@@ -70,12 +76,15 @@ export function dynamicJson(value: DynamicValue): string {
     .join(',')}}`;
 }
 
-/** Whether a dynamic value holds a marked whole-number real anywhere (most do not: JSON.stringify then serves). */
+/**
+ * Whether a dynamic value holds a marked whole-number real or an exact long anywhere, which JSON.stringify
+ * would print wrong (most hold neither: JSON.stringify then serves).
+ */
 export function hasWholeReal(value: DynamicValue): boolean {
   if (value === null || typeof value !== 'object') {
     return false;
   }
-  if (value instanceof WholeReal) {
+  if (value instanceof WholeReal || value instanceof Int64) {
     return true;
   }
   if (Array.isArray(value)) {
@@ -96,6 +105,9 @@ export function valueToString(value: Value, type: KqlType): string {
   }
   if (typeof value === 'object' && type !== 'dynamic') {
     // A bag or array under a scalar type: its JSON (a bag has no prototype, so String() would throw).
+    if (value instanceof Int64) {
+      return type === 'real' ? formatReal(Number(value.big)) : value.big.toString();
+    }
     return value instanceof WholeReal ? formatReal(value.value) : dynamicJson(value as DynamicValue);
   }
   switch (type) {

@@ -1,10 +1,12 @@
 /** Values on the wire: as the Log Analytics REST API returns them (WireValue), and back. */
+
+import { newRecord, parseJsonData } from '../results/jsonData';
 import type { WireValue } from '../results/queryResult';
 import { parseDatetime } from './functions/datetimeText';
 import { parseTimespan } from './functions/timespanText';
-import { formatDatetime, formatReal, formatTimespan, hasWholeReal } from './valueText';
+import { Int64, longFromText } from './int64';
 import { type DynamicValue, type KqlType, type Value, WholeReal } from './values';
-import { newRecord, parseJsonData } from '../results/jsonData';
+import { formatDatetime, formatReal, formatTimespan, hasWholeReal } from './valueText';
 
 /** A value as the Log Analytics REST API returns it (see WireValue). */
 export function toWire(value: Value, type: KqlType): WireValue {
@@ -22,18 +24,26 @@ export function toWire(value: Value, type: KqlType): WireValue {
       return typeof value !== 'number' || Number.isFinite(value) ? (value as WireValue) : formatReal(value);
     case 'dynamic':
       return hasWholeReal(value as DynamicValue) ? jsonNumbers(value as DynamicValue) : (value as WireValue);
+    case 'long':
+    case 'int':
+      // Past 2^53 a long travels as its digits (results/wireJson.ts writes them back as a JSON number).
+      return value instanceof Int64 ? value.big.toString() : (value as WireValue);
     default:
-      return value as WireValue;
+      return value instanceof Int64 ? Number(value.big) : (value as WireValue);
   }
 }
 
 /**
  * A dynamic value with its marked whole-number reals as plain JSON numbers: the wire is JSON values,
- * which cannot tell 1.0 from 1 (and a marker object would cross a worker as a bag).
+ * which cannot tell 1.0 from 1 (and a marker object would cross a worker as a bag). An exact long
+ * inside a dynamic value becomes its nearest double there: the wire's dynamic values are plain JSON.
  */
 function jsonNumbers(value: DynamicValue): WireValue {
   if (value instanceof WholeReal) {
     return value.value;
+  }
+  if (value instanceof Int64) {
+    return Number(value.big);
   }
   if (Array.isArray(value)) {
     return value.map(jsonNumbers);
@@ -105,6 +115,11 @@ export function fromWire(value: unknown, type: KqlType): Value {
       return null;
     case 'int':
     case 'long': {
+      // Digits are read exactly (a long past 2^53 arrives as its digits); other numbers as numbers.
+      if (typeof value === 'string' && /^\s*[+-]?\d+\s*$/.test(value)) {
+        const exact = longFromText(value.trim());
+        return type === 'int' && exact instanceof Int64 ? Number(BigInt.asIntN(32, exact.big)) : exact;
+      }
       const n = wireNumber(value);
       return n === null || !Number.isFinite(n) ? null : Math.trunc(n);
     }

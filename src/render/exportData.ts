@@ -4,7 +4,8 @@
  * cells a spreadsheet would run as formulas neutralised (csvSafety.ts) unless the caller turns that off.
  * JSON: an array of records keyed by column name, values in the wire form.
  */
-import type { ResultTable, WireValue } from '../results/queryResult';
+import type { ResultTable } from '../results/queryResult';
+import { recordsJson } from '../results/wireJson';
 import { cellText } from './cellText';
 import { neutraliseFormula, safeCsvCellText } from './csvSafety';
 import { RowOrder, type RowView } from './rowOrder';
@@ -49,13 +50,6 @@ export function toCsv(table: ResultTable, options: CsvOptions = {}): string {
 }
 
 export function toJsonRecords(table: ResultTable): string {
-  const records = table.rows.map((row) => {
-    // A null-prototype record: a column named __proto__ is a key like any other, not the prototype setter.
-    const rec: Record<string, WireValue> = Object.create(null) as Record<string, WireValue>;
-    table.columns.forEach((c, i) => {
-      rec[c.name] = row[i] ?? null;
-    });
-    return rec;
-  });
-  return JSON.stringify(records, null, 2) + '\n';
+  // Written field by field, so a long past 2^53 keeps its digits and a column named __proto__ is a key like any other.
+  return recordsJson(table) + '\n';
 }

@@ -1,10 +1,11 @@
-import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
 import { generateSampleWorkspace, sampleDatabase } from '../../src/data/sample';
-import { Database } from '../../src/engine/database';
 import { executeQuery } from '../../src/engine';
+import { Database } from '../../src/engine/database';
 import { Table } from '../../src/engine/table';
 import type { Value } from '../../src/engine/values';
+import { ticksFromMs } from '../../src/engine/values';
 
 const now = new Date('2026-11-23T12:00:30Z');
 const eager = generateSampleWorkspace({ now });
@@ -54,7 +55,7 @@ describe('the lazy sample database', () => {
 
   test('the engine builds only the tables a query reads', () => {
     const db = sampleDatabase({ now });
-    const ticks = now.getTime() * 10_000;
+    const ticks = ticksFromMs(now.getTime());
     assert.deepEqual(executeQuery('print x = 1 + 1', db, { now: ticks }).tables[0]!.table.rows(), [[2]]);
     assert.deepEqual(
       names.filter((n) => db.isBuilt(n)),

@@ -1,13 +1,14 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { test } from 'node:test';
 import * as zlib from 'node:zlib';
 import { parquetMetadata } from 'hyparquet';
 import { type ColumnSource, parquetWriteBuffer } from 'hyparquet-writer';
 import { LoadCache, loadDataFolderAsync, openDataFolder, scanDataFolder, tablesNamedIn } from '../../src/data/loaders';
 import { executeQuery } from '../../src/engine';
+import { ticksFromMs } from '../../src/engine/values';
 
 /** Writes the columns as a Parquet file (row groups of `rowGroupSize` rows, pages compressed with `codec`). */
 function parquet(
@@ -67,8 +68,8 @@ for (const codec of ['SNAPPY', 'GZIP', 'UNCOMPRESSED'] as const) {
     await opened.prepare(query);
     const r = executeQuery(query, opened.database);
     assert.deepEqual(r.tables[0]!.table.rows(), [
-      ['db1', 4, 18000, T0 * 10_000, 2],
-      ['web1', 6, 27000, (T0 + 60_000) * 10_000, 3],
+      ['db1', 4, 18000, ticksFromMs(T0), 2],
+      ['web1', 6, 27000, ticksFromMs(T0 + 60_000), 3],
     ]);
     assert.deepEqual(opened.warnings, []);
     const props = executeQuery('Events | take 2 | project Props, Ratio, Port', opened.database).tables[0]!.table.rows();

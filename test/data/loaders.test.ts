@@ -1,9 +1,10 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { test } from 'node:test';
 import { DataFileError, inferColumnType, loadDataFile, loadDataFolder } from '../../src/data/loaders';
+import { ticksFromMs } from '../../src/engine/values';
 
 function folder(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kql-loaders-'));
@@ -43,8 +44,16 @@ test('a CSV export of a catalogue table gets the catalogue types; the portal dat
     { name: 'Extra', type: 'string' },
   ]);
   assert.deepEqual(table.rows(), [
-    [Date.parse('2026-11-23T17:04:12.345Z') * 10_000, 'acme-demo', 'outbound', 1433, 1200, ['sql01.acme.corp'], 'x'],
-    [Date.parse('2026-11-23T17:05:00Z') * 10_000, 'acme, quoted', 'inbound', 443, null, [], 'y'],
+    [
+      ticksFromMs(Date.parse('2026-11-23T17:04:12.345Z')),
+      'acme-demo',
+      'outbound',
+      1433,
+      1200,
+      ['sql01.acme.corp'],
+      'x',
+    ],
+    [ticksFromMs(Date.parse('2026-11-23T17:05:00Z')), 'acme, quoted', 'inbound', 443, null, [], 'y'],
   ]);
 });
 
@@ -60,7 +69,15 @@ test('a JSON array of records loads, and unknown tables get inferred types', () 
     table.schema.map((c) => c.type),
     ['string', 'long', 'real', 'datetime', 'dynamic', 'bool', 'string'],
   );
-  assert.deepEqual(table.rows()[1], ['b', 4, 1, Date.parse('2026-11-24T00:00:00Z') * 10_000, [1], false, 'only here']);
+  assert.deepEqual(table.rows()[1], [
+    'b',
+    4,
+    1,
+    ticksFromMs(Date.parse('2026-11-24T00:00:00Z')),
+    [1],
+    false,
+    'only here',
+  ]);
   assert.deepEqual(table.rows()[0]![6], '');
 });
 
@@ -88,7 +105,7 @@ test('a Log Analytics REST response loads with its column types', () => {
   );
   const ticksPerSecond = 10_000_000;
   assert.deepEqual(table.rows()[0], [
-    Date.parse('2026-11-23T00:00:00Z') * 10_000,
+    ticksFromMs(Date.parse('2026-11-23T00:00:00Z')),
     93_784 * ticksPerSecond,
     '4b9c93f9-bc37-46df-b43c-899ba829e07b',
     7,

@@ -1,7 +1,8 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { generateSampleWorkspace } from '../../src/data/sample';
 import type { Table } from '../../src/engine/table';
+import { ticksFromMs } from '../../src/engine/values';
 import { CATALOGUE } from '../../src/schema/catalogue';
 
 const now = new Date('2026-11-23T12:00:30Z');
@@ -69,7 +70,7 @@ test('records cover the 24 hours before the minute-aligned now', () => {
     min = Math.min(min, t);
     max = Math.max(max, t);
   }
-  const nowTicks = Date.parse('2026-11-23T12:00:00Z') * 10_000;
+  const nowTicks = ticksFromMs(Date.parse('2026-11-23T12:00:00Z'));
   assert.equal(min, nowTicks - 24 * 36_000_000_000);
   assert.equal(max, nowTicks - 600_000_000);
 });

@@ -1,11 +1,11 @@
-import { Database, executeQuery, Table, type ExecuteOptions, type ExecutionResult } from '../../src/engine';
+import { Database, type ExecuteOptions, type ExecutionResult, executeQuery, Table } from '../../src/engine';
 import type { KqlType, Value } from '../../src/engine/values';
-import { TICKS_PER_MILLISECOND } from '../../src/engine/values';
-import { plainBags } from './bagData';
+import { ticksFromMs } from '../../src/engine/values';
 import { withNullPrototypes } from '../../src/results/jsonData';
+import { plainBags } from './bagData';
 
 export function ticks(iso: string): number {
-  return Date.parse(iso) * TICKS_PER_MILLISECOND;
+  return ticksFromMs(Date.parse(iso));
 }
 
 /** A small database: T (events) and Machines, used across the operator tests. */

@@ -1,9 +1,10 @@
-import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { run } from './helpers';
+import { describe, test } from 'node:test';
 import { extractKeyValues } from '../../src/engine/exec/keyValueText';
+import { ticksFromMs } from '../../src/engine/values';
+import { run } from './helpers';
 
-const at = (iso: string) => Date.parse(iso) * 10_000;
+const at = (iso: string) => ticksFromMs(Date.parse(iso));
 
 // The examples of the Kusto reference page for parse-kv, with their documented outputs.
 describe('parse-kv', () => {

@@ -1,20 +1,20 @@
-import { test, describe, before } from 'node:test';
 import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
 import { runLocalQuery } from '../../src/backends/local';
+import { generateSampleWorkspace } from '../../src/data/sample';
 import { Database, Table } from '../../src/engine';
 import type { Value } from '../../src/engine/values';
-import { TICKS_PER_MILLISECOND } from '../../src/engine/values';
-import { VmBoundPortSchema, VmComputerSchema, VmConnectionSchema, VmProcessSchema } from '../../src/schema/catalogue';
-import type { TableSchema } from '../../src/schema/types';
-import { generateSampleWorkspace } from '../../src/data/sample';
-import { coveringRange, mapDiffQuery, type TimeWindow } from '../../src/ui/map/mapDiffQuery';
-import { diffRows, withChanges, type DiffRow } from '../../src/ui/map/mapDiffRows';
+import { ticksFromMs } from '../../src/engine/values';
 import { analyze } from '../../src/kql';
 import type { FleetConnection } from '../../src/render/fleetGraph';
+import { VmBoundPortSchema, VmComputerSchema, VmConnectionSchema, VmProcessSchema } from '../../src/schema/catalogue';
+import type { TableSchema } from '../../src/schema/types';
+import { coveringRange, mapDiffQuery, type TimeWindow } from '../../src/ui/map/mapDiffQuery';
+import { type DiffRow, diffRows, withChanges } from '../../src/ui/map/mapDiffRows';
 
 const BEFORE: TimeWindow = { start: '2026-01-01T00:00:00Z', end: '2026-01-02T00:00:00Z' };
 const AFTER: TimeWindow = { start: '2026-01-02T00:00:00Z', end: '2026-01-03T00:00:00Z' };
-const t = (iso: string): number => Date.parse(iso) * TICKS_PER_MILLISECOND;
+const t = (iso: string): number => ticksFromMs(Date.parse(iso));
 
 /** A table of the catalogue's full schema, with only the named columns filled. */
 function table(schema: TableSchema, rows: readonly Record<string, Value>[]): Table {

@@ -1,6 +1,7 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import type { Value } from '../../src/engine/values';
+import { msFromTicks } from '../../src/engine/values';
 import { groupBy, HOUR_TICKS, machine, records, runSeed, sorted, sum } from './workspace';
 
 const conn = records('VMConnection', [
@@ -40,7 +41,7 @@ test('bytes-trend sums bytes per computer and hour, computers in descending orde
 test("connection-failures-trend counts acme-demo's records per hour of day", () => {
   const r = runSeed('connection-failures-trend');
   assert.deepEqual(r.columns, ['bythehour', 'failCount']);
-  const byHour = groupBy(acmeDemo, (x) => new Date((x.TimeGenerated as number) / 10_000).getUTCHours());
+  const byHour = groupBy(acmeDemo, (x) => new Date(msFromTicks(x.TimeGenerated as number)).getUTCHours());
   assert.deepEqual(
     r.rows,
     [...byHour.keys()].sort((a, b) => a - b).map((h) => [h, byHour.get(h)!.length]),
@@ -134,7 +135,7 @@ test('wb-failed-connections gives the failure percentage per computer and hour',
   // acme-sql02's nightly outage (02:00-05:00 UTC) shows as a spike in acme-demo's failures.
   const demo = r.objects.filter((o) => o.Computer === 'acme-demo');
   const at = (h: number) =>
-    demo.find((o) => new Date((o.TimeGenerated as number) / 10_000).getUTCHours() === h)!.FailedPercent as number;
+    demo.find((o) => new Date(msFromTicks(o.TimeGenerated as number)).getUTCHours() === h)!.FailedPercent as number;
   assert.ok(at(3) > 3 * at(15), `${at(3)} vs ${at(15)}`);
 });
 

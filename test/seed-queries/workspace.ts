@@ -3,11 +3,12 @@ import { generateSampleWorkspace } from '../../src/data/sample';
 import { executeQuery } from '../../src/engine';
 import type { Table } from '../../src/engine/table';
 import type { Value } from '../../src/engine/values';
+import { ticksFromMs } from '../../src/engine/values';
 import { findSampleQuery, sampleQueryText } from '../../src/schema/sampleQueries';
 
 export const NOW = new Date('2026-11-23T12:00:00Z');
 export const ws = generateSampleWorkspace({ now: NOW });
-export const NOW_TICKS = NOW.getTime() * 10_000;
+export const NOW_TICKS = ticksFromMs(NOW.getTime());
 export const HOUR_TICKS = 36_000_000_000;
 
 export function table(name: string): Table {

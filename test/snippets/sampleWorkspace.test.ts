@@ -1,11 +1,11 @@
-import { test, describe, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { executeQuery } from '../../src/engine';
+import { before, describe, test } from 'node:test';
 import { generateSampleWorkspace, type SampleWorkspace } from '../../src/data/sample';
+import { executeQuery } from '../../src/engine';
+import { ticksFromMs } from '../../src/engine/values';
 import { SAMPLE_QUERIES, sampleQueryText } from '../../src/schema/sampleQueries';
 
 const NOW = new Date('2026-11-23T12:00:00Z');
-const TICKS_PER_MS = 10_000;
 
 /** Engine defects that stop a sample query, with what is wrong; each shows as TODO until fixed. */
 let workspace: SampleWorkspace;
@@ -17,7 +17,7 @@ describe('every sample query on the sample workspace', () => {
   for (const q of SAMPLE_QUERIES) {
     test(`${q.id} runs and returns rows`, () => {
       const text = sampleQueryText(q);
-      const result = executeQuery(text, workspace.database, { now: NOW.getTime() * TICKS_PER_MS });
+      const result = executeQuery(text, workspace.database, { now: ticksFromMs(NOW.getTime()) });
       assert.ok(result.tables[0]!.table.rowCount > 0, `${q.id} returned no rows`);
       const render = /\| render (\w+)\s*$/.exec(text)?.[1];
       assert.equal(result.render?.visualization, render);

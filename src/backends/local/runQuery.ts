@@ -2,11 +2,12 @@
  * Runs a query on the engine and shapes the answer as the Log Analytics API does (wire values, the
  * primary result first), the same in the worker and in process (the CLI).
  */
-import { toWire } from '../../engine/wireValues';
+
 import { executeQuery } from '../../engine';
 import type { Database } from '../../engine/database';
 import type { Table } from '../../engine/table';
-import { TICKS_PER_MILLISECOND } from '../../engine/values';
+import { ticksFromMs } from '../../engine/values';
+import { toWire } from '../../engine/wireValues';
 import {
   DEFAULT_ROW_LIMIT,
   type QueryResult,
@@ -67,7 +68,7 @@ export function runLocalQuery(db: Database, query: string, options: LocalRunOpti
   let result;
   try {
     result = executeQuery(query, db, {
-      now: nowMs * TICKS_PER_MILLISECOND,
+      now: ticksFromMs(nowMs),
       timeRange: timeRangeTicks(options.timeRange, nowMs),
       rowLimit: options.rowLimit ?? DEFAULT_ROW_LIMIT,
       isCancelled: options.isCancelled,

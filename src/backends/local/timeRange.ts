@@ -1,5 +1,5 @@
 /** The Log Analytics API's time window (an ISO-8601 duration and/or bounds) as the engine's tick range. */
-import { TICKS_PER_MILLISECOND } from '../../engine/values';
+import { ticksFromMs } from '../../engine/values';
 import { BackendError } from '../../results/errors';
 import type { TimeRange } from '../../results/queryResult';
 
@@ -48,5 +48,5 @@ export function timeRangeTicks(
   if (end < start) {
     throw new BackendError('config', 'The time range ends before it starts.');
   }
-  return { start: start * TICKS_PER_MILLISECOND, end: end * TICKS_PER_MILLISECOND };
+  return { start: ticksFromMs(start), end: ticksFromMs(end) };
 }

@@ -15,6 +15,7 @@ import { type AppendResult, type ColumnAppender, KEPT, OK, REJECT } from './appe
 import { BoolAppender, DynamicAppender } from './otherAppenders';
 
 export { type AppendResult, type ColumnAppender, KEPT, OK, REJECT } from './appender';
+
 import { isNumberBacked } from '../../engine/values';
 import { convertCell } from './cells';
 import { MAX_DYNAMIC_DEPTH, toNullPrototype } from './dynamicCells';
@@ -38,12 +39,16 @@ function shown(s: string): string {
   return t.length > 60 ? `${t.slice(0, 57)}..."` : t;
 }
 
+const MAX_SAFE_BIG = BigInt(Number.MAX_SAFE_INTEGER);
+
 class NumberAppender implements ColumnAppender {
   length = 0;
   reason = '';
   reasonOffset = 0;
   private values = new Float64Array(1024);
   private nulls: Uint8Array | undefined;
+  /** Longs past 2^53, exactly (see NumberColumn.exact); made when the first such long arrives. */
+  private exact: BigInt64Array | undefined;
   constructor(readonly type: KqlType) {}
 
   reserve(rows: number): void {
@@ -60,6 +65,11 @@ class NumberAppender implements ColumnAppender {
       const m = new Uint8Array(n);
       m.set(this.nulls.subarray(0, this.length));
       this.nulls = m;
+    }
+    if (this.exact) {
+      const e = new BigInt64Array(n);
+      e.set(this.exact.subarray(0, this.length));
+      this.exact = e;
     }
   }
 
@@ -167,9 +177,10 @@ class NumberAppender implements ColumnAppender {
         return REJECT;
       }
       const r = this.appendNumber(Number(big), s);
-      if (r === OK && this.type === 'long' && (big > 9007199254740992n || big < -9007199254740992n)) {
-        this.reason = `${s} is beyond 2^53: the engine holds it as ${Number(big)}`;
-        return KEPT;
+      if (r === OK && this.type === 'long' && (big > MAX_SAFE_BIG || big < -MAX_SAFE_BIG)) {
+        // The double just pushed stands in for the fast paths; the exact value goes beside it.
+        this.exact ??= new BigInt64Array(this.values.length);
+        this.exact[this.length - 1] = big;
       }
       return r;
     }
@@ -232,7 +243,8 @@ class NumberAppender implements ColumnAppender {
     const fit = this.values.length - this.length < this.length / 8;
     const values = fit ? this.values.subarray(0, this.length) : this.values.slice(0, this.length);
     const nulls = this.nulls && (fit ? this.nulls.subarray(0, this.length) : this.nulls.slice(0, this.length));
-    return new NumberColumn(this.type, values, nulls);
+    const exact = this.exact && (fit ? this.exact.subarray(0, this.length) : this.exact.slice(0, this.length));
+    return new NumberColumn(this.type, values, nulls, exact);
   }
 }
 

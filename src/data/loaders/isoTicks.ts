@@ -2,8 +2,11 @@
  * The common datetime form of exports (`2026-11-23T12:00:00.1234567Z`) read from bytes into ticks,
  * without making a string: most of a CSV load's datetimes take this path.
  */
+import { DATETIME_BASE_MS } from '../../engine/values';
 
 const TICKS_PER_DAY = 864_000_000_000;
+/** Days from 1970 to the engine's datetime base, taken off before the multiply so ticks stay exact. */
+const BASE_DAYS = DATETIME_BASE_MS / 86_400_000;
 
 function daysFromCivil(y: number, m: number, d: number): number {
   y -= m <= 2 ? 1 : 0;
@@ -88,5 +91,7 @@ export function isoTicks(buf: Buffer, start: number, end: number): number {
   if (i !== end) {
     return NaN;
   }
-  return daysFromCivil(y, mo, d) * TICKS_PER_DAY + ((h * 60 + mi) * 60 + s) * 10_000_000 + Math.floor(fraction);
+  return (
+    (daysFromCivil(y, mo, d) - BASE_DAYS) * TICKS_PER_DAY + ((h * 60 + mi) * 60 + s) * 10_000_000 + Math.floor(fraction)
+  );
 }

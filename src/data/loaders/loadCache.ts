@@ -16,7 +16,8 @@ import { findTable } from '../../schema/catalogue';
 import { toNullPrototype } from './dynamicCells';
 import type { ColumnSpec, SourceFile } from './tableSource';
 
-const MAGIC = 'KQLCOL03';
+// 04: datetimes count ticks from the engine's datetime base (not 1970); longs past 2^53 keep an exact section.
+const MAGIC = 'KQLCOL04';
 const EXT = '.kqlcache';
 export const DEFAULT_CACHE_BYTES = 4 * 1024 ** 3;
 
@@ -27,6 +28,8 @@ interface CachedColumn {
   readonly type: KqlType;
   readonly values?: Section;
   readonly nulls?: Section;
+  /** A long column's exact values (BigInt64), where some are past 2^53. */
+  readonly exact?: Section;
   readonly codes?: Section;
   readonly dictOffsets?: Section;
   readonly dictText?: Section;
@@ -159,6 +162,7 @@ export class LoadCache {
           type: column.type,
           values: section(view(column.values)),
           nulls: column.nulls && section(view(column.nulls)),
+          exact: column.exact && section(view(column.exact)),
         };
       }
       if (column instanceof BoolColumn) {
@@ -313,5 +317,6 @@ function readColumn(bytes: Buffer, dataStart: number, c: CachedColumn, rows: num
   if (c.type === 'bool') {
     return new BoolColumn(new Uint8Array(bytes.buffer, at(c.values!), rows), nulls);
   }
-  return new NumberColumn(c.type, new Float64Array(bytes.buffer, at(c.values!), rows), nulls);
+  const exact = c.exact && new BigInt64Array(bytes.buffer, at(c.exact), rows);
+  return new NumberColumn(c.type, new Float64Array(bytes.buffer, at(c.values!), rows), nulls, exact);
 }

@@ -8,10 +8,11 @@
  * the row group; the other groups still load. A value that does not fit its column leaves its row out
  * with a warning naming the file, row group and row, as the text formats name file:line:column.
  */
-import * as zlib from 'node:zlib';
+
 import * as fsp from 'node:fs/promises';
-import { type AsyncBuffer, type Compressors, type FileMetaData, parquetRead, type ParquetParsers } from 'hyparquet';
-import { TICKS_PER_MILLISECOND } from '../../engine/values';
+import * as zlib from 'node:zlib';
+import { type AsyncBuffer, type Compressors, type FileMetaData, type ParquetParsers, parquetRead } from 'hyparquet';
+import { DATETIME_BASE_MS, msFromTicks, TICKS_PER_MILLISECOND, ticksFromMs } from '../../engine/values';
 import { type ColumnAppender, KEPT, OK, REJECT } from './appender';
 import { DataFileError } from './dataFileError';
 import type { FileWarnings } from './fileBytes';
@@ -23,12 +24,12 @@ const COMPRESSORS: Compressors = {
   BROTLI: (input) => new Uint8Array(zlib.brotliDecompressSync(input)),
 };
 
-/** Datetimes straight to the engine's ticks (100 ns since the Unix epoch), keeping sub-millisecond precision. */
+/** Datetimes straight to the engine's ticks (see DATETIME_BASE_MS), keeping sub-millisecond precision. */
 const PARSERS: Partial<ParquetParsers> = {
-  timestampFromMilliseconds: (ms: bigint) => Number(ms) * TICKS_PER_MILLISECOND,
-  timestampFromMicroseconds: (us: bigint) => Number(us) * 10,
-  timestampFromNanoseconds: (ns: bigint) => Number(ns / 100n),
-  dateFromDays: (days: number) => days * 86_400_000 * TICKS_PER_MILLISECOND,
+  timestampFromMilliseconds: (ms: bigint) => ticksFromMs(Number(ms)),
+  timestampFromMicroseconds: (us: bigint) => Number((us - BigInt(DATETIME_BASE_MS) * 1000n) * 10n),
+  timestampFromNanoseconds: (ns: bigint) => Number((ns - BigInt(DATETIME_BASE_MS) * 1_000_000n) / 100n),
+  dateFromDays: (days: number) => ticksFromMs(days * 86_400_000),
 };
 
 const TIME_TICKS = { MILLIS: TICKS_PER_MILLISECOND, MICROS: 10, NANOS: 0.01 } as const;
@@ -54,7 +55,7 @@ function appendOne(
       return a.appendTicks(v);
     }
     // The catalogue wants another type than the file holds: go through the text form.
-    return a.appendValue(c.kind === 'ticks' ? new Date(v / TICKS_PER_MILLISECOND).toISOString() : v);
+    return a.appendValue(c.kind === 'ticks' ? new Date(msFromTicks(v)).toISOString() : v);
   }
   if (typeof v === 'bigint') {
     return v >= -9007199254740992n && v <= 9007199254740992n ? a.appendValue(Number(v)) : a.appendValue(String(v));

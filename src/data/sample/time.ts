@@ -1,5 +1,5 @@
 /** The sample workspace's clock and resource ids shared by its generators. */
-import { TICKS_PER_MILLISECOND } from '../../engine/values';
+import { ticksFromMs } from '../../engine/values';
 import type { Fleet, FleetMachine } from './fleet';
 
 export const MINUTES_PER_DAY = 1440;
@@ -16,7 +16,7 @@ export class SampleClock {
   }
 
   minuteTicks(minute: number): number {
-    return (this.startMs + minute * MS_PER_MINUTE) * TICKS_PER_MILLISECOND;
+    return ticksFromMs(this.startMs + minute * MS_PER_MINUTE);
   }
 
   /** The UTC hour of day the minute falls in. */
@@ -37,7 +37,7 @@ export class SampleClock {
   }
 
   ticksAt(ms: number): number {
-    return ms * TICKS_PER_MILLISECOND;
+    return ticksFromMs(ms);
   }
 }
 

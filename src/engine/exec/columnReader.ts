@@ -17,7 +17,7 @@ export function columnReader(column: Column): Evaluator {
     };
   }
   const col = column;
-  if (col instanceof NumberColumn) {
+  if (col instanceof NumberColumn && !col.exact) {
     const values = col.values;
     const nulls = col.nulls;
     return nulls ? (row) => (nulls[row] ? null : values[row]!) : (row) => values[row]!;

@@ -3,11 +3,11 @@
  * predicates run once per dictionary entry (memoised), numbers compare straight on the typed array.
  */
 import { type Column, NumberColumn, StringColumn } from '../column';
-import { LazyColumn } from './lazy';
 import { bindBinaryOperator } from '../functions';
 import type { Expr } from '../plan/types';
 import type { Table } from '../table';
 import { isNumberBacked, type Value } from '../values';
+import { LazyColumn } from './lazy';
 
 type Evaluator = (row: number) => Value;
 
@@ -47,10 +47,11 @@ function numberReader(col: Column | undefined): ((row: number) => number | null)
     const nulls = c.nulls;
     return nulls ? (row: number) => (nulls[row] ? null : values[row]!) : (row: number) => values[row]!;
   };
+  // Longs past 2^53 (an `exact` array) are not plain doubles: the general path reads them.
   if (col instanceof NumberColumn) {
-    return direct(col);
+    return col.exact ? undefined : direct(col);
   }
-  if (col instanceof LazyColumn && col.source instanceof NumberColumn) {
+  if (col instanceof LazyColumn && col.source instanceof NumberColumn && !col.source.exact) {
     const inner = direct(col.source);
     const rows = col.rows;
     return (row) => {

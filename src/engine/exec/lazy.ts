@@ -14,10 +14,11 @@ export interface NumberSelection {
 
 /** The column as a NumberSelection, when it is a number column or a lazy selection of one. */
 export function numberSelection(column: Column | undefined): NumberSelection | undefined {
+  // A column holding longs past 2^53 is read through get() (exact Int64s), never as plain doubles.
   if (column instanceof NumberColumn) {
-    return { source: column };
+    return column.exact ? undefined : { source: column };
   }
-  if (column instanceof LazyColumn && column.source instanceof NumberColumn) {
+  if (column instanceof LazyColumn && column.source instanceof NumberColumn && !column.source.exact) {
     return { source: column.source, rows: column.rows };
   }
   return undefined;

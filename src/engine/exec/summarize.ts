@@ -1,23 +1,23 @@
 /** Hash aggregation for summarize (and distinct): nested maps per key, one state per group and aggregate. */
 import { type Column, columnFromValues, numberRange, StringColumn } from '../column';
 import {
+  type AggregateFunction,
+  type AggregateImpl,
   aggregateFunction,
   scalarFunction,
   UnsupportedError,
-  type AggregateFunction,
-  type AggregateImpl,
 } from '../functions';
-import { hashKey } from '../valueCompare';
+import { columnsRead } from '../plan/exprFacts';
 import type { AggregateCall, Expr, Plan } from '../plan/types';
 import { Table, type TableColumn } from '../table';
-import { isNumberBacked, type KqlType, type Value } from '../values';
+import { hashKey } from '../valueCompare';
+import { Int64, isNumberBacked, type KqlType, type Value } from '../values';
+import { bucketStepOf } from './callKernels';
+import { columnReader, type Evaluator } from './columnReader';
 import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { compileExpr, constantOf } from './expr';
-import { columnReader, type Evaluator } from './columnReader';
-import { bucketStepOf } from './callKernels';
-import { columnsRead } from '../plan/exprFacts';
-import { LazyColumn, numberSelection } from './lazy';
 import { runTypedFold } from './fastAggregates';
+import { LazyColumn, numberSelection } from './lazy';
 import { BYTES, chargeMemory } from './memoryBudget';
 
 // A module-local copy: a transpiled import is a property read on every loop iteration.
@@ -59,7 +59,48 @@ export function bindAggregate(call: AggregateCall, input: Table, ctx: ExecContex
     }
     throw e;
   }
-  return { fn, call, impl, args: call.args.map((a) => compileExpr(a, input, ctx)) };
+  const args = call.args.map((a) => compileExpr(a, input, ctx));
+  const exact = EXACT_LONG_AGGREGATES.has(fn.name);
+  return { fn, call, impl, args: exact ? args : args.map((a, i) => (call.args[i]!.type === 'long' ? asDouble(a) : a)) };
+}
+
+/**
+ * Aggregates that read a long past 2^53 as the exact Int64 (they return it, compare it, count it or
+ * add it exactly). The others (avg, stdev, percentile, …) compute reals, so they read its nearest double.
+ */
+const EXACT_LONG_AGGREGATES = new Set([
+  'sum',
+  'sumif',
+  'min',
+  'max',
+  'minif',
+  'maxif',
+  'arg_min',
+  'arg_max',
+  'take_any',
+  'take_anyif',
+  'any',
+  'anyif',
+  'make_list',
+  'make_list_if',
+  'make_list_with_nulls',
+  'make_set',
+  'make_set_if',
+  'make_bag',
+  'make_bag_if',
+  'dcount',
+  'dcountif',
+  'count_distinct',
+  'count_distinctif',
+  'count',
+  'countif',
+]);
+
+function asDouble(read: Evaluator): Evaluator {
+  return (row) => {
+    const v = read(row);
+    return v instanceof Int64 ? Number(v.big) : v;
+  };
 }
 
 /** Dense ids of one key, from 0 to cardinality − 1: the id of row i is ids[i] + offset. */
@@ -167,6 +208,7 @@ function integerKeyIds(column: Column | undefined, type: KqlType, n: number, ctx
 function numberKeyIds(keyFn: Evaluator, n: number, ctx: ExecContext, keepNegativeZero = false): KeyIds {
   const ids = new Int32Array(n);
   const seen = new Map<number, number>();
+  const bigSeen = new Map<bigint, number>();
   let nullId = -1;
   let negativeZeroId = -1;
   let next = 0;
@@ -177,6 +219,17 @@ function numberKeyIds(keyFn: Evaluator, n: number, ctx: ExecContext, keepNegativ
       ctx.check();
     }
     const v = keyFn(i);
+    if (v instanceof Int64) {
+      // A long past 2^53: keyed by its exact value (two such longs may share their nearest double).
+      let id = bigSeen.get(v.big);
+      if (id === undefined) {
+        id = next++;
+        chargeGroup(id);
+        bigSeen.set(v.big, id);
+      }
+      ids[i] = id;
+      continue;
+    }
     if (typeof v !== 'number') {
       if (nullId < 0) {
         nullId = next++;

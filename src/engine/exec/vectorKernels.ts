@@ -12,10 +12,11 @@ import type { Table } from '../table';
 import { isNumberBacked, type KqlType } from '../values';
 import { callShape } from './callKernels';
 import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
-import { numberSelection, type NumberSelection } from './lazy';
+import { type NumberSelection, numberSelection } from './lazy';
 
 // A module-local copy: a transpiled import is a getter call on every loop iteration.
 const CHECK_INTERVAL = CHECK_EVERY;
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
 /** A number column's values in the table's row order; a set flag in `nulls` is a null. */
 export interface NumberVector {
@@ -113,6 +114,11 @@ function arithmetic(expr: Extract<Expr, { k: 'binary' }>, table: Table, ctx: Exe
   let nulls: Uint8Array | undefined;
   const L = typeof left === 'number' ? undefined : left;
   const R = typeof right === 'number' ? undefined : right;
+  // Exact longs past 2^53, in an operand or a result, are the row-by-row path's (BigInt arithmetic).
+  if (L?.source.exact || R?.source.exact) {
+    return undefined;
+  }
+  const integral = expr.type === 'long';
   const lc = typeof left === 'number' ? left : 0;
   const rc = typeof right === 'number' ? right : 0;
   for (let start = 0; start < n; start += CHECK_INTERVAL) {
@@ -125,6 +131,8 @@ function arithmetic(expr: Extract<Expr, { k: 'binary' }>, table: Table, ctx: Exe
       // The column builder's rule: null, a non-number, or NaN outside real columns is null.
       if (typeof v !== 'number' || (v !== v && !real)) {
         (nulls ??= new Uint8Array(n))[i] = 1;
+      } else if (integral && !(v <= MAX_SAFE && v >= -MAX_SAFE)) {
+        return undefined;
       } else {
         values[i] = v;
       }

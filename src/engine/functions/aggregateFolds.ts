@@ -5,8 +5,8 @@
  * Each fold is attached to its function's definition in aggregates.ts.
  */
 import type { NumberColumn } from '../column';
-import { isNumberBacked, isNumericType, type Value } from '../values';
-import { CHECK_INTERVAL as CHECK_EVERY, type AggregateShape, type GroupedRows, type TypedFold } from './types';
+import { Int64, isNumberBacked, isNumericType, type Value } from '../values';
+import { type AggregateShape, CHECK_INTERVAL as CHECK_EVERY, type GroupedRows, type TypedFold } from './types';
 
 // A module-local copy: a transpiled import is a property read on every loop iteration.
 const CHECK_INTERVAL = CHECK_EVERY;
@@ -66,10 +66,12 @@ export function extremeFold(kind: Extreme): (call: AggregateShape) => TypedFold 
     ) {
       return undefined;
     }
+    // A long sum that leaves ±(2^53−1) is no longer exact in a double: step() redoes it in BigInt.
+    const exactSum = kind === 'sum' && out === 'long';
     return (rows) => {
       // A NaN in a sum gives undefined: the library decides what it means.
       const state = rows.numbers ? foldColumn(kind, rows) : foldEvaluated(kind, rows);
-      if (!state) {
+      if (!state || (exactSum && state.unsafe)) {
         return undefined;
       }
       const values: Value[] = new Array(rows.groupCount);
@@ -85,7 +87,7 @@ export function extremeFold(kind: Extreme): (call: AggregateShape) => TypedFold 
  * sum/min/max per group over a number column's values read in place (row −1 of a selection and
  * null-flagged values are skipped, NaN is skipped by min and max); undefined when a sum meets a NaN.
  */
-function foldColumn(kind: Extreme, rows: GroupedRows): { acc: Float64Array; seen: Uint8Array } | undefined {
+function foldColumn(kind: Extreme, rows: GroupedRows): FoldState | undefined {
   const { groupOf, groupCount, n } = rows;
   const { values, nulls } = rows.numbers!.source;
   const selection = rows.numbers!.rows;
@@ -93,6 +95,7 @@ function foldColumn(kind: Extreme, rows: GroupedRows): { acc: Float64Array; seen
   const seen = new Uint8Array(groupCount);
   const isSum = kind === 'sum';
   const isMin = kind === 'min';
+  let unsafe = false;
   for (let start = 0; start < n; start += CHECK_INTERVAL) {
     rows.check();
     const end = Math.min(n, start + CHECK_INTERVAL);
@@ -113,26 +116,35 @@ function foldColumn(kind: Extreme, rows: GroupedRows): { acc: Float64Array; seen
         seen[g] = 1;
         acc[g] = v;
       } else if (isSum) {
-        acc[g] = acc[g]! + v;
+        const t = acc[g]! + v;
+        acc[g] = t;
+        if (!(t <= MAX_SAFE && t >= -MAX_SAFE)) {
+          unsafe = true;
+        }
       } else if (isMin ? v < acc[g]! : v > acc[g]!) {
         acc[g] = v;
       }
     }
   }
-  return { acc, seen };
+  return { acc, seen, unsafe };
 }
 
 /** The same over the argument's evaluator, for a computed argument. */
-function foldEvaluated(kind: Extreme, rows: GroupedRows): { acc: Float64Array; seen: Uint8Array } | undefined {
+function foldEvaluated(kind: Extreme, rows: GroupedRows): FoldState | undefined {
   const { groupOf, groupCount, n } = rows;
   const acc = new Float64Array(groupCount);
   const seen = new Uint8Array(groupCount);
   const arg = rows.args[0]!;
+  let unsafe = false;
   for (let i = 0; i < n; i++) {
     if ((i & (CHECK_INTERVAL - 1)) === 0) {
       rows.check();
     }
     const v = arg(i);
+    if (v instanceof Int64) {
+      // A long past 2^53: step() compares and adds it exactly.
+      return undefined;
+    }
     if (typeof v !== 'number' || Number.isNaN(v)) {
       if (typeof v === 'number' && kind === 'sum') {
         return undefined;
@@ -144,13 +156,26 @@ function foldEvaluated(kind: Extreme, rows: GroupedRows): { acc: Float64Array; s
       seen[g] = 1;
       acc[g] = v;
     } else if (kind === 'sum') {
-      acc[g] = acc[g]! + v;
+      const t = acc[g]! + v;
+      acc[g] = t;
+      if (!(t <= MAX_SAFE && t >= -MAX_SAFE)) {
+        unsafe = true;
+      }
     } else if (kind === 'min' ? v < acc[g]! : v > acc[g]!) {
       acc[g] = v;
     }
   }
-  return { acc, seen };
+  return { acc, seen, unsafe };
 }
+
+interface FoldState {
+  readonly acc: Float64Array;
+  readonly seen: Uint8Array;
+  /** A sum left ±(2^53−1) somewhere, so a long result may have lost digits. */
+  readonly unsafe: boolean;
+}
+
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
 /**
  * dcount(x[, accuracy]) over numbers: a Set of the numbers themselves, with no key text per row
@@ -181,16 +206,17 @@ export function distinctNumbersFold(call: AggregateShape): TypedFold | undefined
         return out;
       }
     }
-    const sets: (Set<number> | undefined)[] = new Array(groupCount);
+    // A long past 2^53 goes in as its exact BigInt: a Set tells bigints apart by value, and no bigint equals a number.
+    const sets: (Set<number | bigint> | undefined)[] = new Array(groupCount);
     const arg = rows.args[0]!;
     for (let i = 0; i < n; i++) {
       if ((i & (CHECK_INTERVAL - 1)) === 0) {
         rows.check();
       }
       const v = arg(i);
-      if (typeof v === 'number') {
+      if (typeof v === 'number' || v instanceof Int64) {
         const g = groupOf[i]!;
-        (sets[g] ??= new Set()).add(v);
+        (sets[g] ??= new Set()).add(typeof v === 'number' ? v : v.big);
       }
     }
     for (let g = 0; g < groupCount; g++) {

@@ -4,10 +4,12 @@
  * `*if` variants take the predicate as their last argument
  * (`countif(p)`, `sumif(x, p)`, `dcountif(x, p[, accuracy])`, `minif(x, p)`).
  */
+
+import { bigIntOf, Int64, longFromBigInt, unsafeInteger } from '../int64';
 import { compareValues, hashKey } from '../valueCompare';
 import type { KqlType, Value } from '../values';
-import { fitNumber, nullOf } from './define';
 import { countAllFold, countIfFold, distinctNumbersFold, extremeFold } from './aggregateFolds';
+import { fitNumber, nullOf } from './define';
 import type { AggregateFunction, AggregateImpl } from './types';
 
 function isNull(v: Value | undefined): boolean {
@@ -44,6 +46,37 @@ function counter(): AggregateImpl<{ n: number }> {
       return s;
     },
     result: (s) => s.n,
+  };
+}
+
+/**
+ * sum() into a long: doubles while the running sum stays within ±(2^53−1), then BigInt, wrapped to
+ * 64 bits at the end as Kusto's long sum wraps.
+ */
+function longSummer(): AggregateImpl<{ sum: number; big: bigint | undefined }> {
+  return {
+    init: () => ({ sum: 0, big: undefined }),
+    step: (s, args) => {
+      const v = args[0];
+      if (typeof v === 'number' && (s.big === undefined || !Number.isFinite(v))) {
+        const t = s.sum + v;
+        if (unsafeInteger(t) && Number.isFinite(t)) {
+          s.big = BigInt(Math.trunc(s.sum)) + BigInt(Math.trunc(v));
+        } else {
+          // NaN or ±Infinity poison the sum (null), as they do a sum of doubles.
+          s.sum = t;
+          s.big = Number.isFinite(t) ? s.big : undefined;
+        }
+      } else if (!Number.isFinite(s.sum)) {
+        // Poisoned: stays as it is.
+      } else if (typeof v === 'number' || v instanceof Int64) {
+        s.big = (s.big ?? BigInt(s.sum)) + (bigIntOf(v) ?? 0n);
+      } else if (typeof v === 'boolean') {
+        s.big === undefined ? (s.sum += v ? 1 : 0) : (s.big += v ? 1n : 0n);
+      }
+      return s;
+    },
+    result: (s) => (s.big === undefined ? fitNumber(s.sum, 'long') : longFromBigInt(s.big)),
   };
 }
 
@@ -158,8 +191,8 @@ function argExtreme(
 export const basicAggregates: AggregateFunction[] = [
   { ...agg('count', () => counter(), ['cnt']), fold: countAllFold, resultType: () => 'long' },
   { ...agg('countif', () => onlyIf(counter(), 0)), fold: countIfFold },
-  { ...agg('sum', (_t, r) => summer(r)), fold: extremeFold('sum') },
-  agg('sumif', (_t, r) => onlyIf(summer(r), 1)),
+  { ...agg('sum', (_t, r) => (r === 'long' ? longSummer() : summer(r))), fold: extremeFold('sum') },
+  agg('sumif', (_t, r) => (r === 'long' ? onlyIf(longSummer(), 1) : onlyIf(summer(r), 1))),
   agg('avg', (_t, r) => averager(r)),
   agg('avgif', (_t, r) => onlyIf(averager(r), 1)),
   { ...agg('min', ([t], r) => extreme(t!, r, -1)), fold: extremeFold('min') },

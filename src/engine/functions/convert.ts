@@ -3,6 +3,16 @@
  * null (string: ""), never an error. Operators use the same rules to line up mixed operands, e.g. a
  * dynamic property compared with a string.
  */
+
+import { bigIntOf, Int64, longFromBigInt, longFromText, unsafeInteger } from '../int64';
+import {
+  DATETIME_BASE_DOTNET_TICKS,
+  type DynamicValue,
+  type KqlType,
+  realInDynamic,
+  type Value,
+  WholeReal,
+} from '../values';
 import {
   canonicalJson,
   formatDatetime,
@@ -11,11 +21,11 @@ import {
   parseTimespan,
   valueToString,
 } from '../valueText';
-import { type DynamicValue, type KqlType, realInDynamic, type Value, WholeReal } from '../values';
 import { parseKustoJson } from './kustoJson';
 
-/** .NET ticks (since 0001-01-01) of the Unix epoch: tolong(datetime) counts from year 1. */
-export const EPOCH_DOTNET_TICKS = 621_355_968_000_000_000;
+/** .NET ticks (since 0001-01-01) of the engine's datetime base, as a double (toreal(datetime)). */
+const BASE_DOTNET_TICKS = Number(DATETIME_BASE_DOTNET_TICKS);
+const LONG_MIN = -(2n ** 63n);
 
 const REAL_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 const INTEGER_TEXT = /^[+-]?\d+$/;
@@ -39,14 +49,30 @@ export function realFromString(s: string): number | null {
   }
 }
 
-function integerFromString(s: string): number | null {
+function integerFromString(s: string): number | Int64 | null {
   const t = s.trim();
   if (INTEGER_TEXT.test(t)) {
-    return Number(t);
+    return longFromText(t);
   }
   // Kusto's tolong()/toint() also take real text and truncate it.
   const r = REAL_TEXT.test(t) ? Number(t) : null;
-  return r === null ? null : Math.trunc(r);
+  return r === null ? null : longFromReal(r);
+}
+
+/**
+ * A real as a long, as .NET's unchecked conversion gives it: truncated, and past the 64-bit range
+ * (tolong(1e19)) the one value x64 gives for every out-of-range real, -9223372036854775808.
+ */
+export function longFromReal(r: number): number | Int64 | null {
+  if (!Number.isFinite(r)) {
+    return null;
+  }
+  const t = Math.trunc(r);
+  if (!unsafeInteger(t)) {
+    return t;
+  }
+  const b = BigInt(t);
+  return b === BigInt.asIntN(64, b) ? longFromBigInt(b) : longFromBigInt(LONG_MIN);
 }
 
 export function toReal(v: Value, from: KqlType): number | null {
@@ -55,7 +81,7 @@ export function toReal(v: Value, from: KqlType): number | null {
   }
   switch (typeof v) {
     case 'number':
-      return from === 'datetime' ? v + EPOCH_DOTNET_TICKS : v;
+      return from === 'datetime' ? v + BASE_DOTNET_TICKS : v;
     case 'boolean':
       return v ? 1 : 0;
     case 'string':
@@ -65,28 +91,31 @@ export function toReal(v: Value, from: KqlType): number | null {
   }
 }
 
-export function toLong(v: Value, from: KqlType): number | null {
+export function toLong(v: Value, from: KqlType): number | Int64 | null {
   if (v === null || v === undefined) {
     return null;
+  }
+  if (v instanceof Int64) {
+    return v;
   }
   switch (typeof v) {
     case 'number':
       if (!Number.isFinite(v)) {
         return null;
       }
-      return Math.trunc(from === 'datetime' ? v + EPOCH_DOTNET_TICKS : v);
+      return from === 'datetime' ? longFromBigInt(BigInt(Math.trunc(v)) + DATETIME_BASE_DOTNET_TICKS) : longFromReal(v);
     case 'boolean':
       return v ? 1 : 0;
     case 'string':
       return integerFromString(v);
     default:
-      return v instanceof WholeReal && Number.isFinite(v.value) ? Math.trunc(v.value) : null;
+      return v instanceof WholeReal ? longFromReal(v.value) : null;
   }
 }
 
 export function toInt(v: Value, from: KqlType): number | null {
   const n = toLong(v, from);
-  return n === null ? null : n | 0;
+  return n === null ? null : n instanceof Int64 ? Number(BigInt.asIntN(32, n.big)) : n | 0;
 }
 
 export function toBool(v: Value): boolean | null {
@@ -114,12 +143,12 @@ export function toDatetime(v: Value, from: KqlType): number | null {
   if (typeof v === 'string') {
     return parseDatetime(v);
   }
-  if (typeof v === 'number') {
+  if (typeof v === 'number' || v instanceof Int64) {
     if (from === 'datetime') {
-      return v;
+      return Number(v);
     }
     // todatetime(long) reads .NET ticks, as tolong(datetime) writes them.
-    return from === 'int' || from === 'long' ? v - EPOCH_DOTNET_TICKS : null;
+    return from === 'int' || from === 'long' ? Number(bigIntOf(v)! - DATETIME_BASE_DOTNET_TICKS) : null;
   }
   return null;
 }

@@ -2,34 +2,45 @@
  * Datetime and timespan functions. Calendar arithmetic is done in UTC on ticks; bins of datetimes are
  * aligned the way Kusto aligns them, from 0001-01-01 (a Monday), so `bin(t, 7d)` falls on Mondays.
  */
+import { bigIntOf } from '../int64';
 import {
+  DATETIME_BASE_DOTNET_TICKS,
+  DATETIME_BASE_MS,
+  type KqlType,
   TICKS_PER_DAY,
   TICKS_PER_HOUR,
   TICKS_PER_MILLISECOND,
   TICKS_PER_MINUTE,
   TICKS_PER_SECOND,
-  type KqlType,
   type Value,
 } from '../values';
-import { EPOCH_DOTNET_TICKS } from './convert';
 import { compileDatetimeFormat, compileTimespanFormat } from './datetimeFormat';
 import { dateParts, ticksFromParts } from './datetimeText';
 import { fitDatetime, fitNumber, scalar, strict, withVolatility } from './define';
 import { datetimePartShape, hourOfDayShape, timeOfDayColumnKernel, timeOfDayRowKernel } from './timeOfDayKernels';
-import { EvaluationError, type CallShape, type ScalarFunction } from './types';
+import { type CallShape, EvaluationError, type ScalarFunction } from './types';
 
 const TICKS_PER_WEEK = 7 * TICKS_PER_DAY;
 // 1970-01-01 was a Thursday: startofweek (Sunday) is 4 days earlier.
 const SUNDAY_SHIFT = 4 * TICKS_PER_DAY;
 
+/** Nanoseconds since 1970 as engine ticks; a long past 2^53 is read exactly. */
+function unixNanosecondsToTicks(v: Value): number {
+  if (typeof v === 'number' && !Number.isInteger(v)) {
+    return Math.round((v - DATETIME_BASE_MS * 1e6) / 100);
+  }
+  const big = bigIntOf(v);
+  return big === null ? NaN : Number((big - BigInt(DATETIME_BASE_MS) * 1_000_000n) / 100n);
+}
+
 let lastShiftSize = 0;
 let lastShift = 0;
 
-/** .NET ticks of the Unix epoch modulo a bin size, computed exactly (the epoch offset exceeds 2^53). */
+/** .NET ticks of the engine's datetime base modulo a bin size, computed exactly (the offset exceeds 2^53). */
 function epochShift(size: number): number {
   // bin() runs per row with the same size: keep the BigInt arithmetic off the hot path.
   if (size !== lastShiftSize) {
-    lastShift = Number(BigInt(EPOCH_DOTNET_TICKS) % BigInt(Math.round(size)));
+    lastShift = Number(DATETIME_BASE_DOTNET_TICKS % BigInt(Math.round(size)));
     lastShiftSize = size;
   }
   return lastShift;
@@ -399,10 +410,15 @@ export const datetimeFunctions: ScalarFunction[] = [
   withFormat('format_timespan', compileTimespanFormat),
   strict('make_datetime', makeDatetime),
   strict('make_timespan', makeTimespan),
-  strict('unixtime_seconds_todatetime', (args) => fitDatetime(Math.round((args[0] as number) * TICKS_PER_SECOND))),
-  strict('unixtime_milliseconds_todatetime', (args) =>
-    fitDatetime(Math.round((args[0] as number) * TICKS_PER_MILLISECOND)),
+  // The base is taken off in the count's own unit first, so a recent time's ticks are rounded once, exactly.
+  strict('unixtime_seconds_todatetime', (args) =>
+    fitDatetime(Math.round((Number(args[0]) - DATETIME_BASE_MS / 1000) * TICKS_PER_SECOND)),
   ),
-  strict('unixtime_microseconds_todatetime', (args) => fitDatetime(Math.round((args[0] as number) * 10))),
-  strict('unixtime_nanoseconds_todatetime', (args) => fitDatetime(Math.round((args[0] as number) / 100))),
+  strict('unixtime_milliseconds_todatetime', (args) =>
+    fitDatetime(Math.round((Number(args[0]) - DATETIME_BASE_MS) * TICKS_PER_MILLISECOND)),
+  ),
+  strict('unixtime_microseconds_todatetime', (args) =>
+    fitDatetime(Math.round((Number(args[0]) - DATETIME_BASE_MS * 1000) * 10)),
+  ),
+  strict('unixtime_nanoseconds_todatetime', (args) => fitDatetime(unixNanosecondsToTicks(args[0]!))),
 ];

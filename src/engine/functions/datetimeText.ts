@@ -3,7 +3,7 @@
  * datetime (`2019-04-10T00:00:00Z`, or with a 7-digit fraction `2019-04-10T00:00:00.1230000Z`).
  * Datetimes are 100-ns ticks since the Unix epoch (values.ts).
  */
-import { TICKS_PER_MILLISECOND, TICKS_PER_MINUTE } from '../values';
+import { msFromTicks, TICKS_PER_MILLISECOND, TICKS_PER_MINUTE, ticksFromMs } from '../values';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
@@ -36,7 +36,7 @@ export function ticksFromParts(
   const d = new Date(0);
   d.setUTCFullYear(year, month - 1, day);
   d.setUTCHours(hour, minute, second, 0);
-  return d.getTime() * TICKS_PER_MILLISECOND + fractionTicks;
+  return ticksFromMs(d.getTime()) + fractionTicks;
 }
 
 function validDate(year: number, month: number, day: number): boolean {
@@ -176,7 +176,7 @@ export interface DateParts {
 /** Splits ticks into UTC calendar fields (exact to the tick, even where a Date would stop at ms). */
 export function dateParts(ticks: number): DateParts {
   const ms = Math.floor(ticks / TICKS_PER_MILLISECOND);
-  const d = new Date(ms);
+  const d = new Date(msFromTicks(ticks));
   const subMs = ticks - ms * TICKS_PER_MILLISECOND;
   return {
     year: d.getUTCFullYear(),

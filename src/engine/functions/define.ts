@@ -2,8 +2,9 @@
  * Small builders for the function table, and the argument coercions every function shares, so each
  * function file states only what its functions compute.
  */
+
+import { type KqlType, ticksFromMs, type Value } from '../values';
 import { valueToString } from '../valueText';
-import type { KqlType, Value } from '../values';
 import type { CallContext, ScalarFunction, ScalarImpl, Volatility } from './types';
 
 export type BindScalar = (
@@ -81,9 +82,9 @@ export function fitInteger(n: number, type: KqlType): number | null {
   return type === 'int' ? t | 0 : t;
 }
 
-/** Kusto's datetime range, 0001-01-01 to 9999-12-31, in ticks since the Unix epoch. */
-export const MIN_DATETIME = -62_135_596_800_000 * 10_000;
-export const MAX_DATETIME = 253_402_300_800_000 * 10_000 - 1;
+/** Kusto's datetime range, 0001-01-01 to 9999-12-31, in engine ticks (see DATETIME_BASE_MS). */
+export const MIN_DATETIME = ticksFromMs(-62_135_596_800_000);
+export const MAX_DATETIME = ticksFromMs(253_402_300_800_000) - 1;
 
 /** A datetime result, or null when it falls outside Kusto's range (or is not a number at all). */
 export function fitDatetime(n: number): number | null {

@@ -7,20 +7,17 @@
  * For other source types the byte form Kusto hashes is not documented, so bind() refuses them rather
  * than return hashes that would not match Kusto's.
  *
- * Longs in this engine are JS numbers, so a hash beyond ±2^53 comes back rounded to the nearest double;
- * the `mod` form is reduced exactly (on the BigInt) before that, so hash(x, n) is exact.
+ * The hash is an exact long (an Int64 past 2^53), and the `mod` form is reduced on the BigInt.
  */
-import { type KqlType, TICKS_PER_MILLISECOND, type Value } from '../values';
+import { longFromBigInt } from '../int64';
+import { DATETIME_BASE_DOTNET_TICKS, type KqlType, type Value } from '../values';
 import { num, scalar } from './define';
-import { UnsupportedError, type ScalarFunction } from './types';
+import { type ScalarFunction, UnsupportedError } from './types';
 import { xxhash64 } from './xxhash64';
-
-/** Ticks between 0001-01-01 (.NET's DateTime origin) and 1970-01-01 (this engine's datetime origin). */
-const DOTNET_EPOCH_OFFSET = 62_135_596_800_000n * BigInt(TICKS_PER_MILLISECOND);
 
 function datetimeBytes(ticks: number): Uint8Array {
   const bytes = new Uint8Array(8);
-  new DataView(bytes.buffer).setBigInt64(0, BigInt(Math.trunc(ticks)) + DOTNET_EPOCH_OFFSET, true);
+  new DataView(bytes.buffer).setBigInt64(0, BigInt(Math.trunc(ticks)) + DATETIME_BASE_DOTNET_TICKS, true);
   return bytes;
 }
 
@@ -64,7 +61,7 @@ function xxhashFunction(name: string): ScalarFunction {
         return null;
       }
       const hash = xxhash64(b);
-      return args.length > 1 ? reduce(hash, args[1] ?? null) : Number(BigInt.asIntN(64, hash));
+      return args.length > 1 ? reduce(hash, args[1] ?? null) : longFromBigInt(hash);
     };
   });
 }

@@ -7,7 +7,8 @@
 import type { DynamicValue } from '../values';
 import { readKustoJson } from './kustoJsonReader';
 
-const MAYBE_REAL_TOKEN = /\d[.eE]|\d{19}/;
+const MAYBE_REAL_TOKEN = /\d[.eE]|\d{16}/;
+
 import { parseJsonData } from '../../results/jsonData';
 
 function requote(text: string): string {
@@ -47,7 +48,7 @@ function requote(text: string): string {
 
 /** Parses JSON, accepting single-quoted strings; throws SyntaxError for text that is not JSON. */
 export function parseKustoJson(text: string): DynamicValue {
-  // A digit then `.`, `e` or `E` may be in a real token, 19 digits may pass the long range (or either may
+  // A digit then `.`, `e` or `E` may be in a real token, 16 digits may pass 2^53 (or either may
   // sit inside a string: the reader sorts that out).
   if (MAYBE_REAL_TOKEN.test(text)) {
     return readKustoJson(text);

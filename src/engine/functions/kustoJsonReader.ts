@@ -1,11 +1,13 @@
 /**
  * A JSON reader for Kusto's dialect that keeps what JSON.parse loses: a whole number written as a
- * real (`1.0`, `4e1`) stays a real (WholeReal), and an integer past the long range is a real too, as
- * in Kusto. Also takes single-quoted strings. Throws SyntaxError for text that is not JSON, like
+ * real (`1.0`, `4e1`) stays a real (WholeReal), an integer past the long range is a real too, as
+ * in Kusto, and one past 2^53 within it an exact long (Int64). Also takes single-quoted strings. Throws SyntaxError for text that is not JSON, like
  * JSON.parse; parseKustoJson uses it only for text that may hold such numbers.
  */
-import { type Bag, setOwn } from './bagPaths';
+
+import { longFromText } from '../int64';
 import { type DynamicValue, realInDynamic } from '../values';
+import { type Bag, setOwn } from './bagPaths';
 
 const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
 const LONG_MAX_DIGITS = '9223372036854775807';
@@ -135,7 +137,11 @@ export function readKustoJson(text: string): DynamicValue {
     }
     i += m[0].length;
     const n = Number(m[0]);
-    return m[1] !== undefined || m[2] !== undefined || pastLongRange(m[0]) ? realInDynamic(n) : n;
+    if (m[1] !== undefined || m[2] !== undefined || pastLongRange(m[0])) {
+      return realInDynamic(n);
+    }
+    // A long past 2^53 keeps every digit (an Int64); JSON.parse would round it.
+    return Number.isSafeInteger(n) ? n : (longFromText(m[0]) ?? n);
   };
   const out = value(0);
   space();

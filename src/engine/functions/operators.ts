@@ -6,10 +6,19 @@
  * for two nulls and false for one; `!=` gives null for two nulls and true for one; `and`/`or` are
  * two-valued, a null operand counting as false (`bool(null) and true` is false, `bool(null) or true` true).
  */
+
+import { Int64, longFromBigInt } from '../int64';
 import { compareValues } from '../valueCompare';
 import { isNumericType, type KqlType, type Value } from '../values';
 import { convertValue, dynamicEquals } from './convert';
 import { fitNumber, num, str } from './define';
+import { compareLongs, exactLong, LONG_OPS, longsEqual } from './longArithmetic';
+
+/** A dynamic operand of arithmetic: an exact long stays one, other numbers as num() reads them. */
+function numOrLong(v: Value): number | null {
+  return v instanceof Int64 ? (v as unknown as number) : num(v);
+}
+
 import * as sm from './stringMatch';
 import { type BinaryImpl, type UnaryImpl, UnsupportedError } from './types';
 
@@ -41,7 +50,12 @@ function equality(lt: KqlType, rt: KqlType, negate: boolean): BinaryImpl {
   const t = comparisonType(lt, rt);
   const cl = converter(lt, t);
   const cr = converter(rt, t);
-  const eq = t === 'dynamic' ? (a: Value, b: Value) => dynamicEquals(a, b) : (a: Value, b: Value) => a === b;
+  const eq =
+    t === 'dynamic'
+      ? (a: Value, b: Value) => dynamicEquals(a, b)
+      : isIntegral(t)
+        ? longsEqual
+        : (a: Value, b: Value) => a === b;
   return (l, r) => {
     const a = cl(l);
     const b = cr(r);
@@ -58,6 +72,13 @@ function ordering(lt: KqlType, rt: KqlType, test: (c: number) => boolean): Binar
   const t = comparisonType(lt, rt);
   const cl = converter(lt, t);
   const cr = converter(rt, t);
+  if (isIntegral(t)) {
+    return (l, r) => {
+      const a = cl(l) as number | Int64 | null;
+      const b = cr(r) as number | Int64 | null;
+      return a === null || b === null ? null : test(compareLongs(a, b));
+    };
+  }
   if (isNumericType(t) || t === 'datetime' || t === 'timespan') {
     return (l, r) => {
       const a = cl(l) as number | null;
@@ -128,9 +149,21 @@ function arithmetic(kind: string, lt: KqlType, rt: KqlType, resultType: KqlType)
     default:
       throw new UnsupportedError(`operator ${kind}`);
   }
-  const ln = lt === 'dynamic' ? num : (v: Value) => v as number | null;
-  const rn = rt === 'dynamic' ? num : (v: Value) => v as number | null;
+  const ln = lt === 'dynamic' ? numOrLong : (v: Value) => v as number | null;
+  const rn = rt === 'dynamic' ? numOrLong : (v: Value) => v as number | null;
   const out = resultType === 'dynamic' ? 'real' : resultType;
+  const longOp = resultType === 'long' ? LONG_OPS[kind] : undefined;
+  if (longOp) {
+    return (l, r) => {
+      const a = ln(l);
+      const b = rn(r);
+      if (a === null || b === null || a === undefined || b === undefined) {
+        return null;
+      }
+      const approx = fitNumber(op(a, b), out) as number | null;
+      return exactLong(longOp, a, b, approx);
+    };
+  }
   return (l, r) => {
     const a = ln(l);
     const b = rn(r);
@@ -252,11 +285,17 @@ export function bindUnaryOperator(kind: string, operandType: KqlType, resultType
   switch (kind) {
     case 'UnaryMinusExpression':
       return (v) => {
+        if (v instanceof Int64) {
+          return out === 'long' ? longFromBigInt(-v.big) : fitNumber(-Number(v.big), out);
+        }
         const x = n(v);
         return x === null || x === undefined ? null : fitNumber(-x, out);
       };
     case 'UnaryPlusExpression':
       return (v) => {
+        if (v instanceof Int64) {
+          return out === 'long' ? v : fitNumber(Number(v.big), out);
+        }
         const x = n(v);
         return x === null || x === undefined ? null : fitNumber(x, out);
       };

@@ -1,13 +1,14 @@
 /** String functions. Regex arguments are compiled once per distinct pattern (constant in practice). */
-import { type DynamicValue, type KqlType, type Value, WholeReal } from '../values';
+
+import { BYTES, chargeMemory } from '../exec/memoryBudget';
+import { type DynamicValue, Int64, type KqlType, type Value, WholeReal } from '../values';
+import { formatReal } from '../valueText';
+import { codePointLength, codePointOffset, reverseCodePoints } from './codePoints';
 import { convertValue } from './convert';
 import { scalar, str } from './define';
-import { formatReal } from '../valueText';
 import { hashText } from './hashFunctions';
 import { allMatches, compileRegex, type KqlRegex, regexCache, replaceAllMatches } from './kqlRegex';
-import { codePointLength, codePointOffset, reverseCodePoints } from './codePoints';
 import type { ScalarFunction } from './types';
-import { BYTES, chargeMemory } from '../exec/memoryBudget';
 
 /** A function of string arguments: every argument is read with tostring() semantics. */
 function strings(
@@ -208,6 +209,9 @@ function typeName(v: Value, type: KqlType): string {
   }
   if (v instanceof WholeReal) {
     return 'real';
+  }
+  if (v instanceof Int64) {
+    return 'long';
   }
   switch (typeof v) {
     case 'object':

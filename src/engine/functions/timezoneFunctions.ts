@@ -3,10 +3,10 @@
  * runtime's Intl (the IANA database). Only the zone names the reference lists are accepted; any other
  * name (or a null argument) gives null.
  */
-import { TICKS_PER_MILLISECOND, type Value } from '../values';
+import { msFromTicks, TICKS_PER_MILLISECOND, ticksFromMs, type Value } from '../values';
 import { fitDatetime, scalar } from './define';
-import type { ScalarFunction } from './types';
 import { KUSTO_TIMEZONES } from './timezoneNames';
+import type { ScalarFunction } from './types';
 
 const known = new Set(KUSTO_TIMEZONES);
 const formats = new Map<string, Intl.DateTimeFormat>();
@@ -67,9 +67,9 @@ function converter(name: string, convert: (zone: string, ms: number) => number):
       return null;
     }
     // Whole milliseconds go through the zone rules; the sub-millisecond ticks are carried over.
-    const ms = Math.floor(t / TICKS_PER_MILLISECOND);
-    const rest = t - ms * TICKS_PER_MILLISECOND;
-    return fitDatetime(convert(zone, ms) * TICKS_PER_MILLISECOND + rest);
+    const ms = msFromTicks(t);
+    const rest = t - Math.floor(t / TICKS_PER_MILLISECOND) * TICKS_PER_MILLISECOND;
+    return fitDatetime(ticksFromMs(convert(zone, ms)) + rest);
   });
 }
 

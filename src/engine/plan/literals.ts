@@ -1,12 +1,14 @@
 /** Turns Kusto literal syntax into run-time values (values.ts representation). */
+
+import { newRecord } from '../../results/jsonData';
+import { formatDatetime } from '../functions/datetimeText';
 import { parseKustoJson } from '../functions/kustoJson';
 import { pastLongRange } from '../functions/kustoJsonReader';
-import { formatDatetime } from '../functions/datetimeText';
 import { formatTimespan, parseTimespan } from '../functions/timespanText';
-import type { KqlType, Value, DynamicValue } from '../values';
-import { realInDynamic, TICKS_PER_MILLISECOND, WholeReal } from '../values';
+import { Int64, longFromBigInt, longFromText } from '../int64';
+import type { DynamicValue, KqlType, Value } from '../values';
+import { realInDynamic, ticksFromMs, WholeReal } from '../values';
 import { elementsOf, kindOf, type Node, textOf } from './syntax';
-import { newRecord } from '../../results/jsonData';
 
 function boxed(v: unknown): unknown {
   if (v !== null && typeof v === 'object' && 'v' in (v as Record<string, unknown>)) {
@@ -54,11 +56,14 @@ export function literalValue(node: Node, type: KqlType): Value | undefined {
       // Bridge loses hexadecimal literals (0x10 comes back as 0); read those from the text.
       const hex = /^(?:(?:int|long)\()?\s*(-?)0x([0-9a-f]+)\s*\)?$/i.exec(text);
       if (hex) {
-        return (hex[1] ? -1 : 1) * parseInt(hex[2]!, 16);
+        // 0x8000000000000000 and up wrap to negative longs, as 64-bit hex literals do in Kusto.
+        const big = BigInt(`0x${hex[2]!}`);
+        return type === 'long' ? longFromBigInt(hex[1] ? -big : big) : (hex[1] ? -1 : 1) * Number(big);
       }
       // Plain numeric text is read as written: past the long range the bridge boxes 0, Kusto a real.
       if (/^[+-]?\d+(\.\d*)?([eE][+-]?\d+)?$/.test(text.trim())) {
-        return Number(text.trim());
+        const t = text.trim();
+        return (type === 'long' && /^[+-]?\d+$/.test(t) && longFromText(t)) || Number(t);
       }
       // The bridge boxes real(nan) and real(±inf) as 0: read those from the text.
       const special = /^(?:real|double)\(\s*([+-]?)(inf|nan)\s*\)$/i.exec(text.trim());
@@ -70,7 +75,7 @@ export function literalValue(node: Node, type: KqlType): Value | undefined {
     case 'datetime': {
       const d = boxed(raw);
       if (d instanceof Date) {
-        return d.getTime() * TICKS_PER_MILLISECOND + subMillisecondTicks(textOf(node));
+        return ticksFromMs(d.getTime()) + subMillisecondTicks(textOf(node));
       }
       return null;
     }
@@ -150,6 +155,9 @@ function dynamicFromSyntax(node: Node): DynamicValue | undefined {
     case 'UnaryMinusExpression': {
       const operand = (node as Kusto.Language.Syntax.PrefixUnaryExpression).Expression;
       const v = operand ? dynamicFromSyntax(operand) : undefined;
+      if (v instanceof Int64) {
+        return longFromBigInt(-v.big);
+      }
       return typeof v === 'number' ? -v : v instanceof WholeReal ? new WholeReal(-v.value) : undefined;
     }
   }

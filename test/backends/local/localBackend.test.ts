@@ -1,11 +1,12 @@
-import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { after, test } from 'node:test';
 import { LocalBackend, parseIsoDuration, timeRangeTicks } from '../../../src/backends/local';
-import { BackendError, QueryCancelledError, QueryTimeoutError } from '../../../src/results/errors';
+import { ticksFromMs } from '../../../src/engine/values';
 import { KqlError } from '../../../src/kql';
+import { BackendError, QueryCancelledError, QueryTimeoutError } from '../../../src/results/errors';
 
 const WORKER = 'src/backends/local/engineWorker.ts';
 const NOW = '2026-11-23T12:00:00Z';
@@ -162,14 +163,17 @@ test('ISO durations and time ranges convert to tick bounds', () => {
   assert.throws(() => parseIsoDuration('24h'), BackendError);
   assert.throws(() => parseIsoDuration('PT'), BackendError);
   const now = Date.parse(NOW);
-  assert.deepEqual(timeRangeTicks({ duration: 'PT1H' }, now), { start: (now - 3_600_000) * 10_000, end: now * 10_000 });
+  assert.deepEqual(timeRangeTicks({ duration: 'PT1H' }, now), {
+    start: ticksFromMs(now - 3_600_000),
+    end: ticksFromMs(now),
+  });
   assert.deepEqual(timeRangeTicks({ start: '2026-11-23T00:00:00Z', duration: 'PT2H' }, now), {
-    start: Date.parse('2026-11-23T00:00:00Z') * 10_000,
-    end: Date.parse('2026-11-23T02:00:00Z') * 10_000,
+    start: ticksFromMs(Date.parse('2026-11-23T00:00:00Z')),
+    end: ticksFromMs(Date.parse('2026-11-23T02:00:00Z')),
   });
   assert.deepEqual(timeRangeTicks({ start: '2026-11-23T00:00:00Z', end: '2026-11-23T06:00:00Z' }, now), {
-    start: Date.parse('2026-11-23T00:00:00Z') * 10_000,
-    end: Date.parse('2026-11-23T06:00:00Z') * 10_000,
+    start: ticksFromMs(Date.parse('2026-11-23T00:00:00Z')),
+    end: ticksFromMs(Date.parse('2026-11-23T06:00:00Z')),
   });
   assert.equal(timeRangeTicks(undefined, now), undefined);
   assert.throws(() => timeRangeTicks({ start: 'soon' }, now), BackendError);

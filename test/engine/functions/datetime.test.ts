@@ -1,9 +1,10 @@
 // The datetime functions' examples from the Kusto reference, with the outputs it states.
-import { test, describe } from 'node:test';
+
 import assert from 'node:assert/strict';
-import { column, NOW, printed } from './helpers';
-import { formatDatetime } from '../../../src/engine/valueText';
+import { describe, test } from 'node:test';
 import { TICKS_PER_HOUR } from '../../../src/engine/values';
+import { formatDatetime } from '../../../src/engine/valueText';
+import { column, NOW, printed } from './helpers';
 
 describe('ago() and now()', () => {
   test("ago(1h) is an hour before the query's now, now(-2d) two days before", () => {
@@ -61,11 +62,16 @@ millisecond = datetime_part("millisecond", dt)`);
       millisecond: 765,
     });
   });
-  test('datetime_part microsecond and nanosecond (exact where a double holds every tick)', () => {
+  test('datetime_part microsecond and nanosecond, exact to the tick', () => {
     const r = printed(
       'let dt = datetime(1990-10-30 01:02:03.7654321); print microsecond = datetime_part("microsecond", dt), nanosecond = datetime_part("nanosecond", dt)',
     );
     assert.deepEqual(r, { microsecond: 765432, nanosecond: 765432100 });
+    // The reference's example year: today's datetimes are exact to the tick too.
+    const now = printed(
+      'let dt = datetime(2017-10-30 01:02:03.7654321); print microsecond = datetime_part("microsecond", dt), nanosecond = datetime_part("nanosecond", dt)',
+    );
+    assert.deepEqual(now, { microsecond: 765432, nanosecond: 765432100 });
   });
   test('datetime_diff for every period', () => {
     const r = printed(`print
@@ -92,9 +98,14 @@ microsecond = datetime_diff('microsecond',datetime(2017-10-30 23:00:00.1009001),
       microsecond: 100,
     });
   });
-  // The reference's nanosecond example is in 2017, where a double cannot hold an odd tick count;
-  // the same difference in 1990 is exact.
+  // The reference's nanosecond example (2017) and the same difference in 1990, both exact.
   test('datetime_diff in nanoseconds', () => {
+    assert.equal(
+      printed(
+        "print datetime_diff('nanosecond',datetime(2017-10-30 23:00:00.0000000),datetime(2017-10-30 23:00:00.0000007))",
+      ).print_0,
+      -700,
+    );
     assert.equal(
       printed(
         "print datetime_diff('nanosecond',datetime(1990-10-30 23:00:00.0000000),datetime(1990-10-30 23:00:00.0000007))",
@@ -159,30 +170,31 @@ describe('startof / endof', () => {
       '2018-01-01T00:00:00Z',
     ]);
   });
-  // After 1998 a double holds every second tick only, so the last tick of a period prints as
-  // .9999998 where Kusto prints .9999999; before that it is exact.
+  // The last tick of a period is .9999999, exactly (datetimes count ticks from a base near today).
   test('endofday/week/month/year with offsets -1, 0, 1', () => {
     assert.deepEqual(column(`range offset from -1 to 1 step 1 | project endofday(${at}, offset)`), [
-      '2016-12-31T23:59:59.9999998Z',
-      '2017-01-01T23:59:59.9999998Z',
-      '2017-01-02T23:59:59.9999998Z',
+      '2016-12-31T23:59:59.9999999Z',
+      '2017-01-01T23:59:59.9999999Z',
+      '2017-01-02T23:59:59.9999999Z',
     ]);
     assert.deepEqual(column(`range offset from -1 to 1 step 1 | project endofweek(${at}, offset)`), [
-      '2016-12-31T23:59:59.9999998Z',
-      '2017-01-07T23:59:59.9999998Z',
-      '2017-01-14T23:59:59.9999998Z',
+      '2016-12-31T23:59:59.9999999Z',
+      '2017-01-07T23:59:59.9999999Z',
+      '2017-01-14T23:59:59.9999999Z',
     ]);
     assert.deepEqual(column(`range offset from -1 to 1 step 1 | project endofmonth(${at}, offset)`), [
-      '2016-12-31T23:59:59.9999998Z',
-      '2017-01-31T23:59:59.9999998Z',
-      '2017-02-28T23:59:59.9999998Z',
+      '2016-12-31T23:59:59.9999999Z',
+      '2017-01-31T23:59:59.9999999Z',
+      '2017-02-28T23:59:59.9999999Z',
     ]);
     assert.deepEqual(column(`range offset from -1 to 1 step 1 | project endofyear(${at}, offset)`), [
-      '2016-12-31T23:59:59.9999998Z',
-      '2017-12-31T23:59:59.9999998Z',
-      '2018-12-31T23:59:59.9999998Z',
+      '2016-12-31T23:59:59.9999999Z',
+      '2017-12-31T23:59:59.9999999Z',
+      '2018-12-31T23:59:59.9999999Z',
     ]);
     assert.equal(printed('print endofday(datetime(1990-06-01 10:00))').print_0, '1990-06-01T23:59:59.9999999Z');
+    // The reference's own example.
+    assert.equal(printed('print endofday(datetime(2017-01-01 10:10:17))').print_0, '2017-01-01T23:59:59.9999999Z');
   });
   test('a Monday-based week via startofweek, as the reference builds it', () => {
     const q = `let startofweekFromMonday = (dateArg: datetime) { datetime_add('day', 1, startofweek(datetime_add('day', -1, dateArg))) };
@@ -243,13 +255,14 @@ print v1=format_timespan(t, 'dd.hh:mm:ss:FF'), v2=format_timespan(t, 'ddd.h:mm:s
 describe('make_datetime, make_timespan, unixtime_*', () => {
   test('make_datetime examples', () => {
     const r = printed(
-      'print a = make_datetime(2017,10,01), b = make_datetime(2017,10,01,12,10), c = make_datetime(1990,10,01,12,11,0.1234567), d = make_datetime(2017,2,30)',
+      'print a = make_datetime(2017,10,01), b = make_datetime(2017,10,01,12,10), c = make_datetime(1990,10,01,12,11,0.1234567), d = make_datetime(2017,2,30), e = make_datetime(2017,10,01,12,11,0.1234567)',
     );
     assert.deepEqual(r, {
       a: '2017-10-01T00:00:00Z',
       b: '2017-10-01T12:10:00Z',
       c: '1990-10-01T12:11:00.1234567Z',
       d: null,
+      e: '2017-10-01T12:11:00.1234567Z',
     });
   });
   // Kusto.Language rejects the reference's make_timespan(1,12,30,55.123) (seconds must be an integer there).

@@ -1,6 +1,14 @@
-import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
 import { compareValues, hashKey, valuesEqual } from '../../../src/engine/valueCompare';
+import {
+  TICKS_PER_DAY,
+  TICKS_PER_HOUR,
+  TICKS_PER_MILLISECOND,
+  TICKS_PER_MINUTE,
+  TICKS_PER_SECOND,
+  ticksFromMs,
+} from '../../../src/engine/values';
 import {
   formatDatetime,
   formatReal,
@@ -10,13 +18,6 @@ import {
   valueToString,
 } from '../../../src/engine/valueText';
 import { fromWire, toWire } from '../../../src/engine/wireValues';
-import {
-  TICKS_PER_DAY,
-  TICKS_PER_HOUR,
-  TICKS_PER_MILLISECOND,
-  TICKS_PER_MINUTE,
-  TICKS_PER_SECOND,
-} from '../../../src/engine/values';
 import { plainBags } from '../bagData';
 
 const iso = (text: string): string => formatDatetime(parseDatetime(text)!);
@@ -71,14 +72,16 @@ describe('parseDatetime accepts every format the datetime reference lists', () =
 
 describe('formatDatetime prints as Kusto does', () => {
   test('whole seconds end in Z, fractions get 7 digits', () => {
-    assert.equal(formatDatetime(Date.UTC(2019, 3, 10) * TICKS_PER_MILLISECOND), '2019-04-10T00:00:00Z');
+    assert.equal(formatDatetime(ticksFromMs(Date.UTC(2019, 3, 10))), '2019-04-10T00:00:00Z');
     assert.equal(
-      formatDatetime(Date.UTC(2019, 3, 10) * TICKS_PER_MILLISECOND + 123 * TICKS_PER_MILLISECOND),
+      formatDatetime(ticksFromMs(Date.UTC(2019, 3, 10)) + 123 * TICKS_PER_MILLISECOND),
       '2019-04-10T00:00:00.1230000Z',
     );
   });
-  test('keeps single ticks where a double can hold them (before 1998)', () => {
-    assert.equal(formatDatetime(Date.UTC(1990, 0, 1) * TICKS_PER_MILLISECOND + 1), '1990-01-01T00:00:00.0000001Z');
+  test('keeps single ticks, from 1990 to today and beyond', () => {
+    assert.equal(formatDatetime(ticksFromMs(Date.UTC(1990, 0, 1)) + 1), '1990-01-01T00:00:00.0000001Z');
+    assert.equal(formatDatetime(ticksFromMs(Date.UTC(2026, 11, 5)) + 1), '2026-12-05T00:00:00.0000001Z');
+    assert.equal(formatDatetime(ticksFromMs(Date.UTC(2037, 11, 31)) + 9_999_999), '2037-12-31T00:00:00.9999999Z');
   });
   test('years before 1000 are padded to four digits', () => {
     assert.equal(iso('0001-01-01'), '0001-01-01T00:00:00Z');

@@ -2,16 +2,18 @@
  * Test helpers: call a function or operator through the bind API the executor uses, and run the
  * reference's `print`/`datatable` examples through the engine to compare with their stated output.
  */
-import type { WireValue } from '../../../src/results/queryResult';
+
 import { Database, executeQuery } from '../../../src/engine';
-import { parseDatetime } from '../../../src/engine/valueText';
-import { toWire } from '../../../src/engine/wireValues';
 import { aggregateFunction, scalarFunction } from '../../../src/engine/functions';
 import type { KqlType, Value } from '../../../src/engine/values';
+import { ticksFromMs } from '../../../src/engine/values';
+import { parseDatetime } from '../../../src/engine/valueText';
+import { toWire } from '../../../src/engine/wireValues';
+import type { WireValue } from '../../../src/results/queryResult';
 import { plainBags } from '../bagData';
 
 /** 2026-01-15T12:00:00Z, the "now" of every test. */
-export const NOW = Date.UTC(2026, 0, 15, 12) * 10_000;
+export const NOW = ticksFromMs(Date.UTC(2026, 0, 15, 12));
 
 export function dt(text: string): number {
   const t = parseDatetime(text);

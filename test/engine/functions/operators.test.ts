@@ -1,7 +1,7 @@
 // Operators: the string operators' table, null rules, arithmetic and datetime rules of the Kusto reference.
-import { test, describe } from 'node:test';
+
 import assert from 'node:assert/strict';
-import { column, printed } from './helpers';
+import { describe, test } from 'node:test';
 import {
   bindBetween,
   bindBinaryOperator,
@@ -9,7 +9,8 @@ import {
   bindUnaryOperator,
   UnsupportedError,
 } from '../../../src/engine/functions';
-import { TICKS_PER_DAY, TICKS_PER_HOUR } from '../../../src/engine/values';
+import { TICKS_PER_DAY, TICKS_PER_HOUR, ticksFromMs } from '../../../src/engine/values';
+import { column, printed } from './helpers';
 
 describe('string operators: every "yields true" example of the reference', () => {
   const examples = [
@@ -176,7 +177,7 @@ describe('in, has_any, between', () => {
     assert.deepEqual(column('range x from 1 to 100 step 1 | where x between (50 .. 55)'), [50, 51, 52, 53, 54, 55]);
     assert.deepEqual(column('range x from 1 to 10 step 1 | where x !between (2 .. 9)'), [1, 10]);
     const within = bindBetween(false, 'datetime', 'timespan');
-    const start = Date.UTC(2007, 6, 27) * 10_000;
+    const start = ticksFromMs(Date.UTC(2007, 6, 27));
     assert.equal(within(start + 3 * TICKS_PER_DAY, start, 3 * TICKS_PER_DAY), true);
     assert.equal(within(start + 3 * TICKS_PER_DAY + TICKS_PER_HOUR, start, 3 * TICKS_PER_DAY), false);
     assert.equal(within(null, start, TICKS_PER_DAY), null);

@@ -1,7 +1,8 @@
 // Every function and operator, called with arbitrary (seeded) arguments of every type: it may return
 // any value or throw the library's EvaluationError/UnsupportedError, but nothing else.
-import { test } from 'node:test';
+
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import {
   aggregateFunction,
   aggregateFunctionNames,
@@ -11,10 +12,11 @@ import {
   scalarFunctionNames,
   UnsupportedError,
 } from '../../../src/engine/functions';
+import type { KqlType, Value } from '../../../src/engine/values';
+import { ticksFromMs } from '../../../src/engine/values';
 import { valueToString } from '../../../src/engine/valueText';
 import { toWire } from '../../../src/engine/wireValues';
 import { KQL_TYPES } from '../../../src/schema/types';
-import type { KqlType, Value } from '../../../src/engine/values';
 
 function prng(seed: number): () => number {
   let s = seed >>> 0;
@@ -59,7 +61,7 @@ function randomValue(type: KqlType, r: () => number): Value {
     case 'decimal':
       return pick(r, [0, 0.5, -2.5, NaN, Infinity, -Infinity, 1e300, 95]);
     case 'datetime':
-      return pick(r, [0, 15_000_000_000_000_000, -62_135_596_800_000 * 10_000, 253_402_300_799_999 * 10_000]);
+      return pick(r, [0, 15_000_000_000_000_000, ticksFromMs(-62_135_596_800_000), ticksFromMs(253_402_300_799_999)]);
     case 'timespan':
       return pick(r, [0, 1, -36_000_000_000, 864_000_000_000, 8.64e17]);
     case 'string':

@@ -1,0 +1,55 @@
+/**
+ * Result values as JSON text, the way the Log Analytics REST API writes them. A long past ±(2^53−1)
+ * travels between the layers as its decimal digits in a string (a JSON number or a JavaScript number
+ * would round it), under a column whose type says long; written as JSON it is a number again, with
+ * every digit (`851673153924341805`, not `"851673153924341805"` or `851673153924341800`).
+ */
+import type { KqlType } from '../schema/types';
+import type { ResultColumn, ResultTable, WireValue } from './queryResult';
+
+const DIGITS = /^-?\d{1,19}$/;
+
+/** Whether a wire value is an exact long carried as its digits. */
+export function isLongDigits(v: WireValue | undefined, type: KqlType | undefined): v is string {
+  return typeof v === 'string' && (type === 'long' || type === 'int') && DIGITS.test(v);
+}
+
+/** One value as JSON text (`indent` as JSON.stringify takes it, for values nested in an indented record). */
+export function wireValueJson(v: WireValue | undefined, type: KqlType | undefined, indent?: number): string {
+  if (isLongDigits(v, type)) {
+    return v;
+  }
+  return JSON.stringify(v ?? null, null, indent) ?? 'null';
+}
+
+function rowJson(row: readonly WireValue[], columns: readonly ResultColumn[]): string {
+  return `[${columns.map((c, i) => wireValueJson(row[i], c.type)).join(',')}]`;
+}
+
+/** The REST API's response body: `{"tables":[{"name","columns","rows"}]}`. */
+export function tablesJson(tables: readonly ResultTable[]): string {
+  const parts = tables.map(
+    (t) =>
+      `{"name":${JSON.stringify(t.name)},"columns":${JSON.stringify(t.columns)},"rows":[${t.rows
+        .map((r) => rowJson(r, t.columns))
+        .join(',')}]}`,
+  );
+  return `{"tables":[${parts.join(',')}]}`;
+}
+
+/** An array of records keyed by column name, indented by two as JSON.stringify(records, null, 2) writes it. */
+export function recordsJson(table: ResultTable): string {
+  if (table.rows.length === 0) {
+    return '[]';
+  }
+  const records = table.rows.map((row) => {
+    if (table.columns.length === 0) {
+      return '  {}';
+    }
+    const fields = table.columns.map(
+      (c, i) => `    ${JSON.stringify(c.name)}: ${wireValueJson(row[i], c.type, 2).replace(/\n/g, '\n    ')}`,
+    );
+    return `  {\n${fields.join(',\n')}\n  }`;
+  });
+  return `[\n${records.join(',\n')}\n]`;
+}
