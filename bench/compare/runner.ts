@@ -20,14 +20,16 @@ export interface EngineSide {
 }
 
 const NOW = new Date('2026-11-23T12:00:00Z');
-const NOW_TICKS = NOW.getTime() * 10_000;
+/** `now` in this checkout's own tick counting (its epoch may differ from another checkout's), read back from its engine. */
+let nowTicks = 0;
 
 let db: Database | undefined;
 
 export function load(scale: number): string {
   const ws = generateSampleWorkspace({ now: NOW, scale });
   db = ws.database;
-  executeQuery('print 1', db);
+  const now = executeQuery(`print t = datetime(${NOW.toISOString()})`, db).tables[0]!.table.column('t')!.get(0);
+  nowTicks = now as number;
   return db.tableNames
     .map((name) => `${name}:${db!.table(name)!.rowCount}`)
     .sort()
@@ -37,7 +39,7 @@ export function load(scale: number): string {
 export function time(text: string, planCache: boolean): { ms: number; cpuMs: number; rows: number } {
   const cpu = process.cpuUsage();
   const started = performance.now();
-  const r = executeQuery(text, db!, { now: NOW_TICKS, rowLimit: 10_000_000, planCache });
+  const r = executeQuery(text, db!, { now: nowTicks, rowLimit: 10_000_000, planCache });
   const ms = performance.now() - started;
   const used = process.cpuUsage(cpu);
   return { ms, cpuMs: (used.user + used.system) / 1000, rows: r.tables[0]?.table.rowCount ?? 0 };
