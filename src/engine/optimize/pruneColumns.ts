@@ -54,6 +54,8 @@ function prune(plan: Plan, needed: Needed, shared: Map<number, Plan>): Plan {
       return passThrough(plan, needed, shared);
     case 'extend':
       return pruneExtend(plan, needed, shared);
+    case 'table':
+      return narrowTable(plan, needed);
     default:
       return mapInputs(plan, all);
   }
@@ -85,14 +87,30 @@ function pruneExtend(plan: Extract<Plan, { k: 'extend' }>, needed: Needed, share
   }
   const inputNeeded: Needed = everything ? 'all' : live;
   const input = prune(plan.input, inputNeeded, shared);
-  if (kept.length === plan.columns.length) {
-    return withInput(plan, input);
-  }
   const dropped = new Set(
     plan.columns.filter((c) => !kept.includes(c)).flatMap((c) => (c.outputs ? c.outputs.map((o) => o.name) : [c.name])),
   );
-  const schema = plan.schema.filter((c) => !dropped.has(c.name));
-  return kept.length === 0 ? input : { ...plan, input, columns: kept, schema };
+  // Input columns no longer there (a narrowed table below) leave the output too; appended ones stay.
+  const inputNow = new Set(input.schema.map((c) => c.name));
+  const schema = plan.schema.filter((c) => !dropped.has(c.name) && (inputNow.has(c.name) || !inputNames.has(c.name)));
+  if (kept.length === 0) {
+    return input;
+  }
+  return kept.length === plan.columns.length && schema.length === plan.schema.length
+    ? withInput(plan, input)
+    : { ...plan, input, columns: kept, schema };
+}
+
+/** A stored table read for some of its columns only: its schema narrowed to them (in its order). */
+function narrowTable(plan: Extract<Plan, { k: 'table' }>, needed: Needed): Plan {
+  if (needed === 'all' || plan.schema.length === 0) {
+    return plan;
+  }
+  const schema = plan.schema.filter((c) => needed.has(c.name));
+  if (schema.length === plan.schema.length) {
+    return plan;
+  }
+  return { ...plan, schema, columns: schema.map((c) => c.name) };
 }
 
 /** An operator whose output has its input's columns: its schema follows its input's. */
