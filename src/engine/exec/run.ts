@@ -194,6 +194,14 @@ function storedTable(plan: Extract<Plan, { k: 'table' }>, ctx: ExecContext): Tab
     }
     t = stored.takeRows(keep);
   }
+  if (plan.columns && t.columns.length !== plan.columns.length) {
+    // Exactly the plan's columns, whatever the database had loaded: operators above may go by position.
+    t = new Table(
+      plan.columns.map((name) => ({ name, column: t.column(name)! })),
+      t.rowCount,
+      t.name,
+    );
+  }
   ctx.tables.set(key, t);
   return t;
 }
