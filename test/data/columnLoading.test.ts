@@ -60,6 +60,8 @@ test('the optimizer narrows a stored table to the columns a query reads, and onl
   // Every column reaches the output, or an operator the rule does not follow reads them.
   assert.deepEqual(narrowed('Traffic | where Port > 10 | take 3'), [undefined]);
   assert.deepEqual(narrowed('Traffic | extend p = pack_all() | summarize count() by tostring(p)'), [undefined]);
+  // A column named only as text is read too.
+  assert.deepEqual(narrowed("Traffic | summarize max(toint(column_ifexists('Port', 0)))"), [undefined]);
 });
 
 test('without a load cache a query loads only its columns, with the rows the whole table has', () => {
