@@ -106,6 +106,31 @@ test('two reads of one table for different columns in one query each get their c
   );
 });
 
+test('each side of a join loads the columns read from it and its keys', () => {
+  const dir = folder();
+  fs.writeFileSync(path.join(dir, 'Hosts.csv'), 'Name,Size,Owner,Rack\na,S,x,1\nb,M,y,2\nd,L,z,3\n');
+  const full = openDataFolder(dir).database;
+  full.table('Traffic');
+  full.table('Hosts');
+  const db = openDataFolder(dir).database;
+  const q = (kind: string) =>
+    `Traffic | join kind=${kind} (Hosts) on $left.Host == $right.Name | summarize s = sum(Sent) by Host, Size | order by Host asc, Size asc`;
+  const semi =
+    'Traffic | join kind=leftsemi (Hosts | where Rack > 1) on $left.Host == $right.Name | summarize count() by Host';
+  const anti = 'Hosts | join kind=rightanti (Traffic) on $left.Name == $right.Host | summarize count(), max(Port)';
+  assert.deepEqual(
+    leaves(optimizeQuery(lowerText(q('fullouter'), db).plan).outputs[0]!).map((p) => (p.k === 'table' ? p.columns : 0)),
+    [
+      ['Host', 'Sent'],
+      ['Name', 'Size'],
+    ],
+  );
+  for (const text of [q('fullouter'), q('inner'), q('leftouter'), q('rightouter'), semi, anti]) {
+    assert.deepEqual(rows(text, db), rows(text, full), text);
+  }
+  assert.equal(db.isBuilt('Traffic'), false);
+});
+
 test('a request time range still applies to a table narrowed to columns other than TimeGenerated', () => {
   const range = { start: Date.parse('2026-11-23T10:00:00Z') * 10_000, end: NOW };
   const full = openDataFolder(folder()).database;
