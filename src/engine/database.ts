@@ -8,7 +8,8 @@
  */
 import { findTable } from '../schema/catalogue';
 import type { TableSchema } from '../schema/types';
-import type { Table } from './table';
+import type { Column } from './column';
+import { Table } from './table';
 
 /** What a table being built on first use may poll: `check` throws to stop it (the query was cancelled or timed out). */
 export interface BuildControl {
@@ -19,6 +20,11 @@ export interface LazyTableEntry {
   readonly name: string;
   /** Builds the table; called on the table's first use, again only if a build was stopped or failed. */
   readonly build: (control?: BuildControl) => Table;
+  /**
+   * Builds only the columns named (a table of them alone, with every row the full table would have):
+   * given for tables whose loading can skip columns, so a query reading three columns of forty loads three.
+   */
+  readonly buildColumns?: (columns: readonly string[], control?: BuildControl) => Table;
   /** The table's schema; may be left out only for a table the catalogue knows (it then gives the schema). */
   readonly schema?: TableSchema;
 }
@@ -53,6 +59,15 @@ function lazySchemaOf(entry: LazyTableEntry): TableSchema {
   };
 }
 
+/** A table of some columns must have them, with the types the schema promised, in the schema's order. */
+function checkColumns(schema: TableSchema, table: Table, names: readonly string[]): void {
+  const want = schema.columns.filter((c) => names.includes(c.name)).map((c) => `${c.name}:${c.type}`);
+  const got = table.columns.map((c) => `${c.name}:${c.column.type}`);
+  if (got.join(', ') !== want.join(', ')) {
+    throw new Error(`Table ${schema.name} was loaded with columns (${got.join(', ')}), not (${want.join(', ')})`);
+  }
+}
+
 /** A built table must have the columns its schema promised, or queries analyzed against it would misbehave. */
 function checkBuilt(schema: TableSchema, table: Table): void {
   const got = table.columns.map((c) => `${c.name}:${c.column.type}`).join(', ');
@@ -64,8 +79,15 @@ function checkBuilt(schema: TableSchema, table: Table): void {
   }
 }
 
+/** The columns of a table loaded so far, for tables loaded a few columns at a time. */
+interface PartTable {
+  readonly columns: Map<string, Column>;
+  rowCount: number;
+}
+
 export class Database {
   private readonly byName = new Map<string, Table>();
+  private readonly parts = new Map<string, PartTable>();
   private readonly pending = new Map<string, { readonly entry: LazyTableEntry; readonly schema: TableSchema }>();
   // Replaced, never edited, once queries have read it: the binder caches its symbols per schemas array.
   private schemaList: TableSchema[] = [];
@@ -98,7 +120,11 @@ export class Database {
     return this.schemaList;
   }
 
-  table(name: string, control?: BuildControl): Table | undefined {
+  /**
+   * The table; with `columns`, a table that has at least those columns (only those when the table can
+   * be loaded a few columns at a time and is not fully loaded yet).
+   */
+  table(name: string, control?: BuildControl, columns?: readonly string[]): Table | undefined {
     const built = this.byName.get(name);
     if (built) {
       return built;
@@ -107,10 +133,53 @@ export class Database {
     if (!lazy) {
       return undefined;
     }
+    if (columns && lazy.entry.buildColumns) {
+      return this.columnsOf(name, lazy, columns, control);
+    }
     const table = lazy.entry.build(control);
     checkBuilt(lazy.schema, table);
     this.pending.delete(name);
+    this.parts.delete(name);
     this.byName.set(name, table);
+    return table;
+  }
+
+  /** Loads the columns not loaded yet, then gives the ones asked for; all loaded, the table counts as built. */
+  private columnsOf(
+    name: string,
+    lazy: { readonly entry: LazyTableEntry; readonly schema: TableSchema },
+    columns: readonly string[],
+    control: BuildControl | undefined,
+  ): Table {
+    const wanted = lazy.schema.columns.filter((c) => columns.includes(c.name));
+    let part = this.parts.get(name);
+    const missing = wanted.filter((c) => !part?.columns.has(c.name)).map((c) => c.name);
+    if (!part || missing.length > 0) {
+      const more = lazy.entry.buildColumns!(part ? missing : wanted.map((c) => c.name), control);
+      checkColumns(lazy.schema, more, part ? missing : wanted.map((c) => c.name));
+      if (part && more.rowCount !== part.rowCount) {
+        // The files changed between two loads: what was loaded before no longer matches.
+        this.parts.delete(name);
+        return this.columnsOf(name, lazy, columns, control);
+      }
+      part ??= { columns: new Map(), rowCount: more.rowCount };
+      for (const c of more.columns) {
+        part.columns.set(c.name, c.column);
+      }
+      this.parts.set(name, part);
+    }
+    const all = lazy.schema.columns.every((c) => part.columns.has(c.name));
+    const pick = all ? lazy.schema.columns : wanted;
+    const table = new Table(
+      pick.map((c) => ({ name: c.name, column: part.columns.get(c.name)! })),
+      part.rowCount,
+      name,
+    );
+    if (all) {
+      this.pending.delete(name);
+      this.parts.delete(name);
+      this.byName.set(name, table);
+    }
     return table;
   }
 
@@ -125,6 +194,7 @@ export class Database {
    */
   replace(name: string, entry?: LazyTableEntry): void {
     this.byName.delete(name);
+    this.parts.delete(name);
     this.pending.delete(name);
     const list = [...this.schemaList];
     const at = list.findIndex((s) => s.name === name);

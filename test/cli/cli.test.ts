@@ -207,7 +207,7 @@ test('--explain prints the plan as lowered and after each optimizer rule, and ru
   );
   assert.match(
     r.stdout,
-    /== prune unused columns ==\ncount\n {2}where \(Computer == "acme-demo"\)\n {4}table VMConnection\n/,
+    /== prune unused columns ==\ncount\n {2}where \(Computer == "acme-demo"\)\n {4}table VMConnection \(reads Computer\)\n/,
   );
 });
 

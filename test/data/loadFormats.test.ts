@@ -85,7 +85,8 @@ test('tables load on first use: a query on one table does not read the others', 
       ['Computer', 'BytesSent'],
     ],
   );
-  executeQuery('VMBoundPort | count', opened.database);
+  // A query that shows every column (a narrower one loads only its columns: the table is then not whole).
+  executeQuery('VMBoundPort | take 5', opened.database);
   assert.equal(opened.database.isBuilt('VMBoundPort'), true);
   assert.equal(opened.database.isBuilt('VMConnection'), false);
 });

@@ -24,6 +24,7 @@ import { isoTicks } from './isoTicks';
 const INT_MIN = -2147483648;
 const INT_MAX = 2147483647;
 const LONG_LIMIT = 9223372036854775807n;
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
 const articles: Record<string, string> = {
   int: 'an int',
@@ -115,17 +116,26 @@ class NumberAppender implements ColumnAppender {
         if (neg || buf[i] === 43) {
           i++;
         }
-        if (end - i > 0 && end - i <= 15) {
+        if (end - i > 0 && end - i <= 16) {
           let v = 0;
+          let digits = 0;
+          let point = -1;
           for (; i < end; i++) {
             const d = buf[i]! - 48;
-            if (d < 0 || d > 9) {
+            if (d >= 0 && d <= 9) {
+              v = v * 10 + d;
+              digits++;
+            } else if (d === -2 && point < 0 && (this.type === 'real' || this.type === 'decimal')) {
+              point = digits; // '.'
+            } else {
               break;
             }
-            v = v * 10 + d;
           }
-          if (i === end) {
-            return this.appendNumber(neg ? -v : v, '');
+          if (i === end && digits > 0 && digits <= 15) {
+            // Up to 15 digits and a power of ten up to 1e15 are exact doubles, so one division is
+            // the correctly rounded value, as Number(text) gives (Clinger's fast path).
+            const x = point < 0 ? v : v / POWERS_OF_TEN[digits - point]!;
+            return this.appendNumber(neg ? -x : x, '');
           }
         }
       }

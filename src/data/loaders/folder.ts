@@ -11,7 +11,7 @@ import { fileSource, scanDataFolder } from './dataFolder';
 import type { LoadProgress } from './fileBytes';
 import type { LoadCache } from './loadCache';
 import { tablesNamedIn } from './queryTables';
-import { buildTable, buildTableAsync, needsAsyncBuild } from './tableBuild';
+import { buildTable, buildTableAsync, buildTableColumns, needsAsyncBuild } from './tableBuild';
 import type { TableSource } from './tableSource';
 
 export const DATA_FILE_EXTENSIONS = ['.csv', '.json', '.jsonl', '.ndjson', '.parquet'] as const;
@@ -74,6 +74,13 @@ export function openDataFolder(dir: string, options: OpenOptions = {}): OpenedFo
     warnings.length = 0;
     warnings.push(...scanned.warnings, ...[...buildWarnings.values()].flat());
   };
+  // Each load of more of a table's columns checks the same records again: a warning is told once.
+  const tell = (table: string, list: readonly string[]) => {
+    const told = buildWarnings.get(table) ?? [];
+    const fresh = list.filter((w) => !told.includes(w));
+    buildWarnings.set(table, [...told, ...fresh]);
+    warnings.push(...fresh);
+  };
   // Tables loaded ahead of their query by `prepare`, until the database takes them.
   const prepared = new Map<string, Table>();
   const entry = (source: TableSource) => ({
@@ -86,10 +93,22 @@ export function openDataFolder(dir: string, options: OpenOptions = {}): OpenedFo
         return early;
       }
       const built = buildTable(source, { check: control?.check, progress: options.onProgress }, options.cache);
-      buildWarnings.set(source.name, built.warnings);
-      warnings.push(...built.warnings);
+      tell(source.name, built.warnings);
       return built.table;
     },
+    // Without a load cache a query loads only the columns it reads. With one, the first load reads
+    // them all, so that every later load of the same files, for any query, comes from the cache.
+    buildColumns:
+      options.cache || needsAsyncBuild(source)
+        ? undefined
+        : (columns: readonly string[], control?: BuildControl) => {
+            const built = buildTableColumns(source, columns, {
+              check: control?.check,
+              progress: options.onProgress,
+            });
+            tell(source.name, built.warnings);
+            return built.table;
+          },
   });
   collect();
   const database = Database.lazy(scanned.tables.map(entry));

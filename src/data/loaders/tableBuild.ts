@@ -10,6 +10,7 @@ import { FileWarnings, type LoadControl } from './fileBytes';
 import { appendJsonFile, appendJsonlFile } from './jsonTable';
 import type { LoadCache } from './loadCache';
 import { appendParquetFile } from './parquetTable';
+import { SkippedColumn } from './skippedColumn';
 import type { SourceFile, TableSource } from './tableSource';
 
 export interface BuiltTable {
@@ -31,14 +32,17 @@ interface Build {
   rows: number;
 }
 
-function startBuild(source: TableSource, control: LoadControl): Build {
+/** `only`: the columns to keep (the others are checked, not kept); all of them when undefined. */
+function startBuild(source: TableSource, control: LoadControl, only?: ReadonlySet<string>): Build {
   const names = source.columns.map((c) => c.name);
   const inferred = new Set(source.inferred);
   return {
     source,
     control,
     names,
-    appenders: source.columns.map((c) => columnAppender(c.type)),
+    appenders: source.columns.map((c) =>
+      !only || only.has(c.name) ? columnAppender(c.type) : new SkippedColumn(c.type),
+    ),
     inferredNote: (j, reason) =>
       inferred.has(names[j]!) && reason.startsWith('expected')
         ? ` (the column's type was inferred from the first rows)`
@@ -123,12 +127,13 @@ function finishBuild(b: Build, cache: LoadCache | undefined): BuiltTable {
     bytes: b.totalBytes,
     totalBytes: b.totalBytes,
   });
-  const table = new Table(
-    source.columns.map((c, j) => ({ name: c.name, column: appenders[j]!.finish() })),
-    rows,
-    source.name,
+  const kept = source.columns.flatMap((c, j) =>
+    appenders[j] instanceof SkippedColumn ? [] : [{ name: c.name, column: appenders[j]!.finish() }],
   );
-  cache?.write(source.name, source.files, table, source.inferred, warnings);
+  const table = new Table(kept, rows, source.name);
+  if (kept.length === source.columns.length) {
+    cache?.write(source.name, source.files, table, source.inferred, warnings);
+  }
   return { table, warnings, fromCache: false };
 }
 
@@ -148,7 +153,23 @@ export function buildTable(source: TableSource, control: LoadControl = {}, cache
   if (cached) {
     return cached;
   }
-  const b = startBuild(source, control);
+  return buildText(startBuild(source, control), cache);
+}
+
+/**
+ * Builds only the columns named (in the table's order) from text files, with the rows the whole table
+ * would have: the other columns' values are checked as they would be, not kept. Never cached.
+ */
+export function buildTableColumns(
+  source: TableSource,
+  columns: readonly string[],
+  control: LoadControl = {},
+): BuiltTable {
+  return buildText(startBuild(source, control, new Set(columns)), undefined);
+}
+
+function buildText(b: Build, cache: LoadCache | undefined): BuiltTable {
+  const { source } = b;
   source.files.forEach((file, index) => {
     const f = beginFile(b, index);
     try {

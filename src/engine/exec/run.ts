@@ -168,16 +168,20 @@ function operatorName(k: Plan['k']): string {
 }
 
 function storedTable(plan: Extract<Plan, { k: 'table' }>, ctx: ExecContext): Table {
-  const cached = ctx.tables.get(plan.name);
+  const range = ctx.timeRange;
+  // A narrowed read loads only the columns the query reads (and the time the request's range needs).
+  const columns = plan.columns && (range ? [...new Set([...plan.columns, 'TimeGenerated'])] : plan.columns);
+  // Two reads of one table for different columns are different tables here.
+  const key = columns ? `${plan.name}\u0000${columns.join('\u0000')}` : plan.name;
+  const cached = ctx.tables.get(key);
   if (cached) {
     return cached;
   }
-  const stored = ctx.db.table(plan.name, { check: () => ctx.check() });
+  const stored = ctx.db.table(plan.name, { check: () => ctx.check() }, columns);
   if (!stored) {
     throw ctx.errors.at(plan.span, 'KQL-TABLE', `The table '${plan.name}' is not in this workspace.`);
   }
   let t = stored;
-  const range = ctx.timeRange;
   const time = stored.column('TimeGenerated');
   if (range && time && time.type === 'datetime') {
     // Log Analytics applies the request's timespan to every table before the query sees it.
@@ -190,6 +194,14 @@ function storedTable(plan: Extract<Plan, { k: 'table' }>, ctx: ExecContext): Tab
     }
     t = stored.takeRows(keep);
   }
-  ctx.tables.set(plan.name, t);
+  if (plan.columns && t.columns.length !== plan.columns.length) {
+    // Exactly the plan's columns, whatever the database had loaded: operators above may go by position.
+    t = new Table(
+      plan.columns.map((name) => ({ name, column: t.column(name)! })),
+      t.rowCount,
+      t.name,
+    );
+  }
+  ctx.tables.set(key, t);
   return t;
 }

@@ -54,6 +54,10 @@ function prune(plan: Plan, needed: Needed, shared: Map<number, Plan>): Plan {
       return passThrough(plan, needed, shared);
     case 'extend':
       return pruneExtend(plan, needed, shared);
+    case 'table':
+      return narrowTable(plan, needed);
+    case 'join':
+      return pruneJoin(plan, needed, shared);
     default:
       return mapInputs(plan, all);
   }
@@ -85,14 +89,63 @@ function pruneExtend(plan: Extract<Plan, { k: 'extend' }>, needed: Needed, share
   }
   const inputNeeded: Needed = everything ? 'all' : live;
   const input = prune(plan.input, inputNeeded, shared);
-  if (kept.length === plan.columns.length) {
-    return withInput(plan, input);
-  }
   const dropped = new Set(
     plan.columns.filter((c) => !kept.includes(c)).flatMap((c) => (c.outputs ? c.outputs.map((o) => o.name) : [c.name])),
   );
-  const schema = plan.schema.filter((c) => !dropped.has(c.name));
-  return kept.length === 0 ? input : { ...plan, input, columns: kept, schema };
+  // Input columns no longer there (a narrowed table below) leave the output too; appended ones stay.
+  const inputNow = new Set(input.schema.map((c) => c.name));
+  const schema = plan.schema.filter((c) => !dropped.has(c.name) && (inputNow.has(c.name) || !inputNames.has(c.name)));
+  if (kept.length === 0) {
+    return input;
+  }
+  return kept.length === plan.columns.length && schema.length === plan.schema.length
+    ? withInput(plan, input)
+    : { ...plan, input, columns: kept, schema };
+}
+
+/**
+ * A join whose output is its inputs' columns side by side (named by position): each side keeps the
+ * columns the operator above reads from it and its keys, and the output keeps those positions.
+ */
+function pruneJoin(plan: Extract<Plan, { k: 'join' }>, needed: Needed, shared: Map<number, Plan>): Plan {
+  const left = plan.left.schema;
+  const right = plan.right.schema;
+  const sides =
+    plan.kind === 'leftsemi' || plan.kind === 'leftanti'
+      ? { left: 0, right: -1 }
+      : plan.kind === 'rightsemi' || plan.kind === 'rightanti'
+        ? { left: -1, right: 0 }
+        : { left: 0, right: left.length };
+  const width = (sides.left >= 0 ? left.length : 0) + (sides.right >= 0 ? right.length : 0);
+  if (needed === 'all' || plan.schema.length !== width || left.length === 0 || right.length === 0) {
+    return mapInputs(plan, (p) => prune(p, 'all', shared));
+  }
+  const readFrom = (cols: typeof left, at: number, keys: readonly string[]) =>
+    new Set([
+      ...keys,
+      ...(at < 0 ? [] : cols.filter((_, i) => needed.has(plan.schema[at + i]!.name)).map((c) => c.name)),
+    ]);
+  const newLeft = prune(plan.left, readFrom(left, sides.left, plan.leftKeys), shared);
+  const newRight = prune(plan.right, readFrom(right, sides.right, plan.rightKeys), shared);
+  if (newLeft === plan.left && newRight === plan.right) {
+    return plan;
+  }
+  const outputs = (was: typeof left, now: typeof left, at: number) =>
+    at < 0 ? [] : now.map((c) => plan.schema[at + was.findIndex((w) => w.name === c.name)]!);
+  const schema = [...outputs(left, newLeft.schema, sides.left), ...outputs(right, newRight.schema, sides.right)];
+  return { ...plan, left: newLeft, right: newRight, schema };
+}
+
+/** A stored table read for some of its columns only: its schema narrowed to them (in its order). */
+function narrowTable(plan: Extract<Plan, { k: 'table' }>, needed: Needed): Plan {
+  if (needed === 'all' || plan.schema.length === 0) {
+    return plan;
+  }
+  const schema = plan.schema.filter((c) => needed.has(c.name));
+  if (schema.length === plan.schema.length) {
+    return plan;
+  }
+  return { ...plan, schema, columns: schema.map((c) => c.name) };
 }
 
 /** An operator whose output has its input's columns: its schema follows its input's. */

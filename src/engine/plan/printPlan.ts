@@ -58,7 +58,7 @@ function inputsOf(p: Plan): Plan[] {
 function describe(p: Plan): string {
   switch (p.k) {
     case 'table':
-      return `table ${p.name}`;
+      return p.columns ? `table ${p.name} (reads ${p.columns.join(', ') || 'no column'})` : `table ${p.name}`;
     case 'filter':
       return `where ${expr(p.predicate)}`;
     case 'extend':

@@ -137,7 +137,15 @@ export interface RenderSpec {
 }
 
 export type Plan =
-  | (PlanBase & { readonly k: 'table'; readonly name: string })
+  | (PlanBase & {
+      readonly k: 'table';
+      readonly name: string;
+      /**
+       * Set by the optimizer when the operators above read only these columns of the stored table
+       * (the schema is then narrowed to them): a table loaded from files loads only these.
+       */
+      readonly columns?: readonly string[];
+    })
   /** A tabular `let` or materialize(): evaluated once per query and shared. */
   | (PlanBase & { readonly k: 'shared'; readonly id: number; readonly plan: Plan })
   | (PlanBase & { readonly k: 'filter'; readonly input: Plan; readonly predicate: Expr })

@@ -12,7 +12,7 @@ test('an extended column nothing reads before a summarize drops it is not comput
       'summarize sum_b = sum(b) by Computer',
       '  where (Computer != "x")',
       '    extend b = (BytesSent * 2)',
-      '      table T',
+      '      table T (reads Computer, BytesSent)',
     ].join('\n'),
   );
   assertSameResult(query);
@@ -22,14 +22,19 @@ test('a column read by a kept column of a later extend stays', () => {
   const query = 'T | extend a = BytesSent + 1, z = 0 | extend b = a * 2, c = 3 | project Computer, b';
   assert.equal(
     rewritten(pruneColumns, query).after,
-    ['project Computer, b', '  extend b = (a * 2)', '    extend a = (BytesSent + 1)', '      table T'].join('\n'),
+    [
+      'project Computer, b',
+      '  extend b = (a * 2)',
+      '    extend a = (BytesSent + 1)',
+      '      table T (reads Computer, BytesSent)',
+    ].join('\n'),
   );
   assertSameResult(query);
 });
 
 test('an extend whose columns are all unread disappears', () => {
   const query = 'T | extend h = 1 | project Computer';
-  assert.equal(rewritten(pruneColumns, query).after, ['project Computer', '  table T'].join('\n'));
+  assert.equal(rewritten(pruneColumns, query).after, ['project Computer', '  table T (reads Computer)'].join('\n'));
   assertSameResult(query);
 });
 
