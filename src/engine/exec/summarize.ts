@@ -60,41 +60,9 @@ export function bindAggregate(call: AggregateCall, input: Table, ctx: ExecContex
     throw e;
   }
   const args = call.args.map((a) => compileExpr(a, input, ctx));
-  const exact = EXACT_LONG_AGGREGATES.has(fn.name);
+  const exact = fn.readsExactLongs === true;
   return { fn, call, impl, args: exact ? args : args.map((a, i) => (call.args[i]!.type === 'long' ? asDouble(a) : a)) };
 }
-
-/**
- * Aggregates that read a long past 2^53 as the exact Int64 (they return it, compare it, count it or
- * add it exactly). The others (avg, stdev, percentile, …) compute reals, so they read its nearest double.
- */
-const EXACT_LONG_AGGREGATES = new Set([
-  'sum',
-  'sumif',
-  'min',
-  'max',
-  'minif',
-  'maxif',
-  'arg_min',
-  'arg_max',
-  'take_any',
-  'take_anyif',
-  'any',
-  'anyif',
-  'make_list',
-  'make_list_if',
-  'make_list_with_nulls',
-  'make_set',
-  'make_set_if',
-  'make_bag',
-  'make_bag_if',
-  'dcount',
-  'dcountif',
-  'count_distinct',
-  'count_distinctif',
-  'count',
-  'countif',
-]);
 
 function asDouble(read: Evaluator): Evaluator {
   return (row) => {

@@ -120,7 +120,8 @@ function bagOf(maxSize: number, predicateIndex: number | null): AggregateImpl<{ 
 }
 
 function def(name: string, aliases: readonly string[] | undefined, bind: AggregateFunction['bind']): AggregateFunction {
-  return { name, aliases, bind };
+  // Lists, sets and bags keep each value as it is, so a long past 2^53 stays exact.
+  return { name, aliases, bind, readsExactLongs: true };
 }
 
 export const collectionAggregates: AggregateFunction[] = [

@@ -188,23 +188,34 @@ function argExtreme(
   };
 }
 
+/** All but avg/avgif read a long past 2^53 exactly: they count, compare, add or return it. */
 export const basicAggregates: AggregateFunction[] = [
-  { ...agg('count', () => counter(), ['cnt']), fold: countAllFold, resultType: () => 'long' },
-  { ...agg('countif', () => onlyIf(counter(), 0)), fold: countIfFold },
-  { ...agg('sum', (_t, r) => (r === 'long' ? longSummer() : summer(r))), fold: extremeFold('sum') },
-  agg('sumif', (_t, r) => (r === 'long' ? onlyIf(longSummer(), 1) : onlyIf(summer(r), 1))),
+  { ...agg('count', () => counter(), ['cnt']), fold: countAllFold, resultType: () => 'long', readsExactLongs: true },
+  { ...agg('countif', () => onlyIf(counter(), 0)), fold: countIfFold, readsExactLongs: true },
+  {
+    ...agg('sum', (_t, r) => (r === 'long' ? longSummer() : summer(r))),
+    fold: extremeFold('sum'),
+    readsExactLongs: true,
+  },
+  {
+    ...agg('sumif', (_t, r) => (r === 'long' ? onlyIf(longSummer(), 1) : onlyIf(summer(r), 1))),
+    readsExactLongs: true,
+  },
   agg('avg', (_t, r) => averager(r)),
   agg('avgif', (_t, r) => onlyIf(averager(r), 1)),
-  { ...agg('min', ([t], r) => extreme(t!, r, -1)), fold: extremeFold('min') },
-  { ...agg('max', ([t], r) => extreme(t!, r, 1)), fold: extremeFold('max') },
-  agg('minif', ([t], r) => onlyIf(extreme(t!, r, -1), 1)),
-  agg('maxif', ([t], r) => onlyIf(extreme(t!, r, 1), 1)),
-  { ...agg('dcount', ([t]) => distinctCounter(t!)), fold: distinctNumbersFold },
-  agg('dcountif', ([t]) => onlyIf(distinctCounter(t!), 1)),
-  agg('count_distinct', ([t]) => distinctCounter(t!)),
-  agg('count_distinctif', ([t]) => onlyIf(distinctCounter(t!), 1)),
-  agg('take_any', (types, r) => takeAny(types.length, r), ['any'], true),
-  agg('take_anyif', (types, r) => onlyIf(takeAny(1, r), types.length - 1), ['anyif'], true),
-  { ...agg('arg_max', (types) => argExtreme(types, 1), ['argmax'], true), picksRow: true },
-  { ...agg('arg_min', (types) => argExtreme(types, -1), ['argmin'], true), picksRow: true },
+  { ...agg('min', ([t], r) => extreme(t!, r, -1)), fold: extremeFold('min'), readsExactLongs: true },
+  { ...agg('max', ([t], r) => extreme(t!, r, 1)), fold: extremeFold('max'), readsExactLongs: true },
+  { ...agg('minif', ([t], r) => onlyIf(extreme(t!, r, -1), 1)), readsExactLongs: true },
+  { ...agg('maxif', ([t], r) => onlyIf(extreme(t!, r, 1), 1)), readsExactLongs: true },
+  { ...agg('dcount', ([t]) => distinctCounter(t!)), fold: distinctNumbersFold, readsExactLongs: true },
+  { ...agg('dcountif', ([t]) => onlyIf(distinctCounter(t!), 1)), readsExactLongs: true },
+  { ...agg('count_distinct', ([t]) => distinctCounter(t!)), readsExactLongs: true },
+  { ...agg('count_distinctif', ([t]) => onlyIf(distinctCounter(t!), 1)), readsExactLongs: true },
+  { ...agg('take_any', (types, r) => takeAny(types.length, r), ['any'], true), readsExactLongs: true },
+  {
+    ...agg('take_anyif', (types, r) => onlyIf(takeAny(1, r), types.length - 1), ['anyif'], true),
+    readsExactLongs: true,
+  },
+  { ...agg('arg_max', (types) => argExtreme(types, 1), ['argmax'], true), picksRow: true, readsExactLongs: true },
+  { ...agg('arg_min', (types) => argExtreme(types, -1), ['argmin'], true), picksRow: true, readsExactLongs: true },
 ];

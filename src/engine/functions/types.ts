@@ -149,6 +149,11 @@ export interface AggregateFunction {
    * so the executor may fold (first argument, row number) and read the rest at the winning rows.
    */
   readonly picksRow?: boolean;
+  /**
+   * True when it reads a long past 2^53 as the exact Int64 (it returns, compares, counts or adds it
+   * exactly). Others (avg, stdev, percentile, …) compute reals and are given the long's nearest double.
+   */
+  readonly readsExactLongs?: boolean;
 }
 
 /** An aggregate call site as a fold sees it. */
