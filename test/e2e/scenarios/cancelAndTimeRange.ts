@@ -34,7 +34,19 @@ export async function cancelAndTimeRangeScenario(wb: Workbench, workspace: strin
   const toast = wb.page.locator('.notifications-toasts .notification-toast', { hasText: /Running query on/ });
   await toast.waitFor({ state: 'visible', timeout: 60_000 });
   const frame = await resultsFrame(wb, 60_000);
-  assert.match((await frame.locator('.status').textContent()) ?? '', /Running/);
+  // The panel may be a moment behind the notification: wait for its status line to say so.
+  await waitFor(
+    'the panel saying the query is running',
+    async () => {
+      const status =
+        (await frame
+          .locator('.status')
+          .textContent({ timeout: 1_000 })
+          .catch(() => null)) ?? '';
+      return /Running/.test(status) ? status : undefined;
+    },
+    UI_TIMEOUT_MS,
+  );
   await toast.hover();
   await toast.locator('.monaco-button', { hasText: 'Cancel' }).click();
   const cancelled = Date.now();
