@@ -6,21 +6,22 @@
  * for two nulls and false for one; `!=` gives null for two nulls and true for one; `and`/`or` are
  * two-valued, a null operand counting as false (`bool(null) and true` is false, `bool(null) or true` true).
  */
-
 import { Int64, longFromBigInt } from '../int64';
 import { compareValues } from '../valueCompare';
 import { isNumericType, type KqlType, type Value } from '../values';
 import { convertValue, dynamicEquals } from './convert';
 import { fitNumber, num, str } from './define';
 import { compareLongs, exactLong, LONG_OPS, longsEqual } from './longArithmetic';
+import * as sm from './stringMatch';
+import { type BinaryImpl, type UnaryImpl, UnsupportedError } from './types';
 
-/** A dynamic operand of arithmetic: an exact long stays one, other numbers as num() reads them. */
+/**
+ * A dynamic operand of arithmetic: an exact long stays one (typed as a number: the operators read it
+ * through Int64.valueOf, and exactLong redoes the result from its BigInt), other numbers as num() reads them.
+ */
 function numOrLong(v: Value): number | null {
   return v instanceof Int64 ? (v as unknown as number) : num(v);
 }
-
-import * as sm from './stringMatch';
-import { type BinaryImpl, type UnaryImpl, UnsupportedError } from './types';
 
 /** The type both operands are compared in. */
 function comparisonType(l: KqlType, r: KqlType): KqlType {
