@@ -13,6 +13,10 @@
  *  - the first Run, clicked as soon as its CodeLens shows after activation (while the engine's worker
  *    and the language server are still starting), answered (grid painted) within the target of 2 s.
  *
+ * Both for a user's first start (no start-up snapshot yet: the extension builds the language server's
+ * in the background) and, once that snapshot is there, a second start of the same user data (the
+ * server forked from it), with the second's ratio to the first.
+ *
  *   npx tsx bench/e2e.ts [warm-runs]      (default 5; needs test/e2e/setup.sh and a built VSIX)
  */
 import { spawnSync } from 'node:child_process';
@@ -79,20 +83,41 @@ function findFiles(dir: string, part: string): string[] {
   return found;
 }
 
-/** The language server's own figures: its first diagnostics, in ms after its process started and in ms of its CPU. */
-async function firstDiagnosticsMs(userDataDir: string): Promise<{ wall: number; cpu: number }> {
+/**
+ * The language server's own figures: its first diagnostics, in ms after its process started and in ms
+ * of its CPU, from the logs written since `since` (a second start's session has its own log folder);
+ * and whether it started from the start-up snapshot.
+ */
+async function firstDiagnosticsMs(
+  userDataDir: string,
+  since: number,
+): Promise<{ wall: number; cpu: number; fromSnapshot: boolean }> {
   return waitFor(
     "the language server's first-diagnostics line in its log",
     async () => {
       for (const file of findFiles(userDataDir, 'Connection Analytics Language Server')) {
-        const m = /First diagnostics sent (\d+) ms after the server process started \((\d+) ms of CPU\)/.exec(
-          fs.readFileSync(file, 'utf8'),
-        );
-        if (m) return { wall: Number(m[1]), cpu: Number(m[2]) };
+        if (fs.statSync(file).mtimeMs < since) continue;
+        const text = fs.readFileSync(file, 'utf8');
+        const m = /First diagnostics sent (\d+) ms after the server process started \((\d+) ms of CPU\)/.exec(text);
+        if (m) return { wall: Number(m[1]), cpu: Number(m[2]), fromSnapshot: text.includes('start-up snapshot') };
       }
       return undefined;
     },
     60_000,
+  );
+}
+
+/** Waits for the extension's background build of the server's start-up snapshot (its record is written last). */
+async function snapshotBuilt(userDataDir: string): Promise<string> {
+  const dir = path.join(userDataDir, 'User/globalStorage/connection-analytics.connection-analytics/startup-snapshot');
+  return waitFor(
+    'the start-up snapshot built in the background',
+    async () => {
+      const names = fs.existsSync(dir) ? fs.readdirSync(dir) : [];
+      const meta = names.find((n) => n.endsWith('.json') && !n.includes('.tmp'));
+      return meta ? fs.readFileSync(path.join(dir, meta), 'utf8') : undefined;
+    },
+    300_000,
   );
 }
 
@@ -140,6 +165,70 @@ async function timeRun(wb: Workbench, workspace: string): Promise<RunTiming> {
   return { clickToPaintMs: painted.at - clickAt, engineMs: painted.engineMs };
 }
 
+interface StartFigures {
+  readonly activationMs: number | undefined;
+  readonly referenceMs: number;
+  readonly builtIns: number;
+  readonly diagnostics: { wall: number; cpu: number; fromSnapshot: boolean };
+  readonly cold: RunTiming;
+  readonly warm: RunTiming[];
+  /** The 1-minute load average when the start began: on a shared machine, the wall clock measures it too. */
+  readonly load: number;
+}
+
+/** One start of the workbench: the first Run as soon as it can be clicked, warm runs, the server's figure. */
+async function measureStart(url: string, userDataDir: string, workspace: string): Promise<StartFigures> {
+  const since = Date.now() - 1000;
+  const load = os.loadavg()[0]!;
+  const browser = await launchChromium();
+  try {
+    const wb = await Workbench.open(browser, url);
+    await wb.openFile('vm-insights.kql'); // onLanguage:kql activates the extension.
+    const cold = await timeRun(wb, workspace);
+    const warm: RunTiming[] = [];
+    for (let i = 0; i < warmRuns; i++) {
+      warm.push(await timeRun(wb, workspace));
+    }
+    const diagnostics = await firstDiagnosticsMs(userDataDir, since);
+    const times = await activationTimes(wb);
+    const ours = [...times].find(([name]) => name.startsWith('Connection Analytics'))?.[1];
+    const builtIns = [...times].filter(([name]) => !name.startsWith('Connection Analytics')).map(([, ms]) => ms);
+    return {
+      activationMs: ours,
+      referenceMs: builtIns.length ? median(builtIns) : NaN,
+      builtIns: builtIns.length,
+      diagnostics,
+      cold,
+      warm,
+      load,
+    };
+  } finally {
+    await browser.close().catch(() => undefined);
+  }
+}
+
+const verdict = (ms: number, target: number) =>
+  `${(ms / target).toFixed(2)}× the target of ${target} ms → ${ms <= target ? 'met' : 'NOT met'}`;
+
+function report(title: string, f: StartFigures): void {
+  console.log(`  ${title}, load average ${f.load.toFixed(1)} on ${os.cpus().length} cores`);
+  console.log(
+    `    activation: ${f.activationMs} ms  (reference: median of ${f.builtIns} built-in extensions in the same session ${f.referenceMs} ms; ratio ${(Number(f.activationMs) / f.referenceMs).toFixed(2)}×)`,
+  );
+  const d = f.diagnostics;
+  console.log(
+    `    language server${d.fromSnapshot ? ' (from its start-up snapshot)' : ''}, first diagnostics: ${d.wall} ms after its process started, ${d.cpu} ms of its CPU  (${verdict(d.wall, 1000)}; in CPU ${verdict(d.cpu, 1000)})`,
+  );
+  console.log(
+    `    first Run after activation, click → first grid paint: ${f.cold.clickToPaintMs.toFixed(0)} ms  (engine ${f.cold.engineMs.toFixed(0)} ms, ratio ${(f.cold.clickToPaintMs / Math.max(f.cold.engineMs, 1)).toFixed(1)}×; ${verdict(f.cold.clickToPaintMs, 2000)})`,
+  );
+  const warmPaint = median(f.warm.map((r) => r.clickToPaintMs));
+  const warmEngine = median(f.warm.map((r) => r.engineMs));
+  console.log(
+    `    Run click → first grid paint, warm median of ${f.warm.length}: ${warmPaint.toFixed(0)} ms  (reference: engine time ${warmEngine.toFixed(0)} ms; ratio ${(warmPaint / Math.max(warmEngine, 1)).toFixed(1)}×)`,
+  );
+}
+
 async function main(): Promise<void> {
   const vsix = process.env.KQL_VSIX ?? path.join(repo, 'dist-vsix/connection-analytics.vsix');
   if (!fs.existsSync(vsix)) {
@@ -148,44 +237,30 @@ async function main(): Promise<void> {
   }
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'kql-e2e-bench-'));
   fs.copyFileSync(path.join(repo, 'examples/vm-insights.kql'), path.join(workspace, 'vm-insights.kql'));
-  const server = await startCodeServer({ codeServerDir: codeServerDir(), vsix, workspace });
-  const browser = await launchChromium();
+  const dir = codeServerDir();
+  const first = await startCodeServer({ codeServerDir: dir, vsix, workspace });
+  let second: Awaited<ReturnType<typeof startCodeServer>> | undefined;
   try {
-    const wb = await Workbench.open(browser, server.url);
-    await wb.openFile('vm-insights.kql'); // onLanguage:kql activates the extension.
-    const cold = await timeRun(wb, workspace);
-    const warm: RunTiming[] = [];
-    for (let i = 0; i < warmRuns; i++) {
-      warm.push(await timeRun(wb, workspace));
-    }
-    const diagnosticsMs = await firstDiagnosticsMs(server.userDataDir);
-    const times = await activationTimes(wb);
-    const ours = [...times].find(([name]) => name.startsWith('Connection Analytics'))?.[1];
-    const builtIns = [...times].filter(([name]) => !name.startsWith('Connection Analytics')).map(([, ms]) => ms);
-    const reference = builtIns.length ? median(builtIns) : NaN;
+    const cold = await measureStart(first.url, first.userDataDir, workspace);
+    const built = JSON.parse(await snapshotBuilt(first.userDataDir)) as { size: number; buildMs: number };
+    await first.stop();
+    second = await startCodeServer({ codeServerDir: dir, vsix, workspace, restartFrom: first });
+    const again = await measureStart(second.url, second.userDataDir, workspace);
 
     console.log('e2e (code-server 4.100.3 / VS Code 1.100.3, headless Chromium)');
+    report('first start (no start-up snapshot yet)', cold);
     console.log(
-      `  activation: ${ours} ms  (reference: median of ${builtIns.length} built-in extensions in the same session ${reference} ms; ratio ${(Number(ours) / reference).toFixed(2)}×)`,
+      `  the language server's start-up snapshot, built in the background after the first start: ${(built.size / 1048576).toFixed(0)} MB in ${(built.buildMs / 1000).toFixed(1)} s (lowest priority)`,
     );
-    const warmPaint = median(warm.map((r) => r.clickToPaintMs));
-    const warmEngine = median(warm.map((r) => r.engineMs));
-    const verdict = (ms: number, target: number) =>
-      `${(ms / target).toFixed(2)}× the target of ${target} ms → ${ms <= target ? 'met' : 'NOT met'}`;
+    report('second start (the same user data, snapshot built)', again);
     console.log(
-      `  language server, first diagnostics: ${diagnosticsMs.wall} ms after its process started, ${diagnosticsMs.cpu} ms of its CPU  (${verdict(diagnosticsMs.wall, 1000)}; in CPU ${verdict(diagnosticsMs.cpu, 1000)})`,
-    );
-    console.log(
-      `  first Run after activation, click → first grid paint: ${cold.clickToPaintMs.toFixed(0)} ms  (engine ${cold.engineMs.toFixed(0)} ms, ratio ${(cold.clickToPaintMs / Math.max(cold.engineMs, 1)).toFixed(1)}×; ${verdict(cold.clickToPaintMs, 2000)})`,
-    );
-    console.log(
-      `  Run click → first grid paint, warm median of ${warm.length}: ${warmPaint.toFixed(0)} ms  (reference: engine time ${warmEngine.toFixed(0)} ms; ratio ${(warmPaint / Math.max(warmEngine, 1)).toFixed(1)}×)`,
+      `  second start / first start: first diagnostics ${(again.diagnostics.wall / cold.diagnostics.wall).toFixed(2)}× wall, ${(again.diagnostics.cpu / cold.diagnostics.cpu).toFixed(2)}× CPU; first Run ${(again.cold.clickToPaintMs / cold.cold.clickToPaintMs).toFixed(2)}×`,
     );
   } finally {
-    await browser.close().catch(() => undefined);
-    await server.stop();
+    await first.stop();
+    await second?.stop();
     fs.rmSync(workspace, { recursive: true, force: true });
-    fs.rmSync(path.dirname(server.logFile), { recursive: true, force: true });
+    fs.rmSync(path.dirname(first.logFile), { recursive: true, force: true });
   }
 }
 

@@ -87,6 +87,16 @@ const webOptions = {
   plugins: [layoutWorkerSource],
 };
 
+// The language server's startup snapshot entry (src/server/snapshot.ts), built into a snapshot by the
+// extension at run time with the extension host's own Node. Minified always: every character of it is
+// kept in the snapshot and read back by each start.
+const serverSnapshotOptions = {
+  ...nodeOptions,
+  entryPoints: existing({ serverSnapshot: 'src/server/snapshot.ts' }),
+  minify: true,
+  sourcemap: false,
+};
+
 const rendererOptions = {
   ...webOptions,
   plugins: [],
@@ -112,9 +122,15 @@ if (watch) {
     esbuild.context(nodeOptions),
     esbuild.context(webOptions),
     esbuild.context(rendererOptions),
+    esbuild.context(serverSnapshotOptions),
   ]);
   await Promise.all(contexts.map((c) => c.watch()));
   console.log('watching…');
 } else {
-  await Promise.all([esbuild.build(nodeOptions), esbuild.build(webOptions), esbuild.build(rendererOptions)]);
+  await Promise.all([
+    esbuild.build(nodeOptions),
+    esbuild.build(webOptions),
+    esbuild.build(rendererOptions),
+    esbuild.build(serverSnapshotOptions),
+  ]);
 }

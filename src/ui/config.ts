@@ -75,6 +75,10 @@ export class Config {
   get serverTimeoutSeconds(): number {
     return this.get<number>('logAnalytics.serverTimeoutSeconds') ?? 180;
   }
+  /** Start the language server from a startup snapshot (built in the background) where Node allows it. */
+  get startupSnapshot(): boolean {
+    return this.get<boolean>('startup.snapshot') ?? true;
+  }
   get liveValues(): boolean {
     return this.get<boolean>('completion.liveValues') ?? true;
   }

@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
+  CloseAction,
   LanguageClient,
   NotificationType,
   TransportKind,
@@ -18,6 +19,7 @@ import type { WorkspaceSchema } from '../schema/workspaceSchema';
 import type { Ctx } from './ctx';
 import { log } from './log';
 import { NotebookCellOrderFeeder } from './notebook/cellOrderFeeder';
+import { registerServerSnapshot, type ServerSnapshot, type ServerStart } from './startupSnapshot/serverSnapshot';
 
 const liveValuesNotification = new NotificationType<LiveValuesParams>(LiveValuesNotification);
 const schemaNotification = new NotificationType<SchemaParams>(SchemaNotification);
@@ -90,23 +92,69 @@ class LiveValueFeeder implements vscode.Disposable {
   }
 }
 
-async function start(ctx: Ctx): Promise<void> {
+const SERVER_NAME = 'Connection Analytics Language Server';
+
+function createClient(
+  ctx: Ctx,
+  outputChannel: vscode.LogOutputChannel,
+  fromSnapshot: ServerStart | undefined,
+): LanguageClient {
   const module = ctx.extension.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
+    run: {
+      module,
+      transport: TransportKind.ipc,
+      options: fromSnapshot ? { execArgv: fromSnapshot.execArgv, env: fromSnapshot.env } : undefined,
+    },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
-  const outputChannel = vscode.window.createOutputChannel('Connection Analytics Language Server', { log: true });
-  ctx.subscriptions.push(outputChannel);
   const clientOptions: LanguageClientOptions = { documentSelector: [{ language: 'kql' }], outputChannel };
-  const lc = new LanguageClient(
-    'kqlLanguageServer',
-    'Connection Analytics Language Server',
-    serverOptions,
-    clientOptions,
-  );
+  const lc = new LanguageClient('kqlLanguageServer', SERVER_NAME, serverOptions, clientOptions);
+  if (fromSnapshot) {
+    // A server that dies before it has answered `initialize` is one Node would not start from the blob:
+    // no restarts and no error message, start() fails and the caller starts the server normally.
+    const defaults = lc.createDefaultErrorHandler();
+    clientOptions.errorHandler = {
+      error: (error, message, count) => defaults.error(error, message, count),
+      closed: () =>
+        lc.initializeResult ? defaults.closed() : { action: CloseAction.DoNotRestart, handled: true },
+    };
+    clientOptions.initializationFailedHandler = () => false;
+  }
+  return lc;
+}
+
+/** Starts the client from the snapshot when there is a usable one, and normally when that fails. */
+async function startClient(
+  ctx: Ctx,
+  outputChannel: vscode.LogOutputChannel,
+  snapshot: ServerSnapshot,
+): Promise<LanguageClient> {
+  const fromSnapshot = snapshot.forServer();
+  if (fromSnapshot) {
+    const lc = createClient(ctx, outputChannel, fromSnapshot);
+    client = lc;
+    try {
+      await lc.start();
+      log.info('Language server started from its start-up snapshot.');
+      return lc;
+    } catch (e) {
+      await lc.dispose().catch(() => undefined);
+      snapshot.discard(fromSnapshot, e instanceof Error ? e.message : String(e));
+    }
+  }
+  const lc = createClient(ctx, outputChannel, undefined);
   client = lc;
   await lc.start();
+  // The next start is the faster one: the snapshot is built once this start is done with the CPU.
+  snapshot.scheduleBuild();
+  return lc;
+}
+
+async function start(ctx: Ctx, snapshot: ServerSnapshot): Promise<void> {
+  const outputChannel = vscode.window.createOutputChannel(SERVER_NAME, { log: true });
+  ctx.subscriptions.push(outputChannel);
+  const lc = await startClient(ctx, outputChannel, snapshot);
   const sendSchema = (schema: WorkspaceSchema): void => {
     if (!lc.isRunning()) return;
     lc.sendNotification(schemaNotification, { source: schema.source, metadata: schemaToMetadata(schema) }).catch(
@@ -130,8 +178,9 @@ async function start(ctx: Ctx): Promise<void> {
 
 /** Registers the language client; the server process starts with the first KQL document. */
 export function registerLanguageClient(ctx: Ctx): void {
+  const snapshot = registerServerSnapshot(ctx);
   const startOnce = () => {
-    starting ??= start(ctx).catch((e) => {
+    starting ??= start(ctx, snapshot).catch((e) => {
       log.error(`The KQL language server did not start: ${e instanceof Error ? e.message : String(e)}`);
     });
     return starting;

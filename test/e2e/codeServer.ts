@@ -24,6 +24,11 @@ export interface CodeServerOptions {
   readonly workspaceTrust?: boolean;
   /** Unpackaged extension folders (test fixtures) installed next to the VSIX. */
   readonly extraExtensions?: readonly string[];
+  /**
+   * The user data and extensions folders of a server stopped before, started again as they are (a user's
+   * second start: global storage kept, nothing installed again); settings and VSIX options are ignored.
+   */
+  readonly restartFrom?: CodeServer;
 }
 
 export interface CodeServer {
@@ -114,41 +119,45 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   if (!fs.existsSync(options.vsix)) {
     throw new Error(`no VSIX at ${options.vsix}; run npm run package`);
   }
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kql-e2e-server-'));
+  const root = options.restartFrom
+    ? path.dirname(options.restartFrom.userDataDir)
+    : fs.mkdtempSync(path.join(os.tmpdir(), 'kql-e2e-server-'));
   const userDataDir = path.join(root, 'user-data');
   const extensionsDir = path.join(root, 'extensions');
-  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
-  fs.writeFileSync(
-    path.join(userDataDir, 'User/settings.json'),
-    JSON.stringify(
-      {
-        ...TEST_SETTINGS,
-        ...(options.workspaceTrust ? { 'security.workspace.trust.enabled': true } : {}),
-        ...options.settings,
-      },
-      null,
-      2,
-    ),
-  );
-  // The remote (machine) user settings, where code-server keeps machine-scoped settings; present so a
-  // scenario can edit the line as a user would.
-  fs.mkdirSync(path.join(userDataDir, 'Machine'), { recursive: true });
-  fs.writeFileSync(
-    path.join(userDataDir, 'Machine/settings.json'),
-    JSON.stringify({ 'kql.logAnalytics.endpoint': '' }, null, 2),
-  );
-  // An empty config of our own, so code-server does not write one into the user's home.
+  // An empty config of our own (written once, below), so code-server does not write one into the user's home.
   const configFile = path.join(root, 'config.yaml');
-  fs.writeFileSync(configFile, '');
   const dirs = ['--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
-  // A folder in the extensions dir is picked up by the scan the VSIX install runs (the CLI installs only VSIX files).
-  for (const folder of options.extraExtensions ?? []) {
-    const manifest = JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8')) as Record<string, string>;
-    fs.cpSync(folder, path.join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`), {
-      recursive: true,
-    });
+  if (!options.restartFrom) {
+    fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+    fs.writeFileSync(
+      path.join(userDataDir, 'User/settings.json'),
+      JSON.stringify(
+        {
+          ...TEST_SETTINGS,
+          ...(options.workspaceTrust ? { 'security.workspace.trust.enabled': true } : {}),
+          ...options.settings,
+        },
+        null,
+        2,
+      ),
+    );
+    // The remote (machine) user settings, where code-server keeps machine-scoped settings; present so a
+    // scenario can edit the line as a user would.
+    fs.mkdirSync(path.join(userDataDir, 'Machine'), { recursive: true });
+    fs.writeFileSync(
+      path.join(userDataDir, 'Machine/settings.json'),
+      JSON.stringify({ 'kql.logAnalytics.endpoint': '' }, null, 2),
+    );
+    fs.writeFileSync(configFile, '');
+    // A folder in the extensions dir is picked up by the scan the VSIX install runs (the CLI installs only VSIX files).
+    for (const folder of options.extraExtensions ?? []) {
+      const manifest = JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8')) as Record<string, string>;
+      fs.cpSync(folder, path.join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`), {
+        recursive: true,
+      });
+    }
+    installVsix(entry, dirs, options.vsix);
   }
-  installVsix(entry, dirs, options.vsix);
 
   const port = await freePort();
   const logFile = path.join(root, 'code-server.log');
