@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import {
   CloseAction,
   LanguageClient,
+  type ErrorHandler,
   NotificationType,
   TransportKind,
   type LanguageClientOptions,
@@ -109,18 +110,20 @@ function createClient(
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = { documentSelector: [{ language: 'kql' }], outputChannel };
-  const lc = new LanguageClient('kqlLanguageServer', SERVER_NAME, serverOptions, clientOptions);
   if (fromSnapshot) {
     // A server that dies before it has answered `initialize` is one Node would not start from the blob:
-    // no restarts and no error message, start() fails and the caller starts the server normally.
-    const defaults = lc.createDefaultErrorHandler();
+    // no restarts and no error message, start() fails and the caller starts the server normally. (The
+    // client copies its options when constructed, so the handler reaches the client through `lc`.)
+    let defaults: ErrorHandler | undefined;
+    const fallback = () => (defaults ??= lc.createDefaultErrorHandler());
     clientOptions.errorHandler = {
-      error: (error, message, count) => defaults.error(error, message, count),
+      error: (error, message, count) => fallback().error(error, message, count),
       closed: () =>
-        lc.initializeResult ? defaults.closed() : { action: CloseAction.DoNotRestart, handled: true },
+        lc.initializeResult ? fallback().closed() : { action: CloseAction.DoNotRestart, handled: true },
     };
     clientOptions.initializationFailedHandler = () => false;
   }
+  const lc = new LanguageClient('kqlLanguageServer', SERVER_NAME, serverOptions, clientOptions);
   return lc;
 }
 
@@ -134,14 +137,20 @@ async function startClient(
   if (fromSnapshot) {
     const lc = createClient(ctx, outputChannel, fromSnapshot);
     client = lc;
+    let failure = 'the server process exited before it answered';
     try {
       await lc.start();
+    } catch (e) {
+      failure = e instanceof Error ? e.message : String(e);
+    }
+    // start() may also resolve without a server: when the connection closes during `initialize` and the
+    // error handler says not to restart, the client forgets its start promise and returns nothing.
+    if (lc.isRunning()) {
       log.info('Language server started from its start-up snapshot.');
       return lc;
-    } catch (e) {
-      await lc.dispose().catch(() => undefined);
-      snapshot.discard(fromSnapshot, e instanceof Error ? e.message : String(e));
     }
+    if (lc.needsStop()) await lc.dispose().catch(() => undefined);
+    snapshot.discard(fromSnapshot, failure);
   }
   const lc = createClient(ctx, outputChannel, undefined);
   client = lc;
