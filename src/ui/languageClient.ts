@@ -118,8 +118,7 @@ function createClient(
     const fallback = () => (defaults ??= lc.createDefaultErrorHandler());
     clientOptions.errorHandler = {
       error: (error, message, count) => fallback().error(error, message, count),
-      closed: () =>
-        lc.initializeResult ? fallback().closed() : { action: CloseAction.DoNotRestart, handled: true },
+      closed: () => (lc.initializeResult ? fallback().closed() : { action: CloseAction.DoNotRestart, handled: true }),
     };
     clientOptions.initializationFailedHandler = () => false;
   }

@@ -14,8 +14,11 @@ import {
 } from '../../src/ui/startupSnapshot/snapshotCache';
 import { SNAPSHOT_CHECK_ANSWER, SNAPSHOT_CHECK_ENV } from '../../src/protocol/serverSnapshot';
 
-const node = (version: string, extra: Record<string, string> = {}) =>
-  ({ versions: { node: version, ...extra } as unknown as NodeJS.ProcessVersions, platform: 'linux', arch: 'x64' });
+const node = (version: string, extra: Record<string, string> = {}) => ({
+  versions: { node: version, ...extra } as unknown as NodeJS.ProcessVersions,
+  platform: 'linux',
+  arch: 'x64',
+});
 
 function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'kql-snapshot-test-'));
@@ -64,16 +67,25 @@ test('a built snapshot is usable; a truncated one, or one without its record, is
   assert.deepEqual(fs.readdirSync(dir).sort(), ['entry.js', `${key}.blob`, `${key}.json`].sort());
   const logs: string[] = [];
   fs.rmSync(path.join(dir, 'entry.js'));
-  assert.equal(usableSnapshot(dir, key, (m) => logs.push(m)), blob);
+  assert.equal(
+    usableSnapshot(dir, key, (m) => logs.push(m)),
+    blob,
+  );
   assert.equal(logs.length, 0);
 
   fs.truncateSync(blob, 1000);
-  assert.equal(usableSnapshot(dir, key, (m) => logs.push(m)), undefined);
+  assert.equal(
+    usableSnapshot(dir, key, (m) => logs.push(m)),
+    undefined,
+  );
   assert.match(logs.join('\n'), /incomplete or does not match/);
   assert.deepEqual(fs.readdirSync(dir), []);
 
   fs.writeFileSync(blobPath(dir, key), 'x'.repeat(10));
-  assert.equal(usableSnapshot(dir, key, () => undefined), undefined);
+  assert.equal(
+    usableSnapshot(dir, key, () => undefined),
+    undefined,
+  );
   assert.deepEqual(fs.readdirSync(dir), []);
   fs.rmSync(dir, { recursive: true, force: true });
 });
@@ -87,7 +99,10 @@ test("another key's blob (an older Node or extension build) is deleted; a live b
   const hourAgo = (Date.now() - 2 * 60 * 60 * 1000) / 1000;
   fs.utimesSync(path.join(dir, 'server-dead.1.1.tmp'), hourAgo, hourAgo);
   const logs: string[] = [];
-  assert.equal(usableSnapshot(dir, 'server-new', (m) => logs.push(m)), undefined);
+  assert.equal(
+    usableSnapshot(dir, 'server-new', (m) => logs.push(m)),
+    undefined,
+  );
   assert.deepEqual(fs.readdirSync(dir), ['server-new.1.2.tmp']);
   assert.match(logs.join('\n'), /server-old\.blob: it was built for another Node/);
   // The Clear command's form: everything goes, however young.

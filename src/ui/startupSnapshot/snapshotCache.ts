@@ -84,7 +84,8 @@ export function removeOtherSnapshots(dir: string, keep: string | undefined, log:
       if (age < STALE_TEMP_MS) continue;
     }
     fs.rmSync(file, { force: true, recursive: true });
-    if (name.endsWith('.blob')) log(`Removed the start-up snapshot ${name}: it was built for another Node or extension build.`);
+    if (name.endsWith('.blob'))
+      log(`Removed the start-up snapshot ${name}: it was built for another Node or extension build.`);
   }
 }
 
@@ -163,7 +164,10 @@ function runLowPriority(
 
 /** Why the last lines of a failed build matter: Node prints the reason there. */
 function tail(text: string): string {
-  const lines = text.trim().split('\n').filter((l) => !/^\(node:\d+\) Warning|^It may still work|^To request support|^\(Use `node/.test(l));
+  const lines = text
+    .trim()
+    .split('\n')
+    .filter((l) => !/^\(node:\d+\) Warning|^It may still work|^To request support|^\(Use `node/.test(l));
   return lines.slice(-3).join(' ').slice(0, 500);
 }
 
@@ -199,7 +203,9 @@ export async function buildSnapshot(options: BuildOptions): Promise<{ blob: stri
       options.signal,
     );
     if (checked.code !== 0 || !checked.stdout.includes(SNAPSHOT_CHECK_ANSWER)) {
-      throw new Error(`a Node started from the new snapshot did not answer (exit ${checked.code}): ${tail(checked.stderr)}`);
+      throw new Error(
+        `a Node started from the new snapshot did not answer (exit ${checked.code}): ${tail(checked.stderr)}`,
+      );
     }
     const meta: SnapshotMeta = {
       key,
