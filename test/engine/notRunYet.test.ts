@@ -20,12 +20,6 @@ const NOT_RUN: readonly (readonly [string, RegExp])[] = [
   ["range x from 1 to 10 step 1 | project t = strcat('MachineLearningX', tostring(x % 3)) | reduce by t", /reduce/],
   ['print hash_combine(1, 2)', /hash_combine/],
   ["print hash_many(1, 'a')", /hash_many/],
-  ['print series_periods_detect(dynamic([1,2,3,4,1,2,3,4,1,2,3,4]), 0.0, 6.0, 1)', /series_periods_detect/],
-  ['print series_periods_validate(dynamic([1,2,3,4,1,2,3,4,1,2,3,4]), 4.0)', /series_periods_validate/],
-  ['print s = series_seasonal(dynamic([1,2,3,4,1,2,3,4,1,2,3,4]))', /detecting the period itself/],
-  ['print y = dynamic([1,2,3,4,1,2,3,4]) | extend series_decompose(y)', /detecting the seasonality itself/],
-  ['print y = dynamic([1,2,3,4,1,2,3,4]) | extend series_decompose_anomalies(y)', /detecting the seasonality/],
-  ['print y = dynamic([1,2,3,4,1,2,3,4]) | extend series_decompose_forecast(y, 2)', /detecting the seasonality/],
   [
     "print geo_point_in_polygon(-73.9, 40.7, dynamic({'type':'Polygon','coordinates':[[[-74,40],[-73,40],[-73,41],[-74,40]]]}))",
     /geo_point_in_polygon/,

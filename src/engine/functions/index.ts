@@ -35,6 +35,7 @@ import { pathFunctions } from './pathFunctions';
 import { regexQuoteFunctions } from './regexQuote';
 import { seriesFilters } from './seriesFilters';
 import { seriesFourierFunctions } from './seriesFourier';
+import { seriesPeriodFunctions } from './seriesPeriods';
 import { seriesFunctions } from './seriesFunctions';
 import { seriesStatistics } from './seriesStatistics';
 import { seriesFit2Lines } from './seriesFit2Lines';
@@ -93,6 +94,7 @@ register(scalars, [
   ...seriesDecompose,
   ...seriesFilters,
   ...seriesFourierFunctions,
+  ...seriesPeriodFunctions,
   ...specialMathFunctions,
   ...unitConversionFunctions,
   ...sketchFunctions,
