@@ -25,6 +25,7 @@ import { geoFunctions } from './geoFunctions';
 import { geoDirections } from './geoDirections';
 import { hashFunctions } from './hashFunctions';
 import { xxhashFunctions } from './hashXxhash';
+import { hashCombineFunctions } from './hashCombine';
 import { ipv4Functions } from './ipv4Functions';
 import { ipv4TextFunctions } from './ipv4TextFunctions';
 import { ipv6Functions } from './ipv6Functions';
@@ -84,6 +85,7 @@ register(scalars, [
   ...mathFunctions,
   ...hashFunctions,
   ...xxhashFunctions,
+  ...hashCombineFunctions,
   ...stringTextFunctions,
   ...encodingFunctions,
   ...arrayFunctions,

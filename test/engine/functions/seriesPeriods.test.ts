@@ -41,7 +41,10 @@ test('series_periods_detect: hourly traffic with a daily and a weekly cycle find
 | summarize y = make_list(y)
 | project (periods, scores) = series_periods_detect(y, 0.8 * 24, 1.2 * 168, 2)`;
   const r = printed(q);
-  assert.deepEqual([...(r.periods as number[])].sort((a, b) => a - b), [24, 168]);
+  assert.deepEqual(
+    [...(r.periods as number[])].sort((a, b) => a - b),
+    [24, 168],
+  );
   for (const s of r.scores as number[]) {
     assert.ok(s > 0.5 && s <= 1, String(s));
   }
