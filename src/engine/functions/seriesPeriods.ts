@@ -36,7 +36,7 @@ const MIN_PERIOD = 4;
 /** The series as doubles less its least-squares line, or null when an element is not a number. */
 export function detrended(series: Value | undefined): Float64Array | null {
   const xs = asArray(series);
-  if (!xs || !xs.every((v) => isNumeric(v) && Number.isFinite(v))) {
+  if (!xs?.every((v) => isNumeric(v) && Number.isFinite(v))) {
     return null;
   }
   const n = xs.length;
