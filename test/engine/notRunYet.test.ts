@@ -22,6 +22,11 @@ const NOT_RUN: readonly (readonly [string, RegExp])[] = [
     /geo_point_in_polygon/,
   ],
   ['print geo_point_to_s2cell(-122.3, 47.6, 10)', /geo_point_to_s2cell/],
+  [
+    "print geo_distance_point_to_line(-73.9, 40.7, dynamic({'type':'LineString','coordinates':[[-74,40],[-73,41]]}))",
+    /geo_distance_point_to_line/,
+  ],
+  ["T | invoke cluster('c').database('d').StoredFunction()", /invoke of/],
   ['print geo_point_to_h3cell(-122.3, 47.6, 10)', /geo_point_to_h3cell/],
 ];
 
