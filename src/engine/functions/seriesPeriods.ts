@@ -6,8 +6,8 @@
  * least 4 points and at most half the series, and scores each in [0, 1]; it does not give the formulas.
  * This follows the AUTOPERIOD scheme (Vlachos, Yu, Castelli 2005), which is that combination:
  *  1. the series less its least-squares line (a growing series is not "periodic at every lag");
- *  2. the peaks of its periodogram (power above the mean) are candidate frequencies; the peak at bin j
- *     stands for the periods between n/(j+1) and n/(j−1);
+ *  2. the peaks of its (Hann-windowed) periodogram that noise would not reach (peakFloor) are candidate frequencies; the
+ *     peak at bin j stands for the periods between n/(j+1) and n/(j−1);
  *  3. in that window the whole period with the best score is taken, if it is a hill of the score (not
  *     smaller than its neighbours), so a window edge leaning on a better period outside is no period;
  *  4. the score of period p is the correlation of the series with itself shifted by p, over the p-less
@@ -106,6 +106,30 @@ class Scorer {
   }
 }
 
+/**
+ * The series tapered by a Hann window: a period that is not a whole fraction of the length leaks power
+ * into every bin of a plain periodogram, and noise on that slope makes false peaks far from the true one.
+ */
+function hann(y: Float64Array): Float64Array {
+  const n = y.length;
+  return n < 2 ? y : y.map((v, i) => v * (0.5 - 0.5 * Math.cos((2 * Math.PI * i) / (n - 1))));
+}
+
+/**
+ * The power a periodogram peak must pass to be a candidate: what pure noise reaches in any of the bins
+ * with 5% probability. A noise bin's power is exponential; its mean is estimated from the median (mean =
+ * median / ln 2), which the few bins of a real period do not move. Without this, a noise peak whose
+ * window holds a multiple of the true period reports that multiple as a period of its own.
+ */
+function peakFloor(power: Float64Array): number {
+  const bins = Array.from(power.subarray(1)).sort((a, b) => a - b);
+  if (bins.length === 0) {
+    return 0;
+  }
+  const median = bins[bins.length >> 1]!;
+  return (median / Math.LN2) * Math.log(bins.length / 0.05);
+}
+
 /** The periods in [minPeriod, maxPeriod] found in the series, best first, at most `count`. */
 export function detectPeriods(y: Float64Array, minPeriod: number, maxPeriod: number, count: number): FoundPeriod[] {
   const n = y.length;
@@ -114,15 +138,13 @@ export function detectPeriods(y: Float64Array, minPeriod: number, maxPeriod: num
   if (count <= 0 || lo > hi) {
     return [];
   }
-  const power = periodogram(y);
-  let mean = 0;
-  for (let j = 1; j < power.length; j++) mean += power[j]!;
-  mean /= Math.max(1, power.length - 1);
+  const power = periodogram(hann(y));
+  const floor = peakFloor(power);
   const scorer = new Scorer(y);
   const found = new Map<number, number>();
   for (let j = 1; j < power.length; j++) {
     const pj = power[j]!;
-    const isPeak = pj > mean && pj > power[j - 1]! && (j + 1 >= power.length || pj >= power[j + 1]!);
+    const isPeak = pj > floor && pj > power[j - 1]! && (j + 1 >= power.length || pj >= power[j + 1]!);
     if (!isPeak) {
       continue;
     }
