@@ -2,12 +2,12 @@
  * Period detection behind series_periods_detect, series_periods_validate and the "-1 = find the period"
  * forms of series_seasonal and series_decompose*.
  *
- * The reference says the algorithm combines a periodogram with the autocorrelation, finds periods of at
- * least 4 points and at most half the series, and scores each in [0, 1]; it does not give the formulas.
- * This follows the AUTOPERIOD scheme (Vlachos, Yu, Castelli 2005), which is that combination:
+ * The reference gives the bounds (periods of at least 4 points and at most half the series), that scores
+ * lie in [0, 1], and examples; not the algorithm. This follows the AUTOPERIOD scheme (Vlachos, Yu and
+ * Castelli, 2005), which takes candidates from the periodogram and checks them on the autocorrelation:
  *  1. the series less its least-squares line (a growing series is not "periodic at every lag");
- *  2. the peaks of its (Hann-windowed) periodogram that noise would not reach (peakFloor) are candidate frequencies; the
- *     peak at bin j stands for the periods between n/(j+1) and n/(j−1);
+ *  2. the peaks of its Hann-windowed periodogram that noise would not reach (peakFloor) are candidate
+ *     frequencies; the peak at bin j stands for the periods between n/(j+1) and n/(j−1);
  *  3. in that window the whole period with the best score is taken, if it is a hill of the score (not
  *     smaller than its neighbours), so a window edge leaning on a better period outside is no period;
  *  4. the score of period p is the correlation of the series with itself shifted by p, over the p-less
@@ -17,7 +17,7 @@
  * finds no period in [1,3,5,2,4,6,1,3,5,2,4,6], whose 6 is exactly half.
  *
  * On the reference's example (60 half-days of traffic) this finds the weekly period 14 and nothing else,
- * as documented; its score is 0.95 where the documentation prints 0.84 (see the README).
+ * as documented; its score is 0.96 where the documentation prints 0.84 (see the README).
  */
 import { realInDynamic, type DynamicValue, type Value } from '../values';
 import { scalar } from './define';

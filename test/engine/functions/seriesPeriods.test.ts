@@ -14,7 +14,7 @@ test('series_periods_detect on the reference example: the weekly 14, nothing els
   assert.deepEqual(r.periods, [14, 0]);
   const scores = r.scores as number[];
   // The documentation prints 0.84; its scoring is not documented. This engine's score (the significant
-  // self-correlation at the period) is 0.95: a high score, and the only one, as documented.
+  // self-correlation at the period) is 0.96: a high score, and the only one, as documented.
   assert.ok(scores[0]! > 0.8 && scores[0]! <= 1, String(scores[0]));
   assert.equal(scores[1], 0);
 });
