@@ -5,14 +5,15 @@
  * −1440138333540407281 (hash("Hello"), hash("World")), matches none of the usual combinations (boost's
  * hash_combine, h·31 + x and other multipliers, XXH64/XXH3/Murmur/FNV of the two longs' bytes in either
  * order or with either as the seed, …), so Kusto's formula is unknown. What the reference does state is
- * kept: the result is a long that depends on every hash and on their order, is the same for the same
- * inputs, and hash_many(s1, …, sN) is hash_combine(hash(s1), …, hash(sN)). The combination used is XXH64
- * (seed 0) of the hashes as 8-byte little-endian two's-complement values, one after the other.
+ * kept: the result is a long, and hash_many(s1, …, sN) is hash_combine(hash(s1), …, hash(sN)); and, as a
+ * combination of hashes must, it is the same for the same inputs and depends on every hash and on their
+ * order. The combination used is XXH64 (seed 0) of the hashes as 8-byte little-endian two's-complement
+ * values, one after the other.
  *
  * hash() refuses the types whose byte form Kusto does not document; hash_many, already approximate,
  * hashes those too: integers, timespans and bools as 8-byte little-endian integers, reals as their IEEE
- * bytes, guids as the UTF-8 of their text (Kusto refuses dynamic). A null hash_combine argument gives null; a
- * null hash_many argument contributes the hash of no bytes, so rows with empty columns still group.
+ * bytes, guids as the UTF-8 of their text (Kusto refuses dynamic). A null hash_combine argument gives
+ * null; a null hash_many argument adds the hash of no bytes, so rows with empty columns still group.
  */
 import { bigIntOf, longFromBigInt } from '../int64';
 import type { KqlType, Value } from '../values';
