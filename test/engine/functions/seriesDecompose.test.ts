@@ -1,11 +1,10 @@
 // series_decompose, series_decompose_anomalies and series_decompose_forecast with a given seasonality,
 // worked by hand from the reference's steps (seasonal = median per phase, trend from the deseasonal
-// series, baseline = seasonal + trend, residual = x − baseline); the detected seasonality is in seriesPeriods.test.ts.
+// series, baseline = seasonal + trend, residual = x − baseline); the detected seasonality is tested in
+// seriesPeriods.test.ts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Database, executeQuery } from '../../../src/engine';
 import { printed } from './helpers';
-import { NOW } from './helpers';
 
 const Y = 'dynamic([1, 5, 2, 6, 3, 7, 4, 8])';
 
