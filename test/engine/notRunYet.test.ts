@@ -17,20 +17,16 @@ const NOT_RUN: readonly (readonly [string, RegExp])[] = [
   ],
   ['T | partition by Computer { T | take 1 }', /partition with a \{ subquery with its own source \}/],
   ["let cols = toscalar(print dynamic(['Computer'])); T | project-by-names cols", /project-by-names/],
-  ["range x from 1 to 10 step 1 | project t = strcat('MachineLearningX', tostring(x % 3)) | reduce by t", /reduce/],
-  ['print hash_combine(1, 2)', /hash_combine/],
-  ["print hash_many(1, 'a')", /hash_many/],
-  ['print series_periods_detect(dynamic([1,2,3,4,1,2,3,4,1,2,3,4]), 0.0, 6.0, 1)', /series_periods_detect/],
-  ['print series_periods_validate(dynamic([1,2,3,4,1,2,3,4,1,2,3,4]), 4.0)', /series_periods_validate/],
-  ['print s = series_seasonal(dynamic([1,2,3,4,1,2,3,4,1,2,3,4]))', /detecting the period itself/],
-  ['print y = dynamic([1,2,3,4,1,2,3,4]) | extend series_decompose(y)', /detecting the seasonality itself/],
-  ['print y = dynamic([1,2,3,4,1,2,3,4]) | extend series_decompose_anomalies(y)', /detecting the seasonality/],
-  ['print y = dynamic([1,2,3,4,1,2,3,4]) | extend series_decompose_forecast(y, 2)', /detecting the seasonality/],
   [
     "print geo_point_in_polygon(-73.9, 40.7, dynamic({'type':'Polygon','coordinates':[[[-74,40],[-73,40],[-73,41],[-74,40]]]}))",
     /geo_point_in_polygon/,
   ],
   ['print geo_point_to_s2cell(-122.3, 47.6, 10)', /geo_point_to_s2cell/],
+  [
+    "print geo_distance_point_to_line(-73.9, 40.7, dynamic({'type':'LineString','coordinates':[[-74,40],[-73,41]]}))",
+    /geo_distance_point_to_line/,
+  ],
+  ["T | invoke cluster('c').database('d').StoredFunction()", /invoke of/],
   ['print geo_point_to_h3cell(-122.3, 47.6, 10)', /geo_point_to_h3cell/],
 ];
 

@@ -30,6 +30,7 @@ import { runParse } from './parse';
 import { runPartition } from './partition';
 import { runParseKv } from './parseKv';
 import { runSample, runSampleDistinct } from './sample';
+import { runReduce } from './reduce';
 import { runScan } from './scan';
 import { runSort, runTop } from './sort';
 import { runSummarize } from './summarize';
@@ -130,6 +131,8 @@ function runUnary(plan: UnaryPlan, input: Table, ctx: ExecContext): Table {
       return runPartition(plan, input, ctx);
     case 'getschema':
       return runGetschema(plan, input);
+    case 'reduce':
+      return runReduce(plan, input, ctx);
     case 'render':
       ctx.render = plan.render;
       return input;

@@ -23,7 +23,8 @@ function datetimeBytes(ticks: number): Uint8Array {
 
 const encoder = new TextEncoder();
 
-function bytesOf(type: KqlType): ((v: Value) => Uint8Array | null) | null {
+/** The byte form hash() reads for a type whose form the reference documents, else null. */
+export function documentedBytes(type: KqlType): ((v: Value) => Uint8Array | null) | null {
   switch (type) {
     case 'string':
       return (v) => (typeof v === 'string' ? encoder.encode(v) : null);
@@ -49,7 +50,7 @@ function reduce(hash: bigint, mod: Value): Value {
 
 function xxhashFunction(name: string): ScalarFunction {
   return scalar(name, ([type]) => {
-    const bytes = bytesOf(type ?? 'dynamic');
+    const bytes = documentedBytes(type ?? 'dynamic');
     if (bytes === null) {
       throw new UnsupportedError(
         `${name}() of a ${type} value is not supported: Kusto's byte form for that type is not documented`,

@@ -25,6 +25,7 @@ import { geoFunctions } from './geoFunctions';
 import { geoDirections } from './geoDirections';
 import { hashFunctions } from './hashFunctions';
 import { xxhashFunctions } from './hashXxhash';
+import { hashCombineFunctions } from './hashCombine';
 import { ipv4Functions } from './ipv4Functions';
 import { ipv4TextFunctions } from './ipv4TextFunctions';
 import { ipv6Functions } from './ipv6Functions';
@@ -35,6 +36,7 @@ import { pathFunctions } from './pathFunctions';
 import { regexQuoteFunctions } from './regexQuote';
 import { seriesFilters } from './seriesFilters';
 import { seriesFourierFunctions } from './seriesFourier';
+import { seriesPeriodFunctions } from './seriesPeriods';
 import { seriesFunctions } from './seriesFunctions';
 import { seriesStatistics } from './seriesStatistics';
 import { seriesFit2Lines } from './seriesFit2Lines';
@@ -83,6 +85,7 @@ register(scalars, [
   ...mathFunctions,
   ...hashFunctions,
   ...xxhashFunctions,
+  ...hashCombineFunctions,
   ...stringTextFunctions,
   ...encodingFunctions,
   ...arrayFunctions,
@@ -93,6 +96,7 @@ register(scalars, [
   ...seriesDecompose,
   ...seriesFilters,
   ...seriesFourierFunctions,
+  ...seriesPeriodFunctions,
   ...specialMathFunctions,
   ...unitConversionFunctions,
   ...sketchFunctions,

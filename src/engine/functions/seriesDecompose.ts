@@ -6,14 +6,15 @@
  * seasonal + trend and residual = x − baseline. Test points (forecast points) are left out of learning.
  * Anomalies score the residual with series_outliers() and flag scores beyond ±threshold.
  *
- * Seasonality −1 (the default) finds the period with series_periods_detect(), whose scoring the reference
- * does not define; that form is refused with a message that says so (pass the period, or 0).
+ * Seasonality −1 (the default) finds the period with series_periods_detect() over the learning points:
+ * the best period whose score reaches Seasonality_threshold (default 0.6), else no seasonal component.
  */
 import { type DynamicValue, realInDynamic, type Value } from '../values';
 import { scalar } from './define';
 import { asArray, isNumeric } from './seriesFunctions';
 import { seriesOutliers } from './seriesOutliers';
-import { type ScalarFunction, UnsupportedError } from './types';
+import { autoPeriod } from './seriesPeriods';
+import type { ScalarFunction } from './types';
 
 interface Decomposition {
   readonly baseline: number[];
@@ -62,27 +63,39 @@ function trendOf(d: readonly number[], learn: number, kind: string): number[] {
   return d.map((_, i) => slope * (i + 1) + interception);
 }
 
-/** The period argument: a whole number ≥ 0, or −1 (refused: see the file comment). */
-function periodOf(v: Value | undefined, fn: string): number {
+/** The seasonality argument: a whole number ≥ 0, or −1 (the default) to detect it. */
+function periodArgument(v: Value | undefined): number {
   const p = v === null || v === undefined ? -1 : isNumeric(v) ? Math.trunc(v) : 0;
-  if (p === -1) {
-    throw new UnsupportedError(`${fn}() detecting the seasonality itself (pass the period, or 0 for none)`);
-  }
-  return Math.max(0, p);
+  return p === -1 ? -1 : Math.max(0, p);
 }
+
+/** The reference's default Seasonality_threshold. */
+const DEFAULT_SEASONALITY_THRESHOLD = 0.6;
 
 function trendKind(v: Value | undefined): string | undefined {
   const kind = typeof v === 'string' && v !== '' ? v : 'avg';
   return kind === 'avg' || kind === 'linefit' || kind === 'none' ? kind : undefined;
 }
 
-function decompose(series: Value | undefined, period: number, trend: string, testPoints: number): Decomposition | null {
-  const xs = asArray(series);
+interface DecomposeArgs {
+  readonly series: Value | undefined;
+  readonly seasonality: Value | undefined;
+  readonly threshold: Value | undefined;
+  readonly trend: string;
+  readonly testPoints: number;
+}
+
+function decompose(a: DecomposeArgs): Decomposition | null {
+  const xs = asArray(a.series);
   if (!xs?.every(isNumeric)) {
     return null;
   }
   const y = xs as number[];
-  const learn = Math.max(0, y.length - Math.max(0, Math.trunc(testPoints)));
+  const learn = Math.max(0, y.length - Math.max(0, Math.trunc(a.testPoints)));
+  const given = periodArgument(a.seasonality);
+  const threshold = isNumeric(a.threshold) ? a.threshold : DEFAULT_SEASONALITY_THRESHOLD;
+  const period = given === -1 ? autoPeriod(y.slice(0, learn), threshold) : given;
+  const trend = a.trend;
   const seasonal = seasonalOf(y, learn, period);
   const t = trendOf(
     y.map((v, i) => v - seasonal[i]!),
@@ -96,54 +109,38 @@ function decompose(series: Value | undefined, period: number, trend: string, tes
 const reals = (xs: readonly number[]): DynamicValue[] => xs.map((x) => realInDynamic(x));
 const count = (v: Value | undefined): number => (isNumeric(v) ? v : 0);
 
-/** Checks the seasonality when it is a constant, so the refusal comes before the query runs. */
-function bindPeriod(fn: string, at: number) {
-  return (constArgs: readonly (Value | undefined)[], argc: number): void => {
-    if (argc <= at || constArgs[at] !== undefined) {
-      periodOf(argc <= at ? undefined : constArgs[at], fn);
-    }
-  };
-}
-
 export const seriesDecompose: ScalarFunction[] = [
-  scalar('series_decompose', (argTypes, _r, _c, constArgs) => {
-    bindPeriod('series_decompose', 1)(constArgs, argTypes.length);
-    return (args) => {
-      const trend = trendKind(args[2]);
-      const d = trend ? decompose(args[0], periodOf(args[1], 'series_decompose'), trend, count(args[3])) : null;
-      return d ? [reals(d.baseline), reals(d.seasonal), reals(d.trend), reals(d.residual)] : [null, null, null, null];
-    };
+  scalar('series_decompose', () => (args) => {
+    const trend = trendKind(args[2]);
+    const d = trend
+      ? decompose({ series: args[0], seasonality: args[1], trend, testPoints: count(args[3]), threshold: args[4] })
+      : null;
+    return d ? [reals(d.baseline), reals(d.seasonal), reals(d.trend), reals(d.residual)] : [null, null, null, null];
   }),
-  scalar('series_decompose_anomalies', (argTypes, _r, _c, constArgs) => {
-    bindPeriod('series_decompose_anomalies', 2)(constArgs, argTypes.length);
-    return (args) => {
-      const threshold = isNumeric(args[1]) ? args[1] : 1.5;
-      const trend = trendKind(args[3]);
-      const method = typeof args[5] === 'string' && args[5] !== '' ? args[5] : 'ctukey';
-      const d = trend
-        ? decompose(args[0], periodOf(args[2], 'series_decompose_anomalies'), trend, count(args[4]))
-        : null;
-      const scores = d ? asArray(seriesOutliers([d.residual, method])) : null;
-      if (!d || !scores) {
-        return [null, null, null];
-      }
-      const flags = scores.map((s) => {
-        const v = Number(s);
-        return v > threshold ? 1 : v < -threshold ? -1 : 0;
-      });
-      return [flags, reals(scores.map(Number)), reals(d.baseline)];
-    };
+  scalar('series_decompose_anomalies', () => (args) => {
+    const threshold = isNumeric(args[1]) ? args[1] : 1.5;
+    const trend = trendKind(args[3]);
+    const method = typeof args[5] === 'string' && args[5] !== '' ? args[5] : 'ctukey';
+    const d = trend
+      ? decompose({ series: args[0], seasonality: args[2], trend, testPoints: count(args[4]), threshold: args[6] })
+      : null;
+    const scores = d ? asArray(seriesOutliers([d.residual, method])) : null;
+    if (!d || !scores) {
+      return [null, null, null];
+    }
+    const flags = scores.map((s) => {
+      const v = Number(s);
+      return v > threshold ? 1 : v < -threshold ? -1 : 0;
+    });
+    return [flags, reals(scores.map(Number)), reals(d.baseline)];
   }),
   // Kusto.Language binds series_decompose_forecast to series_decompose's four columns (baseline first), so
   // it returns the same tuple, its test points being the forecast points.
-  scalar('series_decompose_forecast', (argTypes, _r, _c, constArgs) => {
-    bindPeriod('series_decompose_forecast', 2)(constArgs, argTypes.length);
-    return (args) => {
-      const trend = trendKind(args[3]);
-      const d = trend
-        ? decompose(args[0], periodOf(args[2], 'series_decompose_forecast'), trend, count(args[1]))
-        : null;
-      return d ? [reals(d.baseline), reals(d.seasonal), reals(d.trend), reals(d.residual)] : [null, null, null, null];
-    };
+  scalar('series_decompose_forecast', () => (args) => {
+    const trend = trendKind(args[3]);
+    const d = trend
+      ? decompose({ series: args[0], seasonality: args[2], trend, testPoints: count(args[1]), threshold: args[4] })
+      : null;
+    return d ? [reals(d.baseline), reals(d.seasonal), reals(d.trend), reals(d.residual)] : [null, null, null, null];
   }),
 ];

@@ -6,6 +6,7 @@ import { type DynamicValue, dynamicNumber, realInDynamic, type Value, WholeReal 
 import { scalar } from './define';
 import { asArray, isNumeric } from './seriesFunctions';
 import { seriesOutliers } from './seriesOutliers';
+import { autoPeriod } from './seriesPeriods';
 import { type ScalarFunction, UnsupportedError } from './types';
 
 /**
@@ -169,10 +170,13 @@ function median(sorted: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[m]! : (sorted[m - 1]! + sorted[m]!) / 2;
 }
 
+/** The score a detected period needs, per the reference's series_seasonal page. */
+const SEASONAL_THRESHOLD = 0.7;
+
 /**
  * "The median of all the values that correspond to the location of the bin, across the periods." The
- * default period (−1) detects it with series_periods_detect(), whose algorithm is not documented; any other
- * non-positive period gives zeros.
+ * default period (−1) is found with series_periods_detect() and a score threshold of 0.7 (zeros when none
+ * scores that); any other non-positive period gives zeros.
  */
 function seasonal(args: readonly Value[]): Value {
   const xs = asArray(args[0]);
@@ -180,10 +184,8 @@ function seasonal(args: readonly Value[]): Value {
   if (!xs) {
     return null;
   }
-  if (period === -1 || period === null || period === undefined) {
-    throw new UnsupportedError('series_seasonal() detecting the period itself');
-  }
-  const p = isNumeric(period) ? Math.trunc(period) : 0;
+  const detect = period === -1 || period === null || period === undefined;
+  const p = detect ? autoPeriod(args[0], SEASONAL_THRESHOLD) : isNumeric(period) ? Math.trunc(period) : 0;
   if (!(p > 0)) {
     return xs.map(() => 0);
   }
@@ -198,20 +200,6 @@ function seasonal(args: readonly Value[]): Value {
     return values.length > 0 ? median(values.sort((u, v) => u - v)) : null;
   });
   return xs.map((_, i) => phases[i % p] ?? null);
-}
-
-function unsupportedAtBind(
-  name: string,
-  check: (constArgs: readonly (Value | undefined)[], argc: number) => string | undefined,
-  impl: (args: readonly Value[]) => Value,
-): ScalarFunction {
-  return scalar(name, (argTypes, _r, _c, constArgs) => {
-    const what = check(constArgs, argTypes.length);
-    if (what) {
-      throw new UnsupportedError(what);
-    }
-    return impl;
-  });
 }
 
 /** The fill functions copy elements as they are (a real stays a real), so they read the array unconverted. */
@@ -239,11 +227,6 @@ export const seriesFilters: ScalarFunction[] = [
   }),
   scalar('series_fir', () => fir),
   scalar('series_iir', () => iir),
-  // The unsupported forms are reported when the call is bound if their arguments are constants.
-  unsupportedAtBind(
-    'series_seasonal',
-    (k, argc) => (argc < 2 || k[1] === -1 ? 'series_seasonal() detecting the period itself' : undefined),
-    seasonal,
-  ),
+  scalar('series_seasonal', () => seasonal),
   scalar('series_outliers', () => seriesOutliers),
 ];

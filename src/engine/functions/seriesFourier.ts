@@ -94,6 +94,16 @@ function transform(x: Complex, sign: number): Complex {
   return out;
 }
 
+/** |X[j]|² for j = 0…⌊n/2⌋ of a real series: the periodogram the period detection reads. */
+export function periodogram(y: Float64Array): Float64Array {
+  const x = transform({ re: y, im: new Float64Array(y.length) }, -1);
+  const power = new Float64Array(Math.floor(y.length / 2) + 1);
+  for (let j = 0; j < power.length; j++) {
+    power[j] = x.re[j]! ** 2 + x.im[j]! ** 2;
+  }
+  return power;
+}
+
 /** The complex series the arguments give, or undefined when they are not two numeric arrays of one length. */
 function complexSeries(args: readonly Value[]): Complex | undefined {
   const re = asArray(args[0]);

@@ -9,6 +9,7 @@ import { lowerEvaluate } from './evaluate';
 import { lowerPartition } from './partition';
 import { lowerInvoke } from './invoke';
 import { lowerProjectByNames } from './projectByNames';
+import { lowerReduce } from './reduce';
 import { lowerScan } from './scan';
 import { lowerTopNested } from './topNested';
 import { lowerSearch, lowerUnion } from './union';
@@ -120,6 +121,8 @@ export function lowerOperator(op: Node, input: Plan, ctx: LowerContext): Plan {
       return lowerInvoke(op, input, ctx);
     case 'ScanOperator':
       return lowerScan(op, input, ctx);
+    case 'ReduceByOperator':
+      return lowerReduce(op, input, ctx);
     case 'ParseOperator':
       return lowerParse(op, input, ctx);
     case 'ParseKvOperator':

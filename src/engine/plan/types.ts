@@ -296,6 +296,15 @@ export type Plan =
   /** top-nested: one level per clause, each partitioning the rows its parent kept. */
   | (PlanBase & { readonly k: 'topNested'; readonly input: Plan; readonly levels: readonly TopNestedLevel[] })
   | (PlanBase & { readonly k: 'getschema'; readonly input: Plan })
+  /** reduce by: similar strings grouped into patterns (exec/reducePatterns.ts); kind=source tags each row instead. */
+  | (PlanBase & {
+      readonly k: 'reduce';
+      readonly input: Plan;
+      readonly by: Expr;
+      readonly source: boolean;
+      readonly threshold: number;
+      readonly characters: string | undefined;
+    })
   | (PlanBase & { readonly k: 'print'; readonly columns: readonly NamedExpr[] })
   | (PlanBase & { readonly k: 'range'; readonly from: Expr; readonly to: Expr; readonly step: Expr })
   | (PlanBase & { readonly k: 'datatable'; readonly rows: readonly (readonly Value[])[] })

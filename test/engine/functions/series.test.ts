@@ -444,9 +444,9 @@ describe('seasonal and outliers', () => {
       [1.5, 3.5, 5.5, 1.5, 3.5, 5.5, 1.5, 3.5, 5.5, 1.5, 3.5, 5.5],
     ]);
   });
-  test('series_seasonal detecting the period itself is not supported', () => {
-    unsupported('print r = series_seasonal(dynamic([1, 2, 1, 2]))', /period/);
-    unsupported('print r = series_seasonal(dynamic([1, 2, 1, 2]), -1)', /period/);
+  test('series_seasonal with the default period of a series too short for one: zeros', () => {
+    assert.deepEqual(printed('print r = series_seasonal(dynamic([1, 2, 1, 2]))').r, [0, 0, 0, 0]);
+    assert.deepEqual(printed('print r = series_seasonal(dynamic([1, 2, 1, 2]), -1)').r, [0, 0, 0, 0]);
   });
   test('series_outliers "tukey": (x - p75) / IQR above, (x - p25) / IQR below, 0 between and for nulls', () => {
     // Sorted: 1 2 3 4 5 6 7 8 100 → p25 = 3, p75 = 7 (linear interpolation), IQR = 4.
