@@ -6,7 +6,8 @@
  * ratio to a 10-machine, 100-connection fleet of the same run. Goal: the 300-machine map interactive
  * within 2 s. Run: `npx tsx bench/mapLayout.ts` after `npm run build`; `--shipped` for the shipped
  * bundle only, `--on-page` adds its no-worker fallback; MAP_BENCH_RUNS (default 3) and
- * MAP_BENCH_SIZES (e.g. 10x100,300x1000) shorten it.
+ * MAP_BENCH_SIZES (e.g. 10x100,300x1000) shorten it; MAP_BENCH_TIMELINE=1 prints the first run's
+ * long tasks.
  */
 
 import * as fs from 'node:fs';
@@ -135,19 +136,29 @@ async function shipped(withWorker: boolean): Promise<void> {
     const run: ShippedRun = {
       firstPicture: med((r) => r.firstPicture),
       answered: med((r) => r.answered),
+      wheeled: med((r) => r.wheeled),
       longestTask: med((r) => r.longestTask),
       blocking: med((r) => r.blocking),
       laidOut: med((r) => r.laidOut),
       where: runs[0]!.where,
+      tasks: runs[0]!.tasks,
     };
     ref ??= run;
     const goal = machines === 300 ? ` — goal (answers input ≤ 2 s): ${run.answered <= 2000 ? 'met' : 'NOT met'}` : '';
     console.log(
       `  ${machines} machines, ${connections} connections (${m.graph.processes.length} processes), laid out in the ${run.where}:\n` +
-        `    first picture ${fmt(run.firstPicture, ref.firstPicture)}, answers a zoom ${fmt(run.answered, ref.answered)}, ` +
+        `    first picture ${fmt(run.firstPicture, ref.firstPicture)}, answers a zoom ${fmt(run.answered, ref.answered)} (sent at ${run.wheeled.toFixed(0)} ms), ` +
         `longest task ${fmt(run.longestTask, ref.longestTask)}, blocking ${run.blocking.toFixed(0)} ms, ` +
         `laid out ${fmt(run.laidOut, ref.laidOut)}${goal}`,
     );
+    if (process.env.MAP_BENCH_TIMELINE) {
+      const t = runs[0]!;
+      const at = (ms: number) => `${ms.toFixed(0)}`;
+      console.log(
+        `    first run: picture ${at(t.firstPicture)}, zoom answered ${at(t.answered)}, laid out ${at(t.laidOut)}; long tasks (start+ms): ` +
+          t.tasks.map(([s, d]) => `${at(s)}+${at(d)}`).join(' '),
+      );
+    }
   }
 }
 

@@ -1,7 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { MapView, ViewEdge, ViewNode } from '../../src/render/fleetView';
-import { isLarge, nodesBox, quickPlacement, rendererOptions, viewportToFit } from '../../webview/map/largeGraph';
+import {
+  EDGE_SLICE,
+  edgeSlices,
+  isLarge,
+  MAX_SLICES,
+  nodesBox,
+  quickPlacement,
+  rendererOptions,
+  sliceSize,
+  viewportToFit,
+} from '../../webview/map/largeGraph';
 import { layoutOptions } from '../../webview/map/layoutJob';
 
 function node(id: string, parent?: string): ViewNode {
@@ -112,5 +122,39 @@ describe('large map graphs', () => {
     assert.equal(opts(310, true, false).randomize, false);
     assert.equal(opts(310, false, true).quality, 'draft');
     assert.equal(opts(20, false, true).quality, 'default');
+  });
+
+  test('links come in a few slices, each link once, what a reader looks for and the heaviest first', () => {
+    const plain = Array.from({ length: 1000 }, (_, i) => ({ ...edge(`m${i}`, `m${i + 1}`), width: 1 + (i % 5) }));
+    const failing = { ...edge('a', 'b'), failing: true, width: 1 };
+    const changed = { ...edge('c', 'd'), change: 'new' as const, width: 1 };
+    const malicious = { ...edge('e', 'f'), malicious: true, width: 1 };
+    const slices = edgeSlices([...plain, failing, changed, malicious]);
+    assert.deepEqual(
+      slices.map((s) => s.length),
+      [EDGE_SLICE, EDGE_SLICE, EDGE_SLICE, 1003 - 3 * EDGE_SLICE],
+    );
+    const all = slices.flat();
+    assert.equal(new Set(all.map((e) => e.id)).size, 1003);
+    assert.deepEqual(
+      all.slice(0, 3).map((e) => e.id),
+      [malicious.id, changed.id, failing.id],
+    );
+    // Then by width, heaviest first; equal widths keep the view's order.
+    const widths = all.slice(3).map((e) => e.width);
+    assert.deepEqual(
+      widths,
+      [...widths].sort((a, b) => b - a),
+    );
+    assert.equal(all[3]!.id, plain[4]!.id);
+  });
+
+  test('thousands of links are cut into at most a few slices; a small graph is one', () => {
+    assert.equal(sliceSize(100), EDGE_SLICE);
+    assert.equal(sliceSize(8600), Math.ceil(8600 / MAX_SLICES));
+    const many = Array.from({ length: 8600 }, (_, i) => edge(`m${i}`, `n${i}`));
+    assert.equal(edgeSlices(many).length, MAX_SLICES);
+    assert.equal(edgeSlices(many.slice(0, 120)).length, 1);
+    assert.deepEqual(edgeSlices([]), []);
   });
 });

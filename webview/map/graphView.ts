@@ -7,7 +7,7 @@
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { MapView } from '../../src/render/fleetView';
-import { isLarge, nodesBox, quickPlacement, rendererOptions, viewportToFit } from './largeGraph';
+import { edgeSlices, isLarge, nodesBox, quickPlacement, rendererOptions, viewportToFit } from './largeGraph';
 import { LayoutClient } from './layoutClient';
 import { layoutOptions, layoutRequest, type Position, startPosition } from './layoutJob';
 import { describeShown } from './shownList';
@@ -44,6 +44,8 @@ export class GraphView {
   private ticker: ReturnType<typeof setInterval> | undefined;
   /** Drawn the large way (largeGraph.ts): fitted from positions, snapshots while panning. */
   private large = false;
+  /** The ends of the drawing's changed links (a comparison), which the first fit shows. */
+  private changedEnds = new Set<string>();
   /** Stops a screen-reader list still being written for a drawing that is gone. */
   private stopDescribing: () => void = () => undefined;
 
@@ -116,23 +118,32 @@ export class GraphView {
           return;
         }
         const cy = this.cy;
-        if (cy) {
-          // One batch: cytoscape recomputes styles and bounds, and redraws, once.
-          cy.batch(() => {
-            cy.nodes()
-              .not(':parent')
-              .forEach((n) => {
-                const p = positions[n.id()];
-                if (p) {
-                  n.position(p);
-                }
-              });
-            cy.add(edgeElements(view));
-          });
-        } else {
+        if (!cy) {
           this.mount(view, { name: 'preset', fit: false }, (id) => positions[id], false);
+          this.finish(started, view.nodes.length, 'worker');
+          return;
         }
-        this.finish(started, view.nodes.length, 'worker');
+        // One batch for the positions: cytoscape recomputes bounds and redraws once. The links
+        // follow in slices, a frame each, so input is answered in between.
+        cy.batch(() => {
+          cy.nodes()
+            .not(':parent')
+            .forEach((n) => {
+              const p = positions[n.id()];
+              if (p) {
+                n.position(p);
+              }
+            });
+        });
+        // Fitted before the links come: a fit afterwards would redraw them all once more. The nodes
+        // are where they stay, so no longer dimmed; the progress note stays until the last link.
+        this.fit(true);
+        this.container.classList.remove('pending');
+        void this.addEdgesInSlices(cy, view, job, started).then((complete) => {
+          if (complete) {
+            this.finish(started, view.nodes.length, 'worker', true);
+          }
+        });
       },
       (error: Error) => {
         if (job !== this.job) {
@@ -145,6 +156,23 @@ export class GraphView {
     );
   }
 
+  /** Adds the view's links a slice a frame; false if the drawing was replaced meanwhile. */
+  private async addEdgesInSlices(cy: cytoscape.Core, view: MapView, job: number, started: number): Promise<boolean> {
+    const slices = edgeSlices(view.edges);
+    let drawn = 0;
+    for (const slice of slices) {
+      if (job !== this.job || cy.destroyed()) {
+        return false;
+      }
+      this.setBusy(`Drawing links: ${drawn} of ${view.edges.length}`, started);
+      cy.add(edgeElements({ nodes: view.nodes, edges: slice, hidden: view.hidden }));
+      drawn += slice.length;
+      // After cytoscape's frame with this slice, and after the input that came with it.
+      await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    }
+    return job === this.job && !cy.destroyed();
+  }
+
   private layOutOnPage(view: MapView, previous: Readonly<Record<string, Position>>, started: number): void {
     const index = new Map(view.nodes.map((n, i) => [n.id, [i, n.parent] as const]));
     const at = (id: string) => startPosition(previous, id, index.get(id)?.[1], index.get(id)?.[0] ?? 0);
@@ -152,13 +180,15 @@ export class GraphView {
     this.finish(started, view.nodes.length, 'page');
   }
 
-  private finish(started: number, nodes: number, where: 'worker' | 'page'): void {
+  private finish(started: number, nodes: number, where: 'worker' | 'page', fitted = false): void {
     this.container.classList.remove('pending');
     this.container.dataset.layout = where;
     if (this.cy) {
       this.stopDescribing = describeShown(this.cy, this.shown);
     }
-    this.fit(true);
+    if (!fitted) {
+      this.fit(true);
+    }
     this.setBusy(undefined);
     this.cb.laidOut(performance.now() - started, nodes, where);
   }
@@ -211,6 +241,7 @@ export class GraphView {
     });
     this.cy = cy;
     this.large = isLarge(view);
+    this.changedEnds = new Set(view.edges.filter((e) => e.change).flatMap((e) => [e.source, e.target]));
     this.container.classList.toggle('pending', pending);
     if (pending) {
       this.fit();
@@ -241,17 +272,19 @@ export class GraphView {
     if (!cy) {
       return;
     }
-    const changed = changesFirst ? cy.edges('[change]').filter((e) => e.data('change') !== undefined) : cy.collection();
-    const target = changed.nonempty() ? changed.union(changed.connectedNodes()) : undefined;
     if (this.large) {
       // From the nodes' positions and sizes: cytoscape's fit would measure every label and link.
-      const nodes = (target ?? cy.nodes()).nodes().not(':parent');
+      // The changed links' ends come from the view: the links may still be on their way.
+      const ends = changesFirst && this.changedEnds.size > 0 ? this.changedEnds : undefined;
+      const nodes = (ends ? cy.nodes().filter((n) => ends.has(n.id())) : cy.nodes()).not(':parent');
       const box = nodesBox(
         nodes.map((n) => ({ ...(n as cytoscape.NodeSingular).position(), w: n.width(), h: n.height() })),
       );
       cy.viewport(viewportToFit(box, cy.width(), cy.height(), 30, 1));
       return;
     }
+    const changed = changesFirst ? cy.edges('[change]').filter((e) => e.data('change') !== undefined) : cy.collection();
+    const target = changed.nonempty() ? changed.union(changed.connectedNodes()) : undefined;
     cy.fit(target, 30);
     if (cy.zoom() > 1) {
       cy.zoom(1);

@@ -5,7 +5,7 @@
  * from the positions (cytoscape's fit measures every label and every curved link's control points),
  * and pan/zoom of a graph with thousands of links draw no links until the gesture ends. No DOM here, so the unit tests check it.
  */
-import type { MapView } from '../../src/render/fleetView';
+import type { MapView, ViewEdge } from '../../src/render/fleetView';
 import { type LayoutNode, layoutRequest, type Position, startPosition } from './layoutJob';
 
 /** From this many nodes, or links, a graph is drawn the large way. */
@@ -16,6 +16,40 @@ const HIDE_EDGES_FROM = 1500;
 
 export function isLarge(view: MapView): boolean {
   return view.nodes.length >= LARGE_NODES || view.edges.length >= LARGE_EDGES;
+}
+
+/**
+ * Links added per frame once a large graph's positions arrive: styling and drawing all of them in one
+ * frame held the page for seconds (300 machines, 1,000–8,600 links); between slices the page answers
+ * input. Measured with bench/mapLayout.ts (README, map figures).
+ */
+export const EDGE_SLICE = 300;
+
+/**
+ * At most this many slices: each frame redraws the links already there, so 8,600 links in slices of
+ * 300 took 29 frames and twice the time of one frame with all of them.
+ */
+export const MAX_SLICES = 6;
+
+export function sliceSize(edges: number): number {
+  return Math.max(EDGE_SLICE, Math.ceil(edges / MAX_SLICES));
+}
+
+/**
+ * A large graph's links in the slices they are added in: what a reader looks for first (malicious,
+ * changed, failing), then the heaviest, so the first frames already show the map's main roads.
+ */
+export function edgeSlices(edges: readonly ViewEdge[], size = sliceSize(edges.length)): ViewEdge[][] {
+  const rank = (e: ViewEdge) => (e.malicious ? 3 : 0) + (e.change ? 2 : 0) + (e.failing ? 1 : 0);
+  const ordered = edges
+    .map((e, i) => [e, i] as const)
+    .sort(([a, i], [b, j]) => rank(b) - rank(a) || b.width - a.width || i - j)
+    .map(([e]) => e);
+  const slices: ViewEdge[][] = [];
+  for (let i = 0; i < ordered.length; i += Math.max(1, size)) {
+    slices.push(ordered.slice(i, i + Math.max(1, size)));
+  }
+  return slices;
 }
 
 /** Cytoscape's renderer options for a graph of this size. */
