@@ -61,8 +61,16 @@ export function bindAggregate(call: AggregateCall, input: Table, ctx: ExecContex
   }
   const args = call.args.map((a) => compileExpr(a, input, ctx));
   const exact = fn.readsExactLongs === true;
-  return { fn, call, impl, args: exact ? args : args.map((a, i) => (call.args[i]!.type === 'long' ? asDouble(a) : a)) };
+  return {
+    fn,
+    call,
+    impl,
+    args: exact ? args : args.map((a, i) => (EXACT_INTEGER_TYPES.has(call.args[i]!.type) ? asDouble(a) : a)),
+  };
 }
+
+/** Types whose values past 2^53 are Int64s (longs; datetimes and timespans in ticks). */
+const EXACT_INTEGER_TYPES = new Set<KqlType>(['long', 'datetime', 'timespan']);
 
 function asDouble(read: Evaluator): Evaluator {
   return (row) => {
