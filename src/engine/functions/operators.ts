@@ -186,6 +186,10 @@ function arithmetic(kind: string, lt: KqlType, rt: KqlType, resultType: KqlType)
       }
       if (typeof a === 'number' && typeof b === 'number') {
         const x = op(a, b);
+        // A whole tick count within ±2^53 is exact, and as a datetime always within Kusto's range.
+        if (x !== null && Number.isInteger(x) && !unsafeInteger(x)) {
+          return x;
+        }
         if (x === null || !unsafeInteger(x)) {
           return fitNumber(x, out);
         }
