@@ -1,12 +1,19 @@
 /**
  * Columnar storage. Numbers, datetimes and timespans live in Float64Arrays, bools in Uint8Arrays,
- * a long column holding values past ±(2^53−1) keeps them exactly in a BigInt64Array beside it,
+ * a long, datetime or timespan column holding values past ±(2^53−1) (ticks.ts) keeps them exactly in
+ * a BigInt64Array beside it,
  * strings and guids are dictionary-encoded (Int32Array codes into a string table), dynamic values are
  * a plain array. Nulls are a byte map (1 = null), absent when a column has none.
  */
 import { Int64 } from './int64';
 import type { DynamicValue, KqlType, Value } from './values';
 import { isNumberBacked } from './values';
+
+/**
+ * Exact values beside a number column's doubles: 64-bit for longs, datetimes and timespans; a decimal
+ * past 2^53 (parse_version's, up to 10^32) is wider, so a decimal column keeps plain BigInts.
+ */
+export type ExactValues = BigInt64Array | (bigint | undefined)[];
 
 /** Past this magnitude a double in a long column stands for the exact value in the column's `exact` array. */
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
@@ -68,7 +75,7 @@ export class NumberColumn implements Column {
     readonly type: KqlType,
     readonly values: Float64Array,
     readonly nulls?: Uint8Array,
-    readonly exact?: BigInt64Array,
+    readonly exact?: ExactValues,
   ) {}
   get length(): number {
     return this.values.length;
@@ -85,7 +92,12 @@ export class NumberColumn implements Column {
       return null;
     }
     const v = this.values[i]!;
-    return this.exact !== undefined && !(v <= MAX_SAFE && v >= -MAX_SAFE) && v === v ? new Int64(this.exact[i]!) : v;
+    if (this.exact !== undefined && !(v <= MAX_SAFE && v >= -MAX_SAFE) && v === v) {
+      // A decimal column's wide values are only where an exact one was pushed; a real stays its double.
+      const e = this.exact[i];
+      return e === undefined ? v : new Int64(e);
+    }
+    return v;
   }
   isNull(i: number): boolean {
     return this.nulls !== undefined && this.nulls[i] === 1;
@@ -153,7 +165,7 @@ export interface ColumnBuilder {
 class NumberBuilder implements ColumnBuilder {
   private values: Float64Array;
   private nulls: Uint8Array | undefined;
-  private exact: BigInt64Array | undefined;
+  private exact: ExactValues | undefined;
   length = 0;
   constructor(
     readonly type: KqlType,
@@ -171,7 +183,7 @@ class NumberBuilder implements ColumnBuilder {
         n.set(this.nulls);
         this.nulls = n;
       }
-      if (this.exact) {
+      if (this.exact instanceof BigInt64Array) {
         const e = new BigInt64Array(grown.length);
         e.set(this.exact);
         this.exact = e;
@@ -191,11 +203,14 @@ class NumberBuilder implements ColumnBuilder {
     }
     this.length++;
   }
-  /** An exact long: its double for the fast paths, the value itself beside it (a real column takes the double). */
+  /** An exact long or tick count: its double for the fast paths, the value itself beside it (a real column takes the double). */
   private pushExact(v: Int64): void {
     this.values[this.length] = Number(v.big);
-    if (this.type === 'long' || this.type === 'int') {
+    if (this.type === 'long' || this.type === 'int' || this.type === 'datetime' || this.type === 'timespan') {
       this.exact ??= new BigInt64Array(this.values.length);
+      this.exact[this.length] = v.big;
+    } else if (this.type === 'decimal') {
+      this.exact ??= [];
       this.exact[this.length] = v.big;
     }
     this.length++;
@@ -345,8 +360,9 @@ export function takeRows(column: Column, rows: Int32Array | readonly number[]): 
   return new DynamicColumn(out);
 }
 
-function takeExact(exact: BigInt64Array, rows: Int32Array | readonly number[]): BigInt64Array {
-  const out = new BigInt64Array(rows.length);
+function takeExact(exact: ExactValues, rows: Int32Array | readonly number[]): ExactValues {
+  const out =
+    exact instanceof BigInt64Array ? new BigInt64Array(rows.length) : new Array<bigint | undefined>(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
     if (r >= 0) {

@@ -4,6 +4,7 @@
  */
 import { formatDatetime } from './functions/datetimeText';
 import { formatTimespan } from './functions/timespanText';
+import { isTicks } from './ticks';
 import { type DynamicValue, Int64, type KqlType, type Value, WholeReal } from './values';
 
 export { formatDatetime, parseDatetime } from './functions/datetimeText';
@@ -106,6 +107,9 @@ export function valueToString(value: Value, type: KqlType): string {
   if (typeof value === 'object' && type !== 'dynamic') {
     // A bag or array under a scalar type: its JSON (a bag has no prototype, so String() would throw).
     if (value instanceof Int64) {
+      if (type === 'datetime' || type === 'timespan') {
+        return type === 'datetime' ? formatDatetime(value) : formatTimespan(value);
+      }
       return type === 'real' ? formatReal(Number(value.big)) : value.big.toString();
     }
     return value instanceof WholeReal ? formatReal(value.value) : dynamicJson(value as DynamicValue);
@@ -117,9 +121,9 @@ export function valueToString(value: Value, type: KqlType): string {
     case 'bool':
       return value ? 'true' : 'false';
     case 'datetime':
-      return Number.isFinite(value) ? formatDatetime(value as number) : '';
+      return isTicks(value) ? formatDatetime(value) : '';
     case 'timespan':
-      return Number.isFinite(value) ? formatTimespan(value as number) : '';
+      return isTicks(value) ? formatTimespan(value) : '';
     case 'real':
       return formatReal(value as number);
     case 'int':

@@ -1,12 +1,13 @@
 /** Values on the wire: as the Log Analytics REST API returns them (WireValue), and back. */
 
-import { newRecord, parseJsonData } from '../results/jsonData';
+import { parseJsonData } from '../results/jsonData';
 import type { WireValue } from '../results/queryResult';
 import { parseDatetime } from './functions/datetimeText';
 import { parseTimespan } from './functions/timespanText';
 import { Int64, longFromText } from './int64';
-import { type DynamicValue, type KqlType, type Value, WholeReal } from './values';
-import { formatDatetime, formatReal, formatTimespan, hasWholeReal } from './valueText';
+import { isTicks } from './ticks';
+import type { DynamicValue, KqlType, Value } from './values';
+import { dynamicJson, formatDatetime, formatReal, formatTimespan, hasWholeReal } from './valueText';
 
 /** A value as the Log Analytics REST API returns it (see WireValue). */
 export function toWire(value: Value, type: KqlType): WireValue {
@@ -15,47 +16,25 @@ export function toWire(value: Value, type: KqlType): WireValue {
   }
   switch (type) {
     case 'datetime':
-      return Number.isFinite(value) ? formatDatetime(value as number) : null;
+      return isTicks(value) ? formatDatetime(value) : null;
     case 'timespan':
-      return Number.isFinite(value) ? formatTimespan(value as number) : null;
+      return isTicks(value) ? formatTimespan(value) : null;
     case 'real':
       // JSON has no NaN/Infinity: the REST API sends them as strings.
       // A value of another shape under a real column (a bag from a mistyped call) passes as it is.
       return typeof value !== 'number' || Number.isFinite(value) ? (value as WireValue) : formatReal(value);
     case 'dynamic':
-      return hasWholeReal(value as DynamicValue) ? jsonNumbers(value as DynamicValue) : (value as WireValue);
+      // Plain JSON values cannot tell 1.0 from 1 nor hold a long past 2^53: a value holding either
+      // crosses as its exact JSON text, the form Log Analytics' REST API sends every dynamic value in.
+      return hasWholeReal(value as DynamicValue) ? dynamicJson(value as DynamicValue) : (value as WireValue);
     case 'long':
     case 'int':
-      // Past 2^53 a long travels as its digits (results/wireJson.ts writes them back as a JSON number).
+    case 'decimal':
+      // Past 2^53 a long (or parse_version's decimal) travels as its digits (results/wireJson.ts writes them back as a JSON number).
       return value instanceof Int64 ? value.big.toString() : (value as WireValue);
     default:
       return value instanceof Int64 ? Number(value.big) : (value as WireValue);
   }
-}
-
-/**
- * A dynamic value with its marked whole-number reals as plain JSON numbers: the wire is JSON values,
- * which cannot tell 1.0 from 1 (and a marker object would cross a worker as a bag). An exact long
- * inside a dynamic value becomes its nearest double there: the wire's dynamic values are plain JSON.
- */
-function jsonNumbers(value: DynamicValue): WireValue {
-  if (value instanceof WholeReal) {
-    return value.value;
-  }
-  if (value instanceof Int64) {
-    return Number(value.big);
-  }
-  if (Array.isArray(value)) {
-    return value.map(jsonNumbers);
-  }
-  if (value !== null && typeof value === 'object') {
-    const out = newRecord<WireValue>();
-    for (const [k, v] of Object.entries(value)) {
-      out[k] = jsonNumbers(v);
-    }
-    return out;
-  }
-  return value;
 }
 
 function wireNumber(value: unknown): number | null {
@@ -123,8 +102,16 @@ export function fromWire(value: unknown, type: KqlType): Value {
       const n = wireNumber(value);
       return n === null || !Number.isFinite(n) ? null : Math.trunc(n);
     }
-    case 'real':
     case 'decimal':
+      // A whole decimal past 2^53 (parse_version's) arrives as its digits: read them exactly.
+      if (typeof value === 'string' && /^\s*-?\d{16,33}\s*$/.test(value)) {
+        const big = BigInt(value.trim());
+        return big <= BigInt(Number.MAX_SAFE_INTEGER) && big >= -BigInt(Number.MAX_SAFE_INTEGER)
+          ? Number(big)
+          : new Int64(big);
+      }
+      return wireNumber(value);
+    case 'real':
       return wireNumber(value);
     case 'datetime':
       return typeof value === 'string' ? parseDatetime(value) : null;

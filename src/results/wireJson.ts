@@ -2,21 +2,45 @@
  * Result values as JSON text, the way the Log Analytics REST API writes them. A long past ±(2^53−1)
  * travels between the layers as its decimal digits in a string (a JSON number or a JavaScript number
  * would round it), under a column whose type says long; written as JSON it is a number again, with
- * every digit (`851673153924341805`, not `"851673153924341805"` or `851673153924341800`).
+ * every digit (`851673153924341805`, not `"851673153924341805"` or `851673153924341800`). A dynamic
+ * value that plain JSON would change travels as its exact JSON text and is written back as that text.
  */
 import type { KqlType } from '../schema/types';
 import type { ResultColumn, ResultTable, WireValue } from './queryResult';
 
-const DIGITS = /^-?\d{1,19}$/;
+const DIGITS = /^-?\d{1,33}$/;
 
-/** Whether a wire value is an exact long carried as its digits. */
+/** Whether a wire value is an exact long (or a whole decimal, up to parse_version's 32 digits) carried as its digits. */
 export function isLongDigits(v: WireValue | undefined, type: KqlType | undefined): v is string {
-  return typeof v === 'string' && (type === 'long' || type === 'int') && DIGITS.test(v);
+  return typeof v === 'string' && (type === 'long' || type === 'int' || type === 'decimal') && DIGITS.test(v);
+}
+
+const EXACT_NUMBER_TEXT = /^-?(\d{16,}|\d+\.\d+([eE][+-]?\d+)?)$/;
+
+/**
+ * Whether a dynamic cell is the exact JSON text of its value: the engine sends a dynamic value that
+ * plain JSON would change (a whole-number real such as `[1.0]`, a long past 2^53) as its text.
+ * Arrays, bags and such numbers count; other strings are dynamic strings.
+ */
+export function isExactDynamicText(v: WireValue | undefined, type: KqlType | undefined): v is string {
+  if (type !== 'dynamic' || typeof v !== 'string') {
+    return false;
+  }
+  const t = v.trim();
+  if (t.startsWith('[') || t.startsWith('{')) {
+    try {
+      JSON.parse(t);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  return EXACT_NUMBER_TEXT.test(t);
 }
 
 /** One value as JSON text (`indent` as JSON.stringify takes it, for values nested in an indented record). */
 export function wireValueJson(v: WireValue | undefined, type: KqlType | undefined, indent?: number): string {
-  if (isLongDigits(v, type)) {
+  if (isLongDigits(v, type) || isExactDynamicText(v, type)) {
     return v;
   }
   return JSON.stringify(v ?? null, null, indent) ?? 'null';

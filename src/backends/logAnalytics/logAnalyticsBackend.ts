@@ -17,6 +17,7 @@ import { cloudEndpoints, type AzureCloudName } from './clouds';
 import { EndpointGatedCredential, type EndpointApprover } from './endpointPolicy';
 import { serviceErrorMessages, toBackendError } from './errorMapping';
 import { DEFAULT_MAX_RESPONSE_BYTES, responseSizePolicy, type ResponseNote } from './responseSize';
+import { exactTables } from './exactCells';
 import { renderInfoFrom, wireTable } from './wireConversion';
 import type { WorkspaceSchema } from '../../schema/workspaceSchema';
 import { fetchWorkspaceSchema } from './workspaceMetadata';
@@ -84,6 +85,8 @@ export class LogAnalyticsBackend implements QueryBackend {
   private readonly signals = new Map<string, AbortSignal>();
   /** Each call's last response, for errors the SDK cannot describe (see responseSize.ts). */
   private readonly notes = new Map<string, ResponseNote>();
+  /** Each running call's last response text, for the cells the SDK's parse loses (exactCells.ts). */
+  private readonly bodies = new Map<string, string>();
   private nextCall = 0;
 
   constructor(private readonly options: LogAnalyticsOptions) {
@@ -107,9 +110,10 @@ export class LogAnalyticsBackend implements QueryBackend {
     const sizePolicy = responseSizePolicy(
       options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
       CALL_HEADER,
-      (call, note) => {
+      (call, note, body) => {
         if (call !== undefined && this.signals.has(call)) {
           this.notes.set(call, note);
+          this.bodies.set(call, body);
         }
       },
     );
@@ -216,8 +220,7 @@ export class LogAnalyticsBackend implements QueryBackend {
       }
       const limit = options.rowLimit ?? DEFAULT_ROW_LIMIT;
       let truncated = false;
-      const tables: ResultTable[] = sdkTables.map((t, i) => {
-        const table = wireTable(t);
+      const tables: ResultTable[] = exactTables(this.bodies.get(call), sdkTables.map(wireTable)).map((table, i) => {
         if (i === 0 && table.rows.length > limit) {
           truncated = true;
           warnings.push(
@@ -248,6 +251,7 @@ export class LogAnalyticsBackend implements QueryBackend {
       clearTimeout(timer);
       this.signals.delete(call);
       this.notes.delete(call);
+      this.bodies.delete(call);
       options.signal?.removeEventListener('abort', onAbort);
     }
   }

@@ -62,13 +62,13 @@ async function readCapped(stream: NodeJS.ReadableStream, maxBytes: number, statu
 }
 
 /**
- * The policy. `note(request header value, note)` is called for every response read; `callHeader` names
+ * The policy. `note(request header value, note, body)` is called for every response read; `callHeader` names
  * the request header that identifies the backend's call (read, not removed).
  */
 export function responseSizePolicy(
   maxBytes: number,
   callHeader: string,
-  note: (call: string | undefined, n: ResponseNote) => void,
+  note: (call: string | undefined, n: ResponseNote, body: string) => void,
 ): PipelinePolicy {
   return {
     name: 'connectionAnalyticsResponseSize',
@@ -98,12 +98,16 @@ export function responseSizePolicy(
         text = await readCapped(stream, maxBytes, response.status);
       }
       response.bodyAsText = text;
-      note(call, {
-        status: response.status,
-        contentType: response.headers.get('content-type') ?? '',
-        retryAfter: response.headers.get('retry-after'),
-        bodyStart: text.slice(0, 1024),
-      });
+      note(
+        call,
+        {
+          status: response.status,
+          contentType: response.headers.get('content-type') ?? '',
+          retryAfter: response.headers.get('retry-after'),
+          bodyStart: text.slice(0, 1024),
+        },
+        text,
+      );
       return response;
     },
   };

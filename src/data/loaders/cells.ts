@@ -2,6 +2,7 @@
  * Cell values of exported files → typed run-time values: column types from the schema catalogue, from
  * the REST response's columns, or inferred from the values themselves.
  */
+import type { Ticks } from '../../engine/ticks';
 import { parseDatetime } from '../../engine/valueText';
 import { fromWire } from '../../engine/wireValues';
 import type { KqlType, Value } from '../../engine/values';
@@ -10,7 +11,7 @@ import { KQL_TYPES } from '../../schema/types';
 // The Azure portal's "Export to CSV" writes datetimes in the browser's US format: 11/23/2026, 5:04:12.345 PM.
 const PORTAL_DATETIME = /^(\d{1,2})\/(\d{1,2})\/(\d{4}),? (\d{1,2}):(\d{2}):(\d{2})(\.\d{1,7})? ?([AP]M)$/i;
 
-function portalDatetime(s: string): number | null {
+function portalDatetime(s: string): Ticks | null {
   const m = PORTAL_DATETIME.exec(s.trim());
   if (!m) {
     return null;

@@ -10,6 +10,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { type Column, NumberColumn, StringColumn } from '../../engine/column';
+import { Int64, unsafeInteger } from '../../engine/int64';
 import type { KqlType } from '../../engine/values';
 import { type AppendResult, type ColumnAppender, KEPT, OK, REJECT } from './appender';
 import { BoolAppender, DynamicAppender } from './otherAppenders';
@@ -48,7 +49,7 @@ class NumberAppender implements ColumnAppender {
   reasonOffset = 0;
   private values = new Float64Array(1024);
   private nulls: Uint8Array | undefined;
-  /** Longs past 2^53, exactly (see NumberColumn.exact); made when the first such long arrives. */
+  /** Longs and ticks past 2^53, exactly (see NumberColumn.exact); made when the first such value arrives. */
   private exact: BigInt64Array | undefined;
   constructor(readonly type: KqlType) {}
 
@@ -81,6 +82,13 @@ class NumberAppender implements ColumnAppender {
     this.values[this.length++] = v;
   }
 
+  /** A value past 2^53: its double for the fast paths, the exact value beside it. */
+  private pushExact(big: bigint): void {
+    this.push(Number(big));
+    this.exact ??= new BigInt64Array(this.values.length);
+    this.exact[this.length - 1] = big;
+  }
+
   appendNull(): void {
     if (this.length === this.values.length) {
       this.resize(this.values.length * 2);
@@ -105,7 +113,8 @@ class NumberAppender implements ColumnAppender {
     if (escaped !== 1) {
       if (this.type === 'datetime') {
         const t = isoTicks(buf, start, end);
-        if (t === t) {
+        // Outside 1981–2038 the ticks pass 2^53: the text path reads them exactly.
+        if (t === t && !unsafeInteger(t)) {
           this.push(t);
           return OK;
         }
@@ -218,6 +227,8 @@ class NumberAppender implements ColumnAppender {
     }
     if (cell.value === null) {
       this.appendNull();
+    } else if (cell.value instanceof Int64) {
+      this.pushExact(cell.value.big);
     } else {
       this.push(cell.value as number);
     }

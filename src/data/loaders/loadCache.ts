@@ -162,7 +162,7 @@ export class LoadCache {
           type: column.type,
           values: section(view(column.values)),
           nulls: column.nulls && section(view(column.nulls)),
-          exact: column.exact && section(view(column.exact)),
+          exact: column.exact instanceof BigInt64Array ? section(view(column.exact)) : undefined,
         };
       }
       if (column instanceof BoolColumn) {

@@ -5,6 +5,7 @@
 import type { CallShape, KernelRows, ScalarFunction } from '../functions';
 import type { Expr } from '../plan/types';
 import type { Table } from '../table';
+import type { Value } from '../values';
 import { columnReader, type Evaluator } from './columnReader';
 import type { ExecContext } from './context';
 
@@ -36,10 +37,13 @@ export function bucketStepOf(fn: ScalarFunction | undefined, expr: CallExpr): nu
   return fn?.bucketStep?.(callShape(expr));
 }
 
-/** floor(x / step) * step of the argument's numbers: the value of a bucketing call. */
-export function bucketEvaluator(step: number, arg: Evaluator): Evaluator {
+/**
+ * floor(x / step) * step of the argument's numbers: the value of a bucketing call. A value past 2^53
+ * (an Int64: a far datetime, a long) goes to the function's own implementation, which is exact.
+ */
+export function bucketEvaluator(step: number, arg: Evaluator, exact?: (v: Value) => Value): Evaluator {
   return (row) => {
     const v = arg(row);
-    return typeof v === 'number' ? Math.floor(v / step) * step : null;
+    return typeof v === 'number' ? Math.floor(v / step) * step : v !== null && exact ? exact(v) : null;
   };
 }

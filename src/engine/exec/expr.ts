@@ -114,7 +114,8 @@ export function compileExpr(expr: Expr, table: Table, ctx: ExecContext): Evaluat
       }
       const step = shape && fn.bucketStep?.(shape);
       if (step !== undefined) {
-        return bucketEvaluator(step, args[0]!);
+        const stepArg = constantOf(expr.args[1]!) ?? null;
+        return bucketEvaluator(step, args[0]!, impl && ((v) => impl([v, stepArg])));
       }
       if (!impl) {
         throw ctx.errors.at(

@@ -4,7 +4,7 @@
  */
 import { columnFromValues } from '../column';
 import { formatDatetime } from '../valueText';
-import { binDatetime, binNumber } from '../functions/datetimeFunctions';
+import { binDatetime, binNumber } from '../functions/calendarTicks';
 import type { Plan } from '../plan/types';
 import { Table, type TableColumn } from '../table';
 import { type DynamicValue, type KqlType, realInDynamic, type Value } from '../values';

@@ -61,8 +61,20 @@ export function bindAggregate(call: AggregateCall, input: Table, ctx: ExecContex
   }
   const args = call.args.map((a) => compileExpr(a, input, ctx));
   const exact = fn.readsExactLongs === true;
-  return { fn, call, impl, args: exact ? args : args.map((a, i) => (call.args[i]!.type === 'long' ? asDouble(a) : a)) };
+  return {
+    fn,
+    call,
+    impl,
+    args: exact ? args : args.map((a, i) => (EXACT_INTEGER_TYPES.has(call.args[i]!.type) ? asDouble(a) : a)),
+  };
 }
+
+/**
+ * Longs past 2^53 reach an aggregate that does not read them as their nearest double. Datetimes and
+ * timespans past 2^53 ticks pass as Int64s (their valueOf is that double), so arg_max(TimeGenerated, *)
+ * pays no wrapper per row.
+ */
+const EXACT_INTEGER_TYPES = new Set<KqlType>(['long']);
 
 function asDouble(read: Evaluator): Evaluator {
   return (row) => {

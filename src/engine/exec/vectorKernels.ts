@@ -9,7 +9,7 @@ import { NumberColumn } from '../column';
 import { bindBinaryOperator, scalarFunction } from '../functions';
 import type { Expr } from '../plan/types';
 import type { Table } from '../table';
-import { isNumberBacked, type KqlType } from '../values';
+import { Int64, isNumberBacked, type KqlType } from '../values';
 import { callShape } from './callKernels';
 import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { type NumberSelection, numberSelection } from './lazy';
@@ -118,7 +118,7 @@ function arithmetic(expr: Extract<Expr, { k: 'binary' }>, table: Table, ctx: Exe
   if (L?.source.exact || R?.source.exact) {
     return undefined;
   }
-  const integral = expr.type === 'long';
+  const integral = expr.type === 'long' || expr.type === 'datetime' || expr.type === 'timespan';
   const lc = typeof left === 'number' ? left : 0;
   const rc = typeof right === 'number' ? right : 0;
   for (let start = 0; start < n; start += CHECK_INTERVAL) {
@@ -129,6 +129,10 @@ function arithmetic(expr: Extract<Expr, { k: 'binary' }>, table: Table, ctx: Exe
       const b = R ? read(R, i) : rc;
       const v = a === null || b === null ? null : impl(a, b);
       // The column builder's rule: null, a non-number, or NaN outside real columns is null.
+      if (v instanceof Int64) {
+        // A datetime or timespan result past 2^53 ticks: the row-by-row path keeps it exact.
+        return undefined;
+      }
       if (typeof v !== 'number' || (v !== v && !real)) {
         (nulls ??= new Uint8Array(n))[i] = 1;
       } else if (integral && !(v <= MAX_SAFE && v >= -MAX_SAFE)) {

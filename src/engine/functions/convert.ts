@@ -5,6 +5,7 @@
  */
 
 import { bigIntOf, Int64, longFromBigInt, longFromText, unsafeInteger } from '../int64';
+import { bigTicks, fitDatetime, type Ticks, ticksOf, ticksOfNumber } from '../ticks';
 import {
   DATETIME_BASE_DOTNET_TICKS,
   type DynamicValue,
@@ -95,6 +96,10 @@ export function toLong(v: Value, from: KqlType): number | Int64 | null {
   if (v === null || v === undefined) {
     return null;
   }
+  if (from === 'datetime' && (typeof v === 'number' || v instanceof Int64)) {
+    // tolong(datetime) counts .NET ticks from 0001-01-01.
+    return Number.isFinite(Number(v)) ? longFromBigInt(bigTicks(v) + DATETIME_BASE_DOTNET_TICKS) : null;
+  }
   if (v instanceof Int64) {
     return v;
   }
@@ -103,7 +108,7 @@ export function toLong(v: Value, from: KqlType): number | Int64 | null {
       if (!Number.isFinite(v)) {
         return null;
       }
-      return from === 'datetime' ? longFromBigInt(BigInt(Math.trunc(v)) + DATETIME_BASE_DOTNET_TICKS) : longFromReal(v);
+      return longFromReal(v);
     case 'boolean':
       return v ? 1 : 0;
     case 'string':
@@ -136,7 +141,7 @@ export function toBool(v: Value): boolean | null {
   }
 }
 
-export function toDatetime(v: Value, from: KqlType): number | null {
+export function toDatetime(v: Value, from: KqlType): Ticks | null {
   if (v === null || v === undefined) {
     return null;
   }
@@ -145,15 +150,15 @@ export function toDatetime(v: Value, from: KqlType): number | null {
   }
   if (typeof v === 'number' || v instanceof Int64) {
     if (from === 'datetime') {
-      return Number(v);
+      return v;
     }
     // todatetime(long) reads .NET ticks, as tolong(datetime) writes them.
-    return from === 'int' || from === 'long' ? Number(bigIntOf(v)! - DATETIME_BASE_DOTNET_TICKS) : null;
+    return from === 'int' || from === 'long' ? fitDatetime(ticksOf(bigIntOf(v)! - DATETIME_BASE_DOTNET_TICKS)) : null;
   }
   return null;
 }
 
-export function toTimespan(v: Value, from: KqlType): number | null {
+export function toTimespan(v: Value, from: KqlType): Ticks | null {
   if (v === null || v === undefined) {
     return null;
   }
@@ -163,8 +168,11 @@ export function toTimespan(v: Value, from: KqlType): number | null {
   if (v instanceof WholeReal) {
     return v.value;
   }
+  if (v instanceof Int64 && from !== 'datetime') {
+    return v;
+  }
   if (typeof v === 'number' && from !== 'datetime') {
-    return Number.isFinite(v) ? Math.trunc(v) : null;
+    return Number.isFinite(v) ? ticksOfNumber(Math.trunc(v)) : null;
   }
   return null;
 }

@@ -2,8 +2,9 @@
  * format_datetime() and format_timespan(): the format is split once per call site (it is a constant in
  * practice) into specifiers and literal separators, then applied per row.
  */
-import { TICKS_PER_DAY, TICKS_PER_HOUR, TICKS_PER_MINUTE, TICKS_PER_SECOND } from '../values';
+import type { Ticks } from '../ticks';
 import { dateParts, pad, type DateParts } from './datetimeText';
+import { timespanParts } from './timespanText';
 import { EvaluationError } from './types';
 
 type Piece = { literal: string } | { spec: string };
@@ -77,7 +78,7 @@ function datePiece(p: DateParts, spec: string): string {
   }
 }
 
-export function compileDatetimeFormat(format: string): (ticks: number) => string {
+export function compileDatetimeFormat(format: string): (ticks: Ticks) => string {
   const pieces = tokenize(format);
   for (const p of pieces) {
     if ('spec' in p && (p.spec[0] === 'f' || p.spec[0] === 'F') && p.spec.length > 7) {
@@ -94,16 +95,11 @@ export function compileDatetimeFormat(format: string): (ticks: number) => string
   };
 }
 
-export function compileTimespanFormat(format: string): (ticks: number) => string {
+export function compileTimespanFormat(format: string): (ticks: Ticks) => string {
   const pieces = tokenize(format);
   return (ticks) => {
-    const t = Math.abs(Math.round(ticks));
-    const days = Math.floor(t / TICKS_PER_DAY);
-    const hours = Math.floor((t % TICKS_PER_DAY) / TICKS_PER_HOUR);
-    const minutes = Math.floor((t % TICKS_PER_HOUR) / TICKS_PER_MINUTE);
-    const seconds = Math.floor((t % TICKS_PER_MINUTE) / TICKS_PER_SECOND);
-    const frac = t % TICKS_PER_SECOND;
-    let out = ticks < 0 ? '-' : '';
+    const { negative, days, hours, minutes, seconds, fraction: frac } = timespanParts(ticks);
+    let out = negative ? '-' : '';
     for (const p of pieces) {
       if ('literal' in p) {
         out += p.literal;

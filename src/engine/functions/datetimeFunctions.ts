@@ -1,11 +1,21 @@
 /**
- * Datetime and timespan functions. Calendar arithmetic is done in UTC on ticks; bins of datetimes are
- * aligned the way Kusto aligns them, from 0001-01-01 (a Monday), so `bin(t, 7d)` falls on Mondays.
+ * Datetime and timespan functions. Calendar arithmetic (calendarTicks.ts) is done in UTC on ticks; bins
+ * of datetimes are aligned the way Kusto aligns them, from 0001-01-01 (a Monday), so `bin(t, 7d)` falls on Mondays.
  */
-import { bigIntOf } from '../int64';
+import { Int64, longFromBigInt } from '../int64';
 import {
-  DATETIME_BASE_DOTNET_TICKS,
-  DATETIME_BASE_MS,
+  addTicks,
+  bigTicks,
+  binTicks,
+  floorDivTicks,
+  isTicks,
+  modTicks,
+  subtractTicks,
+  type Ticks,
+  ticksOf,
+  ticksOfNumber,
+} from '../ticks';
+import {
   type KqlType,
   TICKS_PER_DAY,
   TICKS_PER_HOUR,
@@ -14,103 +24,30 @@ import {
   TICKS_PER_SECOND,
   type Value,
 } from '../values';
+import {
+  addDays,
+  addMonths,
+  addWeeks,
+  addYears,
+  binDatetimeTicks,
+  binNumber,
+  dayOfYear,
+  floorDivBig,
+  isoWeek,
+  legacyWeek,
+  startOfDay,
+  startOfMonth,
+  startOfWeek,
+  startOfYear,
+  SUNDAY_SHIFT,
+  TICKS_PER_WEEK,
+  unixToTicks,
+} from './calendarTicks';
 import { compileDatetimeFormat, compileTimespanFormat } from './datetimeFormat';
 import { dateParts, ticksFromParts } from './datetimeText';
 import { fitDatetime, fitNumber, scalar, strict, withVolatility } from './define';
 import { datetimePartShape, hourOfDayShape, timeOfDayColumnKernel, timeOfDayRowKernel } from './timeOfDayKernels';
 import { type CallShape, EvaluationError, type ScalarFunction } from './types';
-
-const TICKS_PER_WEEK = 7 * TICKS_PER_DAY;
-// 1970-01-01 was a Thursday: startofweek (Sunday) is 4 days earlier.
-const SUNDAY_SHIFT = 4 * TICKS_PER_DAY;
-
-/** Nanoseconds since 1970 as engine ticks; a long past 2^53 is read exactly. */
-function unixNanosecondsToTicks(v: Value): number {
-  if (typeof v === 'number' && !Number.isInteger(v)) {
-    return Math.round((v - DATETIME_BASE_MS * 1e6) / 100);
-  }
-  const big = bigIntOf(v);
-  return big === null ? NaN : Number((big - BigInt(DATETIME_BASE_MS) * 1_000_000n) / 100n);
-}
-
-let lastShiftSize = 0;
-let lastShift = 0;
-
-/** .NET ticks of the engine's datetime base modulo a bin size, computed exactly (the offset exceeds 2^53). */
-function epochShift(size: number): number {
-  // bin() runs per row with the same size: keep the BigInt arithmetic off the hot path.
-  if (size !== lastShiftSize) {
-    lastShift = Number(DATETIME_BASE_DOTNET_TICKS % BigInt(Math.round(size)));
-    lastShiftSize = size;
-  }
-  return lastShift;
-}
-
-export function binNumber(v: number, size: number): number {
-  return Math.floor(v / size) * size;
-}
-
-export function binDatetime(v: number, size: number): number {
-  const shift = epochShift(size);
-  return Math.floor((v + shift) / size) * size - shift;
-}
-
-function startOfDay(t: number): number {
-  return Math.floor(t / TICKS_PER_DAY) * TICKS_PER_DAY;
-}
-
-function startOfWeek(t: number): number {
-  return Math.floor((t + SUNDAY_SHIFT) / TICKS_PER_WEEK) * TICKS_PER_WEEK - SUNDAY_SHIFT;
-}
-
-function startOfMonth(t: number): number {
-  const p = dateParts(t);
-  return ticksFromParts(p.year, p.month, 1);
-}
-
-function startOfYear(t: number): number {
-  return ticksFromParts(dateParts(t).year, 1, 1);
-}
-
-/** Adds whole months as .NET's AddMonths does: the day is clamped to the target month's length. */
-function addMonths(t: number, months: number): number {
-  const p = dateParts(t);
-  const total = p.year * 12 + (p.month - 1) + months;
-  const year = Math.floor(total / 12);
-  const month = (total % 12) + 1;
-  const day = Math.min(p.day, daysInMonth(year, month));
-  const timeOfDay = t - startOfDay(t);
-  return ticksFromParts(year, month, day) + timeOfDay;
-}
-
-function isLeap(y: number): boolean {
-  return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-}
-
-function daysInMonth(year: number, month: number): number {
-  return month === 2 ? (isLeap(year) ? 29 : 28) : [31, 0, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
-}
-
-/** ISO 8601 week number (weeks start on Monday; week 1 holds the year's first Thursday). */
-export function isoWeek(t: number): number {
-  const p = dateParts(t);
-  const dayNum = (p.weekday + 6) % 7; // Monday = 0
-  const thursday = startOfDay(t) + (3 - dayNum) * TICKS_PER_DAY;
-  const firstOfYear = ticksFromParts(dateParts(thursday).year, 1, 1);
-  return Math.floor((thursday - firstOfYear) / TICKS_PER_WEEK) + 1;
-}
-
-/** weekofyear(), the obsolete variant: week 1 is the week (from Monday) holding the year's first Wednesday. */
-function legacyWeek(t: number): number {
-  const dayNum = (dateParts(t).weekday + 6) % 7;
-  const wednesday = startOfDay(t) + (2 - dayNum) * TICKS_PER_DAY;
-  const firstOfYear = ticksFromParts(dateParts(wednesday).year, 1, 1);
-  return Math.floor((wednesday - firstOfYear) / TICKS_PER_WEEK) + 1;
-}
-
-function dayOfYear(t: number): number {
-  return Math.floor((startOfDay(t) - startOfYear(t)) / TICKS_PER_DAY) + 1;
-}
 
 type Part =
   | 'year'
@@ -171,10 +108,10 @@ const FIXED_PART_TICKS: Partial<Record<Part, number>> = {
   nanosecond: 0.01,
 };
 
-function datetimePart(part: Part | 'dayofyear', t: number): number {
+function datetimePart(part: Part | 'dayofyear', t: Ticks): number {
   // The clock parts are plain arithmetic on the ticks; only the calendar ones need a Date.
   if (part === 'hour' || part === 'minute' || part === 'second') {
-    const ofDay = ((t % TICKS_PER_DAY) + TICKS_PER_DAY) % TICKS_PER_DAY;
+    const ofDay = modTicks(t, TICKS_PER_DAY);
     switch (part) {
       case 'hour':
         return Math.floor(ofDay / TICKS_PER_HOUR);
@@ -208,7 +145,10 @@ function datetimePart(part: Part | 'dayofyear', t: number): number {
 }
 
 /** datetime_diff: the number of period boundaries between the two values (dt1 − dt2). */
-function datetimeDiff(part: Part, a: number, b: number): number {
+function datetimeDiff(part: Part, a: Ticks, b: Ticks): number | Int64 | null {
+  if (!isTicks(a) || !isTicks(b)) {
+    return null;
+  }
   const pa = dateParts(a);
   const pb = dateParts(b);
   switch (part) {
@@ -219,17 +159,21 @@ function datetimeDiff(part: Part, a: number, b: number): number {
     case 'month':
       return pa.year * 12 + pa.month - (pb.year * 12 + pb.month);
     case 'week':
-      return Math.round((startOfWeek(a) - startOfWeek(b)) / TICKS_PER_WEEK);
+      return (
+        floorDivTicks(addTicks(a, SUNDAY_SHIFT), TICKS_PER_WEEK) -
+        floorDivTicks(addTicks(b, SUNDAY_SHIFT), TICKS_PER_WEEK)
+      );
     case 'nanosecond':
-      return Math.round((a - b) * 100);
+      return longFromBigInt((bigTicks(a) - bigTicks(b)) * 100n);
     default: {
-      const size = FIXED_PART_TICKS[part]!;
-      return Math.round(Math.floor(a / size) - Math.floor(b / size));
+      // Microseconds between far-apart datetimes pass 2^53: the count is a long, exact.
+      const size = BigInt(FIXED_PART_TICKS[part]!);
+      return longFromBigInt(floorDivBig(bigTicks(a), size) - floorDivBig(bigTicks(b), size));
     }
   }
 }
 
-function datetimeAdd(part: Part, amount: number, t: number): number {
+function datetimeAdd(part: Part, amount: number, t: Ticks): Ticks {
   switch (part) {
     case 'year':
       return addMonths(t, amount * 12);
@@ -238,52 +182,36 @@ function datetimeAdd(part: Part, amount: number, t: number): number {
     case 'month':
       return addMonths(t, amount);
     default:
-      return t + Math.round(amount * FIXED_PART_TICKS[part]!);
+      return addTicks(t, ticksOfNumber(Math.round(amount * FIXED_PART_TICKS[part]!)));
   }
-}
-
-/**
- * The last tick before t. Datetimes after 1998 exceed 2^53 ticks, where a double holds only every
- * second tick, so endofday() gives …59.9999998 there instead of Kusto's …59.9999999.
- */
-function justBefore(t: number): number {
-  if (!Number.isFinite(t)) {
-    return t;
-  }
-  let d = 1;
-  while (t - d >= t) {
-    d *= 2;
-  }
-  return t - d;
 }
 
 // The startof and endof functions take an optional offset in units of the period.
 function period(
   name: string,
-  start: (t: number) => number,
-  step: (t: number, n: number) => number,
+  start: (t: Ticks) => Ticks,
+  step: (t: Ticks, n: number) => Ticks,
   end: boolean,
 ): ScalarFunction {
   return strict(name, (args) => {
-    const t = args[0] as number;
+    const t = args[0] as Ticks;
     const offset = typeof args[1] === 'number' ? Math.trunc(args[1]) : 0;
     const s = step(start(t), offset);
-    return fitDatetime(end ? justBefore(step(s, 1)) : s);
+    return fitDatetime(end ? subtractTicks(step(s, 1), 1) : s);
   });
 }
 
-const addDays = (t: number, n: number): number => t + n * TICKS_PER_DAY;
-const addWeeks = (t: number, n: number): number => t + n * TICKS_PER_WEEK;
-const addYears = (t: number, n: number): number => addMonths(t, 12 * n);
-
-function bin(value: number, size: number, type: KqlType, resultType: KqlType): Value {
-  if (size <= 0 || !Number.isFinite(size)) {
+function bin(value: number | Int64, size: number | Int64, type: KqlType, resultType: KqlType): Value {
+  if (!(Number(size) > 0) || !isTicks(size)) {
     return null;
   }
   if (type === 'datetime') {
-    return fitDatetime(binDatetime(value, size));
+    return fitDatetime(binDatetimeTicks(value, size));
   }
-  return fitNumber(binNumber(value, size), resultType);
+  if (type === 'timespan' && (value instanceof Int64 || size instanceof Int64)) {
+    return binTicks(value, size);
+  }
+  return fitNumber(binNumber(Number(value), Number(size)), resultType);
 }
 
 function makeDatetime(args: readonly Value[]): Value {
@@ -309,27 +237,34 @@ function makeDatetime(args: readonly Value[]): Value {
   return dateParts(t).day === d ? fitDatetime(t) : null;
 }
 
+function fitUnix(v: Value, ticksPerUnit: number, unitsPerTick = 1): Value {
+  const t = unixToTicks(v, ticksPerUnit, unitsPerTick);
+  return t === null ? null : fitDatetime(t);
+}
+
 function makeTimespan(args: readonly Value[]): Value {
   const n = args as number[];
   const [d, h, m, s] = n.length === 4 ? n : [0, n[0]!, n[1]!, n[2] ?? 0];
-  return Math.round(d! * TICKS_PER_DAY + h! * TICKS_PER_HOUR + m! * TICKS_PER_MINUTE + s! * TICKS_PER_SECOND);
+  return ticksOfNumber(
+    Math.round(d! * TICKS_PER_DAY + h! * TICKS_PER_HOUR + m! * TICKS_PER_MINUTE + s! * TICKS_PER_SECOND),
+  );
 }
 
-function withFormat(name: string, compile: (f: string) => (t: number) => string): ScalarFunction {
+function withFormat(name: string, compile: (f: string) => (t: Ticks) => string): ScalarFunction {
   return scalar(name, (_types, _result, _ctx, constArgs) => {
     let lastFormat = typeof constArgs[1] === 'string' ? constArgs[1] : undefined;
     let fmt = lastFormat === undefined ? undefined : compile(lastFormat);
     return (args) => {
       const t = args[0];
       const f = args[1];
-      if (typeof t !== 'number' || !Number.isFinite(t) || typeof f !== 'string') {
+      if (!isTicks(t) || typeof f !== 'string') {
         return '';
       }
       if (f !== lastFormat || !fmt) {
         fmt = compile(f);
         lastFormat = f;
       }
-      return fmt(t as number);
+      return fmt(t);
     };
   });
 }
@@ -355,11 +290,11 @@ function binStep(call: CallShape): number | undefined {
 
 export const datetimeFunctions: ScalarFunction[] = [
   withVolatility(
-    scalar('now', (_t, _r, ctx) => (args) => fitDatetime(ctx.now + (typeof args[0] === 'number' ? args[0] : 0))),
+    scalar('now', (_t, _r, ctx) => (args) => fitDatetime(isTicks(args[0]) ? addTicks(ctx.now, args[0]) : ctx.now)),
     'query',
   ),
   withVolatility(
-    scalar('ago', (_t, _r, ctx) => (args) => (typeof args[0] === 'number' ? fitDatetime(ctx.now - args[0]) : null)),
+    scalar('ago', (_t, _r, ctx) => (args) => (isTicks(args[0]) ? fitDatetime(subtractTicks(ctx.now, args[0])) : null)),
     'query',
   ),
   {
@@ -369,11 +304,27 @@ export const datetimeFunctions: ScalarFunction[] = [
     bucketStep: binStep,
   },
   strict('bin_at', (args, types, resultType) => {
-    const [v, size, at] = args as number[];
-    if (size! <= 0) {
+    const [v, size, at] = args as Ticks[];
+    if (!(Number(size) > 0)) {
       return null;
     }
-    return fitNumber(Math.floor((v! - at!) / size!) * size! + at!, types[0] === 'datetime' ? 'datetime' : resultType);
+    if (v instanceof Int64 || size instanceof Int64 || at instanceof Int64) {
+      // Datetimes and timespans past 2^53 ticks: the same floor, exact.
+      const offset = bigTicks(subtractTicks(v!, at!));
+      const s = bigTicks(size!);
+      if (s === 0n || !isTicks(v) || !isTicks(at)) {
+        return null;
+      }
+      return fitNumber(
+        addTicks(ticksOf(floorDivBig(offset, s) * s), at!),
+        types[0] === 'datetime' ? 'datetime' : resultType,
+      );
+    }
+    const [x, step, origin] = args as number[];
+    return fitNumber(
+      Math.floor((x! - origin!) / step!) * step! + origin!,
+      types[0] === 'datetime' ? 'datetime' : resultType,
+    );
   }),
   {
     ...strict('datetime_part', (args) => datetimePart(partNamed(args[0]!), args[1] as number), ['datepart']),
@@ -410,15 +361,8 @@ export const datetimeFunctions: ScalarFunction[] = [
   withFormat('format_timespan', compileTimespanFormat),
   strict('make_datetime', makeDatetime),
   strict('make_timespan', makeTimespan),
-  // The base is taken off in the count's own unit first, so a recent time's ticks are rounded once, exactly.
-  strict('unixtime_seconds_todatetime', (args) =>
-    fitDatetime(Math.round((Number(args[0]) - DATETIME_BASE_MS / 1000) * TICKS_PER_SECOND)),
-  ),
-  strict('unixtime_milliseconds_todatetime', (args) =>
-    fitDatetime(Math.round((Number(args[0]) - DATETIME_BASE_MS) * TICKS_PER_MILLISECOND)),
-  ),
-  strict('unixtime_microseconds_todatetime', (args) =>
-    fitDatetime(Math.round((Number(args[0]) - DATETIME_BASE_MS * 1000) * 10)),
-  ),
-  strict('unixtime_nanoseconds_todatetime', (args) => fitDatetime(unixNanosecondsToTicks(args[0]!))),
+  strict('unixtime_seconds_todatetime', (args) => fitUnix(args[0]!, TICKS_PER_SECOND)),
+  strict('unixtime_milliseconds_todatetime', (args) => fitUnix(args[0]!, TICKS_PER_MILLISECOND)),
+  strict('unixtime_microseconds_todatetime', (args) => fitUnix(args[0]!, 10)),
+  strict('unixtime_nanoseconds_todatetime', (args) => fitUnix(args[0]!, 1, 100)),
 ];

@@ -1,9 +1,10 @@
 /**
  * Datetime text: what Kusto's datetime() literals and todatetime() accept, and how Kusto prints a
  * datetime (`2019-04-10T00:00:00Z`, or with a 7-digit fraction `2019-04-10T00:00:00.1230000Z`).
- * Datetimes are 100-ns ticks since the Unix epoch (values.ts).
+ * Datetimes are 100-ns ticks since DATETIME_BASE, exact in either form of ticks.ts.
  */
-import { msFromTicks, TICKS_PER_MILLISECOND, TICKS_PER_MINUTE, ticksFromMs } from '../values';
+import { floorDivTicks, modTicks, subtractTicks, type Ticks, ticksFromMultiple } from '../ticks';
+import { DATETIME_BASE_MS, TICKS_PER_MILLISECOND, TICKS_PER_MINUTE } from '../values';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
@@ -32,11 +33,11 @@ export function ticksFromParts(
   minute = 0,
   second = 0,
   fractionTicks = 0,
-): number {
+): Ticks {
   const d = new Date(0);
   d.setUTCFullYear(year, month - 1, day);
   d.setUTCHours(hour, minute, second, 0);
-  return ticksFromMs(d.getTime()) + fractionTicks;
+  return ticksFromMultiple(d.getTime() - DATETIME_BASE_MS, TICKS_PER_MILLISECOND, fractionTicks);
 }
 
 function validDate(year: number, month: number, day: number): boolean {
@@ -78,7 +79,7 @@ function build(
   second: number,
   fraction: string,
   zone: string | undefined,
-): number | null {
+): Ticks | null {
   if (!validDate(year, month, day) || hour > 23 || minute > 59 || second > 59) {
     return null;
   }
@@ -86,9 +87,9 @@ function build(
   if (offset === null) {
     return null;
   }
-  return (
-    ticksFromParts(year, month, day, hour, minute, second, fraction ? fractionToTicks(fraction) : 0) -
-    offset * TICKS_PER_MINUTE
+  return subtractTicks(
+    ticksFromParts(year, month, day, hour, minute, second, fraction ? fractionToTicks(fraction) : 0),
+    offset * TICKS_PER_MINUTE,
   );
 }
 
@@ -109,7 +110,7 @@ function twoDigitYear(y: string): number {
 }
 
 /** Parses any datetime text Kusto accepts; null when it is not one. */
-export function parseDatetime(text: string): number | null {
+export function parseDatetime(text: string): Ticks | null {
   const s = text.trim();
   if (s === '') {
     return null;
@@ -174,10 +175,9 @@ export interface DateParts {
 }
 
 /** Splits ticks into UTC calendar fields (exact to the tick, even where a Date would stop at ms). */
-export function dateParts(ticks: number): DateParts {
-  const ms = Math.floor(ticks / TICKS_PER_MILLISECOND);
-  const d = new Date(msFromTicks(ticks));
-  const subMs = ticks - ms * TICKS_PER_MILLISECOND;
+export function dateParts(ticks: Ticks): DateParts {
+  const d = new Date(floorDivTicks(ticks, TICKS_PER_MILLISECOND) + DATETIME_BASE_MS);
+  const subMs = modTicks(ticks, TICKS_PER_MILLISECOND);
   return {
     year: d.getUTCFullYear(),
     month: d.getUTCMonth() + 1,
@@ -195,8 +195,8 @@ export function pad(n: number, width: number): string {
 }
 
 /** Kusto's printed form: ISO 8601 in UTC, the fraction (7 digits) only when it is not zero. */
-export function formatDatetime(ticks: number): string {
-  const p = dateParts(Math.round(ticks));
+export function formatDatetime(ticks: Ticks): string {
+  const p = dateParts(typeof ticks === 'number' ? Math.round(ticks) : ticks);
   const base = `${pad(p.year, 4)}-${pad(p.month, 2)}-${pad(p.day, 2)}T${pad(p.hour, 2)}:${pad(p.minute, 2)}:${pad(p.second, 2)}`;
   return p.fraction === 0 ? `${base}Z` : `${base}.${pad(p.fraction, 7)}Z`;
 }

@@ -3,7 +3,11 @@
  * function file states only what its functions compute.
  */
 
-import { type KqlType, ticksFromMs, type Value } from '../values';
+import { Int64 } from '../int64';
+import { fitDatetime, ticksOfNumber } from '../ticks';
+
+export { fitDatetime };
+import type { KqlType, Value } from '../values';
 import { valueToString } from '../valueText';
 import type { CallContext, ScalarFunction, ScalarImpl, Volatility } from './types';
 
@@ -67,6 +71,10 @@ export function num(v: Value): number | null {
   if (typeof v === 'number') {
     return v;
   }
+  if (v instanceof Int64) {
+    // A long, datetime or timespan past 2^53: its nearest double, for kernels that compute in doubles.
+    return Number(v.big);
+  }
   if (typeof v === 'boolean') {
     return v ? 1 : 0;
   }
@@ -82,26 +90,34 @@ export function fitInteger(n: number, type: KqlType): number | null {
   return type === 'int' ? t | 0 : t;
 }
 
-/** Kusto's datetime range, 0001-01-01 to 9999-12-31, in engine ticks (see DATETIME_BASE_MS). */
-export const MIN_DATETIME = ticksFromMs(-62_135_596_800_000);
-export const MAX_DATETIME = ticksFromMs(253_402_300_800_000) - 1;
-
-/** A datetime result, or null when it falls outside Kusto's range (or is not a number at all). */
-export function fitDatetime(n: number): number | null {
-  return Number.isFinite(n) && n >= MIN_DATETIME && n <= MAX_DATETIME ? Math.trunc(n) : null;
-}
-
 /** A number result in the representation of the result type (integers truncated, NaN/∞ only for real). */
-export function fitNumber(n: number | null, type: KqlType): Value {
+export function fitNumber(n: number | Int64 | null, type: KqlType): Value {
   if (n === null) {
     return null;
+  }
+  if (n instanceof Int64) {
+    // An exact long or tick count past 2^53 stays exact where the result type can hold it.
+    switch (type) {
+      case 'datetime':
+        return fitDatetime(n);
+      case 'long':
+      case 'timespan':
+        return n;
+      case 'int':
+        return Number(BigInt.asIntN(32, n.big));
+      default:
+        return fitNumber(Number(n.big), type);
+    }
   }
   switch (type) {
     case 'datetime':
       return fitDatetime(n);
+    case 'timespan': {
+      const t = fitInteger(n, type);
+      return t === null ? null : ticksOfNumber(t);
+    }
     case 'int':
     case 'long':
-    case 'timespan':
       return fitInteger(n, type);
     case 'bool':
       return n !== 0;

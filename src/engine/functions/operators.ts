@@ -6,12 +6,13 @@
  * for two nulls and false for one; `!=` gives null for two nulls and true for one; `and`/`or` are
  * two-valued, a null operand counting as false (`bool(null) and true` is false, `bool(null) or true` true).
  */
-import { Int64, longFromBigInt } from '../int64';
+import { bigIntOf, Int64, longFromBigInt, unsafeInteger } from '../int64';
+import { ticksOf } from '../ticks';
 import { compareValues } from '../valueCompare';
 import { isNumericType, type KqlType, type Value } from '../values';
 import { convertValue, dynamicEquals } from './convert';
 import { fitNumber, num, str } from './define';
-import { compareLongs, exactLong, LONG_OPS, longsEqual } from './longArithmetic';
+import { compareLongs, exactLong, LONG_OPS, type LongOp, longsEqual } from './longArithmetic';
 import * as sm from './stringMatch';
 import { type BinaryImpl, type UnaryImpl, UnsupportedError } from './types';
 
@@ -54,7 +55,7 @@ function equality(lt: KqlType, rt: KqlType, negate: boolean): BinaryImpl {
   const eq =
     t === 'dynamic'
       ? (a: Value, b: Value) => dynamicEquals(a, b)
-      : isIntegral(t)
+      : isExactInteger(t)
         ? longsEqual
         : (a: Value, b: Value) => a === b;
   return (l, r) => {
@@ -73,7 +74,7 @@ function ordering(lt: KqlType, rt: KqlType, test: (c: number) => boolean): Binar
   const t = comparisonType(lt, rt);
   const cl = converter(lt, t);
   const cr = converter(rt, t);
-  if (isIntegral(t)) {
+  if (isExactInteger(t)) {
     return (l, r) => {
       const a = cl(l) as number | Int64 | null;
       const b = cr(r) as number | Int64 | null;
@@ -118,6 +119,27 @@ function isIntegral(t: KqlType): boolean {
   return t === 'int' || t === 'long';
 }
 
+/**
+ * Types whose values past 2^53 are Int64s, compared exactly: longs, datetimes and timespans in ticks,
+ * and decimals (parse_version's). A decimal with a fraction is a plain double below 2^53, where
+ * compareLongs and longsEqual compare doubles.
+ */
+function isExactInteger(t: KqlType): boolean {
+  return t === 'int' || t === 'long' || t === 'datetime' || t === 'timespan' || t === 'decimal';
+}
+
+/** Tick arithmetic that stays exact past 2^53 (division of a timespan rounds, so it keeps the double). */
+const TICK_OPS: Readonly<Record<string, LongOp | undefined>> = {
+  AddExpression: LONG_OPS.AddExpression,
+  SubtractExpression: LONG_OPS.SubtractExpression,
+  MultiplyExpression: LONG_OPS.MultiplyExpression,
+  ModuloExpression: LONG_OPS.ModuloExpression,
+};
+
+function whole(v: unknown): boolean {
+  return v instanceof Int64 || Number.isInteger(v);
+}
+
 function arithmetic(kind: string, lt: KqlType, rt: KqlType, resultType: KqlType): BinaryImpl {
   const integral = isIntegral(resultType);
   const timespanResult = resultType === 'timespan' || resultType === 'datetime';
@@ -154,6 +176,31 @@ function arithmetic(kind: string, lt: KqlType, rt: KqlType, resultType: KqlType)
   const rn = rt === 'dynamic' ? numOrLong : (v: Value) => v as number | null;
   const out = resultType === 'dynamic' ? 'real' : resultType;
   const longOp = resultType === 'long' ? LONG_OPS[kind] : undefined;
+  const tickOp = resultType === 'datetime' || resultType === 'timespan' ? TICK_OPS[kind] : undefined;
+  if (tickOp) {
+    return (l, r) => {
+      const a = ln(l);
+      const b = rn(r);
+      if (a === null || b === null || a === undefined || b === undefined) {
+        return null;
+      }
+      if (typeof a === 'number' && typeof b === 'number') {
+        const x = op(a, b);
+        // A whole tick count within ±2^53 is exact, and as a datetime always within Kusto's range.
+        if (x !== null && Number.isInteger(x) && !unsafeInteger(x)) {
+          return x;
+        }
+        if (x === null || !unsafeInteger(x)) {
+          return fitNumber(x, out);
+        }
+      }
+      if (!whole(a) || !whole(b)) {
+        return fitNumber(op(Number(a), Number(b)), out);
+      }
+      const exact = tickOp(bigIntOf(a)!, bigIntOf(b)!);
+      return exact === null ? null : fitNumber(ticksOf(exact), out);
+    };
+  }
   if (longOp) {
     return (l, r) => {
       const a = ln(l);
@@ -287,7 +334,7 @@ export function bindUnaryOperator(kind: string, operandType: KqlType, resultType
     case 'UnaryMinusExpression':
       return (v) => {
         if (v instanceof Int64) {
-          return out === 'long' ? longFromBigInt(-v.big) : fitNumber(-Number(v.big), out);
+          return out === 'long' ? longFromBigInt(-v.big) : fitNumber(ticksOf(-v.big), out);
         }
         const x = n(v);
         return x === null || x === undefined ? null : fitNumber(-x, out);
@@ -295,7 +342,7 @@ export function bindUnaryOperator(kind: string, operandType: KqlType, resultType
     case 'UnaryPlusExpression':
       return (v) => {
         if (v instanceof Int64) {
-          return out === 'long' ? v : fitNumber(Number(v.big), out);
+          return fitNumber(v, out);
         }
         const x = n(v);
         return x === null || x === undefined ? null : fitNumber(x, out);

@@ -4,6 +4,8 @@
  * `-00:00:01.5000000`). Timespans are 100-ns ticks (values.ts).
  */
 import { TICKS_PER_DAY, TICKS_PER_HOUR, TICKS_PER_MILLISECOND, TICKS_PER_MINUTE, TICKS_PER_SECOND } from '../values';
+import { unsafeInteger } from '../int64';
+import { negateTicks, type Ticks, ticksFromMultiple, ticksOf, ticksOfNumber } from '../ticks';
 import { fractionToTicks, pad } from './datetimeText';
 
 const UNIT_TICKS: Record<string, number> = {};
@@ -27,7 +29,7 @@ const CLOCK = /^([+-]?)(?:(\d+)\.)?(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d+))?)
 const DAYS = /^([+-]?)(\d+)$/;
 
 /** Parses a timespan literal or a `[-][d.]hh:mm[:ss[.fffffff]]` string; null when it is not one. */
-export function parseTimespan(text: string): number | null {
+export function parseTimespan(text: string): Ticks | null {
   const s = text.trim();
   let m = LITERAL.exec(s);
   if (m) {
@@ -36,7 +38,12 @@ export function parseTimespan(text: string): number | null {
       return null;
     }
     const ticks = Math.round(Number(m[2]) * unit);
-    return m[1] === '-' ? -ticks : ticks;
+    const exact = unsafeInteger(ticks) && /^\d+$/.test(m[2]!) && unit >= 1 ? BigInt(m[2]!) * BigInt(unit) : null;
+    if (exact !== null) {
+      // 36500d and the like pass 2^53 ticks: whole counts of whole units are exact.
+      return ticksOf(m[1] === '-' ? -exact : exact);
+    }
+    return ticksOfNumber(m[1] === '-' ? -ticks : ticks);
   }
   m = CLOCK.exec(s);
   if (m) {
@@ -46,34 +53,62 @@ export function parseTimespan(text: string): number | null {
     if (hours > 23 || minutes > 59 || seconds > 59) {
       return null;
     }
-    const ticks =
-      Number(m[2] ?? 0) * TICKS_PER_DAY +
+    const rest =
       hours * TICKS_PER_HOUR +
       minutes * TICKS_PER_MINUTE +
       seconds * TICKS_PER_SECOND +
       (m[6] ? fractionToTicks(m[6]) : 0);
-    return m[1] === '-' ? -ticks : ticks;
+    const ticks = ticksFromMultiple(Number(m[2] ?? 0), TICKS_PER_DAY, rest);
+    return m[1] === '-' ? negateTicks(ticks) : ticks;
   }
   m = DAYS.exec(s);
   if (m) {
-    const ticks = Number(m[2]) * TICKS_PER_DAY;
-    return m[1] === '-' ? -ticks : ticks;
+    const ticks = ticksFromMultiple(Number(m[2]), TICKS_PER_DAY);
+    return m[1] === '-' ? negateTicks(ticks) : ticks;
   }
   return null;
 }
 
-/** Kusto's printed form `[-][d.]hh:mm:ss[.fffffff]`. */
-export function formatTimespan(ticks: number): string {
-  const t = Math.round(Math.abs(ticks));
-  const days = Math.floor(t / TICKS_PER_DAY);
-  let rest = t - days * TICKS_PER_DAY;
+/** A timespan's fields, exact in either form of ticks (days never pass 2^53; the rest is under a day). */
+export interface TimespanParts {
+  negative: boolean;
+  days: number;
+  hours: number;
+  minutes: number;
+  seconds: number;
+  /** Ticks below the second, 0..9,999,999. */
+  fraction: number;
+}
+
+const BIG_DAY = BigInt(TICKS_PER_DAY);
+
+export function timespanParts(ticks: Ticks): TimespanParts {
+  let days: number;
+  let rest: number;
+  let negative: boolean;
+  if (typeof ticks === 'number') {
+    const t = Math.round(Math.abs(ticks));
+    negative = ticks < 0 && t !== 0;
+    days = Math.floor(t / TICKS_PER_DAY);
+    rest = t - days * TICKS_PER_DAY;
+  } else {
+    negative = ticks.big < 0n;
+    const t = negative ? -ticks.big : ticks.big;
+    days = Number(t / BIG_DAY);
+    rest = Number(t % BIG_DAY);
+  }
   const hours = Math.floor(rest / TICKS_PER_HOUR);
   rest -= hours * TICKS_PER_HOUR;
   const minutes = Math.floor(rest / TICKS_PER_MINUTE);
   rest -= minutes * TICKS_PER_MINUTE;
   const seconds = Math.floor(rest / TICKS_PER_SECOND);
-  const fraction = rest - seconds * TICKS_PER_SECOND;
-  const sign = ticks < 0 && t !== 0 ? '-' : '';
+  return { negative, days, hours, minutes, seconds, fraction: rest - seconds * TICKS_PER_SECOND };
+}
+
+/** Kusto's printed form `[-][d.]hh:mm:ss[.fffffff]`. */
+export function formatTimespan(ticks: Ticks): string {
+  const { negative, days, hours, minutes, seconds, fraction } = timespanParts(ticks);
+  const sign = negative ? '-' : '';
   const dayPart = days > 0 ? `${days}.` : '';
   const frac = fraction > 0 ? `.${pad(fraction, 7)}` : '';
   return `${sign}${dayPart}${pad(hours, 2)}:${pad(minutes, 2)}:${pad(seconds, 2)}${frac}`;

@@ -3,7 +3,8 @@
  * runtime's Intl (the IANA database). Only the zone names the reference lists are accepted; any other
  * name (or a null argument) gives null.
  */
-import { msFromTicks, TICKS_PER_MILLISECOND, ticksFromMs, type Value } from '../values';
+import { floorDivTicks, isTicks, modTicks, ticksFromMultiple } from '../ticks';
+import { DATETIME_BASE_MS, TICKS_PER_MILLISECOND, type Value } from '../values';
 import { fitDatetime, scalar } from './define';
 import { KUSTO_TIMEZONES } from './timezoneNames';
 import type { ScalarFunction } from './types';
@@ -63,13 +64,13 @@ function localToUtcMs(zone: string, localMs: number): number {
 function converter(name: string, convert: (zone: string, ms: number) => number): ScalarFunction {
   return scalar(name, () => (args) => {
     const [t, zone] = args as [Value, Value];
-    if (typeof t !== 'number' || !Number.isFinite(t) || typeof zone !== 'string' || !known.has(zone)) {
+    if (!isTicks(t) || typeof zone !== 'string' || !known.has(zone)) {
       return null;
     }
     // Whole milliseconds go through the zone rules; the sub-millisecond ticks are carried over.
-    const ms = msFromTicks(t);
-    const rest = t - Math.floor(t / TICKS_PER_MILLISECOND) * TICKS_PER_MILLISECOND;
-    return fitDatetime(ticksFromMs(convert(zone, ms)) + rest);
+    const ms = floorDivTicks(t, TICKS_PER_MILLISECOND) + DATETIME_BASE_MS;
+    const rest = modTicks(t, TICKS_PER_MILLISECOND);
+    return fitDatetime(ticksFromMultiple(convert(zone, ms) - DATETIME_BASE_MS, TICKS_PER_MILLISECOND, rest));
   });
 }
 

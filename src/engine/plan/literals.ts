@@ -7,7 +7,8 @@ import { pastLongRange } from '../functions/kustoJsonReader';
 import { formatTimespan, parseTimespan } from '../functions/timespanText';
 import { Int64, longFromBigInt, longFromText } from '../int64';
 import type { DynamicValue, KqlType, Value } from '../values';
-import { realInDynamic, ticksFromMs, WholeReal } from '../values';
+import { type Ticks, ticksFromMultiple, ticksOf } from '../ticks';
+import { DATETIME_BASE_MS, realInDynamic, TICKS_PER_MILLISECOND, WholeReal } from '../values';
 import { elementsOf, kindOf, type Node, textOf } from './syntax';
 
 function boxed(v: unknown): unknown {
@@ -27,7 +28,7 @@ export function parseDynamicText(text: string): DynamicValue {
 }
 
 /** `2d`, `time(1.02:03:04)`, `timespan(00:00:05.12345)`: read from the text, which Bridge loses for the clock forms. */
-function timespanFromText(text: string): number | null {
+function timespanFromText(text: string): Ticks | null {
   const wrapped = /^\s*(?:time|timespan)\s*\(\s*(.*?)\s*\)\s*$/is.exec(text);
   return parseTimespan(wrapped ? wrapped[1]! : text);
 }
@@ -75,7 +76,11 @@ export function literalValue(node: Node, type: KqlType): Value | undefined {
     case 'datetime': {
       const d = boxed(raw);
       if (d instanceof Date) {
-        return ticksFromMs(d.getTime()) + subMillisecondTicks(textOf(node));
+        return ticksFromMultiple(
+          d.getTime() - DATETIME_BASE_MS,
+          TICKS_PER_MILLISECOND,
+          subMillisecondTicks(textOf(node)),
+        );
       }
       return null;
     }
@@ -85,7 +90,11 @@ export function literalValue(node: Node, type: KqlType): Value | undefined {
         return fromText;
       }
       const ticks = (raw as { ticks?: unknown }).ticks;
-      return ticks === undefined || ticks === null ? null : Number(String(ticks));
+      if (ticks === undefined || ticks === null) {
+        return null;
+      }
+      const digits = String(ticks);
+      return /^-?\d+$/.test(digits) ? ticksOf(BigInt(digits)) : Number(digits);
     }
     case 'guid':
       return String(raw).toLowerCase();

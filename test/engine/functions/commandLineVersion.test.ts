@@ -38,9 +38,32 @@ test('parse_version: the reference table of parsed values', () => {
   const parsed = column(
     'datatable(v: string) ["0.0.0.5", "0.0.7.0", "0.0.3", "0.2", "0.1.2.0", "1.2.3.4", "1"] | extend p = parse_version(v) | project p',
   );
+  // Past 2^53 the decimal crosses as its digits, every one of them (as Kusto prints it).
+  assert.deepEqual(parsed, [
+    5,
+    700_000_000,
+    300_000_000,
+    '20000000000000000',
+    '10000000200000000',
+    '1000000020000000300000004',
+    '1000000000000000000000000',
+  ]);
+});
+
+test('parse_version: versions that differ in the last part compare exactly', () => {
+  const r = printed(`print lt = parse_version("1.2.3.4") < parse_version("1.2.3.5"),
+    eq = parse_version("1.2.3.4") == parse_version("1.2.3.5"), same = parse_version("1.2.3.4") == parse_version("1.2.3.04"),
+    ne = parse_version("99999999.0.0.1") != parse_version("99999999.0.0.0"), s = tostring(parse_version("1.2.3.5"))`);
+  assert.deepEqual(r, { lt: true, eq: false, same: true, ne: true, s: '1000000020000000300000005' });
+  // Sorting and grouping tell them apart too.
   assert.deepEqual(
-    parsed,
-    [5, 700_000_000, 300_000_000, 2e16, 10_000_000_200_000_000, 1.000000020000000300000004e24, 1e24],
+    rows(
+      `datatable(v: string) ["1.2.3.5", "1.2.3.4", "1.2.3.5"] | summarize n = count() by p = parse_version(v) | sort by p asc | project v = tostring(p), n`,
+    ),
+    [
+      ['1000000020000000300000004', 1],
+      ['1000000020000000300000005', 2],
+    ],
   );
 });
 
