@@ -2,6 +2,7 @@
 
 import { parseJsonData } from '../results/jsonData';
 import type { WireValue } from '../results/queryResult';
+import { isExactDynamicText } from '../results/wireJson';
 import { parseDatetime } from './functions/datetimeText';
 import { parseTimespan } from './functions/timespanText';
 import { Int64, longFromText } from './int64';
@@ -26,6 +27,11 @@ export function toWire(value: Value, type: KqlType): WireValue {
     case 'dynamic':
       // Plain JSON values cannot tell 1.0 from 1 nor hold a long past 2^53: a value holding either
       // crosses as its exact JSON text, the form Log Analytics' REST API sends every dynamic value in.
+      if (typeof value === 'string') {
+        // A dynamic string that would read as exact JSON text (`[1,2]`, `1.5`, a quoted string) crosses
+        // as its JSON text too, so it stays a string (results/wireJson.ts isExactDynamicText).
+        return isExactDynamicText(value, 'dynamic') ? JSON.stringify(value) : value;
+      }
       return hasWholeReal(value as DynamicValue) ? dynamicJson(value as DynamicValue) : (value as WireValue);
     case 'long':
     case 'int':
@@ -123,6 +129,7 @@ export function fromWire(value: unknown, type: KqlType): Value {
         if (
           s.startsWith('{') ||
           s.startsWith('[') ||
+          s.startsWith('"') ||
           s === 'null' ||
           s === 'true' ||
           s === 'false' ||

@@ -20,14 +20,16 @@ const EXACT_NUMBER_TEXT = /^-?(\d{16,}|\d+\.\d+([eE][+-]?\d+)?)$/;
 /**
  * Whether a dynamic cell is the exact JSON text of its value: the engine sends a dynamic value that
  * plain JSON would change (a whole-number real such as `[1.0]`, a long past 2^53) as its text.
- * Arrays, bags and such numbers count; other strings are dynamic strings.
+ * Arrays, bags, such numbers and quoted strings count; other strings are dynamic strings. A dynamic
+ * string that would read as one of those crosses quoted (engine/wireValues.ts `toWire`), so a string
+ * `[1,2]` stays a string.
  */
 export function isExactDynamicText(v: WireValue | undefined, type: KqlType | undefined): v is string {
   if (type !== 'dynamic' || typeof v !== 'string') {
     return false;
   }
   const t = v.trim();
-  if (t.startsWith('[') || t.startsWith('{')) {
+  if (t.startsWith('[') || t.startsWith('{') || t.startsWith('"')) {
     try {
       JSON.parse(t);
       return true;

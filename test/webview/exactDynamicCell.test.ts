@@ -64,4 +64,17 @@ describe('exact dynamic values in the grid and exports', () => {
     const table = wired('print d = dynamic("abc"), e = dynamic("1.5x")');
     assert.match(toJsonRecords(table), /"d": "abc",\n\s+"e": "1\.5x"/);
   });
+  test('a dynamic string that reads like JSON text stays a string', () => {
+    // parse_json of a JSON string gives a dynamic string; its text must not turn into an array, a
+    // bag or a number on the way to the export.
+    const table = wired(
+      'print a = parse_json(\'"[1,2]"\'), b = parse_json(\'"{}"\'), c = parse_json(\'"1.5"\'), d = parse_json(\'"12345678901234567"\'), e = parse_json(\'"\\\\"q\\\\""\')',
+    );
+    assert.match(formatJson([table]), /"rows":\[\["\[1,2\]","\{\}","1\.5","12345678901234567","\\"q\\""\]\]/);
+    const records = toJsonRecords(table);
+    assert.match(
+      records,
+      /"a": "\[1,2\]",\n\s+"b": "\{\}",\n\s+"c": "1\.5",\n\s+"d": "12345678901234567",\n\s+"e": "\\"q\\""/,
+    );
+  });
 });
