@@ -36,13 +36,15 @@ export function makeChecker(
   deadline: number | undefined,
   startedAt: number,
 ): () => void {
-  const heap = heapGuard();
+  const heap = heapGuard(startedAt);
   return () => {
-    heap();
+    // One clock read per check, for the heap guard and the deadline alike.
+    const now = Date.now();
+    heap(now);
     if (isCancelled?.()) {
       throw new QueryCancelledError();
     }
-    if (deadline !== undefined && Date.now() > deadline) {
+    if (deadline !== undefined && now > deadline) {
       throw new QueryTimeoutError(deadline - startedAt);
     }
   };
