@@ -1,6 +1,6 @@
 /** Run-time state of one query: the database, "now", limits, shared results, and the checks loops poll. */
 import { QueryCancelledError, QueryTimeoutError } from '../../results/errors';
-import { heapGuard } from './memoryBudget';
+import { heapGuard } from './heapGuard';
 import type { ErrorFactory } from '../plan/syntax';
 import type { Plan, RenderSpec, Span } from '../plan/types';
 import type { Database } from '../database';
@@ -37,14 +37,22 @@ export function makeChecker(
   startedAt: number,
 ): () => void {
   const heap = heapGuard(startedAt);
+  if (deadline === undefined) {
+    return () => {
+      heap();
+      if (isCancelled?.()) {
+        throw new QueryCancelledError();
+      }
+    };
+  }
   return () => {
-    // One clock read per check, for the heap guard and the deadline alike.
+    // One clock read per check, for the deadline and the heap guard alike.
     const now = Date.now();
     heap(now);
     if (isCancelled?.()) {
       throw new QueryCancelledError();
     }
-    if (deadline !== undefined && now > deadline) {
+    if (now > deadline) {
       throw new QueryTimeoutError(deadline - startedAt);
     }
   };

@@ -11,8 +11,6 @@
  */
 
 /** Default budget: well under a developer machine's memory, far above any sample-workspace query. */
-import { getHeapStatistics } from 'node:v8';
-
 export const DEFAULT_MEMORY_LIMIT_BYTES = 1024 * 1024 * 1024;
 
 /** Rough sizes of what the engine stores, in bytes, for the estimates. */
@@ -87,57 +85,6 @@ export class MemoryBudget {
 }
 
 let active: MemoryBudget | undefined;
-
-/** Share of V8's heap limit past which a query stops: the rest lets it unwind and be collected. */
-const HEAP_GUARD_SHARE = 0.8;
-/** How often (ms) the heap is looked at: reading V8's statistics costs about 0.5 µs, a clock read 0.2 µs. */
-const HEAP_GUARD_EVERY_MS = 5;
-
-/**
- * Share of the heap limit a query must itself have added before the guard stops it: what was in use
- * when it started may be the garbage of an earlier query (one the guard stopped, say), which V8 frees
- * when it needs the room, and must not fail the small query that follows.
- */
-const HEAP_GUARD_GROWTH_SHARE = 0.1;
-
-/** Bytes in use on V8's heap and outside it (typed arrays), as one reading of its statistics gives them. */
-function bytesInUse(s: ReturnType<typeof getHeapStatistics>): number {
-  return s.used_heap_size + ((s as { external_memory?: number }).external_memory ?? 0);
-}
-
-/**
- * A guard on V8's own heap, for what the estimates miss. A worker thread that reaches its heap
- * limit can abort the whole process (Node gives the isolate 16 MB of slack to stop), so the query
- * stops well before: past 80% of the heap limit, or with as much outside the heap (typed arrays),
- * once the query itself has grown the heap by a tenth of its limit.
- *
- * The guard is called with the time of each check (`Date.now()`, read once per check and shared with
- * the deadline: a tiny query checks at every operator, and on a virtual machine a clock read is not free).
- * `startedAt` is when the query started, the time of the baseline reading.
- */
-export function heapGuard(startedAt: number): (now: number) => void {
-  const baseline = bytesInUse(getHeapStatistics());
-  // The baseline is the first look: a look straight after it could never find the query grown, and
-  // would double what a tiny query pays for its guard.
-  let last = startedAt;
-  return (now) => {
-    if (now - last < HEAP_GUARD_EVERY_MS) {
-      return;
-    }
-    last = now;
-    const s = getHeapStatistics();
-    const heap = s.used_heap_size;
-    const inUse = bytesInUse(s);
-    const full = heap > s.heap_size_limit * HEAP_GUARD_SHARE || inUse - heap > s.heap_size_limit;
-    if (full && inUse - baseline > s.heap_size_limit * HEAP_GUARD_GROWTH_SHARE) {
-      throw new MemoryLimitError(
-        'The query',
-        s.heap_size_limit,
-        `The query needs more memory than the embedded engine's heap allows (${formatMegabytes(inUse)} in use, limit ${formatMegabytes(s.heap_size_limit)}).`,
-      );
-    }
-  };
-}
 
 /** Runs `work` with `budget` as the running query's budget (restoring the previous one after). */
 export function withMemoryBudget<T>(budget: MemoryBudget, work: () => T): T {
