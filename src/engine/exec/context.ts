@@ -1,6 +1,6 @@
 /** Run-time state of one query: the database, "now", limits, shared results, and the checks loops poll. */
 import { QueryCancelledError, QueryTimeoutError } from '../../results/errors';
-import { heapGuard } from './memoryBudget';
+import { heapGuard } from './heapGuard';
 import type { ErrorFactory } from '../plan/syntax';
 import type { Plan, RenderSpec, Span } from '../plan/types';
 import type { Database } from '../database';
@@ -36,13 +36,23 @@ export function makeChecker(
   deadline: number | undefined,
   startedAt: number,
 ): () => void {
-  const heap = heapGuard();
+  const heap = heapGuard(startedAt);
+  if (deadline === undefined) {
+    return () => {
+      heap();
+      if (isCancelled?.()) {
+        throw new QueryCancelledError();
+      }
+    };
+  }
   return () => {
-    heap();
+    // One clock read per check, for the deadline and the heap guard alike.
+    const now = Date.now();
+    heap(now);
     if (isCancelled?.()) {
       throw new QueryCancelledError();
     }
-    if (deadline !== undefined && Date.now() > deadline) {
+    if (now > deadline) {
       throw new QueryTimeoutError(deadline - startedAt);
     }
   };

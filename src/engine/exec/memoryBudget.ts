@@ -11,8 +11,6 @@
  */
 
 /** Default budget: well under a developer machine's memory, far above any sample-workspace query. */
-import { getHeapStatistics } from 'node:v8';
-
 export const DEFAULT_MEMORY_LIMIT_BYTES = 1024 * 1024 * 1024;
 
 /** Rough sizes of what the engine stores, in bytes, for the estimates. */
@@ -87,51 +85,6 @@ export class MemoryBudget {
 }
 
 let active: MemoryBudget | undefined;
-
-/** Share of V8's heap limit past which a query stops: the rest lets it unwind and be collected. */
-const HEAP_GUARD_SHARE = 0.8;
-/** How often (ms) the heap is looked at: reading V8's statistics costs about 10 µs. */
-const HEAP_GUARD_EVERY_MS = 5;
-
-/**
- * Share of the heap limit a query must itself have added before the guard stops it: what was in use
- * when it started may be the garbage of an earlier query (one the guard stopped, say), which V8 frees
- * when it needs the room, and must not fail the small query that follows.
- */
-const HEAP_GUARD_GROWTH_SHARE = 0.1;
-
-function inUse(s: ReturnType<typeof getHeapStatistics>): { heap: number; external: number } {
-  return { heap: s.used_heap_size, external: (s as { external_memory?: number }).external_memory ?? 0 };
-}
-
-/**
- * A guard on V8's own heap, for what the estimates miss. A worker thread that reaches its heap
- * limit can abort the whole process (Node gives the isolate 16 MB of slack to stop), so the query
- * stops well before: past 80% of the heap limit, or with as much outside the heap (typed arrays),
- * once the query itself has grown the heap by a tenth of its limit.
- */
-export function heapGuard(): () => void {
-  const start = inUse(getHeapStatistics());
-  const baseline = start.heap + start.external;
-  let last = 0;
-  return () => {
-    const now = Date.now();
-    if (now - last < HEAP_GUARD_EVERY_MS) {
-      return;
-    }
-    last = now;
-    const s = getHeapStatistics();
-    const { heap, external } = inUse(s);
-    const full = heap > s.heap_size_limit * HEAP_GUARD_SHARE || external > s.heap_size_limit;
-    if (full && heap + external - baseline > s.heap_size_limit * HEAP_GUARD_GROWTH_SHARE) {
-      throw new MemoryLimitError(
-        'The query',
-        s.heap_size_limit,
-        `The query needs more memory than the embedded engine's heap allows (${formatMegabytes(heap + external)} in use, limit ${formatMegabytes(s.heap_size_limit)}).`,
-      );
-    }
-  };
-}
 
 /** Runs `work` with `budget` as the running query's budget (restoring the previous one after). */
 export function withMemoryBudget<T>(budget: MemoryBudget, work: () => T): T {

@@ -4,7 +4,7 @@
  */
 import { EvaluationError, UnsupportedError } from '../functions';
 import type { Plan } from '../plan/types';
-import { Table } from '../table';
+import type { Table } from '../table';
 import {
   runCount,
   runDatatable,
@@ -34,13 +34,14 @@ import { runReduce } from './reduce';
 import { runScan } from './scan';
 import { runSort, runTop } from './sort';
 import { runSummarize } from './summarize';
+import { readStoredTable } from './storedTable';
 import { runSearch, runUnion } from './union';
 
 export function runPlan(plan: Plan, ctx: ExecContext): Table {
   ctx.check();
   switch (plan.k) {
     case 'table':
-      return storedTable(plan, ctx);
+      return readStoredTable(plan, ctx);
     case 'shared': {
       let t = ctx.shared.get(plan.id) as Table | undefined;
       if (!t) {
@@ -168,43 +169,4 @@ function at(plan: Plan, ctx: ExecContext, run: () => Table): Table {
 /** The operator's name as written in KQL, for messages: mvExpand → mv-expand. */
 function operatorName(k: Plan['k']): string {
   return k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-}
-
-function storedTable(plan: Extract<Plan, { k: 'table' }>, ctx: ExecContext): Table {
-  const range = ctx.timeRange;
-  // A narrowed read loads only the columns the query reads (and the time the request's range needs).
-  const columns = plan.columns && (range ? [...new Set([...plan.columns, 'TimeGenerated'])] : plan.columns);
-  // Two reads of one table for different columns are different tables here.
-  const key = columns ? `${plan.name}\u0000${columns.join('\u0000')}` : plan.name;
-  const cached = ctx.tables.get(key);
-  if (cached) {
-    return cached;
-  }
-  const stored = ctx.db.table(plan.name, { check: () => ctx.check() }, columns);
-  if (!stored) {
-    throw ctx.errors.at(plan.span, 'KQL-TABLE', `The table '${plan.name}' is not in this workspace.`);
-  }
-  let t = stored;
-  const time = stored.column('TimeGenerated');
-  if (range && time && time.type === 'datetime') {
-    // Log Analytics applies the request's timespan to every table before the query sees it.
-    const keep: number[] = [];
-    for (let i = 0; i < stored.rowCount; i++) {
-      const v = time.get(i) as number | null;
-      if (v !== null && v >= range.start && v < range.end) {
-        keep.push(i);
-      }
-    }
-    t = stored.takeRows(keep);
-  }
-  if (plan.columns && t.columns.length !== plan.columns.length) {
-    // Exactly the plan's columns, whatever the database had loaded: operators above may go by position.
-    t = new Table(
-      plan.columns.map((name) => ({ name, column: t.column(name)! })),
-      t.rowCount,
-      t.name,
-    );
-  }
-  ctx.tables.set(key, t);
-  return t;
 }
