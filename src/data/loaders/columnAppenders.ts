@@ -11,10 +11,10 @@
 import { isUtf8 } from 'node:buffer';
 import { type Column, NumberColumn, StringColumn } from '../../engine/column';
 import type { KqlType } from '../../engine/values';
-import { type AppendResult, type ColumnAppender, KEPT, OK, REJECT } from './appender';
+import { type AppenderChunk, type AppendResult, type ColumnAppender, KEPT, OK, REJECT, wrongChunk } from './appender';
 import { BoolAppender, DynamicAppender } from './otherAppenders';
 
-export { type AppendResult, type ColumnAppender, KEPT, OK, REJECT } from './appender';
+export { type AppenderChunk, type AppendResult, type ColumnAppender, KEPT, OK, REJECT } from './appender';
 
 import { isNumberBacked } from '../../engine/values';
 import { convertCell } from './cells';
@@ -248,6 +248,35 @@ class NumberAppender implements ColumnAppender {
     return REJECT;
   }
 
+  takeChunk(): AppenderChunk {
+    const n = this.length;
+    return {
+      kind: 'number',
+      length: n,
+      values: this.values.subarray(0, n),
+      nulls: this.nulls?.subarray(0, n),
+      exact: this.exact?.subarray(0, n),
+    };
+  }
+
+  appendChunk(c: AppenderChunk): void {
+    if (c.kind !== 'number') {
+      throw wrongChunk('number', c);
+    }
+    const at = this.length;
+    this.reserve(at + c.length);
+    this.values.set(c.values, at);
+    if (c.nulls) {
+      this.nulls ??= new Uint8Array(this.values.length);
+      this.nulls.set(c.nulls, at);
+    }
+    if (c.exact) {
+      this.exact ??= new BigInt64Array(this.values.length);
+      this.exact.set(c.exact, at);
+    }
+    this.length = at + c.length;
+  }
+
   finish(): Column {
     // Exactly reserved storage is kept as it is; a generous one is copied down to size.
     const fit = this.values.length - this.length < this.length / 8;
@@ -354,6 +383,30 @@ class StringAppender implements ColumnAppender {
     }
     this.push(this.code(typeof v === 'string' ? v : String(v)));
     return OK;
+  }
+
+  takeChunk(): AppenderChunk {
+    return { kind: 'string', length: this.length, codes: this.codes.subarray(0, this.length), dict: this.dict };
+  }
+
+  /** The other thread's codes, remapped to this dictionary's. */
+  appendChunk(c: AppenderChunk): void {
+    if (c.kind !== 'string') {
+      throw wrongChunk('string', c);
+    }
+    const remap = new Int32Array(c.dict.length);
+    for (let k = 0; k < c.dict.length; k++) {
+      remap[k] = this.code(c.dict[k]!);
+    }
+    const at = this.length;
+    this.reserve(at + c.length);
+    const codes = this.codes;
+    const from = c.codes;
+    for (let i = 0; i < c.length; i++) {
+      const code = from[i]!;
+      codes[at + i] = code < 0 ? code : remap[code]!;
+    }
+    this.length = at + c.length;
   }
 
   finish(): Column {
