@@ -11,6 +11,7 @@ import { test } from 'node:test';
 import { Table } from '../../src/engine/table';
 import { columnAppender } from '../../src/data/loaders/columnAppenders';
 import { appendCsvFileSplit, csvParts, inThreadPart, SPLIT_MIN_BYTES } from '../../src/data/loaders/csvSplit';
+import { loadDataFile } from '../../src/data/loaders';
 import { appendCsvFile } from '../../src/data/loaders/csvTable';
 import { fileSource } from '../../src/data/loaders/dataFolder';
 import { FileWarnings } from '../../src/data/loaders/fileBytes';
@@ -182,6 +183,57 @@ test('only a large, uncompressed file on a machine with more than one core is sp
   process.env.KQL_LOAD_THREADS = '1';
   try {
     assert.equal(csvParts('a.csv', SPLIT_MIN_BYTES * 10), 1);
+  } finally {
+    if (before === undefined) delete process.env.KQL_LOAD_THREADS;
+    else process.env.KQL_LOAD_THREADS = before;
+  }
+});
+
+test('a cancelled split read stops with the cancellation, its workers stopped', () => {
+  const f = file('T.csv', TRICKY);
+  const source = trickySource(f);
+  const names = source.columns.map((c) => c.name);
+  const appenders = source.columns.map((c) => columnAppender(c.type));
+  const cancelled = new Error('cancelled');
+  assert.throws(
+    () =>
+      appendCsvFileSplit(
+        f,
+        names,
+        appenders,
+        new FileWarnings([]),
+        () => '',
+        () => {
+          throw cancelled;
+        },
+        TRICKY.length,
+        2,
+        { types: source.columns.map((c) => c.type), keep: names.map(() => true), inferred: [] },
+        { cuts: [60] },
+      ),
+    (e) => e === cancelled,
+  );
+});
+
+test('a file over the split size loads through the table loader as it does on one thread', () => {
+  const pad = 'p'.repeat(240);
+  const lines = ['Name,N,Note,When'];
+  for (let i = 0; lines.length * 280 < SPLIT_MIN_BYTES + (1 << 20); i++) {
+    const note = i % 1000 === 7 ? `"line\n""${i}"""` : `${pad}${i % 13}`;
+    const n = i % 5000 === 3 ? 'x' : String(i);
+    lines.push(`name${i % 97},${n},${note},2026-11-23T12:${String(i % 60).padStart(2, '0')}:00Z`);
+  }
+  const f = file('Big.csv', `${lines.join('\n')}\n`);
+  assert.ok(fs.statSync(f).size >= SPLIT_MIN_BYTES);
+  const before = process.env.KQL_LOAD_THREADS;
+  try {
+    process.env.KQL_LOAD_THREADS = '1';
+    const one = loadDataFile(f);
+    process.env.KQL_LOAD_THREADS = '2';
+    const two = loadDataFile(f);
+    assert.equal(two.table.rowCount, one.table.rowCount);
+    assert.deepEqual(two.table.rows(), one.table.rows());
+    assert.deepEqual(two.notes, one.notes);
   } finally {
     if (before === undefined) delete process.env.KQL_LOAD_THREADS;
     else process.env.KQL_LOAD_THREADS = before;
