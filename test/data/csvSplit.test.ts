@@ -174,15 +174,23 @@ test('on worker threads: the same rows and warnings as one thread, typed arrays 
   }
 });
 
-test('only a large, uncompressed file on a machine with more than one core is split', () => {
+test('only a large, uncompressed file is split, on the cores asked for or left idle', () => {
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  assert.equal(csvParts('a.csv', SPLIT_MIN_BYTES - 1), 1);
-  assert.equal(csvParts('a.csv.gz', SPLIT_MIN_BYTES * 10), 1);
-  assert.equal(csvParts('a.csv', SPLIT_MIN_BYTES), cores > 1 ? 2 : 1);
   const before = process.env.KQL_LOAD_THREADS;
-  process.env.KQL_LOAD_THREADS = '1';
   try {
+    process.env.KQL_LOAD_THREADS = '8';
+    assert.equal(csvParts('a.csv', SPLIT_MIN_BYTES - 1), 1);
+    assert.equal(csvParts('a.csv.gz', SPLIT_MIN_BYTES * 10), 1);
+    assert.equal(csvParts('a.csv', SPLIT_MIN_BYTES), cores > 1 ? 2 : 1);
+    process.env.KQL_LOAD_THREADS = '1';
     assert.equal(csvParts('a.csv', SPLIT_MIN_BYTES * 10), 1);
+    // Unset: only the cores the load average leaves idle.
+    delete process.env.KQL_LOAD_THREADS;
+    const idle = Math.floor(Math.max(0, cores - os.loadavg()[0]!));
+    assert.equal(
+      csvParts('a.csv', SPLIT_MIN_BYTES * 10),
+      Math.min(cores, 8, 20, 1 + idle) >= 2 ? Math.min(cores, 8, 1 + idle) : 1,
+    );
   } finally {
     if (before === undefined) delete process.env.KQL_LOAD_THREADS;
     else process.env.KQL_LOAD_THREADS = before;

@@ -67,15 +67,16 @@ export function csvParts(file: string, size: number): number {
   if (isGzip(file) || size < SPLIT_MIN_BYTES) {
     return 1;
   }
-  const cores = Math.min(
-    typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length,
-    // KQL_LOAD_THREADS caps the threads (1: read every file on one thread, to compare).
-    Number(process.env.KQL_LOAD_THREADS) || Infinity,
-  );
-  if (cores < 2 || !workerScript()) {
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  // KQL_LOAD_THREADS sets the threads (1: every file on one thread). Otherwise only cores left idle
+  // are used: on a busy machine (Linux shares the CPU per session) a second thread of ours gets no
+  // more CPU, so it only adds the parts' merging (measured in the README's loading section).
+  const asked = Math.floor(Number(process.env.KQL_LOAD_THREADS));
+  const threads = asked >= 1 ? Math.min(asked, cores) : 1 + Math.floor(Math.max(0, cores - os.loadavg()[0]!));
+  if (threads < 2 || !workerScript()) {
     return 1;
   }
-  return Math.max(1, Math.min(cores, 8, Math.floor(size / PART_MIN_BYTES)));
+  return Math.max(1, Math.min(threads, 8, Math.floor(size / PART_MIN_BYTES)));
 }
 
 /** The header's column names, and the offset and line of the first record after it. */

@@ -146,17 +146,35 @@ export class DynamicAppender implements ColumnAppender {
     return { kind: 'dynamic', length: this.values.length, values: this.values };
   }
 
-  /** Values sent by another thread arrive as plain objects: they get null prototypes again. */
+  /**
+   * Values sent by another thread arrive with objects' prototypes back: those get null prototypes
+   * again. Scalars and arrays of scalars (most values) are taken as they are.
+   */
   appendChunk(c: AppenderChunk): void {
     if (c.kind !== 'dynamic') {
       throw wrongChunk('dynamic', c);
     }
     for (const v of c.values) {
-      this.values.push(v !== null && typeof v === 'object' ? toNullPrototype(v)! : v);
+      this.values.push(holdsObject(v) ? toNullPrototype(v)! : v);
     }
   }
 
   finish(): Column {
     return new DynamicColumn(this.values);
   }
+}
+
+function holdsObject(v: DynamicValue): boolean {
+  if (v === null || typeof v !== 'object') {
+    return false;
+  }
+  if (!Array.isArray(v)) {
+    return true;
+  }
+  for (const x of v) {
+    if (x !== null && typeof x === 'object') {
+      return true;
+    }
+  }
+  return false;
 }
