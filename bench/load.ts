@@ -296,6 +296,8 @@ async function main(): Promise<void> {
     kept !== undefined &&
     TABLES.every((n) => fs.existsSync(path.join(csvDir, `${n}.csv`))) &&
     (csvOnly || (fs.existsSync(jsonlDir) && TABLES.every((n) => fs.existsSync(path.join(parquetDir, `${n}.parquet`)))));
+  // A cache left by an interrupted run would make the cache-filling load a cached one.
+  fs.rmSync(cacheDir, { recursive: true, force: true });
   try {
     const t0 = performance.now();
     if (!exported) {
