@@ -12,6 +12,7 @@ const nodeEntries = {
   extension: 'src/extension.ts',
   server: 'src/server/main.ts',
   engineWorker: 'src/backends/local/engineWorker.ts',
+  csvChunkWorker: 'src/data/loaders/csvChunkWorker.ts',
   cli: 'src/cli/main.ts',
   'test/runElectronTests': 'test/electron/runElectronTests.ts',
   'test/electronSuite': 'test/electron/suite.ts',

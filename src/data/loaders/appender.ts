@@ -1,11 +1,46 @@
 /** What every typed column builder of the loaders does (columnAppenders.ts, otherAppenders.ts). */
 import type { Column } from '../../engine/column';
-import type { KqlType } from '../../engine/values';
+import type { DynamicValue, KqlType } from '../../engine/values';
 
 export const OK = 0;
 export const REJECT = 1;
 export const KEPT = 2;
 export type AppendResult = typeof OK | typeof REJECT | typeof KEPT;
+
+/**
+ * The values an appender holds, in a form another thread can send (typed arrays by transfer): a part
+ * of a file loaded by a worker thread, appended in file order to the table's own appenders.
+ */
+export type AppenderChunk =
+  | {
+      readonly kind: 'number';
+      readonly length: number;
+      readonly values: Float64Array;
+      readonly nulls?: Uint8Array;
+      readonly exact?: BigInt64Array;
+    }
+  | { readonly kind: 'string'; readonly length: number; readonly codes: Int32Array; readonly dict: readonly string[] }
+  | { readonly kind: 'bool'; readonly length: number; readonly values: Uint8Array; readonly nulls: Uint8Array }
+  | { readonly kind: 'dynamic'; readonly length: number; readonly values: readonly DynamicValue[] }
+  | { readonly kind: 'skipped'; readonly length: number };
+
+/** The typed arrays' memory of a chunk, to transfer rather than copy. */
+export function chunkBuffers(c: AppenderChunk): ArrayBuffer[] {
+  const arrays =
+    c.kind === 'number'
+      ? [c.values, c.nulls, c.exact]
+      : c.kind === 'string'
+        ? [c.codes]
+        : c.kind === 'bool'
+          ? [c.values, c.nulls]
+          : [];
+  return arrays.flatMap((a) => (a ? [a.buffer as ArrayBuffer] : []));
+}
+
+/** A chunk appended to an appender of another kind: the two threads disagree on the column's type. */
+export function wrongChunk(expected: string, c: AppenderChunk): Error {
+  return new Error(`a ${c.kind} chunk appended to a ${expected} column`);
+}
 
 export interface ColumnAppender {
   readonly type: KqlType;
@@ -24,5 +59,9 @@ export interface ColumnAppender {
   appendTicks?(ticks: number): AppendResult;
   /** Drops the last value (its record was rejected by another column). */
   pop(): void;
+  /** The values so far, to send to another thread (the appender is not used afterwards). */
+  takeChunk(): AppenderChunk;
+  /** Appends the values another appender of the same type took (`takeChunk`). */
+  appendChunk(chunk: AppenderChunk): void;
   finish(): Column;
 }

@@ -8,18 +8,17 @@
  * caller, who reads `reason`), or KEPT when the value was stored but the user must be told (`reason`):
  * invalid UTF-8 kept with U+FFFD, a long beyond 2^53 kept rounded.
  */
-import { isUtf8 } from 'node:buffer';
-import { type Column, NumberColumn, StringColumn } from '../../engine/column';
+import { type Column, NumberColumn } from '../../engine/column';
 import { Int64, unsafeInteger } from '../../engine/int64';
 import type { KqlType } from '../../engine/values';
-import { type AppendResult, type ColumnAppender, KEPT, OK, REJECT } from './appender';
+import { type AppenderChunk, type AppendResult, type ColumnAppender, KEPT, OK, REJECT, wrongChunk } from './appender';
 import { BoolAppender, DynamicAppender } from './otherAppenders';
+import { StringAppender } from './stringAppender';
 
-export { type AppendResult, type ColumnAppender, KEPT, OK, REJECT } from './appender';
+export { type AppenderChunk, type AppendResult, type ColumnAppender, KEPT, OK, REJECT } from './appender';
 
 import { isNumberBacked } from '../../engine/values';
 import { convertCell } from './cells';
-import { MAX_DYNAMIC_DEPTH, toNullPrototype } from './dynamicCells';
 import { isoTicks } from './isoTicks';
 
 const INT_MIN = -2147483648;
@@ -259,6 +258,35 @@ class NumberAppender implements ColumnAppender {
     return REJECT;
   }
 
+  takeChunk(): AppenderChunk {
+    const n = this.length;
+    return {
+      kind: 'number',
+      length: n,
+      values: this.values.subarray(0, n),
+      nulls: this.nulls?.subarray(0, n),
+      exact: this.exact?.subarray(0, n),
+    };
+  }
+
+  appendChunk(c: AppenderChunk): void {
+    if (c.kind !== 'number') {
+      throw wrongChunk('number', c);
+    }
+    const at = this.length;
+    this.reserve(at + c.length);
+    this.values.set(c.values, at);
+    if (c.nulls) {
+      this.nulls ??= new Uint8Array(this.values.length);
+      this.nulls.set(c.nulls, at);
+    }
+    if (c.exact) {
+      this.exact ??= new BigInt64Array(this.values.length);
+      this.exact.set(c.exact, at);
+    }
+    this.length = at + c.length;
+  }
+
   finish(): Column {
     // Exactly reserved storage is kept as it is; a generous one is copied down to size.
     const fit = this.values.length - this.length < this.length / 8;
@@ -266,109 +294,6 @@ class NumberAppender implements ColumnAppender {
     const nulls = this.nulls && (fit ? this.nulls.subarray(0, this.length) : this.nulls.slice(0, this.length));
     const exact = this.exact && (fit ? this.exact.subarray(0, this.length) : this.exact.slice(0, this.length));
     return new NumberColumn(this.type, values, nulls, exact);
-  }
-}
-
-/** Strings (the empty cell is "") and guids (empty is null), dictionary-encoded as they arrive. */
-class StringAppender implements ColumnAppender {
-  length = 0;
-  reason = '';
-  reasonOffset = 0;
-  private codes = new Int32Array(1024);
-  private readonly dict: string[] = [];
-  private readonly index = new Map<string, number>();
-  /** Codes whose text holds U+FFFD: the bytes behind each use are checked, since bad UTF-8 decodes to it. */
-  private readonly replaced = new Set<number>();
-  constructor(readonly type: 'string' | 'guid') {}
-
-  reserve(rows: number): void {
-    if (rows > this.codes.length) {
-      const c = new Int32Array(rows);
-      c.set(this.codes.subarray(0, this.length));
-      this.codes = c;
-    }
-  }
-
-  private push(code: number): void {
-    if (this.length === this.codes.length) {
-      this.reserve(this.codes.length * 2);
-    }
-    this.codes[this.length++] = code;
-  }
-
-  appendNull(): void {
-    this.push(this.type === 'string' ? this.code('') : -1);
-  }
-
-  pop(): void {
-    this.length--;
-  }
-
-  private code(s: string): number {
-    let c = this.index.get(s);
-    if (c === undefined) {
-      c = this.dict.length;
-      this.dict.push(s);
-      this.index.set(s, c);
-      if (s.includes('\uFFFD')) {
-        this.replaced.add(c);
-      }
-    }
-    return c;
-  }
-
-  appendBytes(buf: Buffer, start: number, end: number, escaped: number): AppendResult {
-    let s = buf.toString('utf8', start, end);
-    if (escaped === 1) {
-      s = s.replace(/""/g, '"');
-    }
-    if (this.type === 'guid') {
-      return this.appendValue(s);
-    }
-    const c = this.code(s);
-    this.push(c);
-    if (this.replaced.size > 0 && this.replaced.has(c) && !isUtf8(buf.subarray(start, end))) {
-      let bad = start;
-      while (isUtf8(buf.subarray(start, bad + 1))) {
-        bad++;
-      }
-      this.reasonOffset = buf.toString('utf8', start, bad).length;
-      this.reason = 'invalid UTF-8 (kept as U+FFFD): the file is not UTF-8 encoded here';
-      return KEPT;
-    }
-    return OK;
-  }
-
-  appendValue(v: unknown): AppendResult {
-    if (v === null || v === undefined || v === '') {
-      this.appendNull();
-      return OK;
-    }
-    if (this.type === 'guid') {
-      const cell = convertCell(v, 'guid');
-      if ('error' in cell) {
-        this.reason = cell.error;
-        return REJECT;
-      }
-      this.push(cell.value === null ? -1 : this.code(cell.value as string));
-      return OK;
-    }
-    if (typeof v === 'object') {
-      // JSON text of a nested value; one too deep to print is refused rather than overflowing the stack.
-      const value = toNullPrototype(v);
-      if (value === undefined) {
-        this.reason = `a value nested more than ${MAX_DYNAMIC_DEPTH} levels deep`;
-        return REJECT;
-      }
-      this.push(this.code(JSON.stringify(value)));
-      return OK;
-    }
-    this.push(this.code(typeof v === 'string' ? v : String(v)));
-    return OK;
-  }
-
-  finish(): Column {
-    return new StringColumn(this.type, this.codes.slice(0, this.length), this.dict);
   }
 }
 

@@ -53,11 +53,16 @@ export class CsvScanner {
   /**
    * Scans the complete records of `buf[from, to)`. Returns the offset where the first record not
    * complete in the window starts (`to` when there is none); with `final`, the window's end ends the
-   * last record. Throws UnterminatedQuoteError when the input ends inside quotes.
+   * last record. Throws UnterminatedQuoteError when the input ends inside quotes. With `stopAt`, it
+   * also stops (returning the offset) at the first record or blank line that starts at or after it:
+   * a part of a file split across threads ends there (its last record may run past it).
    */
-  scan(buf: Buffer, from: number, to: number, final: boolean, sink: CsvRecordSink): number {
+  scan(buf: Buffer, from: number, to: number, final: boolean, sink: CsvRecordSink, stopAt = Infinity): number {
     let i = from;
     while (i < to) {
+      if (i >= stopAt) {
+        return i;
+      }
       const recordStart = i;
       const recordLine = this.line;
       const c0 = buf[i]!;

@@ -8,10 +8,10 @@ import { isUtf8 } from 'node:buffer';
 import { type ColumnAppender, KEPT, REJECT } from './columnAppenders';
 import { charColumn, CsvScanner, type CsvRecordSink, fieldText, UnterminatedQuoteError } from './csvScanner';
 import { DataFileError } from './dataFileError';
-import { type FileWarnings, readHead, readWindows } from './fileBytes';
+import { type FileWarnings, readHead, readWindows, STOP } from './fileBytes';
 
 /** The portal's export appends the time zone to datetime headers: "TimeGenerated [UTC]". */
-function columnName(header: string): string {
+export function columnName(header: string): string {
   return header.replace(/\s*\[(UTC|Local Time)\]$/i, '').trim();
 }
 
@@ -87,15 +87,21 @@ export function csvHead(file: string, sampleRows = 2000): { names: string[]; sam
   return { names, sample: sink.records.slice(1).map((r) => r.fields) };
 }
 
+/**
+ * A record's problem: `line` is the record's line (counted from the part of the file being read),
+ * `rest` what follows "file:line:" in the warning.
+ */
+export type RecordWarn = (line: number, rest: string) => void;
+
 /** Appends each record of the file to the table's columns (`columnOf[k]`: the table column of the file's field k). */
-class AppendRecords implements CsvRecordSink {
+export class AppendRecords implements CsvRecordSink {
   rows = 0;
   headerSeen = false;
   constructor(
     private readonly file: string,
     private readonly appenders: readonly ColumnAppender[],
     private readonly names: readonly string[],
-    private readonly warnings: FileWarnings,
+    private readonly warn: RecordWarn,
     private readonly inferredNote: (column: number, reason: string) => string,
   ) {}
 
@@ -118,8 +124,9 @@ class AppendRecords implements CsvRecordSink {
     }
     const columnOf = this.columnOf;
     if (fields !== columnOf.length) {
-      this.warnings.add(
-        `${this.file}:${line}:1: the record has ${fields} field${fields === 1 ? '' : 's'}; the header has ${columnOf.length} columns (record skipped)`,
+      this.warn(
+        line,
+        `1: the record has ${fields} field${fields === 1 ? '' : 's'}; the header has ${columnOf.length} columns (record skipped)`,
       );
       return;
     }
@@ -140,13 +147,11 @@ class AppendRecords implements CsvRecordSink {
               appenders[columnOf[m]!]!.pop();
             }
           }
-          this.warnings.add(
-            `${this.file}:${line}:${column}: ${this.names[j]}: ${a.reason}${this.inferredNote(j, a.reason)} (record skipped)`,
-          );
+          this.warn(line, `${column}: ${this.names[j]}: ${a.reason}${this.inferredNote(j, a.reason)} (record skipped)`);
           return;
         }
         if (r === KEPT) {
-          this.warnings.add(`${this.file}:${line}:${column}: ${this.names[j]}: ${a.reason}`);
+          this.warn(line, `${column}: ${this.names[j]}: ${a.reason}`);
         }
       }
     }
@@ -169,19 +174,84 @@ class AppendRecords implements CsvRecordSink {
       names.push(columnName(fieldText(buf, start[k]!, end[k]!, escaped[k]!)));
     }
     checkHeader(this.file, buf.subarray(start[0]!, end[fields - 1]!), names, line);
+    this.useHeader(names);
+  }
+
+  /** The file's column names, read already (a part of the file after its header). */
+  useHeader(names: readonly string[]): void {
     this.columnOf = Int32Array.from(names, (n) => this.names.indexOf(n));
     this.missing = this.names.map((_, j) => j).filter((j) => !names.includes(this.names[j]!));
     this.headerSeen = true;
   }
 
   bad(buf: Buffer, _recordStart: number, offset: number, line: number, reason: string): void {
-    this.warnings.add(`${this.file}:${line}:${charColumn(buf, offset)}: ${reason} (record skipped)`);
+    this.warn(line, `${charColumn(buf, offset)}: ${reason} (record skipped)`);
   }
 }
 
 /**
+ * Scans the file's records from byte `start` into the sink, up to the first record that starts at or
+ * after `stopAt`; returns the file offset where it stopped (the file's end when it read to it).
+ * `expectedBytes`: how many bytes the appenders will hold the rows of in all (sizes them once).
+ */
+export function scanCsvRange(
+  file: string,
+  scanner: CsvScanner,
+  sink: AppendRecords,
+  appenders: readonly ColumnAppender[],
+  start: number,
+  stopAt: number,
+  expectedBytes: number,
+  onWindow: (bytesRead: number, rows: number) => void,
+): number {
+  let first = true;
+  let read = 0;
+  let end = start;
+  readWindows(
+    file,
+    (buf, from, to, final, at) => {
+      let begin = from;
+      const stop = stopAt - at;
+      if (first) {
+        first = false;
+        if (at === 0 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
+          begin = 3;
+        }
+        // Size the columns once from the first window's bytes per record.
+        const rowsBefore = sink.rows;
+        const consumed = scanner.scan(
+          buf,
+          begin,
+          Math.min(to, begin + (1 << 20)),
+          final && to - begin <= 1 << 20,
+          sink,
+          stop,
+        );
+        if (sink.rows > rowsBefore && consumed > begin) {
+          const estimate = Math.ceil((expectedBytes / (consumed - begin)) * (sink.rows - rowsBefore) * 1.02) + 16;
+          for (const a of appenders) {
+            a.reserve(a.length + estimate);
+          }
+        }
+        begin = consumed;
+      }
+      const used = scanner.scan(buf, begin, to, final, sink, stop);
+      onWindow(read, sink.rows);
+      end = at + used;
+      return used >= stop ? STOP : used;
+    },
+    (bytes) => {
+      read += bytes;
+    },
+    start,
+  );
+  return end;
+}
+
+/**
  * Appends the rows of one CSV file to the table's columns (named `names`, in the table's order). A
- * file without some of the table's columns gets nulls there. Returns the rows appended.
+ * file without some of the table's columns gets nulls there. Returns the rows appended. (A large
+ * file is read by csvSplit.ts instead, split across threads.)
  */
 export function appendCsvFile(
   file: string,
@@ -193,43 +263,15 @@ export function appendCsvFile(
   expectedBytes: number,
 ): number {
   const scanner = new CsvScanner();
-  const sink = new AppendRecords(file, appenders, names, warnings, inferredNote);
-  let first = true;
-  let read = 0;
+  const sink = new AppendRecords(
+    file,
+    appenders,
+    names,
+    (line, rest) => warnings.add(`${file}:${line}:${rest}`),
+    inferredNote,
+  );
   try {
-    readWindows(
-      file,
-      (buf, from, to, final) => {
-        let start = from;
-        if (first) {
-          first = false;
-          if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
-            start = 3;
-          }
-          // Size the columns once from the first window's bytes per record.
-          const consumed = scanner.scan(
-            buf,
-            start,
-            Math.min(to, start + (1 << 20)),
-            final && to - start <= 1 << 20,
-            sink,
-          );
-          if (sink.rows > 0 && consumed > start) {
-            const estimate = Math.ceil((expectedBytes / (consumed - start)) * sink.rows * 1.02) + 16;
-            for (const a of appenders) {
-              a.reserve(a.length + estimate);
-            }
-          }
-          start = consumed;
-        }
-        const used = scanner.scan(buf, start, to, final, sink);
-        onWindow(read, sink.rows);
-        return used;
-      },
-      (bytes) => {
-        read += bytes;
-      },
-    );
+    scanCsvRange(file, scanner, sink, appenders, 0, Infinity, expectedBytes, onWindow);
   } catch (e) {
     if (e instanceof UnterminatedQuoteError) {
       warnings.add(`${file}:${e.line}: ${e.message}; the rest of the file from that line is skipped`);

@@ -26,17 +26,24 @@ export const isGzip = (file: string) => /\.gz$/i.test(file);
 
 const WINDOW = 8 << 20;
 
+/** What `onWindow` returns to end the reading early (a part of a file read by one thread ends). */
+export const STOP = -1;
+
 /**
- * Calls `onWindow(buf, from, to, final)` over the file; it returns how far it consumed, and the rest
- * is carried into the next window (grown when one record is larger than a window). `onRead` gets
- * the bytes read from disk.
+ * Calls `onWindow(buf, from, to, final, at)` over the file from byte `start` (`at`: the file offset
+ * of `buf[0]`); it returns how far it consumed, or STOP, and the rest is carried into the next
+ * window (grown when one record is larger than a window). `onRead` gets the bytes read from disk.
  */
 export function readWindows(
   file: string,
-  onWindow: (buf: Buffer, from: number, to: number, final: boolean) => number,
+  onWindow: (buf: Buffer, from: number, to: number, final: boolean, at: number) => number,
   onRead?: (bytes: number) => void,
+  start = 0,
 ): void {
   if (isGzip(file)) {
+    if (start !== 0) {
+      throw new Error('a compressed file is read from its start');
+    }
     const compressed = readAll(file);
     onRead?.(compressed.length);
     let plain: Buffer;
@@ -45,7 +52,7 @@ export function readWindows(
     } catch (e) {
       throw new DataFileError(file, 1, 1, `cannot decompress the file: ${(e as Error).message}`);
     }
-    onWindow(plain, 0, plain.length, true);
+    onWindow(plain, 0, plain.length, true, 0);
     return;
   }
   let fd: number;
@@ -57,15 +64,17 @@ export function readWindows(
   try {
     let buf = Buffer.allocUnsafe(WINDOW);
     let filled = 0;
+    let at = start;
     for (;;) {
-      const got = fs.readSync(fd, buf, filled, buf.length - filled, null);
+      const got = fs.readSync(fd, buf, filled, buf.length - filled, at + filled);
       onRead?.(got);
       filled += got;
       const final = got === 0;
-      const used = onWindow(buf, 0, filled, final);
-      if (final) {
+      const used = onWindow(buf, 0, filled, final, at);
+      if (final || used === STOP) {
         return;
       }
+      at += used;
       const rest = filled - used;
       if (rest === buf.length) {
         const bigger = Buffer.allocUnsafe(buf.length * 2);
@@ -117,14 +126,22 @@ export function readHead(file: string, limit: number): { buf: Buffer; whole: boo
   }
 }
 
+/** How many warnings of one file are shown in full. */
+export const WARNING_LIMIT = 20;
+
 /** Warnings of one file: the first few in full, the rest counted, so a broken file cannot flood the log. */
 export class FileWarnings {
   private shown = 0;
   private more = 0;
   constructor(
     private readonly out: string[],
-    private readonly limit = 20,
+    private readonly limit = WARNING_LIMIT,
   ) {}
+
+  /** Warnings another thread counted without their text (it had shown `limit` already). */
+  skip(count: number): void {
+    this.more += count;
+  }
 
   add(text: string): void {
     if (this.shown < this.limit) {

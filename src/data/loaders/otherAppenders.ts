@@ -1,7 +1,7 @@
 /** Bool and dynamic columns of the loaders: rarer than numbers and strings, read through their text. */
 import { BoolColumn, type Column, DynamicColumn } from '../../engine/column';
 import type { DynamicValue } from '../../engine/values';
-import { type AppendResult, type ColumnAppender, OK, REJECT } from './appender';
+import { type AppenderChunk, type AppendResult, type ColumnAppender, OK, REJECT, wrongChunk } from './appender';
 import { convertCell } from './cells';
 import { MAX_DYNAMIC_DEPTH, parseDynamicText, toNullPrototype } from './dynamicCells';
 
@@ -58,6 +58,23 @@ export class BoolAppender implements ColumnAppender {
       this.push(cell.value ? 1 : 0, 0);
     }
     return OK;
+  }
+
+  takeChunk(): AppenderChunk {
+    const n = this.length;
+    return { kind: 'bool', length: n, values: this.values.subarray(0, n), nulls: this.nulls.subarray(0, n) };
+  }
+
+  appendChunk(c: AppenderChunk): void {
+    if (c.kind !== 'bool') {
+      throw wrongChunk('bool', c);
+    }
+    const at = this.length;
+    this.reserve(at + c.length);
+    this.values.set(c.values, at);
+    this.nulls.set(c.nulls, at);
+    this.anyNull ||= c.nulls.includes(1);
+    this.length = at + c.length;
   }
 
   finish(): Column {
@@ -125,7 +142,39 @@ export class DynamicAppender implements ColumnAppender {
     return OK;
   }
 
+  takeChunk(): AppenderChunk {
+    return { kind: 'dynamic', length: this.values.length, values: this.values };
+  }
+
+  /**
+   * Values sent by another thread arrive with objects' prototypes back: those get null prototypes
+   * again. Scalars and arrays of scalars (most values) are taken as they are.
+   */
+  appendChunk(c: AppenderChunk): void {
+    if (c.kind !== 'dynamic') {
+      throw wrongChunk('dynamic', c);
+    }
+    for (const v of c.values) {
+      this.values.push(holdsObject(v) ? toNullPrototype(v)! : v);
+    }
+  }
+
   finish(): Column {
     return new DynamicColumn(this.values);
   }
+}
+
+function holdsObject(v: DynamicValue): boolean {
+  if (v === null || typeof v !== 'object') {
+    return false;
+  }
+  if (!Array.isArray(v)) {
+    return true;
+  }
+  for (const x of v) {
+    if (x !== null && typeof x === 'object') {
+      return true;
+    }
+  }
+  return false;
 }

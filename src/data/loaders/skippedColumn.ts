@@ -6,7 +6,15 @@
  * Warnings about values kept (invalid UTF-8, a long beyond 2^53) come when the column itself loads.
  */
 import { convertCell } from './cells';
-import { type AppendResult, type ColumnAppender, columnAppender, KEPT, OK, REJECT } from './columnAppenders';
+import {
+  type AppenderChunk,
+  type AppendResult,
+  type ColumnAppender,
+  columnAppender,
+  KEPT,
+  OK,
+  REJECT,
+} from './columnAppenders';
 import type { Column } from '../../engine/column';
 import type { KqlType } from '../../engine/values';
 import { MAX_DYNAMIC_DEPTH } from './dynamicCells';
@@ -88,6 +96,14 @@ export class SkippedColumn implements ColumnAppender {
 
   appendTicks(ticks: number): AppendResult {
     return this.settle(this.inner!.appendTicks ? this.inner!.appendTicks(ticks) : REJECT);
+  }
+
+  takeChunk(): AppenderChunk {
+    return { kind: 'skipped', length: this.length };
+  }
+
+  appendChunk(c: AppenderChunk): void {
+    this.length += c.length;
   }
 
   finish(): Column {

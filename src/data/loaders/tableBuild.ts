@@ -4,6 +4,7 @@
  */
 import { Table } from '../../engine/table';
 import { type ColumnAppender, columnAppender } from './columnAppenders';
+import { appendCsvFileSplit, csvParts } from './csvSplit';
 import { appendCsvFile } from './csvTable';
 import { DataFileError } from './dataFileError';
 import { FileWarnings, type LoadControl } from './fileBytes';
@@ -11,7 +12,7 @@ import { appendJsonFile, appendJsonlFile } from './jsonTable';
 import type { LoadCache } from './loadCache';
 import { appendParquetFile } from './parquetTable';
 import { SkippedColumn } from './skippedColumn';
-import type { SourceFile, TableSource } from './tableSource';
+import { inferredNoteOf, type SourceFile, type TableSource } from './tableSource';
 
 export interface BuiltTable {
   readonly table: Table;
@@ -35,7 +36,6 @@ interface Build {
 /** `only`: the columns to keep (the others are checked, not kept); all of them when undefined. */
 function startBuild(source: TableSource, control: LoadControl, only?: ReadonlySet<string>): Build {
   const names = source.columns.map((c) => c.name);
-  const inferred = new Set(source.inferred);
   return {
     source,
     control,
@@ -43,10 +43,7 @@ function startBuild(source: TableSource, control: LoadControl, only?: ReadonlySe
     appenders: source.columns.map((c) =>
       !only || only.has(c.name) ? columnAppender(c.type) : new SkippedColumn(c.type),
     ),
-    inferredNote: (j, reason) =>
-      inferred.has(names[j]!) && reason.startsWith('expected')
-        ? ` (the column's type was inferred from the first rows)`
-        : '',
+    inferredNote: inferredNoteOf(names, source.inferred),
     warnings: [],
     totalBytes: source.files.reduce((a, f) => a + f.size, 0),
     doneBytes: 0,
@@ -83,6 +80,25 @@ function beginFile(b: Build, index: number): FileRead {
 function appendTextFile(b: Build, file: SourceFile, f: FileRead): number {
   const { names, appenders, inferredNote } = b;
   if (file.format === 'csv') {
+    const parts = csvParts(file.path, file.size);
+    if (parts > 1) {
+      const columns = {
+        types: b.source.columns.map((c) => c.type),
+        keep: appenders.map((a) => !(a instanceof SkippedColumn)),
+        inferred: b.source.inferred,
+      };
+      return appendCsvFileSplit(
+        file.path,
+        names,
+        appenders,
+        f.warnings,
+        inferredNote,
+        f.report,
+        file.size,
+        parts,
+        columns,
+      );
+    }
     return appendCsvFile(file.path, names, appenders, f.warnings, inferredNote, f.report, file.size);
   }
   if (file.format === 'jsonl') {

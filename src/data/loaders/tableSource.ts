@@ -41,3 +41,15 @@ export function tableNameOf(file: string): string {
   const base = file.replace(/\\/g, '/').split('/').pop()!;
   return base.replace(/\.gz$/i, '').replace(/\.(csv|jsonl|ndjson|json|parquet)$/i, '');
 }
+
+/** The note added to a record's refusal when the column's type was only inferred from a sample. */
+export function inferredNoteOf(
+  names: readonly string[],
+  inferredColumns: readonly string[],
+): (column: number, reason: string) => string {
+  const inferred = new Set(inferredColumns);
+  return (j, reason) =>
+    inferred.has(names[j]!) && reason.startsWith('expected')
+      ? ` (the column's type was inferred from the first rows)`
+      : '';
+}
