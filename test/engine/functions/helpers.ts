@@ -57,8 +57,8 @@ export function aggregate(
 /**
  * A value in the wire form, for comparing values: a dynamic value sent as its exact JSON text (a
  * whole-number real's `.0`, a long past 2^53, a dynamic string that reads like JSON, quoted:
- * exactDynamicCell.test.ts tests that text) is read back
- * as plain JSON, so tests state values, not their text.
+ * exactDynamicCell.test.ts tests that text) is read back as plain JSON, so tests state values, not
+ * their text.
  */
 function wireValue(v: Value, type: KqlType): WireValue {
   const w = toWire(v, type);
