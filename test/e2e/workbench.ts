@@ -142,11 +142,26 @@ export class Workbench {
    * registered, threw) shows a modal dialog; that dialog's text becomes the error here.
    */
   async runCommand(title: string, checkErrorDialog = true): Promise<void> {
-    await this.page.keyboard.press('Escape');
-    await this.page.keyboard.press('F1');
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
-    await input.fill(`>${title}`);
+    // A modal dialog that opens on its own (a host confirmation after a settings change) closes the
+    // palette between its opening and the typing: open it again, as a user would.
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('Escape');
+      await this.page.keyboard.press('F1');
+      await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+      const typed = await input.fill(`>${title}`, { timeout: 5_000 }).then(
+        () => true,
+        (e: unknown) => {
+          if (attempt >= 3) {
+            throw e;
+          }
+          return false;
+        },
+      );
+      if (typed) {
+        break;
+      }
+    }
     const row = this.page
       .locator('.quick-input-list .monaco-list-row')
       .filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) })
