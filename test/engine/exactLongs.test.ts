@@ -93,6 +93,18 @@ describe('long values past 2^53', () => {
       '18014398509481988',
     ]);
   });
+  test('a stored long column whose values are each safe sums exactly past 2^53, per group', () => {
+    // Each value is below 2^53 but their sum is not: the fold over the stored column must notice.
+    const table =
+      "datatable(g:string, v:long)['a', 4503599627370497, 'b', 2, 'a', 4503599627370497, 'b', long(null), 'a', 4503599627370497, 'b', 3]";
+    assert.deepEqual(
+      rows(`${table} | summarize sum(v) by g | order by g asc`).map((r) => r.map(String)),
+      [
+        ['a', '13510798882111491'],
+        ['b', '5'],
+      ],
+    );
+  });
   test('a number past the long range in dynamic is a real; within it, an exact long', () => {
     assert.deepEqual(
       printed(

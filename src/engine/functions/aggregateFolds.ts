@@ -89,6 +89,9 @@ export function extremeFold(kind: Extreme): (call: AggregateShape) => TypedFold 
  */
 function foldColumn(kind: Extreme, rows: GroupedRows): FoldState | undefined {
   const { groupOf, groupCount, n } = rows;
+  if (kind === 'sum' && sumsStaySafe(rows.numbers!.source, n)) {
+    return sumSafeColumn(rows);
+  }
   const { values, nulls } = rows.numbers!.source;
   const selection = rows.numbers!.rows;
   const acc = new Float64Array(groupCount);
@@ -127,6 +130,47 @@ function foldColumn(kind: Extreme, rows: GroupedRows): FoldState | undefined {
     }
   }
   return { acc, seen, unsafe };
+}
+
+/**
+ * sum where no partial sum can leave ±(2^53−1) (sumsStaySafe): foldColumn's loop without the range
+ * check per add, which was the fold's main cost on long columns such as BytesSent.
+ */
+function sumSafeColumn(rows: GroupedRows): FoldState | undefined {
+  const { groupOf, groupCount, n } = rows;
+  const { values, nulls } = rows.numbers!.source;
+  const selection = rows.numbers!.rows;
+  const acc = new Float64Array(groupCount);
+  const seen = new Uint8Array(groupCount);
+  for (let start = 0; start < n; start += CHECK_INTERVAL) {
+    rows.check();
+    const end = Math.min(n, start + CHECK_INTERVAL);
+    for (let i = start; i < end; i++) {
+      const r = selection ? selection[i]! : i;
+      if (r < 0 || (nulls !== undefined && nulls[r] !== 0)) {
+        continue;
+      }
+      const v = values[r]!;
+      if (v !== v) {
+        return undefined;
+      }
+      const g = groupOf[i]!;
+      if (seen[g] === 0) {
+        // Set, not added to 0: a lone -0 stays -0, as in foldColumn.
+        seen[g] = 1;
+        acc[g] = v;
+      } else {
+        acc[g] = acc[g]! + v;
+      }
+    }
+  }
+  return { acc, seen, unsafe: false };
+}
+
+/** Whether n values of the column (any n of its rows) sum within ±(2^53−1) at every step. */
+function sumsStaySafe(source: NumberColumn, n: number): boolean {
+  const range = source.range();
+  return range === null || Math.max(Math.abs(range.min), Math.abs(range.max)) * n <= MAX_SAFE;
 }
 
 /** The same over the argument's evaluator, for a computed argument. */

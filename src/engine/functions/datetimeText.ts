@@ -194,8 +194,40 @@ export function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
 }
 
+const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => pad(i, 2));
+const MS_PER_DAY = 86_400_000;
+/** The last day printed and its `yyyy-MM-ddT` text: a column's datetimes mostly share a few days. */
+let lastDay = Number.NaN;
+let lastDayText = '';
+
+/**
+ * formatDatetime for safe double ticks (every datetime from mid-1981 to mid-2038, so 4-digit years):
+ * the time of day by integer arithmetic and the date from a one-day cache, no Date or parts object
+ * per value. `search` and tostring print whole datetime columns, where the general path dominated.
+ */
+function formatSafeTicks(t: number): string {
+  const ms = Math.floor(t / TICKS_PER_MILLISECOND);
+  const day = Math.floor(ms / MS_PER_DAY);
+  if (day !== lastDay) {
+    const d = new Date(day * MS_PER_DAY + DATETIME_BASE_MS);
+    lastDayText = `${d.getUTCFullYear()}-${TWO_DIGITS[d.getUTCMonth() + 1]}-${TWO_DIGITS[d.getUTCDate()]}T`;
+    lastDay = day;
+  }
+  const msOfDay = ms - day * MS_PER_DAY;
+  const second = Math.floor(msOfDay / 1000);
+  const fraction = (msOfDay - second * 1000) * TICKS_PER_MILLISECOND + (t - ms * TICKS_PER_MILLISECOND);
+  const clock = `${lastDayText}${TWO_DIGITS[Math.floor(second / 3600)]}:${TWO_DIGITS[Math.floor(second / 60) % 60]}:${TWO_DIGITS[second % 60]}`;
+  return fraction === 0 ? `${clock}Z` : `${clock}.${pad(fraction, 7)}Z`;
+}
+
 /** Kusto's printed form: ISO 8601 in UTC, the fraction (7 digits) only when it is not zero. */
 export function formatDatetime(ticks: Ticks): string {
+  if (typeof ticks === 'number') {
+    const t = Math.round(ticks);
+    if (Number.isSafeInteger(t)) {
+      return formatSafeTicks(t);
+    }
+  }
   const p = dateParts(typeof ticks === 'number' ? Math.round(ticks) : ticks);
   const base = `${pad(p.year, 4)}-${pad(p.month, 2)}-${pad(p.day, 2)}T${pad(p.hour, 2)}:${pad(p.minute, 2)}:${pad(p.second, 2)}`;
   return p.fraction === 0 ? `${base}Z` : `${base}.${pad(p.fraction, 7)}Z`;

@@ -83,6 +83,20 @@ describe('formatDatetime prints as Kusto does', () => {
     assert.equal(formatDatetime(ticksFromMs(Date.UTC(2026, 11, 5)) + 1), '2026-12-05T00:00:00.0000001Z');
     assert.equal(formatDatetime(ticksFromMs(Date.UTC(2037, 11, 31)) + 9_999_999), '2037-12-31T00:00:00.9999999Z');
   });
+  test('agrees with Date on every day and time, whichever day came before (before and after the base)', () => {
+    // Days alternate and repeat, so a remembered day's text cannot leak into the next value.
+    const days = [Date.UTC(1981, 6, 1), Date.UTC(2009, 11, 30), Date.UTC(2009, 11, 31), Date.UTC(2024, 1, 29)];
+    for (let i = 0; i < 400; i++) {
+      const ms = days[i % days.length]! + ((i * 7_919_113) % 86_400_000);
+      const subTicks = i % 3 === 0 ? 0 : (i * 37) % TICKS_PER_MILLISECOND;
+      const text = new Date(ms).toISOString().slice(0, 19);
+      const fraction = (ms % 1000) * TICKS_PER_MILLISECOND + subTicks;
+      const expected = fraction === 0 ? `${text}Z` : `${text}.${String(fraction).padStart(7, '0')}Z`;
+      assert.equal(formatDatetime(ticksFromMs(ms) + subTicks), expected);
+    }
+    assert.equal(formatDatetime(ticksFromMs(Date.UTC(2009, 11, 31)) - 1), '2009-12-30T23:59:59.9999999Z');
+    assert.equal(formatDatetime(ticksFromMs(Date.UTC(2009, 11, 31)) + 0.6), '2009-12-31T00:00:00.0000001Z');
+  });
   test('years before 1000 are padded to four digits', () => {
     assert.equal(iso('0001-01-01'), '0001-01-01T00:00:00Z');
     assert.equal(iso('0099-12-31 10:00'), '0099-12-31T10:00:00Z');
