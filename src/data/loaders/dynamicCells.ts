@@ -4,7 +4,8 @@
  * nesting depth bounded first, because everything downstream (printing, hashing, comparing) walks a
  * value recursively and a 200,000-deep cell would overflow the stack there.
  */
-import type { DynamicValue } from '../../engine/values';
+import { parseKustoJson } from '../../engine/functions/kustoJson';
+import { type DynamicValue, Int64, realInDynamic, WholeReal } from '../../engine/values';
 
 /** Deeper values are refused with a warning; Kusto's own JSON parser has a similar bound. */
 export const MAX_DYNAMIC_DEPTH = 1000;
@@ -42,10 +43,14 @@ export function nestingDepth(text: string): { depth: number; tooDeepAt: number }
 /**
  * A parsed JSON value with every object rebuilt without a prototype; undefined when it is nested
  * deeper than MAX_DYNAMIC_DEPTH. The recursion stops at that depth, so it cannot overflow the stack.
+ * It also reads back what forTransfer made of exact numbers (a value sent from another thread).
  */
 export function toNullPrototype(value: unknown, depth = 1): DynamicValue | undefined {
-  if (value === null || typeof value !== 'object') {
-    return value as DynamicValue;
+  if (value === null || typeof value !== 'object' || value instanceof Int64 || value instanceof WholeReal) {
+    return typeof value === 'bigint' ? new Int64(value) : (value as DynamicValue);
+  }
+  if (value instanceof Number) {
+    return realInDynamic(value.valueOf());
   }
   if (depth > MAX_DYNAMIC_DEPTH) {
     return undefined;
@@ -73,8 +78,9 @@ export function toNullPrototype(value: unknown, depth = 1): DynamicValue | undef
 }
 
 /**
- * A dynamic cell's text as Kusto reads it: JSON objects, arrays, numbers and literals are parsed;
- * other text (and text that only looks like JSON) stays a string. Too deep a value is an error.
+ * A dynamic cell's text as Kusto reads it: JSON objects, arrays, numbers and literals are parsed
+ * exactly, as the engine's dynamic literals are; other text (and text that only looks like JSON)
+ * stays a string. Too deep a value is an error.
  */
 export function parseDynamicText(text: string): { value: DynamicValue } | { error: string; offset: number } {
   const s = text.trim();
@@ -94,11 +100,50 @@ export function parseDynamicText(text: string): { value: DynamicValue } | { erro
       offset: text.indexOf(s) + tooDeepAt,
     };
   }
-  let parsed: unknown;
   try {
-    parsed = JSON.parse(s);
+    // The engine's own reading of dynamic text: whole-number reals stay reals, longs past 2^53 keep
+    // their digits (it takes the native JSON.parse for text that cannot hold either: most cells).
+    return { value: parseKustoJson(s) };
   } catch {
     return { value: text };
   }
-  return { value: toNullPrototype(parsed)! };
+}
+
+/**
+ * A dynamic value as it can cross to another thread. Structured clone drops class prototypes, so an
+ * Int64 or a WholeReal would arrive as a bag (`{"big": …}`, `{"value": 1}`), indistinguishable from
+ * a file's own bags. They go as what JSON never holds instead: a long as a bigint, a whole-number
+ * real as a Number object; toNullPrototype turns those back. Values without either are returned as
+ * they are (copied only along the path to a changed number).
+ */
+export function forTransfer(value: DynamicValue): unknown {
+  if (value === null || typeof value !== 'object') {
+    return value;
+  }
+  if (value instanceof Int64) {
+    return value.big;
+  }
+  if (value instanceof WholeReal) {
+    return new Number(value.value);
+  }
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const v = forTransfer(value[i]!);
+      if (v !== value[i]) {
+        out ??= value.slice();
+        out[i] = v;
+      }
+    }
+    return out ?? value;
+  }
+  let bag: Record<string, unknown> | undefined;
+  for (const k in value) {
+    const v = forTransfer(value[k]!);
+    if (v !== value[k]) {
+      bag ??= { ...value };
+      bag[k] = v;
+    }
+  }
+  return bag ?? value;
 }
