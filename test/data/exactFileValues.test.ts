@@ -12,6 +12,7 @@ import { test } from 'node:test';
 import { LoadCache, loadDataFile, openDataFolder } from '../../src/data/loaders';
 import { appendCsvFileSplit, inThreadPart } from '../../src/data/loaders/csvSplit';
 import { columnAppender } from '../../src/data/loaders/columnAppenders';
+import { toNullPrototype } from '../../src/data/loaders/dynamicCells';
 import { FileWarnings } from '../../src/data/loaders/fileBytes';
 import { parseDynamicText } from '../../src/engine/plan/literals';
 import type { Table } from '../../src/engine/table';
@@ -142,4 +143,10 @@ test('a long past 2^53 in a JSON file keeps its digits, with no warning', () => 
   assert.deepEqual([String(col.get(0)), String(col.get(1))], ['851673153924341805', '-9007199254740993']);
   assert.deepEqual([table.column('R')!.get(0), table.column('R')!.get(1)], [0.5, 1]);
   assert.deepEqual(notes, []);
+});
+
+test('longs that arrive as bigints (Parquet lists and structs) are the engine longs', () => {
+  const v = toNullPrototype([5n, 851673153924341805n, { n: -9007199254740993n }]) as DynamicValue;
+  assert.equal(dynamicJson(v), '[5,851673153924341805,{"n":-9007199254740993}]');
+  assert.equal((v as DynamicValue[])[0], 5);
 });

@@ -5,6 +5,7 @@
  * value recursively and a 200,000-deep cell would overflow the stack there.
  */
 import { parseKustoJson } from '../../engine/functions/kustoJson';
+import { longFromBigInt } from '../../engine/int64';
 import { type DynamicValue, Int64, realInDynamic, WholeReal } from '../../engine/values';
 
 /** Deeper values are refused with a warning; Kusto's own JSON parser has a similar bound. */
@@ -47,7 +48,8 @@ export function nestingDepth(text: string): { depth: number; tooDeepAt: number }
  */
 export function toNullPrototype(value: unknown, depth = 1): DynamicValue | undefined {
   if (value === null || typeof value !== 'object' || value instanceof Int64 || value instanceof WholeReal) {
-    return typeof value === 'bigint' ? new Int64(value) : (value as DynamicValue);
+    // A bigint is a long sent by forTransfer, or an INT64 in a Parquet list or struct.
+    return typeof value === 'bigint' ? longFromBigInt(value) : (value as DynamicValue);
   }
   if (value instanceof Number) {
     return realInDynamic(value.valueOf());
