@@ -12,7 +12,7 @@ import { test } from 'node:test';
 import { LoadCache, loadDataFile, openDataFolder } from '../../src/data/loaders';
 import { appendCsvFileSplit, inThreadPart } from '../../src/data/loaders/csvSplit';
 import { columnAppender } from '../../src/data/loaders/columnAppenders';
-import { toNullPrototype } from '../../src/data/loaders/dynamicCells';
+import { nestingDepth, toNullPrototype } from '../../src/data/loaders/dynamicCells';
 import { FileWarnings } from '../../src/data/loaders/fileBytes';
 import { parseDynamicText } from '../../src/engine/plan/literals';
 import type { Table } from '../../src/engine/table';
@@ -149,4 +149,14 @@ test('longs that arrive as bigints (Parquet lists and structs) are the engine lo
   const v = toNullPrototype([5n, 851673153924341805n, { n: -9007199254740993n }]) as DynamicValue;
   assert.equal(dynamicJson(v), '[5,851673153924341805,{"n":-9007199254740993}]');
   assert.equal((v as DynamicValue[])[0], 5);
+});
+
+test('only numbers outside strings that JSON.parse may misread send a cell to the exact reader', () => {
+  const lossy = (t: string) => nestingDepth(t).mayLose;
+  for (const t of ['[1.0]', '{"a":-3.00}', '[1e3]', '[2.5E-1]', '[1234567890123456]', '7.0']) {
+    assert.equal(lossy(t), true, t);
+  }
+  for (const t of ['["10.0.0.1"]', '{"v":"1.0","w":0.5}', '[1.05, 20, 123456789012345]', '{"k1.0": 3}']) {
+    assert.equal(lossy(t), false, t);
+  }
 });

@@ -4,18 +4,24 @@
  * nesting depth bounded first, because everything downstream (printing, hashing, comparing) walks a
  * value recursively and a 200,000-deep cell would overflow the stack there.
  */
-import { parseKustoJson } from '../../engine/functions/kustoJson';
+import { readKustoJson } from '../../engine/functions/kustoJsonReader';
 import { longFromBigInt } from '../../engine/int64';
 import { type DynamicValue, Int64, realInDynamic, WholeReal } from '../../engine/values';
 
 /** Deeper values are refused with a warning; Kusto's own JSON parser has a similar bound. */
 export const MAX_DYNAMIC_DEPTH = 1000;
 
-/** The deepest nesting of `[`/`{` outside strings, and the offset where MAX_DYNAMIC_DEPTH is passed (−1 if never). */
-export function nestingDepth(text: string): { depth: number; tooDeepAt: number } {
+/**
+ * The deepest nesting of `[`/`{` outside strings, the offset where MAX_DYNAMIC_DEPTH is passed (−1
+ * if never), and whether a number outside strings is one JSON.parse reads differently from Kusto: a
+ * whole real (`1.0`), an exponent, or 16 digits or more (may pass 2^53). One pass does both, so
+ * the common cell (no such number) costs no second scan.
+ */
+export function nestingDepth(text: string): { depth: number; tooDeepAt: number; mayLose: boolean } {
   let depth = 0;
   let max = 0;
   let inString = false;
+  let mayLose = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
@@ -31,14 +37,42 @@ export function nestingDepth(text: string): { depth: number; tooDeepAt: number }
       if (depth > max) {
         max = depth;
         if (max > MAX_DYNAMIC_DEPTH) {
-          return { depth: max, tooDeepAt: i };
+          return { depth: max, tooDeepAt: i, mayLose };
         }
       }
     } else if (c === 93 || c === 125) {
       depth--;
+    } else if (c >= 48 && c <= 57 && !mayLose) {
+      i = numberEnd(text, i);
+      mayLose = lossyNumber;
     }
   }
-  return { depth: max, tooDeepAt: -1 };
+  return { depth: max, tooDeepAt: -1, mayLose };
+}
+
+/** Set by numberEnd: whether the token it read may be lossy (a module variable: no allocation per token). */
+let lossyNumber = false;
+
+/** Reads the number token starting at digit `i`; returns its last offset and sets lossyNumber. */
+function numberEnd(text: string, i: number): number {
+  let j = i;
+  while (j < text.length && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) {
+    j++;
+  }
+  let lossy = j - i >= 16;
+  const c = text.charCodeAt(j);
+  if (c === 46 /* . */) {
+    j++;
+    let whole = true;
+    while (j < text.length && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) {
+      whole &&= text.charCodeAt(j) === 48;
+      j++;
+    }
+    lossy ||= whole;
+  }
+  const e = text.charCodeAt(j);
+  lossyNumber = lossy || e === 101 || e === 69;
+  return j - 1;
 }
 
 /**
@@ -95,7 +129,7 @@ export function parseDynamicText(text: string): { value: DynamicValue } | { erro
   if (!jsonLike) {
     return { value: text };
   }
-  const { tooDeepAt } = nestingDepth(s);
+  const { tooDeepAt, mayLose } = nestingDepth(s);
   if (tooDeepAt >= 0) {
     return {
       error: `the value is nested more than ${MAX_DYNAMIC_DEPTH} levels deep`,
@@ -103,9 +137,10 @@ export function parseDynamicText(text: string): { value: DynamicValue } | { erro
     };
   }
   try {
-    // The engine's own reading of dynamic text: whole-number reals stay reals, longs past 2^53 keep
-    // their digits (it takes the native JSON.parse for text that cannot hold either: most cells).
-    return { value: parseKustoJson(s) };
+    // Strict JSON first (a cell that is not JSON stays its text); then, only for text that may hold
+    // a whole-number real or a long past 2^53 (few cells), the engine's exact reader.
+    const parsed = JSON.parse(s) as unknown;
+    return { value: mayLose ? readKustoJson(s) : toNullPrototype(parsed)! };
   } catch {
     return { value: text };
   }

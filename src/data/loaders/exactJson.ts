@@ -5,17 +5,17 @@
  * that holds such a number, loaded into such a column, is read again with the engine's exact JSON
  * reader, so files of plain values cost what they did.
  */
+import { jsonParseMayLose } from '../../engine/functions/kustoJson';
 import { readKustoJson } from '../../engine/functions/kustoJsonReader';
 import { Int64, type KqlType, WholeReal } from '../../engine/values';
 
-/** A real or exponent token, or 16 digits in a row (may pass 2^53); either may sit in a string. */
-const REAL_OR_LONG = /\d[.eE]|\d{16}/;
+/** 16 digits in a row: may be a long past 2^53 (or sit in a string; the exact reader sorts that out). */
 const LONG = /\d{16}/;
 
 /** Whether the text may hold a number JSON.parse reads differently from what these columns keep. */
 export function needsExactRead(text: string, types: readonly KqlType[]): boolean {
   if (types.includes('dynamic')) {
-    return REAL_OR_LONG.test(text);
+    return jsonParseMayLose(text);
   }
   return types.includes('long') && LONG.test(text);
 }
