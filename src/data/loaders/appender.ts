@@ -1,5 +1,6 @@
 /** What every typed column builder of the loaders does (columnAppenders.ts, otherAppenders.ts). */
 import type { Column } from '../../engine/column';
+import type { Ticks } from '../../engine/ticks';
 import type { DynamicValue, KqlType } from '../../engine/values';
 
 export const OK = 0;
@@ -56,7 +57,7 @@ export interface ColumnAppender {
   appendValue(v: unknown): AppendResult;
   appendNull(): void;
   /** A datetime or timespan already in the engine's ticks (Parquet timestamps); only number columns have it. */
-  appendTicks?(ticks: number): AppendResult;
+  appendTicks?(ticks: Ticks): AppendResult;
   /** Drops the last value (its record was rejected by another column). */
   pop(): void;
   /** The values so far, to send to another thread (the appender is not used afterwards). */

@@ -10,6 +10,7 @@
  */
 import { type Column, NumberColumn } from '../../engine/column';
 import { Int64, unsafeInteger } from '../../engine/int64';
+import { fitDatetime, isTicks, type Ticks } from '../../engine/ticks';
 import type { KqlType } from '../../engine/values';
 import { type AppenderChunk, type AppendResult, type ColumnAppender, KEPT, OK, REJECT, wrongChunk } from './appender';
 import { BoolAppender, DynamicAppender } from './otherAppenders';
@@ -151,12 +152,20 @@ class NumberAppender implements ColumnAppender {
     return this.appendText(buf.toString('utf8', start, end).replace(escaped === 1 ? /""/g : /^$/, '"'));
   }
 
-  appendTicks(ticks: number): AppendResult {
-    if ((this.type !== 'datetime' && this.type !== 'timespan') || !Number.isFinite(ticks)) {
+  appendTicks(ticks: Ticks): AppendResult {
+    if ((this.type !== 'datetime' && this.type !== 'timespan') || !isTicks(ticks)) {
       this.reason = `expected ${articles[this.type] ?? 'a number'}, found ${ticks}`;
       return REJECT;
     }
-    this.push(ticks);
+    if (this.type === 'datetime' && fitDatetime(ticks) === null) {
+      this.reason = 'a datetime outside 0001-01-01 to 9999-12-31';
+      return REJECT;
+    }
+    if (ticks instanceof Int64) {
+      this.pushExact(ticks.big);
+    } else {
+      this.push(ticks);
+    }
     return OK;
   }
 

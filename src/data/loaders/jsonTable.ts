@@ -10,6 +10,7 @@ import { restColumnType } from './cells';
 import { type ColumnAppender, KEPT, REJECT } from './columnAppenders';
 import { DataFileError, lineColumnAt } from './dataFileError';
 import { type FileWarnings, isGzip, readAll, readHead, readWindows } from './fileBytes';
+import { needsExactRead, plainCell, readExactly } from './exactJson';
 import { scanJson } from './jsonScan';
 import type { KqlType } from '../../engine/values';
 
@@ -147,6 +148,7 @@ function appendRow(
   missing: readonly number[],
   appenders: readonly ColumnAppender[],
   problem: (j: number, reason: string, skipped: boolean) => void,
+  exact = false,
 ): boolean {
   for (let k = 0; k < values.length; k++) {
     const j = columnOf[k]!;
@@ -154,7 +156,7 @@ function appendRow(
       continue;
     }
     const a = appenders[j]!;
-    const r = a.appendValue(values[k]);
+    const r = a.appendValue(exact && a.type !== 'dynamic' ? plainCell(values[k]) : values[k]);
     if (r === REJECT) {
       for (let m = 0; m < k; m++) {
         if (columnOf[m]! >= 0) {
@@ -193,7 +195,12 @@ export function appendJsonFile(
   inferredNote: (column: number, reason: string) => string,
 ): number {
   const source = text(file);
-  const shape = shapeOf(file, parseDocument(file, source));
+  const parsed = parseDocument(file, source);
+  const exact = needsExactRead(
+    source,
+    appenders.map((a) => a.type),
+  );
+  const shape = shapeOf(file, exact ? readExactly(source, parsed) : parsed);
   shape.notes.forEach((n) => warnings.add(n));
   const { columnOf, missing } = mapping(
     shape.columns.map((c) => c.name),
@@ -212,10 +219,16 @@ export function appendJsonFile(
       warnings.add(`${where(i)}: ${values} (record skipped)`);
       return;
     }
-    const ok = appendRow(values, columnOf, missing, appenders, (j, reason, skipped) =>
-      warnings.add(
-        `${where(i)}: ${names[j]}: ${reason}${skipped ? `${inferredNote(j, reason)} (record skipped)` : ''}`,
-      ),
+    const ok = appendRow(
+      values,
+      columnOf,
+      missing,
+      appenders,
+      (j, reason, skipped) =>
+        warnings.add(
+          `${where(i)}: ${names[j]}: ${reason}${skipped ? `${inferredNote(j, reason)} (record skipped)` : ''}`,
+        ),
+      exact,
     );
     rows += ok ? 1 : 0;
   });
@@ -264,7 +277,8 @@ function lineProblem(
   line: string,
   lineNo: number,
   bytes: Buffer,
-): { record?: Record<string, unknown>; warning?: string } {
+  exactFor?: readonly KqlType[],
+): { record?: Record<string, unknown>; warning?: string; exact?: boolean } {
   if (line.includes('\uFFFD') && !isUtf8(bytes)) {
     let bad = 0;
     while (isUtf8(bytes.subarray(0, bad + 1))) {
@@ -275,8 +289,9 @@ function lineProblem(
     };
   }
   let record: unknown;
+  const json = line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
   try {
-    record = JSON.parse(line.charCodeAt(0) === 0xfeff ? line.slice(1) : line);
+    record = JSON.parse(json);
   } catch (e) {
     const found = scanJson(line).error;
     return {
@@ -285,6 +300,9 @@ function lineProblem(
   }
   if (!isRecord(record)) {
     return { warning: `${file}:${lineNo}:1: the line is not a JSON object (record skipped)` };
+  }
+  if (exactFor && needsExactRead(json, exactFor)) {
+    return { record: readExactly(json, record) as Record<string, unknown>, exact: true };
   }
   return { record };
 }
@@ -332,6 +350,7 @@ export function appendJsonlFile(
   const reportedKeys = new Set<string>();
   const values: unknown[] = new Array(names.length);
   const columnOf = Int32Array.from(names, (_, j) => j);
+  const types = appenders.map((a) => a.type);
   let rows = 0;
   let line = 1;
   let read = 0;
@@ -339,7 +358,7 @@ export function appendJsonlFile(
     file,
     (buf, from, to, final) => {
       const r = eachLine(buf, from, to, final, line, (text, lineNo, bytes) => {
-        const { record, warning } = lineProblem(file, text, lineNo, bytes);
+        const { record, warning, exact } = lineProblem(file, text, lineNo, bytes, types);
         if (!record) {
           warnings.add(warning!);
           return;
@@ -355,10 +374,16 @@ export function appendJsonlFile(
             );
           }
         }
-        const ok = appendRow(values, columnOf, [], appenders, (j, reason, skipped) =>
-          warnings.add(
-            `${file}:${lineNo}: ${names[j]}: ${reason}${skipped ? `${inferredNote(j, reason)} (record skipped)` : ''}`,
-          ),
+        const ok = appendRow(
+          values,
+          columnOf,
+          [],
+          appenders,
+          (j, reason, skipped) =>
+            warnings.add(
+              `${file}:${lineNo}: ${names[j]}: ${reason}${skipped ? `${inferredNote(j, reason)} (record skipped)` : ''}`,
+            ),
+          exact,
         );
         rows += ok ? 1 : 0;
       });

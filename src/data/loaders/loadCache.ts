@@ -10,14 +10,16 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BoolColumn, type Column, DynamicColumn, NumberColumn, StringColumn } from '../../engine/column';
+import { parseKustoJson } from '../../engine/functions/kustoJson';
 import { Table } from '../../engine/table';
+import { dynamicJson } from '../../engine/valueText';
 import type { DynamicValue, KqlType } from '../../engine/values';
 import { findTable } from '../../schema/catalogue';
-import { toNullPrototype } from './dynamicCells';
 import type { ColumnSpec, SourceFile } from './tableSource';
 
 // 04: datetimes count ticks from the engine's datetime base (not 1970); longs past 2^53 keep an exact section.
-const MAGIC = 'KQLCOL04';
+// 05: dynamic values written exactly (whole-number reals, longs past 2^53); older files are rebuilt.
+const MAGIC = 'KQLCOL05';
 const EXT = '.kqlcache';
 export const DEFAULT_CACHE_BYTES = 4 * 1024 ** 3;
 
@@ -197,7 +199,7 @@ export class LoadCache {
       const texts: string[] = [];
       const index = new Map<string, number>();
       for (let i = 0; i < column.length; i++) {
-        const text = JSON.stringify(column.get(i) as DynamicValue);
+        const text = dynamicJson(column.get(i) as DynamicValue);
         let code = index.get(text);
         if (code === undefined) {
           code = texts.length;
@@ -296,7 +298,7 @@ function readColumn(bytes: Buffer, dataStart: number, c: CachedColumn, rows: num
     const texts = JSON.parse(
       bytes.toString('utf8', dataStart + c.json[0], dataStart + c.json[0] + c.json[1]),
     ) as string[];
-    const distinct = texts.map((t) => toNullPrototype(JSON.parse(t)) ?? null);
+    const distinct = texts.map((t) => parseKustoJson(t));
     const values: DynamicValue[] = new Array(rows);
     for (let i = 0; i < rows; i++) {
       values[i] = distinct[codes[i]!]!;

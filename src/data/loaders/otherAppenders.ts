@@ -3,7 +3,7 @@ import { BoolColumn, type Column, DynamicColumn } from '../../engine/column';
 import type { DynamicValue } from '../../engine/values';
 import { type AppenderChunk, type AppendResult, type ColumnAppender, OK, REJECT, wrongChunk } from './appender';
 import { convertCell } from './cells';
-import { MAX_DYNAMIC_DEPTH, parseDynamicText, toNullPrototype } from './dynamicCells';
+import { forTransfer, MAX_DYNAMIC_DEPTH, parseDynamicText, toNullPrototype } from './dynamicCells';
 
 export class BoolAppender implements ColumnAppender {
   readonly type = 'bool' as const;
@@ -142,13 +142,21 @@ export class DynamicAppender implements ColumnAppender {
     return OK;
   }
 
+  /** The values as they can cross to another thread (exact numbers in a form structured clone keeps). */
   takeChunk(): AppenderChunk {
-    return { kind: 'dynamic', length: this.values.length, values: this.values };
+    const values = this.values;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
+      if (v !== null && typeof v === 'object') {
+        values[i] = forTransfer(v) as DynamicValue;
+      }
+    }
+    return { kind: 'dynamic', length: values.length, values };
   }
 
   /**
-   * Values sent by another thread arrive with objects' prototypes back: those get null prototypes
-   * again. Scalars and arrays of scalars (most values) are taken as they are.
+   * Values sent by another thread arrive with objects' prototypes back and exact numbers in their
+   * transfer form: those are rebuilt. Plain scalars and arrays of them (most values) are taken as they are.
    */
   appendChunk(c: AppenderChunk): void {
     if (c.kind !== 'dynamic') {
@@ -164,7 +172,11 @@ export class DynamicAppender implements ColumnAppender {
   }
 }
 
+/** Whether a value from another thread needs rebuilding: it holds an object or a long sent as a bigint. */
 function holdsObject(v: DynamicValue): boolean {
+  if (typeof v === 'bigint') {
+    return true;
+  }
   if (v === null || typeof v !== 'object') {
     return false;
   }
@@ -172,7 +184,7 @@ function holdsObject(v: DynamicValue): boolean {
     return true;
   }
   for (const x of v) {
-    if (x !== null && typeof x === 'object') {
+    if ((x !== null && typeof x === 'object') || typeof x === 'bigint') {
       return true;
     }
   }

@@ -12,7 +12,8 @@
 import * as fsp from 'node:fs/promises';
 import * as zlib from 'node:zlib';
 import { type AsyncBuffer, type Compressors, type FileMetaData, type ParquetParsers, parquetRead } from 'hyparquet';
-import { DATETIME_BASE_MS, msFromTicks, TICKS_PER_MILLISECOND, ticksFromMs } from '../../engine/values';
+import { isTicks, ticksOf } from '../../engine/ticks';
+import { DATETIME_BASE_MS, msFromTicks, TICKS_PER_MILLISECOND } from '../../engine/values';
 import { type ColumnAppender, KEPT, OK, REJECT } from './appender';
 import { DataFileError } from './dataFileError';
 import type { FileWarnings } from './fileBytes';
@@ -24,12 +25,23 @@ const COMPRESSORS: Compressors = {
   BROTLI: (input) => new Uint8Array(zlib.brotliDecompressSync(input)),
 };
 
-/** Datetimes straight to the engine's ticks (see DATETIME_BASE_MS), keeping sub-millisecond precision. */
+const BASE_MS = BigInt(DATETIME_BASE_MS);
+
+/** a / b rounded down: a nanosecond count before the base still falls in the tick that holds it. */
+function floorDiv(a: bigint, b: bigint): bigint {
+  const q = a / b;
+  return a % b < 0n ? q - 1n : q;
+}
+
+/**
+ * Datetimes straight to the engine's ticks (see DATETIME_BASE_MS), computed on BigInts so they are
+ * exact to the 100-ns tick: outside 1981–2038 the ticks pass 2^53 and are an Int64 (ticks.ts).
+ */
 const PARSERS: Partial<ParquetParsers> = {
-  timestampFromMilliseconds: (ms: bigint) => ticksFromMs(Number(ms)),
-  timestampFromMicroseconds: (us: bigint) => Number((us - BigInt(DATETIME_BASE_MS) * 1000n) * 10n),
-  timestampFromNanoseconds: (ns: bigint) => Number((ns - BigInt(DATETIME_BASE_MS) * 1_000_000n) / 100n),
-  dateFromDays: (days: number) => ticksFromMs(days * 86_400_000),
+  timestampFromMilliseconds: (ms: bigint) => ticksOf((ms - BASE_MS) * 10_000n),
+  timestampFromMicroseconds: (us: bigint) => ticksOf((us - BASE_MS * 1000n) * 10n),
+  timestampFromNanoseconds: (ns: bigint) => ticksOf(floorDiv(ns - BASE_MS * 1_000_000n, 100n)),
+  dateFromDays: (days: number) => ticksOf((BigInt(days) * 86_400_000n - BASE_MS) * 10_000n),
 };
 
 const TIME_TICKS = { MILLIS: TICKS_PER_MILLISECOND, MICROS: 10, NANOS: 0.01 } as const;
@@ -50,12 +62,12 @@ function appendOne(
   if (c.kind === 'timeOfDay') {
     v = Number(v) * TIME_TICKS[c.timeUnit ?? 'MILLIS'];
   }
-  if (c.kind !== 'plain' && typeof v === 'number') {
+  if (c.kind !== 'plain' && isTicks(v)) {
     if (a.appendTicks && (a.type === 'datetime' || a.type === 'timespan')) {
       return a.appendTicks(v);
     }
     // The catalogue wants another type than the file holds: go through the text form.
-    return a.appendValue(c.kind === 'ticks' ? new Date(msFromTicks(v)).toISOString() : v);
+    return a.appendValue(c.kind === 'ticks' ? new Date(msFromTicks(Number(v))).toISOString() : Number(v));
   }
   if (typeof v === 'bigint') {
     return v >= -9007199254740992n && v <= 9007199254740992n ? a.appendValue(Number(v)) : a.appendValue(String(v));

@@ -16,6 +16,7 @@ import {
   REJECT,
 } from './columnAppenders';
 import type { Column } from '../../engine/column';
+import type { Ticks } from '../../engine/ticks';
 import type { KqlType } from '../../engine/values';
 import { MAX_DYNAMIC_DEPTH } from './dynamicCells';
 
@@ -94,7 +95,7 @@ export class SkippedColumn implements ColumnAppender {
     return this.settle(this.inner!.appendValue(v));
   }
 
-  appendTicks(ticks: number): AppendResult {
+  appendTicks(ticks: Ticks): AppendResult {
     return this.settle(this.inner!.appendTicks ? this.inner!.appendTicks(ticks) : REJECT);
   }
 

@@ -7,7 +7,18 @@
 import type { DynamicValue } from '../values';
 import { readKustoJson } from './kustoJsonReader';
 
-const MAYBE_REAL_TOKEN = /\d[.eE]|\d{16}/;
+/**
+ * A number token JSON.parse may read differently from Kusto: 16 digits or more (may pass 2^53), a
+ * whole real (`1.0`, `3.00`) or an exponent. Tokens start the text or follow `[`, `,` or `:`, so
+ * text such as an IP address inside a string does not count (a string may still match: the reader
+ * is exact either way, only slower).
+ */
+const MAYBE_REAL_TOKEN = /(?:^|[[,:])\s*-?(?:\d{16}|\d+\.0+(?![0-9])|\d+(?:\.\d+)?[eE])/;
+
+/** Whether JSON.parse may read the text differently from parseKustoJson (see MAYBE_REAL_TOKEN). */
+export function jsonParseMayLose(text: string): boolean {
+  return MAYBE_REAL_TOKEN.test(text);
+}
 
 import { parseJsonData } from '../../results/jsonData';
 
