@@ -17,6 +17,7 @@ import { DATETIME_BASE_MS, msFromTicks, TICKS_PER_MILLISECOND } from '../../engi
 import { type ColumnAppender, KEPT, OK, REJECT } from './appender';
 import { DataFileError } from './dataFileError';
 import type { FileWarnings } from './fileBytes';
+import { nestedRealReaders } from './parquetNested';
 import { type ParquetColumn, parquetColumns, parquetFooter } from './parquetSchema';
 
 /** Codecs hyparquet leaves to the caller; SNAPPY it decodes itself. ZSTD and LZ4 have no decoder in Node 20's zlib. */
@@ -203,6 +204,8 @@ async function appendGroups(
   onGroup?: ParquetProgress,
 ): Promise<number> {
   const columns = names.map((n) => fileColumns.get(n));
+  const realReaders = nestedRealReaders(metadata);
+  const readers = names.map((n) => realReaders.get(n));
   for (const a of appenders) {
     a.reserve(a.length + Number(metadata.num_rows));
   }
@@ -232,7 +235,9 @@ async function appendGroups(
         const a = appenders[j]!;
         const col = values[j];
         // A column the file lacks is null (appendOne's first case).
-        const result = appendOne(a, columns[j]!, col ? col[r] : null);
+        const v = col ? col[r] : null;
+        const read = readers[j];
+        const result = appendOne(a, columns[j]!, read && v !== null && v !== undefined ? read(v) : v);
         if (result === REJECT) {
           warnings.add(
             `${file}: row group ${g + 1}, row ${groupStart + r + 1}, column ${names[j]}: ${a.reason}${inferredNote(j, a.reason)}; the row is left out`,
