@@ -8,6 +8,7 @@
  */
 import { findTable } from '../schema/catalogue';
 import type { TableSchema } from '../schema/types';
+import type { FunctionSchema } from '../schema/workspaceSchema';
 import type { Column } from './column';
 import { Table } from './table';
 
@@ -91,6 +92,7 @@ export class Database {
   private readonly pending = new Map<string, { readonly entry: LazyTableEntry; readonly schema: TableSchema }>();
   // Replaced, never edited, once queries have read it: the binder caches its symbols per schemas array.
   private schemaList: TableSchema[] = [];
+  private functionList: readonly FunctionSchema[] = [];
 
   constructor(tables: readonly Table[]) {
     for (const t of tables) {
@@ -118,6 +120,19 @@ export class Database {
 
   get schemas(): readonly TableSchema[] {
     return this.schemaList;
+  }
+
+  /**
+   * The workspace's stored functions (name, parameters, body), which queries call like `let`
+   * functions: from a data folder's function files or an exported workspace schema.
+   */
+  get functions(): readonly FunctionSchema[] {
+    return this.functionList;
+  }
+
+  /** Replaces the stored functions (a new array: plans bound against the old ones are not reused). */
+  setFunctions(functions: readonly FunctionSchema[]): void {
+    this.functionList = [...functions];
   }
 
   /**

@@ -16,17 +16,28 @@ export interface PreparedQuery {
 /** Distinct texts kept per database; the oldest is dropped first. */
 const CAPACITY = 64;
 
-const byDatabase = new WeakMap<Database, Map<string, PreparedQuery>>();
+/** A plan with what it was bound against: a table replaced or new stored functions make it stale. */
+interface CachedPlan {
+  readonly prepared: PreparedQuery;
+  readonly schemas: Database['schemas'];
+  readonly functions: Database['functions'];
+}
+
+const byDatabase = new WeakMap<Database, Map<string, CachedPlan>>();
 
 export function cachedPlan(db: Database, text: string): PreparedQuery | undefined {
   const plans = byDatabase.get(db);
   const hit = plans?.get(text);
-  if (hit) {
-    // Re-insert: Map order is then least recently used first.
-    plans!.delete(text);
-    plans!.set(text, hit);
+  if (!hit) {
+    return undefined;
   }
-  return hit;
+  plans!.delete(text);
+  if (hit.schemas !== db.schemas || hit.functions !== db.functions) {
+    return undefined;
+  }
+  // Re-insert: Map order is then least recently used first.
+  plans!.set(text, hit);
+  return hit.prepared;
 }
 
 export function rememberPlan(db: Database, text: string, prepared: PreparedQuery): void {
@@ -35,7 +46,7 @@ export function rememberPlan(db: Database, text: string, prepared: PreparedQuery
     plans = new Map();
     byDatabase.set(db, plans);
   }
-  plans.set(text, prepared);
+  plans.set(text, { prepared, schemas: db.schemas, functions: db.functions });
   if (plans.size > CAPACITY) {
     plans.delete(plans.keys().next().value as string);
   }

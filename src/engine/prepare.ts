@@ -17,6 +17,7 @@ export interface LowerOptions {
 export function lowerText(text: string, db: Database, options: LowerOptions = {}): PreparedQuery {
   const analyzeOptions = {
     tables: db.schemas,
+    functions: db.functions,
     isCancelled: () =>
       options.isCancelled?.() === true || (options.deadline !== undefined && Date.now() > options.deadline),
   };

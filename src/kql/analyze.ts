@@ -3,6 +3,7 @@
  * engine use, so the editor and the engine never disagree about what is valid KQL.
  */
 import type { TableSchema } from '../schema/types';
+import type { FunctionSchema } from '../schema/workspaceSchema';
 import { KqlError, type KqlDiagnostic, type KqlSeverity } from './errors';
 import { globalsFor } from './globals';
 import { cancellationToken, items, kusto } from './kustoLibrary';
@@ -18,6 +19,8 @@ export interface AnalyzedQuery {
 export interface AnalyzeOptions {
   /** Tables to bind against; defaults to the schema catalogue. */
   readonly tables?: readonly TableSchema[];
+  /** The workspace's stored functions, bound with `tables` (only with them). */
+  readonly functions?: readonly FunctionSchema[];
   /** Checked while analysing; the library throws OperationCanceledException when it returns true. */
   readonly isCancelled?: () => boolean;
 }
@@ -37,7 +40,7 @@ function severity(s: string | null): KqlSeverity {
 
 export function analyze(text: string, options: AnalyzeOptions = {}): AnalyzedQuery {
   const K = kusto();
-  const globals = globalsFor(options.tables);
+  const globals = globalsFor(options.tables, options.functions);
   const token = cancellationToken(options.isCancelled);
   const code = K.KustoCode.ParseAndAnalyze(text, globals, token)!;
   const lines = new LineMap(text);

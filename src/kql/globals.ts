@@ -94,6 +94,7 @@ interface CachedGlobals {
 const RENEW_AFTER = 500;
 const byTables = new WeakMap<readonly TableSchema[], CachedGlobals>();
 const bySchema = new WeakMap<WorkspaceSchema, CachedGlobals>();
+const NO_FUNCTIONS: readonly FunctionSchema[] = [];
 
 function build(tables: readonly TableSchema[], functions: readonly FunctionSchema[]): CachedGlobals {
   const K = kusto();
@@ -142,21 +143,25 @@ export function globalsForSchema(schema: WorkspaceSchema): Kusto.Language.Global
 
 /**
  * The global state the binder resolves names against: Kusto's built-in functions plus one database
- * holding the given tables, or, without tables, the active schema (the catalogue until a backend
- * says otherwise). Cached per tables array or schema object.
+ * holding the given tables (and stored functions), or, without tables, the active schema (the
+ * catalogue until a backend says otherwise). Cached per tables array or schema object; with
+ * functions, by content.
  */
-export function globalsFor(tables?: readonly TableSchema[]): Kusto.Language.GlobalState {
+export function globalsFor(
+  tables?: readonly TableSchema[],
+  functions: readonly FunctionSchema[] = NO_FUNCTIONS,
+): Kusto.Language.GlobalState {
   if (!tables) return globalsForSchema(active);
-  let entry = byTables.get(tables);
+  let entry = functions.length === 0 ? byTables.get(tables) : undefined;
   if (!entry) {
-    const key = contentKey(tables);
+    const key = contentKey(tables, functions);
     entry = byContent.get(key);
     if (!entry) {
-      entry = build(tables, []);
+      entry = build(tables, functions);
       byContent.set(key, entry);
       if (byContent.size > MAX_BY_CONTENT) byContent.delete(byContent.keys().next().value!);
     }
-    byTables.set(tables, entry);
+    if (functions.length === 0) byTables.set(tables, entry);
     return entry.withCache;
   }
   return use(entry);
@@ -170,10 +175,11 @@ export function globalsFor(tables?: readonly TableSchema[]): Kusto.Language.Glob
 const byContent = new Map<string, CachedGlobals>();
 const MAX_BY_CONTENT = 8;
 
-function contentKey(tables: readonly TableSchema[]): string {
-  return JSON.stringify(
+function contentKey(tables: readonly TableSchema[], functions: readonly FunctionSchema[]): string {
+  return JSON.stringify([
     tables.map((t) => [t.name, t.description, t.columns.map((c) => [c.name, c.type, c.description])]),
-  );
+    ...(functions.length ? [functions.map((f) => [f.name, f.parameters, f.body])] : []),
+  ]);
 }
 
 /** Globals for the active schema with extra ambient symbols (in scope around the query), with their own cache. */

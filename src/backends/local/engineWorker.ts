@@ -104,7 +104,14 @@ async function handle(message: WorkerRequest): Promise<void> {
     return;
   }
   if (message.type === 'schema') {
-    if (data) post({ type: 'schema', id: message.id, tables: data.database.schemas, warnings: data.warnings });
+    if (data)
+      post({
+        type: 'schema',
+        id: message.id,
+        tables: data.database.schemas,
+        functions: data.database.functions,
+        warnings: data.warnings,
+      });
     else
       post({ type: 'error', id: message.id, error: serializeError(loadError ?? new Error('No data was loaded.'), 0) });
     return;

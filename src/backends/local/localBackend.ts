@@ -253,7 +253,7 @@ export class LocalBackend implements QueryBackend {
             ...(m.warnings.length ? { note: m.warnings.join('\n') } : {}),
           },
           tables: m.tables,
-          functions: [],
+          functions: m.functions,
         });
       } else if (m.type === 'error') {
         waiter.reject(deserializeError(m.error));

@@ -4,6 +4,7 @@ import type { Range } from '../../kql/positions';
 import { BackendError, type BackendErrorKind, QueryCancelledError, QueryTimeoutError } from '../../results/errors';
 import type { QueryResult, TimeRange } from '../../results/queryResult';
 import type { TableSchema } from '../../schema/types';
+import type { FunctionSchema } from '../../schema/workspaceSchema';
 import type { DataSource } from './dataSource';
 import type { LoadProgress } from '../../data/loaders/fileBytes';
 import type { ChunkLimits, ResultChunk } from './resultChunks';
@@ -48,6 +49,8 @@ export type WorkerResponse =
       readonly type: 'schema';
       readonly id: number;
       readonly tables: readonly TableSchema[];
+      /** The stored functions defined in the data folder's `.kql` files. */
+      readonly functions: readonly FunctionSchema[];
       readonly warnings: readonly string[];
     };
 

@@ -1,13 +1,15 @@
 /**
  * A folder of files exported from Log Analytics as a database: its tables and columns are known at
  * once (scanDataFolder), each table's rows are loaded on the first query that reads it, so a query on
- * one table never waits for the others. Problems are warnings naming file, line and column; the rest
- * of the folder (and of each file) still loads.
+ * one table never waits for the others. The `.kql` files at its top may define stored functions
+ * (functionFiles.ts), which its queries call. Problems are warnings naming file, line and column; the
+ * rest of the folder (and of each file) still loads.
  */
 import { type BuildControl, Database } from '../../engine/database';
 import type { Table } from '../../engine/table';
 import { findTable } from '../../schema/catalogue';
 import { fileSource, scanDataFolder } from './dataFolder';
+import { readFunctionFiles } from './functionFiles';
 import type { LoadProgress } from './fileBytes';
 import type { LoadCache } from './loadCache';
 import { tablesNamedIn } from './queryTables';
@@ -67,12 +69,13 @@ function tableSchema(source: TableSource) {
 /** The folder's tables as a database that loads each table on its first use. Throws only when the folder cannot be read. */
 export function openDataFolder(dir: string, options: OpenOptions = {}): OpenedFolder {
   let scanned = scanDataFolder(dir, options.cache);
+  let functions = readFunctionFiles(dir);
   const warnings: string[] = [];
   // Per table, so a reloaded table's old warnings go with it.
   const buildWarnings = new Map<string, readonly string[]>();
   const collect = () => {
     warnings.length = 0;
-    warnings.push(...scanned.warnings, ...[...buildWarnings.values()].flat());
+    warnings.push(...scanned.warnings, ...functions.warnings, ...[...buildWarnings.values()].flat());
   };
   // Each load of more of a table's columns checks the same records again: a warning is told once.
   const tell = (table: string, list: readonly string[]) => {
@@ -112,6 +115,7 @@ export function openDataFolder(dir: string, options: OpenOptions = {}): OpenedFo
   });
   collect();
   const database = Database.lazy(scanned.tables.map(entry));
+  database.setFunctions(functions.functions);
   const prepare = async (query: string, check?: () => void) => {
     const asyncSources = scanned.tables.filter(needsAsyncBuild);
     const named = new Set(
@@ -132,6 +136,11 @@ export function openDataFolder(dir: string, options: OpenOptions = {}): OpenedFo
   const refresh = (): FolderChanges => {
     const before = new Map(scanned.tables.map((t) => [t.name, filesKey(t)]));
     scanned = scanDataFolder(dir, options.cache);
+    const reread = readFunctionFiles(dir);
+    if (JSON.stringify(reread.functions) !== JSON.stringify(functions.functions)) {
+      database.setFunctions(reread.functions);
+    }
+    functions = reread;
     const after = new Map(scanned.tables.map((t) => [t.name, t]));
     const added: string[] = [];
     const changed: string[] = [];

@@ -22,8 +22,42 @@ export function kindOf(node: Element): string {
   return kindNames.get(node.Kind) ?? String(node.Kind);
 }
 
+/** Expanded bodies of stored functions (not in the query's text): their nodes take the call's span. */
+const callSpans = new WeakMap<Kusto.Language.Syntax.SyntaxTree, Span>();
+let expansionsMet = false;
+
+/**
+ * Marks a function body expanded at a call site (userFunctions.ts): its nodes' spans are mapped back
+ * into the query's text, or, with `callSpan` (a stored function's body), are the call's.
+ */
+export function markExpansion(body: Node, callSpan?: Span): void {
+  expansionsMet = true;
+  const tree = body.Tree;
+  if (callSpan && tree) {
+    callSpans.set(tree, callSpan);
+  }
+}
+
 export function spanOf(node: Element): Span {
-  return { start: node.TextStart, end: node.TextStart + node.Width };
+  let start = node.TextStart;
+  if (expansionsMet) {
+    // A node of an expansion counts its offsets from the expansion; each expansion knows where it
+    // sits in the tree it came from (the query's, or an enclosing expansion's).
+    let tree = node.Tree;
+    while (tree?.Original) {
+      const fixed = callSpans.get(tree);
+      if (fixed) {
+        return fixed;
+      }
+      start += tree.OffsetInOriginal;
+      tree = tree.Original;
+    }
+    const fixed = tree && callSpans.get(tree);
+    if (fixed) {
+      return fixed;
+    }
+  }
+  return { start, end: start + node.Width };
 }
 
 /** The elements of a SeparatedSyntaxList (or a plain SyntaxList), as an array. */
