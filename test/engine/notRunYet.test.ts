@@ -16,7 +16,6 @@ const NOT_RUN: readonly (readonly [string, RegExp])[] = [
     /output=last/,
   ],
   ['T | partition by Computer { T | take 1 }', /partition with a \{ subquery with its own source \}/],
-  ["let cols = toscalar(print dynamic(['Computer'])); T | project-by-names cols", /project-by-names/],
   [
     "print geo_point_in_polygon(-73.9, 40.7, dynamic({'type':'Polygon','coordinates':[[[-74,40],[-73,40],[-73,41],[-74,40]]]}))",
     /geo_point_in_polygon/,
