@@ -4,7 +4,11 @@
  * The reference's one example, hash_combine(753694413698530628, 1846988464401551951) =
  * −1440138333540407281 (hash("Hello"), hash("World")), matches none of the usual combinations (boost's
  * hash_combine, h·31 + x and other multipliers, XXH64/XXH3/Murmur/FNV of the two longs' bytes in either
- * order or with either as the seed, …), so Kusto's formula is unknown. What the reference does state is
+ * order or with either as the seed, XXH64 of the second string seeded by the first hash, CityHash's
+ * Hash128to64, Murmur3's fmix64 of h1 ^ h2, XXH64 of "HelloWorld" in UTF-8 or UTF-16 or of the hashes'
+ * decimal text, …), so Kusto's formula is unknown. The inputs are not the cause: hash() gives the
+ * example's h1 and h2 exactly, and every documented hash() example (a string's UTF-8, a datetime's
+ * ticks) to the digit. What the reference does state is
  * kept: the result is a long, and hash_many(s1, …, sN) is hash_combine(hash(s1), …, hash(sN)); and, as a
  * combination of hashes must, it is the same for the same inputs and depends on every hash and on their
  * order. The combination used is XXH64 (seed 0) of the hashes as 8-byte little-endian two's-complement
