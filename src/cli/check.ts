@@ -92,7 +92,11 @@ function schemaFor(args: CheckArgs, io: Io): WorkspaceSchema {
       throw new UsageError(`--data: ${e instanceof BackendError ? e.message : String(e)}`);
     }
     for (const w of loaded.warnings) io.stderr.write(`kql check: warning: ${w}\n`);
-    return { source: { kind: 'folder', label: args.data, fetchedAt }, tables: loaded.database.schemas, functions: [] };
+    return {
+      source: { kind: 'folder', label: args.data, fetchedAt },
+      tables: loaded.database.schemas,
+      functions: loaded.database.functions,
+    };
   }
   return CATALOGUE_SCHEMA;
 }
