@@ -4,7 +4,7 @@
  * the CLI's JSON output and the tree treat both backends alike.
  */
 import type { BackendId, QueryResult, TimeRange } from '../results/queryResult';
-import type { WorkspaceSchema } from '../schema/workspaceSchema';
+import type { FunctionSchema, WorkspaceSchema } from '../schema/workspaceSchema';
 
 export interface RunOptions {
   readonly timeRange?: TimeRange;
@@ -36,5 +36,10 @@ export interface QueryBackend {
    * keeping every other loaded table; false when it cannot, and the caller rebuilds the backend instead.
    */
   reloadFiles?(): boolean;
+  /**
+   * Stored functions the editor knows from elsewhere (`kql.schemaFile`): a backend that runs queries
+   * itself runs calls of them too. Replaces the previous list; [] forgets them.
+   */
+  useStoredFunctions?(functions: readonly FunctionSchema[]): void;
   dispose?(): void;
 }

@@ -92,6 +92,8 @@ export class Database {
   private readonly pending = new Map<string, { readonly entry: LazyTableEntry; readonly schema: TableSchema }>();
   // Replaced, never edited, once queries have read it: the binder caches its symbols per schemas array.
   private schemaList: TableSchema[] = [];
+  private ownFunctions: readonly FunctionSchema[] = [];
+  private givenFunctions: readonly FunctionSchema[] = [];
   private functionList: readonly FunctionSchema[] = [];
 
   constructor(tables: readonly Table[]) {
@@ -124,15 +126,28 @@ export class Database {
 
   /**
    * The workspace's stored functions (name, parameters, body), which queries call like `let`
-   * functions: from a data folder's function files or an exported workspace schema.
+   * functions: the database's own (a data folder's function files), then those given from elsewhere
+   * (an exported workspace schema) that it does not define itself.
    */
   get functions(): readonly FunctionSchema[] {
     return this.functionList;
   }
 
-  /** Replaces the stored functions (a new array: plans bound against the old ones are not reused). */
+  /** Replaces the database's own stored functions (a new list: plans bound against the old ones are not reused). */
   setFunctions(functions: readonly FunctionSchema[]): void {
-    this.functionList = [...functions];
+    this.ownFunctions = [...functions];
+    this.mergeFunctions();
+  }
+
+  /** Replaces the functions given from elsewhere (the editor's `kql.schemaFile`). */
+  setGivenFunctions(functions: readonly FunctionSchema[]): void {
+    this.givenFunctions = [...functions];
+    this.mergeFunctions();
+  }
+
+  private mergeFunctions(): void {
+    const own = new Set(this.ownFunctions.map((f) => f.name));
+    this.functionList = [...this.ownFunctions, ...this.givenFunctions.filter((f) => !own.has(f.name))];
   }
 
   /**

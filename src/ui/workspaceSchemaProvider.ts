@@ -1,7 +1,8 @@
 /**
- * Keeps the active workspace schema: from `kql.schemaFile` when set, else from the active backend
- * (Log Analytics: the disk cache at once, then the metadata API in the background, cached again;
- * local: the loaded files). Listeners (the language server, views) hear every change.
+ * Keeps the active workspace schema: from `kql.schemaFile` when set (whose saved functions the local
+ * engine then runs too), else from the active backend (Log Analytics: the disk cache at once, then the
+ * metadata API in the background, cached again; local: the loaded files). Listeners (the language
+ * server, views) hear every change.
  */
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
@@ -64,12 +65,16 @@ export class WorkspaceSchemaProvider implements vscode.Disposable {
 
   private async load(signal: AbortSignal): Promise<void> {
     const file = this.schemaFile();
+    const backend = this.ctx.backends.active;
     if (file) {
       const text = await fs.readFile(file, 'utf8');
-      this.set(parseMetadataJson(text, { kind: 'file', label: file, fetchedAt: new Date().toISOString() }), signal);
+      const schema = parseMetadataJson(text, { kind: 'file', label: file, fetchedAt: new Date().toISOString() });
+      this.set(schema, signal);
+      // The local engine runs the file's saved functions too, not only the editor's checks.
+      if (!signal.aborted) backend.useStoredFunctions?.(schema.functions);
       return;
     }
-    const backend = this.ctx.backends.active;
+    backend.useStoredFunctions?.([]);
     if (!backend.schema) {
       this.set(CATALOGUE_SCHEMA, signal);
       return;

@@ -4,6 +4,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { Database } from '../../engine/database';
+import type { FunctionSchema } from '../../schema/workspaceSchema';
 import { type DataSource, loadData, type LoadedData } from './dataSource';
 import { runLocalQuery } from './runQuery';
 import { serializeError, type WorkerRequest, type WorkerResponse } from './workerProtocol';
@@ -16,6 +17,8 @@ let source: DataSource | undefined;
 let loadedAt = 0;
 /** The query running now: load progress is reported for it. */
 let currentRun: number | undefined;
+/** Stored functions given by the extension (its schema file): kept across reloads of the data. */
+let givenFunctions: readonly FunctionSchema[] = [];
 
 /** An unpinned sample workspace ends at the time it was generated; past an hour, ago() windows would miss data. */
 const SAMPLE_REFRESH_MS = 3_600_000;
@@ -62,6 +65,7 @@ function load(from: DataSource): void {
       onProgress: (progress) => currentRun !== undefined && post({ type: 'progress', id: currentRun, progress }),
     });
     loadError = undefined;
+    data.database.setGivenFunctions(givenFunctions);
     // Files are loaded when a query first reads them, not ahead: a load takes the worker for as long as
     // it runs, and a query on another table must not wait for it.
     warmUp(data.database, from.kind === 'sample');
@@ -90,6 +94,11 @@ function prepareCheck(flag: Int32Array, deadline: number | undefined, timeoutMs:
 async function handle(message: WorkerRequest): Promise<void> {
   if (message.type === 'load') {
     load(message.source);
+    return;
+  }
+  if (message.type === 'functions') {
+    givenFunctions = message.functions;
+    data?.database.setGivenFunctions(givenFunctions);
     return;
   }
   if (message.type === 'refresh') {

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { BackendError, QueryCancelledError, QueryTimeoutError } from '../../results/errors';
 import { DEFAULT_ROW_LIMIT, type QueryResult } from '../../results/queryResult';
-import type { WorkspaceSchema } from '../../schema/workspaceSchema';
+import type { FunctionSchema, WorkspaceSchema } from '../../schema/workspaceSchema';
 import { type QueryBackend, type RunOptions } from '../queryBackend';
 import { DEFAULT_MEMORY_LIMIT_BYTES } from '../../engine';
 import { type DataSource, dataSourceLabel, describeLoadProgress } from './dataSource';
@@ -73,6 +73,7 @@ export class LocalBackend implements QueryBackend {
   >();
   private nextId = 1;
   private disposed = false;
+  private givenFunctions: readonly FunctionSchema[] = [];
   /** Times a worker was replaced: for tests and the log. */
   restarts = 0;
   /** Chunks the last streamed result came in (0 when it came whole): for tests. */
@@ -176,7 +177,10 @@ export class LocalBackend implements QueryBackend {
         },
       });
       try {
-        this.ensureWorker().postMessage({ type: 'schema', id } satisfies WorkerRequest);
+        const worker = this.ensureWorker();
+        // Held like a running query, so a caller awaiting only the schema is not left behind by an idle process.
+        worker.ref();
+        worker.postMessage({ type: 'schema', id } satisfies WorkerRequest);
       } catch (e) {
         this.schemaWaiters.delete(id);
         reject(new BackendError('config', `Cannot start the local engine: ${(e as Error).message}`));
@@ -191,6 +195,12 @@ export class LocalBackend implements QueryBackend {
     }
     this.worker.postMessage({ type: 'refresh' } satisfies WorkerRequest);
     return true;
+  }
+
+  /** Stored functions from the editor's schema file: the worker runs calls of them (a new worker is told too). */
+  useStoredFunctions(functions: readonly FunctionSchema[]): void {
+    this.givenFunctions = [...functions];
+    this.worker?.postMessage({ type: 'functions', functions: this.givenFunctions } satisfies WorkerRequest);
   }
 
   /** Starts the worker and loads the data ahead of the first query (e.g. when the extension activates). */
@@ -235,6 +245,9 @@ export class LocalBackend implements QueryBackend {
     worker.on('error', (e) => this.onWorkerGone(worker, e.message));
     worker.on('exit', (code) => this.onWorkerGone(worker, `it exited with code ${code}`));
     worker.postMessage({ type: 'load', source: this.options.source } satisfies WorkerRequest);
+    if (this.givenFunctions.length > 0) {
+      worker.postMessage({ type: 'functions', functions: this.givenFunctions } satisfies WorkerRequest);
+    }
     this.worker = worker;
     return worker;
   }
@@ -243,6 +256,9 @@ export class LocalBackend implements QueryBackend {
     const waiter = this.schemaWaiters.get(m.id);
     if (waiter) {
       this.schemaWaiters.delete(m.id);
+      if (this.schemaWaiters.size === 0 && ![...this.pending.values()].some((r) => r.started)) {
+        this.worker?.unref();
+      }
       if (m.type === 'schema') {
         const source = this.options.source;
         waiter.resolve({
@@ -302,7 +318,7 @@ export class LocalBackend implements QueryBackend {
     } else {
       run.resolve(outcome);
     }
-    if (![...this.pending.values()].some((r) => r.started)) {
+    if (this.schemaWaiters.size === 0 && ![...this.pending.values()].some((r) => r.started)) {
       this.worker?.unref();
     }
   }

@@ -33,7 +33,9 @@ export type WorkerRequest =
   /** The loaded tables' schemas (lazy tables are not built for it) and the files that failed. */
   | { readonly type: 'schema'; readonly id: number }
   /** The data folder's files changed: reload the tables whose files did, keep the others loaded. */
-  | { readonly type: 'refresh' };
+  | { readonly type: 'refresh' }
+  /** Stored functions known from elsewhere (the editor's schema file), run beside the data's own. */
+  | { readonly type: 'functions'; readonly functions: readonly FunctionSchema[] };
 
 export type WorkerResponse =
   | { readonly type: 'started'; readonly id: number }
