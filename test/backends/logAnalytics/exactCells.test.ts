@@ -4,13 +4,12 @@
  * and Date objects lose each of those; the backend reads them again from the response text.
  */
 import assert from 'node:assert/strict';
-import * as https from 'node:https';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import { LogAnalyticsBackend } from '../../../src/backends/logAnalytics';
 import { quoteLongNumbers } from '../../../src/backends/logAnalytics/exactCells';
 import { toJsonRecords } from '../../../src/render/exportData';
-import { startLoopbackServer, type LoopbackServer } from './loopbackServer';
+import { useLoopbackServer } from './loopbackServer';
 
 const WORKSPACE = '0b6c1a2e-8f4d-4c3b-9a7e-5d2f1e0c9b8a';
 
@@ -29,25 +28,16 @@ const BODY = `{"tables":[{"name":"PrimaryResult","columns":[
  ]}]}`;
 
 describe('exact cells from a Log Analytics response', () => {
-  let server: LoopbackServer;
-  let agent: https.Agent;
-  before(async () => {
-    server = await startLoopbackServer();
-    agent = new https.Agent({ ca: server.ca });
-  });
-  after(async () => {
-    agent.destroy();
-    await server.close();
-  });
+  const loopback = useLoopbackServer();
 
   test('longs past 2^53, exact dynamic values and 100-ns datetimes reach the result', async () => {
-    server.script([{ status: 200, raw: BODY, headers: { 'content-type': 'application/json' } }]);
+    loopback.server.script([{ status: 200, raw: BODY, headers: { 'content-type': 'application/json' } }]);
     const backend = new LogAnalyticsBackend({
       workspaceId: WORKSPACE,
       credential,
-      endpoint: server.endpoint,
+      endpoint: loopback.server.endpoint,
       approveEndpoint: async () => true,
-      clientOptions: { agent },
+      clientOptions: { agent: loopback.agent },
     });
     const t = (await backend.run('VMConnection')).tables[0]!;
     assert.deepEqual(t.rows[0]!.slice(0, 4), [

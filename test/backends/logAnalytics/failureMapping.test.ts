@@ -2,13 +2,12 @@
  * Log Analytics failures that carry no JSON error body (a gateway's 502, a 503 HTML page, a bare 429),
  * oversized responses, and endpoints that are not Azure Monitor's: each over HTTPS to a loopback server.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as https from 'node:https';
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import { LogAnalyticsBackend, type LogAnalyticsOptions } from '../../../src/backends/logAnalytics';
 import { BackendError } from '../../../src/results/errors';
-import { startLoopbackServer, type LoopbackServer } from './loopbackServer';
+import { type LoopbackServer, useLoopbackServer } from './loopbackServer';
 
 const WORKSPACE = '0b6c1a2e-8f4d-4c3b-9a7e-5d2f1e0c9b8a';
 const HTML_PAGE =
@@ -23,31 +22,22 @@ class CountingCredential implements TokenCredential {
 }
 
 describe('Log Analytics failures without a JSON error body', () => {
-  let server: LoopbackServer;
-  let agent: https.Agent;
-  before(async () => {
-    server = await startLoopbackServer();
-    agent = new https.Agent({ ca: server.ca });
-  });
-  after(async () => {
-    agent.destroy();
-    await server.close();
-  });
+  const loopback = useLoopbackServer();
 
   function backend(extra: Partial<LogAnalyticsOptions> = {}): LogAnalyticsBackend {
     return new LogAnalyticsBackend({
       workspaceId: WORKSPACE,
       credential: new CountingCredential(),
-      endpoint: server.endpoint,
+      endpoint: loopback.server.endpoint,
       approveEndpoint: async () => true,
       retry: { maxRetries: 0 },
-      clientOptions: { agent },
+      clientOptions: { agent: loopback.agent },
       ...extra,
     });
   }
 
   async function failure(reply: Parameters<LoopbackServer['script']>[0][number]): Promise<BackendError> {
-    server.script([reply]);
+    loopback.server.script([reply]);
     try {
       await backend().run('VMConnection | take 1');
     } catch (e) {
@@ -114,7 +104,7 @@ describe('Log Analytics failures without a JSON error body', () => {
   test('a response larger than the cap is refused without reading it all', async () => {
     const row = `["${'x'.repeat(1000)}"]`;
     const huge = `{"tables":[{"name":"PrimaryResult","columns":[{"name":"s","type":"string"}],"rows":[${Array.from({ length: 3000 }, () => row).join(',')}]}]}`;
-    server.script([{ status: 200, raw: huge }]);
+    loopback.server.script([{ status: 200, raw: huge }]);
     await assert.rejects(backend({ maxResponseBytes: 1_000_000 }).run('VMConnection'), (e: unknown) => {
       assert.ok(e instanceof BackendError, String(e));
       assert.equal(e.kind, 'data');
@@ -122,13 +112,13 @@ describe('Log Analytics failures without a JSON error body', () => {
       return true;
     });
     // A response within the cap still works.
-    server.script([{ status: 200, raw: huge }]);
+    loopback.server.script([{ status: 200, raw: huge }]);
     const ok = await backend({ maxResponseBytes: 10_000_000 }).run('VMConnection');
     assert.equal(ok.tables[0]!.rows.length, 3000);
   });
 
   test('a Content-Length over the cap is refused before the body is read', async () => {
-    server.script([{ status: 200, raw: 'x'.repeat(2_000_000), headers: { 'content-length': '2000000' } }]);
+    loopback.server.script([{ status: 200, raw: 'x'.repeat(2_000_000), headers: { 'content-length': '2000000' } }]);
     await assert.rejects(
       backend({ maxResponseBytes: 1_000_000 }).run('VMConnection'),
       (e: unknown) => e instanceof BackendError && e.kind === 'data',
@@ -137,16 +127,7 @@ describe('Log Analytics failures without a JSON error body', () => {
 });
 
 describe('Log Analytics endpoints', () => {
-  let server: LoopbackServer;
-  let agent: https.Agent;
-  before(async () => {
-    server = await startLoopbackServer();
-    agent = new https.Agent({ ca: server.ca });
-  });
-  after(async () => {
-    agent.destroy();
-    await server.close();
-  });
+  const loopback = useLoopbackServer();
 
   const ok = {
     status: 200,
@@ -156,12 +137,12 @@ describe('Log Analytics endpoints', () => {
   test('a custom endpoint that is not confirmed gets no token and no request', async () => {
     const credential = new CountingCredential();
     const asked: string[] = [];
-    const before = server.requests.length;
+    const before = loopback.server.requests.length;
     const la = new LogAnalyticsBackend({
       workspaceId: WORKSPACE,
       credential,
-      endpoint: server.endpoint,
-      clientOptions: { agent },
+      endpoint: loopback.server.endpoint,
+      clientOptions: { agent: loopback.agent },
       retry: { maxRetries: 0 },
       approveEndpoint: async (host) => {
         asked.push(host);
@@ -175,9 +156,9 @@ describe('Log Analytics endpoints', () => {
         e.kind === 'config' &&
         /not an Azure Monitor host and was not confirmed/.test(e.message),
     );
-    assert.deepEqual(asked, [new URL(server.endpoint).host]);
+    assert.deepEqual(asked, [new URL(loopback.server.endpoint).host]);
     assert.equal(credential.calls, 0);
-    assert.equal(server.requests.length, before);
+    assert.equal(loopback.server.requests.length, before);
   });
 
   test('without a way to confirm, a custom endpoint is refused', async () => {
@@ -185,8 +166,8 @@ describe('Log Analytics endpoints', () => {
     const la = new LogAnalyticsBackend({
       workspaceId: WORKSPACE,
       credential,
-      endpoint: server.endpoint,
-      clientOptions: { agent },
+      endpoint: loopback.server.endpoint,
+      clientOptions: { agent: loopback.agent },
     });
     await assert.rejects(la.run('print 1'), (e: unknown) => e instanceof BackendError && e.kind === 'config');
     assert.equal(credential.calls, 0);
@@ -197,19 +178,19 @@ describe('Log Analytics endpoints', () => {
     const la = new LogAnalyticsBackend({
       workspaceId: WORKSPACE,
       credential: new CountingCredential(),
-      endpoint: server.endpoint,
-      clientOptions: { agent },
+      endpoint: loopback.server.endpoint,
+      clientOptions: { agent: loopback.agent },
       retry: { maxRetries: 0 },
       approveEndpoint: async () => {
         asked++;
         return true;
       },
     });
-    server.script([ok, ok]);
+    loopback.server.script([ok, ok]);
     await la.run('print 1');
     await la.run('print 1');
     assert.equal(asked, 1);
-    assert.equal(server.requests.at(-1)!.headers.authorization, 'Bearer secret-token');
+    assert.equal(loopback.server.requests.at(-1)!.headers.authorization, 'Bearer secret-token');
   });
 
   test('an http endpoint is refused outright', async () => {

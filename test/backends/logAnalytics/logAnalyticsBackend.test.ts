@@ -1,6 +1,5 @@
-import { test, describe, before, after } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import * as https from 'node:https';
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import {
   LogAnalyticsBackend,
@@ -11,7 +10,7 @@ import {
 } from '../../../src/backends/logAnalytics';
 import { BackendError, QueryCancelledError, QueryTimeoutError } from '../../../src/results/errors';
 import { KqlError } from '../../../src/kql/errors';
-import { startLoopbackServer, type LoopbackServer } from './loopbackServer';
+import { useLoopbackServer } from './loopbackServer';
 import { plainBags } from '../../engine/bagData';
 
 const WORKSPACE = '0b6c1a2e-8f4d-4c3b-9a7e-5d2f1e0c9b8a';
@@ -68,34 +67,25 @@ const typedTables = {
 };
 
 describe('LogAnalyticsBackend over HTTPS to a loopback server', () => {
-  let server: LoopbackServer;
-  let agent: https.Agent;
-  before(async () => {
-    server = await startLoopbackServer();
-    agent = new https.Agent({ ca: server.ca });
-  });
-  after(async () => {
-    agent.destroy();
-    await server.close();
-  });
+  const loopback = useLoopbackServer();
 
   function backend(credential: TokenCredential = new FixedTokenCredential('token-1')): LogAnalyticsBackend {
     return new LogAnalyticsBackend({
       workspaceId: WORKSPACE,
       credential,
-      endpoint: server.endpoint,
+      endpoint: loopback.server.endpoint,
       approveEndpoint: async () => true,
       serverTimeoutSeconds: 42,
       retry: { maxRetries: 2, retryDelayInMs: 10, maxRetryDelayInMs: 50 },
-      clientOptions: { agent },
+      clientOptions: { agent: loopback.agent },
     });
   }
 
   test('returns typed columns in wire form, with render info, timespan and server timeout', async () => {
-    server.script([{ status: 200, body: typedTables }]);
+    loopback.server.script([{ status: 200, body: typedTables }]);
     const credential = new FixedTokenCredential('token-1');
     const result = await backend(credential).run('VMConnection | take 2', { timeRange: { duration: 'PT4H' } });
-    const req = server.requests.at(-1)!;
+    const req = loopback.server.requests.at(-1)!;
     assert.equal(req.method, 'POST');
     assert.equal(req.url, `/v1/workspaces/${WORKSPACE}/query`);
     assert.deepEqual(req.body, { query: 'VMConnection | take 2', timespan: 'PT4H' });
@@ -142,18 +132,18 @@ describe('LogAnalyticsBackend over HTTPS to a loopback server', () => {
   });
 
   test('sends no timespan when the query sets its own window, and absolute bounds as an interval', async () => {
-    server.script([
+    loopback.server.script([
       { status: 200, body: typedTables },
       { status: 200, body: typedTables },
     ]);
     await backend().run('print 1');
-    assert.equal(server.requests.at(-1)!.body.timespan, undefined);
+    assert.equal(loopback.server.requests.at(-1)!.body.timespan, undefined);
     await backend().run('print 1', { timeRange: { start: '2026-11-01T00:00:00Z', end: '2026-11-02T00:00:00Z' } });
-    assert.equal(server.requests.at(-1)!.body.timespan, '2026-11-01T00:00:00.000Z/2026-11-02T00:00:00.000Z');
+    assert.equal(loopback.server.requests.at(-1)!.body.timespan, '2026-11-01T00:00:00.000Z/2026-11-02T00:00:00.000Z');
   });
 
   test('keeps the data of a partial error and reports the error as a warning', async () => {
-    server.script([
+    loopback.server.script([
       {
         status: 200,
         body: {
@@ -173,8 +163,8 @@ describe('LogAnalyticsBackend over HTTPS to a loopback server', () => {
   });
 
   test('retries a 429 (honouring Retry-After) and returns the later success', async () => {
-    const before = server.requests.length;
-    server.script([
+    const before = loopback.server.requests.length;
+    loopback.server.script([
       {
         status: 429,
         headers: { 'retry-after': '0' },
@@ -183,14 +173,14 @@ describe('LogAnalyticsBackend over HTTPS to a loopback server', () => {
       { status: 200, body: typedTables },
     ]);
     const result = await backend().run('VMConnection');
-    assert.equal(server.requests.length - before, 2);
+    assert.equal(loopback.server.requests.length - before, 2);
     assert.equal(result.tables[0]!.rows.length, 2);
   });
 
   test('reports a 5xx that persists after the retries as a server error', async () => {
-    const before = server.requests.length;
+    const before = loopback.server.requests.length;
     const fail = { status: 503, body: { error: { code: 'ServiceUnavailable', message: 'try later' } } };
-    server.script([fail, fail, fail]);
+    loopback.server.script([fail, fail, fail]);
     await assert.rejects(backend().run('VMConnection'), (e: unknown) => {
       assert.ok(e instanceof BackendError);
       assert.equal(e.kind, 'server');
@@ -198,11 +188,11 @@ describe('LogAnalyticsBackend over HTTPS to a loopback server', () => {
       assert.match(e.message, /try later/);
       return true;
     });
-    assert.equal(server.requests.length - before, 3);
+    assert.equal(loopback.server.requests.length - before, 3);
   });
 
   test('reports a 401 as an auth error so the UI can ask for a new sign-in', async () => {
-    server.script([
+    loopback.server.script([
       {
         status: 401,
         body: { error: { code: 'InvalidAuthenticationTokenTenant', message: 'The access token is expired.' } },
@@ -218,7 +208,7 @@ describe('LogAnalyticsBackend over HTTPS to a loopback server', () => {
   });
 
   test('reports a missing sign-in from the credential as an auth error without calling the service', async () => {
-    const before = server.requests.length;
+    const before = loopback.server.requests.length;
     await assert.rejects(
       backend(new FixedTokenCredential(new SignInRequiredError())).run('VMConnection'),
       (e: unknown) => {
@@ -227,11 +217,11 @@ describe('LogAnalyticsBackend over HTTPS to a loopback server', () => {
         return true;
       },
     );
-    assert.equal(server.requests.length, before);
+    assert.equal(loopback.server.requests.length, before);
   });
 
   test('reports a query the service rejects (400) as a KqlError with its message', async () => {
-    server.script([
+    loopback.server.script([
       {
         status: 400,
         body: {
@@ -251,18 +241,18 @@ describe('LogAnalyticsBackend over HTTPS to a loopback server', () => {
   });
 
   test('cancelling aborts the HTTP request of a slow response', async () => {
-    server.script([{ status: 200, body: typedTables, delayMs: 30_000 }]);
+    loopback.server.script([{ status: 200, body: typedTables, delayMs: 30_000 }]);
     const controller = new AbortController();
     const started = Date.now();
     const run = backend().run('VMConnection', { signal: controller.signal });
     setTimeout(() => controller.abort(), 150);
     await assert.rejects(run, QueryCancelledError);
-    await server.abandoned;
+    await loopback.server.abandoned;
     assert.ok(Date.now() - started < 10_000, 'the request was abandoned, not awaited');
   });
 
   test('a query past its time limit stops with a timeout error', async () => {
-    server.script([{ status: 200, body: typedTables, delayMs: 30_000 }]);
+    loopback.server.script([{ status: 200, body: typedTables, delayMs: 30_000 }]);
     await assert.rejects(
       backend().run('VMConnection', { timeoutMs: 200 }),
       (e: unknown) => e instanceof QueryTimeoutError && e.timeoutMs === 200,
@@ -273,7 +263,7 @@ describe('LogAnalyticsBackend over HTTPS to a loopback server', () => {
     const la = new LogAnalyticsBackend({
       workspaceId: 'my workspace',
       credential: new FixedTokenCredential('t'),
-      endpoint: server.endpoint,
+      endpoint: loopback.server.endpoint,
     });
     await assert.rejects(
       la.run('print 1'),

@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { after, before } from 'node:test';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
@@ -133,5 +134,39 @@ export async function startLoopbackServer(): Promise<LoopbackServer> {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+export interface LoopbackFixture {
+  readonly server: LoopbackServer;
+  /** An https agent that trusts the server's certificate. */
+  readonly agent: https.Agent;
+}
+
+/**
+ * Starts a loopback server and an agent that trusts it before the enclosing suite's tests, and closes both
+ * after them, so each suite needs one line instead of its own before/after pair.
+ */
+export function useLoopbackServer(): LoopbackFixture {
+  let started: LoopbackFixture | undefined;
+  before(async () => {
+    const server = await startLoopbackServer();
+    started = { server, agent: new https.Agent({ ca: server.ca }) };
+  });
+  after(async () => {
+    started?.agent.destroy();
+    await started?.server.close();
+  });
+  const current = (): LoopbackFixture => {
+    if (!started) throw new Error('the loopback server is used before the suite started it');
+    return started;
+  };
+  return {
+    get server() {
+      return current().server;
+    },
+    get agent() {
+      return current().agent;
+    },
   };
 }

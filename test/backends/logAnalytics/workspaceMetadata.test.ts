@@ -1,41 +1,31 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as https from 'node:https';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { LogAnalyticsBackend, readCachedSchema, writeCachedSchema } from '../../../src/backends/logAnalytics';
 import { BackendError } from '../../../src/results/errors';
 import { hasColumn, schemaFingerprint } from '../../../src/schema/workspaceSchema';
 import { metadataFixture } from '../metadataFixture';
-import { startLoopbackServer, type LoopbackServer } from './loopbackServer';
+import { useLoopbackServer } from './loopbackServer';
 
 const WORKSPACE = '0b6c1a2e-8f4d-4c3b-9a7e-5d2f1e0c9b8a';
 const credential = { getToken: async () => ({ token: 'token-1', expiresOnTimestamp: Date.now() + 3_600_000 }) };
 
 describe('workspace schema from Log Analytics', () => {
-  let server: LoopbackServer;
-  let agent: https.Agent;
-  before(async () => {
-    server = await startLoopbackServer();
-    agent = new https.Agent({ ca: server.ca });
-  });
-  after(async () => {
-    agent.destroy();
-    await server.close();
-  });
+  const loopback = useLoopbackServer();
   const backend = () =>
     new LogAnalyticsBackend({
       workspaceId: WORKSPACE,
       credential,
-      endpoint: server.endpoint,
+      endpoint: loopback.server.endpoint,
       approveEndpoint: async () => true,
-      clientOptions: { agent },
+      clientOptions: { agent: loopback.agent },
       retry: { maxRetries: 0 },
     });
 
   test('reads the metadata API: 300+ tables, saved functions, solutions as groups', async () => {
-    server.serveMetadata({ status: 200, body: metadataFixture() });
+    loopback.server.serveMetadata({ status: 200, body: metadataFixture() });
     const schema = await backend().schema();
     assert.equal(schema.source.kind, 'logAnalytics');
     assert.ok(schema.tables.length > 300);
@@ -48,11 +38,11 @@ describe('workspace schema from Log Analytics', () => {
   });
 
   test('metadata denied (403): falls back to the schema query and says so', async () => {
-    server.serveMetadata({
+    loopback.server.serveMetadata({
       status: 403,
       body: { error: { code: 'InsufficientAccessError', message: 'no metadata for you' } },
     });
-    server.script([
+    loopback.server.script([
       {
         status: 200,
         body: {
@@ -82,20 +72,20 @@ describe('workspace schema from Log Analytics', () => {
         ['Perf', ['CounterValue:real', 'Computer:string']],
       ],
     );
-    const query = server.requests.at(-1)!;
+    const query = loopback.server.requests.at(-1)!;
     assert.match(query.url, /\/query$/);
     assert.match(query.body.query ?? '', /buildschema/);
   });
 
   test('a refused sign-in (401) is an auth error, not a fallback', async () => {
-    server.serveMetadata({ status: 401, body: { error: { code: 'InvalidTokenError', message: 'expired' } } });
+    loopback.server.serveMetadata({ status: 401, body: { error: { code: 'InvalidTokenError', message: 'expired' } } });
     await assert.rejects(backend().schema(), (e: unknown) => e instanceof BackendError && e.kind === 'auth');
   });
 
   test('a workspace id that is not a GUID rejects without a request', async () => {
-    const before = server.requests.length;
+    const before = loopback.server.requests.length;
     await assert.rejects(new LogAnalyticsBackend({ workspaceId: 'nope', credential }).schema(), /not a GUID/);
-    assert.equal(server.requests.length, before);
+    assert.equal(loopback.server.requests.length, before);
   });
 });
 
