@@ -23,6 +23,10 @@ import { estimateDataSizeFunctions } from './estimateDataSize';
 import { extractJsonFunctions } from './extractJson';
 import { geoFunctions } from './geoFunctions';
 import { geoDirections } from './geoDirections';
+import { geoH3Cells } from './geoH3Cells';
+import { geoS2Cells } from './geoS2Cells';
+import { geoPolygons } from './geoPolygons';
+import { geoLines } from './geoLines';
 import { hashFunctions } from './hashFunctions';
 import { xxhashFunctions } from './hashXxhash';
 import { hashCombineFunctions } from './hashCombine';
@@ -107,6 +111,10 @@ register(scalars, [
   ...extractJsonFunctions,
   ...geoFunctions,
   ...geoDirections,
+  ...geoH3Cells,
+  ...geoS2Cells,
+  ...geoPolygons,
+  ...geoLines,
   ...regexQuoteFunctions,
   ...commandLineFunctions,
   ...parseVersionFunctions,
