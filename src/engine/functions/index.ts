@@ -27,6 +27,7 @@ import { geoH3Cells } from './geoH3Cells';
 import { geoS2Cells } from './geoS2Cells';
 import { geoPolygons } from './geoPolygons';
 import { geoLines } from './geoLines';
+import { geoIntersects } from './geoIntersects';
 import { hashFunctions } from './hashFunctions';
 import { xxhashFunctions } from './hashXxhash';
 import { hashCombineFunctions } from './hashCombine';
@@ -115,6 +116,7 @@ register(scalars, [
   ...geoS2Cells,
   ...geoPolygons,
   ...geoLines,
+  ...geoIntersects,
   ...regexQuoteFunctions,
   ...commandLineFunctions,
   ...parseVersionFunctions,
