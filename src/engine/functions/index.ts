@@ -28,6 +28,7 @@ import { geoS2Cells } from './geoS2Cells';
 import { geoPolygons } from './geoPolygons';
 import { geoLines } from './geoLines';
 import { geoIntersects } from './geoIntersects';
+import { geoCentroids } from './geoCentroids';
 import { hashFunctions } from './hashFunctions';
 import { xxhashFunctions } from './hashXxhash';
 import { hashCombineFunctions } from './hashCombine';
@@ -117,6 +118,7 @@ register(scalars, [
   ...geoPolygons,
   ...geoLines,
   ...geoIntersects,
+  ...geoCentroids,
   ...regexQuoteFunctions,
   ...commandLineFunctions,
   ...parseVersionFunctions,
