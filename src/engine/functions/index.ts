@@ -29,6 +29,7 @@ import { geoPolygons } from './geoPolygons';
 import { geoLines } from './geoLines';
 import { geoIntersects } from './geoIntersects';
 import { geoCentroids } from './geoCentroids';
+import { geoLinePoints } from './geoLinePoints';
 import { hashFunctions } from './hashFunctions';
 import { xxhashFunctions } from './hashXxhash';
 import { hashCombineFunctions } from './hashCombine';
@@ -119,6 +120,7 @@ register(scalars, [
   ...geoLines,
   ...geoIntersects,
   ...geoCentroids,
+  ...geoLinePoints,
   ...regexQuoteFunctions,
   ...commandLineFunctions,
   ...parseVersionFunctions,
