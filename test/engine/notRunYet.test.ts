@@ -27,10 +27,6 @@ const NOT_RUN: readonly (readonly [string, RegExp])[] = [
   ],
   ["T | invoke cluster('c').database('d').StoredFunction()", /invoke of/],
   [
-    "print geo_closest_point_on_polygon(0, 0, dynamic({'type':'Polygon','coordinates':[[[1,0],[2,0],[2,1],[1,0]]]}))",
-    /geo_closest_point_on_polygon/,
-  ],
-  [
     "print geo_polygon_to_s2cells(dynamic({'type':'Polygon','coordinates':[[[0,0],[1,0],[1,1],[0,0]]]}), 8)",
     /geo_polygon_to_s2cells/,
   ],

@@ -1,7 +1,7 @@
 /**
  * Points along a line on Earth: geo_line_interpolate_point (the point a fraction of the line's length
  * from its start), geo_line_locate_point (the fraction at which the line comes closest to a point) and
- * geo_closest_point_on_line. Edges are great-circle arcs, walked by spherical interpolation. The
+ * geo_closest_point_on_line and _polygon (the point itself when the polygon holds it). Edges are great-circle arcs, walked by spherical interpolation. The
  * reference's example (25% along its line) comes out to every digit it prints. Only a LineString is
  * taken, as the reference says; invalid input gives null.
  */
@@ -9,8 +9,8 @@ import { realInDynamic, type DynamicValue, type Value } from '../values';
 import { recordOf } from '../../results/jsonData';
 import { num, scalar } from './define';
 import { validPoint } from './geoFunctions';
-import { linesOf } from './geoShapes';
-import { angle, chainLength, cross, dot, type Vec, vecOf } from './sphereGeometry';
+import { linesOf, polygonsOf } from './geoShapes';
+import { angle, chainLength, cross, dot, ringContains, type Vec, vecOf } from './sphereGeometry';
 import { type ScalarFunction, UnsupportedError } from './types';
 
 /** The one LineString of a value (a MultiLineString is refused), or undefined. */
@@ -73,6 +73,21 @@ function nearestOnLine(p: Vec, line: readonly Vec[]): { point: Vec; distance: nu
   return best;
 }
 
+/** The point nearest p over several chains of edges. */
+function nearestOnChains(p: Vec, chains: readonly (readonly Vec[])[]): Vec {
+  let best: Vec = chains[0]![0]!;
+  let bestAngle = Number.POSITIVE_INFINITY;
+  for (const chain of chains) {
+    const near = nearestOnLine(p, chain).point;
+    const gap = angle(p, near);
+    if (gap < bestAngle) {
+      bestAngle = gap;
+      best = near;
+    }
+  }
+  return best;
+}
+
 function pointValue(v: Vec): DynamicValue {
   const [x, y, z] = v;
   const longitude = (Math.atan2(y, x) * 180) / Math.PI;
@@ -128,19 +143,25 @@ export const geoLinePoints: ScalarFunction[] = [
   scalar('geo_closest_point_on_line', () => (args) => {
     const p = pointArgs(args, 0);
     const lines = linesOf(args[2] ?? null);
-    if (!p || !lines) {
+    return p && lines ? pointValue(nearestOnChains(p, lines)) : null;
+  }),
+
+  scalar('geo_closest_point_on_polygon', () => (args) => {
+    const p = pointArgs(args, 0);
+    const polygons = polygonsOf(args[2] ?? null);
+    if (!p || !polygons) {
       return null;
     }
-    let best: Vec = lines[0]![0]!;
-    let bestAngle = Number.POSITIVE_INFINITY;
-    for (const line of lines) {
-      const near = nearestOnLine(p, line).point;
-      const gap = angle(p, near);
-      if (gap < bestAngle) {
-        bestAngle = gap;
-        best = near;
-      }
+    const inside = polygons.some(
+      ([shell, ...holes]) => ringContains(shell!, p) && !holes.some((hole) => ringContains(hole, p)),
+    );
+    if (inside) {
+      // The reference: a point the polygon holds is its own closest point (its coordinates as given).
+      return recordOf<DynamicValue>({
+        type: 'Point',
+        coordinates: [realInDynamic(num(args[0] ?? null)!), realInDynamic(num(args[1] ?? null)!)],
+      });
     }
-    return pointValue(best);
+    return pointValue(nearestOnChains(p, polygons.flat()));
   }),
 ];

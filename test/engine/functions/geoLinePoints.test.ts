@@ -69,3 +69,18 @@ test('geo_closest_point_on_line: on an edge, at a vertex, across a MultiLineStri
     null,
   );
 });
+
+test('geo_closest_point_on_polygon: the point itself inside; the nearest edge point outside; a hole counts as outside', () => {
+  const holed =
+    "dynamic({'type':'Polygon','coordinates':[[[0,0],[2,0],[2,2],[0,2],[0,0]],[[0.5,0.5],[0.5,1.5],[1.5,1.5],[1.5,0.5],[0.5,0.5]]]})";
+  assert.deepEqual(
+    (printed(`print p = geo_closest_point_on_polygon(0.25, 0.3, ${holed})`).p as Point).coordinates,
+    [0.25, 0.3],
+  );
+  const east = printed(`print p = geo_closest_point_on_polygon(3, 1, ${holed})`).p as Point;
+  near(east.coordinates[0]!, 2, 1e-12);
+  near(east.coordinates[1]!, 1, 1e-3);
+  const inHole = printed(`print p = geo_closest_point_on_polygon(1, 1.4, ${holed})`).p as Point;
+  near(inHole.coordinates[1]!, 1.5, 1e-3);
+  assert.equal(printed(`print p = geo_closest_point_on_polygon(1, 100, ${holed})`).p, null);
+});
