@@ -7,7 +7,7 @@
  */
 
 import { recordOf } from '../../results/jsonData';
-import type { DynamicValue, Value } from '../values';
+import { type DynamicValue, realInDynamic, type Value } from '../values';
 import { num, scalar } from './define';
 import { validPoint } from './geoFunctions';
 import { h3 } from './h3Library';
@@ -34,7 +34,7 @@ function wholeArg(args: readonly Value[], i: number, fallback: number): number |
 }
 
 function point(longitude: number, latitude: number): DynamicValue {
-  return recordOf<DynamicValue>({ type: 'Point', coordinates: [longitude, latitude] });
+  return recordOf<DynamicValue>({ type: 'Point', coordinates: [realInDynamic(longitude), realInDynamic(latitude)] });
 }
 
 export const geoH3Cells: ScalarFunction[] = [
@@ -60,7 +60,16 @@ export const geoH3Cells: ScalarFunction[] = [
   scalar('geo_h3cell_to_polygon', () => (args) => {
     const cell = cellOf(args[0]);
     // GeoJSON order: longitude first, the ring counter-clockwise and closed, as the reference prints it.
-    return cell ? recordOf<DynamicValue>({ type: 'Polygon', coordinates: [h3().cellToBoundary(cell, true)] }) : null;
+    return cell
+      ? recordOf<DynamicValue>({
+          type: 'Polygon',
+          coordinates: [
+            h3()
+              .cellToBoundary(cell, true)
+              .map(([x, y]) => [realInDynamic(x!), realInDynamic(y!)]),
+          ],
+        })
+      : null;
   }),
 
   scalar('geo_h3cell_level', () => (args) => {

@@ -5,7 +5,7 @@
  */
 
 import { recordOf } from '../../results/jsonData';
-import type { DynamicValue, Value } from '../values';
+import { type DynamicValue, realInDynamic, type Value } from '../values';
 import { num, scalar } from './define';
 import { validPoint } from './geoFunctions';
 import {
@@ -49,7 +49,7 @@ export const geoS2Cells: ScalarFunction[] = [
       return null;
     }
     const [longitude, latitude] = s2CellCenter(cell);
-    return recordOf<DynamicValue>({ type: 'Point', coordinates: [longitude, latitude] });
+    return recordOf<DynamicValue>({ type: 'Point', coordinates: [realInDynamic(longitude), realInDynamic(latitude)] });
   }),
 
   scalar('geo_s2cell_to_polygon', () => (args) => {
@@ -59,7 +59,7 @@ export const geoS2Cells: ScalarFunction[] = [
     }
     // GeoJSON's outer ring: S2's corner order (counter-clockwise), closed by repeating the first.
     const corners = s2CellVertices(cell);
-    const ring: DynamicValue[] = [...corners, corners[0]!].map(([x, y]) => [x, y]);
+    const ring: DynamicValue[] = [...corners, corners[0]!].map(([x, y]) => [realInDynamic(x), realInDynamic(y)]);
     return recordOf<DynamicValue>({ type: 'Polygon', coordinates: [ring] });
   }),
 

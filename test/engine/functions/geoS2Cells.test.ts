@@ -73,3 +73,9 @@ test('geo_s2cell_neighbors across a cube face: a face cell has eight distinct ne
   assert.equal(n.length, 8);
   assert.ok(n.every((t) => /^[0-9a-f]+$/.test(t)));
 });
+
+test('cell centres and corners are reals in their dynamic values, whole-number ones too', () => {
+  // Level 0's face-0 cell is centred on (0, 0): Kusto prints [0.0, 0.0], a pair of reals.
+  const r = printed("print t = gettype(geo_s2cell_to_central_point('1').coordinates[0])");
+  assert.equal(r.t, 'real');
+});
