@@ -18,12 +18,8 @@ const NOT_RUN: readonly (readonly [string, RegExp])[] = [
   ['T | partition by Computer { T | take 1 }', /partition with a \{ subquery with its own source \}/],
   ["let cols = toscalar(print dynamic(['Computer'])); T | project-by-names cols", /project-by-names/],
   [
-    "print geo_polygon_densify(dynamic({'type':'Polygon','coordinates':[[[-74,40],[-73,40],[-73,41],[-74,40]]]}))",
-    /geo_polygon_densify/,
-  ],
-  [
-    "print geo_line_densify(dynamic({'type':'LineString','coordinates':[[-74,40],[-73,41]]}), 1000)",
-    /geo_line_densify/,
+    "print geo_line_simplify(dynamic({'type':'LineString','coordinates':[[-74,40],[-73,41]]}), 1000)",
+    /geo_line_simplify/,
   ],
   ["T | invoke cluster('c').database('d').StoredFunction()", /invoke of/],
   [

@@ -30,6 +30,7 @@ import { geoLines } from './geoLines';
 import { geoIntersects } from './geoIntersects';
 import { geoCentroids } from './geoCentroids';
 import { geoLinePoints } from './geoLinePoints';
+import { geoDensify } from './geoDensify';
 import { hashFunctions } from './hashFunctions';
 import { xxhashFunctions } from './hashXxhash';
 import { hashCombineFunctions } from './hashCombine';
@@ -121,6 +122,7 @@ register(scalars, [
   ...geoIntersects,
   ...geoCentroids,
   ...geoLinePoints,
+  ...geoDensify,
   ...regexQuoteFunctions,
   ...commandLineFunctions,
   ...parseVersionFunctions,
