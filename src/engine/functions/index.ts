@@ -23,6 +23,14 @@ import { estimateDataSizeFunctions } from './estimateDataSize';
 import { extractJsonFunctions } from './extractJson';
 import { geoFunctions } from './geoFunctions';
 import { geoDirections } from './geoDirections';
+import { geoH3Cells } from './geoH3Cells';
+import { geoS2Cells } from './geoS2Cells';
+import { geoPolygons } from './geoPolygons';
+import { geoLines } from './geoLines';
+import { geoIntersects } from './geoIntersects';
+import { geoCentroids } from './geoCentroids';
+import { geoLinePoints } from './geoLinePoints';
+import { geoDensify } from './geoDensify';
 import { hashFunctions } from './hashFunctions';
 import { xxhashFunctions } from './hashXxhash';
 import { hashCombineFunctions } from './hashCombine';
@@ -107,6 +115,14 @@ register(scalars, [
   ...extractJsonFunctions,
   ...geoFunctions,
   ...geoDirections,
+  ...geoH3Cells,
+  ...geoS2Cells,
+  ...geoPolygons,
+  ...geoLines,
+  ...geoIntersects,
+  ...geoCentroids,
+  ...geoLinePoints,
+  ...geoDensify,
   ...regexQuoteFunctions,
   ...commandLineFunctions,
   ...parseVersionFunctions,

@@ -33,7 +33,8 @@ function seasonalOf(y: readonly number[], learn: number, period: number): number
   if (period <= 0) {
     return y.map(() => 0);
   }
-  const phases = Array.from({ length: period }, (_, phase) => {
+  // Only the phases the series reaches: a period past its length must not allocate one per step.
+  const phases = Array.from({ length: Math.min(period, y.length) }, (_, phase) => {
     const values: number[] = [];
     for (let i = phase; i < learn; i += period) {
       values.push(y[i]!);

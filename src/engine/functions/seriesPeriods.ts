@@ -23,7 +23,7 @@ import { realInDynamic, type DynamicValue, type Value } from '../values';
 import { scalar } from './define';
 import { asArray, isNumeric } from './seriesFunctions';
 import { periodogram } from './seriesFourier';
-import type { ScalarFunction } from './types';
+import { EvaluationError, type ScalarFunction } from './types';
 
 export interface FoundPeriod {
   readonly period: number;
@@ -197,6 +197,9 @@ export function autoPeriod(series: Value | undefined, threshold: number): number
 const reals = (xs: readonly number[]): DynamicValue[] => xs.map((x) => realInDynamic(x));
 const numberOr = (v: Value | undefined, fallback: number): number => (isNumeric(v) ? v : fallback);
 
+/** The longest output arrays series_periods_detect pads to (one per requested period). */
+const MAX_PERIODS_PADDED = 1_048_576;
+
 /** At most this many periods are validated, as the reference states. */
 const MAX_VALIDATED = 16;
 
@@ -206,6 +209,12 @@ export const seriesPeriodFunctions: ScalarFunction[] = [
     const count = Math.max(0, Math.trunc(numberOr(args[3], 0)));
     if (!y) {
       return [null, null];
+    }
+    if (count > MAX_PERIODS_PADDED) {
+      // The output arrays are num_periods long: a count past any series' length is a mistake, not a request.
+      throw new EvaluationError(
+        `series_periods_detect: num_periods ${count} is more than the ${MAX_PERIODS_PADDED} periods the output arrays may hold`,
+      );
     }
     const found = detectPeriods(y, numberOr(args[1], 0), numberOr(args[2], Number.POSITIVE_INFINITY), count);
     const periods = Array.from({ length: count }, (_, i) => found[i]?.period ?? 0);
