@@ -8,9 +8,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { startServer } from './lspHarness';
 
 // Three queries, each with one misspelt column: one error per block, in document order.
-const TEXT = ['VMConnection | where Computr == "a"', 'VMBoundPort | where Prot == 80', 'VMComputer | project Cpux'].join(
-  '\n\n',
-);
+const TEXT = [
+  'VMConnection | where Computr == "a"',
+  'VMBoundPort | where Prot == 80',
+  'VMComputer | project Cpux',
+].join('\n\n');
 
 function recorder(everyMs: number) {
   const calls: { lines: number[]; checked: number; total: number }[] = [];
