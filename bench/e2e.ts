@@ -88,18 +88,28 @@ function findFiles(dir: string, part: string): string[] {
  * of its CPU, from the logs written since `since` (a second start's session has its own log folder);
  * and whether it started from the start-up snapshot.
  */
-async function firstDiagnosticsMs(
-  userDataDir: string,
-  since: number,
-): Promise<{ wall: number; cpu: number; fromSnapshot: boolean }> {
+async function firstDiagnosticsMs(userDataDir: string, since: number): Promise<Diagnostics> {
   return waitFor(
     "the language server's first-diagnostics line in its log",
     async () => {
       for (const file of findFiles(userDataDir, 'Connection Analytics Language Server')) {
         if (fs.statSync(file).mtimeMs < since) continue;
         const text = fs.readFileSync(file, 'utf8');
-        const m = /First diagnostics sent (\d+) ms after the server process started \((\d+) ms of CPU\)/.exec(text);
-        if (m) return { wall: Number(m[1]), cpu: Number(m[2]), fromSnapshot: text.includes('start-up snapshot') };
+        const m =
+          /First diagnostics sent (\d+) ms after the server process started \((\d+) ms of CPU\)(?:, (\d+) of (\d+) queries)?/.exec(
+            text,
+          );
+        const all =
+          /First complete diagnostics sent (\d+) ms after the server process started \((\d+) ms of CPU\)/.exec(text);
+        if (m && (all || !m[3]))
+          return {
+            wall: Number(m[1]),
+            cpu: Number(m[2]),
+            checked: m[3] ? `${m[3]} of ${m[4]}` : 'all',
+            completeWall: Number(all?.[1] ?? m[1]),
+            completeCpu: Number(all?.[2] ?? m[2]),
+            fromSnapshot: text.includes('start-up snapshot'),
+          };
       }
       return undefined;
     },
@@ -107,11 +117,23 @@ async function firstDiagnosticsMs(
   );
 }
 
-/** Waits for the extension's background build of the server's start-up snapshot (its record is written last). */
-async function snapshotBuilt(userDataDir: string): Promise<string> {
-  const dir = path.join(userDataDir, 'User/globalStorage/connection-analytics.connection-analytics/startup-snapshot');
+/** Whether the local engine of the start since `since` started from its snapshot (the extension logs it). */
+function engineFromSnapshot(userDataDir: string, since: number): boolean {
+  return findFiles(userDataDir, 'Connection Analytics').some(
+    (file) =>
+      fs.statSync(file).mtimeMs >= since &&
+      fs.readFileSync(file, 'utf8').includes('Local engine: started from its start-up snapshot'),
+  );
+}
+
+/**
+ * Waits for the extension's background build of a start-up snapshot (its record is written last): the
+ * language server's (`startup-snapshot`) or the local engine's (`startup-snapshot-engine`).
+ */
+async function snapshotBuilt(userDataDir: string, folder = 'startup-snapshot'): Promise<string> {
+  const dir = path.join(userDataDir, 'User/globalStorage/connection-analytics.connection-analytics', folder);
   return waitFor(
-    'the start-up snapshot built in the background',
+    `the ${folder} built in the background`,
     async () => {
       const names = fs.existsSync(dir) ? fs.readdirSync(dir) : [];
       const meta = names.find((n) => n.endsWith('.json') && !n.includes('.tmp'));
@@ -119,6 +141,16 @@ async function snapshotBuilt(userDataDir: string): Promise<string> {
     },
     300_000,
   );
+}
+
+interface Diagnostics {
+  readonly wall: number;
+  readonly cpu: number;
+  /** How many of the document's queries the first (early) publication covered. */
+  readonly checked: string;
+  readonly completeWall: number;
+  readonly completeCpu: number;
+  readonly fromSnapshot: boolean;
 }
 
 interface RunTiming {
@@ -169,11 +201,12 @@ interface StartFigures {
   readonly activationMs: number | undefined;
   readonly referenceMs: number;
   readonly builtIns: number;
-  readonly diagnostics: { wall: number; cpu: number; fromSnapshot: boolean };
+  readonly diagnostics: Diagnostics;
   readonly cold: RunTiming;
   readonly warm: RunTiming[];
   /** The 1-minute load average when the start began: on a shared machine, the wall clock measures it too. */
   readonly load: number;
+  readonly engineFromSnapshot: boolean;
 }
 
 /** One start of the workbench: the first Run as soon as it can be clicked, warm runs, the server's figure. */
@@ -201,6 +234,7 @@ async function measureStart(url: string, userDataDir: string, workspace: string)
       cold,
       warm,
       load,
+      engineFromSnapshot: engineFromSnapshot(userDataDir, since),
     };
   } finally {
     await browser.close().catch(() => undefined);
@@ -217,10 +251,13 @@ function report(title: string, f: StartFigures): void {
   );
   const d = f.diagnostics;
   console.log(
-    `    language server${d.fromSnapshot ? ' (from its start-up snapshot)' : ''}, first diagnostics: ${d.wall} ms after its process started, ${d.cpu} ms of its CPU  (${verdict(d.wall, 1000)}; in CPU ${verdict(d.cpu, 1000)})`,
+    `    language server${d.fromSnapshot ? ' (from its start-up snapshot)' : ''}, first diagnostics: ${d.wall} ms after its process started, ${d.cpu} ms of its CPU, ${d.checked} queries checked  (${verdict(d.wall, 1000)}; in CPU ${verdict(d.cpu, 1000)})`,
   );
   console.log(
-    `    first Run after activation, click → first grid paint: ${f.cold.clickToPaintMs.toFixed(0)} ms  (engine ${f.cold.engineMs.toFixed(0)} ms, ratio ${(f.cold.clickToPaintMs / Math.max(f.cold.engineMs, 1)).toFixed(1)}×; ${verdict(f.cold.clickToPaintMs, 2000)})`,
+    `    language server, the whole file's diagnostics: ${d.completeWall} ms after its process started, ${d.completeCpu} ms of its CPU  (${verdict(d.completeWall, 1000)}; in CPU ${verdict(d.completeCpu, 1000)})`,
+  );
+  console.log(
+    `    first Run after activation (engine ${f.engineFromSnapshot ? 'process from its start-up snapshot' : 'worker thread'}), click → first grid paint: ${f.cold.clickToPaintMs.toFixed(0)} ms  (engine ${f.cold.engineMs.toFixed(0)} ms, ratio ${(f.cold.clickToPaintMs / Math.max(f.cold.engineMs, 1)).toFixed(1)}×; ${verdict(f.cold.clickToPaintMs, 2000)})`,
   );
   const warmPaint = median(f.warm.map((r) => r.clickToPaintMs));
   const warmEngine = median(f.warm.map((r) => r.engineMs));
@@ -243,6 +280,10 @@ async function main(): Promise<void> {
   try {
     const cold = await measureStart(first.url, first.userDataDir, workspace);
     const built = JSON.parse(await snapshotBuilt(first.userDataDir)) as { size: number; buildMs: number };
+    const engineBuilt = JSON.parse(await snapshotBuilt(first.userDataDir, 'startup-snapshot-engine')) as {
+      size: number;
+      buildMs: number;
+    };
     await first.stop();
     second = await startCodeServer({ codeServerDir: dir, vsix, workspace, restartFrom: first });
     const again = await measureStart(second.url, second.userDataDir, workspace);
@@ -251,6 +292,9 @@ async function main(): Promise<void> {
     report('first start (no start-up snapshot yet)', cold);
     console.log(
       `  the language server's start-up snapshot, built in the background after the first start: ${(built.size / 1048576).toFixed(0)} MB in ${(built.buildMs / 1000).toFixed(1)} s (lowest priority)`,
+    );
+    console.log(
+      `  the local engine's start-up snapshot, built likewise: ${(engineBuilt.size / 1048576).toFixed(0)} MB in ${(engineBuilt.buildMs / 1000).toFixed(1)} s`,
     );
     report('second start (the same user data, snapshot built)', again);
     console.log(

@@ -90,12 +90,16 @@ const webOptions = {
   plugins: [layoutWorkerSource],
 };
 
-// The language server's startup snapshot entry (src/server/snapshot.ts), built into a snapshot by the
+// The language server's and the engine's startup snapshot entries (src/server/snapshot.ts,
+// src/backends/local/engineSnapshot.ts), each built into a snapshot by the
 // extension at run time with the extension host's own Node. Minified always: every character of it is
 // kept in the snapshot and read back by each start.
 const serverSnapshotOptions = {
   ...nodeOptions,
-  entryPoints: existing({ serverSnapshot: 'src/server/snapshot.ts' }),
+  entryPoints: existing({
+    serverSnapshot: 'src/server/snapshot.ts',
+    engineSnapshot: 'src/backends/local/engineSnapshot.ts',
+  }),
   minify: true,
   sourcemap: false,
 };

@@ -4,7 +4,9 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { EngineProcess } from './backends/local/engineProcess';
 import { LocalBackend } from './backends/local/localBackend';
+import { ENGINE_SNAPSHOT, ServerSnapshot } from './ui/startupSnapshot/serverSnapshot';
 import type { DataSource } from './backends/local/dataSource';
 import { registerBackendCommands } from './ui/backendCommands';
 import { registerDependencyMap } from './ui/map/mapPanel';
@@ -35,6 +37,9 @@ function localSource(config: Config, cacheDir?: string): DataSource {
 
 function createCtx(extension: vscode.ExtensionContext): Ctx {
   const config = new Config();
+  // Where the extension host runs on plain Node, the engine starts from a snapshot once one is built.
+  const engineSnapshot = new ServerSnapshot(extension, config, ENGINE_SNAPSHOT);
+  extension.subscriptions.push(engineSnapshot);
   const backends = new BackendManager(config, {
     local: () => {
       const backend = new LocalBackend({
@@ -45,6 +50,17 @@ function createCtx(extension: vscode.ExtensionContext): Ctx {
         memoryLimitBytes: config.localMemoryLimitMb * 1024 * 1024,
         resultByteLimit: config.localResultLimitMb * 1024 * 1024,
         onWorkerLost: (why) => log.warn(`The local engine's worker stopped (${why}); the next query starts a new one.`),
+        startEngine: (heapMb) => {
+          const start = engineSnapshot.forEngine(heapMb);
+          if (!start) return undefined;
+          log.info('Local engine: started from its start-up snapshot.');
+          return new EngineProcess({
+            script: extension.asAbsolutePath('dist/engineWorker.js'),
+            execArgv: start.execArgv,
+            env: { ...process.env, ...start.env },
+            onRefused: (why) => engineSnapshot.discard(start, why),
+          });
+        },
       });
       // Load the data and the Kusto library in the worker now, off the extension host's thread, so the
       // first Run does not pay for them.

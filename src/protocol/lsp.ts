@@ -47,3 +47,10 @@ export interface NotebookCellsParams {
   readonly notebook: string;
   readonly cells: readonly string[];
 }
+
+/**
+ * The server's log line that announces, right before it, a publication of a document's first check made
+ * before the whole document was checked (the first queries' diagnostics only): `<this> <uri> v<version>:`.
+ * Messages on one connection arrive in order, so a client (the tests' harness) can tell a partial list.
+ */
+export const EARLY_DIAGNOSTICS_LOG = 'Early diagnostics for';

@@ -75,7 +75,7 @@ export class Config {
   get serverTimeoutSeconds(): number {
     return this.get<number>('logAnalytics.serverTimeoutSeconds') ?? 180;
   }
-  /** Start the language server from a startup snapshot (built in the background) where Node allows it. */
+  /** Start the language server and the local engine from startup snapshots (built in the background) where Node allows it. */
   get startupSnapshot(): boolean {
     return this.get<boolean>('startup.snapshot') ?? true;
   }

@@ -22,6 +22,7 @@ import {
   type LogMessageParams,
   type ProtocolConnection,
 } from 'vscode-languageserver/node';
+import { EARLY_DIAGNOSTICS_LOG } from '../../src/protocol/lsp';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -30,6 +31,8 @@ export interface ServerHarness {
   readonly child: ChildProcess;
   /** Every window/logMessage the server sent. */
   readonly logs: string[];
+  /** The partial lists a document's first check published before it was done, in order. */
+  readonly earlyDiagnostics: { uri: string; diagnostics: Diagnostic[] }[];
   open(uri: string, text: string): Promise<Diagnostic[]>;
   change(uri: string, text: string): void;
   /** Inserts `text` at a position, as an incremental change (what an editor sends per keystroke). */
@@ -66,12 +69,21 @@ export async function startServer(options: { bundle?: string } = {}): Promise<Se
     new StreamMessageWriter(child.stdin!),
   );
   const logs: string[] = [];
+  const earlyDiagnostics: { uri: string; diagnostics: Diagnostic[] }[] = [];
   const versions = new Map<string, number>();
   const waiters = new Map<string, ((d: Diagnostic[]) => void)[]>();
+  /** Documents whose next publication is an early, partial one (see EARLY_DIAGNOSTICS_LOG). */
+  const partial = new Set<string>();
   connection.onNotification('window/logMessage', (p: LogMessageParams) => {
     logs.push(p.message);
+    if (p.message.startsWith(`${EARLY_DIAGNOSTICS_LOG} `)) partial.add(p.message.split(' ')[3]!);
   });
   connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+    // Tests wait for a document's complete diagnostics; `earlyDiagnostics` keeps the partial ones.
+    if (partial.delete(p.uri)) {
+      earlyDiagnostics.push({ uri: p.uri, diagnostics: p.diagnostics });
+      return;
+    }
     if (p.version !== undefined && p.version !== versions.get(p.uri)) return;
     const list = waiters.get(p.uri) ?? [];
     waiters.delete(p.uri);
@@ -105,6 +117,7 @@ export async function startServer(options: { bundle?: string } = {}): Promise<Se
     connection,
     child,
     logs,
+    earlyDiagnostics,
     nextDiagnostics,
     open(uri, text) {
       versions.set(uri, 1);

@@ -54,7 +54,34 @@ test('the key changes with the Node version, the extension version, the platform
   assert.notEqual(snapshotKey({ ...base, extensionVersion: '0.2.0' }), key);
   assert.notEqual(snapshotKey({ ...base, runtime: { ...node('20.20.2'), arch: 'arm64' } }), key);
   assert.notEqual(snapshotKey({ ...base, entryText: 'b' }), key);
+  // The engine's blob, and one built under another heap cap (V8 refuses a blob under other flags).
+  assert.match(snapshotKey({ ...base, name: 'engine' }), /^engine-/);
+  assert.equal(snapshotKey({ ...base, flags: [] }), key);
+  assert.notEqual(snapshotKey({ ...base, flags: ['--max-old-space-size=4096'] }), key);
+  assert.notEqual(
+    snapshotKey({ ...base, flags: ['--max-old-space-size=4096'] }),
+    snapshotKey({ ...base, flags: ['--max-old-space-size=8192'] }),
+  );
   assert.doesNotMatch(snapshotKey({ ...base, extensionVersion: '1.0.0/../x' }), /\//);
+});
+
+test('a snapshot built under V8 flags is checked under the same flags, which a start needs too', async () => {
+  const dir = tempDir();
+  const flags = ['--max-old-space-size=512'];
+  const { blob } = await buildSnapshot({
+    dir,
+    key: 'engine-flags',
+    nodePath: process.execPath,
+    entry: writeEntry(dir),
+    flags,
+  });
+  const run = (extra: string[]) =>
+    spawnSync(process.execPath, [...extra, '--snapshot-blob', blob, path.join(dir, 'entry.js')], {
+      env: { ...process.env, [SNAPSHOT_CHECK_ENV]: '1' },
+      encoding: 'utf8',
+    });
+  assert.match(run(flags).stdout, new RegExp(SNAPSHOT_CHECK_ANSWER));
+  assert.notEqual(run([]).status, 0, 'V8 refuses the blob under other flags');
 });
 
 test('a built snapshot is usable; a truncated one, or one without its record, is deleted', async () => {

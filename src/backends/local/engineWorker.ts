@@ -1,13 +1,15 @@
 /**
  * The engine's worker thread: loads the data once, then runs queries one at a time, so a long query
- * never blocks the extension host. Bundled to dist/engineWorker.js.
+ * never blocks the extension host. Bundled to dist/engineWorker.js. The same loop runs in a child process
+ * started from the engine's startup snapshot (engineSnapshot.ts, engineProcess.ts): there messages come
+ * over the process's IPC channel, and a cancel stops the whole process (no memory is shared with it).
  */
 import { parentPort } from 'node:worker_threads';
 import type { Database } from '../../engine/database';
 import type { FunctionSchema } from '../../schema/workspaceSchema';
 import { type DataSource, loadData, type LoadedData } from './dataSource';
 import { runLocalQuery } from './runQuery';
-import { serializeError, type WorkerRequest, type WorkerResponse } from './workerProtocol';
+import { ENGINE_PROCESS_READY, serializeError, type WorkerRequest, type WorkerResponse } from './workerProtocol';
 import { DEFAULT_CHUNK_LIMITS, fitsOneChunk, resultChunks, resultHead } from './resultChunks';
 import { QueryCancelledError, QueryTimeoutError } from '../../results/errors';
 
@@ -75,8 +77,22 @@ function load(from: DataSource): void {
   }
 }
 
+/** A worker thread's port, or the IPC channel of a process forked from the snapshot. */
+const port = parentPort ?? processPort();
+
+function processPort() {
+  if (!process.send) return undefined;
+  // The extension host is gone: nothing will ask this process for anything again.
+  process.once('disconnect', () => process.exit(0));
+  process.send({ type: ENGINE_PROCESS_READY });
+  return {
+    postMessage: (m: WorkerResponse) => process.send!(m),
+    on: (_event: 'message', listener: (m: WorkerRequest) => void) => process.on('message', listener),
+  };
+}
+
 function post(message: WorkerResponse): void {
-  parentPort!.postMessage(message);
+  port!.postMessage(message);
 }
 
 /** Stops a query's pre-load (Parquet tables) as the engine stops the query itself. */
@@ -135,7 +151,8 @@ async function runOne(message: Extract<WorkerRequest, { type: 'run' }>): Promise
     load(source);
   }
   const { id, query, options } = message;
-  const flag = new Int32Array(message.cancel);
+  // No shared flag from another process: there a cancel ends the process.
+  const flag = new Int32Array(message.cancel ?? new SharedArrayBuffer(4));
   const isCancelled = () => Atomics.load(flag, 0) === 1;
   post({ type: 'started', id });
   currentRun = id;
@@ -182,7 +199,7 @@ async function runOne(message: Extract<WorkerRequest, { type: 'run' }>): Promise
 // Messages are handled one at a time, in order: a query waiting for its Parquet tables, or streaming
 // its result in chunks, keeps the next query (and a new load) behind it, as a running query always has.
 let queue: Promise<void> = Promise.resolve();
-parentPort?.on('message', (message: WorkerRequest) => {
+port?.on('message', (message: WorkerRequest) => {
   // handle() reports its own failures; the catch only keeps one failed post from stopping the queue.
   queue = queue.then(() => handle(message)).catch(() => {});
 });

@@ -17,6 +17,7 @@ import { type DataSource, dataSourceLabel, describeLoadProgress } from './dataSo
 import { DEFAULT_RESULT_BYTE_LIMIT } from './resultSize';
 import { type ChunkLimits, ResultAssembly } from './resultChunks';
 import { deserializeError, type WorkerRequest, type WorkerResponse } from './workerProtocol';
+import type { EngineChannel } from './engineProcess';
 
 export interface LocalBackendOptions {
   readonly source: DataSource;
@@ -36,6 +37,11 @@ export interface LocalBackendOptions {
   readonly stopGraceMs?: number;
   /** How results larger than one chunk are split for the trip from the worker (default 50,000 rows / 4 MB). */
   readonly chunkLimits?: ChunkLimits;
+  /**
+   * The engine in a process started from its startup snapshot (engineProcess.ts), given the heap cap;
+   * undefined (no snapshot yet, or none here) starts a worker thread.
+   */
+  readonly startEngine?: (heapMb: number) => EngineChannel | undefined;
 }
 
 export const DEFAULT_TIMEOUT_MS = 120_000;
@@ -65,7 +71,7 @@ interface PendingRun {
 export class LocalBackend implements QueryBackend {
   readonly id = 'local' as const;
   readonly label: string;
-  private worker: Worker | undefined;
+  private worker: EngineChannel | undefined;
   private readonly pending = new Map<number, PendingRun>();
   private readonly schemaWaiters = new Map<
     number,
@@ -108,7 +114,8 @@ export class LocalBackend implements QueryBackend {
         ...(this.options.chunkLimits ? { chunkLimits: this.options.chunkLimits } : {}),
       },
     };
-    const grace = this.options.stopGraceMs ?? 1000;
+    // A process sees no shared flag: a cancelled run there can only be stopped, at once.
+    const grace = () => (this.worker?.sharesMemory === false ? 0 : (this.options.stopGraceMs ?? 1000));
     const script = this.options.workerScript;
     return new Promise<QueryResult>((resolve, reject) => {
       const run: PendingRun = {
@@ -128,7 +135,7 @@ export class LocalBackend implements QueryBackend {
           this.settle(id, new QueryCancelledError());
           return;
         }
-        run.timers.push(setTimeout(() => this.stopStuck(id, new QueryCancelledError()), grace));
+        run.timers.push(setTimeout(() => this.stopStuck(id, new QueryCancelledError()), grace()));
       };
       options.signal?.addEventListener('abort', onAbort, { once: true });
       run.cleanup = () => options.signal?.removeEventListener('abort', onAbort);
@@ -140,7 +147,7 @@ export class LocalBackend implements QueryBackend {
             Atomics.store(run.flag, 0, 1);
             this.settle(id, new QueryTimeoutError(timeoutMs));
           }
-        }, timeoutMs + grace),
+        }, timeoutMs + grace()),
       );
       this.pending.set(id, run);
       try {
@@ -227,19 +234,24 @@ export class LocalBackend implements QueryBackend {
     void w?.terminate();
   }
 
-  private ensureWorker(): Worker {
+  private ensureWorker(): EngineChannel {
     if (this.worker) {
       return this.worker;
     }
+    const heapMb =
+      this.options.heapLimitMb ?? workerHeapMb(this.options.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT_BYTES);
+    const fromSnapshot = this.options.startEngine?.(heapMb);
+    if (fromSnapshot) return this.attach(fromSnapshot);
     const file = path.resolve(this.options.workerScript);
     // Workers ignore the parent's loader hooks: a TypeScript worker (tests under tsx) registers tsx itself.
     const worker = new Worker(file.endsWith('.ts') ? `require('tsx/cjs');require(${JSON.stringify(file)});` : file, {
       eval: file.endsWith('.ts'),
-      resourceLimits: {
-        maxOldGenerationSizeMb:
-          this.options.heapLimitMb ?? workerHeapMb(this.options.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT_BYTES),
-      },
+      resourceLimits: { maxOldGenerationSizeMb: heapMb },
     });
+    return this.attach(worker);
+  }
+
+  private attach(worker: EngineChannel): EngineChannel {
     worker.unref();
     worker.on('message', (m: WorkerResponse) => this.onMessage(m));
     worker.on('error', (e) => this.onWorkerGone(worker, e.message));
@@ -343,7 +355,7 @@ export class LocalBackend implements QueryBackend {
    * The worker died on its own (out of memory, a crash): the query it was running fails, the ones
    * queued behind it go to a new worker, and the owner hears of it (for the log).
    */
-  private onWorkerGone(worker: Worker, why: string): void {
+  private onWorkerGone(worker: EngineChannel, why: string): void {
     if (worker !== this.worker) {
       return;
     }

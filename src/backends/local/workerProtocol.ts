@@ -22,13 +22,16 @@ export interface WorkerRunOptions {
 
 export type WorkerRequest =
   | { readonly type: 'load'; readonly source: DataSource }
-  /** `cancel` is a one-int SharedArrayBuffer: the worker is busy while it runs, so a message could not reach it. */
+  /**
+   * `cancel` is a one-int SharedArrayBuffer: the worker is busy while it runs, so a message could not
+   * reach it. Absent for an engine process (memory is not shared with it): a cancel ends that process.
+   */
   | {
       readonly type: 'run';
       readonly id: number;
       readonly query: string;
       readonly options: WorkerRunOptions;
-      readonly cancel: SharedArrayBuffer;
+      readonly cancel?: SharedArrayBuffer;
     }
   /** The loaded tables' schemas (lazy tables are not built for it) and the files that failed. */
   | { readonly type: 'schema'; readonly id: number }
@@ -55,6 +58,9 @@ export type WorkerResponse =
       readonly functions: readonly FunctionSchema[];
       readonly warnings: readonly string[];
     };
+
+/** The first message of an engine process: it started (Node accepted its snapshot) and listens. */
+export const ENGINE_PROCESS_READY = 'engine-ready';
 
 export type SerializedError =
   | {

@@ -39,13 +39,21 @@ export interface SnapshotKeyParts {
   readonly extensionVersion: string;
   /** The snapshot entry's own text: a rebuilt extension of the same version gets a new blob. */
   readonly entryText: string;
+  /** Which process the blob starts (default `server`). */
+  readonly name?: string;
+  /** V8 flags it is built and started with: V8 refuses a blob under other flags (e.g. another heap cap). */
+  readonly flags?: readonly string[];
 }
 
 /** A file-name-safe key: Node version, extension version, platform and arch, and the entry's digest. */
 export function snapshotKey(parts: SnapshotKeyParts): string {
-  const digest = createHash('sha256').update(parts.entryText).digest('hex').slice(0, 12);
+  const digest = createHash('sha256')
+    .update(parts.entryText)
+    .update(`\0${(parts.flags ?? []).join(' ')}`)
+    .digest('hex')
+    .slice(0, 12);
   const { runtime } = parts;
-  const raw = `server-${parts.extensionVersion}-node${runtime.versions.node}-${runtime.platform}-${runtime.arch}-${digest}`;
+  const raw = `${parts.name ?? 'server'}-${parts.extensionVersion}-node${runtime.versions.node}-${runtime.platform}-${runtime.arch}-${digest}`;
   return raw.replace(/[^A-Za-z0-9._-]/g, '_');
 }
 
@@ -129,6 +137,8 @@ export interface BuildOptions {
   readonly signal?: AbortSignal;
   /** os.setPriority's value for the builder (19: the lowest); the editor's own work comes first. */
   readonly priority?: number;
+  /** V8 flags the blob is built and checked with (those it will be started with). */
+  readonly flags?: readonly string[];
 }
 
 interface Exit {
@@ -187,7 +197,7 @@ export async function buildSnapshot(options: BuildOptions): Promise<{ blob: stri
   try {
     const built = await runLowPriority(
       options.nodePath,
-      ['--snapshot-blob', tmp, '--build-snapshot', options.entry],
+      [...(options.flags ?? []), '--snapshot-blob', tmp, '--build-snapshot', options.entry],
       env,
       priority,
       options.signal,
@@ -197,7 +207,7 @@ export async function buildSnapshot(options: BuildOptions): Promise<{ blob: stri
     }
     const checked = await runLowPriority(
       options.nodePath,
-      ['--snapshot-blob', tmp, options.entry],
+      [...(options.flags ?? []), '--snapshot-blob', tmp, options.entry],
       { ...process.env, [SNAPSHOT_CHECK_ENV]: '1' },
       priority,
       options.signal,
