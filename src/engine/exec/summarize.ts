@@ -17,6 +17,7 @@ import { columnReader, type Evaluator } from './columnReader';
 import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { compileExpr, constantOf } from './expr';
 import { runTypedFold } from './fastAggregates';
+import { hashBeatsDirectTable, hashedGroups } from './hashedGroups';
 import { LazyColumn, numberSelection } from './lazy';
 import { BYTES, chargeMemory } from './memoryBudget';
 
@@ -375,6 +376,19 @@ export function groupRows(
     );
   });
   const span = perKey.reduce((p, k) => p * k.cardinality, 1);
+  if (span <= 1 << 20 && hashBeatsDirectTable(span, n)) {
+    // Few rows over a wide span of combinations: their ids hashed, not a table of the whole span.
+    const ids = new Int32Array(n);
+    for (const key of perKey) {
+      const { cardinality, offset = 0 } = key;
+      const keyIds = key.ids;
+      for (let i = 0; i < n; i++) {
+        ids[i] = ids[i]! * cardinality + keyIds[i]! + offset;
+      }
+    }
+    hashedGroups(ids, n, groupOf, firstRows, ctx);
+    return { groupOf, firstRows };
+  }
   if (span <= 1 << 20) {
     // Few enough combinations: a direct table from combined id to group.
     const table = new Int32Array(span).fill(-1);
