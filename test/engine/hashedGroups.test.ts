@@ -45,4 +45,11 @@ describe('few rows over a wide span of key combinations (hashedGroups.ts)', () =
       [...want.values()].map(({ row, n }) => [...row, n]),
     );
   });
+
+  test('past 2^20 combinations (the table that grows with its groups), the same groups in the same order', () => {
+    // a and a * 1000 as separate keys: 1,000 × 999,001 × 76 × 3 × 2 combinations, over 2^20.
+    const q = (keys: string) => run(`T | extend w = a * 1000 | summarize n = count() by ${keys}`, db).rows;
+    const wide = q('a, w, b, c, p').map((r) => [r[0], r[2], r[3], r[4], r[5]]);
+    assert.deepEqual(wide, q('a, b, c, p'));
+  });
 });
