@@ -76,7 +76,11 @@ export class NumberColumn implements Column {
     readonly values: Float64Array,
     readonly nulls?: Uint8Array,
     readonly exact?: ExactValues,
-  ) {}
+    /** The range when whoever built the values already knows it (a kernel that tracked it), else computed on first use. */
+    knownRange?: NumberRange | null,
+  ) {
+    this.cachedRange = knownRange;
+  }
   get length(): number {
     return this.values.length;
   }

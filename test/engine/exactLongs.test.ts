@@ -105,6 +105,26 @@ describe('long values past 2^53', () => {
       ],
     );
   });
+  test('a computed long column whose values are each safe sums exactly past 2^53', () => {
+    // The sum of two columns carries its range from the kernel that computed it; the fold must still
+    // see that these rows' sum leaves 2^53, and redo it exactly.
+    const table =
+      "datatable(g:string, a:long, b:long)['a', 4503599627370496, 1, 'a', 4503599627370496, 1, 'b', 2, long(null), 'a', 1, 4503599627370496, 'b', 3, 4]";
+    assert.deepEqual(
+      rows(`${table} | extend v = a + b | summarize sum(v) by g | order by g asc`).map((r) => r.map(String)),
+      [
+        ['a', '13510798882111491'],
+        ['b', '7'],
+      ],
+    );
+    // Past 2^53 in a row: the product is exact, not the nearest double.
+    assert.deepEqual(
+      rows('datatable(a:long, b:long)[94906267, 94906267, 3, 5] | extend p = a * b | project p').map((r) =>
+        String(r[0]),
+      ),
+      [String(94906267n * 94906267n), '15'],
+    );
+  });
   test('a number past the long range in dynamic is a real; within it, an exact long', () => {
     assert.deepEqual(
       printed(

@@ -27,6 +27,13 @@ describe('where over many rows', () => {
       ['Computer != "web"', (r) => r[0] !== 'web'],
       ['Seq >= 1000', (r) => (r[1] as number) >= 1000],
       ['Seq % 2 == 0 or Computer == "web"', (r) => (r[1] as number) % 2 === 0 || r[0] === 'web'],
+      // A subquery's values, decided once per distinct Computer; after a where, over a selection.
+      ['Computer in ((T | where Seq < 3 | project Computer))', (r) => ['web', 'db1', 'db2'].includes(String(r[0]))],
+      [
+        'Seq > 50000 and Computer !in ((datatable(c: string)["db3", "web"]))',
+        (r) => (r[1] as number) > 50000 && r[0] !== 'db3' && r[0] !== 'web',
+      ],
+      ['Computer in ((T | where Seq == -1 | project Computer))', () => false],
       [
         'Computer startswith "db" and Half > 100 and Seq < 90000',
         (r) => String(r[0]).startsWith('db') && r[2] !== null && (r[2] as number) > 100 && (r[1] as number) < 90000,

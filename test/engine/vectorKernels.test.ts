@@ -55,6 +55,13 @@ describe('typed kernels give what the row-by-row path gives', () => {
     scaled: 'r * 2',
     shifted: 't + 1h',
     mixed: 'b * 3 + k',
+    // Two columns: the pair kernel (pairArithmetic.ts), with nulls on both sides, NaN and ±Infinity.
+    reals: 'r + r',
+    realTimesLong: 'r * b',
+    ints: 'k * k',
+    intMinusLong: 'k - a',
+    // a * b leaves 2^53: the kernel declines and the exact path computes it.
+    product: 'a * b',
   };
   const extend = (wrap: (e: string) => string) =>
     Object.entries(computed)

@@ -316,7 +316,7 @@ export function evaluateColumn(expr: Expr, table: Table, ctx: ExecContext): Colu
   if (expr.k !== 'literal' && !isConstantExpr(expr)) {
     const vector = numberVector(expr, table, ctx);
     if (vector) {
-      return new NumberColumn(expr.type, vector.values, vector.nulls);
+      return new NumberColumn(expr.type, vector.values, vector.nulls, undefined, vector.range);
     }
   }
   const f = compileExpr(expr, table, ctx);

@@ -81,7 +81,8 @@ function stringTermSelect(
   table: Table,
   ctx: ExecContext,
 ): ((candidates: Int32Array | undefined) => Int32Array) | undefined {
-  const names = columnsRead(pred);
+  // `Machine in (machines)`: the subquery's values are the same for every row, so it is decided per value too.
+  const names = columnsRead(pred, new Set(), true);
   if (!names || names.size !== 1) {
     return undefined;
   }

@@ -17,6 +17,7 @@ import { columnReader, type Evaluator } from './columnReader';
 import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { compileExpr, constantOf } from './expr';
 import { runTypedFold } from './fastAggregates';
+import { hashBeatsDirectTable, hashedGroups, hashedWideGroups } from './hashedGroups';
 import { LazyColumn, numberSelection } from './lazy';
 import { BYTES, chargeMemory } from './memoryBudget';
 
@@ -375,6 +376,19 @@ export function groupRows(
     );
   });
   const span = perKey.reduce((p, k) => p * k.cardinality, 1);
+  if (span <= 1 << 20 && hashBeatsDirectTable(span, n)) {
+    // Few rows over a wide span of combinations: their ids hashed, not a table of the whole span.
+    const ids = new Int32Array(n);
+    for (const key of perKey) {
+      const { cardinality, offset = 0 } = key;
+      const keyIds = key.ids;
+      for (let i = 0; i < n; i++) {
+        ids[i] = ids[i]! * cardinality + keyIds[i]! + offset;
+      }
+    }
+    hashedGroups(ids, n, groupOf, firstRows, ctx);
+    return { groupOf, firstRows };
+  }
   if (span <= 1 << 20) {
     // Few enough combinations: a direct table from combined id to group.
     const table = new Int32Array(span).fill(-1);
@@ -404,21 +418,26 @@ export function groupRows(
     }
     return { groupOf, firstRows };
   }
-  const exact = span <= Number.MAX_SAFE_INTEGER;
-  const map = new Map<number | string, number>();
+  if (span <= Number.MAX_SAFE_INTEGER) {
+    // Each combination a number below 2^53: hashed in a typed table rather than a Map.
+    const ids = new Float64Array(n);
+    for (const key of perKey) {
+      const { cardinality, offset = 0 } = key;
+      const keyIds = key.ids;
+      for (let i = 0; i < n; i++) {
+        ids[i] = ids[i]! * cardinality + keyIds[i]! + offset;
+      }
+    }
+    hashedWideGroups(ids, n, groupOf, firstRows, ctx, chargeGroup);
+    return { groupOf, firstRows };
+  }
+  const map = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     if ((i & (CHECK_INTERVAL - 1)) === 0) {
       ctx.check();
     }
-    let key: number | string;
-    if (exact) {
-      key = 0;
-      for (const k of perKey) {
-        key = key * k.cardinality + k.ids[i]! + (k.offset ?? 0);
-      }
-    } else {
-      key = perKey.map((k) => k.ids[i]! + (k.offset ?? 0)).join(',');
-    }
+    // Past 2^53 combinations a number would not tell them apart: the ids joined as text.
+    const key = perKey.map((k) => k.ids[i]! + (k.offset ?? 0)).join(',');
     let g = map.get(key);
     if (g === undefined) {
       g = firstRows.length;

@@ -5,7 +5,7 @@
  * operator implementations, the same null and NaN rules as the column builder) or declines, and the
  * row-by-row path runs instead.
  */
-import { NumberColumn } from '../column';
+import { NumberColumn, type NumberRange } from '../column';
 import { bindBinaryOperator, scalarFunction } from '../functions';
 import type { Expr } from '../plan/types';
 import type { Table } from '../table';
@@ -13,6 +13,7 @@ import { Int64, isNumberBacked, type KqlType } from '../values';
 import { callShape } from './callKernels';
 import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { type NumberSelection, numberSelection } from './lazy';
+import { pairArithmetic } from './pairArithmetic';
 
 // A module-local copy: a transpiled import is a getter call on every loop iteration.
 const CHECK_INTERVAL = CHECK_EVERY;
@@ -22,6 +23,8 @@ const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 export interface NumberVector {
   readonly values: Float64Array;
   readonly nulls?: Uint8Array;
+  /** The non-null values' range when the kernel tracked it (null: every value is null). */
+  readonly range?: NumberRange | null;
 }
 
 const ARITHMETIC = new Set(['AddExpression', 'SubtractExpression', 'MultiplyExpression']);
@@ -102,6 +105,10 @@ function arithmetic(expr: Extract<Expr, { k: 'binary' }>, table: Table, ctx: Exe
   }
   const numeric = (t: KqlType) => t === 'int' || t === 'long' || t === 'real';
   const inline = numeric(expr.left.type) && numeric(expr.right.type) ? inlineArithmetic(expr.op, expr.type) : undefined;
+  if (inline && typeof left !== 'number' && typeof right !== 'number') {
+    // Two columns: the loop without a closure call per row. Undefined only past 2^53 (the exact path's).
+    return pairArithmetic(expr.op, expr.type, left, right, table.rowCount, ctx);
+  }
   const impl =
     inline ??
     (bindBinaryOperator(expr.op, expr.left.type, expr.right.type, expr.type) as (
@@ -121,6 +128,11 @@ function arithmetic(expr: Extract<Expr, { k: 'binary' }>, table: Table, ctx: Exe
   const integral = expr.type === 'long' || expr.type === 'datetime' || expr.type === 'timespan';
   const lc = typeof left === 'number' ? left : 0;
   const rc = typeof right === 'number' ? right : 0;
+  // The smallest and largest value written: one bound check at the end instead of one per row, and the
+  // column's range for free (a long sum over it then needs no overflow check per add).
+  let min = Infinity;
+  let max = -Infinity;
+  let hasNaN = false;
   for (let start = 0; start < n; start += CHECK_INTERVAL) {
     ctx.check();
     const end = Math.min(n, start + CHECK_INTERVAL);
@@ -129,20 +141,36 @@ function arithmetic(expr: Extract<Expr, { k: 'binary' }>, table: Table, ctx: Exe
       const b = R ? read(R, i) : rc;
       const v = a === null || b === null ? null : impl(a, b);
       // The column builder's rule: null, a non-number, or NaN outside real columns is null.
-      if (v instanceof Int64) {
+      if (typeof v === 'number') {
+        if (v === v) {
+          values[i] = v;
+          if (v < min) {
+            min = v;
+          }
+          if (v > max) {
+            max = v;
+          }
+        } else if (real) {
+          values[i] = v;
+          hasNaN = true;
+        } else {
+          (nulls ??= new Uint8Array(n))[i] = 1;
+        }
+      } else if (v instanceof Int64) {
         // A datetime or timespan result past 2^53 ticks: the row-by-row path keeps it exact.
         return undefined;
-      }
-      if (typeof v !== 'number' || (v !== v && !real)) {
-        (nulls ??= new Uint8Array(n))[i] = 1;
-      } else if (integral && !(v <= MAX_SAFE && v >= -MAX_SAFE)) {
-        return undefined;
       } else {
-        values[i] = v;
+        (nulls ??= new Uint8Array(n))[i] = 1;
       }
     }
   }
-  return { values, nulls };
+  if (integral && min <= max && !(min >= -MAX_SAFE && max <= MAX_SAFE)) {
+    // A long, datetime or timespan past 2^53 is the row-by-row path's (exact in BigInt).
+    return undefined;
+  }
+  // As numberRange gives it: null when no value but nulls was written.
+  const range = min <= max || hasNaN ? { min, max, hasNaN } : null;
+  return { values, nulls, range };
 }
 
 function read(column: NumberSelection, i: number): number | null {
@@ -161,5 +189,5 @@ function operand(expr: Expr, table: Table, ctx: ExecContext): number | NumberSel
     return col?.type === expr.type ? numberSelection(col) : undefined;
   }
   const vector = numberVector(expr, table, ctx);
-  return vector && { source: new NumberColumn(expr.type, vector.values, vector.nulls) };
+  return vector && { source: new NumberColumn(expr.type, vector.values, vector.nulls, undefined, vector.range) };
 }

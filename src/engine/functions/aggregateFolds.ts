@@ -70,7 +70,7 @@ export function extremeFold(kind: Extreme): (call: AggregateShape) => TypedFold 
     const exactSum = kind === 'sum' && out === 'long';
     return (rows) => {
       // A NaN in a sum gives undefined: the library decides what it means.
-      const state = rows.numbers ? foldColumn(kind, rows) : foldEvaluated(kind, rows);
+      const state = rows.numbers ? foldColumn(kind, rows, exactSum) : foldEvaluated(kind, rows);
       if (!state || (exactSum && state.unsafe)) {
         return undefined;
       }
@@ -87,9 +87,10 @@ export function extremeFold(kind: Extreme): (call: AggregateShape) => TypedFold 
  * sum/min/max per group over a number column's values read in place (row −1 of a selection and
  * null-flagged values are skipped, NaN is skipped by min and max); undefined when a sum meets a NaN.
  */
-function foldColumn(kind: Extreme, rows: GroupedRows): FoldState | undefined {
+function foldColumn(kind: Extreme, rows: GroupedRows, exactSum: boolean): FoldState | undefined {
   const { groupOf, groupCount, n } = rows;
-  if (kind === 'sum' && sumsStaySafe(rows.numbers!.source, n)) {
+  // A sum whose overflow does not matter (a real result) or cannot happen needs no check per add.
+  if (kind === 'sum' && (!exactSum || sumsStaySafe(rows.numbers!.source, n))) {
     return sumSafeColumn(rows);
   }
   const { values, nulls } = rows.numbers!.source;
@@ -133,8 +134,8 @@ function foldColumn(kind: Extreme, rows: GroupedRows): FoldState | undefined {
 }
 
 /**
- * sum where no partial sum can leave ±(2^53−1) (sumsStaySafe): foldColumn's loop without the range
- * check per add, which was the fold's main cost on long columns such as BytesSent.
+ * sum where no partial sum can leave ±(2^53−1) (sumsStaySafe) or where leaving it does not matter:
+ * foldColumn's loop without the range check per add, which was the fold's main cost on long columns such as BytesSent.
  */
 function sumSafeColumn(rows: GroupedRows): FoldState | undefined {
   const { groupOf, groupCount, n } = rows;

@@ -54,34 +54,45 @@ export function isTimelessConstant(expr: Expr): boolean {
 /**
  * The columns an expression reads, or undefined when it depends on more than the values of named
  * columns at its own row (a row-volatile call, a neighbouring row, every column, a subquery).
+ * `subqueriesAsConstants`: a subquery (`in (T)`, toscalar(T)) counts as reading no column, as it reads
+ * none of this row's and one run computes it once; an executor may then decide the expression once
+ * per distinct value of the columns read. Plan rewrites leave it false: a subquery stops them.
  */
-export function columnsRead(expr: Expr, into = new Set<string>()): Set<string> | undefined {
+export function columnsRead(
+  expr: Expr,
+  into = new Set<string>(),
+  subqueriesAsConstants = false,
+): Set<string> | undefined {
+  const read = (e: Expr) => columnsRead(e, into, subqueriesAsConstants);
   switch (expr.k) {
     case 'literal':
       return into;
     case 'column':
       into.add(expr.name);
       return into;
+    case 'scalarQuery':
+    case 'tableColumn':
+      return subqueriesAsConstants ? into : undefined;
     case 'call':
       if (callVolatility(expr.name) === 'row') {
         return undefined;
       }
       for (const a of expr.args) {
-        if (!columnsRead(a, into)) {
+        if (!read(a)) {
           return undefined;
         }
       }
       return into;
     case 'binary':
-      return columnsRead(expr.left, into) && columnsRead(expr.right, into);
+      return read(expr.left) && read(expr.right);
     case 'unary':
-      return columnsRead(expr.operand, into);
+      return read(expr.operand);
     case 'list':
-      return columnsRead(expr.left, into) && expr.items.every((i) => columnsRead(i, into)) ? into : undefined;
+      return read(expr.left) && expr.items.every(read) ? into : undefined;
     case 'between':
-      return columnsRead(expr.value, into) && columnsRead(expr.low, into) && columnsRead(expr.high, into);
+      return read(expr.value) && read(expr.low) && read(expr.high);
     case 'index':
-      return columnsRead(expr.target, into) && columnsRead(expr.key, into);
+      return read(expr.target) && read(expr.key);
     default:
       return undefined;
   }
