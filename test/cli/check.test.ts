@@ -105,7 +105,10 @@ test("--data DIR checks against the exported files' tables and their extra colum
 test('--data DIR binds the stored functions its .kql files define', async () => {
   const data = fs.mkdtempSync(path.join(os.tmpdir(), 'kql-check-data-'));
   fs.writeFileSync(path.join(data, 'AppLogs.csv'), 'Level,Message\nError,disk full\n');
-  fs.writeFileSync(path.join(data, 'errors.kql'), '.create-or-alter function Errors() { AppLogs | where Level == "Error" }');
+  fs.writeFileSync(
+    path.join(data, 'errors.kql'),
+    '.create-or-alter function Errors() { AppLogs | where Level == "Error" }',
+  );
   const file = write('errors-of.kql', 'Errors() | project Message\n');
   const r = await kqlCheck(['--data', data, file]);
   assert.equal(r.code, 0, r.stdout + r.stderr);

@@ -71,7 +71,10 @@ test("a folder's queries call its stored functions, plainly and with invoke", ()
 });
 
 test('a command that cannot be read is a warning with file, line and column; the others still load', () => {
-  const dir = folder({ 'Conn.csv': CONN, 'bad.kql': '.create function Broken(x:long { x }\n.create function Good() { Conn }' });
+  const dir = folder({
+    'Conn.csv': CONN,
+    'bad.kql': '.create function Broken(x:long { x }\n.create function Good() { Conn }',
+  });
   const opened = openDataFolder(dir);
   assert.deepEqual(
     opened.database.functions.map((f) => f.name),

@@ -39,7 +39,11 @@ test('a stored function of tables is called plainly, with parameters, defaults a
 
 test('invoke of a stored function: the piped table is its first argument', () => {
   const db = dbWith(
-    fn('TopSenders', 'T:(Computer:string, BytesSent:long), n:long', 'T | summarize s = sum(BytesSent) by Computer | top n by s'),
+    fn(
+      'TopSenders',
+      'T:(Computer:string, BytesSent:long), n:long',
+      'T | summarize s = sum(BytesSent) by Computer | top n by s',
+    ),
   );
   const r = run('T | where Direction == "outbound" | invoke TopSenders(1)', db);
   assert.deepEqual(r.columns, ['Computer', 's']);
@@ -55,8 +59,11 @@ test('a scalar stored function, and one stored function calling another', () => 
   assert.deepEqual(run('SentKiB', db).rows, [[650 / 1024]]);
 });
 
-test('a stored function does not see the query\'s lets; an error inside it points at the call', () => {
-  const db = dbWith(fn('Boom', '', 'T | evaluate bag_unpack(Tags)'), fn('Outbound', '', 'T | where Direction == "outbound"'));
+test("a stored function does not see the query's lets; an error inside it points at the call", () => {
+  const db = dbWith(
+    fn('Boom', '', 'T | evaluate bag_unpack(Tags)'),
+    fn('Outbound', '', 'T | where Direction == "outbound"'),
+  );
   // The body's T is the workspace's table, not the query's `let T`.
   assert.deepEqual(run('let T = print Direction = "outbound"; Outbound | count', db).rows, [[3]]);
   const q = 'T | take 1;\nBoom() | count';
@@ -73,17 +80,22 @@ test('stored functions set anew replace the old ones, and cached plans bound to 
   assert.deepEqual(run('N', db).rows, [[2]]);
 });
 
-test('a function whose body is unknown here (another database\'s) keeps its clear error', () => {
-  assert.throws(() => run("T | invoke cluster('c').database('d').StoredFunction()", dbWith()), /invoke of .*not supported/);
+test("a function whose body is unknown here (another database's) keeps its clear error", () => {
+  assert.throws(
+    () => run("T | invoke cluster('c').database('d').StoredFunction()", dbWith()),
+    /invoke of .*not supported/,
+  );
 });
 
-test('a tabular parameter declared with fewer columns keeps the argument\'s others (Kusto passes the table)', () => {
-  const r = run('let f = (T:(Name:string)) { T | extend x = 1 }; datatable(Name:string, Data:string)["a","b"] | invoke f()');
+test("a tabular parameter declared with fewer columns keeps the argument's others (Kusto passes the table)", () => {
+  const r = run(
+    'let f = (T:(Name:string)) { T | extend x = 1 }; datatable(Name:string, Data:string)["a","b"] | invoke f()',
+  );
   assert.deepEqual(r.columns, ['Name', 'Data', 'x']);
   assert.deepEqual(r.rows, [['a', 'b', 1]]);
 });
 
-test('an error inside a let function points at its place in the function\'s body', () => {
+test("an error inside a let function points at its place in the function's body", () => {
   const q = 'let f = () { T | evaluate bag_unpack(Tags) };\nf() | count';
   assert.throws(
     () => run(q),

@@ -105,7 +105,13 @@ function readCommand(text: string, start: number): FunctionSchema | { error: str
   const bodyEnd = closingBracket(text, i);
   if (bodyEnd < 0) return { error: `the body of ${fnName} is not closed`, at: i };
   const { docstring = '', folder = '' } = props as { docstring?: string; folder?: string };
-  return { name: fnName, parameters, body: text.slice(i, bodyEnd), description: docstring, group: folder || 'Functions' };
+  return {
+    name: fnName,
+    parameters,
+    body: text.slice(i, bodyEnd),
+    description: docstring,
+    group: folder || 'Functions',
+  };
 }
 
 /** The functions defined by one file's commands, with a warning per command that cannot be read. */

@@ -24,13 +24,19 @@ const given = (name: string, body: string): FunctionSchema => ({
 test("the worker runs the folder's stored functions and those given from the schema file", async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kql-local-fns-'));
   fs.writeFileSync(path.join(dir, 'VMBoundPort.csv'), 'Computer,Port\nweb1,80\nweb1,443\ndb1,1433\n');
-  fs.writeFileSync(path.join(dir, 'ports.kql'), '.create-or-alter function WebPorts() { VMBoundPort | where Computer == "web1" }');
+  fs.writeFileSync(
+    path.join(dir, 'ports.kql'),
+    '.create-or-alter function WebPorts() { VMBoundPort | where Computer == "web1" }',
+  );
   const backend = new LocalBackend({ source: { kind: 'folder', dir }, workerScript: WORKER });
   try {
     assert.deepEqual((await backend.run('WebPorts | count')).tables[0]!.rows, [[2]]);
     await assert.rejects(backend.run('DbPorts | count'), /DbPorts/);
     // The schema file's functions: a new one runs, one the folder defines too stays the folder's.
-    backend.useStoredFunctions([given('DbPorts', 'VMBoundPort | where Computer == "db1"'), given('WebPorts', 'print n = 0')]);
+    backend.useStoredFunctions([
+      given('DbPorts', 'VMBoundPort | where Computer == "db1"'),
+      given('WebPorts', 'print n = 0'),
+    ]);
     assert.deepEqual((await backend.run('DbPorts | count')).tables[0]!.rows, [[1]]);
     assert.deepEqual((await backend.run('WebPorts | count')).tables[0]!.rows, [[2]]);
     const schema = await backend.schema();
