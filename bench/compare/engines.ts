@@ -11,7 +11,9 @@
  *   COMPARE_REPEATS=3 BENCH_SCALE=10 BENCH_RUNS=10 nice node --max-old-space-size=12000 --import tsx bench/compare/engines.ts OLD_DIR [NEW_DIR]
  *
  * COMPARE_FILTER=a,b limits the queries to ids containing a or b; COMPARE_CLOCK=wall times wall-clock
- * instead of the process's CPU time.
+ * instead of the process's CPU time. A query that answers in microseconds is timed in batches of runs
+ * (each sample at least COMPARE_SAMPLE_MS, default 5 ms, the same batch on both sides): a single 20 µs
+ * run is within the clock's and a background compile's noise, so its ratio swung 0.9–1.25× run to run.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -20,6 +22,8 @@ import { SAMPLE_QUERIES, sampleQueryText } from '../../src/schema/sampleQueries'
 import type { EngineSide } from './runner';
 
 const THRESHOLD = 1.05;
+/** The least time one sample of a plan-reusing run takes: shorter queries are run this long in a batch. */
+const SAMPLE_MS = Number(process.env.COMPARE_SAMPLE_MS ?? 5);
 
 /**
  * Bundles runner.ts with its `../../src/…` imports pointing into `dir`, so the same runner times that
@@ -146,14 +150,20 @@ function timeBoth(sides: readonly EngineSide[], text: string, warmup: number, ru
   const measure = (r: { ms: number; cpuMs: number }) => (CLOCK === 'cpu' ? r.cpuMs : r.ms);
   // ABBA order: each side runs first as often as second, so neither always follows the other's garbage.
   const order = (i: number) => (i % 2 === 0 ? [0, 1] : [1, 0]);
-  for (let i = 0; i < warmup; i++) {
-    for (const s of order(i)) {
-      t[s]!.rows = sides[s]!.time(text, true).rows;
-    }
-  }
-  for (let i = 0; i < runs; i++) {
+  const fastest = [Infinity, Infinity];
+  for (let i = 0; i < Math.max(1, warmup); i++) {
     for (const s of order(i)) {
       const r = sides[s]!.time(text, true);
+      t[s]!.rows = r.rows;
+      fastest[s] = Math.min(fastest[s]!, r.ms);
+    }
+  }
+  // One batch size for both sides, from the slower side's best warm-up run, so a sample lasts SAMPLE_MS or so.
+  const perRun = Math.max(fastest[0]!, fastest[1]!, 0.001);
+  const batch = Math.max(1, Math.min(1000, Math.ceil(SAMPLE_MS / perRun)));
+  for (let i = 0; i < runs; i++) {
+    for (const s of order(i)) {
+      const r = sides[s]!.time(text, true, batch);
       t[s]!.cached.push(measure(r));
       t[s]!.wall.push(r.ms);
     }
