@@ -30,6 +30,7 @@ export { isConstantExpr } from '../plan/exprFacts';
 const CHECK_INTERVAL = CHECK_EVERY;
 
 import { columnReader, type Evaluator } from './columnReader';
+import { refusalReason } from '../functions/refusedFunctions';
 
 export type { Evaluator } from './columnReader';
 
@@ -89,10 +90,11 @@ export function compileExpr(expr: Expr, table: Table, ctx: ExecContext): Evaluat
             `The aggregate function '${expr.name}' can only be used in summarize.`,
           );
         }
+        const reason = refusalReason(expr.name);
         throw ctx.errors.at(
           expr.span,
           'KQL-UNSUPPORTED',
-          `The function '${expr.name}' is not supported by the embedded engine.`,
+          `The function '${expr.name}' is not supported by the embedded engine${reason ? `: ${reason}` : ''}.`,
         );
       }
       // A window function has no row-by-row implementation: its row kernel is all there is.

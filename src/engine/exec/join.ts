@@ -66,7 +66,7 @@ function index(table: Table, key: (row: number) => unknown, ctx: ExecContext): M
 }
 
 /** An append-only Int32Array, for the row pairs a join produces (millions at a time). */
-class RowList {
+export class RowList {
   private data: Int32Array;
   length = 0;
   constructor(capacity = 1024) {
@@ -87,7 +87,7 @@ class RowList {
   }
 }
 
-function output(schema: P<'join'>['schema'], sides: { table: Table; rows: RowList | number[] }[]): Table {
+export function output(schema: P<'join'>['schema'], sides: { table: Table; rows: RowList | number[] }[]): Table {
   const cols: TableColumn[] = [];
   let i = 0;
   for (const side of sides) {

@@ -26,6 +26,7 @@ import { runMvApply } from './mvApply';
 import { runMvExpand } from './mvExpand';
 import { runBagUnpack, runNarrow, runPivot } from './evaluate';
 import { runFind } from './find';
+import { runGeoLookup } from './geoLookup';
 import { runParse } from './parse';
 import { runPartition } from './partition';
 import { runParseKv } from './parseKv';
@@ -68,6 +69,11 @@ export function runPlan(plan: Plan, ctx: ExecContext): Table {
       const inputs = plan.inputs.map((i) => ({ table: runPlan(i.plan, ctx), source: i.source }));
       return at(plan, ctx, () => runFind(plan, inputs, ctx));
     }
+    case 'geoLookup': {
+      const input = runPlan(plan.input, ctx);
+      const lookup = runPlan(plan.lookup, ctx);
+      return at(plan, ctx, () => runGeoLookup(plan, input, lookup, ctx));
+    }
     case 'join':
     case 'lookup': {
       const left = runPlan(plan.left, ctx);
@@ -81,7 +87,7 @@ export function runPlan(plan: Plan, ctx: ExecContext): Table {
   return at(plan, ctx, () => runUnary(plan, input, ctx));
 }
 
-type UnaryPlan = Extract<Plan, { input: Plan }>;
+type UnaryPlan = Exclude<Extract<Plan, { input: Plan }>, { k: 'geoLookup' }>;
 
 function runUnary(plan: UnaryPlan, input: Table, ctx: ExecContext): Table {
   switch (plan.k) {

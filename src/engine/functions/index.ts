@@ -24,7 +24,9 @@ import { extractJsonFunctions } from './extractJson';
 import { geoFunctions } from './geoFunctions';
 import { geoDirections } from './geoDirections';
 import { geoH3Cells } from './geoH3Cells';
+import { geoH3Coverings } from './geoH3Coverings';
 import { geoS2Cells } from './geoS2Cells';
+import { geoS2Coverings } from './geoS2Coverings';
 import { geoPolygons } from './geoPolygons';
 import { geoLines } from './geoLines';
 import { geoIntersects } from './geoIntersects';
@@ -116,7 +118,9 @@ register(scalars, [
   ...geoFunctions,
   ...geoDirections,
   ...geoH3Cells,
+  ...geoH3Coverings,
   ...geoS2Cells,
+  ...geoS2Coverings,
   ...geoPolygons,
   ...geoLines,
   ...geoIntersects,

@@ -38,14 +38,14 @@ export interface S2Cell {
 
 type Vector = [number, number, number];
 
-function pointOf(longitude: number, latitude: number): Vector {
+export function pointOf(longitude: number, latitude: number): Vector {
   const lat = latitude * RADIANS;
   const lon = longitude * RADIANS;
   return [Math.cos(lat) * Math.cos(lon), Math.cos(lat) * Math.sin(lon), Math.sin(lat)];
 }
 
 /** The face a point projects to (its largest coordinate's axis, +3 when negative) and its (u, v) there. */
-function faceUv(p: Vector): [number, number, number] {
+export function faceUv(p: Vector): [number, number, number] {
   const [x, y, z] = p;
   const ax = Math.abs(x),
     ay = Math.abs(y),
@@ -88,7 +88,7 @@ function faceUvToPoint(face: number, u: number, v: number): Vector {
 }
 
 /** S2's quadratic projection from u ∈ [-1, 1] to s ∈ [0, 1], and back. */
-function uvToSt(u: number): number {
+export function uvToSt(u: number): number {
   return u >= 0 ? 0.5 * Math.sqrt(1 + 3 * u) : 1 - 0.5 * Math.sqrt(1 - 3 * u);
 }
 function stToUv(s: number): number {
@@ -107,12 +107,17 @@ function cellAt(face: number, i: number, j: number, level: number): S2Cell {
 
 /** The cell of a point (degrees) at a level. */
 export function s2CellOfPoint(longitude: number, latitude: number, level: number): S2Cell {
-  const [face, u, v] = faceUv(pointOf(longitude, latitude));
+  return s2CellOfVec(pointOf(longitude, latitude), level);
+}
+
+/** The cell of a point (a vector from the centre, any length) at a level. */
+export function s2CellOfVec(p: readonly [number, number, number], level: number): S2Cell {
+  const [face, u, v] = faceUv(p as Vector);
   return cellAt(face, stToIj(uvToSt(u)), stToIj(uvToSt(v)), level);
 }
 
-/** A cell's token: its 64-bit id in hex, trailing zeros dropped. */
-export function s2Token(cell: S2Cell): string {
+/** A cell's 64-bit id (face, position on the Hilbert curve, level marker): ids sort along the curve. */
+export function s2CellId(cell: S2Cell): bigint {
   let id = BigInt(cell.face);
   let orientation = cell.face & 1;
   for (let k = MAX_LEVEL - 1; k >= MAX_LEVEL - cell.level; k--) {
@@ -123,8 +128,17 @@ export function s2Token(cell: S2Cell): string {
   }
   // The level marker, then zeros to 64 bits.
   id = (id << 1n) | 1n;
-  id <<= BigInt(2 * (MAX_LEVEL - cell.level));
+  return id << BigInt(2 * (MAX_LEVEL - cell.level));
+}
+
+/** A cell id's token: the id in hex, trailing zeros dropped. */
+export function s2TokenOfId(id: bigint): string {
   return id.toString(16).padStart(16, '0').replace(/0+$/, '');
+}
+
+/** A cell's token: its 64-bit id in hex, trailing zeros dropped. */
+export function s2Token(cell: S2Cell): string {
+  return s2TokenOfId(s2CellId(cell));
 }
 
 /** The cell a token names, or undefined for a text that is not a valid S2 token. */
@@ -173,6 +187,42 @@ function stPoint(face: number, s: number, t: number): [number, number] {
 export function s2CellCenter(cell: S2Cell): [number, number] {
   const size = 2 ** (MAX_LEVEL - cell.level);
   return stPoint(cell.face, (cell.i + size / 2) / MAX_SIZE, (cell.j + size / 2) / MAX_SIZE);
+}
+
+/** A cell's four corners as unit vectors, counter-clockwise from (low s, low t). */
+export function s2CellCorners(cell: S2Cell): Vector[] {
+  const size = 2 ** (MAX_LEVEL - cell.level);
+  const at = (i: number, j: number): Vector => {
+    const [x, y, z] = faceUvToPoint(cell.face, stToUv(i / MAX_SIZE), stToUv(j / MAX_SIZE));
+    const n = Math.hypot(x, y, z);
+    return [x / n, y / n, z / n];
+  };
+  return [at(cell.i, cell.j), at(cell.i + size, cell.j), at(cell.i + size, cell.j + size), at(cell.i, cell.j + size)];
+}
+
+/** A cell's centre as a unit vector. */
+export function s2CellCentre(cell: S2Cell): Vector {
+  const size = 2 ** (MAX_LEVEL - cell.level);
+  const [x, y, z] = faceUvToPoint(
+    cell.face,
+    stToUv((cell.i + size / 2) / MAX_SIZE),
+    stToUv((cell.j + size / 2) / MAX_SIZE),
+  );
+  const n = Math.hypot(x, y, z);
+  return [x / n, y / n, z / n];
+}
+
+/** A cell's four children, in no particular order. */
+export function s2CellChildren(cell: S2Cell): S2Cell[] {
+  const half = 2 ** (MAX_LEVEL - cell.level - 1);
+  const { face, i, j } = cell;
+  const level = cell.level + 1;
+  return [
+    { face, i, j, level },
+    { face, i: i + half, j, level },
+    { face, i, j: j + half, level },
+    { face, i: i + half, j: j + half, level },
+  ];
 }
 
 /** A cell's four corners as [longitude, latitude], counter-clockwise from (low s, low t). */

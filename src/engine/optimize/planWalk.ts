@@ -23,6 +23,11 @@ export function mapInputs(plan: Plan, f: (input: Plan) => Plan): Plan {
       const right = f(plan.right);
       return left === plan.left && right === plan.right ? plan : { ...plan, left, right };
     }
+    case 'geoLookup': {
+      const input = f(plan.input);
+      const lookup = f(plan.lookup);
+      return input === plan.input && lookup === plan.lookup ? plan : { ...plan, input, lookup };
+    }
     case 'union':
     case 'search':
     case 'find': {

@@ -1,11 +1,12 @@
 /**
- * `evaluate` plugins whose output schema the binder knows before the data is read: `narrow()`, and
- * `bag_unpack(…)` with an output schema. Without one, bag_unpack's columns depend on the data (Kusto
+ * `evaluate` plugins whose output schema the binder knows before the data is read: `narrow()`,
+ * `bag_unpack(…)` and `pivot(…)` with an output schema, and the geo lookups (plan/geoLookup.ts). Without one, bag_unpack's columns depend on the data (Kusto
  * decides them at run time), which a plan bound by Kusto.Language cannot follow; the error says how to
  * write the schema.
  */
 import type { LowerContext } from './context';
 import { lowerExpr } from './expressions';
+import { lowerGeoLookup } from './geoLookup';
 import { lowerAggregateCall } from './summarize';
 import { elementsOf, kindOf, nameText, schemaOf, spanOf, textOf, typeOf, type Node } from './syntax';
 import type { Plan } from './types';
@@ -24,6 +25,9 @@ export function lowerEvaluate(op: Node, input: Plan, ctx: LowerContext): Plan {
   }
   if (name === 'pivot' && call) {
     return lowerPivot(call, e.Schema, input, ctx, op);
+  }
+  if ((name === 'geo_polygon_lookup' || name === 'geo_line_lookup') && call) {
+    return lowerGeoLookup(name, call, input, ctx, op);
   }
   throw ctx.errors.unsupported(op, `The plugin 'evaluate ${name || textOf(op)}'`);
 }

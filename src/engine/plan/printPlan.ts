@@ -46,6 +46,8 @@ function inputsOf(p: Plan): Plan[] {
     case 'join':
     case 'lookup':
       return [p.left, p.right];
+    case 'geoLookup':
+      return [p.input, p.lookup];
     case 'union':
     case 'search':
     case 'find':
@@ -84,6 +86,8 @@ function describe(p: Plan): string {
     case 'join':
     case 'lookup':
       return `${p.k} kind=${p.kind} on ${p.leftKeys.map((l, i) => `${l} == ${p.rightKeys[i]}`).join(', ')}`;
+    case 'geoLookup':
+      return `evaluate geo_${p.shape}_lookup(${p.key}, ${expr(p.longitude)}, ${expr(p.latitude)}${p.radius !== undefined ? `, radius=${p.radius}` : ''}${p.returnUnmatched ? ', return_unmatched' : ''}) by an S2 cell index`;
     case 'union':
       return `union${p.withSource ? ` withsource=${p.withSource}` : ''}`;
     case 'range':

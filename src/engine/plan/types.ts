@@ -285,6 +285,23 @@ export type Plan =
       readonly ignored: readonly string[];
       readonly columns: readonly { readonly name: string; readonly type: KqlType; readonly key: string | undefined }[];
     })
+  /**
+   * evaluate geo_polygon_lookup / geo_line_lookup: each input row joined with the lookup rows whose
+   * shape (column `key`) holds its point, or lies within `radius` meters of it.
+   */
+  | (PlanBase & {
+      readonly k: 'geoLookup';
+      readonly input: Plan;
+      readonly lookup: Plan;
+      readonly shape: 'polygon' | 'line';
+      readonly key: string;
+      readonly longitude: Expr;
+      readonly latitude: Expr;
+      readonly radius: number | undefined;
+      readonly returnUnmatched: boolean;
+      readonly lookupAreaRadius: number | undefined;
+      readonly returnKey: boolean;
+    })
   /** parse-kv: the listed keys' values in `source`, appended as typed columns. */
   | (PlanBase & {
       readonly k: 'parseKv';
