@@ -13,10 +13,11 @@ import {
   s2CellChildren,
   s2CellCorners,
   s2CellId,
+  s2CellNeighbors,
   s2CellOfVec,
   s2TokenOfId,
 } from './s2Cells';
-import { angleToArc, arcsCross, type Vec } from './sphereGeometry';
+import { angle, angleToArc, arcsCross, type Vec } from './sphereGeometry';
 
 /** The reference: at most 65,536 tokens per shape; more gives null. */
 export const MAX_COVERING_CELLS = 65_536;
@@ -36,7 +37,19 @@ function inCell(p: Vec, cell: S2Cell): boolean {
 }
 
 /** Whether the arc a→b comes within `within` radians of the cell (its sides are great-circle arcs too). */
-function edgeNearCell(a: Vec, b: Vec, cell: S2Cell, corners: readonly Vec[], within: number): boolean {
+function edgeNearCell(
+  a: Vec,
+  b: Vec,
+  cell: S2Cell,
+  corners: readonly Vec[],
+  within: number,
+  centre: Vec,
+  reach: number,
+): boolean {
+  // The cheap test first: an arc farther from the cell's centre than its corners plus `within` misses it.
+  if (angleToArc(centre, a, b) > reach) {
+    return false;
+  }
   if (inCell(a, cell) || inCell(b, cell)) {
     return true;
   }
@@ -54,6 +67,53 @@ function edgeNearCell(a: Vec, b: Vec, cell: S2Cell, corners: readonly Vec[], wit
     }
   }
   return false;
+}
+
+/** S2's kMinWidth derivative: every level-k cell is at least this × 2^-k radians across. */
+const MIN_WIDTH = 0.9428090415820634;
+
+/**
+ * Where the covering starts: the six faces, or for a shape within a small cap (under 60°, so a
+ * polygon's region lies in it too) the cell holding the cap's centre at the deepest level whose cells
+ * are wider than the cap, and its eight neighbours, which then hold all of the cap.
+ */
+function startCells(shape: CoverShape, level: number, within: number): S2Cell[] {
+  const faces = [0, 1, 2, 3, 4, 5].map((face) => ({ face, i: 0, j: 0, level: 0 }));
+  let x = 0,
+    y = 0,
+    z = 0;
+  for (const [a, b] of shape.edges) {
+    x += a[0] + b[0];
+    y += a[1] + b[1];
+    z += a[2] + b[2];
+  }
+  const n = Math.hypot(x, y, z);
+  if (n === 0) {
+    return faces;
+  }
+  const centre: Vec = [x / n, y / n, z / n];
+  let cap = 0;
+  for (const [a, b] of shape.edges) {
+    cap = Math.max(cap, angle(centre, a), angle(centre, b));
+  }
+  cap += within;
+  if (cap > Math.PI / 3) {
+    return faces;
+  }
+  const start = Math.max(0, Math.min(level, Math.floor(Math.log2(MIN_WIDTH / (2 * cap)))));
+  if (start === 0) {
+    return faces;
+  }
+  const home = s2CellOfVec(centre, start);
+  const seen = new Set<bigint>();
+  return [home, ...s2CellNeighbors(home)].filter((cell) => {
+    const id = s2CellId(cell);
+    if (seen.has(id)) {
+      return false;
+    }
+    seen.add(id);
+    return true;
+  });
 }
 
 /**
@@ -86,18 +146,20 @@ export function s2CoveringCells(
   };
   const visit = (cell: S2Cell, edges: readonly (readonly [Vec, Vec])[]): boolean => {
     const corners = s2CellCorners(cell);
-    const near = edges.filter(([a, b]) => edgeNearCell(a, b, cell, corners, within));
+    const centre = s2CellCentre(cell);
+    const reach = Math.max(...corners.map((c) => angle(centre, c))) + within + TOUCH;
+    const near = edges.filter(([a, b]) => edgeNearCell(a, b, cell, corners, within, centre, reach));
     if (near.length === 0) {
       // Nothing of the boundary reaches the cell: it is wholly inside the polygon or wholly outside.
-      return shape.contains?.(s2CellCentre(cell)) ? leaves(cell, true) : true;
+      return shape.contains?.(centre) ? leaves(cell, true) : true;
     }
     if (cell.level === level) {
       return leaves(cell, false);
     }
     return s2CellChildren(cell).every((child) => visit(child, near));
   };
-  for (let face = 0; face < 6; face++) {
-    if (!visit({ face, i: 0, j: 0, level: 0 }, shape.edges)) {
+  for (const start of startCells(shape, level, within)) {
+    if (!visit(start, shape.edges)) {
       return undefined;
     }
   }
