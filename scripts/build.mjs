@@ -16,6 +16,8 @@ const nodeEntries = {
   cli: 'src/cli/main.ts',
   // The H3 library on its own, loaded only when a query calls an H3 function (src/engine/functions/h3Library.ts).
   h3: 'node_modules/h3-js/dist/h3-js.js',
+  // GeographicLib's geodesics, likewise loaded only for use_spheroid = true (src/engine/functions/geodesicLibrary.ts).
+  geodesic: 'node_modules/geographiclib-geodesic/geographiclib-geodesic.min.js',
   'test/runElectronTests': 'test/electron/runElectronTests.ts',
   'test/electronSuite': 'test/electron/suite.ts',
 };

@@ -44,6 +44,8 @@ export const REQUIRED_ENTRIES: readonly string[] = [
   'extension/dist/engineWorker.js',
   // Loaded by path on a query's first H3 call (src/engine/functions/h3Library.ts).
   'extension/dist/h3.js',
+  // Loaded by path on a query's first use_spheroid = true (src/engine/functions/geodesicLibrary.ts).
+  'extension/dist/geodesic.js',
   'extension/dist/webview/results.js',
   'extension/dist/webview/notebookRenderer.js',
   'extension/reports/connections-overview.kqlnb',

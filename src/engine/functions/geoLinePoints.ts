@@ -11,7 +11,8 @@ import { num, scalar } from './define';
 import { validPoint } from './geoFunctions';
 import { linesOf, polygonsOf } from './geoShapes';
 import { angle, chainLength, cross, dot, ringContains, type Vec, vecOf } from './sphereGeometry';
-import { type ScalarFunction, UnsupportedError } from './types';
+import { spheroidLocate } from './geoSpheroid';
+import type { ScalarFunction } from './types';
 
 /** The one LineString of a value (a MultiLineString is refused), or undefined. */
 function singleLine(v: Value): Vec[] | undefined {
@@ -88,6 +89,11 @@ function nearestOnChains(p: Vec, chains: readonly (readonly Vec[])[]): Vec {
   return best;
 }
 
+function degreesOf(v: Vec): [number, number] {
+  const [x, y, z] = v;
+  return [(Math.atan2(y, x) * 180) / Math.PI, (Math.atan2(z, Math.sqrt(x * x + y * y)) * 180) / Math.PI];
+}
+
 function pointValue(v: Vec): DynamicValue {
   const [x, y, z] = v;
   const longitude = (Math.atan2(y, x) * 180) / Math.PI;
@@ -123,17 +129,18 @@ export const geoLinePoints: ScalarFunction[] = [
   }),
 
   scalar('geo_line_locate_point', (types, _result, _ctx, constArgs) => {
-    if (types.length > 3 && constArgs[3] !== false) {
-      throw new UnsupportedError(
-        'geo_line_locate_point with use_spheroid other than a constant false is not supported: the engine measures on the sphere',
-      );
-    }
     const lines = lineArg(constArgs);
+    const withSpheroid = types.length > 3;
     return (args) => {
       const line = lines(args);
       const p = pointArgs(args, 1);
-      if (!line || !p) {
+      const spheroid = withSpheroid ? args[3] : false;
+      if (!line || !p || spheroid === null || spheroid === undefined) {
         return null;
+      }
+      if (spheroid === true || (typeof spheroid === 'number' && spheroid !== 0)) {
+        // On WGS-84 (geoSpheroid.ts): the library is loaded only for such a call.
+        return spheroidLocate(line.map(degreesOf), [num(args[1] ?? null)!, num(args[2] ?? null)!]);
       }
       const total = chainLength(line);
       return total === 0 ? 0 : Math.min(1, nearestOnLine(p, line).distance / total);
