@@ -27,6 +27,7 @@ import { geoH3Cells } from './geoH3Cells';
 import { geoH3Coverings } from './geoH3Coverings';
 import { geoS2Cells } from './geoS2Cells';
 import { geoS2Coverings } from './geoS2Coverings';
+import { geoS2Levels } from './geoS2Levels';
 import { geoPolygons } from './geoPolygons';
 import { geoLines } from './geoLines';
 import { geoIntersects } from './geoIntersects';
@@ -121,6 +122,7 @@ register(scalars, [
   ...geoH3Coverings,
   ...geoS2Cells,
   ...geoS2Coverings,
+  ...geoS2Levels,
   ...geoPolygons,
   ...geoLines,
   ...geoIntersects,

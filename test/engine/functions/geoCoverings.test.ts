@@ -123,3 +123,21 @@ test('geo_polygon_to_h3cells: a radius adds the cells whose centres are within i
   assert.ok(b.length > a.length);
   assert.ok(a.every((c) => b.includes(c)));
 });
+
+test('__geo_length_to_s2cell_level: the level whose cells have about that edge; the covering levels fit the shape', () => {
+  for (const length of [10, 1000, 100000]) {
+    const r = printed(
+      `let level = __geo_length_to_s2cell_level(${length}); print level = level, edge = geo_polygon_perimeter(geo_s2cell_to_polygon(geo_point_to_s2cell(10.5, 45.2, level))) / 4`,
+    );
+    const edge = r.edge as number;
+    assert.ok(edge > length / 2 && edge < length * 2, `${length} m: level ${r.level}, edge ${edge}`);
+  }
+  assert.equal(printed('print l = __geo_length_to_s2cell_level(1000)').l, 13);
+  assert.equal(printed('print l = __geo_length_to_s2cell_level(0)').l, 30);
+  assert.equal(printed('print l = isnull(__geo_length_to_s2cell_level(-1))').l, true);
+  const r = printed(
+    `print big = __geo_polygon_s2cell_covering_level(${TRIANGLE}), small = __geo_polygon_s2cell_covering_level(dynamic({"type":"Polygon","coordinates":[[[0,0],[0,0.01],[0.01,0.01],[0,0]]]})), line = __geo_line_s2cell_covering_level(dynamic({"type":"LineString","coordinates":[[0,0],[0,1]]})), bad = isnull(__geo_line_s2cell_covering_level(dynamic({"type":"LineString","coordinates":[[0,0]]})))`,
+  );
+  assert.ok((r.big as number) < (r.line as number) && (r.line as number) < (r.small as number), JSON.stringify(r));
+  assert.equal(r.bad, true);
+});
