@@ -315,7 +315,8 @@ export type Plan =
 
 export interface ScanStep {
   readonly name: string;
-  readonly output: 'all' | 'none';
+  /** all: every match; last: only the last of a series of repeated matches; none: no output. */
+  readonly output: 'all' | 'last' | 'none';
   readonly condition: Expr;
   readonly assignments: readonly NamedExpr[];
 }
