@@ -11,7 +11,6 @@ const NOT_RUN: readonly (readonly [string, RegExp])[] = [
   ['range x from 1 to 3 step 1 | evaluate autocluster()', /autocluster/],
   ["print d = dynamic({'a':1}) | evaluate bag_unpack(d)", /bag_unpack without an output schema/],
   ["datatable(k:string, v:long)['a',1] | evaluate pivot(k)", /pivot without an output schema/],
-  ['T | partition by Computer { T | take 1 }', /partition with a \{ subquery with its own source \}/],
   [
     "print geo_line_simplify(dynamic({'type':'LineString','coordinates':[[-74,40],[-73,41]]}), 1000)",
     /geo_line_simplify/,
