@@ -33,6 +33,7 @@ import { backendsScenario } from './scenarios/backends';
 import { logAnalyticsUnreachableScenario } from './scenarios/logAnalyticsUnreachable';
 import { themesScenario } from './scenarios/themes';
 import { bigNotebookScenario, reportNotebookScenario } from './scenarios/notebooks';
+import { geoLookupScenario } from './scenarios/geoLookup';
 
 const repo = path.resolve(__dirname, '../..');
 const SCENARIO_TIMEOUT_MS = 150_000;
@@ -162,4 +163,8 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     300_000,
   );
   scenario('31 a notebook cell of 100,000 rows renders inline and scrolls to the end', bigNotebookScenario, 300_000);
+  scenario(
+    "61 a .kql file classifies VMConnection's remote endpoints into regions with geo_polygon_lookup",
+    geoLookupScenario,
+  );
 });
