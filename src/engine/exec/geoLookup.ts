@@ -74,8 +74,7 @@ export function runGeoLookup(plan: GeoLookupPlan, input: Table, lookup: Table, c
     plan.lookupAreaRadius !== undefined && plan.lookupAreaRadius > 0
       ? lengthToS2Level(plan.lookupAreaRadius)
       : undefined;
-  const index = new S2ShapeIndex(shapes, radius, areaLevel);
-  ctx.check();
+  const index = new S2ShapeIndex(shapes, radius, areaLevel, () => ctx.check());
 
   const longitudeOf = compileExpr(plan.longitude, input, ctx);
   const latitudeOf = compileExpr(plan.latitude, input, ctx);

@@ -79,8 +79,17 @@ export class S2ShapeIndex {
    * `radius` (radians) widens every shape; `level`, when given, is used for every shape (the plugins'
    * lookup_area_radius) instead of each shape's own.
    */
-  constructor(shapes: readonly (CoverShape | undefined)[], radius: number, level?: number) {
+  constructor(
+    shapes: readonly (CoverShape | undefined)[],
+    radius: number,
+    level?: number,
+    /** Called between shapes, so a long build can be cancelled (it throws to stop). */
+    check?: () => void,
+  ) {
     shapes.forEach((shape, n) => {
+      if ((n & 63) === 63) {
+        check?.();
+      }
       if (!shape || shape.edges.length === 0) {
         return;
       }
