@@ -9,6 +9,7 @@
  */
 import type { DynamicValue, Value } from '../values';
 import { num, scalar } from './define';
+import { spheroidDistance } from './geoSpheroid';
 import type { ScalarFunction } from './types';
 import { recordOf } from '../../results/jsonData';
 
@@ -126,7 +127,23 @@ function point(longitude: number, latitude: number): { [key: string]: DynamicVal
 }
 
 export const geoFunctions: ScalarFunction[] = [
-  scalar('geo_distance_2points', () => (args) => sphereDistance(args)),
+  scalar('geo_distance_2points', (types) => (args) => {
+    if (types.length < 5) {
+      return sphereDistance(args);
+    }
+    const spheroid = args[4];
+    if (spheroid === null || spheroid === undefined) {
+      return null;
+    }
+    if (spheroid !== true && !(typeof spheroid === 'number' && spheroid !== 0)) {
+      return sphereDistance(args);
+    }
+    // use_spheroid = true: the WGS-84 ellipsoid (geoSpheroid.ts), the library loaded only for such a call.
+    const [lon1, lat1, lon2, lat2] = [0, 1, 2, 3].map((i) => num(args[i] ?? null));
+    return validPoint(lon1!, lat1!) && validPoint(lon2!, lat2!)
+      ? spheroidDistance([lon1!, lat1!], [lon2!, lat2!])
+      : null;
+  }),
 
   scalar('geo_point_in_circle', () => (args) => {
     const radius = num(args[4] ?? null);

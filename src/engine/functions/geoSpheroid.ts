@@ -60,3 +60,9 @@ export function spheroidLocate(line: readonly Position[], p: Position): number {
   }
   return total === 0 ? 0 : Math.min(1, bestAt / total);
 }
+
+/** The ellipsoidal distance (meters) between two points, GeographicLib's inverse problem. */
+export function spheroidDistance(a: Position, b: Position): number {
+  const { Geodesic } = geodesicLibrary();
+  return Geodesic.WGS84.Inverse(a[1], a[0], b[1], b[0], Geodesic.DISTANCE).s12!;
+}

@@ -48,3 +48,15 @@ test('use_spheroid: null gives null; a non-constant flag is read per row', () =>
   const [sphere, spheroid] = r.a as number[];
   assert.ok(Math.abs(sphere! - spheroid!) > 1e-4);
 });
+
+test('geo_distance_2points with use_spheroid = true: the WGS-84 distance, not the sphere’s', () => {
+  const r = printed(
+    'print s = geo_distance_2points(-122.407628, 47.578557, -118.275287, 34.019056), e = geo_distance_2points(-122.407628, 47.578557, -118.275287, 34.019056, true), f = geo_distance_2points(-122.407628, 47.578557, -118.275287, 34.019056, false), bad = isnull(geo_distance_2points(300, 1, 1, 1, true))',
+  );
+  assert.ok(Math.abs((r.s as number) - 1546754.35197381) < 1e-6);
+  assert.equal(r.f, r.s);
+  const expected = meters([-122.407628, 47.578557], [-118.275287, 34.019056]);
+  assert.ok(Math.abs((r.e as number) - expected) < 1e-6, `${r.e} against ${expected}`);
+  assert.ok(Math.abs((r.e as number) - (r.s as number)) > 100, 'the spheroid distance is the sphere’s');
+  assert.equal(r.bad, true);
+});
