@@ -16,18 +16,10 @@ const NOT_RUN: readonly (readonly [string, RegExp])[] = [
     /output=last/,
   ],
   ['T | partition by Computer { T | take 1 }', /partition with a \{ subquery with its own source \}/],
-  [
-    "print geo_line_simplify(dynamic({'type':'LineString','coordinates':[[-74,40],[-73,41]]}), 1000)",
-    /geo_line_simplify/,
-  ],
   ["T | invoke cluster('c').database('d').StoredFunction()", /invoke of/],
   [
     "print geo_polygon_to_s2cells(dynamic({'type':'Polygon','coordinates':[[[0,0],[1,0],[1,1],[0,0]]]}), 8)",
     /geo_polygon_to_s2cells/,
-  ],
-  [
-    "print geo_union_polygons_array(dynamic([{'type':'Polygon','coordinates':[[[0,0],[1,0],[1,1],[0,0]]]}]))",
-    /geo_union_polygons_array/,
   ],
 ];
 
