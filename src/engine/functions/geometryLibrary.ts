@@ -1,6 +1,6 @@
 /**
  * JTS (the `jsts` package), loaded the first time a query calls a geo function that clips, unions or
- * buffers shapes, never before: its 340 KB cost some 75 ms to load, which the language server, the
+ * buffers shapes, never before: its ~290 KB minified cost tens of ms to load, which the language server, the
  * CLI and every other query must not pay. The build bundles geometryLibraryEntry.ts on its own as
  * dist/geometry.js beside the other bundles; in development the entry comes from the source. As with
  * H3 (h3Library.ts), `createRequire` keeps bundlers from inlining it and works from the CLI's
