@@ -22,7 +22,10 @@ const DEFAULT_TOLERANCE = 10;
 const MIN_RELATIVE_TOLERANCE = 1e-6;
 
 /** The radius and tolerance in radians of arc, or undefined when either is invalid. */
-function bufferSize(radiusArg: Value, toleranceArg: Value | undefined): { radius: number; tolerance: number } | undefined {
+function bufferSize(
+  radiusArg: Value,
+  toleranceArg: Value | undefined,
+): { radius: number; tolerance: number } | undefined {
   const radius = num(radiusArg ?? null);
   const given = toleranceArg === undefined || toleranceArg === null ? DEFAULT_TOLERANCE : num(toleranceArg);
   if (radius === null || given === null || !(radius > 0) || !(given > 0) || !Number.isFinite(given)) {
@@ -84,9 +87,7 @@ function quadrantSegments(rho: number, tolerance: number): number {
   return Math.max(1, Math.ceil(Math.PI / 2 / step));
 }
 
-function shapeBuffer(
-  read: (v: Value) => { positions: Position[]; build: (s: PlaneShapes) => unknown } | undefined,
-) {
+function shapeBuffer(read: (v: Value) => { positions: Position[]; build: (s: PlaneShapes) => unknown } | undefined) {
   return () => (args: readonly Value[]) => {
     const shape = read(args[0] ?? null);
     const size = bufferSize(args[1] ?? null, args[2]);

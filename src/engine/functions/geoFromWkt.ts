@@ -103,7 +103,10 @@ class WktReader {
       case 'POLYGON':
         return shape('Polygon', polygon());
       case 'MULTIPOINT':
-        return shape('MultiPoint', this.list(() => this.multiPoint()));
+        return shape(
+          'MultiPoint',
+          this.list(() => this.multiPoint()),
+        );
       case 'MULTILINESTRING':
         return shape('MultiLineString', this.list(line));
       case 'MULTIPOLYGON':

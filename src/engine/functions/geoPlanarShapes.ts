@@ -127,10 +127,7 @@ function polygonOf(p: JtsGeometry, shapes: PlaneShapes): DynamicValue[] {
 }
 
 /** The simple parts of a geometry, by dimension. */
-function partsOf(
-  g: JtsGeometry,
-  into: { points: JtsGeometry[]; lines: JtsGeometry[]; polygons: JtsGeometry[] },
-): void {
+function partsOf(g: JtsGeometry, into: { points: JtsGeometry[]; lines: JtsGeometry[]; polygons: JtsGeometry[] }): void {
   const n = g.getNumGeometries();
   const type = g.getGeometryType();
   if (type.startsWith('Multi') || type === 'GeometryCollection') {

@@ -13,7 +13,14 @@ import { recordOf } from '../../results/jsonData';
 import { type DynamicValue, realInDynamic, type Value } from '../values';
 import { num, scalar } from './define';
 import { geometryLibrary } from './geometryLibrary';
-import { eachOf, linePositions, PlaneShapes, type PolygonRings, type Position, polygonPositions } from './geoPlanarShapes';
+import {
+  eachOf,
+  linePositions,
+  PlaneShapes,
+  type PolygonRings,
+  type Position,
+  polygonPositions,
+} from './geoPlanarShapes';
 import { gnomonicFor } from './geoProjection';
 import { angle, angleToArc, EARTH_RADIUS_METERS, type Vec, vecOf } from './sphereGeometry';
 import type { ScalarFunction } from './types';
@@ -164,10 +171,13 @@ function polygonsSimplify(polygons: PolygonRings[] | undefined, tolerance: numbe
 
 export const geoSimplify: ScalarFunction[] = [
   scalar('geo_line_simplify', () => lineSimplify),
-  scalar('geo_polygon_simplify', () => (args) =>
-    polygonsSimplify(polygonPositions(args[0] ?? null), toleranceOf(args[1], 0.1, 10_000, true)),
+  scalar(
+    'geo_polygon_simplify',
+    () => (args) => polygonsSimplify(polygonPositions(args[0] ?? null), toleranceOf(args[1], 0.1, 10_000, true)),
   ),
-  scalar('geo_simplify_polygons_array', () => (args) =>
-    polygonsSimplify(eachOf(args[0] ?? null, polygonPositions), toleranceOf(args[1], 0, MAX_TOLERANCE, true)),
+  scalar(
+    'geo_simplify_polygons_array',
+    () => (args) =>
+      polygonsSimplify(eachOf(args[0] ?? null, polygonPositions), toleranceOf(args[1], 0, MAX_TOLERANCE, true)),
   ),
 ];

@@ -21,7 +21,8 @@ function meters(a: readonly number[], b: readonly number[]): number {
 test('geo_point_buffer: vertices on the 20 km circle, edges within the tolerance; invalid input is null', () => {
   const centre = [-115.1745008278, 36.1497251277];
   for (const tolerance of [10, 1, 500]) {
-    const b = printed(`print r = geo_point_buffer(${centre[0]}, ${centre[1]}, 20000, ${tolerance})`).r as unknown as Polygon;
+    const b = printed(`print r = geo_point_buffer(${centre[0]}, ${centre[1]}, 20000, ${tolerance})`)
+      .r as unknown as Polygon;
     assert.equal(b.type, 'Polygon');
     const ring = b.coordinates[0]!;
     assert.deepEqual(ring[0], ring[ring.length - 1]);
@@ -61,7 +62,10 @@ test('geo_line_buffer: a 4 m buffer within 0.1 m of 4 m from the line; crossing 
   const toSegment = (p: number[]) => {
     const k = Math.cos((line[0]![1]! * Math.PI) / 180);
     const [ax, ay, bx, by, px, py] = [line[0]![0]! * k, line[0]![1]!, line[1]![0]! * k, line[1]![1]!, p[0]! * k, p[1]!];
-    const t = Math.max(0, Math.min(1, ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)));
+    const t = Math.max(
+      0,
+      Math.min(1, ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)),
+    );
     return Math.hypot(px - ax - t * (bx - ax), py - ay - t * (by - ay)) * (Math.PI / 180) * R;
   };
   for (const p of b.coordinates[0]!) {

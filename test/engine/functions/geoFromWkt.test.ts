@@ -6,13 +6,81 @@ import { printed } from './helpers';
 test('geo_from_wkt: every documented shape, coordinates as reals', () => {
   const cases: [string, unknown][] = [
     ['POINT (1 2)', { type: 'Point', coordinates: [1, 2] }],
-    ['LINESTRING (1 2, 3 4)', { type: 'LineString', coordinates: [[1, 2], [3, 4]] }],
-    ['POLYGON ((0 0, 2 0, 2 2, 0 0))', { type: 'Polygon', coordinates: [[[0, 0], [2, 0], [2, 2], [0, 0]]] }],
-    ['MULTIPOINT (1 1, 2 2, 3 3)', { type: 'MultiPoint', coordinates: [[1, 1], [2, 2], [3, 3]] }],
-    ['MULTILINESTRING ((1 1, 2 2, 3 3), (4 4, 5 5))', { type: 'MultiLineString', coordinates: [[[1, 1], [2, 2], [3, 3]], [[4, 4], [5, 5]]] }],
+    [
+      'LINESTRING (1 2, 3 4)',
+      {
+        type: 'LineString',
+        coordinates: [
+          [1, 2],
+          [3, 4],
+        ],
+      },
+    ],
+    [
+      'POLYGON ((0 0, 2 0, 2 2, 0 0))',
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 0],
+            [2, 0],
+            [2, 2],
+            [0, 0],
+          ],
+        ],
+      },
+    ],
+    [
+      'MULTIPOINT (1 1, 2 2, 3 3)',
+      {
+        type: 'MultiPoint',
+        coordinates: [
+          [1, 1],
+          [2, 2],
+          [3, 3],
+        ],
+      },
+    ],
+    [
+      'MULTILINESTRING ((1 1, 2 2, 3 3), (4 4, 5 5))',
+      {
+        type: 'MultiLineString',
+        coordinates: [
+          [
+            [1, 1],
+            [2, 2],
+            [3, 3],
+          ],
+          [
+            [4, 4],
+            [5, 5],
+          ],
+        ],
+      },
+    ],
     [
       'MULTIPOLYGON (((0 0, 2 0, 2 2, 0 0)),((10 10, 12 10, 12 12, 10 10)))',
-      { type: 'MultiPolygon', coordinates: [[[[0, 0], [2, 0], [2, 2], [0, 0]]], [[[10, 10], [12, 10], [12, 12], [10, 10]]]] },
+      {
+        type: 'MultiPolygon',
+        coordinates: [
+          [
+            [
+              [0, 0],
+              [2, 0],
+              [2, 2],
+              [0, 0],
+            ],
+          ],
+          [
+            [
+              [10, 10],
+              [12, 10],
+              [12, 12],
+              [10, 10],
+            ],
+          ],
+        ],
+      },
     ],
     [
       'GEOMETRYCOLLECTION (POINT (1 1),LINESTRING (2 2, 3 3, 4 4),POLYGON ((10 10, 12 10, 12 12, 10 10)))',
@@ -20,12 +88,38 @@ test('geo_from_wkt: every documented shape, coordinates as reals', () => {
         type: 'GeometryCollection',
         geometries: [
           { type: 'Point', coordinates: [1, 1] },
-          { type: 'LineString', coordinates: [[2, 2], [3, 3], [4, 4]] },
-          { type: 'Polygon', coordinates: [[[10, 10], [12, 10], [12, 12], [10, 10]]] },
+          {
+            type: 'LineString',
+            coordinates: [
+              [2, 2],
+              [3, 3],
+              [4, 4],
+            ],
+          },
+          {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [10, 10],
+                [12, 10],
+                [12, 12],
+                [10, 10],
+              ],
+            ],
+          },
         ],
       },
     ],
-    ['MULTIPOINT ((1 1), (2.5 -3e1))', { type: 'MultiPoint', coordinates: [[1, 1], [2.5, -30]] }],
+    [
+      'MULTIPOINT ((1 1), (2.5 -3e1))',
+      {
+        type: 'MultiPoint',
+        coordinates: [
+          [1, 1],
+          [2.5, -30],
+        ],
+      },
+    ],
     ['point z (1 2 3)', { type: 'Point', coordinates: [1, 2] }],
   ];
   for (const [wkt, shape] of cases) {
@@ -35,7 +129,15 @@ test('geo_from_wkt: every documented shape, coordinates as reals', () => {
 });
 
 test('geo_from_wkt: invalid or unsupported text is null', () => {
-  for (const wkt of ['LINESTRING', 'POINT EMPTY', 'POINT (1)', 'POINT (1 2', 'POINT (1 2) POINT (3 4)', 'CIRCLE (1 2)', '']) {
+  for (const wkt of [
+    'LINESTRING',
+    'POINT EMPTY',
+    'POINT (1)',
+    'POINT (1 2',
+    'POINT (1 2) POINT (3 4)',
+    'CIRCLE (1 2)',
+    '',
+  ]) {
     assert.equal(printed(`print r = isnull(geo_from_wkt("${wkt}"))`).r, true, wkt);
   }
 });

@@ -52,7 +52,9 @@ test('geo_intersection_2polygons: a polygon, a point, a collection of both, noth
   ]);
   const A = '{"type":"Polygon","coordinates":[[[2,45],[0,45],[1,44],[2,45]]]}';
   assert.deepEqual(
-    one(`print r = geo_intersection_2polygons(dynamic(${A}), dynamic({"type":"Polygon","coordinates":[[[3,44],[2,45],[2,43],[3,44]]]}))`),
+    one(
+      `print r = geo_intersection_2polygons(dynamic(${A}), dynamic({"type":"Polygon","coordinates":[[[3,44],[2,45],[2,43],[3,44]]]}))`,
+    ),
     { type: 'Point', coordinates: [2, 45] },
   );
   const collection = one(`print r = geo_intersection_2polygons(dynamic(${A}),
@@ -68,10 +70,15 @@ test('geo_intersection_2polygons: a polygon, a point, a collection of both, noth
     [1.3227075526410679, 45.003909145068739],
   ]);
   assert.deepEqual(
-    one(`print r = geo_intersection_2polygons(dynamic(${A}), dynamic({"type":"Polygon","coordinates":[[[3,44],[3,45],[2,43],[3,44]]]}))`),
+    one(
+      `print r = geo_intersection_2polygons(dynamic(${A}), dynamic({"type":"Polygon","coordinates":[[[3,44],[3,45],[2,43],[3,44]]]}))`,
+    ),
     { type: 'GeometryCollection', geometries: [] },
   );
-  assert.equal(printed(`print r = isnull(geo_intersection_2polygons(dynamic({"type":"Polygon"}), dynamic(${A})))`).r, true);
+  assert.equal(
+    printed(`print r = isnull(geo_intersection_2polygons(dynamic({"type":"Polygon"}), dynamic(${A})))`).r,
+    true,
+  );
 });
 
 test('geo_intersection_line_with_polygon: a line, a multiline across a hole, nothing, and null for invalid shapes', () => {
@@ -102,7 +109,9 @@ test('geo_intersection_line_with_polygon: a line, a multiline across a hole, not
     { type: 'GeometryCollection', geometries: [] },
   );
   assert.equal(
-    printed(`print r = isnull(geo_intersection_line_with_polygon(dynamic(${LINE1}), dynamic({"type":"Polygon","coordinates":[]})))`).r,
+    printed(
+      `print r = isnull(geo_intersection_line_with_polygon(dynamic(${LINE1}), dynamic({"type":"Polygon","coordinates":[]})))`,
+    ).r,
     true,
   );
 });

@@ -14,7 +14,10 @@ test('geo_line_simplify: the Manhattan line to its two ends; invalid lines, tole
     ],
   });
   // Tolerance 0 keeps every vertex off the geodesics between its neighbours.
-  assert.equal((printed(`print r = geo_line_simplify(dynamic(${line}), 0)`).r as { coordinates: unknown[] }).coordinates.length, 8);
+  assert.equal(
+    (printed(`print r = geo_line_simplify(dynamic(${line}), 0)`).r as { coordinates: unknown[] }).coordinates.length,
+    8,
+  );
   const r = printed(`print
     a = isnull(geo_line_simplify(dynamic({"type":"LineString","coordinates":[[1, 1]]}))),
     b = isnull(geo_line_simplify(dynamic({"type":"LineString","coordinates":[[1, 1],[2,2]]}), -1)),
@@ -24,11 +27,25 @@ test('geo_line_simplify: the Manhattan line to its two ends; invalid lines, tole
 
 test('geo_line_simplify: a bend farther than the tolerance stays; a MultiLineString keeps the lines that remain', () => {
   const bent = '{"type":"LineString","coordinates":[[0,0],[0.5,0.01],[1,0]]}'; // the bend is 1.1 km off the chord
-  assert.equal((printed(`print r = geo_line_simplify(dynamic(${bent}), 1000)`).r as { coordinates: unknown[] }).coordinates.length, 3);
-  assert.equal((printed(`print r = geo_line_simplify(dynamic(${bent}), 1200)`).r as { coordinates: unknown[] }).coordinates.length, 2);
+  assert.equal(
+    (printed(`print r = geo_line_simplify(dynamic(${bent}), 1000)`).r as { coordinates: unknown[] }).coordinates.length,
+    3,
+  );
+  assert.equal(
+    (printed(`print r = geo_line_simplify(dynamic(${bent}), 1200)`).r as { coordinates: unknown[] }).coordinates.length,
+    2,
+  );
   assert.deepEqual(
-    printed('print r = geo_line_simplify(dynamic({"type":"MultiLineString","coordinates":[[[0,0],[1,0]],[[5,5],[5.00001,5]]]}), 100)').r,
-    { type: 'LineString', coordinates: [[0, 0], [1, 0]] },
+    printed(
+      'print r = geo_line_simplify(dynamic({"type":"MultiLineString","coordinates":[[[0,0],[1,0]],[[5,5],[5.00001,5]]]}), 100)',
+    ).r,
+    {
+      type: 'LineString',
+      coordinates: [
+        [0, 0],
+        [1, 0],
+      ],
+    },
   );
 });
 
@@ -55,13 +72,17 @@ test('geo_polygon_simplify: the 10-vertex polygon to a triangle of its own verti
   assert.deepEqual(r, { a: true, b: true, c: true });
 });
 
-const P1 = '{"type":"Polygon","coordinates":[[[-73.9495,40.7969],[-73.95807,40.80068],[-73.98201,40.76825],[-73.97317,40.76455],[-73.9495,40.7969]]]}';
-const P2 = '{"type":"Polygon","coordinates":[[[-73.94622,40.79249],[-73.96888,40.79282],[-73.9577,40.7789],[-73.94622,40.79249]]]}';
-const P3 = '{"type":"Polygon","coordinates":[[[-73.97335,40.77274],[-73.9936,40.76630],[-73.97171,40.75655],[-73.97335,40.77274]]]}';
+const P1 =
+  '{"type":"Polygon","coordinates":[[[-73.9495,40.7969],[-73.95807,40.80068],[-73.98201,40.76825],[-73.97317,40.76455],[-73.9495,40.7969]]]}';
+const P2 =
+  '{"type":"Polygon","coordinates":[[[-73.94622,40.79249],[-73.96888,40.79282],[-73.9577,40.7789],[-73.94622,40.79249]]]}';
+const P3 =
+  '{"type":"Polygon","coordinates":[[[-73.97335,40.77274],[-73.9936,40.76630],[-73.97171,40.75655],[-73.97335,40.77274]]]}';
 
 test('geo_simplify_polygons_array: polygons united then simplified; an invalid polygon, tolerance or vanishing polygons give null', () => {
-  const united = printed(`print r = geo_simplify_polygons_array(pack_array(dynamic(${P1}), dynamic(${P2}), dynamic(${P3})), 100)`)
-    .r as { type: string; coordinates: number[][][] };
+  const united = printed(
+    `print r = geo_simplify_polygons_array(pack_array(dynamic(${P1}), dynamic(${P2}), dynamic(${P3})), 100)`,
+  ).r as { type: string; coordinates: number[][][] };
   assert.equal(united.type, 'Polygon');
   // The union has 13 vertices (geoUnions.test.ts); 100 m merges none of them away but the nearly straight ones.
   assert.ok(united.coordinates[0]!.length <= 14 && united.coordinates[0]!.length >= 8, JSON.stringify(united));

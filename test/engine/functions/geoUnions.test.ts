@@ -6,9 +6,12 @@ import { assertNear, assertSameRing } from './geoShapeAssert';
 
 type Shape = { type: string; coordinates: never };
 
-const L1 = '{"type":"LineString","coordinates":[[-73.95683884620665,40.80502891480884],[-73.95633727312088,40.8057171711177],[-73.95489156246185,40.80510200431311]]}';
-const L2 = '{"type":"LineString","coordinates":[[-73.95633727312088,40.8057171711177],[-73.95489156246185,40.80510200431311],[-73.95537436008453,40.804413741624515]]}';
-const L3 = '{"type":"LineString","coordinates":[[-73.95633727312088,40.8057171711177],[-73.95489156246185,40.80510200431311]]}';
+const L1 =
+  '{"type":"LineString","coordinates":[[-73.95683884620665,40.80502891480884],[-73.95633727312088,40.8057171711177],[-73.95489156246185,40.80510200431311]]}';
+const L2 =
+  '{"type":"LineString","coordinates":[[-73.95633727312088,40.8057171711177],[-73.95489156246185,40.80510200431311],[-73.95537436008453,40.804413741624515]]}';
+const L3 =
+  '{"type":"LineString","coordinates":[[-73.95633727312088,40.8057171711177],[-73.95489156246185,40.80510200431311]]}';
 
 test('geo_union_lines_array: overlapping lines join into one line; an invalid line gives null', () => {
   const expected = [
@@ -28,15 +31,20 @@ test('geo_union_lines_array: overlapping lines join into one line; an invalid li
     cs.forEach((p, i) => assertNear(p, expected[i]!));
   }
   assert.equal(
-    printed(`print r = isnull(geo_union_lines_array(pack_array(dynamic(${L1}), dynamic({"type":"LineString","coordinates":[[1, 1]]}))))`).r,
+    printed(
+      `print r = isnull(geo_union_lines_array(pack_array(dynamic(${L1}), dynamic({"type":"LineString","coordinates":[[1, 1]]}))))`,
+    ).r,
     true,
   );
   assert.equal(printed('print r = isnull(geo_union_lines_array(dynamic([])))').r, true);
 });
 
-const P1 = '{"type":"Polygon","coordinates":[[[-73.9495,40.7969],[-73.95807,40.80068],[-73.98201,40.76825],[-73.97317,40.76455],[-73.9495,40.7969]]]}';
-const P2 = '{"type":"Polygon","coordinates":[[[-73.94622,40.79249],[-73.96888,40.79282],[-73.9577,40.7789],[-73.94622,40.79249]]]}';
-const P3 = '{"type":"Polygon","coordinates":[[[-73.97335,40.77274],[-73.9936,40.76630],[-73.97171,40.75655],[-73.97335,40.77274]]]}';
+const P1 =
+  '{"type":"Polygon","coordinates":[[[-73.9495,40.7969],[-73.95807,40.80068],[-73.98201,40.76825],[-73.97317,40.76455],[-73.9495,40.7969]]]}';
+const P2 =
+  '{"type":"Polygon","coordinates":[[[-73.94622,40.79249],[-73.96888,40.79282],[-73.9577,40.7789],[-73.94622,40.79249]]]}';
+const P3 =
+  '{"type":"Polygon","coordinates":[[[-73.97335,40.77274],[-73.9936,40.76630],[-73.97171,40.75655],[-73.97335,40.77274]]]}';
 
 test('geo_union_polygons_array: three Central Park polygons become one, their crossings to 1e-12°', () => {
   const r = printed(`print r = geo_union_polygons_array(pack_array(dynamic(${P1}), dynamic(${P2}), dynamic(${P3})))`)
@@ -58,10 +66,13 @@ test('geo_union_polygons_array: three Central Park polygons become one, their cr
     [-73.97171, 40.756550000000004],
     [-73.972599326729608, 40.765330371902991],
   ]);
-  const two = printed(`print r = geo_union_polygons_array(pack_array(dynamic(${P1}), dynamic(${P2})))`).r as unknown as Shape;
+  const two = printed(`print r = geo_union_polygons_array(pack_array(dynamic(${P1}), dynamic(${P2})))`)
+    .r as unknown as Shape;
   assert.equal((two.coordinates as never[][])[0]!.length, 12);
   assert.equal(
-    printed(`print r = isnull(geo_union_polygons_array(pack_array(dynamic(${P1}), dynamic({"type":"Polygon","coordinates":[[[-73.94622,40.79249]]]}))))`).r,
+    printed(
+      `print r = isnull(geo_union_polygons_array(pack_array(dynamic(${P1}), dynamic({"type":"Polygon","coordinates":[[[-73.94622,40.79249]]]}))))`,
+    ).r,
     true,
   );
 });
