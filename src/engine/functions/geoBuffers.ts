@@ -13,7 +13,7 @@ import { recordOf } from '../../results/jsonData';
 import { type DynamicValue, realInDynamic, type Value } from '../values';
 import { num, scalar } from './define';
 import { geometryLibrary } from './geometryLibrary';
-import { linePositions, PlaneShapes, type Position, polygonPositions } from './geoPlanarShapes';
+import { linePositions, PlaneShapes, planarOrNull, type Position, polygonPositions } from './geoPlanarShapes';
 import { equidistantFor, lonLatOf } from './geoProjection';
 import { cross, dot, EARTH_RADIUS_METERS, vecOf } from './sphereGeometry';
 import type { ScalarFunction } from './types';
@@ -96,8 +96,15 @@ function shapeBuffer(read: (v: Value) => { positions: Position[]; build: (s: Pla
       return null;
     }
     const shapes = new PlaneShapes(geometryLibrary(), projection);
-    const g = shape.build(shapes) as ReturnType<PlaneShapes['line']>;
-    return shapes.geoJson(shapes.lib.buffer(g, size.radius, quadrantSegments(size.radius, size.tolerance)));
+    return planarOrNull(() =>
+      shapes.geoJson(
+        shapes.lib.buffer(
+          shape.build(shapes) as ReturnType<PlaneShapes['line']>,
+          size.radius,
+          quadrantSegments(size.radius, size.tolerance),
+        ),
+      ),
+    );
   };
 }
 

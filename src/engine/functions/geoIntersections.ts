@@ -9,7 +9,7 @@
 import type { Value } from '../values';
 import { scalar } from './define';
 import { geometryLibrary } from './geometryLibrary';
-import { linePositions, PlaneShapes, type Position, polygonPositions } from './geoPlanarShapes';
+import { linePositions, PlaneShapes, planarOrNull, type Position, polygonPositions } from './geoPlanarShapes';
 import { gnomonicFor } from './geoProjection';
 import type { JtsGeometry } from './geometryLibraryTypes';
 import type { ScalarFunction } from './types';
@@ -35,7 +35,7 @@ function intersection(readA: Reader, readB: Reader) {
       return null;
     }
     const shapes = new PlaneShapes(geometryLibrary(), projection);
-    return shapes.geoJson(shapes.lib.intersection(a.build(shapes), b.build(shapes)));
+    return planarOrNull(() => shapes.geoJson(shapes.lib.intersection(a.build(shapes), b.build(shapes))));
   };
 }
 

@@ -56,6 +56,21 @@ export function eachOf<T>(v: Value, read: (e: Value) => T[] | undefined): T[] | 
   return out;
 }
 
+/** A shape the reference calls invalid, found while building its planar form. */
+export class InvalidShape extends Error {}
+
+/**
+ * Runs a planar computation; an invalid shape, or one JTS cannot node within its robustness limits
+ * (it throws its own TopologyException), gives null, as the reference's functions do for invalid input.
+ */
+export function planarOrNull(compute: () => Value): Value {
+  try {
+    return compute();
+  } catch {
+    return null;
+  }
+}
+
 /** Builds planar geometries and remembers which planar point each input vertex became. */
 export class PlaneShapes {
   private readonly exact = new Map<string, Position>();
@@ -79,8 +94,13 @@ export class PlaneShapes {
     return lines.map((l) => this.line(l));
   }
 
+  /** A polygon; one whose rings cross (the reference: "LinearRings must not cross") throws InvalidShape. */
   polygon(rings: PolygonRings): JtsGeometry {
-    return this.lib.polygon(rings.map((r) => r.map((p) => this.point(p))));
+    const g = this.lib.polygon(rings.map((r) => r.map((p) => this.point(p))));
+    if (!this.lib.isValid(g)) {
+      throw new InvalidShape();
+    }
+    return g;
   }
 
   polygons(polygons: readonly PolygonRings[]): JtsGeometry[] {

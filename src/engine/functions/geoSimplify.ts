@@ -17,6 +17,7 @@ import {
   eachOf,
   linePositions,
   PlaneShapes,
+  planarOrNull,
   type PolygonRings,
   type Position,
   polygonPositions,
@@ -149,7 +150,8 @@ function united(polygons: PolygonRings[]): PolygonRings[] | undefined {
     return undefined;
   }
   const shapes = new PlaneShapes(geometryLibrary(), projection);
-  return polygonPositions(shapes.geoJson(shapes.lib.union(shapes.polygons(polygons))) as Value) ?? [];
+  const union = planarOrNull(() => shapes.geoJson(shapes.lib.union(shapes.polygons(polygons))) as Value);
+  return union === null ? undefined : (polygonPositions(union) ?? []);
 }
 
 function polygonsSimplify(polygons: PolygonRings[] | undefined, tolerance: number | undefined): Value {

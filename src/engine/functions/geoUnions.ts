@@ -8,7 +8,7 @@
 import type { Value } from '../values';
 import { scalar } from './define';
 import { geometryLibrary } from './geometryLibrary';
-import { eachOf, linePositions, PlaneShapes, polygonPositions } from './geoPlanarShapes';
+import { eachOf, linePositions, PlaneShapes, planarOrNull, polygonPositions } from './geoPlanarShapes';
 import { gnomonicFor } from './geoProjection';
 import type { ScalarFunction } from './types';
 
@@ -19,7 +19,7 @@ function unionOfLines(v: Value): Value {
     return null;
   }
   const shapes = new PlaneShapes(geometryLibrary(), projection);
-  return shapes.geoJson(shapes.lib.union(shapes.lines(lines)));
+  return planarOrNull(() => shapes.geoJson(shapes.lib.union(shapes.lines(lines))));
 }
 
 function unionOfPolygons(v: Value): Value {
@@ -29,7 +29,7 @@ function unionOfPolygons(v: Value): Value {
     return null;
   }
   const shapes = new PlaneShapes(geometryLibrary(), projection);
-  return shapes.geoJson(shapes.lib.union(shapes.polygons(polygons)));
+  return planarOrNull(() => shapes.geoJson(shapes.lib.union(shapes.polygons(polygons))));
 }
 
 export const geoUnions: ScalarFunction[] = [

@@ -11,6 +11,7 @@ import BufferParameters from 'jsts/org/locationtech/jts/operation/buffer/BufferP
 import OverlayOp from 'jsts/org/locationtech/jts/operation/overlay/OverlayOp.js';
 import UnaryUnionOp from 'jsts/org/locationtech/jts/operation/union/UnaryUnionOp.js';
 import LineMerger from 'jsts/org/locationtech/jts/operation/linemerge/LineMerger.js';
+import IsValidOp from 'jsts/org/locationtech/jts/operation/valid/IsValidOp.js';
 import type { GeometryLibrary, JtsGeometry } from './geometryLibraryTypes';
 
 const factory = new GeometryFactory();
@@ -30,6 +31,7 @@ export const library: GeometryLibrary = {
   collection: (parts) => factory.createGeometryCollection(parts as JtsGeometry[]) as unknown as JtsGeometry,
   union: (parts) => UnaryUnionOp.union(factory.createGeometryCollection(parts as JtsGeometry[])),
   intersection: (a, b) => OverlayOp.intersection(a, b),
+  isValid: (g) => new IsValidOp(g).isValid(),
   buffer: (g, distance, quadrantSegments) => {
     const params = new BufferParameters(quadrantSegments, BufferParameters.CAP_ROUND, BufferParameters.JOIN_ROUND, 5);
     return BufferOp.bufferOp(g, distance, params);

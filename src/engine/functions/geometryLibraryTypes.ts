@@ -31,6 +31,8 @@ export interface GeometryLibrary {
   collection(parts: readonly JtsGeometry[]): JtsGeometry;
   union(parts: readonly JtsGeometry[]): JtsGeometry;
   intersection(a: JtsGeometry, b: JtsGeometry): JtsGeometry;
+  /** OGC validity: rings that neither cross themselves nor each other, holes inside their shell. */
+  isValid(g: JtsGeometry): boolean;
   /** Round caps and joins; quadrantSegments pieces per quarter circle. */
   buffer(g: JtsGeometry, distance: number, quadrantSegments: number): JtsGeometry;
   /** The lines of g joined end to end where they meet in twos (no branch at the joint). */

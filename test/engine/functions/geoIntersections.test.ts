@@ -115,3 +115,29 @@ test('geo_intersection_line_with_polygon: a line, a multiline across a hole, not
     true,
   );
 });
+
+test('crossing rings are invalid, as the reference says: null, never an error', () => {
+  const bowTie = '{"type":"Polygon","coordinates":[[[0,0],[1,1],[1,0],[0,1],[0,0]]]}';
+  const triangle = '{"type":"Polygon","coordinates":[[[0.5,0],[2,0],[2,2],[0.5,0]]]}';
+  const r = printed(`print
+    a = isnull(geo_intersection_2polygons(dynamic(${bowTie}), dynamic(${triangle}))),
+    b = isnull(geo_union_polygons_array(pack_array(dynamic(${bowTie}), dynamic(${triangle})))),
+    c = isnull(geo_polygon_buffer(dynamic(${bowTie}), 1000))`);
+  assert.deepEqual(r, { a: true, b: true, c: true });
+});
+
+test('across the antimeridian: two boxes meet in the box they share, its longitudes within [-180, 180]', () => {
+  const r = printed(`print r = geo_intersection_2polygons(
+    dynamic({"type":"Polygon","coordinates":[[[179,0],[-179,0],[-179,2],[179,2],[179,0]]]}),
+    dynamic({"type":"Polygon","coordinates":[[[179.5,1],[-178,1],[-178,3],[179.5,3],[179.5,1]]]}))`).r as unknown as {
+    type: string;
+    coordinates: number[][][];
+  };
+  assert.equal(r.type, 'Polygon');
+  const ring = r.coordinates[0]!;
+  assert.equal(ring.length, 5);
+  assert.ok(
+    ring.every(([x]) => x! === 179.5 || x! === -179),
+    JSON.stringify(ring),
+  );
+});
