@@ -6,7 +6,7 @@
  * then, as the reference promises "no two vertices with distance less than tolerance", a vertex
  * closer than that to the last one kept is dropped (a line keeps its ends). A line left with one
  * vertex or a ring with fewer than three disappears; nothing left, invalid shapes or tolerances give
- * null. Several polygons are first united (geoUnions.ts's way), so shared borders go. Its examples
+ * null. Several lines or polygons are first united (geoUnions.ts's way), so shared borders go. Its examples
  * come out exactly: the 8-vertex Manhattan line to its two ends, the 10-vertex polygon to a triangle.
  */
 import { recordOf } from '../../results/jsonData';
@@ -123,8 +123,9 @@ function toleranceOf(v: Value | undefined, min: number, max: number, maxIncluded
 }
 
 function lineSimplify(args: readonly Value[]): Value {
-  const lines = linePositions(args[0] ?? null);
+  const given = linePositions(args[0] ?? null);
   const tolerance = toleranceOf(args[1], 0, MAX_TOLERANCE, false);
+  const lines = given && tolerance !== undefined ? unitedLines(given) : undefined;
   if (!lines || tolerance === undefined) {
     return null;
   }
@@ -138,6 +139,20 @@ function lineSimplify(args: readonly Value[]): Value {
   return out.length === 1
     ? recordOf<DynamicValue>({ type: 'LineString', coordinates: out[0]! })
     : recordOf<DynamicValue>({ type: 'MultiLineString', coordinates: out });
+}
+
+/** Lines united when there are several (the reference simplifies "lines union"): noded where they cross, joined end to end. */
+function unitedLines(lines: Position[][]): Position[][] | undefined {
+  if (lines.length < 2) {
+    return lines;
+  }
+  const projection = gnomonicFor(lines.flat());
+  if (!projection) {
+    return undefined;
+  }
+  const shapes = new PlaneShapes(geometryLibrary(), projection);
+  const union = planarOrNull(() => shapes.geoJson(shapes.lib.union(shapes.lines(lines))) as Value);
+  return union === null ? undefined : linePositions(union);
 }
 
 /** Polygons united when there are several, so their shared borders go; undefined past the gnomonic plane. */

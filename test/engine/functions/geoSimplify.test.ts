@@ -49,6 +49,21 @@ test('geo_line_simplify: a bend farther than the tolerance stays; a MultiLineStr
   );
 });
 
+test('geo_line_simplify: a MultiLineString is simplified as the union of its lines, so a line drawn twice counts once', () => {
+  // Two copies of a bent line, and its continuation: united, they are one line of four vertices, whose
+  // bend 1.1 km off the chord stays at 1000 m; simplified apart, the result would keep two lines.
+  const multi =
+    '{"type":"MultiLineString","coordinates":[[[0,0],[0.5,0.01],[1,0]],[[0,0],[0.5,0.01],[1,0]],[[1,0],[1.5,0]]]}';
+  assert.deepEqual(printed(`print r = geo_line_simplify(dynamic(${multi}), 1000)`).r, {
+    type: 'LineString',
+    coordinates: [
+      [0, 0],
+      [0.5, 0.01],
+      [1.5, 0],
+    ],
+  });
+});
+
 test('geo_polygon_simplify: the 10-vertex polygon to a triangle of its own vertices; invalid input is null', () => {
   const polygon =
     '{"type":"Polygon","coordinates":[[[-73.94885122776031,40.79673476355657],[-73.94885927438736,40.79692258628347],[-73.94887939095497,40.79692055577034],[-73.9488673210144,40.79693476936093],[-73.94888743758202,40.79693476936093],[-73.9488834142685,40.796959135509105],[-73.94890084862709,40.79695304397289],[-73.94906312227248,40.79710736271788],[-73.94923612475395,40.7968708081794],[-73.94885122776031,40.79673476355657]]]}';
