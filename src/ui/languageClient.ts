@@ -15,6 +15,7 @@ import {
 } from 'vscode-languageclient/node';
 import { fetchLiveValues } from './liveValueQueries';
 import { LiveValuesNotification, SchemaNotification, type LiveValuesParams, type SchemaParams } from '../protocol/lsp';
+import { CLIENT_TRACE_LOG, StartupTrace } from '../protocol/startupTrace';
 import { schemaToMetadata } from '../schema/metadataJson';
 import type { WorkspaceSchema } from '../schema/workspaceSchema';
 import type { Ctx } from './ctx';
@@ -29,6 +30,8 @@ const schemaNotification = new NotificationType<SchemaParams>(SchemaNotification
 const LIVE_VALUES_FIRST_FETCH_MS = 10_000;
 
 let client: LanguageClient | undefined;
+/** The client's side of the start-up trace; logged once the first diagnostics have arrived. */
+const trace = new StartupTrace();
 let starting: Promise<void> | undefined;
 
 function isKql(doc: vscode.TextDocument): boolean {
@@ -109,7 +112,19 @@ function createClient(
     },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
-  const clientOptions: LanguageClientOptions = { documentSelector: [{ language: 'kql' }], outputChannel };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: 'kql' }],
+    outputChannel,
+    middleware: {
+      handleDiagnostics: (uri, diagnostics, next) => {
+        if (!trace.has('firstDiagnosticsReceived')) {
+          trace.mark('firstDiagnosticsReceived');
+          log.info(trace.line(CLIENT_TRACE_LOG));
+        }
+        next(uri, diagnostics);
+      },
+    },
+  };
   if (fromSnapshot) {
     // A server that dies before it has answered `initialize` is one Node would not start from the blob:
     // no restarts and no error message, start() fails and the caller starts the server normally. (The
@@ -138,7 +153,9 @@ async function startClient(
     client = lc;
     let failure = 'the server process exited before it answered';
     try {
+      trace.mark('spawnRequested');
       await lc.start();
+      trace.mark('clientStarted');
     } catch (e) {
       failure = e instanceof Error ? e.message : String(e);
     }
@@ -153,7 +170,9 @@ async function startClient(
   }
   const lc = createClient(ctx, outputChannel, undefined);
   client = lc;
+  trace.mark('spawnRequested');
   await lc.start();
+  trace.mark('clientStarted');
   // The next start is the faster one: the snapshot is built once this start is done with the CPU.
   snapshot.scheduleBuild();
   return lc;
@@ -184,10 +203,15 @@ async function start(ctx: Ctx, snapshot: ServerSnapshot): Promise<void> {
   ctx.subscriptions.push({ dispose: () => clearTimeout(firstFetch) });
 }
 
-/** Registers the language client; the server process starts with the first KQL document. */
-export function registerLanguageClient(ctx: Ctx): void {
+/**
+ * Registers the language client; the server process starts with the first KQL document. `activatedAt`:
+ * when activate() began (Date.now()), for the start-up trace.
+ */
+export function registerLanguageClient(ctx: Ctx, activatedAt?: number): void {
+  if (activatedAt !== undefined) trace.mark('activate', activatedAt);
   const snapshot = registerServerSnapshot(ctx);
   const startOnce = () => {
+    trace.mark('clientStart');
     starting ??= start(ctx, snapshot).catch((e) => {
       log.error(`The KQL language server did not start: ${e instanceof Error ? e.message : String(e)}`);
     });
