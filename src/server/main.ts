@@ -38,6 +38,7 @@ import {
   DiagnosticsScheduler,
   documentDiagnostics,
   EARLY_PUBLISH_MS,
+  FIRST_EARLY_PUBLISH_MS,
   type EarlyPublisher,
 } from './diagnostics';
 import { blockContaining, blockForCompletion, blocksOf, forgetDocument } from './documentBlocks';
@@ -196,6 +197,7 @@ const diagnostics = new DiagnosticsScheduler(async (uri) => {
     const early: EarlyPublisher | undefined = published.has(uri)
       ? undefined
       : {
+          firstAfterMs: FIRST_EARLY_PUBLISH_MS,
           everyMs: EARLY_PUBLISH_MS,
           publish: async (list, checked, total) => {
             // Announced first, on the same ordered connection: a client can tell this list is partial.
@@ -241,10 +243,10 @@ connection.onInitialized(() => {
 // The first check of a newly opened document runs at once (and loads the library if needed).
 documents.onDidOpen((e) => {
   serverTrace.mark('didOpenReceived');
-  diagnostics.schedule(e.document.uri, 0);
+  diagnostics.schedule(e.document.uri, 0, e.document.version);
 });
 documents.onDidChangeContent((e) => {
-  diagnostics.schedule(e.document.uri);
+  diagnostics.schedule(e.document.uri, undefined, e.document.version);
   // The cells below a notebook cell see its definitions.
   notebooks.cellsAfter(e.document.uri).forEach((uri) => diagnostics.schedule(uri));
 });
