@@ -2,6 +2,7 @@
  * Starts the KQL language server (dist/server.js, its own Node process over IPC) once a KQL document is
  * open, and keeps it fed with the active backend's live values for completion.
  */
+import type { ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
@@ -9,7 +10,6 @@ import {
   LanguageClient,
   type ErrorHandler,
   NotificationType,
-  TransportKind,
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
@@ -21,6 +21,7 @@ import type { WorkspaceSchema } from '../schema/workspaceSchema';
 import type { Ctx } from './ctx';
 import { log } from './log';
 import { NotebookCellOrderFeeder } from './notebook/cellOrderFeeder';
+import { endServer, forkServer } from './serverProcess';
 import { registerServerSnapshot, type ServerSnapshot, type ServerStart } from './startupSnapshot/serverSnapshot';
 
 const liveValuesNotification = new NotificationType<LiveValuesParams>(LiveValuesNotification);
@@ -30,6 +31,8 @@ const schemaNotification = new NotificationType<SchemaParams>(SchemaNotification
 const LIVE_VALUES_FIRST_FETCH_MS = 10_000;
 
 let client: LanguageClient | undefined;
+/** The server processes this window forked: the client does not own them, so stop() ends what is left. */
+const serverProcesses = new Set<ChildProcess>();
 /** The client's side of the start-up trace; logged once the first diagnostics have arrived. */
 const trace = new StartupTrace();
 let starting: Promise<void> | undefined;
@@ -104,13 +107,18 @@ function createClient(
   fromSnapshot: ServerStart | undefined,
 ): LanguageClient {
   const module = ctx.extension.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: {
+  // Called inside start() (and again by each restart): the process starts at once, see serverProcess.ts.
+  const serverOptions: ServerOptions = async () => {
+    const forked = forkServer({
       module,
-      transport: TransportKind.ipc,
-      options: fromSnapshot ? { execArgv: fromSnapshot.execArgv, env: fromSnapshot.env } : undefined,
-    },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+      execArgv: fromSnapshot?.execArgv,
+      env: fromSnapshot?.env,
+      output: (text) => outputChannel.append(text),
+    });
+    trace.mark('forked');
+    serverProcesses.add(forked.child);
+    forked.child.once('exit', () => serverProcesses.delete(forked.child));
+    return forked.transports;
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'kql' }],
@@ -236,4 +244,5 @@ export async function stopLanguageClient(): Promise<void> {
   client = undefined;
   starting = undefined;
   if (lc) await lc.stop().catch(() => undefined);
+  await Promise.all([...serverProcesses].map((child) => endServer(child)));
 }
