@@ -10,6 +10,7 @@ const MEANING: Record<string, string> = {
   activate: "the extension's activate() began",
   clientStart: 'the first KQL document seen: the client starts',
   spawnRequested: "the client's start() called",
+  forked: 'fork() returned in the extension host',
   processStart: 'the server process started (kernel)',
   nodeTimeOrigin: "Node's time origin",
   snapshotMain: 'snapshot deserialised: its main function runs',
