@@ -5,7 +5,8 @@
  * them. For each start it prints the trace (src/protocol/startupTrace.ts, both sides on one clock) and
  * the first diagnostics against the 1 s target, in wall clock and in the server's CPU.
  *
- *   npm run build && npx tsx bench/lsStartup.ts [runs]      (default 3 of each)
+ *   npm run build && npx tsx bench/lsStartup.ts [runs] [snapshot]   (default 3 of each; `snapshot`: only
+ *   the starts from the snapshot)
  */
 import { fork } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -29,6 +30,7 @@ import { breakdownLines, mergeTraces, span } from './startupTrace';
 
 const repo = path.resolve(__dirname, '..');
 const runs = Number(process.argv[2] ?? 3);
+const snapshotOnly = process.argv[3] === 'snapshot';
 const server = path.join(repo, 'dist/server.js');
 const entry = path.join(repo, 'dist/serverSnapshot.js');
 const example = fs.readFileSync(path.join(repo, 'examples/vm-insights.kql'), 'utf8');
@@ -110,6 +112,7 @@ async function main(): Promise<void> {
     ['from the start-up snapshot', blob],
     ['without a snapshot (a first start)', undefined],
   ] as const) {
+    if (snapshotOnly && !from) continue;
     const starts: Start[] = [];
     for (let i = 0; i < runs; i++) starts.push(await startOnce(from));
     const wall = median(starts.map((s) => s.firstWall));
