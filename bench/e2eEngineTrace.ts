@@ -107,7 +107,7 @@ export function reportEngineBreakdown(
   } else {
     const total = trace.receivedAt - Math.min(trace.requestedAt, trace.runAt);
     console.log(
-      `    engine ${trace.kind}; asked for ${ms(trace.runAt - trace.requestedAt)} before the Run reached the backend; answered in the extension host ${ms(trace.receivedAt - trace.runAt)} after it (${ms(total)} after the engine was asked for); grammar ${trace.grammar}${trace.cpuMs !== undefined ? `; the process's CPU ${ms(trace.cpuMs)}` : ''}`,
+      `    engine ${trace.kind}; asked for ${ms(trace.runAt - trace.requestedAt)} before the Run reached the backend; answered in the extension host ${ms(trace.receivedAt - trace.runAt)} after it (${ms(total)} after the engine was asked for); grammar ${trace.grammar}${trace.cpuMs !== undefined ? `; the engine ${trace.kind}'s own CPU ${ms(trace.cpuMs)}` : ''}`,
     );
     for (const phase of tracePhases(trace)) console.log(`      ${phase.name.padEnd(42)} ${ms(phase.ms).padStart(9)}`);
   }
@@ -118,7 +118,7 @@ export function reportEngineBreakdown(
       .map(([role, cpu]) => `${role} ${ms(cpu)}`)
       .concat(`the rest of the machine ${ms(Math.max(0, shares.machineMs - named))}`);
     console.log(
-      `    CPU from the click to the paint (${ms(shares.wallMs)} of wall clock, at most ${ms(2 * shares.wallMs)} of CPU on 2 cores): ${parts.join(', ')}`,
+      `    CPU while the first Run's lens was awaited, clicked and answered (${ms(shares.wallMs)} of wall clock, at most ${ms(2 * shares.wallMs)} of CPU on 2 cores): ${parts.join(', ')}`,
     );
   }
 }

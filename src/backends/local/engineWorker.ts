@@ -4,6 +4,7 @@
  * started from the engine's startup snapshot (engineSnapshot.ts, engineProcess.ts): there messages come
  * over the process's IPC channel, and a cancel stops the whole process (no memory is shared with it).
  */
+import * as fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parentPort } from 'node:worker_threads';
 import type { Database } from '../../engine/database';
@@ -110,7 +111,11 @@ function processPort() {
   };
 }
 
+/** When the last message was posted: the first query's answer is its last. */
+let postedAt = 0;
+
 function post(message: WorkerResponse): void {
+  postedAt = Date.now();
   port!.postMessage(message);
 }
 
@@ -217,10 +222,30 @@ async function runOne(message: Extract<WorkerRequest, { type: 'run' }>): Promise
   }
 }
 
+/**
+ * This engine's CPU in ms: its process's, or a worker thread's own where Linux tells it (the extension
+ * host's other threads share its process's); undefined elsewhere.
+ */
+function ownCpuMs(): number | undefined {
+  if (!parentPort) {
+    const cpu = process.cpuUsage();
+    return Math.round((cpu.user + cpu.system) / 1000);
+  }
+  try {
+    // A synchronous read runs on the calling thread, so thread-self is this worker.
+    const stat = fs.readFileSync('/proc/thread-self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime, in clock ticks of 10 ms (USER_HZ is 100 on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Once, after the first query's answer was posted: the engine's side of the start-up trace. */
 function sendTrace(arrivedAt: number, startedAt: number): void {
   firstQuery = undefined;
-  const cpu = parentPort ? undefined : process.cpuUsage();
+  const cpuMs = ownCpuMs();
   const timeline: EngineTimeline = {
     kind: parentPort ? 'thread' : 'process',
     // A worker thread's timeOrigin is its process's: only a process has its own start.
@@ -230,9 +255,9 @@ function sendTrace(arrivedAt: number, startedAt: number): void {
     ...(warmAt !== undefined ? { warmAt } : {}),
     queryArrivedAt: arrivedAt,
     queryStartedAt: startedAt,
-    answeredAt: Date.now(),
+    answeredAt: postedAt,
     grammar: deferredGrammarState(),
-    ...(cpu ? { cpuMs: Math.round((cpu.user + cpu.system) / 1000) } : {}),
+    ...(cpuMs !== undefined ? { cpuMs } : {}),
   };
   post({ type: 'startupTrace', id: 0, timeline });
 }

@@ -29,7 +29,7 @@ export interface EngineTimeline {
   readonly answeredAt: number;
   /** Whether the library's grammar was built by the time of the answer (see src/kql/deferredGrammar.ts). */
   readonly grammar: string;
-  /** CPU of the engine's process by the answer, in ms (a thread shares the extension host's: undefined). */
+  /** CPU of the engine's process (or, on Linux, its thread) by the answer, in ms; undefined where unknown. */
   readonly cpuMs?: number;
 }
 

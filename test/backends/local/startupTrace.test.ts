@@ -55,7 +55,9 @@ test('a worker thread traces its first query once, in order, without building th
   const traces = await traceOf();
   assert.equal(traces.length, 1);
   assert.equal(traces[0]!.kind, 'thread');
-  assert.equal(traces[0]!.cpuMs, undefined);
+  // Its own thread's CPU where Linux tells it; the extension host's other threads are not counted.
+  if (process.platform === 'linux') assert.ok(traces[0]!.cpuMs! > 0);
+  else assert.equal(traces[0]!.cpuMs, undefined);
   assertInOrder(traces[0]!);
 });
 
