@@ -27,7 +27,8 @@ import { CLIENT_TRACE_LOG, parseTrace, SERVER_TRACE_LOG } from '../src/protocol/
 import { clickRunLens, seedBlock } from '../test/e2e/codeLens';
 import { startCodeServer } from '../test/e2e/codeServer';
 import { readGrid } from '../test/e2e/resultsPanel';
-import { launchChromium, waitFor, Workbench } from '../test/e2e/workbench';
+import { launchChromium, Workbench, waitFor } from '../test/e2e/workbench';
+import { type CpuShares, cpuDuring, engineTrace, reportEngineBreakdown } from './e2eEngineTrace';
 import { breakdownLines, mergeTraces, span } from './startupTrace';
 
 const repo = path.resolve(__dirname, '..');
@@ -222,6 +223,13 @@ interface StartFigures {
   /** The 1-minute load average when the start began: on a shared machine, the wall clock measures it too. */
   readonly load: number;
   readonly engineFromSnapshot: boolean;
+  /** The engine's side of the first Run (e2eEngineTrace.ts). */
+  readonly engine: EngineFigures;
+}
+
+interface EngineFigures {
+  readonly trace: ReturnType<typeof engineTrace>;
+  readonly shares: CpuShares;
 }
 
 /** One start of the workbench: the first Run as soon as it can be clicked, warm runs, the server's figure. */
@@ -232,7 +240,7 @@ async function measureStart(url: string, userDataDir: string, workspace: string)
   try {
     const wb = await Workbench.open(browser, url);
     await wb.openFile('vm-insights.kql'); // onLanguage:kql activates the extension.
-    const cold = await timeRun(wb, workspace);
+    const { value: cold, shares } = await cpuDuring(() => timeRun(wb, workspace));
     const warm: RunTiming[] = [];
     for (let i = 0; i < warmRuns; i++) {
       warm.push(await timeRun(wb, workspace));
@@ -250,6 +258,7 @@ async function measureStart(url: string, userDataDir: string, workspace: string)
       warm,
       load,
       engineFromSnapshot: engineFromSnapshot(userDataDir, since),
+      engine: { trace: engineTrace(userDataDir, since), shares },
     };
   } finally {
     await browser.close().catch(() => undefined);
@@ -316,6 +325,8 @@ async function main(): Promise<void> {
       `  the local engine's start-up snapshot, built likewise: ${(engineBuilt.size / 1048576).toFixed(0)} MB in ${(engineBuilt.buildMs / 1000).toFixed(1)} s`,
     );
     report('second start (the same user data, snapshot built)', again);
+    reportEngineBreakdown('first start', cold.engine.trace, cold.engine.shares);
+    reportEngineBreakdown('second start', again.engine.trace, again.engine.shares);
     console.log(
       `  second start / first start: first diagnostics ${(again.diagnostics.wall / cold.diagnostics.wall).toFixed(2)}× wall, ${(again.diagnostics.cpu / cold.diagnostics.cpu).toFixed(2)}× CPU; first Run ${(again.cold.clickToPaintMs / cold.cold.clickToPaintMs).toFixed(2)}×`,
     );
