@@ -23,10 +23,13 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { CLIENT_TRACE_LOG, parseTrace, SERVER_TRACE_LOG } from '../src/protocol/startupTrace';
 import { clickRunLens, seedBlock } from '../test/e2e/codeLens';
 import { startCodeServer } from '../test/e2e/codeServer';
 import { readGrid } from '../test/e2e/resultsPanel';
-import { launchChromium, waitFor, Workbench } from '../test/e2e/workbench';
+import { launchChromium, Workbench, waitFor } from '../test/e2e/workbench';
+import { type CpuShares, cpuDuring, engineTrace, reportEngineBreakdown } from './e2eEngineTrace';
+import { breakdownLines, mergeTraces, span } from './startupTrace';
 
 const repo = path.resolve(__dirname, '..');
 const warmRuns = Number(process.argv[2] ?? 5);
@@ -109,12 +112,23 @@ async function firstDiagnosticsMs(userDataDir: string, since: number): Promise<D
             completeWall: Number(all?.[1] ?? m[1]),
             completeCpu: Number(all?.[2] ?? m[2]),
             fromSnapshot: text.includes('start-up snapshot'),
+            trace: mergeTraces(clientTrace(userDataDir, since), parseTrace(text, SERVER_TRACE_LOG)),
           };
       }
       return undefined;
     },
     60_000,
   );
+}
+
+/** The language client's start-up trace, from the extension's own log of the start since `since`. */
+function clientTrace(userDataDir: string, since: number) {
+  for (const file of findFiles(userDataDir, 'Connection Analytics')) {
+    if (fs.statSync(file).mtimeMs < since) continue;
+    const marks = parseTrace(fs.readFileSync(file, 'utf8'), CLIENT_TRACE_LOG);
+    if (marks) return marks;
+  }
+  return undefined;
 }
 
 /** Whether the local engine of the start since `since` started from its snapshot (the extension logs it). */
@@ -151,6 +165,8 @@ interface Diagnostics {
   readonly completeWall: number;
   readonly completeCpu: number;
   readonly fromSnapshot: boolean;
+  /** Both sides' start-up marks on one clock, in order (see bench/startupTrace.ts). */
+  readonly trace: [string, number][];
 }
 
 interface RunTiming {
@@ -207,6 +223,13 @@ interface StartFigures {
   /** The 1-minute load average when the start began: on a shared machine, the wall clock measures it too. */
   readonly load: number;
   readonly engineFromSnapshot: boolean;
+  /** The engine's side of the first Run (e2eEngineTrace.ts). */
+  readonly engine: EngineFigures;
+}
+
+interface EngineFigures {
+  readonly trace: ReturnType<typeof engineTrace>;
+  readonly shares: CpuShares;
 }
 
 /** One start of the workbench: the first Run as soon as it can be clicked, warm runs, the server's figure. */
@@ -217,7 +240,7 @@ async function measureStart(url: string, userDataDir: string, workspace: string)
   try {
     const wb = await Workbench.open(browser, url);
     await wb.openFile('vm-insights.kql'); // onLanguage:kql activates the extension.
-    const cold = await timeRun(wb, workspace);
+    const { value: cold, shares } = await cpuDuring(() => timeRun(wb, workspace));
     const warm: RunTiming[] = [];
     for (let i = 0; i < warmRuns; i++) {
       warm.push(await timeRun(wb, workspace));
@@ -235,6 +258,7 @@ async function measureStart(url: string, userDataDir: string, workspace: string)
       warm,
       load,
       engineFromSnapshot: engineFromSnapshot(userDataDir, since),
+      engine: { trace: engineTrace(userDataDir, since), shares },
     };
   } finally {
     await browser.close().catch(() => undefined);
@@ -253,6 +277,10 @@ function report(title: string, f: StartFigures): void {
   console.log(
     `    language server${d.fromSnapshot ? ' (from its start-up snapshot)' : ''}, first diagnostics: ${d.wall} ms after its process started, ${d.cpu} ms of its CPU, ${d.checked} queries checked  (${verdict(d.wall, 1000)}; in CPU ${verdict(d.cpu, 1000)})`,
   );
+  console.log(
+    `    language server, from the kernel's process start (Node's own clock starts ${span(d.trace, 'processStart', 'nodeTimeOrigin')} ms later): first diagnostics sent at ${span(d.trace, 'processStart', 'firstDiagnosticsSent')} ms (${verdict(span(d.trace, 'processStart', 'firstDiagnosticsSent'), 1000)}); trace:`,
+  );
+  for (const line of breakdownLines(d.trace)) console.log(line);
   console.log(
     `    language server, the whole file's diagnostics: ${d.completeWall} ms after its process started, ${d.completeCpu} ms of its CPU  (${verdict(d.completeWall, 1000)}; in CPU ${verdict(d.completeCpu, 1000)})`,
   );
@@ -297,6 +325,8 @@ async function main(): Promise<void> {
       `  the local engine's start-up snapshot, built likewise: ${(engineBuilt.size / 1048576).toFixed(0)} MB in ${(engineBuilt.buildMs / 1000).toFixed(1)} s`,
     );
     report('second start (the same user data, snapshot built)', again);
+    reportEngineBreakdown('first start', cold.engine.trace, cold.engine.shares);
+    reportEngineBreakdown('second start', again.engine.trace, again.engine.shares);
     console.log(
       `  second start / first start: first diagnostics ${(again.diagnostics.wall / cold.diagnostics.wall).toFixed(2)}× wall, ${(again.diagnostics.cpu / cold.diagnostics.cpu).toFixed(2)}× CPU; first Run ${(again.cold.clickToPaintMs / cold.cold.clickToPaintMs).toFixed(2)}×`,
     );

@@ -18,6 +18,8 @@ const nodeEntries = {
   h3: 'node_modules/h3-js/dist/h3-js.js',
   // GeographicLib's geodesics, likewise loaded only for use_spheroid = true (src/engine/functions/geodesicLibrary.ts).
   geodesic: 'node_modules/geographiclib-geodesic/geographiclib-geodesic.min.js',
+  // JTS on its own, loaded only when a query clips, unions or buffers shapes (src/engine/functions/geometryLibrary.ts).
+  geometry: 'src/engine/functions/geometryLibraryEntry.ts',
   'test/runElectronTests': 'test/electron/runElectronTests.ts',
   'test/electronSuite': 'test/electron/suite.ts',
 };

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { EngineProcess } from './backends/local/engineProcess';
 import { LocalBackend } from './backends/local/localBackend';
+import { traceLine } from './backends/local/startupTrace';
 import { ENGINE_SNAPSHOT, ServerSnapshot } from './ui/startupSnapshot/serverSnapshot';
 import type { DataSource } from './backends/local/dataSource';
 import { registerBackendCommands } from './ui/backendCommands';
@@ -50,6 +51,7 @@ function createCtx(extension: vscode.ExtensionContext): Ctx {
         memoryLimitBytes: config.localMemoryLimitMb * 1024 * 1024,
         resultByteLimit: config.localResultLimitMb * 1024 * 1024,
         onWorkerLost: (why) => log.warn(`The local engine's worker stopped (${why}); the next query starts a new one.`),
+        onStartupTrace: (trace) => log.info(traceLine(trace)),
         startEngine: (heapMb) => {
           const start = engineSnapshot.forEngine(heapMb);
           if (!start) return undefined;
@@ -93,7 +95,7 @@ export function activate(context: vscode.ExtensionContext): void {
     const ctx = createCtx(context);
     registerBackendCommands(ctx);
     registerSignInStatus(ctx);
-    registerLanguageClient(ctx);
+    registerLanguageClient(ctx, started);
     void ctx.schemas.refresh();
     registerQueryRunner(ctx);
     const machines = registerMachinesTree(ctx);

@@ -1,5 +1,5 @@
 /** A query's text to its lowered plan: Kusto.Language's parse and bind (src/kql), then plan/. */
-import { analyze, firstError } from '../kql';
+import { analyze, deferQueryGrammar, firstError } from '../kql';
 import type { Database } from './database';
 import { withoutMissingFuzzyLegs } from './plan/fuzzyUnion';
 import { lowerQuery } from './plan/lower';
@@ -15,6 +15,8 @@ export interface LowerOptions {
 
 /** Parses, binds and lowers a query; the first error in it is thrown as a KqlError. */
 export function lowerText(text: string, db: Database, options: LowerOptions = {}): PreparedQuery {
+  // The engine never completes nor runs commands: its first query need not build the library's grammar.
+  deferQueryGrammar();
   const analyzeOptions = {
     tables: db.schemas,
     functions: db.functions,

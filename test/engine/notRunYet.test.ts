@@ -16,16 +16,8 @@ const NOT_RUN: readonly (readonly [string, RegExp])[] = [
   ],
   ["print d = dynamic({'a':1}) | evaluate bag_unpack(d) | take 1", /bag_unpack without an output schema/],
   ["datatable(k:string, v:long)['a',1] | evaluate pivot(k) | take 1", /pivot without an output schema/],
-  [
-    "print geo_line_simplify(dynamic({'type':'LineString','coordinates':[[-74,40],[-73,41]]}), 1000)",
-    /geo_line_simplify/,
-  ],
   ["T | invoke cluster('c').database('d').StoredFunction()", /invoke of/],
   ["print geo_info_from_ip_address('20.53.203.50')", /geo_info_from_ip_address.*GeoLite2-City database.*cannot ship/],
-  [
-    "print geo_union_polygons_array(dynamic([{'type':'Polygon','coordinates':[[[0,0],[1,0],[1,1],[0,0]]]}]))",
-    /geo_union_polygons_array/,
-  ],
 ];
 
 for (const [query, what] of NOT_RUN) {

@@ -46,6 +46,8 @@ export const REQUIRED_ENTRIES: readonly string[] = [
   'extension/dist/h3.js',
   // Loaded by path on a query's first use_spheroid = true (src/engine/functions/geodesicLibrary.ts).
   'extension/dist/geodesic.js',
+  // Loaded by path on a query's first clipping, union or buffer call (src/engine/functions/geometryLibrary.ts).
+  'extension/dist/geometry.js',
   'extension/dist/webview/results.js',
   'extension/dist/webview/notebookRenderer.js',
   'extension/reports/connections-overview.kqlnb',

@@ -4,14 +4,26 @@
  * started from the engine's startup snapshot (engineSnapshot.ts, engineProcess.ts): there messages come
  * over the process's IPC channel, and a cancel stops the whole process (no memory is shared with it).
  */
+import * as fs from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { parentPort } from 'node:worker_threads';
 import type { Database } from '../../engine/database';
-import type { FunctionSchema } from '../../schema/workspaceSchema';
-import { type DataSource, loadData, type LoadedData } from './dataSource';
-import { runLocalQuery } from './runQuery';
-import { ENGINE_PROCESS_READY, serializeError, type WorkerRequest, type WorkerResponse } from './workerProtocol';
-import { DEFAULT_CHUNK_LIMITS, fitsOneChunk, resultChunks, resultHead } from './resultChunks';
+import { deferredGrammarState, kusto } from '../../kql';
 import { QueryCancelledError, QueryTimeoutError } from '../../results/errors';
+import type { FunctionSchema } from '../../schema/workspaceSchema';
+import { type DataSource, type LoadedData, loadData } from './dataSource';
+import { DEFAULT_CHUNK_LIMITS, fitsOneChunk, resultChunks, resultHead } from './resultChunks';
+import { runLocalQuery } from './runQuery';
+import type { EngineTimeline } from './startupTrace';
+import { ENGINE_PROCESS_READY, serializeError, type WorkerRequest, type WorkerResponse } from './workerProtocol';
+
+/** When this engine's code began to run, and the instants of its start-up, for the first query's trace. */
+const codeAt = Date.now();
+let libraryAt: number | undefined;
+let warmAt: number | undefined;
+/** The first query: its id and when its message arrived; undefined once its trace is sent. */
+let firstQuery: { id: number; arrivedAt: number } | undefined;
+let traced = false;
 
 let data: LoadedData | undefined;
 let loadError: unknown;
@@ -40,8 +52,16 @@ function warmUpOrder(db: Database): string[] {
  */
 function warmUp(db: Database, buildTables: boolean): void {
   const generation = ++warmUpGeneration;
+  const libraryInSnapshot = (globalThis as { Kusto?: unknown }).Kusto !== undefined;
   const steps = [
-    () => runLocalQuery(db, 'print 1'),
+    () => {
+      kusto();
+      if (!libraryInSnapshot) libraryAt ??= Date.now();
+    },
+    () => {
+      runLocalQuery(db, 'print 1');
+      warmAt ??= Date.now();
+    },
     ...(buildTables ? warmUpOrder(db) : []).map((name) => () => db.table(name)),
   ];
   const next = () => {
@@ -91,7 +111,11 @@ function processPort() {
   };
 }
 
+/** When the last message was posted: the first query's answer is its last. */
+let postedAt = 0;
+
 function post(message: WorkerResponse): void {
+  postedAt = Date.now();
   port!.postMessage(message);
 }
 
@@ -155,6 +179,7 @@ async function runOne(message: Extract<WorkerRequest, { type: 'run' }>): Promise
   const flag = new Int32Array(message.cancel ?? new SharedArrayBuffer(4));
   const isCancelled = () => Atomics.load(flag, 0) === 1;
   post({ type: 'started', id });
+  const started = Date.now();
   currentRun = id;
   try {
     if (!data) {
@@ -193,13 +218,58 @@ async function runOne(message: Extract<WorkerRequest, { type: 'run' }>): Promise
     post({ type: 'error', id, error: serializeError(e, options.timeoutMs) });
   } finally {
     currentRun = undefined;
+    if (firstQuery?.id === id) sendTrace(firstQuery.arrivedAt, started);
   }
+}
+
+/**
+ * This engine's CPU in ms: its process's, or a worker thread's own where Linux tells it (the extension
+ * host's other threads share its process's); undefined elsewhere.
+ */
+function ownCpuMs(): number | undefined {
+  if (!parentPort) {
+    const cpu = process.cpuUsage();
+    return Math.round((cpu.user + cpu.system) / 1000);
+  }
+  try {
+    // A synchronous read runs on the calling thread, so thread-self is this worker.
+    const stat = fs.readFileSync('/proc/thread-self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime, in clock ticks of 10 ms (USER_HZ is 100 on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Once, after the first query's answer was posted: the engine's side of the start-up trace. */
+function sendTrace(arrivedAt: number, startedAt: number): void {
+  firstQuery = undefined;
+  const cpuMs = ownCpuMs();
+  const timeline: EngineTimeline = {
+    kind: parentPort ? 'thread' : 'process',
+    // A worker thread's timeOrigin is its process's: only a process has its own start.
+    ...(parentPort ? {} : { startedAt: Math.round(performance.timeOrigin) }),
+    codeAt,
+    ...(libraryAt !== undefined ? { libraryAt } : {}),
+    ...(warmAt !== undefined ? { warmAt } : {}),
+    queryArrivedAt: arrivedAt,
+    queryStartedAt: startedAt,
+    answeredAt: postedAt,
+    grammar: deferredGrammarState(),
+    ...(cpuMs !== undefined ? { cpuMs } : {}),
+  };
+  post({ type: 'startupTrace', id: 0, timeline });
 }
 
 // Messages are handled one at a time, in order: a query waiting for its Parquet tables, or streaming
 // its result in chunks, keeps the next query (and a new load) behind it, as a running query always has.
 let queue: Promise<void> = Promise.resolve();
 port?.on('message', (message: WorkerRequest) => {
+  if (message.type === 'run' && !traced) {
+    traced = true;
+    firstQuery = { id: message.id, arrivedAt: Date.now() };
+  }
   // handle() reports its own failures; the catch only keeps one failed post from stopping the queue.
   queue = queue.then(() => handle(message)).catch(() => {});
 });

@@ -8,16 +8,17 @@
  */
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { DEFAULT_MEMORY_LIMIT_BYTES } from '../../engine';
 import { BackendError, QueryCancelledError, QueryTimeoutError } from '../../results/errors';
 import { DEFAULT_ROW_LIMIT, type QueryResult } from '../../results/queryResult';
 import type { FunctionSchema, WorkspaceSchema } from '../../schema/workspaceSchema';
-import { type QueryBackend, type RunOptions } from '../queryBackend';
-import { DEFAULT_MEMORY_LIMIT_BYTES } from '../../engine';
+import type { QueryBackend, RunOptions } from '../queryBackend';
 import { type DataSource, dataSourceLabel, describeLoadProgress } from './dataSource';
-import { DEFAULT_RESULT_BYTE_LIMIT } from './resultSize';
-import { type ChunkLimits, ResultAssembly } from './resultChunks';
-import { deserializeError, type WorkerRequest, type WorkerResponse } from './workerProtocol';
 import type { EngineChannel } from './engineProcess';
+import { type ChunkLimits, ResultAssembly } from './resultChunks';
+import { DEFAULT_RESULT_BYTE_LIMIT } from './resultSize';
+import type { StartupTrace } from './startupTrace';
+import { deserializeError, type WorkerRequest, type WorkerResponse } from './workerProtocol';
 
 export interface LocalBackendOptions {
   readonly source: DataSource;
@@ -42,6 +43,8 @@ export interface LocalBackendOptions {
    * undefined (no snapshot yet, or none here) starts a worker thread.
    */
   readonly startEngine?: (heapMb: number) => EngineChannel | undefined;
+  /** Told once, after the first query's answer: where the engine's start-up and that query's time went. */
+  readonly onStartupTrace?: (trace: StartupTrace) => void;
 }
 
 export const DEFAULT_TIMEOUT_MS = 120_000;
@@ -84,6 +87,9 @@ export class LocalBackend implements QueryBackend {
   restarts = 0;
   /** Chunks the last streamed result came in (0 when it came whole): for tests. */
   lastResultChunks = 0;
+  /** The backend's instants for the start-up trace: engine asked for, first query handed over and answered. */
+  private readonly traceTimes: { requestedAt?: number; runAt?: number; receivedAt?: number; firstId?: number } = {};
+  private traced = false;
 
   constructor(private readonly options: LocalBackendOptions) {
     this.label = dataSourceLabel(options.source);
@@ -98,6 +104,10 @@ export class LocalBackend implements QueryBackend {
     }
     const timeoutMs = options.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const id = this.nextId++;
+    if (this.traceTimes.firstId === undefined) {
+      this.traceTimes.firstId = id;
+      this.traceTimes.runAt = Date.now();
+    }
     const cancel = new SharedArrayBuffer(4);
     const request: PendingRun['request'] = {
       type: 'run',
@@ -240,6 +250,7 @@ export class LocalBackend implements QueryBackend {
     }
     const heapMb =
       this.options.heapLimitMb ?? workerHeapMb(this.options.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT_BYTES);
+    this.traceTimes.requestedAt ??= Date.now();
     const fromSnapshot = this.options.startEngine?.(heapMb);
     if (fromSnapshot) return this.attach(fromSnapshot);
     const file = path.resolve(this.options.workerScript);
@@ -265,6 +276,10 @@ export class LocalBackend implements QueryBackend {
   }
 
   private onMessage(m: WorkerResponse): void {
+    if (m.type === 'startupTrace') {
+      this.forwardTrace(m.timeline);
+      return;
+    }
     const waiter = this.schemaWaiters.get(m.id);
     if (waiter) {
       this.schemaWaiters.delete(m.id);
@@ -317,11 +332,20 @@ export class LocalBackend implements QueryBackend {
     }
   }
 
+  /** The engine's side of the start-up trace, with the backend's own instants; only the first engine's. */
+  private forwardTrace(timeline: Extract<WorkerResponse, { type: 'startupTrace' }>['timeline']): void {
+    const { requestedAt, runAt, receivedAt } = this.traceTimes;
+    if (this.traced || requestedAt === undefined || runAt === undefined || receivedAt === undefined) return;
+    this.traced = true;
+    this.options.onStartupTrace?.({ ...timeline, requestedAt, runAt, receivedAt });
+  }
+
   private settle(id: number, outcome: QueryResult | Error): void {
     const run = this.pending.get(id);
     if (!run) {
       return;
     }
+    if (id === this.traceTimes.firstId) this.traceTimes.receivedAt = Date.now();
     this.pending.delete(id);
     run.timers.forEach(clearTimeout);
     run.cleanup();

@@ -1,4 +1,6 @@
 /** Messages between LocalBackend (extension host) and the engine worker, and errors across that boundary. */
+
+import type { LoadProgress } from '../../data/loaders/fileBytes';
 import { KqlError } from '../../kql/errors';
 import type { Range } from '../../kql/positions';
 import { BackendError, type BackendErrorKind, QueryCancelledError, QueryTimeoutError } from '../../results/errors';
@@ -6,8 +8,8 @@ import type { QueryResult, TimeRange } from '../../results/queryResult';
 import type { TableSchema } from '../../schema/types';
 import type { FunctionSchema } from '../../schema/workspaceSchema';
 import type { DataSource } from './dataSource';
-import type { LoadProgress } from '../../data/loaders/fileBytes';
 import type { ChunkLimits, ResultChunk } from './resultChunks';
+import type { EngineTimeline } from './startupTrace';
 
 export interface WorkerRunOptions {
   readonly timeRange?: TimeRange;
@@ -50,6 +52,8 @@ export type WorkerResponse =
   | { readonly type: 'resultRows'; readonly id: number; readonly chunk: ResultChunk }
   | { readonly type: 'resultEnd'; readonly id: number }
   | { readonly type: 'error'; readonly id: number; readonly error: SerializedError }
+  /** After the engine's first answer: where its start-up and that query's time went (startupTrace.ts). */
+  | { readonly type: 'startupTrace'; readonly id: number; readonly timeline: EngineTimeline }
   | {
       readonly type: 'schema';
       readonly id: number;
