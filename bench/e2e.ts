@@ -23,10 +23,12 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { CLIENT_TRACE_LOG, parseTrace, SERVER_TRACE_LOG } from '../src/protocol/startupTrace';
 import { clickRunLens, seedBlock } from '../test/e2e/codeLens';
 import { startCodeServer } from '../test/e2e/codeServer';
 import { readGrid } from '../test/e2e/resultsPanel';
 import { launchChromium, waitFor, Workbench } from '../test/e2e/workbench';
+import { breakdownLines, mergeTraces, span } from './startupTrace';
 
 const repo = path.resolve(__dirname, '..');
 const warmRuns = Number(process.argv[2] ?? 5);
@@ -109,12 +111,23 @@ async function firstDiagnosticsMs(userDataDir: string, since: number): Promise<D
             completeWall: Number(all?.[1] ?? m[1]),
             completeCpu: Number(all?.[2] ?? m[2]),
             fromSnapshot: text.includes('start-up snapshot'),
+            trace: mergeTraces(clientTrace(userDataDir, since), parseTrace(text, SERVER_TRACE_LOG)),
           };
       }
       return undefined;
     },
     60_000,
   );
+}
+
+/** The language client's start-up trace, from the extension's own log of the start since `since`. */
+function clientTrace(userDataDir: string, since: number) {
+  for (const file of findFiles(userDataDir, 'Connection Analytics')) {
+    if (fs.statSync(file).mtimeMs < since) continue;
+    const marks = parseTrace(fs.readFileSync(file, 'utf8'), CLIENT_TRACE_LOG);
+    if (marks) return marks;
+  }
+  return undefined;
 }
 
 /** Whether the local engine of the start since `since` started from its snapshot (the extension logs it). */
@@ -151,6 +164,8 @@ interface Diagnostics {
   readonly completeWall: number;
   readonly completeCpu: number;
   readonly fromSnapshot: boolean;
+  /** Both sides' start-up marks on one clock, in order (see bench/startupTrace.ts). */
+  readonly trace: [string, number][];
 }
 
 interface RunTiming {
@@ -253,6 +268,10 @@ function report(title: string, f: StartFigures): void {
   console.log(
     `    language server${d.fromSnapshot ? ' (from its start-up snapshot)' : ''}, first diagnostics: ${d.wall} ms after its process started, ${d.cpu} ms of its CPU, ${d.checked} queries checked  (${verdict(d.wall, 1000)}; in CPU ${verdict(d.cpu, 1000)})`,
   );
+  console.log(
+    `    language server, from the kernel's process start (Node's own clock starts ${span(d.trace, 'processStart', 'nodeTimeOrigin')} ms later): first diagnostics sent at ${span(d.trace, 'processStart', 'firstDiagnosticsSent')} ms (${verdict(span(d.trace, 'processStart', 'firstDiagnosticsSent'), 1000)}); trace:`,
+  );
+  for (const line of breakdownLines(d.trace)) console.log(line);
   console.log(
     `    language server, the whole file's diagnostics: ${d.completeWall} ms after its process started, ${d.completeCpu} ms of its CPU  (${verdict(d.completeWall, 1000)}; in CPU ${verdict(d.completeCpu, 1000)})`,
   );

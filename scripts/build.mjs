@@ -16,6 +16,8 @@ const nodeEntries = {
   cli: 'src/cli/main.ts',
   // The H3 library on its own, loaded only when a query calls an H3 function (src/engine/functions/h3Library.ts).
   h3: 'node_modules/h3-js/dist/h3-js.js',
+  // JTS on its own, loaded only when a query clips, unions or buffers shapes (src/engine/functions/geometryLibrary.ts).
+  geometry: 'src/engine/functions/geometryLibraryEntry.ts',
   'test/runElectronTests': 'test/electron/runElectronTests.ts',
   'test/electronSuite': 'test/electron/suite.ts',
 };

@@ -93,7 +93,7 @@ export function activate(context: vscode.ExtensionContext): void {
     const ctx = createCtx(context);
     registerBackendCommands(ctx);
     registerSignInStatus(ctx);
-    registerLanguageClient(ctx);
+    registerLanguageClient(ctx, started);
     void ctx.schemas.refresh();
     registerQueryRunner(ctx);
     const machines = registerMachinesTree(ctx);

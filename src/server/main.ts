@@ -3,6 +3,8 @@
  * tests and the benchmark (`--stdio`). Kusto.Language is loaded on the first opened document, not at
  * start, so a server started for a view but never given a query costs nothing.
  */
+// First: its module records when Node began evaluating the bundle (start-up trace).
+import { serverTrace } from './startupTrace';
 import {
   createConnection,
   LSPErrorCodes,
@@ -25,6 +27,7 @@ import {
   type NotebookCellsParams,
   type SchemaParams,
 } from '../protocol/lsp';
+import { SERVER_TRACE_LOG } from '../protocol/startupTrace';
 import { schemaFromMetadata } from '../schema/metadataJson';
 import { schemaFingerprint } from '../schema/workspaceSchema';
 import { BlockAnalyzer } from './blockAnalysis';
@@ -35,6 +38,7 @@ import {
   DiagnosticsScheduler,
   documentDiagnostics,
   EARLY_PUBLISH_MS,
+  FIRST_EARLY_PUBLISH_MS,
   type EarlyPublisher,
 } from './diagnostics';
 import { blockContaining, blockForCompletion, blocksOf, forgetDocument } from './documentBlocks';
@@ -70,7 +74,9 @@ function ensureLibrary(): void {
   if (libraryReady) return;
   libraryReady = true;
   const started = performance.now();
+  serverTrace.mark('libraryLoadStart');
   kusto();
+  serverTrace.mark('libraryLoaded');
   const memo = installCompletionMemo();
   // Set by src/server/snapshot.ts when this process started from the startup snapshot.
   const fromSnapshot = (globalThis as { __kqlFromSnapshot?: boolean }).__kqlFromSnapshot === true;
@@ -114,11 +120,14 @@ function clocks(): string {
 function logFirstDiagnostics(checked: number, total: number): void {
   if (!firstDiagnosticsSent) {
     firstDiagnosticsSent = true;
+    serverTrace.mark('firstDiagnosticsSent');
     log(`First diagnostics sent ${clocks()}, ${checked} of ${total} queries checked.`);
   }
   if (checked === total && !firstCompleteSent) {
     firstCompleteSent = true;
+    serverTrace.mark('completeDiagnosticsSent');
     log(`First complete diagnostics sent ${clocks()}.`);
+    log(serverTrace.line(SERVER_TRACE_LOG));
   }
 }
 let firstCompleteSent = false;
@@ -168,6 +177,7 @@ function guardedAsync<A extends unknown[], R>(
 const diagnostics = new DiagnosticsScheduler(async (uri) => {
   const doc = documents.get(uri);
   if (!doc) return;
+  serverTrace.mark('firstCheckStart');
   try {
     ensureLibrary();
     const view = cellView(doc);
@@ -187,6 +197,7 @@ const diagnostics = new DiagnosticsScheduler(async (uri) => {
     const early: EarlyPublisher | undefined = published.has(uri)
       ? undefined
       : {
+          firstAfterMs: FIRST_EARLY_PUBLISH_MS,
           everyMs: EARLY_PUBLISH_MS,
           publish: async (list, checked, total) => {
             // Announced first, on the same ordered connection: a client can tell this list is partial.
@@ -205,8 +216,9 @@ const diagnostics = new DiagnosticsScheduler(async (uri) => {
   afterCheck();
 });
 
-connection.onInitialize(
-  (): InitializeResult => ({
+connection.onInitialize((): InitializeResult => {
+  serverTrace.mark('initializeReceived');
+  return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       completionProvider: { triggerCharacters: [...COMPLETION_TRIGGER_CHARACTERS], resolveProvider: true },
@@ -218,19 +230,23 @@ connection.onInitialize(
       semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
     },
     serverInfo: { name: 'Connection Analytics KQL language server' },
-  }),
-);
+  };
+});
 
 // The library starts loading as soon as the client has connected (the extension's activation), not
 // with the first document: a server started for a notebook or a view has it ready by the first query.
 connection.onInitialized(() => {
+  serverTrace.mark('initializedReceived');
   setImmediate(guarded('Loading Kusto.Language', undefined, () => undefined));
 });
 
 // The first check of a newly opened document runs at once (and loads the library if needed).
-documents.onDidOpen((e) => diagnostics.schedule(e.document.uri, 0));
+documents.onDidOpen((e) => {
+  serverTrace.mark('didOpenReceived');
+  diagnostics.schedule(e.document.uri, 0, e.document.version);
+});
 documents.onDidChangeContent((e) => {
-  diagnostics.schedule(e.document.uri);
+  diagnostics.schedule(e.document.uri, undefined, e.document.version);
   // The cells below a notebook cell see its definitions.
   notebooks.cellsAfter(e.document.uri).forEach((uri) => diagnostics.schedule(uri));
 });
@@ -355,3 +371,4 @@ process.on('uncaughtException', (e) => gaveUp(`Unexpected error (server keeps ru
 
 documents.listen(connection);
 connection.listen();
+serverTrace.mark('listening');

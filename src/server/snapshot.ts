@@ -35,6 +35,8 @@ async function warmTheLibrary(): Promise<void> {
 void warmTheLibrary();
 
 v8.startupSnapshot.setDeserializeMainFunction(() => {
+  // For the start-up trace: Node has deserialised the heap and runs this first.
+  (globalThis as { __kqlDeserialisedAt?: number }).__kqlDeserialisedAt = Date.now();
   if (process.env[SNAPSHOT_CHECK_ENV]) {
     process.stdout.write(`${SNAPSHOT_CHECK_ANSWER}\n`);
     return;

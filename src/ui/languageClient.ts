@@ -2,6 +2,7 @@
  * Starts the KQL language server (dist/server.js, its own Node process over IPC) once a KQL document is
  * open, and keeps it fed with the active backend's live values for completion.
  */
+import type { ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
@@ -9,17 +10,18 @@ import {
   LanguageClient,
   type ErrorHandler,
   NotificationType,
-  TransportKind,
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { fetchLiveValues } from './liveValueQueries';
 import { LiveValuesNotification, SchemaNotification, type LiveValuesParams, type SchemaParams } from '../protocol/lsp';
+import { CLIENT_TRACE_LOG, StartupTrace } from '../protocol/startupTrace';
 import { schemaToMetadata } from '../schema/metadataJson';
 import type { WorkspaceSchema } from '../schema/workspaceSchema';
 import type { Ctx } from './ctx';
 import { log } from './log';
 import { NotebookCellOrderFeeder } from './notebook/cellOrderFeeder';
+import { endServer, forkServer } from './serverProcess';
 import { registerServerSnapshot, type ServerSnapshot, type ServerStart } from './startupSnapshot/serverSnapshot';
 
 const liveValuesNotification = new NotificationType<LiveValuesParams>(LiveValuesNotification);
@@ -29,6 +31,10 @@ const schemaNotification = new NotificationType<SchemaParams>(SchemaNotification
 const LIVE_VALUES_FIRST_FETCH_MS = 10_000;
 
 let client: LanguageClient | undefined;
+/** The server processes this window forked: the client does not own them, so stop() ends what is left. */
+const serverProcesses = new Set<ChildProcess>();
+/** The client's side of the start-up trace; logged once the first diagnostics have arrived. */
+const trace = new StartupTrace();
 let starting: Promise<void> | undefined;
 
 function isKql(doc: vscode.TextDocument): boolean {
@@ -101,15 +107,32 @@ function createClient(
   fromSnapshot: ServerStart | undefined,
 ): LanguageClient {
   const module = ctx.extension.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: {
+  // Called inside start() (and again by each restart): the process starts at once, see serverProcess.ts.
+  const serverOptions: ServerOptions = async () => {
+    const forked = forkServer({
       module,
-      transport: TransportKind.ipc,
-      options: fromSnapshot ? { execArgv: fromSnapshot.execArgv, env: fromSnapshot.env } : undefined,
-    },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+      execArgv: fromSnapshot?.execArgv,
+      env: fromSnapshot?.env,
+      output: (text) => outputChannel.append(text),
+    });
+    trace.mark('forked');
+    serverProcesses.add(forked.child);
+    forked.child.once('exit', () => serverProcesses.delete(forked.child));
+    return forked.transports;
   };
-  const clientOptions: LanguageClientOptions = { documentSelector: [{ language: 'kql' }], outputChannel };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: 'kql' }],
+    outputChannel,
+    middleware: {
+      handleDiagnostics: (uri, diagnostics, next) => {
+        if (!trace.has('firstDiagnosticsReceived')) {
+          trace.mark('firstDiagnosticsReceived');
+          log.info(trace.line(CLIENT_TRACE_LOG));
+        }
+        next(uri, diagnostics);
+      },
+    },
+  };
   if (fromSnapshot) {
     // A server that dies before it has answered `initialize` is one Node would not start from the blob:
     // no restarts and no error message, start() fails and the caller starts the server normally. (The
@@ -138,7 +161,9 @@ async function startClient(
     client = lc;
     let failure = 'the server process exited before it answered';
     try {
+      trace.mark('spawnRequested');
       await lc.start();
+      trace.mark('clientStarted');
     } catch (e) {
       failure = e instanceof Error ? e.message : String(e);
     }
@@ -153,7 +178,9 @@ async function startClient(
   }
   const lc = createClient(ctx, outputChannel, undefined);
   client = lc;
+  trace.mark('spawnRequested');
   await lc.start();
+  trace.mark('clientStarted');
   // The next start is the faster one: the snapshot is built once this start is done with the CPU.
   snapshot.scheduleBuild();
   return lc;
@@ -184,10 +211,15 @@ async function start(ctx: Ctx, snapshot: ServerSnapshot): Promise<void> {
   ctx.subscriptions.push({ dispose: () => clearTimeout(firstFetch) });
 }
 
-/** Registers the language client; the server process starts with the first KQL document. */
-export function registerLanguageClient(ctx: Ctx): void {
+/**
+ * Registers the language client; the server process starts with the first KQL document. `activatedAt`:
+ * when activate() began (Date.now()), for the start-up trace.
+ */
+export function registerLanguageClient(ctx: Ctx, activatedAt?: number): void {
+  if (activatedAt !== undefined) trace.mark('activate', activatedAt);
   const snapshot = registerServerSnapshot(ctx);
   const startOnce = () => {
+    trace.mark('clientStart');
     starting ??= start(ctx, snapshot).catch((e) => {
       log.error(`The KQL language server did not start: ${e instanceof Error ? e.message : String(e)}`);
     });
@@ -212,4 +244,5 @@ export async function stopLanguageClient(): Promise<void> {
   client = undefined;
   starting = undefined;
   if (lc) await lc.stop().catch(() => undefined);
+  await Promise.all([...serverProcesses].map((child) => endServer(child)));
 }

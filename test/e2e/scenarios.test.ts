@@ -33,6 +33,7 @@ import { backendsScenario } from './scenarios/backends';
 import { logAnalyticsUnreachableScenario } from './scenarios/logAnalyticsUnreachable';
 import { themesScenario } from './scenarios/themes';
 import { bigNotebookScenario, reportNotebookScenario } from './scenarios/notebooks';
+import { geoQueryScenario } from './scenarios/geoQuery';
 
 const repo = path.resolve(__dirname, '../..');
 const SCENARIO_TIMEOUT_MS = 150_000;
@@ -123,6 +124,10 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
   scenario('4 the Machines view lists machines, processes and ports; a context action runs a query', machinesScenario);
   scenario('5 a syntax error shows in the panel at its line:column and nothing crashes', syntaxErrorScenario);
   scenario('50 a chart column named image shows a text tooltip, no picture from data', chartTooltipScenario);
+  scenario(
+    '60 a geo query in a .kql file unites buffers of endpoint locations; the panel shows the shape',
+    geoQueryScenario,
+  );
   scenario(
     '51 an untrusted folder whose settings point elsewhere runs on the local sample in Restricted Mode',
     restrictedModeScenario,

@@ -43,8 +43,8 @@ describe('evaluate plugins', () => {
     );
   });
 
-  test('bag_unpack without an output schema says how to write one', () => {
-    fails('T | evaluate bag_unpack(Tags)', 'KQL-UNSUPPORTED', /: \(\*, Name:string, Age:long\)/);
+  test('bag_unpack without an output schema, followed by an operator, says how to write one', () => {
+    fails('T | evaluate bag_unpack(Tags) | take 1', 'KQL-UNSUPPORTED', /: \(\*, Name:string, Age:long\)/);
   });
 
   test('narrow turns each cell into a row of row number, column name and value as text', () => {
@@ -87,9 +87,9 @@ describe('evaluate plugins', () => {
     );
   });
 
-  test('pivot without an output schema says how to write one; other plugins name themselves', () => {
+  test('pivot without an output schema, followed by an operator, says how to write one; other plugins name themselves', () => {
     fails(
-      'T | evaluate pivot(Direction)',
+      'T | evaluate pivot(Direction) | take 1',
       'KQL-UNSUPPORTED',
       /evaluate pivot without an output schema.*: \(Computer:string, inbound:long, outbound:long\)/,
     );

@@ -45,10 +45,44 @@ describe('partition', () => {
     assert.deepEqual(run('T | where false | partition by Computer (count)').rows, []);
   });
 
-  test('the form with its own source in braces is reported as not supported, at its position', () => {
+  // The reference's "Legacy strategy with explicit source": `range x from 1 to 2 step 1 | partition
+  // hint.strategy=legacy by x {StormEvents | where x == InjuriesIndirect}`, here over T.
+  test('{ a subquery with its own source } runs once per key, the bare key reading the part\'s value', () => {
+    const r = run('range x from 1 to 3 step 1 | partition hint.strategy=legacy by x { T | where BytesSent == x * 100 }');
+    assert.deepEqual(
+      r.rows.map((row) => [row[1], row[2]]),
+      [
+        ['web01', 100],
+        ['db01', 200],
+        ['db01', 300],
+      ],
+    );
+    // x = 1 keeps 50; x = 2 keeps 100 and 50.
+    assert.deepEqual(run('range x from 1 to 2 step 1 | partition by x { T | where BytesSent < x * 100 } | count').rows, [
+      [3],
+    ]);
+  });
+
+  test('{ … } reads the key through toscalar(Key) too, and each part runs apart', () => {
+    const r = run(`T | distinct Host = Computer | order by Host asc
+      | partition by Host { Machines | where Computer == toscalar(Host) | extend Part = toscalar(Host) | project Part, OS }`);
+    assert.deepEqual(r.rows, [
+      ['db01', 'Windows'],
+      ['web01', 'Linux'],
+    ]);
+  });
+
+  test('{ … } is refused with the native and shuffle strategies, as the reference says', () => {
     assert.throws(
-      () => run('T | partition by Computer { T | where Computer == toscalar(Computer) }'),
-      (e: Error & { code?: string }) => e.code === 'KQL-UNSUPPORTED',
+      () => run('range x from 1 to 2 step 1 | partition hint.strategy=native by x { T | where BytesSent == x }'),
+      (e: Error & { code?: string }) => e.code === 'KQL-SEMANTIC' && /legacy strategy/.test(e.message),
+    );
+  });
+
+  test('{ … } keeps the legacy limit of 64 parts', () => {
+    assert.throws(
+      () => run('range x from 1 to 65 step 1 | partition by x { T | take 1 }'),
+      (e: Error & { code?: string }) => e.code === 'KQL-LIMIT',
     );
   });
 });

@@ -109,10 +109,42 @@ describe('scan', () => {
     ]);
   });
 
-  test('output=last is reported as not supported, at the step', () => {
-    assert.throws(
-      () => run('range x from 1 to 3 step 1 | scan with (step s1: x > 0; step s2 output=last: x > s1.x;)'),
-      (e: Error & { code?: string }) => e.code === 'KQL-UNSUPPORTED' && /output=last/.test(e.message),
+  // The reference has no example of output=last; these follow its words ("only the last record in a
+  // series of repeating matches for the step") on the reference's own inputs.
+  test('output=last: one step that matches every record outputs only the last, with its state', () => {
+    const r = run(
+      'range x from 1 to 5 step 1 | scan declare (s:long=0) with (step s1 output=last: x > 0 => s = s1.s + x;)',
     );
+    assert.deepEqual(r.rows, [[5, 15, 0]]);
+  });
+
+  test('output=last: the last event of each session, output when the session ends and at the end of input', () => {
+    const r = run(`${EVENTS('0m, "A", 1m, "A", 2m, "B", 3m, "D", 32m, "B", 36m, "C", 38m, "D", 41m, "E", 75m, "A"')}
+      Events | sort by Ts asc
+      | scan with_match_id=session_id declare (sessionStart: timespan) with (
+          step inSession output=last: true => sessionStart = iff(isnull(inSession.sessionStart), Ts, inSession.sessionStart);
+          step endSession output=none: Ts - inSession.sessionStart > 30m;)`);
+    assert.deepEqual(r.rows, [
+      [minutes(3), 'D', minutes(0), 0],
+      [minutes(41), 'E', minutes(32), 1],
+      [minutes(75), 'A', minutes(75), 2],
+    ]);
+  });
+
+  test('output=last on a middle step: its last match comes out just before the record that moves the sequence on', () => {
+    const r = run(`${EVENTS('0m, "A", 1m, "Start", 2m, "B", 3m, "D", 4m, "Stop", 6m, "C", 8m, "Start", 11m, "E", 12m, "Stop"')}
+      Events | sort by Ts asc
+      | scan with_match_id=m_id with (
+          step s1: Event == "Start";
+          step s2 output=last: Event != "Start" and Event != "Stop" and Ts - s1.Ts <= 5m;
+          step s3: Event == "Stop" and Ts - s1.Ts <= 5m;)`);
+    assert.deepEqual(r.rows, [
+      [minutes(1), 'Start', 0],
+      [minutes(3), 'D', 0],
+      [minutes(4), 'Stop', 0],
+      [minutes(8), 'Start', 1],
+      [minutes(11), 'E', 1],
+      [minutes(12), 'Stop', 1],
+    ]);
   });
 });

@@ -102,7 +102,7 @@ describe('errors and limits', () => {
   });
 
   test('an unsupported operator fails with a KqlError naming it at its position', () => {
-    const e = error('T | evaluate bag_unpack(Tags)');
+    const e = error('T | evaluate autocluster()');
     assert.equal(e.code, 'KQL-UNSUPPORTED');
     assert.match(e.message, /evaluate/);
     assert.equal(e.range.start.character, 4);

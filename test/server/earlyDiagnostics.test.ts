@@ -14,9 +14,10 @@ const TEXT = [
   'VMComputer | project Cpux',
 ].join('\n\n');
 
-function recorder(everyMs: number) {
+function recorder(everyMs: number, firstAfterMs = everyMs) {
   const calls: { lines: number[]; checked: number; total: number }[] = [];
   const early: EarlyPublisher = {
+    firstAfterMs,
     everyMs,
     publish: async (list: readonly Diagnostic[], checked, total) => {
       calls.push({ lines: list.map((d) => d.range.start.line), checked, total });
@@ -47,6 +48,13 @@ describe("a document's first check publishes what it has found before it is done
     const { calls, early } = recorder(0);
     await documentDiagnostics(doc, analyzer, () => doc, early);
     assert.deepEqual(calls, []);
+  });
+
+  test('the first early list comes right after the first query, the next ones after their budget', async () => {
+    const doc = TextDocument.create('file:///early4.kql', 'kql', 1, TEXT);
+    const { calls, early } = recorder(60_000, 0);
+    await documentDiagnostics(doc, new BlockAnalyzer(() => undefined), () => doc, early);
+    assert.deepEqual(calls, [{ lines: [0], checked: 1, total: 3 }]);
   });
 
   test('within its time budget nothing is published early', async () => {

@@ -44,6 +44,8 @@ export const REQUIRED_ENTRIES: readonly string[] = [
   'extension/dist/engineWorker.js',
   // Loaded by path on a query's first H3 call (src/engine/functions/h3Library.ts).
   'extension/dist/h3.js',
+  // Loaded by path on a query's first clipping, union or buffer call (src/engine/functions/geometryLibrary.ts).
+  'extension/dist/geometry.js',
   'extension/dist/webview/results.js',
   'extension/dist/webview/notebookRenderer.js',
   'extension/reports/connections-overview.kqlnb',

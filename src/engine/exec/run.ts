@@ -28,6 +28,7 @@ import { runBagUnpack, runNarrow, runPivot } from './evaluate';
 import { runFind } from './find';
 import { runParse } from './parse';
 import { runPartition } from './partition';
+import { runBagUnpackFromData, runPivotFromData } from './runtimeColumns';
 import { runParseKv } from './parseKv';
 import { runSample, runSampleDistinct } from './sample';
 import { runReduce } from './reduce';
@@ -123,9 +124,9 @@ function runUnary(plan: UnaryPlan, input: Table, ctx: ExecContext): Table {
     case 'scan':
       return runScan(plan, input, ctx);
     case 'bagUnpack':
-      return runBagUnpack(plan, input, ctx);
+      return plan.open ? runBagUnpackFromData(plan, input, ctx) : runBagUnpack(plan, input, ctx);
     case 'pivot':
-      return runPivot(plan, input, ctx);
+      return plan.open ? runPivotFromData(plan, input, ctx) : runPivot(plan, input, ctx);
     case 'mvApply':
       return runMvApply(plan, input, ctx);
     case 'partition':

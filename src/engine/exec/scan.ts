@@ -8,7 +8,10 @@
  *   record meets the condition (read against step k's own state), the record replaces step k's entry;
  *   on the first step with no state this starts a new sequence with the next match id.
  * A match adds the record, extended by the step's assignments, to the output unless the step says
- * output=none. `s.Col` reads Col of step s's record in the state the condition is read against; a
+ * output=none. A step with output=last holds its match back: a later match of the same series (check 2)
+ * replaces it, and it is output when its series leaves the step (promoted to the next step, or cleared
+ * by a new sequence arriving from the step before), or when the input ends. So output rows stay in
+ * input order: the held record is always earlier than the one that ends its series. `s.Col` reads Col of step s's record in the state the condition is read against; a
  * declared column of a step not in that state reads its default.
  */
 import { type Column, columnBuilder } from '../column';
@@ -78,7 +81,16 @@ export function runScan(plan: P<'scan'>, input: Table, ctx: ExecContext): Table 
   const defaults = plan.declared.map((d) => d.fallback);
 
   const states: (StepState | undefined)[] = new Array(steps.length).fill(undefined);
-  const out: { record: MatchedRecord; matchId: number }[] = [];
+  type Output = { record: MatchedRecord; matchId: number };
+  const out: Output[] = [];
+  // output=last: the latest match of each step's current series, not yet output.
+  const held: (Output | undefined)[] = new Array(steps.length).fill(undefined);
+  const release = (k: number): void => {
+    if (held[k]) {
+      out.push(held[k]);
+      held[k] = undefined;
+    }
+  };
   let lastMatchId = -1;
   const matches = (k: number, row: number, against: readonly MatchedRecord[]): MatchedRecord | undefined => {
     readingState = against;
@@ -102,6 +114,9 @@ export function runScan(plan: P<'scan'>, input: Table, ctx: ExecContext): Table 
       const promoted = previous ? matches(k, row, previous.records) : undefined;
       let matched: { record: MatchedRecord; matchId: number } | undefined;
       if (previous && promoted) {
+        // The series at k (if any) is replaced and the one at k−1 moves on: both have ended.
+        release(k);
+        release(k - 1);
         states[k] = { records: [...previous.records, promoted], matchId: previous.matchId };
         states[k - 1] = undefined;
         matched = { record: promoted, matchId: previous.matchId };
@@ -118,10 +133,19 @@ export function runScan(plan: P<'scan'>, input: Table, ctx: ExecContext): Table 
       }
       if (matched && steps[k]!.output === 'all') {
         out.push(matched);
+      } else if (matched && steps[k]!.output === 'last') {
+        held[k] = matched;
       }
     }
   }
   readingState = [];
+  // Series still open when the input ends: their last matches, in input order (for one row, last
+  // step first, the order the steps were tried in).
+  held
+    .map((h, k) => ({ h, k }))
+    .filter((x) => x.h !== undefined)
+    .sort((a, b) => a.h!.record.row - b.h!.record.row || b.k - a.k)
+    .forEach((x) => out.push(x.h!));
 
   const matchedRows = input.takeRows(Int32Array.from(out.map((o) => o.record.row)));
   const cols: TableColumn[] = plan.schema.map((c) => {

@@ -31,6 +31,11 @@ import { geoIntersects } from './geoIntersects';
 import { geoCentroids } from './geoCentroids';
 import { geoLinePoints } from './geoLinePoints';
 import { geoDensify } from './geoDensify';
+import { geoUnions } from './geoUnions';
+import { geoIntersections } from './geoIntersections';
+import { geoBuffers } from './geoBuffers';
+import { geoSimplify } from './geoSimplify';
+import { geoFromWkt } from './geoFromWkt';
 import { hashFunctions } from './hashFunctions';
 import { xxhashFunctions } from './hashXxhash';
 import { hashCombineFunctions } from './hashCombine';
@@ -123,6 +128,11 @@ register(scalars, [
   ...geoCentroids,
   ...geoLinePoints,
   ...geoDensify,
+  ...geoUnions,
+  ...geoIntersections,
+  ...geoBuffers,
+  ...geoSimplify,
+  ...geoFromWkt,
   ...regexQuoteFunctions,
   ...commandLineFunctions,
   ...parseVersionFunctions,

@@ -38,6 +38,11 @@ export interface LowerContext {
   readonly implicitInput?: Plan;
   /** Inside scan's steps: the step names, and the `step.Column` state references met so far. */
   readonly scan?: ScanLowering;
+  /**
+   * Inside `partition by Key { Source | … }`: the key column of the partitioned input (the binder's
+   * symbol for it) and what a reference to it reads instead, the current part's key value.
+   */
+  readonly partitionKey?: { readonly symbol: unknown; readonly value: Expr };
 }
 
 export interface ScanLowering {

@@ -1,14 +1,14 @@
 /**
- * `evaluate` plugins whose output schema the binder knows before the data is read: `narrow()`, and
- * `bag_unpack(…)` with an output schema. Without one, bag_unpack's columns depend on the data (Kusto
- * decides them at run time), which a plan bound by Kusto.Language cannot follow; the error says how to
- * write the schema.
+ * `evaluate` plugins: `narrow()`, and `bag_unpack(…)` and `pivot(…)`. With an output schema their
+ * columns are known before the data is read; without one the data decides them (see runtimeColumns.ts
+ * for where that is allowed).
  */
 import type { LowerContext } from './context';
 import { lowerExpr } from './expressions';
 import { lowerAggregateCall } from './summarize';
 import { elementsOf, kindOf, nameText, schemaOf, spanOf, textOf, typeOf, type Node } from './syntax';
-import type { Plan } from './types';
+import type { Expr, Plan } from './types';
+import { endsQueryResult, runtimeColumnsRefusal } from './runtimeColumns';
 
 export function lowerEvaluate(op: Node, input: Plan, ctx: LowerContext): Plan {
   const e = op as Kusto.Language.Syntax.EvaluateOperator;
@@ -40,11 +40,15 @@ function lowerPivot(
   ctx: LowerContext,
   op: Node,
 ): Plan {
-  if (!schemaClause?.Schema) {
+  const open = !schemaClause?.Schema;
+  if (open && !endsQueryResult(op)) {
     throw ctx.errors.at(
       spanOf(op),
       'KQL-UNSUPPORTED',
-      "evaluate pivot without an output schema is not supported by the embedded engine, because its columns are the pivot column's values in the data. Name them after the call, e.g. `evaluate pivot(Direction, count(), Computer) : (Computer:string, inbound:long, outbound:long)`.",
+      runtimeColumnsRefusal(
+        'pivot',
+        'evaluate pivot(Direction, count(), Computer) : (Computer:string, inbound:long, outbound:long)',
+      ),
     );
   }
   const argNodes = elementsOf(call.ArgumentList?.Expressions);
@@ -66,7 +70,7 @@ function lowerPivot(
     listed.length > 0
       ? listed.map((e) => (e.k === 'column' ? e.name : ''))
       : input.schema.map((c) => c.name).filter((n) => !read.has(n));
-  return { k: 'pivot', input, pivot, aggregate, keys: keys.filter((k) => k !== ''), span: spanOf(op), schema };
+  return { k: 'pivot', input, pivot, aggregate, keys: keys.filter((k) => k !== ''), open, span: spanOf(op), schema };
 }
 
 function lowerBagUnpack(
@@ -77,14 +81,14 @@ function lowerBagUnpack(
   op: Node,
 ): Plan {
   const rowSchema = schemaClause?.Schema;
-  if (!rowSchema) {
+  if (!rowSchema && !endsQueryResult(op)) {
     throw ctx.errors.at(
       spanOf(op),
       'KQL-UNSUPPORTED',
-      'evaluate bag_unpack without an output schema is not supported by the embedded engine, because its columns depend on the data. Name them after the call, e.g. `evaluate bag_unpack(d) : (*, Name:string, Age:long)` (Kusto recommends this for speed too).',
+      runtimeColumnsRefusal('bag_unpack', 'evaluate bag_unpack(d) : (*, Name:string, Age:long)'),
     );
   }
-  const args = elementsOf(call.ArgumentList?.Expressions).map((a) => lowerExpr(a, ctx));
+  const args = bagUnpackArguments(call, ctx);
   const constant = (i: number): unknown => (args[i]?.k === 'literal' ? args[i].value : undefined);
   const prefix = typeof constant(1) === 'string' ? (constant(1) as string) : '';
   const conflict = typeof constant(2) === 'string' ? (constant(2) as string).toLowerCase() : 'error';
@@ -100,6 +104,10 @@ function lowerBagUnpack(
     : [];
   const source = args[0]!;
   const unpacked = source.k === 'column' ? source.name : undefined;
+  if (!rowSchema) {
+    const open = { prefix, conflict: conflict as 'error' | 'replace_source' | 'keep_source' };
+    return { k: 'bagUnpack', input, source, columns: [], ignored, open, span: spanOf(op), schema: schemaOf(op) };
+  }
   const star = !!rowSchema.AsteriskToken;
   const declared = new Set(
     elementsOf(rowSchema.Columns).map((d) => nameText((d as Kusto.Language.Syntax.NameAndTypeDeclaration).Name)),
@@ -119,4 +127,28 @@ function lowerBagUnpack(
       : { name: c.name, type: c.type, key: undefined };
   });
   return { k: 'bagUnpack', input, source, columns, ignored, span: spanOf(op), schema: schemaOf(op) };
+}
+
+/** The reference names bag_unpack's optional arguments; a named one goes to its position. */
+const BAG_UNPACK_PARAMETERS = ['column', 'outputcolumnprefix', 'columnsconflict', 'ignoredproperties'];
+
+function bagUnpackArguments(call: Kusto.Language.Syntax.FunctionCallExpression, ctx: LowerContext): Expr[] {
+  const args: Expr[] = [];
+  elementsOf(call.ArgumentList?.Expressions).forEach((a, i) => {
+    if (kindOf(a) !== 'SimpleNamedExpression') {
+      args[i] = lowerExpr(a, ctx);
+      return;
+    }
+    const named = a as Kusto.Language.Syntax.SimpleNamedExpression;
+    const at = BAG_UNPACK_PARAMETERS.indexOf(nameText(named.Name).toLowerCase());
+    if (at < 0) {
+      throw ctx.errors.at(
+        spanOf(a),
+        'KQL-ARGUMENT',
+        `bag_unpack has no parameter '${nameText(named.Name)}'; its optional ones are OutputColumnPrefix, columnsConflict and ignoredProperties.`,
+      );
+    }
+    args[at] = lowerExpr(named.Expression!, ctx);
+  });
+  return args;
 }

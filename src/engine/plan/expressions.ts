@@ -140,6 +140,9 @@ function lowerName(node: Node, ctx: LowerContext): Expr {
   const sk = symbolKind(node);
   const name = node.ReferencedSymbol?.Name ?? nameText(node);
   if (sk === 'Column') {
+    if (ctx.partitionKey && node.ReferencedSymbol === ctx.partitionKey.symbol) {
+      return { ...ctx.partitionKey.value, span };
+    }
     return { k: 'column', name, type, span };
   }
   if (sk === 'Variable' || sk === 'Parameter') {

@@ -32,7 +32,7 @@ export function lowerScan(op: Node, input: Plan, ctx: LowerContext): Plan {
       throw ctx.errors.unsupported(st.OptionalKeyword, 'An optional scan step');
     }
     const output = (st.ScanStepOutput?.OutputKind?.Text ?? 'all').toLowerCase();
-    if (output !== 'all' && output !== 'none') {
+    if (output !== 'all' && output !== 'none' && output !== 'last') {
       throw ctx.errors.unsupported(st.ScanStepOutput!, `scan step output=${output}`);
     }
     const assignments = elementsOf<Kusto.Language.Syntax.ScanAssignment>(st.ComputationClause?.Assignments).map((f) => {

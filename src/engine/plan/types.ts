@@ -274,6 +274,8 @@ export type Plan =
       readonly pivot: Expr;
       readonly aggregate: AggregateCall;
       readonly keys: readonly string[];
+      /** No output schema: a column per pivot value in the data, in order of first appearance. */
+      readonly open: boolean;
     })
   /** evaluate narrow(): one row per input cell (Row, Column, Value as text). */
   | (PlanBase & { readonly k: 'narrow'; readonly input: Plan })
@@ -284,6 +286,8 @@ export type Plan =
       readonly source: Expr;
       readonly ignored: readonly string[];
       readonly columns: readonly { readonly name: string; readonly type: KqlType; readonly key: string | undefined }[];
+      /** No output schema: `columns` is resolved from the data when it runs (exec/runtimeColumns.ts). */
+      readonly open?: { readonly prefix: string; readonly conflict: 'error' | 'replace_source' | 'keep_source' };
     })
   /** parse-kv: the listed keys' values in `source`, appended as typed columns. */
   | (PlanBase & {
@@ -315,7 +319,8 @@ export type Plan =
 
 export interface ScanStep {
   readonly name: string;
-  readonly output: 'all' | 'none';
+  /** all: every match; last: only the last of a series of repeated matches; none: no output. */
+  readonly output: 'all' | 'last' | 'none';
   readonly condition: Expr;
   readonly assignments: readonly NamedExpr[];
 }

@@ -1,0 +1,135 @@
+/**
+ * The language server's start as the extension's client starts it, in plain Node: dist/server.js forked
+ * over IPC (`--node-ipc`, as vscode-languageclient's TransportKind.ipc does), from its start-up snapshot
+ * and without it; initialize, initialized, then didOpen of the 205-line example file, as VS Code sends
+ * them. For each start it prints the trace (src/protocol/startupTrace.ts, both sides on one clock) and
+ * the first diagnostics against the 1 s target, in wall clock and in the server's CPU.
+ *
+ *   npm run build && npx tsx bench/lsStartup.ts [runs] [snapshot]   (default 3 of each; `snapshot`: only
+ *   the starts from the snapshot)
+ */
+import { fork } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import {
+  createProtocolConnection,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  IPCMessageReader,
+  IPCMessageWriter,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  type LogMessageParams,
+} from 'vscode-languageserver/node';
+import { parseTrace, SERVER_TRACE_LOG, StartupTrace } from '../src/protocol/startupTrace';
+import { buildSnapshot, snapshotKey, usableSnapshot } from '../src/ui/startupSnapshot/snapshotCache';
+import { breakdownLines, mergeTraces, span } from './startupTrace';
+
+const repo = path.resolve(__dirname, '..');
+const runs = Number(process.argv[2] ?? 3);
+const snapshotOnly = process.argv[3] === 'snapshot';
+const server = path.join(repo, 'dist/server.js');
+const entry = path.join(repo, 'dist/serverSnapshot.js');
+const example = fs.readFileSync(path.join(repo, 'examples/vm-insights.kql'), 'utf8');
+
+/** The blob for this build of the entry, built once (at normal priority) into a cache under the temp folder. */
+async function snapshotBlob(): Promise<string> {
+  const dir = path.join(os.tmpdir(), 'kql-ls-startup-bench');
+  const key = snapshotKey({
+    runtime: process,
+    extensionVersion: 'bench',
+    entryText: fs.readFileSync(entry, 'utf8'),
+  });
+  const ready = usableSnapshot(dir, key, () => undefined);
+  if (ready) return ready;
+  console.log('building the start-up snapshot…');
+  return (await buildSnapshot({ dir, key, nodePath: process.execPath, entry, priority: 0 })).blob;
+}
+
+interface Start {
+  readonly marks: [string, number][];
+  readonly firstWall: number;
+  readonly firstCpu: number;
+  readonly checked: string;
+}
+
+async function startOnce(blob: string | undefined): Promise<Start> {
+  const client = new StartupTrace();
+  client.mark('spawnRequested');
+  const child = fork(server, ['--node-ipc', `--clientProcessId=${process.pid}`], {
+    execArgv: blob ? ['--snapshot-blob', blob] : [],
+    env: blob ? { ...process.env, GLIBC_TUNABLES: 'glibc.malloc.hugetlb=1' } : process.env,
+    silent: true,
+  });
+  child.stderr?.on('data', () => undefined);
+  child.stdout?.on('data', () => undefined);
+  const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+  const logs: string[] = [];
+  const complete = new Promise<void>((resolve) => {
+    connection.onNotification('window/logMessage', (p: LogMessageParams) => {
+      logs.push(p.message);
+      if (p.message.startsWith(SERVER_TRACE_LOG)) resolve();
+    });
+  });
+  connection.onNotification(PublishDiagnosticsNotification.type, () => client.mark('firstDiagnosticsReceived'));
+  connection.listen();
+  await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} });
+  client.mark('clientStarted');
+  await connection.sendNotification(InitializedNotification.type, {});
+  await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+    textDocument: { uri: 'file:///bench/vm-insights.kql', languageId: 'kql', version: 1, text: example },
+  });
+  await complete;
+  await connection.sendRequest(ShutdownRequest.type).catch(() => undefined);
+  await connection.sendNotification(ExitNotification.type).catch(() => undefined);
+  connection.dispose();
+  if (child.exitCode === null) await new Promise((resolve) => child.once('exit', resolve));
+  const text = logs.join('\n');
+  const first =
+    /First diagnostics sent (\d+) ms after the server process started \((\d+) ms of CPU\), (\d+ of \d+)/.exec(text);
+  const marks = mergeTraces(client.marks, parseTrace(text, SERVER_TRACE_LOG));
+  return {
+    marks,
+    firstWall: span(marks, 'processStart', 'firstDiagnosticsSent'),
+    firstCpu: Number(first?.[2] ?? Number.NaN),
+    checked: first?.[3] ?? '?',
+  };
+}
+
+function median(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(server) || !fs.existsSync(entry)) throw new Error('no dist/server.js: npm run build first');
+  const blob = await snapshotBlob();
+  for (const [label, from] of [
+    ['from the start-up snapshot', blob],
+    ['without a snapshot (a first start)', undefined],
+  ] as const) {
+    if (snapshotOnly && !from) continue;
+    const starts: Start[] = [];
+    for (let i = 0; i < runs; i++) starts.push(await startOnce(from));
+    const wall = median(starts.map((s) => s.firstWall));
+    const cpu = median(starts.map((s) => s.firstCpu));
+    console.log(
+      `language server ${label}, load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores, median of ${runs}:`,
+    );
+    console.log(
+      `  first diagnostics ${wall} ms after the process started (${(wall / 1000).toFixed(2)}× the 1 s target), ${cpu} ms of its CPU (${(cpu / 1000).toFixed(2)}×); spawn requested → first diagnostics at the client ${median(starts.map((s) => span(s.marks, 'spawnRequested', 'firstDiagnosticsReceived')))} ms`,
+    );
+    console.log(`  the median start's trace (${starts[0]!.checked} queries in the first diagnostics):`);
+    const mid = [...starts].sort((a, b) => a.firstWall - b.firstWall)[Math.floor(starts.length / 2)]!;
+    for (const line of breakdownLines(mid.marks, '    ')) console.log(line);
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(`lsStartup bench failed: ${e instanceof Error ? e.message : String(e)}`);
+  process.exitCode = 1;
+});
