@@ -25,6 +25,7 @@ export const aggregateBeforeJoin: OptimizerRule = {
   name: 'aggregate before join',
   rewrite: (plan) =>
     rewriteBottomUp(plan, (node) => (node.k === 'summarize' && isCandidate(node) ? (eager(node) ?? node) : node)),
+  mayApply: (facts) => facts.edges.has('summarize>join'),
 };
 
 function isCandidate(plan: SummarizePlan): boolean {

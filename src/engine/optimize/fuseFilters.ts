@@ -13,6 +13,7 @@ import type { OptimizerRule } from './rule';
 export const fuseFilters: OptimizerRule = {
   name: 'fuse filters',
   rewrite: (plan) => rewriteBottomUp(plan, fuse),
+  mayApply: (facts) => facts.edges.has('filter>filter'),
 };
 
 function fuse(node: Plan): Plan {

@@ -7,6 +7,7 @@ import type { QueryPlan } from '../plan/types';
 import { aggregateBeforeJoin } from './aggregateBeforeJoin';
 import { foldConstants } from './foldConstants';
 import { fuseFilters } from './fuseFilters';
+import { type PlanFacts, planFacts } from './planFacts';
 import { pruneColumns } from './pruneColumns';
 import { pushFiltersDown } from './pushFiltersDown';
 import type { OptimizerRule } from './rule';
@@ -33,10 +34,17 @@ export function traceOptimization(
 ): { rule: string; plan: QueryPlan }[] {
   const steps = [{ rule: 'lowered', plan }];
   let current = plan;
+  // Read again only after a rule has changed the plan (a pushed-down filter may meet another).
+  let facts: PlanFacts | undefined;
   for (const rule of rules) {
+    if (rule.mayApply && !rule.mayApply((facts ??= planFacts(current.outputs)))) {
+      steps.push({ rule: rule.name, plan: current });
+      continue;
+    }
     const outputs = current.outputs.map((p) => rule.rewrite(p));
     if (outputs.some((p, i) => p !== current.outputs[i])) {
       current = { ...current, outputs };
+      facts = undefined;
     }
     steps.push({ rule: rule.name, plan: current });
   }

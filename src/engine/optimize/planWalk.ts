@@ -44,6 +44,34 @@ export function mapInputs(plan: Plan, f: (input: Plan) => Plan): Plan {
   }
 }
 
+/** `f` called with each tabular input of the node, the ones `mapInputs` maps, without rebuilding anything. */
+export function forEachInput(plan: Plan, f: (input: Plan) => void): void {
+  switch (plan.k) {
+    case 'table':
+    case 'print':
+    case 'range':
+    case 'datatable':
+      return;
+    case 'shared':
+      f(plan.plan);
+      return;
+    case 'join':
+    case 'lookup':
+      f(plan.left);
+      f(plan.right);
+      return;
+    case 'union':
+    case 'search':
+    case 'find':
+      for (const i of plan.inputs) {
+        f(i.plan);
+      }
+      return;
+    default:
+      f(plan.input);
+  }
+}
+
 /**
  * `rewrite` applied at every node, inputs first. A shared plan (a `let`, materialize(), `as`) is
  * rewritten once and the same result used wherever it is read, so it still runs once.

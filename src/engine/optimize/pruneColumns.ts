@@ -15,6 +15,8 @@ type Needed = ReadonlySet<string> | 'all';
 export const pruneColumns: OptimizerRule = {
   name: 'prune unused columns',
   rewrite: (plan) => prune(plan, 'all', new Map()),
+  // Only a table, an extend or a join is ever narrowed; every other node changes only with its input.
+  mayApply: (facts) => facts.kinds.has('table') || facts.kinds.has('extend') || facts.kinds.has('join'),
 };
 
 function prune(plan: Plan, needed: Needed, shared: Map<number, Plan>): Plan {

@@ -12,6 +12,7 @@ import type { OptimizerRule } from './rule';
 export const pushFiltersDown: OptimizerRule = {
   name: 'push filters below projections',
   rewrite: (plan) => rewriteBottomUp(plan, pushDown),
+  mayApply: (facts) => facts.edges.has('filter>extend') || facts.edges.has('filter>project'),
 };
 
 function pushDown(node: Plan): Plan {

@@ -81,8 +81,19 @@ export function typeOf(expr: Node): KqlType {
   return kqlTypeOf((expr as Kusto.Language.Syntax.Expression).ResultType);
 }
 
+/**
+ * Schemas read from the binder, by node: lowering asks for the same node's more than once (an
+ * operator's input schema where it is piped on), and reading a wide table's columns through Bridge
+ * costs a few µs each time. A bound tree never changes, and plan schemas are never edited in place.
+ */
+const schemas = new WeakMap<Node, readonly ColumnDef[]>();
+
 /** The columns of a tabular expression's result, from the binder (Kusto's own names). */
-export function schemaOf(expr: Node): ColumnDef[] {
+export function schemaOf(expr: Node): readonly ColumnDef[] {
+  const known = schemas.get(expr);
+  if (known) {
+    return known;
+  }
   const t = (expr as Kusto.Language.Syntax.Expression).ResultType as Kusto.Language.Symbols.TableSymbol | null;
   const cols = t?.Columns;
   const out: ColumnDef[] = [];
@@ -92,6 +103,7 @@ export function schemaOf(expr: Node): ColumnDef[] {
       out.push({ name: c.Name ?? '', type: kqlTypeOf(c.Type) });
     }
   }
+  schemas.set(expr, out);
   return out;
 }
 

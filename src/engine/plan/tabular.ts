@@ -43,8 +43,6 @@ function tableByName(call: Kusto.Language.Syntax.FunctionCallExpression, ctx: Lo
 
 export function lowerTabular(node: Node, ctx: LowerContext): Plan {
   const kind = kindOf(node);
-  const span = spanOf(node);
-  const schema = schemaOf(node);
   switch (kind) {
     case 'PipeExpression': {
       const pipe = node as Kusto.Language.Syntax.PipeExpression;
@@ -64,7 +62,7 @@ export function lowerTabular(node: Node, ctx: LowerContext): Plan {
       }
       if (sk === 'Table') {
         const b = ctx.scope.get(name);
-        return b?.k === 'tabular' ? b.plan : { k: 'table', name, span, schema };
+        return b?.k === 'tabular' ? b.plan : { k: 'table', name, span: spanOf(node), schema: schemaOf(node) };
       }
       if (sk === 'Function') {
         const e = expandUserFunction(node, [], ctx);
@@ -88,7 +86,7 @@ export function lowerTabular(node: Node, ctx: LowerContext): Plan {
     }
     case 'MaterializeExpression': {
       const inner = lowerTabular((node as Kusto.Language.Syntax.MaterializeExpression).Expression!, ctx);
-      return { k: 'shared', id: ctx.nextId(), plan: inner, span, schema };
+      return { k: 'shared', id: ctx.nextId(), plan: inner, span: spanOf(node), schema: schemaOf(node) };
     }
     case 'DataTableExpression':
       return lowerDatatable(node, ctx);
