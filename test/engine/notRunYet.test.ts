@@ -3,13 +3,14 @@
  * an error that names what is missing (so the list stays exact: an item that starts to run fails here
  * and comes off the README).
  */
-import { test } from 'node:test';
+
 import * as assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { run } from './helpers';
 
 const NOT_RUN: readonly (readonly [string, RegExp])[] = [
   ['range x from 1 to 3 step 1 | evaluate autocluster()', /autocluster/],
-  ["range x from 1 to 3 step 1 | extend s = tostring(x % 2) | evaluate basket()", /basket/],
+  ['range x from 1 to 3 step 1 | extend s = tostring(x % 2) | evaluate basket()', /basket/],
   [
     "range x from 1 to 4 step 1 | extend s = tostring(x % 2), side = iff(x < 3, 'A', 'B') | evaluate diffpatterns(side, 'A', 'B')",
     /diffpatterns/,

@@ -1,5 +1,5 @@
-import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
 import { run } from './helpers';
 
 // T: web01 (100 outbound, 50 inbound), db01 (300 outbound, 200 inbound), web02 (null outbound).
@@ -47,8 +47,10 @@ describe('partition', () => {
 
   // The reference's "Legacy strategy with explicit source": `range x from 1 to 2 step 1 | partition
   // hint.strategy=legacy by x {StormEvents | where x == InjuriesIndirect}`, here over T.
-  test('{ a subquery with its own source } runs once per key, the bare key reading the part\'s value', () => {
-    const r = run('range x from 1 to 3 step 1 | partition hint.strategy=legacy by x { T | where BytesSent == x * 100 }');
+  test("{ a subquery with its own source } runs once per key, the bare key reading the part's value", () => {
+    const r = run(
+      'range x from 1 to 3 step 1 | partition hint.strategy=legacy by x { T | where BytesSent == x * 100 }',
+    );
     assert.deepEqual(
       r.rows.map((row) => [row[1], row[2]]),
       [
@@ -58,9 +60,10 @@ describe('partition', () => {
       ],
     );
     // x = 1 keeps 50; x = 2 keeps 100 and 50.
-    assert.deepEqual(run('range x from 1 to 2 step 1 | partition by x { T | where BytesSent < x * 100 } | count').rows, [
-      [3],
-    ]);
+    assert.deepEqual(
+      run('range x from 1 to 2 step 1 | partition by x { T | where BytesSent < x * 100 } | count').rows,
+      [[3]],
+    );
   });
 
   test('{ … } reads the key through toscalar(Key) too, and each part runs apart', () => {

@@ -1,5 +1,5 @@
-import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
 import { run } from './helpers';
 
 const PEOPLE = `datatable(d:dynamic) [
@@ -35,7 +35,7 @@ describe('evaluate plugins without an output schema', () => {
     ]);
   });
 
-  test("bag_unpack: a slot named as an input column is an error unless columnsConflict says whose values win", () => {
+  test('bag_unpack: a slot named as an input column is an error unless columnsConflict says whose values win', () => {
     const input = `datatable(Name:string, d:dynamic) ['Old_name', dynamic({"Name": "John", "Age":20}),
       'Old_name', dynamic({"Name": "Dave", "Age":40})]`;
     assert.throws(
@@ -86,7 +86,8 @@ describe('evaluate plugins without an output schema', () => {
       assert.throws(
         () => run(q),
         (e: Error & { code?: string }) =>
-          e.code === 'KQL-UNSUPPORTED' && /not supported by the embedded engine except as the last operator of the query's result/.test(e.message),
+          e.code === 'KQL-UNSUPPORTED' &&
+          /not supported by the embedded engine except as the last operator of the query's result/.test(e.message),
         q,
       );
     }

@@ -1,5 +1,5 @@
-import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
 import { run } from './helpers';
 
 const minutes = (m: number) => m * 600_000_000;
@@ -132,7 +132,8 @@ describe('scan', () => {
   });
 
   test('output=last on a middle step: its last match comes out just before the record that moves the sequence on', () => {
-    const r = run(`${EVENTS('0m, "A", 1m, "Start", 2m, "B", 3m, "D", 4m, "Stop", 6m, "C", 8m, "Start", 11m, "E", 12m, "Stop"')}
+    const r =
+      run(`${EVENTS('0m, "A", 1m, "Start", 2m, "B", 3m, "D", 4m, "Stop", 6m, "C", 8m, "Start", 11m, "E", 12m, "Stop"')}
       Events | sort by Ts asc
       | scan with_match_id=m_id with (
           step s1: Event == "Start";
