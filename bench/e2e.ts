@@ -28,7 +28,7 @@ import { clickRunLens, seedBlock } from '../test/e2e/codeLens';
 import { startCodeServer } from '../test/e2e/codeServer';
 import { readGrid } from '../test/e2e/resultsPanel';
 import { launchChromium, Workbench, waitFor } from '../test/e2e/workbench';
-import { type CpuShares, cpuDuring, engineTrace, reportEngineBreakdown } from './e2eEngineTrace';
+import { type CpuShares, cpuDuring, engineTrace, findFiles, reportEngineBreakdown } from './e2eEngineTrace';
 import { breakdownLines, mergeTraces, span } from './startupTrace';
 
 const repo = path.resolve(__dirname, '..');
@@ -73,17 +73,6 @@ async function activationTimes(wb: Workbench): Promise<Map<string, number>> {
   }
   await wb.runCommand('View: Close Editor');
   return times;
-}
-
-/** Files under `dir` whose name contains `part`, depth first. */
-function findFiles(dir: string, part: string): string[] {
-  const found: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...findFiles(full, part));
-    else if (entry.name.includes(part)) found.push(full);
-  }
-  return found;
 }
 
 /**

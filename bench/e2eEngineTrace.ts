@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { parseTraceLine, type StartupTrace, tracePhases } from '../src/backends/local/startupTrace';
 
 /** Files under `dir` whose name contains `part`, depth first. */
-function findFiles(dir: string, part: string): string[] {
+export function findFiles(dir: string, part: string): string[] {
   const found: string[] = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
