@@ -1,7 +1,9 @@
 /** geo_line_simplify, geo_polygon_simplify and geo_simplify_polygons_array against the Kusto reference's examples. */
-import { test } from 'node:test';
+
 import * as assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { printed } from './helpers';
+import { P1, P2, P3 } from './manhattanPolygons';
 
 test('geo_line_simplify: the Manhattan line to its two ends; invalid lines, tolerances and vanishing lines are null', () => {
   const line =
@@ -86,13 +88,6 @@ test('geo_polygon_simplify: the 10-vertex polygon to a triangle of its own verti
     c = isnull(geo_polygon_simplify(dynamic(${square}), 1000000))`);
   assert.deepEqual(r, { a: true, b: true, c: true });
 });
-
-const P1 =
-  '{"type":"Polygon","coordinates":[[[-73.9495,40.7969],[-73.95807,40.80068],[-73.98201,40.76825],[-73.97317,40.76455],[-73.9495,40.7969]]]}';
-const P2 =
-  '{"type":"Polygon","coordinates":[[[-73.94622,40.79249],[-73.96888,40.79282],[-73.9577,40.7789],[-73.94622,40.79249]]]}';
-const P3 =
-  '{"type":"Polygon","coordinates":[[[-73.97335,40.77274],[-73.9936,40.76630],[-73.97171,40.75655],[-73.97335,40.77274]]]}';
 
 test('geo_simplify_polygons_array: polygons united then simplified; an invalid polygon, tolerance or vanishing polygons give null', () => {
   const united = printed(

@@ -1,8 +1,10 @@
 /** geo_union_lines_array and geo_union_polygons_array against the Kusto reference's examples. */
-import { test } from 'node:test';
+
 import * as assert from 'node:assert/strict';
-import { printed } from './helpers';
+import { test } from 'node:test';
 import { assertNear, assertSameRing } from './geoShapeAssert';
+import { printed } from './helpers';
+import { P1, P2, P3 } from './manhattanPolygons';
 
 type Shape = { type: string; coordinates: never };
 
@@ -38,13 +40,6 @@ test('geo_union_lines_array: overlapping lines join into one line; an invalid li
   );
   assert.equal(printed('print r = isnull(geo_union_lines_array(dynamic([])))').r, true);
 });
-
-const P1 =
-  '{"type":"Polygon","coordinates":[[[-73.9495,40.7969],[-73.95807,40.80068],[-73.98201,40.76825],[-73.97317,40.76455],[-73.9495,40.7969]]]}';
-const P2 =
-  '{"type":"Polygon","coordinates":[[[-73.94622,40.79249],[-73.96888,40.79282],[-73.9577,40.7789],[-73.94622,40.79249]]]}';
-const P3 =
-  '{"type":"Polygon","coordinates":[[[-73.97335,40.77274],[-73.9936,40.76630],[-73.97171,40.75655],[-73.97335,40.77274]]]}';
 
 test('geo_union_polygons_array: three Central Park polygons become one, their crossings to 1e-12°', () => {
   const r = printed(`print r = geo_union_polygons_array(pack_array(dynamic(${P1}), dynamic(${P2}), dynamic(${P3})))`)
