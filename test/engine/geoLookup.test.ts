@@ -2,6 +2,7 @@
 
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { sampleDatabase } from '../../src/data/sample';
 import { explainQuery } from '../../src/engine';
 import { run, smallDatabase } from './helpers';
 
@@ -166,4 +167,29 @@ test('geo lookups: a radius that is not a literal length is an error, not a wron
     () => run(`${ROADS}locations | evaluate geo_line_lookup(roads, road, longitude, latitude, -5)`),
     /literal|radius/,
   );
+});
+
+test('geo_polygon_lookup over the sample workspace: the same regions and counts as every connection tested against every region', () => {
+  // The e2e scenario 61's query: the sample's rows depend on the minute they are generated at, so the exact
+  // cross-check against the slow way is made here, at a fixed "now", in one engine.
+  const db = sampleDatabase({ now: new Date('2026-03-04T05:06:00Z') });
+  const regions = `let Regions = datatable(Region:string, Area:dynamic)
+[
+    "US West Coast", dynamic({"type":"Polygon","coordinates":[[[-125,32],[-117,32],[-117,49],[-125,49],[-125,32]]]}),
+    "Western Europe", dynamic({"type":"Polygon","coordinates":[[[-10,40],[20,40],[20,60],[-10,60],[-10,40]]]}),
+    "Australia", dynamic({"type":"Polygon","coordinates":[[[110,-45],[155,-45],[155,-10],[110,-10],[110,-45]]]}),
+];
+`;
+  const tail = '| summarize Connections = count(), Endpoints = dcount(RemoteIp) by Region | order by Region asc';
+  const lookup = run(
+    `${regions}VMConnection | where isnotnull(RemoteLatitude) | evaluate geo_polygon_lookup(Regions, Area, RemoteLongitude, RemoteLatitude) ${tail}`,
+    db,
+  );
+  const slow = run(
+    `${regions}VMConnection | where isnotnull(RemoteLatitude) | extend k = 1 | join kind=inner (Regions | extend k = 1) on k | where geo_point_in_polygon(RemoteLongitude, RemoteLatitude, Area) ${tail}`,
+    db,
+  );
+  assert.equal(lookup.rows.length, 3);
+  assert.ok(lookup.rows.every((row) => Number(row[1]) > 0));
+  assert.deepEqual(lookup.rows, slow.rows);
 });
