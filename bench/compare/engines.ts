@@ -3,25 +3,34 @@
  * same machine. Both engines are loaded into this one process (bench/compare/runner.ts bundled against
  * each checkout's src/, as the extension bundles its engine) and every timed run alternates between
  * them (old, new, new, old, …), so a burst of load from other processes falls on both sides alike.
- * The query list is run COMPARE_REPEATS times (passes). Prints per query each side's minimum and median
- * over all passes, the ratio of the minimums new/old, and that ratio in each pass: a difference that holds
- * in every pass can be told from noise (on a shared machine a single pass can be off by ±50%).
+ * The query list is run COMPARE_REPEATS times (passes). Each timed sample of one side is paired with the
+ * other side's sample next to it; per query and per measure (re-run with the plan reused, and first run:
+ * parsed, bound and planned again) the bench prints each side's median sample, the median of the pairs'
+ * new/old ratios and its 95% confidence interval (bench/compare/pairedRatio.ts), and a verdict: SLOWER
+ * when the whole interval lies above 1.05×, ok when it lies at or below, ? when it spans 1.05×. A
+ * first run of a few milliseconds gets 100–170 pairs a pass (COMPARE_COLD_MS of them per side), as its
+ * single runs swing up to 2× on a shared machine; minimums of a few samples flagged a different set each run.
  * Queries come from this checkout's sample list, so both engines run the same text.
  *
- *   COMPARE_REPEATS=3 BENCH_SCALE=10 BENCH_RUNS=10 nice node --max-old-space-size=12000 --import tsx bench/compare/engines.ts OLD_DIR [NEW_DIR]
+ *   COMPARE_REPEATS=3 BENCH_SCALE=10 BENCH_RUNS=8 nice node --max-old-space-size=12000 --import tsx bench/compare/engines.ts OLD_DIR [NEW_DIR]
  *
  * COMPARE_FILTER=a,b limits the queries to ids containing a or b; COMPARE_CLOCK=wall times wall-clock
  * instead of the process's CPU time. A query that answers in microseconds is timed in batches of runs
  * (each sample at least COMPARE_SAMPLE_MS, default 5 ms, the same batch on both sides): a single 20 µs
- * run is within the clock's and a background compile's noise, so its ratio swung 0.9–1.25× run to run.
+ * run is within the clock's and a background compile's noise. Before every sample a minor GC runs,
+ * untimed, so one side's garbage is not collected in the other side's sample; what a sample's own
+ * allocation costs in GC is its own. The process's CPU time still counts V8's helper threads (concurrent
+ * marking of an old-generation GC may overlap the next sample): the paired median leaves such pairs out.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import * as esbuild from 'esbuild';
 import { SAMPLE_QUERIES, sampleQueryText } from '../../src/schema/sampleQueries';
+import { type PairedRatio, pairedRatio, type Verdict, verdictOf } from './pairedRatio';
 import type { EngineSide } from './runner';
 
-const THRESHOLD = 1.05;
 /** The least time one sample of a plan-reusing run takes: shorter queries are run this long in a batch. */
 const SAMPLE_MS = Number(process.env.COMPARE_SAMPLE_MS ?? 5);
 
@@ -48,22 +57,43 @@ function bundleRunner(dir: string): string {
 }
 
 interface Timings {
-  /** The plan reused (as the extension's worker re-runs a query): the measure, in the clock chosen. */
+  /** The plan reused (as the extension's worker re-runs a query): one sample per pair, in the clock chosen. */
   readonly cached: number[];
-  /** The same runs in wall-clock time, shown beside CPU time. */
-  readonly wall: number[];
-  /** Parsed, bound and planned again. */
+  /** Parsed, bound and planned again (a query's first run): one sample per pair. */
   readonly cold: number[];
   rows: number;
 }
 
 /** CPU time by default: on a machine shared with other work, wall-clock times of one run swing ±50%. */
 const CLOCK: 'cpu' | 'wall' = process.env.COMPARE_CLOCK === 'wall' ? 'wall' : 'cpu';
+/**
+ * The time spent on a query's first runs per side and pass: a 2–5 ms first run gets 100–170 pairs a
+ * pass, so that over three passes the confidence interval of its median ratio is about ±3% even when
+ * single runs swing 2× with the load; a slower query gets BENCH_RUNS pairs.
+ */
+const COLD_MS = Number(process.env.COMPARE_COLD_MS ?? 1000);
+/** A regression is one larger than this ratio. */
+const THRESHOLD = 1.05;
 
-const min = (xs: readonly number[]) => Math.min(...xs);
+/**
+ * A minor GC between samples, outside the timed region, so each sample starts with an empty young
+ * generation: the garbage one side left is not collected in (and charged to) the other side's sample.
+ */
+const collectYoung = ((): (() => void) => {
+  if (process.env.COMPARE_GC === '0') {
+    return () => {};
+  }
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc') as (o?: { type: 'minor' | 'major'; execution: 'sync' }) => void;
+  return () => gc({ type: 'minor', execution: 'sync' });
+})();
+
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
-const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(2)} ms`);
+const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 1 ? 3 : 2)} ms`);
 const geo = (xs: readonly number[]) => Math.exp(xs.reduce((a, x) => a + Math.log(x), 0) / Math.max(1, xs.length));
+const interval = (r: PairedRatio) =>
+  `${r.median.toFixed(3)} [${r.low.toFixed(2)}–${Number.isFinite(r.high) ? r.high.toFixed(2) : '∞'}]`;
+const MARK: Record<Verdict, string> = { slower: 'SLOWER', within: 'ok', undecided: '?' };
 
 function main(): void {
   const [oldArg, newArg] = process.argv.slice(2);
@@ -81,8 +111,8 @@ function main(): void {
   const sides = dirs.map((dir) => require(bundleRunner(dir)) as EngineSide);
   console.log(
     `Engine of ${dirs[1]} (new) against ${dirs[0]} (old), in one process: ${queries.length} seed queries, scale ${scale}, ` +
-      `${runs} timed runs per side alternating old/new after ${warmup} warm-up runs each; ${CLOCK === 'cpu' ? 'CPU' : 'wall-clock'} time ` +
-      `(wall: the ratio of wall-clock minimums; 1st run: plan not reused).`,
+      `${runs} re-run samples per side and pass alternating old/new after ${warmup} warm-up runs each, first runs ` +
+      `interleaved run by run; ${CLOCK === 'cpu' ? 'CPU' : 'wall-clock'} time.`,
   );
   const prints = sides.map((s) => s.load(scale));
   if (prints[0] !== prints[1]) {
@@ -107,72 +137,122 @@ function main(): void {
     console.error(`  pass ${r + 1} of ${repeats} done`);
   }
   console.log(
-    `\n  ${'query'.padEnd(34)}${'old min'.padStart(10)}${'new min'.padStart(10)}${'new/old'.padStart(9)}  ${'each pass'.padEnd(6 * repeats)}` +
-      `${'old med'.padStart(10)}${'new med'.padStart(10)}${'wall'.padStart(9)}${'1st run'.padStart(9)}  rows`,
+    `\n  ratio = median of the pairs' new/old, [95% confidence interval of that median]; ` +
+      `SLOWER: the whole interval above ${THRESHOLD}×, ok: the whole interval at or below it, ?: undecided\n` +
+      `\n  ${'query'.padEnd(34)}${'old'.padStart(10)}${'new'.padStart(10)}  ${'re-run ratio'.padEnd(26)}` +
+      `${'old 1st'.padStart(10)}${'new 1st'.padStart(10)}  ${'first-run ratio'.padEnd(26)}rows`,
   );
-  const ratios: number[] = [];
-  const coldRatios: number[] = [];
-  const slower: string[] = [];
+  const medians = { cached: [] as number[], cold: [] as number[] };
+  const flagged = { cached: new Map<Verdict, string[]>(), cold: new Map<Verdict, string[]>() };
   for (const q of queries) {
     const p = passes.get(q.id);
     if (!p) {
       console.log(`  ${q.id.padEnd(34)}skipped: ${errors.get(q.id)}`);
       continue;
     }
-    const all = (side: 0 | 1, k: 'cached' | 'wall' | 'cold') => p.flatMap((pass) => pass[side]![k]);
-    const ratio = min(all(1, 'cached')) / min(all(0, 'cached'));
-    const each = p.map((pass) => min(pass[1]!.cached) / min(pass[0]!.cached));
-    const coldRatio = min(all(1, 'cold')) / min(all(0, 'cold'));
-    ratios.push(ratio);
-    coldRatios.push(coldRatio);
-    const held = ratio > THRESHOLD && each.every((x) => x > THRESHOLD);
-    if (held) {
-      slower.push(q.id);
-    }
+    const all = (side: 0 | 1, k: 'cached' | 'cold') => p.flatMap((pass) => pass[side]![k]);
+    const cells = (['cached', 'cold'] as const).map((k) => {
+      const r = pairedRatio(all(0, k), all(1, k));
+      const verdict = verdictOf(r, THRESHOLD);
+      medians[k].push(r.median);
+      flagged[k].set(verdict, [...(flagged[k].get(verdict) ?? []), q.id]);
+      return (
+        `${fmt(median(all(0, k))).padStart(10)}${fmt(median(all(1, k))).padStart(10)}  ` +
+        `${`${interval(r)} ${MARK[verdict]}`.padEnd(26)}`
+      );
+    });
     const rows = [p[0]![0]!.rows, p[0]![1]!.rows];
     console.log(
-      `  ${q.id.padEnd(34)}${fmt(min(all(0, 'cached'))).padStart(10)}${fmt(min(all(1, 'cached'))).padStart(10)}` +
-        `${`${ratio.toFixed(2)}×`.padStart(9)}${held ? '!' : ' '} ${each.map((x) => x.toFixed(2).padEnd(6)).join('')}` +
-        `${fmt(median(all(0, 'cached'))).padStart(10)}${fmt(median(all(1, 'cached'))).padStart(10)}` +
-        `${`${(min(all(1, 'wall')) / min(all(0, 'wall'))).toFixed(2)}×`.padStart(9)}` +
-        `${`${coldRatio.toFixed(2)}×`.padStart(9)}  ${rows[0]}/${rows[1]}${rows[0] === rows[1] ? '' : ' ROWS DIFFER'}`,
+      `  ${q.id.padEnd(34)}${cells.join('')}${rows[0]}/${rows[1]}${rows[0] === rows[1] ? '' : ' ROWS DIFFER'}`,
     );
   }
-  console.log(
-    `\n  geometric mean of new/old minimums: re-run ${geo(ratios).toFixed(3)}×, first run ${geo(coldRatios).toFixed(3)}×` +
-      `\n  slower than ${THRESHOLD}× overall and in every pass (marked !): ${slower.length ? slower.join(', ') : 'none'}`,
-  );
+  const list = (k: 'cached' | 'cold', v: Verdict) => flagged[k].get(v)?.join(', ') || 'none';
+  for (const [k, name] of [
+    ['cached', 're-run'],
+    ['cold', 'first run'],
+  ] as const) {
+    console.log(
+      `\n  ${name}: geometric mean of the median ratios ${geo(medians[k]).toFixed(3)}×` +
+        `\n    slower than ${THRESHOLD}× beyond doubt: ${list(k, 'slower')}` +
+        `\n    undecided (interval spans ${THRESHOLD}×): ${list(k, 'undecided')}`,
+    );
+  }
 }
 
-/** One pass of a query on both sides: warm-up, then timed runs alternating old/new (ABBA). */
+/**
+ * Samples of one side, alternating with the other in ABBA order (each side runs first as often as
+ * second, so neither always follows the other's garbage); a sample is `batch` runs, its time per run.
+ */
+function sampleBoth(
+  sides: readonly EngineSide[],
+  text: string,
+  planCache: boolean,
+  batch: number,
+  pairs: number,
+  into: (side: number, ms: number) => void,
+): void {
+  for (let i = 0; i < pairs; i++) {
+    for (const s of i % 2 === 0 ? [0, 1] : [1, 0]) {
+      collectYoung();
+      const r = sides[s]!.time(text, planCache, batch);
+      into(s, CLOCK === 'cpu' ? r.cpuMs : r.ms);
+    }
+  }
+}
+
+/**
+ * Samples in which the two sides' single runs interleave (old, new, new, old, … `rounds` runs each), each
+ * side's sample the mean of its runs. For first runs (0.1 ms and up): on a 2-vCPU machine shared with
+ * other work, whatever else runs on the sibling vCPU changes a run's CPU time by up to 2× within
+ * milliseconds, so only runs this close together see the same load. Each run's clock reads (~2 µs) are
+ * counted on both sides alike, which pulls a ratio of 0.1 ms runs toward 1 by ~1% of its distance.
+ */
+function interleavedBoth(
+  sides: readonly EngineSide[],
+  text: string,
+  planCache: boolean,
+  rounds: number,
+  pairs: number,
+  into: (side: number, ms: number) => void,
+): void {
+  for (let i = 0; i < pairs; i++) {
+    collectYoung();
+    const sum = [0, 0];
+    for (let j = 0; j < rounds; j++) {
+      for (const s of (i + j) % 2 === 0 ? [0, 1] : [1, 0]) {
+        const r = sides[s]!.time(text, planCache);
+        sum[s]! += CLOCK === 'cpu' ? r.cpuMs : r.ms;
+      }
+    }
+    into(0, sum[0]! / rounds);
+    into(1, sum[1]! / rounds);
+  }
+}
+
+/** One batch size for both sides, from the slower side's best warm-up run, so a sample lasts SAMPLE_MS or so. */
+function batchFor(fastest: readonly number[]): { batch: number; perRun: number } {
+  const perRun = Math.max(fastest[0]!, fastest[1]!, 0.001);
+  return { batch: Math.max(1, Math.min(1000, Math.ceil(SAMPLE_MS / perRun))), perRun };
+}
+
+/** One pass of a query on both sides: warm-up, then paired samples of re-runs and of first runs. */
 function timeBoth(sides: readonly EngineSide[], text: string, warmup: number, runs: number): Timings[] {
-  const t: Timings[] = [0, 1].map(() => ({ cached: [], wall: [], cold: [], rows: 0 }));
-  const measure = (r: { ms: number; cpuMs: number }) => (CLOCK === 'cpu' ? r.cpuMs : r.ms);
-  // ABBA order: each side runs first as often as second, so neither always follows the other's garbage.
-  const order = (i: number) => (i % 2 === 0 ? [0, 1] : [1, 0]);
+  const t: Timings[] = [0, 1].map(() => ({ cached: [], cold: [], rows: 0 }));
   const fastest = [Infinity, Infinity];
+  const fastestCold = [Infinity, Infinity];
   for (let i = 0; i < Math.max(1, warmup); i++) {
-    for (const s of order(i)) {
+    for (const s of i % 2 === 0 ? [0, 1] : [1, 0]) {
       const r = sides[s]!.time(text, true);
       t[s]!.rows = r.rows;
       fastest[s] = Math.min(fastest[s]!, r.ms);
+      fastestCold[s] = Math.min(fastestCold[s]!, sides[s]!.time(text, false).ms);
     }
   }
-  // One batch size for both sides, from the slower side's best warm-up run, so a sample lasts SAMPLE_MS or so.
-  const perRun = Math.max(fastest[0]!, fastest[1]!, 0.001);
-  const batch = Math.max(1, Math.min(1000, Math.ceil(SAMPLE_MS / perRun)));
-  for (let i = 0; i < runs; i++) {
-    for (const s of order(i)) {
-      const r = sides[s]!.time(text, true, batch);
-      t[s]!.cached.push(measure(r));
-      t[s]!.wall.push(r.ms);
-    }
-  }
-  for (let i = 0; i < Math.ceil(runs / 2); i++) {
-    for (const s of order(i)) {
-      t[s]!.cold.push(measure(sides[s]!.time(text, false)));
-    }
-  }
+  const cached = batchFor(fastest);
+  sampleBoth(sides, text, true, cached.batch, runs, (s, ms) => t[s]!.cached.push(ms));
+  const cold = batchFor(fastestCold);
+  const coldPairs = Math.max(runs, Math.min(400, Math.ceil(COLD_MS / (cold.batch * cold.perRun))));
+  interleavedBoth(sides, text, false, cold.batch, coldPairs, (s, ms) => t[s]!.cold.push(ms));
   return t;
 }
 
