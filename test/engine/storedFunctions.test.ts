@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import type { FunctionSchema } from '../../src/schema/workspaceSchema';
+import { mappingExpansions } from '../../src/engine/plan/syntax';
 import { run, smallDatabase } from './helpers';
 
 const fn = (name: string, parameters: string, body: string): FunctionSchema => ({
@@ -101,4 +102,21 @@ test("an error inside a let function points at its place in the function's body"
     () => run(q),
     (e: Error & { start?: number }) => /bag_unpack/.test(e.message) && e.start === q.indexOf('evaluate'),
   );
+});
+
+test('spans are mapped out of expansions only while the query that has them is lowered', () => {
+  const db = dbWith(fn('Boom', '', 'T | evaluate bag_unpack(Tags)'));
+  assert.deepEqual(run('let f = (n:long) { n * 2 }; print x = f(21)', db).rows, [[42]]);
+  // The function's query is done: a later query's spans are read straight from its own tree.
+  assert.equal(mappingExpansions(), false);
+  assert.deepEqual(run('print y = 1', db).rows, [[1]]);
+  // And a query with an expansion after one without still maps its errors into the text.
+  const q = 'print z = 2;\nBoom() | count';
+  for (let i = 0; i < 2; i++) {
+    assert.throws(
+      () => run(q, db),
+      (e: Error & { start?: number }) => /bag_unpack/.test(e.message) && e.start === q.indexOf('Boom()'),
+    );
+    assert.equal(mappingExpansions(), false);
+  }
 });

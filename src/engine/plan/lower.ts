@@ -2,11 +2,15 @@
 import type { AnalyzedQuery } from '../../kql';
 import { Scope, type LowerContext } from './context';
 import { lowerStatement } from './statements';
-import { ErrorFactory, elementsOf, type Node } from './syntax';
+import { ErrorFactory, elementsOf, lowering, type Node } from './syntax';
 import { lowerTabular } from './tabular';
 import type { Plan, QueryPlan } from './types';
 
 export function lowerQuery(query: AnalyzedQuery, tableNames: readonly string[]): QueryPlan {
+  return lowering(() => lowerStatements(query, tableNames));
+}
+
+function lowerStatements(query: AnalyzedQuery, tableNames: readonly string[]): QueryPlan {
   let id = 0;
   let ctx: LowerContext = {
     errors: new ErrorFactory(query.lines),

@@ -24,7 +24,33 @@ export function kindOf(node: Element): string {
 
 /** Expanded bodies of stored functions (not in the query's text): their nodes take the call's span. */
 const callSpans = new WeakMap<Kusto.Language.Syntax.SyntaxTree, Span>();
+/**
+ * Whether the query being lowered has met a function expansion: until it has, every node is in the
+ * query's own tree and spanOf need not walk up to it (`node.Tree` climbs to the root).
+ */
 let expansionsMet = false;
+
+/**
+ * Runs one query's lowering with its own expansion flag, so a query with a user function does not make
+ * every later query's spans walk trees. Sound with cached plans because spans are only read while a
+ * query is lowered (plans keep spans, never Kusto nodes), and an expansion's nodes are reached only
+ * through its call, which marks it (userFunctions.ts) before they are lowered. Restores the outer
+ * flag, should a lowering ever run inside another.
+ */
+export function lowering<T>(lower: () => T): T {
+  const outer = expansionsMet;
+  expansionsMet = false;
+  try {
+    return lower();
+  } finally {
+    expansionsMet = outer;
+  }
+}
+
+/** Whether spans are being mapped out of expansions (for tests: false outside a lowering that met one). */
+export function mappingExpansions(): boolean {
+  return expansionsMet;
+}
 
 /**
  * Marks a function body expanded at a call site (userFunctions.ts): its nodes' spans are mapped back
