@@ -169,6 +169,11 @@ test('autocluster: seed-expand by the documented score (worked by hand)', () => 
     '7 70 | *,nginx,null',
     '3 30 | db01,sqlservr,1433',
   ]);
+  // A weight column counts each row as that many: the summarized table gives the same segments.
+  assert.deepEqual(
+    patterns(`${PROCS}Procs | summarize n = count() by Computer, Process, Port | evaluate autocluster(0.5, n)`),
+    ['6 60 | web01,nginx,443,null', '3 30 | db01,sqlservr,1433,null'],
+  );
   // One seed: one pattern.
   assert.equal(run(`${PROCS}Procs | evaluate autocluster(0.5, '~', 1)`).rows.length, 1);
 });

@@ -170,9 +170,9 @@ export function weightsOf(e: Encoded, tuples: Int32Array): number[] {
   });
 }
 
+/** A closed pattern and its rows' weight per group (its rows are not kept: there may be many patterns). */
 export interface Found {
   readonly pattern: Pattern;
-  readonly tuples: Int32Array;
   readonly weights: readonly number[];
 }
 
@@ -198,7 +198,7 @@ export function closedPatterns(
   }
   const root = closure(e, all);
   if (root.some((v) => v >= 0)) {
-    out.push({ pattern: root, tuples: all, weights: rootWeights });
+    out.push({ pattern: root, weights: rootWeights });
   }
   const extend = (p: Pattern, tuples: Int32Array, core: number, depth: number): void => {
     if (depth >= maxSteps) {
@@ -234,7 +234,7 @@ export function closedPatterns(
           prefixKept = q[before] === p[before];
         }
         if (prefixKept) {
-          out.push({ pattern: q, tuples: sub, weights });
+          out.push({ pattern: q, weights });
           extend(q, sub, d, depth + 1);
         }
       }
