@@ -9,7 +9,8 @@ import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sampleDatabase } from '../../src/data/sample';
 import type { Value } from '../../src/engine/values';
-import { run } from './helpers';
+import { explainQuery } from '../../src/engine';
+import { run, smallDatabase } from './helpers';
 
 // Ten connections: Computer, Port, Outcome.
 const LINKS = `let Links = datatable(Computer:string, Port:long, Outcome:string)
@@ -134,6 +135,18 @@ test('diffpatterns: the general pattern wins when it differs most; Threshold; a 
     '0 3 0 60 60 | web02,null,',
   ]);
   assert.equal(patterns(`${LINKS}Links | evaluate diffpatterns(Outcome, 'fail', 'ok', '~', 0.61)`, 6).length, 0);
+  // A numeric split column, its values given as text (the reference's example splits Damage by "0" and "1").
+  assert.deepEqual(
+    patterns(
+      `${LINKS}Links | extend Damage = iff(Outcome == 'fail', 1, 0) | project-away Outcome | evaluate diffpatterns(Damage, '1', '0')`,
+      6,
+    ),
+    ['4 1 80 20 60 | web01,null,null', '0 3 0 60 60 | web02,null,null'],
+  );
+  assert.match(
+    explainQuery(`${LINKS}Links | evaluate diffpatterns(Outcome, 'fail', 'ok')`, smallDatabase()),
+    /evaluate diffpatterns\(Outcome, 'fail', 'ok'\)/,
+  );
   assert.deepEqual(
     patterns(
       `${LINKS}Links | extend Failed = Outcome == 'fail' | project-away Outcome | evaluate diffpatterns(Failed, 'true', 'false')`,
