@@ -28,14 +28,7 @@ import { clickRunLens, seedBlock } from '../test/e2e/codeLens';
 import { startCodeServer } from '../test/e2e/codeServer';
 import { readGrid } from '../test/e2e/resultsPanel';
 import { launchChromium, Workbench, waitFor } from '../test/e2e/workbench';
-import {
-  type CpuShares,
-  cpuDuring,
-  engineGateLine,
-  engineTrace,
-  findFiles,
-  reportEngineBreakdown,
-} from './e2eEngineTrace';
+import { type CpuShares, cpuDuring, engineTrace, findFiles, reportEngineBreakdown } from './e2eEngineTrace';
 import { breakdownLines, mergeTraces, span } from './startupTrace';
 
 const repo = path.resolve(__dirname, '..');
@@ -226,8 +219,6 @@ interface StartFigures {
 interface EngineFigures {
   readonly trace: ReturnType<typeof engineTrace>;
   readonly shares: CpuShares;
-  /** When and why the extension let the engine start (its log line), if it logged one. */
-  readonly gate: string | undefined;
 }
 
 /** One start of the workbench: the first Run as soon as it can be clicked, warm runs, the server's figure. */
@@ -256,7 +247,7 @@ async function measureStart(url: string, userDataDir: string, workspace: string)
       warm,
       load,
       engineFromSnapshot: engineFromSnapshot(userDataDir, since),
-      engine: { trace: engineTrace(userDataDir, since), shares, gate: engineGateLine(userDataDir, since) },
+      engine: { trace: engineTrace(userDataDir, since), shares },
     };
   } finally {
     await browser.close().catch(() => undefined);
@@ -323,8 +314,8 @@ async function main(): Promise<void> {
       `  the local engine's start-up snapshot, built likewise: ${(engineBuilt.size / 1048576).toFixed(0)} MB in ${(engineBuilt.buildMs / 1000).toFixed(1)} s`,
     );
     report('second start (the same user data, snapshot built)', again);
-    reportEngineBreakdown('first start', cold.engine.trace, cold.engine.shares, cold.engine.gate);
-    reportEngineBreakdown('second start', again.engine.trace, again.engine.shares, again.engine.gate);
+    reportEngineBreakdown('first start', cold.engine.trace, cold.engine.shares);
+    reportEngineBreakdown('second start', again.engine.trace, again.engine.shares);
     console.log(
       `  second start / first start: first diagnostics ${(again.diagnostics.wall / cold.diagnostics.wall).toFixed(2)}× wall, ${(again.diagnostics.cpu / cold.diagnostics.cpu).toFixed(2)}× CPU; first Run ${(again.cold.clickToPaintMs / cold.cold.clickToPaintMs).toFixed(2)}×`,
     );

@@ -30,19 +30,6 @@ export function engineTrace(userDataDir: string, since: number): StartupTrace | 
   return undefined;
 }
 
-/**
- * When the extension let the engine start and why (src/backends/local/startGate.ts: the language server's
- * first diagnostics, a query, or the cap), as it logged it in the session begun at `since`.
- */
-export function engineGateLine(userDataDir: string, since: number): string | undefined {
-  for (const file of findFiles(userDataDir, 'Connection Analytics')) {
-    if (file.includes('Language Server') || fs.statSync(file).mtimeMs < since) continue;
-    const m = /Local engine may start: (.*)/.exec(fs.readFileSync(file, 'utf8'));
-    if (m) return m[1];
-  }
-  return undefined;
-}
-
 /** Which part of the session a process is, from its command line. */
 function roleOf(cmdline: string): string | undefined {
   // A build, or its check run from the blob written under a temporary name.
@@ -113,10 +100,8 @@ export function reportEngineBreakdown(
   title: string,
   trace: StartupTrace | undefined,
   shares: CpuShares | undefined,
-  gate?: string,
 ): void {
   console.log(`  the first Run's breakdown, ${title}`);
-  if (gate) console.log(`    the engine's start allowed: ${gate}`);
   if (!trace) {
     console.log('    (the extension logged no start-up trace of the local engine)');
   } else {

@@ -6,7 +6,6 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { EngineProcess } from './backends/local/engineProcess';
 import { LocalBackend } from './backends/local/localBackend';
-import { ENGINE_START_CAP_MS, StartGate } from './backends/local/startGate';
 import { traceLine } from './backends/local/startupTrace';
 import { ENGINE_SNAPSHOT, ServerSnapshot } from './ui/startupSnapshot/serverSnapshot';
 import type { DataSource } from './backends/local/dataSource';
@@ -39,12 +38,6 @@ function localSource(config: Config, cacheDir?: string): DataSource {
 
 function createCtx(extension: vscode.ExtensionContext): Ctx {
   const config = new Config();
-  // The engine's start waits for the language server's first diagnostics (see startGate.ts).
-  const engineStart = new StartGate({
-    capMs: ENGINE_START_CAP_MS,
-    onOpen: (reason, ms) => log.info(`Local engine may start: ${reason}, ${ms} ms after activation.`),
-  });
-  extension.subscriptions.push(engineStart);
   // Where the extension host runs on plain Node, the engine starts from a snapshot once one is built.
   const engineSnapshot = new ServerSnapshot(extension, config, ENGINE_SNAPSHOT);
   extension.subscriptions.push(engineSnapshot);
@@ -59,7 +52,6 @@ function createCtx(extension: vscode.ExtensionContext): Ctx {
         resultByteLimit: config.localResultLimitMb * 1024 * 1024,
         onWorkerLost: (why) => log.warn(`The local engine's worker stopped (${why}); the next query starts a new one.`),
         onStartupTrace: (trace) => log.info(traceLine(trace)),
-        startGate: engineStart,
         startEngine: (heapMb) => {
           const start = engineSnapshot.forEngine(heapMb);
           if (!start) return undefined;
@@ -72,21 +64,20 @@ function createCtx(extension: vscode.ExtensionContext): Ctx {
           });
         },
       });
-      // Load the data and the Kusto library in the worker ahead of the first Run, off the extension
-      // host's thread, once the language server has had the CPU for its first diagnostics.
+      // Load the data and the Kusto library in the worker now, off the extension host's thread, so the
+      // first Run does not pay for them.
       backend.warmUp();
       return backend;
     },
     logAnalytics: () => createLogAnalyticsBackend({ config, extension }),
   });
   const refreshed = new vscode.EventEmitter<void>();
-  const schemas = new WorkspaceSchemaProvider({ backends, config, extension, engineStart });
+  const schemas = new WorkspaceSchemaProvider({ backends, config, extension });
   extension.subscriptions.push(backends, refreshed, schemas);
   return {
     extension,
     config,
     backends,
-    engineStart,
     schemas,
     onDidRefreshData: refreshed.event,
     fireDataRefreshed: () => refreshed.fire(),

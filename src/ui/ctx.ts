@@ -4,7 +4,6 @@
  * completion cache of live values listens to.
  */
 import * as vscode from 'vscode';
-import type { StartGate } from '../backends/local/startGate';
 import type { BackendManager } from './backendManager';
 import type { Config } from './config';
 import type { WorkspaceSchemaProvider } from './workspaceSchemaProvider';
@@ -13,8 +12,6 @@ export interface Ctx {
   readonly extension: vscode.ExtensionContext;
   readonly config: Config;
   readonly backends: BackendManager;
-  /** When the local engine may start on its own: the language server's first diagnostics open it. */
-  readonly engineStart: StartGate;
   /** The active workspace schema (tables, columns, functions) and its changes. */
   readonly schemas: WorkspaceSchemaProvider;
   /** Fired after the machines tree (or anything else) refreshed its data from the backend. */

@@ -128,8 +128,6 @@ function createClient(
         if (!trace.has('firstDiagnosticsReceived')) {
           trace.mark('firstDiagnosticsReceived');
           log.info(trace.line(CLIENT_TRACE_LOG));
-          // The server has had its start: now the local engine's (see startGate.ts).
-          ctx.engineStart.open("the language server's first diagnostics");
         }
         next(uri, diagnostics);
       },
@@ -223,7 +221,6 @@ export function registerLanguageClient(ctx: Ctx, activatedAt?: number): void {
   const startOnce = () => {
     trace.mark('clientStart');
     starting ??= start(ctx, snapshot).catch((e) => {
-      ctx.engineStart.open('the language server did not start');
       log.error(`The KQL language server did not start: ${e instanceof Error ? e.message : String(e)}`);
     });
     return starting;

@@ -7,7 +7,6 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { StartGate } from '../backends/local/startGate';
 import { readCachedSchema, writeCachedSchema } from '../backends/logAnalytics';
 import { parseMetadataJson } from '../schema/metadataJson';
 import { CATALOGUE_SCHEMA, schemaFingerprint, type WorkspaceSchema } from '../schema/workspaceSchema';
@@ -28,8 +27,6 @@ export class WorkspaceSchemaProvider implements vscode.Disposable {
       readonly backends: BackendManager;
       readonly config: Config;
       readonly extension: vscode.ExtensionContext;
-      /** Opened by a refresh the user asked for: the local engine then starts at once. */
-      readonly engineStart?: StartGate;
     },
   ) {
     this.disposables.push(
@@ -50,7 +47,6 @@ export class WorkspaceSchemaProvider implements vscode.Disposable {
     this.inFlight?.abort();
     const abort = new AbortController();
     this.inFlight = abort;
-    if (userAsked) this.ctx.engineStart?.open('a schema refresh');
     const work = this.load(abort.signal).catch((e: unknown) => {
       if (abort.signal.aborted) return;
       const message = `Workspace schema: ${e instanceof Error ? e.message : String(e)} (keeping ${this._current.source.label}).`;

@@ -17,7 +17,6 @@ import { type DataSource, dataSourceLabel, describeLoadProgress } from './dataSo
 import type { EngineChannel } from './engineProcess';
 import { type ChunkLimits, ResultAssembly } from './resultChunks';
 import { DEFAULT_RESULT_BYTE_LIMIT } from './resultSize';
-import type { StartGate } from './startGate';
 import type { StartupTrace } from './startupTrace';
 import { deserializeError, type WorkerRequest, type WorkerResponse } from './workerProtocol';
 
@@ -46,11 +45,6 @@ export interface LocalBackendOptions {
   readonly startEngine?: (heapMb: number) => EngineChannel | undefined;
   /** Told once, after the first query's answer: where the engine's start-up and that query's time went. */
   readonly onStartupTrace?: (trace: StartupTrace) => void;
-  /**
-   * When the engine may start on its own (warmUp, the schema): a query opens it and starts at once.
-   * Without one, the engine starts whenever first asked.
-   */
-  readonly startGate?: StartGate;
 }
 
 export const DEFAULT_TIMEOUT_MS = 120_000;
@@ -108,8 +102,6 @@ export class LocalBackend implements QueryBackend {
     if (options.signal?.aborted) {
       return Promise.reject(new QueryCancelledError());
     }
-    // Someone is waiting for an answer: the engine starts now, whatever the language server is doing.
-    this.options.startGate?.open('a query');
     const timeoutMs = options.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const id = this.nextId++;
     if (this.traceTimes.firstId === undefined) {
@@ -179,20 +171,11 @@ export class LocalBackend implements QueryBackend {
     });
   }
 
-  /**
-   * The loaded tables' real columns (extra ones included), catalogue descriptions where names match;
-   * asked once the start gate is open (the user's own refresh opens it first).
-   */
-  async schema(signal?: AbortSignal): Promise<WorkspaceSchema> {
-    await this.options.startGate?.wait(signal, () => new QueryCancelledError());
-    return this.schemaNow(signal);
-  }
-
-  private schemaNow(signal?: AbortSignal): Promise<WorkspaceSchema> {
+  /** The loaded tables' real columns (extra ones included), catalogue descriptions where names match. */
+  schema(signal?: AbortSignal): Promise<WorkspaceSchema> {
     if (this.disposed) {
       return Promise.reject(new BackendError('config', 'The local engine was shut down.'));
     }
-    if (signal?.aborted) return Promise.reject(new QueryCancelledError());
     const id = this.nextId++;
     return new Promise<WorkspaceSchema>((resolve, reject) => {
       const onAbort = (): void => {
@@ -237,16 +220,8 @@ export class LocalBackend implements QueryBackend {
     this.worker?.postMessage({ type: 'functions', functions: this.givenFunctions } satisfies WorkerRequest);
   }
 
-  /**
-   * Starts the worker and loads the data ahead of the first query (e.g. when the extension activates),
-   * once the start gate is open.
-   */
+  /** Starts the worker and loads the data ahead of the first query (e.g. when the extension activates). */
   warmUp(): void {
-    const gate = this.options.startGate;
-    if (gate && !gate.isOpen) {
-      void gate.whenOpen.then(() => this.warmUp());
-      return;
-    }
     if (!this.disposed) {
       try {
         this.ensureWorker();
