@@ -35,6 +35,7 @@ import { themesScenario } from './scenarios/themes';
 import { bigNotebookScenario, reportNotebookScenario } from './scenarios/notebooks';
 import { geoLookupScenario } from './scenarios/geoLookup';
 import { geoQueryScenario } from './scenarios/geoQuery';
+import { failedConnectionPatternsScenario } from './scenarios/failedConnectionPatterns';
 
 const repo = path.resolve(__dirname, '../..');
 const SCENARIO_TIMEOUT_MS = 150_000;
@@ -171,5 +172,9 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
   scenario(
     "61 a .kql file classifies VMConnection's remote endpoints into regions with geo_polygon_lookup",
     geoLookupScenario,
+  );
+  scenario(
+    '66 a .kql file finds what failed connections have in common with evaluate autocluster; the panel shows the segments',
+    failedConnectionPatternsScenario,
   );
 });
