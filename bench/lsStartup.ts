@@ -3,7 +3,9 @@
  * over IPC (`--node-ipc`, as vscode-languageclient's TransportKind.ipc does), from its start-up snapshot
  * and without it; initialize, initialized, then didOpen of the 205-line example file, as VS Code sends
  * them. For each start it prints the trace (src/protocol/startupTrace.ts, both sides on one clock) and
- * the first diagnostics against the 1 s target, in wall clock and in the server's CPU.
+ * the first diagnostics against the 1 s target, in wall clock and in the server's CPU; and two
+ * completions' latency: one asked as the first diagnostics arrive (a user typing at once), one after
+ * the server's warm-up is done (which builds the library's completion grammar, deferred at start).
  *
  *   npm run build && npx tsx bench/lsStartup.ts [runs] [snapshot]   (default 3 of each; `snapshot`: only
  *   the starts from the snapshot)
@@ -13,6 +15,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {
+  CompletionRequest,
   createProtocolConnection,
   DidOpenTextDocumentNotification,
   ExitNotification,
@@ -54,6 +57,29 @@ interface Start {
   readonly firstWall: number;
   readonly firstCpu: number;
   readonly checked: string;
+  /** A completion asked for as the first diagnostics arrived: ms to its answer. */
+  readonly completionAtOnceMs: number;
+  /** A completion asked for once the server said its warm-up was done: ms to its answer. */
+  readonly completionWarmMs: number;
+  readonly log: string;
+}
+
+/** `| ` in the example's first and second queries: where the two timed completions are asked for. */
+const COMPLETE_AT = [
+  { line: 2, character: 2 },
+  { line: 13, character: 2 },
+] as const;
+const URI = 'file:///bench/vm-insights.kql';
+
+async function timeCompletion(
+  connection: ReturnType<typeof createProtocolConnection>,
+  position: { line: number; character: number },
+): Promise<number> {
+  const asked = performance.now();
+  const list = await connection.sendRequest(CompletionRequest.type, { textDocument: { uri: URI }, position });
+  const items = Array.isArray(list) ? list : (list?.items ?? []);
+  if (items.length === 0) throw new Error(`no completion items at ${position.line}:${position.character}`);
+  return Math.round(performance.now() - asked);
 }
 
 async function startOnce(blob: string | undefined): Promise<Start> {
@@ -68,21 +94,31 @@ async function startOnce(blob: string | undefined): Promise<Start> {
   child.stdout?.on('data', () => undefined);
   const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
   const logs: string[] = [];
+  let warmedUp: () => void = () => undefined;
+  const warm = new Promise<void>((resolve) => (warmedUp = resolve));
   const complete = new Promise<void>((resolve) => {
     connection.onNotification('window/logMessage', (p: LogMessageParams) => {
       logs.push(p.message);
       if (p.message.startsWith(SERVER_TRACE_LOG)) resolve();
+      if (p.message.startsWith('Kusto.Language warmed up')) warmedUp();
     });
   });
-  connection.onNotification(PublishDiagnosticsNotification.type, () => client.mark('firstDiagnosticsReceived'));
+  let atOnce: Promise<number> | undefined;
+  connection.onNotification(PublishDiagnosticsNotification.type, () => {
+    client.mark('firstDiagnosticsReceived');
+    atOnce ??= timeCompletion(connection, COMPLETE_AT[0]);
+  });
   connection.listen();
   await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} });
   client.mark('clientStarted');
   await connection.sendNotification(InitializedNotification.type, {});
   await connection.sendNotification(DidOpenTextDocumentNotification.type, {
-    textDocument: { uri: 'file:///bench/vm-insights.kql', languageId: 'kql', version: 1, text: example },
+    textDocument: { uri: URI, languageId: 'kql', version: 1, text: example },
   });
   await complete;
+  const completionAtOnceMs = await atOnce!;
+  await warm;
+  const completionWarmMs = await timeCompletion(connection, COMPLETE_AT[1]);
   await connection.sendRequest(ShutdownRequest.type).catch(() => undefined);
   await connection.sendNotification(ExitNotification.type).catch(() => undefined);
   connection.dispose();
@@ -96,6 +132,9 @@ async function startOnce(blob: string | undefined): Promise<Start> {
     firstWall: span(marks, 'processStart', 'firstDiagnosticsSent'),
     firstCpu: Number(first?.[2] ?? Number.NaN),
     checked: first?.[3] ?? '?',
+    completionAtOnceMs,
+    completionWarmMs,
+    log: text,
   };
 }
 
@@ -123,6 +162,11 @@ async function main(): Promise<void> {
     console.log(
       `  first diagnostics ${wall} ms after the process started (${(wall / 1000).toFixed(2)}× the 1 s target), ${cpu} ms of its CPU (${(cpu / 1000).toFixed(2)}×); spawn requested → first diagnostics at the client ${median(starts.map((s) => span(s.marks, 'spawnRequested', 'firstDiagnosticsReceived')))} ms`,
     );
+    console.log(
+      `  completion asked as the first diagnostics arrive: ${median(starts.map((s) => s.completionAtOnceMs))} ms; after the warm-up: ${median(starts.map((s) => s.completionWarmMs))} ms (medians)`,
+    );
+    const warmLog = /Kusto.Language warmed up in .*/.exec(starts[0]!.log)?.[0];
+    if (warmLog) console.log(`  ${warmLog}`);
     console.log(`  the median start's trace (${starts[0]!.checked} queries in the first diagnostics):`);
     const mid = [...starts].sort((a, b) => a.firstWall - b.firstWall)[Math.floor(starts.length / 2)]!;
     for (const line of breakdownLines(mid.marks, '    ')) console.log(line);

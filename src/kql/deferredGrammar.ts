@@ -23,6 +23,8 @@ interface GrammarCache {
 
 let installed = false;
 let built = false;
+/** Builds the real grammar now (the stand-in's own builder); set while the stand-in is installed. */
+let buildNow: (() => void) | undefined;
 
 /**
  * `deferred`: the stand-in is in place and nothing has needed the grammar yet; `built`: something read
@@ -86,6 +88,18 @@ export function deferQueryGrammar(): boolean {
   });
   const standInCache = new Cached(standIn, options);
   QG.s_currentGrammar = standInCache;
+  buildNow = () => void grammar();
   installed = true;
+  return true;
+}
+
+/**
+ * Builds the deferred grammar now, at a moment the caller chose (the language server: after its first
+ * document's diagnostics, so a completion does not pay for it); returns whether it was built by this
+ * call (false: already built, or never deferred).
+ */
+export function buildDeferredGrammar(): boolean {
+  if (!installed || built || !buildNow) return false;
+  buildNow();
   return true;
 }

@@ -14,7 +14,7 @@ export {
   DATABASE_NAME,
   CROSS_RESOURCE_FUNCTIONS,
 } from './globals';
-export { deferQueryGrammar, deferredGrammarState } from './deferredGrammar';
+export { buildDeferredGrammar, deferQueryGrammar, deferredGrammarState } from './deferredGrammar';
 export { kusto, cancellationToken, items, toArray, bridgeItems, type KustoLanguage } from './kustoLibrary';
 export { LineMap, formatPosition, type Position, type Range } from './positions';
 export { kqlString, kqlStringList, kqlIdentifier } from './literals';

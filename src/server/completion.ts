@@ -10,7 +10,7 @@ import {
   type CompletionList,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { bridgeItems, items, kusto } from '../kql';
+import { bridgeItems, buildDeferredGrammar, items, kusto } from '../kql';
 import type { AnalyzedBlock, BlockAnalyzer } from './blockAnalysis';
 import { blockForCompletion } from './documentBlocks';
 import { deadlineToken, isCancellation } from './guards';
@@ -205,6 +205,10 @@ export class CompletionProvider {
   }
 
   complete(doc: TextDocument, offset: number): CompletionList {
+    // The library's completion reads its grammar, which the server defers (src/kql/deferredGrammar.ts):
+    // built here, outside the time budget, or building it (about a second, once) would use the budget
+    // up and the library would give an empty list.
+    buildDeferredGrammar();
     const block = blockForCompletion(doc, offset);
     const local = offset - block.start;
     const split = statementAt(block.text, local);
