@@ -16,6 +16,7 @@ import {
   type WireValue,
 } from '../../results/queryResult';
 import { explainFailedTable } from './failedFiles';
+import { explainFolderGap, type FolderView } from './folderGaps';
 import { DEFAULT_RESULT_BYTE_LIMIT, formatBytes, wireBytes } from './resultSize';
 import { timeRangeTicks } from './timeRange';
 
@@ -33,6 +34,8 @@ export interface LocalRunOptions {
   readonly resultByteLimit?: number;
   /** Shown with the result (e.g. files of the data folder that could not be loaded). */
   readonly warnings?: readonly string[];
+  /** The data folder the tables come from, so an error about a table or column it lacks says so. */
+  readonly folder?: FolderView;
 }
 
 /** The table as wire rows, stopping before the row that would pass `byteLimit` (then `cut` is set). */
@@ -76,7 +79,8 @@ export function runLocalQuery(db: Database, query: string, options: LocalRunOpti
       memoryLimitBytes: options.memoryLimitBytes,
     });
   } catch (e) {
-    throw explainFailedTable(e, options.warnings ?? []);
+    const failed = explainFailedTable(e, options.warnings ?? []);
+    throw failed === e ? explainFolderGap(e, query, options.folder) : failed;
   }
   const byteLimit = options.resultByteLimit ?? DEFAULT_RESULT_BYTE_LIMIT;
   const warnings = [...(options.warnings ?? []), ...result.warnings];
