@@ -16,6 +16,8 @@ export interface MachineFilter {
  * fuzzy union leaves out a table the workspace lacks; where both report a machine, VMComputer wins.
  * Only Machine, Computer and TimeGenerated are required of VMComputer: a partial export without the
  * OS or address columns still lists its machines (`column_ifexists` reads a missing column as empty).
+ * A machine neither reports is still known by the connections it made (VMConnection, last): a folder of
+ * exports holding only VMConnection lists its machines, where the union of two absent tables failed.
  */
 const INVENTORY = [
   'let inventory = union isfuzzy=true',
@@ -27,7 +29,10 @@ const INVENTORY = [
   '    (ServiceMapComputer_CL',
   '    | summarize arg_max(TimeGenerated, ComputerName_s, OperatingSystemFamily_s, OperatingSystemFullName_s, Ipv4Addresses_s) by ResourceName_s',
   '    | project TimeGenerated, Machine = ResourceName_s, Computer = ComputerName_s, OsFamily = tolower(OperatingSystemFamily_s), Os = OperatingSystemFullName_s,',
-  '        Ipv4Addresses = todynamic(Ipv4Addresses_s), ResourceId = "", Preference = 1)',
+  '        Ipv4Addresses = todynamic(Ipv4Addresses_s), ResourceId = "", Preference = 1),',
+  '    (VMConnection',
+  '    | summarize arg_max(TimeGenerated, Computer) by Machine',
+  '    | project TimeGenerated, Machine, Computer, OsFamily = "", Os = "", Ipv4Addresses = dynamic([]), ResourceId = "", Preference = 0)',
   '| summarize arg_max(Preference, TimeGenerated, Computer, OsFamily, Os, Ipv4Addresses, ResourceId) by Machine;',
 ];
 
