@@ -34,13 +34,10 @@ export function registerDataFolderWatch(ctx: Ctx, folder: () => string | undefin
     watcher = undefined;
     watched = dir;
     if (!dir) return;
-    // Every format the folder reads, also gzipped, and export trees' hourly blobs deep below it.
-    watcher = vscode.workspace.createFileSystemWatcher(
-      new vscode.RelativePattern(
-        vscode.Uri.file(dir),
-        '**/*.{csv,json,jsonl,ndjson,parquet,gz,kql,CSV,JSON,JSONL,NDJSON,PARQUET,GZ,KQL}',
-      ),
-    );
+    // Everything below the folder, folders too: an export rule creates each hour's folder and writes
+    // its PT1H.json at once, before a watch on the new folder exists, so often only the folder's
+    // creation is reported. A reload re-reads only tables whose files changed, so a stray event is cheap.
+    watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(dir), '**/*'));
     watcher.onDidChange(reload);
     watcher.onDidCreate(reload);
     watcher.onDidDelete(reload);
@@ -84,7 +81,8 @@ export function registerDataFolderWatch(ctx: Ctx, folder: () => string | undefin
     }),
     onDidSeeRunWarnings((warnings) => {
       if (ctx.schemas.current.source.kind !== 'folder') return;
-      runLines = warnings;
+      // Each run reports the warnings of the tables it read: together they are the folder's.
+      runLines = [...new Set([...runLines, ...warnings])];
       showProblems();
     }),
   );

@@ -7,6 +7,7 @@
  * - The Machines view lists the folder's machines; completion offers the extra table's own column.
  * - A Run on each table answers; the broken CSV keeps the records around its bad line, and the
  *   Problems panel lists each bad line of it at its line (a warning: the table did load).
+ * - A new hour written deep in the export tree is seen by the folder's watcher: the next Run counts it.
  * - A seed query that reads LinksFailed says VMConnection.csv has no such column, not "unknown name".
  */
 import assert from 'node:assert/strict';
@@ -23,6 +24,8 @@ import { showMachinesViewAlone } from './machines';
 import { expectSuggestion } from './completion';
 
 const MACHINES = ['db-01', 'web-01'];
+/** Where a data export rule writes VMProcess, below the data folder. */
+const TREE = 'am-VMProcess/WorkspaceResourceId=/subscriptions/s/resourcegroups/rg';
 
 /** ISO text of a minute within the last hours, so the default 24-hour time range holds every row. */
 function minutesAgo(now: number, minutes: number): string {
@@ -70,7 +73,7 @@ function writeExports(dir: string): void {
       }),
     ),
   );
-  const tree = path.join(dir, 'am-VMProcess/WorkspaceResourceId=/subscriptions/s/resourcegroups/rg');
+  const tree = path.join(dir, TREE);
   const processes = [
     { Computer: 'web-01', Machine: 'm-web01', ExecutableName: 'nginx', DisplayName: 'nginx' },
     { Computer: 'db-01', Machine: 'm-db01', ExecutableName: 'postgres', DisplayName: 'PostgreSQL' },
@@ -208,6 +211,33 @@ export async function ownExportsScenario(main: Workbench): Promise<void> {
       ['web-01', '443'],
       ['db-01', '5432'],
     ]);
+
+    // The export rule writes the next hour deep in the tree: the folder's watcher notices it, and the
+    // same query counts the new record without a reload.
+    const nextHour = path.join(workspace, 'exports', TREE, 'y=2026/m=12/d=05/h=02/m=00');
+    fs.mkdirSync(nextHour, { recursive: true });
+    fs.writeFileSync(
+      path.join(nextHour, 'PT1H.json'),
+      `${JSON.stringify({ TimeGenerated: minutesAgo(Date.now(), 1), Computer: 'web-01', Machine: 'm-web01', ExecutableName: 'node', DisplayName: 'node' })}\n`,
+    );
+    await waitFor(
+      'the new hour of the export tree counted',
+      async () => {
+        await runAt(wb!, LINE.processes);
+        const grid = await waitForGrid(wb!, 'VMProcess again', withColumns('Computer', 'Processes')).catch(
+          () => undefined,
+        );
+        return grid &&
+          JSON.stringify(grid.rows) ===
+            JSON.stringify([
+              ['db-01', '1'],
+              ['web-01', '2'],
+            ])
+          ? grid
+          : undefined;
+      },
+      60_000,
+    );
 
     // A seed query on a column the export left out names the column and the file.
     await runAt(wb, LINE.failures);
