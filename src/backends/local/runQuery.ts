@@ -15,7 +15,8 @@ import {
   type TimeRange,
   type WireValue,
 } from '../../results/queryResult';
-import { explainFailedTable } from './failedFiles';
+import { tablesNamedIn } from '../../data/loaders/queryTables';
+import { explainFailedTable, parseFailedFile } from './failedFiles';
 import { explainFolderGap, type FolderView } from './folderGaps';
 import { DEFAULT_RESULT_BYTE_LIMIT, formatBytes, wireBytes } from './resultSize';
 import { timeRangeTicks } from './timeRange';
@@ -65,6 +66,22 @@ export function toResultTable(
   return { name, columns, rows };
 }
 
+/**
+ * The data folder's warnings that concern this query: those about the files of tables it names, of
+ * files that did not load at all (their table is missing from every query), and those that name no
+ * file. A skipped line of another table's file would only be noise here (the Problems panel lists it).
+ */
+function warningsFor(query: string, warnings: readonly string[], db: Database): string[] {
+  const files = warnings.map(parseFailedFile);
+  const loaded = new Set(db.tableNames);
+  const tables = [...new Set(files.flatMap((f) => (f && loaded.has(f.table) ? [f.table] : [])))];
+  const named = new Set(tablesNamedIn(query, tables));
+  return warnings.filter((_, i) => {
+    const f = files[i];
+    return f === undefined || !loaded.has(f.table) || named.has(f.table);
+  });
+}
+
 export function runLocalQuery(db: Database, query: string, options: LocalRunOptions = {}): QueryResult {
   const started = Date.now();
   const nowMs = options.nowMs ?? started;
@@ -83,7 +100,7 @@ export function runLocalQuery(db: Database, query: string, options: LocalRunOpti
     throw failed === e ? explainFolderGap(e, query, options.folder) : failed;
   }
   const byteLimit = options.resultByteLimit ?? DEFAULT_RESULT_BYTE_LIMIT;
-  const warnings = [...(options.warnings ?? []), ...result.warnings];
+  const warnings = [...warningsFor(query, options.warnings ?? [], db), ...result.warnings];
   let cut = false;
   const tables = result.tables.map((t) => {
     const wire = toResultTable(t.name, t.table, byteLimit);
