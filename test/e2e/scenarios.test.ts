@@ -36,6 +36,7 @@ import { bigNotebookScenario, reportNotebookScenario } from './scenarios/noteboo
 import { geoLookupScenario } from './scenarios/geoLookup';
 import { geoQueryScenario } from './scenarios/geoQuery';
 import { ownExportsScenario } from './scenarios/ownExports';
+import { failedConnectionPatternsScenario } from './scenarios/failedConnectionPatterns';
 
 const repo = path.resolve(__dirname, '../..');
 const SCENARIO_TIMEOUT_MS = 150_000;
@@ -177,5 +178,9 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     "62 a folder of a user's own exports: machines, completion, a Run on each table, the broken CSV's lines as Problems, a missing column named with its file",
     ownExportsScenario,
     300_000,
+  );
+  scenario(
+    '66 a .kql file finds what failed connections have in common with evaluate autocluster; the panel shows the segments',
+    failedConnectionPatternsScenario,
   );
 });

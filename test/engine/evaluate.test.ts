@@ -93,6 +93,10 @@ describe('evaluate plugins', () => {
       'KQL-UNSUPPORTED',
       /evaluate pivot without an output schema.*: \(Computer:string, inbound:long, outbound:long\)/,
     );
-    fails('T | evaluate autocluster()', 'KQL-UNSUPPORTED', /evaluate autocluster/);
+    fails(
+      'T | evaluate sequence_detect(TimeGenerated, 1h, 1d, a = BytesSent > 1, Computer)',
+      'KQL-UNSUPPORTED',
+      /evaluate sequence_detect/,
+    );
   });
 });

@@ -9,11 +9,9 @@ import { test } from 'node:test';
 import { run } from './helpers';
 
 const NOT_RUN: readonly (readonly [string, RegExp])[] = [
-  ['range x from 1 to 3 step 1 | evaluate autocluster()', /autocluster/],
-  ['range x from 1 to 3 step 1 | extend s = tostring(x % 2) | evaluate basket()', /basket/],
   [
-    "range x from 1 to 4 step 1 | extend s = tostring(x % 2), side = iff(x < 3, 'A', 'B') | evaluate diffpatterns(side, 'A', 'B')",
-    /diffpatterns/,
+    'T | evaluate sequence_detect(TimeGenerated, 1h, 1d, a = BytesSent > 1, b = BytesSent > 2, Computer)',
+    /sequence_detect/,
   ],
   ["print d = dynamic({'a':1}) | evaluate bag_unpack(d) | take 1", /bag_unpack without an output schema/],
   ["datatable(k:string, v:long)['a',1] | evaluate pivot(k) | take 1", /pivot without an output schema/],
@@ -30,7 +28,7 @@ for (const [query, what] of NOT_RUN) {
   });
 }
 
-test('what the README says does run: narrow(), bag_unpack and pivot (without a schema at the end), project-by-names of a let name', () => {
+test('what the README says does run: narrow(), bag_unpack and pivot (without a schema at the end), project-by-names of a let name, basket, autocluster, diffpatterns', () => {
   assert.equal(run('range x from 1 to 3 step 1 | evaluate narrow()').rows.length, 3);
   assert.deepEqual(run("print d = dynamic({'a':1}) | evaluate bag_unpack(d) : (a:long)").rows, [[1]]);
   assert.deepEqual(run("let c = 'Computer'; T | project-by-names c | take 1").rows, [['web01']]);
@@ -38,4 +36,9 @@ test('what the README says does run: narrow(), bag_unpack and pivot (without a s
   assert.deepEqual(run("print d = dynamic({'a':1}) | evaluate bag_unpack(d)").rows, [[1]]);
   assert.equal(run('T | partition by Computer { T | take 1 }').rows.length, 3);
   assert.equal(run('range x from 1 to 3 step 1 | scan with (step s1 output=last: true;)').rows.length, 1);
+  assert.equal(run('range x from 1 to 3 step 1 | extend s = tostring(x % 2) | evaluate basket(0.5)').rows.length, 1);
+  assert.equal(run('range x from 1 to 3 step 1 | extend s = tostring(x % 2) | evaluate autocluster()').rows.length, 2);
+  const diff =
+    "range x from 1 to 4 step 1 | extend s = tostring(x % 2), side = iff(x < 3, 'A', 'B') | evaluate diffpatterns(side, 'A', 'B')";
+  assert.equal(run(diff).columns[5], 'PercentDiffAB');
 });

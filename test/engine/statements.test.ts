@@ -102,7 +102,7 @@ describe('errors and limits', () => {
   });
 
   test('an unsupported operator fails with a KqlError naming it at its position', () => {
-    const e = error('T | evaluate autocluster()');
+    const e = error('T | evaluate sequence_detect(TimeGenerated, 1h, 1d, a = BytesSent > 1, Computer)');
     assert.equal(e.code, 'KQL-UNSUPPORTED');
     assert.match(e.message, /evaluate/);
     assert.equal(e.range.start.character, 4);

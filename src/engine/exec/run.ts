@@ -27,6 +27,9 @@ import { runMvExpand } from './mvExpand';
 import { runBagUnpack, runNarrow, runPivot } from './evaluate';
 import { runFind } from './find';
 import { runGeoLookup } from './geoLookup';
+import { runAutocluster } from './autocluster';
+import { runBasket } from './basket';
+import { runDiffpatterns } from './diffpatterns';
 import { runParse } from './parse';
 import { runPartition } from './partition';
 import { runBagUnpackFromData, runPivotFromData } from './runtimeColumns';
@@ -133,6 +136,12 @@ function runUnary(plan: UnaryPlan, input: Table, ctx: ExecContext): Table {
       return plan.open ? runBagUnpackFromData(plan, input, ctx) : runBagUnpack(plan, input, ctx);
     case 'pivot':
       return plan.open ? runPivotFromData(plan, input, ctx) : runPivot(plan, input, ctx);
+    case 'patterns':
+      return plan.plugin === 'basket'
+        ? runBasket(plan, input, ctx)
+        : plan.plugin === 'autocluster'
+          ? runAutocluster(plan, input, ctx)
+          : runDiffpatterns(plan, input, ctx);
     case 'mvApply':
       return runMvApply(plan, input, ctx);
     case 'partition':

@@ -6,10 +6,15 @@
  * hash_combine, h·31 + x and other multipliers, XXH64/XXH3/Murmur/FNV of the two longs' bytes in either
  * order or with either as the seed, XXH64 of the second string seeded by the first hash, CityHash's
  * Hash128to64, Murmur3's fmix64 of h1 ^ h2, XXH64 of "HelloWorld" in UTF-8 or UTF-16 or of the hashes'
- * decimal text, …), so Kusto's formula is unknown. The inputs are not the cause: hash() gives the
- * example's h1 and h2 exactly, and every documented hash() example (a string's UTF-8, a datetime's
- * ticks) to the digit. What the reference does state is
- * kept: the result is a long, and hash_many(s1, …, sN) is hash_combine(hash(s1), …, hash(sN)); and, as a
+ * decimal text, …), nor a scripted search: shifts, rotations, xor-shifts and multiplications by ~70
+ * known constants (FNV, golden ratio, XXH/Murmur/City/SplitMix) up to two per hash and one after, the
+ * hashes joined by xor, +, − or ×; boost's seed ^ (h + C + (seed << p) + (seed >> q)) for every p, q;
+ * seeded folds s·K ⊕ h for every odd K < 2³²; HashLen16 for every odd 32-bit multiplier; 128-bit
+ * product folds; .NET's 32-bit combiners per half; Murmur3, Murmur64A, SipHash, FNV and Marvin of the
+ * hashes' 16 bytes (either order, either byte order). So Kusto's formula is unknown. The inputs are not
+ * the cause: hash() gives the example's h1 and h2 exactly, and every documented hash() example (a
+ * string's UTF-8, a datetime's ticks) to the digit. What the reference does state is kept: the result
+ * is a long, and hash_many(s1, …, sN) is hash_combine(hash(s1), …, hash(sN)); and, as a
  * combination of hashes must, it is the same for the same inputs and depends on every hash and on their
  * order. The combination used is XXH64 (seed 0) of the hashes as 8-byte little-endian two's-complement
  * values, one after the other.

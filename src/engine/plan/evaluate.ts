@@ -1,11 +1,13 @@
 /**
  * `evaluate` plugins: `narrow()`, and `bag_unpack(…)` and `pivot(…)`. With an output schema their
  * columns are known before the data is read; without one the data decides them (see runtimeColumns.ts
- * for where that is allowed). The geo lookups are in geoLookup.ts.
+ * for where that is allowed). The geo lookups are in geoLookup.ts; basket, autocluster and
+ * diffpatterns in patternPlugins.ts.
  */
 import type { LowerContext } from './context';
 import { lowerExpr } from './expressions';
 import { lowerGeoLookup } from './geoLookup';
+import { lowerPatternPlugin } from './patternPlugins';
 import { lowerAggregateCall } from './summarize';
 import { elementsOf, kindOf, nameText, schemaOf, spanOf, textOf, typeOf, type Node } from './syntax';
 import type { Expr, Plan } from './types';
@@ -28,6 +30,9 @@ export function lowerEvaluate(op: Node, input: Plan, ctx: LowerContext): Plan {
   }
   if ((name === 'geo_polygon_lookup' || name === 'geo_line_lookup') && call) {
     return lowerGeoLookup(name, call, input, ctx, op);
+  }
+  if ((name === 'basket' || name === 'autocluster' || name === 'diffpatterns') && call) {
+    return lowerPatternPlugin(name, call, input, ctx, op);
   }
   throw ctx.errors.unsupported(op, `The plugin 'evaluate ${name || textOf(op)}'`);
 }

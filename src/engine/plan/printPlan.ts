@@ -88,6 +88,8 @@ function describe(p: Plan): string {
       return `${p.k} kind=${p.kind} on ${p.leftKeys.map((l, i) => `${l} == ${p.rightKeys[i]}`).join(', ')}`;
     case 'geoLookup':
       return `evaluate geo_${p.shape}_lookup(${p.key}, ${expr(p.longitude)}, ${expr(p.latitude)}${p.radius !== undefined ? `, radius=${p.radius}` : ''}${p.returnUnmatched ? ', return_unmatched' : ''}) by an S2 cell index`;
+    case 'patterns':
+      return `evaluate ${p.plugin}${p.options.split ? `(${p.options.split.column}, '${p.options.split.a}', '${p.options.split.b}')` : '()'}${p.options.weight ? ` weighted by ${p.options.weight}` : ''}`;
     case 'union':
       return `union${p.withSource ? ` withsource=${p.withSource}` : ''}`;
     case 'range':

@@ -14,6 +14,24 @@ export interface ColumnDef {
   readonly type: KqlType;
 }
 
+/** The arguments of the pattern-mining plugins, defaults filled in (plan/patternPlugins.ts). */
+export interface PatternOptions {
+  /** The weight column, or undefined for a weight of 1 per row. */
+  readonly weight: string | undefined;
+  /** basket, diffpatterns: the least share of rows (basket) or difference of shares (diffpatterns), 0.015..1. */
+  readonly threshold: number;
+  /** basket, diffpatterns: how many dimensions a pattern may pick in turn (Infinity: no limit). */
+  readonly maxDimensions: number;
+  /** autocluster: the weight of coverage against shared values in the score, 0..1. */
+  readonly sizeWeight: number;
+  /** autocluster: how many seeds are expanded. */
+  readonly numSeeds: number;
+  /** diffpatterns: the split column and the text of the values that pick set A and set B. */
+  readonly split?: { readonly column: string; readonly a: string; readonly b: string };
+  /** The wildcard per column type, where a CustomWildcard argument of that type was given. */
+  readonly wildcards: Readonly<Partial<Record<KqlType, Value>>>;
+}
+
 // ---------------------------------------------------------------- expressions
 
 export type Expr =
@@ -276,6 +294,16 @@ export type Plan =
       readonly keys: readonly string[];
       /** No output schema: a column per pivot value in the data, in order of first appearance. */
       readonly open: boolean;
+    })
+  /**
+   * evaluate basket / autocluster / diffpatterns (exec/basket.ts, autocluster.ts, diffpatterns.ts):
+   * patterns of values shared by rows, one output row per pattern, its other columns the wildcard.
+   */
+  | (PlanBase & {
+      readonly k: 'patterns';
+      readonly input: Plan;
+      readonly plugin: 'basket' | 'autocluster' | 'diffpatterns';
+      readonly options: PatternOptions;
     })
   /** evaluate narrow(): one row per input cell (Row, Column, Value as text). */
   | (PlanBase & { readonly k: 'narrow'; readonly input: Plan })

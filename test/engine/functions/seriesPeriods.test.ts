@@ -1,6 +1,6 @@
 // series_periods_detect, series_periods_validate, and series_seasonal / series_decompose finding the
 // period themselves (-1), from the reference's examples. The reference does not give the scoring
-// formula; where its printed score cannot be reproduced the test says so and checks what it shows.
+// formula; the scores printed in its examples are checked to the digits it prints.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { column, printed } from './helpers';
@@ -13,9 +13,8 @@ test('series_periods_detect on the reference example: the weekly 14, nothing els
   const r = printed(`print y = ${TRAFFIC} | project (periods, scores) = series_periods_detect(y, 0.0, 50.0, 2)`);
   assert.deepEqual(r.periods, [14, 0]);
   const scores = r.scores as number[];
-  // The documentation prints 0.84; its scoring is not documented. This engine's score (the significant
-  // self-correlation at the period) is 0.96: a high score, and the only one, as documented.
-  assert.ok(scores[0]! > 0.8 && scores[0]! <= 1, String(scores[0]));
+  // The reference prints 0.84 (an untapered self-correlation at 14 is 0.96–0.98).
+  assert.equal(scores[0]!.toFixed(2), '0.84', String(scores[0]));
   assert.equal(scores[1], 0);
 });
 
@@ -23,7 +22,7 @@ test('series_periods_validate on the reference example: 14 scores high, 10 score
   const r = printed(`print y = ${TRAFFIC} | project (periods, scores) = series_periods_validate(y, 14.0, 10.0)`);
   assert.deepEqual(r.periods, [14, 10]);
   const scores = r.scores as number[];
-  assert.ok(scores[0]! > 0.8, String(scores[0]));
+  assert.equal(scores[0]!.toFixed(2), '0.84', String(scores[0]));
   assert.equal(scores[1], 0);
   const d = printed(`print y = ${TRAFFIC} | project (p, s) = series_periods_detect(y, 0.0, 50.0, 1)`);
   assert.equal((d.s as number[])[0], scores[0], 'detect and validate score a period alike');
@@ -32,6 +31,16 @@ test('series_periods_validate on the reference example: 14 scores high, 10 score
 test('series_periods_validate: a period under 4 or over half the series scores 0, as the reference says', () => {
   const r = printed(`print y = ${TRAFFIC} | project (periods, scores) = series_periods_validate(y, 2.0, 3.0, 31.0)`);
   assert.deepEqual(r.scores, [0, 0, 0]);
+});
+
+test('series_periods_validate: a period of exactly half the series is within the bounds', () => {
+  // "The maximal is half of the length of the input series": two whole cycles of a sine score above 0
+  // (less than a period with more cycles: the score weighs how much of the series repeats).
+  const r = printed(`range t from 0 to 199 step 1 | extend y = sin(2 * pi() * t / 100.0)
+| summarize y = make_list(y) | project (p, s) = series_periods_validate(y, 100.0, 101.0)`);
+  const [half, over] = r.s as number[];
+  assert.ok(half! > 0.2 && half! < 0.5, String(half));
+  assert.equal(over, 0);
 });
 
 test('series_periods_detect: hourly traffic with a daily and a weekly cycle finds 24 and 168', () => {
@@ -66,6 +75,20 @@ test('series_periods_detect: a line and a constant have no period; a non-numeric
   assert.deepEqual(flat.p, [0]);
   const bad = printed('print (p, s) = series_periods_detect(dynamic([1, "a", 3]), 4.0, 40.0, 1)');
   assert.equal(bad.p, null);
+});
+
+test("series_periods_detect on series_seasonal's examples: 6 and 5 score over its 0.7, the short series nothing", () => {
+  const detect = (s: string) =>
+    printed(`print y = dynamic(${s}) | project (p, s) = series_periods_detect(y, 0.0, 100.0, 1)`);
+  const six = detect('[2, 5, 3, 4, 3, 2, 1, 2, 3, 4, 3, 2, 1, 2, 3, 4, 3, 2, 1, 2, 3, 4, 3, 2, 1]');
+  assert.deepEqual(six.p, [6]);
+  assert.ok((six.s as number[])[0]! >= 0.7, String(six.s));
+  const five = detect('[8, 12, 14, 12, 10, 10, 12, 14, 12, 10, 10, 12, 14, 12, 10, 10, 12, 14, 12, 10]');
+  assert.deepEqual(five.p, [5]);
+  assert.ok((five.s as number[])[0]! >= 0.7, String(five.s));
+  // Its 6 is half the series, within the bounds, but two cycles are too few to be significant.
+  const short = printed('print (p, s) = series_periods_validate(dynamic([1, 3, 5, 2, 4, 6, 1, 3, 5, 2, 4, 6]), 6.0)');
+  assert.deepEqual(short.s, [0]);
 });
 
 test('series_seasonal finding its own period: the reference example (6 bins, 5 bins, and too short)', () => {
