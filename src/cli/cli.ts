@@ -242,6 +242,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
           memoryLimitBytes: args.memoryLimitMb * 1024 * 1024,
           rowLimit: args.maxRows,
           resultByteLimit: args.maxResultMb * 1024 * 1024,
+          folder: data.folder,
         });
       } finally {
         progress.done();

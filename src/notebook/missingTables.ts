@@ -5,16 +5,7 @@
  * the part needs, where that table comes from, and what the workspace has, and runs the rest.
  */
 import { CATALOGUE } from '../schema/catalogue';
-
-/** Where each table of the catalogue comes from, so the note says what would make a part run. */
-const ORIGIN: Readonly<Record<string, string>> = {
-  VMConnection: 'VM insights with processes and dependencies (the Dependency agent)',
-  VMBoundPort: 'VM insights with processes and dependencies (the Dependency agent)',
-  VMComputer: 'VM insights with processes and dependencies (the Dependency agent)',
-  VMProcess: 'VM insights with processes and dependencies (the Dependency agent)',
-  ServiceMapComputer_CL: 'the Service Map solution',
-  ServiceMapProcess_CL: 'the Service Map solution',
-};
+import { tableOrigin } from '../schema/tableOrigins';
 
 const CATALOGUE_TABLES: readonly string[] = CATALOGUE.map((t) => t.name);
 
@@ -43,7 +34,7 @@ function list(names: readonly string[]): string {
  */
 export function cannotRunNote(missing: readonly string[], workspaceTables: Iterable<string>): string {
   const have = new Set(workspaceTables);
-  const origins = [...new Set(missing.map((t) => ORIGIN[t]).filter((o): o is string => o !== undefined))];
+  const origins = [...new Set(missing.map(tableOrigin).filter((o): o is string => o !== undefined))];
   const present = CATALOGUE_TABLES.filter((t) => have.has(t));
   const which =
     missing.length === 1

@@ -2,12 +2,14 @@
  * A data folder that follows its files: a change, new file or deletion in `kql.local.dataFolder`
  * reloads the tables whose files changed, keeping the others loaded (debounced, so saving several files
  * reloads once), and each file that
- * fails to load is listed in the Problems panel at its line and column.
+ * fails to load, or line of one that was skipped, is listed in the Problems panel at its line and column
+ * (as the folder's schema is read, and as soon as a query's load of a table skipped lines).
  */
 import * as vscode from 'vscode';
-import { parseFailedFile } from '../backends/local/failedFiles';
 import type { Ctx } from './ctx';
+import { dataFileProblems } from './dataFileProblems';
 import { log } from './log';
+import { onDidSeeRunWarnings } from './runWarnings';
 
 const RELOAD_DELAY_MS = 400;
 
@@ -32,30 +34,33 @@ export function registerDataFolderWatch(ctx: Ctx, folder: () => string | undefin
     watcher = undefined;
     watched = dir;
     if (!dir) return;
-    watcher = vscode.workspace.createFileSystemWatcher(
-      new vscode.RelativePattern(vscode.Uri.file(dir), '*.{csv,json,CSV,JSON}'),
-    );
+    // Everything below the folder, folders too: an export rule creates each hour's folder and writes
+    // its PT1H.json at once, before a watch on the new folder exists, so often only the folder's
+    // creation is reported. A reload re-reads only tables whose files changed, so a stray event is cheap.
+    watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(dir), '**/*'));
     watcher.onDidChange(reload);
     watcher.onDidCreate(reload);
     watcher.onDidDelete(reload);
   };
 
+  // Warnings of the latest local runs since the schema was last read: a reload forgets them.
+  let runLines: readonly string[] = [];
   const showProblems = (): void => {
     problems.clear();
-    const source = ctx.schemas.current.source;
-    if (source.kind !== 'folder' || !source.note) return;
+    const schema = ctx.schemas.current;
+    if (schema.source.kind !== 'folder') return;
+    const lines = [...(schema.source.note ?? '').split('\n'), ...runLines];
+    const loaded = new Set(schema.tables.map((t) => t.name));
     const byFile = new Map<string, vscode.Diagnostic[]>();
-    for (const line of source.note.split('\n')) {
-      const failed = parseFailedFile(line);
-      if (!failed) continue;
-      const at = new vscode.Position(Math.max(0, failed.line - 1), Math.max(0, failed.column - 1));
+    for (const p of dataFileProblems(lines, loaded)) {
+      const at = new vscode.Position(Math.max(0, p.line - 1), Math.max(0, p.column - 1));
       const d = new vscode.Diagnostic(
         new vscode.Range(at, at.translate(0, 1)),
-        `${failed.table} did not load: ${failed.reason}`,
-        vscode.DiagnosticSeverity.Error,
+        p.message,
+        p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
       );
       d.source = 'Connection Analytics';
-      byFile.set(failed.file, [...(byFile.get(failed.file) ?? []), d]);
+      byFile.set(p.file, [...(byFile.get(p.file) ?? []), d]);
     }
     for (const [file, list] of byFile) problems.set(vscode.Uri.file(file), list);
   };
@@ -70,6 +75,15 @@ export function registerDataFolderWatch(ctx: Ctx, folder: () => string | undefin
       },
     },
     ctx.backends.onDidChange(watch),
-    ctx.schemas.onDidChange(showProblems),
+    ctx.schemas.onDidChange(() => {
+      runLines = [];
+      showProblems();
+    }),
+    onDidSeeRunWarnings((warnings) => {
+      if (ctx.schemas.current.source.kind !== 'folder') return;
+      // Each run reports the warnings of the tables it read: together they are the folder's.
+      runLines = [...new Set([...runLines, ...warnings])];
+      showProblems();
+    }),
   );
 }

@@ -17,6 +17,7 @@ import type { Ctx } from './ctx';
 import { log } from './log';
 import { ResultsPanel } from './resultsPanel';
 import { RunDiagnostics } from './runDiagnostics';
+import { noteRunWarnings } from './runWarnings';
 import { RunStatusBar } from './statusBar';
 import { appliedTimeRangeText } from './timeRangeLabel';
 
@@ -222,6 +223,7 @@ export class QueryRunner implements vscode.Disposable {
       for (const w of result.warnings) {
         log.warn(`Query warning: ${w}`);
       }
+      if (result.stats.backend === 'local') noteRunWarnings(result.warnings);
       log.info(
         `Ran ${q.document.uri.fsPath}:${q.origin.line + 1} on ${backend.label}: ${result.stats.rowCount} rows in ${Math.round(result.stats.durationMs)} ms`,
       );

@@ -146,6 +146,28 @@ test('a quoted field never closed ends the records at its line, wherever the cut
   }
 });
 
+test('a quote left open on its line skips only that line: the records it swallowed load, wherever the cut is', () => {
+  // Line 3 opens a quote that the first quote of line 5 seems to close; the text after it shows the
+  // quote was never meant to span lines, so lines 4 and 5 are records of their own.
+  const text = 'Name,N\na,1\nb,"2\nc,3\nd,"4"x\ne,5\n';
+  const f = file('T.csv', text);
+  const source = fileSource(f);
+  const whole = load(source);
+  assert.deepEqual(
+    whole.table.rows().map((r) => r[0]),
+    ['a', 'c', 'e'],
+  );
+  assert.deepEqual(whole.warnings, [
+    `${f}:3:3: a quoted field that is not closed on its line (it runs 2 lines further, to a quote followed by text); a quote inside a field is written "" (record skipped)`,
+    `${f}:5:6: text after the closing quote of a field (a quote inside a field is written "") (record skipped)`,
+  ]);
+  for (let cut = 0; cut <= text.length; cut++) {
+    const parts = load(source, { cuts: [cut] });
+    assert.deepEqual(parts.table.rows(), whole.table.rows(), `cut at ${cut}`);
+    assert.deepEqual(parts.warnings, whole.warnings, `cut at ${cut}`);
+  }
+});
+
 test("the parts' string dictionaries merge into one, each text once, codes remapped", () => {
   const lines = ['Name,N'];
   for (let i = 0; i < 200; i++) {

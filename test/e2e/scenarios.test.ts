@@ -35,6 +35,7 @@ import { themesScenario } from './scenarios/themes';
 import { bigNotebookScenario, reportNotebookScenario } from './scenarios/notebooks';
 import { geoLookupScenario } from './scenarios/geoLookup';
 import { geoQueryScenario } from './scenarios/geoQuery';
+import { ownExportsScenario } from './scenarios/ownExports';
 import { failedConnectionPatternsScenario } from './scenarios/failedConnectionPatterns';
 
 const repo = path.resolve(__dirname, '../..');
@@ -172,6 +173,11 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
   scenario(
     "61 a .kql file classifies VMConnection's remote endpoints into regions with geo_polygon_lookup",
     geoLookupScenario,
+  );
+  scenario(
+    "62 a folder of a user's own exports: machines, completion, a Run on each table, the broken CSV's lines as Problems, a missing column named with its file",
+    ownExportsScenario,
+    300_000,
   );
   scenario(
     '66 a .kql file finds what failed connections have in common with evaluate autocluster; the panel shows the segments',

@@ -74,6 +74,8 @@ describe('fleet queries', () => {
     '_ResourceId',
     'MaliciousIp',
     'IndicatorThreatType',
+    'LinksFailed',
+    'Protocol',
   ];
   for (const name of HOSTILE) {
     test(`a name like ${JSON.stringify(name)} stays one string literal with that exact value`, () => {

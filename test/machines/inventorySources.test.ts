@@ -197,13 +197,15 @@ for (const [label, tables, missing] of [
 }
 
 describe('machines tree queries on a workspace with no inventory table', () => {
-  test('say that neither inventory table exists', () => {
+  test('list the machines its connections name (an export of VMConnection alone), and their connections', () => {
     const ws = workspace({});
     try {
-      assert.throws(
-        () => runLocalQuery(ws.db, machinesQuery(), { nowMs: NOW_MS }),
-        /None of the union's sources exist \(isfuzzy=true\): VMComputer, ServiceMapComputer_CL/,
+      const run = (query: string) => runLocalQuery(ws.db, query, { nowMs: NOW_MS, timeRange: { duration: 'P1D' } });
+      assert.deepEqual(
+        machineRows(run(machinesQuery())).map((m) => [m.machine, m.computer, m.osFamily]),
+        [['m-web', 'web01', '']],
       );
+      assert.equal(run(dependenciesQuery('m-web', 'outbound')).tables[0]!.rows.length, 1);
     } finally {
       fs.rmSync(ws.dir, { recursive: true, force: true });
     }

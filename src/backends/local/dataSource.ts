@@ -3,6 +3,7 @@ import { type FolderChanges, LoadCache, type LoadProgress, openDataFolder } from
 import { sampleDatabase } from '../../data/sample';
 import { Database } from '../../engine/database';
 import { BackendError } from '../../results/errors';
+import type { FolderView } from './folderGaps';
 
 export type DataSource =
   | {
@@ -28,6 +29,8 @@ export interface LoadedData {
   readonly prepare?: (query: string, check?: () => void) => Promise<void>;
   /** A data folder's: reload the tables whose files changed, keep the rest. */
   readonly refresh?: () => FolderChanges;
+  /** A data folder's place and tables (now), for errors that name what it lacks. */
+  readonly folder?: FolderView;
 }
 
 export function dataSourceLabel(source: DataSource): string {
@@ -65,7 +68,19 @@ export function loadData(source: DataSource, options: LoadDataOptions = {}): Loa
   if (opened.tables.length === 0) {
     throw new BackendError('data', [`No table could be loaded from ${source.dir}.`, ...opened.warnings].join('\n'));
   }
-  return { database: opened.database, warnings: opened.warnings, prepare: opened.prepare, refresh: opened.refresh };
+  const tables = opened;
+  return {
+    database: opened.database,
+    warnings: opened.warnings,
+    prepare: opened.prepare,
+    refresh: opened.refresh,
+    folder: {
+      dir: source.dir,
+      get tables() {
+        return tables.tables;
+      },
+    },
+  };
 }
 
 const mb = (bytes: number) => (bytes >= 10 * 1048576 ? (bytes / 1048576).toFixed(0) : (bytes / 1048576).toFixed(1));

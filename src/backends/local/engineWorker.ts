@@ -195,6 +195,7 @@ async function runOne(message: Extract<WorkerRequest, { type: 'run' }>): Promise
       isCancelled,
       nowMs: data.nowMs,
       warnings: data.warnings,
+      folder: data.folder,
     });
     const limits = options.chunkLimits ?? DEFAULT_CHUNK_LIMITS;
     if (fitsOneChunk(result, limits)) {

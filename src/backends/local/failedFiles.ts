@@ -8,25 +8,27 @@ import { KqlError } from '../../kql/errors';
 
 export interface FailedFile {
   readonly file: string;
-  /** The table the file would have held: its name without the extension. */
+  /** The table the file holds (or would have held): its name without the extension, or its export tree's `am-<Table>`. */
   readonly table: string;
   readonly line: number;
+  /** 1 when the warning names only a line (a quote never closed: the rest of the file from there). */
   readonly column: number;
   readonly reason: string;
 }
 
-const WARNING = /^(.+\.(?:csv|json|jsonl|ndjson)(?:\.gz)?):(\d+):(\d+): (.*)$/is;
+const WARNING = /^(.+\.(?:csv|json|jsonl|ndjson|parquet)(?:\.gz)?):(\d+)(?::(\d+))?: (.*)$/is;
 
 export function parseFailedFile(warning: string): FailedFile | undefined {
   const m = WARNING.exec(warning);
   if (!m) return undefined;
   const file = m[1]!;
+  const tree = file.split(/[\\/]/).find((s) => /^am-./i.test(s));
   const name = path.basename(file).replace(/\.gz$/i, '');
   return {
     file,
-    table: name.slice(0, name.length - path.extname(name).length),
+    table: tree ? tree.slice(3) : name.slice(0, name.length - path.extname(name).length),
     line: Number(m[2]),
-    column: Number(m[3]),
+    column: m[3] === undefined ? 1 : Number(m[3]),
     reason: m[4]!,
   };
 }

@@ -15,7 +15,9 @@ import {
   type TimeRange,
   type WireValue,
 } from '../../results/queryResult';
-import { explainFailedTable } from './failedFiles';
+import { tablesNamedIn } from '../../data/loaders/queryTables';
+import { explainFailedTable, parseFailedFile } from './failedFiles';
+import { explainFolderGap, type FolderView } from './folderGaps';
 import { DEFAULT_RESULT_BYTE_LIMIT, formatBytes, wireBytes } from './resultSize';
 import { timeRangeTicks } from './timeRange';
 
@@ -33,6 +35,8 @@ export interface LocalRunOptions {
   readonly resultByteLimit?: number;
   /** Shown with the result (e.g. files of the data folder that could not be loaded). */
   readonly warnings?: readonly string[];
+  /** The data folder the tables come from, so an error about a table or column it lacks says so. */
+  readonly folder?: FolderView;
 }
 
 /** The table as wire rows, stopping before the row that would pass `byteLimit` (then `cut` is set). */
@@ -62,6 +66,22 @@ export function toResultTable(
   return { name, columns, rows };
 }
 
+/**
+ * The data folder's warnings that concern this query: those about the files of tables it names, of
+ * files that did not load at all (their table is missing from every query), and those that name no
+ * file. A skipped line of another table's file would only be noise here (the Problems panel lists it).
+ */
+function warningsFor(query: string, warnings: readonly string[], db: Database): string[] {
+  const files = warnings.map(parseFailedFile);
+  const loaded = new Set(db.tableNames);
+  const tables = [...new Set(files.flatMap((f) => (f && loaded.has(f.table) ? [f.table] : [])))];
+  const named = new Set(tablesNamedIn(query, tables));
+  return warnings.filter((_, i) => {
+    const f = files[i];
+    return f === undefined || !loaded.has(f.table) || named.has(f.table);
+  });
+}
+
 export function runLocalQuery(db: Database, query: string, options: LocalRunOptions = {}): QueryResult {
   const started = Date.now();
   const nowMs = options.nowMs ?? started;
@@ -76,10 +96,11 @@ export function runLocalQuery(db: Database, query: string, options: LocalRunOpti
       memoryLimitBytes: options.memoryLimitBytes,
     });
   } catch (e) {
-    throw explainFailedTable(e, options.warnings ?? []);
+    const failed = explainFailedTable(e, options.warnings ?? []);
+    throw failed === e ? explainFolderGap(e, query, options.folder) : failed;
   }
   const byteLimit = options.resultByteLimit ?? DEFAULT_RESULT_BYTE_LIMIT;
-  const warnings = [...(options.warnings ?? []), ...result.warnings];
+  const warnings = [...warningsFor(query, options.warnings ?? [], db), ...result.warnings];
   let cut = false;
   const tables = result.tables.map((t) => {
     const wire = toResultTable(t.name, t.table, byteLimit);

@@ -6,7 +6,9 @@
  * slides the window on.
  *
  * A record the tokenizer cannot read (a quote inside an unquoted field, text after a closing quote)
- * is reported to the sink and skipped to its line end; an unterminated quote ends the file.
+ * is reported to the sink and skipped to its line end; an unterminated quote ends the file. A quoted
+ * field that ran over line ends into such text is taken as a quote left open: only the line it opened
+ * on is skipped, and the lines it swallowed are read as records again.
  */
 
 const QUOTE = 34;
@@ -119,14 +121,27 @@ export class CsvScanner {
             incomplete = true;
             break;
           }
+          const opened = i;
           this.start[fields] = i + 1;
           this.end[fields] = j;
           this.escaped[fields] = esc;
           fields++;
           i = j + 1;
           if (i < to && buf[i] !== COMMA && buf[i] !== LF && buf[i] !== CR) {
-            badAt = i;
-            badReason = 'text after the closing quote of a field (a quote inside a field is written "")';
+            const spanned = countLf(buf, opened, j);
+            if (spanned > 0) {
+              // The quote that "closed" here is most likely the opening quote of a later line's field:
+              // the broken field is the one that opened lines above. Skipping only its line keeps the
+              // records it swallowed, which are read again from the next line.
+              badAt = opened;
+              // The count, not a line number: a part of a split file numbers its lines from 1.
+              badReason = `a quoted field that is not closed on its line (it runs ${spanned} line${
+                spanned === 1 ? '' : 's'
+              } further, to a quote followed by text); a quote inside a field is written ""`;
+            } else {
+              badAt = i;
+              badReason = 'text after the closing quote of a field (a quote inside a field is written "")';
+            }
             break;
           }
         } else {

@@ -16,6 +16,8 @@ export interface MachineFilter {
  * fuzzy union leaves out a table the workspace lacks; where both report a machine, VMComputer wins.
  * Only Machine, Computer and TimeGenerated are required of VMComputer: a partial export without the
  * OS or address columns still lists its machines (`column_ifexists` reads a missing column as empty).
+ * A machine neither reports is still known by the connections it made (VMConnection, last): a folder of
+ * exports holding only VMConnection lists its machines, where the union of two absent tables failed.
  */
 const INVENTORY = [
   'let inventory = union isfuzzy=true',
@@ -27,7 +29,10 @@ const INVENTORY = [
   '    (ServiceMapComputer_CL',
   '    | summarize arg_max(TimeGenerated, ComputerName_s, OperatingSystemFamily_s, OperatingSystemFullName_s, Ipv4Addresses_s) by ResourceName_s',
   '    | project TimeGenerated, Machine = ResourceName_s, Computer = ComputerName_s, OsFamily = tolower(OperatingSystemFamily_s), Os = OperatingSystemFullName_s,',
-  '        Ipv4Addresses = todynamic(Ipv4Addresses_s), ResourceId = "", Preference = 1)',
+  '        Ipv4Addresses = todynamic(Ipv4Addresses_s), ResourceId = "", Preference = 1),',
+  '    (VMConnection',
+  '    | summarize arg_max(TimeGenerated, Computer) by Machine',
+  '    | project TimeGenerated, Machine, Computer, OsFamily = "", Os = "", Ipv4Addresses = dynamic([]), ResourceId = "", Preference = 0)',
   '| summarize arg_max(Preference, TimeGenerated, Computer, OsFamily, Os, Ipv4Addresses, ResourceId) by Machine;',
 ];
 
@@ -45,18 +50,21 @@ export const MONITORED_IPS: readonly string[] = [
 ];
 
 /**
- * VMConnection's threat columns are optional: exports often leave out `MaliciousIp` and
- * `IndicatorThreatType`; missing, they read as empty and nothing is flagged.
+ * Columns of VMConnection that exports often leave out: the threat columns (`MaliciousIp`,
+ * `IndicatorThreatType`), `LinksFailed` and `Protocol`. Missing, they read as empty (no failure, no
+ * threat is flagged) instead of failing the whole tree or map; present, they are read as they are.
+ * Put right after each read of VMConnection, before anything uses them.
  */
-const THREAT_COLUMNS =
-  '| extend MaliciousIp = column_ifexists("MaliciousIp", ""), IndicatorThreatType = column_ifexists("IndicatorThreatType", "")';
+export const OPTIONAL_CONNECTION_COLUMNS =
+  '| extend MaliciousIp = column_ifexists("MaliciousIp", ""), IndicatorThreatType = column_ifexists("IndicatorThreatType", ""),' +
+  ' LinksFailed = column_ifexists("LinksFailed", long(0)), Protocol = column_ifexists("Protocol", "")';
 
 /** Root level: one row per machine, with what the tree needs to flag it. */
 export function machinesQuery(filter?: MachineFilter): string {
   const lines = [
     ...INVENTORY,
     'let traffic = VMConnection',
-    THREAT_COLUMNS,
+    OPTIONAL_CONNECTION_COLUMNS,
     '| summarize BytesSent = sum(BytesSent), BytesReceived = sum(BytesReceived), LinksFailed = sum(LinksFailed),',
     '    MaliciousIps = make_set(MaliciousIp, 11), Threats = make_set(IndicatorThreatType, 11) by Machine;',
     'inventory',
@@ -101,6 +109,7 @@ export function boundPortsQuery(machine: string): string {
   const m = kqlString(machine);
   return [
     'let failed = VMConnection',
+    OPTIONAL_CONNECTION_COLUMNS,
     `| where Machine == ${m} and Direction == "inbound"`,
     '| summarize LinksFailed = sum(LinksFailed) by Port = DestinationPort, Protocol;',
     'VMBoundPort',
@@ -122,8 +131,8 @@ export function dependenciesQuery(machine: string, direction: ConnectionDirectio
   return [
     ...MONITORED_IPS,
     'VMConnection',
+    OPTIONAL_CONNECTION_COLUMNS,
     `| where Machine == ${kqlString(machine)} and Direction == ${kqlString(direction)}`,
-    THREAT_COLUMNS,
     '| summarize BytesSent = sum(BytesSent), BytesReceived = sum(BytesReceived), LinksEstablished = sum(LinksEstablished),',
     '    LinksFailed = sum(LinksFailed), MaliciousIps = make_set(MaliciousIp, 11), Threats = make_set(IndicatorThreatType, 11)',
     '    by RemoteIp, Port = DestinationPort, Protocol, ProcessName',
@@ -142,6 +151,7 @@ export function dependencyMapQuery(machines: readonly string[]): string {
   return [
     ...MONITORED_IPS,
     'VMConnection',
+    OPTIONAL_CONNECTION_COLUMNS,
     '| where Direction == "outbound"' + (machines.length ? ` and Machine in ${kqlStringList(machines)}` : ''),
     '| summarize BytesSent = sum(BytesSent), BytesReceived = sum(BytesReceived), LinksEstablished = sum(LinksEstablished),',
     '    LinksFailed = sum(LinksFailed), MaliciousIps = make_set(MaliciousIp, 11), Threats = make_set(IndicatorThreatType, 11)',
@@ -159,6 +169,7 @@ export function connectionsQueryFor(machine: string, computer: string): string {
     '// Connections of one machine, by direction, process and remote endpoint',
     `let computer = ${kqlString(computer)};`,
     'VMConnection',
+    OPTIONAL_CONNECTION_COLUMNS,
     `| where Machine == ${kqlString(machine)} or (isempty(Machine) and Computer == computer)`,
     '| summarize BytesSent = sum(BytesSent), BytesReceived = sum(BytesReceived), LinksEstablished = sum(LinksEstablished), LinksFailed = sum(LinksFailed)',
     '    by Direction, ProcessName, RemoteIp, DestinationPort, Protocol',
@@ -183,6 +194,7 @@ export function trafficChartQueryFor(machines: readonly string[]): string {
   return [
     '// Bytes sent and received per hour by the selected machines',
     'VMConnection',
+    OPTIONAL_CONNECTION_COLUMNS,
     `| where Machine in ${kqlStringList(machines)}`,
     '| summarize BytesSent = sum(BytesSent), BytesReceived = sum(BytesReceived) by bin(TimeGenerated, 1h)',
     '| order by TimeGenerated asc',
@@ -195,6 +207,7 @@ export function processConnectionsQueryFor(machine: string, processName: string)
   return [
     '// Connections of one process of one machine',
     'VMConnection',
+    OPTIONAL_CONNECTION_COLUMNS,
     `| where Machine == ${kqlString(machine)} and ProcessName == ${kqlString(processName)}`,
     '| summarize BytesSent = sum(BytesSent), BytesReceived = sum(BytesReceived), LinksEstablished = sum(LinksEstablished), LinksFailed = sum(LinksFailed)',
     '    by Direction, RemoteIp, DestinationPort, Protocol',
@@ -207,6 +220,7 @@ export function remoteEndpointQueryFor(remoteIp: string, port?: number): string 
   return [
     '// Connections to one remote endpoint, by local machine and process',
     'VMConnection',
+    OPTIONAL_CONNECTION_COLUMNS,
     `| where RemoteIp == ${kqlString(remoteIp)}` +
       (port !== undefined && Number.isInteger(port) ? ` and DestinationPort == ${port}` : ''),
     '| summarize BytesSent = sum(BytesSent), BytesReceived = sum(BytesReceived), LinksEstablished = sum(LinksEstablished), LinksFailed = sum(LinksFailed),',

@@ -5,7 +5,7 @@
  * that is new. Both windows are datetime literals in the text, so the query needs no time range of
  * its own: the caller runs it over a range covering both windows.
  */
-import { MONITORED_IPS } from '../machines/fleetQueries';
+import { MONITORED_IPS, OPTIONAL_CONNECTION_COLUMNS } from '../machines/fleetQueries';
 
 export interface TimeWindow {
   /** ISO-8601 instants, start inclusive, end exclusive. */
@@ -78,6 +78,7 @@ export function mapDiffQuery(before: TimeWindow, after: TimeWindow): string {
     ...MONITORED_IPS,
     'let edges = (windowStart: datetime, windowEnd: datetime) {',
     '    VMConnection',
+    `    ${OPTIONAL_CONNECTION_COLUMNS}`,
     '    | where TimeGenerated >= windowStart and TimeGenerated < windowEnd and Direction == "outbound"',
     '    | summarize Links = sum(LinksEstablished), Failed = sum(LinksFailed), Bytes = sum(BytesSent) + sum(BytesReceived)',
     '        by Machine, Computer, ProcessName, RemoteIp, Port = DestinationPort, Protocol',

@@ -1,7 +1,12 @@
 /** The query a double click on a fleet-map node opens (pure, so the host's choice is tested). */
 import { kqlString, kqlStringList } from '../../kql/literals';
 import type { FleetGraph } from '../../render/fleetGraph';
-import { connectionsQueryFor, processConnectionsQueryFor, remoteEndpointQueryFor } from '../machines/fleetQueries';
+import {
+  connectionsQueryFor,
+  OPTIONAL_CONNECTION_COLUMNS,
+  processConnectionsQueryFor,
+  remoteEndpointQueryFor,
+} from '../machines/fleetQueries';
 
 /** Only ids of the graph on screen lead to a query: the webview cannot make the host run its text. */
 export function queryForFleetNode(graph: FleetGraph, id: string): string | undefined {
@@ -24,6 +29,7 @@ export function queryForFleetNode(graph: FleetGraph, id: string): string | undef
     return [
       `// ${group.label}: who connects to them`,
       'VMConnection',
+      OPTIONAL_CONNECTION_COLUMNS,
       `| where Direction == "outbound" and DestinationPort == ${group.port} and Protocol == ${kqlString(group.protocol)} and RemoteIp in ${kqlStringList([...new Set(ips)])}`,
       '| summarize BytesSent = sum(BytesSent), BytesReceived = sum(BytesReceived), LinksEstablished = sum(LinksEstablished), LinksFailed = sum(LinksFailed)',
       '    by RemoteIp, Computer, ProcessName',

@@ -3,7 +3,7 @@
  * from and how old it is, then tables grouped by category or solution, then columns with type and
  * description. Children are computed on expansion, so a 1,000-table workspace costs only what is open.
  */
-import { parseFailedFile } from '../../backends/local/failedFiles';
+import { failedFileCount } from '../dataFileProblems';
 import { findTable } from '../../schema/catalogue';
 import type { ColumnSchema, TableSchema } from '../../schema/types';
 import { groupedTables, type FunctionSchema, type WorkspaceSchema } from '../../schema/workspaceSchema';
@@ -79,7 +79,7 @@ export function schemaRoots(schema: WorkspaceSchema, filterText = '', now = Date
   }
   const failed =
     schema.source.kind === 'folder'
-      ? (schema.source.note ?? '').split('\n').filter((l) => parseFailedFile(l)).length
+      ? failedFileCount((schema.source.note ?? '').split('\n'), new Set(schema.tables.map((t) => t.name)))
       : 0;
   const counts = `${schema.tables.length} tables${schema.functions.length ? `, ${schema.functions.length} functions` : ''}${failed ? `, ${failed} file${failed > 1 ? 's' : ''} failed` : ''}`;
   const source: SchemaNode = {

@@ -62,3 +62,21 @@ test('parseFailedFile reads JSON Lines and gzip names back to their table', () =
   assert.equal(parseFailedFile('/x/VMConnection.csv:3:1: bad')?.table, 'VMConnection');
   assert.equal(parseFailedFile('no location here'), undefined);
 });
+
+test("a result carries the bad lines of the tables its query reads, not another table's", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'failed-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'AppEvents_CL.csv'), 'Computer,N\nweb01,1\nweb01,"2"x\n');
+    fs.writeFileSync(path.join(dir, 'Heartbeat.csv'), 'Computer,N\nweb01,1\n');
+    const data = loadData({ kind: 'folder', dir });
+    const events = runLocalQuery(data.database, 'AppEvents_CL | count', { warnings: data.warnings });
+    assert.equal(events.warnings.length, 1, events.warnings.join('\n'));
+    assert.match(events.warnings[0]!, /AppEvents_CL\.csv:3:/);
+    // The folder's warnings now hold AppEvents_CL's bad line; a query on Heartbeat is not told it.
+    assert.equal(data.warnings.length, 1);
+    const beats = runLocalQuery(data.database, 'Heartbeat | count', { warnings: data.warnings });
+    assert.deepEqual(beats.warnings, []);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -18,7 +18,12 @@ async function suggestions(wb: Workbench): Promise<string[]> {
 }
 
 /** Types `prefix` (inserted at once, as a paste) then `typed` key by key, and waits for `expected`. */
-async function expectSuggestion(wb: Workbench, prefix: string, typed: string, expected: string): Promise<string[]> {
+export async function expectSuggestion(
+  wb: Workbench,
+  prefix: string,
+  typed: string,
+  expected: string,
+): Promise<string[]> {
   await wb.page.keyboard.insertText(prefix);
   await wb.page.keyboard.type(typed, { delay: 60 });
   const isExpected = (label: string): boolean => label.split(',')[0]?.trim() === expected;
