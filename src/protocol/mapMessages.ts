@@ -29,7 +29,13 @@ export interface MapGraphMessage {
   readonly range: MapTimeWindow;
   readonly window: MapTimeWindow;
   /** When two windows are compared: the rows of the diff query and the windows. */
-  readonly diff?: { readonly before: MapTimeWindow; readonly after: MapTimeWindow; readonly rows: readonly DiffRow[] };
+  readonly diff?: {
+    readonly before: MapTimeWindow;
+    readonly after: MapTimeWindow;
+    readonly rows: readonly DiffRow[];
+    /** What was not compared and why (a table the workspace lacks), shown above the table. */
+    readonly notes?: readonly string[];
+  };
 }
 export interface MapErrorMessage {
   readonly type: 'mapError';

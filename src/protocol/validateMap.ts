@@ -104,9 +104,11 @@ export function validateMapHostMessage(m: unknown): Validated<MapHostMessage> {
           !validWindow(m.diff.before) ||
           !validWindow(m.diff.after) ||
           !Array.isArray(m.diff.rows) ||
-          !m.diff.rows.every(isObj))
+          !m.diff.rows.every(isObj) ||
+          (m.diff.notes !== undefined &&
+            (!Array.isArray(m.diff.notes) || !m.diff.notes.every((n: unknown) => typeof n === 'string'))))
       ) {
-        return fail('mapGraph diff needs two windows and rows');
+        return fail('mapGraph diff needs two windows, rows and text notes');
       }
       return { ok: true, value: m as unknown as MapHostMessage };
     }

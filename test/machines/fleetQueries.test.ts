@@ -76,6 +76,12 @@ describe('fleet queries', () => {
     'IndicatorThreatType',
     'LinksFailed',
     'Protocol',
+    'ProcessName',
+    'Process',
+    'IsWildcardBind',
+    'LinksLive',
+    'BytesSent',
+    'BytesReceived',
   ];
   for (const name of HOSTILE) {
     test(`a name like ${JSON.stringify(name)} stays one string literal with that exact value`, () => {

@@ -90,7 +90,7 @@ export function windowText(w: MapTimeWindow): string {
 export function renderDiffTable(
   host: HTMLElement,
   rows: readonly DiffRow[],
-  windows: { before: MapTimeWindow; after: MapTimeWindow },
+  windows: { before: MapTimeWindow; after: MapTimeWindow; notes?: readonly string[] },
 ): void {
   host.replaceChildren();
   const head = el('div', 'toolbar');
@@ -102,6 +102,9 @@ export function renderDiffTable(
     button('show-query', 'Show query', 'Open the KQL that computed this diff (runs unchanged on Log Analytics)'),
   );
   host.append(head);
+  for (const note of windows.notes ?? []) {
+    host.append(el('p', 'diff-note', note));
+  }
   const table = el('table');
   const header = el('tr');
   for (const h of [

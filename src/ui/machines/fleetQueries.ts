@@ -59,6 +59,15 @@ export const OPTIONAL_CONNECTION_COLUMNS =
   '| extend MaliciousIp = column_ifexists("MaliciousIp", ""), IndicatorThreatType = column_ifexists("IndicatorThreatType", ""),' +
   ' LinksFailed = column_ifexists("LinksFailed", long(0)), Protocol = column_ifexists("Protocol", "")';
 
+/**
+ * Columns of VMBoundPort an export may leave out (a minimal one keeps the machine, Ip, Port and
+ * Protocol): missing, they read as empty or zero, so the Bound ports branch lists the ports it has.
+ */
+export const OPTIONAL_PORT_COLUMNS =
+  '| extend ProcessName = column_ifexists("ProcessName", ""), Process = column_ifexists("Process", ""),' +
+  ' IsWildcardBind = column_ifexists("IsWildcardBind", false), LinksLive = column_ifexists("LinksLive", long(0)),' +
+  ' BytesSent = column_ifexists("BytesSent", long(0)), BytesReceived = column_ifexists("BytesReceived", long(0))';
+
 /** Root level: one row per machine, with what the tree needs to flag it. */
 export function machinesQuery(filter?: MachineFilter): string {
   const lines = [
@@ -114,6 +123,7 @@ export function boundPortsQuery(machine: string): string {
     '| summarize LinksFailed = sum(LinksFailed) by Port = DestinationPort, Protocol;',
     'VMBoundPort',
     `| where Machine == ${m}`,
+    OPTIONAL_PORT_COLUMNS,
     '| summarize arg_max(TimeGenerated, ProcessName, Process, IsWildcardBind, LinksLive), BytesSent = sum(BytesSent), BytesReceived = sum(BytesReceived) by Ip, Port, Protocol',
     '| join kind=leftouter (failed) on Port, Protocol',
     '| project Ip, Port, Protocol, ProcessName, Process, IsWildcardBind, LinksLive, BytesSent, BytesReceived, LinksFailed',
@@ -184,6 +194,7 @@ export function boundPortsQueryFor(machine: string, computer: string): string {
     `let computer = ${kqlString(computer)};`,
     'VMBoundPort',
     `| where Machine == ${kqlString(machine)} or (isempty(Machine) and Computer == computer)`,
+    OPTIONAL_PORT_COLUMNS,
     '| summarize BytesSent = sum(BytesSent), BytesReceived = sum(BytesReceived), arg_max(TimeGenerated, LinksLive) by ProcessName, Ip, Port, Protocol, IsWildcardBind',
     '| project-away TimeGenerated',
     '| order by Port asc, Ip asc',

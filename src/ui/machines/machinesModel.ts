@@ -27,6 +27,7 @@ import {
   type PortRow,
   type ProcessRow,
 } from './fleetRows';
+import { missingTables, missingTablesText, PROCESS_TABLES } from './missingTables';
 
 export type GroupKind = 'processes' | 'ports' | 'outbound' | 'inbound';
 
@@ -224,7 +225,13 @@ export class MachinesModel {
     const m = node.machine;
     let nodes: FleetNode[];
     switch (node.group) {
-      case 'processes':
+      case 'processes': {
+        // Neither process table: say which and where it would come from, not the union's failure.
+        const backend = this.options.backend();
+        const missing = await missingTables(backend, PROCESS_TABLES);
+        if (missing?.length === PROCESS_TABLES.length) {
+          return [message(node, missingTablesText('process table', missing, backend), false)];
+        }
         nodes = processRows(await this.run(processesQuery(m.machine))).map((row) => ({
           kind: 'process',
           id: `${node.id}/${row.process}`,
@@ -233,6 +240,7 @@ export class MachinesModel {
           machine: m,
         }));
         break;
+      }
       case 'ports': {
         // One pass: reachable binds in query order, loopback binds set aside into their own group.
         const reachable: FleetNode[] = [];

@@ -64,11 +64,25 @@ export function coveringRange(before: TimeWindow, after: TimeWindow): { start: s
   return { start: new Date(start).toISOString(), end: new Date(end).toISOString() };
 }
 
-export function mapDiffQuery(before: TimeWindow, after: TimeWindow): string {
+/**
+ * The parts compared besides connections; a part whose table the workspace lacks is left out (its
+ * `let` too: a fuzzy union of two absent tables fails, and so does a read of an absent VMBoundPort).
+ */
+export interface DiffParts {
+  readonly ports: boolean;
+  readonly processes: boolean;
+}
+
+export function mapDiffQuery(
+  before: TimeWindow,
+  after: TimeWindow,
+  parts: DiffParts = { ports: true, processes: true },
+): string {
   validateWindows(before, after);
   const columns = DIFF_COLUMNS.join(', ');
+  const compared = ['connections', ...(parts.ports ? ['listening ports'] : []), ...(parts.processes ? ['processes'] : [])];
   return [
-    '// What changed between two windows: connections, listening ports, processes',
+    `// What changed between two windows: ${compared.join(', ')}`,
     `let beforeStart = ${kqlDatetime(before.start)};`,
     `let beforeEnd = ${kqlDatetime(before.end)};`,
     `let afterStart = ${kqlDatetime(after.start)};`,
@@ -95,31 +109,49 @@ export function mapDiffQuery(before: TimeWindow, after: TimeWindow): string {
     '| where isnotempty(Change)',
     '| join kind=leftouter (monitoredIps) on RemoteIp',
     '| extend Kind = "connection", RemoteMachine = coalesce(RemoteMachine, "");',
-    'let ports = (windowStart: datetime, windowEnd: datetime) {',
-    '    VMBoundPort',
-    '    | where TimeGenerated >= windowStart and TimeGenerated < windowEnd',
-    '    | summarize arg_max(TimeGenerated, Computer, ProcessName) by Machine, Port, Protocol',
-    '};',
-    'let portChanges = ports(beforeStart, beforeEnd)',
-    '| join kind=fullouter (ports(afterStart, afterEnd)) on Machine, Port, Protocol',
-    '| where isempty(Machine) or isempty(Machine1)',
-    '| extend Change = iff(isempty(Machine), "new", "lost"), Kind = "listening port",',
-    '    Computer = iff(isempty(Machine), Computer1, Computer), ProcessName = iff(isempty(Machine), ProcessName1, ProcessName),',
-    '    Port = iff(isempty(Machine), Port1, Port), Protocol = iff(isempty(Machine), Protocol1, Protocol), Machine = iff(isempty(Machine), Machine1, Machine);',
-    'let processes = (windowStart: datetime, windowEnd: datetime) {',
-    '    union isfuzzy=true',
-    '        (VMProcess | where TimeGenerated >= windowStart and TimeGenerated < windowEnd | summarize by Machine, Computer, ProcessName = ExecutableName),',
-    '        (ServiceMapProcess_CL | where TimeGenerated >= windowStart and TimeGenerated < windowEnd',
-    '        | summarize by Machine = MachineResourceName_s, Computer = "", ProcessName = ExecutableName_s)',
-    '    | summarize Computer = max(Computer) by Machine, ProcessName',
-    '};',
-    'let processChanges = processes(afterStart, afterEnd)',
-    '| join kind=leftanti (processes(beforeStart, beforeEnd)) on Machine, ProcessName',
-    '| extend Change = "new", Kind = "process";',
+    ...(parts.ports ? PORT_LETS : []),
+    ...(parts.processes ? PROCESS_LETS : []),
     'union',
-    `    (connectionChanges | project ${columns}),`,
-    `    (portChanges | extend RemoteIp = "", RemoteMachine = "", LinksBefore = 0, LinksAfter = 0, FailedBefore = 0, FailedAfter = 0, BytesBefore = 0, BytesAfter = 0 | project ${columns}),`,
-    `    (processChanges | extend RemoteIp = "", RemoteMachine = "", Port = int(null), Protocol = "", LinksBefore = 0, LinksAfter = 0, FailedBefore = 0, FailedAfter = 0, BytesBefore = 0, BytesAfter = 0 | project ${columns})`,
+    [
+      `    (connectionChanges | project ${columns})`,
+      ...(parts.ports
+        ? [
+            `    (portChanges | extend RemoteIp = "", RemoteMachine = "", LinksBefore = 0, LinksAfter = 0, FailedBefore = 0, FailedAfter = 0, BytesBefore = 0, BytesAfter = 0 | project ${columns})`,
+          ]
+        : []),
+      ...(parts.processes
+        ? [
+            `    (processChanges | extend RemoteIp = "", RemoteMachine = "", Port = int(null), Protocol = "", LinksBefore = 0, LinksAfter = 0, FailedBefore = 0, FailedAfter = 0, BytesBefore = 0, BytesAfter = 0 | project ${columns})`,
+          ]
+        : []),
+    ].join(',\n'),
     '| order by Kind asc, Change asc, Computer asc, ProcessName asc, RemoteIp asc, Port asc',
   ].join('\n');
 }
+
+const PORT_LETS: readonly string[] = [
+  'let ports = (windowStart: datetime, windowEnd: datetime) {',
+  '    VMBoundPort',
+  '    | where TimeGenerated >= windowStart and TimeGenerated < windowEnd',
+  '    | summarize arg_max(TimeGenerated, Computer, ProcessName) by Machine, Port, Protocol',
+  '};',
+  'let portChanges = ports(beforeStart, beforeEnd)',
+  '| join kind=fullouter (ports(afterStart, afterEnd)) on Machine, Port, Protocol',
+  '| where isempty(Machine) or isempty(Machine1)',
+  '| extend Change = iff(isempty(Machine), "new", "lost"), Kind = "listening port",',
+  '    Computer = iff(isempty(Machine), Computer1, Computer), ProcessName = iff(isempty(Machine), ProcessName1, ProcessName),',
+  '    Port = iff(isempty(Machine), Port1, Port), Protocol = iff(isempty(Machine), Protocol1, Protocol), Machine = iff(isempty(Machine), Machine1, Machine);',
+];
+
+const PROCESS_LETS: readonly string[] = [
+  'let processes = (windowStart: datetime, windowEnd: datetime) {',
+  '    union isfuzzy=true',
+  '        (VMProcess | where TimeGenerated >= windowStart and TimeGenerated < windowEnd | summarize by Machine, Computer, ProcessName = ExecutableName),',
+  '        (ServiceMapProcess_CL | where TimeGenerated >= windowStart and TimeGenerated < windowEnd',
+  '        | summarize by Machine = MachineResourceName_s, Computer = "", ProcessName = ExecutableName_s)',
+  '    | summarize Computer = max(Computer) by Machine, ProcessName',
+  '};',
+  'let processChanges = processes(afterStart, afterEnd)',
+  '| join kind=leftanti (processes(beforeStart, beforeEnd)) on Machine, ProcessName',
+  '| extend Change = "new", Kind = "process";',
+];

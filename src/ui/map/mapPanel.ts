@@ -22,6 +22,7 @@ import { mapConnectionRows, type MachineRow } from '../machines/fleetRows';
 import type { FleetNode } from '../machines/machinesModel';
 import { openQueryBeside } from '../machines/openQuery';
 import { askForMachines } from './askForMachines';
+import { diffPlan } from './mapDiffParts';
 import { coveringRange, mapDiffQuery } from './mapDiffQuery';
 import { diffRows, withChanges } from './mapDiffRows';
 import { queryForFleetNode } from './mapNodeQuery';
@@ -50,7 +51,7 @@ class DependencyMapPanel {
   private last: MapGraphMessage | undefined;
   private window: MapTimeWindow | undefined;
   private comparison: Comparison | undefined;
-  private diff: { rows: DiffRow[]; query: string } | undefined;
+  private diff: { rows: DiffRow[]; query: string; notes: string[] } | undefined;
   private abort: AbortController | undefined;
 
   private constructor(
@@ -121,14 +122,16 @@ class DependencyMapPanel {
         if (!comparison) {
           return { connections, diff: undefined };
         }
-        const query = mapDiffQuery(comparison.before, comparison.after);
+        // A part whose table the workspace lacks is left out and said, not a failed compare.
+        const { parts, notes } = await diffPlan(backend, abort.signal);
+        const query = mapDiffQuery(comparison.before, comparison.after, parts);
         const rows = diffRows(
           await backend.run(query, {
             timeRange: coveringRange(comparison.before, comparison.after),
             signal: abort.signal,
           }),
         );
-        return { connections: withChanges(connections, rows), diff: { rows, query } };
+        return { connections: withChanges(connections, rows), diff: { rows, query, notes } };
       };
       const { connections, diff } = await vscode.window.withProgress(
         {
@@ -155,7 +158,7 @@ class DependencyMapPanel {
         range,
         window,
         ...(comparison && diff
-          ? { diff: { before: comparison.before, after: comparison.after, rows: diff.rows } }
+          ? { diff: { before: comparison.before, after: comparison.after, rows: diff.rows, notes: diff.notes } }
           : {}),
       };
       this.post(this.last);
