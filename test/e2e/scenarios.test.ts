@@ -36,6 +36,7 @@ import { bigNotebookScenario, reportNotebookScenario } from './scenarios/noteboo
 import { geoLookupScenario } from './scenarios/geoLookup';
 import { geoQueryScenario } from './scenarios/geoQuery';
 import { ownExportsScenario } from './scenarios/ownExports';
+import { noProcessTableScenario } from './scenarios/noProcessTable';
 import { failedConnectionPatternsScenario } from './scenarios/failedConnectionPatterns';
 
 const repo = path.resolve(__dirname, '../..');
@@ -177,6 +178,11 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
   scenario(
     "62 a folder of a user's own exports: machines, completion, a Run on each table, the broken CSV's lines as Problems, a missing column named with its file",
     ownExportsScenario,
+    300_000,
+  );
+  scenario(
+    "63 a data folder with no process table: the Processes branch and the map's compare say what is missing",
+    noProcessTableScenario,
     300_000,
   );
   scenario(

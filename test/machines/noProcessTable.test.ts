@@ -11,6 +11,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { LocalBackend } from '../../src/backends/local';
+import { dependencyMapQuery } from '../../src/ui/machines/fleetQueries';
+import { mapConnectionRows } from '../../src/ui/machines/fleetRows';
 import { MachinesModel, viewOf, type FleetNode } from '../../src/ui/machines/machinesModel';
 import { missingTablesText } from '../../src/ui/machines/missingTables';
 import { diffPlan } from '../../src/ui/map/mapDiffParts';
@@ -81,6 +83,19 @@ describe('a data folder with no process table', () => {
     assert.deepEqual(
       (await open('Bound ports')).map((n) => viewOf(n).label),
       ['0.0.0.0:443/tcp'],
+    );
+  });
+
+  test("the map draws a VMConnection export without the Process id: a process is keyed by its name", async () => {
+    const rows = mapConnectionRows(
+      await backend.run(dependencyMapQuery([]), { timeRange: { start: AFTER.start, end: AFTER.end } }),
+    );
+    assert.deepEqual(
+      rows.map((r) => [r.processName, r.process, r.remoteIp]).sort(),
+      [
+        ['curl', '', '10.0.0.9'],
+        ['nginx', '', '10.0.0.5'],
+      ],
     );
   });
 

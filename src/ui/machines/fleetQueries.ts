@@ -51,13 +51,15 @@ export const MONITORED_IPS: readonly string[] = [
 
 /**
  * Columns of VMConnection that exports often leave out: the threat columns (`MaliciousIp`,
- * `IndicatorThreatType`), `LinksFailed` and `Protocol`. Missing, they read as empty (no failure, no
- * threat is flagged) instead of failing the whole tree or map; present, they are read as they are.
+ * `IndicatorThreatType`), `LinksFailed`, `Protocol` and `Process`. Missing, they read as empty (no
+ * failure, no threat is flagged; the map keys a process by its name) instead of failing the whole tree
+ * or map; present, they are read as they are.
  * Put right after each read of VMConnection, before anything uses them.
  */
 export const OPTIONAL_CONNECTION_COLUMNS =
   '| extend MaliciousIp = column_ifexists("MaliciousIp", ""), IndicatorThreatType = column_ifexists("IndicatorThreatType", ""),' +
-  ' LinksFailed = column_ifexists("LinksFailed", long(0)), Protocol = column_ifexists("Protocol", "")';
+  ' LinksFailed = column_ifexists("LinksFailed", long(0)), Protocol = column_ifexists("Protocol", ""),' +
+  ' Process = column_ifexists("Process", "")';
 
 /**
  * Columns of VMBoundPort an export may leave out (a minimal one keeps the machine, Ip, Port and

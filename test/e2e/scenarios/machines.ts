@@ -24,7 +24,7 @@ function row(wb: Workbench, label: string, level: number): Locator {
 }
 
 /** Expands a collapsed row and waits for its children to be listed under it. */
-async function expand(wb: Workbench, label: string, level: number): Promise<TreeRow[]> {
+export async function expand(wb: Workbench, label: string, level: number): Promise<TreeRow[]> {
   const target = row(wb, label, level);
   await target.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
   if ((await target.getAttribute('aria-expanded')) !== 'true') {
