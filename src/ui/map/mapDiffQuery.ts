@@ -132,6 +132,8 @@ export function mapDiffQuery(
 const PORT_LETS: readonly string[] = [
   'let ports = (windowStart: datetime, windowEnd: datetime) {',
   '    VMBoundPort',
+  // A minimal export (machine, Ip, Port, Protocol) still compares its ports.
+  '    | extend Computer = column_ifexists("Computer", ""), ProcessName = column_ifexists("ProcessName", "")',
   '    | where TimeGenerated >= windowStart and TimeGenerated < windowEnd',
   '    | summarize arg_max(TimeGenerated, Computer, ProcessName) by Machine, Port, Protocol',
   '};',
