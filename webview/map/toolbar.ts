@@ -133,7 +133,8 @@ export function renderDiffTable(
       el('td', undefined, r.computer || r.machine),
       el('td', undefined, r.processName),
       el('td', undefined, r.remoteIp),
-      el('td', 'num', r.port === null ? '' : `${r.port}/${r.protocol}`),
+      // An export without Protocol leaves it empty: the port alone, not "443/".
+      el('td', 'num', r.port === null ? '' : r.protocol ? `${r.port}/${r.protocol}` : String(r.port)),
       num(r.linksBefore),
       num(r.linksAfter),
       num(r.failedBefore),

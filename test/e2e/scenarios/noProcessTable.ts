@@ -93,6 +93,8 @@ export async function noProcessTableScenario(main: Workbench): Promise<void> {
     assert.match(table, /No processes compared: neither VMProcess nor ServiceMapProcess_CL is in the data folder/);
     assert.match(table, /new\s*connection\s*web-01\s*curl/);
     assert.match(table, /new\s*listening port\s*web-01/);
+    // VMConnection.csv has no Protocol column: the port is shown alone, not "443/".
+    assert.doesNotMatch(table, /\d\/(?!tcp|udp)/);
     assert.doesNotMatch(table, /could not be loaded|None of the union/);
     await wb.screenshot(63, 'map-compare-no-processes');
     assert.deepEqual(await crashNotices(wb), []);
