@@ -17,7 +17,7 @@ import { MachinesModel, viewOf, type FleetNode } from '../../src/ui/machines/mac
 import { missingTablesText } from '../../src/ui/machines/missingTables';
 import { diffPlan } from '../../src/ui/map/mapDiffParts';
 import { coveringRange, mapDiffQuery } from '../../src/ui/map/mapDiffQuery';
-import { diffRows } from '../../src/ui/map/mapDiffRows';
+import { diffRows, withChanges } from '../../src/ui/map/mapDiffRows';
 
 const BEFORE = { start: '2026-12-05T00:00:00Z', end: '2026-12-05T06:00:00Z' };
 const AFTER = { start: '2026-12-05T06:00:00Z', end: '2026-12-05T12:00:00Z' };
@@ -113,6 +113,15 @@ describe('a data folder with no process table', () => {
       [
         ['new', 'connection', 'curl', 443],
         ['new', 'listening port', '', 443],
+      ],
+    );
+    // The export has no Protocol: the map reads it as tcp, and the new connection is still coloured new.
+    const connections = mapConnectionRows(await backend.run(dependencyMapQuery([]), { timeRange: AFTER }));
+    assert.deepEqual(
+      withChanges(connections, rows).map((c) => [c.processName, c.change]).sort(),
+      [
+        ['curl', 'new'],
+        ['nginx', undefined],
       ],
     );
     // The whole query, as before the fix, still fails on this folder: the parts are what make it answer.

@@ -42,7 +42,8 @@ export function diffRows(result: QueryResult): DiffRow[] {
 }
 
 function key(machine: string, processName: string, remoteIp: string, port: number | null, protocol: string): string {
-  return JSON.stringify([machine, processName, remoteIp, port, protocol]);
+  // An export without Protocol: the map reads it as tcp (mapConnectionRows), so the diff's "" matches that.
+  return JSON.stringify([machine, processName, remoteIp, port, protocol || 'tcp']);
 }
 
 /** The later window's connections with their change, plus the vanished ones (no traffic). */
@@ -68,7 +69,7 @@ export function withChanges(connections: readonly FleetConnection[], diff: reado
         processName: d.processName,
         remoteIp: d.remoteIp,
         port: d.port ?? 0,
-        protocol: d.protocol,
+        protocol: d.protocol || 'tcp',
         remoteMachine: d.remoteMachine,
         remoteComputer: '',
         bytesSent: 0,

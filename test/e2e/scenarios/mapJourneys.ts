@@ -65,7 +65,7 @@ async function readShown(frame: Frame): Promise<Shown | undefined> {
   });
 }
 
-function waitShown(frame: Frame, what: string, ok: (s: Shown) => boolean, ms = 90_000): Promise<Shown> {
+export function waitShown(frame: Frame, what: string, ok: (s: Shown) => boolean, ms = 90_000): Promise<Shown> {
   return waitFor(
     what,
     async () => {

@@ -15,6 +15,7 @@ import { crashNotices } from '../resultsPanel';
 import { waitFor, Workbench } from '../workbench';
 import { openFleetMap } from './dependencyMap';
 import { expand, showMachinesViewAlone } from './machines';
+import { waitShown } from './mapJourneys';
 
 function minutesAgo(now: number, minutes: number): string {
   return new Date(now - minutes * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -96,6 +97,8 @@ export async function noProcessTableScenario(main: Workbench): Promise<void> {
     // VMConnection.csv has no Protocol column: the port is shown alone, not "443/".
     assert.doesNotMatch(table, /\d\/(?!tcp|udp)/);
     assert.doesNotMatch(table, /could not be loaded|None of the union/);
+    // Without Protocol the map reads tcp: the diff's rows still colour their links as new.
+    await waitShown(frame, 'the new links drawn as new', (s) => s.links.some((l) => l.change === 'new'));
     await wb.screenshot(63, 'map-compare-no-processes');
     assert.deepEqual(await crashNotices(wb), []);
   } catch (e) {
