@@ -99,6 +99,10 @@ export async function noProcessTableScenario(main: Workbench): Promise<void> {
     assert.doesNotMatch(table, /could not be loaded|None of the union/);
     // Without Protocol the map reads tcp: the diff's rows still colour their links as new.
     await waitShown(frame, 'the new links drawn as new', (s) => s.links.some((l) => l.change === 'new'));
+    // The compare's progress notification closes once the diff is drawn.
+    await wb.page
+      .locator('.notification-toast', { hasText: 'Comparing two windows' })
+      .waitFor({ state: 'hidden', timeout: 30_000 });
     await wb.screenshot(63, 'map-compare-no-processes');
     assert.deepEqual(await crashNotices(wb), []);
   } catch (e) {
