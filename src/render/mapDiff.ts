@@ -1,5 +1,6 @@
 /** The rows of the map's "what changed between two windows" query, and their export. Pure. */
 import type { EdgeChange } from './fleetGraph';
+import { neutraliseFormula } from './csvSafety';
 import { csvField } from './exportData';
 
 export type DiffChange = EdgeChange | 'lost';
@@ -47,7 +48,8 @@ const FIELDS: readonly (keyof DiffRow)[] = [
 export function diffToCsv(rows: readonly DiffRow[]): string {
   const lines = [FIELDS.join(',')];
   for (const r of rows) {
-    lines.push(FIELDS.map((f) => csvField(r[f] === null ? '' : String(r[f]))).join(','));
+    // A computer or process name is free text from the data: `=HYPERLINK(…)` must not run in a spreadsheet.
+    lines.push(FIELDS.map((f) => csvField(r[f] === null ? '' : neutraliseFormula(String(r[f])))).join(','));
   }
   return lines.join('\r\n') + '\r\n';
 }
