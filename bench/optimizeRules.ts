@@ -4,7 +4,10 @@
  * figures are µs per query (median of 5 batches). Reference from the same run: preparing the same query
  * without optimizing it (Kusto's parse and bind, then lowering), so the rules read as a share of that.
  *
- *   node --import tsx --expose-gc bench/optimizeRules.ts [query-id-filter,…]
+ *   npm run bench -- optimizeRules        (through tsx, whose naming helper around every closure
+ *                                          about doubles these figures), or bundled as the extension is:
+ *   npx esbuild bench/optimizeRules.ts --bundle --platform=node --external:@kusto/language-service-next \
+ *     --outfile=dist/bench-optimizeRules.js && node dist/bench-optimizeRules.js [query-id-filter,…]
  */
 import { performance } from 'node:perf_hooks';
 import { generateSampleWorkspace } from '../src/data/sample';
