@@ -37,9 +37,14 @@ export function foldExpr(expr: Expr): Expr {
 
 const ONE_ROW = new Table([], 1);
 
-/** The expression's value, or undefined when computing it fails (or would need a run's values). */
-function evaluateConstant(expr: Expr): { value: ReturnType<ReturnType<typeof compileExpr>> } | undefined {
-  const ctx: ExecContext = {
+/**
+ * One context for every constant folded: a Database, a LineMap and an ErrorFactory each time cost more
+ * than computing `1h * 24` does. Nothing a pure expression computes is kept in it between constants.
+ */
+let foldContext: ExecContext | undefined;
+
+function contextFor(expr: Expr): ExecContext {
+  foldContext ??= {
     db: new Database([]),
     // A pure function never reads the run's "now"; one that did is left for the run to compute.
     call: {
@@ -56,8 +61,16 @@ function evaluateConstant(expr: Expr): { value: ReturnType<ReturnType<typeof com
       throw new NeedsRun();
     },
   };
+  foldContext.current = expr.span;
+  foldContext.shared.clear();
+  foldContext.tables.clear();
+  return foldContext;
+}
+
+/** The expression's value, or undefined when computing it fails (or would need a run's values). */
+function evaluateConstant(expr: Expr): { value: ReturnType<ReturnType<typeof compileExpr>> } | undefined {
   try {
-    return { value: compileExpr(expr, ONE_ROW, ctx)(0) };
+    return { value: compileExpr(expr, ONE_ROW, contextFor(expr))(0) };
   } catch {
     return undefined;
   }

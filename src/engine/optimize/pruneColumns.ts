@@ -5,7 +5,7 @@
  * down through where, sort, top and take; any other operator needs every column of its input.
  */
 import { columnsRead } from '../plan/exprFacts';
-import type { Expr, NamedExpr, Plan } from '../plan/types';
+import type { ColumnDef, Expr, NamedExpr, Plan } from '../plan/types';
 import { mapInputs } from './planWalk';
 import type { OptimizerRule } from './rule';
 
@@ -20,7 +20,6 @@ export const pruneColumns: OptimizerRule = {
 };
 
 function prune(plan: Plan, needed: Needed, shared: Map<number, Plan>): Plan {
-  const all = (p: Plan) => prune(p, 'all', shared);
   switch (plan.k) {
     case 'shared': {
       // Read from several places: every column stays.
@@ -28,7 +27,7 @@ function prune(plan: Plan, needed: Needed, shared: Map<number, Plan>): Plan {
       if (done) {
         return done;
       }
-      const out = mapInputs(plan, all);
+      const out = mapInputs(plan, (p) => prune(p, 'all', shared));
       shared.set(plan.id, out);
       return out;
     }
@@ -48,10 +47,17 @@ function prune(plan: Plan, needed: Needed, shared: Map<number, Plan>): Plan {
         ),
       );
     case 'filter':
-      return passThrough(plan, union(needed, readsOf([plan.predicate])), shared);
+      return passThrough(plan, withReads(needed, [plan.predicate]), shared);
     case 'sort':
     case 'top':
-      return passThrough(plan, union(needed, readsOf(plan.keys.map((k) => k.expr))), shared);
+      return passThrough(
+        plan,
+        withReads(
+          needed,
+          plan.keys.map((k) => k.expr),
+        ),
+        shared,
+      );
     case 'take':
       return passThrough(plan, needed, shared);
     case 'extend':
@@ -61,7 +67,7 @@ function prune(plan: Plan, needed: Needed, shared: Map<number, Plan>): Plan {
     case 'join':
       return pruneJoin(plan, needed, shared);
     default:
-      return mapInputs(plan, all);
+      return mapInputs(plan, (p) => prune(p, 'all', shared));
   }
 }
 
@@ -69,40 +75,54 @@ function pruneExtend(plan: Extract<Plan, { k: 'extend' }>, needed: Needed, share
   if (needed === 'all') {
     return withInput(plan, prune(plan.input, 'all', shared));
   }
-  const inputNames = new Set(plan.input.schema.map((c) => c.name));
+  const isInputColumn = inputColumnTest(plan.input.schema, plan.columns.length);
   // Last to first: a kept column's reads keep the earlier columns of the same extend it names.
   const live = new Set(needed);
   let everything = false;
-  const kept: NamedExpr[] = [];
+  const keep: boolean[] = new Array(plan.columns.length);
+  let keptCount = 0;
   for (let i = plan.columns.length - 1; i >= 0; i--) {
     const c = plan.columns[i]!;
-    const names = c.outputs ? c.outputs.map((o) => o.name) : [c.name];
-    const appended = names.every((n) => !inputNames.has(n));
-    if (!everything && appended && names.every((n) => !live.has(n))) {
+    const names = namesOf(c);
+    if (!everything && names.every((n) => !isInputColumn(n) && !live.has(n))) {
+      keep[i] = false;
       continue;
     }
-    kept.unshift(c);
-    const reads = columnsRead(c.expr);
-    if (reads) {
-      reads.forEach((n) => live.add(n));
-    } else {
+    keep[i] = true;
+    keptCount++;
+    if (!columnsRead(c.expr, live)) {
       everything = true;
     }
   }
-  const inputNeeded: Needed = everything ? 'all' : live;
-  const input = prune(plan.input, inputNeeded, shared);
-  const dropped = new Set(
-    plan.columns.filter((c) => !kept.includes(c)).flatMap((c) => (c.outputs ? c.outputs.map((o) => o.name) : [c.name])),
-  );
-  // Input columns no longer there (a narrowed table below) leave the output too; appended ones stay.
-  const inputNow = new Set(input.schema.map((c) => c.name));
-  const schema = plan.schema.filter((c) => !dropped.has(c.name) && (inputNow.has(c.name) || !inputNames.has(c.name)));
-  if (kept.length === 0) {
+  const input = prune(plan.input, everything ? 'all' : live, shared);
+  if (keptCount === 0) {
     return input;
   }
+  if (keptCount === plan.columns.length && input === plan.input) {
+    return plan;
+  }
+  const kept = plan.columns.filter((_, i) => keep[i]);
+  const dropped = new Set(plan.columns.filter((_, i) => !keep[i]).flatMap(namesOf));
+  // Input columns no longer there (a narrowed table below) leave the output too; appended ones stay.
+  const stillThere = input === plan.input ? () => true : inputColumnTest(input.schema, plan.schema.length);
+  const schema = plan.schema.filter((c) => !dropped.has(c.name) && (!isInputColumn(c.name) || stillThere(c.name)));
   return kept.length === plan.columns.length && schema.length === plan.schema.length
     ? withInput(plan, input)
     : { ...plan, input, columns: kept, schema };
+}
+
+const namesOf = (c: NamedExpr): readonly string[] => (c.outputs ? c.outputs.map((o) => o.name) : [c.name]);
+
+/**
+ * Whether a name is one of the input's columns. A Set of a wide table's 50–100 names costs more than
+ * the few look-ups an extend of a column or two makes, so those scan the schema instead.
+ */
+function inputColumnTest(schema: readonly ColumnDef[], lookups: number): (name: string) => boolean {
+  if (lookups <= 4) {
+    return (name) => schema.some((c) => c.name === name);
+  }
+  const names = new Set(schema.map((c) => c.name));
+  return (name) => names.has(name);
 }
 
 /**
@@ -133,20 +153,35 @@ function pruneJoin(plan: Extract<Plan, { k: 'join' }>, needed: Needed, shared: M
     return plan;
   }
   const outputs = (was: typeof left, now: typeof left, at: number) =>
-    at < 0 ? [] : now.map((c) => plan.schema[at + was.findIndex((w) => w.name === c.name)]!);
+    at < 0 ? [] : positions(was, now).map((i) => plan.schema[at + i]!);
   const schema = [...outputs(left, newLeft.schema, sides.left), ...outputs(right, newRight.schema, sides.right)];
   return { ...plan, left: newLeft, right: newRight, schema };
 }
 
+/**
+ * Where each of a pruned side's columns was in its schema before. Pruning keeps the columns' order, so
+ * one forward scan finds them all (a wide side's findIndex per column was quadratic); a name found out
+ * of order is looked up from the start.
+ */
+function positions(was: readonly ColumnDef[], now: readonly ColumnDef[]): number[] {
+  let j = 0;
+  return now.map((c) => {
+    while (j < was.length && was[j]!.name !== c.name) {
+      j++;
+    }
+    if (j === was.length) {
+      j = was.findIndex((w) => w.name === c.name);
+    }
+    return j++;
+  });
+}
+
 /** A stored table read for some of its columns only: its schema narrowed to them (in its order). */
 function narrowTable(plan: Extract<Plan, { k: 'table' }>, needed: Needed): Plan {
-  if (needed === 'all' || plan.schema.length === 0) {
+  if (needed === 'all' || plan.schema.every((c) => needed.has(c.name))) {
     return plan;
   }
   const schema = plan.schema.filter((c) => needed.has(c.name));
-  if (schema.length === plan.schema.length) {
-    return plan;
-  }
   return { ...plan, schema, columns: schema.map((c) => c.name) };
 }
 
@@ -169,6 +204,21 @@ function readsOf(exprs: readonly Expr[]): Needed {
   return exprs.every((e) => columnsRead(e, into)) ? into : 'all';
 }
 
-function union(a: Needed, b: Needed): Needed {
-  return a === 'all' || b === 'all' ? 'all' : new Set([...a, ...b]);
+/** What the node's input must give: what the operator above needs and what `exprs` read (the same Set where they add nothing). */
+function withReads(needed: Needed, exprs: readonly Expr[]): Needed {
+  if (needed === 'all') {
+    return 'all';
+  }
+  const reads = readsOf(exprs);
+  if (reads === 'all') {
+    return 'all';
+  }
+  for (const name of reads) {
+    if (!needed.has(name)) {
+      const out = new Set(needed);
+      reads.forEach((n) => out.add(n));
+      return out;
+    }
+  }
+  return needed;
 }

@@ -63,7 +63,7 @@ export function columnsRead(
   into = new Set<string>(),
   subqueriesAsConstants = false,
 ): Set<string> | undefined {
-  const read = (e: Expr) => columnsRead(e, into, subqueriesAsConstants);
+  // Called for every expression of a plan the optimizer walks: recursion without a closure per node.
   switch (expr.k) {
     case 'literal':
       return into;
@@ -78,21 +78,37 @@ export function columnsRead(
         return undefined;
       }
       for (const a of expr.args) {
-        if (!read(a)) {
+        if (!columnsRead(a, into, subqueriesAsConstants)) {
           return undefined;
         }
       }
       return into;
     case 'binary':
-      return read(expr.left) && read(expr.right);
+      return (
+        columnsRead(expr.left, into, subqueriesAsConstants) && columnsRead(expr.right, into, subqueriesAsConstants)
+      );
     case 'unary':
-      return read(expr.operand);
+      return columnsRead(expr.operand, into, subqueriesAsConstants);
     case 'list':
-      return read(expr.left) && expr.items.every(read) ? into : undefined;
+      if (!columnsRead(expr.left, into, subqueriesAsConstants)) {
+        return undefined;
+      }
+      for (const item of expr.items) {
+        if (!columnsRead(item, into, subqueriesAsConstants)) {
+          return undefined;
+        }
+      }
+      return into;
     case 'between':
-      return read(expr.value) && read(expr.low) && read(expr.high);
+      return (
+        columnsRead(expr.value, into, subqueriesAsConstants) &&
+        columnsRead(expr.low, into, subqueriesAsConstants) &&
+        columnsRead(expr.high, into, subqueriesAsConstants)
+      );
     case 'index':
-      return read(expr.target) && read(expr.key);
+      return (
+        columnsRead(expr.target, into, subqueriesAsConstants) && columnsRead(expr.key, into, subqueriesAsConstants)
+      );
     default:
       return undefined;
   }
