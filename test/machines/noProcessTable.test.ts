@@ -13,7 +13,7 @@ import { after, before, describe, test } from 'node:test';
 import { LocalBackend } from '../../src/backends/local';
 import { dependencyMapQuery } from '../../src/ui/machines/fleetQueries';
 import { mapConnectionRows } from '../../src/ui/machines/fleetRows';
-import { MachinesModel, viewOf, type FleetNode } from '../../src/ui/machines/machinesModel';
+import { type FleetNode, MachinesModel, viewOf } from '../../src/ui/machines/machinesModel';
 import { missingTablesText } from '../../src/ui/machines/missingTables';
 import { diffPlan } from '../../src/ui/map/mapDiffParts';
 import { coveringRange, mapDiffQuery } from '../../src/ui/map/mapDiffQuery';
@@ -55,15 +55,21 @@ describe('a data folder with no process table', () => {
   let noPorts: LocalBackend;
   before(() => {
     const worker = path.resolve('src/backends/local/engineWorker.ts');
-    backend = new LocalBackend({ source: { kind: 'folder', dir: exportsWithout({ ports: true }) }, workerScript: worker });
-    noPorts = new LocalBackend({ source: { kind: 'folder', dir: exportsWithout({ ports: false }) }, workerScript: worker });
+    backend = new LocalBackend({
+      source: { kind: 'folder', dir: exportsWithout({ ports: true }) },
+      workerScript: worker,
+    });
+    noPorts = new LocalBackend({
+      source: { kind: 'folder', dir: exportsWithout({ ports: false }) },
+      workerScript: worker,
+    });
   });
   after(() => {
     backend.dispose();
     noPorts.dispose();
   });
 
-  test("the Processes branch names the missing tables and the file that would provide them; ports still list", async () => {
+  test('the Processes branch names the missing tables and the file that would provide them; ports still list', async () => {
     const model = new MachinesModel({
       backend: () => backend,
       runOptions: () => ({ timeRange: { start: '2026-12-05T00:00:00Z', end: '2026-12-05T12:00:00Z' } }),
@@ -87,17 +93,14 @@ describe('a data folder with no process table', () => {
     );
   });
 
-  test("the map draws a VMConnection export without the Process id: a process is keyed by its name", async () => {
+  test('the map draws a VMConnection export without the Process id: a process is keyed by its name', async () => {
     const rows = mapConnectionRows(
       await backend.run(dependencyMapQuery([]), { timeRange: { start: AFTER.start, end: AFTER.end } }),
     );
-    assert.deepEqual(
-      rows.map((r) => [r.processName, r.process, r.remoteIp]).sort(),
-      [
-        ['curl', '', '10.0.0.9'],
-        ['nginx', '', '10.0.0.5'],
-      ],
-    );
+    assert.deepEqual(rows.map((r) => [r.processName, r.process, r.remoteIp]).sort(), [
+      ['curl', '', '10.0.0.9'],
+      ['nginx', '', '10.0.0.5'],
+    ]);
   });
 
   test('the compare leaves processes out, says so, and still finds the new connection', async () => {
@@ -118,7 +121,9 @@ describe('a data folder with no process table', () => {
     // The export has no Protocol: the map reads it as tcp, and the new connection is still coloured new.
     const connections = mapConnectionRows(await backend.run(dependencyMapQuery([]), { timeRange: AFTER }));
     assert.deepEqual(
-      withChanges(connections, rows).map((c) => [c.processName, c.change]).sort(),
+      withChanges(connections, rows)
+        .map((c) => [c.processName, c.change])
+        .sort(),
       [
         ['curl', 'new'],
         ['nginx', undefined],
@@ -147,7 +152,10 @@ describe('a data folder with no process table', () => {
 
 test('on Log Analytics the note says which VM insights feature writes the table', () => {
   assert.equal(
-    missingTablesText('process table', ['VMProcess', 'ServiceMapProcess_CL'], { id: 'logAnalytics', label: 'Log Analytics: 1a2b' }),
+    missingTablesText('process table', ['VMProcess', 'ServiceMapProcess_CL'], {
+      id: 'logAnalytics',
+      label: 'Log Analytics: 1a2b',
+    }),
     'No process table: neither VMProcess nor ServiceMapProcess_CL is in the workspace (Log Analytics: 1a2b). It needs VMProcess, which VM insights writes when its Map (the Dependency agent) is enabled.',
   );
 });

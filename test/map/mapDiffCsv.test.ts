@@ -1,9 +1,9 @@
 /** The map diff's CSV export neutralises formulas in free text (computer, process names), as the grid's does. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { diffToCsv, type DiffRow } from '../../src/render/mapDiff';
+import { type DiffRow, diffToCsv } from '../../src/render/mapDiff';
 
-test("a hostile process name is written as text, a number as a number", () => {
+test('a hostile process name is written as text, a number as a number', () => {
   const row: DiffRow = {
     change: 'new',
     kind: 'process',

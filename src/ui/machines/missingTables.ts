@@ -4,8 +4,9 @@
  * union of two absent tables fails, so the Machines view and the map's compare ask the backend's schema
  * first and say which table is missing and which file or feature would provide it. Pure (no vscode).
  */
-import type { BackendId } from '../../results/queryResult';
+
 import type { QueryBackend } from '../../backends/queryBackend';
+import type { BackendId } from '../../results/queryResult';
 
 /** The tables a machine's processes come from (VM insights, then Service Map). */
 export const PROCESS_TABLES = ['VMProcess', 'ServiceMapProcess_CL'] as const;
@@ -50,12 +51,17 @@ function providedBy(table: string, backend: BackendId): string {
  * "No process table: neither VMProcess nor ServiceMapProcess_CL is in the data folder (Files: ./exports).
  * Add VMProcess.csv, .json or .parquet, or a data export rule's am-VMProcess folder."
  */
-export function missingTablesText(what: string, tables: readonly string[], backend: Pick<QueryBackend, 'id' | 'label'>): string {
+export function missingTablesText(
+  what: string,
+  tables: readonly string[],
+  backend: Pick<QueryBackend, 'id' | 'label'>,
+): string {
   const where = backend.id === 'local' ? `the data folder (${backend.label})` : `the workspace (${backend.label})`;
   const names =
     tables.length === 1 ? tables[0] : tables.length === 2 ? `neither ${tables[0]} nor ${tables[1]}` : tables.join(', ');
   const verb = tables.length === 1 ? `${names} is not in ${where}` : `${names} is in ${where}`;
   const first = tables[0] ?? '';
-  const fix = backend.id === 'local' ? `Add ${providedBy(first, 'local')}.` : `It needs ${providedBy(first, 'logAnalytics')}.`;
+  const fix =
+    backend.id === 'local' ? `Add ${providedBy(first, 'local')}.` : `It needs ${providedBy(first, 'logAnalytics')}.`;
   return `No ${what}: ${verb}. ${fix}`;
 }

@@ -80,7 +80,11 @@ export function mapDiffQuery(
 ): string {
   validateWindows(before, after);
   const columns = DIFF_COLUMNS.join(', ');
-  const compared = ['connections', ...(parts.ports ? ['listening ports'] : []), ...(parts.processes ? ['processes'] : [])];
+  const compared = [
+    'connections',
+    ...(parts.ports ? ['listening ports'] : []),
+    ...(parts.processes ? ['processes'] : []),
+  ];
   return [
     `// What changed between two windows: ${compared.join(', ')}`,
     `let beforeStart = ${kqlDatetime(before.start)};`,

@@ -12,7 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { startCodeServer } from '../codeServer';
 import { crashNotices } from '../resultsPanel';
-import { waitFor, Workbench } from '../workbench';
+import { Workbench, waitFor } from '../workbench';
 import { openFleetMap } from './dependencyMap';
 import { expand, showMachinesViewAlone } from './machines';
 import { waitShown } from './mapJourneys';
@@ -59,12 +59,11 @@ export async function noProcessTableScenario(main: Workbench): Promise<void> {
   try {
     wb = await Workbench.open(main.context.browser()!, server.url);
     await showMachinesViewAlone(wb);
-    const groups = await waitFor(
-      "web-01's branches",
-      () => expand(wb!, 'web-01', 1).catch(() => undefined),
-      90_000,
+    const groups = await waitFor("web-01's branches", () => expand(wb!, 'web-01', 1).catch(() => undefined), 90_000);
+    assert.ok(
+      groups.some((g) => g.label === 'Processes'),
+      JSON.stringify(groups),
     );
-    assert.ok(groups.some((g) => g.label === 'Processes'), JSON.stringify(groups));
     const processes = (await expand(wb, 'Processes', 2)).filter((r) => r.level === 3);
     assert.equal(processes.length, 1, JSON.stringify(processes));
     assert.match(
