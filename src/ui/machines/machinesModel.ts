@@ -1,121 +1,29 @@
 /**
- * The machines tree as pure data: nodes, their lazily queried children, and how each is shown. The
- * vscode TreeDataProvider (machinesTreeProvider.ts) only maps NodeView to TreeItem, so the whole tree
- * is tested in plain Node over the local backend.
+ * The machines tree as pure data: each node's children, queried lazily from the active backend and
+ * cached until a refresh (node kinds: fleetNodes.ts; how each is shown: nodeView.ts). The vscode
+ * TreeDataProvider (machinesTreeProvider.ts) only maps NodeView to TreeItem, so the whole tree is
+ * tested in plain Node over the local backend.
  */
+
+import type { QueryBackend, RunOptions } from '../../backends/queryBackend';
 import { BackendError } from '../../results/errors';
 import type { QueryResult } from '../../results/queryResult';
-import type { QueryBackend, RunOptions } from '../../backends/queryBackend';
-import {
-  boundPortsQuery,
-  dependenciesQuery,
-  machinesQuery,
-  processesQuery,
-  type ConnectionDirection,
-  type MachineFilter,
-} from './fleetQueries';
+import { type FleetNode, GROUPS, type GroupKind, type GroupNode, type MessageNode, type PortNode } from './fleetNodes';
+import { boundPortsQuery, dependenciesQuery, type MachineFilter, machinesQuery, processesQuery } from './fleetQueries';
 import {
   dependencyRows,
-  formatBytes,
   isLoopback,
-  isWildcardIp,
+  type MachineRow,
   machineRows,
+  type PortRow,
   portRows,
   processRows,
-  type DependencyRow,
-  type MachineRow,
-  type PortRow,
-  type ProcessRow,
 } from './fleetRows';
 import { missingTables, missingTablesText, PROCESS_TABLES } from './missingTables';
 
-export type GroupKind = 'processes' | 'ports' | 'outbound' | 'inbound';
-
-interface NodeBase {
-  readonly id: string;
-  readonly parent: FleetNode | undefined;
-}
-export interface MachineNode extends NodeBase {
-  readonly kind: 'machine';
-  readonly row: MachineRow;
-}
-export interface GroupNode extends NodeBase {
-  readonly kind: 'group';
-  readonly group: GroupKind;
-  readonly machine: MachineRow;
-}
-/** Loopback binds, kept apart from the ports other machines can reach. */
-export interface LoopbackGroupNode extends NodeBase {
-  readonly kind: 'loopback';
-  readonly ports: readonly PortRow[];
-  readonly machine: MachineRow;
-}
-export interface ProcessNode extends NodeBase {
-  readonly kind: 'process';
-  readonly row: ProcessRow;
-  readonly machine: MachineRow;
-}
-export interface PortNode extends NodeBase {
-  readonly kind: 'port';
-  readonly row: PortRow;
-  readonly machine: MachineRow;
-}
-export interface DependencyNode extends NodeBase {
-  readonly kind: 'dependency';
-  readonly direction: ConnectionDirection;
-  readonly row: DependencyRow;
-  readonly machine: MachineRow;
-}
-/** An empty group, a failed query: said in the tree rather than in a pop-up. */
-export interface MessageNode extends NodeBase {
-  readonly kind: 'message';
-  readonly text: string;
-  readonly error: boolean;
-  /** 'signIn' when the backend needs a (new) sign-in: the item runs kql.signIn. */
-  readonly action?: 'signIn';
-}
-
-export type FleetNode =
-  | MachineNode
-  | GroupNode
-  | LoopbackGroupNode
-  | ProcessNode
-  | PortNode
-  | DependencyNode
-  | MessageNode;
-
-export type IconId =
-  | 'vm'
-  | 'server-process'
-  | 'plug'
-  | 'arrow-circle-right'
-  | 'arrow-circle-left'
-  | 'lock'
-  | 'gear'
-  | 'globe'
-  | 'vm-connect'
-  | 'info'
-  | 'error'
-  | 'warning'
-  | 'shield'
-  | 'debug-disconnect';
-
-/** Why a node is flagged: a malicious remote (shield, error colour) or failed links (warning colour). */
-export type NodeFlag = 'malicious' | 'failed';
-
-/** What a TreeItem needs; `warning` means the ThemeIcon 'warning' in the theme's warning colour. */
-export interface NodeView {
-  readonly id: string;
-  readonly label: string;
-  readonly description?: string;
-  readonly tooltip: string;
-  readonly icon: IconId;
-  readonly warning: boolean;
-  /** Set with `warning`: which of the two it is, so each has its own icon. */
-  readonly flag?: NodeFlag;
-  readonly contextValue: string;
-  readonly collapsible: boolean;
-}
+// The node types and their views live in their own files; importers of the model keep one import.
+export type * from './fleetNodes';
+export { endpointLabel, viewOf } from './nodeView';
 
 export interface MachinesModelOptions {
   /** The active backend, read at each query so a switch takes effect on the next refresh. */
@@ -123,13 +31,6 @@ export interface MachinesModelOptions {
   /** The query runner's time range, read at each query. */
   readonly runOptions: () => RunOptions;
 }
-
-const GROUPS: readonly { group: GroupKind; label: string; icon: IconId }[] = [
-  { group: 'processes', label: 'Processes', icon: 'server-process' },
-  { group: 'ports', label: 'Bound ports', icon: 'plug' },
-  { group: 'outbound', label: 'Outbound dependencies', icon: 'arrow-circle-right' },
-  { group: 'inbound', label: 'Inbound clients', icon: 'arrow-circle-left' },
-];
 
 export class MachinesModel {
   private filter: MachineFilter | undefined;
@@ -306,150 +207,5 @@ function emptyText(group: GroupKind): string {
       return 'No outbound connections in this time range.';
     case 'inbound':
       return 'No inbound connections in this time range.';
-  }
-}
-
-export function endpointLabel(ip: string, port: number, protocol: string): string {
-  // IPv6 addresses are bracketed so the port stays distinguishable.
-  const host = ip.includes(':') ? `[${ip}]` : ip;
-  return `${host}:${port}/${protocol}`;
-}
-
-function threatText(ips: readonly string[], threats: readonly string[]): string {
-  return `Connected to malicious IP${ips.length > 1 ? 's' : ''} ${ips.slice(0, 10).join(', ')}${threats.length ? ` (${threats.slice(0, 10).join(', ')})` : ''}.`;
-}
-
-/** How a node is shown: pure so tests can assert labels, warnings and tooltips. */
-export function viewOf(node: FleetNode): NodeView {
-  switch (node.kind) {
-    case 'machine': {
-      const r = node.row;
-      const warning = r.maliciousIps.length > 0;
-      const lines = [
-        r.computer || r.machine,
-        `Machine: ${r.machine}`,
-        r.os ? `OS: ${r.os}` : r.osFamily ? `OS: ${r.osFamily}` : '',
-        r.ips.length ? `IPv4: ${r.ips.join(', ')}` : '',
-        `Traffic: ${formatBytes(r.bytesSent)} sent, ${formatBytes(r.bytesReceived)} received`,
-        r.linksFailed ? `${r.linksFailed} failed links.` : '',
-        warning ? `⚠ ${threatText(r.maliciousIps, r.threats)}` : '',
-      ];
-      return {
-        id: node.id,
-        label: r.computer || r.machine,
-        description: [r.osFamily, r.ips[0]].filter(Boolean).join(' · '),
-        tooltip: lines.filter(Boolean).join('\n'),
-        icon: warning ? 'shield' : 'vm',
-        warning,
-        ...(warning ? { flag: 'malicious' as const } : {}),
-        contextValue: warning ? 'machineWarning' : 'machine',
-        collapsible: true,
-      };
-    }
-    case 'group': {
-      const g = GROUPS.find((x) => x.group === node.group)!;
-      return {
-        id: node.id,
-        label: g.label,
-        tooltip: `${g.label} of ${node.machine.computer || node.machine.machine}`,
-        icon: g.icon,
-        warning: false,
-        contextValue: `group.${node.group}`,
-        collapsible: true,
-      };
-    }
-    case 'loopback':
-      return {
-        id: node.id,
-        label: 'Loopback only',
-        description: `${node.ports.length}`,
-        tooltip: 'Ports bound to a loopback address: reachable from this machine only.',
-        icon: 'lock',
-        warning: false,
-        contextValue: 'group.loopback',
-        collapsible: true,
-      };
-    case 'process': {
-      const r = node.row;
-      const lines = [
-        r.executable,
-        r.user ? `User: ${r.user}` : '',
-        r.path ? `Path: ${r.path}` : '',
-        r.commandLine ? `Command line: ${r.commandLine}` : '',
-        `Process: ${r.process}`,
-      ];
-      return {
-        id: node.id,
-        label: r.executable || r.process,
-        description: r.user,
-        tooltip: lines.filter(Boolean).join('\n'),
-        icon: 'gear',
-        warning: false,
-        contextValue: 'process',
-        collapsible: false,
-      };
-    }
-    case 'port': {
-      const r = node.row;
-      const warning = r.linksFailed > 0;
-      const lines = [
-        endpointLabel(r.ip, r.port, r.protocol),
-        r.wildcard || isWildcardIp(r.ip) ? 'Wildcard bind: reachable on every interface of the machine.' : '',
-        r.processName ? `Process: ${r.processName}` : '',
-        `Traffic: ${formatBytes(r.bytesSent)} sent, ${formatBytes(r.bytesReceived)} received; ${r.linksLive} live links`,
-        warning ? `⚠ ${r.linksFailed} failed inbound links to this port.` : '',
-      ];
-      return {
-        id: node.id,
-        label: endpointLabel(r.ip, r.port, r.protocol),
-        description: [r.wildcard || isWildcardIp(r.ip) ? 'wildcard' : '', r.processName].filter(Boolean).join(' · '),
-        tooltip: lines.filter(Boolean).join('\n'),
-        icon: warning ? 'debug-disconnect' : 'plug',
-        warning,
-        ...(warning ? { flag: 'failed' as const } : {}),
-        contextValue: 'port',
-        collapsible: false,
-      };
-    }
-    case 'dependency': {
-      const r = node.row;
-      const malicious = r.maliciousIps.length > 0;
-      const warning = malicious || r.linksFailed > 0;
-      // Outbound: the remote's port; inbound: the remote connects to this machine's port.
-      const endpoint =
-        node.direction === 'outbound'
-          ? endpointLabel(r.remoteIp, r.port, r.protocol)
-          : `${r.remoteIp} → :${r.port}/${r.protocol}`;
-      const label = r.remoteMachine ? `${r.remoteComputer || r.remoteMachine} (${endpoint})` : endpoint;
-      const lines = [
-        label,
-        r.remoteMachine ? `Monitored machine ${r.remoteMachine}` : 'Not a monitored machine',
-        r.processName ? `Local process: ${r.processName}` : '',
-        `${formatBytes(r.bytesSent)} sent, ${formatBytes(r.bytesReceived)} received, ${r.linksEstablished} links established`,
-        r.linksFailed ? `⚠ ${r.linksFailed} failed links.` : '',
-        malicious ? `⚠ ${threatText(r.maliciousIps, r.threats)}` : '',
-      ];
-      return {
-        id: node.id,
-        label,
-        description: `${formatBytes(r.bytesSent + r.bytesReceived)}${r.linksFailed ? ` · ${r.linksFailed} failed` : ''}`,
-        tooltip: lines.filter(Boolean).join('\n'),
-        icon: malicious ? 'shield' : warning ? 'debug-disconnect' : r.remoteMachine ? 'vm-connect' : 'globe',
-        warning,
-        ...(warning ? { flag: malicious ? ('malicious' as const) : ('failed' as const) } : {}),
-        contextValue: `dependency.${node.direction}`,
-        collapsible: false,
-      };
-    }
-    case 'message':
-      return {
-        id: node.id,
-        label: node.text,
-        tooltip: node.text,
-        icon: node.error ? 'error' : 'info',
-        warning: false,
-        contextValue: 'message',
-        collapsible: false,
-      };
   }
 }

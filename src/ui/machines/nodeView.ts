@@ -1,0 +1,149 @@
+/** How a machines-tree node is shown: pure, so tests assert labels, warnings and tooltips without vscode. */
+
+import { type FleetNode, GROUPS, type NodeView } from './fleetNodes';
+import { formatBytes, isWildcardIp } from './fleetRows';
+
+export function endpointLabel(ip: string, port: number, protocol: string): string {
+  // IPv6 addresses are bracketed so the port stays distinguishable.
+  const host = ip.includes(':') ? `[${ip}]` : ip;
+  return `${host}:${port}/${protocol}`;
+}
+
+function threatText(ips: readonly string[], threats: readonly string[]): string {
+  return `Connected to malicious IP${ips.length > 1 ? 's' : ''} ${ips.slice(0, 10).join(', ')}${threats.length ? ` (${threats.slice(0, 10).join(', ')})` : ''}.`;
+}
+
+/** How a node is shown: pure so tests can assert labels, warnings and tooltips. */
+export function viewOf(node: FleetNode): NodeView {
+  switch (node.kind) {
+    case 'machine': {
+      const r = node.row;
+      const warning = r.maliciousIps.length > 0;
+      const lines = [
+        r.computer || r.machine,
+        `Machine: ${r.machine}`,
+        r.os ? `OS: ${r.os}` : r.osFamily ? `OS: ${r.osFamily}` : '',
+        r.ips.length ? `IPv4: ${r.ips.join(', ')}` : '',
+        `Traffic: ${formatBytes(r.bytesSent)} sent, ${formatBytes(r.bytesReceived)} received`,
+        r.linksFailed ? `${r.linksFailed} failed links.` : '',
+        warning ? `⚠ ${threatText(r.maliciousIps, r.threats)}` : '',
+      ];
+      return {
+        id: node.id,
+        label: r.computer || r.machine,
+        description: [r.osFamily, r.ips[0]].filter(Boolean).join(' · '),
+        tooltip: lines.filter(Boolean).join('\n'),
+        icon: warning ? 'shield' : 'vm',
+        warning,
+        ...(warning ? { flag: 'malicious' as const } : {}),
+        contextValue: warning ? 'machineWarning' : 'machine',
+        collapsible: true,
+      };
+    }
+    case 'group': {
+      const g = GROUPS.find((x) => x.group === node.group)!;
+      return {
+        id: node.id,
+        label: g.label,
+        tooltip: `${g.label} of ${node.machine.computer || node.machine.machine}`,
+        icon: g.icon,
+        warning: false,
+        contextValue: `group.${node.group}`,
+        collapsible: true,
+      };
+    }
+    case 'loopback':
+      return {
+        id: node.id,
+        label: 'Loopback only',
+        description: `${node.ports.length}`,
+        tooltip: 'Ports bound to a loopback address: reachable from this machine only.',
+        icon: 'lock',
+        warning: false,
+        contextValue: 'group.loopback',
+        collapsible: true,
+      };
+    case 'process': {
+      const r = node.row;
+      const lines = [
+        r.executable,
+        r.user ? `User: ${r.user}` : '',
+        r.path ? `Path: ${r.path}` : '',
+        r.commandLine ? `Command line: ${r.commandLine}` : '',
+        `Process: ${r.process}`,
+      ];
+      return {
+        id: node.id,
+        label: r.executable || r.process,
+        description: r.user,
+        tooltip: lines.filter(Boolean).join('\n'),
+        icon: 'gear',
+        warning: false,
+        contextValue: 'process',
+        collapsible: false,
+      };
+    }
+    case 'port': {
+      const r = node.row;
+      const warning = r.linksFailed > 0;
+      const lines = [
+        endpointLabel(r.ip, r.port, r.protocol),
+        r.wildcard || isWildcardIp(r.ip) ? 'Wildcard bind: reachable on every interface of the machine.' : '',
+        r.processName ? `Process: ${r.processName}` : '',
+        `Traffic: ${formatBytes(r.bytesSent)} sent, ${formatBytes(r.bytesReceived)} received; ${r.linksLive} live links`,
+        warning ? `⚠ ${r.linksFailed} failed inbound links to this port.` : '',
+      ];
+      return {
+        id: node.id,
+        label: endpointLabel(r.ip, r.port, r.protocol),
+        description: [r.wildcard || isWildcardIp(r.ip) ? 'wildcard' : '', r.processName].filter(Boolean).join(' · '),
+        tooltip: lines.filter(Boolean).join('\n'),
+        icon: warning ? 'debug-disconnect' : 'plug',
+        warning,
+        ...(warning ? { flag: 'failed' as const } : {}),
+        contextValue: 'port',
+        collapsible: false,
+      };
+    }
+    case 'dependency': {
+      const r = node.row;
+      const malicious = r.maliciousIps.length > 0;
+      const warning = malicious || r.linksFailed > 0;
+      // Outbound: the remote's port; inbound: the remote connects to this machine's port.
+      const endpoint =
+        node.direction === 'outbound'
+          ? endpointLabel(r.remoteIp, r.port, r.protocol)
+          : `${r.remoteIp} → :${r.port}/${r.protocol}`;
+      const label = r.remoteMachine ? `${r.remoteComputer || r.remoteMachine} (${endpoint})` : endpoint;
+      const lines = [
+        label,
+        r.remoteMachine ? `Monitored machine ${r.remoteMachine}` : 'Not a monitored machine',
+        r.processName ? `Local process: ${r.processName}` : '',
+        `${formatBytes(r.bytesSent)} sent, ${formatBytes(r.bytesReceived)} received, ${r.linksEstablished} links established`,
+        r.linksFailed ? `⚠ ${r.linksFailed} failed links.` : '',
+        malicious ? `⚠ ${threatText(r.maliciousIps, r.threats)}` : '',
+      ];
+      return {
+        id: node.id,
+        label,
+        description: `${formatBytes(r.bytesSent + r.bytesReceived)}${r.linksFailed ? ` · ${r.linksFailed} failed` : ''}`,
+        tooltip: lines.filter(Boolean).join('\n'),
+        icon: malicious ? 'shield' : warning ? 'debug-disconnect' : r.remoteMachine ? 'vm-connect' : 'globe',
+        warning,
+        ...(warning ? { flag: malicious ? ('malicious' as const) : ('failed' as const) } : {}),
+        contextValue: `dependency.${node.direction}`,
+        collapsible: false,
+      };
+    }
+    case 'message':
+      return {
+        id: node.id,
+        label: node.text,
+        tooltip: node.text,
+        icon: node.error ? 'error' : 'info',
+        warning: false,
+        contextValue: 'message',
+        collapsible: false,
+      };
+  }
+}
