@@ -15,10 +15,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Locator } from 'playwright-core';
-import { startCodeServer } from '../codeServer';
+import { inOwnWorkspace } from '../ownWorkspace';
 import { crashNotices, readError, resultsFrame, waitForGrid, withColumns } from '../resultsPanel';
-import { UI_TIMEOUT_MS, waitFor, Workbench } from '../workbench';
 import { type TreeRow, viewTree, viewTreeRows } from '../treeView';
+import { UI_TIMEOUT_MS, type Workbench, waitFor } from '../workbench';
 
 const HEARTBEAT = [
   'TimeGenerated,Computer,Category,OSType,Version',
@@ -145,14 +145,7 @@ async function runAt(wb: Workbench, line: number): Promise<void> {
 
 export async function dataFolderScenario(main: Workbench): Promise<void> {
   const workspace = exportsWorkspace();
-  const server = await startCodeServer({
-    codeServerDir: process.env.CODE_SERVER_DIR!,
-    vsix: process.env.KQL_VSIX ?? path.resolve(__dirname, '../../../dist-vsix/connection-analytics.vsix'),
-    workspace,
-  });
-  let wb: Workbench | undefined;
-  try {
-    wb = await Workbench.open(main.context.browser()!, server.url);
+  await inOwnWorkspace(main, 20, workspace, async (wb) => {
     await showSchemaView(wb);
 
     // The Schema view comes from the files: the source line names the folder; Heartbeat is listed with its columns.
@@ -283,14 +276,5 @@ export async function dataFolderScenario(main: Workbench): Promise<void> {
     await showSchemaView(wb);
     await wb.screenshot(20, 'fixed-file');
     assert.deepEqual(await crashNotices(wb), []);
-  } catch (e) {
-    await wb?.page
-      .screenshot({ path: path.join(os.tmpdir(), 'kql-e2e-failed-20-second-workbench.png') })
-      .catch(() => undefined);
-    throw e;
-  } finally {
-    await wb?.close().catch(() => undefined);
-    await server.stop();
-    fs.rmSync(workspace, { recursive: true, force: true });
-  }
+  });
 }

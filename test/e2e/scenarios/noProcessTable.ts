@@ -8,11 +8,10 @@
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { startCodeServer } from '../codeServer';
+import { dataFolderWorkspace, inOwnWorkspace } from '../ownWorkspace';
 import { crashNotices } from '../resultsPanel';
-import { Workbench, waitFor } from '../workbench';
+import { type Workbench, waitFor } from '../workbench';
 import { openFleetMap } from './dependencyMap';
 import { expand, showMachinesViewAlone } from './machines';
 import { waitShown } from './mapJourneys';
@@ -43,21 +42,9 @@ function writeExports(dir: string): void {
 }
 
 export async function noProcessTableScenario(main: Workbench): Promise<void> {
-  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'kql-e2e-no-process-table-'));
-  fs.mkdirSync(path.join(workspace, '.vscode'));
-  fs.writeFileSync(
-    path.join(workspace, '.vscode/settings.json'),
-    JSON.stringify({ 'kql.backend': 'local', 'kql.local.dataFolder': 'exports' }, null, 2),
-  );
-  writeExports(path.join(workspace, 'exports'));
-  const server = await startCodeServer({
-    codeServerDir: process.env.CODE_SERVER_DIR!,
-    vsix: process.env.KQL_VSIX ?? path.resolve(__dirname, '../../../dist-vsix/connection-analytics.vsix'),
-    workspace,
-  });
-  let wb: Workbench | undefined;
-  try {
-    wb = await Workbench.open(main.context.browser()!, server.url);
+  const { workspace, exports } = dataFolderWorkspace('kql-e2e-no-process-table-');
+  writeExports(exports);
+  await inOwnWorkspace(main, 63, workspace, async (wb) => {
     await showMachinesViewAlone(wb);
     const groups = await waitFor("web-01's branches", () => expand(wb!, 'web-01', 1).catch(() => undefined), 90_000);
     assert.ok(
@@ -104,14 +91,5 @@ export async function noProcessTableScenario(main: Workbench): Promise<void> {
       .waitFor({ state: 'hidden', timeout: 30_000 });
     await wb.screenshot(63, 'map-compare-no-processes');
     assert.deepEqual(await crashNotices(wb), []);
-  } catch (e) {
-    await wb?.page
-      .screenshot({ path: path.join(os.tmpdir(), 'kql-e2e-failed-63-second-workbench.png') })
-      .catch(() => undefined);
-    throw e;
-  } finally {
-    await wb?.close().catch(() => undefined);
-    await server.stop();
-    if (process.env.KQL_E2E_KEEP !== '1') fs.rmSync(workspace, { recursive: true, force: true });
-  }
+  });
 }

@@ -12,16 +12,15 @@
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { parquetWriteBuffer } from 'hyparquet-writer';
-import { startCodeServer } from '../codeServer';
+import { dataFolderWorkspace, inOwnWorkspace } from '../ownWorkspace';
 import { crashNotices, readError, resultsFrame, waitForGrid, withColumns } from '../resultsPanel';
 import { viewTreeRows } from '../treeView';
-import { waitFor, Workbench } from '../workbench';
-import { showMachinesViewAlone } from './machines';
+import { type Workbench, waitFor } from '../workbench';
 import { expectSuggestion } from './completion';
+import { showMachinesViewAlone } from './machines';
 
 const MACHINES = ['db-01', 'web-01'];
 /** Where a data export rule writes VMProcess, below the data folder. */
@@ -134,23 +133,10 @@ async function runAt(wb: Workbench, line: number): Promise<void> {
 }
 
 export async function ownExportsScenario(main: Workbench): Promise<void> {
-  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'kql-e2e-own-exports-'));
-  fs.mkdirSync(path.join(workspace, '.vscode'));
-  fs.writeFileSync(
-    path.join(workspace, '.vscode/settings.json'),
-    JSON.stringify({ 'kql.backend': 'local', 'kql.local.dataFolder': 'exports' }, null, 2),
-  );
-  writeExports(path.join(workspace, 'exports'));
+  const { workspace, exports } = dataFolderWorkspace('kql-e2e-own-exports-');
+  writeExports(exports);
   fs.writeFileSync(path.join(workspace, 'mine.kql'), QUERIES);
-  const server = await startCodeServer({
-    codeServerDir: process.env.CODE_SERVER_DIR!,
-    vsix: process.env.KQL_VSIX ?? path.resolve(__dirname, '../../../dist-vsix/connection-analytics.vsix'),
-    workspace,
-  });
-  let wb: Workbench | undefined;
-  try {
-    wb = await Workbench.open(main.context.browser()!, server.url);
-
+  await inOwnWorkspace(main, 62, workspace, async (wb) => {
     // The Machines view: the folder's two machines, not the sample's fleet.
     await showMachinesViewAlone(wb);
     const machines = await waitFor(
@@ -250,14 +236,5 @@ export async function ownExportsScenario(main: Workbench): Promise<void> {
     assert.equal(error.at, `${LINE.failures + 1}:17`);
     await wb.screenshot(62, 'missing-column');
     assert.deepEqual(await crashNotices(wb), []);
-  } catch (e) {
-    await wb?.page
-      .screenshot({ path: path.join(os.tmpdir(), 'kql-e2e-failed-62-second-workbench.png') })
-      .catch(() => undefined);
-    throw e;
-  } finally {
-    await wb?.close().catch(() => undefined);
-    await server.stop();
-    if (process.env.KQL_E2E_KEEP !== '1') fs.rmSync(workspace, { recursive: true, force: true });
-  }
+  });
 }
