@@ -87,7 +87,7 @@ export class EngineProcess implements EngineChannel {
   on(event: 'message', listener: (message: WorkerResponse) => void): this;
   on(event: 'error', listener: (error: Error) => void): this;
   on(event: 'exit', listener: (code: number | null, signal?: NodeJS.Signals | null) => void): this;
-  on(event: 'message' | 'error' | 'exit', listener: (arg: never) => void): this {
+  on(event: 'message' | 'error' | 'exit', listener: (...args: never[]) => void): this {
     if (event === 'message') {
       this.child.on('message', (m: { type?: string }) => {
         if (m?.type !== ENGINE_PROCESS_READY) (listener as (m: WorkerResponse) => void)(m as WorkerResponse);
