@@ -1,7 +1,7 @@
 /**
  * What a user reads when a run meets one of the local engine's limits: the message names the limit and
  * the setting that raises it. The engine's own messages cannot (the CLI shares them, where the same
- * limit is a command-line option), so the results panel's are completed here. No `vscode` import: the
+ * limit is a command-line option), so the results panel's are completed here, never duplicated. No `vscode` import: the
  * texts are tested in plain Node.
  */
 import type { BackendId, QueryResult } from '../results/queryResult';
@@ -29,28 +29,25 @@ export function queryErrorMessage(message: string, backend: BackendId): string {
   return `${message} The limit is the setting ${LIMIT_SETTINGS.memory}: raise it to give a query more memory, or filter or summarize earlier.`;
 }
 
-/**
- * The warnings a local result is shown with: a result cut at the row limit says so (the engine only
- * flags it), and the size limit's warning names its setting.
- */
-export function resultWarnings(result: QueryResult, rowLimit: number): string[] {
-  const warnings = [...result.warnings];
+/** The engine's notices of a cut result (src/engine/index.ts, src/backends/local/runQuery.ts word them), and what raises each limit. */
+const CUT_NOTICES: readonly { readonly notice: RegExp; readonly hint: string }[] = [
+  {
+    notice: /only the first \d+ are shown \(the row limit\)\.$/,
+    hint: `The limit is the setting ${LIMIT_SETTINGS.rows}: raise it to keep more rows, or filter, take or summarize in the query.`,
+  },
+  {
+    notice: /only its first \d+ rows are shown \(the size limit\)\.$/,
+    hint: `The limit is the setting ${LIMIT_SETTINGS.resultSize}: raise it to keep more, or project fewer columns.`,
+  },
+];
+
+/** The warnings a local result is shown with: a notice of a result cut at a limit names the setting that raises it. */
+export function resultWarnings(result: QueryResult): string[] {
   if (result.stats.backend !== 'local') {
-    return warnings;
+    return [...result.warnings];
   }
-  let sized = false;
-  for (let i = 0; i < warnings.length; i++) {
-    if (/only its first \d+ rows are shown \(the size limit\)\.$/.test(warnings[i]!)) {
-      sized = true;
-      warnings[i] =
-        `${warnings[i]} The limit is the setting ${LIMIT_SETTINGS.resultSize}: raise it to keep more, or project fewer columns.`;
-    }
-  }
-  if (result.stats.truncated && !sized && result.stats.rowCount >= rowLimit) {
-    const n = rowLimit.toLocaleString('en-US');
-    warnings.unshift(
-      `Only the first ${n} rows are kept: the query returned more than the row limit of ${n}, the setting ${LIMIT_SETTINGS.rows}. Raise it to keep more rows, or add a filter or take/summarize to the query.`,
-    );
-  }
-  return warnings;
+  return result.warnings.map((w) => {
+    const cut = CUT_NOTICES.find((c) => c.notice.test(w));
+    return cut ? `${w} ${cut.hint}` : w;
+  });
 }

@@ -231,7 +231,7 @@ export class QueryRunner implements vscode.Disposable {
       panel.post({
         type: 'showResult',
         ...origin,
-        result: { ...result, warnings: resultWarnings(result, this.ctx.config.rowLimit) },
+        result: { ...result, warnings: resultWarnings(result) },
         options: { maxChartPoints: this.ctx.config.maxChartPoints, timeRange },
       });
       this.statusBar.showRun(result.stats);

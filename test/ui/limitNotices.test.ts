@@ -21,26 +21,25 @@ function result(
   };
 }
 
-test('a result cut at the row limit says how many rows were kept and names kql.local.rowLimit', () => {
-  const [notice, ...rest] = resultWarnings(result(1000, true, ['a folder warning']), 1000);
-  assert.match(notice!, /^Only the first 1,000 rows are kept: the query returned more than the row limit of 1,000/);
-  assert.match(notice!, /kql\.local\.rowLimit/);
-  assert.deepEqual(rest, ['a folder warning']);
-  // Not cut, or fewer rows than the limit: nothing added.
-  assert.deepEqual(resultWarnings(result(1000, false), 1000), []);
+test("the engine's notice of a result cut at the row limit names kql.local.rowLimit; other warnings are kept", () => {
+  const cut = 'The result has 5000 rows; only the first 1000 are shown (the row limit).';
+  const [notice, other] = resultWarnings(result(1000, true, [cut, 'a folder warning']));
+  assert.ok(notice!.startsWith(cut));
+  assert.match(notice!, /The limit is the setting kql\.local\.rowLimit: raise it/);
+  assert.equal(other, 'a folder warning');
 });
 
-test("the size limit's warning names kql.local.resultLimitMB, and is not taken for the row limit", () => {
+test("the size limit's notice names kql.local.resultLimitMB, not the row limit's setting", () => {
   const sized = 'The result PrimaryResult is larger than 1 MB; only its first 480 rows are shown (the size limit).';
-  const warnings = resultWarnings(result(480, true, [sized]), 500_000);
-  assert.equal(warnings.length, 1);
-  assert.ok(warnings[0]!.startsWith(sized));
-  assert.match(warnings[0]!, /kql\.local\.resultLimitMB/);
+  const [notice] = resultWarnings(result(480, true, [sized]));
+  assert.ok(notice!.startsWith(sized));
+  assert.match(notice!, /kql\.local\.resultLimitMB/);
+  assert.doesNotMatch(notice!, /rowLimit/);
 });
 
 test("Log Analytics' warnings are its own", () => {
   const la = 'Showing the first 10 of 20 rows.';
-  assert.deepEqual(resultWarnings(result(10, true, [la], 'logAnalytics' as never), 10), [la]);
+  assert.deepEqual(resultWarnings(result(10, true, [la], 'logAnalytics' as never)), [la]);
 });
 
 test('a time-out names the setting of the backend that stopped it; the memory limit names kql.local.memoryLimitMB', () => {
