@@ -4,16 +4,17 @@
  * go to the document's results panel; query errors also become diagnostics at their place.
  */
 import * as vscode from 'vscode';
-import { BackendError, QueryCancelledError, QueryTimeoutError } from '../results/errors';
-import { offerSignInOnAuthError, offerWorkspaceOnConfigError } from './backendCommands';
-import type { QueryResult } from '../results/queryResult';
 import type { QueryBackend } from '../backends/queryBackend';
 import { blockAt, splitQueryBlocks } from '../kql/blocks';
 import type { KqlError } from '../kql/errors';
 import type { BatchPosition, RunErrorKind } from '../protocol/messages';
 import type { TextOrigin } from '../protocol/queryOrigin';
+import { BackendError, QueryCancelledError, QueryTimeoutError } from '../results/errors';
+import type { QueryResult } from '../results/queryResult';
+import { offerSignInOnAuthError, offerWorkspaceOnConfigError } from './backendCommands';
 import { RunCodeLensProvider } from './codeLens';
 import type { Ctx } from './ctx';
+import { queryErrorMessage, resultWarnings, timeoutMessage } from './limitNotices';
 import { log } from './log';
 import { ResultsPanel } from './resultsPanel';
 import { RunDiagnostics } from './runDiagnostics';
@@ -230,7 +231,7 @@ export class QueryRunner implements vscode.Disposable {
       panel.post({
         type: 'showResult',
         ...origin,
-        result,
+        result: { ...result, warnings: resultWarnings(result) },
         options: { maxChartPoints: this.ctx.config.maxChartPoints, timeRange },
       });
       this.statusBar.showRun(result.stats);
@@ -251,7 +252,7 @@ export class QueryRunner implements vscode.Disposable {
           type: 'showError',
           ...origin,
           kind: 'query',
-          message: kqlError.message,
+          message: queryErrorMessage(kqlError.message, backend.id),
           line: range.start.line + 1,
           column: range.start.character + 1,
         });
@@ -276,7 +277,12 @@ export class QueryRunner implements vscode.Disposable {
         type: 'showError',
         ...origin,
         kind,
-        message: kind === 'cancelled' ? 'The query was cancelled.' : message,
+        message:
+          kind === 'cancelled'
+            ? 'The query was cancelled.'
+            : kind === 'timeout'
+              ? timeoutMessage(message, backend.id)
+              : message,
       });
       return kind === 'cancelled' ? 'stopped' : 'failed';
     } finally {

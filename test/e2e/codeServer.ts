@@ -18,6 +18,8 @@ export interface CodeServerOptions {
   readonly workspace: string;
   /** Extra user settings, merged over the test defaults. */
   readonly settings?: Record<string, unknown>;
+  /** Machine-scoped settings (the engine's memory and result limits), in the remote machine's settings. */
+  readonly machineSettings?: Record<string, unknown>;
   /** When set, the process-group id is written here so a shell trap can end the server if Node dies. */
   readonly pidFile?: string;
   /** Workspace trust on (the workbench asks whether to trust the folder); off by default. */
@@ -146,7 +148,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     fs.mkdirSync(path.join(userDataDir, 'Machine'), { recursive: true });
     fs.writeFileSync(
       path.join(userDataDir, 'Machine/settings.json'),
-      JSON.stringify({ 'kql.logAnalytics.endpoint': '' }, null, 2),
+      JSON.stringify({ 'kql.logAnalytics.endpoint': '', ...options.machineSettings }, null, 2),
     );
     fs.writeFileSync(configFile, '');
     // A folder in the extensions dir is picked up by the scan the VSIX install runs (the CLI installs only VSIX files).

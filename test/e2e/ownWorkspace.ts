@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { startCodeServer } from './codeServer';
+import { type CodeServer, type CodeServerOptions, startCodeServer } from './codeServer';
 import { Workbench } from './workbench';
 
 /** A fresh workspace whose settings point the local backend at its `exports` folder. */
@@ -25,17 +25,19 @@ export async function inOwnWorkspace(
   main: Workbench,
   scenario: number,
   workspace: string,
-  body: (wb: Workbench) => Promise<void>,
+  body: (wb: Workbench, server: CodeServer) => Promise<void>,
+  settings: Pick<CodeServerOptions, 'settings' | 'machineSettings'> = {},
 ): Promise<void> {
   const server = await startCodeServer({
     codeServerDir: process.env.CODE_SERVER_DIR!,
     vsix: process.env.KQL_VSIX ?? path.resolve(__dirname, '../../dist-vsix/connection-analytics.vsix'),
     workspace,
+    ...settings,
   });
   let wb: Workbench | undefined;
   try {
     wb = await Workbench.open(main.context.browser()!, server.url);
-    await body(wb);
+    await body(wb, server);
   } catch (e) {
     await wb?.page
       .screenshot({ path: path.join(os.tmpdir(), `kql-e2e-failed-${scenario}-second-workbench.png`) })

@@ -26,3 +26,14 @@ export async function runStatusText(wb: Workbench): Promise<string> {
   const items = await wb.page.locator('.statusbar-item').evaluateAll((els) => els.map((e) => e.textContent ?? ''));
   return items.find((t) => /Sample workspace|Files: |Log Analytics/.test(t) && /·/.test(t)) ?? items.join(' | ');
 }
+
+/** Puts the focus back in the query file's editor (the first group) after working in the results panel. */
+export async function backToEditor(wb: Workbench): Promise<void> {
+  // The editor's own box, not its lines' (which scroll out above it in a long file).
+  await wb.page
+    .locator('.editor-group-container')
+    .first()
+    .locator('.monaco-editor')
+    .first()
+    .click({ position: { x: 300, y: 40 } });
+}

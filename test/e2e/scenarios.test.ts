@@ -38,6 +38,8 @@ import { geoQueryScenario } from './scenarios/geoQuery';
 import { ownExportsScenario } from './scenarios/ownExports';
 import { noProcessTableScenario } from './scenarios/noProcessTable';
 import { failedConnectionPatternsScenario } from './scenarios/failedConnectionPatterns';
+import { gridAtScaleScenario } from './scenarios/gridAtScale';
+import { limitsAndDyingEngineScenario } from './scenarios/limitsAndDyingEngine';
 
 const repo = path.resolve(__dirname, '../..');
 const SCENARIO_TIMEOUT_MS = 150_000;
@@ -164,7 +166,11 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     '19 Log Analytics at an unreachable endpoint: the panel names the host, nothing hangs; back to the local engine',
     logAnalyticsUnreachableScenario,
   );
-  scenario('18 the grid and a chart are readable in light, high-contrast and dark themes', themesScenario);
+  scenario(
+    '18 the grid and a chart are readable in light, both high-contrast and dark themes; selection and focus show',
+    themesScenario,
+    300_000,
+  );
   scenario(
     '30 a report opens as a notebook, Run All charts it, Pick Machines narrows it, it saves and reopens with outputs',
     reportNotebookScenario,
@@ -184,6 +190,16 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     "63 a data folder with no process table: the Processes branch and the map's compare say what is missing",
     noProcessTableScenario,
     300_000,
+  );
+  scenario(
+    '64 a grid of 450,000 rows: the middle and the end by scrollbar, wheel and keys paint the right rows; sort, exact longs, the row limit named',
+    gridAtScaleScenario,
+    300_000,
+  );
+  scenario(
+    '65 the time, memory, row and size limits name their settings while the editor stays responsive; a killed engine is replaced',
+    limitsAndDyingEngineScenario,
+    420_000,
   );
   scenario(
     '66 a .kql file finds what failed connections have in common with evaluate autocluster; the panel shows the segments',

@@ -1,6 +1,6 @@
-import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { renderCell, type CellElement } from '../../webview/results/cell';
+import { describe, test } from 'node:test';
+import { type CellElement, renderCell } from '../../webview/results/cell';
 
 /** A cell that records what it was given and fails the test if anything writes markup into it. */
 class ShimCell implements CellElement {
@@ -41,6 +41,14 @@ describe('renderCell', () => {
     assert.deepEqual([cell.textContent, cell.className], ['', 'cell null selected']);
     renderCell(cell, 42, undefined, 'long', false);
     assert.deepEqual([cell.textContent, cell.className], ['42', 'cell num']);
+  });
+
+  test('a null and an empty string both read as empty; the tooltip says which is null', () => {
+    const cell = new ShimCell();
+    renderCell(cell, null, undefined, 'string', false);
+    assert.deepEqual([cell.textContent, cell.title], ['', 'null']);
+    renderCell(cell, '', undefined, 'string', false);
+    assert.deepEqual([cell.textContent, cell.title], ['', '']);
   });
 
   test('long values get a shortened tooltip but full text', () => {

@@ -3,8 +3,9 @@
  * `<img src=x onerror=…>` shows as those characters. The element type is the smallest part of the DOM
  * this needs, so the function is tested in plain Node.
  */
-import type { WireValue } from '../../src/results/queryResult';
+
 import { cellText } from '../../src/render/cellText';
+import type { WireValue } from '../../src/results/queryResult';
 import type { KqlType } from '../../src/schema/types';
 
 export interface CellElement {
@@ -26,10 +27,12 @@ export function renderCell(
   selected: boolean,
 ): void {
   text ??= cellText(value);
+  const isNull = value === null || value === undefined;
   cell.textContent = text;
-  cell.title = text.length > MAX_TITLE ? `${text.slice(0, MAX_TITLE)}…` : text;
+  // A null and an empty string both show as an empty cell (as in Log Analytics); hovering tells them apart.
+  cell.title = isNull ? 'null' : text.length > MAX_TITLE ? `${text.slice(0, MAX_TITLE)}…` : text;
   let cls = 'cell';
-  if (value === null || value === undefined) {
+  if (isNull) {
     cls += ' null';
   } else if (NUMERIC.has(type)) {
     cls += ' num';

@@ -13,6 +13,7 @@ import type { HostMessage, ResultsPanelState, ShowErrorMessage, ShowResultMessag
 import { validateHostMessage, validatePanelState } from '../../src/protocol/validate';
 import { chartPlan, type ChartPlan } from '../../src/render/chartSpec';
 import { tableOf } from '../../src/render/tableCells';
+import { truncationNote } from '../../src/render/truncationNote';
 import { el, injectStyle, onThemeChange } from '../shared/dom';
 import themeCss from '../shared/theme.css';
 import { vscodeApi } from '../shared/vscodeApi';
@@ -265,7 +266,7 @@ function showStatus(): void {
     backend,
   ];
   if (r.stats.truncated) {
-    parts.push('truncated at the row limit');
+    parts.push(truncationNote(r.warnings));
   }
   if (r.tables.length > 1) {
     parts.push(`${r.tables.length - 1} more table(s) not shown`);

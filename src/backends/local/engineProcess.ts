@@ -19,7 +19,8 @@ export interface EngineChannel {
   terminate(): unknown;
   on(event: 'message', listener: (message: WorkerResponse) => void): unknown;
   on(event: 'error', listener: (error: Error) => void): unknown;
-  on(event: 'exit', listener: (code: number | null) => void): unknown;
+  /** `signal`: what ended a process from outside (a worker thread has none). */
+  on(event: 'exit', listener: (code: number | null, signal?: NodeJS.Signals | null) => void): unknown;
   ref(): void;
   unref(): void;
   /** False for a process: it cannot see a SharedArrayBuffer flag, so a cancel must stop it at once. */
@@ -85,14 +86,16 @@ export class EngineProcess implements EngineChannel {
 
   on(event: 'message', listener: (message: WorkerResponse) => void): this;
   on(event: 'error', listener: (error: Error) => void): this;
-  on(event: 'exit', listener: (code: number | null) => void): this;
-  on(event: 'message' | 'error' | 'exit', listener: (arg: never) => void): this {
+  on(event: 'exit', listener: (code: number | null, signal?: NodeJS.Signals | null) => void): this;
+  on(event: 'message' | 'error' | 'exit', listener: (...args: never[]) => void): this {
     if (event === 'message') {
       this.child.on('message', (m: { type?: string }) => {
         if (m?.type !== ENGINE_PROCESS_READY) (listener as (m: WorkerResponse) => void)(m as WorkerResponse);
       });
     } else if (event === 'exit') {
-      this.child.on('exit', (code) => (listener as (code: number | null) => void)(code));
+      this.child.on('exit', (code, signal) =>
+        (listener as (code: number | null, signal: NodeJS.Signals | null) => void)(code, signal),
+      );
     } else {
       this.child.on('error', listener as (e: Error) => void);
     }

@@ -266,7 +266,9 @@ export class LocalBackend implements QueryBackend {
     worker.unref();
     worker.on('message', (m: WorkerResponse) => this.onMessage(m));
     worker.on('error', (e) => this.onWorkerGone(worker, e.message));
-    worker.on('exit', (code) => this.onWorkerGone(worker, `it exited with code ${code}`));
+    worker.on('exit', (code, signal) =>
+      this.onWorkerGone(worker, signal ? `its process was killed by ${signal}` : `it exited with code ${code}`),
+    );
     worker.postMessage({ type: 'load', source: this.options.source } satisfies WorkerRequest);
     if (this.givenFunctions.length > 0) {
       worker.postMessage({ type: 'functions', functions: this.givenFunctions } satisfies WorkerRequest);
@@ -390,7 +392,10 @@ export class LocalBackend implements QueryBackend {
       if (run.started) {
         this.settle(
           id,
-          new BackendError('server', `The local engine stopped (${why}); it has been restarted, run the query again.`),
+          new BackendError(
+            'server',
+            `The local engine stopped while running this query (${why}); a new engine has started: run the query again.`,
+          ),
         );
       } else {
         queued.push(run);

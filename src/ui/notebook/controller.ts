@@ -22,8 +22,10 @@ import {
   type NotebookResultPayload,
 } from '../../notebook';
 import { BackendError } from '../../results/errors';
+import { truncationNote } from '../../render/truncationNote';
 import { offerSignInOnAuthError } from '../backendCommands';
 import type { Ctx } from '../ctx';
+import { resultWarnings } from '../limitNotices';
 import { log } from '../log';
 
 function asKqlError(e: unknown): KqlError | undefined {
@@ -147,12 +149,13 @@ export class KqlNotebookController implements vscode.Disposable {
         rowLimit: config.rowLimit,
         timeoutMs: backend.id === 'local' ? config.localTimeoutMs : config.serverTimeoutSeconds * 1000,
       });
-      const payload: NotebookResultPayload = { result, rowsReturned: result.tables[0]?.rows.length ?? 0 };
+      const shown = { ...result, warnings: resultWarnings(result) };
+      const payload: NotebookResultPayload = { result: shown, rowsReturned: result.tables[0]?.rows.length ?? 0 };
       const rows = rowsText(payload.rowsReturned);
       const summary = [
         rows,
-        ...(result.stats.truncated ? ['truncated at the row limit'] : []),
-        ...result.warnings,
+        ...(result.stats.truncated ? [truncationNote(result.warnings)] : []),
+        ...shown.warnings,
       ].join('; ');
       await execution.replaceOutput(
         new vscode.NotebookCellOutput(

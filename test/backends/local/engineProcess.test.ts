@@ -3,14 +3,15 @@
  * the same answers over the process's IPC channel, a cancel that ends the process at once (it shares no
  * memory for the worker's flag), a process Node refuses to start falls back to worker threads.
  */
-import { test } from 'node:test';
+
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { test } from 'node:test';
 import { LocalBackend } from '../../../src/backends/local';
 import { EngineProcess, forProcess } from '../../../src/backends/local/engineProcess';
-import { QueryCancelledError } from '../../../src/results/errors';
+import { BackendError, QueryCancelledError } from '../../../src/results/errors';
 import { BUNDLE, NOW, nextQueryWorks, useShippedWorker } from './shippedWorker';
 
 useShippedWorker();
@@ -90,5 +91,38 @@ test('a blob Node refuses: reported once, and the queued query runs in a worker 
   } finally {
     backend.dispose();
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('an engine process killed from outside mid-query: that query names the signal, the next one runs', async () => {
+  const started: EngineProcess[] = [];
+  const lost: string[] = [];
+  const backend = new LocalBackend({
+    source: { kind: 'sample', now: NOW },
+    workerScript: BUNDLE,
+    onWorkerLost: (why) => lost.push(why),
+    startEngine: () => {
+      const p = new EngineProcess({ script: BUNDLE, execArgv: [] });
+      started.push(p);
+      return p;
+    },
+  });
+  try {
+    await backend.run('print 1');
+    const running = backend.run('range x from 1 to 100000000 step 1 | summarize count() by x % 7');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // What a user's `kill -9 <pid>` (or the OOM killer) does: not a terminate() of ours.
+    process.kill(started[0]!.pid!, 'SIGKILL');
+    await assert.rejects(running, (e: unknown) => {
+      assert.ok(e instanceof BackendError, String(e));
+      assert.match(e.message, /local engine stopped while running this query \(its process was killed by SIGKILL\)/);
+      assert.match(e.message, /run the query again/);
+      return true;
+    });
+    assert.deepEqual(lost, ['its process was killed by SIGKILL']);
+    await nextQueryWorks(backend);
+    assert.equal(started.length, 2);
+  } finally {
+    backend.dispose();
   }
 });

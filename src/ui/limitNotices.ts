@@ -1,0 +1,53 @@
+/**
+ * What a user reads when a run meets one of the local engine's limits: the message names the limit and
+ * the setting that raises it. The engine's own messages cannot (the CLI shares them, where the same
+ * limit is a command-line option), so the results panel's are completed here, never duplicated. No `vscode` import: the
+ * texts are tested in plain Node.
+ */
+import type { BackendId, QueryResult } from '../results/queryResult';
+
+/** The setting that sets each limit, as the Settings editor's search finds it. */
+export const LIMIT_SETTINGS = {
+  rows: 'kql.local.rowLimit',
+  resultSize: 'kql.local.resultLimitMB',
+  memory: 'kql.local.memoryLimitMB',
+  localTimeout: 'kql.local.timeoutSeconds',
+  serverTimeout: 'kql.logAnalytics.serverTimeoutSeconds',
+} as const;
+
+/** A time-out's message, with the setting that gives the query longer on the backend that stopped it. */
+export function timeoutMessage(message: string, backend: BackendId): string {
+  const setting = backend === 'local' ? LIMIT_SETTINGS.localTimeout : LIMIT_SETTINGS.serverTimeout;
+  return `${message} The limit is the setting ${setting}: raise it to let queries run longer.`;
+}
+
+/** The engine's memory-limit error (src/engine/exec/memoryBudget.ts words it) gets its setting; others are kept. */
+export function queryErrorMessage(message: string, backend: BackendId): string {
+  if (backend !== 'local' || !/more memory than the embedded engine's limit of/.test(message)) {
+    return message;
+  }
+  return `${message} The limit is the setting ${LIMIT_SETTINGS.memory}: raise it to give a query more memory, or filter or summarize earlier.`;
+}
+
+/** The engine's notices of a cut result (src/engine/index.ts, src/backends/local/runQuery.ts word them), and what raises each limit. */
+const CUT_NOTICES: readonly { readonly notice: RegExp; readonly hint: string }[] = [
+  {
+    notice: /only the first \d+ are shown \(the row limit\)\.$/,
+    hint: `The limit is the setting ${LIMIT_SETTINGS.rows}: raise it to keep more rows, or filter, take or summarize in the query.`,
+  },
+  {
+    notice: /only its first \d+ rows are shown \(the size limit\)\.$/,
+    hint: `The limit is the setting ${LIMIT_SETTINGS.resultSize}: raise it to keep more, or project fewer columns.`,
+  },
+];
+
+/** The warnings a local result is shown with: a notice of a result cut at a limit names the setting that raises it. */
+export function resultWarnings(result: QueryResult): string[] {
+  if (result.stats.backend !== 'local') {
+    return [...result.warnings];
+  }
+  return result.warnings.map((w) => {
+    const cut = CUT_NOTICES.find((c) => c.notice.test(w));
+    return cut ? `${w} ${cut.hint}` : w;
+  });
+}
