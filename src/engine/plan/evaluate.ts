@@ -1,12 +1,13 @@
 /**
  * `evaluate` plugins: `narrow()`, and `bag_unpack(…)` and `pivot(…)`. With an output schema their
  * columns are known before the data is read; without one the data decides them (see runtimeColumns.ts
- * for where that is allowed). The geo lookups are in geoLookup.ts; basket, autocluster and
- * diffpatterns in patternPlugins.ts.
+ * for where that is allowed). The geo lookups are in geoLookup.ts, the IP lookups in ipLookup.ts;
+ * basket, autocluster and diffpatterns in patternPlugins.ts.
  */
 import type { LowerContext } from './context';
 import { lowerExpr } from './expressions';
 import { lowerGeoLookup } from './geoLookup';
+import { lowerIpLookup } from './ipLookup';
 import { lowerPatternPlugin } from './patternPlugins';
 import { lowerAggregateCall } from './summarize';
 import { elementsOf, kindOf, nameText, schemaOf, spanOf, textOf, typeOf, type Node } from './syntax';
@@ -30,6 +31,9 @@ export function lowerEvaluate(op: Node, input: Plan, ctx: LowerContext): Plan {
   }
   if ((name === 'geo_polygon_lookup' || name === 'geo_line_lookup') && call) {
     return lowerGeoLookup(name, call, input, ctx, op);
+  }
+  if ((name === 'ipv4_lookup' || name === 'ipv6_lookup') && call) {
+    return lowerIpLookup(name, call, input, ctx, op);
   }
   if ((name === 'basket' || name === 'autocluster' || name === 'diffpatterns') && call) {
     return lowerPatternPlugin(name, call, input, ctx, op);

@@ -334,6 +334,20 @@ export type Plan =
       readonly lookupAreaRadius: number | undefined;
       readonly returnKey: boolean;
     })
+  /**
+   * evaluate ipv4_lookup / ipv6_lookup: each input row joined with the lookup rows whose network
+   * (column `lookupKey`, CIDR text) holds its address (`source`), and whose `extraKeys` equal its own.
+   */
+  | (PlanBase & {
+      readonly k: 'ipLookup';
+      readonly input: Plan;
+      readonly lookup: Plan;
+      readonly family: 'ipv4' | 'ipv6';
+      readonly source: Expr;
+      readonly lookupKey: string;
+      readonly extraKeys: readonly string[];
+      readonly returnUnmatched: boolean;
+    })
   /** parse-kv: the listed keys' values in `source`, appended as typed columns. */
   | (PlanBase & {
       readonly k: 'parseKv';
