@@ -37,6 +37,7 @@ import { runBagUnpackFromData, runPivotFromData } from './runtimeColumns';
 import { runParseKv } from './parseKv';
 import { runSample, runSampleDistinct } from './sample';
 import { runReduce } from './reduce';
+import { runRowsNear } from './rowsNear';
 import { runScan } from './scan';
 import { runSort, runTop } from './sort';
 import { runSummarize } from './summarize';
@@ -136,6 +137,8 @@ function runUnary(plan: UnaryPlan, input: Table, ctx: ExecContext): Table {
       return runParseKv(plan, input, ctx);
     case 'narrow':
       return runNarrow(plan, input, ctx);
+    case 'rowsNear':
+      return runRowsNear(plan, input, ctx);
     case 'scan':
       return runScan(plan, input, ctx);
     case 'bagUnpack':

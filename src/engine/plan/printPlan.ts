@@ -89,6 +89,8 @@ function describe(p: Plan): string {
       return `${p.k} kind=${p.kind} on ${p.leftKeys.map((l, i) => `${l} == ${p.rightKeys[i]}`).join(', ')}`;
     case 'geoLookup':
       return `evaluate geo_${p.shape}_lookup(${p.key}, ${expr(p.longitude)}, ${expr(p.latitude)}${p.radius !== undefined ? `, radius=${p.radius}` : ''}${p.returnUnmatched ? ', return_unmatched' : ''}) by an S2 cell index`;
+    case 'rowsNear':
+      return `evaluate rows_near(${expr(p.condition)}, ${p.before}, ${p.after})`;
     case 'ipLookup':
       return `evaluate ${p.family}_lookup(${expr(p.source)} in ${p.lookupKey}${p.extraKeys.map((k) => `, ${k}`).join('')}${p.returnUnmatched ? ', return_unmatched' : ''}) by a prefix index`;
     case 'patterns':

@@ -305,6 +305,14 @@ export type Plan =
       readonly plugin: 'basket' | 'autocluster' | 'diffpatterns';
       readonly options: PatternOptions;
     })
+  /** evaluate rows_near(): the rows within `before` rows before or `after` rows after one where `condition` is true. */
+  | (PlanBase & {
+      readonly k: 'rowsNear';
+      readonly input: Plan;
+      readonly condition: Expr;
+      readonly before: number;
+      readonly after: number;
+    })
   /** evaluate narrow(): one row per input cell (Row, Column, Value as text). */
   | (PlanBase & { readonly k: 'narrow'; readonly input: Plan })
   /** evaluate bag_unpack(…) : (schema): each column from the bag's slot `key`, or from the input when `key` is undefined. */
