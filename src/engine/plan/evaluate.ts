@@ -8,6 +8,7 @@ import type { LowerContext } from './context';
 import { lowerExpr } from './expressions';
 import { lowerGeoLookup } from './geoLookup';
 import { lowerIpLookup } from './ipLookup';
+import { outsideReason } from './outsidePlugins';
 import { lowerPatternPlugin } from './patternPlugins';
 import { lowerAggregateCall } from './summarize';
 import { elementsOf, kindOf, nameText, schemaOf, spanOf, textOf, typeOf, type Node } from './syntax';
@@ -40,6 +41,14 @@ export function lowerEvaluate(op: Node, input: Plan, ctx: LowerContext): Plan {
   }
   if ((name === 'basket' || name === 'autocluster' || name === 'diffpatterns') && call) {
     return lowerPatternPlugin(name, call, input, ctx, op);
+  }
+  const outside = outsideReason(name);
+  if (outside) {
+    throw ctx.errors.at(
+      span,
+      'KQL-UNSUPPORTED',
+      `evaluate ${name} reaches outside the query's data (${outside}), which the local engine does not do; run it on Log Analytics.`,
+    );
   }
   throw ctx.errors.unsupported(op, `The plugin 'evaluate ${name || textOf(op)}'`);
 }
