@@ -17,32 +17,23 @@ const IP_DATA = `let IP_Data = datatable(network:string, continent_code:string, 
 ];
 `;
 
+const IPS = "let IPs = datatable(ip:string) ['2.20.183.12', '5.8.1.2', '192.165.12.17'];\n";
+const LOOKUP_COLUMNS = ['network', 'continent_code', 'continent_name', 'country_iso_code', 'country_name'];
+const MATCHED = [
+  ['2.20.183.12', '2.20.183.0/24', 'EU', 'Europe', 'GB', 'United Kingdom'],
+  ['5.8.1.2', '5.8.0.0/19', 'EU', 'Europe', 'RU', 'Russia'],
+];
+
 test('ipv4_lookup: the reference example, matching rows only, with the lookup columns after the input ones', () => {
-  const r = run(`${IP_DATA}let IPs = datatable(ip:string) ['2.20.183.12', '5.8.1.2', '192.165.12.17'];
-IPs | evaluate ipv4_lookup(IP_Data, ip, network)`);
-  assert.deepEqual(r.columns, [
-    'ip',
-    'network',
-    'continent_code',
-    'continent_name',
-    'country_iso_code',
-    'country_name',
-  ]);
-  assert.deepEqual(r.rows, [
-    ['2.20.183.12', '2.20.183.0/24', 'EU', 'Europe', 'GB', 'United Kingdom'],
-    ['5.8.1.2', '5.8.0.0/19', 'EU', 'Europe', 'RU', 'Russia'],
-  ]);
+  const r = run(`${IP_DATA}${IPS}IPs | evaluate ipv4_lookup(IP_Data, ip, network)`);
+  assert.deepEqual(r.columns, ['ip', ...LOOKUP_COLUMNS]);
+  assert.deepEqual(r.rows, MATCHED);
 });
 
 test('ipv4_lookup: return_unmatched = true keeps the unmatched address with empty lookup columns', () => {
   for (const flag of ['return_unmatched = true', 'true']) {
-    const r = run(`${IP_DATA}let IPs = datatable(ip:string) ['2.20.183.12', '5.8.1.2', '192.165.12.17'];
-IPs | evaluate ipv4_lookup(IP_Data, ip, network, ${flag})`);
-    assert.deepEqual(r.rows, [
-      ['2.20.183.12', '2.20.183.0/24', 'EU', 'Europe', 'GB', 'United Kingdom'],
-      ['5.8.1.2', '5.8.0.0/19', 'EU', 'Europe', 'RU', 'Russia'],
-      ['192.165.12.17', '', '', '', '', ''],
-    ]);
+    const r = run(`${IP_DATA}${IPS}IPs | evaluate ipv4_lookup(IP_Data, ip, network, ${flag})`);
+    assert.deepEqual(r.rows, [...MATCHED, ['192.165.12.17', '', '', '', '', '']]);
   }
 });
 
@@ -113,14 +104,7 @@ let IPs = datatable(ip:string)
 ];
 `;
   const r = run(`${lookup}IPs | evaluate ipv6_lookup(IP_Data, ip, network)`);
-  assert.deepEqual(r.columns, [
-    'ip',
-    'network',
-    'continent_code',
-    'continent_name',
-    'country_iso_code',
-    'country_name',
-  ]);
+  assert.deepEqual(r.columns, ['ip', ...LOOKUP_COLUMNS]);
   assert.deepEqual(
     r.rows.map((row) => [row[0], row[5]]),
     [
