@@ -34,6 +34,7 @@ import { logAnalyticsUnreachableScenario } from './scenarios/logAnalyticsUnreach
 import { themesScenario } from './scenarios/themes';
 import { bigNotebookScenario, reportNotebookScenario } from './scenarios/notebooks';
 import { geoLookupScenario } from './scenarios/geoLookup';
+import { ipLookupScenario } from './scenarios/ipLookup';
 import { geoQueryScenario } from './scenarios/geoQuery';
 import { ownExportsScenario } from './scenarios/ownExports';
 import { noProcessTableScenario } from './scenarios/noProcessTable';
@@ -200,6 +201,10 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     '65 the time, memory, row and size limits name their settings while the editor stays responsive; a killed engine is replaced',
     limitsAndDyingEngineScenario,
     420_000,
+  );
+  scenario(
+    "69 a .kql file matches VMConnection's remote IPs to a datatable of subnets with ipv4_lookup",
+    ipLookupScenario,
   );
   scenario(
     '66 a .kql file finds what failed connections have in common with evaluate autocluster; the panel shows the segments',

@@ -99,4 +99,17 @@ describe('evaluate plugins', () => {
       /evaluate sequence_detect/,
     );
   });
+
+  test("a plugin that reaches outside the query's data is refused with its reason, not as not yet written", () => {
+    fails(
+      `T | evaluate http_request('https://example.com')`,
+      'KQL-UNSUPPORTED',
+      /evaluate http_request reaches outside the query's data \(it calls a web service\).*Log Analytics/,
+    );
+    fails(
+      `T | evaluate python(typeof(*), 'result = df')`,
+      'KQL-UNSUPPORTED',
+      /evaluate python reaches outside the query's data \(it runs Python in Kusto's sandbox\)/,
+    );
+  });
 });

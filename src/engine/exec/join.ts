@@ -13,7 +13,12 @@ const CHECK_INTERVAL = CHECK_EVERY;
 type P<K extends Plan['k']> = Extract<Plan, { k: K }>;
 
 /** A row's join key, or undefined when a key is null (null keys never match). */
-function keyReader(table: Table, names: readonly string[], ctx: ExecContext, plan: Plan): (row: number) => unknown {
+export function keyReader(
+  table: Table,
+  names: readonly string[],
+  ctx: ExecContext,
+  plan: Plan,
+): (row: number) => unknown {
   const readers: { read: Evaluator; type: Parameters<typeof hashKey>[1] }[] = names.map((n) => {
     const col = table.column(n);
     if (!col) {

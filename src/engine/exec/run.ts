@@ -27,6 +27,7 @@ import { runMvExpand } from './mvExpand';
 import { runBagUnpack, runNarrow, runPivot } from './evaluate';
 import { runFind } from './find';
 import { runGeoLookup } from './geoLookup';
+import { runIpLookup } from './ipLookup';
 import { runAutocluster } from './autocluster';
 import { runBasket } from './basket';
 import { runDiffpatterns } from './diffpatterns';
@@ -36,6 +37,7 @@ import { runBagUnpackFromData, runPivotFromData } from './runtimeColumns';
 import { runParseKv } from './parseKv';
 import { runSample, runSampleDistinct } from './sample';
 import { runReduce } from './reduce';
+import { runRowsNear } from './rowsNear';
 import { runScan } from './scan';
 import { runSort, runTop } from './sort';
 import { runSummarize } from './summarize';
@@ -78,6 +80,11 @@ export function runPlan(plan: Plan, ctx: ExecContext): Table {
       const lookup = runPlan(plan.lookup, ctx);
       return at(plan, ctx, () => runGeoLookup(plan, input, lookup, ctx));
     }
+    case 'ipLookup': {
+      const input = runPlan(plan.input, ctx);
+      const lookup = runPlan(plan.lookup, ctx);
+      return at(plan, ctx, () => runIpLookup(plan, input, lookup, ctx));
+    }
     case 'join':
     case 'lookup': {
       const left = runPlan(plan.left, ctx);
@@ -91,7 +98,7 @@ export function runPlan(plan: Plan, ctx: ExecContext): Table {
   return at(plan, ctx, () => runUnary(plan, input, ctx));
 }
 
-type UnaryPlan = Exclude<Extract<Plan, { input: Plan }>, { k: 'geoLookup' }>;
+type UnaryPlan = Exclude<Extract<Plan, { input: Plan }>, { k: 'geoLookup' | 'ipLookup' }>;
 
 function runUnary(plan: UnaryPlan, input: Table, ctx: ExecContext): Table {
   switch (plan.k) {
@@ -130,6 +137,8 @@ function runUnary(plan: UnaryPlan, input: Table, ctx: ExecContext): Table {
       return runParseKv(plan, input, ctx);
     case 'narrow':
       return runNarrow(plan, input, ctx);
+    case 'rowsNear':
+      return runRowsNear(plan, input, ctx);
     case 'scan':
       return runScan(plan, input, ctx);
     case 'bagUnpack':

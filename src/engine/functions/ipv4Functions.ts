@@ -11,19 +11,59 @@ interface Ipv4 {
   prefix: number;
 }
 
-const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/(\d{1,2}))?$/;
-
+/**
+ * Dotted-quad text (`a.b.c.d`, each part 1–3 digits up to 255) with an optional `/prefix` of 1–2
+ * digits up to 32, spaces around it ignored. Read character by character, not by a regular
+ * expression: ipv4_lookup parses every input row with it.
+ */
 export function parseIpv4Text(text: string): Ipv4 | null {
-  const m = IPV4.exec(text.trim());
-  if (!m) {
+  const t = text.trim();
+  const n = t.length;
+  let address = 0;
+  let octet = 0;
+  let digits = 0;
+  let dots = 0;
+  let i = 0;
+  for (; i < n; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (++digits > 3) {
+        return null;
+      }
+      octet = octet * 10 + (c - 48);
+    } else if (c === 46 && digits > 0 && dots < 3 && octet <= 255) {
+      address = address * 256 + octet;
+      dots++;
+      digits = 0;
+      octet = 0;
+    } else if (c === 47) {
+      break;
+    } else {
+      return null;
+    }
+  }
+  if (dots !== 3 || digits === 0 || octet > 255) {
     return null;
   }
-  const octets = [m[1], m[2], m[3], m[4]].map(Number);
-  const prefix = m[5] === undefined ? 32 : Number(m[5]);
-  if (octets.some((o) => o > 255) || prefix > 32) {
-    return null;
+  address = address * 256 + octet;
+  let prefix = 32;
+  if (i < n) {
+    if (n - i - 1 < 1 || n - i - 1 > 2) {
+      return null;
+    }
+    prefix = 0;
+    for (let j = i + 1; j < n; j++) {
+      const c = t.charCodeAt(j);
+      if (c < 48 || c > 57) {
+        return null;
+      }
+      prefix = prefix * 10 + (c - 48);
+    }
+    if (prefix > 32) {
+      return null;
+    }
   }
-  return { address: ((octets[0]! << 24) >>> 0) + (octets[1]! << 16) + (octets[2]! << 8) + octets[3]!, prefix };
+  return { address, prefix };
 }
 
 function mask(prefix: number): number {

@@ -23,7 +23,8 @@ export function mapInputs(plan: Plan, f: (input: Plan) => Plan): Plan {
       const right = f(plan.right);
       return left === plan.left && right === plan.right ? plan : { ...plan, left, right };
     }
-    case 'geoLookup': {
+    case 'geoLookup':
+    case 'ipLookup': {
       const input = f(plan.input);
       const lookup = f(plan.lookup);
       return input === plan.input && lookup === plan.lookup ? plan : { ...plan, input, lookup };
@@ -59,6 +60,11 @@ export function forEachInput(plan: Plan, f: (input: Plan) => void): void {
     case 'lookup':
       f(plan.left);
       f(plan.right);
+      return;
+    case 'geoLookup':
+    case 'ipLookup':
+      f(plan.input);
+      f(plan.lookup);
       return;
     case 'union':
     case 'search':

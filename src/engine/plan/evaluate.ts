@@ -1,12 +1,14 @@
 /**
- * `evaluate` plugins: `narrow()`, and `bag_unpack(…)` and `pivot(…)`. With an output schema their
+ * `evaluate` plugins: `narrow()`, `rows_near(…)`, and `bag_unpack(…)` and `pivot(…)`. With an output schema their
  * columns are known before the data is read; without one the data decides them (see runtimeColumns.ts
- * for where that is allowed). The geo lookups are in geoLookup.ts; basket, autocluster and
- * diffpatterns in patternPlugins.ts.
+ * for where that is allowed). The geo lookups are in geoLookup.ts, the IP lookups in ipLookup.ts;
+ * basket, autocluster and diffpatterns in patternPlugins.ts.
  */
 import type { LowerContext } from './context';
 import { lowerExpr } from './expressions';
 import { lowerGeoLookup } from './geoLookup';
+import { lowerIpLookup } from './ipLookup';
+import { outsideReason } from './outsidePlugins';
 import { lowerPatternPlugin } from './patternPlugins';
 import { lowerAggregateCall } from './summarize';
 import { elementsOf, kindOf, nameText, schemaOf, spanOf, textOf, typeOf, type Node } from './syntax';
@@ -31,10 +33,59 @@ export function lowerEvaluate(op: Node, input: Plan, ctx: LowerContext): Plan {
   if ((name === 'geo_polygon_lookup' || name === 'geo_line_lookup') && call) {
     return lowerGeoLookup(name, call, input, ctx, op);
   }
+  if ((name === 'ipv4_lookup' || name === 'ipv6_lookup') && call) {
+    return lowerIpLookup(name, call, input, ctx, op);
+  }
+  if (name === 'rows_near' && call) {
+    return lowerRowsNear(call, input, ctx, op);
+  }
   if ((name === 'basket' || name === 'autocluster' || name === 'diffpatterns') && call) {
     return lowerPatternPlugin(name, call, input, ctx, op);
   }
+  const outside = outsideReason(name);
+  if (outside) {
+    throw ctx.errors.at(
+      span,
+      'KQL-UNSUPPORTED',
+      `evaluate ${name} reaches outside the query's data (${outside}), which the local engine does not do; run it on Log Analytics.`,
+    );
+  }
   throw ctx.errors.unsupported(op, `The plugin 'evaluate ${name || textOf(op)}'`);
+}
+
+/** rows_near(Condition, NumRows [, RowsAfter]): the counts are constants, 0 or more. */
+function lowerRowsNear(
+  call: Kusto.Language.Syntax.FunctionCallExpression,
+  input: Plan,
+  ctx: LowerContext,
+  op: Node,
+): Plan {
+  const [conditionNode, ...countNodes] = elementsOf<Kusto.Language.Syntax.Expression>(call.ArgumentList?.Expressions);
+  const counts = countNodes.map((node, i) => {
+    const value = lowerExpr(node, ctx);
+    const n = value.k === 'literal' ? Number(value.value) : Number.NaN;
+    if (value.k !== 'literal' || !Number.isInteger(n) || n < 0) {
+      throw ctx.errors.at(
+        spanOf(node),
+        'KQL-ARGUMENT',
+        `rows_near: ${i === 0 ? 'NumRows' : 'RowsAfter'} is a constant count of rows, 0 or more.`,
+      );
+    }
+    return n;
+  });
+  if (!conditionNode || counts.length === 0) {
+    throw ctx.errors.at(spanOf(call), 'KQL-ARGUMENT', 'rows_near takes a condition and a number of rows.');
+  }
+  const condition = lowerExpr(conditionNode, ctx);
+  return {
+    k: 'rowsNear',
+    input,
+    condition,
+    before: counts[0]!,
+    after: counts[1] ?? counts[0]!,
+    span: spanOf(op),
+    schema: schemaOf(op),
+  };
 }
 
 /**

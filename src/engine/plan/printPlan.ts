@@ -47,6 +47,7 @@ function inputsOf(p: Plan): Plan[] {
     case 'lookup':
       return [p.left, p.right];
     case 'geoLookup':
+    case 'ipLookup':
       return [p.input, p.lookup];
     case 'union':
     case 'search':
@@ -88,6 +89,10 @@ function describe(p: Plan): string {
       return `${p.k} kind=${p.kind} on ${p.leftKeys.map((l, i) => `${l} == ${p.rightKeys[i]}`).join(', ')}`;
     case 'geoLookup':
       return `evaluate geo_${p.shape}_lookup(${p.key}, ${expr(p.longitude)}, ${expr(p.latitude)}${p.radius !== undefined ? `, radius=${p.radius}` : ''}${p.returnUnmatched ? ', return_unmatched' : ''}) by an S2 cell index`;
+    case 'rowsNear':
+      return `evaluate rows_near(${expr(p.condition)}, ${p.before}, ${p.after})`;
+    case 'ipLookup':
+      return `evaluate ${p.family}_lookup(${expr(p.source)} in ${p.lookupKey}${p.extraKeys.map((k) => `, ${k}`).join('')}${p.returnUnmatched ? ', return_unmatched' : ''}) by a prefix index`;
     case 'patterns':
       return `evaluate ${p.plugin}${p.options.split ? `(${p.options.split.column}, '${p.options.split.a}', '${p.options.split.b}')` : '()'}${p.options.weight ? ` weighted by ${p.options.weight}` : ''}`;
     case 'union':

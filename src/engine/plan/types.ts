@@ -305,6 +305,14 @@ export type Plan =
       readonly plugin: 'basket' | 'autocluster' | 'diffpatterns';
       readonly options: PatternOptions;
     })
+  /** evaluate rows_near(): the rows within `before` rows before or `after` rows after one where `condition` is true. */
+  | (PlanBase & {
+      readonly k: 'rowsNear';
+      readonly input: Plan;
+      readonly condition: Expr;
+      readonly before: number;
+      readonly after: number;
+    })
   /** evaluate narrow(): one row per input cell (Row, Column, Value as text). */
   | (PlanBase & { readonly k: 'narrow'; readonly input: Plan })
   /** evaluate bag_unpack(…) : (schema): each column from the bag's slot `key`, or from the input when `key` is undefined. */
@@ -333,6 +341,20 @@ export type Plan =
       readonly returnUnmatched: boolean;
       readonly lookupAreaRadius: number | undefined;
       readonly returnKey: boolean;
+    })
+  /**
+   * evaluate ipv4_lookup / ipv6_lookup: each input row joined with the lookup rows whose network
+   * (column `lookupKey`, CIDR text) holds its address (`source`), and whose `extraKeys` equal its own.
+   */
+  | (PlanBase & {
+      readonly k: 'ipLookup';
+      readonly input: Plan;
+      readonly lookup: Plan;
+      readonly family: 'ipv4' | 'ipv6';
+      readonly source: Expr;
+      readonly lookupKey: string;
+      readonly extraKeys: readonly string[];
+      readonly returnUnmatched: boolean;
     })
   /** parse-kv: the listed keys' values in `source`, appended as typed columns. */
   | (PlanBase & {

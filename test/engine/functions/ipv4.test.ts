@@ -1,6 +1,8 @@
 // The IPv4 functions' examples from the Kusto reference, with the outputs it states.
-import { test, describe } from 'node:test';
+
 import assert from 'node:assert/strict';
+import { test, describe } from 'node:test';
+import { parseIpv4Text } from '../../../src/engine/functions/ipv4Functions';
 import { column, printed, rows } from './helpers';
 
 describe('IPv4 functions', () => {
@@ -93,4 +95,48 @@ describe('IPv4 functions', () => {
       [32, 24, 16],
     );
   });
+});
+
+test('parseIpv4Text reads exactly what the pattern a.b.c.d[/p] (1–3 digits ≤ 255, prefix 1–2 digits ≤ 32) accepts', () => {
+  // The parser reads characters one by one for speed; the regular expression it replaced is the reference.
+  const pattern = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/(\d{1,2}))?$/;
+  const reference = (text: string): { address: number; prefix: number } | null => {
+    const m = pattern.exec(text.trim());
+    const octets = m ? [m[1], m[2], m[3], m[4]].map(Number) : [];
+    const prefix = m?.[5] === undefined ? 32 : Number(m[5]);
+    if (!m || octets.some((o) => o > 255) || prefix > 32) {
+      return null;
+    }
+    return { address: octets.reduce((a, o) => a * 256 + o, 0), prefix };
+  };
+  let seed = 3;
+  const next = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return (seed >>> 8) % n;
+  };
+  const digits = (): string => Array.from({ length: next(5) }, () => String(next(10) === 0 ? 9 : next(3))).join('');
+  const separators = ['.', '.', '.', '.', '..', '/', ' ', 'x'];
+  const samples = [
+    '1.2.3.4',
+    ' 10.0.0.1/8 ',
+    '255.255.255.255/32',
+    '256.1.1.1',
+    '1.2.3.4/33',
+    '1.2.3.4/',
+    '1.2.3',
+    '1..2.3',
+    '0001.2.3.4',
+    '1.2.3.4/008',
+    '.1.2.3',
+    '1.2.3.4.',
+  ];
+  for (let i = 0; i < 20000; i++) {
+    const parts = Array.from({ length: 3 + next(3) }, digits);
+    const text = parts.reduce((a, p) => a + separators[next(separators.length)] + p);
+    samples.push(next(3) === 0 ? `${text}/${digits()}` : next(5) === 0 ? ` ${text} ` : text);
+  }
+  for (const s of samples) {
+    assert.deepEqual(parseIpv4Text(s), reference(s), JSON.stringify(s));
+  }
+  assert.ok(samples.filter((s) => reference(s) !== null).length > 100, 'the random texts include addresses');
 });
