@@ -8,9 +8,9 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { after, before } from 'node:test';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { after, before } from 'node:test';
 
 export interface RecordedRequest {
   readonly method: string;
@@ -27,6 +27,8 @@ export interface Reply {
   readonly headers?: Record<string, string>;
   /** Wait this long before answering (the client may give up first). */
   readonly delayMs?: number;
+  /** Send only this many bytes of the body, then drop the connection (a network failure mid-body). */
+  readonly cutAfterBytes?: number;
 }
 
 export interface LoopbackServer {
@@ -100,8 +102,15 @@ export async function startLoopbackServer(): Promise<LoopbackServer> {
         if (res.destroyed) {
           return;
         }
+        const body = Buffer.from(reply.raw ?? (reply.body === undefined ? '' : JSON.stringify(reply.body)));
+        if (reply.cutAfterBytes !== undefined) {
+          // Chunked, so the client cannot tell from a length that the body ends early; then the connection is dropped.
+          res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
+          res.write(body.subarray(0, reply.cutAfterBytes), () => setTimeout(() => res.socket?.destroy(), 50));
+          return;
+        }
         res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
-        res.end(reply.raw ?? (reply.body === undefined ? '' : JSON.stringify(reply.body)));
+        res.end(body);
       };
       if (reply.delayMs) {
         const t = setTimeout(send, reply.delayMs);
