@@ -22,6 +22,10 @@ export interface CodeServerOptions {
   readonly pidFile?: string;
   /** Workspace trust on (the workbench asks whether to trust the folder); off by default. */
   readonly workspaceTrust?: boolean;
+  /** Machine-scoped settings (code-server's remote user settings), merged over an empty endpoint. */
+  readonly machineSettings?: Record<string, unknown>;
+  /** Extra environment of the server and its extension host (e.g. NODE_EXTRA_CA_CERTS for a test CA). */
+  readonly env?: Record<string, string>;
   /** Unpackaged extension folders (test fixtures) installed next to the VSIX. */
   readonly extraExtensions?: readonly string[];
   /**
@@ -146,7 +150,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     fs.mkdirSync(path.join(userDataDir, 'Machine'), { recursive: true });
     fs.writeFileSync(
       path.join(userDataDir, 'Machine/settings.json'),
-      JSON.stringify({ 'kql.logAnalytics.endpoint': '' }, null, 2),
+      JSON.stringify({ 'kql.logAnalytics.endpoint': '', ...options.machineSettings }, null, 2),
     );
     fs.writeFileSync(configFile, '');
     // A folder in the extensions dir is picked up by the scan the VSIX install runs (the CLI installs only VSIX files).
@@ -177,7 +181,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
       ...dirs,
       options.workspace,
     ],
-    { detached: true, stdio: ['ignore', log, log], env: { ...process.env, VSCODE_PROXY_URI: '' } },
+    { detached: true, stdio: ['ignore', log, log], env: { ...process.env, VSCODE_PROXY_URI: '', ...options.env } },
   );
   fs.closeSync(log);
   const pid = child.pid;

@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { startCodeServer } from './codeServer';
+import { type CodeServerOptions, startCodeServer } from './codeServer';
 import { Workbench } from './workbench';
 
 /** A fresh workspace whose settings point the local backend at its `exports` folder. */
@@ -26,10 +26,13 @@ export async function inOwnWorkspace(
   scenario: number,
   workspace: string,
   body: (wb: Workbench) => Promise<void>,
+  /** More of the server's options: settings, environment, fixture extensions. */
+  extra: Partial<CodeServerOptions> = {},
 ): Promise<void> {
   const server = await startCodeServer({
     codeServerDir: process.env.CODE_SERVER_DIR!,
     vsix: process.env.KQL_VSIX ?? path.resolve(__dirname, '../../dist-vsix/connection-analytics.vsix'),
+    ...extra,
     workspace,
   });
   let wb: Workbench | undefined;

@@ -38,6 +38,8 @@ import { geoQueryScenario } from './scenarios/geoQuery';
 import { ownExportsScenario } from './scenarios/ownExports';
 import { noProcessTableScenario } from './scenarios/noProcessTable';
 import { failedConnectionPatternsScenario } from './scenarios/failedConnectionPatterns';
+import { logAnalyticsThrottlingScenario } from './scenarios/logAnalyticsThrottling';
+import { logAnalyticsWorkspaceScenario } from './scenarios/logAnalyticsWorkspace';
 
 const repo = path.resolve(__dirname, '../..');
 const SCENARIO_TIMEOUT_MS = 150_000;
@@ -188,5 +190,15 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
   scenario(
     '66 a .kql file finds what failed connections have in common with evaluate autocluster; the panel shows the segments',
     failedConnectionPatternsScenario,
+  );
+  scenario(
+    '67 Log Analytics throttles: the wait is shown, exact values arrive after it, an hour-long wait says when to retry, Cancel stops a wait',
+    logAnalyticsThrottlingScenario,
+    300_000,
+  );
+  scenario(
+    "68 a big Log Analytics workspace: signed out a run says how to sign in; the user's own columns complete and are checked",
+    logAnalyticsWorkspaceScenario,
+    300_000,
   );
 });

@@ -39,6 +39,8 @@ export interface LoopbackServer {
   /** Resolves when a request's connection closed before its reply was sent. */
   readonly abandoned: Promise<void>;
   script(replies: Reply[]): void;
+  /** Answers the queries `handler` returns a reply for, before the script (undefined: the script's turn). */
+  respond(handler: ((request: RecordedRequest) => Reply | undefined) | undefined): void;
   /** Answers every metadata request with this reply (until set to undefined). */
   serveMetadata(reply: Reply | undefined): void;
   close(): Promise<void>;
@@ -82,6 +84,7 @@ export async function startLoopbackServer(): Promise<LoopbackServer> {
   const requests: RecordedRequest[] = [];
   let replies: Reply[] = [];
   let metadata: Reply | undefined;
+  let responder: ((request: RecordedRequest) => Reply | undefined) | undefined;
   let onAbandoned: () => void = () => undefined;
   const abandoned = new Promise<void>((resolve) => (onAbandoned = resolve));
   const server = https.createServer({ key, cert }, (req, res) => {
@@ -89,14 +92,15 @@ export async function startLoopbackServer(): Promise<LoopbackServer> {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const text = Buffer.concat(chunks).toString('utf8');
-      requests.push({
+      const recorded: RecordedRequest = {
         method: req.method ?? '',
         url: req.url ?? '',
         headers: req.headers,
         body: text ? JSON.parse(text) : {},
-      });
+      };
+      requests.push(recorded);
       const isMetadata = /\/workspaces\/[^/]+\/metadata(\?|$)/.test(req.url ?? '');
-      const reply = (isMetadata ? metadata : undefined) ??
+      const reply = (isMetadata ? metadata : responder?.(recorded)) ??
         replies.shift() ?? { status: 500, body: { error: { code: 'NoScript', message: 'no reply scripted' } } };
       const send = (): void => {
         if (res.destroyed) {
@@ -134,6 +138,9 @@ export async function startLoopbackServer(): Promise<LoopbackServer> {
     abandoned,
     script(r) {
       replies = [...r];
+    },
+    respond(handler) {
+      responder = handler;
     },
     serveMetadata(r) {
       metadata = r;
