@@ -24,6 +24,8 @@ export interface CodeServerOptions {
   readonly pidFile?: string;
   /** Workspace trust on (the workbench asks whether to trust the folder); off by default. */
   readonly workspaceTrust?: boolean;
+  /** Extra environment of the server and its extension host (e.g. NODE_EXTRA_CA_CERTS for a test CA). */
+  readonly env?: Record<string, string>;
   /** Unpackaged extension folders (test fixtures) installed next to the VSIX. */
   readonly extraExtensions?: readonly string[];
   /**
@@ -179,7 +181,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
       ...dirs,
       options.workspace,
     ],
-    { detached: true, stdio: ['ignore', log, log], env: { ...process.env, VSCODE_PROXY_URI: '' } },
+    { detached: true, stdio: ['ignore', log, log], env: { ...process.env, VSCODE_PROXY_URI: '', ...options.env } },
   );
   fs.closeSync(log);
   const pid = child.pid;

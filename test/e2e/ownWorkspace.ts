@@ -26,13 +26,14 @@ export async function inOwnWorkspace(
   scenario: number,
   workspace: string,
   body: (wb: Workbench, server: CodeServer) => Promise<void>,
-  settings: Pick<CodeServerOptions, 'settings' | 'machineSettings'> = {},
+  /** More of the server's options: settings, machine settings, environment, fixture extensions. */
+  extra: Partial<CodeServerOptions> = {},
 ): Promise<void> {
   const server = await startCodeServer({
     codeServerDir: process.env.CODE_SERVER_DIR!,
     vsix: process.env.KQL_VSIX ?? path.resolve(__dirname, '../../dist-vsix/connection-analytics.vsix'),
+    ...extra,
     workspace,
-    ...settings,
   });
   let wb: Workbench | undefined;
   try {

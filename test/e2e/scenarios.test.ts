@@ -41,6 +41,8 @@ import { noProcessTableScenario } from './scenarios/noProcessTable';
 import { failedConnectionPatternsScenario } from './scenarios/failedConnectionPatterns';
 import { gridAtScaleScenario } from './scenarios/gridAtScale';
 import { limitsAndDyingEngineScenario } from './scenarios/limitsAndDyingEngine';
+import { logAnalyticsThrottlingScenario } from './scenarios/logAnalyticsThrottling';
+import { logAnalyticsWorkspaceScenario } from './scenarios/logAnalyticsWorkspace';
 
 const repo = path.resolve(__dirname, '../..');
 const SCENARIO_TIMEOUT_MS = 150_000;
@@ -209,5 +211,15 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
   scenario(
     '66 a .kql file finds what failed connections have in common with evaluate autocluster; the panel shows the segments',
     failedConnectionPatternsScenario,
+  );
+  scenario(
+    '67 Log Analytics throttles: the wait is shown, exact values arrive after it, an hour-long wait says when to retry, Cancel stops a wait',
+    logAnalyticsThrottlingScenario,
+    300_000,
+  );
+  scenario(
+    "68 a big Log Analytics workspace: signed out a run says how to sign in; the user's own columns complete and are checked",
+    logAnalyticsWorkspaceScenario,
+    300_000,
   );
 });

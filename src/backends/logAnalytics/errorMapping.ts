@@ -15,10 +15,11 @@ export class SignInRequiredError extends Error {
   }
 }
 
-interface ServiceErrorInfo {
+export interface ServiceErrorInfo {
   readonly code?: string;
   readonly message?: string;
-  readonly details?: readonly { readonly message?: string }[];
+  /** Each detail may carry its own innererror: a PartialError's real reason is in details[0].innererror. */
+  readonly details?: readonly ServiceErrorInfo[];
   readonly innererror?: ServiceErrorInfo;
 }
 
@@ -30,10 +31,15 @@ export function serviceErrorMessages(info: ServiceErrorInfo | undefined): string
       out.push(m);
     }
   };
-  for (let e = info, depth = 0; e && depth < 8; e = e.innererror, depth++) {
+  const walk = (e: ServiceErrorInfo | undefined, depth: number): void => {
+    if (!e || depth >= 8) {
+      return;
+    }
     add(e.message);
-    e.details?.forEach((d) => add(d.message));
-  }
+    e.details?.forEach((d) => walk(d, depth + 1));
+    walk(e.innererror, depth + 1);
+  };
+  walk(info, 0);
   return out;
 }
 
@@ -48,15 +54,23 @@ function bodyError(e: Record<string, unknown>): ServiceErrorInfo | undefined {
   if (details?.error) {
     return details.error;
   }
-  const response = e.response as { bodyAsText?: string } | undefined;
-  if (response?.bodyAsText) {
-    try {
-      return (JSON.parse(response.bodyAsText) as { error?: ServiceErrorInfo }).error;
-    } catch {
-      return undefined;
-    }
+  return serviceErrorIn((e.response as { bodyAsText?: string } | undefined)?.bodyAsText);
+}
+
+/**
+ * The `error` of a response text, as the service wrote it: the SDK's own reading drops each detail's
+ * innererror, where a PartialError says what actually went wrong.
+ */
+export function serviceErrorIn(text: string | undefined): ServiceErrorInfo | undefined {
+  if (!text) {
+    return undefined;
   }
-  return undefined;
+  try {
+    const error = (JSON.parse(text) as { error?: unknown }).error;
+    return error && typeof error === 'object' ? (error as ServiceErrorInfo) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Seconds to wait from a Retry-After header: a number of seconds or an HTTP date. */
@@ -73,7 +87,7 @@ export function retryAfterSeconds(header: string | undefined, now = Date.now()):
 }
 
 /** "503 Service Unavailable": the status with its standard reason phrase. */
-function statusText(status: number): string {
+export function statusText(status: number): string {
   const phrase = STATUS_CODES[status];
   return phrase ? `${status} ${phrase}` : String(status);
 }
@@ -92,6 +106,21 @@ function describeBody(note: ResponseNote | undefined): string {
   return `the response said: ${flat.length > 200 ? `${flat.slice(0, 200)}…` : flat}`;
 }
 
+/**
+ * A 429's error (or a 503's that asked to wait): `why` says why the extension stopped asking (retries
+ * used up, a wait too long), and the message when to try again.
+ */
+export function throttledError(waitSeconds: number | undefined, said: string, why: string, status = 429): BackendError {
+  const retry = waitSeconds !== undefined ? `; try again in ${waitSeconds} s` : '; try again in a minute';
+  const state = status === 429 ? 'is throttling requests' : 'is unavailable';
+  return new BackendError(
+    status === 429 ? 'throttled' : 'server',
+    `Log Analytics ${state} (${statusText(status)}) and ${why}${retry}.${said ? ` ${said}` : ''}`,
+    status,
+    waitSeconds,
+  );
+}
+
 const SYSTEM_ERROR = /^E[A-Z]+$/;
 
 /**
@@ -100,11 +129,12 @@ const SYSTEM_ERROR = /^E[A-Z]+$/;
  * still say what happened.
  */
 export function toBackendError(error: unknown, aborted: boolean, note?: ResponseNote): Error {
-  if (error instanceof BackendError || error instanceof QueryCancelledError || error instanceof KqlError) {
-    return error;
-  }
+  // Cancelled first: a cancel mid-body also breaks the read, which is not the network's fault.
   if (aborted || (error instanceof Error && error.name === 'AbortError')) {
     return new QueryCancelledError();
+  }
+  if (error instanceof BackendError || error instanceof QueryCancelledError || error instanceof KqlError) {
+    return error;
   }
   if (error instanceof SignInRequiredError) {
     return new BackendError('auth', error.message);
@@ -131,14 +161,7 @@ export function toBackendError(error: unknown, aborted: boolean, note?: Response
     return new BackendError('auth', `Log Analytics refused the sign-in (${status}): ${said}`, status);
   }
   if (status === 429) {
-    const wait = retryAfterSeconds(note?.retryAfter);
-    const retry = wait !== undefined ? `; try again in ${wait} s` : '; try again in a minute';
-    return new BackendError(
-      'throttled',
-      `Log Analytics is throttling requests (${statusText(429)}) and retries did not get through${retry}. ${said}`,
-      status,
-      wait,
-    );
+    return throttledError(retryAfterSeconds(note?.retryAfter), said, 'retries did not get through');
   }
   if (status === 502 || status === 503 || status === 504) {
     const wait = retryAfterSeconds(note?.retryAfter);

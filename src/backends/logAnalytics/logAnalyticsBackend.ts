@@ -3,23 +3,30 @@
  * supplies the TokenCredential (VS Code's Microsoft sign-in in the extension, @azure/identity in the CLI).
  */
 import type { TokenCredential } from '@azure/core-auth';
-import type { PipelinePolicy, PipelineRetryOptions } from '@azure/core-rest-pipeline';
+import type { PipelinePolicy, PipelineRequest, PipelineRetryOptions } from '@azure/core-rest-pipeline';
 import {
   LogsQueryClient,
-  LogsQueryResultStatus,
   type LogsQueryClientOptions,
+  LogsQueryResultStatus,
   type QueryTimeInterval,
 } from '@azure/monitor-query-logs';
 import { BackendError, QueryCancelledError, QueryTimeoutError } from '../../results/errors';
 import { DEFAULT_ROW_LIMIT, type QueryResult, type ResultTable, type TimeRange } from '../../results/queryResult';
-import { type QueryBackend, type RunOptions } from '../queryBackend';
-import { cloudEndpoints, type AzureCloudName } from './clouds';
-import { EndpointGatedCredential, type EndpointApprover } from './endpointPolicy';
-import { serviceErrorMessages, toBackendError } from './errorMapping';
-import { DEFAULT_MAX_RESPONSE_BYTES, responseSizePolicy, type ResponseNote } from './responseSize';
-import { exactTables } from './exactCells';
-import { renderInfoFrom, wireTable } from './wireConversion';
 import type { WorkspaceSchema } from '../../schema/workspaceSchema';
+import type { QueryBackend, RunOptions } from '../queryBackend';
+import { type AzureCloudName, cloudEndpoints } from './clouds';
+import { type EndpointApprover, EndpointGatedCredential } from './endpointPolicy';
+import { serviceErrorIn, serviceErrorMessages, toBackendError } from './errorMapping';
+import { exactTables } from './exactCells';
+import { DEFAULT_MAX_RESPONSE_BYTES, type ResponseNote, responseSizePolicy } from './responseSize';
+import {
+  describeRetry,
+  MAX_RETRY_WAIT_SECONDS,
+  type RetryNotice,
+  retriedWarning,
+  retryNoticePolicy,
+} from './retryNotice';
+import { renderInfoFrom, wireTable } from './wireConversion';
 import { fetchWorkspaceSchema } from './workspaceMetadata';
 
 export interface LogAnalyticsOptions {
@@ -38,6 +45,8 @@ export interface LogAnalyticsOptions {
   readonly serverTimeoutSeconds?: number;
   /** Retries of 429 and 5xx answers, with exponential backoff (Retry-After honoured). */
   readonly retry?: PipelineRetryOptions;
+  /** The longest Retry-After waited for (default 60 s); a longer one fails the run with when to retry. */
+  readonly maxRetryWaitSeconds?: number;
   /** Extra pipeline options: an https agent with a private CA, a proxy. */
   readonly clientOptions?: Pick<LogsQueryClientOptions, 'agent' | 'tlsOptions' | 'proxyOptions'>;
 }
@@ -87,29 +96,43 @@ export class LogAnalyticsBackend implements QueryBackend {
   private readonly notes = new Map<string, ResponseNote>();
   /** Each running call's last response text, for the cells the SDK's parse loses (exactCells.ts). */
   private readonly bodies = new Map<string, string>();
+  /** Each running call's retries so far and who to tell about the next (the run's onProgress). */
+  private readonly retries = new Map<string, { notices: RetryNotice[]; tell?: (message: string) => void }>();
+  /**
+   * The call each request belongs to. Read from the request's header on its first attempt, which is
+   * then removed (it is not the service's); the retry policy sends the same request object again
+   * without it, so later attempts are found here, and their answers noted like the first's.
+   */
+  private readonly callOfRequest = new WeakMap<PipelineRequest, string>();
   private nextCall = 0;
 
   constructor(private readonly options: LogAnalyticsOptions) {
     const id = options.workspaceId.trim();
     this.label = id ? `Log Analytics: ${id.slice(0, 8)}…` : 'Log Analytics (no workspace)';
     const { endpoint, scope } = cloudEndpoints(options.cloud ?? 'AzurePublicCloud', options.endpoint);
+    const callOf = (request: PipelineRequest): string | undefined => {
+      const fromHeader = request.headers.get(CALL_HEADER);
+      if (fromHeader !== undefined) {
+        request.headers.delete(CALL_HEADER);
+        this.callOfRequest.set(request, fromHeader);
+        return fromHeader;
+      }
+      return this.callOfRequest.get(request);
+    };
     const signalPolicy: PipelinePolicy = {
       name: 'connectionAnalyticsAbortSignal',
       sendRequest: (request, next) => {
-        const call = request.headers.get(CALL_HEADER);
-        if (call !== undefined) {
-          request.headers.delete(CALL_HEADER);
-          const signal = this.signals.get(call);
-          if (signal) {
-            request.abortSignal = signal;
-          }
+        const call = callOf(request);
+        const signal = call !== undefined ? this.signals.get(call) : undefined;
+        if (signal) {
+          request.abortSignal = signal;
         }
         return next(request);
       },
     };
     const sizePolicy = responseSizePolicy(
       options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-      CALL_HEADER,
+      callOf,
       (call, note, body) => {
         if (call !== undefined && this.signals.has(call)) {
           this.notes.set(call, note);
@@ -117,14 +140,26 @@ export class LogAnalyticsBackend implements QueryBackend {
         }
       },
     );
+    const retry = options.retry ?? DEFAULT_RETRY;
+    const noticePolicy = retryNoticePolicy(
+      retry.maxRetries ?? DEFAULT_RETRY.maxRetries!,
+      options.maxRetryWaitSeconds ?? MAX_RETRY_WAIT_SECONDS,
+      callOf,
+      (call, notice) => {
+        const state = call !== undefined ? this.retries.get(call) : undefined;
+        state?.notices.push(notice);
+        state?.tell?.(describeRetry(notice));
+      },
+    );
     this.credential = new EndpointGatedCredential(options.credential, endpoint, options.approveEndpoint);
     this.client = new LogsQueryClient(this.credential, {
       ...options.clientOptions,
       endpoint,
       credentials: { scopes: [scope] },
-      retryOptions: options.retry ?? DEFAULT_RETRY,
-      // The size policy first: it reads the call header before the signal policy removes it.
+      retryOptions: retry,
+      // Outermost first: the notice policy reads the body the size policy has read.
       additionalPolicies: [
+        { policy: noticePolicy, position: 'perRetry' },
         { policy: sizePolicy, position: 'perRetry' },
         { policy: signalPolicy, position: 'perRetry' },
       ],
@@ -191,6 +226,8 @@ export class LogAnalyticsBackend implements QueryBackend {
       : undefined;
     const call = String(this.nextCall++);
     this.signals.set(call, controller.signal);
+    const retries = { notices: [] as RetryNotice[], tell: options.onProgress };
+    this.retries.set(call, retries);
     const started = Date.now();
     try {
       // Before anything is sent: an endpoint that is not Azure Monitor's must be usable and confirmed.
@@ -207,11 +244,11 @@ export class LogAnalyticsBackend implements QueryBackend {
           requestOptions: { headers: { [CALL_HEADER]: call } },
         },
       );
-      const warnings: string[] = [];
+      const warnings: string[] = retries.notices.length ? [retriedWarning(retries.notices)] : [];
       let sdkTables;
       if (result.status === LogsQueryResultStatus.PartialFailure) {
         sdkTables = result.partialTables;
-        const said = serviceErrorMessages(result.partialError);
+        const said = serviceErrorMessages(serviceErrorIn(this.bodies.get(call)) ?? result.partialError);
         warnings.push(
           `Partial results: ${said.length ? said.join(' ') : (result.partialError.code ?? 'the service reported an error')}`,
         );
@@ -252,6 +289,7 @@ export class LogAnalyticsBackend implements QueryBackend {
       this.signals.delete(call);
       this.notes.delete(call);
       this.bodies.delete(call);
+      this.retries.delete(call);
       options.signal?.removeEventListener('abort', onAbort);
     }
   }

@@ -6,7 +6,7 @@
  * response's status, Retry-After and start of body, so a failure the SDK cannot describe (a 502 with an
  * empty body, a 503 HTML page) is still reported by what the service said (errorMapping.ts).
  */
-import type { PipelinePolicy, PipelineResponse } from '@azure/core-rest-pipeline';
+import type { PipelinePolicy, PipelineRequest, PipelineResponse } from '@azure/core-rest-pipeline';
 import { BackendError } from '../../results/errors';
 
 /**
@@ -42,6 +42,23 @@ function tooLarge(maxBytes: number, status: number): BackendError {
   );
 }
 
+/**
+ * The connection dropped after the answer began: the service was reached, so this is not "could not
+ * reach" (what the error's ECONNRESET code would otherwise be reported as).
+ */
+function brokenMidBody(error: unknown, received: number, status: number): BackendError {
+  const e = error as { code?: unknown; message?: unknown };
+  const why = [typeof e.code === 'string' ? e.code : '', typeof e.message === 'string' ? e.message : '']
+    .filter(Boolean)
+    .join(': ');
+  return new BackendError(
+    'network',
+    `The connection to Log Analytics broke while its answer (${status}) was arriving, after ${received.toLocaleString('en-US')} bytes${why ? ` (${why})` : ''}. ` +
+      'Nothing was shown from the partial answer; run the query again.',
+    status,
+  );
+}
+
 async function readCapped(stream: NodeJS.ReadableStream, maxBytes: number, status: number): Promise<string> {
   const chunks: Buffer[] = [];
   let total = 0;
@@ -56,24 +73,26 @@ async function readCapped(stream: NodeJS.ReadableStream, maxBytes: number, statu
     }
   } catch (e) {
     (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
-    throw e;
+    throw e instanceof BackendError || (e as { name?: unknown }).name === 'AbortError'
+      ? e
+      : brokenMidBody(e, total, status);
   }
   return Buffer.concat(chunks, total).toString('utf8');
 }
 
 /**
- * The policy. `note(request header value, note, body)` is called for every response read; `callHeader` names
- * the request header that identifies the backend's call (read, not removed).
+ * The policy. `note(call, note, body)` is called for every response read, retries' too; `callOf` says
+ * which of the backend's calls a request belongs to.
  */
 export function responseSizePolicy(
   maxBytes: number,
-  callHeader: string,
+  callOf: (request: PipelineRequest) => string | undefined,
   note: (call: string | undefined, n: ResponseNote, body: string) => void,
 ): PipelinePolicy {
   return {
     name: 'connectionAnalyticsResponseSize',
     sendRequest: async (request, next) => {
-      const call = request.headers.get(callHeader);
+      const call = callOf(request);
       const asked = request.streamResponseStatusCodes;
       if (asked !== undefined) {
         return next(request); // an operation that streams on purpose: not ours to read

@@ -8,9 +8,9 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { after, before } from 'node:test';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { after, before } from 'node:test';
 
 export interface RecordedRequest {
   readonly method: string;
@@ -27,6 +27,8 @@ export interface Reply {
   readonly headers?: Record<string, string>;
   /** Wait this long before answering (the client may give up first). */
   readonly delayMs?: number;
+  /** Send only this many bytes of the body, then drop the connection (a network failure mid-body). */
+  readonly cutAfterBytes?: number;
 }
 
 export interface LoopbackServer {
@@ -37,6 +39,8 @@ export interface LoopbackServer {
   /** Resolves when a request's connection closed before its reply was sent. */
   readonly abandoned: Promise<void>;
   script(replies: Reply[]): void;
+  /** Answers the queries `handler` returns a reply for, before the script (undefined: the script's turn). */
+  respond(handler: ((request: RecordedRequest) => Reply | undefined) | undefined): void;
   /** Answers every metadata request with this reply (until set to undefined). */
   serveMetadata(reply: Reply | undefined): void;
   close(): Promise<void>;
@@ -80,6 +84,7 @@ export async function startLoopbackServer(): Promise<LoopbackServer> {
   const requests: RecordedRequest[] = [];
   let replies: Reply[] = [];
   let metadata: Reply | undefined;
+  let responder: ((request: RecordedRequest) => Reply | undefined) | undefined;
   let onAbandoned: () => void = () => undefined;
   const abandoned = new Promise<void>((resolve) => (onAbandoned = resolve));
   const server = https.createServer({ key, cert }, (req, res) => {
@@ -87,21 +92,29 @@ export async function startLoopbackServer(): Promise<LoopbackServer> {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const text = Buffer.concat(chunks).toString('utf8');
-      requests.push({
+      const recorded: RecordedRequest = {
         method: req.method ?? '',
         url: req.url ?? '',
         headers: req.headers,
         body: text ? JSON.parse(text) : {},
-      });
+      };
+      requests.push(recorded);
       const isMetadata = /\/workspaces\/[^/]+\/metadata(\?|$)/.test(req.url ?? '');
-      const reply = (isMetadata ? metadata : undefined) ??
+      const reply = (isMetadata ? metadata : responder?.(recorded)) ??
         replies.shift() ?? { status: 500, body: { error: { code: 'NoScript', message: 'no reply scripted' } } };
       const send = (): void => {
         if (res.destroyed) {
           return;
         }
+        const body = Buffer.from(reply.raw ?? (reply.body === undefined ? '' : JSON.stringify(reply.body)));
+        if (reply.cutAfterBytes !== undefined) {
+          // Chunked, so the client cannot tell from a length that the body ends early; then the connection is dropped.
+          res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
+          res.write(body.subarray(0, reply.cutAfterBytes), () => setTimeout(() => res.socket?.destroy(), 50));
+          return;
+        }
         res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
-        res.end(reply.raw ?? (reply.body === undefined ? '' : JSON.stringify(reply.body)));
+        res.end(body);
       };
       if (reply.delayMs) {
         const t = setTimeout(send, reply.delayMs);
@@ -125,6 +138,9 @@ export async function startLoopbackServer(): Promise<LoopbackServer> {
     abandoned,
     script(r) {
       replies = [...r];
+    },
+    respond(handler) {
+      responder = handler;
     },
     serveMetadata(r) {
       metadata = r;
