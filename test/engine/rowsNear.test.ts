@@ -47,6 +47,9 @@ test('rows_near: RowsAfter overrides the rows after; overlapping windows give ea
 });
 
 test('rows_near: a count that is not a constant of 0 or more is an error at it', () => {
-  assert.throws(() => run(`${STATES}| evaluate rows_near(State == "Error", -1)`), /NumRows is a constant count of rows/);
+  assert.throws(
+    () => run(`${STATES}| evaluate rows_near(State == "Error", -1)`),
+    /NumRows is a constant count of rows/,
+  );
   assert.throws(() => run(`${STATES}| evaluate rows_near(State == "Error", 1, Value)`), /RowsAfter|Value|constant/);
 });
