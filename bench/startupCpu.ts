@@ -40,38 +40,56 @@ export interface CpuSample {
 /** USER_HZ is 100 on Linux: a tick is 10 ms. */
 export const TICK_MS = 10;
 
-/** Roles by pid, read once per process: a command line does not change, and reading it is most of a sample. */
-const roles = new Map<number, string | null>();
+/**
+ * Roles by pid and start time, read once per process: a command line does not change after exec, and reading
+ * it is most of a sample. Keyed with the start time so a reused pid is read again.
+ */
+const roles = new Map<string, string | null>();
 
-function ticksOf(pid: string): number | undefined {
+/** A process younger than this may not have exec'd yet: its command line is still its parent's. */
+const SETTLED_MS = 1000;
+
+interface Stat {
+  readonly ticks: number;
+  /** Clock ticks after boot at which the process started. */
+  readonly startTicks: number;
+}
+
+function statOf(pid: string): Stat | undefined {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // utime and stime: fields 14 and 15 of stat, 12 and 13 after the command's name and state.
-    return Number(fields[11]) + Number(fields[12]);
+    // utime, stime and starttime: fields 14, 15 and 22 of stat, 12, 13 and 20 after the name and state.
+    return { ticks: Number(fields[11]) + Number(fields[12]), startTicks: Number(fields[19]) };
   } catch {
     return undefined; // the process ended while it was read
   }
 }
 
+function roleOfPid(pid: string, stat: Stat, uptimeTicks: number): string | null | undefined {
+  const key = `${pid}:${stat.startTicks}`;
+  const known = roles.get(key);
+  if (known !== undefined) return known;
+  let role: string | null;
+  try {
+    role = roleOf(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ')) ?? null;
+  } catch {
+    return undefined;
+  }
+  // A child forked by the extension host is, until it execs, a copy of it: ask again next time.
+  if ((uptimeTicks - stat.startTicks) * TICK_MS >= SETTLED_MS) roles.set(key, role);
+  return role;
+}
+
 export function sample(): CpuSample {
   const byPid: ProcessTicks = new Map();
+  const uptimeTicks = (Number(fs.readFileSync('/proc/uptime', 'utf8').split(' ')[0]) * 1000) / TICK_MS;
   for (const name of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
-    const pid = Number(name);
-    let role = roles.get(pid);
-    if (role === undefined) {
-      try {
-        role = roleOf(fs.readFileSync(`/proc/${name}/cmdline`, 'utf8').replace(/\0/g, ' ')) ?? null;
-      } catch {
-        continue;
-      }
-      // An empty command line is a process between fork and exec: ask again next time.
-      if (role !== null) roles.set(pid, role);
-    }
-    if (!role) continue;
-    const ticks = ticksOf(name);
-    if (ticks !== undefined) byPid.set(pid, { role, ticks });
+    const stat = statOf(name);
+    if (!stat) continue;
+    const role = roleOfPid(name, stat, uptimeTicks);
+    if (role) byPid.set(Number(name), { role, ticks: stat.ticks });
   }
   const cpu = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
   // user nice system idle iowait irq softirq steal: busy is all but idle and iowait.
@@ -90,10 +108,11 @@ export interface CpuShares {
 export function sharesBetween(before: CpuSample, after: CpuSample): CpuShares {
   const byRole = new Map<string, number>();
   for (const [pid, now] of after.byPid) {
-    // A process started since `before` counts from zero; one that ended before `after` is lost (rare: the
-    // session's processes live through the start).
-    const was = before.byPid.get(pid)?.ticks ?? 0;
-    byRole.set(now.role, (byRole.get(now.role) ?? 0) + (now.ticks - was) * TICK_MS);
+    // A process started since `before` (or a pid reused since) counts from zero; one that ended before
+    // `after` is lost (rare: the session's processes live through the start).
+    const was = before.byPid.get(pid);
+    const since = was && was.role === now.role && was.ticks <= now.ticks ? was.ticks : 0;
+    byRole.set(now.role, (byRole.get(now.role) ?? 0) + (now.ticks - since) * TICK_MS);
   }
   byRole.set('bench (Playwright, sampler)', after.selfMs - before.selfMs);
   return { wallMs: after.at - before.at, byRole, machineMs: (after.machine - before.machine) * TICK_MS };
