@@ -28,7 +28,8 @@ import { clickRunLens, seedBlock } from '../test/e2e/codeLens';
 import { startCodeServer } from '../test/e2e/codeServer';
 import { readGrid } from '../test/e2e/resultsPanel';
 import { launchChromium, Workbench, waitFor } from '../test/e2e/workbench';
-import { type CpuShares, cpuDuring, engineTrace, findFiles, reportEngineBreakdown } from './e2eEngineTrace';
+import { engineTrace, findFiles, reportEngineBreakdown } from './e2eEngineTrace';
+import { type CpuShares, CpuTimeline, sharesLine } from './startupCpu';
 import { breakdownLines, mergeTraces, span } from './startupTrace';
 
 const repo = path.resolve(__dirname, '..');
@@ -159,6 +160,8 @@ interface Diagnostics {
 }
 
 interface RunTiming {
+  /** Date.now() of the grid's first paint (the page's clock: the same machine's). */
+  readonly paintedAt: number;
   readonly clickToPaintMs: number;
   readonly engineMs: number;
 }
@@ -199,7 +202,7 @@ async function timeRun(wb: Workbench, workspace: string): Promise<RunTiming> {
     },
     120_000,
   );
-  return { clickToPaintMs: painted.at - clickAt, engineMs: painted.engineMs };
+  return { paintedAt: painted.at, clickToPaintMs: painted.at - clickAt, engineMs: painted.engineMs };
 }
 
 interface StartFigures {
@@ -214,11 +217,14 @@ interface StartFigures {
   readonly engineFromSnapshot: boolean;
   /** The engine's side of the first Run (e2eEngineTrace.ts). */
   readonly engine: EngineFigures;
+  /** Who had the cores from activation to the first diagnostics, and to the first Run's answer. */
+  readonly toDiagnostics: CpuShares | undefined;
+  readonly toFirstRun: CpuShares | undefined;
 }
 
 interface EngineFigures {
   readonly trace: ReturnType<typeof engineTrace>;
-  readonly shares: CpuShares;
+  readonly shares: CpuShares | undefined;
 }
 
 /** One start of the workbench: the first Run as soon as it can be clicked, warm runs, the server's figure. */
@@ -228,13 +234,23 @@ async function measureStart(url: string, userDataDir: string, workspace: string)
   const browser = await launchChromium();
   try {
     const wb = await Workbench.open(browser, url);
-    await wb.openFile('vm-insights.kql'); // onLanguage:kql activates the extension.
-    const { value: cold, shares } = await cpuDuring(() => timeRun(wb, workspace));
+    const timeline = new CpuTimeline(50);
+    let cold: RunTiming;
+    let diagnostics: Diagnostics;
+    const lensAwaited = Date.now();
+    try {
+      await wb.openFile('vm-insights.kql'); // onLanguage:kql activates the extension.
+      cold = await timeRun(wb, workspace);
+      diagnostics = await firstDiagnosticsMs(userDataDir, since);
+    } finally {
+      timeline.stop();
+    }
+    const activatedAt = diagnostics.trace.find(([k]) => k === 'activate')?.[1] ?? Number.NaN;
+    const sentAt = diagnostics.trace.find(([k]) => k === 'firstDiagnosticsSent')?.[1] ?? Number.NaN;
     const warm: RunTiming[] = [];
     for (let i = 0; i < warmRuns; i++) {
       warm.push(await timeRun(wb, workspace));
     }
-    const diagnostics = await firstDiagnosticsMs(userDataDir, since);
     const times = await activationTimes(wb);
     const ours = [...times].find(([name]) => name.startsWith('Connection Analytics'))?.[1];
     const builtIns = [...times].filter(([name]) => !name.startsWith('Connection Analytics')).map(([, ms]) => ms);
@@ -247,7 +263,9 @@ async function measureStart(url: string, userDataDir: string, workspace: string)
       warm,
       load,
       engineFromSnapshot: engineFromSnapshot(userDataDir, since),
-      engine: { trace: engineTrace(userDataDir, since), shares },
+      engine: { trace: engineTrace(userDataDir, since), shares: timeline.between(lensAwaited, cold.paintedAt) },
+      toDiagnostics: timeline.between(activatedAt, sentAt),
+      toFirstRun: timeline.between(activatedAt, cold.paintedAt),
     };
   } finally {
     await browser.close().catch(() => undefined);
@@ -281,6 +299,9 @@ function report(title: string, f: StartFigures): void {
   console.log(
     `    Run click → first grid paint, warm median of ${f.warm.length}: ${warmPaint.toFixed(0)} ms  (reference: engine time ${warmEngine.toFixed(0)} ms; ratio ${(warmPaint / Math.max(warmEngine, 1)).toFixed(1)}×)`,
   );
+  const cores = os.cpus().length;
+  console.log(`    ${sharesLine('CPU from activation to the first diagnostics sent', f.toDiagnostics, cores)}`);
+  console.log(`    ${sharesLine("CPU from activation to the first Run's answer", f.toFirstRun, cores)}`);
 }
 
 async function main(): Promise<void> {

@@ -9,8 +9,15 @@
  *
  *   npm run build && npx tsx bench/lsStartup.ts [runs] [snapshot]   (default 3 of each; `snapshot`: only
  *   the starts from the snapshot)
+ *
+ * With `engine-nice`, each start from the snapshot has the engine starting beside it, as in the editor
+ * after activation: the `kql` command (the engine from its own snapshot, `npm run build:snapshot`)
+ * answering the e2e bench's first query, at OS priority 0 and 10 or `level` (`nice`) in turns, so both what a lower
+ * engine priority gives the server and what it costs the engine's answer are measured in the same run:
+ *
+ *   npm run build && npm run build:snapshot && npx tsx bench/lsStartup.ts 6 engine-nice [level]
  */
-import { fork } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -23,9 +30,9 @@ import {
   InitializeRequest,
   IPCMessageReader,
   IPCMessageWriter,
+  type LogMessageParams,
   PublishDiagnosticsNotification,
   ShutdownRequest,
-  type LogMessageParams,
 } from 'vscode-languageserver/node';
 import { parseTrace, SERVER_TRACE_LOG, StartupTrace } from '../src/protocol/startupTrace';
 import { buildSnapshot, snapshotKey, usableSnapshot } from '../src/ui/startupSnapshot/snapshotCache';
@@ -33,7 +40,10 @@ import { breakdownLines, mergeTraces, span } from './startupTrace';
 
 const repo = path.resolve(__dirname, '..');
 const runs = Number(process.argv[2] ?? 3);
-const snapshotOnly = process.argv[3] === 'snapshot';
+const snapshotOnly = process.argv[3] === 'snapshot' || process.argv[3] === 'engine-nice';
+const engineNice = process.argv[3] === 'engine-nice';
+/** The lower priority compared with 0 (`engine-nice [level]`, default 10). */
+const lowNice = Number(process.argv[4] ?? 10);
 const server = path.join(repo, 'dist/server.js');
 const entry = path.join(repo, 'dist/serverSnapshot.js');
 const example = fs.readFileSync(path.join(repo, 'examples/vm-insights.kql'), 'utf8');
@@ -144,9 +154,53 @@ function median(values: readonly number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
+/** The engine's first answer as the editor's first Run asks it: `kql` from its snapshot, at OS priority `nice`. */
+function engineAnswerMs(nice: number): Promise<number> {
+  const started = performance.now();
+  const child = spawn(
+    'nice',
+    ['-n', String(nice), path.join(repo, 'bin/kql.js'), 'VMBoundPort | distinct Computer, Port, ProcessName'],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  return new Promise((resolve, reject) =>
+    child.once('exit', (code) =>
+      code === 0 ? resolve(Math.round(performance.now() - started)) : reject(new Error(`kql exited ${code}`)),
+    ),
+  );
+}
+
+/** Server starts from the snapshot with the engine beside it at priority 0 and `lowNice`, in turns (see the header). */
+async function compareEngineNice(blob: string): Promise<void> {
+  if (!fs.existsSync(path.join(repo, 'dist/cli.snapshot.blob')))
+    throw new Error('no CLI snapshot: npm run build:snapshot');
+  const byNice = new Map<number, { first: number[]; engine: number[] }>([
+    [0, { first: [], engine: [] }],
+    [lowNice, { first: [], engine: [] }],
+  ]);
+  for (let i = 0; i < runs; i++) {
+    for (const nice of i % 2 ? [lowNice, 0] : [0, lowNice]) {
+      const [start, engineMs] = await Promise.all([startOnce(blob), engineAnswerMs(nice)]);
+      byNice.get(nice)!.first.push(start.firstWall);
+      byNice.get(nice)!.engine.push(engineMs);
+    }
+  }
+  console.log(
+    `language server from its snapshot with the engine (kql) starting beside it, load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores, medians of ${runs}:`,
+  );
+  const base = byNice.get(0)!;
+  for (const [nice, f] of byNice) {
+    console.log(
+      `  engine at nice ${nice}: first diagnostics ${median(f.first)} ms (${(median(f.first) / median(base.first)).toFixed(2)}× nice 0's), the engine's answer ${median(f.engine)} ms (${(median(f.engine) / median(base.engine)).toFixed(2)}×); all: ${f.first.join(' ')} / ${f.engine.join(' ')}`,
+    );
+  }
+}
+
 async function main(): Promise<void> {
   if (!fs.existsSync(server) || !fs.existsSync(entry)) throw new Error('no dist/server.js: npm run build first');
   const blob = await snapshotBlob();
+  if (engineNice) return compareEngineNice(blob);
   for (const [label, from] of [
     ['from the start-up snapshot', blob],
     ['without a snapshot (a first start)', undefined],
