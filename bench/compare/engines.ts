@@ -22,39 +22,16 @@
  * allocation costs in GC is its own. The process's CPU time still counts V8's helper threads (concurrent
  * marking of an old-generation GC may overlap the next sample): the paired median leaves such pairs out.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
-import * as esbuild from 'esbuild';
 import { SAMPLE_QUERIES, sampleQueryText } from '../../src/schema/sampleQueries';
+import { bundleRunner } from './bundleRunner';
 import { type PairedRatio, pairedRatio, type Verdict, verdictOf } from './pairedRatio';
 import type { EngineSide } from './runner';
 
 /** The least time one sample of a plan-reusing run takes: shorter queries are run this long in a batch. */
 const SAMPLE_MS = Number(process.env.COMPARE_SAMPLE_MS ?? 5);
-
-/**
- * Bundles runner.ts with its `../../src/…` imports pointing into `dir`, so the same runner times that
- * checkout's engine and data generator; the output goes under `dir`/dist (bare imports resolve there too).
- */
-function bundleRunner(dir: string): string {
-  const runner = path.resolve(__dirname, 'runner.ts');
-  const source = fs.readFileSync(runner, 'utf8').replaceAll("from '../../src/", `from '${path.join(dir, 'src')}/`);
-  const outfile = path.join(dir, 'dist', 'bench', 'compare-runner.js');
-  esbuild.buildSync({
-    stdin: { contents: source, loader: 'ts', resolveDir: path.join(dir, 'bench'), sourcefile: 'runner.ts' },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile,
-    external: ['@kusto/language-service-next', 'esbuild'],
-    mainFields: ['module', 'main'],
-    logLevel: 'warning',
-  });
-  return outfile;
-}
 
 interface Timings {
   /** The plan reused (as the extension's worker re-runs a query): one sample per pair, in the clock chosen. */

@@ -5,8 +5,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { generateSampleWorkspace } from '../../src/data/sample';
-import type { Database } from '../../src/engine/database';
 import { executeQuery } from '../../src/engine';
+import type { Database } from '../../src/engine/database';
 
 export interface EngineSide {
   /** Generates the sample workspace at `scale` and loads Kusto.Language; returns every table's row count. */

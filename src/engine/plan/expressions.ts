@@ -1,12 +1,12 @@
 /** Lowers bound scalar expressions into plan expressions. */
 import { kusto } from '../../kql';
-import { scanStateColumn, type LowerContext } from './context';
-import { expandUserFunction } from './userFunctions';
+import { type LowerContext, scanStateColumn } from './context';
 import { literalValue } from './literals';
 import { lowerPackAll } from './packAll';
 import { lowerStarArguments } from './starArguments';
-import { elementsOf, isTabular, kindOf, nameText, schemaOf, spanOf, typeOf, type Node, textOf } from './syntax';
+import { elementsOf, isTabular, kindOf, type Node, nameText, schemaOf, spanOf, textOf, typeOf } from './syntax';
 import type { Expr } from './types';
+import { expandUserFunction } from './userFunctions';
 
 const LIST_KINDS = new Set([
   'InExpression',
@@ -17,18 +17,24 @@ const LIST_KINDS = new Set([
   'HasAllExpression',
 ]);
 
+let symbolKindNames: Map<number, string> | undefined;
+
+/** The SymbolKind name of what a name refers to ('Table', 'Column', 'Function', …); '' when nothing. */
 export function symbolKind(node: Node): string {
   const sym = node.ReferencedSymbol;
   if (!sym) {
     return '';
   }
-  // A Bridge.NET enum is a plain name → number object at run time (no reverse mapping): search it by value.
-  for (const [name, v] of Object.entries(kusto().Symbols.SymbolKind)) {
-    if (v === sym.Kind) {
-      return name;
+  if (!symbolKindNames) {
+    // A Bridge.NET enum is a plain name → number object at run time (no reverse mapping): reverse it once.
+    symbolKindNames = new Map();
+    for (const [name, v] of Object.entries(kusto().Symbols.SymbolKind)) {
+      if (typeof v === 'number' && !symbolKindNames.has(v)) {
+        symbolKindNames.set(v, name);
+      }
     }
   }
-  return '';
+  return symbolKindNames.get(sym.Kind) ?? '';
 }
 
 export function lowerExpr(node: Node, ctx: LowerContext): Expr {

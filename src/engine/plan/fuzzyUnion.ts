@@ -6,7 +6,7 @@
  * their commas, so every other offset (and every error's line:column) stays where it was.
  */
 import { parameter } from './join';
-import { kindOf, nameText, type Node } from './syntax';
+import { kindOf, type Node, nameText } from './syntax';
 
 /** The table name a leg starts from when the binder could not resolve it: `T`, `(T | …)`. */
 export function unresolvedSource(leg: Node): string | undefined {
@@ -61,8 +61,16 @@ function missingLegSpans(union: Kusto.Language.Syntax.UnionOperator): { start: n
   return spans;
 }
 
+const ISFUZZY = /isfuzzy/i;
+
 /** The query text with the missing legs of its fuzzy unions blanked out; undefined when there are none. */
 export function withoutMissingFuzzyLegs(code: Kusto.Language.KustoCode): string | undefined {
+  // A fuzzy union names its isfuzzy parameter in the query's own text (the walk below visits only
+  // that text's tree): without it, the walk over every token of the tree (tens of µs a query
+  // through Bridge, on every first run) can find nothing.
+  if (!ISFUZZY.test(code.Text ?? '')) {
+    return undefined;
+  }
   const spans: { start: number; end: number }[] = [];
   code.Syntax?.WalkElements((e) => {
     if (kindOf(e) === 'UnionOperator' && isFuzzy(e as Kusto.Language.Syntax.UnionOperator)) {

@@ -108,20 +108,27 @@ export function typeOf(expr: Node): KqlType {
 }
 
 /**
- * Schemas read from the binder, by node: lowering asks for the same node's more than once (an
- * operator's input schema where it is piped on), and reading a wide table's columns through Bridge
- * costs a few µs each time. A bound tree never changes, and plan schemas are never edited in place.
+ * Schemas read from the binder, by the bound table type: lowering asks for one node's more than once (an
+ * operator's input schema where it is piped on), a pipe and its operator share one type, and reading a
+ * wide table's columns through Bridge costs a few µs each time. A stored table's type is the same object
+ * in every query bound against the same schemas, so its columns are read once, not once per first run.
+ * Bound types never change, and plan schemas are never edited in place, so one array serves them all
+ * (and is the same array wherever a schema did not change: tabular.ts relies on that).
  */
-const schemas = new WeakMap<Node, readonly ColumnDef[]>();
+const schemas = new WeakMap<Kusto.Language.Symbols.TypeSymbol, readonly ColumnDef[]>();
+const NO_COLUMNS: readonly ColumnDef[] = [];
 
 /** The columns of a tabular expression's result, from the binder (Kusto's own names). */
 export function schemaOf(expr: Node): readonly ColumnDef[] {
-  const known = schemas.get(expr);
+  const t = (expr as Kusto.Language.Syntax.Expression).ResultType as Kusto.Language.Symbols.TableSymbol | null;
+  if (!t) {
+    return NO_COLUMNS;
+  }
+  const known = schemas.get(t);
   if (known) {
     return known;
   }
-  const t = (expr as Kusto.Language.Syntax.Expression).ResultType as Kusto.Language.Symbols.TableSymbol | null;
-  const cols = t?.Columns;
+  const cols = t.Columns;
   const out: ColumnDef[] = [];
   if (cols) {
     for (let i = 0; i < cols.Count; i++) {
@@ -129,7 +136,7 @@ export function schemaOf(expr: Node): readonly ColumnDef[] {
       out.push({ name: c.Name ?? '', type: kqlTypeOf(c.Type) });
     }
   }
-  schemas.set(expr, out);
+  schemas.set(t, out);
   return out;
 }
 

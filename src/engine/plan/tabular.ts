@@ -1,13 +1,13 @@
 /** Lowers tabular expressions: sources (tables, lets, datatable, print, range…) and piped operators. */
 import type { LowerContext } from './context';
-import { expandUserFunction } from './userFunctions';
+import { lowerExpr, symbolKind } from './expressions';
 import { lowerFind } from './find';
 import { lowerOperator } from './operators';
 import { lowerDatatable, lowerPrint, lowerRange } from './sources';
-import { lowerExpr, symbolKind } from './expressions';
-import { lowerSearch, lowerUnion } from './union';
-import { elementsOf, kindOf, nameText, schemaOf, spanOf, type Node, textOf } from './syntax';
+import { elementsOf, kindOf, type Node, nameText, schemaOf, spanOf, textOf } from './syntax';
 import type { Plan } from './types';
+import { lowerSearch, lowerUnion } from './union';
+import { expandUserFunction } from './userFunctions';
 
 /**
  * `table('Name')`: a stored table, or a tabular `let`, named by a constant string (the optional
@@ -127,6 +127,11 @@ const EXPLICIT_OUTPUT = new Set<Plan['k']>([
  * goes after the input's columns, where Kusto puts a new column.
  */
 function withoutPhantomColumns(plan: Plan, input: Plan, boundInput: readonly { name: string }[]): Plan {
+  // The input's schema is the binder's own array (syntax.ts shares one per bound type) wherever
+  // lowering kept every column: nothing to compare, as is most often the case.
+  if (input.schema === boundInput) {
+    return plan;
+  }
   const present = new Set(input.schema.map((c) => c.name));
   const phantom = new Set(boundInput.filter((c) => !present.has(c.name)).map((c) => c.name));
   if (phantom.size === 0 || EXPLICIT_OUTPUT.has(plan.k) || !plan.schema.some((c) => phantom.has(c.name))) {
