@@ -10,7 +10,8 @@
  *
  *   node --import tsx bench/ipLookup.ts      (BENCH_RUNS=n sets the runs per figure; default 5)
  */
-import { Database, executeQuery, Table } from '../src/engine';
+import { Database, Table } from '../src/engine';
+import { timeInTurns } from './queriesInTurns';
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const INPUT_ROWS = 200_000;
@@ -111,18 +112,6 @@ const db = new Database([
   ),
 ]);
 
-function time(query: string): { ms: number; count: unknown } {
-  const t0 = performance.now();
-  const r = executeQuery(query, db, {});
-  const ms = performance.now() - t0;
-  return { ms, count: r.tables[0]!.table.rows()[0]?.[0] };
-}
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor((s.length - 1) / 2)]!;
-}
-
 const cases: [string, string][] = [
   ['join kind=inner on the address (reference)', 'IPs | join kind=inner (Hosts) on $left.ip == $right.addr | count'],
   ['ipv4_lookup, the same 10,000 addresses as /32', 'IPs | evaluate ipv4_lookup(Hosts32, ip, net) | count'],
@@ -131,19 +120,15 @@ const cases: [string, string][] = [
   ['ipv6_lookup, 10,000 /48 networks', 'IPs6 | evaluate ipv6_lookup(Subnets6, ip, net) | count'],
 ];
 
-const times = cases.map(() => [] as number[]);
-const counts = cases.map(() => undefined as unknown);
-for (let r = 0; r < runs; r++) {
-  cases.forEach(([, query], k) => {
-    const t = time(query);
-    times[k]!.push(t.ms);
-    counts[k] = t.count;
-  });
-}
-const reference = median(times[0]!);
+const { medians, answers: counts } = timeInTurns(
+  db,
+  cases.map(([, query]) => query),
+  runs,
+);
+const reference = medians[0]!;
 console.log(`IP lookups, ${INPUT_ROWS.toLocaleString('en')} input rows (median of ${runs}, in turns):`);
 cases.forEach(([label], k) => {
-  const ms = median(times[k]!);
+  const ms = medians[k]!;
   const rate = (INPUT_ROWS / ms) * 1000;
   console.log(
     `  ${label.padEnd(48)} ${(rate / 1e6).toFixed(2).padStart(6)} M rows/s  ${(ms / reference).toFixed(2).padStart(6)}× the join's time  (${ms.toFixed(0)} ms, ${String(counts[k])} rows)`,
