@@ -3,7 +3,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { LogAnalyticsBackend, readCachedSchema, writeCachedSchema } from '../../../src/backends/logAnalytics';
+import {
+  LogAnalyticsBackend,
+  type LogAnalyticsOptions,
+  readCachedSchema,
+  writeCachedSchema,
+} from '../../../src/backends/logAnalytics';
 import { BackendError } from '../../../src/results/errors';
 import { hasColumn, schemaFingerprint } from '../../../src/schema/workspaceSchema';
 import { metadataFixture } from '../metadataFixture';
@@ -14,14 +19,16 @@ const credential = { getToken: async () => ({ token: 'token-1', expiresOnTimesta
 
 describe('workspace schema from Log Analytics', () => {
   const loopback = useLoopbackServer();
-  const backend = () =>
+  const backend = (
+    retries: Pick<LogAnalyticsOptions, 'retry' | 'maxRetryWaitSeconds'> = { retry: { maxRetries: 0 } },
+  ) =>
     new LogAnalyticsBackend({
       workspaceId: WORKSPACE,
       credential,
       endpoint: loopback.server.endpoint,
       approveEndpoint: async () => true,
       clientOptions: { agent: loopback.agent },
-      retry: { maxRetries: 0 },
+      ...retries,
     });
 
   test('reads the metadata API: 300+ tables, saved functions, solutions as groups', async () => {
@@ -83,15 +90,7 @@ describe('workspace schema from Log Analytics', () => {
   });
 
   const retrying = () =>
-    new LogAnalyticsBackend({
-      workspaceId: WORKSPACE,
-      credential,
-      endpoint: loopback.server.endpoint,
-      approveEndpoint: async () => true,
-      clientOptions: { agent: loopback.agent },
-      retry: { maxRetries: 2, retryDelayInMs: 10, maxRetryDelayInMs: 50 },
-      maxRetryWaitSeconds: 5,
-    });
+    backend({ retry: { maxRetries: 2, retryDelayInMs: 10, maxRetryDelayInMs: 50 }, maxRetryWaitSeconds: 5 });
 
   test('a Retry-After past the cap ends the metadata request at once, saying when to try again', {
     timeout: 20_000,
