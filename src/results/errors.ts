@@ -7,8 +7,12 @@ export class QueryCancelledError extends Error {
 }
 
 export class QueryTimeoutError extends Error {
-  constructor(readonly timeoutMs: number) {
-    super(`The query did not finish within ${Math.round(timeoutMs / 1000)} s.`);
+  /** `message` when the one who stopped the query said more (a server's own words); else "did not finish within". */
+  constructor(
+    readonly timeoutMs: number,
+    message = `The query did not finish within ${Math.round(timeoutMs / 1000)} s.`,
+  ) {
+    super(message);
     this.name = 'QueryTimeoutError';
   }
 }

@@ -16,6 +16,7 @@ import { RunCodeLensProvider } from './codeLens';
 import type { Ctx } from './ctx';
 import { queryErrorMessage, resultWarnings, timeoutMessage } from './limitNotices';
 import { log } from './log';
+import { progressTitle } from './progressTitle';
 import { ResultsPanel } from './resultsPanel';
 import { RunDiagnostics } from './runDiagnostics';
 import { noteRunWarnings } from './runWarnings';
@@ -202,7 +203,7 @@ export class QueryRunner implements vscode.Disposable {
       void vscode.window.withProgress(
         {
           location: vscode.ProgressLocation.Notification,
-          title: `Running query on ${backend.label}…`,
+          title: progressTitle('Running query', backend.label),
           cancellable: true,
         },
         (progress, token) => {

@@ -85,7 +85,8 @@ export class WorkspaceSchemaProvider implements vscode.Disposable {
       const cached = await readCachedSchema(cacheDir, workspaceId);
       if (cached) this.set(cached, signal);
     }
-    const fresh = await backend.schema(signal);
+    // It loads in the background: a retry's wait goes to the log, so a slow schema is explained there.
+    const fresh = await backend.schema(signal, (message) => log.info(`Workspace schema: ${message}`));
     this.set(fresh, signal);
     if (backend.id === 'logAnalytics' && workspaceId && !signal.aborted) {
       await writeCachedSchema(cacheDir, workspaceId, fresh).catch((e: unknown) =>

@@ -4,7 +4,7 @@
  */
 import { STATUS_CODES } from 'node:http';
 import { KqlError } from '../../kql/errors';
-import { BackendError, QueryCancelledError } from '../../results/errors';
+import { BackendError, QueryCancelledError, QueryTimeoutError } from '../../results/errors';
 import type { ResponseNote } from './responseSize';
 
 /** Thrown by a credential when there is no usable sign-in (none yet, expired, refused). */
@@ -133,7 +133,12 @@ export function toBackendError(error: unknown, aborted: boolean, note?: Response
   if (aborted || (error instanceof Error && error.name === 'AbortError')) {
     return new QueryCancelledError();
   }
-  if (error instanceof BackendError || error instanceof QueryCancelledError || error instanceof KqlError) {
+  if (
+    error instanceof BackendError ||
+    error instanceof QueryCancelledError ||
+    error instanceof QueryTimeoutError ||
+    error instanceof KqlError
+  ) {
     return error;
   }
   if (error instanceof SignInRequiredError) {

@@ -26,6 +26,7 @@ import {
   retriedWarning,
   retryNoticePolicy,
 } from './retryNotice';
+import { backstopMs, serverTimeLimitSeconds } from './serverTimeout';
 import { renderInfoFrom, wireTable } from './wireConversion';
 import { fetchWorkspaceSchema } from './workspaceMetadata';
 
@@ -42,6 +43,7 @@ export interface LogAnalyticsOptions {
   readonly approveEndpoint?: EndpointApprover;
   /** The most bytes of a response body read into memory (default 128 MB). */
   readonly maxResponseBytes?: number;
+  /** How long the service may run a query (Prefer: wait); a run's shorter timeoutMs asks for less. */
   readonly serverTimeoutSeconds?: number;
   /** Retries of 429 and 5xx answers, with exponential backoff (Retry-After honoured). */
   readonly retry?: PipelineRetryOptions;
@@ -142,8 +144,11 @@ export class LogAnalyticsBackend implements QueryBackend {
     );
     const retry = options.retry ?? DEFAULT_RETRY;
     const noticePolicy = retryNoticePolicy(
-      retry.maxRetries ?? DEFAULT_RETRY.maxRetries!,
-      options.maxRetryWaitSeconds ?? MAX_RETRY_WAIT_SECONDS,
+      {
+        maxRetries: retry.maxRetries ?? DEFAULT_RETRY.maxRetries!,
+        maxWaitSeconds: options.maxRetryWaitSeconds ?? MAX_RETRY_WAIT_SECONDS,
+        waitsFor: 'with a query running',
+      },
       callOf,
       (call, notice) => {
         const state = call !== undefined ? this.retries.get(call) : undefined;
@@ -170,7 +175,7 @@ export class LogAnalyticsBackend implements QueryBackend {
    * The metadata API's schema (or the fallback query's), with the same credential and pipeline options:
    * the endpoint-gated credential, so the metadata request never carries the token to an unconfirmed host.
    */
-  async schema(signal?: AbortSignal): Promise<WorkspaceSchema> {
+  async schema(signal?: AbortSignal, onProgress?: (message: string) => void): Promise<WorkspaceSchema> {
     const workspaceId = this.checkedWorkspaceId();
     const o = this.options;
     return fetchWorkspaceSchema(
@@ -180,6 +185,8 @@ export class LogAnalyticsBackend implements QueryBackend {
         cloud: o.cloud,
         endpoint: o.endpoint,
         retry: o.retry,
+        maxRetryWaitSeconds: o.maxRetryWaitSeconds,
+        onRetry: onProgress,
         clientOptions: o.clientOptions,
         signal,
       },
@@ -217,12 +224,18 @@ export class LogAnalyticsBackend implements QueryBackend {
     if (options.signal?.aborted) {
       throw new QueryCancelledError();
     }
+    // The service stops the query at its limit and says so (serverTimeout.ts); the extension's timer
+    // only ends a run whose answer never comes.
+    const serverLimit = serverTimeLimitSeconds(this.options.serverTimeoutSeconds, options.timeoutMs);
     let timedOut = false;
     const timer = options.timeoutMs
-      ? setTimeout(() => {
-          timedOut = true;
-          controller.abort();
-        }, options.timeoutMs)
+      ? setTimeout(
+          () => {
+            timedOut = true;
+            controller.abort();
+          },
+          Math.max(options.timeoutMs, backstopMs(serverLimit)),
+        )
       : undefined;
     const call = String(this.nextCall++);
     this.signals.set(call, controller.signal);
@@ -238,7 +251,7 @@ export class LogAnalyticsBackend implements QueryBackend {
         // The SDK insists on a timespan object; a missing duration leaves the query's own window.
         timespan ?? ({ duration: undefined } as unknown as QueryTimeInterval),
         {
-          serverTimeoutInSeconds: this.options.serverTimeoutSeconds ?? 180,
+          serverTimeoutInSeconds: serverLimit,
           includeVisualization: true,
           abortSignal: controller.signal,
           requestOptions: { headers: { [CALL_HEADER]: call } },

@@ -2,11 +2,14 @@
  * Makes the pipeline's retries visible and bounded. The SDK's retry policy waits whatever a 429's or
  * 503's Retry-After asks (an hour, if the service says so) behind a silent "Running…", and a run that
  * succeeds after waiting looks like a slow query. This policy, inside the retry loop, sees each answer:
- * a wait longer than `maxWaitSeconds` ends the run at once with when to try again, and every retry
- * still to come is told to the caller (a progress line while waiting, a warning on the result).
+ * a wait longer than `maxWaitSeconds` ends the request at once with when to try again, and every retry
+ * still to come is told to the caller (a progress line while waiting, a warning on the result, a log
+ * line for the schema request). A query the service stopped at its time limit is not retried at all
+ * (serverTimeout.ts): the same query would meet the same limit.
  */
 import type { PipelinePolicy, PipelineRequest } from '@azure/core-rest-pipeline';
 import { retryAfterSeconds, serviceErrorIn, serviceErrorMessages, statusText, throttledError } from './errorMapping';
+import { isServerTimeout, requestedTimeLimitSeconds, serverTimeoutError } from './serverTimeout';
 
 /** The longest Retry-After the extension waits for; a longer one fails the run with "try again in N s". */
 export const MAX_RETRY_WAIT_SECONDS = 60;
@@ -41,9 +44,16 @@ export function retriedWarning(notices: readonly RetryNotice[]): string {
   return `Log Analytics answered ${statuses} first; this result came after retrying ${times}${waited ? `, waiting ${waited} s as the service asked` : ''}.`;
 }
 
+export interface RetryLimits {
+  readonly maxRetries: number;
+  /** The longest Retry-After waited for. */
+  readonly maxWaitSeconds: number;
+  /** What the wait would hold up, for the error past maxWaitSeconds: "with a query running". */
+  readonly waitsFor: string;
+}
+
 export function retryNoticePolicy(
-  maxRetries: number,
-  maxWaitSeconds: number,
+  { maxRetries, maxWaitSeconds, waitsFor }: RetryLimits,
   callOf: (request: PipelineRequest) => string | undefined,
   notify: (call: string | undefined, notice: RetryNotice) => void,
 ): PipelinePolicy {
@@ -55,6 +65,13 @@ export function retryNoticePolicy(
       const attempt = (attempts.get(request) ?? 0) + 1;
       attempts.set(request, attempt);
       const response = await next(request);
+      // Only a failed answer's body is read here: a result's may be 128 MB.
+      const error = response.status >= 400 ? serviceErrorIn(response.bodyAsText ?? undefined) : undefined;
+      const said = serviceErrorMessages(error).join(' ');
+      const limit = requestedTimeLimitSeconds(request.headers.get('prefer'));
+      if (limit !== undefined && isServerTimeout(response.status, error)) {
+        throw serverTimeoutError(limit, response.status, said);
+      }
       if (!retried(response.status) || attempt > maxRetries) {
         return response;
       }
@@ -64,8 +81,8 @@ export function retryNoticePolicy(
       if (waitSeconds !== undefined && waitSeconds > maxWaitSeconds) {
         throw throttledError(
           waitSeconds,
-          serviceErrorMessages(serviceErrorIn(response.bodyAsText ?? undefined)).join(' '),
-          `asks to wait ${waitSeconds} s, longer than the extension waits with a query running`,
+          said,
+          `asks to wait ${waitSeconds} s, longer than the extension waits ${waitsFor}`,
           response.status,
         );
       }

@@ -1,21 +1,23 @@
 /**
  * The workspace's schema from Log Analytics: the metadata API (`GET {endpoint}/workspaces/{id}/metadata`:
  * tables with columns, saved functions, categories, solutions) through `@azure-rest/core-client`, the
- * same credential, scope, retry policy and https options as the query client. Where the service
+ * same credential, scope, retry policy, cap on Retry-After waits and https options as the query client. Where the service
  * denies metadata (403/404 on that operation only), a query lists the tables and columns that had
  * data in the last day instead, and the schema's note says so.
  */
-import { getClient } from '@azure-rest/core-client';
+
 import type { TokenCredential } from '@azure/core-auth';
 import type { PipelineRetryOptions } from '@azure/core-rest-pipeline';
 import type { LogsQueryClientOptions } from '@azure/monitor-query-logs';
+import { getClient } from '@azure-rest/core-client';
 import { BackendError } from '../../results/errors';
 import type { QueryResult } from '../../results/queryResult';
 import { metadataType, schemaFromMetadata } from '../../schema/metadataJson';
 import type { ColumnSchema, TableSchema } from '../../schema/types';
 import type { WorkspaceSchema } from '../../schema/workspaceSchema';
-import { cloudEndpoints, type AzureCloudName } from './clouds';
+import { type AzureCloudName, cloudEndpoints } from './clouds';
 import { toBackendError } from './errorMapping';
+import { describeRetry, MAX_RETRY_WAIT_SECONDS, retryNoticePolicy } from './retryNotice';
 
 const DEFAULT_RETRY = { maxRetries: 3, retryDelayInMs: 800, maxRetryDelayInMs: 20_000 };
 
@@ -35,6 +37,10 @@ export interface MetadataRequest {
   readonly cloud?: AzureCloudName;
   readonly endpoint?: string;
   readonly retry?: PipelineRetryOptions;
+  /** The longest Retry-After waited for (default 60 s); a longer one fails the request with when to retry. */
+  readonly maxRetryWaitSeconds?: number;
+  /** Told each retry before its wait (the extension logs it: the schema loads in the background). */
+  readonly onRetry?: (message: string) => void;
   /** The query client's https options (agent with a private CA, proxy), so both requests travel alike. */
   readonly clientOptions?: Pick<LogsQueryClientOptions, 'agent' | 'tlsOptions' | 'proxyOptions'>;
   readonly signal?: AbortSignal;
@@ -44,10 +50,22 @@ export interface MetadataRequest {
 /** Fetches the metadata document; throws a BackendError (auth, config, server …) as queries do. */
 export async function fetchMetadataDocument(request: MetadataRequest): Promise<unknown> {
   const { endpoint, scope } = cloudEndpoints(request.cloud ?? 'AzurePublicCloud', request.endpoint);
+  const retry = request.retry ?? DEFAULT_RETRY;
+  const noticePolicy = retryNoticePolicy(
+    {
+      maxRetries: retry.maxRetries ?? DEFAULT_RETRY.maxRetries,
+      maxWaitSeconds: request.maxRetryWaitSeconds ?? MAX_RETRY_WAIT_SECONDS,
+      waitsFor: 'for the workspace schema',
+    },
+    // One request per call: nothing to tell apart.
+    () => undefined,
+    (_call, notice) => request.onRetry?.(describeRetry(notice)),
+  );
   const client = getClient(endpoint, request.credential, {
     ...request.clientOptions,
     credentials: { scopes: [scope] },
-    retryOptions: request.retry ?? DEFAULT_RETRY,
+    retryOptions: retry,
+    additionalPolicies: [{ policy: noticePolicy, position: 'perRetry' }],
   });
   let response;
   try {

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { ALL_MACHINES, cellsToKql, computersOf, kqlToCells, NOTEBOOK_TYPE, withComputers } from '../../notebook';
 import type { Ctx } from '../ctx';
 import { log } from '../log';
+import { progressTitle } from '../progressTitle';
 import { fromNotebookData, toNotebookData } from './serializer';
 
 /** Every machine name the active backend has, from whichever of the VM insights or Service Map tables exist. */
@@ -85,7 +86,7 @@ async function pickMachines(ctx: Ctx): Promise<void> {
     const result = await vscode.window.withProgress(
       {
         location: vscode.ProgressLocation.Notification,
-        title: `Listing machines on ${backend.label}…`,
+        title: progressTitle('Listing machines', backend.label),
         cancellable: true,
       },
       (_p, token) => {

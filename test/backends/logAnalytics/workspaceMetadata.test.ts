@@ -1,9 +1,14 @@
-import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { LogAnalyticsBackend, readCachedSchema, writeCachedSchema } from '../../../src/backends/logAnalytics';
+import { describe, test } from 'node:test';
+import {
+  LogAnalyticsBackend,
+  type LogAnalyticsOptions,
+  readCachedSchema,
+  writeCachedSchema,
+} from '../../../src/backends/logAnalytics';
 import { BackendError } from '../../../src/results/errors';
 import { hasColumn, schemaFingerprint } from '../../../src/schema/workspaceSchema';
 import { metadataFixture } from '../metadataFixture';
@@ -14,14 +19,16 @@ const credential = { getToken: async () => ({ token: 'token-1', expiresOnTimesta
 
 describe('workspace schema from Log Analytics', () => {
   const loopback = useLoopbackServer();
-  const backend = () =>
+  const backend = (
+    retries: Pick<LogAnalyticsOptions, 'retry' | 'maxRetryWaitSeconds'> = { retry: { maxRetries: 0 } },
+  ) =>
     new LogAnalyticsBackend({
       workspaceId: WORKSPACE,
       credential,
       endpoint: loopback.server.endpoint,
       approveEndpoint: async () => true,
       clientOptions: { agent: loopback.agent },
-      retry: { maxRetries: 0 },
+      ...retries,
     });
 
   test('reads the metadata API: 300+ tables, saved functions, solutions as groups', async () => {
@@ -80,6 +87,53 @@ describe('workspace schema from Log Analytics', () => {
   test('a refused sign-in (401) is an auth error, not a fallback', async () => {
     loopback.server.serveMetadata({ status: 401, body: { error: { code: 'InvalidTokenError', message: 'expired' } } });
     await assert.rejects(backend().schema(), (e: unknown) => e instanceof BackendError && e.kind === 'auth');
+  });
+
+  const retrying = () =>
+    backend({ retry: { maxRetries: 2, retryDelayInMs: 10, maxRetryDelayInMs: 50 }, maxRetryWaitSeconds: 5 });
+
+  test('a Retry-After past the cap ends the metadata request at once, saying when to try again', {
+    timeout: 20_000,
+  }, async () => {
+    loopback.server.serveMetadata(undefined);
+    loopback.server.script([
+      {
+        status: 429,
+        body: { error: { code: 'ThrottledError', message: 'Your request was throttled.' } },
+        headers: { 'retry-after': '3600' },
+      },
+      { status: 200, body: metadataFixture() },
+    ]);
+    const before = loopback.server.requests.length;
+    const started = Date.now();
+    await assert.rejects(retrying().schema(), (e: unknown) => {
+      assert.ok(e instanceof BackendError, String(e));
+      assert.equal(e.kind, 'throttled');
+      assert.equal(e.retryAfterSeconds, 3600);
+      assert.equal(
+        e.message,
+        'Log Analytics is throttling requests (429 Too Many Requests) and asks to wait 3600 s, longer than the ' +
+          'extension waits for the workspace schema; try again in 3600 s. Your request was throttled.',
+      );
+      return true;
+    });
+    assert.ok(Date.now() - started < 5_000, 'it did not sit through the wait');
+    assert.equal(loopback.server.requests.length - before, 1, 'no retry was sent');
+    loopback.server.script([]);
+  });
+
+  test('a short Retry-After on the metadata request is waited for and told', async () => {
+    loopback.server.serveMetadata(undefined);
+    loopback.server.script([
+      { status: 503, raw: '', headers: { 'retry-after': '1' } },
+      { status: 200, body: metadataFixture() },
+    ]);
+    const told: string[] = [];
+    const schema = await retrying().schema(undefined, (m) => told.push(m));
+    assert.equal(schema.source.kind, 'logAnalytics');
+    assert.deepEqual(told, [
+      'Log Analytics answered (503 Service Unavailable): waiting 1 s as it asked (Retry-After), then retry 1 of 2…',
+    ]);
   });
 
   test('a workspace id that is not a GUID rejects without a request', async () => {
