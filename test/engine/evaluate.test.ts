@@ -1,5 +1,5 @@
-import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
 import { run } from './helpers';
 
 const fails = (query: string, code: string, message: RegExp) =>
@@ -94,9 +94,9 @@ describe('evaluate plugins', () => {
       /evaluate pivot without an output schema.*: \(Computer:string, inbound:long, outbound:long\)/,
     );
     fails(
-      'T | evaluate sequence_detect(TimeGenerated, 1h, 1d, a = BytesSent > 1, Computer)',
+      'T | evaluate activity_engagement(Computer, TimeGenerated, 1h, 1d)',
       'KQL-UNSUPPORTED',
-      /evaluate sequence_detect/,
+      /evaluate activity_engagement/,
     );
   });
 

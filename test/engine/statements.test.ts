@@ -1,8 +1,8 @@
-import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
 import { executeQuery } from '../../src/engine';
-import { QueryCancelledError, QueryTimeoutError } from '../../src/results/errors';
 import { KqlError } from '../../src/kql';
+import { QueryCancelledError, QueryTimeoutError } from '../../src/results/errors';
 import { run, smallDatabase, ticks } from './helpers';
 
 describe('let, functions, materialize, toscalar', () => {
@@ -102,7 +102,7 @@ describe('errors and limits', () => {
   });
 
   test('an unsupported operator fails with a KqlError naming it at its position', () => {
-    const e = error('T | evaluate sequence_detect(TimeGenerated, 1h, 1d, a = BytesSent > 1, Computer)');
+    const e = error('T | evaluate activity_engagement(Computer, TimeGenerated, 1h, 1d)');
     assert.equal(e.code, 'KQL-UNSUPPORTED');
     assert.match(e.message, /evaluate/);
     assert.equal(e.range.start.character, 4);

@@ -4,11 +4,11 @@ import type { ColumnDef, NamedExpr, Plan } from '../plan/types';
 import { Table, type TableColumn } from '../table';
 import type { Value } from '../values';
 import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
+import { compileExpr } from './expr';
 import { selectWhere } from './filterSelect';
 import { selectRows } from './lazy';
-import { compileExpr } from './expr';
-import { evaluateOutputs } from './outputColumns';
 import { BYTES, chargeMemory } from './memoryBudget';
+import { evaluateOutputs } from './outputColumns';
 
 // A module-local copy: a transpiled import is a property read on every loop iteration.
 const CHECK_INTERVAL = CHECK_EVERY;

@@ -1,11 +1,11 @@
 /** Run-time state of one query: the database, "now", limits, shared results, and the checks loops poll. */
 import { QueryCancelledError, QueryTimeoutError } from '../../results/errors';
-import { heapGuard } from './heapGuard';
-import type { ErrorFactory } from '../plan/syntax';
-import type { Plan, RenderSpec, Span } from '../plan/types';
 import type { Database } from '../database';
 import type { CallContext } from '../functions';
+import type { ErrorFactory } from '../plan/syntax';
+import type { Plan, RenderSpec, Span } from '../plan/types';
 import type { Table } from '../table';
+import { heapGuard } from './heapGuard';
 
 export { CHECK_INTERVAL } from '../functions/types';
 

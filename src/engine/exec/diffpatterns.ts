@@ -20,8 +20,8 @@ import { EvaluationError } from '../functions/types';
 import type { Plan } from '../plan/types';
 import type { Table } from '../table';
 import { valueToString } from '../valueText';
-import type { ExecContext } from './context';
 import { columnReader } from './columnReader';
+import type { ExecContext } from './context';
 import { closedPatterns, encode, type Found, generalizes, patternTable, size } from './patternMining';
 
 export function runDiffpatterns(plan: Extract<Plan, { k: 'patterns' }>, input: Table, ctx: ExecContext): Table {

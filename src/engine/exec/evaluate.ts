@@ -1,12 +1,12 @@
 /** evaluate narrow(), bag_unpack(…) : (schema) and pivot(…) : (schema) — see plan/evaluate.ts. */
 import { columnBuilder } from '../column';
-import { valueToString } from '../valueText';
 import type { Plan } from '../plan/types';
 import { Table, type TableColumn } from '../table';
 import { type DynamicValue, isDynamicBag, type Value } from '../values';
+import { valueToString } from '../valueText';
+import { columnReader } from './columnReader';
 import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { compileExpr, toDynamic } from './expr';
-import { columnReader } from './columnReader';
 import { castDynamic } from './mvExpand';
 import { bindAggregate, groupRows } from './summarize';
 
@@ -58,7 +58,7 @@ export function runBagUnpack(plan: P<'bagUnpack'>, input: Table, ctx: ExecContex
       const bag = toDynamic(bagOf(i), plan.source.type);
       const slot =
         c.key !== undefined && !ignored.has(c.key) && isDynamicBag(bag)
-          ? Object.prototype.hasOwnProperty.call(bag, c.key)
+          ? Object.hasOwn(bag, c.key)
             ? ((bag as { [k: string]: DynamicValue })[c.key] ?? null)
             : null
           : null;

@@ -6,31 +6,31 @@ import { type Column, columnBuilder, NumberColumn } from '../column';
 import {
   aggregateFunction,
   bindBetween,
-  bindPackAll,
   bindBinaryOperator,
   bindListOperator,
+  bindPackAll,
   bindUnaryOperator,
   scalarFunction,
   UnsupportedError,
 } from '../functions';
-import { formatDatetime, formatTimespan } from '../valueText';
+import { isConstantExpr } from '../plan/exprFacts';
 import type { Expr } from '../plan/types';
 import { Table } from '../table';
 import type { DynamicValue, KqlType, Value } from '../values';
-import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
-import { compileSearchTerm } from './searchTerm';
-import { comparisonFastPath, listFastPath } from './fastPaths';
-import { numberVector } from './vectorKernels';
+import { formatDatetime, formatTimespan } from '../valueText';
 import { bucketEvaluator, callShape, kernelRows } from './callKernels';
-import { isConstantExpr } from '../plan/exprFacts';
+import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
+import { comparisonFastPath, listFastPath } from './fastPaths';
+import { compileSearchTerm } from './searchTerm';
+import { numberVector } from './vectorKernels';
 
 export { isConstantExpr } from '../plan/exprFacts';
 
 // A module-local copy: a transpiled import is a property read on every loop iteration.
 const CHECK_INTERVAL = CHECK_EVERY;
 
-import { columnReader, type Evaluator } from './columnReader';
 import { refusalReason } from '../functions/refusedFunctions';
+import { columnReader, type Evaluator } from './columnReader';
 
 export type { Evaluator } from './columnReader';
 
@@ -287,9 +287,7 @@ export function indexDynamic(target: Value, key: Value): Value {
     return null;
   }
   // Own members only: a bag from anywhere must not answer `toString` or `constructor` from Object.
-  return Object.prototype.hasOwnProperty.call(target, key)
-    ? ((target as { [k: string]: DynamicValue })[key] ?? null)
-    : null;
+  return Object.hasOwn(target, key) ? ((target as { [k: string]: DynamicValue })[key] ?? null) : null;
 }
 
 /** A scalar as it appears inside a dynamic value (datetimes and timespans as their text). */

@@ -7,8 +7,8 @@ import type { Column } from '../column';
 import type { AggregateFunction, AggregateImpl } from '../functions';
 import type { AggregateCall } from '../plan/types';
 import type { Value } from '../values';
-import type { ExecContext } from './context';
 import type { Evaluator } from './columnReader';
+import type { ExecContext } from './context';
 import { numberSelection } from './lazy';
 
 /**

@@ -5,13 +5,13 @@
  * other term is evaluated row by row over the surviving rows only, so every predicate works here.
  */
 import { type Column, StringColumn } from '../column';
+import { columnsRead } from '../plan/exprFacts';
 import type { Expr } from '../plan/types';
 import { Table } from '../table';
 import { isNumberBacked, type Value } from '../values';
 import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { compileExpr, folded } from './expr';
 import { LazyColumn, numberSelection } from './lazy';
-import { columnsRead } from '../plan/exprFacts';
 
 // A module-local copy: a transpiled import is a property read on every loop iteration.
 const CHECK_INTERVAL = CHECK_EVERY;

@@ -3,17 +3,18 @@
  * left out, as Kusto does), shaped to the binder's schema: the source name, the listed columns (null
  * where a source lacks one, cast to the listed type), and the bag of the other columns.
  */
+
+import { newRecord } from '../../results/jsonData';
 import { columnBuilder } from '../column';
+import { columnsRead } from '../plan/exprFacts';
 import type { Plan } from '../plan/types';
 import { Table } from '../table';
 import type { DynamicValue, Value } from '../values';
+import { runFilter } from './basic';
+import { columnReader } from './columnReader';
 import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { toDynamic } from './expr';
-import { columnReader } from './columnReader';
-import { runFilter } from './basic';
-import { columnsRead } from '../plan/exprFacts';
 import { castDynamic } from './mvExpand';
-import { newRecord } from '../../results/jsonData';
 
 // A module-local copy: a transpiled import is a property read on every loop iteration.
 const CHECK_INTERVAL = CHECK_EVERY;

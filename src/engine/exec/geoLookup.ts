@@ -15,8 +15,8 @@ import { lengthToS2Level, S2ShapeIndex } from '../functions/s2ShapeIndex';
 import { angleToChain, EARTH_RADIUS_METERS, ringContains, type Vec, vecOf } from '../functions/sphereGeometry';
 import type { Plan } from '../plan/types';
 import { Table } from '../table';
-import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { columnReader } from './columnReader';
+import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { compileExpr } from './expr';
 import { output, RowList } from './join';
 

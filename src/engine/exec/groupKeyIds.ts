@@ -8,7 +8,7 @@
 import { type Column, numberRange, StringColumn } from '../column';
 import { scalarFunction } from '../functions';
 import type { Expr } from '../plan/types';
-import { Table } from '../table';
+import type { Table } from '../table';
 import { hashKey } from '../valueCompare';
 import { Int64, isNumberBacked, type KqlType } from '../values';
 import { bucketStepOf } from './callKernels';

@@ -1,9 +1,10 @@
 /** Hash joins (every Kusto join kind) and lookup. Output columns are named by the binder's schema. */
-import { hashKey } from '../valueCompare';
+
 import type { Plan } from '../plan/types';
 import { Table, type TableColumn } from '../table';
-import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
+import { hashKey } from '../valueCompare';
 import { columnReader, type Evaluator } from './columnReader';
+import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { selectColumn } from './lazy';
 import { chargeMemory } from './memoryBudget';
 

@@ -3,11 +3,11 @@
  * with the default where a step has no rows; the axis column holds the steps' start values.
  */
 import { columnFromValues } from '../column';
-import { formatDatetime } from '../valueText';
 import { binDatetime, binNumber } from '../functions/calendarTicks';
 import type { Plan } from '../plan/types';
 import { Table, type TableColumn } from '../table';
 import { type DynamicValue, type KqlType, realInDynamic, type Value } from '../values';
+import { formatDatetime } from '../valueText';
 import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { compileExpr, toDynamic } from './expr';
 import { bindAggregate, groupRows } from './summarize';

@@ -8,8 +8,8 @@ import { columnBuilder } from '../column';
 import type { Plan } from '../plan/types';
 import { Table } from '../table';
 import type { Value } from '../values';
-import type { ExecContext } from './context';
 import { columnReader } from './columnReader';
+import type { ExecContext } from './context';
 import { runOverSubtable } from './implicitInput';
 import { runMvExpand } from './mvExpand';
 

@@ -3,16 +3,17 @@
  * shorter padded with null. A null value gives one row, an empty array or bag none. `to typeof(t)` is a
  * cast only: elements that are not of type t become null.
  */
+
+import { recordOf } from '../../results/jsonData';
 import { columnBuilder } from '../column';
 import type { Plan } from '../plan/types';
 import { Table, type TableColumn } from '../table';
 import { type DynamicValue, dynamicNumber, isDynamicBag, type KqlType, type Value } from '../values';
+import { parseDatetime, parseTimespan, valueToString } from '../valueText';
 import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { compileExpr } from './expr';
 import { selectColumn } from './lazy';
 import { BatchedCharge, BYTES } from './memoryBudget';
-import { parseDatetime, parseTimespan, valueToString } from '../valueText';
-import { recordOf } from '../../results/jsonData';
 
 // A module-local copy: a transpiled import is a property read on every loop iteration.
 const CHECK_INTERVAL = CHECK_EVERY;

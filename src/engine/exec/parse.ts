@@ -4,14 +4,14 @@
  * only the failed capture; kind=regex treats the literal parts as regular expressions.
  */
 import { columnBuilder } from '../column';
-import { parseDatetime, parseTimespan, valueToString } from '../valueText';
+import { compileRegex } from '../functions/kqlRegex';
+import { parseDynamicText } from '../plan/literals';
 import type { ParsePart, Plan } from '../plan/types';
 import { Table, type TableColumn } from '../table';
 import type { KqlType, Value } from '../values';
+import { parseDatetime, parseTimespan, valueToString } from '../valueText';
 import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { compileExpr } from './expr';
-import { parseDynamicText } from '../plan/literals';
-import { compileRegex } from '../functions/kqlRegex';
 
 // A module-local copy: a transpiled import is a property read on every loop iteration.
 const CHECK_INTERVAL = CHECK_EVERY;

@@ -6,9 +6,9 @@
 import type { Plan } from '../plan/types';
 import { Table } from '../table';
 import type { Value } from '../values';
+import { columnReader } from './columnReader';
 import type { ExecContext } from './context';
 import { compileExpr } from './expr';
-import { columnReader } from './columnReader';
 import { runOverSubtable } from './implicitInput';
 import { groupRows } from './summarize';
 

@@ -7,14 +7,15 @@
  * (the reference's basket example reports DamageCrops = 0). Null, and the empty string, are never a
  * pattern's value: they print as the default wildcard, so a pattern holding them could not be read.
  */
+
+import { columnBuilder } from '../column';
 import { num } from '../functions/define';
 import type { PatternOptions, Plan } from '../plan/types';
-import { columnBuilder } from '../column';
 import { Table, type TableColumn } from '../table';
 import { hashKey } from '../valueCompare';
 import type { KqlType, Value } from '../values';
-import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { columnReader } from './columnReader';
+import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 
 // A module-local copy: a transpiled import is a property read on every loop iteration.
 const CHECK_INTERVAL = CHECK_EVERY;

@@ -5,6 +5,9 @@
 import { EvaluationError, UnsupportedError } from '../functions';
 import type { Plan } from '../plan/types';
 import type { Table } from '../table';
+import { runActiveUsersCount } from './activeUsersCount';
+import { runActivityCountsMetrics } from './activityCountsMetrics';
+import { runAutocluster } from './autocluster';
 import {
   runCount,
   runDatatable,
@@ -17,31 +20,34 @@ import {
   runSelect,
   runTake,
 } from './basic';
+import { runBasket } from './basket';
 import type { ExecContext } from './context';
-import { asMemoryLimit } from './memoryBudget';
-import { runJoin, runLookup } from './join';
-import { runMakeSeries } from './makeSeries';
-import { runTopNested } from './topNested';
-import { runMvApply } from './mvApply';
-import { runMvExpand } from './mvExpand';
+import { runDcountIntersect } from './dcountIntersect';
+import { runDiffpatterns } from './diffpatterns';
 import { runBagUnpack, runNarrow, runPivot } from './evaluate';
 import { runFind } from './find';
 import { runGeoLookup } from './geoLookup';
 import { runIpLookup } from './ipLookup';
-import { runAutocluster } from './autocluster';
-import { runBasket } from './basket';
-import { runDiffpatterns } from './diffpatterns';
+import { runJoin, runLookup } from './join';
+import { runMakeSeries } from './makeSeries';
+import { asMemoryLimit } from './memoryBudget';
+import { runMvApply } from './mvApply';
+import { runMvExpand } from './mvExpand';
 import { runParse } from './parse';
-import { runPartition } from './partition';
-import { runBagUnpackFromData, runPivotFromData } from './runtimeColumns';
 import { runParseKv } from './parseKv';
-import { runSample, runSampleDistinct } from './sample';
+import { runPartition } from './partition';
 import { runReduce } from './reduce';
+import { runRollingPercentile } from './rollingPercentile';
 import { runRowsNear } from './rowsNear';
+import { runBagUnpackFromData, runPivotFromData } from './runtimeColumns';
+import { runSample, runSampleDistinct } from './sample';
 import { runScan } from './scan';
+import { runSequenceDetect } from './sequenceDetect';
+import { runSlidingWindowCounts } from './slidingWindowCounts';
 import { runSort, runTop } from './sort';
-import { runSummarize } from './summarize';
 import { readStoredTable } from './storedTable';
+import { runSummarize } from './summarize';
+import { runTopNested } from './topNested';
 import { runSearch, runUnion } from './union';
 
 export function runPlan(plan: Plan, ctx: ExecContext): Table {
@@ -139,6 +145,18 @@ function runUnary(plan: UnaryPlan, input: Table, ctx: ExecContext): Table {
       return runNarrow(plan, input, ctx);
     case 'rowsNear':
       return runRowsNear(plan, input, ctx);
+    case 'dcountIntersect':
+      return runDcountIntersect(plan, input, ctx);
+    case 'rollingPercentile':
+      return runRollingPercentile(plan, input, ctx);
+    case 'sequenceDetect':
+      return runSequenceDetect(plan, input, ctx);
+    case 'activeUsersCount':
+      return runActiveUsersCount(plan, input, ctx);
+    case 'activityCountsMetrics':
+      return runActivityCountsMetrics(plan, input, ctx);
+    case 'slidingWindowCounts':
+      return runSlidingWindowCounts(plan, input, ctx);
     case 'scan':
       return runScan(plan, input, ctx);
     case 'bagUnpack':

@@ -4,8 +4,8 @@
  */
 import type { Plan } from '../plan/types';
 import type { Table } from '../table';
-import { valueToString } from '../valueText';
 import { type DynamicValue, Int64, isDynamicBag, type KqlType, WholeReal } from '../values';
+import { valueToString } from '../valueText';
 import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { runBagUnpack, runPivot } from './evaluate';
 import { compileExpr, toDynamic } from './expr';

@@ -4,9 +4,9 @@
  * values come back and that each is one of the input's.
  */
 import { columnBuilder } from '../column';
-import { hashKey } from '../valueCompare';
 import type { Plan } from '../plan/types';
 import { Table } from '../table';
+import { hashKey } from '../valueCompare';
 import { countArgument } from './basic';
 import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { compileExpr, evaluateColumn } from './expr';

@@ -18,9 +18,9 @@ import { type Column, columnBuilder } from '../column';
 import type { Plan } from '../plan/types';
 import { Table, type TableColumn } from '../table';
 import type { KqlType, Value } from '../values';
+import { columnReader, type Evaluator } from './columnReader';
 import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { compileExpr } from './expr';
-import { columnReader, type Evaluator } from './columnReader';
 
 // A module-local copy: a transpiled import is a property read on every loop iteration.
 const CHECK_INTERVAL = CHECK_EVERY;

@@ -3,11 +3,11 @@
  * case-insensitively. Kusto's wildcards: "*x*" contains, "x*" has-prefix, "*x" has-suffix, else has (term).
  */
 import { bindBinaryOperator } from '../functions';
-import { valueToString } from '../valueText';
 import type { Table } from '../table';
 import type { Value } from '../values';
-import type { ExecContext } from './context';
+import { valueToString } from '../valueText';
 import { columnReader } from './columnReader';
+import type { ExecContext } from './context';
 
 function matcherFor(term: string): { op: string; needle: string } {
   const starts = term.startsWith('*');

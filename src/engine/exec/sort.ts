@@ -1,11 +1,12 @@
 /** order by / sort by and top: a stable index sort over pre-evaluated key columns. */
-import { compareValues } from '../valueCompare';
+
 import type { Plan, SortKey } from '../plan/types';
 import type { Table } from '../table';
+import { compareValues } from '../valueCompare';
 import type { Value } from '../values';
+import { countArgument } from './basic';
 import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { compileExpr } from './expr';
-import { countArgument } from './basic';
 import { selectRows } from './lazy';
 
 // A module-local copy: a transpiled import is a property read on every loop iteration.

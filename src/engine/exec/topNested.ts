@@ -12,7 +12,7 @@ import type { KqlType, Value } from '../values';
 import { countArgument } from './basic';
 import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { compileExpr, type Evaluator } from './expr';
-import { bindAggregate, groupRows, type BoundAggregate } from './summarize';
+import { type BoundAggregate, bindAggregate, groupRows } from './summarize';
 
 // A module-local copy: a transpiled import is a property read on every loop iteration.
 const CHECK_INTERVAL = CHECK_EVERY;

@@ -3,8 +3,8 @@ import { type Column, columnBuilder } from '../column';
 import type { ColumnDef, Plan } from '../plan/types';
 import { Table } from '../table';
 import type { Value } from '../values';
-import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { runFilter } from './basic';
+import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 
 // A module-local copy: a transpiled import is a property read on every loop iteration.
 const CHECK_INTERVAL = CHECK_EVERY;

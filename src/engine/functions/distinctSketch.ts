@@ -23,7 +23,7 @@ function render(keys: Set<string>): DynamicValue {
 }
 
 /** The keys of a sketch this module made, or null for anything else (null, foreign values). */
-function keysOf(sketch: Value): string[] | null {
+export function keysOf(sketch: Value): string[] | null {
   if (!Array.isArray(sketch) || sketch.length !== 3) {
     return null;
   }

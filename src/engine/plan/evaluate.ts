@@ -2,18 +2,42 @@
  * `evaluate` plugins: `narrow()`, `rows_near(…)`, and `bag_unpack(…)` and `pivot(…)`. With an output schema their
  * columns are known before the data is read; without one the data decides them (see runtimeColumns.ts
  * for where that is allowed). The geo lookups are in geoLookup.ts, the IP lookups in ipLookup.ts;
- * basket, autocluster and diffpatterns in patternPlugins.ts.
+ * basket, autocluster and diffpatterns in patternPlugins.ts; the activity plugins each in its own file
+ * (ACTIVITY_PLUGINS).
  */
+import { lowerActiveUsersCount } from './activeUsersCount';
+import { lowerActivityCountsMetrics } from './activityCountsMetrics';
 import type { LowerContext } from './context';
+import { lowerDcountIntersect } from './dcountIntersect';
 import { lowerExpr } from './expressions';
 import { lowerGeoLookup } from './geoLookup';
 import { lowerIpLookup } from './ipLookup';
 import { outsideReason } from './outsidePlugins';
 import { lowerPatternPlugin } from './patternPlugins';
-import { lowerAggregateCall } from './summarize';
-import { elementsOf, kindOf, nameText, schemaOf, spanOf, textOf, typeOf, type Node } from './syntax';
-import type { Expr, Plan } from './types';
+import { lowerRollingPercentile } from './rollingPercentile';
 import { endsQueryResult, runtimeColumnsRefusal } from './runtimeColumns';
+import { lowerSequenceDetect } from './sequenceDetect';
+import { lowerSlidingWindowCounts } from './slidingWindowCounts';
+import { lowerAggregateCall } from './summarize';
+import { elementsOf, kindOf, type Node, nameText, schemaOf, spanOf, textOf, typeOf } from './syntax';
+import type { Expr, Plan } from './types';
+
+type PluginLowerer = (
+  call: Kusto.Language.Syntax.FunctionCallExpression,
+  input: Plan,
+  ctx: LowerContext,
+  op: Node,
+) => Plan;
+
+/** The plugins over activity in time (and hll() intersections): each lowered in its own file. */
+const ACTIVITY_PLUGINS = new Map<string, PluginLowerer>([
+  ['sliding_window_counts', lowerSlidingWindowCounts],
+  ['active_users_count', lowerActiveUsersCount],
+  ['activity_counts_metrics', lowerActivityCountsMetrics],
+  ['rolling_percentile', lowerRollingPercentile],
+  ['sequence_detect', lowerSequenceDetect],
+  ['dcount_intersect', lowerDcountIntersect],
+]);
 
 export function lowerEvaluate(op: Node, input: Plan, ctx: LowerContext): Plan {
   const e = op as Kusto.Language.Syntax.EvaluateOperator;
@@ -38,6 +62,10 @@ export function lowerEvaluate(op: Node, input: Plan, ctx: LowerContext): Plan {
   }
   if (name === 'rows_near' && call) {
     return lowerRowsNear(call, input, ctx, op);
+  }
+  const lowerActivity = call ? ACTIVITY_PLUGINS.get(name) : undefined;
+  if (lowerActivity && call) {
+    return lowerActivity(call, input, ctx, op);
   }
   if ((name === 'basket' || name === 'autocluster' || name === 'diffpatterns') && call) {
     return lowerPatternPlugin(name, call, input, ctx, op);

@@ -2,8 +2,9 @@
  * A plan as text, one operator a line with its input indented below it (what `explain` and
  * `kql --explain` print, and what the optimizer's snapshot tests compare).
  */
-import { canonicalJson, formatDatetime, formatTimespan } from '../valueText';
+
 import type { DynamicValue, KqlType, Value } from '../values';
+import { canonicalJson, formatDatetime, formatTimespan } from '../valueText';
 import type { AggregateCall, Expr, NamedExpr, Plan, QueryPlan, SortKey } from './types';
 
 export function printQueryPlan(plan: QueryPlan): string {
@@ -91,6 +92,18 @@ function describe(p: Plan): string {
       return `evaluate geo_${p.shape}_lookup(${p.key}, ${expr(p.longitude)}, ${expr(p.latitude)}${p.radius !== undefined ? `, radius=${p.radius}` : ''}${p.returnUnmatched ? ', return_unmatched' : ''}) by an S2 cell index`;
     case 'rowsNear':
       return `evaluate rows_near(${expr(p.condition)}, ${p.before}, ${p.after})`;
+    case 'dcountIntersect':
+      return `evaluate dcount_intersect(${p.sketches.map(expr).join(', ')})`;
+    case 'rollingPercentile':
+      return `evaluate rolling_percentile(${[p.value, p.percentile, p.index, p.binSize, p.binsPerWindow, ...p.dims].map(expr).join(', ')})`;
+    case 'sequenceDetect':
+      return `evaluate sequence_detect(${[p.timeline, p.stepWindow, p.maxSpan, ...p.steps, ...p.dims].map(expr).join(', ')})`;
+    case 'activeUsersCount':
+      return `evaluate active_users_count(${[p.id, p.timeline, p.start, p.end, p.lookback, p.period, p.activePeriods, p.bin, ...p.dims].map(expr).join(', ')})`;
+    case 'activityCountsMetrics':
+      return `evaluate activity_counts_metrics(${[p.id, p.timeline, p.start, p.end, p.window, ...p.dims].map(expr).join(', ')})`;
+    case 'slidingWindowCounts':
+      return `evaluate sliding_window_counts(${[p.id, p.timeline, p.start, p.end, p.lookback, p.bin, ...p.dims].map(expr).join(', ')})`;
     case 'ipLookup':
       return `evaluate ${p.family}_lookup(${expr(p.source)} in ${p.lookupKey}${p.extraKeys.map((k) => `, ${k}`).join('')}${p.returnUnmatched ? ', return_unmatched' : ''}) by a prefix index`;
     case 'patterns':

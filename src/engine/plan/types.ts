@@ -313,6 +313,82 @@ export type Plan =
       readonly before: number;
       readonly after: number;
     })
+  /**
+   * evaluate sliding_window_counts(): per bin of the timeline from `start` to `end` (and per
+   * combination of `dims`), the rows and distinct ids of the `lookback` ending with that bin.
+   */
+  | (PlanBase & {
+      readonly k: 'slidingWindowCounts';
+      readonly input: Plan;
+      readonly id: Expr;
+      readonly timeline: Expr;
+      readonly start: Expr;
+      readonly end: Expr;
+      readonly lookback: Expr;
+      readonly bin: Expr;
+      readonly dims: readonly Expr[];
+    })
+  /** evaluate dcount_intersect(): per row, the distinct counts of S1, S1 ∩ S2, …, S1 ∩ … ∩ Sn of hll() values. */
+  | (PlanBase & { readonly k: 'dcountIntersect'; readonly input: Plan; readonly sketches: readonly Expr[] })
+  /**
+   * evaluate rolling_percentile(): per combination of `dims` and bin of `index` holding rows, the
+   * `percentile` of `value` over the `binsPerWindow` bins ending with that bin.
+   */
+  | (PlanBase & {
+      readonly k: 'rollingPercentile';
+      readonly input: Plan;
+      readonly value: Expr;
+      readonly percentile: Expr;
+      readonly index: Expr;
+      readonly binSize: Expr;
+      readonly binsPerWindow: Expr;
+      readonly dims: readonly Expr[];
+    })
+  /**
+   * evaluate sequence_detect(): per combination of `dims`, every chain of rows, one per step in order,
+   * where step i+1 is later than step i by at most `stepWindow` and the last within `span` of the first.
+   */
+  | (PlanBase & {
+      readonly k: 'sequenceDetect';
+      readonly input: Plan;
+      readonly timeline: Expr;
+      readonly stepWindow: Expr;
+      readonly maxSpan: Expr;
+      readonly steps: readonly Expr[];
+      readonly dims: readonly Expr[];
+    })
+  /**
+   * evaluate active_users_count(): per bin from `start` to `end` (and per combination of `dims`), the
+   * ids with an appearance in the bin that is active: seen in `activePeriods` distinct periods of the
+   * `lookback` ending with it.
+   */
+  | (PlanBase & {
+      readonly k: 'activeUsersCount';
+      readonly input: Plan;
+      readonly id: Expr;
+      readonly timeline: Expr;
+      readonly start: Expr;
+      readonly end: Expr;
+      readonly lookback: Expr;
+      readonly period: Expr;
+      readonly activePeriods: Expr;
+      readonly bin: Expr;
+      readonly dims: readonly Expr[];
+    })
+  /**
+   * evaluate activity_counts_metrics(): per bin of `window` from `start` to `end` (and per combination
+   * of `dims`), the rows, distinct ids, ids not seen in an earlier bin, and distinct ids so far.
+   */
+  | (PlanBase & {
+      readonly k: 'activityCountsMetrics';
+      readonly input: Plan;
+      readonly id: Expr;
+      readonly timeline: Expr;
+      readonly start: Expr;
+      readonly end: Expr;
+      readonly window: Expr;
+      readonly dims: readonly Expr[];
+    })
   /** evaluate narrow(): one row per input cell (Row, Column, Value as text). */
   | (PlanBase & { readonly k: 'narrow'; readonly input: Plan })
   /** evaluate bag_unpack(…) : (schema): each column from the bag's slot `key`, or from the input when `key` is undefined. */
