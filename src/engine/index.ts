@@ -122,7 +122,7 @@ function executeWithinBudget(
         );
       }
       table = materializeTable(table);
-      const name = i === 0 ? 'PrimaryResult' : (asName(p) ?? `Table_${i}`);
+      const name = plan.names?.[i] ?? (i === 0 ? 'PrimaryResult' : (asName(p) ?? `Table_${i}`));
       tables.push({ name, table });
     });
     return { tables, render: ctx.render ? renderInfo(ctx.render) : undefined, truncated, warnings };

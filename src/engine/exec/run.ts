@@ -4,7 +4,7 @@
  */
 import { EvaluationError, UnsupportedError } from '../functions';
 import type { Plan } from '../plan/types';
-import type { Table } from '../table';
+import { Table } from '../table';
 import { runActiveUsersCount } from './activeUsersCount';
 import { runActivityCountsMetrics } from './activityCountsMetrics';
 import { runAutocluster } from './autocluster';
@@ -29,6 +29,7 @@ import { runFind } from './find';
 import { runGeoLookup } from './geoLookup';
 import { runIpLookup } from './ipLookup';
 import { runJoin, runLookup } from './join';
+import { materializeTable } from './lazy';
 import { runMakeSeries } from './makeSeries';
 import { asMemoryLimit } from './memoryBudget';
 import { runMvApply } from './mvApply';
@@ -182,6 +183,10 @@ function runUnary(plan: UnaryPlan, input: Table, ctx: ExecContext): Table {
       return input;
     case 'as':
       return input.withName(plan.name);
+    case 'consume':
+      // Lazy columns (selections, computed views) are computed now: the input is really run.
+      materializeTable(input);
+      return new Table([], 0);
   }
 }
 

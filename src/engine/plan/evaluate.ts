@@ -12,6 +12,7 @@ import { lowerDcountIntersect } from './dcountIntersect';
 import { lowerExpr } from './expressions';
 import { lowerGeoLookup } from './geoLookup';
 import { lowerIpLookup } from './ipLookup';
+import { notLastError } from './multiResult';
 import { outsideReason } from './outsidePlugins';
 import { lowerPatternPlugin } from './patternPlugins';
 import { lowerRollingPercentile } from './rollingPercentile';
@@ -45,6 +46,9 @@ export function lowerEvaluate(op: Node, input: Plan, ctx: LowerContext): Plan {
   const name = (call?.ReferencedSymbol?.Name ?? (call ? textOf(call.Name) : '')).toLowerCase();
   const span = spanOf(op);
   const schema = schemaOf(op);
+  if (name === 'preview') {
+    throw notLastError(op, ctx);
+  }
   if (name === 'narrow') {
     return { k: 'narrow', input, span, schema };
   }

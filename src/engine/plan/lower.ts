@@ -1,6 +1,6 @@
 /** Entry point of lowering: a bound KustoCode → the query's plan. */
 import type { AnalyzedQuery } from '../../kql';
-import { Scope, type LowerContext } from './context';
+import { type LowerContext, Scope } from './context';
 import { lowerStatement } from './statements';
 import { ErrorFactory, elementsOf, lowering, type Node } from './syntax';
 import { lowerTabular } from './tabular';
@@ -22,13 +22,15 @@ function lowerStatements(query: AnalyzedQuery, tableNames: readonly string[]): Q
     tableNames,
   };
   const outputs: Plan[] = [];
+  const names: (string | undefined)[] = [];
   const block = query.code.Syntax as Kusto.Language.Syntax.QueryBlock;
   for (const stmt of elementsOf<Node>(block.Statements)) {
     const r = lowerStatement(stmt, ctx);
     ctx = r.ctx;
-    if (r.output) {
-      outputs.push(r.output);
+    for (const o of r.outputs ?? []) {
+      outputs.push(o.plan);
+      names.push(o.name);
     }
   }
-  return { outputs };
+  return { outputs, names };
 }

@@ -1,12 +1,13 @@
 /** Lowers a query's statements: `let`s extend the scope, expression statements become outputs. */
-import { Scope, withScope, type LowerContext } from './context';
+import { type LowerContext, Scope, withScope } from './context';
 import { lowerExpr } from './expressions';
-import { isTabular, kindOf, nameText, spanOf, type Node } from './syntax';
-import type { Plan } from './types';
+import { lowerMultiResult, multiResultOperator, type NamedOutput, notLastError } from './multiResult';
+import { isTabular, kindOf, type Node, nameText, spanOf, textOf } from './syntax';
 
 export interface StatementResult {
   readonly ctx: LowerContext;
-  readonly output?: Plan;
+  /** The statement's result tables: one, or several after fork, facet or evaluate preview. */
+  readonly outputs?: readonly NamedOutput[];
 }
 
 export function lowerStatement(stmt: Node, ctx: LowerContext): StatementResult {
@@ -15,6 +16,10 @@ export function lowerStatement(stmt: Node, ctx: LowerContext): StatementResult {
     const let_ = stmt as Kusto.Language.Syntax.LetStatement;
     const name = nameText(let_.Name);
     const value: Node = let_.Expression!;
+    const several = lastOperator(value);
+    if (several && multiResultOperator(several)) {
+      throw notLastError(several, ctx);
+    }
     const scope = new Scope(ctx.scope);
     const inner = withScope(ctx, scope);
     if (kindOf(value) === 'FunctionDeclaration') {
@@ -34,14 +39,40 @@ export function lowerStatement(stmt: Node, ctx: LowerContext): StatementResult {
   }
   if (kind === 'ExpressionStatement') {
     const expr: Node = (stmt as Kusto.Language.Syntax.ExpressionStatement).Expression!;
-    if (!isTabular(expr)) {
-      throw ctx.errors.at(spanOf(expr), 'KQL-STATEMENT', 'A query statement must be a tabular expression.');
+    const several = lowerMultiResult(expr, ctx);
+    if (several) {
+      return { ctx, outputs: several };
     }
-    return { ctx, output: ctx.tabular(expr, ctx) };
+    // `T | consume` binds to no table (void), yet runs: its result is a table without rows.
+    if (!isTabular(expr) && !endsInConsume(expr)) {
+      throw ctx.errors.at(
+        spanOf(expr),
+        'KQL-STATEMENT',
+        `A query statement must be a tabular expression; '${abbreviated(expr)}' is a scalar value (write print ${abbreviated(expr)} to see it as a table).`,
+      );
+    }
+    return { ctx, outputs: [{ plan: ctx.tabular(expr, ctx) }] };
   }
   if (kind === 'SetOptionStatement') {
     // Request options (set notruncation; …) change nothing the embedded engine computes.
     return { ctx };
   }
   throw ctx.errors.unsupported(stmt, `The statement '${kind.replace(/Statement$/, '')}'`);
+}
+
+function lastOperator(expr: Node): Node | undefined {
+  return kindOf(expr) === 'PipeExpression'
+    ? ((expr as Kusto.Language.Syntax.PipeExpression).Operator ?? undefined)
+    : undefined;
+}
+
+function endsInConsume(expr: Node): boolean {
+  const op = lastOperator(expr);
+  return op !== undefined && kindOf(op) === 'ConsumeOperator';
+}
+
+/** The statement's text for a message, cut short when long. */
+function abbreviated(expr: Node): string {
+  const text = textOf(expr).replace(/\s+/g, ' ');
+  return text.length > 40 ? `${text.slice(0, 37)}…` : text;
 }

@@ -443,6 +443,8 @@ export type Plan =
   /** top-nested: one level per clause, each partitioning the rows its parent kept. */
   | (PlanBase & { readonly k: 'topNested'; readonly input: Plan; readonly levels: readonly TopNestedLevel[] })
   | (PlanBase & { readonly k: 'getschema'; readonly input: Plan })
+  /** consume: the input is run to its end, and no row (nor column) comes out. */
+  | (PlanBase & { readonly k: 'consume'; readonly input: Plan })
   /** reduce by: similar strings grouped into patterns (exec/reducePatterns.ts); kind=source tags each row instead. */
   | (PlanBase & {
       readonly k: 'reduce';
@@ -490,4 +492,6 @@ export type ParsePart =
 /** A query's statements lowered: the outputs in order (the last expression statement is the primary result). */
 export interface QueryPlan {
   readonly outputs: readonly Plan[];
+  /** Per output, the name the query gives its table (a fork leg's), where it gives one. */
+  readonly names?: readonly (string | undefined)[];
 }
