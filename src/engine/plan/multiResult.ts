@@ -4,9 +4,11 @@
  * input is run once whatever the number of legs (a shared plan is cached by id when it runs).
  */
 import type { LowerContext } from './context';
-import { lowerExpr } from './expressions';
 import { elementsOf, kindOf, type Node, nameText, spanOf, textOf, typeOf } from './syntax';
-import type { Plan, Span } from './types';
+import type { Expr, Plan, Span } from './types';
+
+/** Lowers a scalar expression: expressions.ts's, passed in because it reaches statements.ts (user functions). */
+export type ScalarLowerer = (node: Node, ctx: LowerContext) => Expr;
 
 /** One result table of a statement; `name` where the query names it (`name=(…)`, `| as Name`). */
 export interface NamedOutput {
@@ -41,7 +43,7 @@ export function notLastError(op: Node, ctx: LowerContext): Error {
 }
 
 /** The tables of a statement that ends in fork, facet or evaluate preview; undefined for any other. */
-export function lowerMultiResult(expr: Node, ctx: LowerContext): NamedOutput[] | undefined {
+export function lowerMultiResult(expr: Node, ctx: LowerContext, lowerExpr: ScalarLowerer): NamedOutput[] | undefined {
   if (kindOf(expr) !== 'PipeExpression') {
     return undefined;
   }
@@ -60,9 +62,9 @@ export function lowerMultiResult(expr: Node, ctx: LowerContext): NamedOutput[] |
     return lowerFork(op as Kusto.Language.Syntax.ForkOperator, input, ctx);
   }
   if (which === 'facet') {
-    return lowerFacet(op as Kusto.Language.Syntax.FacetOperator, input, ctx);
+    return lowerFacet(op as Kusto.Language.Syntax.FacetOperator, input, ctx, lowerExpr);
   }
-  return lowerPreview(op as Kusto.Language.Syntax.EvaluateOperator, input, ctx);
+  return lowerPreview(op as Kusto.Language.Syntax.EvaluateOperator, input, ctx, lowerExpr);
 }
 
 /**
@@ -88,7 +90,12 @@ function asName(plan: Plan): string | undefined {
  * The reference's order: the `with` table first (when there is one), then one table per column with
  * the column's values and `count_<column>`, as `summarize count() by column` gives them.
  */
-function lowerFacet(op: Kusto.Language.Syntax.FacetOperator, input: Plan, ctx: LowerContext): NamedOutput[] {
+function lowerFacet(
+  op: Kusto.Language.Syntax.FacetOperator,
+  input: Plan,
+  ctx: LowerContext,
+  lowerExpr: ScalarLowerer,
+): NamedOutput[] {
   const span = spanOf(op);
   const outputs: NamedOutput[] = [];
   const clause = op.WithClause;
@@ -126,7 +133,12 @@ function countBy(column: string, type: ReturnType<typeof typeOf>, span: Span, in
  * `evaluate preview(N)`: the first N rows, then a one-row table with the number of rows of the whole
  * input (column `Count`), as the reference describes its two tables.
  */
-function lowerPreview(op: Kusto.Language.Syntax.EvaluateOperator, input: Plan, ctx: LowerContext): NamedOutput[] {
+function lowerPreview(
+  op: Kusto.Language.Syntax.EvaluateOperator,
+  input: Plan,
+  ctx: LowerContext,
+  lowerExpr: ScalarLowerer,
+): NamedOutput[] {
   const span = spanOf(op);
   const args = elementsOf(op.FunctionCall?.ArgumentList?.Expressions);
   const count = args[0] ? lowerExpr(args[0], ctx) : undefined;

@@ -39,7 +39,7 @@ export function lowerStatement(stmt: Node, ctx: LowerContext): StatementResult {
   }
   if (kind === 'ExpressionStatement') {
     const expr: Node = (stmt as Kusto.Language.Syntax.ExpressionStatement).Expression!;
-    const several = lowerMultiResult(expr, ctx);
+    const several = lowerMultiResult(expr, ctx, lowerExpr);
     if (several) {
       return { ctx, outputs: several };
     }
