@@ -219,6 +219,17 @@ describe('top-hitters', () => {
 });
 
 describe('statements that are not tabular', () => {
+  test('a function whose body ends in fork or consume: the error says what it returns and where they run', () => {
+    assert.match(
+      errorOf('let f = () { T | fork (take 1) (take 2) }; f()').message,
+      /^'f\(\)' returns several tables .*only as the last operator of the query statement itself/,
+    );
+    assert.match(
+      errorOf('let f = () { T | consume }; f()').message,
+      /^'f\(\)' returns no table \(a consume inside it\)/,
+    );
+  });
+
   test('a scalar statement points at itself and says what to write instead', () => {
     const e = errorOf('T | take 1;\n1 + 1') as KqlError;
     assert.match(e.message, /^A query statement must be a tabular expression; '1 \+ 1' is a scalar value/);

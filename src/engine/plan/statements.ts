@@ -2,7 +2,7 @@
 import { type LowerContext, Scope, withScope } from './context';
 import { lowerExpr } from './expressions';
 import { lowerMultiResult, multiResultOperator, type NamedOutput, notLastError } from './multiResult';
-import { isTabular, kindOf, type Node, nameText, spanOf, textOf } from './syntax';
+import { isTabular, kindOf, type Node, nameText, nonTabularKind, spanOf, textOf } from './syntax';
 
 export interface StatementResult {
   readonly ctx: LowerContext;
@@ -45,11 +45,7 @@ export function lowerStatement(stmt: Node, ctx: LowerContext): StatementResult {
     }
     // `T | consume` binds to no table (void), yet runs: its result is a table without rows.
     if (!isTabular(expr) && !endsInConsume(expr)) {
-      throw ctx.errors.at(
-        spanOf(expr),
-        'KQL-STATEMENT',
-        `A query statement must be a tabular expression; '${abbreviated(expr)}' is a scalar value (write print ${abbreviated(expr)} to see it as a table).`,
-      );
+      throw ctx.errors.at(spanOf(expr), 'KQL-STATEMENT', notTabularMessage(expr));
     }
     return { ctx, outputs: [{ plan: ctx.tabular(expr, ctx) }] };
   }
@@ -69,6 +65,19 @@ function lastOperator(expr: Node): Node | undefined {
 function endsInConsume(expr: Node): boolean {
   const op = lastOperator(expr);
   return op !== undefined && kindOf(op) === 'ConsumeOperator';
+}
+
+/** Why a statement gives no table, by what it gives instead. */
+function notTabularMessage(expr: Node): string {
+  const text = abbreviated(expr);
+  switch (nonTabularKind(expr)) {
+    case 'tables':
+      return `'${text}' returns several tables (a fork, facet or evaluate preview inside it): the local engine runs those only as the last operator of the query statement itself, not from a function.`;
+    case 'nothing':
+      return `'${text}' returns no table (a consume inside it): the local engine runs consume only as the last operator of the query statement itself, not from a function.`;
+    default:
+      return `A query statement must be a tabular expression; '${text}' is a scalar value (write print ${text} to see it as a table).`;
+  }
 }
 
 /** The statement's text for a message, cut short when long. */
