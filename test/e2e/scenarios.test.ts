@@ -43,6 +43,7 @@ import { gridAtScaleScenario } from './scenarios/gridAtScale';
 import { limitsAndDyingEngineScenario } from './scenarios/limitsAndDyingEngine';
 import { logAnalyticsThrottlingScenario } from './scenarios/logAnalyticsThrottling';
 import { logAnalyticsWorkspaceScenario } from './scenarios/logAnalyticsWorkspace';
+import { logAnalyticsErrorsScenario } from './scenarios/logAnalyticsErrors';
 
 const repo = path.resolve(__dirname, '../..');
 const SCENARIO_TIMEOUT_MS = 150_000;
@@ -220,6 +221,11 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
   scenario(
     "68 a big Log Analytics workspace: signed out a run says how to sign in; the user's own columns complete and are checked",
     logAnalyticsWorkspaceScenario,
+    300_000,
+  );
+  scenario(
+    '72 Log Analytics answers 401, 403, a 500 HTML page and broken JSON: each message says what happened and what to do; the next query runs',
+    logAnalyticsErrorsScenario,
     300_000,
   );
 });
