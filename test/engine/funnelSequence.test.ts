@@ -7,7 +7,7 @@
 
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { run, ticks } from './helpers';
+import { run, smallDatabase, ticks } from './helpers';
 
 const STORMS = `datatable(EpisodeId:long, StartTime:datetime, EventType:string)
 [
@@ -251,4 +251,25 @@ test('funnel_sequence_completion: bad arguments stop at the argument, saying why
     call('dynamic([])', 'dynamic([1h])'),
     /funnel_sequence_completion: Sequence is an array of one state or more/,
   );
+});
+
+test('both plugins charge the memory budget and stop at the deadline, as other operators do', () => {
+  const rows =
+    'range Id from 1 to 100000 step 1 | extend T = datetime(2020-01-01) + Id * 1s, S = tostring(Id % 3) | evaluate';
+  const calls = [
+    "funnel_sequence(Id, T, datetime(2020-01-01), datetime(2020-01-03), 1h, 1d, S, dynamic(['1']))",
+    "funnel_sequence_completion(Id, T, datetime(2020-01-01), datetime(2020-01-03), 1d, S, dynamic(['1']), dynamic([1h]))",
+  ];
+  for (const call of calls) {
+    const plugin = call.slice(0, call.indexOf('('));
+    assert.throws(
+      () => run(`${rows} ${call}`, smallDatabase(), { memoryLimitBytes: 4_000_000 }),
+      (e: Error & { code?: string }) =>
+        e.code === 'KQL-MEMORY' && e.message.startsWith(`evaluate ${plugin} needs more memory`),
+    );
+    assert.throws(
+      () => run(`${rows} ${call}`, smallDatabase(), { deadline: Date.now() + 5 }),
+      (e: Error) => e.name === 'QueryTimeoutError',
+    );
+  }
 });
