@@ -31,6 +31,7 @@ import { chartTooltipScenario, restrictedModeScenario } from './scenarios/harden
 import { highlightingScenario } from './scenarios/highlighting';
 import { ipLookupScenario } from './scenarios/ipLookup';
 import { limitsAndDyingEngineScenario } from './scenarios/limitsAndDyingEngine';
+import { logAnalyticsErrorsScenario } from './scenarios/logAnalyticsErrors';
 import { logAnalyticsThrottlingScenario } from './scenarios/logAnalyticsThrottling';
 import { logAnalyticsUnreachableScenario } from './scenarios/logAnalyticsUnreachable';
 import { logAnalyticsWorkspaceScenario } from './scenarios/logAnalyticsWorkspace';
@@ -226,6 +227,11 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
   scenario(
     "68 a big Log Analytics workspace: signed out a run says how to sign in; the user's own columns complete and are checked",
     logAnalyticsWorkspaceScenario,
+    300_000,
+  );
+  scenario(
+    '72 Log Analytics answers 401, 403, a 500 HTML page and broken JSON: each message says what happened and what to do; the next query runs',
+    logAnalyticsErrorsScenario,
     300_000,
   );
 });

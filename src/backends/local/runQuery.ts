@@ -3,6 +3,7 @@
  * primary result first), the same in the worker and in process (the CLI).
  */
 
+import { tablesNamedIn } from '../../data/loaders/queryTables';
 import { executeQuery } from '../../engine';
 import type { Database } from '../../engine/database';
 import type { Table } from '../../engine/table';
@@ -15,10 +16,10 @@ import {
   type TimeRange,
   type WireValue,
 } from '../../results/queryResult';
-import { tablesNamedIn } from '../../data/loaders/queryTables';
 import { explainFailedTable, parseFailedFile } from './failedFiles';
 import { explainFolderGap, type FolderView } from './folderGaps';
-import { DEFAULT_RESULT_BYTE_LIMIT, formatBytes, wireBytes } from './resultSize';
+import { rowJsonBytes } from './jsonBytes';
+import { DEFAULT_RESULT_BYTE_LIMIT, formatBytes } from './resultSize';
 import { timeRangeTicks } from './timeRange';
 
 export interface LocalRunOptions {
@@ -31,7 +32,7 @@ export interface LocalRunOptions {
   readonly nowMs?: number;
   /** Bytes the query may grow in the engine (default 1 GB). */
   readonly memoryLimitBytes?: number;
-  /** Bytes of wire values kept per result table (default 64 MB); the rows past it are dropped with a notice. */
+  /** Bytes of each result table's rows as JSON (default 64 MB); the rows past it are dropped with a notice. */
   readonly resultByteLimit?: number;
   /** Shown with the result (e.g. files of the data folder that could not be loaded). */
   readonly warnings?: readonly string[];
@@ -39,7 +40,10 @@ export interface LocalRunOptions {
   readonly folder?: FolderView;
 }
 
-/** The table as wire rows, stopping before the row that would pass `byteLimit` (then `cut` is set). */
+/**
+ * The table as wire rows, stopping before the row that would take the rows' JSON (as the REST API
+ * writes them) past `byteLimit` (then `cut` is set).
+ */
 export function toResultTable(
   name: string,
   table: Table,
@@ -48,16 +52,14 @@ export function toResultTable(
   const columns = table.columns.map((c) => ({ name: c.name, type: c.column.type }));
   const rows: WireValue[][] = [];
   const cols = table.columns.map((c) => c.column);
-  let bytes = 0;
+  // The rows' JSON array: its `[`, then each row and the `,` or `]` after it.
+  let bytes = 1;
   for (let r = 0; r < table.rowCount; r++) {
     const row: WireValue[] = new Array(cols.length);
-    let rowBytes = 16;
     for (let j = 0; j < cols.length; j++) {
-      const v = toWire(cols[j]!.get(r), cols[j]!.type);
-      row[j] = v;
-      rowBytes += wireBytes(v);
+      row[j] = toWire(cols[j]!.get(r), cols[j]!.type);
     }
-    bytes += rowBytes;
+    bytes += rowJsonBytes(row, columns) + 1;
     if (bytes > byteLimit) {
       return { name, columns, rows, cut: true };
     }

@@ -26,6 +26,8 @@ import { runDcountIntersect } from './dcountIntersect';
 import { runDiffpatterns } from './diffpatterns';
 import { runBagUnpack, runNarrow, runPivot } from './evaluate';
 import { runFind } from './find';
+import { runFunnelSequence } from './funnelSequence';
+import { runFunnelSequenceCompletion } from './funnelSequenceCompletion';
 import { runGeoLookup } from './geoLookup';
 import { runIpLookup } from './ipLookup';
 import { runJoin, runLookup } from './join';
@@ -164,6 +166,10 @@ function runUnary(plan: UnaryPlan, input: Table, ctx: ExecContext): Table {
       return plan.open ? runBagUnpackFromData(plan, input, ctx) : runBagUnpack(plan, input, ctx);
     case 'pivot':
       return plan.open ? runPivotFromData(plan, input, ctx) : runPivot(plan, input, ctx);
+    case 'funnelSequence':
+      return runFunnelSequence(plan, input, ctx);
+    case 'funnelSequenceCompletion':
+      return runFunnelSequenceCompletion(plan, input, ctx);
     case 'patterns':
       return plan.plugin === 'basket'
         ? runBasket(plan, input, ctx)

@@ -10,6 +10,7 @@ import { lowerActivityCountsMetrics } from './activityCountsMetrics';
 import type { LowerContext } from './context';
 import { lowerDcountIntersect } from './dcountIntersect';
 import { lowerExpr } from './expressions';
+import { lowerFunnelSequence, lowerFunnelSequenceCompletion } from './funnelSequence';
 import { lowerGeoLookup } from './geoLookup';
 import { lowerIpLookup } from './ipLookup';
 import { notLastError } from './multiResult';
@@ -38,6 +39,8 @@ const ACTIVITY_PLUGINS = new Map<string, PluginLowerer>([
   ['rolling_percentile', lowerRollingPercentile],
   ['sequence_detect', lowerSequenceDetect],
   ['dcount_intersect', lowerDcountIntersect],
+  ['funnel_sequence', lowerFunnelSequence],
+  ['funnel_sequence_completion', lowerFunnelSequenceCompletion],
 ]);
 
 export function lowerEvaluate(op: Node, input: Plan, ctx: LowerContext): Plan {
