@@ -8,7 +8,7 @@
  */
 import type { Plan } from '../plan/types';
 import type { Table } from '../table';
-import { gridOutput, placeRows } from './activityGrid';
+import { forEachIdBins, gridOutput, placeRows } from './activityGrid';
 import { constantArgument } from './constantArgument';
 import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { BYTES, chargeMemory } from './memoryBudget';
@@ -32,38 +32,25 @@ export function runActivityCountsMetrics(plan: MetricsPlan, input: Table, ctx: E
   const counts = new Float64Array(groups * bins);
   const distinct = new Float64Array(groups * bins);
   const fresh = new Float64Array(groups * bins);
-  // The bins each id of each group appears in, keyed by group and id number.
-  const binsOfId = new Map<number, { group: number; bins: Set<number> }>();
+  const inPeriod = (r: number): boolean => {
+    const k = rows.bin[r]!;
+    const t = rows.time[r]!;
+    return k >= 0 && k < bins && t >= start && t <= end;
+  };
   for (let r = 0; r < rows.count; r++) {
     if ((r & (CHECK_INTERVAL - 1)) === 0) {
       ctx.check();
     }
-    const k = rows.bin[r]!;
-    const t = rows.time[r]!;
-    if (!(k >= 0 && k < bins) || t < start || t > end) {
-      continue;
+    if (inPeriod(r)) {
+      counts[rows.group[r]! * bins + rows.bin[r]!]! += 1;
     }
-    const g = rows.group[r]!;
-    counts[g * bins + k]! += 1;
-    if (rows.id[r]! < 0) {
-      continue;
-    }
-    const key = g * rows.ids + rows.id[r]!;
-    let seen = binsOfId.get(key);
-    if (seen === undefined) {
-      seen = { group: g, bins: new Set() };
-      binsOfId.set(key, seen);
-    }
-    seen.bins.add(k);
   }
-  for (const { group, bins: held } of binsOfId.values()) {
-    let first = Number.POSITIVE_INFINITY;
+  forEachIdBins(rows, inPeriod, ctx, WHAT, (group, held) => {
     for (const k of held) {
       distinct[group * bins + k]! += 1;
-      first = Math.min(first, k);
     }
-    fresh[group * bins + first]! += 1;
-  }
+    fresh[group * bins + held[0]!]! += 1;
+  });
   const soFar = new Float64Array(groups);
   // Bins come in order, so the running distinct count of a group adds the ids new in each.
   return gridOutput(plan.schema, rows.dimensions, plan.dims.length, axis, ctx, WHAT, (k, g) => {

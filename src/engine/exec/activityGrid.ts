@@ -178,6 +178,45 @@ function addDistinctWindows(
 }
 
 /**
+ * Calls `visit` once per (group, non-null id) among the rows `take` keeps that have a bin, with the
+ * distinct bins of those rows in ascending order (negative ones, before the first output bin,
+ * included).
+ */
+export function forEachIdBins(
+  rows: ActivityRows,
+  take: (r: number) => boolean,
+  ctx: ExecContext,
+  what: string,
+  visit: (group: number, bins: readonly number[]) => void,
+): void {
+  const { group, id, bin } = rows;
+  const kept: number[] = [];
+  for (let r = 0; r < rows.count; r++) {
+    if (id[r]! >= 0 && !Number.isNaN(bin[r]!) && take(r)) {
+      kept.push(r);
+    }
+  }
+  chargeMemory(kept.length * BYTES.slot, what);
+  kept.sort((a, b) => group[a]! - group[b]! || id[a]! - id[b]! || bin[a]! - bin[b]!);
+  ctx.check();
+  let held: number[] = [];
+  for (let i = 0; i < kept.length; i++) {
+    if ((i & (CHECK_INTERVAL - 1)) === 0) {
+      ctx.check();
+    }
+    const r = kept[i]!;
+    if (held.length === 0 || held[held.length - 1] !== bin[r]) {
+      held.push(bin[r]!);
+    }
+    const next = kept[i + 1];
+    if (next === undefined || group[next] !== group[r] || id[next] !== id[r]) {
+      visit(group[r]!, held);
+      held = [];
+    }
+  }
+}
+
+/**
  * The output: `cell` is asked for every (bin k, group g), bin by bin and within a bin by group, and
  * each answer that is not undefined becomes a row of the bin's start, the group's dimension values
  * and the answer's values.

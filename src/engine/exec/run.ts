@@ -7,6 +7,8 @@ import type { Plan } from '../plan/types';
 import type { Table } from '../table';
 import { runActiveUsersCount } from './activeUsersCount';
 import { runActivityCountsMetrics } from './activityCountsMetrics';
+import { runActivityEngagement } from './activityEngagement';
+import { runActivityMetrics } from './activityMetrics';
 import { runAutocluster } from './autocluster';
 import {
   runCount,
@@ -157,6 +159,10 @@ function runUnary(plan: UnaryPlan, input: Table, ctx: ExecContext): Table {
       return runActivityCountsMetrics(plan, input, ctx);
     case 'slidingWindowCounts':
       return runSlidingWindowCounts(plan, input, ctx);
+    case 'activityEngagement':
+      return runActivityEngagement(plan, input, ctx);
+    case 'activityMetrics':
+      return runActivityMetrics(plan, input, ctx);
     case 'scan':
       return runScan(plan, input, ctx);
     case 'bagUnpack':

@@ -143,3 +143,30 @@ function stepsFrom(origin: number | Int64, stepNumber: number, real: boolean): O
     stepNumber,
   };
 }
+
+/**
+ * The bins of a plugin whose Start and End are optional (activity_engagement, activity_metrics): from
+ * Start to End, keeping the rows between them, both included; without them, bin() of the data's
+ * times from the earliest to the latest, keeping every row.
+ */
+export function analysisAxis(
+  plugin: string,
+  timeline: Expr,
+  period: { readonly start: Expr; readonly end: Expr } | undefined,
+  step: Expr,
+  stepName: string,
+  input: Table,
+  ctx: ExecContext,
+): { axis: TimelineAxis; within: (t: number) => boolean } {
+  if (period) {
+    const axis = timelineAxis(plugin, timeline.type, period.start, period.end, step, ctx, stepName);
+    const start = Number(constantArgument(period.start, plugin, 'Start', ctx));
+    const end = Number(constantArgument(period.end, plugin, 'End', ctx));
+    return { axis, within: (t) => t >= start && t <= end };
+  }
+  const range = timelineRange(timeline, input, ctx);
+  const axis = range
+    ? alignedTimelineAxis(plugin, timeline.type, range.first, range.last, step, ctx, stepName)
+    : { ...alignedTimelineAxis(plugin, timeline.type, 0, 0, step, ctx, stepName), bins: 0 };
+  return { axis, within: () => true };
+}

@@ -7,6 +7,8 @@
  */
 import { lowerActiveUsersCount } from './activeUsersCount';
 import { lowerActivityCountsMetrics } from './activityCountsMetrics';
+import { lowerActivityEngagement } from './activityEngagement';
+import { lowerActivityMetrics } from './activityMetrics';
 import type { LowerContext } from './context';
 import { lowerDcountIntersect } from './dcountIntersect';
 import { lowerExpr } from './expressions';
@@ -37,6 +39,8 @@ const ACTIVITY_PLUGINS = new Map<string, PluginLowerer>([
   ['rolling_percentile', lowerRollingPercentile],
   ['sequence_detect', lowerSequenceDetect],
   ['dcount_intersect', lowerDcountIntersect],
+  ['activity_engagement', lowerActivityEngagement],
+  ['activity_metrics', lowerActivityMetrics],
 ]);
 
 export function lowerEvaluate(op: Node, input: Plan, ctx: LowerContext): Plan {

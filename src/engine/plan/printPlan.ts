@@ -102,6 +102,10 @@ function describe(p: Plan): string {
       return `evaluate active_users_count(${[p.id, p.timeline, p.start, p.end, p.lookback, p.period, p.activePeriods, p.bin, ...p.dims].map(expr).join(', ')})`;
     case 'activityCountsMetrics':
       return `evaluate activity_counts_metrics(${[p.id, p.timeline, p.start, p.end, p.window, ...p.dims].map(expr).join(', ')})`;
+    case 'activityEngagement':
+      return `evaluate activity_engagement(${[p.id, p.timeline, ...(p.period ? [p.period.start, p.period.end] : []), p.inner, p.outer, ...p.dims].map(expr).join(', ')})`;
+    case 'activityMetrics':
+      return `evaluate activity_metrics(${[p.id, p.timeline, ...(p.period ? [p.period.start, p.period.end] : []), p.window, ...p.dims].map(expr).join(', ')})`;
     case 'slidingWindowCounts':
       return `evaluate sliding_window_counts(${[p.id, p.timeline, p.start, p.end, p.lookback, p.bin, ...p.dims].map(expr).join(', ')})`;
     case 'ipLookup':

@@ -389,6 +389,35 @@ export type Plan =
       readonly window: Expr;
       readonly dims: readonly Expr[];
     })
+  /**
+   * evaluate activity_engagement(): per bin of `inner` (from `start`, or from 0 over the data's times
+   * without one) and per combination of `dims`, the distinct ids of the bin, of the `outer` window
+   * ending with it, and their ratio.
+   */
+  | (PlanBase & {
+      readonly k: 'activityEngagement';
+      readonly input: Plan;
+      readonly id: Expr;
+      readonly timeline: Expr;
+      readonly period: { readonly start: Expr; readonly end: Expr } | undefined;
+      readonly inner: Expr;
+      readonly outer: Expr;
+      readonly dims: readonly Expr[];
+    })
+  /**
+   * evaluate activity_metrics(): per bin of `window` (from `start`, or from 0 over the data's times
+   * without one) and per combination of `dims`, the distinct ids, those not in the bin before, and
+   * the retention and churn rates against the bin before.
+   */
+  | (PlanBase & {
+      readonly k: 'activityMetrics';
+      readonly input: Plan;
+      readonly id: Expr;
+      readonly timeline: Expr;
+      readonly period: { readonly start: Expr; readonly end: Expr } | undefined;
+      readonly window: Expr;
+      readonly dims: readonly Expr[];
+    })
   /** evaluate narrow(): one row per input cell (Row, Column, Value as text). */
   | (PlanBase & { readonly k: 'narrow'; readonly input: Plan })
   /** evaluate bag_unpack(…) : (schema): each column from the bag's slot `key`, or from the input when `key` is undefined. */

@@ -1,0 +1,45 @@
+/**
+ * evaluate activity_engagement(IdColumn, TimelineColumn, [Start, End,] InnerActivityWindow,
+ * OuterActivityWindow [, dim…]): Kusto.Language takes the dimensions only after Start and End, and
+ * refuses other argument counts. Kinds are checked here; the constant values when the plan runs
+ * (exec/activityEngagement.ts).
+ */
+import type { LowerContext } from './context';
+import { lowerExpr } from './expressions';
+import { elementsOf, type Node, schemaOf, spanOf } from './syntax';
+import { timelineArguments } from './timelineArguments';
+import type { Plan } from './types';
+
+export function lowerActivityEngagement(
+  call: Kusto.Language.Syntax.FunctionCallExpression,
+  input: Plan,
+  ctx: LowerContext,
+  op: Node,
+): Plan {
+  const args = elementsOf<Kusto.Language.Syntax.Expression>(call.ArgumentList?.Expressions).map((n) =>
+    lowerExpr(n, ctx),
+  );
+  const withPeriod = args.length > 4;
+  const [id, timeline] = args;
+  const [start, end] = withPeriod ? args.slice(2, 4) : [];
+  const [inner, outer, ...dims] = args.slice(withPeriod ? 4 : 2);
+  const check = timelineArguments('activity_engagement', timeline!, ctx);
+  if (start && end) {
+    check.point(start, 'Start');
+    check.point(end, 'End');
+  }
+  check.length(inner!, 'InnerActivityWindow');
+  check.length(outer!, 'OuterActivityWindow');
+  return {
+    k: 'activityEngagement',
+    input,
+    id: id!,
+    timeline: timeline!,
+    period: start && end ? { start, end } : undefined,
+    inner: inner!,
+    outer: outer!,
+    dims,
+    span: spanOf(op),
+    schema: schemaOf(op),
+  };
+}
