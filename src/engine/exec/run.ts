@@ -35,6 +35,7 @@ import { runMakeSeries } from './makeSeries';
 import { asMemoryLimit } from './memoryBudget';
 import { runMvApply } from './mvApply';
 import { runMvExpand } from './mvExpand';
+import { runNewActivityMetrics } from './newActivityMetrics';
 import { runParse } from './parse';
 import { runParseKv } from './parseKv';
 import { runPartition } from './partition';
@@ -93,6 +94,11 @@ export function runPlan(plan: Plan, ctx: ExecContext): Table {
       const lookup = runPlan(plan.lookup, ctx);
       return at(plan, ctx, () => runIpLookup(plan, input, lookup, ctx));
     }
+    case 'newActivityMetrics': {
+      const input = runPlan(plan.input, ctx);
+      const lookback = plan.lookback && runPlan(plan.lookback.plan, ctx);
+      return at(plan, ctx, () => runNewActivityMetrics(plan, input, lookback, ctx));
+    }
     case 'join':
     case 'lookup': {
       const left = runPlan(plan.left, ctx);
@@ -106,7 +112,7 @@ export function runPlan(plan: Plan, ctx: ExecContext): Table {
   return at(plan, ctx, () => runUnary(plan, input, ctx));
 }
 
-type UnaryPlan = Exclude<Extract<Plan, { input: Plan }>, { k: 'geoLookup' | 'ipLookup' }>;
+type UnaryPlan = Exclude<Extract<Plan, { input: Plan }>, { k: 'geoLookup' | 'ipLookup' | 'newActivityMetrics' }>;
 
 function runUnary(plan: UnaryPlan, input: Table, ctx: ExecContext): Table {
   switch (plan.k) {

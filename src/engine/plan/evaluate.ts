@@ -14,6 +14,7 @@ import { lowerDcountIntersect } from './dcountIntersect';
 import { lowerExpr } from './expressions';
 import { lowerGeoLookup } from './geoLookup';
 import { lowerIpLookup } from './ipLookup';
+import { lowerNewActivityMetrics } from './newActivityMetrics';
 import { outsideReason } from './outsidePlugins';
 import { lowerPatternPlugin } from './patternPlugins';
 import { lowerRollingPercentile } from './rollingPercentile';
@@ -41,6 +42,7 @@ const ACTIVITY_PLUGINS = new Map<string, PluginLowerer>([
   ['dcount_intersect', lowerDcountIntersect],
   ['activity_engagement', lowerActivityEngagement],
   ['activity_metrics', lowerActivityMetrics],
+  ['new_activity_metrics', lowerNewActivityMetrics],
 ]);
 
 export function lowerEvaluate(op: Node, input: Plan, ctx: LowerContext): Plan {

@@ -50,6 +50,8 @@ function inputsOf(p: Plan): Plan[] {
     case 'geoLookup':
     case 'ipLookup':
       return [p.input, p.lookup];
+    case 'newActivityMetrics':
+      return p.lookback ? [p.input, p.lookback.plan] : [p.input];
     case 'union':
     case 'search':
     case 'find':
@@ -106,6 +108,8 @@ function describe(p: Plan): string {
       return `evaluate activity_engagement(${[p.id, p.timeline, ...(p.period ? [p.period.start, p.period.end] : []), p.inner, p.outer, ...p.dims].map(expr).join(', ')})`;
     case 'activityMetrics':
       return `evaluate activity_metrics(${[p.id, p.timeline, ...(p.period ? [p.period.start, p.period.end] : []), p.window, ...p.dims].map(expr).join(', ')})`;
+    case 'newActivityMetrics':
+      return `evaluate new_activity_metrics(${[p.id, p.timeline, p.start, p.end, p.window, ...(p.cohort ? [p.cohort] : []), ...p.dims].map(expr).join(', ')}${p.lookback ? `, lookback by ${p.lookback.column}` : ''})`;
     case 'slidingWindowCounts':
       return `evaluate sliding_window_counts(${[p.id, p.timeline, p.start, p.end, p.lookback, p.bin, ...p.dims].map(expr).join(', ')})`;
     case 'ipLookup':

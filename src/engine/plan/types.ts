@@ -418,6 +418,24 @@ export type Plan =
       readonly window: Expr;
       readonly dims: readonly Expr[];
     })
+  /**
+   * evaluate new_activity_metrics(): per pair of bins of `window` from `start` (the cohort's, `from`,
+   * and a later or the same one, `to`) and per combination of `dims`, how the ids first seen in
+   * `from` came back in `to`, and the ids of `to` not seen up to `from`. `cohort` keeps one `from`;
+   * the ids of `lookback` (its column named as the id column) are never new.
+   */
+  | (PlanBase & {
+      readonly k: 'newActivityMetrics';
+      readonly input: Plan;
+      readonly id: Expr;
+      readonly timeline: Expr;
+      readonly start: Expr;
+      readonly end: Expr;
+      readonly window: Expr;
+      readonly cohort: Expr | undefined;
+      readonly dims: readonly Expr[];
+      readonly lookback: { readonly plan: Plan; readonly column: string } | undefined;
+    })
   /** evaluate narrow(): one row per input cell (Row, Column, Value as text). */
   | (PlanBase & { readonly k: 'narrow'; readonly input: Plan })
   /** evaluate bag_unpack(…) : (schema): each column from the bag's slot `key`, or from the input when `key` is undefined. */
