@@ -46,6 +46,7 @@ import { runBagUnpackFromData, runPivotFromData } from './runtimeColumns';
 import { runSample, runSampleDistinct } from './sample';
 import { runScan } from './scan';
 import { runSequenceDetect } from './sequenceDetect';
+import { runSessionCount } from './sessionCount';
 import { runSlidingWindowCounts } from './slidingWindowCounts';
 import { runSort, runTop } from './sort';
 import { readStoredTable } from './storedTable';
@@ -169,6 +170,8 @@ function runUnary(plan: UnaryPlan, input: Table, ctx: ExecContext): Table {
       return runActivityEngagement(plan, input, ctx);
     case 'activityMetrics':
       return runActivityMetrics(plan, input, ctx);
+    case 'sessionCount':
+      return runSessionCount(plan, input, ctx);
     case 'scan':
       return runScan(plan, input, ctx);
     case 'bagUnpack':

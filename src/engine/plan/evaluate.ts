@@ -20,6 +20,7 @@ import { lowerPatternPlugin } from './patternPlugins';
 import { lowerRollingPercentile } from './rollingPercentile';
 import { endsQueryResult, runtimeColumnsRefusal } from './runtimeColumns';
 import { lowerSequenceDetect } from './sequenceDetect';
+import { lowerSessionCount } from './sessionCount';
 import { lowerSlidingWindowCounts } from './slidingWindowCounts';
 import { lowerAggregateCall } from './summarize';
 import { elementsOf, kindOf, type Node, nameText, schemaOf, spanOf, textOf, typeOf } from './syntax';
@@ -43,6 +44,7 @@ const ACTIVITY_PLUGINS = new Map<string, PluginLowerer>([
   ['activity_engagement', lowerActivityEngagement],
   ['activity_metrics', lowerActivityMetrics],
   ['new_activity_metrics', lowerNewActivityMetrics],
+  ['session_count', lowerSessionCount],
 ]);
 
 export function lowerEvaluate(op: Node, input: Plan, ctx: LowerContext): Plan {

@@ -110,6 +110,8 @@ function describe(p: Plan): string {
       return `evaluate activity_metrics(${[p.id, p.timeline, ...(p.period ? [p.period.start, p.period.end] : []), p.window, ...p.dims].map(expr).join(', ')})`;
     case 'newActivityMetrics':
       return `evaluate new_activity_metrics(${[p.id, p.timeline, p.start, p.end, p.window, ...(p.cohort ? [p.cohort] : []), ...p.dims].map(expr).join(', ')}${p.lookback ? `, lookback by ${p.lookback.column}` : ''})`;
+    case 'sessionCount':
+      return `evaluate session_count(${[p.id, p.timeline, p.start, p.end, p.bin, p.lookback, ...p.dims].map(expr).join(', ')})`;
     case 'slidingWindowCounts':
       return `evaluate sliding_window_counts(${[p.id, p.timeline, p.start, p.end, p.lookback, p.bin, ...p.dims].map(expr).join(', ')})`;
     case 'ipLookup':

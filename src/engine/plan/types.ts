@@ -436,6 +436,22 @@ export type Plan =
       readonly dims: readonly Expr[];
       readonly lookback: { readonly plan: Plan; readonly column: string } | undefined;
     })
+  /**
+   * evaluate session_count(): per bin of `bin` (counted from 0, from Start's to End's) and per
+   * combination of `dims`, the sessions that start in it: appearances of an id with none of that id
+   * in the `lookback` before them.
+   */
+  | (PlanBase & {
+      readonly k: 'sessionCount';
+      readonly input: Plan;
+      readonly id: Expr;
+      readonly timeline: Expr;
+      readonly start: Expr;
+      readonly end: Expr;
+      readonly bin: Expr;
+      readonly lookback: Expr;
+      readonly dims: readonly Expr[];
+    })
   /** evaluate narrow(): one row per input cell (Row, Column, Value as text). */
   | (PlanBase & { readonly k: 'narrow'; readonly input: Plan })
   /** evaluate bag_unpack(…) : (schema): each column from the bag's slot `key`, or from the input when `key` is undefined. */
