@@ -148,3 +148,11 @@ test('new_activity_metrics: dimensions count apart; no rows give none; bad argum
     /new_activity_metrics: Start is a number for a long timeline, not datetime/,
   );
 });
+
+test('new_activity_metrics: a grid of bins past the memory budget stops before it is built', () => {
+  // A million bins make a million-by-million matrix of cohorts and bins.
+  assert.throws(
+    () => run('datatable(Id:long, T:long) [1, 0] | evaluate new_activity_metrics(Id, T, 0, 1000000, 1)'),
+    /evaluate new_activity_metrics needs more memory than the embedded engine's limit/,
+  );
+});
