@@ -8,14 +8,12 @@
  */
 import type { Plan } from '../plan/types';
 import type { Table } from '../table';
-import { forEachIdBins, gridOutput, placeRows } from './activityGrid';
+import { countInWindows, forEachIdBins, gridOutput, placeRows } from './activityGrid';
 import { constantArgument } from './constantArgument';
-import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
+import type { ExecContext } from './context';
 import { BYTES, chargeMemory } from './memoryBudget';
 import { timelineAxis } from './timelineBins';
 
-// A module-local copy: a transpiled import is a property read on every loop iteration.
-const CHECK_INTERVAL = CHECK_EVERY;
 const PLUGIN = 'activity_counts_metrics';
 const WHAT = `evaluate ${PLUGIN}`;
 
@@ -28,8 +26,7 @@ export function runActivityCountsMetrics(plan: MetricsPlan, input: Table, ctx: E
   const bins = axis.bins;
   const rows = placeRows(plan, axis, input, ctx, WHAT);
   const groups = rows.dimensions.groups;
-  chargeMemory(groups * bins * 3 * BYTES.slot, WHAT);
-  const counts = new Float64Array(groups * bins);
+  chargeMemory(groups * bins * 2 * BYTES.slot, WHAT);
   const distinct = new Float64Array(groups * bins);
   const fresh = new Float64Array(groups * bins);
   const inPeriod = (r: number): boolean => {
@@ -37,14 +34,7 @@ export function runActivityCountsMetrics(plan: MetricsPlan, input: Table, ctx: E
     const t = rows.time[r]!;
     return k >= 0 && k < bins && t >= start && t <= end;
   };
-  for (let r = 0; r < rows.count; r++) {
-    if ((r & (CHECK_INTERVAL - 1)) === 0) {
-      ctx.check();
-    }
-    if (inPeriod(r)) {
-      counts[rows.group[r]! * bins + rows.bin[r]!]! += 1;
-    }
-  }
+  const counts = countInWindows(rows, inPeriod, 1, bins, false, ctx, WHAT);
   forEachIdBins(rows, inPeriod, ctx, WHAT, (group, held) => {
     for (const k of held) {
       distinct[group * bins + k]! += 1;

@@ -11,13 +11,11 @@
  */
 import type { Plan } from '../plan/types';
 import type { Table } from '../table';
-import { forEachIdBins, gridOutput, placeRows } from './activityGrid';
-import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
+import { countInWindows, forEachIdBins, gridOutput, placeRows } from './activityGrid';
+import type { ExecContext } from './context';
 import { BYTES, chargeMemory } from './memoryBudget';
 import { analysisAxis } from './timelineBins';
 
-// A module-local copy: a transpiled import is a property read on every loop iteration.
-const CHECK_INTERVAL = CHECK_EVERY;
 const PLUGIN = 'activity_metrics';
 const WHAT = `evaluate ${PLUGIN}`;
 
@@ -32,19 +30,11 @@ export function runActivityMetrics(plan: MetricsPlan, input: Table, ctx: ExecCon
     const k = rows.bin[r]!;
     return k >= 0 && k < bins && within(rows.time[r]!);
   };
-  chargeMemory(groups * bins * 3 * BYTES.slot, WHAT);
-  const counts = new Float64Array(groups * bins);
+  const counts = countInWindows(rows, inPeriod, 1, bins, false, ctx, WHAT);
+  chargeMemory(groups * bins * 2 * BYTES.slot, WHAT);
   const distinct = new Float64Array(groups * bins);
   // The ids of each bin that were in the bin before it too.
   const returning = new Float64Array(groups * bins);
-  for (let r = 0; r < rows.count; r++) {
-    if ((r & (CHECK_INTERVAL - 1)) === 0) {
-      ctx.check();
-    }
-    if (inPeriod(r)) {
-      counts[rows.group[r]! * bins + rows.bin[r]!]! += 1;
-    }
-  }
   forEachIdBins(rows, inPeriod, ctx, WHAT, (group, held) => {
     held.forEach((k, i) => {
       distinct[group * bins + k]! += 1;

@@ -5,9 +5,8 @@
  * (exec/activityEngagement.ts).
  */
 import type { LowerContext } from './context';
-import { lowerExpr } from './expressions';
-import { elementsOf, type Node, schemaOf, spanOf } from './syntax';
-import { timelineArguments } from './timelineArguments';
+import { type Node, schemaOf, spanOf } from './syntax';
+import { loweredArguments, timelineArguments } from './timelineArguments';
 import type { Plan } from './types';
 
 export function lowerActivityEngagement(
@@ -16,9 +15,7 @@ export function lowerActivityEngagement(
   ctx: LowerContext,
   op: Node,
 ): Plan {
-  const args = elementsOf<Kusto.Language.Syntax.Expression>(call.ArgumentList?.Expressions).map((n) =>
-    lowerExpr(n, ctx),
-  );
+  const args = loweredArguments(call, ctx);
   const withPeriod = args.length > 4;
   const [id, timeline] = args;
   const [start, end] = withPeriod ? args.slice(2, 4) : [];

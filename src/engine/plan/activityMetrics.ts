@@ -6,9 +6,8 @@
  * runs (exec/activityMetrics.ts).
  */
 import type { LowerContext } from './context';
-import { lowerExpr } from './expressions';
-import { elementsOf, type Node, schemaOf, spanOf } from './syntax';
-import { timelineArguments } from './timelineArguments';
+import { type Node, schemaOf, spanOf } from './syntax';
+import { loweredArguments, timelineArguments } from './timelineArguments';
 import type { Plan } from './types';
 
 export function lowerActivityMetrics(
@@ -17,9 +16,7 @@ export function lowerActivityMetrics(
   ctx: LowerContext,
   op: Node,
 ): Plan {
-  const args = elementsOf<Kusto.Language.Syntax.Expression>(call.ArgumentList?.Expressions).map((n) =>
-    lowerExpr(n, ctx),
-  );
+  const args = loweredArguments(call, ctx);
   if (args.length === 4) {
     throw ctx.errors.at(
       args[3]!.span,

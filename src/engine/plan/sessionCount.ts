@@ -3,9 +3,8 @@
  * are checked here; the constant values when the plan runs (exec/sessionCount.ts).
  */
 import type { LowerContext } from './context';
-import { lowerExpr } from './expressions';
-import { elementsOf, type Node, schemaOf, spanOf } from './syntax';
-import { timelineArguments } from './timelineArguments';
+import { type Node, schemaOf, spanOf } from './syntax';
+import { loweredArguments, timelineArguments } from './timelineArguments';
 import type { Plan } from './types';
 
 export function lowerSessionCount(
@@ -14,8 +13,7 @@ export function lowerSessionCount(
   ctx: LowerContext,
   op: Node,
 ): Plan {
-  const nodes = elementsOf<Kusto.Language.Syntax.Expression>(call.ArgumentList?.Expressions);
-  const [id, timeline, start, end, bin, lookback, ...dims] = nodes.map((n) => lowerExpr(n, ctx));
+  const [id, timeline, start, end, bin, lookback, ...dims] = loweredArguments(call, ctx);
   const check = timelineArguments('session_count', timeline!, ctx);
   check.point(start!, 'Start');
   check.point(end!, 'End');
