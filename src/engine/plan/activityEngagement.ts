@@ -6,7 +6,7 @@
  */
 import type { LowerContext } from './context';
 import { type Node, schemaOf, spanOf } from './syntax';
-import { loweredArguments, timelineArguments } from './timelineArguments';
+import { loweredArguments, optionalPeriod, timelineArguments } from './timelineArguments';
 import type { Plan } from './types';
 
 export function lowerActivityEngagement(
@@ -21,10 +21,7 @@ export function lowerActivityEngagement(
   const [start, end] = withPeriod ? args.slice(2, 4) : [];
   const [inner, outer, ...dims] = args.slice(withPeriod ? 4 : 2);
   const check = timelineArguments('activity_engagement', timeline!, ctx);
-  if (start && end) {
-    check.point(start, 'Start');
-    check.point(end, 'End');
-  }
+  const period = optionalPeriod(check, start, end);
   check.length(inner!, 'InnerActivityWindow');
   check.length(outer!, 'OuterActivityWindow');
   return {
@@ -32,7 +29,7 @@ export function lowerActivityEngagement(
     input,
     id: id!,
     timeline: timeline!,
-    period: start && end ? { start, end } : undefined,
+    period,
     inner: inner!,
     outer: outer!,
     dims,

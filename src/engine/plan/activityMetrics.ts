@@ -7,7 +7,7 @@
  */
 import type { LowerContext } from './context';
 import { type Node, schemaOf, spanOf } from './syntax';
-import { loweredArguments, timelineArguments } from './timelineArguments';
+import { loweredArguments, optionalPeriod, timelineArguments } from './timelineArguments';
 import type { Plan } from './types';
 
 export function lowerActivityMetrics(
@@ -29,17 +29,14 @@ export function lowerActivityMetrics(
   const [start, end] = withPeriod ? args.slice(2, 4) : [];
   const [window, ...dims] = args.slice(withPeriod ? 4 : 2);
   const check = timelineArguments('activity_metrics', timeline!, ctx);
-  if (start && end) {
-    check.point(start, 'Start');
-    check.point(end, 'End');
-  }
+  const period = optionalPeriod(check, start, end);
   check.length(window!, 'Window');
   return {
     k: 'activityMetrics',
     input,
     id: id!,
     timeline: timeline!,
-    period: start && end ? { start, end } : undefined,
+    period,
     window: window!,
     dims,
     span: spanOf(op),

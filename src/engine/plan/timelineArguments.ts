@@ -44,3 +44,17 @@ export function timelineArguments(plugin: string, timeline: Expr, ctx: LowerCont
 export function loweredArguments(call: Kusto.Language.Syntax.FunctionCallExpression, ctx: LowerContext): Expr[] {
   return elementsOf<Kusto.Language.Syntax.Expression>(call.ArgumentList?.Expressions).map((n) => lowerExpr(n, ctx));
 }
+
+/** Start and End, checked as points, where a plugin takes both or neither (undefined then). */
+export function optionalPeriod(
+  check: TimelineArguments,
+  start: Expr | undefined,
+  end: Expr | undefined,
+): { start: Expr; end: Expr } | undefined {
+  if (!start || !end) {
+    return undefined;
+  }
+  check.point(start, 'Start');
+  check.point(end, 'End');
+  return { start, end };
+}
