@@ -9,11 +9,6 @@ import { test } from 'node:test';
 import { run } from './helpers';
 
 const NOT_RUN: readonly (readonly [string, RegExp])[] = [
-  ['T | evaluate activity_engagement(Computer, TimeGenerated, 1h, 1d)', /activity_engagement/],
-  [
-    'T | evaluate session_count(Computer, TimeGenerated, datetime(2024-01-01), datetime(2024-01-02), 1h, 2h)',
-    /session_count/,
-  ],
   ["print d = dynamic({'a':1}) | evaluate bag_unpack(d) | take 1", /bag_unpack without an output schema/],
   ["datatable(k:string, v:long)['a',1] | evaluate pivot(k) | take 1", /pivot without an output schema/],
   ["T | invoke cluster('c').database('d').StoredFunction()", /invoke of/],

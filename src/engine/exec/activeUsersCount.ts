@@ -9,15 +9,11 @@
  * dimensions in order of first appearance. Null ids and times take part in nothing.
  */
 import { binDatetime, binNumber } from '../functions/calendarTicks';
-import { Int64 } from '../int64';
 import type { Expr, Plan } from '../plan/types';
 import type { Table } from '../table';
-import { hashKey } from '../valueCompare';
-import type { Value } from '../values';
+import { gridOutput, placeRows } from './activityGrid';
 import { constantArgument } from './constantArgument';
 import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
-import { type DimensionGroups, groupByDimensions, groupedOutput } from './dimensionGroups';
-import { compileExpr } from './expr';
 import { BYTES, chargeMemory } from './memoryBudget';
 import { timelineAxis } from './timelineBins';
 
@@ -42,39 +38,36 @@ export function runActiveUsersCount(plan: ActivePlan, input: Table, ctx: ExecCon
     plan.timeline.type === 'datetime' ? (t: number) => binDatetime(t, period) : (t: number) => binNumber(t, period);
   const bins = axis.bins;
 
-  const dimensions = groupByDimensions(plan.dims, input, ctx);
-  const { groupOf, groups } = dimensions;
-  chargeMemory(groups * bins * BYTES.slot + input.rowCount * BYTES.boxed, WHAT);
+  const rows = placeRows(plan, axis, input, ctx, WHAT);
+  const groups = rows.dimensions.groups;
+  chargeMemory(groups * bins * BYTES.slot, WHAT);
   const counts = new Float64Array(groups * bins);
 
-  // The appearances of each id in each group: times and their timeline values.
-  const appearances = new Map<string, { group: number; times: Value[] }>();
-  const timeOf = compileExpr(plan.timeline, input, ctx);
-  const idOf = compileExpr(plan.id, input, ctx);
-  for (let r = 0; r < input.rowCount; r++) {
+  // The times of each id's appearances in each group, keyed by group and id number.
+  const appearances = new Map<number, { group: number; times: number[] }>();
+  for (let r = 0; r < rows.count; r++) {
     if ((r & (CHECK_INTERVAL - 1)) === 0) {
       ctx.check();
     }
-    const t = timeOf(r);
-    const id = idOf(r);
-    if ((typeof t !== 'number' && !(t instanceof Int64)) || id === null || id === undefined) {
+    const t = rows.time[r]!;
+    if (Number.isNaN(t) || rows.id[r]! < 0) {
       continue;
     }
-    const key = `${groupOf[r]}\u0000${hashKey(id, plan.id.type)}`;
+    const key = rows.group[r]! * rows.ids + rows.id[r]!;
     let seen = appearances.get(key);
     if (seen === undefined) {
-      seen = { group: groupOf[r]!, times: [] };
+      seen = { group: rows.group[r]!, times: [] };
       appearances.set(key, seen);
     }
     seen.times.push(t);
   }
 
   let visited = 0;
-  for (const { group, times: values } of appearances.values()) {
+  for (const { group, times } of appearances.values()) {
     if ((++visited & (CHECK_INTERVAL - 1)) === 0) {
       ctx.check();
     }
-    const times = values.map(Number).sort((a, b) => a - b);
+    times.sort((a, b) => a - b);
     // Periods seen in the window (t − lookback, t], counted by how many appearances fall in each.
     const inWindow = new Map<number, number>();
     const activeBins = new Set<number>();
@@ -103,34 +96,9 @@ export function runActiveUsersCount(plan: ActivePlan, input: Table, ctx: ExecCon
       counts[group * bins + k]! += 1;
     }
   }
-  return output(plan, axis.valueAt, counts, bins, dimensions, ctx);
-}
-
-function output(
-  plan: ActivePlan,
-  binStart: (k: number) => Value,
-  counts: Float64Array,
-  bins: number,
-  dimensions: DimensionGroups,
-  ctx: ExecContext,
-): Table {
-  const starts: Value[] = [];
-  const rowGroups: number[] = [];
-  const values: Value[] = [];
-  for (let k = 0; k < bins; k++) {
-    if ((k & (CHECK_INTERVAL - 1)) === 0) {
-      ctx.check();
-    }
-    for (let g = 0; g < dimensions.groups; g++) {
-      const n = counts[g * bins + k]!;
-      if (n > 0) {
-        starts.push(binStart(k));
-        rowGroups.push(g);
-        values.push(n);
-      }
-    }
-  }
-  return groupedOutput(plan.schema, starts, rowGroups, dimensions, plan.dims.length, [values]);
+  return gridOutput(plan.schema, rows.dimensions, plan.dims.length, axis, ctx, WHAT, (k, g) =>
+    counts[g * bins + k]! > 0 ? [counts[g * bins + k]!] : undefined,
+  );
 }
 
 function positive(expr: Expr, name: string, ctx: ExecContext): number {

@@ -8,17 +8,12 @@
  */
 import type { Plan } from '../plan/types';
 import type { Table } from '../table';
-import { hashKey } from '../valueCompare';
-import type { Value } from '../values';
+import { countInWindows, forEachIdBins, gridOutput, placeRows } from './activityGrid';
 import { constantArgument } from './constantArgument';
-import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
-import { type DimensionGroups, groupByDimensions, groupedOutput } from './dimensionGroups';
-import { compileExpr } from './expr';
+import type { ExecContext } from './context';
 import { BYTES, chargeMemory } from './memoryBudget';
 import { timelineAxis } from './timelineBins';
 
-// A module-local copy: a transpiled import is a property read on every loop iteration.
-const CHECK_INTERVAL = CHECK_EVERY;
 const PLUGIN = 'activity_counts_metrics';
 const WHAT = `evaluate ${PLUGIN}`;
 
@@ -29,85 +24,28 @@ export function runActivityCountsMetrics(plan: MetricsPlan, input: Table, ctx: E
   const start = Number(constantArgument(plan.start, PLUGIN, 'Start', ctx));
   const end = Number(constantArgument(plan.end, PLUGIN, 'End', ctx));
   const bins = axis.bins;
-
-  const dimensions = groupByDimensions(plan.dims, input, ctx);
-  const { groupOf, groups } = dimensions;
-  chargeMemory(groups * bins * 3 * BYTES.slot + input.rowCount * BYTES.boxed, WHAT);
-  const counts = new Float64Array(groups * bins);
+  const rows = placeRows(plan, axis, input, ctx, WHAT);
+  const groups = rows.dimensions.groups;
+  chargeMemory(groups * bins * 2 * BYTES.slot, WHAT);
   const distinct = new Float64Array(groups * bins);
   const fresh = new Float64Array(groups * bins);
-  // The bins each id of each group appears in.
-  const binsOfId = new Map<string, { group: number; bins: Set<number> }>();
-  const timeOf = compileExpr(plan.timeline, input, ctx);
-  const idOf = compileExpr(plan.id, input, ctx);
-  for (let r = 0; r < input.rowCount; r++) {
-    if ((r & (CHECK_INTERVAL - 1)) === 0) {
-      ctx.check();
-    }
-    const t = timeOf(r);
-    const k = axis.indexOf(t);
-    if (k === null || k < 0 || k >= bins || Number(t) < start || Number(t) > end) {
-      continue;
-    }
-    const g = groupOf[r]!;
-    counts[g * bins + k]! += 1;
-    const id = idOf(r);
-    if (id === null || id === undefined) {
-      continue;
-    }
-    const key = `${g}\u0000${hashKey(id, plan.id.type)}`;
-    let seen = binsOfId.get(key);
-    if (seen === undefined) {
-      seen = { group: g, bins: new Set() };
-      binsOfId.set(key, seen);
-    }
-    seen.bins.add(k);
-  }
-  for (const { group, bins: held } of binsOfId.values()) {
-    let first = Number.POSITIVE_INFINITY;
+  const inPeriod = (r: number): boolean => {
+    const k = rows.bin[r]!;
+    const t = rows.time[r]!;
+    return k >= 0 && k < bins && t >= start && t <= end;
+  };
+  const counts = countInWindows(rows, inPeriod, 1, bins, false, ctx, WHAT);
+  forEachIdBins(rows, inPeriod, ctx, WHAT, (group, held) => {
     for (const k of held) {
       distinct[group * bins + k]! += 1;
-      first = Math.min(first, k);
     }
-    fresh[group * bins + first]! += 1;
-  }
-  return output(plan, axis.valueAt, { counts, distinct, fresh }, bins, dimensions, ctx);
-}
-
-function output(
-  plan: MetricsPlan,
-  binStart: (k: number) => Value,
-  metrics: { counts: Float64Array; distinct: Float64Array; fresh: Float64Array },
-  bins: number,
-  dimensions: DimensionGroups,
-  ctx: ExecContext,
-): Table {
-  const groups = dimensions.groups;
-  const starts: Value[] = [];
-  const rowGroups: number[] = [];
-  const [count, dcount, newDcount, aggregated]: Value[][] = [[], [], [], []];
+    fresh[group * bins + held[0]!]! += 1;
+  });
   const soFar = new Float64Array(groups);
-  for (let k = 0; k < bins; k++) {
-    if ((k & (CHECK_INTERVAL - 1)) === 0) {
-      ctx.check();
-    }
-    for (let g = 0; g < groups; g++) {
-      const at = g * bins + k;
-      soFar[g]! += metrics.fresh[at]!;
-      if (metrics.counts[at]! > 0) {
-        starts.push(binStart(k));
-        rowGroups.push(g);
-        count!.push(metrics.counts[at]!);
-        dcount!.push(metrics.distinct[at]!);
-        newDcount!.push(metrics.fresh[at]!);
-        aggregated!.push(soFar[g]!);
-      }
-    }
-  }
-  return groupedOutput(plan.schema, starts, rowGroups, dimensions, plan.dims.length, [
-    count!,
-    dcount!,
-    newDcount!,
-    aggregated!,
-  ]);
+  // Bins come in order, so the running distinct count of a group adds the ids new in each.
+  return gridOutput(plan.schema, rows.dimensions, plan.dims.length, axis, ctx, WHAT, (k, g) => {
+    const at = g * bins + k;
+    soFar[g]! += fresh[at]!;
+    return counts[at]! > 0 ? [counts[at]!, distinct[at]!, fresh[at]!, soFar[g]!] : undefined;
+  });
 }

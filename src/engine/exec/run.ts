@@ -7,6 +7,8 @@ import type { Plan } from '../plan/types';
 import { Table } from '../table';
 import { runActiveUsersCount } from './activeUsersCount';
 import { runActivityCountsMetrics } from './activityCountsMetrics';
+import { runActivityEngagement } from './activityEngagement';
+import { runActivityMetrics } from './activityMetrics';
 import { runAutocluster } from './autocluster';
 import {
   runCount,
@@ -36,6 +38,7 @@ import { runMakeSeries } from './makeSeries';
 import { asMemoryLimit } from './memoryBudget';
 import { runMvApply } from './mvApply';
 import { runMvExpand } from './mvExpand';
+import { runNewActivityMetrics } from './newActivityMetrics';
 import { runParse } from './parse';
 import { runParseKv } from './parseKv';
 import { runPartition } from './partition';
@@ -46,6 +49,7 @@ import { runBagUnpackFromData, runPivotFromData } from './runtimeColumns';
 import { runSample, runSampleDistinct } from './sample';
 import { runScan } from './scan';
 import { runSequenceDetect } from './sequenceDetect';
+import { runSessionCount } from './sessionCount';
 import { runSlidingWindowCounts } from './slidingWindowCounts';
 import { runSort, runTop } from './sort';
 import { readStoredTable } from './storedTable';
@@ -94,6 +98,11 @@ export function runPlan(plan: Plan, ctx: ExecContext): Table {
       const lookup = runPlan(plan.lookup, ctx);
       return at(plan, ctx, () => runIpLookup(plan, input, lookup, ctx));
     }
+    case 'newActivityMetrics': {
+      const input = runPlan(plan.input, ctx);
+      const lookback = plan.lookback && runPlan(plan.lookback.plan, ctx);
+      return at(plan, ctx, () => runNewActivityMetrics(plan, input, lookback, ctx));
+    }
     case 'join':
     case 'lookup': {
       const left = runPlan(plan.left, ctx);
@@ -107,7 +116,7 @@ export function runPlan(plan: Plan, ctx: ExecContext): Table {
   return at(plan, ctx, () => runUnary(plan, input, ctx));
 }
 
-type UnaryPlan = Exclude<Extract<Plan, { input: Plan }>, { k: 'geoLookup' | 'ipLookup' }>;
+type UnaryPlan = Exclude<Extract<Plan, { input: Plan }>, { k: 'geoLookup' | 'ipLookup' | 'newActivityMetrics' }>;
 
 function runUnary(plan: UnaryPlan, input: Table, ctx: ExecContext): Table {
   switch (plan.k) {
@@ -160,6 +169,12 @@ function runUnary(plan: UnaryPlan, input: Table, ctx: ExecContext): Table {
       return runActivityCountsMetrics(plan, input, ctx);
     case 'slidingWindowCounts':
       return runSlidingWindowCounts(plan, input, ctx);
+    case 'activityEngagement':
+      return runActivityEngagement(plan, input, ctx);
+    case 'activityMetrics':
+      return runActivityMetrics(plan, input, ctx);
+    case 'sessionCount':
+      return runSessionCount(plan, input, ctx);
     case 'scan':
       return runScan(plan, input, ctx);
     case 'bagUnpack':

@@ -29,6 +29,13 @@ export function mapInputs(plan: Plan, f: (input: Plan) => Plan): Plan {
       const lookup = f(plan.lookup);
       return input === plan.input && lookup === plan.lookup ? plan : { ...plan, input, lookup };
     }
+    case 'newActivityMetrics': {
+      const input = f(plan.input);
+      const lookback = plan.lookback && f(plan.lookback.plan);
+      return input === plan.input && lookback === plan.lookback?.plan
+        ? plan
+        : { ...plan, input, lookback: plan.lookback && lookback ? { ...plan.lookback, plan: lookback } : undefined };
+    }
     case 'union':
     case 'search':
     case 'find': {
@@ -65,6 +72,12 @@ export function forEachInput(plan: Plan, f: (input: Plan) => void): void {
     case 'ipLookup':
       f(plan.input);
       f(plan.lookup);
+      return;
+    case 'newActivityMetrics':
+      f(plan.input);
+      if (plan.lookback) {
+        f(plan.lookback.plan);
+      }
       return;
     case 'union':
     case 'search':

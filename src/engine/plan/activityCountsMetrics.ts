@@ -4,9 +4,8 @@
  * runs (exec/activityCountsMetrics.ts).
  */
 import type { LowerContext } from './context';
-import { lowerExpr } from './expressions';
-import { elementsOf, type Node, schemaOf, spanOf } from './syntax';
-import { timelineArguments } from './timelineArguments';
+import { type Node, schemaOf, spanOf } from './syntax';
+import { loweredArguments, timelineArguments } from './timelineArguments';
 import type { Plan } from './types';
 
 export function lowerActivityCountsMetrics(
@@ -15,8 +14,7 @@ export function lowerActivityCountsMetrics(
   ctx: LowerContext,
   op: Node,
 ): Plan {
-  const nodes = elementsOf<Kusto.Language.Syntax.Expression>(call.ArgumentList?.Expressions);
-  const [id, timeline, start, end, window, ...dims] = nodes.map((n) => lowerExpr(n, ctx));
+  const [id, timeline, start, end, window, ...dims] = loweredArguments(call, ctx);
   const check = timelineArguments('activity_counts_metrics', timeline!, ctx);
   check.point(start!, 'Start');
   check.point(end!, 'End');

@@ -7,6 +7,8 @@
  */
 import { lowerActiveUsersCount } from './activeUsersCount';
 import { lowerActivityCountsMetrics } from './activityCountsMetrics';
+import { lowerActivityEngagement } from './activityEngagement';
+import { lowerActivityMetrics } from './activityMetrics';
 import type { LowerContext } from './context';
 import { lowerDcountIntersect } from './dcountIntersect';
 import { lowerExpr } from './expressions';
@@ -14,11 +16,13 @@ import { lowerFunnelSequence, lowerFunnelSequenceCompletion } from './funnelSequ
 import { lowerGeoLookup } from './geoLookup';
 import { lowerIpLookup } from './ipLookup';
 import { notLastError } from './multiResult';
+import { lowerNewActivityMetrics } from './newActivityMetrics';
 import { outsideReason } from './outsidePlugins';
 import { lowerPatternPlugin } from './patternPlugins';
 import { lowerRollingPercentile } from './rollingPercentile';
 import { endsQueryResult, runtimeColumnsRefusal } from './runtimeColumns';
 import { lowerSequenceDetect } from './sequenceDetect';
+import { lowerSessionCount } from './sessionCount';
 import { lowerSlidingWindowCounts } from './slidingWindowCounts';
 import { lowerAggregateCall } from './summarize';
 import { elementsOf, kindOf, type Node, nameText, schemaOf, spanOf, textOf, typeOf } from './syntax';
@@ -41,6 +45,10 @@ const ACTIVITY_PLUGINS = new Map<string, PluginLowerer>([
   ['dcount_intersect', lowerDcountIntersect],
   ['funnel_sequence', lowerFunnelSequence],
   ['funnel_sequence_completion', lowerFunnelSequenceCompletion],
+  ['activity_engagement', lowerActivityEngagement],
+  ['activity_metrics', lowerActivityMetrics],
+  ['new_activity_metrics', lowerNewActivityMetrics],
+  ['session_count', lowerSessionCount],
 ]);
 
 export function lowerEvaluate(op: Node, input: Plan, ctx: LowerContext): Plan {

@@ -50,6 +50,8 @@ function inputsOf(p: Plan): Plan[] {
     case 'geoLookup':
     case 'ipLookup':
       return [p.input, p.lookup];
+    case 'newActivityMetrics':
+      return p.lookback ? [p.input, p.lookback.plan] : [p.input];
     case 'union':
     case 'search':
     case 'find':
@@ -102,6 +104,14 @@ function describe(p: Plan): string {
       return `evaluate active_users_count(${[p.id, p.timeline, p.start, p.end, p.lookback, p.period, p.activePeriods, p.bin, ...p.dims].map(expr).join(', ')})`;
     case 'activityCountsMetrics':
       return `evaluate activity_counts_metrics(${[p.id, p.timeline, p.start, p.end, p.window, ...p.dims].map(expr).join(', ')})`;
+    case 'activityEngagement':
+      return `evaluate activity_engagement(${[p.id, p.timeline, ...(p.period ? [p.period.start, p.period.end] : []), p.inner, p.outer, ...p.dims].map(expr).join(', ')})`;
+    case 'activityMetrics':
+      return `evaluate activity_metrics(${[p.id, p.timeline, ...(p.period ? [p.period.start, p.period.end] : []), p.window, ...p.dims].map(expr).join(', ')})`;
+    case 'newActivityMetrics':
+      return `evaluate new_activity_metrics(${[p.id, p.timeline, p.start, p.end, p.window, ...(p.cohort ? [p.cohort] : []), ...p.dims].map(expr).join(', ')}${p.lookback ? `, lookback by ${p.lookback.column}` : ''})`;
+    case 'sessionCount':
+      return `evaluate session_count(${[p.id, p.timeline, p.start, p.end, p.bin, p.lookback, ...p.dims].map(expr).join(', ')})`;
     case 'slidingWindowCounts':
       return `evaluate sliding_window_counts(${[p.id, p.timeline, p.start, p.end, p.lookback, p.bin, ...p.dims].map(expr).join(', ')})`;
     case 'ipLookup':

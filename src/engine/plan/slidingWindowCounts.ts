@@ -4,9 +4,8 @@
  * possibly let-bound) are read when the plan runs (exec/slidingWindowCounts.ts).
  */
 import type { LowerContext } from './context';
-import { lowerExpr } from './expressions';
-import { elementsOf, type Node, schemaOf, spanOf } from './syntax';
-import { timelineArguments } from './timelineArguments';
+import { type Node, schemaOf, spanOf } from './syntax';
+import { loweredArguments, timelineArguments } from './timelineArguments';
 import type { Plan } from './types';
 
 export function lowerSlidingWindowCounts(
@@ -15,8 +14,7 @@ export function lowerSlidingWindowCounts(
   ctx: LowerContext,
   op: Node,
 ): Plan {
-  const nodes = elementsOf<Kusto.Language.Syntax.Expression>(call.ArgumentList?.Expressions);
-  const [id, timeline, start, end, lookback, bin, ...dims] = nodes.map((n) => lowerExpr(n, ctx));
+  const [id, timeline, start, end, lookback, bin, ...dims] = loweredArguments(call, ctx);
   const check = timelineArguments('sliding_window_counts', timeline!, ctx);
   check.point(start!, 'Start');
   check.point(end!, 'End');

@@ -1,10 +1,12 @@
 /**
- * Checks shared by the activity plugins' arguments (sliding_window_counts, active_users_count,
- * activity_counts_metrics): points on the timeline (Start, End) of its type; lengths along it
- * (windows, bins) as timespans for a datetime timeline and numbers otherwise.
+ * What the activity plugins' lowerings share: their arguments lowered, and the checks of them
+ * against the timeline — points on it (Start, End, Cohort) of its type; lengths along it (windows,
+ * bins) as timespans for a datetime timeline and numbers otherwise.
  */
 import type { KqlType } from '../values';
 import type { LowerContext } from './context';
+import { lowerExpr } from './expressions';
+import { elementsOf } from './syntax';
 import type { Expr } from './types';
 
 const NUMERIC: readonly KqlType[] = ['int', 'long', 'real', 'decimal'];
@@ -36,4 +38,23 @@ export function timelineArguments(plugin: string, timeline: Expr, ctx: LowerCont
     length: (e, name) =>
       expect(e, isTime ? e.type === 'timespan' : lengthKind(e.type), name, isTime ? 'a timespan' : 'a number'),
   };
+}
+
+/** A plugin call's arguments, lowered in order. */
+export function loweredArguments(call: Kusto.Language.Syntax.FunctionCallExpression, ctx: LowerContext): Expr[] {
+  return elementsOf<Kusto.Language.Syntax.Expression>(call.ArgumentList?.Expressions).map((n) => lowerExpr(n, ctx));
+}
+
+/** Start and End, checked as points, where a plugin takes both or neither (undefined then). */
+export function optionalPeriod(
+  check: TimelineArguments,
+  start: Expr | undefined,
+  end: Expr | undefined,
+): { start: Expr; end: Expr } | undefined {
+  if (!start || !end) {
+    return undefined;
+  }
+  check.point(start, 'Start');
+  check.point(end, 'End');
+  return { start, end };
 }

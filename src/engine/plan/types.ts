@@ -390,6 +390,69 @@ export type Plan =
       readonly dims: readonly Expr[];
     })
   /**
+   * evaluate activity_engagement(): per bin of `inner` (from `start`, or from 0 over the data's times
+   * without one) and per combination of `dims`, the distinct ids of the bin, of the `outer` window
+   * ending with it, and their ratio.
+   */
+  | (PlanBase & {
+      readonly k: 'activityEngagement';
+      readonly input: Plan;
+      readonly id: Expr;
+      readonly timeline: Expr;
+      readonly period: { readonly start: Expr; readonly end: Expr } | undefined;
+      readonly inner: Expr;
+      readonly outer: Expr;
+      readonly dims: readonly Expr[];
+    })
+  /**
+   * evaluate activity_metrics(): per bin of `window` (from `start`, or from 0 over the data's times
+   * without one) and per combination of `dims`, the distinct ids, those not in the bin before, and
+   * the retention and churn rates against the bin before.
+   */
+  | (PlanBase & {
+      readonly k: 'activityMetrics';
+      readonly input: Plan;
+      readonly id: Expr;
+      readonly timeline: Expr;
+      readonly period: { readonly start: Expr; readonly end: Expr } | undefined;
+      readonly window: Expr;
+      readonly dims: readonly Expr[];
+    })
+  /**
+   * evaluate new_activity_metrics(): per pair of bins of `window` from `start` (the cohort's, `from`,
+   * and a later or the same one, `to`) and per combination of `dims`, how the ids first seen in
+   * `from` came back in `to`, and the ids of `to` not seen up to `from`. `cohort` keeps one `from`;
+   * the ids of `lookback` (its column named as the id column) are never new.
+   */
+  | (PlanBase & {
+      readonly k: 'newActivityMetrics';
+      readonly input: Plan;
+      readonly id: Expr;
+      readonly timeline: Expr;
+      readonly start: Expr;
+      readonly end: Expr;
+      readonly window: Expr;
+      readonly cohort: Expr | undefined;
+      readonly dims: readonly Expr[];
+      readonly lookback: { readonly plan: Plan; readonly column: string } | undefined;
+    })
+  /**
+   * evaluate session_count(): per bin of `bin` (counted from 0, from Start's to End's) and per
+   * combination of `dims`, the sessions that start in it: appearances of an id with none of that id
+   * in the `lookback` before them.
+   */
+  | (PlanBase & {
+      readonly k: 'sessionCount';
+      readonly input: Plan;
+      readonly id: Expr;
+      readonly timeline: Expr;
+      readonly start: Expr;
+      readonly end: Expr;
+      readonly bin: Expr;
+      readonly lookback: Expr;
+      readonly dims: readonly Expr[];
+    })
+  /**
    * evaluate funnel_sequence(): per bin of `bin` from `start` to `end`, the ids whose states (in time order,
    * repeats of a state taken once) pass through `sequence` with steps at most `stepWindow` apart, counted
    * per state before and after it. Three tables (prev-next, prev, next): the last two leave the query
