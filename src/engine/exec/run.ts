@@ -27,6 +27,9 @@ import { runDiffpatterns } from './diffpatterns';
 import { runBagUnpack, runNarrow, runPivot } from './evaluate';
 import { runFind } from './find';
 import { runGeoLookup } from './geoLookup';
+import { runGraphMatch } from './graphMatch';
+import { runGraph } from './graphSource';
+import { graphToTable } from './graphToTable';
 import { runIpLookup } from './ipLookup';
 import { runJoin, runLookup } from './join';
 import { runMakeSeries } from './makeSeries';
@@ -91,6 +94,21 @@ export function runPlan(plan: Plan, ctx: ExecContext): Table {
       const lookup = runPlan(plan.lookup, ctx);
       return at(plan, ctx, () => runIpLookup(plan, input, lookup, ctx));
     }
+    case 'makeGraph':
+    case 'graphMarkComponents':
+      throw ctx.errors.at(
+        plan.span,
+        'KQL-GRAPH',
+        'A graph is not a table: follow it with graph-match or graph-to-table.',
+      );
+    case 'graphMatch': {
+      const graph = runGraph(plan.input, ctx);
+      return at(plan, ctx, () => runGraphMatch(plan, graph, ctx));
+    }
+    case 'graphToTable': {
+      const graph = runGraph(plan.input, ctx);
+      return at(plan, ctx, () => graphToTable(plan, graph));
+    }
     case 'join':
     case 'lookup': {
       const left = runPlan(plan.left, ctx);
@@ -104,7 +122,10 @@ export function runPlan(plan: Plan, ctx: ExecContext): Table {
   return at(plan, ctx, () => runUnary(plan, input, ctx));
 }
 
-type UnaryPlan = Exclude<Extract<Plan, { input: Plan }>, { k: 'geoLookup' | 'ipLookup' }>;
+type UnaryPlan = Exclude<
+  Extract<Plan, { input: Plan }>,
+  { k: 'geoLookup' | 'ipLookup' | 'makeGraph' | 'graphMarkComponents' | 'graphMatch' | 'graphToTable' }
+>;
 
 function runUnary(plan: UnaryPlan, input: Table, ctx: ExecContext): Table {
   switch (plan.k) {

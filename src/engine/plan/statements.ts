@@ -1,7 +1,8 @@
 /** Lowers a query's statements: `let`s extend the scope, expression statements become outputs. */
-import { Scope, withScope, type LowerContext } from './context';
+import { type LowerContext, Scope, withScope } from './context';
 import { lowerExpr } from './expressions';
-import { isTabular, kindOf, nameText, spanOf, type Node } from './syntax';
+import { isGraph } from './graphSyntax';
+import { isTabular, kindOf, type Node, nameText, spanOf } from './syntax';
 import type { Plan } from './types';
 
 export interface StatementResult {
@@ -20,7 +21,7 @@ export function lowerStatement(stmt: Node, ctx: LowerContext): StatementResult {
     if (kindOf(value) === 'FunctionDeclaration') {
       // The function's own scope holds it, so a (bounded) recursive call resolves.
       scope.set(name, { k: 'function', declaration: value as Kusto.Language.Syntax.FunctionDeclaration, scope });
-    } else if (isTabular(value)) {
+    } else if (isTabular(value) || isGraph(value)) {
       const plan = ctx.tabular(value, ctx);
       scope.set(name, {
         k: 'tabular',
@@ -34,6 +35,13 @@ export function lowerStatement(stmt: Node, ctx: LowerContext): StatementResult {
   }
   if (kind === 'ExpressionStatement') {
     const expr: Node = (stmt as Kusto.Language.Syntax.ExpressionStatement).Expression!;
+    if (isGraph(expr)) {
+      throw ctx.errors.at(
+        spanOf(expr),
+        'KQL-GRAPH',
+        'A graph is not a result: follow make-graph with a graph operator (graph-match, graph-to-table…).',
+      );
+    }
     if (!isTabular(expr)) {
       throw ctx.errors.at(spanOf(expr), 'KQL-STATEMENT', 'A query statement must be a tabular expression.');
     }
