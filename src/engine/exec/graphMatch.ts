@@ -44,9 +44,10 @@ export function runGraphMatch(plan: P<'graphMatch'>, graph: Graph, ctx: ExecCont
   let matches = 0;
   const slots = slotsOf(patternVariables(spec.patterns));
   matchPatterns(graph, spec.patterns, spec.cycles, masks, ctx, (state) => {
+    // A value per hidden column, and per edge of a path its number and a value per column.
     let size = readers.length * BYTES.boxed;
     for (const path of state.edges) {
-      size += path.length * BYTES.slot;
+      size += path.length * (BYTES.slot + readers.length * BYTES.boxed);
     }
     chargeMemory(size, plan.match.shortest ? 'graph-shortest-paths' : 'graph-match');
     matches++;

@@ -36,6 +36,8 @@ export function lowerStatement(stmt: Node, ctx: LowerContext): StatementResult {
   if (kind === 'ExpressionStatement') {
     const expr: Node = (stmt as Kusto.Language.Syntax.ExpressionStatement).Expression!;
     if (isGraph(expr)) {
+      // Lowered first, so a graph operator's own error (graph-match without project) comes first.
+      ctx.tabular(expr, ctx);
       throw ctx.errors.at(
         spanOf(expr),
         'KQL-GRAPH',
