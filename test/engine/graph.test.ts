@@ -255,6 +255,22 @@ test('a graph is not a result, and graph-match without project is refused at the
   );
 });
 
+test('what the engine does not run stops with an error that says what and where', () => {
+  const g = 'datatable(s:string, t:string, w:long)["a", "b", 1] | make-graph s --> t with_node_id=id';
+  const refused = (query: string, message: RegExp) =>
+    assert.throws(
+      () => run(`${g} | ${query}`),
+      (e) => e instanceof KqlError && message.test(e.message),
+    );
+  refused('graph-match (x)-[e*1..2]->(y) where e.w > strlen(x.id) project y.id', /variable-length edge 'e'/);
+  refused('graph-match (x)-->(y), (p)-->(q) project x.id', /share node variables/);
+  refused('graph-match (x)-->(y) project labels(x)', /labels\(\)/);
+  refused('graph-match cycles=sometimes (x)-->(y) project x.id', /all, none or unique_edges/);
+  refused('graph-match (x)-[e*3..1]->(y) project x.id', /3\.\.1 is empty/);
+  refused('graph-to-table nodes as N, edges as E', /nodes and edges together/);
+  refused('graph-shortest-paths output=all (x)-[e*1..2]->(y) project y.id', /output=all/);
+});
+
 test('a clique with *1..10 stops with the memory or time error, not a hang', () => {
   const clique = `range i from 1 to 12 step 1 | extend j = range(1, 12) | mv-expand j to typeof(long)
     | where i != j | make-graph i --> j with_node_id=id`;

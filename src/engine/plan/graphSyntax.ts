@@ -10,6 +10,12 @@ export function isGraph(expr: Node): boolean {
   return !!t && t.Kind === kusto().Symbols.SymbolKind.Graph;
 }
 
+/** Whether an expression's result is a group of tables (graph-to-table of nodes and edges together). */
+export function isGroup(expr: Node): boolean {
+  const t = (expr as Kusto.Language.Syntax.Expression).ResultType;
+  return !!t && t.Kind === kusto().Symbols.SymbolKind.Group;
+}
+
 /** The binder's node and edge shapes of a graph-valued expression (no node shape: no node property). */
 export function graphShapes(expr: Node): { nodes: ColumnDef[]; edges: ColumnDef[] } {
   const t = (expr as Kusto.Language.Syntax.Expression).ResultType as Kusto.Language.Symbols.GraphSymbol | null;

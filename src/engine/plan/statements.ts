@@ -1,7 +1,7 @@
 /** Lowers a query's statements: `let`s extend the scope, expression statements become outputs. */
 import { type LowerContext, Scope, withScope } from './context';
 import { lowerExpr } from './expressions';
-import { isGraph } from './graphSyntax';
+import { isGraph, isGroup } from './graphSyntax';
 import { isTabular, kindOf, type Node, nameText, spanOf } from './syntax';
 import type { Plan } from './types';
 
@@ -35,8 +35,9 @@ export function lowerStatement(stmt: Node, ctx: LowerContext): StatementResult {
   }
   if (kind === 'ExpressionStatement') {
     const expr: Node = (stmt as Kusto.Language.Syntax.ExpressionStatement).Expression!;
-    if (isGraph(expr)) {
-      // Lowered first, so a graph operator's own error (graph-match without project) comes first.
+    if (isGraph(expr) || isGroup(expr)) {
+      // Lowered first, so a graph operator's own error (graph-match without project, graph-to-table of
+      // nodes and edges together, whose result is a group of two tables) comes first.
       ctx.tabular(expr, ctx);
       throw ctx.errors.at(
         spanOf(expr),
