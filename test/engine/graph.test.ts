@@ -227,6 +227,26 @@ test('graph-shortest-paths: one shortest path per pair of end nodes', () => {
   ]);
 });
 
+const STATIONS = `let connections = datatable(from_station:string, to_station:string, line:string)
+[ "Central", "North", "red", "North", "Central", "red", "Central", "South", "red", "South", "Central", "red",
+  "South", "South-West", "red", "South-West", "South", "red", "South-West", "West", "red", "West", "South-West", "red",
+  "Central", "East", "blue", "East", "Central", "blue", "Central", "West", "blue", "West", "Central", "blue" ];
+connections
+| make-graph from_station --> to_station with_node_id=station`;
+
+test('graph-shortest-paths reference: any shortest path, and all of them with output=all', () => {
+  const project = `(start)-[connections*1..5]->(destination)
+  where start.station == "South-West" and destination.station == "North"
+  project from = start.station, path = map(connections, to_station), line = map(connections, line), to = destination.station`;
+  assert.deepEqual(run(`${STATIONS} | graph-shortest-paths ${project}`).rows, [
+    ['South-West', ['South', 'Central', 'North'], ['red', 'red', 'red'], 'North'],
+  ]);
+  assert.deepEqual(run(`${STATIONS} | graph-shortest-paths output=all ${project}`).rows, [
+    ['South-West', ['South', 'Central', 'North'], ['red', 'red', 'red'], 'North'],
+    ['South-West', ['West', 'Central', 'North'], ['red', 'blue', 'red'], 'North'],
+  ]);
+});
+
 test('a let of a graph is built once and read by several graph operators', () => {
   const r = run(`let G = datatable(s:string, t:string)["a", "b"] | make-graph s --> t with_node_id=id;
     G | graph-match (x)-->(y) project x.id
@@ -268,7 +288,7 @@ test('what the engine does not run stops with an error that says what and where'
   refused('graph-match cycles=sometimes (x)-->(y) project x.id', /all, none or unique_edges/);
   refused('graph-match (x)-[e*3..1]->(y) project x.id', /3\.\.1 is empty/);
   refused('graph-to-table nodes as N, edges as E', /nodes and edges together/);
-  refused('graph-shortest-paths output=all (x)-[e*1..2]->(y) project y.id', /output=all/);
+  refused('graph-shortest-paths (x)-->(y) project y.id', /variable-length edge/);
 });
 
 test('a clique with *1..10 stops with the memory or time error, not a hang', () => {

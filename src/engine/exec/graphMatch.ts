@@ -41,6 +41,7 @@ export function runGraphMatch(plan: P<'graphMatch'>, graph: Graph, ctx: ExecCont
   const readers = spec.bindings.map((b) => bindingReader(b, graph, nodeVariables, variableLength, ctx));
   const builders = readers.map((r) => columnBuilder(r.type, 64));
   const keys: string[] = [];
+  const hops: number[] = [];
   let matches = 0;
   const slots = slotsOf(patternVariables(spec.patterns));
   matchPatterns(graph, spec.patterns, spec.cycles, masks, ctx, (state) => {
@@ -56,6 +57,7 @@ export function runGraphMatch(plan: P<'graphMatch'>, graph: Graph, ctx: ExecCont
     }
     if (spec.shortest) {
       keys.push(state.nodes.join(','));
+      hops.push(state.edges.reduce((n, path) => n + path.length, 0));
     }
   });
   const bindings = new Table(
@@ -67,11 +69,13 @@ export function runGraphMatch(plan: P<'graphMatch'>, graph: Graph, ctx: ExecCont
     const keep = selectWhere(spec.where, bindings, ctx);
     rows = selectRows(bindings, keep);
     if (spec.shortest) {
-      keys.splice(0, keys.length, ...Array.from(keep, (r) => keys[r]!));
+      const kept = Array.from(keep, (r) => [keys[r]!, hops[r]!] as const);
+      keys.splice(0, keys.length, ...kept.map((k) => k[0]));
+      hops.splice(0, hops.length, ...kept.map((k) => k[1]));
     }
   }
   if (spec.shortest) {
-    rows = selectRows(rows, firstPerKey(keys));
+    rows = selectRows(rows, shortestPerKey(keys, hops, spec.shortest === 'all'));
   }
   const columns = new Map<string, Column>();
   for (const c of spec.columns) {
@@ -89,13 +93,15 @@ function slotsOf(v: MatchVariables): { nodes: Map<string, number>; edges: Map<st
   return { nodes: new Map(v.nodes.map((n, i) => [n, i])), edges: new Map(v.edges.map((e, i) => [e, i])) };
 }
 
-/** graph-shortest-paths keeps the first binding of each set of end nodes: the matcher lists shorter paths first. */
-function firstPerKey(keys: readonly string[]): number[] {
-  const seen = new Set<string>();
+/** graph-shortest-paths: per set of end nodes, the rows of the fewest hops (all of them, or the first). */
+function shortestPerKey(keys: readonly string[], hops: readonly number[], all: boolean): number[] {
+  const fewest = new Map<string, number>();
+  keys.forEach((k, i) => fewest.set(k, Math.min(fewest.get(k) ?? Number.POSITIVE_INFINITY, hops[i]!)));
+  const taken = new Set<string>();
   const keep: number[] = [];
   keys.forEach((k, i) => {
-    if (!seen.has(k)) {
-      seen.add(k);
+    if (hops[i] === fewest.get(k) && (all || !taken.has(k))) {
+      taken.add(k);
       keep.push(i);
     }
   });

@@ -38,10 +38,18 @@ export function lowerGraphMatch(op: Node, input: Plan, ctx: LowerContext): Plan 
       throw ctx.errors.unsupported(p.node, `The ${operatorKeyword(op)} parameter '${name}'`);
     }
   }
-  if (shortest && (params.get('output')?.text.toLowerCase() ?? 'any') !== 'any') {
-    throw ctx.errors.unsupported(params.get('output')!.node, 'graph-shortest-paths output=all');
+  const output = params.get('output')?.text.toLowerCase() ?? 'any';
+  if (shortest && output !== 'any' && output !== 'all') {
+    throw ctx.errors.at(spanOf(params.get('output')!.node), 'KQL-GRAPH', `output must be any or all, not '${output}'.`);
   }
   const { patterns, variables } = readPatterns(match.Patterns, ctx);
+  if (shortest && (patterns.length !== 1 || !patterns[0]!.edges.some((e) => e.variableLength))) {
+    throw ctx.errors.at(
+      spanOf(op),
+      'KQL-GRAPH',
+      'graph-shortest-paths takes one sequence with at least one variable-length edge.',
+    );
+  }
   const bindings = new Map<string, GraphColumn>();
   const bindingCtx: LowerContext = { ...ctx, graph: (n, c) => bindingExpr(n, c, variables, bindings) };
   const elementFilters: { variable: string; predicate: Expr }[] = [];
@@ -80,12 +88,13 @@ export function lowerGraphMatch(op: Node, input: Plan, ctx: LowerContext): Plan 
     input,
     match: {
       patterns,
-      cycles,
+      // A shortest path never visits a node twice: walks that do are not searched.
+      cycles: shortest ? 'none' : cycles,
       elementFilters,
       where,
       bindings: [...bindings.values()],
       columns,
-      ...(shortest ? { shortest: true as const } : {}),
+      ...(shortest ? { shortest: output as 'any' | 'all' } : {}),
     },
     span: spanOf(op),
     schema,

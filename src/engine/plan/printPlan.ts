@@ -121,7 +121,7 @@ function describe(p: Plan): string {
     case 'makeGraph':
       return `make-graph ${p.source} ${p.undirected ? '--' : '-->'} ${p.target}${p.nodeIdProperty !== undefined ? ` with_node_id=${p.nodeIdProperty}` : p.nodes.length ? ` with ${p.nodes.map((n) => `(node table) on ${n.key}`).join(', ')}` : ''}`;
     case 'graphMatch':
-      return `${p.match.shortest ? 'graph-shortest-paths' : 'graph-match'} cycles=${p.match.cycles} ${p.match.patterns.map(graphPattern).join(', ')}${p.match.elementFilters.map((f) => ` [${printName(f.variable)}: ${expr(f.predicate)}]`).join('')}${p.match.where ? ` where ${expr(p.match.where)}` : ''} project ${p.match.columns.map(named).join(', ')}`;
+      return `${p.match.shortest ? `graph-shortest-paths output=${p.match.shortest}` : `graph-match cycles=${p.match.cycles}`} ${p.match.patterns.map(graphPattern).join(', ')}${p.match.elementFilters.map((f) => ` [${printName(f.variable)}: ${expr(f.predicate)}]`).join('')}${p.match.where ? ` where ${expr(p.match.where)}` : ''} project ${p.match.columns.map(named).join(', ')}`;
     case 'graphToTable':
       return `graph-to-table ${p.entity}${p.idColumns.map((c) => ` with_${c.of === 'node' ? 'node' : c.of}_id=${c.name}`).join('')}`;
     case 'graphMarkComponents':

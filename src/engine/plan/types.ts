@@ -565,8 +565,11 @@ export interface GraphMatchSpec {
   readonly where: Expr | undefined;
   readonly bindings: readonly GraphColumn[];
   readonly columns: readonly NamedExpr[];
-  /** graph-shortest-paths: one shortest binding per pair of end nodes. */
-  readonly shortest?: true;
+  /**
+   * graph-shortest-paths: per set of end nodes, the first binding of the fewest hops (output=any) or
+   * every binding of the fewest hops (output=all).
+   */
+  readonly shortest?: 'any' | 'all';
 }
 
 /** One piece of a parse pattern: literal text to find, or a column to capture into. */
