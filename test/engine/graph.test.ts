@@ -193,6 +193,29 @@ test('graph-to-table edges with source and target ids; nodes with their id', () 
   ]);
 });
 
+test('graph-mark-components reference: families of child-parent pairs', () => {
+  const r = run(`let ChildOf = datatable(child:string, parent:string)
+[ "Alice", "Bob", "Carol", "Alice", "Carol", "Dave", "Greg", "Alice", "Greg", "Dave",
+  "Howard", "Alice", "Howard", "Dave", "Eve", "Frank", "Frank", "Mallory", "Eve", "Kirk" ];
+ChildOf
+| make-graph child --> parent with_node_id=name
+| graph-mark-components with_component_id = family
+| graph-to-table nodes`);
+  assert.deepEqual(r.columns, ['name', 'family']);
+  assert.deepEqual(r.rows, [
+    ['Alice', 0],
+    ['Bob', 0],
+    ['Carol', 0],
+    ['Dave', 0],
+    ['Greg', 0],
+    ['Howard', 0],
+    ['Eve', 1],
+    ['Frank', 1],
+    ['Mallory', 1],
+    ['Kirk', 1],
+  ]);
+});
+
 test('graph-mark-components: weak and strong components, numbered by their first node', () => {
   const g = `datatable(s:string, t:string)["a", "b", "b", "a", "b", "c", "x", "y"] | make-graph s --> t with_node_id=n`;
   assert.deepEqual(run(`${g} | graph-mark-components | graph-to-table nodes`).rows, [
