@@ -27,9 +27,6 @@ import { runDiffpatterns } from './diffpatterns';
 import { runBagUnpack, runNarrow, runPivot } from './evaluate';
 import { runFind } from './find';
 import { runGeoLookup } from './geoLookup';
-import { runGraphMatch } from './graphMatch';
-import { runGraph } from './graphSource';
-import { graphToTable } from './graphToTable';
 import { runIpLookup } from './ipLookup';
 import { runJoin, runLookup } from './join';
 import { runMakeSeries } from './makeSeries';
@@ -52,6 +49,9 @@ import { readStoredTable } from './storedTable';
 import { runSummarize } from './summarize';
 import { runTopNested } from './topNested';
 import { runSearch, runUnion } from './union';
+import { runGraphMatch } from './graphMatch';
+import { runGraph } from './graphSource';
+import { graphToTable } from './graphToTable';
 
 export function runPlan(plan: Plan, ctx: ExecContext): Table {
   ctx.check();

@@ -1,24 +1,24 @@
 /** Lowers piped query operators; each family's details live in its own file. */
 import type { LowerContext } from './context';
-import { lowerEvaluate } from './evaluate';
 import { lowerExpr } from './expressions';
-import { lowerGraphMatch } from './graphMatch';
-import { lowerGraphMarkComponents, lowerGraphToTable } from './graphToTable';
-import { lowerInvoke } from './invoke';
 import { lowerJoin, lowerLookup } from './join';
-import { lowerMakeGraph } from './makeGraph';
-import { extendedColumns, positionalColumns } from './outputColumns';
+import { lowerMvApply, lowerMvExpand, lowerParse, lowerParseKv } from './reshape';
+import { lowerRender } from './render';
+import { lowerDistinct, lowerMakeSeries, lowerSummarize } from './summarize';
+import { lowerEvaluate } from './evaluate';
 import { lowerPartition } from './partition';
+import { lowerInvoke } from './invoke';
 import { lowerProjectByNames } from './projectByNames';
 import { lowerReduce } from './reduce';
-import { lowerRender } from './render';
-import { lowerMvApply, lowerMvExpand, lowerParse, lowerParseKv } from './reshape';
 import { lowerScan } from './scan';
-import { lowerDistinct, lowerMakeSeries, lowerSummarize } from './summarize';
-import { elementsOf, kindOf, type Node, nameText, schemaOf, spanOf, typeOf } from './syntax';
 import { lowerTopNested } from './topNested';
-import type { Expr, Plan, SortKey } from './types';
 import { lowerSearch, lowerUnion } from './union';
+import { extendedColumns, positionalColumns } from './outputColumns';
+import { elementsOf, kindOf, nameText, schemaOf, spanOf, typeOf, type Node } from './syntax';
+import type { Expr, Plan, SortKey } from './types';
+import { lowerGraphMatch } from './graphMatch';
+import { lowerGraphMarkComponents, lowerGraphToTable } from './graphToTable';
+import { lowerMakeGraph } from './makeGraph';
 
 export function lowerOperator(op: Node, input: Plan, ctx: LowerContext): Plan {
   const kind = kindOf(op);

@@ -1,9 +1,9 @@
 /** Lowers a query's statements: `let`s extend the scope, expression statements become outputs. */
-import { type LowerContext, Scope, withScope } from './context';
+import { Scope, withScope, type LowerContext } from './context';
 import { lowerExpr } from './expressions';
-import { isGraph, isGroup } from './graphSyntax';
-import { isTabular, kindOf, type Node, nameText, spanOf } from './syntax';
+import { isTabular, kindOf, nameText, spanOf, type Node } from './syntax';
 import type { Plan } from './types';
+import { isGraph, isGroup } from './graphSyntax';
 
 export interface StatementResult {
   readonly ctx: LowerContext;
