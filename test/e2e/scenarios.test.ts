@@ -25,6 +25,7 @@ import { failedConnectionPatternsScenario } from './scenarios/failedConnectionPa
 import { forkTablesScenario } from './scenarios/forkTables';
 import { geoLookupScenario } from './scenarios/geoLookup';
 import { geoQueryScenario } from './scenarios/geoQuery';
+import { graphMatchScenario } from './scenarios/graphMatch';
 import { gridAtScaleScenario } from './scenarios/gridAtScale';
 import { gridJourneyScenario } from './scenarios/gridJourney';
 import { chartTooltipScenario, restrictedModeScenario } from './scenarios/hardening';
@@ -214,6 +215,10 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
   scenario(
     "69 a .kql file matches VMConnection's remote IPs to a datatable of subnets with ipv4_lookup",
     ipLookupScenario,
+  );
+  scenario(
+    '71 a .kql file finds machines that reach the same remote endpoints with make-graph and a two-hop graph-match',
+    graphMatchScenario,
   );
   scenario(
     '66 a .kql file finds what failed connections have in common with evaluate autocluster; the panel shows the segments',

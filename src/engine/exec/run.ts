@@ -31,6 +31,9 @@ import { runFind } from './find';
 import { runFunnelSequence } from './funnelSequence';
 import { runFunnelSequenceCompletion } from './funnelSequenceCompletion';
 import { runGeoLookup } from './geoLookup';
+import { runGraphMatch } from './graphMatch';
+import { runGraph } from './graphSource';
+import { graphToTable } from './graphToTable';
 import { runIpLookup } from './ipLookup';
 import { runJoin, runLookup } from './join';
 import { materializeTable } from './lazy';
@@ -103,6 +106,21 @@ export function runPlan(plan: Plan, ctx: ExecContext): Table {
       const lookback = plan.lookback && runPlan(plan.lookback.plan, ctx);
       return at(plan, ctx, () => runNewActivityMetrics(plan, input, lookback, ctx));
     }
+    case 'makeGraph':
+    case 'graphMarkComponents':
+      throw ctx.errors.at(
+        plan.span,
+        'KQL-GRAPH',
+        'A graph is not a table: follow it with graph-match or graph-to-table.',
+      );
+    case 'graphMatch': {
+      const graph = runGraph(plan.input, ctx);
+      return at(plan, ctx, () => runGraphMatch(plan, graph, ctx));
+    }
+    case 'graphToTable': {
+      const graph = runGraph(plan.input, ctx);
+      return at(plan, ctx, () => graphToTable(plan, graph));
+    }
     case 'join':
     case 'lookup': {
       const left = runPlan(plan.left, ctx);
@@ -116,7 +134,19 @@ export function runPlan(plan: Plan, ctx: ExecContext): Table {
   return at(plan, ctx, () => runUnary(plan, input, ctx));
 }
 
-type UnaryPlan = Exclude<Extract<Plan, { input: Plan }>, { k: 'geoLookup' | 'ipLookup' | 'newActivityMetrics' }>;
+type UnaryPlan = Exclude<
+  Extract<Plan, { input: Plan }>,
+  {
+    k:
+      | 'geoLookup'
+      | 'ipLookup'
+      | 'newActivityMetrics'
+      | 'makeGraph'
+      | 'graphMarkComponents'
+      | 'graphMatch'
+      | 'graphToTable';
+  }
+>;
 
 function runUnary(plan: UnaryPlan, input: Table, ctx: ExecContext): Table {
   switch (plan.k) {

@@ -45,6 +45,14 @@ export function mapInputs(plan: Plan, f: (input: Plan) => Plan): Plan {
       });
       return inputs.every((i, n) => i === plan.inputs[n]) ? plan : { ...plan, inputs };
     }
+    case 'makeGraph': {
+      const input = f(plan.input);
+      const nodes = plan.nodes.map((n) => {
+        const p = f(n.plan);
+        return p === n.plan ? n : { ...n, plan: p };
+      });
+      return input === plan.input && nodes.every((n, i) => n === plan.nodes[i]) ? plan : { ...plan, input, nodes };
+    }
     default: {
       const input = f(plan.input);
       return input === plan.input ? plan : { ...plan, input };
@@ -84,6 +92,12 @@ export function forEachInput(plan: Plan, f: (input: Plan) => void): void {
     case 'find':
       for (const i of plan.inputs) {
         f(i.plan);
+      }
+      return;
+    case 'makeGraph':
+      f(plan.input);
+      for (const n of plan.nodes) {
+        f(n.plan);
       }
       return;
     default:

@@ -43,6 +43,11 @@ export interface LowerContext {
    * symbol for it) and what a reference to it reads instead, the current part's key value.
    */
   readonly partitionKey?: { readonly symbol: unknown; readonly value: Expr };
+  /**
+   * Inside graph-match's `where` and `project`: lowers what names a pattern variable (`n.name`,
+   * `node_id(n)`, `all(e, …)`), or returns undefined for an ordinary expression (plan/graphMatch.ts).
+   */
+  readonly graph?: (node: Node, ctx: LowerContext) => Expr | undefined;
 }
 
 export interface ScanLowering {

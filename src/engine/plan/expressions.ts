@@ -38,6 +38,12 @@ export function symbolKind(node: Node): string {
 }
 
 export function lowerExpr(node: Node, ctx: LowerContext): Expr {
+  if (ctx.graph) {
+    const g = ctx.graph(node, ctx);
+    if (g) {
+      return g;
+    }
+  }
   const kind = kindOf(node);
   const span = spanOf(node);
   const type = typeOf(node);

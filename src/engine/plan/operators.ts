@@ -2,8 +2,11 @@
 import type { LowerContext } from './context';
 import { lowerEvaluate } from './evaluate';
 import { lowerExpr } from './expressions';
+import { lowerGraphMatch } from './graphMatch';
+import { lowerGraphMarkComponents, lowerGraphToTable } from './graphToTable';
 import { lowerInvoke } from './invoke';
 import { lowerJoin, lowerLookup } from './join';
+import { lowerMakeGraph } from './makeGraph';
 import { notLastError } from './multiResult';
 import { extendedColumns, positionalColumns } from './outputColumns';
 import { lowerPartition } from './partition';
@@ -129,6 +132,15 @@ export function lowerOperator(op: Node, input: Plan, ctx: LowerContext): Plan {
       return lowerParse(op, input, ctx);
     case 'ParseKvOperator':
       return lowerParseKv(op, input, ctx);
+    case 'MakeGraphOperator':
+      return lowerMakeGraph(op, input, ctx);
+    case 'GraphMatchOperator':
+    case 'GraphShortestPathsOperator':
+      return lowerGraphMatch(op, input, ctx);
+    case 'GraphToTableOperator':
+      return lowerGraphToTable(op, input, ctx);
+    case 'GraphMarkComponentsOperator':
+      return lowerGraphMarkComponents(op, input, ctx);
     case 'GetSchemaOperator':
       return { k: 'getschema', input, span, schema };
     case 'RenderOperator':

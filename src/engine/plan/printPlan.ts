@@ -5,7 +5,7 @@
 
 import type { DynamicValue, KqlType, Value } from '../values';
 import { canonicalJson, formatDatetime, formatTimespan } from '../valueText';
-import type { AggregateCall, Expr, NamedExpr, Plan, QueryPlan, SortKey } from './types';
+import type { AggregateCall, Expr, GraphPattern, NamedExpr, Plan, QueryPlan, SortKey } from './types';
 
 export function printQueryPlan(plan: QueryPlan): string {
   const seen = new Set<number>();
@@ -56,6 +56,8 @@ function inputsOf(p: Plan): Plan[] {
     case 'search':
     case 'find':
       return p.inputs.map((i) => i.plan);
+    case 'makeGraph':
+      return [p.input, ...p.nodes.map((n) => n.plan)];
     default:
       return [p.input];
   }
@@ -129,9 +131,25 @@ function describe(p: Plan): string {
       return `render ${p.render.visualization}`;
     case 'as':
       return `as ${p.name}`;
+    case 'makeGraph':
+      return `make-graph ${p.source} ${p.undirected ? '--' : '-->'} ${p.target}${p.nodeIdProperty !== undefined ? ` with_node_id=${p.nodeIdProperty}` : p.nodes.length ? ` with ${p.nodes.map((n) => `(node table) on ${n.key}`).join(', ')}` : ''}`;
+    case 'graphMatch':
+      return `${p.match.shortest ? `graph-shortest-paths output=${p.match.shortest}` : `graph-match cycles=${p.match.cycles}`} ${p.match.patterns.map(graphPattern).join(', ')}${p.match.elementFilters.map((f) => ` [${printName(f.variable)}: ${expr(f.predicate)}]`).join('')}${p.match.where ? ` where ${expr(p.match.where)}` : ''} project ${p.match.columns.map(named).join(', ')}`;
+    case 'graphToTable':
+      return `graph-to-table ${p.entity}${p.idColumns.map((c) => ` with_${c.of === 'node' ? 'node' : c.of}_id=${c.name}`).join('')}`;
+    case 'graphMarkComponents':
+      return `graph-mark-components kind=${p.strong ? 'strong' : 'weak'} with_component_id=${p.column}`;
     default:
       return p.k;
   }
+}
+
+function graphPattern(p: GraphPattern): string {
+  const arrow = (e: GraphPattern['edges'][number]): string => {
+    const inside = `${printName(e.name)}${e.variableLength ? `*${e.min}..${e.max}` : ''}`;
+    return e.direction === 'in' ? `<-[${inside}]-` : e.direction === 'out' ? `-[${inside}]->` : `-[${inside}]-`;
+  };
+  return p.nodes.map((n, i) => `(${printName(n)})${i < p.edges.length ? arrow(p.edges[i]!) : ''}`).join('');
 }
 
 function named(c: NamedExpr): string {

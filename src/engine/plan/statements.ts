@@ -1,6 +1,7 @@
 /** Lowers a query's statements: `let`s extend the scope, expression statements become outputs. */
 import { type LowerContext, Scope, withScope } from './context';
 import { lowerExpr } from './expressions';
+import { isGraph, isGroup } from './graphSyntax';
 import { lowerMultiResult, multiResultOperator, type NamedOutput, notLastError } from './multiResult';
 import { isTabular, kindOf, type Node, nameText, nonTabularKind, spanOf, textOf } from './syntax';
 
@@ -25,7 +26,7 @@ export function lowerStatement(stmt: Node, ctx: LowerContext): StatementResult {
     if (kindOf(value) === 'FunctionDeclaration') {
       // The function's own scope holds it, so a (bounded) recursive call resolves.
       scope.set(name, { k: 'function', declaration: value as Kusto.Language.Syntax.FunctionDeclaration, scope });
-    } else if (isTabular(value)) {
+    } else if (isTabular(value) || isGraph(value)) {
       const plan = ctx.tabular(value, ctx);
       scope.set(name, {
         k: 'tabular',
@@ -42,6 +43,17 @@ export function lowerStatement(stmt: Node, ctx: LowerContext): StatementResult {
     const several = lowerMultiResult(expr, ctx, lowerExpr);
     if (several) {
       return { ctx, outputs: several };
+    }
+    if (isGraph(expr) || (isGroup(expr) && kindOf(lastOperator(expr) ?? expr) === 'GraphToTableOperator')) {
+      // Lowered first, so a graph operator's own error (graph-match without project, graph-to-table of
+      // nodes and edges together, whose result is a group of two tables) comes first. Other groups (a
+      // function whose body ends in fork) get notTabularMessage below.
+      ctx.tabular(expr, ctx);
+      throw ctx.errors.at(
+        spanOf(expr),
+        'KQL-GRAPH',
+        'A graph is not a result: follow make-graph with a graph operator (graph-match, graph-to-table…).',
+      );
     }
     // `T | consume` binds to no table (void), yet runs: its result is a table without rows.
     if (!isTabular(expr) && !endsInConsume(expr)) {

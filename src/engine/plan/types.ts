@@ -552,6 +552,42 @@ export type Plan =
       readonly threshold: number;
       readonly characters: string | undefined;
     })
+  /**
+   * make-graph: a graph value, not a table (exec/graph.ts). Only the graph operators read it; its
+   * schema is empty, and `nodeSchema`/`edgeSchema` are the binder's node and edge shapes.
+   */
+  | (PlanBase & {
+      readonly k: 'makeGraph';
+      readonly input: Plan;
+      readonly source: string;
+      readonly target: string;
+      /** `--`: an edge is traversed either way by every pattern edge. */
+      readonly undirected: boolean;
+      /** `with T1 on key1, T2 on key2`: the node tables, merged by id. */
+      readonly nodes: readonly { readonly plan: Plan; readonly key: string }[];
+      /** `with_node_id=name`: the one node property, holding the node's id. */
+      readonly nodeIdProperty: string | undefined;
+      readonly nodeSchema: readonly ColumnDef[];
+      readonly edgeSchema: readonly ColumnDef[];
+    })
+  /** graph-match: every binding of the patterns' variables in the graph `input` (exec/graphMatch.ts). */
+  | (PlanBase & { readonly k: 'graphMatch'; readonly input: Plan; readonly match: GraphMatchSpec })
+  /** graph-to-table nodes|edges: the graph's node or edge properties as a table. */
+  | (PlanBase & {
+      readonly k: 'graphToTable';
+      readonly input: Plan;
+      readonly entity: 'nodes' | 'edges';
+      /** with_node_id= (nodes) or with_source_id=/with_target_id= (edges): the id columns appended. */
+      readonly idColumns: readonly { readonly name: string; readonly of: 'node' | 'source' | 'target' }[];
+    })
+  /** graph-mark-components: the graph with each node's component id as a new node property. */
+  | (PlanBase & {
+      readonly k: 'graphMarkComponents';
+      readonly input: Plan;
+      readonly strong: boolean;
+      readonly column: string;
+      readonly nodeSchema: readonly ColumnDef[];
+    })
   | (PlanBase & { readonly k: 'print'; readonly columns: readonly NamedExpr[] })
   | (PlanBase & { readonly k: 'range'; readonly from: Expr; readonly to: Expr; readonly step: Expr })
   | (PlanBase & { readonly k: 'datatable'; readonly rows: readonly (readonly Value[])[] })
@@ -579,6 +615,61 @@ export interface TopNestedLevel {
   /** The aggregate calls of the aggregation, into hidden columns that `value` reads. */
   readonly aggregates: readonly AggregateCall[];
   readonly value: Expr;
+}
+
+/** The hidden column of a graph's node table that holds each node's id as text (node_id()). */
+export const GRAPH_NODE_ID = '\u0000nodeId';
+
+/** One edge of a graph pattern, between the pattern's nodes at its index and the next. */
+export interface GraphPatternEdge {
+  readonly name: string;
+  /** out: `-->` (left to right), in: `<--`, both: `--`. */
+  readonly direction: 'out' | 'in' | 'both';
+  /** Hops: 1..1 for a plain edge; `*min..max` makes it a variable-length edge. */
+  readonly min: number;
+  readonly max: number;
+  readonly variableLength: boolean;
+}
+
+/** One comma-separated sequence of a graph pattern: nodes.length === edges.length + 1. */
+export interface GraphPattern {
+  readonly nodes: readonly string[];
+  readonly edges: readonly GraphPatternEdge[];
+}
+
+/**
+ * What a graph-match binding table holds for the `where` and `project` expressions, each in a hidden
+ * column: a property of a node or edge (an array of them for a variable-length edge), the element as
+ * a bag, a node's id, or all()/any()/map() of `expr` (over the element's own columns) along a
+ * variable-length edge's edges or inner nodes.
+ */
+export type GraphColumn =
+  | { readonly k: 'property'; readonly column: string; readonly variable: string; readonly property: string }
+  | { readonly k: 'element'; readonly column: string; readonly variable: string }
+  | { readonly k: 'nodeId'; readonly column: string; readonly variable: string }
+  | {
+      readonly k: 'quantified';
+      readonly column: string;
+      readonly quantifier: 'all' | 'any' | 'map';
+      readonly variable: string;
+      readonly innerNodes: boolean;
+      readonly expr: Expr;
+    };
+
+export interface GraphMatchSpec {
+  readonly patterns: readonly GraphPattern[];
+  readonly cycles: 'unique_edges' | 'all' | 'none';
+  /** Conjuncts of `where` that read one variable only, over the node or edge table's own columns. */
+  readonly elementFilters: readonly { readonly variable: string; readonly predicate: Expr }[];
+  /** The rest of `where`, over the binding table. */
+  readonly where: Expr | undefined;
+  readonly bindings: readonly GraphColumn[];
+  readonly columns: readonly NamedExpr[];
+  /**
+   * graph-shortest-paths: per set of end nodes, the first binding of the fewest hops (output=any) or
+   * every binding of the fewest hops (output=all).
+   */
+  readonly shortest?: 'any' | 'all';
 }
 
 /** One piece of a parse pattern: literal text to find, or a column to capture into. */
