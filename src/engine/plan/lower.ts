@@ -1,16 +1,24 @@
 /** Entry point of lowering: a bound KustoCode → the query's plan. */
 import type { AnalyzedQuery } from '../../kql';
-import { Scope, type LowerContext } from './context';
+import { type LowerContext, Scope } from './context';
 import { lowerStatement } from './statements';
 import { ErrorFactory, elementsOf, lowering, type Node } from './syntax';
 import { lowerTabular } from './tabular';
 import type { Plan, QueryPlan } from './types';
 
-export function lowerQuery(query: AnalyzedQuery, tableNames: readonly string[]): QueryPlan {
-  return lowering(() => lowerStatements(query, tableNames));
+export function lowerQuery(
+  query: AnalyzedQuery,
+  tableNames: readonly string[],
+  parameters?: ReadonlyMap<string, string>,
+): QueryPlan {
+  return lowering(() => lowerStatements(query, tableNames, parameters));
 }
 
-function lowerStatements(query: AnalyzedQuery, tableNames: readonly string[]): QueryPlan {
+function lowerStatements(
+  query: AnalyzedQuery,
+  tableNames: readonly string[],
+  parameters: ReadonlyMap<string, string> | undefined,
+): QueryPlan {
   let id = 0;
   let ctx: LowerContext = {
     errors: new ErrorFactory(query.lines),
@@ -20,6 +28,7 @@ function lowerStatements(query: AnalyzedQuery, tableNames: readonly string[]): Q
     depth: 0,
     tabular: lowerTabular,
     tableNames,
+    parameters,
   };
   const outputs: Plan[] = [];
   const block = query.code.Syntax as Kusto.Language.Syntax.QueryBlock;

@@ -1,7 +1,12 @@
-/** Lowers a query's statements: `let`s extend the scope, expression statements become outputs. */
-import { Scope, withScope, type LowerContext } from './context';
+/**
+ * Lowers a query's statements: `let`s, query parameters and patterns extend the scope, `restrict`
+ * narrows what the statements after it see, expression statements become outputs.
+ */
+import { type LowerContext, Scope, withScope } from './context';
 import { lowerExpr } from './expressions';
-import { isTabular, kindOf, nameText, spanOf, type Node } from './syntax';
+import { lowerQueryParameters } from './queryParameters';
+import { lowerRestrict } from './restrict';
+import { isTabular, kindOf, type Node, nameText, spanOf } from './syntax';
 import type { Plan } from './types';
 
 export interface StatementResult {
@@ -38,6 +43,23 @@ export function lowerStatement(stmt: Node, ctx: LowerContext): StatementResult {
       throw ctx.errors.at(spanOf(expr), 'KQL-STATEMENT', 'A query statement must be a tabular expression.');
     }
     return { ctx, output: ctx.tabular(expr, ctx) };
+  }
+  if (kind === 'QueryParametersStatement') {
+    return { ctx: lowerQueryParameters(stmt as Kusto.Language.Syntax.QueryParametersStatement, ctx) };
+  }
+  if (kind === 'PatternStatement') {
+    // patterns.ts lowers the body of the match an invocation names, in the scope of the declaration.
+    const pattern = stmt as Kusto.Language.Syntax.PatternStatement;
+    const scope = new Scope(ctx.scope);
+    scope.set(nameText(pattern.Name), { k: 'pattern', declaration: pattern, scope: ctx.scope });
+    return { ctx: withScope(ctx, scope) };
+  }
+  if (kind === 'RestrictStatement') {
+    return { ctx: lowerRestrict(stmt as Kusto.Language.Syntax.RestrictStatement, ctx) };
+  }
+  if (kind === 'AliasStatement') {
+    // prepare.ts has bound the alias's target as this database (databasePaths.ts): nothing is left to do.
+    return { ctx };
   }
   if (kind === 'SetOptionStatement') {
     // Request options (set notruncation; …) change nothing the embedded engine computes.
