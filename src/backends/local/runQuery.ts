@@ -3,6 +3,7 @@
  * primary result first), the same in the worker and in process (the CLI).
  */
 
+import { tablesNamedIn } from '../../data/loaders/queryTables';
 import { executeQuery } from '../../engine';
 import type { Database } from '../../engine/database';
 import type { Table } from '../../engine/table';
@@ -15,7 +16,6 @@ import {
   type TimeRange,
   type WireValue,
 } from '../../results/queryResult';
-import { tablesNamedIn } from '../../data/loaders/queryTables';
 import { explainFailedTable, parseFailedFile } from './failedFiles';
 import { explainFolderGap, type FolderView } from './folderGaps';
 import { DEFAULT_RESULT_BYTE_LIMIT, formatBytes, wireBytes } from './resultSize';
@@ -31,6 +31,8 @@ export interface LocalRunOptions {
   readonly nowMs?: number;
   /** Bytes the query may grow in the engine (default 1 GB). */
   readonly memoryLimitBytes?: number;
+  /** Values of the query's `declare query_parameters`, by name, as text (engine ExecuteOptions.parameters). */
+  readonly parameters?: Readonly<Record<string, string>>;
   /** Bytes of wire values kept per result table (default 64 MB); the rows past it are dropped with a notice. */
   readonly resultByteLimit?: number;
   /** Shown with the result (e.g. files of the data folder that could not be loaded). */
@@ -94,6 +96,7 @@ export function runLocalQuery(db: Database, query: string, options: LocalRunOpti
       isCancelled: options.isCancelled,
       deadline: options.deadline,
       memoryLimitBytes: options.memoryLimitBytes,
+      parameters: options.parameters,
     });
   } catch (e) {
     const failed = explainFailedTable(e, options.warnings ?? []);
