@@ -66,7 +66,7 @@ export function lowerRestrict(stmt: Kusto.Language.Syntax.RestrictStatement, ctx
     const written = textOf(e);
     if (written.includes('*')) {
       declared.push(wildcard(written));
-    } else if (ctx.scope.get(name)) {
+    } else if (ctx.scope.get(name) && ctx.scope.get(name)?.k !== 'scalar') {
       declared.push(wildcard(name));
     } else if (isDatabaseEntity(e)) {
       database.push(wildcard(name));
