@@ -43,6 +43,7 @@ import { gridAtScaleScenario } from './scenarios/gridAtScale';
 import { limitsAndDyingEngineScenario } from './scenarios/limitsAndDyingEngine';
 import { logAnalyticsThrottlingScenario } from './scenarios/logAnalyticsThrottling';
 import { logAnalyticsWorkspaceScenario } from './scenarios/logAnalyticsWorkspace';
+import { queryParametersNotebookScenario } from './scenarios/queryParameters';
 
 const repo = path.resolve(__dirname, '../..');
 const SCENARIO_TIMEOUT_MS = 150_000;
@@ -221,5 +222,9 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     "68 a big Log Analytics workspace: signed out a run says how to sign in; the user's own columns complete and are checked",
     logAnalyticsWorkspaceScenario,
     300_000,
+  );
+  scenario(
+    '73 a notebook declares query_parameters with defaults in its first cell; Run All filters machines with them in a later cell',
+    queryParametersNotebookScenario,
   );
 });
