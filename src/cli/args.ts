@@ -66,7 +66,7 @@ Options:
       --timeout SECONDS  stop a query that runs longer (default 120)
       --memory-limit MB  memory one query may grow in the engine (default 1024)
       --max-rows N       rows kept in a result, the rest dropped with a warning (default 500000)
-      --max-result-mb MB size kept of a result, the rest dropped with a warning (default 64)
+      --max-result-mb MB size kept of a result, as JSON, the rest dropped with a warning (default 64)
   -h, --help             show this help
 
 JSON output has the shape of the Log Analytics REST API:

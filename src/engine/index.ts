@@ -10,6 +10,7 @@ import type { Database } from './database';
 import { type ExecContext, makeChecker } from './exec/context';
 import { materializeTable, selectRows } from './exec/lazy';
 import { asMemoryLimit, MemoryBudget, withMemoryBudget } from './exec/memoryBudget';
+import { resultTablesOf } from './exec/moreTables';
 import { runPlan } from './exec/run';
 import { optimizeQuery } from './optimize';
 import { ErrorFactory } from './plan/syntax';
@@ -121,19 +122,24 @@ function executeWithinBudget(
     let truncated = false;
     // A fuzzy union's missing sources are left out with a warning, as Log Analytics reports them.
     const warnings: string[] = query.diagnostics.filter((d) => d.code === FUZZY_SOURCE_MISSING).map((d) => d.message);
-    plan.outputs.forEach((p, i) => {
-      let table = runPlan(p, ctx!);
-      if (table.rowCount > rowLimit) {
-        truncated = true;
-        warnings.push(`The result has ${table.rowCount} rows; only the first ${rowLimit} are shown (the row limit).`);
-        table = selectRows(
-          table,
-          Array.from({ length: rowLimit }, (_, r) => r),
-        );
-      }
-      table = materializeTable(table);
-      const name = i === 0 ? 'PrimaryResult' : (asName(p) ?? `Table_${i}`);
-      tables.push({ name, table });
+    plan.outputs.forEach((p, index) => {
+      // A plugin's further tables (exec/moreTables.ts) follow its statement's table.
+      resultTablesOf(runPlan(p, ctx!)).forEach((output, more) => {
+        let table = output;
+        if (table.rowCount > rowLimit) {
+          truncated = true;
+          warnings.push(`The result has ${table.rowCount} rows; only the first ${rowLimit} are shown (the row limit).`);
+          table = selectRows(
+            table,
+            Array.from({ length: rowLimit }, (_, r) => r),
+          );
+        }
+        table = materializeTable(table);
+        const i = tables.length;
+        const given = more === 0 ? plan.names?.[index] : undefined;
+        const name = given ?? (i === 0 ? 'PrimaryResult' : ((more === 0 ? asName(p) : undefined) ?? `Table_${i}`));
+        tables.push({ name, table });
+      });
     });
     return { tables, render: ctx.render ? renderInfo(ctx.render) : undefined, truncated, warnings };
   } catch (e) {

@@ -186,8 +186,22 @@ export async function offerSignInOnAuthError(ctx: Ctx, error: unknown): Promise<
   if (!(error instanceof BackendError) || error.kind !== 'auth') {
     return false;
   }
-  const choice = await vscode.window.showWarningMessage(error.message, 'Sign In');
+  const choice = await vscode.window.showWarningMessage(signInPrompt(error), 'Sign In');
   return choice === 'Sign In' ? signIn(ctx) : false;
+}
+
+/**
+ * The notification's words: a refused or insufficient sign-in in one line (the panel, cell or map
+ * shows the service's full message), anything else (signed out, a failed sign-in) as it is.
+ */
+function signInPrompt(error: BackendError): string {
+  if (error.status === 401) {
+    return 'Log Analytics refused the sign-in (401): sign in again to run queries there.';
+  }
+  if (error.status === 403) {
+    return 'Your account has no read access to this Log Analytics workspace (403): ask its owner for access, or sign in with another account.';
+  }
+  return error.message;
 }
 
 /**

@@ -5,8 +5,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import type { WireValue } from '../../src/results/queryResult';
 import { cellText } from '../../src/render/cellText';
+import type { WireValue } from '../../src/results/queryResult';
 
 const repo = path.resolve(__dirname, '../..');
 
@@ -18,6 +18,26 @@ export interface CliTable {
 interface WireTable {
   columns: { name: string }[];
   rows: WireValue[][];
+}
+
+interface NamedWireTable extends WireTable {
+  name: string;
+}
+
+/** Every table of the CLI's answer (a batch, fork, facet…), by name, in the grid's shape. */
+export function runKqlCliTables(query: string): { name: string; table: CliTable }[] {
+  const result = spawnSync(process.execPath, [path.join(repo, 'bin/kql.js'), '--format', 'json', query], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  if (result.status !== 0) {
+    throw new Error(`kql CLI failed (exit ${result.status}) on ${JSON.stringify(query)}:\n${result.stderr}`);
+  }
+  const tables = (JSON.parse(result.stdout) as { tables: NamedWireTable[] }).tables;
+  return tables.map((t) => ({
+    name: t.name,
+    table: { headers: t.columns.map((c) => c.name), rows: t.rows.map((r) => r.map((v) => cellText(v))) },
+  }));
 }
 
 function firstTable(json: unknown): WireTable {

@@ -7,6 +7,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Workbench } from './workbench';
 
+/** The query of the scenario workspace's one-query file `file`, without its comment lines (for the CLI). */
+export function workspaceQuery(file: string): string {
+  return fs
+    .readFileSync(path.join(__dirname, 'workspace', file), 'utf8')
+    .split('\n')
+    .filter((l) => !l.startsWith('//'))
+    .join('\n');
+}
+
 /** The 1-based line of the comment `heading` in the workspace file `file`. */
 export function headingLine(workspace: string, file: string, heading: string): number {
   const lines = fs.readFileSync(path.join(workspace, file), 'utf8').split(/\r?\n/);

@@ -4,7 +4,7 @@
  */
 import type { Frame } from 'playwright-core';
 import type { DomCanvas, DomDocument } from './browserTypes';
-import { UI_TIMEOUT_MS, waitFor, type Workbench } from './workbench';
+import { UI_TIMEOUT_MS, type Workbench, waitFor } from './workbench';
 
 declare const document: DomDocument;
 
@@ -55,6 +55,38 @@ export function waitForGrid(
         const view = frame === wb.page.mainFrame() ? undefined : await readGrid(frame).catch(() => undefined);
         if (view && view.rows.length > 0 && accept(view)) {
           return view;
+        }
+      }
+      return undefined;
+    },
+    ms,
+  );
+}
+
+/**
+ * The options of the panel's visible list `select` (the Run all list `select.batch-picker`, the result
+ * tables' `select.table-picker`) once it holds `count` of them, with the frame that shows it.
+ */
+export function listOptions(
+  wb: Workbench,
+  what: string,
+  select: string,
+  count: number,
+  ms = UI_TIMEOUT_MS,
+): Promise<{ frame: Frame; labels: string[] }> {
+  return waitFor(
+    what,
+    async () => {
+      for (const f of wb.page.frames()) {
+        if (f === wb.page.mainFrame() || f.isDetached()) {
+          continue;
+        }
+        const labels = await f
+          .locator(`${select}:not([hidden]) option`)
+          .allTextContents()
+          .catch(() => []);
+        if (labels.length === count) {
+          return { frame: f, labels };
         }
       }
       return undefined;

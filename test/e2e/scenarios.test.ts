@@ -6,44 +6,47 @@
  * Run with `bash test/e2e/run.sh` (it installs code-server once and builds the VSIX if it is missing).
  * Screenshots land in docs/screenshots/e2e-<n>-<name>.png.
  */
-import { after, before, describe, test } from 'node:test';
+
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { startCodeServer, type CodeServer } from './codeServer';
-import { launchChromium, Workbench } from './workbench';
-import { highlightingScenario } from './scenarios/highlighting';
-import { completionScenario } from './scenarios/completion';
-import { resultsScenario } from './scenarios/results';
-import { machinesScenario } from './scenarios/machines';
-import { syntaxErrorScenario } from './scenarios/syntaxError';
-import { chartTooltipScenario, restrictedModeScenario } from './scenarios/hardening';
-import { dependencyMapScenario } from './scenarios/dependencyMap';
-import { mapDiffScenario, mapExpandScenario, mapFocusScenario } from './scenarios/mapJourneys';
-import { gridJourneyScenario } from './scenarios/gridJourney';
-import { runAllAndStatusScenario } from './scenarios/runAllAndStatus';
-import { editorColumnsScenario } from './scenarios/editorColumns';
-import { panelsChartScenario } from './scenarios/panelsChart';
-import { dataFolderScenario } from './scenarios/dataFolder';
-import { cancelAndTimeRangeScenario } from './scenarios/cancelAndTimeRange';
-import { copyCellsScenario } from './scenarios/copyCells';
-import { chartKindsScenario } from './scenarios/chartKinds';
+import { type CodeServer, startCodeServer } from './codeServer';
 import { backendsScenario } from './scenarios/backends';
-import { logAnalyticsUnreachableScenario } from './scenarios/logAnalyticsUnreachable';
-import { themesScenario } from './scenarios/themes';
-import { bigNotebookScenario, reportNotebookScenario } from './scenarios/notebooks';
-import { geoLookupScenario } from './scenarios/geoLookup';
-import { ipLookupScenario } from './scenarios/ipLookup';
-import { geoQueryScenario } from './scenarios/geoQuery';
-import { ownExportsScenario } from './scenarios/ownExports';
-import { noProcessTableScenario } from './scenarios/noProcessTable';
+import { cancelAndTimeRangeScenario } from './scenarios/cancelAndTimeRange';
+import { chartKindsScenario } from './scenarios/chartKinds';
+import { completionScenario } from './scenarios/completion';
+import { copyCellsScenario } from './scenarios/copyCells';
+import { dataFolderScenario } from './scenarios/dataFolder';
+import { dependencyMapScenario } from './scenarios/dependencyMap';
+import { editorColumnsScenario } from './scenarios/editorColumns';
 import { failedConnectionPatternsScenario } from './scenarios/failedConnectionPatterns';
+import { forkTablesScenario } from './scenarios/forkTables';
+import { geoLookupScenario } from './scenarios/geoLookup';
+import { geoQueryScenario } from './scenarios/geoQuery';
 import { gridAtScaleScenario } from './scenarios/gridAtScale';
+import { gridJourneyScenario } from './scenarios/gridJourney';
+import { chartTooltipScenario, restrictedModeScenario } from './scenarios/hardening';
+import { highlightingScenario } from './scenarios/highlighting';
+import { ipLookupScenario } from './scenarios/ipLookup';
 import { limitsAndDyingEngineScenario } from './scenarios/limitsAndDyingEngine';
+import { logAnalyticsErrorsScenario } from './scenarios/logAnalyticsErrors';
 import { logAnalyticsThrottlingScenario } from './scenarios/logAnalyticsThrottling';
+import { logAnalyticsUnreachableScenario } from './scenarios/logAnalyticsUnreachable';
 import { logAnalyticsWorkspaceScenario } from './scenarios/logAnalyticsWorkspace';
+import { machinesScenario } from './scenarios/machines';
+import { mapDiffScenario, mapExpandScenario, mapFocusScenario } from './scenarios/mapJourneys';
+import { noProcessTableScenario } from './scenarios/noProcessTable';
+import { bigNotebookScenario, reportNotebookScenario } from './scenarios/notebooks';
+import { ownExportsScenario } from './scenarios/ownExports';
+import { panelsChartScenario } from './scenarios/panelsChart';
 import { queryParametersNotebookScenario } from './scenarios/queryParameters';
+import { resultsScenario } from './scenarios/results';
+import { runAllAndStatusScenario } from './scenarios/runAllAndStatus';
+import { syntaxErrorScenario } from './scenarios/syntaxError';
+import { themesScenario } from './scenarios/themes';
+import { launchChromium, Workbench } from './workbench';
 
 const repo = path.resolve(__dirname, '../..');
 const SCENARIO_TIMEOUT_MS = 150_000;
@@ -206,6 +209,10 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     420_000,
   );
   scenario(
+    '70 a fork with two named legs over VMConnection shows both tables in the results panel; switching shows the second',
+    forkTablesScenario,
+  );
+  scenario(
     "69 a .kql file matches VMConnection's remote IPs to a datatable of subnets with ipv4_lookup",
     ipLookupScenario,
   );
@@ -221,6 +228,11 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
   scenario(
     "68 a big Log Analytics workspace: signed out a run says how to sign in; the user's own columns complete and are checked",
     logAnalyticsWorkspaceScenario,
+    300_000,
+  );
+  scenario(
+    '72 Log Analytics answers 401, 403, a 500 HTML page and broken JSON: each message says what happened and what to do; the next query runs',
+    logAnalyticsErrorsScenario,
     300_000,
   );
   scenario(

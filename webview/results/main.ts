@@ -11,7 +11,7 @@ import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import { ColumnarCells } from '../../src/protocol/columnar';
 import type { HostMessage, ResultsPanelState, ShowErrorMessage, ShowResultMessage } from '../../src/protocol/messages';
 import { validateHostMessage, validatePanelState } from '../../src/protocol/validate';
-import { chartPlan, type ChartPlan } from '../../src/render/chartSpec';
+import { type ChartPlan, chartPlan } from '../../src/render/chartSpec';
 import { tableOf } from '../../src/render/tableCells';
 import { truncationNote } from '../../src/render/truncationNote';
 import { el, injectStyle, onThemeChange } from '../shared/dom';
@@ -19,8 +19,8 @@ import themeCss from '../shared/theme.css';
 import { vscodeApi } from '../shared/vscodeApi';
 import { ChartView } from './chart';
 import { ResultGrid } from './grid';
-import { RunBatch } from './runBatch';
 import resultsCss from './results.css';
+import { RunBatch } from './runBatch';
 
 type Tab = 'results' | 'chart' | 'errors';
 const TABS: readonly Tab[] = ['results', 'chart', 'errors'];
@@ -40,6 +40,13 @@ batchPicker.title = 'The outcome of each query of the last Run all';
 batchPicker.setAttribute('aria-label', 'Query of the last Run all to show');
 batchPicker.hidden = true;
 const runBatch = new RunBatch();
+// A query with several result tables (a batch, fork, facet, evaluate preview): which one the grid shows.
+const tablePicker = document.createElement('select');
+tablePicker.className = 'table-picker';
+tablePicker.title = "The query's result tables";
+tablePicker.setAttribute('aria-label', 'Result table to show');
+tablePicker.hidden = true;
+let tableIndex = 0;
 const tabs = document.createElement('vscode-tabs');
 tabs.setAttribute('panel', '');
 const headers = TABS.map((t) => {
@@ -55,7 +62,7 @@ const panels = TABS.map((t) => {
 });
 tabs.append(...headers, ...panels);
 const header = el('div', 'header');
-header.append(status, batchPicker);
+header.append(status, tablePicker, batchPicker);
 app.append(header, tabs);
 
 function button(label: string, title: string, run: () => void): HTMLElement {
@@ -149,7 +156,7 @@ function exportData(format: 'csv' | 'json', shown: boolean): void {
   api.postMessage({
     type: 'exportData',
     format,
-    tableIndex: 0,
+    tableIndex,
     ...(batchIndex !== undefined ? { batchIndex } : {}),
     ...view,
   });
@@ -257,7 +264,7 @@ function showStatus(): void {
     return;
   }
   const r = current.result;
-  const total = r.tables[0]?.rowCount ?? 0;
+  const total = r.tables[tableIndex]?.rowCount ?? 0;
   const shown = grid && grid.visibleCount !== total ? `${grid.visibleCount.toLocaleString('en-US')} of ` : '';
   const backend = r.stats.backend === 'local' ? 'local engine' : 'Log Analytics';
   const parts = [
@@ -269,7 +276,7 @@ function showStatus(): void {
     parts.push(truncationNote(r.warnings));
   }
   if (r.tables.length > 1) {
-    parts.push(`${r.tables.length - 1} more table(s) not shown`);
+    parts.push(`table ${tableIndex + 1} of ${r.tables.length}`);
   }
   if (current.options.timeRange) {
     parts.push(current.options.timeRange);
@@ -316,20 +323,53 @@ async function exportImage(format: 'png' | 'svg'): Promise<void> {
 
 /** The result in row form for the chart: made only when a chart is drawn, never for the grid. */
 function chartTable(): ReturnType<typeof tableOf> | undefined {
-  const table = current?.result.tables[0];
+  const table = current?.result.tables[tableIndex];
   return table && cells ? tableOf(table.name, cells) : undefined;
 }
 
+/** Lists the result's tables by name and row count (hidden for a single table). */
+function refreshTablePicker(m: ShowResultMessage): void {
+  const list = m.result.tables;
+  tablePicker.hidden = list.length < 2;
+  tablePicker.replaceChildren(
+    ...list.map((t, i) => {
+      const option = document.createElement('option');
+      option.value = String(i);
+      // Table names come from the query (`as`, fork's name=): text, never markup.
+      option.textContent = `${t.name} (${t.rowCount.toLocaleString('en-US')} ${t.rowCount === 1 ? 'row' : 'rows'})`;
+      option.selected = i === tableIndex;
+      return option;
+    }),
+  );
+}
+
+tablePicker.addEventListener('change', () => {
+  if (current) {
+    tableIndex = Number(tablePicker.value);
+    showTable(current);
+    selectTab('results');
+  }
+});
+
 function showResult(m: ShowResultMessage): void {
   current = m;
+  tableIndex = 0;
   document.body.classList.remove('running');
   saveState({ documentUri: m.documentUri, queryText: m.queryText, blockStartLine: m.blockStartLine });
-  const table = m.result.tables[0];
-  cells = table ? new ColumnarCells(table) : undefined;
   warnings.replaceChildren(...m.result.warnings.map((w) => el('div', 'warning', w)));
-  detail.hidden = true;
   errorBox.replaceChildren(el('p', 'muted', 'No errors.'));
   headers[2]!.textContent = 'Errors';
+  refreshTablePicker(m);
+  showTable(m);
+  const wantsChart = plan?.kind === 'chart' || (plan === undefined && state?.activeTab === 'chart');
+  selectTab(wantsChart ? 'chart' : 'results');
+}
+
+/** Shows the result's table `tableIndex` in the grid (and the chart, drawn again when opened). */
+function showTable(m: ShowResultMessage): void {
+  const table = m.result.tables[tableIndex];
+  cells = table ? new ColumnarCells(table) : undefined;
+  detail.hidden = true;
   let firstPaint = true;
   grid = cells
     ? new ResultGrid(cells, {
@@ -356,8 +396,6 @@ function showResult(m: ShowResultMessage): void {
   chartDrawn = false;
   chart.finalize();
   showStatus();
-  const wantsChart = plan?.kind === 'chart' || (plan === undefined && state?.activeTab === 'chart');
-  selectTab(wantsChart ? 'chart' : 'results');
 }
 
 function showError(m: ShowErrorMessage): void {

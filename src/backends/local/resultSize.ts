@@ -1,7 +1,8 @@
 /**
- * The size cap of a result, in bytes, as Log Analytics has one (about 64 MB beside its 500,000 rows):
- * checked in the worker while rows are turned into wire values, so an oversized result is cut before
- * anything is copied to the extension host.
+ * The size cap of a result, in bytes, as Log Analytics has one on its response (about 64 MB beside its
+ * 500,000 rows): counted as JSON (jsonBytes.ts) in the worker while rows are turned into wire values,
+ * so an oversized result is cut before anything is copied to the extension host. wireBytes is the
+ * other measure, what a value holds in memory once cloned, which sizes the chunks a result crosses in.
  */
 import type { WireValue } from '../../results/queryResult';
 

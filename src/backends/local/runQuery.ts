@@ -18,7 +18,8 @@ import {
 } from '../../results/queryResult';
 import { explainFailedTable, parseFailedFile } from './failedFiles';
 import { explainFolderGap, type FolderView } from './folderGaps';
-import { DEFAULT_RESULT_BYTE_LIMIT, formatBytes, wireBytes } from './resultSize';
+import { rowJsonBytes } from './jsonBytes';
+import { DEFAULT_RESULT_BYTE_LIMIT, formatBytes } from './resultSize';
 import { timeRangeTicks } from './timeRange';
 
 export interface LocalRunOptions {
@@ -33,7 +34,7 @@ export interface LocalRunOptions {
   readonly memoryLimitBytes?: number;
   /** Values of the query's `declare query_parameters`, by name, as text (engine ExecuteOptions.parameters). */
   readonly parameters?: Readonly<Record<string, string>>;
-  /** Bytes of wire values kept per result table (default 64 MB); the rows past it are dropped with a notice. */
+  /** Bytes of each result table's rows as JSON (default 64 MB); the rows past it are dropped with a notice. */
   readonly resultByteLimit?: number;
   /** Shown with the result (e.g. files of the data folder that could not be loaded). */
   readonly warnings?: readonly string[];
@@ -41,7 +42,10 @@ export interface LocalRunOptions {
   readonly folder?: FolderView;
 }
 
-/** The table as wire rows, stopping before the row that would pass `byteLimit` (then `cut` is set). */
+/**
+ * The table as wire rows, stopping before the row that would take the rows' JSON (as the REST API
+ * writes them) past `byteLimit` (then `cut` is set).
+ */
 export function toResultTable(
   name: string,
   table: Table,
@@ -50,16 +54,14 @@ export function toResultTable(
   const columns = table.columns.map((c) => ({ name: c.name, type: c.column.type }));
   const rows: WireValue[][] = [];
   const cols = table.columns.map((c) => c.column);
-  let bytes = 0;
+  // The rows' JSON array: its `[`, then each row and the `,` or `]` after it.
+  let bytes = 1;
   for (let r = 0; r < table.rowCount; r++) {
     const row: WireValue[] = new Array(cols.length);
-    let rowBytes = 16;
     for (let j = 0; j < cols.length; j++) {
-      const v = toWire(cols[j]!.get(r), cols[j]!.type);
-      row[j] = v;
-      rowBytes += wireBytes(v);
+      row[j] = toWire(cols[j]!.get(r), cols[j]!.type);
     }
-    bytes += rowBytes;
+    bytes += rowJsonBytes(row, columns) + 1;
     if (bytes > byteLimit) {
       return { name, columns, rows, cut: true };
     }

@@ -123,6 +123,24 @@ export function throttledError(waitSeconds: number | undefined, said: string, wh
 
 const SYSTEM_ERROR = /^E[A-Z]+$/;
 
+/** The command a message names for signing in again. */
+const SIGN_IN = 'run "Connection Analytics: Sign In to Log Analytics"';
+
+/** `text` ending as a sentence, so another can follow it. */
+function sentence(text: string): string {
+  const t = text.trim();
+  return /[.!?…]$/.test(t) ? t : `${t}.`;
+}
+
+/**
+ * The JSON parser's own words from the SDK's PARSE_ERROR ("Error "SyntaxError: Unexpected end of JSON
+ * input" occurred while parsing the response body - {…"), without the body it quotes.
+ */
+function jsonParseError(message: string): string {
+  const said = /SyntaxError: ([^"]*)"/.exec(message)?.[1]?.trim();
+  return said || 'the JSON parser stopped in it';
+}
+
 /**
  * `note` is the last response the pipeline read for this call (responseSize.ts): when the SDK fails
  * without a status (it throws a TypeError on a body that is not its JSON), the status and headers
@@ -162,8 +180,20 @@ export function toBackendError(error: unknown, aborted: boolean, note?: Response
     : status !== undefined && note
       ? describeBody(note)
       : String(e.message ?? 'no message');
-  if (status === 401 || status === 403) {
-    return new BackendError('auth', `Log Analytics refused the sign-in (${status}): ${said}`, status);
+  if (status === 401) {
+    return new BackendError(
+      'auth',
+      `Log Analytics refused the sign-in (${statusText(status)}): ${sentence(said)} Sign in again: ${SIGN_IN}.`,
+      status,
+    );
+  }
+  if (status === 403) {
+    // Signed in, but this account may not read this workspace: a new sign-in helps only as another account.
+    return new BackendError(
+      'auth',
+      `Log Analytics denied access to the workspace (${statusText(status)}): ${sentence(said)} The signed-in account needs read access to it (the Log Analytics Reader role, or Reader on the workspace): ask the workspace's owner, or sign in with another account: ${SIGN_IN}.`,
+      status,
+    );
   }
   if (status === 429) {
     return throttledError(retryAfterSeconds(note?.retryAfter), said, 'retries did not get through');
@@ -179,7 +209,12 @@ export function toBackendError(error: unknown, aborted: boolean, note?: Response
     );
   }
   if (status !== undefined && status >= 500) {
-    return new BackendError('server', `Log Analytics failed (${statusText(status)}) after retries: ${said}`, status);
+    // Not retried (only 429, 502 and 503 are): the service failed this run.
+    return new BackendError(
+      'server',
+      `Log Analytics failed (${statusText(status)}): ${sentence(said)} The fault is on the service's side: run the query again in a few minutes.`,
+      status,
+    );
   }
   if (status === 400) {
     // The service rejected the query text; its message names the problem, it has no usable position.
@@ -190,9 +225,12 @@ export function toBackendError(error: unknown, aborted: boolean, note?: Response
     return new BackendError('config', `Log Analytics does not know this workspace (404): ${said}`, status);
   }
   if (status !== undefined && status >= 200 && status < 300) {
+    const broken = code === 'PARSE_ERROR' ? jsonParseError(String(e.message ?? '')) : undefined;
     return new BackendError(
       'server',
-      `Log Analytics answered ${statusText(status)} with something that is not a query result: ${note ? describeBody(note) : said}`,
+      broken !== undefined
+        ? `Log Analytics answered ${statusText(status)}, but its JSON is malformed (${broken}), so it is not a query result. Something between may have cut or changed the response (a proxy, a dropped connection): run the query again, and if it keeps happening check kql.logAnalytics.endpoint and any proxy on the way.`
+        : `Log Analytics answered ${statusText(status)} with something that is not a query result: ${sentence(note ? describeBody(note) : said)} Check that kql.logAnalytics.endpoint is Log Analytics' query API and that no proxy or sign-in page stands between.`,
       status,
     );
   }

@@ -4,7 +4,7 @@
  */
 import { EvaluationError, UnsupportedError } from '../functions';
 import type { Plan } from '../plan/types';
-import type { Table } from '../table';
+import { Table } from '../table';
 import { runActiveUsersCount } from './activeUsersCount';
 import { runActivityCountsMetrics } from './activityCountsMetrics';
 import { runAutocluster } from './autocluster';
@@ -26,9 +26,12 @@ import { runDcountIntersect } from './dcountIntersect';
 import { runDiffpatterns } from './diffpatterns';
 import { runBagUnpack, runNarrow, runPivot } from './evaluate';
 import { runFind } from './find';
+import { runFunnelSequence } from './funnelSequence';
+import { runFunnelSequenceCompletion } from './funnelSequenceCompletion';
 import { runGeoLookup } from './geoLookup';
 import { runIpLookup } from './ipLookup';
 import { runJoin, runLookup } from './join';
+import { materializeTable } from './lazy';
 import { runMakeSeries } from './makeSeries';
 import { asMemoryLimit } from './memoryBudget';
 import { runMvApply } from './mvApply';
@@ -163,6 +166,10 @@ function runUnary(plan: UnaryPlan, input: Table, ctx: ExecContext): Table {
       return plan.open ? runBagUnpackFromData(plan, input, ctx) : runBagUnpack(plan, input, ctx);
     case 'pivot':
       return plan.open ? runPivotFromData(plan, input, ctx) : runPivot(plan, input, ctx);
+    case 'funnelSequence':
+      return runFunnelSequence(plan, input, ctx);
+    case 'funnelSequenceCompletion':
+      return runFunnelSequenceCompletion(plan, input, ctx);
     case 'patterns':
       return plan.plugin === 'basket'
         ? runBasket(plan, input, ctx)
@@ -182,6 +189,10 @@ function runUnary(plan: UnaryPlan, input: Table, ctx: ExecContext): Table {
       return input;
     case 'as':
       return input.withName(plan.name);
+    case 'consume':
+      // Lazy columns (selections, computed views) are computed now: the input is really run.
+      materializeTable(input);
+      return new Table([], 0);
   }
 }
 

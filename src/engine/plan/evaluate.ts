@@ -10,8 +10,10 @@ import { lowerActivityCountsMetrics } from './activityCountsMetrics';
 import type { LowerContext } from './context';
 import { lowerDcountIntersect } from './dcountIntersect';
 import { lowerExpr } from './expressions';
+import { lowerFunnelSequence, lowerFunnelSequenceCompletion } from './funnelSequence';
 import { lowerGeoLookup } from './geoLookup';
 import { lowerIpLookup } from './ipLookup';
+import { notLastError } from './multiResult';
 import { outsideReason } from './outsidePlugins';
 import { lowerPatternPlugin } from './patternPlugins';
 import { lowerRollingPercentile } from './rollingPercentile';
@@ -37,6 +39,8 @@ const ACTIVITY_PLUGINS = new Map<string, PluginLowerer>([
   ['rolling_percentile', lowerRollingPercentile],
   ['sequence_detect', lowerSequenceDetect],
   ['dcount_intersect', lowerDcountIntersect],
+  ['funnel_sequence', lowerFunnelSequence],
+  ['funnel_sequence_completion', lowerFunnelSequenceCompletion],
 ]);
 
 export function lowerEvaluate(op: Node, input: Plan, ctx: LowerContext): Plan {
@@ -45,6 +49,9 @@ export function lowerEvaluate(op: Node, input: Plan, ctx: LowerContext): Plan {
   const name = (call?.ReferencedSymbol?.Name ?? (call ? textOf(call.Name) : '')).toLowerCase();
   const span = spanOf(op);
   const schema = schemaOf(op);
+  if (name === 'preview') {
+    throw notLastError(op, ctx);
+  }
   if (name === 'narrow') {
     return { k: 'narrow', input, span, schema };
   }

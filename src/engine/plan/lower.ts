@@ -31,13 +31,15 @@ function lowerStatements(
     parameters,
   };
   const outputs: Plan[] = [];
+  const names: (string | undefined)[] = [];
   const block = query.code.Syntax as Kusto.Language.Syntax.QueryBlock;
   for (const stmt of elementsOf<Node>(block.Statements)) {
     const r = lowerStatement(stmt, ctx);
     ctx = r.ctx;
-    if (r.output) {
-      outputs.push(r.output);
+    for (const o of r.outputs ?? []) {
+      outputs.push(o.plan);
+      names.push(o.name);
     }
   }
-  return { outputs };
+  return { outputs, names };
 }

@@ -1,21 +1,23 @@
 /** Lowers piped query operators; each family's details live in its own file. */
 import type { LowerContext } from './context';
-import { lowerExpr } from './expressions';
-import { lowerJoin, lowerLookup } from './join';
-import { lowerMvApply, lowerMvExpand, lowerParse, lowerParseKv } from './reshape';
-import { lowerRender } from './render';
-import { lowerDistinct, lowerMakeSeries, lowerSummarize } from './summarize';
 import { lowerEvaluate } from './evaluate';
-import { lowerPartition } from './partition';
+import { lowerExpr } from './expressions';
 import { lowerInvoke } from './invoke';
+import { lowerJoin, lowerLookup } from './join';
+import { notLastError } from './multiResult';
+import { extendedColumns, positionalColumns } from './outputColumns';
+import { lowerPartition } from './partition';
 import { lowerProjectByNames } from './projectByNames';
 import { lowerReduce } from './reduce';
+import { lowerRender } from './render';
+import { lowerMvApply, lowerMvExpand, lowerParse, lowerParseKv } from './reshape';
 import { lowerScan } from './scan';
+import { lowerDistinct, lowerMakeSeries, lowerSummarize } from './summarize';
+import { elementsOf, kindOf, type Node, nameText, schemaOf, spanOf, typeOf } from './syntax';
+import { lowerTopHitters } from './topHitters';
 import { lowerTopNested } from './topNested';
-import { lowerSearch, lowerUnion } from './union';
-import { extendedColumns, positionalColumns } from './outputColumns';
-import { elementsOf, kindOf, nameText, schemaOf, spanOf, typeOf, type Node } from './syntax';
 import type { Expr, Plan, SortKey } from './types';
+import { lowerSearch, lowerUnion } from './union';
 
 export function lowerOperator(op: Node, input: Plan, ctx: LowerContext): Plan {
   const kind = kindOf(op);
@@ -131,6 +133,21 @@ export function lowerOperator(op: Node, input: Plan, ctx: LowerContext): Plan {
       return { k: 'getschema', input, span, schema };
     case 'RenderOperator':
       return lowerRender(op, input, ctx);
+    case 'ForkOperator':
+    case 'FacetOperator':
+      throw notLastError(op, ctx);
+    case 'ConsumeOperator':
+      // decodeblocks= only changes how Kusto reads its compressed extents: nothing to do here.
+      return { k: 'consume', input, span, schema: [] };
+    case 'MacroExpandOperator':
+      // Its entity groups name clusters and databases (`X.Table` in the subquery); here there is one.
+      throw ctx.errors.at(
+        span,
+        'KQL-UNSUPPORTED',
+        "macro-expand is not supported by the embedded engine: it runs its subquery once per cluster or database of an entity group, and the local engine holds a single workspace's tables (no cluster() or database() to expand over); run it on Log Analytics.",
+      );
+    case 'TopHittersOperator':
+      return lowerTopHitters(op, input, ctx);
     case 'AsOperator': {
       // `as X` names the result for the rest of the query (a later `X` reads the same rows).
       const name = nameText((op as Kusto.Language.Syntax.AsOperator).Name);

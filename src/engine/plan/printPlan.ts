@@ -106,6 +106,9 @@ function describe(p: Plan): string {
       return `evaluate sliding_window_counts(${[p.id, p.timeline, p.start, p.end, p.lookback, p.bin, ...p.dims].map(expr).join(', ')})`;
     case 'ipLookup':
       return `evaluate ${p.family}_lookup(${expr(p.source)} in ${p.lookupKey}${p.extraKeys.map((k) => `, ${k}`).join('')}${p.returnUnmatched ? ', return_unmatched' : ''}) by a prefix index`;
+    case 'funnelSequence':
+    case 'funnelSequenceCompletion':
+      return `evaluate ${p.k === 'funnelSequence' ? 'funnel_sequence' : 'funnel_sequence_completion'}(${[p.id, p.timeline, p.start, p.end, ...(p.k === 'funnelSequence' ? [p.stepWindow, p.bin, p.state, p.sequence] : [p.bin, p.state, p.sequence, p.periods])].map(expr).join(', ')})`;
     case 'patterns':
       return `evaluate ${p.plugin}${p.options.split ? `(${p.options.split.column}, '${p.options.split.a}', '${p.options.split.b}')` : '()'}${p.options.weight ? ` weighted by ${p.options.weight}` : ''}`;
     case 'union':

@@ -4,14 +4,15 @@
  */
 import { type LowerContext, Scope, withScope } from './context';
 import { lowerExpr } from './expressions';
+import { lowerMultiResult, multiResultOperator, type NamedOutput, notLastError } from './multiResult';
 import { lowerQueryParameters } from './queryParameters';
 import { lowerRestrict } from './restrict';
-import { isTabular, kindOf, type Node, nameText, spanOf } from './syntax';
-import type { Plan } from './types';
+import { isTabular, kindOf, type Node, nameText, nonTabularKind, spanOf, textOf } from './syntax';
 
 export interface StatementResult {
   readonly ctx: LowerContext;
-  readonly output?: Plan;
+  /** The statement's result tables: one, or several after fork, facet or evaluate preview. */
+  readonly outputs?: readonly NamedOutput[];
 }
 
 export function lowerStatement(stmt: Node, ctx: LowerContext): StatementResult {
@@ -20,6 +21,10 @@ export function lowerStatement(stmt: Node, ctx: LowerContext): StatementResult {
     const let_ = stmt as Kusto.Language.Syntax.LetStatement;
     const name = nameText(let_.Name);
     const value: Node = let_.Expression!;
+    const several = lastOperator(value);
+    if (several && multiResultOperator(several)) {
+      throw notLastError(several, ctx);
+    }
     const scope = new Scope(ctx.scope);
     const inner = withScope(ctx, scope);
     if (kindOf(value) === 'FunctionDeclaration') {
@@ -39,10 +44,15 @@ export function lowerStatement(stmt: Node, ctx: LowerContext): StatementResult {
   }
   if (kind === 'ExpressionStatement') {
     const expr: Node = (stmt as Kusto.Language.Syntax.ExpressionStatement).Expression!;
-    if (!isTabular(expr)) {
-      throw ctx.errors.at(spanOf(expr), 'KQL-STATEMENT', 'A query statement must be a tabular expression.');
+    const several = lowerMultiResult(expr, ctx, lowerExpr);
+    if (several) {
+      return { ctx, outputs: several };
     }
-    return { ctx, output: ctx.tabular(expr, ctx) };
+    // `T | consume` binds to no table (void), yet runs: its result is a table without rows.
+    if (!isTabular(expr) && !endsInConsume(expr)) {
+      throw ctx.errors.at(spanOf(expr), 'KQL-STATEMENT', notTabularMessage(expr));
+    }
+    return { ctx, outputs: [{ plan: ctx.tabular(expr, ctx) }] };
   }
   if (kind === 'QueryParametersStatement') {
     return { ctx: lowerQueryParameters(stmt as Kusto.Language.Syntax.QueryParametersStatement, ctx) };
@@ -66,4 +76,34 @@ export function lowerStatement(stmt: Node, ctx: LowerContext): StatementResult {
     return { ctx };
   }
   throw ctx.errors.unsupported(stmt, `The statement '${kind.replace(/Statement$/, '')}'`);
+}
+
+function lastOperator(expr: Node): Node | undefined {
+  return kindOf(expr) === 'PipeExpression'
+    ? ((expr as Kusto.Language.Syntax.PipeExpression).Operator ?? undefined)
+    : undefined;
+}
+
+function endsInConsume(expr: Node): boolean {
+  const op = lastOperator(expr);
+  return op !== undefined && kindOf(op) === 'ConsumeOperator';
+}
+
+/** Why a statement gives no table, by what it gives instead. */
+function notTabularMessage(expr: Node): string {
+  const text = abbreviated(expr);
+  switch (nonTabularKind(expr)) {
+    case 'tables':
+      return `'${text}' returns several tables (a fork, facet or evaluate preview inside it): the local engine runs those only as the last operator of the query statement itself, not from a function.`;
+    case 'nothing':
+      return `'${text}' returns no table (a consume inside it): the local engine runs consume only as the last operator of the query statement itself, not from a function.`;
+    default:
+      return `A query statement must be a tabular expression; '${text}' is a scalar value (write print ${text} to see it as a table).`;
+  }
+}
+
+/** The statement's text for a message, cut short when long. */
+function abbreviated(expr: Node): string {
+  const text = textOf(expr).replace(/\s+/g, ' ');
+  return text.length > 40 ? `${text.slice(0, 37)}…` : text;
 }

@@ -145,6 +145,13 @@ export function isTabular(expr: Node): boolean {
   return !!t && t.Kind === kusto().Symbols.SymbolKind.Table;
 }
 
+/** What an expression that is not a table gives instead: several tables, nothing, or a scalar. */
+export function nonTabularKind(expr: Node): 'tables' | 'nothing' | 'scalar' {
+  const kind = (expr as Kusto.Language.Syntax.Expression).ResultType?.Kind;
+  const symbols = kusto().Symbols.SymbolKind;
+  return kind === symbols.Group ? 'tables' : kind === symbols.Void ? 'nothing' : 'scalar';
+}
+
 /** `Name = expr` and `(a, b) = expr` → expr; anything else is its own value. */
 export function assignedValue(item: Node): Node {
   const kind = kindOf(item);

@@ -389,6 +389,41 @@ export type Plan =
       readonly window: Expr;
       readonly dims: readonly Expr[];
     })
+  /**
+   * evaluate funnel_sequence(): per bin of `bin` from `start` to `end`, the ids whose states (in time order,
+   * repeats of a state taken once) pass through `sequence` with steps at most `stepWindow` apart, counted
+   * per state before and after it. Three tables (prev-next, prev, next): the last two leave the query
+   * with the first only when `allTables` (the plugin ends the query's result).
+   */
+  | (PlanBase & {
+      readonly k: 'funnelSequence';
+      readonly input: Plan;
+      readonly id: Expr;
+      readonly timeline: Expr;
+      readonly start: Expr;
+      readonly end: Expr;
+      readonly stepWindow: Expr;
+      readonly bin: Expr;
+      readonly state: Expr;
+      readonly sequence: Expr;
+      readonly allTables: boolean;
+    })
+  /**
+   * evaluate funnel_sequence_completion(): per bin of `bin` from `start` to `end`, each of `periods` and
+   * each step of `sequence`, the ids that reach that step within the period from the first step.
+   */
+  | (PlanBase & {
+      readonly k: 'funnelSequenceCompletion';
+      readonly input: Plan;
+      readonly id: Expr;
+      readonly timeline: Expr;
+      readonly start: Expr;
+      readonly end: Expr;
+      readonly bin: Expr;
+      readonly state: Expr;
+      readonly sequence: Expr;
+      readonly periods: Expr;
+    })
   /** evaluate narrow(): one row per input cell (Row, Column, Value as text). */
   | (PlanBase & { readonly k: 'narrow'; readonly input: Plan })
   /** evaluate bag_unpack(…) : (schema): each column from the bag's slot `key`, or from the input when `key` is undefined. */
@@ -443,6 +478,8 @@ export type Plan =
   /** top-nested: one level per clause, each partitioning the rows its parent kept. */
   | (PlanBase & { readonly k: 'topNested'; readonly input: Plan; readonly levels: readonly TopNestedLevel[] })
   | (PlanBase & { readonly k: 'getschema'; readonly input: Plan })
+  /** consume: the input is run to its end, and no row (nor column) comes out. */
+  | (PlanBase & { readonly k: 'consume'; readonly input: Plan })
   /** reduce by: similar strings grouped into patterns (exec/reducePatterns.ts); kind=source tags each row instead. */
   | (PlanBase & {
       readonly k: 'reduce';
@@ -490,4 +527,6 @@ export type ParsePart =
 /** A query's statements lowered: the outputs in order (the last expression statement is the primary result). */
 export interface QueryPlan {
   readonly outputs: readonly Plan[];
+  /** Per output, the name the query gives its table (a fork leg's), where it gives one. */
+  readonly names?: readonly (string | undefined)[];
 }

@@ -2,8 +2,9 @@
  * Log Analytics failures that carry no JSON error body (a gateway's 502, a 503 HTML page, a bare 429),
  * oversized responses, and endpoints that are not Azure Monitor's: each over HTTPS to a loopback server.
  */
-import { describe, test } from 'node:test';
+
 import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import { LogAnalyticsBackend, type LogAnalyticsOptions } from '../../../src/backends/logAnalytics';
 import { BackendError } from '../../../src/results/errors';
@@ -99,6 +100,61 @@ describe('Log Analytics failures without a JSON error body', () => {
     });
     assert.equal(e.kind, 'server');
     assert.match(e.message, /not a query result/);
+  });
+
+  test("a 200 whose JSON breaks off says so, with the parser's words and not the body", async () => {
+    const e = await failure({
+      status: 200,
+      raw: '{"tables":[{"name":"PrimaryResult","columns":[{"name":"a","type":"long"}],"rows":[[1],[2',
+      headers: { 'content-type': 'application/json' },
+    });
+    assert.equal(e.kind, 'server');
+    assert.match(
+      e.message,
+      /^Log Analytics answered 200 OK, but its JSON is malformed \(.*JSON.*\), so it is not a query result/,
+    );
+    assert.match(e.message, /run the query again/);
+    assert.doesNotMatch(e.message, /PrimaryResult|"tables"/);
+  });
+
+  test('a 500 web page says the service failed and to run again later, without markup or retries it did not make', async () => {
+    const page =
+      '<!DOCTYPE html><html><head><title>500 - Internal server error.</title></head><body><h1>Server Error</h1></body></html>';
+    const e = await failure({ status: 500, raw: page, headers: { 'content-type': 'text/html' } });
+    assert.equal(e.kind, 'server');
+    assert.match(
+      e.message,
+      /^Log Analytics failed \(500 Internal Server Error\): the response was a web page titled "500 - Internal server error\."/,
+    );
+    assert.match(e.message, /run the query again in a few minutes\.$/);
+    assert.doesNotMatch(e.message, /<|after retries/);
+  });
+
+  test('a 401 says to sign in again; a 403 that the account lacks access to the workspace', async () => {
+    const unauthorized = await failure({
+      status: 401,
+      body: {
+        error: { code: 'InvalidTokenError', message: 'The provided authentication is not valid for this resource' },
+      },
+    });
+    assert.equal(unauthorized.kind, 'auth');
+    assert.match(
+      unauthorized.message,
+      /refused the sign-in \(401 Unauthorized\): The provided authentication is not valid for this resource\. Sign in again: run "Connection Analytics: Sign In to Log Analytics"/,
+    );
+    const forbidden = await failure({
+      status: 403,
+      body: {
+        error: { code: 'InsufficientAccessError', message: 'The provided credentials have insufficient access' },
+      },
+    });
+    assert.equal(forbidden.kind, 'auth');
+    assert.match(
+      forbidden.message,
+      /^Log Analytics denied access to the workspace \(403 Forbidden\): The provided credentials have insufficient access\./,
+    );
+    assert.match(forbidden.message, /needs read access to it \(the Log Analytics Reader role/);
+    assert.doesNotMatch(forbidden.message, /refused the sign-in/);
   });
 
   test('a response larger than the cap is refused without reading it all', async () => {

@@ -5,20 +5,15 @@
  * union loads the geometry library on the query's first call, in the engine worker.
  */
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { runKqlCli } from '../kqlCli';
+import { workspaceQuery } from '../queryFile';
 import { crashNotices, waitForGrid, withColumns } from '../resultsPanel';
 import type { Workbench } from '../workbench';
 
 const FILE = 'geo.kql';
 
 export async function geoQueryScenario(wb: Workbench): Promise<void> {
-  const query = fs
-    .readFileSync(path.join(__dirname, '..', 'workspace', FILE), 'utf8')
-    .split('\n')
-    .filter((l) => !l.startsWith('//'))
-    .join('\n');
+  const query = workspaceQuery(FILE);
   const cli = runKqlCli(query);
   assert.deepEqual(cli.headers, ['Endpoints', 'Kind', 'Parts', 'Union']);
   const [endpoints, kind, parts] = cli.rows[0]!;

@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { clickRunLens, seedBlock } from '../codeLens';
 import { cliAnswerSince, sameRows } from '../kqlCli';
-import { crashNotices, readChart, resultsFrame, waitForGrid, withColumns } from '../resultsPanel';
-import { UI_TIMEOUT_MS, waitFor, type Workbench } from '../workbench';
+import { crashNotices, listOptions, readChart, resultsFrame, waitForGrid, withColumns } from '../resultsPanel';
+import { UI_TIMEOUT_MS, type Workbench, waitFor } from '../workbench';
 
 /** The seed queries run here, by the comment that heads them in examples/vm-insights.kql. */
 const GRID_SEED = '// List the bound ports on your VMs';
@@ -50,23 +50,11 @@ export async function resultsScenario(wb: Workbench, workspace: string): Promise
     .first();
   await runAll.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
   await runAll.click({ timeout: UI_TIMEOUT_MS });
-  const picker = await waitFor(
+  const picker = await listOptions(
+    wb,
     "the Run all list with the three queries' outcomes",
-    async () => {
-      for (const f of wb.page.frames()) {
-        if (f === wb.page.mainFrame() || f.isDetached()) {
-          continue;
-        }
-        const labels = await f
-          .locator('select.batch-picker:not([hidden]) option')
-          .allTextContents()
-          .catch(() => []);
-        if (labels.length === 3) {
-          return { frame: f, labels };
-        }
-      }
-      return undefined;
-    },
+    'select.batch-picker',
+    3,
     60_000,
   );
   assert.match(picker.labels[0]!, /^1\/3 · line 1 · How many machines report · 1 row$/);

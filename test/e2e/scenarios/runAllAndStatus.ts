@@ -4,8 +4,8 @@
  * previous figures; a machine name picked from completion inside an auto-closed quote is not doubled.
  */
 import assert from 'node:assert/strict';
-import { crashNotices, waitForGrid, withColumns } from '../resultsPanel';
-import { UI_TIMEOUT_MS, waitFor, type Workbench } from '../workbench';
+import { crashNotices, listOptions, waitForGrid, withColumns } from '../resultsPanel';
+import { UI_TIMEOUT_MS, type Workbench, waitFor } from '../workbench';
 
 async function statusBarText(wb: Workbench): Promise<string> {
   const items = await wb.page.locator('.statusbar-item').evaluateAll((els) => els.map((e) => e.textContent ?? ''));
@@ -21,25 +21,7 @@ export async function runAllAndStatusScenario(wb: Workbench): Promise<void> {
     .first();
   await runAll.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
   await runAll.click();
-  const labels = await waitFor(
-    'three outcomes in the Run all list',
-    async () => {
-      for (const f of wb.page.frames()) {
-        if (f === wb.page.mainFrame() || f.isDetached()) {
-          continue;
-        }
-        const options = await f
-          .locator('select.batch-picker:not([hidden]) option')
-          .allTextContents()
-          .catch(() => []);
-        if (options.length === 3) {
-          return options;
-        }
-      }
-      return undefined;
-    },
-    90_000,
-  );
+  const { labels } = await listOptions(wb, 'three outcomes in the Run all list', 'select.batch-picker', 3, 90_000);
   assert.match(labels[0]!, /^1\/3 · line 1 · Machines that report · 1 row$/);
   assert.match(labels[1]!, /^2\/3 · line 5 · A column that does not exist · error$/);
   assert.match(labels[2]!, /^3\/3 · line 9 · Connections by direction · \d+ rows$/);
