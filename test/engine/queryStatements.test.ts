@@ -228,10 +228,14 @@ traffic("big")`;
   });
 
   test('a pattern with a path parameter invoked without a path is an error saying so', () => {
-    const q = 'declare pattern p = (a:string)[b:string] { ("x").["y"] = { print v = 1 }; }; union p("x")';
-    const e = failure(q);
-    assert.equal(e.start, offsetOf(q, 'p("x")'));
-    assert.match(e.message, /has a path parameter/);
+    for (const q of [
+      'declare pattern p = (a:string)[b:string] { ("x").["y"] = { print v = 1 }; }; union p("x")',
+      'declare pattern p = (a:string)[b:string] { ("x").["y"] = { print v = 1 }; };\np("x")',
+    ]) {
+      const e = failure(q);
+      assert.equal(e.start, offsetOf(q, 'p("x")'));
+      assert.match(e.message, /has a path parameter/);
+    }
   });
 
   test("a pattern named after a built-in function (the reference's `app`) says the function wins", () => {

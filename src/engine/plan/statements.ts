@@ -3,7 +3,7 @@
  * narrows what the statements after it see, expression statements become outputs.
  */
 import { type LowerContext, Scope, withScope } from './context';
-import { lowerExpr } from './expressions';
+import { lowerExpr, symbolKind } from './expressions';
 import { lowerMultiResult, multiResultOperator, type NamedOutput, notLastError } from './multiResult';
 import { lowerQueryParameters } from './queryParameters';
 import { lowerRestrict } from './restrict';
@@ -48,8 +48,9 @@ export function lowerStatement(stmt: Node, ctx: LowerContext): StatementResult {
     if (several) {
       return { ctx, outputs: several };
     }
-    // `T | consume` binds to no table (void), yet runs: its result is a table without rows.
-    if (!isTabular(expr) && !endsInConsume(expr)) {
+    // `T | consume` binds to no table (void), yet runs: its result is a table without rows. A pattern
+    // invoked without the path it needs binds to no table either: patterns.ts says what is missing.
+    if (!isTabular(expr) && !endsInConsume(expr) && symbolKind(expr) !== 'Pattern') {
       throw ctx.errors.at(spanOf(expr), 'KQL-STATEMENT', notTabularMessage(expr));
     }
     return { ctx, outputs: [{ plan: ctx.tabular(expr, ctx) }] };
