@@ -26,6 +26,8 @@ export interface CliArgs {
   readonly help: boolean;
   /** Print each query's plan as lowered and after each optimizer rule instead of running it. */
   readonly explain: boolean;
+  /** --param name=value, for the query's `declare query_parameters`. */
+  readonly parameters?: Readonly<Record<string, string>>;
 }
 
 export class UsageError extends Error {
@@ -54,6 +56,9 @@ Options:
       --csv-raw          in CSV, keep cells that start with = + - @ tab or CR as they are
                          (by default they get a leading ' so a spreadsheet does not run them)
       --scale N          multiply the sample workspace's VMConnection rows by N
+      --param NAME=VALUE value of a declare query_parameters parameter (repeat for more): a
+                         literal of its type (3, 1h, datetime(2024-01-01) or 2024-01-01), a
+                         string as it is; a parameter given no value takes its default
       --explain          print the query's plan as lowered and after each optimizer rule; run nothing
       --no-cache         load --data files without the load cache (kept in
                          $XDG_CACHE_HOME/connection-analytics, or ~/.cache/…)
@@ -96,6 +101,25 @@ function positiveNumber(
   return n;
 }
 
+/** `--param n=3 --param who=alice` → { n: '3', who: 'alice' }; a name given twice is an error, as in Kusto. */
+function queryParameters(given: readonly string[] | undefined): Record<string, string> | undefined {
+  if (!given?.length) {
+    return undefined;
+  }
+  const out: Record<string, string> = Object.create(null);
+  for (const item of given) {
+    const m = /^\s*([A-Za-z_][\w]*)\s*=([\s\S]*)$/.exec(item);
+    if (!m) {
+      throw new UsageError(`--param takes NAME=VALUE (a query parameter's name, then its value), not "${item}".`);
+    }
+    if (m[1]! in out) {
+      throw new UsageError(`--param ${m[1]} is given twice; a query parameter takes one value.`);
+    }
+    out[m[1]!] = m[2]!;
+  }
+  return out;
+}
+
 export function parseCliArgs(argv: readonly string[]): CliArgs {
   let parsed;
   try {
@@ -117,6 +141,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         'max-result-mb': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         explain: { type: 'boolean' },
+        param: { type: 'string', multiple: true },
         'no-cache': { type: 'boolean' },
         'clear-cache': { type: 'boolean' },
       },
@@ -151,6 +176,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   }
   return {
     query,
+    parameters: queryParameters(values.param),
     timeoutSeconds: positiveNumber('--timeout', values.timeout, 120, 1e6),
     memoryLimitMb: positiveNumber('--memory-limit', values['memory-limit'], 1024, 1 << 20),
     maxRows: positiveNumber('--max-rows', values['max-rows'], 500_000, 1e9, true),

@@ -5,20 +5,19 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { LoadCache } from '../data/loaders/loadCache';
-import { describeLoadProgress } from '../backends/local/dataSource';
-import { BackendError, QueryTimeoutError } from '../results/errors';
-import { loadData, type DataSource, type LoadedData } from '../backends/local/dataSource';
+import { type DataSource, describeLoadProgress, type LoadedData, loadData } from '../backends/local/dataSource';
 import { runLocalQuery } from '../backends/local/runQuery';
-import type { QueryResult } from '../results/queryResult';
-import { KqlError, analyze, firstError, splitQueryBlocks } from '../kql';
+import { LoadCache } from '../data/loaders/loadCache';
 import { explainQuery } from '../engine';
-import { notebookUnits } from './notebookUnits';
+import { analyze, firstError, KqlError, splitQueryBlocks } from '../kql';
 import { cannotRunNote, missingTables } from '../notebook';
-import { HELP, parseCliArgs, type CliArgs, type OutputFormat, UsageError } from './args';
+import { BackendError, QueryTimeoutError } from '../results/errors';
+import type { QueryResult } from '../results/queryResult';
+import { type CliArgs, HELP, type OutputFormat, parseCliArgs, UsageError } from './args';
 import { runCheck } from './check';
 import { formatCsv, formatJson, formatTable } from './formatTable';
 import type { Io } from './io';
+import { notebookUnits } from './notebookUnits';
 import type { QueryUnit } from './queryUnit';
 
 export type { Io } from './io';
@@ -243,6 +242,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
           rowLimit: args.maxRows,
           resultByteLimit: args.maxResultMb * 1024 * 1024,
           folder: data.folder,
+          parameters: args.parameters,
         });
       } finally {
         progress.done();

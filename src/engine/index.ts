@@ -45,6 +45,12 @@ export interface ExecuteOptions {
   planCache?: boolean;
   /** Run the plan through the optimizer (default true); false runs it as lowered and bypasses the cache (for tests). */
   optimize?: boolean;
+  /**
+   * Values of the query's `declare query_parameters`, by name, as text: read as a literal of the
+   * declared type (`3`, `datetime(2024-01-01)` or `2024-01-01`), a string's text as it is. A declared
+   * parameter without a value here takes its default.
+   */
+  parameters?: Readonly<Record<string, string>>;
 }
 
 export interface ExecutionResult {
@@ -75,7 +81,11 @@ function executeWithinBudget(
   try {
     check();
     const useCache = options.planCache !== false && options.optimize !== false;
-    let prepared = useCache ? cachedPlan(db, text) : undefined;
+    // Parameter values are lowered into the plan: a plan is cached per text and values.
+    const cacheKey = options.parameters
+      ? `${text}\u0000${JSON.stringify(Object.entries(options.parameters).sort())}`
+      : text;
+    let prepared = useCache ? cachedPlan(db, cacheKey) : undefined;
     if (!prepared) {
       const lowered = lowerText(text, db, options);
       prepared = {
@@ -83,7 +93,7 @@ function executeWithinBudget(
         plan: options.optimize === false ? lowered.plan : optimizeQuery(lowered.plan),
       };
       if (useCache) {
-        rememberPlan(db, text, prepared);
+        rememberPlan(db, cacheKey, prepared);
       }
     }
     query = prepared.query;

@@ -1,8 +1,10 @@
 /** A query's text to its lowered plan: Kusto.Language's parse and bind (src/kql), then plan/. */
 import { analyze, deferQueryGrammar, firstError } from '../kql';
 import type { Database } from './database';
+import { aliasesToLocalDatabase } from './plan/databasePaths';
 import { withoutMissingFuzzyLegs } from './plan/fuzzyUnion';
 import { lowerQuery } from './plan/lower';
+import { undeclaredPatternError } from './plan/patterns';
 import type { PreparedQuery } from './planCache';
 
 /** Kusto.Language's warning for a name in `union isfuzzy=true` that no table has. */
@@ -11,6 +13,8 @@ export const FUZZY_SOURCE_MISSING = 'KS205';
 export interface LowerOptions {
   isCancelled?: () => boolean;
   deadline?: number;
+  /** Values of `declare query_parameters`, by name, as text. */
+  parameters?: Readonly<Record<string, string>>;
 }
 
 /** Parses, binds and lowers a query; the first error in it is thrown as a KqlError. */
@@ -24,7 +28,12 @@ export function lowerText(text: string, db: Database, options: LowerOptions = {}
       options.isCancelled?.() === true || (options.deadline !== undefined && Date.now() > options.deadline),
   };
   let query = analyze(text, analyzeOptions);
-  const error = firstError(query);
+  const aliased = aliasesToLocalDatabase(query.code);
+  if (aliased !== undefined) {
+    // The one database here is what every alias names (databasePaths.ts).
+    query = { ...analyze(aliased, analyzeOptions), text };
+  }
+  const error = undeclaredPatternError(query) ?? firstError(query);
   if (error) {
     throw error;
   }
@@ -43,5 +52,6 @@ export function lowerText(text: string, db: Database, options: LowerOptions = {}
       diagnostics: [...trimmed.diagnostics, ...query.diagnostics.filter((d) => d.code === FUZZY_SOURCE_MISSING)],
     };
   }
-  return { query, plan: lowerQuery(query, db.tableNames) };
+  const parameters = options.parameters ? new Map(Object.entries(options.parameters)) : undefined;
+  return { query, plan: lowerQuery(query, db.tableNames, parameters) };
 }

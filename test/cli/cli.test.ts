@@ -1,11 +1,11 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { runCli, type Io } from '../../src/cli/cli';
+import { test } from 'node:test';
+import { type Io, runCli } from '../../src/cli/cli';
 
 const NOW = '2026-11-23T12:00:00Z';
 // The load cache of these tests' folders goes to a temporary folder, not the user's.
@@ -270,4 +270,20 @@ test('a reader that stops early (kql … | head) ends the command quietly, not w
   const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
   assert.equal(stderr, '');
   assert.equal(code, 0);
+});
+
+test('--param gives declare query_parameters their values; a parameter without one takes its default', async () => {
+  const q =
+    'declare query_parameters(n:long = 2, who:string = "x"); range i from 1 to n step 1 | summarize c = count() | extend who';
+  assert.deepEqual(JSON.parse((await kql([q])).stdout).tables[0].rows, [[2, 'x']]);
+  const r = await kql(['--param', 'n=5', '--param', 'who=it\'s "me"', q]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout).tables[0].rows, [[5, 'it\'s "me"']]);
+  const bad = await kql(['--param', 'n=five', q]);
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /1:26: The value given for the query parameter 'n' is not a long literal: "five"/);
+  const usage = await kql(['--param', 'n', q]);
+  assert.equal(usage.code, 2);
+  assert.match(usage.stderr, /--param takes NAME=VALUE/);
+  assert.match((await kql(['--param', 'n=1', '--param', 'n=2', q])).stderr, /--param n is given twice/);
 });

@@ -42,6 +42,7 @@ import { noProcessTableScenario } from './scenarios/noProcessTable';
 import { bigNotebookScenario, reportNotebookScenario } from './scenarios/notebooks';
 import { ownExportsScenario } from './scenarios/ownExports';
 import { panelsChartScenario } from './scenarios/panelsChart';
+import { queryParametersNotebookScenario } from './scenarios/queryParameters';
 import { resultsScenario } from './scenarios/results';
 import { runAllAndStatusScenario } from './scenarios/runAllAndStatus';
 import { syntaxErrorScenario } from './scenarios/syntaxError';
@@ -238,5 +239,9 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     '72 Log Analytics answers 401, 403, a 500 HTML page and broken JSON: each message says what happened and what to do; the next query runs',
     logAnalyticsErrorsScenario,
     300_000,
+  );
+  scenario(
+    '73 a notebook declares query_parameters with defaults in its first cell; Run All filters machines with them in a later cell',
+    queryParametersNotebookScenario,
   );
 });

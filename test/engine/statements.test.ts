@@ -102,7 +102,7 @@ describe('errors and limits', () => {
   });
 
   test('an unsupported operator fails with a KqlError naming it at its position', () => {
-    const e = error('T | evaluate activity_engagement(Computer, TimeGenerated, 1h, 1d)');
+    const e = error("T | evaluate http_request('https://example.com')");
     assert.equal(e.code, 'KQL-UNSUPPORTED');
     assert.match(e.message, /evaluate/);
     assert.equal(e.range.start.character, 4);

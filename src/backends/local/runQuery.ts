@@ -32,6 +32,8 @@ export interface LocalRunOptions {
   readonly nowMs?: number;
   /** Bytes the query may grow in the engine (default 1 GB). */
   readonly memoryLimitBytes?: number;
+  /** Values of the query's `declare query_parameters`, by name, as text (engine ExecuteOptions.parameters). */
+  readonly parameters?: Readonly<Record<string, string>>;
   /** Bytes of each result table's rows as JSON (default 64 MB); the rows past it are dropped with a notice. */
   readonly resultByteLimit?: number;
   /** Shown with the result (e.g. files of the data folder that could not be loaded). */
@@ -96,6 +98,7 @@ export function runLocalQuery(db: Database, query: string, options: LocalRunOpti
       isCancelled: options.isCancelled,
       deadline: options.deadline,
       memoryLimitBytes: options.memoryLimitBytes,
+      parameters: options.parameters,
     });
   } catch (e) {
     const failed = explainFailedTable(e, options.warnings ?? []);

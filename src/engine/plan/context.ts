@@ -5,11 +5,35 @@ import type { Expr, Plan } from './types';
 export type Binding =
   | { readonly k: 'scalar'; readonly expr: Expr }
   | { readonly k: 'tabular'; readonly plan: Plan }
-  | { readonly k: 'function'; readonly declaration: Kusto.Language.Syntax.FunctionDeclaration; readonly scope: Scope };
+  | { readonly k: 'function'; readonly declaration: Kusto.Language.Syntax.FunctionDeclaration; readonly scope: Scope }
+  | { readonly k: 'pattern'; readonly declaration: Kusto.Language.Syntax.PatternStatement; readonly scope: Scope };
+
+/**
+ * What a `restrict access to (…)` statement leaves visible (restrict.ts). The statements after it, and
+ * the bodies of functions declared after it, see it through their scope; names declared after it are
+ * the query's own and stay visible.
+ */
+export interface Restriction {
+  /** The scope the restrict statement saw: only what was declared in it can be restricted. */
+  readonly before: Scope;
+  /** Whether a name declared before it (a tabular `let`, a view or function, a pattern) stays visible. */
+  readonly declared: (name: string) => boolean;
+  /** Whether a table or stored function of the database stays visible. */
+  readonly database: (name: string) => boolean;
+  /** The statement's list of entities as written, for errors. */
+  readonly entities: string;
+}
 
 export class Scope {
   private readonly names = new Map<string, Binding>();
-  constructor(readonly parent?: Scope) {}
+  /** The restriction in force here: the parent's unless a restrict statement opened this scope. */
+  readonly restriction?: Restriction;
+  constructor(
+    readonly parent?: Scope,
+    restriction?: Restriction,
+  ) {
+    this.restriction = restriction ?? parent?.restriction;
+  }
   set(name: string, binding: Binding): void {
     this.names.set(name, binding);
   }
@@ -33,6 +57,8 @@ export interface LowerContext {
   readonly search?: boolean;
   /** Every stored table, for `search` without `in (…)`. */
   readonly tableNames: readonly string[];
+  /** Values given for `declare query_parameters` (as text, as Kusto's request properties carry them). */
+  readonly parameters?: ReadonlyMap<string, string>;
   readonly aggregate?: (call: Kusto.Language.Syntax.FunctionCallExpression) => Expr;
   /** Inside mv-apply's subquery: the rows a leading operator with no source of its own reads. */
   readonly implicitInput?: Plan;

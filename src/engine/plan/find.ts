@@ -5,7 +5,8 @@
 import type { LowerContext } from './context';
 import { lowerExpr } from './expressions';
 import { parameter } from './join';
-import { elementsOf, kindOf, nameText, schemaOf, spanOf, textOf, type Node } from './syntax';
+import { visibleTables } from './restrict';
+import { elementsOf, kindOf, type Node, nameText, schemaOf, spanOf, textOf } from './syntax';
 import type { Plan } from './types';
 
 /** The tables `find in (…)` names: table names, `Prefix*` patterns, or tabular expressions. */
@@ -15,13 +16,13 @@ function findSources(
   span: Plan['span'],
 ): { plan: Plan; source: string }[] {
   if (!inClause) {
-    return ctx.tableNames.map((name) => ({ plan: { k: 'table', name, span, schema: [] }, source: name }));
+    return visibleTables(ctx).map((name) => ({ plan: { k: 'table', name, span, schema: [] }, source: name }));
   }
   return elementsOf(inClause.Expressions).flatMap((e) => {
     const text = textOf(e).trim();
     if (text.includes('*')) {
       const pattern = new RegExp(`^${text.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
-      return ctx.tableNames
+      return visibleTables(ctx)
         .filter((name) => pattern.test(name))
         .map((name) => ({ plan: { k: 'table', name, span, schema: [] } as Plan, source: name }));
     }

@@ -6,11 +6,19 @@ import { ErrorFactory, elementsOf, lowering, type Node } from './syntax';
 import { lowerTabular } from './tabular';
 import type { Plan, QueryPlan } from './types';
 
-export function lowerQuery(query: AnalyzedQuery, tableNames: readonly string[]): QueryPlan {
-  return lowering(() => lowerStatements(query, tableNames));
+export function lowerQuery(
+  query: AnalyzedQuery,
+  tableNames: readonly string[],
+  parameters?: ReadonlyMap<string, string>,
+): QueryPlan {
+  return lowering(() => lowerStatements(query, tableNames, parameters));
 }
 
-function lowerStatements(query: AnalyzedQuery, tableNames: readonly string[]): QueryPlan {
+function lowerStatements(
+  query: AnalyzedQuery,
+  tableNames: readonly string[],
+  parameters: ReadonlyMap<string, string> | undefined,
+): QueryPlan {
   let id = 0;
   let ctx: LowerContext = {
     errors: new ErrorFactory(query.lines),
@@ -20,6 +28,7 @@ function lowerStatements(query: AnalyzedQuery, tableNames: readonly string[]): Q
     depth: 0,
     tabular: lowerTabular,
     tableNames,
+    parameters,
   };
   const outputs: Plan[] = [];
   const names: (string | undefined)[] = [];

@@ -1,8 +1,13 @@
-/** Lowers a query's statements: `let`s extend the scope, expression statements become outputs. */
+/**
+ * Lowers a query's statements: `let`s, query parameters and patterns extend the scope, `restrict`
+ * narrows what the statements after it see, expression statements become outputs.
+ */
 import { type LowerContext, Scope, withScope } from './context';
-import { lowerExpr } from './expressions';
+import { lowerExpr, symbolKind } from './expressions';
 import { isGraph, isGroup } from './graphSyntax';
 import { lowerMultiResult, multiResultOperator, type NamedOutput, notLastError } from './multiResult';
+import { lowerQueryParameters } from './queryParameters';
+import { lowerRestrict } from './restrict';
 import { isTabular, kindOf, type Node, nameText, nonTabularKind, spanOf, textOf } from './syntax';
 
 export interface StatementResult {
@@ -55,11 +60,29 @@ export function lowerStatement(stmt: Node, ctx: LowerContext): StatementResult {
         'A graph is not a result: follow make-graph with a graph operator (graph-match, graph-to-table…).',
       );
     }
-    // `T | consume` binds to no table (void), yet runs: its result is a table without rows.
-    if (!isTabular(expr) && !endsInConsume(expr)) {
+    // `T | consume` binds to no table (void), yet runs: its result is a table without rows. A pattern
+    // invoked without the path it needs binds to no table either: patterns.ts says what is missing.
+    if (!isTabular(expr) && !endsInConsume(expr) && symbolKind(expr) !== 'Pattern') {
       throw ctx.errors.at(spanOf(expr), 'KQL-STATEMENT', notTabularMessage(expr));
     }
     return { ctx, outputs: [{ plan: ctx.tabular(expr, ctx) }] };
+  }
+  if (kind === 'QueryParametersStatement') {
+    return { ctx: lowerQueryParameters(stmt as Kusto.Language.Syntax.QueryParametersStatement, ctx) };
+  }
+  if (kind === 'PatternStatement') {
+    // patterns.ts lowers the body of the match an invocation names, in the scope of the declaration.
+    const pattern = stmt as Kusto.Language.Syntax.PatternStatement;
+    const scope = new Scope(ctx.scope);
+    scope.set(nameText(pattern.Name), { k: 'pattern', declaration: pattern, scope: ctx.scope });
+    return { ctx: withScope(ctx, scope) };
+  }
+  if (kind === 'RestrictStatement') {
+    return { ctx: lowerRestrict(stmt as Kusto.Language.Syntax.RestrictStatement, ctx) };
+  }
+  if (kind === 'AliasStatement') {
+    // prepare.ts has bound the alias's target as this database (databasePaths.ts): nothing is left to do.
+    return { ctx };
   }
   if (kind === 'SetOptionStatement') {
     // Request options (set notruncation; …) change nothing the embedded engine computes.

@@ -1,8 +1,11 @@
 /** Lowers tabular expressions: sources (tables, lets, datatable, print, range…) and piped operators. */
 import type { LowerContext } from './context';
+import { lowerDatabasePath } from './databasePaths';
 import { lowerExpr, symbolKind } from './expressions';
 import { lowerFind } from './find';
 import { lowerOperator } from './operators';
+import { checkPatternShadowed, lowerPatternInvocation } from './patterns';
+import { checkVisible } from './restrict';
 import { lowerDatatable, lowerPrint, lowerRange } from './sources';
 import { elementsOf, kindOf, type Node, nameText, schemaOf, spanOf, textOf } from './syntax';
 import type { Plan } from './types';
@@ -28,6 +31,7 @@ function tableByName(call: Kusto.Language.Syntax.FunctionCallExpression, ctx: Lo
     throw ctx.errors.at(spanOf(call), 'KQL-ARGUMENT', "table() needs the table's name as a constant string.");
   }
   const bound = ctx.scope.get(name.value);
+  checkVisible(call, name.value, bound?.k !== 'tabular', ctx);
   if (bound?.k === 'tabular') {
     return bound.plan;
   }
@@ -57,14 +61,18 @@ export function lowerTabular(node: Node, ctx: LowerContext): Plan {
       if (sk === 'Variable' || sk === 'Parameter' || sk === '') {
         const b = ctx.scope.get(name);
         if (b?.k === 'tabular') {
+          // A function's tabular parameter is no entity restrict can hide.
+          if (sk !== 'Parameter') checkVisible(node, name, false, ctx);
           return b.plan;
         }
       }
       if (sk === 'Table') {
         const b = ctx.scope.get(name);
+        checkVisible(node, name, b?.k !== 'tabular', ctx);
         return b?.k === 'tabular' ? b.plan : { k: 'table', name, span: spanOf(node), schema: schemaOf(node) };
       }
       if (sk === 'Function') {
+        checkVisible(node, name, ctx.scope.get(name)?.k !== 'function', ctx);
         const e = expandUserFunction(node, [], ctx);
         if (e?.k === 'tabular') {
           return e.plan;
@@ -74,15 +82,25 @@ export function lowerTabular(node: Node, ctx: LowerContext): Plan {
     }
     case 'FunctionCallExpression': {
       const call = node as Kusto.Language.Syntax.FunctionCallExpression;
-      const named = tableByName(call, ctx);
+      const named = tableByName(call, ctx) ?? lowerPatternInvocation(node, ctx);
       if (named) {
         return named;
       }
       const e = expandUserFunction(node, elementsOf(call.ArgumentList?.Expressions), ctx);
       if (e?.k === 'tabular') {
+        const callee = call.ReferencedSymbol!.Name!;
+        checkVisible(node, callee, ctx.scope.get(callee)?.k !== 'function', ctx);
         return e.plan;
       }
+      checkPatternShadowed(call, ctx);
       throw ctx.errors.unsupported(node, `The tabular function '${call.ReferencedSymbol?.Name ?? textOf(node)}'`);
+    }
+    case 'PathExpression': {
+      const plan = lowerPatternInvocation(node, ctx) ?? lowerDatabasePath(node, ctx);
+      if (plan) {
+        return plan;
+      }
+      break;
     }
     case 'MaterializeExpression': {
       const inner = lowerTabular((node as Kusto.Language.Syntax.MaterializeExpression).Expression!, ctx);

@@ -1,9 +1,10 @@
 /** union and search: several inputs aligned by column name into the binder's result schema. */
 import type { LowerContext } from './context';
 import { lowerExpr, symbolKind } from './expressions';
-import { parameter } from './join';
-import { elementsOf, kindOf, nameText, schemaOf, spanOf, type Node, textOf } from './syntax';
 import { unresolvedSource } from './fuzzyUnion';
+import { parameter } from './join';
+import { visibleTables } from './restrict';
+import { elementsOf, kindOf, type Node, nameText, schemaOf, spanOf, textOf } from './syntax';
 import type { Plan } from './types';
 
 function sourceName(node: Node, index: number): string {
@@ -69,7 +70,7 @@ export function lowerSearch(op: Node, input: Plan | undefined, ctx: LowerContext
       inputs.push({ plan: ctx.tabular(e, ctx), source: sourceName(e, i) }),
     );
   } else {
-    for (const name of ctx.tableNames) {
+    for (const name of visibleTables(ctx)) {
       inputs.push({ plan: { k: 'table', name, span, schema: [] }, source: name });
     }
   }

@@ -10,22 +10,22 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, Locator } from 'playwright-core';
-import { UI_TIMEOUT_MS, waitFor, type Workbench } from '../workbench';
 import { answerSaveDialog } from '../saveDialog';
+import { UI_TIMEOUT_MS, type Workbench, waitFor } from '../workbench';
 
 const MACHINE = 'acme-sql01';
 
 /** The frame holding the notebook's outputs (VS Code renders them in one webview per notebook). */
-function outputFrame(wb: Workbench, what: string, ms = 90_000): Promise<Frame> {
+export function outputFrame(wb: Workbench, what: string, ms = 90_000): Promise<Frame> {
   return wb.webviewFrame('.kql-output', what, ms);
 }
 
-async function outputStatuses(frame: Frame): Promise<string[]> {
+export async function outputStatuses(frame: Frame): Promise<string[]> {
   return frame.locator('.kql-output .status').allTextContents();
 }
 
 /** The notebook toolbar's Run All button. */
-async function runAll(wb: Workbench): Promise<void> {
+export async function runAll(wb: Workbench): Promise<void> {
   const button = wb.page.locator('.notebook-toolbar-container:visible').getByText('Run All', { exact: true }).first();
   await button.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
   await button.click();
@@ -39,7 +39,7 @@ function reportsRow(wb: Workbench, title: string): Locator {
 }
 
 /** The notebook's cell list, where the mouse wheel scrolls (VS Code paints outputs only near the viewport). */
-function cellList(wb: Workbench): Locator {
+export function cellList(wb: Workbench): Locator {
   return wb.page.locator('.notebook-editor .cell-list-container:visible').first();
 }
 

@@ -1,0 +1,66 @@
+/**
+ * Scenario 73: a user's .kqlnb notebook declares `query_parameters` with defaults in its first code
+ * cell and filters the sample's machines with them in a later cell. Run All runs both: the parameter
+ * cell says what it defines, and the later cell's grid shows the rows the `kql` CLI gives for the
+ * notebook (machines do not depend on the minute the sample is generated at, so the rows are exact).
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { runKqlCli } from '../kqlCli';
+import { UI_TIMEOUT_MS, type Workbench, waitFor } from '../workbench';
+import { cellList, outputFrame, outputStatuses, runAll } from './notebooks';
+
+const FILE = 'query-parameters.kqlnb';
+const HEADERS = ['Computer', 'OperatingSystemFamily', 'Cpus'];
+
+export async function queryParametersNotebookScenario(wb: Workbench): Promise<void> {
+  // The notebook's code cells as the one query the last cell runs: the parameters, then the query.
+  const notebook = JSON.parse(fs.readFileSync(path.join(__dirname, '../workspace', FILE), 'utf8')) as {
+    cells: { kind: string; source: string[] }[];
+  };
+  const code = notebook.cells.filter((c) => c.kind === 'code').map((c) => c.source.join(''));
+  const expected = runKqlCli(code.join('\n'));
+  assert.deepEqual(expected.headers, HEADERS);
+  assert.ok(expected.rows.length >= 2, `the CLI found ${JSON.stringify(expected.rows)}`);
+  assert.ok(
+    expected.rows.every((r) => r[1] === 'linux' && Number(r[2]) >= 4),
+    'the defaults filter the rows',
+  );
+
+  // openFile waits for a text editor, which a notebook is not: the cell list says it opened.
+  await wb.openFile(FILE).catch(() => undefined);
+  await cellList(wb).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  await runAll(wb);
+  const frame = await outputFrame(wb, 'the outputs of Run All');
+  // A cell of definitions shows them as plain text, in the same outputs webview as the grids.
+  await waitFor('the parameter cell listing its names', async () =>
+    ((await frame.locator('body').textContent()) ?? '').includes('defines: os, minCpus') ? true : undefined,
+  );
+  const grid = await waitFor(
+    'the grid of the cell using the parameters',
+    async () => {
+      const outputs = frame.locator('.kql-output');
+      for (let i = 0; i < (await outputs.count()); i++) {
+        const output = outputs.nth(i);
+        const heads = await output.locator('[role=columnheader] .head-name').allTextContents();
+        const cells = await output.locator('[role=gridcell]').allTextContents();
+        if (heads.join(',') === HEADERS.join(',') && cells.length >= expected.rows.length * HEADERS.length) {
+          return { cells, status: (await output.locator('.status').first().textContent()) ?? '' };
+        }
+      }
+      return undefined;
+    },
+    90_000,
+  );
+  assert.ok(
+    (await outputStatuses(frame)).some((s) => s.startsWith(`${expected.rows.length} rows ·`)),
+    `a status of ${expected.rows.length} rows: ${grid.status}`,
+  );
+  const shown = grid.cells.filter((c) => c !== '');
+  for (const row of expected.rows) {
+    assert.ok(shown.includes(row[0]!), `the grid shows ${row[0]}: ${JSON.stringify(shown)}`);
+  }
+  assert.ok(!shown.includes('windows'), 'no machine of another OS family');
+  await wb.screenshot(73, 'query-parameters-notebook');
+}
