@@ -158,8 +158,8 @@ async function startClient(
   order: StartupOrder | undefined,
 ): Promise<LanguageClient> {
   const fromSnapshot = snapshot.forServer();
-  // Only a server from its snapshot holds the engine back: started normally, its library loads after
-  // `initialize` anyway, and the engine then runs in a worker thread (no snapshot either).
+  // Only a server from its snapshot holds the engine back: one started normally loads its library after
+  // `initialize`, for seconds, and holding the engine for it would only delay the first Run.
   if (!fromSnapshot) order?.serverStarted();
   if (fromSnapshot) {
     const lc = createClient(ctx, outputChannel, fromSnapshot);
