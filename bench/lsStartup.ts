@@ -16,6 +16,12 @@
  * engine priority gives the server and what it costs the engine's answer are measured in the same run:
  *
  *   npm run build && npm run build:snapshot && npx tsx bench/lsStartup.ts 6 engine-nice [level]
+ *
+ * With `engine-after`, the engine (the same `kql`) starts either beside the server or once the server
+ * has answered `initialize` (its heap deserialised; the order tried in the README, reverted), in turns: the first
+ * diagnostics, and the engine's answer counted from the server's spawn (what a Run clicked early waits):
+ *
+ *   npm run build && npm run build:snapshot && npx tsx bench/lsStartup.ts 6 engine-after
  */
 import { fork, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -40,8 +46,10 @@ import { breakdownLines, mergeTraces, span } from './startupTrace';
 
 const repo = path.resolve(__dirname, '..');
 const runs = Number(process.argv[2] ?? 3);
-const snapshotOnly = process.argv[3] === 'snapshot' || process.argv[3] === 'engine-nice';
-const engineNice = process.argv[3] === 'engine-nice';
+const mode = process.argv[3];
+const snapshotOnly = mode === 'snapshot' || mode === 'engine-nice' || mode === 'engine-after';
+const engineNice = mode === 'engine-nice';
+const engineAfter = mode === 'engine-after';
 /** The lower priority compared with 0 (`engine-nice [level]`, default 10). */
 const lowNice = Number(process.argv[4] ?? 10);
 const server = path.join(repo, 'dist/server.js');
@@ -92,7 +100,8 @@ async function timeCompletion(
   return Math.round(performance.now() - asked);
 }
 
-async function startOnce(blob: string | undefined): Promise<Start> {
+/** `onInitialized`: called when the server has answered `initialize`. */
+async function startOnce(blob: string | undefined, onInitialized?: () => void): Promise<Start> {
   const client = new StartupTrace();
   client.mark('spawnRequested');
   const child = fork(server, ['--node-ipc', `--clientProcessId=${process.pid}`], {
@@ -121,6 +130,7 @@ async function startOnce(blob: string | undefined): Promise<Start> {
   connection.listen();
   await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} });
   client.mark('clientStarted');
+  onInitialized?.();
   await connection.sendNotification(InitializedNotification.type, {});
   await connection.sendNotification(DidOpenTextDocumentNotification.type, {
     textDocument: { uri: URI, languageId: 'kql', version: 1, text: example },
@@ -154,9 +164,12 @@ function median(values: readonly number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-/** The engine's first answer as the editor's first Run asks it: `kql` from its snapshot, at OS priority `nice`. */
-function engineAnswerMs(nice: number): Promise<number> {
-  const started = performance.now();
+/**
+ * The engine's first answer as the editor's first Run asks it: `kql` from its snapshot, at OS priority
+ * `nice`; ms from `since` (performance.now(); default: the engine's own start).
+ */
+function engineAnswerMs(nice: number, since = performance.now()): Promise<number> {
+  const started = since;
   const child = spawn(
     'nice',
     ['-n', String(nice), path.join(repo, 'bin/kql.js'), 'VMBoundPort | distinct Computer, Port, ProcessName'],
@@ -197,10 +210,43 @@ async function compareEngineNice(blob: string): Promise<void> {
   }
 }
 
+/** Server starts from the snapshot with the engine started beside it or after `initialize`, in turns (see the header). */
+async function compareEngineAfter(blob: string): Promise<void> {
+  if (!fs.existsSync(path.join(repo, 'dist/cli.snapshot.blob')))
+    throw new Error('no CLI snapshot: npm run build:snapshot');
+  const orders = ['beside the server', "after the server's initialize"] as const;
+  const byOrder = new Map(
+    orders.map((o) => [o, { first: [] as number[], cpu: [] as number[], engine: [] as number[] }]),
+  );
+  for (let i = 0; i < runs; i++) {
+    for (const order of i % 2 ? [...orders].reverse() : orders) {
+      const spawned = performance.now();
+      let engine: Promise<number> | undefined = order === orders[0] ? engineAnswerMs(0, spawned) : undefined;
+      const start = await startOnce(blob, () => {
+        engine ??= engineAnswerMs(0, spawned);
+      });
+      const f = byOrder.get(order)!;
+      f.first.push(start.firstWall);
+      f.cpu.push(start.firstCpu);
+      f.engine.push(await engine!);
+    }
+  }
+  console.log(
+    `language server from its snapshot, the engine (kql) started beside it or after its initialize, load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores, medians of ${runs}:`,
+  );
+  const base = byOrder.get(orders[0])!;
+  for (const [order, f] of byOrder) {
+    console.log(
+      `  engine ${order}: first diagnostics ${median(f.first)} ms (${(median(f.first) / median(base.first)).toFixed(2)}×), ${median(f.cpu)} ms of the server's CPU; the engine's answer ${median(f.engine)} ms after the server's spawn (${(median(f.engine) / median(base.engine)).toFixed(2)}×); all: ${f.first.join(' ')} / ${f.engine.join(' ')}`,
+    );
+  }
+}
+
 async function main(): Promise<void> {
   if (!fs.existsSync(server) || !fs.existsSync(entry)) throw new Error('no dist/server.js: npm run build first');
   const blob = await snapshotBlob();
   if (engineNice) return compareEngineNice(blob);
+  if (engineAfter) return compareEngineAfter(blob);
   for (const [label, from] of [
     ['from the start-up snapshot', blob],
     ['without a snapshot (a first start)', undefined],
