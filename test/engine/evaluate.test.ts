@@ -94,9 +94,9 @@ describe('evaluate plugins', () => {
       /evaluate pivot without an output schema.*: \(Computer:string, inbound:long, outbound:long\)/,
     );
     fails(
-      'T | evaluate activity_engagement(Computer, TimeGenerated, 1h, 1d)',
+      "T | evaluate http_request('https://example.com')",
       'KQL-UNSUPPORTED',
-      /evaluate activity_engagement/,
+      /evaluate http_request/,
     );
   });
 
