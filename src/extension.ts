@@ -4,26 +4,27 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { DataSource } from './backends/local/dataSource';
 import { EngineProcess } from './backends/local/engineProcess';
 import { LocalBackend } from './backends/local/localBackend';
 import { traceLine } from './backends/local/startupTrace';
-import { ENGINE_SNAPSHOT, ServerSnapshot } from './ui/startupSnapshot/serverSnapshot';
-import type { DataSource } from './backends/local/dataSource';
 import { registerBackendCommands } from './ui/backendCommands';
-import { registerDependencyMap } from './ui/map/mapPanel';
-import { registerLanguageClient, stopLanguageClient } from './ui/languageClient';
 import { BackendManager } from './ui/backendManager';
 import { Config } from './ui/config';
 import type { Ctx } from './ui/ctx';
+import { registerDataFolderWatch } from './ui/dataFolderWatch';
+import { registerLanguageClient, stopLanguageClient } from './ui/languageClient';
 import { log } from './ui/log';
 import { registerMachinesTree } from './ui/machines';
-import { registerNotebooks } from './ui/notebook';
+import { registerDependencyMap } from './ui/map/mapPanel';
 import { createLogAnalyticsBackend } from './ui/microsoftCredential';
+import { registerNotebooks } from './ui/notebook';
 import { registerQueryRunner } from './ui/queryRunner';
 import { registerReports } from './ui/reports';
-import { registerDataFolderWatch } from './ui/dataFolderWatch';
 import { registerSchemaView } from './ui/schemaView';
 import { registerSignInStatus } from './ui/signInStatus';
+import { StartupOrder } from './ui/startupOrder';
+import { ENGINE_SNAPSHOT, ServerSnapshot } from './ui/startupSnapshot/serverSnapshot';
 import { WorkspaceSchemaProvider } from './ui/workspaceSchemaProvider';
 
 function localSource(config: Config, cacheDir?: string): DataSource {
@@ -36,7 +37,7 @@ function localSource(config: Config, cacheDir?: string): DataSource {
   return { kind: 'folder', dir: root && !path.isAbsolute(folder) ? path.join(root, folder) : folder, cacheDir };
 }
 
-function createCtx(extension: vscode.ExtensionContext): Ctx {
+function createCtx(extension: vscode.ExtensionContext, order: StartupOrder): Ctx {
   const config = new Config();
   // Where the extension host runs on plain Node, the engine starts from a snapshot once one is built.
   const engineSnapshot = new ServerSnapshot(extension, config, ENGINE_SNAPSHOT);
@@ -52,6 +53,7 @@ function createCtx(extension: vscode.ExtensionContext): Ctx {
         resultByteLimit: config.localResultLimitMb * 1024 * 1024,
         onWorkerLost: (why) => log.warn(`The local engine's worker stopped (${why}); the next query starts a new one.`),
         onStartupTrace: (trace) => log.info(traceLine(trace)),
+        eagerStartAfter: order.engineMayStart,
         startEngine: (heapMb) => {
           const start = engineSnapshot.forEngine(heapMb);
           if (!start) return undefined;
@@ -92,10 +94,11 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('kql.showOutput', () => log.show()),
   );
   try {
-    const ctx = createCtx(context);
+    const order = new StartupOrder();
+    const ctx = createCtx(context, order);
     registerBackendCommands(ctx);
     registerSignInStatus(ctx);
-    registerLanguageClient(ctx, started);
+    registerLanguageClient(ctx, { activatedAt: started, order });
     void ctx.schemas.refresh();
     registerQueryRunner(ctx);
     const machines = registerMachinesTree(ctx);

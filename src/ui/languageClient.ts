@@ -7,21 +7,22 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
   CloseAction,
-  LanguageClient,
   type ErrorHandler,
-  NotificationType,
+  LanguageClient,
   type LanguageClientOptions,
+  NotificationType,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { fetchLiveValues } from './liveValueQueries';
-import { LiveValuesNotification, SchemaNotification, type LiveValuesParams, type SchemaParams } from '../protocol/lsp';
+import { LiveValuesNotification, type LiveValuesParams, SchemaNotification, type SchemaParams } from '../protocol/lsp';
 import { CLIENT_TRACE_LOG, StartupTrace } from '../protocol/startupTrace';
 import { schemaToMetadata } from '../schema/metadataJson';
 import type { WorkspaceSchema } from '../schema/workspaceSchema';
 import type { Ctx } from './ctx';
+import { fetchLiveValues } from './liveValueQueries';
 import { log } from './log';
 import { NotebookCellOrderFeeder } from './notebook/cellOrderFeeder';
 import { endServer, forkServer } from './serverProcess';
+import type { StartupOrder } from './startupOrder';
 import { registerServerSnapshot, type ServerSnapshot, type ServerStart } from './startupSnapshot/serverSnapshot';
 
 const liveValuesNotification = new NotificationType<LiveValuesParams>(LiveValuesNotification);
@@ -154,8 +155,12 @@ async function startClient(
   ctx: Ctx,
   outputChannel: vscode.LogOutputChannel,
   snapshot: ServerSnapshot,
+  order: StartupOrder | undefined,
 ): Promise<LanguageClient> {
   const fromSnapshot = snapshot.forServer();
+  // Only a server from its snapshot holds the engine back: one started normally loads its library after
+  // `initialize`, for seconds, and holding the engine for it would only delay the first Run.
+  if (!fromSnapshot) order?.serverStarted();
   if (fromSnapshot) {
     const lc = createClient(ctx, outputChannel, fromSnapshot);
     client = lc;
@@ -166,6 +171,8 @@ async function startClient(
       trace.mark('clientStarted');
     } catch (e) {
       failure = e instanceof Error ? e.message : String(e);
+    } finally {
+      order?.serverStarted();
     }
     // start() may also resolve without a server: when the connection closes during `initialize` and the
     // error handler says not to restart, the client forgets its start promise and returns nothing.
@@ -186,10 +193,10 @@ async function startClient(
   return lc;
 }
 
-async function start(ctx: Ctx, snapshot: ServerSnapshot): Promise<void> {
+async function start(ctx: Ctx, snapshot: ServerSnapshot, order: StartupOrder | undefined): Promise<void> {
   const outputChannel = vscode.window.createOutputChannel(SERVER_NAME, { log: true });
   ctx.subscriptions.push(outputChannel);
-  const lc = await startClient(ctx, outputChannel, snapshot);
+  const lc = await startClient(ctx, outputChannel, snapshot, order);
   const sendSchema = (schema: WorkspaceSchema): void => {
     if (!lc.isRunning()) return;
     lc.sendNotification(schemaNotification, { source: schema.source, metadata: schemaToMetadata(schema) }).catch(
@@ -213,14 +220,19 @@ async function start(ctx: Ctx, snapshot: ServerSnapshot): Promise<void> {
 
 /**
  * Registers the language client; the server process starts with the first KQL document. `activatedAt`:
- * when activate() began (Date.now()), for the start-up trace.
+ * when activate() began (Date.now()), for the start-up trace; `order` is told when the server has
+ * started (or will not start now), which the local engine's eager start waits for.
  */
-export function registerLanguageClient(ctx: Ctx, activatedAt?: number): void {
+export function registerLanguageClient(
+  ctx: Ctx,
+  { activatedAt, order }: { activatedAt?: number; order?: StartupOrder } = {},
+): void {
   if (activatedAt !== undefined) trace.mark('activate', activatedAt);
   const snapshot = registerServerSnapshot(ctx);
   const startOnce = () => {
     trace.mark('clientStart');
-    starting ??= start(ctx, snapshot).catch((e) => {
+    starting ??= start(ctx, snapshot, order).catch((e) => {
+      order?.serverStarted();
       log.error(`The KQL language server did not start: ${e instanceof Error ? e.message : String(e)}`);
     });
     return starting;
@@ -229,6 +241,8 @@ export function registerLanguageClient(ctx: Ctx, activatedAt?: number): void {
     void startOnce();
     return;
   }
+  // No server now: the engine need not wait for one.
+  order?.serverStarted();
   const listener = vscode.workspace.onDidOpenTextDocument((doc) => {
     if (isKql(doc)) {
       listener.dispose();

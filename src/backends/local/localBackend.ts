@@ -45,6 +45,11 @@ export interface LocalBackendOptions {
   readonly startEngine?: (heapMb: number) => EngineChannel | undefined;
   /** Told once, after the first query's answer: where the engine's start-up and that query's time went. */
   readonly onStartupTrace?: (trace: StartupTrace) => void;
+  /**
+   * The starts nobody waits on yet (warmUp(), the schema) wait for this; a query starts the engine at
+   * once. The extension holds them while the language server deserialises its own snapshot (startupOrder.ts).
+   */
+  readonly eagerStartAfter?: Promise<void>;
 }
 
 export const DEFAULT_TIMEOUT_MS = 120_000;
@@ -193,16 +198,30 @@ export class LocalBackend implements QueryBackend {
           reject(e);
         },
       });
-      try {
-        const worker = this.ensureWorker();
-        // Held like a running query, so a caller awaiting only the schema is not left behind by an idle process.
-        worker.ref();
-        worker.postMessage({ type: 'schema', id } satisfies WorkerRequest);
-      } catch (e) {
-        this.schemaWaiters.delete(id);
-        reject(new BackendError('config', `Cannot start the local engine: ${(e as Error).message}`));
-      }
+      this.afterEagerHold(() => {
+        // Cancelled or shut down while held: the waiter has already been settled.
+        if (!this.schemaWaiters.has(id)) return;
+        try {
+          const worker = this.ensureWorker();
+          // Held like a running query, so a caller awaiting only the schema is not left behind by an idle process.
+          worker.ref();
+          worker.postMessage({ type: 'schema', id } satisfies WorkerRequest);
+        } catch (e) {
+          this.schemaWaiters.delete(id);
+          reject(new BackendError('config', `Cannot start the local engine: ${(e as Error).message}`));
+        }
+      });
     });
+  }
+
+  /** Runs `start` at once when the engine runs or nothing holds it, else once `eagerStartAfter` settles. */
+  private afterEagerHold(start: () => void): void {
+    const hold = this.options.eagerStartAfter;
+    if (this.worker || !hold) {
+      start();
+      return;
+    }
+    void hold.then(start, start);
   }
 
   /** A data folder's changed files reload in the worker, by table; other tables stay loaded. */
@@ -222,13 +241,14 @@ export class LocalBackend implements QueryBackend {
 
   /** Starts the worker and loads the data ahead of the first query (e.g. when the extension activates). */
   warmUp(): void {
-    if (!this.disposed) {
+    this.afterEagerHold(() => {
+      if (this.disposed) return;
       try {
         this.ensureWorker();
       } catch {
         // run() reports the same failure when a query is actually run.
       }
-    }
+    });
   }
 
   dispose(): void {
