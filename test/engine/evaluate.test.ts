@@ -93,11 +93,7 @@ describe('evaluate plugins', () => {
       'KQL-UNSUPPORTED',
       /evaluate pivot without an output schema.*: \(Computer:string, inbound:long, outbound:long\)/,
     );
-    fails(
-      "T | evaluate http_request('https://example.com')",
-      'KQL-UNSUPPORTED',
-      /evaluate http_request/,
-    );
+    fails("T | evaluate http_request('https://example.com')", 'KQL-UNSUPPORTED', /evaluate http_request/);
   });
 
   test("a plugin that reaches outside the query's data is refused with its reason, not as not yet written", () => {
