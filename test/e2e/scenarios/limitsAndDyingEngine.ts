@@ -41,7 +41,7 @@ range i from 1 to 5000 step 1
 
 // Larger than the result size limit
 range i from 1 to 900 step 1
-| extend s = strrep("x", 2000)
+| extend s = strcat(strrep("x", 1000), strrep("x", 1000))
 
 // A long query whose engine is killed
 range x from 1 to 10000000 step 1
@@ -169,7 +169,8 @@ async function limitsJourney(wb: Workbench, server: CodeServer, workspace: strin
   );
   await wb.screenshot(65, 'row-limit');
 
-  // Size: 900 rows of 4 KB each pass 1 MB; the rows that fit are kept, with the setting named.
+  // Size: 900 rows (under the 1,000-row limit) of about 2 KB of JSON each pass 1 MB (counted as the JSON
+  // Log Analytics sends; strrep repeats at most 1,024 times); the rows that fit are kept, the setting named.
   await backToEditor(wb);
   await runBlock(wb, workspace, FILE, '// Larger than the result size limit');
   await waitForGrid(
