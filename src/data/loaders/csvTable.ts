@@ -6,7 +6,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { type ColumnAppender, KEPT, REJECT } from './columnAppenders';
-import { charColumn, CsvScanner, type CsvRecordSink, fieldText, UnterminatedQuoteError } from './csvScanner';
+import { type CsvRecordSink, CsvScanner, charColumn, fieldText, UnterminatedQuoteError } from './csvScanner';
 import { DataFileError } from './dataFileError';
 import { type FileWarnings, readHead, readWindows, STOP } from './fileBytes';
 
@@ -84,7 +84,9 @@ export function csvHead(file: string, sampleRows = 2000): { names: string[]; sam
   }
   const names = header.fields.map(columnName);
   checkHeader(file, buf.subarray(0, Math.min(buf.length, 65536)), names, header.line);
-  return { names, sample: sink.records.slice(1).map((r) => r.fields) };
+  // A ragged record (skipped by the load) would shift its values into other columns' types.
+  const sample = sink.records.slice(1).filter((r) => r.fields.length === names.length);
+  return { names, sample: sample.map((r) => r.fields) };
 }
 
 /**
