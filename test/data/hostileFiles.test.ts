@@ -172,3 +172,14 @@ test('a .gz that inflates as much as real exports do (50-fold) loads', () => {
   assert.deepEqual(notes, []);
   assert.equal(table.rowCount, 60000);
 });
+
+test('a header that names a column twice loads, the second read as Computer1 (as Kusto names a repeated column), with a warning at line 1', () => {
+  const f = file('T.csv', 'TimeGenerated,Computer,Computer,Computer1,Val\n2026-12-01T00:00:00Z,a,b,c,1\n');
+  const { table, notes } = loadDataFile(f);
+  assert.deepEqual(
+    table.schema.map((c) => c.name),
+    ['TimeGenerated', 'Computer', 'Computer2', 'Computer1', 'Val'],
+  );
+  assert.deepEqual(rowsOf(table)[0]!.slice(1), ['a', 'b', 'c', 1]);
+  assert.deepEqual(notes, [`${f}:1:1: column 3 of the header repeats the name Computer: it is read as Computer2`]);
+});

@@ -16,7 +16,7 @@ import type { KqlType } from '../../engine/values';
 import type { ColumnAppender } from './columnAppenders';
 import { type CsvChunkJob, type CsvChunkResult, PROGRESS_BYTES, PROGRESS_ROWS, parseCsvChunk } from './csvChunk';
 import { type CsvRecordSink, CsvScanner, fieldText, UnterminatedQuoteError } from './csvScanner';
-import { AppendRecords, appendCsvFile, columnName, scanCsvRange } from './csvTable';
+import { AppendRecords, appendCsvFile, headerNames, scanCsvRange } from './csvTable';
 import { type FileWarnings, isGzip, startsUtf16, WARNING_LIMIT } from './fileBytes';
 
 /** Smaller files are read on one thread: a worker's start-up would cost more than it saves. */
@@ -92,7 +92,7 @@ class FirstTwo implements CsvRecordSink {
   broken = false;
   record(buf: Buffer, start: Int32Array, end: Int32Array, escaped: Uint8Array, n: number, at: number, line: number) {
     if (!this.header) {
-      this.header = Array.from({ length: n }, (_, k) => columnName(fieldText(buf, start[k]!, end[k]!, escaped[k]!)));
+      this.header = headerNames(Array.from({ length: n }, (_, k) => fieldText(buf, start[k]!, end[k]!, escaped[k]!)));
     } else {
       this.second ??= { offset: at, line };
     }
