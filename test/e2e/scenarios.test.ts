@@ -30,6 +30,7 @@ import { gridAtScaleScenario } from './scenarios/gridAtScale';
 import { gridJourneyScenario } from './scenarios/gridJourney';
 import { chartTooltipScenario, restrictedModeScenario } from './scenarios/hardening';
 import { highlightingScenario } from './scenarios/highlighting';
+import { hostileExportsScenario } from './scenarios/hostileExports';
 import { ipLookupScenario } from './scenarios/ipLookup';
 import { limitsAndDyingEngineScenario } from './scenarios/limitsAndDyingEngine';
 import { logAnalyticsErrorsScenario } from './scenarios/logAnalyticsErrors';
@@ -243,5 +244,10 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
   scenario(
     '73 a notebook declares query_parameters with defaults in its first cell; Run All filters machines with them in a later cell',
     queryParametersNotebookScenario,
+  );
+  scenario(
+    "76 a folder of odd exports (Excel's UTF-16 CSV, ragged rows, a cut-off gzip): the extra tables in the Schema view, their queries answered, each skipped line a Problem",
+    hostileExportsScenario,
+    300_000,
   );
 });
