@@ -72,6 +72,11 @@ Options:
 JSON output has the shape of the Log Analytics REST API:
   {"tables":[{"name":"PrimaryResult","columns":[{"name":"…","type":"…"}],"rows":[[…]]}]}
 
+A result of several tables (fork, facet, evaluate preview, statements such as 'print a=1; print b=2')
+lists them in JSON's "tables", each with its "name"; the table format heads each with [Name]; CSV
+writes each after a [Name] line and separates them with an empty line (an empty cell of a one-column
+table is written "", so no table holds an empty line); one table is plain CSV.
+
 Exit status: 0 on success, 1 when a query fails, 2 on a usage error.
 
   kql check [--data DIR | --schema FILE] FILE...   checks queries without running them

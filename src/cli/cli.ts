@@ -15,7 +15,7 @@ import { BackendError, QueryTimeoutError } from '../results/errors';
 import type { QueryResult } from '../results/queryResult';
 import { type CliArgs, HELP, type OutputFormat, parseCliArgs, UsageError } from './args';
 import { runCheck } from './check';
-import { formatCsv, formatJson, formatTable } from './formatTable';
+import { formatCsvTables, formatJson, formatTable } from './formatTable';
 import type { Io } from './io';
 import { notebookUnits } from './notebookUnits';
 import type { QueryUnit } from './queryUnit';
@@ -94,7 +94,7 @@ function printResult(result: QueryResult, format: OutputFormat, io: Io, csvRaw: 
     return;
   }
   if (format === 'csv') {
-    io.stdout.write(`${result.tables.map((t) => formatCsv(t, !csvRaw)).join('\r\n\r\n')}\r\n`);
+    io.stdout.write(`${formatCsvTables(result.tables, !csvRaw)}\r\n`);
     return;
   }
   const width = io.stdout.columns && io.stdout.columns > 40 ? io.stdout.columns : 160;
@@ -225,7 +225,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     }
     try {
       if (args.explain) {
-        io.stdout.write(`${explainQuery(unit.text, data.database)}\n`);
+        io.stdout.write(`${explainQuery(unit.text, data.database, { parameters: args.parameters })}\n`);
         continue;
       }
       let result;
