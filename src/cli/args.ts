@@ -9,6 +9,8 @@ export interface CliArgs {
   readonly data?: string;
   readonly now?: string;
   readonly format?: OutputFormat;
+  /** --output FILE: results go to FILE instead of standard output. */
+  readonly output?: string;
   readonly scale?: number;
   readonly timespan?: string;
   /** CSV cells that start a spreadsheet formula are written as they are (no leading '). */
@@ -53,6 +55,8 @@ Options:
       --now ISO          pin "now" (for ago(), now() and the sample workspace), e.g. 2026-11-23T12:00:00Z
       --timespan DUR     restrict every table's TimeGenerated to the last DUR, e.g. PT24H or P7D
       --format FORMAT    table, json or csv (default: table on a terminal, json otherwise)
+  -o, --output FILE      write the results to FILE (created or emptied) instead of standard output;
+                         without --format, a .csv or .json name picks the format, else json
       --csv-raw          in CSV, keep cells that start with = + - @ tab or CR as they are
                          (by default they get a leading ' so a spreadsheet does not run them)
       --scale N          multiply the sample workspace's VMConnection rows by N
@@ -138,6 +142,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         now: { type: 'string' },
         timespan: { type: 'string' },
         format: { type: 'string' },
+        output: { type: 'string', short: 'o' },
         scale: { type: 'string' },
         'csv-raw': { type: 'boolean' },
         timeout: { type: 'string' },
@@ -191,6 +196,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     now: values.now,
     timespan: values.timespan,
     format,
+    output: values.output,
     scale,
     csvRaw: values['csv-raw'] === true,
     cache: values['no-cache'] !== true,

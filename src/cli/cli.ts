@@ -18,6 +18,7 @@ import { runCheck } from './check';
 import { formatCsvTables, formatJson, formatTable } from './formatTable';
 import type { Io } from './io';
 import { notebookUnits } from './notebookUnits';
+import { formatOfFile, type OutputFile, openOutputFile } from './outputFile';
 import type { QueryUnit } from './queryUnit';
 
 export type { Io } from './io';
@@ -176,6 +177,25 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     }
     throw e;
   }
+  if (args.output === undefined) {
+    return runUnits(args, units, io);
+  }
+  let file: OutputFile;
+  try {
+    file = openOutputFile(args.output, io);
+  } catch (e) {
+    io.stderr.write(`kql: --output: cannot write ${args.output}: ${(e as Error).message}\n`);
+    return 1;
+  }
+  try {
+    return await runUnits({ ...args, format: args.format ?? formatOfFile(args.output) }, units, file.io);
+  } finally {
+    file.close();
+  }
+}
+
+/** Loads the data and runs each query, printing results on `io.stdout` and problems on `io.stderr`. */
+async function runUnits(args: CliArgs, units: readonly QueryUnit[], io: Io): Promise<number> {
   const format: OutputFormat = args.format ?? (io.stdout.isTTY ? 'table' : 'json');
   const source: DataSource =
     args.data !== undefined

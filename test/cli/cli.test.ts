@@ -336,3 +336,32 @@ test('--explain binds --param values as the run does, and a parameter without on
   assert.equal(explained.stderr, run.stderr);
   assert.equal(explained.stdout, '');
 });
+
+test('--output writes what would be printed to a file, its .csv or .json name picking the format', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kql-out-'));
+  const csv = path.join(dir, 'fork.csv');
+  fs.writeFileSync(csv, 'an older file, emptied first\r\n'.repeat(10));
+  const r = await kql(['--output', csv, FORK]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, '');
+  assert.equal(fs.readFileSync(csv, 'utf8'), (await kql(['--format', 'csv', FORK])).stdout);
+  const json = path.join(dir, 'fork.json');
+  await kql(['-o', json, FORK]);
+  assert.deepEqual(
+    (JSON.parse(fs.readFileSync(json, 'utf8')) as { tables: { name: string }[] }).tables.map((t) => t.name),
+    ['Small', 'Big'],
+  );
+  // --format wins over the name; a name of no known format gets JSON, as a pipe does.
+  const table = path.join(dir, 'fork.csv.txt');
+  await kql(['-o', table, '--format', 'table', FORK]);
+  assert.equal(fs.readFileSync(table, 'utf8'), (await kql(['--format', 'table', FORK])).stdout);
+  await kql(['-o', table, FORK]);
+  assert.equal(fs.readFileSync(table, 'utf8'), (await kql([FORK])).stdout);
+  // Errors stay on stderr; a file that cannot be written says so and runs nothing.
+  const bad = await kql(['-o', path.join(dir, 'bad.csv'), 'print x = nosuchcolumn']);
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /1:11: .*nosuchcolumn/);
+  const unwritable = await kql(['-o', path.join(dir, 'no', 'such', 'dir.csv'), FORK]);
+  assert.equal(unwritable.code, 1);
+  assert.match(unwritable.stderr, /^kql: --output: cannot write .*dir\.csv: ENOENT/);
+});
