@@ -9,6 +9,8 @@ export interface CliArgs {
   readonly data?: string;
   readonly now?: string;
   readonly format?: OutputFormat;
+  /** --output FILE: results go to FILE instead of standard output. */
+  readonly output?: string;
   readonly scale?: number;
   readonly timespan?: string;
   /** CSV cells that start a spreadsheet formula are written as they are (no leading '). */
@@ -53,6 +55,8 @@ Options:
       --now ISO          pin "now" (for ago(), now() and the sample workspace), e.g. 2026-11-23T12:00:00Z
       --timespan DUR     restrict every table's TimeGenerated to the last DUR, e.g. PT24H or P7D
       --format FORMAT    table, json or csv (default: table on a terminal, json otherwise)
+  -o, --output FILE      write the results to FILE (created or emptied) instead of standard output;
+                         without --format, a .csv or .json name picks the format, else json
       --csv-raw          in CSV, keep cells that start with = + - @ tab or CR as they are
                          (by default they get a leading ' so a spreadsheet does not run them)
       --scale N          multiply the sample workspace's VMConnection rows by N
@@ -71,6 +75,11 @@ Options:
 
 JSON output has the shape of the Log Analytics REST API:
   {"tables":[{"name":"PrimaryResult","columns":[{"name":"…","type":"…"}],"rows":[[…]]}]}
+
+A result of several tables (fork, facet, evaluate preview, statements such as 'print a=1; print b=2')
+lists them in JSON's "tables", each with its "name"; the table format heads each with [Name]; CSV
+writes each after a [Name] line and separates them with an empty line (an empty cell of a one-column
+table is written "", so no table holds an empty line); one table is plain CSV.
 
 Exit status: 0 on success, 1 when a query fails, 2 on a usage error.
 
@@ -133,6 +142,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         now: { type: 'string' },
         timespan: { type: 'string' },
         format: { type: 'string' },
+        output: { type: 'string', short: 'o' },
         scale: { type: 'string' },
         'csv-raw': { type: 'boolean' },
         timeout: { type: 'string' },
@@ -186,6 +196,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     now: values.now,
     timespan: values.timespan,
     format,
+    output: values.output,
     scale,
     csvRaw: values['csv-raw'] === true,
     cache: values['no-cache'] !== true,

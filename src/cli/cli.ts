@@ -15,9 +15,10 @@ import { BackendError, QueryTimeoutError } from '../results/errors';
 import type { QueryResult } from '../results/queryResult';
 import { type CliArgs, HELP, type OutputFormat, parseCliArgs, UsageError } from './args';
 import { runCheck } from './check';
-import { formatCsv, formatJson, formatTable } from './formatTable';
+import { formatCsvTables, formatJson, formatTable } from './formatTable';
 import type { Io } from './io';
 import { notebookUnits } from './notebookUnits';
+import { formatOfFile, type OutputFile, openOutputFile } from './outputFile';
 import type { QueryUnit } from './queryUnit';
 
 export type { Io } from './io';
@@ -94,7 +95,7 @@ function printResult(result: QueryResult, format: OutputFormat, io: Io, csvRaw: 
     return;
   }
   if (format === 'csv') {
-    io.stdout.write(`${result.tables.map((t) => formatCsv(t, !csvRaw)).join('\r\n\r\n')}\r\n`);
+    io.stdout.write(`${formatCsvTables(result.tables, !csvRaw)}\r\n`);
     return;
   }
   const width = io.stdout.columns && io.stdout.columns > 40 ? io.stdout.columns : 160;
@@ -176,6 +177,25 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     }
     throw e;
   }
+  if (args.output === undefined) {
+    return runUnits(args, units, io);
+  }
+  let file: OutputFile;
+  try {
+    file = openOutputFile(args.output, io);
+  } catch (e) {
+    io.stderr.write(`kql: --output: cannot write ${args.output}: ${(e as Error).message}\n`);
+    return 1;
+  }
+  try {
+    return await runUnits({ ...args, format: args.format ?? formatOfFile(args.output) }, units, file.io);
+  } finally {
+    file.close();
+  }
+}
+
+/** Loads the data and runs each query, printing results on `io.stdout` and problems on `io.stderr`. */
+async function runUnits(args: CliArgs, units: readonly QueryUnit[], io: Io): Promise<number> {
   const format: OutputFormat = args.format ?? (io.stdout.isTTY ? 'table' : 'json');
   const source: DataSource =
     args.data !== undefined
@@ -225,7 +245,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     }
     try {
       if (args.explain) {
-        io.stdout.write(`${explainQuery(unit.text, data.database)}\n`);
+        io.stdout.write(`${explainQuery(unit.text, data.database, { parameters: args.parameters })}\n`);
         continue;
       }
       let result;

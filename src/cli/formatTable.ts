@@ -76,7 +76,22 @@ export function formatCsv(table: ResultTable, neutraliseFormulas = true): string
   };
   const header = table.columns.map((c) => csvField(neutraliseFormulas ? neutraliseFormula(c.name) : c.name));
   const lines = [header, ...table.rows.map((r) => r.map(cell))];
-  return lines.map((l) => l.join(',')).join('\r\n');
+  // A one-column row whose cell is empty is written "" rather than as a blank line, which readers skip
+  // and which separates the tables of a result (formatCsvTables).
+  return lines.map((l) => l.join(',') || '""').join('\r\n');
+}
+
+/**
+ * A result's tables as CSV. One table is plain CSV. Several (fork, facet, a batch of statements) are
+ * written one after another, each headed by a line holding its name in brackets (`[Destinations]`, as
+ * the table format heads them) and separated by an empty line, which no table holds: a reader splits
+ * the records at each empty one and takes the next as the table's name.
+ */
+export function formatCsvTables(tables: readonly ResultTable[], neutraliseFormulas = true): string {
+  if (tables.length === 1) {
+    return formatCsv(tables[0]!, neutraliseFormulas);
+  }
+  return tables.map((t) => `${csvField(`[${t.name}]`)}\r\n${formatCsv(t, neutraliseFormulas)}`).join('\r\n\r\n');
 }
 
 /** The Log Analytics REST API's response body. */

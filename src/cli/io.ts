@@ -1,7 +1,15 @@
+/** Where a CLI command writes text: a terminal, a pipe, a file (--output), or a test's buffer. */
+export interface TextOut {
+  write(text: string): boolean;
+  readonly isTTY?: boolean;
+  /** The terminal's width, when it is one. */
+  readonly columns?: number;
+}
+
 /** The streams a CLI command reads and writes: the process's own, or a test's. */
 export interface Io {
-  readonly stdout: NodeJS.WriteStream;
-  readonly stderr: NodeJS.WriteStream;
+  readonly stdout: TextOut;
+  readonly stderr: TextOut;
   readonly stdin: NodeJS.ReadStream;
 }
 

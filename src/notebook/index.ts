@@ -1,8 +1,9 @@
-export * from './notebookFile';
-export * from './cellScope';
 export * from './cellErrors';
-export { splitStatements, definitionsOf, isDefinitionsOnly, type Definition, type Statement } from './statements';
-export { kqlToCells, cellsToKql } from './kqlConversion';
-export { REPORTS, findReport, reportFile, type Report } from './reportCatalogue';
-export { ALL_MACHINES, computersLet, computersOf, hasComputersParameter, withComputers } from './parameters';
+export * from './cellScope';
+export { cellsToKql, kqlToCells } from './kqlConversion';
 export { cannotRunNote, missingTables } from './missingTables';
+export * from './notebookFile';
+export { ALL_MACHINES, computersLet, computersOf, hasComputersParameter, withComputers } from './parameters';
+export { findReport, REPORTS, type Report, reportFile } from './reportCatalogue';
+export { cellRowsText, resultPayload, tablesRowsText } from './resultPayload';
+export { type Definition, definitionsOf, isDefinitionsOnly, type Statement, splitStatements } from './statements';

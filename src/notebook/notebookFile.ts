@@ -17,6 +17,11 @@ export interface NotebookResultPayload {
   readonly result: QueryResult;
   /** Rows of the primary table the query returned; more than the rows here when saving dropped some. */
   readonly rowsReturned: number;
+  /**
+   * Rows each table returned, in the result's order, when it has several tables (fork, facet, a batch
+   * of statements); absent for one table, so such outputs are written as before.
+   */
+  readonly tableRowsReturned?: readonly number[];
 }
 
 export interface OutputItemJson {
@@ -55,7 +60,7 @@ export function capResult(payload: NotebookResultPayload, maxRows: number): Note
   if (payload.result.tables.every((t) => t.rows.length <= maxRows)) {
     return payload;
   }
-  return { rowsReturned: payload.rowsReturned, result: { ...payload.result, tables: payload.result.tables.map(cut) } };
+  return { ...payload, result: { ...payload.result, tables: payload.result.tables.map(cut) } };
 }
 
 /** "1 row", "12,345 rows": a cell's row count as its status bar and summary show it. */
@@ -63,13 +68,42 @@ export function rowsText(n: number): string {
   return `${n.toLocaleString('en-US')} row${n === 1 ? '' : 's'}`;
 }
 
-/** "Saved 2,000 of 100,000 rows: run the cell again for all of them.", or undefined when none were dropped. */
-export function savedRowsNote(payload: NotebookResultPayload): string | undefined {
-  const kept = payload.result.tables[0]?.rows.length ?? 0;
-  if (kept >= payload.rowsReturned) {
+/** The rows table `index` of the result returned, before saving cut any. */
+export function rowsReturnedOf(payload: NotebookResultPayload, index: number): number {
+  return index === 0
+    ? payload.rowsReturned
+    : (payload.tableRowsReturned?.[index] ?? payload.result.tables[index]?.rows.length ?? 0);
+}
+
+/**
+ * "Saved 2,000 of 100,000 rows: run the cell again for all of them." for table `index` of the result,
+ * or undefined when none were dropped.
+ */
+export function savedRowsNote(payload: NotebookResultPayload, index = 0): string | undefined {
+  const kept = payload.result.tables[index]?.rows.length ?? 0;
+  const returned = rowsReturnedOf(payload, index);
+  if (kept >= returned) {
     return undefined;
   }
-  return `Saved ${kept.toLocaleString('en-US')} of ${payload.rowsReturned.toLocaleString('en-US')} rows: run the cell again for all of them.`;
+  return `Saved ${kept.toLocaleString('en-US')} of ${returned.toLocaleString('en-US')} rows: run the cell again for all of them.`;
+}
+
+/**
+ * Why a result payload read from a file or handed to the renderer cannot be shown, or undefined when
+ * its counts are whole: `rowsReturned`, and `tableRowsReturned` (when given) one count per table.
+ */
+export function payloadCountsProblem(p: Partial<NotebookResultPayload>, tableCount: number): string | undefined {
+  if (typeof p.rowsReturned !== 'number') {
+    return 'the output has no rowsReturned';
+  }
+  const perTable = p.tableRowsReturned;
+  if (
+    perTable !== undefined &&
+    !(Array.isArray(perTable) && perTable.length === tableCount && perTable.every((n) => typeof n === 'number'))
+  ) {
+    return `"tableRowsReturned" must be one number for each of the ${tableCount} tables`;
+  }
+  return undefined;
 }
 
 // --- writing ---------------------------------------------------------------------------------------
@@ -160,6 +194,10 @@ function readOutputs(raw: unknown, where: string): OutputItemJson[][] | undefine
         const p = value as Partial<NotebookResultPayload> | null;
         if (!p || typeof p.rowsReturned !== 'number' || !p.result || !Array.isArray(p.result.tables)) {
           fail(w, 'a query result needs "result.tables" and "rowsReturned"');
+        }
+        const problem = payloadCountsProblem(p, p.result.tables.length);
+        if (problem) {
+          fail(w, problem);
         }
       }
       return { mime, value };

@@ -287,3 +287,81 @@ test('--param gives declare query_parameters their values; a parameter without o
   assert.match(usage.stderr, /--param takes NAME=VALUE/);
   assert.match((await kql(['--param', 'n=1', '--param', 'n=2', q])).stderr, /--param n is given twice/);
 });
+
+const FORK = 'range i from 1 to 3 step 1 | fork Small = (where i < 3) Big = (where i >= 3 | project j = i * 10)';
+
+test('a result of several tables names each: [Name] above it as a table, in JSON its "name"', async () => {
+  const table = await kql(['--format', 'table', FORK]);
+  assert.equal(table.code, 0, table.stderr);
+  assert.equal(
+    table.stdout,
+    ['[Small]', 'i', '-', '1', '2', '(2 rows)', '', '[Big]', ' j', '--', '30', '(1 row)', ''].join('\n'),
+  );
+  const json = await kql(['--format', 'json', FORK]);
+  assert.deepEqual(
+    (JSON.parse(json.stdout) as { tables: { name: string; rows: unknown[][] }[] }).tables.map((t) => [t.name, t.rows]),
+    [
+      ['Small', [[1], [2]]],
+      ['Big', [[30]]],
+    ],
+  );
+});
+
+test('csv of several tables: each after a [Name] line, split by an empty line no table holds', async () => {
+  const r = await kql(['--format', 'csv', FORK]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, '[Small]\r\ni\r\n1\r\n2\r\n\r\n[Big]\r\nj\r\n30\r\n');
+  // A batch's unnamed tables, and a one-column table whose cell is empty: "" keeps the row a row.
+  const batch = await kql(['--format', 'csv', 'print s = ""; print t = "x, y"']);
+  assert.equal(batch.stdout, '[PrimaryResult]\r\ns\r\n""\r\n\r\n[Table_1]\r\nt\r\n"x, y"\r\n');
+  const sections = batch.stdout.trimEnd().split('\r\n\r\n');
+  assert.deepEqual(
+    sections.map((s) => s.split('\r\n')[0]),
+    ['[PrimaryResult]', '[Table_1]'],
+  );
+  // One table stays plain CSV, for the tools that read it.
+  assert.equal((await kql(['--format', 'csv', 'print s = ""'])).stdout, 's\r\n""\r\n');
+});
+
+test('--explain binds --param values as the run does, and a parameter without one fails as the run does', async () => {
+  const q = 'declare query_parameters(n:long, who:string = "x"); range i from 1 to n step 1 | extend who';
+  const plan = await kql(['--explain', '--param', 'n=4', '--param', 'who=me', q]);
+  assert.equal(plan.code, 0, plan.stderr);
+  assert.match(plan.stdout, /^== lowered ==\nextend who = "me"\n {2}range i from 1 to 4 step 1\n/);
+  const run = await kql([q]);
+  const explained = await kql(['--explain', q]);
+  assert.equal(run.code, 1);
+  assert.equal(explained.code, 1);
+  assert.match(run.stderr, /1:26: The query parameter 'n' has no value here/);
+  assert.equal(explained.stderr, run.stderr);
+  assert.equal(explained.stdout, '');
+});
+
+test('--output writes what would be printed to a file, its .csv or .json name picking the format', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kql-out-'));
+  const csv = path.join(dir, 'fork.csv');
+  fs.writeFileSync(csv, 'an older file, emptied first\r\n'.repeat(10));
+  const r = await kql(['--output', csv, FORK]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, '');
+  assert.equal(fs.readFileSync(csv, 'utf8'), (await kql(['--format', 'csv', FORK])).stdout);
+  const json = path.join(dir, 'fork.json');
+  await kql(['-o', json, FORK]);
+  assert.deepEqual(
+    (JSON.parse(fs.readFileSync(json, 'utf8')) as { tables: { name: string }[] }).tables.map((t) => t.name),
+    ['Small', 'Big'],
+  );
+  // --format wins over the name; a name of no known format gets JSON, as a pipe does.
+  const table = path.join(dir, 'fork.csv.txt');
+  await kql(['-o', table, '--format', 'table', FORK]);
+  assert.equal(fs.readFileSync(table, 'utf8'), (await kql(['--format', 'table', FORK])).stdout);
+  await kql(['-o', table, FORK]);
+  assert.equal(fs.readFileSync(table, 'utf8'), (await kql([FORK])).stdout);
+  // Errors stay on stderr; a file that cannot be written says so and runs nothing.
+  const bad = await kql(['-o', path.join(dir, 'bad.csv'), 'print x = nosuchcolumn']);
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /1:11: .*nosuchcolumn/);
+  const unwritable = await kql(['-o', path.join(dir, 'no', 'such', 'dir.csv'), FORK]);
+  assert.equal(unwritable.code, 1);
+  assert.match(unwritable.stderr, /^kql: --output: cannot write .*dir\.csv: ENOENT/);
+});

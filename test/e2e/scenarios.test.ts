@@ -22,6 +22,7 @@ import { dataFolderScenario } from './scenarios/dataFolder';
 import { dependencyMapScenario } from './scenarios/dependencyMap';
 import { editorColumnsScenario } from './scenarios/editorColumns';
 import { failedConnectionPatternsScenario } from './scenarios/failedConnectionPatterns';
+import { forkNotebookScenario } from './scenarios/forkNotebook';
 import { forkTablesScenario } from './scenarios/forkTables';
 import { geoLookupScenario } from './scenarios/geoLookup';
 import { geoQueryScenario } from './scenarios/geoQuery';
@@ -244,6 +245,10 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
   scenario(
     '73 a notebook declares query_parameters with defaults in its first cell; Run All filters machines with them in a later cell',
     queryParametersNotebookScenario,
+  );
+  scenario(
+    "74 a notebook cell runs a fork of two named legs over VMConnection: both tables show under their names with the CLI's rows",
+    forkNotebookScenario,
   );
   scenario(
     "76 a folder of odd exports (Excel's UTF-16 CSV, ragged rows, a cut-off gzip): the extra tables in the Schema view, their queries answered, each skipped line a Problem",

@@ -4,9 +4,10 @@
  * neither side's CSS leaks into the other. The payload is validated before anything is drawn.
  */
 import resultsCss from '../results/results.css';
-import notebookCss from './notebook.css';
 import { el } from '../shared/dom';
-import { ResultOutput, validatePayload } from './resultOutput';
+import notebookCss from './notebook.css';
+import { validatePayload } from './resultOutput';
+import { ResultTables } from './resultTables';
 
 interface OutputItem {
   readonly id: string;
@@ -14,7 +15,7 @@ interface OutputItem {
   json(): unknown;
 }
 
-const outputs = new Map<string, ResultOutput>();
+const outputs = new Map<string, ResultTables>();
 
 export function activate(): {
   renderOutputItem(item: OutputItem, element: HTMLElement): void;
@@ -38,7 +39,7 @@ export function activate(): {
         return;
       }
       let painted = false;
-      const view = new ResultOutput(checked.value, () => {
+      const view = new ResultTables(checked.value, () => {
         if (!painted) {
           painted = true;
           // The benchmark times first paint with this mark, as it does the results panel's.
@@ -47,7 +48,7 @@ export function activate(): {
       });
       outputs.set(item.id, view);
       root.replaceChildren(style, view.element);
-      view.grid?.paint();
+      view.paint();
     },
     disposeOutputItem(id) {
       for (const [key, view] of outputs) {

@@ -1,16 +1,22 @@
 /**
- * One query result inside a notebook cell's output: the results panel's virtual grid (sort, filter,
- * copy) and its Vega-Lite chart, switchable, with "Copy CSV"/"Copy JSON" (a renderer cannot save
- * files). Everything the data holds is written as text. The chart is drawn only when first shown.
+ * One table of a query result inside a notebook cell's output: the results panel's virtual grid (sort,
+ * filter, copy) and its Vega-Lite chart, switchable, with "Copy CSV"/"Copy JSON" (a renderer cannot
+ * save files). Everything the data holds is written as text. The chart is drawn only when first shown.
  */
+
+import {
+  type NotebookResultPayload,
+  payloadCountsProblem,
+  rowsReturnedOf,
+  savedRowsNote,
+} from '../../src/notebook/notebookFile';
 import { validateQueryResult } from '../../src/protocol/validate';
-import { chartPlan, type ChartPlan } from '../../src/render/chartSpec';
+import { type ChartPlan, chartPlan } from '../../src/render/chartSpec';
 import { toCsv, toJsonRecords } from '../../src/render/exportData';
 import { rowCells } from '../../src/render/tableCells';
-import { savedRowsNote, type NotebookResultPayload } from '../../src/notebook/notebookFile';
-import { el } from '../shared/dom';
 import { ChartView } from '../results/chart';
 import { ResultGrid } from '../results/grid';
+import { el } from '../shared/dom';
 
 const MAX_CHART_POINTS = 20_000;
 
@@ -18,12 +24,40 @@ const MAX_CHART_POINTS = 20_000;
 export function validatePayload(
   v: unknown,
 ): { ok: true; value: NotebookResultPayload } | { ok: false; reason: string } {
-  const p = v as { result?: unknown; rowsReturned?: unknown } | null;
+  const p = v as Partial<NotebookResultPayload> | null;
   if (!p || typeof p !== 'object' || typeof p.rowsReturned !== 'number') {
     return { ok: false, reason: 'the output has no rowsReturned' };
   }
   const result = validateQueryResult(p.result);
-  return result.ok ? { ok: true, value: { result: result.value, rowsReturned: p.rowsReturned } } : result;
+  if (!result.ok) {
+    return result;
+  }
+  const problem = payloadCountsProblem(p, result.value.tables.length);
+  if (problem) {
+    return { ok: false, reason: problem };
+  }
+  const { rowsReturned, tableRowsReturned } = p;
+  return {
+    ok: true,
+    value: { result: result.value, rowsReturned, ...(tableRowsReturned ? { tableRowsReturned } : {}) },
+  };
+}
+
+/** Which table of the result an output shows, and what it shows besides. */
+export interface TableOutputOptions {
+  /** The table's position in the result. */
+  readonly index: number;
+  /** Whether the result's own notes (truncation, warnings) show here: false when shown above all tables. */
+  readonly resultNotes: boolean;
+  /** Whether it opens on the chart when the query's `render` gives one (the results panel's first table). */
+  readonly opensOnChart: boolean;
+  readonly onRendered?: () => void;
+}
+
+/** What is said of the whole result: rows dropped at the row limit, and the backend's warnings. */
+export function resultNotes(payload: NotebookResultPayload): string[] {
+  const { result } = payload;
+  return [...(result.stats.truncated ? ['Rows past the row limit were dropped.'] : []), ...result.warnings];
 }
 
 function button(label: string, title: string, run: () => void): HTMLButtonElement {
@@ -42,10 +76,11 @@ export class ResultOutput {
 
   constructor(
     private readonly payload: NotebookResultPayload,
-    onRendered?: () => void,
+    private readonly options: TableOutputOptions,
   ) {
     const { result } = payload;
-    const table = result.tables[0];
+    const { index, onRendered } = options;
+    const table = result.tables[index];
     const gridHost = el('div', 'grid-host');
     const chartHost = el('div', 'chart-host');
     this.chart = new ChartView(chartHost);
@@ -81,16 +116,24 @@ export class ResultOutput {
         () => table && void navigator.clipboard?.writeText(toJsonRecords(table)),
       ),
     );
-    const rows = `${payload.rowsReturned.toLocaleString('en-US')} row${payload.rowsReturned === 1 ? '' : 's'}`;
-    const notes = [
-      savedRowsNote(payload),
-      result.stats.truncated ? 'Rows past the row limit were dropped.' : undefined,
-      ...result.warnings,
-    ].filter((n): n is string => !!n);
-    const status = el('div', 'status muted', `${rows} · ${Math.round(result.stats.durationMs)} ms`);
+    const returned = rowsReturnedOf(payload, index);
+    const rows = `${returned.toLocaleString('en-US')} row${returned === 1 ? '' : 's'}`;
+    const notes = [savedRowsNote(payload, index), ...(options.resultNotes ? resultNotes(payload) : [])].filter(
+      (n): n is string => !!n,
+    );
+    const count = result.tables.length;
+    const status = el(
+      'div',
+      'status muted',
+      [
+        rows,
+        `${Math.round(result.stats.durationMs)} ms`,
+        ...(count > 1 ? [`table ${index + 1} of ${count}`] : []),
+      ].join(' · '),
+    );
     this.element.append(toolbar, status, ...notes.map((n) => el('div', 'warning', n)), gridHost, chartHost, detail);
     this.element.dataset.view = 'grid';
-    this.show(this.plan?.kind === 'chart' ? 'chart' : 'grid');
+    this.show(options.opensOnChart && this.plan?.kind === 'chart' ? 'chart' : 'grid');
   }
 
   show(view: 'grid' | 'chart'): void {
@@ -99,7 +142,7 @@ export class ResultOutput {
       this.grid?.paint();
       return;
     }
-    this.plan ??= chartPlan(this.payload.result.tables[0], undefined, MAX_CHART_POINTS);
+    this.plan ??= chartPlan(this.payload.result.tables[this.options.index], undefined, MAX_CHART_POINTS);
     const host = this.element.querySelector('.chart-host')!;
     if (this.plan.kind !== 'chart') {
       host.replaceChildren(

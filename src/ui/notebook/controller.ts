@@ -11,18 +11,19 @@ import { analyze, firstError } from '../../kql';
 import type { KqlError } from '../../kql/errors';
 import {
   cannotRunNote,
+  cellRowsText,
   describeCellError,
   describeDefinitions,
   missingTables,
   NOTEBOOK_TYPE,
   placeCellError,
   RESULT_MIME,
-  rowsText,
+  resultPayload,
   scopeCell,
-  type NotebookResultPayload,
+  tablesRowsText,
 } from '../../notebook';
-import { BackendError } from '../../results/errors';
 import { truncationNote } from '../../render/truncationNote';
+import { BackendError } from '../../results/errors';
 import { offerSignInOnAuthError } from '../backendCommands';
 import type { Ctx } from '../ctx';
 import { resultWarnings } from '../limitNotices';
@@ -150,17 +151,23 @@ export class KqlNotebookController implements vscode.Disposable {
         timeoutMs: backend.id === 'local' ? config.localTimeoutMs : config.serverTimeoutSeconds * 1000,
       });
       const shown = { ...result, warnings: resultWarnings(result) };
-      const payload: NotebookResultPayload = { result: shown, rowsReturned: result.tables[0]?.rows.length ?? 0 };
-      const rows = rowsText(payload.rowsReturned);
+      // Every table of the result in one output: the renderer heads each with its name when there are several.
+      const payload = resultPayload(shown);
+      const rows = tablesRowsText(shown);
       const summary = [
         rows,
         ...(result.stats.truncated ? [truncationNote(result.warnings)] : []),
         ...shown.warnings,
       ].join('; ');
+      const metadata: CellOutputMetadata = {
+        rowCount: payload.rowsReturned,
+        ...(payload.tableRowsReturned ? { tableRows: payload.tableRowsReturned } : {}),
+        backend: backend.label,
+      };
       await execution.replaceOutput(
         new vscode.NotebookCellOutput(
           [vscode.NotebookCellOutputItem.json(payload, RESULT_MIME), vscode.NotebookCellOutputItem.text(summary)],
-          { rowCount: payload.rowsReturned, backend: backend.label },
+          metadata,
         ),
       );
       log.info(`Notebook cell ${cell.index + 1} on ${backend.label}: ${rows} in ${Date.now() - started} ms`);
@@ -193,15 +200,25 @@ export class KqlNotebookController implements vscode.Disposable {
   }
 }
 
-/** "12,345 rows" under each cell that ran a query, from its output's metadata. */
+/** What a query cell's output carries for its status bar. */
+interface CellOutputMetadata {
+  /** Rows of the primary table. */
+  readonly rowCount: number;
+  /** Rows of each table, when the result has several. */
+  readonly tableRows?: readonly number[];
+  readonly backend: string;
+}
+
+/** "12,345 rows" (or "12 + 3 rows in 2 tables") under each cell that ran a query, from its output's metadata. */
 export class RowCountStatusBar implements vscode.NotebookCellStatusBarItemProvider {
   provideCellStatusBarItems(cell: vscode.NotebookCell): vscode.NotebookCellStatusBarItem[] {
-    const meta = cell.outputs[0]?.metadata as { rowCount?: unknown; backend?: unknown } | undefined;
+    const meta = cell.outputs[0]?.metadata as Partial<Record<keyof CellOutputMetadata, unknown>> | undefined;
     if (typeof meta?.rowCount !== 'number') {
       return [];
     }
+    const counts = Array.isArray(meta.tableRows) ? meta.tableRows.filter((n) => typeof n === 'number') : [];
     const item = new vscode.NotebookCellStatusBarItem(
-      rowsText(meta.rowCount),
+      cellRowsText(counts.length > 1 ? counts : [meta.rowCount]),
       vscode.NotebookCellStatusBarAlignment.Right,
     );
     item.tooltip = typeof meta.backend === 'string' ? `Rows returned by ${meta.backend}` : 'Rows returned';

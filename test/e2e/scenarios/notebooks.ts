@@ -43,11 +43,14 @@ export function cellList(wb: Workbench): Locator {
   return wb.page.locator('.notebook-editor .cell-list-container:visible').first();
 }
 
-/** Scrolls the notebook by `dy` pixels with the mouse wheel over its cell list. */
-async function wheel(wb: Workbench, dy: number): Promise<void> {
+/**
+ * Scrolls the notebook by `dy` pixels with the mouse wheel over its cell list: over its middle, or
+ * over its left gutter, where no output's grid takes the wheel for its own rows.
+ */
+export async function wheel(wb: Workbench, dy: number, over: 'middle' | 'gutter' = 'middle'): Promise<void> {
   const box = await cellList(wb).boundingBox();
   if (box) {
-    await wb.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await wb.page.mouse.move(over === 'middle' ? box.x + box.width / 2 : box.x + 12, box.y + box.height / 2);
     await wb.page.mouse.wheel(0, dy);
     await wb.page.waitForTimeout(250);
   }

@@ -1,0 +1,46 @@
+/**
+ * `--output FILE`: what a run would print on standard output is written to FILE instead, in the same
+ * form (a result of several tables named as on a terminal); errors and warnings stay on stderr.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { OutputFormat } from './args';
+import type { Io } from './io';
+
+/** The format a file's extension names (.csv, .json), used when --format is not given. */
+export function formatOfFile(file: string): OutputFormat | undefined {
+  const ext = path.extname(file).toLowerCase();
+  return ext === '.csv' ? 'csv' : ext === '.json' ? 'json' : undefined;
+}
+
+export interface OutputFile {
+  /** The command's streams with standard output going to the file. */
+  readonly io: Io;
+  close(): void;
+}
+
+/**
+ * Opens (creates or empties, as a shell's `>` does) `file` for the run's output. Writes are
+ * synchronous, so the file is whole when the command exits; a failing write throws where it happens.
+ * Throws the system's reason when the file cannot be opened.
+ */
+export function openOutputFile(file: string, io: Io): OutputFile {
+  const fd = fs.openSync(file, 'w');
+  return {
+    io: {
+      stdout: {
+        isTTY: false,
+        write: (text) => {
+          fs.writeSync(fd, text);
+          return true;
+        },
+      },
+      stderr: io.stderr,
+      // Read only when the query comes from standard input (cliIo builds process.stdin lazily).
+      get stdin() {
+        return io.stdin;
+      },
+    },
+    close: () => fs.closeSync(fd),
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * A query result as a notebook cell's output: the payload the renderer draws, and the row counts its
+ * plain-text summary and the cell's status bar show. A result of several tables (fork, facet, a batch
+ * of statements) keeps every table, named as the results panel names them.
+ */
+import type { QueryResult } from '../results/queryResult';
+import { type NotebookResultPayload, rowsText } from './notebookFile';
+
+/** The output's payload; one table's is as it always was (no per-table counts). */
+export function resultPayload(result: QueryResult): NotebookResultPayload {
+  const counts = result.tables.map((t) => t.rows.length);
+  return counts.length > 1
+    ? { result, rowsReturned: counts[0]!, tableRowsReturned: counts }
+    : { result, rowsReturned: counts[0] ?? 0 };
+}
+
+/** "12 rows" for one table; "Destinations: 12 rows, Machines: 3 rows" for several. */
+export function tablesRowsText(result: QueryResult): string {
+  const { tables } = result;
+  return tables.length > 1
+    ? tables.map((t) => `${t.name}: ${rowsText(t.rows.length)}`).join(', ')
+    : rowsText(tables[0]?.rows.length ?? 0);
+}
+
+/** The cell's status bar: "12 rows", or "12 + 3 rows in 2 tables". */
+export function cellRowsText(counts: readonly number[]): string {
+  if (counts.length < 2) {
+    return rowsText(counts[0] ?? 0);
+  }
+  // "rows" after a sum of counts, even when it comes to 1: "1 + 0 rows".
+  return `${counts.map((n) => n.toLocaleString('en-US')).join(' + ')} rows in ${counts.length} tables`;
+}
