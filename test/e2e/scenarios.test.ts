@@ -31,6 +31,7 @@ import { gridAtScaleScenario } from './scenarios/gridAtScale';
 import { gridJourneyScenario } from './scenarios/gridJourney';
 import { chartTooltipScenario, restrictedModeScenario } from './scenarios/hardening';
 import { highlightingScenario } from './scenarios/highlighting';
+import { hostileExportsScenario } from './scenarios/hostileExports';
 import { ipLookupScenario } from './scenarios/ipLookup';
 import { limitsAndDyingEngineScenario } from './scenarios/limitsAndDyingEngine';
 import { logAnalyticsErrorsScenario } from './scenarios/logAnalyticsErrors';
@@ -248,5 +249,10 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
   scenario(
     "74 a notebook cell runs a fork of two named legs over VMConnection: both tables show under their names with the CLI's rows",
     forkNotebookScenario,
+  );
+  scenario(
+    "76 a folder of odd exports (Excel's UTF-16 CSV, ragged rows, a cut-off gzip): the extra tables in the Schema view, their queries answered, each skipped line a Problem",
+    hostileExportsScenario,
+    300_000,
   );
 });

@@ -15,9 +15,9 @@ import type * as WorkerThreads from 'node:worker_threads';
 import type { KqlType } from '../../engine/values';
 import type { ColumnAppender } from './columnAppenders';
 import { type CsvChunkJob, type CsvChunkResult, PROGRESS_BYTES, PROGRESS_ROWS, parseCsvChunk } from './csvChunk';
-import { CsvScanner, type CsvRecordSink, fieldText, UnterminatedQuoteError } from './csvScanner';
-import { AppendRecords, appendCsvFile, columnName, scanCsvRange } from './csvTable';
-import { type FileWarnings, isGzip, WARNING_LIMIT } from './fileBytes';
+import { type CsvRecordSink, CsvScanner, fieldText, UnterminatedQuoteError } from './csvScanner';
+import { AppendRecords, appendCsvFile, headerNames, scanCsvRange } from './csvTable';
+import { type FileWarnings, isGzip, startsUtf16, WARNING_LIMIT } from './fileBytes';
 
 /** Smaller files are read on one thread: a worker's start-up would cost more than it saves. */
 export const SPLIT_MIN_BYTES = 32 << 20;
@@ -62,9 +62,9 @@ function workerScript(): string | undefined {
   return candidates.find((c) => fs.existsSync(c));
 }
 
-/** How many parts to read the file in: 1 (one thread) for small or compressed files, one core, or no worker script. */
+/** How many parts to read the file in: 1 (one thread) for small, compressed or UTF-16 files, one core, or no worker script. */
 export function csvParts(file: string, size: number): number {
-  if (isGzip(file) || size < SPLIT_MIN_BYTES) {
+  if (isGzip(file) || size < SPLIT_MIN_BYTES || startsUtf16(file)) {
     return 1;
   }
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
@@ -92,7 +92,7 @@ class FirstTwo implements CsvRecordSink {
   broken = false;
   record(buf: Buffer, start: Int32Array, end: Int32Array, escaped: Uint8Array, n: number, at: number, line: number) {
     if (!this.header) {
-      this.header = Array.from({ length: n }, (_, k) => columnName(fieldText(buf, start[k]!, end[k]!, escaped[k]!)));
+      this.header = headerNames(Array.from({ length: n }, (_, k) => fieldText(buf, start[k]!, end[k]!, escaped[k]!)));
     } else {
       this.second ??= { offset: at, line };
     }

@@ -6,13 +6,44 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { type ColumnAppender, KEPT, REJECT } from './columnAppenders';
-import { charColumn, CsvScanner, type CsvRecordSink, fieldText, UnterminatedQuoteError } from './csvScanner';
+import { type CsvRecordSink, CsvScanner, charColumn, fieldText, UnterminatedQuoteError } from './csvScanner';
 import { DataFileError } from './dataFileError';
 import { type FileWarnings, readHead, readWindows, STOP } from './fileBytes';
 
 /** The portal's export appends the time zone to datetime headers: "TimeGenerated [UTC]". */
 export function columnName(header: string): string {
   return header.replace(/\s*\[(UTC|Local Time)\]$/i, '').trim();
+}
+
+/**
+ * The columns a header names. A name given again (a spreadsheet's copied column) is renamed as Kusto
+ * names a repeated column of a projection, Computer → Computer1, so the file still loads.
+ */
+export function headerNames(fields: readonly string[]): string[] {
+  const names = fields.map(columnName);
+  const taken = new Set(names);
+  const seen = new Set<string>();
+  return names.map((name) => {
+    if (!seen.has(name)) {
+      seen.add(name);
+      return name;
+    }
+    let k = 1;
+    while (taken.has(`${name}${k}`)) {
+      k++;
+    }
+    taken.add(`${name}${k}`);
+    return `${name}${k}`;
+  });
+}
+
+/** Warnings for the header's repeated names, which headerNames renamed. */
+function renamedColumns(fields: readonly string[], names: readonly string[]): string[] {
+  return names.flatMap((name, k) =>
+    name === columnName(fields[k]!) || name === ''
+      ? []
+      : [`column ${k + 1} of the header repeats the name ${columnName(fields[k]!)}: it is read as ${name}`],
+  );
 }
 
 class Collect implements CsvRecordSink {
@@ -41,15 +72,10 @@ class Collect implements CsvRecordSink {
 }
 
 function checkHeader(file: string, buf: Buffer, names: string[], line: number): void {
-  const seen = new Set<string>();
   names.forEach((name, i) => {
     if (name === '') {
       throw new DataFileError(file, line, 1, `column ${i + 1} of the header has no name`);
     }
-    if (seen.has(name)) {
-      throw new DataFileError(file, line, 1, `the header names column ${name} twice`);
-    }
-    seen.add(name);
   });
   if (!isUtf8(buf)) {
     // Reported per field during the load; the header itself must be readable.
@@ -82,9 +108,11 @@ export function csvHead(file: string, sampleRows = 2000): { names: string[]; sam
   if (!header) {
     throw new DataFileError(file, 1, 1, 'the file is empty: expected a header row with the column names');
   }
-  const names = header.fields.map(columnName);
+  const names = headerNames(header.fields);
   checkHeader(file, buf.subarray(0, Math.min(buf.length, 65536)), names, header.line);
-  return { names, sample: sink.records.slice(1).map((r) => r.fields) };
+  // A ragged record (skipped by the load) would shift its values into other columns' types.
+  const sample = sink.records.slice(1).filter((r) => r.fields.length === names.length);
+  return { names, sample: sample.map((r) => r.fields) };
 }
 
 /**
@@ -169,11 +197,15 @@ export class AppendRecords implements CsvRecordSink {
     fields: number,
     line: number,
   ): void {
-    const names: string[] = [];
+    const texts: string[] = [];
     for (let k = 0; k < fields; k++) {
-      names.push(columnName(fieldText(buf, start[k]!, end[k]!, escaped[k]!)));
+      texts.push(fieldText(buf, start[k]!, end[k]!, escaped[k]!));
     }
+    const names = headerNames(texts);
     checkHeader(this.file, buf.subarray(start[0]!, end[fields - 1]!), names, line);
+    for (const renamed of renamedColumns(texts, names)) {
+      this.warn(line, `1: ${renamed}`);
+    }
     this.useHeader(names);
   }
 

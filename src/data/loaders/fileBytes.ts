@@ -1,10 +1,11 @@
 /**
- * A data file's bytes, a window at a time, gunzipped when the name ends in `.gz`; plus what the
- * loaders share while reading: the load's progress and cancellation, and bounded warnings.
+ * A data file's bytes, a window at a time, as UTF-8 (plainBytes.ts: gunzipped for `.gz`, transcoded from
+ * UTF-16); plus what the loaders share while reading: the load's progress and cancellation, and
+ * bounded warnings.
  */
 import * as fs from 'node:fs';
-import * as zlib from 'node:zlib';
 import { DataFileError } from './dataFileError';
+import { type Gunzipped, gunzipHead, gunzipWhole, utf16Order, utf16ToUtf8 } from './plainBytes';
 
 export interface LoadProgress {
   readonly table: string;
@@ -40,19 +41,15 @@ export function readWindows(
   onRead?: (bytes: number) => void,
   start = 0,
 ): void {
-  if (isGzip(file)) {
+  if (isGzip(file) || startsUtf16(file)) {
     if (start !== 0) {
-      throw new Error('a compressed file is read from its start');
+      throw new Error('a compressed or UTF-16 file is read from its start');
     }
-    const compressed = readAll(file);
-    onRead?.(compressed.length);
-    let plain: Buffer;
-    try {
-      plain = zlib.gunzipSync(compressed);
-    } catch (e) {
-      throw new DataFileError(file, 1, 1, `cannot decompress the file: ${(e as Error).message}`);
-    }
+    const { plain, cut } = readContent(file, onRead);
     onWindow(plain, 0, plain.length, true, 0);
+    if (cut) {
+      throw cut;
+    }
     return;
   }
   let fd: number;
@@ -90,6 +87,34 @@ export function readWindows(
   }
 }
 
+/** Whether the file starts with a UTF-16 byte order mark (it is then read whole, transcoded to UTF-8). */
+export function startsUtf16(file: string): boolean {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch {
+    return false;
+  }
+  try {
+    const mark = Buffer.alloc(2);
+    return utf16Order(mark.subarray(0, fs.readSync(fd, mark, 0, 2, 0))) !== undefined;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * The whole content as UTF-8 bytes: gunzipped (within a bound) for .gz files, transcoded from UTF-16.
+ * `cut`: the compressed file ends early (what it holds is in `plain`).
+ */
+export function readContent(file: string, onRead?: (bytes: number) => void): Gunzipped {
+  const raw = readAll(file);
+  onRead?.(raw.length);
+  const { plain, cut } = isGzip(file) ? gunzipWhole(file, raw) : { plain: raw, cut: undefined };
+  const order = utf16Order(plain);
+  return { plain: order ? utf16ToUtf8(file, plain, order, !cut) : plain, cut };
+}
+
 export function readAll(file: string): Buffer {
   try {
     return fs.readFileSync(file);
@@ -98,7 +123,7 @@ export function readAll(file: string): Buffer {
   }
 }
 
-/** The first `limit` bytes of the file's content (decompressed for .gz), for its header and a sample. */
+/** The first `limit` bytes of the file's content (as readContent gives it), for its header and a sample. */
 export function readHead(file: string, limit: number): { buf: Buffer; whole: boolean } {
   let fd: number;
   try {
@@ -111,16 +136,11 @@ export function readHead(file: string, limit: number): { buf: Buffer; whole: boo
     const got = fs.readSync(fd, buf, 0, limit, 0);
     const head = buf.subarray(0, got);
     const whole = got < limit;
-    if (!isGzip(file)) {
-      return { buf: head, whole };
-    }
-    try {
-      // A truncated stream decompresses as far as it goes with a sync flush.
-      const plain = zlib.gunzipSync(head, { finishFlush: zlib.constants.Z_SYNC_FLUSH });
-      return { buf: plain.subarray(0, limit), whole: whole && plain.length <= limit };
-    } catch (e) {
-      throw new DataFileError(file, 1, 1, `cannot decompress the file: ${(e as Error).message}`);
-    }
+    const plain = isGzip(file) ? gunzipHead(file, head, limit) : head;
+    // A head may end inside a UTF-16 code unit: it is left out (the whole load checks the file's end).
+    const order = utf16Order(plain);
+    const content = order ? utf16ToUtf8(file, plain, order, false) : plain;
+    return { buf: content.subarray(0, limit), whole: whole && plain.length <= limit && content.length <= limit };
   } finally {
     fs.closeSync(fd);
   }

@@ -5,14 +5,13 @@
  * file:line:column and is left out; a syntax error is reported where it is, not at the file's end.
  */
 import { isUtf8 } from 'node:buffer';
-import * as zlib from 'node:zlib';
+import type { KqlType } from '../../engine/values';
 import { restColumnType } from './cells';
 import { type ColumnAppender, KEPT, REJECT } from './columnAppenders';
 import { DataFileError, lineColumnAt } from './dataFileError';
-import { type FileWarnings, isGzip, readAll, readHead, readWindows } from './fileBytes';
 import { needsExactRead, plainCell, readExactly } from './exactJson';
+import { type FileWarnings, readContent, readHead, readWindows } from './fileBytes';
 import { scanJson } from './jsonScan';
-import type { KqlType } from '../../engine/values';
 
 export interface JsonColumn {
   readonly name: string;
@@ -26,14 +25,8 @@ export interface JsonHead {
 }
 
 function text(file: string): string {
-  let bytes = readAll(file);
-  if (isGzip(file)) {
-    try {
-      bytes = zlib.gunzipSync(bytes);
-    } catch (e) {
-      throw new DataFileError(file, 1, 1, `cannot decompress the file: ${(e as Error).message}`);
-    }
-  }
+  // A cut-off .gz file's document is cut too: the JSON parser says where it ends.
+  const bytes = readContent(file).plain;
   const s = bytes.toString('utf8');
   if (s.includes('\uFFFD') && !isUtf8(bytes)) {
     let bad = 0;
@@ -89,9 +82,7 @@ function shapeOf(file: string, doc: unknown): Shape {
       path: [],
       notes: [],
       values: (r) =>
-        isRecord(r)
-          ? names.map((n) => (Object.prototype.hasOwnProperty.call(r, n) ? r[n] : null))
-          : 'the record is not an object',
+        isRecord(r) ? names.map((n) => (Object.hasOwn(r, n) ? r[n] : null)) : 'the record is not an object',
     };
   }
   const tables = isRecord(doc) ? doc.tables : undefined;
@@ -333,7 +324,7 @@ export function jsonlHead(file: string, sampleRows = 2000): JsonHead {
   }
   return {
     columns: names.map((name) => ({ name })),
-    sample: records.map((r) => names.map((n) => (Object.prototype.hasOwnProperty.call(r, n) ? r[n] : null))),
+    sample: records.map((r) => names.map((n) => (Object.hasOwn(r, n) ? r[n] : null))),
   };
 }
 
@@ -364,7 +355,7 @@ export function appendJsonlFile(
           return;
         }
         for (let j = 0; j < names.length; j++) {
-          values[j] = Object.prototype.hasOwnProperty.call(record, names[j]!) ? record[names[j]!] : null;
+          values[j] = Object.hasOwn(record, names[j]!) ? record[names[j]!] : null;
         }
         for (const k in record) {
           if (!known.has(k) && !reportedKeys.has(k)) {

@@ -77,7 +77,12 @@ const schemaTree = (wb: Workbench): Locator => viewTree(wb, 'Schema');
 const schemaRows = (wb: Workbench): Promise<SchemaRow[]> => viewTreeRows(wb, 'Schema');
 
 /** Expands the row (if collapsed) and returns the rows of its subtree once they are listed. */
-async function expandSchemaRow(wb: Workbench, label: string, level: number, ms = UI_TIMEOUT_MS): Promise<SchemaRow[]> {
+export async function expandSchemaRow(
+  wb: Workbench,
+  label: string,
+  level: number,
+  ms = UI_TIMEOUT_MS,
+): Promise<SchemaRow[]> {
   return waitFor(
     `"${label}" expanded in the Schema view`,
     async () => {
@@ -100,7 +105,7 @@ async function expandSchemaRow(wb: Workbench, label: string, level: number, ms =
 }
 
 /** The Schema view with the side bar to itself: the container's other views collapsed. */
-async function showSchemaView(wb: Workbench): Promise<void> {
+export async function showSchemaView(wb: Workbench): Promise<void> {
   await wb.runCommand('Connection Analytics: Focus on Schema View');
   for (const view of ['Machines', 'Reports']) {
     const header = wb.page.locator(`.pane-header[aria-label^="${view}"][aria-expanded="true"]`);
@@ -137,7 +142,8 @@ async function pickCustomTimeRange(wb: Workbench, start: string, end: string): P
   });
 }
 
-async function runAt(wb: Workbench, line: number): Promise<void> {
+/** Runs the query at the line of the active editor. */
+export async function runAt(wb: Workbench, line: number): Promise<void> {
   await wb.activeEditor().click({ position: { x: 200, y: 10 } });
   await wb.goTo(line, 1);
   await wb.runCommand('Connection Analytics: Run Query');
