@@ -1,5 +1,6 @@
 /** Lowers bound scalar expressions into plan expressions. */
 import { type KqlError, kusto } from '../../kql';
+import { lowerBagPackColumns } from './bagPackColumns';
 import { type LowerContext, scanStateColumn } from './context';
 import { isConstantExpr } from './exprFacts';
 import { literalValue } from './literals';
@@ -260,6 +261,9 @@ function lowerCall(node: Kusto.Language.Syntax.FunctionCallExpression, ctx: Lowe
   }
   if (name === 'pack_all') {
     return lowerPackAll(node, argNodes, type, span);
+  }
+  if (name === 'bag_pack_columns') {
+    return lowerBagPackColumns(argNodes, (a) => lowerExpr(a, ctx), ctx.errors, type, span);
   }
   if (name === 'column_names_of' && argNodes[0] && isTabular(argNodes[0])) {
     // The names are the binder's schema of the table, known before anything runs.
