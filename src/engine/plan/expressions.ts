@@ -272,7 +272,24 @@ function lowerCall(node: Kusto.Language.Syntax.FunctionCallExpression, ctx: Lowe
   if (name === 'estimate_data_size') {
     return { k: 'call', name, args: lowerStarArguments(node, argNodes, ctx, (a) => lowerExpr(a, ctx)), type, span };
   }
-  return { k: 'call', name, args: argNodes.map((a) => lowerExpr(a, ctx)), type, span };
+  const args = argNodes.map((a) => lowerExpr(a, ctx));
+  if (name === 'assert') {
+    checkConstantAssert(args, ctx);
+  }
+  return { k: 'call', name, args, type, span };
+}
+
+/**
+ * assert() with a constant condition fails when the query is analysed, before any row: the reference's
+ * example fails although the `where` before it leaves no row (and the optimizer would fold the filters
+ * into `false and assert(…)`, which never calls it). The message is the function's own.
+ */
+function checkConstantAssert(args: readonly Expr[], ctx: LowerContext): void {
+  const [condition, message] = args;
+  if (condition?.k === 'literal' && condition.value !== true) {
+    const text = message?.k === 'literal' && typeof message.value === 'string' ? message.value : '';
+    throw ctx.errors.at(condition.span, 'KQL-EVALUATION', `assert() has failed with message: '${text}'`);
+  }
 }
 
 function lowerWindowCall(name: string, args: Node[], ctx: LowerContext, type: Expr['type'], span: Expr['span']): Expr {
