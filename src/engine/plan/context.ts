@@ -69,6 +69,11 @@ export interface LowerContext {
   readonly tableNames: readonly string[];
   /** Values given for `declare query_parameters` (as text, as Kusto's request properties carry them). */
   readonly parameters?: ReadonlyMap<string, string>;
+  /**
+   * Values of the `set` statements before the query that change what it computes, by option name
+   * (query_bin_auto_size and query_bin_auto_at, read by bin_auto()); other options change nothing here.
+   */
+  readonly options?: ReadonlyMap<string, Expr>;
   /** Undefined at the query's level; a fresh object inside each toscalar() or `in (T)` subquery. */
   readonly rowScope?: RowScope;
   readonly aggregate?: (call: Kusto.Language.Syntax.FunctionCallExpression) => Expr;

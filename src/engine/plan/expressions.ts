@@ -1,6 +1,7 @@
 /** Lowers bound scalar expressions into plan expressions. */
 import { type KqlError, kusto } from '../../kql';
 import { lowerBagPackColumns } from './bagPackColumns';
+import { lowerBinAuto } from './binAuto';
 import { type LowerContext, scanStateColumn } from './context';
 import { isConstantExpr } from './exprFacts';
 import { literalValue } from './literals';
@@ -261,6 +262,9 @@ function lowerCall(node: Kusto.Language.Syntax.FunctionCallExpression, ctx: Lowe
   }
   if (name === 'pack_all') {
     return lowerPackAll(node, argNodes, type, span);
+  }
+  if (name === 'bin_auto' && argNodes[0]) {
+    return lowerBinAuto(lowerExpr(argNodes[0], ctx), ctx, type, span);
   }
   if (name === 'bag_pack_columns') {
     return lowerBagPackColumns(argNodes, (a) => lowerExpr(a, ctx), ctx.errors, type, span);
