@@ -1,7 +1,10 @@
 /**
  * punycode_from_string(s) and punycode_to_string(s): RFC 3492's Bootstring with the Punycode
  * parameters, over a string's Unicode code points, with no "xn--" prefix (the reference: the caller
- * adds it to a domain's label). As RFC 3492 specifies, basic (ASCII) code points come first, then a
+ * adds it to a domain's label). punycode_domain_to_string(d) and punycode_domain_from_string(d) code
+ * a domain label by label, as IDNA's ToASCII/ToUnicode do: a label with non-ASCII characters becomes
+ * "xn--" and its Punycode, and back; labels are split at IDNA's four dots (. 。 ． ｡) and joined
+ * with "."; like the reference's examples, no case folding or normalization (spaces and capitals stay). As RFC 3492 specifies, basic (ASCII) code points come first, then a
  * '-' when there were any, then the deltas; so 'abc' encodes as 'abc-'. What does not encode or decode
  * (an integer overflow, a non-ASCII or badly formed input to decode) gives "", as the reference says.
  */
@@ -148,7 +151,50 @@ export function punycodeDecode(input: string): string | undefined {
   return String.fromCodePoint(...output);
 }
 
+/** IDNA's label separators (RFC 3490 3.1): full stop, ideographic, fullwidth and halfwidth ideographic full stops. */
+const LABEL_DOTS = /[.\u3002\uff0e\uff61]/;
+const ACE_PREFIX = 'xn--';
+
+export function punycodeDomainEncode(domain: string): string | undefined {
+  const labels: string[] = [];
+  for (const label of domain.split(LABEL_DOTS)) {
+    if (/^[\x00-\x7f]*$/.test(label)) {
+      labels.push(label);
+      continue;
+    }
+    const encoded = punycodeEncode(label);
+    if (encoded === undefined) {
+      return undefined;
+    }
+    labels.push(ACE_PREFIX + encoded);
+  }
+  return labels.join('.');
+}
+
+export function punycodeDomainDecode(domain: string): string | undefined {
+  const labels: string[] = [];
+  for (const label of domain.split(LABEL_DOTS)) {
+    if (label.slice(0, ACE_PREFIX.length).toLowerCase() !== ACE_PREFIX) {
+      labels.push(label);
+      continue;
+    }
+    const decoded = punycodeDecode(label.slice(ACE_PREFIX.length));
+    if (decoded === undefined) {
+      return undefined;
+    }
+    labels.push(decoded);
+  }
+  return labels.join('.');
+}
+
+/** A function of one string that gives "" where its coding fails. */
+function coding(name: string, code: (s: string) => string | undefined): ScalarFunction {
+  return scalar(name, (types) => (args) => code(str(args[0] ?? null, types[0]!)) ?? '');
+}
+
 export const punycodeFunctions: readonly ScalarFunction[] = [
-  scalar('punycode_from_string', (types) => (args) => punycodeEncode(str(args[0] ?? null, types[0]!)) ?? ''),
-  scalar('punycode_to_string', (types) => (args) => punycodeDecode(str(args[0] ?? null, types[0]!)) ?? ''),
+  coding('punycode_from_string', punycodeEncode),
+  coding('punycode_to_string', punycodeDecode),
+  coding('punycode_domain_to_string', punycodeDomainEncode),
+  coding('punycode_domain_from_string', punycodeDomainDecode),
 ];

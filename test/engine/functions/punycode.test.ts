@@ -40,3 +40,27 @@ test('what does not decode gives an empty string', () => {
     { nonAscii: '', cut: '', overflow: '' },
   );
 });
+
+test("punycode_domain_*: the reference's examples, label by label, IDNA's dots read as '.'", () => {
+  const decoded = `datatable(encoded:string)
+[
+    "xn--Ge-mia.Bulg.edu",
+    "xn--Lin-8na.Celtchair.org",
+    "xn--Ry-lja8c.xn--Jng-uta63a.xn--Bng-9ka.com",
+]
+| extend domain=punycode_domain_from_string(encoded)`;
+  assert.deepEqual(rows(decoded), [
+    ['xn--Ge-mia.Bulg.edu', 'Gáe.Bulg.edu'],
+    ['xn--Lin-8na.Celtchair.org', 'Lúin.Celtchair.org'],
+    ['xn--Ry-lja8c.xn--Jng-uta63a.xn--Bng-9ka.com', 'Rúyì.Jīngū.Bàng.com'],
+  ]);
+  const encoded = `datatable(domain:string )['Lê Lợi。Thuận Thiên。com', 'Riðill｡Skáldskaparmál｡org', "Kaledvoulc'h.Artorījos.edu"]
+| extend str=punycode_domain_to_string(domain)`;
+  assert.deepEqual(rows(encoded), [
+    ['Lê Lợi。Thuận Thiên。com', 'xn--L Li-gpa4517b.xn--Thun Thin-s4a7194f.com'],
+    ['Riðill｡Skáldskaparmál｡org', 'xn--Riill-jta.xn--Skldskaparml-dbbj.org'],
+    ["Kaledvoulc'h.Artorījos.edu", "Kaledvoulc'h.xn--Artorjos-ejb.edu"],
+  ]);
+  // A label that does not decode empties the whole result.
+  assert.deepEqual(printed("print d = punycode_domain_from_string('xn--bcher-kv.com')"), { d: '' });
+});
