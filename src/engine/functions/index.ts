@@ -49,6 +49,7 @@ import { logicFunctions } from './logic';
 import { mathFunctions } from './mathFunctions';
 import { specialMathFunctions } from './mathSpecial';
 import { parseVersionFunctions } from './parseVersion';
+import { parseXmlFunctions } from './parseXml';
 import { pathFunctions } from './pathFunctions';
 import { punycodeFunctions } from './punycode';
 import { regexQuoteFunctions } from './regexQuote';
@@ -122,6 +123,7 @@ register(scalars, [
   ...timezoneFunctions,
   ...urlFunctions,
   ...punycodeFunctions,
+  ...parseXmlFunctions,
   ...pathFunctions,
   ...extractJsonFunctions,
   ...geoFunctions,
