@@ -49,7 +49,7 @@ function decodeEntities(text: string): string {
 const TEXT = '#text';
 
 /** An element's value by the conversion table. */
-function valueOf(e: Element): DynamicValue {
+function elementValue(e: Element): DynamicValue {
   const members = e.children.filter(([name, v]) => name !== TEXT || (v as string) !== '');
   if (e.attributes.length === 0 && members.every(([name]) => name === TEXT)) {
     return members.length === 0 ? null : members.map(([, v]) => v as string).join('');
@@ -178,9 +178,9 @@ export function parseXml(xml: string): DynamicValue {
   function close(e: Element): void {
     const parent = stack[stack.length - 1];
     if (parent) {
-      parent.children.push([e.name, valueOf(e)]);
+      parent.children.push([e.name, elementValue(e)]);
     } else {
-      root = [e.name, valueOf(e)];
+      root = [e.name, elementValue(e)];
     }
   }
 }
