@@ -28,6 +28,11 @@ const EXAMPLES: Partial<Record<KqlType, string>> = {
   dynamic: 'a JSON value or dynamic literal, e.g. ["a", "b"] or {"k": 1}',
 };
 
+/** What a value of `type` looks like ("a whole number, e.g. 42"), for a prompt's placeholder. */
+export function parameterExample(type: KqlType): string {
+  return EXAMPLES[type] ?? (type === 'string' ? 'any text, as it is (no quotes needed)' : `a ${type} value`);
+}
+
 /** Kusto's scalar type names, as `declare query_parameters` may write them (aliases included). */
 const TYPE_NAMES: Record<string, KqlType> = {
   bool: 'bool',

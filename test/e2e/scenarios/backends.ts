@@ -83,11 +83,12 @@ export async function backendsScenario(wb: Workbench, workspace: string): Promis
     });
     await toast.waitFor({ state: 'visible', timeout: 60_000 });
     const frame = await resultsFrame(wb);
-    await waitFor('the panel saying the backend failed', async () =>
+    // The heading says what is wrong: no workspace to query, not that something "failed".
+    await waitFor('the panel saying Log Analytics is not set up', async () =>
       (await frame
         .locator('.error-box h3')
         .textContent()
-        .catch(() => '')) === 'The backend failed'
+        .catch(() => '')) === 'Log Analytics is not set up'
         ? true
         : undefined,
     );
