@@ -42,6 +42,7 @@ import { noProcessTableScenario } from './scenarios/noProcessTable';
 import { bigNotebookScenario, reportNotebookScenario } from './scenarios/notebooks';
 import { ownExportsScenario } from './scenarios/ownExports';
 import { panelsChartScenario } from './scenarios/panelsChart';
+import { queryParameterPromptScenario } from './scenarios/queryParameterPrompt';
 import { queryParametersNotebookScenario } from './scenarios/queryParameters';
 import { resultsScenario } from './scenarios/results';
 import { runAllAndStatusScenario } from './scenarios/runAllAndStatus';
@@ -243,5 +244,9 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
   scenario(
     '73 a notebook declares query_parameters with defaults in its first cell; Run All filters machines with them in a later cell',
     queryParametersNotebookScenario,
+  );
+  scenario(
+    '75 a query declares a parameter without a default: Run asks for it, refuses a bad value with the reason, runs with a good one',
+    queryParameterPromptScenario,
   );
 });

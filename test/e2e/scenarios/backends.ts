@@ -4,9 +4,9 @@
  * the backend's label. Then back to the local engine with Select Query Backend, and a query runs.
  */
 import assert from 'node:assert/strict';
-import { crashNotices, resultsFrame, waitForGrid, withColumns } from '../resultsPanel';
 import { runBlock, runStatusText } from '../queryFile';
-import { UI_TIMEOUT_MS, waitFor, type Workbench } from '../workbench';
+import { crashNotices, resultsFrame, waitForGrid, withColumns } from '../resultsPanel';
+import { UI_TIMEOUT_MS, type Workbench, waitFor } from '../workbench';
 
 const FILE = 'journeys.kql';
 const WORKSPACE_ID = '0b6c1a2e-8f4d-4c3b-9a7e-5d2f1e0c9b8a';
