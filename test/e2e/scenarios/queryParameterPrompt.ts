@@ -29,23 +29,23 @@ export async function queryParameterPromptScenario(wb: Workbench, workspace: str
   await runBlock(wb, workspace, FILE, HEADING);
 
   const box = wb.page.locator('.quick-input-widget');
-  const title = await waitFor('the input box asking for minCpus', async () => {
-    const text = await box
-      .locator('.quick-input-title')
+  /** The text of a part of the input box, '' when it is not there. */
+  const shown = async (part: string): Promise<string> =>
+    (await box
+      .locator(part)
       .textContent()
-      .catch(() => '');
-    return text?.includes('minCpus') ? text : undefined;
+      .catch(() => '')) ?? '';
+  const title = await waitFor('the input box asking for minCpus', async () => {
+    const text = await shown('.quick-input-title');
+    return text.includes('minCpus') ? text : undefined;
   });
   assert.match(title, /Query parameter minCpus: long/);
 
   const input = box.locator('.quick-input-box input');
   await input.fill('four');
   const reason = await waitFor('the reason the value is refused', async () => {
-    const text = await box
-      .locator('.quick-input-message')
-      .textContent()
-      .catch(() => '');
-    return text?.includes('Not a long') ? text : undefined;
+    const text = await shown('.quick-input-message');
+    return text.includes('Not a long') ? text : undefined;
   });
   assert.match(reason, /Not a long: expected a whole number, e\.g\. 42/);
   await wb.screenshot(75, 'parameter-refused');
@@ -54,13 +54,9 @@ export async function queryParameterPromptScenario(wb: Workbench, workspace: str
   await box.locator('.quick-input-title', { hasText: 'minCpus' }).waitFor({ state: 'visible', timeout: 5_000 });
 
   await input.fill('4');
-  await waitFor('the reason to go', async () => {
-    const text = await box
-      .locator('.quick-input-message')
-      .textContent()
-      .catch(() => '');
-    return text?.includes('Not a long') ? undefined : true;
-  });
+  await waitFor('the reason to go', async () =>
+    (await shown('.quick-input-message')).includes('Not a long') ? undefined : true,
+  );
   await wb.page.keyboard.press('Enter');
   const grid = await waitForGrid(
     wb,
