@@ -48,6 +48,8 @@ export async function queryParameterPromptScenario(wb: Workbench, workspace: str
     return text.includes('Not a long') ? text : undefined;
   });
   assert.match(reason, /Not a long: expected a whole number, e\.g\. 42/);
+  // The pointer off the box, so no tooltip covers its title in the screenshot.
+  await wb.page.mouse.move(700, 600);
   await wb.screenshot(75, 'parameter-refused');
   // Enter on a refused value runs nothing: the box stays, with its reason.
   await wb.page.keyboard.press('Enter');
