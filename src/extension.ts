@@ -19,6 +19,7 @@ import { registerMachinesTree } from './ui/machines';
 import { registerDependencyMap } from './ui/map/mapPanel';
 import { createLogAnalyticsBackend } from './ui/microsoftCredential';
 import { registerNotebooks } from './ui/notebook';
+import { registerQueryParameterCommands } from './ui/queryParameterInput';
 import { registerQueryRunner } from './ui/queryRunner';
 import { registerReports } from './ui/reports';
 import { registerSchemaView } from './ui/schemaView';
@@ -101,6 +102,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerLanguageClient(ctx, { activatedAt: started, order });
     void ctx.schemas.refresh();
     registerQueryRunner(ctx);
+    registerQueryParameterCommands(ctx);
     const machines = registerMachinesTree(ctx);
     registerDependencyMap(ctx, machines);
     registerNotebooks(ctx);

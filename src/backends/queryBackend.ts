@@ -15,6 +15,11 @@ export interface RunOptions {
   readonly timeoutMs?: number;
   /** Told what slow preparation the query waits for (e.g. "Loading VMConnection: 2 of 12 files, 1.2M rows, 80 of 219 MB"). */
   readonly onProgress?: (message: string) => void;
+  /**
+   * Values of the query's `declare query_parameters`, by name, as text (read as literals of the declared
+   * types, never as query text); a parameter without one takes its default.
+   */
+  readonly parameters?: Readonly<Record<string, string>>;
 }
 
 export interface QueryBackend {

@@ -3,9 +3,10 @@
  * a message's shape is declared once; `validate.ts` checks everything that crosses the boundary at run
  * time, because a webview is untrusted input as far as the host is concerned.
  */
+
+import type { SortState } from '../render/rowOrder';
 import type { QueryResult } from '../results/queryResult';
 import type { ColumnarTable } from './columnar';
-import type { SortState } from '../render/rowOrder';
 
 /** Where a query came from, so errors and diagnostics can point back into the document. */
 export interface QueryOrigin {
@@ -50,6 +51,8 @@ export interface ShowErrorMessage extends QueryOrigin {
   readonly type: 'showError';
   readonly batch?: BatchPosition;
   readonly kind: RunErrorKind;
+  /** What happened, in a few words ("Log Analytics rejected the query"); the kind's own heading without it. */
+  readonly heading?: string;
   readonly message: string;
   /** 1-based document line and column of a query error. */
   readonly line?: number;

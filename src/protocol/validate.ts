@@ -4,14 +4,14 @@
  */
 import type { QueryResult, RenderInfo, ResultTable } from '../results/queryResult';
 import { KQL_TYPES, type KqlType } from '../schema/types';
-import { columnarProblem, type ColumnarTable } from './columnar';
+import { type ColumnarTable, columnarProblem } from './columnar';
 import {
+  type ExportDataMessage,
+  type HostMessage,
   MAX_COPY_CHARS,
   MAX_FILTER_CHARS,
   MAX_IMAGE_CHARS,
   MAX_LOG_CHARS,
-  type ExportDataMessage,
-  type HostMessage,
   type ResultPayload,
   type ResultsPanelState,
   type WebviewMessage,
@@ -284,6 +284,9 @@ export function validateHostMessage(m: unknown): Validated<HostMessage> {
       }
       if (!optional(m, 'line', (v) => isInt(v, 1)) || !optional(m, 'column', (v) => isInt(v, 1))) {
         return fail('showError line and column are 1-based integers');
+      }
+      if (!optional(m, 'heading', isStr)) {
+        return fail('showError heading is text');
       }
       return { ok: true, value: m as unknown as HostMessage };
     }

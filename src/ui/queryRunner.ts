@@ -14,9 +14,12 @@ import type { QueryResult } from '../results/queryResult';
 import { offerSignInOnAuthError, offerWorkspaceOnConfigError } from './backendCommands';
 import { RunCodeLensProvider } from './codeLens';
 import type { Ctx } from './ctx';
+import { errorHeading } from './errorHeading';
 import { queryErrorMessage, resultWarnings, timeoutMessage } from './limitNotices';
 import { log } from './log';
+import type { ParameterValues } from './parameterValues';
 import { progressTitle } from './progressTitle';
+import { parameterValuesForRun } from './queryParameterInput';
 import { ResultsPanel } from './resultsPanel';
 import { RunDiagnostics } from './runDiagnostics';
 import { noteRunWarnings } from './runWarnings';
@@ -171,6 +174,11 @@ export class QueryRunner implements vscode.Disposable {
     if (q.text.trim() === '') {
       return 'failed';
     }
+    // Asked before anything shows as running: Escape in a parameter's box cancels the Run quietly.
+    const parameters = await parameterValuesForRun(q.document.uri, q.text);
+    if (!parameters) {
+      return 'stopped';
+    }
     const key = q.document.uri.toString();
     // A new run of the same document replaces the one still going.
     this.running.get(key)?.abort();
@@ -198,7 +206,7 @@ export class QueryRunner implements vscode.Disposable {
     };
     // Read as the run starts: the header says what this run applied, even if the setting changes meanwhile.
     const timeRange = appliedTimeRangeText(this.ctx.config.timeRangeSetting, Date.now());
-    const running = this.execute(backend, q.text, controller.signal, onProgress);
+    const running = this.execute(backend, q.text, controller.signal, onProgress, parameters);
     const progressTimer = setTimeout(() => {
       void vscode.window.withProgress(
         {
@@ -253,6 +261,7 @@ export class QueryRunner implements vscode.Disposable {
           type: 'showError',
           ...origin,
           kind: 'query',
+          heading: errorHeading({ kind: 'query', backend: backend.id, code: kqlError.code }),
           message: queryErrorMessage(kqlError.message, backend.id),
           line: range.start.line + 1,
           column: range.start.character + 1,
@@ -278,6 +287,11 @@ export class QueryRunner implements vscode.Disposable {
         type: 'showError',
         ...origin,
         kind,
+        heading: errorHeading({
+          kind,
+          backend: backend.id,
+          ...(e instanceof BackendError ? { backendKind: e.kind, status: e.status } : {}),
+        }),
         message:
           kind === 'cancelled'
             ? 'The query was cancelled.'
@@ -299,12 +313,14 @@ export class QueryRunner implements vscode.Disposable {
     text: string,
     signal: AbortSignal,
     onProgress?: (message: string) => void,
+    parameters?: ParameterValues,
   ): Promise<QueryResult> {
     const config = this.ctx.config;
     return backend.run(text, {
       timeRange: this.ctx.backends.timeRange,
       signal,
       onProgress,
+      parameters,
       rowLimit: config.rowLimit,
       timeoutMs: backend.id === 'local' ? config.localTimeoutMs : config.serverTimeoutSeconds * 1000,
     });

@@ -44,6 +44,7 @@ import { noProcessTableScenario } from './scenarios/noProcessTable';
 import { bigNotebookScenario, reportNotebookScenario } from './scenarios/notebooks';
 import { ownExportsScenario } from './scenarios/ownExports';
 import { panelsChartScenario } from './scenarios/panelsChart';
+import { queryParameterPromptScenario } from './scenarios/queryParameterPrompt';
 import { queryParametersNotebookScenario } from './scenarios/queryParameters';
 import { resultsScenario } from './scenarios/results';
 import { runAllAndStatusScenario } from './scenarios/runAllAndStatus';
@@ -249,6 +250,10 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
   scenario(
     "74 a notebook cell runs a fork of two named legs over VMConnection: both tables show under their names with the CLI's rows",
     forkNotebookScenario,
+  );
+  scenario(
+    '75 a query declares a parameter without a default: Run asks for it, refuses a bad value with the reason, runs with a good one',
+    queryParameterPromptScenario,
   );
   scenario(
     "76 a folder of odd exports (Excel's UTF-16 CSV, ragged rows, a cut-off gzip): the extra tables in the Schema view, their queries answered, each skipped line a Problem",

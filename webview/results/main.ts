@@ -402,12 +402,14 @@ function showError(m: ShowErrorMessage): void {
   document.body.classList.remove('running');
   saveState({ documentUri: m.documentUri, queryText: m.queryText, blockStartLine: m.blockStartLine });
   const box: HTMLElement[] = [];
-  const heading = {
-    query: 'The query has an error',
-    backend: 'The backend failed',
-    cancelled: 'Cancelled',
-    timeout: 'Timed out',
-  }[m.kind];
+  const heading =
+    m.heading ??
+    {
+      query: 'The query has an error',
+      backend: 'The backend failed',
+      cancelled: 'Cancelled',
+      timeout: 'Timed out',
+    }[m.kind];
   box.push(el('h3', m.kind === 'cancelled' ? 'muted' : 'error-text', heading));
   const line = el('p', 'error-message');
   if (m.line !== undefined && m.column !== undefined) {

@@ -189,6 +189,7 @@ async function runOne(message: Extract<WorkerRequest, { type: 'run' }>): Promise
     const result = runLocalQuery(data.database, query, {
       timeRange: options.timeRange,
       rowLimit: options.rowLimit,
+      parameters: options.parameters,
       memoryLimitBytes: options.memoryLimitBytes,
       resultByteLimit: options.resultByteLimit,
       deadline: options.deadline,

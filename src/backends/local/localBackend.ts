@@ -122,6 +122,7 @@ export class LocalBackend implements QueryBackend {
       options: {
         timeRange: options.timeRange,
         rowLimit: options.rowLimit ?? this.options.rowLimit ?? DEFAULT_ROW_LIMIT,
+        ...(options.parameters ? { parameters: options.parameters } : {}),
         memoryLimitBytes: this.options.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT_BYTES,
         resultByteLimit: this.options.resultByteLimit ?? DEFAULT_RESULT_BYTE_LIMIT,
         deadline: Date.now() + timeoutMs,

@@ -14,6 +14,8 @@ import type { EngineTimeline } from './startupTrace';
 export interface WorkerRunOptions {
   readonly timeRange?: TimeRange;
   readonly rowLimit?: number;
+  /** Values of `declare query_parameters`, by name, as text. */
+  readonly parameters?: Readonly<Record<string, string>>;
   readonly memoryLimitBytes?: number;
   readonly resultByteLimit?: number;
   readonly deadline: number;

@@ -18,6 +18,7 @@ import { type AzureCloudName, cloudEndpoints } from './clouds';
 import { type EndpointApprover, EndpointGatedCredential } from './endpointPolicy';
 import { serviceErrorIn, serviceErrorMessages, toBackendError } from './errorMapping';
 import { exactTables } from './exactCells';
+import { withParameterLets } from './parameterLets';
 import { DEFAULT_MAX_RESPONSE_BYTES, type ResponseNote, responseSizePolicy } from './responseSize';
 import {
   describeRetry,
@@ -247,7 +248,8 @@ export class LogAnalyticsBackend implements QueryBackend {
       await this.credential.ensureAllowed();
       const result = await this.client.queryWorkspace(
         workspaceId,
-        query,
+        // The service takes no parameter values: the declarations go as lets of them (parameterLets.ts).
+        withParameterLets(query, options.parameters ?? {}),
         // The SDK insists on a timespan object; a missing duration leaves the query's own window.
         timespan ?? ({ duration: undefined } as unknown as QueryTimeInterval),
         {

@@ -26,8 +26,10 @@ import { truncationNote } from '../../render/truncationNote';
 import { BackendError } from '../../results/errors';
 import { offerSignInOnAuthError } from '../backendCommands';
 import type { Ctx } from '../ctx';
+import { errorHeading } from '../errorHeading';
 import { resultWarnings } from '../limitNotices';
 import { log } from '../log';
+import { parameterValuesForRun } from '../queryParameterInput';
 
 function asKqlError(e: unknown): KqlError | undefined {
   return e instanceof Error && e.name === 'KqlError' && typeof (e as Partial<KqlError>).range === 'object'
@@ -139,6 +141,17 @@ export class KqlNotebookController implements vscode.Disposable {
       return true;
     }
 
+    // A cell sees the parameters declared in the cells above it: values missing for those are asked now.
+    const parameters = await parameterValuesForRun(cell.document.uri, scoped.text);
+    if (!parameters) {
+      await execution.replaceOutput(
+        new vscode.NotebookCellOutput([
+          vscode.NotebookCellOutputItem.text('Not run: no value was given for its query parameters.'),
+        ]),
+      );
+      execution.end(undefined, Date.now());
+      return false;
+    }
     const abort = new AbortController();
     execution.token.onCancellationRequested(() => abort.abort());
     const backend = this.ctx.backends.active;
@@ -147,6 +160,7 @@ export class KqlNotebookController implements vscode.Disposable {
       const result = await backend.run(scoped.text, {
         timeRange: setsOwnTimeRange(scoped.text) ? undefined : this.ctx.backends.timeRange,
         signal: abort.signal,
+        parameters,
         rowLimit: config.rowLimit,
         timeoutMs: backend.id === 'local' ? config.localTimeoutMs : config.serverTimeoutSeconds * 1000,
       });
@@ -186,7 +200,14 @@ export class KqlNotebookController implements vscode.Disposable {
       log.info(`Notebook cell ${cell.index + 1}: ${message}`);
       await execution.replaceOutput(
         new vscode.NotebookCellOutput([
-          vscode.NotebookCellOutputItem.error({ name: cancelled ? 'Cancelled' : 'Query failed', message }),
+          vscode.NotebookCellOutputItem.error({
+            name: cancelled
+              ? 'Cancelled'
+              : e instanceof BackendError
+                ? errorHeading({ kind: 'backend', backend: backend.id, backendKind: e.kind, status: e.status })
+                : 'Query failed',
+            message,
+          }),
         ]),
       );
       execution.end(false, Date.now());

@@ -59,6 +59,16 @@ test('render info comes back with the result', async () => {
   assert.equal(r.tables[0]!.rows.length, 24);
 });
 
+test("the run's parameter values reach the engine in the worker, read as their declared types", async () => {
+  const query = 'declare query_parameters(n:long, since:datetime); print n * 2, since';
+  const r = await sample.run(query, { parameters: { n: '21', since: '2024-05-01' } });
+  assert.deepEqual(r.tables[0]!.rows, [[42, '2024-05-01T00:00:00Z']]);
+  await assert.rejects(
+    sample.run(query, { parameters: { n: '21' } }),
+    (e) => e instanceof KqlError && /'since' has no value here/.test(e.message),
+  );
+});
+
 test('results past the row limit are truncated with a warning', async () => {
   const r = await sample.run('VMConnection | project Computer', { rowLimit: 10 });
   assert.equal(r.tables[0]!.rows.length, 10);

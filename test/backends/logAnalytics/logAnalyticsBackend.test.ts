@@ -1,17 +1,17 @@
-import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import {
-  LogAnalyticsBackend,
-  SignInRequiredError,
   cloudEndpoints,
   isIsoDuration,
+  LogAnalyticsBackend,
+  SignInRequiredError,
   toQueryTimeInterval,
 } from '../../../src/backends/logAnalytics';
-import { BackendError, QueryCancelledError, QueryTimeoutError } from '../../../src/results/errors';
 import { KqlError } from '../../../src/kql/errors';
-import { useLoopbackServer } from './loopbackServer';
+import { BackendError, QueryCancelledError, QueryTimeoutError } from '../../../src/results/errors';
 import { plainBags } from '../../engine/bagData';
+import { useLoopbackServer } from './loopbackServer';
 
 const WORKSPACE = '0b6c1a2e-8f4d-4c3b-9a7e-5d2f1e0c9b8a';
 
@@ -140,6 +140,25 @@ describe('LogAnalyticsBackend over HTTPS to a loopback server', () => {
     assert.equal(loopback.server.requests.at(-1)!.body.timespan, undefined);
     await backend().run('print 1', { timeRange: { start: '2026-11-01T00:00:00Z', end: '2026-11-02T00:00:00Z' } });
     assert.equal(loopback.server.requests.at(-1)!.body.timespan, '2026-11-01T00:00:00.000Z/2026-11-02T00:00:00.000Z');
+  });
+
+  test('sends declared query parameters as lets of the run’s values, the body holding nothing else', async () => {
+    loopback.server.script([{ status: 200, body: typedTables }]);
+    await backend().run('declare query_parameters(who:string, n:long = 5);\nVMConnection | where Computer == who', {
+      parameters: { who: 'web"01\n| take 1' },
+    });
+    assert.deepEqual(loopback.server.requests.at(-1)!.body, {
+      query: 'let who = "web\\"01\\n| take 1"; let n = long(5);\nVMConnection | where Computer == who',
+    });
+  });
+
+  test('a parameter without a value fails before anything is sent', async () => {
+    const before = loopback.server.requests.length;
+    await assert.rejects(
+      backend().run('declare query_parameters(who:string);\nprint who'),
+      (e) => e instanceof KqlError && /'who' has no value here/.test(e.message),
+    );
+    assert.equal(loopback.server.requests.length, before);
   });
 
   test('keeps the data of a partial error and reports the error as a warning', async () => {

@@ -4,9 +4,9 @@
  * the backend's label. Then back to the local engine with Select Query Backend, and a query runs.
  */
 import assert from 'node:assert/strict';
-import { crashNotices, resultsFrame, waitForGrid, withColumns } from '../resultsPanel';
 import { runBlock, runStatusText } from '../queryFile';
-import { UI_TIMEOUT_MS, waitFor, type Workbench } from '../workbench';
+import { crashNotices, resultsFrame, waitForGrid, withColumns } from '../resultsPanel';
+import { UI_TIMEOUT_MS, type Workbench, waitFor } from '../workbench';
 
 const FILE = 'journeys.kql';
 const WORKSPACE_ID = '0b6c1a2e-8f4d-4c3b-9a7e-5d2f1e0c9b8a';
@@ -83,11 +83,12 @@ export async function backendsScenario(wb: Workbench, workspace: string): Promis
     });
     await toast.waitFor({ state: 'visible', timeout: 60_000 });
     const frame = await resultsFrame(wb);
-    await waitFor('the panel saying the backend failed', async () =>
+    // The heading says what is wrong: no workspace to query, not that something "failed".
+    await waitFor('the panel saying Log Analytics is not set up', async () =>
       (await frame
         .locator('.error-box h3')
         .textContent()
-        .catch(() => '')) === 'The backend failed'
+        .catch(() => '')) === 'Log Analytics is not set up'
         ? true
         : undefined,
     );

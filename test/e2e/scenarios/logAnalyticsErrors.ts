@@ -53,6 +53,8 @@ const GOOD_BODY = {
 interface Case {
   readonly heading: string;
   readonly shot: string;
+  /** The panel's heading: what happened, in a few words. */
+  readonly title: string;
   /** What the message must say: what happened, then what to do. */
   readonly says: readonly RegExp[];
   /** The notification that offers a new sign-in, for a refused one. */
@@ -63,12 +65,14 @@ const CASES: readonly Case[] = [
   {
     heading: '// Token no longer valid',
     shot: 'log-analytics-401',
+    title: 'Not signed in to Log Analytics',
     says: [/refused the sign-in \(401 Unauthorized\)/, /The provided authentication is not valid/, /Sign in again/],
     toast: /Log Analytics refused the sign-in \(401\): sign in again to run queries there\./,
   },
   {
     heading: '// No access to the workspace',
     shot: 'log-analytics-403',
+    title: 'No access to the workspace',
     says: [
       /denied access to the workspace \(403 Forbidden\)/,
       /Log Analytics Reader role/,
@@ -80,6 +84,7 @@ const CASES: readonly Case[] = [
   {
     heading: '// Service error page',
     shot: 'log-analytics-500-html',
+    title: 'Log Analytics failed',
     says: [
       /failed \(500 Internal Server Error\)/,
       /web page titled "500 - Internal server error\."/,
@@ -89,6 +94,7 @@ const CASES: readonly Case[] = [
   {
     heading: '// Broken JSON',
     shot: 'log-analytics-broken-json',
+    title: 'Log Analytics sent an unreadable answer',
     says: [/answered 200 OK, but its JSON is malformed/, /run the query again/],
   },
 ];
@@ -157,6 +163,7 @@ export async function logAnalyticsErrorsScenario(main: Workbench): Promise<void>
         assert.match(text, said);
       }
       assert.doesNotMatch(text, /<\/?[a-z!][^>]*>|"tables"|PrimaryResult|Cannot read propert/i);
+      assert.equal(await panel.locator('.error-box h3').textContent(), c.title);
       if (c.toast) {
         // The notification offering a new sign-in says it in one line; the panel has the service's words.
         await wb.page

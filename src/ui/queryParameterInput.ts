@@ -1,0 +1,178 @@
+/**
+ * Asks the user for query parameter values: before a Run of a query (a .kql block or a notebook cell)
+ * that declares parameters without a default and without a value yet, and when they choose
+ * "Set Query Parameters…" for the document (every parameter, defaults included). Each value is checked
+ * as it is typed against the declared type, the way the engine reads it, with the reason shown; Escape
+ * cancels (the Run does not happen; values already kept stay). "Clear Query Parameters" forgets them.
+ */
+import * as vscode from 'vscode';
+import { parameterExample, parameterType } from '../engine/parameterLiteral';
+import type { DeclaredParameter } from '../kql/queryParameters';
+import type { Ctx } from './ctx';
+import { log } from './log';
+import {
+  declaredParameters,
+  editPrefill,
+  missingValues,
+  ParameterValueStore,
+  type ParameterValues,
+  valueProblem,
+  valuesFor,
+} from './parameterValues';
+
+/** One store for the window: the editor's Runs, the notebooks' cells and the commands share it. */
+export const parameterValues = new ParameterValueStore();
+
+/** The document (a .kql file, or the notebook of a cell) whose values a query's parameters take. */
+function documentKey(uri: vscode.Uri): string {
+  return (
+    vscode.workspace.notebookDocuments
+      .find((nb) => nb.getCells().some((c) => c.document.uri.toString() === uri.toString()))
+      ?.uri.toString() ?? uri.toString()
+  );
+}
+
+/**
+ * The values to run `text` with: the document's kept values, after asking for the missing ones.
+ * Undefined when the user pressed Escape: the Run is cancelled, which is not an error.
+ */
+export async function parameterValuesForRun(
+  documentUri: vscode.Uri,
+  text: string,
+): Promise<ParameterValues | undefined> {
+  const key = documentKey(documentUri);
+  const missing = missingValues(text, parameterValues.values(key));
+  if (missing.length > 0) {
+    const given = await askValues(missing, () => '', 'run');
+    if (!given) {
+      log.info(`Run cancelled: no value given for the query parameter(s) ${missing.map((p) => p.name).join(', ')}.`);
+      return undefined;
+    }
+    parameterValues.set(key, given);
+  }
+  return valuesFor(text, parameterValues.values(key));
+}
+
+/** One input box per parameter, in turn; undefined when one is escaped. */
+async function askValues(
+  parameters: readonly DeclaredParameter[],
+  prefill: (p: DeclaredParameter) => string,
+  purpose: 'run' | 'edit',
+): Promise<Record<string, string> | undefined> {
+  const values: Record<string, string> = {};
+  for (const [i, p] of parameters.entries()) {
+    const value = await askValue(p, prefill(p), i + 1, parameters.length, purpose);
+    if (value === undefined) {
+      return undefined;
+    }
+    values[p.name] = value;
+  }
+  return values;
+}
+
+function askValue(
+  p: DeclaredParameter,
+  value: string,
+  step: number,
+  totalSteps: number,
+  purpose: 'run' | 'edit',
+): Promise<string | undefined> {
+  const type = parameterType(p.type);
+  const box = vscode.window.createInputBox();
+  box.title = `Query parameter ${p.name}: ${p.type}`;
+  box.step = step;
+  box.totalSteps = totalSteps;
+  box.value = value;
+  box.placeholder = type ? parameterExample(type) : p.type;
+  box.prompt =
+    purpose === 'run'
+      ? `The query declares ${p.name} without a default: its value for this run, kept for this document until the window closes ("Set Query Parameters…" changes it).`
+      : p.defaultText !== undefined
+        ? `Value of ${p.name}; empty to use the default (${p.defaultText}).`
+        : `Value of ${p.name}.`;
+  box.ignoreFocusOut = true;
+  const optionalEmpty = purpose === 'edit' && p.defaultText !== undefined;
+  const check = (text: string): string | undefined =>
+    optionalEmpty && text === '' ? undefined : valueProblem(text, p.type);
+  box.validationMessage = value === '' ? undefined : check(value);
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = (result: string | undefined): void => {
+      if (!done) {
+        done = true;
+        resolve(result);
+        box.dispose();
+      }
+    };
+    box.onDidChangeValue((text) => {
+      box.validationMessage = check(text);
+    });
+    box.onDidAccept(() => {
+      const problem = check(box.value);
+      box.validationMessage = problem;
+      if (problem === undefined) {
+        finish(box.value);
+      }
+    });
+    box.onDidHide(() => finish(undefined));
+    box.show();
+  });
+}
+
+/** The text whose parameters the commands edit: the whole .kql file, or every KQL cell of the notebook. */
+function documentText(): { key: string; text: string } | undefined {
+  const editor = vscode.window.activeTextEditor;
+  if (editor?.document.languageId === 'kql' && editor.document.uri.scheme !== 'vscode-notebook-cell') {
+    return { key: editor.document.uri.toString(), text: editor.document.getText() };
+  }
+  const notebook = vscode.window.activeNotebookEditor?.notebook;
+  if (!notebook) {
+    return undefined;
+  }
+  const cells = notebook.getCells().filter((c) => c.document.languageId === 'kql');
+  return { key: notebook.uri.toString(), text: cells.map((c) => c.document.getText()).join('\n;\n') };
+}
+
+async function setQueryParameters(): Promise<void> {
+  const doc = documentText();
+  const declared = doc ? declaredParameters(doc.text) : [];
+  if (!doc || declared.length === 0) {
+    void vscode.window.showInformationMessage(
+      'This document declares no query parameters (declare query_parameters(name:type [= default], …);).',
+    );
+    return;
+  }
+  const stored = parameterValues.values(doc.key);
+  const given = await askValues(declared, (p) => editPrefill(p, stored), 'edit');
+  if (!given) {
+    return;
+  }
+  // An emptied value of a parameter with a default goes back to the default.
+  const kept = Object.fromEntries(Object.entries(stored).filter(([name]) => !declared.some((p) => p.name === name)));
+  for (const p of declared) {
+    const value = given[p.name]!;
+    if (!(value === '' && p.defaultText !== undefined)) {
+      kept[p.name] = value;
+    }
+  }
+  parameterValues.clear(doc.key);
+  parameterValues.set(doc.key, kept);
+  log.info(`Query parameters set for ${doc.key}: ${Object.keys(kept).join(', ') || 'none (defaults)'}.`);
+}
+
+function clearQueryParameters(): void {
+  const doc = documentText();
+  const cleared = doc ? parameterValues.clear(doc.key) : false;
+  void vscode.window.showInformationMessage(
+    cleared
+      ? 'Query parameter values forgotten for this document: the next Run asks again.'
+      : 'No query parameter values are kept for this document.',
+  );
+}
+
+export function registerQueryParameterCommands(ctx: Ctx): void {
+  ctx.subscriptions.push(
+    vscode.commands.registerCommand('kql.setQueryParameters', setQueryParameters),
+    vscode.commands.registerCommand('kql.clearQueryParameters', clearQueryParameters),
+  );
+}
