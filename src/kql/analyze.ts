@@ -4,7 +4,7 @@
  */
 import type { TableSchema } from '../schema/types';
 import type { FunctionSchema } from '../schema/workspaceSchema';
-import { type KqlDiagnostic, KqlError, type KqlSeverity } from './errors';
+import { KqlError, type KqlDiagnostic, type KqlSeverity } from './errors';
 import { globalsFor } from './globals';
 import { cancellationToken, items, kusto } from './kustoLibrary';
 import { LineMap } from './positions';
