@@ -27,6 +27,10 @@
  * Kusto.Language's V8 code cache (src/kql/libraryCodeCache.ts; made by one start first), in turns:
  *
  *   npm run build && npx tsx bench/lsStartup.ts 6 code-cache
+ *
+ * LS_BENCH_SERVER_ARGS adds Node options to every server started, e.g. a profile of each start:
+ *
+ *   LS_BENCH_SERVER_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' npx tsx bench/lsStartup.ts 1 code-cache
  */
 import { fork, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -57,6 +61,8 @@ const snapshotOnly = mode === 'snapshot' || mode === 'engine-nice' || mode === '
 const engineNice = mode === 'engine-nice';
 const engineAfter = mode === 'engine-after';
 const codeCache = mode === 'code-cache';
+/** Node options for every server started, e.g. `--cpu-prof --cpu-prof-dir=DIR` (not allowed in NODE_OPTIONS). */
+const serverNodeArgs = (process.env.LS_BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
 /** The lower priority compared with 0 (`engine-nice [level]`, default 10). */
 const lowNice = Number(process.argv[4] ?? 10);
 const server = path.join(repo, 'dist/server.js');
@@ -116,7 +122,7 @@ async function startOnce(
   const client = new StartupTrace();
   client.mark('spawnRequested');
   const child = fork(server, ['--node-ipc', `--clientProcessId=${process.pid}`], {
-    execArgv: blob ? ['--snapshot-blob', blob] : [],
+    execArgv: [...serverNodeArgs, ...(blob ? ['--snapshot-blob', blob] : [])],
     env: { ...process.env, ...(blob ? { GLIBC_TUNABLES: 'glibc.malloc.hugetlb=1' } : {}), ...extraEnv },
     silent: true,
   });

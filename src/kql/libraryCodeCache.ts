@@ -46,7 +46,8 @@ export function currentRuntime(): CodeCacheRuntime {
 /** One library script as read from disk. */
 export interface LibraryScript {
   readonly file: string;
-  readonly text: string;
+  /** The file's bytes (hashed as read: encoding 5 MB of decoded text again would cost more). */
+  readonly bytes: Buffer;
   readonly size: number;
   readonly mtimeMs: number;
 }
@@ -70,7 +71,7 @@ export function codeCacheKey(config: CodeCacheConfig, runtime: CodeCacheRuntime,
     ]),
   );
   for (const s of scripts) {
-    hash.update(`\0${path.basename(s.file)}\0${s.size}\0${s.mtimeMs}\0`).update(s.text);
+    hash.update(`\0${path.basename(s.file)}\0${s.size}\0${s.mtimeMs}\0`).update(s.bytes);
   }
   return `${config.name.replace(/[^A-Za-z0-9_-]/g, '_')}-${hash.digest('hex').slice(0, 16)}`;
 }
@@ -118,7 +119,7 @@ export class ScriptsWithCodeCache {
   ): ScriptsWithCodeCache {
     const scripts = files.map((file): LibraryScript => {
       const stat = fs.statSync(file);
-      return { file, text: fs.readFileSync(file, 'utf8'), size: stat.size, mtimeMs: stat.mtimeMs };
+      return { file, bytes: fs.readFileSync(file), size: stat.size, mtimeMs: stat.mtimeMs };
     });
     const key = codeCacheKey(config, runtime, scripts);
     const compiled = scripts.map((s) => {
@@ -130,7 +131,7 @@ export class ScriptsWithCodeCache {
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'ENOENT') use = 'unreadable';
       }
-      const script = new vm.Script(wrap(s.text), { filename: s.file, cachedData });
+      const script = new vm.Script(wrap(s.bytes.toString('utf8')), { filename: s.file, cachedData });
       if (cachedData) {
         use = script.cachedDataRejected ? 'rejected' : 'used';
         if (use === 'rejected') fs.rmSync(target, { force: true });

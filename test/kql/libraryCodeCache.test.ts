@@ -30,7 +30,7 @@ const runtime = (
 });
 const script = (over: Partial<LibraryScript> = {}): LibraryScript => ({
   file: '/lib/bridge.min.js',
-  text: 'var a = 1;',
+  bytes: Buffer.from('var a = 1;'),
   size: 10,
   mtimeMs: 1000,
   ...over,
@@ -55,7 +55,7 @@ test('a code cache key changes with every part it depends on, and only then', ()
     codeCacheKey(config({ tag: '0.1.1' }), runtime(), [script()]),
     codeCacheKey(config(), runtime(), [script({ size: 11 })]),
     codeCacheKey(config(), runtime(), [script({ mtimeMs: 1001 })]),
-    codeCacheKey(config(), runtime(), [script({ text: 'var a = 2;' })]),
+    codeCacheKey(config(), runtime(), [script({ bytes: Buffer.from('var a = 2;') })]),
     codeCacheKey(config(), runtime(), [script({ file: '/lib/bridge.js' })]),
     codeCacheKey(config(), runtime(), [script(), script({ file: '/lib/Kusto.Language.Bridge.min.js' })]),
   ];
