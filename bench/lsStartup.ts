@@ -28,6 +28,11 @@
  *
  *   npm run build && npx tsx bench/lsStartup.ts 6 code-cache
  *
+ * With `first-start-order`, starts without any snapshot, the engine (`kql` without its snapshot) started
+ * beside the server or once the server's first diagnostics arrived, in turns:
+ *
+ *   npm run build && npx tsx bench/lsStartup.ts 6 first-start-order
+ *
  * LS_BENCH_SERVER_ARGS adds Node options to every server started, e.g. a profile of each start:
  *
  *   LS_BENCH_SERVER_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' npx tsx bench/lsStartup.ts 1 code-cache
@@ -118,6 +123,7 @@ async function startOnce(
   blob: string | undefined,
   onInitialized?: () => void,
   extraEnv: Record<string, string> = {},
+  onFirstDiagnostics?: () => void,
 ): Promise<Start> {
   const client = new StartupTrace();
   client.mark('spawnRequested');
@@ -141,6 +147,7 @@ async function startOnce(
   });
   let atOnce: Promise<number> | undefined;
   connection.onNotification(PublishDiagnosticsNotification.type, () => {
+    if (!atOnce) onFirstDiagnostics?.();
     client.mark('firstDiagnosticsReceived');
     atOnce ??= timeCompletion(connection, COMPLETE_AT[0]);
   });
@@ -185,13 +192,18 @@ function median(values: readonly number[]): number {
  * The engine's first answer as the editor's first Run asks it: `kql` from its snapshot, at OS priority
  * `nice`; ms from `since` (performance.now(); default: the engine's own start).
  */
-function engineAnswerMs(nice: number, since = performance.now()): Promise<number> {
+function engineAnswerMs(
+  nice: number,
+  since = performance.now(),
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   const started = since;
   const child = spawn(
     'nice',
     ['-n', String(nice), path.join(repo, 'bin/kql.js'), 'VMBoundPort | distinct Computer, Port, ProcessName'],
     {
       stdio: ['ignore', 'ignore', 'inherit'],
+      env,
     },
   );
   return new Promise((resolve, reject) =>
@@ -295,9 +307,45 @@ async function compareCodeCache(): Promise<void> {
   }
 }
 
+/**
+ * A first start without snapshots (code-server's first, desktop VS Code's every start): the server and
+ * the engine (`kql` without its snapshot: the library loaded and its first analysis, as in the worker)
+ * started together, or the engine held until the server's first diagnostics, in turns (see the header).
+ */
+async function compareFirstStartOrder(): Promise<void> {
+  const orders = ['beside the server', "after the server's first diagnostics"] as const;
+  const byOrder = new Map(
+    orders.map((o) => [o, { first: [] as number[], cpu: [] as number[], engine: [] as number[] }]),
+  );
+  const env = { ...process.env, KQL_NO_SNAPSHOT: '1' };
+  for (let i = 0; i < runs; i++) {
+    for (const order of i % 2 ? [...orders].reverse() : orders) {
+      const spawned = performance.now();
+      let engine: Promise<number> | undefined = order === orders[0] ? engineAnswerMs(0, spawned, env) : undefined;
+      const start = await startOnce(undefined, undefined, {}, () => {
+        engine ??= engineAnswerMs(0, spawned, env);
+      });
+      const f = byOrder.get(order)!;
+      f.first.push(start.firstWall);
+      f.cpu.push(start.firstCpu);
+      f.engine.push(await engine!);
+    }
+  }
+  console.log(
+    `first start (no snapshots): the engine (kql without its snapshot) started beside the server or after its first diagnostics, load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores, medians of ${runs}:`,
+  );
+  const base = byOrder.get(orders[0])!;
+  for (const [order, f] of byOrder) {
+    console.log(
+      `  engine ${order}: first diagnostics ${median(f.first)} ms (${(median(f.first) / median(base.first)).toFixed(2)}×), ${median(f.cpu)} ms of the server's CPU; the engine's answer ${median(f.engine)} ms after the server's spawn (${(median(f.engine) / median(base.engine)).toFixed(2)}×); all: ${f.first.join(' ')} / ${f.engine.join(' ')}`,
+    );
+  }
+}
+
 async function main(): Promise<void> {
   if (!fs.existsSync(server) || !fs.existsSync(entry)) throw new Error('no dist/server.js: npm run build first');
   if (codeCache) return compareCodeCache();
+  if (mode === 'first-start-order') return compareFirstStartOrder();
   const blob = await snapshotBlob();
   if (engineNice) return compareEngineNice(blob);
   if (engineAfter) return compareEngineAfter(blob);
