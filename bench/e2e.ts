@@ -104,6 +104,7 @@ async function firstDiagnosticsMs(userDataDir: string, since: number): Promise<D
             completeWall: Number(all?.[1] ?? m[1]),
             completeCpu: Number(all?.[2] ?? m[2]),
             fromSnapshot: text.includes('start-up snapshot'),
+            codeCache: /\(code cache: ([^)]+)\)/.exec(text)?.[1],
             trace: mergeTraces(clientTrace(userDataDir, since), parseTrace(text, SERVER_TRACE_LOG)),
           };
       }
@@ -157,6 +158,8 @@ interface Diagnostics {
   readonly completeWall: number;
   readonly completeCpu: number;
   readonly fromSnapshot: boolean;
+  /** How Kusto.Language's code cache served a start without a snapshot (used, absent, rejected, …). */
+  readonly codeCache?: string;
   /** Both sides' start-up marks on one clock, in order (see bench/startupTrace.ts). */
   readonly trace: [string, number][];
 }
@@ -284,7 +287,7 @@ function report(title: string, f: StartFigures): void {
   );
   const d = f.diagnostics;
   console.log(
-    `    language server${d.fromSnapshot ? ' (from its start-up snapshot)' : ''}, first diagnostics: ${d.wall} ms after its process started, ${d.cpu} ms of its CPU, ${d.checked} queries checked  (${verdict(d.wall, 1000)}; in CPU ${verdict(d.cpu, 1000)})`,
+    `    language server${d.fromSnapshot ? ' (from its start-up snapshot)' : ''}${d.codeCache ? ` (code cache: ${d.codeCache})` : ''}, first diagnostics: ${d.wall} ms after its process started, ${d.cpu} ms of its CPU, ${d.checked} queries checked  (${verdict(d.wall, 1000)}; in CPU ${verdict(d.cpu, 1000)})`,
   );
   console.log(
     `    language server, from the kernel's process start (Node's own clock starts ${span(d.trace, 'processStart', 'nodeTimeOrigin')} ms later): first diagnostics sent at ${span(d.trace, 'processStart', 'firstDiagnosticsSent')} ms (${verdict(span(d.trace, 'processStart', 'firstDiagnosticsSent'), 1000)}); trace:`,
