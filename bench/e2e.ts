@@ -15,7 +15,9 @@
  *
  * Both for a user's first start (no start-up snapshot yet: the extension builds the language server's
  * in the background) and, once that snapshot is there, a second start of the same user data (the
- * server forked from it), with the second's ratio to the first.
+ * server forked from it), with the second's ratio to the first; then a third with the snapshots deleted,
+ * as desktop VS Code (Electron) starts every time: no snapshot, but Kusto.Language's V8 code cache
+ * made by the earlier starts (src/kql/libraryCodeCache.ts), where the build has one.
  *
  *   npx tsx bench/e2e.ts [warm-runs]      (default 5; needs test/e2e/setup.sh and a built VSIX)
  */
@@ -102,6 +104,7 @@ async function firstDiagnosticsMs(userDataDir: string, since: number): Promise<D
             completeWall: Number(all?.[1] ?? m[1]),
             completeCpu: Number(all?.[2] ?? m[2]),
             fromSnapshot: text.includes('start-up snapshot'),
+            codeCache: /\(code cache: ([^)]+)\)/.exec(text)?.[1],
             trace: mergeTraces(clientTrace(userDataDir, since), parseTrace(text, SERVER_TRACE_LOG)),
           };
       }
@@ -155,6 +158,8 @@ interface Diagnostics {
   readonly completeWall: number;
   readonly completeCpu: number;
   readonly fromSnapshot: boolean;
+  /** How Kusto.Language's code cache served a start without a snapshot (used, absent, rejected, …). */
+  readonly codeCache?: string;
   /** Both sides' start-up marks on one clock, in order (see bench/startupTrace.ts). */
   readonly trace: [string, number][];
 }
@@ -282,7 +287,7 @@ function report(title: string, f: StartFigures): void {
   );
   const d = f.diagnostics;
   console.log(
-    `    language server${d.fromSnapshot ? ' (from its start-up snapshot)' : ''}, first diagnostics: ${d.wall} ms after its process started, ${d.cpu} ms of its CPU, ${d.checked} queries checked  (${verdict(d.wall, 1000)}; in CPU ${verdict(d.cpu, 1000)})`,
+    `    language server${d.fromSnapshot ? ' (from its start-up snapshot)' : ''}${d.codeCache ? ` (code cache: ${d.codeCache})` : ''}, first diagnostics: ${d.wall} ms after its process started, ${d.cpu} ms of its CPU, ${d.checked} queries checked  (${verdict(d.wall, 1000)}; in CPU ${verdict(d.cpu, 1000)})`,
   );
   console.log(
     `    language server, from the kernel's process start (Node's own clock starts ${span(d.trace, 'processStart', 'nodeTimeOrigin')} ms later): first diagnostics sent at ${span(d.trace, 'processStart', 'firstDiagnosticsSent')} ms (${verdict(span(d.trace, 'processStart', 'firstDiagnosticsSent'), 1000)}); trace:`,
@@ -315,6 +320,7 @@ async function main(): Promise<void> {
   const dir = codeServerDir();
   const first = await startCodeServer({ codeServerDir: dir, vsix, workspace });
   let second: Awaited<ReturnType<typeof startCodeServer>> | undefined;
+  let third: Awaited<ReturnType<typeof startCodeServer>> | undefined;
   try {
     const cold = await measureStart(first.url, first.userDataDir, workspace);
     const built = JSON.parse(await snapshotBuilt(first.userDataDir)) as { size: number; buildMs: number };
@@ -325,6 +331,15 @@ async function main(): Promise<void> {
     await first.stop();
     second = await startCodeServer({ codeServerDir: dir, vsix, workspace, restartFrom: first });
     const again = await measureStart(second.url, second.userDataDir, workspace);
+    await second.stop();
+    const storage = path.join(second.userDataDir, 'User/globalStorage/connection-analytics.connection-analytics');
+    for (const folder of ['startup-snapshot', 'startup-snapshot-engine'])
+      fs.rmSync(path.join(storage, folder), { recursive: true, force: true });
+    const codeCache = fs.existsSync(path.join(storage, 'code-cache'))
+      ? fs.readdirSync(path.join(storage, 'code-cache')).filter((n) => n.endsWith('.v8cache'))
+      : [];
+    third = await startCodeServer({ codeServerDir: dir, vsix, workspace, restartFrom: second });
+    const desktop = await measureStart(third.url, third.userDataDir, workspace);
 
     console.log('e2e (code-server 4.100.3 / VS Code 1.100.3, headless Chromium)');
     report('first start (no start-up snapshot yet)', cold);
@@ -335,14 +350,22 @@ async function main(): Promise<void> {
       `  the local engine's start-up snapshot, built likewise: ${(engineBuilt.size / 1048576).toFixed(0)} MB in ${(engineBuilt.buildMs / 1000).toFixed(1)} s`,
     );
     report('second start (the same user data, snapshot built)', again);
+    report(
+      `third start, snapshots deleted (as desktop VS Code starts; ${codeCache.length ? `code cache: ${codeCache.length} files` : 'no code cache'})`,
+      desktop,
+    );
     reportEngineBreakdown('first start', cold.engine.trace, cold.engine.shares);
     reportEngineBreakdown('second start', again.engine.trace, again.engine.shares);
     console.log(
       `  second start / first start: first diagnostics ${(again.diagnostics.wall / cold.diagnostics.wall).toFixed(2)}× wall, ${(again.diagnostics.cpu / cold.diagnostics.cpu).toFixed(2)}× CPU; first Run ${(again.cold.clickToPaintMs / cold.cold.clickToPaintMs).toFixed(2)}×`,
     );
+    console.log(
+      `  third start / first start: first diagnostics ${(desktop.diagnostics.wall / cold.diagnostics.wall).toFixed(2)}× wall, ${(desktop.diagnostics.cpu / cold.diagnostics.cpu).toFixed(2)}× CPU; first Run ${(desktop.cold.clickToPaintMs / cold.cold.clickToPaintMs).toFixed(2)}×`,
+    );
   } finally {
     await first.stop();
     await second?.stop();
+    await third?.stop();
     fs.rmSync(workspace, { recursive: true, force: true });
     fs.rmSync(path.dirname(first.logFile), { recursive: true, force: true });
   }

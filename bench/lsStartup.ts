@@ -22,6 +22,20 @@
  * diagnostics, and the engine's answer counted from the server's spawn (what a Run clicked early waits):
  *
  *   npm run build && npm run build:snapshot && npx tsx bench/lsStartup.ts 6 engine-after
+ *
+ * With `code-cache`, starts without a snapshot (desktop VS Code's every start) with and without
+ * Kusto.Language's V8 code cache (src/kql/libraryCodeCache.ts; made by one start first), in turns:
+ *
+ *   npm run build && npx tsx bench/lsStartup.ts 6 code-cache
+ *
+ * With `first-start-order`, starts without any snapshot, the engine (`kql` without its snapshot) started
+ * beside the server or once the server's first diagnostics arrived, in turns:
+ *
+ *   npm run build && npx tsx bench/lsStartup.ts 6 first-start-order
+ *
+ * LS_BENCH_SERVER_ARGS adds Node options to every server started, e.g. a profile of each start:
+ *
+ *   LS_BENCH_SERVER_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' npx tsx bench/lsStartup.ts 1 code-cache
  */
 import { fork, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -40,6 +54,7 @@ import {
   PublishDiagnosticsNotification,
   ShutdownRequest,
 } from 'vscode-languageserver/node';
+import { CODE_CACHE_DIR_ENV, CODE_CACHE_NAME_ENV, CODE_CACHE_TAG_ENV } from '../src/protocol/codeCache';
 import { parseTrace, SERVER_TRACE_LOG, StartupTrace } from '../src/protocol/startupTrace';
 import { buildSnapshot, snapshotKey, usableSnapshot } from '../src/ui/startupSnapshot/snapshotCache';
 import { breakdownLines, mergeTraces, span } from './startupTrace';
@@ -50,6 +65,9 @@ const mode = process.argv[3];
 const snapshotOnly = mode === 'snapshot' || mode === 'engine-nice' || mode === 'engine-after';
 const engineNice = mode === 'engine-nice';
 const engineAfter = mode === 'engine-after';
+const codeCache = mode === 'code-cache';
+/** Node options for every server started, e.g. `--cpu-prof --cpu-prof-dir=DIR` (not allowed in NODE_OPTIONS). */
+const serverNodeArgs = (process.env.LS_BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
 /** The lower priority compared with 0 (`engine-nice [level]`, default 10). */
 const lowNice = Number(process.argv[4] ?? 10);
 const server = path.join(repo, 'dist/server.js');
@@ -101,12 +119,17 @@ async function timeCompletion(
 }
 
 /** `onInitialized`: called when the server has answered `initialize`. */
-async function startOnce(blob: string | undefined, onInitialized?: () => void): Promise<Start> {
+async function startOnce(
+  blob: string | undefined,
+  onInitialized?: () => void,
+  extraEnv: Record<string, string> = {},
+  onFirstDiagnostics?: () => void,
+): Promise<Start> {
   const client = new StartupTrace();
   client.mark('spawnRequested');
   const child = fork(server, ['--node-ipc', `--clientProcessId=${process.pid}`], {
-    execArgv: blob ? ['--snapshot-blob', blob] : [],
-    env: blob ? { ...process.env, GLIBC_TUNABLES: 'glibc.malloc.hugetlb=1' } : process.env,
+    execArgv: [...serverNodeArgs, ...(blob ? ['--snapshot-blob', blob] : [])],
+    env: { ...process.env, ...(blob ? { GLIBC_TUNABLES: 'glibc.malloc.hugetlb=1' } : {}), ...extraEnv },
     silent: true,
   });
   child.stderr?.on('data', () => undefined);
@@ -124,6 +147,7 @@ async function startOnce(blob: string | undefined, onInitialized?: () => void): 
   });
   let atOnce: Promise<number> | undefined;
   connection.onNotification(PublishDiagnosticsNotification.type, () => {
+    if (!atOnce) onFirstDiagnostics?.();
     client.mark('firstDiagnosticsReceived');
     atOnce ??= timeCompletion(connection, COMPLETE_AT[0]);
   });
@@ -168,13 +192,18 @@ function median(values: readonly number[]): number {
  * The engine's first answer as the editor's first Run asks it: `kql` from its snapshot, at OS priority
  * `nice`; ms from `since` (performance.now(); default: the engine's own start).
  */
-function engineAnswerMs(nice: number, since = performance.now()): Promise<number> {
+function engineAnswerMs(
+  nice: number,
+  since = performance.now(),
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   const started = since;
   const child = spawn(
     'nice',
     ['-n', String(nice), path.join(repo, 'bin/kql.js'), 'VMBoundPort | distinct Computer, Port, ProcessName'],
     {
       stdio: ['ignore', 'ignore', 'inherit'],
+      env,
     },
   );
   return new Promise((resolve, reject) =>
@@ -242,8 +271,81 @@ async function compareEngineAfter(blob: string): Promise<void> {
   }
 }
 
+/** Starts without a snapshot, with Kusto.Language's code cache and without it, in turns (see the header). */
+async function compareCodeCache(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kql-code-cache-bench-'));
+  const env = { [CODE_CACHE_DIR_ENV]: dir, [CODE_CACHE_TAG_ENV]: 'bench', [CODE_CACHE_NAME_ENV]: 'server' };
+  try {
+    const made = await startOnce(undefined, undefined, env);
+    const written = /Kusto.Language's code cache written.*/.exec(made.log)?.[0];
+    if (!written) throw new Error(`the first start wrote no code cache:\n${made.log}`);
+    console.log(`made by a first start: ${written}`);
+    const variants = ['without the code cache', 'with the code cache'] as const;
+    const by = new Map(variants.map((v) => [v, { first: [] as number[], cpu: [] as number[], load: [] as number[] }]));
+    for (let i = 0; i < runs; i++) {
+      for (const v of i % 2 ? [...variants].reverse() : variants) {
+        const start = await startOnce(undefined, undefined, v === variants[1] ? env : {});
+        if (v === variants[1] && !/code cache: used/.test(start.log))
+          throw new Error(`the code cache was not used:\n${start.log}`);
+        const f = by.get(v)!;
+        f.first.push(start.firstWall);
+        f.cpu.push(start.firstCpu);
+        f.load.push(Number(/Kusto.Language loaded in (\d+) ms/.exec(start.log)?.[1] ?? Number.NaN));
+      }
+    }
+    console.log(
+      `language server without a snapshot, with and without the code cache in turns, load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores, medians of ${runs}:`,
+    );
+    const base = by.get(variants[0])!;
+    for (const [v, f] of by) {
+      console.log(
+        `  ${v}: first diagnostics ${median(f.first)} ms (${(median(f.first) / median(base.first)).toFixed(2)}×), ${median(f.cpu)} ms of its CPU (${(median(f.cpu) / median(base.cpu)).toFixed(2)}×), library loaded in ${median(f.load)} ms; all: ${f.first.join(' ')} / CPU ${f.cpu.join(' ')}`,
+      );
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A first start without snapshots (code-server's first, desktop VS Code's every start): the server and
+ * the engine (`kql` without its snapshot: the library loaded and its first analysis, as in the worker)
+ * started together, or the engine held until the server's first diagnostics, in turns (see the header).
+ */
+async function compareFirstStartOrder(): Promise<void> {
+  const orders = ['beside the server', "after the server's first diagnostics"] as const;
+  const byOrder = new Map(
+    orders.map((o) => [o, { first: [] as number[], cpu: [] as number[], engine: [] as number[] }]),
+  );
+  const env = { ...process.env, KQL_NO_SNAPSHOT: '1' };
+  for (let i = 0; i < runs; i++) {
+    for (const order of i % 2 ? [...orders].reverse() : orders) {
+      const spawned = performance.now();
+      let engine: Promise<number> | undefined = order === orders[0] ? engineAnswerMs(0, spawned, env) : undefined;
+      const start = await startOnce(undefined, undefined, {}, () => {
+        engine ??= engineAnswerMs(0, spawned, env);
+      });
+      const f = byOrder.get(order)!;
+      f.first.push(start.firstWall);
+      f.cpu.push(start.firstCpu);
+      f.engine.push(await engine!);
+    }
+  }
+  console.log(
+    `first start (no snapshots): the engine (kql without its snapshot) started beside the server or after its first diagnostics, load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores, medians of ${runs}:`,
+  );
+  const base = byOrder.get(orders[0])!;
+  for (const [order, f] of byOrder) {
+    console.log(
+      `  engine ${order}: first diagnostics ${median(f.first)} ms (${(median(f.first) / median(base.first)).toFixed(2)}×), ${median(f.cpu)} ms of the server's CPU; the engine's answer ${median(f.engine)} ms after the server's spawn (${(median(f.engine) / median(base.engine)).toFixed(2)}×); all: ${f.first.join(' ')} / ${f.engine.join(' ')}`,
+    );
+  }
+}
+
 async function main(): Promise<void> {
   if (!fs.existsSync(server) || !fs.existsSync(entry)) throw new Error('no dist/server.js: npm run build first');
+  if (codeCache) return compareCodeCache();
+  if (mode === 'first-start-order') return compareFirstStartOrder();
   const blob = await snapshotBlob();
   if (engineNice) return compareEngineNice(blob);
   if (engineAfter) return compareEngineAfter(blob);

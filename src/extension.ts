@@ -25,6 +25,7 @@ import { registerReports } from './ui/reports';
 import { registerSchemaView } from './ui/schemaView';
 import { registerSignInStatus } from './ui/signInStatus';
 import { StartupOrder } from './ui/startupOrder';
+import { libraryCodeCacheEnv } from './ui/startupSnapshot/libraryCodeCache';
 import { ENGINE_SNAPSHOT, ServerSnapshot } from './ui/startupSnapshot/serverSnapshot';
 import { WorkspaceSchemaProvider } from './ui/workspaceSchemaProvider';
 
@@ -48,6 +49,7 @@ function createCtx(extension: vscode.ExtensionContext, order: StartupOrder): Ctx
       const backend = new LocalBackend({
         source: localSource(config, path.join(extension.globalStorageUri.fsPath, 'load-cache')),
         workerScript: extension.asAbsolutePath('dist/engineWorker.js'),
+        workerEnv: libraryCodeCacheEnv(extension, config, 'engine'),
         rowLimit: config.rowLimit,
         timeoutMs: config.localTimeoutMs,
         memoryLimitBytes: config.localMemoryLimitMb * 1024 * 1024,

@@ -1,21 +1,30 @@
-export { analyze, analyzeOrThrow, firstError, type AnalyzedQuery, type AnalyzeOptions } from './analyze';
-export { splitQueryBlocks, blockAt, type QueryBlock } from './blocks';
-export { KqlError, isKqlError, type KqlDiagnostic, type KqlSeverity } from './errors';
+export { type AnalyzedQuery, type AnalyzeOptions, analyze, analyzeOrThrow, firstError } from './analyze';
+export { blockAt, type QueryBlock, splitQueryBlocks } from './blocks';
+export { buildDeferredGrammar, deferQueryGrammar, deferredGrammarState } from './deferredGrammar';
+export { isKqlError, type KqlDiagnostic, KqlError, type KqlSeverity } from './errors';
 export {
+  activeBaseGlobals,
+  activeSchema,
+  CROSS_RESOURCE_FUNCTIONS,
+  DATABASE_NAME,
+  functionSymbol,
   globalsFor,
   globalsForSchema,
   globalsWithAmbient,
-  activeBaseGlobals,
-  activeSchema,
+  kqlTypeOf,
   setActiveSchema,
   tableSymbol,
-  functionSymbol,
-  kqlTypeOf,
-  DATABASE_NAME,
-  CROSS_RESOURCE_FUNCTIONS,
 } from './globals';
-export { buildDeferredGrammar, deferQueryGrammar, deferredGrammarState } from './deferredGrammar';
-export { kusto, cancellationToken, items, toArray, bridgeItems, type KustoLanguage } from './kustoLibrary';
-export { LineMap, formatPosition, type Position, type Range } from './positions';
-export { kqlString, kqlStringList, kqlIdentifier } from './literals';
+export {
+  bridgeItems,
+  cancellationToken,
+  items,
+  type KustoLanguage,
+  kusto,
+  libraryCodeCacheState,
+  saveLibraryCodeCache,
+  toArray,
+} from './kustoLibrary';
+export { kqlIdentifier, kqlString, kqlStringList } from './literals';
+export { formatPosition, LineMap, type Position, type Range } from './positions';
 export { schemaGaps } from './schemaGaps';

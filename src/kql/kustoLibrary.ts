@@ -8,10 +8,22 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { CODE_CACHE_DIR_ENV, CODE_CACHE_NAME_ENV, CODE_CACHE_TAG_ENV } from '../protocol/codeCache';
+import { type CodeCacheConfig, ScriptsWithCodeCache } from './libraryCodeCache';
 
 export type KustoLanguage = typeof Kusto.Language;
 
 let loaded: KustoLanguage | undefined;
+/** The scripts as run with a V8 code cache, when the process was given a cache folder. */
+let withCache: ScriptsWithCodeCache | undefined;
+/** Why the code cache was not used although asked for (the server logs it). */
+let cacheFailure: string | undefined;
+
+function codeCacheConfig(): CodeCacheConfig | undefined {
+  const dir = process.env[CODE_CACHE_DIR_ENV];
+  if (!dir) return undefined;
+  return { dir, name: process.env[CODE_CACHE_NAME_ENV] || 'library', tag: process.env[CODE_CACHE_TAG_ENV] ?? '' };
+}
 
 function libraryDir(): string {
   const bundled = path.join(__dirname, 'kusto');
@@ -28,17 +40,51 @@ export function kusto(): KustoLanguage {
   loaded ??= (globalThis as unknown as { Kusto?: { Language: KustoLanguage } }).Kusto?.Language;
   if (!loaded) {
     const dir = libraryDir();
-    // A dynamic path keeps bundlers from inlining 16 MB of library into every bundle.
-    const load = (file: string) => require(path.join(dir, file)) as unknown;
-    load(fs.existsSync(path.join(dir, 'bridge.min.js')) ? 'bridge.min.js' : 'bridge.js');
-    load('Kusto.Language.Bridge.min.js');
+    const files = [
+      fs.existsSync(path.join(dir, 'bridge.min.js')) ? 'bridge.min.js' : 'bridge.js',
+      'Kusto.Language.Bridge.min.js',
+    ];
     const g = globalThis as unknown as { Kusto?: { Language: KustoLanguage } };
+    const config = codeCacheConfig();
+    if (config) {
+      try {
+        withCache = ScriptsWithCodeCache.run(
+          files.map((f) => path.join(dir, f)),
+          config,
+        );
+      } catch (e) {
+        // The cache must never cost the library: start as without one (a script that itself failed fails again).
+        cacheFailure = e instanceof Error ? e.message : String(e);
+        withCache = undefined;
+      }
+    }
+    if (!withCache) {
+      // A dynamic path keeps bundlers from inlining 16 MB of library into every bundle.
+      for (const file of files) require(path.join(dir, file));
+    }
     if (!g.Kusto) {
       throw new Error(`Kusto.Language did not load from ${dir}`);
     }
     loaded = g.Kusto.Language;
   }
   return loaded;
+}
+
+/** How the library's code cache served this process's load, for its log; undefined when none was asked for. */
+export function libraryCodeCacheState(): string | undefined {
+  if (cacheFailure) return `not used (${cacheFailure})`;
+  if (!withCache) return undefined;
+  // One word when both scripts fared alike (used, absent, rejected, unreadable), else each in order.
+  const uses = new Set(withCache.uses);
+  return uses.size === 1 ? [...uses][0] : withCache.uses.join(' / ');
+}
+
+/**
+ * Writes the library's code cache if this process ran without a usable one; call it after the first
+ * analysis, off the path of anything a user waits for. Returns the bytes written (0: nothing to do).
+ */
+export function saveLibraryCodeCache(): number {
+  return withCache?.save() ?? 0;
 }
 
 /** The library's own cancellation token (it does not accept System.Threading tokens). */

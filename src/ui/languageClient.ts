@@ -23,6 +23,7 @@ import { log } from './log';
 import { NotebookCellOrderFeeder } from './notebook/cellOrderFeeder';
 import { endServer, forkServer } from './serverProcess';
 import type { StartupOrder } from './startupOrder';
+import { libraryCodeCacheEnv } from './startupSnapshot/libraryCodeCache';
 import { registerServerSnapshot, type ServerSnapshot, type ServerStart } from './startupSnapshot/serverSnapshot';
 
 const liveValuesNotification = new NotificationType<LiveValuesParams>(LiveValuesNotification);
@@ -113,7 +114,8 @@ function createClient(
     const forked = forkServer({
       module,
       execArgv: fromSnapshot?.execArgv,
-      env: fromSnapshot?.env,
+      // Without a snapshot, the library's V8 code cache (made by an earlier start) spares its compilation.
+      env: fromSnapshot?.env ?? libraryCodeCacheEnv(ctx.extension, ctx.config, 'server'),
       output: (text) => outputChannel.append(text),
     });
     trace.mark('forked');

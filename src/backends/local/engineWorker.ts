@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parentPort } from 'node:worker_threads';
 import type { Database } from '../../engine/database';
-import { deferredGrammarState, kusto } from '../../kql';
+import { deferredGrammarState, kusto, saveLibraryCodeCache } from '../../kql';
 import { QueryCancelledError, QueryTimeoutError } from '../../results/errors';
 import type { FunctionSchema } from '../../schema/workspaceSchema';
 import { type DataSource, type LoadedData, loadData } from './dataSource';
@@ -63,6 +63,9 @@ function warmUp(db: Database, buildTables: boolean): void {
       warmAt ??= Date.now();
     },
     ...(buildTables ? warmUpOrder(db) : []).map((name) => () => db.table(name)),
+    // Last: V8's cache of the library as compiled by now, for the next start without a snapshot
+    // (a no-op when this start used one, or was given no cache folder).
+    () => saveLibraryCodeCache(),
   ];
   const next = () => {
     const step = steps.shift();

@@ -24,6 +24,8 @@ export interface LocalBackendOptions {
   readonly source: DataSource;
   /** dist/engineWorker.js in the extension; the .ts source under tsx in tests. */
   readonly workerScript: string;
+  /** Environment variables added to the worker thread's (the library's code cache: src/kql/libraryCodeCache.ts). */
+  readonly workerEnv?: Readonly<Record<string, string>>;
   readonly rowLimit?: number;
   readonly timeoutMs?: number;
   /** Bytes one query may grow in the engine (default 1 GB); the worker's heap is capped from it. */
@@ -278,6 +280,7 @@ export class LocalBackend implements QueryBackend {
     // Workers ignore the parent's loader hooks: a TypeScript worker (tests under tsx) registers tsx itself.
     const worker = new Worker(file.endsWith('.ts') ? `require('tsx/cjs');require(${JSON.stringify(file)});` : file, {
       eval: file.endsWith('.ts'),
+      ...(this.options.workerEnv ? { env: { ...process.env, ...this.options.workerEnv } } : {}),
       resourceLimits: { maxOldGenerationSizeMb: heapMb },
     });
     return this.attach(worker);

@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { log } from '../log';
+import { clearLibraryCodeCache } from './libraryCodeCache';
 import {
   buildSnapshot,
   discardSnapshot,
@@ -234,10 +235,10 @@ export function registerServerSnapshot(ctx: Ctx): ServerSnapshot {
   ctx.subscriptions.push(
     snapshot,
     vscode.commands.registerCommand('kql.clearStartupCache', () => {
-      let freed = 0;
+      let freed = clearLibraryCodeCache(ctx.extension);
       for (const manager of managers) freed += manager.clear();
       void vscode.window.showInformationMessage(
-        `Cleared the start-up cache (${(freed / 1048576).toFixed(1)} MB). The snapshots of the language server and the local engine are built again after the next start.`,
+        `Cleared the start-up cache (${(freed / 1048576).toFixed(1)} MB). The snapshots and code caches of the language server and the local engine are built again after the next start.`,
       );
     }),
   );
