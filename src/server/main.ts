@@ -4,7 +4,7 @@
  * start, so a server started for a view but never given a query costs nothing.
  */
 // First: its module records when Node began evaluating the bundle (start-up trace).
-
+import { serverTrace } from './startupTrace';
 import {
   createConnection,
   type Diagnostic,
@@ -56,7 +56,6 @@ import { cellCompletion, cellDiagnostics, NotebookScope, toScoped } from './note
 import { documentSymbols, foldingRanges } from './outline';
 import { resolveCompletion } from './resolve';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens, type TokensOptions } from './semanticTokens';
-import { serverTrace } from './startupTrace';
 import { warmUp } from './warmUp';
 
 const connection = createConnection(ProposedFeatures.all);
