@@ -356,6 +356,16 @@ export function takeRows(column: Column, rows: Int32Array | readonly number[]): 
     }
     return new BoolColumn(values, nulls);
   }
+  if (column.type !== 'dynamic') {
+    // Another shape (a lazy selection, a computed column): rebuilt in its own type, so a sorted
+    // timespan column taken again stays a timespan.
+    const b = columnBuilder(column.type, n);
+    for (let i = 0; i < n; i++) {
+      const r = rows[i]!;
+      b.push(r < 0 ? null : column.get(r));
+    }
+    return b.finish();
+  }
   const out: DynamicValue[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const r = rows[i]!;

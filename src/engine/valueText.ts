@@ -7,7 +7,7 @@ import { formatTimespan } from './functions/timespanText';
 import { isTicks } from './ticks';
 import { type DynamicValue, Int64, type KqlType, type Value, WholeReal } from './values';
 
-export { formatDatetime, parseDatetime } from './functions/datetimeText';
+export { formatDatetime, formatDatetimeInDynamic, parseDatetime } from './functions/datetimeText';
 export { formatTimespan, parseTimespan } from './functions/timespanText';
 
 /**

@@ -42,16 +42,19 @@ describe('evaluate plugins without an output schema', () => {
       () => run(`${input} | evaluate bag_unpack(d)`),
       (e: Error & { code?: string }) => e.code === 'KQL-ARGUMENT' && /columnsConflict/.test(e.message),
     );
+    // The input column keeps its place (the reference's examples since their October 2025 revision,
+    // re-run on new data, print Name before Age; the earlier revision printed Age, Name).
     const replaced = run(`${input} | evaluate bag_unpack(d, columnsConflict='replace_source')`);
-    assert.deepEqual(replaced.columns, ['Age', 'Name']);
+    assert.deepEqual(replaced.columns, ['Name', 'Age']);
     assert.deepEqual(replaced.rows, [
-      [20, 'John'],
-      [40, 'Dave'],
+      ['John', 20],
+      ['Dave', 40],
     ]);
     const kept = run(`${input} | evaluate bag_unpack(d, columnsConflict='keep_source')`);
+    assert.deepEqual(kept.columns, ['Name', 'Age']);
     assert.deepEqual(kept.rows, [
-      [20, 'Old_name'],
-      [40, 'Old_name'],
+      ['Old_name', 20],
+      ['Old_name', 40],
     ]);
   });
 

@@ -17,7 +17,7 @@ import { isConstantExpr } from '../plan/exprFacts';
 import type { Expr } from '../plan/types';
 import { Table } from '../table';
 import type { DynamicValue, KqlType, Value } from '../values';
-import { formatDatetime, formatTimespan } from '../valueText';
+import { formatDatetimeInDynamic, formatTimespan } from '../valueText';
 import { bucketEvaluator, callShape, kernelRows } from './callKernels';
 import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { comparisonFastPath, listFastPath } from './fastPaths';
@@ -302,7 +302,7 @@ export function toDynamic(v: Value, type: KqlType): DynamicValue {
 }
 
 function dynamicText(v: number, type: 'datetime' | 'timespan'): string {
-  return type === 'datetime' ? formatDatetime(v) : formatTimespan(v);
+  return type === 'datetime' ? formatDatetimeInDynamic(v) : formatTimespan(v);
 }
 
 /** Evaluates an expression for every row into a column of its type (a bare column is reused as is). */

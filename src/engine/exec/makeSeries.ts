@@ -7,7 +7,7 @@ import { binDatetime, binNumber } from '../functions/calendarTicks';
 import type { Plan } from '../plan/types';
 import { Table, type TableColumn } from '../table';
 import { type DynamicValue, type KqlType, realInDynamic, type Value } from '../values';
-import { formatDatetime } from '../valueText';
+import { formatDatetimeInDynamic } from '../valueText';
 import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
 import { compileExpr, toDynamic } from './expr';
 import { bindAggregate, groupRows } from './summarize';
@@ -133,7 +133,7 @@ export function runMakeSeries(plan: P<'makeSeries'>, input: Table, ctx: ExecCont
   const axisValues: DynamicValue[] = [];
   for (let s = 0; s < steps; s++) {
     const v = start + s * step;
-    axisValues.push(plan.axis.type === 'datetime' ? formatDatetime(v) : v);
+    axisValues.push(plan.axis.type === 'datetime' ? formatDatetimeInDynamic(v) : v);
   }
   const axisName = plan.schema[plan.schema.length - 1]!.name;
   cols.push({ name: axisName, column: columnFromValues('dynamic', new Array(groups).fill(axisValues)) });

@@ -1,5 +1,5 @@
 /**
- * parse: a pattern of literal text, `*` and typed captures, matched from the start of the value.
+ * parse and parse-where: a pattern of literal text, `*` and typed captures, matched from the start of the value.
  * kind=simple (default) needs every typed capture to convert or the row gets nulls; kind=relaxed nulls
  * only the failed capture; kind=regex treats the literal parts as regular expressions.
  */
@@ -31,29 +31,81 @@ const TYPE_PATTERNS: Partial<Record<KqlType, string>> = {
   bool: '(true|false|True|False|TRUE|FALSE|0|1)',
 };
 
-/** The pattern as a matcher returning the captures (index 1 on); kind=regex parts are RE2, as in Kusto. */
+/**
+ * The pattern as a matcher returning the captures in pattern order. kind=regex parts are RE2, as in
+ * Kusto: their own groups may come before a capture, so captures are named groups read by name; a
+ * capture that is not a number or bool takes `(.*)`, greedy, and `*` takes `.*?`, which is what the
+ * reference's examples return (a string capture runs to the last delimiter, `flags=U` makes it lazy,
+ * and without `flags=s` it stops at a newline).
+ */
 export function patternRegex(
   parts: readonly ParsePart[],
-  regexMode: boolean,
+  mode: 'simple' | 'relaxed' | 'regex',
+  flags = '',
+): (text: string) => readonly (string | undefined)[] | null {
+  if (mode === 'regex') {
+    return regexModeMatcher(parts, flags);
+  }
+  return literalMatcher(parts, mode === 'relaxed');
+}
+
+/**
+ * Literal parts and lazy captures only: V8's RegExp, without user syntax to backtrack on. A typed
+ * capture matches only its type's text; with `relaxed` it falls back to any text up to the next
+ * delimiter (converted to null later), so a value that is not of its column's type
+ * (`totalSlices=nonValidLongValue`) still lets the other columns match, as the reference's example shows.
+ */
+function literalMatcher(
+  parts: readonly ParsePart[],
+  relaxed: boolean,
 ): (text: string) => readonly (string | undefined)[] | null {
   let src = '^';
   parts.forEach((p, i) => {
     const last = i === parts.length - 1;
+    const any = last ? '[\\s\\S]*' : '[\\s\\S]*?';
     if (p.k === 'text') {
-      src += regexMode ? `(?:${p.text})` : escapeRegex(p.text);
+      src += escapeRegex(p.text);
     } else if (p.k === 'skip') {
-      src += last ? '[\\s\\S]*' : '[\\s\\S]*?';
+      src += any;
     } else {
-      src += TYPE_PATTERNS[p.type] ?? (last ? '([\\s\\S]*)' : '([\\s\\S]*?)');
+      const typed = TYPE_PATTERNS[p.type];
+      src += typed === undefined ? `(${any})` : relaxed ? `(${typed.slice(1, -1)}|${any})` : typed;
     }
   });
-  if (regexMode) {
-    const re = compileRegex(src);
-    return (text) => re.exec(text)?.groups ?? null;
-  }
-  // Literal parts and lazy captures only: V8's RegExp, without user syntax to backtrack on.
   const native = new RegExp(src);
-  return (text) => native.exec(text);
+  return (text) => {
+    const m = native.exec(text);
+    return m ? m.slice(1) : null;
+  };
+}
+
+function regexModeMatcher(
+  parts: readonly ParsePart[],
+  flags: string,
+): (text: string) => readonly (string | undefined)[] | null {
+  let src = '^';
+  let captures = 0;
+  for (const p of parts) {
+    if (p.k === 'text') {
+      src += `(?:${p.text})`;
+    } else if (p.k === 'skip') {
+      src += '.*?';
+    } else {
+      const body = TYPE_PATTERNS[p.type]?.slice(1, -1) ?? '.*';
+      src += `(?P<parse_${captures++}>${body})`;
+    }
+  }
+  // U (ungreedy) has no RegexFlags field: RE2's inline flag says it; i, m and s go as flags.
+  const re = compileRegex(flags.includes('U') ? `(?U)${src}` : src, {
+    caseInsensitive: flags.includes('i'),
+    multiline: flags.includes('m'),
+    dotAll: flags.includes('s'),
+  });
+  const numbers = Array.from({ length: captures }, (_, k) => re.groupNames.get(`parse_${k}`)!);
+  return (text) => {
+    const groups = re.exec(text)?.groups;
+    return groups ? numbers.map((n) => groups[n]) : null;
+  };
 }
 
 /** A captured string as a value of the column's type; undefined when it does not convert. */
@@ -77,9 +129,10 @@ export function convertCapture(text: string, type: KqlType): Value | undefined {
       return t === 'true' || t === '1' ? true : t === 'false' || t === '0' ? false : undefined;
     }
     case 'datetime':
-      return parseDatetime(text) ?? undefined;
+      // A greedy regex-mode capture keeps the separator's spaces or newline before the next delimiter.
+      return parseDatetime(text.trim()) ?? undefined;
     case 'timespan':
-      return parseTimespan(text) ?? undefined;
+      return parseTimespan(text.trim()) ?? undefined;
     case 'guid':
       return /^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i.test(text.trim()) ? text.trim().toLowerCase() : undefined;
     case 'dynamic':
@@ -90,7 +143,7 @@ export function convertCapture(text: string, type: KqlType): Value | undefined {
 export function runParse(plan: P<'parse'>, input: Table, ctx: ExecContext): Table {
   let regex: ReturnType<typeof patternRegex>;
   try {
-    regex = patternRegex(plan.pattern, plan.mode === 'regex');
+    regex = patternRegex(plan.pattern, plan.mode, plan.flags);
   } catch (e) {
     throw ctx.errors.at(
       plan.span,
@@ -101,8 +154,10 @@ export function runParse(plan: P<'parse'>, input: Table, ctx: ExecContext): Tabl
   const captures = plan.pattern.filter((p): p is Extract<ParsePart, { k: 'capture' }> => p.k === 'capture');
   const source = compileExpr(plan.source, input, ctx);
   const sourceType = plan.source.type;
-  const builders = captures.map((c) => columnBuilder(c.type, input.rowCount));
+  const builders = captures.map((c) => columnBuilder(c.type, plan.where ? undefined : input.rowCount));
   const relaxed = plan.mode === 'relaxed';
+  // parse-where keeps only the rows whose pattern matched and whose captures converted.
+  const kept: number[] | undefined = plan.where ? [] : undefined;
   for (let i = 0; i < input.rowCount; i++) {
     if ((i & (CHECK_INTERVAL - 1)) === 0) {
       ctx.check();
@@ -111,17 +166,24 @@ export function runParse(plan: P<'parse'>, input: Table, ctx: ExecContext): Tabl
     const text = v === null ? '' : typeof v === 'string' ? v : valueToString(v, sourceType);
     const m = regex(text);
     let values: (Value | undefined)[] | undefined = m
-      ? captures.map((c, k) => convertCapture(m[k + 1] ?? '', c.type))
+      ? captures.map((c, k) => convertCapture(m[k] ?? '', c.type))
       : undefined;
     if (values && !relaxed && values.some((x) => x === undefined)) {
       values = undefined;
     }
+    if (kept) {
+      if (!values) {
+        continue;
+      }
+      kept.push(i);
+    }
     captures.forEach((c, k) => builders[k]!.push(values?.[k] ?? (c.type === 'string' ? '' : null)));
   }
+  const rows = kept ? input.takeRows(kept) : input;
   const produced = new Map<string, TableColumn>();
   captures.forEach((c, k) => produced.set(c.name, { name: c.name, column: builders[k]!.finish() }));
   const cols: TableColumn[] = plan.schema.map(
-    (s) => produced.get(s.name) ?? { name: s.name, column: input.column(s.name)! },
+    (s) => produced.get(s.name) ?? { name: s.name, column: rows.column(s.name)! },
   );
-  return new Table(cols, input.rowCount, input.name);
+  return new Table(cols, rows.rowCount, input.name);
 }

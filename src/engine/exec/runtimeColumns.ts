@@ -3,7 +3,7 @@
  * the data here, then the plugins run as they do with a schema.
  */
 import type { Plan } from '../plan/types';
-import type { Table } from '../table';
+import type { Table, TableColumn } from '../table';
 import { type DynamicValue, Int64, isDynamicBag, type KqlType, WholeReal } from '../values';
 import { valueToString } from '../valueText';
 import { CHECK_INTERVAL as CHECK_EVERY, type ExecContext } from './context';
@@ -40,7 +40,7 @@ function slotType(v: DynamicValue): KqlType {
  * distinct slot of the bags (sorted by name, as its examples show: Age, Height, Name), typed as the
  * slot's values when they all have one type and dynamic when they differ; null values are ignored.
  * A slot named as an input column is an error, or (columnsConflict) takes the bag's or the input's
- * values, in the slot's place (the reference's examples give Age, Name either way).
+ * values, in the input column's place (the reference's examples give Name, Age either way).
  */
 export function runBagUnpackFromData(plan: P<'bagUnpack'>, input: Table, ctx: ExecContext): Table {
   const open = plan.open!;
@@ -72,24 +72,29 @@ export function runBagUnpackFromData(plan: P<'bagUnpack'>, input: Table, ctx: Ex
   }
   const unpacked = plan.source.k === 'column' ? plan.source.name : undefined;
   const names = [...slots.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const outputNames = new Set(names.map((k) => open.prefix + k));
-  const kept = input.columns.filter((c) => c.name !== unpacked && !outputNames.has(c.name));
+  const slotOf = new Map(names.map((key) => [open.prefix + key, key]));
+  const column = (name: string, key: string, clash: TableColumn | undefined) => {
+    if (clash && open.conflict === 'error') {
+      throw ctx.errors.at(
+        plan.span,
+        'KQL-ARGUMENT',
+        `bag_unpack: the slot '${key}' would be a column named '${name}', which the input already has; set columnsConflict to 'replace_source' or 'keep_source'.`,
+      );
+    }
+    return clash && open.conflict === 'keep_source'
+      ? { name, type: clash.column.type, key: undefined }
+      : { name, type: slots.get(key) ?? 'dynamic', key: key as string | undefined };
+  };
+  const kept = input.columns.filter((c) => c.name !== unpacked);
   const columns = [
-    ...kept.map((c) => ({ name: c.name, type: c.column.type, key: undefined as string | undefined })),
-    ...names.map((key) => {
-      const name = open.prefix + key;
-      const clash = input.columns.find((c) => c.name === name && c.name !== unpacked);
-      if (clash && open.conflict === 'error') {
-        throw ctx.errors.at(
-          plan.span,
-          'KQL-ARGUMENT',
-          `bag_unpack: the slot '${key}' would be a column named '${name}', which the input already has; set columnsConflict to 'replace_source' or 'keep_source'.`,
-        );
-      }
-      return clash && open.conflict === 'keep_source'
-        ? { name, type: clash.column.type, key: undefined }
-        : { name, type: slots.get(key) ?? 'dynamic', key };
+    // An input column a slot is named as stays in its place, with the values columnsConflict picks.
+    ...kept.map((c) => {
+      const key = slotOf.get(c.name);
+      return key === undefined ? { name: c.name, type: c.column.type, key: undefined } : column(c.name, key, c);
     }),
+    ...[...slotOf]
+      .filter(([name]) => !kept.some((c) => c.name === name))
+      .map(([name, key]) => column(name, key, undefined)),
   ];
   return runBagUnpack({ ...plan, columns, schema: columns.map((c) => ({ name: c.name, type: c.type })) }, input, ctx);
 }

@@ -16,7 +16,7 @@ import {
 } from '../values';
 import {
   canonicalJson,
-  formatDatetime,
+  formatDatetimeInDynamic,
   formatTimespan,
   parseDatetime,
   parseTimespan,
@@ -205,7 +205,7 @@ export function toDynamic(v: Value, from: KqlType): DynamicValue {
   }
   switch (from) {
     case 'datetime':
-      return formatDatetime(v as number);
+      return formatDatetimeInDynamic(v as number);
     case 'timespan':
       return formatTimespan(v as number);
     case 'real':

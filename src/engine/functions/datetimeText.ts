@@ -232,3 +232,13 @@ export function formatDatetime(ticks: Ticks): string {
   const base = `${pad(p.year, 4)}-${pad(p.month, 2)}-${pad(p.day, 2)}T${pad(p.hour, 2)}:${pad(p.minute, 2)}:${pad(p.second, 2)}`;
   return p.fraction === 0 ? `${base}Z` : `${base}.${pad(p.fraction, 7)}Z`;
 }
+
+/**
+ * A datetime as it sits inside a dynamic value (pack_array, make_list, make-series' axis, pack_all):
+ * always with its seven fraction digits, as Kusto's JSON writes it and the reference's examples print
+ * it (`["2017-01-01T00:00:00.0000000Z", …]`), where tostring() of the datetime itself drops a zero fraction.
+ */
+export function formatDatetimeInDynamic(ticks: Ticks): string {
+  const text = formatDatetime(ticks);
+  return text.length === 20 ? `${text.slice(0, 19)}.0000000Z` : text;
+}

@@ -1,14 +1,14 @@
 /** hash_sha256/hash_sha1/hash_md5: lower-case hex of the UTF-8 text of the value. */
 import { createHash } from 'node:crypto';
-import { formatDatetime } from '../valueText';
 import type { KqlType, Value } from '../values';
+import { formatDatetimeInDynamic } from '../valueText';
 import { scalar, str } from './define';
 import type { ScalarFunction } from './types';
 
 /** The text a hash is taken of; datetimes in the full form with 7 fraction digits, as the reference's examples hash them. */
 export function hashText(v: Value, type: KqlType | undefined): string {
   if (type === 'datetime' && typeof v === 'number') {
-    return formatDatetime(v).replace(/(:\d{2})Z$/, '$1.0000000Z');
+    return formatDatetimeInDynamic(v);
   }
   return str(v, type);
 }

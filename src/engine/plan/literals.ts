@@ -1,13 +1,13 @@
 /** Turns Kusto literal syntax into run-time values (values.ts representation). */
 
 import { newRecord } from '../../results/jsonData';
-import { formatDatetime } from '../functions/datetimeText';
+import { formatDatetime, parseDatetime } from '../functions/datetimeText';
 import { parseKustoJson } from '../functions/kustoJson';
 import { pastLongRange } from '../functions/kustoJsonReader';
 import { formatTimespan, parseTimespan } from '../functions/timespanText';
 import { Int64, longFromBigInt, longFromText } from '../int64';
-import type { DynamicValue, KqlType, Value } from '../values';
 import { type Ticks, ticksFromMultiple, ticksOf } from '../ticks';
+import type { DynamicValue, KqlType, Value } from '../values';
 import { DATETIME_BASE_MS, realInDynamic, TICKS_PER_MILLISECOND, WholeReal } from '../values';
 import { elementsOf, kindOf, type Node, textOf } from './syntax';
 
@@ -75,6 +75,15 @@ export function literalValue(node: Node, type: KqlType): Value | undefined {
     }
     case 'datetime': {
       const d = boxed(raw);
+      if (d instanceof Date && d.getTime() === DOTNET_MIN_DATE_MS) {
+        // Kusto.Language gives DateTime.MinValue for text it cannot read, such as the reference's
+        // sliding_window_counts example `datetime(2017 - 08 - 01)`, which Kusto reads as 2017-08-01.
+        const spaced = /^\s*datetime\s*\(([^)]*)\)\s*$/i.exec(textOf(node))?.[1];
+        const read = spaced === undefined ? null : parseDatetime(spaced.replace(/\s*([-:/])\s*/g, '$1'));
+        if (read !== null) {
+          return read;
+        }
+      }
       if (d instanceof Date) {
         return ticksFromMultiple(
           d.getTime() - DATETIME_BASE_MS,
@@ -205,6 +214,9 @@ function unquote(text: string): string | undefined {
 }
 
 /** JavaScript dates stop at milliseconds; Kusto keeps 100-ns ticks (datetime(2020-01-01 10:00:00.1234567)). */
+/** 0001-01-01, .NET's DateTime.MinValue, in JavaScript milliseconds. */
+const DOTNET_MIN_DATE_MS = Date.parse('0001-01-01T00:00:00Z');
+
 function subMillisecondTicks(text: string): number {
   const m = /\d{2}:\d{2}:\d{2}\.(\d+)/.exec(text);
   if (!m || m[1]!.length <= 3) {

@@ -129,6 +129,7 @@ export function lowerOperator(op: Node, input: Plan, ctx: LowerContext): Plan {
     case 'ReduceByOperator':
       return lowerReduce(op, input, ctx);
     case 'ParseOperator':
+    case 'ParseWhereOperator':
       return lowerParse(op, input, ctx);
     case 'ParseKvOperator':
       return lowerParseKv(op, input, ctx);

@@ -1,10 +1,11 @@
 /** mv-expand (and the old mvexpand … to typeof()) and parse: operators that reshape column values. */
+
+import type { KeyValueMode } from '../exec/keyValueText';
+import { compileRegex } from '../functions/kqlRegex';
 import type { LowerContext } from './context';
 import { lowerExpr } from './expressions';
 import { parameter } from './join';
-import { elementsOf, kindOf, nameText, schemaOf, spanOf, textOf, typeOf, type Node } from './syntax';
-import { compileRegex } from '../functions/kqlRegex';
-import type { KeyValueMode } from '../exec/keyValueText';
+import { elementsOf, kindOf, type Node, nameText, schemaOf, spanOf, textOf, typeOf } from './syntax';
 import type { ColumnDef, NamedExpr, ParsePart, Plan } from './types';
 
 /** mv-expand and mv-apply share these parts. */
@@ -156,10 +157,21 @@ export function lowerParseKv(op: Node, input: Plan, ctx: LowerContext): Plan {
 }
 
 export function lowerParse(op: Node, input: Plan, ctx: LowerContext): Plan {
+  // parse-where has the same syntax (Kusto.Language's ParseWhereOperator) and drops the rows that fail.
   const p = op as Kusto.Language.Syntax.ParseOperator;
+  const where = kindOf(op) === 'ParseWhereOperator';
+  const name = where ? 'parse-where' : 'parse';
   const mode = (parameter(p.Parameters, 'kind') ?? 'simple').toLowerCase();
-  if (mode !== 'simple' && mode !== 'regex' && mode !== 'relaxed') {
-    throw ctx.errors.unsupported(op, `parse kind=${mode}`);
+  if (mode !== 'simple' && mode !== 'regex' && (mode !== 'relaxed' || where)) {
+    throw ctx.errors.unsupported(op, `${name} kind=${mode}`);
+  }
+  const flags = parameter(p.Parameters, 'flags')?.trim() ?? '';
+  if (!/^[Uims]*$/.test(flags) || (flags !== '' && mode !== 'regex')) {
+    throw ctx.errors.at(
+      spanOf(op),
+      'KQL-PARSE-FLAGS',
+      `${name} flags=${flags}: flags go with kind=regex and are among U (ungreedy), i (case-insensitive), m (multi-line) and s (. matches a newline).`,
+    );
   }
   const pattern: ParsePart[] = [];
   for (const part of elementsOf(p.Patterns)) {
@@ -185,6 +197,8 @@ export function lowerParse(op: Node, input: Plan, ctx: LowerContext): Plan {
     source: lowerExpr(p.Expression!, ctx),
     pattern,
     mode,
+    flags,
+    where,
     span: spanOf(op),
     schema: schemaOf(op),
   };

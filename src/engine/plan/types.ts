@@ -225,6 +225,10 @@ export type Plan =
       readonly source: Expr;
       readonly pattern: readonly ParsePart[];
       readonly mode: 'simple' | 'relaxed' | 'regex';
+      /** kind=regex's `flags=` (U, i, m, s), as written. */
+      readonly flags: string;
+      /** parse-where: rows the pattern does not match (or whose captures do not convert) are dropped. */
+      readonly where: boolean;
     })
   | (PlanBase & { readonly k: 'serialize'; readonly input: Plan; readonly columns: readonly NamedExpr[] })
   | (PlanBase & {

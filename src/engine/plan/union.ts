@@ -15,7 +15,20 @@ function sourceName(node: Node, index: number): string {
   if (kindOf(n) === 'NameReference') {
     return n.ReferencedSymbol?.Name ?? nameText(n);
   }
+  // A leg ending in `| as Name` is named by it (the reference's as-operator example: withsource gives T1, T2).
+  const last = kindOf(n) === 'PipeExpression' ? (n as Kusto.Language.Syntax.PipeExpression).Operator : null;
+  if (last && kindOf(last) === 'AsOperator') {
+    return nameText((last as Kusto.Language.Syntax.AsOperator).Name);
+  }
   return `union_arg${index}`;
+}
+
+/** The piped input's name: its table's, or the one `| as Name` gives it. */
+function pipedSourceName(input: Plan): string {
+  if (input.k === 'table') {
+    return input.name;
+  }
+  return input.k === 'shared' && input.plan.k === 'as' ? input.plan.name : 'union_arg0';
 }
 
 export function lowerUnion(op: Node, input: Plan | undefined, ctx: LowerContext): Plan {
@@ -24,7 +37,7 @@ export function lowerUnion(op: Node, input: Plan | undefined, ctx: LowerContext)
   const fuzzy = (parameter(u.Parameters, 'isfuzzy') ?? 'false').toLowerCase() === 'true';
   const inputs: { plan: Plan; source: string }[] = [];
   if (input) {
-    inputs.push({ plan: input, source: input.k === 'table' ? input.name : 'union_arg0' });
+    inputs.push({ plan: input, source: pipedSourceName(input) });
   }
   // fuzzyUnion.ts has blanked the legs of missing tables out of the text; one is left only when all are.
   const missing: string[] = [];
