@@ -20,6 +20,7 @@ import { sketchAggregates, sketchFunctions } from './distinctSketch';
 import { dynamicFunctions } from './dynamicFunctions';
 import { encodingFunctions } from './encodingFunctions';
 import { estimateDataSizeFunctions } from './estimateDataSize';
+import { extentFunctions } from './extentFunctions';
 import { extractJsonFunctions } from './extractJson';
 import { geoFunctions } from './geoFunctions';
 import { geoDirections } from './geoDirections';
@@ -49,6 +50,8 @@ import { logicFunctions } from './logic';
 import { mathFunctions } from './mathFunctions';
 import { parseVersionFunctions } from './parseVersion';
 import { pathFunctions } from './pathFunctions';
+import { punycodeFunctions } from './punycodeFunctions';
+import { xmlFunctions } from './parseXml';
 import { regexQuoteFunctions } from './regexQuote';
 import { seriesFilters } from './seriesFilters';
 import { seriesFourierFunctions } from './seriesFourier';
@@ -56,6 +59,7 @@ import { seriesPeriodFunctions } from './seriesPeriods';
 import { seriesFunctions } from './seriesFunctions';
 import { seriesStatistics } from './seriesStatistics';
 import { seriesFit2Lines } from './seriesFit2Lines';
+import { seriesFitPoly } from './seriesFitPoly';
 import { seriesDecompose } from './seriesDecompose';
 import { specialMathFunctions } from './mathSpecial';
 import { stringFunctions } from './stringFunctions';
@@ -109,6 +113,7 @@ register(scalars, [
   ...seriesFunctions,
   ...seriesStatistics,
   ...seriesFit2Lines,
+  ...seriesFitPoly,
   ...seriesDecompose,
   ...seriesFilters,
   ...seriesFourierFunctions,
@@ -144,6 +149,9 @@ register(scalars, [
   ...parseVersionFunctions,
   ...estimateDataSizeFunctions,
   ...windowFunctions,
+  ...punycodeFunctions,
+  ...xmlFunctions,
+  ...extentFunctions,
   columnIfExists,
 ]);
 register(aggregates, [

@@ -2,6 +2,7 @@
 import { kusto } from '../../kql';
 import { type LowerContext, scanStateColumn } from './context';
 import { literalValue } from './literals';
+import { lowerBagPackColumns, lowerCurrentDatabase } from './namedCalls';
 import { lowerPackAll } from './packAll';
 import { lowerStarArguments } from './starArguments';
 import { elementsOf, isTabular, kindOf, type Node, nameText, schemaOf, spanOf, textOf, typeOf } from './syntax';
@@ -242,6 +243,12 @@ function lowerCall(node: Kusto.Language.Syntax.FunctionCallExpression, ctx: Lowe
   if (name === 'column_names_of' && argNodes[0] && isTabular(argNodes[0])) {
     // The names are the binder's schema of the table, known before anything runs.
     return { k: 'literal', value: schemaOf(argNodes[0]).map((c) => c.name), type, span };
+  }
+  if (name === 'bag_pack_columns') {
+    return lowerBagPackColumns(argNodes, (a) => lowerExpr(a, ctx), type, span);
+  }
+  if (name === 'current_database') {
+    return lowerCurrentDatabase(ctx, type, span);
   }
   if (name === 'estimate_data_size') {
     return { k: 'call', name, args: lowerStarArguments(node, argNodes, ctx, (a) => lowerExpr(a, ctx)), type, span };
