@@ -103,6 +103,7 @@ export function runParse(plan: P<'parse'>, input: Table, ctx: ExecContext): Tabl
   const sourceType = plan.source.type;
   const builders = captures.map((c) => columnBuilder(c.type, input.rowCount));
   const relaxed = plan.mode === 'relaxed';
+  const matched: number[] = [];
   for (let i = 0; i < input.rowCount; i++) {
     if ((i & (CHECK_INTERVAL - 1)) === 0) {
       ctx.check();
@@ -116,6 +117,9 @@ export function runParse(plan: P<'parse'>, input: Table, ctx: ExecContext): Tabl
     if (values && !relaxed && values.some((x) => x === undefined)) {
       values = undefined;
     }
+    if (values) {
+      matched.push(i);
+    }
     captures.forEach((c, k) => builders[k]!.push(values?.[k] ?? (c.type === 'string' ? '' : null)));
   }
   const produced = new Map<string, TableColumn>();
@@ -123,5 +127,6 @@ export function runParse(plan: P<'parse'>, input: Table, ctx: ExecContext): Tabl
   const cols: TableColumn[] = plan.schema.map(
     (s) => produced.get(s.name) ?? { name: s.name, column: input.column(s.name)! },
   );
-  return new Table(cols, input.rowCount, input.name);
+  const parsed = new Table(cols, input.rowCount, input.name);
+  return plan.matchedOnly ? parsed.takeRows(matched) : parsed;
 }

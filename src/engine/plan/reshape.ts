@@ -1,10 +1,11 @@
 /** mv-expand (and the old mvexpand … to typeof()) and parse: operators that reshape column values. */
+
+import type { KeyValueMode } from '../exec/keyValueText';
+import { compileRegex } from '../functions/kqlRegex';
 import type { LowerContext } from './context';
 import { lowerExpr } from './expressions';
 import { parameter } from './join';
-import { elementsOf, kindOf, nameText, schemaOf, spanOf, textOf, typeOf, type Node } from './syntax';
-import { compileRegex } from '../functions/kqlRegex';
-import type { KeyValueMode } from '../exec/keyValueText';
+import { elementsOf, kindOf, type Node, nameText, schemaOf, spanOf, textOf, typeOf } from './syntax';
 import type { ColumnDef, NamedExpr, ParsePart, Plan } from './types';
 
 /** mv-expand and mv-apply share these parts. */
@@ -155,11 +156,17 @@ export function lowerParseKv(op: Node, input: Plan, ctx: LowerContext): Plan {
   };
 }
 
+/** parse, and parse-where (the same syntax; it keeps only the rows the pattern parses). */
 export function lowerParse(op: Node, input: Plan, ctx: LowerContext): Plan {
   const p = op as Kusto.Language.Syntax.ParseOperator;
+  const matchedOnly = kindOf(op) === 'ParseWhereOperator';
   const mode = (parameter(p.Parameters, 'kind') ?? 'simple').toLowerCase();
   if (mode !== 'simple' && mode !== 'regex' && mode !== 'relaxed') {
     throw ctx.errors.unsupported(op, `parse kind=${mode}`);
+  }
+  if (matchedOnly && mode === 'relaxed') {
+    // The reference lists simple and regex for parse-where: relaxed keeps rows parse-where would drop.
+    throw ctx.errors.at(spanOf(op), 'KQL-ARGUMENT', 'parse-where takes kind=simple or kind=regex, not relaxed.');
   }
   const pattern: ParsePart[] = [];
   for (const part of elementsOf(p.Patterns)) {
@@ -185,6 +192,7 @@ export function lowerParse(op: Node, input: Plan, ctx: LowerContext): Plan {
     source: lowerExpr(p.Expression!, ctx),
     pattern,
     mode,
+    ...(matchedOnly ? { matchedOnly } : {}),
     span: spanOf(op),
     schema: schemaOf(op),
   };

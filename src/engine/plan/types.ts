@@ -225,6 +225,8 @@ export type Plan =
       readonly source: Expr;
       readonly pattern: readonly ParsePart[];
       readonly mode: 'simple' | 'relaxed' | 'regex';
+      /** parse-where: only the rows whose value the pattern parses (every typed capture converted) stay. */
+      readonly matchedOnly?: boolean;
     })
   | (PlanBase & { readonly k: 'serialize'; readonly input: Plan; readonly columns: readonly NamedExpr[] })
   | (PlanBase & {
