@@ -21,7 +21,7 @@ const REASONS: Readonly<Record<string, string>> = {
   cursor_before_or_at: CURSOR,
   cursor_current: CURSOR,
   row_id: `no Kusto reference page says what it returns, so the engine cannot answer as Kusto does; ${ON_LOG_ANALYTICS}`,
-  parse_user_agent: `Kusto answers it from its own copy of the uap-core user-agent rules (and a browser look-up of its own for look_for), which the engine does not carry, so its fields could differ from Kusto's; ${ON_LOG_ANALYTICS}`,
+  parse_user_agent: `it needs the uap-core user-agent rules (about 1,200 regular expressions) that Kusto's fields come from, which the engine does not carry yet; ${ON_LOG_ANALYTICS}`,
   node_degree_in: `the local graph matcher does not count a node's edges yet; ${ON_LOG_ANALYTICS}`,
   node_degree_out: `the local graph matcher does not count a node's edges yet; ${ON_LOG_ANALYTICS}`,
   labels: PERSISTED('graph models, where labels come from'),
