@@ -1,7 +1,8 @@
 // parse-where: parse's pattern, keeping only the rows it parses (every typed capture converted).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { run } from './helpers';
+import { explainQuery } from '../../src/engine';
+import { run, smallDatabase } from './helpers';
 
 const LOG = `datatable(Log: string)[
   "event=start id=1 took=2.5",
@@ -37,4 +38,10 @@ test('kind=relaxed is refused: the reference gives parse-where simple and regex'
     () => run(`${LOG} | parse-where kind=relaxed Log with "id=" id:long`),
     /parse-where takes kind=simple or kind=regex/,
   );
+});
+
+test('kql --explain tells parse-where from parse', () => {
+  const plan = explainQuery("T | parse-where Computer with 'web' n:int", smallDatabase());
+  assert.match(plan, /parse-where/);
+  assert.doesNotMatch(explainQuery("T | parse Computer with 'web' n:int", smallDatabase()), /parse-where/);
 });

@@ -139,6 +139,8 @@ function describe(p: Plan): string {
       return `graph-to-table ${p.entity}${p.idColumns.map((c) => ` with_${c.of === 'node' ? 'node' : c.of}_id=${c.name}`).join('')}`;
     case 'graphMarkComponents':
       return `graph-mark-components kind=${p.strong ? 'strong' : 'weak'} with_component_id=${p.column}`;
+    case 'parse':
+      return p.matchedOnly ? 'parse-where' : 'parse';
     default:
       return p.k;
   }
