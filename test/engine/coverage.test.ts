@@ -51,10 +51,10 @@ const SPECIAL_FORMS: Readonly<Record<string, string>> = {
  */
 const REFUSED_CALLS: Readonly<Record<string, readonly [string, RegExp]>> = {
   geo_info_from_ip_address: ["print geo_info_from_ip_address('20.53.203.50')", /GeoLite2-City/],
-  current_principal: ['print current_principal()', /identity of the caller/],
-  current_principal_details: ['print current_principal_details()', /identity of the caller/],
-  current_principal_is_member_of: ["print current_principal_is_member_of('g')", /identity of the caller/],
-  current_cluster_endpoint: ['print current_cluster_endpoint()', /names the cluster/],
+  current_principal: ['print current_principal()', /caller's Microsoft Entra identity/],
+  current_principal_details: ['print current_principal_details()', /caller's Microsoft Entra identity/],
+  current_principal_is_member_of: ["print current_principal_is_member_of('g')", /caller's Microsoft Entra identity/],
+  current_cluster_endpoint: ['print current_cluster_endpoint()', /names the Kusto cluster/],
   cursor_after: ["T | where cursor_after('')", /database cursors/],
   cursor_before_or_at: ["T | where cursor_before_or_at('')", /database cursors/],
   cursor_current: ['print cursor_current()', /database cursors/],

@@ -1,6 +1,7 @@
 /** `invoke`, toscalar() of a scalar and column_names_of(), from the Kusto reference's semantics. */
-import { test } from 'node:test';
+
 import * as assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { run } from './helpers';
 
 test('invoke: the reference example, clipped_average over range 1..100 gives 52', () => {
@@ -32,6 +33,57 @@ test('invoke: the piped table is the first argument, the rest follow in order', 
 test('toscalar() of a scalar expression is its value', () => {
   const r = run('print x = toscalar(1 + 2), y = toscalar(strcat("a", "b"))');
   assert.deepEqual(r.rows, [[3, 'ab']]);
+});
+
+test("toscalar() of a row's value in a function is Kusto's error, not the subquery's own column (reference, Limitations)", () => {
+  // The reference's failing example: x_ is the calling row's x, which a subquery computed once cannot
+  // read; reading it as the subquery's x gave y = 2 on every row.
+  const q = `let _dataset1 = datatable(x:long)[1,2,3,4,5];
+let _dataset2 = datatable(x:long, y:long) [ 1, 2, 3, 4, 5, 6];
+let tg = (x_: long)
+{
+    toscalar(_dataset2| where x == x_ | project y);
+};
+_dataset1
+| extend y = tg(x)`;
+  assert.throws(() => run(q), /'toscalar': can't use 'x' as it is defined outside its row-context scope/);
+  assert.throws(
+    () =>
+      run(
+        'let d = datatable(x:long)[1]; let f = (v:long) { v in ((d | where x > v)) }; range x from 1 to 2 step 1 | extend f(x)',
+      ),
+    /'in': can't use 'x' as it is defined outside its row-context scope/,
+  );
+  // The same function over a constant, or a row's value outside the subquery, runs.
+  assert.deepEqual(
+    run(`let d = datatable(x:long, y:long) [1, 2, 3, 4, 5, 6];
+let tg = (x_: long) { toscalar(d | where x == x_ | project y) };
+print tg(3)`).rows,
+    [[4]],
+  );
+  assert.deepEqual(
+    run(
+      'let d = datatable(x:long)[1, 3]; let f = (v:long) { v in ((d | project x)) }; range x from 1 to 3 step 1 | extend f(x)',
+    ).rows,
+    [
+      [1, true],
+      [2, false],
+      [3, true],
+    ],
+  );
+  // The reference's mitigation, a join, gives the rows.
+  assert.deepEqual(
+    run(`let _dataset1 = datatable(x: long)[1, 2, 3, 4, 5];
+let _dataset2 = datatable(x: long, y: long) [1, 2, 3, 4, 5, 6];
+_dataset1
+| join (_dataset2) on x
+| project x, y`).rows,
+    [
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ],
+  );
 });
 
 test('column_names_of(T) lists the columns of the table in order', () => {

@@ -14,6 +14,14 @@ const NOT_RUN: readonly (readonly [string, RegExp])[] = [
   ["T | invoke cluster('c').database('d').StoredFunction()", /invoke of/],
   ['T | macro-expand entity_group [T, Machines] as X (X | count)', /macro-expand.*cluster or database/],
   ["print geo_info_from_ip_address('20.53.203.50')", /geo_info_from_ip_address.*GeoLite2-City database.*cannot ship/],
+  ['print current_principal()', /current_principal.*caller's Microsoft Entra identity/],
+  ["print current_principal_is_member_of('aadgroup=g@contoso.com')", /current_principal_is_member_of.*identity/],
+  ['print current_principal_details()', /current_principal_details.*identity/],
+  ['print current_cluster_endpoint()', /current_cluster_endpoint.*cluster or database/],
+  ["T | where cursor_after('')", /cursor_after.*database cursors/],
+  ["T | where cursor_before_or_at('')", /cursor_before_or_at.*database cursors/],
+  ['print cursor_current()', /cursor_current.*database cursors/],
+  ["print parse_user_agent('Mozilla/5.0', 'browser')", /parse_user_agent.*database of browser, OS and device patterns/],
 ];
 
 for (const [query, what] of NOT_RUN) {

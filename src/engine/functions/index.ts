@@ -2,18 +2,18 @@
  * The function library's entry points for the executor: scalar and aggregate lookup by Kusto name
  * (aliases included), and the operator binders. See types.ts for the contract.
  */
-import type { AggregateFunction, ScalarFunction, Volatility } from './types';
-import { arrayFunctions } from './arrayFunctions';
-import { bagFunctions } from './bagFunctions';
+
 import { bitwiseAggregates } from './aggregateBitwise';
 import { collectionAggregates } from './aggregateCollections';
-import { columnIfExists } from './columnIfExists';
-import { commandLineFunctions } from './commandLine';
 import { covarianceAggregates } from './aggregateCovariance';
-import { basicAggregates } from './aggregates';
 import { schemaAggregates } from './aggregateSchema';
 import { statisticalAggregates } from './aggregateStatistics';
+import { basicAggregates } from './aggregates';
 import { weightedPercentileAggregates } from './aggregateWeightedPercentiles';
+import { arrayFunctions } from './arrayFunctions';
+import { bagFunctions } from './bagFunctions';
+import { columnIfExists } from './columnIfExists';
+import { commandLineFunctions } from './commandLine';
 import { conversionFunctions } from './conversions';
 import { datetimeFunctions } from './datetimeFunctions';
 import { sketchAggregates, sketchFunctions } from './distinctSketch';
@@ -22,59 +22,60 @@ import { encodingFunctions } from './encodingFunctions';
 import { estimateDataSizeFunctions } from './estimateDataSize';
 import { extentFunctions } from './extentFunctions';
 import { extractJsonFunctions } from './extractJson';
-import { geoFunctions } from './geoFunctions';
+import { geoBuffers } from './geoBuffers';
+import { geoCentroids } from './geoCentroids';
+import { geoDensify } from './geoDensify';
 import { geoDirections } from './geoDirections';
+import { geoFromWkt } from './geoFromWkt';
+import { geoFunctions } from './geoFunctions';
 import { geoH3Cells } from './geoH3Cells';
 import { geoH3Coverings } from './geoH3Coverings';
+import { geoIntersections } from './geoIntersections';
+import { geoIntersects } from './geoIntersects';
+import { geoLinePoints } from './geoLinePoints';
+import { geoLines } from './geoLines';
+import { geoPolygons } from './geoPolygons';
 import { geoS2Cells } from './geoS2Cells';
 import { geoS2Coverings } from './geoS2Coverings';
 import { geoS2Levels } from './geoS2Levels';
-import { geoPolygons } from './geoPolygons';
-import { geoLines } from './geoLines';
-import { geoIntersects } from './geoIntersects';
-import { geoCentroids } from './geoCentroids';
-import { geoLinePoints } from './geoLinePoints';
-import { geoDensify } from './geoDensify';
-import { geoUnions } from './geoUnions';
-import { geoIntersections } from './geoIntersections';
-import { geoBuffers } from './geoBuffers';
 import { geoSimplify } from './geoSimplify';
-import { geoFromWkt } from './geoFromWkt';
+import { geoUnions } from './geoUnions';
+import { hashCombineFunctions } from './hashCombine';
 import { hashFunctions } from './hashFunctions';
 import { xxhashFunctions } from './hashXxhash';
-import { hashCombineFunctions } from './hashCombine';
 import { ipv4Functions } from './ipv4Functions';
 import { ipv4TextFunctions } from './ipv4TextFunctions';
 import { ipv6Functions } from './ipv6Functions';
 import { logicFunctions } from './logic';
 import { mathFunctions } from './mathFunctions';
+import { specialMathFunctions } from './mathSpecial';
 import { parseVersionFunctions } from './parseVersion';
+import { parseXmlFunctions } from './parseXml';
 import { pathFunctions } from './pathFunctions';
-import { punycodeFunctions } from './punycodeFunctions';
-import { xmlFunctions } from './parseXml';
+import { punycodeFunctions } from './punycode';
 import { regexQuoteFunctions } from './regexQuote';
+import { seriesDecompose } from './seriesDecompose';
 import { seriesFilters } from './seriesFilters';
-import { seriesFourierFunctions } from './seriesFourier';
-import { seriesPeriodFunctions } from './seriesPeriods';
-import { seriesFunctions } from './seriesFunctions';
-import { seriesStatistics } from './seriesStatistics';
 import { seriesFit2Lines } from './seriesFit2Lines';
 import { seriesFitPoly } from './seriesFitPoly';
-import { seriesDecompose } from './seriesDecompose';
-import { specialMathFunctions } from './mathSpecial';
+import { seriesFourierFunctions } from './seriesFourier';
+import { seriesFunctions } from './seriesFunctions';
+import { seriesPeriodFunctions } from './seriesPeriods';
+import { seriesStatistics } from './seriesStatistics';
 import { stringFunctions } from './stringFunctions';
-import { tdigestAggregates, tdigestFunctions } from './tdigestSketch';
 import { stringTextFunctions } from './stringTextFunctions';
+import { tdigestAggregates, tdigestFunctions } from './tdigestSketch';
 import { timezoneFunctions } from './timezoneFunctions';
+import type { AggregateFunction, ScalarFunction, Volatility } from './types';
 import { unitConversionFunctions } from './unitConversions';
 import { urlFunctions } from './urlFunctions';
 import { windowFunctions } from './windowFunctions';
 
-export * from './types';
-export { bindBinaryOperator, bindUnaryOperator } from './operators';
-export { bindListOperator, bindBetween, type ListImpl } from './listOperators';
 export { bindPackAll, dynamicIndex } from './dynamicFunctions';
 export { parseKustoJson } from './kustoJson';
+export { bindBetween, bindListOperator, type ListImpl } from './listOperators';
+export { bindBinaryOperator, bindUnaryOperator } from './operators';
+export * from './types';
 
 const scalars = new Map<string, ScalarFunction>();
 const aggregates = new Map<string, AggregateFunction>();
@@ -124,6 +125,9 @@ register(scalars, [
   ...tdigestFunctions,
   ...timezoneFunctions,
   ...urlFunctions,
+  ...punycodeFunctions,
+  ...parseXmlFunctions,
+  ...extentFunctions,
   ...pathFunctions,
   ...extractJsonFunctions,
   ...geoFunctions,
@@ -149,9 +153,6 @@ register(scalars, [
   ...parseVersionFunctions,
   ...estimateDataSizeFunctions,
   ...windowFunctions,
-  ...punycodeFunctions,
-  ...xmlFunctions,
-  ...extentFunctions,
   columnIfExists,
 ]);
 register(aggregates, [

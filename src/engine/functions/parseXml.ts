@@ -1,197 +1,190 @@
 /**
- * parse_xml(): XML text as dynamic, by the reference's mapping — `<e/>` is `{"e": null}`, text is a
- * string, an attribute `name` is the member `@name`, text beside attributes or child elements is
- * `#text`, repeated child elements (or texts) become an array in document order. Only elements,
- * attributes and text are kept (CDATA counts as text); the declaration, comments, processing
- * instructions and a DOCTYPE are skipped. Text is trimmed and whitespace-only text dropped, as the
- * reference's `<e> text <a>text</a> </e>` → `{"e": {"#text": "text", "a": "text"}}` shows. Text that is
- * not well-formed XML, or longer than 1 MB, gives null, as documented.
+ * parse_xml(xml): an XML document as dynamic, by the reference's conversion table (the JSON.NET
+ * convention): the root element is the one member of the result; an element with neither attributes
+ * nor children is null when empty and its text otherwise; any other element is a bag of its
+ * attributes ("@name"), its child elements by name (repeated names gather into an array, in document
+ * order) and its text ("#text"), members in document order, text trimmed (the table's
+ `<e> text <a>text</a> </e>` gives { "e": { "#text": "text", "a": "text" } }). Text stays text: the reference's table converts `<e>text</e>` to
+ * "text", so `<value>118.0</value>` gives the string "118.0" (its example's JSON, which shows numbers,
+ * is the parse_json page's example copied). The XML declaration, comments, processing instructions
+ * and a DOCTYPE are left out; CDATA is text; whitespace-only text is dropped; the
+ * five predefined entities and character references are decoded. What is not well-formed XML (a
+ * mismatched or unclosed tag, a second root, an undefined entity) gives null, as the reference says.
+ * The parser keeps its own stack, so deep nesting cannot overflow the call stack.
  */
+import { newRecord } from '../../results/jsonData';
 import type { DynamicValue } from '../values';
-import { type Bag, newBag, setOwn } from './bagPaths';
 import { scalar, str } from './define';
 import type { ScalarFunction } from './types';
 
-const MAX_INPUT_BYTES = 1_048_576;
-const NAME = /[A-Za-z_:\u00c0-\uffff][\w.:\-\u00b7\u00c0-\uffff]*/y;
-const PREDEFINED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+type Bag = { [key: string]: DynamicValue };
+
+interface Element {
+  readonly name: string;
+  readonly attributes: [string, string][];
+  /** Child elements and text runs ('#text', trimmed as the reference's table prints them), in order. */
+  readonly children: [string, DynamicValue][];
+}
 
 class NotXml extends Error {}
 
-/** Entity and character references replaced; an unknown entity makes the text not XML. */
-function resolveReferences(text: string): string {
-  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z]+);|&/g, (_all, ref: string | undefined) => {
-    if (!ref) throw new NotXml();
-    if (ref.startsWith('#')) {
-      const code = ref[1] === 'x' ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
-      if (code > 0x10ffff) throw new NotXml();
-      return String.fromCodePoint(code);
+const NAME = /[A-Za-z_:\u00c0-\uffff][-\w.:\u00b7\u00c0-\uffff]*/y;
+const ATTRIBUTE = /\s+([A-Za-z_:\u00c0-\uffff][-\w.:\u00b7\u00c0-\uffff]*)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/y;
+const ENTITY = /&(?:#x([0-9a-fA-F]+)|#([0-9]+)|(lt|gt|amp|quot|apos));|&/g;
+const NAMED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+function decodeEntities(text: string): string {
+  return text.replace(ENTITY, (all, hex?: string, dec?: string, named?: string) => {
+    if (named) {
+      return NAMED[named]!;
     }
-    const named = PREDEFINED[ref];
-    if (named === undefined) throw new NotXml();
-    return named;
+    const code = hex ? Number.parseInt(hex, 16) : dec ? Number.parseInt(dec, 10) : Number.NaN;
+    if (!(code >= 1 && code <= 0x10ffff) || (code >= 0xd800 && code <= 0xdfff) || all === '&') {
+      throw new NotXml();
+    }
+    return String.fromCodePoint(code);
   });
 }
 
-/** The members in document order, a repeated name becoming one array of its values in order. */
-function bagOf(entries: readonly (readonly [string, DynamicValue])[]): Bag {
-  const grouped = new Map<string, DynamicValue[]>();
-  for (const [key, value] of entries) {
-    const values = grouped.get(key);
-    if (values) values.push(value);
-    else grouped.set(key, [value]);
+const TEXT = '#text';
+
+/** An element's value by the conversion table. */
+function elementValue(e: Element): DynamicValue {
+  const members = e.children.filter(([name, v]) => name !== TEXT || (v as string) !== '');
+  if (e.attributes.length === 0 && members.every(([name]) => name === TEXT)) {
+    return members.length === 0 ? null : members.map(([, v]) => v as string).join('');
   }
-  const bag = newBag();
-  for (const [key, values] of grouped) setOwn(bag, key, values.length === 1 ? values[0]! : values);
+  const bag: Bag = newRecord<DynamicValue>();
+  for (const [name, value] of e.attributes) {
+    bag[`@${name}`] = value;
+  }
+  // Child elements and text by name, in order of first appearance; a repeated name holds all its values.
+  const byName = new Map<string, DynamicValue[]>();
+  for (const [name, value] of members) {
+    const values = byName.get(name);
+    if (values) {
+      values.push(value);
+    } else {
+      byName.set(name, [value]);
+    }
+  }
+  for (const [name, values] of byName) {
+    bag[name] = values.length === 1 ? values[0]! : values;
+  }
   return bag;
 }
 
-class Parser {
-  pos = 0;
-  constructor(private readonly text: string) {}
-
-  fail(): never {
+function skipPast(xml: string, at: number, end: string): number {
+  const i = xml.indexOf(end, at);
+  if (i < 0) {
     throw new NotXml();
   }
-
-  startsWith(s: string): boolean {
-    return this.text.startsWith(s, this.pos);
-  }
-
-  skipPast(end: string): void {
-    const at = this.text.indexOf(end, this.pos);
-    if (at < 0) this.fail();
-    this.pos = at + end.length;
-  }
-
-  skipSpace(): void {
-    while (this.pos < this.text.length && /\s/.test(this.text[this.pos]!)) this.pos++;
-  }
-
-  name(): string {
-    NAME.lastIndex = this.pos;
-    const m = NAME.exec(this.text);
-    if (!m) this.fail();
-    this.pos += m[0].length;
-    return m[0];
-  }
-
-  /** Skips what is neither an element nor text: comments, processing instructions, a DOCTYPE. */
-  skipMarkup(): boolean {
-    if (this.startsWith('<!--')) this.skipPast('-->');
-    else if (this.startsWith('<?')) this.skipPast('?>');
-    else if (this.startsWith('<!DOCTYPE')) this.skipDoctype();
-    else return false;
-    return true;
-  }
-
-  skipDoctype(): void {
-    let depth = 0;
-    for (; this.pos < this.text.length; this.pos++) {
-      const c = this.text[this.pos];
-      if (c === '[') depth++;
-      else if (c === ']') depth--;
-      else if (c === '>' && depth === 0) {
-        this.pos++;
-        return;
-      }
-    }
-    this.fail();
-  }
-
-  document(): Bag {
-    let root: Bag | undefined;
-    while (this.pos < this.text.length) {
-      this.skipSpace();
-      if (this.pos >= this.text.length) break;
-      if (this.skipMarkup()) continue;
-      if (root || this.text[this.pos] !== '<') this.fail();
-      const [name, value] = this.element();
-      root = newBag();
-      setOwn(root, name, value);
-    }
-    return root ?? this.fail();
-  }
-
-  element(): [string, DynamicValue] {
-    this.pos++; // '<'
-    const name = this.name();
-    const entries: [string, DynamicValue][] = [];
-    let elements = 0;
-    for (;;) {
-      this.skipSpace();
-      if (this.startsWith('/>')) {
-        this.pos += 2;
-        return [name, entries.length === 0 ? null : bagOf(entries)];
-      }
-      if (this.startsWith('>')) {
-        this.pos++;
-        break;
-      }
-      const attribute = this.name();
-      this.skipSpace();
-      if (this.text[this.pos] !== '=') this.fail();
-      this.pos++;
-      this.skipSpace();
-      const quote = this.text[this.pos];
-      if (quote !== '"' && quote !== "'") this.fail();
-      const end = this.text.indexOf(quote, this.pos + 1);
-      if (end < 0) this.fail();
-      if (entries.some(([key]) => key === `@${attribute}`)) this.fail();
-      entries.push([`@${attribute}`, resolveReferences(this.text.slice(this.pos + 1, end))]);
-      this.pos = end + 1;
-    }
-    const attributes = entries.length;
-    for (;;) {
-      if (this.pos >= this.text.length) this.fail();
-      if (this.startsWith('</')) {
-        this.pos += 2;
-        if (this.name() !== name) this.fail();
-        this.skipSpace();
-        if (this.text[this.pos] !== '>') this.fail();
-        this.pos++;
-        break;
-      }
-      if (this.startsWith('<![CDATA[')) {
-        const end = this.text.indexOf(']]>', this.pos);
-        if (end < 0) this.fail();
-        entries.push(['#text', this.text.slice(this.pos + 9, end)]);
-        this.pos = end + 3;
-      } else if (this.skipMarkup()) {
-        // nothing kept
-      } else if (this.text[this.pos] === '<') {
-        entries.push(this.element());
-        elements++;
-      } else {
-        const end = this.text.indexOf('<', this.pos);
-        entries.push(['#text', resolveReferences(this.text.slice(this.pos, end < 0 ? undefined : end))]);
-        this.pos = end < 0 ? this.text.length : end;
-      }
-    }
-    const kept = entries.flatMap(([key, value]): [string, DynamicValue][] => {
-      if (key !== '#text') return [[key, value]];
-      const text = (value as string).trim();
-      return text === '' ? [] : [[key, text]];
-    });
-    if (elements === 0 && attributes === 0) {
-      // Text alone is the element's value: a string (or the texts split by skipped markup, an array).
-      const texts = kept.map(([, value]) => value);
-      return [name, texts.length === 0 ? null : texts.length === 1 ? texts[0]! : texts];
-    }
-    return [name, bagOf(kept)];
-  }
+  return i + end.length;
 }
 
-export function parseXml(text: string): DynamicValue {
-  if (Buffer.byteLength(text, 'utf8') > MAX_INPUT_BYTES) return null;
+export function parseXml(xml: string): DynamicValue {
+  const stack: Element[] = [];
+  let root: [string, DynamicValue] | undefined;
+  let at = 0;
   try {
-    return new Parser(text).document();
+    while (at < xml.length) {
+      const lt = xml.indexOf('<', at);
+      const text = xml.slice(at, lt < 0 ? xml.length : lt);
+      if (text !== '') {
+        if (stack.length === 0) {
+          if (text.trim() !== '') {
+            throw new NotXml();
+          }
+        } else {
+          stack[stack.length - 1]!.children.push([TEXT, decodeEntities(text).trim()]);
+        }
+      }
+      if (lt < 0) {
+        break;
+      }
+      if (xml.startsWith('<!--', lt)) {
+        at = skipPast(xml, lt + 4, '-->');
+      } else if (xml.startsWith('<?', lt)) {
+        at = skipPast(xml, lt + 2, '?>');
+      } else if (xml.startsWith('<![CDATA[', lt)) {
+        const end = skipPast(xml, lt + 9, ']]>');
+        if (stack.length === 0) {
+          throw new NotXml();
+        }
+        stack[stack.length - 1]!.children.push([TEXT, xml.slice(lt + 9, end - 3)]);
+        at = end;
+      } else if (xml.startsWith('<!DOCTYPE', lt) && stack.length === 0 && !root) {
+        // An internal subset ([…]) may hold '>' inside it.
+        const bracket = xml.indexOf('[', lt);
+        const close = xml.indexOf('>', lt);
+        at = bracket >= 0 && bracket < close ? skipPast(xml, skipPast(xml, bracket, ']'), '>') : skipPast(xml, lt, '>');
+      } else if (xml[lt + 1] === '/') {
+        NAME.lastIndex = lt + 2;
+        const name = NAME.exec(xml)?.[0];
+        const open = stack.pop();
+        if (!name || !open || open.name !== name) {
+          throw new NotXml();
+        }
+        at = skipPast(xml, lt + 2 + name.length, '>');
+        if (xml.slice(lt + 2 + name.length, at - 1).trim() !== '') {
+          throw new NotXml();
+        }
+        close(open);
+      } else {
+        NAME.lastIndex = lt + 1;
+        const name = NAME.exec(xml)?.[0];
+        if (!name || (stack.length === 0 && root)) {
+          throw new NotXml();
+        }
+        const element: Element = { name, attributes: [], children: [] };
+        let i = lt + 1 + name.length;
+        for (;;) {
+          ATTRIBUTE.lastIndex = i;
+          const a = ATTRIBUTE.exec(xml);
+          if (!a) {
+            break;
+          }
+          element.attributes.push([a[1]!, decodeEntities(a[2] ?? a[3] ?? '')]);
+          i = ATTRIBUTE.lastIndex;
+        }
+        while (/\s/.test(xml[i] ?? '')) {
+          i++;
+        }
+        if (xml.startsWith('/>', i)) {
+          at = i + 2;
+          stack.push(element);
+          close(stack.pop()!);
+        } else if (xml[i] === '>') {
+          at = i + 1;
+          stack.push(element);
+        } else {
+          throw new NotXml();
+        }
+      }
+    }
   } catch (e) {
-    if (e instanceof NotXml) return null;
+    if (e instanceof NotXml) {
+      return null;
+    }
     throw e;
   }
+  if (stack.length > 0 || !root) {
+    return null;
+  }
+  const result: Bag = newRecord<DynamicValue>();
+  result[root[0]] = root[1];
+  return result;
+
+  function close(e: Element): void {
+    const parent = stack[stack.length - 1];
+    if (parent) {
+      parent.children.push([e.name, elementValue(e)]);
+    } else {
+      root = [e.name, elementValue(e)];
+    }
+  }
 }
 
-export const xmlFunctions: ScalarFunction[] = [
-  scalar('parse_xml', (types) => (args) => (args[0] === null ? null : parseXml(str(args[0]!, types[0])))),
+export const parseXmlFunctions: readonly ScalarFunction[] = [
+  scalar('parse_xml', (types) => (args) => (args[0] === null ? null : parseXml(str(args[0]!, types[0]!)))),
 ];

@@ -7,7 +7,7 @@
  */
 const ON_LOG_ANALYTICS = 'run the query on Log Analytics';
 
-const IDENTITY = `it reads the identity of the caller signed in to the service, which a local query has none of; ${ON_LOG_ANALYTICS}`;
+const IDENTITY = `it describes the caller's Microsoft Entra identity, and the local engine runs for no signed-in principal; ${ON_LOG_ANALYTICS}`;
 const CURSOR = `database cursors count ingestion into the database, and the local tables hold files with no IngestionTime policy and no cursor; ${ON_LOG_ANALYTICS}`;
 const PERSISTED = (what: string) => `the local workspace has no ${what}; ${ON_LOG_ANALYTICS}`;
 
@@ -16,12 +16,12 @@ const REASONS: Readonly<Record<string, string>> = {
   current_principal: IDENTITY,
   current_principal_details: IDENTITY,
   current_principal_is_member_of: IDENTITY,
-  current_cluster_endpoint: `it names the cluster serving the query, and a local query runs on none; ${ON_LOG_ANALYTICS}`,
+  current_cluster_endpoint: `it names the Kusto cluster or database the query runs on, and the local engine runs on this workspace's files, not on a cluster; ${ON_LOG_ANALYTICS}`,
   cursor_after: CURSOR,
   cursor_before_or_at: CURSOR,
   cursor_current: CURSOR,
   row_id: `no Kusto reference page says what it returns, so the engine cannot answer as Kusto does; ${ON_LOG_ANALYTICS}`,
-  parse_user_agent: `it needs the uap-core user-agent rules (about 1,200 regular expressions) that Kusto's fields come from, which the engine does not carry yet; ${ON_LOG_ANALYTICS}`,
+  parse_user_agent: `Kusto classifies user agents by a database of browser, OS and device patterns (uap-core's, about 1,200 regular expressions), which the engine does not carry yet; ${ON_LOG_ANALYTICS}`,
   node_degree_in: `the local graph matcher does not count a node's edges yet; ${ON_LOG_ANALYTICS}`,
   node_degree_out: `the local graph matcher does not count a node's edges yet; ${ON_LOG_ANALYTICS}`,
   labels: PERSISTED('graph models, where labels come from'),

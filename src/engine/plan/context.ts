@@ -3,7 +3,11 @@ import type { ErrorFactory, Node } from './syntax';
 import type { Expr, Plan } from './types';
 
 export type Binding =
-  | { readonly k: 'scalar'; readonly expr: Expr }
+  /**
+   * `row`: for a function's parameter, the row context its argument was lowered in (LowerContext's
+   * rowScope); a subquery computed once cannot read an argument that varies by row there.
+   */
+  | { readonly k: 'scalar'; readonly expr: Expr; readonly row?: RowScope }
   | { readonly k: 'tabular'; readonly plan: Plan }
   | { readonly k: 'function'; readonly declaration: Kusto.Language.Syntax.FunctionDeclaration; readonly scope: Scope }
   | { readonly k: 'pattern'; readonly declaration: Kusto.Language.Syntax.PatternStatement; readonly scope: Scope };
@@ -42,6 +46,12 @@ export class Scope {
   }
 }
 
+/** The rows an expression is evaluated over: the query's operators share one, each toscalar()/`in` subquery has its own. */
+export interface RowScope {
+  /** What the subquery opening this scope is called in errors ('toscalar', 'in'). */
+  readonly opener?: string;
+}
+
 export interface LowerContext {
   readonly errors: ErrorFactory;
   readonly globals: Kusto.Language.GlobalState;
@@ -59,6 +69,13 @@ export interface LowerContext {
   readonly tableNames: readonly string[];
   /** Values given for `declare query_parameters` (as text, as Kusto's request properties carry them). */
   readonly parameters?: ReadonlyMap<string, string>;
+  /**
+   * Values of the `set` statements before the query that change what it computes, by option name
+   * (query_bin_auto_size and query_bin_auto_at, read by bin_auto()); other options change nothing here.
+   */
+  readonly options?: ReadonlyMap<string, Expr>;
+  /** Undefined at the query's level; a fresh object inside each toscalar() or `in (T)` subquery. */
+  readonly rowScope?: RowScope;
   readonly aggregate?: (call: Kusto.Language.Syntax.FunctionCallExpression) => Expr;
   /** Inside mv-apply's subquery: the rows a leading operator with no source of its own reads. */
   readonly implicitInput?: Plan;

@@ -1,12 +1,15 @@
 /** Lowers bound scalar expressions into plan expressions. */
-import { kusto } from '../../kql';
+import { type KqlError, kusto } from '../../kql';
+import { lowerBagPackColumns } from './bagPackColumns';
+import { lowerBinAuto } from './binAuto';
 import { type LowerContext, scanStateColumn } from './context';
+import { lowerCurrentDatabase } from './currentDatabase';
+import { isConstantExpr } from './exprFacts';
 import { literalValue } from './literals';
-import { lowerBagPackColumns, lowerCurrentDatabase } from './namedCalls';
 import { lowerPackAll } from './packAll';
 import { lowerStarArguments } from './starArguments';
 import { elementsOf, isTabular, kindOf, type Node, nameText, schemaOf, spanOf, textOf, typeOf } from './syntax';
-import type { Expr } from './types';
+import type { Expr, Span } from './types';
 import { expandUserFunction } from './userFunctions';
 
 const LIST_KINDS = new Set([
@@ -69,7 +72,10 @@ export function lowerExpr(node: Node, ctx: LowerContext): Expr {
     case 'ToScalarExpression': {
       // toscalar(1 + 2): a scalar argument is its own value (Kusto binds it as a plain expression).
       const inner: Node = (node as Kusto.Language.Syntax.ToScalarExpression).Expression!;
-      return isTabular(inner) ? { k: 'scalarQuery', plan: ctx.tabular(inner, ctx), type, span } : lowerExpr(inner, ctx);
+      if (!isTabular(inner)) {
+        return lowerExpr(inner, ctx);
+      }
+      return { k: 'scalarQuery', plan: ctx.tabular(inner, { ...ctx, rowScope: { opener: 'toscalar' } }), type, span };
     }
     case 'UnaryMinusExpression':
     case 'UnaryPlusExpression':
@@ -130,7 +136,8 @@ export function lowerExpr(node: Node, ctx: LowerContext): Expr {
     const list = (node as Kusto.Language.Syntax.InExpression).Right!.Expressions;
     const items = elementsOf(list).map((item): Expr => {
       if (isTabular(item)) {
-        return { k: 'tableColumn', plan: ctx.tabular(item, ctx), type: typeOf(item), span: spanOf(item) };
+        const plan = ctx.tabular(item, { ...ctx, rowScope: { opener: 'in' } });
+        return { k: 'tableColumn', plan, type: typeOf(item), span: spanOf(item) };
       }
       return lowerExpr(item, ctx);
     });
@@ -161,6 +168,9 @@ function lowerName(node: Node, ctx: LowerContext): Expr {
   if (sk === 'Variable' || sk === 'Parameter') {
     const b = ctx.scope.get(name);
     if (b?.k === 'scalar') {
+      if (b.row !== ctx.rowScope && !isConstantExpr(b.expr)) {
+        throw outsideRowScope(span, b.expr, name, ctx);
+      }
       return b.expr;
     }
     if (b?.k === 'tabular') {
@@ -175,6 +185,20 @@ function lowerName(node: Node, ctx: LowerContext): Expr {
     }
   }
   throw ctx.errors.unsupported(node, `The name '${name}'`);
+}
+
+/**
+ * A subquery (toscalar(), `in (T)`) runs once, not per row, so a function's parameter bound to a value
+ * of the calling row means nothing inside it. Kusto refuses it with this error (reference, toscalar()'s
+ * Limitations); without it the parameter's column would be read from the subquery's own rows.
+ */
+function outsideRowScope(span: Span, expr: Expr, name: string, ctx: LowerContext): KqlError {
+  const what = expr.k === 'column' ? expr.name : name;
+  return ctx.errors.at(
+    span,
+    'KQL-SCOPE',
+    `'${ctx.rowScope?.opener ?? 'toscalar'}': can't use '${what}' as it is defined outside its row-context scope (a subquery is computed once, not for each row: join the tables instead).`,
+  );
 }
 
 function lowerPath(node: Node, ctx: LowerContext): Expr {
@@ -240,12 +264,15 @@ function lowerCall(node: Kusto.Language.Syntax.FunctionCallExpression, ctx: Lowe
   if (name === 'pack_all') {
     return lowerPackAll(node, argNodes, type, span);
   }
+  if (name === 'bin_auto' && argNodes[0]) {
+    return lowerBinAuto(lowerExpr(argNodes[0], ctx), ctx, type, span);
+  }
+  if (name === 'bag_pack_columns') {
+    return lowerBagPackColumns(argNodes, (a) => lowerExpr(a, ctx), ctx.errors, type, span);
+  }
   if (name === 'column_names_of' && argNodes[0] && isTabular(argNodes[0])) {
     // The names are the binder's schema of the table, known before anything runs.
     return { k: 'literal', value: schemaOf(argNodes[0]).map((c) => c.name), type, span };
-  }
-  if (name === 'bag_pack_columns') {
-    return lowerBagPackColumns(argNodes, (a) => lowerExpr(a, ctx), type, span);
   }
   if (name === 'current_database') {
     return lowerCurrentDatabase(ctx, type, span);
@@ -253,7 +280,24 @@ function lowerCall(node: Kusto.Language.Syntax.FunctionCallExpression, ctx: Lowe
   if (name === 'estimate_data_size') {
     return { k: 'call', name, args: lowerStarArguments(node, argNodes, ctx, (a) => lowerExpr(a, ctx)), type, span };
   }
-  return { k: 'call', name, args: argNodes.map((a) => lowerExpr(a, ctx)), type, span };
+  const args = argNodes.map((a) => lowerExpr(a, ctx));
+  if (name === 'assert') {
+    checkConstantAssert(args, ctx);
+  }
+  return { k: 'call', name, args, type, span };
+}
+
+/**
+ * assert() with a constant condition fails when the query is analysed, before any row: the reference's
+ * example fails although the `where` before it leaves no row (and the optimizer would fold the filters
+ * into `false and assert(…)`, which never calls it). The message is the function's own.
+ */
+function checkConstantAssert(args: readonly Expr[], ctx: LowerContext): void {
+  const [condition, message] = args;
+  if (condition?.k === 'literal' && condition.value !== true) {
+    const text = message?.k === 'literal' && typeof message.value === 'string' ? message.value : '';
+    throw ctx.errors.at(condition.span, 'KQL-EVALUATION', `assert() has failed with message: '${text}'`);
+  }
 }
 
 function lowerWindowCall(name: string, args: Node[], ctx: LowerContext, type: Expr['type'], span: Expr['span']): Expr {

@@ -2,6 +2,7 @@
  * Lowers a query's statements: `let`s, query parameters and patterns extend the scope, `restrict`
  * narrows what the statements after it see, expression statements become outputs.
  */
+import { BIN_AUTO_OPTIONS } from './binAuto';
 import { type LowerContext, Scope, withScope } from './context';
 import { lowerExpr, symbolKind } from './expressions';
 import { isGraph, isGroup } from './graphSyntax';
@@ -85,8 +86,15 @@ export function lowerStatement(stmt: Node, ctx: LowerContext): StatementResult {
     return { ctx };
   }
   if (kind === 'SetOptionStatement') {
-    // Request options (set notruncation; …) change nothing the embedded engine computes.
-    return { ctx };
+    // Request options (set notruncation; …) change nothing the embedded engine computes, except
+    // those bin_auto() reads (binAuto.ts).
+    const set = stmt as Kusto.Language.Syntax.SetOptionStatement;
+    const name = nameText(set.Name);
+    const value = set.ValueClause?.Expression;
+    if (!BIN_AUTO_OPTIONS.has(name) || !value) {
+      return { ctx };
+    }
+    return { ctx: { ...ctx, options: new Map(ctx.options).set(name, lowerExpr(value, ctx)) } };
   }
   throw ctx.errors.unsupported(stmt, `The statement '${kind.replace(/Statement$/, '')}'`);
 }

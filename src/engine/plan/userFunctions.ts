@@ -12,10 +12,10 @@
  * declaration is lowered instead.
  */
 import { bridgeItems, kusto } from '../../kql';
-import { Scope, withScope, type LowerContext } from './context';
+import { type LowerContext, Scope, withScope } from './context';
 import { lowerExpr } from './expressions';
 import { lowerStatement } from './statements';
-import { elementsOf, isTabular, kindOf, markExpansion, nameText, spanOf, textOf, type Node } from './syntax';
+import { elementsOf, isTabular, kindOf, markExpansion, type Node, nameText, spanOf, textOf } from './syntax';
 import type { Expr, Plan } from './types';
 
 const MAX_EXPANSION_DEPTH = 32;
@@ -220,7 +220,7 @@ function bindArguments(
     if (isTabular(arg)) {
       scope.set(p.name, { k: 'tabular', plan: ctx.tabular(arg, ctx) });
     } else {
-      scope.set(p.name, { k: 'scalar', expr: lowerExpr(arg, ctx) });
+      scope.set(p.name, { k: 'scalar', expr: lowerExpr(arg, ctx), row: ctx.rowScope });
     }
   });
 }

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { TICKS_PER_HOUR } from '../../../src/engine/values';
 import { formatDatetime } from '../../../src/engine/valueText';
-import { column, NOW, printed } from './helpers';
+import { column, NOW, printed, rows } from './helpers';
 
 describe('ago() and now()', () => {
   test("ago(1h) is an hour before the query's now, now(-2d) two days before", () => {
@@ -39,6 +39,35 @@ describe('bin() and bin_at()', () => {
       printed('print bin_at(datetime(2017-05-17 10:20:00.0), 7d, datetime(2017-06-04 00:00:00.0))').print_0,
       '2017-05-14T00:00:00Z',
     );
+  });
+});
+
+describe('bin_auto()', () => {
+  test("the reference's example: the size and fixed point come from the query's set statements", () => {
+    const q = `set query_bin_auto_size=1h;
+set query_bin_auto_at=datetime(2017-01-01 00:05);
+range Timestamp from datetime(2017-01-01 00:05) to datetime(2017-01-01 02:00) step 1m
+| summarize count() by bin_auto(Timestamp)`;
+    assert.deepEqual(rows(q), [
+      ['2017-01-01T00:05:00Z', 60],
+      ['2017-01-01T01:05:00Z', 56],
+    ]);
+  });
+  test('without query_bin_auto_at the fixed point is 0, as bin() has it', () => {
+    assert.deepEqual(
+      column('set query_bin_auto_size=10; range x from 1 to 30 step 7 | summarize count() by bin_auto(x)'),
+      [0, 10, 20],
+    );
+    assert.deepEqual(
+      printed('set query_bin_auto_size=1h; print t = bin_auto(datetime(2020-01-01 10:30)), s = bin_auto(90m)'),
+      {
+        t: '2020-01-01T10:00:00Z',
+        s: '01:00:00',
+      },
+    );
+  });
+  test('without query_bin_auto_size the error names the missing set statement', () => {
+    assert.throws(() => printed('print bin_auto(5)'), /set query_bin_auto_size=/);
   });
 });
 

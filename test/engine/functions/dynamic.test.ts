@@ -1,9 +1,10 @@
 // The dynamic (bag and array) functions' examples from the Kusto reference, with the outputs it states.
-import { test, describe } from 'node:test';
+
 import assert from 'node:assert/strict';
-import { call, column, printed, rows } from './helpers';
+import { describe, test } from 'node:test';
 import { bindPackAll, dynamicIndex, parseKustoJson } from '../../../src/engine/functions';
 import { plainBags } from '../bagData';
+import { call, column, printed, rows } from './helpers';
 
 describe('bags', () => {
   test('bag_pack nests bags and keeps value types', () => {
@@ -208,4 +209,24 @@ k = gettype(guid(12e8b78d-55b4-46ae-b068-26d7a0080254)), l = gettype(parse_json(
       { a: true, b: false, c: true, d: false, e: false },
     );
   });
+});
+
+test("bag_pack_columns: the reference's example, each property named after its column", () => {
+  const q = `datatable(Id: string, Value: string, Other: long)
+[
+    "A", "val_a", 1,
+    "B", "val_b", 2,
+    "C", "val_c", 3
+]
+| extend Packed = bag_pack_columns(Id, Value)`;
+  assert.deepEqual(column(q, 3), [
+    { Id: 'A', Value: 'val_a' },
+    { Id: 'B', Value: 'val_b' },
+    { Id: 'C', Value: 'val_c' },
+  ]);
+  // Other types keep theirs, and an empty column is packed as bag_pack packs it.
+  assert.deepEqual(
+    column('datatable(n: long, r: real, s: string)[1, 2.5, ""] | extend b = bag_pack_columns(n, r, s)', 3),
+    [{ n: 1, r: 2.5, s: '' }],
+  );
 });

@@ -1,8 +1,9 @@
 // Math and conditional functions: the Kusto reference's examples with their stated outputs.
-import { test, describe } from 'node:test';
+
 import assert from 'node:assert/strict';
-import { call, column, printed } from './helpers';
+import { describe, test } from 'node:test';
 import { formatBytes } from '../../../src/engine/functions/stringFunctions';
+import { call, column, printed } from './helpers';
 
 const close = (a: unknown, b: number): boolean => typeof a === 'number' && Math.abs(a - b) < 1e-9;
 
@@ -25,6 +26,14 @@ describe('assert', () => {
         ),
       /assert\(\) has failed with message: 'Length must be greater than zero'/,
     );
+  });
+  test("a constant false condition fails the query even where no row reaches it (the reference's example)", () => {
+    assert.throws(
+      () => column('let b=false;\nprint x="Hello"\n| where b\n| where assert(b, "Assertion failed")'),
+      /assert\(\) has failed with message: 'Assertion failed'/,
+    );
+    // A condition that reads the row is checked per row: no row, no failure.
+    assert.deepEqual(column('print x="Hello" | where strlen(x) > 10 | where assert(strlen(x) > 10, "no")'), []);
   });
 });
 
