@@ -109,9 +109,12 @@ export const dynamicFunctions: ScalarFunction[] = [
     return distinct(first!).filter((v) => !others.some((s) => s.has(canonicalJson(v))));
   }),
   // Equal as sets: the same distinct elements (by value, as set_union compares them), in any order.
-  arrays('set_equals', ([a, b]) => {
-    const left = keySet(a!);
-    const right = keySet(b!);
+  scalar('set_equals', () => ([a, b]) => {
+    if (!Array.isArray(a) || !Array.isArray(b)) {
+      return null;
+    }
+    const left = keySet(a);
+    const right = keySet(b);
     return left.size === right.size && [...left].every((k) => right.has(k));
   }),
   scalar(
