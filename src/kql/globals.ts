@@ -11,6 +11,7 @@ import { CATALOGUE } from '../schema/catalogue';
 import type { KqlType, TableSchema } from '../schema/types';
 import { CATALOGUE_SCHEMA, type FunctionSchema, type WorkspaceSchema } from '../schema/workspaceSchema';
 import { bridgeItems, kusto } from './kustoLibrary';
+import { withSignatureFixes } from './signatureFixes';
 
 export const DATABASE_NAME = 'VMInsights';
 
@@ -102,7 +103,9 @@ function build(tables: readonly TableSchema[], functions: readonly FunctionSchem
   const fnSymbols = functions.map(functionSymbol);
   const db = new K.Symbols.DatabaseSymbol.$ctor2(DATABASE_NAME, null, [...tableSymbols, ...fnSymbols] as never);
   const defaults = K.GlobalState.Default!;
-  const builtIns = bridgeItems<Kusto.Language.Symbols.FunctionSymbol>(defaults.Functions, K.Symbols.FunctionSymbol);
+  const builtIns = withSignatureFixes(
+    bridgeItems<Kusto.Language.Symbols.FunctionSymbol>(defaults.Functions, K.Symbols.FunctionSymbol),
+  );
   if (builtIns.length === 0)
     throw new Error('Kusto.Language lists no built-in functions: this library version differs');
   const base = defaults

@@ -108,6 +108,15 @@ export const dynamicFunctions: ScalarFunction[] = [
     const others = rest.map(keySet);
     return distinct(first!).filter((v) => !others.some((s) => s.has(canonicalJson(v))));
   }),
+  // Equal as sets: the same distinct elements (by value, as set_union compares them), in any order.
+  scalar('set_equals', () => ([a, b]) => {
+    if (!Array.isArray(a) || !Array.isArray(b)) {
+      return null;
+    }
+    const left = keySet(a);
+    const right = keySet(b);
+    return left.size === right.size && [...left].every((k) => right.has(k));
+  }),
   scalar(
     'set_has_element',
     (types) => (args) =>

@@ -20,6 +20,7 @@ import { sketchAggregates, sketchFunctions } from './distinctSketch';
 import { dynamicFunctions } from './dynamicFunctions';
 import { encodingFunctions } from './encodingFunctions';
 import { estimateDataSizeFunctions } from './estimateDataSize';
+import { extentFunctions } from './extentFunctions';
 import { extractJsonFunctions } from './extractJson';
 import { geoBuffers } from './geoBuffers';
 import { geoCentroids } from './geoCentroids';
@@ -56,6 +57,7 @@ import { regexQuoteFunctions } from './regexQuote';
 import { seriesDecompose } from './seriesDecompose';
 import { seriesFilters } from './seriesFilters';
 import { seriesFit2Lines } from './seriesFit2Lines';
+import { seriesFitPoly } from './seriesFitPoly';
 import { seriesFourierFunctions } from './seriesFourier';
 import { seriesFunctions } from './seriesFunctions';
 import { seriesPeriodFunctions } from './seriesPeriods';
@@ -112,6 +114,7 @@ register(scalars, [
   ...seriesFunctions,
   ...seriesStatistics,
   ...seriesFit2Lines,
+  ...seriesFitPoly,
   ...seriesDecompose,
   ...seriesFilters,
   ...seriesFourierFunctions,
@@ -124,6 +127,7 @@ register(scalars, [
   ...urlFunctions,
   ...punycodeFunctions,
   ...parseXmlFunctions,
+  ...extentFunctions,
   ...pathFunctions,
   ...extractJsonFunctions,
   ...geoFunctions,

@@ -35,8 +35,25 @@ type PluginLowerer = (
   op: Node,
 ) => Plan;
 
-/** The plugins over activity in time (and hll() intersections): each lowered in its own file. */
-const ACTIVITY_PLUGINS = new Map<string, PluginLowerer>([
+const schemaClause = (op: Node) => (op as Kusto.Language.Syntax.EvaluateOperator).Schema;
+
+/**
+ * Every plugin the engine runs, by name: the plugins over activity in time (and hll() intersections)
+ * each lowered in its own file, the lookups, the pattern miners, and the reshaping ones here.
+ * `preview` is not here: it ends the query statement with two results (multiResult.ts).
+ */
+const PLUGINS = new Map<string, PluginLowerer>([
+  ['narrow', (_call, input, _ctx, op) => ({ k: 'narrow', input, span: spanOf(op), schema: schemaOf(op) })],
+  ['bag_unpack', (call, input, ctx, op) => lowerBagUnpack(call, schemaClause(op), input, ctx, op)],
+  ['pivot', (call, input, ctx, op) => lowerPivot(call, schemaClause(op), input, ctx, op)],
+  ['rows_near', lowerRowsNear],
+  ['geo_polygon_lookup', (call, input, ctx, op) => lowerGeoLookup('geo_polygon_lookup', call, input, ctx, op)],
+  ['geo_line_lookup', (call, input, ctx, op) => lowerGeoLookup('geo_line_lookup', call, input, ctx, op)],
+  ['ipv4_lookup', (call, input, ctx, op) => lowerIpLookup('ipv4_lookup', call, input, ctx, op)],
+  ['ipv6_lookup', (call, input, ctx, op) => lowerIpLookup('ipv6_lookup', call, input, ctx, op)],
+  ['basket', (call, input, ctx, op) => lowerPatternPlugin('basket', call, input, ctx, op)],
+  ['autocluster', (call, input, ctx, op) => lowerPatternPlugin('autocluster', call, input, ctx, op)],
+  ['diffpatterns', (call, input, ctx, op) => lowerPatternPlugin('diffpatterns', call, input, ctx, op)],
   ['sliding_window_counts', lowerSlidingWindowCounts],
   ['active_users_count', lowerActiveUsersCount],
   ['activity_counts_metrics', lowerActivityCountsMetrics],
@@ -51,39 +68,22 @@ const ACTIVITY_PLUGINS = new Map<string, PluginLowerer>([
   ['session_count', lowerSessionCount],
 ]);
 
+/** The names of the plugins the engine lowers (preview aside), for the coverage test. */
+export function evaluatePluginNames(): string[] {
+  return [...PLUGINS.keys()].sort();
+}
+
 export function lowerEvaluate(op: Node, input: Plan, ctx: LowerContext): Plan {
   const e = op as Kusto.Language.Syntax.EvaluateOperator;
   const call = e.FunctionCall;
   const name = (call?.ReferencedSymbol?.Name ?? (call ? textOf(call.Name) : '')).toLowerCase();
   const span = spanOf(op);
-  const schema = schemaOf(op);
   if (name === 'preview') {
     throw notLastError(op, ctx);
   }
-  if (name === 'narrow') {
-    return { k: 'narrow', input, span, schema };
-  }
-  if (name === 'bag_unpack' && call) {
-    return lowerBagUnpack(call, e.Schema, input, ctx, op);
-  }
-  if (name === 'pivot' && call) {
-    return lowerPivot(call, e.Schema, input, ctx, op);
-  }
-  if ((name === 'geo_polygon_lookup' || name === 'geo_line_lookup') && call) {
-    return lowerGeoLookup(name, call, input, ctx, op);
-  }
-  if ((name === 'ipv4_lookup' || name === 'ipv6_lookup') && call) {
-    return lowerIpLookup(name, call, input, ctx, op);
-  }
-  if (name === 'rows_near' && call) {
-    return lowerRowsNear(call, input, ctx, op);
-  }
-  const lowerActivity = call ? ACTIVITY_PLUGINS.get(name) : undefined;
-  if (lowerActivity && call) {
-    return lowerActivity(call, input, ctx, op);
-  }
-  if ((name === 'basket' || name === 'autocluster' || name === 'diffpatterns') && call) {
-    return lowerPatternPlugin(name, call, input, ctx, op);
+  const lower = call ? PLUGINS.get(name) : undefined;
+  if (lower && call) {
+    return lower(call, input, ctx, op);
   }
   const outside = outsideReason(name);
   if (outside) {

@@ -3,6 +3,7 @@ import { type KqlError, kusto } from '../../kql';
 import { lowerBagPackColumns } from './bagPackColumns';
 import { lowerBinAuto } from './binAuto';
 import { type LowerContext, scanStateColumn } from './context';
+import { lowerCurrentDatabase } from './currentDatabase';
 import { isConstantExpr } from './exprFacts';
 import { literalValue } from './literals';
 import { lowerPackAll } from './packAll';
@@ -272,6 +273,9 @@ function lowerCall(node: Kusto.Language.Syntax.FunctionCallExpression, ctx: Lowe
   if (name === 'column_names_of' && argNodes[0] && isTabular(argNodes[0])) {
     // The names are the binder's schema of the table, known before anything runs.
     return { k: 'literal', value: schemaOf(argNodes[0]).map((c) => c.name), type, span };
+  }
+  if (name === 'current_database') {
+    return lowerCurrentDatabase(ctx, type, span);
   }
   if (name === 'estimate_data_size') {
     return { k: 'call', name, args: lowerStarArguments(node, argNodes, ctx, (a) => lowerExpr(a, ctx)), type, span };

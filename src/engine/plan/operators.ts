@@ -12,6 +12,7 @@ import { extendedColumns, positionalColumns } from './outputColumns';
 import { lowerPartition } from './partition';
 import { lowerProjectByNames } from './projectByNames';
 import { lowerReduce } from './reduce';
+import { operatorRefusal } from './refusedOperators';
 import { lowerRender } from './render';
 import { lowerMvApply, lowerMvExpand, lowerParse, lowerParseKv } from './reshape';
 import { lowerScan } from './scan';
@@ -152,13 +153,6 @@ export function lowerOperator(op: Node, input: Plan, ctx: LowerContext): Plan {
     case 'ConsumeOperator':
       // decodeblocks= only changes how Kusto reads its compressed extents: nothing to do here.
       return { k: 'consume', input, span, schema: [] };
-    case 'MacroExpandOperator':
-      // Its entity groups name clusters and databases (`X.Table` in the subquery); here there is one.
-      throw ctx.errors.at(
-        span,
-        'KQL-UNSUPPORTED',
-        "macro-expand is not supported by the embedded engine: it runs its subquery once per cluster or database of an entity group, and the local engine holds a single workspace's tables (no cluster() or database() to expand over); run it on Log Analytics.",
-      );
     case 'TopHittersOperator':
       return lowerTopHitters(op, input, ctx);
     case 'AsOperator': {
@@ -168,6 +162,14 @@ export function lowerOperator(op: Node, input: Plan, ctx: LowerContext): Plan {
       ctx.scope.set(name, { k: 'tabular', plan: named });
       return named;
     }
+  }
+  const reason = operatorRefusal(kind);
+  if (reason) {
+    throw ctx.errors.at(
+      span,
+      'KQL-UNSUPPORTED',
+      `The operator '${operatorName(op)}' is not supported by the embedded engine: ${reason}.`,
+    );
   }
   throw ctx.errors.unsupported(op, `The operator '${operatorName(op)}'`);
 }

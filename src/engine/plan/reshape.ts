@@ -163,7 +163,12 @@ export function lowerParse(op: Node, input: Plan, ctx: LowerContext): Plan {
   const name = where ? 'parse-where' : 'parse';
   const mode = (parameter(p.Parameters, 'kind') ?? 'simple').toLowerCase();
   if (mode !== 'simple' && mode !== 'regex' && (mode !== 'relaxed' || where)) {
-    throw ctx.errors.unsupported(op, `${name} kind=${mode}`);
+    // The reference gives parse kind=simple, regex and relaxed, and parse-where only the first two.
+    throw ctx.errors.at(
+      spanOf(op),
+      'KQL-UNSUPPORTED',
+      `${name} kind=${mode}: ${name} takes kind=simple or kind=regex${where ? '' : ' or kind=relaxed'}.`,
+    );
   }
   const flags = parameter(p.Parameters, 'flags')?.trim() ?? '';
   if (!/^[Uims]*$/.test(flags) || (flags !== '' && mode !== 'regex')) {

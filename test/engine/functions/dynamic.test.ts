@@ -129,6 +129,13 @@ describe('arrays', () => {
     );
     assert.deepEqual(printed('print arr = set_difference(dynamic([1,2,3]), dynamic([1,2,3]))').arr, []);
   });
+  test('set_equals: the same distinct elements, in any order and number', () => {
+    const r = printed(
+      "print a = set_equals(dynamic([1, 2, 3]), dynamic([3, 1, 2, 2])), b = set_equals(dynamic([1, 2]), dynamic([1, 2, 3])), c = set_equals(dynamic(['x', dynamic({'k': 1})]), dynamic([dynamic({'k': 1}), 'x'])), d = set_equals(dynamic([]), dynamic([])), e = set_equals(dynamic([1]), dynamic(['1']))",
+    );
+    assert.deepEqual(r, { a: true, b: false, c: true, d: true, e: false });
+    assert.equal(call('set_equals', ['dynamic', 'dynamic'], 'bool', [[1], null]), null);
+  });
   test('array_concat', () => {
     assert.deepEqual(
       column(
