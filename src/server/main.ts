@@ -22,6 +22,7 @@ import {
   EARLY_DIAGNOSTICS_LOG,
   LiveValuesNotification,
   NotebookCellsNotification,
+  QueryParametersRequest,
   SchemaNotification,
   type LiveValuesParams,
   type NotebookCellsParams,
@@ -47,6 +48,7 @@ import { LiveValueStore } from './liveValues';
 import { formatDocument } from './formatting';
 import { cellCompletion, cellDiagnostics, NotebookScope, toScoped } from './notebookScope';
 import { documentSymbols, foldingRanges } from './outline';
+import { queryParametersResponse } from './queryParameters';
 import { resolveCompletion } from './resolve';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens, type TokensOptions } from './semanticTokens';
 import { warmUp } from './warmUp';
@@ -372,6 +374,9 @@ connection.onNotification(new NotificationType<NotebookCellsParams>(NotebookCell
     gaveUp(`Ignoring malformed notebook cells: ${e instanceof Error ? e.message : String(e)}`);
   }
 });
+
+// The extension host asks here rather than load Kusto.Language itself for a parameterised Run.
+connection.onRequest(QueryParametersRequest, (params: unknown) => queryParametersResponse(params));
 
 process.on('uncaughtException', (e) => gaveUp(`Unexpected error (server keeps running): ${e.stack ?? e.message}`));
 
