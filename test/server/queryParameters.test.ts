@@ -5,8 +5,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import { QueryParametersRequest } from '../../src/protocol/lsp';
 import { validateQueryParametersResult } from '../../src/protocol/validateQueryParameters';
 import { queryParametersResponse } from '../../src/server/queryParameters';
+import { startServer } from './lspHarness';
 
 const QUERY = `declare query_parameters(['min cpus']:long, since:datetime = datetime(2024-01-01));
 VMComputer | where Cpus >= ['min cpus'];
@@ -49,5 +51,23 @@ test('a request without a string text is refused as invalid params, saying why',
       (e: unknown) =>
         e instanceof ResponseError && e.code === ErrorCodes.InvalidParams && /needs a string "text"/.test(e.message),
     );
+  }
+});
+
+test('the running server answers the request over the connection, and refuses a malformed one', async () => {
+  const server = await startServer();
+  try {
+    await server.open('file:///p.kql', QUERY);
+    const answer = await server.connection.sendRequest(QueryParametersRequest, { text: QUERY });
+    assert.deepEqual(validateQueryParametersResult(answer, QUERY), {
+      ok: true,
+      value: queryParametersResponse({ text: QUERY }).declarations,
+    });
+    await assert.rejects(server.connection.sendRequest(QueryParametersRequest, { source: QUERY }), (e: unknown) => {
+      const error = e as { code?: number; message?: string };
+      return error.code === ErrorCodes.InvalidParams && /needs a string "text"/.test(error.message ?? '');
+    });
+  } finally {
+    await server.stop();
   }
 });
