@@ -3,6 +3,7 @@
  * Results use the Log Analytics REST API's wire form (src/results/queryResult.ts), so the results panel,
  * the CLI's JSON output and the tree treat both backends alike.
  */
+import type { ParameterDeclaration } from '../kql/queryParameters';
 import type { BackendId, QueryResult, TimeRange } from '../results/queryResult';
 import type { FunctionSchema, WorkspaceSchema } from '../schema/workspaceSchema';
 
@@ -20,6 +21,11 @@ export interface RunOptions {
    * types, never as query text); a parameter without one takes its default.
    */
   readonly parameters?: Readonly<Record<string, string>>;
+  /**
+   * The query's `declare query_parameters` statements (offsets into this query's text) when the caller
+   * has read them already; a backend that needs them parses the query itself otherwise.
+   */
+  readonly parameterDeclarations?: readonly ParameterDeclaration[];
 }
 
 export interface QueryBackend {

@@ -4,21 +4,9 @@
  * no parameter values (Log Analytics) can put `let` statements in its place.
  */
 import { kusto, toArray } from './kustoLibrary';
+import type { DeclaredParameter, ParameterDeclaration } from './parameterDeclaration';
 
-export interface DeclaredParameter {
-  readonly name: string;
-  /** The type as written (`long`, `datetime`, …). */
-  readonly type: string;
-  /** The default's text as written, when it has one. */
-  readonly defaultText?: string;
-}
-
-export interface ParameterDeclaration {
-  /** Offsets of the statement in the query text (without the `;` after it). */
-  readonly start: number;
-  readonly end: number;
-  readonly parameters: readonly DeclaredParameter[];
-}
+export type { DeclaredParameter, ParameterDeclaration };
 
 type SyntaxNode = Kusto.Language.Syntax.SyntaxNode;
 
@@ -29,9 +17,14 @@ function nameOf(node: Kusto.Language.Syntax.NameDeclaration | null | undefined):
   return node?.Name?.SimpleName ?? textOf(node);
 }
 
+/** False when `text` cannot declare parameters: no parse (nor library load, nor server request) needed. */
+export function mayDeclareParameters(text: string): boolean {
+  return /\bquery_parameters\b/i.test(text);
+}
+
 /** Every `declare query_parameters` statement of `text`, in order (syntax only: nothing is bound). */
 export function parameterDeclarations(text: string): ParameterDeclaration[] {
-  if (!/\bquery_parameters\b/i.test(text)) {
+  if (!mayDeclareParameters(text)) {
     return [];
   }
   const K = kusto();

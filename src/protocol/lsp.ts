@@ -3,6 +3,7 @@
  * once so both sides agree. Plain method names and payload types (no runtime import), so the client
  * builds them with vscode-languageclient's `NotificationType` and the server with vscode-languageserver's.
  */
+import type { ParameterDeclaration } from '../kql/parameterDeclaration';
 
 /** Columns whose workspace values the client fetches and the server offers after `==` and `in (`. */
 export const LIVE_VALUE_COLUMNS = ['Computer', 'Machine', 'ProcessName', 'RemoteIp'] as const;
@@ -54,3 +55,16 @@ export interface NotebookCellsParams {
  * Messages on one connection arrive in order, so a client (the tests' harness) can tell a partial list.
  */
 export const EARLY_DIAGNOSTICS_LOG = 'Early diagnostics for';
+
+/**
+ * Client → server request: the `declare query_parameters` statements of a query's text, as
+ * src/kql/queryParameters.ts reads them, offsets into that text. The server has Kusto.Language loaded
+ * and warm; asking it spares the extension host loading the library (seconds, and its heap) for a Run.
+ */
+export const QueryParametersRequest = 'kql/queryParameters';
+export interface QueryParametersParams {
+  readonly text: string;
+}
+export interface QueryParametersResult {
+  readonly declarations: readonly ParameterDeclaration[];
+}

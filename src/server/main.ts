@@ -31,6 +31,7 @@ import {
   type LiveValuesParams,
   NotebookCellsNotification,
   type NotebookCellsParams,
+  QueryParametersRequest,
   SchemaNotification,
   type SchemaParams,
 } from '../protocol/lsp';
@@ -54,6 +55,7 @@ import { hoverMarkdown, signatureHelp, toHover } from './hover';
 import { LiveValueStore } from './liveValues';
 import { cellCompletion, cellDiagnostics, NotebookScope, toScoped } from './notebookScope';
 import { documentSymbols, foldingRanges } from './outline';
+import { queryParametersResponse } from './queryParameters';
 import { resolveCompletion } from './resolve';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens, type TokensOptions } from './semanticTokens';
 import { warmUp } from './warmUp';
@@ -399,6 +401,9 @@ connection.onNotification(new NotificationType<NotebookCellsParams>(NotebookCell
     gaveUp(`Ignoring malformed notebook cells: ${e instanceof Error ? e.message : String(e)}`);
   }
 });
+
+// The extension host asks here rather than load Kusto.Language itself for a parameterised Run.
+connection.onRequest(QueryParametersRequest, (params: unknown) => queryParametersResponse(params));
 
 process.on('uncaughtException', (e) => gaveUp(`Unexpected error (server keeps running): ${e.stack ?? e.message}`));
 

@@ -11,9 +11,18 @@ import {
   LanguageClient,
   type LanguageClientOptions,
   NotificationType,
+  RequestType,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { LiveValuesNotification, type LiveValuesParams, SchemaNotification, type SchemaParams } from '../protocol/lsp';
+import {
+  LiveValuesNotification,
+  type LiveValuesParams,
+  type QueryParametersParams,
+  QueryParametersRequest,
+  type QueryParametersResult,
+  SchemaNotification,
+  type SchemaParams,
+} from '../protocol/lsp';
 import { CLIENT_TRACE_LOG, StartupTrace } from '../protocol/startupTrace';
 import { schemaToMetadata } from '../schema/metadataJson';
 import type { WorkspaceSchema } from '../schema/workspaceSchema';
@@ -28,6 +37,9 @@ import { registerServerSnapshot, type ServerSnapshot, type ServerStart } from '.
 
 const liveValuesNotification = new NotificationType<LiveValuesParams>(LiveValuesNotification);
 const schemaNotification = new NotificationType<SchemaParams>(SchemaNotification);
+const queryParametersRequest = new RequestType<QueryParametersParams, QueryParametersResult, void>(
+  QueryParametersRequest,
+);
 
 /** How long after the server starts the first live values are fetched (see start()). */
 const LIVE_VALUES_FIRST_FETCH_MS = 10_000;
@@ -252,6 +264,15 @@ export function registerLanguageClient(
     }
   });
   ctx.subscriptions.push(listener);
+}
+
+/**
+ * Asks the running server for the query parameter declarations of `text` (parameterDeclarationSource.ts
+ * checks the answer); undefined when no server is running: disabled, crashed, or not started yet.
+ */
+export function askServerForParameters(text: string): Promise<unknown> | undefined {
+  const lc = client;
+  return lc?.isRunning() ? lc.sendRequest(queryParametersRequest, { text }) : undefined;
 }
 
 /** Stops the server process; for the extension's `deactivate`. */

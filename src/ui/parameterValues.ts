@@ -5,7 +5,7 @@
  * parameters a Run must still ask for. No vscode here: the input boxes are queryParameterInput.ts.
  */
 import { parameterLiteral, parameterType } from '../engine/parameterLiteral';
-import { type DeclaredParameter, parameterDeclarations } from '../kql/queryParameters';
+import type { DeclaredParameter, ParameterDeclaration } from '../kql/queryParameters';
 
 export type ParameterValues = Readonly<Record<string, string>>;
 
@@ -30,9 +30,9 @@ export class ParameterValueStore {
 }
 
 /** Each declared parameter once (by name, the first declaration's), in the order written. */
-export function declaredParameters(text: string): DeclaredParameter[] {
+export function declaredParameters(declarations: readonly ParameterDeclaration[]): DeclaredParameter[] {
   const seen = new Map<string, DeclaredParameter>();
-  for (const d of parameterDeclarations(text)) {
+  for (const d of declarations) {
     for (const p of d.parameters) {
       if (!seen.has(p.name)) {
         seen.set(p.name, p);
@@ -43,19 +43,22 @@ export function declaredParameters(text: string): DeclaredParameter[] {
 }
 
 /**
- * What a Run must ask before it runs `text`: the parameters without a default that have no value yet
- * (one of a type that is not a scalar is left to the engine, whose error says so).
+ * What a Run must ask before it runs a query with these declarations: the parameters without a default
+ * that have no value yet (one of a type that is not a scalar is left to the engine, whose error says so).
  */
-export function missingValues(text: string, stored: ParameterValues): DeclaredParameter[] {
-  return declaredParameters(text).filter(
+export function missingValues(
+  declarations: readonly ParameterDeclaration[],
+  stored: ParameterValues,
+): DeclaredParameter[] {
+  return declaredParameters(declarations).filter(
     (p) => p.defaultText === undefined && !Object.hasOwn(stored, p.name) && parameterType(p.type) !== undefined,
   );
 }
 
-/** The stored values of the parameters `text` declares: what the run sends (the others take defaults). */
-export function valuesFor(text: string, stored: ParameterValues): ParameterValues {
+/** The stored values of the declared parameters: what the run sends (the others take defaults). */
+export function valuesFor(declarations: readonly ParameterDeclaration[], stored: ParameterValues): ParameterValues {
   return Object.fromEntries(
-    declaredParameters(text).flatMap((p) => (Object.hasOwn(stored, p.name) ? [[p.name, stored[p.name]!]] : [])),
+    declaredParameters(declarations).flatMap((p) => (Object.hasOwn(stored, p.name) ? [[p.name, stored[p.name]!]] : [])),
   );
 }
 

@@ -7,9 +7,11 @@
  */
 import * as vscode from 'vscode';
 import { parameterExample, parameterType } from '../engine/parameterLiteral';
-import type { DeclaredParameter } from '../kql/queryParameters';
+import type { DeclaredParameter, ParameterDeclaration } from '../kql/queryParameters';
 import type { Ctx } from './ctx';
+import { askServerForParameters } from './languageClient';
 import { log } from './log';
+import { declarationsFor } from './parameterDeclarationSource';
 import {
   declaredParameters,
   editPrefill,
@@ -32,16 +34,25 @@ function documentKey(uri: vscode.Uri): string {
   );
 }
 
+/** What a Run gives its backend: the values, and the declarations they were asked for (offsets into the text). */
+export interface RunParameters {
+  readonly values: ParameterValues;
+  readonly declarations: readonly ParameterDeclaration[];
+}
+
+/** The declarations of `text`, read by the language server (by this process when it cannot answer). */
+function declarationsOf(text: string): Promise<readonly ParameterDeclaration[]> {
+  return declarationsFor(text, askServerForParameters, (line) => log.info(line));
+}
+
 /**
  * The values to run `text` with: the document's kept values, after asking for the missing ones.
  * Undefined when the user pressed Escape: the Run is cancelled, which is not an error.
  */
-export async function parameterValuesForRun(
-  documentUri: vscode.Uri,
-  text: string,
-): Promise<ParameterValues | undefined> {
+export async function parameterValuesForRun(documentUri: vscode.Uri, text: string): Promise<RunParameters | undefined> {
   const key = documentKey(documentUri);
-  const missing = missingValues(text, parameterValues.values(key));
+  const declarations = await declarationsOf(text);
+  const missing = missingValues(declarations, parameterValues.values(key));
   if (missing.length > 0) {
     const given = await askValues(missing, () => '', 'run');
     if (!given) {
@@ -50,7 +61,7 @@ export async function parameterValuesForRun(
     }
     parameterValues.set(key, given);
   }
-  return valuesFor(text, parameterValues.values(key));
+  return { values: valuesFor(declarations, parameterValues.values(key)), declarations };
 }
 
 /** One input box per parameter, in turn; undefined when one is escaped. */
@@ -135,7 +146,7 @@ function documentText(): { key: string; text: string } | undefined {
 
 async function setQueryParameters(): Promise<void> {
   const doc = documentText();
-  const declared = doc ? declaredParameters(doc.text) : [];
+  const declared = doc ? declaredParameters(await declarationsOf(doc.text)) : [];
   if (!doc || declared.length === 0) {
     void vscode.window.showInformationMessage(
       'This document declares no query parameters (declare query_parameters(name:type [= default], …);).',

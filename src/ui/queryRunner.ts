@@ -17,9 +17,8 @@ import type { Ctx } from './ctx';
 import { errorHeading } from './errorHeading';
 import { queryErrorMessage, resultWarnings, timeoutMessage } from './limitNotices';
 import { log } from './log';
-import type { ParameterValues } from './parameterValues';
 import { progressTitle } from './progressTitle';
-import { parameterValuesForRun } from './queryParameterInput';
+import { parameterValuesForRun, type RunParameters } from './queryParameterInput';
 import { ResultsPanel } from './resultsPanel';
 import { RunDiagnostics } from './runDiagnostics';
 import { noteRunWarnings } from './runWarnings';
@@ -313,14 +312,15 @@ export class QueryRunner implements vscode.Disposable {
     text: string,
     signal: AbortSignal,
     onProgress?: (message: string) => void,
-    parameters?: ParameterValues,
+    parameters?: RunParameters,
   ): Promise<QueryResult> {
     const config = this.ctx.config;
     return backend.run(text, {
       timeRange: this.ctx.backends.timeRange,
       signal,
       onProgress,
-      parameters,
+      parameters: parameters?.values,
+      parameterDeclarations: parameters?.declarations,
       rowLimit: config.rowLimit,
       timeoutMs: backend.id === 'local' ? config.localTimeoutMs : config.serverTimeoutSeconds * 1000,
     });

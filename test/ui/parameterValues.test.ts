@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { parameterDeclarations } from '../../src/kql/queryParameters';
 import { editPrefill, missingValues, ParameterValueStore, valueProblem, valuesFor } from '../../src/ui/parameterValues';
 
 const QUERY = `declare query_parameters(who:string, since:datetime, top:long = 10, os:string = "li\\"nux");
@@ -11,25 +12,32 @@ VMConnection | where Computer == who and TimeGenerated > since | take top`;
 
 test('a Run asks for the parameters without a default that have no value yet, in order', () => {
   assert.deepEqual(
-    missingValues(QUERY, {}).map((p) => `${p.name}:${p.type}`),
+    missingValues(parameterDeclarations(QUERY), {}).map((p) => `${p.name}:${p.type}`),
     ['who:string', 'since:datetime'],
   );
   assert.deepEqual(
-    missingValues(QUERY, { since: '2024-01-01' }).map((p) => p.name),
+    missingValues(parameterDeclarations(QUERY), { since: '2024-01-01' }).map((p) => p.name),
     ['who'],
   );
-  assert.deepEqual(missingValues(QUERY, { who: '', since: '2024-01-01' }), [], 'an empty string is a value');
-  assert.deepEqual(missingValues('VMConnection | take 1', {}), []);
+  assert.deepEqual(
+    missingValues(parameterDeclarations(QUERY), { who: '', since: '2024-01-01' }),
+    [],
+    'an empty string is a value',
+  );
+  assert.deepEqual(missingValues(parameterDeclarations('VMConnection | take 1'), {}), []);
   // A parameter of a type that is not a scalar is left to the engine, whose error names it.
-  assert.deepEqual(missingValues('declare query_parameters(t:(a:long)); print 1', {}), []);
+  assert.deepEqual(missingValues(parameterDeclarations('declare query_parameters(t:(a:long)); print 1'), {}), []);
 });
 
 test('the values sent are the kept ones of the parameters the query declares', () => {
   const store = new ParameterValueStore();
   store.set('file:///a.kql', { who: 'web01', since: '2024-01-01', other: 'x' });
   store.set('file:///b.kql', { who: 'db01' });
-  assert.deepEqual(valuesFor(QUERY, store.values('file:///a.kql')), { who: 'web01', since: '2024-01-01' });
-  assert.deepEqual(valuesFor(QUERY, store.values('file:///b.kql')), { who: 'db01' });
+  assert.deepEqual(valuesFor(parameterDeclarations(QUERY), store.values('file:///a.kql')), {
+    who: 'web01',
+    since: '2024-01-01',
+  });
+  assert.deepEqual(valuesFor(parameterDeclarations(QUERY), store.values('file:///b.kql')), { who: 'db01' });
   store.set('file:///a.kql', { who: 'web02' });
   assert.equal(store.values('file:///a.kql').who, 'web02');
   assert.equal(store.values('file:///a.kql').since, '2024-01-01', 'setting one keeps the others');

@@ -11,11 +11,18 @@ import { parameterLiteral, parameterType } from '../../engine/parameterLiteral';
 import { KqlError } from '../../kql/errors';
 import { kqlIdentifier } from '../../kql/literals';
 import { LineMap } from '../../kql/positions';
-import { type DeclaredParameter, parameterDeclarations } from '../../kql/queryParameters';
+import { type DeclaredParameter, type ParameterDeclaration, parameterDeclarations } from '../../kql/queryParameters';
 
-/** `query` with its `declare query_parameters` statements as `let`s of `values` (or the defaults). */
-export function withParameterLets(query: string, values: Readonly<Record<string, string>>): string {
-  const declarations = parameterDeclarations(query);
+/**
+ * `query` with its `declare query_parameters` statements as `let`s of `values` (or the defaults).
+ * `declarations`: those of `query` when the caller has them (the extension gets them from the language
+ * server); parsed here otherwise (the CLI, tests), which loads Kusto.Language into this process.
+ */
+export function withParameterLets(
+  query: string,
+  values: Readonly<Record<string, string>>,
+  declarations: readonly ParameterDeclaration[] = parameterDeclarations(query),
+): string {
   let out = query;
   // From the last, so the offsets of the earlier ones stay right.
   for (const d of [...declarations].reverse()) {

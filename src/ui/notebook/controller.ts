@@ -160,7 +160,8 @@ export class KqlNotebookController implements vscode.Disposable {
       const result = await backend.run(scoped.text, {
         timeRange: setsOwnTimeRange(scoped.text) ? undefined : this.ctx.backends.timeRange,
         signal: abort.signal,
-        parameters,
+        parameters: parameters.values,
+        parameterDeclarations: parameters.declarations,
         rowLimit: config.rowLimit,
         timeoutMs: backend.id === 'local' ? config.localTimeoutMs : config.serverTimeoutSeconds * 1000,
       });

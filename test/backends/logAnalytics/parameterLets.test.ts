@@ -4,9 +4,12 @@
  * query with the values as parameters, keep its lines, and let no value add query text.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { withParameterLets } from '../../../src/backends/logAnalytics/parameterLets';
 import { KqlError } from '../../../src/kql';
+import { parameterDeclarations } from '../../../src/kql/queryParameters';
 import { run } from '../../engine/helpers';
 
 const QUERY = `// machines of one name
@@ -94,5 +97,31 @@ describe('declare query_parameters as lets for Log Analytics', () => {
     for (const since of ['2024-01-01) | take 100 | where (true', '2024-01-01; T | take 100', 'now()']) {
       assert.match(failure(QUERY, { who: 'web01', since }).message, /is not a datetime literal/);
     }
+  });
+
+  test('declarations the caller gives are used as they are: the query is not parsed for them', () => {
+    const declarations = parameterDeclarations(QUERY);
+    const given = withParameterLets(QUERY, { who: 'web01', since: '2024-01-01' }, declarations);
+    assert.equal(given, withParameterLets(QUERY, { who: 'web01', since: '2024-01-01' }));
+    // A given declaration that says otherwise than the text wins: what was given is what is used.
+    const other = [{ ...declarations[0]!, parameters: [{ name: 'who', type: 'string', defaultText: '"db01"' }] }];
+    assert.match(withParameterLets(QUERY, {}, other), /^\/\/ machines of one name\nlet who = "db01"\n\n\n;\nT\n/);
+    assert.equal(withParameterLets(QUERY, {}, []), QUERY, 'no declarations given: none replaced');
+  });
+
+  test('with the declarations given, a run of string parameters never loads Kusto.Language', () => {
+    // In a fresh process: this one has the library loaded by the other tests.
+    const root = path.resolve(__dirname, '../../..');
+    const script = `
+      const { withParameterLets } = require('./src/backends/logAnalytics/parameterLets');
+      const query = 'declare query_parameters(who:string, os:string = "linux");\\nprint who, os';
+      const declarations = [{ start: 0, end: 57, parameters: [{ name: 'who', type: 'string' }, { name: 'os', type: 'string', defaultText: '"linux"' }] }];
+      console.log(JSON.stringify({ sent: withParameterLets(query, { who: 'web"01' }, declarations), kusto: typeof globalThis.Kusto }));`;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: root, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout), {
+      sent: 'let who = "web\\"01"; let os = "linux";\nprint who, os',
+      kusto: 'undefined',
+    });
   });
 });
