@@ -79,7 +79,9 @@ JSON output has the shape of the Log Analytics REST API:
 A result of several tables (fork, facet, evaluate preview, statements such as 'print a=1; print b=2')
 lists them in JSON's "tables", each with its "name"; the table format heads each with [Name]; CSV
 writes each after a [Name] line and separates them with an empty line (an empty cell of a one-column
-table is written "", so no table holds an empty line); one table is plain CSV.
+table is written "", so no table holds an empty line); one table is plain CSV. With several queries
+(-f FILE), JSON writes one line per query, and CSV heads each result with its place, [line 3] (or
+[line 3: Name] per table), separated by an empty line.
 
 Exit status: 0 on success, 1 when a query fails, 2 on a usage error.
 

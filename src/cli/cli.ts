@@ -89,13 +89,21 @@ function describeError(e: unknown, unit: QueryUnit): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-function printResult(result: QueryResult, format: OutputFormat, io: Io, csvRaw: boolean): void {
+/** Where a result's query sits, for CSV output of several queries (kql -f): its title and whether one came before. */
+interface CsvPlace {
+  readonly title: string;
+  readonly first: boolean;
+}
+
+function printResult(result: QueryResult, format: OutputFormat, io: Io, csvRaw: boolean, place?: CsvPlace): void {
   if (format === 'json') {
     io.stdout.write(`${formatJson(result.tables)}\n`);
     return;
   }
   if (format === 'csv') {
-    io.stdout.write(`${formatCsvTables(result.tables, !csvRaw)}\r\n`);
+    io.stdout.write(
+      `${place && !place.first ? '\r\n' : ''}${formatCsvTables(result.tables, !csvRaw, place?.title)}\r\n`,
+    );
     return;
   }
   const width = io.stdout.columns && io.stdout.columns > 40 ? io.stdout.columns : 160;
@@ -219,6 +227,9 @@ async function runUnits(args: CliArgs, units: readonly QueryUnit[], io: Io): Pro
   flushWarnings();
   const nowMs = args.now !== undefined ? Date.parse(args.now) : data.nowMs;
   let failed = false;
+  // With several queries, each CSV result is headed by its query's place and set apart by an empty line.
+  const placeCsv = units.filter((u) => u.defines === undefined).length > 1;
+  let csvPrinted = 0;
   for (const [i, unit] of units.entries()) {
     if (unit.title && format === 'table') {
       io.stdout.write(`${i > 0 ? '\n' : ''}── ${unit.title} ──\n`);
@@ -271,7 +282,9 @@ async function runUnits(args: CliArgs, units: readonly QueryUnit[], io: Io): Pro
       for (const w of result.warnings) {
         io.stderr.write(`kql: warning: ${w}\n`);
       }
-      printResult(result, format, io, args.csvRaw);
+      const place =
+        placeCsv && format === 'csv' ? { title: unit.title ?? `query ${i + 1}`, first: csvPrinted++ === 0 } : undefined;
+      printResult(result, format, io, args.csvRaw, place);
     } catch (e) {
       failed = true;
       io.stderr.write(

@@ -87,11 +87,14 @@ export function formatCsv(table: ResultTable, neutraliseFormulas = true): string
  * the table format heads them) and separated by an empty line, which no table holds: a reader splits
  * the records at each empty one and takes the next as the table's name.
  */
-export function formatCsvTables(tables: readonly ResultTable[], neutraliseFormulas = true): string {
-  if (tables.length === 1) {
+export function formatCsvTables(tables: readonly ResultTable[], neutraliseFormulas = true, query?: string): string {
+  if (tables.length === 1 && query === undefined) {
     return formatCsv(tables[0]!, neutraliseFormulas);
   }
-  return tables.map((t) => `${csvField(`[${t.name}]`)}\r\n${formatCsv(t, neutraliseFormulas)}`).join('\r\n\r\n');
+  // Several queries (kql -f) head each table with its query's place too, so their CSVs still split apart.
+  const label = (t: ResultTable) =>
+    query === undefined ? t.name : tables.length === 1 ? query : `${query}: ${t.name}`;
+  return tables.map((t) => `${csvField(`[${label(t)}]`)}\r\n${formatCsv(t, neutraliseFormulas)}`).join('\r\n\r\n');
 }
 
 /** The Log Analytics REST API's response body. */

@@ -365,3 +365,17 @@ test('--output writes what would be printed to a file, its .csv or .json name pi
   assert.equal(unwritable.code, 1);
   assert.match(unwritable.stderr, /^kql: --output: cannot write .*dir\.csv: ENOENT/);
 });
+
+test('csv of several queries (-f): each result headed by its place, split by an empty line', async () => {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kql-cli-')), 'q.kql');
+  fs.writeFileSync(file, `print a = 1\n\n// Two legs\n${FORK}\n`);
+  const r = await kql(['-f', file, '--format', 'csv']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(
+    r.stdout,
+    '[line 1]\r\na\r\n1\r\n\r\n[Two legs (line 3): Small]\r\ni\r\n1\r\n2\r\n\r\n[Two legs (line 3): Big]\r\nj\r\n30\r\n',
+  );
+  // One query stays as before: plain CSV for one table.
+  fs.writeFileSync(file, 'print a = 1\n');
+  assert.equal((await kql(['-f', file, '--format', 'csv'])).stdout, 'a\r\n1\r\n');
+});
