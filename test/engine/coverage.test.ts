@@ -189,6 +189,7 @@ const REFUSED_OPERATORS: Readonly<Record<string, readonly [string, RegExp]>> = {
   AssertSchemaOperator: ['T | assert-schema (Computer:string)', /no Kusto reference page documents it/],
   GraphWhereNodesOperator: [`${GRAPH} | graph-where-nodes true | graph-to-table nodes`, /no Kusto reference page/],
   GraphWhereEdgesOperator: [`${GRAPH} | graph-where-edges true | graph-to-table edges`, /no Kusto reference page/],
+  ExternalDataExpression: ['externaldata (a:string) [@"https://example.com/a.csv"]', /never reaches the network/],
   ExecuteAndCacheOperator: ['T | execute-and-cache', /Query operator expected/],
   PartitionByOperator: ['T | partition-by Computer (take 1)', /Query operator expected/],
 };

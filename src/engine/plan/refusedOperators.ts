@@ -1,5 +1,5 @@
 /**
- * Query operators Kusto.Language knows that the local engine refuses, by syntax kind, with the reason
+ * Query operators (and tabular sources) Kusto.Language knows that the local engine refuses, by syntax kind, with the reason
  * its error gives. test/engine/coverage.test.ts checks that every operator kind either runs or is
  * listed here, and the README's list follows this one.
  */
@@ -12,6 +12,9 @@ const REASONS: Readonly<Record<string, string>> = {
   AssertSchemaOperator: UNDOCUMENTED,
   GraphWhereNodesOperator: UNDOCUMENTED,
   GraphWhereEdgesOperator: UNDOCUMENTED,
+  // A tabular source rather than a piped operator (tabular.ts asks here too).
+  ExternalDataExpression:
+    'it reads files from storage URLs (Azure Blob, Data Lake or https), and the local engine never reaches the network on behalf of a query text; save the files in the data folder to query them as tables, or run the query on Log Analytics',
   ExecuteAndCacheOperator: NOT_PARSED,
   PartitionByOperator: NOT_PARSED,
 };

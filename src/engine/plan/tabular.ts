@@ -7,6 +7,7 @@ import { lowerOperator } from './operators';
 import { checkPatternShadowed, lowerPatternInvocation } from './patterns';
 import { checkVisible } from './restrict';
 import { lowerDatatable, lowerPrint, lowerRange } from './sources';
+import { operatorRefusal } from './refusedOperators';
 import { elementsOf, kindOf, type Node, nameText, schemaOf, spanOf, textOf } from './syntax';
 import type { Plan } from './types';
 import { lowerSearch, lowerUnion } from './union';
@@ -123,7 +124,12 @@ export function lowerTabular(node: Node, ctx: LowerContext): Plan {
     // `mv-apply … on (top 2 by x | …)`: the subquery's first operator reads the row's expanded subtable.
     return lowerOperator(node, ctx.implicitInput, { ...ctx, implicitInput: undefined });
   }
-  throw ctx.errors.unsupported(node, `The tabular expression '${kind.replace(/(Operator|Expression)$/, '')}'`);
+  const what = `The tabular expression '${kind.replace(/(Operator|Expression)$/, '')}'`;
+  const reason = operatorRefusal(kind);
+  if (reason) {
+    throw ctx.errors.at(spanOf(node), 'KQL-UNSUPPORTED', `${what} is not supported by the embedded engine: ${reason}.`);
+  }
+  throw ctx.errors.unsupported(node, what);
 }
 
 /** Operators whose output columns are exactly the ones they name: nothing passes through them unnamed. */
