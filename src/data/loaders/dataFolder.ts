@@ -3,7 +3,8 @@
  * `.parquet` file at the top is one table named after the file, and each tree that Log Analytics' data export
  * rules write (`am-<Table>/…/y=2026/m=11/d=23/h=12/m=00/PT1H.json`, JSON Lines) is one table of all
  * its blobs. Any of them may be gzip-compressed (`.gz`). Columns come from the header (CSV), the REST
- * response's columns, or the keys of the first records (JSON); types from the schema catalogue for
+ * response's columns, or the keys of the first records (JSON; of every blob's first records for a
+ * JSON Lines tree, jsonlTreeHead.ts); types from the schema catalogue for
  * the tables and columns it knows, then the file's own types, else inferred from a sample of rows.
  */
 import * as fs from 'node:fs';
@@ -13,7 +14,8 @@ import { findColumn, findTable } from '../../schema/catalogue';
 import { inferColumnType } from './cells';
 import { csvHead } from './csvTable';
 import { DataFileError } from './dataFileError';
-import { jsonHead, jsonlHead } from './jsonTable';
+import { jsonlTreeHead } from './jsonlTreeHead';
+import { jsonHead } from './jsonTable';
 import type { LoadCache } from './loadCache';
 import { parquetHead } from './parquetSchema';
 import {
@@ -127,7 +129,7 @@ function walkTree(
   }
 }
 
-/** Columns and types of a table from its first file (and the catalogue). */
+/** Columns and types of a table from its first file (every file's head for JSON Lines) and the catalogue. */
 function columnsOf(found: Found): { columns: ColumnSpec[]; inferred: string[] } {
   const first = found.files[0]!;
   const known = findTable(found.name);
@@ -138,7 +140,10 @@ function columnsOf(found: Found): { columns: ColumnSpec[]; inferred: string[] } 
     names = head.names.map((name) => ({ name }));
     sample = head.sample;
   } else if (first.format === 'jsonl') {
-    const head = jsonlHead(first.path);
+    const head = jsonlTreeHead(
+      found.files.map((f) => f.path),
+      (key) => !known || findColumn(known, key) !== undefined,
+    );
     names = [...head.columns];
     sample = head.sample;
   } else if (first.format === 'json') {
@@ -163,7 +168,7 @@ function columnsOf(found: Found): { columns: ColumnSpec[]; inferred: string[] } 
   return { columns, inferred };
 }
 
-/** A table read from the files given (their first file gives the columns); throws a DataFileError when it cannot be read. */
+/** A table read from the files given (see columnsOf for where its columns come from); throws a DataFileError when it cannot be read. */
 export function tableSourceOf(name: string, files: readonly SourceFile[]): TableSource {
   return { name, files, ...columnsOf({ name, files: [...files] }) };
 }

@@ -298,9 +298,12 @@ function lineProblem(
   return { record };
 }
 
-/** The keys of the first `sampleRows` records of a JSON Lines file, in order of first appearance, and their values. */
-export function jsonlHead(file: string, sampleRows = 2000): JsonHead {
-  const { buf, whole } = readHead(file, 4 << 20);
+/**
+ * The keys of the first `sampleRows` records (within the first `headBytes`) of a JSON Lines file, in order
+ * of first appearance, and their values.
+ */
+export function jsonlHead(file: string, sampleRows = 2000, headBytes = 4 << 20): JsonHead {
+  const { buf, whole } = readHead(file, headBytes);
   const names: string[] = [];
   const seen = new Set<string>();
   const records: Record<string, unknown>[] = [];
@@ -361,7 +364,7 @@ export function appendJsonlFile(
           if (!known.has(k) && !reportedKeys.has(k)) {
             reportedKeys.add(k);
             warnings.add(
-              `${file}:${lineNo}: key ${JSON.stringify(k)} is not a column of the table (its columns come from the first records); its values are left out`,
+              `${file}:${lineNo}: key ${JSON.stringify(k)} is not a column of the table (its columns come from the first records of each file); its values are left out`,
             );
           }
         }
