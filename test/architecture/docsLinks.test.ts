@@ -1,9 +1,9 @@
 // README.md is the Marketplace page and the way into docs/*.md: every relative link and #anchor in them must
 // land on a file that exists and, for an anchor, on a heading of that file. A plain scan of the markdown.
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { test } from 'node:test';
 
 const root = path.resolve(__dirname, '../..');
 
@@ -97,7 +97,9 @@ test('every relative link and #anchor of README.md and docs/*.md resolves', () =
 });
 
 test('the README links to every page of docs/, so none is an orphan', () => {
-  const linked = new Set(linkTargets(fs.readFileSync(path.join(root, 'README.md'), 'utf8')).map((t) => t.split('#')[0]));
+  const linked = new Set(
+    linkTargets(fs.readFileSync(path.join(root, 'README.md'), 'utf8')).map((t) => t.split('#')[0]),
+  );
   const orphans = pages().filter((p) => p !== 'README.md' && !linked.has(p));
   assert.deepEqual(orphans, []);
 });
