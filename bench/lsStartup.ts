@@ -18,7 +18,7 @@
  *   npm run build && npm run build:snapshot && npx tsx bench/lsStartup.ts 6 engine-nice [level]
  *
  * With `engine-after`, the engine (the same `kql`) starts either beside the server or once the server
- * has answered `initialize` (its heap deserialised; the order tried in the README, reverted), in turns: the first
+ * has answered `initialize` (its heap deserialised; the order tried in docs/startup.md, reverted), in turns: the first
  * diagnostics, and the engine's answer counted from the server's spawn (what a Run clicked early waits):
  *
  *   npm run build && npm run build:snapshot && npx tsx bench/lsStartup.ts 6 engine-after

@@ -354,7 +354,7 @@ function sampleMessage(query: string): ShowResultMessage {
   };
 }
 
-/** docs/screenshots/results-grid.png and results-timechart.png (sample workspace data), for the README. */
+/** docs/screenshots/results-grid.png and results-timechart.png (sample workspace data), for the README and docs/screenshots.md. */
 async function screenshots(fresh: () => Promise<Page>): Promise<void> {
   const dir = path.join(root, 'docs/screenshots');
   fs.mkdirSync(dir, { recursive: true });

@@ -69,10 +69,10 @@ test('the scan catches a name list, a name comparison and a switch on names', ()
   );
 });
 
-test('the README\'s "how to add a function" names only files and definition fields that exist', () => {
-  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
-  const bullet = /^- \*\*a function\*\*:[\s\S]*?(?=\n- \*\*)/m.exec(readme)?.[0];
-  assert.ok(bullet, 'README has a "how to add… a function" line');
+test('docs/contributing.md\'s "how to add a function" names only files and definition fields that exist', () => {
+  const guide = fs.readFileSync(path.join(root, 'docs/contributing.md'), 'utf8');
+  const bullet = /^- \*\*a function\*\*:[\s\S]*?(?=\n- \*\*)/m.exec(guide)?.[0];
+  assert.ok(bullet, 'docs/contributing.md has a "how to add… a function" line');
   const types = fs.readFileSync(path.join(root, 'src/engine/functions/types.ts'), 'utf8');
   const define = fs.readFileSync(path.join(root, 'src/engine/functions/define.ts'), 'utf8');
   const missing: string[] = [];

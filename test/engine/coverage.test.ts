@@ -4,7 +4,7 @@
  * purpose with a reason listed in the engine (refusedFunctions.ts, refusedOperators.ts,
  * outsidePlugins.ts). A name that is neither fails here; so does a refused name that starts to run, or
  * a listed one Kusto.Language no longer knows. Special forms the planner handles itself count as run
- * only when the query given for them here runs. The README's "What the local engine runs" lists the
+ * only when the query given for them here runs. docs/engine-coverage.md's "What the local engine runs" lists the
  * refused names with these reasons.
  */
 

@@ -1,7 +1,7 @@
 /**
- * The README's list of what the embedded engine does not run, one query per item: each must stop with
+ * docs/engine-coverage.md's list of what the embedded engine does not run, one query per item: each must stop with
  * an error that names what is missing (so the list stays exact: an item that starts to run fails here
- * and comes off the README).
+ * and comes off that list).
  */
 
 import * as assert from 'node:assert/strict';
@@ -33,7 +33,7 @@ for (const [query, what] of NOT_RUN) {
   });
 }
 
-test('what the README says does run: narrow(), bag_unpack and pivot (without a schema at the end), project-by-names of a let name, basket, autocluster, diffpatterns', () => {
+test('what docs/engine-coverage.md says does run: narrow(), bag_unpack and pivot (without a schema at the end), project-by-names of a let name, basket, autocluster, diffpatterns', () => {
   assert.equal(run('range x from 1 to 3 step 1 | evaluate narrow()').rows.length, 3);
   assert.deepEqual(run("print d = dynamic({'a':1}) | evaluate bag_unpack(d) : (a:long)").rows, [[1]]);
   assert.deepEqual(run("let c = 'Computer'; T | project-by-names c | take 1").rows, [['web01']]);

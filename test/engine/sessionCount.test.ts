@@ -25,7 +25,7 @@ test('session_count: the reference example, the chart of sessions started per 10
     Array.from({ length: 100 }, (_, k) => k * 100),
   );
   // The first bin holds every id's first session (50) and the second appearance of ids 42…49 (8):
-  // the chart's first point reads 57 (see the README).
+  // the chart's first point reads 57 (see docs/engine-coverage.md).
   assert.equal(r.rows[0]![1], 58);
   // The chart's next points, read off it: 18, 19, 20, 19, 20, 19, 21, 18.
   assert.deepEqual(

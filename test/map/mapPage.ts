@@ -2,7 +2,7 @@
  * Renders the built dependency-map bundle (dist/webview/map.js) in headless Chromium, as the webview
  * would: the shared webview page under its CSP, acquireVsCodeApi stubbed, VS Code's dark theme
  * variables set, and the host's mapGraph message posted once the page says it is ready. Used by the
- * map test, the layout benchmark and the README screenshot.
+ * map test, the layout benchmark and the screenshots in docs/screenshots.md.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';

@@ -1,4 +1,4 @@
-// Takes the README's map screenshots from the sample workspace: `npx tsx test/map/screenshotMap.ts`
+// Takes the map screenshots of docs/screenshots.md from the sample workspace: `npx tsx test/map/screenshotMap.ts`
 // (after `npm run build`, which makes dist/webview/map.js).
 import * as path from 'node:path';
 import { closeMap, renderMap, sampleMessage, TODAY, YESTERDAY } from './mapPage';

@@ -60,7 +60,7 @@ test('geo_s2cell_to_polygon: the reference corners of 89c259, closed', () => {
 
 test("geo_s2cell_neighbors: the reference's eight cells of 89c259; null for an invalid token", () => {
   const n = printed("print n = geo_s2cell_neighbors('89c259')").n as string[];
-  // The reference lists them in another order (see README, Approximated); the cells are the same.
+  // The reference lists them in another order (see docs/engine-coverage.md, Approximated); the cells are the same.
   assert.deepEqual(
     [...n].sort(),
     ['89c25d', '89c2f9', '89c251', '89c257', '89c25f', '89c25b', '89c2f7', '89c2f5'].sort(),

@@ -16,7 +16,7 @@ test("the reference's example runs: hash_combine of hash('Hello') and hash('Worl
   assert.equal(r.h2, '1846988464401551951');
   assert.equal(r.t, 'long');
   assert.equal(r.combined, r.many);
-  // The documented value is −1440138333540407281; this engine's combination differs (README, Approximated).
+  // The documented value is −1440138333540407281; this engine's combination differs (docs/engine-coverage.md, Approximated).
   const expected = BigInt.asIntN(64, combineHashes([753694413698530628n, 1846988464401551951n]));
   assert.equal(String(r.combined), String(expected));
 });
