@@ -113,42 +113,51 @@ function sequence(pattern: string, start: number, end: number): LiteralRequireme
 function ownBranches(pattern: string, start: number, end: number): [number, number][] {
   const branches: [number, number][] = [];
   let from = start;
-  let depth = 0;
-  for (let i = start; i < end; i++) {
-    const c = pattern[i];
-    if (c === '\\') {
-      i++;
-    } else if (c === '[') {
-      i = skipClass(pattern, i) - 1;
-    } else if (c === '(') {
-      depth++;
-    } else if (c === ')') {
-      depth--;
-    } else if (c === '|' && depth === 0) {
+  walkStructure(pattern, start, end, (i, c, depth) => {
+    if (c === '|' && depth === 0) {
       branches.push([from, i]);
       from = i + 1;
     }
-  }
+    return false;
+  });
   branches.push([from, end]);
   return branches;
 }
 
 /** The index after the group opening at `open`. */
 function skipGroup(pattern: string, open: number): number {
+  const close = walkStructure(pattern, open, pattern.length, (_, c, depth) => c === ')' && depth === 1);
+  if (close < 0) {
+    throw new Unreadable();
+  }
+  return close + 1;
+}
+
+/**
+ * Walks pattern[start, end) past escapes and classes, calling `at` on each parenthesis and `|` with
+ * the nesting depth before it; returns the index where `at` says stop, or -1.
+ */
+function walkStructure(
+  pattern: string,
+  start: number,
+  end: number,
+  at: (i: number, c: string, depth: number) => boolean,
+): number {
   let depth = 0;
-  for (let i = open; i < pattern.length; i++) {
-    const c = pattern[i];
+  for (let i = start; i < end; i++) {
+    const c = pattern[i]!;
     if (c === '\\') {
       i++;
     } else if (c === '[') {
       i = skipClass(pattern, i) - 1;
-    } else if (c === '(') {
-      depth++;
-    } else if (c === ')' && --depth === 0) {
-      return i + 1;
+    } else if (c === '(' || c === ')' || c === '|') {
+      if (at(i, c, depth)) {
+        return i;
+      }
+      depth += c === '(' ? 1 : c === ')' ? -1 : 0;
     }
   }
-  throw new Unreadable();
+  return -1;
 }
 
 /** The index after the class opening at `open` (a `]` first in it is a member). */
