@@ -1,8 +1,10 @@
 // Bundles each part with esbuild: the extension host, the language server, the engine worker and the
 // CLI for Node; each webview for the browser. Entries whose source does not exist yet are skipped.
-import * as esbuild from 'esbuild';
+
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as esbuild from 'esbuild';
+import { writeUapRules } from './uapRules.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const production = process.argv.includes('--production');
@@ -128,6 +130,7 @@ if (production) {
   fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 }
 copyKustoLibrary();
+writeUapRules(root, path.join(root, 'dist'));
 if (watch) {
   const contexts = await Promise.all([
     esbuild.context(nodeOptions),

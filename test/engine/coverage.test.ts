@@ -59,7 +59,6 @@ const REFUSED_CALLS: Readonly<Record<string, readonly [string, RegExp]>> = {
   cursor_before_or_at: ["T | where cursor_before_or_at('')", /database cursors/],
   cursor_current: ['print cursor_current()', /database cursors/],
   row_id: ['T | extend r = row_id()', /no Kusto reference page says/],
-  parse_user_agent: ["print parse_user_agent('Mozilla/5.0', 'browser')", /uap-core/],
   node_degree_in: [`${GRAPH} | graph-match (a)-->(b) project d = node_degree_in(a)`, /count a node's edges/],
   node_degree_out: [`${GRAPH} | graph-match (a)-->(b) project d = node_degree_out(a)`, /count a node's edges/],
   labels: [`${GRAPH} | graph-match (a)-->(b) project l = labels(a)`, /labels come from persisted graph models/],
@@ -93,6 +92,22 @@ test('every aggregate Kusto.Language knows runs', () => {
   const missing = visible(K.GlobalState.Default!.Aggregates).filter((name) => !aggregateFunction(name));
   assert.deepEqual(missing, []);
 });
+
+/** Functions once refused that the library now runs: a query each, which must run and give a value. */
+const NO_LONGER_REFUSED: Readonly<Record<string, readonly [string, unknown]>> = {
+  parse_user_agent: [
+    "print x = parse_user_agent('curl/8.4.0', 'browser')",
+    { Browser: { Family: 'curl', MajorVersion: '8', MinorVersion: '4', Patch: '0' } },
+  ],
+};
+
+for (const [name, [query, value]] of Object.entries(NO_LONGER_REFUSED)) {
+  test(`${name}() runs: ${query.slice(0, 60)}`, () => {
+    assert.ok(scalarFunction(name), `${name} is not in the function library`);
+    assert.equal(refusalReason(name), undefined, `${name} is still refused`);
+    assert.deepEqual(run(query).rows, [[value]]);
+  });
+}
 
 for (const [name, query] of Object.entries(SPECIAL_FORMS)) {
   test(`special form ${name}() runs: ${query.slice(0, 60)}`, () => {

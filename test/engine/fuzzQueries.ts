@@ -4,9 +4,9 @@
  * the catalogue's tables, and resource and regex attacks.
  */
 import { Database, Table } from '../../src/engine';
+import type { KqlType, Value } from '../../src/engine/values';
 import { CATALOGUE } from '../../src/schema/catalogue';
 import { SAMPLE_QUERIES, sampleQueryText } from '../../src/schema/sampleQueries';
-import type { KqlType, Value } from '../../src/engine/values';
 
 function prng(seed: number): () => number {
   let s = seed >>> 0;
@@ -174,7 +174,7 @@ const PATTERNS = [
 function attack(): string {
   const p = pick(PATTERNS);
   const text = `strcat(strrep("a", ${pick([30, 1000, 20000])}), "!")`;
-  switch (Math.floor(random() * 9)) {
+  switch (Math.floor(random() * 10)) {
     case 0:
       return `print s = ${text} | where s matches regex "${p}"`;
     case 1:
@@ -191,6 +191,9 @@ function attack(): string {
       return `range x from 1 to ${pick([1000, 30000000])} step 1 | summarize count() by tostring(x) | count`;
     case 7:
       return `print s = strrep("ab", 20000) | extend h = s has strrep("ab", ${pick([100, 20000])}), c = s contains strrep("b", 40000)`;
+    case 8:
+      // uap-core's patterns over a long text that many of them look for (parse_user_agent).
+      return `print x = parse_user_agent(strcat(${text}, strrep("; Build/ Android Bot iPhone ", ${pick([1, 2000])})), dynamic(["browser", "os", "device"]))`;
     default:
       return `print r = reverse(strrep(strrep("ab", 1024), ${pick([10, 1024])})), s = substring(strrep(strrep("ab", 1024), 1024), 5, 3) | project n = strlen(r), s`;
   }

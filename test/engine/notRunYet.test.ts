@@ -21,7 +21,6 @@ const NOT_RUN: readonly (readonly [string, RegExp])[] = [
   ["T | where cursor_after('')", /cursor_after.*database cursors/],
   ["T | where cursor_before_or_at('')", /cursor_before_or_at.*database cursors/],
   ['print cursor_current()', /cursor_current.*database cursors/],
-  ["print parse_user_agent('Mozilla/5.0', 'browser')", /parse_user_agent.*database of browser, OS and device patterns/],
 ];
 
 for (const [query, what] of NOT_RUN) {

@@ -48,6 +48,8 @@ export const REQUIRED_ENTRIES: readonly string[] = [
   'extension/dist/geodesic.js',
   // Loaded by path on a query's first clipping, union or buffer call (src/engine/functions/geometryLibrary.ts).
   'extension/dist/geometry.js',
+  // Read by path on a query's first parse_user_agent call (src/engine/functions/userAgentRules.ts).
+  'extension/dist/uap-regexes.json',
   'extension/dist/webview/results.js',
   'extension/dist/webview/notebookRenderer.js',
   'extension/reports/connections-overview.kqlnb',

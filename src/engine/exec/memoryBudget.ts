@@ -103,6 +103,15 @@ export function chargeMemory(bytes: number, what: string): void {
 }
 
 /**
+ * Looks at the running query's deadline and cancel flag now: for a function whose one call can take
+ * long on one row (parse_user_agent over a long text), where operators look only every 4,096 rows.
+ * A no-op outside a query.
+ */
+export function checkQueryProgress(): void {
+  active?.check?.();
+}
+
+/**
  * V8's own "too big" failures (a Map or Set past 2^24 entries, an array or string past its maximum
  * length, an ArrayBuffer that cannot be allocated) as a budget failure of the operator that hit them.
  */

@@ -49,6 +49,7 @@ import { ipv6Functions } from './ipv6Functions';
 import { logicFunctions } from './logic';
 import { mathFunctions } from './mathFunctions';
 import { specialMathFunctions } from './mathSpecial';
+import { userAgentFunctions } from './parseUserAgent';
 import { parseVersionFunctions } from './parseVersion';
 import { parseXmlFunctions } from './parseXml';
 import { pathFunctions } from './pathFunctions';
@@ -151,6 +152,7 @@ register(scalars, [
   ...regexQuoteFunctions,
   ...commandLineFunctions,
   ...parseVersionFunctions,
+  ...userAgentFunctions,
   ...estimateDataSizeFunctions,
   ...windowFunctions,
   columnIfExists,

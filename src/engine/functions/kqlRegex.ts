@@ -6,7 +6,7 @@
  * ten times faster on the common patterns; figures in README).
  */
 import { RE2JS } from 're2js';
-import { nativeTranslation, type NativeTranslation } from './regexFastPath';
+import { type NativeTranslation, nativeTranslation } from './regexFastPath';
 import type { RegexFlags } from './regexFlags';
 import { EvaluationError } from './types';
 
@@ -37,18 +37,33 @@ const FAST_PATH_MAX_TEXT_WITH_LOOP = 512;
 export function compileRegex(pattern: string, flags: RegexFlags = {}): KqlRegex {
   let re2: RE2JS;
   try {
-    re2 = RE2JS.compile(
-      pattern,
-      (flags.caseInsensitive ? RE2JS.CASE_INSENSITIVE : 0) |
-        (flags.multiline ? RE2JS.MULTILINE : 0) |
-        (flags.dotAll ? RE2JS.DOTALL : 0),
-    );
+    re2 = RE2JS.compile(pattern, re2Flags(flags));
   } catch (e) {
     throw new EvaluationError(regexErrorMessage(pattern, e));
   }
-  const names = new Map<string, number>(Object.entries(re2.namedGroups()));
-  const native = nativeTranslation(pattern, flags);
-  return new Re2Regex(pattern, re2, names, native);
+  return new Re2Regex(pattern, () => re2, nativeTranslation(pattern, flags));
+}
+
+/**
+ * A pattern known to be valid RE2 (a test compiles each: uap-core's for parse_user_agent), for a
+ * caller with hundreds of them: RE2's compiled form, slow to build, is built the first time a text
+ * needs it, which is never for a pattern the fast path always serves.
+ */
+export function compileTrustedRegex(pattern: string, flags: RegexFlags = {}): KqlRegex {
+  let re2: RE2JS | undefined;
+  const lazy = (): RE2JS => {
+    re2 ??= RE2JS.compile(pattern, re2Flags(flags));
+    return re2;
+  };
+  return new Re2Regex(pattern, lazy, nativeTranslation(pattern, flags));
+}
+
+function re2Flags(flags: RegexFlags): number {
+  return (
+    (flags.caseInsensitive ? RE2JS.CASE_INSENSITIVE : 0) |
+    (flags.multiline ? RE2JS.MULTILINE : 0) |
+    (flags.dotAll ? RE2JS.DOTALL : 0)
+  );
 }
 
 /** RE2's message, with a hint for the Perl features RE2 leaves out on purpose. */
@@ -61,21 +76,28 @@ function regexErrorMessage(pattern: string, e: unknown): string {
 }
 
 class Re2Regex implements KqlRegex {
-  readonly groupCount: number;
   private readonly global: RegExp | undefined;
   private readonly single: RegExp | undefined;
+  private names: ReadonlyMap<string, number> | undefined;
 
   constructor(
     readonly pattern: string,
-    private readonly re2: RE2JS,
-    readonly groupNames: ReadonlyMap<string, number>,
+    private readonly re2: () => RE2JS,
     private readonly native: NativeTranslation | undefined,
   ) {
-    this.groupCount = re2.groupCount();
     if (native) {
       this.single = new RegExp(native.source, native.flags);
       this.global = new RegExp(native.source, `${native.flags}g`);
     }
+  }
+
+  get groupCount(): number {
+    return this.re2().groupCount();
+  }
+
+  get groupNames(): ReadonlyMap<string, number> {
+    this.names ??= new Map<string, number>(Object.entries(this.re2().namedGroups()));
+    return this.names;
   }
 
   private nativeFor(text: string): boolean {
@@ -86,7 +108,7 @@ class Re2Regex implements KqlRegex {
     if (this.nativeFor(text)) {
       return this.single!.test(text);
     }
-    return this.re2.test(text);
+    return this.re2().test(text);
   }
 
   exec(text: string, from = 0): RegexMatch | null {
@@ -99,12 +121,14 @@ class Re2Regex implements KqlRegex {
       const m = g.exec(text);
       return m ? { index: m.index, end: m.index + m[0].length, groups: Array.from(m) } : null;
     }
-    const matcher = this.re2.matcher(text);
+    const re2 = this.re2();
+    const matcher = re2.matcher(text);
     if (!matcher.find(from)) {
       return null;
     }
     const groups: (string | undefined)[] = [];
-    for (let i = 0; i <= this.groupCount; i++) {
+    const count = re2.groupCount();
+    for (let i = 0; i <= count; i++) {
       groups.push(matcher.group(i) ?? undefined);
     }
     return { index: matcher.start(), end: matcher.end(), groups };
