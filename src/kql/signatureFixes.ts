@@ -10,6 +10,9 @@
  * make_timespan: Kusto.Language declares `seconds` as an integer in both overloads that take it, so
  * the reference's `make_timespan(1,12,30,55.123)` is refused; the reference types it real ("a value
  * from 0 to 59.9999999"), so here it takes any number.
+ *
+ * node_degree_in / node_degree_out: Kusto.Language names an unnamed `project node_degree_out(src)`
+ * column Column1; the reference's example prints it as `node_degree_out`, the function's name.
  */
 import { bridgeItems, kusto } from './kustoLibrary';
 
@@ -98,9 +101,20 @@ function makeTimespan(original: FunctionSymbol): FunctionSymbol {
     .WithResultNamePrefix(original.ResultNamePrefix)!;
 }
 
+/** Named after the function itself, as the reference's unnamed `project node_degree_out(src)` prints. */
+function namedAfterItself(original: FunctionSymbol): FunctionSymbol {
+  const S = kusto().Symbols;
+  if (original.ResultNameKind !== S.ResultNameKind.None) {
+    return original; // another library version names it already: keep its name
+  }
+  return original.WithResultNameKind(S.ResultNameKind.PrefixOnly)!.WithResultNamePrefix(original.Name)!;
+}
+
 const FIXES: Readonly<Record<string, (original: FunctionSymbol) => FunctionSymbol>> = {
   series_fit_poly: seriesFitPoly,
   make_timespan: makeTimespan,
+  node_degree_in: namedAfterItself,
+  node_degree_out: namedAfterItself,
 };
 
 /** The built-in functions with each fix applied. */

@@ -22,8 +22,6 @@ const REASONS: Readonly<Record<string, string>> = {
   cursor_current: CURSOR,
   row_id: `no Kusto reference page says what it returns, so the engine cannot answer as Kusto does; ${ON_LOG_ANALYTICS}`,
   parse_user_agent: `Kusto classifies user agents by a database of browser, OS and device patterns (uap-core's, about 1,200 regular expressions), which the engine does not carry yet; ${ON_LOG_ANALYTICS}`,
-  node_degree_in: `the local graph matcher does not count a node's edges yet; ${ON_LOG_ANALYTICS}`,
-  node_degree_out: `the local graph matcher does not count a node's edges yet; ${ON_LOG_ANALYTICS}`,
   labels: PERSISTED('graph models, where labels come from'),
   graph: PERSISTED('persisted graph models'),
   external_table: PERSISTED('external tables'),
