@@ -4,14 +4,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { KqlError } from '../../src/kql';
+import { EMPLOYEES } from './graphData';
 import { run } from './helpers';
-
-const EMPLOYEES = `let employees = datatable(name:string, age:long)
-[ "Alice", 32, "Bob", 31, "Eve", 27, "Joe", 29, "Chris", 45, "Alex", 35, "Ben", 23, "Richard", 39 ];
-let reports = datatable(employee:string, manager:string)
-[ "Bob", "Alice", "Chris", "Alice", "Eve", "Bob", "Ben", "Chris", "Joe", "Alice", "Richard", "Bob" ];
-reports
-| make-graph employee --> manager with employees on name`;
 
 const ROUTES = `let Locations = datatable(LocationName: string, LocationType: string) [
   "New York", "City", "San Francisco", "City", "Chicago", "City", "Los Angeles", "City", "Seattle", "Warehouse" ];
