@@ -23,6 +23,35 @@ export function ticksOfNumber(n: number): Ticks {
 }
 
 /**
+ * A number of seconds as ticks, rounded to the nearest tick from the double's exact binary value (a
+ * tie, such as 2^-8 s = 39,062.5 ticks, away from zero, so negating the seconds negates the ticks).
+ * Multiplying by 10^7 in doubles first could round a value just under half a tick up, or lose digits
+ * past 2^53 ticks. Null for NaN and infinities.
+ */
+export function ticksOfSeconds(seconds: number): bigint | null {
+  if (!Number.isFinite(seconds)) {
+    return null;
+  }
+  // seconds = mantissa × 2^-shift exactly: doubling a finite double is exact, and a fraction ends
+  // within 1,074 doublings.
+  let mantissa = seconds;
+  let shift = 0;
+  while (!Number.isInteger(mantissa)) {
+    mantissa *= 2;
+    shift++;
+  }
+  const scaled = BigInt(mantissa) * 10_000_000n;
+  if (shift === 0) {
+    return scaled;
+  }
+  const unit = 1n << BigInt(shift);
+  const whole = scaled / unit; // toward zero
+  const rest = scaled - whole * unit;
+  const twice = rest < 0n ? -2n * rest : 2n * rest;
+  return twice >= unit ? whole + (scaled < 0n ? -1n : 1n) : whole;
+}
+
+/**
  * The exact ticks of a value (a non-integer double is rounded to the nearest tick). Callers pass
  * finite values only (isTicks); anything else counts as 0 rather than throwing.
  */

@@ -4,8 +4,10 @@
  */
 import type { TableSchema } from '../schema/types';
 import type { FunctionSchema } from '../schema/workspaceSchema';
-import { KqlError, type KqlDiagnostic, type KqlSeverity } from './errors';
+import { blankSpans } from './blankSpans';
+import { type KqlDiagnostic, KqlError, type KqlSeverity } from './errors';
 import { globalsFor } from './globals';
+import { graphInputMessage, graphPatternOperators } from './graphInputCrash';
 import { cancellationToken, items, kusto } from './kustoLibrary';
 import { LineMap } from './positions';
 
@@ -42,7 +44,30 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalyzedQue
   const K = kusto();
   const globals = globalsFor(options.tables, options.functions);
   const token = cancellationToken(options.isCancelled);
-  const code = K.KustoCode.ParseAndAnalyze(text, globals, token)!;
+  let code: Kusto.Language.KustoCode;
+  try {
+    code = K.KustoCode.ParseAndAnalyze(text, globals, token)!;
+  } catch (e) {
+    // The binder throws on a graph operator whose input it could not type as a graph
+    // (graphInputCrash.ts): bind the rest, and say at the operator what it needs.
+    const spans = /OperationCanceled/.test(String((e as { name?: string }).name ?? e))
+      ? []
+      : graphPatternOperators(text, globals);
+    if (spans.length === 0) {
+      throw e;
+    }
+    const rest = analyze(blankSpans(text, spans), options);
+    const lines = new LineMap(text);
+    const errors = spans.map((s) => ({
+      code: 'KQL-GRAPH',
+      message: graphInputMessage(s.keyword),
+      severity: 'error' as const,
+      start: s.start,
+      end: s.end,
+      range: lines.rangeOf(s.start, s.end),
+    }));
+    return { ...rest, text, lines, diagnostics: [...rest.diagnostics, ...errors].sort((a, b) => a.start - b.start) };
+  }
   const lines = new LineMap(text);
   const diagnostics: KqlDiagnostic[] = [];
   for (const d of items(code.GetDiagnostics(token))) {

@@ -1,46 +1,120 @@
 /**
- * Built-in function symbols whose Kusto.Language declaration refuses what the Kusto reference's own
- * examples pass, replaced by the same symbol with the parameter widened. Each fix names the example.
+ * Built-in function symbols whose Kusto.Language declaration refuses (or names) what the Kusto
+ * reference's own examples show, replaced by the same symbol with that one thing changed. Each fix
+ * names the example.
  *
  * series_fit_poly: Kusto.Language declares `degree` as int, so the reference's
  * `series_fit_poly(y, x, 5)` (a long literal) is the binder's "A value of type int expected"; here it
  * takes any integer, as Kusto does. The return type is the library's own (its custom tuple).
+ *
+ * make_timespan: Kusto.Language declares `seconds` as an integer in both overloads that take it, so
+ * the reference's `make_timespan(1,12,30,55.123)` is refused; the reference types it real ("a value
+ * from 0 to 59.9999999"), so here it takes any number.
+ *
+ * node_degree_in / node_degree_out: Kusto.Language names an unnamed `project node_degree_out(src)`
+ * column Column1; the reference's example prints it as `node_degree_out`, the function's name.
  */
 import { bridgeItems, kusto } from './kustoLibrary';
 
 type FunctionSymbol = Kusto.Language.Symbols.FunctionSymbol;
+type Signature = Kusto.Language.Symbols.Signature;
+type Parameter = Kusto.Language.Symbols.Parameter;
 
-function seriesFitPoly(original: FunctionSymbol): FunctionSymbol {
+/** The parameter with another type kind, everything else kept. */
+function withTypeKind(p: Parameter, kind: Kusto.Language.Symbols.ParameterTypeKind): Parameter {
   const S = kusto().Symbols;
-  const [signature] = bridgeItems<Kusto.Language.Symbols.Signature>(original.Signatures, S.Signature);
-  const parameters = bridgeItems<Kusto.Language.Symbols.Parameter>(signature?.Parameters, S.Parameter);
-  const degree = parameters[2];
-  if (!signature || parameters.length !== 3 || degree?.Name !== 'degree') {
-    return original; // another library version: leave its declaration as it is
-  }
-  const widened = new S.Parameter.ctor(
-    'degree',
-    S.ParameterTypeKind.Integer,
-    degree.ArgumentKind,
+  return new S.Parameter.ctor(
+    p.Name,
+    kind,
+    p.ArgumentKind,
     null,
     null,
     false,
     null,
-    degree.MinOccurring,
-    degree.MaxOccurring,
+    p.MinOccurring,
+    p.MaxOccurring,
     null,
-    degree.Description,
+    p.Description,
   );
+}
+
+function parametersOf(signature: Signature | undefined): Parameter[] {
+  return bridgeItems<Parameter>(signature?.Parameters, kusto().Symbols.Parameter);
+}
+
+function seriesFitPoly(original: FunctionSymbol): FunctionSymbol {
+  const S = kusto().Symbols;
+  const [signature] = bridgeItems<Signature>(original.Signatures, S.Signature);
+  const parameters = parametersOf(signature);
+  const degree = parameters[2];
+  if (!signature || parameters.length !== 3 || degree?.Name !== 'degree') {
+    return original; // another library version: leave its declaration as it is
+  }
   const fixed = new S.Signature.ctor(signature.CustomReturnType, signature.Tabularity, [
     parameters[0]!,
     parameters[1]!,
-    widened,
+    withTypeKind(degree, S.ParameterTypeKind.Integer),
   ] as never);
   return new S.FunctionSymbol.$ctor4(original.Name, [fixed] as never);
 }
 
+/** The signature's private fields, which a copy with other parameters keeps (as its own With… methods do). */
+interface SignatureFields {
+  readonly _returnType: unknown;
+  readonly _body: unknown;
+  readonly _tabularity: unknown;
+}
+
+function makeTimespan(original: FunctionSymbol): FunctionSymbol {
+  const S = kusto().Symbols;
+  const signatures = bridgeItems<Signature>(original.Signatures, S.Signature);
+  let widened = 0;
+  const fixed = signatures.map((signature) => {
+    const parameters = parametersOf(signature);
+    const last = parameters.at(-1);
+    if (last?.Name !== 'seconds' || last.TypeKind !== S.ParameterTypeKind.Integer) {
+      return signature;
+    }
+    widened++;
+    const fields = signature as unknown as SignatureFields;
+    // The full constructor, which the typings leave out: the one Signature's own With… methods call.
+    const full = (S.Signature as unknown as { $ctor3: new (...args: unknown[]) => Signature }).$ctor3;
+    return new full(
+      signature.ReturnKind,
+      fields._returnType,
+      fields._body,
+      signature.Declaration,
+      signature.CustomReturnType,
+      fields._tabularity,
+      [...parameters.slice(0, -1), withTypeKind(last, S.ParameterTypeKind.Number)],
+      signature.Layout,
+      signature.IsHidden,
+      signature.Alternative,
+    );
+  });
+  if (widened !== 2) {
+    return original; // another library version: leave its declaration as it is
+  }
+  return new S.FunctionSymbol.$ctor4(original.Name, fixed as never)
+    .WithIsConstantFoldable(original.IsConstantFoldable)!
+    .WithResultNameKind(original.ResultNameKind)!
+    .WithResultNamePrefix(original.ResultNamePrefix)!;
+}
+
+/** Named after the function itself, as the reference's unnamed `project node_degree_out(src)` prints. */
+function namedAfterItself(original: FunctionSymbol): FunctionSymbol {
+  const S = kusto().Symbols;
+  if (original.ResultNameKind !== S.ResultNameKind.None) {
+    return original; // another library version names it already: keep its name
+  }
+  return original.WithResultNameKind(S.ResultNameKind.PrefixOnly)!.WithResultNamePrefix(original.Name)!;
+}
+
 const FIXES: Readonly<Record<string, (original: FunctionSymbol) => FunctionSymbol>> = {
   series_fit_poly: seriesFitPoly,
+  make_timespan: makeTimespan,
+  node_degree_in: namedAfterItself,
+  node_degree_out: namedAfterItself,
 };
 
 /** The built-in functions with each fix applied. */

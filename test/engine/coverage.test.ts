@@ -43,6 +43,8 @@ const SPECIAL_FORMS: Readonly<Record<string, string>> = {
   any: `${GRAPH} | graph-match (a)-[e*1..2]->(b) where any(e, true) project a.N`,
   map: `${GRAPH} | graph-match (a)-[e*1..2]->(b) project m = map(e, BytesSent)`,
   inner_nodes: `${GRAPH} | graph-match (a)-[e*1..2]->(b) where all(inner_nodes(e), true) project a.N`,
+  node_degree_in: `${GRAPH} | graph-match (a)-->(b) where node_degree_in(b) > 0 project d = node_degree_in(a)`,
+  node_degree_out: `${GRAPH} | graph-shortest-paths (a)-[e*1..2]->(b) project d = map(inner_nodes(e), node_degree_out())`,
 };
 
 /**
@@ -59,8 +61,6 @@ const REFUSED_CALLS: Readonly<Record<string, readonly [string, RegExp]>> = {
   cursor_before_or_at: ["T | where cursor_before_or_at('')", /database cursors/],
   cursor_current: ['print cursor_current()', /database cursors/],
   row_id: ['T | extend r = row_id()', /no Kusto reference page says/],
-  node_degree_in: [`${GRAPH} | graph-match (a)-->(b) project d = node_degree_in(a)`, /count a node's edges/],
-  node_degree_out: [`${GRAPH} | graph-match (a)-->(b) project d = node_degree_out(a)`, /count a node's edges/],
   labels: [`${GRAPH} | graph-match (a)-->(b) project l = labels(a)`, /labels come from persisted graph models/],
   graph: ["graph('g') | graph-match (a)-->(b) project a", /does not refer to any known graph model/],
   external_table: ["external_table('x') | count", /does not refer to any known external table/],

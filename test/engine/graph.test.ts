@@ -6,14 +6,8 @@ import { test } from 'node:test';
 import { explainQuery } from '../../src/engine';
 import { KqlError } from '../../src/kql';
 import { QueryTimeoutError } from '../../src/results/errors';
+import { EMPLOYEES } from './graphData';
 import { run, smallDatabase } from './helpers';
-
-const EMPLOYEES = `let employees = datatable(name:string, age:long)
-[ "Alice", 32, "Bob", 31, "Eve", 27, "Joe", 29, "Chris", 45, "Alex", 35, "Ben", 23, "Richard", 39 ];
-let reports = datatable(employee:string, manager:string)
-[ "Bob", "Alice", "Chris", "Alice", "Eve", "Bob", "Ben", "Chris", "Joe", "Alice", "Richard", "Bob" ];
-reports
-| make-graph employee --> manager with employees on name`;
 
 const ENTITIES = `let Entities = datatable(name:string, type:string, age:long)
 [ "Alice", "Person", 23, "Bob", "Person", 31, "Eve", "Person", 17, "Mallory", "Person", 29, "Apollo", "System", 99 ];

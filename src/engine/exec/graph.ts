@@ -5,7 +5,7 @@
  * that no node table named, source before target, edge by edge. Edges keep the input's row order.
  */
 import { columnBuilder } from '../column';
-import { type ColumnDef, GRAPH_NODE_ID, type Plan } from '../plan/types';
+import { type ColumnDef, GRAPH_DEGREE_IN, GRAPH_DEGREE_OUT, GRAPH_NODE_ID, type Plan } from '../plan/types';
 import { Table } from '../table';
 import { hashKey } from '../valueCompare';
 import type { KqlType, Value } from '../values';
@@ -146,6 +146,47 @@ function adjacency(end: Int32Array, nodeCount: number): Adjacency {
     list[next[end[e]!]!++] = e;
   }
   return { start, list };
+}
+
+/**
+ * Node n's in-degree (node_degree_in) or out-degree: the edges of the whole graph entering or leaving
+ * it, whichever a pattern matched. A self-loop enters and leaves its node once each; parallel edges
+ * count one by one. In a graph made with `--` every edge is traversed either way, so it both enters
+ * and leaves each of its ends: both degrees are the node's edge ends (a self-loop's two).
+ */
+export function nodeDegree(graph: Graph, n: number, direction: 'in' | 'out'): number {
+  const edgesAt = (a: Adjacency): number => a.start[n + 1]! - a.start[n]!;
+  if (graph.undirected) {
+    return edgesAt(graph.in) + edgesAt(graph.out);
+  }
+  return edgesAt(direction === 'in' ? graph.in : graph.out);
+}
+
+const withDegrees = new WeakMap<Graph, Table>();
+
+/** The node table with the hidden degree columns that conditions and inner-node expressions read. */
+export function nodesWithDegrees(graph: Graph): Table {
+  let table = withDegrees.get(graph);
+  if (!table) {
+    const count = graph.nodes.rowCount;
+    const degrees = (direction: 'in' | 'out') => {
+      const b = columnBuilder('long', count);
+      for (let n = 0; n < count; n++) {
+        b.push(nodeDegree(graph, n, direction));
+      }
+      return b.finish();
+    };
+    table = new Table(
+      [
+        ...graph.nodes.columns,
+        { name: GRAPH_DEGREE_IN, column: degrees('in') },
+        { name: GRAPH_DEGREE_OUT, column: degrees('out') },
+      ],
+      count,
+    );
+    withDegrees.set(graph, table);
+  }
+  return table;
 }
 
 /** The graph with one more node property (graph-mark-components). */

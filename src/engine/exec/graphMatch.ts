@@ -14,7 +14,7 @@ import type { DynamicValue, KqlType, Value } from '../values';
 import type { ExecContext } from './context';
 import { evaluateColumn } from './expr';
 import { selectWhere } from './filterSelect';
-import type { Graph } from './graph';
+import { type Graph, nodeDegree, nodesWithDegrees } from './graph';
 import { type MatchState, type MatchVariables, matchPatterns, patternVariables } from './graphMatcher';
 import { selectRows } from './lazy';
 import { BYTES, chargeMemory } from './memoryBudget';
@@ -30,7 +30,7 @@ export function runGraphMatch(plan: P<'graphMatch'>, graph: Graph, ctx: ExecCont
   );
   const masks = new Map<string, Uint8Array>();
   for (const f of spec.elementFilters) {
-    const table = nodeVariables.has(f.variable) ? graph.nodes : graph.edges;
+    const table = nodeVariables.has(f.variable) ? nodesWithDegrees(graph) : graph.edges;
     const mask = new Uint8Array(table.rowCount);
     for (const r of selectWhere(f.predicate, table, ctx)) {
       mask[r] = 1;
@@ -131,6 +131,8 @@ function bindingReader(
       const ids = graph.nodes.column(GRAPH_NODE_ID)!;
       return { type: 'string', read: (s, slots) => ids.get(elements(s, slots)[0]!) };
     }
+    case 'degree':
+      return { type: 'long', read: (s, slots) => nodeDegree(graph, elements(s, slots)[0]!, b.direction) };
     case 'property': {
       const column = table.column(b.property);
       const type = column?.type ?? 'dynamic';
@@ -158,7 +160,7 @@ function bindingReader(
       };
     }
     case 'quantified': {
-      const over = b.innerNodes ? graph.nodes : graph.edges;
+      const over = b.innerNodes ? nodesWithDegrees(graph) : graph.edges;
       const values = evaluateColumn(b.expr, over, ctx);
       const along = (s: MatchState, slots: { nodes: Map<string, number>; edges: Map<string, number> }): number[] => {
         const slot = slots.edges.get(b.variable)!;

@@ -2,7 +2,7 @@
  * Datetime and timespan functions. Calendar arithmetic (calendarTicks.ts) is done in UTC on ticks; bins
  * of datetimes are aligned the way Kusto aligns them, from 0001-01-01 (a Monday), so `bin(t, 7d)` falls on Mondays.
  */
-import { Int64, longFromBigInt } from '../int64';
+import { bigIntOf, Int64, longFromBigInt } from '../int64';
 import {
   addTicks,
   bigTicks,
@@ -14,6 +14,7 @@ import {
   type Ticks,
   ticksOf,
   ticksOfNumber,
+  ticksOfSeconds,
 } from '../ticks';
 import {
   type KqlType,
@@ -35,11 +36,11 @@ import {
   floorDivBig,
   isoWeek,
   legacyWeek,
+  SUNDAY_SHIFT,
   startOfDay,
   startOfMonth,
   startOfWeek,
   startOfYear,
-  SUNDAY_SHIFT,
   TICKS_PER_WEEK,
   unixToTicks,
 } from './calendarTicks';
@@ -242,12 +243,26 @@ function fitUnix(v: Value, ticksPerUnit: number, unitsPerTick = 1): Value {
   return t === null ? null : fitDatetime(t);
 }
 
+/**
+ * make_timespan([days,] hours, minutes[, seconds]): exact to the tick, the seconds (a real, as the
+ * reference types them) rounded to the nearest tick (ticks.ts: ticksOfSeconds); null past a
+ * timespan's 64-bit range. Hours and minutes past 23 and 59 are not refused (the reference gives
+ * their usual range, not what falls outside it): 25 hours is a day and an hour.
+ */
 function makeTimespan(args: readonly Value[]): Value {
-  const n = args as number[];
-  const [d, h, m, s] = n.length === 4 ? n : [0, n[0]!, n[1]!, n[2] ?? 0];
-  return ticksOfNumber(
-    Math.round(d! * TICKS_PER_DAY + h! * TICKS_PER_HOUR + m! * TICKS_PER_MINUTE + s! * TICKS_PER_SECOND),
-  );
+  if (args.length < 2) {
+    return null; // make_timespan(value), an overload Kusto.Language declares that no reference page describes
+  }
+  const [days, hours, minutes, seconds] = args.length === 4 ? args : [0, args[0], args[1], args[2] ?? 0];
+  const d = bigIntOf(days);
+  const h = bigIntOf(hours);
+  const m = bigIntOf(minutes);
+  const s = seconds instanceof Int64 ? seconds.big * 10_000_000n : ticksOfSeconds(Number(seconds));
+  if (d === null || h === null || m === null || s === null) {
+    return null;
+  }
+  const ticks = d * BigInt(TICKS_PER_DAY) + h * BigInt(TICKS_PER_HOUR) + m * BigInt(TICKS_PER_MINUTE) + s;
+  return ticks === BigInt.asIntN(64, ticks) ? ticksOf(ticks) : null;
 }
 
 function withFormat(name: string, compile: (f: string) => (t: Ticks) => string): ScalarFunction {

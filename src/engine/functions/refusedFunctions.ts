@@ -21,8 +21,6 @@ const REASONS: Readonly<Record<string, string>> = {
   cursor_before_or_at: CURSOR,
   cursor_current: CURSOR,
   row_id: `no Kusto reference page says what it returns, so the engine cannot answer as Kusto does; ${ON_LOG_ANALYTICS}`,
-  node_degree_in: `the local graph matcher does not count a node's edges yet; ${ON_LOG_ANALYTICS}`,
-  node_degree_out: `the local graph matcher does not count a node's edges yet; ${ON_LOG_ANALYTICS}`,
   labels: PERSISTED('graph models, where labels come from'),
   graph: PERSISTED('persisted graph models'),
   external_table: PERSISTED('external tables'),

@@ -5,6 +5,7 @@
  * therefore analyses the query again with those legs blanked out: replaced by spaces, with one of
  * their commas, so every other offset (and every error's line:column) stays where it was.
  */
+import { blankSpans } from '../../kql';
 import { parameter } from './join';
 import { kindOf, type Node, nameText } from './syntax';
 
@@ -80,13 +81,5 @@ export function withoutMissingFuzzyLegs(code: Kusto.Language.KustoCode): string 
   if (spans.length === 0) {
     return undefined;
   }
-  // UTF-16 units, as the library's offsets count them.
-  const chars = (code.Text ?? '').split('');
-  for (const { start, end } of spans) {
-    for (let i = start; i < end; i++) {
-      // Line breaks stay, so lines keep their numbers.
-      if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
-    }
-  }
-  return chars.join('');
+  return blankSpans(code.Text ?? '', spans);
 }

@@ -8,10 +8,29 @@ import { lowerExpr, symbolKind } from './expressions';
 import { type PatternVariable, readPatterns } from './graphPattern';
 import { graphInput, namedParameters, operatorKeyword } from './graphSyntax';
 import { assignedValue, elementsOf, kindOf, type Node, nameText, schemaOf, spanOf, typeOf } from './syntax';
-import { type Expr, GRAPH_NODE_ID, type GraphColumn, type NamedExpr, type Plan } from './types';
+import {
+  type Expr,
+  GRAPH_DEGREE_IN,
+  GRAPH_DEGREE_OUT,
+  GRAPH_NODE_ID,
+  type GraphColumn,
+  type NamedExpr,
+  type Plan,
+} from './types';
 
 type Variables = ReadonlyMap<string, PatternVariable>;
 const QUANTIFIERS = new Set(['all', 'any', 'map']);
+/** The functions of a node (its id, its degrees) and the hidden node-table column each reads. */
+const NODE_FUNCTIONS: Readonly<Record<string, { column: string; type: Expr['type'] }>> = {
+  node_id: { column: GRAPH_NODE_ID, type: 'string' },
+  node_degree_in: { column: GRAPH_DEGREE_IN, type: 'long' },
+  node_degree_out: { column: GRAPH_DEGREE_OUT, type: 'long' },
+};
+
+function nodeFunction(node: Node): { name: string; column: string; type: Expr['type'] } | undefined {
+  const name = callName(node);
+  return name && Object.hasOwn(NODE_FUNCTIONS, name) ? { name, ...NODE_FUNCTIONS[name]! } : undefined;
+}
 
 export function lowerGraphMatch(op: Node, input: Plan, ctx: LowerContext): Plan {
   const match = op as Kusto.Language.Syntax.GraphMatchOperator | Kusto.Language.Syntax.GraphShortestPathsOperator;
@@ -170,9 +189,10 @@ function elementExpr(node: Node, variable: string, variables: Variables, ctx: Lo
       return { k: 'column', name: nameText(path.Selector), type: typeOf(node), span };
     }
   }
-  if (callName(node) === 'node_id') {
-    return nodeIdOf(node as Kusto.Language.Syntax.FunctionCallExpression, variables, ctx) === variable
-      ? { k: 'column', name: GRAPH_NODE_ID, type: 'string', span }
+  const fn = nodeFunction(node);
+  if (fn) {
+    return nodeVariableOf(node as Kusto.Language.Syntax.FunctionCallExpression, fn.name, variables, ctx) === variable
+      ? { k: 'column', name: fn.column, type: fn.type, span }
       : undefined;
   }
   if (variableOf(node, variables)) {
@@ -181,14 +201,20 @@ function elementExpr(node: Node, variable: string, variables: Variables, ctx: Lo
   return undefined;
 }
 
-function nodeIdOf(call: Kusto.Language.Syntax.FunctionCallExpression, variables: Variables, ctx: LowerContext): string {
+/** The node variable that node_id(), node_degree_in() or node_degree_out() is called on. */
+function nodeVariableOf(
+  call: Kusto.Language.Syntax.FunctionCallExpression,
+  name: string,
+  variables: Variables,
+  ctx: LowerContext,
+): string {
   const arg = elementsOf(call.ArgumentList?.Expressions)[0];
   const v = variableOf(arg, variables);
   if (!v || variables.get(v)!.kind !== 'node') {
     throw ctx.errors.at(
       spanOf(call),
       'KQL-GRAPH',
-      'node_id() takes a node variable of the pattern (or no argument inside all(), any() or map() over inner_nodes()).',
+      `${name}() takes a node variable of the pattern (or no argument inside all(), any() or map() over inner_nodes()).`,
     );
   }
   return v;
@@ -227,8 +253,13 @@ function bindingExpr(
   }
   const name = callName(node);
   if (name === 'node_id') {
-    const v = nodeIdOf(node as Kusto.Language.Syntax.FunctionCallExpression, variables, ctx);
+    const v = nodeVariableOf(node as Kusto.Language.Syntax.FunctionCallExpression, name, variables, ctx);
     return add(`n ${v}`, (column) => ({ k: 'nodeId', column, variable: v }), 'string');
+  }
+  if (name === 'node_degree_in' || name === 'node_degree_out') {
+    const v = nodeVariableOf(node as Kusto.Language.Syntax.FunctionCallExpression, name, variables, ctx);
+    const direction = name === 'node_degree_in' ? 'in' : 'out';
+    return add(`d ${direction} ${v}`, (column) => ({ k: 'degree', column, variable: v, direction }), 'long');
   }
   if (name === 'inner_nodes') {
     throw ctx.errors.at(span, 'KQL-GRAPH', 'inner_nodes() can only be the first argument of all(), any() or map().');
@@ -268,14 +299,24 @@ function quantified(
       `${quantifier}() takes a variable-length edge of the pattern, or inner_nodes() of one, and an expression over its properties.`,
     );
   }
-  // The body reads the edge's (or inner node's) own columns by name; node_id() is the inner node's id.
+  // The body reads the edge's (or inner node's) own columns by name; node_id(), node_degree_in() and
+  // node_degree_out() without an argument are the inner node's.
   const expr = lowerExpr(body, {
     ...ctx,
-    graph: (n) =>
-      callName(n) === 'node_id' &&
-      elementsOf((n as Kusto.Language.Syntax.FunctionCallExpression).ArgumentList?.Expressions).length === 0
-        ? { k: 'column', name: GRAPH_NODE_ID, type: 'string', span: spanOf(n) }
-        : undefined,
+    graph: (n) => {
+      const fn = nodeFunction(n);
+      if (!fn || elementsOf((n as Kusto.Language.Syntax.FunctionCallExpression).ArgumentList?.Expressions).length > 0) {
+        return undefined;
+      }
+      if (!innerNodes) {
+        throw ctx.errors.at(
+          spanOf(n),
+          'KQL-GRAPH',
+          `${fn.name}() without an argument names an inner node: use it in ${quantifier}(inner_nodes(${variable}), …), not over the edges.`,
+        );
+      }
+      return { k: 'column', name: fn.column, type: fn.type, span: spanOf(n) };
+    },
   });
   const key = `q ${quantifier} ${innerNodes} ${variable} ${spanOf(call).start}`;
   return add(

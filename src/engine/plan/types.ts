@@ -623,6 +623,13 @@ export interface TopNestedLevel {
 
 /** The hidden column of a graph's node table that holds each node's id as text (node_id()). */
 export const GRAPH_NODE_ID = '\u0000nodeId';
+/**
+ * Hidden columns of the node table that the graph operators' conditions and inner-node expressions
+ * read for node_degree_in() and node_degree_out(): each node's edges in the whole graph, not only the
+ * matched ones (exec/graph.ts: nodesWithDegrees).
+ */
+export const GRAPH_DEGREE_IN = '\u0000degreeIn';
+export const GRAPH_DEGREE_OUT = '\u0000degreeOut';
 
 /** One edge of a graph pattern, between the pattern's nodes at its index and the next. */
 export interface GraphPatternEdge {
@@ -651,6 +658,7 @@ export type GraphColumn =
   | { readonly k: 'property'; readonly column: string; readonly variable: string; readonly property: string }
   | { readonly k: 'element'; readonly column: string; readonly variable: string }
   | { readonly k: 'nodeId'; readonly column: string; readonly variable: string }
+  | { readonly k: 'degree'; readonly column: string; readonly variable: string; readonly direction: 'in' | 'out' }
   | {
       readonly k: 'quantified';
       readonly column: string;

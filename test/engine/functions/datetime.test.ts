@@ -294,9 +294,32 @@ describe('make_datetime, make_timespan, unixtime_*', () => {
       e: '2017-10-01T12:11:00.1234567Z',
     });
   });
-  // Kusto.Language rejects the reference's make_timespan(1,12,30,55.123) (seconds must be an integer there).
   test('make_timespan(days, hours, minutes, seconds)', () =>
     assert.equal(printed('print make_timespan(1,12,30,55)').print_0, '1.12:30:55'));
+  // Kusto.Language declares the seconds an integer; src/kql/signatureFixes.ts widens them to a number.
+  test("make_timespan reference: fractional seconds (the reference's example)", () =>
+    assert.deepEqual(printed("print ['timespan'] = make_timespan(1,12,30,55.123)"), {
+      timespan: '1.12:30:55.1230000',
+    }));
+  test('make_timespan: fractional seconds in the three-argument overload, and exact to the tick', () => {
+    const r = printed(`print a = make_timespan(2, 30, 1.5), b = make_timespan(0, 0, 0.0000001),
+      c = make_timespan(1, 2, 3, 4.00000005), d = make_timespan(0, 0, 0, 0.00390625), e = make_timespan(0, 0, 0, -0.00390625),
+      f = make_timespan(0, 0, 0, real(null)), g = make_timespan(2147483647, 0, 0, 0), h = make_timespan(0, 0, 0, 59.9999999)`);
+    assert.deepEqual(r, {
+      a: '02:30:01.5000000',
+      b: '00:00:00.0000001',
+      // 4.00000005 is 4.0000000499999996… as a double: under half a tick, so it rounds down (10^7 × s in
+      // doubles rounds it up).
+      c: '1.02:03:04',
+      // 2^-8 s is exactly 39,062.5 ticks: a tie goes away from zero, either sign.
+      d: '00:00:00.0039063',
+      e: '-00:00:00.0039063',
+      f: null,
+      // 2^31 − 1 days is past a timespan's 64-bit ticks.
+      g: null,
+      h: '00:00:59.9999999',
+    });
+  });
   test('make_timespan(hours, minutes)', () => assert.equal(printed('print make_timespan(2, 30)').print_0, '02:30:00'));
   test('unixtime_seconds_todatetime and unixtime_milliseconds_todatetime', () => {
     const r = printed(

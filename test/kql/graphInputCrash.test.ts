@@ -1,0 +1,42 @@
+// Kusto.Language's binder throws on graph-match/graph-shortest-paths over an input it cannot type as a
+// graph; analyze() gives the query's own errors and one at the operator instead (src/kql/graphInputCrash.ts).
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyze, firstError } from '../../src/kql';
+import { run } from '../engine/helpers';
+
+test("an unknown function before graph-match: the binder's error at the name, and one at the operator", () => {
+  // The reference's graph_time_travel(…) example, run without its stored function.
+  const text = `graph_time_travel(datetime(2022-06-01))
+| graph-match (employee)-[hasManager*2..5]-(manager)
+  where employee.name == "Bob"
+  project employee = employee.name, reportingPath = hasManager.manager`;
+  const a = analyze(text);
+  assert.deepEqual(
+    a.diagnostics.map((d) => [d.code, text.slice(d.start, d.end).split('\n')[0]]),
+    [
+      ['KS211', 'graph_time_travel'],
+      ['KQL-GRAPH', '| graph-match (employee)-[hasManager*2..5]-(manager)'],
+    ],
+  );
+  assert.equal(firstError(a)?.message, "The name 'graph_time_travel' does not refer to any known function.");
+  assert.throws(
+    () => run(text),
+    (e) => e instanceof Error && /graph_time_travel/.test(e.message) && !/embedded engine failed/.test(e.message),
+  );
+});
+
+test('a table before graph-shortest-paths: the error says the operator needs a graph', () => {
+  assert.throws(
+    () => run('T | graph-shortest-paths (a)-[e*1..2]->(b) project id = node_id(a)'),
+    (e) => e instanceof Error && /^graph-shortest-paths needs a graph as its input/.test(e.message),
+  );
+});
+
+test('a graph input binds as before', () => {
+  const a = analyze(
+    'datatable(s:string, t:string)["a", "b"] | make-graph s --> t | graph-match (x)-->(y) project id = node_id(x)',
+  );
+  assert.deepEqual(a.diagnostics, []);
+});
