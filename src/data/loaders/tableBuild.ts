@@ -105,7 +105,7 @@ function appendTextFile(b: Build, file: SourceFile, f: FileRead): number {
     return appendJsonlFile(file.path, names, appenders, f.warnings, inferredNote, f.report);
   }
   if (file.format === 'json') {
-    return appendJsonFile(file.path, names, appenders, f.warnings, inferredNote);
+    return appendJsonFile(file.path, names, appenders, f.warnings, inferredNote, file.table);
   }
   throw new Error(
     `Table ${b.source.name} is read from ${file.format} files, which load before the query that reads them runs, not during it`,
