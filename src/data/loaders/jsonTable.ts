@@ -12,6 +12,7 @@ import { DataFileError, lineColumnAt } from './dataFileError';
 import { needsExactRead, plainCell, readExactly } from './exactJson';
 import { type FileWarnings, readContent, readHead, readWindows } from './fileBytes';
 import { scanJson } from './jsonScan';
+import type { LateColumns } from './lateColumns';
 import { primaryIndex } from './restParts';
 
 export interface JsonColumn {
@@ -332,7 +333,10 @@ export function jsonlHead(file: string, sampleRows = 2000, headBytes = 4 << 20):
   };
 }
 
-/** Appends the records of a JSON Lines file; keys that are not columns of the table are reported once each. */
+/**
+ * Appends the records of a JSON Lines file. A key that is not a column of the table becomes a `late`
+ * column when `late` takes it; else it is reported once, its values left out.
+ */
 export function appendJsonlFile(
   file: string,
   names: readonly string[],
@@ -340,6 +344,7 @@ export function appendJsonlFile(
   warnings: FileWarnings,
   inferredNote: (column: number, reason: string) => string,
   onWindow: (bytesRead: number, rows: number) => void,
+  late?: LateColumns,
 ): number {
   const known = new Set(names);
   const reportedKeys = new Set<string>();
@@ -362,7 +367,7 @@ export function appendJsonlFile(
           values[j] = Object.hasOwn(record, names[j]!) ? record[names[j]!] : null;
         }
         for (const k in record) {
-          if (!known.has(k) && !reportedKeys.has(k)) {
+          if (!known.has(k) && !reportedKeys.has(k) && !late?.adds(k, `${file}:${lineNo}`)) {
             reportedKeys.add(k);
             warnings.add(
               `${file}:${lineNo}: key ${JSON.stringify(k)} is not a column of the table (its columns come from the first records of each file); its values are left out`,
@@ -380,7 +385,10 @@ export function appendJsonlFile(
             ),
           exact,
         );
-        rows += ok ? 1 : 0;
+        if (ok) {
+          rows++;
+          late?.kept(record);
+        }
       });
       line += r.lines;
       onWindow(read, rows);
