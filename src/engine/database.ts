@@ -69,9 +69,15 @@ function checkColumns(schema: TableSchema, table: Table, names: readonly string[
   }
 }
 
-/** A built table must have the columns its schema promised, or queries analyzed against it would misbehave. */
+/**
+ * A built table must have the columns its schema promised, or queries analyzed against it would
+ * misbehave; it may have more after them (columns its files showed only when read whole).
+ */
 function checkBuilt(schema: TableSchema, table: Table): void {
-  const got = table.columns.map((c) => `${c.name}:${c.column.type}`).join(', ');
+  const got = table.columns
+    .slice(0, schema.columns.length)
+    .map((c) => `${c.name}:${c.column.type}`)
+    .join(', ');
   const want = schema.columns.map((c) => `${c.name}:${c.type}`).join(', ');
   if (table.name !== schema.name || got !== want) {
     throw new Error(
@@ -89,6 +95,8 @@ interface PartTable {
 export class Database {
   private readonly byName = new Map<string, Table>();
   private readonly parts = new Map<string, PartTable>();
+  /** Tables built with more columns than their schemas, until `widen`. */
+  private readonly wider = new Map<string, Table>();
   private readonly pending = new Map<string, { readonly entry: LazyTableEntry; readonly schema: TableSchema }>();
   // Replaced, never edited, once queries have read it: the binder caches its symbols per schemas array.
   private schemaList: TableSchema[] = [];
@@ -166,12 +174,46 @@ export class Database {
     if (columns && lazy.entry.buildColumns) {
       return this.columnsOf(name, lazy, columns, control);
     }
-    const table = lazy.entry.build(control);
-    checkBuilt(lazy.schema, table);
+    const whole = lazy.entry.build(control);
+    checkBuilt(lazy.schema, whole);
+    // Columns the schema lacked join the table between queries (`widen`): the query that loaded it was
+    // analyzed against the schema, and reads the table as the schema says.
+    const table =
+      whole.columns.length > lazy.schema.columns.length
+        ? new Table(whole.columns.slice(0, lazy.schema.columns.length), whole.rowCount, name)
+        : whole;
+    if (table !== whole) {
+      this.wider.set(name, whole);
+    }
     this.pending.delete(name);
     this.parts.delete(name);
     this.byName.set(name, table);
     return table;
+  }
+
+  /**
+   * Makes the columns that tables were built with beyond their schemas (JSON Lines keys first seen
+   * past the records the columns were read from) part of those tables and of the schemas; called
+   * between queries. Returns the tables that gained columns.
+   */
+  widen(): string[] {
+    const names = [...this.wider.keys()];
+    if (names.length === 0) {
+      return names;
+    }
+    const list = [...this.schemaList];
+    for (const [name, table] of this.wider) {
+      if (this.byName.has(name)) {
+        this.byName.set(name, table);
+        const at = list.findIndex((s) => s.name === name);
+        const was = list[at]!;
+        const more = schemaOf(table).columns.slice(was.columns.length);
+        list[at] = { ...was, columns: [...was.columns, ...more] };
+      }
+    }
+    this.wider.clear();
+    this.schemaList = list;
+    return names;
   }
 
   /** Loads the columns not loaded yet, then gives the ones asked for; all loaded, the table counts as built. */
@@ -224,6 +266,7 @@ export class Database {
    */
   replace(name: string, entry?: LazyTableEntry): void {
     this.byName.delete(name);
+    this.wider.delete(name);
     this.parts.delete(name);
     this.pending.delete(name);
     const list = [...this.schemaList];

@@ -47,6 +47,11 @@ export interface QueryStats {
   readonly rowCount: number;
   /** True when rows past the row limit were dropped. */
   readonly truncated: boolean;
+  /**
+   * Local data folder: tables that gained columns as this query loaded them (JSON Lines keys first
+   * seen past the records their columns were read from); the workspace schema is to be read again.
+   */
+  readonly tablesWidened?: readonly string[];
 }
 
 export interface QueryResult {

@@ -233,6 +233,8 @@ export class QueryRunner implements vscode.Disposable {
         log.warn(`Query warning: ${w}`);
       }
       if (result.stats.backend === 'local') noteRunWarnings(result.warnings);
+      // The language server and the schema view learn the columns this run's load found.
+      if (result.stats.tablesWidened?.length) void this.ctx.schemas.refresh();
       log.info(
         `Ran ${q.document.uri.fsPath}:${q.origin.line + 1} on ${backend.label}: ${result.stats.rowCount} rows in ${Math.round(result.stats.durationMs)} ms`,
       );

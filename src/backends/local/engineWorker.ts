@@ -189,7 +189,7 @@ async function runOne(message: Extract<WorkerRequest, { type: 'run' }>): Promise
       throw loadError ?? new Error('No data was loaded.');
     }
     await data.prepare?.(query, prepareCheck(flag, options.deadline, options.timeoutMs));
-    const result = runLocalQuery(data.database, query, {
+    const answer = runLocalQuery(data.database, query, {
       timeRange: options.timeRange,
       rowLimit: options.rowLimit,
       parameters: options.parameters,
@@ -201,6 +201,9 @@ async function runOne(message: Extract<WorkerRequest, { type: 'run' }>): Promise
       warnings: data.warnings,
       folder: data.folder,
     });
+    // Between queries, the columns found while this one loaded its tables join them and the schema.
+    const widened = data.database.widen();
+    const result = widened.length ? { ...answer, stats: { ...answer.stats, tablesWidened: widened } } : answer;
     const limits = options.chunkLimits ?? DEFAULT_CHUNK_LIMITS;
     if (fitsOneChunk(result, limits)) {
       post({ type: 'result', id, result });

@@ -18,6 +18,7 @@ import { jsonlTreeHead } from './jsonlTreeHead';
 import { jsonHead } from './jsonTable';
 import type { LoadCache } from './loadCache';
 import { parquetHead } from './parquetSchema';
+import { restParts, restTableNames } from './restParts';
 import {
   type ColumnSpec,
   type FileFormat,
@@ -76,7 +77,16 @@ function discover(dir: string, warnings: string[]): Found[] {
     if (isFile(entry, file)) {
       const format = formatOf(entry.name);
       if (format) {
-        add(tableNameOf(entry.name), statFile(file, format), true);
+        const stat = statFile(file, format);
+        const table = tableNameOf(entry.name);
+        const rest = format === 'json' ? restTableNames(file, stat.size, stat.mtimeMs) : undefined;
+        if (rest) {
+          for (const part of restParts(table, rest)) {
+            add(part.name, { ...stat, table: part.index }, true);
+          }
+        } else {
+          add(table, stat, true);
+        }
       }
     } else if (isDirectory(entry, file) && !entry.name.startsWith('.')) {
       walkTree(file, [entry.name], 1, (blob, segments) => {
@@ -147,7 +157,7 @@ function columnsOf(found: Found): { columns: ColumnSpec[]; inferred: string[] } 
     names = [...head.columns];
     sample = head.sample;
   } else if (first.format === 'json') {
-    const head = jsonHead(first.path);
+    const head = jsonHead(first.path, first.table);
     names = [...head.columns];
     sample = head.sample;
   } else {

@@ -193,6 +193,9 @@ export interface LoadedFolder {
 /** Loads every table of a folder now (tests, tools). Throws only when the folder itself cannot be read. */
 export function loadDataFolder(dir: string, options: OpenOptions = {}): LoadedFolder {
   const opened = openDataFolder(dir, options);
+  opened.database.tableNames.forEach((n) => opened.database.table(n));
+  // With the columns found past the files' heads.
+  opened.database.widen();
   const tables = opened.database.tableNames.map((n) => opened.database.table(n)!);
   return { tables, warnings: opened.warnings };
 }
@@ -201,6 +204,8 @@ export function loadDataFolder(dir: string, options: OpenOptions = {}): LoadedFo
 export async function loadDataFolderAsync(dir: string, options: OpenOptions = {}): Promise<LoadedFolder> {
   const opened = openDataFolder(dir, options);
   await opened.prepare(opened.database.tableNames.map((n) => `['${n}']`).join(' '));
+  opened.database.tableNames.forEach((n) => opened.database.table(n));
+  opened.database.widen();
   const tables = opened.database.tableNames.map((n) => opened.database.table(n)!);
   return { tables, warnings: opened.warnings };
 }

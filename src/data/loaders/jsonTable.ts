@@ -12,6 +12,8 @@ import { DataFileError, lineColumnAt } from './dataFileError';
 import { needsExactRead, plainCell, readExactly } from './exactJson';
 import { type FileWarnings, readContent, readHead, readWindows } from './fileBytes';
 import { scanJson } from './jsonScan';
+import type { LateColumns } from './lateColumns';
+import { primaryIndex } from './restParts';
 
 export interface JsonColumn {
   readonly name: string;
@@ -59,10 +61,10 @@ interface Shape {
   readonly path: (string | number)[];
   /** Row → values in column order; undefined when the row is not of the shape. */
   readonly values: (row: unknown) => unknown[] | string;
-  readonly notes: string[];
 }
 
-function shapeOf(file: string, doc: unknown): Shape {
+/** The records of `doc`; for a REST response, of its table at position `part` (else its primary one). */
+function shapeOf(file: string, doc: unknown, part?: number): Shape {
   if (Array.isArray(doc)) {
     const names: string[] = [];
     const seen = new Set<string>();
@@ -80,7 +82,6 @@ function shapeOf(file: string, doc: unknown): Shape {
       columns: names.map((name) => ({ name })),
       rows: doc,
       path: [],
-      notes: [],
       values: (r) =>
         isRecord(r) ? names.map((n) => (Object.hasOwn(r, n) ? r[n] : null)) : 'the record is not an object',
     };
@@ -89,18 +90,19 @@ function shapeOf(file: string, doc: unknown): Shape {
   if (!Array.isArray(tables)) {
     throw new DataFileError(file, 1, 1, 'expected an array of records or a Log Analytics response ({"tables": [...]})');
   }
-  const table = tables[0];
+  const index = part ?? primaryIndex(tables);
+  const table = tables[index];
   if (!isRecord(table)) {
-    throw new DataFileError(file, 1, 1, 'the response has no tables');
+    throw new DataFileError(file, 1, 1, index === 0 ? 'the response has no tables' : `tables[${index}] is not a table`);
   }
   if (!Array.isArray(table.columns) || !Array.isArray(table.rows)) {
-    throw new DataFileError(file, 1, 1, 'tables[0] needs "columns" and "rows" arrays');
+    throw new DataFileError(file, 1, 1, `tables[${index}] needs "columns" and "rows" arrays`);
   }
   const columns = (table.columns as unknown[]).map((c, i) => {
     const col = isRecord(c) ? c : {};
     const name = col.name ?? col.ColumnName;
     if (typeof name !== 'string' || name === '') {
-      throw new DataFileError(file, 1, 1, `column ${i + 1} of tables[0] has no name`);
+      throw new DataFileError(file, 1, 1, `column ${i + 1} of tables[${index}] has no name`);
     }
     return { name, restType: restColumnType(col.type ?? col.ColumnType ?? col.DataType) };
   });
@@ -108,8 +110,7 @@ function shapeOf(file: string, doc: unknown): Shape {
   return {
     columns,
     rows: table.rows as unknown[],
-    path: ['tables', 0, 'rows'],
-    notes: tables.length > 1 ? [`${file}: only the first of its ${tables.length} tables was loaded`] : [],
+    path: ['tables', index, 'rows'],
     values: (r) =>
       Array.isArray(r) && r.length === n
         ? r
@@ -117,8 +118,9 @@ function shapeOf(file: string, doc: unknown): Shape {
   };
 }
 
-export function jsonHead(file: string, sampleRows = 2000): JsonHead {
-  const shape = shapeOf(file, parseDocument(file, text(file)));
+/** The columns and first rows of a JSON file (of its REST table at position `part`, else its primary one). */
+export function jsonHead(file: string, part?: number, sampleRows = 2000): JsonHead {
+  const shape = shapeOf(file, parseDocument(file, text(file)), part);
   const sample: unknown[][] = [];
   for (const r of shape.rows) {
     if (sample.length >= sampleRows) {
@@ -184,6 +186,7 @@ export function appendJsonFile(
   appenders: readonly ColumnAppender[],
   warnings: FileWarnings,
   inferredNote: (column: number, reason: string) => string,
+  part?: number,
 ): number {
   const source = text(file);
   const parsed = parseDocument(file, source);
@@ -191,8 +194,7 @@ export function appendJsonFile(
     source,
     appenders.map((a) => a.type),
   );
-  const shape = shapeOf(file, exact ? readExactly(source, parsed) : parsed);
-  shape.notes.forEach((n) => warnings.add(n));
+  const shape = shapeOf(file, exact ? readExactly(source, parsed) : parsed, part);
   const { columnOf, missing } = mapping(
     shape.columns.map((c) => c.name),
     names,
@@ -331,7 +333,10 @@ export function jsonlHead(file: string, sampleRows = 2000, headBytes = 4 << 20):
   };
 }
 
-/** Appends the records of a JSON Lines file; keys that are not columns of the table are reported once each. */
+/**
+ * Appends the records of a JSON Lines file. A key that is not a column of the table becomes a `late`
+ * column when `late` takes it; else it is reported once, its values left out.
+ */
 export function appendJsonlFile(
   file: string,
   names: readonly string[],
@@ -339,6 +344,7 @@ export function appendJsonlFile(
   warnings: FileWarnings,
   inferredNote: (column: number, reason: string) => string,
   onWindow: (bytesRead: number, rows: number) => void,
+  late?: LateColumns,
 ): number {
   const known = new Set(names);
   const reportedKeys = new Set<string>();
@@ -361,7 +367,7 @@ export function appendJsonlFile(
           values[j] = Object.hasOwn(record, names[j]!) ? record[names[j]!] : null;
         }
         for (const k in record) {
-          if (!known.has(k) && !reportedKeys.has(k)) {
+          if (!known.has(k) && !reportedKeys.has(k) && !late?.adds(k, `${file}:${lineNo}`)) {
             reportedKeys.add(k);
             warnings.add(
               `${file}:${lineNo}: key ${JSON.stringify(k)} is not a column of the table (its columns come from the first records of each file); its values are left out`,
@@ -379,7 +385,10 @@ export function appendJsonlFile(
             ),
           exact,
         );
-        rows += ok ? 1 : 0;
+        if (ok) {
+          rows++;
+          late?.kept(record);
+        }
       });
       line += r.lines;
       onWindow(read, rows);

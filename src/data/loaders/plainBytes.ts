@@ -5,23 +5,24 @@
  * "Unicode Text" and some portal exports write) is transcoded to UTF-8.
  */
 import { constants as bufferConstants } from 'node:buffer';
-import * as zlib from 'node:zlib';
 import { DataFileError } from './dataFileError';
+import { gunzipSteps, type Inflated } from './gunzipSteps';
 
 /**
- * How many times its compressed size a `.gz` file may inflate to. Log Analytics exports (CSV, JSON
- * Lines) compress 5–30-fold; deflate cannot exceed about 1,032-fold, which a gzip bomb of one repeated
- * byte reaches. A file may always inflate to MIN_INFLATED_BYTES, however small it is.
+ * How many times its compressed size a stretch of a `.gz` file's content may inflate to. Real exports
+ * compress 5–20-fold (Log Analytics' CSV and JSON Lines 8–54-fold, rows of many empty columns the
+ * most); deflate cannot exceed about 1,032-fold, which a gzip bomb of one repeated byte or row reaches.
+ * The rule: content is inflated 64 KB of compressed bytes at a time, and each STRETCH_BYTES of content
+ * that comes out must have come from at least 1/MAX_INFLATE_RATIO of it in compressed bytes (~330 KB
+ * for 64 MB). So a file may always inflate to MIN_INFLATED_BYTES, however small it is, and a bomb is
+ * refused at most two stretches and a step (~200 MB) past where its expansion begins (a bomb hidden
+ * behind a head of real rows too), whatever the file's size.
  */
 export const MAX_INFLATE_RATIO = 200;
 export const MIN_INFLATED_BYTES = 64 << 20;
+const STRETCH_BYTES = MIN_INFLATED_BYTES;
 
 const formatMb = (bytes: number) => `${(bytes / (1 << 20)).toFixed(bytes < 10 << 20 ? 1 : 0)} MB`;
-
-/** The most a compressed file of `compressedBytes` may inflate to. */
-export function inflateCap(compressedBytes: number): number {
-  return Math.min(bufferConstants.MAX_LENGTH, Math.max(MIN_INFLATED_BYTES, compressedBytes * MAX_INFLATE_RATIO));
-}
 
 /** 1-based line and column just past the end of the bytes (where a cut-off file stops). */
 function endPosition(plain: Buffer): { line: number; column: number } {
@@ -34,14 +35,40 @@ function endPosition(plain: Buffer): { line: number; column: number } {
   return { line, column: plain.toString('utf8', lineStart).length + 1 };
 }
 
-function bombError(file: string, compressed: number, cap: number): DataFileError {
-  return new DataFileError(
-    file,
-    1,
-    1,
-    `the compressed file inflates to more than ${formatMb(cap)} from ${formatMb(compressed)} (over ${MAX_INFLATE_RATIO} times its size, ` +
-      'more than any export compresses): not loaded, as it may be a decompression bomb; decompress it yourself if it is data',
-  );
+/** The bomb rule above, as a gunzipSteps `afterStep`: throws once a stretch inflates too far. */
+function bombGuard(file: string): (content: number, compressedRead: number) => void {
+  let markContent = 0;
+  let markRead = 0;
+  return (content, compressedRead) => {
+    const stretch = content - markContent;
+    if (stretch < STRETCH_BYTES) {
+      return;
+    }
+    const from = compressedRead - markRead;
+    if (from * MAX_INFLATE_RATIO < stretch) {
+      const after = markContent > 0 ? `, after its first ${formatMb(markContent)} of content` : '';
+      throw new DataFileError(
+        file,
+        1,
+        1,
+        `the compressed file inflates to more than ${formatMb(STRETCH_BYTES)} from ${formatMb(from)}${after} (over ${MAX_INFLATE_RATIO} times its size, ` +
+          'more than any export compresses): not loaded, as it may be a decompression bomb; decompress it yourself if it is data',
+      );
+    }
+    markContent = content;
+    markRead = compressedRead;
+  };
+}
+
+function inflate(file: string, compressed: Buffer, enough: number): Inflated {
+  try {
+    return gunzipSteps(compressed, enough, bombGuard(file));
+  } catch (e) {
+    if (e instanceof DataFileError) {
+      throw e;
+    }
+    throw new DataFileError(file, 1, 1, `cannot decompress the file: ${(e as Error).message}`);
+  }
 }
 
 export interface Gunzipped {
@@ -52,21 +79,12 @@ export interface Gunzipped {
 
 /** The whole content of a `.gz` file; a cut-off file gives what it holds (and `cut`), a bomb throws. */
 export function gunzipWhole(file: string, compressed: Buffer): Gunzipped {
-  const cap = inflateCap(compressed.length);
-  try {
-    return { plain: zlib.gunzipSync(compressed, { maxOutputLength: cap }) };
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    if (err.code === 'ERR_BUFFER_TOO_LARGE') {
-      throw bombError(file, compressed.length, cap);
-    }
-    if (err.code !== 'Z_BUF_ERROR') {
-      throw new DataFileError(file, 1, 1, `cannot decompress the file: ${err.message}`);
-    }
+  const { plain: held, cut } = inflate(file, compressed, Number.POSITIVE_INFINITY);
+  if (!cut) {
+    return { plain: held };
   }
-  // Cut off: a sync flush gives everything the stream holds up to the cut, of which the last line
-  // is cut too (a value's digits, say), so it ends at the last line end.
-  const held = zlib.gunzipSync(compressed, { finishFlush: zlib.constants.Z_SYNC_FLUSH, maxOutputLength: cap });
+  // Cut off: the last line of what the stream holds up to the cut is cut too (a value's digits, say),
+  // so it ends at the last line end.
   const plain = held.subarray(0, held.lastIndexOf(10) + 1);
   const at = endPosition(plain);
   return {
@@ -81,29 +99,11 @@ export function gunzipWhole(file: string, compressed: Buffer): Gunzipped {
 }
 
 /**
- * About the first `limit` bytes of a `.gz` file's content from its first compressed bytes (`whole`: all
- * of them). Inflates growing prefixes, so that a bomb never inflates much past `limit`.
+ * About the first `limit` bytes of a `.gz` file's content (at most one step more) from its first
+ * compressed bytes, under the same bomb rule.
  */
 export function gunzipHead(file: string, compressed: Buffer, limit: number): Buffer {
-  let plain = Buffer.alloc(0);
-  for (let take = 64 << 10; ; take *= 4) {
-    const prefix = compressed.subarray(0, Math.min(take, compressed.length));
-    try {
-      plain = zlib.gunzipSync(prefix, {
-        finishFlush: zlib.constants.Z_SYNC_FLUSH,
-        maxOutputLength: Math.max(limit, MIN_INFLATED_BYTES),
-      });
-    } catch (e) {
-      const err = e as NodeJS.ErrnoException;
-      if (err.code === 'ERR_BUFFER_TOO_LARGE') {
-        throw bombError(file, prefix.length, Math.max(limit, MIN_INFLATED_BYTES));
-      }
-      throw new DataFileError(file, 1, 1, `cannot decompress the file: ${err.message}`);
-    }
-    if (plain.length >= limit || prefix.length === compressed.length) {
-      return plain;
-    }
-  }
+  return inflate(file, compressed, limit).plain;
 }
 
 /** The UTF-16 byte order the content starts with the mark of, if any. */

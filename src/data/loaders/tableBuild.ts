@@ -3,12 +3,15 @@
  * files, in one pass each, straight into typed columns (then stored in the cache for next time).
  */
 import { Table } from '../../engine/table';
+import type { KqlType } from '../../engine/values';
+import { findColumn, findTable } from '../../schema/catalogue';
 import { type ColumnAppender, columnAppender } from './columnAppenders';
 import { appendCsvFileSplit, csvParts } from './csvSplit';
 import { appendCsvFile } from './csvTable';
 import { DataFileError } from './dataFileError';
 import { FileWarnings, type LoadControl } from './fileBytes';
 import { appendJsonFile, appendJsonlFile } from './jsonTable';
+import { LateColumns } from './lateColumns';
 import type { LoadCache } from './loadCache';
 import { appendParquetFile } from './parquetTable';
 import { SkippedColumn } from './skippedColumn';
@@ -28,9 +31,20 @@ interface Build {
   readonly appenders: ColumnAppender[];
   readonly inferredNote: (j: number, reason: string) => string;
   readonly warnings: string[];
+  /** For JSON Lines loaded whole: keys the columns lack, which become columns (lateColumns.ts). */
+  readonly late?: LateColumns;
   readonly totalBytes: number;
   doneBytes: number;
   rows: number;
+}
+
+/**
+ * The type a late key of the table gets: the catalogue's for its columns (a table it knows takes no
+ * other key, as the scan of its files' heads does), else null (inferred from its values).
+ */
+function lateColumnType(table: string): (key: string) => KqlType | null | undefined {
+  const known = findTable(table);
+  return (key) => (known ? findColumn(known, key)?.type : null);
 }
 
 /** `only`: the columns to keep (the others are checked, not kept); all of them when undefined. */
@@ -45,6 +59,8 @@ function startBuild(source: TableSource, control: LoadControl, only?: ReadonlySe
     ),
     inferredNote: inferredNoteOf(names, source.inferred),
     warnings: [],
+    // A load of some columns (no load cache) keeps the schema it was asked for: a late key is left out there.
+    late: !only && source.files[0]?.format === 'jsonl' ? new LateColumns(lateColumnType(source.name)) : undefined,
     totalBytes: source.files.reduce((a, f) => a + f.size, 0),
     doneBytes: 0,
     rows: 0,
@@ -102,10 +118,11 @@ function appendTextFile(b: Build, file: SourceFile, f: FileRead): number {
     return appendCsvFile(file.path, names, appenders, f.warnings, inferredNote, f.report, file.size);
   }
   if (file.format === 'jsonl') {
-    return appendJsonlFile(file.path, names, appenders, f.warnings, inferredNote, f.report);
+    b.late?.level(b.rows);
+    return appendJsonlFile(file.path, names, appenders, f.warnings, inferredNote, f.report, b.late);
   }
   if (file.format === 'json') {
-    return appendJsonFile(file.path, names, appenders, f.warnings, inferredNote);
+    return appendJsonFile(file.path, names, appenders, f.warnings, inferredNote, file.table);
   }
   throw new Error(
     `Table ${b.source.name} is read from ${file.format} files, which load before the query that reads them runs, not during it`,
@@ -146,9 +163,11 @@ function finishBuild(b: Build, cache: LoadCache | undefined): BuiltTable {
   const kept = source.columns.flatMap((c, j) =>
     appenders[j] instanceof SkippedColumn ? [] : [{ name: c.name, column: appenders[j]!.finish() }],
   );
-  const table = new Table(kept, rows, source.name);
+  const late = b.late?.finish(rows, (w) => warnings.push(w)) ?? [];
+  const table = new Table([...kept, ...late], rows, source.name);
   if (kept.length === source.columns.length) {
-    cache?.write(source.name, source.files, table, source.inferred, warnings);
+    const inferred = [...source.inferred, ...late.filter((c) => c.inferred).map((c) => c.name)];
+    cache?.write(source.name, source.files, table, inferred, warnings);
   }
   return { table, warnings, fromCache: false };
 }

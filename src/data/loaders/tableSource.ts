@@ -11,6 +11,8 @@ export interface SourceFile {
   readonly format: FileFormat;
   readonly size: number;
   readonly mtimeMs: number;
+  /** For a REST response of several tables, the position of this table among its `tables` (else its primary one). */
+  readonly table?: number;
 }
 
 export interface ColumnSpec {

@@ -72,3 +72,30 @@ test('the sample workspace has no files to reload: the caller rebuilds instead',
     backend.dispose();
   }
 });
+
+test('a JSON Lines key first seen past the head joins the schema the editor is given after the query that loaded it', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'local-late-key-'));
+  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'local-late-key-cache-'));
+  // Past the head's 2,000 records: only the load sees the key.
+  const lines = Array.from({ length: 3000 }, (_, i) =>
+    JSON.stringify(i < 2500 ? { Seq: i } : { Seq: i, Level: 'warn' }),
+  );
+  fs.writeFileSync(path.join(dir, 'AppLogs.jsonl'), `${lines.join('\n')}\n`);
+  const backend = new LocalBackend({ source: { kind: 'folder', dir, cacheDir }, workerScript: WORKER });
+  const keepAlive = setInterval(() => undefined, 1000);
+  try {
+    assert.ok(!hasColumn(await backend.schema(), 'AppLogs', 'Level'));
+    const first = await backend.run('AppLogs | count');
+    assert.deepEqual(first.tables[0]!.rows, [[3000]]);
+    assert.deepEqual(first.stats.tablesWidened, ['AppLogs']);
+    assert.ok(hasColumn(await backend.schema(), 'AppLogs', 'Level'));
+    const late = await backend.run('AppLogs | where Level == "warn" | summarize n = count(), earliest = min(Seq)');
+    assert.deepEqual(late.tables[0]!.rows, [[500, 2500]]);
+    assert.equal(late.stats.tablesWidened, undefined);
+  } finally {
+    clearInterval(keepAlive);
+    backend.dispose();
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(cacheDir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,106 @@
+/**
+ * Keys of JSON Lines records that the table's columns lack: its columns come from the head of each
+ * file (jsonlTreeHead.ts), and a key first seen past a head (a custom table's column added at record
+ * 100,000 of an hour's blob) becomes a column when the rows load, empty (null) in the rows before it,
+ * so that no value is lost. Its values are held as parsed until the load ends; its type is then the
+ * catalogue's, else inferred from its first values as a head column's is.
+ */
+import type { Column } from '../../engine/column';
+import type { KqlType } from '../../engine/values';
+import { inferColumnType } from './cells';
+import { columnAppender, REJECT } from './columnAppenders';
+
+/** How many of a late column's first values its type is inferred from (as a head's sample). */
+const SAMPLE = 2000;
+
+interface Pending {
+  readonly key: string;
+  /** The table's row the key was first seen in. */
+  readonly start: number;
+  /** file:line of that record. */
+  readonly firstSeen: string;
+  readonly values: unknown[];
+}
+
+export interface LateColumn {
+  readonly name: string;
+  readonly type: KqlType;
+  readonly inferred: boolean;
+  readonly column: Column;
+}
+
+export class LateColumns {
+  private readonly pending: Pending[] = [];
+  private readonly byKey = new Set<string>();
+  private rows = 0;
+
+  /** `typeOf(key)`: the catalogue's type for a key, null to infer it, undefined when the key is no column. */
+  constructor(private readonly typeOf: (key: string) => KqlType | null | undefined) {}
+
+  /** Whether `key` is (or now becomes) a late column, first seen in the next record, at `where`; false: its values are left out. */
+  adds(key: string, where: string): boolean {
+    if (this.byKey.has(key)) {
+      return true;
+    }
+    if (this.typeOf(key) === undefined) {
+      return false;
+    }
+    this.byKey.add(key);
+    this.pending.push({ key, start: this.rows, firstSeen: where, values: [] });
+    return true;
+  }
+
+  /** A record that was kept, the next row of the table. */
+  kept(record: Record<string, unknown>): void {
+    this.rows++;
+    for (const p of this.pending) {
+      p.values.push(Object.hasOwn(record, p.key) ? record[p.key] : null);
+    }
+  }
+
+  /** The table has `rows` rows before its next file (a file that failed part-way lost its last records). */
+  level(rows: number): void {
+    this.rows = rows;
+    for (const p of this.pending) {
+      p.values.length = Math.max(0, rows - p.start);
+    }
+  }
+
+  /** The late columns for a table of `rows` rows; a value that is not of the column's type is null, with a warning. */
+  finish(rows: number, warn: (text: string) => void): LateColumn[] {
+    this.level(rows);
+    return this.pending.map((p) => {
+      const known = this.typeOf(p.key);
+      const type = known ?? inferColumnType(sampleOf(p.values));
+      const appender = columnAppender(type);
+      for (let i = 0; i < p.start; i++) {
+        appender.appendNull();
+      }
+      let unread = 0;
+      for (const v of p.values) {
+        if (appender.appendValue(v) === REJECT) {
+          appender.appendNull();
+          unread++;
+        }
+      }
+      if (unread > 0) {
+        warn(
+          `${p.firstSeen}: column ${p.key} (first seen here, past the first records the columns were read from) is ${type}` +
+            `${known ? '' : ', inferred from its first values'}: ${unread} value${unread === 1 ? '' : 's'} not of that type read as empty`,
+        );
+      }
+      return { name: p.key, type, inferred: !known, column: appender.finish() };
+    });
+  }
+}
+
+function sampleOf(values: readonly unknown[]): unknown[] {
+  const sample: unknown[] = [];
+  for (const v of values) {
+    if (v !== null && v !== undefined) {
+      sample.push(v);
+      if (sample.length === SAMPLE) break;
+    }
+  }
+  return sample;
+}

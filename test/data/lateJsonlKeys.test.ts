@@ -1,0 +1,120 @@
+/**
+ * A JSON Lines key first seen past the records the table's columns were read from (each blob's head)
+ * becomes a column when the rows load, empty before it: no value is lost. The query that loaded the
+ * table sees the schema it was analyzed against; the column joins the table and its schema (what the
+ * language server is given) between queries, and the load cache keeps it.
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { LoadCache, loadDataFile, openDataFolder, scanDataFolder } from '../../src/data/loaders';
+import { executeQuery } from '../../src/engine';
+
+const LATE_AT = 100_000;
+const blob = (hour: number) => `am-App_CL/y=2026/m=11/d=23/h=${String(hour).padStart(2, '0')}/m=00/PT1H.json`;
+
+/** `count` records; record `lateAt` and every 7th after it have the key Severity. */
+function records(count: number, lateAt: number): string {
+  const lines: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const r: Record<string, unknown> = {
+      TimeGenerated: new Date(Date.UTC(2026, 10, 23, 10) + i).toISOString(),
+      Seq: i,
+    };
+    if (i >= lateAt && (i - lateAt) % 7 === 0) r.Severity = `level-${i % 3}`;
+    lines.push(JSON.stringify(r));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function tree(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kql-late-keys-'));
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), content);
+  }
+  return dir;
+}
+
+const count = (rows: unknown[][]) => Number(rows[0]![0]);
+
+test('a key first seen at record 100,000 of a blob is a column, empty before, after the query that loaded the table', () => {
+  const dir = tree({ [blob(10)]: records(LATE_AT + 50, LATE_AT), [blob(11)]: records(20, Number.POSITIVE_INFINITY) });
+  const scanned = scanDataFolder(dir).tables[0]!;
+  assert.deepEqual(
+    scanned.columns.map((c) => c.name),
+    ['TimeGenerated', 'Seq'],
+    'the heads do not show the key',
+  );
+  const cache = new LoadCache(fs.mkdtempSync(path.join(os.tmpdir(), 'kql-late-keys-cache-')));
+  const opened = openDataFolder(dir, { cache });
+  const first = executeQuery('App_CL | count', opened.database).tables[0]!.table.rows();
+  assert.equal(count(first), LATE_AT + 50 + 20);
+  assert.deepEqual(opened.database.widen(), ['App_CL']);
+  const schema = opened.database.schemas.find((s) => s.name === 'App_CL')!;
+  assert.deepEqual(
+    schema.columns.map((c) => [c.name, c.type]),
+    [
+      ['TimeGenerated', 'datetime'],
+      ['Seq', 'long'],
+      ['Severity', 'string'],
+    ],
+  );
+  const q = 'App_CL | where isnotempty(Severity) | summarize n = count(), earliest = min(Seq)';
+  const want = [[8, LATE_AT]];
+  const got = executeQuery(q, opened.database).tables[0]!.table.rows();
+  assert.deepEqual(
+    got.map((r) => r.map(Number)),
+    want,
+  );
+  assert.deepEqual(
+    executeQuery(`App_CL | where Seq in (${LATE_AT - 1}, ${LATE_AT}) | project Seq, Severity`, opened.database)
+      .tables[0]!.table.rows()
+      .map((r) => [Number(r[0]), r[1]]),
+    [
+      [LATE_AT - 1, ''],
+      [LATE_AT, `level-${LATE_AT % 3}`],
+    ],
+  );
+  assert.deepEqual(opened.warnings, []);
+
+  // The load cache round-trips the column: the next open's schema has it without reading the rows.
+  const again = openDataFolder(dir, { cache });
+  assert.deepEqual(
+    again.tables[0]!.columns.map((c) => c.name),
+    ['TimeGenerated', 'Seq', 'Severity'],
+  );
+  assert.deepEqual(
+    executeQuery(q, again.database)
+      .tables[0]!.table.rows()
+      .map((r) => r.map(Number)),
+    want,
+  );
+});
+
+test('a lone JSON Lines file gets its late key too; a value past its first 2,000 not of their type is empty, with a warning', () => {
+  const lines = Array.from({ length: 4300 }, (_, i) =>
+    JSON.stringify(i < 2100 ? { Seq: i } : { Seq: i, Score: i % 10 }),
+  );
+  lines.push(JSON.stringify({ Seq: 4300, Score: 'n/a' }));
+  const dir = tree({ 'App.jsonl': `${lines.join('\n')}\n` });
+  const { table, notes } = loadDataFile(path.join(dir, 'App.jsonl'));
+  assert.deepEqual(
+    table.schema.map((c) => [c.name, c.type]),
+    [
+      ['Seq', 'long'],
+      ['Score', 'long'],
+    ],
+  );
+  assert.equal(table.rowCount, 4301, 'the record with the odd value is kept');
+  const scores = table.rows().map((r) => r[1]);
+  assert.equal(scores.filter((v) => v !== null).length, 2200);
+  assert.equal(scores[2099], null);
+  assert.equal(Number(scores[2109]), 9);
+  assert.match(
+    notes.join('\n'),
+    /App\.jsonl:2101: column Score \(first seen here.*\) is long, inferred from its first values: 1 value not of that type read as empty/,
+  );
+});
