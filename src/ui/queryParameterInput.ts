@@ -9,16 +9,16 @@ import * as vscode from 'vscode';
 import { parameterExample, parameterType } from '../engine/parameterLiteral';
 import type { DeclaredParameter, ParameterDeclaration } from '../kql/queryParameters';
 import type { Ctx } from './ctx';
-import { askServerForParameters } from './languageClient';
+import { askServerForParameters, askServerForValues } from './languageClient';
 import { log } from './log';
 import { declarationsFor } from './parameterDeclarationSource';
+import { valueProblemFor } from './parameterValueSource';
 import {
   declaredParameters,
   editPrefill,
   missingValues,
   ParameterValueStore,
   type ParameterValues,
-  valueProblem,
   valuesFor,
 } from './parameterValues';
 
@@ -103,9 +103,9 @@ function askValue(
         : `Value of ${p.name}.`;
   box.ignoreFocusOut = true;
   const optionalEmpty = purpose === 'edit' && p.defaultText !== undefined;
-  const check = (text: string): string | undefined =>
-    optionalEmpty && text === '' ? undefined : valueProblem(text, p.type);
-  box.validationMessage = value === '' ? undefined : check(value);
+  const check = valueCheck(p.type);
+  const problemOf = async (text: string): Promise<string | undefined> =>
+    optionalEmpty && text === '' ? undefined : check(text);
   return new Promise((resolve) => {
     let done = false;
     const finish = (result: string | undefined): void => {
@@ -115,19 +115,46 @@ function askValue(
         box.dispose();
       }
     };
-    box.onDidChangeValue((text) => {
-      box.validationMessage = check(text);
-    });
-    box.onDidAccept(() => {
-      const problem = check(box.value);
-      box.validationMessage = problem;
-      if (problem === undefined) {
-        finish(box.value);
+    // The checks answer asynchronously (the language server reads the value): only the answer for the
+    // text the box holds when it arrives is shown, so a slow answer for an older text never overwrites.
+    const show = async (text: string): Promise<string | undefined> => {
+      const problem = await problemOf(text);
+      if (!done && box.value === text) {
+        box.validationMessage = problem;
+      }
+      return problem;
+    };
+    box.onDidChangeValue((text) => void show(text));
+    box.onDidAccept(async () => {
+      const text = box.value;
+      box.busy = true;
+      const problem = await show(text);
+      box.busy = false;
+      if (problem === undefined && box.value === text) {
+        finish(text);
       }
     });
     box.onDidHide(() => finish(undefined));
+    if (value !== '') {
+      void show(value);
+    }
     box.show();
   });
+}
+
+/**
+ * The check of a parameter's typed value: read by the language server (parameterValueSource.ts), by this
+ * process when it cannot answer, which the log says once per input box rather than at every keystroke.
+ */
+function valueCheck(declaredType: string): (text: string) => Promise<string | undefined> {
+  let noted = false;
+  const note = (line: string): void => {
+    if (!noted) {
+      noted = true;
+      log.info(line);
+    }
+  };
+  return (text) => valueProblemFor(text, declaredType, askServerForValues, note);
 }
 
 /** The text whose parameters the commands edit: the whole .kql file, or every KQL cell of the notebook. */
