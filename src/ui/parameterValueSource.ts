@@ -7,7 +7,8 @@
  * late), the host reads the values itself, as before, and says so in the log.
  * No vscode here: languageClient.ts supplies the request.
  */
-import { declaredParameterLiteral, declaredReadingWithoutParsing } from '../engine/parameterLiteral';
+import { declaredParameterLiteral, declaredReadingWithoutParsing, parameterType } from '../engine/parameterLiteral';
+import type { DeclaredParameter } from '../kql/parameterDeclaration';
 import type { ParameterValueAsked, ParameterValueReading } from '../protocol/lsp';
 import { validateParameterValuesResult } from '../protocol/validateParameterValues';
 import { checkedServerAnswer } from './serverAnswer';
@@ -59,4 +60,36 @@ export async function valueProblemFor(
 ): Promise<string | undefined> {
   const [reading] = await readingsFor([{ text, type: declaredType }], askServer, note, timeoutMs);
   return reading && 'problem' in reading ? reading.problem : undefined;
+}
+
+/**
+ * The literals of a Run's typed values (or of the defaults of those without one), by name, for a backend
+ * that writes the values into the query (Log Analytics): read by the server, so that backend does not
+ * load the library either. Strings are left out (the backend quotes them itself, with no parse), and so
+ * is a value that does not read: the backend reads it and says why it will not do.
+ */
+export async function literalsFor(
+  declared: readonly DeclaredParameter[],
+  values: Readonly<Record<string, string>>,
+  askServer: AskServerForValues,
+  note: (line: string) => void,
+  timeoutMs = VALUE_ANSWER_TIMEOUT_MS,
+): Promise<Record<string, string>> {
+  const typed = declared.flatMap((p) => {
+    const text = Object.hasOwn(values, p.name) ? values[p.name] : p.defaultText;
+    const type = parameterType(p.type);
+    return text !== undefined && type !== undefined && type !== 'string' ? [{ name: p.name, text, type: p.type }] : [];
+  });
+  const readings = await readingsFor(
+    typed.map((p) => ({ text: p.text, type: p.type })),
+    askServer,
+    note,
+    timeoutMs,
+  );
+  return Object.fromEntries(
+    typed.flatMap((p, i) => {
+      const reading = readings[i]!;
+      return 'literal' in reading ? [[p.name, reading.literal]] : [];
+    }),
+  );
 }

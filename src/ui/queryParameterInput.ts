@@ -8,11 +8,12 @@
 import * as vscode from 'vscode';
 import { parameterExample, parameterType } from '../engine/parameterLiteral';
 import type { DeclaredParameter, ParameterDeclaration } from '../kql/queryParameters';
+import type { BackendId } from '../results/queryResult';
 import type { Ctx } from './ctx';
 import { askServerForParameters, askServerForValues } from './languageClient';
 import { log } from './log';
 import { declarationsFor } from './parameterDeclarationSource';
-import { valueProblemFor } from './parameterValueSource';
+import { literalsFor, valueProblemFor } from './parameterValueSource';
 import {
   declaredParameters,
   editPrefill,
@@ -34,10 +35,14 @@ function documentKey(uri: vscode.Uri): string {
   );
 }
 
-/** What a Run gives its backend: the values, and the declarations they were asked for (offsets into the text). */
+/**
+ * What a Run gives its backend: the values, the declarations they were asked for (offsets into the text),
+ * and, for a backend that writes values into the query, their literals as the language server read them.
+ */
 export interface RunParameters {
   readonly values: ParameterValues;
   readonly declarations: readonly ParameterDeclaration[];
+  readonly literals?: Readonly<Record<string, string>>;
 }
 
 /** The declarations of `text`, read by the language server (by this process when it cannot answer). */
@@ -46,10 +51,16 @@ function declarationsOf(text: string): Promise<readonly ParameterDeclaration[]> 
 }
 
 /**
- * The values to run `text` with: the document's kept values, after asking for the missing ones.
- * Undefined when the user pressed Escape: the Run is cancelled, which is not an error.
+ * The values to run `text` with: the document's kept values, after asking for the missing ones, and their
+ * literals when the backend writes them into the query (`forBackend`: Log Analytics; the local engine
+ * reads the values in its own process). Undefined when the user pressed Escape: the Run is cancelled,
+ * which is not an error.
  */
-export async function parameterValuesForRun(documentUri: vscode.Uri, text: string): Promise<RunParameters | undefined> {
+export async function parameterValuesForRun(
+  documentUri: vscode.Uri,
+  text: string,
+  forBackend: BackendId,
+): Promise<RunParameters | undefined> {
   const key = documentKey(documentUri);
   const declarations = await declarationsOf(text);
   const missing = missingValues(declarations, parameterValues.values(key));
@@ -61,7 +72,14 @@ export async function parameterValuesForRun(documentUri: vscode.Uri, text: strin
     }
     parameterValues.set(key, given);
   }
-  return { values: valuesFor(declarations, parameterValues.values(key)), declarations };
+  const values = valuesFor(declarations, parameterValues.values(key));
+  if (forBackend === 'local' || declarations.length === 0) {
+    return { values, declarations };
+  }
+  const literals = await literalsFor(declaredParameters(declarations), values, askServerForValues, (line) =>
+    log.info(line),
+  );
+  return { values, declarations, literals };
 }
 
 /** One input box per parameter, in turn; undefined when one is escaped. */

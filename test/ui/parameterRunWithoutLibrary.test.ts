@@ -1,7 +1,8 @@
 /**
  * What the extension host runs for a Run with typed parameters — the declarations, the missing values,
  * the check of each value as it is typed (a wrong datetime and timespan, then right ones), the values
- * sent — loads no Kusto.Language when the language server answers. Checked in a fresh process with a
+ * sent, and for Log Analytics the query with the values as literals — loads no Kusto.Language when the
+ * language server answers. Checked in a fresh process with a
  * spy on module loading and on the library's global, and against the same path with no server, where
  * the host must load it: so the spy is seen to catch the load, and the first half cannot pass by accident.
  */
@@ -41,7 +42,9 @@ function runPath(serverAnswers: boolean) {
     };
     const { declarationsFor } = require('./src/ui/parameterDeclarationSource');
     const { valueProblemFor } = require('./src/ui/parameterValueSource');
-    const { missingValues, valuesFor } = require('./src/ui/parameterValues');
+    const { literalsFor } = require('./src/ui/parameterValueSource');
+    const { declaredParameters, missingValues, valuesFor } = require('./src/ui/parameterValues');
+    const { withParameterLets } = require('./src/backends/logAnalytics/parameterLets');
     const serverAnswers = ${serverAnswers};
     const declarations = ${JSON.stringify(declarations)};
     const readings = ${JSON.stringify(readings)};
@@ -56,7 +59,10 @@ function runPath(serverAnswers: boolean) {
       const problems = [];
       for (const v of ${JSON.stringify(TYPED)}) problems.push((await valueProblemFor(v.text, v.type, askValues, note)) ?? null);
       const sent = valuesFor(declared, { since: '2024-05-01 10:00', window: '1.12:00:00', who: 'web"01' });
-      console.log(JSON.stringify({ asked, problems, sent, notes: notes.length, loads, kusto: typeof globalThis.Kusto }));
+      // Log Analytics: the values go into the query as literals, read by the server too.
+      const literals = await literalsFor(declaredParameters(declared), sent, askValues, note);
+      const query = withParameterLets(${JSON.stringify(QUERY)}, sent, declared, literals);
+      console.log(JSON.stringify({ asked, problems, sent, query, notes: notes.length, loads, kusto: typeof globalThis.Kusto }));
     })();`;
   const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
@@ -64,6 +70,7 @@ function runPath(serverAnswers: boolean) {
     asked: string[];
     problems: (string | null)[];
     sent: Record<string, string>;
+    query: string;
     notes: number;
     loads: string[];
     kusto: string;
@@ -80,6 +87,10 @@ test('a Run with typed parameters loads no Kusto.Language in the host when the s
     assert.match(run.problems[2] ?? '', /^Not a timespan: expected a duration/);
     assert.deepEqual(run.problems.slice(3), [null, null]);
     assert.deepEqual(run.sent, { since: '2024-05-01 10:00', window: '1.12:00:00', who: 'web"01' });
+    assert.equal(
+      run.query.split('\n')[0],
+      'let since = datetime(2024-05-01T10:00:00Z); let window = timespan(1.12:00:00); let who = "web\\"01";',
+    );
   }
   assert.deepEqual(
     { notes: withServer.notes, loads: withServer.loads, kusto: withServer.kusto },

@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import { declaredParameterLiteral } from '../../src/engine/parameterLiteral';
 import type { ParameterValueAsked } from '../../src/protocol/lsp';
 import { isParameterLiteral } from '../../src/protocol/validateParameterValues';
-import { type AskServerForValues, readingsFor, valueProblemFor } from '../../src/ui/parameterValueSource';
+import { type AskServerForValues, literalsFor, readingsFor, valueProblemFor } from '../../src/ui/parameterValueSource';
 
 function recorder() {
   const notes: string[] = [];
@@ -131,4 +131,33 @@ test('every literal the engine writes passes the shape check of its type, and no
   for (const [literal, type] of bad) {
     assert.equal(isParameterLiteral(literal, type), false, `${type} ${literal}`);
   }
+});
+
+test("a Run's literals for Log Analytics: typed values or defaults, read by the server; strings and refused values left out", async () => {
+  const asked: (readonly ParameterValueAsked[])[] = [];
+  const ask: AskServerForValues = (values) => {
+    asked.push(values);
+    return Promise.resolve({ readings: [DATETIME, { literal: 'long(10)' }, { problem: 'Not a timespan.' }] });
+  };
+  const { notes, note } = recorder();
+  const declared = [
+    { name: 'who', type: 'string' },
+    { name: 'since', type: 'datetime' },
+    { name: 'top', type: 'long', defaultText: '10' },
+    { name: 'window', type: 'timespan' },
+    { name: 'os', type: 'string', defaultText: '"linux"' },
+    { name: 'unset', type: 'long' },
+  ];
+  const literals = await literalsFor(declared, { who: 'web01', since: '2024-05-01', window: 'soon' }, ask, note);
+  assert.deepEqual(literals, { since: DATETIME.literal, top: 'long(10)' });
+  assert.deepEqual(asked, [
+    [
+      { text: '2024-05-01', type: 'datetime' },
+      { text: '10', type: 'long' },
+      { text: 'soon', type: 'timespan' },
+    ],
+  ]);
+  assert.deepEqual(notes, []);
+  assert.deepEqual(await literalsFor([{ name: 'who', type: 'string' }], { who: 'x' }, ask, note), {});
+  assert.equal(asked.length, 1, 'strings only: nobody asked');
 });
