@@ -26,6 +26,12 @@ export interface RunOptions {
    * has read them already; a backend that needs them parses the query itself otherwise.
    */
   readonly parameterDeclarations?: readonly ParameterDeclaration[];
+  /**
+   * The typed literals of the parameters' values (or non-string defaults), by name, when the caller has
+   * had them read already (the extension, by its language server); a backend that writes values as
+   * literals reads the others itself, which loads Kusto.Language into its process.
+   */
+  readonly parameterLiterals?: Readonly<Record<string, string>>;
 }
 
 export interface QueryBackend {

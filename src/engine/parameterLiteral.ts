@@ -6,12 +6,16 @@
  * no parameter values with a request) and to say, as the user types, why a value will not do.
  */
 import { kqlString } from '../kql/literals';
+import { parameterType } from '../schema/parameterTypes';
 import { formatDatetime } from './functions/datetimeText';
 import { formatTimespan } from './functions/timespanText';
 import { readParameterValue } from './plan/parameterValue';
 import { isTicks } from './ticks';
 import { type DynamicValue, Int64, type KqlType, type Value } from './values';
 import { dynamicJson } from './valueText';
+
+// Where the declared type names are read; re-exported for the callers that read values too.
+export { parameterType };
 
 export type ParameterReading = { readonly literal: string } | { readonly problem: string };
 
@@ -33,46 +37,54 @@ export function parameterExample(type: KqlType): string {
   return EXAMPLES[type] ?? (type === 'string' ? 'any text, as it is (no quotes needed)' : `a ${type} value`);
 }
 
-/** Kusto's scalar type names, as `declare query_parameters` may write them (aliases included). */
-const TYPE_NAMES: Record<string, KqlType> = {
-  bool: 'bool',
-  boolean: 'bool',
-  int: 'int',
-  long: 'long',
-  real: 'real',
-  double: 'real',
-  decimal: 'decimal',
-  datetime: 'datetime',
-  date: 'datetime',
-  timespan: 'timespan',
-  time: 'timespan',
-  guid: 'guid',
-  uniqueid: 'guid',
-  string: 'string',
-  dynamic: 'dynamic',
-};
-
-/** The KqlType a declared type name stands for, or undefined for a name Kusto has no scalar of. */
-export function parameterType(name: string): KqlType | undefined {
-  return TYPE_NAMES[name.trim().toLowerCase()];
-}
-
 /**
  * `text` read as a value of `type`: its literal, or why it is not one ("not a long: expected a whole
  * number, e.g. 42"). A string takes any text, the empty one included.
  */
 export function parameterLiteral(text: string, type: KqlType): ParameterReading {
-  if (type === 'string') {
-    return { literal: kqlString(text) };
-  }
-  if (text.trim() === '') {
-    return { problem: `Enter ${EXAMPLES[type] ?? `a ${type} value`}.` };
+  const plain = readingWithoutParsing(text, type);
+  if (plain) {
+    return plain;
   }
   const value = readParameterValue(text, type);
   if (value === undefined) {
     return { problem: `Not a ${type}: expected ${EXAMPLES[type] ?? `a ${type} literal`}.` };
   }
   return { literal: literalOf(value, type) };
+}
+
+/**
+ * The reading of `text` when it needs no parse (a string, or a blank value of another type), so
+ * Kusto.Language is not loaded for it; undefined when only parsing the literal can tell.
+ */
+function readingWithoutParsing(text: string, type: KqlType): ParameterReading | undefined {
+  if (type === 'string') {
+    return { literal: kqlString(text) };
+  }
+  if (text.trim() === '') {
+    return { problem: `Enter ${EXAMPLES[type] ?? `a ${type} value`}.` };
+  }
+  return undefined;
+}
+
+/** Why a parameter declared with `declaredType` takes no value: it is not a scalar type. */
+function notScalar(declaredType: string): ParameterReading {
+  return { problem: `'${declaredType}' is not a scalar type: a query parameter must have one.` };
+}
+
+/** `text` read as a value of a parameter declared with the type name `declaredType` (aliases included). */
+export function declaredParameterLiteral(text: string, declaredType: string): ParameterReading {
+  const type = parameterType(declaredType);
+  return type ? parameterLiteral(text, type) : notScalar(declaredType);
+}
+
+/**
+ * The reading of `text` for `declaredType` when it needs no parse (a string, a blank value, a type that
+ * is not a scalar); undefined when the literal must be parsed, with the library (the language server's).
+ */
+export function declaredReadingWithoutParsing(text: string, declaredType: string): ParameterReading | undefined {
+  const type = parameterType(declaredType);
+  return type ? readingWithoutParsing(text, type) : notScalar(declaredType);
 }
 
 /** The literal Kusto reads back as `value`, written from the value alone. */

@@ -68,3 +68,23 @@ export interface QueryParametersParams {
 export interface QueryParametersResult {
   readonly declarations: readonly ParameterDeclaration[];
 }
+
+/**
+ * Client → server request: typed query parameter values (as the user types them, for their declared type
+ * names) read as literals of those types, as src/engine/parameterLiteral.ts reads them: for each, in order,
+ * its normalized literal (`datetime(2024-05-01T00:00:00Z)`) or why it is not one. Parsing a literal needs
+ * Kusto.Language, which the server has loaded; the extension host's prompt asks here instead of loading it.
+ */
+export const ParameterValuesRequest = 'kql/parameterValues';
+export interface ParameterValueAsked {
+  readonly text: string;
+  /** The declared type name, as written (`long`, `date`, `time`, …). */
+  readonly type: string;
+}
+export interface ParameterValuesParams {
+  readonly values: readonly ParameterValueAsked[];
+}
+export type ParameterValueReading = { readonly literal: string } | { readonly problem: string };
+export interface ParameterValuesResult {
+  readonly readings: readonly ParameterValueReading[];
+}

@@ -4,7 +4,7 @@
  * start, so a server started for a view but never given a query costs nothing.
  */
 // First: its module records when Node began evaluating the bundle (start-up trace).
-import { serverTrace } from './startupTrace';
+
 import {
   createConnection,
   type Diagnostic,
@@ -31,6 +31,7 @@ import {
   type LiveValuesParams,
   NotebookCellsNotification,
   type NotebookCellsParams,
+  ParameterValuesRequest,
   QueryParametersRequest,
   SchemaNotification,
   type SchemaParams,
@@ -55,9 +56,11 @@ import { hoverMarkdown, signatureHelp, toHover } from './hover';
 import { LiveValueStore } from './liveValues';
 import { cellCompletion, cellDiagnostics, NotebookScope, toScoped } from './notebookScope';
 import { documentSymbols, foldingRanges } from './outline';
+import { parameterValuesResponse } from './parameterValues';
 import { queryParametersResponse } from './queryParameters';
 import { resolveCompletion } from './resolve';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens, type TokensOptions } from './semanticTokens';
+import { serverTrace } from './startupTrace';
 import { warmUp } from './warmUp';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -404,6 +407,8 @@ connection.onNotification(new NotificationType<NotebookCellsParams>(NotebookCell
 
 // The extension host asks here rather than load Kusto.Language itself for a parameterised Run.
 connection.onRequest(QueryParametersRequest, (params: unknown) => queryParametersResponse(params));
+// And to read a typed parameter value the user types, as a literal of its type (the prompt's check).
+connection.onRequest(ParameterValuesRequest, (params: unknown) => parameterValuesResponse(params));
 
 process.on('uncaughtException', (e) => gaveUp(`Unexpected error (server keeps running): ${e.stack ?? e.message}`));
 

@@ -17,6 +17,10 @@ import {
 import {
   LiveValuesNotification,
   type LiveValuesParams,
+  type ParameterValueAsked,
+  type ParameterValuesParams,
+  ParameterValuesRequest,
+  type ParameterValuesResult,
   type QueryParametersParams,
   QueryParametersRequest,
   type QueryParametersResult,
@@ -39,6 +43,9 @@ const liveValuesNotification = new NotificationType<LiveValuesParams>(LiveValues
 const schemaNotification = new NotificationType<SchemaParams>(SchemaNotification);
 const queryParametersRequest = new RequestType<QueryParametersParams, QueryParametersResult, void>(
   QueryParametersRequest,
+);
+const parameterValuesRequest = new RequestType<ParameterValuesParams, ParameterValuesResult, void>(
+  ParameterValuesRequest,
 );
 
 /** How long after the server starts the first live values are fetched (see start()). */
@@ -273,6 +280,15 @@ export function registerLanguageClient(
 export function askServerForParameters(text: string): Promise<unknown> | undefined {
   const lc = client;
   return lc?.isRunning() ? lc.sendRequest(queryParametersRequest, { text }) : undefined;
+}
+
+/**
+ * Asks the running server to read typed parameter values as literals of their types
+ * (parameterValueSource.ts checks the answer); undefined when no server is running.
+ */
+export function askServerForValues(values: readonly ParameterValueAsked[]): Promise<unknown> | undefined {
+  const lc = client;
+  return lc?.isRunning() ? lc.sendRequest(parameterValuesRequest, { values }) : undefined;
 }
 
 /** Stops the server process; for the extension's `deactivate`. */

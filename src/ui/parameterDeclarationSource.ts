@@ -7,6 +7,7 @@
  */
 import { mayDeclareParameters, type ParameterDeclaration, parameterDeclarations } from '../kql/queryParameters';
 import { validateQueryParametersResult } from '../protocol/validateQueryParameters';
+import { checkedServerAnswer } from './serverAnswer';
 
 /** Sends the request; undefined when there is no running server to send it to. */
 export type AskServer = (text: string) => Promise<unknown> | undefined;
@@ -23,38 +24,14 @@ export async function declarationsFor(
   if (!mayDeclareParameters(text)) {
     return [];
   }
-  const why = await serverDeclarations(text, askServer, timeoutMs);
-  if (typeof why !== 'string') {
-    return why;
+  const answer = await checkedServerAnswer(
+    askServer(text),
+    (result) => validateQueryParametersResult(result, text),
+    timeoutMs,
+  );
+  if (answer.ok) {
+    return answer.value;
   }
-  note(`Query parameters read in the extension host (loads Kusto.Language here): ${why}.`);
+  note(`Query parameters read in the extension host (loads Kusto.Language here): ${answer.reason}.`);
   return parameterDeclarations(text);
-}
-
-/** The server's declarations, or why there are none from it. */
-async function serverDeclarations(
-  text: string,
-  askServer: AskServer,
-  timeoutMs: number,
-): Promise<readonly ParameterDeclaration[] | string> {
-  const asked = askServer(text);
-  if (!asked) {
-    return 'the language server is not running';
-  }
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<string>((resolve) => {
-    timer = setTimeout(() => resolve(`the language server did not answer within ${timeoutMs / 1000} s`), timeoutMs);
-  });
-  try {
-    const answer = await Promise.race([asked.then((result) => ({ result })), late]);
-    if (typeof answer === 'string') {
-      return answer;
-    }
-    const checked = validateQueryParametersResult(answer.result, text);
-    return checked.ok ? checked.value : `the language server's answer is malformed (${checked.reason})`;
-  } catch (e) {
-    return `the language server's request failed (${e instanceof Error ? e.message : String(e)})`;
-  } finally {
-    clearTimeout(timer);
-  }
 }

@@ -4,7 +4,7 @@
  * machine name or an address the user would not expect to find stored on disk), and which of a query's
  * parameters a Run must still ask for. No vscode here: the input boxes are queryParameterInput.ts.
  */
-import { parameterLiteral, parameterType } from '../engine/parameterLiteral';
+import { declaredParameterLiteral, parameterType } from '../engine/parameterLiteral';
 import type { DeclaredParameter, ParameterDeclaration } from '../kql/queryParameters';
 
 export type ParameterValues = Readonly<Record<string, string>>;
@@ -64,11 +64,7 @@ export function valuesFor(declarations: readonly ParameterDeclaration[], stored:
 
 /** Why `value` will not do for a parameter of the declared type, or undefined when it will. */
 export function valueProblem(value: string, declaredType: string): string | undefined {
-  const type = parameterType(declaredType);
-  if (!type) {
-    return `'${declaredType}' is not a scalar type: a query parameter must have one.`;
-  }
-  const read = parameterLiteral(value, type);
+  const read = declaredParameterLiteral(value, declaredType);
   return 'problem' in read ? read.problem : undefined;
 }
 

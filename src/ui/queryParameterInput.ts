@@ -8,17 +8,18 @@
 import * as vscode from 'vscode';
 import { parameterExample, parameterType } from '../engine/parameterLiteral';
 import type { DeclaredParameter, ParameterDeclaration } from '../kql/queryParameters';
+import type { BackendId } from '../results/queryResult';
 import type { Ctx } from './ctx';
-import { askServerForParameters } from './languageClient';
+import { askServerForParameters, askServerForValues } from './languageClient';
 import { log } from './log';
 import { declarationsFor } from './parameterDeclarationSource';
+import { literalsFor, valueProblemFor } from './parameterValueSource';
 import {
   declaredParameters,
   editPrefill,
   missingValues,
   ParameterValueStore,
   type ParameterValues,
-  valueProblem,
   valuesFor,
 } from './parameterValues';
 
@@ -34,10 +35,14 @@ function documentKey(uri: vscode.Uri): string {
   );
 }
 
-/** What a Run gives its backend: the values, and the declarations they were asked for (offsets into the text). */
+/**
+ * What a Run gives its backend: the values, the declarations they were asked for (offsets into the text),
+ * and, for a backend that writes values into the query, their literals as the language server read them.
+ */
 export interface RunParameters {
   readonly values: ParameterValues;
   readonly declarations: readonly ParameterDeclaration[];
+  readonly literals?: Readonly<Record<string, string>>;
 }
 
 /** The declarations of `text`, read by the language server (by this process when it cannot answer). */
@@ -46,10 +51,16 @@ function declarationsOf(text: string): Promise<readonly ParameterDeclaration[]> 
 }
 
 /**
- * The values to run `text` with: the document's kept values, after asking for the missing ones.
- * Undefined when the user pressed Escape: the Run is cancelled, which is not an error.
+ * The values to run `text` with: the document's kept values, after asking for the missing ones, and their
+ * literals when the backend writes them into the query (`forBackend`: Log Analytics; the local engine
+ * reads the values in its own process). Undefined when the user pressed Escape: the Run is cancelled,
+ * which is not an error.
  */
-export async function parameterValuesForRun(documentUri: vscode.Uri, text: string): Promise<RunParameters | undefined> {
+export async function parameterValuesForRun(
+  documentUri: vscode.Uri,
+  text: string,
+  forBackend: BackendId,
+): Promise<RunParameters | undefined> {
   const key = documentKey(documentUri);
   const declarations = await declarationsOf(text);
   const missing = missingValues(declarations, parameterValues.values(key));
@@ -61,7 +72,14 @@ export async function parameterValuesForRun(documentUri: vscode.Uri, text: strin
     }
     parameterValues.set(key, given);
   }
-  return { values: valuesFor(declarations, parameterValues.values(key)), declarations };
+  const values = valuesFor(declarations, parameterValues.values(key));
+  if (forBackend === 'local' || declarations.length === 0) {
+    return { values, declarations };
+  }
+  const literals = await literalsFor(declaredParameters(declarations), values, askServerForValues, (line) =>
+    log.info(line),
+  );
+  return { values, declarations, literals };
 }
 
 /** One input box per parameter, in turn; undefined when one is escaped. */
@@ -103,9 +121,9 @@ function askValue(
         : `Value of ${p.name}.`;
   box.ignoreFocusOut = true;
   const optionalEmpty = purpose === 'edit' && p.defaultText !== undefined;
-  const check = (text: string): string | undefined =>
-    optionalEmpty && text === '' ? undefined : valueProblem(text, p.type);
-  box.validationMessage = value === '' ? undefined : check(value);
+  const check = valueCheck(p.type);
+  const problemOf = async (text: string): Promise<string | undefined> =>
+    optionalEmpty && text === '' ? undefined : check(text);
   return new Promise((resolve) => {
     let done = false;
     const finish = (result: string | undefined): void => {
@@ -115,19 +133,46 @@ function askValue(
         box.dispose();
       }
     };
-    box.onDidChangeValue((text) => {
-      box.validationMessage = check(text);
-    });
-    box.onDidAccept(() => {
-      const problem = check(box.value);
-      box.validationMessage = problem;
-      if (problem === undefined) {
-        finish(box.value);
+    // The checks answer asynchronously (the language server reads the value): only the answer for the
+    // text the box holds when it arrives is shown, so a slow answer for an older text never overwrites.
+    const show = async (text: string): Promise<string | undefined> => {
+      const problem = await problemOf(text);
+      if (!done && box.value === text) {
+        box.validationMessage = problem;
+      }
+      return problem;
+    };
+    box.onDidChangeValue((text) => void show(text));
+    box.onDidAccept(async () => {
+      const text = box.value;
+      box.busy = true;
+      const problem = await show(text);
+      box.busy = false;
+      if (problem === undefined && box.value === text) {
+        finish(text);
       }
     });
     box.onDidHide(() => finish(undefined));
+    if (value !== '') {
+      void show(value);
+    }
     box.show();
   });
+}
+
+/**
+ * The check of a parameter's typed value: read by the language server (parameterValueSource.ts), by this
+ * process when it cannot answer, which the log says once per input box rather than at every keystroke.
+ */
+function valueCheck(declaredType: string): (text: string) => Promise<string | undefined> {
+  let noted = false;
+  const note = (line: string): void => {
+    if (!noted) {
+      noted = true;
+      log.info(line);
+    }
+  };
+  return (text) => valueProblemFor(text, declaredType, askServerForValues, note);
 }
 
 /** The text whose parameters the commands edit: the whole .kql file, or every KQL cell of the notebook. */

@@ -174,7 +174,7 @@ export class QueryRunner implements vscode.Disposable {
       return 'failed';
     }
     // Asked before anything shows as running: Escape in a parameter's box cancels the Run quietly.
-    const parameters = await parameterValuesForRun(q.document.uri, q.text);
+    const parameters = await parameterValuesForRun(q.document.uri, q.text, this.ctx.backends.active.id);
     if (!parameters) {
       return 'stopped';
     }
@@ -323,6 +323,7 @@ export class QueryRunner implements vscode.Disposable {
       onProgress,
       parameters: parameters?.values,
       parameterDeclarations: parameters?.declarations,
+      parameterLiterals: parameters?.literals,
       rowLimit: config.rowLimit,
       timeoutMs: backend.id === 'local' ? config.localTimeoutMs : config.serverTimeoutSeconds * 1000,
     });

@@ -46,6 +46,7 @@ import { ownExportsScenario } from './scenarios/ownExports';
 import { panelsChartScenario } from './scenarios/panelsChart';
 import { queryParameterPromptScenario } from './scenarios/queryParameterPrompt';
 import { queryParametersNotebookScenario } from './scenarios/queryParameters';
+import { queryParameterTypesScenario } from './scenarios/queryParameterTypes';
 import { resultsScenario } from './scenarios/results';
 import { runAllAndStatusScenario } from './scenarios/runAllAndStatus';
 import { syntaxErrorScenario } from './scenarios/syntaxError';
@@ -108,19 +109,19 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
   const only = process.env.KQL_E2E_ONLY?.split(',').map((n) => n.trim());
   const scenario = (
     name: string,
-    body: (wb: Workbench, workspace: string) => Promise<void>,
+    body: (wb: Workbench, workspace: string, server: CodeServer) => Promise<void>,
     timeout = SCENARIO_TIMEOUT_MS,
   ): void => {
     const skip = only && !only.includes(name.split(' ')[0]!) ? 'not in KQL_E2E_ONLY' : false;
     test(name, { timeout, skip }, async () => {
-      if (!workbench) {
+      if (!workbench || !server) {
         throw new Error('the workbench did not open');
       }
       try {
         const started = Date.now();
         await workbench.reset();
         const resetMs = Date.now() - started;
-        await body(workbench, workspace);
+        await body(workbench, workspace, server);
         console.log(`# ${name.split(' ')[0]}: reset ${resetMs} ms, scenario ${Date.now() - started - resetMs} ms`);
       } catch (e) {
         failed = true;
@@ -259,5 +260,9 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     "76 a folder of odd exports (Excel's UTF-16 CSV, ragged rows, a cut-off gzip): the extra tables in the Schema view, their queries answered, each skipped line a Problem",
     hostileExportsScenario,
     300_000,
+  );
+  scenario(
+    '77 with the language server running, a datetime and a timespan parameter: a wrong value of each shows why, right ones run, a notebook asks alike; the server read them',
+    queryParameterTypesScenario,
   );
 });

@@ -249,7 +249,7 @@ export class LogAnalyticsBackend implements QueryBackend {
       const result = await this.client.queryWorkspace(
         workspaceId,
         // The service takes no parameter values: the declarations go as lets of them (parameterLets.ts).
-        withParameterLets(query, options.parameters ?? {}, options.parameterDeclarations),
+        withParameterLets(query, options.parameters ?? {}, options.parameterDeclarations, options.parameterLiterals),
         // The SDK insists on a timespan object; a missing duration leaves the query's own window.
         timespan ?? ({ duration: undefined } as unknown as QueryTimeInterval),
         {

@@ -12,16 +12,20 @@ import { KqlError } from '../../kql/errors';
 import { kqlIdentifier } from '../../kql/literals';
 import { LineMap } from '../../kql/positions';
 import { type DeclaredParameter, type ParameterDeclaration, parameterDeclarations } from '../../kql/queryParameters';
+import { isParameterLiteral } from '../../protocol/validateParameterValues';
 
 /**
  * `query` with its `declare query_parameters` statements as `let`s of `values` (or the defaults).
  * `declarations`: those of `query` when the caller has them (the extension gets them from the language
  * server); parsed here otherwise (the CLI, tests), which loads Kusto.Language into this process.
+ * `literals`: the values (or non-string defaults) already read as literals of their types, by name (the
+ * extension's, by the language server); each other value is read here, which loads the library too.
  */
 export function withParameterLets(
   query: string,
   values: Readonly<Record<string, string>>,
   declarations: readonly ParameterDeclaration[] = parameterDeclarations(query),
+  literals: Readonly<Record<string, string>> = {},
 ): string {
   let out = query;
   // From the last, so the offsets of the earlier ones stay right.
@@ -30,7 +34,7 @@ export function withParameterLets(
       const lines = new LineMap(query);
       return new KqlError('KQL-PARAMETER', message, lines.rangeOf(d.start, d.end), d.start, d.end);
     };
-    const lets = d.parameters.map((p) => `let ${kqlIdentifier(p.name)} = ${valueLiteral(p, values, fail)}`);
+    const lets = d.parameters.map((p) => `let ${kqlIdentifier(p.name)} = ${valueLiteral(p, values, literals, fail)}`);
     const newlines = query.slice(d.start, d.end).split('\n').length - 1;
     out = out.slice(0, d.start) + lets.join('; ') + '\n'.repeat(newlines) + out.slice(d.end);
   }
@@ -40,6 +44,7 @@ export function withParameterLets(
 function valueLiteral(
   p: DeclaredParameter,
   values: Readonly<Record<string, string>>,
+  literals: Readonly<Record<string, string>>,
   fail: (message: string) => KqlError,
 ): string {
   const type = parameterType(p.type);
@@ -55,6 +60,11 @@ function valueLiteral(
   if (given === undefined && type === 'string') {
     // A string default is a string literal of the query itself.
     return p.defaultText!;
+  }
+  // One given literal of the declared type goes in as it is; anything else in its place is read here.
+  const known = Object.hasOwn(literals, p.name) ? literals[p.name]! : undefined;
+  if (known !== undefined && isParameterLiteral(known, p.type)) {
+    return known;
   }
   const read = parameterLiteral(given ?? p.defaultText!, type);
   if ('problem' in read) {

@@ -142,7 +142,7 @@ export class KqlNotebookController implements vscode.Disposable {
     }
 
     // A cell sees the parameters declared in the cells above it: values missing for those are asked now.
-    const parameters = await parameterValuesForRun(cell.document.uri, scoped.text);
+    const parameters = await parameterValuesForRun(cell.document.uri, scoped.text, this.ctx.backends.active.id);
     if (!parameters) {
       await execution.replaceOutput(
         new vscode.NotebookCellOutput([
@@ -162,6 +162,7 @@ export class KqlNotebookController implements vscode.Disposable {
         signal: abort.signal,
         parameters: parameters.values,
         parameterDeclarations: parameters.declarations,
+        parameterLiterals: parameters.literals,
         rowLimit: config.rowLimit,
         timeoutMs: backend.id === 'local' ? config.localTimeoutMs : config.serverTimeoutSeconds * 1000,
       });

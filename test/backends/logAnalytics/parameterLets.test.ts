@@ -109,6 +109,18 @@ describe('declare query_parameters as lets for Log Analytics', () => {
     assert.equal(withParameterLets(QUERY, {}, []), QUERY, 'no declarations given: none replaced');
   });
 
+  test('literals given for the values go in as they are; one that is not one literal of its type is read again', () => {
+    const declarations = parameterDeclarations(QUERY);
+    const values = { who: 'web01', since: '2024-01-01T00:05:00Z' };
+    const given = { minBytes: 'long(61)', since: 'datetime(2024-01-01T00:05:00Z)' };
+    const sent = withParameterLets(QUERY, values, declarations, given);
+    assert.match(sent, /let who = "web01"; let minBytes = long\(61\); let since = datetime\(2024-01-01T00:05:00Z\)/);
+    for (const bad of ['long(60); print 1', 'datetime(2024-01-01T00:05:00Z)', '60']) {
+      const again = withParameterLets(QUERY, values, declarations, { minBytes: bad });
+      assert.match(again, /let minBytes = long\(60\);/, bad);
+    }
+  });
+
   test('with the declarations given, a run of string parameters never loads Kusto.Language', () => {
     // In a fresh process: this one has the library loaded by the other tests.
     const root = path.resolve(__dirname, '../../..');

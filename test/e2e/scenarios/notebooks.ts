@@ -24,6 +24,27 @@ export async function outputStatuses(frame: Frame): Promise<string[]> {
   return frame.locator('.kql-output .status').allTextContents();
 }
 
+/**
+ * The cells and status of the first output grid headed by `headers` once it shows `minCells` cells or
+ * more; undefined before (for waitFor).
+ */
+export async function outputGrid(
+  frame: Frame,
+  headers: readonly string[],
+  minCells: number,
+): Promise<{ cells: string[]; status: string } | undefined> {
+  const outputs = frame.locator('.kql-output');
+  for (let i = 0; i < (await outputs.count()); i++) {
+    const output = outputs.nth(i);
+    const heads = await output.locator('[role=columnheader] .head-name').allTextContents();
+    const cells = await output.locator('[role=gridcell]').allTextContents();
+    if (heads.join(',') === headers.join(',') && cells.length >= minCells) {
+      return { cells, status: (await output.locator('.status').first().textContent()) ?? '' };
+    }
+  }
+  return undefined;
+}
+
 /** The notebook toolbar's Run All button. */
 export async function runAll(wb: Workbench): Promise<void> {
   const button = wb.page.locator('.notebook-toolbar-container:visible').getByText('Run All', { exact: true }).first();

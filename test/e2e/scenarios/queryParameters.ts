@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runKqlCli } from '../kqlCli';
 import { UI_TIMEOUT_MS, type Workbench, waitFor } from '../workbench';
-import { cellList, outputFrame, outputStatuses, runAll } from './notebooks';
+import { cellList, outputFrame, outputGrid, outputStatuses, runAll } from './notebooks';
 
 const FILE = 'query-parameters.kqlnb';
 const HEADERS = ['Computer', 'OperatingSystemFamily', 'Cpus'];
@@ -39,18 +39,7 @@ export async function queryParametersNotebookScenario(wb: Workbench): Promise<vo
   );
   const grid = await waitFor(
     'the grid of the cell using the parameters',
-    async () => {
-      const outputs = frame.locator('.kql-output');
-      for (let i = 0; i < (await outputs.count()); i++) {
-        const output = outputs.nth(i);
-        const heads = await output.locator('[role=columnheader] .head-name').allTextContents();
-        const cells = await output.locator('[role=gridcell]').allTextContents();
-        if (heads.join(',') === HEADERS.join(',') && cells.length >= expected.rows.length * HEADERS.length) {
-          return { cells, status: (await output.locator('.status').first().textContent()) ?? '' };
-        }
-      }
-      return undefined;
-    },
+    () => outputGrid(frame, HEADERS, expected.rows.length * HEADERS.length),
     90_000,
   );
   assert.ok(
