@@ -21,7 +21,7 @@ export function isLarge(view: MapView): boolean {
 /**
  * Links added per frame once a large graph's positions arrive: styling and drawing all of them in one
  * frame held the page for seconds (300 machines, 1,000–8,600 links); between slices the page answers
- * input. Measured with bench/mapLayout.ts (README, map figures).
+ * input. Measured with bench/mapLayout.ts (docs/benchmarks.md, map figures).
  */
 export const EDGE_SLICE = 300;
 

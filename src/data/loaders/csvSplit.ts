@@ -70,7 +70,7 @@ export function csvParts(file: string, size: number): number {
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   // KQL_LOAD_THREADS sets the threads (1: every file on one thread). Otherwise only cores left idle
   // are used: on a busy machine (Linux shares the CPU per session) a second thread of ours gets no
-  // more CPU, so it only adds the parts' merging (measured in the README's loading section).
+  // more CPU, so it only adds the parts' merging (measured in docs/benchmarks.md, loading exported files).
   const asked = Math.floor(Number(process.env.KQL_LOAD_THREADS));
   const threads = asked >= 1 ? Math.min(asked, cores) : 1 + Math.floor(Math.max(0, cores - os.loadavg()[0]!));
   if (threads < 2 || !workerScript()) {

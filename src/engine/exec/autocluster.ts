@@ -6,7 +6,7 @@
  * much of the data it covers (generic) and how many values its rows share (informative), with
  * weights SizeWeight and 1 − SizeWeight; NumSeeds local searches; the output's shape (SegmentId,
  * Count, Percent, then the input's columns holding a value or the wildcard); overlapping patterns
- * that need not cover every row. What it leaves open, chosen here (the README says so):
+ * that need not cover every row. What it leaves open, chosen here (docs/engine-coverage.md says so):
  * - generic = the pattern's share of the rows' weight; informative = the share of the dimensions it
  *   fixes, not counting those on which every row agrees (they are in every pattern, for nothing);
  * - values held by under 0.5% of the rows are never a pattern's;

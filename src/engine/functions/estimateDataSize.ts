@@ -1,7 +1,7 @@
 /**
  * estimate_data_size(cols…): the bytes a row's values take. The reference fixes two sizes (a long is 8
  * bytes, a string its length) and one relation (a dynamic value is larger than the same JSON as a
- * string). The rest is this engine's estimate, stated in README: fixed-width types take their width
+ * string). The rest is this engine's estimate, stated in docs/engine-coverage.md: fixed-width types take their width
  * (bool 1, int 4, long/real/datetime/timespan 8, decimal/guid 16), a string its UTF-8 bytes, a dynamic
  * value its JSON's UTF-8 bytes plus 8 for its header; a null dynamic or empty string takes 0.
  */

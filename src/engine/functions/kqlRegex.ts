@@ -3,7 +3,7 @@
  * query supplies is parsed by re2js (a JavaScript port of RE2), so what Kusto rejects is rejected here
  * with RE2's own message, and a pattern like `(a+)+$` can never backtrack for ever. Matching runs on
  * re2js, except where `regexFastPath.ts` proves V8's RegExp finishes quickly and agrees with RE2 (about
- * ten times faster on the common patterns; figures in README).
+ * ten times faster on the common patterns; figures in docs/engine-coverage.md, Limits).
  */
 import { RE2JS } from 're2js';
 import { type NativeTranslation, nativeTranslation } from './regexFastPath';

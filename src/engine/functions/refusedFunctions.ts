@@ -2,8 +2,8 @@
  * Functions the local engine refuses on purpose, with the reason its error gives: each needs what a
  * local workspace does not have (licensed data, the caller's identity, a cluster, ingestion metadata,
  * persisted entities), so any answer here would differ from Kusto's. test/engine/coverage.test.ts
- * checks that every function Kusto.Language knows either runs or is listed here, and the README's list
- * follows this one.
+ * checks that every function Kusto.Language knows either runs or is listed here, and
+ * docs/engine-coverage.md's list follows this one.
  */
 const ON_LOG_ANALYTICS = 'run the query on Log Analytics';
 
@@ -35,7 +35,7 @@ export function refusalReason(name: string): string | undefined {
   return Object.hasOwn(REASONS, name) ? REASONS[name] : undefined;
 }
 
-/** Every function refused on purpose, for the coverage test and the README. */
+/** Every function refused on purpose, for the coverage test and docs/engine-coverage.md. */
 export function refusedFunctionNames(): string[] {
   return Object.keys(REASONS).sort();
 }

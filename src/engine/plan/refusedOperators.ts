@@ -1,7 +1,7 @@
 /**
  * Query operators (and tabular sources) Kusto.Language knows that the local engine refuses, by syntax kind, with the reason
  * its error gives. test/engine/coverage.test.ts checks that every operator kind either runs or is
- * listed here, and the README's list follows this one.
+ * listed here, and docs/engine-coverage.md's list follows this one.
  */
 const UNDOCUMENTED = 'no Kusto reference page documents it, so the engine cannot run it as Kusto does';
 const NOT_PARSED = `Kusto.Language does not parse it in a query (it stops at "Query operator expected"), and ${UNDOCUMENTED}`;
