@@ -56,6 +56,6 @@ describe("the editor on a user's own workspace", () => {
       textDocument: { uri: 'file:///own3.kql' },
       position: positionOf(text, 'Elapsed'),
     });
-    assert.match((hover?.contents as MarkupContent).value, /Elapsed: timespan/);
+    assert.match((hover?.contents as MarkupContent | undefined)?.value ?? '', /Elapsed: timespan/);
   });
 });
