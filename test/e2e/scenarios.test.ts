@@ -35,6 +35,7 @@ import { hostileExportsScenario } from './scenarios/hostileExports';
 import { ipLookupScenario } from './scenarios/ipLookup';
 import { limitsAndDyingEngineScenario } from './scenarios/limitsAndDyingEngine';
 import { logAnalyticsErrorsScenario } from './scenarios/logAnalyticsErrors';
+import { logAnalyticsOwnDataScenario } from './scenarios/logAnalyticsOwnData';
 import { logAnalyticsThrottlingScenario } from './scenarios/logAnalyticsThrottling';
 import { logAnalyticsUnreachableScenario } from './scenarios/logAnalyticsUnreachable';
 import { logAnalyticsWorkspaceScenario } from './scenarios/logAnalyticsWorkspace';
@@ -258,6 +259,11 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
   scenario(
     "76 a folder of odd exports (Excel's UTF-16 CSV, ragged rows, a cut-off gzip): the extra tables in the Schema view, their queries answered, each skipped line a Problem",
     hostileExportsScenario,
+    300_000,
+  );
+  scenario(
+    "77 a user's own Log Analytics workspace: a spaced custom column completes, a long above 2^53 and a dynamic value show exactly, a missing VMBoundPort is named by the query and by the report",
+    logAnalyticsOwnDataScenario,
     300_000,
   );
 });
