@@ -32,3 +32,19 @@ export class BackendError extends Error {
     this.name = 'BackendError';
   }
 }
+
+/**
+ * The workspace lacks a table the query reads (the service could not resolve its name): not the query's
+ * fault, so a report skips the part that needs it and says which table, as it does when the schema
+ * already shows the table missing.
+ */
+export class MissingTableError extends BackendError {
+  constructor(
+    readonly tables: readonly string[],
+    message: string,
+    status?: number,
+  ) {
+    super('data', message, status);
+    this.name = 'MissingTableError';
+  }
+}

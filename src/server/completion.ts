@@ -4,19 +4,19 @@
  * the list computed at `C` (the library returns every candidate and the editor filters by prefix).
  */
 import {
-  CompletionItemKind,
-  InsertTextFormat,
   type CompletionItem,
+  CompletionItemKind,
   type CompletionList,
+  InsertTextFormat,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { bridgeItems, buildDeferredGrammar, items, kusto } from '../kql';
 import type { AnalyzedBlock, BlockAnalyzer } from './blockAnalysis';
 import { blockForCompletion } from './documentBlocks';
 import { deadlineToken, isCancellation } from './guards';
+import { type LiveValueStore, liveValueItems } from './liveValues';
+import { type StatementSplit, statementAt } from './pipeSegments';
 import { PIPED_INPUT_NAME, StatementAnalyzer } from './statementAnalysis';
-import { liveValueItems, type LiveValueStore } from './liveValues';
-import { statementAt, type StatementSplit } from './pipeSegments';
 
 const K_KIND: Record<number, CompletionItemKind> = {
   1: CompletionItemKind.Keyword, // Keyword
@@ -136,6 +136,12 @@ export function toLspItem(item: Kusto.Language.Editor.CompletionItem): Completio
     lsp.insertTextFormat = InsertTextFormat.Snippet;
   } else if (before !== lsp.label) {
     lsp.insertText = before;
+  }
+  // The list gives every item its edit range (itemDefaults.editRange), and under that default a client
+  // inserts `textEditText`, else the label, never `insertText` (LSP 3.17): without it VS Code inserted
+  // `Request Id` for `['Request Id']`, `strcat` for `strcat()`, and no `| ` after a table.
+  if (lsp.insertText !== undefined) {
+    lsp.textEditText = lsp.insertText;
   }
   if (item.Retrigger) {
     lsp.command = { title: 'Suggest', command: 'editor.action.triggerSuggest' };

@@ -40,6 +40,9 @@ function logAnalyticsHeading(f: FailureFacts): string {
       return status === 403 ? 'No access to the workspace' : 'Not signed in to Log Analytics';
     case 'throttled':
       return 'Log Analytics is throttling requests';
+    case 'data':
+      // The only 'data' failure Log Analytics reports: a table the query reads is not in the workspace.
+      return 'The workspace has no such table';
     case 'network':
       return 'Could not reach Log Analytics';
     case 'config':

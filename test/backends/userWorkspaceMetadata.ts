@@ -41,3 +41,51 @@ export function userWorkspaceMetadata(): MetadataFixture {
   }
   return { ...base, tables };
 }
+
+/** A custom table whose columns a user's ingestion named freely, with every Kusto type the API sends. */
+export const ODD_TABLE = 'OrderEvents_CL';
+export const ODD_COLUMNS: readonly { name: string; type: string }[] = [
+  { name: 'TimeGenerated', type: 'datetime' },
+  { name: 'Request Id', type: 'string' },
+  { name: 'Größe_d', type: 'real' },
+  { name: '注文番号_s', type: 'string' },
+  { name: 'CorrelationId', type: 'guid' },
+  { name: 'Elapsed', type: 'timespan' },
+  { name: 'Payload', type: 'dynamic' },
+  { name: 'SequenceNumber', type: 'long' },
+  { name: 'Amount', type: 'decimal' },
+  { name: 'Retries', type: 'int' },
+  { name: 'Shipped', type: 'bool' },
+];
+
+/**
+ * The user's workspace without VM insights' Map (no VMBoundPort: the Dependency agent was never
+ * installed) and with ODD_TABLE and a 500-column custom table.
+ */
+export function workspaceWithoutBoundPorts(): MetadataFixture {
+  const base = userWorkspaceMetadata();
+  const related = { solutions: ['solutions/LogManagement'] };
+  return {
+    ...base,
+    tables: [
+      ...base.tables.filter((t) => t.name !== 'VMBoundPort'),
+      {
+        id: `tables/${ODD_TABLE}`,
+        name: ODD_TABLE,
+        description: 'Orders as the shop logs them.',
+        columns: [...ODD_COLUMNS],
+        related,
+      },
+      {
+        id: 'tables/Inventory500_CL',
+        name: 'Inventory500_CL',
+        description: 'A table of 500 columns.',
+        columns: Array.from({ length: 500 }, (_, i) => ({
+          name: `Slot${String(i).padStart(3, '0')}_s`,
+          type: 'string',
+        })),
+        related,
+      },
+    ],
+  };
+}

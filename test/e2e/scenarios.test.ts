@@ -35,6 +35,7 @@ import { hostileExportsScenario } from './scenarios/hostileExports';
 import { ipLookupScenario } from './scenarios/ipLookup';
 import { limitsAndDyingEngineScenario } from './scenarios/limitsAndDyingEngine';
 import { logAnalyticsErrorsScenario } from './scenarios/logAnalyticsErrors';
+import { logAnalyticsOwnDataScenario } from './scenarios/logAnalyticsOwnData';
 import { logAnalyticsThrottlingScenario } from './scenarios/logAnalyticsThrottling';
 import { logAnalyticsUnreachableScenario } from './scenarios/logAnalyticsUnreachable';
 import { logAnalyticsWorkspaceScenario } from './scenarios/logAnalyticsWorkspace';
@@ -264,5 +265,10 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
   scenario(
     '77 with the language server running, a datetime and a timespan parameter: a wrong value of each shows why, right ones run, a notebook asks alike; the server read them',
     queryParameterTypesScenario,
+  );
+  scenario(
+    "80 a user's own Log Analytics workspace: a spaced custom column completes, a long above 2^53 and a dynamic value show exactly, a missing VMBoundPort is named by the query and by the report",
+    logAnalyticsOwnDataScenario,
+    300_000,
   );
 });

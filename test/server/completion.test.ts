@@ -1,12 +1,12 @@
-import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
 import {
   CompletionItemKind,
-  InsertTextFormat,
-  CompletionRequest,
   type CompletionList,
+  CompletionRequest,
+  InsertTextFormat,
 } from 'vscode-languageserver/node';
-import { startServer, positionOf, type ServerHarness } from './lspHarness';
+import { positionOf, type ServerHarness, startServer } from './lspHarness';
 
 describe('completion over LSP', () => {
   let server: ServerHarness;
@@ -87,5 +87,48 @@ describe('completion over LSP', () => {
       items.some((i) => i.label === 'dcount'),
       'dcount offered',
     );
+  });
+});
+
+/**
+ * What a client inserts for an item of `list` (LSP 3.17, as vscode-languageclient applies it): its own
+ * textEdit; under the list's default edit range, textEditText or else the label; else insertText or the label.
+ */
+function insertedText(list: CompletionList, item: CompletionList['items'][number]): string {
+  if (item.textEdit) return item.textEdit.newText;
+  if (list.itemDefaults?.editRange) return item.textEditText ?? item.label;
+  return item.insertText ?? item.label;
+}
+
+describe('what a client inserts under the list’s default edit range', () => {
+  let server: ServerHarness;
+  before(async () => {
+    server = await startServer();
+  });
+  after(async () => {
+    await server.stop();
+  });
+
+  async function list(uri: string, text: string): Promise<CompletionList> {
+    await server.open(uri, text);
+    const result = await server.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri },
+      position: positionOf(text),
+    });
+    return result as CompletionList;
+  }
+
+  test('a table with its pipe, a function with its parentheses: every item inserts its text', async () => {
+    const tables = await list('file:///ins1.kql', 'VMB');
+    assert.ok(tables.itemDefaults?.editRange, 'the list sets a default edit range');
+    const table = tables.items.find((i) => i.label === 'VMBoundPort')!;
+    assert.equal(insertedText(tables, table), 'VMBoundPort\n| ');
+    const fns = await list('file:///ins2.kql', 'VMConnection | extend x = strc');
+    const strcat = fns.items.find((i) => i.label === 'strcat')!;
+    assert.equal(insertedText(fns, strcat), 'strcat($0)');
+    for (const l of [tables, fns]) {
+      for (const item of l.items)
+        assert.equal(insertedText(l, item), item.insertText ?? item.label, String(item.label));
+    }
   });
 });

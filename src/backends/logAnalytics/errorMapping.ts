@@ -5,6 +5,7 @@
 import { STATUS_CODES } from 'node:http';
 import { KqlError } from '../../kql/errors';
 import { BackendError, QueryCancelledError, QueryTimeoutError } from '../../results/errors';
+import { missingTableError, unresolvedCatalogueTables } from './missingTable';
 import type { ResponseNote } from './responseSize';
 
 /** Thrown by a credential when there is no usable sign-in (none yet, expired, refused). */
@@ -217,6 +218,10 @@ export function toBackendError(error: unknown, aborted: boolean, note?: Response
     );
   }
   if (status === 400) {
+    const missing = unresolvedCatalogueTables(messages);
+    if (missing.length) {
+      return missingTableError(missing, messages[messages.length - 1]!, status);
+    }
     // The service rejected the query text; its message names the problem, it has no usable position.
     const zero = { line: 0, character: 0 };
     return new KqlError(info?.code ?? 'BadArgumentError', said, { start: zero, end: zero });

@@ -5,14 +5,16 @@
  * text, which the SDK parses into plain values: `[1.0]` becomes `[1]`), and datetimes' 100-ns ticks
  * (the SDK makes Date objects, which stop at the millisecond). Each such cell takes the engine's wire
  * form instead: a long as its digits, a dynamic value as its exact JSON text, a datetime as sent.
- * Every other cell keeps the SDK's conversion.
+ * Every cell is read from the text (one parse), converted as the SDK and wireTable would convert it
+ * where nothing is lost: not through the SDK's Date objects and back, the most of a large answer's time.
  */
+
+import type { LogsTable } from '@azure/monitor-query-logs';
 import { parseKustoJson } from '../../engine/functions/kustoJson';
 import { toWire } from '../../engine/wireValues';
 import type { ResultTable, WireValue } from '../../results/queryResult';
+import { wireColumns, wireDatetime, wireTable, wireValue } from './wireConversion';
 
-/** Anything the SDK's parse may have changed: 16 digits in a row, a 4th fractional digit, a `.0`. */
-const MAY_LOSE = /\d{16}|\.\d{4}|\d\.0/;
 /** A dynamic cell's text holding a real token or a long past 2^53 (else JSON.parse is exact). */
 const DYNAMIC_MAY_LOSE = /\d[.eE]|\d{16}/;
 const SUB_MILLISECOND = /\.\d{4,7}Z?$/;
@@ -67,59 +69,77 @@ interface RawTable {
   readonly rows?: unknown[][];
 }
 
-function exactCell(raw: unknown, sdk: WireValue, type: string): WireValue {
+/** A long's quoted digits as an exact long: a number when a double holds it, else the digits. */
+function exactLong(raw: string): WireValue {
+  const n = Number(raw);
+  return Number.isSafeInteger(n) ? n : raw;
+}
+
+/**
+ * One cell as the SDK's conversion then wireTable would give it, with what they lose kept: read from
+ * the response's own JSON (longs of 16+ digits quoted), so no Date or parsed copy is made on the way.
+ */
+function cellFromRaw(raw: unknown, type: string): WireValue {
+  if (raw === null || raw === undefined) {
+    return null;
+  }
+  if (typeof raw !== 'string') {
+    return wireValue(raw);
+  }
   switch (type) {
     case 'long':
     case 'int':
     case 'decimal':
-      // A quoted long: its digits (the wire form of an exact long) when past 2^53, else the number.
-      if (typeof raw === 'string' && /^-?\d+$/.test(raw)) {
-        const n = Number(raw);
-        return Number.isSafeInteger(n) ? n : raw;
-      }
-      return sdk;
+      return /^-?\d+$/.test(raw) ? exactLong(raw) : raw;
     case 'real':
-      return typeof raw === 'string' && /^-?\d+$/.test(raw) ? Number(raw) : sdk;
-    case 'dynamic':
-      if (typeof raw === 'string' && DYNAMIC_MAY_LOSE.test(raw)) {
+      return /^-?\d+$/.test(raw) ? Number(raw) : raw;
+    case 'datetime':
+      // The SDK's Date stops at the millisecond: finer ticks stay as sent.
+      return SUB_MILLISECOND.test(raw) ? raw : wireDatetime(new Date(raw));
+    case 'dynamic': {
+      if (DYNAMIC_MAY_LOSE.test(raw)) {
         try {
           return toWire(parseKustoJson(raw), 'dynamic');
         } catch {
-          return sdk;
+          // Not Kusto's JSON: read as the SDK does below.
         }
       }
-      return sdk;
-    case 'datetime':
-      return typeof raw === 'string' && SUB_MILLISECOND.test(raw) ? raw : sdk;
+      try {
+        return wireValue(JSON.parse(raw));
+      } catch {
+        return raw; // the SDK leaves a dynamic value that is not JSON as its text
+      }
+    }
     default:
-      return sdk;
+      return raw;
   }
 }
 
 /**
- * The SDK's tables (already in wire form) with the cells it could not read exactly replaced from the
- * response body. A body that cannot hold such a cell, or that does not parse, leaves them as they are.
+ * The result's tables. The SDK's tables (`sdk`) give each table's columns; the cells are read from the
+ * response text itself, which keeps what the SDK's parse loses (see above) and skips converting every
+ * datetime to a Date and back, the most of a large answer's time. Without a usable text (or when it
+ * disagrees with the SDK's tables) the SDK's cells are converted instead.
  */
-export function exactTables(body: string | undefined, tables: readonly ResultTable[]): ResultTable[] {
-  if (body === undefined || !MAY_LOSE.test(body)) {
-    return [...tables];
-  }
-  let raw: { tables?: RawTable[] };
-  try {
-    raw = JSON.parse(quoteLongNumbers(body)) as { tables?: RawTable[] };
-  } catch {
-    return [...tables];
-  }
-  return tables.map((table, t) => {
-    const rawRows = raw.tables?.[t]?.rows;
-    if (!Array.isArray(rawRows) || rawRows.length !== table.rows.length) {
-      return table;
+export function resultTables(body: string | undefined, sdk: readonly LogsTable[]): ResultTable[] {
+  let raw: { tables?: RawTable[] } | undefined;
+  if (body !== undefined) {
+    try {
+      raw = JSON.parse(/\d{16}/.test(body) ? quoteLongNumbers(body) : body) as { tables?: RawTable[] };
+    } catch {
+      raw = undefined;
     }
-    const types = table.columns.map((c) => c.type);
-    const rows = table.rows.map((row, r) => {
-      const rawRow = rawRows[r];
-      return Array.isArray(rawRow) ? row.map((cell, c) => exactCell(rawRow[c], cell, types[c]!)) : row;
-    });
-    return { ...table, rows };
+  }
+  return sdk.map((table, t) => {
+    const rawRows = raw?.tables?.[t]?.rows;
+    if (!Array.isArray(rawRows) || rawRows.length !== table.rows.length) {
+      return wireTable(table);
+    }
+    const columns = wireColumns(table.columnDescriptors);
+    const types = columns.map((c) => c.type);
+    const rows = rawRows.map((rawRow) =>
+      Array.isArray(rawRow) ? types.map((type, c) => cellFromRaw(rawRow[c], type)) : types.map(() => null),
+    );
+    return { name: table.name, columns, rows };
   });
 }

@@ -17,7 +17,7 @@ import type { QueryBackend, RunOptions } from '../queryBackend';
 import { type AzureCloudName, cloudEndpoints } from './clouds';
 import { type EndpointApprover, EndpointGatedCredential } from './endpointPolicy';
 import { serviceErrorIn, serviceErrorMessages, toBackendError } from './errorMapping';
-import { exactTables } from './exactCells';
+import { resultTables } from './exactCells';
 import { withParameterLets } from './parameterLets';
 import { DEFAULT_MAX_RESPONSE_BYTES, type ResponseNote, responseSizePolicy } from './responseSize';
 import {
@@ -28,7 +28,7 @@ import {
   retryNoticePolicy,
 } from './retryNotice';
 import { backstopMs, serverTimeLimitSeconds } from './serverTimeout';
-import { renderInfoFrom, wireTable } from './wireConversion';
+import { renderInfoFrom } from './wireConversion';
 import { fetchWorkspaceSchema } from './workspaceMetadata';
 
 export interface LogAnalyticsOptions {
@@ -272,7 +272,7 @@ export class LogAnalyticsBackend implements QueryBackend {
       }
       const limit = options.rowLimit ?? DEFAULT_ROW_LIMIT;
       let truncated = false;
-      const tables: ResultTable[] = exactTables(this.bodies.get(call), sdkTables.map(wireTable)).map((table, i) => {
+      const tables: ResultTable[] = resultTables(this.bodies.get(call), sdkTables).map((table, i) => {
         if (i === 0 && table.rows.length > limit) {
           truncated = true;
           warnings.push(

@@ -4,9 +4,9 @@
  * converts back, and reads the service's `render` description into RenderInfo.
  */
 import type { LogsTable } from '@azure/monitor-query-logs';
+import { newRecord } from '../../results/jsonData';
 import type { RenderInfo, ResultColumn, ResultTable, WireValue } from '../../results/queryResult';
 import { KQL_TYPES, type KqlType } from '../../schema/types';
-import { newRecord } from '../../results/jsonData';
 
 const KNOWN_TYPES = new Set<string>(KQL_TYPES);
 
@@ -46,7 +46,7 @@ export function wireDatetime(d: Date): string | null {
   return d.toISOString().replace('.000Z', 'Z');
 }
 
-function wireValue(cell: unknown): WireValue {
+export function wireValue(cell: unknown): WireValue {
   if (cell === undefined || cell === null) {
     return null;
   }
@@ -69,11 +69,13 @@ function wireValue(cell: unknown): WireValue {
   return String(cell);
 }
 
+/** A table's columns as the result names and types them. */
+export function wireColumns(descriptors: readonly { name?: string; type?: string }[]): ResultColumn[] {
+  return descriptors.map((c, i) => ({ name: c.name ?? `Column${i + 1}`, type: wireColumnType(c.type) }));
+}
+
 export function wireTable(table: LogsTable): ResultTable {
-  const columns: ResultColumn[] = table.columnDescriptors.map((c, i) => ({
-    name: c.name ?? `Column${i + 1}`,
-    type: wireColumnType(c.type),
-  }));
+  const columns = wireColumns(table.columnDescriptors);
   const rows = table.rows.map((row) => columns.map((_c, i) => wireValue(row[i])));
   return { name: table.name, columns, rows };
 }

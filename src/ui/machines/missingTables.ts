@@ -14,24 +14,53 @@ export const PROCESS_TABLES = ['VMProcess', 'ServiceMapProcess_CL'] as const;
 export const PORT_TABLES = ['VMBoundPort'] as const;
 
 /**
+ * How long a Log Analytics backend's table list answers these checks: there each schema() is a
+ * metadata API request (hundreds of tables, megabytes), and expanding ten machines' Processes must not
+ * send ten. The backend is rebuilt when its settings or sign-in change, which starts a new list. The
+ * local engine's schema is in memory and changes in place when the data folder does: read each time.
+ */
+export const TABLE_LIST_TTL_MS = 5 * 60_000;
+
+const tableLists = new WeakMap<object, { at: number; names: Promise<Set<string> | undefined> }>();
+
+/** The backend's table names, read once per TABLE_LIST_TTL_MS; undefined when they cannot be read. */
+function tableNames(
+  backend: Pick<QueryBackend, 'id' | 'schema'>,
+  signal: AbortSignal | undefined,
+  now: number,
+): Promise<Set<string> | undefined> {
+  const held = backend.id === 'local' ? undefined : tableLists.get(backend);
+  if (held && now - held.at < TABLE_LIST_TTL_MS) {
+    return held.names;
+  }
+  // A schema that cannot be read (throttled, offline) says nothing: the caller's query will say more.
+  const names = backend.schema!(signal).then(
+    (schema) => new Set(schema.tables.map((t) => t.name)),
+    () => undefined,
+  );
+  tableLists.set(backend, { at: now, names });
+  // A failed or cancelled read is not kept: the next check asks again.
+  void names.then((n) => {
+    if (!n && tableLists.get(backend)?.names === names) tableLists.delete(backend);
+  });
+  return names;
+}
+
+/**
  * The names among `tables` the backend's schema does not list, compared case-sensitively as KQL
  * names are. Undefined when the backend cannot list its tables (then the caller just runs its query).
  */
 export async function missingTables(
-  backend: Pick<QueryBackend, 'schema'>,
+  backend: Pick<QueryBackend, 'id' | 'schema'>,
   tables: readonly string[],
   signal?: AbortSignal,
+  now = Date.now(),
 ): Promise<string[] | undefined> {
   if (!backend.schema) {
     return undefined;
   }
-  // A schema that cannot be read (throttled, offline) says nothing: the caller's query will say more.
-  const schema = await backend.schema(signal).catch(() => undefined);
-  if (!schema) {
-    return undefined;
-  }
-  const present = new Set(schema.tables.map((t) => t.name));
-  return tables.filter((t) => !present.has(t));
+  const present = await tableNames(backend, signal, now);
+  return present && tables.filter((t) => !present.has(t));
 }
 
 /** Where `table` would come from, for the backend the user is on. */

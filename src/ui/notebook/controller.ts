@@ -23,7 +23,7 @@ import {
   tablesRowsText,
 } from '../../notebook';
 import { truncationNote } from '../../render/truncationNote';
-import { BackendError } from '../../results/errors';
+import { BackendError, MissingTableError } from '../../results/errors';
 import { offerSignInOnAuthError } from '../backendCommands';
 import type { Ctx } from '../ctx';
 import { errorHeading } from '../errorHeading';
@@ -130,14 +130,7 @@ export class KqlNotebookController implements vscode.Disposable {
     const tables = this.ctx.schemas.current.tables.map((t) => t.name);
     const missing = missingTables(scoped.text, tables);
     if (missing.length > 0) {
-      // Not a failure of the query: the workspace lacks the data. Run All goes on to the parts it can run.
-      await execution.replaceOutput(
-        new vscode.NotebookCellOutput([
-          vscode.NotebookCellOutputItem.text(`**Cannot run here.** ${cannotRunNote(missing, tables)}`, 'text/markdown'),
-        ]),
-      );
-      log.info(`Notebook cell ${cell.index + 1} not run: the workspace has no ${missing.join(', ')}.`);
-      execution.end(undefined, Date.now());
+      await this.cannotRun(execution, cell.index, missing, tables);
       return true;
     }
 
@@ -190,6 +183,17 @@ export class KqlNotebookController implements vscode.Disposable {
       execution.end(true, Date.now());
       return true;
     } catch (e) {
+      if (e instanceof MissingTableError) {
+        // The service found the table missing (the schema had not said so yet): the same note as above.
+        const missingNow = e.tables;
+        await this.cannotRun(
+          execution,
+          cell.index,
+          missingNow,
+          tables.filter((t) => !missingNow.includes(t)),
+        );
+        return true;
+      }
       const kqlError = asKqlError(e);
       if (kqlError) {
         return fail(kqlError);
@@ -215,6 +219,22 @@ export class KqlNotebookController implements vscode.Disposable {
       execution.end(false, Date.now());
       return false;
     }
+  }
+
+  /** Not a failure of the query: the workspace lacks the data. Run All goes on to the parts it can run. */
+  private async cannotRun(
+    execution: vscode.NotebookCellExecution,
+    index: number,
+    missing: readonly string[],
+    tables: readonly string[],
+  ): Promise<void> {
+    await execution.replaceOutput(
+      new vscode.NotebookCellOutput([
+        vscode.NotebookCellOutputItem.text(`**Cannot run here.** ${cannotRunNote(missing, tables)}`, 'text/markdown'),
+      ]),
+    );
+    log.info(`Notebook cell ${index + 1} not run: the workspace has no ${missing.join(', ')}.`);
+    execution.end(undefined, Date.now());
   }
 
   dispose(): void {

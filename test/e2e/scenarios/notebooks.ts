@@ -145,12 +145,17 @@ async function rankedGrid(frame: Frame): Promise<{ status: string; machines: str
   return undefined;
 }
 
-export async function reportNotebookScenario(wb: Workbench, workspace: string): Promise<void> {
+/** Opens a report from the Reports view, as an untitled notebook. */
+export async function openReport(wb: Workbench, title: string): Promise<void> {
   await wb.runCommand('Connection Analytics: Focus on Reports View');
-  const row = reportsRow(wb, 'TCP traffic');
+  const row = reportsRow(wb, title);
   await row.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
   await row.click();
   await cellList(wb).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+}
+
+export async function reportNotebookScenario(wb: Workbench, workspace: string): Promise<void> {
+  await openReport(wb, 'TCP traffic');
 
   await runAll(wb);
   const frame = await outputFrame(wb, 'the outputs of Run All');
