@@ -48,6 +48,7 @@ import { queryParameterPromptScenario } from './scenarios/queryParameterPrompt';
 import { queryParametersNotebookScenario } from './scenarios/queryParameters';
 import { resultsScenario } from './scenarios/results';
 import { runAllAndStatusScenario } from './scenarios/runAllAndStatus';
+import { screenKeyboardScenario, screenWidthsScenario } from './scenarios/screenAccess';
 import { syntaxErrorScenario } from './scenarios/syntaxError';
 import { themesScenario } from './scenarios/themes';
 import { launchChromium, Workbench } from './workbench';
@@ -259,5 +260,14 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     "76 a folder of odd exports (Excel's UTF-16 CSV, ragged rows, a cut-off gzip): the extra tables in the Schema view, their queries answered, each skipped line a Problem",
     hostileExportsScenario,
     300_000,
+  );
+  scenario(
+    '78 by keyboard and screen reader: awkward values show as text, Tab reaches the grid, arrows/Home/End/PageDown/the header sort/Enter/export menu/chart tab work, the tree names the grid, cell and a live status; High Contrast reads',
+    screenKeyboardScenario,
+    300_000,
+  );
+  scenario(
+    '79 the results panel 320 px wide and at 150 % zoom in High Contrast Light: no toolbar control overlaps or runs off, the cut status has a tooltip',
+    screenWidthsScenario,
   );
 });
