@@ -50,6 +50,7 @@ import { queryParametersNotebookScenario } from './scenarios/queryParameters';
 import { queryParameterTypesScenario } from './scenarios/queryParameterTypes';
 import { resultsScenario } from './scenarios/results';
 import { runAllAndStatusScenario } from './scenarios/runAllAndStatus';
+import { screenKeyboardScenario, screenWidthsScenario } from './scenarios/screenAccess';
 import { syntaxErrorScenario } from './scenarios/syntaxError';
 import { themesScenario } from './scenarios/themes';
 import { launchChromium, Workbench } from './workbench';
@@ -270,5 +271,14 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     "80 a user's own Log Analytics workspace: a spaced custom column completes, a long above 2^53 and a dynamic value show exactly, a missing VMBoundPort is named by the query and by the report",
     logAnalyticsOwnDataScenario,
     300_000,
+  );
+  scenario(
+    '78 by keyboard and screen reader: awkward values show as text, Tab reaches the grid, arrows/Home/End/PageDown/the header sort/Enter/export menu/chart tab work, the tree names the grid, cell and a live status; High Contrast reads',
+    screenKeyboardScenario,
+    300_000,
+  );
+  scenario(
+    '79 the results panel 320 px wide and at 150 % zoom in High Contrast Light: no toolbar control overlaps or runs off, the cut status has a tooltip',
+    screenWidthsScenario,
   );
 });

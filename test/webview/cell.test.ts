@@ -58,4 +58,15 @@ describe('renderCell', () => {
     assert.equal(cell.textContent, long);
     assert.equal(cell.title.length, 2001);
   });
+
+  test('a value of several lines keeps all of them as its text and is marked as such', () => {
+    const cell = new ShimCell();
+    renderCell(cell, 'first line\nsecond line', undefined, 'string', false);
+    assert.deepEqual(
+      [cell.textContent, cell.title, cell.className],
+      ['first line\nsecond line', 'first line\nsecond line', 'cell multiline'],
+    );
+    renderCell(cell, 'one line', undefined, 'string', false);
+    assert.equal(cell.className, 'cell');
+  });
 });

@@ -73,6 +73,8 @@ export class ResultOutput {
   private readonly chart: ChartView;
   private plan: ChartPlan | undefined;
   private chartDrawn = false;
+  /** Grid and Chart: which one shows is said by aria-pressed, not only by the button's colour. */
+  private readonly viewButtons: Record<'grid' | 'chart', HTMLButtonElement>;
 
   constructor(
     private readonly payload: NotebookResultPayload,
@@ -87,23 +89,30 @@ export class ResultOutput {
     const detail = el('pre', 'detail-text');
     detail.hidden = true;
     this.grid = table
-      ? new ResultGrid(rowCells(table), {
-          copy: (_what, text) => void navigator.clipboard?.writeText(text),
-          expand: (title, text) => {
-            detail.textContent = `${title}\n${text}`;
-            detail.hidden = false;
+      ? new ResultGrid(
+          rowCells(table),
+          {
+            copy: (_what, text) => void navigator.clipboard?.writeText(text),
+            expand: (title, text) => {
+              detail.textContent = `${title}\n${text}`;
+              detail.hidden = false;
+            },
+            rendered: () => onRendered?.(),
           },
-          rendered: () => onRendered?.(),
-        })
+          // A result of several tables names each grid after its table, as its heading does.
+          result.tables.length > 1 ? table.name : 'Results',
+        )
       : undefined;
     gridHost.append(this.grid ? this.grid.element : el('p', 'muted', 'The query returned no table.'));
 
     this.plan = result.render ? chartPlan(table, result.render, MAX_CHART_POINTS) : undefined;
     const filter = el('input', 'filter');
     filter.placeholder = 'Filter rows';
+    filter.setAttribute('aria-label', 'Filter rows');
     filter.addEventListener('input', () => this.grid?.setFilter(filter.value));
     const gridButton = button('Grid', 'Show the rows', () => this.show('grid'));
     const chartButton = button('Chart', 'Show the chart', () => this.show('chart'));
+    this.viewButtons = { grid: gridButton, chart: chartButton };
     const toolbar = el('div', 'toolbar');
     toolbar.append(
       gridButton,
@@ -138,6 +147,8 @@ export class ResultOutput {
 
   show(view: 'grid' | 'chart'): void {
     this.element.dataset.view = view;
+    this.viewButtons.grid.setAttribute('aria-pressed', String(view === 'grid'));
+    this.viewButtons.chart.setAttribute('aria-pressed', String(view === 'chart'));
     if (view === 'grid') {
       this.grid?.paint();
       return;

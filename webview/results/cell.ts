@@ -39,6 +39,10 @@ export function renderCell(
   } else if (type === 'dynamic' || typeof value === 'object') {
     cls += ' dyn';
   }
+  if (text.includes('\n')) {
+    // Only the first line fits the row: a mark says there are more (the tooltip and Enter show them).
+    cls += ' multiline';
+  }
   if (selected) {
     cls += ' selected';
   }

@@ -2,14 +2,17 @@
  * A virtual-scrolling result grid: only the rows in view (plus a few) exist in the DOM, recycled as the
  * user scrolls, so 1M rows scroll smoothly. vscode-elements' table renders every row, hence our own
  * (test/webview/gridInChromium.test.ts checks what Chromium paints after filter, sort and scroll).
- * Sort by clicking a header, filter with the box above, copy with Ctrl/Cmd+C (cell) and
- * Ctrl/Cmd+Shift+C (row) or the context menu, expand a dynamic value with Enter or a double-click.
+ * Sort by clicking a header (or, by keyboard, ArrowUp onto the header row and Enter), filter with the box
+ * above, copy with Ctrl/Cmd+C (cell) and Ctrl/Cmd+Shift+C (row) or the context menu, expand a dynamic value
+ * with Enter or a double-click. The grid is one Tab stop: the selected cell is its
+ * aria-activedescendant, so a screen reader follows the arrow keys without focus moving between cells.
  */
-import type { WireValue } from '../../src/results/queryResult';
+
 import { expandedText, rowText } from '../../src/render/cellText';
 import { RowOrder, type RowView, type SortState } from '../../src/render/rowOrder';
 import type { TableCells } from '../../src/render/tableCells';
-import { el } from '../shared/dom';
+import type { WireValue } from '../../src/results/queryResult';
+import { el, menuKeys } from '../shared/dom';
 import { renderCell } from './cell';
 
 const ROW_HEIGHT = 22;
@@ -26,6 +29,11 @@ export interface GridCallbacks {
   /** Called after the visible rows are in the DOM (the bench times first paint with it). */
   rendered?(visibleRows: number): void;
 }
+
+/** The selection's row when it is on the column headers (the keyboard's way to sort). */
+const HEADER_ROW = -1;
+/** Numbers each grid's element ids: a notebook shows several grids in one document. */
+let gridCount = 0;
 
 /** A pooled row element and the view row it last drew (-1: none), as of which generation. */
 type PooledRow = HTMLDivElement & { shows: number; generation: number };
@@ -47,10 +55,15 @@ export class ResultGrid {
   private generation = 0;
   private spacerPx = -1;
   private frame = 0;
+  /** The id the selected cell carries while it is drawn, named by the grid's aria-activedescendant. */
+  private readonly activeId = `kql-grid-${++gridCount}-active`;
+  private activeCell: HTMLElement | undefined;
 
+  /** `label` names the grid for screen readers ("Results", a notebook table's name). */
   constructor(
     private readonly table: TableCells,
     private readonly callbacks: GridCallbacks,
+    label = 'Results',
   ) {
     this.order = new RowOrder(table);
     this.view = this.order.order('', undefined);
@@ -58,6 +71,7 @@ export class ResultGrid {
     this.viewport = el('div', 'grid-viewport');
     this.viewport.tabIndex = 0;
     this.viewport.setAttribute('role', 'grid');
+    this.viewport.setAttribute('aria-label', label);
     this.viewport.setAttribute('aria-rowcount', String(table.rowCount + 1));
     this.viewport.setAttribute('aria-colcount', String(table.columns.length));
     this.header = el('div', 'grid-row grid-header');
@@ -67,6 +81,9 @@ export class ResultGrid {
     this.body = el('div', 'grid-body');
     this.menu = el('div', 'context-menu');
     this.menu.hidden = true;
+    this.menu.setAttribute('role', 'menu');
+    this.menu.setAttribute('aria-label', 'Cell');
+    menuKeys(this.menu);
     this.spacer.appendChild(this.body);
     this.viewport.append(this.header, this.spacer);
     this.element.append(this.viewport, this.menu);
@@ -101,6 +118,10 @@ export class ResultGrid {
     return this.sort ? { filter: this.filter, sort: this.sort } : { filter: this.filter };
   }
 
+  focus(): void {
+    this.viewport.focus();
+  }
+
   /** Closes the context menu; false when it was not open. */
   closeMenu(): boolean {
     if (this.menu.hidden) {
@@ -128,12 +149,15 @@ export class ResultGrid {
 
   private buildHeader(): void {
     this.header.replaceChildren();
+    if (this.activeCell?.parentElement === this.header) {
+      this.activeCell = undefined;
+    }
     this.table.columns.forEach((c, i) => {
       const h = el('div', 'cell head');
       h.setAttribute('role', 'columnheader');
       h.setAttribute('aria-colindex', String(i + 1));
       h.dataset.col = String(i);
-      h.title = `${c.name} (${c.type}) — click to sort`;
+      h.title = `${c.name} (${c.type}) — click (or Enter) to sort`;
       h.append(el('span', 'head-name', c.name), el('span', 'head-type muted', c.type));
       if (this.sort?.column === i) {
         h.append(el('span', 'sort-mark', this.sort.descending ? '▼' : '▲'));
@@ -158,6 +182,8 @@ export class ResultGrid {
 
   private reorder(): void {
     this.view = this.order.order(this.filter, this.sort);
+    // The rows a filter leaves, plus the header row: what a screen reader says the grid holds.
+    this.viewport.setAttribute('aria-rowcount', String(this.view.length + 1));
     this.generation++;
     this.selected = { row: Math.min(this.selected.row, Math.max(0, this.view.length - 1)), col: this.selected.col };
     this.schedule();
@@ -267,7 +293,37 @@ export class ResultGrid {
         rowEl.shows = -1;
       }
     }
+    this.markActive();
     this.callbacks.rendered?.(count);
+  }
+
+  /**
+   * Points the grid's aria-activedescendant at the selected cell (a header or a drawn row's), so a screen
+   * reader announces it; none while the selection is scrolled out of the drawn rows.
+   */
+  private markActive(): void {
+    const { row, col } = this.selected;
+    let cell: Element | undefined;
+    if (row === HEADER_ROW) {
+      cell = this.header.children[col];
+    } else {
+      const rowEl = this.pool.length > 0 ? this.pool[row % this.pool.length] : undefined;
+      cell = rowEl && !rowEl.hidden && rowEl.shows === row ? rowEl.children[col] : undefined;
+    }
+    for (const h of this.header.children) {
+      h.classList.toggle('selected', h === cell);
+    }
+    if (cell === this.activeCell) {
+      return;
+    }
+    this.activeCell?.removeAttribute('id');
+    this.activeCell = cell as HTMLElement | undefined;
+    if (this.activeCell) {
+      this.activeCell.id = this.activeId;
+      this.viewport.setAttribute('aria-activedescendant', this.activeId);
+    } else {
+      this.viewport.removeAttribute('aria-activedescendant');
+    }
   }
 
   private cellAt(e: Event): { row: number; col: number } | undefined {
@@ -291,12 +347,27 @@ export class ResultGrid {
     }
   }
 
+  /**
+   * Selects a cell and scrolls it into view, across as well as down (a 200-column result is walked by
+   * ArrowRight too). Row HEADER_ROW is the column headers, one ArrowUp above the first row.
+   */
   private select(row: number, col: number): void {
     const rows = this.view.length;
     const cols = this.table.columns.length;
-    this.selected = { row: Math.max(0, Math.min(rows - 1, row)), col: Math.max(0, Math.min(cols - 1, col)) };
+    this.selected = {
+      row: row === HEADER_ROW ? HEADER_ROW : Math.max(0, Math.min(rows - 1, row)),
+      col: Math.max(0, Math.min(cols - 1, col)),
+    };
     this.generation++;
-    const y = this.selected.row * ROW_HEIGHT;
+    if (this.selected.row !== HEADER_ROW) {
+      this.revealRow(this.selected.row);
+    }
+    this.paint();
+    this.revealColumn();
+  }
+
+  private revealRow(row: number): void {
+    const y = row * ROW_HEIGHT;
     const height = Math.max(0, this.viewport.clientHeight - this.header.offsetHeight);
     const full = this.view.length * ROW_HEIGHT;
     const scrolled = this.scrollHeightPx();
@@ -308,7 +379,22 @@ export class ResultGrid {
     } else if (y + ROW_HEIGHT > contentTop + height) {
       this.viewport.scrollTop = (y + ROW_HEIGHT - height) * ratio;
     }
-    this.paint();
+  }
+
+  /** Scrolls sideways so the selected cell is in view (cells sit at their column's offset in the row). */
+  private revealColumn(): void {
+    const cell = this.activeCell;
+    if (!cell) {
+      return;
+    }
+    const left = cell.offsetLeft;
+    const right = left + cell.offsetWidth;
+    const view = this.viewport;
+    if (left < view.scrollLeft) {
+      view.scrollLeft = left;
+    } else if (right > view.scrollLeft + view.clientWidth) {
+      view.scrollLeft = Math.min(left, right - view.clientWidth);
+    }
   }
 
   private selectedRow(): readonly WireValue[] | undefined {
@@ -317,6 +403,10 @@ export class ResultGrid {
   }
 
   copyCell(): void {
+    if (this.selected.row === HEADER_ROW) {
+      this.callbacks.copy('cell', this.table.columns[this.selected.col]!.name);
+      return;
+    }
     const source = this.view[this.selected.row];
     if (source !== undefined) {
       this.callbacks.copy('cell', this.table.text(source, this.selected.col));
@@ -331,6 +421,10 @@ export class ResultGrid {
   }
 
   expandSelected(): void {
+    if (this.selected.row === HEADER_ROW) {
+      this.toggleSort(this.selected.col);
+      return;
+    }
     const source = this.view[this.selected.row];
     const col = this.table.columns[this.selected.col];
     if (source !== undefined && col) {
@@ -355,6 +449,7 @@ export class ResultGrid {
       Home: () => this.select(mod ? 0 : row, 0),
       End: () => this.select(mod ? this.view.length - 1 : row, this.table.columns.length - 1),
       Enter: () => this.expandSelected(),
+      ' ': () => (row === HEADER_ROW ? this.toggleSort(col) : this.select(row, col)),
       ContextMenu: () => this.openMenuAtSelection(),
     };
     if (e.key === 'F10' && e.shiftKey) {
@@ -402,7 +497,6 @@ export class ResultGrid {
       });
       return b;
     };
-    this.menu.setAttribute('role', 'menu');
     this.menu.replaceChildren(
       item('Copy cell', () => this.copyCell()),
       item('Copy row', () => this.copyRow()),

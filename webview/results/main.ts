@@ -14,7 +14,7 @@ import { validateHostMessage, validatePanelState } from '../../src/protocol/vali
 import { type ChartPlan, chartPlan } from '../../src/render/chartSpec';
 import { tableOf } from '../../src/render/tableCells';
 import { truncationNote } from '../../src/render/truncationNote';
-import { el, injectStyle, onThemeChange } from '../shared/dom';
+import { el, injectStyle, menuKeys, onThemeChange } from '../shared/dom';
 import themeCss from '../shared/theme.css';
 import { vscodeApi } from '../shared/vscodeApi';
 import { ChartView } from './chart';
@@ -34,6 +34,14 @@ app.id = 'app';
 
 // Layout: a status line (with, after "Run all", a list of every query's outcome), then the tabs.
 const status = el('div', 'status muted');
+// A live region: a screen reader hears "49 rows · …" or the error's heading when a run ends, without
+// leaving the grid. The line is cut with an ellipsis in a narrow panel; its tooltip holds all of it.
+status.setAttribute('role', 'status');
+status.setAttribute('aria-live', 'polite');
+function setStatus(text: string): void {
+  status.textContent = text;
+  status.title = text;
+}
 const batchPicker = document.createElement('select');
 batchPicker.className = 'batch-picker';
 batchPicker.title = 'The outcome of each query of the last Run all';
@@ -77,6 +85,7 @@ function button(label: string, title: string, run: () => void): HTMLElement {
 // Results tab: toolbar, warnings, grid, detail pane.
 const filterBox = document.createElement('vscode-textfield');
 filterBox.setAttribute('placeholder', 'Filter rows');
+filterBox.setAttribute('aria-label', 'Filter rows');
 filterBox.className = 'filter';
 const resultsToolbar = el('div', 'toolbar');
 const warnings = el('div', 'warnings');
@@ -85,12 +94,18 @@ const detail = el('div', 'detail');
 detail.hidden = true;
 const detailTitle = el('div', 'detail-title');
 const detailText = el('pre', 'detail-text');
-detail.append(
-  detailTitle,
-  button('Close', 'Close the value view', () => (detail.hidden = true)),
-  detailText,
-);
+/** Closes the value view; focus goes back to the grid it was opened from, never to the page. */
+function closeDetail(): void {
+  detail.hidden = true;
+  grid?.focus();
+}
+detail.append(detailTitle, button('Close', 'Close the value view (Escape)', closeDetail), detailText);
 let grid: ResultGrid | undefined;
+const exportAllButton = button(
+  'Export all rows…',
+  'Save every row of the result, in its own order, ignoring the filter and sort',
+  () => exportAll(),
+);
 resultsToolbar.append(
   filterBox,
   button('Copy cell', 'Copy the selected cell (Ctrl+C)', () => grid?.copyCell()),
@@ -101,9 +116,7 @@ resultsToolbar.append(
   button('Export JSON', 'Save the rows shown (filtered and sorted as in the grid) as JSON', () =>
     exportData('json', true),
   ),
-  button('Export all rows…', 'Save every row of the result, in its own order, ignoring the filter and sort', () =>
-    exportAll(),
-  ),
+  exportAllButton,
 );
 panels[0]!.append(resultsToolbar, warnings, gridHost, detail);
 let filterTimer: ReturnType<typeof setTimeout> | undefined;
@@ -166,12 +179,18 @@ function exportData(format: 'csv' | 'json', shown: boolean): void {
 function exportAll(): void {
   const menu = el('div', 'context-menu export-menu');
   menu.setAttribute('role', 'menu');
+  menu.setAttribute('aria-label', 'Export all rows');
+  menuKeys(menu);
   let open = true;
-  const close = (): void => {
+  /** `refocus`: a choice or Escape hands focus back to the button (removing the focused menu would drop it). */
+  const close = (refocus: boolean): void => {
     // Removing the focused menu fires its focusout again: close once.
     if (open) {
       open = false;
       menu.remove();
+      if (refocus) {
+        exportAllButton.focus();
+      }
     }
   };
   for (const format of ['csv', 'json'] as const) {
@@ -183,14 +202,27 @@ function exportAll(): void {
     b.setAttribute('role', 'menuitem');
     b.addEventListener('click', () => {
       exportData(format, false);
-      close();
+      close(true);
     });
     menu.append(b);
   }
-  menu.addEventListener('keydown', (e) => e.key === 'Escape' && close());
-  menu.addEventListener('focusout', (e) => !menu.contains(e.relatedTarget as Node | null) && close());
+  menu.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') {
+      // The document's Escape handler would also close the value view under the menu.
+      e.stopPropagation();
+      close(true);
+    }
+  });
+  menu.addEventListener('focusout', (e) => !menu.contains(e.relatedTarget as Node | null) && close(false));
+  // Under the button that opened it (the toolbar wraps in a narrow panel, so the button moves).
+  menu.style.left = `${exportAllButton.offsetLeft}px`;
+  menu.style.top = `${exportAllButton.offsetTop + exportAllButton.offsetHeight}px`;
   resultsToolbar.append(menu);
-  (menu.firstElementChild as HTMLElement).focus();
+  // The menu itself takes the focus, ArrowDown the first item: opened by Enter, a focused item would
+  // receive that same key press and export at once (a button acts on Enter's keypress, sent to the
+  // element focused after keydown).
+  menu.tabIndex = -1;
+  menu.focus();
 }
 
 // Escape closes what is open on top of the grid: its context menu first, then the value detail.
@@ -201,7 +233,7 @@ document.addEventListener('keydown', (e) => {
   if (grid?.closeMenu()) {
     e.preventDefault();
   } else if (!detail.hidden) {
-    detail.hidden = true;
+    closeDetail();
     e.preventDefault();
   }
 });
@@ -281,7 +313,7 @@ function showStatus(): void {
   if (current.options.timeRange) {
     parts.push(current.options.timeRange);
   }
-  status.textContent = parts.join(' · ');
+  setStatus(parts.join(' · '));
 }
 
 async function drawChart(): Promise<void> {
@@ -427,7 +459,8 @@ function showError(m: ShowErrorMessage): void {
   }
   errorBox.replaceChildren(...box);
   headers[2]!.textContent = m.kind === 'cancelled' ? 'Errors' : 'Errors (1)';
-  status.textContent = heading;
+  // The live region says what went wrong, not only that something did.
+  setStatus(`${heading}: ${m.line !== undefined ? `${m.line}:${m.column} ` : ''}${m.message}`);
   selectTab('errors');
 }
 
@@ -439,7 +472,7 @@ function handle(m: HostMessage): void {
         refreshBatchPicker(undefined);
       }
       document.body.classList.add('running');
-      status.textContent = 'Running…';
+      setStatus('Running…');
       saveState({ documentUri: m.documentUri, queryText: m.queryText, blockStartLine: m.blockStartLine });
       break;
     case 'showResult':
@@ -454,11 +487,11 @@ function handle(m: HostMessage): void {
       break;
     case 'cancelled':
       document.body.classList.remove('running');
-      status.textContent = 'Cancelled.';
+      setStatus('Cancelled.');
       break;
     case 'clear':
       document.body.classList.remove('running');
-      status.textContent = m.note;
+      setStatus(m.note);
       break;
   }
 }
@@ -484,6 +517,6 @@ onThemeChange(() => {
 });
 
 if (state?.queryText) {
-  status.textContent = 'Run the query again to see its results (results are not kept across reloads).';
+  setStatus('Run the query again to see its results (results are not kept across reloads).');
 }
 api.postMessage({ type: 'ready' });

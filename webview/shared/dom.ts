@@ -51,3 +51,23 @@ export function onThemeChange(fn: () => void): void {
     }
   }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 }
+
+/**
+ * Arrow keys, Home and End move between a `role=menu`'s items, as screen readers tell their users to
+ * expect of a menu (Tab still leaves it).
+ */
+export function menuKeys(menu: HTMLElement): void {
+  menu.addEventListener('keydown', (e) => {
+    const items = [...menu.querySelectorAll<HTMLElement>('[role=menuitem]')];
+    const at = items.indexOf(e.target as HTMLElement);
+    // From the menu itself (at -1), ArrowDown is the first item and ArrowUp the last.
+    const next = { ArrowDown: at + 1, ArrowUp: at < 0 ? items.length - 1 : at - 1, Home: 0, End: items.length - 1 }[
+      e.key
+    ];
+    if (next === undefined || items.length === 0) {
+      return;
+    }
+    items[(next + items.length) % items.length]?.focus();
+    e.preventDefault();
+  });
+}

@@ -5,9 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
-import { crashNotices, resultsFrame, waitForGrid, withColumns } from '../resultsPanel';
 import { runBlock } from '../queryFile';
-import { waitFor, type Workbench } from '../workbench';
+import { crashNotices, resultsFrame, waitForGrid, withColumns } from '../resultsPanel';
+import { type Workbench, waitFor } from '../workbench';
 
 declare const navigator: { clipboard: { readText(): Promise<string>; writeText(text: string): Promise<void> } };
 
@@ -17,7 +17,7 @@ function cell(frame: Frame, row: number, col: number) {
   return frame.locator(`.grid-body [role=row][data-row="${row}"] [role=gridcell]`).nth(col);
 }
 
-async function clipboardBecomes(wb: Workbench, what: string, expected: string): Promise<string> {
+export async function clipboardBecomes(wb: Workbench, what: string, expected: string): Promise<string> {
   return waitFor(
     what,
     async () => {

@@ -7,9 +7,9 @@
 import assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
 import type { DomCanvas, DomDocument } from '../browserTypes';
-import { crashNotices, resultsFrame, waitForGrid, withColumns } from '../resultsPanel';
 import { runBlock } from '../queryFile';
-import { escapeRegExp, UI_TIMEOUT_MS, waitFor, type Workbench } from '../workbench';
+import { crashNotices, resultsFrame, waitForGrid, withColumns } from '../resultsPanel';
+import { escapeRegExp, UI_TIMEOUT_MS, type Workbench, waitFor } from '../workbench';
 
 declare const document: DomDocument & {
   readonly documentElement: unknown;
@@ -130,7 +130,7 @@ async function chartText(frame: Frame): Promise<{ foreground: string; pixels: nu
 }
 
 /** Preferences: Color Theme, as a user picks one (the list previews; Enter keeps it). */
-async function pickTheme(wb: Workbench, name: string): Promise<void> {
+export async function pickTheme(wb: Workbench, name: string): Promise<void> {
   await wb.runCommand('Preferences: Color Theme');
   const input = wb.page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
