@@ -4,19 +4,19 @@
  * the list computed at `C` (the library returns every candidate and the editor filters by prefix).
  */
 import {
-  CompletionItemKind,
-  InsertTextFormat,
   type CompletionItem,
+  CompletionItemKind,
   type CompletionList,
+  InsertTextFormat,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { bridgeItems, buildDeferredGrammar, items, kusto } from '../kql';
-import type { AnalyzedBlock, BlockAnalyzer } from './blockAnalysis';
+import { type AnalyzedBlock, analysedAt, type BlockAnalyzer } from './blockAnalysis';
 import { blockForCompletion } from './documentBlocks';
 import { deadlineToken, isCancellation } from './guards';
+import { type LiveValueStore, liveValueItems } from './liveValues';
+import { type StatementSplit, statementAt } from './pipeSegments';
 import { PIPED_INPUT_NAME, StatementAnalyzer } from './statementAnalysis';
-import { liveValueItems, type LiveValueStore } from './liveValues';
-import { statementAt, type StatementSplit } from './pipeSegments';
 
 const K_KIND: Record<number, CompletionItemKind> = {
   1: CompletionItemKind.Keyword, // Keyword
@@ -261,7 +261,7 @@ export class CompletionProvider {
   }
 
   private compute(block: AnalyzedBlock, position: number, uri: string): ComputedCompletion | undefined {
-    if (!block.service) {
+    if (!block.service || !analysedAt(block, position)) {
       return undefined;
     }
     try {
