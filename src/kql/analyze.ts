@@ -4,11 +4,10 @@
  */
 import type { TableSchema } from '../schema/types';
 import type { FunctionSchema } from '../schema/workspaceSchema';
-import { blankSpans } from './blankSpans';
 import { type KqlDiagnostic, KqlError, type KqlSeverity } from './errors';
 import { globalsFor } from './globals';
-import { graphInputMessage, graphPatternOperators } from './graphInputCrash';
-import { cancellationToken, items, kusto } from './kustoLibrary';
+import { parseAndAnalyzeGraphSafe, queryDiagnostics } from './graphInputCrash';
+import { cancellationToken } from './kustoLibrary';
 import { LineMap } from './positions';
 
 export interface AnalyzedQuery {
@@ -41,36 +40,14 @@ function severity(s: string | null): KqlSeverity {
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): AnalyzedQuery {
-  const K = kusto();
   const globals = globalsFor(options.tables, options.functions);
   const token = cancellationToken(options.isCancelled);
-  let code: Kusto.Language.KustoCode;
-  try {
-    code = K.KustoCode.ParseAndAnalyze(text, globals, token)!;
-  } catch (e) {
-    // The binder throws on a graph operator whose input it could not type as a graph
-    // (graphInputCrash.ts): bind the rest, and say at the operator what it needs.
-    const spans = /OperationCanceled/.test(String((e as { name?: string }).name ?? e))
-      ? []
-      : graphPatternOperators(text, globals);
-    if (spans.length === 0) {
-      throw e;
-    }
-    const rest = analyze(blankSpans(text, spans), options);
-    const lines = new LineMap(text);
-    const errors = spans.map((s) => ({
-      code: 'KQL-GRAPH',
-      message: graphInputMessage(s.keyword),
-      severity: 'error' as const,
-      start: s.start,
-      end: s.end,
-      range: lines.rangeOf(s.start, s.end),
-    }));
-    return { ...rest, text, lines, diagnostics: [...rest.diagnostics, ...errors].sort((a, b) => a.start - b.start) };
-  }
+  // The binder throws on a graph operator whose input it could not type as a graph (graphInputCrash.ts).
+  const analysis = parseAndAnalyzeGraphSafe(text, globals, token);
+  const { code, graphErrors } = analysis;
   const lines = new LineMap(text);
   const diagnostics: KqlDiagnostic[] = [];
-  for (const d of items(code.GetDiagnostics(token))) {
+  for (const d of queryDiagnostics(analysis, code.GetDiagnostics(token))) {
     const start = d.Start;
     const end = d.Start + Math.max(d.Length, 0);
     diagnostics.push({
@@ -81,6 +58,13 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalyzedQue
       end,
       range: lines.rangeOf(start, end),
     });
+  }
+  if (graphErrors.length > 0) {
+    // Placed among the binder's errors in text order, so the input's own error comes first.
+    for (const e of graphErrors) {
+      diagnostics.push({ ...e, range: lines.rangeOf(e.start, e.end) });
+    }
+    diagnostics.sort((a, b) => a.start - b.start);
   }
   return { text, code, lines, diagnostics };
 }

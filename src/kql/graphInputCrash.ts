@@ -6,7 +6,9 @@
  * operators; the text is bound again with each `| graph-…` operator blanked, which gives the query's
  * other errors (the unknown name) at their places, and each operator gets an error saying what it needs.
  */
-import { kusto } from './kustoLibrary';
+import { blankSpans } from './blankSpans';
+import type { KqlSeverity } from './errors';
+import { isCancellation, items, kusto } from './kustoLibrary';
 
 export interface GraphOperatorSpan {
   readonly start: number;
@@ -37,4 +39,74 @@ export function graphPatternOperators(text: string, globals: Kusto.Language.Glob
 
 export function graphInputMessage(keyword: string): string {
   return `${keyword} needs a graph as its input (make-graph, or a let or stored function that returns one), and Kusto.Language could not bind this input as one.`;
+}
+
+/** An error the binder could not give, at an operator it could not bind; offsets into the query text. */
+export interface GraphInputError {
+  readonly code: 'KQL-GRAPH';
+  readonly message: string;
+  readonly severity: KqlSeverity;
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface GraphSafeAnalysis {
+  /**
+   * The query's analysis, or, when the binder threw on graph operators, that of the text with them
+   * blanked: the same length and offsets, but not the query's text (not for formatting it).
+   */
+  readonly code: Kusto.Language.KustoCode;
+  /** One error per blanked operator; empty when the query bound as it is. */
+  readonly graphErrors: readonly GraphInputError[];
+}
+
+/**
+ * ParseAndAnalyze that survives the binder's crash on graph operators: the one place the engine's
+ * analyze() and the language server's blocks get their analysis from, so both report the same errors.
+ * Cancellation, and a throw with no graph operator to blame, propagate.
+ */
+export function parseAndAnalyzeGraphSafe(
+  text: string,
+  globals: Kusto.Language.GlobalState,
+  token: Kusto.Language.Utils.CancellationToken,
+): GraphSafeAnalysis {
+  const K = kusto();
+  try {
+    return { code: K.KustoCode.ParseAndAnalyze(text, globals, token)!, graphErrors: [] };
+  } catch (e) {
+    const spans = isCancellation(e) ? [] : graphPatternOperators(text, globals);
+    if (spans.length === 0) {
+      throw e;
+    }
+    // Blanked, the operators are gone from the parse, so a second throw is not theirs and propagates.
+    const code = K.KustoCode.ParseAndAnalyze(blankSpans(text, spans), globals, token)!;
+    const graphErrors = spans.map((s) => ({
+      code: 'KQL-GRAPH' as const,
+      message: graphInputMessage(s.keyword),
+      severity: 'error' as const,
+      start: s.start,
+      end: s.end,
+    }));
+    return { code, graphErrors };
+  }
+}
+
+/**
+ * The library's diagnostics (the binder's, or its analyzers') that speak for the query: all of them when
+ * it bound as it is. With operators blanked, the syntax errors, and the others before the first blanked
+ * operator: after it the query was typed without the operator, so `project a | where a > 1` would have
+ * `a` unknown there.
+ */
+export function queryDiagnostics(
+  analysis: GraphSafeAnalysis,
+  list: System.Collections.Generic.IReadOnlyList$1<Kusto.Language.Diagnostic> | null,
+): Kusto.Language.Diagnostic[] {
+  const all = [...items(list)];
+  if (analysis.graphErrors.length === 0) {
+    return all;
+  }
+  const firstBlanked = Math.min(...analysis.graphErrors.map((e) => e.start));
+  const key = (d: Kusto.Language.Diagnostic) => `${d.Start}:${d.Length}:${d.Code}`;
+  const syntax = new Set([...items(analysis.code.GetSyntaxDiagnostics())].map(key));
+  return all.filter((d) => d.Start < firstBlanked || syntax.has(key(d)));
 }

@@ -17,8 +17,15 @@ export {
   tableSymbol,
 } from './globals';
 export {
+  type GraphInputError,
+  type GraphSafeAnalysis,
+  parseAndAnalyzeGraphSafe,
+  queryDiagnostics,
+} from './graphInputCrash';
+export {
   bridgeItems,
   cancellationToken,
+  isCancellation,
   items,
   type KustoLanguage,
   kusto,

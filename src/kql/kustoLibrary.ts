@@ -93,6 +93,13 @@ export function cancellationToken(isCancelled?: () => boolean): Kusto.Language.U
   return isCancelled ? new K.Utils.CancellationToken.$ctor1(isCancelled) : new K.Utils.CancellationToken.ctor();
 }
 
+/** True for the library's OperationCanceledException (a Bridge exception, not a JS Error subclass). */
+export function isCancellation(e: unknown): boolean {
+  const name = (e as { constructor?: { $$name?: string; name?: string } } | null)?.constructor;
+  const text = `${name?.$$name ?? ''} ${(e as { Message?: string; message?: string } | null)?.Message ?? (e as Error | null)?.message ?? ''}`;
+  return /OperationCanceled|was canceled/i.test(text);
+}
+
 /** Iterates a Bridge `IReadOnlyList`/`List` as a JavaScript iterable. */
 export function* items<T>(list: { Count: number; getItem(i: number): T } | null | undefined): Generator<T> {
   if (!list) {

@@ -3,7 +3,15 @@
  * an edit re-analyses only the block it touched, and every feature (diagnostics, completion, hover,
  * tokens, formatting) shares the same parse.
  */
-import { activeSchema, globalsFor, items, kusto, type KqlSeverity } from '../kql';
+import {
+  activeSchema,
+  type GraphInputError,
+  globalsFor,
+  type KqlSeverity,
+  kusto,
+  parseAndAnalyzeGraphSafe,
+  queryDiagnostics,
+} from '../kql';
 import { crossResourceNotes } from './crossResource';
 import { deadlineToken, isCancellation, screenBlock } from './guards';
 
@@ -21,6 +29,11 @@ export interface AnalyzedBlock {
   /** Absent when the block was screened out or the analysis gave up (see `skipped`). */
   readonly service?: Kusto.Language.Editor.KustoCodeService;
   readonly code?: Kusto.Language.KustoCode;
+  /**
+   * Graph operators the binder threw on (graphInputCrash.ts), with their errors. When present, `code` and
+   * `service` are those of the text with them blanked: right before the first, not from it on.
+   */
+  readonly graphErrors?: readonly GraphInputError[];
   /** Why the block is not analysed, in words. */
   readonly skipped?: string;
   /** Milliseconds the parse and bind took. */
@@ -28,6 +41,14 @@ export interface AnalyzedBlock {
 }
 
 export type ServerLog = (message: string) => void;
+
+/**
+ * Whether the block's analysis speaks for this offset: everywhere, unless graph operators were blanked,
+ * then only before the first (after it the library typed the query without them).
+ */
+export function analysedAt(block: AnalyzedBlock, offset: number): boolean {
+  return (block.graphErrors ?? []).every((e) => offset <= e.start);
+}
 
 function severity(s: string | null): KqlSeverity {
   switch ((s ?? '').toLowerCase()) {
@@ -107,7 +128,7 @@ export class BlockAnalyzer {
         const token = deadlineToken(this.budgetMs);
         const seen = new Set<string>();
         const add = (list: System.Collections.Generic.IReadOnlyList$1<Kusto.Language.Diagnostic> | null) => {
-          for (const d of items(list)) {
+          for (const d of queryDiagnostics(analysis, list)) {
             const start = Math.max(0, d.Start);
             const end = Math.min(block.text.length, start + Math.max(d.Length, 0));
             const key = `${start}:${end}:${d.Message}`;
@@ -122,7 +143,9 @@ export class BlockAnalyzer {
             });
           }
         };
+        const analysis = { code: block.code, graphErrors: block.graphErrors ?? [] };
         add(block.code.GetDiagnostics(token));
+        out.push(...(block.graphErrors ?? []));
         add(block.service.GetAnalyzerDiagnostics(true, token));
         out.push(...crossResourceNotes(block.code, activeSchema()));
       } catch (e) {
@@ -143,9 +166,13 @@ export class BlockAnalyzer {
     const K = kusto();
     const started = performance.now();
     try {
-      const code = K.KustoCode.ParseAndAnalyze(text, globalsFor(), deadlineToken(this.budgetMs))!;
+      // The engine's analyze() binds through the same function: the editor shows the errors a Run gives.
+      const { code, graphErrors } = parseAndAnalyzeGraphSafe(text, globalsFor(), deadlineToken(this.budgetMs));
       const service = new K.Editor.KustoCodeService.ctor(code);
-      return { text, code, service, analysisMs: performance.now() - started };
+      const analysisMs = performance.now() - started;
+      return graphErrors.length > 0
+        ? { text, code, service, graphErrors, analysisMs }
+        : { text, code, service, analysisMs };
     } catch (e) {
       const reason = describeFailure(e, this.budgetMs);
       const ms = Math.round(performance.now() - started);

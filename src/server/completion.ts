@@ -11,7 +11,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { bridgeItems, buildDeferredGrammar, items, kusto } from '../kql';
-import type { AnalyzedBlock, BlockAnalyzer } from './blockAnalysis';
+import { type AnalyzedBlock, analysedAt, type BlockAnalyzer } from './blockAnalysis';
 import { blockForCompletion } from './documentBlocks';
 import { deadlineToken, isCancellation } from './guards';
 import { type LiveValueStore, liveValueItems } from './liveValues';
@@ -267,7 +267,7 @@ export class CompletionProvider {
   }
 
   private compute(block: AnalyzedBlock, position: number, uri: string): ComputedCompletion | undefined {
-    if (!block.service) {
+    if (!block.service || !analysedAt(block, position)) {
       return undefined;
     }
     try {

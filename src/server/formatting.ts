@@ -8,7 +8,7 @@ import type { FormattingOptions, TextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { kusto } from '../kql';
 import type { BlockAnalyzer } from './blockAnalysis';
-import { CooperativeRun, type Cancellable } from './cooperative';
+import { type Cancellable, CooperativeRun } from './cooperative';
 import { blocksOf } from './documentBlocks';
 
 export const FORMAT_BUDGET_MS = 10_000;
@@ -45,8 +45,9 @@ export async function formatDocument(
       );
       break;
     }
-    const service = analyzer.get(b.text).service;
-    if (!service) continue;
+    const { service, graphErrors } = analyzer.get(b.text);
+    // With graph operators blanked (blockAnalysis.ts), the service's text is not the block's: formatting it would drop them.
+    if (!service || graphErrors) continue;
     let formatted: string | null | undefined;
     try {
       formatted = service.GetFormattedText(formatting, 0, work.libraryToken(BLOCK_BUDGET_MS))?.Text;

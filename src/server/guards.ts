@@ -6,6 +6,9 @@
  */
 import { cancellationToken } from '../kql';
 
+// Where the library's cancellation is recognised is the kql layer's; the server's modules import it from here.
+export { isCancellation } from '../kql';
+
 /** Larger blocks are not analysed: about a second of parsing on this machine class. */
 export const MAX_BLOCK_CHARS = 64 * 1024;
 /** Deeper bracket nesting is not analysed: 400 levels already take seconds to parse. */
@@ -94,11 +97,4 @@ export function screenBlock(text: string): ScreenResult {
 export function deadlineToken(budgetMs: number): Kusto.Language.Utils.CancellationToken {
   const deadline = performance.now() + budgetMs;
   return cancellationToken(() => performance.now() > deadline);
-}
-
-/** True for the library's OperationCanceledException (a Bridge exception, not a JS Error subclass). */
-export function isCancellation(e: unknown): boolean {
-  const name = (e as { constructor?: { $$name?: string; name?: string } } | null)?.constructor;
-  const text = `${name?.$$name ?? ''} ${(e as { Message?: string; message?: string } | null)?.Message ?? (e as Error | null)?.message ?? ''}`;
-  return /OperationCanceled|was canceled/i.test(text);
 }

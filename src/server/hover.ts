@@ -4,20 +4,20 @@
  * function call around the cursor with the active parameter.
  */
 import {
-  MarkupKind,
   type Hover,
+  MarkupKind,
   type ParameterInformation,
   type SignatureHelp,
   type SignatureInformation,
 } from 'vscode-languageserver/node';
 import { activeSchema, items, kusto } from '../kql';
 import { schemaFunction } from '../schema/workspaceSchema';
-import type { AnalyzedBlock } from './blockAnalysis';
+import { type AnalyzedBlock, analysedAt } from './blockAnalysis';
 import { deadlineToken } from './guards';
 
 /** Quick info as Markdown: the symbol line as KQL code, the description as text. */
 export function hoverMarkdown(block: AnalyzedBlock, offset: number, budgetMs = 1000): string | undefined {
-  if (!block.service) {
+  if (!block.service || !analysedAt(block, offset)) {
     return undefined;
   }
   const K = kusto();
@@ -123,7 +123,7 @@ function enclosingCall(
 }
 
 export function signatureHelp(block: AnalyzedBlock, offset: number): SignatureHelp | null {
-  if (!block.code?.Syntax) {
+  if (!block.code?.Syntax || !analysedAt(block, offset)) {
     return null;
   }
   const found = enclosingCall(block.code, offset);

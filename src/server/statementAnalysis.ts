@@ -17,7 +17,7 @@
 import { activeBaseGlobals, bridgeItems, DATABASE_NAME, globalsFor, globalsWithAmbient, items, kusto } from '../kql';
 import type { BlockAnalyzer } from './blockAnalysis';
 import { deadlineToken } from './guards';
-import { statementAt, type StatementSplit } from './pipeSegments';
+import { type StatementSplit, statementAt } from './pipeSegments';
 
 /** The reserved name the earlier pipeline's result is declared as. */
 export const PIPED_INPUT_NAME = '__ca_piped_input';
@@ -235,8 +235,10 @@ export class StatementAnalyzer {
     if (cached) {
       return cached;
     }
-    const code = this.blocks.get(prefix).code;
-    if (!code) {
+    const earlier = this.blocks.get(prefix);
+    const code = earlier.code;
+    // With graph operators blanked, the earlier pipeline's table is typed without them: not its result.
+    if (!code || earlier.graphErrors) {
       return undefined;
     }
     const K = kusto();
@@ -275,7 +277,8 @@ export class StatementAnalyzer {
     if (this.letsByPreamble.has(preamble)) {
       return this.letsByPreamble.get(preamble);
     }
-    const code = this.blocks.get(preamble).code;
+    const earlier = this.blocks.get(preamble);
+    const code = earlier.graphErrors ? undefined : earlier.code;
     const lets = code ? preambleLetSymbols(code, preamble.length) : undefined;
     const globals = lets?.length ? globalsWithAmbient(lets) : undefined;
     return remember(this.letsByPreamble, preamble, globals, this.capacity);

@@ -40,3 +40,15 @@ test('a graph input binds as before', () => {
   );
   assert.deepEqual(a.diagnostics, []);
 });
+
+test("after a blanked operator the binder's errors are left out (it typed the query without it), syntax errors kept", () => {
+  const text = 'VMConnection | graph-match (a)-->(b) project a | where a == 1 | take';
+  assert.deepEqual(
+    analyze(text).diagnostics.map((d) => [d.code, text.slice(d.start, d.end)]),
+    [
+      ['KQL-GRAPH', '| graph-match (a)-->(b) project a'],
+      // `take` without its count; `a` is the graph-match's column, not an unknown name.
+      ['KS006', ''],
+    ],
+  );
+});
