@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { runBlock } from '../queryFile';
 import { resultsFrame, waitForGrid } from '../resultsPanel';
 import { UI_TIMEOUT_MS, type Workbench, waitFor } from '../workbench';
-import { outputFrame, outputGrid, runAll } from './notebooks';
+import { cellList, outputFrame, outputGrid, runAll } from './notebooks';
 
 const FILE = 'wide.kql';
 const TWO_HUNDRED = '// Two hundred string columns, a thousand rows';
@@ -50,10 +50,7 @@ export async function wideResultsScenario(wb: Workbench, workspace: string): Pro
   // The notebook renderer gets its output as JSON, not typed arrays: the same width draws there too.
   await wb.runCommand('View: Close All Editors', false);
   await wb.openFile('wide.kqlnb').catch(() => undefined);
-  await wb.page
-    .locator('.notebook-editor .cell-list-container:visible')
-    .first()
-    .waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  await cellList(wb).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
   await runAll(wb);
   const output = await outputFrame(wb, 'the 200-column notebook output');
   const grid = await waitFor('the notebook grid of 200 columns', () => outputGrid(output, names(200, 3), 200), 90_000);
