@@ -11,11 +11,11 @@
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { QueryResult } from '../results/queryResult';
 import type { HostMessage, ResultsPanelState, ShowResultMessage, WebviewMessage } from '../protocol/messages';
-import { toColumnar } from '../protocol/columnar';
 import { validatePanelState, validateWebviewMessage } from '../protocol/validate';
+import { webviewPayload } from '../protocol/webviewPayload';
 import { exportedTable, toCsv, toJsonRecords } from '../render/exportData';
+import type { QueryResult } from '../results/queryResult';
 import { makeNonce, resultsPanelHtml } from '../webviewHtml/resultsPanelHtml';
 import type { Ctx } from './ctx';
 import { log } from './log';
@@ -25,7 +25,7 @@ export type ShowResult = Omit<ShowResultMessage, 'result'> & { readonly result: 
 export type PanelMessage = Exclude<HostMessage, ShowResultMessage> | ShowResult;
 
 function toWebview(m: ShowResult): ShowResultMessage {
-  return { ...m, result: { ...m.result, tables: m.result.tables.map(toColumnar) } };
+  return { ...m, result: webviewPayload(m.result) };
 }
 
 export type RerunHandler = (documentUri: vscode.Uri, queryText: string, blockStartLine: number) => void;

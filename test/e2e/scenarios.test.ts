@@ -53,6 +53,7 @@ import { runAllAndStatusScenario } from './scenarios/runAllAndStatus';
 import { screenKeyboardScenario, screenWidthsScenario } from './scenarios/screenAccess';
 import { syntaxErrorScenario } from './scenarios/syntaxError';
 import { themesScenario } from './scenarios/themes';
+import { wideResultsScenario } from './scenarios/wideResults';
 import { launchChromium, Workbench } from './workbench';
 
 const repo = path.resolve(__dirname, '../..');
@@ -280,5 +281,10 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
   scenario(
     '79 the results panel 320 px wide and at 150 % zoom in High Contrast Light: no toolbar control overlaps or runs off, the cut status has a tooltip',
     screenWidthsScenario,
+  );
+  scenario(
+    '81 results far wider than the panel: 200 string columns × 1,000 rows and 1,000 columns show every column in the results panel, and 200 × 1,000 in a notebook output',
+    wideResultsScenario,
+    300_000,
   );
 });

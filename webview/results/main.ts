@@ -9,7 +9,14 @@ import '@vscode-elements/elements/dist/vscode-tab-panel/index.js';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import { ColumnarCells } from '../../src/protocol/columnar';
-import type { HostMessage, ResultsPanelState, ShowErrorMessage, ShowResultMessage } from '../../src/protocol/messages';
+import type {
+  HostMessage,
+  QueryOrigin,
+  ResultsPanelState,
+  ShowErrorMessage,
+  ShowResultMessage,
+} from '../../src/protocol/messages';
+import { unshownOutcome } from '../../src/protocol/unshownOutcome';
 import { validateHostMessage, validatePanelState } from '../../src/protocol/validate';
 import { type ChartPlan, chartPlan } from '../../src/render/chartSpec';
 import { tableOf } from '../../src/render/tableCells';
@@ -496,6 +503,14 @@ function handle(m: HostMessage): void {
   }
 }
 
+/** The run the panel last saw start, as saved in its state. */
+function savedOrigin(): QueryOrigin | undefined {
+  const { documentUri, queryText, blockStartLine } = state ?? {};
+  return documentUri !== undefined && queryText !== undefined && blockStartLine !== undefined
+    ? { documentUri, queryText, blockStartLine }
+    : undefined;
+}
+
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   // The first read of `data` deserializes the structured clone: for 100k rows that is most of the
   // time to first paint (bench/webview.ts reports it as message delivery).
@@ -504,6 +519,10 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const checked = validateHostMessage(data);
   if (!checked.ok) {
     api.postMessage({ type: 'log', level: 'warn', message: `results webview dropped a message: ${checked.reason}` });
+    const unshown = unshownOutcome(data, checked.reason, savedOrigin());
+    if (unshown) {
+      handle(unshown);
+    }
     return;
   }
   handle(checked.value);
