@@ -13,6 +13,7 @@ import { BackendManager } from './ui/backendManager';
 import { Config } from './ui/config';
 import type { Ctx } from './ui/ctx';
 import { registerDataFolderWatch } from './ui/dataFolderWatch';
+import { registerDocumentation } from './ui/documentation';
 import { registerLanguageClient, stopLanguageClient } from './ui/languageClient';
 import { log } from './ui/log';
 import { registerMachinesTree } from './ui/machines';
@@ -96,6 +97,7 @@ export function activate(context: vscode.ExtensionContext): void {
     log,
     vscode.commands.registerCommand('kql.showOutput', () => log.show()),
   );
+  registerDocumentation(context);
   try {
     const order = new StartupOrder();
     const ctx = createCtx(context, order);

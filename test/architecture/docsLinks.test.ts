@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { linkTargets, markdownLinks } from './markdownLinks';
 
 const root = path.resolve(__dirname, '../..');
 
@@ -14,11 +15,6 @@ function pages(): string[] {
     .filter((f) => f.endsWith('.md'))
     .map((f) => `docs/${f}`);
   return ['README.md', ...docs];
-}
-
-/** The text outside fenced code blocks and inline code spans, where a `[x](y)` is not a link. */
-export function proseOf(markdown: string): string {
-  return markdown.replace(/^(```|~~~)[\s\S]*?^\1[^\n]*$/gm, '').replace(/`[^`\n]*`/g, '');
 }
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens, repeats numbered. */
@@ -37,11 +33,6 @@ export function headingAnchors(markdown: string): Set<string> {
     anchors.add(n === 0 ? slug : `${slug}-${n}`);
   }
   return anchors;
-}
-
-/** Every link target of a page: `[text](target)` and `![alt](target)`, an optional title dropped. */
-export function linkTargets(markdown: string): string[] {
-  return [...proseOf(markdown).matchAll(/!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)].map((m) => m[1]!);
 }
 
 /** Why `target`, linked from `page`, does not resolve, or undefined when it does. */
@@ -78,9 +69,27 @@ test('headingAnchors follows GitHub: punctuation dropped, code kept as text, rep
   );
 });
 
-test('linkTargets reads links and images, not what code shows', () => {
-  const text = 'See [a](docs/a.md#x) and ![p](docs/p.png "title").\n`[not](b.md)`\n```\n[no](c.md)\n```\n';
-  assert.deepEqual(linkTargets(text), ['docs/a.md#x', 'docs/p.png']);
+test('markdownLinks reads links and pictures with their lines, not what code shows', () => {
+  const page = [
+    '# Title',
+    'See the [user guide](docs/user-guide.md#the-editor) and',
+    '![a chart](docs/screenshots/chart.png "a title").',
+    '`[not](a-link.md)` and a code span over',
+    'two lines: `x | summarize',
+    '[no](b.md) by y`; then:',
+    '',
+    '   ```kql',
+    '   print x = dynamic([1])[0](y)',
+    '   ```',
+    '[a URL](https://example.com/x.md), [in page](#title), [mail](mailto:a@b.c)',
+  ].join('\n');
+  assert.deepEqual(markdownLinks(page), [
+    { target: 'docs/user-guide.md#the-editor', image: false, line: 2 },
+    { target: 'docs/screenshots/chart.png', image: true, line: 3 },
+    { target: 'https://example.com/x.md', image: false, line: 11 },
+    { target: '#title', image: false, line: 11 },
+    { target: 'mailto:a@b.c', image: false, line: 11 },
+  ]);
 });
 
 test('every relative link and #anchor of README.md and docs/*.md resolves', () => {

@@ -20,6 +20,7 @@ import { completionScenario } from './scenarios/completion';
 import { copyCellsScenario } from './scenarios/copyCells';
 import { dataFolderScenario } from './scenarios/dataFolder';
 import { dependencyMapScenario } from './scenarios/dependencyMap';
+import { documentationLinksScenario } from './scenarios/documentationLinks';
 import { editorColumnsScenario } from './scenarios/editorColumns';
 import { failedConnectionPatternsScenario } from './scenarios/failedConnectionPatterns';
 import { forkNotebookScenario } from './scenarios/forkNotebook';
@@ -286,5 +287,9 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     '81 results far wider than the panel: 200 string columns × 1,000 rows and 1,000 columns show every column in the results panel, and 200 × 1,000 in a notebook output',
     wideResultsScenario,
     300_000,
+  );
+  scenario(
+    "82 the extension's details page shows its README, whose links into docs/ lead nowhere there (code-server: a tab on a 404); Open Documentation shows the shipped pages in the Markdown preview and follows their links",
+    documentationLinksScenario,
   );
 });

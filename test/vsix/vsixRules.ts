@@ -1,21 +1,25 @@
 /**
  * What the VSIX may and must hold. The bundles in dist/ already contain every source file and npm
  * dependency they use, so sources, tests, source maps and node_modules in the package are dead weight
- * (and sources/maps leak nothing useful to users). Entry names are as vsce writes them: under
+ * (and sources/maps leak nothing useful to users). The docs/ pages ship because README links to them;
+ * of docs/screenshots only the pictures README shows. Entry names are as vsce writes them: under
  * `extension/`, with README.md stored as `extension/readme.md`.
  */
 
-/** Why an entry must not ship, or undefined when it may. */
-export function whyForbidden(entry: string): string | undefined {
+/**
+ * Why an entry must not ship, or undefined when it may. `readmeLinked`: the entries README's links and
+ * pictures lead to (docs/ files other than the pages may ship only as one of those).
+ */
+export function whyForbidden(entry: string, readmeLinked: ReadonlySet<string> = new Set()): string | undefined {
   const name = entry.replace(/^extension\//, '');
+  if (name.startsWith('docs/') && !/^docs\/[^/]+\.md$/.test(name) && !readmeLinked.has(entry)) {
+    return 'docs other than the pages and the pictures README shows';
+  }
   const rules: [RegExp, string][] = [
     [/(^|\/)node_modules\//, 'node_modules (the bundles contain their dependencies)'],
     [/^src\//, 'sources'],
     [/^webview\//, 'webview sources (dist/webview holds the bundles)'],
-    [
-      /^(test|tests|bench|scripts|docs|\.ci|\.github|\.vscode|\.vscode-test|dist-vsix)\//,
-      'tests, benchmarks, scripts or docs',
-    ],
+    [/^(test|tests|bench|scripts|\.ci|\.github|\.vscode|\.vscode-test|dist-vsix)\//, 'tests, benchmarks or scripts'],
     [/^dist\/test\//, 'test bundles'],
     [/\.(ts|mts|cts|tsx)$/, 'TypeScript sources'],
     [/\.map$/, 'source maps'],
@@ -55,6 +59,8 @@ export const REQUIRED_ENTRIES: readonly string[] = [
   'extension/reports/connections-overview.kqlnb',
   'extension/dist/kusto/bridge.min.js',
   'extension/dist/kusto/Kusto.Language.Bridge.min.js',
+  // README's Documentation table links every page; the Open Documentation command shows them.
+  'extension/docs/user-guide.md',
 ];
 
 /** Required entries absent from `entries` (README's name is matched case-insensitively). */
