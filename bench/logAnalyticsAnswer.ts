@@ -260,6 +260,6 @@ async function main(): Promise<void> {
 
 if (process.argv[2] === 'child') {
   void child(process.argv[3]!, process.argv[4]!, process.argv[5]!);
-} else {
+} else if (require.main === module) {
   void main();
 }

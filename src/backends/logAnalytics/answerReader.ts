@@ -38,6 +38,7 @@ export class RowShapeError extends Error {
 class Unreadable extends Error {}
 
 const QUOTE = 34;
+const BACKSLASH = 92;
 const COMMA = 44;
 const COLON = 58;
 const MINUS = 45;
@@ -47,7 +48,6 @@ const OPEN_BRACKET = 91;
 const CLOSE_BRACKET = 93;
 const OPEN_BRACE = 123;
 const CLOSE_BRACE = 125;
-const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
 /** Column types whose string cells are the cell as sent (cellFromRaw returns them unchanged). */
 const CONVERTED_STRINGS = new Set(['long', 'int', 'decimal', 'real', 'datetime', 'dynamic']);
@@ -273,42 +273,35 @@ class Reader {
     return this.escapedString(start);
   }
 
-  /** A string with escapes: the runs between them are found by indexOf, not character by character. */
+  /**
+   * A string with escapes: its closing quote is the first one after an even run of backslashes, and
+   * the token is unescaped by JSON.parse (native, and strict about escapes).
+   */
   private escapedString(start: number): string {
     const t = this.text;
-    const parts: string[] = [];
-    let from = start;
+    let end = t.indexOf('"', start);
     for (;;) {
-      const end = t.indexOf('"', from);
       if (end < 0) {
         throw new Unreadable('an unterminated string');
       }
-      let b = t.indexOf('\\', from);
-      if (b < 0 || b > end) {
-        parts.push(t.slice(from, end));
-        this.i = end + 1;
-        this.nextBackslash = b < 0 ? t.length : b;
-        return parts.join('');
+      let backslashes = 0;
+      while (t.charCodeAt(end - 1 - backslashes) === BACKSLASH) {
+        backslashes++;
       }
-      parts.push(t.slice(from, b));
-      const e = t[b + 1] ?? '';
-      if (e === 'u') {
-        const hex = t.slice(b + 2, b + 6);
-        if (!/^[0-9a-fA-F]{4}$/.test(hex)) {
-          throw new Unreadable(`a malformed \\u escape at ${b}`);
-        }
-        parts.push(String.fromCharCode(Number.parseInt(hex, 16)));
-        b += 6;
-      } else {
-        const s = ESCAPES[e];
-        if (s === undefined) {
-          throw new Unreadable(`a malformed escape at ${b}`);
-        }
-        parts.push(s);
-        b += 2;
+      if (backslashes % 2 === 0) {
+        break;
       }
-      from = b;
+      end = t.indexOf('"', end + 1);
     }
+    let s: unknown;
+    try {
+      s = JSON.parse(t.slice(start - 1, end + 1));
+    } catch {
+      throw new Unreadable(`a malformed string at ${start - 1}`);
+    }
+    this.i = end + 1;
+    this.nextBackslash = -1;
+    return s as string;
   }
 
   private key(): string {
