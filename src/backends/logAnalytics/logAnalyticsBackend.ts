@@ -93,7 +93,9 @@ export function toQueryTimeInterval(range: TimeRange | undefined, now = new Date
 export class LogAnalyticsBackend implements QueryBackend {
   readonly id = 'logAnalytics' as const;
   readonly label: string;
-  private readonly client: LogsQueryClient;
+  private client: LogsQueryClient;
+  /** Builds a client; a new one starts with no cached token (see run's 401). */
+  private readonly newClient: () => LogsQueryClient;
   private readonly credential: EndpointGatedCredential;
   /** The SDK 1.0.0 drops LogsQueryOptions.abortSignal; a pipeline policy attaches each call's signal. */
   private readonly signals = new Map<string, AbortSignal>();
@@ -171,19 +173,21 @@ export class LogAnalyticsBackend implements QueryBackend {
       },
     );
     this.credential = new EndpointGatedCredential(options.credential, endpoint, options.approveEndpoint);
-    this.client = new LogsQueryClient(this.credential, {
-      ...options.clientOptions,
-      endpoint,
-      credentials: { scopes: [scope] },
-      retryOptions: retry,
-      // Outermost first: the notice policy and the answer reader read the body the size policy has read.
-      additionalPolicies: [
-        { policy: noticePolicy, position: 'perRetry' },
-        { policy: answerPolicy, position: 'perRetry' },
-        { policy: sizePolicy, position: 'perRetry' },
-        { policy: signalPolicy, position: 'perRetry' },
-      ],
-    });
+    this.newClient = () =>
+      new LogsQueryClient(this.credential, {
+        ...options.clientOptions,
+        endpoint,
+        credentials: { scopes: [scope] },
+        retryOptions: retry,
+        // Outermost first: the notice policy and the answer reader read the body the size policy has read.
+        additionalPolicies: [
+          { policy: noticePolicy, position: 'perRetry' },
+          { policy: answerPolicy, position: 'perRetry' },
+          { policy: sizePolicy, position: 'perRetry' },
+          { policy: signalPolicy, position: 'perRetry' },
+        ],
+      });
+    this.client = this.newClient();
   }
 
   /**
@@ -314,7 +318,13 @@ export class LogAnalyticsBackend implements QueryBackend {
       if (timedOut) {
         throw new QueryTimeoutError(options.timeoutMs!);
       }
-      throw toBackendError(error, controller.signal.aborted, this.notes.get(call));
+      const failure = toBackendError(error, controller.signal.aborted, this.notes.get(call));
+      if (failure instanceof BackendError && failure.status === 401) {
+        // The SDK's pipeline keeps a token until shortly before it expires, even one the service has
+        // just refused (revoked, or replaced by a new sign-in): a new client asks the credential again.
+        this.client = this.newClient();
+      }
+      throw failure;
     } finally {
       clearTimeout(timer);
       this.signals.delete(call);
