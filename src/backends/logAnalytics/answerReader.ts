@@ -66,6 +66,9 @@ class Reader {
     if (!this.eat(CLOSE_BRACE)) {
       do {
         const key = this.key();
+        if (key === 'tables' && top.tables !== undefined) {
+          throw new Unreadable('two tables members'); // JSON.parse keeps the last: leave it to the SDK
+        }
         top[key] = key === 'tables' && this.peek() === OPEN_BRACKET ? this.tables(rows) : this.value();
       } while (this.eat(COMMA));
       this.expect(CLOSE_BRACE);
