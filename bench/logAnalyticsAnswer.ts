@@ -5,7 +5,8 @@
  * measurement is a fresh process (so its peak RSS is its own) that runs `LogAnalyticsBackend.run` and
  * builds the panel's payload (`webviewPayload`). Reference in the same run, interleaved: a process that
  * fetches the same body over the same https and only `JSON.parse`s it. Printed: CPU time and wall of
- * the whole run, the part spent in `run`, peak RSS, and the ratios to the reference (medians).
+ * the whole run, the part spent in `run`, peak RSS, and the ratios to the reference (medians). Then the
+ * reading alone in this process: JSON.parse, the one-pass reader, the two-pass reading it replaced.
  *
  *   npm run bench -- logAnalyticsAnswer
  *   BENCH_ROWS=100000 BENCH_RUNS=3 node --import tsx bench/logAnalyticsAnswer.ts
@@ -18,6 +19,9 @@ import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { readAnswer } from '../src/backends/logAnalytics/answerReader';
+import { cellFromRaw, quoteLongNumbers } from '../src/backends/logAnalytics/exactCells';
+import { wireColumnType } from '../src/backends/logAnalytics/wireConversion';
 import { makeCertificate } from '../test/backends/logAnalytics/loopbackServer';
 
 const WORKSPACE = '0b6c1a2e-8f4d-4c3b-9a7e-5d2f1e0c9b8a';
@@ -146,6 +150,42 @@ async function child(mode: string, endpoint: string, caFile: string): Promise<vo
   console.log(JSON.stringify(figures));
 }
 
+/** What the backend did before answerReader.ts (after the SDK's own parse): the text with its longs quoted, parsed, each cell converted. */
+function twoPassCells(text: string): unknown {
+  const parsed = JSON.parse(quoteLongNumbers(text)) as { tables: { columns: { type: string }[]; rows: unknown[][] }[] };
+  return parsed.tables.map((t) => {
+    const types = t.columns.map((c) => wireColumnType(c.type));
+    return t.rows.map((row) => types.map((type, c) => cellFromRaw(row[c], type)));
+  });
+}
+
+/**
+ * The reading alone, in this process, alternating: JSON.parse (the reference), the one-pass reader, and
+ * the two-pass reading it replaced. CPU time, medians.
+ */
+function readingAlone(text: string): void {
+  const candidates: [string, () => unknown][] = [
+    ['JSON.parse', () => JSON.parse(text)],
+    ['one-pass reader (answerReader.ts)', () => readAnswer(text)],
+    ['two-pass (quoted longs, JSON.parse, cellFromRaw)', () => twoPassCells(text)],
+  ];
+  const times = new Map<string, number[]>(candidates.map(([name]) => [name, []]));
+  for (let run = 0; run < RUNS; run++) {
+    for (const [name, read] of candidates) {
+      (globalThis as { gc?: () => void }).gc?.();
+      const c0 = process.cpuUsage();
+      read();
+      const c = process.cpuUsage(c0);
+      times.get(name)!.push((c.user + c.system) / 1000);
+    }
+  }
+  const ref = median(times.get('JSON.parse')!);
+  console.log('  the reading alone, in one process (CPU, medians):');
+  for (const [name, xs] of times) {
+    console.log(`    ${name}: ${median(xs).toFixed(0)} ms, ×${(median(xs) / ref).toFixed(2)}`);
+  }
+}
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
@@ -239,6 +279,7 @@ async function main(): Promise<void> {
       console.log(
         `  CPU time as multiples of JSON.parse's (paired medians of ${RUNS}): run ×${median(pairs.map((p) => p.run)).toFixed(2)}, run + payload ×${median(pairs.map((p) => p.all)).toFixed(2)}; peak RSS ×${(m(be, 'peakRssMb') / m(ref, 'peakRssMb')).toFixed(2)} of the reference process's`,
       );
+      readingAlone(body.toString('utf8'));
       if (PROF_DIR) {
         for (const mode of ['backend', 'reference']) {
           const file = fs.readdirSync(path.join(PROF_DIR, mode)).find((f) => f.endsWith('.cpuprofile'));
