@@ -41,8 +41,11 @@ function logAnalyticsHeading(f: FailureFacts): string {
     case 'throttled':
       return 'Log Analytics is throttling requests';
     case 'data':
-      // The only 'data' failure Log Analytics reports: a table the query reads is not in the workspace.
-      return 'The workspace has no such table';
+      // Two 'data' failures: an answer over the size cap (its status a 2xx the service sent), and a
+      // table the query reads that is not in the workspace (the service's 400).
+      return status !== undefined && status >= 200 && status < 300
+        ? 'The answer is too large to show'
+        : 'The workspace has no such table';
     case 'network':
       return 'Could not reach Log Analytics';
     case 'config':

@@ -18,6 +18,12 @@ import { wireColumns, wireDatetime, wireTable, wireValue } from './wireConversio
 /** A dynamic cell's text holding a real token or a long past 2^53 (else JSON.parse is exact). */
 const DYNAMIC_MAY_LOSE = /\d[.eE]|\d{16}/;
 const SUB_MILLISECOND = /\.\d{4,7}Z?$/;
+/**
+ * A datetime already in the form wireDatetime(new Date(text)) gives back unchanged: a day up to the
+ * 28th (always in its month), a valid time, no fraction or a non-zero millisecond one.
+ */
+const CANONICAL_DATETIME =
+  /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.(?!000)\d{3})?Z$/;
 
 /**
  * The response text with every integer token of 16 or more digits outside strings quoted, so that
@@ -79,7 +85,7 @@ function exactLong(raw: string): WireValue {
  * One cell as the SDK's conversion then wireTable would give it, with what they lose kept: read from
  * the response's own JSON (longs of 16+ digits quoted), so no Date or parsed copy is made on the way.
  */
-function cellFromRaw(raw: unknown, type: string): WireValue {
+export function cellFromRaw(raw: unknown, type: string): WireValue {
   if (raw === null || raw === undefined) {
     return null;
   }
@@ -95,7 +101,7 @@ function cellFromRaw(raw: unknown, type: string): WireValue {
       return /^-?\d+$/.test(raw) ? Number(raw) : raw;
     case 'datetime':
       // The SDK's Date stops at the millisecond: finer ticks stay as sent.
-      return SUB_MILLISECOND.test(raw) ? raw : wireDatetime(new Date(raw));
+      return SUB_MILLISECOND.test(raw) || CANONICAL_DATETIME.test(raw) ? raw : wireDatetime(new Date(raw));
     case 'dynamic': {
       if (DYNAMIC_MAY_LOSE.test(raw)) {
         try {
@@ -116,12 +122,20 @@ function cellFromRaw(raw: unknown, type: string): WireValue {
 }
 
 /**
- * The result's tables. The SDK's tables (`sdk`) give each table's columns; the cells are read from the
- * response text itself, which keeps what the SDK's parse loses (see above) and skips converting every
- * datetime to a Date and back, the most of a large answer's time. Without a usable text (or when it
+ * The result's tables. The SDK's tables (`sdk`) give each table's name and columns. The cells are those
+ * answerReader.ts read from the response text (`read`, one array of rows per table), or else read here
+ * from the text (`body`): either way what the SDK's parse loses is kept (see above) and no datetime
+ * goes to a Date and back, the most of a large answer's time. Without a usable text (or when it
  * disagrees with the SDK's tables) the SDK's cells are converted instead.
  */
-export function resultTables(body: string | undefined, sdk: readonly LogsTable[]): ResultTable[] {
+export function resultTables(
+  sdk: readonly LogsTable[],
+  read: readonly (readonly (readonly WireValue[])[])[] | undefined,
+  body: string | undefined,
+): ResultTable[] {
+  if (read !== undefined && read.length === sdk.length) {
+    return sdk.map((table, t) => ({ name: table.name, columns: wireColumns(table.columnDescriptors), rows: read[t]! }));
+  }
   let raw: { tables?: RawTable[] } | undefined;
   if (body !== undefined) {
     try {

@@ -14,6 +14,8 @@ import { BackendError, QueryCancelledError, QueryTimeoutError } from '../../resu
 import { DEFAULT_ROW_LIMIT, type QueryResult, type ResultTable, type TimeRange } from '../../results/queryResult';
 import type { WorkspaceSchema } from '../../schema/workspaceSchema';
 import type { QueryBackend, RunOptions } from '../queryBackend';
+import { answerReaderPolicy } from './answerPolicy';
+import type { Answer } from './answerReader';
 import { type AzureCloudName, cloudEndpoints } from './clouds';
 import { type EndpointApprover, EndpointGatedCredential } from './endpointPolicy';
 import { serviceErrorIn, serviceErrorMessages, toBackendError } from './errorMapping';
@@ -91,14 +93,21 @@ export function toQueryTimeInterval(range: TimeRange | undefined, now = new Date
 export class LogAnalyticsBackend implements QueryBackend {
   readonly id = 'logAnalytics' as const;
   readonly label: string;
-  private readonly client: LogsQueryClient;
+  private client: LogsQueryClient;
+  /** Builds a client; a new one starts with no cached token (see run's 401). */
+  private readonly newClient: () => LogsQueryClient;
   private readonly credential: EndpointGatedCredential;
   /** The SDK 1.0.0 drops LogsQueryOptions.abortSignal; a pipeline policy attaches each call's signal. */
   private readonly signals = new Map<string, AbortSignal>();
   /** Each call's last response, for errors the SDK cannot describe (see responseSize.ts). */
   private readonly notes = new Map<string, ResponseNote>();
-  /** Each running call's last response text, for the cells the SDK's parse loses (exactCells.ts). */
+  /**
+   * Each running call's last response text (its skeleton once answerReader.ts has read its rows), for a
+   * PartialError's own words and, when the reader could not take it, the cells the SDK loses (exactCells.ts).
+   */
   private readonly bodies = new Map<string, string>();
+  /** Each running call's answer as answerReader.ts read it. */
+  private readonly answers = new Map<string, Answer>();
   /** Each running call's retries so far and who to tell about the next (the run's onProgress). */
   private readonly retries = new Map<string, { notices: RetryNotice[]; tell?: (message: string) => void }>();
   /**
@@ -143,6 +152,12 @@ export class LogAnalyticsBackend implements QueryBackend {
         }
       },
     );
+    const answerPolicy = answerReaderPolicy(callOf, (call, answer) => {
+      if (this.signals.has(call)) {
+        this.answers.set(call, answer);
+        this.bodies.set(call, answer.skeleton);
+      }
+    });
     const retry = options.retry ?? DEFAULT_RETRY;
     const noticePolicy = retryNoticePolicy(
       {
@@ -158,18 +173,21 @@ export class LogAnalyticsBackend implements QueryBackend {
       },
     );
     this.credential = new EndpointGatedCredential(options.credential, endpoint, options.approveEndpoint);
-    this.client = new LogsQueryClient(this.credential, {
-      ...options.clientOptions,
-      endpoint,
-      credentials: { scopes: [scope] },
-      retryOptions: retry,
-      // Outermost first: the notice policy reads the body the size policy has read.
-      additionalPolicies: [
-        { policy: noticePolicy, position: 'perRetry' },
-        { policy: sizePolicy, position: 'perRetry' },
-        { policy: signalPolicy, position: 'perRetry' },
-      ],
-    });
+    this.newClient = () =>
+      new LogsQueryClient(this.credential, {
+        ...options.clientOptions,
+        endpoint,
+        credentials: { scopes: [scope] },
+        retryOptions: retry,
+        // Outermost first: the notice policy and the answer reader read the body the size policy has read.
+        additionalPolicies: [
+          { policy: noticePolicy, position: 'perRetry' },
+          { policy: answerPolicy, position: 'perRetry' },
+          { policy: sizePolicy, position: 'perRetry' },
+          { policy: signalPolicy, position: 'perRetry' },
+        ],
+      });
+    this.client = this.newClient();
   }
 
   /**
@@ -272,16 +290,18 @@ export class LogAnalyticsBackend implements QueryBackend {
       }
       const limit = options.rowLimit ?? DEFAULT_ROW_LIMIT;
       let truncated = false;
-      const tables: ResultTable[] = resultTables(this.bodies.get(call), sdkTables).map((table, i) => {
-        if (i === 0 && table.rows.length > limit) {
-          truncated = true;
-          warnings.push(
-            `Showing the first ${limit.toLocaleString('en-US')} of ${table.rows.length.toLocaleString('en-US')} rows.`,
-          );
-          return { ...table, rows: table.rows.slice(0, limit) };
-        }
-        return table;
-      });
+      const tables: ResultTable[] = resultTables(sdkTables, this.answers.get(call)?.rows, this.bodies.get(call)).map(
+        (table, i) => {
+          if (i === 0 && table.rows.length > limit) {
+            truncated = true;
+            warnings.push(
+              `Showing the first ${limit.toLocaleString('en-US')} of ${table.rows.length.toLocaleString('en-US')} rows.`,
+            );
+            return { ...table, rows: table.rows.slice(0, limit) };
+          }
+          return table;
+        },
+      );
       const render = renderInfoFrom(result.visualization);
       return {
         tables,
@@ -298,12 +318,19 @@ export class LogAnalyticsBackend implements QueryBackend {
       if (timedOut) {
         throw new QueryTimeoutError(options.timeoutMs!);
       }
-      throw toBackendError(error, controller.signal.aborted, this.notes.get(call));
+      const failure = toBackendError(error, controller.signal.aborted, this.notes.get(call));
+      if (failure instanceof BackendError && failure.status === 401) {
+        // The SDK's pipeline keeps a token until shortly before it expires, even one the service has
+        // just refused (revoked, or replaced by a new sign-in): a new client asks the credential again.
+        this.client = this.newClient();
+      }
+      throw failure;
     } finally {
       clearTimeout(timer);
       this.signals.delete(call);
       this.notes.delete(call);
       this.bodies.delete(call);
+      this.answers.delete(call);
       this.retries.delete(call);
       options.signal?.removeEventListener('abort', onAbort);
     }

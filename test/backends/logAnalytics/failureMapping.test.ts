@@ -8,6 +8,7 @@ import { describe, test } from 'node:test';
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import { LogAnalyticsBackend, type LogAnalyticsOptions } from '../../../src/backends/logAnalytics';
 import { BackendError } from '../../../src/results/errors';
+import { errorHeading } from '../../../src/ui/errorHeading';
 import { type LoopbackServer, useLoopbackServer } from './loopbackServer';
 
 const WORKSPACE = '0b6c1a2e-8f4d-4c3b-9a7e-5d2f1e0c9b8a';
@@ -117,6 +118,24 @@ describe('Log Analytics failures without a JSON error body', () => {
     assert.doesNotMatch(e.message, /PrimaryResult|"tables"/);
   });
 
+  test('a 200 whose row does not fit its columns names the row, under the unreadable-answer heading', async () => {
+    const e = await failure({
+      status: 200,
+      raw: '{"tables":[{"name":"PrimaryResult","columns":[{"name":"a","type":"long"},{"name":"b","type":"string"}],"rows":[[1,"x"],[2]]}]}',
+      headers: { 'content-type': 'application/json' },
+    });
+    assert.equal(e.kind, 'server');
+    assert.equal(e.status, 200);
+    assert.match(
+      e.message,
+      /^Log Analytics answered 200 OK, but its row 2 of table PrimaryResult has 1 cell for its 2 columns, so it is not a query result\./,
+    );
+    assert.equal(
+      errorHeading({ kind: 'backend', backend: 'logAnalytics', backendKind: e.kind, status: e.status }),
+      'Log Analytics sent an unreadable answer',
+    );
+  });
+
   test('a 500 web page says the service failed and to run again later, without markup or retries it did not make', async () => {
     const page =
       '<!DOCTYPE html><html><head><title>500 - Internal server error.</title></head><body><h1>Server Error</h1></body></html>';
@@ -165,6 +184,11 @@ describe('Log Analytics failures without a JSON error body', () => {
       assert.ok(e instanceof BackendError, String(e));
       assert.equal(e.kind, 'data');
       assert.match(e.message, /larger than 1 MB/);
+      // Its heading is not the missing table's, the other 'data' failure.
+      assert.equal(
+        errorHeading({ kind: 'backend', backend: 'logAnalytics', backendKind: e.kind, status: e.status }),
+        'The answer is too large to show',
+      );
       return true;
     });
     // A response within the cap still works.

@@ -1,0 +1,46 @@
+/**
+ * A pipeline policy that reads a query's answer itself (answerReader.ts) before the SDK does: the SDK
+ * then parses only the answer's skeleton (names, columns, error, render: a few hundred bytes), and the
+ * rows, already in the result's form, go to the backend by the call they belong to. The SDK keeps the
+ * rest of its pipeline (credential, retries, throttling, cancellation, endpoint). An answer that is
+ * not JSON of the expected shape is left whole to the SDK, which reports it as before.
+ */
+import type { PipelinePolicy, PipelineRequest } from '@azure/core-rest-pipeline';
+import { BackendError } from '../../results/errors';
+import { type Answer, RowShapeError, readAnswer } from './answerReader';
+import { statusText } from './errorMapping';
+
+export function answerReaderPolicy(
+  callOf: (request: PipelineRequest) => string | undefined,
+  keep: (call: string, answer: Answer) => void,
+): PipelinePolicy {
+  return {
+    name: 'connectionAnalyticsAnswerReader',
+    sendRequest: async (request, next) => {
+      const call = callOf(request);
+      const response = await next(request);
+      const text = response.bodyAsText;
+      if (call === undefined || response.status < 200 || response.status >= 300 || !text) {
+        return response;
+      }
+      let answer: Answer | undefined;
+      try {
+        answer = readAnswer(text);
+      } catch (e) {
+        if (e instanceof RowShapeError) {
+          throw new BackendError(
+            'server',
+            `Log Analytics answered ${statusText(response.status)}, but its ${e.message}, so it is not a query result. Something between may have changed the response (a proxy): run the query again, and if it keeps happening check kql.logAnalytics.endpoint and any proxy on the way.`,
+            response.status,
+          );
+        }
+        throw e;
+      }
+      if (answer) {
+        response.bodyAsText = answer.skeleton;
+        keep(call, answer);
+      }
+      return response;
+    },
+  };
+}
