@@ -13,7 +13,7 @@ import type { KqlSeverity } from './errors';
 import { isCancellation, items, kusto } from './kustoLibrary';
 import { findThrowingOperators } from './throwingOperators';
 
-interface GraphOperator {
+export interface GraphOperator {
   /** From the bar to the operator's end. */
   readonly start: number;
   readonly end: number;
@@ -22,7 +22,7 @@ interface GraphOperator {
 }
 
 /** The `| graph-match …` and `| graph-shortest-paths …` pipe segments of a query, from its parse, in text order. */
-function graphOperators(text: string, globals: Kusto.Language.GlobalState): GraphOperator[] {
+export function graphOperators(text: string, globals: Kusto.Language.GlobalState): GraphOperator[] {
   const K = kusto();
   const kinds = new Map([
     [K.Syntax.SyntaxKind.GraphMatchOperator, 'graph-match'],
