@@ -3,27 +3,32 @@
  * graph-shortest-paths reads an input it could not type as a graph: a name it does not know, such as
  * the reference's `graph_time_travel(…) | graph-match …` without the stored function. The query then
  * had no diagnostics at all and the engine showed the TypeError. Here the parse alone finds those
- * operators; the text is bound again with each `| graph-…` operator blanked, which gives the query's
- * other errors (the unknown name) at their places, and each operator gets an error saying what it needs.
+ * operators; the text is bound again with the ones that throw blanked (throwingOperators.ts), which gives
+ * the query's other errors (the unknown name) at their places, valid graph operators elsewhere keep
+ * theirs, and each blanked operator gets an error saying what it needs.
  */
+import { blankedReach, spanHolds, type TextSpan } from './blankedReach';
 import { blankSpans } from './blankSpans';
 import type { KqlSeverity } from './errors';
 import { isCancellation, items, kusto } from './kustoLibrary';
+import { findThrowingOperators } from './throwingOperators';
 
-export interface GraphOperatorSpan {
+export interface GraphOperator {
+  /** From the bar to the operator's end. */
   readonly start: number;
   readonly end: number;
   readonly keyword: string;
+  readonly pipe: Kusto.Language.Syntax.PipeExpression;
 }
 
-/** The `| graph-match …` and `| graph-shortest-paths …` pipe segments of a query, from its parse. */
-export function graphPatternOperators(text: string, globals: Kusto.Language.GlobalState): GraphOperatorSpan[] {
+/** The `| graph-match …` and `| graph-shortest-paths …` pipe segments of a query, from its parse, in text order. */
+export function graphOperators(text: string, globals: Kusto.Language.GlobalState): GraphOperator[] {
   const K = kusto();
   const kinds = new Map([
     [K.Syntax.SyntaxKind.GraphMatchOperator, 'graph-match'],
     [K.Syntax.SyntaxKind.GraphShortestPathsOperator, 'graph-shortest-paths'],
   ]);
-  const spans: GraphOperatorSpan[] = [];
+  const found: GraphOperator[] = [];
   K.KustoCode.Parse(text, globals)?.Syntax?.WalkElements((e) => {
     if (e.Kind !== K.Syntax.SyntaxKind.PipeExpression) {
       return;
@@ -31,10 +36,11 @@ export function graphPatternOperators(text: string, globals: Kusto.Language.Glob
     const pipe = e as Kusto.Language.Syntax.PipeExpression;
     const keyword = pipe.Operator ? kinds.get(pipe.Operator.Kind) : undefined;
     if (keyword && pipe.Bar && pipe.Operator) {
-      spans.push({ start: pipe.Bar.TextStart, end: pipe.Operator.End, keyword });
+      found.push({ start: pipe.Bar.TextStart, end: pipe.Operator.End, keyword, pipe });
     }
   });
-  return spans;
+  // WalkElements visits a pipe before the pipes inside its input: text order is what the search needs.
+  return found.sort((a, b) => a.start - b.start);
 }
 
 export function graphInputMessage(keyword: string): string {
@@ -58,6 +64,11 @@ export interface GraphSafeAnalysis {
   readonly code: Kusto.Language.KustoCode;
   /** One error per blanked operator; empty when the query bound as it is. */
   readonly graphErrors: readonly GraphInputError[];
+  /**
+   * Where `code` does not speak for the query (blankedReach.ts): the blanked operators and what reads
+   * their output. Empty when nothing was blanked.
+   */
+  readonly blankedReach: readonly TextSpan[];
 }
 
 /**
@@ -72,41 +83,50 @@ export function parseAndAnalyzeGraphSafe(
 ): GraphSafeAnalysis {
   const K = kusto();
   try {
-    return { code: K.KustoCode.ParseAndAnalyze(text, globals, token)!, graphErrors: [] };
+    return { code: K.KustoCode.ParseAndAnalyze(text, globals, token)!, graphErrors: [], blankedReach: [] };
   } catch (e) {
-    const spans = isCancellation(e) ? [] : graphPatternOperators(text, globals);
-    if (spans.length === 0) {
+    const operators = isCancellation(e) ? [] : graphOperators(text, globals);
+    if (operators.length === 0) {
       throw e;
     }
-    // Blanked, the operators are gone from the parse, so a second throw is not theirs and propagates.
-    const code = K.KustoCode.ParseAndAnalyze(blankSpans(text, spans), globals, token)!;
-    const graphErrors = spans.map((s) => ({
+    const bind = (blanked: readonly number[]) => {
+      try {
+        const spans = blanked.map((i) => operators[i]!);
+        return { ok: true as const, value: K.KustoCode.ParseAndAnalyze(blankSpans(text, spans), globals, token)! };
+      } catch (error) {
+        if (isCancellation(error)) throw error;
+        return { ok: false as const, error };
+      }
+    };
+    // With every operator blanked a throw is not theirs: findThrowingOperators lets it propagate.
+    const found = findThrowingOperators(operators.length, bind);
+    const blanked = found.blanked.map((i) => operators[i]!);
+    const graphErrors = blanked.map((s) => ({
       code: 'KQL-GRAPH' as const,
       message: graphInputMessage(s.keyword),
       severity: 'error' as const,
       start: s.start,
       end: s.end,
     }));
-    return { code, graphErrors };
+    return { code: found.value, graphErrors, blankedReach: blankedReach(blanked) };
   }
 }
 
 /**
  * The library's diagnostics (the binder's, or its analyzers') that speak for the query: all of them when
- * it bound as it is. With operators blanked, the syntax errors, and the others before the first blanked
- * operator: after it the query was typed without the operator, so `project a | where a > 1` would have
- * `a` unknown there.
+ * it bound as it is. With operators blanked, the syntax errors, and the others outside the blanked
+ * operators' reach: there the query was typed without them, so `project a | where a == 1` after one would
+ * have `a` unknown.
  */
 export function queryDiagnostics(
   analysis: GraphSafeAnalysis,
   list: System.Collections.Generic.IReadOnlyList$1<Kusto.Language.Diagnostic> | null,
 ): Kusto.Language.Diagnostic[] {
   const all = [...items(list)];
-  if (analysis.graphErrors.length === 0) {
+  if (analysis.blankedReach.length === 0) {
     return all;
   }
-  const firstBlanked = Math.min(...analysis.graphErrors.map((e) => e.start));
   const key = (d: Kusto.Language.Diagnostic) => `${d.Start}:${d.Length}:${d.Code}`;
   const syntax = new Set([...items(analysis.code.GetSyntaxDiagnostics())].map(key));
-  return all.filter((d) => d.Start < firstBlanked || syntax.has(key(d)));
+  return all.filter((d) => !spanHolds(analysis.blankedReach, d.Start) || syntax.has(key(d)));
 }

@@ -1,4 +1,5 @@
 export { type AnalyzedQuery, type AnalyzeOptions, analyze, analyzeOrThrow, firstError } from './analyze';
+export { spanHoldsCursor, type TextSpan } from './blankedReach';
 export { blankSpans } from './blankSpans';
 export { blockAt, type QueryBlock, splitQueryBlocks } from './blocks';
 export { buildDeferredGrammar, deferQueryGrammar, deferredGrammarState } from './deferredGrammar';

@@ -11,6 +11,8 @@ import {
   kusto,
   parseAndAnalyzeGraphSafe,
   queryDiagnostics,
+  spanHoldsCursor,
+  type TextSpan,
 } from '../kql';
 import { crossResourceNotes } from './crossResource';
 import { deadlineToken, isCancellation, screenBlock } from './guards';
@@ -31,9 +33,11 @@ export interface AnalyzedBlock {
   readonly code?: Kusto.Language.KustoCode;
   /**
    * Graph operators the binder threw on (graphInputCrash.ts), with their errors. When present, `code` and
-   * `service` are those of the text with them blanked: right before the first, not from it on.
+   * `service` are those of the text with them blanked: right outside `blankedReach`, not inside it.
    */
   readonly graphErrors?: readonly GraphInputError[];
+  /** Where the blanked operators' absence changed the binding (present with `graphErrors`). */
+  readonly blankedReach?: readonly TextSpan[];
   /** Why the block is not analysed, in words. */
   readonly skipped?: string;
   /** Milliseconds the parse and bind took. */
@@ -44,10 +48,10 @@ export type ServerLog = (message: string) => void;
 
 /**
  * Whether the block's analysis speaks for this offset: everywhere, unless graph operators were blanked,
- * then only before the first (after it the library typed the query without them).
+ * then outside their reach (there the library typed the query without them).
  */
 export function analysedAt(block: AnalyzedBlock, offset: number): boolean {
-  return (block.graphErrors ?? []).every((e) => offset <= e.start);
+  return !spanHoldsCursor(block.blankedReach ?? [], offset);
 }
 
 function severity(s: string | null): KqlSeverity {
@@ -143,7 +147,11 @@ export class BlockAnalyzer {
             });
           }
         };
-        const analysis = { code: block.code, graphErrors: block.graphErrors ?? [] };
+        const analysis = {
+          code: block.code,
+          graphErrors: block.graphErrors ?? [],
+          blankedReach: block.blankedReach ?? [],
+        };
         add(block.code.GetDiagnostics(token));
         out.push(...(block.graphErrors ?? []));
         add(block.service.GetAnalyzerDiagnostics(true, token));
@@ -167,11 +175,15 @@ export class BlockAnalyzer {
     const started = performance.now();
     try {
       // The engine's analyze() binds through the same function: the editor shows the errors a Run gives.
-      const { code, graphErrors } = parseAndAnalyzeGraphSafe(text, globalsFor(), deadlineToken(this.budgetMs));
+      const { code, graphErrors, blankedReach } = parseAndAnalyzeGraphSafe(
+        text,
+        globalsFor(),
+        deadlineToken(this.budgetMs),
+      );
       const service = new K.Editor.KustoCodeService.ctor(code);
       const analysisMs = performance.now() - started;
       return graphErrors.length > 0
-        ? { text, code, service, graphErrors, analysisMs }
+        ? { text, code, service, graphErrors, blankedReach, analysisMs }
         : { text, code, service, analysisMs };
     } catch (e) {
       const reason = describeFailure(e, this.budgetMs);

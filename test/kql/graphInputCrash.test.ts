@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze, firstError } from '../../src/kql';
-import { run } from '../engine/helpers';
+import { run, smallDatabase } from '../engine/helpers';
 
 test("an unknown function before graph-match: the binder's error at the name, and one at the operator", () => {
   // The reference's graph_time_travel(…) example, run without its stored function.
@@ -50,5 +50,69 @@ test("after a blanked operator the binder's errors are left out (it typed the qu
       // `take` without its count; `a` is the graph-match's column, not an unknown name.
       ['KS006', ''],
     ],
+  );
+});
+
+// A valid graph operator: a graph from make-graph, and a real error in it (its nodes have no property foo).
+const VALID = 'T | make-graph Computer --> Direction | graph-match (a)-->(b) where a.foo == 1 project n = node_id(a)';
+const INVALID = 'T | graph-match (a)-->(b) project a';
+
+function errors(text: string): [string, string][] {
+  return analyze(text, { tables: smallDatabase().schemas }).diagnostics.map((d) => [
+    d.code,
+    text.slice(d.start, d.end),
+  ]);
+}
+
+test('a valid graph operator after an invalid one keeps its own errors and is not flagged', () => {
+  const expected = [
+    ['KQL-GRAPH', '| graph-match (a)-->(b) project a'],
+    // The valid operator's own error, at its place in the query.
+    ['KS142', 'foo'],
+  ];
+  for (const text of [
+    `let bad = ${INVALID};\nlet good = ${VALID};\ngood`,
+    `union (${INVALID}), (${VALID})`,
+    `${INVALID};\n${VALID}`,
+  ]) {
+    assert.deepEqual(errors(text), expected, text);
+  }
+  // Before it too, as it was.
+  assert.deepEqual(errors(`union (${VALID}), (${INVALID})`), [
+    ['KS142', 'foo'],
+    ['KQL-GRAPH', '| graph-match (a)-->(b) project a'],
+  ]);
+});
+
+test('two invalid graph operators are both flagged, the valid one between them is not', () => {
+  const text = `union (${INVALID}), (${VALID}), (T | graph-shortest-paths (a)-[e*1..2]->(b) project a)`;
+  assert.deepEqual(errors(text), [
+    ['KQL-GRAPH', '| graph-match (a)-->(b) project a'],
+    ['KS142', 'foo'],
+    ['KQL-GRAPH', '| graph-shortest-paths (a)-[e*1..2]->(b) project a'],
+  ]);
+});
+
+test("what reads a blanked operator's output, through a let or an as, is not checked; its neighbours are", () => {
+  const text = `let bad = ${INVALID};
+let after = bad | where a == 1;
+${INVALID} | as named;
+named | where b == 1;
+T | where Nope == 1`;
+  assert.deepEqual(errors(text), [
+    ['KQL-GRAPH', '| graph-match (a)-->(b) project a'],
+    ['KQL-GRAPH', '| graph-match (a)-->(b) project a'],
+    // Not `a` or `b`: they are graph-match's columns, which the binder never saw.
+    ['KS142', 'Nope'],
+  ]);
+});
+
+test('the engine refuses a query with a blanked operator even when the part it would return is valid', () => {
+  const db = smallDatabase();
+  const valid = 'T | make-graph Computer --> Direction | graph-match (a)-->(b) project n = node_id(a)';
+  assert.ok(run(valid, db).rows.length > 0);
+  assert.throws(
+    () => run(`let unused = ${INVALID};\n${valid}`, db),
+    (e) => e instanceof Error && /^graph-match needs a graph as its input/.test(e.message),
   );
 });

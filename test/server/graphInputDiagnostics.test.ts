@@ -31,6 +31,20 @@ const TYPED = [
   'VMConnection | make-graph SourceIp --> DestinationIp | graph-match (a)-->(b) project a | graph-match (a) project a',
 ];
 
+/** Three graph queries with a valid graph operator and an invalid one, typed a character at a time. */
+const MIXED = [
+  'let bad = VMConnection | graph-match (a)-->(b) project a; let good = VMConnection | make-graph SourceIp --> DestinationIp | graph-match (s)-[e]->(d) where e.BytesSent > 0 project n = node_id(s); good',
+  'union (VMConnection | graph-match (a)-->(b) project a), (VMConnection | make-graph SourceIp --> DestinationIp | graph-match (s)-->(d) project n = node_id(d))',
+  'graph_time_travel(datetime(2022-06-01)) | graph-shortest-paths (a)-[e*1..3]->(b) project a; VMConnection | make-graph SourceIp --> DestinationIp | graph-shortest-paths (x)-[e*1..2]->(y) project n = node_id(x)',
+];
+
+/** Every prefix of the queries that is a block of its own (a block of `let` statements alone joins the next). */
+function prefixesOf(queries: readonly string[]): string[] {
+  return queries
+    .flatMap((q) => Array.from({ length: q.length }, (_, i) => q.slice(0, i + 1)))
+    .filter((p) => p.trim() !== '' && !/;\s*$/.test(p));
+}
+
 function bindThrows(text: string): boolean {
   try {
     kusto().KustoCode.ParseAndAnalyze(text, globalsFor(), null as never);
@@ -90,9 +104,7 @@ describe('a block whose binding throws, over LSP', () => {
 
   test('every prefix of a few graph queries, as typed: the same errors as the engine, none skipped', async () => {
     // A block of `let` statements alone belongs to the next block (blocks.ts): those prefixes are left out.
-    const prefixes = TYPED.flatMap((q) => Array.from({ length: q.length }, (_, i) => q.slice(0, i + 1))).filter(
-      (p) => p.trim() !== '' && !/;\s*$/.test(p),
-    );
+    const prefixes = prefixesOf(TYPED);
     const throwing = prefixes.filter(bindThrows);
     assert.ok(throwing.length >= 50, `only ${throwing.length} prefixes make the binder throw`);
     // One block per prefix, blank lines between them: block i starts at line 2i.
@@ -134,5 +146,98 @@ describe('a block whose binding throws, over LSP', () => {
     // The server is still there and checks the next document.
     const next = await server.open('file:///g4.kql', 'VMConnection | where Computr == "x"');
     assert.equal(next.filter((d) => d.severity === DiagnosticSeverity.Error).length, 1);
+  });
+
+  test('a valid graph operator after an invalid one: its own error, not flagged, hover and completion in it', async () => {
+    const uri = 'file:///g5.kql';
+    const text = `let bad = VMConnection | graph-match (a)-->(b) project a;
+let good = VMConnection | make-graph SourceIp --> DestinationIp | graph-match (s)-[e]->(d) where e.BytesSnt > 0 project n = node_id(s);
+good`;
+    assert.ok(bindThrows(text), 'the library no longer throws on this query: the test is moot');
+    const diags = await server.open(uri, text);
+    assert.deepEqual(
+      diags
+        .filter((d) => d.severity === DiagnosticSeverity.Error)
+        .map((d) => [d.code, d.range.start.line])
+        .sort((a, b) => Number(a[1]) - Number(b[1])),
+      [
+        ['KQL-GRAPH', 0],
+        // The misspelt edge property in the valid operator.
+        ['KS142', 1],
+      ],
+    );
+    assert.deepEqual(errorLines(diags), engineErrors(text, 0));
+    const hover = (await server.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri },
+      position: positionOf(text, 'DestinationIp'),
+    })) as Hover | null;
+    assert.match((hover?.contents as MarkupContent | undefined)?.value ?? '', /DestinationIp: string/);
+    const items = await server.complete(uri, text.replace('e.BytesSnt', 'e.▮BytesSnt'), '▮');
+    assert.ok(
+      items.some((i) => i.label === 'BytesSent'),
+      items
+        .map((i) => i.label)
+        .slice(0, 20)
+        .join(', '),
+    );
+  });
+
+  test('two invalid graph operators are both flagged', async () => {
+    const text =
+      'union (VMConnection | graph-match (a)-->(b) project a), (VMConnection | graph-shortest-paths (a)-[e*1..2]->(b) project a)';
+    const diags = await server.open('file:///g6.kql', text);
+    assert.deepEqual(
+      diags.filter((d) => d.severity === DiagnosticSeverity.Error).map((d) => [d.code, d.range.start.character]),
+      [
+        ['KQL-GRAPH', text.indexOf('| graph-match')],
+        ['KQL-GRAPH', text.indexOf('| graph-shortest-paths')],
+      ],
+    );
+  });
+
+  test('every prefix of three mixed graph queries: nothing flagged past what is typed, none skipped', async () => {
+    const prefixes = prefixesOf(MIXED);
+    assert.ok(prefixes.filter(bindThrows).length >= 100, 'too few prefixes make the binder throw');
+    const diags = await server.open('file:///g7.kql', prefixes.join('\n\n'));
+    assert.ok(!diags.some((d) => d.code === 'KQL-SKIPPED'), 'a block was skipped');
+    for (const d of diags) {
+      const { start, end } = d.range;
+      const typed = prefixes[start.line / 2];
+      assert.ok(
+        typed !== undefined && end.line === start.line && end.character <= typed.length,
+        `${JSON.stringify(d.range)} ${d.message} past ${typed}`,
+      );
+    }
+    // Each is the engine's too (analyze() binds through the same function): compared on whole queries below.
+    assert.ok(!server.logs.some((l) => /Gave up/.test(l)), server.logs.join('\n'));
+  });
+
+  test('typing the three a character at a time, completing at each: the server answers throughout', async () => {
+    const uri = 'file:///g8.kql';
+    await server.open(uri, '');
+    const typed = MIXED.join('\n\n');
+    let line = 0;
+    let character = 0;
+    for (const ch of typed) {
+      server.insert(uri, { line, character }, ch);
+      if (ch === '\n') {
+        line++;
+        character = 0;
+      } else {
+        character++;
+      }
+      const list = await server.connection.sendRequest(CompletionRequest.type, {
+        textDocument: { uri },
+        position: { line, character },
+      });
+      assert.ok(list === null || Array.isArray(list) || Array.isArray((list as CompletionList).items));
+    }
+    const diags = await server.nextDiagnostics(uri);
+    assert.deepEqual(
+      errorLines(diags),
+      MIXED.flatMap((q, i) => engineErrors(q, 2 * i)),
+    );
+    assert.equal(server.child.exitCode, null);
+    assert.ok(!server.logs.some((l) => /Gave up/.test(l)), server.logs.join('\n'));
   });
 });
