@@ -262,9 +262,12 @@ async function runUnits(args: CliArgs, units: readonly QueryUnit[], io: Io): Pro
       let result;
       const deadline = Date.now() + args.timeoutSeconds * 1000;
       try {
-        await data.prepare?.(unit.text, () => {
+        const check = () => {
           if (Date.now() > deadline) throw new QueryTimeoutError(args.timeoutSeconds * 1000);
-        });
+        };
+        await data.prepare?.(unit.text, check);
+        // Each query runs once: a JSON Lines key first seen past the heads must be a column before it is analyzed.
+        data.widenFor?.(unit.text, check);
         result = runLocalQuery(data.database, unit.text, {
           nowMs,
           timeRange: args.timespan ? { duration: args.timespan } : undefined,

@@ -152,3 +152,24 @@ test("a late column's longs past 2^53 keep every digit, as an early column's do,
       '[-9007199254740993,-9007199254740993,true,"-9007199254740993",[2]]]}]}',
   );
 });
+
+test('without the load cache too, a late key is a column (JSON Lines load whole), and widenFor makes it one before a query', () => {
+  const dir = tree({ [blob(10)]: records(LATE_AT + 50, LATE_AT) });
+  const opened = openDataFolder(dir);
+  assert.equal(
+    count(executeQuery('App_CL | project Seq | count', opened.database).tables[0]!.table.rows()),
+    LATE_AT + 50,
+  );
+  assert.deepEqual(opened.database.widen(), ['App_CL']);
+  assert.deepEqual(opened.warnings, [], 'no "left out" warning');
+  const fresh = openDataFolder(dir);
+  const q = 'App_CL | where isnotempty(Severity) | summarize n = count(), earliest = min(Seq)';
+  assert.deepEqual(fresh.widenFor(q), ['App_CL']);
+  assert.deepEqual(
+    executeQuery(q, fresh.database)
+      .tables[0]!.table.rows()
+      .map((r) => r.map(Number)),
+    [[8, LATE_AT]],
+  );
+  assert.deepEqual(fresh.widenFor('print 1'), [], 'a query naming no JSON Lines table loads nothing');
+});
