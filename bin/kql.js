@@ -7,7 +7,7 @@
 // not two; otherwise, and under `node bin/kql.js`, this file runs as JavaScript.
 // With a startup snapshot built for this Node (`npm run build:snapshot`), the command runs in a Node
 // started from it, where Kusto.Language is already initialised: much faster than loading it here.
-'use strict';
+
 const path = require('node:path');
 const fs = require('node:fs');
 const dist = path.join(__dirname, '..', 'dist');
@@ -43,6 +43,10 @@ if (snapshotUsable()) {
   });
   if (r.error) {
     process.stderr.write(`kql: ${r.error.message}\n`);
+  }
+  if (r.signal) {
+    // Ended by a signal (Ctrl+C): end the same way, so the shell sees it (130 for SIGINT), not a failure.
+    process.kill(process.pid, r.signal);
   }
   process.exitCode = r.status ?? 1;
 } else {

@@ -50,8 +50,8 @@ seeing the let, declare and set statements of the cells above it.
 
 Options:
   -f, --file FILE        run the queries of FILE (blank-line-separated blocks, or a .kqlnb notebook's cells)
-  -d, --data DIR         tables from the .csv/.json files exported from Log Analytics in DIR
-                         (default: the sample workspace)
+  -d, --data DIR         tables from the .csv/.json files exported from Log Analytics in DIR, or
+                         from one such file (default: the sample workspace)
       --now ISO          pin "now" (for ago(), now() and the sample workspace), e.g. 2026-11-23T12:00:00Z
       --timespan DUR     restrict every table's TimeGenerated to the last DUR, e.g. PT24H or P7D
       --format FORMAT    table, json or csv (default: table on a terminal, json otherwise)
@@ -83,7 +83,8 @@ table is written "", so no table holds an empty line); one table is plain CSV. W
 (-f FILE), JSON writes one line per query, and CSV heads each result with its place, [line 3] (or
 [line 3: Name] per table), separated by an empty line.
 
-Exit status: 0 on success, 1 when a query fails, 2 on a usage error.
+Exit status: 0 on success; 1 when a query fails (or its results cannot be written); 2 on a usage
+error; 3 when the --data folder or file is missing or holds no table that loads; 130 on Ctrl+C.
 
   kql check [--data DIR | --schema FILE] FILE...   checks queries without running them
                                                     (kql check --help for more)
@@ -131,6 +132,12 @@ function queryParameters(given: readonly string[] | undefined): Record<string, s
   return out;
 }
 
+/** Node's parseArgs error, shorter: its advice on queries starting with '-' fits no KQL query. */
+export function parseArgsMessage(e: NodeJS.ErrnoException): string {
+  const unknown = e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && /^Unknown option '[^']+'\./.exec(e.message);
+  return unknown ? unknown[0] : e.message;
+}
+
 export function parseCliArgs(argv: readonly string[]): CliArgs {
   let parsed;
   try {
@@ -159,7 +166,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       },
     });
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw new UsageError(parseArgsMessage(e as NodeJS.ErrnoException));
   }
   const { values, positionals } = parsed;
   if (positionals.length > 1) {

@@ -6,7 +6,8 @@
  * KQL cells are each checked with the definitions of the cells above them, as they run, and print as
  * `file:cell N:line:col: …` with the line and column inside the cell.
  *
- * Exit status: 1 when any error was found, 0 otherwise (warnings alone pass), 2 on a usage error.
+ * Exit status: 1 when any error was found, 0 otherwise (warnings alone pass), 2 on a usage error, 3 when
+ * the --data folder cannot be used.
  */
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -17,7 +18,8 @@ import { BackendError } from '../results/errors';
 import { parseMetadataJson, SchemaFileError } from '../schema/metadataJson';
 import { CATALOGUE_SCHEMA, type WorkspaceSchema } from '../schema/workspaceSchema';
 import { BlockAnalyzer } from '../server/blockAnalysis';
-import { UsageError } from './args';
+import { parseArgsMessage, UsageError } from './args';
+import { DataError, EXIT_DATA, EXIT_USAGE } from './exitCodes';
 import type { Io } from './io';
 
 export const CHECK_HELP = `Usage: kql check [--data DIR | --schema FILE] FILE...
@@ -34,7 +36,8 @@ Options:
   -h, --help           show this help
 Without --data or --schema, queries are checked against the bundled sample workspace.
 
-Exit status: 0 when no error was found (warnings allowed), 1 when any was, 2 on a usage error.
+Exit status: 0 when no error was found (warnings allowed), 1 when any was, 2 on a usage error,
+3 when the --data folder is missing or holds no table.
 `;
 
 interface CheckArgs {
@@ -58,7 +61,7 @@ function parseCheckArgs(argv: readonly string[]): CheckArgs {
       },
     });
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw new UsageError(parseArgsMessage(e as NodeJS.ErrnoException));
   }
   const { values, positionals } = parsed;
   if (values.help) return { files: [], help: true };
@@ -84,12 +87,12 @@ function schemaFor(args: CheckArgs, io: Io): WorkspaceSchema {
     }
   }
   if (args.data !== undefined) {
-    if (!fs.existsSync(args.data)) throw new UsageError(`--data: ${args.data} does not exist.`);
+    if (!fs.existsSync(args.data)) throw new DataError(`--data: ${args.data} does not exist.`);
     let loaded;
     try {
       loaded = loadData({ kind: 'folder', dir: args.data });
     } catch (e) {
-      throw new UsageError(`--data: ${e instanceof BackendError ? e.message : String(e)}`);
+      throw new DataError(`--data: ${e instanceof BackendError ? e.message : String(e)}`);
     }
     for (const w of loaded.warnings) io.stderr.write(`kql check: warning: ${w}\n`);
     return {
@@ -184,7 +187,11 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr.write(`kql check: ${e.message}\nRun kql check --help for usage.\n`);
-      return 2;
+      return EXIT_USAGE;
+    }
+    if (e instanceof DataError) {
+      io.stderr.write(`kql check: ${e.message}\n`);
+      return EXIT_DATA;
     }
     throw e;
   }

@@ -15,8 +15,10 @@ import { BackendError, QueryTimeoutError } from '../results/errors';
 import type { QueryResult } from '../results/queryResult';
 import { type CliArgs, HELP, type OutputFormat, parseCliArgs, UsageError } from './args';
 import { runCheck } from './check';
-import { formatCsvTables, formatJson, formatTable } from './formatTable';
-import type { Io } from './io';
+import { errorCaret } from './errorCaret';
+import { DataError, EXIT_DATA, EXIT_OK, EXIT_QUERY_FAILED, EXIT_USAGE } from './exitCodes';
+import { formatCsvTablesChunks, formatJsonChunks, formatTableChunks } from './formatTable';
+import type { Io, TextOut } from './io';
 import { notebookUnits } from './notebookUnits';
 import { formatOfFile, type OutputFile, openOutputFile } from './outputFile';
 import type { QueryUnit } from './queryUnit';
@@ -84,7 +86,8 @@ function describeError(e: unknown, unit: QueryUnit): string {
   if (e instanceof KqlError) {
     const line = e.range.start.line + unit.lineOffset + 1;
     const where = `${line}:${e.range.start.character + 1}`;
-    return unit.file ? `${unit.file}:${where}: ${e.message}` : `${where}: ${e.message}`;
+    const caret = errorCaret(unit.text, e.range);
+    return `${unit.file ? `${unit.file}:` : ''}${where}: ${e.message}${caret ? `\n${caret}` : ''}`;
   }
   return e instanceof Error ? e.message : String(e);
 }
@@ -95,24 +98,31 @@ interface CsvPlace {
   readonly first: boolean;
 }
 
-function printResult(result: QueryResult, format: OutputFormat, io: Io, csvRaw: boolean, place?: CsvPlace): void {
+/** A result's text as it is printed, in pieces made as they are taken (see writeChunks). */
+function* resultText(
+  result: QueryResult,
+  format: OutputFormat,
+  width: number,
+  csvRaw: boolean,
+  place?: CsvPlace,
+): Generator<string> {
   if (format === 'json') {
-    io.stdout.write(`${formatJson(result.tables)}\n`);
+    yield* formatJsonChunks(result.tables);
+    yield '\n';
     return;
   }
   if (format === 'csv') {
-    io.stdout.write(
-      `${place && !place.first ? '\r\n' : ''}${formatCsvTables(result.tables, !csvRaw, place?.title)}\r\n`,
-    );
+    if (place && !place.first) yield '\r\n';
+    yield* formatCsvTablesChunks(result.tables, !csvRaw, place?.title);
+    yield '\r\n';
     return;
   }
-  const width = io.stdout.columns && io.stdout.columns > 40 ? io.stdout.columns : 160;
-  result.tables.forEach((t, i) => {
+  for (const [i, t] of result.tables.entries()) {
     if (result.tables.length > 1) {
-      io.stdout.write(`${i > 0 ? '\n' : ''}[${t.name}]\n`);
+      yield `${i > 0 ? '\n' : ''}[${t.name}]\n`;
     }
-    const { text, hiddenColumns } = formatTable(t, width);
-    io.stdout.write(`${text}\n`);
+    const { chunks, hiddenColumns } = formatTableChunks(t, width);
+    yield* chunks;
     const rows = `${t.rows.length} row${t.rows.length === 1 ? '' : 's'}`;
     const notes = [
       hiddenColumns > 0
@@ -121,8 +131,25 @@ function printResult(result: QueryResult, format: OutputFormat, io: Io, csvRaw: 
       i === 0 && result.stats.truncated ? 'truncated at the row or size limit' : '',
       i === 0 && result.render ? `render ${result.render.visualization}` : '',
     ].filter(Boolean);
-    io.stdout.write(`(${rows}${notes.length ? `; ${notes.join('; ')}` : ''})\n`);
-  });
+    yield `\n(${rows}${notes.length ? `; ${notes.join('; ')}` : ''})\n`;
+  }
+}
+
+/**
+ * Writes the pieces one by one, letting the event loop turn after each: when the reader has gone
+ * (`kql … | head`), the write's EPIPE ends the command there (cliIo) instead of after the whole
+ * result has been formatted.
+ */
+async function writeChunks(out: TextOut, chunks: Iterable<string>): Promise<void> {
+  for (const chunk of chunks) {
+    out.write(chunk);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** The table format's width: the terminal's (a narrow one too), else 160. */
+function tableWidth(out: TextOut): number {
+  return out.isTTY && out.columns ? Math.max(20, out.columns) : 160;
 }
 
 /** The CLI's load cache: $XDG_CACHE_HOME/connection-analytics/load-cache, else ~/.cache/… */
@@ -132,14 +159,18 @@ export function cliCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return path.join(base, 'load-cache');
 }
 
-/** Progress of a load on one stderr line, redrawn at most every 100 ms, only on a terminal. */
+/**
+ * Progress of a load on one stderr line, redrawn at most every 100 ms, only on a terminal that can
+ * clear a line (not TERM=dumb): a log file or a CI job's output gets no escape codes.
+ */
 function progressLine(io: Io): { report: (message: string) => void; done: () => void } {
+  const redraws = io.stderr.isTTY === true && process.env.TERM !== 'dumb';
   let last = 0;
   let shown = false;
   return {
     report: (message) => {
       const now = Date.now();
-      if (!io.stderr.isTTY || now - last < 100) {
+      if (!redraws || now - last < 100) {
         return;
       }
       last = now;
@@ -168,7 +199,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
       return 0;
     }
     if (args.data !== undefined && !fs.existsSync(args.data)) {
-      throw new UsageError(`--data: ${args.data} does not exist.`);
+      throw new DataError(`--data: ${args.data} does not exist.`);
     }
     if (args.clearCache) {
       const freed = new LoadCache(cliCacheDir()).clear();
@@ -181,7 +212,11 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr.write(`kql: ${e.message}\nRun kql --help for usage.\n`);
-      return 2;
+      return EXIT_USAGE;
+    }
+    if (e instanceof DataError) {
+      io.stderr.write(`kql: ${e.message}\n`);
+      return EXIT_DATA;
     }
     throw e;
   }
@@ -193,7 +228,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     file = openOutputFile(args.output, io);
   } catch (e) {
     io.stderr.write(`kql: --output: cannot write ${args.output}: ${(e as Error).message}\n`);
-    return 1;
+    return EXIT_QUERY_FAILED;
   }
   try {
     return await runUnits({ ...args, format: args.format ?? formatOfFile(args.output) }, units, file.io);
@@ -215,7 +250,7 @@ async function runUnits(args: CliArgs, units: readonly QueryUnit[], io: Io): Pro
     data = loadData(source, { onProgress: (p) => progress.report(describeLoadProgress(p)) });
   } catch (e) {
     io.stderr.write(`kql: ${e instanceof BackendError ? e.message : String(e)}\n`);
-    return 1;
+    return EXIT_DATA;
   }
   // Warnings of the folder's scan now; each table's load warnings come with the first query that loads it.
   let warned = 0;
@@ -262,9 +297,12 @@ async function runUnits(args: CliArgs, units: readonly QueryUnit[], io: Io): Pro
       let result;
       const deadline = Date.now() + args.timeoutSeconds * 1000;
       try {
-        await data.prepare?.(unit.text, () => {
+        const check = () => {
           if (Date.now() > deadline) throw new QueryTimeoutError(args.timeoutSeconds * 1000);
-        });
+        };
+        await data.prepare?.(unit.text, check);
+        // Each query runs once: a JSON Lines key first seen past the heads must be a column before it is analyzed.
+        data.widenFor?.(unit.text, check);
         result = runLocalQuery(data.database, unit.text, {
           nowMs,
           timeRange: args.timespan ? { duration: args.timespan } : undefined,
@@ -284,7 +322,7 @@ async function runUnits(args: CliArgs, units: readonly QueryUnit[], io: Io): Pro
       }
       const place =
         placeCsv && format === 'csv' ? { title: unit.title ?? `query ${i + 1}`, first: csvPrinted++ === 0 } : undefined;
-      printResult(result, format, io, args.csvRaw, place);
+      await writeChunks(io.stdout, resultText(result, format, tableWidth(io.stdout), args.csvRaw, place));
     } catch (e) {
       failed = true;
       io.stderr.write(
@@ -292,5 +330,5 @@ async function runUnits(args: CliArgs, units: readonly QueryUnit[], io: Io): Pro
       );
     }
   }
-  return failed ? 1 : 0;
+  return failed ? EXIT_QUERY_FAILED : EXIT_OK;
 }

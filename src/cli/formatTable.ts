@@ -2,7 +2,7 @@
 
 import { neutraliseFormula, safeCsvCellText } from '../render/csvSafety';
 import type { ResultTable, WireValue } from '../results/queryResult';
-import { tablesJson } from '../results/wireJson';
+import { tablesJson, tablesJsonChunks } from '../results/wireJson';
 
 const NUMERIC = new Set(['int', 'long', 'real', 'decimal']);
 
@@ -19,12 +19,34 @@ function truncate(s: string, width: number): string {
   return s.length <= width ? s : `${s.slice(0, Math.max(0, width - 1))}…`;
 }
 
+/** Rows formatted per piece of a result's text: a writer that stops early leaves the rest unformatted. */
+export const ROWS_PER_CHUNK = 2000;
+
+/** The lines of `items` that follow a header, ROWS_PER_CHUNK at a time, each line preceded by `separator`. */
+function* linesInChunks<T>(items: readonly T[], line: (item: T) => string, separator: string): Generator<string> {
+  for (let from = 0; from < items.length; from += ROWS_PER_CHUNK) {
+    yield `${separator}${items
+      .slice(from, from + ROWS_PER_CHUNK)
+      .map(line)
+      .join(separator)}`;
+  }
+}
+
 /**
  * Columns aligned with a header rule; numbers right-aligned; long cells cut with … so the table fits
  * `width` characters. Columns that still do not fit (none is cut below 12 characters) are left out and
  * counted in `hiddenColumns`, so the caller can say so.
  */
 export function formatTable(table: ResultTable, width = 160): { text: string; hiddenColumns: number } {
+  const { chunks, hiddenColumns } = formatTableChunks(table, width);
+  return { text: [...chunks].join(''), hiddenColumns };
+}
+
+/** formatTable's text in pieces of ROWS_PER_CHUNK rows, made as they are taken. */
+export function formatTableChunks(
+  table: ResultTable,
+  width = 160,
+): { chunks: Generator<string>; hiddenColumns: number } {
   const texts = table.rows.map((r) => r.map(cellText));
   const natural = table.columns.map((c) => c.name.length);
   for (const r of texts) {
@@ -56,8 +78,14 @@ export function formatTable(table: ResultTable, width = 160): { text: string; hi
       })
       .join('  ')
       .trimEnd();
-  const out = [line(table.columns.map((c) => c.name)), widths.map((w) => '-'.repeat(w)).join('  '), ...texts.map(line)];
-  return { text: out.join('\n'), hiddenColumns: table.columns.length - shown };
+  const head = [line(table.columns.map((c) => c.name)), widths.map((w) => '-'.repeat(w)).join('  ')].join('\n');
+  return {
+    chunks: (function* () {
+      yield head;
+      yield* linesInChunks(texts, line, '\n');
+    })(),
+    hiddenColumns: table.columns.length - shown,
+  };
 }
 
 function csvField(s: string): string {
@@ -69,16 +97,21 @@ function csvField(s: string): string {
  * formula get a leading `'` unless `neutraliseFormulas` is false (--csv-raw).
  */
 export function formatCsv(table: ResultTable, neutraliseFormulas = true): string {
+  return [...formatCsvChunks(table, neutraliseFormulas)].join('');
+}
+
+/** formatCsv's text in pieces of ROWS_PER_CHUNK rows, made as they are taken. */
+function* formatCsvChunks(table: ResultTable, neutraliseFormulas: boolean): Generator<string> {
   const value = (v: WireValue) => (v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
   const cell = (v: WireValue, i: number) => {
     const text = value(v);
     return csvField(neutraliseFormulas ? safeCsvCellText(text, v, table.columns[i]?.type ?? 'string') : text);
   };
-  const header = table.columns.map((c) => csvField(neutraliseFormulas ? neutraliseFormula(c.name) : c.name));
-  const lines = [header, ...table.rows.map((r) => r.map(cell))];
   // A one-column row whose cell is empty is written "" rather than as a blank line, which readers skip
   // and which separates the tables of a result (formatCsvTables).
-  return lines.map((l) => l.join(',') || '""').join('\r\n');
+  const line = (cells: readonly string[]) => cells.join(',') || '""';
+  yield line(table.columns.map((c) => csvField(neutraliseFormulas ? neutraliseFormula(c.name) : c.name)));
+  yield* linesInChunks(table.rows, (r) => line(r.map(cell)), '\r\n');
 }
 
 /**
@@ -88,16 +121,34 @@ export function formatCsv(table: ResultTable, neutraliseFormulas = true): string
  * the records at each empty one and takes the next as the table's name.
  */
 export function formatCsvTables(tables: readonly ResultTable[], neutraliseFormulas = true, query?: string): string {
+  return [...formatCsvTablesChunks(tables, neutraliseFormulas, query)].join('');
+}
+
+/** formatCsvTables's text in pieces of ROWS_PER_CHUNK rows, made as they are taken. */
+export function* formatCsvTablesChunks(
+  tables: readonly ResultTable[],
+  neutraliseFormulas = true,
+  query?: string,
+): Generator<string> {
   if (tables.length === 1 && query === undefined) {
-    return formatCsv(tables[0]!, neutraliseFormulas);
+    yield* formatCsvChunks(tables[0]!, neutraliseFormulas);
+    return;
   }
   // Several queries (kql -f) head each table with its query's place too, so their CSVs still split apart.
   const label = (t: ResultTable) =>
     query === undefined ? t.name : tables.length === 1 ? query : `${query}: ${t.name}`;
-  return tables.map((t) => `${csvField(`[${label(t)}]`)}\r\n${formatCsv(t, neutraliseFormulas)}`).join('\r\n\r\n');
+  for (const [i, t] of tables.entries()) {
+    yield `${i > 0 ? '\r\n\r\n' : ''}${csvField(`[${label(t)}]`)}\r\n`;
+    yield* formatCsvChunks(t, neutraliseFormulas);
+  }
 }
 
 /** The Log Analytics REST API's response body. */
 export function formatJson(tables: readonly ResultTable[]): string {
   return tablesJson(tables);
+}
+
+/** formatJson's text in pieces of ROWS_PER_CHUNK rows, made as they are taken. */
+export function formatJsonChunks(tables: readonly ResultTable[]): Generator<string> {
+  return tablesJsonChunks(tables, ROWS_PER_CHUNK);
 }

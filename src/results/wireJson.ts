@@ -54,13 +54,24 @@ function rowJson(row: readonly WireValue[], columns: readonly ResultColumn[]): s
 
 /** The REST API's response body: `{"tables":[{"name","columns","rows"}]}`. */
 export function tablesJson(tables: readonly ResultTable[]): string {
-  const parts = tables.map(
-    (t) =>
-      `{"name":${JSON.stringify(t.name)},"columns":${JSON.stringify(t.columns)},"rows":[${t.rows
-        .map((r) => rowJson(r, t.columns))
-        .join(',')}]}`,
-  );
-  return `{"tables":[${parts.join(',')}]}`;
+  return [...tablesJsonChunks(tables)].join('');
+}
+
+/**
+ * The same text in pieces of `rowsPerChunk` rows, made as they are taken: a writer that stops early
+ * (its reader went away) leaves the rest of a large result unformatted.
+ */
+export function* tablesJsonChunks(tables: readonly ResultTable[], rowsPerChunk = 2000): Generator<string> {
+  yield '{"tables":[';
+  for (const [i, t] of tables.entries()) {
+    yield `${i > 0 ? ',' : ''}{"name":${JSON.stringify(t.name)},"columns":${JSON.stringify(t.columns)},"rows":[`;
+    for (let from = 0; from < t.rows.length; from += rowsPerChunk) {
+      const rows = t.rows.slice(from, from + rowsPerChunk).map((r) => rowJson(r, t.columns));
+      yield `${from > 0 ? ',' : ''}${rows.join(',')}`;
+    }
+    yield ']}';
+  }
+  yield ']}';
 }
 
 /** An array of records keyed by column name, indented by two as JSON.stringify(records, null, 2) writes it. */

@@ -119,7 +119,9 @@ test("a query error exits 1 with line:column on stderr; in -f mode the line is t
   assert.equal(r.stdout, '');
   assert.equal(
     r.stderr,
-    "kql: 1:22: The name 'Computr' does not refer to any known column, table, variable or function.\n",
+    "kql: 1:22: The name 'Computr' does not refer to any known column, table, variable or function.\n" +
+      '  VMConnection | where Computr == "x"\n' +
+      '                       ^^^^^^^\n',
   );
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kql-cli-')), 'bad.kql');
   fs.writeFileSync(file, 'print 1\n\nprint 2\n| where Nope > 1\n');
@@ -254,10 +256,11 @@ test("-f runs a notebook's cells in order, each with the let statements of the c
   fs.rmSync(dir, { recursive: true });
 });
 
-test('a reader that stops early (kql … | head) ends the command quietly, not with an EPIPE crash', async () => {
+/** Runs kql on a large result, reads its first chunk and closes the pipe, as `head` does. */
+async function readerStopsEarly(format: string) {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src/cli/main.ts', '--format', 'csv', 'range i from 1 to 300000 step 1'],
+    ['--import', 'tsx', 'src/cli/main.ts', '--format', format, 'range i from 1 to 300000 step 1'],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -268,6 +271,11 @@ test('a reader that stops early (kql … | head) ends the command quietly, not w
   await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
   child.stdout.destroy();
   const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+  return { code, stderr };
+}
+
+test('a reader that stops early (kql … | head) ends the command quietly, not with an EPIPE crash', async () => {
+  const { code, stderr } = await readerStopsEarly('csv');
   assert.equal(stderr, '');
   assert.equal(code, 0);
 });
@@ -378,4 +386,141 @@ test('csv of several queries (-f): each result headed by its place, split by an 
   // One query stays as before: plain CSV for one table.
   fs.writeFileSync(file, 'print a = 1\n');
   assert.equal((await kql(['-f', file, '--format', 'csv'])).stdout, 'a\r\n1\r\n');
+});
+
+test('exit statuses tell a data problem (3) from a usage error (2) and a failing query (1)', async () => {
+  const missing = await kql(['--data', path.join(os.tmpdir(), 'kql-no-such-folder'), 'print 1']);
+  assert.equal(missing.code, 3);
+  assert.match(missing.stderr, /^kql: --data: .*kql-no-such-folder does not exist\.\n$/);
+  const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'kql-cli-empty-'));
+  fs.writeFileSync(path.join(empty, 'notes.txt'), 'not an export\n');
+  const none = await kql(['--data', empty, 'print 1']);
+  assert.equal(none.code, 3);
+  assert.match(
+    none.stderr,
+    /No table could be loaded from [^\n]*\n[^\n]*: no \.csv, \.json, \.jsonl or \.parquet files/,
+  );
+  assert.equal((await kql(['--bogus'])).stderr, "kql: Unknown option '--bogus'.\nRun kql --help for usage.\n");
+  assert.equal((await kql(['print x = nope'])).code, 1);
+  const query = path.join(empty, 'q.kql');
+  fs.writeFileSync(query, 'print 1\n');
+  const check = await kql(['check', '--data', path.join(os.tmpdir(), 'kql-no-such-folder'), query]);
+  assert.equal(check.code, 3);
+});
+
+test('--data may name one exported file, which is then the only table', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kql-cli-file-'));
+  const file = path.join(dir, 'VMBoundPort.csv');
+  fs.writeFileSync(file, 'Computer,Port\nweb1,80\nweb1,443\n');
+  fs.writeFileSync(path.join(dir, 'Other_CL.csv'), 'A\n1\n');
+  const r = await kql(['--data', file, '--format', 'csv', 'VMBoundPort | count']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, 'Count\r\n2\r\n');
+  assert.equal((await kql(['--data', file, 'Other_CL | count'])).code, 1, 'the folder around it is not read');
+  fs.writeFileSync(path.join(dir, 'notes.txt'), 'x\n');
+  const wrong = await kql(['--data', path.join(dir, 'notes.txt'), 'print 1']);
+  assert.equal(wrong.code, 3);
+  assert.match(wrong.stderr, /notes\.txt: not a \.csv, \.json, \.jsonl or \.parquet file/);
+});
+
+test('a query error shows the line of the query with carets under the place, tabs kept', async () => {
+  const r = await kql(['print\tx = 1\n| where\tnope > 1']);
+  assert.equal(r.code, 1);
+  assert.equal(
+    r.stderr,
+    "kql: 2:9: The name 'nope' does not refer to any known column, table, variable or function.\n" +
+      '  | where\tnope > 1\n' +
+      '         \t^^^^\n',
+  );
+});
+
+test('--format table fits a narrow terminal (40 columns), hiding the columns that do not fit', async () => {
+  let stdout = '';
+  const out = Object.assign(new PassThrough(), { isTTY: true, columns: 40 });
+  out.on('data', (c: Buffer) => (stdout += c.toString()));
+  const err = Object.assign(new PassThrough(), { isTTY: false });
+  const stdin = Object.assign(new PassThrough(), { isTTY: true });
+  const q = 'print Computer = "acme-demo", Direction = "inbound", BytesSent = 597659, RemoteIp = "73.162.40.18"';
+  const code = await runCli([q], { stdout: out, stderr: err, stdin } as unknown as Io);
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.equal(code, 0);
+  const lines = stdout.trimEnd().split('\n');
+  assert.ok(
+    lines.slice(0, -1).every((l) => l.length <= 40),
+    stdout,
+  );
+  assert.match(lines[0]!, /^Computer\s+Direction\s+BytesSent$/);
+  assert.equal(lines.at(-1), '(1 row; 1 more column not shown: use --format json or csv)');
+});
+
+test('progress is not drawn when TERM=dumb (no escape codes in a log), as when stderr is not a terminal', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kql-cli-dumb-'));
+  fs.writeFileSync(path.join(dir, 'T_CL.csv'), `A\n${Array.from({ length: 3000 }, (_, i) => i).join('\n')}\n`);
+  const term = process.env.TERM;
+  process.env.TERM = 'dumb';
+  try {
+    const r = await kql(['--data', dir, '--no-cache', '--format', 'csv', 'T_CL | count'], true);
+    assert.equal(r.stdout, 'Count\r\n3000\r\n');
+    assert.equal(r.stderr, '');
+  } finally {
+    process.env.TERM = term;
+  }
+});
+
+test('a JSON Lines key first seen past the heads is a column on the first run, with the load cache and without', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kql-cli-late-'));
+  const hour = path.join(dir, 'am-App_CL/y=2026/m=11/d=23/h=10/m=00');
+  fs.mkdirSync(hour, { recursive: true });
+  const lines = Array.from({ length: 3000 }, (_, i) =>
+    JSON.stringify(i < 2500 ? { Seq: i } : { Seq: i, Zone: `z${i % 2}` }),
+  );
+  fs.writeFileSync(path.join(hour, 'PT1H.json'), `${lines.join('\n')}\n`);
+  for (const cache of [['--no-cache'], [], []]) {
+    const r = await kql([
+      '--data',
+      dir,
+      ...cache,
+      '--format',
+      'csv',
+      'App_CL | summarize n = count() by Zone | order by Zone asc',
+    ]);
+    assert.equal(r.code, 0, `${cache.join(' ')}: ${r.stderr}`);
+    assert.equal(r.stdout, 'Zone,n\r\n,2500\r\nz0,250\r\nz1,250\r\n');
+    assert.equal(r.stderr, '');
+  }
+});
+
+for (const format of ['json', 'table']) {
+  test(`a reader that stops early ends --format ${format} quietly too`, async () => {
+    const { code, stderr } = await readerStopsEarly(format);
+    assert.equal(stderr, '');
+    assert.equal(code, 0);
+  });
+}
+
+test('results are written in pieces of 2,000 rows that join into the same JSON, CSV and table', async () => {
+  const q = 'range i from 1 to 4500 step 1 | extend s = strcat("r", i)';
+  const json = await kql(['--format', 'json', q]);
+  const rows = JSON.parse(json.stdout).tables[0].rows as unknown[][];
+  assert.equal(rows.length, 4500);
+  assert.deepEqual(
+    [rows[1999], rows[2000], rows[4499]],
+    [
+      [2000, 'r2000'],
+      [2001, 'r2001'],
+      [4500, 'r4500'],
+    ],
+  );
+  const csv = await kql(['--format', 'csv', q]);
+  const lines = csv.stdout.split('\r\n');
+  assert.deepEqual(
+    [lines.length, lines[2000], lines[2001], lines[4500], lines[4501]],
+    [4502, '2000,r2000', '2001,r2001', '4500,r4500', ''],
+  );
+  const table = await kql(['--format', 'table', q]);
+  const shown = table.stdout.split('\n');
+  assert.deepEqual(
+    [shown.length, shown[2001], shown[2002], shown[4502]],
+    [4504, '2000  r2000', '2001  r2001', '(4500 rows)'],
+  );
 });

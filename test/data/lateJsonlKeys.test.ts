@@ -9,8 +9,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { runLocalQuery } from '../../src/backends/local/runQuery';
+import { formatJson } from '../../src/cli/formatTable';
 import { LoadCache, loadDataFile, openDataFolder, scanDataFolder } from '../../src/data/loaders';
 import { executeQuery } from '../../src/engine';
+import { Database } from '../../src/engine/database';
 
 const LATE_AT = 100_000;
 const blob = (hour: number) => `am-App_CL/y=2026/m=11/d=23/h=${String(hour).padStart(2, '0')}/m=00/PT1H.json`;
@@ -117,4 +120,56 @@ test('a lone JSON Lines file gets its late key too; a value past its first 2,000
     notes.join('\n'),
     /App\.jsonl:2101: column Score \(first seen here.*\) is long, inferred from its first values: 1 value not of that type read as empty/,
   );
+});
+
+test("a late column's longs past 2^53 keep every digit, as an early column's do, in a long and a dynamic column", () => {
+  const big = '851673153924341805';
+  const lines = Array.from({ length: 2100 }, (_, i) => JSON.stringify({ Seq: i, Early: i }));
+  // The late keys' records: their text holds the numbers JSON.parse would round.
+  lines.push(`{"Seq":2100,"Early":${big},"Late":${big},"LateIds":[${big},1.0]}`);
+  lines.push('{"Seq":2101,"Early":-9007199254740993,"Late":-9007199254740993,"LateIds":[2]}');
+  const dir = tree({ 'App.jsonl': `${lines.join('\n')}\n` });
+  const { table, notes } = loadDataFile(path.join(dir, 'App.jsonl'));
+  assert.deepEqual(notes, []);
+  assert.deepEqual(
+    table.schema.map((c) => [c.name, c.type]),
+    [
+      ['Seq', 'long'],
+      ['Early', 'long'],
+      ['Late', 'long'],
+      ['LateIds', 'dynamic'],
+    ],
+  );
+  const result = runLocalQuery(
+    new Database([table]),
+    'App | where Seq >= 2100 | project Early, Late, same = Late == Early, text = tostring(Late), LateIds',
+  );
+  assert.equal(
+    formatJson(result.tables),
+    '{"tables":[{"name":"PrimaryResult","columns":[{"name":"Early","type":"long"},{"name":"Late","type":"long"},' +
+      '{"name":"same","type":"bool"},{"name":"text","type":"string"},{"name":"LateIds","type":"dynamic"}],' +
+      `"rows":[[${big},${big},true,"${big}",[${big},1.0]],` +
+      '[-9007199254740993,-9007199254740993,true,"-9007199254740993",[2]]]}]}',
+  );
+});
+
+test('without the load cache too, a late key is a column (JSON Lines load whole), and widenFor makes it one before a query', () => {
+  const dir = tree({ [blob(10)]: records(LATE_AT + 50, LATE_AT) });
+  const opened = openDataFolder(dir);
+  assert.equal(
+    count(executeQuery('App_CL | project Seq | count', opened.database).tables[0]!.table.rows()),
+    LATE_AT + 50,
+  );
+  assert.deepEqual(opened.database.widen(), ['App_CL']);
+  assert.deepEqual(opened.warnings, [], 'no "left out" warning');
+  const fresh = openDataFolder(dir);
+  const q = 'App_CL | where isnotempty(Severity) | summarize n = count(), earliest = min(Seq)';
+  assert.deepEqual(fresh.widenFor(q), ['App_CL']);
+  assert.deepEqual(
+    executeQuery(q, fresh.database)
+      .tables[0]!.table.rows()
+      .map((r) => r.map(Number)),
+    [[8, LATE_AT]],
+  );
+  assert.deepEqual(fresh.widenFor('print 1'), [], 'a query naming no JSON Lines table loads nothing');
 });

@@ -1,7 +1,7 @@
 /** Where the local engine's tables come from: the generated sample workspace or a folder of exported files. */
 import { type FolderChanges, LoadCache, type LoadProgress, openDataFolder } from '../../data/loaders';
 import { sampleDatabase } from '../../data/sample';
-import { Database } from '../../engine/database';
+import type { Database } from '../../engine/database';
 import { BackendError } from '../../results/errors';
 import type { FolderView } from './folderGaps';
 
@@ -27,6 +27,8 @@ export interface LoadedData {
   readonly nowMs?: number;
   /** Loads, before a query runs, the tables it names that load asynchronously (Parquet); `check` throws to stop. */
   readonly prepare?: (query: string, check?: () => void) => Promise<void>;
+  /** A data folder's: load the JSON Lines tables a query names, with their late keys as columns (OpenedFolder.widenFor). */
+  readonly widenFor?: (query: string, check?: () => void) => string[];
   /** A data folder's: reload the tables whose files changed, keep the rest. */
   readonly refresh?: () => FolderChanges;
   /** A data folder's place and tables (now), for errors that name what it lacks. */
@@ -73,6 +75,7 @@ export function loadData(source: DataSource, options: LoadDataOptions = {}): Loa
     database: opened.database,
     warnings: opened.warnings,
     prepare: opened.prepare,
+    widenFor: opened.widenFor,
     refresh: opened.refresh,
     folder: {
       dir: source.dir,

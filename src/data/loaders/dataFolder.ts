@@ -51,14 +51,11 @@ function exportTreeTable(segments: readonly string[]): string | undefined {
   return first && !/^[ymdh]=\d+$/i.test(first) && !first.includes('=') ? first : undefined;
 }
 
-/** Every table's files, by name, in a stable (sorted) order. */
+/**
+ * Every table's files, by name, in a stable (sorted) order. `dir` may name one exported file (`kql
+ * --data export.csv`): it is then the folder's only file.
+ */
 function discover(dir: string, warnings: string[]): Found[] {
-  let top: fs.Dirent[];
-  try {
-    top = fs.readdirSync(dir, { withFileTypes: true });
-  } catch (e) {
-    throw new Error(`Cannot read the data folder ${dir}: ${(e as Error).message}`);
-  }
   const tables = new Map<string, Found>();
   const add = (name: string, file: SourceFile, standalone: boolean) => {
     const t = tables.get(name);
@@ -72,22 +69,39 @@ function discover(dir: string, warnings: string[]): Found[] {
       t.files.push(file);
     }
   };
+  const addFile = (file: string) => {
+    const format = formatOf(file);
+    if (!format) {
+      return false;
+    }
+    const stat = statFile(file, format);
+    const table = tableNameOf(file);
+    const rest = format === 'json' ? restTableNames(file, stat.size, stat.mtimeMs) : undefined;
+    if (rest) {
+      for (const part of restParts(table, rest)) {
+        add(part.name, { ...stat, table: part.index }, true);
+      }
+    } else {
+      add(table, stat, true);
+    }
+    return true;
+  };
+  if (fs.statSync(dir, { throwIfNoEntry: false })?.isFile()) {
+    if (!addFile(dir)) {
+      warnings.push(`${dir}: not a .csv, .json, .jsonl or .parquet file (the text ones optionally .gz)`);
+    }
+    return [...tables.values()];
+  }
+  let top: fs.Dirent[];
+  try {
+    top = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    throw new Error(`Cannot read the data folder ${dir}: ${(e as Error).message}`);
+  }
   for (const entry of top.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const file = path.join(dir, entry.name);
     if (isFile(entry, file)) {
-      const format = formatOf(entry.name);
-      if (format) {
-        const stat = statFile(file, format);
-        const table = tableNameOf(entry.name);
-        const rest = format === 'json' ? restTableNames(file, stat.size, stat.mtimeMs) : undefined;
-        if (rest) {
-          for (const part of restParts(table, rest)) {
-            add(part.name, { ...stat, table: part.index }, true);
-          }
-        } else {
-          add(table, stat, true);
-        }
-      }
+      addFile(file);
     } else if (isDirectory(entry, file) && !entry.name.startsWith('.')) {
       walkTree(file, [entry.name], 1, (blob, segments) => {
         if (!segments.some((s) => /^y=\d{4}$/i.test(s))) {

@@ -9,8 +9,8 @@ import { type BuildControl, Database } from '../../engine/database';
 import type { Table } from '../../engine/table';
 import { findTable } from '../../schema/catalogue';
 import { fileSource, scanDataFolder } from './dataFolder';
-import { readFunctionFiles } from './functionFiles';
 import type { LoadProgress } from './fileBytes';
+import { readFunctionFiles } from './functionFiles';
 import type { LoadCache } from './loadCache';
 import { tablesNamedIn } from './queryTables';
 import { buildTable, buildTableAsync, buildTableColumns, needsAsyncBuild } from './tableBuild';
@@ -34,6 +34,13 @@ export interface OpenedFolder {
    * (Parquet); the query's other tables load when it reads them. `check` throws to stop (cancel).
    */
   prepare(query: string, check?: () => void): Promise<void>;
+  /**
+   * Loads now the JSON Lines tables `query` names and makes the keys their records showed past the
+   * files' heads columns of the tables and of the schema (Database.widen), so that `query`, analyzed
+   * next, can read them: for a command that runs each query once (kql), where no later query would.
+   * Returns the tables that gained columns. `check` throws to stop.
+   */
+  widenFor(query: string, check?: () => void): string[];
   /**
    * Re-reads the folder's list of files and replaces only the tables whose files changed (added,
    * removed, resized or touched): a table whose files are as they were keeps its loaded rows.
@@ -101,8 +108,9 @@ export function openDataFolder(dir: string, options: OpenOptions = {}): OpenedFo
     },
     // Without a load cache a query loads only the columns it reads. With one, the first load reads
     // them all, so that every later load of the same files, for any query, comes from the cache.
+    // JSON Lines load whole either way: keys first seen past the files' heads become columns only then.
     buildColumns:
-      options.cache || needsAsyncBuild(source)
+      options.cache || needsAsyncBuild(source) || isJsonLines(source)
         ? undefined
         : (columns: readonly string[], control?: BuildControl) => {
             const built = buildTableColumns(source, columns, {
@@ -132,6 +140,13 @@ export function openDataFolder(dir: string, options: OpenOptions = {}): OpenedFo
         prepared.set(source.name, built.table);
       }
     }
+  };
+  const widenFor = (query: string, check?: () => void): string[] => {
+    const jsonLines = scanned.tables.filter(isJsonLines).map((s) => s.name);
+    for (const name of tablesNamedIn(query, jsonLines)) {
+      database.table(name, { check });
+    }
+    return database.widen();
   };
   const refresh = (): FolderChanges => {
     const before = new Map(scanned.tables.map((t) => [t.name, filesKey(t)]));
@@ -168,8 +183,13 @@ export function openDataFolder(dir: string, options: OpenOptions = {}): OpenedFo
     },
     warnings,
     prepare,
+    widenFor,
     refresh,
   };
+}
+
+function isJsonLines(source: TableSource): boolean {
+  return source.files[0]?.format === 'jsonl';
 }
 
 /** Loads one exported file as a table now; throws a DataFileError when the file cannot be read at all. */

@@ -265,6 +265,14 @@ function eachLine(
   }
 }
 
+/** The types a late column may turn out to be that JSON.parse can read inexactly. */
+const LATE_COLUMN_TYPES: readonly KqlType[] = ['long', 'dynamic'];
+
+/** A line without the byte order mark a file's first line may start with. */
+function withoutBom(line: string): string {
+  return line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
+}
+
 function lineProblem(
   file: string,
   line: string,
@@ -282,7 +290,7 @@ function lineProblem(
     };
   }
   let record: unknown;
-  const json = line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
+  const json = withoutBom(line);
   try {
     record = JSON.parse(json);
   } catch (e) {
@@ -358,21 +366,34 @@ export function appendJsonlFile(
     file,
     (buf, from, to, final) => {
       const r = eachLine(buf, from, to, final, line, (text, lineNo, bytes) => {
-        const { record, warning, exact } = lineProblem(file, text, lineNo, bytes, types);
+        const read = lineProblem(file, text, lineNo, bytes, types);
+        let { record, exact } = read;
         if (!record) {
-          warnings.add(warning!);
+          warnings.add(read.warning!);
           return;
         }
-        for (let j = 0; j < names.length; j++) {
-          values[j] = Object.hasOwn(record, names[j]!) ? record[names[j]!] : null;
-        }
+        let lateKeys = false;
         for (const k in record) {
-          if (!known.has(k) && !reportedKeys.has(k) && !late?.adds(k, `${file}:${lineNo}`)) {
+          if (known.has(k) || reportedKeys.has(k)) {
+            continue;
+          }
+          if (late?.adds(k, `${file}:${lineNo}`)) {
+            lateKeys = true;
+          } else {
             reportedKeys.add(k);
             warnings.add(
               `${file}:${lineNo}: key ${JSON.stringify(k)} is not a column of the table (its columns come from the first records of each file); its values are left out`,
             );
           }
+        }
+        // A late column's type is known only when the load ends: its values are read as exactly as a
+        // long or dynamic column's (a long past 2^53 keeps its digits), for the records that need it.
+        if (lateKeys && !exact && needsExactRead(text, LATE_COLUMN_TYPES)) {
+          record = readExactly(withoutBom(text), record) as Record<string, unknown>;
+          exact = true;
+        }
+        for (let j = 0; j < names.length; j++) {
+          values[j] = Object.hasOwn(record, names[j]!) ? record[names[j]!] : null;
         }
         const ok = appendRow(
           values,

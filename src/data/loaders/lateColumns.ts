@@ -2,13 +2,15 @@
  * Keys of JSON Lines records that the table's columns lack: its columns come from the head of each
  * file (jsonlTreeHead.ts), and a key first seen past a head (a custom table's column added at record
  * 100,000 of an hour's blob) becomes a column when the rows load, empty (null) in the rows before it,
- * so that no value is lost. Its values are held as parsed until the load ends; its type is then the
- * catalogue's, else inferred from its first values as a head column's is.
+ * so that no value is lost. Its values are held as parsed until the load ends (exactly, as a long or
+ * dynamic column's: a long past 2^53 keeps its digits); its type is then the catalogue's, else inferred
+ * from its first values as a head column's is.
  */
 import type { Column } from '../../engine/column';
-import type { KqlType } from '../../engine/values';
+import { Int64, type KqlType } from '../../engine/values';
 import { inferColumnType } from './cells';
 import { columnAppender, REJECT } from './columnAppenders';
+import { plainCell } from './exactJson';
 
 /** How many of a late column's first values its type is inferred from (as a head's sample). */
 const SAMPLE = 2000;
@@ -78,7 +80,8 @@ export class LateColumns {
       }
       let unread = 0;
       for (const v of p.values) {
-        if (appender.appendValue(v) === REJECT) {
+        // Values of exactly read records: a dynamic column keeps them as they are, another takes a long as its digits.
+        if (appender.appendValue(type === 'dynamic' ? v : plainCell(v)) === REJECT) {
           appender.appendNull();
           unread++;
         }
@@ -98,7 +101,8 @@ function sampleOf(values: readonly unknown[]): unknown[] {
   const sample: unknown[] = [];
   for (const v of values) {
     if (v !== null && v !== undefined) {
-      sample.push(v);
+      // As the heads' samples hold them (JSON.parse's numbers), so a late column is typed as an early one.
+      sample.push(v instanceof Int64 ? Number(v.big) : plainCell(v));
       if (sample.length === SAMPLE) break;
     }
   }

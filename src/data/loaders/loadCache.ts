@@ -12,8 +12,8 @@ import * as path from 'node:path';
 import { BoolColumn, type Column, DynamicColumn, NumberColumn, StringColumn } from '../../engine/column';
 import { parseKustoJson } from '../../engine/functions/kustoJson';
 import { Table } from '../../engine/table';
-import { dynamicJson } from '../../engine/valueText';
 import type { DynamicValue, KqlType } from '../../engine/values';
+import { dynamicJson } from '../../engine/valueText';
 import { findTable } from '../../schema/catalogue';
 import type { ColumnSpec, SourceFile } from './tableSource';
 
@@ -240,12 +240,18 @@ export class LoadCache {
     }
   }
 
-  /** Deletes the least recently used entries until the cache fits its bound (never `keep`). */
+  /**
+   * Deletes the least recently used entries until the cache fits its bound (never `keep`), and the
+   * half-written entries of writers that are gone (a `kql` stopped by Ctrl+C as it wrote one).
+   */
   evict(keep?: string): void {
     let entries: { file: string; size: number; used: number }[];
     try {
-      entries = fs
-        .readdirSync(this.dir)
+      const names = fs.readdirSync(this.dir);
+      for (const f of names.filter(abandoned)) {
+        fs.rmSync(path.join(this.dir, f), { force: true });
+      }
+      entries = names
         .filter((f) => f.endsWith(EXT))
         .map((f) => {
           const file = path.join(this.dir, f);
@@ -282,6 +288,21 @@ export class LoadCache {
       // No cache folder: nothing to clear.
     }
     return freed;
+  }
+}
+
+/** A temporary entry (`<key>.kqlcache.<pid>.tmp`, see put) whose writing process no longer runs. */
+function abandoned(name: string): boolean {
+  const pid = /\.(\d+)\.tmp$/.exec(name)?.[1];
+  if (pid === undefined) {
+    return false;
+  }
+  try {
+    process.kill(Number(pid), 0);
+    return false;
+  } catch (e) {
+    // EPERM: the process runs, as another user.
+    return (e as NodeJS.ErrnoException).code === 'ESRCH';
   }
 }
 
