@@ -51,15 +51,17 @@ export const MONITORED_IPS: readonly string[] = [
 
 /**
  * Columns of VMConnection that exports often leave out: the threat columns (`MaliciousIp`,
- * `IndicatorThreatType`), `LinksFailed`, `Protocol` and `Process`. Missing, they read as empty (no
- * failure, no threat is flagged; the map keys a process by its name) instead of failing the whole tree
- * or map; present, they are read as they are.
+ * `IndicatorThreatType`), `LinksFailed`, `Protocol`, `Process` and the byte counts (`BytesSent`,
+ * `BytesReceived`: a "who talks to whom" export drops them). Missing, they read as empty or zero (no
+ * failure, no threat is flagged; the map keys a process by its name, weighs by links) instead of failing
+ * the whole tree or map; present, they are read as they are.
  * Put right after each read of VMConnection, before anything uses them.
  */
 export const OPTIONAL_CONNECTION_COLUMNS =
   '| extend MaliciousIp = column_ifexists("MaliciousIp", ""), IndicatorThreatType = column_ifexists("IndicatorThreatType", ""),' +
   ' LinksFailed = column_ifexists("LinksFailed", long(0)), Protocol = column_ifexists("Protocol", ""),' +
-  ' Process = column_ifexists("Process", "")';
+  ' Process = column_ifexists("Process", ""), BytesSent = column_ifexists("BytesSent", long(0)),' +
+  ' BytesReceived = column_ifexists("BytesReceived", long(0))';
 
 /**
  * Columns of VMBoundPort an export may leave out (a minimal one keeps the machine, Ip, Port and
