@@ -44,6 +44,7 @@ import { mapDiffScenario, mapExpandScenario, mapFocusScenario } from './scenario
 import { noProcessTableScenario } from './scenarios/noProcessTable';
 import { bigNotebookScenario, reportNotebookScenario } from './scenarios/notebooks';
 import { ownExportsScenario } from './scenarios/ownExports';
+import { ownFleetScenario } from './scenarios/ownFleet';
 import { panelsChartScenario } from './scenarios/panelsChart';
 import { queryParameterPromptScenario } from './scenarios/queryParameterPrompt';
 import { queryParametersNotebookScenario } from './scenarios/queryParameters';
@@ -286,5 +287,10 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     '81 results far wider than the panel: 200 string columns × 1,000 rows and 1,000 columns show every column in the results panel, and 200 × 1,000 in a notebook output',
     wideResultsScenario,
     300_000,
+  );
+  scenario(
+    "83 a folder of own exports with 2,000 machines, hostile names and no BytesSent: the Machines view filters to a unicode name, the map opens on the fleet and on it, a report's part says which column it lacks",
+    ownFleetScenario,
+    600_000,
   );
 });

@@ -15,6 +15,7 @@ import { dependencyMapQuery } from '../../src/ui/machines/fleetQueries';
 import { mapConnectionRows } from '../../src/ui/machines/fleetRows';
 import { MachinesModel, viewOf } from '../../src/ui/machines/machinesModel';
 import { describeInstant, outsideRangeHint } from '../../src/ui/machines/newestRecord';
+import { emptyMapNote } from '../../src/ui/map/mapWindow';
 
 const NOW_MS = Date.parse('2026-12-05T12:00:00Z');
 
@@ -70,9 +71,20 @@ describe("the Machines view and the map on a user's own exports", () => {
     );
     const groups = await model.children(machines[1]);
     const outbound = await model.children(groups.find((g) => viewOf(g).label === 'Outbound dependencies'));
+    // No "0 B": the data has no byte counts, and the tree says so.
     assert.deepEqual(
-      outbound.map((n) => [viewOf(n).label, viewOf(n).description]),
-      [['db 01 (10.0.0.5:5432/tcp)', '0 B']],
+      outbound.map((n) => [viewOf(n).label, viewOf(n).description, viewOf(n).tooltip]),
+      [
+        [
+          'db 01 (10.0.0.5:5432/tcp)',
+          '2 links',
+          'db 01 (10.0.0.5:5432/tcp)\nMonitored machine m-db\nLocal process: nginx\nunknown (the data has no BytesSent or BytesReceived), 2 links established',
+        ],
+      ],
+    );
+    assert.match(
+      String(viewOf(machines[1]!).tooltip),
+      /\nTraffic: unknown \(the data has no BytesSent or BytesReceived\)$/,
     );
   });
 
@@ -91,7 +103,7 @@ describe("the Machines view and the map on a user's own exports", () => {
     assert.ok(note?.kind === 'message' && !note.error && note.action === 'selectTimeRange', JSON.stringify(note));
     assert.equal(
       viewOf(note).label,
-      'No machines report in this time range. The newest record is from 2026-11-05 10:00 UTC (30 days ago), outside the time range: click to choose a wider one.',
+      'No machines report in this time range. The newest record is from 2026-11-05 10:00 UTC (30 days ago), outside the time range. Click to choose a wider one.',
     );
     model.setFilter('東京');
     const [filtered] = await model.children();
@@ -126,5 +138,37 @@ describe("the Machines view and the map on a user's own exports", () => {
     );
     assert.equal(describeInstant(NOW_MS - 5 * 3_600_000, NOW_MS), '2026-12-05 07:00 UTC (5 hours ago)');
     assert.equal(describeInstant(NOW_MS - 60_000, NOW_MS), '2026-12-05 11:59 UTC');
+  });
+
+  test('the map of a window before the data says when the newest record is', () => {
+    const newest = Date.parse('2026-11-05T10:00:00Z');
+    const window = { start: '2026-12-04T12:00:00.000Z', end: '2026-12-05T12:00:00.000Z' };
+    assert.equal(
+      emptyMapNote(newest, window, NOW_MS),
+      'No outbound connections in this time window. The newest record is from 2026-11-05 10:00 UTC (30 days ago), outside the time range. Choose a wider one with Connection Analytics: Select Time Range.',
+    );
+    assert.equal(emptyMapNote(Date.parse('2026-12-05T10:00:00Z'), window, NOW_MS), undefined);
+    assert.equal(emptyMapNote(undefined, window, NOW_MS), undefined);
+  });
+
+  test('a machine whose records lack only BytesSent shows what was received and names the missing column', () => {
+    const row = {
+      machine: 'm-1',
+      computer: 'web 01',
+      osFamily: '',
+      os: '',
+      ips: [],
+      resourceId: '',
+      bytesSent: 0,
+      bytesReceived: 6348,
+      linksFailed: 0,
+      maliciousIps: [],
+      threats: [],
+      unmeasured: ['BytesSent' as const],
+    };
+    const view = viewOf({ kind: 'machine', id: 'm/m-1', parent: undefined, row });
+    assert.equal(view.tooltip, 'web 01\nMachine: m-1\nTraffic: 6.2 KB received (the data has no BytesSent)');
+    const measured = viewOf({ kind: 'machine', id: 'm/m-1', parent: undefined, row: { ...row, unmeasured: [] } });
+    assert.match(String(measured.tooltip), /Traffic: 0 B sent, 6\.2 KB received$/);
   });
 });

@@ -6,7 +6,7 @@
  */
 import type { MapGraphMessage, MapTimeWindow } from '../../src/protocol/mapMessages';
 import { validateMapHostMessage } from '../../src/protocol/validateMap';
-import { visibleGraph, type EdgeWeight, type MapMode, type ViewOptions } from '../../src/render/fleetView';
+import { type EdgeWeight, type MapMode, type ViewOptions, visibleGraph } from '../../src/render/fleetView';
 import { el, injectStyle, onThemeChange } from '../shared/dom';
 import { mapApi } from './api';
 import { GraphView } from './graphView';
@@ -170,7 +170,7 @@ function redraw(keepPositions: boolean): void {
   hop.disabled = state.mode !== 'focus';
   renderLegend(legend, palette(), !!data.diff);
   names.replaceChildren(...data.graph.machines.map((m) => Object.assign(el('option'), { value: m.label })));
-  graph.draw(view, 'No outbound connections in this time window.', keepPositions);
+  graph.draw(view, data.empty ?? 'No outbound connections in this time window.', keepPositions);
   // What is on screen, for screen readers and the tests (the drawing itself is a canvas).
   mapEl.dataset.nodes = String(view.nodes.length);
   mapEl.dataset.edges = String(view.edges.length);

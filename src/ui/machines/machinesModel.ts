@@ -20,7 +20,7 @@ import {
   processRows,
 } from './fleetRows';
 import { missingTables, missingTablesText, PROCESS_TABLES } from './missingTables';
-import { NEWEST_RECORD_QUERY, newestRecordMs, outsideRangeHint } from './newestRecord';
+import { newestRecord, outsideRangeHint } from './newestRecord';
 
 // The node types and their views live in their own files; importers of the model keep one import.
 export type * from './fleetNodes';
@@ -103,7 +103,10 @@ export class MachinesModel {
         const hint = await this.outsideRange();
         return [
           hint
-            ? { ...message(undefined, `${empty} ${hint}`, false), action: 'selectTimeRange' }
+            ? {
+                ...message(undefined, `${empty} ${hint} Click to choose a wider one.`, false),
+                action: 'selectTimeRange',
+              }
             : message(undefined, empty, false),
         ];
       }
@@ -131,10 +134,7 @@ export class MachinesModel {
   private async outsideRange(): Promise<string | undefined> {
     const { timeRange, ...options } = this.options.runOptions();
     if (!timeRange) return undefined;
-    const newest = await this.options
-      .backend()
-      .run(NEWEST_RECORD_QUERY, options)
-      .then(newestRecordMs, () => undefined);
+    const newest = await newestRecord(this.options.backend(), options.signal);
     return outsideRangeHint(newest, timeRange, this.options.now?.() ?? Date.now());
   }
 

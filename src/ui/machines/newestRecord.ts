@@ -5,6 +5,7 @@
  * time range, says when the data ends, so the message can say the range is what hides it.
  */
 import { parseIsoDuration } from '../../backends/local/timeRange';
+import type { QueryBackend } from '../../backends/queryBackend';
 import type { QueryResult, TimeRange } from '../../results/queryResult';
 
 /** The newest TimeGenerated of the tables the machines level reads (a missing table left out). */
@@ -15,6 +16,11 @@ export const NEWEST_RECORD_QUERY = [
   '    (VMConnection | summarize Newest = max(TimeGenerated))',
   '| summarize Newest = max(Newest)',
 ].join('\n');
+
+/** The newest record's time in ms, read from the backend without the time range; undefined when it cannot say. */
+export async function newestRecord(backend: QueryBackend, signal?: AbortSignal): Promise<number | undefined> {
+  return backend.run(NEWEST_RECORD_QUERY, signal ? { signal } : {}).then(newestRecordMs, () => undefined);
+}
 
 /** The newest record's time in ms, or undefined when the tables hold no record with a time. */
 export function newestRecordMs(result: QueryResult): number | undefined {
@@ -57,5 +63,5 @@ export function outsideRangeHint(
   const end = range.end ? Date.parse(range.end) : undefined;
   const outside = (start !== undefined && newestMs < start) || (end !== undefined && newestMs > end);
   if (!outside) return undefined;
-  return `The newest record is from ${describeInstant(newestMs, nowMs)}, outside the time range: click to choose a wider one.`;
+  return `The newest record is from ${describeInstant(newestMs, nowMs)}, outside the time range.`;
 }
