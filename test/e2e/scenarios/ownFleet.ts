@@ -19,6 +19,7 @@ import { crashNotices } from '../resultsPanel';
 import { viewTree, viewTreeRows } from '../treeView';
 import { UI_TIMEOUT_MS, type Workbench, waitFor } from '../workbench';
 import { mapFrame, openFleetMap } from './dependencyMap';
+import { outputSaying } from './logAnalyticsOwnData';
 import { runContextAction, showMachinesViewAlone } from './machines';
 import { waitShown } from './mapJourneys';
 import { openReport, outputFrame, outputGrid, runAll, wheel } from './notebooks';
@@ -163,24 +164,10 @@ export async function ownFleetScenario(main: Workbench): Promise<void> {
         await wb.screenshot(83, 'report-not-seen');
         throw e;
       });
-      const note = await waitFor(
-        'the note of the part that reads BytesSent',
-        async () => {
-          for (const f of wb.page.frames()) {
-            if (f === wb.page.mainFrame() || f.isDetached()) continue;
-            const found = await f
-              .getByText(/Cannot run here\. This part cannot run/)
-              .first()
-              .textContent({ timeout: 500 })
-              .catch(() => undefined);
-            if (found) return found;
-          }
-          await wheel(wb, 250);
-          return undefined;
-        },
-        180_000,
-      );
+      const note = await outputSaying(wb, /Cannot run here\. This part cannot run/);
       console.log(`# 83: Connections overview: ${note}`);
+      // The note sits under the part's query: bring it into the screenshot.
+      await wheel(wb, 500);
       assert.match(note, /it reads BytesSent of VMConnection, which the workspace's table does not have/);
       await wb.screenshot(83, 'report-missing-column');
       assert.deepEqual(await crashNotices(wb), []);
