@@ -167,7 +167,7 @@ export async function ownFleetScenario(main: Workbench): Promise<void> {
       const note = await outputSaying(wb, /Cannot run here\. This part cannot run/);
       console.log(`# 83: Connections overview: ${note}`);
       // The note sits under the part's query: bring it into the screenshot.
-      await wheel(wb, 500);
+      for (let i = 0; i < 4; i++) await wheel(wb, 250, 'gutter');
       assert.match(note, /it reads BytesSent of VMConnection, which the workspace's table does not have/);
       await wb.screenshot(83, 'report-missing-column');
       assert.deepEqual(await crashNotices(wb), []);
