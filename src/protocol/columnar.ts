@@ -5,9 +5,8 @@
  * Float64Array, bools as bytes, and text (strings, datetimes, timespans, guids, and dynamic values as
  * their JSON) as a dictionary: each row's code into one UTF-8 blob of the distinct values.
  */
-
-import type { TableCells } from '../render/tableCells';
 import type { ResultColumn, ResultTable, WireValue } from '../results/queryResult';
+import type { TableCells } from '../render/tableCells';
 
 /** Numbers; `nulls[r] === 1` marks a null (absent when the column has none). */
 export interface NumberColumn {

@@ -5,8 +5,8 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { timeRangeLabel } from '../timeRangeLabel';
-import { MACHINES_FILTERED_CONTEXT, registerMachineCommands } from './machineCommands';
-import { type FleetNode, MachinesModel } from './machinesModel';
+import { registerMachineCommands, MACHINES_FILTERED_CONTEXT } from './machineCommands';
+import { MachinesModel, type FleetNode } from './machinesModel';
 import { MachinesTreeProvider } from './machinesTreeProvider';
 
 export interface MachinesTree {
@@ -44,5 +44,5 @@ export function registerMachinesTree(ctx: Ctx): MachinesTree {
   return { provider, view };
 }
 
-export { type FleetNode, MachinesModel, viewOf } from './machinesModel';
+export { MachinesModel, viewOf, type FleetNode } from './machinesModel';
 export { openQueryBeside } from './openQuery';

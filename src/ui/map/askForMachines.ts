@@ -4,8 +4,8 @@
  */
 import * as vscode from 'vscode';
 import type { MachinesTree } from '../machines';
-import type { MachineRow } from '../machines/fleetRows';
 import { selectedMachines } from '../machines/machineCommands';
+import type { MachineRow } from '../machines/fleetRows';
 
 /** The machines picked; [] for the whole fleet; undefined when the user cancelled. */
 export async function askForMachines(tree: MachinesTree): Promise<readonly MachineRow[] | undefined> {
