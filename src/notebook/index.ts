@@ -1,7 +1,7 @@
 export * from './cellErrors';
 export * from './cellScope';
 export { cellsToKql, kqlToCells } from './kqlConversion';
-export { cannotRunNote, missingTables } from './missingTables';
+export { cannotRunColumnsNote, cannotRunNote, missingColumns, missingTables } from './missingTables';
 export * from './notebookFile';
 export { ALL_MACHINES, computersLet, computersOf, hasComputersParameter, withComputers } from './parameters';
 export { findReport, REPORTS, type Report, reportFile } from './reportCatalogue';

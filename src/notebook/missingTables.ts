@@ -4,7 +4,7 @@
  * 'VMConnection' does not refer to any known table"; a report instead says, part by part, which table
  * the part needs, where that table comes from, and what the workspace has, and runs the rest.
  */
-import { CATALOGUE } from '../schema/catalogue';
+import { CATALOGUE, findTable } from '../schema/catalogue';
 import { tableOrigin } from '../schema/tableOrigins';
 
 const CATALOGUE_TABLES: readonly string[] = CATALOGUE.map((t) => t.name);
@@ -49,4 +49,52 @@ export function cannotRunNote(missing: readonly string[], workspaceTables: Itera
   ]
     .filter((s) => s !== '')
     .join(' ');
+}
+
+/** A table as the workspace has it: only its column names matter here. */
+export interface WorkspaceTableColumns {
+  readonly name: string;
+  readonly columns: readonly { readonly name: string }[];
+}
+
+/** A catalogue column a part reads that the workspace's copy of its table lacks. */
+export interface MissingColumn {
+  readonly table: string;
+  readonly column: string;
+}
+
+/**
+ * The catalogue columns the query reads that the workspace's tables lack: an export that left out
+ * `BytesSent` makes every traffic part of a report fail. A name counts only when no table the query
+ * reads has it (a join may take it from the other side) and the query does not make it itself
+ * (`extend LinksFailed = 0`, not `summarize BytesSent = sum(BytesSent)`). Names in comments and
+ * strings (`column_ifexists("X", …)`) are no use of the column.
+ */
+export function missingColumns(query: string, workspaceTables: readonly WorkspaceTableColumns[]): MissingColumn[] {
+  const code = codeOnly(query);
+  const names = new Set(code.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []);
+  const read = workspaceTables.filter((t) => names.has(t.name) && findTable(t.name));
+  const has = new Set(read.flatMap((t) => t.columns.map((c) => c.name)));
+  // `extend X = 0` makes X; `summarize X = sum(X)` reads it: a made name is assigned from something else.
+  const made = (column: string): boolean =>
+    [...code.matchAll(new RegExp(`\\b${column}\\s*=(?!=)([^,|\\n]*)`, 'g'))].some(
+      (m) => !new RegExp(`\\b${column}\\b`).test(m[1]!),
+    );
+  const missing: MissingColumn[] = [];
+  for (const t of read) {
+    for (const c of findTable(t.name)?.columns ?? []) {
+      if (names.has(c.name) && !has.has(c.name) && !made(c.name) && !missing.some((m) => m.column === c.name)) {
+        missing.push({ table: t.name, column: c.name });
+      }
+    }
+  }
+  return missing;
+}
+
+/** "This part cannot run on this workspace: it reads BytesSent of VMConnection, which …". */
+export function cannotRunColumnsNote(missing: readonly MissingColumn[]): string {
+  const names = list(missing.map((m) => `${m.column} of ${m.table}`));
+  return `This part cannot run on this workspace: it reads ${names}, which the workspace's ${
+    missing.length === 1 ? 'table does' : 'tables do'
+  } not have (an export that left ${missing.length === 1 ? 'that column' : 'those columns'} out, say).`;
 }

@@ -28,6 +28,8 @@ export interface MapGraphMessage {
   /** The whole time range the slider steps through, and the window drawn. */
   readonly range: MapTimeWindow;
   readonly window: MapTimeWindow;
+  /** Said in place of the drawing when the window holds no connection (why: the data ends before it). */
+  readonly empty?: string;
   /** When two windows are compared: the rows of the diff query and the windows. */
   readonly diff?: {
     readonly before: MapTimeWindow;

@@ -98,6 +98,9 @@ export function validateMapHostMessage(m: unknown): Validated<MapHostMessage> {
       if (!validWindow(m.range) || !validWindow(m.window)) {
         return fail('mapGraph needs a range and a window');
       }
+      if (m.empty !== undefined && typeof m.empty !== 'string') {
+        return fail('mapGraph empty must be text');
+      }
       if (
         m.diff !== undefined &&
         (!isObj(m.diff) ||

@@ -59,12 +59,42 @@ export interface MapView {
   readonly edges: readonly ViewEdge[];
   /** Machines and groups left out by the mode (focus: beyond one hop; fleet: external groups). */
   readonly hidden: number;
+  /**
+   * Fleet mode over more than FLEET_MACHINE_LIMIT machines: how many of how many machines are drawn
+   * (the busiest), so the page can say the map is cut and how to reach the others.
+   */
+  readonly limited?: { readonly shown: number; readonly of: number };
 }
 
 export const MAX_WIDTH = 8;
 /** A link drawn as failing: most links fail now and then, so only a visible share counts. */
 export const FAILING_RATE = 0.02;
 const MAX_PORTS_SHOWN = 8;
+/**
+ * Machines the fleet view draws at most: 2,000 machines were a grid of unlabelled dots after 85 s of
+ * layout on a loaded 2-core machine; a few hundred lay out in seconds and still read. Beyond it the
+ * busiest are drawn (flagged ones first) and search or focus reaches the rest.
+ */
+export const FLEET_MACHINE_LIMIT = 300;
+
+/** The machines the fleet view draws: all, or the flagged and busiest up to the limit, plus kept ones. */
+function fleetMachines(graph: FleetGraph, unitOf: (id: string) => string, keep: ReadonlySet<string>): string[] {
+  if (graph.machines.length <= FLEET_MACHINE_LIMIT) return graph.machines.map((m) => m.id);
+  const traffic = new Map<string, number>();
+  for (const l of graph.links) {
+    for (const unit of [unitOf(l.source), unitOf(l.target)]) {
+      traffic.set(unit, (traffic.get(unit) ?? 0) + l.links + l.failed);
+    }
+  }
+  const rank = (m: FleetGraph['machines'][number]): number => (m.malicious ? 0 : m.failed ? 1 : 2);
+  const ranked = [...graph.machines].sort(
+    (a, b) =>
+      rank(a) - rank(b) || (traffic.get(b.id) ?? 0) - (traffic.get(a.id) ?? 0) || a.label.localeCompare(b.label),
+  );
+  const kept = ranked.filter((m) => keep.has(m.id) || m.seed);
+  const rest = ranked.filter((m) => !keep.has(m.id) && !m.seed);
+  return [...kept, ...rest.slice(0, Math.max(0, FLEET_MACHINE_LIMIT - kept.length))].map((m) => m.id);
+}
 
 export function formatBytes(n: number): string {
   const units = ['B', 'KB', 'MB', 'GB', 'TB'];
@@ -111,8 +141,11 @@ export function visibleGraph(graph: FleetGraph, o: ViewOptions): MapView {
   };
 
   const units = new Set<string>();
+  let limited: MapView['limited'];
   if (o.mode === 'fleet') {
-    graph.machines.forEach((m) => units.add(m.id));
+    const drawn = fleetMachines(graph, unitOf, new Set([...o.expanded, ...o.focus]));
+    drawn.forEach((id) => units.add(id));
+    if (drawn.length < graph.machines.length) limited = { shown: drawn.length, of: graph.machines.length };
     if (o.externals) {
       graph.groups.forEach((g) => units.add(g.id));
     }
@@ -267,5 +300,5 @@ export function visibleGraph(graph: FleetGraph, o: ViewOptions): MapView {
   });
   const allUnits = graph.machines.length + graph.groups.length;
   const shownUnits = nodes.filter((n) => n.kind === 'machine' || n.kind === 'group').length;
-  return { nodes, edges: viewEdges, hidden: allUnits - shownUnits };
+  return { nodes, edges: viewEdges, hidden: allUnits - shownUnits, ...(limited ? { limited } : {}) };
 }

@@ -45,6 +45,7 @@ import { mapDiffScenario, mapExpandScenario, mapFocusScenario } from './scenario
 import { noProcessTableScenario } from './scenarios/noProcessTable';
 import { bigNotebookScenario, reportNotebookScenario } from './scenarios/notebooks';
 import { ownExportsScenario } from './scenarios/ownExports';
+import { ownFleetScenario } from './scenarios/ownFleet';
 import { panelsChartScenario } from './scenarios/panelsChart';
 import { queryParameterPromptScenario } from './scenarios/queryParameterPrompt';
 import { queryParametersNotebookScenario } from './scenarios/queryParameters';
@@ -291,5 +292,10 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
   scenario(
     "82 the extension's details page shows its README, whose links into docs/ lead nowhere there (code-server: a tab on a 404); Open Documentation shows the shipped pages in the Markdown preview and follows their links",
     documentationLinksScenario,
+  );
+  scenario(
+    "83 a folder of own exports with 2,000 machines, hostile names and no BytesSent: the Machines view filters to a unicode name, the map opens on the fleet and on it, a report's part says which column it lacks",
+    ownFleetScenario,
+    600_000,
   );
 });

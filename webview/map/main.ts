@@ -6,7 +6,13 @@
  */
 import type { MapGraphMessage, MapTimeWindow } from '../../src/protocol/mapMessages';
 import { validateMapHostMessage } from '../../src/protocol/validateMap';
-import { visibleGraph, type EdgeWeight, type MapMode, type ViewOptions } from '../../src/render/fleetView';
+import {
+  type EdgeWeight,
+  type MapMode,
+  type MapView,
+  type ViewOptions,
+  visibleGraph,
+} from '../../src/render/fleetView';
 import { el, injectStyle, onThemeChange } from '../shared/dom';
 import { mapApi } from './api';
 import { GraphView } from './graphView';
@@ -147,6 +153,7 @@ function options(): ViewOptions {
 }
 
 let hidden = 0;
+let limited: MapView['limited'];
 function updateStatus(): void {
   if (!data) {
     return;
@@ -154,6 +161,9 @@ function updateStatus(): void {
   const g = data.graph;
   status.textContent =
     `${g.machines.length} machines, ${g.processes.length} processes, ${g.endpoints.length} external endpoints` +
+    (limited
+      ? ` · the ${limited.shown} busiest of ${limited.of} machines drawn: search a name, or Focus a selection, for the others`
+      : '') +
     (hidden ? ` · ${hidden} not shown in this view` : '') +
     (lastLayoutNote ? ` · ${lastLayoutNote}` : '') +
     ' · double-click a node to open its query';
@@ -165,12 +175,13 @@ function redraw(keepPositions: boolean): void {
   }
   const view = visibleGraph(data.graph, options());
   hidden = view.hidden;
+  limited = view.limited;
   modeSelect.value = state.mode;
   externals.disabled = state.mode === 'focus';
   hop.disabled = state.mode !== 'focus';
   renderLegend(legend, palette(), !!data.diff);
   names.replaceChildren(...data.graph.machines.map((m) => Object.assign(el('option'), { value: m.label })));
-  graph.draw(view, 'No outbound connections in this time window.', keepPositions);
+  graph.draw(view, data.empty ?? 'No outbound connections in this time window.', keepPositions);
   // What is on screen, for screen readers and the tests (the drawing itself is a canvas).
   mapEl.dataset.nodes = String(view.nodes.length);
   mapEl.dataset.edges = String(view.edges.length);
@@ -308,8 +319,14 @@ function find(text: string): void {
   if (unit !== id) {
     state.expanded.add(unit);
   }
-  if (state.mode === 'focus' && !visibleGraph(g, options()).nodes.some((n) => n.id === unit)) {
-    state.focus = [...state.focus, unit];
+  if (!visibleGraph(g, options()).nodes.some((n) => n.id === unit)) {
+    if (state.mode === 'focus') {
+      state.focus = [...state.focus, unit];
+    } else if (!unit.startsWith('group:')) {
+      // A machine the big fleet's view left out: focus on it, where it and its neighbours are drawn.
+      state.mode = 'focus';
+      state.focus = [unit];
+    }
   }
   if (state.mode === 'fleet' && unit.startsWith('group:')) {
     externals.checked = true;

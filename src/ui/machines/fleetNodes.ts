@@ -47,8 +47,11 @@ export interface MessageNode extends NodeBase {
   readonly kind: 'message';
   readonly text: string;
   readonly error: boolean;
-  /** 'signIn' when the backend needs a (new) sign-in: the item runs kql.signIn. */
-  readonly action?: 'signIn';
+  /**
+   * 'signIn' when the backend needs a (new) sign-in: the item runs kql.signIn; 'selectTimeRange' when
+   * the time range hides every record: the item opens the time range picker.
+   */
+  readonly action?: 'signIn' | 'selectTimeRange';
 }
 
 export type FleetNode =

@@ -51,15 +51,21 @@ export const MONITORED_IPS: readonly string[] = [
 
 /**
  * Columns of VMConnection that exports often leave out: the threat columns (`MaliciousIp`,
- * `IndicatorThreatType`), `LinksFailed`, `Protocol` and `Process`. Missing, they read as empty (no
- * failure, no threat is flagged; the map keys a process by its name) instead of failing the whole tree
- * or map; present, they are read as they are.
+ * `IndicatorThreatType`), `LinksFailed`, `Protocol`, `Process` and the byte counts (`BytesSent`,
+ * `BytesReceived`: a "who talks to whom" export drops them). Missing, they read as empty, zero or, for
+ * the byte counts, null (no failure, no threat is flagged; the map keys a process by its name; the tree
+ * counts the records with bytes, BYTE_RECORDS, to say the data has none rather than show "0 B") instead
+ * of failing the whole tree or map; present, they are read as they are.
  * Put right after each read of VMConnection, before anything uses them.
  */
 export const OPTIONAL_CONNECTION_COLUMNS =
   '| extend MaliciousIp = column_ifexists("MaliciousIp", ""), IndicatorThreatType = column_ifexists("IndicatorThreatType", ""),' +
   ' LinksFailed = column_ifexists("LinksFailed", long(0)), Protocol = column_ifexists("Protocol", ""),' +
-  ' Process = column_ifexists("Process", "")';
+  ' Process = column_ifexists("Process", ""), BytesSent = column_ifexists("BytesSent", long(null)),' +
+  ' BytesReceived = column_ifexists("BytesReceived", long(null))';
+
+/** Aggregates counting the records that have byte counts: none means the data lacks the column. */
+const BYTE_RECORDS = 'SentRecords = countif(isnotnull(BytesSent)), ReceivedRecords = countif(isnotnull(BytesReceived))';
 
 /**
  * Columns of VMBoundPort an export may leave out (a minimal one keeps the machine, Ip, Port and
@@ -77,7 +83,7 @@ export function machinesQuery(filter?: MachineFilter): string {
     'let traffic = VMConnection',
     OPTIONAL_CONNECTION_COLUMNS,
     '| summarize BytesSent = sum(BytesSent), BytesReceived = sum(BytesReceived), LinksFailed = sum(LinksFailed),',
-    '    MaliciousIps = make_set(MaliciousIp, 11), Threats = make_set(IndicatorThreatType, 11) by Machine;',
+    `    MaliciousIps = make_set(MaliciousIp, 11), Threats = make_set(IndicatorThreatType, 11), ${BYTE_RECORDS} by Machine;`,
     'inventory',
   ];
   const text = filter?.text.trim();
@@ -89,7 +95,8 @@ export function machinesQuery(filter?: MachineFilter): string {
   }
   lines.push(
     '| join kind=leftouter (traffic) on Machine',
-    '| project Machine, Computer, OsFamily, Os, Ipv4Addresses, ResourceId, BytesSent, BytesReceived, LinksFailed, MaliciousIps, Threats',
+    '| project Machine, Computer, OsFamily, Os, Ipv4Addresses, ResourceId, BytesSent, BytesReceived, LinksFailed, MaliciousIps, Threats,',
+    '    SentRecords, ReceivedRecords',
     '| order by Computer asc, Machine asc',
   );
   return lines.join('\n');
@@ -146,10 +153,11 @@ export function dependenciesQuery(machine: string, direction: ConnectionDirectio
     OPTIONAL_CONNECTION_COLUMNS,
     `| where Machine == ${kqlString(machine)} and Direction == ${kqlString(direction)}`,
     '| summarize BytesSent = sum(BytesSent), BytesReceived = sum(BytesReceived), LinksEstablished = sum(LinksEstablished),',
-    '    LinksFailed = sum(LinksFailed), MaliciousIps = make_set(MaliciousIp, 11), Threats = make_set(IndicatorThreatType, 11)',
+    `    LinksFailed = sum(LinksFailed), MaliciousIps = make_set(MaliciousIp, 11), Threats = make_set(IndicatorThreatType, 11), ${BYTE_RECORDS}`,
     '    by RemoteIp, Port = DestinationPort, Protocol, ProcessName',
     '| join kind=leftouter (monitoredIps) on RemoteIp',
-    '| project RemoteIp, Port, Protocol, ProcessName, RemoteMachine, RemoteComputer, BytesSent, BytesReceived, LinksEstablished, LinksFailed, MaliciousIps, Threats',
+    '| project RemoteIp, Port, Protocol, ProcessName, RemoteMachine, RemoteComputer, BytesSent, BytesReceived, LinksEstablished, LinksFailed, MaliciousIps, Threats,',
+    '    SentRecords, ReceivedRecords',
     '| extend TotalBytes = BytesSent + BytesReceived',
     '| order by TotalBytes desc, RemoteIp asc, Port asc',
   ].join('\n');

@@ -17,7 +17,11 @@ export interface MachineRow {
   readonly linksFailed: number;
   readonly maliciousIps: readonly string[];
   readonly threats: readonly string[];
+  /** The byte columns no record of the machine's connections has (an export without BytesSent). */
+  readonly unmeasured?: readonly ByteColumn[];
 }
+
+export type ByteColumn = 'BytesSent' | 'BytesReceived';
 
 export interface ProcessRow {
   readonly process: string;
@@ -55,6 +59,8 @@ export interface DependencyRow {
   readonly linksFailed: number;
   readonly maliciousIps: readonly string[];
   readonly threats: readonly string[];
+  /** As MachineRow's: the byte columns none of these connections' records has. */
+  readonly unmeasured?: readonly ByteColumn[];
 }
 
 export interface MapConnectionRow extends DependencyRow {
@@ -128,7 +134,23 @@ export function machineRows(result: QueryResult): MachineRow[] {
     linksFailed: r.num(row, 'LinksFailed'),
     maliciousIps: r.strings(row, 'MaliciousIps'),
     threats: r.strings(row, 'Threats'),
+    unmeasured: unmeasured(r, row),
   }));
+}
+
+/**
+ * The byte columns counted in no record: a count of 0 (records, none with bytes), not a null (no
+ * connection at all, from the left-outer join), nor an absent count (a query that does not count).
+ */
+function unmeasured(r: RowReader, row: readonly WireValue[]): ByteColumn[] {
+  const none = (column: string) => {
+    const v = r.cell(row, column);
+    return v !== null && Number(v) === 0;
+  };
+  return [
+    ...(none('SentRecords') ? (['BytesSent'] as const) : []),
+    ...(none('ReceivedRecords') ? (['BytesReceived'] as const) : []),
+  ];
 }
 
 export function processRows(result: QueryResult): ProcessRow[] {
@@ -177,6 +199,7 @@ function dependencyRow(r: RowReader, row: readonly WireValue[]): DependencyRow {
     linksFailed: r.num(row, 'LinksFailed'),
     maliciousIps: r.strings(row, 'MaliciousIps'),
     threats: r.strings(row, 'Threats'),
+    unmeasured: unmeasured(r, row),
   };
 }
 

@@ -20,6 +20,7 @@ import {
   processRows,
 } from './fleetRows';
 import { missingTables, missingTablesText, PROCESS_TABLES } from './missingTables';
+import { newestRecord, outsideRangeHint } from './newestRecord';
 
 // The node types and their views live in their own files; importers of the model keep one import.
 export type * from './fleetNodes';
@@ -30,6 +31,8 @@ export interface MachinesModelOptions {
   readonly backend: () => QueryBackend;
   /** The query runner's time range, read at each query. */
   readonly runOptions: () => RunOptions;
+  /** The clock a duration's range ends at (tests fix it). */
+  readonly now?: () => number;
 }
 
 export class MachinesModel {
@@ -94,12 +97,17 @@ export class MachinesModel {
     if (!node) {
       const rows = machineRows(await this.run(machinesQuery(this.filter)));
       if (rows.length === 0) {
+        const empty = this.filter
+          ? `No machine matches "${this.filter.text}".`
+          : 'No machines report in this time range.';
+        const hint = await this.outsideRange();
         return [
-          message(
-            undefined,
-            this.filter ? `No machine matches "${this.filter.text}".` : 'No machines report in this time range.',
-            false,
-          ),
+          hint
+            ? {
+                ...message(undefined, `${empty} ${hint} Click to choose a wider one.`, false),
+                action: 'selectTimeRange',
+              }
+            : message(undefined, empty, false),
         ];
       }
       return rows.map((row) => ({ kind: 'machine', id: `m/${row.machine}`, parent: undefined, row }));
@@ -120,6 +128,14 @@ export class MachinesModel {
       default:
         return [];
     }
+  }
+
+  /** Why nothing is listed when the time range is the reason: the data's newest record lies outside it. */
+  private async outsideRange(): Promise<string | undefined> {
+    const { timeRange, ...options } = this.options.runOptions();
+    if (!timeRange) return undefined;
+    const newest = await newestRecord(this.options.backend(), options.signal);
+    return outsideRangeHint(newest, timeRange, this.options.now?.() ?? Date.now());
   }
 
   private async loadGroup(node: GroupNode): Promise<FleetNode[]> {

@@ -1,6 +1,6 @@
 /** The `kql.machines` view: maps the pure MachinesModel onto VS Code tree items. */
 import * as vscode from 'vscode';
-import { MachinesModel, viewOf, type FleetNode } from './machinesModel';
+import { type FleetNode, type MachinesModel, viewOf } from './machinesModel';
 
 export class MachinesTreeProvider implements vscode.TreeDataProvider<FleetNode>, vscode.Disposable {
   private readonly _onDidChangeTreeData = new vscode.EventEmitter<FleetNode | undefined | void>();
@@ -48,6 +48,8 @@ export class MachinesTreeProvider implements vscode.TreeDataProvider<FleetNode>,
             : new vscode.ThemeIcon(view.icon);
     if (element.kind === 'message' && element.action === 'signIn') {
       item.command = { command: 'kql.signIn', title: 'Sign In to Log Analytics' };
+    } else if (element.kind === 'message' && element.action === 'selectTimeRange') {
+      item.command = { command: 'kql.selectTimeRange', title: 'Select Time Range' };
     }
     return item;
   }

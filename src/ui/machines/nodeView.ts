@@ -1,7 +1,7 @@
 /** How a machines-tree node is shown: pure, so tests assert labels, warnings and tooltips without vscode. */
 
 import { type FleetNode, GROUPS, type NodeView } from './fleetNodes';
-import { formatBytes, isWildcardIp } from './fleetRows';
+import { type ByteColumn, formatBytes, isWildcardIp } from './fleetRows';
 
 export function endpointLabel(ip: string, port: number, protocol: string): string {
   // IPv6 addresses are bracketed so the port stays distinguishable.
@@ -11,6 +11,19 @@ export function endpointLabel(ip: string, port: number, protocol: string): strin
 
 function threatText(ips: readonly string[], threats: readonly string[]): string {
   return `Connected to malicious IP${ips.length > 1 ? 's' : ''} ${ips.slice(0, 10).join(', ')}${threats.length ? ` (${threats.slice(0, 10).join(', ')})` : ''}.`;
+}
+
+/**
+ * "1.2 KB sent, 3.4 KB received"; a byte column the data lacks is left out and named, not shown as
+ * "0 B": "3.4 KB received (the data has no BytesSent)".
+ */
+function trafficText(sent: number, received: number, unmeasured: readonly ByteColumn[]): string {
+  const parts = [
+    unmeasured.includes('BytesSent') ? '' : `${formatBytes(sent)} sent`,
+    unmeasured.includes('BytesReceived') ? '' : `${formatBytes(received)} received`,
+  ].filter(Boolean);
+  const note = unmeasured.length ? `the data has no ${unmeasured.join(' or ')}` : '';
+  return parts.length ? `${parts.join(', ')}${note ? ` (${note})` : ''}` : `unknown (${note})`;
 }
 
 /** How a node is shown: pure so tests can assert labels, warnings and tooltips. */
@@ -24,7 +37,7 @@ export function viewOf(node: FleetNode): NodeView {
         `Machine: ${r.machine}`,
         r.os ? `OS: ${r.os}` : r.osFamily ? `OS: ${r.osFamily}` : '',
         r.ips.length ? `IPv4: ${r.ips.join(', ')}` : '',
-        `Traffic: ${formatBytes(r.bytesSent)} sent, ${formatBytes(r.bytesReceived)} received`,
+        `Traffic: ${trafficText(r.bytesSent, r.bytesReceived, r.unmeasured ?? [])}`,
         r.linksFailed ? `${r.linksFailed} failed links.` : '',
         warning ? `⚠ ${threatText(r.maliciousIps, r.threats)}` : '',
       ];
@@ -119,14 +132,14 @@ export function viewOf(node: FleetNode): NodeView {
         label,
         r.remoteMachine ? `Monitored machine ${r.remoteMachine}` : 'Not a monitored machine',
         r.processName ? `Local process: ${r.processName}` : '',
-        `${formatBytes(r.bytesSent)} sent, ${formatBytes(r.bytesReceived)} received, ${r.linksEstablished} links established`,
+        `${trafficText(r.bytesSent, r.bytesReceived, r.unmeasured ?? [])}, ${r.linksEstablished} links established`,
         r.linksFailed ? `⚠ ${r.linksFailed} failed links.` : '',
         malicious ? `⚠ ${threatText(r.maliciousIps, r.threats)}` : '',
       ];
       return {
         id: node.id,
         label,
-        description: `${formatBytes(r.bytesSent + r.bytesReceived)}${r.linksFailed ? ` · ${r.linksFailed} failed` : ''}`,
+        description: `${r.unmeasured?.length === 2 ? `${r.linksEstablished} links` : formatBytes(r.bytesSent + r.bytesReceived)}${r.linksFailed ? ` · ${r.linksFailed} failed` : ''}`,
         tooltip: lines.filter(Boolean).join('\n'),
         icon: malicious ? 'shield' : warning ? 'debug-disconnect' : r.remoteMachine ? 'vm-connect' : 'globe',
         warning,

@@ -4,29 +4,31 @@
  * the typed map protocol; the webview draws it and asks for other windows. Selected machines open in
  * focus mode, nothing selected in fleet mode; both get the whole fleet's graph so focus can grow.
  */
-import * as fs from 'node:fs/promises';
+
 import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { MapGraphMessage, MapHostMessage, MapTimeWindow } from '../../protocol/mapMessages';
 import { validateMapWebviewMessage } from '../../protocol/validateMap';
 import { buildFleetGraph, type FleetGraph } from '../../render/fleetGraph';
-import { diffToCsv, diffToJson, type DiffRow } from '../../render/mapDiff';
+import { type DiffRow, diffToCsv, diffToJson } from '../../render/mapDiff';
 import { makeNonce, webviewPageHtml } from '../../webviewHtml/resultsPanelHtml';
 import { offerSignInOnAuthError } from '../backendCommands';
 import type { Ctx } from '../ctx';
 import { log } from '../log';
 import type { MachinesTree } from '../machines';
-import { selectedMachines } from '../machines/machineCommands';
 import { dependencyMapQuery } from '../machines/fleetQueries';
-import { mapConnectionRows, type MachineRow } from '../machines/fleetRows';
+import { type MachineRow, mapConnectionRows } from '../machines/fleetRows';
+import { selectedMachines } from '../machines/machineCommands';
 import type { FleetNode } from '../machines/machinesModel';
+import { newestRecord } from '../machines/newestRecord';
 import { openQueryBeside } from '../machines/openQuery';
 import { askForMachines } from './askForMachines';
 import { diffPlan } from './mapDiffParts';
 import { coveringRange, mapDiffQuery } from './mapDiffQuery';
 import { diffRows, withChanges } from './mapDiffRows';
 import { queryForFleetNode } from './mapNodeQuery';
-import { mapRange } from './mapWindow';
+import { emptyMapNote, mapRange } from './mapWindow';
 
 function titleFor(machines: readonly MachineRow[]): string {
   if (machines.length === 0) {
@@ -120,7 +122,12 @@ class DependencyMapPanel {
           await backend.run(dependencyMapQuery([]), { timeRange: window, signal: abort.signal }),
         );
         if (!comparison) {
-          return { connections, diff: undefined };
+          // Nothing in the window: say when the data ends if the range is what hides it.
+          const empty =
+            connections.length === 0
+              ? emptyMapNote(await newestRecord(backend, abort.signal), window, Date.now())
+              : undefined;
+          return { connections, diff: undefined, empty };
         }
         // A part whose table the workspace lacks is left out and said, not a failed compare.
         const { parts, notes } = await diffPlan(backend, abort.signal);
@@ -131,9 +138,9 @@ class DependencyMapPanel {
             signal: abort.signal,
           }),
         );
-        return { connections: withChanges(connections, rows), diff: { rows, query, notes } };
+        return { connections: withChanges(connections, rows), diff: { rows, query, notes }, empty: undefined };
       };
-      const { connections, diff } = await vscode.window.withProgress(
+      const { connections, diff, empty } = await vscode.window.withProgress(
         {
           location: vscode.ProgressLocation.Notification,
           title: comparison ? 'Comparing two windows of the dependency map…' : 'Loading the dependency map…',
@@ -157,6 +164,7 @@ class DependencyMapPanel {
         focus: this.machines.map((m) => `machine:${m.machine}`),
         range,
         window,
+        ...(empty ? { empty } : {}),
         ...(comparison && diff
           ? { diff: { before: comparison.before, after: comparison.after, rows: diff.rows, notes: diff.notes } }
           : {}),

@@ -2,6 +2,7 @@
 import { parseIsoDuration } from '../../backends/local/timeRange';
 import type { MapTimeWindow } from '../../protocol/mapMessages';
 import type { TimeRange } from '../../results/queryResult';
+import { outsideRangeHint } from '../machines/newestRecord';
 
 const DAY_MS = 86_400_000;
 
@@ -17,4 +18,15 @@ export function mapRange(range: TimeRange | undefined, nowMs: number): MapTimeWi
   }
   const duration = range?.duration ? parseIsoDuration(range.duration) : DAY_MS;
   return { start: new Date(now - duration).toISOString(), end: new Date(now).toISOString() };
+}
+
+/**
+ * What the map says in place of a drawing when its window holds no connection and the data's newest
+ * record lies outside the range; undefined when the range is not why (the map's own words then).
+ */
+export function emptyMapNote(newestMs: number | undefined, window: MapTimeWindow, nowMs: number): string | undefined {
+  const hint = outsideRangeHint(newestMs, window, nowMs);
+  return hint
+    ? `No outbound connections in this time window. ${hint} Choose a wider one with Connection Analytics: Select Time Range.`
+    : undefined;
 }

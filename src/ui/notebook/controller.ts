@@ -10,10 +10,12 @@ import * as vscode from 'vscode';
 import { analyze, firstError } from '../../kql';
 import type { KqlError } from '../../kql/errors';
 import {
+  cannotRunColumnsNote,
   cannotRunNote,
   cellRowsText,
   describeCellError,
   describeDefinitions,
+  missingColumns,
   missingTables,
   NOTEBOOK_TYPE,
   placeCellError,
@@ -133,6 +135,17 @@ export class KqlNotebookController implements vscode.Disposable {
       await this.cannotRun(execution, cell.index, missing, tables);
       return true;
     }
+    // Columns too: an export without BytesSent stops no Run All at the first traffic part.
+    const missingCols = missingColumns(scoped.text, this.ctx.schemas.current.tables);
+    if (missingCols.length > 0) {
+      const what = missingCols.map((m) => `${m.table}.${m.column}`).join(', ');
+      await this.skip(
+        execution,
+        cannotRunColumnsNote(missingCols),
+        `Notebook cell ${cell.index + 1} not run: no ${what}.`,
+      );
+      return true;
+    }
 
     // A cell sees the parameters declared in the cells above it: values missing for those are asked now.
     const parameters = await parameterValuesForRun(cell.document.uri, scoped.text, this.ctx.backends.active.id);
@@ -228,12 +241,21 @@ export class KqlNotebookController implements vscode.Disposable {
     missing: readonly string[],
     tables: readonly string[],
   ): Promise<void> {
+    await this.skip(
+      execution,
+      cannotRunNote(missing, tables),
+      `Notebook cell ${index + 1} not run: the workspace has no ${missing.join(', ')}.`,
+    );
+  }
+
+  /** A part left out with the note saying why; neither success nor failure, so Run All goes on. */
+  private async skip(execution: vscode.NotebookCellExecution, note: string, logLine: string): Promise<void> {
     await execution.replaceOutput(
       new vscode.NotebookCellOutput([
-        vscode.NotebookCellOutputItem.text(`**Cannot run here.** ${cannotRunNote(missing, tables)}`, 'text/markdown'),
+        vscode.NotebookCellOutputItem.text(`**Cannot run here.** ${note}`, 'text/markdown'),
       ]),
     );
-    log.info(`Notebook cell ${index + 1} not run: the workspace has no ${missing.join(', ')}.`);
+    log.info(logLine);
     execution.end(undefined, Date.now());
   }
 

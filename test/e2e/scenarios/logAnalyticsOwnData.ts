@@ -53,7 +53,7 @@ const NO_SUCH_TABLE = {
 };
 
 /** The first notebook output frame whose text matches `pattern`, scrolling down as a user would. */
-async function outputSaying(wb: Workbench, pattern: RegExp): Promise<string> {
+export async function outputSaying(wb: Workbench, pattern: RegExp): Promise<string> {
   return waitFor(
     `a notebook output matching ${pattern}`,
     async () => {
