@@ -33,6 +33,7 @@ import { chartTooltipScenario, restrictedModeScenario } from './scenarios/harden
 import { highlightingScenario } from './scenarios/highlighting';
 import { hostileExportsScenario } from './scenarios/hostileExports';
 import { ipLookupScenario } from './scenarios/ipLookup';
+import { largeMessyFileScenario } from './scenarios/largeMessyFile';
 import { limitsAndDyingEngineScenario } from './scenarios/limitsAndDyingEngine';
 import { logAnalyticsErrorsScenario } from './scenarios/logAnalyticsErrors';
 import { logAnalyticsOwnDataScenario } from './scenarios/logAnalyticsOwnData';
@@ -286,5 +287,10 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     '81 results far wider than the panel: 200 string columns × 1,000 rows and 1,000 columns show every column in the results panel, and 200 × 1,000 in a notebook output',
     wideResultsScenario,
     300_000,
+  );
+  scenario(
+    '85 a large messy .kql file (2,000 queries, CRLF, tabs, unicode): a half query typed at its end completes, its squiggle sits on the misspelt name, the query under the cursor runs',
+    largeMessyFileScenario,
+    900_000,
   );
 });
