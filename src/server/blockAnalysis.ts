@@ -77,6 +77,15 @@ function describeFailure(e: unknown, budgetMs: number): string {
   return `the analyser failed (${e instanceof Error ? e.message : String(e)})`;
 }
 
+/**
+ * Blocks whose diagnostics are kept once their analysis is evicted. A diagnostics list is a few small
+ * objects where an analysis holds the library's syntax tree and binding (the server's RSS was some
+ * 400 MB holding 400 of them), so a file of thousands of queries keeps every block's diagnostics and only
+ * the recent analyses. With both capped at 400, each check of a 2,000-query file evicted the analyses
+ * the same check needed next, and every keystroke re-analysed every block.
+ */
+export const DIAGNOSTICS_CAPACITY = 20_000;
+
 export class BlockAnalyzer {
   private readonly blocks = new Map<string, AnalyzedBlock>();
   private readonly diagnosticsByText = new Map<string, readonly BlockDiagnostic[]>();
@@ -86,6 +95,7 @@ export class BlockAnalyzer {
     /** Budget for one block's parse and bind, in ms. */
     private readonly budgetMs = 3000,
     private readonly capacity = 400,
+    private readonly diagnosticsCapacity = DIAGNOSTICS_CAPACITY,
   ) {}
 
   /** The analysed block for this text, analysing it on first use. */
@@ -100,15 +110,28 @@ export class BlockAnalyzer {
     const block = this.analyse(text);
     this.blocks.set(text, block);
     if (this.blocks.size > this.capacity) {
-      const oldest = this.blocks.keys().next().value as string;
-      this.blocks.delete(oldest);
-      this.diagnosticsByText.delete(oldest);
+      this.blocks.delete(this.blocks.keys().next().value as string);
     }
     return block;
   }
 
   has(text: string): boolean {
     return this.blocks.has(text);
+  }
+
+  /** Whether the block's diagnostics are known, so `diagnosticsOf` costs no analysis. */
+  hasDiagnostics(text: string): boolean {
+    return this.diagnosticsByText.has(text);
+  }
+
+  /** The diagnostics of a block's text: the kept list, else those of its analysis. */
+  diagnosticsOf(text: string): readonly BlockDiagnostic[] {
+    const cached = this.diagnosticsByText.get(text);
+    if (!cached) return this.diagnostics(this.get(text));
+    // Re-insert so Map order is least-recently-used first.
+    this.diagnosticsByText.delete(text);
+    this.diagnosticsByText.set(text, cached);
+    return cached;
   }
 
   /** Syntax, semantic and analyser diagnostics of a block, offsets relative to the block. */
@@ -162,6 +185,9 @@ export class BlockAnalyzer {
       }
     }
     this.diagnosticsByText.set(block.text, out);
+    if (this.diagnosticsByText.size > this.diagnosticsCapacity) {
+      this.diagnosticsByText.delete(this.diagnosticsByText.keys().next().value as string);
+    }
     return out;
   }
 

@@ -3,7 +3,7 @@
  * whose text did not change come from the cache), yielding between blocks so completion and hover
  * requests are answered in between, and published with positions in the document.
  */
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
+import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { KqlSeverity } from '../kql';
 import type { BlockAnalyzer } from './blockAnalysis';
@@ -59,7 +59,7 @@ export async function documentDiagnostics(
   let lastPublished = performance.now();
   let publishedEarly = false;
   for (const [index, b] of blocks.entries()) {
-    if (!analyzer.has(b.text)) {
+    if (!analyzer.hasDiagnostics(b.text)) {
       const budget = publishedEarly ? early?.everyMs : early?.firstAfterMs;
       if (early && index > 0 && performance.now() - lastPublished >= budget!) {
         publishedEarly = true;
@@ -69,8 +69,7 @@ export async function documentDiagnostics(
       await yieldToRequests();
       if (current()?.version !== version) return undefined;
     }
-    const block = analyzer.get(b.text);
-    for (const d of analyzer.diagnostics(block)) {
+    for (const d of analyzer.diagnosticsOf(b.text)) {
       out.push({
         range: { start: doc.positionAt(b.start + d.start), end: doc.positionAt(b.start + d.end) },
         message: d.message,

@@ -9,15 +9,15 @@
  * touch, so what the user looks at is coloured first.
  */
 import {
-  SemanticTokensBuilder,
   type Range,
   type SemanticTokens,
+  SemanticTokensBuilder,
   type SemanticTokensLegend,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { items, type QueryBlock } from '../kql';
 import type { BlockAnalyzer } from './blockAnalysis';
-import { CooperativeRun, type Cancellable } from './cooperative';
+import { type Cancellable, CooperativeRun } from './cooperative';
 import { blocksOf } from './documentBlocks';
 
 const TOKEN_TYPES = [
@@ -85,6 +85,44 @@ export type TokensOutcome =
   | { readonly kind: 'done'; readonly tokens: SemanticTokens; readonly blocks: number; readonly skipped: number }
   | { readonly kind: 'cancelled' };
 
+/**
+ * A block's classified ranges (start in the block, length, token type; three numbers each), kept per
+ * analyzer (one schema) by block text. A full request walks the document from the top within its budget:
+ * without these, past the 400 analyses the analyzer keeps, each request classified the top of a large
+ * file again and never reached its end, where the user types.
+ */
+const classified = new WeakMap<BlockAnalyzer, Map<string, Int32Array>>();
+/** Blocks whose ranges are kept: a few hundred bytes each. */
+export const CLASSIFIED_CAPACITY = 20_000;
+
+function classifiedRanges(analyzer: BlockAnalyzer, text: string, run: CooperativeRun): Int32Array | undefined {
+  let cache = classified.get(analyzer);
+  if (!cache) classified.set(analyzer, (cache = new Map()));
+  const kept = cache.get(text);
+  if (kept) {
+    // Re-insert so Map order is least-recently-used first.
+    cache.delete(text);
+    cache.set(text, kept);
+    return kept;
+  }
+  const service = analyzer.get(text).service;
+  if (!service) return undefined;
+  const info = service.GetClassifications(0, text.length, false, true, run.libraryToken(BLOCK_BUDGET_MS));
+  const ranges: number[] = [];
+  for (const range of items(info?.Classifications)) {
+    const type = BY_KIND[range.Kind as number];
+    if (type !== undefined && range.Length > 0) ranges.push(range.Start, range.Length, TYPE_INDEX.get(type)!);
+  }
+  const out = Int32Array.from(ranges);
+  cache.set(text, out);
+  if (cache.size > CLASSIFIED_CAPACITY) cache.delete(cache.keys().next().value as string);
+  return out;
+}
+
+function isClassified(analyzer: BlockAnalyzer, text: string): boolean {
+  return classified.get(analyzer)?.has(text) === true;
+}
+
 function pushBlockTokens(
   doc: TextDocument,
   b: QueryBlock,
@@ -92,17 +130,14 @@ function pushBlockTokens(
   run: CooperativeRun,
   builder: SemanticTokensBuilder,
 ): void {
-  const service = analyzer.get(b.text).service;
-  if (!service) return;
-  const info = service.GetClassifications(0, b.text.length, false, true, run.libraryToken(BLOCK_BUDGET_MS));
+  const ranges = classifiedRanges(analyzer, b.text, run);
+  if (!ranges) return;
   const text = doc.getText();
-  for (const range of items(info?.Classifications)) {
-    const type = BY_KIND[range.Kind as number];
-    if (type === undefined || range.Length <= 0) continue;
-    const typeIndex = TYPE_INDEX.get(type)!;
+  for (let i = 0; i < ranges.length; i += 3) {
+    const typeIndex = ranges[i + 2]!;
     // Tokens may not span lines (``` strings, comments): emit one per line.
-    let start = b.start + range.Start;
-    const end = start + range.Length;
+    let start = b.start + ranges[i]!;
+    const end = start + ranges[i + 1]!;
     while (start < end) {
       const pos = doc.positionAt(start);
       const lineEnd = Math.min(end, doc.offsetAt({ line: pos.line + 1, character: 0 }));
@@ -126,7 +161,7 @@ export async function semanticTokens(
   let done = 0;
   for (const b of blocks) {
     // A block not yet analysed costs a parse: let waiting requests in first.
-    const step = await run.checkpoint(!analyzer.has(b.text));
+    const step = await run.checkpoint(!isClassified(analyzer, b.text) && !analyzer.has(b.text));
     if (step === 'cancelled') return { kind: 'cancelled' };
     if (step === 'budget') break;
     try {

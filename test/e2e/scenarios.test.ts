@@ -34,6 +34,7 @@ import { chartTooltipScenario, restrictedModeScenario } from './scenarios/harden
 import { highlightingScenario } from './scenarios/highlighting';
 import { hostileExportsScenario } from './scenarios/hostileExports';
 import { ipLookupScenario } from './scenarios/ipLookup';
+import { largeMessyFileScenario } from './scenarios/largeMessyFile';
 import { limitsAndDyingEngineScenario } from './scenarios/limitsAndDyingEngine';
 import { logAnalyticsErrorsScenario } from './scenarios/logAnalyticsErrors';
 import { logAnalyticsOwnDataScenario } from './scenarios/logAnalyticsOwnData';
@@ -297,5 +298,10 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     "83 a folder of own exports with 2,000 machines, hostile names and no BytesSent: the Machines view filters to a unicode name, the map opens on the fleet and on it, a report's part says which column it lacks",
     ownFleetScenario,
     600_000,
+  );
+  scenario(
+    '85 a large messy .kql file (2,000 queries, CRLF, tabs, unicode): a half query typed at its end completes, its squiggle sits on the misspelt name, the query under the cursor runs',
+    largeMessyFileScenario,
+    900_000,
   );
 });
