@@ -230,7 +230,8 @@ export class KqlNotebookController implements vscode.Disposable {
   ): Promise<void> {
     await execution.replaceOutput(
       new vscode.NotebookCellOutput([
-        vscode.NotebookCellOutputItem.text(`**Cannot run here.** ${cannotRunNote(missing, tables)}`, 'text/markdown'),
+        // Plain text, as every output this extension writes: a reopened file shows no markup (SHOWN_MIMES).
+        vscode.NotebookCellOutputItem.text(`Cannot run here. ${cannotRunNote(missing, tables)}`),
       ]),
     );
     log.info(`Notebook cell ${index + 1} not run: the workspace has no ${missing.join(', ')}.`);

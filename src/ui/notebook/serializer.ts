@@ -4,12 +4,12 @@
  */
 import * as vscode from 'vscode';
 import {
-  isJsonMime,
-  readNotebook,
-  writeNotebook,
   type CellJson,
+  isJsonMime,
   type NotebookJson,
   type OutputItemJson,
+  readNotebook,
+  writeNotebook,
 } from '../../notebook';
 import type { Config } from '../config';
 
@@ -75,7 +75,8 @@ export class KqlNotebookSerializer implements vscode.NotebookSerializer {
 
   deserializeNotebook(content: Uint8Array): vscode.NotebookData {
     // A broken file throws with the cell and the reason; VS Code shows that instead of the notebook.
-    return toNotebookData(readNotebook(decoder.decode(content)));
+    // Saved results come capped as a save would cap them, so a hand-made 50 MB output opens light.
+    return toNotebookData(readNotebook(decoder.decode(content), this.config.notebookSavedRows));
   }
 
   serializeNotebook(data: vscode.NotebookData): Uint8Array {
