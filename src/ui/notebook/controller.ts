@@ -14,6 +14,7 @@ import {
   cellRowsText,
   describeCellError,
   describeDefinitions,
+  ExecutionOrders,
   missingTables,
   NOTEBOOK_TYPE,
   placeCellError,
@@ -46,7 +47,7 @@ const setsOwnTimeRange = (text: string): boolean => /\bTimeGenerated\b/.test(tex
 export class KqlNotebookController implements vscode.Disposable {
   readonly controller: vscode.NotebookController;
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('kql-notebook');
-  private order = 0;
+  private readonly orders = new ExecutionOrders();
 
   constructor(private readonly ctx: Ctx) {
     this.controller = vscode.notebooks.createNotebookController(
@@ -58,7 +59,10 @@ export class KqlNotebookController implements vscode.Disposable {
     this.controller.supportsExecutionOrder = true;
     this.controller.description = 'Runs on the active query backend';
     this.controller.executeHandler = (cells, notebook) => this.runCells(cells, notebook);
+    this.closed = vscode.workspace.onDidCloseNotebookDocument((n) => this.orders.forget(n.uri.toString()));
   }
+
+  private readonly closed: vscode.Disposable;
 
   private async runCells(cells: readonly vscode.NotebookCell[], notebook: vscode.NotebookDocument): Promise<void> {
     for (const cell of cells) {
@@ -71,7 +75,10 @@ export class KqlNotebookController implements vscode.Disposable {
 
   private async runCell(cell: vscode.NotebookCell, notebook: vscode.NotebookDocument): Promise<boolean> {
     const execution = this.controller.createNotebookCellExecution(cell);
-    execution.executionOrder = ++this.order;
+    execution.executionOrder = this.orders.next(
+      notebook.uri.toString(),
+      notebook.getCells().map((c) => c.executionSummary?.executionOrder),
+    );
     const started = Date.now();
     execution.start(started);
     await execution.clearOutput();
@@ -241,6 +248,7 @@ export class KqlNotebookController implements vscode.Disposable {
   dispose(): void {
     this.controller.dispose();
     this.diagnostics.dispose();
+    this.closed.dispose();
   }
 }
 

@@ -9,6 +9,7 @@ import {
   type NotebookJson,
   type OutputItemJson,
   readNotebook,
+  runDurationMs,
   writeNotebook,
 } from '../../notebook';
 import type { Config } from '../config';
@@ -55,7 +56,11 @@ export function toNotebookData(notebook: NotebookJson): vscode.NotebookData {
 
 export function fromNotebookData(data: vscode.NotebookData): NotebookJson {
   const cells = data.cells.map((c): CellJson => {
-    const duration = (c.metadata as { durationMs?: unknown } | undefined)?.durationMs;
+    // A cell run in this session has VS Code's timing; one only opened keeps the duration its file saved.
+    const duration = runDurationMs(
+      c.executionSummary?.timing,
+      (c.metadata as { durationMs?: unknown } | undefined)?.durationMs,
+    );
     return {
       kind: c.kind === vscode.NotebookCellKind.Markup ? 'markdown' : 'code',
       language: c.languageId,
@@ -64,7 +69,7 @@ export function fromNotebookData(data: vscode.NotebookData): NotebookJson {
       ...(c.executionSummary?.executionOrder !== undefined
         ? { executionOrder: c.executionSummary.executionOrder }
         : {}),
-      ...(typeof duration === 'number' ? { durationMs: duration } : {}),
+      ...(duration !== undefined ? { durationMs: duration } : {}),
     };
   });
   return { cells };
