@@ -44,6 +44,7 @@ import { mapDiffScenario, mapExpandScenario, mapFocusScenario } from './scenario
 import { noProcessTableScenario } from './scenarios/noProcessTable';
 import { bigNotebookScenario, reportNotebookScenario } from './scenarios/notebooks';
 import { ownExportsScenario } from './scenarios/ownExports';
+import { ownNotebookScenario } from './scenarios/ownNotebook';
 import { panelsChartScenario } from './scenarios/panelsChart';
 import { queryParameterPromptScenario } from './scenarios/queryParameterPrompt';
 import { queryParametersNotebookScenario } from './scenarios/queryParameters';
@@ -286,5 +287,10 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     '81 results far wider than the panel: 200 string columns × 1,000 rows and 1,000 columns show every column in the results panel, and 200 × 1,000 in a notebook output',
     wideResultsScenario,
     300_000,
+  );
+  scenario(
+    "84 a hand-made notebook on a folder of own exports: hostile saved outputs show as text, Run All reads the own table with an earlier cell's let, Stop ends a never-ending cell and the notebook stays editable, a broken cell's error at line:column, save and reopen keep outputs, invalid JSON says why",
+    ownNotebookScenario,
+    420_000,
   );
 });

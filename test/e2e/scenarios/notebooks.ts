@@ -45,6 +45,31 @@ export async function outputGrid(
   return undefined;
 }
 
+/**
+ * The text of the first notebook output matching `pattern` (text, error and markdown outputs alike), scrolling
+ * down the notebook until one shows.
+ */
+export async function outputSaying(wb: Workbench, pattern: RegExp, ms = 120_000): Promise<string> {
+  return waitFor(
+    `a notebook output matching ${pattern}`,
+    async () => {
+      for (const frame of wb.page.frames() as Frame[]) {
+        if (frame === wb.page.mainFrame() || frame.isDetached()) continue;
+        // VS Code's markdown renderer draws each output in a shadow root, which locators reach into.
+        const found = await frame
+          .getByText(pattern)
+          .first()
+          .textContent({ timeout: 500 })
+          .catch(() => undefined);
+        if (found) return found;
+      }
+      await wheel(wb, 250);
+      return undefined;
+    },
+    ms,
+  );
+}
+
 /** The notebook toolbar's Run All button. */
 export async function runAll(wb: Workbench): Promise<void> {
   const button = wb.page.locator('.notebook-toolbar-container:visible').getByText('Run All', { exact: true }).first();
