@@ -258,7 +258,7 @@ export async function ownNotebookScenario(main: Workbench): Promise<void> {
     const why = await waitFor(
       'the reason the hand-edited notebook cannot open',
       async () => {
-        const text = await wb.page.locator('.part.editor').innerText();
+        const text = (await wb.page.locator('.part.editor').textContent()) ?? '';
         return /not valid JSON/.test(text) ? text.replace(/\s+/g, ' ') : undefined;
       },
       60_000,
