@@ -239,6 +239,17 @@ function readOutputs(raw: unknown, where: string, maxRows: number): OutputItemJs
   });
 }
 
+/** JSON.parse's message with the line and column it points at (it gives only a character offset). */
+function jsonErrorText(text: string, message: string): string {
+  const at = /at position (\d+)/.exec(message);
+  const offset = at ? Number(at[1]) : /^Unexpected end of JSON input/.test(message) ? text.length : undefined;
+  if (offset === undefined) {
+    return message;
+  }
+  const before = text.slice(0, offset).split('\n');
+  return `${message} (line ${before.length}, column ${before[before.length - 1]!.length + 1})`;
+}
+
 /**
  * Reads a .kqlnb file; an empty file is an empty notebook. Errors say which cell and why. With
  * `maxRows` above zero, each saved result keeps at most that many rows of each table (and says how many
@@ -252,7 +263,7 @@ export function readNotebook(text: string, maxRows = 0): NotebookJson {
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    fail('The notebook is not valid JSON', (e as Error).message);
+    fail('The notebook is not valid JSON', jsonErrorText(text, (e as Error).message));
   }
   if (raw === null || typeof raw !== 'object' || !Array.isArray((raw as { cells?: unknown }).cells)) {
     fail('The notebook', 'needs a "cells" list');

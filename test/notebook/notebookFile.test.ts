@@ -193,3 +193,14 @@ test('a saved result whose table has no rows list is refused naming the cell, no
   const file = JSON.stringify({ cells: [{ kind: 'code', source: ['x'], outputs: [[{ mime: RESULT_MIME, value }]] }] });
   assert.throws(() => readNotebook(file), /Cell 1, output 1, item 1: table 1 of the result needs a "rows" list/);
 });
+
+test('a file that is not JSON says the line and column where it breaks', () => {
+  assert.throws(
+    () => readNotebook('{\n  "kqlNotebook": 1,\n  "cells": [\n    { "kind": "code" "source": [] }\n  ]\n}'),
+    /^NotebookFormatError: The notebook is not valid JSON: .* \(line 4, column 22\)$/,
+  );
+  assert.throws(
+    () => readNotebook('{\n  "kqlNotebook": 1,\n  "cells": [\n'),
+    /The notebook is not valid JSON: Unexpected end of JSON input \(line 4, column 1\)/,
+  );
+});

@@ -13,6 +13,7 @@ import {
   writeNotebook,
 } from '../../notebook';
 import type { Config } from '../config';
+import { log } from '../log';
 
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
@@ -79,9 +80,20 @@ export class KqlNotebookSerializer implements vscode.NotebookSerializer {
   constructor(private readonly config: Config) {}
 
   deserializeNotebook(content: Uint8Array): vscode.NotebookData {
-    // A broken file throws with the cell and the reason; VS Code shows that instead of the notebook.
     // Saved results come capped as a save would cap them, so a hand-made 50 MB output opens light.
-    return toNotebookData(readNotebook(decoder.decode(content), this.config.notebookSavedRows));
+    try {
+      return toNotebookData(readNotebook(decoder.decode(content), this.config.notebookSavedRows));
+    } catch (e) {
+      // Thrown on, so VS Code opens no notebook and nothing can save over the file; but VS Code's own
+      // page only says "an unexpected error": the reason (which cell, which line) is told here.
+      if (e instanceof NotebookFormatError) {
+        log.warn(`A notebook could not be opened: ${e.message}`);
+        void vscode.window.showErrorMessage(
+          `This notebook cannot be opened: ${e.message}. The file is unchanged; "Open in Text Editor" shows it as text to mend.`,
+        );
+      }
+      throw e;
+    }
   }
 
   serializeNotebook(data: vscode.NotebookData): Uint8Array {
