@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import {
   type CellJson,
   isJsonMime,
+  NotebookFormatError,
   type NotebookJson,
   type OutputItemJson,
   readNotebook,
