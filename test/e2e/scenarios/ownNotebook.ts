@@ -19,7 +19,7 @@ import type { Frame } from 'playwright-core';
 import { dataFolderWorkspace, inOwnWorkspace } from '../ownWorkspace';
 import { crashNotices } from '../resultsPanel';
 import { UI_TIMEOUT_MS, type Workbench, waitFor } from '../workbench';
-import { cellList, outputFrame, outputGrid, outputSaying, runAll } from './notebooks';
+import { cellList, outputFrame, outputGrid, outputSaying, runAll, wheel } from './notebooks';
 
 const NOTEBOOK = 'my-fleet.kqlnb';
 const BROKEN = 'hand-edited.kqlnb';
@@ -125,16 +125,33 @@ function codeCell(wb: Workbench, text: string) {
   return wb.page.locator('.notebook-editor .code-cell-row', { hasText: text }).first();
 }
 
+/**
+ * Scrolls until the code cell holding `text` is painted (VS Code paints only the cells near the
+ * viewport): down a screenful at a time, then back up.
+ */
+async function scrollToCell(wb: Workbench, text: string): Promise<void> {
+  let steps = 0;
+  await waitFor(`the cell holding "${text}" in view`, async () => {
+    if (await codeCell(wb, text).isVisible()) {
+      return true;
+    }
+    await wheel(wb, steps++ < 12 ? 400 : -400);
+    return undefined;
+  });
+  await codeCell(wb, text).scrollIntoViewIfNeeded();
+}
+
 /** Puts the cursor at the end of a cell's text. */
 async function focusCellEnd(wb: Workbench, text: string): Promise<void> {
+  await scrollToCell(wb, text);
   await codeCell(wb, text).locator('.monaco-editor .view-lines').first().click();
   await wb.page.keyboard.press('Control+End');
 }
 
 /** Runs one cell with the run button in its gutter, as a user does with the mouse. */
 async function runCell(wb: Workbench, text: string): Promise<void> {
+  await scrollToCell(wb, text);
   const cell = codeCell(wb, text);
-  await cell.scrollIntoViewIfNeeded();
   await cell.hover();
   await cell.locator('.run-button-container .action-label').first().click();
 }
