@@ -68,6 +68,14 @@ export function isJsonMime(mime: string): boolean {
   return mime === 'application/json' || mime.endsWith('+json');
 }
 
+/**
+ * Whether a saved cell's last run succeeded, as its status shows when the file is reopened: the file
+ * keeps no flag for it, and a run that failed or was cancelled left an error output.
+ */
+export function ranWithoutError(cell: CellJson): boolean {
+  return !cell.outputs?.some((items) => items.some((it) => it.mime === ERROR_MIME));
+}
+
 /** The payload with each table cut to `maxRows` rows; rowsReturned keeps the original count. */
 export function capResult(payload: NotebookResultPayload, maxRows: number): NotebookResultPayload {
   const cut = (t: ResultTable): ResultTable => (t.rows.length > maxRows ? { ...t, rows: t.rows.slice(0, maxRows) } : t);

@@ -5,6 +5,7 @@ import {
   type NotebookJson,
   type NotebookResultPayload,
   RESULT_MIME,
+  ranWithoutError,
   readNotebook,
   rowsText,
   savedRowsNote,
@@ -203,4 +204,29 @@ test('a file that is not JSON says the line and column where it breaks', () => {
     () => readNotebook('{\n  "kqlNotebook": 1,\n  "cells": [\n'),
     /The notebook is not valid JSON: Unexpected end of JSON input \(line 4, column 1\)/,
   );
+});
+
+test('a reopened cell whose last run failed or was cancelled shows as failed (every saved cell showed a tick)', () => {
+  const cell = (outputs: { mime: string; value: unknown }[][]) => ({
+    kind: 'code' as const,
+    language: 'kql',
+    source: 'x',
+    outputs,
+  });
+  assert.equal(
+    ranWithoutError(cell([[{ mime: 'application/vnd.code.notebook.error', value: '{"name":"Cancelled"}' }]])),
+    false,
+  );
+  assert.equal(
+    ranWithoutError(
+      cell([
+        [
+          { mime: RESULT_MIME, value: payload(1) },
+          { mime: 'text/plain', value: '1 row' },
+        ],
+      ]),
+    ),
+    true,
+  );
+  assert.equal(ranWithoutError({ kind: 'code', language: 'kql', source: 'x' }), true);
 });

@@ -9,6 +9,7 @@ import {
   NotebookFormatError,
   type NotebookJson,
   type OutputItemJson,
+  ranWithoutError,
   readNotebook,
   runDurationMs,
   writeNotebook,
@@ -48,7 +49,7 @@ export function toNotebookData(notebook: NotebookJson): vscode.NotebookData {
       cell.outputs = c.outputs.map((items) => new vscode.NotebookCellOutput(items.map(itemFromJson)));
     }
     if (c.executionOrder !== undefined) {
-      cell.executionSummary = { executionOrder: c.executionOrder, success: true };
+      cell.executionSummary = { executionOrder: c.executionOrder, success: ranWithoutError(c) };
     }
     cell.metadata = c.durationMs !== undefined ? { durationMs: c.durationMs } : {};
     return cell;

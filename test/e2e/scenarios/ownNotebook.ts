@@ -241,6 +241,8 @@ export async function ownNotebookScenario(main: Workbench): Promise<void> {
     await runCell(wb, '| where Beats >');
     const error = await outputSaying(wb, /\d+:\d+: Missing expression/, 90_000);
     assert.match(error, /\b3:16: Missing expression/, 'the line:column inside the cell');
+    // The error output, under the last cell: scrolled into view for the picture.
+    await wheel(wb, 600);
     await wb.screenshot(84, 'syntax-error-at-line-column');
 
     // The engine the stopped query ran on answers the next run.
@@ -281,8 +283,18 @@ export async function ownNotebookScenario(main: Workbench): Promise<void> {
     const why = await waitFor(
       'the reason the hand-edited notebook cannot open',
       async () => {
-        // VS Code's own page says only "an unexpected error"; the extension's notification says why.
-        const text = (await wb.page.locator('.notifications-toasts').textContent()) ?? '';
+        // VS Code's own page says only "an unexpected error"; the extension's notification says why (as
+        // a toast, or in the notification center when the failed editor took the toast's place).
+        const toasts = (await wb.page.locator('.notifications-toasts').textContent()) ?? '';
+        const center =
+          (await wb.page
+            .locator('.notifications-center')
+            .textContent()
+            .catch(() => '')) ?? '';
+        const text = `${toasts} ${center}`;
+        if (!/not valid JSON/.test(text)) {
+          await wb.runCommand('Notifications: Show Notifications', false).catch(() => undefined);
+        }
         return /cannot be opened: The notebook is not valid JSON/.test(text) ? text.replace(/\s+/g, ' ') : undefined;
       },
       60_000,
