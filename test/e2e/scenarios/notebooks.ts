@@ -70,6 +70,28 @@ export async function outputSaying(wb: Workbench, pattern: RegExp, ms = 120_000)
   );
 }
 
+/**
+ * Opens a workspace notebook by Quick Open. Quick Open lists a file written during the run only once
+ * the file watcher has seen it, and openFile waits for a text editor, which a notebook is not: ask
+ * again until the notebook's cell list shows.
+ */
+export async function openNotebookFile(wb: Workbench, name: string): Promise<void> {
+  await waitFor(
+    `${name} open as a notebook`,
+    async () => {
+      await wb.page.keyboard.press('Escape');
+      await wb.openFile(name).catch(() => undefined);
+      return (await cellList(wb)
+        .waitFor({ state: 'visible', timeout: 5_000 })
+        .then(() => true)
+        .catch(() => false))
+        ? true
+        : undefined;
+    },
+    90_000,
+  );
+}
+
 /** The notebook toolbar's Run All button. */
 export async function runAll(wb: Workbench): Promise<void> {
   const button = wb.page.locator('.notebook-toolbar-container:visible').getByText('Run All', { exact: true }).first();
@@ -251,21 +273,7 @@ export async function reportNotebookScenario(wb: Workbench, workspace: string): 
   assert.ok(saved.cells.filter((c) => c.outputs?.length).length >= 4, 'the saved file holds the outputs');
 
   await wb.runCommand('View: Close All Editors', false);
-  // Quick Open lists a file written during the run only once the file watcher has seen it: ask again.
-  await waitFor(
-    'the saved notebook reopened',
-    async () => {
-      await wb.page.keyboard.press('Escape');
-      await wb.openFile('tcp-traffic-copy.kqlnb').catch(() => undefined);
-      return (await cellList(wb)
-        .waitFor({ state: 'visible', timeout: 5_000 })
-        .then(() => true)
-        .catch(() => false))
-        ? true
-        : undefined;
-    },
-    90_000,
-  );
+  await openNotebookFile(wb, 'tcp-traffic-copy.kqlnb');
   const reopened = await outputFrame(wb, 'the outputs of the reopened notebook');
   await scrollUntil(
     wb,

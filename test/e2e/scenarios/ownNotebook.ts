@@ -19,7 +19,7 @@ import type { Frame } from 'playwright-core';
 import { dataFolderWorkspace, inOwnWorkspace } from '../ownWorkspace';
 import { crashNotices } from '../resultsPanel';
 import { UI_TIMEOUT_MS, type Workbench, waitFor } from '../workbench';
-import { cellList, outputFrame, outputGrid, outputSaying, runAll, wheel } from './notebooks';
+import { openNotebookFile, outputFrame, outputGrid, outputSaying, runAll, wheel } from './notebooks';
 
 const NOTEBOOK = 'my-fleet.kqlnb';
 const BROKEN = 'hand-edited.kqlnb';
@@ -150,27 +150,11 @@ async function focusCellEnd(wb: Workbench, text: string): Promise<void> {
 
 /** Runs one cell with the run button in its gutter, as a user does with the mouse. */
 async function runCell(wb: Workbench, text: string): Promise<void> {
-  await scrollToCell(wb, text);
+  // The gutter's run button shows on the focused cell (a hover alone did not always show it).
+  await focusCellEnd(wb, text);
   const cell = codeCell(wb, text);
   await cell.hover();
   await cell.locator('.run-button-container .action-label').first().click();
-}
-
-async function openNotebook(wb: Workbench, name: string): Promise<void> {
-  await waitFor(
-    `${name} open`,
-    async () => {
-      await wb.page.keyboard.press('Escape');
-      await wb.openFile(name).catch(() => undefined);
-      return (await cellList(wb)
-        .waitFor({ state: 'visible', timeout: 5_000 })
-        .then(() => true)
-        .catch(() => false))
-        ? true
-        : undefined;
-    },
-    90_000,
-  );
 }
 
 export async function ownNotebookScenario(main: Workbench): Promise<void> {
@@ -181,7 +165,7 @@ export async function ownNotebookScenario(main: Workbench): Promise<void> {
   fs.writeFileSync(path.join(workspace, BROKEN), BROKEN_TEXT);
 
   await inOwnWorkspace(main, 84, workspace, async (wb) => {
-    await openNotebook(wb, NOTEBOOK);
+    await openNotebookFile(wb, NOTEBOOK);
 
     // The saved outputs show as text: the HTML's source, the markdown's source, the values in the grid.
     await outputSaying(wb, /<script>document\.documentElement/, 60_000);
@@ -242,7 +226,7 @@ export async function ownNotebookScenario(main: Workbench): Promise<void> {
     const error = await outputSaying(wb, /\d+:\d+: Missing expression/, 90_000);
     assert.match(error, /\b3:16: Missing expression/, 'the line:column inside the cell');
     // The error output, under the last cell: scrolled into view for the picture.
-    await wheel(wb, 600);
+    await wheel(wb, 600, 'gutter');
     await wb.screenshot(84, 'syntax-error-at-line-column');
 
     // The engine the stopped query ran on answers the next run.
@@ -265,7 +249,7 @@ export async function ownNotebookScenario(main: Workbench): Promise<void> {
     const heartbeat = written.cells.find((c) => c.source.join('').startsWith('Heartbeat\n| where'));
     assert.equal(typeof heartbeat?.durationMs, 'number', 'the run saved its duration');
     await wb.runCommand('View: Close All Editors', false);
-    await openNotebook(wb, NOTEBOOK);
+    await openNotebookFile(wb, NOTEBOOK);
     const reopened = await outputFrame(wb, 'the reopened outputs');
     const again = await waitFor(
       'the saved Heartbeat grid',
@@ -302,8 +286,10 @@ export async function ownNotebookScenario(main: Workbench): Promise<void> {
     console.log(`# 84: the hand-edited notebook: ${why.slice(0, 300)}`);
     assert.match(why, /\(line 5, column 1\)/, 'the place the JSON breaks');
     await wb.screenshot(84, 'invalid-json-notebook');
-    await wb.runCommand('File: Save All', false);
+    // Nothing to save: no editor holds unsaved changes that could be written over the file.
+    await wb.page.keyboard.press('Control+S');
     await wb.page.waitForTimeout(1_000);
+    assert.equal(await wb.page.locator('.tabs-container .tab.dirty').count(), 0, 'an editor offers to save');
     assert.equal(fs.readFileSync(path.join(workspace, BROKEN), 'utf8'), BROKEN_TEXT, 'the broken file is untouched');
     assert.deepEqual(await pwnedMarks(wb), []);
     assert.deepEqual(await crashNotices(wb), []);
