@@ -1,5 +1,6 @@
 export * from './cellErrors';
 export * from './cellScope';
+export { ExecutionOrders, runDurationMs } from './executionOrder';
 export { cellsToKql, kqlToCells } from './kqlConversion';
 export { cannotRunColumnsNote, cannotRunNote, missingColumns, missingTables } from './missingTables';
 export * from './notebookFile';

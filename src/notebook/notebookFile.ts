@@ -10,6 +10,20 @@ export const NOTEBOOK_TYPE = 'kql-notebook';
 /** The output of a cell that ran a query: a NotebookResultPayload as JSON. */
 export const RESULT_MIME = 'application/vnd.kql.result+json';
 export const FORMAT_VERSION = 1;
+/** VS Code's mime of a cell's error output (name, message), as the controller writes it. */
+export const ERROR_MIME = 'application/vnd.code.notebook.error';
+/**
+ * The outputs a notebook read from a file shows as they are: the ones this extension writes, and the
+ * plain streams. Anything else (HTML, SVG, markdown, JavaScript) came from a hand-edited or hostile file
+ * and is shown as its text, so opening a notebook never runs a script or fetches an image.
+ */
+const SHOWN_MIMES: ReadonlySet<string> = new Set([
+  RESULT_MIME,
+  ERROR_MIME,
+  'text/plain',
+  'application/vnd.code.notebook.stdout',
+  'application/vnd.code.notebook.stderr',
+]);
 /** Rows of each result table a saved notebook keeps unless the user sets another number. */
 export const DEFAULT_SAVED_ROWS = 2000;
 
@@ -54,13 +68,30 @@ export function isJsonMime(mime: string): boolean {
   return mime === 'application/json' || mime.endsWith('+json');
 }
 
+/**
+ * Whether a saved cell's last run succeeded, as its status shows when the file is reopened: the file
+ * keeps no flag for it, and a run that failed or was cancelled left an error output.
+ */
+export function ranWithoutError(cell: CellJson): boolean {
+  return !cell.outputs?.some((items) => items.some((it) => it.mime === ERROR_MIME));
+}
+
 /** The payload with each table cut to `maxRows` rows; rowsReturned keeps the original count. */
 export function capResult(payload: NotebookResultPayload, maxRows: number): NotebookResultPayload {
   const cut = (t: ResultTable): ResultTable => (t.rows.length > maxRows ? { ...t, rows: t.rows.slice(0, maxRows) } : t);
-  if (payload.result.tables.every((t) => t.rows.length <= maxRows)) {
+  const { tables } = payload.result;
+  if (tables.every((t) => t.rows.length <= maxRows)) {
     return payload;
   }
-  return { ...payload, result: { ...payload.result, tables: payload.result.tables.map(cut) } };
+  // Every table's count is kept, so each capped table can say how many rows it had.
+  const tableRowsReturned =
+    payload.tableRowsReturned ??
+    (tables.length > 1 ? tables.map((t, i) => (i === 0 ? payload.rowsReturned : t.rows.length)) : undefined);
+  return {
+    ...payload,
+    ...(tableRowsReturned ? { tableRowsReturned } : {}),
+    result: { ...payload.result, tables: tables.map(cut) },
+  };
 }
 
 /** "1 row", "12,345 rows": a cell's row count as its status bar and summary show it. */
@@ -170,7 +201,7 @@ function fail(where: string, why: string): never {
   throw new NotebookFormatError(`${where}: ${why}`);
 }
 
-function readOutputs(raw: unknown, where: string): OutputItemJson[][] | undefined {
+function readOutputs(raw: unknown, where: string, maxRows: number): OutputItemJson[][] | undefined {
   if (raw === undefined) {
     return undefined;
   }
@@ -187,6 +218,9 @@ function readOutputs(raw: unknown, where: string): OutputItemJson[][] | undefine
         fail(w, 'needs a "mime" string');
       }
       const { mime, value } = it as { mime: string; value: unknown };
+      if (!SHOWN_MIMES.has(mime)) {
+        return { mime: 'text/plain', value: typeof value === 'string' ? value : JSON.stringify(value, null, 2) };
+      }
       if (!isJsonMime(mime) && typeof value !== 'string') {
         fail(w, `a ${mime} item's "value" must be text`);
       }
@@ -195,18 +229,41 @@ function readOutputs(raw: unknown, where: string): OutputItemJson[][] | undefine
         if (!p || typeof p.rowsReturned !== 'number' || !p.result || !Array.isArray(p.result.tables)) {
           fail(w, 'a query result needs "result.tables" and "rowsReturned"');
         }
+        const noRows = p.result.tables.findIndex(
+          (t: unknown) => !Array.isArray((t as { rows?: unknown } | null)?.rows),
+        );
+        if (noRows >= 0) {
+          fail(w, `table ${noRows + 1} of the result needs a "rows" list`);
+        }
         const problem = payloadCountsProblem(p, p.result.tables.length);
         if (problem) {
           fail(w, problem);
         }
+        // A hand-made or older file may hold far more rows than a save keeps: the editor gets what a save keeps.
+        return { mime, value: maxRows > 0 ? capResult(p as NotebookResultPayload, maxRows) : p };
       }
       return { mime, value };
     });
   });
 }
 
-/** Reads a .kqlnb file; an empty file is an empty notebook. Errors say which cell and why. */
-export function readNotebook(text: string): NotebookJson {
+/** JSON.parse's message with the line and column it points at (it gives only a character offset). */
+function jsonErrorText(text: string, message: string): string {
+  const at = /at position (\d+)/.exec(message);
+  const offset = at ? Number(at[1]) : /^Unexpected end of JSON input/.test(message) ? text.length : undefined;
+  if (offset === undefined) {
+    return message;
+  }
+  const before = text.slice(0, offset).split('\n');
+  return `${message} (line ${before.length}, column ${before[before.length - 1]!.length + 1})`;
+}
+
+/**
+ * Reads a .kqlnb file; an empty file is an empty notebook. Errors say which cell and why. With
+ * `maxRows` above zero, each saved result keeps at most that many rows of each table (and says how many
+ * there were), as saving would.
+ */
+export function readNotebook(text: string, maxRows = 0): NotebookJson {
   if (text.trim() === '') {
     return { cells: [] };
   }
@@ -214,7 +271,7 @@ export function readNotebook(text: string): NotebookJson {
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    fail('The notebook is not valid JSON', (e as Error).message);
+    fail('The notebook is not valid JSON', jsonErrorText(text, (e as Error).message));
   }
   if (raw === null || typeof raw !== 'object' || !Array.isArray((raw as { cells?: unknown }).cells)) {
     fail('The notebook', 'needs a "cells" list');
@@ -236,7 +293,7 @@ export function readNotebook(text: string): NotebookJson {
     if (!(typeof source === 'string' || (Array.isArray(source) && source.every((l) => typeof l === 'string')))) {
       fail(where, '"source" must be a list of lines');
     }
-    const outputs = readOutputs(cell.outputs, where);
+    const outputs = readOutputs(cell.outputs, where, maxRows);
     return {
       kind: cell.kind,
       language: typeof cell.language === 'string' ? cell.language : cell.kind === 'markdown' ? 'markdown' : 'kql',

@@ -47,6 +47,7 @@ import { noProcessTableScenario } from './scenarios/noProcessTable';
 import { bigNotebookScenario, reportNotebookScenario } from './scenarios/notebooks';
 import { ownExportsScenario } from './scenarios/ownExports';
 import { ownFleetScenario } from './scenarios/ownFleet';
+import { ownNotebookScenario } from './scenarios/ownNotebook';
 import { panelsChartScenario } from './scenarios/panelsChart';
 import { queryParameterPromptScenario } from './scenarios/queryParameterPrompt';
 import { queryParametersNotebookScenario } from './scenarios/queryParameters';
@@ -303,5 +304,10 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     '85 a large messy .kql file (2,000 queries, CRLF, tabs, unicode): a half query typed at its end completes, its squiggle sits on the misspelt name, the query under the cursor runs',
     largeMessyFileScenario,
     900_000,
+  );
+  scenario(
+    "84 a hand-made notebook on a folder of own exports: hostile saved outputs show as text, Run All reads the own table with an earlier cell's let, Stop ends a never-ending cell and the notebook stays editable, a broken cell's error at line:column, save and reopen keep outputs, invalid JSON says why",
+    ownNotebookScenario,
+    420_000,
   );
 });

@@ -1,14 +1,15 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import {
   NotebookFormatError,
-  readNotebook,
+  type NotebookJson,
+  type NotebookResultPayload,
   RESULT_MIME,
+  ranWithoutError,
+  readNotebook,
   rowsText,
   savedRowsNote,
   writeNotebook,
-  type NotebookJson,
-  type NotebookResultPayload,
 } from '../../src/notebook';
 
 function payload(rows: number): NotebookResultPayload {
@@ -135,4 +136,97 @@ test('a row count reads "1 row", "0 rows", "12,345 rows" (the cell status bar sa
   assert.equal(rowsText(1), '1 row');
   assert.equal(rowsText(0), '0 rows');
   assert.equal(rowsText(12345), '12,345 rows');
+});
+
+test('outputs of a hand-edited file in a mime this extension does not write open as their text, never as markup', () => {
+  const hostile = [
+    { mime: 'text/html', value: '<img src=x onerror=alert(1)><script>alert(2)</script>' },
+    { mime: 'text/markdown', value: '[open](javascript:alert(1)) ![](https://tracker.example/p.png)' },
+    { mime: 'image/svg+xml', value: '<svg onload="alert(3)"/>' },
+    { mime: 'application/javascript', value: 'alert(4)' },
+    { mime: 'application/x.custom+json', value: { a: '<b>' } },
+  ];
+  const file = JSON.stringify({ cells: [{ kind: 'code', source: ['x'], outputs: [hostile] }] });
+  const items = readNotebook(file).cells[0]!.outputs![0]!;
+  assert.deepEqual(
+    items.map((it) => it.mime),
+    hostile.map(() => 'text/plain'),
+  );
+  assert.equal(items[0]!.value, hostile[0]!.value, 'the text is kept as it was written');
+  assert.equal(items[4]!.value, '{\n  "a": "<b>"\n}');
+  // What the extension writes itself is read back as written: results, text, errors.
+  const own = [
+    { mime: 'text/plain', value: 'Cannot run here. This part cannot run on this workspace.' },
+    { mime: 'application/vnd.code.notebook.error', value: '{"name":"Query error","message":"1:5: bad"}' },
+  ];
+  const ownFile = JSON.stringify({ cells: [{ kind: 'code', source: ['x'], outputs: [own] }] });
+  assert.deepEqual(readNotebook(ownFile).cells[0]!.outputs![0], own);
+});
+
+test('opening caps each saved result to the rows a save keeps, saying how many there were (a hand-made 50 MB output)', () => {
+  const big = JSON.stringify({
+    kqlNotebook: 1,
+    cells: [{ kind: 'code', source: ['VMConnection'], outputs: [[{ mime: RESULT_MIME, value: payload(50_000) }]] }],
+  });
+  const whole = readNotebook(big).cells[0]!.outputs![0]![0]!.value as NotebookResultPayload;
+  assert.equal(whole.result.tables[0]!.rows.length, 50_000, 'without a cap (kql.notebook.savedRows 0) nothing is cut');
+  const capped = readNotebook(big, 2000).cells[0]!.outputs![0]![0]!.value as NotebookResultPayload;
+  assert.equal(capped.result.tables[0]!.rows.length, 2000);
+  assert.equal(savedRowsNote(capped), 'Saved 2,000 of 50,000 rows: run the cell again for all of them.');
+  assert.ok(JSON.stringify(capped).length * 20 < big.length, 'the editor gets a twentieth of the text or less');
+});
+
+test('capping a result of several tables without per-table counts keeps each count', () => {
+  const one = payload(3000);
+  const two: NotebookResultPayload = {
+    rowsReturned: 3000,
+    result: { ...one.result, tables: [one.result.tables[0]!, { ...one.result.tables[0]!, name: 'Second' }] },
+  };
+  const file = JSON.stringify({
+    cells: [{ kind: 'code', source: ['x'], outputs: [[{ mime: RESULT_MIME, value: two }]] }],
+  });
+  const capped = readNotebook(file, 100).cells[0]!.outputs![0]![0]!.value as NotebookResultPayload;
+  assert.equal(savedRowsNote(capped, 1), 'Saved 100 of 3,000 rows: run the cell again for all of them.');
+});
+
+test('a saved result whose table has no rows list is refused naming the cell, not failed on at save time', () => {
+  const value = { rowsReturned: 1, result: { tables: [{ name: 'T', columns: [] }], stats: {}, warnings: [] } };
+  const file = JSON.stringify({ cells: [{ kind: 'code', source: ['x'], outputs: [[{ mime: RESULT_MIME, value }]] }] });
+  assert.throws(() => readNotebook(file), /Cell 1, output 1, item 1: table 1 of the result needs a "rows" list/);
+});
+
+test('a file that is not JSON says the line and column where it breaks', () => {
+  assert.throws(
+    () => readNotebook('{\n  "kqlNotebook": 1,\n  "cells": [\n    { "kind": "code" "source": [] }\n  ]\n}'),
+    /^NotebookFormatError: The notebook is not valid JSON: .* \(line 4, column 22\)$/,
+  );
+  assert.throws(
+    () => readNotebook('{\n  "kqlNotebook": 1,\n  "cells": [\n'),
+    /The notebook is not valid JSON: Unexpected end of JSON input \(line 4, column 1\)/,
+  );
+});
+
+test('a reopened cell whose last run failed or was cancelled shows as failed (every saved cell showed a tick)', () => {
+  const cell = (outputs: { mime: string; value: unknown }[][]) => ({
+    kind: 'code' as const,
+    language: 'kql',
+    source: 'x',
+    outputs,
+  });
+  assert.equal(
+    ranWithoutError(cell([[{ mime: 'application/vnd.code.notebook.error', value: '{"name":"Cancelled"}' }]])),
+    false,
+  );
+  assert.equal(
+    ranWithoutError(
+      cell([
+        [
+          { mime: RESULT_MIME, value: payload(1) },
+          { mime: 'text/plain', value: '1 row' },
+        ],
+      ]),
+    ),
+    true,
+  );
+  assert.equal(ranWithoutError({ kind: 'code', language: 'kql', source: 'x' }), true);
 });

@@ -28,6 +28,15 @@ describe('renderCell', () => {
     assert.equal(cell.className, 'cell');
   });
 
+  test('a bidirectional control shows as its code point, so the value reads in stored order (it read "reportexe.pdf")', () => {
+    const cell = new ShimCell();
+    renderCell(cell, 'report\u202Efdp.exe', undefined, 'string', false);
+    assert.equal(cell.textContent, 'report[U+202E]fdp.exe');
+    assert.equal(cell.title, 'report[U+202E]fdp.exe');
+    renderCell(cell, { name: '\u2067x\u2069\u200F' }, undefined, 'dynamic', false);
+    assert.equal(cell.textContent, '{"name":"[U+2067]x[U+2069][U+200F]"}');
+  });
+
   test('a dynamic value containing markup is shown as its JSON text', () => {
     const cell = new ShimCell();
     renderCell(cell, { html: '<script>alert(1)</script>' }, undefined, 'dynamic', false);

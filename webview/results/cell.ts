@@ -1,10 +1,10 @@
 /**
  * Fills one grid cell. Values are untrusted data, so they only ever reach the DOM as text: a value like
- * `<img src=x onerror=…>` shows as those characters. The element type is the smallest part of the DOM
+ * `<img src=x onerror=…>` shows as those characters, and a bidirectional control as `[U+202E]`. The element type is the smallest part of the DOM
  * this needs, so the function is tested in plain Node.
  */
 
-import { cellText } from '../../src/render/cellText';
+import { cellText, shownText } from '../../src/render/cellText';
 import type { WireValue } from '../../src/results/queryResult';
 import type { KqlType } from '../../src/schema/types';
 
@@ -26,7 +26,7 @@ export function renderCell(
   type: KqlType,
   selected: boolean,
 ): void {
-  text ??= cellText(value);
+  text = shownText(text ?? cellText(value));
   const isNull = value === null || value === undefined;
   cell.textContent = text;
   // A null and an empty string both show as an empty cell (as in Log Analytics); hovering tells them apart.

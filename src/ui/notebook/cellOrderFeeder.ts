@@ -4,7 +4,7 @@
  * notebook's cell list, and as an empty list on close.
  */
 import * as vscode from 'vscode';
-import { NotificationType, type LanguageClient } from 'vscode-languageclient/node';
+import { type LanguageClient, NotificationType } from 'vscode-languageclient/node';
 import { NOTEBOOK_TYPE } from '../../notebook/notebookFile';
 import { NotebookCellsNotification, type NotebookCellsParams } from '../../protocol/lsp';
 

@@ -15,6 +15,7 @@ import {
   cellRowsText,
   describeCellError,
   describeDefinitions,
+  ExecutionOrders,
   missingColumns,
   missingTables,
   NOTEBOOK_TYPE,
@@ -48,7 +49,7 @@ const setsOwnTimeRange = (text: string): boolean => /\bTimeGenerated\b/.test(tex
 export class KqlNotebookController implements vscode.Disposable {
   readonly controller: vscode.NotebookController;
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('kql-notebook');
-  private order = 0;
+  private readonly orders = new ExecutionOrders();
 
   constructor(private readonly ctx: Ctx) {
     this.controller = vscode.notebooks.createNotebookController(
@@ -60,7 +61,10 @@ export class KqlNotebookController implements vscode.Disposable {
     this.controller.supportsExecutionOrder = true;
     this.controller.description = 'Runs on the active query backend';
     this.controller.executeHandler = (cells, notebook) => this.runCells(cells, notebook);
+    this.closed = vscode.workspace.onDidCloseNotebookDocument((n) => this.orders.forget(n.uri.toString()));
   }
+
+  private readonly closed: vscode.Disposable;
 
   private async runCells(cells: readonly vscode.NotebookCell[], notebook: vscode.NotebookDocument): Promise<void> {
     for (const cell of cells) {
@@ -73,7 +77,10 @@ export class KqlNotebookController implements vscode.Disposable {
 
   private async runCell(cell: vscode.NotebookCell, notebook: vscode.NotebookDocument): Promise<boolean> {
     const execution = this.controller.createNotebookCellExecution(cell);
-    execution.executionOrder = ++this.order;
+    execution.executionOrder = this.orders.next(
+      notebook.uri.toString(),
+      notebook.getCells().map((c) => c.executionSummary?.executionOrder),
+    );
     const started = Date.now();
     execution.start(started);
     await execution.clearOutput();
@@ -252,7 +259,8 @@ export class KqlNotebookController implements vscode.Disposable {
   private async skip(execution: vscode.NotebookCellExecution, note: string, logLine: string): Promise<void> {
     await execution.replaceOutput(
       new vscode.NotebookCellOutput([
-        vscode.NotebookCellOutputItem.text(`**Cannot run here.** ${note}`, 'text/markdown'),
+        // Plain text, as every output this extension writes: a reopened file shows no markup (SHOWN_MIMES).
+        vscode.NotebookCellOutputItem.text(`Cannot run here. ${note}`),
       ]),
     );
     log.info(logLine);
@@ -262,6 +270,7 @@ export class KqlNotebookController implements vscode.Disposable {
   dispose(): void {
     this.controller.dispose();
     this.diagnostics.dispose();
+    this.closed.dispose();
   }
 }
 

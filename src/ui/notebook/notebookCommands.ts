@@ -27,6 +27,14 @@ export async function openNotebook(data: vscode.NotebookData): Promise<vscode.No
   return vscode.window.showNotebookDocument(doc, { preview: false });
 }
 
+/**
+ * An untitled notebook with one empty KQL cell (Command Palette and File > New File…): the cell is a
+ * code cell in KQL, so it completes, checks and runs on the active backend from the first keystroke.
+ */
+async function newNotebook(): Promise<void> {
+  await openNotebook(toNotebookData({ cells: [{ kind: 'code', language: 'kql', source: '' }] }));
+}
+
 async function openAsNotebook(uri?: unknown): Promise<void> {
   const doc =
     uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
@@ -129,6 +137,7 @@ async function pickMachines(ctx: Ctx): Promise<void> {
 
 export function registerNotebookCommands(ctx: Ctx): void {
   ctx.subscriptions.push(
+    vscode.commands.registerCommand('kql.newNotebook', newNotebook),
     vscode.commands.registerCommand('kql.openAsNotebook', openAsNotebook),
     vscode.commands.registerCommand('kql.exportAsKql', exportAsKql),
     vscode.commands.registerCommand('kql.pickMachines', () => pickMachines(ctx)),

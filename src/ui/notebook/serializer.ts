@@ -4,14 +4,18 @@
  */
 import * as vscode from 'vscode';
 import {
-  isJsonMime,
-  readNotebook,
-  writeNotebook,
   type CellJson,
+  isJsonMime,
+  NotebookFormatError,
   type NotebookJson,
   type OutputItemJson,
+  ranWithoutError,
+  readNotebook,
+  runDurationMs,
+  writeNotebook,
 } from '../../notebook';
 import type { Config } from '../config';
+import { log } from '../log';
 
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
@@ -45,7 +49,7 @@ export function toNotebookData(notebook: NotebookJson): vscode.NotebookData {
       cell.outputs = c.outputs.map((items) => new vscode.NotebookCellOutput(items.map(itemFromJson)));
     }
     if (c.executionOrder !== undefined) {
-      cell.executionSummary = { executionOrder: c.executionOrder, success: true };
+      cell.executionSummary = { executionOrder: c.executionOrder, success: ranWithoutError(c) };
     }
     cell.metadata = c.durationMs !== undefined ? { durationMs: c.durationMs } : {};
     return cell;
@@ -55,7 +59,11 @@ export function toNotebookData(notebook: NotebookJson): vscode.NotebookData {
 
 export function fromNotebookData(data: vscode.NotebookData): NotebookJson {
   const cells = data.cells.map((c): CellJson => {
-    const duration = (c.metadata as { durationMs?: unknown } | undefined)?.durationMs;
+    // A cell run in this session has VS Code's timing; one only opened keeps the duration its file saved.
+    const duration = runDurationMs(
+      c.executionSummary?.timing,
+      (c.metadata as { durationMs?: unknown } | undefined)?.durationMs,
+    );
     return {
       kind: c.kind === vscode.NotebookCellKind.Markup ? 'markdown' : 'code',
       language: c.languageId,
@@ -64,7 +72,7 @@ export function fromNotebookData(data: vscode.NotebookData): NotebookJson {
       ...(c.executionSummary?.executionOrder !== undefined
         ? { executionOrder: c.executionSummary.executionOrder }
         : {}),
-      ...(typeof duration === 'number' ? { durationMs: duration } : {}),
+      ...(duration !== undefined ? { durationMs: duration } : {}),
     };
   });
   return { cells };
@@ -74,8 +82,20 @@ export class KqlNotebookSerializer implements vscode.NotebookSerializer {
   constructor(private readonly config: Config) {}
 
   deserializeNotebook(content: Uint8Array): vscode.NotebookData {
-    // A broken file throws with the cell and the reason; VS Code shows that instead of the notebook.
-    return toNotebookData(readNotebook(decoder.decode(content)));
+    // Saved results come capped as a save would cap them, so a hand-made 50 MB output opens light.
+    try {
+      return toNotebookData(readNotebook(decoder.decode(content), this.config.notebookSavedRows));
+    } catch (e) {
+      // Thrown on, so VS Code opens no notebook and nothing can save over the file; but VS Code's own
+      // page only says "an unexpected error": the reason (which cell, which line) is told here.
+      if (e instanceof NotebookFormatError) {
+        log.warn(`A notebook could not be opened: ${e.message}`);
+        void vscode.window.showErrorMessage(
+          `This notebook cannot be opened: ${e.message}. The file is unchanged; "Open in Text Editor" shows it as text to mend.`,
+        );
+      }
+      throw e;
+    }
   }
 
   serializeNotebook(data: vscode.NotebookData): Uint8Array {

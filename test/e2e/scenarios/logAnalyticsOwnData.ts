@@ -8,14 +8,13 @@
  * window opening to the custom column completing is printed.
  */
 import assert from 'node:assert/strict';
-import type { Frame } from 'playwright-core';
 import { ODD_TABLE, workspaceWithoutBoundPorts } from '../../backends/userWorkspaceMetadata';
 import { EMPTY_RESULT, inLoopbackWorkspace } from '../logAnalyticsLoopback';
 import { runBlock, runStatusText } from '../queryFile';
 import { crashNotices, readError, resultsFrame, waitForGrid, withColumns } from '../resultsPanel';
 import { type Workbench, waitFor } from '../workbench';
 import { expectSuggestion } from './completion';
-import { openReport, runAll, wheel } from './notebooks';
+import { openReport, outputSaying, runAll } from './notebooks';
 
 const FILE = 'orders.kql';
 const TEXT = `// Latest orders
@@ -53,27 +52,6 @@ const NO_SUCH_TABLE = {
 };
 
 /** The first notebook output frame whose text matches `pattern`, scrolling down as a user would. */
-export async function outputSaying(wb: Workbench, pattern: RegExp): Promise<string> {
-  return waitFor(
-    `a notebook output matching ${pattern}`,
-    async () => {
-      for (const frame of wb.page.frames() as Frame[]) {
-        if (frame === wb.page.mainFrame() || frame.isDetached()) continue;
-        // VS Code's markdown renderer draws each output in a shadow root, which locators reach into.
-        const found = await frame
-          .getByText(pattern)
-          .first()
-          .textContent({ timeout: 500 })
-          .catch(() => undefined);
-        if (found) return found;
-      }
-      await wheel(wb, 250);
-      return undefined;
-    },
-    120_000,
-  );
-}
-
 export async function logAnalyticsOwnDataScenario(main: Workbench): Promise<void> {
   await inLoopbackWorkspace(main, 80, { [FILE]: TEXT }, async (wb, server, folder, dialogs) => {
     const opened = Date.now();

@@ -45,6 +45,53 @@ export async function outputGrid(
   return undefined;
 }
 
+/**
+ * The text of the first notebook output matching `pattern` (text, error and markdown outputs alike), scrolling
+ * down the notebook until one shows.
+ */
+export async function outputSaying(wb: Workbench, pattern: RegExp, ms = 120_000): Promise<string> {
+  return waitFor(
+    `a notebook output matching ${pattern}`,
+    async () => {
+      for (const frame of wb.page.frames() as Frame[]) {
+        if (frame === wb.page.mainFrame() || frame.isDetached()) continue;
+        // VS Code's markdown renderer draws each output in a shadow root, which locators reach into.
+        const found = await frame
+          .getByText(pattern)
+          .first()
+          .textContent({ timeout: 500 })
+          .catch(() => undefined);
+        if (found) return found;
+      }
+      await wheel(wb, 250);
+      return undefined;
+    },
+    ms,
+  );
+}
+
+/**
+ * Opens a workspace notebook by Quick Open. Quick Open lists a file written during the run only once
+ * the file watcher has seen it, and openFile waits for a text editor, which a notebook is not: ask
+ * again until the notebook's cell list shows.
+ */
+export async function openNotebookFile(wb: Workbench, name: string): Promise<void> {
+  await waitFor(
+    `${name} open as a notebook`,
+    async () => {
+      await wb.page.keyboard.press('Escape');
+      await wb.openFile(name).catch(() => undefined);
+      return (await cellList(wb)
+        .waitFor({ state: 'visible', timeout: 5_000 })
+        .then(() => true)
+        .catch(() => false))
+        ? true
+        : undefined;
+    },
+    90_000,
+  );
+}
+
 /** The notebook toolbar's Run All button. */
 export async function runAll(wb: Workbench): Promise<void> {
   const button = wb.page.locator('.notebook-toolbar-container:visible').getByText('Run All', { exact: true }).first();
@@ -226,21 +273,7 @@ export async function reportNotebookScenario(wb: Workbench, workspace: string): 
   assert.ok(saved.cells.filter((c) => c.outputs?.length).length >= 4, 'the saved file holds the outputs');
 
   await wb.runCommand('View: Close All Editors', false);
-  // Quick Open lists a file written during the run only once the file watcher has seen it: ask again.
-  await waitFor(
-    'the saved notebook reopened',
-    async () => {
-      await wb.page.keyboard.press('Escape');
-      await wb.openFile('tcp-traffic-copy.kqlnb').catch(() => undefined);
-      return (await cellList(wb)
-        .waitFor({ state: 'visible', timeout: 5_000 })
-        .then(() => true)
-        .catch(() => false))
-        ? true
-        : undefined;
-    },
-    90_000,
-  );
+  await openNotebookFile(wb, 'tcp-traffic-copy.kqlnb');
   const reopened = await outputFrame(wb, 'the outputs of the reopened notebook');
   await scrollUntil(
     wb,

@@ -19,10 +19,9 @@ import { crashNotices } from '../resultsPanel';
 import { viewTree, viewTreeRows } from '../treeView';
 import { UI_TIMEOUT_MS, type Workbench, waitFor } from '../workbench';
 import { mapFrame, openFleetMap } from './dependencyMap';
-import { outputSaying } from './logAnalyticsOwnData';
 import { runContextAction, showMachinesViewAlone } from './machines';
 import { waitShown } from './mapJourneys';
-import { openReport, outputFrame, outputGrid, runAll, wheel } from './notebooks';
+import { openReport, outputFrame, outputGrid, outputSaying, runAll, wheel } from './notebooks';
 import { pickTheme } from './themes';
 
 const FLEET = 2000;
