@@ -42,7 +42,7 @@ describe('documents the editor opens', () => {
     );
     lists.forEach((list, i) => {
       assert.equal(list.length, 1, `${uris[i]}: ${JSON.stringify(list)}`);
-      assert.match(list[0]!.message, new RegExp(`nosuchcol${i}\\b`));
+      assert.match(String(list[0]!.message), new RegExp(`nosuchcol${i}\\b`));
       assert.deepEqual(squiggle(list), ['8:8 KS142']);
     });
 
