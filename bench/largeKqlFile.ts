@@ -76,7 +76,7 @@ async function main() {
     walls.push(performance.now() - sent);
     cpus.push(usage(pid).cpuMs - before.cpuMs);
   }
-  const listed = (xs: number[]) =>
+  const listed = (xs: number[]): string =>
     xs.length <= 6 ? xs.map((x) => Math.round(x)).join(', ') : `${listed(xs.slice(0, 4))} … median ${median(xs)}`;
   console.log(
     `paste, then ${KEYSTROKES} keystrokes at the end → diagnostics (250 ms debounce included): wall ${listed(walls)} ms; server CPU ${listed(cpus)} ms; RSS ${usage(pid).rssMb.toFixed(0)} MB`,
