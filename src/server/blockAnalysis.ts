@@ -16,6 +16,7 @@ import {
 } from '../kql';
 import { crossResourceNotes } from './crossResource';
 import { deadlineToken, isCancellation, screenBlock } from './guards';
+import { TextKeyedCache } from './textKeyedCache';
 
 export interface BlockDiagnostic {
   /** Offsets into the block text. */
@@ -86,17 +87,34 @@ function describeFailure(e: unknown, budgetMs: number): string {
  */
 export const DIAGNOSTICS_CAPACITY = 20_000;
 
+/**
+ * And the characters those entries may hold (keys and messages, UTF-16: about 32 MB): the 2,000-query
+ * file of `bench/largeKqlFile.ts` is 0.8 M, but typing in a 60 KB block keeps 60 K per keystroke.
+ */
+export const DIAGNOSTICS_MAX_CHARS = 16 * 1024 * 1024;
+
+/** A diagnostics list's characters: its messages, and some for each entry's fields. */
+const charsOf = (list: readonly BlockDiagnostic[]) => list.reduce((n, d) => n + d.message.length + 32, 0);
+
 export class BlockAnalyzer {
   private readonly blocks = new Map<string, AnalyzedBlock>();
-  private readonly diagnosticsByText = new Map<string, readonly BlockDiagnostic[]>();
+  private readonly diagnosticsByText: TextKeyedCache<readonly BlockDiagnostic[]>;
 
   constructor(
     private readonly log: ServerLog,
     /** Budget for one block's parse and bind, in ms. */
     private readonly budgetMs = 3000,
     private readonly capacity = 400,
-    private readonly diagnosticsCapacity = DIAGNOSTICS_CAPACITY,
-  ) {}
+    diagnosticsCapacity = DIAGNOSTICS_CAPACITY,
+    diagnosticsMaxChars = DIAGNOSTICS_MAX_CHARS,
+  ) {
+    this.diagnosticsByText = new TextKeyedCache(diagnosticsCapacity, diagnosticsMaxChars, charsOf);
+  }
+
+  /** Entries and characters of the kept diagnostics (tests and the benchmark read them). */
+  get keptDiagnostics(): { readonly entries: number; readonly chars: number } {
+    return { entries: this.diagnosticsByText.size, chars: this.diagnosticsByText.totalWeight };
+  }
 
   /** The analysed block for this text, analysing it on first use. */
   get(text: string): AnalyzedBlock {
@@ -126,12 +144,7 @@ export class BlockAnalyzer {
 
   /** The diagnostics of a block's text: the kept list, else those of its analysis. */
   diagnosticsOf(text: string): readonly BlockDiagnostic[] {
-    const cached = this.diagnosticsByText.get(text);
-    if (!cached) return this.diagnostics(this.get(text));
-    // Re-insert so Map order is least-recently-used first.
-    this.diagnosticsByText.delete(text);
-    this.diagnosticsByText.set(text, cached);
-    return cached;
+    return this.diagnosticsByText.get(text) ?? this.diagnostics(this.get(text));
   }
 
   /** Syntax, semantic and analyser diagnostics of a block, offsets relative to the block. */
@@ -185,9 +198,6 @@ export class BlockAnalyzer {
       }
     }
     this.diagnosticsByText.set(block.text, out);
-    if (this.diagnosticsByText.size > this.diagnosticsCapacity) {
-      this.diagnosticsByText.delete(this.diagnosticsByText.keys().next().value as string);
-    }
     return out;
   }
 

@@ -19,6 +19,7 @@ import { items, type QueryBlock } from '../kql';
 import type { BlockAnalyzer } from './blockAnalysis';
 import { type Cancellable, CooperativeRun } from './cooperative';
 import { blocksOf } from './documentBlocks';
+import { TextKeyedCache } from './textKeyedCache';
 
 const TOKEN_TYPES = [
   'comment',
@@ -91,20 +92,20 @@ export type TokensOutcome =
  * without these, past the 400 analyses the analyzer keeps, each request classified the top of a large
  * file again and never reached its end, where the user types.
  */
-const classified = new WeakMap<BlockAnalyzer, Map<string, Int32Array>>();
+const classified = new WeakMap<BlockAnalyzer, TextKeyedCache<Int32Array>>();
 /** Blocks whose ranges are kept: a few hundred bytes each. */
 export const CLASSIFIED_CAPACITY = 20_000;
+/** And the characters of their texts plus their ranges' bytes / 2 (about 32 MB). */
+export const CLASSIFIED_MAX_CHARS = 16 * 1024 * 1024;
 
 function classifiedRanges(analyzer: BlockAnalyzer, text: string, run: CooperativeRun): Int32Array | undefined {
   let cache = classified.get(analyzer);
-  if (!cache) classified.set(analyzer, (cache = new Map()));
-  const kept = cache.get(text);
-  if (kept) {
-    // Re-insert so Map order is least-recently-used first.
-    cache.delete(text);
-    cache.set(text, kept);
-    return kept;
+  if (!cache) {
+    cache = new TextKeyedCache(CLASSIFIED_CAPACITY, CLASSIFIED_MAX_CHARS, (ranges) => ranges.byteLength / 2);
+    classified.set(analyzer, cache);
   }
+  const kept = cache.get(text);
+  if (kept) return kept;
   const service = analyzer.get(text).service;
   if (!service) return undefined;
   const info = service.GetClassifications(0, text.length, false, true, run.libraryToken(BLOCK_BUDGET_MS));
@@ -115,7 +116,6 @@ function classifiedRanges(analyzer: BlockAnalyzer, text: string, run: Cooperativ
   }
   const out = Int32Array.from(ranges);
   cache.set(text, out);
-  if (cache.size > CLASSIFIED_CAPACITY) cache.delete(cache.keys().next().value as string);
   return out;
 }
 

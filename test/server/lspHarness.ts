@@ -2,25 +2,26 @@
  * Drives the language server over the real LSP protocol from plain Node: spawns
  * `node --import tsx src/server/main.ts --stdio` and talks JSON-RPC over its stdio.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
 import {
+  type CompletionItem,
+  type CompletionList,
   CompletionRequest,
   createProtocolConnection,
+  type Diagnostic,
   DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   ExitNotification,
   InitializedNotification,
   InitializeRequest,
+  type LogMessageParams,
+  type ProtocolConnection,
   PublishDiagnosticsNotification,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
-  type CompletionItem,
-  type CompletionList,
-  type Diagnostic,
-  type LogMessageParams,
-  type ProtocolConnection,
 } from 'vscode-languageserver/node';
 import { EARLY_DIAGNOSTICS_LOG } from '../../src/protocol/lsp';
 
@@ -35,6 +36,8 @@ export interface ServerHarness {
   readonly earlyDiagnostics: { uri: string; diagnostics: Diagnostic[] }[];
   open(uri: string, text: string): Promise<Diagnostic[]>;
   change(uri: string, text: string): void;
+  /** Closes the document, as an editor does for a closed tab and for a renamed file's old name. */
+  close(uri: string): void;
   /** Inserts `text` at a position, as an incremental change (what an editor sends per keystroke). */
   insert(uri: string, position: { line: number; character: number }, text: string): void;
   /** Resolves with the next diagnostics published for `uri` (after `open`/`change`). */
@@ -84,7 +87,8 @@ export async function startServer(options: { bundle?: string } = {}): Promise<Se
       earlyDiagnostics.push({ uri: p.uri, diagnostics: p.diagnostics });
       return;
     }
-    if (p.version !== undefined && p.version !== versions.get(p.uri)) return;
+    // A closed document's publications all reach its waiters: one after its clearing is a bug to see.
+    if (p.version !== undefined && versions.has(p.uri) && p.version !== versions.get(p.uri)) return;
     const list = waiters.get(p.uri) ?? [];
     waiters.delete(p.uri);
     for (const w of list) w(p.diagnostics);
@@ -134,6 +138,10 @@ export async function startServer(options: { bundle?: string } = {}): Promise<Se
         textDocument: { uri, version },
         contentChanges: [{ text }],
       });
+    },
+    close(uri) {
+      versions.delete(uri);
+      void connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
     },
     insert(uri, position, text) {
       const version = (versions.get(uri) ?? 1) + 1;
