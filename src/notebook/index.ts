@@ -8,3 +8,4 @@ export { ALL_MACHINES, computersLet, computersOf, hasComputersParameter, withCom
 export { findReport, REPORTS, type Report, reportFile } from './reportCatalogue';
 export { cellRowsText, resultPayload, tablesRowsText } from './resultPayload';
 export { type Definition, definitionsOf, isDefinitionsOnly, type Statement, splitStatements } from './statements';
+export { wrapWords } from './wrapWords';

@@ -24,6 +24,7 @@ import {
   resultPayload,
   scopeCell,
   tablesRowsText,
+  wrapWords,
 } from '../../notebook';
 import { truncationNote } from '../../render/truncationNote';
 import { BackendError, MissingTableError } from '../../results/errors';
@@ -260,7 +261,7 @@ export class KqlNotebookController implements vscode.Disposable {
     await execution.replaceOutput(
       new vscode.NotebookCellOutput([
         // Plain text, as every output this extension writes: a reopened file shows no markup (SHOWN_MIMES).
-        vscode.NotebookCellOutputItem.text(`Cannot run here. ${note}`),
+        vscode.NotebookCellOutputItem.text(wrapWords(`Cannot run here. ${note}`)),
       ]),
     );
     log.info(logLine);
