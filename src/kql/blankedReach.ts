@@ -19,6 +19,14 @@ export function spanHolds(spans: readonly TextSpan[], offset: number): boolean {
   return spans.some((s) => s.start <= offset && offset < s.end);
 }
 
+/**
+ * Whether a span holds any character of start..end (a diagnostic's range; an empty one at `start`): an
+ * error about an enclosing expression (a union leg that a blanked graph-match left a graph) covers it.
+ */
+export function spanOverlaps(spans: readonly TextSpan[], start: number, end: number): boolean {
+  return spanHolds(spans, start) || spans.some((s) => s.start < end && start < s.end);
+}
+
 /** Whether a cursor at `offset` is inside a span or at its end (typing on from it), not at its start. */
 export function spanHoldsCursor(spans: readonly TextSpan[], offset: number): boolean {
   return spans.some((s) => s.start < offset && offset <= s.end);

@@ -7,11 +7,11 @@
  * the query's other errors (the unknown name) at their places, valid graph operators elsewhere keep
  * theirs, and each blanked operator gets an error saying what it needs.
  */
-import { blankedReach, spanHolds, type TextSpan } from './blankedReach';
+import { blankedReach, spanOverlaps, type TextSpan } from './blankedReach';
 import { blankSpans } from './blankSpans';
 import type { KqlSeverity } from './errors';
 import { isCancellation, items, kusto } from './kustoLibrary';
-import { findThrowingOperators } from './throwingOperators';
+import { findThrowingOperators, REBIND_BUDGET } from './throwingOperators';
 
 export interface GraphOperator {
   /** From the bar to the operator's end. */
@@ -47,9 +47,15 @@ export function graphInputMessage(keyword: string): string {
   return `${keyword} needs a graph as its input (make-graph, or a let or stored function that returns one), and Kusto.Language could not bind this input as one.`;
 }
 
+/** Said of an operator the search's budget left undecided (throwingOperators.ts): it may well be valid. */
+export function graphUncheckedMessage(keyword: string): string {
+  return `${keyword} not checked: Kusto.Language could not bind some graph operators of this query, and finding which took too long, so this one and the later graph operators are left out of checking (no errors, hover or completion there).`;
+}
+
 /** An error the binder could not give, at an operator it could not bind; offsets into the query text. */
 export interface GraphInputError {
-  readonly code: 'KQL-GRAPH';
+  /** KQL-GRAPH-UNCHECKED, an information, at operators blanked unchecked: no error is claimed there. */
+  readonly code: 'KQL-GRAPH' | 'KQL-GRAPH-UNCHECKED';
   readonly message: string;
   readonly severity: KqlSeverity;
   readonly start: number;
@@ -62,7 +68,10 @@ export interface GraphSafeAnalysis {
    * blanked: the same length and offsets, but not the query's text (not for formatting it).
    */
   readonly code: Kusto.Language.KustoCode;
-  /** One error per blanked operator; empty when the query bound as it is. */
+  /**
+   * One error per blanked operator that throws, one information per operator blanked unchecked; empty
+   * when the query bound as it is.
+   */
   readonly graphErrors: readonly GraphInputError[];
   /**
    * Where `code` does not speak for the query (blankedReach.ts): the blanked operators and what reads
@@ -74,12 +83,15 @@ export interface GraphSafeAnalysis {
 /**
  * ParseAndAnalyze that survives the binder's crash on graph operators: the one place the engine's
  * analyze() and the language server's blocks get their analysis from, so both report the same errors.
- * Cancellation, and a throw with no graph operator to blame, propagate.
+ * Cancellation, and a throw with no graph operator to blame, propagate. `searchExpired` says when the
+ * search for the operators to blank should stop short (a caller with a deadline), else a budget of binds
+ * bounds it.
  */
 export function parseAndAnalyzeGraphSafe(
   text: string,
   globals: Kusto.Language.GlobalState,
   token: Kusto.Language.Utils.CancellationToken,
+  searchExpired?: () => boolean,
 ): GraphSafeAnalysis {
   const K = kusto();
   try {
@@ -99,24 +111,24 @@ export function parseAndAnalyzeGraphSafe(
       }
     };
     // With every operator blanked a throw is not theirs: findThrowingOperators lets it propagate.
-    const found = findThrowingOperators(operators.length, bind);
+    const found = findThrowingOperators(operators.length, bind, { binds: REBIND_BUDGET, expired: searchExpired });
+    const unchecked = new Set(found.unchecked);
     const blanked = found.blanked.map((i) => operators[i]!);
-    const graphErrors = blanked.map((s) => ({
-      code: 'KQL-GRAPH' as const,
-      message: graphInputMessage(s.keyword),
-      severity: 'error' as const,
-      start: s.start,
-      end: s.end,
-    }));
+    const graphErrors = found.blanked.map((i): GraphInputError => {
+      const { keyword, start, end } = operators[i]!;
+      return unchecked.has(i)
+        ? { code: 'KQL-GRAPH-UNCHECKED', message: graphUncheckedMessage(keyword), severity: 'information', start, end }
+        : { code: 'KQL-GRAPH', message: graphInputMessage(keyword), severity: 'error', start, end };
+    });
     return { code: found.value, graphErrors, blankedReach: blankedReach(blanked) };
   }
 }
 
 /**
  * The library's diagnostics (the binder's, or its analyzers') that speak for the query: all of them when
- * it bound as it is. With operators blanked, the syntax errors, and the others outside the blanked
+ * it bound as it is. With operators blanked, the syntax errors, and the others clear of the blanked
  * operators' reach: there the query was typed without them, so `project a | where a == 1` after one would
- * have `a` unknown.
+ * have `a` unknown, and an error whose range covers one (a union leg it left a graph) is about it too.
  */
 export function queryDiagnostics(
   analysis: GraphSafeAnalysis,
@@ -128,5 +140,7 @@ export function queryDiagnostics(
   }
   const key = (d: Kusto.Language.Diagnostic) => `${d.Start}:${d.Length}:${d.Code}`;
   const syntax = new Set([...items(analysis.code.GetSyntaxDiagnostics())].map(key));
-  return all.filter((d) => !spanHolds(analysis.blankedReach, d.Start) || syntax.has(key(d)));
+  const reached = (d: Kusto.Language.Diagnostic) =>
+    spanOverlaps(analysis.blankedReach, d.Start, d.Start + Math.max(d.Length, 0));
+  return all.filter((d) => !reached(d) || syntax.has(key(d)));
 }

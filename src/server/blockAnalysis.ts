@@ -211,10 +211,14 @@ export class BlockAnalyzer {
     const started = performance.now();
     try {
       // The engine's analyze() binds through the same function: the editor shows the errors a Run gives.
+      // After a binder crash on graph operators, the search for the ones to blank stops at half the
+      // budget, so the bind in flight then still ends in time: a block under load keeps its errors.
+      const searchEnds = started + this.budgetMs / 2;
       const { code, graphErrors, blankedReach } = parseAndAnalyzeGraphSafe(
         text,
         globalsFor(),
         deadlineToken(this.budgetMs),
+        () => performance.now() > searchEnds,
       );
       const service = new K.Editor.KustoCodeService.ctor(code);
       const analysisMs = performance.now() - started;

@@ -116,3 +116,39 @@ test('the engine refuses a query with a blanked operator even when the part it w
     (e) => e instanceof Error && /^graph-match needs a graph as its input/.test(e.message),
   );
 });
+
+test('past the search budget the undecided graph operators are left unchecked: no false error, no run', () => {
+  // Twelve invalid operators between valid ones: deciding each costs binds beyond REBIND_BUDGET.
+  const legs = Array.from({ length: 24 }, (_, i) => `(${i % 2 === 0 ? INVALID : VALID})`);
+  const text = `union ${legs.join(', ')}`;
+  const diagnostics = analyze(text, { tables: smallDatabase().schemas }).diagnostics;
+  const at = (code: string) => diagnostics.filter((d) => d.code === code);
+  const unchecked = at('KQL-GRAPH-UNCHECKED');
+  assert.ok(unchecked.length > 0, 'the budget ran out');
+  assert.ok(
+    unchecked.every((d) => d.severity === 'information' && /^graph-match not checked/.test(d.message)),
+    'an unchecked operator is not said to be wrong',
+  );
+  const cutoff = unchecked[0]!.start;
+  // Before the cutoff every operator was decided: each invalid one flagged, each valid one with its own error.
+  const before = (code: string) => at(code).filter((d) => d.start < cutoff).length;
+  // Each leg has one graph operator, in the legs' order.
+  const operatorStarts = [...text.matchAll(/\| graph-match/g)].map((m) => m.index);
+  const decided = operatorStarts.filter((start) => start < cutoff).length;
+  assert.ok(before('KQL-GRAPH') > 0);
+  assert.equal(before('KQL-GRAPH') + before('KS142'), decided);
+  assert.ok(
+    at('KQL-GRAPH').every((d) => text.slice(d.start, d.end) === '| graph-match (a)-->(b) project a'),
+    'no valid operator is flagged',
+  );
+  // From the cutoff on, the binder's errors are left out (it typed the query without those operators).
+  assert.deepEqual(
+    diagnostics.filter((d) => d.start >= cutoff && d.code !== 'KQL-GRAPH-UNCHECKED'),
+    [],
+  );
+  assert.equal(unchecked.length, legs.length - decided);
+  assert.throws(
+    () => run(text, smallDatabase()),
+    (e) => e instanceof Error && /^graph-match needs a graph as its input/.test(e.message),
+  );
+});
