@@ -208,3 +208,19 @@ test('without the load cache a query decodes only the JSON Lines columns it read
     "widenFor loads the columns the query's text names",
   );
 });
+
+test('a late column loaded by a later query, without the load cache, keeps its longs past 2^53 exactly', () => {
+  const big = '851673153924341805';
+  const lines = Array.from({ length: 2100 }, (_, i) => JSON.stringify({ Seq: i }));
+  lines.push(`{"Seq":2100,"Late":${big},"LateIds":[${big},1.0]}`);
+  const dir = tree({ 'App.jsonl': `${lines.join('\n')}\n` });
+  const opened = openDataFolder(dir);
+  const q = 'App | where Seq == 2100 | project Late, text = tostring(Late), LateIds';
+  assert.deepEqual(opened.widenFor(q), ['App']);
+  assert.deepEqual(opened.database.loadedColumns('App'), ['Seq']);
+  assert.equal(
+    formatJson(runLocalQuery(opened.database, q).tables),
+    '{"tables":[{"name":"PrimaryResult","columns":[{"name":"Late","type":"long"},{"name":"text","type":"string"},' +
+      `{"name":"LateIds","type":"dynamic"}],"rows":[[${big},"${big}",[${big},1.0]]]}]}`,
+  );
+});
