@@ -7,7 +7,7 @@
  * The schemas of such tables are known without building them.
  */
 import { findTable } from '../schema/catalogue';
-import type { TableSchema } from '../schema/types';
+import type { ColumnSchema, TableSchema } from '../schema/types';
 import type { FunctionSchema } from '../schema/workspaceSchema';
 import type { Column } from './column';
 import { Table } from './table';
@@ -26,19 +26,35 @@ export interface LazyTableEntry {
    * given for tables whose loading can skip columns, so a query reading three columns of forty loads three.
    */
   readonly buildColumns?: (columns: readonly string[], control?: BuildControl) => Table;
+  /**
+   * Columns beyond the schema that the table's loads of some columns found (JSON Lines keys first seen
+   * past the records the columns were read from), loaded only when asked for: `widen` makes them part of
+   * the schema, and `buildColumns` then loads them as it does the others.
+   */
+  readonly laterColumns?: () => readonly { readonly name: string; readonly type: ColumnSchema['type'] }[];
   /** The table's schema; may be left out only for a table the catalogue knows (it then gives the schema). */
   readonly schema?: TableSchema;
 }
 
 function schemaOf(table: Table): TableSchema {
-  const known = findTable(table.name!);
+  return schemaOfColumns(
+    table.name!,
+    table.columns.map((c) => ({ name: c.name, type: c.column.type })),
+  );
+}
+
+function schemaOfColumns(
+  name: string,
+  columns: readonly { readonly name: string; readonly type: ColumnSchema['type'] }[],
+): TableSchema {
+  const known = findTable(name);
   return {
-    name: table.name!,
+    name,
     group: known?.group ?? 'Loaded from files',
     description: known?.description ?? '',
-    columns: table.columns.map((c) => ({
+    columns: columns.map((c) => ({
       name: c.name,
-      type: c.column.type,
+      type: c.type,
       description: known?.columns.find((k) => k.name === c.name)?.description ?? '',
     })),
   };
@@ -198,18 +214,36 @@ export class Database {
    */
   widen(): string[] {
     const names = [...this.wider.keys()];
+    // Tables still loaded a few columns at a time: the columns their loads found join the schema unloaded.
+    const found = new Map<string, ColumnSchema[]>();
+    for (const [name, lazy] of this.pending) {
+      const later = lazy.entry.laterColumns?.() ?? [];
+      const more = later.filter((c) => !lazy.schema.columns.some((k) => k.name === c.name));
+      if (more.length > 0) {
+        found.set(name, [...schemaOfColumns(name, more).columns]);
+        names.push(name);
+      }
+    }
     if (names.length === 0) {
       return names;
     }
     const list = [...this.schemaList];
+    const extend = (name: string, more: readonly ColumnSchema[]) => {
+      const at = list.findIndex((s) => s.name === name);
+      const was = list[at]!;
+      list[at] = { ...was, columns: [...was.columns, ...more] };
+      return list[at]!;
+    };
     for (const [name, table] of this.wider) {
       if (this.byName.has(name)) {
         this.byName.set(name, table);
         const at = list.findIndex((s) => s.name === name);
-        const was = list[at]!;
-        const more = schemaOf(table).columns.slice(was.columns.length);
-        list[at] = { ...was, columns: [...was.columns, ...more] };
+        extend(name, schemaOf(table).columns.slice(list[at]!.columns.length));
       }
+    }
+    for (const [name, more] of found) {
+      const lazy = this.pending.get(name)!;
+      this.pending.set(name, { entry: lazy.entry, schema: extend(name, more) });
     }
     this.wider.clear();
     this.schemaList = list;
@@ -240,7 +274,10 @@ export class Database {
       }
       this.parts.set(name, part);
     }
-    const all = lazy.schema.columns.every((c) => part.columns.has(c.name));
+    // Not while its loads found columns the schema does not have yet (`widen` adds them, to be loaded).
+    const all =
+      lazy.schema.columns.every((c) => part.columns.has(c.name)) &&
+      (lazy.entry.laterColumns?.() ?? []).every((c) => lazy.schema.columns.some((k) => k.name === c.name));
     const pick = all ? lazy.schema.columns : wanted;
     const table = new Table(
       pick.map((c) => ({ name: c.name, column: part.columns.get(c.name)! })),
@@ -253,6 +290,12 @@ export class Database {
       this.byName.set(name, table);
     }
     return table;
+  }
+
+  /** The columns of the table loaded so far (all of them once it is built), in the order loaded. */
+  loadedColumns(name: string): string[] {
+    const built = this.byName.get(name);
+    return built ? built.columns.map((c) => c.name) : [...(this.parts.get(name)?.columns.keys() ?? [])];
   }
 
   /** Whether `table(name)` would return without building anything. */

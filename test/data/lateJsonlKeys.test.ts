@@ -173,3 +173,54 @@ test('without the load cache too, a late key is a column (JSON Lines load whole)
   );
   assert.deepEqual(fresh.widenFor('print 1'), [], 'a query naming no JSON Lines table loads nothing');
 });
+
+test('without the load cache a query decodes only the JSON Lines columns it reads; a late key it finds is a column the next query loads', () => {
+  const dir = tree({ [blob(10)]: records(2500, 2100) });
+  const opened = openDataFolder(dir);
+  const db = opened.database;
+  assert.equal(count(executeQuery('App_CL | summarize max(Seq)', db).tables[0]!.table.rows()), 2499);
+  assert.deepEqual(db.loadedColumns('App_CL'), ['Seq'], 'TimeGenerated and Severity are not decoded');
+  assert.equal(db.isBuilt('App_CL'), false);
+  assert.deepEqual(db.widen(), ['App_CL']);
+  assert.deepEqual(
+    db.schemas.find((s) => s.name === 'App_CL')!.columns.map((c) => [c.name, c.type]),
+    [
+      ['TimeGenerated', 'datetime'],
+      ['Seq', 'long'],
+      ['Severity', 'string'],
+    ],
+  );
+  assert.deepEqual(db.loadedColumns('App_CL'), ['Seq'], 'the late column joins the schema unloaded');
+  const q = 'App_CL | where isnotempty(Severity) | summarize n = count(), earliest = min(Seq)';
+  assert.deepEqual(
+    executeQuery(q, db)
+      .tables[0]!.table.rows()
+      .map((r) => r.map(Number)),
+    [[58, 2100]],
+  );
+  assert.deepEqual(db.loadedColumns('App_CL'), ['Seq', 'Severity']);
+  assert.deepEqual(db.widen(), [], 'nothing more found');
+  const fresh = openDataFolder(dir);
+  assert.deepEqual(fresh.widenFor(q), ['App_CL']);
+  assert.deepEqual(
+    fresh.database.loadedColumns('App_CL'),
+    ['Seq'],
+    "widenFor loads the columns the query's text names",
+  );
+});
+
+test('a late column loaded by a later query, without the load cache, keeps its longs past 2^53 exactly', () => {
+  const big = '851673153924341805';
+  const lines = Array.from({ length: 2100 }, (_, i) => JSON.stringify({ Seq: i }));
+  lines.push(`{"Seq":2100,"Late":${big},"LateIds":[${big},1.0]}`);
+  const dir = tree({ 'App.jsonl': `${lines.join('\n')}\n` });
+  const opened = openDataFolder(dir);
+  const q = 'App | where Seq == 2100 | project Late, text = tostring(Late), LateIds';
+  assert.deepEqual(opened.widenFor(q), ['App']);
+  assert.deepEqual(opened.database.loadedColumns('App'), ['Seq']);
+  assert.equal(
+    formatJson(runLocalQuery(opened.database, q).tables),
+    '{"tables":[{"name":"PrimaryResult","columns":[{"name":"Late","type":"long"},{"name":"text","type":"string"},' +
+      `{"name":"LateIds","type":"dynamic"}],"rows":[[${big},"${big}",[${big},1.0]]]}]}`,
+  );
+});

@@ -11,8 +11,9 @@ import { findTable } from '../../schema/catalogue';
 import { fileSource, scanDataFolder } from './dataFolder';
 import type { LoadProgress } from './fileBytes';
 import { readFunctionFiles } from './functionFiles';
+import type { LateColumnType } from './lateColumns';
 import type { LoadCache } from './loadCache';
-import { tablesNamedIn } from './queryTables';
+import { namesIn, tablesNamedIn } from './queryTables';
 import { buildTable, buildTableAsync, buildTableColumns, needsAsyncBuild } from './tableBuild';
 import type { TableSource } from './tableSource';
 
@@ -35,9 +36,10 @@ export interface OpenedFolder {
    */
   prepare(query: string, check?: () => void): Promise<void>;
   /**
-   * Loads now the JSON Lines tables `query` names and makes the keys their records showed past the
-   * files' heads columns of the tables and of the schema (Database.widen), so that `query`, analyzed
-   * next, can read them: for a command that runs each query once (kql), where no later query would.
+   * Loads now the JSON Lines tables `query` names (without the load cache, the columns its text names)
+   * and makes the keys their records showed past the files' heads columns of the tables and of the
+   * schema (Database.widen), so that `query`, analyzed next, can read them: for a command that runs
+   * each query once (kql), where no later query would.
    * Returns the tables that gained columns. `check` throws to stop.
    */
   widenFor(query: string, check?: () => void): string[];
@@ -93,34 +95,40 @@ export function openDataFolder(dir: string, options: OpenOptions = {}): OpenedFo
   };
   // Tables loaded ahead of their query by `prepare`, until the database takes them.
   const prepared = new Map<string, Table>();
-  const entry = (source: TableSource) => ({
-    name: source.name,
-    schema: tableSchema(source),
-    build: (control?: BuildControl) => {
-      const early = prepared.get(source.name);
-      if (early) {
-        prepared.delete(source.name);
-        return early;
-      }
-      const built = buildTable(source, { check: control?.check, progress: options.onProgress }, options.cache);
-      tell(source.name, built.warnings);
-      return built.table;
-    },
-    // Without a load cache a query loads only the columns it reads. With one, the first load reads
-    // them all, so that every later load of the same files, for any query, comes from the cache.
-    // JSON Lines load whole either way: keys first seen past the files' heads become columns only then.
-    buildColumns:
-      options.cache || needsAsyncBuild(source) || isJsonLines(source)
-        ? undefined
-        : (columns: readonly string[], control?: BuildControl) => {
-            const built = buildTableColumns(source, columns, {
-              check: control?.check,
-              progress: options.onProgress,
-            });
-            tell(source.name, built.warnings);
-            return built.table;
-          },
-  });
+  const entry = (source: TableSource) => {
+    // JSON Lines: the columns its last load of some columns found past the files' heads.
+    let later: readonly LateColumnType[] = [];
+    return {
+      name: source.name,
+      schema: tableSchema(source),
+      build: (control?: BuildControl) => {
+        const early = prepared.get(source.name);
+        if (early) {
+          prepared.delete(source.name);
+          return early;
+        }
+        const built = buildTable(source, { check: control?.check, progress: options.onProgress }, options.cache);
+        tell(source.name, built.warnings);
+        return built.table;
+      },
+      // Without a load cache a query loads only the columns it reads (of JSON Lines, it also finds the
+      // keys first seen past the files' heads: columns that a later query loads). With one, the first
+      // load reads them all, so that every later load of the same files, for any query, comes from the cache.
+      buildColumns:
+        options.cache || needsAsyncBuild(source)
+          ? undefined
+          : (columns: readonly string[], control?: BuildControl) => {
+              const built = buildTableColumns(source, columns, {
+                check: control?.check,
+                progress: options.onProgress,
+              });
+              tell(source.name, built.warnings);
+              later = built.late ?? [];
+              return built.table;
+            },
+      laterColumns: () => later,
+    };
+  };
   collect();
   const database = Database.lazy(scanned.tables.map(entry));
   database.setFunctions(functions.functions);
@@ -144,7 +152,9 @@ export function openDataFolder(dir: string, options: OpenOptions = {}): OpenedFo
   const widenFor = (query: string, check?: () => void): string[] => {
     const jsonLines = scanned.tables.filter(isJsonLines).map((s) => s.name);
     for (const name of tablesNamedIn(query, jsonLines)) {
-      database.table(name, { check });
+      // The columns the query's text names, so that the query itself seldom loads again (it loads what more it reads).
+      const columns = database.schemas.find((s) => s.name === name)!.columns.map((c) => c.name);
+      database.table(name, { check }, namesIn(query, columns));
     }
     return database.widen();
   };

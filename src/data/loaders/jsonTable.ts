@@ -378,7 +378,7 @@ export function appendJsonlFile(
             continue;
           }
           if (late?.adds(k, `${file}:${lineNo}`)) {
-            lateKeys = true;
+            lateKeys ||= late.keeps(k);
           } else {
             reportedKeys.add(k);
             warnings.add(
@@ -386,7 +386,7 @@ export function appendJsonlFile(
             );
           }
         }
-        // A late column's type is known only when the load ends: its values are read as exactly as a
+        // A late column's type is known only when the load ends: the values kept are read as exactly as a
         // long or dynamic column's (a long past 2^53 keeps its digits), for the records that need it.
         if (lateKeys && !exact && needsExactRead(text, LATE_COLUMN_TYPES)) {
           record = readExactly(withoutBom(text), record) as Record<string, unknown>;

@@ -14,5 +14,10 @@ export function tablesNamedIn(query: string, tables: readonly string[]): string[
   if (/\bunion\b[^|]*\*/i.test(query) || /\b(table|database|cluster)\s*\(/i.test(query)) {
     return [...tables];
   }
-  return tables.filter((name) => new RegExp(`(^|[^\\w$])${escapeRegExp(name)}($|[^\\w$])`).test(query));
+  return namesIn(query, tables);
+}
+
+/** Which of `names` occur in the query's text as whole words (anywhere: in strings and comments too). */
+export function namesIn(query: string, names: readonly string[]): string[] {
+  return names.filter((name) => new RegExp(`(^|[^\\w$])${escapeRegExp(name)}($|[^\\w$])`).test(query));
 }

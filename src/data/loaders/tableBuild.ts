@@ -11,7 +11,7 @@ import { appendCsvFile } from './csvTable';
 import { DataFileError } from './dataFileError';
 import { FileWarnings, type LoadControl } from './fileBytes';
 import { appendJsonFile, appendJsonlFile } from './jsonTable';
-import { LateColumns } from './lateColumns';
+import { LateColumns, type LateColumnType } from './lateColumns';
 import type { LoadCache } from './loadCache';
 import { appendParquetFile } from './parquetTable';
 import { SkippedColumn } from './skippedColumn';
@@ -22,6 +22,8 @@ export interface BuiltTable {
   /** Records left out or changed, each with file:line:column; files that could not be read. */
   readonly warnings: readonly string[];
   readonly fromCache: boolean;
+  /** JSON Lines: every column found past the files' heads, whether this load kept it or not. */
+  readonly late?: readonly LateColumnType[];
 }
 
 interface Build {
@@ -31,7 +33,7 @@ interface Build {
   readonly appenders: ColumnAppender[];
   readonly inferredNote: (j: number, reason: string) => string;
   readonly warnings: string[];
-  /** For JSON Lines loaded whole: keys the columns lack, which become columns (lateColumns.ts). */
+  /** For JSON Lines: keys the columns lack, which become columns (lateColumns.ts). */
   readonly late?: LateColumns;
   readonly totalBytes: number;
   doneBytes: number;
@@ -47,7 +49,10 @@ function lateColumnType(table: string): (key: string) => KqlType | null | undefi
   return (key) => (known ? findColumn(known, key)?.type : null);
 }
 
-/** `only`: the columns to keep (the others are checked, not kept); all of them when undefined. */
+/**
+ * `only`: the columns to keep (the others are checked, not kept); all of them when undefined. Its
+ * names the files' heads lack are JSON Lines keys first seen later, kept if found.
+ */
 function startBuild(source: TableSource, control: LoadControl, only?: ReadonlySet<string>): Build {
   const names = source.columns.map((c) => c.name);
   return {
@@ -59,8 +64,7 @@ function startBuild(source: TableSource, control: LoadControl, only?: ReadonlySe
     ),
     inferredNote: inferredNoteOf(names, source.inferred),
     warnings: [],
-    // A load of some columns (no load cache) keeps the schema it was asked for: a late key is left out there.
-    late: !only && source.files[0]?.format === 'jsonl' ? new LateColumns(lateColumnType(source.name)) : undefined,
+    late: source.files[0]?.format === 'jsonl' ? new LateColumns(lateColumnType(source.name), only) : undefined,
     totalBytes: source.files.reduce((a, f) => a + f.size, 0),
     doneBytes: 0,
     rows: 0,
@@ -169,7 +173,7 @@ function finishBuild(b: Build, cache: LoadCache | undefined): BuiltTable {
     const inferred = [...source.inferred, ...late.filter((c) => c.inferred).map((c) => c.name)];
     cache?.write(source.name, source.files, table, inferred, warnings);
   }
-  return { table, warnings, fromCache: false };
+  return { table, warnings, fromCache: false, late: b.late?.found() };
 }
 
 function fromCache(source: TableSource, cache: LoadCache | undefined): BuiltTable | undefined {
@@ -192,8 +196,9 @@ export function buildTable(source: TableSource, control: LoadControl = {}, cache
 }
 
 /**
- * Builds only the columns named (in the table's order) from text files, with the rows the whole table
- * would have: the other columns' values are checked as they would be, not kept. Never cached.
+ * Builds only the columns named (in the table's order, then JSON Lines keys first seen past the heads,
+ * in the order found) from text files, with the rows the whole table would have: the other columns'
+ * values are checked as they would be, not kept. Never cached.
  */
 export function buildTableColumns(
   source: TableSource,
