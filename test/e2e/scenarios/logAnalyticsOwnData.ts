@@ -130,11 +130,13 @@ export async function logAnalyticsOwnDataScenario(main: Workbench): Promise<void
     const sentBefore = onBoundPorts();
     await openReport(wb, 'Open ports');
     await runAll(wb);
-    const shown = await outputSaying(wb, /Cannot run here\. This part cannot run/).catch(async (e: unknown) => {
-      await wb.screenshot(80, 'own-workspace-report-not-seen');
-      throw e;
-    });
-    // The note is wrapped into lines of the cell's width: read it as one sentence.
+    const shown = await outputSaying(wb, /Cannot run here\. This part cannot run/, 120_000, true).catch(
+      async (e: unknown) => {
+        await wb.screenshot(80, 'own-workspace-report-not-seen');
+        throw e;
+      },
+    );
+    // The note is wrapped into lines of the cell's width (one element each): read it as one sentence.
     const note = shown.replace(/\s+/g, ' ');
     console.log(`# 80: Open ports report: ${note}`);
     assert.match(note, /it reads VMBoundPort, which the workspace does not have/);

@@ -49,18 +49,24 @@ export async function outputGrid(
  * The text of the first notebook output matching `pattern` (text, error and markdown outputs alike), scrolling
  * down the notebook until one shows.
  */
-export async function outputSaying(wb: Workbench, pattern: RegExp, ms = 120_000): Promise<string> {
+export async function outputSaying(
+  wb: Workbench,
+  pattern: RegExp,
+  ms = 120_000,
+  /** Read the whole output the match is a line of: VS Code draws a plain-text output's lines as separate elements. */
+  whole = false,
+): Promise<string> {
   return waitFor(
     `a notebook output matching ${pattern}`,
     async () => {
       for (const frame of wb.page.frames() as Frame[]) {
         if (frame === wb.page.mainFrame() || frame.isDetached()) continue;
         // VS Code's markdown renderer draws each output in a shadow root, which locators reach into.
-        const found = await frame
-          .getByText(pattern)
-          .first()
-          .textContent({ timeout: 500 })
-          .catch(() => undefined);
+        const match = frame.getByText(pattern).first();
+        const found = await (whole
+          ? match.evaluate((el) => el.parentElement?.textContent ?? el.textContent, undefined, { timeout: 500 })
+          : match.textContent({ timeout: 500 })
+        ).catch(() => undefined);
         if (found) return found;
       }
       await wheel(wb, 250);

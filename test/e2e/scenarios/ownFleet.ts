@@ -163,8 +163,8 @@ export async function ownFleetScenario(main: Workbench): Promise<void> {
         await wb.screenshot(83, 'report-not-seen');
         throw e;
       });
-      const shown = await outputSaying(wb, /Cannot run here\. This part cannot run/);
-      // The note is wrapped into lines of the cell's width: read it as one sentence.
+      const shown = await outputSaying(wb, /Cannot run here\. This part cannot run/, 120_000, true);
+      // The note is wrapped into lines of the cell's width (one element each): read it as one sentence.
       const note = shown.replace(/\s+/g, ' ');
       console.log(`# 83: Connections overview: ${note}`);
       // The note sits under the part's query: bring it into the screenshot.
