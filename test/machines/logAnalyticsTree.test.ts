@@ -13,47 +13,12 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { LogAnalyticsBackend } from '../../src/backends/logAnalytics';
 import { type FleetNode, MachinesModel, viewOf } from '../../src/ui/machines/machinesModel';
-import { type RecordedRequest, useLoopbackServer } from '../backends/logAnalytics/loopbackServer';
-import { metadataFixture } from '../backends/metadataFixture';
+import { useLoopbackServer } from '../backends/logAnalytics/loopbackServer';
+import { connectionOnlyMetadata, isMachinesQuery, MACHINES } from './connectionOnlyWorkspace';
 
 const WORKSPACE = '0b6c1a2e-8f4d-4c3b-9a7e-5d2f1e0c9b8a';
 const credential = { getToken: async () => ({ token: 'token-1', expiresOnTimestamp: Date.now() + 3_600_000 }) };
 const RANGE = { timeRange: { start: '2026-12-05T00:00:00Z', end: '2026-12-05T12:00:00Z' } };
-const ABSENT = new Set(['VMComputer', 'VMBoundPort', 'VMProcess', 'ServiceMapComputer_CL', 'ServiceMapProcess_CL']);
-
-/** The machines query's answer: two machines known only by their connections. */
-const MACHINES = {
-  status: 200,
-  body: {
-    tables: [
-      {
-        name: 'PrimaryResult',
-        columns: [
-          ['Machine', 'string'],
-          ['Computer', 'string'],
-          ['OsFamily', 'string'],
-          ['Os', 'string'],
-          ['Ipv4Addresses', 'dynamic'],
-          ['ResourceId', 'string'],
-          ['BytesSent', 'long'],
-          ['BytesReceived', 'long'],
-          ['LinksFailed', 'long'],
-          ['MaliciousIps', 'dynamic'],
-          ['Threats', 'dynamic'],
-          ['SentRecords', 'long'],
-          ['ReceivedRecords', 'long'],
-        ].map(([name, type]) => ({ name, type })),
-        rows: [
-          ['m-web', 'web-01', '', '', '[]', '', 1200, 3400, 0, '[""]', '[""]', 1, 1],
-          ['m-sql', 'sql-01', '', '', '[]', '', 500, 100, 2, '[""]', '[""]', 1, 1],
-        ],
-      },
-    ],
-  },
-};
-
-const isMachinesQuery = (r: RecordedRequest): boolean => /let inventory/.test(r.body.query ?? '');
-
 describe('the Machines view on a Log Analytics workspace', () => {
   const loopback = useLoopbackServer();
   const backend = () =>
@@ -67,11 +32,7 @@ describe('the Machines view on a Log Analytics workspace', () => {
     });
 
   test('VMConnection only: machines list, Processes and Bound ports name the missing table', async () => {
-    const metadata = metadataFixture();
-    loopback.server.serveMetadata({
-      status: 200,
-      body: { ...metadata, tables: metadata.tables.filter((t) => !ABSENT.has(t.name)) },
-    });
+    loopback.server.serveMetadata({ status: 200, body: connectionOnlyMetadata() });
     loopback.server.respond((r) => (isMachinesQuery(r) ? MACHINES : undefined));
     const la = backend();
     const model = new MachinesModel({ backend: () => la, runOptions: () => RANGE });
