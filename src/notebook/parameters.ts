@@ -27,12 +27,7 @@ function findComputers(text: string): Found | undefined {
     LITERAL.lastIndex = i;
     const lit = LITERAL.exec(text);
     if (lit) {
-      const body = lit[1] ?? lit[2]!;
-      try {
-        names.push(lit[1] !== undefined ? (JSON.parse(`"${body}"`) as string) : body.replace(/\\(.)/g, '$1'));
-      } catch {
-        names.push(body);
-      }
+      names.push(unescapeKql(lit[1] ?? lit[2]!));
       i = LITERAL.lastIndex;
     } else if (text[i] === ']') {
       const tail = /^\]\s*\)\s*;?/.exec(text.slice(i));
@@ -42,6 +37,19 @@ function findComputers(text: string): Found | undefined {
     }
   }
   return undefined;
+}
+
+const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '0': '\0' };
+
+/**
+ * A string literal's body as the value it stands for: the escapes kqlString writes (\\, \", \n, \r,
+ * \t, \0, \uXXXX) and \' read back, so a picked name with a NUL or a line separator is found again
+ * (JSON.parse, used before, refused \0 and left the name escaped: it was no longer ticked on reopening).
+ */
+function unescapeKql(body: string): string {
+  return body.replace(/\\(u[0-9a-fA-F]{4}|.)/g, (_, e: string) =>
+    e.length === 5 ? String.fromCharCode(Number.parseInt(e.slice(1), 16)) : (ESCAPES[e] ?? e),
+  );
 }
 
 export function hasComputersParameter(text: string): boolean {

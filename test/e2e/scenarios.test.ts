@@ -39,6 +39,7 @@ import { limitsAndDyingEngineScenario } from './scenarios/limitsAndDyingEngine';
 import { logAnalyticsErrorsScenario } from './scenarios/logAnalyticsErrors';
 import { logAnalyticsOwnDataScenario } from './scenarios/logAnalyticsOwnData';
 import { logAnalyticsThrottlingScenario } from './scenarios/logAnalyticsThrottling';
+import { logAnalyticsTreeScenario } from './scenarios/logAnalyticsTree';
 import { logAnalyticsUnreachableScenario } from './scenarios/logAnalyticsUnreachable';
 import { logAnalyticsWorkspaceScenario } from './scenarios/logAnalyticsWorkspace';
 import { machinesScenario } from './scenarios/machines';
@@ -299,6 +300,11 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     "83 a folder of own exports with 2,000 machines, hostile names and no BytesSent: the Machines view filters to a unicode name, the map opens on the fleet and on it, a report's part says which column it lacks",
     ownFleetScenario,
     600_000,
+  );
+  scenario(
+    '86 the Machines view on a Log Analytics workspace with VMConnection only, slow, then denied: Cancel in a progress notification stops the slow load, a 403 says to ask for the Reader role, Bound ports and Processes name the tables it lacks',
+    logAnalyticsTreeScenario,
+    300_000,
   );
   scenario(
     '85 a large messy .kql file (2,000 queries, CRLF, tabs, unicode): a half query typed at its end completes, its squiggle sits on the misspelt name, the query under the cursor runs',

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LocalBackend } from '../../src/backends/local';
 import { buildFleet } from '../../src/data/sample/fleet';
-import { MachinesModel, viewOf, type FleetNode } from '../../src/ui/machines';
+import { type FleetNode, MachinesModel, viewOf } from '../../src/ui/machines';
 import { MachinesTreeProvider } from '../../src/ui/machines/machinesTreeProvider';
 
 const EXTENSION_ID = 'connection-analytics.connection-analytics';
@@ -50,7 +50,10 @@ function machinesProvider(ext: vscode.Extension<unknown>): { provider: MachinesT
     source: { kind: 'sample' },
     workerScript: path.join(ext.extensionPath, 'dist/engineWorker.js'),
   });
-  const provider = new MachinesTreeProvider(new MachinesModel({ backend: () => backend, runOptions: () => ({}) }));
+  const provider = new MachinesTreeProvider(
+    new MachinesModel({ backend: () => backend, runOptions: () => ({}) }),
+    () => backend.label,
+  );
   return {
     provider,
     dispose: () => {

@@ -1,8 +1,8 @@
-import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import type { QueryResult, ResultColumn, WireValue } from '../../src/results/queryResult';
+import { describe, test } from 'node:test';
 import type { QueryBackend, RunOptions } from '../../src/backends/queryBackend';
-import { MachinesModel, viewOf, type FleetNode } from '../../src/ui/machines/machinesModel';
+import type { QueryResult, ResultColumn, WireValue } from '../../src/results/queryResult';
+import { type FleetNode, MachinesModel, viewOf } from '../../src/ui/machines/machinesModel';
 
 function table(columns: [string, ResultColumn['type']][], rows: WireValue[][]): QueryResult {
   return {
@@ -137,7 +137,10 @@ describe('machines tree model', () => {
     const m = model(backend);
     const roots = await m.children();
     assert.equal(backend.queries.length, 1);
-    assert.deepEqual(backend.options[0], { timeRange: { duration: 'PT4H' } });
+    // The time range, and the signal a refresh or Cancel aborts the query with.
+    const { signal, ...options } = backend.options[0]!;
+    assert.deepEqual(options, { timeRange: { duration: 'PT4H' } });
+    assert.ok(signal instanceof AbortSignal && !signal.aborted);
     const views = roots.map(viewOf);
     assert.deepEqual(
       views.map((v) => v.label),

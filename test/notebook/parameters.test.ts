@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { runLocalQuery } from '../../src/backends/local/runQuery';
 import { computersOf, withComputers } from '../../src/notebook';
 import { NOW, ws } from '../seed-queries/workspace';
@@ -23,4 +23,19 @@ test('hostile machine names stay one string each, in the text and in the engine'
     nowMs: NOW.getTime(),
   });
   assert.deepEqual(r.tables[0]!.rows[0], [hostile.length, hostile]);
+});
+
+test('Pick Machines on 2,000 machines with quotes, unicode and control characters: a valid dynamic([...]) that reads back as picked', () => {
+  const odd = ["o'brien", "'single'", 'Ωmega-ü-服务器', 'emoji-🖥️', 'nul\0x', 'sep\u2028x', 'ctl\u0001x', 'cr\rx'];
+  const fleet = Array.from({ length: 2_000 }, (_, i) => odd[i % odd.length]! + `-${i}`);
+  const text = withComputers(cell, fleet);
+  // Read back as the names picked (before: a name with a NUL read back escaped, so reopening the pick
+  // did not tick it).
+  assert.deepEqual(computersOf(text), fleet);
+  // One literal per name, on one line: the engine reads the same 2,000 strings.
+  assert.equal(text.split('\n').length, 2);
+  const r = runLocalQuery(ws.database, `${text}\nprint n = array_length(Computers), v = Computers`, {
+    nowMs: NOW.getTime(),
+  });
+  assert.deepEqual(r.tables[0]!.rows[0], [fleet.length, fleet]);
 });

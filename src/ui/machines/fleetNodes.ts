@@ -46,6 +46,8 @@ export interface DependencyNode extends NodeBase {
 export interface MessageNode extends NodeBase {
   readonly kind: 'message';
   readonly text: string;
+  /** The whole story when `text` is its short form (the service's message behind a sign-in note). */
+  readonly detail?: string;
   readonly error: boolean;
   /**
    * 'signIn' when the backend needs a (new) sign-in: the item runs kql.signIn; 'selectTimeRange' when

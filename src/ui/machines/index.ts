@@ -19,7 +19,7 @@ export function registerMachinesTree(ctx: Ctx): MachinesTree {
     backend: () => ctx.backends.active,
     runOptions: () => ({ timeRange: ctx.backends.timeRange }),
   });
-  const provider = new MachinesTreeProvider(model);
+  const provider = new MachinesTreeProvider(model, () => ctx.backends.active.label);
   const view = vscode.window.createTreeView('kql.machines', {
     treeDataProvider: provider,
     showCollapseAll: true,

@@ -6,7 +6,7 @@
  */
 
 import type { QueryBackend, RunOptions } from '../../backends/queryBackend';
-import { BackendError } from '../../results/errors';
+import { BackendError, QueryCancelledError } from '../../results/errors';
 import type { QueryResult } from '../../results/queryResult';
 import { type FleetNode, GROUPS, type GroupKind, type GroupNode, type MessageNode, type PortNode } from './fleetNodes';
 import { boundPortsQuery, dependenciesQuery, type MachineFilter, machinesQuery, processesQuery } from './fleetQueries';
@@ -19,7 +19,7 @@ import {
   portRows,
   processRows,
 } from './fleetRows';
-import { missingTables, missingTablesText, PROCESS_TABLES } from './missingTables';
+import { missingTables, missingTablesText, PORT_TABLES, PROCESS_TABLES } from './missingTables';
 import { newestRecord, outsideRangeHint } from './newestRecord';
 
 // The node types and their views live in their own files; importers of the model keep one import.
@@ -39,6 +39,11 @@ export class MachinesModel {
   private filter: MachineFilter | undefined;
   private readonly cache = new Map<string, Promise<FleetNode[]>>();
   private generation = 0;
+  /**
+   * Aborts the queries of the current generation: a refresh (or the user's Cancel) stops them, so a
+   * second refresh during a slow answer does not leave the first query running beside the new one.
+   */
+  private abort = new AbortController();
 
   constructor(private readonly options: MachinesModelOptions) {}
 
@@ -54,8 +59,19 @@ export class MachinesModel {
 
   /** Forget every loaded level: the next expansion queries again. */
   invalidate(): void {
+    this.abort.abort();
+    this.abort = new AbortController();
     this.cache.clear();
     this.generation++;
+  }
+
+  /**
+   * The user cancelled a slow load: its queries stop and the levels loading say so (kept until the
+   * next refresh, which loads them again).
+   */
+  cancel(): void {
+    this.abort.abort();
+    this.abort = new AbortController();
   }
 
   children(node?: FleetNode): Promise<FleetNode[]> {
@@ -72,35 +88,39 @@ export class MachinesModel {
     return node.parent;
   }
 
-  private async run(query: string): Promise<QueryResult> {
-    return this.options.backend().run(query, this.options.runOptions());
+  private async run(query: string, signal: AbortSignal): Promise<QueryResult> {
+    return this.options.backend().run(query, { ...this.options.runOptions(), signal });
   }
 
   private async load(node: FleetNode | undefined): Promise<FleetNode[]> {
     const generation = this.generation;
+    const signal = this.abort.signal;
     try {
-      return await this.loadUnchecked(node);
+      return await this.loadUnchecked(node, signal);
     } catch (error) {
       if (generation === this.generation) {
-        // A failed level is retried on the next expansion rather than cached.
+        // A failed or cancelled level is retried on the next expansion rather than cached.
         this.cache.delete(node ? node.id : '');
+      }
+      if (signal.aborted || error instanceof QueryCancelledError) {
+        return [message(node, 'Loading cancelled. Refresh the view to load it again.', false)];
       }
       const text = error instanceof Error ? error.message : String(error);
       if (error instanceof BackendError && error.kind === 'auth') {
-        return [{ ...message(node, `${text} Click to sign in.`, true), action: 'signIn' }];
+        return [{ ...authMessage(node, error, text), action: 'signIn' }];
       }
       return [message(node, `Could not load: ${text}`, true)];
     }
   }
 
-  private async loadUnchecked(node: FleetNode | undefined): Promise<FleetNode[]> {
+  private async loadUnchecked(node: FleetNode | undefined, signal: AbortSignal): Promise<FleetNode[]> {
     if (!node) {
-      const rows = machineRows(await this.run(machinesQuery(this.filter)));
+      const rows = machineRows(await this.run(machinesQuery(this.filter), signal));
       if (rows.length === 0) {
         const empty = this.filter
           ? `No machine matches "${this.filter.text}".`
           : 'No machines report in this time range.';
-        const hint = await this.outsideRange();
+        const hint = await this.outsideRange(signal);
         return [
           hint
             ? {
@@ -122,7 +142,7 @@ export class MachinesModel {
           machine: node.row,
         }));
       case 'group':
-        return this.loadGroup(node);
+        return this.loadGroup(node, signal);
       case 'loopback':
         return node.ports.map((row) => portNode(node, row, node.machine));
       default:
@@ -131,25 +151,26 @@ export class MachinesModel {
   }
 
   /** Why nothing is listed when the time range is the reason: the data's newest record lies outside it. */
-  private async outsideRange(): Promise<string | undefined> {
-    const { timeRange, ...options } = this.options.runOptions();
+  private async outsideRange(signal: AbortSignal): Promise<string | undefined> {
+    const { timeRange } = this.options.runOptions();
     if (!timeRange) return undefined;
-    const newest = await newestRecord(this.options.backend(), options.signal);
+    const newest = await newestRecord(this.options.backend(), signal);
     return outsideRangeHint(newest, timeRange, this.options.now?.() ?? Date.now());
   }
 
-  private async loadGroup(node: GroupNode): Promise<FleetNode[]> {
+  private async loadGroup(node: GroupNode, signal: AbortSignal): Promise<FleetNode[]> {
     const m = node.machine;
+    const run = (query: string) => this.run(query, signal);
     let nodes: FleetNode[];
     switch (node.group) {
       case 'processes': {
         // Neither process table: say which and where it would come from, not the union's failure.
         const backend = this.options.backend();
-        const missing = await missingTables(backend, PROCESS_TABLES);
+        const missing = await missingTables(backend, PROCESS_TABLES, signal);
         if (missing?.length === PROCESS_TABLES.length) {
           return [message(node, missingTablesText('process table', missing, backend), false)];
         }
-        nodes = processRows(await this.run(processesQuery(m.machine))).map((row) => ({
+        nodes = processRows(await run(processesQuery(m.machine))).map((row) => ({
           kind: 'process',
           id: `${node.id}/${row.process}`,
           parent: node,
@@ -159,10 +180,17 @@ export class MachinesModel {
         break;
       }
       case 'ports': {
+        // No VMBoundPort (a workspace without the Map's ports, an export rule that left it out): say so,
+        // rather than the service's "Failed to resolve table" for the whole branch.
+        const backend = this.options.backend();
+        const missing = await missingTables(backend, PORT_TABLES, signal);
+        if (missing?.length) {
+          return [message(node, missingTablesText('bound ports', missing, backend), false)];
+        }
         // One pass: reachable binds in query order, loopback binds set aside into their own group.
         const reachable: FleetNode[] = [];
         const loopback: PortRow[] = [];
-        for (const row of portRows(await this.run(boundPortsQuery(m.machine)))) {
+        for (const row of portRows(await run(boundPortsQuery(m.machine)))) {
           if (isLoopback(row.ip)) {
             loopback.push(row);
           } else {
@@ -181,7 +209,7 @@ export class MachinesModel {
         // Flagged remotes first (malicious, then failed links): they are what the user looks for.
         const rank = (r: { maliciousIps: readonly string[]; linksFailed: number }): number =>
           r.maliciousIps.length ? 0 : r.linksFailed > 0 ? 1 : 2;
-        nodes = dependencyRows(await this.run(dependenciesQuery(m.machine, direction)))
+        nodes = dependencyRows(await run(dependenciesQuery(m.machine, direction)))
           .map((row, i) => ({ row, i }))
           .sort((a, b) => rank(a.row) - rank(b.row) || a.i - b.i)
           .map(({ row }) => ({
@@ -209,8 +237,24 @@ function portNode(parent: FleetNode, row: PortRow, machine: MachineRow): PortNod
   };
 }
 
-function message(parent: FleetNode | undefined, text: string, error: boolean): MessageNode {
-  return { kind: 'message', id: `${parent?.id ?? ''}/!message`, parent, text, error };
+function message(parent: FleetNode | undefined, text: string, error: boolean, detail?: string): MessageNode {
+  return { kind: 'message', id: `${parent?.id ?? ''}/!message`, parent, text, error, ...(detail ? { detail } : {}) };
+}
+
+/**
+ * A tree item's label is cut at the view's width, and the service's 403 message is long: what to do
+ * would be past the cut. A 403 is a missing role, not a lapsed sign-in, so its label says that first
+ * and the whole message is the tooltip; other sign-in failures are short and say it themselves.
+ */
+function authMessage(parent: FleetNode | undefined, error: BackendError, text: string): MessageNode {
+  return error.status === 403
+    ? message(
+        parent,
+        'No read access to this workspace: ask its owner for the Log Analytics Reader role, or click to sign in with another account.',
+        true,
+        text,
+      )
+    : message(parent, `${text} Click to sign in.`, true);
 }
 
 function emptyText(group: GroupKind): string {

@@ -1,6 +1,13 @@
 /** The `kql.machines` view: maps the pure MachinesModel onto VS Code tree items. */
 import * as vscode from 'vscode';
+import { progressTitle } from '../progressTitle';
 import { type FleetNode, type MachinesModel, viewOf } from './machinesModel';
+
+/**
+ * A level still loading after this long gets a progress notification with Cancel (the view's own
+ * progress bar has none): a slow workspace must not leave the user waiting with no way out.
+ */
+export const TREE_PROGRESS_DELAY_MS = 2_000;
 
 export class MachinesTreeProvider implements vscode.TreeDataProvider<FleetNode>, vscode.Disposable {
   private readonly _onDidChangeTreeData = new vscode.EventEmitter<FleetNode | undefined | void>();
@@ -9,7 +16,11 @@ export class MachinesTreeProvider implements vscode.TreeDataProvider<FleetNode>,
   /** Fired when the machines level was (re)loaded from the backend. */
   readonly onDidLoadRoots = this._onDidLoadRoots.event;
 
-  constructor(readonly model: MachinesModel) {}
+  constructor(
+    readonly model: MachinesModel,
+    /** The active backend's label, for the notification's title. */
+    private readonly backendLabel: () => string,
+  ) {}
 
   refresh(): void {
     this.model.invalidate();
@@ -17,7 +28,26 @@ export class MachinesTreeProvider implements vscode.TreeDataProvider<FleetNode>,
   }
 
   async getChildren(element?: FleetNode): Promise<FleetNode[]> {
-    const children = await this.model.children(element);
+    const loading = this.model.children(element);
+    let settled = false;
+    const timer = setTimeout(() => {
+      if (settled) return;
+      void vscode.window.withProgress(
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: progressTitle(element ? 'Loading the Machines view' : 'Listing machines', this.backendLabel()),
+          cancellable: true,
+        },
+        (_progress, token) => {
+          token.onCancellationRequested(() => this.model.cancel());
+          return loading;
+        },
+      );
+    }, TREE_PROGRESS_DELAY_MS);
+    const children = await loading.finally(() => {
+      settled = true;
+      clearTimeout(timer);
+    });
     if (!element) {
       this._onDidLoadRoots.fire();
     }

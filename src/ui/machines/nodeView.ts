@@ -152,7 +152,7 @@ export function viewOf(node: FleetNode): NodeView {
       return {
         id: node.id,
         label: node.text,
-        tooltip: node.text,
+        tooltip: node.detail ? `${node.text}\n\n${node.detail}` : node.text,
         icon: node.error ? 'error' : 'info',
         warning: false,
         contextValue: 'message',
