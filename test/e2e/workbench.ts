@@ -193,15 +193,27 @@ export class Workbench {
     }
   }
 
-  /** Opens a workspace file with Quick Open and waits for its editor to have focus. */
+  /**
+   * Opens a workspace file with Quick Open and waits for its editor to have focus. Quick Open lists a
+   * file written during the run only once the file watcher has seen it, so the search is asked again
+   * until it does (three times the UI timeout at most).
+   */
   async openFile(name: string): Promise<Locator> {
-    await this.page.keyboard.press('Escape');
-    await this.page.keyboard.press('Control+P');
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
-    await input.fill(name);
     const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
-    await row.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    const deadline = Date.now() + 3 * UI_TIMEOUT_MS;
+    for (;;) {
+      await this.page.keyboard.press('Escape');
+      await this.page.keyboard.press('Control+P');
+      await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+      await input.fill(name);
+      const listed = await row
+        .waitFor({ state: 'visible', timeout: Math.min(UI_TIMEOUT_MS, 10_000) })
+        .then(() => true)
+        .catch(() => false);
+      if (listed) break;
+      if (Date.now() > deadline) throw new Error(`Quick Open never listed ${name}`);
+    }
     await row.click();
     await this.page
       .locator(`.tabs-container .tab.active[aria-label^="${name}"]`)
