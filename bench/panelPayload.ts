@@ -16,7 +16,7 @@
  *   npm run bench -- panelPayload
  *   BENCH_ROWS=100000 BENCH_RUNS=3 node --import tsx --expose-gc bench/panelPayload.ts
  */
-import { spawn } from 'node:child_process';
+import { childFigures } from './childFigures';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 500_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -158,18 +158,7 @@ async function child(which: Case): Promise<void> {
 }
 
 function runChild(which: Case): Promise<Figures> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', '--expose-gc', __filename, 'child', which]);
-  let out = '';
-  let err = '';
-  proc.stdout.on('data', (c: Buffer) => (out += c.toString()));
-  proc.stderr.on('data', (c: Buffer) => (err += c.toString()));
-  return new Promise((resolve, reject) =>
-    proc.on('close', (code) =>
-      code === 0
-        ? resolve(JSON.parse(out.trim().split('\n').pop()!) as Figures)
-        : reject(new Error(`${which} child failed (${code}): ${err}`)),
-    ),
-  );
+  return childFigures<Figures>(which, [__filename, 'child', which], ['--expose-gc']);
 }
 
 function median(xs: readonly number[]): number {
