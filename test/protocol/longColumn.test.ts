@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ColumnarCells, type ColumnarTable, columnarProblem, toColumnar } from '../../src/protocol/columnar';
 import { exactAt, type LongColumn } from '../../src/protocol/longColumn';
+import { validateResultPayload } from '../../src/protocol/validate';
 import { webviewPayload } from '../../src/protocol/webviewPayload';
 import { exportedTable, toCsv, toJsonRecords } from '../../src/render/exportData';
 import { RowOrder } from '../../src/render/rowOrder';
@@ -181,5 +182,29 @@ describe('a malformed long column is refused', () => {
     const values = good().values.slice();
     values[0] = 1;
     assert.match(problem({ ...good(), values })!, /exact value 851673153924341805 at row 0 .*not its double's/);
+  });
+});
+
+describe('the webview refuses a result whose long column is malformed', () => {
+  test('a long array of the wrong length, and a bogus kind, with the table and column', () => {
+    const payload = webviewPayload({
+      tables: [table],
+      stats: { backend: 'logAnalytics', durationMs: 1, rowCount: table.rows.length, truncated: false },
+      warnings: [],
+    });
+    assert.equal(validateResultPayload(structuredClone(payload)).ok, true);
+    const withColumn = (d: Record<string, unknown>) => ({
+      ...payload,
+      tables: [{ ...payload.tables[0]!, data: [d, payload.tables[0]!.data[1]] }],
+    });
+    const long = longData(payload.tables[0]!);
+    const short = validateResultPayload(withColumn({ ...long, exact: long.exact.subarray(1) }));
+    assert.equal(short.ok, false);
+    assert.match(
+      short.ok ? '' : short.reason,
+      /^table 0 column 0 needs as many exact rows \(uint32\) as exact values \(int64\)/,
+    );
+    const bogus = validateResultPayload(withColumn({ ...long, kind: 'int64' }));
+    assert.match(bogus.ok ? '' : bogus.reason, /^table 0 column 0 has an unknown kind/);
   });
 });
