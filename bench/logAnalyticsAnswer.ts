@@ -13,7 +13,6 @@
  *   BENCH_CPU_PROF=/tmp/la-prof BENCH_ROWS=500000 BENCH_RUNS=1 node --import tsx bench/logAnalyticsAnswer.ts
  *     (also writes a .cpuprofile per process and prints each one's top self-time functions)
  */
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -23,6 +22,7 @@ import { readAnswer } from '../src/backends/logAnalytics/answerReader';
 import { cellFromRaw, quoteLongNumbers } from '../src/backends/logAnalytics/exactCells';
 import { wireColumnType } from '../src/backends/logAnalytics/wireConversion';
 import { makeCertificate } from '../test/backends/logAnalytics/loopbackServer';
+import { childFigures } from './childFigures';
 
 const WORKSPACE = '0b6c1a2e-8f4d-4c3b-9a7e-5d2f1e0c9b8a';
 const ROW_COUNTS = (process.env.BENCH_ROWS ?? '100000,500000').split(',').map(Number);
@@ -221,18 +221,7 @@ function topSelfTime(file: string, count = 12): string[] {
 /** A measurement's process; asynchronous, since this process's server answers it meanwhile. */
 function runChild(mode: string, endpoint: string, caFile: string): Promise<Figures> {
   const profArgs = PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.join(PROF_DIR, mode)}`] : [];
-  const proc = spawn(process.execPath, ['--import', 'tsx', ...profArgs, __filename, 'child', mode, endpoint, caFile]);
-  let out = '';
-  let err = '';
-  proc.stdout.on('data', (c: Buffer) => (out += c.toString()));
-  proc.stderr.on('data', (c: Buffer) => (err += c.toString()));
-  return new Promise((resolve, reject) =>
-    proc.on('close', (code) =>
-      code === 0
-        ? resolve(JSON.parse(out.trim().split('\n').pop()!) as Figures)
-        : reject(new Error(`${mode} child failed (${code}): ${err}`)),
-    ),
-  );
+  return childFigures<Figures>(mode, [__filename, 'child', mode, endpoint, caFile], profArgs);
 }
 
 async function main(): Promise<void> {

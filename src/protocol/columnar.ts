@@ -2,11 +2,16 @@
  * A result table as columns of typed arrays, the form results travel in to the webview. A row-form
  * table of 100k rows is a million small objects for postMessage to clone (616 of 802 ms of first
  * paint); as columns it is a handful of ArrayBuffers that VS Code moves as binary. Numbers travel as a
- * Float64Array, bools as bytes, and text (strings, datetimes, timespans, guids, and dynamic values as
+ * Float64Array (a long column holding longs past 2^53 with those exactly beside: longColumn.ts), bools
+ * as bytes, and text (strings, datetimes, timespans, guids, and dynamic values as
  * their JSON) as a dictionary: each row's code into one UTF-8 blob of the distinct values.
  */
-import type { ResultColumn, ResultTable, WireValue } from '../results/queryResult';
+
 import type { TableCells } from '../render/tableCells';
+import type { ResultColumn, ResultTable, WireValue } from '../results/queryResult';
+import { encodeNumbers, exactAt, type LongColumn, longColumnProblem, longValue } from './longColumn';
+
+export type { LongColumn } from './longColumn';
 
 /** Numbers; `nulls[r] === 1` marks a null (absent when the column has none). */
 export interface NumberColumn {
@@ -30,29 +35,13 @@ export interface TextColumn {
   readonly blob: Uint8Array;
   readonly offsets: Uint32Array;
 }
-export type ColumnData = NumberColumn | BoolColumn | TextColumn;
+export type ColumnData = NumberColumn | LongColumn | BoolColumn | TextColumn;
 
 export interface ColumnarTable {
   readonly name: string;
   readonly columns: readonly ResultColumn[];
   readonly rowCount: number;
   readonly data: readonly ColumnData[];
-}
-
-function encodeNumbers(rows: ResultTable['rows'], c: number): NumberColumn | undefined {
-  const values = new Float64Array(rows.length);
-  let nulls: Uint8Array | undefined;
-  for (let r = 0; r < rows.length; r++) {
-    const v = rows[r]![c];
-    if (typeof v === 'number') {
-      values[r] = v;
-    } else if (v === null || v === undefined) {
-      (nulls ??= new Uint8Array(rows.length))[r] = 1;
-    } else {
-      return undefined;
-    }
-  }
-  return nulls ? { kind: 'number', values, nulls } : { kind: 'number', values };
 }
 
 function encodeBools(rows: ResultTable['rows'], c: number): BoolColumn | undefined {
@@ -106,11 +95,14 @@ function encodeText(rows: ResultTable['rows'], c: number, json: boolean): TextCo
 
 const NUMERIC = new Set(['int', 'long', 'real', 'decimal']);
 
-/** The columnar form of a row-form table. A column whose values do not fit its type travels as JSON. */
+/**
+ * The columnar form of a row-form table. A column whose values do not fit its type travels as JSON; a
+ * long column with longs past 2^53 (their digits on the wire) travels as numbers with those exactly.
+ */
 export function toColumnar(table: ResultTable): ColumnarTable {
   const data = table.columns.map((col, c): ColumnData => {
     if (NUMERIC.has(col.type)) {
-      return encodeNumbers(table.rows, c) ?? encodeText(table.rows, c, true);
+      return encodeNumbers(table.rows, c, col.type === 'long') ?? encodeText(table.rows, c, true);
     }
     if (col.type === 'bool') {
       return encodeBools(table.rows, c) ?? encodeText(table.rows, c, true);
@@ -128,7 +120,13 @@ export function columnarBuffers(table: ColumnarTable): ArrayBuffer[] {
   const out = new Set<ArrayBuffer>();
   for (const d of table.data) {
     const views =
-      d.kind === 'number' ? [d.values, d.nulls] : d.kind === 'bool' ? [d.values] : [d.codes, d.blob, d.offsets];
+      d.kind === 'number'
+        ? [d.values, d.nulls]
+        : d.kind === 'long'
+          ? [d.values, d.nulls, d.exactRows, d.exact]
+          : d.kind === 'bool'
+            ? [d.values]
+            : [d.codes, d.blob, d.offsets];
     for (const v of views) {
       if (v) {
         out.add(v.buffer as ArrayBuffer);
@@ -177,6 +175,8 @@ function columnProblem(d: Record<string, unknown> | null, n: number): string | u
       return d.nulls === undefined || (d.nulls instanceof Uint8Array && d.nulls.length === n)
         ? undefined
         : 'has a null mask of the wrong length';
+    case 'long':
+      return longColumnProblem(d, n);
     case 'bool':
       return d.values instanceof Uint8Array && d.values.length === n && d.values.every((v) => v <= 2)
         ? undefined
@@ -235,6 +235,8 @@ export class ColumnarCells implements TableCells {
     switch (d.kind) {
       case 'number':
         return d.nulls?.[row] ? '' : String(d.values[row]);
+      case 'long':
+        return d.nulls?.[row] ? '' : String(exactAt(d, row) ?? d.values[row]);
       case 'bool':
         return d.values[row] === 2 ? '' : d.values[row] === 1 ? 'true' : 'false';
       case 'text': {
@@ -255,6 +257,8 @@ export class ColumnarCells implements TableCells {
     switch (d.kind) {
       case 'number':
         return d.nulls?.[row] ? null : d.values[row]!;
+      case 'long':
+        return longValue(d, row);
       case 'bool':
         return d.values[row] === 2 ? null : d.values[row] === 1;
       case 'text': {
@@ -284,7 +288,8 @@ export class ColumnarCells implements TableCells {
 
   number(row: number, col: number): number {
     const d = this.table.data[col]!;
-    if (d.kind === 'number') {
+    if (d.kind === 'number' || d.kind === 'long') {
+      // A long past 2^53 gives its nearest double; sorting compares those rows exactly (rowOrder.ts).
       return d.nulls?.[row] ? NaN : d.values[row]!;
     }
     return Number(this.value(row, col) ?? NaN);

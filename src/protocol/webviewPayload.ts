@@ -14,10 +14,10 @@ import type { QueryResult } from '../results/queryResult';
 import { type ColumnarTable, type ColumnData, toColumnar } from './columnar';
 import type { ResultPayload } from './messages';
 
-type PackedArray = Float64Array | Uint8Array | Uint32Array;
+type PackedArray = Float64Array | BigInt64Array | Uint8Array | Uint32Array;
 type Place = <T extends PackedArray>(a: T) => T;
 
-/** Float64Array views need 8-byte aligned offsets; every array starts on one. */
+/** Float64Array and BigInt64Array views need 8-byte aligned offsets; every array starts on one. */
 function aligned(bytes: number): number {
   return Math.ceil(bytes / 8) * 8;
 }
@@ -28,6 +28,12 @@ function withArrays(d: ColumnData, place: Place): ColumnData {
       return d.nulls
         ? { kind: 'number', values: place(d.values), nulls: place(d.nulls) }
         : { kind: 'number', values: place(d.values) };
+    case 'long': {
+      const exact = { exactRows: place(d.exactRows), exact: place(d.exact) };
+      return d.nulls
+        ? { kind: 'long', values: place(d.values), nulls: place(d.nulls), ...exact }
+        : { kind: 'long', values: place(d.values), ...exact };
+    }
     case 'bool':
       return { kind: 'bool', values: place(d.values) };
     case 'text':
@@ -51,8 +57,9 @@ export function packColumnar(tables: readonly ColumnarTable[]): ColumnarTable[] 
   let offset = 0;
   const place: Place = (a) => {
     const Ctor = a.constructor as new (buffer: ArrayBuffer, byteOffset: number, length: number) => typeof a;
+    // Copied as bytes, which works the same for every element type (a BigInt64Array's set takes only BigInts).
+    new Uint8Array(buffer, offset, a.byteLength).set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
     const copy = new Ctor(buffer, offset, a.length);
-    copy.set(a);
     offset += aligned(a.byteLength);
     return copy;
   };

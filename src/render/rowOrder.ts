@@ -3,6 +3,7 @@
  * result's rows are never copied, which keeps 100k-row results cheap. The results webview orders its
  * grid with it and the host orders an export of "the rows shown" with it, so the two always agree.
  */
+import { isLongDigits } from '../results/wireJson';
 import type { KqlType } from '../schema/types';
 import type { TableCells } from './tableCells';
 
@@ -20,13 +21,25 @@ export interface RowView {
 const NUMERIC: ReadonlySet<KqlType> = new Set<KqlType>(['int', 'long', 'real', 'decimal']);
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
-function sortKeys(cells: TableCells, col: number): (number | string | null)[] {
+type SortKey = number | bigint | string | null;
+
+function sortKeys(cells: TableCells, col: number): SortKey[] {
   const type = cells.columns[col]!.type;
-  const keys: (number | string | null)[] = new Array(cells.rowCount);
+  const keys: SortKey[] = new Array(cells.rowCount);
   for (let r = 0; r < cells.rowCount; r++) {
     if (NUMERIC.has(type)) {
       const n = cells.number ? cells.number(r, col) : Number(cells.value(r, col) ?? NaN);
-      keys[r] = Number.isNaN(n) || cells.value(r, col) === null ? null : n;
+      if (Number.isNaN(n)) {
+        keys[r] = null;
+        continue;
+      }
+      if (Math.abs(n) <= Number.MAX_SAFE_INTEGER || !Number.isFinite(n)) {
+        keys[r] = n;
+        continue;
+      }
+      // Past 2^53 a long's double is shared by its neighbours: its digits give the exact order.
+      const v = cells.value(r, col);
+      keys[r] = v === null ? null : isLongDigits(v, type) ? BigInt(v) : n;
       continue;
     }
     const text = cells.text(r, col);
@@ -75,7 +88,17 @@ export class RowOrder {
         if (ka === null || kb === null) {
           return ka === kb ? a - b : ka === null ? 1 : -1;
         }
-        const c = typeof ka === 'number' && typeof kb === 'number' ? ka - kb : collator.compare(String(ka), String(kb));
+        const c =
+          typeof ka === 'number' && typeof kb === 'number'
+            ? ka - kb
+            : typeof ka === 'string' || typeof kb === 'string'
+              ? collator.compare(String(ka), String(kb))
+              : // A BigInt and a number (or two BigInts) compare exactly with < and >, not with -.
+                ka < kb
+                ? -1
+                : ka > kb
+                  ? 1
+                  : 0;
         return c === 0 ? a - b : c * dir;
       });
     }

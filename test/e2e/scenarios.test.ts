@@ -22,6 +22,7 @@ import { dataFolderScenario } from './scenarios/dataFolder';
 import { dependencyMapScenario } from './scenarios/dependencyMap';
 import { documentationLinksScenario } from './scenarios/documentationLinks';
 import { editorColumnsScenario } from './scenarios/editorColumns';
+import { exactLongsScenario } from './scenarios/exactLongs';
 import { failedConnectionPatternsScenario } from './scenarios/failedConnectionPatterns';
 import { forkNotebookScenario } from './scenarios/forkNotebook';
 import { forkTablesScenario } from './scenarios/forkTables';
@@ -315,5 +316,9 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     "84 a hand-made notebook on a folder of own exports: hostile saved outputs show as text, Run All reads the own table with an earlier cell's let, Stop ends a never-ending cell and the notebook stays editable, a broken cell's error at line:column, save and reopen keep outputs, invalid JSON says why",
     ownNotebookScenario,
     420_000,
+  );
+  scenario(
+    '87 longs past 2^53 (851673153924341805 and -9223372036854775808) in the results panel: the grid shows every digit, a sort orders two that share a double exactly, Export CSV writes them all',
+    exactLongsScenario,
   );
 });

@@ -1,7 +1,7 @@
 /**
  * A long past 2^53 reaches the results grid with every digit: the wire carries it as its digits under a
- * long column, the columnar message keeps it as text (a Float64Array would round it), and the cell
- * shows that text. Exports write it back as a JSON number with all its digits.
+ * long column, the columnar message keeps it exactly beside the column's doubles (src/protocol/
+ * longColumn.ts; a Float64Array alone would round it), and the cell shows its digits. Exports write it back as a JSON number with all its digits.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
