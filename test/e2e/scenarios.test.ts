@@ -50,6 +50,7 @@ import { ownExportsScenario } from './scenarios/ownExports';
 import { ownFleetScenario } from './scenarios/ownFleet';
 import { ownNotebookScenario } from './scenarios/ownNotebook';
 import { panelsChartScenario } from './scenarios/panelsChart';
+import { pickMachinesFleetScenario } from './scenarios/pickMachinesFleet';
 import { queryParameterPromptScenario } from './scenarios/queryParameterPrompt';
 import { queryParametersNotebookScenario } from './scenarios/queryParameters';
 import { queryParameterTypesScenario } from './scenarios/queryParameterTypes';
@@ -314,6 +315,11 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
   scenario(
     "84 a hand-made notebook on a folder of own exports: hostile saved outputs show as text, Run All reads the own table with an earlier cell's let, Stop ends a never-ending cell and the notebook stays editable, a broken cell's error at line:column, save and reopen keep outputs, invalid JSON says why",
     ownNotebookScenario,
+    420_000,
+  );
+  scenario(
+    '90 Pick Machines… in a report on a folder of 2,000 machines: it shows at once while the machines load, typing filters, three machines (a quote, an emoji, Hebrew) are ticked and come first when reopened, the cell says "3 machines", Run All ranks exactly those three',
+    pickMachinesFleetScenario,
     420_000,
   );
 });
