@@ -25,10 +25,11 @@ export function machinePickList(listed: readonly string[], current: readonly str
 }
 
 /**
- * The selection after the user ticked or unticked one row: "All machines" and single machines exclude
- * each other, so ticking a machine while "All machines" is ticked unticks it (before, the report kept
- * covering every machine and the three ticked ones were silently ignored), and ticking "All machines"
- * unticks the machines. `before` and `after` are names, with ALL_MACHINES for the "All machines" row.
+ * The pick once the user presses Enter, from what was ticked when it opened (`before`) and what is
+ * ticked now (`after`): "All machines" and single machines exclude each other, so machines ticked while
+ * "All machines" stayed ticked are the pick (before, the report kept covering every machine and the
+ * three ticked ones were silently ignored), and "All machines" ticked anew replaces the machines. Names,
+ * with ALL_MACHINES for the "All machines" row.
  */
 export function nextMachineSelection(before: readonly string[], after: readonly string[]): string[] {
   const hadAll = before.includes(ALL_MACHINES);

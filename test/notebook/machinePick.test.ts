@@ -14,10 +14,10 @@ test('reopened, Pick Machines lists the current pick first, then the others, and
   assert.equal(machinePickList(fleet, ['*']).others.length, 2_000);
 });
 
-test('"All machines" and single machines exclude each other as they are ticked', () => {
-  // Ticking a machine while All machines is ticked unticks All (before: the report still covered all).
+test('on Enter, "All machines" and single machines exclude each other, judged against what was ticked at opening', () => {
+  // Machines ticked while All machines stayed ticked are the pick (before: the report still covered all).
   assert.deepEqual(nextMachineSelection(['*'], ['*', 'vm-0001']), ['vm-0001']);
-  // Ticking All unticks the machines.
+  // All machines ticked anew replaces the machines.
   assert.deepEqual(nextMachineSelection(['vm-0001', 'vm-0002'], ['vm-0001', 'vm-0002', '*']), ['*']);
   // Anything else is the user's selection as it is.
   assert.deepEqual(nextMachineSelection(['vm-0001'], ['vm-0001', 'vm-0002']), ['vm-0001', 'vm-0002']);

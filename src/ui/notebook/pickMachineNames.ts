@@ -12,7 +12,7 @@ import { progressTitle } from '../progressTitle';
 type Item = vscode.QuickPickItem & { readonly name?: string };
 
 const READY_PLACEHOLDER =
-  'Type to filter; tick the machines the report covers (none or "All machines" = every machine)';
+  'Type to filter; tick the machines the report covers (ticking machines replaces "All machines"; none = every machine)';
 
 function separator(label: string): Item {
   return { label, kind: vscode.QuickPickItemKind.Separator };
@@ -52,13 +52,20 @@ export function pickMachineNames(
   const abort = new AbortController();
   const openedAt = Date.now();
   let listed: string[] | undefined;
-  let selection: string[] = current.length === 0 ? [ALL_MACHINES] : [...current];
-  let byName = new Map<string, Item>();
+  const initial: readonly string[] = current.length === 0 ? [ALL_MACHINES] : current;
 
+  /**
+   * New rows keep what is ticked (the user may tick rows while the machines load). The rule between
+   * "All machines" and the machines is applied on Enter, against what was ticked when the pick opened:
+   * re-ticking rows from onDidChangeSelection raced VS Code's own checkbox updates (e2e 90 ended with
+   * nothing ticked).
+   */
   const show = (items: Item[]) => {
-    byName = new Map(items.flatMap((i) => (i.name === undefined ? [] : [[i.name, i] as const])));
+    const ticked = new Set(
+      qp.items.length === 0 ? initial : qp.selectedItems.flatMap((i) => (i.name === undefined ? [] : [i.name])),
+    );
     qp.items = items;
-    qp.selectedItems = selection.flatMap((n) => byName.get(n) ?? []);
+    qp.selectedItems = items.filter((i) => i.name !== undefined && ticked.has(i.name));
   };
 
   return new Promise((resolve) => {
@@ -76,14 +83,8 @@ export function pickMachineNames(
     qp.onDidAccept(() => {
       // Enter before the list arrived would write a pick made without seeing the machines.
       if (listed !== undefined) {
-        finish(computersFromPick(selection, listed));
-      }
-    });
-    qp.onDidChangeSelection((items) => {
-      const names = items.flatMap((i) => (i.name === undefined ? [] : [i.name]));
-      selection = nextMachineSelection(selection, names);
-      if (selection.length !== names.length) {
-        qp.selectedItems = selection.flatMap((n) => byName.get(n) ?? []);
+        const ticked = qp.selectedItems.flatMap((i) => (i.name === undefined ? [] : [i.name]));
+        finish(computersFromPick(nextMachineSelection(initial, ticked), listed));
       }
     });
     // The current pick at once, ticked, while the machines load.

@@ -3,7 +3,8 @@
  * BytesSent, and three machines named with a quote, an emoji and Hebrew).
  * - The pick shows at once, busy, while the machines are listed; the scenario prints how long after the
  *   command each took (before this round the pick appeared only once the listing was done).
- * - Typing filters the 2,000 names; ticking a machine unticks "All machines"; three are ticked.
+ * - Typing filters the 2,000 names; three are ticked while "All machines" stays ticked: Enter takes the
+ *   three (before, "All machines" won and the report covered every machine).
  * - The parameter cell holds the three names as string literals and its status bar says "3 machines: …";
  *   reopened, the pick lists the three first, ticked.
  * - Run All: the "Machines by traffic" grid ranks exactly those three.
@@ -46,10 +47,8 @@ async function openPick(wb: Workbench): Promise<{ shownMs: number; listedMs: num
     .locator('.quick-input-widget .quick-input-title', { hasText: 'Pick Machines' })
     .waitFor({ state: 'visible', timeout: 120_000 });
   const shownMs = Date.now() - start;
-  const busySeen = await wb.page
-    .locator('.quick-input-widget .monaco-progress-container.active, .quick-input-widget .progress-bit')
-    .first()
-    .isVisible();
+  // Busy: the placeholder says the machines are being listed (and VS Code draws its progress bar).
+  const busySeen = ((await input(wb).getAttribute('placeholder')) ?? '').startsWith('Listing machines');
   await waitFor(
     'the machines listed in the pick',
     async () => ((await input(wb).getAttribute('placeholder')) ?? '').startsWith('Type to filter') || undefined,
@@ -89,15 +88,16 @@ export async function pickMachinesFleetScenario(main: Workbench): Promise<void> 
     );
     assert.ok(first.shownMs < 3_000, `the pick shows at once: ${first.shownMs} ms`);
     assert.ok(first.shownMs <= first.listedMs);
+    assert.ok(first.busySeen || first.listedMs - first.shownMs < 500, 'busy while the machines are listed');
     assert.match(await selectedCount(wb), /\b1 Selected/i, '"All machines" is ticked, as the cell says "*"');
     await wb.screenshot(90, 'pick-listed');
 
-    // Typing filters; ticking a machine unticks "All machines".
-    const shown = await tick(wb, QUOTE, "o'brien", 1);
+    // Typing filters; "All machines" stays ticked as the three are ticked.
+    const shown = await tick(wb, QUOTE, "o'brien", 2);
     assert.ok(shown <= 2, `"o'brien" leaves the machine (and All machines): ${shown} rows`);
     await wb.screenshot(90, 'pick-filtered');
-    await tick(wb, EMOJI, 'emoji', 2);
-    await tick(wb, HEBREW, 'שרת', 3);
+    await tick(wb, EMOJI, 'emoji', 3);
+    await tick(wb, HEBREW, 'שרת', 4);
     await input(wb).fill('');
     await wb.screenshot(90, 'pick-three');
     await wb.page.keyboard.press('Enter');
