@@ -104,7 +104,8 @@ export async function pickMachinesFleetScenario(main: Workbench): Promise<void> 
 
     // The cell holds the three names as literals; its status bar says what the report covers.
     const cellText = await waitFor('the parameter cell naming the three machines', async () => {
-      const text = (await parameterCell(wb).textContent()) ?? '';
+      // Monaco draws spaces as no-break spaces.
+      const text = ((await parameterCell(wb).textContent()) ?? '').replace(/\u00a0/g, ' ');
       return text.includes(EMOJI) && text.includes(HEBREW) && text.includes(`"o'brien \\"db\\" 01"`) ? text : undefined;
     });
     assert.doesNotMatch(cellText, /"\*"/);
