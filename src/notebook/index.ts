@@ -2,6 +2,7 @@ export * from './cellErrors';
 export * from './cellScope';
 export { ExecutionOrders, runDurationMs } from './executionOrder';
 export { cellsToKql, kqlToCells } from './kqlConversion';
+export { computersFromPick, computersSummary, machinePickList, nextMachineSelection } from './machinePick';
 export { cannotRunColumnsNote, cannotRunNote, missingColumns, missingTables } from './missingTables';
 export * from './notebookFile';
 export { ALL_MACHINES, computersLet, computersOf, hasComputersParameter, withComputers } from './parameters';

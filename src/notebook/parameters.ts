@@ -61,9 +61,31 @@ export function computersOf(text: string): string[] | undefined {
   return findComputers(text)?.names;
 }
 
+/** The width a long list wraps at: a picked list of 300 names reads as lines, not one 6 KB line. */
+const WRAP_AT = 100;
+
 export function computersLet(names: readonly string[]): string {
   const list = names.length === 0 || names.includes(ALL_MACHINES) ? [ALL_MACHINES] : names;
-  return `let Computers = dynamic([${list.map(kqlString).join(', ')}]);`;
+  const literals = list.map(kqlString);
+  const oneLine = `let Computers = dynamic([${literals.join(', ')}]);`;
+  if (oneLine.length <= WRAP_AT) {
+    return oneLine;
+  }
+  // Several names a line, indented, as a formatter would: the cell stays readable and a diff of two
+  // picks shows the names that changed. Whitespace between a dynamic literal's elements means nothing.
+  const lines: string[] = [];
+  let line = '';
+  for (const literal of literals) {
+    const next = line === '' ? `    ${literal},` : `${line} ${literal},`;
+    if (line !== '' && next.length > WRAP_AT) {
+      lines.push(line);
+      line = `    ${literal},`;
+    } else {
+      line = next;
+    }
+  }
+  lines.push(line.slice(0, -1));
+  return `let Computers = dynamic([\n${lines.join('\n')}\n]);`;
 }
 
 /** The cell with its `Computers` list replaced (or the definition added at its end when it has none). */

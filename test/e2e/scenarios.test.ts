@@ -51,6 +51,7 @@ import { ownExportsScenario } from './scenarios/ownExports';
 import { ownFleetScenario } from './scenarios/ownFleet';
 import { ownNotebookScenario } from './scenarios/ownNotebook';
 import { panelsChartScenario } from './scenarios/panelsChart';
+import { pickMachinesFleetScenario } from './scenarios/pickMachinesFleet';
 import { queryParameterPromptScenario } from './scenarios/queryParameterPrompt';
 import { queryParametersNotebookScenario } from './scenarios/queryParameters';
 import { queryParameterTypesScenario } from './scenarios/queryParameterTypes';
@@ -320,5 +321,10 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
   scenario(
     '87 longs past 2^53 (851673153924341805 and -9223372036854775808) in the results panel: the grid shows every digit, a sort orders two that share a double exactly, Export CSV writes them all',
     exactLongsScenario,
+  );
+  scenario(
+    '90 Pick Machines… in a report on a folder of 2,000 machines: it shows at once while the machines load, typing filters, three machines (a quote, an emoji, Hebrew) are ticked and come first when reopened, the cell says "3 machines", Run All ranks exactly those three',
+    pickMachinesFleetScenario,
+    420_000,
   );
 });

@@ -32,10 +32,34 @@ test('Pick Machines on 2,000 machines with quotes, unicode and control character
   // Read back as the names picked (before: a name with a NUL read back escaped, so reopening the pick
   // did not tick it).
   assert.deepEqual(computersOf(text), fleet);
-  // One literal per name, on one line: the engine reads the same 2,000 strings.
-  assert.equal(text.split('\n').length, 2);
+  // Lines of at most 100 characters (before: one line of ~30 KB in the cell), each literal whole on
+  // its line: the engine reads the same 2,000 strings.
+  const lines = text.split('\n');
+  assert.ok(lines.length > 100, `${lines.length} lines`);
+  assert.ok(
+    lines.every((l) => l.length <= 100 || !l.includes('", "')),
+    'a line holds several names only while it fits in 100 characters',
+  );
+  assert.equal(lines[1], 'let Computers = dynamic([');
+  assert.equal(lines.at(-1), ']);');
   const r = runLocalQuery(ws.database, `${text}\nprint n = array_length(Computers), v = Computers`, {
     nowMs: NOW.getTime(),
   });
   assert.deepEqual(r.tables[0]!.rows[0], [fleet.length, fleet]);
+});
+
+test('a short pick stays on one line; a long one wraps at 100 characters and is rewritten in place by the next pick', () => {
+  const fleet = Array.from({ length: 300 }, (_, i) => `vm-${String(i).padStart(4, '0')}`);
+  const long = withComputers(cell, fleet);
+  assert.deepEqual(
+    long.split('\n').map((l) => l.length <= 100),
+    long.split('\n').map(() => true),
+  );
+  assert.match(long, /^let TimeRange = 24h;\nlet Computers = dynamic\(\[\n {4}"vm-0000", "vm-0001",/);
+  assert.deepEqual(computersOf(long), fleet);
+  // The next pick replaces the whole multi-line list, and the text after it stays.
+  const after = `${long}\nlet Directions = dynamic(["*"]);`;
+  assert.equal(withComputers(after, ['a']), `${cell.replace('"*"', '"a"')}\nlet Directions = dynamic(["*"]);`);
+  const r = runLocalQuery(ws.database, `${long}\nprint n = array_length(Computers)`, { nowMs: NOW.getTime() });
+  assert.deepEqual(r.tables[0]!.rows[0], [300]);
 });

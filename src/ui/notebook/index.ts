@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { NOTEBOOK_TYPE } from '../../notebook';
 import type { Ctx } from '../ctx';
+import { ComputersStatusBar } from './computersStatusBar';
 import { KqlNotebookController, RowCountStatusBar } from './controller';
 import { registerNotebookCommands } from './notebookCommands';
 import { KqlNotebookSerializer } from './serializer';
@@ -13,6 +14,11 @@ export function registerNotebooks(ctx: Ctx): void {
     }),
     new KqlNotebookController(ctx),
     vscode.notebooks.registerNotebookCellStatusBarItemProvider(NOTEBOOK_TYPE, new RowCountStatusBar()),
+  );
+  const computers = new ComputersStatusBar();
+  ctx.subscriptions.push(
+    computers,
+    vscode.notebooks.registerNotebookCellStatusBarItemProvider(NOTEBOOK_TYPE, computers),
   );
   registerNotebookCommands(ctx);
 }

@@ -3,10 +3,9 @@
  * notebook toolbar. Machine names reach the parameter cell only through kqlString (withComputers).
  */
 import * as vscode from 'vscode';
-import { ALL_MACHINES, cellsToKql, computersOf, kqlToCells, NOTEBOOK_TYPE, withComputers } from '../../notebook';
+import { cellsToKql, computersOf, kqlToCells, NOTEBOOK_TYPE, withComputers } from '../../notebook';
 import type { Ctx } from '../ctx';
-import { log } from '../log';
-import { progressTitle } from '../progressTitle';
+import { pickMachineNames } from './pickMachineNames';
 import { fromNotebookData, toNotebookData } from './serializer';
 
 /** Every machine name the active backend has, from whichever of the VM insights or Service Map tables exist. */
@@ -87,50 +86,17 @@ async function pickMachines(ctx: Ctx): Promise<void> {
     return;
   }
   const cell = parameterCell(notebook);
-  const current = new Set(cell ? (computersOf(cell.document.getText()) ?? []) : []);
+  const current = cell ? (computersOf(cell.document.getText()) ?? []) : [];
   const backend = ctx.backends.active;
-  let names: string[];
-  try {
-    const result = await vscode.window.withProgress(
-      {
-        location: vscode.ProgressLocation.Notification,
-        title: progressTitle('Listing machines', backend.label),
-        cancellable: true,
-      },
-      (_p, token) => {
-        const abort = new AbortController();
-        token.onCancellationRequested(() => abort.abort());
-        return backend.run(MACHINE_NAMES_QUERY, { timeRange: ctx.backends.timeRange, signal: abort.signal });
-      },
-    );
-    names = (result.tables[0]?.rows ?? []).map((r) => String(r[0]));
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    log.error(`Listing machines failed: ${message}`);
-    void vscode.window.showErrorMessage(`Could not list the machines: ${message}`);
-    return;
-  }
-  const all = {
-    label: 'All machines',
-    description: '"*"',
-    name: ALL_MACHINES,
-    picked: current.has(ALL_MACHINES) || current.size === 0,
-  };
-  const items = [all, ...names.map((name) => ({ label: name, name, picked: current.has(name) }))];
-  const picked = await vscode.window.showQuickPick(items, {
-    canPickMany: true,
-    title: 'Pick Machines',
-    placeHolder: 'The machines the report covers (none or "All machines" = every machine)',
-  });
+  const picked = await pickMachineNames(current, backend.label, (signal) =>
+    backend
+      .run(MACHINE_NAMES_QUERY, { timeRange: ctx.backends.timeRange, signal })
+      .then((result) => (result.tables[0]?.rows ?? []).map((r) => String(r[0]))),
+  );
   if (!picked) {
     return;
   }
-  if (
-    !(await setComputers(
-      notebook,
-      picked.map((p) => p.name),
-    ))
-  ) {
+  if (!(await setComputers(notebook, picked))) {
     void vscode.window.showInformationMessage('This notebook has no KQL cell to hold the Computers parameter.');
   }
 }

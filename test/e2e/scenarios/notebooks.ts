@@ -131,7 +131,7 @@ export async function wheel(wb: Workbench, dy: number, over: 'middle' | 'gutter'
 }
 
 /** Probes after each step down the notebook until the probe answers, as a user scrolling to a part. */
-async function scrollUntil<T>(
+export async function scrollUntil<T>(
   wb: Workbench,
   what: string,
   probe: () => Promise<T | undefined>,
@@ -151,12 +151,12 @@ async function scrollUntil<T>(
 }
 
 /** The parameter cell (`let Computers = …`) as painted; only there while it is near the viewport. */
-function parameterCell(wb: Workbench): Locator {
+export function parameterCell(wb: Workbench): Locator {
   return wb.page.locator('.notebook-editor .code-cell-row', { hasText: 'let Computers' }).first();
 }
 
 /** Back up to the parameter cell, a screenful at a time. */
-async function scrollToParameters(wb: Workbench): Promise<void> {
+export async function scrollToParameters(wb: Workbench): Promise<void> {
   await waitFor('the parameter cell in view', async () => {
     if (await parameterCell(wb).isVisible()) {
       return true;

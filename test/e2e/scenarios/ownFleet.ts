@@ -30,8 +30,11 @@ const UNICODE = 'Überwachung-東京-01';
 const SCRIPT = '<script>alert(1)</script>';
 const LONG = `${'x'.repeat(200)}-long`;
 
-/** What an export of a big fleet looks like, written as the portal's CSV export writes it. */
-function writeExports(dir: string): void {
+/**
+ * What an export of a big fleet looks like, written as the portal's CSV export writes it. `rename`
+ * gives machines other names (by index); `bytesSent` keeps the column this scenario's export lacks.
+ */
+export function writeExports(dir: string, rename: Record<number, string> = {}, bytesSent = false): void {
   const now = Date.now();
   const at = (m: number) => new Date(now - m * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const csv = (v: string | number) => (/[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
@@ -41,6 +44,7 @@ function writeExports(dir: string): void {
   names[2] = UNICODE;
   names[3] = SCRIPT;
   names[4] = LONG;
+  for (const [i, name] of Object.entries(rename)) names[Number(i)] = name;
   const ip = (i: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(
@@ -52,10 +56,28 @@ function writeExports(dir: string): void {
   );
   // No BytesSent: the export left it out.
   const connections = [
-    'TimeGenerated,Computer,Machine,ProcessName,Process,Direction,RemoteIp,DestinationPort,Protocol,LinksEstablished,LinksTerminated,LinksLive,LinksFailed,BytesReceived',
+    `TimeGenerated,Computer,Machine,ProcessName,Process,Direction,RemoteIp,DestinationPort,Protocol,LinksEstablished,LinksTerminated,LinksLive,LinksFailed,BytesReceived${bytesSent ? ',BytesSent' : ''}`,
   ];
   const connection = (c: string, m: string, p: string, d: string, remote: string, port: number, i: number) =>
-    connections.push(line(at(30), c, m, p, `p-${m}-${p}`, d, remote, port, 'tcp', 2, 1, 1, i % 17 ? 0 : 1, 2000 + i));
+    connections.push(
+      line(
+        at(30),
+        c,
+        m,
+        p,
+        `p-${m}-${p}`,
+        d,
+        remote,
+        port,
+        'tcp',
+        2,
+        1,
+        1,
+        i % 17 ? 0 : 1,
+        2000 + i,
+        ...(bytesSent ? [1000 + i] : []),
+      ),
+    );
   names.forEach((n, i) => {
     const peer = (i * 7 + 3) % FLEET;
     connection(n, `m-${i}`, 'app', 'outbound', ip(peer + 1), 5432, i);
