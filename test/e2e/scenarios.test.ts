@@ -22,6 +22,7 @@ import { dataFolderScenario } from './scenarios/dataFolder';
 import { dependencyMapScenario } from './scenarios/dependencyMap';
 import { documentationLinksScenario } from './scenarios/documentationLinks';
 import { editorColumnsScenario } from './scenarios/editorColumns';
+import { exportAtScaleScenario } from './scenarios/exportAtScale';
 import { failedConnectionPatternsScenario } from './scenarios/failedConnectionPatterns';
 import { forkNotebookScenario } from './scenarios/forkNotebook';
 import { forkTablesScenario } from './scenarios/forkTables';
@@ -315,5 +316,10 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     "84 a hand-made notebook on a folder of own exports: hostile saved outputs show as text, Run All reads the own table with an earlier cell's let, Stop ends a never-ending cell and the notebook stays editable, a broken cell's error at line:column, save and reopen keep outputs, invalid JSON says why",
     ownNotebookScenario,
     420_000,
+  );
+  scenario(
+    '92 a user exports all of a million-row result as CSV: Cancel in the progress notification leaves no file; then to the end, the file has a million records, the byte order mark Excel needs and the hostile cell as it was',
+    exportAtScaleScenario,
+    600_000,
   );
 });
