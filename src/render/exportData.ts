@@ -13,7 +13,7 @@ import { recordJson } from '../results/wireJson';
 import { cellText } from './cellText';
 import { neutraliseFormula, safeCsvCellText } from './csvSafety';
 import { RowOrder, type RowView } from './rowOrder';
-import { rowCells, tableOf } from './tableCells';
+import { rowCells } from './tableCells';
 
 /** Rows per piece of exported text: large enough to write efficiently, small enough to cancel between. */
 export const EXPORT_ROWS_PER_CHUNK = 2000;
@@ -26,8 +26,13 @@ export function exportedTable(table: ResultTable, view: RowView | undefined): Re
   if (!view) {
     return table;
   }
-  const cells = rowCells(table);
-  return tableOf(table.name, cells, new RowOrder(cells).order(view.filter, view.sort));
+  // The rows themselves in the grid's order, not copies: a sorted million-row export holds one array more.
+  const order = new RowOrder(rowCells(table)).order(view.filter, view.sort);
+  const rows = new Array<(typeof table.rows)[number]>(order.length);
+  for (let i = 0; i < order.length; i++) {
+    rows[i] = table.rows[order[i]!]!;
+  }
+  return { ...table, rows };
 }
 
 export interface CsvOptions {
