@@ -11,6 +11,9 @@ import type { ResultTable } from '../results/queryResult';
 import { UTF8_BOM, writeExportFile } from './exportFile';
 import { log } from './log';
 
+/** Below this many rows an export takes well under a second: no notification flashes up for it. */
+const PROGRESS_ROWS = 20_000;
+
 /** Asks where to save, proposing `name` in the document's folder (a saved file) or the workspace folder. */
 export async function askExportTarget(documentUri: vscode.Uri, name: string): Promise<vscode.Uri | undefined> {
   const folder =
@@ -54,26 +57,29 @@ export async function saveTable(
   }
   const total = table.rows.length;
   const started = Date.now();
-  const outcome = await vscode.window.withProgress(
-    {
-      location: vscode.ProgressLocation.Notification,
-      title: `Exporting ${total.toLocaleString('en-US')} rows to ${name}`,
-      cancellable: true,
-    },
-    async (progress, token) => {
-      let reported = 0;
-      return writeExportFile(target.fsPath, pieces(), {
-        prefix,
-        isCancelled: () => token.isCancellationRequested,
-        onProgress: (rows) => {
-          // withProgress adds up increments: report the share written since the last report.
-          const share = total > 0 ? (rows / total) * 100 : 100;
-          progress.report({ increment: share - reported, message: `${rows.toLocaleString('en-US')} rows` });
-          reported = share;
-        },
-      });
-    },
-  );
+  const outcome =
+    total < PROGRESS_ROWS
+      ? await writeExportFile(target.fsPath, pieces(), { prefix })
+      : await vscode.window.withProgress(
+          {
+            location: vscode.ProgressLocation.Notification,
+            title: `Exporting ${total.toLocaleString('en-US')} rows to ${name}`,
+            cancellable: true,
+          },
+          async (progress, token) => {
+            let reported = 0;
+            return writeExportFile(target.fsPath, pieces(), {
+              prefix,
+              isCancelled: () => token.isCancellationRequested,
+              onProgress: (rows) => {
+                // withProgress adds up increments: report the share written since the last report.
+                const share = (rows / total) * 100;
+                progress.report({ increment: share - reported, message: `${rows.toLocaleString('en-US')} rows` });
+                reported = share;
+              },
+            });
+          },
+        );
   if (outcome.kind === 'cancelled') {
     log.info(`Export to ${target.fsPath} cancelled; nothing was written.`);
     vscode.window.setStatusBarMessage(`Export cancelled: ${name} was not written.`, 5000);
