@@ -65,15 +65,23 @@ export async function exportAtScaleScenario(main: Workbench): Promise<void> {
         (await wb.page.locator('.statusbar-item', { hasText: 'Export cancelled' }).count()) > 0 ? true : undefined,
       );
       assert.deepEqual(folderEntries(workspace), [], 'a cancelled export left a file');
+      // The Explorer listed the hidden partial file while it was written: it goes once the watcher sees it removed.
+      await waitFor('the Explorer without the partial file', async () =>
+        (await wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: '.partial' }).count()) === 0
+          ? true
+          : undefined,
+      );
       await wb.screenshot(92, 'export-cancelled');
 
       // To the end: the file appears whole (it is renamed into place once written).
       await exportAllAsCsv(wb, target);
+      const started = Date.now();
       const bytes = await waitFor(
         'the exported CSV',
         async () => (fs.existsSync(target) ? fs.readFileSync(target) : undefined),
         240_000,
       );
+      console.log(`# 92: ${bytes.length.toLocaleString('en-US')} bytes written in about ${Date.now() - started} ms`);
       assert.deepEqual(folderEntries(workspace), ['big-results.csv']);
       assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'no UTF-8 byte order mark');
       const records = bytes.toString('utf8').slice(1).split('\r\n');
