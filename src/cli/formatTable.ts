@@ -1,6 +1,6 @@
 /** Results as text: an aligned table for terminals, CSV, and the REST API's JSON. */
 
-import { neutraliseFormula, safeCsvCellText } from '../render/csvSafety';
+import { csvField, csvPieces } from '../render/exportData';
 import type { ResultTable, WireValue } from '../results/queryResult';
 import { tablesJson, tablesJsonChunks } from '../results/wireJson';
 
@@ -88,10 +88,6 @@ export function formatTableChunks(
   };
 }
 
-function csvField(s: string): string {
-  return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /**
  * RFC 4180 CSV with a header row, as Log Analytics exports it; cells a spreadsheet would run as a
  * formula get a leading `'` unless `neutraliseFormulas` is false (--csv-raw).
@@ -100,18 +96,18 @@ export function formatCsv(table: ResultTable, neutraliseFormulas = true): string
   return [...formatCsvChunks(table, neutraliseFormulas)].join('');
 }
 
-/** formatCsv's text in pieces of ROWS_PER_CHUNK rows, made as they are taken. */
+/**
+ * formatCsv's text in pieces of EXPORT_ROWS_PER_CHUNK rows, made as they are taken: the panel's CSV
+ * without the line end after the last record (the command ends its output with one, and separates the
+ * tables of a result with a blank line).
+ */
 function* formatCsvChunks(table: ResultTable, neutraliseFormulas: boolean): Generator<string> {
-  const value = (v: WireValue) => (v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
-  const cell = (v: WireValue, i: number) => {
-    const text = value(v);
-    return csvField(neutraliseFormulas ? safeCsvCellText(text, v, table.columns[i]?.type ?? 'string') : text);
-  };
-  // A one-column row whose cell is empty is written "" rather than as a blank line, which readers skip
-  // and which separates the tables of a result (formatCsvTables).
-  const line = (cells: readonly string[]) => cells.join(',') || '""';
-  yield line(table.columns.map((c) => csvField(neutraliseFormulas ? neutraliseFormula(c.name) : c.name)));
-  yield* linesInChunks(table.rows, (r) => line(r.map(cell)), '\r\n');
+  let held: string | undefined;
+  for (const piece of csvPieces(table, { neutraliseFormulas })) {
+    if (held !== undefined) yield held;
+    held = piece.text;
+  }
+  yield held!.slice(0, -2);
 }
 
 /**

@@ -74,19 +74,13 @@ export function* tablesJsonChunks(tables: readonly ResultTable[], rowsPerChunk =
   yield ']}';
 }
 
-/** An array of records keyed by column name, indented by two as JSON.stringify(records, null, 2) writes it. */
-export function recordsJson(table: ResultTable): string {
-  if (table.rows.length === 0) {
-    return '[]';
+/** One record of an array of records keyed by column name, indented as JSON.stringify(records, null, 2) writes it. */
+export function recordJson(row: readonly WireValue[], columns: readonly ResultColumn[]): string {
+  if (columns.length === 0) {
+    return '  {}';
   }
-  const records = table.rows.map((row) => {
-    if (table.columns.length === 0) {
-      return '  {}';
-    }
-    const fields = table.columns.map(
-      (c, i) => `    ${JSON.stringify(c.name)}: ${wireValueJson(row[i], c.type, 2).replace(/\n/g, '\n    ')}`,
-    );
-    return `  {\n${fields.join(',\n')}\n  }`;
-  });
-  return `[\n${records.join(',\n')}\n]`;
+  const fields = columns.map(
+    (c, i) => `    ${JSON.stringify(c.name)}: ${wireValueJson(row[i], c.type, 2).replace(/\n/g, '\n    ')}`,
+  );
+  return `  {\n${fields.join(',\n')}\n  }`;
 }

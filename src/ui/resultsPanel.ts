@@ -14,10 +14,12 @@ import * as vscode from 'vscode';
 import type { HostMessage, ResultsPanelState, ShowResultMessage, WebviewMessage } from '../protocol/messages';
 import { validatePanelState, validateWebviewMessage } from '../protocol/validate';
 import { webviewPayload } from '../protocol/webviewPayload';
-import { exportedTable, toCsv, toJsonRecords } from '../render/exportData';
+import { exportedTable } from '../render/exportData';
+import { exportFileName } from '../render/exportName';
 import type { QueryResult } from '../results/queryResult';
 import { makeNonce, resultsPanelHtml } from '../webviewHtml/resultsPanelHtml';
 import type { Ctx } from './ctx';
+import { askExportTarget, saveBytes, saveTable } from './exportSave';
 import { log } from './log';
 
 /** A result to show, as the runner has it (rows); the panel sends it to the webview as columns. */
@@ -38,9 +40,11 @@ export class ResultsPanel implements vscode.Disposable {
   private disposed = false;
   private last: HostMessage | undefined;
   private result: QueryResult | undefined;
+  /** The query of `result` (the last one shown), which names its export file. */
+  private resultQuery: string | undefined;
   /** After "Run all": each query's outcome message, by its position, for replay and export. */
   private readonly batch = new Map<number, HostMessage>();
-  private readonly batchResults = new Map<number, QueryResult>();
+  private readonly batchResults = new Map<number, { readonly result: QueryResult; readonly queryText: string }>();
   private readonly disposables: vscode.Disposable[] = [];
 
   /** The panel for a document: brought forward if it exists, created beside the editor otherwise. */
@@ -135,8 +139,9 @@ export class ResultsPanel implements vscode.Disposable {
     const batch = 'batch' in message ? message.batch : undefined;
     if (panelMessage.type === 'showResult') {
       this.result = panelMessage.result;
+      this.resultQuery = panelMessage.queryText;
       if (batch) {
-        this.batchResults.set(batch.index, panelMessage.result);
+        this.batchResults.set(batch.index, { result: panelMessage.result, queryText: panelMessage.queryText });
       }
     }
     if (message.type === 'running' && (!batch || batch.index === 0)) {
@@ -184,18 +189,21 @@ export class ResultsPanel implements vscode.Disposable {
         }
         return;
       case 'exportData': {
-        const result = m.batchIndex !== undefined ? this.batchResults.get(m.batchIndex) : this.result;
-        const source = result?.tables[m.tableIndex];
-        const table = source && exportedTable(source, m.view);
-        if (!table) {
+        const run =
+          m.batchIndex !== undefined
+            ? this.batchResults.get(m.batchIndex)
+            : this.result && { result: this.result, queryText: this.resultQuery };
+        const source = run?.result.tables[m.tableIndex];
+        if (!source) {
           void vscode.window.showWarningMessage('There is no result to export: run the query first.');
           return;
         }
-        const text =
-          m.format === 'csv'
-            ? toCsv(table, { neutraliseFormulas: this.ctx.config.csvFormulaProtection })
-            : toJsonRecords(table);
-        await this.save(m.format, Buffer.from(text, 'utf8'));
+        // Where to first: the rows are put in order and written only once the user has said where.
+        const name = exportFileName(path.posix.basename(this.documentUri.path), source.name, run.queryText, m.format);
+        const target = await askExportTarget(this.documentUri, name);
+        if (target) {
+          await saveTable(target, exportedTable(source, m.view), m.format, this.ctx.config.csvFormulaProtection);
+        }
         return;
       }
       case 'exportImage': {
@@ -203,7 +211,11 @@ export class ResultsPanel implements vscode.Disposable {
           m.format === 'png'
             ? Buffer.from(m.data.slice(m.data.indexOf(',') + 1), 'base64')
             : Buffer.from(m.data, 'utf8');
-        await this.save(m.format, bytes);
+        const name = exportFileName(path.posix.basename(this.documentUri.path), '', this.resultQuery, m.format);
+        const target = await askExportTarget(this.documentUri, name);
+        if (target) {
+          await saveBytes(target, bytes);
+        }
         return;
       }
       case 'copy':
@@ -241,24 +253,6 @@ export class ResultsPanel implements vscode.Disposable {
         log[m.level](`Results webview: ${m.message}`);
         return;
     }
-  }
-
-  private async save(ext: string, bytes: Uint8Array): Promise<void> {
-    const base = path.posix.basename(this.documentUri.path).replace(/\.[^.]+$/, '') || 'results';
-    const folder =
-      this.documentUri.scheme === 'file'
-        ? vscode.Uri.joinPath(this.documentUri, '..')
-        : vscode.workspace.workspaceFolders?.[0]?.uri;
-    const target = await vscode.window.showSaveDialog({
-      defaultUri: folder ? vscode.Uri.joinPath(folder, `${base}-results.${ext}`) : undefined,
-      filters: { [ext.toUpperCase()]: [ext] },
-    });
-    if (!target) {
-      return;
-    }
-    await vscode.workspace.fs.writeFile(target, bytes);
-    log.info(`Saved ${target.fsPath} (${bytes.byteLength.toLocaleString()} bytes).`);
-    vscode.window.setStatusBarMessage(`Saved ${path.basename(target.fsPath)}.`, 3000);
   }
 
   dispose(): void {

@@ -23,6 +23,7 @@ import { dependencyMapScenario } from './scenarios/dependencyMap';
 import { documentationLinksScenario } from './scenarios/documentationLinks';
 import { editorColumnsScenario } from './scenarios/editorColumns';
 import { exactLongsScenario } from './scenarios/exactLongs';
+import { exportAtScaleScenario } from './scenarios/exportAtScale';
 import { failedConnectionPatternsScenario } from './scenarios/failedConnectionPatterns';
 import { forkNotebookScenario } from './scenarios/forkNotebook';
 import { forkTablesScenario } from './scenarios/forkTables';
@@ -326,5 +327,10 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     '90 Pick Machines… in a report on a folder of 2,000 machines: it shows at once while the machines load, typing filters, three machines (a quote, an emoji, Hebrew) are ticked and come first when reopened, the cell says "3 machines", Run All ranks exactly those three',
     pickMachinesFleetScenario,
     420_000,
+  );
+  scenario(
+    '92 a user exports all of a million-row result as CSV: Cancel in the progress notification leaves no file; then to the end, the file has a million records, the byte order mark Excel needs and the hostile cell as it was',
+    exportAtScaleScenario,
+    600_000,
   );
 });

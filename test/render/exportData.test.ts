@@ -1,8 +1,16 @@
-import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ResultTable } from '../../src/results/queryResult';
-import { csvField, toCsv, toJsonRecords, exportedTable } from '../../src/render/exportData';
+import { describe, test } from 'node:test';
 import { cellText, expandedText, rowText } from '../../src/render/cellText';
+import {
+  csvField,
+  csvPieces,
+  EXPORT_ROWS_PER_CHUNK,
+  exportedTable,
+  jsonRecordPieces,
+  toCsv,
+  toJsonRecords,
+} from '../../src/render/exportData';
+import type { ResultTable } from '../../src/results/queryResult';
 
 const table: ResultTable = {
   name: 'PrimaryResult',
@@ -115,5 +123,67 @@ describe('export of the rows shown', () => {
   test('without a view ("all rows"): every row in the result order', () => {
     assert.equal(exportedTable(many, undefined).rows.length, 29);
     assert.equal(exportedTable(many, { filter: '' }).rows[3]![0], 'acme-3');
+  });
+});
+
+describe('exports in pieces (streamed to a file)', () => {
+  const big: ResultTable = {
+    name: 'PrimaryResult',
+    columns: [
+      { name: 'i', type: 'long' },
+      { name: 'big', type: 'long' },
+      { name: 's', type: 'string' },
+    ],
+    rows: Array.from({ length: 4501 }, (_, i) => [i, `85167315392434${String(i).padStart(4, '0')}`, `r${i}`]),
+  };
+
+  test('the CSV pieces joined are the whole CSV, each piece ending a line, rows counted as they go', () => {
+    const pieces = [...csvPieces(big)];
+    assert.deepEqual(
+      pieces.map((p) => p.rowsDone),
+      [0, EXPORT_ROWS_PER_CHUNK, 2 * EXPORT_ROWS_PER_CHUNK, 4501],
+    );
+    assert.ok(pieces.every((p) => p.text.endsWith('\r\n')));
+    const text = pieces.map((p) => p.text).join('');
+    assert.equal(text, toCsv(big));
+    assert.equal(text.split('\r\n').length, 4503);
+    assert.equal(text.split('\r\n')[4501], '4500,851673153924344500,r4500');
+  });
+
+  test('the JSON pieces joined are one array of every record, longs with every digit', () => {
+    const text = [...jsonRecordPieces(big)].map((p) => p.text).join('');
+    assert.equal(text, toJsonRecords(big));
+    assert.ok(text.endsWith('\n]\n'));
+    const parsed = JSON.parse(text) as { i: number }[];
+    assert.equal(parsed.length, 4501);
+    assert.equal(parsed[4500]!.i, 4500);
+    assert.match(text, /"big": 851673153924344500,\n/);
+    assert.equal([...jsonRecordPieces({ ...big, rows: [] })].map((p) => p.text).join(''), '[]\n');
+  });
+
+  test('a one-column row with an empty cell is "" (a blank line would be skipped by readers)', () => {
+    const one: ResultTable = {
+      name: 'T',
+      columns: [{ name: 's', type: 'string' }],
+      rows: [['a'], [''], [null], ['b']],
+    };
+    assert.equal(toCsv(one), 's\r\na\r\n""\r\n""\r\nb\r\n');
+  });
+
+  test('hostile cells: white space at an end, tabs, bidi controls and formulas survive a reader', () => {
+    assert.equal(csvField(' padded '), '" padded "');
+    assert.equal(csvField('a\tb'), 'a\tb');
+    const hostile: ResultTable = {
+      name: 'T',
+      columns: [
+        { name: 'name', type: 'string' },
+        { name: 'n', type: 'long' },
+      ],
+      rows: [
+        ['report\u202Efdp.exe', -2],
+        ['=HYPERLINK("http://x","y, \nz")', 1],
+      ],
+    };
+    assert.equal(toCsv(hostile), 'name,n\r\nreport\u202Efdp.exe,-2\r\n"\'=HYPERLINK(""http://x"",""y, \nz"")",1\r\n');
   });
 });

@@ -2,10 +2,12 @@
  * Charts drawn by the built results webview in Chromium, read back from the screen (the canvas's
  * shown size) and from the SVG the panel exports (axis labels, marks, legend colours).
  */
-import { after, before, describe, test } from 'node:test';
+
 import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { inflateSync } from 'node:zlib';
 import type { RenderInfo, ResultTable, WireValue } from '../../src/results/queryResult';
-import { openResultsPage, resultMessage, SKIP_WITHOUT_CHROMIUM, type ResultsPage } from './resultsPage';
+import { openResultsPage, type ResultsPage, resultMessage, SKIP_WITHOUT_CHROMIUM } from './resultsPage';
 
 const HOUR = 3_600_000;
 const START = Date.UTC(2026, 10, 23);
@@ -38,9 +40,9 @@ async function draw(p: ResultsPage, table: ResultTable, render: RenderInfo): Pro
   throw new Error(`the chart was not drawn: ${await p.page.textContent('.chart-note')}`);
 }
 
-/** The chart as the panel's Export SVG button saves it. */
-async function exportedSvg(p: ResultsPage): Promise<string> {
-  await p.page.locator('vscode-button', { hasText: 'Export SVG' }).click();
+/** The chart as the panel's Export SVG (or PNG, a data URL) button saves it. */
+async function exportedSvg(p: ResultsPage, format: 'SVG' | 'PNG' = 'SVG'): Promise<string> {
+  await p.page.locator('vscode-button', { hasText: `Export ${format}` }).click();
   for (let i = 0; i < 100; i++) {
     const image = (await p.posted()).filter((m) => m.type === 'exportImage').at(-1);
     if (image) {
@@ -49,7 +51,23 @@ async function exportedSvg(p: ResultsPage): Promise<string> {
     }
     await p.page.waitForTimeout(50);
   }
-  throw new Error('Export SVG posted nothing');
+  throw new Error(`Export ${format} posted nothing`);
+}
+
+/**
+ * The top-left pixel of a PNG as [r, g, b, a]. On the first scanline every PNG filter leaves the first
+ * pixel's bytes as they are (there is nothing to the left or above), so no unfiltering is needed.
+ */
+function firstPixel(png: Buffer): number[] {
+  assert.equal(png.readUInt32BE(12), 0x49484452, 'no IHDR');
+  assert.deepEqual([png[24], png[25]], [8, 6], 'not 8-bit RGBA');
+  const idat: Buffer[] = [];
+  for (let at = 8; at < png.length; ) {
+    const length = png.readUInt32BE(at);
+    if (png.toString('latin1', at + 4, at + 8) === 'IDAT') idat.push(png.subarray(at + 8, at + 8 + length));
+    at += 12 + length;
+  }
+  return [...inflateSync(Buffer.concat(idat)).subarray(1, 5)];
 }
 
 describe('charts in Chromium', { skip: SKIP_WITHOUT_CHROMIUM }, () => {
@@ -141,6 +159,18 @@ describe('charts in Chromium', { skip: SKIP_WITHOUT_CHROMIUM }, () => {
     await p.page.mouse.click(box.x + box.width - 60, box.y + 30);
     const after = await exportedSvg(p);
     assert.match(after, /opacity="0\.12"/, 'clicking a legend entry dimmed no series');
+  });
+
+  test("Export PNG and SVG carry the theme's background: a dark chart is not transparent in a light viewer", async () => {
+    await draw(
+      p,
+      series(['acme-web01'], 6, (_, t) => t),
+      { visualization: 'timechart' },
+    );
+    const png = await exportedSvg(p, 'PNG');
+    // The dark test theme's editor background, #1f1f1f, opaque.
+    assert.deepEqual(firstPixel(Buffer.from(png.slice(png.indexOf(',') + 1), 'base64')), [0x1f, 0x1f, 0x1f, 255]);
+    assert.match(await exportedSvg(p), /<rect[^>]*fill="#1f1f1f"/);
   });
 
   test('no page errors or CSP violations', async () => {
