@@ -66,7 +66,7 @@ export class Config {
     this.reader.readAll(this.trusted ? USER_ONLY : new Set([...USER_ONLY, ...USER_ONLY_WHEN_RESTRICTED]));
     this.dataFolderPath();
     this.schemaFilePath();
-    this.endpointOverride;
+    void this.endpointOverride;
   }
 
   /** False in Restricted Mode. */
