@@ -56,6 +56,7 @@ import { queryParameterTypesScenario } from './scenarios/queryParameterTypes';
 import { resultsScenario } from './scenarios/results';
 import { runAllAndStatusScenario } from './scenarios/runAllAndStatus';
 import { screenKeyboardScenario, screenWidthsScenario } from './scenarios/screenAccess';
+import { settingsWalkScenario } from './scenarios/settingsWalk';
 import { syntaxErrorScenario } from './scenarios/syntaxError';
 import { themesScenario } from './scenarios/themes';
 import { wideResultsScenario } from './scenarios/wideResults';
@@ -315,5 +316,10 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     "84 a hand-made notebook on a folder of own exports: hostile saved outputs show as text, Run All reads the own table with an earlier cell's let, Stop ends a never-ending cell and the notebook stays editable, a broken cell's error at line:column, save and reopen keep outputs, invalid JSON says why",
     ownNotebookScenario,
     420_000,
+  );
+  scenario(
+    '91 settings as a user changes them: a negative row limit written in settings.json gives one clear warning and queries still answer; the data folder changed in the Settings editor reloads the Machines view from the new folder without a reload of the window',
+    settingsWalkScenario,
+    300_000,
   );
 });
