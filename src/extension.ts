@@ -40,6 +40,7 @@ function localSource(config: Config, cacheDir?: string): DataSource {
 
 function createCtx(extension: vscode.ExtensionContext, order: StartupOrder): Ctx {
   const config = new Config(extension.extension.packageJSON.contributes?.configuration, tellSettingProblem);
+  extension.subscriptions.push(config);
   // Where the extension host runs on plain Node, the engine starts from a snapshot once one is built.
   const engineSnapshot = new ServerSnapshot(extension, config, ENGINE_SNAPSHOT);
   extension.subscriptions.push(engineSnapshot);

@@ -44,12 +44,19 @@ function kindOf(file: string): 'dir' | 'file' | undefined {
   }
 }
 
-export class Config {
+/** How long the settings must be quiet before a problem is told: the Settings editor writes as you type. */
+const TELL_AFTER_MS = 1000;
+
+export class Config implements vscode.Disposable {
   private readonly reader: SettingReader;
 
   /** `configuration`: package.json's contributes.configuration; `tell` shows a problem with a setting. */
   constructor(configuration: unknown, tell: (problem: string, key: string) => void) {
-    this.reader = new SettingReader(settingSchemas(configuration), rawSetting, tell);
+    this.reader = new SettingReader(settingSchemas(configuration), rawSetting, tell, TELL_AFTER_MS);
+  }
+
+  dispose(): void {
+    this.reader.dispose();
   }
 
   private get<T>(key: string): T {

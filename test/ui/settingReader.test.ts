@@ -53,3 +53,33 @@ test('a problem found after reading (a path not on disk) is told once under its 
   r.problem('local.dataFolder#path', 'not there');
   assert.deepEqual(told, ['not there']);
 });
+
+test('with a delay, only what still stands when the settings are quiet is told (typing in the Settings editor)', (t) => {
+  t.mock.timers.enable({ apis: ['setTimeout'] });
+  const told: string[] = [];
+  const r = new SettingReader(
+    new Map(),
+    () => ({ value: undefined, where: '' }),
+    (p) => told.push(p),
+    1000,
+  );
+  // "e", "ex", "exp" do not exist on the way to "exports", which does.
+  r.problem('local.dataFolder#path', '/ws/e does not exist');
+  t.mock.timers.tick(300);
+  r.problem('local.dataFolder#path', '/ws/ex does not exist');
+  t.mock.timers.tick(300);
+  r.problem('local.dataFolder#path', undefined);
+  t.mock.timers.tick(2000);
+  assert.deepEqual(told, []);
+  // A typo that stays: told once, the latest value only.
+  r.problem('local.dataFolder#path', '/ws/exprots does not exist');
+  r.problem('local.rowLimit', 'bad row limit');
+  t.mock.timers.tick(999);
+  assert.deepEqual(told, []);
+  t.mock.timers.tick(1);
+  assert.deepEqual(told, ['/ws/exprots does not exist', 'bad row limit']);
+  r.problem('local.dataFolder#path', '/ws/exprots does not exist');
+  t.mock.timers.tick(2000);
+  assert.equal(told.length, 2);
+  r.dispose();
+});
