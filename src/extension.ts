@@ -24,6 +24,7 @@ import { registerQueryParameterCommands } from './ui/queryParameterInput';
 import { registerQueryRunner } from './ui/queryRunner';
 import { registerReports } from './ui/reports';
 import { registerSchemaView } from './ui/schemaView';
+import { registerSettingsWatch, tellSettingProblem } from './ui/settingsWatch';
 import { registerSignInStatus } from './ui/signInStatus';
 import { StartupOrder } from './ui/startupOrder';
 import { libraryCodeCacheEnv } from './ui/startupSnapshot/libraryCodeCache';
@@ -31,17 +32,15 @@ import { ENGINE_SNAPSHOT, ServerSnapshot } from './ui/startupSnapshot/serverSnap
 import { WorkspaceSchemaProvider } from './ui/workspaceSchemaProvider';
 
 function localSource(config: Config, cacheDir?: string): DataSource {
-  const folder = config.dataFolder;
-  if (!folder) {
-    return { kind: 'sample' };
-  }
-  // A relative folder means one inside the (first) workspace folder, as other VS Code path settings do.
-  const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-  return { kind: 'folder', dir: root && !path.isAbsolute(folder) ? path.join(root, folder) : folder, cacheDir };
+  // Relative to the first workspace folder, ~ and ${workspaceFolder:Name} expanded; a folder that is not
+  // there is told once and the sample serves (settingPath.ts).
+  const dir = config.dataFolderPath();
+  return dir ? { kind: 'folder', dir, cacheDir } : { kind: 'sample' };
 }
 
 function createCtx(extension: vscode.ExtensionContext, order: StartupOrder): Ctx {
-  const config = new Config();
+  const config = new Config(extension.extension.packageJSON.contributes?.configuration, tellSettingProblem);
+  extension.subscriptions.push(config);
   // Where the extension host runs on plain Node, the engine starts from a snapshot once one is built.
   const engineSnapshot = new ServerSnapshot(extension, config, ENGINE_SNAPSHOT);
   extension.subscriptions.push(engineSnapshot);
@@ -101,6 +100,7 @@ export function activate(context: vscode.ExtensionContext): void {
   try {
     const order = new StartupOrder();
     const ctx = createCtx(context, order);
+    registerSettingsWatch(ctx);
     registerBackendCommands(ctx);
     registerSignInStatus(ctx);
     registerLanguageClient(ctx, { activatedAt: started, order });

@@ -1,25 +1,79 @@
 /**
- * Typed access to the `kql.*` settings declared in package.json. In Restricted Mode (a workspace the
- * user has not trusted) queries run on the local engine only and the settings that choose where data
- * comes from or where the sign-in token goes are taken from the user's settings, never the workspace's:
- * a repository's .vscode/settings.json must not be able to send the token anywhere or read files
- * elsewhere on the machine.
+ * Typed access to the `kql.*` settings declared in package.json. Every value is checked against its
+ * declaration (settingReader.ts): a bad one written by hand is told once and the default is used. In
+ * Restricted Mode (a workspace the user has not trusted) queries run on the local engine only and the
+ * settings that choose where data comes from or where the sign-in token goes are taken from the user's
+ * settings, never the workspace's: a repository's .vscode/settings.json must not be able to send the
+ * token anywhere or read files elsewhere on the machine.
  */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as vscode from 'vscode';
+import { checkEndpoint } from '../backends/logAnalytics/endpointPolicy';
 import type { BackendId, TimeRange } from '../results/queryResult';
+import { settingSchemas } from './settingCheck';
+import { resolveSettingPath } from './settingPath';
+import { type RawSetting, SettingReader } from './settingReader';
 import { timeRangeOf } from './timeRangeLabel';
 
 export type AzureCloud = 'AzurePublicCloud' | 'AzureUSGovernment' | 'AzureChinaCloud';
 
-export class Config {
-  private get<T>(key: string): T | undefined {
-    return vscode.workspace.getConfiguration('kql').get<T>(key);
+/** Settings a workspace cannot set in Restricted Mode (package.json's restrictedConfigurations). */
+const USER_ONLY_WHEN_RESTRICTED = new Set(['local.dataFolder', 'schemaFile', 'results.csvFormulaProtection']);
+/** Settings only the user or the machine may set, whatever the trust. */
+const USER_ONLY = new Set(['logAnalytics.endpoint']);
+
+/** The settings file a value came from, most specific first, as VS Code merges them. */
+function rawSetting(key: string, userOnly: boolean): RawSetting {
+  const i = vscode.workspace.getConfiguration('kql').inspect(key);
+  if (!userOnly && i?.workspaceFolderValue !== undefined) {
+    return { value: i.workspaceFolderValue, where: 'the folder settings (.vscode/settings.json)' };
+  }
+  if (!userOnly && i?.workspaceValue !== undefined) {
+    const file = vscode.workspace.workspaceFile ? 'the workspace file' : '.vscode/settings.json';
+    return { value: i.workspaceValue, where: `the workspace settings (${file})` };
+  }
+  return { value: i?.globalValue, where: 'your user settings' };
+}
+
+function kindOf(file: string): 'dir' | 'file' | undefined {
+  try {
+    return fs.statSync(file).isDirectory() ? 'dir' : 'file';
+  } catch {
+    return undefined;
+  }
+}
+
+/** How long the settings must be quiet before a problem is told: the Settings editor writes as you type. */
+const TELL_AFTER_MS = 1000;
+
+export class Config implements vscode.Disposable {
+  private readonly reader: SettingReader;
+
+  /** `configuration`: package.json's contributes.configuration; `tell` shows a problem with a setting. */
+  constructor(configuration: unknown, tell: (problem: string, key: string) => void) {
+    this.reader = new SettingReader(settingSchemas(configuration), rawSetting, tell, TELL_AFTER_MS);
+  }
+
+  dispose(): void {
+    this.reader.dispose();
+  }
+
+  private get<T>(key: string): T {
+    return this.reader.read<T>(key, USER_ONLY.has(key));
   }
 
   /** The user's own value (or the default), whatever the workspace sets. */
-  private userValue<T>(key: string): T | undefined {
-    const i = vscode.workspace.getConfiguration('kql').inspect<T>(key);
-    return i?.globalValue ?? i?.defaultValue;
+  private userValue<T>(key: string): T {
+    return this.reader.read<T>(key, true);
+  }
+
+  /** Checks every setting now (at start and after a change), so a bad value is told when it is written. */
+  checkAll(): void {
+    this.reader.readAll(this.trusted ? USER_ONLY : new Set([...USER_ONLY, ...USER_ONLY_WHEN_RESTRICTED]));
+    this.dataFolderPath();
+    this.schemaFilePath();
+    void this.endpointOverride;
   }
 
   /** False in Restricted Mode. */
@@ -50,6 +104,33 @@ export class Config {
   get dataFolder(): string {
     return this.trustedGet<string>('local.dataFolder') ?? '';
   }
+  /** The data folder as an absolute path on disk; undefined for the sample workspace (also when it is not there, told once). */
+  dataFolderPath(): string | undefined {
+    return this.existingPath('local.dataFolder', this.dataFolder, 'dir', 'the sample workspace');
+  }
+  /** The schema file as an absolute path on disk; undefined for the backend's schema (also when it is not there, told once). */
+  schemaFilePath(): string | undefined {
+    const written = this.trustedGet<string>('schemaFile') ?? '';
+    return this.existingPath('schemaFile', written, 'file', "the active backend's schema");
+  }
+
+  private existingPath(key: string, written: string, want: 'dir' | 'file', instead: string): string | undefined {
+    const id = `${key}#path`;
+    if (!written.trim()) {
+      this.reader.problem(id, undefined);
+      return undefined;
+    }
+    const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => ({ name: f.name, path: f.uri.fsPath }));
+    const resolved = resolveSettingPath(written, want, { folders, home: os.homedir(), kindOf });
+    const where = this.reader.where(key, !this.trusted);
+    this.reader.problem(
+      id,
+      'problem' in resolved
+        ? `kql.${key} is ${JSON.stringify(written)} in ${where}, but ${resolved.problem}. Using ${instead} until it is fixed.`
+        : undefined,
+    );
+    return 'path' in resolved ? resolved.path : undefined;
+  }
   get rowLimit(): number {
     return this.get<number>('local.rowLimit') ?? 500_000;
   }
@@ -70,7 +151,16 @@ export class Config {
   }
   /** Machine-scoped: only ever the user's (or remote machine's) value, never a workspace's. */
   get endpointOverride(): string {
-    return (this.userValue<string>('logAnalytics.endpoint') ?? '').trim();
+    const written = (this.userValue<string>('logAnalytics.endpoint') ?? '').trim();
+    const check = written ? checkEndpoint(written) : undefined;
+    const where = this.reader.where('logAnalytics.endpoint', true);
+    this.reader.problem(
+      'logAnalytics.endpoint#url',
+      check?.kind === 'invalid'
+        ? `kql.logAnalytics.endpoint is ${JSON.stringify(written)} in ${where}, but ${check.reason}. Using the cloud's own endpoint until it is fixed; nothing was sent to it.`
+        : undefined,
+    );
+    return check?.kind === 'invalid' ? '' : written;
   }
   get serverTimeoutSeconds(): number {
     return this.get<number>('logAnalytics.serverTimeoutSeconds') ?? 180;
@@ -91,7 +181,7 @@ export class Config {
   }
   /** CSV exports prefix cells that a spreadsheet would run as formulas with ' (OWASP). */
   get csvFormulaProtection(): boolean {
-    return this.get<boolean>('results.csvFormulaProtection') ?? true;
+    return this.trustedGet<boolean>('results.csvFormulaProtection') ?? true;
   }
 
   async update(key: string, value: unknown): Promise<void> {

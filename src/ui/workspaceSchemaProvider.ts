@@ -5,7 +5,6 @@
  * server, views) hear every change.
  */
 import * as fs from 'node:fs/promises';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { readCachedSchema, writeCachedSchema } from '../backends/logAnalytics';
 import { parseMetadataJson } from '../schema/metadataJson';
@@ -64,7 +63,7 @@ export class WorkspaceSchemaProvider implements vscode.Disposable {
   }
 
   private async load(signal: AbortSignal): Promise<void> {
-    const file = this.schemaFile();
+    const file = this.ctx.config.schemaFilePath();
     const backend = this.ctx.backends.active;
     if (file) {
       const text = await fs.readFile(file, 'utf8');
@@ -93,13 +92,6 @@ export class WorkspaceSchemaProvider implements vscode.Disposable {
         log.warn(`Could not cache the workspace schema: ${String(e)}`),
       );
     }
-  }
-
-  private schemaFile(): string | undefined {
-    const setting = (vscode.workspace.getConfiguration('kql').get<string>('schemaFile') ?? '').trim();
-    if (!setting) return undefined;
-    const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-    return root && !path.isAbsolute(setting) ? path.join(root, setting) : setting;
   }
 
   private set(schema: WorkspaceSchema, signal: AbortSignal): void {

@@ -59,6 +59,7 @@ import { queryParameterTypesScenario } from './scenarios/queryParameterTypes';
 import { resultsScenario } from './scenarios/results';
 import { runAllAndStatusScenario } from './scenarios/runAllAndStatus';
 import { screenKeyboardScenario, screenWidthsScenario } from './scenarios/screenAccess';
+import { settingsWalkScenario } from './scenarios/settingsWalk';
 import { syntaxErrorScenario } from './scenarios/syntaxError';
 import { themesScenario } from './scenarios/themes';
 import { wideResultsScenario } from './scenarios/wideResults';
@@ -332,5 +333,10 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     '92 a user exports all of a million-row result as CSV: Cancel in the progress notification leaves no file; then to the end, the file has a million records, the byte order mark Excel needs and the hostile cell as it was',
     exportAtScaleScenario,
     600_000,
+  );
+  scenario(
+    '91 settings as a user changes them: a negative row limit written in settings.json gives one clear warning and queries still answer; the data folder changed in the Settings editor reloads the Machines view from the new folder without a reload of the window',
+    settingsWalkScenario,
+    300_000,
   );
 });
