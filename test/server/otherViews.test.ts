@@ -70,7 +70,7 @@ describe('a .kql document in the other views', () => {
     assert.deepEqual(await cleared, []);
     const complete = await server.nextDiagnostics(uri);
     assert.equal(complete.length, 40);
-    for (const d of complete) assert.match(d.message, /nosuchcol10\d\d\b/);
+    for (const d of complete) assert.match(String(d.message), /nosuchcol10\d\d\b/);
     assert.ok(
       server.earlyDiagnostics.slice(earlyFrom).some((e) => e.uri === uri),
       'the reopened document published no early squiggles',
@@ -81,7 +81,7 @@ describe('a .kql document in the other views', () => {
       .slice(from)
       .filter((p) => p.uri === uri)
       .flatMap((p) => p.diagnostics)
-      .filter((d) => !/nosuchcol10\d\d\b/.test(d.message));
+      .filter((d) => !/nosuchcol10\d\d\b/.test(String(d.message)));
     assert.deepEqual(
       stale.map((d) => d.message),
       [],
