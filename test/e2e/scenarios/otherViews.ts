@@ -58,7 +58,7 @@ export async function otherViewsScenario(wb: Workbench, workspace: string): Prom
 
   // The Source Control view lists the changed file (once git has found the new repository); a click on
   // it is "Open Changes": the committed text (a git: document) beside the working copy.
-  await wb.runCommand('View: Show Source Control');
+  await wb.runCommand('Source Control: Focus on Source Control View');
   const change = wb.page.locator('.scm-view .monaco-list-row', { hasText: FILE }).first();
   await change.waitFor({ state: 'visible', timeout: 60_000 });
   await change.click();
