@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DomElement } from '../browserTypes';
+import type { CodeServer } from '../codeServer';
 import { runBlock } from '../queryFile';
 import { resultsFrame, waitForGrid, withColumns } from '../resultsPanel';
 import { type Workbench, waitFor } from '../workbench';
@@ -42,7 +43,26 @@ async function problemTree(wb: Workbench): Promise<{ level: string; text: string
     );
 }
 
-export async function otherViewsScenario(wb: Workbench, workspace: string): Promise<void> {
+/**
+ * The run's user settings turn git off (no Source Control work in other scenarios): on for this one, as
+ * a user's settings have it, and off again after it.
+ */
+async function withGit(server: CodeServer, body: () => Promise<void>): Promise<void> {
+  const file = path.join(server.userDataDir, 'User/settings.json');
+  const before = fs.readFileSync(file, 'utf8');
+  fs.writeFileSync(file, JSON.stringify({ ...JSON.parse(before), 'git.enabled': true }, null, 2));
+  try {
+    await body();
+  } finally {
+    fs.writeFileSync(file, before);
+  }
+}
+
+export async function otherViewsScenario(wb: Workbench, workspace: string, server: CodeServer): Promise<void> {
+  await withGit(server, () => diffAndExpand(wb, workspace));
+}
+
+async function diffAndExpand(wb: Workbench, workspace: string): Promise<void> {
   const repo = path.join(workspace, REPO);
   fs.mkdirSync(repo, { recursive: true });
   git(repo, 'init', '-q', '-b', 'main');
