@@ -1,6 +1,5 @@
 /**
- * Scenario 89: a `.kql` file in a git repository is changed; the Source Control view's "Open Changes"
- * shows the diff, and Problems lists the file once, with the working copy's error only (the diff's left
+ * Scenario 89: a `.kql` file in a git repository is changed; git's "Open Changes" shows the diff, and Problems lists the file once, with the working copy's error only (the diff's left
  * side, a `git:` document of the committed text, is not checked). Then a value holding a bidirectional
  * override, a zero-width space and markup, opened with Expand value, shows them as the grid does.
  */
@@ -76,14 +75,23 @@ async function diffAndExpand(wb: Workbench, workspace: string): Promise<void> {
     (await wb.problems()).some((r) => r.includes('nosuchworking')) ? true : undefined,
   );
 
-  // The Source Control view lists the changed file (once git has found the new repository); a click on
-  // it is "Open Changes": the committed text (a git: document) beside the working copy.
-  await wb.runCommand('Source Control: Focus on Source Control View');
-  const change = wb.page.locator('.scm-view .monaco-list-row', { hasText: FILE }).first();
-  await change.waitFor({ state: 'visible', timeout: 60_000 });
-  await change.click();
+  // Git's "Open Changes" (the Source Control view's action on a changed file) on the open file: the
+  // committed text (a git: document) beside the working copy. Asked again until git has found the new
+  // repository (before that the command does nothing).
   const diff = wb.page.locator('.editor-group-container.active .monaco-diff-editor');
-  await diff.waitFor({ state: 'visible', timeout: 30_000 });
+  await waitFor(
+    'the diff of the changed file',
+    async () => {
+      await wb.runCommand('Git: Open Changes', false);
+      return (await diff.waitFor({ state: 'visible', timeout: 5_000 }).then(
+        () => true,
+        () => false,
+      ))
+        ? true
+        : undefined;
+    },
+    90_000,
+  );
   await waitFor('both sides of the diff drawn', async () => {
     const texts = await diff.locator('.view-lines').allTextContents();
     const joined = texts.join('\n').replace(/\u00a0/g, ' ');
