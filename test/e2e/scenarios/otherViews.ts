@@ -1,6 +1,7 @@
 /**
- * Scenario 89: a `.kql` file in a git repository is changed; git's "Open Changes" shows the diff, and Problems lists the file once, with the working copy's error only (the diff's left
- * side, a `git:` document of the committed text, is not checked). Then a value holding a bidirectional
+ * Scenario 89: a `.kql` file in a git repository is changed; git's "Open Changes" shows the diff, and
+ * Problems lists the file once, with the working copy's error only (the diff's left side, a `git:`
+ * document of the committed text, is not checked). Then a value holding a bidirectional
  * override, a zero-width space and markup, opened with Expand value, shows them as the grid does.
  */
 import assert from 'node:assert/strict';
