@@ -15,17 +15,24 @@ export function cellText(v: WireValue | undefined): string {
 }
 
 /**
- * Unicode's bidirectional controls (embeddings, overrides, isolates, marks): inside a value they reorder
- * how it reads, so `report\u202Efdp.exe` looks like "reportexe.pdf".
+ * Characters that change how a value reads without showing themselves, each shown as its code point:
+ * - Unicode's bidirectional controls (embeddings, overrides, isolates, marks): inside a value they reorder
+ *   how it reads, so `report\u202Efdp.exe` looks like "reportexe.pdf";
+ * - the invisible separators (zero-width space, word joiner, zero-width no-break space): `admin\u200B`
+ *   looks like `admin` but is not equal to it. Zero-width joiner and non-joiner stay: emoji sequences and
+ *   Persian or Indic text need them to render;
+ * - a lone surrogate (half of a UTF-16 pair): a browser draws it as U+FFFD, which hides which half it was.
  */
-const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+const HIDDEN_CHARACTERS =
+  /[\u061C\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
- * The text as the grid and its tooltip show it: each bidirectional control as a visible `[U+202E]`, so a
- * value reads in the order its characters are stored. Copies and exports keep the value as it is.
+ * The text as the grid, its tooltip and the expanded value show it: each hidden character (above) as a
+ * visible `[U+202E]`, so a value reads in the order its characters are stored. Copies and exports keep
+ * the value as it is.
  */
 export function shownText(text: string): string {
-  return text.replace(BIDI_CONTROLS, (c) => `[U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}]`);
+  return text.replace(HIDDEN_CHARACTERS, (c) => `[U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}]`);
 }
 
 /** Pretty JSON for the "expand dynamic value" view; a string holding JSON is parsed first. */
@@ -42,6 +49,19 @@ export function expandedText(v: WireValue | undefined): string {
     return v;
   }
   return v === undefined ? '' : JSON.stringify(v, null, 2);
+}
+
+/**
+ * The expand view shows at most this many characters of a value: Chromium took over 30 s to lay out a
+ * 5 MB value, the panel frozen meanwhile. Copy cell still copies the whole value.
+ */
+export const MAX_EXPANDED_CHARS = 100_000;
+
+/** The first `max` UTF-16 units of `text`, one fewer when the cut would split a surrogate pair. */
+export function leadingChars(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const last = text.charCodeAt(max - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
 }
 
 /** A row as tab-separated text, as spreadsheets paste it. */

@@ -11,6 +11,20 @@ import { blocksOf } from './documentBlocks';
 
 export const DIAGNOSTICS_DELAY_MS = 250;
 
+/**
+ * The documents whose problems the user can fix: files, untitled documents and notebook cells (VS Code's
+ * convention). The others stay out of Problems: the old side of a diff (`git:`), "Compare with Saved"
+ * (`showModifications:`), a merge editor's inputs, a file shown from a zip or a commit. Listed there, a
+ * changed file's errors appeared twice, once for a version nobody can edit. Their hovers, colours and
+ * outline stay, so both sides of a diff look alike.
+ */
+const CHECKED_SCHEMES: ReadonlySet<string> = new Set(['file', 'untitled', 'vscode-notebook-cell']);
+
+export function isChecked(uri: string): boolean {
+  const colon = uri.indexOf(':');
+  return colon > 0 && CHECKED_SCHEMES.has(uri.slice(0, colon).toLowerCase());
+}
+
 const SEVERITY: Record<KqlSeverity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,

@@ -49,6 +49,7 @@ import {
   EARLY_PUBLISH_MS,
   type EarlyPublisher,
   FIRST_EARLY_PUBLISH_MS,
+  isChecked,
 } from './diagnostics';
 import { blockContaining, blockForCompletion, blocksOf, forgetDocument } from './documentBlocks';
 import { formatDocument } from './formatting';
@@ -170,8 +171,12 @@ function logFirstDiagnostics(checked: number, total: number): void {
 }
 let firstCompleteSent = false;
 
-/** Documents whose diagnostics have been published: only a first check publishes early (nothing to flicker). */
-const published = new Set<string>();
+/**
+ * Documents whose diagnostics have been published: only a first check publishes early (nothing to flicker).
+ * Kept per opened document, not per URI: a document closed and opened again (a tab reopened, a file
+ * renamed back) is new, and its first check publishes early again.
+ */
+const published = new WeakSet<TextDocument>();
 
 /**
  * After a document's check (published, superseded or failed) or its first early publication: the
@@ -217,14 +222,17 @@ function guardedAsync<A extends unknown[], R>(
 
 const diagnostics = new DiagnosticsScheduler(async (uri) => {
   const doc = documents.get(uri);
-  if (!doc) return;
+  if (!doc || !isChecked(uri)) return;
   serverTrace.mark('firstCheckStart');
   try {
     ensureLibrary();
     const view = cellView(doc);
+    // The document this check began with, as edited since: one closed and opened again under the same
+    // URI starts again at version 1, and its check must not take this one's results for its own.
     const current = () => {
       const now = documents.get(uri);
-      return view && now ? cellView(now)?.doc : now;
+      if (now !== doc) return undefined;
+      return view ? cellView(now)?.doc : now;
     };
     const send = async (list: readonly Diagnostic[], checked: number, total: number) => {
       await connection.sendDiagnostics({
@@ -232,10 +240,10 @@ const diagnostics = new DiagnosticsScheduler(async (uri) => {
         version: doc.version,
         diagnostics: view ? cellDiagnostics(view, list) : [...list],
       });
-      published.add(uri);
+      published.add(doc);
       logFirstDiagnostics(checked, total);
     };
-    const early: EarlyPublisher | undefined = published.has(uri)
+    const early: EarlyPublisher | undefined = published.has(doc)
       ? undefined
       : {
           firstAfterMs: FIRST_EARLY_PUBLISH_MS,
@@ -299,7 +307,6 @@ documents.onDidChangeContent((e) => {
 documents.onDidClose((e) => {
   diagnostics.cancel(e.document.uri);
   forgetDocument(e.document.uri);
-  published.delete(e.document.uri);
   forgetDocument(`kql-scoped:${e.document.uri}`);
   notebooks.forget(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });

@@ -34,6 +34,8 @@ export interface ServerHarness {
   readonly logs: string[];
   /** The partial lists a document's first check published before it was done, in order. */
   readonly earlyDiagnostics: { uri: string; diagnostics: Diagnostic[] }[];
+  /** Every list the server published, early or complete, in order. */
+  readonly published: { uri: string; diagnostics: Diagnostic[] }[];
   open(uri: string, text: string): Promise<Diagnostic[]>;
   change(uri: string, text: string): void;
   /** Closes the document, as an editor does for a closed tab and for a renamed file's old name. */
@@ -73,6 +75,7 @@ export async function startServer(options: { bundle?: string } = {}): Promise<Se
   );
   const logs: string[] = [];
   const earlyDiagnostics: { uri: string; diagnostics: Diagnostic[] }[] = [];
+  const published: { uri: string; diagnostics: Diagnostic[] }[] = [];
   const versions = new Map<string, number>();
   const waiters = new Map<string, ((d: Diagnostic[]) => void)[]>();
   /** Documents whose next publication is an early, partial one (see EARLY_DIAGNOSTICS_LOG). */
@@ -82,6 +85,7 @@ export async function startServer(options: { bundle?: string } = {}): Promise<Se
     if (p.message.startsWith(`${EARLY_DIAGNOSTICS_LOG} `)) partial.add(p.message.split(' ')[3]!);
   });
   connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+    published.push({ uri: p.uri, diagnostics: p.diagnostics });
     // Tests wait for a document's complete diagnostics; `earlyDiagnostics` keeps the partial ones.
     if (partial.delete(p.uri)) {
       earlyDiagnostics.push({ uri: p.uri, diagnostics: p.diagnostics });
@@ -122,6 +126,7 @@ export async function startServer(options: { bundle?: string } = {}): Promise<Se
     child,
     logs,
     earlyDiagnostics,
+    published,
     nextDiagnostics,
     open(uri, text) {
       versions.set(uri, 1);

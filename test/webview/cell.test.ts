@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { leadingChars } from '../../src/render/cellText';
 import { type CellElement, renderCell } from '../../webview/results/cell';
 
 /** A cell that records what it was given and fails the test if anything writes markup into it. */
@@ -35,6 +36,31 @@ describe('renderCell', () => {
     assert.equal(cell.title, 'report[U+202E]fdp.exe');
     renderCell(cell, { name: '\u2067x\u2069\u200F' }, undefined, 'dynamic', false);
     assert.equal(cell.textContent, '{"name":"[U+2067]x[U+2069][U+200F]"}');
+  });
+
+  test('a zero-width space, a word joiner, a BOM and a lone surrogate show as their code points; joiners in emoji stay', () => {
+    const cell = new ShimCell();
+    renderCell(cell, 'admin\u200B \u2060x\uFEFF \uD800 a\uDC00', undefined, 'string', false);
+    assert.equal(cell.textContent, 'admin[U+200B] [U+2060]x[U+FEFF] [U+D800] a[U+DC00]');
+    // A surrogate pair and the zero-width joiner of an emoji sequence are characters, not hidden ones.
+    const family = '\u{1F469}\u200D\u{1F4BB} \u{1F600}';
+    renderCell(cell, family, undefined, 'string', false);
+    assert.equal(cell.textContent, family);
+  });
+
+  test('a cell shows the first 10,000 characters of a long value, its tooltip the first 2,000', () => {
+    const cell = new ShimCell();
+    const long = `\u202E${'x'.repeat(50_000)}`;
+    renderCell(cell, long, undefined, 'string', false);
+    assert.equal(cell.textContent, `[U+202E]${'x'.repeat(10_000 - 8)}`);
+    assert.equal(cell.title, `[U+202E]${'x'.repeat(2000 - 8)}…`);
+  });
+
+  test('a long value is cut for the expand view, never inside a surrogate pair', () => {
+    assert.equal(leadingChars('abc', 3), 'abc');
+    assert.equal(leadingChars('abcd', 3), 'abc');
+    assert.equal(leadingChars('ab\u{1F600}', 3), 'ab');
+    assert.equal(leadingChars('a\u{1F600}b', 3), 'a\u{1F600}');
   });
 
   test('a dynamic value containing markup is shown as its JSON text', () => {

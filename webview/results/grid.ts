@@ -8,7 +8,7 @@
  * aria-activedescendant, so a screen reader follows the arrow keys without focus moving between cells.
  */
 
-import { expandedText, rowText } from '../../src/render/cellText';
+import { expandedText, leadingChars, MAX_EXPANDED_CHARS, rowText, shownText } from '../../src/render/cellText';
 import { RowOrder, type RowView, type SortState } from '../../src/render/rowOrder';
 import type { TableCells } from '../../src/render/tableCells';
 import type { WireValue } from '../../src/results/queryResult';
@@ -157,8 +157,10 @@ export class ResultGrid {
       h.setAttribute('role', 'columnheader');
       h.setAttribute('aria-colindex', String(i + 1));
       h.dataset.col = String(i);
-      h.title = `${c.name} (${c.type}) — click (or Enter) to sort`;
-      h.append(el('span', 'head-name', c.name), el('span', 'head-type muted', c.type));
+      // A column name is data too (a CSV file's header): shown as the cells show theirs.
+      const name = shownText(c.name);
+      h.title = `${name} (${c.type}) — click (or Enter) to sort`;
+      h.append(el('span', 'head-name', name), el('span', 'head-type muted', c.type));
       if (this.sort?.column === i) {
         h.append(el('span', 'sort-mark', this.sort.descending ? '▼' : '▲'));
         h.setAttribute('aria-sort', this.sort.descending ? 'descending' : 'ascending');
@@ -428,9 +430,16 @@ export class ResultGrid {
     const source = this.view[this.selected.row];
     const col = this.table.columns[this.selected.col];
     if (source !== undefined && col) {
+      // Shown as the cell shows it (hidden characters as code points), and only its start when it is
+      // long; Copy cell still copies the whole value.
+      const text = expandedText(this.table.value(source, this.selected.col));
+      const cut =
+        text.length > MAX_EXPANDED_CHARS
+          ? ` — its first ${MAX_EXPANDED_CHARS.toLocaleString('en-US')} of ${text.length.toLocaleString('en-US')} characters (Copy cell copies them all)`
+          : '';
       this.callbacks.expand(
-        `${col.name} (${col.type}), row ${this.selected.row + 1}`,
-        expandedText(this.table.value(source, this.selected.col)),
+        `${shownText(col.name)} (${col.type}), row ${this.selected.row + 1}${cut}`,
+        shownText(leadingChars(text, MAX_EXPANDED_CHARS)),
       );
     }
   }
