@@ -1,3 +1,4 @@
+export * from './backendNotes';
 export * from './cellErrors';
 export * from './cellScope';
 export { ExecutionOrders, runDurationMs } from './executionOrder';
