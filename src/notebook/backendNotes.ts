@@ -21,9 +21,12 @@ export function runningNote(label: string, progress: string): string {
 export const RESTRICTED_MODE_NOTE =
   'Ran on the local engine, not Log Analytics: this folder is not trusted (Restricted Mode), so its kql.backend setting is not used. Trust the folder to run on Log Analytics.';
 
-/** The text summary under a result: "12 rows; <warnings>", with the Restricted Mode note when it applies. */
-export function resultSummary(rows: string, notes: readonly string[], backend: CellBackend): string {
-  return [rows, ...notes, ...(backend.restrictedFromLogAnalytics ? [RESTRICTED_MODE_NOTE] : [])].join('; ');
+/**
+ * A result's warnings as the cell shows them (in its grid's notes and its text summary), with the
+ * Restricted Mode note last when it applies.
+ */
+export function cellWarnings(warnings: readonly string[], backend: CellBackend): string[] {
+  return [...warnings, ...(backend.restrictedFromLogAnalytics ? [RESTRICTED_MODE_NOTE] : [])];
 }
 
 /** A cannot-run note, with why the workspace is the local one when Restricted Mode made it so. */

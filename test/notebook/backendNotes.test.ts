@@ -7,10 +7,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
   cannotRunText,
+  cellWarnings,
   describeCellError,
   placeCellError,
   RESTRICTED_MODE_NOTE,
-  resultSummary,
   runningNote,
   scopeCell,
 } from '../../src/notebook';
@@ -25,18 +25,17 @@ test('a retry the service asked for shows in the running cell, naming the backen
   );
 });
 
-test('a result on the chosen backend says its rows and warnings only', () => {
-  assert.equal(
-    resultSummary('3 rows', ['Partial results: the query hit a limit'], onLogAnalytics),
-    '3 rows; Partial results: the query hit a limit',
-  );
+test('a result on the chosen backend keeps its warnings as they are', () => {
+  assert.deepEqual(cellWarnings(['Partial results: the query hit a limit'], onLogAnalytics), [
+    'Partial results: the query hit a limit',
+  ]);
 });
 
 test('in Restricted Mode a result says it came from the local engine and why', () => {
-  const summary = resultSummary('3 rows', [], restricted);
-  assert.equal(summary, `3 rows; ${RESTRICTED_MODE_NOTE}`);
-  assert.match(summary, /not Log Analytics: this folder is not trusted \(Restricted Mode\)/);
-  assert.match(summary, /Trust the folder to run on Log Analytics/);
+  const notes = cellWarnings(['Showing the first 10 rows.'], restricted);
+  assert.deepEqual(notes, ['Showing the first 10 rows.', RESTRICTED_MODE_NOTE]);
+  assert.match(notes[1]!, /not Log Analytics: this folder is not trusted \(Restricted Mode\)/);
+  assert.match(notes[1]!, /Trust the folder to run on Log Analytics/);
 });
 
 test('a cell that cannot run says so, and in Restricted Mode which workspace it was checked against', () => {

@@ -16,6 +16,7 @@ import {
   cannotRunNote,
   cannotRunText,
   cellRowsText,
+  cellWarnings,
   describeCellError,
   describeDefinitions,
   ExecutionOrders,
@@ -25,7 +26,6 @@ import {
   placeCellError,
   RESULT_MIME,
   resultPayload,
-  resultSummary,
   runningNote,
   scopeCell,
   tablesRowsText,
@@ -206,15 +206,15 @@ export class KqlNotebookController implements vscode.Disposable {
         timeoutMs: backend.id === 'local' ? config.localTimeoutMs : config.serverTimeoutSeconds * 1000,
       });
       await progressShown;
-      const shown = { ...result, warnings: resultWarnings(result) };
+      const shown = { ...result, warnings: cellWarnings(resultWarnings(result), where) };
       // Every table of the result in one output: the renderer heads each with its name when there are several.
       const payload = resultPayload(shown);
       const rows = tablesRowsText(shown);
-      const summary = resultSummary(
+      const summary = [
         rows,
-        [...(result.stats.truncated ? [truncationNote(result.warnings)] : []), ...shown.warnings],
-        where,
-      );
+        ...(result.stats.truncated ? [truncationNote(result.warnings)] : []),
+        ...shown.warnings,
+      ].join('; ');
       const metadata: CellOutputMetadata = {
         rowCount: payload.rowsReturned,
         ...(payload.tableRowsReturned ? { tableRows: payload.tableRowsReturned } : {}),
