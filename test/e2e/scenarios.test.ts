@@ -45,6 +45,7 @@ import { logAnalyticsWorkspaceScenario } from './scenarios/logAnalyticsWorkspace
 import { machinesScenario } from './scenarios/machines';
 import { mapDiffScenario, mapExpandScenario, mapFocusScenario } from './scenarios/mapJourneys';
 import { noProcessTableScenario } from './scenarios/noProcessTable';
+import { notebookLogAnalyticsScenario } from './scenarios/notebookLogAnalytics';
 import { bigNotebookScenario, reportNotebookScenario } from './scenarios/notebooks';
 import { ownExportsScenario } from './scenarios/ownExports';
 import { ownFleetScenario } from './scenarios/ownFleet';
@@ -315,5 +316,10 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     "84 a hand-made notebook on a folder of own exports: hostile saved outputs show as text, Run All reads the own table with an earlier cell's let, Stop ends a never-ending cell and the notebook stays editable, a broken cell's error at line:column, save and reopen keep outputs, invalid JSON says why",
     ownNotebookScenario,
     420_000,
+  );
+  scenario(
+    "88 a notebook on the user's Log Analytics workspace: a throttled cell says it waits, a PartialError shows its rows and reason, Stop aborts a slow cell's request at the server, a missing own table is at its line:column; in an untrusted folder the saved outputs show, Run All asks for trust, and the exported query runs locally",
+    notebookLogAnalyticsScenario,
+    480_000,
   );
 });

@@ -11,12 +11,9 @@ import { isUnplaced } from '../../backends/logAnalytics';
 import { analyze, firstError } from '../../kql';
 import type { KqlError } from '../../kql/errors';
 import {
-  type CellBackend,
   cannotRunColumnsNote,
   cannotRunNote,
-  cannotRunText,
   cellRowsText,
-  cellWarnings,
   describeCellError,
   describeDefinitions,
   ExecutionOrders,
@@ -102,10 +99,6 @@ export class KqlNotebookController implements vscode.Disposable {
     // Read once: a backend switched while the cell runs changes the next run, not what this one says.
     const backend = this.ctx.backends.active;
     const config = this.ctx.config;
-    const where: CellBackend = {
-      label: backend.label,
-      restrictedFromLogAnalytics: !config.trusted && config.configuredBackend === 'logAnalytics',
-    };
     const fail = async (error: KqlError): Promise<false> => {
       // Log Analytics' errors have no position unless the backend found the name they are about.
       const placed = !(backend.id === 'logAnalytics' && isUnplaced(error));
@@ -154,7 +147,7 @@ export class KqlNotebookController implements vscode.Disposable {
     const tables = this.ctx.schemas.current.tables.map((t) => t.name);
     const missing = missingTables(scoped.text, tables);
     if (missing.length > 0) {
-      await this.cannotRun(execution, cell.index, missing, tables, where);
+      await this.cannotRun(execution, cell.index, missing, tables);
       return true;
     }
     // Columns too: an export without BytesSent stops no Run All at the first traffic part.
@@ -163,7 +156,7 @@ export class KqlNotebookController implements vscode.Disposable {
       const what = missingCols.map((m) => `${m.table}.${m.column}`).join(', ');
       await this.skip(
         execution,
-        cannotRunText(cannotRunColumnsNote(missingCols), where),
+        cannotRunColumnsNote(missingCols),
         `Notebook cell ${cell.index + 1} not run: no ${what}.`,
       );
       return true;
@@ -206,7 +199,7 @@ export class KqlNotebookController implements vscode.Disposable {
         timeoutMs: backend.id === 'local' ? config.localTimeoutMs : config.serverTimeoutSeconds * 1000,
       });
       await progressShown;
-      const shown = { ...result, warnings: cellWarnings(resultWarnings(result), where) };
+      const shown = { ...result, warnings: resultWarnings(result) };
       // Every table of the result in one output: the renderer heads each with its name when there are several.
       const payload = resultPayload(shown);
       const rows = tablesRowsText(shown);
@@ -218,7 +211,7 @@ export class KqlNotebookController implements vscode.Disposable {
       const metadata: CellOutputMetadata = {
         rowCount: payload.rowsReturned,
         ...(payload.tableRowsReturned ? { tableRows: payload.tableRowsReturned } : {}),
-        backend: where.restrictedFromLogAnalytics ? `${backend.label} (Restricted Mode)` : backend.label,
+        backend: backend.label,
       };
       await execution.replaceOutput(
         new vscode.NotebookCellOutput(
@@ -239,7 +232,6 @@ export class KqlNotebookController implements vscode.Disposable {
           cell.index,
           missingNow,
           tables.filter((t) => !missingNow.includes(t)),
-          where,
         );
         return true;
       }
@@ -276,11 +268,10 @@ export class KqlNotebookController implements vscode.Disposable {
     index: number,
     missing: readonly string[],
     tables: readonly string[],
-    where: CellBackend,
   ): Promise<void> {
     await this.skip(
       execution,
-      cannotRunText(cannotRunNote(missing, tables), where),
+      cannotRunNote(missing, tables),
       `Notebook cell ${index + 1} not run: the workspace has no ${missing.join(', ')}.`,
     );
   }
@@ -290,7 +281,7 @@ export class KqlNotebookController implements vscode.Disposable {
     await execution.replaceOutput(
       new vscode.NotebookCellOutput([
         // Plain text, as every output this extension writes: a reopened file shows no markup (SHOWN_MIMES).
-        vscode.NotebookCellOutputItem.text(wrapWords(note)),
+        vscode.NotebookCellOutputItem.text(wrapWords(`Cannot run here. ${note}`)),
       ]),
     );
     log.info(logLine);
