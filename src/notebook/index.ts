@@ -1,3 +1,4 @@
+export { showsBackendStatus } from './backendStatus';
 export * from './cellErrors';
 export * from './cellScope';
 export { ExecutionOrders, runDurationMs } from './executionOrder';

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { describeCellError, placeCellError, runningNote, scopeCell } from '../../src/notebook';
+import { describeCellError, placeCellError, runningNote, scopeCell, showsBackendStatus } from '../../src/notebook';
 
 test('a retry the service asked for shows in the running cell, naming the backend', () => {
   assert.equal(
@@ -33,4 +33,12 @@ test("a placed error in the cell's own text keeps its line:column, counted from 
   // The backend placed it at "Heartbeats": line 2 of the text sent (the prelude's line first).
   const place = placeCellError(scoped, 1, { start: { line: 2, character: 0 }, end: { line: 2, character: 10 } });
   assert.equal(describeCellError(place, "named 'Heartbeats'"), "2:1: named 'Heartbeats'");
+});
+
+test('the backend status shows in a KQL editor and in a KQL notebook with no cell focused', () => {
+  assert.equal(showsBackendStatus('kql', undefined), true);
+  assert.equal(showsBackendStatus(undefined, 'kql-notebook'), true);
+  assert.equal(showsBackendStatus('markdown', 'kql-notebook'), true);
+  assert.equal(showsBackendStatus('json', undefined), false);
+  assert.equal(showsBackendStatus(undefined, 'jupyter-notebook'), false);
 });
