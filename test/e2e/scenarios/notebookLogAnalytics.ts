@@ -207,7 +207,7 @@ export async function notebookLogAnalyticsScenario(main: Workbench): Promise<voi
     await runCell(wb, 'Heartbeats');
     const error = await outputSaying(wb, /Failed to resolve table or column expression named 'Heartbeats'/, 60_000);
     console.log(`# 88: the missing own table: ${error}`);
-    assert.match(error, /^2:1: 'take' operator/);
+    assert.match(error, /\b2:1: .*'take' operator: Failed to resolve table or column expression named 'Heartbeats'/);
     await wheel(wb, 600, 'gutter');
     await wb.screenshot(88, 'missing-table-at-line-column');
 
