@@ -9,28 +9,12 @@ import { LogAnalyticsBackend } from '../../../src/backends/logAnalytics';
 import { isUnplaced, placeServiceError } from '../../../src/backends/logAnalytics/errorPlace';
 import { KqlError } from '../../../src/kql/errors';
 import { useLoopbackServer } from './loopbackServer';
+import { unresolvedName } from './serviceAnswers';
 
 const WORKSPACE = '0b6c1a2e-8f4d-4c3b-9a7e-5d2f1e0c9b8a';
 const credential = { getToken: async () => ({ token: 'token-1', expiresOnTimestamp: Date.now() + 3_600_000 }) };
 const zero = { line: 0, character: 0 };
 const unplaced = (message: string) => new KqlError('BadArgumentError', message, { start: zero, end: zero });
-
-function semanticError(message: string) {
-  return {
-    status: 400,
-    body: {
-      error: {
-        message: 'The request had some invalid properties',
-        code: 'BadArgumentError',
-        innererror: {
-          code: 'SemanticError',
-          message: 'A semantic error occurred.',
-          innererror: { code: 'SEM0100', message },
-        },
-      },
-    },
-  };
-}
 
 describe('placing a Log Analytics error in the query', () => {
   test('the unresolved name is found where the query uses it, not in a comment or a string', () => {
@@ -63,9 +47,7 @@ describe('placing a Log Analytics error in the query', () => {
   describe('on the wire', () => {
     const loopback = useLoopbackServer();
     test("a cell's own table the workspace lacks: the error is at its line:column in the text given", async () => {
-      loopback.server.script([
-        semanticError("'where' operator: Failed to resolve table or column expression named 'Heartbeats'"),
-      ]);
+      loopback.server.script([unresolvedName('where', 'Heartbeats')]);
       const backend = new LogAnalyticsBackend({
         workspaceId: WORKSPACE,
         credential,

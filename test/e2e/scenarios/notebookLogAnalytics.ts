@@ -18,6 +18,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { cellsToKql } from '../../../src/notebook';
+import { unresolvedName } from '../../backends/logAnalytics/serviceAnswers';
 import { userWorkspaceMetadata } from '../../backends/userWorkspaceMetadata';
 import { EMPTY_RESULT, inLoopbackWorkspace, LA_WORKSPACE_ID } from '../logAnalyticsLoopback';
 import { runStatusText } from '../queryFile';
@@ -113,23 +114,7 @@ function answerFor(query: string, throttledTries: () => number) {
     return { status: 200, body: EMPTY_RESULT.body, delayMs: 120_000 };
   }
   if (query.includes('Heartbeats')) {
-    return {
-      status: 400,
-      body: {
-        error: {
-          message: 'The request had some invalid properties',
-          code: 'BadArgumentError',
-          innererror: {
-            code: 'SemanticError',
-            message: 'A semantic error occurred.',
-            innererror: {
-              code: 'SEM0100',
-              message: "'take' operator: Failed to resolve table or column expression named 'Heartbeats'",
-            },
-          },
-        },
-      },
-    };
+    return unresolvedName('take', 'Heartbeats');
   }
   return EMPTY_RESULT;
 }
