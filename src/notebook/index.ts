@@ -1,3 +1,4 @@
+export { showsBackendStatus } from './backendStatus';
 export * from './cellErrors';
 export * from './cellScope';
 export { ExecutionOrders, runDurationMs } from './executionOrder';
@@ -8,5 +9,6 @@ export * from './notebookFile';
 export { ALL_MACHINES, computersLet, computersOf, hasComputersParameter, withComputers } from './parameters';
 export { findReport, REPORTS, type Report, reportFile } from './reportCatalogue';
 export { cellRowsText, resultPayload, tablesRowsText } from './resultPayload';
+export { runningNote } from './runningNote';
 export { type Definition, definitionsOf, isDefinitionsOnly, type Statement, splitStatements } from './statements';
 export { wrapWords } from './wrapWords';

@@ -1,11 +1,12 @@
 /**
- * The status bar item for KQL editors: "backend · time range", and the last run's row count and
+ * The status bar item for KQL editors and notebooks: "backend · time range", and the last run's row count and
  * duration. Clicking it picks the time range (the backend has its own command, named in the tooltip),
  * so a range that silently narrows the results is always in sight.
  */
 import * as vscode from 'vscode';
-import type { QueryStats } from '../results/queryResult';
+import { showsBackendStatus } from '../notebook';
 import { formatRunFailure, formatRunStats, type RunFailureKind } from '../render/runSummary';
+import type { QueryStats } from '../results/queryResult';
 import type { Ctx } from './ctx';
 import { timeRangeLabel } from './timeRangeLabel';
 
@@ -23,6 +24,7 @@ export class RunStatusBar implements vscode.Disposable {
     ctx.backends.onDidChange(() => this.update(), null, this.disposables);
     ctx.backends.onDidChangeTimeRange(() => this.update(), null, this.disposables);
     vscode.window.onDidChangeActiveTextEditor(() => this.update(), null, this.disposables);
+    vscode.window.onDidChangeActiveNotebookEditor(() => this.update(), null, this.disposables);
     this.update();
   }
 
@@ -45,7 +47,12 @@ export class RunStatusBar implements vscode.Disposable {
   }
 
   private update(): void {
-    if (vscode.window.activeTextEditor?.document.languageId !== 'kql') {
+    if (
+      !showsBackendStatus(
+        vscode.window.activeTextEditor?.document.languageId,
+        vscode.window.activeNotebookEditor?.notebook.notebookType,
+      )
+    ) {
       this.item.hide();
       return;
     }

@@ -47,6 +47,7 @@ import { logAnalyticsWorkspaceScenario } from './scenarios/logAnalyticsWorkspace
 import { machinesScenario } from './scenarios/machines';
 import { mapDiffScenario, mapExpandScenario, mapFocusScenario } from './scenarios/mapJourneys';
 import { noProcessTableScenario } from './scenarios/noProcessTable';
+import { notebookLogAnalyticsScenario } from './scenarios/notebookLogAnalytics';
 import { bigNotebookScenario, reportNotebookScenario } from './scenarios/notebooks';
 import { ownExportsScenario } from './scenarios/ownExports';
 import { ownFleetScenario } from './scenarios/ownFleet';
@@ -338,5 +339,10 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     '91 settings as a user changes them: a negative row limit written in settings.json gives one clear warning and queries still answer; the data folder changed in the Settings editor reloads the Machines view from the new folder without a reload of the window',
     settingsWalkScenario,
     300_000,
+  );
+  scenario(
+    "88 a notebook on the user's Log Analytics workspace: a throttled cell says it waits, a PartialError shows its rows and reason, Stop aborts a slow cell's request at the server, a missing own table is at its line:column; in an untrusted folder the saved outputs show, Run All asks for trust, and the exported query runs locally",
+    notebookLogAnalyticsScenario,
+    480_000,
   );
 });

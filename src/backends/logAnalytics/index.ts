@@ -1,14 +1,15 @@
-export { LogAnalyticsBackend, toQueryTimeInterval, type LogAnalyticsOptions } from './logAnalyticsBackend';
-export { cloudEndpoints, type AzureCloudName, type CloudEndpoints } from './clouds';
-export { SignInRequiredError, toBackendError } from './errorMapping';
-export { renderInfoFrom, wireTable, wireColumnType } from './wireConversion';
+export { type AzureCloudName, type CloudEndpoints, cloudEndpoints } from './clouds';
 export { isIsoDuration } from './durations';
-export {
-  fetchWorkspaceSchema,
-  fetchMetadataDocument,
-  schemaFromFallbackResult,
-  SCHEMA_FALLBACK_QUERY,
-  type MetadataRequest,
-} from './workspaceMetadata';
+export { SignInRequiredError, toBackendError } from './errorMapping';
+export { isUnplaced } from './errorPlace';
+export { LogAnalyticsBackend, type LogAnalyticsOptions, toQueryTimeInterval } from './logAnalyticsBackend';
 export { readCachedSchema, writeCachedSchema } from './schemaCache';
-export { SignInGate, type SessionSource, type SignInSession, type SignInState } from './signInGate';
+export { type SessionSource, SignInGate, type SignInSession, type SignInState } from './signInGate';
+export { renderInfoFrom, wireColumnType, wireTable } from './wireConversion';
+export {
+  fetchMetadataDocument,
+  fetchWorkspaceSchema,
+  type MetadataRequest,
+  SCHEMA_FALLBACK_QUERY,
+  schemaFromFallbackResult,
+} from './workspaceMetadata';

@@ -10,6 +10,7 @@ import {
   LogsQueryResultStatus,
   type QueryTimeInterval,
 } from '@azure/monitor-query-logs';
+import { KqlError } from '../../kql/errors';
 import { BackendError, QueryCancelledError, QueryTimeoutError } from '../../results/errors';
 import { DEFAULT_ROW_LIMIT, type QueryResult, type ResultTable, type TimeRange } from '../../results/queryResult';
 import type { WorkspaceSchema } from '../../schema/workspaceSchema';
@@ -19,6 +20,7 @@ import type { Answer } from './answerReader';
 import { type AzureCloudName, cloudEndpoints } from './clouds';
 import { type EndpointApprover, EndpointGatedCredential } from './endpointPolicy';
 import { serviceErrorIn, serviceErrorMessages, toBackendError } from './errorMapping';
+import { placeServiceError } from './errorPlace';
 import { resultTables } from './exactCells';
 import { withParameterLets } from './parameterLets';
 import { DEFAULT_MAX_RESPONSE_BYTES, type ResponseNote, responseSizePolicy } from './responseSize';
@@ -324,7 +326,8 @@ export class LogAnalyticsBackend implements QueryBackend {
         // just refused (revoked, or replaced by a new sign-in): a new client asks the credential again.
         this.client = this.newClient();
       }
-      throw failure;
+      // Placed in the text the caller gave (not the one sent, which may open with parameter lets).
+      throw failure instanceof KqlError ? placeServiceError(query, failure) : failure;
     } finally {
       clearTimeout(timer);
       this.signals.delete(call);

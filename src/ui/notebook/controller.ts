@@ -7,6 +7,7 @@
  * not run: its output says which table it needs and where that comes from, and Run All goes on.
  */
 import * as vscode from 'vscode';
+import { isUnplaced } from '../../backends/logAnalytics';
 import { analyze, firstError } from '../../kql';
 import type { KqlError } from '../../kql/errors';
 import {
@@ -22,6 +23,7 @@ import {
   placeCellError,
   RESULT_MIME,
   resultPayload,
+  runningNote,
   scopeCell,
   tablesRowsText,
   wrapWords,
@@ -94,10 +96,15 @@ export class KqlNotebookController implements vscode.Disposable {
       Math.max(index, 0),
     );
     const cellNumber = (i: number): number => (code[i]?.index ?? i) + 1;
+    // Read once: a backend switched while the cell runs changes the next run, not what this one says.
+    const backend = this.ctx.backends.active;
+    const config = this.ctx.config;
     const fail = async (error: KqlError): Promise<false> => {
-      const place = placeCellError(scoped, index, error.range);
+      // Log Analytics' errors have no position unless the backend found the name they are about.
+      const placed = !(backend.id === 'logAnalytics' && isUnplaced(error));
+      const place = placeCellError(scoped, index, error.range, placed);
       const target = code[place.cellIndex];
-      if (place.inOwnCell && target) {
+      if (place.inOwnCell && !place.unplaced && target) {
         const r = place.range;
         const d = new vscode.Diagnostic(
           new vscode.Range(
@@ -156,7 +163,7 @@ export class KqlNotebookController implements vscode.Disposable {
     }
 
     // A cell sees the parameters declared in the cells above it: values missing for those are asked now.
-    const parameters = await parameterValuesForRun(cell.document.uri, scoped.text, this.ctx.backends.active.id);
+    const parameters = await parameterValuesForRun(cell.document.uri, scoped.text, backend.id);
     if (!parameters) {
       await execution.replaceOutput(
         new vscode.NotebookCellOutput([
@@ -168,18 +175,30 @@ export class KqlNotebookController implements vscode.Disposable {
     }
     const abort = new AbortController();
     execution.token.onCancellationRequested(() => abort.abort());
-    const backend = this.ctx.backends.active;
-    const config = this.ctx.config;
+    // What holds the run up (a throttled service's wait, files loading) shows as the cell's output
+    // meanwhile; each shown in turn, all before the outcome replaces them.
+    let progressShown = Promise.resolve();
+    const onProgress = (message: string): void => {
+      progressShown = progressShown
+        .then(() =>
+          execution.replaceOutput(
+            new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.text(runningNote(backend.label, message))]),
+          ),
+        )
+        .catch(() => undefined);
+    };
     try {
       const result = await backend.run(scoped.text, {
         timeRange: setsOwnTimeRange(scoped.text) ? undefined : this.ctx.backends.timeRange,
         signal: abort.signal,
+        onProgress,
         parameters: parameters.values,
         parameterDeclarations: parameters.declarations,
         parameterLiterals: parameters.literals,
         rowLimit: config.rowLimit,
         timeoutMs: backend.id === 'local' ? config.localTimeoutMs : config.serverTimeoutSeconds * 1000,
       });
+      await progressShown;
       const shown = { ...result, warnings: resultWarnings(result) };
       // Every table of the result in one output: the renderer heads each with its name when there are several.
       const payload = resultPayload(shown);
@@ -204,6 +223,7 @@ export class KqlNotebookController implements vscode.Disposable {
       execution.end(true, Date.now());
       return true;
     } catch (e) {
+      await progressShown;
       if (e instanceof MissingTableError) {
         // The service found the table missing (the schema had not said so yet): the same note as above.
         const missingNow = e.tables;
@@ -284,7 +304,10 @@ interface CellOutputMetadata {
   readonly backend: string;
 }
 
-/** "12,345 rows" (or "12 + 3 rows in 2 tables") under each cell that ran a query, from its output's metadata. */
+/**
+ * "12,345 rows" (or "12 + 3 rows in 2 tables") under each cell that ran a query, and the backend it ran
+ * on, from its output's metadata.
+ */
 export class RowCountStatusBar implements vscode.NotebookCellStatusBarItemProvider {
   provideCellStatusBarItems(cell: vscode.NotebookCell): vscode.NotebookCellStatusBarItem[] {
     const meta = cell.outputs[0]?.metadata as Partial<Record<keyof CellOutputMetadata, unknown>> | undefined;
@@ -296,7 +319,17 @@ export class RowCountStatusBar implements vscode.NotebookCellStatusBarItemProvid
       cellRowsText(counts.length > 1 ? counts : [meta.rowCount]),
       vscode.NotebookCellStatusBarAlignment.Right,
     );
-    item.tooltip = typeof meta.backend === 'string' ? `Rows returned by ${meta.backend}` : 'Rows returned';
-    return [item];
+    if (typeof meta.backend !== 'string') {
+      item.tooltip = 'Rows returned';
+      return [item];
+    }
+    item.tooltip = `Rows returned by ${meta.backend}`;
+    // Where the cell ran, beside its rows: after a backend switch cells above may have run elsewhere.
+    const ranOn = new vscode.NotebookCellStatusBarItem(
+      `$(database) ${meta.backend}`,
+      vscode.NotebookCellStatusBarAlignment.Right,
+    );
+    ranOn.tooltip = `This cell last ran on ${meta.backend}; the next run uses the active query backend (the status bar's).`;
+    return [ranOn, item];
   }
 }

@@ -12,31 +12,10 @@ import { KqlError } from '../../../src/kql/errors';
 import { MissingTableError } from '../../../src/results/errors';
 import { errorHeading } from '../../../src/ui/errorHeading';
 import { useLoopbackServer } from './loopbackServer';
+import { unresolvedName as unresolved } from './serviceAnswers';
 
 const WORKSPACE = '0b6c1a2e-8f4d-4c3b-9a7e-5d2f1e0c9b8a';
 const credential = { getToken: async () => ({ token: 'token-1', expiresOnTimestamp: Date.now() + 3_600_000 }) };
-
-/** The 400 the service answers for a name it cannot resolve, as the API nests it. */
-function unresolved(operator: string, name: string, kind = 'table or column') {
-  return {
-    status: 400,
-    body: {
-      error: {
-        message: 'The request had some invalid properties',
-        code: 'BadArgumentError',
-        correlationId: '9b7c0f7e-0000-4000-8000-000000000000',
-        innererror: {
-          code: 'SemanticError',
-          message: 'A semantic error occurred.',
-          innererror: {
-            code: 'SEM0100',
-            message: `'${operator}' operator: Failed to resolve ${kind} expression named '${name}'`,
-          },
-        },
-      },
-    },
-  };
-}
 
 describe('a table the workspace lacks', () => {
   const loopback = useLoopbackServer();

@@ -11,9 +11,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Frame } from 'playwright-core';
-import { startCodeServer } from '../codeServer';
 import { crashNotices, resultsFrame, waitForGrid, withColumns } from '../resultsPanel';
-import { UI_TIMEOUT_MS, waitFor, Workbench } from '../workbench';
+import { inUntrustedWorkspace } from '../untrustedWorkspace';
+import { UI_TIMEOUT_MS, type Workbench, waitFor } from '../workbench';
 
 interface TooltipView {
   readonly html: string;
@@ -103,46 +103,35 @@ function hostileWorkspace(): string {
 }
 
 export async function restrictedModeScenario(main: Workbench): Promise<void> {
-  const codeServerDir = process.env.CODE_SERVER_DIR!;
-  const workspace = hostileWorkspace();
-  const server = await startCodeServer({
-    codeServerDir,
-    vsix: process.env.KQL_VSIX ?? path.resolve(__dirname, '../../../dist-vsix/connection-analytics.vsix'),
-    workspace,
-    workspaceTrust: true,
-  });
-  const browser = main.context.browser()!;
-  let wb: Workbench | undefined;
-  try {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
-    await context.addInitScript('globalThis.__name = (fn) => fn;');
-    const page = await context.newPage();
-    await page.goto(server.url);
-    await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
-    // VS Code asks whether to trust the folder's authors: the user says no.
-    const no = page.locator('.monaco-dialog-box .monaco-button', { hasText: /No, I don.t trust/ });
-    await no.waitFor({ state: 'visible', timeout: 90_000 });
-    await page.screenshot({ path: path.resolve(__dirname, '../../../docs/screenshots/e2e-51-trust-prompt.png') });
-    await no.click();
-    wb = await Workbench.attach(context, page);
-    await wb.openFile('fleet.kql');
-    await wb.goTo(1, 1);
-    await wb.runCommand('Connection Analytics: Run Query');
-    // The sample workspace answers: not Log Analytics (no sign-in asked), not files from /etc (no VMComputer there).
-    const grid = await waitForGrid(wb, 'the query run on the local sample workspace', withColumns('Machines'), 90_000);
-    assert.ok(Number(grid.rows[0]![0]) > 0, `the grid shows ${JSON.stringify(grid.rows)}`);
-    const status = await waitFor('the status bar saying Restricted Mode', async () => {
-      const texts = await page.locator('.statusbar-item').allInnerTexts();
-      return texts.find((t) => /Sample workspace \(Restricted Mode\)/.test(t));
-    });
-    assert.ok(status);
-    await page.mouse.move(700, 600);
-    await page.waitForTimeout(300);
-    await wb.screenshot(51, 'restricted-mode');
-    assert.deepEqual(await crashNotices(wb), []);
-  } finally {
-    await wb?.close().catch(() => undefined);
-    await server.stop();
-    fs.rmSync(workspace, { recursive: true, force: true });
-  }
+  await inUntrustedWorkspace(
+    main,
+    51,
+    hostileWorkspace(),
+    async (wb) => {
+      const page = wb.page;
+      await wb.openFile('fleet.kql');
+      await wb.goTo(1, 1);
+      await wb.runCommand('Connection Analytics: Run Query');
+      // The sample workspace answers: not Log Analytics (no sign-in asked), not files from /etc (no VMComputer there).
+      const grid = await waitForGrid(
+        wb,
+        'the query run on the local sample workspace',
+        withColumns('Machines'),
+        90_000,
+      );
+      assert.ok(Number(grid.rows[0]![0]) > 0, `the grid shows ${JSON.stringify(grid.rows)}`);
+      const status = await waitFor('the status bar saying Restricted Mode', async () => {
+        const texts = await page.locator('.statusbar-item').allInnerTexts();
+        return texts.find((t) => /Sample workspace \(Restricted Mode\)/.test(t));
+      });
+      assert.ok(status);
+      await page.mouse.move(700, 600);
+      await page.waitForTimeout(300);
+      await wb.screenshot(51, 'restricted-mode');
+      assert.deepEqual(await crashNotices(wb), []);
+    },
+    async (page) => {
+      await page.screenshot({ path: path.resolve(__dirname, '../../../docs/screenshots/e2e-51-trust-prompt.png') });
+    },
+  );
 }

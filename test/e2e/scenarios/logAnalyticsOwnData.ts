@@ -8,6 +8,7 @@
  * window opening to the custom column completing is printed.
  */
 import assert from 'node:assert/strict';
+import { unresolvedName } from '../../backends/logAnalytics/serviceAnswers';
 import { ODD_TABLE, workspaceWithoutBoundPorts } from '../../backends/userWorkspaceMetadata';
 import { EMPTY_RESULT, inLoopbackWorkspace } from '../logAnalyticsLoopback';
 import { runBlock, runStatusText } from '../queryFile';
@@ -32,24 +33,8 @@ const ORDERS_BODY =
   '{"name":"Elapsed","type":"timespan"}],"rows":[["r-1",9007199254740993,"{\\"items\\":[1.0,2],\\"id\\":9223372036854775807}",' +
   '"1f2e3d4c-0000-4000-8000-000000000001","00:00:01.5000000"]]}]}';
 
-/** The 400 Log Analytics answers for a table the workspace has not got (SEM0100, two levels down). */
-const NO_SUCH_TABLE = {
-  status: 400,
-  body: {
-    error: {
-      message: 'The request had some invalid properties',
-      code: 'BadArgumentError',
-      innererror: {
-        code: 'SemanticError',
-        message: 'A semantic error occurred.',
-        innererror: {
-          code: 'SEM0100',
-          message: "'summarize' operator: Failed to resolve table or column expression named 'VMBoundPort'",
-        },
-      },
-    },
-  },
-};
+/** The 400 Log Analytics answers for a table the workspace has not got. */
+const NO_SUCH_TABLE = unresolvedName('summarize', 'VMBoundPort');
 
 /** The first notebook output frame whose text matches `pattern`, scrolling down as a user would. */
 export async function logAnalyticsOwnDataScenario(main: Workbench): Promise<void> {

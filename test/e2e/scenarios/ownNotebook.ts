@@ -121,7 +121,7 @@ async function pwnedMarks(wb: Workbench): Promise<string[]> {
 }
 
 /** The painted code cell whose text holds `text`. */
-function codeCell(wb: Workbench, text: string) {
+export function codeCell(wb: Workbench, text: string) {
   return wb.page.locator('.notebook-editor .code-cell-row', { hasText: text }).first();
 }
 
@@ -129,7 +129,7 @@ function codeCell(wb: Workbench, text: string) {
  * Scrolls until the code cell holding `text` is painted (VS Code paints only the cells near the
  * viewport): down a screenful at a time, then back up.
  */
-async function scrollToCell(wb: Workbench, text: string): Promise<void> {
+export async function scrollToCell(wb: Workbench, text: string): Promise<void> {
   let steps = 0;
   await waitFor(`the cell holding "${text}" in view`, async () => {
     if (await codeCell(wb, text).isVisible()) {
@@ -142,14 +142,14 @@ async function scrollToCell(wb: Workbench, text: string): Promise<void> {
 }
 
 /** Puts the cursor at the end of a cell's text. */
-async function focusCellEnd(wb: Workbench, text: string): Promise<void> {
+export async function focusCellEnd(wb: Workbench, text: string): Promise<void> {
   await scrollToCell(wb, text);
   await codeCell(wb, text).locator('.monaco-editor .view-lines').first().click();
   await wb.page.keyboard.press('Control+End');
 }
 
 /** Runs one cell with the run button in its gutter, as a user does with the mouse. */
-async function runCell(wb: Workbench, text: string): Promise<void> {
+export async function runCell(wb: Workbench, text: string): Promise<void> {
   // The gutter's run button shows on the focused cell (a hover alone did not always show it).
   await focusCellEnd(wb, text);
   const cell = codeCell(wb, text);
