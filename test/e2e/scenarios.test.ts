@@ -23,6 +23,7 @@ import { dependencyMapScenario } from './scenarios/dependencyMap';
 import { documentationLinksScenario } from './scenarios/documentationLinks';
 import { editorColumnsScenario } from './scenarios/editorColumns';
 import { failedConnectionPatternsScenario } from './scenarios/failedConnectionPatterns';
+import { firstTenMinutesScenario } from './scenarios/firstTenMinutes';
 import { forkNotebookScenario } from './scenarios/forkNotebook';
 import { forkTablesScenario } from './scenarios/forkTables';
 import { geoLookupScenario } from './scenarios/geoLookup';
@@ -315,5 +316,10 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     "84 a hand-made notebook on a folder of own exports: hostile saved outputs show as text, Run All reads the own table with an earlier cell's let, Stop ends a never-ending cell and the notebook stays editable, a broken cell's error at line:column, save and reopen keep outputs, invalid JSON says why",
     ownNotebookScenario,
     420_000,
+  );
+  scenario(
+    "93 a new user: the Welcome page's walkthrough runs a first query on the sample and marks its step done; a folder without VM insights tables gives the Machines view its welcome, whose button brings the sample back",
+    firstTenMinutesScenario,
+    300_000,
   );
 });
