@@ -3,7 +3,8 @@
  * Welcome page) and default settings (the 24-hour time range): the Welcome page lists "Get started with
  * Connection Analytics" (VS Code's own first-run walkthrough opens over it first: the user goes back);
  * its first step's button opens a query on the sample workspace and runs it, the
- * grid answers, the status bar names the backend and the step shows as done. The data folder set to the
+ * grid answers, the status bar names the backend and the step shows as done. The data folder set (in the
+ * remote settings file, as the command would) to the
  * user's exports, which hold no VM insights table (a Heartbeat export): the
  * Machines view shows its welcome text with buttons, and one of them brings the sample's fleet back.
  * Screenshots in the dark default theme and in light.
@@ -135,7 +136,8 @@ export async function firstTenMinutesScenario(main: Workbench): Promise<void> {
 
       // The user's own folder, as "Query Exported Files in a Folder…" sets it (code-server's simple open
       // dialog did not take a typed folder path reliably here): the user setting, written on disk.
-      const settingsFile = path.join(server.userDataDir, 'User/settings.json');
+      // The setting is machine-scoped: code-server keeps it in the remote (Machine) settings.
+      const settingsFile = path.join(server.userDataDir, 'Machine/settings.json');
       const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
       fs.writeFileSync(settingsFile, JSON.stringify({ ...settings, 'kql.local.dataFolder': exports }, null, 2));
 
