@@ -29,6 +29,7 @@ import { registerSignInStatus } from './ui/signInStatus';
 import { StartupOrder } from './ui/startupOrder';
 import { libraryCodeCacheEnv } from './ui/startupSnapshot/libraryCodeCache';
 import { ENGINE_SNAPSHOT, ServerSnapshot } from './ui/startupSnapshot/serverSnapshot';
+import { registerWalkthrough } from './ui/walkthrough';
 import { WorkspaceSchemaProvider } from './ui/workspaceSchemaProvider';
 
 function localSource(config: Config, cacheDir?: string): DataSource {
@@ -112,6 +113,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerNotebooks(ctx);
     registerReports(ctx);
     registerSchemaView(ctx);
+    registerWalkthrough(ctx);
     registerDataFolderWatch(ctx, () => {
       const source = localSource(ctx.config);
       return source.kind === 'folder' ? source.dir : undefined;

@@ -25,6 +25,7 @@ import { editorColumnsScenario } from './scenarios/editorColumns';
 import { exactLongsScenario } from './scenarios/exactLongs';
 import { exportAtScaleScenario } from './scenarios/exportAtScale';
 import { failedConnectionPatternsScenario } from './scenarios/failedConnectionPatterns';
+import { firstTenMinutesScenario } from './scenarios/firstTenMinutes';
 import { forkNotebookScenario } from './scenarios/forkNotebook';
 import { forkTablesScenario } from './scenarios/forkTables';
 import { geoLookupScenario } from './scenarios/geoLookup';
@@ -344,5 +345,11 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     "88 a notebook on the user's Log Analytics workspace: a throttled cell says it waits, a PartialError shows its rows and reason, Stop aborts a slow cell's request at the server, a missing own table is at its line:column; in an untrusted folder the saved outputs show, Run All asks for trust, and the exported query runs locally",
     notebookLogAnalyticsScenario,
     480_000,
+  );
+  );
+  scenario(
+    "93 a new user: the Welcome page's walkthrough runs a first query on the sample and marks its step done; a folder without VM insights tables gives the Machines view its welcome, whose button brings the sample back",
+    firstTenMinutesScenario,
+    300_000,
   );
 });

@@ -70,6 +70,18 @@ export function missingEntries(entries: readonly string[]): string[] {
 }
 
 /** Every file path package.json's manifest refers to, relative to the extension root. */
+/** A walkthrough step's media: a picture (one, or one per theme kind), a markdown page or an SVG. */
+export interface WalkthroughMedia {
+  readonly image?: string | { light?: string; dark?: string; hc?: string; hcLight?: string };
+  readonly markdown?: string;
+  readonly svg?: string;
+}
+
+export function walkthroughMediaPaths(media: WalkthroughMedia): (string | undefined)[] {
+  const image = typeof media.image === 'string' ? [media.image] : Object.values(media.image ?? {});
+  return [...image, media.markdown, media.svg];
+}
+
 export function manifestPaths(manifest: {
   main?: string;
   icon?: string;
@@ -78,6 +90,7 @@ export function manifestPaths(manifest: {
     grammars?: { path: string }[];
     snippets?: { path: string }[];
     viewsContainers?: Record<string, { icon?: string }[]>;
+    walkthroughs?: { steps: { media: WalkthroughMedia }[] }[];
   };
 }): string[] {
   const c = manifest.contributes ?? {};
@@ -88,6 +101,7 @@ export function manifestPaths(manifest: {
     ...(c.grammars ?? []).map((g) => g.path),
     ...(c.snippets ?? []).map((s) => s.path),
     ...Object.values(c.viewsContainers ?? {}).flatMap((list) => list.map((v) => v.icon)),
+    ...(c.walkthroughs ?? []).flatMap((w) => w.steps.flatMap((s) => walkthroughMediaPaths(s.media))),
   ];
   return [...new Set(paths.filter((p): p is string => typeof p === 'string' && p !== ''))].map((p) =>
     p.replace(/^\.\//, ''),

@@ -54,7 +54,23 @@ export interface MessageNode extends NodeBase {
    * the time range hides every record: the item opens the time range picker.
    */
   readonly action?: 'signIn' | 'selectTimeRange';
+  /**
+   * Set on the machines level's only node when the view has nothing to list and a welcome text with
+   * buttons (package.json's viewsWelcome) says what to do better than one item: the tree shows it instead.
+   */
+  readonly welcome?: MachinesWelcome;
 }
+
+/**
+ * Why the Machines view is empty, as its `kql.machinesWelcome` context value: no machine in the time
+ * range (and no newer record outside it), data without any of the tables machines are listed from,
+ * or a Log Analytics backend that needs a sign-in.
+ */
+export const MACHINES_WELCOMES = ['noMachines', 'noData', 'signIn'] as const;
+export type MachinesWelcome = (typeof MACHINES_WELCOMES)[number];
+
+/** The context key package.json's viewsWelcome for kql.machines reads: a MachinesWelcome, or ''. */
+export const MACHINES_WELCOME_CONTEXT = 'kql.machinesWelcome';
 
 export type FleetNode =
   | MachineNode

@@ -8,7 +8,15 @@
 import type { QueryBackend, RunOptions } from '../../backends/queryBackend';
 import { BackendError, QueryCancelledError } from '../../results/errors';
 import type { QueryResult } from '../../results/queryResult';
-import { type FleetNode, GROUPS, type GroupKind, type GroupNode, type MessageNode, type PortNode } from './fleetNodes';
+import {
+  type FleetNode,
+  GROUPS,
+  type GroupKind,
+  type GroupNode,
+  type MachinesWelcome,
+  type MessageNode,
+  type PortNode,
+} from './fleetNodes';
 import { boundPortsQuery, dependenciesQuery, type MachineFilter, machinesQuery, processesQuery } from './fleetQueries';
 import {
   dependencyRows,
@@ -19,7 +27,7 @@ import {
   portRows,
   processRows,
 } from './fleetRows';
-import { missingTables, missingTablesText, PORT_TABLES, PROCESS_TABLES } from './missingTables';
+import { MACHINE_TABLES, missingTables, missingTablesText, PORT_TABLES, PROCESS_TABLES } from './missingTables';
 import { newestRecord, outsideRangeHint } from './newestRecord';
 
 // The node types and their views live in their own files; importers of the model keep one import.
@@ -102,12 +110,17 @@ export class MachinesModel {
         // A failed or cancelled level is retried on the next expansion rather than cached.
         this.cache.delete(node ? node.id : '');
       }
+      if (error instanceof NoMachineTablesError) {
+        return [{ ...message(undefined, error.message, false), welcome: 'noData' }];
+      }
       if (signal.aborted || error instanceof QueryCancelledError) {
         return [message(node, 'Loading cancelled. Refresh the view to load it again.', false)];
       }
       const text = error instanceof Error ? error.message : String(error);
       if (error instanceof BackendError && error.kind === 'auth') {
-        return [{ ...authMessage(node, error, text), action: 'signIn' }];
+        // Signed out or refused: the view's welcome offers the sign-in. A 403 keeps its item: the fix is a role.
+        const welcome = !node && error.status !== 403 ? { welcome: 'signIn' as const } : {};
+        return [{ ...authMessage(node, error, text), action: 'signIn', ...welcome }];
       }
       return [message(node, `Could not load: ${text}`, true)];
     }
@@ -115,7 +128,7 @@ export class MachinesModel {
 
   private async loadUnchecked(node: FleetNode | undefined, signal: AbortSignal): Promise<FleetNode[]> {
     if (!node) {
-      const rows = machineRows(await this.run(machinesQuery(this.filter), signal));
+      const rows = machineRows(await this.runMachinesQuery(signal));
       if (rows.length === 0) {
         const empty = this.filter
           ? `No machine matches "${this.filter.text}".`
@@ -127,7 +140,9 @@ export class MachinesModel {
                 ...message(undefined, `${empty} ${hint} Click to choose a wider one.`, false),
                 action: 'selectTimeRange',
               }
-            : message(undefined, empty, false),
+            : this.filter
+              ? message(undefined, empty, false)
+              : { ...message(undefined, empty, false), welcome: 'noMachines' },
         ];
       }
       return rows.map((row) => ({ kind: 'machine', id: `m/${row.machine}`, parent: undefined, row }));
@@ -147,6 +162,24 @@ export class MachinesModel {
         return node.ports.map((row) => portNode(node, row, node.machine));
       default:
         return [];
+    }
+  }
+
+  /**
+   * The machines level's query. Data with none of the tables it reads (a folder of other tables, a
+   * workspace without VM insights) is no failure but an empty view: the error says so,
+   * and the view's welcome says what to do.
+   */
+  private async runMachinesQuery(signal: AbortSignal): Promise<QueryResult> {
+    try {
+      return await this.run(machinesQuery(this.filter), signal);
+    } catch (error) {
+      const backend = this.options.backend();
+      const missing = signal.aborted ? undefined : await missingTables(backend, MACHINE_TABLES, signal);
+      if (missing?.length === MACHINE_TABLES.length) {
+        throw new NoMachineTablesError(missingTablesText('machine data', missing, backend));
+      }
+      throw error;
     }
   }
 
@@ -225,6 +258,15 @@ export class MachinesModel {
     }
     return nodes.length ? nodes : [message(node, emptyText(node.group), false)];
   }
+}
+
+/** The data lacks every table the machines level reads: an empty view, not a failed load. */
+class NoMachineTablesError extends Error {}
+
+/** The welcome the Machines view shows instead of `roots`, when the machines level is one such message. */
+export function welcomeOf(roots: readonly FleetNode[]): MachinesWelcome | undefined {
+  const only = roots.length === 1 ? roots[0] : undefined;
+  return only?.kind === 'message' && !only.parent ? only.welcome : undefined;
 }
 
 function portNode(parent: FleetNode, row: PortRow, machine: MachineRow): PortNode {

@@ -1,7 +1,8 @@
 /** The `kql.machines` view: maps the pure MachinesModel onto VS Code tree items. */
 import * as vscode from 'vscode';
 import { progressTitle } from '../progressTitle';
-import { type FleetNode, type MachinesModel, viewOf } from './machinesModel';
+import { MACHINES_WELCOME_CONTEXT } from './fleetNodes';
+import { type FleetNode, type MachinesModel, viewOf, welcomeOf } from './machinesModel';
 
 /**
  * A level still loading after this long gets a progress notification with Cancel (the view's own
@@ -50,6 +51,13 @@ export class MachinesTreeProvider implements vscode.TreeDataProvider<FleetNode>,
     });
     if (!element) {
       this._onDidLoadRoots.fire();
+      // An empty tree shows the welcome its reason names (text and buttons): VS Code shows a view's
+      // welcome only when its root has no children.
+      const welcome = welcomeOf(children);
+      void vscode.commands.executeCommand('setContext', MACHINES_WELCOME_CONTEXT, welcome ?? '');
+      if (welcome) {
+        return [];
+      }
     }
     return children;
   }

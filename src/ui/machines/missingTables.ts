@@ -10,6 +10,8 @@ import type { BackendId } from '../../results/queryResult';
 
 /** The tables a machine's processes come from (VM insights, then Service Map). */
 export const PROCESS_TABLES = ['VMProcess', 'ServiceMapProcess_CL'] as const;
+/** The tables the machines level lists machines from (its inventory's union and its traffic). */
+export const MACHINE_TABLES = ['VMConnection', 'VMComputer', 'ServiceMapComputer_CL'] as const;
 /** The table listening ports come from. */
 export const PORT_TABLES = ['VMBoundPort'] as const;
 
@@ -87,7 +89,11 @@ export function missingTablesText(
 ): string {
   const where = backend.id === 'local' ? `the data folder (${backend.label})` : `the workspace (${backend.label})`;
   const names =
-    tables.length === 1 ? tables[0] : tables.length === 2 ? `neither ${tables[0]} nor ${tables[1]}` : tables.join(', ');
+    tables.length === 1
+      ? tables[0]
+      : tables.length === 2
+        ? `neither ${tables[0]} nor ${tables[1]}`
+        : `none of ${tables.slice(0, -1).join(', ')} or ${tables.at(-1)}`;
   const verb = tables.length === 1 ? `${names} is not in ${where}` : `${names} is in ${where}`;
   const first = tables[0] ?? '';
   const fix =
