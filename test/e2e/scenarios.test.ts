@@ -346,7 +346,6 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     notebookLogAnalyticsScenario,
     480_000,
   );
-  );
   scenario(
     "93 a new user: the Welcome page's walkthrough runs a first query on the sample and marks its step done; a folder without VM insights tables gives the Machines view its welcome, whose button brings the sample back",
     firstTenMinutesScenario,
