@@ -48,6 +48,7 @@ import { machinesScenario } from './scenarios/machines';
 import { mapDiffScenario, mapExpandScenario, mapFocusScenario } from './scenarios/mapJourneys';
 import { noProcessTableScenario } from './scenarios/noProcessTable';
 import { bigNotebookScenario, reportNotebookScenario } from './scenarios/notebooks';
+import { otherViewsScenario } from './scenarios/otherViews';
 import { ownExportsScenario } from './scenarios/ownExports';
 import { ownFleetScenario } from './scenarios/ownFleet';
 import { ownNotebookScenario } from './scenarios/ownNotebook';
@@ -308,6 +309,11 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
   scenario(
     '86 the Machines view on a Log Analytics workspace with VMConnection only, slow, then denied: Cancel in a progress notification stops the slow load, a 403 says to ask for the Reader role, Bound ports and Processes name the tables it lacks',
     logAnalyticsTreeScenario,
+    300_000,
+  );
+  scenario(
+    '89 a changed .kql file in a git repository: Open Changes shows the diff, Problems lists the file once, for the working copy only; Expand value shows a bidi override as [U+202E]',
+    otherViewsScenario,
     300_000,
   );
   scenario(
