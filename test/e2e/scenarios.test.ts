@@ -50,6 +50,7 @@ import { mapDiffScenario, mapExpandScenario, mapFocusScenario } from './scenario
 import { noProcessTableScenario } from './scenarios/noProcessTable';
 import { notebookLogAnalyticsScenario } from './scenarios/notebookLogAnalytics';
 import { bigNotebookScenario, reportNotebookScenario } from './scenarios/notebooks';
+import { otherViewsScenario } from './scenarios/otherViews';
 import { ownExportsScenario } from './scenarios/ownExports';
 import { ownFleetScenario } from './scenarios/ownFleet';
 import { ownNotebookScenario } from './scenarios/ownNotebook';
@@ -310,6 +311,11 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
   scenario(
     '86 the Machines view on a Log Analytics workspace with VMConnection only, slow, then denied: Cancel in a progress notification stops the slow load, a 403 says to ask for the Reader role, Bound ports and Processes name the tables it lacks',
     logAnalyticsTreeScenario,
+    300_000,
+  );
+  scenario(
+    '89 a changed .kql file in a git repository: Open Changes shows the diff, Problems lists the file once, for the working copy only; Expand value shows a bidi override as [U+202E]',
+    otherViewsScenario,
     300_000,
   );
   scenario(
