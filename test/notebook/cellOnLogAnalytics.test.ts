@@ -5,7 +5,15 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { describeCellError, placeCellError, runningNote, scopeCell, showsBackendStatus } from '../../src/notebook';
+import { describeRetry } from '../../src/backends/logAnalytics/retryNotice';
+import {
+  describeCellError,
+  placeCellError,
+  runningNote,
+  scopeCell,
+  showsBackendStatus,
+  wrapWords,
+} from '../../src/notebook';
 
 test('a retry the service asked for shows in the running cell, naming the backend', () => {
   assert.equal(
@@ -14,6 +22,19 @@ test('a retry the service asked for shows in the running cell, naming the backen
       'Log Analytics is throttling requests (429 Too Many Requests): waiting 3 s',
     ),
     'Running on Log Analytics: 7c2e4b1a…: Log Analytics is throttling requests (429 Too Many Requests): waiting 3 s',
+  );
+});
+
+test('the waiting note, as the cell shows it, is broken at spaces into lines that fit the cell', () => {
+  const note = runningNote(
+    'Log Analytics: 7c2e4b1a…',
+    describeRetry({ status: 429, waitSeconds: 4, retry: 1, maxRetries: 3 }),
+  );
+  assert.ok(note.length > 100, 'one line would run off the cell');
+  assert.equal(
+    wrapWords(note),
+    'Running on Log Analytics: 7c2e4b1a…: Log Analytics is throttling requests (429 Too Many Requests):\n' +
+      'waiting 4 s as it asked (Retry-After), then retry 1 of 3…',
   );
 });
 

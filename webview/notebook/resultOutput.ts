@@ -70,6 +70,7 @@ function button(label: string, title: string, run: () => void): HTMLButtonElemen
 export class ResultOutput {
   readonly element = el('div', 'kql-output');
   readonly grid: ResultGrid | undefined;
+  private readonly gridHost = el('div', 'grid-host');
   private readonly chart: ChartView;
   private plan: ChartPlan | undefined;
   private chartDrawn = false;
@@ -83,7 +84,7 @@ export class ResultOutput {
     const { result } = payload;
     const { index, onRendered } = options;
     const table = result.tables[index];
-    const gridHost = el('div', 'grid-host');
+    const gridHost = this.gridHost;
     const chartHost = el('div', 'chart-host');
     this.chart = new ChartView(chartHost);
     const detail = el('pre', 'detail-text');
@@ -150,6 +151,7 @@ export class ResultOutput {
     this.viewButtons.grid.setAttribute('aria-pressed', String(view === 'grid'));
     this.viewButtons.chart.setAttribute('aria-pressed', String(view === 'chart'));
     if (view === 'grid') {
+      this.fitGrid();
       this.grid?.paint();
       return;
     }
@@ -170,6 +172,18 @@ export class ResultOutput {
             el('p', 'error-text', `The chart could not be drawn: ${e instanceof Error ? e.message : String(e)}`),
           ),
         );
+    }
+  }
+
+  /**
+   * A few rows take only their own height, not the grid's full 320 px (its cap, in notebook.css): a
+   * one-row result left an empty area as tall as a dozen rows under it. Sized once, as drawn: a filter
+   * typed later does not make the cell jump. Nothing happens while the grid is not laid out.
+   */
+  fitGrid(): void {
+    const height = this.grid?.fullHeightPx();
+    if (height !== undefined) {
+      this.gridHost.style.height = `${height}px`;
     }
   }
 

@@ -44,6 +44,7 @@ export class ResultTables {
   /** Paints the grids once the element is in the page (a grid measures its viewport). */
   paint(): void {
     for (const output of this.outputs) {
+      output.fitGrid();
       output.grid?.paint();
     }
   }

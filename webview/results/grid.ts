@@ -104,6 +104,20 @@ export class ResultGrid {
     new ResizeObserver(() => this.schedule()).observe(this.viewport);
   }
 
+  /**
+   * The height that shows every row without scrolling: the header, the rows, and the horizontal
+   * scrollbar when the columns are wider than the grid. Undefined while the grid is not laid out
+   * (not yet in the page, or hidden), when there is nothing to measure.
+   */
+  fullHeightPx(): number | undefined {
+    const header = this.header.offsetHeight;
+    if (!header) {
+      return undefined;
+    }
+    const scrollbar = Math.max(0, this.viewport.offsetHeight - this.viewport.clientHeight);
+    return header + this.scrollHeightPx() + scrollbar;
+  }
+
   get visibleCount(): number {
     return this.view.length;
   }

@@ -44,6 +44,20 @@ export function serviceErrorMessages(info: ServiceErrorInfo | undefined): string
   return out;
 }
 
+/**
+ * The service's nested messages as one text, each its own sentence. They are written to stand alone
+ * ("The request had some invalid properties", then "A semantic error occurred."), so joined by a bare
+ * space they read as one run-on sentence; a part that ends without punctuation gets a full stop.
+ */
+export function joinServiceMessages(messages: readonly string[]): string {
+  return messages
+    .map((m, i) => {
+      const t = m.trim();
+      return i < messages.length - 1 && !/[.!?…:;]$/.test(t) ? `${t}.` : t;
+    })
+    .join(' ');
+}
+
 function statusOf(e: Record<string, unknown>): number | undefined {
   const s = e.statusCode ?? (e.response as Record<string, unknown> | undefined)?.status;
   return typeof s === 'number' ? s : undefined;
@@ -177,7 +191,7 @@ export function toBackendError(error: unknown, aborted: boolean, note?: Response
   const messages = serviceErrorMessages(info);
   // The service's own words when it sent its JSON error; otherwise what the response was.
   const said = messages.length
-    ? messages.join(' ')
+    ? joinServiceMessages(messages)
     : status !== undefined && note
       ? describeBody(note)
       : String(e.message ?? 'no message');

@@ -19,7 +19,7 @@ import { answerReaderPolicy } from './answerPolicy';
 import type { Answer } from './answerReader';
 import { type AzureCloudName, cloudEndpoints } from './clouds';
 import { type EndpointApprover, EndpointGatedCredential } from './endpointPolicy';
-import { serviceErrorIn, serviceErrorMessages, toBackendError } from './errorMapping';
+import { joinServiceMessages, serviceErrorIn, serviceErrorMessages, toBackendError } from './errorMapping';
 import { placeServiceError } from './errorPlace';
 import { resultTables } from './exactCells';
 import { withParameterLets } from './parameterLets';
@@ -285,7 +285,7 @@ export class LogAnalyticsBackend implements QueryBackend {
         sdkTables = result.partialTables;
         const said = serviceErrorMessages(serviceErrorIn(this.bodies.get(call)) ?? result.partialError);
         warnings.push(
-          `Partial results: ${said.length ? said.join(' ') : (result.partialError.code ?? 'the service reported an error')}`,
+          `Partial results: ${said.length ? joinServiceMessages(said) : (result.partialError.code ?? 'the service reported an error')}`,
         );
       } else {
         sdkTables = result.tables;

@@ -8,7 +8,14 @@
  * (serverTimeout.ts): the same query would meet the same limit.
  */
 import type { PipelinePolicy, PipelineRequest } from '@azure/core-rest-pipeline';
-import { retryAfterSeconds, serviceErrorIn, serviceErrorMessages, statusText, throttledError } from './errorMapping';
+import {
+  joinServiceMessages,
+  retryAfterSeconds,
+  serviceErrorIn,
+  serviceErrorMessages,
+  statusText,
+  throttledError,
+} from './errorMapping';
 import { isServerTimeout, requestedTimeLimitSeconds, serverTimeoutError } from './serverTimeout';
 
 /** The longest Retry-After the extension waits for; a longer one fails the run with "try again in N s". */
@@ -67,7 +74,7 @@ export function retryNoticePolicy(
       const response = await next(request);
       // Only a failed answer's body is read here: a result's may be 128 MB.
       const error = response.status >= 400 ? serviceErrorIn(response.bodyAsText ?? undefined) : undefined;
-      const said = serviceErrorMessages(error).join(' ');
+      const said = joinServiceMessages(serviceErrorMessages(error));
       const limit = requestedTimeLimitSeconds(request.headers.get('prefer'));
       if (limit !== undefined && isServerTimeout(response.status, error)) {
         throw serverTimeoutError(limit, response.status, said);

@@ -43,6 +43,13 @@ function asKqlError(e: unknown): KqlError | undefined {
     : undefined;
 }
 
+/**
+ * A note as a cell's output: plain text, as every output this extension writes (a reopened file shows
+ * no markup, SHOWN_MIMES), broken into lines that fit the cell (wrapWords.ts).
+ */
+const noteOutput = (text: string): vscode.NotebookCellOutput =>
+  new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.text(wrapWords(text))]);
+
 const kqlCells = (notebook: vscode.NotebookDocument): vscode.NotebookCell[] =>
   notebook.getCells().filter((c) => c.kind === vscode.NotebookCellKind.Code && c.document.languageId === 'kql');
 
@@ -137,9 +144,7 @@ export class KqlNotebookController implements vscode.Disposable {
       if (error) {
         return fail(error);
       }
-      await execution.replaceOutput(
-        new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.text(describeDefinitions(scoped.defines))]),
-      );
+      await execution.replaceOutput(noteOutput(describeDefinitions(scoped.defines)));
       execution.end(true, Date.now());
       return true;
     }
@@ -165,11 +170,7 @@ export class KqlNotebookController implements vscode.Disposable {
     // A cell sees the parameters declared in the cells above it: values missing for those are asked now.
     const parameters = await parameterValuesForRun(cell.document.uri, scoped.text, backend.id);
     if (!parameters) {
-      await execution.replaceOutput(
-        new vscode.NotebookCellOutput([
-          vscode.NotebookCellOutputItem.text('Not run: no value was given for its query parameters.'),
-        ]),
-      );
+      await execution.replaceOutput(noteOutput('Not run: no value was given for its query parameters.'));
       execution.end(undefined, Date.now());
       return false;
     }
@@ -180,11 +181,7 @@ export class KqlNotebookController implements vscode.Disposable {
     let progressShown = Promise.resolve();
     const onProgress = (message: string): void => {
       progressShown = progressShown
-        .then(() =>
-          execution.replaceOutput(
-            new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.text(runningNote(backend.label, message))]),
-          ),
-        )
+        .then(() => execution.replaceOutput(noteOutput(runningNote(backend.label, message))))
         .catch(() => undefined);
     };
     try {
@@ -278,12 +275,7 @@ export class KqlNotebookController implements vscode.Disposable {
 
   /** A part left out with the note saying why; neither success nor failure, so Run All goes on. */
   private async skip(execution: vscode.NotebookCellExecution, note: string, logLine: string): Promise<void> {
-    await execution.replaceOutput(
-      new vscode.NotebookCellOutput([
-        // Plain text, as every output this extension writes: a reopened file shows no markup (SHOWN_MIMES).
-        vscode.NotebookCellOutputItem.text(wrapWords(`Cannot run here. ${note}`)),
-      ]),
-    );
+    await execution.replaceOutput(noteOutput(`Cannot run here. ${note}`));
     log.info(logLine);
     execution.end(undefined, Date.now());
   }

@@ -58,7 +58,7 @@ describe('Log Analytics stopping a query at its time limit', () => {
       assert.equal(e.timeoutMs, 42_000);
       assert.equal(
         e.message,
-        "Log Analytics stopped the query at the server's time limit of 42 s (504 Gateway Timeout): Gateway timeout " +
+        "Log Analytics stopped the query at the server's time limit of 42 s (504 Gateway Timeout): Gateway timeout. " +
           'Query execution exceeded the time limit of 1 s.',
       );
       return true;
