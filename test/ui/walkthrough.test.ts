@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { LocalBackend } from '../../src/backends/local';
 import { MACHINES_WELCOME_CONTEXT, MACHINES_WELCOMES } from '../../src/ui/machines/fleetNodes';
+import { settingSchemas } from '../../src/ui/settingCheck';
 import { FIRST_QUERY, FIRST_QUERY_LINE } from '../../src/ui/walkthrough/firstQueryText';
 import { markdownLinks } from '../architecture/markdownLinks';
 import { type WalkthroughMedia, walkthroughMediaPaths } from '../vsix/vsixRules';
@@ -87,7 +88,7 @@ describe('the Getting Started walkthrough', () => {
             : kind === 'onView'
               ? viewIds.includes(name)
               : kind === 'onSettingChanged'
-                ? name in c.configuration.properties
+                ? settingSchemas(c.configuration).has(name)
                 : false;
         assert.ok(known, `step ${step.id}: ${event} names nothing that exists`);
       }
