@@ -17,6 +17,7 @@ import { DataFileError } from './dataFileError';
 import { jsonlTreeHead } from './jsonlTreeHead';
 import { jsonHead } from './jsonTable';
 import type { LoadCache } from './loadCache';
+import { missingDataFolderMessage } from './missingFolder';
 import { parquetHead } from './parquetSchema';
 import { restParts, restTableNames } from './restParts';
 import {
@@ -128,7 +129,7 @@ function discover(dir: string, warnings: string[], limit: number): Found[] {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
       // The export job that creates it may not have run yet: the extension loads it once it appears.
-      throw new Error(`The data folder ${dir} does not exist (yet): its tables load once it is created.`);
+      throw new Error(missingDataFolderMessage(dir));
     }
     throw new Error(`Cannot read the data folder ${dir}: ${(e as Error).message}`);
   }
