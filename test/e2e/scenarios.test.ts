@@ -19,6 +19,7 @@ import { chartKindsScenario } from './scenarios/chartKinds';
 import { completionScenario } from './scenarios/completion';
 import { copyCellsScenario } from './scenarios/copyCells';
 import { dataFolderScenario } from './scenarios/dataFolder';
+import { dataFolderAppearsScenario } from './scenarios/dataFolderAppears';
 import { dependencyMapScenario } from './scenarios/dependencyMap';
 import { documentationLinksScenario } from './scenarios/documentationLinks';
 import { editorColumnsScenario } from './scenarios/editorColumns';
@@ -355,6 +356,11 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
   scenario(
     "93 a new user: the Welcome page's walkthrough runs a first query on the sample and marks its step done; a folder without VM insights tables gives the Machines view its welcome, whose button brings the sample back",
     firstTenMinutesScenario,
+    300_000,
+  );
+  scenario(
+    "94 VS Code starts before the export job has run: the Machines view says the data folder does not exist yet; the folder is created with two export files and the view fills and a Run answers without a reload; a third table's file appears and completes in the editor",
+    dataFolderAppearsScenario,
     300_000,
   );
 });
