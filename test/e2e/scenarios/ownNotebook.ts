@@ -263,7 +263,7 @@ export async function ownNotebookScenario(main: Workbench): Promise<void> {
     // A hand-edited file that is not JSON: VS Code says why, and the file stays as it was.
     await wb.runCommand('View: Close All Editors', false);
     await wb.page.keyboard.press('Escape');
-    await wb.openFile(BROKEN).catch(() => undefined);
+    await wb.quickOpen(BROKEN).catch(() => undefined);
     const why = await waitFor(
       'the reason the hand-edited notebook cannot open',
       async () => {
