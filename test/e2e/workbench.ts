@@ -82,6 +82,10 @@ export class Workbench {
     // tsx (esbuild keepNames) wraps functions declared inside page functions in __name(); give every
     // frame (webviews included) that helper so those functions run in the page as written.
     await context.addInitScript('globalThis.__name = (fn) => fn;');
+    // KQL_E2E_TRACE (run.sh): every action and its time, to find where a scenario waits.
+    if (process.env.KQL_E2E_TRACE) {
+      await context.tracing.start({ screenshots: false, snapshots: false });
+    }
     const page = await context.newPage();
     const openedAt = Date.now();
     await page.goto(url);
@@ -103,6 +107,9 @@ export class Workbench {
   }
 
   async close(): Promise<void> {
+    if (process.env.KQL_E2E_TRACE) {
+      await this.context.tracing.stop({ path: `${process.env.KQL_E2E_TRACE}/own-${Date.now()}.zip` });
+    }
     await this.context.close();
   }
 
