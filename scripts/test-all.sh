@@ -29,7 +29,7 @@ unit_log="$(mktemp -t kql-unit-tests.XXXXXX)"
 step "unit tests, in the background (output below when they end)"
 setsid bash -c 'npm test; status=$?; echo "[unit tests] finished in $SECONDS s"; exit $status' >"$unit_log" 2>&1 &
 unit_pid=$!
-trap 'kill -TERM -- "-$unit_pid" 2>/dev/null || true' EXIT
+trap 'kill -TERM -- "-$unit_pid" 2>/dev/null || true; rm -f "$unit_log"' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
