@@ -133,6 +133,8 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
       if (!workbench || !server) {
         throw new Error('the workbench did not open');
       }
+      const trace = process.env.KQL_E2E_TRACE;
+      if (trace) await workbench.context.tracing.startChunk();
       try {
         const started = Date.now();
         await workbench.reset();
@@ -145,6 +147,8 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
           .screenshot({ path: path.join(os.tmpdir(), `kql-e2e-failed-${name.replace(/\W+/g, '-')}.png`) })
           .catch(() => undefined);
         throw e;
+      } finally {
+        if (trace) await workbench.context.tracing.stopChunk({ path: `${trace}/main-${name.split(' ')[0]}.zip` });
       }
     });
   };
