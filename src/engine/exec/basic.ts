@@ -154,7 +154,9 @@ export function runRange(plan: P<'range'>, ctx: ExecContext): Table {
 
 function rangeOfLongs(plan: P<'range'>, ctx: ExecContext, from: Value, to: Value, step: Value): Table {
   const col = plan.schema[0]!;
-  const [f, t, s] = [from, to, step].map(exactInteger);
+  const f = exactInteger(from);
+  const t = exactInteger(to);
+  const s = exactInteger(step);
   if (f === null || t === null || s === null) {
     return Table.fromRows(plan.schema, []);
   }
