@@ -36,6 +36,7 @@ import { gridJourneyScenario } from './scenarios/gridJourney';
 import { chartTooltipScenario, restrictedModeScenario } from './scenarios/hardening';
 import { highlightingScenario } from './scenarios/highlighting';
 import { hostileExportsScenario } from './scenarios/hostileExports';
+import { hostileQueriesScenario } from './scenarios/hostileQueries';
 import { ipLookupScenario } from './scenarios/ipLookup';
 import { largeMessyFileScenario } from './scenarios/largeMessyFile';
 import { limitsAndDyingEngineScenario } from './scenarios/limitsAndDyingEngine';
@@ -356,5 +357,10 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     "93 a new user: the Welcome page's walkthrough runs a first query on the sample and marks its step done; a folder without VM insights tables gives the Machines view its welcome, whose button brings the sample back",
     firstTenMinutesScenario,
     300_000,
+  );
+  scenario(
+    '96 a .kql file of hostile one-liners: Run on each shows its message naming the limit and the place (10,000 nested parentheses, deep JSON, a trillion rows, a cross join) or the right answer (catastrophic regex, longs near 2^63, a megabyte on one line); completion answers while a slow one runs; the next query answers',
+    hostileQueriesScenario,
+    420_000,
   );
 });
