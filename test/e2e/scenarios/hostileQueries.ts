@@ -14,6 +14,7 @@ import { backToEditor, runBlock } from '../queryFile';
 import { crashNotices, readError, resultsFrame, waitForGrid, withColumns } from '../resultsPanel';
 import { type Workbench, waitFor } from '../workbench';
 import { expectSuggestion } from './completion';
+import { runningShown } from './limitsAndDyingEngine';
 
 const FILE = 'hostile.kql';
 const TIMEOUT_S = 15;
@@ -76,16 +77,7 @@ async function hostileJourney(wb: Workbench, workspace: string): Promise<void> {
   // A slow query: while it runs the user types a query and completion answers; then it times out.
   await runBlock(wb, workspace, FILE, '// Runs past its time limit');
   const frame = await resultsFrame(wb, 90_000);
-  await waitFor('the panel saying the query is running', async () =>
-    /Running/.test(
-      (await frame
-        .locator('.status')
-        .textContent({ timeout: 1_000 })
-        .catch(() => null)) ?? '',
-    )
-      ? true
-      : undefined,
-  );
+  await runningShown(frame);
   const typingFrom = Date.now();
   await backToEditor(wb);
   await wb.page.keyboard.press('Control+End');

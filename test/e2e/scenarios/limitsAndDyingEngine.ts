@@ -73,7 +73,7 @@ async function errorShown(frame: Frame, heading: string): Promise<string> {
   );
 }
 
-async function runningShown(frame: Frame): Promise<void> {
+export async function runningShown(frame: Frame): Promise<void> {
   await waitFor('the panel saying the query is running', async () =>
     /Running/.test(
       (await frame
