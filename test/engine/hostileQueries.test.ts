@@ -54,3 +54,10 @@ test('parse_json of text nested deeper than 1,000 levels is an error naming the 
   assert.equal(column(`print d = parse_json(strcat(strrep('[', 1000), strrep(']', 1000)))`).length, 1);
   assert.equal(column(`print d = parse_json(strcat('["', strrep('[', 1024), '"]'))`).length, 1);
 });
+
+test('abs of a long past 2^53 keeps every digit', () => {
+  assert.deepEqual(column('print abs(-9007199254740993)'), ['9007199254740993']);
+  assert.deepEqual(column('print abs(-9223372036854775807)'), ['9223372036854775807']);
+  assert.deepEqual(column('print abs(9223372036854775807)'), ['9223372036854775807']);
+  assert.deepEqual(column('print abs(-5)'), ['5']);
+});
