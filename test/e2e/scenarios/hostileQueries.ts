@@ -13,8 +13,7 @@ import { inOwnWorkspace } from '../ownWorkspace';
 import { backToEditor, runBlock } from '../queryFile';
 import { crashNotices, readError, resultsFrame, waitForGrid, withColumns } from '../resultsPanel';
 import { type Workbench, waitFor } from '../workbench';
-import { expectSuggestion } from './completion';
-import { runningShown } from './limitsAndDyingEngine';
+import { completeAtEnd, runningShown } from './limitsAndDyingEngine';
 
 const FILE = 'hostile.kql';
 const TIMEOUT_S = 15;
@@ -68,28 +67,19 @@ async function runAndExpectError(wb: Workbench, workspace: string, heading: stri
 async function hostileJourney(wb: Workbench, workspace: string): Promise<void> {
   await wb.openFile(FILE);
   // The language server's first answer loads Kusto.Language (seconds on a fresh server): not what is measured.
-  await backToEditor(wb);
-  await wb.page.keyboard.press('Control+End');
-  // Two line ends: the typed query is a block of its own, not a line of the one above.
-  await wb.page.keyboard.press('Enter');
-  await wb.page.keyboard.press('Enter');
-  await expectSuggestion(wb, '', 'VMConn', 'VMConnection');
-  await wb.page.keyboard.press('Escape');
+  await completeAtEnd(wb, 'VMConn', 'VMConnection');
 
   // A slow query: while it runs the user types a query and completion answers; then it times out.
   await runBlock(wb, workspace, FILE, '// Runs past its time limit');
   const frame = await resultsFrame(wb, 90_000);
   await runningShown(frame);
   const typingFrom = Date.now();
-  await backToEditor(wb);
-  await wb.page.keyboard.press('Control+End');
-  // Two line ends: the typed query is a block of its own, not a line of the one above.
-  await wb.page.keyboard.press('Enter');
-  await wb.page.keyboard.press('Enter');
-  await expectSuggestion(wb, '', 'VMComp', 'VMComputer');
-  const answeredIn = Date.now() - typingFrom;
-  await wb.screenshot(96, 'typing-while-running');
-  await wb.page.keyboard.press('Escape');
+  let answeredIn = 0;
+  await completeAtEnd(wb, 'VMComp', 'VMComputer', async () => {
+    answeredIn = Date.now() - typingFrom;
+    assert.match((await frame.locator('.status').textContent()) ?? '', /Running/, 'the query ended before the typing');
+    await wb.screenshot(96, 'typing-while-running');
+  });
   await errorMatching(frame, new RegExp(`did not finish within ${TIMEOUT_S} s\\..*kql\\.local\\.timeoutSeconds`));
   console.log(`# 96: completion answered ${answeredIn} ms after typing began, while the slow query ran`);
 
