@@ -37,6 +37,7 @@ import { gridJourneyScenario } from './scenarios/gridJourney';
 import { chartTooltipScenario, restrictedModeScenario } from './scenarios/hardening';
 import { highlightingScenario } from './scenarios/highlighting';
 import { hostileExportsScenario } from './scenarios/hostileExports';
+import { hostileQueriesScenario } from './scenarios/hostileQueries';
 import { ipLookupScenario } from './scenarios/ipLookup';
 import { largeMessyFileScenario } from './scenarios/largeMessyFile';
 import { limitsAndDyingEngineScenario } from './scenarios/limitsAndDyingEngine';
@@ -366,5 +367,10 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     "94 VS Code starts before the export job has run: the Machines view says the data folder does not exist yet; the folder is created with two export files and the view fills and a Run answers without a reload; a third table's file appears and completes in the editor",
     dataFolderAppearsScenario,
     300_000,
+  );
+  scenario(
+    '96 a .kql file of hostile one-liners: Run on each shows its message naming the limit and the place (10,000 nested parentheses, deep JSON, a trillion rows, a cross join) or the right answer (catastrophic regex, longs near 2^63, a megabyte on one line); completion answers while a slow one runs; the next query answers',
+    hostileQueriesScenario,
+    420_000,
   );
 });
