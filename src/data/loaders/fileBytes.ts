@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import { DataFileError } from './dataFileError';
 import { type Gunzipped, gunzipHead, gunzipWhole, utf16Order, utf16ToUtf8 } from './plainBytes';
+import { openRegular, readRegular } from './regularFile';
 
 export interface LoadProgress {
   readonly table: string;
@@ -52,12 +53,7 @@ export function readWindows(
     }
     return;
   }
-  let fd: number;
-  try {
-    fd = fs.openSync(file, 'r');
-  } catch (e) {
-    throw new DataFileError(file, 1, 1, `cannot read the file: ${(e as Error).message}`);
-  }
+  const fd = openRegular(file);
   try {
     let buf = Buffer.allocUnsafe(WINDOW);
     let filled = 0;
@@ -91,7 +87,7 @@ export function readWindows(
 export function startsUtf16(file: string): boolean {
   let fd: number;
   try {
-    fd = fs.openSync(file, 'r');
+    fd = openRegular(file);
   } catch {
     return false;
   }
@@ -116,21 +112,12 @@ export function readContent(file: string, onRead?: (bytes: number) => void): Gun
 }
 
 export function readAll(file: string): Buffer {
-  try {
-    return fs.readFileSync(file);
-  } catch (e) {
-    throw new DataFileError(file, 1, 1, `cannot read the file: ${(e as Error).message}`);
-  }
+  return readRegular(file);
 }
 
 /** The first `limit` bytes of the file's content (as readContent gives it), for its header and a sample. */
 export function readHead(file: string, limit: number): { buf: Buffer; whole: boolean } {
-  let fd: number;
-  try {
-    fd = fs.openSync(file, 'r');
-  } catch (e) {
-    throw new DataFileError(file, 1, 1, `cannot read the file: ${(e as Error).message}`);
-  }
+  const fd = openRegular(file);
   try {
     const buf = Buffer.allocUnsafe(limit);
     const got = fs.readSync(fd, buf, 0, limit, 0);

@@ -9,7 +9,7 @@
  * with a warning naming the file, row group and row, as the text formats name file:line:column.
  */
 
-import * as fsp from 'node:fs/promises';
+import type * as fsp from 'node:fs/promises';
 import * as zlib from 'node:zlib';
 import { type AsyncBuffer, type Compressors, type FileMetaData, type ParquetParsers, parquetRead } from 'hyparquet';
 import { isTicks, ticksOf } from '../../engine/ticks';
@@ -19,6 +19,7 @@ import { DataFileError } from './dataFileError';
 import type { FileWarnings } from './fileBytes';
 import { nestedRealReaders } from './parquetNested';
 import { type ParquetColumn, parquetColumns, parquetFooter } from './parquetSchema';
+import { openRegularAsync } from './regularFile';
 
 /** Codecs hyparquet leaves to the caller; SNAPPY it decodes itself. ZSTD and LZ4 have no decoder in Node 20's zlib. */
 const COMPRESSORS: Compressors = {
@@ -147,12 +148,7 @@ export async function appendParquetFile(
       `none of the table's columns (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}) are in the file`,
     );
   }
-  let handle: fsp.FileHandle;
-  try {
-    handle = await fsp.open(file, 'r');
-  } catch (e) {
-    throw new DataFileError(file, 1, 1, `cannot read the file: ${(e as Error).message}`);
-  }
+  const handle = await openRegularAsync(file);
   try {
     const { size } = await handle.stat();
     return await appendGroups(

@@ -4,6 +4,13 @@
  */
 import type { KqlType } from '../../engine/values';
 
+/**
+ * The most columns a table of a data folder may have: Kusto's own limit per table (the Kusto reference,
+ * "Columns"), so no Log Analytics export exceeds it. A header of 100,000 columns took two minutes and
+ * a gigabyte to load one row.
+ */
+export const MAX_COLUMNS = 10_000;
+
 export type FileFormat = 'csv' | 'json' | 'jsonl' | 'parquet';
 
 export interface SourceFile {

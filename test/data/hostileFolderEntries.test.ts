@@ -1,0 +1,158 @@
+/**
+ * What an attacker or an odd system puts in a data folder besides exports: named pipes, sockets and
+ * devices under a data file's name, link loops, a folder named like a file, a header or a first record
+ * too long to be one, more columns than a Kusto table may have. Each is one warning naming the entry and
+ * why (file:1:1, so the Problems panel lists it); the other files load; nothing blocks.
+ */
+
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { DataFileError, loadDataFile, loadDataFolder, scanDataFolder } from '../../src/data/loaders';
+import { readFunctionFiles } from '../../src/data/loaders/functionFiles';
+import { MAX_COLUMNS } from '../../src/data/loaders/tableSource';
+
+const posix = process.platform !== 'win32';
+
+/** A folder holding Good.csv (two rows) and whatever `fill` adds. */
+function folder(fill: (dir: string) => void): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kql-entries-'));
+  fs.writeFileSync(path.join(dir, 'Good.csv'), 'Computer,LinksFailed\nweb-1,3\ndb-1,0\n');
+  fill(dir);
+  return dir;
+}
+
+const mkfifo = (p: string) => execFileSync('mkfifo', [p]);
+
+function assertGoodLoads(dir: string): string[] {
+  const loaded = loadDataFolder(dir);
+  assert.deepEqual(
+    loaded.tables.map((t) => [t.name, t.rowCount]),
+    [['Good', 2]],
+  );
+  return [...loaded.warnings];
+}
+
+test('a named pipe, a socket and /dev/zero under data file names are skipped with why, not read (a read would block for ever)', {
+  skip: !posix,
+}, async () => {
+  let server: net.Server | undefined;
+  const dir = folder((d) => {
+    mkfifo(path.join(d, 'VMConnection.csv'));
+    fs.symlinkSync('/dev/zero', path.join(d, 'Zero.jsonl'));
+  });
+  server = net.createServer();
+  await new Promise<void>((resolve) => server!.listen(path.join(dir, 'Sock.json'), resolve));
+  try {
+    const warnings = assertGoodLoads(dir);
+    assert.deepEqual(warnings.sort(), [
+      `${path.join(dir, 'Sock.json')}:1:1: skipped, a socket, not a regular file: reading it could block or never end`,
+      `${path.join(dir, 'VMConnection.csv')}:1:1: skipped, a named pipe (FIFO), not a regular file: reading it could block or never end`,
+      `${path.join(dir, 'Zero.jsonl')}:1:1: skipped, a device, not a regular file: reading it could block or never end`,
+    ]);
+  } finally {
+    await new Promise((resolve) => server!.close(resolve));
+  }
+});
+
+test('a file replaced by a named pipe after the scan is refused when it is opened, not waited on', {
+  skip: !posix,
+}, () => {
+  const dir = folder(() => {});
+  const file = path.join(dir, 'Good.csv');
+  fs.rmSync(file);
+  mkfifo(file);
+  assert.throws(
+    () => loadDataFile(file),
+    (e: unknown) => e instanceof DataFileError && /a named pipe \(FIFO\), not a regular file: not read/.test(e.message),
+  );
+});
+
+test('a .kql file that is a named pipe is a warning; the folder still opens', { skip: !posix }, () => {
+  const dir = folder((d) => mkfifo(path.join(d, 'functions.kql')));
+  const read = readFunctionFiles(dir);
+  assert.deepEqual(read.functions, []);
+  assert.match(read.warnings[0]!, /functions\.kql:1:1: a named pipe \(FIFO\), not a regular file/);
+});
+
+test('a symbolic link loop and a dangling link are warnings, not a failure of the whole folder', {
+  skip: !posix,
+}, () => {
+  const dir = folder((d) => {
+    fs.symlinkSync('b.csv', path.join(d, 'a.csv'));
+    fs.symlinkSync('a.csv', path.join(d, 'b.csv'));
+    fs.symlinkSync('gone.csv', path.join(d, 'Dangling.csv'));
+  });
+  const warnings = assertGoodLoads(dir);
+  assert.deepEqual(warnings.sort(), [
+    `${path.join(dir, 'Dangling.csv')}:1:1: skipped, a symbolic link to gone.csv, which does not exist`,
+    `${path.join(dir, 'a.csv')}:1:1: skipped, a symbolic link that leads round in a loop`,
+    `${path.join(dir, 'b.csv')}:1:1: skipped, a symbolic link that leads round in a loop`,
+  ]);
+});
+
+test('links back up an export tree are walked once, with a warning each, not once per level', { skip: !posix }, () => {
+  const dir = folder((d) => {
+    const hour = path.join(d, 'am-AppEvents_CL', 'y=2026', 'm=12', 'd=01', 'h=00', 'm=00');
+    fs.mkdirSync(hour, { recursive: true });
+    fs.writeFileSync(path.join(hour, 'PT1H.json'), '{"Computer":"web-1"}\n');
+    for (const name of ['up1', 'up2', 'up3']) fs.symlinkSync('../..', path.join(hour, name));
+  });
+  const scanned = scanDataFolder(dir);
+  assert.deepEqual(scanned.tables.map((t) => [t.name, t.files.length]).sort(), [
+    ['AppEvents_CL', 1],
+    ['Good', 1],
+  ]);
+  assert.equal(scanned.warnings.length, 3);
+  assert.match(scanned.warnings[0]!, /up1: skipped, a link to the folder .*d=01, which is read already/);
+});
+
+test('a link to a file outside the folder is followed, as a folder of links to the real exports is', () => {
+  const outside = folder(() => {});
+  const dir = folder((d) => fs.symlinkSync(path.join(outside, 'Good.csv'), path.join(d, 'Linked.csv')));
+  const loaded = loadDataFolder(dir);
+  assert.deepEqual(
+    loaded.tables.map((t) => [t.name, t.rowCount]),
+    [
+      ['Good', 2],
+      ['Linked', 2],
+    ],
+  );
+});
+
+test('a folder named VMConnection.csv is a warning saying a folder is read only as an export tree', () => {
+  const dir = folder((d) => fs.mkdirSync(path.join(d, 'VMConnection.csv')));
+  const warnings = assertGoodLoads(dir);
+  assert.deepEqual(warnings, [
+    `${path.join(dir, 'VMConnection.csv')}:1:1: skipped, a folder, not a file (a folder is read only as a Log Analytics export tree, am-<Table>/…/y=…/PT1H.json)`,
+  ]);
+});
+
+test('more columns than a Kusto table may have is refused at the scan, naming the limit', () => {
+  const header = Array.from({ length: MAX_COLUMNS + 1 }, (_, i) => `c${i}`).join(',');
+  const dir = folder((d) => fs.writeFileSync(path.join(d, 'Wide.csv'), `${header}\n${header.replace(/c/g, '')}\n`));
+  const warnings = assertGoodLoads(dir);
+  assert.deepEqual(warnings, [
+    `${path.join(dir, 'Wide.csv')}:1:1: 10,001 columns, more than the 10,000 a Kusto table may have: not loaded`,
+  ]);
+  const header10k = Array.from({ length: MAX_COLUMNS }, (_, i) => `c${i}`).join(',');
+  const atLimit = folder((d) => fs.writeFileSync(path.join(d, 'Wide.csv'), `${header10k}\n`));
+  assert.equal(scanDataFolder(atLimit).tables.find((t) => t.name === 'Wide')?.columns.length, MAX_COLUMNS);
+});
+
+test('a header or a first JSON Lines record longer than the head read for the columns says so, not "empty"', () => {
+  const long = 'x'.repeat(5 << 20);
+  const dir = folder((d) => {
+    fs.writeFileSync(path.join(d, 'LongHeader.csv'), `${long}\n1\n`);
+    fs.writeFileSync(path.join(d, 'LongLine.jsonl'), `{"a":"${long}"}\n{"a":"b"}\n`);
+  });
+  const warnings = assertGoodLoads(dir);
+  assert.deepEqual(warnings.sort(), [
+    `${path.join(dir, 'LongHeader.csv')}:1:1: the header row does not end within the file's first 4 MB, the most a header may hold: not a CSV export`,
+    `${path.join(dir, 'LongLine.jsonl')}:1:1: the first record does not end within the file's first 4 MB: the columns are read from the records at the head of the file, so a first record longer than that is not read`,
+  ]);
+});
