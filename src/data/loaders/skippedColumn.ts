@@ -5,10 +5,6 @@
  * cost nothing; the checks of the other types are cheap next to decoding and storing the values.
  * Warnings about values kept (invalid UTF-8, a long beyond 2^53) come when the column itself loads.
  */
-
-import type { Column } from '../../engine/column';
-import type { Ticks } from '../../engine/ticks';
-import type { KqlType } from '../../engine/values';
 import { convertCell } from './cells';
 import {
   type AppenderChunk,
@@ -19,6 +15,9 @@ import {
   OK,
   REJECT,
 } from './columnAppenders';
+import type { Column } from '../../engine/column';
+import type { Ticks } from '../../engine/ticks';
+import type { KqlType } from '../../engine/values';
 import { MAX_DYNAMIC_DEPTH } from './dynamicCells';
 
 const SPACE = 32;
