@@ -36,6 +36,7 @@ import { gridJourneyScenario } from './scenarios/gridJourney';
 import { chartTooltipScenario, restrictedModeScenario } from './scenarios/hardening';
 import { highlightingScenario } from './scenarios/highlighting';
 import { hostileExportsScenario } from './scenarios/hostileExports';
+import { hostileFolderScenario } from './scenarios/hostileFolder';
 import { ipLookupScenario } from './scenarios/ipLookup';
 import { largeMessyFileScenario } from './scenarios/largeMessyFile';
 import { limitsAndDyingEngineScenario } from './scenarios/limitsAndDyingEngine';
@@ -355,6 +356,11 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
   scenario(
     "93 a new user: the Welcome page's walkthrough runs a first query on the sample and marks its step done; a folder without VM insights tables gives the Machines view its welcome, whose button brings the sample back",
     firstTenMinutesScenario,
+    300_000,
+  );
+  scenario(
+    '95 a data folder holding a named pipe, a gzip bomb and a good file: the Problems panel names the two bad files with why, the good table answers, the editor stays responsive',
+    hostileFolderScenario,
     300_000,
   );
 });
