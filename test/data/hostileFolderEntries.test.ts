@@ -12,7 +12,14 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { DataFileError, loadDataFile, loadDataFolder, scanDataFolder } from '../../src/data/loaders';
+import { parquetWriteBuffer } from 'hyparquet-writer';
+import {
+  DataFileError,
+  loadDataFile,
+  loadDataFolder,
+  loadDataFolderAsync,
+  scanDataFolder,
+} from '../../src/data/loaders';
 import { readFunctionFiles } from '../../src/data/loaders/functionFiles';
 import { MAX_COLUMNS } from '../../src/data/loaders/tableSource';
 
@@ -154,5 +161,70 @@ test('a header or a first JSON Lines record longer than the head read for the co
   assert.deepEqual(warnings.sort(), [
     `${path.join(dir, 'LongHeader.csv')}:1:1: the header row does not end within the file's first 4 MB, the most a header may hold: not a CSV export`,
     `${path.join(dir, 'LongLine.jsonl')}:1:1: the first record does not end within the file's first 4 MB: the columns are read from the records at the head of the file, so a first record longer than that is not read`,
+  ]);
+});
+
+/**
+ * A Parquet file of three rows whose footer declares `rows` instead: every i64 field 3 after field 2
+ * (the file's and the row group's num_rows) and 5 after 4 (each column chunk's num_values) that holds 3,
+ * re-encoded with the footer's length.
+ */
+function forgedRowCount(rows: bigint): Buffer {
+  const base = Buffer.from(
+    parquetWriteBuffer({
+      columnData: [
+        { name: 'Computer', data: ['a', 'b', 'c'], type: 'STRING' },
+        { name: 'N', data: [1, 2, 3], type: 'INT32' },
+      ],
+    }),
+  );
+  const length = base.readUInt32LE(base.length - 8);
+  const footer = base.subarray(base.length - 8 - length, base.length - 8);
+  const varint: number[] = [];
+  for (let n = rows * 2n; ; n >>= 7n) {
+    if (n < 0x80n) {
+      varint.push(Number(n));
+      break;
+    }
+    varint.push(Number(n & 0x7fn) | 0x80);
+  }
+  const out: number[] = [];
+  let forged = 0;
+  for (let i = 0; i < footer.length; i++) {
+    // Compact protocol: field header 0x16 (delta 1, i64), then the zigzag varint of 3 (0x06).
+    if (footer[i] === 0x16 && footer[i + 1] === 0x06) {
+      out.push(0x16, ...varint);
+      i++;
+      forged++;
+    } else {
+      out.push(footer[i]!);
+    }
+  }
+  assert.equal(forged, 4, 'the num_rows and num_values fields were found');
+  const tail = Buffer.alloc(8);
+  tail.writeUInt32LE(out.length, 0);
+  tail.write('PAR1', 4, 'latin1');
+  return Buffer.concat([base.subarray(0, base.length - 8 - length), Buffer.from(out), tail]);
+}
+
+test('a Parquet footer declaring 2^28 or 2^40 rows in a small file leaves the row group out with why, without allocating them', async () => {
+  const dir = folder((d) => {
+    fs.writeFileSync(path.join(d, 'Many.parquet'), forgedRowCount(2n ** 28n));
+    fs.writeFileSync(path.join(d, 'Vast.parquet'), forgedRowCount(2n ** 40n));
+  });
+  const before = process.memoryUsage().rss;
+  const loaded = await loadDataFolderAsync(dir);
+  assert.ok(process.memoryUsage().rss - before < 256 << 20, 'no room was made for the declared rows');
+  assert.deepEqual(
+    loaded.tables.map((t) => [t.name, t.rowCount]),
+    [
+      ['Good', 2],
+      ['Many', 0],
+      ['Vast', 0],
+    ],
+  );
+  assert.deepEqual(loaded.warnings, [
+    `${path.join(dir, 'Many.parquet')}: row group 1 of 1 (rows 1–268435456): left out, it cannot be read: its footer says 268,435,456 rows, but column Computer holds 3 values (a damaged or forged footer)`,
+    `${path.join(dir, 'Vast.parquet')}: row group 1 of 1 (rows 1–1099511627776): left out, it cannot be read: its footer says 1,099,511,627,776 rows, more than a row group can hold (a damaged or forged footer)`,
   ]);
 });

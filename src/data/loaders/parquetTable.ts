@@ -82,6 +82,9 @@ function appendOne(
 }
 
 /** One row group's values, column by column, in the table's column order (undefined: the file lacks the column). */
+/** The longest JavaScript array: a row group's values are read into one per column. */
+const MAX_GROUP_ROWS = 2 ** 32 - 1;
+
 async function readGroup(
   metadata: FileMetaData,
   buffer: AsyncBuffer,
@@ -89,9 +92,17 @@ async function readGroup(
   rows: number,
   wanted: readonly (string | undefined)[],
 ): Promise<(unknown[] | undefined)[]> {
+  if (!Number.isSafeInteger(rows) || rows > MAX_GROUP_ROWS) {
+    // Checked here: an array that long cannot be made, and the error would escape hyparquet's callback.
+    throw new Error(
+      `its footer says ${rows.toLocaleString('en-US')} rows, more than a row group can hold (a damaged or forged footer)`,
+    );
+  }
   const out: (unknown[] | undefined)[] = wanted.map(() => undefined);
   const index = new Map<string, number>();
   wanted.forEach((n, j) => n !== undefined && index.set(n, j));
+  // Values each column gave: a footer may declare more rows than its pages hold (forged or damaged).
+  const given = wanted.map(() => 0);
   await parquetRead({
     file: buffer,
     metadata,
@@ -105,6 +116,7 @@ async function readGroup(
       if (j === undefined) {
         return;
       }
+      given[j] = given[j]! + columnData.length;
       if (out[j] === undefined && rowStart === start && columnData.length === rows) {
         // The whole group in one chunk (the usual case): used as it is, not copied.
         out[j] = columnData as unknown[];
@@ -119,6 +131,12 @@ async function readGroup(
       }
     },
   });
+  const short = [...index].find(([, j]) => given[j]! < rows);
+  if (short) {
+    throw new Error(
+      `its footer says ${rows.toLocaleString('en-US')} rows, but column ${short[0]} holds ${given[short[1]]!.toLocaleString('en-US')} values (a damaged or forged footer)`,
+    );
+  }
   return out;
 }
 
@@ -202,8 +220,11 @@ async function appendGroups(
   const columns = names.map((n) => fileColumns.get(n));
   const realReaders = nestedRealReaders(metadata);
   const readers = names.map((n) => realReaders.get(n));
+  // Room for the rows the footer declares, but no more rows than the file has bytes: a forged count
+  // (2^29 rows in a 1 KB file) must not allocate gigabytes before a row group is read.
+  const declared = Math.min(Number(metadata.num_rows), buffer.byteLength);
   for (const a of appenders) {
-    a.reserve(a.length + Number(metadata.num_rows));
+    a.reserve(a.length + declared);
   }
   let appended = 0;
   let groupStart = 0;
