@@ -15,6 +15,7 @@ import { test } from 'node:test';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import {
   DataFileError,
+  LoadCache,
   loadDataFile,
   loadDataFolder,
   loadDataFolderAsync,
@@ -227,4 +228,26 @@ test('a Parquet footer declaring 2^28 or 2^40 rows in a small file leaves the ro
     `${path.join(dir, 'Many.parquet')}: row group 1 of 1 (rows 1–268435456): left out, it cannot be read: its footer says 268,435,456 rows, but column Computer holds 3 values (a damaged or forged footer)`,
     `${path.join(dir, 'Vast.parquet')}: row group 1 of 1 (rows 1–1099511627776): left out, it cannot be read: its footer says 1,099,511,627,776 rows, more than a row group can hold (a damaged or forged footer)`,
   ]);
+});
+
+test('a load-cache entry whose string codes point past its dictionary is not read: the table is loaded again from its file', () => {
+  const dir = folder(() => {});
+  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kql-entries-cache-'));
+  loadDataFolder(dir, { cache: new LoadCache(cacheDir) });
+  const entry = path.join(cacheDir, fs.readdirSync(cacheDir).find((f) => f.endsWith('.kqlcache'))!);
+  const bytes = fs.readFileSync(entry);
+  const length = bytes.readUInt32LE(8);
+  const header = JSON.parse(bytes.toString('utf8', 16, 16 + length)) as { columns: { codes?: [number, number] }[] };
+  const codes = header.columns.find((c) => c.codes)!.codes!;
+  // The first row's Computer: code 123456 of a dictionary of two.
+  bytes.writeInt32LE(123456, Math.ceil((16 + length) / 8) * 8 + codes[0]);
+  fs.writeFileSync(entry, bytes);
+  const loaded = loadDataFolder(dir, { cache: new LoadCache(cacheDir) });
+  assert.deepEqual(
+    loaded.tables[0]!.rows().map((r) => r.map((v) => (typeof v === 'bigint' ? Number(v) : v))),
+    [
+      ['web-1', 3],
+      ['db-1', 0],
+    ],
+  );
 });
