@@ -251,3 +251,19 @@ test('a load-cache entry whose string codes point past its dictionary is not rea
     ],
   );
 });
+
+test('file names with a line break or a bidi control are skipped, shown escaped; <script>, .. and a backslash are names like any', {
+  skip: !posix,
+}, () => {
+  const dir = folder((d) => {
+    for (const name of ['new\nline.csv', 'evil\u202Evsc.csv', '<script>alert(1)<\\script>.csv', '...csv']) {
+      fs.writeFileSync(path.join(d, name), 'a,b\n1,2\n');
+    }
+  });
+  const loaded = loadDataFolder(dir);
+  assert.deepEqual(loaded.tables.map((t) => t.name).sort(), ['..', '<script>alert(1)<\\script>', 'Good']);
+  assert.deepEqual([...loaded.warnings].sort(), [
+    `${dir}/evil\\u202Evsc.csv:1:1: skipped, the file's name holds a line break or a bidirectional-text control (shown escaped): rename the file to load it`,
+    `${dir}/new\\nline.csv:1:1: skipped, the file's name holds a line break or a bidirectional-text control (shown escaped): rename the file to load it`,
+  ]);
+});

@@ -24,8 +24,10 @@ import {
   type ColumnSpec,
   type FileFormat,
   formatOf,
+  hasHiddenCharacters,
   MAX_COLUMNS,
   type SourceFile,
+  showHiddenCharacters,
   type TableSource,
   tableNameOf,
 } from './tableSource';
@@ -76,8 +78,14 @@ function discover(dir: string, warnings: string[]): Found[] {
     if (!format) {
       return false;
     }
-    const stat = statFile(file, format);
     const table = tableNameOf(file);
+    if (hasHiddenCharacters(table)) {
+      warnings.push(
+        `${showHiddenCharacters(file)}:1:1: skipped, the file's name holds a line break or a bidirectional-text control (shown escaped): rename the file to load it`,
+      );
+      return true;
+    }
+    const stat = statFile(file, format);
     const rest = format === 'json' ? restTableNames(file, stat.size, stat.mtimeMs) : undefined;
     if (rest) {
       for (const part of restParts(table, rest)) {
