@@ -21,6 +21,7 @@ import {
   loadDataFolderAsync,
   scanDataFolder,
 } from '../../src/data/loaders';
+import { readWindows } from '../../src/data/loaders/fileBytes';
 import { readFunctionFiles } from '../../src/data/loaders/functionFiles';
 import { MAX_COLUMNS } from '../../src/data/loaders/tableSource';
 
@@ -266,4 +267,23 @@ test('file names with a line break or a bidi control are skipped, shown escaped;
     `${dir}/evil\\u202Evsc.csv:1:1: skipped, the file's name holds a line break or a bidirectional-text control (shown escaped): rename the file to load it`,
     `${dir}/new\\nline.csv:1:1: skipped, the file's name holds a line break or a bidirectional-text control (shown escaped): rename the file to load it`,
   ]);
+});
+
+test('a file that grows while it is read is read as it was when opened, not for as long as its writer keeps up', () => {
+  const dir = folder(() => {});
+  const file = path.join(dir, 'Good.csv');
+  const size = fs.statSync(file).size;
+  let seen = 0;
+  let appended = 0;
+  readWindows(file, (_buf, from, to, final) => {
+    // A writer appending a row each time the reader takes a window (at most 1,000: the old reader never ended).
+    if (appended < 1000) {
+      fs.appendFileSync(file, 'web-9,9\n');
+      appended++;
+    }
+    if (final) seen = to - from;
+    return 0;
+  });
+  assert.equal(seen, size);
+  assert.ok(appended < 5, `${appended} windows`);
 });

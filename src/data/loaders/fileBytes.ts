@@ -4,7 +4,6 @@
  * bounded warnings.
  */
 import * as fs from 'node:fs';
-import { DataFileError } from './dataFileError';
 import { type Gunzipped, gunzipHead, gunzipWhole, utf16Order, utf16ToUtf8 } from './plainBytes';
 import { openRegular, readRegular } from './regularFile';
 
@@ -55,11 +54,15 @@ export function readWindows(
   }
   const fd = openRegular(file);
   try {
+    // The file as it was when opened: one that grows while it is read (a log still written) would
+    // otherwise be read for as long as its writer keeps up. Bytes written since are read on its reload.
+    const size = fs.fstatSync(fd).size;
     let buf = Buffer.allocUnsafe(WINDOW);
     let filled = 0;
     let at = start;
     for (;;) {
-      const got = fs.readSync(fd, buf, filled, buf.length - filled, at + filled);
+      const want = Math.min(buf.length - filled, Math.max(0, size - (at + filled)));
+      const got = want > 0 ? fs.readSync(fd, buf, filled, want, at + filled) : 0;
       onRead?.(got);
       filled += got;
       const final = got === 0;
