@@ -38,6 +38,7 @@ import { chartTooltipScenario, restrictedModeScenario } from './scenarios/harden
 import { highlightingScenario } from './scenarios/highlighting';
 import { hostileExportsScenario } from './scenarios/hostileExports';
 import { hostileQueriesScenario } from './scenarios/hostileQueries';
+import { hostileFolderScenario } from './scenarios/hostileFolder';
 import { ipLookupScenario } from './scenarios/ipLookup';
 import { largeMessyFileScenario } from './scenarios/largeMessyFile';
 import { limitsAndDyingEngineScenario } from './scenarios/limitsAndDyingEngine';
@@ -372,5 +373,10 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     '96 a .kql file of hostile one-liners: Run on each shows its message naming the limit and the place (10,000 nested parentheses, deep JSON, a trillion rows, a cross join) or the right answer (catastrophic regex, longs near 2^63, a megabyte on one line); completion answers while a slow one runs; the next query answers',
     hostileQueriesScenario,
     420_000,
+  );
+  scenario(
+    '95 a data folder holding a named pipe, a gzip bomb and a good file: the Problems panel names the two bad files with why, the good table answers, the editor stays responsive',
+    hostileFolderScenario,
+    300_000,
   );
 });

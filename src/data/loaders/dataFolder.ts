@@ -19,12 +19,16 @@ import { jsonHead } from './jsonTable';
 import type { LoadCache } from './loadCache';
 import { missingDataFolderMessage } from './missingFolder';
 import { parquetHead } from './parquetSchema';
+import { unreadableEntry } from './regularFile';
 import { restParts, restTableNames } from './restParts';
 import {
   type ColumnSpec,
   type FileFormat,
   formatOf,
+  hasHiddenCharacters,
+  MAX_COLUMNS,
   type SourceFile,
+  showHiddenCharacters,
   type TableSource,
   tableNameOf,
 } from './tableSource';
@@ -105,8 +109,14 @@ function discover(dir: string, warnings: string[], limit: number): Found[] {
     if (!format) {
       return false;
     }
-    const stat = statFile(file, format);
     const table = tableNameOf(file);
+    if (hasHiddenCharacters(table)) {
+      warnings.push(
+        `${showHiddenCharacters(file)}:1:1: skipped, the file's name holds a line break or a bidirectional-text control (shown escaped): rename the file to load it`,
+      );
+      return true;
+    }
+    const stat = statFile(file, format);
     const rest = format === 'json' ? restTableNames(file, stat.size, stat.mtimeMs) : undefined;
     if (rest) {
       for (const part of restParts(table, rest)) {
@@ -117,7 +127,11 @@ function discover(dir: string, warnings: string[], limit: number): Found[] {
     }
     return true;
   };
-  if (fs.statSync(dir, { throwIfNoEntry: false })?.isFile()) {
+  const given = statOf(dir);
+  if (given && !given.isFile() && !given.isDirectory()) {
+    throw new Error(`Cannot read the data folder ${dir}: ${unreadableEntry(dir) ?? 'not a file or folder'}`);
+  }
+  if (given?.isFile()) {
     if (!addFile(dir)) {
       warnings.push(`${dir}: not a .csv, .json, .jsonl or .parquet file (the text ones optionally .gz)`);
     }
@@ -133,6 +147,8 @@ function discover(dir: string, warnings: string[], limit: number): Found[] {
     }
     throw new Error(`Cannot read the data folder ${dir}: ${(e as Error).message}`);
   }
+  // Each folder is walked once: a link back up an export tree would otherwise be walked again at every level.
+  const walked = new Set<string>();
   for (const entry of top.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     if (!spend(budget, 1, dir, limit, warnings)) break;
     const file = path.join(dir, entry.name);
@@ -140,29 +156,53 @@ function discover(dir: string, warnings: string[], limit: number): Found[] {
       addFile(file);
     } else if (isDirectory(entry, file) && !entry.name.startsWith('.')) {
       const within = (n: number) => spend(budget, n, dir, limit, warnings);
-      walkTree(file, [entry.name], 1, within, (blob, segments) => {
+      let blobs = 0;
+      walkTree(file, [entry.name], 1, within, walked, warnings, (blob, segments) => {
         if (!segments.some((s) => /^y=\d{4}$/i.test(s))) {
           return;
         }
         const name = exportTreeTable(segments);
         const format = formatOf(blob);
         if (name && format) {
+          blobs++;
           // Export blobs are JSON Lines whatever their extension says.
           add(name, statFile(blob, format === 'json' ? 'jsonl' : format), false);
         }
       });
+      if (blobs === 0 && formatOf(entry.name)) {
+        warnings.push(
+          `${file}:1:1: skipped, a folder, not a file (a folder is read only as a Log Analytics export tree, am-<Table>/…/y=…/PT1H.json)`,
+        );
+      }
+    } else if (formatOf(entry.name)) {
+      warnings.push(skippedEntry(file));
     }
   }
   return [...tables.values()];
 }
 
-/** Links count as what they point to (a folder of links to the real exports is common). */
+/** The entry's target, or undefined for a dangling link or a link loop (skippedEntry says which). */
+function statOf(p: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Links count as what they point to (a folder of links to the real exports is common, wherever they point). */
 function isFile(e: fs.Dirent, p: string): boolean {
-  return e.isFile() || (e.isSymbolicLink() && (fs.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false));
+  return e.isFile() || (e.isSymbolicLink() && (statOf(p)?.isFile() ?? false));
 }
 
 function isDirectory(e: fs.Dirent, p: string): boolean {
-  return e.isDirectory() || (e.isSymbolicLink() && (fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false));
+  return e.isDirectory() || (e.isSymbolicLink() && (statOf(p)?.isDirectory() ?? false));
+}
+
+/** The warning for a data file's name on something that is not a regular file (a pipe, a device, a broken link). */
+function skippedEntry(file: string): string {
+  // file:line:col, as every problem of a file that does not load, so the Problems panel lists it.
+  return `${file}:1:1: skipped, ${unreadableEntry(file) ?? 'not a regular file'}`;
 }
 
 function walkTree(
@@ -170,24 +210,37 @@ function walkTree(
   segments: string[],
   depth: number,
   within: (entries: number) => boolean,
+  walked: Set<string>,
+  warnings: string[],
   onFile: (file: string, segments: readonly string[]) => void,
 ): void {
   if (depth > MAX_DEPTH) {
     return;
   }
+  let real: string;
   let entries: fs.Dirent[];
   try {
+    real = fs.realpathSync(dir);
     entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch {
     return;
   }
+  if (walked.has(real)) {
+    warnings.push(
+      `${dir}: skipped, a link to the folder ${real}, which is read already (a loop, or a second link to it)`,
+    );
+    return;
+  }
+  walked.add(real);
   if (!within(entries.length)) return;
   for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const p = path.join(dir, e.name);
     if (isDirectory(e, p) && !e.name.startsWith('.')) {
-      walkTree(p, [...segments, e.name], depth + 1, within, onFile);
+      walkTree(p, [...segments, e.name], depth + 1, within, walked, warnings, onFile);
     } else if (isFile(e, p)) {
       onFile(p, segments);
+    } else if (formatOf(e.name) && segments.some((s) => /^y=\d{4}$/i.test(s))) {
+      warnings.push(skippedEntry(p));
     }
   }
 }
@@ -217,6 +270,14 @@ function columnsOf(found: Found): { columns: ColumnSpec[]; inferred: string[] } 
     // Parquet says each column's type in its footer: nothing is inferred from rows.
     names = parquetHead(first.path).columns.map((c) => ({ name: c.name, restType: c.type }));
     sample = [];
+  }
+  if (names.length > MAX_COLUMNS) {
+    throw new DataFileError(
+      first.path,
+      1,
+      1,
+      `${names.length.toLocaleString('en-US')} columns, more than the ${MAX_COLUMNS.toLocaleString('en-US')} a Kusto table may have: not loaded`,
+    );
   }
   const inferred: string[] = [];
   const columns = names.map((c, j) => {
