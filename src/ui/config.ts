@@ -6,6 +6,7 @@
  * settings, never the workspace's: a repository's .vscode/settings.json must not be able to send the
  * token anywhere or read files elsewhere on the machine.
  */
+
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as vscode from 'vscode';
@@ -14,6 +15,7 @@ import type { BackendId, TimeRange } from '../results/queryResult';
 import { settingSchemas } from './settingCheck';
 import { resolveSettingPath } from './settingPath';
 import { type RawSetting, SettingReader } from './settingReader';
+import { settingTarget } from './settingTarget';
 import { timeRangeOf } from './timeRangeLabel';
 
 export type AzureCloud = 'AzurePublicCloud' | 'AzureUSGovernment' | 'AzureChinaCloud';
@@ -198,7 +200,13 @@ export class Config implements vscode.Disposable {
     return this.trustedGet<boolean>('results.csvFormulaProtection') ?? true;
   }
 
+  /** Changes a setting where it takes effect: the folder's settings when the folder sets it, else the user's. */
   async update(key: string, value: unknown): Promise<void> {
-    await vscode.workspace.getConfiguration('kql').update(key, value, vscode.ConfigurationTarget.Global);
+    const kql = vscode.workspace.getConfiguration('kql');
+    const target =
+      settingTarget(kql.inspect(key)) === 'workspace'
+        ? vscode.ConfigurationTarget.Workspace
+        : vscode.ConfigurationTarget.Global;
+    await kql.update(key, value, target);
   }
 }

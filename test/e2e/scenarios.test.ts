@@ -51,6 +51,7 @@ import { logAnalyticsWorkspaceScenario } from './scenarios/logAnalyticsWorkspace
 import { machinesScenario } from './scenarios/machines';
 import { mapDiffScenario, mapExpandScenario, mapFocusScenario } from './scenarios/mapJourneys';
 import { noProcessTableScenario } from './scenarios/noProcessTable';
+import { notebookBackendSwitchScenario } from './scenarios/notebookBackendSwitch';
 import { notebookLogAnalyticsScenario } from './scenarios/notebookLogAnalytics';
 import { bigNotebookScenario, reportNotebookScenario } from './scenarios/notebooks';
 import { otherViewsScenario } from './scenarios/otherViews';
@@ -378,5 +379,10 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     '95 a data folder holding a named pipe, a gzip bomb and a good file: the Problems panel names the two bad files with why, the good table answers, the editor stays responsive',
     hostileFolderScenario,
     300_000,
+  );
+  scenario(
+    "98 a notebook as the user switches backend: a cell runs on the local engine, the next on Log Analytics after Select Query Backend, each status bar names its backend (also after save and reopen); a cell stopped at the server's time limit says what the results panel says",
+    notebookBackendSwitchScenario,
+    420_000,
   );
 });
