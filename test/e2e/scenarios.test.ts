@@ -66,6 +66,7 @@ import { settingsWalkScenario } from './scenarios/settingsWalk';
 import { syntaxErrorScenario } from './scenarios/syntaxError';
 import { themesScenario } from './scenarios/themes';
 import { wideResultsScenario } from './scenarios/wideResults';
+import { zoomAndContrastScenario } from './scenarios/zoomAndContrast';
 import { launchChromium, Workbench } from './workbench';
 
 const repo = path.resolve(__dirname, '../..');
@@ -355,6 +356,11 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
   scenario(
     "93 a new user: the Welcome page's walkthrough runs a first query on the sample and marks its step done; a folder without VM insights tables gives the Machines view its welcome, whose button brings the sample back",
     firstTenMinutesScenario,
+    300_000,
+  );
+  scenario(
+    "99 the user's screen: in a 1024×700 window at zoom level 2 and 3, 300 px wide and 150 px tall, every control of the results panel is inside it, the grid shows its header and rows and scrolls, the chart fits; in High Contrast Light the grid, value view, chart colours and walkthrough are drawn in that theme",
+    zoomAndContrastScenario,
     300_000,
   );
 });
