@@ -295,7 +295,10 @@ export class QueryRunner implements vscode.Disposable {
         }),
         message:
           kind === 'cancelled'
-            ? 'The query was cancelled.'
+            ? // Stopped by something other than the user (a settings change restarted the backend): say what.
+              controller.signal.aborted
+              ? 'The query was cancelled.'
+              : message
             : kind === 'timeout'
               ? timeoutMessage(message, backend.id)
               : message,

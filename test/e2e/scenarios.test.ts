@@ -19,6 +19,7 @@ import { chartKindsScenario } from './scenarios/chartKinds';
 import { completionScenario } from './scenarios/completion';
 import { copyCellsScenario } from './scenarios/copyCells';
 import { dataFolderScenario } from './scenarios/dataFolder';
+import { dataFolderAppearsScenario } from './scenarios/dataFolderAppears';
 import { dependencyMapScenario } from './scenarios/dependencyMap';
 import { documentationLinksScenario } from './scenarios/documentationLinks';
 import { editorColumnsScenario } from './scenarios/editorColumns';
@@ -36,6 +37,7 @@ import { gridJourneyScenario } from './scenarios/gridJourney';
 import { chartTooltipScenario, restrictedModeScenario } from './scenarios/hardening';
 import { highlightingScenario } from './scenarios/highlighting';
 import { hostileExportsScenario } from './scenarios/hostileExports';
+import { hostileQueriesScenario } from './scenarios/hostileQueries';
 import { ipLookupScenario } from './scenarios/ipLookup';
 import { largeMessyFileScenario } from './scenarios/largeMessyFile';
 import { limitsAndDyingEngineScenario } from './scenarios/limitsAndDyingEngine';
@@ -133,6 +135,8 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
       if (!workbench || !server) {
         throw new Error('the workbench did not open');
       }
+      const trace = process.env.KQL_E2E_TRACE;
+      if (trace) await workbench.context.tracing.startChunk();
       try {
         const started = Date.now();
         await workbench.reset();
@@ -145,6 +149,8 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
           .screenshot({ path: path.join(os.tmpdir(), `kql-e2e-failed-${name.replace(/\W+/g, '-')}.png`) })
           .catch(() => undefined);
         throw e;
+      } finally {
+        if (trace) await workbench.context.tracing.stopChunk({ path: `${trace}/main-${name.split(' ')[0]}.zip` });
       }
     });
   };
@@ -357,6 +363,16 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     "93 a new user: the Welcome page's walkthrough runs a first query on the sample and marks its step done; a folder without VM insights tables gives the Machines view its welcome, whose button brings the sample back",
     firstTenMinutesScenario,
     300_000,
+  );
+  scenario(
+    "94 VS Code starts before the export job has run: the Machines view says the data folder does not exist yet; the folder is created with two export files and the view fills and a Run answers without a reload; a third table's file appears and completes in the editor",
+    dataFolderAppearsScenario,
+    300_000,
+  );
+  scenario(
+    '96 a .kql file of hostile one-liners: Run on each shows its message naming the limit and the place (10,000 nested parentheses, deep JSON, a trillion rows, a cross join) or the right answer (catastrophic regex, longs near 2^63, a megabyte on one line); completion answers while a slow one runs; the next query answers',
+    hostileQueriesScenario,
+    420_000,
   );
   scenario(
     "99 the user's screen: in a 1024×700 window at zoom level 2 and 3, 300 px wide and 150 px tall, every control of the results panel is inside it, the grid shows its header and rows and scrolls, the chart fits; in High Contrast Light the grid, value view, chart colours and walkthrough are drawn in that theme",

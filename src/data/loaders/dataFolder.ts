@@ -17,6 +17,7 @@ import { DataFileError } from './dataFileError';
 import { jsonlTreeHead } from './jsonlTreeHead';
 import { jsonHead } from './jsonTable';
 import type { LoadCache } from './loadCache';
+import { missingDataFolderMessage } from './missingFolder';
 import { parquetHead } from './parquetSchema';
 import { restParts, restTableNames } from './restParts';
 import {
@@ -30,6 +31,35 @@ import {
 
 /** How deep export trees are searched (WorkspaceResourceId=/subscriptions/…/workspaces/…/y/m/d/h/m). */
 const MAX_DEPTH = 16;
+
+/**
+ * How many files and folders a scan looks at before it stops: a data folder set to `/` or the home folder
+ * would otherwise be walked to the bottom (16 levels) on every change. A year of hourly data export blobs
+ * is about 18,000 entries per table, so real export folders stay far below it.
+ */
+export const MAX_SCANNED_ENTRIES = 200_000;
+
+/** What a scan may still look at, shared by the folder's top and every tree below it. */
+interface ScanBudget {
+  left: number;
+  /** Set once the budget ran out, so the warning is written once. */
+  spent: boolean;
+}
+
+/** Takes `n` entries from the budget; false (and the warning, once) when it has run out. */
+function spend(budget: ScanBudget, n: number, dir: string, limit: number, warnings: string[]): boolean {
+  if (budget.left >= n) {
+    budget.left -= n;
+    return true;
+  }
+  if (!budget.spent) {
+    budget.spent = true;
+    warnings.push(
+      `${dir}: stopped looking after ${limit.toLocaleString('en-US')} files and folders; only the tables found by then are read. Is this the folder your exports land in? A data folder should hold only exported files and export trees.`,
+    );
+  }
+  return false;
+}
 
 interface Found {
   readonly name: string;
@@ -55,7 +85,8 @@ function exportTreeTable(segments: readonly string[]): string | undefined {
  * Every table's files, by name, in a stable (sorted) order. `dir` may name one exported file (`kql
  * --data export.csv`): it is then the folder's only file.
  */
-function discover(dir: string, warnings: string[]): Found[] {
+function discover(dir: string, warnings: string[], limit: number): Found[] {
+  const budget: ScanBudget = { left: limit, spent: false };
   const tables = new Map<string, Found>();
   const add = (name: string, file: SourceFile, standalone: boolean) => {
     const t = tables.get(name);
@@ -96,14 +127,20 @@ function discover(dir: string, warnings: string[]): Found[] {
   try {
     top = fs.readdirSync(dir, { withFileTypes: true });
   } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
+      // The export job that creates it may not have run yet: the extension loads it once it appears.
+      throw new Error(missingDataFolderMessage(dir));
+    }
     throw new Error(`Cannot read the data folder ${dir}: ${(e as Error).message}`);
   }
   for (const entry of top.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (!spend(budget, 1, dir, limit, warnings)) break;
     const file = path.join(dir, entry.name);
     if (isFile(entry, file)) {
       addFile(file);
     } else if (isDirectory(entry, file) && !entry.name.startsWith('.')) {
-      walkTree(file, [entry.name], 1, (blob, segments) => {
+      const within = (n: number) => spend(budget, n, dir, limit, warnings);
+      walkTree(file, [entry.name], 1, within, (blob, segments) => {
         if (!segments.some((s) => /^y=\d{4}$/i.test(s))) {
           return;
         }
@@ -132,6 +169,7 @@ function walkTree(
   dir: string,
   segments: string[],
   depth: number,
+  within: (entries: number) => boolean,
   onFile: (file: string, segments: readonly string[]) => void,
 ): void {
   if (depth > MAX_DEPTH) {
@@ -143,10 +181,11 @@ function walkTree(
   } catch {
     return;
   }
+  if (!within(entries.length)) return;
   for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const p = path.join(dir, e.name);
     if (isDirectory(e, p) && !e.name.startsWith('.')) {
-      walkTree(p, [...segments, e.name], depth + 1, onFile);
+      walkTree(p, [...segments, e.name], depth + 1, within, onFile);
     } else if (isFile(e, p)) {
       onFile(p, segments);
     }
@@ -220,11 +259,14 @@ export interface ScannedFolder {
   readonly warnings: readonly string[];
 }
 
-/** Finds the folder's tables and their columns; a table known to the load cache is not read at all. */
-export function scanDataFolder(dir: string, cache?: LoadCache): ScannedFolder {
+/**
+ * Finds the folder's tables and their columns; a table known to the load cache is not read at all. At
+ * most `maxEntries` files and folders are looked at (a warning says when the scan stopped there).
+ */
+export function scanDataFolder(dir: string, cache?: LoadCache, maxEntries = MAX_SCANNED_ENTRIES): ScannedFolder {
   const warnings: string[] = [];
   const tables: TableSource[] = [];
-  for (const found of discover(dir, warnings)) {
+  for (const found of discover(dir, warnings, maxEntries)) {
     const name = findTable(found.name)?.name ?? found.name;
     const cached = cache?.schema(name, found.files);
     if (cached) {

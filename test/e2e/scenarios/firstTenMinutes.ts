@@ -88,7 +88,7 @@ export async function mediaHeading(wb: Workbench, heading: string): Promise<Fram
 }
 
 /** The Machines pane's welcome (VS Code draws viewsWelcome in `.welcome-view-content`). */
-function machinesWelcome(wb: Workbench): Locator {
+export function machinesWelcome(wb: Workbench): Locator {
   return wb.page
     .locator('.pane', { has: wb.page.locator('.pane-header[aria-label^="Machines"]') })
     .locator('.welcome-view-content');
