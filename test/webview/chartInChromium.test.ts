@@ -180,12 +180,10 @@ describe('charts in Chromium', { skip: SKIP_WITHOUT_CHROMIUM }, () => {
       { visualization: 'timechart' },
     );
     const canvasSize = () =>
-      p.page
-        .locator('.chart-host canvas')
-        .evaluate((c: { clientWidth: number; clientHeight: number }) => ({
-          width: c.clientWidth,
-          height: c.clientHeight,
-        }));
+      p.page.locator('.chart-host canvas').evaluate((c: { clientWidth: number; clientHeight: number }) => ({
+        width: c.clientWidth,
+        height: c.clientHeight,
+      }));
     const wideWidth = (await canvasSize()).width;
     await p.page.locator('vscode-tab-header', { hasText: 'Results' }).click();
     await p.page.setViewportSize({ width: 500, height: 450 });
