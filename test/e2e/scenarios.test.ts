@@ -68,7 +68,6 @@ import { settingsWalkScenario } from './scenarios/settingsWalk';
 import { syntaxErrorScenario } from './scenarios/syntaxError';
 import { themesScenario } from './scenarios/themes';
 import { wideResultsScenario } from './scenarios/wideResults';
-import { zoomAndContrastScenario } from './scenarios/zoomAndContrast';
 import { launchChromium, Workbench } from './workbench';
 
 const repo = path.resolve(__dirname, '../..');
@@ -373,10 +372,5 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     '96 a .kql file of hostile one-liners: Run on each shows its message naming the limit and the place (10,000 nested parentheses, deep JSON, a trillion rows, a cross join) or the right answer (catastrophic regex, longs near 2^63, a megabyte on one line); completion answers while a slow one runs; the next query answers',
     hostileQueriesScenario,
     420_000,
-  );
-  scenario(
-    "99 the user's screen: in a 1024×700 window at zoom level 2 and 3, 300 px wide and 150 px tall, every control of the results panel is inside it, the grid shows its header and rows and scrolls, the chart fits; in High Contrast Light the grid, value view, chart colours and walkthrough are drawn in that theme",
-    zoomAndContrastScenario,
-    300_000,
   );
 });
