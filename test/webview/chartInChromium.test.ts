@@ -173,6 +173,38 @@ describe('charts in Chromium', { skip: SKIP_WITHOUT_CHROMIUM }, () => {
     assert.match(await exportedSvg(p), /<rect[^>]*fill="#1f1f1f"/);
   });
 
+  test('a panel resized while the Results tab is shown draws its chart at the new size when Chart is shown', async () => {
+    await draw(
+      p,
+      series(['acme-web01', 'acme-sql01'], 12, (s, t) => s * 100 + t),
+      { visualization: 'timechart' },
+    );
+    const canvasSize = () =>
+      p.page.locator('.chart-host canvas').evaluate((c: { clientWidth: number; clientHeight: number }) => ({
+        width: c.clientWidth,
+        height: c.clientHeight,
+      }));
+    const wideWidth = (await canvasSize()).width;
+    await p.page.locator('vscode-tab-header', { hasText: 'Results' }).click();
+    await p.page.setViewportSize({ width: 500, height: 450 });
+    await p.page.waitForTimeout(300);
+    await p.page.locator('vscode-tab-header', { hasText: 'Chart' }).click();
+    let shown = await canvasSize();
+    for (let i = 0; i < 40 && (shown.width === 0 || shown.width === wideWidth); i++) {
+      await p.page.waitForTimeout(50);
+      shown = await canvasSize();
+    }
+    const host = (await p.page.locator('.chart-host').boundingBox())!;
+    await p.page.setViewportSize({ width: 900, height: 700 });
+    assert.ok(
+      shown.width > host.width * 0.8 &&
+        shown.width <= host.width &&
+        shown.height > host.height * 0.8 &&
+        shown.height <= host.height,
+      `the chart is ${shown.width}×${shown.height} in its ${host.width}×${host.height} panel`,
+    );
+  });
+
   test('no page errors or CSP violations', async () => {
     assert.deepEqual(await p.problems(), []);
   });

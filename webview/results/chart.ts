@@ -7,9 +7,9 @@
  */
 import embed, { type Result as EmbedResult } from 'vega-embed';
 import { expressionInterpreter } from 'vega-interpreter';
+import type { VegaLiteSpec } from '../../src/render/chartSpec';
 import { vegaThemeConfig } from '../../src/render/chartTheme';
 import { tooltipHtml } from '../../src/render/chartTooltip';
-import type { VegaLiteSpec } from '../../src/render/chartSpec';
 import { themeVariable } from '../shared/dom';
 
 /**
@@ -31,8 +31,15 @@ export function fitPanels(spec: VegaLiteSpec, width: number, height: number): Ve
 
 export class ChartView {
   private current: EmbedResult | undefined;
+  /** The size signals ("width", "height") the drawn spec takes from its container. */
+  private containerSized: readonly ('width' | 'height')[] = [];
 
-  constructor(private readonly container: HTMLElement) {}
+  constructor(private readonly container: HTMLElement) {
+    // Vega-Lite re-reads a "container" size only on window resize: a panel resized while the Chart tab
+    // is hidden reads a 0×0 container and keeps it when the tab is shown again. The host's own size
+    // changes (shown, hidden, resized) refit the chart instead.
+    new ResizeObserver(() => this.fitContainer()).observe(container);
+  }
 
   /** Draws the spec (replacing any earlier chart) and resolves once the view has rendered. */
   async draw(spec: VegaLiteSpec): Promise<void> {
@@ -41,6 +48,7 @@ export class ChartView {
     const box = this.container.getBoundingClientRect();
     const width = box.width > 0 ? box.width : window.innerWidth - 16;
     const height = box.height > 0 ? box.height : window.innerHeight - 120;
+    this.containerSized = (['width', 'height'] as const).filter((size) => spec[size] === 'container');
     this.current = await embed(this.container, fitPanels(spec, width, height) as never, {
       mode: 'vega-lite',
       renderer: 'canvas',
@@ -54,6 +62,26 @@ export class ChartView {
     });
     await this.current.view.runAsync();
     this.describe(this.current);
+  }
+
+  /** Sets the container-sized signals to the container's size, unless it is hidden (0 wide or tall). */
+  private fitContainer(): void {
+    const view = this.current?.view;
+    const box = view?.container();
+    if (!view || !box || box.clientWidth === 0 || box.clientHeight === 0 || this.containerSized.length === 0) {
+      return;
+    }
+    let changed = false;
+    for (const size of this.containerSized) {
+      const value = size === 'width' ? box.clientWidth : box.clientHeight;
+      if (view.signal(size) !== value) {
+        view.signal(size, value);
+        changed = true;
+      }
+    }
+    if (changed) {
+      void view.runAsync();
+    }
   }
 
   /**

@@ -72,7 +72,7 @@ async function stepDone(wb: Workbench, title: string): Promise<boolean> {
 }
 
 /** The step's markdown media, shown in a webview beside the steps, once its heading reads `heading`. */
-async function mediaHeading(wb: Workbench, heading: string): Promise<Frame> {
+export async function mediaHeading(wb: Workbench, heading: string): Promise<Frame> {
   return waitFor(`the walkthrough's media "${heading}"`, async () => {
     for (const frame of wb.page.frames()) {
       if (frame === wb.page.mainFrame() || frame.isDetached()) continue;

@@ -374,8 +374,33 @@ async function panelWidth(frame: Frame): Promise<number> {
   return box?.width ?? 0;
 }
 
+/**
+ * The results panel about `px` wide: the window narrowed until the second editor group is that wide.
+ * Returns the width reached.
+ */
+export async function narrowPanelTo(
+  wb: Workbench,
+  frame: Frame,
+  px: number,
+  original: { width: number; height: number },
+): Promise<number> {
+  let width = original.width;
+  for (let i = 0; i < 4; i++) {
+    const now = await panelWidth(frame);
+    if (Math.abs(now - px) <= 24) {
+      break;
+    }
+    width = Math.max(480, Math.round(width - 2 * (now - px)));
+    await wb.page.setViewportSize({ width, height: original.height });
+    await wb.page.waitForTimeout(500);
+  }
+  return panelWidth(frame);
+}
+
 /** Toolbar controls that overlap another or run past the panel's right edge; the status line's state. */
-function layoutProblems(frame: Frame): Promise<{ problems: string[]; statusCut: boolean; statusTitle: boolean }> {
+export function layoutProblems(
+  frame: Frame,
+): Promise<{ problems: string[]; statusCut: boolean; statusTitle: boolean }> {
   return frame.evaluate(() => {
     const width = document.documentElement.clientWidth;
     const problems: string[] = [];
@@ -418,18 +443,7 @@ export async function screenWidthsScenario(wb: Workbench, workspace: string): Pr
     await waitFor('the panel in High Contrast Light', async () =>
       (await frame.evaluate(() => document.body.className)).includes('vscode-high-contrast-light') ? true : undefined,
     );
-    // The panel about 320 px wide: the window narrowed until the second editor group is that wide.
-    let width = original.width;
-    for (let i = 0; i < 4; i++) {
-      const now = await panelWidth(frame);
-      if (Math.abs(now - 320) <= 24) {
-        break;
-      }
-      width = Math.max(480, Math.round(width - 2 * (now - 320)));
-      await wb.page.setViewportSize({ width, height: original.height });
-      await wb.page.waitForTimeout(500);
-    }
-    const narrow = await panelWidth(frame);
+    const narrow = await narrowPanelTo(wb, frame, 320, original);
     assert.ok(Math.abs(narrow - 320) <= 40, `the panel is ${narrow} px wide, not about 320`);
     let seen = await layoutProblems(frame);
     assert.deepEqual(seen.problems, [], `at ${narrow} px`);
