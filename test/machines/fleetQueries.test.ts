@@ -82,6 +82,16 @@ describe('fleet queries', () => {
     'LinksLive',
     'BytesSent',
     'BytesReceived',
+    'ExecutableName',
+    'DisplayName',
+    'CommandLine',
+    'UserName',
+    'UserDomain',
+    'ExecutablePath',
+    'ExecutableName_s',
+    'Description_s',
+    'CommandLine_s',
+    'ExecutablePath_s',
   ];
   for (const name of HOSTILE) {
     test(`a name like ${JSON.stringify(name)} stays one string literal with that exact value`, () => {

@@ -17,6 +17,7 @@ import {
   dependencyMapQuery,
   machinesQuery,
   processConnectionsQueryFor,
+  processesQuery,
   remoteEndpointQueryFor,
   trafficChartQueryFor,
 } from '../../src/ui/machines/fleetQueries';
@@ -89,4 +90,20 @@ test('every query of the Machines view and the map answers on a VMConnection exp
     assert.doesNotThrow(() => run(q), q);
   }
   assert.equal(run(dependenciesQuery('m-web', 'outbound')).tables[0]!.rows.length, 1);
+});
+
+test("a VMProcess export without CommandLine, UserName, UserDomain or ExecutablePath still lists a machine's processes", () => {
+  const data = loadData({ kind: 'folder', dir: partialExports() });
+  const result = runLocalQuery(data.database, processesQuery('m-web'), {
+    nowMs: NOW_MS,
+    timeRange: { duration: 'PT24H' },
+    folder: data.folder,
+  });
+  const table = result.tables[0]!;
+  assert.deepEqual(
+    table.columns.map((c) => c.name),
+    ['Process', 'ExecutableName', 'DisplayName', 'CommandLine', 'UserName', 'UserDomain', 'ExecutablePath'],
+  );
+  assert.equal(table.rows.length, 1);
+  assert.equal(table.rows[0]![0], 'p-nginx');
 });

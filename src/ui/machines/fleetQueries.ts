@@ -102,6 +102,20 @@ export function machinesQuery(filter?: MachineFilter): string {
   return lines.join('\n');
 }
 
+/**
+ * A process's details other than its id: an export may leave any of them out (the user's own VMProcess
+ * without UserName or ExecutablePath), and a missing one reads as empty rather than failing the machine's
+ * whole Processes branch.
+ */
+const PROCESS_DETAILS =
+  '    | extend ExecutableName = column_ifexists("ExecutableName", ""), DisplayName = column_ifexists("DisplayName", ""),' +
+  ' CommandLine = column_ifexists("CommandLine", ""), UserName = column_ifexists("UserName", ""),' +
+  ' UserDomain = column_ifexists("UserDomain", ""), ExecutablePath = column_ifexists("ExecutablePath", "")';
+const SERVICE_MAP_PROCESS_DETAILS =
+  '    | extend ExecutableName_s = column_ifexists("ExecutableName_s", ""), Description_s = column_ifexists("Description_s", ""),' +
+  ' CommandLine_s = column_ifexists("CommandLine_s", ""), UserName = column_ifexists("UserName", ""),' +
+  ' UserDomain = column_ifexists("UserDomain", ""), ExecutablePath_s = column_ifexists("ExecutablePath_s", "")';
+
 /** A machine's processes from VMProcess or Service Map's ServiceMapProcess_CL, as for the inventory. */
 export function processesQuery(machine: string): string {
   const m = kqlString(machine);
@@ -109,10 +123,12 @@ export function processesQuery(machine: string): string {
     'union isfuzzy=true',
     '    (VMProcess',
     `    | where Machine == ${m}`,
+    PROCESS_DETAILS,
     '    | summarize arg_max(TimeGenerated, ExecutableName, DisplayName, CommandLine, UserName, UserDomain, ExecutablePath) by Process',
     '    | project Process, ExecutableName, DisplayName, CommandLine, UserName, UserDomain, ExecutablePath, Preference = 2),',
     '    (ServiceMapProcess_CL',
     `    | where MachineResourceName_s == ${m}`,
+    SERVICE_MAP_PROCESS_DETAILS,
     '    | summarize arg_max(TimeGenerated, ExecutableName_s, Description_s, CommandLine_s, UserName, UserDomain, ExecutablePath_s) by ResourceName_s',
     '    | project Process = ResourceName_s, ExecutableName = ExecutableName_s, DisplayName = Description_s, CommandLine = CommandLine_s,',
     '        UserName, UserDomain, ExecutablePath = ExecutablePath_s, Preference = 1)',
