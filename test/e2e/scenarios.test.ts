@@ -33,6 +33,7 @@ import { geoQueryScenario } from './scenarios/geoQuery';
 import { graphMatchScenario } from './scenarios/graphMatch';
 import { gridAtScaleScenario } from './scenarios/gridAtScale';
 import { gridJourneyScenario } from './scenarios/gridJourney';
+import { gridKeyboardScenario } from './scenarios/gridKeyboard';
 import { chartTooltipScenario, restrictedModeScenario } from './scenarios/hardening';
 import { highlightingScenario } from './scenarios/highlighting';
 import { hostileExportsScenario } from './scenarios/hostileExports';
@@ -356,5 +357,10 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     "93 a new user: the Welcome page's walkthrough runs a first query on the sample and marks its step done; a folder without VM insights tables gives the Machines view its welcome, whose button brings the sample back",
     firstTenMinutesScenario,
     300_000,
+  );
+  scenario(
+    '97 multi-row work by keyboard on a folder of 2,000 machines: Shift+click selects three rows and Ctrl+C copies them as TSV under a header; Ctrl+A then Ctrl+C copies 100,000 rows; in the Machines view typing reaches a machine, ArrowRight expands it and its processes, Shift+F10 runs Copy Resource ID and the focus comes back to the row',
+    gridKeyboardScenario,
+    600_000,
   );
 });
