@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { dataFolderWorkspace, inOwnWorkspace } from '../ownWorkspace';
-import { runBlock } from '../queryFile';
+import { backToEditor, runBlock } from '../queryFile';
 import { crashNotices, resultsFrame, waitForGrid, withColumns } from '../resultsPanel';
 import { viewTree } from '../treeView';
 import { UI_TIMEOUT_MS, type Workbench, waitFor } from '../workbench';
@@ -42,6 +42,13 @@ const QUERIES = [
 ].join('\n');
 const MACHINE = 'vm-1234';
 
+/** Picks a theme and waits until the workbench wears it (and the panels' webviews had a moment to follow). */
+async function wearTheme(wb: Workbench, name: string, workbenchClass: 'vs' | 'vs-dark' | 'hc-black'): Promise<void> {
+  await pickTheme(wb, name);
+  await wb.page.locator(`.monaco-workbench.${workbenchClass}`).waitFor({ state: 'attached', timeout: UI_TIMEOUT_MS });
+  await wb.page.waitForTimeout(1_000);
+}
+
 function cell(frame: Awaited<ReturnType<typeof resultsFrame>>, row: number, col: number) {
   return frame.locator(`.grid-body [role=row][data-row="${row}"] [role=gridcell]`).nth(col);
 }
@@ -67,15 +74,15 @@ async function gridCopies(wb: Workbench, workspace: string): Promise<void> {
   await frame.locator('.grid-viewport').press('Control+c');
   await clipboardBecomes(wb, 'the three rows with a header on the clipboard', expected);
   await wb.screenshot(97, 'grid-range-light');
-  await pickTheme(wb, 'Default Dark Modern');
+  await wearTheme(wb, 'Default Dark Modern', 'vs-dark');
   await wb.screenshot(97, 'grid-range-dark');
-  await pickTheme(wb, 'Default High Contrast');
+  await wearTheme(wb, 'Default High Contrast', 'hc-black');
   await wb.screenshot(97, 'grid-range-high-contrast');
-  await pickTheme(wb, 'Default Light Modern');
+  await wearTheme(wb, 'Default Light Modern', 'vs');
 
   // Ctrl+A, Ctrl+C on 100,000 rows: every row and the header reach the clipboard.
   await wb.page.evaluate(() => navigator.clipboard.writeText('nothing copied yet'));
-  await wb.openFile(FILE);
+  await backToEditor(wb);
   await runBlock(wb, workspace, FILE, '// 100,000 rows');
   await waitForGrid(wb, 'the 100,000-row grid', (g) => /^100,000 rows/.test(g.status), 120_000);
   const big = await resultsFrame(wb);
@@ -199,9 +206,9 @@ async function machinesByKeyboard(wb: Workbench): Promise<void> {
   assert.equal((await focusedRow(wb)).label, MACHINE);
   await wb.page.keyboard.press('ArrowDown');
   await focusReaches(wb, 'the Processes group after the action', (r) => r.aria === `Processes of ${MACHINE}`);
-  await pickTheme(wb, 'Default Dark Modern');
+  await wearTheme(wb, 'Default Dark Modern', 'vs-dark');
   await wb.screenshot(97, 'machines-after-action-dark');
-  await pickTheme(wb, 'Default Light Modern');
+  await wearTheme(wb, 'Default Light Modern', 'vs');
 }
 
 export async function gridKeyboardScenario(main: Workbench): Promise<void> {
