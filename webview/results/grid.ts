@@ -36,8 +36,6 @@ export interface GridCallbacks {
   rendered?(visibleRows: number): void;
 }
 
-/** How long after the grid's Ctrl+A a page-wide text selection is taken for VS Code's echo of it. */
-const SELECT_ALL_ECHO_MS = 1_500;
 /** The selection's row when it is on the column headers (the keyboard's way to sort). */
 const HEADER_ROW = -1;
 /** Numbers each grid's element ids: a notebook shows several grids in one document. */
@@ -63,8 +61,6 @@ export class ResultGrid {
   /** The selected rows (view indices, inclusive): just the selected cell's row unless a range is made. */
   private range = { first: 0, last: 0 };
   private readonly rangeCopy = new RangeCopy();
-  /** When Ctrl/Cmd+A last selected every row (performance.now()), to drop VS Code's page-wide echo of it. */
-  private selectedAllAt = -Infinity;
   private pool: PooledRow[] = [];
   /** Bumped when what a row index shows changes (filter, sort, selection): pooled rows are rewritten. */
   private generation = 0;
@@ -113,15 +109,6 @@ export class ResultGrid {
     this.viewport.addEventListener('dblclick', (e) => this.onCellEvent(e, true));
     this.viewport.addEventListener('contextmenu', (e) => this.onContextMenu(e));
     document.addEventListener('click', () => (this.menu.hidden = true));
-    // VS Code answers Ctrl+A in a webview too, after the page saw it: it runs execCommand('selectAll'),
-    // which highlights all of the panel's text over the grid's own selection of rows. Dropped when it
-    // follows the grid's Ctrl+A; a text selection a user drags is left alone.
-    document.addEventListener('selectionchange', () => {
-      const selection = document.getSelection();
-      if (selection && !selection.isCollapsed && performance.now() - this.selectedAllAt < SELECT_ALL_ECHO_MS) {
-        selection.removeAllRanges();
-      }
-    });
     this.menu.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') {
         this.closeMenu();
@@ -476,7 +463,6 @@ export class ResultGrid {
 
   /** Ctrl/Cmd+A: every row the filter leaves, the selected cell staying where it is. */
   selectAll(): void {
-    this.selectedAllAt = performance.now();
     if (this.view.length === 0) {
       return;
     }
@@ -577,6 +563,10 @@ export class ResultGrid {
       }
     } else if (mod && e.key.toLowerCase() === 'a' && !e.shiftKey) {
       this.selectAll();
+      // VS Code's webview script forwards keys from the window to the workbench, which answers Ctrl+A
+      // with Select All in the text editor and execCommand('selectAll') here: the panel's and the query's
+      // text turned blue over the selected rows. The grid has answered it; it goes no further.
+      e.stopPropagation();
     } else if (moves[e.key]) {
       moves[e.key]!();
     } else {

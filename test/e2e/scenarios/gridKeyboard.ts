@@ -149,21 +149,12 @@ async function machinesByKeyboard(wb: Workbench): Promise<void> {
       requestAnimationFrame(() => requestAnimationFrame(() => window.__keyToPaint.push(performance.now() - t)));
     }, true);
   })()`);
+  // Ten rows down and back up to the machine.
   for (let i = 0; i < 10; i++) await wb.page.keyboard.press('ArrowDown');
   for (let i = 0; i < 10; i++) await wb.page.keyboard.press('ArrowUp');
-  await wb.page.keyboard.press('End');
-  await wb.page.keyboard.press('Home');
-  const times = (await wb.page.evaluate('window.__keyToPaint')) as number[];
-  const sorted = [...times].sort((a, b) => a - b);
-  console.log(
-    `# 97: Machines view key to paint over ${times.length} keys (arrows, End, Home): median ${Math.round(sorted[sorted.length >> 1]!)} ms, max ${Math.round(sorted.at(-1)!)} ms`,
-  );
-  await focusReaches(wb, 'the first machine after Home', (r) => r.aria.startsWith('Machine '));
-
-  // Back to the machine by typing, expand it and its processes with ArrowRight.
-  await wb.page.keyboard.type(MACHINE, { delay: 50 });
   await focusReaches(wb, `${MACHINE} focused again`, (r) => r.label === MACHINE);
-  await wb.page.keyboard.press('Escape');
+
+  // Expand it and its processes with ArrowRight.
   await wb.page.keyboard.press('ArrowRight');
   await wb.page.keyboard.press('ArrowDown');
   await focusReaches(wb, 'its Processes group', (r) => r.aria === `Processes of ${MACHINE}`);
@@ -206,6 +197,16 @@ async function machinesByKeyboard(wb: Workbench): Promise<void> {
   assert.equal((await focusedRow(wb)).label, MACHINE);
   await wb.page.keyboard.press('ArrowDown');
   await focusReaches(wb, 'the Processes group after the action', (r) => r.aria === `Processes of ${MACHINE}`);
+  // End and Home: the last and the first of 2,003 machines.
+  await wb.page.keyboard.press('End');
+  await focusReaches(wb, 'the last machine after End', (r) => r.label === 'vm-1999');
+  await wb.page.keyboard.press('Home');
+  await focusReaches(wb, 'the first machine after Home', (r) => r.aria.startsWith('Machine <script>'));
+  const times = (await wb.page.evaluate('window.__keyToPaint')) as number[];
+  const sorted = [...times].sort((a, b) => a - b);
+  console.log(
+    `# 97: Machines view key to paint over ${times.length} keys (arrows, Shift+F10, End, Home): median ${Math.round(sorted[sorted.length >> 1]!)} ms, max ${Math.round(sorted.at(-1)!)} ms`,
+  );
   await wearTheme(wb, 'Default Dark Modern', 'vs-dark');
   await wb.screenshot(97, 'machines-after-action-dark');
   await wearTheme(wb, 'Default Light Modern', 'vs');
