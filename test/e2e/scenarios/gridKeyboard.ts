@@ -138,8 +138,14 @@ async function machinesByKeyboard(wb: Workbench): Promise<void> {
   const machine = await focusReaches(wb, `${MACHINE} focused by typing`, (r) => r.label === MACHINE);
   console.log(`# 97: ${MACHINE} reads "${machine.aria}"`);
   assert.match(machine.aria, new RegExp(`^Machine ${MACHINE}, `));
-  // Escape closes the find control typing may have opened; the focus stays on the row.
-  await wb.page.keyboard.press('Escape');
+  // Typing opened the tree's find box, which holds the keyboard (Escape there sends the focus back to
+  // the row focused before typing): ArrowDown hands the keyboard to the tree, on the match.
+  await wb.page.keyboard.press('ArrowDown');
+  await waitFor('the keyboard in the tree', async () =>
+    (await wb.page.evaluate(`!!document.activeElement?.closest('.monaco-list')`)) ? true : undefined,
+  );
+  if ((await focusedRow(wb)).label !== MACHINE) await wb.page.keyboard.press('ArrowUp');
+  await focusReaches(wb, `${MACHINE} focused in the tree`, (r) => r.label === MACHINE);
 
   // Key to paint: from each ArrowDown to the second frame after it (the one that shows the move).
   await wb.page.evaluate(`(() => {
@@ -156,6 +162,10 @@ async function machinesByKeyboard(wb: Workbench): Promise<void> {
 
   // Expand it and its processes with ArrowRight.
   await wb.page.keyboard.press('ArrowRight');
+  // Its groups arrive from the extension host: ArrowDown before them would go to the next machine.
+  await waitFor('its groups listed', async () =>
+    (await viewTree(wb, 'Machines').locator('.monaco-list-row[aria-level="2"]').count()) > 0 ? true : undefined,
+  );
   await wb.page.keyboard.press('ArrowDown');
   await focusReaches(wb, 'its Processes group', (r) => r.aria === `Processes of ${MACHINE}`);
   await wb.page.keyboard.press('ArrowRight');
