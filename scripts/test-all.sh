@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh clone: installs what it needs (npm packages; Debian packages for the
-# real-VS Code tests), builds, typechecks, runs the unit, grammar and VSIX tests, then the end-to-end
-# scenarios in a real VS Code (code-server) driven by headless Chromium.
+# real-VS Code tests), builds, typechecks, runs the grammar and VSIX tests, then the unit tests and the
+# end-to-end scenarios in a real VS Code (code-server) driven by headless Chromium, side by side: the
+# scenarios mostly wait on the browser, and the unit tests use the CPU meanwhile. Both run to their end
+# even when the other fails; the last line says which failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { printf '\n=== %s ===\n' "$*"; }
@@ -11,6 +13,7 @@ step "install npm packages"
 npm install --no-audit --no-fund
 step "build"
 npm run build
+
 step "typecheck"
 npm run typecheck
 step "lint"
@@ -19,9 +22,35 @@ step "grammar tests"
 npm run test:grammar
 step "package VSIX"
 npm run package
-step "unit tests"
-npm test
+
+# The unit tests' output goes to a file, shown whole when they end, so it does not interleave with the
+# scenarios'. They run in a process group of their own, ended with this script.
+unit_log="$(mktemp -t kql-unit-tests.XXXXXX)"
+step "unit tests, in the background (output below when they end)"
+setsid bash -c 'npm test; status=$?; echo "[unit tests] finished in $SECONDS s"; exit $status' >"$unit_log" 2>&1 &
+unit_pid=$!
+trap 'kill -TERM -- "-$unit_pid" 2>/dev/null || true; rm -f "$unit_log"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+failed=()
 if [ "${SKIP_E2E:-}" != "1" ]; then
   step "end-to-end tests in a real VS Code"
-  npm run test:e2e
+  npm run test:e2e || failed+=("end-to-end tests (exit $?)")
 fi
+
+unit_status=0
+wait "$unit_pid" || unit_status=$?
+trap - EXIT INT TERM
+step "unit tests (their output)"
+cat "$unit_log"
+rm -f "$unit_log"
+if [ "$unit_status" -ne 0 ]; then
+  failed+=("unit tests (exit $unit_status)")
+fi
+
+if [ "${#failed[@]}" -gt 0 ]; then
+  (IFS=','; printf '\ntest:all FAILED: %s\n' "${failed[*]}" >&2)
+  exit 1
+fi
+printf '\ntest:all passed\n'

@@ -33,8 +33,8 @@ import { registerWalkthrough } from './ui/walkthrough';
 import { WorkspaceSchemaProvider } from './ui/workspaceSchemaProvider';
 
 function localSource(config: Config, cacheDir?: string): DataSource {
-  // Relative to the first workspace folder, ~ and ${workspaceFolder:Name} expanded; a folder that is not
-  // there is told once and the sample serves (settingPath.ts).
+  // Relative to the first workspace folder, ~ and ${workspaceFolder:Name} expanded (settingPath.ts); a
+  // folder that is not there yet is told once and loads when it appears (dataFolderWatch.ts).
   const dir = config.dataFolderPath();
   return dir ? { kind: 'folder', dir, cacheDir } : { kind: 'sample' };
 }

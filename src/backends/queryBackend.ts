@@ -59,5 +59,6 @@ export interface QueryBackend {
    * itself runs calls of them too. Replaces the previous list; [] forgets them.
    */
   useStoredFunctions?(functions: readonly FunctionSchema[]): void;
-  dispose?(): void;
+  /** `reason`: what a query still running is told it was stopped by (default: the backend shut down). */
+  dispose?(reason?: string): void;
 }

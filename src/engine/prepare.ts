@@ -1,5 +1,5 @@
 /** A query's text to its lowered plan: Kusto.Language's parse and bind (src/kql), then plan/. */
-import { analyze, deferQueryGrammar, firstError } from '../kql';
+import { analyze, deferQueryGrammar, firstError, textLimitError } from '../kql';
 import type { Database } from './database';
 import { aliasesToLocalDatabase } from './plan/databasePaths';
 import { withoutMissingFuzzyLegs } from './plan/fuzzyUnion';
@@ -19,6 +19,11 @@ export interface LowerOptions {
 
 /** Parses, binds and lowers a query; the first error in it is thrown as a KqlError. */
 export function lowerText(text: string, db: Database, options: LowerOptions = {}): PreparedQuery {
+  // Text the library would refuse after seconds of uncancellable parsing is refused before it.
+  const tooLarge = textLimitError(text);
+  if (tooLarge) {
+    throw tooLarge;
+  }
   // The engine never completes nor runs commands: its first query need not build the library's grammar.
   deferQueryGrammar();
   const analyzeOptions = {

@@ -37,3 +37,4 @@ export {
 export { kqlIdentifier, kqlString, kqlStringList } from './literals';
 export { formatPosition, LineMap, type Position, type Range } from './positions';
 export { schemaGaps } from './schemaGaps';
+export { deepestBracket, MAX_PARSE_CHARS, MAX_SYNTAX_DEPTH, nestingDepth, textLimitError } from './textScreen';

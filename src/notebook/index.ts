@@ -6,6 +6,7 @@ export { cellsToKql, kqlToCells } from './kqlConversion';
 export { computersFromPick, computersSummary, machinePickList, nextMachineSelection } from './machinePick';
 export { cannotRunColumnsNote, cannotRunNote, missingColumns, missingTables } from './missingTables';
 export * from './notebookFile';
+export { type CellOutputMetadata, resultOutputMetadata } from './outputMetadata';
 export { ALL_MACHINES, computersLet, computersOf, hasComputersParameter, withComputers } from './parameters';
 export { findReport, REPORTS, type Report, reportFile } from './reportCatalogue';
 export { cellRowsText, resultPayload, tablesRowsText } from './resultPayload';

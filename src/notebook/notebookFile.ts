@@ -36,6 +36,11 @@ export interface NotebookResultPayload {
    * of statements); absent for one table, so such outputs are written as before.
    */
   readonly tableRowsReturned?: readonly number[];
+  /**
+   * The label of the backend that answered ("Sample data", "Log Analytics: 7c2e4b1a…"), so a reopened
+   * notebook still says where each result came from; absent in files written before it was kept.
+   */
+  readonly backend?: string;
 }
 
 export interface OutputItemJson {

@@ -6,12 +6,17 @@
 import type { QueryResult } from '../results/queryResult';
 import { type NotebookResultPayload, rowsText } from './notebookFile';
 
-/** The output's payload; one table's is as it always was (no per-table counts). */
-export function resultPayload(result: QueryResult): NotebookResultPayload {
+/**
+ * The output's payload; one table's is as it always was (no per-table counts). `backend`: the label of
+ * the backend that answered, kept with the result so a reopened notebook still names it.
+ */
+export function resultPayload(result: QueryResult, backend?: string): NotebookResultPayload {
   const counts = result.tables.map((t) => t.rows.length);
-  return counts.length > 1
-    ? { result, rowsReturned: counts[0]!, tableRowsReturned: counts }
-    : { result, rowsReturned: counts[0] ?? 0 };
+  const payload: NotebookResultPayload =
+    counts.length > 1
+      ? { result, rowsReturned: counts[0]!, tableRowsReturned: counts }
+      : { result, rowsReturned: counts[0] ?? 0 };
+  return backend === undefined ? payload : { ...payload, backend };
 }
 
 /** "12 rows" for one table; "Destinations: 12 rows, Machines: 3 rows" for several. */

@@ -60,15 +60,15 @@ function encodeBools(rows: ResultTable['rows'], c: number): BoolColumn | undefin
 }
 
 const encoder = new TextEncoder();
-const SURROGATE = /[\ud800-\udfff]/;
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-/** Lone surrogates would not survive UTF-8: replace them so the offsets stay exact. */
-function wellFormed(text: string): string {
-  return SURROGATE.test(text) ? text.replace(LONE_SURROGATE, '\ufffd') : text;
-}
-
-function encodeText(rows: ResultTable['rows'], c: number, json: boolean): TextColumn {
+/**
+ * The blob is UTF-8, which has no lone surrogates (TextEncoder would write U+FFFD, and the grid could
+ * no longer show which half it was, as `[U+D800]`). JSON texts are always well formed (JSON.stringify
+ * escapes a lone surrogate as `\ud800`), so a text column holding one travels as JSON instead:
+ * undefined then.
+ */
+function encodeText(rows: ResultTable['rows'], c: number, json: boolean): TextColumn | undefined {
   const codes = new Uint32Array(rows.length);
   const seen = new Map<string, number>();
   const parts: string[] = [];
@@ -79,9 +79,12 @@ function encodeText(rows: ResultTable['rows'], c: number, json: boolean): TextCo
     if (v === null || v === undefined) {
       continue;
     }
-    const text = wellFormed(json ? JSON.stringify(v) : (v as string));
+    const text = json ? JSON.stringify(v) : (v as string);
     let code = seen.get(text);
     if (code === undefined) {
+      if (!json && LONE_SURROGATE.test(text)) {
+        return undefined;
+      }
       parts.push(text);
       length += text.length;
       ends.push(length);
@@ -93,6 +96,9 @@ function encodeText(rows: ResultTable['rows'], c: number, json: boolean): TextCo
   return { kind: json ? 'json' : 'text', codes, blob: encoder.encode(parts.join('')), offsets: Uint32Array.from(ends) };
 }
 
+/** A column as JSON texts: always encodable. */
+const encodeJson = (rows: ResultTable['rows'], c: number): TextColumn => encodeText(rows, c, true)!;
+
 const NUMERIC = new Set(['int', 'long', 'real', 'decimal']);
 
 /**
@@ -102,15 +108,15 @@ const NUMERIC = new Set(['int', 'long', 'real', 'decimal']);
 export function toColumnar(table: ResultTable): ColumnarTable {
   const data = table.columns.map((col, c): ColumnData => {
     if (NUMERIC.has(col.type)) {
-      return encodeNumbers(table.rows, c, col.type === 'long') ?? encodeText(table.rows, c, true);
+      return encodeNumbers(table.rows, c, col.type === 'long') ?? encodeJson(table.rows, c);
     }
     if (col.type === 'bool') {
-      return encodeBools(table.rows, c) ?? encodeText(table.rows, c, true);
+      return encodeBools(table.rows, c) ?? encodeJson(table.rows, c);
     }
     const allText =
       col.type !== 'dynamic' &&
       table.rows.every((row) => typeof row[c] === 'string' || row[c] === null || row[c] === undefined);
-    return encodeText(table.rows, c, !allText);
+    return (allText ? encodeText(table.rows, c, false) : undefined) ?? encodeJson(table.rows, c);
   });
   return { name: table.name, columns: table.columns, rowCount: table.rows.length, data };
 }

@@ -2,6 +2,8 @@
  * A run's outcome that reached the results webview but failed validation: turned into an error that
  * says why, so the panel shows that instead of staying on "Running…" for an outcome that already came.
  */
+
+import { asSentence } from '../results/sentence';
 import type { QueryOrigin, ShowErrorMessage } from './messages';
 import { validateHostMessage } from './validate';
 
@@ -31,7 +33,7 @@ export function unshownOutcome(
       batch,
       kind: 'backend',
       heading: 'The result could not be shown',
-      message: `The results panel received the outcome of this run but could not read it: ${reason}.`,
+      message: `The results panel received the outcome of this run but could not read it: ${asSentence(reason)}`,
     });
   for (const candidate of [error(m, m.batch), error(m, undefined), fallback && error(fallback, undefined)]) {
     if (candidate?.ok) {

@@ -3,8 +3,8 @@
  * `kql.backend` or its own settings change, and tells listeners (status bar, tree, completion).
  */
 import * as vscode from 'vscode';
-import type { BackendId, TimeRange } from '../results/queryResult';
 import type { QueryBackend } from '../backends/queryBackend';
+import type { BackendId, TimeRange } from '../results/queryResult';
 import type { Config } from './config';
 import { log } from './log';
 
@@ -31,7 +31,10 @@ export class BackendManager implements vscode.Disposable {
           e.affectsConfiguration('kql.local') ||
           e.affectsConfiguration('kql.logAnalytics')
         ) {
-          this.reset();
+          // A query still running was reading the old data folder or workspace: say so, not "cancelled" alone.
+          this.reset(
+            'The backend settings changed while the query ran (e.g. kql.local.dataFolder): run it again on the new ones.',
+          );
         }
         if (e.affectsConfiguration('kql.timeRange')) {
           this._onDidChangeTimeRange.fire(this.timeRange);
@@ -64,9 +67,9 @@ export class BackendManager implements vscode.Disposable {
     return this.config.timeRange;
   }
 
-  /** Drops the current backend so the next use builds one from the current settings. */
-  reset(): void {
-    this._active?.dispose?.();
+  /** Drops the current backend so the next use builds one from the current settings; `reason` goes to a query it stops. */
+  reset(reason?: string): void {
+    this._active?.dispose?.(reason);
     this._active = undefined;
     this._onDidChange.fire(this.active);
   }

@@ -6,6 +6,7 @@
  * settings, never the workspace's: a repository's .vscode/settings.json must not be able to send the
  * token anywhere or read files elsewhere on the machine.
  */
+
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as vscode from 'vscode';
@@ -14,6 +15,7 @@ import type { BackendId, TimeRange } from '../results/queryResult';
 import { settingSchemas } from './settingCheck';
 import { resolveSettingPath } from './settingPath';
 import { type RawSetting, SettingReader } from './settingReader';
+import { settingTarget } from './settingTarget';
 import { timeRangeOf } from './timeRangeLabel';
 
 export type AzureCloud = 'AzurePublicCloud' | 'AzureUSGovernment' | 'AzureChinaCloud';
@@ -104,9 +106,14 @@ export class Config implements vscode.Disposable {
   get dataFolder(): string {
     return this.trustedGet<string>('local.dataFolder') ?? '';
   }
-  /** The data folder as an absolute path on disk; undefined for the sample workspace (also when it is not there, told once). */
+  /**
+   * The data folder as an absolute path; undefined for the sample workspace (also when the setting names a
+   * file or cannot be resolved, told once). A folder that is not there yet is returned, and told once: the
+   * export job that creates it may not have run, and its tables load once it appears (dataFolderWatch.ts),
+   * rather than the sample's machines passing for the user's own.
+   */
   dataFolderPath(): string | undefined {
-    return this.existingPath('local.dataFolder', this.dataFolder, 'dir', 'the sample workspace');
+    return this.existingPath('local.dataFolder', this.dataFolder, 'dir', 'the sample workspace', true);
   }
   /** The schema file as an absolute path on disk; undefined for the backend's schema (also when it is not there, told once). */
   schemaFilePath(): string | undefined {
@@ -114,7 +121,13 @@ export class Config implements vscode.Disposable {
     return this.existingPath('schemaFile', written, 'file', "the active backend's schema");
   }
 
-  private existingPath(key: string, written: string, want: 'dir' | 'file', instead: string): string | undefined {
+  private existingPath(
+    key: string,
+    written: string,
+    want: 'dir' | 'file',
+    instead: string,
+    awaitMissing = false,
+  ): string | undefined {
     const id = `${key}#path`;
     if (!written.trim()) {
       this.reader.problem(id, undefined);
@@ -123,13 +136,16 @@ export class Config implements vscode.Disposable {
     const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => ({ name: f.name, path: f.uri.fsPath }));
     const resolved = resolveSettingPath(written, want, { folders, home: os.homedir(), kindOf });
     const where = this.reader.where(key, !this.trusted);
+    const awaited = awaitMissing && 'missing' in resolved ? resolved.missing : undefined;
     this.reader.problem(
       id,
-      'problem' in resolved
-        ? `kql.${key} is ${JSON.stringify(written)} in ${where}, but ${resolved.problem}. Using ${instead} until it is fixed.`
-        : undefined,
+      awaited
+        ? `kql.${key} is ${JSON.stringify(written)} in ${where}, but ${awaited} does not exist yet. Its tables load as soon as it is created, without a reload; until then queries find no tables.`
+        : 'problem' in resolved
+          ? `kql.${key} is ${JSON.stringify(written)} in ${where}, but ${resolved.problem}. Using ${instead} until it is fixed.`
+          : undefined,
     );
-    return 'path' in resolved ? resolved.path : undefined;
+    return 'path' in resolved ? resolved.path : awaited;
   }
   get rowLimit(): number {
     return this.get<number>('local.rowLimit') ?? 500_000;
@@ -184,7 +200,13 @@ export class Config implements vscode.Disposable {
     return this.trustedGet<boolean>('results.csvFormulaProtection') ?? true;
   }
 
+  /** Changes a setting where it takes effect: the folder's settings when the folder sets it, else the user's. */
   async update(key: string, value: unknown): Promise<void> {
-    await vscode.workspace.getConfiguration('kql').update(key, value, vscode.ConfigurationTarget.Global);
+    const kql = vscode.workspace.getConfiguration('kql');
+    const target =
+      settingTarget(kql.inspect(key)) === 'workspace'
+        ? vscode.ConfigurationTarget.Workspace
+        : vscode.ConfigurationTarget.Global;
+    await kql.update(key, value, target);
   }
 }

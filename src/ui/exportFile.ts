@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ExportPiece } from '../render/exportData';
+import { asSentence } from '../results/sentence';
 
 /**
  * The UTF-8 byte order mark. Excel opens a double-clicked .csv in the system's ANSI code page unless
@@ -108,5 +109,5 @@ function failure(target: string, e: unknown, existed: boolean): string {
             : e instanceof Error
               ? e.message
               : String(e);
-  return `Could not save ${target}: ${reason}. ${existed ? 'The file there is unchanged.' : 'No file was written.'}`;
+  return `Could not save ${target}: ${asSentence(reason)} ${existed ? 'The file there is unchanged.' : 'No file was written.'}`;
 }

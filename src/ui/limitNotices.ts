@@ -21,9 +21,13 @@ export function timeoutMessage(message: string, backend: BackendId): string {
   return `${message} The limit is the setting ${setting}: raise it to let queries run longer.`;
 }
 
-/** The engine's memory-limit error (src/engine/exec/memoryBudget.ts words it) gets its setting; others are kept. */
+/**
+ * The engine's memory-limit errors get their setting; others are kept. Two word them: the budget of
+ * one query (src/engine/exec/memoryBudget.ts) and the heap guard (heapGuard.ts), whose heap is sized
+ * from the same setting.
+ */
 export function queryErrorMessage(message: string, backend: BackendId): string {
-  if (backend !== 'local' || !/more memory than the embedded engine's limit of/.test(message)) {
+  if (backend !== 'local' || !/more memory than the embedded engine's (limit of|heap allows)/.test(message)) {
     return message;
   }
   return `${message} The limit is the setting ${LIMIT_SETTINGS.memory}: raise it to give a query more memory, or filter or summarize earlier.`;

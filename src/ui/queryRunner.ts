@@ -7,20 +7,20 @@ import * as vscode from 'vscode';
 import type { QueryBackend } from '../backends/queryBackend';
 import { blockAt, splitQueryBlocks } from '../kql/blocks';
 import type { KqlError } from '../kql/errors';
-import type { BatchPosition, RunErrorKind } from '../protocol/messages';
+import type { BatchPosition } from '../protocol/messages';
 import type { TextOrigin } from '../protocol/queryOrigin';
-import { BackendError, QueryCancelledError, QueryTimeoutError } from '../results/errors';
+import { BackendError } from '../results/errors';
 import type { QueryResult } from '../results/queryResult';
 import { offerSignInOnAuthError, offerWorkspaceOnConfigError } from './backendCommands';
 import { RunCodeLensProvider } from './codeLens';
 import type { Ctx } from './ctx';
-import { errorHeading } from './errorHeading';
-import { queryErrorMessage, resultWarnings, timeoutMessage } from './limitNotices';
+import { resultWarnings } from './limitNotices';
 import { log } from './log';
 import { progressTitle } from './progressTitle';
 import { parameterValuesForRun, type RunParameters } from './queryParameterInput';
 import { ResultsPanel } from './resultsPanel';
 import { RunDiagnostics } from './runDiagnostics';
+import { queryFailureText, runFailureText } from './runFailure';
 import { noteRunWarnings } from './runWarnings';
 import { RunStatusBar } from './statusBar';
 import { appliedTimeRangeText } from './timeRangeLabel';
@@ -48,16 +48,6 @@ function asKqlError(e: unknown): KqlError | undefined {
     return e as KqlError;
   }
   return undefined;
-}
-
-function errorKind(e: unknown): Exclude<RunErrorKind, 'query'> {
-  if (e instanceof QueryCancelledError || (e instanceof Error && e.name === 'QueryCancelledError')) {
-    return 'cancelled';
-  }
-  if (e instanceof QueryTimeoutError || (e instanceof Error && e.name === 'QueryTimeoutError')) {
-    return 'timeout';
-  }
-  return 'backend';
 }
 
 export class QueryRunner implements vscode.Disposable {
@@ -261,20 +251,19 @@ export class QueryRunner implements vscode.Disposable {
         panel.post({
           type: 'showError',
           ...origin,
-          kind: 'query',
-          heading: errorHeading({ kind: 'query', backend: backend.id, code: kqlError.code }),
-          message: queryErrorMessage(kqlError.message, backend.id),
+          ...queryFailureText(kqlError, backend.id),
           line: range.start.line + 1,
           column: range.start.character + 1,
         });
         this.statusBar.showFailure('query');
         return 'failed';
       }
-      const kind = controller.signal.aborted ? 'cancelled' : errorKind(e);
+      const failure = runFailureText(e, backend.id, controller.signal.aborted);
+      const { kind } = failure;
       this.statusBar.showFailure(kind);
       const message = e instanceof Error ? e.message : String(e);
       if (kind === 'cancelled') {
-        log.info('Query cancelled.');
+        log.info(failure.message);
       } else if (e instanceof BackendError) {
         log.error(`Backend error (${e.kind}${e.status ? `, HTTP ${e.status}` : ''}): ${message}`);
         // An expired or missing sign-in: offer to sign in again rather than leave a dead end.
@@ -284,22 +273,7 @@ export class QueryRunner implements vscode.Disposable {
       } else {
         log.error(`Query failed: ${e instanceof Error ? (e.stack ?? message) : message}`);
       }
-      panel.post({
-        type: 'showError',
-        ...origin,
-        kind,
-        heading: errorHeading({
-          kind,
-          backend: backend.id,
-          ...(e instanceof BackendError ? { backendKind: e.kind, status: e.status } : {}),
-        }),
-        message:
-          kind === 'cancelled'
-            ? 'The query was cancelled.'
-            : kind === 'timeout'
-              ? timeoutMessage(message, backend.id)
-              : message,
-      });
+      panel.post({ type: 'showError', ...origin, ...failure });
       return kind === 'cancelled' ? 'stopped' : 'failed';
     } finally {
       clearTimeout(progressTimer);

@@ -15,7 +15,8 @@ export interface PathContext {
   readonly kindOf: (absolute: string) => 'dir' | 'file' | undefined;
 }
 
-export type ResolvedPath = { readonly path: string } | { readonly problem: string };
+/** `missing`: the absolute path the setting names, where nothing is (yet). */
+export type ResolvedPath = { readonly path: string } | { readonly problem: string; readonly missing?: string };
 
 function expand(written: string, ctx: PathContext): ResolvedPath {
   let text = written;
@@ -42,7 +43,7 @@ export function resolveSettingPath(written: string, want: 'dir' | 'file', ctx: P
   if ('problem' in resolved) return resolved;
   const kind = ctx.kindOf(resolved.path);
   if (kind === want) return resolved;
-  if (!kind) return { problem: `${resolved.path} does not exist` };
+  if (!kind) return { problem: `${resolved.path} does not exist`, missing: resolved.path };
   return {
     problem: `${resolved.path} is a ${kind === 'dir' ? 'folder' : 'file'}, not a ${want === 'dir' ? 'folder' : 'file'}`,
   };

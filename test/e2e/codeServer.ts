@@ -4,11 +4,12 @@
  * serves on 127.0.0.1 at a free port with auth off. The server runs in its own process group so stop()
  * ends it and every process it spawned (extension host, language server, engine worker), and nothing else.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { installExtensions } from './installedExtensions';
 
 export interface CodeServerOptions {
   /** The installed code-server package (test/e2e/setup.sh prints it). */
@@ -104,17 +105,6 @@ async function waitForHealthy(base: string, child: { exitCode: number | null }, 
   throw new Error(`code-server did not answer ${base}/healthz within 60 s; log: ${logFile}`);
 }
 
-function installVsix(entry: string, dirs: string[], vsix: string): void {
-  const result = spawnSync(process.execPath, [entry, ...dirs, '--install-extension', vsix], {
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  const output = `${result.stdout}\n${result.stderr}`;
-  if (result.status !== 0 || !/successfully installed/i.test(output)) {
-    throw new Error(`installing ${vsix} into code-server failed (exit ${result.status}):\n${output}`);
-  }
-}
-
 export async function startCodeServer(options: CodeServerOptions): Promise<CodeServer> {
   const entry = path.join(options.codeServerDir, 'out/node/entry.js');
   if (!fs.existsSync(entry)) {
@@ -153,14 +143,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
       JSON.stringify({ 'kql.logAnalytics.endpoint': '', ...options.machineSettings }, null, 2),
     );
     fs.writeFileSync(configFile, '');
-    // A folder in the extensions dir is picked up by the scan the VSIX install runs (the CLI installs only VSIX files).
-    for (const folder of options.extraExtensions ?? []) {
-      const manifest = JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8')) as Record<string, string>;
-      fs.cpSync(folder, path.join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`), {
-        recursive: true,
-      });
-    }
-    installVsix(entry, dirs, options.vsix);
+    installExtensions(entry, extensionsDir, options.vsix, options.extraExtensions);
   }
 
   const port = await freePort();

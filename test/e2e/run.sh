@@ -6,6 +6,8 @@
 #   KQL_VSIX=path      test that VSIX instead of dist-vsix/connection-analytics.vsix
 #   KQL_E2E_KEEP=1     keep the server's log and user data dir (they are kept anyway when a scenario fails)
 #   E2E_CACHE=dir      where setup.sh installs code-server (default /var/cache/kql-e2e)
+#   KQL_E2E_TRACE=dir  write a Playwright trace of each scenario's actions and their times to dir
+#                      (main-<n>.zip; own-<time>.zip for a second window): where a scenario spends its time
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 started=$SECONDS

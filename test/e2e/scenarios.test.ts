@@ -19,6 +19,7 @@ import { chartKindsScenario } from './scenarios/chartKinds';
 import { completionScenario } from './scenarios/completion';
 import { copyCellsScenario } from './scenarios/copyCells';
 import { dataFolderScenario } from './scenarios/dataFolder';
+import { dataFolderAppearsScenario } from './scenarios/dataFolderAppears';
 import { dependencyMapScenario } from './scenarios/dependencyMap';
 import { documentationLinksScenario } from './scenarios/documentationLinks';
 import { editorColumnsScenario } from './scenarios/editorColumns';
@@ -37,6 +38,8 @@ import { gridKeyboardScenario } from './scenarios/gridKeyboard';
 import { chartTooltipScenario, restrictedModeScenario } from './scenarios/hardening';
 import { highlightingScenario } from './scenarios/highlighting';
 import { hostileExportsScenario } from './scenarios/hostileExports';
+import { hostileFolderScenario } from './scenarios/hostileFolder';
+import { hostileQueriesScenario } from './scenarios/hostileQueries';
 import { ipLookupScenario } from './scenarios/ipLookup';
 import { largeMessyFileScenario } from './scenarios/largeMessyFile';
 import { limitsAndDyingEngineScenario } from './scenarios/limitsAndDyingEngine';
@@ -49,6 +52,7 @@ import { logAnalyticsWorkspaceScenario } from './scenarios/logAnalyticsWorkspace
 import { machinesScenario } from './scenarios/machines';
 import { mapDiffScenario, mapExpandScenario, mapFocusScenario } from './scenarios/mapJourneys';
 import { noProcessTableScenario } from './scenarios/noProcessTable';
+import { notebookBackendSwitchScenario } from './scenarios/notebookBackendSwitch';
 import { notebookLogAnalyticsScenario } from './scenarios/notebookLogAnalytics';
 import { bigNotebookScenario, reportNotebookScenario } from './scenarios/notebooks';
 import { otherViewsScenario } from './scenarios/otherViews';
@@ -133,6 +137,8 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
       if (!workbench || !server) {
         throw new Error('the workbench did not open');
       }
+      const trace = process.env.KQL_E2E_TRACE;
+      if (trace) await workbench.context.tracing.startChunk();
       try {
         const started = Date.now();
         await workbench.reset();
@@ -145,6 +151,8 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
           .screenshot({ path: path.join(os.tmpdir(), `kql-e2e-failed-${name.replace(/\W+/g, '-')}.png`) })
           .catch(() => undefined);
         throw e;
+      } finally {
+        if (trace) await workbench.context.tracing.stopChunk({ path: `${trace}/main-${name.split(' ')[0]}.zip` });
       }
     });
   };
@@ -362,5 +370,25 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     '97 multi-row work by keyboard on a folder of 2,000 machines: Shift+click selects three rows and Ctrl+C copies them as TSV under a header; Ctrl+A then Ctrl+C copies 100,000 rows; in the Machines view typing reaches a machine, ArrowRight expands it and its processes, Shift+F10 runs Copy Resource ID and the focus comes back to the row',
     gridKeyboardScenario,
     600_000,
+  );
+  scenario(
+    "94 VS Code starts before the export job has run: the Machines view says the data folder does not exist yet; the folder is created with two export files and the view fills and a Run answers without a reload; a third table's file appears and completes in the editor",
+    dataFolderAppearsScenario,
+    300_000,
+  );
+  scenario(
+    '96 a .kql file of hostile one-liners: Run on each shows its message naming the limit and the place (10,000 nested parentheses, deep JSON, a trillion rows, a cross join) or the right answer (catastrophic regex, longs near 2^63, a megabyte on one line); completion answers while a slow one runs; the next query answers',
+    hostileQueriesScenario,
+    420_000,
+  );
+  scenario(
+    '95 a data folder holding a named pipe, a gzip bomb and a good file: the Problems panel names the two bad files with why, the good table answers, the editor stays responsive',
+    hostileFolderScenario,
+    300_000,
+  );
+  scenario(
+    "98 a notebook as the user switches backend: a cell runs on the local engine, the next on Log Analytics after Select Query Backend, each status bar names its backend (also after save and reopen); a cell stopped at the server's time limit says what the results panel says",
+    notebookBackendSwitchScenario,
+    420_000,
   );
 });

@@ -82,6 +82,10 @@ export class Workbench {
     // tsx (esbuild keepNames) wraps functions declared inside page functions in __name(); give every
     // frame (webviews included) that helper so those functions run in the page as written.
     await context.addInitScript('globalThis.__name = (fn) => fn;');
+    // KQL_E2E_TRACE (run.sh): every action and its time, to find where a scenario waits.
+    if (process.env.KQL_E2E_TRACE) {
+      await context.tracing.start({ screenshots: false, snapshots: false });
+    }
     const page = await context.newPage();
     const openedAt = Date.now();
     await page.goto(url);
@@ -103,6 +107,9 @@ export class Workbench {
   }
 
   async close(): Promise<void> {
+    if (process.env.KQL_E2E_TRACE) {
+      await this.context.tracing.stop({ path: `${process.env.KQL_E2E_TRACE}/own-${Date.now()}.zip` });
+    }
     await this.context.close();
   }
 
@@ -194,11 +201,22 @@ export class Workbench {
   }
 
   /**
-   * Opens a workspace file with Quick Open and waits for its editor to have focus. Quick Open lists a
+   * Opens a workspace file with Quick Open and waits for its text editor to show its lines. A notebook
+   * has no text editor: open it with `quickOpen`.
+   */
+  async openFile(name: string): Promise<Locator> {
+    await this.quickOpen(name);
+    const editor = this.activeEditor();
+    await editor.locator('.view-lines .view-line').first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    return editor;
+  }
+
+  /**
+   * Opens a workspace file with Quick Open and waits for its tab to be the active one. Quick Open lists a
    * file written during the run only once the file watcher has seen it, so the search is asked again
    * until it does (three times the UI timeout at most).
    */
-  async openFile(name: string): Promise<Locator> {
+  async quickOpen(name: string): Promise<void> {
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
     const row = this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
     const deadline = Date.now() + 3 * UI_TIMEOUT_MS;
@@ -218,9 +236,6 @@ export class Workbench {
     await this.page
       .locator(`.tabs-container .tab.active[aria-label^="${name}"]`)
       .waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
-    const editor = this.activeEditor();
-    await editor.locator('.view-lines .view-line').first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
-    return editor;
   }
 
   /** The focused text editor of the active editor group. */

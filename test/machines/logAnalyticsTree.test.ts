@@ -11,25 +11,15 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { LogAnalyticsBackend } from '../../src/backends/logAnalytics';
 import { type FleetNode, MachinesModel, viewOf } from '../../src/ui/machines/machinesModel';
-import { useLoopbackServer } from '../backends/logAnalytics/loopbackServer';
+import { loopbackBackend, useLoopbackServer } from '../backends/logAnalytics/loopbackServer';
 import { connectionOnlyMetadata, isMachinesQuery, MACHINES } from './connectionOnlyWorkspace';
 
-const WORKSPACE = '0b6c1a2e-8f4d-4c3b-9a7e-5d2f1e0c9b8a';
 const credential = { getToken: async () => ({ token: 'token-1', expiresOnTimestamp: Date.now() + 3_600_000 }) };
 const RANGE = { timeRange: { start: '2026-12-05T00:00:00Z', end: '2026-12-05T12:00:00Z' } };
 describe('the Machines view on a Log Analytics workspace', () => {
   const loopback = useLoopbackServer();
-  const backend = () =>
-    new LogAnalyticsBackend({
-      workspaceId: WORKSPACE,
-      credential,
-      endpoint: loopback.server.endpoint,
-      approveEndpoint: async () => true,
-      clientOptions: { agent: loopback.agent },
-      retry: { maxRetries: 0 },
-    });
+  const backend = () => loopbackBackend(loopback, { credential });
 
   test('VMConnection only: machines list, Processes and Bound ports name the missing table', async () => {
     loopback.server.serveMetadata({ status: 200, body: connectionOnlyMetadata() });

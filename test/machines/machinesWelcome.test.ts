@@ -1,7 +1,7 @@
 /**
  * When the Machines view has nothing to list, the tree shows package.json's welcome text for the reason
  * (kql.machinesWelcome) instead of one item: a folder of other tables (noData), tables without a record in
- * the range (noMachines), Log Analytics signed out (signIn). An empty folder, a 403, a filter that matches
+ * the range (noMachines), Log Analytics signed out (signIn), a data folder not created yet (noFolder). An empty folder, a 403, a filter that matches
  * nothing, a range that hides newer records and a failed load keep their item: their words are specific.
  */
 import assert from 'node:assert/strict';
@@ -94,6 +94,17 @@ describe('the Machines view with nothing to list', () => {
     const roots = await new MachinesModel({ backend: () => sample, runOptions: () => future }).children();
     assert.equal(welcomeOf(roots), undefined);
     assert.ok(roots[0]?.kind === 'message' && roots[0].action === 'selectTimeRange', JSON.stringify(roots));
+  });
+
+  test('a data folder that does not exist yet: noFolder, its item naming the folder; no failure', async () => {
+    const dir = path.join(os.tmpdir(), `kql-machines-no-folder-${process.pid}`, 'exports');
+    const backend = new LocalBackend({ source: { kind: 'folder', dir }, workerScript: worker });
+    backends.push(backend);
+    const roots = await new MachinesModel({ backend: () => backend, runOptions: () => ({}) }).children();
+    assert.equal(welcomeOf(roots), 'noFolder', JSON.stringify(roots));
+    const only = roots[0]!;
+    assert.ok(only.kind === 'message' && !only.error, 'waiting for the export job is not an error');
+    assert.ok(only.text.includes(dir), only.text);
   });
 
   test('signed out of Log Analytics: signIn; a 403 and other failures keep their item', async () => {

@@ -37,8 +37,15 @@ test('a relative path with no folder open is refused, not read from the extensio
 });
 
 test('a folder that is not there, or a file where a folder is wanted, says which path it looked at', () => {
-  assert.deepEqual(resolveSettingPath('/nowhere', 'dir', two), { problem: '/nowhere does not exist' });
-  assert.deepEqual(resolveSettingPath('missing', 'dir', two), { problem: '/ws/a/missing does not exist' });
+  // The path is kept too: a data folder that is not there yet is waited for (config.ts).
+  assert.deepEqual(resolveSettingPath('/nowhere', 'dir', two), {
+    problem: '/nowhere does not exist',
+    missing: '/nowhere',
+  });
+  assert.deepEqual(resolveSettingPath('missing', 'dir', two), {
+    problem: '/ws/a/missing does not exist',
+    missing: '/ws/a/missing',
+  });
   assert.deepEqual(resolveSettingPath('schema.json', 'dir', two), {
     problem: '/ws/a/schema.json is a file, not a folder',
   });

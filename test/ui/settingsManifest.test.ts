@@ -67,3 +67,14 @@ test('the restricted settings are declared ones', () => {
     assert.ok(settings.has(key), key);
   }
 });
+
+test('the data folder is one per window: a multi-root workspace sets it in its workspace file, as its description says', () => {
+  // One engine and one Machines view serve the window, so a .kql file in either folder runs on the same
+  // data; the status bar names it ("Files: <folder>").
+  const dataFolder = settings.get('kql.local.dataFolder')!;
+  assert.equal(dataFolder.scope, 'window');
+  assert.match(
+    dataFolder.markdownDescription ?? '',
+    /multi-root workspace \(there, set it in the workspace file: one data folder serves the window\)/,
+  );
+});

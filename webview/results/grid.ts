@@ -17,9 +17,9 @@ import { RowOrder, type RowView, type SortState } from '../../src/render/rowOrde
 import type { TableCells } from '../../src/render/tableCells';
 import { el, menuKeys } from '../shared/dom';
 import { renderCell } from './cell';
+import { type GridMetrics, gridMetrics } from './gridMetrics';
 import { type GridCopy, RangeCopy } from './rangeCopy';
 
-const ROW_HEIGHT = 22;
 const OVERSCAN = 8;
 /**
  * Browsers cap an element's height (Chromium near 33.5M px, Firefox 17.9M): past this many pixels the
@@ -69,6 +69,8 @@ export class ResultGrid {
   /** The id the selected cell carries while it is drawn, named by the grid's aria-activedescendant. */
   private readonly activeId = `kql-grid-${++gridCount}-active`;
   private activeCell: HTMLElement | undefined;
+  /** Row and column sizes for the editor font the cells are drawn in (gridMetrics.ts). */
+  private readonly metrics: GridMetrics;
 
   /** `label` names the grid for screen readers ("Results", a notebook table's name). */
   constructor(
@@ -76,6 +78,9 @@ export class ResultGrid {
     private readonly callbacks: GridCallbacks,
     label = 'Results',
   ) {
+    this.metrics = gridMetrics(
+      getComputedStyle(document.documentElement).getPropertyValue('--vscode-editor-font-size'),
+    );
     this.order = new RowOrder(table);
     this.view = this.order.order('', undefined);
     this.element = el('div', 'grid');
@@ -100,6 +105,8 @@ export class ResultGrid {
     this.viewport.append(this.header, this.spacer);
     this.element.append(this.viewport, this.menu);
     this.element.style.setProperty('--grid-columns', this.columnTemplate());
+    this.element.style.setProperty('--grid-row-height', `${this.metrics.rowHeight}px`);
+    this.element.style.setProperty('--grid-line-height', `${this.metrics.lineHeight}px`);
     this.buildHeader();
     this.viewport.addEventListener('scroll', () => this.schedule());
     this.viewport.addEventListener('keydown', (e) => this.onKey(e));
@@ -165,12 +172,12 @@ export class ResultGrid {
     const sample = Math.min(200, this.table.rowCount);
     return this.table.columns
       .map((c, i) => {
-        // The header shows the name and the type; monospace cells are about 8 px a character.
+        // The header shows the name and the type; a monospace character is metrics.charWidth wide.
         let chars = c.name.length + c.type.length + 2;
         for (let r = 0; r < sample; r++) {
           chars = Math.max(chars, Math.min(60, this.table.text(r, i).length));
         }
-        return `${Math.max(60, Math.min(480, chars * 8.2 + 20))}px`;
+        return `${Math.max(60, Math.min(480, chars * this.metrics.charWidth + 20))}px`;
       })
       .join(' ');
   }
@@ -232,12 +239,12 @@ export class ResultGrid {
 
   /** Total scroll height, compressed past MAX_SCROLL_PX. */
   private scrollHeightPx(): number {
-    return Math.min(this.view.length * ROW_HEIGHT, MAX_SCROLL_PX);
+    return Math.min(this.view.length * this.metrics.rowHeight, MAX_SCROLL_PX);
   }
 
-  /** The unscaled content offset (rows × ROW_HEIGHT) shown at the top for a scroll position. */
+  /** The unscaled content offset (rows × the row height) shown at the top for a scroll position. */
   private contentTop(scrollTop: number, height: number): number {
-    const full = this.view.length * ROW_HEIGHT;
+    const full = this.view.length * this.metrics.rowHeight;
     const scrolled = this.scrollHeightPx();
     if (full <= scrolled || scrolled <= height) {
       return scrollTop;
@@ -259,10 +266,13 @@ export class ResultGrid {
       this.spacerPx = spacerPx;
       this.spacer.style.height = `${spacerPx}px`;
     }
-    const contentTop = Math.max(0, Math.min(this.contentTop(top, height), this.view.length * ROW_HEIGHT - height));
-    const firstVisible = Math.floor(contentTop / ROW_HEIGHT);
+    const contentTop = Math.max(
+      0,
+      Math.min(this.contentTop(top, height), this.view.length * this.metrics.rowHeight - height),
+    );
+    const firstVisible = Math.floor(contentTop / this.metrics.rowHeight);
     const first = Math.max(0, firstVisible - OVERSCAN);
-    const last = Math.min(this.view.length, Math.ceil((contentTop + height) / ROW_HEIGHT) + OVERSCAN);
+    const last = Math.min(this.view.length, Math.ceil((contentTop + height) / this.metrics.rowHeight) + OVERSCAN);
     const count = Math.max(0, last - first);
     while (this.pool.length < count) {
       const row = el('div', 'grid-row') as PooledRow;
@@ -281,8 +291,8 @@ export class ResultGrid {
       this.generation++;
     }
     // Where row `first` sits in the (possibly compressed) spacer, so the visible rows line up with the
-    // scroll position: at scale 1 that is simply first × ROW_HEIGHT.
-    const offset = Math.max(0, top - (contentTop - first * ROW_HEIGHT));
+    // scroll position: at scale 1 that is simply first × the row height.
+    const offset = Math.max(0, top - (contentTop - first * this.metrics.rowHeight));
     this.body.style.transform = `translateY(${offset}px)`;
     const size = this.pool.length;
     const used = new Uint8Array(size);
@@ -290,7 +300,7 @@ export class ResultGrid {
       const slot = viewIndex % size;
       used[slot] = 1;
       const rowEl = this.pool[slot]!;
-      rowEl.style.transform = `translateY(${(viewIndex - first) * ROW_HEIGHT}px)`;
+      rowEl.style.transform = `translateY(${(viewIndex - first) * this.metrics.rowHeight}px)`;
       if (rowEl.hidden) {
         rowEl.hidden = false;
       }
@@ -405,17 +415,17 @@ export class ResultGrid {
   }
 
   private revealRow(row: number): void {
-    const y = row * ROW_HEIGHT;
+    const y = row * this.metrics.rowHeight;
     const height = Math.max(0, this.viewport.clientHeight - this.header.offsetHeight);
-    const full = this.view.length * ROW_HEIGHT;
+    const full = this.view.length * this.metrics.rowHeight;
     const scrolled = this.scrollHeightPx();
     // Scroll positions map onto content offsets by a constant ratio (1 unless compressed).
     const ratio = full > scrolled && scrolled > height ? (scrolled - height) / (full - height) : 1;
     const contentTop = this.contentTop(this.viewport.scrollTop, height);
     if (y < contentTop) {
       this.viewport.scrollTop = y * ratio;
-    } else if (y + ROW_HEIGHT > contentTop + height) {
-      this.viewport.scrollTop = (y + ROW_HEIGHT - height) * ratio;
+    } else if (y + this.metrics.rowHeight > contentTop + height) {
+      this.viewport.scrollTop = (y + this.metrics.rowHeight - height) * ratio;
     }
   }
 
@@ -535,7 +545,7 @@ export class ResultGrid {
 
   private onKey(e: KeyboardEvent): void {
     const mod = e.ctrlKey || e.metaKey;
-    const page = Math.max(1, Math.floor(this.viewport.clientHeight / ROW_HEIGHT) - 1);
+    const page = Math.max(1, Math.floor(this.viewport.clientHeight / this.metrics.rowHeight) - 1);
     const { row, col } = this.selected;
     // Shift extends the range of rows up and down; sideways it only moves the cell (ranges are whole rows).
     const extend = e.shiftKey && row !== HEADER_ROW ? 'extend' : 'collapse';

@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { parentPort } from 'node:worker_threads';
 import type { Database } from '../../engine/database';
 import { deferredGrammarState, kusto, saveLibraryCodeCache } from '../../kql';
-import { QueryCancelledError, QueryTimeoutError } from '../../results/errors';
+import { BackendError, QueryCancelledError, QueryTimeoutError } from '../../results/errors';
 import type { FunctionSchema } from '../../schema/workspaceSchema';
 import { type DataSource, type LoadedData, loadData } from './dataSource';
 import { DEFAULT_CHUNK_LIMITS, fitsOneChunk, resultChunks, resultHead } from './resultChunks';
@@ -146,7 +146,16 @@ async function handle(message: WorkerRequest): Promise<void> {
   }
   if (message.type === 'refresh') {
     if (data?.refresh) {
-      const changes = data.refresh();
+      let changes;
+      try {
+        changes = data.refresh();
+      } catch (e) {
+        // The folder itself is gone (deleted, renamed): its old tables must not keep answering. Queries say
+        // why until it is back, when the next refresh loads it from scratch.
+        data = undefined;
+        loadError = new BackendError('data', (e as Error).message);
+        return;
+      }
       // A changed table loads again on its next use; the warm-up only loads the Kusto library.
       if (changes.added.length || changes.changed.length || changes.removed.length) warmUp(data.database, false);
     } else if (source) {

@@ -254,13 +254,12 @@ export class LocalBackend implements QueryBackend {
     });
   }
 
-  dispose(): void {
+  dispose(reason = 'The local engine was shut down.'): void {
     this.disposed = true;
     for (const id of [...this.pending.keys()]) {
-      this.settle(id, new QueryCancelledError('The local engine was shut down.'));
+      this.settle(id, new QueryCancelledError(reason));
     }
-    for (const waiter of this.schemaWaiters.values())
-      waiter.reject(new QueryCancelledError('The local engine was shut down.'));
+    for (const waiter of this.schemaWaiters.values()) waiter.reject(new QueryCancelledError(reason));
     this.schemaWaiters.clear();
     const w = this.worker;
     this.worker = undefined;

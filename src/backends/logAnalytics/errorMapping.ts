@@ -5,6 +5,7 @@
 import { STATUS_CODES } from 'node:http';
 import { KqlError } from '../../kql/errors';
 import { BackendError, QueryCancelledError, QueryTimeoutError } from '../../results/errors';
+import { asSentence } from '../../results/sentence';
 import { missingTableError, unresolvedCatalogueTables } from './missingTable';
 import type { ResponseNote } from './responseSize';
 
@@ -141,12 +142,6 @@ const SYSTEM_ERROR = /^E[A-Z]+$/;
 /** The command a message names for signing in again. */
 const SIGN_IN = 'run "Connection Analytics: Sign In to Log Analytics"';
 
-/** `text` ending as a sentence, so another can follow it. */
-function sentence(text: string): string {
-  const t = text.trim();
-  return /[.!?…]$/.test(t) ? t : `${t}.`;
-}
-
 /**
  * The JSON parser's own words from the SDK's PARSE_ERROR ("Error "SyntaxError: Unexpected end of JSON
  * input" occurred while parsing the response body - {…"), without the body it quotes.
@@ -198,7 +193,7 @@ export function toBackendError(error: unknown, aborted: boolean, note?: Response
   if (status === 401) {
     return new BackendError(
       'auth',
-      `Log Analytics refused the sign-in (${statusText(status)}): ${sentence(said)} Sign in again: ${SIGN_IN}.`,
+      `Log Analytics refused the sign-in (${statusText(status)}): ${asSentence(said)} Sign in again: ${SIGN_IN}.`,
       status,
     );
   }
@@ -206,7 +201,7 @@ export function toBackendError(error: unknown, aborted: boolean, note?: Response
     // Signed in, but this account may not read this workspace: a new sign-in helps only as another account.
     return new BackendError(
       'auth',
-      `Log Analytics denied access to the workspace (${statusText(status)}): ${sentence(said)} The signed-in account needs read access to it (the Log Analytics Reader role, or Reader on the workspace): ask the workspace's owner, or sign in with another account: ${SIGN_IN}.`,
+      `Log Analytics denied access to the workspace (${statusText(status)}): ${asSentence(said)} The signed-in account needs read access to it (the Log Analytics Reader role, or Reader on the workspace): ask the workspace's owner, or sign in with another account: ${SIGN_IN}.`,
       status,
     );
   }
@@ -218,7 +213,7 @@ export function toBackendError(error: unknown, aborted: boolean, note?: Response
     const retry = wait !== undefined ? ` Try again in ${wait} s.` : ' Try again later.';
     return new BackendError(
       'server',
-      `Log Analytics is unavailable (${statusText(status)}) after retries: ${said}.${retry}`,
+      `Log Analytics is unavailable (${statusText(status)}) after retries: ${asSentence(said)}${retry}`,
       status,
       wait,
     );
@@ -227,7 +222,7 @@ export function toBackendError(error: unknown, aborted: boolean, note?: Response
     // Not retried (only 429, 502 and 503 are): the service failed this run.
     return new BackendError(
       'server',
-      `Log Analytics failed (${statusText(status)}): ${sentence(said)} The fault is on the service's side: run the query again in a few minutes.`,
+      `Log Analytics failed (${statusText(status)}): ${asSentence(said)} The fault is on the service's side: run the query again in a few minutes.`,
       status,
     );
   }
@@ -249,7 +244,7 @@ export function toBackendError(error: unknown, aborted: boolean, note?: Response
       'server',
       broken !== undefined
         ? `Log Analytics answered ${statusText(status)}, but its JSON is malformed (${broken}), so it is not a query result. Something between may have cut or changed the response (a proxy, a dropped connection): run the query again, and if it keeps happening check kql.logAnalytics.endpoint and any proxy on the way.`
-        : `Log Analytics answered ${statusText(status)} with something that is not a query result: ${sentence(note ? describeBody(note) : said)} Check that kql.logAnalytics.endpoint is Log Analytics' query API and that no proxy or sign-in page stands between.`,
+        : `Log Analytics answered ${statusText(status)} with something that is not a query result: ${asSentence(note ? describeBody(note) : said)} Check that kql.logAnalytics.endpoint is Log Analytics' query API and that no proxy or sign-in page stands between.`,
       status,
     );
   }

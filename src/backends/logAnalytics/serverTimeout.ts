@@ -6,6 +6,7 @@
  * service is asked to stop a little before the extension's own timer so its message arrives first.
  */
 import { QueryTimeoutError } from '../../results/errors';
+import { asSentence } from '../../results/sentence';
 import { type ServiceErrorInfo, statusText } from './errorMapping';
 
 /** The API's documented maximum for `Prefer: wait`. */
@@ -30,7 +31,7 @@ export function isServerTimeout(status: number, error: ServiceErrorInfo | undefi
 
 export function serverTimeoutError(limitSeconds: number, status: number, said: string): QueryTimeoutError {
   // Ends in a full stop: the results panel adds the setting that raises the limit after it.
-  const words = said && !/[.!?]$/.test(said) ? `${said}.` : said;
+  const words = asSentence(said);
   return new QueryTimeoutError(
     limitSeconds * 1000,
     `Log Analytics stopped the query at the server's time limit of ${limitSeconds} s (${statusText(status)})${words ? `: ${words}` : '.'}`,

@@ -3,9 +3,9 @@
  * the REST response's columns, or inferred from the values themselves.
  */
 import type { Ticks } from '../../engine/ticks';
+import type { KqlType, Value } from '../../engine/values';
 import { parseDatetime } from '../../engine/valueText';
 import { fromWire } from '../../engine/wireValues';
-import type { KqlType, Value } from '../../engine/values';
 import { KQL_TYPES } from '../../schema/types';
 
 // The Azure portal's "Export to CSV" writes datetimes in the browser's US format: 11/23/2026, 5:04:12.345 PM.

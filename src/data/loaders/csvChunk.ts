@@ -6,8 +6,8 @@
  */
 import type { KqlType } from '../../engine/values';
 import { type AppenderChunk, type ColumnAppender, columnAppender } from './columnAppenders';
-import { AppendRecords, scanCsvRange } from './csvTable';
 import { CsvScanner, UnterminatedQuoteError } from './csvScanner';
+import { AppendRecords, scanCsvRange } from './csvTable';
 import { SkippedColumn } from './skippedColumn';
 import { inferredNoteOf } from './tableSource';
 

@@ -18,6 +18,7 @@ import { type CsvChunkJob, type CsvChunkResult, PROGRESS_BYTES, PROGRESS_ROWS, p
 import { type CsvRecordSink, CsvScanner, fieldText, UnterminatedQuoteError } from './csvScanner';
 import { AppendRecords, appendCsvFile, headerNames, scanCsvRange } from './csvTable';
 import { type FileWarnings, isGzip, startsUtf16, WARNING_LIMIT } from './fileBytes';
+import { openRegular } from './regularFile';
 
 /** Smaller files are read on one thread: a worker's start-up would cost more than it saves. */
 export const SPLIT_MIN_BYTES = 32 << 20;
@@ -225,7 +226,7 @@ export function appendCsvFileSplit(
   const oneThread = () => appendCsvFile(file, names, appenders, warnings, inferredNote, onWindow, size);
   let fd: number;
   try {
-    fd = fs.openSync(file, 'r');
+    fd = openRegular(file);
   } catch {
     return oneThread();
   }

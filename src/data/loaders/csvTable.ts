@@ -105,6 +105,15 @@ export function csvHead(file: string, sampleRows = 2000): { names: string[]; sam
     }
   }
   const header = sink.records[0];
+  if (!header && !whole) {
+    // A header as long as the whole head: ten thousand columns take well under a megabyte.
+    throw new DataFileError(
+      file,
+      1,
+      1,
+      `the header row does not end within the file's first ${SAMPLE_BYTES >> 20} MB, the most a header may hold: not a CSV export`,
+    );
+  }
   if (!header) {
     throw new DataFileError(file, 1, 1, 'the file is empty: expected a header row with the column names');
   }

@@ -17,19 +17,53 @@ import { DataFileError } from './dataFileError';
 import { jsonlTreeHead } from './jsonlTreeHead';
 import { jsonHead } from './jsonTable';
 import type { LoadCache } from './loadCache';
+import { missingDataFolderMessage } from './missingFolder';
 import { parquetHead } from './parquetSchema';
+import { unreadableEntry } from './regularFile';
 import { restParts, restTableNames } from './restParts';
 import {
   type ColumnSpec,
   type FileFormat,
   formatOf,
+  hasHiddenCharacters,
+  MAX_COLUMNS,
   type SourceFile,
+  showHiddenCharacters,
   type TableSource,
   tableNameOf,
 } from './tableSource';
 
 /** How deep export trees are searched (WorkspaceResourceId=/subscriptions/…/workspaces/…/y/m/d/h/m). */
 const MAX_DEPTH = 16;
+
+/**
+ * How many files and folders a scan looks at before it stops: a data folder set to `/` or the home folder
+ * would otherwise be walked to the bottom (16 levels) on every change. A year of hourly data export blobs
+ * is about 18,000 entries per table, so real export folders stay far below it.
+ */
+export const MAX_SCANNED_ENTRIES = 200_000;
+
+/** What a scan may still look at, shared by the folder's top and every tree below it. */
+interface ScanBudget {
+  left: number;
+  /** Set once the budget ran out, so the warning is written once. */
+  spent: boolean;
+}
+
+/** Takes `n` entries from the budget; false (and the warning, once) when it has run out. */
+function spend(budget: ScanBudget, n: number, dir: string, limit: number, warnings: string[]): boolean {
+  if (budget.left >= n) {
+    budget.left -= n;
+    return true;
+  }
+  if (!budget.spent) {
+    budget.spent = true;
+    warnings.push(
+      `${dir}: stopped looking after ${limit.toLocaleString('en-US')} files and folders; only the tables found by then are read. Is this the folder your exports land in? A data folder should hold only exported files and export trees.`,
+    );
+  }
+  return false;
+}
 
 interface Found {
   readonly name: string;
@@ -55,7 +89,8 @@ function exportTreeTable(segments: readonly string[]): string | undefined {
  * Every table's files, by name, in a stable (sorted) order. `dir` may name one exported file (`kql
  * --data export.csv`): it is then the folder's only file.
  */
-function discover(dir: string, warnings: string[]): Found[] {
+function discover(dir: string, warnings: string[], limit: number): Found[] {
+  const budget: ScanBudget = { left: limit, spent: false };
   const tables = new Map<string, Found>();
   const add = (name: string, file: SourceFile, standalone: boolean) => {
     const t = tables.get(name);
@@ -74,8 +109,14 @@ function discover(dir: string, warnings: string[]): Found[] {
     if (!format) {
       return false;
     }
-    const stat = statFile(file, format);
     const table = tableNameOf(file);
+    if (hasHiddenCharacters(table)) {
+      warnings.push(
+        `${showHiddenCharacters(file)}:1:1: skipped, the file's name holds a line break or a bidirectional-text control (shown escaped): rename the file to load it`,
+      );
+      return true;
+    }
+    const stat = statFile(file, format);
     const rest = format === 'json' ? restTableNames(file, stat.size, stat.mtimeMs) : undefined;
     if (rest) {
       for (const part of restParts(table, rest)) {
@@ -86,7 +127,11 @@ function discover(dir: string, warnings: string[]): Found[] {
     }
     return true;
   };
-  if (fs.statSync(dir, { throwIfNoEntry: false })?.isFile()) {
+  const given = statOf(dir);
+  if (given && !given.isFile() && !given.isDirectory()) {
+    throw new Error(`Cannot read the data folder ${dir}: ${unreadableEntry(dir) ?? 'not a file or folder'}`);
+  }
+  if (given?.isFile()) {
     if (!addFile(dir)) {
       warnings.push(`${dir}: not a .csv, .json, .jsonl or .parquet file (the text ones optionally .gz)`);
     }
@@ -96,59 +141,106 @@ function discover(dir: string, warnings: string[]): Found[] {
   try {
     top = fs.readdirSync(dir, { withFileTypes: true });
   } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
+      // The export job that creates it may not have run yet: the extension loads it once it appears.
+      throw new Error(missingDataFolderMessage(dir));
+    }
     throw new Error(`Cannot read the data folder ${dir}: ${(e as Error).message}`);
   }
+  // Each folder is walked once: a link back up an export tree would otherwise be walked again at every level.
+  const walked = new Set<string>();
   for (const entry of top.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (!spend(budget, 1, dir, limit, warnings)) break;
     const file = path.join(dir, entry.name);
     if (isFile(entry, file)) {
       addFile(file);
     } else if (isDirectory(entry, file) && !entry.name.startsWith('.')) {
-      walkTree(file, [entry.name], 1, (blob, segments) => {
+      const within = (n: number) => spend(budget, n, dir, limit, warnings);
+      let blobs = 0;
+      walkTree(file, [entry.name], 1, within, walked, warnings, (blob, segments) => {
         if (!segments.some((s) => /^y=\d{4}$/i.test(s))) {
           return;
         }
         const name = exportTreeTable(segments);
         const format = formatOf(blob);
         if (name && format) {
+          blobs++;
           // Export blobs are JSON Lines whatever their extension says.
           add(name, statFile(blob, format === 'json' ? 'jsonl' : format), false);
         }
       });
+      if (blobs === 0 && formatOf(entry.name)) {
+        warnings.push(
+          `${file}:1:1: skipped, a folder, not a file (a folder is read only as a Log Analytics export tree, am-<Table>/…/y=…/PT1H.json)`,
+        );
+      }
+    } else if (formatOf(entry.name)) {
+      warnings.push(skippedEntry(file));
     }
   }
   return [...tables.values()];
 }
 
-/** Links count as what they point to (a folder of links to the real exports is common). */
+/** The entry's target, or undefined for a dangling link or a link loop (skippedEntry says which). */
+function statOf(p: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Links count as what they point to (a folder of links to the real exports is common, wherever they point). */
 function isFile(e: fs.Dirent, p: string): boolean {
-  return e.isFile() || (e.isSymbolicLink() && (fs.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false));
+  return e.isFile() || (e.isSymbolicLink() && (statOf(p)?.isFile() ?? false));
 }
 
 function isDirectory(e: fs.Dirent, p: string): boolean {
-  return e.isDirectory() || (e.isSymbolicLink() && (fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false));
+  return e.isDirectory() || (e.isSymbolicLink() && (statOf(p)?.isDirectory() ?? false));
+}
+
+/** The warning for a data file's name on something that is not a regular file (a pipe, a device, a broken link). */
+function skippedEntry(file: string): string {
+  // file:line:col, as every problem of a file that does not load, so the Problems panel lists it.
+  return `${file}:1:1: skipped, ${unreadableEntry(file) ?? 'not a regular file'}`;
 }
 
 function walkTree(
   dir: string,
   segments: string[],
   depth: number,
+  within: (entries: number) => boolean,
+  walked: Set<string>,
+  warnings: string[],
   onFile: (file: string, segments: readonly string[]) => void,
 ): void {
   if (depth > MAX_DEPTH) {
     return;
   }
+  let real: string;
   let entries: fs.Dirent[];
   try {
+    real = fs.realpathSync(dir);
     entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch {
     return;
   }
+  if (walked.has(real)) {
+    warnings.push(
+      `${dir}: skipped, a link to the folder ${real}, which is read already (a loop, or a second link to it)`,
+    );
+    return;
+  }
+  walked.add(real);
+  if (!within(entries.length)) return;
   for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const p = path.join(dir, e.name);
     if (isDirectory(e, p) && !e.name.startsWith('.')) {
-      walkTree(p, [...segments, e.name], depth + 1, onFile);
+      walkTree(p, [...segments, e.name], depth + 1, within, walked, warnings, onFile);
     } else if (isFile(e, p)) {
       onFile(p, segments);
+    } else if (formatOf(e.name) && segments.some((s) => /^y=\d{4}$/i.test(s))) {
+      warnings.push(skippedEntry(p));
     }
   }
 }
@@ -178,6 +270,14 @@ function columnsOf(found: Found): { columns: ColumnSpec[]; inferred: string[] } 
     // Parquet says each column's type in its footer: nothing is inferred from rows.
     names = parquetHead(first.path).columns.map((c) => ({ name: c.name, restType: c.type }));
     sample = [];
+  }
+  if (names.length > MAX_COLUMNS) {
+    throw new DataFileError(
+      first.path,
+      1,
+      1,
+      `${names.length.toLocaleString('en-US')} columns, more than the ${MAX_COLUMNS.toLocaleString('en-US')} a Kusto table may have: not loaded`,
+    );
   }
   const inferred: string[] = [];
   const columns = names.map((c, j) => {
@@ -220,11 +320,14 @@ export interface ScannedFolder {
   readonly warnings: readonly string[];
 }
 
-/** Finds the folder's tables and their columns; a table known to the load cache is not read at all. */
-export function scanDataFolder(dir: string, cache?: LoadCache): ScannedFolder {
+/**
+ * Finds the folder's tables and their columns; a table known to the load cache is not read at all. At
+ * most `maxEntries` files and folders are looked at (a warning says when the scan stopped there).
+ */
+export function scanDataFolder(dir: string, cache?: LoadCache, maxEntries = MAX_SCANNED_ENTRIES): ScannedFolder {
   const warnings: string[] = [];
   const tables: TableSource[] = [];
-  for (const found of discover(dir, warnings)) {
+  for (const found of discover(dir, warnings, maxEntries)) {
     const name = findTable(found.name)?.name ?? found.name;
     const cached = cache?.schema(name, found.files);
     if (cached) {

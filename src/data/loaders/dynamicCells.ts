@@ -4,12 +4,13 @@
  * nesting depth bounded first, because everything downstream (printing, hashing, comparing) walks a
  * value recursively and a 200,000-deep cell would overflow the stack there.
  */
+import { MAX_DYNAMIC_DEPTH } from '../../engine/functions/kustoJson';
 import { readKustoJson } from '../../engine/functions/kustoJsonReader';
 import { longFromBigInt } from '../../engine/int64';
 import { type DynamicValue, Int64, realInDynamic, WholeReal } from '../../engine/values';
 
-/** Deeper values are refused with a warning; Kusto's own JSON parser has a similar bound. */
-export const MAX_DYNAMIC_DEPTH = 1000;
+// Deeper values are refused with a warning, at the depth parse_json refuses too.
+export { MAX_DYNAMIC_DEPTH };
 
 /**
  * The deepest nesting of `[`/`{` outside strings, the offset where MAX_DYNAMIC_DEPTH is passed (−1

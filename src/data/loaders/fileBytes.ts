@@ -4,8 +4,8 @@
  * bounded warnings.
  */
 import * as fs from 'node:fs';
-import { DataFileError } from './dataFileError';
 import { type Gunzipped, gunzipHead, gunzipWhole, utf16Order, utf16ToUtf8 } from './plainBytes';
+import { openRegular, readRegular } from './regularFile';
 
 export interface LoadProgress {
   readonly table: string;
@@ -52,18 +52,17 @@ export function readWindows(
     }
     return;
   }
-  let fd: number;
+  const fd = openRegular(file);
   try {
-    fd = fs.openSync(file, 'r');
-  } catch (e) {
-    throw new DataFileError(file, 1, 1, `cannot read the file: ${(e as Error).message}`);
-  }
-  try {
+    // The file as it was when opened: one that grows while it is read (a log still written) would
+    // otherwise be read for as long as its writer keeps up. Bytes written since are read on its reload.
+    const size = fs.fstatSync(fd).size;
     let buf = Buffer.allocUnsafe(WINDOW);
     let filled = 0;
     let at = start;
     for (;;) {
-      const got = fs.readSync(fd, buf, filled, buf.length - filled, at + filled);
+      const want = Math.min(buf.length - filled, Math.max(0, size - (at + filled)));
+      const got = want > 0 ? fs.readSync(fd, buf, filled, want, at + filled) : 0;
       onRead?.(got);
       filled += got;
       const final = got === 0;
@@ -91,7 +90,7 @@ export function readWindows(
 export function startsUtf16(file: string): boolean {
   let fd: number;
   try {
-    fd = fs.openSync(file, 'r');
+    fd = openRegular(file);
   } catch {
     return false;
   }
@@ -116,21 +115,12 @@ export function readContent(file: string, onRead?: (bytes: number) => void): Gun
 }
 
 export function readAll(file: string): Buffer {
-  try {
-    return fs.readFileSync(file);
-  } catch (e) {
-    throw new DataFileError(file, 1, 1, `cannot read the file: ${(e as Error).message}`);
-  }
+  return readRegular(file);
 }
 
 /** The first `limit` bytes of the file's content (as readContent gives it), for its header and a sample. */
 export function readHead(file: string, limit: number): { buf: Buffer; whole: boolean } {
-  let fd: number;
-  try {
-    fd = fs.openSync(file, 'r');
-  } catch (e) {
-    throw new DataFileError(file, 1, 1, `cannot read the file: ${(e as Error).message}`);
-  }
+  const fd = openRegular(file);
   try {
     const buf = Buffer.allocUnsafe(limit);
     const got = fs.readSync(fd, buf, 0, limit, 0);

@@ -13,6 +13,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FunctionSchema } from '../../schema/workspaceSchema';
+import { readRegular } from './regularFile';
 
 const COMMAND = /^[ \t]*\.(create-or-alter|create|alter)[ \t]+function\b/gim;
 
@@ -143,9 +144,10 @@ export function readFunctionFiles(dir: string): FunctionFiles {
     const file = path.join(dir, name);
     let text: string;
     try {
-      text = fs.readFileSync(file, 'utf8');
+      text = readRegular(file).toString('utf8');
     } catch (e) {
-      warnings.push(`${file}: cannot be read: ${(e as Error).message}`);
+      // readRegular's error names the file already (a pipe or a device is not read: it could block).
+      warnings.push((e as Error).message);
       continue;
     }
     const found = functionsInText(text, file);

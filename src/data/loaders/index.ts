@@ -1,19 +1,20 @@
+export { convertCell, inferColumnType } from './cells';
+export { DataFileError } from './dataFileError';
+export { type ScannedFolder, scanDataFolder } from './dataFolder';
+export type { LoadControl, LoadProgress } from './fileBytes';
 export {
-  loadDataFolder,
-  loadDataFolderAsync,
+  DATA_FILE_EXTENSIONS,
+  type FolderChanges,
+  type LoadedFolder,
   loadDataFile,
   loadDataFileAsync,
-  openDataFolder,
-  DATA_FILE_EXTENSIONS,
-  type LoadedFolder,
+  loadDataFolder,
+  loadDataFolderAsync,
   type OpenedFolder,
   type OpenOptions,
-  type FolderChanges,
+  openDataFolder,
 } from './folder';
-export { scanDataFolder, type ScannedFolder } from './dataFolder';
-export { LoadCache, DEFAULT_CACHE_BYTES } from './loadCache';
-export type { LoadProgress, LoadControl } from './fileBytes';
-export type { TableSource, ColumnSpec, SourceFile, FileFormat } from './tableSource';
-export { DataFileError } from './dataFileError';
-export { inferColumnType, convertCell } from './cells';
+export { DEFAULT_CACHE_BYTES, LoadCache } from './loadCache';
+export { isMissingDataFolder, missingDataFolderMessage } from './missingFolder';
 export { tablesNamedIn } from './queryTables';
+export type { ColumnSpec, FileFormat, SourceFile, TableSource } from './tableSource';

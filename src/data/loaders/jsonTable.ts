@@ -332,6 +332,14 @@ export function jsonlHead(file: string, sampleRows = 2000, headBytes = 4 << 20):
       }
     }
   });
+  if (records.length === 0 && !whole && buf.indexOf(10) < 0) {
+    throw new DataFileError(
+      file,
+      1,
+      1,
+      `the first record does not end within the file's first ${headBytes >> 20} MB: the columns are read from the records at the head of the file, so a first record longer than that is not read`,
+    );
+  }
   if (records.length === 0) {
     throw new DataFileError(file, 1, 1, 'no JSON record in the first lines of the file');
   }

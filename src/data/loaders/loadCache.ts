@@ -311,6 +311,19 @@ function align(n: number): number {
 }
 
 /** Section offsets count from `dataStart`, the first 8-byte boundary after the header. */
+/**
+ * A corrupt or forged entry's code past its dictionary would be a missing value the engine never expects
+ * (undefined as a string): such an entry is not read (read() throws it away and the table is rebuilt).
+ */
+function checkCodes(codes: Int32Array, lowest: number, distinct: number): void {
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i]!;
+    if (code < lowest || code >= distinct) {
+      throw new Error(`row ${i + 1}: code ${code} outside the column's ${distinct} values`);
+    }
+  }
+}
+
 function readColumn(bytes: Buffer, dataStart: number, c: CachedColumn, rows: number): Column {
   const at = (s: Section) => bytes.byteOffset + dataStart + s[0];
   if (c.codes && c.json) {
@@ -320,6 +333,7 @@ function readColumn(bytes: Buffer, dataStart: number, c: CachedColumn, rows: num
       bytes.toString('utf8', dataStart + c.json[0], dataStart + c.json[0] + c.json[1]),
     ) as string[];
     const distinct = texts.map((t) => parseKustoJson(t));
+    checkCodes(codes, 0, distinct.length);
     const values: DynamicValue[] = new Array(rows);
     for (let i = 0; i < rows; i++) {
       values[i] = distinct[codes[i]!]!;
@@ -334,6 +348,8 @@ function readColumn(bytes: Buffer, dataStart: number, c: CachedColumn, rows: num
     for (let i = 0; i < dict.length; i++) {
       dict[i] = bytes.toString('utf8', textStart + offsets[i]!, textStart + offsets[i + 1]!);
     }
+    // A negative code is an empty string (a null guid).
+    checkCodes(codes, Number.MIN_SAFE_INTEGER, dict.length);
     return new StringColumn(c.type as 'string' | 'guid', codes, dict);
   }
   const nulls = c.nulls && new Uint8Array(bytes.buffer, at(c.nulls), rows);

@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import { type FileMetaData, parquetMetadata, parquetSchema, type SchemaElement, type SchemaTree } from 'hyparquet';
 import type { KqlType } from '../../engine/values';
 import { DataFileError } from './dataFileError';
+import { openRegular } from './regularFile';
 
 /** How a column's values come out of hyparquet, so the loader can turn them into the engine's form. */
 export type ParquetValueKind = 'ticks' | 'timeOfDay' | 'plain';
@@ -111,12 +112,7 @@ export function parquetColumns(metadata: FileMetaData): ParquetColumn[] {
 
 /** Reads only the footer: the last 8 bytes give the metadata's length, then the metadata itself. */
 export function parquetFooter(file: string): FileMetaData {
-  let fd: number;
-  try {
-    fd = fs.openSync(file, 'r');
-  } catch (e) {
-    throw new DataFileError(file, 1, 1, `cannot read the file: ${(e as Error).message}`);
-  }
+  const fd = openRegular(file);
   try {
     const size = fs.fstatSync(fd).size;
     if (size < 12) {

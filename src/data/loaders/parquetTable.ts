@@ -9,7 +9,7 @@
  * with a warning naming the file, row group and row, as the text formats name file:line:column.
  */
 
-import * as fsp from 'node:fs/promises';
+import type * as fsp from 'node:fs/promises';
 import * as zlib from 'node:zlib';
 import { type AsyncBuffer, type Compressors, type FileMetaData, type ParquetParsers, parquetRead } from 'hyparquet';
 import { isTicks, ticksOf } from '../../engine/ticks';
@@ -19,6 +19,7 @@ import { DataFileError } from './dataFileError';
 import type { FileWarnings } from './fileBytes';
 import { nestedRealReaders } from './parquetNested';
 import { type ParquetColumn, parquetColumns, parquetFooter } from './parquetSchema';
+import { openRegularAsync } from './regularFile';
 
 /** Codecs hyparquet leaves to the caller; SNAPPY it decodes itself. ZSTD and LZ4 have no decoder in Node 20's zlib. */
 const COMPRESSORS: Compressors = {
@@ -81,6 +82,9 @@ function appendOne(
 }
 
 /** One row group's values, column by column, in the table's column order (undefined: the file lacks the column). */
+/** The longest JavaScript array: a row group's values are read into one per column. */
+const MAX_GROUP_ROWS = 2 ** 32 - 1;
+
 async function readGroup(
   metadata: FileMetaData,
   buffer: AsyncBuffer,
@@ -88,9 +92,17 @@ async function readGroup(
   rows: number,
   wanted: readonly (string | undefined)[],
 ): Promise<(unknown[] | undefined)[]> {
+  if (!Number.isSafeInteger(rows) || rows > MAX_GROUP_ROWS) {
+    // Checked here: an array that long cannot be made, and the error would escape hyparquet's callback.
+    throw new Error(
+      `its footer says ${rows.toLocaleString('en-US')} rows, more than a row group can hold (a damaged or forged footer)`,
+    );
+  }
   const out: (unknown[] | undefined)[] = wanted.map(() => undefined);
   const index = new Map<string, number>();
   wanted.forEach((n, j) => n !== undefined && index.set(n, j));
+  // Values each column gave: a footer may declare more rows than its pages hold (forged or damaged).
+  const given = wanted.map(() => 0);
   await parquetRead({
     file: buffer,
     metadata,
@@ -104,6 +116,7 @@ async function readGroup(
       if (j === undefined) {
         return;
       }
+      given[j] = given[j]! + columnData.length;
       if (out[j] === undefined && rowStart === start && columnData.length === rows) {
         // The whole group in one chunk (the usual case): used as it is, not copied.
         out[j] = columnData as unknown[];
@@ -118,6 +131,12 @@ async function readGroup(
       }
     },
   });
+  const short = [...index].find(([, j]) => given[j]! < rows);
+  if (short) {
+    throw new Error(
+      `its footer says ${rows.toLocaleString('en-US')} rows, but column ${short[0]} holds ${given[short[1]]!.toLocaleString('en-US')} values (a damaged or forged footer)`,
+    );
+  }
   return out;
 }
 
@@ -147,12 +166,7 @@ export async function appendParquetFile(
       `none of the table's columns (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}) are in the file`,
     );
   }
-  let handle: fsp.FileHandle;
-  try {
-    handle = await fsp.open(file, 'r');
-  } catch (e) {
-    throw new DataFileError(file, 1, 1, `cannot read the file: ${(e as Error).message}`);
-  }
+  const handle = await openRegularAsync(file);
   try {
     const { size } = await handle.stat();
     return await appendGroups(
@@ -206,8 +220,11 @@ async function appendGroups(
   const columns = names.map((n) => fileColumns.get(n));
   const realReaders = nestedRealReaders(metadata);
   const readers = names.map((n) => realReaders.get(n));
+  // Room for the rows the footer declares, but no more rows than the file has bytes: a forged count
+  // (2^29 rows in a 1 KB file) must not allocate gigabytes before a row group is read.
+  const declared = Math.min(Number(metadata.num_rows), buffer.byteLength);
   for (const a of appenders) {
-    a.reserve(a.length + Number(metadata.num_rows));
+    a.reserve(a.length + declared);
   }
   let appended = 0;
   let groupStart = 0;

@@ -1,5 +1,6 @@
 /** Row-wise operators: where, extend, project, column selection, take, count, and the constant sources. */
 import { type Column, columnBuilder } from '../column';
+import { Int64, longFromBigInt } from '../int64';
 import type { ColumnDef, NamedExpr, Plan } from '../plan/types';
 import { Table, type TableColumn } from '../table';
 import type { Value } from '../values';
@@ -128,6 +129,10 @@ export function runRange(plan: P<'range'>, ctx: ExecContext): Table {
   const to = compileExpr(plan.to, one, ctx)(0);
   const step = compileExpr(plan.step, one, ctx)(0);
   const col = plan.schema[0]!;
+  if (from instanceof Int64 || to instanceof Int64 || step instanceof Int64) {
+    // A long past 2^53: counted and stepped exactly, so a range near ±2^63 has its rows.
+    return rangeOfLongs(plan, ctx, from, to, step);
+  }
   if (typeof from !== 'number' || typeof to !== 'number' || typeof step !== 'number') {
     return Table.fromRows(plan.schema, []);
   }
@@ -135,13 +140,7 @@ export function runRange(plan: P<'range'>, ctx: ExecContext): Table {
     throw ctx.errors.at(plan.step.span, 'KQL-ARGUMENT', 'The step of range must not be zero.');
   }
   const count = Math.floor((to - from) / step) + 1;
-  if (count > MAX_RANGE_ROWS) {
-    throw ctx.errors.at(
-      plan.span,
-      'KQL-LIMIT',
-      `range would produce ${count} rows; the embedded engine allows at most ${MAX_RANGE_ROWS}.`,
-    );
-  }
+  checkRangeRows(count, plan, ctx);
   chargeMemory(Math.max(0, count) * BYTES.slot, 'range');
   const b = columnBuilder(col.type, Math.max(0, count));
   for (let i = 0; i < count; i++) {
@@ -151,6 +150,47 @@ export function runRange(plan: P<'range'>, ctx: ExecContext): Table {
     b.push(from + i * step);
   }
   return new Table([{ name: col.name, column: b.finish() }], Math.max(0, count));
+}
+
+function rangeOfLongs(plan: P<'range'>, ctx: ExecContext, from: Value, to: Value, step: Value): Table {
+  const col = plan.schema[0]!;
+  const f = exactInteger(from);
+  const t = exactInteger(to);
+  const s = exactInteger(step);
+  if (f === null || t === null || s === null) {
+    return Table.fromRows(plan.schema, []);
+  }
+  if (s === 0n) {
+    throw ctx.errors.at(plan.step.span, 'KQL-ARGUMENT', 'The step of range must not be zero.');
+  }
+  // BigInt division truncates; an end on the wrong side of the start gives no rows.
+  const span = t - f;
+  const count = span !== 0n && span < 0n !== s < 0n ? 0 : Number(span / s) + 1;
+  checkRangeRows(count, plan, ctx);
+  chargeMemory(count * BYTES.slot, 'range');
+  const b = columnBuilder(col.type, count);
+  for (let i = 0; i < count; i++) {
+    if ((i & (CHECK_INTERVAL - 1)) === 0) {
+      ctx.check();
+    }
+    b.push(longFromBigInt(f + BigInt(i) * s));
+  }
+  return new Table([{ name: col.name, column: b.finish() }], count);
+}
+
+function exactInteger(v: Value): bigint | null {
+  if (v instanceof Int64) return v.big;
+  return typeof v === 'number' && Number.isInteger(v) ? BigInt(v) : null;
+}
+
+function checkRangeRows(count: number, plan: P<'range'>, ctx: ExecContext): void {
+  if (count > MAX_RANGE_ROWS) {
+    throw ctx.errors.at(
+      plan.span,
+      'KQL-LIMIT',
+      `range would produce ${count} rows; the embedded engine allows at most ${MAX_RANGE_ROWS}.`,
+    );
+  }
 }
 
 const DOTNET_TYPES: Record<string, string> = {

@@ -22,7 +22,8 @@ import {
   parseTimespan,
   valueToString,
 } from '../valueText';
-import { parseKustoJson } from './kustoJson';
+import { jsonTooDeepAt, MAX_DYNAMIC_DEPTH, parseKustoJson } from './kustoJson';
+import { EvaluationError } from './types';
 
 /** .NET ticks (since 0001-01-01) of the engine's datetime base, as a double (toreal(datetime)). */
 const BASE_DOTNET_TICKS = Number(DATETIME_BASE_DOTNET_TICKS);
@@ -190,6 +191,13 @@ export function parseJson(s: string): DynamicValue {
   // Only the empty string is an empty dynamic; blank text is not JSON, so it comes back as the string.
   if (s === '') {
     return null;
+  }
+  // Shorter text cannot nest that deep: the common case costs no scan.
+  const tooDeepAt = s.length > MAX_DYNAMIC_DEPTH ? jsonTooDeepAt(s) : -1;
+  if (tooDeepAt >= 0) {
+    throw new EvaluationError(
+      `parse_json: the JSON nests more than ${MAX_DYNAMIC_DEPTH.toLocaleString('en-US')} levels deep (at character ${(tooDeepAt + 1).toLocaleString('en-US')} of ${s.length.toLocaleString('en-US')}), deeper than the embedded engine reads.`,
+    );
   }
   try {
     return parseKustoJson(s);

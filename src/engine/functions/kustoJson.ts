@@ -8,6 +8,32 @@ import type { DynamicValue } from '../values';
 import { readKustoJson } from './kustoJsonReader';
 
 /**
+ * Deeper dynamic values are refused: everything downstream (printing, hashing, comparing, the wire)
+ * walks a value recursively, and a 100,000-deep value would overflow the stack there.
+ */
+export const MAX_DYNAMIC_DEPTH = 1000;
+
+/** The offset of the `[` or `{` that nests past MAX_DYNAMIC_DEPTH outside strings, or −1. */
+export function jsonTooDeepAt(text: string): number {
+  let depth = 0;
+  let quote = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (quote !== 0) {
+      if (c === 92 /* \ */) i++;
+      else if (c === quote) quote = 0;
+    } else if (c === 34 || c === 39) {
+      quote = c;
+    } else if (c === 91 || c === 123) {
+      if (++depth > MAX_DYNAMIC_DEPTH) return i;
+    } else if (c === 93 || c === 125) {
+      depth--;
+    }
+  }
+  return -1;
+}
+
+/**
  * A number token JSON.parse may read differently from Kusto: 16 digits or more (may pass 2^53), a
  * whole real (`1.0`, `3.00`) or an exponent. Tokens start the text or follow `[`, `,` or `:`, so
  * text such as an IP address inside a string does not count (a string may still match: the reader

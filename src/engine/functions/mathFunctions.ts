@@ -1,4 +1,5 @@
 /** Math functions. Results are fitted to the result type the binder gave (round(int) stays int). */
+import { Int64, longFromBigInt } from '../int64';
 import type { Value } from '../values';
 import { fitNumber, scalar, strict, withVolatility } from './define';
 import type { ScalarFunction } from './types';
@@ -41,7 +42,13 @@ function isNumberValue(v: Value): v is number {
 }
 
 export const mathFunctions: ScalarFunction[] = [
-  strict('abs', (args, _t, r) => fitNumber(Math.abs(args[0] as number), r)),
+  // A long past 2^53 is an Int64: its absolute value is taken exactly (wrapping at -2^63, as long arithmetic does).
+  strict('abs', (args, _t, r) => {
+    const x = args[0];
+    return x instanceof Int64
+      ? fitNumber(longFromBigInt(x.big < 0n ? -x.big : x.big), r)
+      : fitNumber(Math.abs(x as number), r);
+  }),
   strict('round', (args, _t, r) => fitNumber(roundTo(args[0] as number, (args[1] as number | undefined) ?? 0), r)),
   strict('ceiling', (args, _t, r) => fitNumber(Math.ceil(args[0] as number), r)),
   real('exp', Math.exp),

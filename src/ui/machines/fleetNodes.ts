@@ -64,9 +64,9 @@ export interface MessageNode extends NodeBase {
 /**
  * Why the Machines view is empty, as its `kql.machinesWelcome` context value: no machine in the time
  * range (and no newer record outside it), data without any of the tables machines are listed from,
- * or a Log Analytics backend that needs a sign-in.
+ * a Log Analytics backend that needs a sign-in, or a data folder that does not exist yet.
  */
-export const MACHINES_WELCOMES = ['noMachines', 'noData', 'signIn'] as const;
+export const MACHINES_WELCOMES = ['noMachines', 'noData', 'signIn', 'noFolder'] as const;
 export type MachinesWelcome = (typeof MACHINES_WELCOMES)[number];
 
 /** The context key package.json's viewsWelcome for kql.machines reads: a MachinesWelcome, or ''. */

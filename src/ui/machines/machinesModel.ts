@@ -6,6 +6,7 @@
  */
 
 import type { QueryBackend, RunOptions } from '../../backends/queryBackend';
+import { isMissingDataFolder } from '../../data/loaders/missingFolder';
 import { BackendError, QueryCancelledError } from '../../results/errors';
 import type { QueryResult } from '../../results/queryResult';
 import {
@@ -109,6 +110,10 @@ export class MachinesModel {
       if (generation === this.generation) {
         // A failed or cancelled level is retried on the next expansion rather than cached.
         this.cache.delete(node ? node.id : '');
+      }
+      if (error instanceof BackendError && error.kind === 'data' && isMissingDataFolder(error.message)) {
+        // Not a failure: the export job has not created it yet, and the view fills once it does.
+        return [{ ...message(undefined, error.message, false), welcome: 'noFolder' }];
       }
       if (error instanceof NoMachineTablesError) {
         return [{ ...message(undefined, error.message, false), welcome: 'noData' }];

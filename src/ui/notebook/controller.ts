@@ -11,6 +11,7 @@ import { isUnplaced } from '../../backends/logAnalytics';
 import { analyze, firstError } from '../../kql';
 import type { KqlError } from '../../kql/errors';
 import {
+  type CellOutputMetadata,
   cannotRunColumnsNote,
   cannotRunNote,
   cellRowsText,
@@ -22,6 +23,7 @@ import {
   NOTEBOOK_TYPE,
   placeCellError,
   RESULT_MIME,
+  resultOutputMetadata,
   resultPayload,
   runningNote,
   scopeCell,
@@ -32,10 +34,10 @@ import { truncationNote } from '../../render/truncationNote';
 import { BackendError, MissingTableError } from '../../results/errors';
 import { offerSignInOnAuthError } from '../backendCommands';
 import type { Ctx } from '../ctx';
-import { errorHeading } from '../errorHeading';
 import { resultWarnings } from '../limitNotices';
 import { log } from '../log';
 import { parameterValuesForRun } from '../queryParameterInput';
+import { queryFailureText, runFailureText } from '../runFailure';
 
 function asKqlError(e: unknown): KqlError | undefined {
   return e instanceof Error && e.name === 'KqlError' && typeof (e as Partial<KqlError>).range === 'object'
@@ -49,6 +51,16 @@ function asKqlError(e: unknown): KqlError | undefined {
  */
 const noteOutput = (text: string): vscode.NotebookCellOutput =>
   new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.text(wrapWords(text))]);
+
+/**
+ * A failure as a cell's output: VS Code's error item (the heading as its name), with the backend that
+ * failed, when one ran it, in the output's metadata for the cell's status bar.
+ */
+const failureOutput = (heading: string, message: string, backend: string | undefined): vscode.NotebookCellOutput =>
+  new vscode.NotebookCellOutput(
+    [vscode.NotebookCellOutputItem.error({ name: heading, message })],
+    (backend ? { backend } : {}) satisfies CellOutputMetadata,
+  );
 
 const kqlCells = (notebook: vscode.NotebookDocument): vscode.NotebookCell[] =>
   notebook.getCells().filter((c) => c.kind === vscode.NotebookCellKind.Code && c.document.languageId === 'kql');
@@ -106,7 +118,8 @@ export class KqlNotebookController implements vscode.Disposable {
     // Read once: a backend switched while the cell runs changes the next run, not what this one says.
     const backend = this.ctx.backends.active;
     const config = this.ctx.config;
-    const fail = async (error: KqlError): Promise<false> => {
+    /** `checkedHere`: the extension's own check found it (a cell of definitions only), no backend ran it. */
+    const fail = async (error: KqlError, checkedHere = false): Promise<false> => {
       // Log Analytics' errors have no position unless the backend found the name they are about.
       const placed = !(backend.id === 'logAnalytics' && isUnplaced(error));
       const place = placeCellError(scoped, index, error.range, placed);
@@ -127,14 +140,10 @@ export class KqlNotebookController implements vscode.Disposable {
         d.code = error.code;
         this.diagnostics.set(target.document.uri, [d]);
       }
-      await execution.replaceOutput(
-        new vscode.NotebookCellOutput([
-          vscode.NotebookCellOutputItem.error({
-            name: 'Query error',
-            message: describeCellError(place, error.message, cellNumber),
-          }),
-        ]),
-      );
+      // The panel's heading and message (a limit's names its setting), placed in the cell.
+      const failure = queryFailureText(error, checkedHere ? 'local' : backend.id);
+      const message = describeCellError(place, failure.message, cellNumber);
+      await execution.replaceOutput(failureOutput(failure.heading, message, checkedHere ? undefined : backend.label));
       execution.end(false, Date.now());
       return false;
     };
@@ -142,7 +151,7 @@ export class KqlNotebookController implements vscode.Disposable {
     if (scoped.definitionsOnly) {
       const error = firstError(analyze(scoped.text));
       if (error) {
-        return fail(error);
+        return fail(error, true);
       }
       await execution.replaceOutput(noteOutput(describeDefinitions(scoped.defines)));
       execution.end(true, Date.now());
@@ -198,22 +207,17 @@ export class KqlNotebookController implements vscode.Disposable {
       await progressShown;
       const shown = { ...result, warnings: resultWarnings(result) };
       // Every table of the result in one output: the renderer heads each with its name when there are several.
-      const payload = resultPayload(shown);
+      const payload = resultPayload(shown, backend.label);
       const rows = tablesRowsText(shown);
       const summary = [
         rows,
         ...(result.stats.truncated ? [truncationNote(result.warnings)] : []),
         ...shown.warnings,
       ].join('; ');
-      const metadata: CellOutputMetadata = {
-        rowCount: payload.rowsReturned,
-        ...(payload.tableRowsReturned ? { tableRows: payload.tableRowsReturned } : {}),
-        backend: backend.label,
-      };
       await execution.replaceOutput(
         new vscode.NotebookCellOutput(
           [vscode.NotebookCellOutputItem.json(payload, RESULT_MIME), vscode.NotebookCellOutputItem.text(summary)],
-          metadata,
+          resultOutputMetadata(payload),
         ),
       );
       log.info(`Notebook cell ${cell.index + 1} on ${backend.label}: ${rows} in ${Date.now() - started} ms`);
@@ -236,24 +240,13 @@ export class KqlNotebookController implements vscode.Disposable {
       if (kqlError) {
         return fail(kqlError);
       }
-      const cancelled = abort.signal.aborted;
-      const message = cancelled ? 'The query was cancelled.' : e instanceof Error ? e.message : String(e);
+      // The results panel's words for the same failure: a time-out names its limit and setting.
+      const failure = runFailureText(e, backend.id, abort.signal.aborted);
       if (e instanceof BackendError) {
         void offerSignInOnAuthError(this.ctx, e);
       }
-      log.info(`Notebook cell ${cell.index + 1}: ${message}`);
-      await execution.replaceOutput(
-        new vscode.NotebookCellOutput([
-          vscode.NotebookCellOutputItem.error({
-            name: cancelled
-              ? 'Cancelled'
-              : e instanceof BackendError
-                ? errorHeading({ kind: 'backend', backend: backend.id, backendKind: e.kind, status: e.status })
-                : 'Query failed',
-            message,
-          }),
-        ]),
-      );
+      log.info(`Notebook cell ${cell.index + 1} on ${backend.label}: ${failure.message}`);
+      await execution.replaceOutput(failureOutput(failure.heading, failure.message, backend.label));
       execution.end(false, Date.now());
       return false;
     }
@@ -287,15 +280,6 @@ export class KqlNotebookController implements vscode.Disposable {
   }
 }
 
-/** What a query cell's output carries for its status bar. */
-interface CellOutputMetadata {
-  /** Rows of the primary table. */
-  readonly rowCount: number;
-  /** Rows of each table, when the result has several. */
-  readonly tableRows?: readonly number[];
-  readonly backend: string;
-}
-
 /**
  * "12,345 rows" (or "12 + 3 rows in 2 tables") under each cell that ran a query, and the backend it ran
  * on, from its output's metadata.
@@ -303,25 +287,26 @@ interface CellOutputMetadata {
 export class RowCountStatusBar implements vscode.NotebookCellStatusBarItemProvider {
   provideCellStatusBarItems(cell: vscode.NotebookCell): vscode.NotebookCellStatusBarItem[] {
     const meta = cell.outputs[0]?.metadata as Partial<Record<keyof CellOutputMetadata, unknown>> | undefined;
-    if (typeof meta?.rowCount !== 'number') {
-      return [];
+    const items: vscode.NotebookCellStatusBarItem[] = [];
+    const backend = typeof meta?.backend === 'string' ? meta.backend : undefined;
+    if (backend) {
+      // Where the cell ran, beside its rows: after a backend switch cells above may have run elsewhere.
+      const ranOn = new vscode.NotebookCellStatusBarItem(
+        `$(database) ${backend}`,
+        vscode.NotebookCellStatusBarAlignment.Right,
+      );
+      ranOn.tooltip = `This cell last ran on ${backend}; the next run uses the active query backend (the status bar's).`;
+      items.push(ranOn);
     }
-    const counts = Array.isArray(meta.tableRows) ? meta.tableRows.filter((n) => typeof n === 'number') : [];
-    const item = new vscode.NotebookCellStatusBarItem(
-      cellRowsText(counts.length > 1 ? counts : [meta.rowCount]),
-      vscode.NotebookCellStatusBarAlignment.Right,
-    );
-    if (typeof meta.backend !== 'string') {
-      item.tooltip = 'Rows returned';
-      return [item];
+    if (typeof meta?.rowCount === 'number') {
+      const counts = Array.isArray(meta.tableRows) ? meta.tableRows.filter((n) => typeof n === 'number') : [];
+      const rows = new vscode.NotebookCellStatusBarItem(
+        cellRowsText(counts.length > 1 ? counts : [meta.rowCount]),
+        vscode.NotebookCellStatusBarAlignment.Right,
+      );
+      rows.tooltip = backend ? `Rows returned by ${backend}` : 'Rows returned';
+      items.push(rows);
     }
-    item.tooltip = `Rows returned by ${meta.backend}`;
-    // Where the cell ran, beside its rows: after a backend switch cells above may have run elsewhere.
-    const ranOn = new vscode.NotebookCellStatusBarItem(
-      `$(database) ${meta.backend}`,
-      vscode.NotebookCellStatusBarAlignment.Right,
-    );
-    ranOn.tooltip = `This cell last ran on ${meta.backend}; the next run uses the active query backend (the status bar's).`;
-    return [ranOn, item];
+    return items;
   }
 }

@@ -8,12 +8,16 @@ import {
   isJsonMime,
   NotebookFormatError,
   type NotebookJson,
+  type NotebookResultPayload,
   type OutputItemJson,
+  RESULT_MIME,
   ranWithoutError,
   readNotebook,
+  resultOutputMetadata,
   runDurationMs,
   writeNotebook,
 } from '../../notebook';
+import { asSentence } from '../../results/sentence';
 import type { Config } from '../config';
 import { log } from '../log';
 
@@ -46,7 +50,14 @@ export function toNotebookData(notebook: NotebookJson): vscode.NotebookData {
       c.language,
     );
     if (c.outputs?.length) {
-      cell.outputs = c.outputs.map((items) => new vscode.NotebookCellOutput(items.map(itemFromJson)));
+      // A result's rows and backend come back from its payload: VS Code saved no output metadata.
+      cell.outputs = c.outputs.map((items) => {
+        const result = items.find((i) => i.mime === RESULT_MIME)?.value as NotebookResultPayload | undefined;
+        return new vscode.NotebookCellOutput(
+          items.map(itemFromJson),
+          result ? { ...resultOutputMetadata(result) } : undefined,
+        );
+      });
     }
     if (c.executionOrder !== undefined) {
       cell.executionSummary = { executionOrder: c.executionOrder, success: ranWithoutError(c) };
@@ -91,7 +102,7 @@ export class KqlNotebookSerializer implements vscode.NotebookSerializer {
       if (e instanceof NotebookFormatError) {
         log.warn(`A notebook could not be opened: ${e.message}`);
         void vscode.window.showErrorMessage(
-          `This notebook cannot be opened: ${e.message}. The file is unchanged; "Open in Text Editor" shows it as text to mend.`,
+          `This notebook cannot be opened: ${asSentence(e.message)} The file is unchanged; "Open in Text Editor" shows it as text to mend.`,
         );
       }
       throw e;

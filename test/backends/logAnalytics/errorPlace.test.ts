@@ -5,13 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { LogAnalyticsBackend } from '../../../src/backends/logAnalytics';
 import { isUnplaced, placeServiceError } from '../../../src/backends/logAnalytics/errorPlace';
 import { KqlError } from '../../../src/kql/errors';
-import { useLoopbackServer } from './loopbackServer';
+import { loopbackBackend, useLoopbackServer } from './loopbackServer';
 import { unresolvedName } from './serviceAnswers';
 
-const WORKSPACE = '0b6c1a2e-8f4d-4c3b-9a7e-5d2f1e0c9b8a';
 const credential = { getToken: async () => ({ token: 'token-1', expiresOnTimestamp: Date.now() + 3_600_000 }) };
 const zero = { line: 0, character: 0 };
 const unplaced = (message: string) => new KqlError('BadArgumentError', message, { start: zero, end: zero });
@@ -48,14 +46,7 @@ describe('placing a Log Analytics error in the query', () => {
     const loopback = useLoopbackServer();
     test("a cell's own table the workspace lacks: the error is at its line:column in the text given", async () => {
       loopback.server.script([unresolvedName('where', 'Heartbeats')]);
-      const backend = new LogAnalyticsBackend({
-        workspaceId: WORKSPACE,
-        credential,
-        endpoint: loopback.server.endpoint,
-        approveEndpoint: async () => true,
-        clientOptions: { agent: loopback.agent },
-        retry: { maxRetries: 0 },
-      });
+      const backend = loopbackBackend(loopback, { credential });
       // A notebook's text: the definitions of the cells above, then the cell.
       const query = 'let Recent = 1d;\nHeartbeats\n| where TimeGenerated > ago(Recent)';
       await assert.rejects(backend.run(query), (e: unknown) => {

@@ -6,12 +6,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
-import { LogAnalyticsBackend } from '../../../src/backends/logAnalytics';
 import { quoteLongNumbers } from '../../../src/backends/logAnalytics/exactCells';
 import { toJsonRecords } from '../../../src/render/exportData';
-import { useLoopbackServer } from './loopbackServer';
-
-const WORKSPACE = '0b6c1a2e-8f4d-4c3b-9a7e-5d2f1e0c9b8a';
+import { loopbackBackend, useLoopbackServer } from './loopbackServer';
 
 const credential: TokenCredential = {
   getToken: async (): Promise<AccessToken> => ({ token: 't', expiresOnTimestamp: Date.now() + 3_600_000 }),
@@ -30,15 +27,17 @@ const BODY = `{"tables":[{"name":"PrimaryResult","columns":[
 describe('exact cells from a Log Analytics response', () => {
   const loopback = useLoopbackServer();
 
+  test('a lone surrogate the service escapes (\\ud800) reaches the result as itself, in strings and dynamic values', async () => {
+    const body = String.raw`{"tables":[{"name":"PrimaryResult","columns":[{"name":"S","type":"string"},{"name":"D","type":"dynamic"}],"rows":[["a\ud800b","{\"k\":\"\udc00\"}"]]}]}`;
+    loopback.server.script([{ status: 200, raw: body, headers: { 'content-type': 'application/json' } }]);
+    const t = (await loopbackBackend(loopback, { credential }).run('VMConnection')).tables[0]!;
+    assert.equal(t.rows[0]![0], 'a\ud800b');
+    assert.deepEqual({ ...(t.rows[0]![1] as object) }, { k: '\udc00' });
+  });
+
   test('longs past 2^53, exact dynamic values and 100-ns datetimes reach the result', async () => {
     loopback.server.script([{ status: 200, raw: BODY, headers: { 'content-type': 'application/json' } }]);
-    const backend = new LogAnalyticsBackend({
-      workspaceId: WORKSPACE,
-      credential,
-      endpoint: loopback.server.endpoint,
-      approveEndpoint: async () => true,
-      clientOptions: { agent: loopback.agent },
-    });
+    const backend = loopbackBackend(loopback, { credential, retry: undefined });
     const t = (await backend.run('VMConnection')).tables[0]!;
     assert.deepEqual(t.rows[0]!.slice(0, 4), [
       '851673153924341805',

@@ -9,7 +9,7 @@ import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import { LogAnalyticsBackend, type LogAnalyticsOptions } from '../../../src/backends/logAnalytics';
 import { BackendError } from '../../../src/results/errors';
 import { errorHeading } from '../../../src/ui/errorHeading';
-import { type LoopbackServer, useLoopbackServer } from './loopbackServer';
+import { type LoopbackServer, loopbackBackend, useLoopbackServer } from './loopbackServer';
 
 const WORKSPACE = '0b6c1a2e-8f4d-4c3b-9a7e-5d2f1e0c9b8a';
 const HTML_PAGE =
@@ -27,15 +27,7 @@ describe('Log Analytics failures without a JSON error body', () => {
   const loopback = useLoopbackServer();
 
   function backend(extra: Partial<LogAnalyticsOptions> = {}): LogAnalyticsBackend {
-    return new LogAnalyticsBackend({
-      workspaceId: WORKSPACE,
-      credential: new CountingCredential(),
-      endpoint: loopback.server.endpoint,
-      approveEndpoint: async () => true,
-      retry: { maxRetries: 0 },
-      clientOptions: { agent: loopback.agent },
-      ...extra,
-    });
+    return loopbackBackend(loopback, { credential: new CountingCredential(), ...extra });
   }
 
   async function failure(reply: Parameters<LoopbackServer['script']>[0][number]): Promise<BackendError> {
@@ -58,6 +50,20 @@ describe('Log Analytics failures without a JSON error body', () => {
     assert.equal(e.status, 503);
     assert.match(e.message, /^Log Analytics is unavailable \(503 Service Unavailable\)/);
     assert.doesNotMatch(e.message, /<html|Cannot read properties/i);
+  });
+
+  test('a 502 or 503 whose message ends in a full stop gets no second one', async () => {
+    // A 504 is the server's time limit: its message is serverTimeout.ts's (test/ui/runFailure.test.ts).
+    for (const status of [502, 503]) {
+      for (const message of ['The service is busy.', 'The service is busy', 'Try later!']) {
+        const e = await failure({ status, body: { error: { code: 'ServiceUnavailable', message } } });
+        assert.doesNotMatch(e.message, /\.\.|!\./, e.message);
+        assert.match(
+          e.message,
+          /after retries: The service is busy\. Try again later\.$|after retries: Try later! Try again later\.$/,
+        );
+      }
+    }
   });
 
   test('a 502 with an empty body is a server error naming the bad gateway', async () => {
@@ -218,12 +224,8 @@ describe('Log Analytics endpoints', () => {
     const credential = new CountingCredential();
     const asked: string[] = [];
     const before = loopback.server.requests.length;
-    const la = new LogAnalyticsBackend({
-      workspaceId: WORKSPACE,
+    const la = loopbackBackend(loopback, {
       credential,
-      endpoint: loopback.server.endpoint,
-      clientOptions: { agent: loopback.agent },
-      retry: { maxRetries: 0 },
       approveEndpoint: async (host) => {
         asked.push(host);
         return false;
@@ -243,24 +245,15 @@ describe('Log Analytics endpoints', () => {
 
   test('without a way to confirm, a custom endpoint is refused', async () => {
     const credential = new CountingCredential();
-    const la = new LogAnalyticsBackend({
-      workspaceId: WORKSPACE,
-      credential,
-      endpoint: loopback.server.endpoint,
-      clientOptions: { agent: loopback.agent },
-    });
+    const la = loopbackBackend(loopback, { credential, approveEndpoint: undefined, retry: undefined });
     await assert.rejects(la.run('print 1'), (e: unknown) => e instanceof BackendError && e.kind === 'config');
     assert.equal(credential.calls, 0);
   });
 
   test('a confirmed custom endpoint is asked about once and then used', async () => {
     let asked = 0;
-    const la = new LogAnalyticsBackend({
-      workspaceId: WORKSPACE,
+    const la = loopbackBackend(loopback, {
       credential: new CountingCredential(),
-      endpoint: loopback.server.endpoint,
-      clientOptions: { agent: loopback.agent },
-      retry: { maxRetries: 0 },
       approveEndpoint: async () => {
         asked++;
         return true;

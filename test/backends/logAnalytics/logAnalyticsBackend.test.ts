@@ -4,14 +4,14 @@ import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import {
   cloudEndpoints,
   isIsoDuration,
-  LogAnalyticsBackend,
+  type LogAnalyticsBackend,
   SignInRequiredError,
   toQueryTimeInterval,
 } from '../../../src/backends/logAnalytics';
 import { KqlError } from '../../../src/kql/errors';
 import { BackendError, QueryCancelledError, QueryTimeoutError } from '../../../src/results/errors';
 import { plainBags } from '../../engine/bagData';
-import { useLoopbackServer } from './loopbackServer';
+import { loopbackBackend, useLoopbackServer } from './loopbackServer';
 
 const WORKSPACE = '0b6c1a2e-8f4d-4c3b-9a7e-5d2f1e0c9b8a';
 
@@ -70,14 +70,10 @@ describe('LogAnalyticsBackend over HTTPS to a loopback server', () => {
   const loopback = useLoopbackServer();
 
   function backend(credential: TokenCredential = new FixedTokenCredential('token-1')): LogAnalyticsBackend {
-    return new LogAnalyticsBackend({
-      workspaceId: WORKSPACE,
+    return loopbackBackend(loopback, {
       credential,
-      endpoint: loopback.server.endpoint,
-      approveEndpoint: async () => true,
       serverTimeoutSeconds: 42,
       retry: { maxRetries: 2, retryDelayInMs: 10, maxRetryDelayInMs: 50 },
-      clientOptions: { agent: loopback.agent },
     });
   }
 
@@ -279,10 +275,11 @@ describe('LogAnalyticsBackend over HTTPS to a loopback server', () => {
   });
 
   test('refuses a workspace id that is not a GUID before any request', async () => {
-    const la = new LogAnalyticsBackend({
+    const la = loopbackBackend(loopback, {
       workspaceId: 'my workspace',
       credential: new FixedTokenCredential('t'),
-      endpoint: loopback.server.endpoint,
+      approveEndpoint: undefined,
+      retry: undefined,
     });
     await assert.rejects(
       la.run('print 1'),

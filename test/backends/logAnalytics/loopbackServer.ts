@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before } from 'node:test';
+import { LogAnalyticsBackend, type LogAnalyticsOptions } from '../../../src/backends/logAnalytics';
 
 export interface RecordedRequest {
   readonly method: string;
@@ -185,4 +186,29 @@ export function useLoopbackServer(): LoopbackFixture {
       return current().agent;
     },
   };
+}
+
+/** The workspace id the loopback tests query (any GUID: the server answers every workspace). */
+export const LOOPBACK_WORKSPACE = '0b6c1a2e-8f4d-4c3b-9a7e-5d2f1e0c9b8a';
+
+/** A credential that always has a token, for tests that are not about signing in. */
+const fixedCredential = { getToken: async () => ({ token: 'token-1', expiresOnTimestamp: Date.now() + 3_600_000 }) };
+
+/**
+ * A Log Analytics backend over the fixture's server: its endpoint approved, its certificate trusted, no
+ * retries; `extra` overrides any of these (a test's own credential, retries, limits).
+ */
+export function loopbackBackend(
+  loopback: LoopbackFixture,
+  extra: Partial<LogAnalyticsOptions> = {},
+): LogAnalyticsBackend {
+  return new LogAnalyticsBackend({
+    workspaceId: LOOPBACK_WORKSPACE,
+    credential: fixedCredential,
+    endpoint: loopback.server.endpoint,
+    approveEndpoint: async () => true,
+    retry: { maxRetries: 0 },
+    clientOptions: { agent: loopback.agent },
+    ...extra,
+  });
 }

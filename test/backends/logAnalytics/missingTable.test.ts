@@ -6,28 +6,18 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { LogAnalyticsBackend } from '../../../src/backends/logAnalytics';
 import { unresolvedCatalogueTables } from '../../../src/backends/logAnalytics/missingTable';
 import { KqlError } from '../../../src/kql/errors';
 import { MissingTableError } from '../../../src/results/errors';
 import { errorHeading } from '../../../src/ui/errorHeading';
-import { useLoopbackServer } from './loopbackServer';
+import { loopbackBackend, useLoopbackServer } from './loopbackServer';
 import { unresolvedName as unresolved } from './serviceAnswers';
 
-const WORKSPACE = '0b6c1a2e-8f4d-4c3b-9a7e-5d2f1e0c9b8a';
 const credential = { getToken: async () => ({ token: 'token-1', expiresOnTimestamp: Date.now() + 3_600_000 }) };
 
 describe('a table the workspace lacks', () => {
   const loopback = useLoopbackServer();
-  const backend = () =>
-    new LogAnalyticsBackend({
-      workspaceId: WORKSPACE,
-      credential,
-      endpoint: loopback.server.endpoint,
-      approveEndpoint: async () => true,
-      clientOptions: { agent: loopback.agent },
-      retry: { maxRetries: 0 },
-    });
+  const backend = () => loopbackBackend(loopback, { credential });
 
   test('VMBoundPort missing: the error names it, what writes it and what the service said', async () => {
     loopback.server.script([unresolved('summarize', 'VMBoundPort')]);

@@ -9,12 +9,10 @@ import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import { runLocalQuery } from '../../../src/backends/local/runQuery';
-import { LogAnalyticsBackend } from '../../../src/backends/logAnalytics';
 import { readNotebook, scopeCell, withComputers } from '../../../src/notebook';
 import { NOW, ws } from '../../seed-queries/workspace';
-import { useLoopbackServer } from './loopbackServer';
+import { loopbackBackend, useLoopbackServer } from './loopbackServer';
 
-const WORKSPACE = '0b6c1a2e-8f4d-4c3b-9a7e-5d2f1e0c9b8a';
 const credential: TokenCredential = {
   getToken: async (): Promise<AccessToken> => ({ token: 't', expiresOnTimestamp: Date.now() + 3_600_000 }),
 };
@@ -34,13 +32,9 @@ describe('a report part with 1,999 picked machines on Log Analytics', () => {
     assert.ok(part.length > 30_000, `${part.length} characters`);
 
     loopback.server.script([{ status: 200, body: { tables: [{ name: 'PrimaryResult', columns: [], rows: [] }] } }]);
-    const la = new LogAnalyticsBackend({
-      workspaceId: WORKSPACE,
+    const la = loopbackBackend(loopback, {
       credential,
-      endpoint: loopback.server.endpoint,
-      approveEndpoint: async () => true,
       retry: { maxRetries: 0, retryDelayInMs: 10, maxRetryDelayInMs: 50 },
-      clientOptions: { agent: loopback.agent },
     });
     await la.run(part, { timeRange: { duration: 'P1D' } });
     assert.equal(loopback.server.requests.at(-1)!.body.query, part);

@@ -7,11 +7,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
-import { LogAnalyticsBackend } from '../../../src/backends/logAnalytics';
+import type { LogAnalyticsBackend } from '../../../src/backends/logAnalytics';
 import { BackendError, QueryCancelledError } from '../../../src/results/errors';
-import { useLoopbackServer } from './loopbackServer';
-
-const WORKSPACE = '0b6c1a2e-8f4d-4c3b-9a7e-5d2f1e0c9b8a';
+import { loopbackBackend, useLoopbackServer } from './loopbackServer';
 
 const credential: TokenCredential = {
   getToken: async (): Promise<AccessToken> => ({ token: 't', expiresOnTimestamp: Date.now() + 3_600_000 }),
@@ -26,14 +24,10 @@ describe('Log Analytics retries and broken answers', () => {
   const loopback = useLoopbackServer();
 
   function backend(): LogAnalyticsBackend {
-    return new LogAnalyticsBackend({
-      workspaceId: WORKSPACE,
+    return loopbackBackend(loopback, {
       credential,
-      endpoint: loopback.server.endpoint,
-      approveEndpoint: async () => true,
       retry: { maxRetries: 2, retryDelayInMs: 10, maxRetryDelayInMs: 50 },
       maxRetryWaitSeconds: 5,
-      clientOptions: { agent: loopback.agent },
     });
   }
 

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
-import { LogAnalyticsBackend } from '../../../src/backends/logAnalytics';
+import type { LogAnalyticsBackend } from '../../../src/backends/logAnalytics';
 import {
   backstopMs,
   isServerTimeout,
@@ -14,9 +14,7 @@ import {
   serverTimeLimitSeconds,
 } from '../../../src/backends/logAnalytics/serverTimeout';
 import { QueryTimeoutError } from '../../../src/results/errors';
-import { useLoopbackServer } from './loopbackServer';
-
-const WORKSPACE = '0b6c1a2e-8f4d-4c3b-9a7e-5d2f1e0c9b8a';
+import { loopbackBackend, useLoopbackServer } from './loopbackServer';
 
 const credential: TokenCredential = {
   getToken: async (): Promise<AccessToken> => ({ token: 't', expiresOnTimestamp: Date.now() + 3_600_000 }),
@@ -36,14 +34,10 @@ describe('Log Analytics stopping a query at its time limit', () => {
   const loopback = useLoopbackServer();
 
   function backend(serverTimeoutSeconds = 42): LogAnalyticsBackend {
-    return new LogAnalyticsBackend({
-      workspaceId: WORKSPACE,
+    return loopbackBackend(loopback, {
       credential,
-      endpoint: loopback.server.endpoint,
-      approveEndpoint: async () => true,
       serverTimeoutSeconds,
       retry: { maxRetries: 2, retryDelayInMs: 10, maxRetryDelayInMs: 50 },
-      clientOptions: { agent: loopback.agent },
     });
   }
 

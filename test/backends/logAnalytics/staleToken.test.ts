@@ -6,11 +6,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
-import { LogAnalyticsBackend } from '../../../src/backends/logAnalytics';
 import { BackendError } from '../../../src/results/errors';
-import { useLoopbackServer } from './loopbackServer';
+import { loopbackBackend, useLoopbackServer } from './loopbackServer';
 
-const WORKSPACE = '0b6c1a2e-8f4d-4c3b-9a7e-5d2f1e0c9b8a';
 const OK = { tables: [{ name: 'PrimaryResult', columns: [{ name: 'n', type: 'long' }], rows: [[1]] }] };
 const REFUSED = {
   error: { code: 'InvalidTokenError', message: 'The provided authentication is not valid for this resource' },
@@ -33,14 +31,7 @@ describe('a token the service refused', () => {
       r.headers.authorization === 'Bearer first-token' ? { status: 401, body: REFUSED } : { status: 200, body: OK },
     );
     try {
-      const backend = new LogAnalyticsBackend({
-        workspaceId: WORKSPACE,
-        credential,
-        endpoint: loopback.server.endpoint,
-        approveEndpoint: async () => true,
-        retry: { maxRetries: 0 },
-        clientOptions: { agent: loopback.agent },
-      });
+      const backend = loopbackBackend(loopback, { credential });
       await assert.rejects(
         backend.run('VMConnection | take 1'),
         (e: unknown) => e instanceof BackendError && e.kind === 'auth' && e.status === 401,

@@ -12,7 +12,7 @@ import {
 import { BackendError } from '../../../src/results/errors';
 import { hasColumn, schemaFingerprint } from '../../../src/schema/workspaceSchema';
 import { metadataFixture } from '../metadataFixture';
-import { useLoopbackServer } from './loopbackServer';
+import { loopbackBackend, useLoopbackServer } from './loopbackServer';
 
 const WORKSPACE = '0b6c1a2e-8f4d-4c3b-9a7e-5d2f1e0c9b8a';
 const credential = { getToken: async () => ({ token: 'token-1', expiresOnTimestamp: Date.now() + 3_600_000 }) };
@@ -21,15 +21,7 @@ describe('workspace schema from Log Analytics', () => {
   const loopback = useLoopbackServer();
   const backend = (
     retries: Pick<LogAnalyticsOptions, 'retry' | 'maxRetryWaitSeconds'> = { retry: { maxRetries: 0 } },
-  ) =>
-    new LogAnalyticsBackend({
-      workspaceId: WORKSPACE,
-      credential,
-      endpoint: loopback.server.endpoint,
-      approveEndpoint: async () => true,
-      clientOptions: { agent: loopback.agent },
-      ...retries,
-    });
+  ) => loopbackBackend(loopback, { credential, ...retries });
 
   test('reads the metadata API: 300+ tables, saved functions, solutions as groups', async () => {
     loopback.server.serveMetadata({ status: 200, body: metadataFixture() });

@@ -13,12 +13,12 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Locator } from 'playwright-core';
+import type { Frame, Locator } from 'playwright-core';
 import { inOwnWorkspace } from '../ownWorkspace';
 import { resultsFrame, waitForGrid } from '../resultsPanel';
 import { viewTreeRows } from '../treeView';
 import { UI_TIMEOUT_MS, type Workbench, waitFor } from '../workbench';
-import { pickTheme } from './themes';
+import { pickTheme, themeApplied } from './themes';
 
 const WALKTHROUGH = 'Get started with Connection Analytics';
 const FIRST_STEP = 'Run a first query on the sample workspace';
@@ -72,8 +72,8 @@ async function stepDone(wb: Workbench, title: string): Promise<boolean> {
 }
 
 /** The step's markdown media, shown in a webview beside the steps, once its heading reads `heading`. */
-async function mediaHeading(wb: Workbench, heading: string): Promise<void> {
-  await waitFor(`the walkthrough's media "${heading}"`, async () => {
+async function mediaHeading(wb: Workbench, heading: string): Promise<Frame> {
+  return waitFor(`the walkthrough's media "${heading}"`, async () => {
     for (const frame of wb.page.frames()) {
       if (frame === wb.page.mainFrame() || frame.isDetached()) continue;
       const h1 = await frame
@@ -81,14 +81,14 @@ async function mediaHeading(wb: Workbench, heading: string): Promise<void> {
         .first()
         .textContent({ timeout: 300 })
         .catch(() => undefined);
-      if (h1?.trim() === heading) return true;
+      if (h1?.trim() === heading) return frame;
     }
     return undefined;
   });
 }
 
 /** The Machines pane's welcome (VS Code draws viewsWelcome in `.welcome-view-content`). */
-function machinesWelcome(wb: Workbench): Locator {
+export function machinesWelcome(wb: Workbench): Locator {
   return wb.page
     .locator('.pane', { has: wb.page.locator('.pane-header[aria-label^="Machines"]') })
     .locator('.welcome-view-content');
@@ -153,11 +153,18 @@ export async function firstTenMinutesScenario(main: Workbench): Promise<void> {
       );
       await wb.screenshot(93, 'machines-welcome-dark');
       await pickTheme(wb, 'Light Modern');
+      // The picker closes before the colours apply: the screenshots wait for the light theme itself.
+      await themeApplied(wb, 'light');
       await wb.screenshot(93, 'machines-welcome-light');
       await wb.page
         .locator('.tabs-container .tab', { hasText: /Welcome|Walkthrough/ })
         .first()
         .click();
+      // The theme's change redraws the Welcome tab on its index: the user opens the walkthrough again.
+      const entry = wb.page.locator('.gettingStartedContainer .getting-started-category', { hasText: WALKTHROUGH });
+      if (await entry.first().isVisible()) await entry.first().click();
+      await step(wb, FIRST_STEP).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+      await themeApplied(wb, 'light');
       await wb.screenshot(93, 'walkthrough-light');
 
       // The welcome's button: back to the sample, whose fleet the view lists.

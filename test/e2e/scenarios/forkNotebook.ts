@@ -58,8 +58,8 @@ export async function forkNotebookScenario(wb: Workbench): Promise<void> {
   );
   const expected = cli.map((t) => t.table) as [CliTable, CliTable];
 
-  // openFile waits for a text editor, which a notebook is not: the cell list says it opened.
-  await wb.openFile(FILE).catch(() => undefined);
+  // A notebook has no text editor to wait for: the cell list says it opened.
+  await wb.quickOpen(FILE).catch(() => undefined);
   await cellList(wb).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
   await runAll(wb);
   const frame = await outputFrame(wb, 'the output of the fork cell');

@@ -73,7 +73,7 @@ async function errorShown(frame: Frame, heading: string): Promise<string> {
   );
 }
 
-async function runningShown(frame: Frame): Promise<void> {
+export async function runningShown(frame: Frame): Promise<void> {
   await waitFor('the panel saying the query is running', async () =>
     /Running/.test(
       (await frame
@@ -114,13 +114,22 @@ function hasEngineSnapshot(server: CodeServer): boolean {
   });
 }
 
-/** Types a new query under the last one and waits for `expected` among the completions. */
-async function completeAtEnd(wb: Workbench, typed: string, expected: string): Promise<void> {
+/**
+ * Types a new query under the last one and waits for `expected` among the completions; `whileShown`
+ * runs before the list is closed (a screenshot).
+ */
+export async function completeAtEnd(
+  wb: Workbench,
+  typed: string,
+  expected: string,
+  whileShown?: () => Promise<unknown>,
+): Promise<void> {
   await backToEditor(wb);
   await wb.page.keyboard.press('Control+End');
   await wb.page.keyboard.press('Enter');
   await wb.page.keyboard.press('Enter');
   await expectSuggestion(wb, '', typed, expected);
+  await whileShown?.();
   await wb.page.keyboard.press('Escape');
 }
 

@@ -77,16 +77,16 @@ export async function outputSaying(
 }
 
 /**
- * Opens a workspace notebook by Quick Open. Quick Open lists a file written during the run only once
- * the file watcher has seen it, and openFile waits for a text editor, which a notebook is not: ask
- * again until the notebook's cell list shows.
+ * Opens a workspace notebook by Quick Open (not openFile: a notebook has no text editor to wait for).
+ * Quick Open lists a file written during the run only once the file watcher has seen it: ask again until
+ * the notebook's cell list shows.
  */
 export async function openNotebookFile(wb: Workbench, name: string): Promise<void> {
   await waitFor(
     `${name} open as a notebook`,
     async () => {
       await wb.page.keyboard.press('Escape');
-      await wb.openFile(name).catch(() => undefined);
+      await wb.quickOpen(name).catch(() => undefined);
       return (await cellList(wb)
         .waitFor({ state: 'visible', timeout: 5_000 })
         .then(() => true)
@@ -297,7 +297,7 @@ export async function reportNotebookScenario(wb: Workbench, workspace: string): 
 export async function bigNotebookScenario(wb: Workbench): Promise<void> {
   // A fixture of the workspace folder, there before the server starts: Quick Open's index may not list a
   // file written during the run yet.
-  await wb.openFile('big-result.kqlnb').catch(() => undefined);
+  await wb.quickOpen('big-result.kqlnb').catch(() => undefined);
   await wb.page
     .locator('.notebook-editor .cell-list-container:visible')
     .first()

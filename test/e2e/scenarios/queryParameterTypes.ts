@@ -105,7 +105,7 @@ export async function queryParameterTypesScenario(wb: Workbench, workspace: stri
   console.log(`# 77: first typed check (datetime) answered in ${datetimeMs} ms, the timespan's in ${timespanMs} ms`);
 
   // A notebook asks the same way: its first code cell declares the parameters, the cell below uses them.
-  await wb.openFile(NOTEBOOK).catch(() => undefined);
+  await wb.quickOpen(NOTEBOOK).catch(() => undefined);
   await cellList(wb).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
   await runAll(wb);
   for (const [name, type, value] of [

@@ -146,6 +146,39 @@ export async function pickTheme(wb: Workbench, name: string): Promise<void> {
   await input.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
 }
 
+/**
+ * The workbench's class for each kind of theme (`.monaco-workbench.vs`, `.vs-dark`, `.hc-black`,
+ * `.hc-light`) and the class VS Code gives a webview's body in it.
+ */
+export const THEME_KINDS = {
+  light: { workbench: 'vs', webview: 'vscode-light' },
+  dark: { workbench: 'vs-dark', webview: 'vscode-dark' },
+  highContrast: { workbench: 'hc-black', webview: 'vscode-high-contrast' },
+  highContrastLight: { workbench: 'hc-light', webview: 'vscode-high-contrast-light' },
+} as const;
+export type ThemeKind = keyof typeof THEME_KINDS;
+
+/**
+ * Waits until the workbench is drawn in a theme of `kind`: the quick pick closes before the theme's
+ * colours reach the workbench (and later still each webview), so a screenshot taken at once shows the
+ * previous theme.
+ */
+export async function themeApplied(wb: Workbench, kind: ThemeKind, webview?: Frame): Promise<void> {
+  const want = THEME_KINDS[kind];
+  await waitFor(`the workbench in a ${kind} theme`, async () => {
+    const classes = ((await wb.page.locator('.monaco-workbench').first().getAttribute('class')) ?? '').split(/\s+/);
+    return classes.includes(want.workbench) ? true : undefined;
+  });
+  if (webview) {
+    await waitFor(`a webview in a ${kind} theme`, async () => {
+      const classes = (await webview.evaluate(() => document.body.className)).split(/\s+/);
+      return classes.includes(want.webview) ? true : undefined;
+    });
+  }
+  // The new colours are set; one more frame paints them.
+  await wb.page.waitForTimeout(300);
+}
+
 async function showTab(frame: Frame, name: 'Results' | 'Chart'): Promise<void> {
   await frame.locator('vscode-tab-header', { hasText: name }).first().click();
 }

@@ -49,7 +49,7 @@ export async function wideResultsScenario(wb: Workbench, workspace: string): Pro
 
   // The notebook renderer gets its output as JSON, not typed arrays: the same width draws there too.
   await wb.runCommand('View: Close All Editors', false);
-  await wb.openFile('wide.kqlnb').catch(() => undefined);
+  await wb.quickOpen('wide.kqlnb').catch(() => undefined);
   await cellList(wb).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
   await runAll(wb);
   const output = await outputFrame(wb, 'the 200-column notebook output');

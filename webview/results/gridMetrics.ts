@@ -1,0 +1,36 @@
+/**
+ * The grid's row height, text line height and column widths per character, from the editor font size
+ * the cells are drawn in (`editor.fontSize`, which VS Code gives webviews as --vscode-editor-font-size).
+ * The grid scrolls by row arithmetic, not by measuring rows, so these must match what CSS draws: at
+ * the default 14 px they are the 22 px rows and 18 px lines the grid always had; a larger editor font
+ * gets taller rows and wider columns instead of clipped text.
+ */
+
+export interface GridMetrics {
+  /** A row's height in CSS pixels: the line and the cell's 2 px padding above and below. */
+  readonly rowHeight: number;
+  readonly lineHeight: number;
+  /** About one character's advance in the monospace editor font. */
+  readonly charWidth: number;
+}
+
+/** VS Code's default editor.fontSize on Windows and Linux. */
+export const DEFAULT_EDITOR_FONT_PX = 14;
+const MIN_LINE_PX = 18;
+const LINE_PER_FONT_PX = 1.28;
+/** A monospace font's advance is about 0.586 em (8.2 px at 14 px). */
+const CHAR_PER_FONT_PX = 8.2 / 14;
+const CELL_PADDING_PX = 2;
+
+/** Metrics for a CSS font size such as "14px"; the default's when it is not a pixel size. */
+export function gridMetrics(fontSize: string): GridMetrics {
+  const parsed = /^\s*(\d+(?:\.\d+)?)px\s*$/.exec(fontSize);
+  const px = parsed ? Number(parsed[1]) : DEFAULT_EDITOR_FONT_PX;
+  const font = px > 0 ? px : DEFAULT_EDITOR_FONT_PX;
+  const lineHeight = Math.max(MIN_LINE_PX, Math.ceil(font * LINE_PER_FONT_PX));
+  return {
+    rowHeight: lineHeight + 2 * CELL_PADDING_PX,
+    lineHeight,
+    charWidth: Math.round(font * CHAR_PER_FONT_PX * 100) / 100,
+  };
+}
