@@ -119,10 +119,17 @@ async function focusedRow(wb: Workbench): Promise<{ label: string; aria: string;
 }
 
 async function focusReaches(wb: Workbench, what: string, accept: (r: { label: string; aria: string }) => boolean) {
-  return waitFor(what, async () => {
-    const row = await focusedRow(wb).catch(() => undefined);
-    return row && accept(row) ? row : undefined;
-  });
+  let last: unknown;
+  try {
+    return await waitFor(what, async () => {
+      const row = await focusedRow(wb).catch(() => undefined);
+      last = row;
+      return row && accept(row) ? row : undefined;
+    });
+  } catch (e) {
+    // Say where the focus was instead, so a failed run tells which key went astray.
+    throw new Error(`${(e as Error).message}; the focused row was ${JSON.stringify(last)}`);
+  }
 }
 
 async function machinesByKeyboard(wb: Workbench): Promise<void> {
@@ -222,9 +229,24 @@ async function machinesByKeyboard(wb: Workbench): Promise<void> {
   await wearTheme(wb, 'Default Light Modern', 'vs');
 }
 
+/**
+ * The shared fleet's VMProcess.csv lacks UserName, UserDomain and ExecutablePath, so a machine's Processes
+ * group shows "Could not load: VMProcess has no column 'UserName'"; here the keyboard needs processes to
+ * walk to, so each gets those columns.
+ */
+function withProcessUsers(exports: string): void {
+  const file = path.join(exports, 'VMProcess.csv');
+  const [header, ...rows] = fs.readFileSync(file, 'utf8').split('\n');
+  fs.writeFileSync(
+    file,
+    [`${header},UserName,UserDomain,ExecutablePath`, ...rows.map((r) => `${r},svc,FLEET,/usr/bin/app`)].join('\n'),
+  );
+}
+
 export async function gridKeyboardScenario(main: Workbench): Promise<void> {
   const { workspace, exports } = dataFolderWorkspace('kql-e2e-grid-keyboard-');
   writeExports(exports);
+  withProcessUsers(exports);
   fs.writeFileSync(path.join(workspace, FILE), QUERIES);
   await inOwnWorkspace(
     main,
