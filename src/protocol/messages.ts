@@ -96,8 +96,13 @@ export interface ExportImageMessage {
 }
 export interface CopyMessage {
   readonly type: 'copy';
-  readonly what: 'cell' | 'row' | 'spec';
+  /** `rows`: a range of rows (`rows` of them, out of `selectedRows` when the copy was cut). */
+  readonly what: 'cell' | 'row' | 'rows' | 'spec';
   readonly text: string;
+  readonly rows?: number;
+  readonly selectedRows?: number;
+  /** The text starts with a line of column names. */
+  readonly headers?: boolean;
 }
 /** Opens the chart's Vega-Lite spec as a JSON document. */
 export interface OpenSpecMessage {

@@ -83,10 +83,27 @@ export function validateWebviewMessage(m: unknown): Validated<WebviewMessage> {
       }
       return { ok: true, value: { type: 'exportImage', format: m.format, data: m.data } };
     case 'copy':
-      if (!oneOf(m.what, ['cell', 'row', 'spec'] as const) || !isStr(m.text, MAX_COPY_CHARS)) {
-        return fail('copy needs what cell|row|spec and text');
+      if (!oneOf(m.what, ['cell', 'row', 'rows', 'spec'] as const) || !isStr(m.text, MAX_COPY_CHARS)) {
+        return fail('copy needs what cell|row|rows|spec and text');
       }
-      return { ok: true, value: { type: 'copy', what: m.what, text: m.text } };
+      if (
+        !optional(m, 'rows', (v) => isInt(v, 1)) ||
+        !optional(m, 'selectedRows', (v) => isInt(v, 1)) ||
+        !optional(m, 'headers', (v) => typeof v === 'boolean')
+      ) {
+        return fail('copy rows and selectedRows are counts, headers a boolean');
+      }
+      return {
+        ok: true,
+        value: {
+          type: 'copy',
+          what: m.what,
+          text: m.text,
+          ...(m.rows !== undefined ? { rows: m.rows as number } : {}),
+          ...(m.selectedRows !== undefined ? { selectedRows: m.selectedRows as number } : {}),
+          ...(m.headers !== undefined ? { headers: m.headers as boolean } : {}),
+        },
+      };
     case 'openSpec':
       if (!isStr(m.spec, MAX_COPY_CHARS)) {
         return fail('openSpec needs a spec string');

@@ -63,8 +63,3 @@ export function leadingChars(text: string, max: number): string {
   const last = text.charCodeAt(max - 1);
   return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
 }
-
-/** A row as tab-separated text, as spreadsheets paste it. */
-export function rowText(row: readonly WireValue[]): string {
-  return row.map((v) => cellText(v).replace(/[\t\r\n]+/g, ' ')).join('\t');
-}

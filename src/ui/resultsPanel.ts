@@ -14,6 +14,7 @@ import * as vscode from 'vscode';
 import type { HostMessage, ResultsPanelState, ShowResultMessage, WebviewMessage } from '../protocol/messages';
 import { validatePanelState, validateWebviewMessage } from '../protocol/validate';
 import { webviewPayload } from '../protocol/webviewPayload';
+import { copiedNote } from '../render/copyText';
 import { exportedTable } from '../render/exportData';
 import { exportFileName } from '../render/exportName';
 import type { QueryResult } from '../results/queryResult';
@@ -220,10 +221,12 @@ export class ResultsPanel implements vscode.Disposable {
       }
       case 'copy':
         await vscode.env.clipboard.writeText(m.text);
-        vscode.window.setStatusBarMessage(
-          `Copied ${m.what === 'spec' ? 'the Vega-Lite spec' : `the ${m.what}`}.`,
-          2000,
-        );
+        if (m.selectedRows !== undefined && m.selectedRows > (m.rows ?? 0)) {
+          // A cut copy must not pass unnoticed in the status bar: the user would paste fewer rows.
+          void vscode.window.showWarningMessage(copiedNote(m));
+        } else {
+          vscode.window.setStatusBarMessage(copiedNote(m), 2000);
+        }
         return;
       case 'openSpec': {
         const doc = await vscode.workspace.openTextDocument({ language: 'json', content: m.spec });

@@ -34,11 +34,12 @@ import { geoQueryScenario } from './scenarios/geoQuery';
 import { graphMatchScenario } from './scenarios/graphMatch';
 import { gridAtScaleScenario } from './scenarios/gridAtScale';
 import { gridJourneyScenario } from './scenarios/gridJourney';
+import { gridKeyboardScenario } from './scenarios/gridKeyboard';
 import { chartTooltipScenario, restrictedModeScenario } from './scenarios/hardening';
 import { highlightingScenario } from './scenarios/highlighting';
 import { hostileExportsScenario } from './scenarios/hostileExports';
-import { hostileQueriesScenario } from './scenarios/hostileQueries';
 import { hostileFolderScenario } from './scenarios/hostileFolder';
+import { hostileQueriesScenario } from './scenarios/hostileQueries';
 import { ipLookupScenario } from './scenarios/ipLookup';
 import { largeMessyFileScenario } from './scenarios/largeMessyFile';
 import { limitsAndDyingEngineScenario } from './scenarios/limitsAndDyingEngine';
@@ -364,6 +365,11 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     "93 a new user: the Welcome page's walkthrough runs a first query on the sample and marks its step done; a folder without VM insights tables gives the Machines view its welcome, whose button brings the sample back",
     firstTenMinutesScenario,
     300_000,
+  );
+  scenario(
+    '97 multi-row work by keyboard on a folder of 2,000 machines: Shift+click selects three rows and Ctrl+C copies them as TSV under a header; Ctrl+A then Ctrl+C copies 100,000 rows; in the Machines view typing reaches a machine whose row reads what it is',
+    gridKeyboardScenario,
+    600_000,
   );
   scenario(
     "94 VS Code starts before the export job has run: the Machines view says the data folder does not exist yet; the folder is created with two export files and the view fills and a Run answers without a reload; a third table's file appears and completes in the editor",

@@ -156,6 +156,12 @@ describe('machines tree model', () => {
     assert.match(views[1]!.tooltip, /3 failed links/);
     assert.equal(views[1]!.contextValue, 'machineWarning');
     assert.equal(views[0]!.contextValue, 'machine');
+    // A screen reader hears what the row is before its name, and the warning the icon's colour shows.
+    assert.equal(views[0]!.ariaLabel, 'Machine acme-demo, Linux, 10.0.0.4');
+    assert.match(
+      views[1]!.ariaLabel,
+      /^Machine admdemo-appsvr, Windows, 10\.0\.0\.5, 3 failed links, warning: Connected to malicious IP 203\.0\.113\.9 \(Botnet\)\.$/,
+    );
   });
 
   test('a machine has four groups without querying; each group queries once, on expansion', async () => {
@@ -177,6 +183,8 @@ describe('machines tree model', () => {
     assert.equal(p.label, 'nginx');
     assert.equal(p.description, 'www-data');
     assert.match(p.tooltip, /Command line: nginx -g daemon off;/);
+    assert.equal(p.ariaLabel, 'Process nginx, user www-data');
+    assert.equal(viewOf(groups[0]!).ariaLabel, 'Processes of acme-demo');
   });
 
   test('bound ports: wildcard marked, failed links warned, loopback binds in their own group', async () => {
@@ -196,6 +204,14 @@ describe('machines tree model', () => {
     );
     assert.deepEqual([views[1]!.icon, views[1]!.flag], ['debug-disconnect', 'failed']);
     assert.match(views[1]!.tooltip, /4 failed inbound links/);
+    assert.deepEqual(
+      views.map((v) => v.ariaLabel),
+      [
+        'Bound port 0.0.0.0:22/tcp, wildcard bind, process sshd',
+        'Bound port 10.0.0.4:443/tcp, process nginx, warning: 4 failed inbound links',
+        'Loopback only: 1 port bound to a loopback address',
+      ],
+    );
     const loopback = await m.children(portNodes[2]);
     assert.deepEqual(
       loopback.map((n) => viewOf(n).label),

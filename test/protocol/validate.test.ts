@@ -1,13 +1,13 @@
-import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import type { QueryResult } from '../../src/results/queryResult';
+import { describe, test } from 'node:test';
+import { toColumnar } from '../../src/protocol/columnar';
 import {
   validateHostMessage,
   validatePanelState,
   validateQueryResult,
   validateWebviewMessage,
 } from '../../src/protocol/validate';
-import { toColumnar } from '../../src/protocol/columnar';
+import type { QueryResult } from '../../src/results/queryResult';
 
 const result: QueryResult = {
   tables: [
@@ -41,6 +41,8 @@ describe('validateWebviewMessage', () => {
       { type: 'exportImage', format: 'png', data: 'data:image/png;base64,AAAA' },
       { type: 'exportImage', format: 'svg', data: '<svg xmlns="http://www.w3.org/2000/svg"></svg>' },
       { type: 'copy', what: 'row', text: 'a\tb' },
+      { type: 'copy', what: 'rows', text: 'A\tB\na\tb', rows: 1, headers: true },
+      { type: 'copy', what: 'rows', text: 'a\tb', rows: 1, selectedRows: 450_000, headers: false },
       { type: 'openSpec', spec: '{}' },
       { type: 'reveal', line: 1, column: 4 },
       { type: 'log', level: 'warn', message: 'x' },
@@ -72,6 +74,9 @@ describe('validateWebviewMessage', () => {
       { type: 'exportImage', format: 'gif', data: 'x' },
       { type: 'copy', what: 'everything', text: 'x' },
       { type: 'copy', what: 'cell', text: 5 },
+      { type: 'copy', what: 'rows', text: 'x', rows: 0 },
+      { type: 'copy', what: 'rows', text: 'x', rows: 1, selectedRows: '2' },
+      { type: 'copy', what: 'rows', text: 'x', headers: 'yes' },
       { type: 'openSpec', spec: { mark: 'bar' } },
       { type: 'reveal', line: 0, column: 1 },
       { type: 'reveal', line: '3', column: 1 },

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { cellText, expandedText, rowText } from '../../src/render/cellText';
+import { cellText, expandedText } from '../../src/render/cellText';
 import {
   csvField,
   csvPieces,
@@ -90,10 +90,6 @@ describe('cell text', () => {
     assert.equal(expandedText('{"x":1}'), '{\n  "x": 1\n}');
     assert.equal(expandedText('{not json'), '{not json');
     assert.equal(expandedText(null), 'null');
-  });
-
-  test('copies a row as tab-separated text with tabs and newlines flattened', () => {
-    assert.equal(rowText(['a\tb', null, 3, 'x\r\ny']), 'a b\t\t3\tx y');
   });
 });
 

@@ -93,7 +93,7 @@ export class ResultOutput {
       ? new ResultGrid(
           rowCells(table),
           {
-            copy: (_what, text) => void navigator.clipboard?.writeText(text),
+            copy: (copy) => void navigator.clipboard?.writeText(copy.text),
             expand: (title, text) => {
               detail.textContent = `${title}\n${text}`;
               detail.hidden = false;

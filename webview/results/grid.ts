@@ -4,17 +4,21 @@
  * (test/webview/gridInChromium.test.ts checks what Chromium paints after filter, sort and scroll).
  * Sort by clicking a header (or, by keyboard, ArrowUp onto the header row and Enter), filter with the box
  * above, copy with Ctrl/Cmd+C (cell) and Ctrl/Cmd+Shift+C (row) or the context menu, expand a dynamic value
- * with Enter or a double-click. The grid is one Tab stop: the selected cell is its
+ * with Enter or a double-click. Shift with a click, an arrow, PageUp/PageDown or Ctrl+Home/End selects a
+ * range of rows and Ctrl/Cmd+A all of them: Ctrl/Cmd+C then copies the range as tab-separated lines under
+ * a line of column names (a sort or a filter collapses the range to the selected cell: the rows it named
+ * are no longer next to each other). The grid is one Tab stop: the selected cell is its
  * aria-activedescendant, so a screen reader follows the arrow keys without focus moving between cells.
  */
 
-import { expandedText, leadingChars, MAX_EXPANDED_CHARS, rowText, shownText } from '../../src/render/cellText';
+import { expandedText, leadingChars, MAX_EXPANDED_CHARS, shownText } from '../../src/render/cellText';
+import { tsvLine } from '../../src/render/copyText';
 import { RowOrder, type RowView, type SortState } from '../../src/render/rowOrder';
 import type { TableCells } from '../../src/render/tableCells';
-import type { WireValue } from '../../src/results/queryResult';
 import { el, menuKeys } from '../shared/dom';
 import { renderCell } from './cell';
 import { type GridMetrics, gridMetrics } from './gridMetrics';
+import { type GridCopy, RangeCopy } from './rangeCopy';
 
 const OVERSCAN = 8;
 /**
@@ -24,7 +28,9 @@ const OVERSCAN = 8;
 const MAX_SCROLL_PX = 8_000_000;
 
 export interface GridCallbacks {
-  copy(what: 'cell' | 'row', text: string): void;
+  copy(copy: GridCopy): void;
+  /** The number of rows selected changed (1: a single cell), or a range copy is under way or ended. */
+  selectionChanged?(note: string): void;
   expand(title: string, text: string): void;
   /** Called after the visible rows are in the DOM (the bench times first paint with it). */
   rendered?(visibleRows: number): void;
@@ -50,6 +56,11 @@ export class ResultGrid {
   private filter = '';
   private sort: SortState | undefined;
   private selected: { row: number; col: number } = { row: 0, col: 0 };
+  /** The row a Shift+move or Shift+click extends the range from. */
+  private anchor = 0;
+  /** The selected rows (view indices, inclusive): just the selected cell's row unless a range is made. */
+  private range = { first: 0, last: 0 };
+  private readonly rangeCopy = new RangeCopy();
   private pool: PooledRow[] = [];
   /** Bumped when what a row index shows changes (filter, sort, selection): pooled rows are rewritten. */
   private generation = 0;
@@ -79,6 +90,7 @@ export class ResultGrid {
     this.viewport.setAttribute('aria-label', label);
     this.viewport.setAttribute('aria-rowcount', String(table.rowCount + 1));
     this.viewport.setAttribute('aria-colcount', String(table.columns.length));
+    this.viewport.setAttribute('aria-multiselectable', 'true');
     this.header = el('div', 'grid-row grid-header');
     this.header.setAttribute('role', 'row');
     this.header.setAttribute('aria-rowindex', '1');
@@ -99,6 +111,8 @@ export class ResultGrid {
     this.viewport.addEventListener('scroll', () => this.schedule());
     this.viewport.addEventListener('keydown', (e) => this.onKey(e));
     this.viewport.addEventListener('click', (e) => this.onCellEvent(e, false));
+    // Shift+click extends the range: without this the browser would also select the cells' text.
+    this.viewport.addEventListener('mousedown', (e) => e.shiftKey && e.preventDefault());
     this.viewport.addEventListener('dblclick', (e) => this.onCellEvent(e, true));
     this.viewport.addEventListener('contextmenu', (e) => this.onContextMenu(e));
     document.addEventListener('click', () => (this.menu.hidden = true));
@@ -209,6 +223,8 @@ export class ResultGrid {
     this.viewport.setAttribute('aria-rowcount', String(this.view.length + 1));
     this.generation++;
     this.selected = { row: Math.min(this.selected.row, Math.max(0, this.view.length - 1)), col: this.selected.col };
+    // The range named rows by their place in the view, which a sort or a filter changes: it collapses.
+    this.collapseRange();
     this.schedule();
   }
 
@@ -297,18 +313,14 @@ export class ResultGrid {
       rowEl.dataset.row = String(viewIndex);
       rowEl.setAttribute('aria-rowindex', String(viewIndex + 2));
       rowEl.classList.toggle('odd', viewIndex % 2 === 1);
+      const inRange = this.isRange() && viewIndex >= this.range.first && viewIndex <= this.range.last;
+      rowEl.classList.toggle('in-range', inRange);
       const cells = rowEl.children;
       for (let c = 0; c < cells.length; c++) {
         const cell = cells[c] as HTMLDivElement;
-        const selected = this.selected.row === viewIndex && this.selected.col === c;
-        renderCell(
-          cell,
-          this.table.value(source, c),
-          this.table.text(source, c),
-          this.table.columns[c]!.type,
-          selected,
-        );
-        cell.setAttribute('aria-selected', String(selected));
+        const active = this.selected.row === viewIndex && this.selected.col === c;
+        renderCell(cell, this.table.value(source, c), this.table.text(source, c), this.table.columns[c]!.type, active);
+        cell.setAttribute('aria-selected', String(active || inRange));
       }
     }
     for (let i = 0; i < size; i++) {
@@ -367,7 +379,7 @@ export class ResultGrid {
     if (!at) {
       return;
     }
-    this.select(at.row, at.col);
+    this.select(at.row, at.col, e.shiftKey && !expand ? 'extend' : 'collapse');
     if (expand) {
       this.expandSelected();
     }
@@ -377,13 +389,23 @@ export class ResultGrid {
    * Selects a cell and scrolls it into view, across as well as down (a 200-column result is walked by
    * ArrowRight too). Row HEADER_ROW is the column headers, one ArrowUp above the first row.
    */
-  private select(row: number, col: number): void {
+  /**
+   * `range`: `extend` stretches the range of rows from the anchor to `row`, `keep` leaves it (a move
+   * sideways inside it), `collapse` makes it `row` alone.
+   */
+  private select(row: number, col: number, range: 'collapse' | 'extend' | 'keep' = 'collapse'): void {
     const rows = this.view.length;
     const cols = this.table.columns.length;
     this.selected = {
       row: row === HEADER_ROW ? HEADER_ROW : Math.max(0, Math.min(rows - 1, row)),
       col: Math.max(0, Math.min(cols - 1, col)),
     };
+    if (range === 'extend' && this.selected.row !== HEADER_ROW) {
+      const from = Math.min(this.anchor, rows - 1);
+      this.setRange(Math.min(from, this.selected.row), Math.max(from, this.selected.row));
+    } else if (range === 'collapse') {
+      this.collapseRange();
+    }
     this.generation++;
     if (this.selected.row !== HEADER_ROW) {
       this.revealRow(this.selected.row);
@@ -423,26 +445,79 @@ export class ResultGrid {
     }
   }
 
-  private selectedRow(): readonly WireValue[] | undefined {
-    const source = this.view[this.selected.row];
-    return source === undefined ? undefined : this.table.columns.map((_, c) => this.table.value(source, c));
+  /** More than one row is selected. */
+  private isRange(): boolean {
+    return this.range.last > this.range.first;
+  }
+
+  private setRange(first: number, last: number): void {
+    const was = this.range;
+    this.range = { first, last };
+    if (was.first !== first || was.last !== last) {
+      this.callbacks.selectionChanged?.(this.selectionNote());
+    }
+  }
+
+  /** The range becomes the selected cell's row alone, which later Shift moves extend from. */
+  private collapseRange(): void {
+    const row = Math.max(0, this.selected.row);
+    this.anchor = row;
+    this.setRange(row, row);
+  }
+
+  /** "3 rows selected" for the status line; empty for a single cell. */
+  selectionNote(): string {
+    const n = this.range.last - this.range.first + 1;
+    return n > 1 ? `${n.toLocaleString('en-US')} rows selected` : '';
+  }
+
+  /** Ctrl/Cmd+A: every row the filter leaves, the selected cell staying where it is. */
+  selectAll(): void {
+    if (this.view.length === 0) {
+      return;
+    }
+    this.anchor = 0;
+    this.setRange(0, this.view.length - 1);
+    this.generation++;
+    this.paint();
   }
 
   copyCell(): void {
     if (this.selected.row === HEADER_ROW) {
-      this.callbacks.copy('cell', this.table.columns[this.selected.col]!.name);
+      this.callbacks.copy({ what: 'cell', text: this.table.columns[this.selected.col]!.name });
       return;
     }
     const source = this.view[this.selected.row];
     if (source !== undefined) {
-      this.callbacks.copy('cell', this.table.text(source, this.selected.col));
+      this.callbacks.copy({ what: 'cell', text: this.table.text(source, this.selected.col) });
     }
   }
 
-  copyRow(): void {
-    const row = this.selectedRow();
-    if (row) {
-      this.callbacks.copy('row', rowText(row));
+  /** The selected row, or every row of the range, tab-separated; `headers`: under the column names. */
+  copyRows(headers = false): void {
+    if (this.view.length === 0) {
+      return;
+    }
+    const { first, last } = this.isRange() || this.selected.row !== HEADER_ROW ? this.range : { first: 0, last: -1 };
+    if (last < first) {
+      return;
+    }
+    if (!this.isRange() && !headers) {
+      this.callbacks.copy({ what: 'row', text: tsvLine(this.table, this.view[first]!) });
+      return;
+    }
+    this.rangeCopy.start(this.table, this.view, first, last, headers, {
+      done: (copy) => this.callbacks.copy(copy),
+      progress: (note) => this.callbacks.selectionChanged?.(note || this.selectionNote()),
+    });
+  }
+
+  /** Ctrl/Cmd+C: the selected cell, or a range of rows with their column names (as a spreadsheet pastes them). */
+  copySelection(): void {
+    if (this.isRange()) {
+      this.copyRows(true);
+    } else {
+      this.copyCell();
     }
   }
 
@@ -472,15 +547,18 @@ export class ResultGrid {
     const mod = e.ctrlKey || e.metaKey;
     const page = Math.max(1, Math.floor(this.viewport.clientHeight / this.metrics.rowHeight) - 1);
     const { row, col } = this.selected;
+    // Shift extends the range of rows up and down; sideways it only moves the cell (ranges are whole rows).
+    const extend = e.shiftKey && row !== HEADER_ROW ? 'extend' : 'collapse';
+    const sideways = e.shiftKey && this.isRange() ? 'keep' : 'collapse';
     const moves: Record<string, () => void> = {
-      ArrowDown: () => this.select(row + 1, col),
-      ArrowUp: () => this.select(row - 1, col),
-      ArrowLeft: () => this.select(row, col - 1),
-      ArrowRight: () => this.select(row, col + 1),
-      PageDown: () => this.select(row + page, col),
-      PageUp: () => this.select(row - page, col),
-      Home: () => this.select(mod ? 0 : row, 0),
-      End: () => this.select(mod ? this.view.length - 1 : row, this.table.columns.length - 1),
+      ArrowDown: () => this.select(row + 1, col, extend),
+      ArrowUp: () => this.select(extend === 'extend' ? Math.max(0, row - 1) : row - 1, col, extend),
+      ArrowLeft: () => this.select(row, col - 1, sideways),
+      ArrowRight: () => this.select(row, col + 1, sideways),
+      PageDown: () => this.select(row + page, col, extend),
+      PageUp: () => this.select(Math.max(0, row - page), col, extend),
+      Home: () => this.select(mod ? 0 : row, 0, mod ? extend : sideways),
+      End: () => this.select(mod ? this.view.length - 1 : row, this.table.columns.length - 1, mod ? extend : sideways),
       Enter: () => this.expandSelected(),
       ' ': () => (row === HEADER_ROW ? this.toggleSort(col) : this.select(row, col)),
       ContextMenu: () => this.openMenuAtSelection(),
@@ -489,10 +567,16 @@ export class ResultGrid {
       this.openMenuAtSelection();
     } else if (mod && e.key.toLowerCase() === 'c') {
       if (e.shiftKey) {
-        this.copyRow();
+        this.copyRows();
       } else {
-        this.copyCell();
+        this.copySelection();
       }
+    } else if (mod && e.key.toLowerCase() === 'a' && !e.shiftKey) {
+      this.selectAll();
+      // VS Code's webview script forwards keys from the window to the workbench, which answers Ctrl+A
+      // with Select All in the text editor and execCommand('selectAll') here: the panel's and the query's
+      // text turned blue over the selected rows. The grid has answered it; it goes no further.
+      e.stopPropagation();
     } else if (moves[e.key]) {
       moves[e.key]!();
     } else {
@@ -507,7 +591,9 @@ export class ResultGrid {
       return;
     }
     e.preventDefault();
-    this.select(at.row, at.col);
+    // A right-click inside the range keeps it (the menu copies it); outside, it selects that cell.
+    const inRange = this.isRange() && at.row >= this.range.first && at.row <= this.range.last;
+    this.select(at.row, at.col, inRange ? 'keep' : 'collapse');
     const box = this.element.getBoundingClientRect();
     this.showMenu(e.clientX - box.left, e.clientY - box.top);
   }
@@ -530,9 +616,11 @@ export class ResultGrid {
       });
       return b;
     };
+    const rows = this.range.last - this.range.first + 1;
     this.menu.replaceChildren(
       item('Copy cell', () => this.copyCell()),
-      item('Copy row', () => this.copyRow()),
+      item(rows > 1 ? `Copy ${rows.toLocaleString('en-US')} rows` : 'Copy row', () => this.copyRows()),
+      item('Copy with headers', () => this.copyRows(true)),
       item('Expand value', () => this.expandSelected()),
     );
     this.menu.style.left = `${left}px`;

@@ -116,7 +116,7 @@ const exportAllButton = button(
 resultsToolbar.append(
   filterBox,
   button('Copy cell', 'Copy the selected cell (Ctrl+C)', () => grid?.copyCell()),
-  button('Copy row', 'Copy the selected row (Ctrl+Shift+C)', () => grid?.copyRow()),
+  button('Copy row', 'Copy the selected row, or the selected rows (Ctrl+Shift+C)', () => grid?.copyRows()),
   button('Export CSV', 'Save the rows shown (filtered and sorted as in the grid) as CSV', () =>
     exportData('csv', true),
   ),
@@ -167,6 +167,8 @@ errorBox.append(el('p', 'muted', 'No errors.'));
 panels[2]!.append(errorBox);
 
 let current: ShowResultMessage | undefined;
+/** "3 rows selected", or a range copy's progress; empty for a single cell. */
+let selectionNote = '';
 let cells: ColumnarCells | undefined;
 
 /** Exports the rows the grid shows (`shown`) or every row of the result. */
@@ -320,6 +322,9 @@ function showStatus(): void {
   if (current.options.timeRange) {
     parts.push(current.options.timeRange);
   }
+  if (selectionNote) {
+    parts.push(selectionNote);
+  }
   setStatus(parts.join(' · '));
 }
 
@@ -409,10 +414,15 @@ function showTable(m: ShowResultMessage): void {
   const table = m.result.tables[tableIndex];
   cells = table ? new ColumnarCells(table) : undefined;
   detail.hidden = true;
+  selectionNote = '';
   let firstPaint = true;
   grid = cells
     ? new ResultGrid(cells, {
-        copy: (what, text) => api.postMessage({ type: 'copy', what, text }),
+        copy: (copy) => api.postMessage({ type: 'copy', ...copy }),
+        selectionChanged: (note) => {
+          selectionNote = note;
+          showStatus();
+        },
         expand: (title, text) => {
           detailTitle.textContent = title;
           detailText.textContent = text;

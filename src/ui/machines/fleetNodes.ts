@@ -106,6 +106,11 @@ export interface NodeView {
   readonly label: string;
   readonly description?: string;
   readonly tooltip: string;
+  /**
+   * What a screen reader says on the row: its kind first ("Machine web-01, Linux, 10.0.0.4"), then any
+   * warning. Without it VS Code reads the tooltip, whose first line is only the name.
+   */
+  readonly ariaLabel: string;
   readonly icon: IconId;
   readonly warning: boolean;
   /** Set with `warning`: which of the two it is, so each has its own icon. */

@@ -75,6 +75,7 @@ export class MachinesTreeProvider implements vscode.TreeDataProvider<FleetNode>,
     item.id = view.id;
     item.description = view.description;
     item.tooltip = view.tooltip;
+    item.accessibilityInformation = { label: view.ariaLabel };
     item.contextValue = view.contextValue;
     item.iconPath =
       view.flag === 'malicious'

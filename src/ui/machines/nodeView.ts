@@ -26,6 +26,11 @@ function trafficText(sent: number, received: number, unmeasured: readonly ByteCo
   return parts.length ? `${parts.join(', ')}${note ? ` (${note})` : ''}` : `unknown (${note})`;
 }
 
+/** "Machine web-01, Linux, 10.0.0.4, warning: …": the parts that are there, joined as a sentence. */
+function spoken(...parts: (string | undefined | false)[]): string {
+  return parts.filter(Boolean).join(', ');
+}
+
 /** How a node is shown: pure so tests can assert labels, warnings and tooltips. */
 export function viewOf(node: FleetNode): NodeView {
   switch (node.kind) {
@@ -46,6 +51,13 @@ export function viewOf(node: FleetNode): NodeView {
         label: r.computer || r.machine,
         description: [r.osFamily, r.ips[0]].filter(Boolean).join(' · '),
         tooltip: lines.filter(Boolean).join('\n'),
+        ariaLabel: spoken(
+          `Machine ${r.computer || r.machine}`,
+          r.osFamily,
+          r.ips[0],
+          r.linksFailed > 0 && `${r.linksFailed} failed links`,
+          warning && `warning: ${threatText(r.maliciousIps, r.threats)}`,
+        ),
         icon: warning ? 'shield' : 'vm',
         warning,
         ...(warning ? { flag: 'malicious' as const } : {}),
@@ -59,6 +71,7 @@ export function viewOf(node: FleetNode): NodeView {
         id: node.id,
         label: g.label,
         tooltip: `${g.label} of ${node.machine.computer || node.machine.machine}`,
+        ariaLabel: `${g.label} of ${node.machine.computer || node.machine.machine}`,
         icon: g.icon,
         warning: false,
         contextValue: `group.${node.group}`,
@@ -71,6 +84,7 @@ export function viewOf(node: FleetNode): NodeView {
         label: 'Loopback only',
         description: `${node.ports.length}`,
         tooltip: 'Ports bound to a loopback address: reachable from this machine only.',
+        ariaLabel: `Loopback only: ${node.ports.length} ${node.ports.length === 1 ? 'port' : 'ports'} bound to a loopback address`,
         icon: 'lock',
         warning: false,
         contextValue: 'group.loopback',
@@ -90,6 +104,7 @@ export function viewOf(node: FleetNode): NodeView {
         label: r.executable || r.process,
         description: r.user,
         tooltip: lines.filter(Boolean).join('\n'),
+        ariaLabel: spoken(`Process ${r.executable || r.process}`, r.user && `user ${r.user}`),
         icon: 'gear',
         warning: false,
         contextValue: 'process',
@@ -111,6 +126,12 @@ export function viewOf(node: FleetNode): NodeView {
         label: endpointLabel(r.ip, r.port, r.protocol),
         description: [r.wildcard || isWildcardIp(r.ip) ? 'wildcard' : '', r.processName].filter(Boolean).join(' · '),
         tooltip: lines.filter(Boolean).join('\n'),
+        ariaLabel: spoken(
+          `Bound port ${endpointLabel(r.ip, r.port, r.protocol)}`,
+          (r.wildcard || isWildcardIp(r.ip)) && 'wildcard bind',
+          r.processName && `process ${r.processName}`,
+          warning && `warning: ${r.linksFailed} failed inbound links`,
+        ),
         icon: warning ? 'debug-disconnect' : 'plug',
         warning,
         ...(warning ? { flag: 'failed' as const } : {}),
@@ -141,6 +162,11 @@ export function viewOf(node: FleetNode): NodeView {
         label,
         description: `${r.unmeasured?.length === 2 ? `${r.linksEstablished} links` : formatBytes(r.bytesSent + r.bytesReceived)}${r.linksFailed ? ` · ${r.linksFailed} failed` : ''}`,
         tooltip: lines.filter(Boolean).join('\n'),
+        ariaLabel: spoken(
+          `${node.direction === 'outbound' ? 'Outbound dependency' : 'Inbound client'} ${label}`,
+          r.linksFailed > 0 && `${r.linksFailed} failed links`,
+          malicious && `warning: ${threatText(r.maliciousIps, r.threats)}`,
+        ),
         icon: malicious ? 'shield' : warning ? 'debug-disconnect' : r.remoteMachine ? 'vm-connect' : 'globe',
         warning,
         ...(warning ? { flag: malicious ? ('malicious' as const) : ('failed' as const) } : {}),
@@ -153,6 +179,8 @@ export function viewOf(node: FleetNode): NodeView {
         id: node.id,
         label: node.text,
         tooltip: node.detail ? `${node.text}\n\n${node.detail}` : node.text,
+        // The detail is what to do about it (the tooltip's second paragraph): read too.
+        ariaLabel: node.detail ? `${node.text}. ${node.detail}` : node.text,
         icon: node.error ? 'error' : 'info',
         warning: false,
         contextValue: 'message',
