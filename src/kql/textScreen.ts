@@ -6,6 +6,7 @@
  */
 import { KqlError } from './errors';
 import { LineMap } from './positions';
+import { stringLiteralAt } from './stringLiterals';
 
 /** Kusto.Language's MaxParseTextSize: longer text is not parsed (KS244). */
 export const MAX_PARSE_CHARS = 4 * 1024 * 1024;
@@ -33,31 +34,9 @@ export function deepestBracket(text: string, limit = Number.POSITIVE_INFINITY): 
       i = nl < 0 ? n : nl + 1;
       continue;
     }
-    if (ch === 96 /* ` */ && text.startsWith('```', i)) {
-      const close = text.indexOf('```', i + 3);
-      i = close < 0 ? n : close + 3;
-      continue;
-    }
-    if (ch === 34 /* " */ || ch === 39 /* ' */) {
-      const verbatim = i > 0 && text.charCodeAt(i - 1) === 64; /* @"..." doubles quotes, no escapes */
-      i++;
-      while (i < n) {
-        const c = text.charCodeAt(i);
-        if (c === 10) break; // an unclosed literal ends at the line end, as the lexer does
-        if (!verbatim && c === 92 /* \ */) {
-          i += 2;
-          continue;
-        }
-        if (c === ch) {
-          if (verbatim && text.charCodeAt(i + 1) === ch) {
-            i += 2;
-            continue;
-          }
-          break;
-        }
-        i++;
-      }
-      i++;
+    const literal = stringLiteralAt(text, i);
+    if (literal) {
+      i = Math.max(literal.end, i + 1);
       continue;
     }
     if (ch === 40 || ch === 91 || ch === 123) {

@@ -3,6 +3,7 @@
  * tells which of them define names for the statements after them: `let`, `declare query_parameters`,
  * `set` and `alias`. Notebook cells share exactly these with the cells below them.
  */
+import { stringLiteralAt } from '../kql/stringLiterals';
 
 export interface Statement {
   /** Offsets into the text; `end` is past the `;` when the statement has one. */
@@ -18,44 +19,6 @@ export interface Definition extends Statement {
   readonly kind: DefinitionKind;
   /** The names it makes visible to later statements (none for `set`). */
   readonly names: readonly string[];
-}
-
-/** Length of the string literal starting at i, or 0 when none starts there. */
-function stringLength(text: string, i: number): number {
-  const c = text[i];
-  if (c === '`' && text.startsWith('```', i)) {
-    const close = text.indexOf('```', i + 3);
-    return close < 0 ? text.length - i : close + 3 - i;
-  }
-  const verbatim = (c === '@' || c === 'h' || c === 'H') && (text[i + 1] === '"' || text[i + 1] === "'");
-  const quote = verbatim ? text[i + 1] : c;
-  if (quote !== '"' && quote !== "'") {
-    return 0;
-  }
-  if (verbatim && (c === 'h' || c === 'H') && /\w/.test(text[i - 1] ?? '')) {
-    return 0;
-  }
-  const raw = c === '@';
-  let j = i + (verbatim ? 2 : 1);
-  while (j < text.length) {
-    const ch = text[j]!;
-    if (!raw && ch === '\\') {
-      j += 2;
-      continue;
-    }
-    if (ch === quote) {
-      if (raw && text[j + 1] === quote) {
-        j += 2;
-        continue;
-      }
-      return j + 1 - i;
-    }
-    if (ch === '\n' && !raw) {
-      return j - i;
-    }
-    j++;
-  }
-  return text.length - i;
 }
 
 export function splitStatements(text: string): Statement[] {
@@ -77,9 +40,9 @@ export function splitStatements(text: string): Statement[] {
       i = nl < 0 ? text.length : nl;
       continue;
     }
-    const s = stringLength(text, i);
-    if (s > 0) {
-      i += s;
+    const literal = stringLiteralAt(text, i);
+    if (literal) {
+      i = Math.max(literal.end, i + 1);
       continue;
     }
     if (c === '(' || c === '[' || c === '{') {

@@ -2,6 +2,7 @@
  * Where the statement and the pipe segment under the cursor start and end: the top-level `|` and `;`
  * of a query block, found with a scan that skips strings, comments and bracketed sub-queries.
  */
+import { type LiteralSpan, stringLiteralAt } from '../kql/stringLiterals';
 
 export interface StatementSplit {
   /** Offset of the first character after the `;` that ends the previous statement (0 for the first). */
@@ -39,15 +40,12 @@ export function statementAt(text: string, cursor: number): StatementSplit {
   while (i < n) {
     const ch = text.charCodeAt(i);
     // A comment or a literal spans [i, skip.end); the cursor inside one is not in code.
-    let skip: { end: number; closed: boolean } | undefined;
+    let skip: LiteralSpan | undefined;
     if (ch === 47 /* / */ && text.charCodeAt(i + 1) === 47) {
       const nl = text.indexOf('\n', i);
       skip = { end: nl < 0 ? n : nl, closed: false };
-    } else if (ch === 96 /* ` */ && text.startsWith('```', i)) {
-      const close = text.indexOf('```', i + 3);
-      skip = close < 0 ? { end: n, closed: false } : { end: close + 3, closed: true };
-    } else if (ch === 34 /* " */ || ch === 39 /* ' */) {
-      skip = stringEnd(text, i, i > 0 && text.charCodeAt(i - 1) === 64 /* @ */);
+    } else {
+      skip = stringLiteralAt(text, i);
     }
     if (skip) {
       tokenBefore ||= i < cursor && ch !== 47;
@@ -112,31 +110,6 @@ function split(
 export function segmentAt(text: string, cursor: number): SegmentSplit | undefined {
   const s = statementAt(text, cursor);
   return s.inCode && s.pipe >= 0 ? s : undefined;
-}
-
-/** The end of the string literal opening at `start`, and whether its closing quote was found. */
-function stringEnd(text: string, start: number, verbatim: boolean): { end: number; closed: boolean } {
-  const quote = text.charCodeAt(start);
-  let i = start + 1;
-  while (i < text.length) {
-    const c = text.charCodeAt(i);
-    if (!verbatim && c === 92 /* \ */) {
-      i += 2;
-      continue;
-    }
-    if (c === quote) {
-      if (verbatim && text.charCodeAt(i + 1) === quote) {
-        i += 2;
-        continue;
-      }
-      return { end: i + 1, closed: true };
-    }
-    if (c === 10 /* KQL strings do not span lines */) {
-      return { end: i, closed: false };
-    }
-    i++;
-  }
-  return { end: text.length, closed: false };
 }
 
 function operatorName(text: string, from: number, to: number): string {

@@ -12,6 +12,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { stringLiteralAt } from '../../kql/stringLiterals';
 import type { FunctionSchema } from '../../schema/workspaceSchema';
 import { readRegular } from './regularFile';
 
@@ -38,18 +39,12 @@ export function closingBracket(text: string, open: number): number {
     if (c === '/' && text[i + 1] === '/') {
       const end = text.indexOf('\n', i);
       i = end < 0 ? text.length : end;
-    } else if (text.startsWith('```', i)) {
-      const end = text.indexOf('```', i + 3);
-      if (end < 0) return -1;
-      i = end + 2;
-    } else if (c === '"' || c === "'") {
-      const verbatim = text[i - 1] === '@';
-      let j = i + 1;
-      while (j < text.length && text[j] !== c) {
-        j += !verbatim && text[j] === '\\' ? 2 : 1;
+    } else if (c === '"' || c === "'" || c === '`') {
+      const literal = stringLiteralAt(text, i);
+      if (literal) {
+        if (!literal.closed) return -1;
+        i = literal.end - 1;
       }
-      if (j >= text.length) return -1;
-      i = j;
     } else if (pairs[c]) {
       stack.push(pairs[c]);
     } else if (c === ')' || c === '}' || c === ']') {
