@@ -51,6 +51,8 @@ test('brackets inside strings and comments do not close a body', () => {
   const t = '{ x = "}" // }\n, y = @\'c:\\}\' }';
   assert.equal(closingBracket(t, 0), t.length);
   assert.equal(closingBracket('{ "unclosed }', 0), -1);
+  // A literal left unclosed on its line ends there, as the lexer ends it: the next line's } closes.
+  assert.equal(closingBracket('{ x = "a\n}', 0), 10);
 });
 
 test("a folder's queries call its stored functions, plainly and with invoke", () => {

@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { analyze } from '../../src/kql';
 import {
   definitionsOf,
@@ -16,6 +16,14 @@ const cells = [
   'VMConnection\n| where TimeGenerated > ago(TimeRange) and DestinationPort == Port\n| take 1',
   'let Late = 1h;',
 ];
+
+test("a verbatim literal left unclosed ends at its line, so the next line's ; still splits", () => {
+  const s = splitStatements('let p = @"C:\\dir\nlet q = 1;\nprint q');
+  assert.deepEqual(
+    s.map((x) => x.text.trim()),
+    ['let p = @"C:\\dir\nlet q = 1;', 'print q'],
+  );
+});
 
 test('statements split at top-level semicolons only', () => {
   const s = splitStatements('let f = (x:long) { let y = x; y + 1 };\nprint s = "a;b", t = @\'c;\' // ; in a comment\n');

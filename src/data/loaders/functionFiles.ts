@@ -41,10 +41,8 @@ export function closingBracket(text: string, open: number): number {
       i = end < 0 ? text.length : end;
     } else if (c === '"' || c === "'" || c === '`') {
       const literal = stringLiteralAt(text, i);
-      if (literal) {
-        if (!literal.closed) return -1;
-        i = literal.end - 1;
-      }
+      // An unclosed literal ends at its line's end, as the lexer ends it; the parser reports it there.
+      if (literal) i = literal.end - 1;
     } else if (pairs[c]) {
       stack.push(pairs[c]);
     } else if (c === ')' || c === '}' || c === ']') {
