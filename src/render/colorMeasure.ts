@@ -59,3 +59,41 @@ export function deltaE(x: Rgba, y: Rgba): number {
   const q = cieLab(y);
   return Math.hypot(p.l - q.l, p.a - q.a, p.b - q.b);
 }
+
+/** `#rrggbb` of an opaque colour, each channel rounded. */
+export function toHex(c: Rgba): string {
+  const two = (v: number): string =>
+    Math.round(Math.min(255, Math.max(0, v)))
+      .toString(16)
+      .padStart(2, '0');
+  return `#${two(c.r)}${two(c.g)}${two(c.b)}`;
+}
+
+/**
+ * `colour` as seen on `background`, made just dark enough (on a light background) or light enough (on a
+ * dark one) to stand `min`:1 out from it (WCAG contrast). It is mixed with black or white by the least
+ * amount that reaches `min`, which keeps its hue; a colour that already contrasts enough comes back as it
+ * is seen (composited when translucent). Where even black or white cannot reach `min`, that one is given.
+ */
+export function withContrast(colour: Rgba, background: Rgba, min: number): Rgba {
+  const under: Rgba = { ...background, a: 1 };
+  const seen = colour.a < 1 ? blend(colour, colour.a, under) : { ...colour, a: 1 };
+  if (contrastRatio(seen, under) >= min) return seen;
+  const black: Rgba = { r: 0, g: 0, b: 0, a: 1 };
+  const white: Rgba = { r: 255, g: 255, b: 255, a: 1 };
+  // Towards whichever end stands further from the background.
+  const end = contrastRatio(black, under) >= contrastRatio(white, under) ? black : white;
+  const at = (t: number): Rgba => {
+    const mixed = blend(end, t, seen);
+    // Rounded as it is written out (#rrggbb), so the written colour is the one measured.
+    return { r: Math.round(mixed.r), g: Math.round(mixed.g), b: Math.round(mixed.b), a: 1 };
+  };
+  if (contrastRatio(at(1), under) < min) return at(1);
+  let [low, high] = [0, 1];
+  for (let i = 0; i < 24; i++) {
+    const mid = (low + high) / 2;
+    if (contrastRatio(at(mid), under) >= min) high = mid;
+    else low = mid;
+  }
+  return at(high);
+}

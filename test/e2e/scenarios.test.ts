@@ -71,6 +71,7 @@ import { settingsWalkScenario } from './scenarios/settingsWalk';
 import { syntaxErrorScenario } from './scenarios/syntaxError';
 import { themesScenario } from './scenarios/themes';
 import { wideResultsScenario } from './scenarios/wideResults';
+import { zoomAndContrastScenario } from './scenarios/zoomAndContrast';
 import { launchChromium, Workbench } from './workbench';
 
 const repo = path.resolve(__dirname, '../..');
@@ -390,5 +391,10 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     "98 a notebook as the user switches backend: a cell runs on the local engine, the next on Log Analytics after Select Query Backend, each status bar names its backend (also after save and reopen); a cell stopped at the server's time limit says what the results panel says",
     notebookBackendSwitchScenario,
     420_000,
+  );
+  scenario(
+    "99 the results panel on the user's screen: dragged to 150 px under the editor, 300 px wide, at zoom level 2 and 3 its status line, tabs and toolbar are inside it, the grid shows its header over its columns and its last row, the chart fits; High Contrast Light's grid, selection and chart read 4.5:1 (text) and 3:1 (marks); Light Modern's orange series is drawn dark enough for 3:1",
+    zoomAndContrastScenario,
+    300_000,
   );
 });

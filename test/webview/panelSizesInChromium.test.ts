@@ -55,18 +55,57 @@ function layout(p: ResultsPage): Promise<Layout> {
   });
 }
 
-const SIZES: { what: string; width: number; height: number; todo?: string }[] = [
-  {
-    what: 'a 150 px tall group under the editor',
-    width: 1000,
-    height: 150,
-    // The fix (panels filling the flex column) cut the grid's last row inside VS Code (e2e 64): reverted.
-    todo: 'the panels are still calc(100vh - 70px) tall (results.css)',
-  },
+const SIZES: { what: string; width: number; height: number }[] = [
+  { what: 'a 150 px tall group under the editor', width: 1000, height: 150 },
+  // Half a 1440 px window: the toolbar wraps onto two lines where the panel is tall enough.
+  { what: 'a 150 px tall group under a side-by-side editor', width: 546, height: 150 },
+  { what: 'a 150 px tall, 300 px wide group', width: 300, height: 150 },
   { what: 'a 300 px wide side editor', width: 300, height: 600 },
   { what: 'half a 1024×700 window at zoom level 2', width: 356, height: 486 },
   { what: 'a 1024×700 window at zoom level 3', width: 593, height: 405 },
+  { what: 'a full 1440×900 window', width: 1440, height: 900 },
 ];
+
+/** The grid scrolled to its end: where its last row is drawn, and the status line's box. */
+function endOfGrid(
+  p: ResultsPage,
+): Promise<{ lastRow: number; lastBottom: number; shownBottom: number; status: number }> {
+  return p.page.evaluate(async () => {
+    const d = document as unknown as {
+      documentElement: { clientHeight: number };
+      querySelector(s: string): {
+        scrollTop: number;
+        scrollHeight: number;
+        clientHeight: number;
+        getBoundingClientRect(): { top: number; bottom: number };
+      };
+      querySelectorAll(s: string): Iterable<{ hidden: boolean; dataset: { row?: string } } & Box>;
+    };
+    type Box = { getBoundingClientRect(): { top: number; bottom: number } };
+    const v = d.querySelector('.grid-viewport');
+    v.scrollTop = v.scrollHeight;
+    await new Promise((r) =>
+      (globalThis as unknown as { requestAnimationFrame(f: () => void): void }).requestAnimationFrame(() =>
+        r(undefined),
+      ),
+    );
+    await new Promise((r) =>
+      (globalThis as unknown as { requestAnimationFrame(f: () => void): void }).requestAnimationFrame(() =>
+        r(undefined),
+      ),
+    );
+    const rows = [...d.querySelectorAll('.grid-body [role=row]')].filter((r) => !r.hidden);
+    const last = rows.reduce((a, b) => (Number(b.dataset.row) > Number(a.dataset.row) ? b : a));
+    const status = d.querySelector('.status').getBoundingClientRect();
+    return {
+      lastRow: Number(last.dataset.row),
+      lastBottom: last.getBoundingClientRect().bottom,
+      // What of the grid is seen: its client area (above a horizontal scrollbar), inside the page.
+      shownBottom: Math.min(v.getBoundingClientRect().top + v.clientHeight, d.documentElement.clientHeight),
+      status: status.bottom - status.top,
+    };
+  });
+}
 
 describe('results panel sizes in Chromium', { skip: SKIP_WITHOUT_CHROMIUM }, () => {
   const pages: ResultsPage[] = [];
@@ -75,15 +114,20 @@ describe('results panel sizes in Chromium', { skip: SKIP_WITHOUT_CHROMIUM }, () 
   });
 
   for (const size of SIZES) {
-    test(`${size.what}: the grid stays inside the panel and shows its header and a row`, {
-      todo: size.todo,
-    }, async () => {
+    test(`${size.what}: the grid stays inside the panel, shows its header and a row, and its last row when scrolled to the end`, async () => {
       const p = await openResultsPage({ width: size.width, height: size.height });
       pages.push(p);
       await p.post(resultMessage(connections(40)));
       const l = await layout(p);
       assert.ok(l.gridBottom <= l.height + 1, `the grid ends at ${l.gridBottom} of ${l.height} px`);
       assert.ok(l.gridBottom - l.gridTop >= 2 * l.headerHeight, `the grid is ${l.gridBottom - l.gridTop} px tall`);
+      const end = await endOfGrid(p);
+      assert.equal(end.lastRow, 39, 'the last row is painted');
+      assert.ok(
+        end.lastBottom <= end.shownBottom + 0.5,
+        `the last row ends at ${end.lastBottom}, the grid shows to ${end.shownBottom}`,
+      );
+      assert.ok(end.status >= 16, `the status line is ${end.status} px tall`);
       assert.deepEqual(await p.problems(), []);
     });
   }

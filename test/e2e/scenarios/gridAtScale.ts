@@ -22,6 +22,7 @@ type GridElement = DomElement & {
   scrollTop: number;
 };
 declare const document: Omit<DomDocument, 'querySelector'> & {
+  readonly documentElement: { readonly clientHeight: number };
   elementFromPoint(x: number, y: number): GridElement | null;
   querySelector(selector: string): GridElement | null;
 };
@@ -37,8 +38,11 @@ interface PaintedRow {
 }
 
 /**
- * The rows a user sees, top to bottom: what Chromium hit-tests at each row's height down the viewport
- * (not what the DOM holds, which includes rows drawn off screen), with the row index each claims.
+ * The rows a user sees, top to bottom: each painted row whose middle lies between the header and the
+ * bottom of what the grid shows (above a horizontal scrollbar, inside the frame), hit-tested there, so a
+ * row drawn off screen or under the header does not count. (Probing at fixed 22 px steps from the header
+ * missed a last row that ended exactly at the frame's bottom edge whenever the grid's height was not the
+ * header plus whole rows.)
  */
 async function rowsOnScreen(frame: Frame): Promise<PaintedRow[]> {
   return frame.evaluate(() => {
@@ -46,17 +50,20 @@ async function rowsOnScreen(frame: Frame): Promise<PaintedRow[]> {
     const header = document.querySelector('.grid-header')!;
     const box = viewport.getBoundingClientRect();
     const top = header.getBoundingClientRect().bottom;
-    const rows: { index: number; cells: string[] }[] = [];
-    for (let y = top + 11; y < box.top + box.height - 11; y += 22) {
-      const row = document.elementFromPoint(box.left + 12, y)?.closest('[role=row]');
-      if (row && row.dataset.row !== undefined) {
-        rows.push({
-          index: Number(row.dataset.row),
-          cells: [...row.querySelectorAll('[role=gridcell]')].map((c) => c.textContent ?? ''),
-        });
-      }
+    const bottom = Math.min(box.top + viewport.clientHeight, document.documentElement.clientHeight);
+    const rows: { index: number; y: number; cells: string[] }[] = [];
+    for (const row of viewport.querySelectorAll('.grid-body [role=row]')) {
+      const r = row.getBoundingClientRect();
+      const y = (r.top + r.bottom) / 2;
+      if (row.hidden || row.dataset.row === undefined || y < top || y >= bottom) continue;
+      if (document.elementFromPoint(box.left + 12, y)?.closest('[role=row]') !== row) continue;
+      rows.push({
+        index: Number(row.dataset.row),
+        y,
+        cells: [...row.querySelectorAll('[role=gridcell]')].map((c) => c.textContent ?? ''),
+      });
     }
-    return rows;
+    return rows.sort((a, b) => a.y - b.y).map(({ index, cells }) => ({ index, cells }));
   });
 }
 
