@@ -150,4 +150,18 @@ describe('gridKey', () => {
     assert.deepEqual(space, { row: 6, col: 1, range: 'collapse' });
     assert.equal(gridKey({ key: 'a', shiftKey: false, ctrlKey: false, metaKey: true }, s, EXTENT), 'selectAll');
   });
+
+  test('Shift+moves on a view a filter emptied select no rows (the status said "2 rows selected")', () => {
+    const { s, notes } = selection();
+    const empty: GridExtent = { rows: 0, cols: 2, page: 10 };
+    s.reset(0);
+    for (const k of ['ArrowDown', 'PageDown', 'End', 'ArrowUp']) {
+      press(s, k, { shift: true, ctrl: k === 'End' }, empty);
+      // Ctrl+Shift+End's last row is the headers, the only row there is; the others stay on row 0.
+      assert.equal(s.cell.row, k === 'End' ? HEADER_ROW : 0, k);
+      assert.deepEqual(s.range, { first: 0, last: 0 }, k);
+      assert.equal(s.note(), '', k);
+    }
+    assert.deepEqual(notes, []);
+  });
 });

@@ -76,10 +76,12 @@ export class RowSelection {
       row: move.row === HEADER_ROW ? HEADER_ROW : Math.max(0, Math.min(rowCount - 1, move.row)),
       col: Math.max(0, Math.min(colCount - 1, move.col)),
     };
-    if (move.range === 'extend' && this.at.row !== HEADER_ROW) {
+    // A view a filter emptied has no rows to stretch over: stretching from row -1 made "2 rows selected".
+    const range = rowCount > 0 ? move.range : 'collapse';
+    if (range === 'extend' && this.at.row !== HEADER_ROW) {
       const from = Math.min(this.anchor, rowCount - 1);
       this.setRange(Math.min(from, this.at.row), Math.max(from, this.at.row));
-    } else if (move.range === 'collapse') {
+    } else if (range === 'collapse') {
       this.collapse();
     }
   }
