@@ -188,6 +188,7 @@ async function machinesByKeyboard(wb: Workbench): Promise<void> {
   const machine = await focusReaches(wb, `${MACHINE} focused by typing`, (r) => r.label === MACHINE);
   console.log(`# 97: ${MACHINE} reads "${machine.aria}"`);
   assert.match(machine.aria, new RegExp(`^Machine ${MACHINE}, `));
+  await wb.screenshot(97, 'machines-found-by-typing');
   // Typing opened the tree's find box, which holds the keyboard (Escape there sends the focus back to
   // the row focused before typing): ArrowDown hands the keyboard to the tree, on the match.
   await wb.page.keyboard.press('ArrowDown');
