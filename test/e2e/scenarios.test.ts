@@ -368,7 +368,7 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     300_000,
   );
   scenario(
-    '97 multi-row work by keyboard on a folder of 2,000 machines: Shift+click selects three rows and Ctrl+C copies them as TSV under a header; Ctrl+A then Ctrl+C copies 100,000 rows; in the Machines view typing reaches a machine whose row reads what it is',
+    '97 multi-row work by keyboard on a folder of 2,000 machines: Shift+click selects three rows and Ctrl+C copies them as TSV under a header; Ctrl+A then Ctrl+C copies 100,000 rows; in the Machines view typing reaches a machine, ArrowRight expands it and its processes, Shift+F10 runs Copy Resource Id and the focus comes back to the row',
     gridKeyboardScenario,
     600_000,
   );

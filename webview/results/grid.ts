@@ -9,16 +9,25 @@
  * a line of column names (a sort or a filter collapses the range to the selected cell: the rows it named
  * are no longer next to each other). The grid is one Tab stop: the selected cell is its
  * aria-activedescendant, so a screen reader follows the arrow keys without focus moving between cells.
+ *
+ * This file draws and scrolls; the parts around it: rowSelection.ts (the selected cell and range of rows),
+ * gridKeys.ts (what a key does), selectionMarks.ts (how the selection shows), selectionCopy.ts and
+ * rangeCopy.ts (what a copy takes), gridMenu.ts (the context menu), gridHeader.ts (the column headers).
  */
 
-import { expandedText, leadingChars, MAX_EXPANDED_CHARS, shownText } from '../../src/render/cellText';
-import { tsvLine } from '../../src/render/copyText';
 import { RowOrder, type RowView, type SortState } from '../../src/render/rowOrder';
 import type { TableCells } from '../../src/render/tableCells';
-import { el, menuKeys } from '../shared/dom';
+import { el } from '../shared/dom';
 import { renderCell } from './cell';
-import { type GridMetrics, gridMetrics } from './gridMetrics';
-import { type GridCopy, RangeCopy } from './rangeCopy';
+import { fillHeader } from './gridHeader';
+import { columnTemplate, type GridMetrics, gridMetrics } from './gridMetrics';
+import { type GridKeyCommand, gridKey } from './gridKeys';
+import { GridMenu } from './gridMenu';
+import type { GridCopy } from './rangeCopy';
+import { HEADER_ROW, type RangeMove, RowSelection } from './rowSelection';
+import { SelectionCopy } from './selectionCopy';
+import { SelectionMarks } from './selectionMarks';
+import { valueDetail } from './valueDetail';
 
 const OVERSCAN = 8;
 /**
@@ -36,11 +45,6 @@ export interface GridCallbacks {
   rendered?(visibleRows: number): void;
 }
 
-/** The selection's row when it is on the column headers (the keyboard's way to sort). */
-const HEADER_ROW = -1;
-/** Numbers each grid's element ids: a notebook shows several grids in one document. */
-let gridCount = 0;
-
 /** A pooled row element and the view row it last drew (-1: none), as of which generation. */
 type PooledRow = HTMLDivElement & { shows: number; generation: number };
 
@@ -50,25 +54,19 @@ export class ResultGrid {
   private readonly header: HTMLDivElement;
   private readonly spacer: HTMLDivElement;
   private readonly body: HTMLDivElement;
-  private readonly menu: HTMLDivElement;
+  private readonly menu: GridMenu;
   private readonly order: RowOrder;
   private view: number[];
   private filter = '';
   private sort: SortState | undefined;
-  private selected: { row: number; col: number } = { row: 0, col: 0 };
-  /** The row a Shift+move or Shift+click extends the range from. */
-  private anchor = 0;
-  /** The selected rows (view indices, inclusive): just the selected cell's row unless a range is made. */
-  private range = { first: 0, last: 0 };
-  private readonly rangeCopy = new RangeCopy();
+  private readonly selection: RowSelection;
+  private readonly copier: SelectionCopy;
   private pool: PooledRow[] = [];
   /** Bumped when what a row index shows changes (filter, sort, selection): pooled rows are rewritten. */
   private generation = 0;
   private spacerPx = -1;
   private frame = 0;
-  /** The id the selected cell carries while it is drawn, named by the grid's aria-activedescendant. */
-  private readonly activeId = `kql-grid-${++gridCount}-active`;
-  private activeCell: HTMLElement | undefined;
+  private readonly marks: SelectionMarks;
   /** Row and column sizes for the editor font the cells are drawn in (gridMetrics.ts). */
   private readonly metrics: GridMetrics;
 
@@ -78,6 +76,8 @@ export class ResultGrid {
     private readonly callbacks: GridCallbacks,
     label = 'Results',
   ) {
+    this.selection = new RowSelection((note) => callbacks.selectionChanged?.(note));
+    this.copier = new SelectionCopy(table, this.selection, callbacks);
     this.metrics = gridMetrics(
       getComputedStyle(document.documentElement).getPropertyValue('--vscode-editor-font-size'),
     );
@@ -94,17 +94,20 @@ export class ResultGrid {
     this.header = el('div', 'grid-row grid-header');
     this.header.setAttribute('role', 'row');
     this.header.setAttribute('aria-rowindex', '1');
+    this.marks = new SelectionMarks(this.viewport, this.header);
     this.spacer = el('div', 'grid-spacer');
     this.body = el('div', 'grid-body');
-    this.menu = el('div', 'context-menu');
-    this.menu.hidden = true;
-    this.menu.setAttribute('role', 'menu');
-    this.menu.setAttribute('aria-label', 'Cell');
-    menuKeys(this.menu);
+    this.menu = new GridMenu({
+      copyCell: () => this.copyCell(),
+      copyRows: () => this.copyRows(),
+      copyWithHeaders: () => this.copyRows(true),
+      expand: () => this.expandSelected(),
+      closed: () => this.viewport.focus(),
+    });
     this.spacer.appendChild(this.body);
     this.viewport.append(this.header, this.spacer);
-    this.element.append(this.viewport, this.menu);
-    this.element.style.setProperty('--grid-columns', this.columnTemplate());
+    this.element.append(this.viewport, this.menu.element);
+    this.element.style.setProperty('--grid-columns', columnTemplate(this.table, this.metrics));
     this.element.style.setProperty('--grid-row-height', `${this.metrics.rowHeight}px`);
     this.element.style.setProperty('--grid-line-height', `${this.metrics.lineHeight}px`);
     this.buildHeader();
@@ -115,13 +118,6 @@ export class ResultGrid {
     this.viewport.addEventListener('mousedown', (e) => e.shiftKey && e.preventDefault());
     this.viewport.addEventListener('dblclick', (e) => this.onCellEvent(e, true));
     this.viewport.addEventListener('contextmenu', (e) => this.onContextMenu(e));
-    document.addEventListener('click', () => (this.menu.hidden = true));
-    this.menu.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape') {
-        this.closeMenu();
-        e.stopPropagation();
-      }
-    });
     new ResizeObserver(() => this.schedule()).observe(this.viewport);
   }
 
@@ -159,50 +155,11 @@ export class ResultGrid {
 
   /** Closes the context menu; false when it was not open. */
   closeMenu(): boolean {
-    if (this.menu.hidden) {
-      return false;
-    }
-    this.menu.hidden = true;
-    this.viewport.focus();
-    return true;
-  }
-
-  /** Widths from the header and the first rows' text, so columns fit without measuring the DOM. */
-  private columnTemplate(): string {
-    const sample = Math.min(200, this.table.rowCount);
-    return this.table.columns
-      .map((c, i) => {
-        // The header shows the name and the type; a monospace character is metrics.charWidth wide.
-        let chars = c.name.length + c.type.length + 2;
-        for (let r = 0; r < sample; r++) {
-          chars = Math.max(chars, Math.min(60, this.table.text(r, i).length));
-        }
-        return `${Math.max(60, Math.min(480, chars * this.metrics.charWidth + 20))}px`;
-      })
-      .join(' ');
+    return this.menu.close();
   }
 
   private buildHeader(): void {
-    this.header.replaceChildren();
-    if (this.activeCell?.parentElement === this.header) {
-      this.activeCell = undefined;
-    }
-    this.table.columns.forEach((c, i) => {
-      const h = el('div', 'cell head');
-      h.setAttribute('role', 'columnheader');
-      h.setAttribute('aria-colindex', String(i + 1));
-      h.dataset.col = String(i);
-      // A column name is data too (a CSV file's header): shown as the cells show theirs.
-      const name = shownText(c.name);
-      h.title = `${name} (${c.type}) — click (or Enter) to sort`;
-      h.append(el('span', 'head-name', name), el('span', 'head-type muted', c.type));
-      if (this.sort?.column === i) {
-        h.append(el('span', 'sort-mark', this.sort.descending ? '▼' : '▲'));
-        h.setAttribute('aria-sort', this.sort.descending ? 'descending' : 'ascending');
-      }
-      h.addEventListener('click', () => this.toggleSort(i));
-      this.header.appendChild(h);
-    });
+    fillHeader(this.header, this.table.columns, this.sort, (col) => this.toggleSort(col));
   }
 
   private toggleSort(col: number): void {
@@ -222,9 +179,8 @@ export class ResultGrid {
     // The rows a filter leaves, plus the header row: what a screen reader says the grid holds.
     this.viewport.setAttribute('aria-rowcount', String(this.view.length + 1));
     this.generation++;
-    this.selected = { row: Math.min(this.selected.row, Math.max(0, this.view.length - 1)), col: this.selected.col };
     // The range named rows by their place in the view, which a sort or a filter changes: it collapses.
-    this.collapseRange();
+    this.selection.reset(this.view.length);
     this.schedule();
   }
 
@@ -313,15 +269,13 @@ export class ResultGrid {
       rowEl.dataset.row = String(viewIndex);
       rowEl.setAttribute('aria-rowindex', String(viewIndex + 2));
       rowEl.classList.toggle('odd', viewIndex % 2 === 1);
-      const inRange = this.isRange() && viewIndex >= this.range.first && viewIndex <= this.range.last;
-      rowEl.classList.toggle('in-range', inRange);
       const cells = rowEl.children;
       for (let c = 0; c < cells.length; c++) {
-        const cell = cells[c] as HTMLDivElement;
-        const active = this.selected.row === viewIndex && this.selected.col === c;
-        renderCell(cell, this.table.value(source, c), this.table.text(source, c), this.table.columns[c]!.type, active);
-        cell.setAttribute('aria-selected', String(active || inRange));
+        const active = this.selection.isCell(viewIndex, c);
+        const type = this.table.columns[c]!.type;
+        renderCell(cells[c] as HTMLDivElement, this.table.value(source, c), this.table.text(source, c), type, active);
       }
+      this.marks.row(rowEl, viewIndex, this.selection);
     }
     for (let i = 0; i < size; i++) {
       const rowEl = this.pool[i]!;
@@ -331,37 +285,18 @@ export class ResultGrid {
         rowEl.shows = -1;
       }
     }
-    this.markActive();
+    this.marks.point(this.selectedCell());
     this.callbacks.rendered?.(count);
   }
 
-  /**
-   * Points the grid's aria-activedescendant at the selected cell (a header or a drawn row's), so a screen
-   * reader announces it; none while the selection is scrolled out of the drawn rows.
-   */
-  private markActive(): void {
-    const { row, col } = this.selected;
-    let cell: Element | undefined;
+  /** The selected cell's element: a header, or a drawn row's cell (undefined while scrolled away). */
+  private selectedCell(): Element | undefined {
+    const { row, col } = this.selection.cell;
     if (row === HEADER_ROW) {
-      cell = this.header.children[col];
-    } else {
-      const rowEl = this.pool.length > 0 ? this.pool[row % this.pool.length] : undefined;
-      cell = rowEl && !rowEl.hidden && rowEl.shows === row ? rowEl.children[col] : undefined;
+      return this.header.children[col];
     }
-    for (const h of this.header.children) {
-      h.classList.toggle('selected', h === cell);
-    }
-    if (cell === this.activeCell) {
-      return;
-    }
-    this.activeCell?.removeAttribute('id');
-    this.activeCell = cell as HTMLElement | undefined;
-    if (this.activeCell) {
-      this.activeCell.id = this.activeId;
-      this.viewport.setAttribute('aria-activedescendant', this.activeId);
-    } else {
-      this.viewport.removeAttribute('aria-activedescendant');
-    }
+    const rowEl = this.pool.length > 0 ? this.pool[row % this.pool.length] : undefined;
+    return rowEl && !rowEl.hidden && rowEl.shows === row ? rowEl.children[col] : undefined;
   }
 
   private cellAt(e: Event): { row: number; col: number } | undefined {
@@ -386,29 +321,15 @@ export class ResultGrid {
   }
 
   /**
-   * Selects a cell and scrolls it into view, across as well as down (a 200-column result is walked by
-   * ArrowRight too). Row HEADER_ROW is the column headers, one ArrowUp above the first row.
+   * Selects a cell (rowSelection.ts says what becomes of the range) and scrolls it into view, across as
+   * well as down (a 200-column result is walked by ArrowRight too). Row HEADER_ROW is the column
+   * headers, one ArrowUp above the first row.
    */
-  /**
-   * `range`: `extend` stretches the range of rows from the anchor to `row`, `keep` leaves it (a move
-   * sideways inside it), `collapse` makes it `row` alone.
-   */
-  private select(row: number, col: number, range: 'collapse' | 'extend' | 'keep' = 'collapse'): void {
-    const rows = this.view.length;
-    const cols = this.table.columns.length;
-    this.selected = {
-      row: row === HEADER_ROW ? HEADER_ROW : Math.max(0, Math.min(rows - 1, row)),
-      col: Math.max(0, Math.min(cols - 1, col)),
-    };
-    if (range === 'extend' && this.selected.row !== HEADER_ROW) {
-      const from = Math.min(this.anchor, rows - 1);
-      this.setRange(Math.min(from, this.selected.row), Math.max(from, this.selected.row));
-    } else if (range === 'collapse') {
-      this.collapseRange();
-    }
+  private select(row: number, col: number, range: RangeMove = 'collapse'): void {
+    this.selection.moveTo({ row, col, range }, this.view.length, this.table.columns.length);
     this.generation++;
-    if (this.selected.row !== HEADER_ROW) {
-      this.revealRow(this.selected.row);
+    if (this.selection.cell.row !== HEADER_ROW) {
+      this.revealRow(this.selection.cell.row);
     }
     this.paint();
     this.revealColumn();
@@ -431,7 +352,7 @@ export class ResultGrid {
 
   /** Scrolls sideways so the selected cell is in view (cells sit at their column's offset in the row). */
   private revealColumn(): void {
-    const cell = this.activeCell;
+    const cell = this.marks.active;
     if (!cell) {
       return;
     }
@@ -445,145 +366,64 @@ export class ResultGrid {
     }
   }
 
-  /** More than one row is selected. */
-  private isRange(): boolean {
-    return this.range.last > this.range.first;
-  }
-
-  private setRange(first: number, last: number): void {
-    const was = this.range;
-    this.range = { first, last };
-    if (was.first !== first || was.last !== last) {
-      this.callbacks.selectionChanged?.(this.selectionNote());
-    }
-  }
-
-  /** The range becomes the selected cell's row alone, which later Shift moves extend from. */
-  private collapseRange(): void {
-    const row = Math.max(0, this.selected.row);
-    this.anchor = row;
-    this.setRange(row, row);
-  }
-
-  /** "3 rows selected" for the status line; empty for a single cell. */
-  selectionNote(): string {
-    const n = this.range.last - this.range.first + 1;
-    return n > 1 ? `${n.toLocaleString('en-US')} rows selected` : '';
-  }
-
   /** Ctrl/Cmd+A: every row the filter leaves, the selected cell staying where it is. */
-  selectAll(): void {
-    if (this.view.length === 0) {
-      return;
+  private selectAll(): void {
+    if (this.selection.selectAll(this.view.length)) {
+      this.generation++;
+      this.paint();
     }
-    this.anchor = 0;
-    this.setRange(0, this.view.length - 1);
-    this.generation++;
-    this.paint();
   }
 
   copyCell(): void {
-    if (this.selected.row === HEADER_ROW) {
-      this.callbacks.copy({ what: 'cell', text: this.table.columns[this.selected.col]!.name });
-      return;
-    }
-    const source = this.view[this.selected.row];
-    if (source !== undefined) {
-      this.callbacks.copy({ what: 'cell', text: this.table.text(source, this.selected.col) });
-    }
+    this.copier.cell(this.view);
   }
 
   /** The selected row, or every row of the range, tab-separated; `headers`: under the column names. */
   copyRows(headers = false): void {
-    if (this.view.length === 0) {
-      return;
-    }
-    const { first, last } = this.isRange() || this.selected.row !== HEADER_ROW ? this.range : { first: 0, last: -1 };
-    if (last < first) {
-      return;
-    }
-    if (!this.isRange() && !headers) {
-      this.callbacks.copy({ what: 'row', text: tsvLine(this.table, this.view[first]!) });
-      return;
-    }
-    this.rangeCopy.start(this.table, this.view, first, last, headers, {
-      done: (copy) => this.callbacks.copy(copy),
-      progress: (note) => this.callbacks.selectionChanged?.(note || this.selectionNote()),
-    });
+    this.copier.rows(this.view, headers);
   }
 
-  /** Ctrl/Cmd+C: the selected cell, or a range of rows with their column names (as a spreadsheet pastes them). */
-  copySelection(): void {
-    if (this.isRange()) {
-      this.copyRows(true);
-    } else {
-      this.copyCell();
-    }
-  }
-
-  expandSelected(): void {
-    if (this.selected.row === HEADER_ROW) {
-      this.toggleSort(this.selected.col);
+  private expandSelected(): void {
+    const { row, col } = this.selection.cell;
+    if (row === HEADER_ROW) {
+      this.toggleSort(col);
       return;
     }
-    const source = this.view[this.selected.row];
-    const col = this.table.columns[this.selected.col];
-    if (source !== undefined && col) {
-      // Shown as the cell shows it (hidden characters as code points), and only its start when it is
-      // long; Copy cell still copies the whole value.
-      const text = expandedText(this.table.value(source, this.selected.col));
-      const cut =
-        text.length > MAX_EXPANDED_CHARS
-          ? ` — its first ${MAX_EXPANDED_CHARS.toLocaleString('en-US')} of ${text.length.toLocaleString('en-US')} characters (Copy cell copies them all)`
-          : '';
-      this.callbacks.expand(
-        `${shownText(col.name)} (${col.type}), row ${this.selected.row + 1}${cut}`,
-        shownText(leadingChars(text, MAX_EXPANDED_CHARS)),
-      );
+    const source = this.view[row];
+    const detail = source === undefined ? undefined : valueDetail(this.table, source, col, row);
+    if (detail) {
+      this.callbacks.expand(detail.title, detail.text);
     }
   }
 
   private onKey(e: KeyboardEvent): void {
-    const mod = e.ctrlKey || e.metaKey;
     const page = Math.max(1, Math.floor(this.viewport.clientHeight / this.metrics.rowHeight) - 1);
-    const { row, col } = this.selected;
-    // Shift extends the range of rows up and down; sideways it only moves the cell (ranges are whole rows).
-    const extend = e.shiftKey && row !== HEADER_ROW ? 'extend' : 'collapse';
-    const sideways = e.shiftKey && this.isRange() ? 'keep' : 'collapse';
-    const moves: Record<string, () => void> = {
-      ArrowDown: () => this.select(row + 1, col, extend),
-      ArrowUp: () => this.select(extend === 'extend' ? Math.max(0, row - 1) : row - 1, col, extend),
-      ArrowLeft: () => this.select(row, col - 1, sideways),
-      ArrowRight: () => this.select(row, col + 1, sideways),
-      PageDown: () => this.select(row + page, col, extend),
-      PageUp: () => this.select(Math.max(0, row - page), col, extend),
-      Home: () => this.select(mod ? 0 : row, 0, mod ? extend : sideways),
-      End: () => this.select(mod ? this.view.length - 1 : row, this.table.columns.length - 1, mod ? extend : sideways),
-      Enter: () => this.expandSelected(),
-      ' ': () => (row === HEADER_ROW ? this.toggleSort(col) : this.select(row, col)),
-      ContextMenu: () => this.openMenuAtSelection(),
-    };
-    if (e.key === 'F10' && e.shiftKey) {
-      this.openMenuAtSelection();
-    } else if (mod && e.key.toLowerCase() === 'c') {
-      if (e.shiftKey) {
-        this.copyRows();
-      } else {
-        this.copySelection();
-      }
-    } else if (mod && e.key.toLowerCase() === 'a' && !e.shiftKey) {
-      this.selectAll();
+    const key = gridKey(e, this.selection, { rows: this.view.length, cols: this.table.columns.length, page });
+    if (key === undefined) {
+      return;
+    }
+    if (typeof key === 'object') {
+      this.select(key.row, key.col, key.range);
+    } else {
+      this.keyCommands[key]();
+    }
+    if (key === 'selectAll') {
       // VS Code's webview script forwards keys from the window to the workbench, which answers Ctrl+A
       // with Select All in the text editor and execCommand('selectAll') here: the panel's and the query's
       // text turned blue over the selected rows. The grid has answered it; it goes no further.
       e.stopPropagation();
-    } else if (moves[e.key]) {
-      moves[e.key]!();
-    } else {
-      return;
     }
     e.preventDefault();
   }
+
+  private readonly keyCommands: Record<GridKeyCommand, () => void> = {
+    expand: () => this.expandSelected(),
+    sort: () => this.toggleSort(this.selection.cell.col),
+    menu: () => this.openMenuAtSelection(),
+    copySelection: () => this.copier.selected(this.view),
+    copyRows: () => this.copyRows(),
+    selectAll: () => this.selectAll(),
+  };
 
   private onContextMenu(e: MouseEvent): void {
     const at = this.cellAt(e);
@@ -592,10 +432,9 @@ export class ResultGrid {
     }
     e.preventDefault();
     // A right-click inside the range keeps it (the menu copies it); outside, it selects that cell.
-    const inRange = this.isRange() && at.row >= this.range.first && at.row <= this.range.last;
-    this.select(at.row, at.col, inRange ? 'keep' : 'collapse');
+    this.select(at.row, at.col, this.selection.inRange(at.row) ? 'keep' : 'collapse');
     const box = this.element.getBoundingClientRect();
-    this.showMenu(e.clientX - box.left, e.clientY - box.top);
+    this.menu.open(e.clientX - box.left, e.clientY - box.top, this.selection.size);
   }
 
   /** Shift+F10 or the context-menu key: the menu at the selected cell. */
@@ -603,29 +442,6 @@ export class ResultGrid {
     const cell = this.body.querySelector<HTMLElement>('.cell.selected');
     const box = this.element.getBoundingClientRect();
     const at = cell?.getBoundingClientRect();
-    this.showMenu(at ? at.left - box.left + 8 : 8, at ? at.bottom - box.top : 8);
-  }
-
-  private showMenu(left: number, top: number): void {
-    const item = (label: string, run: () => void): HTMLButtonElement => {
-      const b = el('button', 'menu-item', label);
-      b.setAttribute('role', 'menuitem');
-      b.addEventListener('click', () => {
-        this.closeMenu();
-        run();
-      });
-      return b;
-    };
-    const rows = this.range.last - this.range.first + 1;
-    this.menu.replaceChildren(
-      item('Copy cell', () => this.copyCell()),
-      item(rows > 1 ? `Copy ${rows.toLocaleString('en-US')} rows` : 'Copy row', () => this.copyRows()),
-      item('Copy with headers', () => this.copyRows(true)),
-      item('Expand value', () => this.expandSelected()),
-    );
-    this.menu.style.left = `${left}px`;
-    this.menu.style.top = `${top}px`;
-    this.menu.hidden = false;
-    (this.menu.firstElementChild as HTMLElement | null)?.focus();
+    this.menu.open(at ? at.left - box.left + 8 : 8, at ? at.bottom - box.top : 8, this.selection.size);
   }
 }

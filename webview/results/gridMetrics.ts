@@ -6,6 +6,8 @@
  * gets taller rows and wider columns instead of clipped text.
  */
 
+import type { TableCells } from '../../src/render/tableCells';
+
 export interface GridMetrics {
   /** A row's height in CSS pixels: the line and the cell's 2 px padding above and below. */
   readonly rowHeight: number;
@@ -33,4 +35,22 @@ export function gridMetrics(fontSize: string): GridMetrics {
     lineHeight,
     charWidth: Math.round(font * CHAR_PER_FONT_PX * 100) / 100,
   };
+}
+
+/**
+ * The grid's CSS column template: each column as wide as its header (name and type) or the longest of
+ * the first 200 rows' text, within 60–480 px, so columns fit without measuring the DOM.
+ */
+export function columnTemplate(table: TableCells, metrics: GridMetrics): string {
+  const sample = Math.min(200, table.rowCount);
+  return table.columns
+    .map((c, i) => {
+      // The header shows the name and the type; a monospace character is metrics.charWidth wide.
+      let chars = c.name.length + c.type.length + 2;
+      for (let r = 0; r < sample; r++) {
+        chars = Math.max(chars, Math.min(60, table.text(r, i).length));
+      }
+      return `${Math.max(60, Math.min(480, chars * metrics.charWidth + 20))}px`;
+    })
+    .join(' ');
 }

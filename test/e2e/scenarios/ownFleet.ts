@@ -26,7 +26,7 @@ import { pickTheme } from './themes';
 
 const FLEET = 2000;
 const ORPHANS = 3;
-const UNICODE = 'Überwachung-東京-01';
+export const UNICODE = 'Überwachung-東京-01';
 const SCRIPT = '<script>alert(1)</script>';
 const LONG = `${'x'.repeat(200)}-long`;
 
