@@ -49,17 +49,30 @@ export function readWindows(
       throw new Error('a compressed or UTF-16 file is read from its start');
     }
     if (isGzip(file)) {
-      const compressed = readAll(file);
-      onRead?.(compressed.length);
-      const pieces = gunzipPieces(file, compressed);
+      const fd = openRegular(file);
       try {
-        const first = pieces.next();
-        if (!first || !utf16Order(first)) {
-          gunzippedWindows(file, compressed.length, first, pieces, onWindow);
-          return;
+        // The file as it was when opened (as below); its compressed bytes read a step at a time too.
+        const size = fs.fstatSync(fd).size;
+        const pieces = gunzipPieces(file, {
+          length: size,
+          read: (at, max) => {
+            const bytes = Buffer.allocUnsafe(Math.max(0, Math.min(max, size - at)));
+            const got = fs.readSync(fd, bytes, 0, bytes.length, at);
+            onRead?.(got);
+            return bytes.subarray(0, got);
+          },
+        });
+        try {
+          const first = pieces.next();
+          if (!first || !utf16Order(first)) {
+            gunzippedWindows(file, size, first, pieces, onWindow);
+            return;
+          }
+        } finally {
+          pieces.close();
         }
       } finally {
-        pieces.close();
+        fs.closeSync(fd);
       }
     }
     const { plain, cut } = readContent(file, isGzip(file) ? undefined : onRead);

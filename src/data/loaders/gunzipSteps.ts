@@ -81,11 +81,17 @@ export function gunzipSteps(
   }
 }
 
+/** Compressed bytes read when asked for: `read(at, max)` gives up to `max` bytes from offset `at` (none at the end). */
+export interface CompressedInput {
+  readonly length: number;
+  read(at: number, max: number): Buffer;
+}
+
 /**
  * The content of `compressed` a piece at a time (each at most one step's output, ~66 MB), so a reader
- * holds only the window it scans, not the whole content: a step of 64 KB compressed bytes is inflated
- * only when the pieces before it are taken. `afterStep` as for gunzipSteps. After the last piece,
- * `cut` says whether the stream ended early.
+ * holds only the window it scans, not the whole content (nor the whole compressed file): a step of
+ * 64 KB compressed bytes is read and inflated only when the pieces before it are taken. `afterStep` as
+ * for gunzipSteps. After the last piece, `cut` says whether the stream ended early.
  */
 export class GunzipStream {
   private readonly g: InstanceType<typeof Gunzip>;
@@ -97,7 +103,7 @@ export class GunzipStream {
   cut = false;
 
   constructor(
-    private readonly compressed: Buffer,
+    private readonly compressed: CompressedInput,
     private readonly afterStep: (content: number, compressedRead: number) => void,
   ) {
     const options = { finishFlush: zlib.constants.Z_FINISH, chunkSize: OUT_CHUNK, maxOutputLength: STEP_OUTPUT_LIMIT };
@@ -130,13 +136,13 @@ export class GunzipStream {
 
   private step(): void {
     try {
-      if (this.read < this.compressed.length) {
-        const next = Math.min(this.compressed.length, this.read + STEP);
-        this.g.write(this.compressed.subarray(this.read, next));
+      const chunk = this.read < this.compressed.length ? this.compressed.read(this.read, STEP) : undefined;
+      if (chunk && chunk.length > 0) {
+        this.g.write(chunk);
         if (this.failure) {
           throw zlibError(this.failure);
         }
-        this.read = next;
+        this.read += chunk.length;
         this.afterStep(this.content, this.read);
         return;
       }

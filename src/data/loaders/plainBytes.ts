@@ -6,7 +6,7 @@
  */
 import { constants as bufferConstants } from 'node:buffer';
 import { DataFileError, RefusedFileError } from './dataFileError';
-import { GunzipStream, gunzipSteps, type Inflated } from './gunzipSteps';
+import { type CompressedInput, GunzipStream, gunzipSteps, type Inflated } from './gunzipSteps';
 
 /**
  * How many times its compressed size a stretch of a `.gz` file's content may inflate to. Real exports
@@ -103,7 +103,7 @@ export function cutError(file: string, compressedBytes: number, line: number, co
 /** A `.gz` file's content a piece at a time, under the bomb rule; zlib's errors as the file's problem. */
 export function gunzipPieces(
   file: string,
-  compressed: Buffer,
+  compressed: CompressedInput,
 ): { next(): Buffer | undefined; close(): void; readonly cut: boolean } {
   const stream = new GunzipStream(compressed, bombGuard(file));
   return {
