@@ -201,3 +201,15 @@ test('Parquet: a page whose declared size is past the limit leaves its row group
     setRecordLimit(before);
   }
 });
+
+test('JSON document: escaped quotes and backslashes inside strings are read as the string, not its end', () => {
+  // Many strings under the limit, full of \" and \\, in a file larger than the limit: no false refusal.
+  const tricky = 'a\\"b\\\\"c'.repeat(50); // 650 bytes as JSON
+  const records = Array.from({ length: 50 }, (_, i) => ({ Computer: `${tricky}${i}`, Note: '\\' }));
+  const ok = file('T.json', JSON.stringify(records));
+  const long = file('L.json', JSON.stringify([{ Computer: 'a' }, { Computer: tricky.repeat(5) }]));
+  withLimit(1000, () => {
+    assert.equal(jsonHead(ok).sample.length, 50);
+    assert.throws(() => jsonHead(long), /a string is longer than 1,000 bytes/);
+  });
+});

@@ -60,24 +60,33 @@ export function checkJsonRecords(file: string): void {
   function scan(): void {
     readWindows(file, (buf, from, to, _final, at) => {
       for (let i = from; i < to; i++) {
-        const c = buf[i]!;
         if (inString) {
+          // Most of a document's bytes are inside strings: jumped over with indexOf, to the next quote
+          // and any backslash before it (a raw line end cannot be inside a JSON string).
           if (escaped) {
             escaped = false;
-          } else if (c === BACKSLASH) {
-            escaped = true;
-          } else if (c === QUOTE) {
-            inString = false;
-            if (at + i - string!.at > limit) {
-              refuse(string!, 'a string');
-            }
-            string = undefined;
-          } else if (c === LF) {
-            line++;
-            lineStart = at + i + 1;
+            continue;
           }
+          const found = buf.indexOf(QUOTE, i);
+          const q = found < 0 || found >= to ? to : found;
+          const slash = buf.subarray(i, q).indexOf(BACKSLASH);
+          if (slash >= 0) {
+            escaped = true;
+            i += slash;
+            continue;
+          }
+          if (q === to) {
+            break;
+          }
+          inString = false;
+          if (at + q - string!.at > limit) {
+            refuse(string!, 'a string');
+          }
+          string = undefined;
+          i = q;
           continue;
         }
+        const c = buf[i]!;
         if (c === QUOTE) {
           inString = true;
           string = { at: at + i, line, column: at + i - lineStart + 1 };
