@@ -204,7 +204,7 @@ function run(cli: string, dir: string): Run {
   const errLines = (r.stderr ?? '').trim().split('\n');
   const rssKb = Number(errLines.pop());
   const rows = r.status === 0 ? ((r.stdout ?? '').trim().split('\n')[1] ?? '') : '-';
-  const note = (errLines.find((l) => l.includes('longer than') || l.includes('rror') || l.startsWith('kql:')) ?? '')
+  const note = (errLines.find((l) => l.includes('longer than')) ?? errLines.find((l) => l.startsWith('kql:')) ?? '')
     .replace(root, '…')
     .slice(0, 150);
   const status = r.error ? `killed (${r.error.message.slice(0, 40)})` : String(r.status ?? r.signal);
