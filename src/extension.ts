@@ -36,7 +36,9 @@ function localSource(config: Config, cacheDir?: string): DataSource {
   // Relative to the first workspace folder, ~ and ${workspaceFolder:Name} expanded (settingPath.ts); a
   // folder that is not there yet is told once and loads when it appears (dataFolderWatch.ts).
   const dir = config.dataFolderPath();
-  return dir ? { kind: 'folder', dir, cacheDir } : { kind: 'sample' };
+  return dir
+    ? { kind: 'folder', dir, cacheDir, recordLimitBytes: config.localRecordLimitMb * 1024 * 1024 }
+    : { kind: 'sample' };
 }
 
 function createCtx(extension: vscode.ExtensionContext, order: StartupOrder): Ctx {

@@ -1,5 +1,6 @@
 /** The `kql` command line: what it accepts, and its help text. */
 import { parseArgs } from 'node:util';
+import { DEFAULT_RECORD_LIMIT_MB } from '../data/loaders/recordLimit';
 
 export type OutputFormat = 'table' | 'json' | 'csv';
 
@@ -25,6 +26,8 @@ export interface CliArgs {
   /** Rows and MB kept in a result (defaults 500,000 and 64, as Log Analytics). */
   readonly maxRows: number;
   readonly maxResultMb: number;
+  /** The most one record of a --data file may take, in MB (recordLimit.ts). */
+  readonly recordLimitMb: number;
   readonly help: boolean;
   /** Print each query's plan as lowered and after each optimizer rule instead of running it. */
   readonly explain: boolean;
@@ -71,6 +74,9 @@ Options:
       --memory-limit MB  memory one query may grow in the engine (default 1024)
       --max-rows N       rows kept in a result, the rest dropped with a warning (default 500000)
       --max-result-mb MB size kept of a result, as JSON, the rest dropped with a warning (default 64)
+      --record-limit MB  the most one record of a --data file may take (a CSV record, a JSON Lines
+                         line, a JSON record or string, a Parquet page); a longer one is left out
+                         with a warning (default 64; Log Analytics keeps a field to 32-64 KB)
   -h, --help             show this help
 
 JSON output has the shape of the Log Analytics REST API:
@@ -158,6 +164,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         'memory-limit': { type: 'string' },
         'max-rows': { type: 'string' },
         'max-result-mb': { type: 'string' },
+        'record-limit': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         explain: { type: 'boolean' },
         param: { type: 'string', multiple: true },
@@ -200,6 +207,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     memoryLimitMb: positiveNumber('--memory-limit', values['memory-limit'], 1024, 1 << 20),
     maxRows: positiveNumber('--max-rows', values['max-rows'], 500_000, 1e9, true),
     maxResultMb: positiveNumber('--max-result-mb', values['max-result-mb'], 64, 1 << 20),
+    recordLimitMb: positiveNumber('--record-limit', values['record-limit'], DEFAULT_RECORD_LIMIT_MB, 1024),
     file: values.file,
     data: values.data,
     now: values.now,

@@ -242,7 +242,12 @@ async function runUnits(args: CliArgs, units: readonly QueryUnit[], io: Io): Pro
   const format: OutputFormat = args.format ?? (io.stdout.isTTY ? 'table' : 'json');
   const source: DataSource =
     args.data !== undefined
-      ? { kind: 'folder', dir: args.data, cacheDir: args.cache ? cliCacheDir() : undefined }
+      ? {
+          kind: 'folder',
+          dir: args.data,
+          cacheDir: args.cache ? cliCacheDir() : undefined,
+          recordLimitBytes: Math.max(1, Math.round(args.recordLimitMb * 1024 * 1024)),
+        }
       : { kind: 'sample', now: args.now, scale: args.scale };
   const progress = progressLine(io);
   let data: LoadedData;

@@ -156,6 +156,9 @@ export class Config implements vscode.Disposable {
   get localResultLimitMb(): number {
     return this.get<number>('local.resultLimitMB') ?? 64;
   }
+  get localRecordLimitMb(): number {
+    return this.get<number>('local.recordLimitMB') ?? 64;
+  }
   get localTimeoutMs(): number {
     return (this.get<number>('local.timeoutSeconds') ?? 120) * 1000;
   }

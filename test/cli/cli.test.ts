@@ -177,6 +177,26 @@ test('--data loads exported files and warns about the broken ones', async () => 
   assert.match(s.stderr, /kql: warning: .*ServiceMapComputer_CL\.csv:3: a quoted field is never closed/);
 });
 
+test('--record-limit MB: a line past it is left out with a warning naming the option; the default loads it', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kql-cli-reclimit-'));
+  const line = (c: string) => JSON.stringify({ Computer: c });
+  fs.writeFileSync(path.join(dir, 'T_CL.jsonl'), [line('a'), line('x'.repeat(5000)), line('c'), ''].join('\n'));
+  const small = await kql(['--data', dir, '--no-cache', '--record-limit', '0.004', '--format', 'csv', 'T_CL | count']);
+  assert.equal(small.code, 0, small.stderr);
+  assert.equal(small.stdout, 'Count\r\n2\r\n');
+  assert.match(
+    small.stderr,
+    /kql: warning: .*T_CL\.jsonl:2:1: the line is longer than 4,194 bytes, the most one record may take \(kql\.local\.recordLimitMB, kql --record-limit\) \(record skipped\)/,
+  );
+  const whole = await kql(['--data', dir, '--no-cache', '--format', 'csv', 'T_CL | count']);
+  assert.equal(whole.stdout, 'Count\r\n3\r\n');
+  for (const bad of ['0', 'x', '2000']) {
+    const r = await kql(['--data', dir, '--record-limit', bad, 'T_CL | count']);
+    assert.equal(r.code, 2, bad);
+    assert.match(r.stderr, /^kql: --record-limit must be a number above 0 and at most 1024/);
+  }
+});
+
 test('--data reports load progress on stderr when it is a terminal, and clears the line before the output', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kql-cli-progress-'));
   fs.writeFileSync(

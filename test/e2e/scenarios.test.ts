@@ -39,6 +39,7 @@ import { chartTooltipScenario, restrictedModeScenario } from './scenarios/harden
 import { highlightingScenario } from './scenarios/highlighting';
 import { hostileExportsScenario } from './scenarios/hostileExports';
 import { hostileFolderScenario } from './scenarios/hostileFolder';
+import { recordLimitScenario } from './scenarios/recordLimit';
 import { hostileQueriesScenario } from './scenarios/hostileQueries';
 import { ipLookupScenario } from './scenarios/ipLookup';
 import { largeMessyFileScenario } from './scenarios/largeMessyFile';
@@ -385,6 +386,11 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
   scenario(
     '95 a data folder holding a named pipe, a gzip bomb and a good file: the Problems panel names the two bad files with why, the good table answers, the editor stays responsive',
     hostileFolderScenario,
+    300_000,
+  );
+  scenario(
+    '100 records past kql.local.recordLimitMB (1 MB here): a 3 MB JSON Lines line and a 2 MB CSV record are left out and the records after them answer; the Problems panel shows each at its file and line with the limit and its setting, and a JSON document holding a 2 MB string as not loaded',
+    recordLimitScenario,
     300_000,
   );
   scenario(

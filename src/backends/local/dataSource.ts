@@ -1,5 +1,6 @@
 /** Where the local engine's tables come from: the generated sample workspace or a folder of exported files. */
 import { type FolderChanges, LoadCache, type LoadProgress, openDataFolder } from '../../data/loaders';
+import { DEFAULT_RECORD_LIMIT_MB, setRecordLimit } from '../../data/loaders/recordLimit';
 import { sampleDatabase } from '../../data/sample';
 import type { Database } from '../../engine/database';
 import { BackendError } from '../../results/errors';
@@ -17,6 +18,8 @@ export type DataSource =
       /** Where loaded tables are kept for the next load of the same files; none: no cache. */
       readonly cacheDir?: string;
       readonly cacheMaxBytes?: number;
+      /** The most one record of a file may take (kql.local.recordLimitMB, kql --record-limit); default 64 MB. */
+      readonly recordLimitBytes?: number;
     };
 
 export interface LoadedData {
@@ -62,6 +65,8 @@ export function loadData(source: DataSource, options: LoadDataOptions = {}): Loa
   let opened;
   try {
     // Only the tables' columns are read now; each table's rows load on the first query that reads it.
+    // One value for the process: the loaders read it as they scan (recordLimit.ts).
+    setRecordLimit(source.recordLimitBytes ?? DEFAULT_RECORD_LIMIT_MB << 20);
     const cache = source.cacheDir ? new LoadCache(source.cacheDir, source.cacheMaxBytes) : undefined;
     opened = openDataFolder(source.dir, { cache, onProgress: options.onProgress });
   } catch (e) {

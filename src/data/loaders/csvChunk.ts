@@ -8,6 +8,7 @@ import type { KqlType } from '../../engine/values';
 import { type AppenderChunk, type ColumnAppender, columnAppender } from './columnAppenders';
 import { CsvScanner, UnterminatedQuoteError } from './csvScanner';
 import { AppendRecords, scanCsvRange } from './csvTable';
+import { setRecordLimit } from './recordLimit';
 import { SkippedColumn } from './skippedColumn';
 import { inferredNoteOf } from './tableSource';
 
@@ -27,6 +28,8 @@ export interface CsvChunkJob {
   readonly inferred: readonly string[];
   /** The warnings a file shows in full (FileWarnings' limit); the rest are counted. */
   readonly warningLimit: number;
+  /** The record limit in bytes (recordLimit.ts): a worker thread has its own copy of that module. */
+  readonly recordLimit: number;
 }
 
 export interface ChunkWarning {
@@ -55,6 +58,7 @@ export const PROGRESS_BYTES = 0;
 export const PROGRESS_ROWS = 1;
 
 export function parseCsvChunk(job: CsvChunkJob, progress?: Float64Array): CsvChunkResult {
+  setRecordLimit(job.recordLimit);
   const appenders: ColumnAppender[] = job.types.map((t, j) => (job.keep[j] ? columnAppender(t) : new SkippedColumn(t)));
   const warnings: ChunkWarning[] = [];
   let moreWarnings = 0;

@@ -254,3 +254,36 @@ export function fieldText(buf: Buffer, start: number, end: number, escaped: numb
   const s = buf.toString('utf8', start, end);
   return escaped === 1 ? s.replace(/""/g, '"') : s;
 }
+
+/** Where a record skipped for its length is: inside quotes or not, and the line ends passed inside it. */
+export interface SkipState {
+  inQuote: boolean;
+  lines: number;
+}
+
+/**
+ * Goes through `buf[from, to)` inside a record being skipped (too long to hold): its end is the first
+ * line end outside quotes. Returns the offset just past that line end, or -1 when the record goes on
+ * past `to` (`state` then says where it is).
+ */
+export function skipCsvRecord(buf: Buffer, from: number, to: number, state: SkipState): number {
+  // A plain byte loop: indexOf per quote costs more than it saves when quotes are dense ("" pairs).
+  let inQuote = state.inQuote;
+  let lines = state.lines;
+  for (let i = from; i < to; i++) {
+    const c = buf[i]!;
+    if (c === QUOTE) {
+      inQuote = !inQuote;
+    } else if (c === LF) {
+      if (!inQuote) {
+        state.inQuote = false;
+        state.lines = lines;
+        return i + 1;
+      }
+      lines++;
+    }
+  }
+  state.inQuote = inQuote;
+  state.lines = lines;
+  return -1;
+}

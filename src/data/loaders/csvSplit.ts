@@ -18,6 +18,7 @@ import { type CsvChunkJob, type CsvChunkResult, PROGRESS_BYTES, PROGRESS_ROWS, p
 import { type CsvRecordSink, CsvScanner, fieldText, UnterminatedQuoteError } from './csvScanner';
 import { AppendRecords, appendCsvFile, headerNames, scanCsvRange } from './csvTable';
 import { type FileWarnings, isGzip, startsUtf16, WARNING_LIMIT } from './fileBytes';
+import { recordLimit } from './recordLimit';
 import { openRegular } from './regularFile';
 
 /** Smaller files are read on one thread: a worker's start-up would cost more than it saves. */
@@ -261,6 +262,7 @@ export function appendCsvFileSplit(
     keep: columns.keep,
     inferred: columns.inferred,
     warningLimit: WARNING_LIMIT,
+    recordLimit: recordLimit(),
   }));
   const running = jobs.map(options.runner ?? threadPart);
   const warn = (base: number) => (line: number, rest: string) => warnings.add(`${file}:${base + line - 1}:${rest}`);

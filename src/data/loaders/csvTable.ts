@@ -6,9 +6,18 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { type ColumnAppender, KEPT, REJECT } from './columnAppenders';
-import { type CsvRecordSink, CsvScanner, charColumn, fieldText, UnterminatedQuoteError } from './csvScanner';
+import {
+  type CsvRecordSink,
+  CsvScanner,
+  charColumn,
+  fieldText,
+  type SkipState,
+  skipCsvRecord,
+  UnterminatedQuoteError,
+} from './csvScanner';
 import { DataFileError } from './dataFileError';
 import { type FileWarnings, readHead, readWindows, STOP } from './fileBytes';
+import { recordLimit, tooLongReason } from './recordLimit';
 
 /** The portal's export appends the time zone to datetime headers: "TimeGenerated [UTC]". */
 export function columnName(header: string): string {
@@ -159,6 +168,11 @@ export class AppendRecords implements CsvRecordSink {
       this.readHeader(buf, start, end, escaped, fields, line);
       return;
     }
+    if (fields > 0 && end[fields - 1]! - _recordStart > this.limit) {
+      // Held already (it ended inside a window), but not read: the limit is the same wherever it ends.
+      this.tooLong(line);
+      return;
+    }
     const columnOf = this.columnOf;
     if (fields !== columnOf.length) {
       this.warn(
@@ -228,6 +242,14 @@ export class AppendRecords implements CsvRecordSink {
   bad(buf: Buffer, _recordStart: number, offset: number, line: number, reason: string): void {
     this.warn(line, `${charColumn(buf, offset)}: ${reason} (record skipped)`);
   }
+
+  /** The record limit (recordLimit.ts) when the load began. */
+  readonly limit = recordLimit();
+
+  /** The record at `line` is past the record limit: left out. */
+  tooLong(line: number): void {
+    this.warn(line, `1: ${tooLongReason('the record')} (record skipped)`);
+  }
 }
 
 /**
@@ -248,6 +270,7 @@ export function scanCsvRange(
   let first = true;
   let read = 0;
   let end = start;
+  let skip: { line: number; state: SkipState } | undefined;
   readWindows(
     file,
     (buf, from, to, final, at) => {
@@ -276,7 +299,23 @@ export function scanCsvRange(
         }
         begin = consumed;
       }
-      const used = scanner.scan(buf, begin, to, final, sink, stop);
+      let used = skip ? begin : scanner.scan(buf, begin, to, final, sink, stop);
+      // A record the window cannot end within the limit (or one being skipped): its bytes are dropped as
+      // they come, up to its end, and the records after it are read.
+      while (skip || (!final && used < stop && to - used > sink.limit)) {
+        if (!skip) {
+          sink.tooLong(scanner.line);
+          skip = { line: scanner.line, state: { inQuote: false, lines: 0 } };
+        }
+        const past = skipCsvRecord(buf, used, to, skip.state);
+        if (past < 0) {
+          used = to;
+          break;
+        }
+        scanner.line = skip.line + skip.state.lines + 1;
+        skip = undefined;
+        used = scanner.scan(buf, past, to, final, sink, stop);
+      }
       onWindow(read, sink.rows);
       end = at + used;
       return used >= stop ? STOP : used;

@@ -24,3 +24,9 @@ export function lineColumnAt(text: string, offset: number): { line: number; colu
   }
   return { line, column: end - lineStart + 1 };
 }
+
+/**
+ * A problem that refuses the whole file, found while its content streams in (a decompression bomb): the
+ * records read before it are dropped too, as when the file was inflated whole before any was read.
+ */
+export class RefusedFileError extends DataFileError {}

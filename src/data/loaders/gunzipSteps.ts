@@ -80,3 +80,83 @@ export function gunzipSteps(
     g.close();
   }
 }
+
+/** Compressed bytes read when asked for: `read(at, max)` gives up to `max` bytes from offset `at` (none at the end). */
+export interface CompressedInput {
+  readonly length: number;
+  read(at: number, max: number): Buffer;
+}
+
+/**
+ * The content of `compressed` a piece at a time (each at most one step's output, ~66 MB), so a reader
+ * holds only the window it scans, not the whole content (nor the whole compressed file): a step of
+ * 64 KB compressed bytes is read and inflated only when the pieces before it are taken. `afterStep` as
+ * for gunzipSteps. After the last piece, `cut` says whether the stream ended early.
+ */
+export class GunzipStream {
+  private readonly g: InstanceType<typeof Gunzip>;
+  private readonly parts: Buffer[] = [];
+  private failure: ZlibError | undefined;
+  private read = 0;
+  private content = 0;
+  private ended = false;
+  cut = false;
+
+  constructor(
+    private readonly compressed: CompressedInput,
+    private readonly afterStep: (content: number, compressedRead: number) => void,
+  ) {
+    const options = { finishFlush: zlib.constants.Z_FINISH, chunkSize: OUT_CHUNK, maxOutputLength: STEP_OUTPUT_LIMIT };
+    this.g = new Gunzip(options);
+    this.g.on('data', (out: Buffer) => {
+      if (out.length > 0) {
+        this.parts.push(out);
+        this.content += out.length;
+      }
+    });
+    this.g.on('error', (e) => {
+      this.failure = e as ZlibError;
+    });
+  }
+
+  /** The next piece of content; undefined at its end (the inflater is then closed). */
+  next(): Buffer | undefined {
+    while (this.parts.length === 0 && !this.ended) {
+      this.step();
+    }
+    return this.parts.shift();
+  }
+
+  close(): void {
+    if (!this.ended) {
+      this.ended = true;
+      this.g.close();
+    }
+  }
+
+  private step(): void {
+    try {
+      const chunk = this.read < this.compressed.length ? this.compressed.read(this.read, STEP) : undefined;
+      if (chunk && chunk.length > 0) {
+        this.g.write(chunk);
+        if (this.failure) {
+          throw zlibError(this.failure);
+        }
+        this.read += chunk.length;
+        this.afterStep(this.content, this.read);
+        return;
+      }
+      this.g.flush(zlib.constants.Z_FINISH);
+      if (this.failure) {
+        if (this.failure.code !== 'Z_BUF_ERROR') {
+          throw zlibError(this.failure);
+        }
+        this.cut = true;
+      }
+      this.close();
+    } catch (e) {
+      this.close();
+      throw e;
+    }
+  }
+}

@@ -9,10 +9,12 @@ import type { KqlType } from '../../engine/values';
 import { restColumnType } from './cells';
 import { type ColumnAppender, KEPT, REJECT } from './columnAppenders';
 import { DataFileError, lineColumnAt } from './dataFileError';
+import { checkJsonRecords } from './jsonRecordLimit';
 import { needsExactRead, plainCell, readExactly } from './exactJson';
 import { type FileWarnings, readContent, readHead, readWindows } from './fileBytes';
 import { scanJson } from './jsonScan';
 import type { LateColumns } from './lateColumns';
+import { recordLimit, tooLongReason } from './recordLimit';
 import { primaryIndex } from './restParts';
 
 export interface JsonColumn {
@@ -27,6 +29,7 @@ export interface JsonHead {
 }
 
 function text(file: string): string {
+  checkJsonRecords(file);
   // A cut-off .gz file's document is cut too: the JSON parser says where it ends.
   const bytes = readContent(file).plain;
   const s = bytes.toString('utf8');
@@ -230,7 +233,10 @@ export function appendJsonFile(
 
 const LF = 10;
 
-/** Each non-empty line of `buf[from, to)` as text with its line number; returns where the unfinished last line starts. */
+/**
+ * Each non-empty line of `buf[from, to)` as text with its line number; returns where the unfinished last
+ * line starts. A line longer than `limit` bytes goes to `tooLong` instead, never made a string.
+ */
 function eachLine(
   buf: Buffer,
   from: number,
@@ -238,6 +244,8 @@ function eachLine(
   final: boolean,
   firstLine: number,
   onLine: (line: string, lineNo: number, bytes: Buffer) => void,
+  limit = Number.POSITIVE_INFINITY,
+  tooLong?: (lineNo: number) => void,
 ): { used: number; lines: number } {
   let start = from;
   let lineNo = firstLine;
@@ -253,7 +261,9 @@ function eachLine(
     if (stop > start && buf[stop - 1] === 13) {
       stop--;
     }
-    if (stop > start) {
+    if (stop - start > limit) {
+      tooLong?.(lineNo);
+    } else if (stop > start) {
       const bytes = buf.subarray(start, stop);
       onLine(bytes.toString('utf8'), lineNo, bytes);
     }
@@ -370,57 +380,87 @@ export function appendJsonlFile(
   let rows = 0;
   let line = 1;
   let read = 0;
+  const limit = recordLimit();
+  const tooLong = (lineNo: number) =>
+    warnings.add(`${file}:${lineNo}:1: ${tooLongReason('the line')} (record skipped)`);
+  // Inside a line past the limit: its bytes are dropped as they come, up to its end, never held whole.
+  let skipping = false;
   readWindows(
     file,
     (buf, from, to, final) => {
-      const r = eachLine(buf, from, to, final, line, (text, lineNo, bytes) => {
-        const read = lineProblem(file, text, lineNo, bytes, types);
-        let { record, exact } = read;
-        if (!record) {
-          warnings.add(read.warning!);
-          return;
+      let begin = from;
+      if (skipping) {
+        const lf = buf.indexOf(LF, from);
+        if (lf < 0 || lf >= to) {
+          onWindow(read, rows);
+          return to;
         }
-        let lateKeys = false;
-        for (const k in record) {
-          if (known.has(k) || reportedKeys.has(k)) {
-            continue;
+        begin = lf + 1;
+        line++;
+        skipping = false;
+      }
+      const r = eachLine(
+        buf,
+        begin,
+        to,
+        final,
+        line,
+        (text, lineNo, bytes) => {
+          const read = lineProblem(file, text, lineNo, bytes, types);
+          let { record, exact } = read;
+          if (!record) {
+            warnings.add(read.warning!);
+            return;
           }
-          if (late?.adds(k, `${file}:${lineNo}`)) {
-            lateKeys ||= late.keeps(k);
-          } else {
-            reportedKeys.add(k);
-            warnings.add(
-              `${file}:${lineNo}: key ${JSON.stringify(k)} is not a column of the table (its columns come from the first records of each file); its values are left out`,
-            );
+          let lateKeys = false;
+          for (const k in record) {
+            if (known.has(k) || reportedKeys.has(k)) {
+              continue;
+            }
+            if (late?.adds(k, `${file}:${lineNo}`)) {
+              lateKeys ||= late.keeps(k);
+            } else {
+              reportedKeys.add(k);
+              warnings.add(
+                `${file}:${lineNo}: key ${JSON.stringify(k)} is not a column of the table (its columns come from the first records of each file); its values are left out`,
+              );
+            }
           }
-        }
-        // A late column's type is known only when the load ends: the values kept are read as exactly as a
-        // long or dynamic column's (a long past 2^53 keeps its digits), for the records that need it.
-        if (lateKeys && !exact && needsExactRead(text, LATE_COLUMN_TYPES)) {
-          record = readExactly(withoutBom(text), record) as Record<string, unknown>;
-          exact = true;
-        }
-        for (let j = 0; j < names.length; j++) {
-          values[j] = Object.hasOwn(record, names[j]!) ? record[names[j]!] : null;
-        }
-        const ok = appendRow(
-          values,
-          columnOf,
-          [],
-          appenders,
-          (j, reason, skipped) =>
-            warnings.add(
-              `${file}:${lineNo}: ${names[j]}: ${reason}${skipped ? `${inferredNote(j, reason)} (record skipped)` : ''}`,
-            ),
-          exact,
-        );
-        if (ok) {
-          rows++;
-          late?.kept(record);
-        }
-      });
+          // A late column's type is known only when the load ends: the values kept are read as exactly as a
+          // long or dynamic column's (a long past 2^53 keeps its digits), for the records that need it.
+          if (lateKeys && !exact && needsExactRead(text, LATE_COLUMN_TYPES)) {
+            record = readExactly(withoutBom(text), record) as Record<string, unknown>;
+            exact = true;
+          }
+          for (let j = 0; j < names.length; j++) {
+            values[j] = Object.hasOwn(record, names[j]!) ? record[names[j]!] : null;
+          }
+          const ok = appendRow(
+            values,
+            columnOf,
+            [],
+            appenders,
+            (j, reason, skipped) =>
+              warnings.add(
+                `${file}:${lineNo}: ${names[j]}: ${reason}${skipped ? `${inferredNote(j, reason)} (record skipped)` : ''}`,
+              ),
+            exact,
+          );
+          if (ok) {
+            rows++;
+            late?.kept(record);
+          }
+        },
+        limit,
+        tooLong,
+      );
       line += r.lines;
       onWindow(read, rows);
+      if (!final && to - r.used > limit) {
+        tooLong(line);
+        skipping = true;
+        return to;
+      }
       return r.used;
     },
     (bytes) => {

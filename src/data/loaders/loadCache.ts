@@ -15,6 +15,7 @@ import { Table } from '../../engine/table';
 import type { DynamicValue, KqlType } from '../../engine/values';
 import { dynamicJson } from '../../engine/valueText';
 import { findTable } from '../../schema/catalogue';
+import { recordLimit } from './recordLimit';
 import type { ColumnSpec, SourceFile } from './tableSource';
 
 // 04: datetimes count ticks from the engine's datetime base (not 1970); longs past 2^53 keep an exact section.
@@ -61,7 +62,14 @@ export class LoadCache {
   /** The entry's key: what a table is loaded from and how. */
   key(name: string, files: readonly SourceFile[]): string {
     const catalogue = findTable(name)?.columns.map((c) => `${c.name}:${c.type}`) ?? [];
-    const what = JSON.stringify([MAGIC, name, catalogue, files.map((f) => [path.resolve(f.path), f.size, f.mtimeMs])]);
+    // The record limit too: a table loaded without a record past it is loaded again when the limit is raised.
+    const what = JSON.stringify([
+      MAGIC,
+      name,
+      catalogue,
+      files.map((f) => [path.resolve(f.path), f.size, f.mtimeMs]),
+      recordLimit(),
+    ]);
     return crypto.createHash('sha256').update(what).digest('hex').slice(0, 40);
   }
 

@@ -11,7 +11,14 @@
 
 import type * as fsp from 'node:fs/promises';
 import * as zlib from 'node:zlib';
-import { type AsyncBuffer, type Compressors, type FileMetaData, type ParquetParsers, parquetRead } from 'hyparquet';
+import {
+  type AsyncBuffer,
+  type Compressors,
+  type FileMetaData,
+  type ParquetParsers,
+  parquetRead,
+  snappyUncompress,
+} from 'hyparquet';
 import { isTicks, ticksOf } from '../../engine/ticks';
 import { DATETIME_BASE_MS, msFromTicks, TICKS_PER_MILLISECOND } from '../../engine/values';
 import { type ColumnAppender, KEPT, OK, REJECT } from './appender';
@@ -19,12 +26,42 @@ import { DataFileError } from './dataFileError';
 import type { FileWarnings } from './fileBytes';
 import { nestedRealReaders } from './parquetNested';
 import { type ParquetColumn, parquetColumns, parquetFooter } from './parquetSchema';
+import { recordLimit, tooLongReason } from './recordLimit';
 import { openRegularAsync } from './regularFile';
 
-/** Codecs hyparquet leaves to the caller; SNAPPY it decodes itself. ZSTD and LZ4 have no decoder in Node 20's zlib. */
+/**
+ * A page's declared size past the record limit (recordLimit.ts) is refused before it is inflated: a page
+ * is decoded whole, and a forged header could declare gigabytes (hyparquet allocates SNAPPY's output at
+ * the declared size). The row group is then a warning, as any group that cannot be read.
+ */
+function limited(decode: (input: Uint8Array, outputLength: number) => Uint8Array) {
+  return (input: Uint8Array, outputLength: number): Uint8Array => {
+    if (outputLength > recordLimit()) {
+      throw new Error(
+        `${tooLongReason(`a page of ${outputLength.toLocaleString('en-US')} bytes (decompressed, as its header says)`)}`,
+      );
+    }
+    return decode(input, outputLength);
+  };
+}
+
+/**
+ * Codecs hyparquet leaves to the caller, and SNAPPY, which it decodes itself, through the page limit.
+ * ZSTD and LZ4 have no decoder in Node 20's zlib. An UNCOMPRESSED page is the file's own bytes.
+ */
 const COMPRESSORS: Compressors = {
-  GZIP: (input) => new Uint8Array(zlib.gunzipSync(input)),
-  BROTLI: (input) => new Uint8Array(zlib.brotliDecompressSync(input)),
+  GZIP: limited(
+    (input, outputLength) => new Uint8Array(zlib.gunzipSync(input, { maxOutputLength: Math.max(1, outputLength) })),
+  ),
+  BROTLI: limited(
+    (input, outputLength) =>
+      new Uint8Array(zlib.brotliDecompressSync(input, { maxOutputLength: Math.max(1, outputLength) })),
+  ),
+  SNAPPY: limited((input, outputLength) => {
+    const page = new Uint8Array(outputLength);
+    snappyUncompress(input, page);
+    return page;
+  }),
 };
 
 const BASE_MS = BigInt(DATETIME_BASE_MS);

@@ -5,8 +5,8 @@
  * "Unicode Text" and some portal exports write) is transcoded to UTF-8.
  */
 import { constants as bufferConstants } from 'node:buffer';
-import { DataFileError } from './dataFileError';
-import { gunzipSteps, type Inflated } from './gunzipSteps';
+import { DataFileError, RefusedFileError } from './dataFileError';
+import { type CompressedInput, GunzipStream, gunzipSteps, type Inflated } from './gunzipSteps';
 
 /**
  * How many times its compressed size a stretch of a `.gz` file's content may inflate to. Real exports
@@ -47,7 +47,7 @@ function bombGuard(file: string): (content: number, compressedRead: number) => v
     const from = compressedRead - markRead;
     if (from * MAX_INFLATE_RATIO < stretch) {
       const after = markContent > 0 ? `, after its first ${formatMb(markContent)} of content` : '';
-      throw new DataFileError(
+      throw new RefusedFileError(
         file,
         1,
         1,
@@ -87,14 +87,40 @@ export function gunzipWhole(file: string, compressed: Buffer): Gunzipped {
   // so it ends at the last line end.
   const plain = held.subarray(0, held.lastIndexOf(10) + 1);
   const at = endPosition(plain);
+  return { plain, cut: cutError(file, compressed.length, at.line, at.column) };
+}
+
+/** The problem of a `.gz` file cut off after `compressedBytes`, at the line after its last whole one. */
+export function cutError(file: string, compressedBytes: number, line: number, column: number): DataFileError {
+  return new DataFileError(
+    file,
+    line,
+    column,
+    `the compressed file ends early, cut off after ${compressedBytes.toLocaleString('en-US')} bytes: the records before this line are loaded, this line and the rest are missing`,
+  );
+}
+
+/** A `.gz` file's content a piece at a time, under the bomb rule; zlib's errors as the file's problem. */
+export function gunzipPieces(
+  file: string,
+  compressed: CompressedInput,
+): { next(): Buffer | undefined; close(): void; readonly cut: boolean } {
+  const stream = new GunzipStream(compressed, bombGuard(file));
   return {
-    plain,
-    cut: new DataFileError(
-      file,
-      at.line,
-      at.column,
-      `the compressed file ends early, cut off after ${compressed.length.toLocaleString('en-US')} bytes: the records before this line are loaded, this line and the rest are missing`,
-    ),
+    next: () => {
+      try {
+        return stream.next();
+      } catch (e) {
+        if (e instanceof DataFileError) {
+          throw e;
+        }
+        throw new DataFileError(file, 1, 1, `cannot decompress the file: ${(e as Error).message}`);
+      }
+    },
+    close: () => stream.close(),
+    get cut() {
+      return stream.cut;
+    },
   };
 }
 

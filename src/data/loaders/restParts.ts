@@ -7,6 +7,7 @@
  * two responses with a `Table_1` each never collide.
  */
 import { readContent } from './fileBytes';
+import { checkJsonRecords } from './jsonRecordLimit';
 
 export interface RestPart {
   /** The table's position in the response's `tables`. */
@@ -57,6 +58,7 @@ export function restTableNames(
   }
   let names: (string | undefined)[] | undefined;
   try {
+    checkJsonRecords(file);
     const text = readContent(file)
       .plain.toString('utf8')
       .replace(/^\uFEFF/, '')

@@ -8,7 +8,7 @@ import { findColumn, findTable } from '../../schema/catalogue';
 import { type ColumnAppender, columnAppender } from './columnAppenders';
 import { appendCsvFileSplit, csvParts } from './csvSplit';
 import { appendCsvFile } from './csvTable';
-import { DataFileError } from './dataFileError';
+import { DataFileError, RefusedFileError } from './dataFileError';
 import { FileWarnings, type LoadControl } from './fileBytes';
 import { appendJsonFile, appendJsonlFile } from './jsonTable';
 import { LateColumns, type LateColumnType } from './lateColumns';
@@ -138,8 +138,8 @@ function fileFailed(b: Build, e: unknown, f: FileRead): void {
   if (!(e instanceof DataFileError)) {
     throw e;
   }
-  // The columns are brought level.
-  const n = Math.min(...b.appenders.map((a) => a.length));
+  // The columns are brought level; a refused file's records are all dropped (b.rows: the rows before it).
+  const n = e instanceof RefusedFileError ? b.rows : Math.min(...b.appenders.map((a) => a.length));
   b.appenders.forEach((a) => {
     while (a.length > n) {
       a.pop();
