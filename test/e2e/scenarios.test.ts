@@ -65,6 +65,7 @@ import { queryParameterPromptScenario } from './scenarios/queryParameterPrompt';
 import { queryParametersNotebookScenario } from './scenarios/queryParameters';
 import { queryParameterTypesScenario } from './scenarios/queryParameterTypes';
 import { resultsScenario } from './scenarios/results';
+import { reportsOnOwnExportsScenario } from './scenarios/reportsOnOwnExports';
 import { runAllAndStatusScenario } from './scenarios/runAllAndStatus';
 import { screenKeyboardScenario, screenWidthsScenario } from './scenarios/screenAccess';
 import { settingsWalkScenario } from './scenarios/settingsWalk';
@@ -390,5 +391,10 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     "98 a notebook as the user switches backend: a cell runs on the local engine, the next on Log Analytics after Select Query Backend, each status bar names its backend (also after save and reopen); a cell stopped at the server's time limit says what the results panel says",
     notebookBackendSwitchScenario,
     420_000,
+  );
+  scenario(
+    "102 every report and the seed queries on the user's own exports (portal CSV with [UTC] headers, a JSON Lines export tree without two columns, a header-only table, an extra table, a broken file): Run All ends and each part answers or names the table or column it needs; saved and reopened; a failed cell keeps the backend that ran it",
+    reportsOnOwnExportsScenario,
+    1_200_000,
   );
 });
