@@ -177,7 +177,7 @@ interface SavedCell {
 }
 
 /** What each code cell of a saved notebook ended with, one line a cell. */
-function outcomes(file: string): { cell: number; first: string; outcome: string }[] {
+function outcomes(file: string): { cell: number; first: string; source: string; outcome: string }[] {
   const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as { cells: SavedCell[] };
   return saved.cells.flatMap((c, i) => {
     if (c.kind !== 'code') return [];
@@ -197,7 +197,7 @@ function outcomes(file: string): { cell: number; first: string; outcome: string 
         : text
           ? text
           : 'NO OUTCOME';
-    return [{ cell: i + 1, first, outcome }];
+    return [{ cell: i + 1, first, source: c.source.join(''), outcome }];
   });
 }
 
@@ -215,6 +215,13 @@ function assertEachAnswersOrSaysWhy(name: string, file: string): void {
       ),
   );
   assert.deepEqual(bad, [], `${name}: every part answers or says which table or column it needs`);
+  // A part is held up only by a table it reads itself, not by a let of another part above it that reads
+  // one (the seed queries' `let ips = materialize(ServiceMapComputer_CL …)`).
+  const blamed = all.filter((o) => {
+    const table = /it reads (\w+)(?:,| and| which)/.exec(o.outcome)?.[1];
+    return table !== undefined && /^[A-Z]/.test(table) && !o.outcome.includes(' of ') && !o.source.includes(table);
+  });
+  assert.deepEqual(blamed, [], `${name}: no part is said to read a table it does not name`);
 }
 
 /** Run All, waited for to its end: Run All shows again (not Stop Execution) and the notebook is saved to `target`. */
