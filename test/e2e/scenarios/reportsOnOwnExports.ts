@@ -19,7 +19,7 @@ import { dataFolderWorkspace, inOwnWorkspace } from '../ownWorkspace';
 import { crashNotices } from '../resultsPanel';
 import { answerSaveDialog } from '../saveDialog';
 import { UI_TIMEOUT_MS, type Workbench, waitFor } from '../workbench';
-import { cellList, openNotebookFile, openReport, outputFrame, outputGrid, runAll } from './notebooks';
+import { cellList, openNotebookFile, openReport, outputFrame, outputGrid, outputSaying, runAll } from './notebooks';
 import { codeCell, scrollToCell } from './ownNotebook';
 
 const RESULT_MIME = 'application/vnd.kql.result+json';
@@ -225,7 +225,13 @@ function assertEachAnswersOrSaysWhy(name: string, file: string): void {
 }
 
 /** Run All, waited for to its end: Run All shows again (not Stop Execution) and the notebook is saved to `target`. */
-async function runAllAndSave(wb: Workbench, target: string, untitled: boolean): Promise<void> {
+async function runAllAndSave(
+  wb: Workbench,
+  target: string,
+  untitled: boolean,
+  /** What to look at once Run All ends, before the save redraws the notebook. */
+  beforeSave?: () => Promise<void>,
+): Promise<void> {
   await runAll(wb);
   await wb.page.waitForTimeout(500);
   await wb.page
@@ -233,6 +239,7 @@ async function runAllAndSave(wb: Workbench, target: string, untitled: boolean): 
     .getByText('Run All', { exact: true })
     .first()
     .waitFor({ state: 'visible', timeout: 300_000 });
+  await beforeSave?.();
   if (fs.existsSync(target)) fs.rmSync(target);
   await wb.runCommand('File: Save');
   if (untitled) await answerSaveDialog(wb, target);
@@ -300,11 +307,14 @@ export async function reportsOnOwnExportsScenario(main: Workbench): Promise<void
       const started = Date.now();
       await openReport(wb, title);
       const target = path.join(workspace, `${title.replace(/\W+/g, '-').toLowerCase()}.kqlnb`);
-      await runAllAndSave(wb, target, true);
-      console.log(`# 102: ${title}: Run All and save took ${Date.now() - started} ms`);
-      if (title === 'Open ports') {
+      await runAllAndSave(wb, target, true, async () => {
+        if (title !== 'Open ports') return;
+        // The wildcard part says which column the export left out, where the chart would be.
+        await scrollToCell(wb, 'iff(IsWildcardBind');
+        await outputSaying(wb, /IsWildcardBind of VMBoundPort/);
         await wb.screenshot(102, 'open-ports-without-columns');
-      }
+      });
+      console.log(`# 102: ${title}: Run All and save took ${Date.now() - started} ms`);
       assertEachAnswersOrSaysWhy(title, target);
       await closeAll(wb);
     }
