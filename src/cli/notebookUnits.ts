@@ -41,7 +41,7 @@ export function notebookUnits(text: string, file: string): QueryUnit[] {
     throw new UsageError(`${file} holds no KQL cell.`);
   }
   return code.map((_, i) => {
-    const scoped = scopeCell(code, i);
+    const scoped = scopeCell(code, i, { onlyNeeded: true });
     const number = numbers[i]!;
     const describe = (e: KqlError): string => {
       const place = placeCellError(scoped, i, e.range);

@@ -70,9 +70,20 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalyzedQue
 }
 
 /** The first error of an analysed query as a KqlError, if it has one. */
+/** Kusto's "The name 'X' does not refer to any known column, table, variable or function." */
+const UNKNOWN_NAME_CODE = 'KS142';
+
 export function firstError(query: AnalyzedQuery): KqlError | undefined {
-  const d = query.diagnostics.find((x) => x.severity === 'error');
-  return d ? KqlError.fromDiagnostic(d) : undefined;
+  const errors = query.diagnostics.filter((x) => x.severity === 'error');
+  const first = errors[0];
+  if (!first) {
+    return undefined;
+  }
+  // An unknown name also fails the type its place expects, and Kusto lists that first at the same span
+  // (`iff(IsWildcardBind, …)` on an export without the column: "A value of type bool expected."). The
+  // unknown name is the cause, and the only one that says what to fix (or what the export left out).
+  const cause = errors.find((d) => d.code === UNKNOWN_NAME_CODE && d.start === first.start && d.end === first.end);
+  return KqlError.fromDiagnostic(cause ?? first);
 }
 
 /** Analyse, then throw the first error (the library's words) if the query is not valid KQL. */

@@ -5,7 +5,7 @@
  * Positions in the combined text map back into the cell by a line offset: the prelude always ends with
  * a newline and holds whole lines.
  */
-import { definitionsOf, isDefinitionsOnly } from './statements';
+import { type Definition, definitionsOf, isDefinitionsOnly } from './statements';
 
 export interface ScopedCell {
   /** The text to analyse or run: the prelude, then the cell. */
@@ -22,12 +22,54 @@ export interface ScopedCell {
   readonly preludeCells: readonly number[];
 }
 
-/** The prelude the cells before `index` give it: one line per definition, each ending in `;`. */
-export function preludeFor(cells: readonly string[], index: number): { text: string; cells: number[] } {
+/** Every word of the text that could name a definition (strings and comments too: keeping one too many is harmless). */
+function wordsOf(text: string): Set<string> {
+  const words = new Set<string>();
+  for (const m of text.matchAll(/\[\s*(?:'([^']*)'|"([^"]*)")\s*\]|[A-Za-z_]\w*/g)) {
+    words.add(m[1] ?? m[2] ?? m[0]);
+  }
+  return words;
+}
+
+/**
+ * Of the definitions above a cell, the ones a run of `own` needs: every `set`, `declare` and `alias`, and
+ * each `let` whose name the cell, or a `let` it needs, uses. Kusto binds an unused `let` too, so one that
+ * reads a table the workspace lacks (the seed queries' `let ips = materialize(ServiceMapComputer_CL …)`)
+ * would stop every cell below it on a workspace without that table, though none of them reads it.
+ */
+function neededBy(own: string, definitions: readonly Definition[]): Set<Definition> {
+  const needed = wordsOf(own);
+  const kept = new Set<Definition>();
+  for (let i = definitions.length - 1; i >= 0; i--) {
+    const d = definitions[i]!;
+    if (d.kind !== 'let' || d.names.some((n) => needed.has(n))) {
+      kept.add(d);
+      for (const w of wordsOf(d.text)) needed.add(w);
+    }
+  }
+  return kept;
+}
+
+/**
+ * The prelude the cells before `index` give it: one line per definition, each ending in `;`. With
+ * `own` (the cell's text, for a run), only the definitions it needs (neededBy).
+ */
+export function preludeFor(cells: readonly string[], index: number, own?: string): { text: string; cells: number[] } {
+  const above = cells
+    .slice(0, Math.min(index, cells.length))
+    .map((text, i) => ({ i, definitions: definitionsOf(text) }));
+  const kept =
+    own === undefined
+      ? undefined
+      : neededBy(
+          own,
+          above.flatMap((c) => c.definitions),
+        );
   const lines: string[] = [];
   const origins: number[] = [];
-  for (let i = 0; i < Math.min(index, cells.length); i++) {
-    for (const d of definitionsOf(cells[i]!)) {
+  for (const { i, definitions } of above) {
+    for (const d of definitions) {
+      if (kept && !kept.has(d)) continue;
       // Kept on its own lines with blank lines removed: Kusto.Explorer splits queries at blank lines.
       const body = d.text
         .trim()
@@ -46,9 +88,14 @@ export function preludeFor(cells: readonly string[], index: number): { text: str
  * The cell at `index` of a notebook's code cells (their texts in order) with what it sees of the cells
  * above it.
  */
-export function scopeCell(cells: readonly string[], index: number): ScopedCell {
+export function scopeCell(
+  cells: readonly string[],
+  index: number,
+  /** For a run: only the definitions above that the cell needs (the editor sees them all). */
+  options: { onlyNeeded?: boolean } = {},
+): ScopedCell {
   const own = cells[index] ?? '';
-  const prelude = preludeFor(cells, index);
+  const prelude = preludeFor(cells, index, options.onlyNeeded ? own : undefined);
   return {
     text: prelude.text + own,
     lineOffset: prelude.cells.length,

@@ -6,7 +6,12 @@ export { cellsToKql, kqlToCells } from './kqlConversion';
 export { computersFromPick, computersSummary, machinePickList, nextMachineSelection } from './machinePick';
 export { cannotRunColumnsNote, cannotRunNote, missingColumns, missingTables } from './missingTables';
 export * from './notebookFile';
-export { type CellOutputMetadata, resultOutputMetadata } from './outputMetadata';
+export {
+  type CellOutputMetadata,
+  errorTextWithBackend,
+  resultOutputMetadata,
+  savedOutputMetadata,
+} from './outputMetadata';
 export { ALL_MACHINES, computersLet, computersOf, hasComputersParameter, withComputers } from './parameters';
 export { findReport, REPORTS, type Report, reportFile } from './reportCatalogue';
 export { cellRowsText, resultPayload, tablesRowsText } from './resultPayload';

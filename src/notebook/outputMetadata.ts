@@ -3,7 +3,7 @@
  * result's is read from its payload, so a notebook reopened from its file shows them as they were shown
  * when the cell ran (VS Code keeps an output's metadata only for the session; the file keeps the payload).
  */
-import type { NotebookResultPayload } from './notebookFile';
+import { ERROR_MIME, type NotebookResultPayload, type OutputItemJson, RESULT_MIME } from './notebookFile';
 
 export interface CellOutputMetadata {
   /** Rows of the primary table; absent for a failure. */
@@ -31,4 +31,46 @@ export function resultOutputMetadata(payload: NotebookResultPayload): CellOutput
     ...(payload.tableRowsReturned ? { tableRows: payload.tableRowsReturned } : {}),
     ...(backend ? { backend } : {}),
   };
+}
+
+/**
+ * A failure's error item (VS Code's `{"name","message","stack"}` text) with the label of the backend that
+ * failed added, so the file keeps it: VS Code saves no output metadata, and an error has no payload to
+ * carry it as a result's does. VS Code's error renderer reads only name, message and stack.
+ */
+export function errorTextWithBackend(text: string, backend: unknown): string {
+  const label = shownLabel(backend);
+  if (!label) {
+    return text;
+  }
+  try {
+    const error = JSON.parse(text) as unknown;
+    if (error === null || typeof error !== 'object' || Array.isArray(error)) {
+      return text;
+    }
+    return JSON.stringify({ ...(error as Record<string, unknown>), backend: label });
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * What a saved output tells its reopened cell's status bar: a result's rows and backend, a failure's
+ * backend (kept by errorTextWithBackend), or nothing for a note.
+ */
+export function savedOutputMetadata(items: readonly OutputItemJson[]): CellOutputMetadata | undefined {
+  const result = items.find((i) => i.mime === RESULT_MIME)?.value as NotebookResultPayload | undefined;
+  if (result) {
+    return resultOutputMetadata(result);
+  }
+  const error = items.find((i) => i.mime === ERROR_MIME)?.value;
+  if (typeof error !== 'string') {
+    return undefined;
+  }
+  try {
+    const backend = shownLabel((JSON.parse(error) as { backend?: unknown } | null)?.backend);
+    return backend ? { backend } : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -66,6 +66,7 @@ import { queryParameterPromptScenario } from './scenarios/queryParameterPrompt';
 import { queryParametersNotebookScenario } from './scenarios/queryParameters';
 import { queryParameterTypesScenario } from './scenarios/queryParameterTypes';
 import { resultsScenario } from './scenarios/results';
+import { reportsOnOwnExportsScenario } from './scenarios/reportsOnOwnExports';
 import { runAllAndStatusScenario } from './scenarios/runAllAndStatus';
 import { screenKeyboardScenario, screenWidthsScenario } from './scenarios/screenAccess';
 import { settingsWalkScenario } from './scenarios/settingsWalk';
@@ -402,5 +403,10 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     "99 the results panel on the user's screen: dragged to 150 px under the editor, 300 px wide, at zoom level 2 and 3 its status line, tabs and toolbar are inside it, the grid shows its header over its columns and its last row, the chart fits; High Contrast Light's grid, selection and chart read 4.5:1 (text) and 3:1 (marks); Light Modern's orange series is drawn dark enough for 3:1",
     zoomAndContrastScenario,
     300_000,
+  );
+  scenario(
+    "102 every report and the seed queries on the user's own exports (portal CSV with [UTC] headers, a JSON Lines export tree without two columns, a header-only table, an extra table, a broken file): Run All ends and each part answers or names the table or column it needs; saved and reopened; a failed cell keeps the backend that ran it",
+    reportsOnOwnExportsScenario,
+    1_200_000,
   );
 });

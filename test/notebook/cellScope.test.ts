@@ -89,3 +89,38 @@ test('a definition without its semicolon still ends before the next cell', () =>
   const scoped = scopeCell(['let a = 1', 'print a'], 1);
   assert.deepEqual(analyze(scoped.text).diagnostics, []);
 });
+
+test('a run takes the definitions above that the cell uses, not a let of another part that reads a table it lacks', () => {
+  // The seed queries opened as a notebook: one part's lets read ServiceMapComputer_CL; the parts below do not.
+  const seeds = [
+    'let TimeRange = 24h;\nlet Computers = dynamic(["*"]);',
+    'let machines = datatable(m: string) ["m-1"];\nlet ips = materialize(ServiceMapComputer_CL\n| summarize ips = make_set(Ipv4Addresses_s) by ResourceName_s);\nlet out = VMConnection | where Machine in (machines);\nout | join kind=leftouter (ips) on $left.RemoteIp == $right.ips',
+    'let Recent = VMConnection | where TimeGenerated > ago(TimeRange);\nRecent\n| summarize sum(BytesSent) by Computer',
+  ];
+  const run = scopeCell(seeds, 2, { onlyNeeded: true });
+  assert.ok(!run.text.includes('ServiceMapComputer_CL'), run.text);
+  assert.ok(!run.text.includes('machines'), run.text);
+  assert.match(run.text, /^let TimeRange = 24h;\n/);
+  assert.ok(!run.text.includes('Computers'), 'an unused parameter is left out too');
+  // Positions still map back: the prelude's lines and their cells agree.
+  assert.equal(run.text.slice(run.offset), seeds[2]);
+  assert.equal(run.lineOffset, run.preludeCells.length);
+  assert.deepEqual(run.preludeCells, [0]);
+  // The editor still sees every definition above (completion offers them all).
+  assert.ok(scopeCell(seeds, 2).text.includes('ServiceMapComputer_CL'));
+});
+
+test('a run keeps a let the cell uses through another let, and every set and declare', () => {
+  const chain = [
+    'declare query_parameters(Port:long = 443);\nset query_now = datetime(2026-11-23);\nlet Base = VMConnection | where DestinationPort == Port;',
+    "let Unused = ServiceMapProcess_CL;\nlet ['Web traffic'] = Base | where ProcessName == 'nginx';",
+    "['Web traffic'] | count",
+  ];
+  const run = scopeCell(chain, 2, { onlyNeeded: true });
+  assert.ok(!run.text.includes('Unused'), run.text);
+  for (const kept of ['declare query_parameters', 'set query_now', 'let Base', "let ['Web traffic']"]) {
+    assert.ok(run.text.includes(kept), `${kept} in\n${run.text}`);
+  }
+  assert.deepEqual(analyze(run.text).diagnostics, []);
+  assert.deepEqual(run.preludeCells, [0, 0, 0, 1]);
+});

@@ -7,11 +7,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+  ERROR_MIME,
+  errorTextWithBackend,
   type NotebookResultPayload,
   RESULT_MIME,
   readNotebook,
   resultOutputMetadata,
   resultPayload,
+  savedOutputMetadata,
   writeNotebook,
 } from '../../src/notebook';
 import type { QueryResult } from '../../src/results/queryResult';
@@ -67,4 +70,49 @@ test('a lone surrogate in a value is saved escaped and reopens as itself, not U+
   const rows = (readNotebook(bytes, 1000).cells[0]!.outputs![0]![0]!.value as NotebookResultPayload).result.tables[0]!
     .rows;
   assert.deepEqual(rows, [['a\ud800b'], ['x\udc00']]);
+});
+
+/** A failed cell's output as the serializer saves it (its metadata's backend kept in the error item) and reopens it. */
+function failureSavedAndReopened(errorText: string, backend: unknown) {
+  const text = writeNotebook(
+    {
+      cells: [
+        {
+          kind: 'code',
+          language: 'kql',
+          source: 'VMConnection | take 1',
+          executionOrder: 1,
+          outputs: [[{ mime: ERROR_MIME, value: errorTextWithBackend(errorText, backend) }]],
+        },
+      ],
+    },
+    1000,
+  );
+  return readNotebook(text, 1000).cells[0]!.outputs![0]!;
+}
+
+test('a cell that failed on Log Analytics reopens naming Log Analytics, its error unchanged', () => {
+  const error = JSON.stringify({ name: 'Query error', message: '1:1: Failed to resolve table', stack: '' });
+  const items = failureSavedAndReopened(error, LA);
+  assert.deepEqual(savedOutputMetadata(items), { backend: LA });
+  const shown = JSON.parse(items[0]!.value as string) as Record<string, unknown>;
+  assert.equal(shown.name, 'Query error');
+  assert.equal(shown.message, '1:1: Failed to resolve table');
+});
+
+test('a failure without a backend (a cell of definitions only, an older file) reopens without one', () => {
+  const error = JSON.stringify({ name: 'Query error', message: 'x' });
+  assert.equal(savedOutputMetadata(failureSavedAndReopened(error, undefined)), undefined);
+  assert.equal(errorTextWithBackend(error, undefined), error);
+});
+
+test("a hostile failure's text or label is kept as it was and names no backend", () => {
+  for (const text of ['not json', '[1,2]', 'null', '"a string"']) {
+    assert.equal(errorTextWithBackend(text, LA), text);
+    assert.equal(savedOutputMetadata([{ mime: ERROR_MIME, value: text }]), undefined);
+  }
+  for (const backend of ['$(alert) Fake', 'x'.repeat(500), 42, '']) {
+    const hand = JSON.stringify({ name: 'e', message: 'm', backend });
+    assert.equal(savedOutputMetadata([{ mime: ERROR_MIME, value: hand }]), undefined);
+  }
 });

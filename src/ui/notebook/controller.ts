@@ -113,6 +113,7 @@ export class KqlNotebookController implements vscode.Disposable {
     const scoped = scopeCell(
       code.map((c) => c.document.getText()),
       Math.max(index, 0),
+      { onlyNeeded: true },
     );
     const cellNumber = (i: number): number => (code[i]?.index ?? i) + 1;
     // Read once: a backend switched while the cell runs changes the next run, not what this one says.

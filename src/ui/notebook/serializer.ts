@@ -5,16 +5,16 @@
 import * as vscode from 'vscode';
 import {
   type CellJson,
+  ERROR_MIME,
+  errorTextWithBackend,
   isJsonMime,
   NotebookFormatError,
   type NotebookJson,
-  type NotebookResultPayload,
   type OutputItemJson,
-  RESULT_MIME,
   ranWithoutError,
   readNotebook,
-  resultOutputMetadata,
   runDurationMs,
+  savedOutputMetadata,
   writeNotebook,
 } from '../../notebook';
 import { asSentence } from '../../results/sentence';
@@ -24,8 +24,12 @@ import { log } from '../log';
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
-function itemToJson(item: vscode.NotebookCellOutputItem): OutputItemJson {
+/** `backend`: the output's metadata's, kept inside a failure's error item (VS Code saves no metadata). */
+function itemToJson(item: vscode.NotebookCellOutputItem, backend: unknown): OutputItemJson {
   const text = decoder.decode(item.data);
+  if (item.mime === ERROR_MIME) {
+    return { mime: item.mime, value: errorTextWithBackend(text, backend) };
+  }
   if (isJsonMime(item.mime)) {
     try {
       return { mime: item.mime, value: JSON.parse(text) as unknown };
@@ -50,13 +54,11 @@ export function toNotebookData(notebook: NotebookJson): vscode.NotebookData {
       c.language,
     );
     if (c.outputs?.length) {
-      // A result's rows and backend come back from its payload: VS Code saved no output metadata.
+      // A result's rows and backend come back from its payload, a failure's backend from its error item:
+      // VS Code saved no output metadata.
       cell.outputs = c.outputs.map((items) => {
-        const result = items.find((i) => i.mime === RESULT_MIME)?.value as NotebookResultPayload | undefined;
-        return new vscode.NotebookCellOutput(
-          items.map(itemFromJson),
-          result ? { ...resultOutputMetadata(result) } : undefined,
-        );
+        const metadata = savedOutputMetadata(items);
+        return new vscode.NotebookCellOutput(items.map(itemFromJson), metadata ? { ...metadata } : undefined);
       });
     }
     if (c.executionOrder !== undefined) {
@@ -79,7 +81,9 @@ export function fromNotebookData(data: vscode.NotebookData): NotebookJson {
       kind: c.kind === vscode.NotebookCellKind.Markup ? 'markdown' : 'code',
       language: c.languageId,
       source: c.value,
-      ...(c.outputs?.length ? { outputs: c.outputs.map((o) => o.items.map(itemToJson)) } : {}),
+      ...(c.outputs?.length
+        ? { outputs: c.outputs.map((o) => o.items.map((i) => itemToJson(i, o.metadata?.backend))) }
+        : {}),
       ...(c.executionSummary?.executionOrder !== undefined
         ? { executionOrder: c.executionSummary.executionOrder }
         : {}),

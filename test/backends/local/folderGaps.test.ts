@@ -50,6 +50,20 @@ test('a VM insights column the export left out names the table, the column and t
   assert.deepEqual([e.range.start.line, e.range.start.character], [1, 25]);
 });
 
+test('a left-out column where a bool is expected names the column, not "A value of type bool expected."', () => {
+  // The Open ports report's wildcard part on a VMBoundPort export without IsWildcardBind: Kusto lists the
+  // type error first, at the same place as the unknown name that causes it.
+  const dir = exportsFolder();
+  const e = errorOf(dir, 'VMConnection\n| summarize n = count() by Bind = iff(LinksFailed, "failed", "ok")');
+  assert.equal(
+    e.message,
+    "VMConnection has no column 'LinksFailed' in the data folder: VMConnection.csv was exported without it (VM insights' VMConnection has it).",
+  );
+  assert.deepEqual([e.range.start.line, e.range.start.character], [1, 38]);
+  // A type error of a column the export has stays Kusto's.
+  assert.equal(errorOf(dir, 'VMConnection | where Computer').message, 'The expression must have the type bool.');
+});
+
 test('a column missing from an export tree names the tree', () => {
   const dir = exportsFolder();
   const e = errorOf(dir, 'VMProcess | project Computer, ExecutableName');
