@@ -176,7 +176,10 @@ export function registerSchemaView(ctx: Ctx): void {
         prompt: 'Part of a table or column name',
         value: provider.filter,
       });
-      if (text !== undefined) setFilter(text);
+      if (text === undefined) return;
+      setFilter(text);
+      // Run from the Command Palette with the view closed, the filter changed nothing the user could see.
+      if (text && !view.visible) await vscode.commands.executeCommand('kql.schema.focus');
     }),
     vscode.commands.registerCommand('kql.clearSchemaFilter', () => setFilter('')),
   );
