@@ -61,6 +61,7 @@ import { ownFleetScenario } from './scenarios/ownFleet';
 import { ownNotebookScenario } from './scenarios/ownNotebook';
 import { panelsChartScenario } from './scenarios/panelsChart';
 import { pickMachinesFleetScenario } from './scenarios/pickMachinesFleet';
+import { productionWorkspaceScenario } from './scenarios/productionWorkspace';
 import { queryParameterPromptScenario } from './scenarios/queryParameterPrompt';
 import { queryParametersNotebookScenario } from './scenarios/queryParameters';
 import { queryParameterTypesScenario } from './scenarios/queryParameterTypes';
@@ -390,5 +391,10 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     "98 a notebook as the user switches backend: a cell runs on the local engine, the next on Log Analytics after Select Query Backend, each status bar names its backend (also after save and reopen); a cell stopped at the server's time limit says what the results panel says",
     notebookBackendSwitchScenario,
     420_000,
+  );
+  scenario(
+    "101 a user's production-sized Log Analytics workspace (400 tables, 10,000 machines): the Schema view inserts ['http.status'] and ['title'] as the query needs them; a partial 30,000-row answer shows its rows and reason and exports every row; a 40 s query is cancelled at the server; the Machines view lists the 10,000 machines and the map draws the fleet",
+    productionWorkspaceScenario,
+    480_000,
   );
 });
