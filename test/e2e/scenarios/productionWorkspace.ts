@@ -8,7 +8,8 @@
  *   shows, and "Export all rows" as CSV writes 30,000 records.
  * - A query the server takes 40 s on: the notification's Cancel stops it, the panel says so and the
  *   server sees the request abandoned.
- * - The Machines view lists the 10,000 machines; the dependency map draws the fleet.
+ * - The Machines view lists the 10,000 machines; the dependency map draws the fleet's 300 busiest and its
+ *   status reads "10,000 machines, …, 1 external endpoint" (it read "10000 machines" and "1 external endpoints").
  * Prints how long each took.
  */
 import assert from 'node:assert/strict';
@@ -255,6 +256,10 @@ export async function productionWorkspaceScenario(main: Workbench): Promise<void
     const drawn = await mapFrame(wb, (m) => m.nodes > 0);
     console.log(
       `# ${N}: the map drew ${drawn.state.nodes} nodes after ${Date.now() - started} ms: ${drawn.state.status}`,
+    );
+    assert.match(
+      drawn.state.status,
+      /^10,000 machines, 10,000 processes, 1 external endpoint · the 300 busiest of 10,000 machines/,
     );
     await wb.screenshot(N, 'map-10000');
     assert.deepEqual(await crashNotices(wb), []);
