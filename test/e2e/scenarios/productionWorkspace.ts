@@ -109,16 +109,41 @@ async function editorLine(wb: Workbench, index: number): Promise<string> {
   return ((await wb.page.locator('.monaco-editor .view-line').nth(index).textContent()) ?? '').replace(/\u00a0/g, ' ');
 }
 
-/** Clicks a column's row in the filtered Schema view. */
-async function clickSchemaColumn(wb: Workbench, name: string): Promise<void> {
+/**
+ * Clicks a column's row in the filtered Schema view until the editor's line 3 holds `expected`. A click
+ * that lands while the view redraws (the schema arriving after sign-in replaces its rows) is dropped by
+ * VS Code, and a user clicks again; a slow click that lands twice shows as the name written twice.
+ */
+async function clickSchemaColumn(wb: Workbench, name: string, expected: string): Promise<void> {
   const row = wb.page
     .locator('.pane', { has: wb.page.locator('.pane-header[aria-label^="Schema"]') })
     .locator('.monaco-list-row')
     .filter({ has: wb.page.locator('.label-name', { hasText: new RegExp(`^${name.replace(/\./g, '\\.')}$`) }) })
     .first();
-  await row.waitFor({ state: 'visible', timeout: 60_000 });
-  await row.click();
+  let clicked = 0;
+  await waitFor(
+    `${expected} in the editor`,
+    async () => {
+      const line = await editorLine(wb, 2);
+      if (line.includes(expected)) return true;
+      if (clicked === 0 || (clicked < 3 && Date.now() - lastClick > 10_000)) {
+        await row.waitFor({ state: 'visible', timeout: 60_000 });
+        await row.click();
+        clicked++;
+        lastClick = Date.now();
+      }
+      return undefined;
+    },
+    60_000,
+  ).catch(async (e) => {
+    await wb.screenshot(N, 'schema-insert-failed');
+    throw new Error(`${(e as Error).message}; line 3 reads: ${await editorLine(wb, 2)}`);
+  });
+  const line = await editorLine(wb, 2);
+  assert.equal(line.split(expected).length, 2, `inserted once: ${line}`);
+  if (clicked > 1) console.log(`# ${N}: ${name} took ${clicked} clicks`);
 }
+let lastClick = 0;
 
 async function filterSchema(wb: Workbench, text: string): Promise<void> {
   await wb.runCommand('Connection Analytics: Filter Schema');
@@ -161,25 +186,20 @@ export async function productionWorkspaceScenario(main: Workbench): Promise<void
     await wb.goTo(3, 1);
     await wb.page.keyboard.press('End');
     await filterSchema(wb, 'http');
-    await clickSchemaColumn(wb, 'http.status');
-    await waitFor("['http.status'] in the editor", async () =>
-      (await editorLine(wb, 2)).includes("| project ['http.status']") ? true : undefined,
-    ).catch(async (e) => {
-      await wb.screenshot(N, 'schema-insert-failed');
-      throw new Error(`${(e as Error).message}; line 3 reads: ${await editorLine(wb, 2)}`);
-    });
+    await waitFor(
+      "the Schema view on the workspace's own schema",
+      async () =>
+        (await viewTreeRows(wb, 'Schema')).some((r) => r.label === 'Log Analytics metadata API') ? true : undefined,
+      60_000,
+    );
+    await clickSchemaColumn(wb, 'http.status', "| project ['http.status']");
     console.log(`# ${N}: the schema's odd column inserted ${Date.now() - opened} ms after the window opened`);
     await wb.activeEditor().click({ position: { x: 400, y: 10 } });
     await wb.goTo(3, 1);
     await wb.page.keyboard.press('End');
     await wb.page.keyboard.insertText(', ');
     await filterSchema(wb, 'title');
-    await clickSchemaColumn(wb, 'title');
-    await waitFor("['title'] in the editor", async () =>
-      (await editorLine(wb, 2)).includes("| project ['http.status'], ['title']") ? true : undefined,
-    ).catch(async (e) => {
-      throw new Error(`${(e as Error).message}; line 3 reads: ${await editorLine(wb, 2)}`);
-    });
+    await clickSchemaColumn(wb, 'title', "| project ['http.status'], ['title']");
     await wb.screenshot(N, 'schema-inserts-bracketed-names');
     const problems = await wb.problems();
     assert.ok(!problems.some((p) => /shop\.kql|http|title/.test(p) && /Ln 3/.test(p)), problems.join('\n'));
