@@ -1,3 +1,5 @@
+import { RESERVED_WORDS } from './reservedWords';
+
 /**
  * Values spliced into generated KQL go through here and nowhere else: a machine name with a quote, a
  * backslash, a pipe or a newline must stay one string literal, never become query text.
@@ -39,7 +41,13 @@ export function kqlStringList(values: readonly string[]): string {
   return `(${values.map(kqlString).join(', ')})`;
 }
 
-/** A column or table name: bare when it is a plain identifier, else quoted as ['name']. */
+/**
+ * A column or table name: bare when it is a plain identifier and not a reserved word, else quoted as
+ * ['name'] (a newline or control character escaped, so the name stays one literal).
+ */
 export function kqlIdentifier(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `['${name.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}']`;
+  if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !RESERVED_WORDS.has(name)) return name;
+  // The double-quoted literal's escapes, turned into a single-quoted one.
+  const body = kqlString(name).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'");
+  return `['${body}']`;
 }

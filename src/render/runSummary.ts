@@ -10,7 +10,8 @@ export function formatRunStats(stats: QueryStats): string {
   const ms =
     stats.durationMs < 1000 ? `${Math.round(stats.durationMs)} ms` : `${(stats.durationMs / 1000).toFixed(1)} s`;
   const rows = `${stats.rowCount.toLocaleString('en-US')}${stats.truncated ? '+' : ''} ${stats.rowCount === 1 && !stats.truncated ? 'row' : 'rows'}`;
-  return `${rows} · ${ms}`;
+  // A partial answer's count is not the whole answer: said where the count is.
+  return `${stats.partial ? '$(warning) ' : ''}${rows}${stats.partial ? ' (partial)' : ''} · ${ms}`;
 }
 
 export function formatRunFailure(kind: RunFailureKind): string {

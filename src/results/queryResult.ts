@@ -48,6 +48,11 @@ export interface QueryStats {
   /** True when rows past the row limit were dropped. */
   readonly truncated: boolean;
   /**
+   * Log Analytics answered only part (a PartialError): the rows are what the service got to, and the
+   * count must not read as the whole answer.
+   */
+  readonly partial?: boolean;
+  /**
    * Local data folder: tables that gained columns as this query loaded them (JSON Lines keys first
    * seen past the records their columns were read from); the workspace schema is to be read again.
    */

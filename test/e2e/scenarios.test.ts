@@ -39,7 +39,6 @@ import { chartTooltipScenario, restrictedModeScenario } from './scenarios/harden
 import { highlightingScenario } from './scenarios/highlighting';
 import { hostileExportsScenario } from './scenarios/hostileExports';
 import { hostileFolderScenario } from './scenarios/hostileFolder';
-import { recordLimitScenario } from './scenarios/recordLimit';
 import { hostileQueriesScenario } from './scenarios/hostileQueries';
 import { ipLookupScenario } from './scenarios/ipLookup';
 import { largeMessyFileScenario } from './scenarios/largeMessyFile';
@@ -62,11 +61,13 @@ import { ownFleetScenario } from './scenarios/ownFleet';
 import { ownNotebookScenario } from './scenarios/ownNotebook';
 import { panelsChartScenario } from './scenarios/panelsChart';
 import { pickMachinesFleetScenario } from './scenarios/pickMachinesFleet';
+import { productionWorkspaceScenario } from './scenarios/productionWorkspace';
 import { queryParameterPromptScenario } from './scenarios/queryParameterPrompt';
 import { queryParametersNotebookScenario } from './scenarios/queryParameters';
 import { queryParameterTypesScenario } from './scenarios/queryParameterTypes';
-import { resultsScenario } from './scenarios/results';
+import { recordLimitScenario } from './scenarios/recordLimit';
 import { reportsOnOwnExportsScenario } from './scenarios/reportsOnOwnExports';
+import { resultsScenario } from './scenarios/results';
 import { runAllAndStatusScenario } from './scenarios/runAllAndStatus';
 import { screenKeyboardScenario, screenWidthsScenario } from './scenarios/screenAccess';
 import { settingsWalkScenario } from './scenarios/settingsWalk';
@@ -408,5 +409,10 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     "102 every report and the seed queries on the user's own exports (portal CSV with [UTC] headers, a JSON Lines export tree without two columns, a header-only table, an extra table, a broken file): Run All ends and each part answers or names the table or column it needs; saved and reopened; a failed cell keeps the backend that ran it",
     reportsOnOwnExportsScenario,
     1_200_000,
+  );
+  scenario(
+    "101 a user's production-sized Log Analytics workspace (400 tables, 10,000 machines): the Schema view inserts ['http.status'] and ['title'] as the query needs them; a partial 30,000-row answer shows its rows and reason and exports every row; a 40 s query is cancelled at the server; the Machines view lists the 10,000 machines and the map draws the fleet",
+    productionWorkspaceScenario,
+    480_000,
   );
 });

@@ -15,6 +15,7 @@ test('rows and time, with "row" for one', () => {
   assert.equal(formatRunStats(stats(12345)), '12,345 rows · 84 ms');
   assert.equal(formatRunStats(stats(500000, true)), '500,000+ rows · 84 ms');
   assert.equal(formatRunStats({ ...stats(2), durationMs: 2345 }), '2 rows · 2.3 s');
+  assert.equal(formatRunStats({ ...stats(30000), partial: true }), '$(warning) 30,000 rows (partial) · 84 ms');
 });
 
 test('a failure says so instead of the previous figures', () => {

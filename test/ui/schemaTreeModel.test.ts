@@ -73,6 +73,7 @@ test('the filter keeps tables whose name or columns match, showing only the matc
 test('"Query this table" writes the table and a sample; odd names are quoted', () => {
   assert.equal(queryThisTable('Heartbeat'), 'Heartbeat\n| take 100');
   assert.equal(queryThisTable("My Table's"), "['My Table\\'s']\n| take 100");
+  assert.equal(queryThisTable('union'), "['union']\n| take 100", 'a reserved word is bracketed too');
 });
 
 test('a partial export: a loaded VM insights table names the catalogue columns its file lacks; other tables do not', () => {

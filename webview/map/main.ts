@@ -18,6 +18,7 @@ import { mapApi } from './api';
 import { GraphView } from './graphView';
 import css from './map.css';
 import { palette } from './styles';
+import { count, mapStatusText } from './statusText';
 import { button, labelled, renderDiffTable, renderLegend, select, windowAt, windowCount, windowText } from './toolbar';
 
 injectStyle(css);
@@ -136,7 +137,7 @@ const graph = new GraphView(mapEl, stage, {
     api.postMessage({ type: 'openNode', id });
   },
   laidOut(ms, nodes, where) {
-    lastLayoutNote = `${nodes} nodes laid out in ${Math.round(ms)} ms${where === 'worker' ? ' (in a worker)' : ''}`;
+    lastLayoutNote = `${count(nodes, 'node', 'nodes')} laid out in ${Math.round(ms).toLocaleString('en-US')} ms${where === 'worker' ? ' (in a worker)' : ''}`;
     updateStatus();
   },
 });
@@ -159,14 +160,14 @@ function updateStatus(): void {
     return;
   }
   const g = data.graph;
-  status.textContent =
-    `${g.machines.length} machines, ${g.processes.length} processes, ${g.endpoints.length} external endpoints` +
-    (limited
-      ? ` · the ${limited.shown} busiest of ${limited.of} machines drawn: search a name, or Focus a selection, for the others`
-      : '') +
-    (hidden ? ` · ${hidden} not shown in this view` : '') +
-    (lastLayoutNote ? ` · ${lastLayoutNote}` : '') +
-    ' · double-click a node to open its query';
+  status.textContent = mapStatusText({
+    machines: g.machines.length,
+    processes: g.processes.length,
+    endpoints: g.endpoints.length,
+    limited,
+    hidden,
+    layoutNote: lastLayoutNote,
+  });
 }
 
 function redraw(keepPositions: boolean): void {

@@ -316,6 +316,9 @@ function showStatus(): void {
   if (r.stats.truncated) {
     parts.push(truncationNote(r.warnings));
   }
+  if (r.stats.partial) {
+    parts.push('partial answer: the service stopped early (see the note below)');
+  }
   if (r.tables.length > 1) {
     parts.push(`table ${tableIndex + 1} of ${r.tables.length}`);
   }

@@ -281,7 +281,8 @@ export class LogAnalyticsBackend implements QueryBackend {
       );
       const warnings: string[] = retries.notices.length ? [retriedWarning(retries.notices)] : [];
       let sdkTables;
-      if (result.status === LogsQueryResultStatus.PartialFailure) {
+      const partial = result.status === LogsQueryResultStatus.PartialFailure;
+      if (partial) {
         sdkTables = result.partialTables;
         const said = serviceErrorMessages(serviceErrorIn(this.bodies.get(call)) ?? result.partialError);
         warnings.push(
@@ -313,6 +314,7 @@ export class LogAnalyticsBackend implements QueryBackend {
           durationMs: Date.now() - started,
           rowCount: tables[0]?.rows.length ?? 0,
           truncated,
+          ...(partial ? { partial } : {}),
         },
         warnings,
       };

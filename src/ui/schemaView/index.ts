@@ -5,6 +5,7 @@
  * query block; a filter narrows tables and columns; refresh re-reads the schema.
  */
 import * as vscode from 'vscode';
+import { kqlIdentifier } from '../../kql/literals';
 import type { Ctx } from '../ctx';
 import { queryThisTable, schemaChildren, schemaRoots, tableDescription, type SchemaNode } from './schemaTreeModel';
 
@@ -123,7 +124,9 @@ async function insertName(name: unknown): Promise<void> {
     void vscode.window.showInformationMessage(`Open a .kql file to insert ${name}.`);
     return;
   }
-  await editor.edit((b) => editor.selections.forEach((s) => b.replace(s, name)));
+  // As the query needs it: a click on `Request Id` or `title` inserted them bare, an error or another meaning.
+  const text = kqlIdentifier(name);
+  await editor.edit((b) => editor.selections.forEach((s) => b.replace(s, text)));
   await vscode.window.showTextDocument(editor.document, editor.viewColumn);
 }
 
@@ -173,7 +176,10 @@ export function registerSchemaView(ctx: Ctx): void {
         prompt: 'Part of a table or column name',
         value: provider.filter,
       });
-      if (text !== undefined) setFilter(text);
+      if (text === undefined) return;
+      setFilter(text);
+      // Run from the Command Palette with the view closed, the filter changed nothing the user could see.
+      if (text && !view.visible) await vscode.commands.executeCommand('kql.schema.focus');
     }),
     vscode.commands.registerCommand('kql.clearSchemaFilter', () => setFilter('')),
   );

@@ -3,6 +3,7 @@
  * from and how old it is, then tables grouped by category or solution, then columns with type and
  * description. Children are computed on expansion, so a 1,000-table workspace costs only what is open.
  */
+import { kqlIdentifier } from '../../kql/literals';
 import { failedFileCount } from '../dataFileProblems';
 import { findTable } from '../../schema/catalogue';
 import type { ColumnSchema, TableSchema } from '../../schema/types';
@@ -147,8 +148,5 @@ export function schemaChildren(node: SchemaNode, filterText = ''): SchemaNode[] 
 
 /** The text "Query this table" opens: the table's name and a small sample. */
 export function queryThisTable(table: string): string {
-  const name = /^[A-Za-z_][A-Za-z0-9_]*$/.test(table)
-    ? table
-    : `['${table.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}']`;
-  return `${name}\n| take 100`;
+  return `${kqlIdentifier(table)}\n| take 100`;
 }

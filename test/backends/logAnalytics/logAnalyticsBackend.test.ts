@@ -175,6 +175,7 @@ describe('LogAnalyticsBackend over HTTPS to a loopback server', () => {
     assert.equal(result.tables[0]!.rows.length, 2);
     assert.equal(result.warnings.length, 1);
     assert.match(result.warnings[0]!, /some errors when processing.*exceeded the internal data size limit/);
+    assert.equal(result.stats.partial, true, 'the count is marked as not the whole answer');
   });
 
   test('retries a 429 (honouring Retry-After) and returns the later success', async () => {

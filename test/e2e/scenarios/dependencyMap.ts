@@ -69,7 +69,7 @@ export async function openFleetMap(wb: Workbench): Promise<{ frame: Frame; state
 export async function dependencyMapScenario(wb: Workbench): Promise<void> {
   const machines = buildFleet().machines.length;
   const { frame, state } = await openFleetMap(wb);
-  assert.match(state.status, new RegExp(`^${machines} machines, \\d+ processes`));
+  assert.match(state.status, new RegExp(`^${machines.toLocaleString('en-US')} machines, [\\d,]+ processes`));
   // Collapsed: one node per machine plus a few external groups, far fewer than processes + endpoints.
   assert.ok(state.nodes >= machines && state.nodes < machines + 20, `fleet view draws ${state.nodes} nodes`);
   await wb.screenshot(40, 'fleet-map');

@@ -144,7 +144,7 @@ export async function ownFleetScenario(main: Workbench): Promise<void> {
 
       // The map of the fleet: every machine, drawn.
       const fleet = await openFleetMap(wb);
-      assert.match(fleet.state.status, new RegExp(`^${FLEET + ORPHANS} machines, `));
+      assert.match(fleet.state.status, new RegExp(`^${(FLEET + ORPHANS).toLocaleString('en-US')} machines, `));
       console.log(`# 83: fleet map: ${fleet.state.nodes} nodes; ${fleet.state.status}`);
       await wb.screenshot(83, 'fleet-map');
       await wb.runCommand('View: Close All Editors', false);
