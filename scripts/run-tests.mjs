@@ -30,7 +30,20 @@ if (files.length === 0) {
 // language server's statement analysis) took more than 120 s, so it is five minutes.
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=300000', ...files],
+  [
+    '--import',
+    'tsx',
+    '--test',
+    '--test-concurrency=2',
+    '--test-timeout=300000',
+    // Each test as it ends (node's default reporter: spec on a terminal, TAP in a log), then the slowest
+    // files: where the unit tests' time goes.
+    `--test-reporter=${process.stdout.isTTY ? 'spec' : 'tap'}`,
+    '--test-reporter-destination=stdout',
+    `--test-reporter=${new URL('./slowest-test-files.mjs', import.meta.url).pathname}`,
+    '--test-reporter-destination=stdout',
+    ...files,
+  ],
   { stdio: 'inherit' },
 );
 process.exit(result.status ?? 1);

@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { type CodeServer, startCodeServer } from './codeServer';
+import { claimScenario } from './shards';
 import { backendsScenario } from './scenarios/backends';
 import { cancelAndTimeRangeScenario } from './scenarios/cancelAndTimeRange';
 import { chartKindsScenario } from './scenarios/chartKinds';
@@ -137,7 +138,11 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     timeout = SCENARIO_TIMEOUT_MS,
   ): void => {
     const skip = only && !only.includes(name.split(' ')[0]!) ? 'not in KQL_E2E_ONLY' : false;
-    test(name, { timeout, skip }, async () => {
+    test(name, { timeout, skip }, async (t) => {
+      if (!claimScenario(name.split(' ')[0]!)) {
+        t.skip('another shard runs it');
+        return;
+      }
       if (!workbench || !server) {
         throw new Error('the workbench did not open');
       }
