@@ -56,6 +56,7 @@ import { notebookBackendSwitchScenario } from './scenarios/notebookBackendSwitch
 import { notebookLogAnalyticsScenario } from './scenarios/notebookLogAnalytics';
 import { bigNotebookScenario, reportNotebookScenario } from './scenarios/notebooks';
 import { otherViewsScenario } from './scenarios/otherViews';
+import { ownSchemaEditorScenario } from './scenarios/ownSchemaEditor';
 import { ownExportsScenario } from './scenarios/ownExports';
 import { ownFleetScenario } from './scenarios/ownFleet';
 import { ownNotebookScenario } from './scenarios/ownNotebook';
@@ -390,5 +391,10 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     "98 a notebook as the user switches backend: a cell runs on the local engine, the next on Log Analytics after Select Query Backend, each status bar names its backend (also after save and reopen); a cell stopped at the server's time limit says what the results panel says",
     notebookBackendSwitchScenario,
     420_000,
+  );
+  scenario(
+    "103 the editor on a user's own schema file (400 tables, odd column names) and a 5,000-line CRLF file: in its middle ['Re completes to ['Request Id'] once, a misspelt column after an emoji is a Problem at its column, F12 on a let's name goes to the let; a UTF-16 file rewritten on disk moves its Problem",
+    ownSchemaEditorScenario,
+    900_000,
   );
 });
