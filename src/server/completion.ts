@@ -12,6 +12,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { bridgeItems, buildDeferredGrammar, items, kusto } from '../kql';
 import { type AnalyzedBlock, analysedAt, type BlockAnalyzer } from './blockAnalysis';
+import { bracketedItems, bracketedNameAt } from './bracketedName';
 import { blockForCompletion } from './documentBlocks';
 import { deadlineToken, isCancellation } from './guards';
 import { type LiveValueStore, liveValueItems } from './liveValues';
@@ -217,25 +218,53 @@ export class CompletionProvider {
     buildDeferredGrammar();
     const block = blockForCompletion(doc, offset);
     const local = offset - block.start;
-    const split = statementAt(block.text, local);
-    if (split.inComment) {
+    const bracketed = bracketedNameAt(block.text, local);
+    if (bracketed) {
+      // The names where the bracket opens, as if `['…']` were not typed yet, replacing all of it.
+      const text = block.text.slice(0, bracketed.start) + block.text.slice(bracketed.end);
+      const found = this.listAt(text, bracketed.start, doc.uri);
+      return this.list(doc, block.start + bracketed.start, block.start + bracketed.end, offset, [
+        ...bracketedItems(found.items, bracketed.quote),
+      ]);
+    }
+    if (statementAt(block.text, local).inComment) {
       // Kusto.Language means to offer nothing inside a comment, but at the end of a comment whose
       // trivia holds an earlier line break it offers the next token's items, so every space typed in
       // a comment on its own line would pop up the list.
       return { isIncomplete: false, items: [] };
     }
-    const wordStart = this.wordStart(block.text, local);
-    const after = block.text.slice(this.wordEnd(block.text, local));
-    const contextStart = after === '' ? completionContextStart(block.text, wordStart) : wordStart;
-    const key = `${contextStart}\u0000${block.text.slice(0, contextStart)}\u0000${after}`;
+    const found = this.listAt(block.text, local, doc.uri);
+    const live = liveValueItems(this.liveValues, block.text, local, doc, block.start);
+    const items = live.length ? [...live, ...found.items] : (found.items as CompletionItem[]);
+    return this.list(doc, block.start + found.editStart, block.start + found.editEnd, offset, items);
+  }
+
+  /** A list whose items replace [start, end) of the document (or insert at the cursor, when that spans lines). */
+  private list(doc: TextDocument, start: number, end: number, offset: number, items: CompletionItem[]): CompletionList {
+    const range = { start: doc.positionAt(start), end: doc.positionAt(end) };
+    // An edit range must stay on one line; fall back to inserting at the cursor.
+    const editRange =
+      range.start.line === range.end.line ? range : { start: doc.positionAt(offset), end: doc.positionAt(offset) };
+    return { isIncomplete: false, itemDefaults: { editRange }, items };
+  }
+
+  /** The library's items at `local` of a block's text, cached by context, and the block offsets they replace. */
+  private listAt(
+    text: string,
+    local: number,
+    uri: string,
+  ): { items: readonly CompletionItem[]; editStart: number; editEnd: number } {
+    const split = statementAt(text, local);
+    const wordStart = this.wordStart(text, local);
+    const after = text.slice(this.wordEnd(text, local));
+    const contextStart = after === '' ? completionContextStart(text, wordStart) : wordStart;
+    const key = `${contextStart}\u0000${text.slice(0, contextStart)}\u0000${after}`;
     let result = this.cache.get(key);
     if (result) {
       this.stats.hits++;
     } else {
       this.stats.misses++;
-      const computed =
-        this.computeLocal(block.text, local, split, doc.uri) ??
-        this.compute(this.analyzer.get(block.text), local, doc.uri);
+      const computed = this.computeLocal(text, local, split, uri) ?? this.compute(this.analyzer.get(text), local, uri);
       if (computed) {
         result = {
           items: computed.items,
@@ -248,22 +277,9 @@ export class CompletionProvider {
         }
       }
     }
-    const live = liveValueItems(this.liveValues, block.text, local, doc, block.start);
-    const editStart = result ? wordStart + result.editFromWord : wordStart;
-    const editEnd = Math.max(local, result ? editStart + result.editLength : local);
-    const list: CompletionList = {
-      isIncomplete: false,
-      itemDefaults: {
-        editRange: { start: doc.positionAt(block.start + editStart), end: doc.positionAt(block.start + editEnd) },
-      },
-      items: live.length ? [...live, ...(result?.items ?? [])] : ((result?.items ?? []) as CompletionItem[]),
-    };
-    const r = list.itemDefaults!.editRange as { start: { line: number }; end: { line: number } };
-    if (r.start.line !== r.end.line) {
-      // An edit range must stay on one line; fall back to inserting at the cursor.
-      list.itemDefaults = { editRange: { start: doc.positionAt(offset), end: doc.positionAt(offset) } };
-    }
-    return list;
+    if (!result) return { items: [], editStart: wordStart, editEnd: local };
+    const editStart = wordStart + result.editFromWord;
+    return { items: result.items, editStart, editEnd: Math.max(local, editStart + result.editLength) };
   }
 
   private compute(block: AnalyzedBlock, position: number, uri: string): ComputedCompletion | undefined {

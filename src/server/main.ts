@@ -52,10 +52,11 @@ import {
   isChecked,
 } from './diagnostics';
 import { blockContaining, blockForCompletion, blocksOf, forgetDocument } from './documentBlocks';
+import { declarationAt } from './definition';
 import { formatDocument } from './formatting';
 import { hoverMarkdown, signatureHelp, toHover } from './hover';
 import { LiveValueStore } from './liveValues';
-import { cellCompletion, cellDiagnostics, NotebookScope, toScoped } from './notebookScope';
+import { cellCompletion, cellDiagnostics, fromScopedRange, NotebookScope, toScoped } from './notebookScope';
 import { documentSymbols, foldingRanges } from './outline';
 import { parameterValuesResponse } from './parameterValues';
 import { queryParametersResponse } from './queryParameters';
@@ -277,6 +278,7 @@ connection.onInitialize((): InitializeResult => {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       completionProvider: { triggerCharacters: [...COMPLETION_TRIGGER_CHARACTERS], resolveProvider: true },
       hoverProvider: true,
+      definitionProvider: true,
       signatureHelpProvider: { triggerCharacters: ['(', ','], retriggerCharacters: [')'] },
       documentSymbolProvider: true,
       foldingRangeProvider: true,
@@ -331,6 +333,23 @@ connection.onHover(
     const offset = doc?.offsetAt(view ? toScoped(view, params.position) : params.position) ?? 0;
     const block = doc && blockContaining(doc, offset);
     return block ? toHover(hoverMarkdown(analyzer.get(block.text), offset - block.start)) : null;
+  }),
+);
+
+connection.onDefinition(
+  guarded('Go to definition', null, (params) => {
+    const cell = documents.get(params.textDocument.uri);
+    if (!cell) return null;
+    const view = cellView(cell);
+    const doc = view?.doc ?? cell;
+    const offset = doc.offsetAt(view ? toScoped(view, params.position) : params.position);
+    const block = blockContaining(doc, offset);
+    const at = block && declarationAt(analyzer.get(block.text), offset - block.start);
+    if (!block || !at) return null;
+    const range = { start: doc.positionAt(block.start + at.start), end: doc.positionAt(block.start + at.end) };
+    // In a notebook cell, a declaration in a cell above is not one of this cell's positions.
+    const placed = view ? fromScopedRange(view, range) : range;
+    return placed ? { uri: params.textDocument.uri, range: placed } : null;
   }),
 );
 

@@ -72,7 +72,8 @@ export function toScoped(view: ScopedView, p: Position): Position {
   return { line: p.line + view.lineOffset, character: p.character };
 }
 
-function fromScopedRange(view: ScopedView, r: Range): Range | undefined {
+/** A range of the scoped text placed in the cell; undefined when it lies in the cells above. */
+export function fromScopedRange(view: ScopedView, r: Range): Range | undefined {
   if (r.start.line < view.lineOffset) {
     return undefined;
   }

@@ -13,7 +13,6 @@ import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { type CodeServer, startCodeServer } from './codeServer';
-import { claimScenario } from './shards';
 import { backendsScenario } from './scenarios/backends';
 import { cancelAndTimeRangeScenario } from './scenarios/cancelAndTimeRange';
 import { chartKindsScenario } from './scenarios/chartKinds';
@@ -60,6 +59,7 @@ import { otherViewsScenario } from './scenarios/otherViews';
 import { ownExportsScenario } from './scenarios/ownExports';
 import { ownFleetScenario } from './scenarios/ownFleet';
 import { ownNotebookScenario } from './scenarios/ownNotebook';
+import { ownSchemaEditorScenario } from './scenarios/ownSchemaEditor';
 import { panelsChartScenario } from './scenarios/panelsChart';
 import { pickMachinesFleetScenario } from './scenarios/pickMachinesFleet';
 import { productionWorkspaceScenario } from './scenarios/productionWorkspace';
@@ -76,6 +76,7 @@ import { syntaxErrorScenario } from './scenarios/syntaxError';
 import { themesScenario } from './scenarios/themes';
 import { wideResultsScenario } from './scenarios/wideResults';
 import { zoomAndContrastScenario } from './scenarios/zoomAndContrast';
+import { claimScenario } from './shards';
 import { launchChromium, Workbench } from './workbench';
 
 const repo = path.resolve(__dirname, '../..');
@@ -419,5 +420,10 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     "101 a user's production-sized Log Analytics workspace (400 tables, 10,000 machines): the Schema view inserts ['http.status'] and ['title'] as the query needs them; a partial 30,000-row answer shows its rows and reason and exports every row; a 40 s query is cancelled at the server; the Machines view lists the 10,000 machines and the map draws the fleet",
     productionWorkspaceScenario,
     480_000,
+  );
+  scenario(
+    "103 the editor on a user's own schema file (400 tables, odd column names) and a 5,000-line CRLF file: in its middle ['Re completes to ['Request Id'] once, a misspelt column after an emoji is a Problem at its column, F12 on a let's name goes to the let; a UTF-16 file rewritten on disk moves its Problem",
+    ownSchemaEditorScenario,
+    900_000,
   );
 });
