@@ -186,7 +186,7 @@ test('--record-limit MB: a line past it is left out with a warning naming the op
   assert.equal(small.stdout, 'Count\r\n2\r\n');
   assert.match(
     small.stderr,
-    /kql: warning: .*T_CL\.jsonl:2:1: the line is longer than 4,194 bytes, the most one record may take \(kql\.local\.recordLimitMB, kql --record-limit\) \(record skipped\)/,
+    /kql: warning: .*T_CL\.jsonl:2:1: the line is longer than 4,194 bytes, the limit for one record \(kql\.local\.recordLimitMB, kql --record-limit\) \(record skipped\)/,
   );
   const whole = await kql(['--data', dir, '--no-cache', '--format', 'csv', 'T_CL | count']);
   assert.equal(whole.stdout, 'Count\r\n3\r\n');

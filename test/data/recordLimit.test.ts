@@ -54,7 +54,7 @@ for (const gz of [false, true]) {
       assert.deepEqual(column(table, 'Computer', 3), ['a', 'c', 'e']);
       assert.match(
         notes[0]!,
-        /T\.jsonl(\.gz)?:2:1: the line is longer than 1,000 bytes, the most one record may take \(kql\.local\.recordLimitMB, kql --record-limit\) \(record skipped\)/,
+        /T\.jsonl(\.gz)?:2:1: the line is longer than 1,000 bytes, the limit for one record \(kql\.local\.recordLimitMB, kql --record-limit\) \(record skipped\)/,
       );
       // Lines after the skipped one keep their numbers.
       assert.match(notes[1]!, /T\.jsonl(\.gz)?:4:\d+: invalid JSON/);
@@ -90,7 +90,7 @@ for (const gz of [false, true]) {
       assert.deepEqual(column(table, 'Computer', table.rowCount), ['a', 'c', 'e']);
       assert.match(
         notes[0]!,
-        /T\.csv(\.gz)?:3:1: the record is longer than 1,000 bytes, the most one record may take \(kql\.local\.recordLimitMB, kql --record-limit\) \(record skipped\)/,
+        /T\.csv(\.gz)?:3:1: the record is longer than 1,000 bytes, the limit for one record \(kql\.local\.recordLimitMB, kql --record-limit\) \(record skipped\)/,
       );
       // The broken record after it is at its own line: the skipped record's line ends were counted.
       const lines = Math.ceil(big / 8);
@@ -126,7 +126,7 @@ test('CSV: a record past the limit in a file read in parts on several threads is
   );
   assert.equal(n, 2000);
   assert.deepEqual(out, [
-    `${f}:1502:1: the record is longer than 1,000 bytes, the most one record may take (kql.local.recordLimitMB, kql --record-limit) (record skipped)`,
+    `${f}:1502:1: the record is longer than 1,000 bytes, the limit for one record (kql.local.recordLimitMB, kql --record-limit) (record skipped)`,
   ]);
 });
 
@@ -146,7 +146,7 @@ for (const gz of [false, true]) {
     assert.equal(e.line, 3);
     assert.match(
       e.reason,
-      /^a string is longer than 1,000 bytes, the most one record may take .*: a JSON document cannot be read past one, so the file is not loaded/,
+      /^a string is longer than 1,000 bytes, the limit for one record .*: a JSON document cannot be read past one, so the file is not loaded/,
     );
   });
 }

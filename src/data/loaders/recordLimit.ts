@@ -38,5 +38,5 @@ function showBytes(bytes: number): string {
 
 /** Why a record was left out: `what` is "the line", "the record", "a string"... */
 export function tooLongReason(what: string): string {
-  return `${what} is longer than ${showBytes(limitBytes)}, the most one record may take (${RECORD_LIMIT_SETTING}, kql --record-limit)`;
+  return `${what} is longer than ${showBytes(limitBytes)}, the limit for one record (${RECORD_LIMIT_SETTING}, kql --record-limit)`;
 }
