@@ -35,3 +35,9 @@ test('a view already visible when it is made counts as shown', () => {
   const gate = new RefreshGate();
   assert.equal(gate.dataChanged(true), true);
 });
+
+test('a read of the rows counts as shown, though the visibility event is yet to come', () => {
+  const gate = new RefreshGate();
+  gate.read();
+  assert.equal(gate.dataChanged(false), true, 'the schema arriving between the first read and the event');
+});

@@ -17,6 +17,7 @@ class SchemaTreeProvider implements vscode.TreeDataProvider<SchemaNode>, vscode.
   private readonly _onDidChange = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this._onDidChange.event;
   filter = '';
+  readonly gate = new RefreshGate();
 
   constructor(private readonly ctx: Ctx) {}
 
@@ -27,6 +28,7 @@ class SchemaTreeProvider implements vscode.TreeDataProvider<SchemaNode>, vscode.
   }
 
   getChildren(node?: SchemaNode): SchemaNode[] {
+    this.gate.read();
     const children = node ? schemaChildren(node, this.filter) : schemaRoots(this.ctx.schemas.current, this.filter);
     log.trace(`Schema view: ${children.length} rows under ${node ? node.kind : 'the root'}`);
     return children;
@@ -165,7 +167,7 @@ export function registerSchemaView(ctx: Ctx): void {
   const provider = new SchemaTreeProvider(ctx);
   const view = vscode.window.createTreeView('kql.schema', { treeDataProvider: provider, showCollapseAll: true });
   void vscode.commands.executeCommand('setContext', FILTERED_CONTEXT, false);
-  const gate = new RefreshGate();
+  const gate = provider.gate;
   gate.visibility(view.visible);
   const setFilter = (text: string): void => {
     provider.filter = text;

@@ -15,6 +15,14 @@ export class RefreshGate {
     if (visible) this.shown = true;
   }
 
+  /**
+   * VS Code read the rows: the view is drawn, whatever order its visibility event arrives in (a change
+   * between this read and that event must still redraw it).
+   */
+  read(): void {
+    this.shown = true;
+  }
+
   /** The data changed: whether to fire the change event now. */
   dataChanged(visible: boolean): boolean {
     this.visibility(visible);
