@@ -190,6 +190,10 @@ export async function productionWorkspaceScenario(main: Workbench): Promise<void
     await wb.page.keyboard.insertText(', ');
     await filterSchema(wb, 'title');
     await clickSchemaColumn(wb, 'title', "| project ['http.status'], ['title']");
+    // The screenshot showed the error of the line before `title` went in (`project ['http.status'], `).
+    await waitFor('the editor without error squiggles', async () =>
+      (await wb.page.locator('.monaco-editor .squiggly-error').count()) === 0 ? true : undefined,
+    );
     await wb.screenshot(N, 'schema-inserts-bracketed-names');
     const problems = await wb.problems();
     assert.ok(!problems.some((p) => /shop\.kql|http|title/.test(p) && /Ln 3/.test(p)), problems.join('\n'));
