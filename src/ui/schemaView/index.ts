@@ -7,6 +7,8 @@
 import * as vscode from 'vscode';
 import { kqlIdentifier } from '../../kql/literals';
 import type { Ctx } from '../ctx';
+import { log } from '../log';
+import { RefreshGate } from './refreshGate';
 import { queryThisTable, schemaChildren, schemaRoots, tableDescription, type SchemaNode } from './schemaTreeModel';
 
 const FILTERED_CONTEXT = 'kql.schemaFiltered';
@@ -15,15 +17,21 @@ class SchemaTreeProvider implements vscode.TreeDataProvider<SchemaNode>, vscode.
   private readonly _onDidChange = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this._onDidChange.event;
   filter = '';
+  readonly gate = new RefreshGate();
 
   constructor(private readonly ctx: Ctx) {}
 
-  refresh(): void {
+  // Traced (hidden at the default log level): a redraw under the user's click is what drops it.
+  refresh(why: string): void {
+    log.trace(`Schema view: refresh (${why})`);
     this._onDidChange.fire();
   }
 
   getChildren(node?: SchemaNode): SchemaNode[] {
-    return node ? schemaChildren(node, this.filter) : schemaRoots(this.ctx.schemas.current, this.filter);
+    this.gate.read();
+    const children = node ? schemaChildren(node, this.filter) : schemaRoots(this.ctx.schemas.current, this.filter);
+    log.trace(`Schema view: ${children.length} rows under ${node ? node.kind : 'the root'}`);
+    return children;
   }
 
   getTreeItem(node: SchemaNode): vscode.TreeItem {
@@ -118,6 +126,7 @@ function kqlEditor(): vscode.TextEditor | undefined {
 }
 
 async function insertName(name: unknown): Promise<void> {
+  log.trace(`Schema view: insert ${String(name)}`);
   if (typeof name !== 'string') return;
   const editor = kqlEditor();
   if (!editor) {
@@ -158,16 +167,21 @@ export function registerSchemaView(ctx: Ctx): void {
   const provider = new SchemaTreeProvider(ctx);
   const view = vscode.window.createTreeView('kql.schema', { treeDataProvider: provider, showCollapseAll: true });
   void vscode.commands.executeCommand('setContext', FILTERED_CONTEXT, false);
+  const gate = provider.gate;
+  gate.visibility(view.visible);
   const setFilter = (text: string): void => {
     provider.filter = text;
     view.message = text ? `Tables and columns matching "${text}"` : undefined;
     void vscode.commands.executeCommand('setContext', FILTERED_CONTEXT, Boolean(text));
-    provider.refresh();
+    if (gate.filterSet(text, view.visible)) provider.refresh('filter');
   };
   ctx.subscriptions.push(
     provider,
     view,
-    ctx.schemas.onDidChange(() => provider.refresh()),
+    ctx.schemas.onDidChange(() => {
+      if (gate.dataChanged(view.visible)) provider.refresh('schema');
+    }),
+    view.onDidChangeVisibility((e) => gate.visibility(e.visible)),
     vscode.commands.registerCommand('kql.insertSchemaName', insertName),
     vscode.commands.registerCommand('kql.queryTable', queryTable),
     vscode.commands.registerCommand('kql.filterSchema', async () => {
