@@ -32,3 +32,12 @@ export function currentBundle(name: string): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * The local engine's worker for tests of what uses the engine (the Machines view, the UI): the built
+ * dist/engineWorker.js when current, else src/ through tsx, which compiled the engine again in every
+ * worker (each backend starts one). The worker's own tests (test/backends/local) keep the source.
+ */
+export function engineWorkerScript(): string {
+  return currentBundle('engineWorker.js') ?? path.join(ROOT, 'src/backends/local/engineWorker.ts');
+}
