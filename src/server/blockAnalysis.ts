@@ -96,6 +96,16 @@ export const DIAGNOSTICS_MAX_CHARS = 16 * 1024 * 1024;
 /** A diagnostics list's characters: its messages, and some for each entry's fields. */
 const charsOf = (list: readonly BlockDiagnostic[]) => list.reduce((n, d) => n + d.message.length + 32, 0);
 
+/**
+ * The analyses a server keeps, from KQL_ANALYSIS_CAPACITY: a test seam, so a test of a file with more
+ * queries than the analyzer keeps needs 100 queries rather than 450. Anything but a positive integer is
+ * the default (400).
+ */
+export function analysisCapacityFrom(value: string | undefined): number | undefined {
+  const n = Number(value);
+  return value && Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
 export class BlockAnalyzer {
   private readonly blocks = new Map<string, AnalyzedBlock>();
   private readonly diagnosticsByText: TextKeyedCache<readonly BlockDiagnostic[]>;

@@ -39,7 +39,7 @@ import {
 import { SERVER_TRACE_LOG } from '../protocol/startupTrace';
 import { schemaFromMetadata } from '../schema/metadataJson';
 import { schemaFingerprint } from '../schema/workspaceSchema';
-import { BlockAnalyzer } from './blockAnalysis';
+import { analysisCapacityFrom, BlockAnalyzer } from './blockAnalysis';
 import { COMPLETION_TRIGGER_CHARACTERS, CompletionProvider } from './completion';
 import { installCompletionMemo } from './completionMemo';
 import {
@@ -71,8 +71,11 @@ const log = (message: string) => connection.console.log(message);
 const gaveUp = (message: string) => connection.console.warn(message);
 
 const liveValues = new LiveValueStore();
+// KQL_ANALYSIS_CAPACITY: a test seam (see analysisCapacityFrom).
+const newAnalyzer = () => new BlockAnalyzer(gaveUp, undefined, analysisCapacityFrom(process.env.KQL_ANALYSIS_CAPACITY));
+
 // Both cache analyses bound against one schema; a new schema replaces them (see onSchema below).
-let analyzer = new BlockAnalyzer(gaveUp);
+let analyzer = newAnalyzer();
 let completion = new CompletionProvider(analyzer, liveValues, gaveUp);
 const notebooks = new NotebookScope();
 /** A notebook cell as it runs (the definitions of the cells above it, then its text); undefined for a file. */
@@ -422,7 +425,7 @@ connection.onNotification(new NotificationType<SchemaParams>(SchemaNotification)
       return;
     }
     setActiveSchema(schema);
-    analyzer = new BlockAnalyzer(gaveUp);
+    analyzer = newAnalyzer();
     completion = new CompletionProvider(analyzer, liveValues, gaveUp);
     log(`Schema from ${schema.source.label}: ${schema.tables.length} tables, ${schema.functions.length} functions.`);
     for (const doc of documents.all()) diagnostics.schedule(doc.uri, 0);

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { runCli, type Io } from '../../src/cli/cli';
 import { metadataFixture } from '../backends/metadataFixture';
+import { KQL_COMMAND } from './kqlCommand';
 
 /** The command in this process (the Kusto library loads once); its return value is the exit status. */
 async function kqlCheck(args: string[]) {
@@ -134,7 +135,7 @@ test('usage errors exit 2 and say what is wrong', async () => {
 });
 
 test('the real command exits with the status it reports (1 on an error)', () => {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'check', bad], {
+  const r = spawnSync(process.execPath, [...KQL_COMMAND, 'check', bad], {
     encoding: 'utf8',
     timeout: 120_000,
   });

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { test } from 'node:test';
 import { type Io, runCli } from '../../src/cli/cli';
+import { KQL_COMMAND } from './kqlCommand';
 
 const NOW = '2026-11-23T12:00:00Z';
 // The load cache of these tests' folders goes to a temporary folder, not the user's.
@@ -13,7 +14,7 @@ process.env.KQL_CACHE_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'kql-cli-cache
 
 /** The real command in its own process: for exit codes and standard input. */
 function spawnKql(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+  const r = spawnSync(process.execPath, [...KQL_COMMAND, ...args], {
     encoding: 'utf8',
     input,
     timeout: 120_000,
@@ -278,13 +279,9 @@ test("-f runs a notebook's cells in order, each with the let statements of the c
 
 /** Runs kql on a large result, reads its first chunk and closes the pipe, as `head` does. */
 async function readerStopsEarly(format: string) {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'src/cli/main.ts', '--format', format, 'range i from 1 to 300000 step 1'],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const child = spawn(process.execPath, [...KQL_COMMAND, '--format', format, 'range i from 1 to 300000 step 1'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
   // Read the first chunk, then close the pipe as `head` does.

@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { test } from 'node:test';
+import { KQL_COMMAND } from './kqlCommand';
 
 test('kql exits only after a slow reader has been handed all of its output', async () => {
   // The command ends with process.exit (no heap teardown); what it wrote must all arrive first.
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'src/cli/main.ts', '--format', 'csv', 'range i from 1 to 200000 step 1'],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const child = spawn(process.execPath, [...KQL_COMMAND, '--format', 'csv', 'range i from 1 to 200000 step 1'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let lines = 0;
   let last = '';
   child.stdout.on('data', (c: Buffer) => {

@@ -1,9 +1,10 @@
-import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
+import { after, before, describe, test } from 'node:test';
 import { LocalBackend } from '../../src/backends/local';
 import { generateSampleWorkspace } from '../../src/data/sample';
-import { MachinesModel, viewOf, type FleetNode } from '../../src/ui/machines/machinesModel';
+import { type FleetNode, MachinesModel, viewOf } from '../../src/ui/machines/machinesModel';
+import { engineWorkerScript } from '../builtBundle';
 
 const NOW = '2026-11-23T12:00:00Z';
 const ws = generateSampleWorkspace({ now: new Date(NOW) });
@@ -16,7 +17,7 @@ describe('machines tree over the local backend and the sample workspace', () => 
   before(async () => {
     backend = new LocalBackend({
       source: { kind: 'sample', now: NOW },
-      workerScript: path.resolve('src/backends/local/engineWorker.ts'),
+      workerScript: engineWorkerScript(),
     });
     model = new MachinesModel({ backend: () => backend, runOptions: () => ({ timeRange: { duration: 'PT24H' } }) });
     roots = await model.children();

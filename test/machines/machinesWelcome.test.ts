@@ -14,8 +14,9 @@ import type { QueryBackend } from '../../src/backends/queryBackend';
 import { BackendError } from '../../src/results/errors';
 import type { QueryResult } from '../../src/results/queryResult';
 import { MachinesModel, welcomeOf } from '../../src/ui/machines/machinesModel';
+import { engineWorkerScript } from '../builtBundle';
 
-const worker = path.resolve('src/backends/local/engineWorker.ts');
+const worker = engineWorkerScript();
 
 function folder(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kql-machines-welcome-'));

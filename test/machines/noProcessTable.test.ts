@@ -18,6 +18,7 @@ import { missingTablesText } from '../../src/ui/machines/missingTables';
 import { diffPlan } from '../../src/ui/map/mapDiffParts';
 import { coveringRange, mapDiffQuery } from '../../src/ui/map/mapDiffQuery';
 import { diffRows, withChanges } from '../../src/ui/map/mapDiffRows';
+import { engineWorkerScript } from '../builtBundle';
 
 const BEFORE = { start: '2026-12-05T00:00:00Z', end: '2026-12-05T06:00:00Z' };
 const AFTER = { start: '2026-12-05T06:00:00Z', end: '2026-12-05T12:00:00Z' };
@@ -54,7 +55,7 @@ describe('a data folder with no process table', () => {
   let backend: LocalBackend;
   let noPorts: LocalBackend;
   before(() => {
-    const worker = path.resolve('src/backends/local/engineWorker.ts');
+    const worker = engineWorkerScript();
     backend = new LocalBackend({
       source: { kind: 'folder', dir: exportsWithout({ ports: true }) },
       workerScript: worker,

@@ -16,6 +16,7 @@ import { mapConnectionRows } from '../../src/ui/machines/fleetRows';
 import { MachinesModel, viewOf } from '../../src/ui/machines/machinesModel';
 import { describeInstant, outsideRangeHint } from '../../src/ui/machines/newestRecord';
 import { emptyMapNote } from '../../src/ui/map/mapWindow';
+import { engineWorkerScript } from '../builtBundle';
 
 const NOW_MS = Date.parse('2026-12-05T12:00:00Z');
 
@@ -43,7 +44,7 @@ function exportsAt(when: string, columns: { bytes: boolean }): string {
 }
 
 describe("the Machines view and the map on a user's own exports", () => {
-  const worker = path.resolve('src/backends/local/engineWorker.ts');
+  const worker = engineWorkerScript();
   let noBytes: LocalBackend;
   let lastMonth: LocalBackend;
   before(() => {

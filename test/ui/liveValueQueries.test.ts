@@ -1,9 +1,10 @@
-import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
+import { after, describe, test } from 'node:test';
 import { LocalBackend } from '../../src/backends/local';
-import { fetchLiveValues, liveValueQuery } from '../../src/ui/liveValueQueries';
 import { analyze } from '../../src/kql';
+import { fetchLiveValues, liveValueQuery } from '../../src/ui/liveValueQueries';
+import { engineWorkerScript } from '../builtBundle';
 
 describe('live value queries', () => {
   test('each query unions the catalogue tables that have the column, and is valid KQL', () => {
@@ -25,7 +26,7 @@ describe('live value queries', () => {
   describe('on the sample workspace', () => {
     const backend = new LocalBackend({
       source: { kind: 'sample', now: '2026-01-15T12:00:00Z' },
-      workerScript: path.resolve('src/backends/local/engineWorker.ts'),
+      workerScript: engineWorkerScript(),
     });
     after(() => backend.dispose());
 

@@ -13,6 +13,7 @@ import { MACHINES_WELCOME_CONTEXT, MACHINES_WELCOMES } from '../../src/ui/machin
 import { settingSchemas } from '../../src/ui/settingCheck';
 import { FIRST_QUERY, FIRST_QUERY_LINE } from '../../src/ui/walkthrough/firstQueryText';
 import { markdownLinks } from '../architecture/markdownLinks';
+import { engineWorkerScript } from '../builtBundle';
 import { type WalkthroughMedia, walkthroughMediaPaths } from '../vsix/vsixRules';
 
 interface Step {
@@ -142,7 +143,7 @@ describe("the views' welcome content", () => {
 describe('the first query', () => {
   const sample = new LocalBackend({
     source: { kind: 'sample' },
-    workerScript: path.resolve('src/backends/local/engineWorker.ts'),
+    workerScript: engineWorkerScript(),
   });
   after(() => sample.dispose());
 
