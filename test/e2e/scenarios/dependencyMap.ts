@@ -63,7 +63,8 @@ export async function openFleetMap(wb: Workbench): Promise<{ frame: Frame; state
   await all.waitFor({ state: 'visible', timeout: 30_000 });
   await all.click();
   await wb.page.keyboard.press('Enter');
-  return mapFrame(wb, (m) => m.nodes > 0 && /machines/.test(m.status));
+  // "1 machine, …" for a folder of one machine (the status line's singular), "2,003 machines, …" else.
+  return mapFrame(wb, (m) => m.nodes > 0 && /^[\d,]+ machines?, /.test(m.status));
 }
 
 export async function dependencyMapScenario(wb: Workbench): Promise<void> {
