@@ -13,6 +13,7 @@ import {
   NotificationType,
   ProposedFeatures,
   ResponseError,
+  type TextDocumentPositionParams,
   TextDocumentSyncKind,
   TextDocuments,
 } from 'vscode-languageserver/node';
@@ -42,6 +43,7 @@ import { schemaFingerprint } from '../schema/workspaceSchema';
 import { analysisCapacityFrom, BlockAnalyzer } from './blockAnalysis';
 import { COMPLETION_TRIGGER_CHARACTERS, CompletionProvider } from './completion';
 import { installCompletionMemo } from './completionMemo';
+import { declarationAt } from './definition';
 import {
   DIAGNOSTICS_DELAY_MS,
   DiagnosticsScheduler,
@@ -52,7 +54,6 @@ import {
   isChecked,
 } from './diagnostics';
 import { blockContaining, blockForCompletion, blocksOf, forgetDocument } from './documentBlocks';
-import { declarationAt } from './definition';
 import { formatDocument } from './formatting';
 import { hoverMarkdown, signatureHelp, toHover } from './hover';
 import { LiveValueStore } from './liveValues';
@@ -328,28 +329,38 @@ connection.onCompletion(
 );
 connection.onCompletionResolve(guarded('Completion details', undefined as never, resolveCompletion));
 
+/**
+ * The document a position request reads and the offset in it: a notebook cell's position is read in its
+ * scoped view (the cells above it, then the cell), any other document's as it is.
+ */
+function positionIn(params: TextDocumentPositionParams) {
+  const cell = documents.get(params.textDocument.uri);
+  if (!cell) return undefined;
+  const view = cellView(cell);
+  const doc = view?.doc ?? cell;
+  return { view, doc, offset: doc.offsetAt(view ? toScoped(view, params.position) : params.position) };
+}
+
 connection.onHover(
   guarded('Hover', null, (params) => {
-    const cell = documents.get(params.textDocument.uri);
-    const view = cell && cellView(cell);
-    const doc = view?.doc ?? cell;
-    const offset = doc?.offsetAt(view ? toScoped(view, params.position) : params.position) ?? 0;
-    const block = doc && blockContaining(doc, offset);
-    return block ? toHover(hoverMarkdown(analyzer.get(block.text), offset - block.start)) : null;
+    const at = positionIn(params);
+    const block = at && blockContaining(at.doc, at.offset);
+    return at && block ? toHover(hoverMarkdown(analyzer.get(block.text), at.offset - block.start)) : null;
   }),
 );
 
 connection.onDefinition(
   guarded('Go to definition', null, (params) => {
-    const cell = documents.get(params.textDocument.uri);
-    if (!cell) return null;
-    const view = cellView(cell);
-    const doc = view?.doc ?? cell;
-    const offset = doc.offsetAt(view ? toScoped(view, params.position) : params.position);
+    const at = positionIn(params);
+    if (!at) return null;
+    const { view, doc, offset } = at;
     const block = blockContaining(doc, offset);
-    const at = block && declarationAt(analyzer.get(block.text), offset - block.start);
-    if (!block || !at) return null;
-    const range = { start: doc.positionAt(block.start + at.start), end: doc.positionAt(block.start + at.end) };
+    const declared = block && declarationAt(analyzer.get(block.text), offset - block.start);
+    if (!block || !declared) return null;
+    const range = {
+      start: doc.positionAt(block.start + declared.start),
+      end: doc.positionAt(block.start + declared.end),
+    };
     // In a notebook cell, a declaration in a cell above is not one of this cell's positions.
     const placed = view ? fromScopedRange(view, range) : range;
     return placed ? { uri: params.textDocument.uri, range: placed } : null;
@@ -358,13 +369,10 @@ connection.onDefinition(
 
 connection.onSignatureHelp(
   guarded('Signature help', null, (params) => {
-    const cell = documents.get(params.textDocument.uri);
-    if (!cell) return null;
-    const view = cellView(cell);
-    const doc = view?.doc ?? cell;
-    const offset = doc.offsetAt(view ? toScoped(view, params.position) : params.position);
-    const block = blockForCompletion(doc, offset);
-    return signatureHelp(analyzer.get(block.text), offset - block.start);
+    const at = positionIn(params);
+    if (!at) return null;
+    const block = blockForCompletion(at.doc, at.offset);
+    return signatureHelp(analyzer.get(block.text), at.offset - block.start);
   }),
 );
 

@@ -4,6 +4,7 @@
  * a dot, reserved words, non-Latin letters), a VMConnection that differs from the catalogue's (a column
  * missing, one extra, one of another type), and the answers of a 10,000-machine fleet.
  */
+import { MACHINES_ANSWER_COLUMNS } from '../machines/machinesAnswerColumns';
 import type { MetadataFixture } from './metadataFixture';
 import { userWorkspaceMetadata } from './userWorkspaceMetadata';
 
@@ -60,27 +61,12 @@ export function productionMetadata(): MetadataFixture {
 /** A machine's name in the fleet: `srv-00001` … (sorted as the machines query orders them). */
 export const machineName = (i: number): string => `srv-${String(i + 1).padStart(5, '0')}`;
 
-const table = (columns: [string, string][], rows: unknown[][]) => ({
+const table = (columns: readonly (readonly [string, string])[], rows: unknown[][]) => ({
   tables: [{ name: 'PrimaryResult', columns: columns.map(([name, type]) => ({ name, type })), rows }],
 });
 
 /** The Machines view's root answer for `count` machines. */
 export function fleetMachinesAnswer(count: number): { status: number; body: unknown } {
-  const columns: [string, string][] = [
-    ['Machine', 'string'],
-    ['Computer', 'string'],
-    ['OsFamily', 'string'],
-    ['Os', 'string'],
-    ['Ipv4Addresses', 'dynamic'],
-    ['ResourceId', 'string'],
-    ['BytesSent', 'long'],
-    ['BytesReceived', 'long'],
-    ['LinksFailed', 'long'],
-    ['MaliciousIps', 'dynamic'],
-    ['Threats', 'dynamic'],
-    ['SentRecords', 'long'],
-    ['ReceivedRecords', 'long'],
-  ];
   const rows = Array.from({ length: count }, (_, i) => [
     `m-${i}`,
     machineName(i),
@@ -96,7 +82,7 @@ export function fleetMachinesAnswer(count: number): { status: number; body: unkn
     1,
     1,
   ]);
-  return { status: 200, body: table(columns, rows) };
+  return { status: 200, body: table(MACHINES_ANSWER_COLUMNS, rows) };
 }
 
 /** The dependency map's answer: each of `count` machines talks to the next one and to an external host. */

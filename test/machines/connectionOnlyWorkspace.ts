@@ -6,6 +6,7 @@
  */
 import type { RecordedRequest } from '../backends/logAnalytics/loopbackServer';
 import { type MetadataFixture, metadataFixture } from '../backends/metadataFixture';
+import { MACHINES_ANSWER_COLUMNS } from './machinesAnswerColumns';
 
 /** The tables a workspace without VMComputer, VMBoundPort and a process table lacks. */
 const ABSENT = new Set(['VMComputer', 'VMBoundPort', 'VMProcess', 'ServiceMapComputer_CL', 'ServiceMapProcess_CL']);
@@ -17,21 +18,7 @@ export const MACHINES = {
     tables: [
       {
         name: 'PrimaryResult',
-        columns: [
-          ['Machine', 'string'],
-          ['Computer', 'string'],
-          ['OsFamily', 'string'],
-          ['Os', 'string'],
-          ['Ipv4Addresses', 'dynamic'],
-          ['ResourceId', 'string'],
-          ['BytesSent', 'long'],
-          ['BytesReceived', 'long'],
-          ['LinksFailed', 'long'],
-          ['MaliciousIps', 'dynamic'],
-          ['Threats', 'dynamic'],
-          ['SentRecords', 'long'],
-          ['ReceivedRecords', 'long'],
-        ].map(([name, type]) => ({ name, type })),
+        columns: MACHINES_ANSWER_COLUMNS.map(([name, type]) => ({ name, type })),
         rows: [
           ['m-web', 'web-01', '', '', '[]', '', 1200, 3400, 0, '[""]', '[""]', 1, 1],
           ['m-sql', 'sql-01', '', '', '[]', '', 500, 100, 2, '[""]', '[""]', 1, 1],
