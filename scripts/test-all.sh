@@ -31,14 +31,19 @@ unit_log="$(mktemp -t kql-unit-tests.XXXXXX)"
 step "unit tests, in the background (output below when they end)"
 setsid nice -n 10 bash -c 'npm test; status=$?; echo "[unit tests] finished in $SECONDS s"; exit $status' >"$unit_log" 2>&1 &
 unit_pid=$!
-trap 'kill -TERM -- "-$unit_pid" 2>/dev/null || true; rm -f "$unit_log"' EXIT
+trap 'kill -TERM -- "-$unit_pid" 2>/dev/null || true; rm -f "$unit_log" "${e2e_log:-}"' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
 failed=()
+# The scenarios' output streams as they run and is kept: CI shows only a run's last lines, so their
+# verdicts (failed tests with their first error lines, retried scenarios) are repeated at the very end.
+e2e_log="$(mktemp -t kql-e2e-output.XXXXXX)"
 if [ "${SKIP_E2E:-}" != "1" ]; then
   step "end-to-end tests in a real VS Code"
-  npm run test:e2e || failed+=("end-to-end tests (exit $?)")
+  e2e_status=0
+  npm run test:e2e 2>&1 | tee "$e2e_log" || e2e_status=$?
+  if [ "$e2e_status" -ne 0 ]; then failed+=("end-to-end tests (exit $e2e_status)"); fi
 fi
 
 # The scenarios are over: nothing's timing depends on the unit tests yielding now, so they take the CPU at
@@ -53,6 +58,12 @@ rm -f "$unit_log"
 if [ "$unit_status" -ne 0 ]; then
   failed+=("unit tests (exit $unit_status)")
 fi
+
+if [ -s "$e2e_log" ]; then
+  step "end-to-end summary (repeated from above)"
+  bash scripts/e2e-summary.sh "$e2e_log"
+fi
+rm -f "$e2e_log"
 
 if [ "${#failed[@]}" -gt 0 ]; then
   (IFS=','; printf '\ntest:all FAILED: %s\n' "${failed[*]}" >&2)

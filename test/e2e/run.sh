@@ -11,6 +11,9 @@
 #   KQL_E2E_SHARDS=n   run the scenarios in n processes at once, each with its own code-server and Chromium,
 #                      each taking the next scenario no other has taken (test/e2e/shards.ts); their lines
 #                      are prefixed [e2e i/n]. Default 2, or 1 with KQL_E2E_ONLY or KQL_E2E_TRACE.
+#   KQL_E2E_RETRIES=n  further attempts a failed scenario gets on a reopened workbench (default 1; see
+#                      test/e2e/attempts.ts); the scenarios that needed one are listed at the end.
+#                      KQL_E2E_FAIL_FIRST=n fails scenario n's first attempt, to check that path
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 started=$SECONDS
@@ -42,7 +45,10 @@ fi
 # Each server runs in its own process group; if Node dies before stopping it, end that group (and only it).
 pidfiles=()
 claims=""
+KQL_E2E_RETRIED="$(mktemp -t kql-e2e-retried.XXXXXX)"
+export KQL_E2E_RETRIED
 cleanup() {
+  rm -f "$KQL_E2E_RETRIED"
   for pidfile in "${pidfiles[@]}"; do
     if [ -s "$pidfile" ]; then
       kill -TERM -- "-$(cat "$pidfile")" 2>/dev/null || true
@@ -82,6 +88,10 @@ else
       status=$shard_status
     fi
   done
+fi
+if [ -s "$KQL_E2E_RETRIED" ]; then
+  echo "[e2e] scenarios that failed an attempt and ran again (a second failure fails the run):"
+  sed 's/^/[e2e]   /' "$KQL_E2E_RETRIED"
 fi
 echo "[e2e] finished in $((SECONDS - started)) s ($shards at once); screenshots in docs/screenshots/"
 exit "$status"

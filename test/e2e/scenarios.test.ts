@@ -12,6 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
+import { recordRetry, retriesAllowed, withinTime } from './attempts';
 import { type CodeServer, startCodeServer } from './codeServer';
 import { backendsScenario } from './scenarios/backends';
 import { cancelAndTimeRangeScenario } from './scenarios/cancelAndTimeRange';
@@ -139,30 +140,52 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     timeout = SCENARIO_TIMEOUT_MS,
   ): void => {
     const skip = only && !only.includes(name.split(' ')[0]!) ? 'not in KQL_E2E_ONLY' : false;
-    test(name, { timeout, skip }, async (t) => {
-      if (!claimScenario(name.split(' ')[0]!)) {
+    const retries = retriesAllowed();
+    // Each attempt has the scenario's time; the test has room for every attempt and a workbench reopened.
+    test(name, { timeout: (timeout + 90_000) * (retries + 1), skip }, async (t) => {
+      const n = name.split(' ')[0]!;
+      if (!claimScenario(n)) {
         t.skip('another shard runs it');
         return;
       }
-      if (!workbench || !server) {
-        throw new Error('the workbench did not open');
-      }
       const trace = process.env.KQL_E2E_TRACE;
-      if (trace) await workbench.context.tracing.startChunk();
-      try {
-        const started = Date.now();
-        await workbench.reset();
-        const resetMs = Date.now() - started;
-        await body(workbench, workspace, server);
-        console.log(`# ${name.split(' ')[0]}: reset ${resetMs} ms, scenario ${Date.now() - started - resetMs} ms`);
-      } catch (e) {
-        failed = true;
-        await workbench.page
-          .screenshot({ path: path.join(os.tmpdir(), `kql-e2e-failed-${name.replace(/\W+/g, '-')}.png`) })
-          .catch(() => undefined);
-        throw e;
-      } finally {
-        if (trace) await workbench.context.tracing.stopChunk({ path: `${trace}/main-${name.split(' ')[0]}.zip` });
+      for (let attempt = 1; ; attempt++) {
+        if (!workbench || !server) {
+          throw new Error('the workbench did not open');
+        }
+        const wb = workbench;
+        const at = server;
+        if (trace) await wb.context.tracing.startChunk();
+        try {
+          await withinTime(timeout, `scenario ${n}`, async () => {
+            const started = Date.now();
+            await wb.reset();
+            const resetMs = Date.now() - started;
+            // KQL_E2E_FAIL_FIRST=n fails scenario n's first attempt: the retry path's own check.
+            if (attempt === 1 && process.env.KQL_E2E_FAIL_FIRST === n) {
+              throw new Error(`KQL_E2E_FAIL_FIRST=${n}: the first attempt fails on purpose`);
+            }
+            await body(wb, workspace, at);
+            console.log(`# ${n}: reset ${resetMs} ms, scenario ${Date.now() - started - resetMs} ms`);
+          });
+          return;
+        } catch (e) {
+          failed = true;
+          await wb.page
+            .screenshot({
+              path: path.join(os.tmpdir(), `kql-e2e-failed-${name.replace(/\W+/g, '-')}-attempt-${attempt}.png`),
+            })
+            .catch(() => undefined);
+          if (attempt > retries) {
+            throw e;
+          }
+          recordRetry(n, attempt, e);
+          // A fresh workbench: closing the old context ends whatever the failed attempt still waits for.
+          await wb.close().catch(() => undefined);
+          workbench = await Workbench.open(browser!, at.url);
+        } finally {
+          if (trace) await wb.context.tracing.stopChunk({ path: `${trace}/main-${n}.zip` });
+        }
       }
     });
   };
