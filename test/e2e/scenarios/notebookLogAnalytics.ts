@@ -25,7 +25,7 @@ import { runStatusText } from '../queryFile';
 import { crashNotices, waitForGrid, withColumns } from '../resultsPanel';
 import { inUntrustedWorkspace } from '../untrustedWorkspace';
 import { UI_TIMEOUT_MS, type Workbench, waitFor } from '../workbench';
-import { openNotebookFile, outputFrame, outputGrid, outputSaying, runAll, wheel } from './notebooks';
+import { openNotebookFile, outputFrame, outputGrid, outputSaying, runAll, scrollUntil, wheel } from './notebooks';
 import { runCell } from './ownNotebook';
 
 const NOTEBOOK = 'fleet-on-my-workspace.kqlnb';
@@ -157,13 +157,23 @@ export async function notebookLogAnalyticsScenario(main: Workbench): Promise<voi
     console.log(`# 88: the throttled cell while it waits: ${waiting}`);
     await wb.screenshot(88, 'cell-waiting-on-retry-after');
     const frame = await outputFrame(wb, 'the cells’ outputs');
-    const links = await waitFor('the throttled cell’s grid', () => outputGrid(frame, ['Computer', 'Links'], 4), 60_000);
+    const links = await scrollUntil(
+      wb,
+      'the throttled cell’s grid',
+      () => outputGrid(frame, ['Computer', 'Links'], 4),
+      60_000,
+    );
     assert.deepEqual(links.cells, ['web-01', '12', 'db-01', '3']);
     await outputSaying(wb, /this result came after retrying once, waiting 4 s/, 30_000);
     assert.equal(throttledTries, 2, 'one 429, then the answer');
 
     // The PartialError: its row, and the service's own reason.
-    const failed = await waitFor('the partial grid', () => outputGrid(frame, ['Computer', 'Failed'], 2), 60_000);
+    const failed = await scrollUntil(
+      wb,
+      'the partial grid',
+      () => outputGrid(frame, ['Computer', 'Failed'], 2),
+      60_000,
+    );
     assert.deepEqual(failed.cells, ['web-01', '1']);
     const partial = await outputSaying(wb, /Partial results: .*80DA0001/, 30_000);
     console.log(`# 88: the partial cell: ${partial}`);
@@ -219,7 +229,12 @@ export async function notebookLogAnalyticsScenario(main: Workbench): Promise<voi
     await openNotebookFile(wb, NOTEBOOK);
     // The saved outputs show as they were saved: the grid and the service's reason.
     const frame = await outputFrame(wb, 'the saved outputs');
-    const savedLinks = await waitFor('the saved grid', () => outputGrid(frame, ['Computer', 'Links'], 4), 60_000);
+    const savedLinks = await scrollUntil(
+      wb,
+      'the saved grid',
+      () => outputGrid(frame, ['Computer', 'Links'], 4),
+      60_000,
+    );
     assert.deepEqual(savedLinks.cells, ['web-01', '12', 'db-01', '3']);
     await outputSaying(wb, /Partial results: .*80DA0001/, 30_000);
     await wb.screenshot(88, 'untrusted-saved-outputs');

@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, Locator } from 'playwright-core';
+import type { DomElement } from '../browserTypes';
 import { answerSaveDialog } from '../saveDialog';
 import { UI_TIMEOUT_MS, type Workbench, waitFor } from '../workbench';
 
@@ -17,7 +18,8 @@ const MACHINE = 'acme-sql01';
 
 /** The frame holding the notebook's outputs (VS Code renders them in one webview per notebook). */
 export function outputFrame(wb: Workbench, what: string, ms = 90_000): Promise<Frame> {
-  return wb.webviewFrame('.kql-output', what, ms);
+  // Sweeps the notebook meanwhile: the first output is drawn only once its cell is near the viewport.
+  return scrollUntil(wb, what, () => wb.webviewFrame('.kql-output', what, 1_000).catch(() => undefined), ms);
 }
 
 export async function outputStatuses(frame: Frame): Promise<string[]> {
@@ -56,6 +58,7 @@ export async function outputSaying(
   /** Read the whole output the match is a line of: VS Code draws a plain-text output's lines as separate elements. */
   whole = false,
 ): Promise<string> {
+  const sweep = notebookSweep(wb);
   return waitFor(
     `a notebook output matching ${pattern}`,
     async () => {
@@ -69,7 +72,7 @@ export async function outputSaying(
         ).catch(() => undefined);
         if (found) return found;
       }
-      await wheel(wb, 250);
+      await sweep();
       return undefined;
     },
     ms,
@@ -130,19 +133,47 @@ export async function wheel(wb: Workbench, dy: number, over: 'middle' | 'gutter'
   }
 }
 
-/** Probes after each step down the notebook until the probe answers, as a user scrolling to a part. */
+/** Where the notebook's list stands: its painted rows' indices and tops (unchanged by a wheel at either end). */
+async function listPosition(wb: Workbench): Promise<string> {
+  return cellList(wb)
+    .locator('.monaco-list-row')
+    .evaluateAll((rows: DomElement[]) =>
+      rows.map((r) => `${r.getAttribute('data-index')}@${Math.round(r.getBoundingClientRect().top)}`).join(' '),
+    )
+    .catch(() => '');
+}
+
+/**
+ * A step of a sweep over the notebook: down, and back up once a wheel no longer moves the list (and down
+ * again at the top). VS Code draws an output only while its cell is near the viewport, so a wait for an
+ * output must pass over every cell, not only go down: under load a cell can answer after the wait has
+ * scrolled past it (e2e 88 waited 90 s at the bottom for a grid two cells up, CI run 27).
+ */
+export function notebookSweep(wb: Workbench, step = 250): () => Promise<void> {
+  let dy = step;
+  return async () => {
+    const before = await listPosition(wb);
+    await wheel(wb, dy);
+    if ((await listPosition(wb)) === before) {
+      dy = -dy;
+    }
+  };
+}
+
+/** Probes after each step of a sweep over the notebook until the probe answers, as a user scrolling to a part. */
 export async function scrollUntil<T>(
   wb: Workbench,
   what: string,
   probe: () => Promise<T | undefined>,
   ms = 90_000,
 ): Promise<T> {
+  const sweep = notebookSweep(wb);
   return waitFor(
     what,
     async () => {
       const found = await probe();
       if (found === undefined) {
-        await wheel(wb, 250);
+        await sweep();
       }
       return found;
     },
