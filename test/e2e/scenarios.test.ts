@@ -428,7 +428,7 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     900_000,
   );
   scenario(
-    "106 the Machines view and the map on a user's exports with IPv6-only machines and a VMConnection without ProcessName: each machine shows its IPv6 address, a peer's Outbound dependencies name it, the map draws the three machines",
+    "106 the Machines view and the map on a user's exports with IPv6-only machines and a VMConnection without ProcessName: each machine shows its IPv6 address, a peer's Outbound dependencies name it, the map draws the three machines; found by the map's search, O on the unnamed process opens its machine's connections, which run",
     ipv6FleetScenario,
     300_000,
   );

@@ -7,12 +7,14 @@
  * - Its peer's Outbound dependencies name it (before: "Could not load: VMConnection has no column
  *   'ProcessName'…", and with ProcessName, "[fd00::2]:5432/tcp" as an unmonitored endpoint).
  * - The dependency map draws the three machines and says so in its status line (before: it failed).
+ * - Found by the map's search and opened with O, app-v6's unnamed process opens app-v6's connections, which
+ *   run (before: nothing happened).
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { dataFolderWorkspace, inOwnWorkspace } from '../ownWorkspace';
-import { crashNotices } from '../resultsPanel';
+import { crashNotices, waitForGrid } from '../resultsPanel';
 import { viewTreeRows } from '../treeView';
 import { type Workbench, waitFor } from '../workbench';
 import { openFleetMap } from './dependencyMap';
@@ -82,6 +84,24 @@ export async function ipv6FleetScenario(main: Workbench): Promise<void> {
     console.log(`# ${N}: map: ${fleet.state.nodes} nodes; ${fleet.state.status}`);
     assert.match(fleet.state.status, /^3 machines, /);
     await wb.screenshot(N, 'ipv6-map');
+
+    // The keyboard: find app-v6's unnamed process, then O opens its query, which runs.
+    const search = fleet.frame.locator('#search');
+    await search.fill('unknown process');
+    await search.press('Enter');
+    await waitFor('the unnamed process selected', async () =>
+      /^process:m-app/.test((await fleet.frame.getAttribute('#map', 'data-selected')) ?? '') ? true : undefined,
+    );
+    await search.press('Escape');
+    await fleet.frame.locator('#map').press('o');
+    const grid = await waitForGrid(
+      wb,
+      "app-v6's connections, opened from its unnamed process",
+      (v) => v.headers.includes('Direction') && v.headers.includes('RemoteIp') && v.rows.length === 2,
+      90_000,
+    );
+    console.log(`# ${N}: unnamed process query: ${grid.rows.length} rows`);
+    await wb.screenshot(N, 'unnamed-process-query');
     assert.deepEqual(await crashNotices(wb), []);
   });
 }
