@@ -73,6 +73,7 @@ export function fleetMachinesAnswer(count: number): { status: number; body: unkn
     i % 3 ? 'linux' : 'windows',
     i % 3 ? 'Ubuntu 22.04' : 'Windows Server 2022',
     JSON.stringify([`10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`]),
+    '[]',
     '',
     1000 + i,
     2000 + i,

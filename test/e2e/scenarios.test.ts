@@ -59,6 +59,7 @@ import { bigNotebookScenario, reportNotebookScenario } from './scenarios/noteboo
 import { otherViewsScenario } from './scenarios/otherViews';
 import { ownExportsScenario } from './scenarios/ownExports';
 import { ownFleetScenario } from './scenarios/ownFleet';
+import { ipv6FleetScenario } from './scenarios/ipv6Fleet';
 import { ownNotebookScenario } from './scenarios/ownNotebook';
 import { ownSchemaEditorScenario } from './scenarios/ownSchemaEditor';
 import { panelsChartScenario } from './scenarios/panelsChart';
@@ -448,5 +449,10 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     "103 the editor on a user's own schema file (400 tables, odd column names) and a 5,000-line CRLF file: in its middle ['Re completes to ['Request Id'] once, a misspelt column after an emoji is a Problem at its column, F12 on a let's name goes to the let; a UTF-16 file rewritten on disk moves its Problem",
     ownSchemaEditorScenario,
     900_000,
+  );
+  scenario(
+    "106 the Machines view and the map on a user's exports with IPv6-only machines and a VMConnection without ProcessName: each machine shows its IPv6 address, a peer's Outbound dependencies name it, the map draws the three machines; found by the map's search, O on the unnamed process opens its machine's connections, which run",
+    ipv6FleetScenario,
+    300_000,
   );
 });

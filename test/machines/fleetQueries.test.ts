@@ -71,6 +71,8 @@ describe('fleet queries', () => {
     'OperatingSystemFamily',
     'OperatingSystemFullName',
     'Ipv4Addresses',
+    'Ipv6Addresses',
+    'Ipv6Addresses_s',
     '_ResourceId',
     'MaliciousIp',
     'IndicatorThreatType',
@@ -102,7 +104,7 @@ describe('fleet queries', () => {
       // names of optional columns read through column_ifexists.
       assert.deepEqual(
         filter.literals.filter((l) => l !== '' && !OPTIONAL_COLUMNS.includes(l)),
-        Array(5).fill(name.trim()),
+        Array(6).fill(name.trim()),
       );
       const queries = [
         processesQuery(name),

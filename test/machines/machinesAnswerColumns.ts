@@ -9,6 +9,7 @@ export const MACHINES_ANSWER_COLUMNS: readonly (readonly [name: string, type: st
   ['OsFamily', 'string'],
   ['Os', 'string'],
   ['Ipv4Addresses', 'dynamic'],
+  ['Ipv6Addresses', 'dynamic'],
   ['ResourceId', 'string'],
   ['BytesSent', 'long'],
   ['BytesReceived', 'long'],

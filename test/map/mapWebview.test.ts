@@ -105,7 +105,7 @@ describe('fleet map drawn in Chromium under the webview CSP', {
     assert.match((await map.page.textContent('#legend')) ?? '', /malicious remote/);
     // Laid out in the Web Worker: the CSP let the blob: worker start, so the page's thread stayed free.
     assert.equal(await map.page.getAttribute('#map', 'data-layout'), 'worker');
-    assert.match((await map.page.textContent('#status')) ?? '', /laid out in \d+ ms \(in a worker\)/);
+    assert.match((await map.page.textContent('#status')) ?? '', /laid out in [\d,]+ ms \(in a worker\)/);
   });
 
   test('keyboard: arrows select a node, Enter expands it, O asks the host for its query', async () => {

@@ -5,7 +5,7 @@
  */
 import { kqlString, kqlStringList } from '../../kql/literals';
 
-/** A filter typed by the user: matched against the computer name, the OS and the IPv4 addresses. */
+/** A filter typed by the user: matched against the computer name, the OS and the IPv4 and IPv6 addresses. */
 export interface MachineFilter {
   readonly text: string;
 }
@@ -16,6 +16,8 @@ export interface MachineFilter {
  * fuzzy union leaves out a table the workspace lacks; where both report a machine, VMComputer wins.
  * Only Machine, Computer and TimeGenerated are required of VMComputer: a partial export without the
  * OS or address columns still lists its machines (`column_ifexists` reads a missing column as empty).
+ * IPv6 addresses are read beside the IPv4 ones: a machine known only by IPv6 shows an address, and its
+ * peers' connections to it resolve to it.
  * A machine neither reports is still known by the connections it made (VMConnection, last): a folder of
  * exports holding only VMConnection lists its machines, where the union of two absent tables failed.
  */
@@ -23,37 +25,43 @@ const INVENTORY = [
   'let inventory = union isfuzzy=true',
   '    (VMComputer',
   '    | extend OsFamily = column_ifexists("OperatingSystemFamily", ""), Os = column_ifexists("OperatingSystemFullName", ""),',
-  '        Ipv4Addresses = column_ifexists("Ipv4Addresses", dynamic([])), ResourceId = column_ifexists("_ResourceId", "")',
-  '    | summarize arg_max(TimeGenerated, Computer, OsFamily, Os, Ipv4Addresses, ResourceId) by Machine',
-  '    | project TimeGenerated, Machine, Computer, OsFamily, Os, Ipv4Addresses, ResourceId, Preference = 2),',
+  '        Ipv4Addresses = column_ifexists("Ipv4Addresses", dynamic([])), Ipv6Addresses = column_ifexists("Ipv6Addresses", dynamic([])),',
+  '        ResourceId = column_ifexists("_ResourceId", "")',
+  '    | summarize arg_max(TimeGenerated, Computer, OsFamily, Os, Ipv4Addresses, Ipv6Addresses, ResourceId) by Machine',
+  '    | project TimeGenerated, Machine, Computer, OsFamily, Os, Ipv4Addresses, Ipv6Addresses, ResourceId, Preference = 2),',
   '    (ServiceMapComputer_CL',
-  '    | summarize arg_max(TimeGenerated, ComputerName_s, OperatingSystemFamily_s, OperatingSystemFullName_s, Ipv4Addresses_s) by ResourceName_s',
+  '    | extend Ipv6Addresses_s = column_ifexists("Ipv6Addresses_s", "")',
+  '    | summarize arg_max(TimeGenerated, ComputerName_s, OperatingSystemFamily_s, OperatingSystemFullName_s, Ipv4Addresses_s, Ipv6Addresses_s)',
+  '        by ResourceName_s',
   '    | project TimeGenerated, Machine = ResourceName_s, Computer = ComputerName_s, OsFamily = tolower(OperatingSystemFamily_s), Os = OperatingSystemFullName_s,',
-  '        Ipv4Addresses = todynamic(Ipv4Addresses_s), ResourceId = "", Preference = 1),',
+  '        Ipv4Addresses = todynamic(Ipv4Addresses_s), Ipv6Addresses = todynamic(Ipv6Addresses_s), ResourceId = "", Preference = 1),',
   '    (VMConnection',
   '    | summarize arg_max(TimeGenerated, Computer) by Machine',
-  '    | project TimeGenerated, Machine, Computer, OsFamily = "", Os = "", Ipv4Addresses = dynamic([]), ResourceId = "", Preference = 0)',
-  '| summarize arg_max(Preference, TimeGenerated, Computer, OsFamily, Os, Ipv4Addresses, ResourceId) by Machine;',
+  '    | project TimeGenerated, Machine, Computer, OsFamily = "", Os = "", Ipv4Addresses = dynamic([]), Ipv6Addresses = dynamic([]),',
+  '        ResourceId = "", Preference = 0)',
+  '| summarize arg_max(Preference, TimeGenerated, Computer, OsFamily, Os, Ipv4Addresses, Ipv6Addresses, ResourceId) by Machine;',
 ];
 
 /**
- * Remote IPs resolved to monitored machines through the inventory's IPv4 addresses, as the seed's
+ * Remote IPs resolved to monitored machines through the inventory's IPv4 and IPv6 addresses, as the seed's
  * "Summarize the outbound connections from a group of machines" query does with ServiceMapComputer_CL.
  * One machine per IP (the most recent report) so a reused private address cannot multiply rows.
  */
 export const MONITORED_IPS: readonly string[] = [
   ...INVENTORY,
   'let monitoredIps = inventory',
-  '| mv-expand RemoteIp = Ipv4Addresses to typeof(string)',
+  // array_concat is null when either is not an array (a Service Map row without Ipv6Addresses_s).
+  '| mv-expand RemoteIp = array_concat(coalesce(Ipv4Addresses, dynamic([])), coalesce(Ipv6Addresses, dynamic([]))) to typeof(string)',
   '| summarize arg_max(TimeGenerated, Machine, Computer) by RemoteIp',
   '| project RemoteIp, RemoteMachine = Machine, RemoteComputer = Computer;',
 ];
 
 /**
  * Columns of VMConnection that exports often leave out: the threat columns (`MaliciousIp`,
- * `IndicatorThreatType`), `LinksFailed`, `Protocol`, `Process` and the byte counts (`BytesSent`,
+ * `IndicatorThreatType`), `LinksFailed`, `Protocol`, `Process`, `ProcessName` and the byte counts (`BytesSent`,
  * `BytesReceived`: a "who talks to whom" export drops them). Missing, they read as empty, zero or, for
- * the byte counts, null (no failure, no threat is flagged; the map keys a process by its name; the tree
+ * the byte counts, null (no failure, no threat is flagged; the map keys a process by its name, and without a name
+ * draws the machine's connections under one unnamed process; the tree
  * counts the records with bytes, BYTE_RECORDS, to say the data has none rather than show "0 B") instead
  * of failing the whole tree or map; present, they are read as they are.
  * Put right after each read of VMConnection, before anything uses them.
@@ -61,7 +69,8 @@ export const MONITORED_IPS: readonly string[] = [
 export const OPTIONAL_CONNECTION_COLUMNS =
   '| extend MaliciousIp = column_ifexists("MaliciousIp", ""), IndicatorThreatType = column_ifexists("IndicatorThreatType", ""),' +
   ' LinksFailed = column_ifexists("LinksFailed", long(0)), Protocol = column_ifexists("Protocol", ""),' +
-  ' Process = column_ifexists("Process", ""), BytesSent = column_ifexists("BytesSent", long(null)),' +
+  ' Process = column_ifexists("Process", ""), ProcessName = column_ifexists("ProcessName", ""),' +
+  ' BytesSent = column_ifexists("BytesSent", long(null)),' +
   ' BytesReceived = column_ifexists("BytesReceived", long(null))';
 
 /** Aggregates counting the records that have byte counts: none means the data lacks the column. */
@@ -90,12 +99,13 @@ export function machinesQuery(filter?: MachineFilter): string {
   if (text) {
     const t = kqlString(text);
     lines.push(
-      `| where Computer contains ${t} or Os contains ${t} or OsFamily contains ${t} or tostring(Ipv4Addresses) contains ${t} or Machine contains ${t}`,
+      `| where Computer contains ${t} or Os contains ${t} or OsFamily contains ${t} or tostring(Ipv4Addresses) contains ${t}` +
+        ` or tostring(Ipv6Addresses) contains ${t} or Machine contains ${t}`,
     );
   }
   lines.push(
     '| join kind=leftouter (traffic) on Machine',
-    '| project Machine, Computer, OsFamily, Os, Ipv4Addresses, ResourceId, BytesSent, BytesReceived, LinksFailed, MaliciousIps, Threats,',
+    '| project Machine, Computer, OsFamily, Os, Ipv4Addresses, Ipv6Addresses, ResourceId, BytesSent, BytesReceived, LinksFailed, MaliciousIps, Threats,',
     '    SentRecords, ReceivedRecords',
     '| order by Computer asc, Machine asc',
   );

@@ -11,6 +11,8 @@ export interface MachineRow {
   readonly osFamily: string;
   readonly os: string;
   readonly ips: readonly string[];
+  /** IPv6 addresses (absent from the rows of queries that do not read them). */
+  readonly ipv6s?: readonly string[];
   readonly resourceId: string;
   readonly bytesSent: number;
   readonly bytesReceived: number;
@@ -128,6 +130,7 @@ export function machineRows(result: QueryResult): MachineRow[] {
     osFamily: r.str(row, 'OsFamily'),
     os: r.str(row, 'Os'),
     ips: r.strings(row, 'Ipv4Addresses'),
+    ipv6s: r.strings(row, 'Ipv6Addresses'),
     resourceId: r.str(row, 'ResourceId'),
     bytesSent: r.num(row, 'BytesSent'),
     bytesReceived: r.num(row, 'BytesReceived'),

@@ -68,7 +68,7 @@ export function registerMachineCommands(
     vscode.commands.registerCommand('kql.filterMachines', async () => {
       const text = await vscode.window.showInputBox({
         title: 'Filter Machines',
-        prompt: 'Part of a computer name, an operating system or an IPv4 address',
+        prompt: 'Part of a computer name, an operating system or an IP address',
         value: provider.model.filterText ?? '',
       });
       if (text !== undefined) {

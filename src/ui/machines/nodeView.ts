@@ -37,11 +37,14 @@ export function viewOf(node: FleetNode): NodeView {
     case 'machine': {
       const r = node.row;
       const warning = r.maliciousIps.length > 0;
+      // A machine known only by IPv6 still shows an address.
+      const ip = r.ips[0] ?? r.ipv6s?.[0];
       const lines = [
         r.computer || r.machine,
         `Machine: ${r.machine}`,
         r.os ? `OS: ${r.os}` : r.osFamily ? `OS: ${r.osFamily}` : '',
         r.ips.length ? `IPv4: ${r.ips.join(', ')}` : '',
+        r.ipv6s?.length ? `IPv6: ${r.ipv6s.join(', ')}` : '',
         `Traffic: ${trafficText(r.bytesSent, r.bytesReceived, r.unmeasured ?? [])}`,
         r.linksFailed ? `${r.linksFailed} failed links.` : '',
         warning ? `⚠ ${threatText(r.maliciousIps, r.threats)}` : '',
@@ -49,12 +52,12 @@ export function viewOf(node: FleetNode): NodeView {
       return {
         id: node.id,
         label: r.computer || r.machine,
-        description: [r.osFamily, r.ips[0]].filter(Boolean).join(' · '),
+        description: [r.osFamily, ip].filter(Boolean).join(' · '),
         tooltip: lines.filter(Boolean).join('\n'),
         ariaLabel: spoken(
           `Machine ${r.computer || r.machine}`,
           r.osFamily,
-          r.ips[0],
+          ip,
           r.linksFailed > 0 && `${r.linksFailed} failed links`,
           warning && `warning: ${threatText(r.maliciousIps, r.threats)}`,
         ),

@@ -17,7 +17,14 @@ export function queryForFleetNode(graph: FleetGraph, id: string): string | undef
   const process = graph.processes.find((p) => p.id === id);
   if (process) {
     const owner = graph.machines.find((m) => m.id === process.machineId);
-    return owner && process.processName ? processConnectionsQueryFor(owner.machine, process.processName) : undefined;
+    if (!owner) {
+      return undefined;
+    }
+    // Without a name (an export without ProcessName) the data cannot tell this process's connections from
+    // the machine's others: open the machine's, rather than nothing.
+    return process.processName
+      ? processConnectionsQueryFor(owner.machine, process.processName)
+      : connectionsQueryFor(owner.machine, owner.label);
   }
   const endpoint = graph.endpoints.find((e) => e.id === id);
   if (endpoint) {
