@@ -1,0 +1,171 @@
+/**
+ * UTF-16 content (Excel's "Unicode Text", Windows PowerShell 5's Export-Csv and Out-File, some portal
+ * exports) transcoded to UTF-8 a piece at a time, so the loaders read such a file as they read a UTF-8
+ * one: a window at a time, under the record limit, with positions counted in the UTF-8 they see (the
+ * same lines and columns, which count UTF-16 code units in both).
+ *
+ * A code unit or surrogate pair cut at a piece's end is carried into the next piece, so each piece
+ * decodes whole. A lone surrogate (a string cut between the halves of a pair by the tool that wrote it)
+ * has no UTF-8 form: it becomes the byte 0xFF, which no UTF-8 text holds, so the loaders treat it as
+ * they treat invalid UTF-8 (kept as U+FFFD with a warning at its line and column, or the line skipped,
+ * as the format has it) rather than changing it silently.
+ */
+
+export type Utf16Order = 'le' | 'be';
+
+export interface Utf16Start {
+  readonly order: Utf16Order;
+  /** Bytes of the byte order mark at the start (2), or 0 for a file recognised by its NUL bytes. */
+  readonly skip: number;
+}
+
+/** Bytes of the content's start that utf16Start looks at. */
+export const UTF16_PROBE_BYTES = 4;
+
+/**
+ * The UTF-16 byte order of content starting with `head`, if it is UTF-16: by its byte order mark, or
+ * without one (what .NET's Encoding.Unicode and `iconv -t UTF-16LE` write) by its first two characters
+ * being one byte beside a NUL each, as ASCII is in UTF-16. A CSV header and a JSON document start with
+ * ASCII, and UTF-8 text never holds a NUL beside each of its first two characters.
+ */
+export function utf16Start(head: Buffer): Utf16Start | undefined {
+  if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) {
+    return { order: 'le', skip: 2 };
+  }
+  if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) {
+    return { order: 'be', skip: 2 };
+  }
+  if (head.length >= 4) {
+    const [a, b, c, d] = [head[0]!, head[1]!, head[2]!, head[3]!];
+    if (a !== 0 && b === 0 && c !== 0 && d === 0) {
+      return { order: 'le', skip: 0 };
+    }
+    if (a === 0 && b !== 0 && c === 0 && d !== 0) {
+      return { order: 'be', skip: 0 };
+    }
+  }
+  return undefined;
+}
+
+const LONE_SURROGATE = 0xff;
+
+/** UTF-16 bytes in, UTF-8 bytes out, a piece at a time (see above). */
+export class Utf16ToUtf8 {
+  private carry: Buffer | undefined;
+  private readonly decoder = new TextDecoder('utf-16le', { fatal: true, ignoreBOM: true });
+  private toSkip: number;
+  /** 1-based line and column just past the content given out so far (where an odd last byte is). */
+  line = 1;
+  column = 1;
+
+  constructor(
+    private readonly order: Utf16Order,
+    skip: number,
+  ) {
+    this.toSkip = skip;
+  }
+
+  /**
+   * The UTF-8 of `raw`, less a code unit or surrogate pair cut at its end (carried into the next
+   * piece). `raw` is the caller's to reuse after: big-endian bytes are swapped in it.
+   */
+  push(raw: Buffer): Buffer {
+    let bytes = raw;
+    if (this.toSkip > 0) {
+      const n = Math.min(this.toSkip, bytes.length);
+      bytes = bytes.subarray(n);
+      this.toSkip -= n;
+    }
+    if (this.carry) {
+      bytes = Buffer.concat([this.carry, bytes]);
+      this.carry = undefined;
+    }
+    let end = bytes.length & ~1;
+    if (end >= 2 && this.isHigh(bytes, end - 2)) {
+      end -= 2;
+    }
+    if (end < bytes.length) {
+      this.carry = Buffer.from(bytes.subarray(end));
+    }
+    return this.utf8(bytes.subarray(0, end));
+  }
+
+  /**
+   * The end of the content: the UTF-8 of a high surrogate left at the end (a lone one), and whether
+   * an odd byte was left (the content is not whole UTF-16: the caller says so at `line`:`column`).
+   */
+  finish(): { tail: Buffer; oddByte: boolean } {
+    const left = this.carry ?? Buffer.alloc(0);
+    this.carry = undefined;
+    const even = left.length & ~1;
+    return { tail: this.utf8(left.subarray(0, even)), oddByte: left.length > even };
+  }
+
+  private isHigh(bytes: Buffer, at: number): boolean {
+    const high = this.order === 'le' ? bytes[at + 1]! : bytes[at]!;
+    return high >= 0xd8 && high <= 0xdb;
+  }
+
+  private utf8(units: Buffer): Buffer {
+    if (units.length === 0) {
+      return Buffer.alloc(0);
+    }
+    if (this.order === 'be') {
+      units.swap16();
+    }
+    let text: string;
+    try {
+      text = this.decoder.decode(units);
+    } catch {
+      return this.withLoneSurrogates(units);
+    }
+    this.advance(text);
+    return Buffer.from(text, 'utf8');
+  }
+
+  /** The rare piece holding a lone surrogate (little-endian by now): its good stretches decoded, each lone one 0xFF. */
+  private withLoneSurrogates(units: Buffer): Buffer {
+    const out: Buffer[] = [];
+    let from = 0;
+    const n = units.length >> 1;
+    const stretch = (to: number) => {
+      if (to > from) {
+        const text = this.decoder.decode(units.subarray(2 * from, 2 * to));
+        this.advance(text);
+        out.push(Buffer.from(text, 'utf8'));
+      }
+    };
+    for (let i = 0; i < n; i++) {
+      const u = units.readUInt16LE(2 * i);
+      if (u < 0xd800 || u > 0xdfff) {
+        continue;
+      }
+      if (u <= 0xdbff && i + 1 < n) {
+        const v = units.readUInt16LE(2 * i + 2);
+        if (v >= 0xdc00 && v <= 0xdfff) {
+          i++;
+          continue;
+        }
+      }
+      stretch(i);
+      // Read as U+FFFD: one column, as the loaders count it.
+      out.push(Buffer.from([LONE_SURROGATE]));
+      this.column++;
+      from = i + 1;
+    }
+    stretch(n);
+    return Buffer.concat(out);
+  }
+
+  private advance(text: string): void {
+    const last = text.lastIndexOf('\n');
+    if (last < 0) {
+      this.column += text.length;
+      return;
+    }
+    for (let i = text.indexOf('\n'); i >= 0 && i <= last; i = text.indexOf('\n', i + 1)) {
+      this.line++;
+    }
+    this.column = text.length - last;
+  }
+}
