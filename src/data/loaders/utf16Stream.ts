@@ -10,6 +10,7 @@
  * they treat invalid UTF-8 (kept as U+FFFD with a warning at its line and column, or the line skipped,
  * as the format has it) rather than changing it silently.
  */
+import { transcode } from 'node:buffer';
 
 export type Utf16Order = 'le' | 'be';
 
@@ -48,6 +49,7 @@ export function utf16Start(head: Buffer): Utf16Start | undefined {
 }
 
 const LONE_SURROGATE = 0xff;
+const LF = 10;
 
 /** UTF-16 bytes in, UTF-8 bytes out, a piece at a time (see above). */
 export class Utf16ToUtf8 {
@@ -113,14 +115,24 @@ export class Utf16ToUtf8 {
     if (this.order === 'be') {
       units.swap16();
     }
-    let text: string;
+    let out: Buffer;
     try {
-      text = this.decoder.decode(units);
+      // ICU's converter in one native step, several times faster than decoding to a string and encoding
+      // it again; it throws at a lone surrogate (and where Node has no ICU).
+      out = transcode(units, 'utf16le', 'utf8');
+    } catch {
+      out = this.decoded(units);
+    }
+    this.advance(out);
+    return out;
+  }
+
+  private decoded(units: Buffer): Buffer {
+    try {
+      return Buffer.from(this.decoder.decode(units), 'utf8');
     } catch {
       return this.withLoneSurrogates(units);
     }
-    this.advance(text);
-    return Buffer.from(text, 'utf8');
   }
 
   /** The rare piece holding a lone surrogate (little-endian by now): its good stretches decoded, each lone one 0xFF. */
@@ -130,9 +142,7 @@ export class Utf16ToUtf8 {
     const n = units.length >> 1;
     const stretch = (to: number) => {
       if (to > from) {
-        const text = this.decoder.decode(units.subarray(2 * from, 2 * to));
-        this.advance(text);
-        out.push(Buffer.from(text, 'utf8'));
+        out.push(Buffer.from(this.decoder.decode(units.subarray(2 * from, 2 * to)), 'utf8'));
       }
     };
     for (let i = 0; i < n; i++) {
@@ -148,24 +158,24 @@ export class Utf16ToUtf8 {
         }
       }
       stretch(i);
-      // Read as U+FFFD: one column, as the loaders count it.
+      // Read back as U+FFFD: one column, as the loaders count it.
       out.push(Buffer.from([LONE_SURROGATE]));
-      this.column++;
       from = i + 1;
     }
     stretch(n);
     return Buffer.concat(out);
   }
 
-  private advance(text: string): void {
-    const last = text.lastIndexOf('\n');
+  /** Moves the end position past `out` (columns in UTF-16 code units, as the loaders count them). */
+  private advance(out: Buffer): void {
+    const last = out.lastIndexOf(LF);
     if (last < 0) {
-      this.column += text.length;
+      this.column += out.toString('utf8').length;
       return;
     }
-    for (let i = text.indexOf('\n'); i >= 0 && i <= last; i = text.indexOf('\n', i + 1)) {
+    for (let i = out.indexOf(LF); i >= 0 && i <= last; i = out.indexOf(LF, i + 1)) {
       this.line++;
     }
-    this.column = text.length - last;
+    this.column = out.toString('utf8', last + 1).length + 1;
   }
 }
