@@ -264,3 +264,11 @@ test('a JSON document in UTF-16 past the record limit is refused at the record, 
   assert.deepEqual(readContent(file('T.json', utf16be(doc))).plain, Buffer.from(doc));
   assert.deepEqual(readContent(file('T.json.gz', zlib.gzipSync(le(doc)))).plain, Buffer.from(doc));
 });
+
+test('a UTF-16 file of only its byte order mark is an empty file, as an empty UTF-8 one is', () => {
+  const empty = refusal('T.csv', '');
+  assert.match(empty, /^F:1:1: the file is empty/);
+  assert.equal(refusal('T.csv', BOM_LE), empty);
+  assert.equal(refusal('T.csv', BOM_BE), empty);
+  assert.equal(refusal('T.jsonl', BOM_LE), refusal('T.jsonl', ''));
+});
