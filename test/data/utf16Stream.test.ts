@@ -89,16 +89,22 @@ test('a lone surrogate becomes one byte that is not UTF-8 (0xFF), never a silent
   assert.deepEqual([t.line, t.column], [3, 3]);
 });
 
-test('UTF-16 is told by its byte order mark, or without one by a NUL beside each of its first two characters; UTF-8 is not', () => {
+test('UTF-16 is told by its byte order mark, or without one by NULs in a quarter of its high bytes and few in its low ones; UTF-8 is not', () => {
   assert.deepEqual(utf16Start(BOM_LE), { order: 'le', skip: 2 });
   assert.deepEqual(utf16Start(BOM_BE), { order: 'be', skip: 2 });
   assert.deepEqual(utf16Start(le('Ti')), { order: 'le', skip: 0 });
   assert.deepEqual(utf16Start(be('Ti')), { order: 'be', skip: 0 });
-  for (const s of ['Ti', 'T', '[{', '\uFEFFTi', 'ü,']) {
+  // A header of CJK names: its commas and line end have a NUL high byte, its letters not.
+  assert.deepEqual(utf16Start(le('名前,値,時刻,計算機\n')), { order: 'le', skip: 0 });
+  assert.deepEqual(utf16Start(be('名前,値,時刻,計算機\n')), { order: 'be', skip: 0 });
+  // Units with a NUL low byte (U+4E00, U+0100, half of 😀) among ASCII.
+  assert.deepEqual(utf16Start(le('Name,Wert\n一,Ā😀\n')), { order: 'le', skip: 0 });
+  for (const s of ['Ti', 'T', '[{', '\uFEFFTi', 'ü,', '名前,値\n']) {
     assert.equal(utf16Start(Buffer.from(s)), undefined, s);
   }
-  // UTF-32 LE (a NUL pair after the first character) is not taken for UTF-16.
-  assert.equal(utf16Start(Buffer.from([0x54, 0, 0, 0])), undefined);
+  // UTF-32 LE (NULs in both halves of its units) is not taken for UTF-16, nor CJK alone (no NUL to tell it by).
+  assert.equal(utf16Start(Buffer.from([0x54, 0, 0, 0, 0x69, 0, 0, 0])), undefined);
+  assert.equal(utf16Start(le('名前値時刻')), undefined);
 });
 
 const csv = 'TimeGenerated,Computer,Val\r\n2026-12-01T00:00:00Z,café-01,1\r\n2026-12-01T01:00:00Z,"b, ""x"" 😀",2\r\n';
@@ -108,6 +114,8 @@ test('a UTF-16 file without a byte order mark (LE and BE) loads as its UTF-8 twi
   assert.equal(twin.rows.length, 2);
   assert.deepEqual(load('T.csv', le(csv)), twin);
   assert.deepEqual(load('T.csv', be(csv)), twin);
+  const cjk = '名前,値\r\n東京,1\r\n';
+  assert.deepEqual(load('T.csv', le(cjk)), load('T.csv', cjk));
   const jsonl = '{"a":"ü","n":1}\n{"a":"z","n":2}\n';
   assert.deepEqual(load('T.jsonl', be(jsonl)), load('T.jsonl', jsonl));
   assert.deepEqual(load('T.json', le(`[${jsonl.trim().split('\n').join(',')}]`)).rows, [
