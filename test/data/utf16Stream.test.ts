@@ -35,6 +35,7 @@ const rowsOf = (table: { rows(): unknown[][] }) =>
 function load(name: string, content: string | Buffer) {
   const f = file(name, content);
   const { table, notes } = loadDataFile(f);
+  fs.rmSync(path.dirname(f), { recursive: true, force: true });
   return {
     rows: rowsOf(table),
     columns: table.schema.map((c) => `${c.name}:${c.type}`),
@@ -163,10 +164,13 @@ test('a UTF-16 file is read a window at a time, never whole (the windows stay ne
       read += n;
     },
   );
+  const size = fs.statSync(f).size;
+  // 40 MB: not left in the temporary folder.
+  fs.rmSync(path.dirname(f), { recursive: true, force: true });
   assert.ok(largest <= 8 << 20, `largest window ${largest}`);
   assert.equal(total, Buffer.byteLength(line) * Math.ceil((20 << 20) / line.length));
   // Progress counts the file's own bytes (its mark included).
-  assert.equal(read, fs.statSync(f).size);
+  assert.equal(read, size);
 });
 
 test('an odd byte count: a plain file is refused at the file before loading; a gzipped one at its end, where the half character is', () => {
@@ -253,6 +257,8 @@ function refusal(name: string, content: string | Buffer): string {
     loadDataFile(f);
   } catch (e) {
     return (e as Error).message.split(f).join('F');
+  } finally {
+    fs.rmSync(path.dirname(f), { recursive: true, force: true });
   }
   return 'loaded';
 }
