@@ -81,7 +81,7 @@ test('a UTF-16 file with an odd number of bytes is an error at the file, not a g
   assert.equal(table.rowCount, 0);
   assert.match(
     notes.join('\n'),
-    /T\.csv:1:1: the file starts with a UTF-16 byte order mark but has an odd number of bytes/,
+    /T\.csv:1:1: the UTF-16 LE file \(it starts with a byte order mark\) has an odd number of bytes: it is not whole UTF-16 text/,
   );
 });
 

@@ -1,11 +1,14 @@
 /**
- * A data file's bytes, a window at a time, as UTF-8 (plainBytes.ts: gunzipped for `.gz`, transcoded from
- * UTF-16); plus what the loaders share while reading: the load's progress and cancellation, and
+ * A data file's bytes, a window at a time, as UTF-8 (gunzipped for `.gz` by plainBytes.ts, transcoded from
+ * UTF-16 by utf16Stream.ts); plus what the loaders share while reading: the load's progress and cancellation, and
  * bounded warnings.
  */
 import * as fs from 'node:fs';
-import { cutError, type Gunzipped, gunzipHead, gunzipPieces, gunzipWhole, utf16Order, utf16ToUtf8 } from './plainBytes';
+import { contentPieces, isGzip, type Pieces, utf16Name } from './contentPieces';
+import { DataFileError } from './dataFileError';
+import { cutError, type Gunzipped, gunzipHead, gunzipWhole } from './plainBytes';
 import { openRegular, readRegular } from './regularFile';
+import { UTF16_PROBE_BYTES, Utf16ToUtf8, utf16Start } from './utf16Stream';
 
 export interface LoadProgress {
   readonly table: string;
@@ -23,7 +26,7 @@ export interface LoadControl {
   readonly progress?: (p: LoadProgress) => void;
 }
 
-export const isGzip = (file: string) => /\.gz$/i.test(file);
+export { isGzip };
 
 const WINDOW = 8 << 20;
 
@@ -35,8 +38,8 @@ export const STOP = -1;
  * of `buf[0]`); it returns how far it consumed, or STOP, and the rest is carried into the next
  * window (grown when one record is larger than a window: a reader skips a record past the record
  * limit (recordLimit.ts) rather than carry it, so a window stays within about twice that limit).
- * `onRead` gets the bytes read from disk. A `.gz` file is inflated as its windows are taken, so its
- * content is never held whole; a UTF-16 file is read whole, transcoded.
+ * `onRead` gets the bytes read from disk. A `.gz` file is inflated and a UTF-16 file transcoded as
+ * its windows are taken (`at` is then the offset in the UTF-8 content), so neither is held whole.
  */
 export function readWindows(
   file: string,
@@ -44,49 +47,23 @@ export function readWindows(
   onRead?: (bytes: number) => void,
   start = 0,
 ): void {
-  if (isGzip(file) || startsUtf16(file)) {
-    if (start !== 0) {
-      throw new Error('a compressed or UTF-16 file is read from its start');
-    }
-    if (isGzip(file)) {
-      const fd = openRegular(file);
-      try {
-        // The file as it was when opened (as below); its compressed bytes read a step at a time too.
-        const size = fs.fstatSync(fd).size;
-        const pieces = gunzipPieces(file, {
-          length: size,
-          read: (at, max) => {
-            const bytes = Buffer.allocUnsafe(Math.max(0, Math.min(max, size - at)));
-            const got = fs.readSync(fd, bytes, 0, bytes.length, at);
-            onRead?.(got);
-            return bytes.subarray(0, got);
-          },
-        });
-        try {
-          const first = pieces.next();
-          if (!first || !utf16Order(first)) {
-            gunzippedWindows(file, size, first, pieces, onWindow);
-            return;
-          }
-        } finally {
-          pieces.close();
-        }
-      } finally {
-        fs.closeSync(fd);
-      }
-    }
-    const { plain, cut } = readContent(file, isGzip(file) ? undefined : onRead);
-    onWindow(plain, 0, plain.length, true, 0);
-    if (cut) {
-      throw cut;
-    }
-    return;
-  }
   const fd = openRegular(file);
   try {
     // The file as it was when opened: one that grows while it is read (a log still written) would
     // otherwise be read for as long as its writer keeps up. Bytes written since are read on its reload.
     const size = fs.fstatSync(fd).size;
+    const pieces = contentPieces(file, fd, size, onRead);
+    if (pieces) {
+      if (start !== 0) {
+        throw new Error('a compressed or UTF-16 file is read from its start');
+      }
+      try {
+        piecesWindows(file, size, pieces, onWindow);
+      } finally {
+        pieces.close();
+      }
+      return;
+    }
     windowLoop(
       (buf, offset, max, at) => {
         const got = fs.readSync(fd, buf, offset, Math.min(max, Math.max(0, size - at)), at);
@@ -139,15 +116,14 @@ function windowLoop(
   }
 }
 
-/** The windows of a `.gz` file's content, inflated as they are taken; a cut-off file ends at its last whole line. */
-function gunzippedWindows(
+/** The windows of content given in pieces (a `.gz` file's, a UTF-16 file's); a cut-off file ends at its last whole line. */
+function piecesWindows(
   file: string,
   compressedBytes: number,
-  first: Buffer | undefined,
-  pieces: { next(): Buffer | undefined; readonly cut: boolean },
+  pieces: Pieces,
   onWindow: (buf: Buffer, from: number, to: number, final: boolean, at: number) => number,
 ): void {
-  let piece = first;
+  let piece = pieces.next();
   let taken = 0;
   let lines = 0;
   windowLoop(
@@ -180,7 +156,7 @@ function gunzippedWindows(
   }
 }
 
-/** Whether the file starts with a UTF-16 byte order mark (it is then read whole, transcoded to UTF-8). */
+/** Whether the file's content is UTF-16 (utf16Stream.ts): it is then read from its start, on one thread. */
 export function startsUtf16(file: string): boolean {
   let fd: number;
   try {
@@ -189,23 +165,54 @@ export function startsUtf16(file: string): boolean {
     return false;
   }
   try {
-    const mark = Buffer.alloc(2);
-    return utf16Order(mark.subarray(0, fs.readSync(fd, mark, 0, 2, 0))) !== undefined;
+    const head = Buffer.alloc(UTF16_PROBE_BYTES);
+    return utf16Start(head.subarray(0, fs.readSync(fd, head, 0, head.length, 0))) !== undefined;
   } finally {
     fs.closeSync(fd);
   }
 }
 
 /**
- * The whole content as UTF-8 bytes: gunzipped (within a bound) for .gz files, transcoded from UTF-16.
- * `cut`: the compressed file ends early (what it holds is in `plain`).
+ * The whole content as UTF-8 bytes: gunzipped (within a bound) for .gz files, transcoded from UTF-16
+ * (a piece at a time: the UTF-16 bytes are never held whole). `cut`: the compressed file ends early
+ * (what it holds is in `plain`).
  */
 export function readContent(file: string, onRead?: (bytes: number) => void): Gunzipped {
+  if (!isGzip(file)) {
+    const fd = openRegular(file);
+    try {
+      const pieces = contentPieces(file, fd, fs.fstatSync(fd).size, onRead);
+      if (pieces) {
+        const parts: Buffer[] = [];
+        for (let p = pieces.next(); p; p = pieces.next()) {
+          parts.push(p);
+        }
+        return { plain: Buffer.concat(parts) };
+      }
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
   const raw = readAll(file);
   onRead?.(raw.length);
   const { plain, cut } = isGzip(file) ? gunzipWhole(file, raw) : { plain: raw, cut: undefined };
-  const order = utf16Order(plain);
-  return { plain: order ? utf16ToUtf8(file, plain, order, !cut) : plain, cut };
+  const utf16 = utf16Start(plain);
+  if (!utf16) {
+    return { plain, cut };
+  }
+  // A compressed UTF-16 document, inflated whole already (a JSON document is parsed whole).
+  const decoder = new Utf16ToUtf8(utf16.order, utf16.skip);
+  const body = decoder.push(plain);
+  const { tail, oddByte } = decoder.finish();
+  if (oddByte && !cut) {
+    throw new DataFileError(
+      file,
+      decoder.line,
+      decoder.column,
+      `${utf16Name(utf16)} ends in half a character (an odd number of bytes)`,
+    );
+  }
+  return { plain: cut ? body : Buffer.concat([body, tail]), cut };
 }
 
 export function readAll(file: string): Buffer {
@@ -221,9 +228,9 @@ export function readHead(file: string, limit: number): { buf: Buffer; whole: boo
     const head = buf.subarray(0, got);
     const whole = got < limit;
     const plain = isGzip(file) ? gunzipHead(file, head, limit) : head;
-    // A head may end inside a UTF-16 code unit: it is left out (the whole load checks the file's end).
-    const order = utf16Order(plain);
-    const content = order ? utf16ToUtf8(file, plain, order, false) : plain;
+    // A head may end inside a UTF-16 code unit or pair: it is left out (the whole load checks the file's end).
+    const utf16 = utf16Start(plain);
+    const content = utf16 ? new Utf16ToUtf8(utf16.order, utf16.skip).push(plain) : plain;
     return { buf: content.subarray(0, limit), whole: whole && plain.length <= limit && content.length <= limit };
   } finally {
     fs.closeSync(fd);

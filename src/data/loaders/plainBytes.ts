@@ -1,10 +1,8 @@
 /**
  * A data file's bytes as the loaders read them: UTF-8 text. A `.gz` file is gunzipped within a bound
  * (a small file that inflates to gigabytes is refused before it fills the memory, and a cut-off one
- * gives what it holds up to the cut); a file that starts with a UTF-16 byte order mark (what Excel's
- * "Unicode Text" and some portal exports write) is transcoded to UTF-8.
+ * gives what it holds up to the cut). UTF-16 content is transcoded by utf16Stream.ts.
  */
-import { constants as bufferConstants } from 'node:buffer';
 import { DataFileError, RefusedFileError } from './dataFileError';
 import { type CompressedInput, GunzipStream, gunzipSteps, type Inflated } from './gunzipSteps';
 
@@ -130,35 +128,4 @@ export function gunzipPieces(
  */
 export function gunzipHead(file: string, compressed: Buffer, limit: number): Buffer {
   return inflate(file, compressed, limit).plain;
-}
-
-/** The UTF-16 byte order the content starts with the mark of, if any. */
-export function utf16Order(buf: Buffer): 'le' | 'be' | undefined {
-  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) {
-    return 'le';
-  }
-  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) {
-    return 'be';
-  }
-  return undefined;
-}
-
-/**
- * UTF-16 content as UTF-8, without its byte order mark. `complete`:
- * the content is whole; else a code unit or surrogate pair cut at its end is left out.
- */
-export function utf16ToUtf8(file: string, buf: Buffer, order: 'le' | 'be', complete: boolean): Buffer {
-  let units = buf.length >> 1;
-  if (complete && buf.length % 2 === 1) {
-    throw new DataFileError(file, 1, 1, 'the file starts with a UTF-16 byte order mark but has an odd number of bytes');
-  }
-  const high = (i: number) => (order === 'le' ? buf[2 * i + 1]! : buf[2 * i]!);
-  if (!complete && units > 0 && high(units - 1) >= 0xd8 && high(units - 1) <= 0xdb) {
-    units--;
-  }
-  if (units > bufferConstants.MAX_STRING_LENGTH) {
-    throw new DataFileError(file, 1, 1, 'the UTF-16 file is too large to read: save it as UTF-8 (CSV UTF-8) instead');
-  }
-  const le = order === 'le' ? buf.subarray(0, units * 2) : Buffer.from(buf.subarray(0, units * 2)).swap16();
-  return Buffer.from(new TextDecoder('utf-16le').decode(le), 'utf8');
 }
