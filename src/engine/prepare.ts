@@ -38,15 +38,17 @@ export function lowerText(text: string, db: Database, options: LowerOptions = {}
     // The one database here is what every alias names (databasePaths.ts).
     query = { ...analyze(aliased, analyzeOptions), text };
   }
-  const error = undeclaredPatternError(query) ?? firstError(query);
-  if (error) {
-    throw error;
-  }
   const fuzzyTrimmed = withoutMissingFuzzyLegs(query.code);
-  if (fuzzyTrimmed !== undefined) {
-    // The blanked text binds as Kusto would: a leg's unknown columns no longer hide a misspelt name.
+  if (fuzzyTrimmed === undefined) {
+    const error = undeclaredPatternError(query) ?? firstError(query);
+    if (error) {
+      throw error;
+    }
+  } else {
+    // The blanked text binds as Kusto would: a leg's unknown columns no longer hide a misspelt name,
+    // and a wildcard that matches no table (the library's error, not KS205's warning) is gone with its leg.
     const trimmed = analyze(fuzzyTrimmed, analyzeOptions);
-    const trimmedError = firstError(trimmed);
+    const trimmedError = undeclaredPatternError(trimmed) ?? firstError(trimmed);
     if (trimmedError) {
       throw trimmedError;
     }

@@ -311,6 +311,19 @@ describe('union, mv-expand, parse, search', () => {
     );
   });
 
+  test('union isfuzzy=true: a wildcard no table matches is left out as a missing name is (reference, union isfuzzy examples)', () => {
+    // The reference's `union isfuzzy=true View*, SomeView*, OtherView*` counts the rows of the views
+    // that exist: SomeView* matches nothing and is skipped, not an error.
+    assert.deepEqual(run('union isfuzzy=true Machin*, Missing* | count').rows, [[3]]);
+    assert.deepEqual(run('union isfuzzy=true Missing*, (T | take 2), Machines | count').rows, [[5]]);
+    assert.throws(() => run('union Machines, Missing*'), /Missing\*/, 'without isfuzzy it is an error');
+    assert.throws(
+      () => run('union isfuzzy=true Machines, Missing* | where nosuchcolumn > 1'),
+      /nosuchcolumn/,
+      'an error elsewhere in the query is still reported',
+    );
+  });
+
   test('as names a result that later parts of the query read', () => {
     assert.deepEqual(run('T | where Computer == "db01" | as X | join kind=inner (X) on Computer | count').rows, [[4]]);
   });

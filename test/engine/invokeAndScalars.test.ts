@@ -35,6 +35,18 @@ test('toscalar() of a scalar expression is its value', () => {
   assert.deepEqual(r.rows, [[3, 'ab']]);
 });
 
+test('toscalar() of a row-volatile scalar is computed once: one new_guid() on every row (reference, Examples)', () => {
+  // The reference's example: g1 = toscalar(new_guid()) is the same on both rows, g2 = new_guid() is not.
+  const r = run(`let g1 = toscalar(new_guid());
+let g2 = new_guid();
+range x from 1 to 2 step 1
+| extend x=g1, y=g2`);
+  assert.equal(r.rows[0]?.[0], r.rows[1]?.[0]);
+  assert.notEqual(r.rows[0]?.[1], r.rows[1]?.[1]);
+  const rands = run('range x from 1 to 50 step 1 | extend r = toscalar(rand()) | summarize dcount(r)');
+  assert.deepEqual(rands.rows, [[1]]);
+});
+
 test("toscalar() of a row's value in a function is Kusto's error, not the subquery's own column (reference, Limitations)", () => {
   // The reference's failing example: x_ is the calling row's x, which a subquery computed once cannot
   // read; reading it as the subquery's x gave y = 2 on every row.

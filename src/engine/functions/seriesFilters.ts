@@ -2,7 +2,7 @@
  * Series transforms that return a series of the same length: the fill (interpolation) functions, FIR and
  * IIR filters, the seasonal component for a given period, and Tukey outlier scores.
  */
-import { type DynamicValue, dynamicNumber, realInDynamic, type Value, WholeReal } from '../values';
+import { type DynamicValue, dynamicNumber, type KqlType, realInDynamic, type Value, WholeReal } from '../values';
 import { scalar } from './define';
 import { asArray, isNumeric } from './seriesFunctions';
 import { seriesOutliers } from './seriesOutliers';
@@ -102,7 +102,8 @@ function asSeries(xs: readonly DynamicValue[]): number[] {
   return xs.map((x) => (isNumeric(x) ? x : NaN));
 }
 
-const nullNaN = (ys: readonly number[]): DynamicValue[] => ys.map((y) => (Number.isNaN(y) ? null : y));
+/** The filters compute in doubles: their outputs are reals, whole or not (the reference's series_iir: [1.0,3.0,6.0,…]). */
+const nullNaN = (ys: readonly number[]): DynamicValue[] => ys.map((y) => (Number.isNaN(y) ? null : realInDynamic(y)));
 
 /**
  * y[i] = Σ f[j]·x[i−j] with x zero before the start. "If filter contains negative values, then normalize
@@ -186,8 +187,9 @@ function seasonal(args: readonly Value[]): Value {
   }
   const detect = period === -1 || period === null || period === undefined;
   const p = detect ? autoPeriod(args[0], SEASONAL_THRESHOLD) : isNumeric(period) ? Math.trunc(period) : 0;
+  // A median is a real: the reference prints [1.0,3.0,5.0,…] and its zeros as 0.0.
   if (!(p > 0)) {
-    return xs.map(() => 0);
+    return xs.map(() => realInDynamic(0));
   }
   const phases = Array.from({ length: Math.min(p, xs.length) }, (_, phase) => {
     const values: number[] = [];
@@ -197,9 +199,17 @@ function seasonal(args: readonly Value[]): Value {
         values.push(x);
       }
     }
-    return values.length > 0 ? median(values.sort((u, v) => u - v)) : null;
+    return values.length > 0 ? realInDynamic(median(values.sort((u, v) => u - v))) : null;
   });
   return xs.map((_, i) => phases[i % p] ?? null);
+}
+
+/**
+ * A constant argument as a dynamic element of its own type: a real stays a real though whole
+ * (series_fill_const(arr, 0.0) gives [111,0.0,36,…] in the reference), a long stays a long.
+ */
+function typed(type: KqlType | undefined): (v: Value) => Value {
+  return type === 'real' || type === 'decimal' ? (v) => (typeof v === 'number' ? realInDynamic(v) : v) : (v) => v;
 }
 
 /** The fill functions copy elements as they are (a real stays a real), so they read the array unconverted. */
@@ -216,14 +226,21 @@ export const seriesFilters: ScalarFunction[] = [
     const xs = rawArray(args[0]);
     return xs ? fillFrom(xs, missingTest(args[1]), false) : null;
   }),
-  scalar('series_fill_const', () => (args) => {
-    const xs = rawArray(args[0]);
-    return xs ? fillConst(xs, args[1] ?? null, missingTest(args[2])) : null;
+  scalar('series_fill_const', (argTypes) => {
+    const constant = typed(argTypes[1]);
+    return (args) => {
+      const xs = rawArray(args[0]);
+      return xs ? fillConst(xs, constant(args[1] ?? null), missingTest(args[2])) : null;
+    };
   }),
-  scalar('series_fill_linear', () => (args) => {
-    const xs = rawArray(args[0]);
-    const fillEdges = typeof args[2] === 'boolean' ? args[2] : true;
-    return xs ? fillLinear(xs, missingTest(args[1]), fillEdges, args.length > 3 ? (args[3] ?? null) : 0) : null;
+  scalar('series_fill_linear', (argTypes) => {
+    // The default constant is a real: the reference fills [null,null,null,null] with [0.0,0.0,0.0,0.0].
+    const constant = argTypes.length > 3 ? typed(argTypes[3]) : () => realInDynamic(0);
+    return (args) => {
+      const xs = rawArray(args[0]);
+      const fillEdges = typeof args[2] === 'boolean' ? args[2] : true;
+      return xs ? fillLinear(xs, missingTest(args[1]), fillEdges, constant(args[3] ?? null)) : null;
+    };
   }),
   scalar('series_fir', () => fir),
   scalar('series_iir', () => iir),

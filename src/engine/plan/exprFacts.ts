@@ -29,6 +29,29 @@ export function isConstantExpr(expr: Expr): boolean {
   }
 }
 
+/**
+ * True when the expression reads no row but may call a row-volatile function (toscalar(new_guid())):
+ * computed once, it has one value for the whole run.
+ */
+export function readsNoRow(expr: Expr): boolean {
+  switch (expr.k) {
+    case 'literal':
+    case 'scalarQuery':
+    case 'tableColumn':
+      return true;
+    case 'call':
+      return expr.args.every(readsNoRow);
+    case 'binary':
+      return readsNoRow(expr.left) && readsNoRow(expr.right);
+    case 'unary':
+      return readsNoRow(expr.operand);
+    case 'index':
+      return readsNoRow(expr.target) && readsNoRow(expr.key);
+    default:
+      return false;
+  }
+}
+
 /** True when the expression has the same value in every run: pure calls over literals. */
 export function isTimelessConstant(expr: Expr): boolean {
   switch (expr.k) {

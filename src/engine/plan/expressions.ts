@@ -4,7 +4,7 @@ import { lowerBagPackColumns } from './bagPackColumns';
 import { lowerBinAuto } from './binAuto';
 import { type LowerContext, scanStateColumn } from './context';
 import { lowerCurrentDatabase } from './currentDatabase';
-import { isConstantExpr } from './exprFacts';
+import { isConstantExpr, readsNoRow } from './exprFacts';
 import { literalValue } from './literals';
 import { lowerPackAll } from './packAll';
 import { lowerStarArguments } from './starArguments';
@@ -73,7 +73,15 @@ export function lowerExpr(node: Node, ctx: LowerContext): Expr {
       // toscalar(1 + 2): a scalar argument is its own value (Kusto binds it as a plain expression).
       const inner: Node = (node as Kusto.Language.Syntax.ToScalarExpression).Expression!;
       if (!isTabular(inner)) {
-        return lowerExpr(inner, ctx);
+        const value = lowerExpr(inner, ctx);
+        if (isConstantExpr(value) || !readsNoRow(value)) {
+          return value;
+        }
+        // toscalar(new_guid()), toscalar(rand()): computed once, so every row sees the same value (the
+        // reference's example); as a one-row print it runs once a query, as a toscalar() of a table does.
+        const schema = [{ name: 'print_0', type }];
+        const plan = { k: 'print' as const, columns: [{ name: 'print_0', expr: value }], span, schema };
+        return { k: 'scalarQuery', plan, type, span };
       }
       return { k: 'scalarQuery', plan: ctx.tabular(inner, { ...ctx, rowScope: { opener: 'toscalar' } }), type, span };
     }

@@ -461,3 +461,38 @@ describe('seasonal and outliers', () => {
   });
   // The default kind, ctukey, has its own file: seriesOutliers.test.ts.
 });
+
+// The reference prints these outputs with their `.0`: computed in doubles, a whole number stays a real.
+describe('reals in the outputs the reference prints (audit of issue 22)', () => {
+  const text = (q: string): unknown => printed(`print r = tostring(${q})`).r;
+  test("series_seasonal: the reference's tables are reals, zeros too", () => {
+    assert.equal(
+      text('series_seasonal(dynamic([1, 3, 5, 1, 3, 5, 2, 4, 6]), 3)'),
+      '[1.0,3.0,5.0,1.0,3.0,5.0,1.0,3.0,5.0]',
+    );
+    assert.equal(
+      text('series_seasonal(dynamic([8, 12, 14, 12, 10, 10, 12, 14, 12, 10, 10, 12, 14, 12, 10, 10, 12, 14, 12, 10]))'),
+      '[10.0,12.0,14.0,12.0,10.0,10.0,12.0,14.0,12.0,10.0,10.0,12.0,14.0,12.0,10.0,10.0,12.0,14.0,12.0,10.0]',
+    );
+    assert.equal(
+      text('series_seasonal(dynamic([1, 3, 5, 2, 4, 6, 1, 3, 5, 2, 4, 6]))'),
+      '[0.0,0.0,0.0,0.0,0.0,0.0,0.0,0.0,0.0,0.0,0.0,0.0]',
+    );
+  });
+  test("series_iir and series_fir: the reference's cumulative sum is [1.0,3.0,6.0,10.0,…]", () => {
+    assert.equal(
+      printed('let x = range(1.0, 4, 1); print r = tostring(series_iir(x, dynamic([1]), dynamic([1,-1])))').r,
+      '[1.0,3.0,6.0,10.0]',
+    );
+    assert.equal(text('series_fir(dynamic([0, 2, 2, 3]), dynamic([1, -1]), false, false)'), '[0.0,2.0,0.0,1.0]');
+  });
+  test('series_fill_const keeps a real constant a real (the reference: [111,0.0,36,…]), a long one a long', () => {
+    assert.equal(text('series_fill_const(dynamic([111, null, 36]), 0.0)'), '[111,0.0,36]');
+    assert.equal(text('series_fill_const(dynamic([111, null, 36]), -1)'), '[111,-1,36]');
+  });
+  test("series_fill_linear of only nulls: the default constant is 0.0 (the reference's table), a given one keeps its type", () => {
+    assert.equal(text('series_fill_linear(dynamic([null, null]))'), '[0.0,0.0]');
+    assert.equal(text('series_fill_linear(dynamic([null, null]), double(null), true, 3.14159)'), '[3.14159,3.14159]');
+    assert.equal(text('series_fill_linear(dynamic([null, null]), double(null), true, 7)'), '[7,7]');
+  });
+});
