@@ -11,12 +11,14 @@ import { type PlanFacts, planFacts } from './planFacts';
 import { pruneColumns } from './pruneColumns';
 import { pushFiltersDown } from './pushFiltersDown';
 import type { OptimizerRule } from './rule';
+import { settleLogic } from './settleLogic';
 
 export type { OptimizerRule } from './rule';
 
-/** In order: filters move down before they are fused, and columns are pruned once filters have settled. */
+/** In order: constants settle the logic around them, filters move down before they are fused, and columns are pruned once filters have settled. */
 export const RULES: readonly OptimizerRule[] = [
   foldConstants,
+  settleLogic,
   pushFiltersDown,
   fuseFilters,
   pruneColumns,
