@@ -256,11 +256,12 @@ function walkTree(
 function columnsOf(found: Found): { columns: ColumnSpec[]; inferred: string[] } {
   const first = found.files[0]!;
   const known = findTable(found.name);
-  let names: { name: string; restType?: KqlType }[];
+  // emptyType: the type of a column no sampled value gives one (a header-only export, a column never set).
+  let names: { name: string; restType?: KqlType; emptyType?: KqlType }[];
   let sample: readonly (readonly unknown[])[];
   if (first.format === 'csv') {
     const head = csvHead(first.path);
-    names = head.names.map((name) => ({ name }));
+    names = head.names.map((name, j) => ({ name, emptyType: head.datetimes[j] ? 'datetime' : undefined }));
     sample = head.sample;
   } else if (first.format === 'jsonl') {
     const head = jsonlTreeHead(
@@ -294,7 +295,11 @@ function columnsOf(found: Found): { columns: ColumnSpec[]; inferred: string[] } 
       return { name: c.name, type };
     }
     inferred.push(c.name);
-    return { name: c.name, type: inferColumnType(sample.map((r) => r[j])) };
+    const values = sample.map((r) => r[j]);
+    const empty = values.every((v) => v === null || v === undefined || v === '');
+    // TimeGenerated is a datetime in every Log Analytics table.
+    const emptyType = c.emptyType ?? (c.name === 'TimeGenerated' ? 'datetime' : undefined);
+    return { name: c.name, type: empty && emptyType ? emptyType : inferColumnType(values) };
   });
   return { columns, inferred };
 }
