@@ -20,7 +20,7 @@ import { DataError, EXIT_DATA, EXIT_OK, EXIT_QUERY_FAILED, EXIT_USAGE } from './
 import { formatCsvTablesChunks, formatJsonChunks, formatTableChunks } from './formatTable';
 import type { Io, TextOut } from './io';
 import { notebookUnits } from './notebookUnits';
-import { formatOfFile, type OutputFile, openOutputFile } from './outputFile';
+import { formatOfFile, type OutputFile, OutputError, openOutputFile } from './outputFile';
 import type { QueryUnit } from './queryUnit';
 
 export type { Io } from './io';
@@ -232,6 +232,12 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   }
   try {
     return await runUnits({ ...args, format: args.format ?? formatOfFile(args.output) }, units, file.io);
+  } catch (e) {
+    if (e instanceof OutputError) {
+      io.stderr.write(`kql: ${e.message}\n`);
+      return EXIT_QUERY_FAILED;
+    }
+    throw e;
   } finally {
     file.close();
   }
@@ -329,6 +335,10 @@ async function runUnits(args: CliArgs, units: readonly QueryUnit[], io: Io): Pro
         placeCsv && format === 'csv' ? { title: unit.title ?? `query ${i + 1}`, first: csvPrinted++ === 0 } : undefined;
       await writeChunks(io.stdout, resultText(result, format, tableWidth(io.stdout), args.csvRaw, place));
     } catch (e) {
+      if (e instanceof OutputError) {
+        // Not this query's failure: the next ones' results could not be written either.
+        throw e;
+      }
       failed = true;
       io.stderr.write(
         `kql: ${unit.title && !(e instanceof KqlError) ? `${unit.title}: ` : ''}${describeError(e, unit)}\n`,
