@@ -82,3 +82,10 @@ test('JSON documents stay documents: an array of records, a REST response, prett
     assert.deepEqual(executeQuery(`${t} | count`, db).tables[0]!.table.rows(), [[2]], t);
   }
 });
+
+test('a one-line object with a "tables" key stays a REST response: a broken one is refused, not a table of one row', () => {
+  const dir = folder({ 'Broken.json': '{"tables": 3}\n' });
+  const scanned = scanDataFolder(dir);
+  assert.deepEqual(scanned.tables, []);
+  assert.match(scanned.warnings.join('\n'), /Broken\.json:1:1:/);
+});

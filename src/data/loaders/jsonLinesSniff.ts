@@ -12,8 +12,8 @@ const HEAD_BYTES = 1 << 20;
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /**
- * True when the file's first line is by itself a whole JSON object that is not a REST response
- * (`{"tables": [...]}`): a document of records is an array, and a pretty-printed object's first line is
+ * True when the file's first line is by itself a whole JSON object without a REST response's "tables"
+ * key (`{"tables": [...]}`): a document of records is an array, and a pretty-printed object's first line is
  * not whole. False when the file cannot be read (its load then says why).
  */
 export function holdsJsonLines(file: string): boolean {
@@ -43,5 +43,6 @@ export function holdsJsonLines(file: string): boolean {
   } catch {
     return false;
   }
-  return isRecord(value) && !Array.isArray(value.tables);
+  // Any "tables" key is a REST response's (a broken one is refused as such, with why).
+  return isRecord(value) && !Object.hasOwn(value, 'tables');
 }
