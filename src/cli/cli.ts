@@ -44,9 +44,30 @@ function blockTitle(text: string, startLine: number): string {
   return label ? `${label} (line ${startLine + 1})` : `line ${startLine + 1}`;
 }
 
+/** A .kql file's blank-line-separated queries, each named by its first line. */
+function fileUnits(text: string, file: string): QueryUnit[] {
+  return splitQueryBlocks(text).map((b) => ({
+    text: b.text,
+    title: blockTitle(b.text, b.startLine),
+    lineOffset: b.startLine,
+    file,
+  }));
+}
+
 async function queryUnits(args: CliArgs, io: Io): Promise<QueryUnit[]> {
   if (args.query !== undefined) {
     return [{ text: args.query, lineOffset: 0 }];
+  }
+  if (args.file === '-') {
+    // `cat report.kql | kql -f -`: a file of queries through a pipe (a bare pipe's text is one query).
+    if (io.stdin.isTTY) {
+      throw new UsageError('-f -: standard input is a terminal; pipe a file of queries into kql, or give its name.');
+    }
+    const text = await readStdin(io.stdin);
+    if (text.trim() === '') {
+      throw new UsageError('Standard input holds no query.');
+    }
+    return fileUnits(text, '<stdin>');
   }
   if (args.file !== undefined) {
     let text: string;
@@ -58,16 +79,11 @@ async function queryUnits(args: CliArgs, io: Io): Promise<QueryUnit[]> {
     if (args.file.endsWith('.kqlnb')) {
       return notebookUnits(text, args.file);
     }
-    const blocks = splitQueryBlocks(text);
-    if (blocks.length === 0) {
+    const units = fileUnits(text, args.file);
+    if (units.length === 0) {
       throw new UsageError(`${args.file} holds no query.`);
     }
-    return blocks.map((b) => ({
-      text: b.text,
-      title: blockTitle(b.text, b.startLine),
-      lineOffset: b.startLine,
-      file: args.file,
-    }));
+    return units;
   }
   if (io.stdin.isTTY) {
     throw new UsageError('No query: give one as an argument, with -f FILE, or on standard input.');
