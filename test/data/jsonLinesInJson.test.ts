@@ -25,8 +25,8 @@ const blob =
   line({ TimeGenerated: '2026-11-30T01:00:00Z', App_s: 'y' }) +
   line({ TimeGenerated: '2026-11-30T02:00:00Z', App_s: 'z', Count_d: 5 });
 
-test('a lone .json file of JSON Lines (one exported PT1H.json blob) loads as JSON Lines, .gz too', () => {
-  const dir = folder({ 'MyApp_CL.json': blob, 'Other_CL.json.gz': zlib.gzipSync(blob) });
+test('a lone .json file of JSON Lines (one exported PT1H.json blob) loads as JSON Lines, .gz and after blank lines too', () => {
+  const dir = folder({ 'MyApp_CL.json': blob, 'Other_CL.json.gz': zlib.gzipSync(`\r\n\n${blob}`) });
   const scanned = scanDataFolder(dir);
   assert.deepEqual(scanned.warnings, []);
   assert.deepEqual(

@@ -27,7 +27,8 @@ export function holdsJsonLines(file: string): boolean {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) {
     start = 3;
   }
-  while (start < head.length && (head[start] === 0x20 || head[start] === 0x09)) {
+  // Blank lines before the first record too (JSON Lines readers skip them).
+  while (start < head.length && [0x20, 0x09, 0x0a, 0x0d].includes(head[start]!)) {
     start++;
   }
   if (head[start] !== 0x7b /* { */) {
