@@ -9,6 +9,7 @@ import type { LoadControl } from './fileBytes';
 
 const mb = (bytes: number) => (bytes / 1048576).toLocaleString('en-US', { maximumFractionDigits: 1 });
 
+/** Named QueryTimeoutError still (the editor tells a timeout by that name too). */
 export class LoadTimeoutError extends QueryTimeoutError {
   constructor(
     timeoutMs: number,
@@ -20,7 +21,6 @@ export class LoadTimeoutError extends QueryTimeoutError {
       timeoutMs,
       `The query did not finish within ${Math.round(timeoutMs / 1000)} s: it was still loading ${table} from its files (${mb(bytes)} of ${mb(totalBytes)} MB read).`,
     );
-    this.name = 'LoadTimeoutError';
   }
 }
 
