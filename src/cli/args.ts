@@ -52,7 +52,8 @@ separated by blank lines runs each in turn; a .kqlnb notebook runs its KQL cells
 seeing the let, declare and set statements of the cells above it.
 
 Options:
-  -f, --file FILE        run the queries of FILE (blank-line-separated blocks, or a .kqlnb notebook's cells)
+  -f, --file FILE        run the queries of FILE (blank-line-separated blocks, or a .kqlnb notebook's cells);
+                         -f - reads such a file from standard input
   -d, --data DIR         tables from the .csv/.json files exported from Log Analytics in DIR, or
                          from one such file (default: the sample workspace)
       --now ISO          pin "now" (for ago(), now() and the sample workspace), e.g. 2026-11-23T12:00:00Z

@@ -20,7 +20,8 @@ import { DataError, EXIT_DATA, EXIT_OK, EXIT_QUERY_FAILED, EXIT_USAGE } from './
 import { formatCsvTablesChunks, formatJsonChunks, formatTableChunks } from './formatTable';
 import type { Io, TextOut } from './io';
 import { notebookUnits } from './notebookUnits';
-import { formatOfFile, type OutputFile, openOutputFile } from './outputFile';
+import { loadTimeoutText } from './loadTimeoutHint';
+import { formatOfFile, type OutputFile, OutputError, openOutputFile } from './outputFile';
 import type { QueryUnit } from './queryUnit';
 
 export type { Io } from './io';
@@ -44,9 +45,30 @@ function blockTitle(text: string, startLine: number): string {
   return label ? `${label} (line ${startLine + 1})` : `line ${startLine + 1}`;
 }
 
+/** A .kql file's blank-line-separated queries, each named by its first line. */
+function fileUnits(text: string, file: string): QueryUnit[] {
+  return splitQueryBlocks(text).map((b) => ({
+    text: b.text,
+    title: blockTitle(b.text, b.startLine),
+    lineOffset: b.startLine,
+    file,
+  }));
+}
+
 async function queryUnits(args: CliArgs, io: Io): Promise<QueryUnit[]> {
   if (args.query !== undefined) {
     return [{ text: args.query, lineOffset: 0 }];
+  }
+  if (args.file === '-') {
+    // `cat report.kql | kql -f -`: a file of queries through a pipe (a bare pipe's text is one query).
+    if (io.stdin.isTTY) {
+      throw new UsageError('-f -: standard input is a terminal; pipe a file of queries into kql, or give its name.');
+    }
+    const text = await readStdin(io.stdin);
+    if (text.trim() === '') {
+      throw new UsageError('Standard input holds no query.');
+    }
+    return fileUnits(text, '<stdin>');
   }
   if (args.file !== undefined) {
     let text: string;
@@ -58,16 +80,11 @@ async function queryUnits(args: CliArgs, io: Io): Promise<QueryUnit[]> {
     if (args.file.endsWith('.kqlnb')) {
       return notebookUnits(text, args.file);
     }
-    const blocks = splitQueryBlocks(text);
-    if (blocks.length === 0) {
+    const units = fileUnits(text, args.file);
+    if (units.length === 0) {
       throw new UsageError(`${args.file} holds no query.`);
     }
-    return blocks.map((b) => ({
-      text: b.text,
-      title: blockTitle(b.text, b.startLine),
-      lineOffset: b.startLine,
-      file: args.file,
-    }));
+    return units;
   }
   if (io.stdin.isTTY) {
     throw new UsageError('No query: give one as an argument, with -f FILE, or on standard input.');
@@ -232,6 +249,12 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   }
   try {
     return await runUnits({ ...args, format: args.format ?? formatOfFile(args.output) }, units, file.io);
+  } catch (e) {
+    if (e instanceof OutputError) {
+      io.stderr.write(`kql: ${e.message}\n`);
+      return EXIT_QUERY_FAILED;
+    }
+    throw e;
   } finally {
     file.close();
   }
@@ -329,9 +352,13 @@ async function runUnits(args: CliArgs, units: readonly QueryUnit[], io: Io): Pro
         placeCsv && format === 'csv' ? { title: unit.title ?? `query ${i + 1}`, first: csvPrinted++ === 0 } : undefined;
       await writeChunks(io.stdout, resultText(result, format, tableWidth(io.stdout), args.csvRaw, place));
     } catch (e) {
+      if (e instanceof OutputError) {
+        // Not this query's failure: the next ones' results could not be written either.
+        throw e;
+      }
       failed = true;
       io.stderr.write(
-        `kql: ${unit.title && !(e instanceof KqlError) ? `${unit.title}: ` : ''}${describeError(e, unit)}\n`,
+        `kql: ${unit.title && !(e instanceof KqlError) ? `${unit.title}: ` : ''}${loadTimeoutText(e, args.cache) ?? describeError(e, unit)}\n`,
       );
     }
   }

@@ -2,6 +2,7 @@
 
 import { csvField, csvPieces } from '../render/exportData';
 import type { ResultTable, WireValue } from '../results/queryResult';
+import { cutToWidth, displayWidth, padToWidth } from './displayWidth';
 import { tablesJson, tablesJsonChunks } from '../results/wireJson';
 
 const NUMERIC = new Set(['int', 'long', 'real', 'decimal']);
@@ -13,10 +14,6 @@ export function cellText(value: WireValue): string {
   }
   const s = typeof value === 'object' ? JSON.stringify(value) : String(value);
   return s.replace(/\r?\n/g, '⏎').replace(/\t/g, ' ');
-}
-
-function truncate(s: string, width: number): string {
-  return s.length <= width ? s : `${s.slice(0, Math.max(0, width - 1))}…`;
 }
 
 /** Rows formatted per piece of a result's text: a writer that stops early leaves the rest unformatted. */
@@ -48,10 +45,11 @@ export function formatTableChunks(
   width = 160,
 ): { chunks: Generator<string>; hiddenColumns: number } {
   const texts = table.rows.map((r) => r.map(cellText));
-  const natural = table.columns.map((c) => c.name.length);
+  // Widths in terminal columns (a CJK character takes two), not UTF-16 code units.
+  const natural = table.columns.map((c) => displayWidth(c.name));
   for (const r of texts) {
     r.forEach((t, j) => {
-      natural[j] = Math.max(natural[j]!, Math.min(60, t.length));
+      natural[j] = Math.max(natural[j]!, Math.min(60, displayWidth(t)));
     });
   }
   const minWidth = 12;
@@ -73,8 +71,7 @@ export function formatTableChunks(
   const line = (cells: string[]) =>
     widths
       .map((w, j) => {
-        const t = truncate(cells[j]!, w);
-        return NUMERIC.has(table.columns[j]!.type) ? t.padStart(w) : t.padEnd(w);
+        return padToWidth(cutToWidth(cells[j]!, w), w, NUMERIC.has(table.columns[j]!.type) ? 'start' : 'end');
       })
       .join('  ')
       .trimEnd();

@@ -1,3 +1,5 @@
+import { EXIT_OK, EXIT_QUERY_FAILED } from './exitCodes';
+
 /** Where a CLI command writes text: a terminal, a pipe, a file (--output), or a test's buffer. */
 export interface TextOut {
   write(text: string): boolean;
@@ -19,12 +21,14 @@ export interface Io {
  */
 export function cliIo(): Io {
   // A reader that stops early (`kql … | head`) closes the pipe: what it did not read is not wanted, so
-  // the command ends quietly instead of dying on an unhandled EPIPE.
+  // the command ends quietly instead of dying on an unhandled EPIPE. Any other failure (`> file` on a
+  // full disk) loses results: said in one line, with the exit status of results that cannot be written.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') {
-      process.exit(0);
+      process.exit(EXIT_OK);
     }
-    throw e;
+    process.stderr.write(`kql: cannot write the results to standard output: ${e.message}\n`);
+    process.exit(EXIT_QUERY_FAILED);
   });
   return {
     stdout: process.stdout,

@@ -13,6 +13,14 @@ export function formatOfFile(file: string): OutputFormat | undefined {
   return ext === '.csv' ? 'csv' : ext === '.json' ? 'json' : undefined;
 }
 
+/** A write to the --output file failed (a full disk): the run stops there, with the file and the reason. */
+export class OutputError extends Error {
+  constructor(file: string, reason: string) {
+    super(`--output: cannot write ${file}: ${reason}`);
+    this.name = 'OutputError';
+  }
+}
+
 export interface OutputFile {
   /** The command's streams with standard output going to the file. */
   readonly io: Io;
@@ -21,7 +29,7 @@ export interface OutputFile {
 
 /**
  * Opens (creates or empties, as a shell's `>` does) `file` for the run's output. Writes are
- * synchronous, so the file is whole when the command exits; a failing write throws where it happens.
+ * synchronous, so the file is whole when the command exits; a failing write throws an OutputError.
  * Throws the system's reason when the file cannot be opened.
  */
 export function openOutputFile(file: string, io: Io): OutputFile {
@@ -31,7 +39,11 @@ export function openOutputFile(file: string, io: Io): OutputFile {
       stdout: {
         isTTY: false,
         write: (text) => {
-          fs.writeSync(fd, text);
+          try {
+            fs.writeSync(fd, text);
+          } catch (e) {
+            throw new OutputError(file, (e as Error).message);
+          }
           return true;
         },
       },

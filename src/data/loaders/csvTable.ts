@@ -19,9 +19,11 @@ import { DataFileError } from './dataFileError';
 import { type FileWarnings, readHead, readWindows, STOP } from './fileBytes';
 import { recordLimit, tooLongReason } from './recordLimit';
 
+const TIME_ZONE = /\s*\[(UTC|Local Time)\]$/i;
+
 /** The portal's export appends the time zone to datetime headers: "TimeGenerated [UTC]". */
 export function columnName(header: string): string {
-  return header.replace(/\s*\[(UTC|Local Time)\]$/i, '').trim();
+  return header.replace(TIME_ZONE, '').trim();
 }
 
 /**
@@ -97,8 +99,11 @@ function checkHeader(file: string, buf: Buffer, names: string[], line: number): 
 
 const SAMPLE_BYTES = 4 << 20;
 
-/** The header's column names and up to `sampleRows` records' texts (for inferring the types of unknown columns). */
-export function csvHead(file: string, sampleRows = 2000): { names: string[]; sample: string[][] } {
+/** The header's column names, up to `sampleRows` records' texts (for inferring the types of unknown columns), and which headers name a time zone. */
+export function csvHead(
+  file: string,
+  sampleRows = 2000,
+): { names: string[]; sample: string[][]; datetimes: boolean[] } {
   const { buf, whole } = readHead(file, SAMPLE_BYTES);
   const sink = new Collect(sampleRows + 1);
   const scanner = new CsvScanner();
@@ -130,7 +135,9 @@ export function csvHead(file: string, sampleRows = 2000): { names: string[]; sam
   checkHeader(file, buf.subarray(0, Math.min(buf.length, 65536)), names, header.line);
   // A ragged record (skipped by the load) would shift its values into other columns' types.
   const sample = sink.records.slice(1).filter((r) => r.fields.length === names.length);
-  return { names, sample: sample.map((r) => r.fields) };
+  // The columns the portal marked as datetimes ("[UTC]"): the type when no value says one.
+  const datetimes = header.fields.map((f) => TIME_ZONE.test(f));
+  return { names, sample: sample.map((r) => r.fields), datetimes };
 }
 
 /**

@@ -14,6 +14,7 @@ import { findColumn, findTable } from '../../schema/catalogue';
 import { inferColumnType } from './cells';
 import { csvHead } from './csvTable';
 import { DataFileError } from './dataFileError';
+import { holdsJsonLines } from './jsonLinesSniff';
 import { jsonlTreeHead } from './jsonlTreeHead';
 import { jsonHead } from './jsonTable';
 import type { LoadCache } from './loadCache';
@@ -70,6 +71,12 @@ interface Found {
   readonly files: SourceFile[];
 }
 
+/** A stand-alone file's format: by its name, but a .json file of JSON Lines (one exported PT1H.json blob) is read as such. */
+function standaloneFormat(file: string): FileFormat | undefined {
+  const format = formatOf(file);
+  return format === 'json' && holdsJsonLines(file) ? 'jsonl' : format;
+}
+
 function statFile(file: string, format: FileFormat): SourceFile {
   const st = fs.statSync(file);
   return { path: file, format, size: st.size, mtimeMs: st.mtimeMs };
@@ -105,7 +112,7 @@ function discover(dir: string, warnings: string[], limit: number): Found[] {
     }
   };
   const addFile = (file: string) => {
-    const format = formatOf(file);
+    const format = standaloneFormat(file);
     if (!format) {
       return false;
     }
@@ -249,11 +256,12 @@ function walkTree(
 function columnsOf(found: Found): { columns: ColumnSpec[]; inferred: string[] } {
   const first = found.files[0]!;
   const known = findTable(found.name);
-  let names: { name: string; restType?: KqlType }[];
+  // emptyType: the type of a column no sampled value gives one (a header-only export, a column never set).
+  let names: { name: string; restType?: KqlType; emptyType?: KqlType }[];
   let sample: readonly (readonly unknown[])[];
   if (first.format === 'csv') {
     const head = csvHead(first.path);
-    names = head.names.map((name) => ({ name }));
+    names = head.names.map((name, j) => ({ name, emptyType: head.datetimes[j] ? 'datetime' : undefined }));
     sample = head.sample;
   } else if (first.format === 'jsonl') {
     const head = jsonlTreeHead(
@@ -287,7 +295,11 @@ function columnsOf(found: Found): { columns: ColumnSpec[]; inferred: string[] } 
       return { name: c.name, type };
     }
     inferred.push(c.name);
-    return { name: c.name, type: inferColumnType(sample.map((r) => r[j])) };
+    const values = sample.map((r) => r[j]);
+    const empty = values.every((v) => v === null || v === undefined || v === '');
+    // TimeGenerated is a datetime in every Log Analytics table.
+    const emptyType = c.emptyType ?? (c.name === 'TimeGenerated' ? 'datetime' : undefined);
+    return { name: c.name, type: empty && emptyType ? emptyType : inferColumnType(values) };
   });
   return { columns, inferred };
 }
@@ -299,7 +311,7 @@ export function tableSourceOf(name: string, files: readonly SourceFile[]): Table
 
 /** One file as a table source, named after the file. */
 export function fileSource(file: string): TableSource {
-  const format = formatOf(file);
+  const format = standaloneFormat(file);
   if (!format) {
     throw new DataFileError(file, 1, 1, 'not a .csv, .json, .jsonl or .parquet file (the text ones optionally .gz)');
   }

@@ -12,6 +12,7 @@ import { DataFileError, RefusedFileError } from './dataFileError';
 import { FileWarnings, type LoadControl } from './fileBytes';
 import { appendJsonFile, appendJsonlFile } from './jsonTable';
 import { LateColumns, type LateColumnType } from './lateColumns';
+import { loadCheck } from './loadTimeout';
 import type { LoadCache } from './loadCache';
 import { appendParquetFile } from './parquetTable';
 import { SkippedColumn } from './skippedColumn';
@@ -79,11 +80,15 @@ interface FileRead {
 
 function beginFile(b: Build, index: number): FileRead {
   const { source, control } = b;
-  control.check?.();
+  let readNow = 0;
+  // A timeout during the load names the table and how far it got (loadTimeout.ts).
+  const check = loadCheck(control, source.name, () => b.doneBytes + readNow, b.totalBytes);
+  check?.();
   return {
     warnings: new FileWarnings(b.warnings),
     report: (read, fileRows) => {
-      control.check?.();
+      readNow = read;
+      check?.();
       control.progress?.({
         table: source.name,
         filesDone: index,
