@@ -27,6 +27,7 @@ import { exactLongsScenario } from './scenarios/exactLongs';
 import { exportAtScaleScenario } from './scenarios/exportAtScale';
 import { failedConnectionPatternsScenario } from './scenarios/failedConnectionPatterns';
 import { firstTenMinutesScenario } from './scenarios/firstTenMinutes';
+import { firstClickViewsScenario } from './scenarios/firstClickViews';
 import { forkNotebookScenario } from './scenarios/forkNotebook';
 import { forkTablesScenario } from './scenarios/forkTables';
 import { geoLookupScenario } from './scenarios/geoLookup';
@@ -425,5 +426,10 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     "103 the editor on a user's own schema file (400 tables, odd column names) and a 5,000-line CRLF file: in its middle ['Re completes to ['Request Id'] once, a misspelt column after an emoji is a Problem at its column, F12 on a let's name goes to the let; a UTF-16 file rewritten on disk moves its Problem",
     ownSchemaEditorScenario,
     900_000,
+  );
+  scenario(
+    '105 the first click on a Machines row expands it and on a Reports row opens it, in a window opened on the Explorer where a settings edit changed the time range before the Connection Analytics container was first shown',
+    firstClickViewsScenario,
+    300_000,
   );
 });
