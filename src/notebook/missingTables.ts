@@ -55,12 +55,16 @@ export function cannotRunNote(missing: readonly string[], workspaceTables: Itera
 export interface WorkspaceTableColumns {
   readonly name: string;
   readonly columns: readonly { readonly name: string }[];
+  /** A data folder's table: the files it came from ("VMBoundPort.csv"). */
+  readonly files?: string;
 }
 
 /** A catalogue column a part reads that the workspace's copy of its table lacks. */
 export interface MissingColumn {
   readonly table: string;
   readonly column: string;
+  /** The files the workspace's table came from, when a data folder's. */
+  readonly files?: string;
 }
 
 /**
@@ -84,17 +88,29 @@ export function missingColumns(query: string, workspaceTables: readonly Workspac
   for (const t of read) {
     for (const c of findTable(t.name)?.columns ?? []) {
       if (names.has(c.name) && !has.has(c.name) && !made(c.name) && !missing.some((m) => m.column === c.name)) {
-        missing.push({ table: t.name, column: c.name });
+        missing.push({ table: t.name, column: c.name, ...(t.files ? { files: t.files } : {}) });
       }
     }
   }
   return missing;
 }
 
-/** "This part cannot run on this workspace: it reads BytesSent of VMConnection, which …". */
+/**
+ * "This part cannot run on this workspace: it reads BytesSent of VMConnection, which …"; on a data folder
+ * it names the files each table came from, as the results panel's error does ("VMConnection.csv").
+ */
 export function cannotRunColumnsNote(missing: readonly MissingColumn[]): string {
   const names = list(missing.map((m) => `${m.column} of ${m.table}`));
-  return `This part cannot run on this workspace: it reads ${names}, which the workspace's ${
+  const lacking = `This part cannot run on this workspace: it reads ${names}, which the workspace's ${
     missing.length === 1 ? 'table does' : 'tables do'
-  } not have (an export that left ${missing.length === 1 ? 'that column' : 'those columns'} out, say).`;
+  } not have`;
+  const byFiles = new Map<string, string[]>();
+  for (const m of missing) if (m.files) byFiles.set(m.files, [...(byFiles.get(m.files) ?? []), m.column]);
+  if (byFiles.size === 0) {
+    return `${lacking} (an export that left ${missing.length === 1 ? 'that column' : 'those columns'} out, say).`;
+  }
+  const where = [...byFiles].map(
+    ([files, columns]) => `${list(columns)} ${columns.length === 1 ? 'is' : 'are'} not in ${files}`,
+  );
+  return `${lacking}: ${list(where)} (the export left ${missing.length === 1 ? 'it' : 'them'} out).`;
 }

@@ -10,6 +10,8 @@ export interface CellOutputMetadata {
   readonly rowCount?: number;
   /** Rows of each table, when the result has several. */
   readonly tableRows?: readonly number[];
+  /** A partial answer (the service stopped early): its count is marked so. */
+  readonly partial?: boolean;
   /** The label of the backend that answered ("Sample data", "Log Analytics: 7c2e4b1a…"); absent in older files. */
   readonly backend?: string;
 }
@@ -29,6 +31,7 @@ export function resultOutputMetadata(payload: NotebookResultPayload): CellOutput
   return {
     rowCount: payload.rowsReturned,
     ...(payload.tableRowsReturned ? { tableRows: payload.tableRowsReturned } : {}),
+    ...(payload.result.stats.partial === true ? { partial: true } : {}),
     ...(backend ? { backend } : {}),
   };
 }

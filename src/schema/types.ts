@@ -36,4 +36,9 @@ export interface TableSchema {
   /** Where the table comes from, shown in hovers ("VM insights Map", "Service Map (legacy)"). */
   readonly group: string;
   readonly columns: readonly ColumnSchema[];
+  /**
+   * A data folder's table: the files it was loaded from, as the user names them ("VMBoundPort.csv",
+   * "the 4 files under am-VMBoundPort/"), so a note about a column they lack can name them.
+   */
+  readonly files?: string;
 }

@@ -27,6 +27,7 @@ import { editorColumnsScenario } from './scenarios/editorColumns';
 import { exactLongsScenario } from './scenarios/exactLongs';
 import { exportAtScaleScenario } from './scenarios/exportAtScale';
 import { failedConnectionPatternsScenario } from './scenarios/failedConnectionPatterns';
+import { firstClickViewsScenario } from './scenarios/firstClickViews';
 import { firstTenMinutesScenario } from './scenarios/firstTenMinutes';
 import { forkNotebookScenario } from './scenarios/forkNotebook';
 import { forkTablesScenario } from './scenarios/forkTables';
@@ -42,6 +43,7 @@ import { hostileExportsScenario } from './scenarios/hostileExports';
 import { hostileFolderScenario } from './scenarios/hostileFolder';
 import { hostileQueriesScenario } from './scenarios/hostileQueries';
 import { ipLookupScenario } from './scenarios/ipLookup';
+import { ipv6FleetScenario } from './scenarios/ipv6Fleet';
 import { largeMessyFileScenario } from './scenarios/largeMessyFile';
 import { limitsAndDyingEngineScenario } from './scenarios/limitsAndDyingEngine';
 import { logAnalyticsErrorsScenario } from './scenarios/logAnalyticsErrors';
@@ -59,7 +61,6 @@ import { bigNotebookScenario, reportNotebookScenario } from './scenarios/noteboo
 import { otherViewsScenario } from './scenarios/otherViews';
 import { ownExportsScenario } from './scenarios/ownExports';
 import { ownFleetScenario } from './scenarios/ownFleet';
-import { ipv6FleetScenario } from './scenarios/ipv6Fleet';
 import { ownNotebookScenario } from './scenarios/ownNotebook';
 import { ownSchemaEditorScenario } from './scenarios/ownSchemaEditor';
 import { panelsChartScenario } from './scenarios/panelsChart';
@@ -453,6 +454,11 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
   scenario(
     "106 the Machines view and the map on a user's exports with IPv6-only machines and a VMConnection without ProcessName: each machine shows its IPv6 address, a peer's Outbound dependencies name it, the map draws the three machines; found by the map's search, O on the unnamed process opens its machine's connections, which run",
     ipv6FleetScenario,
+    300_000,
+  );
+  scenario(
+    '105 the first click on a Machines row expands it and on a Reports row opens it, in a window opened on the Explorer where a settings edit changed the time range before the Connection Analytics container was first shown',
+    firstClickViewsScenario,
     300_000,
   );
 });

@@ -4,12 +4,8 @@
  * save files). Everything the data holds is written as text. The chart is drawn only when first shown.
  */
 
-import {
-  type NotebookResultPayload,
-  payloadCountsProblem,
-  rowsReturnedOf,
-  savedRowsNote,
-} from '../../src/notebook/notebookFile';
+import { type NotebookResultPayload, payloadCountsProblem, savedRowsNote } from '../../src/notebook/notebookFile';
+import { outputStatusText } from '../../src/notebook/resultPayload';
 import { validateQueryResult } from '../../src/protocol/validate';
 import { type ChartPlan, chartPlan } from '../../src/render/chartSpec';
 import { toCsv, toJsonRecords } from '../../src/render/exportData';
@@ -126,21 +122,10 @@ export class ResultOutput {
         () => table && void navigator.clipboard?.writeText(toJsonRecords(table)),
       ),
     );
-    const returned = rowsReturnedOf(payload, index);
-    const rows = `${returned.toLocaleString('en-US')} row${returned === 1 ? '' : 's'}`;
     const notes = [savedRowsNote(payload, index), ...(options.resultNotes ? resultNotes(payload) : [])].filter(
       (n): n is string => !!n,
     );
-    const count = result.tables.length;
-    const status = el(
-      'div',
-      'status muted',
-      [
-        rows,
-        `${Math.round(result.stats.durationMs)} ms`,
-        ...(count > 1 ? [`table ${index + 1} of ${count}`] : []),
-      ].join(' · '),
-    );
+    const status = el('div', 'status muted', outputStatusText(payload, index));
     this.element.append(toolbar, status, ...notes.map((n) => el('div', 'warning', n)), gridHost, chartHost, detail);
     this.element.dataset.view = 'grid';
     this.show(options.opensOnChart && this.plan?.kind === 'chart' ? 'chart' : 'grid');

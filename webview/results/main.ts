@@ -20,6 +20,7 @@ import { unshownOutcome } from '../../src/protocol/unshownOutcome';
 import { validateHostMessage, validatePanelState } from '../../src/protocol/validate';
 import { type ChartPlan, chartPlan } from '../../src/render/chartSpec';
 import { tableOf } from '../../src/render/tableCells';
+import { PARTIAL_ANSWER_NOTE } from '../../src/render/runSummary';
 import { truncationNote } from '../../src/render/truncationNote';
 import { el, injectStyle, menuKeys, onThemeChange } from '../shared/dom';
 import themeCss from '../shared/theme.css';
@@ -317,7 +318,7 @@ function showStatus(): void {
     parts.push(truncationNote(r.warnings));
   }
   if (r.stats.partial) {
-    parts.push('partial answer: the service stopped early (see the note below)');
+    parts.push(PARTIAL_ANSWER_NOTE);
   }
   if (r.tables.length > 1) {
     parts.push(`table ${tableIndex + 1} of ${r.tables.length}`);

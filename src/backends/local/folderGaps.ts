@@ -4,9 +4,8 @@
  * name is one of the VM insights tables, or a column of one the query reads, the error instead says
  * what is missing from which file, and what the folder has: the user's export left it out.
  */
-import * as path from 'node:path';
 import { tablesNamedIn } from '../../data/loaders/queryTables';
-import type { TableSource } from '../../data/loaders/tableSource';
+import { describeFiles, type TableSource } from '../../data/loaders/tableSource';
 import { KqlError } from '../../kql/errors';
 import { findTable } from '../../schema/catalogue';
 import { tableOrigin } from '../../schema/tableOrigins';
@@ -18,15 +17,6 @@ export interface FolderView {
 }
 
 const UNKNOWN_NAME = /The name '([^']+)' does not refer to any known (column|table)/;
-
-/** "VMConnection.csv", or "the 4 files under am-VMProcess/" for an export tree. */
-export function describeFiles(dir: string, source: TableSource): string {
-  const relative = source.files.map((f) => path.relative(dir, f.path).split(path.sep).join('/'));
-  if (relative.length === 1) return relative[0]!;
-  const top = relative[0]!.split('/')[0]!;
-  const under = relative.every((r) => r.startsWith(`${top}/`)) ? ` under ${top}/` : '';
-  return `the ${relative.length} files${under}`;
-}
 
 function missingTable(name: string, folder: FolderView): string | undefined {
   if (!findTable(name) || folder.tables.some((t) => t.name === name)) return undefined;

@@ -15,7 +15,7 @@ import type { LateColumnType } from './lateColumns';
 import type { LoadCache } from './loadCache';
 import { namesIn, tablesNamedIn } from './queryTables';
 import { buildTable, buildTableAsync, buildTableColumns, needsAsyncBuild } from './tableBuild';
-import type { TableSource } from './tableSource';
+import { describeFiles, type TableSource } from './tableSource';
 
 export const DATA_FILE_EXTENSIONS = ['.csv', '.json', '.jsonl', '.ndjson', '.parquet'] as const;
 
@@ -61,10 +61,11 @@ function filesKey(source: TableSource): string {
   return source.files.map((f) => `${f.path}\u0000${f.size}\u0000${f.mtimeMs}`).join('\u0001');
 }
 
-function tableSchema(source: TableSource) {
+function tableSchema(dir: string, source: TableSource) {
   const known = findTable(source.name);
   return {
     name: source.name,
+    files: describeFiles(dir, source),
     group: known?.group ?? 'Loaded from files',
     description: known?.description ?? '',
     columns: source.columns.map((c) => ({
@@ -100,7 +101,7 @@ export function openDataFolder(dir: string, options: OpenOptions = {}): OpenedFo
     let later: readonly LateColumnType[] = [];
     return {
       name: source.name,
-      schema: tableSchema(source),
+      schema: tableSchema(dir, source),
       build: (control?: BuildControl) => {
         const early = prepared.get(source.name);
         if (early) {

@@ -90,3 +90,15 @@ export function showHiddenCharacters(text: string): string {
           : `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
   );
 }
+
+/**
+ * The files a table was loaded from, as the user names them: "VMConnection.csv", or "the 4 files under
+ * am-VMProcess/" for an export tree (paths relative to the data folder `dir`).
+ */
+export function describeFiles(dir: string, source: Pick<TableSource, 'files'>): string {
+  const relative = source.files.map((f) => path.relative(dir, f.path).split(path.sep).join('/'));
+  if (relative.length === 1) return relative[0]!;
+  const top = relative[0]!.split('/')[0]!;
+  const under = relative.every((r) => r.startsWith(`${top}/`)) ? ` under ${top}/` : '';
+  return `the ${relative.length} files${under}`;
+}

@@ -25,6 +25,8 @@ export function registerMachinesTree(ctx: Ctx): MachinesTree {
     showCollapseAll: true,
     canSelectMany: true,
   });
+  provider.visible = () => view.visible;
+  provider.gate.visibility(view.visible);
   void vscode.commands.executeCommand('setContext', MACHINES_FILTERED_CONTEXT, false);
   // The range narrows what the tree lists (29 machines over a day can be 5 over 30 minutes): say it.
   const describeRange = (): void => {
@@ -37,8 +39,9 @@ export function registerMachinesTree(ctx: Ctx): MachinesTree {
     view,
     // Completion's cache of live machine names listens to this.
     provider.onDidLoadRoots(() => ctx.fireDataRefreshed()),
-    ctx.backends.onDidChange(() => provider.refresh()),
-    ctx.backends.onDidChangeTimeRange(() => provider.refresh()),
+    view.onDidChangeVisibility((e) => provider.gate.visibility(e.visible)),
+    ctx.backends.onDidChange(() => provider.refresh('backend')),
+    ctx.backends.onDidChangeTimeRange(() => provider.refresh('time range')),
   );
   registerMachineCommands(ctx, provider, view);
   return { provider, view };

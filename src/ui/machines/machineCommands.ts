@@ -50,7 +50,7 @@ export function registerMachineCommands(
     provider.model.setFilter(text);
     view.description = provider.model.filterText ? `filter: ${provider.model.filterText}` : undefined;
     void vscode.commands.executeCommand('setContext', MACHINES_FILTERED_CONTEXT, !!provider.model.filterText);
-    provider.refresh();
+    provider.refresh('filter');
   };
   const needMachine = (node: FleetNode | undefined): MachineRow | undefined => {
     const m = machineOf(node) ?? machineOf(view.selection[0]);
@@ -62,7 +62,7 @@ export function registerMachineCommands(
 
   ctx.subscriptions.push(
     vscode.commands.registerCommand('kql.refreshMachines', () => {
-      provider.refresh();
+      provider.refresh('Refresh');
       ctx.fireDataRefreshed();
     }),
     vscode.commands.registerCommand('kql.filterMachines', async () => {

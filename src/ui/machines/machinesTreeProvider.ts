@@ -1,6 +1,8 @@
 /** The `kql.machines` view: maps the pure MachinesModel onto VS Code tree items. */
 import * as vscode from 'vscode';
+import { log } from '../log';
 import { progressTitle } from '../progressTitle';
+import { RefreshGate } from '../refreshGate';
 import { MACHINES_WELCOME_CONTEXT } from './fleetNodes';
 import { type FleetNode, type MachinesModel, viewOf, welcomeOf } from './machinesModel';
 
@@ -16,6 +18,10 @@ export class MachinesTreeProvider implements vscode.TreeDataProvider<FleetNode>,
   private readonly _onDidLoadRoots = new vscode.EventEmitter<void>();
   /** Fired when the machines level was (re)loaded from the backend. */
   readonly onDidLoadRoots = this._onDidLoadRoots.event;
+  /** No change event before the view is first shown, one for a burst (a settings edit is two changes). */
+  readonly gate = new RefreshGate(() => this._onDidChangeTreeData.fire());
+  /** Whether the view is on screen; set once the view exists. */
+  visible: () => boolean = () => false;
 
   constructor(
     readonly model: MachinesModel,
@@ -23,12 +29,16 @@ export class MachinesTreeProvider implements vscode.TreeDataProvider<FleetNode>,
     private readonly backendLabel: () => string,
   ) {}
 
-  refresh(): void {
+  /** Forgets the loaded levels; the view is told when it has been shown (else its first read loads afresh). */
+  refresh(why: string): void {
     this.model.invalidate();
-    this._onDidChangeTreeData.fire();
+    const told = this.gate.dataChanged(this.visible());
+    // Traced (hidden at the default log level): a redraw under the user's click is what drops it.
+    log.trace(`Machines view: ${told ? 'refresh' : 'no refresh before the view is shown'} (${why})`);
   }
 
   async getChildren(element?: FleetNode): Promise<FleetNode[]> {
+    this.gate.read();
     const loading = this.model.children(element);
     let settled = false;
     const timer = setTimeout(() => {

@@ -302,10 +302,12 @@ export class RowCountStatusBar implements vscode.NotebookCellStatusBarItemProvid
     if (typeof meta?.rowCount === 'number') {
       const counts = Array.isArray(meta.tableRows) ? meta.tableRows.filter((n) => typeof n === 'number') : [];
       const rows = new vscode.NotebookCellStatusBarItem(
-        cellRowsText(counts.length > 1 ? counts : [meta.rowCount]),
+        cellRowsText(counts.length > 1 ? counts : [meta.rowCount], meta.partial === true),
         vscode.NotebookCellStatusBarAlignment.Right,
       );
-      rows.tooltip = backend ? `Rows returned by ${backend}` : 'Rows returned';
+      rows.tooltip = `${backend ? `Rows returned by ${backend}` : 'Rows returned'}${
+        meta.partial === true ? ': a partial answer, the service stopped early (see the note in the output)' : ''
+      }`;
       items.push(rows);
     }
     return items;

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { kqlIdentifier } from '../../kql/literals';
 import type { Ctx } from '../ctx';
 import { log } from '../log';
-import { RefreshGate } from './refreshGate';
+import { RefreshGate } from '../refreshGate';
 import { queryThisTable, schemaChildren, schemaRoots, tableDescription, type SchemaNode } from './schemaTreeModel';
 
 const FILTERED_CONTEXT = 'kql.schemaFiltered';
@@ -17,14 +17,13 @@ class SchemaTreeProvider implements vscode.TreeDataProvider<SchemaNode>, vscode.
   private readonly _onDidChange = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this._onDidChange.event;
   filter = '';
-  readonly gate = new RefreshGate();
+  readonly gate = new RefreshGate(() => this._onDidChange.fire());
 
   constructor(private readonly ctx: Ctx) {}
 
   // Traced (hidden at the default log level): a redraw under the user's click is what drops it.
-  refresh(why: string): void {
-    log.trace(`Schema view: refresh (${why})`);
-    this._onDidChange.fire();
+  changed(why: string, told: boolean): void {
+    log.trace(`Schema view: ${told ? 'refresh' : 'no refresh'} (${why})`);
   }
 
   getChildren(node?: SchemaNode): SchemaNode[] {
@@ -173,13 +172,13 @@ export function registerSchemaView(ctx: Ctx): void {
     provider.filter = text;
     view.message = text ? `Tables and columns matching "${text}"` : undefined;
     void vscode.commands.executeCommand('setContext', FILTERED_CONTEXT, Boolean(text));
-    if (gate.filterSet(text, view.visible)) provider.refresh('filter');
+    provider.changed('filter', gate.filterSet(text, view.visible));
   };
   ctx.subscriptions.push(
     provider,
     view,
     ctx.schemas.onDidChange(() => {
-      if (gate.dataChanged(view.visible)) provider.refresh('schema');
+      provider.changed('schema', gate.dataChanged(view.visible));
     }),
     view.onDidChangeVisibility((e) => gate.visibility(e.visible)),
     vscode.commands.registerCommand('kql.insertSchemaName', insertName),

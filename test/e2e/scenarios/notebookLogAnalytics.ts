@@ -25,7 +25,16 @@ import { runStatusText } from '../queryFile';
 import { crashNotices, waitForGrid, withColumns } from '../resultsPanel';
 import { inUntrustedWorkspace } from '../untrustedWorkspace';
 import { UI_TIMEOUT_MS, type Workbench, waitFor } from '../workbench';
-import { openNotebookFile, outputFrame, outputGrid, outputSaying, runAll, scrollUntil, wheel } from './notebooks';
+import {
+  openNotebookFile,
+  outputFrame,
+  outputGrid,
+  outputSaying,
+  outputStatuses,
+  runAll,
+  scrollUntil,
+  wheel,
+} from './notebooks';
 import { runCell } from './ownNotebook';
 
 const NOTEBOOK = 'fleet-on-my-workspace.kqlnb';
@@ -177,6 +186,14 @@ export async function notebookLogAnalyticsScenario(main: Workbench): Promise<voi
     assert.deepEqual(failed.cells, ['web-01', '1']);
     const partial = await outputSaying(wb, /Partial results: .*80DA0001/, 30_000);
     console.log(`# 88: the partial cell: ${partial}`);
+    // Its count is not the whole answer: "(partial)" where the count is, as the results panel says it.
+    const statuses = await waitFor('the partial output’s status line', async () =>
+      (await outputStatuses(frame)).find((t) =>
+        /^1 row \(partial\) · .*partial answer: the service stopped early/.test(t),
+      ),
+    );
+    console.log(`# 88: the partial output's status line: ${statuses}`);
+    await cellStatusSaying(wb, /1 row \(partial\)/);
     const ranOn = await cellStatusSaying(wb, /Log Analytics: 7c2e4b1a…/);
     console.log(`# 88: a cell's status bar: ${ranOn.replace(/\s+/g, ' ')}`);
     await wb.screenshot(88, 'partial-error-with-rows');

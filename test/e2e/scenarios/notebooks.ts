@@ -160,6 +160,36 @@ export function notebookSweep(wb: Workbench, step = 250): () => Promise<void> {
   };
 }
 
+/**
+ * Scrolls the notebook until the output text matching `pattern` is inside the cell list, in its upper
+ * half, for a screenshot that shows it: outputSaying finds an output anywhere in the webview, which
+ * draws every output, also those scrolled out of sight.
+ */
+export async function revealOutput(wb: Workbench, pattern: RegExp, ms = 60_000): Promise<void> {
+  await waitFor(
+    `the output matching ${pattern} on screen`,
+    async () => {
+      const list = await cellList(wb).boundingBox();
+      if (!list) return undefined;
+      for (const frame of wb.page.frames() as Frame[]) {
+        if (frame === wb.page.mainFrame() || frame.isDetached()) continue;
+        const box = await frame
+          .getByText(pattern)
+          .first()
+          .boundingBox({ timeout: 500 })
+          .catch(() => null);
+        if (!box) continue;
+        const top = list.y + list.height * 0.2;
+        if (box.y >= list.y + 40 && box.y + box.height <= list.y + list.height * 0.8) return true;
+        await wheel(wb, Math.round(box.y - top));
+        return undefined;
+      }
+      return undefined;
+    },
+    ms,
+  );
+}
+
 /** Probes after each step of a sweep over the notebook until the probe answers, as a user scrolling to a part. */
 export async function scrollUntil<T>(
   wb: Workbench,

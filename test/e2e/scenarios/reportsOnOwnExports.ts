@@ -19,7 +19,16 @@ import { dataFolderWorkspace, inOwnWorkspace } from '../ownWorkspace';
 import { crashNotices } from '../resultsPanel';
 import { answerSaveDialog } from '../saveDialog';
 import { UI_TIMEOUT_MS, type Workbench, waitFor } from '../workbench';
-import { cellList, openNotebookFile, openReport, outputFrame, outputGrid, outputSaying, runAll } from './notebooks';
+import {
+  cellList,
+  openNotebookFile,
+  openReport,
+  outputFrame,
+  outputGrid,
+  outputSaying,
+  revealOutput,
+  runAll,
+} from './notebooks';
 import { scrollToCell } from './ownNotebook';
 
 const RESULT_MIME = 'application/vnd.kql.result+json';
@@ -320,8 +329,11 @@ export async function reportsOnOwnExportsScenario(main: Workbench): Promise<void
       const target = path.join(workspace, `${title.replace(/\W+/g, '-').toLowerCase()}.kqlnb`);
       await runAllAndSave(wb, target, true, async () => {
         if (title !== 'Open ports') return;
-        // The wildcard part says which column the export left out, where the chart would be.
-        await outputSaying(wb, /IsWildcardBind of VMBoundPort/);
+        // The wildcard part says which column the export left out and from which files, where the chart would be.
+        const note = await outputSaying(wb, /IsWildcardBind of VMBoundPort/, 120_000, true);
+        assert.match(note.replace(/\s+/g, ' '), /IsWildcardBind is not in the \d+ files under am-VMBoundPort\//, note);
+        // In the screenshot too: the part is far down the report, below the first screen.
+        await revealOutput(wb, /IsWildcardBind of VMBoundPort/);
         await wb.screenshot(102, 'open-ports-without-columns');
       });
       console.log(`# 102: ${title}: Run All and save took ${Date.now() - started} ms`);
