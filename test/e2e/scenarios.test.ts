@@ -60,6 +60,7 @@ import { otherViewsScenario } from './scenarios/otherViews';
 import { ownExportsScenario } from './scenarios/ownExports';
 import { ownFleetScenario } from './scenarios/ownFleet';
 import { ipv6FleetScenario } from './scenarios/ipv6Fleet';
+import { narrowMapLabelsScenario } from './scenarios/narrowMapLabels';
 import { ownNotebookScenario } from './scenarios/ownNotebook';
 import { ownSchemaEditorScenario } from './scenarios/ownSchemaEditor';
 import { panelsChartScenario } from './scenarios/panelsChart';
@@ -453,6 +454,11 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
   scenario(
     "106 the Machines view and the map on a user's exports with IPv6-only machines and a VMConnection without ProcessName: each machine shows its IPv6 address, a peer's Outbound dependencies name it, the map draws the three machines; found by the map's search, O on the unnamed process opens its machine's connections, which run",
     ipv6FleetScenario,
+    300_000,
+  );
+  scenario(
+    '107 the dependency map pushed into a narrow column by a query opened beside it still draws its node labels, legible on screen; maximized again, every label as before',
+    narrowMapLabelsScenario,
     300_000,
   );
 });
