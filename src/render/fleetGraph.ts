@@ -5,6 +5,7 @@
  * whole graph once; the webview chooses what to show (src/render/fleetView.ts), so expanding a machine
  * or a group never needs another query. Pure and DOM-free.
  */
+import { canonicalIp, ipKey, isLinkLocalIp, isLoopbackIp, isPrivateIp } from './ipAddress';
 
 /** One aggregated outbound connection, as the dependency-map query returns it. */
 export interface GraphConnection {
@@ -94,26 +95,19 @@ export interface FleetConnection extends GraphConnection {
   readonly change?: EdgeChange;
 }
 
-export function isLoopbackIp(ip: string): boolean {
-  return ip.startsWith('127.') || ip === '::1';
-}
-
-/** RFC 1918 and unique-local addresses: grouped by /24 (IPv4) so each internal subnet stays apart. */
-export function isPrivateIp(ip: string): boolean {
-  return (
-    /^10\./.test(ip) ||
-    /^192\.168\./.test(ip) ||
-    /^172\.(1[6-9]|2\d|3[01])\./.test(ip) ||
-    /^f[cd][0-9a-f]{2}:/i.test(ip)
-  );
-}
-
-/** The group a remote IP falls in: its /24 when private, "internet" otherwise (ports tell those apart). */
+/**
+ * The group a remote IP falls in: its /24 when private, link-local and unique-local IPv6 apart, and
+ * "internet" otherwise (ports tell those apart). Compared as addresses (ipAddress.ts), not as text.
+ */
 export function subnetOf(ip: string): string {
-  if (isPrivateIp(ip) && !ip.includes(':')) {
-    return `${ip.split('.').slice(0, 3).join('.')}.0/24`;
+  const key = ipKey(ip);
+  if (isLinkLocalIp(key)) {
+    return key.includes(':') ? 'link-local IPv6' : 'link-local';
   }
-  return isPrivateIp(ip) ? 'private IPv6' : 'internet';
+  if (isPrivateIp(key) && !key.includes(':')) {
+    return `${key.split('.').slice(0, 3).join('.')}.0/24`;
+  }
+  return isPrivateIp(key) ? 'private IPv6' : 'internet';
 }
 
 /**
@@ -128,12 +122,12 @@ export function resolveRemoteMachine(c: GraphConnection, ipOwners: ReadonlyMap<s
   if (isLoopbackIp(c.remoteIp)) {
     return c.machine;
   }
-  return ipOwners.get(c.remoteIp) ?? '';
+  return ipOwners.get(c.remoteIp) ?? ipOwners.get(ipKey(c.remoteIp)) ?? '';
 }
 
 const PORT_SEPARATOR = '\u0000';
 
-/** Builds the whole graph; `knownIps` maps inventory IPv4 addresses to their machine. */
+/** Builds the whole graph; `knownIps` maps inventory addresses (as given, or their ipKey) to their machine. */
 export function buildFleetGraph(
   connections: readonly FleetConnection[],
   options: { seeds?: readonly string[]; knownIps?: ReadonlyMap<string, string> } = {},
@@ -181,21 +175,23 @@ export function buildFleetGraph(
       });
     }
     const remote = resolveRemoteMachine(c, ipOwners);
+    // One endpoint per address, however the export spelt it (fd00:0::2 and fd00::2).
+    const remoteIp = canonicalIp(c.remoteIp);
     let target: string;
     const malicious = c.maliciousIps.length > 0;
     if (remote) {
       target = machine(remote, remote === c.machine ? c.computer : c.remoteComputer).id;
     } else {
-      const subnet = subnetOf(c.remoteIp);
+      const subnet = subnetOf(remoteIp);
       const groupId = `group:${c.port}/${c.protocol}${PORT_SEPARATOR}${subnet}`;
-      target = `endpoint:${c.remoteIp}:${c.port}/${c.protocol}`;
+      target = `endpoint:${remoteIp}:${c.port}/${c.protocol}`;
       let e = endpoints.get(target);
       if (!e) {
         e = {
           id: target,
           groupId,
-          label: `${c.remoteIp.includes(':') ? `[${c.remoteIp}]` : c.remoteIp}:${c.port}`,
-          remoteIp: c.remoteIp,
+          label: `${remoteIp.includes(':') ? `[${remoteIp}]` : remoteIp}:${c.port}`,
+          remoteIp,
           port: c.port,
           protocol: c.protocol,
           malicious: false,

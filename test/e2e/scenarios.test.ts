@@ -54,6 +54,7 @@ import { logAnalyticsUnreachableScenario } from './scenarios/logAnalyticsUnreach
 import { logAnalyticsWorkspaceScenario } from './scenarios/logAnalyticsWorkspace';
 import { machinesScenario } from './scenarios/machines';
 import { mapDiffScenario, mapExpandScenario, mapFocusScenario } from './scenarios/mapJourneys';
+import { narrowMapLabelsScenario } from './scenarios/narrowMapLabels';
 import { noProcessTableScenario } from './scenarios/noProcessTable';
 import { notebookBackendSwitchScenario } from './scenarios/notebookBackendSwitch';
 import { notebookLogAnalyticsScenario } from './scenarios/notebookLogAnalytics';
@@ -459,6 +460,11 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
   scenario(
     '105 the first click on a Machines row expands it and on a Reports row opens it, in a window opened on the Explorer where a settings edit changed the time range before the Connection Analytics container was first shown',
     firstClickViewsScenario,
+    300_000,
+  );
+  scenario(
+    '107 the dependency map pushed into a narrow column by a query opened beside it still draws its node labels, legible on screen; maximized again, every label as before',
+    narrowMapLabelsScenario,
     300_000,
   );
 });

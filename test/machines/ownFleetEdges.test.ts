@@ -50,8 +50,15 @@ describe("the Machines view and the map at the edges of a user's own exports", (
             'TimeGenerated,Computer,Machine,Ipv4Addresses,Ipv6Addresses',
             `${T},app-v6,m-app,"[]","[""fd00::1""]"`,
             `${T},db-v6,m-db,"[]","[""fd00::2"",""2001:db8::2""]"`,
+            `${T},cache,m-cache,"[""10.0.0.7""]","[]"`,
           ],
-          'VMConnection.csv': [CONNECTION_HEADER, `${T},app-v6,m-app,java,p-1,outbound,fd00::2,5432,tcp,2,100,200`],
+          'VMConnection.csv': [
+            CONNECTION_HEADER,
+            `${T},app-v6,m-app,java,p-1,outbound,fd00::2,5432,tcp,2,100,200`,
+            // Another spelling of db-v6's address, and an IPv4-mapped one of a machine's IPv4 address.
+            `${T},app-v6,m-app,java,p-1,outbound,fd00:0::2,6432,tcp,1,10,20`,
+            `${T},db-v6,m-db,pg,p-2,outbound,::ffff:10.0.0.7,8080,tcp,1,10,20`,
+          ],
         }),
       },
       workerScript: worker,
@@ -82,16 +89,22 @@ describe("the Machines view and the map at the edges of a user's own exports", (
       machines.map((m) => [viewOf(m).label, viewOf(m).description]),
       [
         ['app-v6', 'fd00::1'],
+        ['cache', '10.0.0.7'],
         ['db-v6', 'fd00::2'],
       ],
     );
-    assert.match(String(viewOf(machines[1]!).tooltip), /\nIPv6: fd00::2, 2001:db8::2\n/);
-    assert.deepEqual(await labels(model, machines[0]!, 'Outbound dependencies'), ['db-v6 ([fd00::2]:5432/tcp)']);
+    assert.match(String(viewOf(machines[2]!).tooltip), /\nIPv6: fd00::2, 2001:db8::2\n/);
+    // Compared as addresses: fd00:0::2 is db-v6's fd00::2 (before: an unmonitored endpoint).
+    assert.deepEqual(await labels(model, machines[0]!, 'Outbound dependencies'), [
+      'db-v6 ([fd00::2]:5432/tcp)',
+      'db-v6 ([fd00:0::2]:6432/tcp)',
+    ]);
     const rows = mapConnectionRows(await ipv6.run(dependencyMapQuery([]), last24h));
-    assert.deepEqual(
-      rows.map((r) => [r.computer, r.remoteIp, r.remoteComputer]),
-      [['app-v6', 'fd00::2', 'db-v6']],
-    );
+    assert.deepEqual(rows.map((r) => [r.computer, r.remoteIp, r.remoteComputer]).sort(), [
+      ['app-v6', 'fd00:0::2', 'db-v6'],
+      ['app-v6', 'fd00::2', 'db-v6'],
+      ['db-v6', '::ffff:10.0.0.7', 'cache'],
+    ]);
     // The filter finds a machine by its IPv6 address too.
     model.setFilter('2001:db8');
     assert.deepEqual(

@@ -178,3 +178,55 @@ describe('fleet graph: grouping', () => {
     assert.equal(visibleGraph(c, fleet).edges[0]!.change, 'new');
   });
 });
+
+describe('fleet graph: IPv6 addresses compared as addresses', () => {
+  const row = (over: Partial<FleetConnection>): FleetConnection => ({
+    machine: 'm-app',
+    computer: 'app',
+    process: 'p-1',
+    processName: 'app',
+    remoteIp: 'fd00::2',
+    port: 5432,
+    protocol: 'tcp',
+    remoteMachine: '',
+    remoteComputer: '',
+    bytesSent: 1,
+    bytesReceived: 1,
+    linksEstablished: 1,
+    linksFailed: 0,
+    maliciousIps: [],
+    threats: [],
+    ...over,
+  });
+
+  test('two spellings of one address are one endpoint, named in RFC 5952 form', () => {
+    const g = buildFleetGraph([row({ remoteIp: 'fd00:0::2' }), row({ remoteIp: 'FD00::0002' }), row({})]);
+    assert.deepEqual(
+      g.endpoints.map((e) => [e.remoteIp, e.label]),
+      [['fd00::2', '[fd00::2]:5432']],
+    );
+    assert.equal(g.links.length, 1);
+    assert.equal(g.links[0]!.links, 3);
+  });
+
+  test("an inventory address matches a connection's other spelling of it", () => {
+    const g = buildFleetGraph([row({ remoteIp: 'fd00:0::2' })], { knownIps: new Map([['fd00::2', 'm-db']]) });
+    assert.deepEqual(g.endpoints, []);
+    assert.equal(g.links[0]!.target, 'machine:m-db');
+  });
+
+  test('an IPv4-mapped loopback is the machine itself; link-local is not the internet', () => {
+    assert.equal(resolveRemoteMachine(row({ remoteIp: '::ffff:127.0.0.1' }), new Map()), 'm-app');
+    assert.equal(resolveRemoteMachine(row({ remoteIp: '0:0:0:0:0:0:0:1' }), new Map()), 'm-app');
+    assert.equal(subnetOf('fe80::1%eth0'), 'link-local IPv6');
+    assert.equal(subnetOf('169.254.10.1'), 'link-local');
+    assert.equal(subnetOf('::ffff:192.168.7.20'), '192.168.7.0/24');
+    assert.equal(subnetOf('fd00:0::9'), 'private IPv6');
+    assert.equal(subnetOf('2001:db8::9'), 'internet');
+    const g = buildFleetGraph([row({ remoteIp: 'fe80::9', port: 22 })]);
+    assert.deepEqual(
+      g.groups.map((x) => x.label),
+      ['1 external endpoint in link-local IPv6 · 22/tcp'],
+    );
+  });
+});

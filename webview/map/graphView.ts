@@ -7,7 +7,8 @@
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { MapView } from '../../src/render/fleetView';
-import { edgeSlices, isLarge, nodesBox, quickPlacement, rendererOptions, viewportToFit } from './largeGraph';
+import { type Box, edgeSlices, isLarge, nodesBox, quickPlacement, rendererOptions, viewportToFit } from './largeGraph';
+import { declutter, fitWithLabels, LABEL_MAX_PX, labelStyle, overhang, SMALLEST_FONT_PX } from './labelFit';
 import { LayoutClient } from './layoutClient';
 import { layoutOptions, layoutRequest, type Position, startPosition } from './layoutJob';
 import { describeShown } from './shownList';
@@ -48,6 +49,9 @@ export class GraphView {
   private changedEnds = new Set<string>();
   /** Stops a screen-reader list still being written for a drawing that is gone. */
   private stopDescribing: () => void = () => undefined;
+  /** The label sizes the stylesheet has now (labelFit.ts), and the frame that follows a zoom with them. */
+  private labels = { scale: 1, maxWidth: LABEL_MAX_PX };
+  private relabelFrame = 0;
 
   constructor(
     private readonly container: HTMLElement,
@@ -241,6 +245,7 @@ export class GraphView {
     });
     this.cy = cy;
     this.large = isLarge(view);
+    this.labels = { scale: 1, maxWidth: LABEL_MAX_PX };
     this.changedEnds = new Set(view.edges.filter((e) => e.change).flatMap((e) => [e.source, e.target]));
     this.container.classList.toggle('pending', pending);
     if (pending) {
@@ -254,6 +259,84 @@ export class GraphView {
     });
     cy.on('mouseout', 'node, edge', () => this.tooltip.classList.add('hidden'));
     cy.on('viewport', () => this.tooltip.classList.add('hidden'));
+    // A zoom by wheel, keys or centring: labels follow it a frame later (fit sets them itself).
+    cy.on('zoom', () => {
+      if (!this.large && !this.relabelFrame) {
+        this.relabelFrame = requestAnimationFrame(() => {
+          this.relabelFrame = 0;
+          if (this.cy === cy && !cy.destroyed()) {
+            this.relabel(cy);
+          }
+        });
+      }
+    });
+  }
+
+  /** Sets the stylesheet's label sizes, restyling only when they change. */
+  private setLabelStyle(cy: cytoscape.Core, labels: { scale: number; maxWidth: number }): void {
+    const same = (a: number, b: number) => Math.abs(a - b) <= 0.005 * Math.max(a, b);
+    if (same(labels.scale, this.labels.scale) && same(labels.maxWidth, this.labels.maxWidth)) {
+      return;
+    }
+    this.labels = labels;
+    cy.style(mapStyles(palette(), this.large, labels));
+  }
+
+  /**
+   * Labels for the zoom now: at their own size when that is legible; else legible on screen, shortened,
+   * and only those clear of more important ones. What is drawn goes on the container for the tests.
+   */
+  private relabel(cy: cytoscape.Core): void {
+    if (this.large) {
+      return;
+    }
+    const zoom = cy.zoom();
+    this.setLabelStyle(cy, labelStyle(zoom, cy.width()));
+    const nodes = cy.nodes();
+    let quiet = new Set<string>();
+    if (this.labels.scale > 1) {
+      const bodies = new Map<string, Box>();
+      nodes.not(':parent').forEach((n) => {
+        bodies.set(n.id(), n.renderedBoundingBox({ includeLabels: false, includeOverlays: false }));
+      });
+      const rank = (n: cytoscape.NodeSingular): number =>
+        n.selected()
+          ? 0
+          : n.data('seed')
+            ? 1
+            : n.isParent()
+              ? 2
+              : n.data('kind') === 'machine'
+                ? 3
+                : n.data('kind') === 'group'
+                  ? 4
+                  : 5;
+      const placed = nodes
+        .filter((n) => String(n.data('label') ?? '') !== '')
+        .map((n: cytoscape.NodeSingular) => ({
+          id: n.id(),
+          box: n.renderedBoundingBox({
+            includeNodes: false,
+            includeEdges: false,
+            includeLabels: true,
+            includeOverlays: false,
+          }) as Box,
+          rank: rank(n) * 1000 - Math.min(999, n.degree(false)),
+        }));
+      quiet = declutter(placed, bodies);
+    }
+    cy.batch(() => {
+      nodes.forEach((n) => {
+        if (quiet.has(n.id()) !== n.hasClass('quiet')) {
+          n.toggleClass('quiet', quiet.has(n.id()));
+        }
+      });
+    });
+    // The smallest label drawn, in screen pixels: cytoscape leaves out labels under min-zoomed-font-size (7).
+    const px = SMALLEST_FONT_PX * this.labels.scale * zoom;
+    const drawn = px >= 7 ? nodes.filter((n) => String(n.data('label') ?? '') !== '').length - quiet.size : 0;
+    this.container.dataset.labels = String(drawn);
+    this.container.dataset.labelPx = px.toFixed(1);
   }
 
   private showTooltip(text: string, at: { x: number; y: number }): void {
@@ -285,11 +368,25 @@ export class GraphView {
     }
     const changed = changesFirst ? cy.edges('[change]').filter((e) => e.data('change') !== undefined) : cy.collection();
     const target = changed.nonempty() ? changed.union(changed.connectedNodes()) : undefined;
+    // First as a wide panel fits: labels at their own size, measured in the fit.
+    this.setLabelStyle(cy, { scale: 1, maxWidth: LABEL_MAX_PX });
     cy.fit(target, 30);
     if (cy.zoom() > 1) {
       cy.zoom(1);
       cy.center(target);
     }
+    if (labelStyle(cy.zoom(), cy.width()).scale > 1) {
+      // Too narrow for labels at their own size: fit the node bodies with legible labels around them.
+      // The labels' reach on screen barely changes with the zoom, so two rounds settle it.
+      const shown = target ? target.nodes() : cy.nodes();
+      const bodies = shown.boundingBox({ includeLabels: false, includeOverlays: false });
+      for (let round = 0; round < 2; round++) {
+        this.setLabelStyle(cy, labelStyle(cy.zoom(), cy.width()));
+        const all = shown.boundingBox({ includeLabels: true, includeOverlays: false });
+        cy.viewport(fitWithLabels(bodies, overhang(bodies, all, cy.zoom()), cy.width(), cy.height(), 20, 1));
+      }
+    }
+    this.relabel(cy);
   }
 
   /** Centres a node at a zoom where its label is readable, selects it and says so in its tooltip. */

@@ -37,7 +37,13 @@ function arrow(c: string): { 'target-arrow-color': string; 'mid-target-arrow-col
  * The map's styles; `large` graphs draw haystack links: a curved link costs its control points and
  * their intersections with both nodes, 2–3× a haystack link's drawing (1,000 links, bench/map/profileMap.ts).
  */
-export function mapStyles(p: Palette, large = false): cytoscape.StylesheetJson {
+export function mapStyles(
+  p: Palette,
+  large = false,
+  labels: { scale: number; maxWidth: number } = { scale: 1, maxWidth: 260 },
+): cytoscape.StylesheetJson {
+  // A narrow map's labels drawn larger than their own size, so the screen shows them legibly (labelFit.ts).
+  const k = labels.scale;
   return [
     {
       selector: 'node',
@@ -45,11 +51,11 @@ export function mapStyles(p: Palette, large = false): cytoscape.StylesheetJson {
         label: 'data(label)',
         color: p.fg,
         'font-family': p.font,
-        'font-size': 13,
+        'font-size': 13 * k,
         'text-valign': 'bottom',
-        'text-margin-y': 4,
+        'text-margin-y': 4 * k,
         'text-wrap': 'ellipsis',
-        'text-max-width': '260px',
+        'text-max-width': `${labels.maxWidth}px`,
         'background-color': p.group,
         'border-width': 1,
         'border-color': p.bg,
@@ -72,12 +78,15 @@ export function mapStyles(p: Palette, large = false): cytoscape.StylesheetJson {
         'border-width': 2,
         'border-color': p.machine,
         'text-valign': 'top',
-        'text-margin-y': -4,
+        'text-margin-y': -4 * k,
         padding: '14px',
         'font-weight': 'bold',
       },
     },
-    { selector: 'node[kind = "process"]', style: { shape: 'ellipse', 'background-color': p.process, 'font-size': 12 } },
+    {
+      selector: 'node[kind = "process"]',
+      style: { shape: 'ellipse', 'background-color': p.process, 'font-size': 12 * k },
+    },
     { selector: 'node[kind = "group"]', style: { shape: 'hexagon', width: 30, height: 26 } },
     {
       selector: 'node[kind = "group"][?expanded]',
@@ -89,7 +98,7 @@ export function mapStyles(p: Palette, large = false): cytoscape.StylesheetJson {
         padding: '12px',
       },
     },
-    { selector: 'node[kind = "endpoint"]', style: { shape: 'diamond', 'font-size': 12 } },
+    { selector: 'node[kind = "endpoint"]', style: { shape: 'diamond', 'font-size': 12 * k } },
     { selector: 'node[?malicious]', style: { 'border-width': 3, 'border-color': p.error } },
     { selector: 'node[?seed]', style: { 'border-width': 4, 'border-color': p.fg } },
     {
@@ -150,5 +159,7 @@ export function mapStyles(p: Palette, large = false): cytoscape.StylesheetJson {
     },
     { selector: ':selected', style: { 'overlay-opacity': 0.2, 'overlay-color': p.fg, 'overlay-padding': 4 } },
     { selector: 'node.match', style: { 'border-width': 4, 'border-color': p.fg } },
+    // A label that would overlap a more important one on a narrow map: named by the tooltip instead.
+    { selector: 'node.quiet', style: { 'text-opacity': 0, 'text-background-opacity': 0 } },
   ];
 }

@@ -51,10 +51,24 @@ export const MONITORED_IPS: readonly string[] = [
   ...INVENTORY,
   'let monitoredIps = inventory',
   // array_concat is null when either is not an array (a Service Map row without Ipv6Addresses_s).
-  '| mv-expand RemoteIp = array_concat(coalesce(Ipv4Addresses, dynamic([])), coalesce(Ipv6Addresses, dynamic([]))) to typeof(string)',
-  '| summarize arg_max(TimeGenerated, Machine, Computer) by RemoteIp',
-  '| project RemoteIp, RemoteMachine = Machine, RemoteComputer = Computer;',
+  '| mv-expand Ip = array_concat(coalesce(Ipv4Addresses, dynamic([])), coalesce(Ipv6Addresses, dynamic([]))) to typeof(string)',
+  // Keyed by address, not text: VMComputer's fd00::2 is VMConnection's fd00:0::2 (ipAddress.ts).
+  `| extend IpKey = ${kqlIpKey('Ip')}`,
+  '| summarize arg_max(TimeGenerated, Machine, Computer) by IpKey',
+  '| project IpKey, RemoteMachine = Machine, RemoteComputer = Computer;',
 ];
+
+/**
+ * A KQL expression giving `column`'s address key, the same for every spelling of one address and for an
+ * IPv4 address and its IPv4-mapped IPv6 form (src/render/ipAddress.ts's ipKey in the query): parse_ipv6's
+ * full form, or the text when it is no address.
+ */
+export function kqlIpKey(column: string): string {
+  return `coalesce(parse_ipv6(${column}), ${column})`;
+}
+
+/** Joins rows with a RemoteIp column to the monitored machine owning that address (MONITORED_IPS). */
+export const JOIN_MONITORED_IPS = `| extend IpKey = ${kqlIpKey('RemoteIp')} | join kind=leftouter (monitoredIps) on IpKey`;
 
 /**
  * Columns of VMConnection that exports often leave out: the threat columns (`MaliciousIp`,
@@ -181,7 +195,7 @@ export function dependenciesQuery(machine: string, direction: ConnectionDirectio
     '| summarize BytesSent = sum(BytesSent), BytesReceived = sum(BytesReceived), LinksEstablished = sum(LinksEstablished),',
     `    LinksFailed = sum(LinksFailed), MaliciousIps = make_set(MaliciousIp, 11), Threats = make_set(IndicatorThreatType, 11), ${BYTE_RECORDS}`,
     '    by RemoteIp, Port = DestinationPort, Protocol, ProcessName',
-    '| join kind=leftouter (monitoredIps) on RemoteIp',
+    JOIN_MONITORED_IPS,
     '| project RemoteIp, Port, Protocol, ProcessName, RemoteMachine, RemoteComputer, BytesSent, BytesReceived, LinksEstablished, LinksFailed, MaliciousIps, Threats,',
     '    SentRecords, ReceivedRecords',
     '| extend TotalBytes = BytesSent + BytesReceived',
@@ -202,7 +216,7 @@ export function dependencyMapQuery(machines: readonly string[]): string {
     '| summarize BytesSent = sum(BytesSent), BytesReceived = sum(BytesReceived), LinksEstablished = sum(LinksEstablished),',
     '    LinksFailed = sum(LinksFailed), MaliciousIps = make_set(MaliciousIp, 11), Threats = make_set(IndicatorThreatType, 11)',
     '    by Machine, Computer, Process, ProcessName, RemoteIp, Port = DestinationPort, Protocol',
-    '| join kind=leftouter (monitoredIps) on RemoteIp',
+    JOIN_MONITORED_IPS,
     '| project Machine, Computer, Process, ProcessName, RemoteIp, Port, Protocol, RemoteMachine, RemoteComputer,',
     '    BytesSent, BytesReceived, LinksEstablished, LinksFailed, MaliciousIps, Threats',
   ].join('\n');

@@ -5,7 +5,7 @@
  * that is new. Both windows are datetime literals in the text, so the query needs no time range of
  * its own: the caller runs it over a range covering both windows.
  */
-import { MONITORED_IPS, OPTIONAL_CONNECTION_COLUMNS } from '../machines/fleetQueries';
+import { JOIN_MONITORED_IPS, MONITORED_IPS, OPTIONAL_CONNECTION_COLUMNS } from '../machines/fleetQueries';
 
 export interface TimeWindow {
   /** ISO-8601 instants, start inclusive, end exclusive. */
@@ -111,7 +111,7 @@ export function mapDiffQuery(
     '| extend RateBefore = todouble(FailedBefore) / max_of(LinksBefore + FailedBefore, 1), RateAfter = todouble(FailedAfter) / max_of(LinksAfter + FailedAfter, 1)',
     '| extend Change = case(not(Known), "new", not(Seen), "vanished", FailedAfter >= worseMinFailures and RateAfter > RateBefore + worseBy, "worse", "")',
     '| where isnotempty(Change)',
-    '| join kind=leftouter (monitoredIps) on RemoteIp',
+    JOIN_MONITORED_IPS,
     '| extend Kind = "connection", RemoteMachine = coalesce(RemoteMachine, "");',
     ...(parts.ports ? PORT_LETS : []),
     ...(parts.processes ? PROCESS_LETS : []),

@@ -24,7 +24,7 @@ const N = 106;
 export const ODD_NAME = 'cache "blue" 東京 01';
 
 /** The exports: VMComputer with IPv6 addresses, VMConnection without ProcessName and Process. */
-function writeExports(dir: string): void {
+export function writeExports(dir: string): void {
   const at = new Date(Date.now() - 30 * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const csv = (v: string | number) => (/[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
   const line = (...values: (string | number)[]) => values.map(csv).join(',');
