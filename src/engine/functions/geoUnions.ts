@@ -10,6 +10,7 @@ import { scalar } from './define';
 import { geometryLibrary } from './geometryLibrary';
 import { eachOf, linePositions, PlaneShapes, planarOrNull, polygonPositions } from './geoPlanarShapes';
 import { gnomonicFor } from './geoProjection';
+import { type Polygon, polygonsOf } from './geoShapes';
 import type { ScalarFunction } from './types';
 
 function unionOfLines(v: Value): Value {
@@ -30,6 +31,20 @@ function unionOfPolygons(v: Value): Value {
   }
   const shapes = new PlaneShapes(geometryLibrary(), projection);
   return planarOrNull(() => shapes.geoJson(shapes.lib.union(shapes.polygons(polygons))));
+}
+
+/**
+ * A shape's polygons, a MultiPolygon's parts first united: the reference measures a MultiPolygon as the
+ * union of its parts (geo_polygon_area, _perimeter and _centroid), so overlapping parts count once.
+ * Undefined when the shape is invalid; the parts as given when JTS cannot unite them (unionOfPolygons' null).
+ */
+export function unitedPolygonsOf(v: Value): Polygon[] | undefined {
+  const parts = polygonsOf(v);
+  if (!parts || parts.length < 2) {
+    return parts;
+  }
+  const united = unionOfPolygons([v] as Value);
+  return (united !== null && polygonsOf(united)) || parts;
 }
 
 export const geoUnions: ScalarFunction[] = [
