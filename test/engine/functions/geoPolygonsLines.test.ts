@@ -157,6 +157,11 @@ test('a MultiPolygon measured as a union: disjoint parts add up, a repeated or c
   near(area([square, inner]), one, 1e-9);
   near(perimeter([square, square]), perimeter([square]) as number, 1e-9);
   near(perimeter([square, far]), (perimeter([square]) as number) + (perimeter([far]) as number), 1e-9);
+  // Squares sharing an edge: one rectangle, the shared edge no longer on the boundary.
+  const beside = '[[[1,0],[2,0],[2,1],[1,1],[1,0]]]';
+  const rectangle = "dynamic({'type':'Polygon','coordinates':[[[0,0],[1,0],[2,0],[2,1],[1,1],[0,1],[0,0]]]})";
+  near(perimeter([square, beside]), printed(`print p = geo_polygon_perimeter(${rectangle})`).p as number, 1e-9);
+  near(area([square, beside]), printed(`print a = geo_polygon_area(${rectangle})`).a as number, 1e-9);
   // Parts too far apart for the planar union (85° from their centre) are measured one by one, not null.
   const antipodal = '[[[170,0],[171,0],[171,1],[170,1],[170,0]]]';
   near(area([square, antipodal]), 2 * one, 1e-6);
