@@ -3,12 +3,14 @@
  * length-weighted mean of its edges' true centroids, a polygon's the area-weighted mean of its fan
  * triangles' true centroids, each normalised back onto the sphere. geo_line_centroid gives the
  * reference's examples to every digit printed. Holes count negatively; a ring stands for the smaller
- * region it bounds, as in geoPolygons.ts; a MultiPolygon's or MultiLineString's parts are added up.
+ * region it bounds, as in geoPolygons.ts; a MultiLineString's parts are added up, a MultiPolygon's are
+ * united first (geoUnions.ts), as the reference does.
  */
 import { realInDynamic, type DynamicValue, type Value } from '../values';
 import { recordOf } from '../../results/jsonData';
 import { scalar } from './define';
-import { linesOf, polygonsOf } from './geoShapes';
+import { linesOf } from './geoShapes';
+import { unitedPolygonsOf } from './geoUnions';
 import { angle, cross, dot, type Vec } from './sphereGeometry';
 import type { ScalarFunction } from './types';
 
@@ -105,7 +107,8 @@ export const geoCentroids: ScalarFunction[] = [
   }),
 
   scalar('geo_polygon_centroid', (_types, _result, _ctx, constArgs) => {
-    const polygons = constantOr(constArgs, polygonsOf);
+    // The reference takes a MultiPolygon's centroid over the union of its parts.
+    const polygons = constantOr(constArgs, unitedPolygonsOf);
     return (args) => {
       const shapes = polygons(args);
       if (!shapes) {

@@ -1,8 +1,9 @@
 /**
  * Polygons on Earth: a point in a polygon, the distance from a point to one, a polygon's area and
  * perimeter. Edges are great-circle arcs on Kusto's sphere and a ring stands for the smaller region it
- * bounds, as the reference defines them; holes are taken out of their shell, and a MultiPolygon's parts
- * are added up. A polygon given as a constant is read once per call site, not once per row.
+ * bounds, as the reference defines them; holes are taken out of their shell, and a MultiPolygon's area
+ * and perimeter are those of the union of its parts (geoUnions.ts), as the reference takes them. A
+ * polygon given as a constant is read once per call site, not once per row.
  */
 import type { Value } from '../values';
 import { num, scalar } from './define';
@@ -18,18 +19,20 @@ import {
   vecOf,
 } from './sphereGeometry';
 import type { ScalarFunction } from './types';
+import { unitedPolygonsOf } from './geoUnions';
 
 /** The polygons of argument `i`: read once when it is a constant, else per row. */
 function polygonsArg(
   constArgs: readonly (Value | undefined)[],
   i: number,
+  read: (v: Value) => Polygon[] | undefined = polygonsOf,
 ): (args: readonly Value[]) => Polygon[] | undefined {
   const constant = constArgs[i];
   if (constant !== undefined) {
-    const parsed = polygonsOf(constant);
+    const parsed = read(constant);
     return () => parsed;
   }
-  return (args) => polygonsOf(args[i] ?? null);
+  return (args) => read(args[i] ?? null);
 }
 
 function pointArg(args: readonly Value[]): Vec | undefined {
@@ -78,7 +81,7 @@ export const geoPolygons: ScalarFunction[] = [
   }),
 
   scalar('geo_polygon_area', (_types, _result, _ctx, constArgs) => {
-    const polygons = polygonsArg(constArgs, 0);
+    const polygons = polygonsArg(constArgs, 0, unitedPolygonsOf);
     return (args) => {
       const shapes = polygons(args);
       if (!shapes) {
@@ -93,7 +96,7 @@ export const geoPolygons: ScalarFunction[] = [
   }),
 
   scalar('geo_polygon_perimeter', (_types, _result, _ctx, constArgs) => {
-    const polygons = polygonsArg(constArgs, 0);
+    const polygons = polygonsArg(constArgs, 0, unitedPolygonsOf);
     return (args) => {
       const shapes = polygons(args);
       if (!shapes) {

@@ -93,15 +93,7 @@ export function lowerRestrict(stmt: Kusto.Language.Syntax.RestrictStatement, ctx
  */
 export function checkVisible(node: Node, name: string, stored: boolean, ctx: LowerContext): void {
   const r = ctx.scope.restriction;
-  if (!r) {
-    return;
-  }
-  const binding = stored ? undefined : ctx.scope.get(name);
-  // A name declared after the restrict statement is the query's own.
-  if (binding && binding !== r.before.get(name)) {
-    return;
-  }
-  if (binding ? r.declared(name) : r.database(name)) {
+  if (!r || isVisible(name, stored, ctx)) {
     return;
   }
   throw ctx.errors.at(
@@ -109,6 +101,20 @@ export function checkVisible(node: Node, name: string, stored: boolean, ctx: Low
     'KQL-RESTRICT',
     `Failed to resolve table or column expression named '${name}': '${r.entities}' leaves it out of what the query may reference.`,
   );
+}
+
+/** Whether a restrict statement in force leaves the name visible (`stored`: a table or stored function). */
+export function isVisible(name: string, stored: boolean, ctx: LowerContext): boolean {
+  const r = ctx.scope.restriction;
+  if (!r) {
+    return true;
+  }
+  const binding = stored ? undefined : ctx.scope.get(name);
+  // A name declared after the restrict statement is the query's own.
+  if (binding && binding !== r.before.get(name)) {
+    return true;
+  }
+  return binding ? r.declared(name) : r.database(name);
 }
 
 /** The stored tables visible here (`search` and `find` without `in` read every visible table). */

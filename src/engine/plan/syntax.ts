@@ -120,7 +120,13 @@ const NO_COLUMNS: readonly ColumnDef[] = [];
 
 /** The columns of a tabular expression's result, from the binder (Kusto's own names). */
 export function schemaOf(expr: Node): readonly ColumnDef[] {
-  const t = (expr as Kusto.Language.Syntax.Expression).ResultType as Kusto.Language.Symbols.TableSymbol | null;
+  return tableSchema(
+    (expr as Kusto.Language.Syntax.Expression).ResultType as Kusto.Language.Symbols.TableSymbol | null,
+  );
+}
+
+/** A table symbol's columns (a wildcard's tables are symbols of its group, with no node of their own). */
+export function tableSchema(t: Kusto.Language.Symbols.TableSymbol | null | undefined): readonly ColumnDef[] {
   if (!t) {
     return NO_COLUMNS;
   }

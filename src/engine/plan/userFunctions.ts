@@ -224,3 +224,34 @@ function bindArguments(
     }
   });
 }
+
+/**
+ * A `let` view named by a union wildcard (`union View*`): the binder gives the wildcard a group of
+ * symbols and no call to expand, so the view's own declaration is lowered, as for a call the binder
+ * did not expand. Undefined when the name is no parameterless `let` function here.
+ */
+export function expandLetView(name: string, at: Node, ctx: LowerContext): Plan | undefined {
+  const binding = ctx.scope.get(name);
+  const body = binding?.k === 'function' ? binding.declaration.Body : undefined;
+  if (
+    !binding ||
+    binding.k !== 'function' ||
+    !body ||
+    elementsOf(binding.declaration.Parameters?.Parameters).length > 0
+  ) {
+    return undefined;
+  }
+  if (ctx.depth >= MAX_EXPANSION_DEPTH) {
+    throw ctx.errors.at(
+      spanOf(at),
+      'KQL-RECURSION',
+      `The function '${name}' expands too deeply (recursive functions are not supported).`,
+    );
+  }
+  let inner = withScope(ctx, new Scope(binding.scope), true);
+  for (const stmt of elementsOf(body.Statements)) {
+    inner = lowerStatement(stmt, inner).ctx;
+  }
+  const result: Node = body.Expression!;
+  return isTabular(result) ? inner.tabular(result, inner) : undefined;
+}

@@ -31,6 +31,25 @@ test("geo_polygon_centroid: the reference's Central Park example to the digits i
   near(c.coordinates[1]!, 40.782550538057723, 1e-12);
 });
 
+test("geo_polygon_centroid of a MultiPolygon is its parts' union's (the reference's example)", () => {
+  // Central Park and a quadrilateral overlapping it: the reference prints [-73.968569587829577, 40.776310752555119];
+  // the union's new vertices come from the gnomonic plane, so the digits agree to ~1e-11°.
+  const c = printed(
+    "print c = geo_polygon_centroid(dynamic({'type':'MultiPolygon','coordinates':[[[[-73.9495,40.7969],[-73.95807266235352,40.80068603561921],[-73.98201942443848,40.76825672305777],[-73.97317886352539,40.76455136505513],[-73.9495,40.7969]]],[[[-73.94262313842773,40.775991804565585],[-73.98107528686523,40.791849155467695],[-73.99600982666016,40.77092185281977],[-73.96150588989258,40.75609977566361],[-73.94262313842773,40.775991804565585]]]]}))",
+  ).c as Point;
+  near(c.coordinates[0]!, -73.968569587829577, 1e-10);
+  near(c.coordinates[1]!, 40.776310752555119, 1e-10);
+  // A part repeated counts once: the square's own centroid.
+  const twice = printed(
+    "print c = geo_polygon_centroid(dynamic({'type':'MultiPolygon','coordinates':[[[[0,0],[2,0],[2,1],[0,1],[0,0]]],[[[0,0],[2,0],[2,1],[0,1],[0,0]]],[[[0,0],[1,0],[1,1],[0,1],[0,0]]]]}))",
+  ).c as Point;
+  const once = printed(
+    "print c = geo_polygon_centroid(dynamic({'type':'Polygon','coordinates':[[[0,0],[2,0],[2,1],[0,1],[0,0]]]}))",
+  ).c as Point;
+  near(twice.coordinates[0]!, once.coordinates[0]!, 1e-9);
+  near(twice.coordinates[1]!, once.coordinates[1]!, 1e-9);
+});
+
 test('geo_polygon_centroid: a square centred on the equator, either way round; a hole shifts it; invalid is null', () => {
   const square = "dynamic({'type':'Polygon','coordinates':[[[-1,-1],[1,-1],[1,1],[-1,1],[-1,-1]]]})";
   const c = printed(`print c = geo_polygon_centroid(${square})`).c as Point;

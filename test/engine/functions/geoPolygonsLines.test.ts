@@ -127,6 +127,47 @@ test('geo_polygon_area and geo_polygon_perimeter: Central Park; holes come off; 
   );
 });
 
+/** The reference's MultiPolygon: Central Park and a quadrilateral overlapping its southern half. */
+const PARK_AND_OVERLAP =
+  "dynamic({'type':'MultiPolygon','coordinates':[[[[-73.9495,40.7969],[-73.95807266235352,40.80068603561921],[-73.98201942443848,40.76825672305777],[-73.97317886352539,40.76455136505513],[-73.9495,40.7969]]],[[[-73.94262313842773,40.775991804565585],[-73.98107528686523,40.791849155467695],[-73.99600982666016,40.77092185281977],[-73.96150588989258,40.75609977566361],[-73.94262313842773,40.775991804565585]]]]})";
+
+test("geo_polygon_area and geo_polygon_perimeter of a MultiPolygon measure its parts' union (the reference's examples)", () => {
+  // The parts overlap: added up they gave 12875071.57 m²; the reference prints the union's 10889971.5343487.
+  near(printed(`print a = geo_polygon_area(${PARK_AND_OVERLAP})`).a, 10889971.5343487, 1e-8);
+  near(printed(`print p = geo_polygon_perimeter(${PARK_AND_OVERLAP})`).p, 15943.5384578745);
+  // Per row (not a constant argument) the same.
+  const perRow = rows(
+    `datatable(s:dynamic)[${PARK_AND_OVERLAP}] | project a = geo_polygon_area(s), p = geo_polygon_perimeter(s)`,
+  );
+  near(perRow[0]![0], 10889971.5343487, 1e-8);
+  near(perRow[0]![1], 15943.5384578745);
+});
+
+test('a MultiPolygon measured as a union: disjoint parts add up, a repeated or contained part counts once, invalid is null', () => {
+  const square = '[[[0,0],[1,0],[1,1],[0,1],[0,0]]]';
+  const far = '[[[10,10],[11,10],[11,11],[10,11],[10,10]]]';
+  const inner = '[[[0.25,0.25],[0.75,0.25],[0.75,0.75],[0.25,0.75],[0.25,0.25]]]';
+  const area = (parts: string[]) =>
+    printed(`print a = geo_polygon_area(dynamic({'type':'MultiPolygon','coordinates':[${parts.join(',')}]}))`).a;
+  const perimeter = (parts: string[]) =>
+    printed(`print p = geo_polygon_perimeter(dynamic({'type':'MultiPolygon','coordinates':[${parts.join(',')}]}))`).p;
+  const one = area([square]) as number;
+  near(area([square, far]), one + (area([far]) as number), 1e-9);
+  near(area([square, square]), one, 1e-9);
+  near(area([square, inner]), one, 1e-9);
+  near(perimeter([square, square]), perimeter([square]) as number, 1e-9);
+  near(perimeter([square, far]), (perimeter([square]) as number) + (perimeter([far]) as number), 1e-9);
+  // Squares sharing an edge: one rectangle, the shared edge no longer on the boundary.
+  const beside = '[[[1,0],[2,0],[2,1],[1,1],[1,0]]]';
+  const rectangle = "dynamic({'type':'Polygon','coordinates':[[[0,0],[1,0],[2,0],[2,1],[1,1],[0,1],[0,0]]]})";
+  near(perimeter([square, beside]), printed(`print p = geo_polygon_perimeter(${rectangle})`).p as number, 1e-9);
+  near(area([square, beside]), printed(`print a = geo_polygon_area(${rectangle})`).a as number, 1e-9);
+  // Parts too far apart for the planar union (85° from their centre) are measured one by one, not null.
+  const antipodal = '[[[170,0],[171,0],[171,1],[170,1],[170,0]]]';
+  near(area([square, antipodal]), 2 * one, 1e-6);
+  assert.equal(area([square, '[[[0,0],[1,0],[1,1],[0,1]]]']), null);
+});
+
 test('geo_distance_point_to_polygon: 0 inside, to the nearest edge outside', () => {
   assert.equal(printed(`print d = geo_distance_point_to_polygon(-73.985654, 40.748487, ${MIDTOWN})`).d, 0);
   // LaGuardia is east of the square's east edge (-73.93) at a latitude inside it.
