@@ -28,6 +28,8 @@ export interface Reply {
   readonly headers?: Record<string, string>;
   /** Wait this long before answering (the client may give up first). */
   readonly delayMs?: number;
+  /** Answer only once this settles (then after delayMs): a test holds a state the user sees until it has seen it. */
+  readonly until?: Promise<unknown>;
   /** Send only this many bytes of the body, then drop the connection (a network failure mid-body). */
   readonly cutAfterBytes?: number;
 }
@@ -117,10 +119,20 @@ export async function startLoopbackServer(): Promise<LoopbackServer> {
         res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
         res.end(body);
       };
-      if (reply.delayMs) {
-        const t = setTimeout(send, reply.delayMs);
+      if (reply.delayMs || reply.until) {
+        let t: NodeJS.Timeout | undefined;
+        let abandoned = false;
+        const later = (): void => {
+          if (!abandoned) t = setTimeout(send, reply.delayMs ?? 0);
+        };
+        if (reply.until) {
+          reply.until.then(later, later);
+        } else {
+          later();
+        }
         res.on('close', () => {
           if (!res.writableEnded) {
+            abandoned = true;
             clearTimeout(t);
             onAbandoned();
           }
