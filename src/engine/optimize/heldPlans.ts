@@ -6,7 +6,7 @@
  */
 import type { Expr, Plan } from '../plan/types';
 import { mapNodeExprs, mapSubExprs } from './exprWalk';
-import { rewriteBottomUp } from './planWalk';
+import { mapInputs, rewriteBottomUp } from './planWalk';
 
 /**
  * The plans (a query's outputs) with each plan their expressions hold replaced by `optimize(held, first)`, where `first` is the
@@ -55,4 +55,42 @@ export function firstColumnOnly(held: Plan): Plan {
     schema: [first],
     span: held.span,
   };
+}
+
+/**
+ * The plans with every shared plan (`let`, materialize()) of one id the same object, the first met. A
+ * held plan is optimized on its own, so a `let` read both by the query and by its subquery came out as
+ * two rewrites with one id; the executor keeps a shared plan's table by id, and which rewrite ran would
+ * depend on which was read first. Both give the same rows (every rule is sound, and a shared plan keeps
+ * all its columns), but one object makes that evident and lets the other's work go.
+ */
+export function unifyShared(plans: readonly Plan[]): readonly Plan[] {
+  const byId = new Map<number, Plan>();
+  const exprs = new Map<Expr, Expr>();
+  const visitExpr = (e: Expr): Expr => {
+    let out = exprs.get(e);
+    if (!out) {
+      if (e.k === 'scalarQuery' || e.k === 'tableColumn') {
+        const plan = visitPlan(e.plan);
+        out = plan === e.plan ? e : { ...e, plan };
+      } else {
+        out = mapSubExprs(e, visitExpr);
+      }
+      exprs.set(e, out);
+    }
+    return out;
+  };
+  const visitPlan = (p: Plan): Plan => {
+    const known = p.k === 'shared' ? byId.get(p.id) : undefined;
+    if (known) {
+      return known;
+    }
+    const out = mapNodeExprs(mapInputs(p, visitPlan), visitExpr);
+    if (p.k === 'shared') {
+      byId.set(p.id, out);
+    }
+    return out;
+  };
+  const out = plans.map(visitPlan);
+  return out.every((p, i) => p === plans[i]) ? plans : out;
 }

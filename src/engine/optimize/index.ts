@@ -7,7 +7,7 @@ import type { Plan, QueryPlan } from '../plan/types';
 import { aggregateBeforeJoin } from './aggregateBeforeJoin';
 import { foldConstants } from './foldConstants';
 import { fuseFilters } from './fuseFilters';
-import { firstColumnOnly, mapHeldPlans } from './heldPlans';
+import { firstColumnOnly, mapHeldPlans, unifyShared } from './heldPlans';
 import { type PlanFacts, planFacts } from './planFacts';
 import { pruneColumns } from './pruneColumns';
 import { pushFiltersDown } from './pushFiltersDown';
@@ -56,7 +56,7 @@ export function traceOptimization(
   const optimizeHeld = (held: Plan): Plan => optimizeQuery({ outputs: [firstColumnOnly(held)] }, rules).outputs[0]!;
   const outputs = mapHeldPlans(current.outputs, optimizeHeld);
   if (outputs !== current.outputs) {
-    current = { ...current, outputs };
+    current = { ...current, outputs: unifyShared(outputs) };
   }
   steps.push({ rule: SUBQUERIES_STEP, plan: current });
   return steps;

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { explainQuery } from '../../../src/engine';
 import { optimizeQuery } from '../../../src/engine/optimize';
 import type { Expr, Plan } from '../../../src/engine/plan/types';
+import { forEachInput } from '../../../src/engine/optimize/planWalk';
 import { lowerText } from '../../../src/engine/prepare';
 import { run, smallDatabase } from '../helpers';
 import { assertSameResult } from './helpers';
@@ -158,4 +159,38 @@ test('random subqueries give the rows the plan as lowered gives', () => {
       assert.fail(`${q}\n${e instanceof Error ? e.message : String(e)}`);
     }
   }
+});
+
+test('a let read by the query and by its subquery is one shared plan after optimizing', () => {
+  const query =
+    'let s = materialize(T | where 1 > 0 | extend z = 1); s | where Computer in ((s | where BytesSent > 2 * 10 | project Computer)) | project Computer, z';
+  const optimized = optimizeQuery(lowerText(query, smallDatabase()).plan);
+  const byId = new Map<number, Set<Plan>>();
+  const visitExpr = (e: Expr): void => {
+    if (e.k === 'scalarQuery' || e.k === 'tableColumn') {
+      visitPlan(e.plan);
+    }
+    if (e.k === 'binary') {
+      visitExpr(e.left);
+      visitExpr(e.right);
+    }
+    if (e.k === 'list') {
+      e.items.forEach(visitExpr);
+    }
+  };
+  const visitPlan = (p: Plan): void => {
+    if (p.k === 'shared') {
+      byId.set(p.id, (byId.get(p.id) ?? new Set()).add(p));
+    }
+    if (p.k === 'filter') {
+      visitExpr(p.predicate);
+    }
+    forEachInput(p, visitPlan);
+  };
+  optimized.outputs.forEach(visitPlan);
+  assert.ok(byId.size > 0);
+  for (const [id, plans] of byId) {
+    assert.equal(plans.size, 1, `shared #${id} is ${plans.size} objects`);
+  }
+  assertSameResult(query);
 });
