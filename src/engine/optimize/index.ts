@@ -3,10 +3,11 @@
  * prepared (the result is what planCache.ts keeps). Every rule is sound for any data; choices that
  * depend on the data itself (dictionary codes, small integer ranges) stay in the executor's kernels.
  */
-import type { QueryPlan } from '../plan/types';
+import type { Plan, QueryPlan } from '../plan/types';
 import { aggregateBeforeJoin } from './aggregateBeforeJoin';
 import { foldConstants } from './foldConstants';
 import { fuseFilters } from './fuseFilters';
+import { firstColumnOnly, mapHeldPlans, unifyShared } from './heldPlans';
 import { type PlanFacts, planFacts } from './planFacts';
 import { pruneColumns } from './pruneColumns';
 import { pushFiltersDown } from './pushFiltersDown';
@@ -50,5 +51,16 @@ export function traceOptimization(
     }
     steps.push({ rule: rule.name, plan: current });
   }
+  // Last, each plan an expression holds, with the same rules (and so its own subqueries in turn): the
+  // rules above walk tabular inputs only.
+  const optimizeHeld = (held: Plan): Plan => optimizeQuery({ outputs: [firstColumnOnly(held)] }, rules).outputs[0]!;
+  const outputs = mapHeldPlans(current.outputs, optimizeHeld);
+  if (outputs !== current.outputs) {
+    current = { ...current, outputs: unifyShared(outputs) };
+  }
+  steps.push({ rule: SUBQUERIES_STEP, plan: current });
   return steps;
 }
+
+/** The name `explain` prints above the plan once the plans inside expressions are optimized. */
+export const SUBQUERIES_STEP = 'optimize subqueries';

@@ -22,6 +22,12 @@ const QUERIES: Record<string, string> = {
   'let-and-toscalar': `let big = toscalar(T | summarize max(BytesSent));
     let recent = T | where TimeGenerated > ago(1h) | extend x = 1;
     recent | where BytesSent == big | project Computer`,
+  'subquery-in-filter': `T
+    | where Computer in ((T
+      | extend unused = strcat("a", "b")
+      | where "*" in (dynamic(["*"])) or Direction in (dynamic(["*"]))
+      | where BytesSent > 10 * 5
+      | project Computer, unused))`,
   'row-numbers-stay': `T
     | serialize
     | extend n = row_number()
