@@ -18,8 +18,10 @@ const MACHINE = 'acme-sql01';
 
 /** The frame holding the notebook's outputs (VS Code renders them in one webview per notebook). */
 export function outputFrame(wb: Workbench, what: string, ms = 90_000): Promise<Frame> {
-  // Sweeps the notebook meanwhile: the first output is drawn only once its cell is near the viewport.
-  return scrollUntil(wb, what, () => wb.webviewFrame('.kql-output', what, 1_000).catch(() => undefined), ms);
+  // After 20 s it sweeps the notebook: an output is drawn only once its cell is near the viewport, and a wait
+  // before this one may have scrolled past it (e2e 88, CI run 27). Not at once: that carried the first cell
+  // out of view before its output was drawn (e2e 73, CI run 28).
+  return scrollUntil(wb, what, () => wb.webviewFrame('.kql-output', what, 1_000).catch(() => undefined), ms, 20_000);
 }
 
 export async function outputStatuses(frame: Frame): Promise<string[]> {
@@ -196,13 +198,16 @@ export async function scrollUntil<T>(
   what: string,
   probe: () => Promise<T | undefined>,
   ms = 90_000,
+  /** Probe this long without scrolling first: a wait that scrolls at once can carry an output it waits for out of view before VS Code draws it. */
+  stillMs = 0,
 ): Promise<T> {
   const sweep = notebookSweep(wb);
+  const sweepFrom = Date.now() + stillMs;
   return waitFor(
     what,
     async () => {
       const found = await probe();
-      if (found === undefined) {
+      if (found === undefined && Date.now() >= sweepFrom) {
         await sweep();
       }
       return found;

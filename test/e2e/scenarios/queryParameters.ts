@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runKqlCli } from '../kqlCli';
 import { UI_TIMEOUT_MS, type Workbench, waitFor } from '../workbench';
-import { cellList, outputFrame, outputGrid, outputStatuses, runAll } from './notebooks';
+import { cellList, outputFrame, outputGrid, outputStatuses, runAll, scrollUntil } from './notebooks';
 
 const FILE = 'query-parameters.kqlnb';
 const HEADERS = ['Computer', 'OperatingSystemFamily', 'Cpus'];
@@ -34,8 +34,13 @@ export async function queryParametersNotebookScenario(wb: Workbench): Promise<vo
   await runAll(wb);
   const frame = await outputFrame(wb, 'the outputs of Run All');
   // A cell of definitions shows them as plain text, in the same outputs webview as the grids.
-  await waitFor('the parameter cell listing its names', async () =>
-    ((await frame.locator('body').textContent()) ?? '').includes('defines: os, minCpus') ? true : undefined,
+  await scrollUntil(
+    wb,
+    'the parameter cell listing its names',
+    async () =>
+      ((await frame.locator('body').textContent()) ?? '').includes('defines: os, minCpus') ? true : undefined,
+    60_000,
+    10_000,
   );
   const grid = await waitFor(
     'the grid of the cell using the parameters',
