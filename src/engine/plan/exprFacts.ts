@@ -7,26 +7,37 @@ import { callVolatility } from '../functions';
 import type { Expr } from './types';
 
 /**
- * True when the expression reads no row (ago(1h), strcat("a", "b"), toscalar(…)): one run computes
- * it once. It may still differ from run to run (now(), a subquery).
+ * True when the expression is built of literals and subqueries through operators and the calls `callOk`
+ * accepts: it reads no row.
  */
-export function isConstantExpr(expr: Expr): boolean {
+function builtOfConstants(expr: Expr, callOk: (name: string) => boolean): boolean {
   switch (expr.k) {
     case 'literal':
     case 'scalarQuery':
     case 'tableColumn':
       return true;
     case 'call':
-      return callVolatility(expr.name) !== 'row' && expr.args.every(isConstantExpr);
+      return callOk(expr.name) && expr.args.every((a) => builtOfConstants(a, callOk));
     case 'binary':
-      return isConstantExpr(expr.left) && isConstantExpr(expr.right);
+      return builtOfConstants(expr.left, callOk) && builtOfConstants(expr.right, callOk);
     case 'unary':
-      return isConstantExpr(expr.operand);
+      return builtOfConstants(expr.operand, callOk);
     case 'index':
-      return isConstantExpr(expr.target) && isConstantExpr(expr.key);
+      return builtOfConstants(expr.target, callOk) && builtOfConstants(expr.key, callOk);
     default:
       return false;
   }
+}
+
+const notRowVolatile = (name: string): boolean => callVolatility(name) !== 'row';
+const anyCall = (): boolean => true;
+
+/**
+ * True when the expression reads no row (ago(1h), strcat("a", "b"), toscalar(…)): one run computes
+ * it once. It may still differ from run to run (now(), a subquery).
+ */
+export function isConstantExpr(expr: Expr): boolean {
+  return builtOfConstants(expr, notRowVolatile);
 }
 
 /**
@@ -34,22 +45,7 @@ export function isConstantExpr(expr: Expr): boolean {
  * computed once, it has one value for the whole run.
  */
 export function readsNoRow(expr: Expr): boolean {
-  switch (expr.k) {
-    case 'literal':
-    case 'scalarQuery':
-    case 'tableColumn':
-      return true;
-    case 'call':
-      return expr.args.every(readsNoRow);
-    case 'binary':
-      return readsNoRow(expr.left) && readsNoRow(expr.right);
-    case 'unary':
-      return readsNoRow(expr.operand);
-    case 'index':
-      return readsNoRow(expr.target) && readsNoRow(expr.key);
-    default:
-      return false;
-  }
+  return builtOfConstants(expr, anyCall);
 }
 
 /** True when the expression has the same value in every run: pure calls over literals. */
