@@ -14,11 +14,11 @@
  * limit) is "before", left out when it is absent. RECORD_BENCH_SCALE=0.1 makes every file a tenth the size.
  * The files are written to a temporary folder and deleted at the end.
  */
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
+import { countFolder } from './countFolder';
 
 const MB = 1 << 20;
 const scale = Number(process.env.RECORD_BENCH_SCALE ?? 1);
@@ -179,36 +179,11 @@ interface Run {
 }
 
 function run(cli: string, dir: string): Run {
-  const started = Date.now();
-  // /usr/bin/time -f %M prints the peak RSS (KB) of the process and its children as the last stderr line.
-  const r = spawnSync(
-    '/usr/bin/time',
-    [
-      '-f',
-      '%M',
-      process.execPath,
-      cli,
-      '--data',
-      dir,
-      '--no-cache',
-      '--format',
-      'csv',
-      // The query's own limit well past the load's time on a loaded machine: the load is measured, not cut.
-      '--timeout',
-      String(TIMEOUT_S),
-      'T | count',
-    ],
-    { encoding: 'utf8', maxBuffer: 64 * MB, timeout: (TIMEOUT_S + 60) * 1000 },
-  );
-  const wall = (Date.now() - started) / 1000;
-  const errLines = (r.stderr ?? '').trim().split('\n');
-  const rssKb = Number(errLines.pop());
-  const rows = r.status === 0 ? ((r.stdout ?? '').trim().split('\n')[1] ?? '') : '-';
-  const note = (errLines.find((l) => l.includes('longer than')) ?? errLines.find((l) => l.startsWith('kql:')) ?? '')
+  const r = countFolder(cli, dir, TIMEOUT_S);
+  const note = (r.stderr.find((l) => l.includes('longer than')) ?? r.stderr.find((l) => l.startsWith('kql:')) ?? '')
     .replace(root, '…')
     .slice(0, 150);
-  const status = r.error ? `killed (${r.error.message.slice(0, 40)})` : String(r.status ?? r.signal);
-  return { status, wall, rssMb: rssKb / 1024, rows, note };
+  return { status: r.status, wall: r.wallSeconds, rssMb: r.rssMb, rows: r.rows, note };
 }
 
 console.log(

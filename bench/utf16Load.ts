@@ -15,11 +15,11 @@
  * left out when unset. UTF16_BENCH_MB (default 200) is the UTF-16 LE CSV's size; 1024 makes the 1 GB-class
  * file. The files are written to a temporary folder and deleted at the end.
  */
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
+import { countFolder } from './countFolder';
 
 const MB = 1 << 20;
 const utf16Bytes = Number(process.env.UTF16_BENCH_MB ?? 200) * MB;
@@ -109,32 +109,9 @@ const cases: Case[] = [
 ];
 
 function run(cli: string, dir: string): string {
-  const started = Date.now();
-  // /usr/bin/time -f %M prints the peak RSS (KB) of the process and its children as the last stderr line.
-  const r = spawnSync(
-    '/usr/bin/time',
-    [
-      '-f',
-      '%M',
-      process.execPath,
-      cli,
-      '--data',
-      dir,
-      '--no-cache',
-      '--format',
-      'csv',
-      '--timeout',
-      String(TIMEOUT_S),
-      'T | count',
-    ],
-    { encoding: 'utf8', maxBuffer: 64 * MB, env: { ...process.env, KQL_LOAD_THREADS: '1' } },
-  );
-  const wall = (Date.now() - started) / 1000;
-  const errLines = r.stderr.trim().split('\n');
-  const rssMb = Number(errLines.at(-1)) / 1024;
-  const counted = r.stdout.trim().split('\n')[1] ?? '-';
-  const problem = errLines.slice(0, -1).find((l) => l.trim() !== '') ?? '';
-  return `exit ${r.status}  ${wall.toFixed(1).padStart(6)} s  ${rssMb.toFixed(0).padStart(6)} MB peak RSS  rows ${counted.padStart(9)}  ${problem.slice(0, 160)}`;
+  const r = countFolder(cli, dir, TIMEOUT_S, { KQL_LOAD_THREADS: '1' });
+  const problem = r.stderr.find((l) => l.trim() !== '') ?? '';
+  return `exit ${r.status}  ${r.wallSeconds.toFixed(1).padStart(6)} s  ${r.rssMb.toFixed(0).padStart(6)} MB peak RSS  rows ${r.rows.padStart(9)}  ${problem.slice(0, 160)}`;
 }
 
 try {
