@@ -13,6 +13,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { Frame } from 'playwright-core';
 import { dataFolderWorkspace, inOwnWorkspace } from '../ownWorkspace';
 import { crashNotices, waitForGrid } from '../resultsPanel';
 import { viewTreeRows } from '../treeView';
@@ -48,6 +49,18 @@ export function writeExports(dir: string): void {
       line(at, ODD_NAME, 'm-cache', 'outbound', 'fd00::1', 8080, 'tcp', 2, 0, 300, 400),
     ].join('\n'),
   );
+}
+
+/** On the map of writeExports' fleet: the search finds app-v6's unnamed process, Escape, then O opens its query. */
+export async function openUnnamedProcess(map: Frame): Promise<void> {
+  const search = map.locator('#search');
+  await search.fill('unknown process');
+  await search.press('Enter');
+  await waitFor('the unnamed process selected', async () =>
+    /^process:m-app/.test((await map.getAttribute('#map', 'data-selected')) ?? '') ? true : undefined,
+  );
+  await search.press('Escape');
+  await map.locator('#map').press('o');
 }
 
 export async function ipv6FleetScenario(main: Workbench): Promise<void> {
@@ -86,14 +99,7 @@ export async function ipv6FleetScenario(main: Workbench): Promise<void> {
     await wb.screenshot(N, 'ipv6-map');
 
     // The keyboard: find app-v6's unnamed process, then O opens its query, which runs.
-    const search = fleet.frame.locator('#search');
-    await search.fill('unknown process');
-    await search.press('Enter');
-    await waitFor('the unnamed process selected', async () =>
-      /^process:m-app/.test((await fleet.frame.getAttribute('#map', 'data-selected')) ?? '') ? true : undefined,
-    );
-    await search.press('Escape');
-    await fleet.frame.locator('#map').press('o');
+    await openUnnamedProcess(fleet.frame);
     const grid = await waitForGrid(
       wb,
       "app-v6's connections, opened from its unnamed process",

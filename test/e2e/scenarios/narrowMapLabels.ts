@@ -14,7 +14,7 @@ import { dataFolderWorkspace, inOwnWorkspace } from '../ownWorkspace';
 import { crashNotices, waitForGrid } from '../resultsPanel';
 import { type Workbench, waitFor } from '../workbench';
 import { openFleetMap } from './dependencyMap';
-import { writeExports } from './ipv6Fleet';
+import { openUnnamedProcess, writeExports } from './ipv6Fleet';
 import { showMachinesViewAlone } from './machines';
 
 declare const document: DomDocument;
@@ -83,14 +83,7 @@ export async function narrowMapLabelsScenario(main: Workbench): Promise<void> {
     await wb.screenshot(N, 'map-wide');
 
     // As in scenario 106: the unnamed process found, and O opens its query beside the map.
-    const search = fleet.frame.locator('#search');
-    await search.fill('unknown process');
-    await search.press('Enter');
-    await waitFor('the unnamed process selected', async () =>
-      /^process:m-app/.test((await fleet.frame.getAttribute('#map', 'data-selected')) ?? '') ? true : undefined,
-    );
-    await search.press('Escape');
-    await fleet.frame.locator('#map').press('o');
+    await openUnnamedProcess(fleet.frame);
     await waitForGrid(
       wb,
       "app-v6's connections, opened beside the map",
