@@ -21,12 +21,12 @@ import {
   INTEGER,
   VARCHAR,
 } from '@duckdb/node-api';
-import * as esbuild from 'esbuild';
 import { generateSampleWorkspace } from '../src/data/sample';
 import { executeQuery } from '../src/engine';
 import type { Table } from '../src/engine/table';
 import { DATETIME_BASE_MS, ticksFromMs } from '../src/engine/values';
 import { findSampleQuery, sampleQueryText } from '../src/schema/sampleQueries';
+import { bundleBench } from './bundleBench';
 import { SQL } from './seedSql';
 
 /** Engine ticks count from DATETIME_BASE_MS; DuckDB's microseconds from 1970. */
@@ -197,18 +197,7 @@ async function loadIntoDuckDb(conn: DuckDBConnection, table: Table, columns: rea
  * call per use inside the engine's loops that the product does not pay.
  */
 function startEngineWorker(scale: number): Worker {
-  const bundle = path.resolve('dist/bench/engine.js');
-  esbuild.buildSync({
-    entryPoints: [path.resolve(__filename)],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile: bundle,
-    external: ['@kusto/language-service-next', '@duckdb/node-api', 'esbuild'],
-    mainFields: ['module', 'main'],
-    logLevel: 'warning',
-  });
+  const bundle = bundleBench(__filename, 'engine');
   return new Worker(bundle, { workerData: { scale }, resourceLimits: { maxOldGenerationSizeMb: 20_000 } });
 }
 

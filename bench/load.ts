@@ -24,7 +24,6 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
-import * as esbuild from 'esbuild';
 import { type ColumnSource, parquetWriteBuffer } from 'hyparquet-writer';
 import { LoadCache, openDataFolder } from '../src/data/loaders';
 import { generateSampleWorkspace } from '../src/data/sample';
@@ -33,6 +32,7 @@ import type { Table } from '../src/engine/table';
 import { msFromTicks, ticksFromMs } from '../src/engine/values';
 import { toWire } from '../src/engine/wireValues';
 import { findSampleQuery, sampleQueryText } from '../src/schema/sampleQueries';
+import { bundleBench } from './bundleBench';
 import { SQL } from './seedSql';
 
 const NOW = new Date('2026-11-23T12:00:00Z');
@@ -322,18 +322,7 @@ async function main(): Promise<void> {
           ? '.'
           : `; JSON Lines (.gz) in export trees; Parquet ${(TABLES.reduce((a, n) => a + fs.statSync(path.join(parquetDir, `${n}.parquet`)).size, 0) / 1048576).toFixed(0)} MB.`),
     );
-    const bundle = path.resolve('dist/bench/load.js');
-    esbuild.buildSync({
-      entryPoints: [path.resolve(__filename)],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      outfile: bundle,
-      external: ['@kusto/language-service-next', '@duckdb/node-api', 'esbuild'],
-      mainFields: ['module', 'main'],
-      logLevel: 'warning',
-    });
+    const bundle = bundleBench(__filename, 'load');
     const line = (label: string, r: ChildReport, ref?: ChildReport, refName = 'DuckDB') =>
       console.log(
         `  ${label.padEnd(40)} ${(r.ms / 1000).toFixed(2).padStart(7)} s  peak RSS ${r.maxRssMb.toFixed(0).padStart(5)} MB` +

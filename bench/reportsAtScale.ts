@@ -18,7 +18,6 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as esbuild from 'esbuild';
 import { LoadCache, openDataFolder } from '../src/data/loaders';
 import { generateSampleWorkspace } from '../src/data/sample';
 import { type Database, executeQuery } from '../src/engine';
@@ -26,6 +25,7 @@ import type { Table } from '../src/engine/table';
 import { ticksFromMs } from '../src/engine/values';
 import { toWire } from '../src/engine/wireValues';
 import { REPORTS } from '../src/notebook/reportCatalogue';
+import { bundleBench } from './bundleBench';
 
 const NOW = new Date('2026-11-23T12:00:00Z');
 const TABLES = ['VMConnection', 'VMBoundPort', 'ServiceMapComputer_CL'];
@@ -214,18 +214,7 @@ async function main(): Promise<void> {
   } else {
     console.log(`Export reused from ${csvDir} (delete it to rewrite).`);
   }
-  const bundle = path.resolve('dist/bench/reportsAtScale.js');
-  esbuild.buildSync({
-    entryPoints: [path.resolve(__filename)],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile: bundle,
-    external: ['@kusto/language-service-next', '@duckdb/node-api', 'esbuild'],
-    mainFields: ['module', 'main'],
-    logLevel: 'warning',
-  });
+  const bundle = bundleBench(__filename, 'reportsAtScale');
   // The load cache, filled once and kept with the export (the cache checks each file's size and time).
   const cached = fs.existsSync(cacheDir);
   const fill = JSON.parse(
