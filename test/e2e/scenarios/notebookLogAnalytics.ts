@@ -139,9 +139,14 @@ async function cellStatusTexts(wb: Workbench): Promise<string[]> {
   return wb.page.locator('.notebook-editor .cell-statusbar-container').allInnerTexts();
 }
 
+/** A cell's status bar as painted: only near the viewport, so after 5 s the wait sweeps the notebook to it. */
 async function cellStatusSaying(wb: Workbench, pattern: RegExp): Promise<string> {
-  return waitFor(`a cell status bar matching ${pattern}`, async () =>
-    (await cellStatusTexts(wb)).find((t) => pattern.test(t)),
+  return scrollUntil(
+    wb,
+    `a cell status bar matching ${pattern}`,
+    async () => (await cellStatusTexts(wb)).find((t) => pattern.test(t)),
+    60_000,
+    5_000,
   );
 }
 
