@@ -9,7 +9,8 @@ import * as fs from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { buildFleetGraph, type GraphConnection } from '../../src/render/fleetGraph';
-import type { DomCanvas, DomDocument } from '../e2e/browserTypes';
+import type { DomDocument } from '../e2e/browserTypes';
+import { type DrawnLabels, drawnMapLabels } from './drawnMapLabels';
 import { CHROMIUM, closeMap, MAP_BUNDLE, type RenderedMap, renderMap, SAMPLE_RANGE } from './mapPage';
 
 const connection = (o: Partial<GraphConnection>): GraphConnection => ({
@@ -56,32 +57,12 @@ const message = {
 
 declare const document: DomDocument;
 
-interface Drawn {
-  labels: number;
-  px: number;
-  /** Pixels of the labels' colour (the theme's foreground, #cccccc) on the map's canvases. */
-  textPixels: number;
-}
-
-async function drawn(page: Page): Promise<Drawn> {
-  return page.evaluate(() => {
-    const map = document.querySelector('#map')!;
-    let textPixels = 0;
-    for (const canvas of map.querySelectorAll('canvas') as Iterable<DomCanvas>) {
-      const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data;
-      for (let i = 0; data && i < data.length; i += 4) {
-        const [r, g, b, a] = [data[i]!, data[i + 1]!, data[i + 2]!, data[i + 3]!];
-        if (a > 200 && r > 160 && g > 160 && b > 160 && Math.max(r, g, b) - Math.min(r, g, b) < 24) {
-          textPixels++;
-        }
-      }
-    }
-    return { labels: Number(map.dataset.labels ?? 0), px: Number(map.dataset.labelPx ?? 0), textPixels };
-  });
+async function drawn(page: Page): Promise<DrawnLabels> {
+  return page.evaluate(drawnMapLabels);
 }
 
 /** Resizes the page and waits until the map has refitted to it (labels follow a frame after the zoom). */
-async function resizeTo(page: Page, width: number, height: number): Promise<Drawn> {
+async function resizeTo(page: Page, width: number, height: number): Promise<DrawnLabels> {
   await page.setViewportSize({ width, height });
   await page.waitForFunction(
     (w) => Math.abs(document.querySelector('#map')!.getBoundingClientRect().width - w) < 1,
@@ -96,7 +77,7 @@ describe('the map in a narrow column still names its nodes', {
   skip: canRender ? false : 'needs /usr/bin/chromium and `npm run build`',
 }, () => {
   let map: RenderedMap;
-  let wide: Drawn;
+  let wide: DrawnLabels;
   before(async () => {
     map = await renderMap(message, { width: 1200, height: 800 });
     // As in scenario 106: the search opens app-v6 and selects its unnamed process (5 nodes).
@@ -128,11 +109,14 @@ describe('the map in a narrow column still names its nodes', {
     });
   }
 
-  test('a label left out still names its node in the screen-reader list', async () => {
+  // Which labels overlap at 240 px depends on the layout's random start (2–5 drawn), so this does not
+  // require one left out (it did, and failed about one run in three): every node is named either way.
+  test('at 240 px the screen-reader list names every node, its label drawn or left out', async () => {
     const narrow = await resizeTo(map.page, 240, 860);
-    assert.ok(narrow.labels < 5, 'at 240 px some labels overlap and are left out');
     const nodes = await map.page.evaluate(() => document.querySelector('#shown')?.textContent ?? '');
-    assert.match(nodes, /cache "blue" 東京 01/, 'the screen-reader list still names every node');
+    for (const name of ['app-v6', 'db-v6', 'cache "blue" 東京 01']) {
+      assert.ok(nodes.includes(name), `${name} is in the screen-reader list (${narrow.labels} labels drawn)`);
+    }
   });
 
   test('resized back wide: labels as before', async () => {

@@ -9,7 +9,7 @@
  */
 import assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
-import type { DomCanvas, DomDocument } from '../browserTypes';
+import { type DrawnLabels, drawnMapLabels } from '../../map/drawnMapLabels';
 import { dataFolderWorkspace, inOwnWorkspace } from '../ownWorkspace';
 import { crashNotices, waitForGrid } from '../resultsPanel';
 import { type Workbench, waitFor } from '../workbench';
@@ -17,39 +17,7 @@ import { openFleetMap } from './dependencyMap';
 import { openUnnamedProcess, writeExports } from './ipv6Fleet';
 import { showMachinesViewAlone } from './machines';
 
-declare const document: DomDocument;
-
 const N = 107;
-
-interface DrawnLabels {
-  width: number;
-  labels: number;
-  px: number;
-  /** Pixels of the label colour (the theme's foreground) on the map's canvases. */
-  textPixels: number;
-}
-
-async function drawnLabels(frame: Frame): Promise<DrawnLabels> {
-  return frame.evaluate(() => {
-    const map = document.querySelector('#map')!;
-    let textPixels = 0;
-    for (const canvas of map.querySelectorAll('canvas') as Iterable<DomCanvas>) {
-      const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data;
-      for (let i = 0; data && i < data.length; i += 4) {
-        const [r, g, b, a] = [data[i]!, data[i + 1]!, data[i + 2]!, data[i + 3]!];
-        if (a > 200 && r > 160 && g > 160 && b > 160 && Math.max(r, g, b) - Math.min(r, g, b) < 24) {
-          textPixels++;
-        }
-      }
-    }
-    return {
-      width: Math.round(map.getBoundingClientRect().width),
-      labels: Number(map.dataset.labels ?? 0),
-      px: Number(map.dataset.labelPx ?? 0),
-      textPixels,
-    };
-  });
-}
 
 /** Waits until the map, at a width `ok` accepts, has refitted and drawn its labels. */
 async function labelsAt(frame: Frame, what: string, ok: (width: number) => boolean): Promise<DrawnLabels> {
@@ -58,7 +26,7 @@ async function labelsAt(frame: Frame, what: string, ok: (width: number) => boole
   return waitFor(
     what,
     async () => {
-      const now = await drawnLabels(frame).catch(() => undefined);
+      const now = await frame.evaluate(drawnMapLabels).catch(() => undefined);
       // The same drawing twice in a row: the refit after the resize is done.
       stable = now && last && JSON.stringify(now) === JSON.stringify(last) ? stable + 1 : 0;
       last = now;
