@@ -128,6 +128,13 @@ function copyKustoLibrary() {
 
 if (production) {
   fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+} else if (fs.existsSync(path.join(root, 'dist/cli.snapshot.blob'))) {
+  // The kql command's snapshot holds the CLI's code as it was when `npm run build:snapshot` ran; after
+  // this build it would run that old code, so it goes (kql starts without it until it is built again).
+  for (const f of ['dist/cli.snapshot.blob', 'dist/cli.snapshot.blob.json']) {
+    fs.rmSync(path.join(root, f), { force: true });
+  }
+  console.log('dist/cli.snapshot.blob removed: it held the CLI before this build (`npm run build:snapshot` makes it again)');
 }
 copyKustoLibrary();
 writeUapRules(root, path.join(root, 'dist'));
