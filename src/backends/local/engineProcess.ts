@@ -8,7 +8,9 @@
  *    starts from the snapshot in about half a second);
  *  - the heap cap is `--max-old-space-size`, part of the snapshot's V8 flags (it is built with the same);
  *  - a process that exits before saying it is ready was refused by Node (another Node, a damaged blob):
- *    `onRefused` is told, so the owner deletes the blob and starts worker threads from then on.
+ *    `onRefused` is told, so the owner deletes the blob and starts worker threads from then on. Not when
+ *    a signal sent from outside ended it (`kill -9`, the OOM killer, a shutdown): that says nothing of
+ *    the blob, and deleting it would cost every later start in the window the library's start-up.
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { ENGINE_PROCESS_READY, type WorkerRequest, type WorkerResponse } from './workerProtocol';
@@ -44,6 +46,16 @@ export function forProcess(message: WorkerRequest): WorkerRequest {
   return rest;
 }
 
+/**
+ * Signals only another process sends; Node itself ends with an exit code, or with SIGABRT, SIGSEGV and
+ * the like when V8 cannot read a blob, and those still count as a refusal.
+ */
+const FROM_OUTSIDE: ReadonlySet<string> = new Set(['SIGKILL', 'SIGTERM', 'SIGINT', 'SIGHUP']);
+
+function endedFromOutside(signal: NodeJS.Signals | null): boolean {
+  return signal !== null && FROM_OUTSIDE.has(signal);
+}
+
 export class EngineProcess implements EngineChannel {
   readonly sharesMemory = false;
   private readonly child: ChildProcess;
@@ -62,7 +74,7 @@ export class EngineProcess implements EngineChannel {
       if (m?.type === ENGINE_PROCESS_READY) this.ready = true;
     });
     this.child.once('exit', (code, signal) => {
-      if (!this.ready && !this.killed) {
+      if (!this.ready && !this.killed && !endedFromOutside(signal)) {
         const why = this.stderr.trim().split('\n').slice(-2).join(' ') || `exit ${code ?? signal}`;
         this.options.onRefused?.(why);
       }

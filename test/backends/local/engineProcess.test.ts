@@ -126,3 +126,45 @@ test('an engine process killed from outside mid-query: that query names the sign
     backend.dispose();
   }
 });
+
+/**
+ * An engine process that `signal` ends before it said it is ready (as the e2e's kill -9 met a process
+ * still starting under load): what the owner is told, and where the queued query then runs.
+ */
+async function killedBeforeReady(signal: NodeJS.Signals): Promise<{ refused: string[]; processes: number }> {
+  const refused: string[] = [];
+  let processes = 0;
+  const backend = new LocalBackend({
+    source: { kind: 'sample', now: NOW },
+    workerScript: BUNDLE,
+    // As the extension does: after a refusal the engine starts as a worker thread.
+    startEngine: () => {
+      if (refused.length) return undefined;
+      const p = new EngineProcess({ script: BUNDLE, execArgv: [], onRefused: (why) => refused.push(why) });
+      // The first one at once, before its code has run, so before it can say it is ready.
+      if (processes++ === 0) process.kill(p.pid!, signal);
+      return p;
+    },
+  });
+  try {
+    const r = await backend.run('print y = 6 * 7');
+    assert.deepEqual(r.tables[0]!.rows, [[42]]);
+    return { refused, processes };
+  } finally {
+    backend.dispose();
+  }
+}
+
+test('an engine process killed from outside before it was ready is no refusal: the queued query runs on a new process', async () => {
+  for (const signal of ['SIGKILL', 'SIGTERM'] as const) {
+    const { refused, processes } = await killedBeforeReady(signal);
+    assert.deepEqual(refused, [], `${signal} was taken for Node refusing the blob`);
+    assert.equal(processes, 2, `${signal}: the query ran in a worker thread instead of a new process`);
+  }
+});
+
+test('an engine process that aborts before it was ready is still a refusal (as V8 does on a damaged blob)', async () => {
+  const { refused, processes } = await killedBeforeReady('SIGABRT');
+  assert.equal(refused.length, 1);
+  assert.equal(processes, 1);
+});

@@ -103,6 +103,64 @@ function engineProcesses(server: CodeServer): number[] {
     .map((m) => Number(m[1]));
 }
 
+/** Clock ticks a second, the unit of /proc/<pid>/stat's CPU times. */
+const TICKS_PER_S = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+
+/** The CPU time (user and system) a process has used, in ms; undefined once it is gone. */
+function cpuMs(pid: number): number | undefined {
+  let stat: string;
+  try {
+    stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return undefined;
+  }
+  // The command name, in parentheses, may hold spaces: the fields are counted from its end (utime is 14th).
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_S;
+}
+
+/**
+ * The one engine process once it has started and then idled for a second: its start from the snapshot,
+ * the sample's load and its background warm-up done, so that nothing but a query can keep it busy. A
+ * process killed before it says it is ready has begun no query: the queries sent to it run again on the
+ * next engine (CI run 30 killed one still starting, and the query then ran out its time limit there).
+ */
+async function idleEngine(server: CodeServer): Promise<number> {
+  let last: { pid: number; cpu: number; at: number } | undefined;
+  return waitFor(
+    'the engine process started and idle',
+    async () => {
+      const pids = engineProcesses(server);
+      const cpu = pids.length === 1 ? cpuMs(pids[0]!) : undefined;
+      if (cpu === undefined) {
+        last = undefined;
+        return undefined;
+      }
+      const pid = pids[0]!;
+      const now = Date.now();
+      if (last?.pid !== pid) {
+        last = { pid, cpu, at: now };
+        return undefined;
+      }
+      if (now - last.at < 1_000) return undefined;
+      // A busy process gets tens of ms a second even on a loaded machine; an idle one none.
+      const idle = cpu - last.cpu <= 20;
+      last = { pid, cpu, at: now };
+      return idle ? pid : undefined;
+    },
+    120_000,
+  );
+}
+
+/** Waits until the idle engine `pid` has spent `ms` of CPU since `from`: it is running the query. */
+async function engineBusy(pid: number, from: number, ms: number): Promise<void> {
+  await waitFor(`the engine running the query (${ms} ms of its CPU)`, async () => {
+    const cpu = cpuMs(pid);
+    if (cpu === undefined) throw new Error(`the engine process ${pid} is gone`);
+    return cpu - from >= ms ? true : undefined;
+  });
+}
+
 /** The engine's start-up snapshot is built when its blob and the metadata written after it are there. */
 function hasEngineSnapshot(server: CodeServer): boolean {
   const storage = path.join(server.userDataDir, 'User/globalStorage');
@@ -210,14 +268,22 @@ async function limitsJourney(wb: Workbench, server: CodeServer, workspace: strin
 }
 
 async function dyingEngineJourney(wb: Workbench, server: CodeServer, workspace: string): Promise<void> {
+  // Killed mid-query: the engine must have begun the query, which only it can tell; an idle engine that
+  // then spends CPU is spending it on the query.
+  const waitFrom = Date.now();
+  const pid = await idleEngine(server);
+  const idleCpu = cpuMs(pid) ?? 0;
+  const idleAfter = Date.now() - waitFrom;
   await runBlock(wb, workspace, FILE, '// A long query whose engine is killed');
+  const runFrom = Date.now();
   const frame = await resultsFrame(wb, 90_000);
   await runningShown(frame);
-  const [pid] = await waitFor('the engine process', async () => {
-    const pids = engineProcesses(server);
-    return pids.length === 1 ? pids : undefined;
-  });
-  process.kill(pid!, 'SIGKILL');
+  await engineBusy(pid, idleCpu, 300);
+  const queryCpu = Math.round((cpuMs(pid) ?? idleCpu) - idleCpu);
+  process.kill(pid, 'SIGKILL');
+  console.log(
+    `# 65: the engine was idle after ${idleAfter} ms of waiting; killed ${Date.now() - runFrom} ms into the run, after ${queryCpu} ms of its CPU on the query`,
+  );
   const died = await errorShown(frame, 'The backend failed');
   assert.match(died, /local engine stopped while running this query \(its process was killed by SIGKILL\)/);
   assert.match(died, /run the query again/);
