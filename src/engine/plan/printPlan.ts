@@ -263,7 +263,9 @@ export function expr(e: Expr): string {
         .map((l) => l.trim())
         .join(' <- ')})`;
     case 'searchTerm':
-      return `${e.column ? `${e.column}:` : ''}${JSON.stringify(e.term)}`;
+      return e.op
+        ? `(* ${operatorText(e.op)} ${JSON.stringify(e.term)})`
+        : `${e.column ? `${e.column}:` : ''}${JSON.stringify(e.term)}`;
     case 'packAll':
       return 'pack_all()';
   }
