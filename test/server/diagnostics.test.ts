@@ -1,6 +1,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
+import { Database, executeQuery } from '../../src/engine';
+import { isKqlError } from '../../src/kql';
 import { SAMPLE_QUERIES, sampleQueryText } from '../../src/schema/sampleQueries';
 import { startServer, type ServerHarness } from './lspHarness';
 
@@ -71,6 +73,55 @@ describe('diagnostics over LSP', () => {
     const next = server.nextDiagnostics(uri);
     server.change(uri, `${good}\n\n// second\nVMBoundPort\n| where Port > 0`);
     assert.deepEqual(only(await next), []);
+  });
+
+  // Kusto runs `union View* | where x > 0` (views take part in wildcard unions), but Kusto.Language's
+  // binder adds only a wildcard's tables to the union's columns, not its views' (Binder AddTables skips
+  // function symbols), so it flags x. The engine binds with the same library: it refuses with the
+  // editor's words at the editor's place.
+  test("a view's column after a union wildcard: the engine refuses it as the editor flags it", async () => {
+    const views =
+      'let View_1 = view () { print x=1 };\nlet View_2 = view () { print x=1 };\nlet OtherView_1 = view () { print x=1 };\n';
+    const tails = [
+      'union View* | where x > 0',
+      'union OtherView* | where x > 0',
+      'union withsource=T View*, OtherView* | summarize count() by x',
+      'union isfuzzy=true View*, SomeView* | extend y = x',
+      'union View* | project-away x',
+    ];
+    for (const [i, tail] of tails.entries()) {
+      const text = views + tail;
+      const editor = only(await server.open(`file:///union-views-${i}.kql`, text));
+      assert.ok(editor.length > 0, tail);
+      let engine: unknown;
+      try {
+        executeQuery(text, new Database([]));
+      } catch (e) {
+        engine = e;
+      }
+      assert.ok(isKqlError(engine), `${tail}: the engine ran it`);
+      const first = editor.find((d) => !String(d.message).includes('SomeView*'))!;
+      assert.deepEqual(engine.range, first.range, tail);
+      assert.ok(
+        editor.some(
+          (d) =>
+            d.message === engine.message &&
+            d.code === engine.code &&
+            d.range.start.character === first.range.start.character,
+        ),
+        `${tail}: engine '${engine.message}', editor ${JSON.stringify(editor.map((d) => d.message))}`,
+      );
+      assert.match(engine.message, /^The name 'x' does not refer to any known column, table, variable or function\.$/);
+    }
+    // A union naming the views, not matching them by a wildcard, has their columns in both.
+    assert.deepEqual(
+      only(await server.open('file:///union-views-named.kql', `${views}union View_1, View_2 | where x > 0`)),
+      [],
+    );
+    assert.deepEqual(
+      executeQuery(`${views}union View_1, View_2 | where x > 0 | count`, new Database([])).tables[0]!.table.rows(),
+      [[2]],
+    );
   });
 
   test('let statements above a query belong to it', async () => {

@@ -241,7 +241,7 @@ export function compileExpr(expr: Expr, table: Table, ctx: ExecContext): Evaluat
       return (row) => pack(readers.map((read) => read(row)));
     }
     case 'searchTerm':
-      return compileSearchTerm(expr.term, expr.column, table, ctx);
+      return compileSearchTerm(expr.term, expr.column, table, ctx, expr.op);
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * A bare search term of the `search` operator: true when any column's value matches it,
+ * A bare search term of the `search` operator (or `* has "x"`): true when any column's value matches it,
  * case-insensitively. Kusto's wildcards: "*x*" contains, "x*" has-prefix, "*x" has-suffix, else has (term).
  */
 import { bindBinaryOperator } from '../functions';
@@ -25,15 +25,20 @@ function matcherFor(term: string): { op: string; needle: string } {
   return { op: 'HasExpression', needle };
 }
 
+/**
+ * `explicitOp`: `* has "x"`, the operator applied as written to each column (no wildcards in the term);
+ * columns are read as search reads them, the reference equating `search "err"` with `where * has "err"`.
+ */
 export function compileSearchTerm(
   term: string,
   column: string | undefined,
   table: Table,
   _ctx: ExecContext,
+  explicitOp?: string,
 ): (row: number) => Value {
-  const { op, needle } = matcherFor(term);
+  const { op, needle } = explicitOp ? { op: explicitOp, needle: term } : matcherFor(term);
   const impl = bindBinaryOperator(op, 'string', 'string', 'bool');
-  if (needle === '') {
+  if (needle === '' && !explicitOp) {
     return () => true;
   }
   const cols = table.columns

@@ -38,7 +38,8 @@ export function mapSubExprs(expr: Expr, f: (e: Expr) => Expr): Expr {
   }
 }
 
-function mapNamed(items: readonly NamedExpr[], f: (e: Expr) => Expr): readonly NamedExpr[] {
+/** The named expressions with each expression replaced by `f(expr)`; the same array when none changed. */
+export function mapNamed(items: readonly NamedExpr[], f: (e: Expr) => Expr): readonly NamedExpr[] {
   const out = items.map((c) => {
     const expr = f(c.expr);
     return expr === c.expr ? c : { ...c, expr };

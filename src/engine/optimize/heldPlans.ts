@@ -6,7 +6,13 @@
  */
 import type { Expr, Plan } from '../plan/types';
 import { mapNodeExprs, mapSubExprs } from './exprWalk';
+import { mapOperatorArgExprs } from './operatorArgExprs';
 import { mapInputs, rewriteBottomUp } from './planWalk';
+
+/** Every expression of the node that may hold a plan: the row operators' and mv-expand's, mv-apply's and make-series' arguments. */
+function mapHoldingExprs(node: Plan, f: (e: Expr) => Expr): Plan {
+  return mapOperatorArgExprs(mapNodeExprs(node, f), f);
+}
 
 /**
  * The plans (a query's outputs) with each plan their expressions hold replaced by `optimize(held, first)`, where `first` is the
@@ -31,7 +37,7 @@ export function mapHeldPlans(plans: readonly Plan[], optimize: (held: Plan) => P
     done.set(e, out);
     return out;
   };
-  const out = plans.map((plan) => rewriteBottomUp(plan, (node) => mapNodeExprs(node, visitExpr)));
+  const out = plans.map((plan) => rewriteBottomUp(plan, (node) => mapHoldingExprs(node, visitExpr)));
   return out.every((p, i) => p === plans[i]) ? plans : out;
 }
 
@@ -85,7 +91,7 @@ export function unifyShared(plans: readonly Plan[]): readonly Plan[] {
     if (known) {
       return known;
     }
-    const out = mapNodeExprs(mapInputs(p, visitPlan), visitExpr);
+    const out = mapHoldingExprs(mapInputs(p, visitPlan), visitExpr);
     if (p.k === 'shared') {
       byId.set(p.id, out);
     }

@@ -8,6 +8,7 @@ import { isConstantExpr, readsNoRow } from './exprFacts';
 import { literalValue } from './literals';
 import { lowerPackAll } from './packAll';
 import { lowerStarArguments } from './starArguments';
+import { lowerStarComparison } from './starComparison';
 import { elementsOf, isTabular, kindOf, type Node, nameText, schemaOf, spanOf, textOf, typeOf } from './syntax';
 import type { Expr, Span } from './types';
 import { expandUserFunction } from './userFunctions';
@@ -150,6 +151,9 @@ export function lowerExpr(node: Node, ctx: LowerContext): Expr {
       return lowerExpr(item, ctx);
     });
     return { k: 'list', op: kind, left: lowerExpr(n.Left!, ctx), items, type, span };
+  }
+  if (n.Left && kindOf(n.Left) === 'StarExpression') {
+    return lowerStarComparison(n, ctx);
   }
   if (n.Left && n.Right && kind.endsWith('Expression')) {
     return { k: 'binary', op: kind, left: lowerExpr(n.Left, ctx), right: lowerExpr(n.Right, ctx), type, span };

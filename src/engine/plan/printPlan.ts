@@ -141,9 +141,31 @@ function describe(p: Plan): string {
       return `graph-mark-components kind=${p.strong ? 'strong' : 'weak'} with_component_id=${p.column}`;
     case 'parse':
       return p.where ? 'parse-where' : 'parse';
+    case 'mvExpand':
+      return `mv-expand ${mvExpandArgs(p)}`;
+    case 'mvApply':
+      return `mv-apply ${mvExpandArgs(p.expand)} on (subquery)`;
+    case 'makeSeries':
+      return makeSeries(p);
     default:
       return p.k;
   }
+}
+
+function mvExpandArgs(p: Extract<Plan, { k: 'mvExpand' }>): string {
+  const kind = p.bagsAsArrays ? 'kind=array ' : '';
+  const index = p.itemIndex !== undefined ? `with_itemindex=${p.itemIndex} ` : '';
+  const limit = p.limit !== undefined ? ` limit ${p.limit}` : '';
+  return `${kind}${index}${p.columns.map(named).join(', ')}${limit}`;
+}
+
+function makeSeries(p: Extract<Plan, { k: 'makeSeries' }>): string {
+  const aggs = p.aggregates.map((a) => `${aggregate(a.call)} default=${literal(a.fallback, a.element)}`).join(', ');
+  const range = p.inRange
+    ? ` in range(${p.from ? expr(p.from) : ''}, ${p.to ? expr(p.to) : ''}, ${expr(p.step)})`
+    : `${p.from ? ` from ${expr(p.from)}` : ''}${p.to ? ` to ${expr(p.to)}` : ''} step ${expr(p.step)}`;
+  const keys = p.keys.length ? ` by ${p.keys.map(named).join(', ')}` : '';
+  return `make-series${p.nonEmpty ? ' kind=nonempty' : ''} ${aggs} on ${expr(p.axis)}${range}${keys}`;
 }
 
 function graphPattern(p: GraphPattern): string {
@@ -241,7 +263,9 @@ export function expr(e: Expr): string {
         .map((l) => l.trim())
         .join(' <- ')})`;
     case 'searchTerm':
-      return `${e.column ? `${e.column}:` : ''}${JSON.stringify(e.term)}`;
+      return e.op
+        ? `(* ${operatorText(e.op)} ${JSON.stringify(e.term)})`
+        : `${e.column ? `${e.column}:` : ''}${JSON.stringify(e.term)}`;
     case 'packAll':
       return 'pack_all()';
   }

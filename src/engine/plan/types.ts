@@ -86,11 +86,15 @@ export type Expr =
   | { readonly k: 'scalarQuery'; readonly plan: Plan; readonly type: KqlType; readonly span: Span }
   /** A tabular expression inside `in (…)`: the values of its first column. */
   | { readonly k: 'tableColumn'; readonly plan: Plan; readonly type: KqlType; readonly span: Span }
-  /** A bare search term ("sql", "*sql*", Column:"x") of the search operator, matched against string columns. */
+  /**
+   * A bare search term ("sql", "*sql*", Column:"x") of the search operator, matched against string columns;
+   * or, with `op`, `* has "sql"`: that operator (HasExpression…) over every column, the term as written.
+   */
   | {
       readonly k: 'searchTerm';
       readonly term: string;
       readonly column: string | undefined;
+      readonly op?: string;
       readonly type: KqlType;
       readonly span: Span;
     }

@@ -28,6 +28,11 @@ const QUERIES: Record<string, string> = {
       | where "*" in (dynamic(["*"])) or Direction in (dynamic(["*"]))
       | where BytesSent > 10 * 5
       | project Computer, unused))`,
+  'subquery-in-make-series': `T
+    | make-series n = count() default=0 on TimeGenerated
+      from toscalar(T | where 1 == 1 or Computer == "web01" | summarize min(TimeGenerated)) to now() step 1h
+      by Computer
+    | mv-expand n to typeof(long)`,
   'row-numbers-stay': `T
     | serialize
     | extend n = row_number()
