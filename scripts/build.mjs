@@ -134,7 +134,9 @@ if (production) {
   for (const f of ['dist/cli.snapshot.blob', 'dist/cli.snapshot.blob.json']) {
     fs.rmSync(path.join(root, f), { force: true });
   }
-  console.log('dist/cli.snapshot.blob removed: it held the CLI before this build (`npm run build:snapshot` makes it again)');
+  console.log(
+    'dist/cli.snapshot.blob removed: it held the CLI before this build (`npm run build:snapshot` makes it again)',
+  );
 }
 copyKustoLibrary();
 writeUapRules(root, path.join(root, 'dist'));
