@@ -56,6 +56,8 @@ export function writeOddAddressExports(dir: string, at: string): void {
       connection('', 80, 1, 3_000),
       connection('not-an-ip', 81, 1, 2_000),
       connection(LONG_ADDRESS, 82, 1, 1_000),
+      // An inbound client spelt in upper case, IPv4-mapped.
+      line(at, 'dual-01', 'm-dual', 'app', 'p-1', 'inbound', '::FFFF:10.0.0.7', 8080, 'tcp', 1, 10, 10),
     ].join('\n'),
   );
   const port = (ip: string, p: number): string => line(at, 'dual-01', 'm-dual', ip, p, 'tcp', 'app', 'p-1', 1, 10, 10);

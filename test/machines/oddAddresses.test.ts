@@ -85,6 +85,10 @@ describe('the Machines view on exports with odd addresses', () => {
     assert.match(v6.tooltip, /\n166 KB sent, 166 KB received, 3 links established/);
     assert.doesNotMatch(viewOf(outbound[2]!).tooltip, /Exported as/);
     assert.equal(new Set(outbound.map((n) => n.id)).size, outbound.length);
+    assert.deepEqual(
+      (await group('dual-01', 'Inbound clients')).map((n) => viewOf(n).label),
+      ['mapped (10.0.0.7 → :8080/tcp)'],
+    );
   });
 
   test('bound ports: one row per address, loopback and wildcard known in any spelling', async () => {
@@ -120,7 +124,8 @@ describe('the Machines view on exports with odd addresses', () => {
       return r.rows.reduce((sum, row) => sum + r.num(row, 'LinksEstablished'), 0);
     };
     assert.equal(await links(remoteEndpointQueryFor('fd00::2', 5432)), 3);
-    assert.equal(await links(remoteEndpointQueryFor('10.0.0.7', 8080)), 2);
+    // Two outbound spellings and the inbound client ::FFFF:10.0.0.7.
+    assert.equal(await links(remoteEndpointQueryFor('10.0.0.7', 8080)), 3);
     assert.equal(await links(remoteEndpointQueryFor('fe80::1%eth0', 22)), 1);
     assert.equal(await links(remoteEndpointQueryFor('FE80:0::1%eth0', 22)), 1);
     assert.equal(await links(remoteEndpointQueryFor('not-an-ip', 81)), 1);
