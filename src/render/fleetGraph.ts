@@ -5,7 +5,7 @@
  * whole graph once; the webview chooses what to show (src/render/fleetView.ts), so expanding a machine
  * or a group never needs another query. Pure and DOM-free.
  */
-import { canonicalIp, ipKey, isLinkLocalIp, isLoopbackIp, isPrivateIp } from './ipAddress';
+import { ipKey, isLinkLocalIp, isLoopbackIp, isPrivateIp } from './ipAddress';
 
 /** One aggregated outbound connection, as the dependency-map query returns it. */
 export interface GraphConnection {
@@ -175,8 +175,9 @@ export function buildFleetGraph(
       });
     }
     const remote = resolveRemoteMachine(c, ipOwners);
-    // One endpoint per address, however the export spelt it (fd00:0::2 and fd00::2).
-    const remoteIp = canonicalIp(c.remoteIp);
+    // One endpoint per address, however the export spelt it (fd00:0::2 and fd00::2, ::ffff:10.0.0.7 and
+    // 10.0.0.7), named as the Machines view names it (ipKey: RFC 5952, an IPv4-mapped address as its IPv4).
+    const remoteIp = ipKey(c.remoteIp);
     let target: string;
     const malicious = c.maliciousIps.length > 0;
     if (remote) {

@@ -247,7 +247,8 @@ export function visibleGraph(graph: FleetGraph, o: ViewOptions): MapView {
           failed: false,
           expandable: false,
           expanded: false,
-          detail: `${e.remoteIp}:${e.port}/${e.protocol}\nNot a monitored machine${e.malicious ? `\nMalicious${e.threats.length ? `: ${e.threats.join(', ')}` : ''}` : ''}`,
+          // The label brackets an IPv6 address, so its port reads apart from its last group.
+          detail: `${e.label}/${e.protocol}\nNot a monitored machine${e.malicious ? `\nMalicious${e.threats.length ? `: ${e.threats.join(', ')}` : ''}` : ''}`,
         });
       }
     }

@@ -94,6 +94,16 @@ export function ipKey(ip: string): string {
   return /^::ffff:\d+\.\d+\.\d+\.\d+$/.test(c) ? c.slice(7) : c;
 }
 
+/** Whether the text is an address (IPv4, or IPv6 with or without a zone), not other text. */
+export function isIpAddress(ip: string): boolean {
+  const text = ip.trim();
+  if (!text.includes(':')) {
+    const bytes = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
+    return !!bytes && bytes.slice(1).every((b) => Number(b) <= 255);
+  }
+  return ipv6Groups(text.split('%', 1)[0]!) !== undefined;
+}
+
 /** The first 16-bit group of an IPv6 address's key, or undefined for IPv4 and text. */
 function firstGroup(key: string): number | undefined {
   if (!key.includes(':')) {

@@ -55,6 +55,7 @@ import { logAnalyticsWorkspaceScenario } from './scenarios/logAnalyticsWorkspace
 import { machinesScenario } from './scenarios/machines';
 import { mapDiffScenario, mapExpandScenario, mapFocusScenario } from './scenarios/mapJourneys';
 import { narrowMapLabelsScenario } from './scenarios/narrowMapLabels';
+import { oddAddressTreeScenario } from './scenarios/oddAddressTree';
 import { noProcessTableScenario } from './scenarios/noProcessTable';
 import { notebookBackendSwitchScenario } from './scenarios/notebookBackendSwitch';
 import { notebookLogAnalyticsScenario } from './scenarios/notebookLogAnalytics';
@@ -465,6 +466,11 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
   scenario(
     '107 the dependency map pushed into a narrow column by a query opened beside it still draws its node labels, legible on screen; maximized again, every label as before',
     narrowMapLabelsScenario,
+    300_000,
+  );
+  scenario(
+    "108 the Machines view on a user's exports with addresses spelt every way (IPv6 in two spellings, IPv4-mapped, a zone id, garbage, 500 characters, case-only namesakes): one readable name and one row per address, resolved to its machine; the tooltip names the export's spellings; Filter Machines… finds fd00::2 exported as fd00:0::2; the map's endpoint query finds both spellings' links",
+    oddAddressTreeScenario,
     300_000,
   );
 });

@@ -7,6 +7,7 @@ import {
   connectionsQueryFor,
   dependenciesQuery,
   dependencyMapQuery,
+  kqlIpMatch,
   machinesQuery,
   processConnectionsQueryFor,
   processesQuery,
@@ -124,11 +125,25 @@ describe('fleet queries', () => {
         // No fragment of the name leaked into query text: each literal is either the name or a fixed one.
         for (const lit of literals) {
           assert.ok(
-            lit === name || ['inbound', 'outbound', 'm-2', '', ...OPTIONAL_COLUMNS].includes(lit),
+            lit === name || ['inbound', 'outbound', 'm-2', '', 'array', '^[^%]*', ...OPTIONAL_COLUMNS].includes(lit),
             `unexpected literal ${JSON.stringify(lit)}`,
           );
         }
       }
     });
+  }
+});
+
+test('an address match keeps a hostile zone id or text one string literal', () => {
+  for (const ip of ['fe80::1%eth0" | take 1 //', 'not-an-ip" or 1 == 1 or "', 'fd00::2']) {
+    const q = `VMConnection | where ${kqlIpMatch('RemoteIp', [ip, '10.0.0.1'])}`;
+    const { errors, literals } = parsed(q);
+    assert.deepEqual(errors, [], q);
+    for (const lit of literals) {
+      assert.ok(
+        [ip, ip.split('%')[0], `%${ip.split('%')[1]}`, '10.0.0.1', '^[^%]*'].includes(lit),
+        `unexpected literal ${JSON.stringify(lit)} in ${q}`,
+      );
+    }
   }
 });

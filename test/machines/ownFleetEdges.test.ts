@@ -94,10 +94,10 @@ describe("the Machines view and the map at the edges of a user's own exports", (
       ],
     );
     assert.match(String(viewOf(machines[2]!).tooltip), /\nIPv6: fd00::2, 2001:db8::2\n/);
-    // Compared as addresses: fd00:0::2 is db-v6's fd00::2 (before: an unmonitored endpoint).
+    // Compared as addresses: fd00:0::2 is db-v6's fd00::2 (before: an unmonitored endpoint), and named so.
     assert.deepEqual(await labels(model, machines[0]!, 'Outbound dependencies'), [
       'db-v6 ([fd00::2]:5432/tcp)',
-      'db-v6 ([fd00:0::2]:6432/tcp)',
+      'db-v6 ([fd00::2]:6432/tcp)',
     ]);
     const rows = mapConnectionRows(await ipv6.run(dependencyMapQuery([]), last24h));
     assert.deepEqual(rows.map((r) => [r.computer, r.remoteIp, r.remoteComputer]).sort(), [

@@ -209,6 +209,23 @@ describe('fleet graph: IPv6 addresses compared as addresses', () => {
     assert.equal(g.links[0]!.links, 3);
   });
 
+  test('an IPv4-mapped endpoint is its IPv4 address, as the Machines view names it; the tooltip brackets IPv6', () => {
+    const g = buildFleetGraph([
+      row({ remoteIp: '::ffff:8.8.8.8', port: 53 }),
+      row({ remoteIp: '8.8.8.8', port: 53 }),
+      row({}),
+    ]);
+    assert.deepEqual(
+      g.endpoints.map((e) => e.label),
+      ['8.8.8.8:53', '[fd00::2]:5432'],
+    );
+    const all = new Set([...g.groups.map((x) => x.id)]);
+    const details = visibleGraph(g, { ...fleet, expanded: all })
+      .nodes.filter((n) => n.kind === 'endpoint')
+      .map((n) => n.detail.split('\n')[0]);
+    assert.deepEqual(details, ['8.8.8.8:53/tcp', '[fd00::2]:5432/tcp']);
+  });
+
   test("an inventory address matches a connection's other spelling of it", () => {
     const g = buildFleetGraph([row({ remoteIp: 'fd00:0::2' })], { knownIps: new Map([['fd00::2', 'm-db']]) });
     assert.deepEqual(g.endpoints, []);

@@ -13,6 +13,7 @@ import {
   type ViewOptions,
   visibleGraph,
 } from '../../src/render/fleetView';
+import { searchGraph } from '../../src/render/mapSearch';
 import { el, injectStyle, onThemeChange } from '../shared/dom';
 import { mapApi } from './api';
 import { GraphView } from './graphView';
@@ -297,26 +298,16 @@ focusSel.addEventListener('click', () => {
 
 /** Finds a machine, process or endpoint by name or IP, opens what hides it, and centres it. */
 function find(text: string): void {
-  const q = text.trim().toLowerCase();
-  if (!data || !q) {
+  if (!data || !text.trim()) {
     return;
   }
   const g = data.graph;
-  const machine =
-    g.machines.find((m) => m.label.toLowerCase() === q) ??
-    g.machines.find((m) => m.label.toLowerCase().includes(q) || m.machine.toLowerCase() === q);
-  const process = machine ? undefined : g.processes.find((p) => p.label.toLowerCase().includes(q));
-  const endpoint =
-    machine || process
-      ? undefined
-      : g.endpoints.find((e) => e.remoteIp.startsWith(q) || e.label.toLowerCase().includes(q));
-  const group = machine || process || endpoint ? undefined : g.groups.find((x) => x.label.toLowerCase().includes(q));
-  const id = machine?.id ?? process?.id ?? endpoint?.id ?? group?.id;
-  if (!id) {
+  const hit = searchGraph(g, text);
+  if (!hit) {
     status.textContent = `Nothing named "${text.trim()}" on this map.`;
     return;
   }
-  const unit = process?.machineId ?? endpoint?.groupId ?? id;
+  const { id, unit } = hit;
   if (unit !== id) {
     state.expanded.add(unit);
   }

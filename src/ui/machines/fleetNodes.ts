@@ -14,6 +14,8 @@ interface NodeBase {
 export interface MachineNode extends NodeBase {
   readonly kind: 'machine';
   readonly row: MachineRow;
+  /** Another machine's computer name differs from this one's only in case (WEB-01, web-01). */
+  readonly namesake?: boolean;
 }
 export interface GroupNode extends NodeBase {
   readonly kind: 'group';

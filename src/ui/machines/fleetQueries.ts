@@ -4,6 +4,7 @@
  * query only through kqlString / kqlStringList, so a hostile machine name stays one string literal.
  */
 import { kqlString, kqlStringList } from '../../kql/literals';
+import { isIpAddress } from '../../render/ipAddress';
 
 /** A filter typed by the user: matched against the computer name, the OS and the IPv4 and IPv6 addresses. */
 export interface MachineFilter {
@@ -43,6 +44,23 @@ const INVENTORY = [
 ];
 
 /**
+ * An inventory address column as an array: an export may hold one address bare, or garbage, where the
+ * array belongs, and array_concat of anything but two arrays is null, which lost the machine's other
+ * column's addresses too.
+ */
+function addressArray(column: string): string {
+  return `iff(gettype(${column}) == "array", ${column}, iff(isempty(tostring(${column})), dynamic([]), pack_array(tostring(${column}))))`;
+}
+
+/** Every address of an inventory row, IPv4 then IPv6. */
+const INVENTORY_ADDRESSES = `array_concat(${addressArray('Ipv4Addresses')}, ${addressArray('Ipv6Addresses')})`;
+
+/** A KQL condition: `column` is an address (IPv4 or IPv6; a zone id, fe80::1%eth0, allowed), not other text. */
+function kqlIsAddress(column: string): string {
+  return `isnotempty(parse_ipv6(extract("^[^%]*", 0, ${column})))`;
+}
+
+/**
  * Remote IPs resolved to monitored machines through the inventory's IPv4 and IPv6 addresses, as the seed's
  * "Summarize the outbound connections from a group of machines" query does with ServiceMapComputer_CL.
  * One machine per IP (the most recent report) so a reused private address cannot multiply rows.
@@ -50,8 +68,10 @@ const INVENTORY = [
 export const MONITORED_IPS: readonly string[] = [
   ...INVENTORY,
   'let monitoredIps = inventory',
-  // array_concat is null when either is not an array (a Service Map row without Ipv6Addresses_s).
-  '| mv-expand Ip = array_concat(coalesce(Ipv4Addresses, dynamic([])), coalesce(Ipv6Addresses, dynamic([]))) to typeof(string)',
+  `| mv-expand Ip = ${INVENTORY_ADDRESSES} to typeof(string)`,
+  // Only addresses name a machine: an empty entry or garbage in an export's address column would otherwise
+  // claim every connection whose RemoteIp is empty or holds the same garbage.
+  `| where ${kqlIsAddress('Ip')}`,
   // Keyed by address, not text: VMComputer's fd00::2 is VMConnection's fd00:0::2 (ipAddress.ts).
   `| extend IpKey = ${kqlIpKey('Ip')}`,
   '| summarize arg_max(TimeGenerated, Machine, Computer) by IpKey',
@@ -61,14 +81,37 @@ export const MONITORED_IPS: readonly string[] = [
 /**
  * A KQL expression giving `column`'s address key, the same for every spelling of one address and for an
  * IPv4 address and its IPv4-mapped IPv6 form (src/render/ipAddress.ts's ipKey in the query): parse_ipv6's
- * full form, or the text when it is no address.
+ * full form, or the text when it is no address. `column` may be a string literal.
  */
 export function kqlIpKey(column: string): string {
   return `coalesce(parse_ipv6(${column}), ${column})`;
 }
 
+/**
+ * A KQL condition true where `column` holds any spelling of one of `ips`: the address keys compared, so
+ * a query opened for fd00::2 finds the rows exported as FD00:0:0:0::2 too, whatever the time range
+ * (a list of the spellings seen would miss those outside the window the tree or map read). An address
+ * with a zone (fe80::1%eth0, which parse_ipv6 refuses) is matched as address and zone; text that is no
+ * address matches only itself.
+ */
+export function kqlIpMatch(column: string, ips: readonly string[]): string {
+  const unique = [...new Set(ips)];
+  const keys = unique.map((ip) => kqlIpKey(kqlString(ip)));
+  const byKey = keys.length === 1 ? `${kqlIpKey(column)} == ${keys[0]}` : `${kqlIpKey(column)} in (${keys.join(', ')})`;
+  const zoned = unique
+    .filter((ip) => ip.includes('%') && isIpAddress(ip))
+    .map((ip) => {
+      const [address, zone] = ip.trim().split('%', 2) as [string, string];
+      return `(parse_ipv6(extract("^[^%]*", 0, ${column})) == parse_ipv6(${kqlString(address)}) and ${column} endswith_cs ${kqlString(`%${zone}`)})`;
+    });
+  return zoned.length ? `(${[byKey, ...zoned].join(' or ')})` : byKey;
+}
+
+/** Joins rows with an IpKey column (kqlIpKey of RemoteIp) to the monitored machine owning that address. */
+const JOIN_ON_IP_KEY = '| join kind=leftouter (monitoredIps) on IpKey';
+
 /** Joins rows with a RemoteIp column to the monitored machine owning that address (MONITORED_IPS). */
-export const JOIN_MONITORED_IPS = `| extend IpKey = ${kqlIpKey('RemoteIp')} | join kind=leftouter (monitoredIps) on IpKey`;
+export const JOIN_MONITORED_IPS = `| extend IpKey = ${kqlIpKey('RemoteIp')} ${JOIN_ON_IP_KEY}`;
 
 /**
  * Columns of VMConnection that exports often leave out: the threat columns (`MaliciousIp`,
@@ -107,21 +150,33 @@ export function machinesQuery(filter?: MachineFilter): string {
     OPTIONAL_CONNECTION_COLUMNS,
     '| summarize BytesSent = sum(BytesSent), BytesReceived = sum(BytesReceived), LinksFailed = sum(LinksFailed),',
     `    MaliciousIps = make_set(MaliciousIp, 11), Threats = make_set(IndicatorThreatType, 11), ${BYTE_RECORDS} by Machine;`,
-    'inventory',
   ];
   const text = filter?.text.trim();
+  // A whole address finds its machine however the export spelt it (fd00::2 finds fd00:0::2); part of
+  // one still matches as text.
+  const address = text && isIpAddress(text);
+  if (address) {
+    lines.push(
+      'let addressOwners = inventory',
+      `| mv-expand Ip = ${INVENTORY_ADDRESSES} to typeof(string)`,
+      `| where ${kqlIpMatch('Ip', [text])}`,
+      '| project Machine;',
+    );
+  }
+  lines.push('inventory');
   if (text) {
     const t = kqlString(text);
     lines.push(
       `| where Computer contains ${t} or Os contains ${t} or OsFamily contains ${t} or tostring(Ipv4Addresses) contains ${t}` +
-        ` or tostring(Ipv6Addresses) contains ${t} or Machine contains ${t}`,
+        ` or tostring(Ipv6Addresses) contains ${t} or Machine contains ${t}${address ? ' or Machine in (addressOwners)' : ''}`,
     );
   }
   lines.push(
     '| join kind=leftouter (traffic) on Machine',
     '| project Machine, Computer, OsFamily, Os, Ipv4Addresses, Ipv6Addresses, ResourceId, BytesSent, BytesReceived, LinksFailed, MaliciousIps, Threats,',
     '    SentRecords, ReceivedRecords',
-    '| order by Computer asc, Machine asc',
+    // Names that differ only in case (WEB-01, web-01) side by side.
+    '| order by tolower(Computer) asc, Computer asc, Machine asc',
   );
   return lines.join('\n');
 }
@@ -173,9 +228,12 @@ export function boundPortsQuery(machine: string): string {
     'VMBoundPort',
     `| where Machine == ${m}`,
     OPTIONAL_PORT_COLUMNS,
-    '| summarize arg_max(TimeGenerated, ProcessName, Process, IsWildcardBind, LinksLive), BytesSent = sum(BytesSent), BytesReceived = sum(BytesReceived) by Ip, Port, Protocol',
+    // One row per address, however spelt (fd00::5 and FD00:0:0:0::5), with the spellings the export holds.
+    `| extend IpKey = ${kqlIpKey('Ip')}`,
+    '| summarize arg_max(TimeGenerated, ProcessName, Process, IsWildcardBind, LinksLive), BytesSent = sum(BytesSent), BytesReceived = sum(BytesReceived),',
+    '    Ips = make_set(Ip, 11) by IpKey, Port, Protocol',
     '| join kind=leftouter (failed) on Port, Protocol',
-    '| project Ip, Port, Protocol, ProcessName, Process, IsWildcardBind, LinksLive, BytesSent, BytesReceived, LinksFailed',
+    '| project Ip = tostring(Ips[0]), Ips, Port, Protocol, ProcessName, Process, IsWildcardBind, LinksLive, BytesSent, BytesReceived, LinksFailed',
     '| order by Port asc, Ip asc',
   ].join('\n');
 }
@@ -192,11 +250,14 @@ export function dependenciesQuery(machine: string, direction: ConnectionDirectio
     'VMConnection',
     OPTIONAL_CONNECTION_COLUMNS,
     `| where Machine == ${kqlString(machine)} and Direction == ${kqlString(direction)}`,
+    // One row per remote address, however spelt, with the spellings the export holds.
+    `| extend IpKey = ${kqlIpKey('RemoteIp')}`,
     '| summarize BytesSent = sum(BytesSent), BytesReceived = sum(BytesReceived), LinksEstablished = sum(LinksEstablished),',
-    `    LinksFailed = sum(LinksFailed), MaliciousIps = make_set(MaliciousIp, 11), Threats = make_set(IndicatorThreatType, 11), ${BYTE_RECORDS}`,
-    '    by RemoteIp, Port = DestinationPort, Protocol, ProcessName',
-    JOIN_MONITORED_IPS,
-    '| project RemoteIp, Port, Protocol, ProcessName, RemoteMachine, RemoteComputer, BytesSent, BytesReceived, LinksEstablished, LinksFailed, MaliciousIps, Threats,',
+    `    LinksFailed = sum(LinksFailed), MaliciousIps = make_set(MaliciousIp, 11), Threats = make_set(IndicatorThreatType, 11), ${BYTE_RECORDS},`,
+    '    RemoteIps = make_set(RemoteIp, 11) by IpKey, Port = DestinationPort, Protocol, ProcessName',
+    JOIN_ON_IP_KEY,
+    '| project RemoteIp = tostring(RemoteIps[0]), RemoteIps, Port, Protocol, ProcessName, RemoteMachine, RemoteComputer, BytesSent, BytesReceived,',
+    '    LinksEstablished, LinksFailed, MaliciousIps, Threats,',
     '    SentRecords, ReceivedRecords',
     '| extend TotalBytes = BytesSent + BytesReceived',
     '| order by TotalBytes desc, RemoteIp asc, Port asc',
@@ -282,7 +343,7 @@ export function remoteEndpointQueryFor(remoteIp: string, port?: number): string 
     '// Connections to one remote endpoint, by local machine and process',
     'VMConnection',
     OPTIONAL_CONNECTION_COLUMNS,
-    `| where RemoteIp == ${kqlString(remoteIp)}` +
+    `| where ${kqlIpMatch('RemoteIp', [remoteIp])}` +
       (port !== undefined && Number.isInteger(port) ? ` and DestinationPort == ${port}` : ''),
     '| summarize BytesSent = sum(BytesSent), BytesReceived = sum(BytesReceived), LinksEstablished = sum(LinksEstablished), LinksFailed = sum(LinksFailed),',
     '    MaliciousIp = make_set(MaliciousIp, 11) by Computer, ProcessName, Direction',

@@ -3,6 +3,7 @@
  * cell arrives in (parsed JSON from Log Analytics, JSON text from exported files) and of nulls from
  * left-outer joins.
  */
+import { ipKey, isLoopbackIp } from '../../render/ipAddress';
 import type { QueryResult, WireValue } from '../../results/queryResult';
 
 export interface MachineRow {
@@ -36,6 +37,8 @@ export interface ProcessRow {
 
 export interface PortRow {
   readonly ip: string;
+  /** Every spelling of `ip` the export holds (one row per address), when the query gathers them. */
+  readonly ips?: readonly string[];
   readonly port: number;
   readonly protocol: string;
   readonly processName: string;
@@ -49,6 +52,8 @@ export interface PortRow {
 
 export interface DependencyRow {
   readonly remoteIp: string;
+  /** Every spelling of `remoteIp` the export holds (one row per address), when the query gathers them. */
+  readonly remoteIps?: readonly string[];
   readonly port: number;
   readonly protocol: string;
   readonly processName: string;
@@ -176,6 +181,7 @@ export function portRows(result: QueryResult): PortRow[] {
   const r = new RowReader(result);
   return r.rows.map((row) => ({
     ip: r.str(row, 'Ip'),
+    ips: r.strings(row, 'Ips'),
     port: r.num(row, 'Port'),
     protocol: r.str(row, 'Protocol') || 'tcp',
     processName: r.str(row, 'ProcessName'),
@@ -191,6 +197,7 @@ export function portRows(result: QueryResult): PortRow[] {
 function dependencyRow(r: RowReader, row: readonly WireValue[]): DependencyRow {
   return {
     remoteIp: r.str(row, 'RemoteIp'),
+    remoteIps: r.strings(row, 'RemoteIps'),
     port: r.num(row, 'Port'),
     protocol: r.str(row, 'Protocol') || 'tcp',
     processName: r.str(row, 'ProcessName'),
@@ -221,13 +228,15 @@ export function mapConnectionRows(result: QueryResult): MapConnectionRow[] {
   }));
 }
 
-/** Loopback binds (127.0.0.0/8, ::1) serve only the machine itself. */
+/** Loopback binds (127.0.0.0/8, ::1, in any spelling: ::ffff:127.0.0.1, 0:0:0:0:0:0:0:1) serve only the machine itself. */
 export function isLoopback(ip: string): boolean {
-  return ip.startsWith('127.') || ip === '::1' || ip === 'localhost';
+  return isLoopbackIp(ip) || ip === 'localhost';
 }
 
+/** Binds to every interface, in any spelling (0:0:0:0:0:0:0:0, ::ffff:0.0.0.0). */
 export function isWildcardIp(ip: string): boolean {
-  return ip === '0.0.0.0' || ip === '::' || ip === '*';
+  const key = ipKey(ip);
+  return key === '0.0.0.0' || key === '::' || key === '*';
 }
 
 export function formatBytes(n: number): string {

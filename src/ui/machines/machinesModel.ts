@@ -150,7 +150,14 @@ export class MachinesModel {
               : { ...message(undefined, empty, false), welcome: 'noMachines' },
         ];
       }
-      return rows.map((row) => ({ kind: 'machine', id: `m/${row.machine}`, parent: undefined, row }));
+      const shared = namesakes(rows);
+      return rows.map((row) => ({
+        kind: 'machine',
+        id: `m/${row.machine}`,
+        parent: undefined,
+        row,
+        ...(shared.has(nameKey(row)) ? { namesake: true } : {}),
+      }));
     }
     switch (node.kind) {
       case 'machine':
@@ -263,6 +270,22 @@ export class MachinesModel {
     }
     return nodes.length ? nodes : [message(node, emptyText(node.group), false)];
   }
+}
+
+/** A machine's name as compared for namesakes: its computer name (or id) without case. */
+function nameKey(row: MachineRow): string {
+  return (row.computer || row.machine).toLowerCase();
+}
+
+/** The names (nameKey) more than one machine has. */
+function namesakes(rows: readonly MachineRow[]): Set<string> {
+  const seen = new Set<string>();
+  const twice = new Set<string>();
+  for (const row of rows) {
+    const key = nameKey(row);
+    (seen.has(key) ? twice : seen).add(key);
+  }
+  return twice;
 }
 
 /** The data lacks every table the machines level reads: an empty view, not a failed load. */

@@ -1,16 +1,27 @@
 /** How a machines-tree node is shown: pure, so tests assert labels, warnings and tooltips without vscode. */
 
+import { exportedAs, firstAddress, listedAddress, shownAddress } from './addressText';
 import { type FleetNode, GROUPS, type NodeView } from './fleetNodes';
 import { type ByteColumn, formatBytes, isWildcardIp } from './fleetRows';
 
+/** An address and port as the tree shows them: the address in its one shown form (addressText.ts). */
 export function endpointLabel(ip: string, port: number, protocol: string): string {
+  const shown = shownAddress(ip);
   // IPv6 addresses are bracketed so the port stays distinguishable.
-  const host = ip.includes(':') ? `[${ip}]` : ip;
+  const host = shown.includes(':') ? `[${shown}]` : shown;
   return `${host}:${port}/${protocol}`;
 }
 
 function threatText(ips: readonly string[], threats: readonly string[]): string {
-  return `Connected to malicious IP${ips.length > 1 ? 's' : ''} ${ips.slice(0, 10).join(', ')}${threats.length ? ` (${threats.slice(0, 10).join(', ')})` : ''}.`;
+  return `Connected to malicious IP${ips.length > 1 ? 's' : ''} ${ips
+    .slice(0, 10)
+    .map((ip) => shownAddress(ip))
+    .join(', ')}${threats.length ? ` (${threats.slice(0, 10).join(', ')})` : ''}.`;
+}
+
+/** A machine's addresses for its tooltip, each once in RFC 5952 form. */
+function addressList(ips: readonly string[]): string {
+  return [...new Set(ips.map(listedAddress))].join(', ');
 }
 
 /**
@@ -37,14 +48,17 @@ export function viewOf(node: FleetNode): NodeView {
     case 'machine': {
       const r = node.row;
       const warning = r.maliciousIps.length > 0;
-      // A machine known only by IPv6 still shows an address.
-      const ip = r.ips[0] ?? r.ipv6s?.[0];
+      // A machine known only by IPv6 still shows an address; garbage in the IPv4 column does not hide it.
+      const first = firstAddress([...r.ips, ...(r.ipv6s ?? [])]);
+      const ip = first !== undefined ? shownAddress(first) : undefined;
+      // Another machine's computer name differs only in case: its id tells the two rows apart.
+      const namesake = node.namesake ? r.machine : undefined;
       const lines = [
         r.computer || r.machine,
         `Machine: ${r.machine}`,
         r.os ? `OS: ${r.os}` : r.osFamily ? `OS: ${r.osFamily}` : '',
-        r.ips.length ? `IPv4: ${r.ips.join(', ')}` : '',
-        r.ipv6s?.length ? `IPv6: ${r.ipv6s.join(', ')}` : '',
+        r.ips.length ? `IPv4: ${addressList(r.ips)}` : '',
+        r.ipv6s?.length ? `IPv6: ${addressList(r.ipv6s)}` : '',
         `Traffic: ${trafficText(r.bytesSent, r.bytesReceived, r.unmeasured ?? [])}`,
         r.linksFailed ? `${r.linksFailed} failed links.` : '',
         warning ? `⚠ ${threatText(r.maliciousIps, r.threats)}` : '',
@@ -52,12 +66,13 @@ export function viewOf(node: FleetNode): NodeView {
       return {
         id: node.id,
         label: r.computer || r.machine,
-        description: [r.osFamily, ip].filter(Boolean).join(' · '),
+        description: [r.osFamily, ip, namesake].filter(Boolean).join(' · '),
         tooltip: lines.filter(Boolean).join('\n'),
         ariaLabel: spoken(
           `Machine ${r.computer || r.machine}`,
           r.osFamily,
           ip,
+          namesake && `machine ${namesake}`,
           r.linksFailed > 0 && `${r.linksFailed} failed links`,
           warning && `warning: ${threatText(r.maliciousIps, r.threats)}`,
         ),
@@ -119,6 +134,7 @@ export function viewOf(node: FleetNode): NodeView {
       const warning = r.linksFailed > 0;
       const lines = [
         endpointLabel(r.ip, r.port, r.protocol),
+        exportedAs(shownAddress(r.ip, Number.POSITIVE_INFINITY), r.ips ?? []),
         r.wildcard || isWildcardIp(r.ip) ? 'Wildcard bind: reachable on every interface of the machine.' : '',
         r.processName ? `Process: ${r.processName}` : '',
         `Traffic: ${formatBytes(r.bytesSent)} sent, ${formatBytes(r.bytesReceived)} received; ${r.linksLive} live links`,
@@ -150,10 +166,11 @@ export function viewOf(node: FleetNode): NodeView {
       const endpoint =
         node.direction === 'outbound'
           ? endpointLabel(r.remoteIp, r.port, r.protocol)
-          : `${r.remoteIp} → :${r.port}/${r.protocol}`;
+          : `${shownAddress(r.remoteIp)} → :${r.port}/${r.protocol}`;
       const label = r.remoteMachine ? `${r.remoteComputer || r.remoteMachine} (${endpoint})` : endpoint;
       const lines = [
         label,
+        exportedAs(shownAddress(r.remoteIp, Number.POSITIVE_INFINITY), r.remoteIps ?? []),
         r.remoteMachine ? `Monitored machine ${r.remoteMachine}` : 'Not a monitored machine',
         r.processName ? `Local process: ${r.processName}` : '',
         `${trafficText(r.bytesSent, r.bytesReceived, r.unmeasured ?? [])}, ${r.linksEstablished} links established`,

@@ -1,8 +1,9 @@
 /** The query a double click on a fleet-map node opens (pure, so the host's choice is tested). */
-import { kqlString, kqlStringList } from '../../kql/literals';
+import { kqlString } from '../../kql/literals';
 import type { FleetGraph } from '../../render/fleetGraph';
 import {
   connectionsQueryFor,
+  kqlIpMatch,
   OPTIONAL_CONNECTION_COLUMNS,
   processConnectionsQueryFor,
   remoteEndpointQueryFor,
@@ -32,12 +33,13 @@ export function queryForFleetNode(graph: FleetGraph, id: string): string | undef
   }
   const group = graph.groups.find((g) => g.id === id);
   if (group) {
+    // The graph names an endpoint in one form (fd00::2); the data may spell it otherwise (fd00:0::2).
     const ips = graph.endpoints.filter((e) => e.groupId === group.id).map((e) => e.remoteIp);
     return [
       `// ${group.label}: who connects to them`,
       'VMConnection',
       OPTIONAL_CONNECTION_COLUMNS,
-      `| where Direction == "outbound" and DestinationPort == ${group.port} and Protocol == ${kqlString(group.protocol)} and RemoteIp in ${kqlStringList([...new Set(ips)])}`,
+      `| where Direction == "outbound" and DestinationPort == ${group.port} and Protocol == ${kqlString(group.protocol)} and ${kqlIpMatch('RemoteIp', ips)}`,
       '| summarize BytesSent = sum(BytesSent), BytesReceived = sum(BytesReceived), LinksEstablished = sum(LinksEstablished), LinksFailed = sum(LinksFailed)',
       '    by RemoteIp, Computer, ProcessName',
       '| order by LinksEstablished desc',
