@@ -211,6 +211,28 @@ describe('results grid in Chromium', { skip: SKIP_WITHOUT_CHROMIUM }, () => {
     assert.ok(gap < 1000, `the page froze for ${Math.round(gap)} ms during the copy`);
   });
 
+  test('a null of each type shows a dim "null"; an empty string shows nothing; copy still gives empty text', async () => {
+    const types = ['string', 'long', 'real', 'datetime', 'timespan', 'guid', 'bool', 'dynamic'] as const;
+    await p.post(
+      resultMessage({
+        name: 'PrimaryResult',
+        columns: types.map((type) => ({ name: type, type })),
+        rows: [types.map(() => null), types.map((t) => (t === 'string' || t === 'dynamic' ? '' : null))],
+      }),
+    );
+    // What is drawn in each cell: its text, or the generated "null" before it.
+    const drawn = await p.page.evaluate(`[...document.querySelectorAll('.grid-body [role=row]')]
+      .filter((r) => r.offsetParent).sort((a, b) => a.dataset.row - b.dataset.row)
+      .map((r) => [...r.querySelectorAll('[role=gridcell]')].map((c) => {
+        const before = getComputedStyle(c, '::before').content;
+        return c.textContent + (before === 'none' || before === 'normal' ? '' : before);
+      }))`);
+    assert.deepEqual(drawn, [types.map(() => '"null"'), ['', ...types.slice(1, -1).map(() => '"null"'), '']]);
+    await p.page.locator('.grid-body [role=row][data-row="0"] [role=gridcell]').nth(1).click();
+    await p.page.locator('.grid-viewport').press('Control+c');
+    assert.equal((await p.posted()).filter((m) => m.type === 'copy').at(-1)?.text, '');
+  });
+
   test('no page errors or CSP violations', async () => {
     assert.deepEqual(await p.problems(), []);
   });
