@@ -126,7 +126,12 @@ resultsToolbar.append(
   ),
   exportAllButton,
 );
-panels[0]!.append(resultsToolbar, warnings, gridHost, detail);
+// The query asked for a chart this result cannot draw: said where the user is, above the grid (the
+// reason also sits on the Chart tab, which the panel does not open then).
+const chartMissing = el('div', 'warning chart-missing');
+chartMissing.setAttribute('role', 'status');
+chartMissing.hidden = true;
+panels[0]!.append(resultsToolbar, warnings, chartMissing, gridHost, detail);
 let filterTimer: ReturnType<typeof setTimeout> | undefined;
 filterBox.addEventListener('input', () => {
   clearTimeout(filterTimer);
@@ -446,6 +451,11 @@ function showTable(m: ShowResultMessage): void {
   // The chart data is folded only when the query asked for a chart or the Chart tab is opened, so a
   // plain result's grid paints without waiting for it.
   plan = m.result.render ? chartPlan(chartTable(), m.result.render, m.options.maxChartPoints) : undefined;
+  const render = m.result.render;
+  chartMissing.hidden = !(render && plan?.kind === 'none');
+  // The visualization is the query's text: shown as text.
+  chartMissing.textContent =
+    render && plan?.kind === 'none' ? `No chart for "render ${render.visualization}": ${plan.reason}` : '';
   chartDrawn = false;
   chart.finalize();
   showStatus();
