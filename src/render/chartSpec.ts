@@ -5,7 +5,15 @@
  * A result without `render` still gets a default chart when its columns allow one.
  */
 import type { RenderInfo, ResultTable } from '../results/queryResult';
-import { chartRows, columnRoles, NUMERIC_TYPES, toNumber, type ChartData, type ColumnRoles } from './chartData';
+import {
+  chartRows,
+  columnRoles,
+  lonePoints as chartLonePoints,
+  NUMERIC_TYPES,
+  toNumber,
+  type ChartData,
+  type ColumnRoles,
+} from './chartData';
 
 /** A Vega-Lite spec as plain JSON; tests compile every one with vega-lite to prove it is valid. */
 export type VegaLiteSpec = Record<string, unknown>;
@@ -141,7 +149,7 @@ function xyChart(visualization: string, render: RenderInfo, table: ResultTable, 
     return { kind: 'none', reason: found.problem };
   }
   const roles = found.roles;
-  const data = chartRows(table, roles, maxPoints, render.accumulate === true);
+  let data = chartRows(table, roles, maxPoints, render.accumulate === true);
   const stack = stackOf(render.kind, layout.defaultStack);
   const xName = roles.x.name;
   const yTitle = render.ytitle ?? (roles.ys.length === 1 ? roles.ys[0]!.name : null);
@@ -202,6 +210,22 @@ function xyChart(visualization: string, render: RenderInfo, table: ResultTable, 
     perSeries.set(r.series, (perSeries.get(r.series) ?? 0) + 1);
   }
   const lonePoints = [...perSeries.values()].some((n) => n === 1);
+  // A value between two nulls of its series draws nothing on a line or area (each breaks at a null): a
+  // layer of points draws the values marked lone. Not needed when every point is drawn (lonePoints).
+  const lone = layout.layout === 'line' || layout.layout === 'area' ? chartLonePoints(data.rows) : new Set<number>();
+  const markLone = !lonePoints && lone.size > 0;
+  if (markLone) {
+    data = { ...data, rows: data.rows.map((r, i) => (lone.has(i) ? { ...r, lone: true } : r)) };
+  }
+  /** Points at the values marked lone, coloured (and dimmed by the legend's pick) as their line. */
+  const loneLayer = (unitEncoding: VegaLiteSpec): VegaLiteSpec => ({
+    transform: [{ filter: 'datum.lone' }],
+    mark: { type: 'point', filled: true, tooltip: true },
+    encoding: unitEncoding,
+  });
+  /** The unit of `mark` and `encoding`, with the layer of lone points over it when there are any. */
+  const withLone = (unit: VegaLiteSpec): VegaLiteSpec =>
+    markLone ? { layer: [unit, loneLayer(unit.encoding as VegaLiteSpec)] } : unit;
   let mark: VegaLiteSpec;
   let encoding: VegaLiteSpec;
   switch (layout.layout) {
@@ -256,7 +280,7 @@ function xyChart(visualization: string, render: RenderInfo, table: ResultTable, 
     body = {
       transform: [{ filter: { field: 'series', oneOf: seriesNames.slice(0, 5) } }],
       facet: { row: { field: 'series', type: 'nominal', title: null, sort: null } },
-      spec: { width: 600, height: 120, mark, encoding },
+      spec: { width: 600, height: 120, ...withLone({ mark, encoding }) },
       resolve: { scale: { y: 'independent' } },
     };
   } else if (
@@ -268,20 +292,19 @@ function xyChart(visualization: string, render: RenderInfo, table: ResultTable, 
     body = {
       layer: seriesNames.map((s) => ({
         transform: [{ filter: { field: 'series', equal: s } }],
-        mark,
-        encoding: { ...encoding, y: { ...value, title: s } },
+        ...withLone({ mark, encoding: { ...encoding, y: { ...value, title: s } } }),
       })),
       resolve: { scale: { y: 'independent' } },
     };
   } else if (seriesNames.length > 1) {
     // Click a legend entry to isolate its series (shift-click adds more; click empty space to reset).
-    body = {
-      params: [{ name: 'pick', select: { type: 'point', fields: ['series'] }, bind: 'legend' }],
-      mark,
-      encoding: { ...encoding, opacity: { condition: { param: 'pick', value: 1 }, value: 0.12 } },
-    };
+    const picked = { ...encoding, opacity: { condition: { param: 'pick', value: 1 }, value: 0.12 } };
+    const params = [{ name: 'pick', select: { type: 'point', fields: ['series'] }, bind: 'legend' }];
+    body = markLone
+      ? { layer: [{ params, mark, encoding: picked }, loneLayer(picked)] }
+      : { params, mark, encoding: picked };
   } else {
-    body = { mark, encoding };
+    body = withLone({ mark, encoding });
   }
   return {
     kind: 'chart',
