@@ -233,6 +233,28 @@ describe('results grid in Chromium', { skip: SKIP_WITHOUT_CHROMIUM }, () => {
     assert.equal((await p.posted()).filter((m) => m.type === 'copy').at(-1)?.text, '');
   });
 
+  test('Ctrl+Space and the menu copy the selected column: its name, then the rows shown, filtered and sorted', async () => {
+    await p.post(resultMessage(machines(29)));
+    await p.page.locator('[role=columnheader][data-col="1"]').click();
+    await p.page.locator('[role=columnheader][data-col="1"]').click();
+    await typeFilter(p, 'onprem');
+    await p.page.locator('.grid-body [role=row][data-row="0"] [role=gridcell]').nth(1).click();
+    await p.page.locator('.grid-viewport').press('Control+Space');
+    const column = ['N', '25', '20', '15', '10', '5', '0'].join('\n');
+    assert.deepEqual((await p.posted()).filter((m) => m.type === 'copy').at(-1), {
+      type: 'copy',
+      what: 'rows',
+      text: column,
+      rows: 6,
+      headers: true,
+    });
+    await p.page.evaluate('window.__posted.length = 0');
+    await p.page.locator('.grid-body [role=row][data-row="2"] [role=gridcell]').nth(1).click({ button: 'right' });
+    await p.page.locator('.context-menu .menu-item', { hasText: 'Copy column' }).click();
+    assert.equal((await p.posted()).filter((m) => m.type === 'copy').at(-1)?.text, column);
+    await typeFilter(p, '');
+  });
+
   test('no page errors or CSP violations', async () => {
     assert.deepEqual(await p.problems(), []);
   });
