@@ -340,6 +340,9 @@ function pieChart(render: RenderInfo, table: ResultTable, maxPoints: number): Ch
     series: String(r[category] ?? '(null)'),
     y: toNumber(r[valueIdx] ?? null),
   }));
+  // Past the theme's ten colours each slice gets its own (they repeated: the 1st and 11th slice were
+  // the same blue, and the legend could not tell them apart).
+  const sliceNames = new Set(rows.map((r) => r.x)).size;
   const body: VegaLiteSpec = {
     mark: { type: 'arc', innerRadius: 0, tooltip: true },
     encoding: {
@@ -349,6 +352,7 @@ function pieChart(render: RenderInfo, table: ResultTable, maxPoints: number): Ch
         type: 'nominal',
         title: cat.name,
         sort: null,
+        ...(sliceNames > THEMED_SERIES ? { scale: { range: manyColours(sliceNames) } } : {}),
         ...(render.legend?.toLowerCase() === 'hidden' ? { legend: null } : {}),
       },
       tooltip: [

@@ -391,3 +391,30 @@ describe('a line with nulls: a point between two gaps is drawn', () => {
     }
   });
 });
+
+describe('a pie of many slices', () => {
+  const slices = (n: number): ResultTable => ({
+    name: 'PrimaryResult',
+    columns: [
+      { name: 'Process', type: 'string' },
+      { name: 'Count', type: 'long' },
+    ],
+    rows: Array.from({ length: n }, (_, i) => [`process-${i}`, 1000 - i]),
+  });
+
+  test('past ten slices each gets a colour of its own', () => {
+    // The theme's ten colours repeated: process-0 and process-10 were the same blue.
+    for (const n of [11, 500]) {
+      const color = (chart(chartPlan(slices(n), { visualization: 'piechart' }, 20_000)).spec.encoding as VegaLiteSpec)
+        .color as VegaLiteSpec;
+      const range = (color.scale as { range: string[] }).range;
+      assert.equal(new Set(range).size, n, `${n} slices`);
+    }
+  });
+
+  test('ten slices keep the theme colours', () => {
+    const color = (chart(chartPlan(slices(10), { visualization: 'piechart' }, 20_000)).spec.encoding as VegaLiteSpec)
+      .color as VegaLiteSpec;
+    assert.equal(color.scale, undefined);
+  });
+});
