@@ -35,12 +35,14 @@ import { geoLookupScenario } from './scenarios/geoLookup';
 import { geoQueryScenario } from './scenarios/geoQuery';
 import { graphMatchScenario } from './scenarios/graphMatch';
 import { gridAtScaleScenario } from './scenarios/gridAtScale';
+import { gridAtScaleWideScenario } from './scenarios/gridAtScaleWide';
 import { gridJourneyScenario } from './scenarios/gridJourney';
 import { gridKeyboardScenario } from './scenarios/gridKeyboard';
 import { chartTooltipScenario, restrictedModeScenario } from './scenarios/hardening';
 import { highlightingScenario } from './scenarios/highlighting';
 import { hostileExportsScenario } from './scenarios/hostileExports';
 import { hostileFolderScenario } from './scenarios/hostileFolder';
+import { hostileGridScenario } from './scenarios/hostileGrid';
 import { hostileQueriesScenario } from './scenarios/hostileQueries';
 import { ipLookupScenario } from './scenarios/ipLookup';
 import { ipv6FleetScenario } from './scenarios/ipv6Fleet';
@@ -465,6 +467,16 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
   scenario(
     '107 the dependency map pushed into a narrow column by a query opened beside it still draws its node labels, legible on screen; maximized again, every label as before',
     narrowMapLabelsScenario,
+    300_000,
+  );
+  scenario(
+    "112 the results panel on a user's hostile export: markup in column names and values, controls, bidi and a zero-width space show as text, a long past 2^53 and 100-ns datetimes exactly, a null unlike an empty string; a 100,000-character and a deeply nested value expand at once; Ctrl+Space copies a column; a piechart it cannot draw says why above the grid; a timechart over nulls draws",
+    hostileGridScenario,
+    300_000,
+  );
+  scenario(
+    '113 results far from the sample: 120 columns scrolled far right keep their header over their columns; 200,000 rows to the end, sorted and resized paint consecutive rows, a growing real column uncut; a null reads in High Contrast',
+    gridAtScaleWideScenario,
     300_000,
   );
 });
