@@ -425,6 +425,15 @@ function cardChart(render: RenderInfo, table: ResultTable): ChartPlan {
   };
 }
 
+/**
+ * What the results panel and a notebook output say above the grid when the query asked for a chart that
+ * its result cannot draw (the reason alone sat on a Chart tab the panel does not open then); undefined
+ * when there is a chart, or the query asked for none.
+ */
+export function noChartNote(render: RenderInfo | undefined, plan: ChartPlan | undefined): string | undefined {
+  return render && plan?.kind === 'none' ? `No chart for "render ${render.visualization}": ${plan.reason}` : undefined;
+}
+
 /** Our guess for a result without `render`: a time chart, a column chart, or nothing. */
 export function defaultVisualization(table: ResultTable): string | undefined {
   const hasNumeric = table.columns.some((c) => NUMERIC_TYPES.has(c.type));

@@ -18,7 +18,7 @@ import type {
 } from '../../src/protocol/messages';
 import { unshownOutcome } from '../../src/protocol/unshownOutcome';
 import { validateHostMessage, validatePanelState } from '../../src/protocol/validate';
-import { type ChartPlan, chartPlan } from '../../src/render/chartSpec';
+import { type ChartPlan, chartPlan, noChartNote } from '../../src/render/chartSpec';
 import { tableOf } from '../../src/render/tableCells';
 import { PARTIAL_ANSWER_NOTE } from '../../src/render/runSummary';
 import { truncationNote } from '../../src/render/truncationNote';
@@ -451,11 +451,10 @@ function showTable(m: ShowResultMessage): void {
   // The chart data is folded only when the query asked for a chart or the Chart tab is opened, so a
   // plain result's grid paints without waiting for it.
   plan = m.result.render ? chartPlan(chartTable(), m.result.render, m.options.maxChartPoints) : undefined;
-  const render = m.result.render;
-  chartMissing.hidden = !(render && plan?.kind === 'none');
   // The visualization is the query's text: shown as text.
-  chartMissing.textContent =
-    render && plan?.kind === 'none' ? `No chart for "render ${render.visualization}": ${plan.reason}` : '';
+  const missing = noChartNote(m.result.render, plan);
+  chartMissing.hidden = missing === undefined;
+  chartMissing.textContent = missing ?? '';
   chartDrawn = false;
   chart.finalize();
   showStatus();
