@@ -170,7 +170,7 @@ export function initScript(themeName: PageTheme = 'dark'): string {
       window.__revive = (json) => JSON.parse(json, (_k, v) => {
         if (v && typeof v === 'object' && typeof v.__typed === 'string') {
           const bytes = Uint8Array.from(atob(v.base64), (c) => c.charCodeAt(0));
-          const Type = { Float64Array, Uint8Array, Uint32Array }[v.__typed];
+          const Type = { Float64Array, Uint8Array, Uint32Array, BigInt64Array }[v.__typed];
           return new Type(bytes.buffer, 0, bytes.byteLength / Type.BYTES_PER_ELEMENT);
         }
         return v;

@@ -21,10 +21,13 @@ export function cellText(v: WireValue | undefined): string {
  * - the invisible separators (zero-width space, word joiner, zero-width no-break space): `admin\u200B`
  *   looks like `admin` but is not equal to it. Zero-width joiner and non-joiner stay: emoji sequences and
  *   Persian or Indic text need them to render;
- * - a lone surrogate (half of a UTF-16 pair): a browser draws it as U+FFFD, which hides which half it was.
+ * - a lone surrogate (half of a UTF-16 pair): a browser draws it as U+FFFD, which hides which half it was;
+ * - control characters (C0 but tab and line feed, DEL, C1): Chromium draws NUL, BEL or ESC as nothing or
+ *   a box, and a carriage return as a space, so `ok\r` read as `ok`. A CR before a line feed stays (a
+ *   Windows line break).
  */
 const HIDDEN_CHARACTERS =
-  /[\u061C\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\r(?!\n)|[\u061C\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
  * The text as the grid, its tooltip and the expanded value show it: each hidden character (above) as a

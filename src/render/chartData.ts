@@ -25,6 +25,8 @@ export interface ChartRow {
   readonly x: string | number | null;
   readonly series: string;
   readonly y: number | null;
+  /** A value whose neighbours in its series are null or absent: a line draws nothing for it. */
+  readonly lone?: true;
 }
 
 export interface ChartData {
@@ -160,4 +162,41 @@ export function chartRows(table: ResultTable, roles: ColumnRoles, maxPoints: num
     }
   }
   return { rows, recordsDrawn, recordsTotal };
+}
+
+/** An x as a line orders it: numbers as they are, datetimes by their time, other text as text. */
+function xOrder(x: string | number): number | string {
+  if (typeof x === 'number') return x;
+  const t = Date.parse(x);
+  return Number.isNaN(t) ? x : t;
+}
+
+/**
+ * The indexes of `rows` that a line cannot show: a value whose previous and next values in its series (in
+ * x order) are null or absent. Vega-Lite breaks a line at a null, so such a value, between two gaps, drew
+ * nothing at all. A series of one value is lone too.
+ */
+export function lonePoints(rows: readonly ChartRow[]): Set<number> {
+  const bySeries = new Map<string, number[]>();
+  rows.forEach((r, i) => {
+    if (r.x === null) return;
+    let list = bySeries.get(r.series);
+    if (!list) bySeries.set(r.series, (list = []));
+    list.push(i);
+  });
+  const lone = new Set<number>();
+  for (const list of bySeries.values()) {
+    const keys = new Map(list.map((i) => [i, xOrder(rows[i]!.x!)]));
+    list.sort((a, b) => {
+      const ka = keys.get(a)!;
+      const kb = keys.get(b)!;
+      return ka < kb ? -1 : ka > kb ? 1 : 0;
+    });
+    list.forEach((i, k) => {
+      const before = k > 0 ? rows[list[k - 1]!]!.y : null;
+      const after = k + 1 < list.length ? rows[list[k + 1]!]!.y : null;
+      if (rows[i]!.y !== null && before === null && after === null) lone.add(i);
+    });
+  }
+  return lone;
 }

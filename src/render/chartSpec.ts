@@ -5,7 +5,15 @@
  * A result without `render` still gets a default chart when its columns allow one.
  */
 import type { RenderInfo, ResultTable } from '../results/queryResult';
-import { chartRows, columnRoles, NUMERIC_TYPES, toNumber, type ChartData, type ColumnRoles } from './chartData';
+import {
+  chartRows,
+  columnRoles,
+  lonePoints as chartLonePoints,
+  NUMERIC_TYPES,
+  toNumber,
+  type ChartData,
+  type ColumnRoles,
+} from './chartData';
 
 /** A Vega-Lite spec as plain JSON; tests compile every one with vega-lite to prove it is valid. */
 export type VegaLiteSpec = Record<string, unknown>;
@@ -141,7 +149,7 @@ function xyChart(visualization: string, render: RenderInfo, table: ResultTable, 
     return { kind: 'none', reason: found.problem };
   }
   const roles = found.roles;
-  const data = chartRows(table, roles, maxPoints, render.accumulate === true);
+  let data = chartRows(table, roles, maxPoints, render.accumulate === true);
   const stack = stackOf(render.kind, layout.defaultStack);
   const xName = roles.x.name;
   const yTitle = render.ytitle ?? (roles.ys.length === 1 ? roles.ys[0]!.name : null);
@@ -202,6 +210,22 @@ function xyChart(visualization: string, render: RenderInfo, table: ResultTable, 
     perSeries.set(r.series, (perSeries.get(r.series) ?? 0) + 1);
   }
   const lonePoints = [...perSeries.values()].some((n) => n === 1);
+  // A value between two nulls of its series draws nothing on a line or area (each breaks at a null): a
+  // layer of points draws the values marked lone. Not needed when every point is drawn (lonePoints).
+  const lone = layout.layout === 'line' || layout.layout === 'area' ? chartLonePoints(data.rows) : new Set<number>();
+  const markLone = !lonePoints && lone.size > 0;
+  if (markLone) {
+    data = { ...data, rows: data.rows.map((r, i) => (lone.has(i) ? { ...r, lone: true } : r)) };
+  }
+  /** Points at the values marked lone, coloured (and dimmed by the legend's pick) as their line. */
+  const loneLayer = (unitEncoding: VegaLiteSpec): VegaLiteSpec => ({
+    transform: [{ filter: 'datum.lone' }],
+    mark: { type: 'point', filled: true, tooltip: true },
+    encoding: unitEncoding,
+  });
+  /** The unit of `mark` and `encoding`, with the layer of lone points over it when there are any. */
+  const withLone = (unit: VegaLiteSpec): VegaLiteSpec =>
+    markLone ? { layer: [unit, loneLayer(unit.encoding as VegaLiteSpec)] } : unit;
   let mark: VegaLiteSpec;
   let encoding: VegaLiteSpec;
   switch (layout.layout) {
@@ -256,7 +280,7 @@ function xyChart(visualization: string, render: RenderInfo, table: ResultTable, 
     body = {
       transform: [{ filter: { field: 'series', oneOf: seriesNames.slice(0, 5) } }],
       facet: { row: { field: 'series', type: 'nominal', title: null, sort: null } },
-      spec: { width: 600, height: 120, mark, encoding },
+      spec: { width: 600, height: 120, ...withLone({ mark, encoding }) },
       resolve: { scale: { y: 'independent' } },
     };
   } else if (
@@ -268,20 +292,19 @@ function xyChart(visualization: string, render: RenderInfo, table: ResultTable, 
     body = {
       layer: seriesNames.map((s) => ({
         transform: [{ filter: { field: 'series', equal: s } }],
-        mark,
-        encoding: { ...encoding, y: { ...value, title: s } },
+        ...withLone({ mark, encoding: { ...encoding, y: { ...value, title: s } } }),
       })),
       resolve: { scale: { y: 'independent' } },
     };
   } else if (seriesNames.length > 1) {
     // Click a legend entry to isolate its series (shift-click adds more; click empty space to reset).
-    body = {
-      params: [{ name: 'pick', select: { type: 'point', fields: ['series'] }, bind: 'legend' }],
-      mark,
-      encoding: { ...encoding, opacity: { condition: { param: 'pick', value: 1 }, value: 0.12 } },
-    };
+    const picked = { ...encoding, opacity: { condition: { param: 'pick', value: 1 }, value: 0.12 } };
+    const params = [{ name: 'pick', select: { type: 'point', fields: ['series'] }, bind: 'legend' }];
+    body = markLone
+      ? { layer: [{ params, mark, encoding: picked }, loneLayer(picked)] }
+      : { params, mark, encoding: picked };
   } else {
-    body = { mark, encoding };
+    body = withLone({ mark, encoding });
   }
   return {
     kind: 'chart',
@@ -317,6 +340,9 @@ function pieChart(render: RenderInfo, table: ResultTable, maxPoints: number): Ch
     series: String(r[category] ?? '(null)'),
     y: toNumber(r[valueIdx] ?? null),
   }));
+  // Past the theme's ten colours each slice gets its own (they repeated: the 1st and 11th slice were
+  // the same blue, and the legend could not tell them apart).
+  const sliceNames = new Set(rows.map((r) => r.x)).size;
   const body: VegaLiteSpec = {
     mark: { type: 'arc', innerRadius: 0, tooltip: true },
     encoding: {
@@ -326,6 +352,7 @@ function pieChart(render: RenderInfo, table: ResultTable, maxPoints: number): Ch
         type: 'nominal',
         title: cat.name,
         sort: null,
+        ...(sliceNames > THEMED_SERIES ? { scale: { range: manyColours(sliceNames) } } : {}),
         ...(render.legend?.toLowerCase() === 'hidden' ? { legend: null } : {}),
       },
       tooltip: [
@@ -396,6 +423,15 @@ function cardChart(render: RenderInfo, table: ResultTable): ChartPlan {
     recordsDrawn: 1,
     recordsTotal: table.rows.length,
   };
+}
+
+/**
+ * What the results panel and a notebook output say above the grid when the query asked for a chart that
+ * its result cannot draw (the reason alone sat on a Chart tab the panel does not open then); undefined
+ * when there is a chart, or the query asked for none.
+ */
+export function noChartNote(render: RenderInfo | undefined, plan: ChartPlan | undefined): string | undefined {
+  return render && plan?.kind === 'none' ? `No chart for "render ${render.visualization}": ${plan.reason}` : undefined;
 }
 
 /** Our guess for a result without `render`: a time chart, a column chart, or nothing. */

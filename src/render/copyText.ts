@@ -21,17 +21,17 @@ export function tsvField(text: string): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** The column names as a tab-separated line. */
-export function tsvHeader(table: TableCells): string {
-  return table.columns.map((c) => tsvField(c.name)).join('\t');
+/** The column names (of `cols`, else every column) as a tab-separated line. */
+export function tsvHeader(table: TableCells, cols?: readonly number[]): string {
+  return (cols ?? table.columns.map((_, c) => c)).map((c) => tsvField(table.columns[c]!.name)).join('\t');
 }
 
-/** Source row `row` of the table as a tab-separated line. */
-export function tsvLine(table: TableCells, row: number): string {
-  const width = table.columns.length;
+/** Source row `row` of the table (its columns `cols`, else all) as a tab-separated line. */
+export function tsvLine(table: TableCells, row: number, cols?: readonly number[]): string {
+  const width = cols ? cols.length : table.columns.length;
   let line = '';
-  for (let c = 0; c < width; c++) {
-    line += (c ? '\t' : '') + tsvField(table.text(row, c));
+  for (let i = 0; i < width; i++) {
+    line += (i ? '\t' : '') + tsvField(table.text(row, cols ? cols[i]! : i));
   }
   return line;
 }
@@ -55,15 +55,17 @@ export function rowsCopier(
   last: number,
   headers: boolean,
   maxChars = MAX_COPY_TEXT_CHARS,
+  /** Only these columns (Copy column: one), else every column. */
+  cols?: readonly number[],
 ): { next(sliceRows: number): RowsCopy | undefined } {
-  const lines: string[] = headers ? [tsvHeader(table)] : [];
+  const lines: string[] = headers ? [tsvHeader(table, cols)] : [];
   let chars = lines[0]?.length ?? 0;
   let row = first;
   return {
     next(sliceRows: number): RowsCopy | undefined {
       const end = Math.min(last + 1, row + sliceRows);
       for (; row < end; row++) {
-        const line = tsvLine(table, view[row]!);
+        const line = tsvLine(table, view[row]!, cols);
         // +1: the line break before it.
         if (chars + line.length + 1 > maxChars && row > first) {
           return { text: lines.join('\n'), rows: row - first };

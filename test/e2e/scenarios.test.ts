@@ -35,12 +35,14 @@ import { geoLookupScenario } from './scenarios/geoLookup';
 import { geoQueryScenario } from './scenarios/geoQuery';
 import { graphMatchScenario } from './scenarios/graphMatch';
 import { gridAtScaleScenario } from './scenarios/gridAtScale';
+import { gridAtScaleWideScenario } from './scenarios/gridAtScaleWide';
 import { gridJourneyScenario } from './scenarios/gridJourney';
 import { gridKeyboardScenario } from './scenarios/gridKeyboard';
 import { chartTooltipScenario, restrictedModeScenario } from './scenarios/hardening';
 import { highlightingScenario } from './scenarios/highlighting';
 import { hostileExportsScenario } from './scenarios/hostileExports';
 import { hostileFolderScenario } from './scenarios/hostileFolder';
+import { hostileGridScenario } from './scenarios/hostileGrid';
 import { hostileQueriesScenario } from './scenarios/hostileQueries';
 import { ipLookupScenario } from './scenarios/ipLookup';
 import { ipv6FleetScenario } from './scenarios/ipv6Fleet';
@@ -55,11 +57,11 @@ import { logAnalyticsWorkspaceScenario } from './scenarios/logAnalyticsWorkspace
 import { machinesScenario } from './scenarios/machines';
 import { mapDiffScenario, mapExpandScenario, mapFocusScenario } from './scenarios/mapJourneys';
 import { narrowMapLabelsScenario } from './scenarios/narrowMapLabels';
-import { oddAddressTreeScenario } from './scenarios/oddAddressTree';
 import { noProcessTableScenario } from './scenarios/noProcessTable';
 import { notebookBackendSwitchScenario } from './scenarios/notebookBackendSwitch';
 import { notebookLogAnalyticsScenario } from './scenarios/notebookLogAnalytics';
 import { bigNotebookScenario, reportNotebookScenario } from './scenarios/notebooks';
+import { oddAddressTreeScenario } from './scenarios/oddAddressTree';
 import { otherViewsScenario } from './scenarios/otherViews';
 import { ownExportsScenario } from './scenarios/ownExports';
 import { ownFleetScenario } from './scenarios/ownFleet';
@@ -471,6 +473,16 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
   scenario(
     "108 the Machines view on a user's exports with addresses spelt every way (IPv6 in two spellings, IPv4-mapped, a zone id, garbage, 500 characters, case-only namesakes): one readable name and one row per address, resolved to its machine; the tooltip names the export's spellings; Filter Machines… finds fd00::2 exported as fd00:0::2; the map's endpoint query finds both spellings' links",
     oddAddressTreeScenario,
+    300_000,
+  );
+  scenario(
+    "112 the results panel on a user's hostile export: markup in column names and values, controls, bidi and a zero-width space show as text, a long past 2^53 and 100-ns datetimes exactly, a null unlike an empty string; a 100,000-character and a deeply nested value expand at once; Ctrl+Space copies a column; a piechart it cannot draw says why above the grid; a timechart over nulls draws",
+    hostileGridScenario,
+    300_000,
+  );
+  scenario(
+    '113 results far from the sample: 120 columns scrolled far right keep their header over their columns; 200,000 rows to the end, sorted and resized paint consecutive rows, a growing real column uncut; a null reads in High Contrast',
+    gridAtScaleWideScenario,
     300_000,
   );
 });

@@ -339,3 +339,82 @@ describe('chartPlan: without render', () => {
     });
   });
 });
+
+describe('a line with nulls: a point between two gaps is drawn', () => {
+  const h = (i: number) => `2024-05-01T${String(i).padStart(2, '0')}:00:00Z`;
+  // vm1: a line 0-1, a null at 2, a lone value at 3, a null at 4, a line 5-6. vm2: no gaps.
+  const gaps: ResultTable = {
+    name: 'PrimaryResult',
+    columns: [
+      { name: 'TimeGenerated', type: 'datetime' },
+      { name: 'Computer', type: 'string' },
+      { name: 'N', type: 'long' },
+    ],
+    rows: [0, 1, 2, 3, 4, 5, 6].flatMap((i) => [
+      // Rows out of time order, as a query without `order by` gives them.
+      [h(6 - i), 'vm1', 6 - i === 2 || 6 - i === 4 ? null : 6 - i],
+      [h(i), 'vm2', 10 + i],
+    ]),
+  };
+
+  test('the lone value is marked and a point layer draws the marked rows; the lines are as before', () => {
+    const spec = chart(chartPlan(gaps, { visualization: 'timechart' }, 1000)).spec;
+    const lone = (spec.data as { values: Array<{ x: string; series: string; lone?: boolean }> }).values.filter(
+      (r) => r.lone,
+    );
+    assert.deepEqual(
+      lone.map((r) => [r.series, r.x]),
+      [['vm1', h(3)]],
+    );
+    const layers = spec.layer as VegaLiteSpec[];
+    assert.equal(layers.length, 2);
+    assert.equal((layers[0]!.mark as VegaLiteSpec).type, 'line');
+    assert.equal((layers[1]!.mark as VegaLiteSpec).type, 'point');
+    assert.deepEqual(layers[1]!.transform, [{ filter: 'datum.lone' }]);
+    // It compiles, and the legend's pick still dims the points with their line.
+    compile(spec as never);
+    assert.deepEqual((layers[1]!.encoding as VegaLiteSpec).opacity, (layers[0]!.encoding as VegaLiteSpec).opacity);
+  });
+
+  test('a series without a lone value keeps the one line mark', () => {
+    const full: ResultTable = { ...gaps, rows: gaps.rows.filter((r) => r[1] === 'vm2') };
+    const spec = chart(chartPlan(full, { visualization: 'timechart' }, 1000)).spec;
+    assert.equal(spec.layer, undefined);
+    assert.equal((spec.mark as VegaLiteSpec).type, 'line');
+  });
+
+  test('panels and two axes draw the lone point too', () => {
+    for (const ysplit of ['panels', 'axes']) {
+      const spec = chart(chartPlan(gaps, { visualization: 'timechart', ysplit }, 1000)).spec;
+      compile(spec as never);
+      assert.match(JSON.stringify(spec), /"filter":"datum.lone"/, ysplit);
+    }
+  });
+});
+
+describe('a pie of many slices', () => {
+  const slices = (n: number): ResultTable => ({
+    name: 'PrimaryResult',
+    columns: [
+      { name: 'Process', type: 'string' },
+      { name: 'Count', type: 'long' },
+    ],
+    rows: Array.from({ length: n }, (_, i) => [`process-${i}`, 1000 - i]),
+  });
+
+  test('past ten slices each gets a colour of its own', () => {
+    // The theme's ten colours repeated: process-0 and process-10 were the same blue.
+    for (const n of [11, 500]) {
+      const color = (chart(chartPlan(slices(n), { visualization: 'piechart' }, 20_000)).spec.encoding as VegaLiteSpec)
+        .color as VegaLiteSpec;
+      const range = (color.scale as { range: string[] }).range;
+      assert.equal(new Set(range).size, n, `${n} slices`);
+    }
+  });
+
+  test('ten slices keep the theme colours', () => {
+    const color = (chart(chartPlan(slices(10), { visualization: 'piechart' }, 20_000)).spec.encoding as VegaLiteSpec)
+      .color as VegaLiteSpec;
+    assert.equal(color.scale, undefined);
+  });
+});

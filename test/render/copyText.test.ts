@@ -63,6 +63,13 @@ describe('rows as tab-separated text for the clipboard', () => {
     });
   });
 
+  test('copies one column of the view rows under its name (Copy column)', () => {
+    const cells = rowCells(table);
+    const copy = rowsCopier(cells, [3, 2, 1, 0], 0, 3, true, undefined, [1]).next(100);
+    assert.deepEqual(copy, { text: 'Bytes\n3\n0\n\n10', rows: 4 });
+    assert.equal(tsvLine(cells, 2, [3, 0]), `2024-05-01T01:00:00Z\t"two\r\nlines"`);
+  });
+
   test('builds a slice at a time and returns the copy only when it is whole', () => {
     const cells = rowCells(table);
     const copier = rowsCopier(cells, [0, 1, 2, 3], 0, 3, false);

@@ -48,6 +48,15 @@ describe('renderCell', () => {
     assert.equal(cell.textContent, family);
   });
 
+  test('control characters (NUL, BEL, ESC, a lone CR, DEL, C1) show as code points; tab and line breaks stay', () => {
+    const cell = new ShimCell();
+    // Chromium draws NUL, BEL and ESC as nothing or as a box, and a lone CR as a space: 'ok\r' read as 'ok'.
+    renderCell(cell, 'a\u0000b\u0007c\u001b[31m d\re\u007f f\u0085g\u009b', undefined, 'string', false);
+    assert.equal(cell.textContent, 'a[U+0000]b[U+0007]c[U+001B][31m d[U+000D]e[U+007F] f[U+0085]g[U+009B]');
+    renderCell(cell, 'col1\tcol2\r\nline2\n', undefined, 'string', false);
+    assert.equal(cell.textContent, 'col1\tcol2\r\nline2\n');
+  });
+
   test('a cell shows the first 10,000 characters of a long value, its tooltip the first 2,000', () => {
     const cell = new ShimCell();
     const long = `\u202E${'x'.repeat(50_000)}`;

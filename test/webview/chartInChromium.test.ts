@@ -205,6 +205,40 @@ describe('charts in Chromium', { skip: SKIP_WITHOUT_CHROMIUM }, () => {
     );
   });
 
+  test('a render the result cannot draw says why above the grid, which still shows the rows', async () => {
+    const strings: ResultTable = {
+      name: 'PrimaryResult',
+      columns: [
+        { name: 'Computer', type: 'string' },
+        { name: 'Note', type: 'string' },
+      ],
+      rows: [
+        ['vm1', 'a'],
+        ['vm2', 'b'],
+      ],
+    };
+    // Before, the panel opened on the grid in silence: the reason sat on the Chart tab, never opened.
+    for (const visualization of ['timechart', 'piechart']) {
+      await p.post(resultMessage(strings, { visualization }));
+      const notice = p.page.locator('.chart-missing');
+      assert.equal(await notice.isVisible(), true, `no notice for render ${visualization}`);
+      assert.match(
+        (await notice.textContent()) ?? '',
+        new RegExp(`render ${visualization}": .*(needs|no numeric column)`),
+      );
+      assert.equal(await p.page.locator('.grid-body [role=row]:visible').count(), 2);
+    }
+    // A result that charts, or one without render, shows no such notice.
+    await p.post(resultMessage(strings));
+    assert.equal(await p.page.locator('.chart-missing').isVisible(), false);
+    await draw(
+      p,
+      series(['vm1'], 3, (_s, t) => t),
+      { visualization: 'timechart' },
+    );
+    assert.equal(await p.page.locator('.chart-missing').isVisible(), false);
+  });
+
   test('no page errors or CSP violations', async () => {
     assert.deepEqual(await p.problems(), []);
   });

@@ -211,6 +211,50 @@ describe('results grid in Chromium', { skip: SKIP_WITHOUT_CHROMIUM }, () => {
     assert.ok(gap < 1000, `the page froze for ${Math.round(gap)} ms during the copy`);
   });
 
+  test('a null of each type shows a dim "null"; an empty string shows nothing; copy still gives empty text', async () => {
+    const types = ['string', 'long', 'real', 'datetime', 'timespan', 'guid', 'bool', 'dynamic'] as const;
+    await p.post(
+      resultMessage({
+        name: 'PrimaryResult',
+        columns: types.map((type) => ({ name: type, type })),
+        rows: [types.map(() => null), types.map((t) => (t === 'string' || t === 'dynamic' ? '' : null))],
+      }),
+    );
+    // What is drawn in each cell: its text, or the generated "null" before it.
+    const drawn = await p.page.evaluate(`[...document.querySelectorAll('.grid-body [role=row]')]
+      .filter((r) => r.offsetParent).sort((a, b) => a.dataset.row - b.dataset.row)
+      .map((r) => [...r.querySelectorAll('[role=gridcell]')].map((c) => {
+        const before = getComputedStyle(c, '::before').content;
+        return c.textContent + (before === 'none' || before === 'normal' ? '' : before);
+      }))`);
+    assert.deepEqual(drawn, [types.map(() => '"null"'), ['', ...types.slice(1, -1).map(() => '"null"'), '']]);
+    await p.page.locator('.grid-body [role=row][data-row="0"] [role=gridcell]').nth(1).click();
+    await p.page.locator('.grid-viewport').press('Control+c');
+    assert.equal((await p.posted()).filter((m) => m.type === 'copy').at(-1)?.text, '');
+  });
+
+  test('Ctrl+Space and the menu copy the selected column: its name, then the rows shown, filtered and sorted', async () => {
+    await p.post(resultMessage(machines(29)));
+    await p.page.locator('[role=columnheader][data-col="1"]').click();
+    await p.page.locator('[role=columnheader][data-col="1"]').click();
+    await typeFilter(p, 'onprem');
+    await p.page.locator('.grid-body [role=row][data-row="0"] [role=gridcell]').nth(1).click();
+    await p.page.locator('.grid-viewport').press('Control+Space');
+    const column = ['N', '25', '20', '15', '10', '5', '0'].join('\n');
+    assert.deepEqual((await p.posted()).filter((m) => m.type === 'copy').at(-1), {
+      type: 'copy',
+      what: 'rows',
+      text: column,
+      rows: 6,
+      headers: true,
+    });
+    await p.page.evaluate('window.__posted.length = 0');
+    await p.page.locator('.grid-body [role=row][data-row="2"] [role=gridcell]').nth(1).click({ button: 'right' });
+    await p.page.locator('.context-menu .menu-item', { hasText: 'Copy column' }).click();
+    assert.equal((await p.posted()).filter((m) => m.type === 'copy').at(-1)?.text, column);
+    await typeFilter(p, '');
+  });
+
   test('no page errors or CSP violations', async () => {
     assert.deepEqual(await p.problems(), []);
   });

@@ -104,3 +104,47 @@ describe('notebook output in Chromium', { skip: SKIP }, () => {
     assert.ok(wide.grid < CAP_PX, `3 wide rows in ${wide.grid} px`);
   });
 });
+
+describe('notebook output: a render it cannot draw', { skip: SKIP }, () => {
+  let browser: Browser;
+  let page: Page;
+  before(async () => {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+    page = await browser.newPage({ viewport: { width: 900, height: 800 } });
+    const bundle = fs.readFileSync(RENDERER);
+    await page.route(`${ORIGIN}/**`, (route) =>
+      route.request().url().endsWith('/renderer.js')
+        ? route.fulfill({ body: bundle, contentType: 'text/javascript' })
+        : route.fulfill({ body: '<!DOCTYPE html><html><body></body></html>', contentType: 'text/html' }),
+    );
+    await page.goto(`${ORIGIN}/`);
+  });
+  after(async () => browser?.close());
+
+  test('says why above the grid (it showed the grid in silence)', async () => {
+    const strings: ResultTable = {
+      name: 'PrimaryResult',
+      columns: [{ name: 'Computer', type: 'string' }],
+      rows: [['web-1'], ['web-2']],
+    };
+    const payload = resultPayload({
+      tables: [strings],
+      render: { visualization: 'timechart' },
+      stats: { backend: 'local', durationMs: 4, rowCount: 2, truncated: false },
+      warnings: [],
+    });
+    const notes = await page.evaluate(`(async (json) => {
+      const { activate } = await import(location.origin + '/renderer.js');
+      const element = document.createElement('div');
+      document.body.replaceChildren(element);
+      activate().renderOutputItem({ id: 'y', mime: 'application/vnd.kql.result+json', json: () => JSON.parse(json) }, element);
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const root = element.shadowRoot;
+      return { notes: [...root.querySelectorAll('.warning')].map((w) => w.textContent), rows: root.querySelectorAll('.grid-body .grid-row:not([hidden])').length };
+    })(${JSON.stringify(JSON.stringify(payload))})`);
+    assert.deepEqual(notes, {
+      notes: ['No chart for "render timechart": The result has no numeric column to draw.'],
+      rows: 2,
+    });
+  });
+});

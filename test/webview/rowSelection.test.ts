@@ -151,6 +151,13 @@ describe('gridKey', () => {
     assert.equal(gridKey({ key: 'a', shiftKey: false, ctrlKey: false, metaKey: true }, s, EXTENT), 'selectAll');
   });
 
+  test('Ctrl+Space (and Cmd+Space) copies the selected column; Space alone still selects the cell', () => {
+    const { s } = selection();
+    s.moveTo({ row: 4, col: 1, range: 'collapse' }, 100, 3);
+    assert.equal(gridKey({ key: ' ', shiftKey: false, ctrlKey: true, metaKey: false }, s, EXTENT), 'copyColumn');
+    assert.equal(gridKey({ key: ' ', shiftKey: false, ctrlKey: false, metaKey: true }, s, EXTENT), 'copyColumn');
+  });
+
   test('Shift+moves on a view a filter emptied select no rows (the status said "2 rows selected")', () => {
     const { s, notes } = selection();
     const empty: GridExtent = { rows: 0, cols: 2, page: 10 };

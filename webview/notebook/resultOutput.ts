@@ -7,7 +7,7 @@
 import { type NotebookResultPayload, payloadCountsProblem, savedRowsNote } from '../../src/notebook/notebookFile';
 import { outputStatusText } from '../../src/notebook/resultPayload';
 import { validateQueryResult } from '../../src/protocol/validate';
-import { type ChartPlan, chartPlan } from '../../src/render/chartSpec';
+import { type ChartPlan, chartPlan, noChartNote } from '../../src/render/chartSpec';
 import { toCsv, toJsonRecords } from '../../src/render/exportData';
 import { rowCells } from '../../src/render/tableCells';
 import { ChartView } from '../results/chart';
@@ -122,9 +122,11 @@ export class ResultOutput {
         () => table && void navigator.clipboard?.writeText(toJsonRecords(table)),
       ),
     );
-    const notes = [savedRowsNote(payload, index), ...(options.resultNotes ? resultNotes(payload) : [])].filter(
-      (n): n is string => !!n,
-    );
+    const notes = [
+      savedRowsNote(payload, index),
+      ...(options.resultNotes ? resultNotes(payload) : []),
+      noChartNote(result.render, this.plan),
+    ].filter((n): n is string => !!n);
     const status = el('div', 'status muted', outputStatusText(payload, index));
     this.element.append(toolbar, status, ...notes.map((n) => el('div', 'warning', n)), gridHost, chartHost, detail);
     this.element.dataset.view = 'grid';

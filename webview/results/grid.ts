@@ -101,6 +101,7 @@ export class ResultGrid {
       copyCell: () => this.copyCell(),
       copyRows: () => this.copyRows(),
       copyWithHeaders: () => this.copyRows(true),
+      copyColumn: () => this.copyColumn(),
       expand: () => this.expandSelected(),
       closed: () => this.viewport.focus(),
     });
@@ -383,6 +384,11 @@ export class ResultGrid {
     this.copier.rows(this.view, headers);
   }
 
+  /** The selected column under its name, every row shown. */
+  copyColumn(): void {
+    this.copier.column(this.view);
+  }
+
   private expandSelected(): void {
     const { row, col } = this.selection.cell;
     if (row === HEADER_ROW) {
@@ -422,6 +428,7 @@ export class ResultGrid {
     menu: () => this.openMenuAtSelection(),
     copySelection: () => this.copier.selected(this.view),
     copyRows: () => this.copyRows(),
+    copyColumn: () => this.copyColumn(),
     selectAll: () => this.selectAll(),
   };
 

@@ -2,7 +2,7 @@
  * What a key does in the grid, without the DOM: arrows, PageUp/PageDown and Home/End move the selected
  * cell (Shift stretching the range of rows), Enter expands the value (or sorts, on a header), Space
  * selects the cell (or sorts), Shift+F10 and the context-menu key open the menu, Ctrl/Cmd+C copies the
- * selection and Ctrl/Cmd+Shift+C its rows, Ctrl/Cmd+A selects every row (test/webview/gridKeys.test.ts).
+ * selection and Ctrl/Cmd+Shift+C its rows, Ctrl/Cmd+Space the selected column, Ctrl/Cmd+A selects every row (test/webview/gridKeys.test.ts).
  */
 import { HEADER_ROW, type RangeMove, type RowSelection, type SelectionMove } from './rowSelection';
 
@@ -15,7 +15,7 @@ export interface GridKey {
 }
 
 /** What the grid does for a key other than a move. */
-export type GridKeyCommand = 'expand' | 'sort' | 'menu' | 'copySelection' | 'copyRows' | 'selectAll';
+export type GridKeyCommand = 'expand' | 'sort' | 'menu' | 'copySelection' | 'copyRows' | 'copyColumn' | 'selectAll';
 
 /** The size of what the keys move over. */
 export interface GridExtent {
@@ -45,6 +45,10 @@ export function gridKey(
   }
   if (e.key === 'Enter') {
     return 'expand';
+  }
+  if (e.key === ' ' && mod) {
+    // Ctrl+Space selects a column in a spreadsheet; here it copies the column, every row shown.
+    return 'copyColumn';
   }
   if (e.key === ' ') {
     return row === HEADER_ROW ? 'sort' : { row, col, range: 'collapse' };

@@ -9,6 +9,7 @@ export interface GridMenuActions {
   copyCell(): void;
   copyRows(): void;
   copyWithHeaders(): void;
+  copyColumn(): void;
   expand(): void;
   /** The menu closed: the keyboard goes back to the grid. */
   closed(): void;
@@ -57,6 +58,7 @@ export class GridMenu {
       item('Copy cell', () => this.actions.copyCell()),
       item(rows > 1 ? `Copy ${rows.toLocaleString('en-US')} rows` : 'Copy row', () => this.actions.copyRows()),
       item('Copy with headers', () => this.actions.copyWithHeaders()),
+      item('Copy column (Ctrl+Space)', () => this.actions.copyColumn()),
       item('Expand value', () => this.actions.expand()),
     );
     this.element.style.left = `${left}px`;

@@ -37,17 +37,42 @@ export function gridMetrics(fontSize: string): GridMetrics {
   };
 }
 
+/** Rows read from the top, and rows read at even steps through the rest (the last included). */
+const HEAD_ROWS = 200;
+const SPREAD_ROWS = 800;
+/** Cells read at most past the first rows' (a 1,000-column result reads fewer rows further down). */
+const SPREAD_CELLS = 100_000;
+
 /**
- * The grid's CSS column template: each column as wide as its header (name and type) or the longest of
- * the first 200 rows' text, within 60–480 px, so columns fit without measuring the DOM.
+ * The rows a column's width is read from: the first 200, then 800 (fewer for a very wide result) spread evenly to the last row. The
+ * first 200 alone made a column of numbers that grow down the table (ids, byte counts, a sorted
+ * result's tail) too narrow for its later values, cut to "130963…" with an ellipsis.
+ */
+export function widthSampleRows(rowCount: number, columns = 1): number[] {
+  const spread = Math.min(SPREAD_ROWS, Math.floor(SPREAD_CELLS / Math.max(1, columns)));
+  const rows: number[] = [];
+  const head = Math.min(HEAD_ROWS, rowCount);
+  for (let r = 0; r < head; r++) rows.push(r);
+  const rest = rowCount - head;
+  if (rest <= spread) {
+    for (let r = head; r < rowCount; r++) rows.push(r);
+  } else {
+    for (let i = 1; i <= spread; i++) rows.push(head - 1 + Math.round((i * rest) / spread));
+  }
+  return rows;
+}
+
+/**
+ * The grid's CSS column template: each column as wide as its header (name and type) or the longest text
+ * of its sampled rows (widthSampleRows), within 60–480 px, so columns fit without measuring the DOM.
  */
 export function columnTemplate(table: TableCells, metrics: GridMetrics): string {
-  const sample = Math.min(200, table.rowCount);
+  const sample = widthSampleRows(table.rowCount, table.columns.length);
   return table.columns
     .map((c, i) => {
       // The header shows the name and the type; a monospace character is metrics.charWidth wide.
       let chars = c.name.length + c.type.length + 2;
-      for (let r = 0; r < sample; r++) {
+      for (const r of sample) {
         chars = Math.max(chars, Math.min(60, table.text(r, i).length));
       }
       return `${Math.max(60, Math.min(480, chars * metrics.charWidth + 20))}px`;

@@ -18,7 +18,7 @@ import type {
 } from '../../src/protocol/messages';
 import { unshownOutcome } from '../../src/protocol/unshownOutcome';
 import { validateHostMessage, validatePanelState } from '../../src/protocol/validate';
-import { type ChartPlan, chartPlan } from '../../src/render/chartSpec';
+import { type ChartPlan, chartPlan, noChartNote } from '../../src/render/chartSpec';
 import { tableOf } from '../../src/render/tableCells';
 import { PARTIAL_ANSWER_NOTE } from '../../src/render/runSummary';
 import { truncationNote } from '../../src/render/truncationNote';
@@ -126,7 +126,12 @@ resultsToolbar.append(
   ),
   exportAllButton,
 );
-panels[0]!.append(resultsToolbar, warnings, gridHost, detail);
+// The query asked for a chart this result cannot draw: said where the user is, above the grid (the
+// reason also sits on the Chart tab, which the panel does not open then).
+const chartMissing = el('div', 'warning chart-missing');
+chartMissing.setAttribute('role', 'status');
+chartMissing.hidden = true;
+panels[0]!.append(resultsToolbar, warnings, chartMissing, gridHost, detail);
 let filterTimer: ReturnType<typeof setTimeout> | undefined;
 filterBox.addEventListener('input', () => {
   clearTimeout(filterTimer);
@@ -446,6 +451,10 @@ function showTable(m: ShowResultMessage): void {
   // The chart data is folded only when the query asked for a chart or the Chart tab is opened, so a
   // plain result's grid paints without waiting for it.
   plan = m.result.render ? chartPlan(chartTable(), m.result.render, m.options.maxChartPoints) : undefined;
+  // The visualization is the query's text: shown as text.
+  const missing = noChartNote(m.result.render, plan);
+  chartMissing.hidden = missing === undefined;
+  chartMissing.textContent = missing ?? '';
   chartDrawn = false;
   chart.finalize();
   showStatus();

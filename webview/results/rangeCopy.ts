@@ -40,10 +40,12 @@ export class RangeCopy {
     last: number,
     headers: boolean,
     report: RangeCopyReport,
+    /** Only these columns, else every column. */
+    cols?: readonly number[],
   ): void {
     const run = ++this.run;
     const selectedRows = last - first + 1;
-    const copier = rowsCopier(table, view, first, last, headers);
+    const copier = rowsCopier(table, view, first, last, headers, undefined, cols);
     let copied = 0;
     let reported = 0;
     const finish = (made: { text: string; rows: number }): void => {

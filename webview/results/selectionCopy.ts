@@ -53,6 +53,26 @@ export class SelectionCopy {
     });
   }
 
+  /** The selected column: its name, then its value in every row shown (filtered and sorted), one a line. */
+  column(view: readonly number[]): void {
+    const { col } = this.selection.cell;
+    if (view.length === 0 || this.table.columns[col] === undefined) {
+      return;
+    }
+    this.rangeCopy.start(
+      this.table,
+      view,
+      0,
+      view.length - 1,
+      true,
+      {
+        done: (copy) => this.report.copy(copy),
+        progress: (note) => this.report.selectionChanged?.(note || this.selection.note()),
+      },
+      [col],
+    );
+  }
+
   /** Ctrl/Cmd+C: the selected cell, or a range of rows with their column names (as a spreadsheet pastes them). */
   selected(view: readonly number[]): void {
     if (this.selection.isRange) {
