@@ -63,7 +63,7 @@ import { parameterValuesResponse } from './parameterValues';
 import { queryParametersResponse } from './queryParameters';
 import { resolveCompletion } from './resolve';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens, type TokensOptions } from './semanticTokens';
-import { serverTrace } from './startupTrace';
+import { mainThreadCpuMs, serverTrace } from './startupTrace';
 import { warmUp } from './warmUp';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -165,7 +165,10 @@ function logFirstDiagnostics(checked: number, total: number): void {
   if (!firstDiagnosticsSent) {
     firstDiagnosticsSent = true;
     serverTrace.mark('firstDiagnosticsSent');
-    log(`First diagnostics sent ${clocks()}, ${checked} of ${total} queries checked.`);
+    const main = mainThreadCpuMs();
+    log(
+      `First diagnostics sent ${clocks()}, ${checked} of ${total} queries checked${main === undefined ? '' : `; its main thread ${main} ms of CPU`}.`,
+    );
   }
   if (checked === total && !firstCompleteSent) {
     firstCompleteSent = true;
