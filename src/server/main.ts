@@ -58,6 +58,7 @@ import { formatDocument } from './formatting';
 import { hoverMarkdown, signatureHelp, toHover } from './hover';
 import { LiveValueStore } from './liveValues';
 import { cellCompletion, cellDiagnostics, fromScopedRange, NotebookScope, toScoped } from './notebookScope';
+import { holdOptimizer, releaseOptimizer, withStartFlags } from './optimizerHold';
 import { documentSymbols, foldingRanges } from './outline';
 import { parameterValuesResponse } from './parameterValues';
 import { queryParametersResponse } from './queryParameters';
@@ -65,6 +66,9 @@ import { resolveCompletion } from './resolve';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens, type TokensOptions } from './semanticTokens';
 import { mainThreadCpuMs, serverTrace } from './startupTrace';
 import { warmUp } from './warmUp';
+
+// Until the first diagnostics (see optimizerHold.ts): what runs before them runs once.
+const optimizerHeld = holdOptimizer();
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -103,7 +107,7 @@ function ensureLibrary(): void {
   const fromSnapshot = (globalThis as { __kqlFromSnapshot?: boolean }).__kqlFromSnapshot === true;
   const codeCache = libraryCodeCacheState();
   log(
-    `Kusto.Language loaded in ${Math.round(performance.now() - started)} ms${fromSnapshot ? ' (initialised in the start-up snapshot)' : ''}${codeCache ? ` (code cache: ${codeCache})` : ''}${memo ? '' : ' (completion memo unavailable: this library version differs)'}.`,
+    `Kusto.Language loaded in ${Math.round(performance.now() - started)} ms${fromSnapshot ? ' (initialised in the start-up snapshot)' : ''}${optimizerHeld ? " (V8's optimizing compiler held)" : ''}${codeCache ? ` (code cache: ${codeCache})` : ''}${memo ? '' : ' (completion memo unavailable: this library version differs)'}.`,
   );
   // The warm-up comes after the first document's check, not between its blocks: measured standalone, it
   // ran first and put some 1.3 s of CPU before the first diagnostics. With no document open it waits
@@ -120,6 +124,7 @@ let warmUpStarted = false;
 
 function startWarmUp(): void {
   clearTimeout(warmUpTimer);
+  giveOptimizerBack();
   if (warmUpStarted) return;
   warmUpStarted = true;
   warmUp(analyzer, completion).then(
@@ -140,7 +145,8 @@ function startWarmUp(): void {
 function saveCodeCache(): void {
   try {
     const started = performance.now();
-    const bytes = saveLibraryCodeCache();
+    // Under the flags it will be read with (the next start holds the optimizer again).
+    const bytes = withStartFlags(saveLibraryCodeCache);
     if (bytes > 0)
       log(
         `Kusto.Language's code cache written (${(bytes / 1048576).toFixed(1)} MB, ${Math.round(performance.now() - started)} ms).`,
@@ -148,6 +154,16 @@ function saveCodeCache(): void {
   } catch (e) {
     gaveUp(`Kusto.Language's code cache could not be written: ${e instanceof Error ? e.message : String(e)}`);
   }
+}
+
+/**
+ * TurboFan back on (idempotent): at the first diagnostics, or at whatever comes first instead (a check
+ * that failed, the warm-up of a server given no document).
+ */
+function giveOptimizerBack(): void {
+  const heldMs = releaseOptimizer();
+  if (heldMs !== undefined)
+    log(`V8's optimizing compiler back on after ${Math.round(heldMs)} ms (held until the first diagnostics).`);
 }
 
 /** Milliseconds since the process started (performance.now()'s origin) and of its CPU. */
@@ -169,6 +185,7 @@ function logFirstDiagnostics(checked: number, total: number): void {
     log(
       `First diagnostics sent ${clocks()}, ${checked} of ${total} queries checked${main === undefined ? '' : `; its main thread ${main} ms of CPU`}.`,
     );
+    giveOptimizerBack();
   }
   if (checked === total && !firstCompleteSent) {
     firstCompleteSent = true;
@@ -191,6 +208,7 @@ const published = new WeakSet<TextDocument>();
  * warm-up's turn, if it has not run.
  */
 function afterCheck(): void {
+  giveOptimizerBack();
   if (libraryReady && !warmUpStarted) {
     clearTimeout(warmUpTimer);
     warmUpTimer = setTimeout(startWarmUp, DIAGNOSTICS_DELAY_MS);
