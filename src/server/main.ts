@@ -113,6 +113,9 @@ function ensureLibrary(): void {
   // ran first and put some 1.3 s of CPU before the first diagnostics. With no document open it waits
   // a little longer, then runs anyway (a notebook or a view started the server).
   warmUpTimer = setTimeout(() => {
+    // Also when the open documents are none the server checks (a diff view's `git:` copy): nothing
+    // else would give the optimizer back.
+    giveOptimizerBack();
     if (documents.all().length === 0) startWarmUp();
   }, WARM_UP_FALLBACK_MS);
 }
@@ -158,7 +161,7 @@ function saveCodeCache(): void {
 
 /**
  * TurboFan back on (idempotent): at the first diagnostics, or at whatever comes first instead (a check
- * that failed, the warm-up of a server given no document).
+ * that failed, the warm-up's fallback timer of a server given no document it checks).
  */
 function giveOptimizerBack(): void {
   const heldMs = releaseOptimizer();

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { DidOpenTextDocumentNotification } from 'vscode-languageserver/node';
 import { holdOptimizer, OPTIMIZER_HOLD_ENV, optimizerHeld } from '../../src/server/optimizerHold';
 import { currentBundle } from '../builtBundle';
 import { startServer } from './lspHarness';
@@ -77,9 +78,13 @@ test("the server's diagnostics are those of a server that never held the optimiz
   assert.ok(!plain!.logs.some((l) => l.startsWith(RELEASED)), 'a server told not to hold it held it');
 });
 
-test('a server given no document gives the optimizer back with its warm-up', async () => {
+test('a server given only a document it does not check (a diff view) gives the optimizer back all the same', async () => {
   const server = await startServer({ bundle: currentBundle('server.js') });
   try {
+    // No diagnostics, no warm-up (a document is open): only the fallback timer ends the hold.
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: 'git:/hold/vm-insights.kql', languageId: 'kql', version: 1, text: 'VMConnection | take 1' },
+    });
     const deadline = Date.now() + 60_000;
     while (!server.logs.some((l) => l.startsWith(RELEASED)) && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 100));
@@ -87,6 +92,7 @@ test('a server given no document gives the optimizer back with its warm-up', asy
       server.logs.some((l) => l.startsWith(RELEASED)),
       server.logs.join('\n'),
     );
+    assert.ok(!server.published.some((p) => p.uri.startsWith('git:')), 'a git: document was checked');
   } finally {
     await server.stop();
   }
