@@ -33,6 +33,17 @@
  *
  *   npm run build && npx tsx bench/lsStartup.ts 6 first-start-order
  *
+ * With `variants`, starts without a snapshot but with the code cache (desktop VS Code's every start after
+ * its first), the server as built (A) and with LS_BENCH_B_ARGS added to its Node options and/or
+ * LS_BENCH_B_ENV (`NAME=value …`) to its environment (B), in turns; each variant makes its own cache
+ * first (the cache is keyed by the flags). What a V8 flag or a server switch changes, CPU and wall:
+ *
+ *   npm run build && LS_BENCH_B_ARGS='--single-threaded-gc' npx tsx bench/lsStartup.ts 7 variants
+ *
+ * `variants snapshot` compares them started from the start-up snapshot instead (B's Node options are
+ * then given to the snapshot's Node too, which refuses a blob built under other V8 flags: use B's
+ * environment there).
+ *
  * LS_BENCH_SERVER_ARGS adds Node options to every server started, e.g. a profile of each start:
  *
  *   LS_BENCH_SERVER_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' npx tsx bench/lsStartup.ts 1 code-cache
@@ -124,11 +135,12 @@ async function startOnce(
   onInitialized?: () => void,
   extraEnv: Record<string, string> = {},
   onFirstDiagnostics?: () => void,
+  extraArgs: readonly string[] = [],
 ): Promise<Start> {
   const client = new StartupTrace();
   client.mark('spawnRequested');
   const child = fork(server, ['--node-ipc', `--clientProcessId=${process.pid}`], {
-    execArgv: [...serverNodeArgs, ...(blob ? ['--snapshot-blob', blob] : [])],
+    execArgv: [...serverNodeArgs, ...extraArgs, ...(blob ? ['--snapshot-blob', blob] : [])],
     env: { ...process.env, ...(blob ? { GLIBC_TUNABLES: 'glibc.malloc.hugetlb=1' } : {}), ...extraEnv },
     silent: true,
   });
@@ -307,6 +319,90 @@ async function compareCodeCache(): Promise<void> {
   }
 }
 
+/** `NAME=value NAME2=value2` as an environment. */
+function envFrom(text: string): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const pair of text.split(' ').filter(Boolean)) {
+    const at = pair.indexOf('=');
+    if (at <= 0) throw new Error(`LS_BENCH_B_ENV: not NAME=value: ${pair}`);
+    env[pair.slice(0, at)] = pair.slice(at + 1);
+  }
+  return env;
+}
+
+/** The server as built (A) and with LS_BENCH_B_ARGS / LS_BENCH_B_ENV (B), in turns (see the header). */
+async function compareVariants(fromSnapshot: boolean): Promise<void> {
+  const blob = fromSnapshot ? await snapshotBlob() : undefined;
+  const bArgs = (process.env.LS_BENCH_B_ARGS ?? '').split(' ').filter(Boolean);
+  const bEnv = envFrom(process.env.LS_BENCH_B_ENV ?? '');
+  if (bArgs.length === 0 && Object.keys(bEnv).length === 0)
+    throw new Error('variants: set LS_BENCH_B_ARGS and/or LS_BENCH_B_ENV (what B adds)');
+  const labels = ['A (as built)', `B (${[...bArgs, ...Object.entries(bEnv).map(([k, v]) => `${k}=${v}`)].join(' ')})`];
+  const dirs = labels.map(() => fs.mkdtempSync(path.join(os.tmpdir(), 'kql-variants-bench-')));
+  const cacheEnv = (i: number) => ({
+    [CODE_CACHE_DIR_ENV]: dirs[i]!,
+    [CODE_CACHE_TAG_ENV]: 'bench',
+    [CODE_CACHE_NAME_ENV]: 'server',
+    ...(i === 1 ? bEnv : {}),
+  });
+  const argsOf = (i: number) => (i === 1 ? bArgs : []);
+  try {
+    for (let i = 0; i < 2 && !blob; i++) {
+      const made = await startOnce(undefined, undefined, cacheEnv(i), undefined, argsOf(i));
+      if (!/Kusto.Language's code cache written/.test(made.log)) throw new Error(`${labels[i]} wrote no code cache`);
+    }
+    const by = labels.map(() => ({
+      first: [] as number[],
+      cpu: [] as number[],
+      main: [] as number[],
+      load: [] as number[],
+      completeCpu: [] as number[],
+      completion: [] as number[],
+    }));
+    for (let r = 0; r < runs; r++) {
+      for (const i of r % 2 ? [1, 0] : [0, 1]) {
+        const start = await startOnce(
+          blob,
+          undefined,
+          blob ? (i === 1 ? bEnv : {}) : cacheEnv(i),
+          undefined,
+          argsOf(i),
+        );
+        if (blob && !/initialised in the start-up snapshot/.test(start.log))
+          throw new Error(`${labels[i]}: not started from the snapshot`);
+        if (!blob && !/code cache: used/.test(start.log))
+          throw new Error(
+            `${labels[i]}: the code cache was not used: ${/Kusto.Language loaded.*/.exec(start.log)?.[0]}`,
+          );
+        by[i]!.first.push(start.firstWall);
+        by[i]!.cpu.push(start.firstCpu);
+        by[i]!.completeCpu.push(
+          Number(
+            /First complete diagnostics sent \d+ ms after the server process started \((\d+) ms of CPU\)/.exec(
+              start.log,
+            )?.[1] ?? Number.NaN,
+          ),
+        );
+        by[i]!.completion.push(start.completionAtOnceMs);
+        by[i]!.main.push(Number(/its main thread (\d+) ms of CPU/.exec(start.log)?.[1] ?? Number.NaN));
+        by[i]!.load.push(Number(/Kusto.Language loaded in (\d+) ms/.exec(start.log)?.[1] ?? Number.NaN));
+      }
+    }
+    console.log(
+      `language server ${blob ? 'from its start-up snapshot' : 'without a snapshot, with its code cache'}, A and B in turns, load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores, medians of ${runs}:`,
+    );
+    for (let i = 0; i < 2; i++) {
+      const f = by[i]!;
+      const a = by[0]!;
+      console.log(
+        `  ${labels[i]}: first diagnostics ${median(f.first)} ms (${(median(f.first) / median(a.first)).toFixed(2)}×), ${median(f.cpu)} ms of its CPU (${(median(f.cpu) / median(a.cpu)).toFixed(2)}×), ${median(f.main)} ms of it on its main thread (${(median(f.main) / median(a.main)).toFixed(2)}×), library loaded in ${median(f.load)} ms; the whole file's diagnostics after ${median(f.completeCpu)} ms of CPU (${(median(f.completeCpu) / median(a.completeCpu)).toFixed(2)}×); a completion asked then answered in ${median(f.completion)} ms; all: ${f.first.join(' ')} / CPU ${f.cpu.join(' ')} / main ${f.main.join(' ')}`,
+      );
+    }
+  } finally {
+    for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /**
  * A first start without snapshots (code-server's first, desktop VS Code's every start): the server and
  * the engine (`kql` without its snapshot: the library loaded and its first analysis, as in the worker)
@@ -346,6 +442,7 @@ async function main(): Promise<void> {
   if (!fs.existsSync(server) || !fs.existsSync(entry)) throw new Error('no dist/server.js: npm run build first');
   if (codeCache) return compareCodeCache();
   if (mode === 'first-start-order') return compareFirstStartOrder();
+  if (mode === 'variants') return compareVariants(process.argv[4] === 'snapshot');
   const blob = await snapshotBlob();
   if (engineNice) return compareEngineNice(blob);
   if (engineAfter) return compareEngineAfter(blob);

@@ -58,13 +58,17 @@ import { formatDocument } from './formatting';
 import { hoverMarkdown, signatureHelp, toHover } from './hover';
 import { LiveValueStore } from './liveValues';
 import { cellCompletion, cellDiagnostics, fromScopedRange, NotebookScope, toScoped } from './notebookScope';
+import { holdOptimizer, releaseOptimizer, withStartFlags } from './optimizerHold';
 import { documentSymbols, foldingRanges } from './outline';
 import { parameterValuesResponse } from './parameterValues';
 import { queryParametersResponse } from './queryParameters';
 import { resolveCompletion } from './resolve';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens, type TokensOptions } from './semanticTokens';
-import { serverTrace } from './startupTrace';
+import { mainThreadCpuMs, serverTrace } from './startupTrace';
 import { warmUp } from './warmUp';
+
+// Until the first diagnostics (see optimizerHold.ts): what runs before them runs once.
+const optimizerHeld = holdOptimizer();
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -103,12 +107,15 @@ function ensureLibrary(): void {
   const fromSnapshot = (globalThis as { __kqlFromSnapshot?: boolean }).__kqlFromSnapshot === true;
   const codeCache = libraryCodeCacheState();
   log(
-    `Kusto.Language loaded in ${Math.round(performance.now() - started)} ms${fromSnapshot ? ' (initialised in the start-up snapshot)' : ''}${codeCache ? ` (code cache: ${codeCache})` : ''}${memo ? '' : ' (completion memo unavailable: this library version differs)'}.`,
+    `Kusto.Language loaded in ${Math.round(performance.now() - started)} ms${fromSnapshot ? ' (initialised in the start-up snapshot)' : ''}${optimizerHeld ? " (V8's optimizing compiler held)" : ''}${codeCache ? ` (code cache: ${codeCache})` : ''}${memo ? '' : ' (completion memo unavailable: this library version differs)'}.`,
   );
   // The warm-up comes after the first document's check, not between its blocks: measured standalone, it
   // ran first and put some 1.3 s of CPU before the first diagnostics. With no document open it waits
   // a little longer, then runs anyway (a notebook or a view started the server).
   warmUpTimer = setTimeout(() => {
+    // Also when the open documents are none the server checks (a diff view's `git:` copy): nothing
+    // else would give the optimizer back.
+    giveOptimizerBack();
     if (documents.all().length === 0) startWarmUp();
   }, WARM_UP_FALLBACK_MS);
 }
@@ -120,6 +127,7 @@ let warmUpStarted = false;
 
 function startWarmUp(): void {
   clearTimeout(warmUpTimer);
+  giveOptimizerBack();
   if (warmUpStarted) return;
   warmUpStarted = true;
   warmUp(analyzer, completion).then(
@@ -140,7 +148,8 @@ function startWarmUp(): void {
 function saveCodeCache(): void {
   try {
     const started = performance.now();
-    const bytes = saveLibraryCodeCache();
+    // Under the flags it will be read with (the next start holds the optimizer again).
+    const bytes = withStartFlags(saveLibraryCodeCache);
     if (bytes > 0)
       log(
         `Kusto.Language's code cache written (${(bytes / 1048576).toFixed(1)} MB, ${Math.round(performance.now() - started)} ms).`,
@@ -148,6 +157,16 @@ function saveCodeCache(): void {
   } catch (e) {
     gaveUp(`Kusto.Language's code cache could not be written: ${e instanceof Error ? e.message : String(e)}`);
   }
+}
+
+/**
+ * TurboFan back on (idempotent): at the first diagnostics, or at whatever comes first instead (a check
+ * that failed, the warm-up's fallback timer of a server given no document it checks).
+ */
+function giveOptimizerBack(): void {
+  const heldMs = releaseOptimizer();
+  if (heldMs !== undefined)
+    log(`V8's optimizing compiler back on after ${Math.round(heldMs)} ms (held until the first diagnostics).`);
 }
 
 /** Milliseconds since the process started (performance.now()'s origin) and of its CPU. */
@@ -165,7 +184,11 @@ function logFirstDiagnostics(checked: number, total: number): void {
   if (!firstDiagnosticsSent) {
     firstDiagnosticsSent = true;
     serverTrace.mark('firstDiagnosticsSent');
-    log(`First diagnostics sent ${clocks()}, ${checked} of ${total} queries checked.`);
+    const main = mainThreadCpuMs();
+    log(
+      `First diagnostics sent ${clocks()}, ${checked} of ${total} queries checked${main === undefined ? '' : `; its main thread ${main} ms of CPU`}.`,
+    );
+    giveOptimizerBack();
   }
   if (checked === total && !firstCompleteSent) {
     firstCompleteSent = true;
@@ -188,6 +211,7 @@ const published = new WeakSet<TextDocument>();
  * warm-up's turn, if it has not run.
  */
 function afterCheck(): void {
+  giveOptimizerBack();
   if (libraryReady && !warmUpStarted) {
     clearTimeout(warmUpTimer);
     warmUpTimer = setTimeout(startWarmUp, DIAGNOSTICS_DELAY_MS);

@@ -32,3 +32,20 @@ serverTrace.mark('nodeTimeOrigin', performance.timeOrigin);
 const deserialised = (globalThis as { __kqlDeserialisedAt?: number }).__kqlDeserialisedAt;
 if (deserialised !== undefined) serverTrace.mark('snapshotMain', deserialised);
 serverTrace.mark('scriptStart');
+
+/**
+ * CPU the process's main thread has used, in ms (Linux: /proc, 10 ms ticks), or undefined elsewhere.
+ * `process.cpuUsage()` adds V8's background threads (garbage collection, optimizing compilation), which
+ * a busy machine's other cores may absorb; the main thread's is what the first diagnostics wait on.
+ */
+export function mainThreadCpuMs(): number | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 14 and 15 (utime, stime), counted after the command name's closing paren.
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks * 10 : undefined;
+  } catch {
+    return undefined;
+  }
+}

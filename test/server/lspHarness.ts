@@ -58,15 +58,18 @@ export function positionOf(text: string, marker?: string): { line: number; chara
 
 /**
  * Starts the server from source under tsx, or, given `bundle`, the built dist/server.js as the extension
- * runs it.
+ * runs it; `env` is added to its environment.
  */
-export async function startServer(options: { bundle?: string } = {}): Promise<ServerHarness> {
+export async function startServer(
+  options: { bundle?: string; env?: Record<string, string> } = {},
+): Promise<ServerHarness> {
   const args = options.bundle
     ? [options.bundle, '--stdio']
     : ['--import', 'tsx', path.join(ROOT, 'src/server/main.ts'), '--stdio'];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, ...options.env },
   });
   child.stderr!.on('data', () => undefined);
   const connection = createProtocolConnection(

@@ -1,0 +1,45 @@
+/**
+ * Run in a child process by optimizerHold.test.ts (V8's flags are process-wide): `node
+ * --allow-natives-syntax --import tsx optimizerHoldProbe.ts MODE [FILE]`, printing one JSON line.
+ *   tiers               whether V8 optimizes a hot function while the hold is on, and after its release
+ *   write FILE [plain]  a script's code cache made after the release, under the start's flags (or, with
+ *                       `plain`, as is), written to FILE
+ *   read FILE           whether a process holding the optimizer from its start accepts that cache
+ */
+import * as fs from 'node:fs';
+import * as vm from 'node:vm';
+import { holdOptimizer, releaseOptimizer, withStartFlags } from '../../src/server/optimizerHold';
+
+// Natives syntax in a Function body: this file itself stays TypeScript.
+const status = new Function('f', 'return %GetOptimizationStatus(f)') as (f: unknown) => number;
+const optimizeNow = new Function(
+  'f',
+  'x',
+  '%PrepareFunctionForOptimization(f); f(x); f(x); %OptimizeFunctionOnNextCall(f); return f(x);',
+) as (f: (x: number) => number, x: number) => number;
+/** V8's "optimized" bit of %GetOptimizationStatus. */
+const OPTIMIZED = 16;
+const optimized = (f: (x: number) => number) => {
+  optimizeNow(f, 1);
+  return (status(f) & OPTIMIZED) !== 0;
+};
+
+const SOURCE = 'function twice(x) { return x * 2; } twice(21);';
+const [mode, file, variant] = process.argv.slice(2);
+const held = holdOptimizer({}, []);
+const out: Record<string, unknown> = { held };
+if (mode === 'tiers') {
+  out.optimizedWhileHeld = optimized((x) => x * 3 + 1);
+  out.releasedAfterMs = releaseOptimizer();
+  out.optimizedAfter = optimized((x) => x * 5 + 2);
+} else if (mode === 'write') {
+  const script = new vm.Script(SOURCE, { filename: 'probe.js' });
+  script.runInThisContext();
+  releaseOptimizer();
+  const data = variant === 'plain' ? script.createCachedData() : withStartFlags(() => script.createCachedData());
+  fs.writeFileSync(file!, data);
+} else if (mode === 'read') {
+  const script = new vm.Script(SOURCE, { filename: 'probe.js', cachedData: fs.readFileSync(file!) });
+  out.rejected = script.cachedDataRejected;
+}
+process.stdout.write(`${JSON.stringify(out)}\n`);
