@@ -13,11 +13,21 @@
  *
  * V8's flags are process-wide and set at run time here (`v8.setFlagsFromString`): Node starts V8 with
  * `--no-freeze-flags-after-init` so that this works, and Electron (whose Node runs the server in desktop
- * VS Code) passes the same flag (electron/electron#42414); checked here on Node 20 only. A process given its own say on the optimizer (a flag in execArgv or
- * NODE_OPTIONS) is left alone, and `KQL_LS_HOLD_OPTIMIZER=0` turns the hold off (the bench's other
- * variant).
+ * VS Code) passes the same flag (electron/electron#42414); checked here on Node 20 only. Where a V8
+ * froze its flags, setting one aborts the process (nw.js did: "Check failed: !IsFrozen()"), which no
+ * catch can stop. So the hold leaves a marker file in the code cache's folder just before it sets the
+ * flag and removes it when it gives the optimizer back: a start that finds the marker ended while it
+ * held (that abort, or a window closed in that second) and never holds again for that folder, whose
+ * key includes the runtime's and the extension's versions. The language client restarts a server that
+ * died, so such a runtime costs one restart, once. Without that folder (a start from the snapshot,
+ * where only Node runs the server) nothing is written. A process given its own say on the optimizer (a
+ * flag in execArgv or NODE_OPTIONS) is left alone, and `KQL_LS_HOLD_OPTIMIZER=0` turns the hold off (the
+ * bench's other variant).
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as v8 from 'node:v8';
+import { CODE_CACHE_DIR_ENV } from '../protocol/codeCache';
 
 export const OPTIMIZER_HOLD_ENV = 'KQL_LS_HOLD_OPTIMIZER';
 
@@ -28,6 +38,14 @@ let held = false;
 /** Whether this process ever held it: then its start ran under `--no-turbofan`. */
 let heldOnce = false;
 let heldAt = 0;
+/** The marker of a hold in progress, removed when it ends (see above). */
+let marker: string | undefined;
+
+/** The file that says a start is holding the optimizer: left behind, that start ended while it held. */
+export function holdMarkerPath(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const dir = env[CODE_CACHE_DIR_ENV];
+  return dir ? path.join(dir, 'optimizer-hold-pending') : undefined;
+}
 
 /**
  * Turns TurboFan off until `releaseOptimizer()`, once per process; returns whether it did (false: held
@@ -39,11 +57,23 @@ export function holdOptimizer(
 ): boolean {
   if (heldOnce || env[OPTIMIZER_HOLD_ENV] === '0') return false;
   if (OWN_SAY.test([...execArgv, env.NODE_OPTIONS ?? ''].join(' '))) return false;
+  const markerPath = holdMarkerPath(env);
+  if (markerPath) {
+    try {
+      // 'wx': fails when the file is there, i.e. an earlier start ended while it held.
+      fs.mkdirSync(path.dirname(markerPath), { recursive: true });
+      fs.writeFileSync(markerPath, `${process.pid}\n`, { flag: 'wx' });
+    } catch {
+      return false;
+    }
+  }
   try {
     v8.setFlagsFromString('--no-turbofan');
   } catch {
+    removeMarker(markerPath);
     return false;
   }
+  marker = markerPath;
   held = true;
   heldOnce = true;
   heldAt = performance.now();
@@ -57,7 +87,18 @@ export function releaseOptimizer(): number | undefined {
   if (!held) return undefined;
   v8.setFlagsFromString('--turbofan');
   held = false;
+  removeMarker(marker);
+  marker = undefined;
   return performance.now() - heldAt;
+}
+
+function removeMarker(file: string | undefined): void {
+  if (!file) return;
+  try {
+    fs.rmSync(file, { force: true });
+  } catch {
+    // A folder gone or read-only: the next start will not hold, which costs speed only.
+  }
 }
 
 export function optimizerHeld(): boolean {

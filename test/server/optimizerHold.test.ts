@@ -43,6 +43,24 @@ test("a code cache written after the release is accepted by the next start's hol
   }
 });
 
+test('a start that ended while it held leaves its marker, and later starts with that code cache folder never hold', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kql-optimizer-hold-'));
+  try {
+    assert.deepEqual(probe('marker', dir), { held: true, markerWhileHeld: true, markerAfter: false });
+    // As V8 aborting on a frozen flag would: the process ends between the hold and its release.
+    const died = spawnSync(
+      process.execPath,
+      ['--allow-natives-syntax', '--import', 'tsx', PROBE, 'marker', dir, 'die'],
+      { encoding: 'utf8' },
+    );
+    assert.equal(died.status, 3, died.stderr);
+    assert.equal(probe('marker', dir).held, false, 'a start after one that died while holding held again');
+    assert.equal(probe('marker', dir).held, false);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('no hold when turned off, or when the process was given its own optimizer flags', () => {
   assert.equal(holdOptimizer({ [OPTIMIZER_HOLD_ENV]: '0' }, []), false);
   assert.equal(holdOptimizer({}, ['--max-opt=2']), false);
