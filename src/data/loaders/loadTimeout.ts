@@ -4,7 +4,7 @@
  * finish within 120 s" sent the user looking at the query; the load is cut, so the load cache never
  * gets the table and every run ends the same way. This says which table and how far its load got.
  */
-import { QueryTimeoutError } from '../../results/errors';
+import { QueryCancelledError, QueryTimeoutError, withStop } from '../../results/errors';
 import type { LoadControl } from './fileBytes';
 
 const mb = (bytes: number) => (bytes / 1048576).toLocaleString('en-US', { maximumFractionDigits: 1 });
@@ -20,11 +20,12 @@ export class LoadTimeoutError extends QueryTimeoutError {
     super(
       timeoutMs,
       `The query did not finish within ${Math.round(timeoutMs / 1000)} s: it was still loading ${table} from its files (${mb(bytes)} of ${mb(totalBytes)} MB read).`,
+      { stage: 'load', table, bytes, totalBytes },
     );
   }
 }
 
-/** `control.check`, with a timeout it throws named as the load of `table` (`read()` bytes of `totalBytes`). */
+/** `control.check`, with a timeout (or cancel) it throws named as the load of `table` (`read()` bytes of `totalBytes`). */
 export function loadCheck(
   control: LoadControl,
   table: string,
@@ -41,6 +42,10 @@ export function loadCheck(
     } catch (e) {
       if (e instanceof QueryTimeoutError && !(e instanceof LoadTimeoutError)) {
         throw new LoadTimeoutError(e.timeoutMs, table, read(), totalBytes);
+      }
+      // A cancel says so in its own words; where it stopped goes with it for the editor.
+      if (e instanceof QueryCancelledError) {
+        throw withStop(e, { stage: 'load', table, bytes: read(), totalBytes });
       }
       throw e;
     }
