@@ -78,6 +78,7 @@ import { screenKeyboardScenario, screenWidthsScenario } from './scenarios/screen
 import { settingsWalkScenario } from './scenarios/settingsWalk';
 import { syntaxErrorScenario } from './scenarios/syntaxError';
 import { themesScenario } from './scenarios/themes';
+import { timeoutDetailScenario } from './scenarios/timeoutDetail';
 import { wideResultsScenario } from './scenarios/wideResults';
 import { zoomAndContrastScenario } from './scenarios/zoomAndContrast';
 import { claimScenario } from './shards';
@@ -466,5 +467,10 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     '107 the dependency map pushed into a narrow column by a query opened beside it still draws its node labels, legible on screen; maximized again, every label as before',
     narrowMapLabelsScenario,
     300_000,
+  );
+  scenario(
+    "109 a Run past the time limit the user's workspace settings give (1 s) while a big export loads: the panel says it timed out, names kql.local.timeoutSeconds, says it was still loading VMConnection (files, rows, MB) and what to change; the notification says the same; the panel's button opens the setting",
+    timeoutDetailScenario,
+    480_000,
   );
 });
