@@ -64,11 +64,14 @@ const megabytes = (bytes: number) =>
 
 const rowsText = (n: number) => `${count(n)} row${n === 1 ? '' : 's'}`;
 
-/** "2 of 12 files, 1,200,000 rows, 80 of 219 MB read" */
+/** "in file 3 of 12, 1,200,000 rows, 80 of 219 MB read" */
 function loadAmount(s: LoadStop): string {
   const parts: string[] = [];
   if (s.files !== undefined && s.filesDone !== undefined && s.files > 1) {
-    parts.push(`${count(s.filesDone)} of ${count(s.files)} files`);
+    // Files done are the ones before the one being read.
+    parts.push(
+      s.filesDone < s.files ? `in file ${count(s.filesDone + 1)} of ${count(s.files)}` : `${count(s.files)} files`,
+    );
   }
   if (s.rows !== undefined) parts.push(rowsText(s.rows));
   parts.push(`${megabytes(s.bytes)} of ${megabytes(s.totalBytes)} MB read`);

@@ -23,6 +23,7 @@ import type { Ctx } from './ctx';
 import { askExportTarget, saveBytes, saveTable } from './exportSave';
 import { log } from './log';
 import { isLimitSetting } from './limitNotices';
+import { openLimitSetting } from './limitNotification';
 
 /** A result to show, as the runner has it (rows); the panel sends it to the webview as columns. */
 export type ShowResult = Omit<ShowResultMessage, 'result'> & { readonly result: QueryResult };
@@ -244,7 +245,7 @@ export class ResultsPanel implements vscode.Disposable {
       case 'openSetting':
         // The panel names the limit a run met; only the limits' own settings are opened.
         if (isLimitSetting(m.setting)) {
-          void vscode.commands.executeCommand('workbench.action.openSettings', m.setting);
+          openLimitSetting(m.setting);
         }
         return;
       case 'reveal': {

@@ -60,7 +60,13 @@ test('a timeout or a cancel during a load carries where it stopped, for the edit
   assert.throws(
     () => buildTable(source, { check: timeout }),
     (e: unknown) =>
-      e instanceof QueryTimeoutError && e.stop?.stage === 'load' && e.stop.table === 'Big' && e.stop.totalBytes > 0,
+      e instanceof QueryTimeoutError &&
+      e.stop?.stage === 'load' &&
+      e.stop.table === 'Big' &&
+      e.stop.totalBytes > 0 &&
+      e.stop.files === 1 &&
+      e.stop.filesDone === 0 &&
+      e.stop.rows !== undefined,
   );
   assert.throws(
     () =>

@@ -32,7 +32,7 @@ test('a load stop: the table, the files, rows and MB read, and the tables that h
   });
   assert.equal(
     text,
-    'VMComputer had loaded; it was still loading VMConnection from its files (2 of 12 files, 1,234,567 rows, 80 of 219 MB read).',
+    'VMComputer had loaded; it was still loading VMConnection from its files (in file 3 of 12, 1,234,567 rows, 80 of 219 MB read).',
   );
 });
 

@@ -100,7 +100,7 @@ test('a time-out in a load says where it was, what to change, and links the sett
   assert.match(f.message, /did not finish within 1 s\. The limit is the setting kql\.local\.timeoutSeconds/);
   assert.match(
     f.detail ?? '',
-    /^It was still loading VMConnection from its files \(3 of 40 files, 120,000 rows, 5 of 300 MB read\)\. /,
+    /^It was still loading VMConnection from its files \(in file 4 of 40, 120,000 rows, 5 of 300 MB read\)\. /,
   );
   assert.match(f.detail ?? '', /load cache/);
   assert.equal(f.setting, 'kql.local.timeoutSeconds');

@@ -49,7 +49,7 @@ export class RunJournal {
     if (!stop) return e;
     if (stop.stage === 'load') {
       const last = this.loads.get(stop.table);
-      // The engine's load error knows the bytes; the report knows the files and rows.
+      // A load error without counts (a Parquet pre-load): the files and rows of its last report.
       if (last && stop.files === undefined) {
         stop = { ...stop, filesDone: last.filesDone, files: last.files, rows: last.rows };
       }

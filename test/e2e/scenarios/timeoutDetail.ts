@@ -150,7 +150,7 @@ export async function timeoutDetailScenario(main: Workbench): Promise<void> {
     assert.match(
       shown.detail,
       new RegExp(
-        `It was still loading VMConnection from its files \\((\\d+) of ${HOURS} files, [\\d,]+ rows?, [\\d.,]+ of [\\d.,]+ MB read\\)\\.`,
+        `It was still loading VMConnection from its files \\(in file (\\d+) of ${HOURS}, [\\d,]+ rows?, [\\d.,]+ of [\\d.,]+ MB read\\)\\.`,
       ),
     );
     assert.match(shown.detail, /load cache/);
@@ -165,15 +165,18 @@ export async function timeoutDetailScenario(main: Workbench): Promise<void> {
     assert.match(toast, /Open Setting/);
     await wb.screenshot(N, 'timed-out-loading');
 
-    // The panel's button opens the Settings editor at the setting.
+    // The panel's button opens the Settings editor at the setting, on the Workspace tab that sets it to 1.
     await frame.locator('.error-box vscode-button', { hasText: 'Open setting' }).click();
     const found = await waitFor('the Settings editor at kql.local.timeoutSeconds', async () => {
       const editor = wb.page.locator('.settings-editor');
       if (!(await editor.isVisible().catch(() => false))) return undefined;
-      const text = (await editor.locator('.setting-item-contents').allTextContents()).join('\n');
-      return /Timeout Seconds/.test(text) ? text : undefined;
+      const item = editor.locator('.setting-item-contents', { hasText: 'Seconds a query may run in the local engine' });
+      if ((await item.count()) === 0) return undefined;
+      const value = await item.first().locator('input').first().inputValue();
+      const tab = (await editor.locator('.settings-tabs-widget .checked').allTextContents()).join(' ');
+      return /Workspace/.test(tab) && value === '1' ? { tab, value } : undefined;
     });
-    assert.match(found, /Seconds a query may run in the local engine/);
+    console.log(`# ${N}: settings: ${JSON.stringify(found)}`);
     await wb.screenshot(N, 'setting-opened');
     assert.deepEqual(await crashNotices(wb), []);
   });
