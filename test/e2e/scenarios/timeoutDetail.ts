@@ -113,10 +113,10 @@ async function engineAnswers(wb: Workbench, workspace: string): Promise<void> {
   );
 }
 
-/** The notification toasts' texts on screen. */
+/** The texts of the notification toasts on screen, those done fading in (the screenshot shows them whole). */
 async function toasts(wb: Workbench): Promise<string[]> {
   return wb.page
-    .locator('.notifications-toasts .notification-list-item')
+    .locator('.notifications-toasts .notification-fade-in-done .notification-list-item')
     .evaluateAll((els) => els.map((e) => e.textContent ?? ''));
 }
 
