@@ -20,7 +20,7 @@ import { DataError, EXIT_DATA, EXIT_OK, EXIT_QUERY_FAILED, EXIT_USAGE } from './
 import { formatCsvTablesChunks, formatJsonChunks, formatTableChunks } from './formatTable';
 import type { Io, TextOut } from './io';
 import { notebookUnits } from './notebookUnits';
-import { loadTimeoutText } from './loadTimeoutHint';
+import { loadTimeoutText, queryTimeoutText } from './loadTimeoutHint';
 import { formatOfFile, type OutputFile, OutputError, openOutputFile } from './outputFile';
 import type { QueryUnit } from './queryUnit';
 
@@ -358,7 +358,7 @@ async function runUnits(args: CliArgs, units: readonly QueryUnit[], io: Io): Pro
       }
       failed = true;
       io.stderr.write(
-        `kql: ${unit.title && !(e instanceof KqlError) ? `${unit.title}: ` : ''}${loadTimeoutText(e, args.cache) ?? describeError(e, unit)}\n`,
+        `kql: ${unit.title && !(e instanceof KqlError) ? `${unit.title}: ` : ''}${loadTimeoutText(e, args.cache) ?? queryTimeoutText(e) ?? describeError(e, unit)}\n`,
       );
     }
   }

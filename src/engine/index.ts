@@ -4,7 +4,8 @@
  */
 
 import { type AnalyzedQuery, KqlError, LineMap } from '../kql';
-import { QueryCancelledError, QueryTimeoutError } from '../results/errors';
+import { QueryCancelledError, QueryTimeoutError, withStop } from '../results/errors';
+import { queryStopAt } from '../results/stopPoint';
 import { DEFAULT_ROW_LIMIT, type RenderInfo } from '../results/queryResult';
 import type { Database } from './database';
 import { type ExecContext, makeChecker } from './exec/context';
@@ -143,7 +144,7 @@ function executeWithinBudget(
     });
     return { tables, render: ctx.render ? renderInfo(ctx.render) : undefined, truncated, warnings };
   } catch (e) {
-    throw asQueryError(e, text, query, ctx?.current, check);
+    throw asQueryError(e, text, query, ctx?.current, check, ctx?.stoppedIn);
   }
 }
 
@@ -153,17 +154,24 @@ function asQueryError(
   query: AnalyzedQuery | undefined,
   at: Span | undefined,
   check: () => void,
+  stoppedIn?: Span,
 ): Error {
-  if (e instanceof KqlError || e instanceof QueryCancelledError || e instanceof QueryTimeoutError) {
+  if (e instanceof KqlError) {
     return e;
+  }
+  // A stop names the operator that was running (a table's load has named itself already).
+  const stopSpan = stoppedIn ?? at;
+  const stopAt = stopSpan ? queryStopAt(text, stopSpan) : undefined;
+  if (e instanceof QueryCancelledError || e instanceof QueryTimeoutError) {
+    return withStop(e, stopAt);
   }
   if (isLibraryCancellation(e)) {
     try {
       check();
     } catch (stop) {
-      return stop as Error;
+      return withStop(stop as Error, stopAt);
     }
-    return new QueryCancelledError();
+    return new QueryCancelledError(undefined, stopAt);
   }
   const span = at ?? { start: 0, end: text.length };
   const factory = new ErrorFactory(query?.lines ?? new LineMap(text));

@@ -54,6 +54,13 @@ export interface ShowErrorMessage extends QueryOrigin {
   /** What happened, in a few words ("Log Analytics rejected the query"); the kind's own heading without it. */
   readonly heading?: string;
   readonly message: string;
+  /**
+   * Where a timed-out or cancelled run was and what to change (results/stopPoint.ts): shown as text
+   * below the message, cut to MAX_DETAIL_CHARS (table names come from a user's files).
+   */
+  readonly detail?: string;
+  /** The setting that holds the limit the run met (`kql.local.timeoutSeconds`): the panel links to it. */
+  readonly setting?: string;
   /** 1-based document line and column of a query error. */
   readonly line?: number;
   readonly column?: number;
@@ -119,6 +126,11 @@ export interface RevealMessage {
   readonly line: number;
   readonly column: number;
 }
+/** Open the Settings editor at a limit's setting (the host opens only the limits' own, LIMIT_SETTINGS). */
+export interface OpenSettingMessage {
+  readonly type: 'openSetting';
+  readonly setting: string;
+}
 export interface WebviewLogMessage {
   readonly type: 'log';
   readonly level: 'info' | 'warn' | 'error';
@@ -133,6 +145,7 @@ export type WebviewMessage =
   | OpenSpecMessage
   | RerunMessage
   | RevealMessage
+  | OpenSettingMessage
   | WebviewLogMessage;
 
 /** What the webview keeps in `vscode.setState`, read back by the panel serializer after a reload. */

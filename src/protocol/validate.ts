@@ -5,6 +5,7 @@
 import type { QueryResult, RenderInfo, ResultTable } from '../results/queryResult';
 import { KQL_TYPES, type KqlType } from '../schema/types';
 import { type ColumnarTable, columnarProblem } from './columnar';
+import { cutDetail } from './stopPoint';
 import {
   type ExportDataMessage,
   type HostMessage,
@@ -41,6 +42,11 @@ function optional(o: Obj, key: string, check: (v: unknown) => boolean): boolean 
 }
 
 const fail = (reason: string): Validated<never> => ({ ok: false, reason });
+
+/** One of this extension's settings, by its id (`kql.local.timeoutSeconds`): nothing else may be opened. */
+function isSettingId(v: unknown): v is string {
+  return isStr(v, 100) && /^kql(\.[A-Za-z][A-Za-z0-9]*)+$/.test(v);
+}
 
 /** Checks a message the webview sent. Anything else it might send is refused. */
 export function validateWebviewMessage(m: unknown): Validated<WebviewMessage> {
@@ -114,6 +120,11 @@ export function validateWebviewMessage(m: unknown): Validated<WebviewMessage> {
         return fail('reveal needs a 1-based line and column');
       }
       return { ok: true, value: { type: 'reveal', line: m.line, column: m.column } };
+    case 'openSetting':
+      if (!isSettingId(m.setting)) {
+        return fail('openSetting needs a kql.… setting id');
+      }
+      return { ok: true, value: { type: 'openSetting', setting: m.setting } };
     case 'log':
       if (!oneOf(m.level, ['info', 'warn', 'error'] as const) || !isStr(m.message)) {
         return fail('log needs level info|warn|error and a message');
@@ -305,7 +316,17 @@ export function validateHostMessage(m: unknown): Validated<HostMessage> {
       if (!optional(m, 'heading', isStr)) {
         return fail('showError heading is text');
       }
-      return { ok: true, value: m as unknown as HostMessage };
+      if (!optional(m, 'detail', isStr)) {
+        return fail('showError detail is text');
+      }
+      if (!optional(m, 'setting', isSettingId)) {
+        return fail('showError setting is a kql.… setting id');
+      }
+      // A detail names the user's tables and query: kept, but never longer than the panel shows.
+      return {
+        ok: true,
+        value: (isStr(m.detail) ? { ...m, detail: cutDetail(m.detail) } : m) as unknown as HostMessage,
+      };
     }
     default:
       return fail(`unknown message type "${m.type.slice(0, 40)}"`);

@@ -1,6 +1,12 @@
 /** Failures that are not about the query's text (those are KqlErrors, from src/kql). */
+import type { StopPoint } from './stopPoint';
+
 export class QueryCancelledError extends Error {
-  constructor(message = 'The query was cancelled.') {
+  /** `stop`: what the run had finished and what it was doing when it stopped, when known. */
+  constructor(
+    message = 'The query was cancelled.',
+    readonly stop?: StopPoint,
+  ) {
     super(message);
     this.name = 'QueryCancelledError';
   }
@@ -11,6 +17,8 @@ export class QueryTimeoutError extends Error {
   constructor(
     readonly timeoutMs: number,
     message = `The query did not finish within ${Math.round(timeoutMs / 1000)} s.`,
+    /** What the run had finished and what it was doing when its time ran out, when known. */
+    readonly stop?: StopPoint,
   ) {
     super(message);
     this.name = 'QueryTimeoutError';
@@ -47,4 +55,20 @@ export class MissingTableError extends BackendError {
     super('data', message, status);
     this.name = 'MissingTableError';
   }
+}
+
+/**
+ * A timeout or cancellation that says where it stopped: `e` again with `stop` added, unless it already
+ * has one (the innermost knows best: a table's load names itself before the operator that read it).
+ * Other errors are returned as they are.
+ */
+export function withStop<E>(e: E, stop: StopPoint | undefined): E {
+  if (!stop) return e;
+  if (e instanceof QueryTimeoutError && !e.stop) {
+    return Object.assign(Object.create(Object.getPrototypeOf(e)), e, { stop, message: e.message, stack: e.stack });
+  }
+  if (e instanceof QueryCancelledError && !e.stop) {
+    return Object.assign(Object.create(Object.getPrototypeOf(e)), e, { stop, message: e.message, stack: e.stack });
+  }
+  return e;
 }

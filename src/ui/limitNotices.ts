@@ -15,9 +15,19 @@ export const LIMIT_SETTINGS = {
   serverTimeout: 'kql.logAnalytics.serverTimeoutSeconds',
 } as const;
 
+/** Whether `setting` is one of the limits' settings: the only ones a results panel may ask to open. */
+export function isLimitSetting(setting: string): boolean {
+  return (Object.values(LIMIT_SETTINGS) as string[]).includes(setting);
+}
+
+/** The setting that gives a query longer on `backend`. */
+export function timeoutSetting(backend: BackendId): string {
+  return backend === 'local' ? LIMIT_SETTINGS.localTimeout : LIMIT_SETTINGS.serverTimeout;
+}
+
 /** A time-out's message, with the setting that gives the query longer on the backend that stopped it. */
 export function timeoutMessage(message: string, backend: BackendId): string {
-  const setting = backend === 'local' ? LIMIT_SETTINGS.localTimeout : LIMIT_SETTINGS.serverTimeout;
+  const setting = timeoutSetting(backend);
   return `${message} The limit is the setting ${setting}: raise it to let queries run longer.`;
 }
 

@@ -20,7 +20,8 @@ import { progressTitle } from './progressTitle';
 import { parameterValuesForRun, type RunParameters } from './queryParameterInput';
 import { ResultsPanel } from './resultsPanel';
 import { RunDiagnostics } from './runDiagnostics';
-import { queryFailureText, runFailureText } from './runFailure';
+import { notifyLimit } from './limitNotification';
+import { failureWords, queryFailureText, runFailureText } from './runFailure';
 import { noteRunWarnings } from './runWarnings';
 import { RunStatusBar } from './statusBar';
 import { appliedTimeRangeText } from './timeRangeLabel';
@@ -248,13 +249,15 @@ export class QueryRunner implements vscode.Disposable {
         const shownByLanguageServer = !q.isSelection && /^KS\d+$/.test(kqlError.code);
         const range = this.diagnostics.report(q.document.uri, q.lines, q.origin, kqlError, !shownByLanguageServer);
         log.info(`Query error at ${range.start.line + 1}:${range.start.character + 1}: ${kqlError.message}`);
+        const failure = queryFailureText(kqlError, backend.id);
         panel.post({
           type: 'showError',
           ...origin,
-          ...queryFailureText(kqlError, backend.id),
+          ...failure,
           line: range.start.line + 1,
           column: range.start.character + 1,
         });
+        notifyLimit(failure);
         this.statusBar.showFailure('query');
         return 'failed';
       }
@@ -263,7 +266,7 @@ export class QueryRunner implements vscode.Disposable {
       this.statusBar.showFailure(kind);
       const message = e instanceof Error ? e.message : String(e);
       if (kind === 'cancelled') {
-        log.info(failure.message);
+        log.info(failureWords(failure));
       } else if (e instanceof BackendError) {
         log.error(`Backend error (${e.kind}${e.status ? `, HTTP ${e.status}` : ''}): ${message}`);
         // An expired or missing sign-in: offer to sign in again rather than leave a dead end.
@@ -274,6 +277,7 @@ export class QueryRunner implements vscode.Disposable {
         log.error(`Query failed: ${e instanceof Error ? (e.stack ?? message) : message}`);
       }
       panel.post({ type: 'showError', ...origin, ...failure });
+      notifyLimit(failure);
       return kind === 'cancelled' ? 'stopped' : 'failed';
     } finally {
       clearTimeout(progressTimer);

@@ -22,6 +22,8 @@ import { makeNonce, resultsPanelHtml } from '../webviewHtml/resultsPanelHtml';
 import type { Ctx } from './ctx';
 import { askExportTarget, saveBytes, saveTable } from './exportSave';
 import { log } from './log';
+import { isLimitSetting } from './limitNotices';
+import { openLimitSetting } from './limitNotification';
 
 /** A result to show, as the runner has it (rows); the panel sends it to the webview as columns. */
 export type ShowResult = Omit<ShowResultMessage, 'result'> & { readonly result: QueryResult };
@@ -240,6 +242,12 @@ export class ResultsPanel implements vscode.Disposable {
         }
         return;
       }
+      case 'openSetting':
+        // The panel names the limit a run met; only the limits' own settings are opened.
+        if (isLimitSetting(m.setting)) {
+          openLimitSetting(m.setting);
+        }
+        return;
       case 'reveal': {
         const visible = vscode.window.visibleTextEditors.find(
           (e) => e.document.uri.toString() === this.documentUri.toString(),

@@ -8,13 +8,31 @@ import type { RunErrorKind } from '../protocol/messages';
 import { BackendError, QueryCancelledError, QueryTimeoutError } from '../results/errors';
 import type { BackendId } from '../results/queryResult';
 import { asSentence } from '../results/sentence';
+import { describeStop, timeoutAdvice } from '../results/stopPoint';
 import { errorHeading } from './errorHeading';
-import { queryErrorMessage, timeoutMessage } from './limitNotices';
+import { LIMIT_SETTINGS, queryErrorMessage, timeoutMessage, timeoutSetting } from './limitNotices';
 
 export interface RunFailureText {
   readonly kind: RunErrorKind;
   readonly heading: string;
   readonly message: string;
+  /** Where a timed-out or cancelled run was (results/stopPoint.ts), and for a timeout what to change. */
+  readonly detail?: string;
+  /** The setting that holds the limit the run met, for a link to it. */
+  readonly setting?: string;
+}
+
+/** The message and its detail as one text, for the places that show one (a notebook cell, a notification). */
+export function failureWords(f: RunFailureText): string {
+  return f.detail ? `${f.message} ${f.detail}` : f.message;
+}
+
+/** A stopped run's detail: where it was, then (for a timeout) what to change; absent when nothing is known. */
+function stopDetail(e: unknown, timedOut: boolean): string | undefined {
+  const stop = e instanceof QueryTimeoutError || e instanceof QueryCancelledError ? e.stop : undefined;
+  if (!stop) return undefined;
+  const advice = timedOut ? timeoutAdvice(stop) : '';
+  return advice ? `${describeStop(stop)} ${advice}` : describeStop(stop);
 }
 
 const CANCELLED = new QueryCancelledError().message;
@@ -44,15 +62,26 @@ export function runFailureText(e: unknown, backend: BackendId, userCancelled: bo
     ...(e instanceof BackendError ? { backendKind: e.kind, status: e.status } : {}),
   });
   switch (kind) {
-    case 'cancelled':
+    case 'cancelled': {
       // Not the user's Cancel: why it stopped ("The local engine was shut down.") follows.
+      const detail = stopDetail(e, false);
       return {
         kind,
         heading,
         message: userCancelled || said === CANCELLED || said === '' ? CANCELLED : `${CANCELLED} ${asSentence(said)}`,
+        ...(detail ? { detail } : {}),
       };
-    case 'timeout':
-      return { kind, heading, message: timeoutMessage(asSentence(said), backend) };
+    }
+    case 'timeout': {
+      const detail = stopDetail(e, true);
+      return {
+        kind,
+        heading,
+        message: timeoutMessage(asSentence(said), backend),
+        ...(detail ? { detail } : {}),
+        setting: timeoutSetting(backend),
+      };
+    }
     default:
       return { kind, heading, message: said };
   }
@@ -63,9 +92,12 @@ export function queryFailureText(
   error: { readonly message: string; readonly code: string },
   backend: BackendId,
 ): RunFailureText {
+  const message = queryErrorMessage(error.message, backend);
   return {
     kind: 'query',
     heading: errorHeading({ kind: 'query', backend, code: error.code }),
-    message: queryErrorMessage(error.message, backend),
+    message,
+    // The engine's memory limit (its message now names the setting): a link to it.
+    ...(message !== error.message ? { setting: LIMIT_SETTINGS.memory } : {}),
   };
 }

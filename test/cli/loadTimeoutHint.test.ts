@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { loadTimeoutText } from '../../src/cli/loadTimeoutHint';
+import { loadTimeoutText, queryTimeoutText } from '../../src/cli/loadTimeoutHint';
 import { LoadTimeoutError } from '../../src/data/loaders/loadTimeout';
 import { QueryTimeoutError } from '../../src/results/errors';
 
@@ -12,4 +12,14 @@ test('a timeout in a load says which table, how far, and to give --timeout more;
   );
   assert.doesNotMatch(loadTimeoutText(e, false)!, /load cache/);
   assert.equal(loadTimeoutText(new QueryTimeoutError(120_000), true), undefined);
+});
+
+test('a timeout in the query names the operator it stopped in; none known, the message alone', () => {
+  const e = new QueryTimeoutError(5_000, undefined, { stage: 'query', operator: 'where x > 1', line: 2 });
+  assert.equal(
+    queryTimeoutText(e),
+    'The query did not finish within 5 s. It was running `where x > 1` (line 2 of the query).',
+  );
+  assert.equal(queryTimeoutText(new QueryTimeoutError(5_000)), undefined);
+  assert.equal(queryTimeoutText(new Error('x')), undefined);
 });

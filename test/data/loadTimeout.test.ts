@@ -50,3 +50,35 @@ test('a cancellation during a load goes on up as it is', () => {
     (e: unknown) => e instanceof QueryCancelledError,
   );
 });
+
+test('a timeout or a cancel during a load carries where it stopped, for the editor', () => {
+  const source = scanDataFolder(bigCsv()).tables[0]!;
+  let calls = 0;
+  const timeout = () => {
+    if (++calls > 2) throw new QueryTimeoutError(1_000);
+  };
+  assert.throws(
+    () => buildTable(source, { check: timeout }),
+    (e: unknown) =>
+      e instanceof QueryTimeoutError &&
+      e.stop?.stage === 'load' &&
+      e.stop.table === 'Big' &&
+      e.stop.totalBytes > 0 &&
+      e.stop.files === 1 &&
+      e.stop.filesDone === 0 &&
+      e.stop.rows !== undefined,
+  );
+  assert.throws(
+    () =>
+      buildTable(source, {
+        check: () => {
+          throw new QueryCancelledError();
+        },
+      }),
+    (e: unknown) =>
+      e instanceof QueryCancelledError &&
+      e.message === 'The query was cancelled.' &&
+      e.stop?.stage === 'load' &&
+      e.stop.table === 'Big',
+  );
+});

@@ -81,6 +81,7 @@ import { screenKeyboardScenario, screenWidthsScenario } from './scenarios/screen
 import { settingsWalkScenario } from './scenarios/settingsWalk';
 import { syntaxErrorScenario } from './scenarios/syntaxError';
 import { themesScenario } from './scenarios/themes';
+import { timeoutDetailScenario } from './scenarios/timeoutDetail';
 import { wideResultsScenario } from './scenarios/wideResults';
 import { zoomAndContrastScenario } from './scenarios/zoomAndContrast';
 import { claimScenario } from './shards';
@@ -484,5 +485,10 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     '113 results far from the sample: 120 columns scrolled far right keep their header over their columns; 200,000 rows to the end, sorted and resized paint consecutive rows, a growing real column uncut; a null reads in High Contrast',
     gridAtScaleWideScenario,
     300_000,
+  );
+  scenario(
+    "109 a Run past the time limit the user's workspace settings give (1 s) while a big export loads: the panel says it timed out, names kql.local.timeoutSeconds, says it was still loading VMConnection (files, rows, MB) and what to change; the notification says the same; the panel's button opens the setting",
+    timeoutDetailScenario,
+    480_000,
   );
 });

@@ -85,3 +85,55 @@ test('the engine memory limit names kql.local.memoryLimitMB; a query error keeps
     message: "Failed to resolve 'Foo'",
   });
 });
+
+test('a time-out in a load says where it was, what to change, and links the setting', () => {
+  const stop = {
+    stage: 'load',
+    table: 'VMConnection',
+    bytes: 5 * 1048576,
+    totalBytes: 300 * 1048576,
+    files: 40,
+    filesDone: 3,
+    rows: 120_000,
+  } as const;
+  const f = runFailureText(new QueryTimeoutError(1000, undefined, stop), 'local', false);
+  assert.match(f.message, /did not finish within 1 s\. The limit is the setting kql\.local\.timeoutSeconds/);
+  assert.match(
+    f.detail ?? '',
+    /^It was still loading VMConnection from its files \(in file 4 of 40, 120,000 rows, 5 of 300 MB read\)\. /,
+  );
+  assert.match(f.detail ?? '', /load cache/);
+  assert.equal(f.setting, 'kql.local.timeoutSeconds');
+});
+
+test('a time-out in the query names the operator; one with nothing known has no detail', () => {
+  const f = runFailureText(
+    new QueryTimeoutError(1000, undefined, { stage: 'query', operator: 'summarize count()', line: 2 }),
+    'local',
+    false,
+  );
+  assert.match(f.detail ?? '', /running `summarize count\(\)` \(line 2 of the query\)\. The query itself was slow/);
+  const bare = runFailureText(new QueryTimeoutError(1000), 'local', false);
+  assert.equal(bare.detail, undefined);
+  assert.equal(bare.setting, 'kql.local.timeoutSeconds');
+});
+
+test("the user's Cancel says what had finished and what was under way, and links no setting", () => {
+  const stop = { stage: 'load', table: 'B', bytes: 1, totalBytes: 2, loaded: ['A'] } as const;
+  const f = runFailureText(new QueryCancelledError(undefined, stop), 'local', true);
+  assert.equal(f.message, 'The query was cancelled.');
+  assert.equal(f.detail, 'A had loaded; it was still loading B from its files (0 of 0 MB read).');
+  assert.equal(f.setting, undefined);
+});
+
+test("the memory limit's query error links its setting; other query errors none", () => {
+  const memory = queryFailureText(
+    {
+      message: "The query needs more memory than the embedded engine's limit of 128 MB for one query.",
+      code: 'KQL-MEMORY',
+    },
+    'local',
+  );
+  assert.equal(memory.setting, 'kql.local.memoryLimitMB');
+  assert.equal(queryFailureText({ message: 'bad', code: 'KS1' }, 'local').setting, undefined);
+});

@@ -483,14 +483,29 @@ function showError(m: ShowErrorMessage): void {
   } else {
     line.textContent = m.message;
   }
-  box.push(line, el('pre', 'query-text', m.queryText));
+  box.push(line);
+  // Where a stopped run was, and the setting of the limit it met: text only (it names the user's files).
+  if (m.detail) {
+    box.push(el('p', 'error-detail', m.detail));
+  }
+  if (m.setting) {
+    const setting = m.setting;
+    box.push(
+      button(`Open setting ${setting}`, `Open the Settings editor at ${setting}`, () =>
+        api.postMessage({ type: 'openSetting', setting }),
+      ),
+    );
+  }
+  box.push(el('pre', 'query-text', m.queryText));
   if (m.kind !== 'query') {
     box.push(button('Run again', 'Run the query again', () => api.postMessage({ type: 'rerun' })));
   }
   errorBox.replaceChildren(...box);
   headers[2]!.textContent = m.kind === 'cancelled' ? 'Errors' : 'Errors (1)';
   // The live region says what went wrong, not only that something did.
-  setStatus(`${heading}: ${m.line !== undefined ? `${m.line}:${m.column} ` : ''}${m.message}`);
+  setStatus(
+    `${heading}: ${m.line !== undefined ? `${m.line}:${m.column} ` : ''}${m.message}${m.detail ? ` ${m.detail}` : ''}`,
+  );
   selectTab('errors');
 }
 

@@ -13,6 +13,7 @@ import { BackendError, QueryCancelledError, QueryTimeoutError } from '../../resu
 import type { FunctionSchema } from '../../schema/workspaceSchema';
 import { type DataSource, type LoadedData, loadData } from './dataSource';
 import { DEFAULT_CHUNK_LIMITS, fitsOneChunk, resultChunks, resultHead } from './resultChunks';
+import { RunJournal } from './runStop';
 import { runLocalQuery } from './runQuery';
 import type { EngineTimeline } from './startupTrace';
 import { ENGINE_PROCESS_READY, serializeError, type WorkerRequest, type WorkerResponse } from './workerProtocol';
@@ -29,8 +30,9 @@ let data: LoadedData | undefined;
 let loadError: unknown;
 let source: DataSource | undefined;
 let loadedAt = 0;
-/** The query running now: load progress is reported for it. */
+/** The query running now: load progress is reported for it, and noted in its journal (where a stop was). */
 let currentRun: number | undefined;
+let journal: RunJournal | undefined;
 /** Stored functions given by the extension (its schema file): kept across reloads of the data. */
 let givenFunctions: readonly FunctionSchema[] = [];
 
@@ -87,7 +89,11 @@ function load(from: DataSource): void {
   loadedAt = Date.now();
   try {
     data = loadData(from, {
-      onProgress: (progress) => currentRun !== undefined && post({ type: 'progress', id: currentRun, progress }),
+      onProgress: (progress) => {
+        if (currentRun === undefined) return;
+        journal?.noteLoad(progress);
+        post({ type: 'progress', id: currentRun, progress });
+      },
     });
     loadError = undefined;
     data.database.setGivenFunctions(givenFunctions);
@@ -193,6 +199,8 @@ async function runOne(message: Extract<WorkerRequest, { type: 'run' }>): Promise
   post({ type: 'started', id });
   const started = Date.now();
   currentRun = id;
+  const runJournal = new RunJournal();
+  journal = runJournal;
   try {
     if (!data) {
       throw loadError ?? new Error('No data was loaded.');
@@ -219,7 +227,10 @@ async function runOne(message: Extract<WorkerRequest, { type: 'run' }>): Promise
       return;
     }
     post({ type: 'resultHead', id, result: resultHead(result) });
+    const totalRows = result.tables.reduce((n, t) => n + t.rows.length, 0);
+    let sent = 0;
     for (const chunk of resultChunks(result, limits)) {
+      runJournal.noteSending(sent, totalRows);
       // Between chunks the worker is idle for a turn, so a cancel (or the deadline) stops the stream.
       await nextTurn();
       if (isCancelled()) {
@@ -229,12 +240,14 @@ async function runOne(message: Extract<WorkerRequest, { type: 'run' }>): Promise
         throw new QueryTimeoutError(options.timeoutMs);
       }
       post({ type: 'resultRows', id, chunk });
+      sent += chunk.rows.length;
     }
     post({ type: 'resultEnd', id });
   } catch (e) {
-    post({ type: 'error', id, error: serializeError(e, options.timeoutMs) });
+    post({ type: 'error', id, error: serializeError(runJournal.stopOf(e), options.timeoutMs) });
   } finally {
     currentRun = undefined;
+    journal = undefined;
     if (firstQuery?.id === id) sendTrace(firstQuery.arrivedAt, started);
   }
 }

@@ -18,6 +18,7 @@ import type { EngineChannel } from './engineProcess';
 import { type ChunkLimits, ResultAssembly } from './resultChunks';
 import { DEFAULT_RESULT_BYTE_LIMIT } from './resultSize';
 import type { StartupTrace } from './startupTrace';
+import { RunJournal } from './runStop';
 import { deserializeError, type WorkerRequest, type WorkerResponse } from './workerProtocol';
 
 export interface LocalBackendOptions {
@@ -72,6 +73,8 @@ interface PendingRun {
   readonly reject: (e: Error) => void;
   readonly onProgress?: (message: string) => void;
   started: boolean;
+  /** What the run reported it did: where it stopped, when its worker has to be ended without saying. */
+  readonly journal: RunJournal;
   /** The rows of a result streamed in chunks, as they arrive. */
   assembly?: ResultAssembly;
   timers: NodeJS.Timeout[];
@@ -143,6 +146,7 @@ export class LocalBackend implements QueryBackend {
         reject,
         onProgress: options.onProgress,
         started: false,
+        journal: new RunJournal(),
         timers: [],
         cleanup: () => undefined,
       };
@@ -336,6 +340,7 @@ export class LocalBackend implements QueryBackend {
       run.started = true;
       this.worker?.ref();
     } else if (m.type === 'progress') {
+      run.journal.noteLoad(m.progress);
       run.onProgress?.(describeLoadProgress(m.progress));
     } else if (m.type === 'result') {
       this.settle(m.id, m.result);
@@ -393,7 +398,7 @@ export class LocalBackend implements QueryBackend {
     this.worker = undefined;
     this.restarts++;
     void old?.terminate();
-    this.settle(id, error);
+    this.settle(id, this.pending.get(id)!.journal.stopOf(error));
     for (const run of this.pending.values()) {
       run.started = false;
       this.ensureWorker().postMessage(run.request);

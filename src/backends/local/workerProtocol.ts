@@ -3,8 +3,10 @@
 import type { LoadProgress } from '../../data/loaders/fileBytes';
 import { KqlError } from '../../kql/errors';
 import type { Range } from '../../kql/positions';
+import { validateStopPoint } from '../../protocol/stopPoint';
 import { BackendError, type BackendErrorKind, QueryCancelledError, QueryTimeoutError } from '../../results/errors';
 import type { QueryResult, TimeRange } from '../../results/queryResult';
+import type { StopPoint } from '../../results/stopPoint';
 import type { TableSchema } from '../../schema/types';
 import type { FunctionSchema } from '../../schema/workspaceSchema';
 import type { DataSource } from './dataSource';
@@ -77,8 +79,9 @@ export type SerializedError =
       readonly start: number;
       readonly end: number;
     }
-  | { readonly kind: 'cancelled'; readonly message: string }
-  | { readonly kind: 'timeout'; readonly timeoutMs: number }
+  /** `stop`: what the run had finished and was doing (results/stopPoint.ts), checked on arrival. */
+  | { readonly kind: 'cancelled'; readonly message: string; readonly stop?: StopPoint }
+  | { readonly kind: 'timeout'; readonly timeoutMs: number; readonly stop?: StopPoint }
   | { readonly kind: 'backend'; readonly backendKind: BackendErrorKind; readonly message: string }
   | { readonly kind: 'internal'; readonly message: string };
 
@@ -87,10 +90,10 @@ export function serializeError(e: unknown, timeoutMs: number): SerializedError {
     return { kind: 'kql', code: e.code, message: e.message, range: e.range, start: e.start, end: e.end };
   }
   if (e instanceof QueryCancelledError) {
-    return { kind: 'cancelled', message: e.message };
+    return { kind: 'cancelled', message: e.message, ...(e.stop ? { stop: e.stop } : {}) };
   }
   if (e instanceof QueryTimeoutError) {
-    return { kind: 'timeout', timeoutMs };
+    return { kind: 'timeout', timeoutMs, ...(e.stop ? { stop: e.stop } : {}) };
   }
   if (e instanceof BackendError) {
     return { kind: 'backend', backendKind: e.kind, message: e.message };
@@ -103,9 +106,9 @@ export function deserializeError(s: SerializedError): Error {
     case 'kql':
       return new KqlError(s.code, s.message, s.range, s.start, s.end);
     case 'cancelled':
-      return new QueryCancelledError(s.message);
+      return new QueryCancelledError(s.message, validateStopPoint(s.stop));
     case 'timeout':
-      return new QueryTimeoutError(s.timeoutMs);
+      return new QueryTimeoutError(s.timeoutMs, undefined, validateStopPoint(s.stop));
     case 'backend':
       return new BackendError(s.backendKind, s.message);
     case 'internal':

@@ -81,13 +81,25 @@ interface FileRead {
 function beginFile(b: Build, index: number): FileRead {
   const { source, control } = b;
   let readNow = 0;
+  let rowsNow = 0;
   // A timeout during the load names the table and how far it got (loadTimeout.ts).
-  const check = loadCheck(control, source.name, () => b.doneBytes + readNow, b.totalBytes);
+  const check = loadCheck(
+    control,
+    source.name,
+    () => b.doneBytes + readNow,
+    b.totalBytes,
+    () => ({
+      filesDone: index,
+      files: source.files.length,
+      rows: b.rows + rowsNow,
+    }),
+  );
   check?.();
   return {
     warnings: new FileWarnings(b.warnings),
     report: (read, fileRows) => {
       readNow = read;
+      rowsNow = fileRows;
       check?.();
       control.progress?.({
         table: source.name,

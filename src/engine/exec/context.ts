@@ -24,6 +24,8 @@ export interface ExecContext {
   check(): void;
   /** The operator being run, for errors that have no better position. */
   current: Span;
+  /** The operator a timeout or cancel stopped in, for the stop's description (results/stopPoint.ts). */
+  stoppedIn?: Span;
   /**
    * Runs a sub-plan (toscalar(), `in (T)`, mv-apply's and partition's subqueries) with the given
    * context: the one way operators and expressions reach the plan interpreter (exec/run.ts).

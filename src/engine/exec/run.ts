@@ -2,6 +2,7 @@
  * The plan interpreter: runs each operator of the optimized plan (optimize/) on its input's result,
  * with checks and positions for errors. It runs the plan as it is; rewrites belong to the optimizer.
  */
+import { QueryCancelledError, QueryTimeoutError } from '../../results/errors';
 import { EvaluationError, UnsupportedError } from '../functions';
 import type { Plan } from '../plan/types';
 import { Table } from '../table';
@@ -250,6 +251,10 @@ function at(plan: Plan, ctx: ExecContext, run: () => Table): Table {
   } catch (e) {
     if (e instanceof EvaluationError) {
       throw ctx.errors.at(plan.span, 'KQL-EVALUATION', e.message);
+    }
+    // The innermost operator a timeout or cancel passes is the one that was running (ctx.current is restored below).
+    if ((e instanceof QueryTimeoutError || e instanceof QueryCancelledError) && !ctx.stoppedIn) {
+      ctx.stoppedIn = plan.span;
     }
     const memory = asMemoryLimit(e, operatorName(plan.k));
     if (memory) {

@@ -37,7 +37,8 @@ import type { Ctx } from '../ctx';
 import { resultWarnings } from '../limitNotices';
 import { log } from '../log';
 import { parameterValuesForRun } from '../queryParameterInput';
-import { queryFailureText, runFailureText } from '../runFailure';
+import { notifyLimit } from '../limitNotification';
+import { failureWords, queryFailureText, runFailureText } from '../runFailure';
 
 function asKqlError(e: unknown): KqlError | undefined {
   return e instanceof Error && e.name === 'KqlError' && typeof (e as Partial<KqlError>).range === 'object'
@@ -145,6 +146,7 @@ export class KqlNotebookController implements vscode.Disposable {
       const failure = queryFailureText(error, checkedHere ? 'local' : backend.id);
       const message = describeCellError(place, failure.message, cellNumber);
       await execution.replaceOutput(failureOutput(failure.heading, message, checkedHere ? undefined : backend.label));
+      notifyLimit(failure);
       execution.end(false, Date.now());
       return false;
     };
@@ -246,8 +248,11 @@ export class KqlNotebookController implements vscode.Disposable {
       if (e instanceof BackendError) {
         void offerSignInOnAuthError(this.ctx, e);
       }
-      log.info(`Notebook cell ${cell.index + 1} on ${backend.label}: ${failure.message}`);
-      await execution.replaceOutput(failureOutput(failure.heading, failure.message, backend.label));
+      // Where a stopped run was, after the message: the cell's output is one text.
+      const words = failureWords(failure);
+      log.info(`Notebook cell ${cell.index + 1} on ${backend.label}: ${words}`);
+      await execution.replaceOutput(failureOutput(failure.heading, words, backend.label));
+      notifyLimit(failure);
       execution.end(false, Date.now());
       return false;
     }
