@@ -17,8 +17,12 @@ export class WorkspaceSchemaProvider implements vscode.Disposable {
   private _current: WorkspaceSchema = CATALOGUE_SCHEMA;
   private readonly _onDidChange = new vscode.EventEmitter<WorkspaceSchema>();
   readonly onDidChange = this._onDidChange.event;
+  private _failure: string | undefined;
+  private readonly _onDidChangeFailure = new vscode.EventEmitter<string | undefined>();
+  /** The last read's failure changed: the Schema view says why it shows an older schema (only the log did). */
+  readonly onDidChangeFailure = this._onDidChangeFailure.event;
   private inFlight: AbortController | undefined;
-  private readonly disposables: vscode.Disposable[] = [this._onDidChange];
+  private readonly disposables: vscode.Disposable[] = [this._onDidChange, this._onDidChangeFailure];
 
   // Not the whole Ctx: the Ctx holds this provider, so taking only what it reads keeps the two apart.
   constructor(
@@ -41,17 +45,35 @@ export class WorkspaceSchemaProvider implements vscode.Disposable {
     return this._current;
   }
 
+  /** Why the last read of the schema failed (the current schema is the one kept), or undefined. */
+  get failure(): string | undefined {
+    return this._failure;
+  }
+
+  private setFailure(failure: string | undefined): void {
+    if (failure === this._failure) return;
+    this._failure = failure;
+    this._onDidChangeFailure.fire(failure);
+  }
+
   /** Re-reads the schema; `userAsked` shows progress and errors as notifications rather than only in the log. */
   async refresh(userAsked = false): Promise<void> {
     this.inFlight?.abort();
     const abort = new AbortController();
     this.inFlight = abort;
-    const work = this.load(abort.signal).catch((e: unknown) => {
-      if (abort.signal.aborted) return;
-      const message = `Workspace schema: ${e instanceof Error ? e.message : String(e)} (keeping ${this._current.source.label}).`;
-      log.warn(message);
-      if (userAsked) void vscode.window.showWarningMessage(message);
-    });
+    const work = this.load(abort.signal).then(
+      () => {
+        if (!abort.signal.aborted) this.setFailure(undefined);
+      },
+      (e: unknown) => {
+        if (abort.signal.aborted) return;
+        const why = e instanceof Error ? e.message : String(e);
+        const message = `Workspace schema: ${why} (keeping ${this._current.source.label}).`;
+        log.warn(message);
+        this.setFailure(why);
+        if (userAsked) void vscode.window.showWarningMessage(message);
+      },
+    );
     if (userAsked) {
       await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: 'Reading the workspace schema…' },

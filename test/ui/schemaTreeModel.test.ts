@@ -135,3 +135,27 @@ test('a partial export: a loaded VM insights table names the catalogue columns i
   );
   assert.ok(la.every((t) => t.kind !== 'table' || !t.missing));
 });
+
+test('a schema read that failed shows under the source line, with the schema kept; broken tables are counted', () => {
+  const failure = 'Log Analytics failed (500 Internal Server Error): The metadata store is down.';
+  const roots = schemaRoots(CATALOGUE_SCHEMA, '', NOW, failure);
+  assert.equal(roots[0]?.kind, 'source');
+  const failed = roots[1];
+  assert.ok(failed?.kind === 'failure', JSON.stringify(failed));
+  assert.equal(failed.label, 'Could not read the workspace schema');
+  assert.equal(failed.description, 'Log Analytics failed (500 Internal Server Error)');
+  assert.match(
+    failed.tooltip,
+    /The metadata store is down\.\n\nShowing the schema of Sample workspace \(6 tables\) until then: click to try again\.$/,
+  );
+  assert.equal(roots.length, schemaRoots(CATALOGUE_SCHEMA, '', NOW).length + 1);
+  // Under a filter too: the user filtering for their own table must see why it is not there.
+  assert.equal(schemaRoots(CATALOGUE_SCHEMA, 'zzz', NOW, failure)[1]?.kind, 'failure');
+
+  const withUnread = {
+    ...schema,
+    source: { ...schema.source, unreadTables: ['Broken_CL', 'HalfWritten_CL'], note: '2 tables left out: …' },
+  };
+  const [source] = schemaRoots(withUnread, '', NOW);
+  assert.equal(source?.kind === 'source' && source.description, '312 tables, 3 functions, 2 unreadable · 3 h ago');
+});

@@ -28,7 +28,9 @@ class SchemaTreeProvider implements vscode.TreeDataProvider<SchemaNode>, vscode.
 
   getChildren(node?: SchemaNode): SchemaNode[] {
     this.gate.read();
-    const children = node ? schemaChildren(node, this.filter) : schemaRoots(this.ctx.schemas.current, this.filter);
+    const children = node
+      ? schemaChildren(node, this.filter)
+      : schemaRoots(this.ctx.schemas.current, this.filter, Date.now(), this.ctx.schemas.failure);
     log.trace(`Schema view: ${children.length} rows under ${node ? node.kind : 'the root'}`);
     return children;
   }
@@ -42,6 +44,14 @@ class SchemaTreeProvider implements vscode.TreeDataProvider<SchemaNode>, vscode.
         item.tooltip = node.tooltip;
         item.iconPath = new vscode.ThemeIcon('database');
         item.contextValue = 'schemaSource';
+        return item;
+      }
+      case 'failure': {
+        const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+        item.description = node.description;
+        item.tooltip = node.tooltip;
+        item.iconPath = new vscode.ThemeIcon('warning');
+        item.command = { command: 'kql.refreshSchema', title: 'Refresh Workspace Schema' };
         return item;
       }
       case 'group': {
@@ -179,6 +189,9 @@ export function registerSchemaView(ctx: Ctx): void {
     view,
     ctx.schemas.onDidChange(() => {
       provider.changed('schema', gate.dataChanged(view.visible));
+    }),
+    ctx.schemas.onDidChangeFailure(() => {
+      provider.changed('schema read failed or recovered', gate.dataChanged(view.visible));
     }),
     view.onDidChangeVisibility((e) => gate.visibility(e.visible)),
     vscode.commands.registerCommand('kql.insertSchemaName', insertName),

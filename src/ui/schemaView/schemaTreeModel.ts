@@ -11,6 +11,8 @@ import { groupedTables, type FunctionSchema, type WorkspaceSchema } from '../../
 
 export type SchemaNode =
   | { readonly kind: 'source'; readonly label: string; readonly description: string; readonly tooltip: string }
+  /** The last read of the schema failed: the view keeps the schema it had and says why, a click retries. */
+  | { readonly kind: 'failure'; readonly label: string; readonly description: string; readonly tooltip: string }
   | {
       readonly kind: 'group';
       readonly label: string;
@@ -51,8 +53,31 @@ function folderName(label: string): string {
   return trimmed.split(/[\\/]/).pop() || trimmed;
 }
 
-/** The view's top level: the source line, then one node per group that has a match for the filter. */
-export function schemaRoots(schema: WorkspaceSchema, filterText = '', now = Date.now()): SchemaNode[] {
+/** A failure's first clause, short enough for the view's line ("Log Analytics failed (500 …)"). */
+function firstClause(message: string): string {
+  return (message.split(/: |\. /)[0] ?? message).replace(/\.$/, '').trim();
+}
+
+function failureNode(failure: string, schema: WorkspaceSchema): SchemaNode {
+  const n = schema.tables.length;
+  return {
+    kind: 'failure',
+    label: 'Could not read the workspace schema',
+    description: firstClause(failure),
+    tooltip: `${failure}\n\nShowing the schema of ${schema.source.label} (${n} table${n === 1 ? '' : 's'}) until then: click to try again.`,
+  };
+}
+
+/**
+ * The view's top level: the source line, the last read's failure if it failed (`failure`, the schema kept
+ * meanwhile), then one node per group that has a match for the filter.
+ */
+export function schemaRoots(
+  schema: WorkspaceSchema,
+  filterText = '',
+  now = Date.now(),
+  failure?: string,
+): SchemaNode[] {
   const filter = filterText.trim().toLowerCase();
   const fnGroups = new Map<string, FunctionSchema[]>();
   for (const f of schema.functions) {
@@ -82,7 +107,8 @@ export function schemaRoots(schema: WorkspaceSchema, filterText = '', now = Date
     schema.source.kind === 'folder'
       ? failedFileCount((schema.source.note ?? '').split('\n'), new Set(schema.tables.map((t) => t.name)))
       : 0;
-  const counts = `${schema.tables.length} tables${schema.functions.length ? `, ${schema.functions.length} functions` : ''}${failed ? `, ${failed} file${failed > 1 ? 's' : ''} failed` : ''}`;
+  const unread = schema.source.unreadTables?.length ?? 0;
+  const counts = `${schema.tables.length} tables${schema.functions.length ? `, ${schema.functions.length} functions` : ''}${failed ? `, ${failed} file${failed > 1 ? 's' : ''} failed` : ''}${unread ? `, ${unread} unreadable` : ''}`;
   const source: SchemaNode = {
     kind: 'source',
     // A data folder's full path would push the counts out of a narrow side bar; the tooltip keeps it.
@@ -92,7 +118,7 @@ export function schemaRoots(schema: WorkspaceSchema, filterText = '', now = Date
       .filter(Boolean)
       .join('\n'),
   };
-  return [source, ...groups];
+  return failure ? [source, failureNode(failure, schema), ...groups] : [source, ...groups];
 }
 
 /**
