@@ -6,6 +6,8 @@ import {
   ageText,
   queryThisTable,
   schemaChildren,
+  type SchemaNode,
+  schemaNodeId,
   schemaRoots,
   tableDescription,
 } from '../../src/ui/schemaView/schemaTreeModel';
@@ -158,4 +160,28 @@ test('a schema read that failed shows under the source line, with the schema kep
   };
   const [source] = schemaRoots(withUnread, '', NOW);
   assert.equal(source?.kind === 'source' && source.description, '312 tables, 3 functions, 2 unreadable · 3 h ago');
+});
+
+test("a row's id differs per filter, so a filter applied with the view open shows its matches expanded", () => {
+  // VS Code keeps the collapse state of a row it has drawn: the same id under a filter stayed collapsed.
+  const ids = (filter: string): string[] => {
+    const out: string[] = [];
+    const walk = (nodes: readonly SchemaNode[]): void => {
+      for (const n of nodes) {
+        out.push(schemaNodeId(n, filter));
+        walk(schemaChildren(n, filter));
+      }
+    };
+    walk(schemaRoots(schema, filter, NOW));
+    return out;
+  };
+  const all = ids('');
+  assert.equal(new Set(all).size, all.length, 'unique in the tree');
+  const filtered = ids('ostype');
+  assert.equal(new Set(filtered).size, filtered.length);
+  assert.ok(
+    filtered.every((id) => !all.includes(id)),
+    'no id of the unfiltered view is reused under the filter',
+  );
+  assert.deepEqual(ids(''), all, 'the same rows keep their ids');
 });

@@ -9,7 +9,14 @@ import { kqlIdentifier } from '../../kql/literals';
 import type { Ctx } from '../ctx';
 import { log } from '../log';
 import { RefreshGate } from '../refreshGate';
-import { queryThisTable, schemaChildren, schemaRoots, tableDescription, type SchemaNode } from './schemaTreeModel';
+import {
+  queryThisTable,
+  type SchemaNode,
+  schemaChildren,
+  schemaNodeId,
+  schemaRoots,
+  tableDescription,
+} from './schemaTreeModel';
 
 const FILTERED_CONTEXT = 'kql.schemaFiltered';
 
@@ -36,6 +43,13 @@ class SchemaTreeProvider implements vscode.TreeDataProvider<SchemaNode>, vscode.
   }
 
   getTreeItem(node: SchemaNode): vscode.TreeItem {
+    const item = this.itemOf(node);
+    // Per filter: otherwise VS Code keeps a drawn row's collapse state and hides the filter's matches.
+    item.id = schemaNodeId(node, this.filter);
+    return item;
+  }
+
+  private itemOf(node: SchemaNode): vscode.TreeItem {
     const Collapsed = vscode.TreeItemCollapsibleState.Collapsed;
     switch (node.kind) {
       case 'source': {

@@ -172,6 +172,33 @@ export function schemaChildren(node: SchemaNode, filterText = ''): SchemaNode[] 
   }
 }
 
+/**
+ * The row's id for VS Code, with the filter in it. VS Code keeps the collapse state of a row it has drawn,
+ * whatever the item says, so a filter applied with the view open left the matching groups and tables
+ * collapsed (the matches hidden); under a new filter every row is new, and shown as the filter wants.
+ */
+export function schemaNodeId(node: SchemaNode, filterText = ''): string {
+  const filter = filterText.trim().toLowerCase();
+  const key = ((): string => {
+    switch (node.kind) {
+      case 'source':
+      case 'failure':
+        return node.kind;
+      case 'group':
+        return `group/${node.label}`;
+      case 'table':
+        return `table/${node.table.name}`;
+      case 'missing':
+        return `missing/${node.table}`;
+      case 'column':
+        return `${node.missing ? 'missingColumn' : 'column'}/${node.table}/${node.column.name}`;
+      case 'function':
+        return `function/${node.fn.name}`;
+    }
+  })();
+  return `${JSON.stringify(filter)}:${key}`;
+}
+
 /** The text "Query this table" opens: the table's name and a small sample. */
 export function queryThisTable(table: string): string {
   return `${kqlIdentifier(table)}\n| take 100`;
