@@ -158,8 +158,13 @@ test('a schema read that failed shows under the source line, with the schema kep
     ...schema,
     source: { ...schema.source, unreadTables: ['Broken_CL', 'HalfWritten_CL'], note: '2 tables left out: …' },
   };
-  const [source] = schemaRoots(withUnread, '', NOW);
-  assert.equal(source?.kind === 'source' && source.description, '312 tables, 3 functions, 2 unreadable · 3 h ago');
+  const [source, unread] = schemaRoots(withUnread, '', NOW);
+  assert.equal(source?.kind === 'source' && source.description, '312 tables, 3 functions · 3 h ago');
+  // Its own row: at the side bar's usual width the source line's end is cut off.
+  assert.ok(unread?.kind === 'failure', JSON.stringify(unread));
+  assert.equal(unread.label, '2 tables could not be read');
+  assert.equal(unread.description, 'Broken_CL, HalfWritten_CL');
+  assert.match(unread.tooltip, /^2 tables left out: …\n\nClick to read the schema again\.$/);
 });
 
 test("a row's id differs per filter, so a filter applied with the view open shows its matches expanded", () => {

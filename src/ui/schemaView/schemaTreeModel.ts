@@ -107,8 +107,7 @@ export function schemaRoots(
     schema.source.kind === 'folder'
       ? failedFileCount((schema.source.note ?? '').split('\n'), new Set(schema.tables.map((t) => t.name)))
       : 0;
-  const unread = schema.source.unreadTables?.length ?? 0;
-  const counts = `${schema.tables.length} tables${schema.functions.length ? `, ${schema.functions.length} functions` : ''}${failed ? `, ${failed} file${failed > 1 ? 's' : ''} failed` : ''}${unread ? `, ${unread} unreadable` : ''}`;
+  const counts = `${schema.tables.length} tables${schema.functions.length ? `, ${schema.functions.length} functions` : ''}${failed ? `, ${failed} file${failed > 1 ? 's' : ''} failed` : ''}`;
   const source: SchemaNode = {
     kind: 'source',
     // A data folder's full path would push the counts out of a narrow side bar; the tooltip keeps it.
@@ -118,7 +117,19 @@ export function schemaRoots(
       .filter(Boolean)
       .join('\n'),
   };
-  return failure ? [source, failureNode(failure, schema), ...groups] : [source, ...groups];
+  const unread = schema.source.unreadTables ?? [];
+  // Its own row, not the source line's end, which the side bar's usual width cuts off.
+  const unreadNode: SchemaNode[] = unread.length
+    ? [
+        {
+          kind: 'failure',
+          label: `${unread.length} table${unread.length === 1 ? '' : 's'} could not be read`,
+          description: unread.join(', '),
+          tooltip: `${schema.source.note ?? ''}\n\nClick to read the schema again.`,
+        },
+      ]
+    : [];
+  return [source, ...(failure ? [failureNode(failure, schema)] : []), ...unreadNode, ...groups];
 }
 
 /**
@@ -182,8 +193,9 @@ export function schemaNodeId(node: SchemaNode, filterText = ''): string {
   const key = ((): string => {
     switch (node.kind) {
       case 'source':
-      case 'failure':
         return node.kind;
+      case 'failure':
+        return `failure/${node.label}`;
       case 'group':
         return `group/${node.label}`;
       case 'table':
