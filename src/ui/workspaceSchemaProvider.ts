@@ -18,6 +18,8 @@ export class WorkspaceSchemaProvider implements vscode.Disposable {
   private readonly _onDidChange = new vscode.EventEmitter<WorkspaceSchema>();
   readonly onDidChange = this._onDidChange.event;
   private _failure: string | undefined;
+  /** The Log Analytics workspace the current schema was read from (undefined: not a workspace's). */
+  private workspaceOfCurrent: string | undefined;
   private readonly _onDidChangeFailure = new vscode.EventEmitter<string | undefined>();
   /** The last read's failure changed: the Schema view says why it shows an older schema (only the log did). */
   readonly onDidChangeFailure = this._onDidChangeFailure.event;
@@ -91,6 +93,7 @@ export class WorkspaceSchemaProvider implements vscode.Disposable {
       const text = await fs.readFile(file, 'utf8');
       const schema = parseMetadataJson(text, { kind: 'file', label: file, fetchedAt: new Date().toISOString() });
       this.set(schema, signal);
+      this.workspaceOfCurrent = undefined;
       // The local engine runs the file's saved functions too, not only the editor's checks.
       if (!signal.aborted) backend.useStoredFunctions?.(schema.functions);
       return;
@@ -98,17 +101,27 @@ export class WorkspaceSchemaProvider implements vscode.Disposable {
     backend.useStoredFunctions?.([]);
     if (!backend.schema) {
       this.set(CATALOGUE_SCHEMA, signal);
+      this.workspaceOfCurrent = undefined;
       return;
     }
     const cacheDir = this.ctx.extension.globalStorageUri.fsPath;
     const workspaceId = this.ctx.config.workspaceId;
     if (backend.id === 'logAnalytics' && workspaceId) {
       const cached = await readCachedSchema(cacheDir, workspaceId);
-      if (cached) this.set(cached, signal);
+      if (cached) {
+        this.set(cached, signal);
+        this.workspaceOfCurrent = workspaceId;
+      } else if (this.workspaceOfCurrent !== undefined && this.workspaceOfCurrent !== workspaceId) {
+        // Another workspace's tables are no guide to this one's: the catalogue until this one answers (a
+        // mistyped id kept completing the previous workspace's tables, and the Schema view listed them).
+        this.set(CATALOGUE_SCHEMA, signal);
+        this.workspaceOfCurrent = undefined;
+      }
     }
     // It loads in the background: a retry's wait goes to the log, so a slow schema is explained there.
     const fresh = await backend.schema(signal, (message) => log.info(`Workspace schema: ${message}`));
     this.set(fresh, signal);
+    if (!signal.aborted) this.workspaceOfCurrent = backend.id === 'logAnalytics' ? workspaceId : undefined;
     if (backend.id === 'logAnalytics' && workspaceId && !signal.aborted) {
       await writeCachedSchema(cacheDir, workspaceId, fresh).catch((e: unknown) =>
         log.warn(`Could not cache the workspace schema: ${String(e)}`),
