@@ -143,23 +143,94 @@ function readFunction(f: Json, where: string, groups: ReturnType<typeof groupsBy
   };
 }
 
+export interface MetadataReadOptions {
+  /**
+   * Leave out a table or function whose entry cannot be read, naming it in the source's note, instead of
+   * failing the whole document: the service's answer, where one broken entry of 600 must not cost the
+   * editor every table. A file the user wrote (`kql.schemaFile`) stays strict, so its mistake is shown.
+   */
+  readonly skipUnreadable?: boolean;
+}
+
+/** The name an unreadable entry gives itself, else its place. */
+function entryName(item: unknown, where: string): string {
+  const name = isObject(item) ? item.name : undefined;
+  return typeof name === 'string' && name ? name : where;
+}
+
 /** The schema in a metadata API document (already parsed from JSON). */
-export function schemaFromMetadata(doc: unknown, source: SchemaSource): WorkspaceSchema {
+export function schemaFromMetadata(
+  doc: unknown,
+  source: SchemaSource,
+  options: MetadataReadOptions = {},
+): WorkspaceSchema {
   if (!isObject(doc))
     throw new SchemaFileError('$', 'expected a JSON object with "tables" (the Log Analytics metadata API shape)');
   if (!Array.isArray(doc.tables)) throw new SchemaFileError('$.tables', 'missing; expected an array of tables');
   const groups = groupsById(doc);
+  const unread: { kind: 'table' | 'function'; name: string; why: string }[] = [];
+  const each = <T>(key: 'tables' | 'functions', read: (item: Json, where: string) => T, keep: (value: T) => void) => {
+    const items = doc[key];
+    if (!options.skipUnreadable || !Array.isArray(items)) {
+      list(doc, key, '$').forEach((item, i) => keep(read(item, `$.${key}[${i}]`)));
+      return;
+    }
+    items.forEach((item: unknown, i) => {
+      const where = `$.${key}[${i}]`;
+      try {
+        if (!isObject(item)) throw new SchemaFileError(where, 'expected an object');
+        keep(read(item, where));
+      } catch (e) {
+        if (!(e instanceof SchemaFileError)) throw e;
+        unread.push({ kind: key === 'tables' ? 'table' : 'function', name: entryName(item, where), why: e.message });
+      }
+    });
+  };
   const tables = new Map<string, TableSchema>();
-  list(doc, 'tables', '$').forEach((t, i) => {
-    const table = readTable(t, `$.tables[${i}]`, groups);
-    if (!tables.has(table.name)) tables.set(table.name, table);
-  });
+  each(
+    'tables',
+    (t, where) => readTable(t, where, groups),
+    (table) => {
+      if (!tables.has(table.name)) tables.set(table.name, table);
+    },
+  );
   const functions = new Map<string, FunctionSchema>();
-  list(doc, 'functions', '$').forEach((f, i) => {
-    const fn = readFunction(f, `$.functions[${i}]`, groups);
-    if (!functions.has(fn.name)) functions.set(fn.name, fn);
-  });
-  return { source, tables: [...tables.values()], functions: [...functions.values()] };
+  each(
+    'functions',
+    (f, where) => readFunction(f, where, groups),
+    (fn) => {
+      if (!functions.has(fn.name)) functions.set(fn.name, fn);
+    },
+  );
+  return {
+    source: unread.length ? withUnread(source, unread) : source,
+    tables: [...tables.values()],
+    functions: [...functions.values()],
+  };
+}
+
+/** The source, its note saying which entries were left out and why (the first few reasons, for the log). */
+function withUnread(
+  source: SchemaSource,
+  unread: readonly { kind: 'table' | 'function'; name: string; why: string }[],
+): SchemaSource {
+  const tables = unread.filter((u) => u.kind === 'table').map((u) => u.name);
+  const fns = unread.filter((u) => u.kind === 'function').map((u) => u.name);
+  const counted = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+  const parts = [
+    tables.length ? counted(tables.length, 'table') : '',
+    fns.length ? counted(fns.length, 'function') : '',
+  ]
+    .filter(Boolean)
+    .join(' and ');
+  const shown = unread.slice(0, 5).map((u) => `${u.name} (${u.why})`);
+  const more = unread.length > shown.length ? `, and ${unread.length - shown.length} more` : '';
+  const note = `${parts} left out: their metadata could not be read: ${shown.join('; ')}${more}.`;
+  return {
+    ...source,
+    note: source.note ? `${source.note}\n${note}` : note,
+    ...(tables.length ? { unreadTables: tables } : {}),
+  };
 }
 
 /** Parses metadata JSON text; a syntax error is a SchemaFileError naming the file. */

@@ -31,6 +31,8 @@ export interface SchemaSource {
   readonly fetchedAt: string;
   /** Anything the user should know about how complete it is (fallback used, files that failed). */
   readonly note?: string;
+  /** Tables the source named but whose entries could not be read (a metadata answer's broken entries). */
+  readonly unreadTables?: readonly string[];
 }
 
 export interface WorkspaceSchema {

@@ -219,7 +219,9 @@ export async function offerWorkspaceOnConfigError(ctx: Ctx, error: unknown): Pro
   }
   const set = 'Set Workspace ID…';
   const local = 'Use Local Engine';
-  const choice = await vscode.window.showWarningMessage(`Log Analytics: ${error.message}`, set, local);
+  // A 404's message opens with "Log Analytics does not know…": no second "Log Analytics:" before it.
+  const said = error.message.startsWith('Log Analytics') ? error.message : `Log Analytics: ${error.message}`;
+  const choice = await vscode.window.showWarningMessage(said, set, local);
   if (choice === local) {
     await ctx.config.update('backend', 'local');
     return false;

@@ -55,8 +55,21 @@ const CUT_NOTICES: readonly { readonly notice: RegExp; readonly hint: string }[]
   },
 ];
 
-/** The warnings a local result is shown with: a notice of a result cut at a limit names the setting that raises it. */
+/**
+ * Log Analytics' notice of an answer cut at the row limit (src/backends/logAnalytics/logAnalyticsBackend.ts):
+ * the extension cut it, with the same setting as the local engine's, so the user is told which.
+ */
+const LOG_ANALYTICS_ROW_CUT = /^Showing the first [\d,]+ of [\d,]+ rows\.$/;
+
+/** The warnings a result is shown with: a notice of a result cut at a limit names the setting that raises it. */
 export function resultWarnings(result: QueryResult): string[] {
+  if (result.stats.backend === 'logAnalytics') {
+    return result.warnings.map((w) =>
+      LOG_ANALYTICS_ROW_CUT.test(w)
+        ? `${w} The limit is the setting ${LIMIT_SETTINGS.rows}, which caps Log Analytics answers too: raise it to keep more rows (the service itself sends at most 500,000), or filter, take or summarize in the query.`
+        : w,
+    );
+  }
   if (result.stats.backend !== 'local') {
     return [...result.warnings];
   }

@@ -17,8 +17,14 @@ export class WorkspaceSchemaProvider implements vscode.Disposable {
   private _current: WorkspaceSchema = CATALOGUE_SCHEMA;
   private readonly _onDidChange = new vscode.EventEmitter<WorkspaceSchema>();
   readonly onDidChange = this._onDidChange.event;
+  private _failure: string | undefined;
+  /** The Log Analytics workspace the current schema was read from (undefined: not a workspace's). */
+  private workspaceOfCurrent: string | undefined;
+  private readonly _onDidChangeFailure = new vscode.EventEmitter<string | undefined>();
+  /** The last read's failure changed: the Schema view says why it shows an older schema (only the log did). */
+  readonly onDidChangeFailure = this._onDidChangeFailure.event;
   private inFlight: AbortController | undefined;
-  private readonly disposables: vscode.Disposable[] = [this._onDidChange];
+  private readonly disposables: vscode.Disposable[] = [this._onDidChange, this._onDidChangeFailure];
 
   // Not the whole Ctx: the Ctx holds this provider, so taking only what it reads keeps the two apart.
   constructor(
@@ -41,17 +47,35 @@ export class WorkspaceSchemaProvider implements vscode.Disposable {
     return this._current;
   }
 
+  /** Why the last read of the schema failed (the current schema is the one kept), or undefined. */
+  get failure(): string | undefined {
+    return this._failure;
+  }
+
+  private setFailure(failure: string | undefined): void {
+    if (failure === this._failure) return;
+    this._failure = failure;
+    this._onDidChangeFailure.fire(failure);
+  }
+
   /** Re-reads the schema; `userAsked` shows progress and errors as notifications rather than only in the log. */
   async refresh(userAsked = false): Promise<void> {
     this.inFlight?.abort();
     const abort = new AbortController();
     this.inFlight = abort;
-    const work = this.load(abort.signal).catch((e: unknown) => {
-      if (abort.signal.aborted) return;
-      const message = `Workspace schema: ${e instanceof Error ? e.message : String(e)} (keeping ${this._current.source.label}).`;
-      log.warn(message);
-      if (userAsked) void vscode.window.showWarningMessage(message);
-    });
+    const work = this.load(abort.signal).then(
+      () => {
+        if (!abort.signal.aborted) this.setFailure(undefined);
+      },
+      (e: unknown) => {
+        if (abort.signal.aborted) return;
+        const why = e instanceof Error ? e.message : String(e);
+        const message = `Workspace schema: ${why} (keeping ${this._current.source.label}).`;
+        log.warn(message);
+        this.setFailure(why);
+        if (userAsked) void vscode.window.showWarningMessage(message);
+      },
+    );
     if (userAsked) {
       await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: 'Reading the workspace schema…' },
@@ -69,6 +93,7 @@ export class WorkspaceSchemaProvider implements vscode.Disposable {
       const text = await fs.readFile(file, 'utf8');
       const schema = parseMetadataJson(text, { kind: 'file', label: file, fetchedAt: new Date().toISOString() });
       this.set(schema, signal);
+      this.workspaceOfCurrent = undefined;
       // The local engine runs the file's saved functions too, not only the editor's checks.
       if (!signal.aborted) backend.useStoredFunctions?.(schema.functions);
       return;
@@ -76,17 +101,27 @@ export class WorkspaceSchemaProvider implements vscode.Disposable {
     backend.useStoredFunctions?.([]);
     if (!backend.schema) {
       this.set(CATALOGUE_SCHEMA, signal);
+      this.workspaceOfCurrent = undefined;
       return;
     }
     const cacheDir = this.ctx.extension.globalStorageUri.fsPath;
     const workspaceId = this.ctx.config.workspaceId;
     if (backend.id === 'logAnalytics' && workspaceId) {
       const cached = await readCachedSchema(cacheDir, workspaceId);
-      if (cached) this.set(cached, signal);
+      if (cached) {
+        this.set(cached, signal);
+        this.workspaceOfCurrent = workspaceId;
+      } else if (this.workspaceOfCurrent !== undefined && this.workspaceOfCurrent !== workspaceId) {
+        // Another workspace's tables are no guide to this one's: the catalogue until this one answers (a
+        // mistyped id kept completing the previous workspace's tables, and the Schema view listed them).
+        this.set(CATALOGUE_SCHEMA, signal);
+        this.workspaceOfCurrent = undefined;
+      }
     }
     // It loads in the background: a retry's wait goes to the log, so a slow schema is explained there.
     const fresh = await backend.schema(signal, (message) => log.info(`Workspace schema: ${message}`));
     this.set(fresh, signal);
+    if (!signal.aborted) this.workspaceOfCurrent = backend.id === 'logAnalytics' ? workspaceId : undefined;
     if (backend.id === 'logAnalytics' && workspaceId && !signal.aborted) {
       await writeCachedSchema(cacheDir, workspaceId, fresh).catch((e: unknown) =>
         log.warn(`Could not cache the workspace schema: ${String(e)}`),

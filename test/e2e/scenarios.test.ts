@@ -70,6 +70,8 @@ import { ownSchemaEditorScenario } from './scenarios/ownSchemaEditor';
 import { panelsChartScenario } from './scenarios/panelsChart';
 import { pickMachinesFleetScenario } from './scenarios/pickMachinesFleet';
 import { productionWorkspaceScenario } from './scenarios/productionWorkspace';
+import { qaWalkQueriesScenario } from './scenarios/qaWalkQueries';
+import { qaWalkSchemaScenario } from './scenarios/qaWalkSchema';
 import { queryParameterPromptScenario } from './scenarios/queryParameterPrompt';
 import { queryParametersNotebookScenario } from './scenarios/queryParameters';
 import { queryParameterTypesScenario } from './scenarios/queryParameterTypes';
@@ -490,5 +492,15 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     "109 a Run past the time limit the user's workspace settings give (1 s) while a big export loads: the panel says it timed out, names kql.local.timeoutSeconds, says it was still loading VMConnection (files, rows, MB) and what to change; the notification says the same; the panel's button opens the setting",
     timeoutDetailScenario,
     480_000,
+  );
+  scenario(
+    "110 a user's Log Analytics workspace of 600 tables, two of them broken in its metadata: the Schema view shows the others and counts the two, its filter finds ['my col']; odd and unicode columns complete bracketed; a failed metadata read is said in the view and a click reads it again; a workspace id that names no workspace is named with its setting",
+    qaWalkSchemaScenario,
+    420_000,
+  );
+  scenario(
+    "111 a user's Log Analytics queries: a 500 with a JSON error gives the service's words; a partial answer shows its rows and reason; a server that never answers is stopped at the time limit, which names its setting; 500,000 rows keep the extension host responsive and the row limit names its setting",
+    qaWalkQueriesScenario,
+    420_000,
   );
 });

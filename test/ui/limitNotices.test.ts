@@ -37,9 +37,16 @@ test("the size limit's notice names kql.local.resultLimitMB, not the row limit's
   assert.doesNotMatch(notice!, /rowLimit/);
 });
 
-test("Log Analytics' warnings are its own", () => {
-  const la = 'Showing the first 10 of 20 rows.';
-  assert.deepEqual(resultWarnings(result(10, true, [la], 'logAnalytics' as never)), [la]);
+test("Log Analytics' answer cut at the row limit names kql.local.rowLimit, which cut it; its other warnings are its own", () => {
+  const la = 'Showing the first 100,000 of 500,000 rows.';
+  const partial = 'Partial results: Query result set has exceeded the internal record count limit 500000.';
+  const [notice, other] = resultWarnings(result(100_000, true, [la, partial], 'logAnalytics' as never));
+  assert.ok(notice!.startsWith(la));
+  assert.match(
+    notice!,
+    /The limit is the setting kql\.local\.rowLimit, which caps Log Analytics answers too: raise it/,
+  );
+  assert.equal(other, partial);
 });
 
 test('a time-out names the setting of the backend that stopped it; the memory limit names kql.local.memoryLimitMB', () => {

@@ -6,6 +6,8 @@ import {
   ageText,
   queryThisTable,
   schemaChildren,
+  type SchemaNode,
+  schemaNodeId,
   schemaRoots,
   tableDescription,
 } from '../../src/ui/schemaView/schemaTreeModel';
@@ -134,4 +136,57 @@ test('a partial export: a loaded VM insights table names the catalogue columns i
     schemaRoots({ ...folder, source: { ...folder.source, kind: 'logAnalytics' } }, '', NOW)[2]!,
   );
   assert.ok(la.every((t) => t.kind !== 'table' || !t.missing));
+});
+
+test('a schema read that failed shows under the source line, with the schema kept; broken tables are counted', () => {
+  const failure = 'Log Analytics failed (500 Internal Server Error): The metadata store is down.';
+  const roots = schemaRoots(CATALOGUE_SCHEMA, '', NOW, failure);
+  assert.equal(roots[0]?.kind, 'source');
+  const failed = roots[1];
+  assert.ok(failed?.kind === 'failure', JSON.stringify(failed));
+  assert.equal(failed.label, 'Could not read the workspace schema');
+  assert.equal(failed.description, 'Log Analytics failed (500 Internal Server Error)');
+  assert.match(
+    failed.tooltip,
+    /The metadata store is down\.\n\nShowing the schema of Sample workspace \(6 tables\) until then: click to try again\.$/,
+  );
+  assert.equal(roots.length, schemaRoots(CATALOGUE_SCHEMA, '', NOW).length + 1);
+  // Under a filter too: the user filtering for their own table must see why it is not there.
+  assert.equal(schemaRoots(CATALOGUE_SCHEMA, 'zzz', NOW, failure)[1]?.kind, 'failure');
+
+  const withUnread = {
+    ...schema,
+    source: { ...schema.source, unreadTables: ['Broken_CL', 'HalfWritten_CL'], note: '2 tables left out: …' },
+  };
+  const [source, unread] = schemaRoots(withUnread, '', NOW);
+  assert.equal(source?.kind === 'source' && source.description, '312 tables, 3 functions · 3 h ago');
+  // Its own row: at the side bar's usual width the source line's end is cut off.
+  assert.ok(unread?.kind === 'failure', JSON.stringify(unread));
+  assert.equal(unread.label, '2 tables could not be read');
+  assert.equal(unread.description, 'Broken_CL, HalfWritten_CL');
+  assert.match(unread.tooltip, /^2 tables left out: …\n\nClick to read the schema again\.$/);
+});
+
+test("a row's id differs per filter, so a filter applied with the view open shows its matches expanded", () => {
+  // VS Code keeps the collapse state of a row it has drawn: the same id under a filter stayed collapsed.
+  const ids = (filter: string): string[] => {
+    const out: string[] = [];
+    const walk = (nodes: readonly SchemaNode[]): void => {
+      for (const n of nodes) {
+        out.push(schemaNodeId(n, filter));
+        walk(schemaChildren(n, filter));
+      }
+    };
+    walk(schemaRoots(schema, filter, NOW));
+    return out;
+  };
+  const all = ids('');
+  assert.equal(new Set(all).size, all.length, 'unique in the tree');
+  const filtered = ids('ostype');
+  assert.equal(new Set(filtered).size, filtered.length);
+  assert.ok(
+    filtered.every((id) => !all.includes(id)),
+    'no id of the unfiltered view is reused under the filter',
+  );
+  assert.deepEqual(ids(''), all, 'the same rows keep their ids');
 });

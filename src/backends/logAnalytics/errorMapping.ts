@@ -154,9 +154,9 @@ function jsonParseError(message: string): string {
 /**
  * `note` is the last response the pipeline read for this call (responseSize.ts): when the SDK fails
  * without a status (it throws a TypeError on a body that is not its JSON), the status and headers
- * still say what happened.
+ * still say what happened. `workspaceId` is the id the request named, for a 404's message.
  */
-export function toBackendError(error: unknown, aborted: boolean, note?: ResponseNote): Error {
+export function toBackendError(error: unknown, aborted: boolean, note?: ResponseNote, workspaceId?: string): Error {
   // Cancelled first: a cancel mid-body also breaks the read, which is not the network's fault.
   if (aborted || (error instanceof Error && error.name === 'AbortError')) {
     return new QueryCancelledError();
@@ -236,7 +236,14 @@ export function toBackendError(error: unknown, aborted: boolean, note?: Response
     return new KqlError(info?.code ?? 'BadArgumentError', said, { start: zero, end: zero });
   }
   if (status === 404) {
-    return new BackendError('config', `Log Analytics does not know this workspace (404): ${said}`, status);
+    // The id in settings is a GUID (checked before sending) but names no workspace this sign-in can see:
+    // a typo, or another GUID of the portal's (the subscription's, the tenant's) pasted instead.
+    const which = workspaceId ? `the workspace ${workspaceId}` : 'this workspace';
+    return new BackendError(
+      'config',
+      `Log Analytics does not know ${which} (${statusText(status)}): ${asSentence(said)} Check the setting kql.logAnalytics.workspaceId: it must be the Workspace ID on the workspace's Overview page in the Azure portal, not its name, resource id or subscription id.`,
+      status,
+    );
   }
   if (status !== undefined && status >= 200 && status < 300) {
     const broken = code === 'PARSE_ERROR' ? jsonParseError(String(e.message ?? '')) : undefined;

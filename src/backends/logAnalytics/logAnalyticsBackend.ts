@@ -50,6 +50,8 @@ export interface LogAnalyticsOptions {
   readonly maxResponseBytes?: number;
   /** How long the service may run a query (Prefer: wait); a run's shorter timeoutMs asks for less. */
   readonly serverTimeoutSeconds?: number;
+  /** How long the workspace schema (metadata) request may wait for its answer (default 60 s). */
+  readonly schemaTimeoutSeconds?: number;
   /** Retries of 429 and 5xx answers, with exponential backoff (Retry-After honoured). */
   readonly retry?: PipelineRetryOptions;
   /** The longest Retry-After waited for (default 60 s); a longer one fails the run with when to retry. */
@@ -210,6 +212,7 @@ export class LogAnalyticsBackend implements QueryBackend {
         onRetry: onProgress,
         clientOptions: o.clientOptions,
         signal,
+        timeoutSeconds: o.schemaTimeoutSeconds,
       },
       (query, s) => this.run(query, { signal: s }),
     );
@@ -322,7 +325,7 @@ export class LogAnalyticsBackend implements QueryBackend {
       if (timedOut) {
         throw new QueryTimeoutError(options.timeoutMs!);
       }
-      const failure = toBackendError(error, controller.signal.aborted, this.notes.get(call));
+      const failure = toBackendError(error, controller.signal.aborted, this.notes.get(call), workspaceId);
       if (failure instanceof BackendError && failure.status === 401) {
         // The SDK's pipeline keeps a token until shortly before it expires, even one the service has
         // just refused (revoked, or replaced by a new sign-in): a new client asks the credential again.

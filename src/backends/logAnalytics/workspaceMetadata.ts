@@ -44,8 +44,12 @@ export interface MetadataRequest {
   /** The query client's https options (agent with a private CA, proxy), so both requests travel alike. */
   readonly clientOptions?: Pick<LogsQueryClientOptions, 'agent' | 'tlsOptions' | 'proxyOptions'>;
   readonly signal?: AbortSignal;
+  /** How long the request may wait for its answer (default 60 s): a service that never answers must not keep it. */
+  readonly timeoutSeconds?: number;
   readonly now?: () => Date;
 }
+
+export const DEFAULT_SCHEMA_TIMEOUT_SECONDS = 60;
 
 /** Fetches the metadata document; throws a BackendError (auth, config, server …) as queries do. */
 export async function fetchMetadataDocument(request: MetadataRequest): Promise<unknown> {
@@ -67,19 +71,42 @@ export async function fetchMetadataDocument(request: MetadataRequest): Promise<u
     retryOptions: retry,
     additionalPolicies: [{ policy: noticePolicy, position: 'perRetry' }],
   });
+  // The caller's signal cancels; the timer ends a request whose answer never comes (a hung proxy, a
+  // service that accepted the connection and went silent), which would otherwise wait for ever.
+  const seconds = request.timeoutSeconds ?? DEFAULT_SCHEMA_TIMEOUT_SECONDS;
+  const controller = new AbortController();
+  const cancel = (): void => controller.abort();
+  request.signal?.addEventListener('abort', cancel, { once: true });
+  if (request.signal?.aborted) controller.abort();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, seconds * 1000);
   let response;
   try {
     response = await client
       .path('/workspaces/{workspaceId}/metadata', request.workspaceId)
-      .get({ abortSignal: request.signal });
+      .get({ abortSignal: controller.signal });
   } catch (e) {
+    if (timedOut && request.signal?.aborted !== true) {
+      throw new BackendError(
+        'network',
+        `Log Analytics did not answer the workspace schema request within ${seconds} s. Completion and the Schema view keep the schema they had; run "Connection Analytics: Refresh Workspace Schema" to ask again.`,
+      );
+    }
     throw toBackendError(e, request.signal?.aborted === true);
+  } finally {
+    clearTimeout(timer);
+    request.signal?.removeEventListener('abort', cancel);
   }
   const status = Number(response.status);
   if (status !== 200) {
     throw toBackendError(
       { statusCode: status, message: serviceMessage(response.body) ?? `metadata request failed (${status})` },
       false,
+      undefined,
+      request.workspaceId,
     );
   }
   return response.body;
@@ -132,7 +159,11 @@ export async function fetchWorkspaceSchema(
   const fetchedAt = (request.now?.() ?? new Date()).toISOString();
   try {
     const doc = await fetchMetadataDocument(request);
-    return schemaFromMetadata(doc, { kind: 'logAnalytics', label: 'Log Analytics metadata API', fetchedAt });
+    return schemaFromMetadata(
+      doc,
+      { kind: 'logAnalytics', label: 'Log Analytics metadata API', fetchedAt },
+      { skipUnreadable: true },
+    );
   } catch (e) {
     const denied = e instanceof BackendError && (e.status === 403 || e.status === 404);
     if (!denied) throw e;

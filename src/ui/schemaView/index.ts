@@ -9,7 +9,14 @@ import { kqlIdentifier } from '../../kql/literals';
 import type { Ctx } from '../ctx';
 import { log } from '../log';
 import { RefreshGate } from '../refreshGate';
-import { queryThisTable, schemaChildren, schemaRoots, tableDescription, type SchemaNode } from './schemaTreeModel';
+import {
+  queryThisTable,
+  type SchemaNode,
+  schemaChildren,
+  schemaNodeId,
+  schemaRoots,
+  tableDescription,
+} from './schemaTreeModel';
 
 const FILTERED_CONTEXT = 'kql.schemaFiltered';
 
@@ -28,12 +35,21 @@ class SchemaTreeProvider implements vscode.TreeDataProvider<SchemaNode>, vscode.
 
   getChildren(node?: SchemaNode): SchemaNode[] {
     this.gate.read();
-    const children = node ? schemaChildren(node, this.filter) : schemaRoots(this.ctx.schemas.current, this.filter);
+    const children = node
+      ? schemaChildren(node, this.filter)
+      : schemaRoots(this.ctx.schemas.current, this.filter, Date.now(), this.ctx.schemas.failure);
     log.trace(`Schema view: ${children.length} rows under ${node ? node.kind : 'the root'}`);
     return children;
   }
 
   getTreeItem(node: SchemaNode): vscode.TreeItem {
+    const item = this.itemOf(node);
+    // Per filter: otherwise VS Code keeps a drawn row's collapse state and hides the filter's matches.
+    item.id = schemaNodeId(node, this.filter);
+    return item;
+  }
+
+  private itemOf(node: SchemaNode): vscode.TreeItem {
     const Collapsed = vscode.TreeItemCollapsibleState.Collapsed;
     switch (node.kind) {
       case 'source': {
@@ -42,6 +58,14 @@ class SchemaTreeProvider implements vscode.TreeDataProvider<SchemaNode>, vscode.
         item.tooltip = node.tooltip;
         item.iconPath = new vscode.ThemeIcon('database');
         item.contextValue = 'schemaSource';
+        return item;
+      }
+      case 'failure': {
+        const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+        item.description = node.description;
+        item.tooltip = node.tooltip;
+        item.iconPath = new vscode.ThemeIcon('warning');
+        item.command = { command: 'kql.refreshSchema', title: 'Refresh Workspace Schema' };
         return item;
       }
       case 'group': {
@@ -179,6 +203,9 @@ export function registerSchemaView(ctx: Ctx): void {
     view,
     ctx.schemas.onDidChange(() => {
       provider.changed('schema', gate.dataChanged(view.visible));
+    }),
+    ctx.schemas.onDidChangeFailure(() => {
+      provider.changed('schema read failed or recovered', gate.dataChanged(view.visible));
     }),
     view.onDidChangeVisibility((e) => gate.visibility(e.visible)),
     vscode.commands.registerCommand('kql.insertSchemaName', insertName),

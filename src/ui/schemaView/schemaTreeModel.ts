@@ -11,6 +11,8 @@ import { groupedTables, type FunctionSchema, type WorkspaceSchema } from '../../
 
 export type SchemaNode =
   | { readonly kind: 'source'; readonly label: string; readonly description: string; readonly tooltip: string }
+  /** The last read of the schema failed: the view keeps the schema it had and says why, a click retries. */
+  | { readonly kind: 'failure'; readonly label: string; readonly description: string; readonly tooltip: string }
   | {
       readonly kind: 'group';
       readonly label: string;
@@ -51,8 +53,31 @@ function folderName(label: string): string {
   return trimmed.split(/[\\/]/).pop() || trimmed;
 }
 
-/** The view's top level: the source line, then one node per group that has a match for the filter. */
-export function schemaRoots(schema: WorkspaceSchema, filterText = '', now = Date.now()): SchemaNode[] {
+/** A failure's first clause, short enough for the view's line ("Log Analytics failed (500 …)"). */
+function firstClause(message: string): string {
+  return (message.split(/: |\. /)[0] ?? message).replace(/\.$/, '').trim();
+}
+
+function failureNode(failure: string, schema: WorkspaceSchema): SchemaNode {
+  const n = schema.tables.length;
+  return {
+    kind: 'failure',
+    label: 'Could not read the workspace schema',
+    description: firstClause(failure),
+    tooltip: `${failure}\n\nShowing the schema of ${schema.source.label} (${n} table${n === 1 ? '' : 's'}) until then: click to try again.`,
+  };
+}
+
+/**
+ * The view's top level: the source line, the last read's failure if it failed (`failure`, the schema kept
+ * meanwhile), then one node per group that has a match for the filter.
+ */
+export function schemaRoots(
+  schema: WorkspaceSchema,
+  filterText = '',
+  now = Date.now(),
+  failure?: string,
+): SchemaNode[] {
   const filter = filterText.trim().toLowerCase();
   const fnGroups = new Map<string, FunctionSchema[]>();
   for (const f of schema.functions) {
@@ -92,7 +117,19 @@ export function schemaRoots(schema: WorkspaceSchema, filterText = '', now = Date
       .filter(Boolean)
       .join('\n'),
   };
-  return [source, ...groups];
+  const unread = schema.source.unreadTables ?? [];
+  // Its own row, not the source line's end, which the side bar's usual width cuts off.
+  const unreadNode: SchemaNode[] = unread.length
+    ? [
+        {
+          kind: 'failure',
+          label: `${unread.length} table${unread.length === 1 ? '' : 's'} could not be read`,
+          description: unread.join(', '),
+          tooltip: `${schema.source.note ?? ''}\n\nClick to read the schema again.`,
+        },
+      ]
+    : [];
+  return [source, ...(failure ? [failureNode(failure, schema)] : []), ...unreadNode, ...groups];
 }
 
 /**
@@ -144,6 +181,34 @@ export function schemaChildren(node: SchemaNode, filterText = ''): SchemaNode[] 
     default:
       return [];
   }
+}
+
+/**
+ * The row's id for VS Code, with the filter in it. VS Code keeps the collapse state of a row it has drawn,
+ * whatever the item says, so a filter applied with the view open left the matching groups and tables
+ * collapsed (the matches hidden); under a new filter every row is new, and shown as the filter wants.
+ */
+export function schemaNodeId(node: SchemaNode, filterText = ''): string {
+  const filter = filterText.trim().toLowerCase();
+  const key = ((): string => {
+    switch (node.kind) {
+      case 'source':
+        return node.kind;
+      case 'failure':
+        return `failure/${node.label}`;
+      case 'group':
+        return `group/${node.label}`;
+      case 'table':
+        return `table/${node.table.name}`;
+      case 'missing':
+        return `missing/${node.table}`;
+      case 'column':
+        return `${node.missing ? 'missingColumn' : 'column'}/${node.table}/${node.column.name}`;
+      case 'function':
+        return `function/${node.fn.name}`;
+    }
+  })();
+  return `${JSON.stringify(filter)}:${key}`;
 }
 
 /** The text "Query this table" opens: the table's name and a small sample. */
