@@ -107,8 +107,23 @@ function utcTime(channel: VegaLiteSpec, spanMs: number): VegaLiteSpec {
   return {
     ...channel,
     scale: { ...(channel.scale as VegaLiteSpec | undefined), type: 'utc' },
-    axis: { ...(channel.axis as VegaLiteSpec | undefined), labelExpr: utcTimeLabelExpr(spanMs) },
+    axis: {
+      ...(channel.axis as VegaLiteSpec | undefined),
+      labelExpr: utcTimeLabelExpr(spanMs),
+      // A tick per 80 px, not Vega-Lite's 40: 6 hours got a tick (and label) every 15 minutes.
+      tickCount: { expr: 'ceil(width / 80)' },
+    },
   };
+}
+
+/** A facet's pane is `child_width` wide (there is no `width` signal in it): the time axis counts ticks by it. */
+function paneEncoding(encoding: VegaLiteSpec): VegaLiteSpec {
+  const x = encoding.x as VegaLiteSpec;
+  const axis = x.axis as VegaLiteSpec | undefined;
+  if (x.type !== 'temporal' || !axis?.tickCount) {
+    return encoding;
+  }
+  return { ...encoding, x: { ...x, axis: { ...axis, tickCount: { expr: 'ceil(child_width / 80)' } } } };
 }
 
 function vlType(type: string): 'temporal' | 'quantitative' | 'nominal' {
@@ -334,7 +349,7 @@ function xyChart(visualization: string, render: RenderInfo, table: ResultTable, 
     body = {
       transform: [{ filter: { field: 'series', oneOf: seriesNames.slice(0, 5) } }],
       facet: { row: { field: 'series', type: 'nominal', title: null, sort: null } },
-      spec: { width: 600, height: 120, ...withLone({ mark, encoding }) },
+      spec: { width: 600, height: 120, ...withLone({ mark, encoding: paneEncoding(encoding) }) },
       resolve: { scale: { y: 'independent' } },
     };
   } else if (

@@ -39,7 +39,7 @@ function specOf(table: ResultTable, visualization = 'timechart'): VegaLiteSpec {
 
 /** The x axis labels Vega draws for the spec at 900×300. */
 async function xLabels(spec: VegaLiteSpec): Promise<string[]> {
-  const sized = { ...spec, width: 900, height: 300, autosize: undefined };
+  const sized = 'facet' in spec ? spec : { ...spec, width: 900, height: 300, autosize: undefined };
   const view = new View(parse(compile(sized as never).spec), { renderer: 'none' });
   await view.runAsync();
   const labels: string[] = [];
@@ -116,6 +116,17 @@ describe('time axis labels in a non-UTC zone', () => {
       labels.join(', '),
     );
     assert.ok(!labels.some((l) => /AM|PM/.test(l)), labels.join(', '));
+  });
+
+  test('ysplit=panels and axes label their time axis too (a pane has no width signal)', async () => {
+    const two = timeTable(7, HOUR);
+    const table = { ...two, rows: [...two.rows, ...two.rows.map((r) => [r[0]!, 'acme-sql01', r[2]!])] };
+    for (const ysplit of ['panels', 'axes']) {
+      const plan = chartPlan(table, { visualization: 'timechart', ysplit }, 1000) as { spec: VegaLiteSpec };
+      const { width: _w, height: _h, autosize: _a, ...spec } = plan.spec;
+      const labels = await xLabels(spec);
+      assert.ok(labels.includes('Nov 23') && labels.includes('06:00'), `${ysplit}: ${labels.join(', ')}`);
+    }
   });
 
   test('a columnchart over time gets the same UTC axis', async () => {
