@@ -85,6 +85,10 @@ describe('time axes in Chromium in a non-UTC zone', { skip: SKIP_WITHOUT_CHROMIU
     assert.equal(labels[0], 'Nov 23', labels.join(', '));
     for (const l of labels.slice(1)) assert.match(l, /^0[0-6]:(00|30)$/, labels.join(', '));
     for (const h of ['03:00', '06:00']) assert.ok(labels.includes(h), labels.join(', '));
+    // The labels left shown (not hidden for overlapping), as the chart names them for tests and tools.
+    const shown = (await p.page.locator('.chart-host').getAttribute('data-x-labels'))!.split(' | ');
+    assert.equal(shown[0], 'Nov 23', shown.join(', '));
+    assert.ok(shown.length >= 4 && shown.every((l) => labels.includes(l)), shown.join(', '));
   });
 
   test('3 days: a date at each midnight, HH:mm between', async () => {
