@@ -17,6 +17,7 @@ import { type CodeServer, startCodeServer } from './codeServer';
 import { backendsScenario } from './scenarios/backends';
 import { cancelAndTimeRangeScenario } from './scenarios/cancelAndTimeRange';
 import { chartKindsScenario } from './scenarios/chartKinds';
+import { chartTimeAxesScenario } from './scenarios/chartTimeAxes';
 import { completionScenario } from './scenarios/completion';
 import { copyCellsScenario } from './scenarios/copyCells';
 import { dataFolderScenario } from './scenarios/dataFolder';
@@ -483,6 +484,11 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
   scenario(
     '113 results far from the sample: 120 columns scrolled far right keep their header over their columns; 200,000 rows to the end, sorted and resized paint consecutive rows, a growing real column uncut; a null reads in High Contrast',
     gridAtScaleWideScenario,
+    300_000,
+  );
+  scenario(
+    '115 in a browser in UTC+05:30, a timechart over 6 hours and one over 3 days label their time axis in 24-hour UTC (the date at midnight, HH:mm between), in the dark and the light theme',
+    chartTimeAxesScenario,
     300_000,
   );
 });
