@@ -61,6 +61,71 @@ function stackOf(kind: string | undefined, fallback: Stack): Stack {
   }
 }
 
+/** Over this span a midnight tick on the 1st is labelled with its month (or year, on January 1st). */
+const MONTH_LABELS_FROM = 60 * 86_400_000;
+
+/**
+ * Time axis labels as Kusto and the Azure portal write them: 24-hour and in UTC, each tick at the level
+ * it falls on — `HH:mm` within a day, the date at midnight, seconds or milliseconds only on ticks between
+ * whole minutes or seconds (spans that short), month and year names over spans of months. Vega's own
+ * multi-format is 12-hour without AM/PM ("12:30, 01:30") and in the browser's zone. A Vega expression,
+ * as Vega-Lite drops an object `format` (Vega's multi-format specifier) unless a custom format type is
+ * set; `spanMs` is the span of the x values.
+ */
+export function utcTimeLabelExpr(spanMs: number): string {
+  const v = 'datum.value';
+  const midnight =
+    spanMs >= MONTH_LABELS_FROM
+      ? `utcdate(${v}) !== 1 ? utcFormat(${v}, '%b %d') : utcmonth(${v}) !== 0 ? utcFormat(${v}, '%b') : utcFormat(${v}, '%Y')`
+      : `utcFormat(${v}, '%b %d')`;
+  return (
+    `utcmilliseconds(${v}) ? utcFormat(${v}, '%H:%M:%S.%L') : ` +
+    `utcseconds(${v}) ? utcFormat(${v}, '%H:%M:%S') : ` +
+    `utcminutes(${v}) || utchours(${v}) ? utcFormat(${v}, '%H:%M') : ${midnight}`
+  );
+}
+
+/** The span in ms of the x values that parse as times (0 when fewer than two do). */
+function timeSpan(xs: readonly unknown[]): number {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const x of xs) {
+    const t = typeof x === 'string' ? Date.parse(x) : Number.NaN;
+    if (Number.isFinite(t)) {
+      lo = Math.min(lo, t);
+      hi = Math.max(hi, t);
+    }
+  }
+  return hi > lo ? hi - lo : 0;
+}
+
+/**
+ * A temporal axis in UTC: datetimes in Kusto are UTC, and a time scale would place ticks at round
+ * times of the browser's zone (on the half hour in UTC+05:30) and shift every label by its offset.
+ */
+function utcTime(channel: VegaLiteSpec, spanMs: number): VegaLiteSpec {
+  return {
+    ...channel,
+    scale: { ...(channel.scale as VegaLiteSpec | undefined), type: 'utc' },
+    axis: {
+      ...(channel.axis as VegaLiteSpec | undefined),
+      labelExpr: utcTimeLabelExpr(spanMs),
+      // A tick per 80 px, not Vega-Lite's 40: 6 hours got a tick (and label) every 15 minutes.
+      tickCount: { expr: 'ceil(width / 80)' },
+    },
+  };
+}
+
+/** A facet's pane is `child_width` wide (there is no `width` signal in it): the time axis counts ticks by it. */
+function paneEncoding(encoding: VegaLiteSpec): VegaLiteSpec {
+  const x = encoding.x as VegaLiteSpec;
+  const axis = x.axis as VegaLiteSpec | undefined;
+  if (x.type !== 'temporal' || !axis?.tickCount) {
+    return encoding;
+  }
+  return { ...encoding, x: { ...x, axis: { ...axis, tickCount: { expr: 'ceil(child_width / 80)' } } } };
+}
+
 function vlType(type: string): 'temporal' | 'quantitative' | 'nominal' {
   if (type === 'datetime') {
     return 'temporal';
@@ -165,6 +230,7 @@ function xyChart(visualization: string, render: RenderInfo, table: ResultTable, 
     // Kusto draws categories in the order the query sorted them.
     category.sort = null;
   }
+  const xChannel = category.type === 'temporal' ? utcTime(category, timeSpan(data.rows.map((r) => r.x))) : category;
   const value: VegaLiteSpec = { field: 'y', type: 'quantitative', title: yTitle };
   const scale = valueScale(render);
   if (scale) {
@@ -184,6 +250,12 @@ function xyChart(visualization: string, render: RenderInfo, table: ResultTable, 
     color.scale = { range: manyColours(seriesNames.length) };
     color.legend = color.legend === null ? null : { symbolLimit: 0, columns: seriesNames.length > 30 ? 2 : 1 };
   }
+  if (layout.layout === 'line' && color.legend !== null) {
+    // A line's legend shows lines. Vega-Lite merges the legends of the layers that share the colour
+    // scale, and a layer of points (lone values, below) turned them into dots; a layer's `legend: null`
+    // would drop the merged legend altogether, so the symbol is named here.
+    color.legend = { ...(color.legend as VegaLiteSpec | undefined), symbolType: 'stroke' };
+  }
   // Counts (every value whole) get whole ticks, no "2.2 ports": Vega-Lite drops tickMinStep, so ask
   // for no more ticks than whole numbers in the range (Vega's nice steps are then 1, 2, 5, …).
   const extent = stack === 'stacked100' ? undefined : wholeExtent(data.rows, stack === 'stacked');
@@ -194,12 +266,9 @@ function xyChart(visualization: string, render: RenderInfo, table: ResultTable, 
     };
   }
   const tooltip = [
-    {
-      field: 'x',
-      type: category.type,
-      title: xName,
-      ...(category.type === 'temporal' ? { format: '%Y-%m-%d %H:%M:%S' } : {}),
-    },
+    // A datetime as the grid shows it: the value's own text (UTC, every digit), not re-formatted in
+    // the browser's zone and cut to seconds.
+    { field: 'x', type: category.type === 'temporal' ? 'nominal' : category.type, title: xName },
     { field: 'series', type: 'nominal', title: 'series' },
     { field: 'y', type: 'quantitative', title: yTitle ?? 'value', format: ',' },
   ];
@@ -231,7 +300,7 @@ function xyChart(visualization: string, render: RenderInfo, table: ResultTable, 
   switch (layout.layout) {
     case 'line':
       mark = { type: 'line', interpolate: 'linear', tooltip: true, ...(lonePoints ? { point: true } : {}) };
-      encoding = { x: category, y: value, color, tooltip };
+      encoding = { x: xChannel, y: value, color, tooltip };
       break;
     case 'area':
       mark = {
@@ -240,12 +309,12 @@ function xyChart(visualization: string, render: RenderInfo, table: ResultTable, 
         ...(stack === 'none' ? { opacity: 0.5 } : {}),
         ...(lonePoints ? { point: true } : {}),
       };
-      encoding = { x: category, y: value, color, tooltip };
+      encoding = { x: xChannel, y: value, color, tooltip };
       break;
     case 'scatter':
       mark = { type: 'point', filled: true, tooltip: true };
       encoding = {
-        x: { ...category, ...(category.type === 'quantitative' ? { scale: { zero: false } } : {}) },
+        x: { ...xChannel, ...(category.type === 'quantitative' ? { scale: { zero: false } } : {}) },
         y: value,
         color,
         tooltip,
@@ -254,7 +323,7 @@ function xyChart(visualization: string, render: RenderInfo, table: ResultTable, 
     case 'column':
       mark = { type: 'bar', tooltip: true };
       encoding = {
-        x: category,
+        x: xChannel,
         y: value,
         color,
         tooltip,
@@ -264,7 +333,7 @@ function xyChart(visualization: string, render: RenderInfo, table: ResultTable, 
     case 'bar':
       mark = { type: 'bar', tooltip: true };
       encoding = {
-        y: category,
+        y: xChannel,
         x: value,
         color,
         tooltip,
@@ -280,7 +349,7 @@ function xyChart(visualization: string, render: RenderInfo, table: ResultTable, 
     body = {
       transform: [{ filter: { field: 'series', oneOf: seriesNames.slice(0, 5) } }],
       facet: { row: { field: 'series', type: 'nominal', title: null, sort: null } },
-      spec: { width: 600, height: 120, ...withLone({ mark, encoding }) },
+      spec: { width: 600, height: 120, ...withLone({ mark, encoding: paneEncoding(encoding) }) },
       resolve: { scale: { y: 'independent' } },
     };
   } else if (

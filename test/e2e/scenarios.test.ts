@@ -17,6 +17,7 @@ import { type CodeServer, startCodeServer } from './codeServer';
 import { backendsScenario } from './scenarios/backends';
 import { cancelAndTimeRangeScenario } from './scenarios/cancelAndTimeRange';
 import { chartKindsScenario } from './scenarios/chartKinds';
+import { chartTimeAxesScenario } from './scenarios/chartTimeAxes';
 import { completionScenario } from './scenarios/completion';
 import { copyCellsScenario } from './scenarios/copyCells';
 import { dataFolderScenario } from './scenarios/dataFolder';
@@ -502,5 +503,10 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     "111 a user's Log Analytics queries: a 500 with a JSON error gives the service's words; a partial answer shows its rows and reason; a server that never answers is stopped at the time limit, which names its setting; 500,000 rows keep the extension host responsive and the row limit names its setting",
     qaWalkQueriesScenario,
     420_000,
+  );
+  scenario(
+    '115 in a browser in UTC+05:30, a timechart over 6 hours and one over 3 days label their time axis in 24-hour UTC (the date at midnight, HH:mm between), in the dark and the light theme',
+    chartTimeAxesScenario,
+    300_000,
   );
 });

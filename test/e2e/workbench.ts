@@ -77,8 +77,13 @@ export class Workbench {
   ) {}
 
   /** A fresh browser context (its own storage, so no editor state leaks between scenarios). */
-  static async open(browser: Browser, url: string): Promise<Workbench> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+  static async open(browser: Browser, url: string, options: { timezoneId?: string } = {}): Promise<Workbench> {
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      deviceScaleFactor: 1,
+      // A browser zone other than the machine's (UTC here), e.g. to see charts keep UTC times.
+      ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
+    });
     // tsx (esbuild keepNames) wraps functions declared inside page functions in __name(); give every
     // frame (webviews included) that helper so those functions run in the page as written.
     await context.addInitScript('globalThis.__name = (fn) => fn;');

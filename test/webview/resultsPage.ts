@@ -43,6 +43,8 @@ let users = 0;
 export async function openResultsPage(
   size = { width: 1000, height: 600 },
   theme: PageTheme = 'dark',
+  /** The browser's time zone (IANA name), e.g. to prove charts do not shift UTC times to it. */
+  timezoneId?: string,
 ): Promise<ResultsPage> {
   users++;
   server ??= await servePanel(RESULTS_BUNDLE);
@@ -57,7 +59,7 @@ export async function openResultsPage(
       '--disable-sync',
     ],
   });
-  const page = await browser.newPage({ viewport: size });
+  const page = await browser.newPage({ viewport: size, ...(timezoneId ? { timezoneId } : {}) });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
   await page.addInitScript(initScript(theme));

@@ -80,7 +80,7 @@ export class ChartView {
       }
     }
     if (changed) {
-      void view.runAsync();
+      void view.runAsync().then(() => this.current && this.describe(this.current));
     }
   }
 
@@ -89,9 +89,12 @@ export class ChartView {
    * read from its scenegraph, e.g. "Chart: line marks (3 series)".
    */
   private describe(result: EmbedResult): void {
-    const kinds = drawnMarkKinds((result.view.scenegraph() as unknown as { root: SceneNode }).root);
+    const root = (result.view.scenegraph() as unknown as { root: SceneNode }).root;
+    const kinds = drawnMarkKinds(root);
     this.container.setAttribute('role', 'img');
     this.container.dataset.marks = kinds.join(' ');
+    // The x axis's labels as drawn (a canvas hides them from tests and tools that read the page).
+    this.container.dataset.xLabels = shownAxisLabels(root, 'bottom').join(' | ');
     this.container.setAttribute(
       'aria-label',
       kinds.length ? `Chart: ${kinds.join(', ')} marks` : 'Chart: nothing drawn',
@@ -121,6 +124,7 @@ export class ChartView {
     this.current = undefined;
     this.container.replaceChildren();
     delete this.container.dataset.marks;
+    delete this.container.dataset.xLabels;
     this.container.removeAttribute('aria-label');
     this.container.removeAttribute('role');
   }
@@ -131,6 +135,27 @@ interface SceneNode {
   readonly marktype?: string;
   readonly role?: string;
   readonly items?: readonly SceneNode[];
+  /** An axis group's side; a label's text and opacity (0 when Vega hid it for overlapping). */
+  readonly orient?: string;
+  readonly text?: unknown;
+  readonly opacity?: number;
+}
+
+/** The labels of the axes on one side that Vega left shown (overlap removal sets opacity 0), in order. */
+export function shownAxisLabels(root: SceneNode, orient: string): string[] {
+  const labels: string[] = [];
+  const walk = (node: SceneNode, inAxis: boolean): void => {
+    const here = inAxis || (node.role === 'axis' && node.items?.[0]?.orient === orient);
+    if (here && node.role === 'axis-label') {
+      for (const item of node.items ?? []) {
+        if (item.opacity !== 0 && item.text !== undefined) labels.push(String(item.text));
+      }
+      return;
+    }
+    for (const child of node.items ?? []) walk(child, here);
+  };
+  walk(root, false);
+  return labels;
 }
 
 /**
