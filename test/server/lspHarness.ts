@@ -60,12 +60,15 @@ export function positionOf(text: string, marker?: string): { line: number; chara
  * Starts the server from source under tsx, or, given `bundle`, the built dist/server.js as the extension
  * runs it.
  */
-export async function startServer(options: { bundle?: string } = {}): Promise<ServerHarness> {
+export async function startServer(
+  options: { bundle?: string; initializationOptions?: unknown; env?: Record<string, string> } = {},
+): Promise<ServerHarness> {
   const args = options.bundle
     ? [options.bundle, '--stdio']
     : ['--import', 'tsx', path.join(ROOT, 'src/server/main.ts'), '--stdio'];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
+    env: options.env ? { ...process.env, ...options.env } : process.env,
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   child.stderr!.on('data', () => undefined);
@@ -101,6 +104,7 @@ export async function startServer(options: { bundle?: string } = {}): Promise<Se
   await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri: null,
+    initializationOptions: options.initializationOptions,
     capabilities: {
       textDocument: {
         completion: { completionItem: { snippetSupport: true }, completionList: { itemDefaults: ['editRange'] } },
