@@ -13,6 +13,7 @@ import {
   NotificationType,
   RequestType,
   type ServerOptions,
+  State,
 } from 'vscode-languageclient/node';
 import {
   LiveValuesNotification,
@@ -244,10 +245,20 @@ async function start(ctx: Ctx, snapshot: ServerSnapshot, order: StartupOrder | u
     lc.sendNotification(schemaPendingNotification, { pending, source: ctx.schemas.loadingFrom }).catch(() => undefined);
   };
   ctx.subscriptions.push(ctx.schemas.onDidChange(sendSchema), ctx.schemas.onDidChangeLoading(sendPending));
-  if (ctx.schemas.current.source.kind !== 'sample') sendSchema(ctx.schemas.current);
-  // Ends the hold `initialize` began when the schema was already read (it was sent just above); else the
-  // end of the read sends it.
-  sendPending(ctx.schemas.loading);
+  // The schema read so far, then whether a read is still going: `{ pending: false }` ends the hold
+  // `initialize` began when the schema was already read; else the end of the read sends it.
+  const sendState = () => {
+    if (ctx.schemas.current.source.kind !== 'sample') sendSchema(ctx.schemas.current);
+    sendPending(ctx.schemas.loading);
+  };
+  sendState();
+  // A restarted server (after a crash) starts from the catalogue and, told a schema is pending, would
+  // wait out its bound: it gets the schema again.
+  ctx.subscriptions.push(
+    lc.onDidChangeState((e) => {
+      if (e.newState === State.Running) sendState();
+    }),
+  );
   const feeder = new LiveValueFeeder(ctx, lc);
   ctx.subscriptions.push(feeder, new NotebookCellOrderFeeder(lc));
   // The first fetch waits: on the local engine its queries read every table, and the engine runs one
