@@ -76,6 +76,7 @@ import { queryParameterTypesScenario } from './scenarios/queryParameterTypes';
 import { recordLimitScenario } from './scenarios/recordLimit';
 import { reportsOnOwnExportsScenario } from './scenarios/reportsOnOwnExports';
 import { resultsScenario } from './scenarios/results';
+import { schemaPendingScenario } from './scenarios/schemaPending';
 import { runAllAndStatusScenario } from './scenarios/runAllAndStatus';
 import { screenKeyboardScenario, screenWidthsScenario } from './scenarios/screenAccess';
 import { settingsWalkScenario } from './scenarios/settingsWalk';
@@ -483,6 +484,11 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
   scenario(
     '113 results far from the sample: 120 columns scrolled far right keep their header over their columns; 200,000 rows to the end, sorted and resized paint consecutive rows, a growing real column uncut; a null reads in High Contrast',
     gridAtScaleWideScenario,
+    300_000,
+  );
+  scenario(
+    "114 a .kql file naming a user's own table, opened before the folder's schema reached the language server: from the first paint the status bar never counts it and no squiggle is drawn under it; the table no export has gets its error, in Problems",
+    schemaPendingScenario,
     300_000,
   );
 });
