@@ -39,6 +39,24 @@ export interface SchemaParams {
 }
 
 /**
+ * Client → server: whether the active backend's schema is on its way (a folder being scanned, a
+ * workspace's tables being fetched). While it is, the server holds back "unknown name" errors, which may
+ * only mean the schema has not arrived; the next `kql/schema`, `{ pending: false }` or a bound ends that.
+ */
+export const SchemaPendingNotification = 'kql/schemaPending';
+export interface SchemaPendingParams {
+  readonly pending: boolean;
+  /** Where the schema comes from, for the server's log ("folder /data/exports"). */
+  readonly source?: string;
+}
+
+/** The client's `initializationOptions`: a schema pending at start holds unknown names from the first check. */
+export interface ServerInitializationOptions {
+  readonly schemaPending?: boolean;
+  readonly schemaSource?: string;
+}
+
+/**
  * Client → server: the KQL code cells of an open notebook, in order (their document URIs, scheme
  * vscode-notebook-cell), sent when it opens and whenever cells are added, removed or moved; an empty
  * list when it closes. The server gives each cell the definitions of the cells above it.

@@ -36,6 +36,9 @@ import {
   QueryParametersRequest,
   SchemaNotification,
   type SchemaParams,
+  SchemaPendingNotification,
+  type SchemaPendingParams,
+  type ServerInitializationOptions,
 } from '../protocol/lsp';
 import { SERVER_TRACE_LOG } from '../protocol/startupTrace';
 import { schemaFromMetadata } from '../schema/metadataJson';
@@ -63,6 +66,7 @@ import { documentSymbols, foldingRanges } from './outline';
 import { parameterValuesResponse } from './parameterValues';
 import { queryParametersResponse } from './queryParameters';
 import { resolveCompletion } from './resolve';
+import { SchemaWait, schemaWaitFrom } from './schemaWait';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens, type TokensOptions } from './semanticTokens';
 import { mainThreadCpuMs, serverTrace } from './startupTrace';
 import { warmUp } from './warmUp';
@@ -249,6 +253,16 @@ function guardedAsync<A extends unknown[], R>(
   };
 }
 
+/** Unknown names wait for a schema the client says is on its way; then every document is checked again. */
+const schemaWait = new SchemaWait(
+  () => {
+    for (const doc of documents.all()) diagnostics.schedule(doc.uri, 0);
+  },
+  log,
+  // KQL_SCHEMA_WAIT_MS: a test seam (the bound's test need not wait 8 s).
+  schemaWaitFrom(process.env.KQL_SCHEMA_WAIT_MS),
+);
+
 const diagnostics = new DiagnosticsScheduler(async (uri) => {
   const doc = documents.get(uri);
   if (!doc || !isChecked(uri)) return;
@@ -267,7 +281,7 @@ const diagnostics = new DiagnosticsScheduler(async (uri) => {
       await connection.sendDiagnostics({
         uri,
         version: doc.version,
-        diagnostics: view ? cellDiagnostics(view, list) : [...list],
+        diagnostics: schemaWait.filter(view ? cellDiagnostics(view, list) : list),
       });
       published.add(doc);
       logFirstDiagnostics(checked, total);
@@ -299,8 +313,10 @@ const diagnostics = new DiagnosticsScheduler(async (uri) => {
   afterCheck();
 });
 
-connection.onInitialize((): InitializeResult => {
+connection.onInitialize((params): InitializeResult => {
   serverTrace.mark('initializeReceived');
+  const options = (params.initializationOptions ?? {}) as ServerInitializationOptions;
+  if (options.schemaPending === true) schemaWait.begin(String(options.schemaSource ?? "the client's"));
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -460,10 +476,17 @@ connection.onNotification(new NotificationType<SchemaParams>(SchemaNotification)
     analyzer = newAnalyzer();
     completion = new CompletionProvider(analyzer, liveValues, gaveUp);
     log(`Schema from ${schema.source.label}: ${schema.tables.length} tables, ${schema.functions.length} functions.`);
+    // A wait for a pending schema ends when the client says it is done (`kql/schemaPending`), not here:
+    // a Log Analytics workspace's cached schema comes first, and its fresh tables after.
     for (const doc of documents.all()) diagnostics.schedule(doc.uri, 0);
   } catch (e) {
     gaveUp(`Ignoring a malformed schema (the previous one stays): ${e instanceof Error ? e.message : String(e)}`);
   }
+});
+
+connection.onNotification(new NotificationType<SchemaPendingParams>(SchemaPendingNotification), (params) => {
+  if (params?.pending === true) schemaWait.begin(String(params.source ?? "the client's"));
+  else schemaWait.end('the client has loaded it');
 });
 
 connection.onNotification(new NotificationType<NotebookCellsParams>(NotebookCellsNotification), (params) => {

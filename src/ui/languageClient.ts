@@ -13,6 +13,7 @@ import {
   NotificationType,
   RequestType,
   type ServerOptions,
+  State,
 } from 'vscode-languageclient/node';
 import {
   LiveValuesNotification,
@@ -26,6 +27,9 @@ import {
   type QueryParametersResult,
   SchemaNotification,
   type SchemaParams,
+  SchemaPendingNotification,
+  type SchemaPendingParams,
+  type ServerInitializationOptions,
 } from '../protocol/lsp';
 import { CLIENT_TRACE_LOG, StartupTrace } from '../protocol/startupTrace';
 import { schemaToMetadata } from '../schema/metadataJson';
@@ -41,6 +45,7 @@ import { registerServerSnapshot, type ServerSnapshot, type ServerStart } from '.
 
 const liveValuesNotification = new NotificationType<LiveValuesParams>(LiveValuesNotification);
 const schemaNotification = new NotificationType<SchemaParams>(SchemaNotification);
+const schemaPendingNotification = new NotificationType<SchemaPendingParams>(SchemaPendingNotification);
 const queryParametersRequest = new RequestType<QueryParametersParams, QueryParametersResult, void>(
   QueryParametersRequest,
 );
@@ -145,6 +150,13 @@ function createClient(
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'kql' }],
     outputChannel,
+    // Read when `initialize` is sent (and at each restart). The documents are opened right after it, before
+    // the schema notification: a schema being read, or one read but not yet sent, holds unknown names from
+    // the first check, so a folder's own table is never shown as unknown for a moment.
+    initializationOptions: (): ServerInitializationOptions => ({
+      schemaPending: ctx.schemas.loading || ctx.schemas.current.source.kind !== 'sample',
+      schemaSource: ctx.schemas.loading ? ctx.schemas.loadingFrom : ctx.schemas.current.source.label,
+    }),
     middleware: {
       handleDiagnostics: (uri, diagnostics, next) => {
         if (!trace.has('firstDiagnosticsReceived')) {
@@ -228,8 +240,25 @@ async function start(ctx: Ctx, snapshot: ServerSnapshot, order: StartupOrder | u
       },
     );
   };
-  ctx.subscriptions.push(ctx.schemas.onDidChange(sendSchema));
-  if (ctx.schemas.current.source.kind !== 'sample') sendSchema(ctx.schemas.current);
+  const sendPending = (pending: boolean): void => {
+    if (!lc.isRunning()) return;
+    lc.sendNotification(schemaPendingNotification, { pending, source: ctx.schemas.loadingFrom }).catch(() => undefined);
+  };
+  ctx.subscriptions.push(ctx.schemas.onDidChange(sendSchema), ctx.schemas.onDidChangeLoading(sendPending));
+  // The schema read so far, then whether a read is still going: `{ pending: false }` ends the hold
+  // `initialize` began when the schema was already read; else the end of the read sends it.
+  const sendState = () => {
+    if (ctx.schemas.current.source.kind !== 'sample') sendSchema(ctx.schemas.current);
+    sendPending(ctx.schemas.loading);
+  };
+  sendState();
+  // A restarted server (after a crash) starts from the catalogue and, told a schema is pending, would
+  // wait out its bound: it gets the schema again.
+  ctx.subscriptions.push(
+    lc.onDidChangeState((e) => {
+      if (e.newState === State.Running) sendState();
+    }),
+  );
   const feeder = new LiveValueFeeder(ctx, lc);
   ctx.subscriptions.push(feeder, new NotebookCellOrderFeeder(lc));
   // The first fetch waits: on the local engine its queries read every table, and the engine runs one

@@ -24,7 +24,18 @@ export class WorkspaceSchemaProvider implements vscode.Disposable {
   /** The last read's failure changed: the Schema view says why it shows an older schema (only the log did). */
   readonly onDidChangeFailure = this._onDidChangeFailure.event;
   private inFlight: AbortController | undefined;
-  private readonly disposables: vscode.Disposable[] = [this._onDidChange, this._onDidChangeFailure];
+  /**
+   * True from the start until the first read ends, and during every read after: the language server holds
+   * "unknown name" errors meanwhile (a folder's tables arrive a moment after the first check).
+   */
+  private _loading = true;
+  private readonly _onDidChangeLoading = new vscode.EventEmitter<boolean>();
+  readonly onDidChangeLoading = this._onDidChangeLoading.event;
+  private readonly disposables: vscode.Disposable[] = [
+    this._onDidChange,
+    this._onDidChangeFailure,
+    this._onDidChangeLoading,
+  ];
 
   // Not the whole Ctx: the Ctx holds this provider, so taking only what it reads keeps the two apart.
   constructor(
@@ -58,24 +69,48 @@ export class WorkspaceSchemaProvider implements vscode.Disposable {
     this._onDidChangeFailure.fire(failure);
   }
 
+  /** Whether a schema is being read (or none has been read yet). */
+  get loading(): boolean {
+    return this._loading;
+  }
+
+  /** Where the schema being read comes from, in words, for the language server's log. */
+  get loadingFrom(): string {
+    return this.ctx.config.schemaFilePath() ?? this.ctx.backends.active.id;
+  }
+
+  private setLoading(loading: boolean): void {
+    if (loading === this._loading) return;
+    this._loading = loading;
+    this._onDidChangeLoading.fire(loading);
+  }
+
   /** Re-reads the schema; `userAsked` shows progress and errors as notifications rather than only in the log. */
   async refresh(userAsked = false): Promise<void> {
     this.inFlight?.abort();
     const abort = new AbortController();
     this.inFlight = abort;
-    const work = this.load(abort.signal).then(
-      () => {
-        if (!abort.signal.aborted) this.setFailure(undefined);
-      },
-      (e: unknown) => {
-        if (abort.signal.aborted) return;
-        const why = e instanceof Error ? e.message : String(e);
-        const message = `Workspace schema: ${why} (keeping ${this._current.source.label}).`;
-        log.warn(message);
-        this.setFailure(why);
-        if (userAsked) void vscode.window.showWarningMessage(message);
-      },
-    );
+    this.setLoading(true);
+    const work = this.load(abort.signal)
+      .then(
+        () => {
+          if (!abort.signal.aborted) this.setFailure(undefined);
+        },
+        (e: unknown) => {
+          if (abort.signal.aborted) return;
+          const why = e instanceof Error ? e.message : String(e);
+          const message = `Workspace schema: ${why} (keeping ${this._current.source.label}).`;
+          log.warn(message);
+          this.setFailure(why);
+          if (userAsked) void vscode.window.showWarningMessage(message);
+        },
+      )
+      .finally(() => {
+        // A newer read replaced this one: that one says when it is done.
+        if (this.inFlight !== abort) return;
+        this.inFlight = undefined;
+        this.setLoading(false);
+      });
     if (userAsked) {
       await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: 'Reading the workspace schema…' },

@@ -80,6 +80,7 @@ import { recordLimitScenario } from './scenarios/recordLimit';
 import { reportsOnOwnExportsScenario } from './scenarios/reportsOnOwnExports';
 import { resultsScenario } from './scenarios/results';
 import { runAllAndStatusScenario } from './scenarios/runAllAndStatus';
+import { schemaPendingScenario } from './scenarios/schemaPending';
 import { screenKeyboardScenario, screenWidthsScenario } from './scenarios/screenAccess';
 import { settingsWalkScenario } from './scenarios/settingsWalk';
 import { syntaxErrorScenario } from './scenarios/syntaxError';
@@ -507,6 +508,11 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
   scenario(
     '115 in a browser in UTC+05:30, a timechart over 6 hours and one over 3 days label their time axis in 24-hour UTC (the date at midnight, HH:mm between), in the dark and the light theme',
     chartTimeAxesScenario,
+    300_000,
+  );
+  scenario(
+    "114 a .kql file naming a user's own table, opened before the folder's schema reached the language server: from the first paint the status bar never counts it and no squiggle is drawn under it; the table no export has gets its error, in Problems",
+    schemaPendingScenario,
     300_000,
   );
 });

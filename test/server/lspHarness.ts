@@ -61,15 +61,15 @@ export function positionOf(text: string, marker?: string): { line: number; chara
  * runs it; `env` is added to its environment.
  */
 export async function startServer(
-  options: { bundle?: string; env?: Record<string, string> } = {},
+  options: { bundle?: string; initializationOptions?: unknown; env?: Record<string, string> } = {},
 ): Promise<ServerHarness> {
   const args = options.bundle
     ? [options.bundle, '--stdio']
     : ['--import', 'tsx', path.join(ROOT, 'src/server/main.ts'), '--stdio'];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
+    env: options.env ? { ...process.env, ...options.env } : process.env,
     stdio: ['pipe', 'pipe', 'pipe'],
-    env: { ...process.env, ...options.env },
   });
   child.stderr!.on('data', () => undefined);
   const connection = createProtocolConnection(
@@ -104,6 +104,7 @@ export async function startServer(
   await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri: null,
+    initializationOptions: options.initializationOptions,
     capabilities: {
       textDocument: {
         completion: { completionItem: { snippetSupport: true }, completionList: { itemDefaults: ['editRange'] } },

@@ -43,8 +43,10 @@ export const fakeVscode = {
     createOutputChannel: () => ({ trace: noop, debug: noop, info: noop, warn: noop, error: noop, dispose: noop }),
     withProgress: <T>(_options: unknown, task: (p: unknown, t: unknown) => Promise<T>) =>
       task({ report: noop }, { onCancellationRequested: noop }),
+    showWarningMessage: async () => undefined,
   },
-  commands: { executeCommand: async () => undefined },
+  commands: { executeCommand: async () => undefined, registerCommand: () => ({ dispose: noop }) },
+  workspace: { onDidChangeConfiguration: () => ({ dispose: noop }) },
 };
 
 let installed = false;
