@@ -2,6 +2,7 @@
 import { isUtf8 } from 'node:buffer';
 import { type Column, StringColumn } from '../../engine/column';
 import { type AppenderChunk, type AppendResult, type ColumnAppender, KEPT, OK, REJECT, wrongChunk } from './appender';
+import { ByteDictionary } from './byteDictionary';
 import { convertCell } from './cells';
 import { MAX_DYNAMIC_DEPTH, toNullPrototype } from './dynamicCells';
 
@@ -15,6 +16,8 @@ export class StringAppender implements ColumnAppender {
   private readonly index = new Map<string, number>();
   /** Codes whose text holds U+FFFD: the bytes behind each use are checked, since bad UTF-8 decodes to it. */
   private readonly replaced = new Set<number>();
+  /** A cell's bytes to its code, for strings seen before (see byteDictionary.ts). */
+  private readonly seen = new ByteDictionary();
   constructor(readonly type: 'string' | 'guid') {}
 
   reserve(rows: number): void {
@@ -54,6 +57,14 @@ export class StringAppender implements ColumnAppender {
   }
 
   appendBytes(buf: Buffer, start: number, end: number, escaped: number): AppendResult {
+    // Bytes seen before have their code; only text that decoded cleanly is kept there (see below).
+    if (escaped === 0 && this.type === 'string') {
+      const known = this.seen.find(buf, start, end);
+      if (known >= 0) {
+        this.push(known);
+        return OK;
+      }
+    }
     let s = buf.toString('utf8', start, end);
     if (escaped === 1) {
       s = s.replace(/""/g, '"');
@@ -63,6 +74,9 @@ export class StringAppender implements ColumnAppender {
     }
     const c = this.code(s);
     this.push(c);
+    if (escaped === 0 && !this.replaced.has(c)) {
+      this.seen.add(buf, start, end, c);
+    }
     if (this.replaced.size > 0 && this.replaced.has(c) && !isUtf8(buf.subarray(start, end))) {
       let bad = start;
       while (isUtf8(buf.subarray(start, bad + 1))) {
