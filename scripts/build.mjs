@@ -15,6 +15,7 @@ const nodeEntries = {
   server: 'src/server/main.ts',
   engineWorker: 'src/backends/local/engineWorker.ts',
   csvChunkWorker: 'src/data/loaders/csvChunkWorker.ts',
+  laAnswerWorker: 'src/backends/logAnalytics/answerWorker.ts',
   cli: 'src/cli/main.ts',
   // The H3 library on its own, loaded only when a query calls an H3 function (src/engine/functions/h3Library.ts).
   h3: 'node_modules/h3-js/dist/h3-js.js',

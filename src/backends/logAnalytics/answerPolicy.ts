@@ -3,16 +3,19 @@
  * then parses only the answer's skeleton (names, columns, error, render: a few hundred bytes), and the
  * rows, already in the result's form, go to the backend by the call they belong to. The SDK keeps the
  * rest of its pipeline (credential, retries, throttling, cancellation, endpoint). An answer that is
- * not JSON of the expected shape is left whole to the SDK, which reports it as before.
+ * not JSON of the expected shape is left whole to the SDK, which reports it as before. A large answer
+ * is read in a worker thread (answerOffThread.ts) unless `inline` (the bench's "before").
  */
 import type { PipelinePolicy, PipelineRequest } from '@azure/core-rest-pipeline';
 import { BackendError } from '../../results/errors';
 import { type Answer, RowShapeError, readAnswer } from './answerReader';
+import { readAnswerOffThread } from './answerOffThread';
 import { statusText } from './errorMapping';
 
 export function answerReaderPolicy(
   callOf: (request: PipelineRequest) => string | undefined,
   keep: (call: string, answer: Answer) => void,
+  inline = false,
 ): PipelinePolicy {
   return {
     name: 'connectionAnalyticsAnswerReader',
@@ -25,7 +28,7 @@ export function answerReaderPolicy(
       }
       let answer: Answer | undefined;
       try {
-        answer = readAnswer(text);
+        answer = inline ? readAnswer(text) : await readAnswerOffThread(text, { signal: request.abortSignal });
       } catch (e) {
         if (e instanceof RowShapeError) {
           throw new BackendError(

@@ -58,6 +58,8 @@ export interface LogAnalyticsOptions {
   readonly maxRetryWaitSeconds?: number;
   /** Extra pipeline options: an https agent with a private CA, a proxy. */
   readonly clientOptions?: Pick<LogsQueryClientOptions, 'agent' | 'tlsOptions' | 'proxyOptions'>;
+  /** Read every answer on the extension host's thread, as before answerOffThread.ts (bench/laAnswerRead.ts). */
+  readonly readAnswersInline?: boolean;
 }
 
 const DEFAULT_RETRY: PipelineRetryOptions = { maxRetries: 3, retryDelayInMs: 800, maxRetryDelayInMs: 20_000 };
@@ -156,12 +158,16 @@ export class LogAnalyticsBackend implements QueryBackend {
         }
       },
     );
-    const answerPolicy = answerReaderPolicy(callOf, (call, answer) => {
-      if (this.signals.has(call)) {
-        this.answers.set(call, answer);
-        this.bodies.set(call, answer.skeleton);
-      }
-    });
+    const answerPolicy = answerReaderPolicy(
+      callOf,
+      (call, answer) => {
+        if (this.signals.has(call)) {
+          this.answers.set(call, answer);
+          this.bodies.set(call, answer.skeleton);
+        }
+      },
+      options.readAnswersInline,
+    );
     const retry = options.retry ?? DEFAULT_RETRY;
     const noticePolicy = retryNoticePolicy(
       {

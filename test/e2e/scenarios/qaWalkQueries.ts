@@ -20,6 +20,8 @@ const N = 111;
 const FILE = 'answers.kql';
 const TIME_LIMIT_SECONDS = 20;
 const BIG = 500_000;
+/** The slowest an extension command's picker may open while the big answer is read. */
+const PICKER_BOUND_MS = 700;
 const TEXT = `// Service fails
 Heartbeat | where Computer == "qa-500" | take 1
 
@@ -222,7 +224,12 @@ export async function qaWalkQueriesScenario(main: Workbench): Promise<void> {
       const cut = await warningSaying(wb, /Showing the first 100,000 of 500,000 rows/, 'the row limit notice');
       console.log(`# ${N}: ${cut}`);
       assert.match(cut, /kql\.local\.rowLimit/);
-      assert.ok(Math.max(0, ...latencies) < 15_000, `a picker took ${Math.max(...latencies)} ms`);
+      // Read on the host's thread, the answer held the loop ~0.4 s at a time and the pickers took 0.8–2.0 s;
+      // read in a worker (answerOffThread.ts) they took 47–364 ms on the loaded 2-core machine.
+      assert.ok(
+        Math.max(0, ...latencies) < PICKER_BOUND_MS,
+        `a picker took ${Math.max(...latencies)} ms while the answer was read (bound ${PICKER_BOUND_MS} ms)`,
+      );
       await wb.screenshot(N, 'half-a-million-rows-row-limit');
       assert.deepEqual(await crashNotices(wb), []);
     },
