@@ -41,21 +41,23 @@ export function productionMetadata(): MetadataFixture {
     columns: [...ODD_COLUMNS],
     related,
   });
-  for (let i = 0; tables.length < TABLE_COUNT; i++) {
-    const name = `AppTelemetry${String(i).padStart(3, '0')}_CL`;
-    tables.push({
+  tables.push(...fillerTables(TABLE_COUNT - tables.length, 'AppTelemetry', ['Message', 'Level']));
+  return { ...base, tables };
+}
+
+/** `count` custom tables `<prefix>000_CL`…, each of TimeGenerated and the given string columns. */
+export function fillerTables(count: number, prefix: string, columns: readonly string[]): MetadataFixture['tables'] {
+  const related = { solutions: ['solutions/LogManagement'] };
+  return Array.from({ length: Math.max(0, count) }, (_, i) => {
+    const name = `${prefix}${String(i).padStart(3, '0')}_CL`;
+    return {
       id: `tables/${name}`,
       name,
       description: `${name} records.`,
-      columns: [
-        { name: 'TimeGenerated', type: 'datetime' },
-        { name: 'Message', type: 'string' },
-        { name: 'Level', type: 'string' },
-      ],
+      columns: [{ name: 'TimeGenerated', type: 'datetime' }, ...columns.map((c) => ({ name: c, type: 'string' }))],
       related,
-    });
-  }
-  return { ...base, tables };
+    };
+  });
 }
 
 /** A machine's name in the fleet: `srv-00001` … (sorted as the machines query orders them). */

@@ -5,7 +5,7 @@
  * are not a list), as a metadata answer cut or changed on the way, or a table being re-created, may have.
  */
 import type { MetadataFixture } from './metadataFixture';
-import { productionMetadata } from './productionWorkspace';
+import { fillerTables, productionMetadata } from './productionWorkspace';
 
 export const QA_TABLE_COUNT = 600;
 export const QA_ODD_TABLE = 'Checkout_CL';
@@ -38,19 +38,6 @@ export function qaWalkMetadata(): MetadataFixture {
     related,
   });
   tables.push({ id: 'tables/HalfWritten_CL', name: 'HalfWritten_CL', columns: 'unavailable', related });
-  for (let i = 0; tables.length < QA_TABLE_COUNT; i++) {
-    const name = `Audit${String(i).padStart(3, '0')}_CL`;
-    tables.push({
-      id: `tables/${name}`,
-      name,
-      description: `${name} records.`,
-      columns: [
-        { name: 'TimeGenerated', type: 'datetime' },
-        { name: 'Actor', type: 'string' },
-        { name: 'Action', type: 'string' },
-      ],
-      related,
-    });
-  }
+  tables.push(...fillerTables(QA_TABLE_COUNT - tables.length, 'Audit', ['Actor', 'Action']));
   return { ...base, tables: tables as MetadataFixture['tables'] };
 }
