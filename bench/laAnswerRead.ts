@@ -15,7 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { LogAnalyticsBackend } from '../src/backends/logAnalytics';
 import { makeCertificate } from '../test/backends/logAnalytics/loopbackServer';
-import { answerBody } from './logAnalyticsAnswer';
+import { answerBody, loopbackBackendOptions } from './logAnalyticsAnswer';
 
 /** e2e 111's answer (test/e2e/scenarios/qaWalkQueries.ts): 3 columns, 22 MB for 500,000 rows. */
 function narrowBody(rows: number): Buffer {
@@ -38,7 +38,6 @@ const ROWS = Number(process.env.BENCH_ROWS ?? 500_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 /** BENCH_TRACE=1: also print when, in each run, the loop was held over 40 ms. */
 const TRACE = process.env.BENCH_TRACE === '1';
-const WORKSPACE = '0b6c1a2e-8f4d-4c3b-9a7e-5d2f1e0c9b8a';
 
 interface Figures {
   readonly maxMs: number;
@@ -48,15 +47,7 @@ interface Figures {
 }
 
 async function once(endpoint: string, ca: string, inline: boolean): Promise<Figures> {
-  const backend = new LogAnalyticsBackend({
-    workspaceId: WORKSPACE,
-    credential: { getToken: async () => ({ token: 't', expiresOnTimestamp: Date.now() + 3_600_000 }) },
-    endpoint,
-    approveEndpoint: async () => true,
-    maxResponseBytes: 512 * 1024 * 1024,
-    clientOptions: { agent: new https.Agent({ ca }) },
-    readAnswersInline: inline,
-  });
+  const backend = new LogAnalyticsBackend({ ...loopbackBackendOptions(endpoint, ca), readAnswersInline: inline });
   (globalThis as { gc?: () => void }).gc?.();
   const histogram = monitorEventLoopDelay({ resolution: 5 });
   histogram.enable();

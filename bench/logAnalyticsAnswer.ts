@@ -25,6 +25,18 @@ import { makeCertificate } from '../test/backends/logAnalytics/loopbackServer';
 import { childFigures } from './childFigures';
 
 const WORKSPACE = '0b6c1a2e-8f4d-4c3b-9a7e-5d2f1e0c9b8a';
+
+/** The backend's options against the benches' loopback server (a fixed token; its certificate trusted). */
+export function loopbackBackendOptions(endpoint: string, ca: string) {
+  return {
+    workspaceId: WORKSPACE,
+    credential: { getToken: async () => ({ token: 't', expiresOnTimestamp: Date.now() + 3_600_000 }) },
+    endpoint,
+    approveEndpoint: async () => true,
+    maxResponseBytes: 512 * 1024 * 1024,
+    clientOptions: { agent: new https.Agent({ ca }) },
+  };
+}
 const ROW_COUNTS = (process.env.BENCH_ROWS ?? '100000,500000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const PROF_DIR = process.env.BENCH_CPU_PROF;
@@ -123,14 +135,7 @@ async function child(mode: string, endpoint: string, caFile: string): Promise<vo
     partMs = performance.now() - p0;
     check = `${parsed.tables[0]!.rows.length} rows`;
   } else {
-    const backend = new LogAnalyticsBackend({
-      workspaceId: WORKSPACE,
-      credential: { getToken: async () => ({ token: 't', expiresOnTimestamp: Date.now() + 3_600_000 }) },
-      endpoint,
-      approveEndpoint: async () => true,
-      maxResponseBytes: 512 * 1024 * 1024,
-      clientOptions: { agent: new https.Agent({ ca }) },
-    });
+    const backend = new LogAnalyticsBackend(loopbackBackendOptions(endpoint, ca));
     const result = await backend.run('VMConnection', { rowLimit: 1_000_000 });
     partMs = performance.now() - t0;
     partCpuMs = cpuMs(cpu0);
