@@ -6,39 +6,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { inflateSync } from 'node:zlib';
-import type { RenderInfo, ResultTable, WireValue } from '../../src/results/queryResult';
-import { openResultsPage, type ResultsPage, resultMessage, SKIP_WITHOUT_CHROMIUM } from './resultsPage';
-
-const HOUR = 3_600_000;
-const START = Date.UTC(2026, 10, 23);
-
-function series(names: readonly string[], points: number, value: (s: number, t: number) => number): ResultTable {
-  const rows: WireValue[][] = [];
-  for (let t = 0; t < points; t++) {
-    names.forEach((n, s) => rows.push([new Date(START + t * HOUR).toISOString(), n, value(s, t)]));
-  }
-  return {
-    name: 'PrimaryResult',
-    columns: [
-      { name: 'TimeGenerated', type: 'datetime' },
-      { name: 'Computer', type: 'string' },
-      { name: 'Ports', type: 'long' },
-    ],
-    rows,
-  };
-}
-
-async function draw(p: ResultsPage, table: ResultTable, render: RenderInfo): Promise<void> {
-  await p.page.evaluate('performance.clearMarks("kql-chart-drawn")');
-  await p.post(resultMessage(table, render));
-  for (let i = 0; i < 200; i++) {
-    if (await p.page.evaluate('performance.getEntriesByName("kql-chart-drawn").length > 0')) {
-      return;
-    }
-    await p.page.waitForTimeout(50);
-  }
-  throw new Error(`the chart was not drawn: ${await p.page.textContent('.chart-note')}`);
-}
+import type { ResultTable } from '../../src/results/queryResult';
+import {
+  drawChart,
+  hourlySeries,
+  openResultsPage,
+  type ResultsPage,
+  resultMessage,
+  SKIP_WITHOUT_CHROMIUM,
+} from './resultsPage';
 
 /** The chart as the panel's Export SVG (or PNG, a data URL) button saves it. */
 async function exportedSvg(p: ResultsPage, format: 'SVG' | 'PNG' = 'SVG'): Promise<string> {
@@ -78,9 +54,9 @@ describe('charts in Chromium', { skip: SKIP_WITHOUT_CHROMIUM }, () => {
   after(async () => p.close());
 
   test('ysplit=panels fits the panel without stretching the canvas', async () => {
-    await draw(
+    await drawChart(
       p,
-      series(['acme-web01', 'acme-sql01', 'acme-app01'], 24, (s, t) => (s + 1) * 1000 + t * 10),
+      hourlySeries(['acme-web01', 'acme-sql01', 'acme-app01'], 24, (s, t) => (s + 1) * 1000 + t * 10),
       { visualization: 'timechart', ysplit: 'panels' },
     );
     const shown = await p.page
@@ -119,7 +95,7 @@ describe('charts in Chromium', { skip: SKIP_WITHOUT_CHROMIUM }, () => {
         ['acme-dc01', 2],
       ],
     };
-    await draw(p, ports, { visualization: 'columnchart' });
+    await drawChart(p, ports, { visualization: 'columnchart' });
     const labels = [...(await exportedSvg(p)).matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
     const numbers = labels.filter((l) => /^-?[\d.,]+$/.test(l));
     assert.ok(numbers.length >= 2, `no numeric axis labels in ${labels.join(' | ')}`);
@@ -131,9 +107,9 @@ describe('charts in Chromium', { skip: SKIP_WITHOUT_CHROMIUM }, () => {
   });
 
   test('a timechart with one point per series draws the points', async () => {
-    await draw(
+    await drawChart(
       p,
-      series(['acme-web01', 'acme-sql01'], 1, (s) => s + 5),
+      hourlySeries(['acme-web01', 'acme-sql01'], 1, (s) => s + 5),
       { visualization: 'timechart' },
     );
     const svg = await exportedSvg(p);
@@ -143,9 +119,9 @@ describe('charts in Chromium', { skip: SKIP_WITHOUT_CHROMIUM }, () => {
 
   test('29 series get 29 colours, and a legend click isolates one', async () => {
     const names = Array.from({ length: 29 }, (_, i) => `client-${String(i).padStart(2, '0')}`);
-    await draw(
+    await drawChart(
       p,
-      series(names, 6, (s, t) => s * 10 + t),
+      hourlySeries(names, 6, (s, t) => s * 10 + t),
       { visualization: 'timechart' },
     );
     const svg = await exportedSvg(p);
@@ -162,9 +138,9 @@ describe('charts in Chromium', { skip: SKIP_WITHOUT_CHROMIUM }, () => {
   });
 
   test("Export PNG and SVG carry the theme's background: a dark chart is not transparent in a light viewer", async () => {
-    await draw(
+    await drawChart(
       p,
-      series(['acme-web01'], 6, (_, t) => t),
+      hourlySeries(['acme-web01'], 6, (_, t) => t),
       { visualization: 'timechart' },
     );
     const png = await exportedSvg(p, 'PNG');
@@ -174,9 +150,9 @@ describe('charts in Chromium', { skip: SKIP_WITHOUT_CHROMIUM }, () => {
   });
 
   test('a panel resized while the Results tab is shown draws its chart at the new size when Chart is shown', async () => {
-    await draw(
+    await drawChart(
       p,
-      series(['acme-web01', 'acme-sql01'], 12, (s, t) => s * 100 + t),
+      hourlySeries(['acme-web01', 'acme-sql01'], 12, (s, t) => s * 100 + t),
       { visualization: 'timechart' },
     );
     const canvasSize = () =>
@@ -231,9 +207,9 @@ describe('charts in Chromium', { skip: SKIP_WITHOUT_CHROMIUM }, () => {
     // A result that charts, or one without render, shows no such notice.
     await p.post(resultMessage(strings));
     assert.equal(await p.page.locator('.chart-missing').isVisible(), false);
-    await draw(
+    await drawChart(
       p,
-      series(['vm1'], 3, (_s, t) => t),
+      hourlySeries(['vm1'], 3, (_s, t) => t),
       { visualization: 'timechart' },
     );
     assert.equal(await p.page.locator('.chart-missing').isVisible(), false);

@@ -6,39 +6,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { RenderInfo, ResultTable, WireValue } from '../../src/results/queryResult';
-import { openResultsPage, type ResultsPage, resultMessage, SKIP_WITHOUT_CHROMIUM } from './resultsPage';
-
-const HOUR = 3_600_000;
-const START = Date.UTC(2026, 10, 23);
-
-function hourly(hours: number, names: readonly string[], value: (s: number, t: number) => number | null): ResultTable {
-  const rows: WireValue[][] = [];
-  for (let t = 0; t <= hours; t++) {
-    names.forEach((n, s) => rows.push([new Date(START + t * HOUR).toISOString(), n, value(s, t)]));
-  }
-  return {
-    name: 'PrimaryResult',
-    columns: [
-      { name: 'TimeGenerated', type: 'datetime' },
-      { name: 'Computer', type: 'string' },
-      { name: 'Ports', type: 'long' },
-    ],
-    rows,
-  };
-}
-
-async function draw(p: ResultsPage, table: ResultTable, render: RenderInfo): Promise<void> {
-  await p.page.evaluate('performance.clearMarks("kql-chart-drawn")');
-  await p.post(resultMessage(table, render));
-  for (let i = 0; i < 200; i++) {
-    if (await p.page.evaluate('performance.getEntriesByName("kql-chart-drawn").length > 0')) {
-      return;
-    }
-    await p.page.waitForTimeout(50);
-  }
-  throw new Error(`the chart was not drawn: ${await p.page.textContent('.chart-note')}`);
-}
+import { drawChart, hourlySeries, openResultsPage, type ResultsPage, SKIP_WITHOUT_CHROMIUM } from './resultsPage';
 
 /** The chart as its Export SVG button saves it. */
 async function exportedSvg(p: ResultsPage): Promise<string> {
@@ -76,9 +44,9 @@ describe('time axes in Chromium in a non-UTC zone', { skip: SKIP_WITHOUT_CHROMIU
   });
 
   test('6 hours: 24-hour UTC labels on round UTC times, the date at midnight', async () => {
-    await draw(
+    await drawChart(
       p,
-      hourly(6, ['acme-web01'], (_, t) => t),
+      hourlySeries(['acme-web01'], 7, (_, t) => t),
       { visualization: 'timechart' },
     );
     const labels = xAxisLabels(await exportedSvg(p));
@@ -92,9 +60,9 @@ describe('time axes in Chromium in a non-UTC zone', { skip: SKIP_WITHOUT_CHROMIU
   });
 
   test('3 days: a date at each midnight, HH:mm between', async () => {
-    await draw(
+    await drawChart(
       p,
-      hourly(72, ['acme-web01'], (_, t) => t),
+      hourlySeries(['acme-web01'], 73, (_, t) => t),
       { visualization: 'timechart' },
     );
     const labels = xAxisLabels(await exportedSvg(p));
@@ -106,9 +74,9 @@ describe('time axes in Chromium in a non-UTC zone', { skip: SKIP_WITHOUT_CHROMIU
   });
 
   test('a line with a lone point keeps line symbols in its legend', async () => {
-    await draw(
+    await drawChart(
       p,
-      hourly(6, ['acme-web01', 'acme-sql01'], (s, t) => (s === 0 && (t === 2 || t === 4) ? null : t + s)),
+      hourlySeries(['acme-web01', 'acme-sql01'], 7, (s, t) => (s === 0 && (t === 2 || t === 4) ? null : t + s)),
       { visualization: 'timechart' },
     );
     const svg = await exportedSvg(p);

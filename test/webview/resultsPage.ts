@@ -5,19 +5,18 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import type { ResultTable } from '../../src/results/queryResult';
-import type { HostMessage, ShowResultMessage } from '../../src/protocol/messages';
-import type { RenderInfo } from '../../src/results/queryResult';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import {
   bundlePath,
   initScript,
-  pageJson,
-  servePanel,
   type PageServer,
   type PageTheme,
+  pageJson,
+  servePanel,
 } from '../../bench/webview/page';
 import { toColumnar } from '../../src/protocol/columnar';
+import type { HostMessage, ShowResultMessage } from '../../src/protocol/messages';
+import type { RenderInfo, ResultTable, WireValue } from '../../src/results/queryResult';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const RESULTS_BUNDLE = bundlePath(path.resolve(__dirname, '../..'));
@@ -122,4 +121,42 @@ export async function paintedRows(page: Page): Promise<string[][]> {
     rows.sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
     return rows.map((r) => [...r.querySelectorAll('[role=gridcell]')].map((c) => c.textContent));
   })()`);
+}
+
+const HOUR_MS = 3_600_000;
+/** The hourly series' first hour: 23 November 2026, 00:00 UTC. */
+export const SERIES_START = Date.UTC(2026, 10, 23);
+
+/** `points` hours of TimeGenerated, Computer (one series a name) and Ports, for the chart tests. */
+export function hourlySeries(
+  names: readonly string[],
+  points: number,
+  value: (s: number, t: number) => number | null,
+): ResultTable {
+  const rows: WireValue[][] = [];
+  for (let t = 0; t < points; t++) {
+    names.forEach((n, s) => rows.push([new Date(SERIES_START + t * HOUR_MS).toISOString(), n, value(s, t)]));
+  }
+  return {
+    name: 'PrimaryResult',
+    columns: [
+      { name: 'TimeGenerated', type: 'datetime' },
+      { name: 'Computer', type: 'string' },
+      { name: 'Ports', type: 'long' },
+    ],
+    rows,
+  };
+}
+
+/** Posts a result with its render and waits until the page says its chart is drawn. */
+export async function drawChart(p: ResultsPage, table: ResultTable, render: RenderInfo): Promise<void> {
+  await p.page.evaluate('performance.clearMarks("kql-chart-drawn")');
+  await p.post(resultMessage(table, render));
+  for (let i = 0; i < 200; i++) {
+    if (await p.page.evaluate('performance.getEntriesByName("kql-chart-drawn").length > 0')) {
+      return;
+    }
+    await p.page.waitForTimeout(50);
+  }
+  throw new Error(`the chart was not drawn: ${await p.page.textContent('.chart-note')}`);
 }
