@@ -65,19 +65,25 @@ async function render(page: Page, t: ResultTable): Promise<{ output: number; gri
   return page.evaluate(`(${RENDER_IN_PAGE})(${JSON.stringify(JSON.stringify(payload))})`);
 }
 
+/** Chromium on a blank page of the renderer's origin, which serves the built renderer. */
+async function openRendererPage(): Promise<{ browser: Browser; page: Page }> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+  const page = await browser.newPage({ viewport: { width: 900, height: 800 } });
+  const bundle = fs.readFileSync(RENDERER);
+  await page.route(`${ORIGIN}/**`, (route) =>
+    route.request().url().endsWith('/renderer.js')
+      ? route.fulfill({ body: bundle, contentType: 'text/javascript' })
+      : route.fulfill({ body: '<!DOCTYPE html><html><body></body></html>', contentType: 'text/html' }),
+  );
+  await page.goto(`${ORIGIN}/`);
+  return { browser, page };
+}
+
 describe('notebook output in Chromium', { skip: SKIP }, () => {
   let browser: Browser;
   let page: Page;
   before(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
-    page = await browser.newPage({ viewport: { width: 900, height: 800 } });
-    const bundle = fs.readFileSync(RENDERER);
-    await page.route(`${ORIGIN}/**`, (route) =>
-      route.request().url().endsWith('/renderer.js')
-        ? route.fulfill({ body: bundle, contentType: 'text/javascript' })
-        : route.fulfill({ body: '<!DOCTYPE html><html><body></body></html>', contentType: 'text/html' }),
-    );
-    await page.goto(`${ORIGIN}/`);
+    ({ browser, page } = await openRendererPage());
   });
   after(async () => browser?.close());
 
@@ -109,15 +115,7 @@ describe('notebook output: a render it cannot draw', { skip: SKIP }, () => {
   let browser: Browser;
   let page: Page;
   before(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
-    page = await browser.newPage({ viewport: { width: 900, height: 800 } });
-    const bundle = fs.readFileSync(RENDERER);
-    await page.route(`${ORIGIN}/**`, (route) =>
-      route.request().url().endsWith('/renderer.js')
-        ? route.fulfill({ body: bundle, contentType: 'text/javascript' })
-        : route.fulfill({ body: '<!DOCTYPE html><html><body></body></html>', contentType: 'text/html' }),
-    );
-    await page.goto(`${ORIGIN}/`);
+    ({ browser, page } = await openRendererPage());
   });
   after(async () => browser?.close());
 
