@@ -20,8 +20,14 @@ const N = 111;
 const FILE = 'answers.kql';
 const TIME_LIMIT_SECONDS = 20;
 const BIG = 500_000;
-/** The slowest an extension command's picker may open while the big answer is read. */
-const PICKER_BOUND_MS = 700;
+/**
+ * How fast an extension command's picker opens while the big answer is read: the median of the tries
+ * (read on the host's thread they all took 0.8–2.0 s), and the slowest, which may also meet the panel
+ * building its 100,000-row payload once the read is done or a busy machine's other work (CI run 33: one of
+ * five took 895 ms; an idle picker took 358 ms once), but never a freeze of seconds.
+ */
+const PICKER_MEDIAN_BOUND_MS = 700;
+const PICKER_MAX_BOUND_MS = 2_500;
 const TEXT = `// Service fails
 Heartbeat | where Computer == "qa-500" | take 1
 
@@ -226,9 +232,15 @@ export async function qaWalkQueriesScenario(main: Workbench): Promise<void> {
       assert.match(cut, /kql\.local\.rowLimit/);
       // Read on the host's thread, the answer held the loop ~0.4 s at a time and the pickers took 0.8–2.0 s;
       // read in a worker (answerOffThread.ts) they took 47–364 ms on the loaded 2-core machine.
+      const sorted = [...latencies].sort((a, b) => a - b);
+      const median = sorted.length ? sorted[sorted.length >> 1]! : 0;
       assert.ok(
-        Math.max(0, ...latencies) < PICKER_BOUND_MS,
-        `a picker took ${Math.max(...latencies)} ms while the answer was read (bound ${PICKER_BOUND_MS} ms)`,
+        median < PICKER_MEDIAN_BOUND_MS,
+        `pickers took a median ${median} ms while the answer was read (${latencies.join(', ')} ms; bound ${PICKER_MEDIAN_BOUND_MS} ms)`,
+      );
+      assert.ok(
+        Math.max(0, ...latencies) < PICKER_MAX_BOUND_MS,
+        `a picker took ${Math.max(...latencies)} ms while the answer was read (bound ${PICKER_MAX_BOUND_MS} ms)`,
       );
       await wb.screenshot(N, 'half-a-million-rows-row-limit');
       assert.deepEqual(await crashNotices(wb), []);
