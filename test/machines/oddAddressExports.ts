@@ -16,6 +16,20 @@ const line = (...values: (string | number)[]): string => values.map(csv).join(',
 const json = (...ips: string[]): string => JSON.stringify(ips);
 
 /** Writes VMComputer.csv, VMConnection.csv and VMBoundPort.csv, every record at `at` (ISO). */
+/** The Machines view's rows (label, description) for these exports, as the tree and e2e 108 show them. */
+export const ODD_ADDRESS_MACHINE_ROWS: readonly (readonly [string, string])[] = [
+  ['bare', 'windows · 10.0.0.3'],
+  ['blank', 'windows'],
+  ['dual-01', 'linux · 10.0.0.5'],
+  ['garbage', 'windows · fd00::9'],
+  ['long', `windows · ${'x'.repeat(39)}…`],
+  ['mapped', 'linux · 10.0.0.7'],
+  ['v6-only', 'linux · fd00::2'],
+  ['WEB-01', 'linux · 10.0.0.8 · m-web1'],
+  ['web-01', 'linux · 10.0.0.9 · m-web2'],
+  ['zoned', 'linux · fe80::1%eth0'],
+];
+
 export function writeOddAddressExports(dir: string, at: string): void {
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(

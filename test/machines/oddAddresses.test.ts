@@ -17,7 +17,7 @@ import { mapConnectionRows, RowReader } from '../../src/ui/machines/fleetRows';
 import { type FleetNode, MachinesModel, viewOf } from '../../src/ui/machines/machinesModel';
 import { queryForFleetNode } from '../../src/ui/map/mapNodeQuery';
 import { engineWorkerScript } from '../builtBundle';
-import { writeOddAddressExports } from './oddAddressExports';
+import { ODD_ADDRESS_MACHINE_ROWS, writeOddAddressExports } from './oddAddressExports';
 
 const NOW_MS = Date.parse('2026-12-05T12:00:00Z');
 const last24h = { timeRange: { start: '2026-12-04T12:00:00Z', end: '2026-12-05T12:00:00Z' } };
@@ -43,23 +43,12 @@ describe('the Machines view on exports with odd addresses', () => {
   after(() => backend.dispose());
 
   test('each machine shows its first address in RFC 5952 form, garbage cut short, namesakes told apart', () => {
-    assert.deepEqual(shown(machines), [
-      ['bare', 'windows · 10.0.0.3'],
-      ['blank', 'windows'],
-      ['dual-01', 'linux · 10.0.0.5'],
-      ['garbage', 'windows · fd00::9'],
-      ['long', `windows · ${'x'.repeat(39)}…`],
-      ['mapped', 'linux · 10.0.0.7'],
-      ['v6-only', 'linux · fd00::2'],
-      ['WEB-01', 'linux · 10.0.0.8 · m-web1'],
-      ['web-01', 'linux · 10.0.0.9 · m-web2'],
-      ['zoned', 'linux · fe80::1%eth0'],
-    ]);
+    assert.deepEqual(shown(machines), ODD_ADDRESS_MACHINE_ROWS);
     const tooltip = (label: string) => viewOf(machine(label)).tooltip;
     assert.match(tooltip('dual-01'), /\nIPv4: 10\.0\.0\.5\nIPv6: fd00::5\n/);
     assert.match(tooltip('mapped'), /\nIPv6: ::ffff:10\.0\.0\.7\n/);
     assert.match(tooltip('garbage'), /\nIPv4: not-an-ip\nIPv6: fd00::9\n/);
-    assert.match(tooltip('long'), new RegExp(`\\nIPv4: x{79}… \\(500 characters\\)\\n`));
+    assert.match(tooltip('long'), /\nIPv4: x{79}… \(500 characters\)\n/);
     assert.match(viewOf(machine('WEB-01')).ariaLabel, /^Machine WEB-01, linux, 10\.0\.0\.8, machine m-web1/);
   });
 
