@@ -194,6 +194,28 @@ print result = toUnixTime(datetime(2019-01-07 21:45:31.0000000))`,
     columns: ['a', 'b'],
     rows: [['false', 'true']],
   },
+  {
+    page: 'scalar-data-types/timespan (the literals table: each example and the length it names)',
+    query:
+      'print a=2d, b=1.5h, c=30m, d=10s, e=100ms, f=10microsecond, g=1tick, h=timespan(15 seconds), i=timespan(2), j=timespan(0.12:34:56.7), k=timespan(null), l = 0d+12h+34m+56.7s',
+    columns: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l'],
+    rows: [
+      [
+        '2.00:00:00',
+        '01:30:00',
+        '00:30:00',
+        '00:00:10',
+        '00:00:00.1000000',
+        '00:00:00.0000100',
+        '00:00:00.0000001',
+        '00:00:15',
+        '2.00:00:00',
+        '12:34:56.7000000',
+        '',
+        '12:34:56.7000000',
+      ],
+    ],
+  },
   { page: 'tostring-function:40', query: 'print tostring(123)', columns: ['print_0'], rows: [['123']] },
   {
     page: 'isempty-function:32 (the table of x and isempty(x))',
@@ -297,4 +319,48 @@ test('top of a few among many rows (the partial sort) groups null and NaN as sor
   assert.deepEqual(top('desc nulls first'), ['', 'NaN', '100']);
   assert.deepEqual(top('asc'), ['', 'NaN', '3']);
   assert.deepEqual(top('desc'), ['100', '99', '98']);
+});
+
+/** scalar-data-types/datetime: the example of each format todatetime() reads (ISO 8601, RFC 822, RFC 850, sortable), with the instant it names. */
+const DATETIME_FORMATS: readonly (readonly [string, string])[] = [
+  ['2014-05-25T08:20:03.123456Z', '2014-05-25T08:20:03.1234560Z'],
+  ['2014-05-25T08:20:03.123456', '2014-05-25T08:20:03.1234560Z'],
+  ['2014-05-25T08:20', '2014-05-25T08:20:00Z'],
+  ['2014-11-08 15:55:55.123456Z', '2014-11-08T15:55:55.1234560Z'],
+  ['2014-11-08 15:55:55', '2014-11-08T15:55:55Z'],
+  ['2014-11-08 15:55', '2014-11-08T15:55:00Z'],
+  ['2014-11-08', '2014-11-08T00:00:00Z'],
+  ['Sat, 8 Nov 14 15:05:02 GMT', '2014-11-08T15:05:02Z'],
+  ['Sat, 8 Nov 14 15:05:02', '2014-11-08T15:05:02Z'],
+  ['Sat, 8 Nov 14 15:05', '2014-11-08T15:05:00Z'],
+  ['Sat, 8 Nov 14 15:05 GMT', '2014-11-08T15:05:00Z'],
+  ['8 Nov 14 15:05:02 GMT', '2014-11-08T15:05:02Z'],
+  ['8 Nov 14 15:05:02', '2014-11-08T15:05:02Z'],
+  ['8 Nov 14 15:05', '2014-11-08T15:05:00Z'],
+  ['8 Nov 14 15:05 GMT', '2014-11-08T15:05:00Z'],
+  ['Saturday, 08-Nov-14 15:05:02 GMT', '2014-11-08T15:05:02Z'],
+  ['Saturday, 08-Nov-14 15:05:02', '2014-11-08T15:05:02Z'],
+  ['Saturday, 08-Nov-14 15:05 GMT', '2014-11-08T15:05:00Z'],
+  ['Saturday, 08-Nov-14 15:05', '2014-11-08T15:05:00Z'],
+  ['08-Nov-14 15:05:02 GMT', '2014-11-08T15:05:02Z'],
+  ['08-Nov-14 15:05:02', '2014-11-08T15:05:02Z'],
+  ['08-Nov-14 15:05 GMT', '2014-11-08T15:05:00Z'],
+  ['08-Nov-14 15:05', '2014-11-08T15:05:00Z'],
+  ['2014-11-08 15:05:25', '2014-11-08T15:05:25Z'],
+  ['2014-11-08 15:05:25 GMT', '2014-11-08T15:05:25Z'],
+  ['2014-11-08 15:05', '2014-11-08T15:05:00Z'],
+  ['2014-11-08 15:05 GMT', '2014-11-08T15:05:00Z'],
+  ['2014-11-08T15:05:25', '2014-11-08T15:05:25Z'],
+  ['2014-11-08T15:05:25 GMT', '2014-11-08T15:05:25Z'],
+  ['2014-11-08T15:05', '2014-11-08T15:05:00Z'],
+  ['2014-11-08T15:05 GMT', '2014-11-08T15:05:00Z'],
+];
+
+test('scalar-data-types/datetime: each documented format’s example parses to its instant', () => {
+  const query = `print ${DATETIME_FORMATS.map(([text], i) => `c${i} = todatetime('${text}')`).join(', ')}`;
+  const [row] = textRows(query).rows;
+  assert.deepEqual(
+    DATETIME_FORMATS.map(([text], i) => [text, row![i]]),
+    DATETIME_FORMATS,
+  );
 });
