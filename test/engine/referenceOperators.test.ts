@@ -535,3 +535,17 @@ describe('what those examples found, around them', () => {
     assert.deepEqual(both.rows, [['c', '4', 'c', '20']]);
   });
 });
+
+test('join-operator: the kind table’s aliases (anti, leftantisemi, rightantisemi) and $left/$right keys', () => {
+  assert.deepEqual(textRows(`${X}X | join kind=anti Y on Key`).rows, [['a', '1']]);
+  assert.deepEqual(textRows(`${X}X | join kind=leftantisemi Y on Key`).rows, [['a', '1']]);
+  assert.deepEqual(textRows(`${X}X | join kind=rightantisemi Y on Key`).rows, [['d', '40']]);
+  const renamed = textRows(`${X}X | join kind=inner (Y | project K2=Key, Value2) on $left.Key == $right.K2`);
+  assert.deepEqual(renamed.columns, ['Key', 'Value1', 'K2', 'Value2']);
+  assert.deepEqual(renamed.rows.sort(), [
+    ['b', '2', 'b', '10'],
+    ['b', '3', 'b', '10'],
+    ['c', '4', 'c', '20'],
+    ['c', '4', 'c', '30'],
+  ]);
+});
