@@ -364,3 +364,11 @@ test('scalar-data-types/datetime: each documented format’s example parses to i
     DATETIME_FORMATS,
   );
 });
+
+test('now-function, ago-function: one current time across every use in a query statement', () => {
+  const r = textRows(`let a = now();
+    range i from 1 to 1000 step 1
+    | extend n = now(), g = ago(1h) + 1h, s = toscalar(print now())
+    | summarize dn = dcount(n), same = countif(n == a and g == a and s == a and now(-2d) == a - 2d)`);
+  assert.deepEqual(r.rows, [['1', '1000']]);
+});
