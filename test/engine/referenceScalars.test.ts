@@ -216,6 +216,20 @@ print result = toUnixTime(datetime(2019-01-07 21:45:31.0000000))`,
       ],
     ],
   },
+  {
+    page: 'scalar-data-types/real (the literals table: 0.0 / 0.0 is NaN, ±1.0 / 0.0 is ±inf)',
+    query:
+      'print a = 0.0 / 0.0, b = 1.0 / 0.0, c = -1.0 / 0.0, d = real(nan), e = real(+inf), f = real(-inf), g = 1e5, h = real(null), i = 1.0 / 0.0 == real(+inf)',
+    columns: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'],
+    rows: [['NaN', 'Infinity', '-Infinity', 'NaN', 'Infinity', '-Infinity', '100000', '', 'true']],
+  },
+  {
+    page: 'scalar-data-types/decimal (the literals table: decimal(1e5) is 100,000)',
+    query:
+      'print a = decimal(1.0) == 1, b = decimal(1e5), c = decimal(null), d = decimal(1e5) == 100000, t = gettype(decimal(1e5))',
+    columns: ['a', 'b', 'c', 'd', 't'],
+    rows: [['true', '100000', '', 'true', 'decimal']],
+  },
   { page: 'tostring-function:40', query: 'print tostring(123)', columns: ['print_0'], rows: [['123']] },
   {
     page: 'isempty-function:32 (the table of x and isempty(x))',
