@@ -197,11 +197,29 @@ const AGGREGATE_FIXES: Readonly<Record<string, (original: FunctionSymbol) => Fun
   count: countOfAnything,
 };
 
+/**
+ * Each library symbol's fixed copy, made once per process: every global state then holds the same
+ * symbol, as it holds the same library symbols. The binder may hand one state's symbol to a query
+ * bound against another (its caches are shared), and `IsAggregateFunction` asks by identity: with a
+ * copy per state, `summarize count()` was "can only be used in summarize" after another state bound it.
+ */
+const fixedCopies = new WeakMap<FunctionSymbol, FunctionSymbol>();
+
 function fixed(
   symbols: readonly FunctionSymbol[],
   fixes: Readonly<Record<string, (original: FunctionSymbol) => FunctionSymbol>>,
 ): FunctionSymbol[] {
-  return symbols.map((f) => (Object.hasOwn(fixes, f.Name ?? '') ? fixes[f.Name!]!(f) : f));
+  return symbols.map((f) => {
+    if (!Object.hasOwn(fixes, f.Name ?? '')) {
+      return f;
+    }
+    let copy = fixedCopies.get(f);
+    if (!copy) {
+      copy = fixes[f.Name!]!(f);
+      fixedCopies.set(f, copy);
+    }
+    return copy;
+  });
 }
 
 /** The built-in functions with each fix applied. */
