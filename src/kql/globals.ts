@@ -11,7 +11,7 @@ import { CATALOGUE } from '../schema/catalogue';
 import type { KqlType, TableSchema } from '../schema/types';
 import { CATALOGUE_SCHEMA, type FunctionSchema, type WorkspaceSchema } from '../schema/workspaceSchema';
 import { bridgeItems, kusto } from './kustoLibrary';
-import { withSignatureFixes } from './signatureFixes';
+import { withAggregateFixes, withPluginFixes, withSignatureFixes } from './signatureFixes';
 
 export const DATABASE_NAME = 'VMInsights';
 
@@ -108,8 +108,17 @@ function build(tables: readonly TableSchema[], functions: readonly FunctionSchem
   );
   if (builtIns.length === 0)
     throw new Error('Kusto.Language lists no built-in functions: this library version differs');
+  const aggregates = withAggregateFixes(
+    bridgeItems<Kusto.Language.Symbols.FunctionSymbol>(defaults.Aggregates, K.Symbols.FunctionSymbol),
+  );
   const base = defaults
     .WithFunctions([...builtIns, ...crossResourceFunctions(tableSymbols)] as never)!
+    .WithAggregates(aggregates as never)!
+    .WithPlugIns(
+      withPluginFixes(
+        bridgeItems<Kusto.Language.Symbols.FunctionSymbol>(defaults.PlugIns, K.Symbols.FunctionSymbol),
+      ) as never,
+    )!
     .WithDatabase(db)!;
   return { base, withCache: base.WithCache()!, uses: 0 };
 }

@@ -11,6 +11,12 @@
  * the reference's `make_timespan(1,12,30,55.123)` is refused; the reference types it real ("a value
  * from 0 to 59.9999999"), so here it takes any number.
  *
+ * count (an aggregate): Kusto.Language declares count(predicate: bool); the reference counts any
+ * argument's rows, nulls included (`summarize count(y)` over a real column).
+ *
+ * bag_unpack (a plugin): Kusto.Language declares only (column, column_prefix); the reference's
+ * columnsConflict and ignoredProperties (a dynamic array) are added.
+ *
  * node_degree_in / node_degree_out: Kusto.Language names an unnamed `project node_degree_out(src)`
  * column Column1; the reference's example prints it as `node_degree_out`, the function's name.
  */
@@ -65,6 +71,35 @@ interface SignatureFields {
   readonly _tabularity: unknown;
 }
 
+/** The signature with other parameters, everything else kept. */
+function withParameters(signature: Signature, parameters: readonly Parameter[]): Signature {
+  const S = kusto().Symbols;
+  const fields = signature as unknown as SignatureFields;
+  // The full constructor, which the typings leave out: the one Signature's own With… methods call.
+  const full = (S.Signature as unknown as { $ctor3: new (...args: unknown[]) => Signature }).$ctor3;
+  return new full(
+    signature.ReturnKind,
+    fields._returnType,
+    fields._body,
+    signature.Declaration,
+    signature.CustomReturnType,
+    fields._tabularity,
+    parameters,
+    signature.Layout,
+    signature.IsHidden,
+    signature.Alternative,
+  );
+}
+
+/** The function with other signatures, its folding and result naming kept. */
+function withSignatures(original: FunctionSymbol, signatures: readonly Signature[]): FunctionSymbol {
+  const S = kusto().Symbols;
+  return new S.FunctionSymbol.$ctor4(original.Name, signatures as never)
+    .WithIsConstantFoldable(original.IsConstantFoldable)!
+    .WithResultNameKind(original.ResultNameKind)!
+    .WithResultNamePrefix(original.ResultNamePrefix)!;
+}
+
 function makeTimespan(original: FunctionSymbol): FunctionSymbol {
   const S = kusto().Symbols;
   const signatures = bridgeItems<Signature>(original.Signatures, S.Signature);
@@ -76,29 +111,36 @@ function makeTimespan(original: FunctionSymbol): FunctionSymbol {
       return signature;
     }
     widened++;
-    const fields = signature as unknown as SignatureFields;
-    // The full constructor, which the typings leave out: the one Signature's own With… methods call.
-    const full = (S.Signature as unknown as { $ctor3: new (...args: unknown[]) => Signature }).$ctor3;
-    return new full(
-      signature.ReturnKind,
-      fields._returnType,
-      fields._body,
-      signature.Declaration,
-      signature.CustomReturnType,
-      fields._tabularity,
-      [...parameters.slice(0, -1), withTypeKind(last, S.ParameterTypeKind.Number)],
-      signature.Layout,
-      signature.IsHidden,
-      signature.Alternative,
-    );
+    return withParameters(signature, [...parameters.slice(0, -1), withTypeKind(last, S.ParameterTypeKind.Number)]);
   });
   if (widened !== 2) {
     return original; // another library version: leave its declaration as it is
   }
-  return new S.FunctionSymbol.$ctor4(original.Name, fixed as never)
-    .WithIsConstantFoldable(original.IsConstantFoldable)!
-    .WithResultNameKind(original.ResultNameKind)!
-    .WithResultNamePrefix(original.ResultNamePrefix)!;
+  return withSignatures(original, fixed);
+}
+
+/**
+ * count(x) counts every row, x null or not (the summarize reference: `summarize count(y)` over a real
+ * column with one null gives 2, and `count(x)` of an empty long column gives count_x = 0). Kusto.Language
+ * declares the argument a bool predicate, refusing both; here it takes any scalar.
+ */
+function countOfAnything(original: FunctionSymbol): FunctionSymbol {
+  const S = kusto().Symbols;
+  const signatures = bridgeItems<Signature>(original.Signatures, S.Signature);
+  let widened = 0;
+  const fixed = signatures.map((signature) => {
+    const parameters = parametersOf(signature);
+    const only = parameters[0];
+    if (parameters.length !== 1 || only?.TypeKind !== S.ParameterTypeKind.Declared) {
+      return signature;
+    }
+    widened++;
+    return withParameters(signature, [withTypeKind(only, S.ParameterTypeKind.Scalar)]);
+  });
+  if (widened !== 1) {
+    return original; // another library version: leave its declaration as it is
+  }
+  return withSignatures(original, fixed);
 }
 
 /** Named after the function itself, as the reference's unnamed `project node_degree_out(src)` prints. */
@@ -117,7 +159,80 @@ const FIXES: Readonly<Record<string, (original: FunctionSymbol) => FunctionSymbo
   node_degree_out: namedAfterItself,
 };
 
+/** An optional parameter of one declared type. */
+function optional(name: string, type: Kusto.Language.Symbols.TypeSymbol): Parameter {
+  const S = kusto().Symbols;
+  return new S.Parameter.$ctor3(name, type, S.ArgumentKind.Expression, null, null, false, null, 0, 1, null, null);
+}
+
+/**
+ * bag_unpack(Column [, OutputColumnPrefix] [, columnsConflict] [, ignoredProperties]), as the reference
+ * declares it; Kusto.Language knows only the column and a prefix, so its own example
+ * `bag_unpack(d, ignoredProperties=dynamic(['Address', 'Age']))` was "A value of type string expected".
+ */
+function bagUnpackOptions(original: FunctionSymbol): FunctionSymbol {
+  const S = kusto().Symbols;
+  const signatures = bridgeItems<Signature>(original.Signatures, S.Signature);
+  const [signature] = signatures;
+  const parameters = parametersOf(signature);
+  if (!signature || signatures.length !== 1 || parameters.length !== 2 || parameters[1]?.Name !== 'column_prefix') {
+    return original; // another library version: leave its declaration as it is
+  }
+  const T = S.ScalarTypes;
+  return withSignatures(original, [
+    withParameters(signature, [
+      parameters[0]!,
+      optional('OutputColumnPrefix', T.String!),
+      optional('columnsConflict', T.String!),
+      optional('ignoredProperties', T.Dynamic!),
+    ]),
+  ]);
+}
+
+const PLUGIN_FIXES: Readonly<Record<string, (original: FunctionSymbol) => FunctionSymbol>> = {
+  bag_unpack: bagUnpackOptions,
+};
+
+const AGGREGATE_FIXES: Readonly<Record<string, (original: FunctionSymbol) => FunctionSymbol>> = {
+  count: countOfAnything,
+};
+
+/**
+ * Each library symbol's fixed copy, made once per process: every global state then holds the same
+ * symbol, as it holds the same library symbols. The binder may hand one state's symbol to a query
+ * bound against another (its caches are shared), and `IsAggregateFunction` asks by identity: with a
+ * copy per state, `summarize count()` was "can only be used in summarize" after another state bound it.
+ */
+const fixedCopies = new WeakMap<FunctionSymbol, FunctionSymbol>();
+
+function fixed(
+  symbols: readonly FunctionSymbol[],
+  fixes: Readonly<Record<string, (original: FunctionSymbol) => FunctionSymbol>>,
+): FunctionSymbol[] {
+  return symbols.map((f) => {
+    if (!Object.hasOwn(fixes, f.Name ?? '')) {
+      return f;
+    }
+    let copy = fixedCopies.get(f);
+    if (!copy) {
+      copy = fixes[f.Name!]!(f);
+      fixedCopies.set(f, copy);
+    }
+    return copy;
+  });
+}
+
 /** The built-in functions with each fix applied. */
 export function withSignatureFixes(functions: readonly FunctionSymbol[]): FunctionSymbol[] {
-  return functions.map((f) => (Object.hasOwn(FIXES, f.Name ?? '') ? FIXES[f.Name!]!(f) : f));
+  return fixed(functions, FIXES);
+}
+
+/** The built-in plugins with each fix applied. */
+export function withPluginFixes(plugins: readonly FunctionSymbol[]): FunctionSymbol[] {
+  return fixed(plugins, PLUGIN_FIXES);
+}
+
+/** The built-in aggregates with each fix applied. */
+export function withAggregateFixes(aggregates: readonly FunctionSymbol[]): FunctionSymbol[] {
+  return fixed(aggregates, AGGREGATE_FIXES);
 }

@@ -14,6 +14,19 @@ const CHECK_INTERVAL = CHECK_EVERY;
 
 type P<K extends Plan['k']> = Extract<Plan, { k: K }>;
 
+const NULL = 0;
+const NAN = 1;
+const VALUE = 2;
+
+/**
+ * Null and NaN go together, at the end `nulls first/last` names, whichever the direction: null, NaN,
+ * then the values for nulls first; the values, NaN, null for nulls last (the sort reference's table:
+ * `asc nulls last` gives -inf, -5, 0, +inf, NaN, null; `desc nulls first` null, NaN, +inf, 5, 0, -5).
+ */
+function edgeRank(v: Value): number {
+  return v === null ? NULL : typeof v === 'number' && Number.isNaN(v) ? NAN : VALUE;
+}
+
 /** Row indexes of `input` in the order the keys give (Kusto: nulls first ascending, last descending unless told). */
 export function sortedRows(keys: readonly SortKey[], input: Table, ctx: ExecContext, limit = Infinity): number[] {
   const n = input.rowCount;
@@ -37,13 +50,13 @@ export function sortedRows(keys: readonly SortKey[], input: Table, ctx: ExecCont
       const key = keys[k]!;
       const va = columns[k]![a]!;
       const vb = columns[k]![b]!;
-      const na = va === null;
-      const nb = vb === null;
-      if (na || nb) {
-        if (na && nb) {
+      const ra = edgeRank(va);
+      const rb = edgeRank(vb);
+      if (ra !== VALUE || rb !== VALUE) {
+        if (ra === rb) {
           continue;
         }
-        return (na ? -1 : 1) * (key.nullsFirst ? 1 : -1);
+        return key.nullsFirst ? ra - rb : rb - ra;
       }
       const c = compareValues(va, vb, key.expr.type);
       if (c !== 0) {

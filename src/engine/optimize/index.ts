@@ -11,16 +11,18 @@ import { firstColumnOnly, mapHeldPlans, unifyShared } from './heldPlans';
 import { type PlanFacts, planFacts } from './planFacts';
 import { pruneColumns } from './pruneColumns';
 import { pushFiltersDown } from './pushFiltersDown';
+import { pushFiltersIntoJoins } from './pushFiltersIntoJoins';
 import type { OptimizerRule } from './rule';
 import { settleLogic } from './settleLogic';
 
 export type { OptimizerRule } from './rule';
 
-/** In order: constants settle the logic around them, filters move down before they are fused, and columns are pruned once filters have settled. */
+/** In order: constants settle the logic around them, filters move down (and into a join's left side) before they are fused, and columns are pruned once filters have settled. */
 export const RULES: readonly OptimizerRule[] = [
   foldConstants,
   settleLogic,
   pushFiltersDown,
+  pushFiltersIntoJoins,
   fuseFilters,
   pruneColumns,
   aggregateBeforeJoin,

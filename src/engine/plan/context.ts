@@ -44,6 +44,11 @@ export class Scope {
   get(name: string): Binding | undefined {
     return this.names.get(name) ?? this.parent?.get(name);
   }
+  /** Every name in scope, outermost first, each once (an inner declaration shadows an outer one). */
+  declaredNames(): string[] {
+    const outer = this.parent?.declaredNames() ?? [];
+    return [...outer, ...[...this.names.keys()].filter((n) => !outer.includes(n))];
+  }
 }
 
 /** The rows an expression is evaluated over: the query's operators share one, each toscalar()/`in` subquery has its own. */

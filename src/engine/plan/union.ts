@@ -145,6 +145,26 @@ export function lowerUnion(op: Node, input: Plan | undefined, ctx: LowerContext)
   return { k: 'union', inputs, withSource: source, span: spanOf(op), schema };
 }
 
+/**
+ * The `let` views (functions declared with `view`) in scope, in declaration order: a search without an
+ * in clause reads them beside the tables (the let statement's reference example: `search MyColumn == 5`
+ * finds it in the views Range10 and Range20). A function declared without `view` is not read.
+ */
+function letViews(at: Node, ctx: LowerContext): { plan: Plan; source: string }[] {
+  const views: { plan: Plan; source: string }[] = [];
+  for (const name of ctx.scope.declaredNames()) {
+    const binding = ctx.scope.get(name);
+    if (binding?.k !== 'function' || !binding.declaration.ViewKeyword || !isVisible(name, false, ctx)) {
+      continue;
+    }
+    const plan = expandLetView(name, at, ctx);
+    if (plan) {
+      views.push({ plan, source: name });
+    }
+  }
+  return views;
+}
+
 export function lowerSearch(op: Node, input: Plan | undefined, ctx: LowerContext): Plan {
   const s = op as Kusto.Language.Syntax.SearchOperator;
   const span = spanOf(op);
@@ -159,6 +179,7 @@ export function lowerSearch(op: Node, input: Plan | undefined, ctx: LowerContext
     for (const name of visibleTables(ctx)) {
       inputs.push({ plan: { k: 'table', name, span, schema: [] }, source: name });
     }
+    inputs.push(...letViews(op, ctx));
   }
   const predicate = lowerExpr(s.Condition!, { ...ctx, search: true });
   return { k: 'search', inputs, predicates: [predicate], span, schema: schemaOf(op) };
