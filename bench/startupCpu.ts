@@ -92,7 +92,7 @@ function roleOfPid(pid: string, stat: Stat, uptimeTicks: number): string | null 
   return role;
 }
 
-function schedOf(pid: string): Sched | undefined {
+export function schedOf(pid: string): Sched | undefined {
   try {
     const [run, queued] = fs.readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ').map(Number);
     return Number.isFinite(run) && Number.isFinite(queued) ? { runMs: run! / 1e6, queuedMs: queued! / 1e6 } : undefined;
