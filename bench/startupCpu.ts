@@ -235,5 +235,7 @@ export function stepLine(shares: CpuShares | undefined, cores: number, stepMs: n
       `rest of the machine ${ms(Math.max(0, shares.machineMs - named))}`,
       `idle ${ms(Math.max(0, cores * shares.wallMs - shares.machineMs))}`,
     );
-  return `[server's main thread ${state.toUpperCase()}: on a core ${ms(shares.server.runMs)}, waiting for one ${ms(shares.server.queuedMs)}, asleep ${ms(sleptMs)} | CPU: ${cpu.join(', ')}]`;
+  // The samples around a step span more than it (the sampler's 50 ms, and more when it waits for a core
+  // itself): the window's length is printed so a short step's figures are read as the window's.
+  return `[${ms(shares.wallMs)} of samples: server's main thread ${state.toUpperCase()}: on a core ${ms(shares.server.runMs)}, waiting for one ${ms(shares.server.queuedMs)}, asleep ${ms(sleptMs)} | CPU: ${cpu.join(', ')}]`;
 }

@@ -37,6 +37,6 @@ test("stepLine: none for a short step or no samples; else the server's main thre
   );
   assert.equal(
     line,
-    "[server's main thread STARVED: on a core 120 ms, waiting for one 800 ms, asleep 80 ms | CPU: browser 400 ms, extension host 250 ms, language server 130 ms, rest of the machine 0 ms, idle 1215 ms]",
+    "[1000 ms of samples: server's main thread STARVED: on a core 120 ms, waiting for one 800 ms, asleep 80 ms | CPU: browser 400 ms, extension host 250 ms, language server 130 ms, rest of the machine 0 ms, idle 1215 ms]",
   );
 });
