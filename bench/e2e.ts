@@ -31,7 +31,15 @@ import { startCodeServer } from '../test/e2e/codeServer';
 import { readGrid } from '../test/e2e/resultsPanel';
 import { launchChromium, Workbench, waitFor } from '../test/e2e/workbench';
 import { engineTrace, findFiles, reportEngineBreakdown } from './e2eEngineTrace';
-import { type CpuShares, CpuTimeline, sharesLine } from './startupCpu';
+import {
+  type CpuShares,
+  CpuTimeline,
+  SHORTEST_STEP_MS,
+  type ServerState,
+  serverState,
+  sharesLine,
+  stepLine,
+} from './startupCpu';
 import { breakdownLines, mergeTraces, span } from './startupTrace';
 
 const repo = path.resolve(__dirname, '..');
@@ -225,6 +233,8 @@ interface StartFigures {
   /** Who had the cores from activation to the first diagnostics, and to the first Run's answer. */
   readonly toDiagnostics: CpuShares | undefined;
   readonly toFirstRun: CpuShares | undefined;
+  /** Who had the cores between two epoch-ms moments of the start (for the trace's steps). */
+  readonly cpuBetween: (from: number, to: number) => CpuShares | undefined;
 }
 
 interface EngineFigures {
@@ -271,6 +281,7 @@ async function measureStart(url: string, userDataDir: string, workspace: string)
       engine: { trace: engineTrace(userDataDir, since), shares: timeline.between(lensAwaited, cold.paintedAt) },
       toDiagnostics: timeline.between(activatedAt, sentAt),
       toFirstRun: timeline.between(activatedAt, cold.paintedAt),
+      cpuBetween: (from, to) => timeline.between(from, to),
     };
   } finally {
     await browser.close().catch(() => undefined);
@@ -292,7 +303,13 @@ function report(title: string, f: StartFigures): void {
   console.log(
     `    language server, from the kernel's process start (Node's own clock starts ${span(d.trace, 'processStart', 'nodeTimeOrigin')} ms later): first diagnostics sent at ${span(d.trace, 'processStart', 'firstDiagnosticsSent')} ms (${verdict(span(d.trace, 'processStart', 'firstDiagnosticsSent'), 1000)}); trace:`,
   );
-  for (const line of breakdownLines(d.trace)) console.log(line);
+  const cores = os.cpus().length;
+  // Steps before the server's process existed say nothing of it (the client's side is in the lines).
+  const spawned = d.trace.find(([k]) => k === 'processStart')?.[1] ?? Number.NaN;
+  const during = (from: number, to: number) =>
+    from >= spawned ? stepLine(f.cpuBetween(from, to), cores, to - from) : undefined;
+  for (const line of breakdownLines(d.trace, undefined, during)) console.log(line);
+  console.log(`    ${waitingLine(d.trace, f.cpuBetween)}`);
   console.log(
     `    language server, the whole file's diagnostics: ${d.completeWall} ms after its process started, ${d.completeCpu} ms of its CPU  (${verdict(d.completeWall, 1000)}; in CPU ${verdict(d.completeCpu, 1000)})`,
   );
@@ -304,9 +321,41 @@ function report(title: string, f: StartFigures): void {
   console.log(
     `    Run click → first grid paint, warm median of ${f.warm.length}: ${warmPaint.toFixed(0)} ms  (reference: engine time ${warmEngine.toFixed(0)} ms; ratio ${(warmPaint / Math.max(warmEngine, 1)).toFixed(1)}×)`,
   );
-  const cores = os.cpus().length;
   console.log(`    ${sharesLine('CPU from activation to the first diagnostics sent', f.toDiagnostics, cores)}`);
   console.log(`    ${sharesLine("CPU from activation to the first Run's answer", f.toFirstRun, cores)}`);
+}
+
+/**
+ * From the server's process start to its first diagnostics, the steps of the trace by what the server's
+ * main thread mostly did (see serverState): the asleep ones are where it waited on a message or on
+ * something of ours, the starved ones on the other processes; steps too short to split counted apart.
+ */
+function waitingLine(
+  marks: [string, number][],
+  cpuBetween: (from: number, to: number) => CpuShares | undefined,
+): string {
+  const start = marks.find(([k]) => k === 'processStart')?.[1];
+  const end = marks.find(([k]) => k === 'firstDiagnosticsSent')?.[1];
+  if (start === undefined || end === undefined) return 'server running / starved / asleep: (no trace)';
+  const total: Record<ServerState | 'short', number> = { running: 0, starved: 0, asleep: 0, short: 0 };
+  const asleep: string[] = [];
+  let previous: [string, number] | undefined;
+  for (const mark of marks) {
+    const [name, at] = mark;
+    if (previous && previous[1] >= start && at <= end) {
+      const shares = cpuBetween(previous[1], at);
+      const wall = at - previous[1];
+      const state = !shares || wall < SHORTEST_STEP_MS ? 'short' : serverState(shares).state;
+      total[state] += wall;
+      if (state === 'asleep') asleep.push(`${previous[0]} → ${name} ${wall} ms`);
+    }
+    previous = mark;
+  }
+  const whole = cpuBetween(start, end);
+  const overall = whole
+    ? `on a core ${Math.round(whole.server.runMs)} ms, waiting for one ${Math.round(whole.server.queuedMs)} ms, asleep ${serverState(whole).sleptMs.toFixed(0)} ms; `
+    : '';
+  return `server's main thread, process start → first diagnostics (${end - start} ms): ${overall}by step: mostly running ${total.running} ms, mostly starved of a core ${total.starved} ms, mostly asleep ${total.asleep} ms${asleep.length ? ` (${asleep.join('; ')})` : ''}, steps under ${SHORTEST_STEP_MS} ms ${total.short} ms`;
 }
 
 async function main(): Promise<void> {

@@ -68,6 +68,7 @@ import {
 import { CODE_CACHE_DIR_ENV, CODE_CACHE_NAME_ENV, CODE_CACHE_TAG_ENV } from '../src/protocol/codeCache';
 import { parseTrace, SERVER_TRACE_LOG, StartupTrace } from '../src/protocol/startupTrace';
 import { buildSnapshot, snapshotKey, usableSnapshot } from '../src/ui/startupSnapshot/snapshotCache';
+import { type Sched, schedOf } from './startupCpu';
 import { breakdownLines, mergeTraces, span } from './startupTrace';
 
 const repo = path.resolve(__dirname, '..');
@@ -109,6 +110,11 @@ interface Start {
   /** A completion asked for once the server said its warm-up was done: ms to its answer. */
   readonly completionWarmMs: number;
   readonly log: string;
+  /**
+   * The server's main thread from its process start to the first diagnostics' arrival here: on a core,
+   * runnable waiting for one, and asleep (waiting on a message, a timer, a file); undefined off Linux.
+   */
+  readonly sched?: Sched & { readonly asleepMs: number };
 }
 
 /** `| ` in the example's first and second queries: where the two timed completions are asked for. */
@@ -158,8 +164,14 @@ async function startOnce(
     });
   });
   let atOnce: Promise<number> | undefined;
+  let sched: Sched | undefined;
+  let schedAt = 0;
   connection.onNotification(PublishDiagnosticsNotification.type, () => {
-    if (!atOnce) onFirstDiagnostics?.();
+    if (!atOnce) {
+      sched = child.pid === undefined ? undefined : schedOf(String(child.pid));
+      schedAt = Date.now();
+      onFirstDiagnostics?.();
+    }
     client.mark('firstDiagnosticsReceived');
     atOnce ??= timeCompletion(connection, COMPLETE_AT[0]);
   });
@@ -190,7 +202,12 @@ async function startOnce(
   const first =
     /First diagnostics sent (\d+) ms after the server process started \((\d+) ms of CPU\), (\d+ of \d+)/.exec(text);
   const marks = mergeTraces(client.marks, parseTrace(text, SERVER_TRACE_LOG));
+  const started = marks.find(([k]) => k === 'processStart')?.[1];
   return {
+    sched:
+      sched && started !== undefined
+        ? { ...sched, asleepMs: Math.max(0, schedAt - started - sched.runMs - sched.queuedMs) }
+        : undefined,
     marks,
     firstWall: span(marks, 'processStart', 'firstDiagnosticsSent'),
     firstCpu: Number(first?.[2] ?? Number.NaN),
@@ -300,7 +317,18 @@ async function compareCodeCache(): Promise<void> {
     if (!written) throw new Error(`the first start wrote no code cache:\n${made.log}`);
     console.log(`made by a first start: ${written}`);
     const variants = ['without the code cache', 'with the code cache'] as const;
-    const by = new Map(variants.map((v) => [v, { first: [] as number[], cpu: [] as number[], load: [] as number[] }]));
+    const by = new Map(
+      variants.map((v) => [
+        v,
+        {
+          first: [] as number[],
+          cpu: [] as number[],
+          load: [] as number[],
+          asleep: [] as number[],
+          queued: [] as number[],
+        },
+      ]),
+    );
     for (let i = 0; i < runs; i++) {
       for (const v of i % 2 ? [...variants].reverse() : variants) {
         const start = await startOnce(undefined, undefined, v === variants[1] ? env : {});
@@ -310,6 +338,8 @@ async function compareCodeCache(): Promise<void> {
         f.first.push(start.firstWall);
         f.cpu.push(start.firstCpu);
         f.load.push(Number(/Kusto.Language loaded in (\d+) ms/.exec(start.log)?.[1] ?? Number.NaN));
+        f.asleep.push(start.sched?.asleepMs ?? Number.NaN);
+        f.queued.push(start.sched?.queuedMs ?? Number.NaN);
       }
     }
     console.log(
@@ -318,7 +348,7 @@ async function compareCodeCache(): Promise<void> {
     const base = by.get(variants[0])!;
     for (const [v, f] of by) {
       console.log(
-        `  ${v}: first diagnostics ${median(f.first)} ms (${(median(f.first) / median(base.first)).toFixed(2)}×), ${median(f.cpu)} ms of its CPU (${(median(f.cpu) / median(base.cpu)).toFixed(2)}×), library loaded in ${median(f.load)} ms; all: ${f.first.join(' ')} / CPU ${f.cpu.join(' ')}`,
+        `  ${v}: first diagnostics ${median(f.first)} ms (${(median(f.first) / median(base.first)).toFixed(2)}×), ${median(f.cpu)} ms of its CPU (${(median(f.cpu) / median(base.cpu)).toFixed(2)}×), library loaded in ${median(f.load)} ms; its main thread waited for a core ${Math.round(median(f.queued))} ms and slept ${Math.round(median(f.asleep))} ms; all: ${f.first.join(' ')} / CPU ${f.cpu.join(' ')}`,
       );
     }
   } finally {
@@ -471,6 +501,11 @@ async function main(): Promise<void> {
     console.log(
       `  completion asked as the first diagnostics arrive: ${median(starts.map((s) => s.completionAtOnceMs))} ms; after the warm-up: ${median(starts.map((s) => s.completionWarmMs))} ms (medians)`,
     );
+    const sched = starts.map((s) => s.sched).filter((x) => x !== undefined);
+    if (sched.length)
+      console.log(
+        `  the server's main thread, process start → first diagnostics here (medians): on a core ${Math.round(median(sched.map((x) => x.runMs)))} ms, runnable waiting for a core ${Math.round(median(sched.map((x) => x.queuedMs)))} ms, asleep ${Math.round(median(sched.map((x) => x.asleepMs)))} ms`,
+      );
     const warmLog = /Kusto.Language warmed up in .*/.exec(starts[0]!.log)?.[0];
     if (warmLog) console.log(`  ${warmLog}`);
     console.log(`  the median start's trace (${starts[0]!.checked} queries in the first diagnostics):`);

@@ -27,10 +27,21 @@ export function roleOf(cmdline: string): string | undefined {
 /** Clock ticks per process id, with its role. */
 export type ProcessTicks = Map<number, { role: string; ticks: number }>;
 
+/**
+ * A main thread's scheduler figures (/proc/<pid>/task/<pid>/schedstat), in ms: time on a core and time
+ * runnable but waiting for one. The rest of a window it slept: waiting for a message, a timer or a file.
+ */
+export interface Sched {
+  readonly runMs: number;
+  readonly queuedMs: number;
+}
+
 export interface CpuSample {
   /** Date.now() when it was read. */
   readonly at: number;
   readonly byPid: ProcessTicks;
+  /** The language server's main thread, by pid (see Sched). */
+  readonly serverSched: Map<number, Sched>;
   /** Busy ticks of the whole machine (/proc/stat). */
   readonly machine: number;
   /** This process's own CPU (the bench: Playwright's driver and this sampler), in ms. */
@@ -81,8 +92,18 @@ function roleOfPid(pid: string, stat: Stat, uptimeTicks: number): string | null 
   return role;
 }
 
+export function schedOf(pid: string): Sched | undefined {
+  try {
+    const [run, queued] = fs.readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ').map(Number);
+    return Number.isFinite(run) && Number.isFinite(queued) ? { runMs: run! / 1e6, queuedMs: queued! / 1e6 } : undefined;
+  } catch {
+    return undefined; // ended, or a kernel without schedstats
+  }
+}
+
 export function sample(): CpuSample {
   const byPid: ProcessTicks = new Map();
+  const serverSched = new Map<number, Sched>();
   const uptimeTicks = (Number(fs.readFileSync('/proc/uptime', 'utf8').split(' ')[0]) * 1000) / TICK_MS;
   for (const name of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
@@ -90,12 +111,14 @@ export function sample(): CpuSample {
     if (!stat) continue;
     const role = roleOfPid(name, stat, uptimeTicks);
     if (role) byPid.set(Number(name), { role, ticks: stat.ticks });
+    const sched = role === 'language server' ? schedOf(name) : undefined;
+    if (sched) serverSched.set(Number(name), sched);
   }
   const cpu = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
   // user nice system idle iowait irq softirq steal: busy is all but idle and iowait.
   const machine = cpu.slice(0, 8).reduce((a, b) => a + b, 0) - cpu[3]! - cpu[4]!;
   const self = process.cpuUsage();
-  return { at: Date.now(), byPid, machine, selfMs: (self.user + self.system) / 1000 };
+  return { at: Date.now(), byPid, serverSched, machine, selfMs: (self.user + self.system) / 1000 };
 }
 
 /** CPU ms by role between two samples, and the machine's rest (other work on the machine). */
@@ -103,6 +126,8 @@ export interface CpuShares {
   readonly wallMs: number;
   readonly byRole: Map<string, number>;
   readonly machineMs: number;
+  /** The language server's main thread over the window (summed over servers, counted from zero when new). */
+  readonly server: Sched;
 }
 
 export function sharesBetween(before: CpuSample, after: CpuSample): CpuShares {
@@ -115,7 +140,20 @@ export function sharesBetween(before: CpuSample, after: CpuSample): CpuShares {
     byRole.set(now.role, (byRole.get(now.role) ?? 0) + (now.ticks - since) * TICK_MS);
   }
   byRole.set('bench (Playwright, sampler)', after.selfMs - before.selfMs);
-  return { wallMs: after.at - before.at, byRole, machineMs: (after.machine - before.machine) * TICK_MS };
+  let runMs = 0;
+  let queuedMs = 0;
+  for (const [pid, now] of after.serverSched) {
+    const was = before.serverSched.get(pid);
+    const from = was && was.runMs <= now.runMs ? was : { runMs: 0, queuedMs: 0 };
+    runMs += now.runMs - from.runMs;
+    queuedMs += now.queuedMs - from.queuedMs;
+  }
+  return {
+    wallMs: after.at - before.at,
+    byRole,
+    machineMs: (after.machine - before.machine) * TICK_MS,
+    server: { runMs, queuedMs },
+  };
 }
 
 /** Samples every `intervalMs` until stopped; `between` splits any window of it by process. */
@@ -154,4 +192,50 @@ export function sharesLine(title: string, shares: CpuShares | undefined, cores: 
       `idle ${ms(Math.max(0, cores * shares.wallMs - shares.machineMs))}`,
     );
   return `${title} (${ms(shares.wallMs)} of wall clock, ${ms(cores * shares.wallMs)} of CPU on ${cores} cores): ${parts.join(', ')}`;
+}
+
+/** Steps shorter than this are not split: the sampler's 50 ms would be most of it. */
+export const SHORTEST_STEP_MS = 100;
+
+/** The processes of one kind summed: the browser's several, the rest each its own. */
+function groupOf(role: string): string {
+  return role.startsWith('browser') ? 'browser' : role;
+}
+
+/** What the language server's main thread did over a window, by the largest part. */
+export type ServerState = 'running' | 'starved' | 'asleep';
+
+/**
+ * The server's main thread over a window: on a core, runnable but waiting for one (the cores were
+ * others'), or asleep (waiting for a message, a timer, a file: ours to look at), whichever was longest.
+ * The thread's time before its process existed counts as asleep.
+ */
+export function serverState(shares: CpuShares): { state: ServerState; sleptMs: number } {
+  const { runMs, queuedMs } = shares.server;
+  const sleptMs = Math.max(0, shares.wallMs - runMs - queuedMs);
+  const state = sleptMs >= runMs && sleptMs >= queuedMs ? 'asleep' : queuedMs > runMs ? 'starved' : 'running';
+  return { state, sleptMs };
+}
+
+/**
+ * One step of the start-up trace (`stepMs` long): the language server's main thread (on a core, waiting
+ * for one, asleep) and which processes had the cores, largest first, over the samples around the step.
+ */
+export function stepLine(shares: CpuShares | undefined, cores: number, stepMs: number): string | undefined {
+  if (!shares || stepMs < SHORTEST_STEP_MS) return undefined;
+  const grouped = new Map<string, number>();
+  for (const [role, cpu] of shares.byRole) grouped.set(groupOf(role), (grouped.get(groupOf(role)) ?? 0) + cpu);
+  const named = [...shares.byRole.values()].reduce((a, b) => a + b, 0);
+  const { state, sleptMs } = serverState(shares);
+  const cpu = [...grouped]
+    .filter(([, used]) => used >= TICK_MS)
+    .sort((a, b) => b[1] - a[1])
+    .map(([role, used]) => `${role} ${ms(used)}`)
+    .concat(
+      `rest of the machine ${ms(Math.max(0, shares.machineMs - named))}`,
+      `idle ${ms(Math.max(0, cores * shares.wallMs - shares.machineMs))}`,
+    );
+  // The samples around a step span more than it (the sampler's 50 ms, and more when it waits for a core
+  // itself): the window's length is printed so a short step's figures are read as the window's.
+  return `[${ms(shares.wallMs)} of samples: server's main thread ${state.toUpperCase()}: on a core ${ms(shares.server.runMs)}, waiting for one ${ms(shares.server.queuedMs)}, asleep ${ms(sleptMs)} | CPU: ${cpu.join(', ')}]`;
 }

@@ -11,6 +11,8 @@ const MEANING: Record<string, string> = {
   clientStart: 'the first KQL document seen: the client starts',
   spawnRequested: "the client's start() called",
   forked: 'fork() returned in the extension host',
+  initializeAnswered: 'initialize answered (the server returns its capabilities)',
+  didOpenSent: 'didOpen handed to the connection by the client',
   processStart: 'the server process started (kernel)',
   nodeTimeOrigin: "Node's time origin",
   snapshotMain: 'snapshot deserialised: its main function runs',
@@ -23,6 +25,10 @@ const MEANING: Record<string, string> = {
   libraryLoadStart: 'Kusto.Language: first use',
   libraryLoaded: 'Kusto.Language: loaded',
   firstCheckStart: 'first check begins',
+  foldingAsked: 'first folding-ranges request received',
+  symbolsAsked: 'first document-symbols request received',
+  tokensAsked: 'first semantic-tokens request received',
+  tokensAnswered: 'first semantic-tokens request answered',
   firstDiagnosticsSent: 'first (partial) diagnostics sent',
   firstDiagnosticsReceived: 'first diagnostics reached the client',
   completeDiagnosticsSent: "the whole file's diagnostics sent",
@@ -35,8 +41,15 @@ export function mergeTraces(...traces: (TraceMarks | undefined)[]): [string, num
   return merged.sort((a, b) => a[1] - b[1]);
 }
 
-/** The lines of the breakdown, indented by `indent`. */
-export function breakdownLines(marks: [string, number][], indent = '      '): string[] {
+/**
+ * The lines of the breakdown, indented by `indent`. With `during`, each step (from the mark before to this
+ * one, epoch ms) gets a second line saying who had the cores meanwhile (bench/startupCpu.ts), or none.
+ */
+export function breakdownLines(
+  marks: [string, number][],
+  indent = '      ',
+  during?: (from: number, to: number) => string | undefined,
+): string[] {
   if (!marks.length) return [`${indent}(no trace)`];
   const origin = marks.find(([k]) => k === 'processStart')?.[1] ?? marks[0]![1];
   const lines: string[] = [];
@@ -46,6 +59,8 @@ export function breakdownLines(marks: [string, number][], indent = '      '): st
     lines.push(
       `${indent}${String(since >= 0 ? `+${since}` : since).padStart(7)} ms  (step ${String(at - previous).padStart(5)} ms)  ${name}: ${MEANING[name] ?? ''}`,
     );
+    const cores = during?.(previous, at);
+    if (cores) lines.push(`${indent}${' '.repeat(30)}${cores}`);
     previous = at;
   }
   return lines;

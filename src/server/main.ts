@@ -1,7 +1,7 @@
 /**
  * The KQL language server: its own Node process, started by the extension's language client (IPC) or by
- * tests and the benchmark (`--stdio`). Kusto.Language is loaded on the first opened document, not at
- * start, so a server started for a view but never given a query costs nothing.
+ * tests and the benchmark (`--stdio`). Kusto.Language is loaded once `initialize` is answered (or by the
+ * first request that needs it, if one comes first), while the client's next messages are on their way.
  */
 // First: its module records when Node began evaluating the bundle (start-up trace).
 
@@ -313,10 +313,22 @@ const diagnostics = new DiagnosticsScheduler(async (uri) => {
   afterCheck();
 });
 
+/** Loads the library (once) on the event loop's turn after the next, when nothing asked for it first. */
+function loadLibrarySoon(): void {
+  // Two turns: the stdio writer sends a reply from a queue of its own one turn later (IPC at once), and
+  // the answer to `initialize` must be on its way before the library's second of synchronous loading.
+  setImmediate(() => setImmediate(guarded('Loading Kusto.Language', undefined, () => undefined)));
+}
+
 connection.onInitialize((params): InitializeResult => {
   serverTrace.mark('initializeReceived');
   const options = (params.initializationOptions ?? {}) as ServerInitializationOptions;
   if (options.schemaPending === true) schemaWait.begin(String(options.schemaSource ?? "the client's"));
+  // The library loads as soon as `initialize` is answered, not at `initialized`: while it loads, the
+  // client reads the answer and sends `initialized` and the first didOpen, a round trip through an
+  // extension host busy activating (see docs/startup.md). The messages wait in the pipe meanwhile.
+  loadLibrarySoon();
+  serverTrace.mark('initializeAnswered');
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -333,11 +345,10 @@ connection.onInitialize((params): InitializeResult => {
   };
 });
 
-// The library starts loading as soon as the client has connected (the extension's activation), not
-// with the first document: a server started for a notebook or a view has it ready by the first query.
+// The library started loading when `initialize` was answered (above), not with the first document: a
+// server started for a notebook or a view has it ready by the first query.
 connection.onInitialized(() => {
   serverTrace.mark('initializedReceived');
-  setImmediate(guarded('Loading Kusto.Language', undefined, () => undefined));
 });
 
 // The first check of a newly opened document runs at once (and loads the library if needed).
@@ -418,12 +429,14 @@ connection.onSignatureHelp(
 
 connection.onDocumentSymbol(
   guarded('Document symbols', [], (params) => {
+    serverTrace.mark('symbolsAsked');
     const doc = documents.get(params.textDocument.uri);
     return doc ? documentSymbols(doc) : [];
   }),
 );
 connection.onFoldingRanges(
   guarded('Folding', [], (params) => {
+    serverTrace.mark('foldingAsked');
     const doc = documents.get(params.textDocument.uri);
     return doc ? foldingRanges(doc) : [];
   }),
@@ -436,9 +449,12 @@ connection.onDocumentFormatting(
 );
 
 async function tokensFor(uri: string, options: TokensOptions) {
+  // Asked beside the first check (the editor colours what it shows): the start-up trace shows the overlap.
+  serverTrace.mark('tokensAsked');
   const doc = documents.get(uri);
   if (!doc) return { data: [] };
   const outcome = await semanticTokens(doc, analyzer, { ...options, onGiveUp: gaveUp });
+  serverTrace.mark('tokensAnswered');
   if (outcome.kind === 'cancelled') return undefined;
   if (outcome.skipped > 0) {
     gaveUp(

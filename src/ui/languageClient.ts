@@ -158,6 +158,12 @@ function createClient(
       schemaSource: ctx.schemas.loading ? ctx.schemas.loadingFrom : ctx.schemas.current.source.label,
     }),
     middleware: {
+      // Marked as the client hands the open to the connection: the start-up trace then shows how long the
+      // server's didOpen waited on the client (activation, the answer to `initialize`) and on the wire.
+      didOpen: (document, next) => {
+        trace.mark('didOpenSent');
+        return next(document);
+      },
       handleDiagnostics: (uri, diagnostics, next) => {
         if (!trace.has('firstDiagnosticsReceived')) {
           trace.mark('firstDiagnosticsReceived');

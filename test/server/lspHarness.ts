@@ -34,6 +34,8 @@ export interface ServerHarness {
   readonly logs: string[];
   /** The partial lists a document's first check published before it was done, in order. */
   readonly earlyDiagnostics: { uri: string; diagnostics: Diagnostic[] }[];
+  /** Date.now() when the answer to `initialize` reached this client. */
+  readonly initializeAnsweredAt: number;
   /** Every list the server published, early or complete, in order. */
   readonly published: { uri: string; diagnostics: Diagnostic[] }[];
   open(uri: string, text: string): Promise<Diagnostic[]>;
@@ -58,10 +60,16 @@ export function positionOf(text: string, marker?: string): { line: number; chara
 
 /**
  * Starts the server from source under tsx, or, given `bundle`, the built dist/server.js as the extension
- * runs it; `env` is added to its environment.
+ * runs it; `env` is added to its environment. `initialized: false` leaves out the `initialized`
+ * notification (a client slow to send it: the start-up order's tests).
  */
 export async function startServer(
-  options: { bundle?: string; initializationOptions?: unknown; env?: Record<string, string> } = {},
+  options: {
+    bundle?: string;
+    initializationOptions?: unknown;
+    env?: Record<string, string>;
+    initialized?: boolean;
+  } = {},
 ): Promise<ServerHarness> {
   const args = options.bundle
     ? [options.bundle, '--stdio']
@@ -111,7 +119,8 @@ export async function startServer(
       },
     },
   });
-  await connection.sendNotification(InitializedNotification.type, {});
+  const initializeAnsweredAt = Date.now();
+  if (options.initialized !== false) await connection.sendNotification(InitializedNotification.type, {});
 
   const nextDiagnostics = (uri: string, timeoutMs = 60_000) =>
     new Promise<Diagnostic[]>((resolve, reject) => {
@@ -129,6 +138,7 @@ export async function startServer(
     connection,
     child,
     logs,
+    initializeAnsweredAt,
     earlyDiagnostics,
     published,
     nextDiagnostics,
