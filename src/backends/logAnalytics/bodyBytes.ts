@@ -59,7 +59,16 @@ export class BodySegments {
   }
 }
 
-/** The text of a body's segments (UTF-8, as the SDK decodes one). */
+/**
+ * The text of a body's segments (UTF-8, as the SDK decodes one: a byte order mark kept, bad bytes as
+ * U+FFFD). Decoded segment by segment, a character split between two carried over, rather than joined
+ * first: no second copy of the whole body beside the segments and the text.
+ */
 export function segmentsText(segments: readonly Uint8Array[]): string {
-  return Buffer.concat(segments).toString('utf8');
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  let text = '';
+  for (const segment of segments) {
+    text += decoder.decode(segment, { stream: true });
+  }
+  return text + decoder.decode();
 }

@@ -54,6 +54,15 @@ describe('an answer kept as bytes', () => {
     assert.equal(segmentsText(segments), text);
     for (const s of segments) assert.equal(s.byteOffset, 0);
     assert.equal(new Set(segments.map((s) => s.buffer)).size, 2);
+    // A byte order mark, and bytes that are not UTF-8 split at a boundary, decode as Buffer's toString does.
+    const odd = Buffer.concat([
+      Buffer.from('\ufeff{'),
+      Buffer.alloc(SEGMENT_BYTES - 5, 0x61),
+      Buffer.from([0xe2, 0x82, 0xff, 0xfe, 0x62]),
+    ]);
+    const oddSegments = new BodySegments();
+    oddSegments.add(odd);
+    assert.equal(segmentsText(oddSegments.take()), odd.toString('utf8'));
     const empty = new BodySegments();
     assert.deepEqual(empty.take(), []);
     assert.equal(Buffer.from(empty.peek(10)).length, 0);
