@@ -4,7 +4,7 @@
  * user + system time (bash's `times`), wall from spawn to exit; medians, and the ratio held / not held.
  * The outputs of both must be the same.
  *
- *   npm run build && node --import tsx bench/cliOptimizerHold.ts [runs, default 9]
+ *   npm run build && node --import tsx bench/kqlOptimizerHold.ts [runs, default 9]
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
