@@ -237,6 +237,10 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     }
     throw e;
   }
+  if (args.data === undefined) {
+    // Over the sample only: files may be loaded before any analysis, hot code the hold would slow.
+    io.holdOptimizer?.();
+  }
   if (args.output === undefined) {
     return runUnits(args, units, io);
   }

@@ -13,13 +13,15 @@ export interface Io {
   readonly stdout: TextOut;
   readonly stderr: TextOut;
   readonly stdin: NodeJS.ReadStream;
+  /** Holds V8's optimizer for the library's start, when the run is one that gains (optimizerHold.ts). */
+  readonly holdOptimizer?: () => void;
 }
 
 /**
  * The process's streams. Standard input is reached only when a query is read from it: Node builds
  * `process.stdin` on first access, which costs a noticeable part of `kql 'print 1'`'s start.
  */
-export function cliIo(): Io {
+export function cliIo(holdOptimizer?: () => void): Io {
   // A reader that stops early (`kql … | head`) closes the pipe: what it did not read is not wanted, so
   // the command ends quietly instead of dying on an unhandled EPIPE. Any other failure (`> file` on a
   // full disk) loses results: said in one line, with the exit status of results that cannot be written.
@@ -36,6 +38,7 @@ export function cliIo(): Io {
     get stdin() {
       return process.stdin;
     },
+    holdOptimizer,
   };
 }
 

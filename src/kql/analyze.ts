@@ -39,7 +39,31 @@ function severity(s: string | null): KqlSeverity {
   }
 }
 
+/** Told once, when the process's first analysis has ended, answered or thrown (see onFirstAnalysisEnd). */
+let firstAnalysisEnd: (() => void) | undefined;
+
+/**
+ * `listener` is called once, when the next analysis ends (answered or thrown): the end of the library's
+ * start-up in a `kql` run, where its optimizer hold ends (src/cli/optimizerHold.ts). One listener.
+ */
+export function onFirstAnalysisEnd(listener: (() => void) | undefined): void {
+  firstAnalysisEnd = listener;
+}
+
 export function analyze(text: string, options: AnalyzeOptions = {}): AnalyzedQuery {
+  if (firstAnalysisEnd === undefined) {
+    return analyzeNow(text, options);
+  }
+  try {
+    return analyzeNow(text, options);
+  } finally {
+    const ended = firstAnalysisEnd;
+    firstAnalysisEnd = undefined;
+    ended?.();
+  }
+}
+
+function analyzeNow(text: string, options: AnalyzeOptions): AnalyzedQuery {
   const globals = globalsFor(options.tables, options.functions);
   const token = cancellationToken(options.isCancelled);
   // The binder throws on a graph operator whose input it could not type as a graph (graphInputCrash.ts).

@@ -49,13 +49,15 @@ export function holdMarkerPath(env: NodeJS.ProcessEnv = process.env): string | u
 
 /**
  * Turns TurboFan off until `releaseOptimizer()`, once per process; returns whether it did (false: held
- * before, turned off by the environment, or the process was started with its own optimizer flags).
+ * before, turned off by the environment's `switchEnv` = 0, or the process was started with its own
+ * optimizer flags). Also the `kql` command's hold (src/cli/optimizerHold.ts), with its own switch.
  */
 export function holdOptimizer(
   env: NodeJS.ProcessEnv = process.env,
   execArgv: readonly string[] = process.execArgv,
+  switchEnv: string = OPTIMIZER_HOLD_ENV,
 ): boolean {
-  if (heldOnce || env[OPTIMIZER_HOLD_ENV] === '0') return false;
+  if (heldOnce || env[switchEnv] === '0') return false;
   if (OWN_SAY.test([...execArgv, env.NODE_OPTIONS ?? ''].join(' '))) return false;
   const markerPath = holdMarkerPath(env);
   if (markerPath) {

@@ -12,6 +12,7 @@ import { BackendError } from '../../results/errors';
 import type { WireValue } from '../../results/queryResult';
 import { type Answer, RowShapeError, readAnswer } from './answerReader';
 import type { FromAnswerWorker } from './answerWorkerProtocol';
+import { segmentsText } from './bodyBytes';
 
 /** Answers shorter than this (characters) are read on the calling thread: about 30 ms of reading. */
 export const MIN_OFF_THREAD_CHARS = 1024 * 1024;
@@ -39,19 +40,36 @@ export interface OffThreadOptions {
   readonly signal?: CancelSignal;
   /** Read on this thread below this many characters (tests lower it to 0). */
   readonly minChars?: number;
+  /**
+   * Bytes given that the reader could not take as an answer: their text, for the SDK to report. (Text
+   * given is the caller's already.)
+   */
+  readonly unreadable?: (text: string) => void;
   /** Called with the worker once started (tests: that cancelling ends it). */
   readonly onWorker?: (worker: WorkerThreads.Worker) => void;
 }
 
-/** As readAnswer: the answer, undefined when the text is not the answer's JSON, RowShapeError for a bad row. */
-export async function readAnswerOffThread(text: string, options: OffThreadOptions = {}): Promise<Answer | undefined> {
+/**
+ * As readAnswer: the answer, undefined when the text is not the answer's JSON, RowShapeError for a bad row.
+ * `body` is the answer's text, or its bytes in segments (bodyBytes.ts) whose buffers are moved to the
+ * worker: the host neither decodes nor copies them (the caller must not use them afterwards).
+ */
+export async function readAnswerOffThread(
+  body: string | readonly Uint8Array[],
+  options: OffThreadOptions = {},
+): Promise<Answer | undefined> {
   const { signal } = options;
   if (signal?.aborted) {
     throw abortError();
   }
   const script = workerScript();
-  if (text.length < (options.minChars ?? MIN_OFF_THREAD_CHARS) || script === undefined) {
-    return readAnswer(text);
+  if (script === undefined || (typeof body === 'string' && body.length < (options.minChars ?? MIN_OFF_THREAD_CHARS))) {
+    const text = typeof body === 'string' ? body : segmentsText(body);
+    const answer = readAnswer(text);
+    if (answer === undefined && typeof body !== 'string') {
+      options.unreadable?.(text);
+    }
+    return answer;
   }
   // Required when first used: the CLI's startup snapshot must not load worker_threads (csvSplit.ts).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -95,6 +113,9 @@ export async function readAnswerOffThread(text: string, options: OffThreadOption
           }
           return finish(() => resolve({ skeleton: m.skeleton, rows }));
         case 'unreadable':
+          if (m.text !== undefined) {
+            options.unreadable?.(m.text);
+          }
           return finish(() => resolve(undefined));
         case 'shape':
           return finish(() => reject(new RowShapeError(m.table, m.row, m.cells, m.columns)));
@@ -102,7 +123,12 @@ export async function readAnswerOffThread(text: string, options: OffThreadOption
           return finish(() => reject(unreadableAnswer(m.message)));
       }
     });
-    worker.postMessage(text);
+    if (typeof body === 'string') {
+      worker.postMessage(body);
+    } else {
+      // Moved, not copied: each segment is a view from the start of its own buffer (bodyBytes.ts).
+      worker.postMessage(body, [...new Set(body.map((b) => b.buffer as ArrayBuffer))]);
+    }
     worker.on('error', (e) => finish(() => reject(unreadableAnswer(e.message))));
     worker.on('exit', (code) => finish(() => reject(unreadableAnswer(`its reader stopped (exit code ${code})`))));
   });

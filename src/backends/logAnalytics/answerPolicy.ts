@@ -4,13 +4,15 @@
  * rows, already in the result's form, go to the backend by the call they belong to. The SDK keeps the
  * rest of its pipeline (credential, retries, throttling, cancellation, endpoint). An answer that is
  * not JSON of the expected shape is left whole to the SDK, which reports it as before. A large answer
- * is read in a worker thread (answerOffThread.ts) unless `inline` (the bench's "before").
+ * is read in a worker thread (answerOffThread.ts) unless `inline` (the bench's "before"), from the bytes
+ * the size policy kept undecoded when it is 1 MB or more (bodyBytes.ts).
  */
 import type { PipelinePolicy, PipelineRequest } from '@azure/core-rest-pipeline';
 import { BackendError } from '../../results/errors';
 import { type Answer, RowShapeError, readAnswer } from './answerReader';
 import { readAnswerOffThread } from './answerOffThread';
 import { statusText } from './errorMapping';
+import { takeBodyBytes } from './responseSize';
 
 export function answerReaderPolicy(
   callOf: (request: PipelineRequest) => string | undefined,
@@ -22,13 +24,24 @@ export function answerReaderPolicy(
     sendRequest: async (request, next) => {
       const call = callOf(request);
       const response = await next(request);
-      const text = response.bodyAsText;
-      if (call === undefined || response.status < 200 || response.status >= 300 || !text) {
+      if (call === undefined || response.status < 200 || response.status >= 300) {
+        return response;
+      }
+      // A large answer's bytes, undecoded (responseSize.ts), go to the worker as they are.
+      const body = (inline ? undefined : takeBodyBytes(response)) ?? response.bodyAsText;
+      if (!body || body.length === 0) {
         return response;
       }
       let answer: Answer | undefined;
       try {
-        answer = inline ? readAnswer(text) : await readAnswerOffThread(text, { signal: request.abortSignal });
+        answer =
+          typeof body === 'string' && inline
+            ? readAnswer(body)
+            : await readAnswerOffThread(body, {
+                signal: request.abortSignal,
+                // Not an answer the reader takes: the SDK reads and reports the text, as before.
+                unreadable: (text) => (response.bodyAsText = text),
+              });
       } catch (e) {
         if (e instanceof RowShapeError) {
           throw new BackendError(

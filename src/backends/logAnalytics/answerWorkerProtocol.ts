@@ -13,8 +13,8 @@ export type FromAnswerWorker =
   | { readonly kind: 'rows'; readonly table: number; readonly rows: readonly (readonly WireValue[])[] }
   /** Every row sent: the answer's skeleton and how many tables it has. */
   | { readonly kind: 'done'; readonly skeleton: string; readonly tables: number }
-  /** Not JSON of the answer's shape: the SDK's own parse reports it. */
-  | { readonly kind: 'unreadable' }
+  /** Not JSON of the answer's shape: the SDK's own parse reports it (`text`: when it was sent as bytes). */
+  | { readonly kind: 'unreadable'; readonly text?: string }
   /** A row that does not match its columns (RowShapeError's fields). */
   | {
       readonly kind: 'shape';

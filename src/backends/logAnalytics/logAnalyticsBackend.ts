@@ -60,6 +60,11 @@ export interface LogAnalyticsOptions {
   readonly clientOptions?: Pick<LogsQueryClientOptions, 'agent' | 'tlsOptions' | 'proxyOptions'>;
   /** Read every answer on the extension host's thread, as before answerOffThread.ts (bench/laAnswerRead.ts). */
   readonly readAnswersInline?: boolean;
+  /**
+   * A successful answer of this many bytes or more goes to its reader's worker as bytes, undecoded
+   * (bodyBytes.ts; default 1 MB). Tests lower it; the bench's "text" variant (as before) sets Infinity.
+   */
+  readonly answerBytesFrom?: number;
 }
 
 const DEFAULT_RETRY: PipelineRetryOptions = { maxRetries: 3, retryDelayInMs: 800, maxRetryDelayInMs: 20_000 };
@@ -111,7 +116,7 @@ export class LogAnalyticsBackend implements QueryBackend {
    * Each running call's last response text (its skeleton once answerReader.ts has read its rows), for a
    * PartialError's own words and, when the reader could not take it, the cells the SDK loses (exactCells.ts).
    */
-  private readonly bodies = new Map<string, string>();
+  private readonly bodies = new Map<string, () => string>();
   /** Each running call's answer as answerReader.ts read it. */
   private readonly answers = new Map<string, Answer>();
   /** Each running call's retries so far and who to tell about the next (the run's onProgress). */
@@ -157,13 +162,14 @@ export class LogAnalyticsBackend implements QueryBackend {
           this.bodies.set(call, body);
         }
       },
+      options.answerBytesFrom,
     );
     const answerPolicy = answerReaderPolicy(
       callOf,
       (call, answer) => {
         if (this.signals.has(call)) {
           this.answers.set(call, answer);
-          this.bodies.set(call, answer.skeleton);
+          this.bodies.set(call, () => answer.skeleton);
         }
       },
       options.readAnswersInline,
@@ -293,7 +299,7 @@ export class LogAnalyticsBackend implements QueryBackend {
       const partial = result.status === LogsQueryResultStatus.PartialFailure;
       if (partial) {
         sdkTables = result.partialTables;
-        const said = serviceErrorMessages(serviceErrorIn(this.bodies.get(call)) ?? result.partialError);
+        const said = serviceErrorMessages(serviceErrorIn(this.bodies.get(call)?.()) ?? result.partialError);
         warnings.push(
           `Partial results: ${said.length ? joinServiceMessages(said) : (result.partialError.code ?? 'the service reported an error')}`,
         );
@@ -302,18 +308,20 @@ export class LogAnalyticsBackend implements QueryBackend {
       }
       const limit = options.rowLimit ?? DEFAULT_ROW_LIMIT;
       let truncated = false;
-      const tables: ResultTable[] = resultTables(sdkTables, this.answers.get(call)?.rows, this.bodies.get(call)).map(
-        (table, i) => {
-          if (i === 0 && table.rows.length > limit) {
-            truncated = true;
-            warnings.push(
-              `Showing the first ${limit.toLocaleString('en-US')} of ${table.rows.length.toLocaleString('en-US')} rows.`,
-            );
-            return { ...table, rows: table.rows.slice(0, limit) };
-          }
-          return table;
-        },
-      );
+      const tables: ResultTable[] = resultTables(
+        sdkTables,
+        this.answers.get(call)?.rows,
+        this.bodies.get(call)?.(),
+      ).map((table, i) => {
+        if (i === 0 && table.rows.length > limit) {
+          truncated = true;
+          warnings.push(
+            `Showing the first ${limit.toLocaleString('en-US')} of ${table.rows.length.toLocaleString('en-US')} rows.`,
+          );
+          return { ...table, rows: table.rows.slice(0, limit) };
+        }
+        return table;
+      });
       const render = renderInfoFrom(result.visualization);
       return {
         tables,

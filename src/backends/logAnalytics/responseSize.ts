@@ -8,12 +8,19 @@
  */
 import type { PipelinePolicy, PipelineRequest, PipelineResponse } from '@azure/core-rest-pipeline';
 import { BackendError } from '../../results/errors';
+import { BodySegments, segmentsText } from './bodyBytes';
 
 /**
  * Log Analytics stops a result at about 64 MB of data; its JSON is larger than the data it holds, so
  * the cap leaves room for that and no more.
  */
 export const DEFAULT_MAX_RESPONSE_BYTES = 128 * 1024 * 1024;
+
+/**
+ * A successful body this large (bytes) is kept as bytes for the answer's worker (bodyBytes.ts); smaller,
+ * it is read on the host (answerOffThread.ts's threshold, in characters).
+ */
+export const MIN_OFF_THREAD_BYTES = 1024 * 1024;
 
 /** What a response said, as errorMapping reads it. */
 export interface ResponseNote {
@@ -59,8 +66,18 @@ function brokenMidBody(error: unknown, received: number, status: number): Backen
   );
 }
 
-async function readCapped(stream: NodeJS.ReadableStream, maxBytes: number, status: number): Promise<string> {
+/**
+ * The body up to the cap: its text, or for a successful answer of `keepBytesFrom` bytes or more its bytes
+ * (bodyBytes.ts), read by the answer's worker without the host decoding them.
+ */
+async function readCapped(
+  stream: NodeJS.ReadableStream,
+  maxBytes: number,
+  status: number,
+  keepBytesFrom: number,
+): Promise<string | BodySegments> {
   const chunks: Buffer[] = [];
+  let segments: BodySegments | undefined;
   let total = 0;
   try {
     for await (const chunk of stream as AsyncIterable<Buffer | string>) {
@@ -69,7 +86,18 @@ async function readCapped(stream: NodeJS.ReadableStream, maxBytes: number, statu
       if (total > maxBytes) {
         throw tooLarge(maxBytes, status);
       }
+      if (segments) {
+        segments.add(buf);
+        continue;
+      }
       chunks.push(buf);
+      if (total >= keepBytesFrom && status >= 200 && status < 300) {
+        // From here on each chunk is copied once, as it comes, in its own short turn.
+        segments = new BodySegments();
+        for (const c of chunks.splice(0)) {
+          segments.add(c);
+        }
+      }
     }
   } catch (e) {
     (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
@@ -77,7 +105,43 @@ async function readCapped(stream: NodeJS.ReadableStream, maxBytes: number, statu
       ? e
       : brokenMidBody(e, total, status);
   }
-  return Buffer.concat(chunks, total).toString('utf8');
+  return segments ?? Buffer.concat(chunks, total).toString('utf8');
+}
+
+const keptBytes = new WeakMap<PipelineResponse, BodySegments>();
+
+/**
+ * A large successful answer's bytes (see readCapped), taken once: afterwards the response's text is the
+ * taker's to set (the answer's skeleton, or the text back from a reader that could not take it).
+ */
+export function takeBodyBytes(response: PipelineResponse): Uint8Array[] | undefined {
+  const kept = keptBytes.get(response);
+  keptBytes.delete(response);
+  return kept?.take();
+}
+
+/**
+ * `bodyAsText` decoded only when read: the answer reader takes the bytes instead (takeBodyBytes), and
+ * anything else that reads the text first (a policy added later, the bench's inline reader) gets it.
+ */
+function lazyText(response: PipelineResponse, segments: BodySegments): void {
+  keptBytes.set(response, segments);
+  let text: string | undefined;
+  Object.defineProperty(response, 'bodyAsText', {
+    configurable: true,
+    enumerable: true,
+    get: () => {
+      if (text === undefined) {
+        const kept = takeBodyBytes(response);
+        text = kept ? segmentsText(kept) : '';
+      }
+      return text;
+    },
+    set: (value: string | null | undefined) => {
+      keptBytes.delete(response);
+      text = value ?? undefined;
+    },
+  });
 }
 
 /**
@@ -87,7 +151,8 @@ async function readCapped(stream: NodeJS.ReadableStream, maxBytes: number, statu
 export function responseSizePolicy(
   maxBytes: number,
   callOf: (request: PipelineRequest) => string | undefined,
-  note: (call: string | undefined, n: ResponseNote, body: string) => void,
+  note: (call: string | undefined, n: ResponseNote, body: () => string) => void,
+  keepBytesFrom = MIN_OFF_THREAD_BYTES,
 ): PipelinePolicy {
   return {
     name: 'connectionAnalyticsResponseSize',
@@ -108,24 +173,32 @@ export function responseSizePolicy(
       const stream = response.readableStreamBody;
       response.readableStreamBody = undefined;
       const declared = Number(response.headers.get('content-length'));
-      let text = '';
+      let body: string | BodySegments = '';
       if (stream) {
         if (Number.isFinite(declared) && declared > maxBytes) {
           (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
           throw tooLarge(maxBytes, response.status);
         }
-        text = await readCapped(stream, maxBytes, response.status);
+        body = await readCapped(stream, maxBytes, response.status, keepBytesFrom);
       }
-      response.bodyAsText = text;
+      let bodyStart: string;
+      if (typeof body === 'string') {
+        response.bodyAsText = body;
+        bodyStart = body.slice(0, 1024);
+      } else {
+        // 4 KB hold the first 1,024 characters whatever their UTF-8 lengths: the same start as the text's.
+        bodyStart = Buffer.from(body.peek(4096)).toString('utf8').slice(0, 1024);
+        lazyText(response, body);
+      }
       note(
         call,
         {
           status: response.status,
           contentType: response.headers.get('content-type') ?? '',
           retryAfter: response.headers.get('retry-after'),
-          bodyStart: text.slice(0, 1024),
+          bodyStart,
         },
-        text,
+        () => response.bodyAsText ?? '',
       );
       return response;
     },
