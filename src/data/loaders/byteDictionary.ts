@@ -68,24 +68,24 @@ export class ByteDictionary {
     }
   }
 
-  /** Keeps these bytes' code, if the table still takes entries. */
-  add(buf: Buffer, start: number, end: number, code: number): void {
+  /** Keeps these bytes' code, if the table still takes entries; returns whether it did. */
+  add(buf: Buffer, start: number, end: number, code: number): boolean {
     const length = end - start;
     if (!this.taking || length > MAX_CELL_BYTES) {
-      return;
+      return false;
     }
     if (this.hits + this.misses >= STRETCH) {
       // Mostly distinct values: stop growing (and stop paying for misses' inserts).
       if (this.misses > this.hits) {
         this.taking = false;
-        return;
+        return false;
       }
       this.hits = 0;
       this.misses = 0;
     }
     if (this.entries >= MAX_ENTRIES || this.used + length > MAX_BYTES) {
       this.taking = false;
-      return;
+      return false;
     }
     if ((this.entries + 1) * 2 > this.slots.length) {
       this.grow();
@@ -108,6 +108,7 @@ export class ByteDictionary {
     this.used += length;
     this.last = entry;
     this.place(entry, hashOf(buf, start, end));
+    return true;
   }
 
   private place(entry: number, hash: number): void {

@@ -127,10 +127,9 @@ export class DynamicAppender implements ColumnAppender {
     }
     const text = buf.toString('utf8', start, end);
     const r = this.appendText(escaped === 1 ? text.replace(/""/g, '"') : text);
-    if (r === OK) {
-      const value = this.values[this.values.length - 1]!;
-      this.seen.add(buf, start, end, this.parsed.length);
-      this.parsed.push(copyDynamic(value));
+    // Only a value the dictionary keeps is copied aside (a column of distinct values would hold each twice).
+    if (r === OK && this.seen.add(buf, start, end, this.parsed.length)) {
+      this.parsed.push(copyDynamic(this.values[this.values.length - 1]!));
     }
     return r;
   }
