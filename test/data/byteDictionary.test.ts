@@ -66,3 +66,18 @@ test("a string column's codes and dictionary are those of decoding every cell, b
   assert.notEqual(b.appendBytes(bad, 0, 3, 0), 0, 'the second bad row passed unwarned');
   assert.match(b.reason, /invalid UTF-8/);
 });
+
+test('add says whether it kept the bytes: a dynamic column keeps a parsed copy only of those', () => {
+  const d = new ByteDictionary();
+  const first = bytes('[]');
+  assert.equal(d.add(first, 0, first.length, 0), true);
+  let kept = 0;
+  for (let i = 1; i < 10_000; i++) {
+    const b = bytes(`{"id":${i}}`);
+    d.find(b, 0, b.length);
+    kept += d.add(b, 0, b.length, i) ? 1 : 0;
+  }
+  assert.ok(kept < 5000, `a column of distinct values kept ${kept} of 9,999`);
+  const long = bytes('x'.repeat(300));
+  assert.equal(new ByteDictionary().add(long, 0, long.length, 0), false, 'a cell past 256 bytes');
+});

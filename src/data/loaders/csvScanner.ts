@@ -97,6 +97,11 @@ export class CsvScanner {
           let closed = false;
           while (j < to) {
             const c = buf[j]!;
+            if (c > QUOTE) {
+              // Most bytes of a field are above every byte the tokenizer looks for: one compare for them.
+              j++;
+              continue;
+            }
             if (c === QUOTE) {
               if (j + 1 < to && buf[j + 1] === QUOTE) {
                 esc = 1;
@@ -148,6 +153,11 @@ export class CsvScanner {
           let j = i;
           while (j < to) {
             const c = buf[j]!;
+            if (c > COMMA) {
+              // The bytes the tokenizer looks for (, " CR LF) are all at most a comma: one compare for the rest.
+              j++;
+              continue;
+            }
             if (c === COMMA || c === LF || c === CR) {
               break;
             }

@@ -1,7 +1,8 @@
 /** Bool and dynamic columns of the loaders: rarer than numbers and strings, read through their text. */
 import { BoolColumn, type Column, DynamicColumn } from '../../engine/column';
-import type { DynamicValue } from '../../engine/values';
+import { type DynamicValue, Int64, WholeReal } from '../../engine/values';
 import { type AppenderChunk, type AppendResult, type ColumnAppender, OK, REJECT, wrongChunk } from './appender';
+import { ByteDictionary } from './byteDictionary';
 import { convertCell } from './cells';
 import { forTransfer, MAX_DYNAMIC_DEPTH, parseDynamicText, toNullPrototype } from './dynamicCells';
 
@@ -109,9 +110,28 @@ export class DynamicAppender implements ColumnAppender {
     this.values.pop();
   }
 
+  /**
+   * A cell's bytes to the value parsed from them before (index into `parsed`): an export's dynamic
+   * columns repeat a few texts (`[]`, `["host.corp"]`), and a copy of the value costs far less than
+   * decoding, checking and parsing the text again. The bytes alone say the text: a quote in them
+   * means the field was quoted with doubled quotes, none means it decodes as it is.
+   */
+  private readonly seen = new ByteDictionary();
+  private readonly parsed: DynamicValue[] = [];
+
   appendBytes(buf: Buffer, start: number, end: number, escaped: number): AppendResult {
+    const known = this.seen.find(buf, start, end);
+    if (known >= 0) {
+      this.values.push(copyDynamic(this.parsed[known]!));
+      return OK;
+    }
     const text = buf.toString('utf8', start, end);
-    return this.appendText(escaped === 1 ? text.replace(/""/g, '"') : text);
+    const r = this.appendText(escaped === 1 ? text.replace(/""/g, '"') : text);
+    // Only a value the dictionary keeps is copied aside (a column of distinct values would hold each twice).
+    if (r === OK && this.seen.add(buf, start, end, this.parsed.length)) {
+      this.parsed.push(copyDynamic(this.values[this.values.length - 1]!));
+    }
+    return r;
   }
 
   private appendText(text: string): AppendResult {
@@ -170,6 +190,28 @@ export class DynamicAppender implements ColumnAppender {
   finish(): Column {
     return new DynamicColumn(this.values);
   }
+}
+
+/**
+ * A fresh copy of a parsed value: arrays and bags copied (with their prototype, none for a file's
+ * bags), so rows never share a mutable value; scalars and the immutable Int64 and WholeReal as they are.
+ */
+function copyDynamic(v: DynamicValue): DynamicValue {
+  if (v === null || typeof v !== 'object' || v instanceof Int64 || v instanceof WholeReal) {
+    return v;
+  }
+  if (Array.isArray(v)) {
+    const out: DynamicValue[] = new Array(v.length);
+    for (let i = 0; i < v.length; i++) {
+      out[i] = copyDynamic(v[i]!);
+    }
+    return out;
+  }
+  const out = Object.create(Object.getPrototypeOf(v) as object | null) as Record<string, DynamicValue>;
+  for (const key of Object.keys(v)) {
+    out[key] = copyDynamic(v[key]!);
+  }
+  return out;
 }
 
 /** Whether a value from another thread needs rebuilding: it holds an object or a long sent as a bigint. */

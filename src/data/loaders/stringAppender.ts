@@ -36,8 +36,18 @@ export class StringAppender implements ColumnAppender {
   }
 
   appendNull(): void {
-    this.push(this.type === 'string' ? this.code('') : -1);
+    if (this.type === 'guid') {
+      this.push(-1);
+      return;
+    }
+    if (this.empty < 0) {
+      this.empty = this.code('');
+    }
+    this.push(this.empty);
   }
+
+  /** The empty string's code, once it has one (most columns of an export are empty on most rows). */
+  private empty = -1;
 
   pop(): void {
     this.length--;
@@ -57,6 +67,11 @@ export class StringAppender implements ColumnAppender {
   }
 
   appendBytes(buf: Buffer, start: number, end: number, escaped: number): AppendResult {
+    if (start === end) {
+      // "" or nothing: the empty string (a guid's null), as the text path below makes it.
+      this.appendNull();
+      return OK;
+    }
     // Bytes seen before have their code; only text that decoded cleanly is kept there (see below).
     if (escaped === 0 && this.type === 'string') {
       const known = this.seen.find(buf, start, end);
@@ -142,6 +157,10 @@ export class StringAppender implements ColumnAppender {
   }
 
   finish(): Column {
-    return new StringColumn(this.type, this.codes.slice(0, this.length), this.dict);
+    // Exactly reserved codes are kept as they are (copying them costs as much as a column's decode); a
+    // generous reserve is copied down to size.
+    const fit = this.codes.length - this.length < this.length / 8;
+    const codes = fit ? this.codes.subarray(0, this.length) : this.codes.slice(0, this.length);
+    return new StringColumn(this.type, codes, this.dict);
   }
 }
