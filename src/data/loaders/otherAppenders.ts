@@ -85,11 +85,27 @@ export class BoolAppender implements ColumnAppender {
   }
 }
 
+/** Cell texts whose parsed value is kept, so a repeated one (`[]`, the same few names) is parsed once. */
+const KNOWN_LIMIT = 1 << 16;
+/** Longer texts are not kept: seldom repeated, and hashing them costs. */
+const KNOWN_TEXT_CHARS = 256;
+/** Cells a verdict on the hit rate waits for: a column of mostly distinct texts stops keeping them. */
+const KNOWN_STRETCH = 4096;
+
 export class DynamicAppender implements ColumnAppender {
   readonly type = 'dynamic' as const;
   reason = '';
   reasonOffset = 0;
   private readonly values: DynamicValue[] = [];
+  /**
+   * A cell's text to its parsed value. Rows with the same text share one value, as the load cache's
+   * rows do (column values are never changed once built); parsing `[]` for every row of VMConnection's
+   * two dynamic columns cost more than the rest of those columns' reading.
+   */
+  private readonly known = new Map<string, DynamicValue>();
+  private taking = true;
+  private hits = 0;
+  private misses = 0;
   get length(): number {
     return this.values.length;
   }
@@ -115,6 +131,15 @@ export class DynamicAppender implements ColumnAppender {
   }
 
   private appendText(text: string): AppendResult {
+    if (text.length <= KNOWN_TEXT_CHARS) {
+      const value = this.known.get(text);
+      if (value !== undefined) {
+        this.hits++;
+        this.values.push(value);
+        return OK;
+      }
+      this.misses++;
+    }
     const parsed = parseDynamicText(text);
     if ('error' in parsed) {
       this.reason = parsed.error;
@@ -122,7 +147,26 @@ export class DynamicAppender implements ColumnAppender {
       return REJECT;
     }
     this.values.push(parsed.value);
+    if (this.taking && text.length <= KNOWN_TEXT_CHARS) {
+      this.keep(text, parsed.value);
+    }
     return OK;
+  }
+
+  private keep(text: string, value: DynamicValue): void {
+    if (this.hits + this.misses >= KNOWN_STRETCH) {
+      if (this.misses > this.hits) {
+        this.taking = false;
+        return;
+      }
+      this.hits = 0;
+      this.misses = 0;
+    }
+    if (this.known.size >= KNOWN_LIMIT) {
+      this.taking = false;
+      return;
+    }
+    this.known.set(text, value);
   }
 
   appendValue(v: unknown): AppendResult {
@@ -142,28 +186,52 @@ export class DynamicAppender implements ColumnAppender {
     return OK;
   }
 
-  /** The values as they can cross to another thread (exact numbers in a form structured clone keeps). */
+  /**
+   * The values as they can cross to another thread: each distinct value once (rows sharing a value,
+   * see `known`, share its code), exact numbers in a form structured clone keeps. Cloning a value per
+   * row (an empty array for most rows of VMConnection) was most of the cost of a split CSV load's
+   * messages, on both threads, and of the receiving thread's garbage collection.
+   */
   takeChunk(): AppenderChunk {
     const values = this.values;
+    const codes = new Int32Array(values.length);
+    const distinct: unknown[] = [];
+    const index = new Map<DynamicValue, number>();
     for (let i = 0; i < values.length; i++) {
       const v = values[i]!;
-      if (v !== null && typeof v === 'object') {
-        values[i] = forTransfer(v) as DynamicValue;
+      if (v === null) {
+        codes[i] = -1;
+        continue;
       }
+      // Numbers are not shared: a Map takes 0 and -0 as one key.
+      let code = typeof v === 'number' ? undefined : index.get(v);
+      if (code === undefined) {
+        code = distinct.length;
+        distinct.push(typeof v === 'object' ? forTransfer(v) : v);
+        if (typeof v !== 'number') {
+          index.set(v, code);
+        }
+      }
+      codes[i] = code;
     }
-    return { kind: 'dynamic', length: values.length, values };
+    return { kind: 'dynamic', length: values.length, codes, values: distinct };
   }
 
   /**
-   * Values sent by another thread arrive with objects' prototypes back and exact numbers in their
-   * transfer form: those are rebuilt. Plain scalars and arrays of them (most values) are taken as they are.
+   * Values sent by another thread arrive with objects' prototypes gone and exact numbers in their
+   * transfer form: those are rebuilt, once per distinct value. Plain scalars and arrays of them (most
+   * values) are taken as they are.
    */
   appendChunk(c: AppenderChunk): void {
     if (c.kind !== 'dynamic') {
       throw wrongChunk('dynamic', c);
     }
-    for (const v of c.values) {
-      this.values.push(holdsObject(v) ? toNullPrototype(v)! : v);
+    const distinct = c.values.map((v) => (holdsObject(v as DynamicValue) ? toNullPrototype(v)! : (v as DynamicValue)));
+    const codes = c.codes;
+    const values = this.values;
+    for (let i = 0; i < c.length; i++) {
+      const code = codes[i]!;
+      values.push(code < 0 ? null : distinct[code]!);
     }
   }
 
