@@ -236,6 +236,8 @@ export class DynamicAppender implements ColumnAppender {
   }
 
   finish(): Column {
+    // The texts are of no use once the column is built; the appender may outlive it a while.
+    this.known.clear();
     return new DynamicColumn(this.values);
   }
 }
