@@ -1,7 +1,7 @@
 /**
  * A dynamic column's values crossing from a worker thread (a split CSV load, csvSplit.ts) as codes into
  * its distinct values: the receiving column holds what the sending one held, exact numbers, -0 and
- * nested objects included, and a repeated cell text gives the value its first parse gave.
+ * nested objects included, each row its own array or bag.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -43,7 +43,7 @@ function values(a: DynamicAppender): unknown[] {
   return Array.from({ length: column.length }, (_, i) => column.get(i));
 }
 
-test('a repeated cell text gives the value its own parse gives', () => {
+test('each cell gives the value its own parse gives', () => {
   const got = values(appended(CELLS));
   assert.deepEqual(
     got,
@@ -75,6 +75,21 @@ test('a chunk cloned to another thread and appended holds the same values, exact
   const nested = got[10] as { n: unknown; big: unknown };
   assert.ok(nested.n instanceof WholeReal && nested.big instanceof Int64);
   assert.equal(Object.getPrototypeOf(nested), null);
+  // Rows of one value do not share it: the two `[]` and the two objects are each a row's own.
+  assert.notEqual(got[1], got[3]);
+  assert.notEqual(got[2], got[14]);
+  assert.notEqual((got[2] as { b: unknown }).b, (got[14] as { b: unknown }).b);
+  assert.equal(Object.getPrototypeOf(got[2]), null);
+});
+
+test('values JSON text cannot tell apart cross on their own: -0 inside an array, exact numbers, key order', () => {
+  const cells = ['[-0]', '[0]', '[-0]', '{"a":1,"b":2}', '{"b":2,"a":1}', '[9007199254740993]', '[9007199254740993]'];
+  const chunk = structuredClone(appended(cells).takeChunk());
+  const received = new DynamicAppender();
+  received.appendChunk(chunk);
+  const got = values(received);
+  assert.deepEqual(got, values(appended(cells)));
+  assert.ok(Object.is((got[0] as number[])[0], -0) && Object.is((got[1] as number[])[0], 0));
 });
 
 test('a text too deep is refused each time it comes, not remembered', () => {

@@ -1,6 +1,7 @@
 /** Bool and dynamic columns of the loaders: rarer than numbers and strings, read through their text. */
 import { BoolColumn, type Column, DynamicColumn } from '../../engine/column';
-import type { DynamicValue } from '../../engine/values';
+import { hasWholeReal } from '../../engine/valueText';
+import { type DynamicValue, Int64, WholeReal } from '../../engine/values';
 import { type AppenderChunk, type AppendResult, type ColumnAppender, OK, REJECT, wrongChunk } from './appender';
 import { convertCell } from './cells';
 import { forTransfer, MAX_DYNAMIC_DEPTH, parseDynamicText, toNullPrototype } from './dynamicCells';
@@ -85,27 +86,11 @@ export class BoolAppender implements ColumnAppender {
   }
 }
 
-/** Cell texts whose parsed value is kept, so a repeated one (`[]`, the same few names) is parsed once. */
-const KNOWN_LIMIT = 1 << 16;
-/** Longer texts are not kept: seldom repeated, and hashing them costs. */
-const KNOWN_TEXT_CHARS = 256;
-/** Cells a verdict on the hit rate waits for: a column of mostly distinct texts stops keeping them. */
-const KNOWN_STRETCH = 4096;
-
 export class DynamicAppender implements ColumnAppender {
   readonly type = 'dynamic' as const;
   reason = '';
   reasonOffset = 0;
   private readonly values: DynamicValue[] = [];
-  /**
-   * A cell's text to its parsed value. Rows with the same text share one value, as the load cache's
-   * rows do (column values are never changed once built); parsing `[]` for every row of VMConnection's
-   * two dynamic columns cost more than the rest of those columns' reading.
-   */
-  private readonly known = new Map<string, DynamicValue>();
-  private taking = true;
-  private hits = 0;
-  private misses = 0;
   get length(): number {
     return this.values.length;
   }
@@ -131,15 +116,6 @@ export class DynamicAppender implements ColumnAppender {
   }
 
   private appendText(text: string): AppendResult {
-    if (text.length <= KNOWN_TEXT_CHARS) {
-      const value = this.known.get(text);
-      if (value !== undefined) {
-        this.hits++;
-        this.values.push(value);
-        return OK;
-      }
-      this.misses++;
-    }
     const parsed = parseDynamicText(text);
     if ('error' in parsed) {
       this.reason = parsed.error;
@@ -147,26 +123,7 @@ export class DynamicAppender implements ColumnAppender {
       return REJECT;
     }
     this.values.push(parsed.value);
-    if (this.taking && text.length <= KNOWN_TEXT_CHARS) {
-      this.keep(text, parsed.value);
-    }
     return OK;
-  }
-
-  private keep(text: string, value: DynamicValue): void {
-    if (this.hits + this.misses >= KNOWN_STRETCH) {
-      if (this.misses > this.hits) {
-        this.taking = false;
-        return;
-      }
-      this.hits = 0;
-      this.misses = 0;
-    }
-    if (this.known.size >= KNOWN_LIMIT) {
-      this.taking = false;
-      return;
-    }
-    this.known.set(text, value);
   }
 
   appendValue(v: unknown): AppendResult {
@@ -187,29 +144,32 @@ export class DynamicAppender implements ColumnAppender {
   }
 
   /**
-   * The values as they can cross to another thread: each distinct value once (rows sharing a value,
-   * see `known`, share its code), exact numbers in a form structured clone keeps. Cloning a value per
-   * row (an empty array for most rows of VMConnection) was most of the cost of a split CSV load's
-   * messages, on both threads, and of the receiving thread's garbage collection.
+   * The values as they can cross to another thread: each distinct value once with a code per row,
+   * exact numbers in a form structured clone keeps. Cloning a value per row (an empty array for most
+   * rows of VMConnection's two dynamic columns) was most of the cost of a split CSV load's messages,
+   * on both threads, and of the receiving thread's garbage collection.
    */
   takeChunk(): AppenderChunk {
     const values = this.values;
     const codes = new Int32Array(values.length);
     const distinct: unknown[] = [];
-    const index = new Map<DynamicValue, number>();
+    // Scalars by value, arrays and bags by their JSON text.
+    const scalars = new Map<DynamicValue, number>();
+    const texts = new Map<string, number>();
     for (let i = 0; i < values.length; i++) {
       const v = values[i]!;
       if (v === null) {
         codes[i] = -1;
         continue;
       }
-      // Numbers are not shared: a Map takes 0 and -0 as one key.
-      let code = typeof v === 'number' ? undefined : index.get(v);
+      const key = sameValueKey(v);
+      const index = typeof v === 'object' ? texts : scalars;
+      let code = key === undefined ? undefined : index.get(key as never);
       if (code === undefined) {
         code = distinct.length;
         distinct.push(typeof v === 'object' ? forTransfer(v) : v);
-        if (typeof v !== 'number') {
-          index.set(v, code);
+        if (key !== undefined) {
+          index.set(key as never, code);
         }
       }
       codes[i] = code;
@@ -231,15 +191,59 @@ export class DynamicAppender implements ColumnAppender {
     const values = this.values;
     for (let i = 0; i < c.length; i++) {
       const code = codes[i]!;
-      values.push(code < 0 ? null : distinct[code]!);
+      // Each row its own array or bag, as when the rows were read on this thread.
+      values.push(code < 0 ? null : ownCopy(distinct[code]!));
     }
   }
 
   finish(): Column {
-    // The texts are of no use once the column is built; the appender may outlive it a while.
-    this.known.clear();
     return new DynamicColumn(this.values);
   }
+}
+
+/**
+ * What makes two rows' values the same, to send one for both; undefined for a value sent on its own.
+ * Numbers are not keyed (a Map takes 0 and -0 as one), nor values holding exact numbers or -0, which
+ * JSON text does not tell apart; the rest print to JSON exactly (bags' keys in their order).
+ */
+function sameValueKey(v: DynamicValue): DynamicValue | string | undefined {
+  if (typeof v !== 'object') {
+    return typeof v === 'number' ? undefined : v;
+  }
+  return hasWholeReal(v) || holdsMinusZero(v) ? undefined : JSON.stringify(v);
+}
+
+/** Whether -0 is inside an array or bag: JSON prints it as 0. */
+function holdsMinusZero(v: DynamicValue): boolean {
+  if (typeof v === 'number') {
+    return Object.is(v, -0);
+  }
+  if (v === null || typeof v !== 'object') {
+    return false;
+  }
+  if (Array.isArray(v)) {
+    return v.some(holdsMinusZero);
+  }
+  return Object.values(v).some(holdsMinusZero);
+}
+
+/** A copy of an array or bag (and of those inside it); scalars and the immutable Int64 and WholeReal as they are. */
+function ownCopy(v: DynamicValue): DynamicValue {
+  if (v === null || typeof v !== 'object' || v instanceof Int64 || v instanceof WholeReal) {
+    return v;
+  }
+  if (Array.isArray(v)) {
+    const out: DynamicValue[] = new Array(v.length);
+    for (let i = 0; i < v.length; i++) {
+      out[i] = ownCopy(v[i]!);
+    }
+    return out;
+  }
+  const out = Object.create(Object.getPrototypeOf(v) as object | null) as Record<string, DynamicValue>;
+  for (const key of Object.keys(v)) {
+    out[key] = ownCopy((v as Record<string, DynamicValue>)[key]!);
+  }
+  return out;
 }
 
 /** Whether a value from another thread needs rebuilding: it holds an object or a long sent as a bigint. */
