@@ -269,3 +269,53 @@ test('a file over the split size loads through the table loader as it does on on
     else process.env.KQL_LOAD_THREADS = before;
   }
 });
+
+// A BOM, CRLF records, a dynamic column whose texts repeat (`[]`, one object) beside exact numbers and
+// -0, a quoted field with line ends, and a bad record: each part's repeated dynamic values cross once.
+const DYNAMIC = Buffer.from(
+  '\uFEFFName,Bag\r\n' +
+    'a,[]\r\n' +
+    'b,"{""k"":[1,2]}"\r\n' +
+    'c,9007199254740993\r\n' +
+    'd,[]\r\n' +
+    'e,-0\r\n' +
+    'f,"{""k"":[1,2]}"\r\n' +
+    'g,"[""x\r\ny""]"\r\n' +
+    'h,[],extra\r\n' +
+    'i,1.0\r\n' +
+    'j,[]\r\n' +
+    'k,"{""k"":[1,2]}"\r\n' +
+    'l,\r\n',
+);
+
+function dynamicSource(f: string): TableSource {
+  return {
+    ...fileSource(f),
+    columns: [
+      { name: 'Name', type: 'string' },
+      { name: 'Bag', type: 'dynamic' },
+    ],
+    inferred: [],
+  };
+}
+
+test('a BOM, CRLF and repeated dynamic values: a cut at every byte, and on worker threads, give the one-thread result', () => {
+  const f = file('D.csv', DYNAMIC);
+  const source = dynamicSource(f);
+  const whole = load(source);
+  assert.equal(whole.table.rowCount, 11);
+  assert.deepEqual(whole.warnings, [`${f}:10:1: the record has 3 fields; the header has 2 columns (record skipped)`]);
+  const bag = (t: Table) => t.rows().map((r) => r[1]);
+  assert.ok(Object.is(bag(whole.table)[4], -0));
+  for (let cut = 0; cut <= DYNAMIC.length; cut++) {
+    const parts = load(source, { cuts: [cut] });
+    assert.deepEqual(parts.table.rows(), whole.table.rows(), `cut at ${cut}`);
+    assert.deepEqual(parts.warnings, whole.warnings, `cut at ${cut}`);
+  }
+  for (const cuts of [[20], [30, 70], [45, 100]]) {
+    const parts = load(source, { cuts, threads: true });
+    assert.deepEqual(parts.table.rows(), whole.table.rows(), `cuts at ${cuts}`);
+    assert.deepEqual(parts.warnings, whole.warnings, `cuts at ${cuts}`);
+    assert.ok(Object.is(bag(parts.table)[4], -0), `cuts at ${cuts}`);
+  }
+});

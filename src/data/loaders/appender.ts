@@ -22,7 +22,14 @@ export type AppenderChunk =
     }
   | { readonly kind: 'string'; readonly length: number; readonly codes: Int32Array; readonly dict: readonly string[] }
   | { readonly kind: 'bool'; readonly length: number; readonly values: Uint8Array; readonly nulls: Uint8Array }
-  | { readonly kind: 'dynamic'; readonly length: number; readonly values: readonly DynamicValue[] }
+  | {
+      readonly kind: 'dynamic';
+      readonly length: number;
+      /** Each row's index into `values`, -1 for null: a value repeated over rows crosses once. */
+      readonly codes: Int32Array;
+      /** The distinct values, in their transfer form (dynamicCells.ts, forTransfer). */
+      readonly values: readonly unknown[];
+    }
   | { readonly kind: 'skipped'; readonly length: number };
 
 /** The typed arrays' memory of a chunk, to transfer rather than copy. */
@@ -34,7 +41,9 @@ export function chunkBuffers(c: AppenderChunk): ArrayBuffer[] {
         ? [c.codes]
         : c.kind === 'bool'
           ? [c.values, c.nulls]
-          : [];
+          : c.kind === 'dynamic'
+            ? [c.codes]
+            : [];
   return arrays.flatMap((a) => (a ? [a.buffer as ArrayBuffer] : []));
 }
 

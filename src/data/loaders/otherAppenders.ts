@@ -1,6 +1,7 @@
 /** Bool and dynamic columns of the loaders: rarer than numbers and strings, read through their text. */
 import { BoolColumn, type Column, DynamicColumn } from '../../engine/column';
 import { type DynamicValue, Int64, WholeReal } from '../../engine/values';
+import { hasWholeReal } from '../../engine/valueText';
 import { type AppenderChunk, type AppendResult, type ColumnAppender, OK, REJECT, wrongChunk } from './appender';
 import { ByteDictionary } from './byteDictionary';
 import { convertCell } from './cells';
@@ -162,34 +163,88 @@ export class DynamicAppender implements ColumnAppender {
     return OK;
   }
 
-  /** The values as they can cross to another thread (exact numbers in a form structured clone keeps). */
+  /**
+   * The values as they can cross to another thread: each distinct value once with a code per row,
+   * exact numbers in a form structured clone keeps. Cloning a value per row (an empty array for most
+   * rows of VMConnection's two dynamic columns) was most of the cost of a split CSV load's messages,
+   * on both threads, and of the receiving thread's garbage collection.
+   */
   takeChunk(): AppenderChunk {
     const values = this.values;
+    const codes = new Int32Array(values.length);
+    const distinct: unknown[] = [];
+    // Scalars by value, arrays and bags by their JSON text.
+    const scalars = new Map<DynamicValue, number>();
+    const texts = new Map<string, number>();
     for (let i = 0; i < values.length; i++) {
       const v = values[i]!;
-      if (v !== null && typeof v === 'object') {
-        values[i] = forTransfer(v) as DynamicValue;
+      if (v === null) {
+        codes[i] = -1;
+        continue;
       }
+      const key = sameValueKey(v);
+      const index = typeof v === 'object' ? texts : scalars;
+      let code = key === undefined ? undefined : index.get(key as never);
+      if (code === undefined) {
+        code = distinct.length;
+        distinct.push(typeof v === 'object' ? forTransfer(v) : v);
+        if (key !== undefined) {
+          index.set(key as never, code);
+        }
+      }
+      codes[i] = code;
     }
-    return { kind: 'dynamic', length: values.length, values };
+    return { kind: 'dynamic', length: values.length, codes, values: distinct };
   }
 
   /**
-   * Values sent by another thread arrive with objects' prototypes back and exact numbers in their
-   * transfer form: those are rebuilt. Plain scalars and arrays of them (most values) are taken as they are.
+   * Values sent by another thread arrive with objects' prototypes gone and exact numbers in their
+   * transfer form: those are rebuilt, once per distinct value. Plain scalars and arrays of them (most
+   * values) are taken as they are.
    */
   appendChunk(c: AppenderChunk): void {
     if (c.kind !== 'dynamic') {
       throw wrongChunk('dynamic', c);
     }
-    for (const v of c.values) {
-      this.values.push(holdsObject(v) ? toNullPrototype(v)! : v);
+    const distinct = c.values.map((v) => (holdsObject(v as DynamicValue) ? toNullPrototype(v)! : (v as DynamicValue)));
+    const codes = c.codes;
+    const values = this.values;
+    for (let i = 0; i < c.length; i++) {
+      const code = codes[i]!;
+      // Each row its own array or bag, as when the rows were read on this thread.
+      values.push(code < 0 ? null : copyDynamic(distinct[code]!));
     }
   }
 
   finish(): Column {
     return new DynamicColumn(this.values);
   }
+}
+
+/**
+ * What makes two rows' values the same, to send one for both; undefined for a value sent on its own.
+ * Numbers are not keyed (a Map takes 0 and -0 as one), nor values holding exact numbers or -0, which
+ * JSON text does not tell apart; the rest print to JSON exactly (bags' keys in their order).
+ */
+function sameValueKey(v: DynamicValue): DynamicValue | string | undefined {
+  if (typeof v !== 'object') {
+    return typeof v === 'number' ? undefined : v;
+  }
+  return hasWholeReal(v) || holdsMinusZero(v) ? undefined : JSON.stringify(v);
+}
+
+/** Whether -0 is inside an array or bag: JSON prints it as 0. */
+function holdsMinusZero(v: DynamicValue): boolean {
+  if (typeof v === 'number') {
+    return Object.is(v, -0);
+  }
+  if (v === null || typeof v !== 'object') {
+    return false;
+  }
+  if (Array.isArray(v)) {
+    return v.some(holdsMinusZero);
+  }
+  return Object.values(v).some(holdsMinusZero);
 }
 
 /**
@@ -209,7 +264,7 @@ function copyDynamic(v: DynamicValue): DynamicValue {
   }
   const out = Object.create(Object.getPrototypeOf(v) as object | null) as Record<string, DynamicValue>;
   for (const key of Object.keys(v)) {
-    out[key] = copyDynamic(v[key]!);
+    out[key] = copyDynamic((v as Record<string, DynamicValue>)[key]!);
   }
   return out;
 }
