@@ -95,6 +95,8 @@ export class ChartView {
     this.container.dataset.marks = kinds.join(' ');
     // The x axis's labels as drawn (a canvas hides them from tests and tools that read the page).
     this.container.dataset.xLabels = shownAxisLabels(root, 'bottom').join(' | ');
+    // The legend's entries as drawn (a pie's slices: every one it draws should be here).
+    this.container.dataset.legendLabels = legendLabels(root).join(' | ');
     this.container.setAttribute(
       'aria-label',
       kinds.length ? `Chart: ${kinds.join(', ')} marks` : 'Chart: nothing drawn',
@@ -125,6 +127,7 @@ export class ChartView {
     this.container.replaceChildren();
     delete this.container.dataset.marks;
     delete this.container.dataset.xLabels;
+    delete this.container.dataset.legendLabels;
     this.container.removeAttribute('aria-label');
     this.container.removeAttribute('role');
   }
@@ -155,6 +158,20 @@ export function shownAxisLabels(root: SceneNode, orient: string): string[] {
     for (const child of node.items ?? []) walk(child, here);
   };
   walk(root, false);
+  return labels;
+}
+
+/** The legends' entry labels as Vega drew them, in order (a "…n entries" line would be a label too). */
+export function legendLabels(root: SceneNode): string[] {
+  const labels: string[] = [];
+  const walk = (node: SceneNode): void => {
+    if (node.role === 'legend-label') {
+      for (const item of node.items ?? []) if (item.text !== undefined) labels.push(String(item.text));
+      return;
+    }
+    node.items?.forEach(walk);
+  };
+  walk(root);
   return labels;
 }
 
