@@ -149,6 +149,8 @@ describe('charts in Chromium', { skip: SKIP_WITHOUT_CHROMIUM }, () => {
       ],
       rows: names.map((n, i) => [n, 120 - i]),
     };
+    // A narrow panel, as beside an editor: a tall tooltip fits neither above nor below the pointer there.
+    await p.page.setViewportSize({ width: 546, height: 700 });
     await drawChart(p, table, { visualization: 'piechart' });
     const legend = ((await p.page.locator('.chart-host').getAttribute('data-legend-labels')) ?? '').split(' | ');
     assert.equal(legend.length, 20, legend.join(' | '));
@@ -170,10 +172,14 @@ describe('charts in Chromium', { skip: SKIP_WITHOUT_CHROMIUM }, () => {
     }
     // Markup in a name stays text: the tooltip made no element of it.
     assert.equal(await p.page.locator('#vg-tooltip-element script').count(), 0);
-    const width = await p.page.locator('#vg-tooltip-element').evaluate((e) => e.getBoundingClientRect().width);
-    // 520 px of text, its padding and border.
-    assert.ok(width <= 540, `the tooltip is ${width}px wide`);
+    const box2 = (await p.page.evaluate(
+      `(() => { const r = document.querySelector('#vg-tooltip-element').getBoundingClientRect(); return { width: r.width, left: r.left, right: r.right, page: window.innerWidth }; })()`,
+    )) as { width: number; left: number; right: number; page: number };
+    // 520 px of text at most, with its padding and border, and all of it inside the panel.
+    assert.ok(box2.width <= 540, `the tooltip is ${box2.width}px wide`);
+    assert.ok(box2.left >= 0 && box2.right <= box2.page, `the tooltip is cut: ${JSON.stringify(box2)}`);
     await p.page.mouse.move(0, 0);
+    await p.page.setViewportSize({ width: 900, height: 700 });
   });
 
   test("Export PNG and SVG carry the theme's background: a dark chart is not transparent in a light viewer", async () => {

@@ -90,6 +90,14 @@ export async function pieLegendScenario(wb: Workbench, workspace: string): Promi
         assert.ok(tip.includes(name), `${theme.file}: slice ${i} is named nowhere: ${tip.slice(0, 300)}`);
       }
       assert.match(tip, /Share\s*71\.0%/, tip.slice(0, 200));
+      // All of the tooltip inside the panel (vega-tooltip put a wide one left of the pointer, cut at the edge).
+      const fits = (await frame.evaluate(
+        `(() => { const r = document.querySelector('#vg-tooltip-element').getBoundingClientRect(); return { left: r.left, right: r.right, page: window.innerWidth }; })()`,
+      )) as { left: number; right: number; page: number };
+      assert.ok(
+        fits.left >= 0 && fits.right <= fits.page,
+        `${theme.file}: the tooltip is cut: ${JSON.stringify(fits)}`,
+      );
       await frame
         .locator('body')
         .screenshot({ path: path.join(SCREENSHOT_DIR, `e2e-117-pie-120-slices-${theme.file}.png`) });
