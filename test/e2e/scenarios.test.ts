@@ -483,7 +483,7 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     300_000,
   );
   scenario(
-    "112 the results panel on a user's hostile export: markup in column names and values, controls, bidi and a zero-width space show as text, a long past 2^53 and 100-ns datetimes exactly, a null unlike an empty string; a 100,000-character and a deeply nested value expand at once; Ctrl+Space copies a column; a piechart it cannot draw says why above the grid; a timechart over nulls draws",
+    "112 the results panel on a user's hostile export: markup in column names and values, controls, bidi and a zero-width space show as text, a long past 2^53 and 100-ns datetimes exactly, a null unlike an empty string; a 100,000-character and a deeply nested value expand at once; Ctrl+Space selects a column and Ctrl+C copies it; a piechart it cannot draw says why above the grid; a timechart over nulls draws",
     hostileGridScenario,
     300_000,
   );
