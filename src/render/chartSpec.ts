@@ -5,6 +5,7 @@
  * A result without `render` still gets a default chart when its columns allow one.
  */
 import type { RenderInfo, ResultTable } from '../results/queryResult';
+import { pieSlices } from './pieSlices';
 import {
   chartRows,
   columnRoles,
@@ -159,6 +160,9 @@ function colorChannel(render: RenderInfo, roles: ColumnRoles): VegaLiteSpec {
     ...(render.legend?.toLowerCase() === 'hidden' ? { legend: null } : {}),
   };
 }
+
+/** The Other slice of a pie (pieSlices.ts): a mid grey, seen on light, dark and high-contrast backgrounds. */
+const OTHER_GREY = '#8a8a8a';
 
 /** Series past this many get a palette of their own: the theme's category range has ten colours. */
 const THEMED_SERIES = 10;
@@ -409,9 +413,24 @@ function pieChart(render: RenderInfo, table: ResultTable, maxPoints: number): Ch
     series: String(r[category] ?? '(null)'),
     y: toNumber(r[valueIdx] ?? null),
   }));
+  // Past PIE_SLICES the smallest share one "Other" slice (pieSlices.ts): every slice drawn has its
+  // legend entry and its tooltip.
+  const slices = pieSlices(rows, cat.name, val.name);
+  const sliceNames = slices.names.length;
   // Past the theme's ten colours each slice gets its own (they repeated: the 1st and 11th slice were
-  // the same blue, and the legend could not tell them apart).
-  const sliceNames = new Set(rows.map((r) => r.x)).size;
+  // the same blue, and the legend could not tell them apart); the Other slice is grey.
+  const scale =
+    sliceNames > THEMED_SERIES || slices.other !== undefined
+      ? {
+          scale: {
+            domain: slices.names,
+            range: [
+              ...manyColours(sliceNames - (slices.other === undefined ? 0 : 1)),
+              ...(slices.other ? [OTHER_GREY] : []),
+            ],
+          },
+        }
+      : {};
   const body: VegaLiteSpec = {
     mark: { type: 'arc', innerRadius: 0, tooltip: true },
     encoding: {
@@ -421,19 +440,18 @@ function pieChart(render: RenderInfo, table: ResultTable, maxPoints: number): Ch
         type: 'nominal',
         title: cat.name,
         sort: null,
-        ...(sliceNames > THEMED_SERIES ? { scale: { range: manyColours(sliceNames) } } : {}),
-        ...(render.legend?.toLowerCase() === 'hidden' ? { legend: null } : {}),
+        ...scale,
+        // Every entry (Vega stops at 30, with a "…n entries" line); long names cut with an ellipsis.
+        ...(render.legend?.toLowerCase() === 'hidden' ? { legend: null } : { legend: { symbolLimit: 0 } }),
       },
-      tooltip: [
-        { field: 'x', type: 'nominal', title: cat.name },
-        { field: 'y', type: 'quantitative', title: val.name, format: ',' },
-      ],
+      // The slice's tooltip, made with its data: its name, value and share (and the Other slice's names).
+      tooltip: { field: 'tip', type: 'nominal' },
     },
   };
   return {
     kind: 'chart',
     visualization: 'piechart',
-    spec: topLevel(render, { rows, recordsDrawn: drawn, recordsTotal: table.rows.length }, body),
+    spec: topLevel(render, { rows: [...slices.rows], recordsDrawn: drawn, recordsTotal: table.rows.length }, body),
     isDefault: false,
     recordsDrawn: drawn,
     recordsTotal: table.rows.length,

@@ -19,6 +19,7 @@ import { cancelAndTimeRangeScenario } from './scenarios/cancelAndTimeRange';
 import { chartKindsScenario } from './scenarios/chartKinds';
 import { chartTimeAxesScenario } from './scenarios/chartTimeAxes';
 import { completionScenario } from './scenarios/completion';
+import { columnSelectionScenario } from './scenarios/columnSelection';
 import { copyCellsScenario } from './scenarios/copyCells';
 import { dataFolderScenario } from './scenarios/dataFolder';
 import { dataFolderAppearsScenario } from './scenarios/dataFolderAppears';
@@ -68,6 +69,7 @@ import { ownExportsScenario } from './scenarios/ownExports';
 import { ownFleetScenario } from './scenarios/ownFleet';
 import { ownNotebookScenario } from './scenarios/ownNotebook';
 import { ownSchemaEditorScenario } from './scenarios/ownSchemaEditor';
+import { pieLegendScenario } from './scenarios/pieLegend';
 import { panelsChartScenario } from './scenarios/panelsChart';
 import { pickMachinesFleetScenario } from './scenarios/pickMachinesFleet';
 import { productionWorkspaceScenario } from './scenarios/productionWorkspace';
@@ -481,7 +483,7 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     300_000,
   );
   scenario(
-    "112 the results panel on a user's hostile export: markup in column names and values, controls, bidi and a zero-width space show as text, a long past 2^53 and 100-ns datetimes exactly, a null unlike an empty string; a 100,000-character and a deeply nested value expand at once; Ctrl+Space copies a column; a piechart it cannot draw says why above the grid; a timechart over nulls draws",
+    "112 the results panel on a user's hostile export: markup in column names and values, controls, bidi and a zero-width space show as text, a long past 2^53 and 100-ns datetimes exactly, a null unlike an empty string; a 100,000-character and a deeply nested value expand at once; Ctrl+Space selects a column and Ctrl+C copies it; a piechart it cannot draw says why above the grid; a timechart over nulls draws",
     hostileGridScenario,
     300_000,
   );
@@ -513,6 +515,16 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
   scenario(
     "114 a .kql file naming a user's own table, opened before the folder's schema reached the language server: from the first paint the status bar never counts it and no squiggle is drawn under it; the table no export has gets its error, in Problems",
     schemaPendingScenario,
+    300_000,
+  );
+  scenario(
+    '116 a column of 3,000 rows selected by a click on its header, drawn selected in the dark, light and high-contrast themes and in rows scrolled to; sorted by its button it stays selected; Ctrl+C copies its name and every value in the sort order, nulls empty; Escape clears, Space on the header selects; a re-run that moves it keeps it selected',
+    columnSelectionScenario,
+    300_000,
+  );
+  scenario(
+    '117 a pie of 120 slices (markup, right-to-left and 2,000-character names among them): 19 legend entries and a grey "Other (101 slices)" whose tooltip names each of the 101, in the dark, light and high-contrast themes; no "…n entries" line',
+    pieLegendScenario,
     300_000,
   );
 });

@@ -402,13 +402,49 @@ describe('a pie of many slices', () => {
     rows: Array.from({ length: n }, (_, i) => [`process-${i}`, 1000 - i]),
   });
 
-  test('past ten slices each gets a colour of its own', () => {
+  test('past ten slices each slice drawn gets a colour of its own (past 20, the Other slice grey)', () => {
     // The theme's ten colours repeated: process-0 and process-10 were the same blue.
-    for (const n of [11, 500]) {
+    for (const [n, drawn] of [
+      [11, 11],
+      [20, 20],
+      [500, 20],
+    ] as const) {
       const color = (chart(chartPlan(slices(n), { visualization: 'piechart' }, 20_000)).spec.encoding as VegaLiteSpec)
         .color as VegaLiteSpec;
-      const range = (color.scale as { range: string[] }).range;
-      assert.equal(new Set(range).size, n, `${n} slices`);
+      const { range, domain } = color.scale as { range: string[]; domain: string[] };
+      assert.equal(new Set(range).size, drawn, `${n} slices`);
+      assert.equal(domain.length, drawn, `${n} slices`);
+    }
+  });
+
+  test('past 20 slices the smallest share an "Other" slice; every slice drawn has its legend entry (Vega cut at 29)', () => {
+    for (const n of [30, 120, 500]) {
+      const p = chart(chartPlan(slices(n), { visualization: 'piechart' }, 20_000));
+      compiles(p.spec);
+      const color = (p.spec.encoding as VegaLiteSpec).color as VegaLiteSpec;
+      assert.deepEqual(color.legend, { symbolLimit: 0 }, 'no "…n entries" line');
+      const rows = values(p.spec);
+      assert.equal(rows.length, 20);
+      assert.deepEqual(
+        rows.slice(0, 19).map((r) => r.x),
+        Array.from({ length: 19 }, (_, i) => `process-${i}`),
+      );
+      const other = rows.at(-1)! as { x: unknown; tip?: Record<string, string> };
+      assert.equal(other.x, `Other (${n - 19} slices)`);
+      // The pie's whole is kept: the Other slice is the sum of the slices it holds.
+      const total = Array.from({ length: n }, (_, i) => 1000 - i).reduce((a, b) => a + b, 0);
+      assert.equal(
+        rows.reduce((sum, r) => sum + (r.y as number), 0),
+        total,
+      );
+      const tip = other.tip!;
+      assert.equal(tip.Process, other.x);
+      assert.ok(tip.Slices!.startsWith('process-19, process-20, '), tip.Slices);
+      if (n <= 139) {
+        assert.ok(tip.Slices!.endsWith(`process-${n - 1}`), 'every slice it holds is named');
+      } else {
+        assert.match(tip.Slices!, / and 361 more \(the Results tab lists every row\)$/);
+      }
     }
   });
 

@@ -137,6 +137,51 @@ describe('charts in Chromium', { skip: SKIP_WITHOUT_CHROMIUM }, () => {
     assert.match(after, /opacity="0\.12"/, 'clicking a legend entry dimmed no series');
   });
 
+  test('a pie of 120 slices: 19 legend entries and "Other (101 slices)", whose tooltip names each slice it holds', async () => {
+    const names = Array.from({ length: 120 }, (_, i) =>
+      i === 3 ? '<script>alert(1)</script>' : i === 4 ? 'שרת-RTL' : i === 50 ? 'L'.repeat(2000) : `proc-${i}`,
+    );
+    const table: ResultTable = {
+      name: 'PrimaryResult',
+      columns: [
+        { name: 'Process', type: 'string' },
+        { name: 'Count', type: 'long' },
+      ],
+      rows: names.map((n, i) => [n, 120 - i]),
+    };
+    // A narrow panel, as beside an editor: a tall tooltip fits neither above nor below the pointer there.
+    await p.page.setViewportSize({ width: 546, height: 700 });
+    await drawChart(p, table, { visualization: 'piechart' });
+    const legend = ((await p.page.locator('.chart-host').getAttribute('data-legend-labels')) ?? '').split(' | ');
+    assert.equal(legend.length, 20, legend.join(' | '));
+    assert.ok(!legend.some((l) => /entries/.test(l)), 'a "…n entries" line');
+    assert.equal(legend.at(-1), 'Other (101 slices)');
+    assert.ok(legend.includes('<script>alert(1)</script>') && legend.includes('שרת-RTL'));
+    // The Other slice is 71% of the pie, drawn last (clockwise up to 12 o'clock): all of its left half.
+    const box = (await p.page.locator('.chart-host canvas').boundingBox())!;
+    let tip = '';
+    for (let x = box.x + 20; x < box.x + box.width / 2 && !tip.includes('Other'); x += 15) {
+      await p.page.mouse.move(x, box.y + box.height / 2);
+      await p.page.waitForTimeout(30);
+      tip = String(await p.page.evaluate(`document.querySelector('#vg-tooltip-element.visible')?.textContent ?? ''`));
+    }
+    assert.match(tip, /Other \(101 slices\)/);
+    for (let i = 19; i < 120; i++) {
+      const shown = i === 50 ? `${'L'.repeat(40)}…` : `proc-${i}`;
+      assert.ok(tip.includes(shown), `slice ${i} is not named in the tooltip`);
+    }
+    // Markup in a name stays text: the tooltip made no element of it.
+    assert.equal(await p.page.locator('#vg-tooltip-element script').count(), 0);
+    const box2 = (await p.page.evaluate(
+      `(() => { const r = document.querySelector('#vg-tooltip-element').getBoundingClientRect(); return { width: r.width, left: r.left, right: r.right, page: window.innerWidth }; })()`,
+    )) as { width: number; left: number; right: number; page: number };
+    // 520 px of text at most, with its padding and border, and all of it inside the panel.
+    assert.ok(box2.width <= 540, `the tooltip is ${box2.width}px wide`);
+    assert.ok(box2.left >= 0 && box2.right <= box2.page, `the tooltip is cut: ${JSON.stringify(box2)}`);
+    await p.page.mouse.move(0, 0);
+    await p.page.setViewportSize({ width: 900, height: 700 });
+  });
+
   test("Export PNG and SVG carry the theme's background: a dark chart is not transparent in a light viewer", async () => {
     await drawChart(
       p,

@@ -36,6 +36,11 @@ async function typeFilter(p: ResultsPage, text: string): Promise<void> {
   await p.page.waitForTimeout(50);
 }
 
+/** The grid repaints on the next animation frame. */
+async function nextFrames(p: ResultsPage): Promise<void> {
+  await p.page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(undefined))))');
+}
+
 async function statusText(p: ResultsPage): Promise<string> {
   return (await p.page.textContent('.status')) ?? '';
 }
@@ -102,8 +107,8 @@ describe('results grid in Chromium', { skip: SKIP_WITHOUT_CHROMIUM }, () => {
 
   test('sorting then filtering paints the sorted matches', async () => {
     await p.post(resultMessage(machines(29)));
-    await p.page.locator('[role=columnheader][data-col="1"]').click();
-    await p.page.locator('[role=columnheader][data-col="1"]').click();
+    await p.page.locator('[role=columnheader][data-col="1"] .sort-button').click();
+    await p.page.locator('[role=columnheader][data-col="1"] .sort-button').click();
     await typeFilter(p, 'onprem');
     const rows = await paintedRows(p.page);
     assert.deepEqual(
@@ -115,8 +120,8 @@ describe('results grid in Chromium', { skip: SKIP_WITHOUT_CHROMIUM }, () => {
   test('Export CSV asks for the rows shown (filter and sort); the host exports exactly the painted rows', async () => {
     const table = machines(29);
     await p.post(resultMessage(table));
-    await p.page.locator('[role=columnheader][data-col="1"]').click();
-    await p.page.locator('[role=columnheader][data-col="1"]').click();
+    await p.page.locator('[role=columnheader][data-col="1"] .sort-button').click();
+    await p.page.locator('[role=columnheader][data-col="1"] .sort-button').click();
     await typeFilter(p, 'onprem');
     await p.page.locator('vscode-button', { hasText: 'Export CSV' }).click();
     const sent = (await p.posted()).filter((m) => m.type === 'exportData').at(-1)!;
@@ -168,7 +173,7 @@ describe('results grid in Chromium', { skip: SKIP_WITHOUT_CHROMIUM }, () => {
     await p.page.locator('.grid-viewport').press('Shift+ArrowDown');
     assert.equal(await p.page.locator('.grid-row.in-range').count(), 4);
     // A sort moves the rows apart: the range collapses to the selected cell.
-    await p.page.locator('[role=columnheader][data-col="1"]').click();
+    await p.page.locator('[role=columnheader][data-col="1"] .sort-button').click();
     // The grid repaints on the next animation frame.
     await p.page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(undefined))))');
     assert.equal(await p.page.locator('.grid-row.in-range').count(), 0);
@@ -233,13 +238,14 @@ describe('results grid in Chromium', { skip: SKIP_WITHOUT_CHROMIUM }, () => {
     assert.equal((await p.posted()).filter((m) => m.type === 'copy').at(-1)?.text, '');
   });
 
-  test('Ctrl+Space and the menu copy the selected column: its name, then the rows shown, filtered and sorted', async () => {
+  test('Ctrl+Space then Ctrl+C, and the menu, copy the column: its name, then the rows shown, filtered and sorted', async () => {
     await p.post(resultMessage(machines(29)));
-    await p.page.locator('[role=columnheader][data-col="1"]').click();
-    await p.page.locator('[role=columnheader][data-col="1"]').click();
+    await p.page.locator('[role=columnheader][data-col="1"] .sort-button').click();
+    await p.page.locator('[role=columnheader][data-col="1"] .sort-button').click();
     await typeFilter(p, 'onprem');
     await p.page.locator('.grid-body [role=row][data-row="0"] [role=gridcell]').nth(1).click();
     await p.page.locator('.grid-viewport').press('Control+Space');
+    await p.page.locator('.grid-viewport').press('Control+c');
     const column = ['N', '25', '20', '15', '10', '5', '0'].join('\n');
     assert.deepEqual((await p.posted()).filter((m) => m.type === 'copy').at(-1), {
       type: 'copy',
@@ -253,6 +259,108 @@ describe('results grid in Chromium', { skip: SKIP_WITHOUT_CHROMIUM }, () => {
     await p.page.locator('.context-menu .menu-item', { hasText: 'Copy column' }).click();
     assert.equal((await p.posted()).filter((m) => m.type === 'copy').at(-1)?.text, column);
     await typeFilter(p, '');
+  });
+
+  test('a click on a header selects its column (cells, header, aria-selected); Ctrl+C copies all of it; Escape clears', async () => {
+    const table = machines(3000);
+    (table.rows[2] as WireValue[])[1] = null;
+    await p.post(resultMessage(table));
+    await p.page.locator('[role=columnheader][data-col="1"] .head-name').click();
+    await nextFrames(p);
+    const header = p.page.locator('[role=columnheader][data-col="1"]');
+    assert.equal(await header.getAttribute('aria-selected'), 'true');
+    assert.match((await header.getAttribute('class')) ?? '', /col-selected/);
+    assert.equal(await p.page.locator('[role=columnheader][aria-selected=true]').count(), 1);
+    assert.equal(await p.page.locator('[role=columnheader][data-col="1"][aria-sort]').count(), 0, 'no sort');
+    const painted = await p.page.locator('.grid-body .grid-row:not([hidden])').count();
+    assert.equal(await p.page.locator('.grid-body .grid-row:not([hidden]) .cell.col-selected').count(), painted);
+    assert.equal(
+      await p.page.locator('.grid-body .grid-row:not([hidden]) .cell.col-selected[data-col="1"]').count(),
+      painted,
+    );
+    assert.match(await statusText(p), /column “N” selected/);
+    // The selection survives a scroll: rows drawn afresh far below are drawn selected too.
+    await p.page.locator('.grid-viewport').evaluate((v) => (v.scrollTop = 40_000));
+    await nextFrames(p);
+    const far = await p.page.locator('.grid-body .grid-row:not([hidden])').first().getAttribute('data-row');
+    assert.ok(Number(far) > 1000, `scrolled to row ${far}`);
+    assert.equal(
+      await p.page
+        .locator('.grid-body .grid-row:not([hidden]) [role=gridcell][data-col="1"][aria-selected=true]')
+        .count(),
+      await p.page.locator('.grid-body .grid-row:not([hidden])').count(),
+    );
+    // A sort by its button keeps the column selected; Ctrl+C copies every row (not only the painted
+    // ones) in the sorted order, the null as an empty line.
+    await p.page.evaluate('window.__posted.length = 0');
+    await header.locator('.sort-button').click();
+    await header.locator('.sort-button').click();
+    await nextFrames(p);
+    assert.equal(await p.page.locator('[role=columnheader][data-col="1"]').getAttribute('aria-selected'), 'true');
+    assert.equal(await p.page.locator('[role=columnheader][data-col="1"]').getAttribute('aria-sort'), 'descending');
+    await p.page.locator('.grid-viewport').press('Control+c');
+    const copied = (await p.posted()).filter((m) => m.type === 'copy').at(-1);
+    const values = table.rows.map((r) => r[1] as number | null).filter((v) => v !== null);
+    values.sort((a, b) => b - a);
+    const lines = String(copied?.text).split('\n');
+    assert.equal(lines.length, 3001);
+    assert.equal(lines[0], 'N');
+    assert.deepEqual(lines.slice(1, 4), values.slice(0, 3).map(String));
+    assert.ok(lines.includes(''), 'the null is an empty line');
+    assert.equal(copied?.rows, 3000);
+    // Escape clears the column; Ctrl+C then copies the selected cell (the header's name) again.
+    await p.page.locator('.grid-viewport').press('Escape');
+    await nextFrames(p);
+    assert.equal(await p.page.locator('[aria-selected=true].head, .cell.col-selected').count(), 0);
+    assert.doesNotMatch(await statusText(p), /selected/);
+  });
+
+  test('by keyboard: Space on a focused header selects its column, Enter sorts it, an arrow moves on', async () => {
+    await p.post(resultMessage(machines(29)));
+    await p.page.locator('.grid-body [role=row][data-row="0"] [role=gridcell]').first().click();
+    const grid = p.page.locator('.grid-viewport');
+    await grid.press('ArrowUp');
+    await grid.press('ArrowRight');
+    await grid.press('Space');
+    await nextFrames(p);
+    assert.equal(await p.page.locator('[role=columnheader][data-col="1"]').getAttribute('aria-selected'), 'true');
+    await grid.press('Enter');
+    await nextFrames(p);
+    assert.equal(await p.page.locator('[role=columnheader][data-col="1"]').getAttribute('aria-sort'), 'ascending');
+    assert.equal(await p.page.locator('[role=columnheader][data-col="1"]').getAttribute('aria-selected'), 'true');
+    // A move of the selected cell ends the column's selection, as in a spreadsheet.
+    await grid.press('ArrowDown');
+    await nextFrames(p);
+    assert.equal(await p.page.locator('.cell.col-selected').count(), 0);
+    // Ctrl+Space on a cell selects its column.
+    await grid.press('Control+Space');
+    await nextFrames(p);
+    assert.equal(await p.page.locator('[role=columnheader][data-col="1"]').getAttribute('aria-selected'), 'true');
+  });
+
+  test('a re-run keeps the selected column by name, where project-reorder put it, and none when it is gone', async () => {
+    await p.post(resultMessage(machines(29)));
+    await p.page.locator('[role=columnheader][data-col="1"] .head-name').click();
+    const base = machines(29);
+    const reordered: ResultTable = {
+      ...base,
+      columns: [base.columns[1]!, base.columns[0]!, base.columns[2]!],
+      rows: base.rows.map((r) => [r[1]!, r[0]!, r[2]!]),
+    };
+    await p.post(resultMessage(reordered));
+    await nextFrames(p);
+    assert.deepEqual(await p.page.locator('[role=columnheader][aria-selected=true] .head-name').allTextContents(), [
+      'N',
+    ]);
+    assert.equal(await p.page.locator('[role=columnheader][data-col="0"]').getAttribute('aria-selected'), 'true');
+    const gone: ResultTable = {
+      ...base,
+      columns: [base.columns[0]!, base.columns[2]!],
+      rows: base.rows.map((r) => [r[0]!, r[2]!]),
+    };
+    await p.post(resultMessage(gone));
+    await nextFrames(p);
+    assert.equal(await p.page.locator('[role=columnheader][aria-selected=true]').count(), 0);
   });
 
   test('no page errors or CSP violations', async () => {

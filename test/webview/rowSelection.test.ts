@@ -112,7 +112,7 @@ describe('gridKey', () => {
     press(s, 'ArrowUp');
     assert.equal(s.cell.row, HEADER_ROW);
     assert.deepEqual(press(s, 'Enter'), 'expand');
-    assert.deepEqual(press(s, ' '), 'sort', 'Space on a header sorts');
+    assert.deepEqual(press(s, ' '), 'selectColumn', 'Space on a header selects its column (Enter sorts)');
   });
 
   test('Shift+ArrowRight inside a range keeps it; Ctrl+Shift+End stretches it to the last row', () => {
@@ -151,11 +151,22 @@ describe('gridKey', () => {
     assert.equal(gridKey({ key: 'a', shiftKey: false, ctrlKey: false, metaKey: true }, s, EXTENT), 'selectAll');
   });
 
-  test('Ctrl+Space (and Cmd+Space) copies the selected column; Space alone still selects the cell', () => {
+  test('Ctrl+Space (and Cmd+Space) selects the column, as in a spreadsheet; Space alone still selects the cell', () => {
     const { s } = selection();
     s.moveTo({ row: 4, col: 1, range: 'collapse' }, 100, 3);
-    assert.equal(gridKey({ key: ' ', shiftKey: false, ctrlKey: true, metaKey: false }, s, EXTENT), 'copyColumn');
-    assert.equal(gridKey({ key: ' ', shiftKey: false, ctrlKey: false, metaKey: true }, s, EXTENT), 'copyColumn');
+    assert.equal(gridKey({ key: ' ', shiftKey: false, ctrlKey: true, metaKey: false }, s, EXTENT), 'selectColumn');
+    assert.equal(gridKey({ key: ' ', shiftKey: false, ctrlKey: false, metaKey: true }, s, EXTENT), 'selectColumn');
+    assert.deepEqual(gridKey({ key: ' ', shiftKey: false, ctrlKey: false, metaKey: false }, s, EXTENT), {
+      row: 4,
+      col: 1,
+      range: 'collapse',
+    });
+  });
+
+  test('Escape asks to clear a selected column (the grid lets it through when none is); Ctrl+C copies', () => {
+    const { s } = selection();
+    assert.equal(gridKey({ key: 'Escape', shiftKey: false, ctrlKey: false, metaKey: false }, s, EXTENT), 'clearColumn');
+    assert.equal(gridKey({ key: 'c', shiftKey: false, ctrlKey: true, metaKey: false }, s, EXTENT), 'copySelection');
   });
 
   test('Shift+moves on a view a filter emptied select no rows (the status said "2 rows selected")', () => {

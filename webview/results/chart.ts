@@ -35,6 +35,7 @@ export class ChartView {
   private containerSized: readonly ('width' | 'height')[] = [];
 
   constructor(private readonly container: HTMLElement) {
+    keepTooltipInView();
     // Vega-Lite re-reads a "container" size only on window resize: a panel resized while the Chart tab
     // is hidden reads a 0×0 container and keeps it when the tab is shown again. The host's own size
     // changes (shown, hidden, resized) refit the chart instead.
@@ -95,6 +96,8 @@ export class ChartView {
     this.container.dataset.marks = kinds.join(' ');
     // The x axis's labels as drawn (a canvas hides them from tests and tools that read the page).
     this.container.dataset.xLabels = shownAxisLabels(root, 'bottom').join(' | ');
+    // The legend's entries as drawn (a pie's slices: every one it draws should be here).
+    this.container.dataset.legendLabels = legendLabels(root).join(' | ');
     this.container.setAttribute(
       'aria-label',
       kinds.length ? `Chart: ${kinds.join(', ')} marks` : 'Chart: nothing drawn',
@@ -125,8 +128,52 @@ export class ChartView {
     this.container.replaceChildren();
     delete this.container.dataset.marks;
     delete this.container.dataset.xLabels;
+    delete this.container.dataset.legendLabels;
     this.container.removeAttribute('aria-label');
     this.container.removeAttribute('role');
+  }
+}
+
+/**
+ * vega-tooltip puts its tooltip beside the pointer, on the first side where it fits, and where none
+ * does (a tall tooltip, such as a pie's "Other" slice naming a hundred slices, in a narrow panel) above
+ * and left of it, cut at the panel's edges. Each time it places the tooltip, this moves it back inside
+ * the page (the tooltip takes no pointer events, so covering the pointer is harmless).
+ */
+let tooltipWatched = false;
+function keepTooltipInView(): void {
+  if (tooltipWatched) {
+    return;
+  }
+  tooltipWatched = true;
+  const clamp = (tip: HTMLElement): void => {
+    const box = tip.getBoundingClientRect();
+    const left = Math.max(0, Math.min(box.left, window.innerWidth - box.width));
+    const top = Math.max(0, Math.min(box.top, window.innerHeight - box.height));
+    // Written only when it moves: the write is itself a change of the style this observes.
+    if (left !== box.left || top !== box.top) {
+      tip.style.left = `${left}px`;
+      tip.style.top = `${top}px`;
+    }
+  };
+  const placed = new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.target instanceof HTMLElement && r.target.classList.contains('visible')) {
+        clamp(r.target);
+      }
+    }
+  });
+  const watch = (): boolean => {
+    const tip = document.getElementById('vg-tooltip-element');
+    if (tip) {
+      placed.observe(tip, { attributes: true, attributeFilter: ['style', 'class'] });
+    }
+    return tip !== null;
+  };
+  // vega-tooltip adds its element to the page on the first chart's first hover.
+  if (!watch()) {
+    const added = new MutationObserver(() => watch() && added.disconnect());
+    added.observe(document.body, { childList: true });
   }
 }
 
@@ -155,6 +202,20 @@ export function shownAxisLabels(root: SceneNode, orient: string): string[] {
     for (const child of node.items ?? []) walk(child, here);
   };
   walk(root, false);
+  return labels;
+}
+
+/** The legends' entry labels as Vega drew them, in order (a "…n entries" line would be a label too). */
+export function legendLabels(root: SceneNode): string[] {
+  const labels: string[] = [];
+  const walk = (node: SceneNode): void => {
+    if (node.role === 'legend-label') {
+      for (const item of node.items ?? []) if (item.text !== undefined) labels.push(String(item.text));
+      return;
+    }
+    node.items?.forEach(walk);
+  };
+  walk(root);
   return labels;
 }
 

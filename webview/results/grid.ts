@@ -2,15 +2,17 @@
  * A virtual-scrolling result grid: only the rows in view (plus a few) exist in the DOM, recycled as the
  * user scrolls, so 1M rows scroll smoothly. vscode-elements' table renders every row, hence our own
  * (test/webview/gridInChromium.test.ts checks what Chromium paints after filter, sort and scroll).
- * Sort by clicking a header (or, by keyboard, ArrowUp onto the header row and Enter), filter with the box
- * above, copy with Ctrl/Cmd+C (cell) and Ctrl/Cmd+Shift+C (row) or the context menu, expand a dynamic value
- * with Enter or a double-click. Shift with a click, an arrow, PageUp/PageDown or Ctrl+Home/End selects a
+ * Select a column by clicking its header (or, by keyboard, ArrowUp onto the header row and Space, or
+ * Ctrl/Cmd+Space anywhere; Escape clears it) and sort by its ⇅ button (or Enter on the header), filter
+ * with the box above, copy with Ctrl/Cmd+C (the cell, or the selected column) and Ctrl/Cmd+Shift+C (row)
+ * or the context menu, expand a dynamic value with Enter or a double-click. Shift with a click, an arrow, PageUp/PageDown or Ctrl+Home/End selects a
  * range of rows and Ctrl/Cmd+A all of them: Ctrl/Cmd+C then copies the range as tab-separated lines under
  * a line of column names (a sort or a filter collapses the range to the selected cell: the rows it named
  * are no longer next to each other). The grid is one Tab stop: the selected cell is its
  * aria-activedescendant, so a screen reader follows the arrow keys without focus moving between cells.
  *
  * This file draws and scrolls; the parts around it: rowSelection.ts (the selected cell and range of rows),
+ * columnSelection.ts (the selected column),
  * gridKeys.ts (what a key does), selectionMarks.ts (how the selection shows), selectionCopy.ts and
  * rangeCopy.ts (what a copy takes), gridMenu.ts (the context menu), gridHeader.ts (the column headers).
  */
@@ -19,7 +21,8 @@ import { RowOrder, type RowView, type SortState } from '../../src/render/rowOrde
 import type { TableCells } from '../../src/render/tableCells';
 import { el } from '../shared/dom';
 import { renderCell } from './cell';
-import { fillHeader } from './gridHeader';
+import { ColumnSelection } from './columnSelection';
+import { fillHeader, markSelectedColumn } from './gridHeader';
 import { columnTemplate, type GridMetrics, gridMetrics } from './gridMetrics';
 import { type GridKeyCommand, gridKey } from './gridKeys';
 import { GridMenu } from './gridMenu';
@@ -60,6 +63,7 @@ export class ResultGrid {
   private filter = '';
   private sort: SortState | undefined;
   private readonly selection: RowSelection;
+  private readonly column: ColumnSelection;
   private readonly copier: SelectionCopy;
   private pool: PooledRow[] = [];
   /** Bumped when what a row index shows changes (filter, sort, selection): pooled rows are rewritten. */
@@ -70,13 +74,22 @@ export class ResultGrid {
   /** Row and column sizes for the editor font the cells are drawn in (gridMetrics.ts). */
   private readonly metrics: GridMetrics;
 
-  /** `label` names the grid for screen readers ("Results", a notebook table's name). */
+  /**
+   * `label` names the grid for screen readers ("Results", a notebook table's name); `selectedColumn`: the
+   * name of the column selected in the grid this one replaces (a re-run), selected again if it is here.
+   */
   constructor(
     private readonly table: TableCells,
     private readonly callbacks: GridCallbacks,
     label = 'Results',
+    selectedColumn?: string,
   ) {
     this.selection = new RowSelection((note) => callbacks.selectionChanged?.(note));
+    this.column = new ColumnSelection(
+      table.columns.map((c) => c.name),
+      (note) => callbacks.selectionChanged?.(note),
+    );
+    this.column.selectByName(selectedColumn);
     this.copier = new SelectionCopy(table, this.selection, callbacks);
     this.metrics = gridMetrics(
       getComputedStyle(document.documentElement).getPropertyValue('--vscode-editor-font-size'),
@@ -154,13 +167,48 @@ export class ResultGrid {
     this.viewport.focus();
   }
 
+  /** The selected column's name (a re-run's grid selects it again), undefined when none is selected. */
+  get selectedColumnName(): string | undefined {
+    return this.column.name;
+  }
+
   /** Closes the context menu; false when it was not open. */
   closeMenu(): boolean {
     return this.menu.close();
   }
 
   private buildHeader(): void {
-    fillHeader(this.header, this.table.columns, this.sort, (col) => this.toggleSort(col));
+    fillHeader(this.header, this.table.columns, this.sort, this.column.column, {
+      select: (col) => this.selectColumn(col),
+      sort: (col) => this.toggleSort(col),
+    });
+  }
+
+  /**
+   * Selects column `col`: its header becomes the selected cell (the keyboard goes on from there) and
+   * its cells and header are drawn selected; Ctrl/Cmd+C then copies it.
+   */
+  private selectColumn(col: number): void {
+    this.select(HEADER_ROW, col, 'collapse', true);
+    if (this.column.select(col)) {
+      this.columnChanged();
+    }
+    this.viewport.focus();
+  }
+
+  /** Escape: clears the selected column; false when none was selected (the key goes on to the page). */
+  private clearColumn(): boolean {
+    if (!this.column.clear()) {
+      return false;
+    }
+    this.columnChanged();
+    return true;
+  }
+
+  private columnChanged(): void {
+    markSelectedColumn(this.header, this.column.column);
+    this.generation++;
+    this.paint();
   }
 
   private toggleSort(col: number): void {
@@ -271,12 +319,16 @@ export class ResultGrid {
       rowEl.setAttribute('aria-rowindex', String(viewIndex + 2));
       rowEl.classList.toggle('odd', viewIndex % 2 === 1);
       const cells = rowEl.children;
+      const selectedCol = this.column.column;
       for (let c = 0; c < cells.length; c++) {
         const active = this.selection.isCell(viewIndex, c);
         const type = this.table.columns[c]!.type;
         renderCell(cells[c] as HTMLDivElement, this.table.value(source, c), this.table.text(source, c), type, active);
+        if (c === selectedCol) {
+          cells[c]!.classList.add('col-selected');
+        }
       }
-      this.marks.row(rowEl, viewIndex, this.selection);
+      this.marks.row(rowEl, viewIndex, this.selection, this.column);
     }
     for (let i = 0; i < size; i++) {
       const rowEl = this.pool[i]!;
@@ -326,8 +378,12 @@ export class ResultGrid {
    * well as down (a 200-column result is walked by ArrowRight too). Row HEADER_ROW is the column
    * headers, one ArrowUp above the first row.
    */
-  private select(row: number, col: number, range: RangeMove = 'collapse'): void {
+  private select(row: number, col: number, range: RangeMove = 'collapse', keepColumn = false): void {
     this.selection.moveTo({ row, col, range }, this.view.length, this.table.columns.length);
+    // A move of the selected cell ends a column's selection, as in a spreadsheet.
+    if (!keepColumn && this.column.clear()) {
+      markSelectedColumn(this.header, undefined);
+    }
     this.generation++;
     if (this.selection.cell.row !== HEADER_ROW) {
       this.revealRow(this.selection.cell.row);
@@ -370,6 +426,9 @@ export class ResultGrid {
   /** Ctrl/Cmd+A: every row the filter leaves, the selected cell staying where it is. */
   private selectAll(): void {
     if (this.selection.selectAll(this.view.length)) {
+      if (this.column.clear()) {
+        markSelectedColumn(this.header, undefined);
+      }
       this.generation++;
       this.paint();
     }
@@ -384,9 +443,9 @@ export class ResultGrid {
     this.copier.rows(this.view, headers);
   }
 
-  /** The selected column under its name, every row shown. */
+  /** The selected column (else the selected cell's) under its name, every row shown. */
   copyColumn(): void {
-    this.copier.column(this.view);
+    this.copier.column(this.view, this.column.column ?? this.selection.cell.col);
   }
 
   private expandSelected(): void {
@@ -408,6 +467,10 @@ export class ResultGrid {
     if (key === undefined) {
       return;
     }
+    if (key === 'clearColumn' && !this.clearColumn()) {
+      // Nothing to clear: Escape goes on to the page (it closes the value view).
+      return;
+    }
     if (typeof key === 'object') {
       this.select(key.row, key.col, key.range);
     } else {
@@ -424,12 +487,12 @@ export class ResultGrid {
 
   private readonly keyCommands: Record<GridKeyCommand, () => void> = {
     expand: () => this.expandSelected(),
-    sort: () => this.toggleSort(this.selection.cell.col),
     menu: () => this.openMenuAtSelection(),
-    copySelection: () => this.copier.selected(this.view),
+    copySelection: () => (this.column.column === undefined ? this.copier.selected(this.view) : this.copyColumn()),
     copyRows: () => this.copyRows(),
-    copyColumn: () => this.copyColumn(),
     selectAll: () => this.selectAll(),
+    selectColumn: () => this.selectColumn(this.selection.cell.col),
+    clearColumn: () => {},
   };
 
   private onContextMenu(e: MouseEvent): void {

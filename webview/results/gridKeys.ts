@@ -1,8 +1,10 @@
 /**
  * What a key does in the grid, without the DOM: arrows, PageUp/PageDown and Home/End move the selected
  * cell (Shift stretching the range of rows), Enter expands the value (or sorts, on a header), Space
- * selects the cell (or sorts), Shift+F10 and the context-menu key open the menu, Ctrl/Cmd+C copies the
- * selection and Ctrl/Cmd+Shift+C its rows, Ctrl/Cmd+Space the selected column, Ctrl/Cmd+A selects every row (test/webview/gridKeys.test.ts).
+ * selects the cell (or, on a header, its column), Ctrl/Cmd+Space the selected cell's column, Escape
+ * clears a selected column, Shift+F10 and the context-menu key open the menu, Ctrl/Cmd+C copies the
+ * selection (the selected column, when there is one) and Ctrl/Cmd+Shift+C its rows, Ctrl/Cmd+A selects
+ * every row (test/webview/rowSelection.test.ts).
  */
 import { HEADER_ROW, type RangeMove, type RowSelection, type SelectionMove } from './rowSelection';
 
@@ -15,7 +17,14 @@ export interface GridKey {
 }
 
 /** What the grid does for a key other than a move. */
-export type GridKeyCommand = 'expand' | 'sort' | 'menu' | 'copySelection' | 'copyRows' | 'copyColumn' | 'selectAll';
+export type GridKeyCommand =
+  | 'expand'
+  | 'menu'
+  | 'copySelection'
+  | 'copyRows'
+  | 'selectAll'
+  | 'selectColumn'
+  | 'clearColumn';
 
 /** The size of what the keys move over. */
 export interface GridExtent {
@@ -46,12 +55,15 @@ export function gridKey(
   if (e.key === 'Enter') {
     return 'expand';
   }
-  if (e.key === ' ' && mod) {
-    // Ctrl+Space selects a column in a spreadsheet; here it copies the column, every row shown.
-    return 'copyColumn';
+  if (e.key === 'Escape' && !mod && !e.shiftKey) {
+    return 'clearColumn';
+  }
+  if (e.key === ' ' && (mod || row === HEADER_ROW)) {
+    // Ctrl+Space selects a column in a spreadsheet; Space on a column header does too (Enter sorts).
+    return 'selectColumn';
   }
   if (e.key === ' ') {
-    return row === HEADER_ROW ? 'sort' : { row, col, range: 'collapse' };
+    return { row, col, range: 'collapse' };
   }
   return keyMove(e.key, { shift: e.shiftKey, mod }, selection, extent);
 }

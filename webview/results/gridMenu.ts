@@ -58,7 +58,7 @@ export class GridMenu {
       item('Copy cell', () => this.actions.copyCell()),
       item(rows > 1 ? `Copy ${rows.toLocaleString('en-US')} rows` : 'Copy row', () => this.actions.copyRows()),
       item('Copy with headers', () => this.actions.copyWithHeaders()),
-      item('Copy column (Ctrl+Space)', () => this.actions.copyColumn()),
+      item('Copy column', () => this.actions.copyColumn()),
       item('Expand value', () => this.actions.expand()),
     );
     this.element.style.left = `${left}px`;

@@ -242,7 +242,8 @@ function exportAll(): void {
 
 // Escape closes what is open on top of the grid: its context menu first, then the value detail.
 document.addEventListener('keydown', (e) => {
-  if (e.key !== 'Escape') {
+  // The grid answered it (it cleared a selected column): one Escape, one thing closed.
+  if (e.key !== 'Escape' || e.defaultPrevented) {
     return;
   }
   if (grid?.closeMenu()) {
@@ -425,25 +426,32 @@ function showTable(m: ShowResultMessage): void {
   detail.hidden = true;
   selectionNote = '';
   let firstPaint = true;
+  // A re-run keeps the selected column by its name, wherever the new result puts it (columnSelection.ts).
+  const selectedColumn = grid?.selectedColumnName;
   grid = cells
-    ? new ResultGrid(cells, {
-        copy: (copy) => api.postMessage({ type: 'copy', ...copy }),
-        selectionChanged: (note) => {
-          selectionNote = note;
-          showStatus();
+    ? new ResultGrid(
+        cells,
+        {
+          copy: (copy) => api.postMessage({ type: 'copy', ...copy }),
+          selectionChanged: (note) => {
+            selectionNote = note;
+            showStatus();
+          },
+          expand: (title, text) => {
+            detailTitle.textContent = title;
+            detailText.textContent = text;
+            detail.hidden = false;
+          },
+          rendered: () => {
+            if (firstPaint) {
+              firstPaint = false;
+              performance.mark('kql-grid-painted');
+            }
+          },
         },
-        expand: (title, text) => {
-          detailTitle.textContent = title;
-          detailText.textContent = text;
-          detail.hidden = false;
-        },
-        rendered: () => {
-          if (firstPaint) {
-            firstPaint = false;
-            performance.mark('kql-grid-painted');
-          }
-        },
-      })
+        'Results',
+        selectedColumn,
+      )
     : undefined;
   (filterBox as unknown as { value: string }).value = '';
   gridHost.replaceChildren(grid ? grid.element : el('p', 'muted', 'The query returned no table.'));

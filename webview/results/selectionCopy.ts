@@ -53,9 +53,8 @@ export class SelectionCopy {
     });
   }
 
-  /** The selected column: its name, then its value in every row shown (filtered and sorted), one a line. */
-  column(view: readonly number[]): void {
-    const { col } = this.selection.cell;
+  /** Column `col`: its name, then its value in every row shown (filtered and sorted), one a line. */
+  column(view: readonly number[], col: number): void {
     if (view.length === 0 || this.table.columns[col] === undefined) {
       return;
     }

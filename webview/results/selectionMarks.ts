@@ -5,6 +5,7 @@
  * between cells (none while the cell is scrolled out of the drawn rows). renderCell draws the selected
  * cell's own look.
  */
+import type { ColumnSelection } from './columnSelection';
 import type { RowSelection } from './rowSelection';
 
 /** Numbers each grid's element ids: a notebook shows several grids in one document. */
@@ -26,13 +27,13 @@ export class SelectionMarks {
     return this.cell;
   }
 
-  /** Marks a drawn row, the view's row `row`, and its cells as in the range or not. */
-  row(rowEl: HTMLElement, row: number, selection: RowSelection): void {
+  /** Marks a drawn row, the view's row `row`, and its cells as in the range (or the selected column) or not. */
+  row(rowEl: HTMLElement, row: number, selection: RowSelection, column: ColumnSelection): void {
     const inRange = selection.inRange(row);
     rowEl.classList.toggle('in-range', inRange);
     const cells = rowEl.children;
     for (let c = 0; c < cells.length; c++) {
-      cells[c]!.setAttribute('aria-selected', String(inRange || selection.isCell(row, c)));
+      cells[c]!.setAttribute('aria-selected', String(inRange || selection.isCell(row, c) || column.has(c)));
     }
   }
 

@@ -29,7 +29,7 @@ export async function exactLongsScenario(wb: Workbench, workspace: string): Prom
   const frame = await resultsFrame(wb);
 
   const header = frame.locator('[role=columnheader]', { hasText: 'Id' });
-  await header.click();
+  await header.locator('.sort-button').click();
   const sorted = await waitFor('the grid sorted by Id, ascending', async () => {
     const v = await readGrid(frame);
     return v && (await header.getAttribute('aria-sort')) === 'ascending' ? v : undefined;

@@ -156,8 +156,8 @@ export async function gridAtScaleScenario(wb: Workbench, workspace: string): Pro
 
   // Sort by i, descending: the first row on screen is the last row of the query, and so on.
   const header = frame.locator('[role=columnheader]', { hasText: /^i/ }).first();
-  await header.click();
-  await header.click();
+  await header.locator('.sort-button').click();
+  await header.locator('.sort-button').click();
   await waitFor('the grid sorted by i, descending', async () =>
     (await header.getAttribute('aria-sort')) === 'descending' ? true : undefined,
   );

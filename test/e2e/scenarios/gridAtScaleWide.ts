@@ -111,7 +111,7 @@ export async function gridAtScaleWideScenario(wb: Workbench, workspace: string):
   });
   assert.deepEqual(end.cut, [], `V values cut: ${end.cut.join(', ')}`);
   const k = frame.locator('[role=columnheader]', { hasText: /^K/ });
-  await k.click();
+  await k.locator('.sort-button').click();
   const sorted = await waitFor('the rows in K order after the sort', async () => {
     const p = await painted(frame, 2);
     return (await k.getAttribute('aria-sort')) === 'ascending' && consecutive(p.rows) ? p : undefined;

@@ -40,10 +40,10 @@ export async function gridJourneyScenario(wb: Workbench, workspace: string): Pro
     'a painted row does not match the filter',
   );
 
-  // Sort by OpenPorts, descending (second click).
+  // Sort by OpenPorts, descending (second click on its sort button; a click elsewhere on the header selects the column).
   const header = frame.locator('[role=columnheader]', { hasText: 'OpenPorts' });
-  await header.click();
-  await header.click();
+  await header.locator('.sort-button').click();
+  await header.locator('.sort-button').click();
   const sorted = await waitFor('the grid sorted by OpenPorts, descending', async () => {
     const v = await readGrid(frame);
     const n = v?.rows.map((r) => Number(r[2]));

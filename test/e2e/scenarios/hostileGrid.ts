@@ -8,7 +8,7 @@
  *   datetimes exactly as Kusto prints them, controls and hidden characters as [U+XXXX], a null as a dim
  *   "null" and an empty string as nothing.
  * - The 100,000-character value and the nested one expand at once, whole.
- * - Ctrl+Space copies a column (its name, then every row) to the clipboard.
+ * - Ctrl+Space selects a column and Ctrl+C copies it (its name, then every row) to the clipboard.
  * - `render piechart` over two string columns says why there is no chart above the grid, which shows.
  * - `render timechart` over a column with nulls and a gap draws, its lone value a point.
  */
@@ -168,9 +168,10 @@ export async function hostileGridScenario(main: Workbench): Promise<void> {
     await wb.screenshot(112, 'nested-value');
     await wb.page.keyboard.press('Escape');
 
-    // Ctrl+Space copies the Big column: its name, then every digit of every row.
+    // Ctrl+Space selects the Big column and Ctrl+C copies it: its name, then every digit of every row.
     await cell(frame, 3, 5).click();
     await frame.locator('.grid-viewport').press('Control+Space');
+    await frame.locator('.grid-viewport').press('Control+c');
     await clipboardBecomes(
       wb,
       'the Big column on the clipboard',
