@@ -4,7 +4,8 @@
  * no names at all, and zoomed in it drew them all on top of each other. Here each frame places the
  * labels with labelPlacement.ts (legible size, most important first, no overlap) and draws those.
  * What is drawn is written on the container for tests: data-labels (how many), data-label-px, and
- * data-label-boxes (each drawn label's id and screen box, a moment after the drawing settles).
+ * data-label-boxes (each drawn label's id and screen box, a moment after the drawing settles), and
+ * data-hovered (the node under the pointer, whose label is drawn first).
  */
 import type cytoscape from 'cytoscape';
 import type { Box } from './largeGraph';
@@ -41,6 +42,10 @@ export class LabelLayer {
   private hovered: string | undefined;
   private reportTimer: ReturnType<typeof setTimeout> | undefined;
   private last: PlacedLabel[] = [];
+  /** Bumped when a node moves; with the viewport and the entries, what the last drawing was of. */
+  private moved = 0;
+  private drawnFor = '';
+  private drawnEntries: NodeEntry[] | undefined;
 
   constructor(
     private readonly container: HTMLElement,
@@ -57,6 +62,9 @@ export class LabelLayer {
     };
     // What changes the order: the nodes, their links (degree), selection and data; positions are read each frame.
     cy.on('add remove data select unselect', stale);
+    cy.on('position', () => {
+      this.moved++;
+    });
     cy.on('render', () => this.draw());
   }
 
@@ -64,6 +72,11 @@ export class LabelLayer {
   hover(id: string | undefined): void {
     if (id !== this.hovered) {
       this.hovered = id;
+      if (id === undefined) {
+        delete this.container.dataset.hovered;
+      } else {
+        this.container.dataset.hovered = id;
+      }
       this.entries = undefined;
       this.draw();
     }
@@ -143,10 +156,19 @@ export class LabelLayer {
     }
     const zoom = cy.zoom();
     const pan = cy.pan();
+    // Cytoscape redraws now and then with nothing changed (building its caches zoomed out, some 9
+    // times a second): the labels drawn are still right.
+    const entries = this.nodes();
+    const key = `${zoom} ${pan.x} ${pan.y} ${width} ${height} ${dpr} ${this.moved}`;
+    if (key === this.drawnFor && entries === this.drawnEntries) {
+      return;
+    }
+    this.drawnFor = key;
+    this.drawnEntries = entries;
     const px = labelPx(zoom);
     const lineHeight = Math.ceil(px * 1.35);
     const candidates: LabelCandidate[] = [];
-    for (const e of this.nodes()) {
+    for (const e of entries) {
       const n = e.node;
       if (n.removed()) {
         continue;
@@ -179,8 +201,11 @@ export class LabelLayer {
     this.last = placed;
     this.container.dataset.labels = String(placed.length);
     this.container.dataset.labelPx = px.toFixed(1);
-    clearTimeout(this.reportTimer);
-    this.reportTimer = setTimeout(() => this.report(), 120);
+    // At most every 100 ms, and always the latest drawing.
+    this.reportTimer ??= setTimeout(() => {
+      this.reportTimer = undefined;
+      this.report();
+    }, 100);
   }
 
   private paint(placed: readonly PlacedLabel[], px: number, lineHeight: number, dpr: number): void {
