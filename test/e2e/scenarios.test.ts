@@ -16,6 +16,8 @@ import { recordRetry, retriesAllowed, withinTime } from './attempts';
 import { type CodeServer, startCodeServer } from './codeServer';
 import { backendsScenario } from './scenarios/backends';
 import { cancelAndTimeRangeScenario } from './scenarios/cancelAndTimeRange';
+import { bigMapLabelsScenario } from './scenarios/bigMapLabels';
+import { logAnalyticsSchemaPendingScenario } from './scenarios/logAnalyticsSchemaPending';
 import { chartKindsScenario } from './scenarios/chartKinds';
 import { chartTimeAxesScenario } from './scenarios/chartTimeAxes';
 import { completionScenario } from './scenarios/completion';
@@ -513,6 +515,16 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
   scenario(
     "114 a .kql file naming a user's own table, opened before the folder's schema reached the language server: from the first paint the status bar never counts it and no squiggle is drawn under it; the table no export has gets its error, in Problems",
     schemaPendingScenario,
+    300_000,
+  );
+  scenario(
+    '118 a 200-machine dependency map zoomed far out still names its most important machines: at least 10 labels, legible, none on top of another, the searched machine among them',
+    bigMapLabelsScenario,
+    300_000,
+  );
+  scenario(
+    "119 a Log Analytics workspace whose schema answer is slow: its own table is never called unknown while it loads, a syntax error shows at once, and once loaded its columns complete; a refresh that fails: the Schema view says so and the unknown table's error shows only then",
+    logAnalyticsSchemaPendingScenario,
     300_000,
   );
 });

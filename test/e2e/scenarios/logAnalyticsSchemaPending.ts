@@ -1,0 +1,150 @@
+/**
+ * Scenario 119: a Log Analytics workspace whose schema (the metadata API's answer) is slow, then fails,
+ * in a real VS Code on the loopback server. While the workspace's schema is on its way, an "unknown table"
+ * error may only mean it has not arrived: e2e 114 covers a folder of exports; this is the workspace path.
+ * - The metadata answer held back several seconds: a query naming the workspace's own table Orders_CL
+ *   gets no "unknown" error (the status bar's count, sampled every 10 ms, never counts it; the Problems
+ *   panel never lists it), while the syntax error on line 3 shows before the schema comes.
+ * - The schema arrives: completion after `Orders_CL | project` offers its columns; still no error on it.
+ * - A refresh whose metadata answer fails (a 500, held back): a file naming a table the workspace does not
+ *   have gets no error while the read is pending; once it fails, the Schema view says so and the error
+ *   on that table appears.
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { productionMetadata } from '../../backends/productionWorkspace';
+import { EMPTY_RESULT, inLoopbackWorkspace } from '../logAnalyticsLoopback';
+import { crashNotices } from '../resultsPanel';
+import { viewTreeRows } from '../treeView';
+import { type Workbench, waitFor } from '../workbench';
+import { expectSuggestion } from './completion';
+import { showSchemaView } from './dataFolder';
+import { errorsIn, type Sample, startSampling, stopSampling } from './schemaPending';
+
+const N = 119;
+const FILE = 'orders.kql';
+const MISSING_FILE = 'missing.kql';
+/** Line 1 names the workspace's own table; line 3 is a syntax error whatever the schema. */
+const TEXT = 'Orders_CL | take 10\n\nprint total = 1 +\n\n';
+const OWN_TABLE = {
+  id: 'tables/Orders_CL',
+  name: 'Orders_CL',
+  description: 'Orders, as the shop logs them.',
+  columns: [
+    { name: 'TimeGenerated', type: 'datetime' },
+    { name: 'OrderId_s', type: 'string' },
+    { name: 'Amount_d', type: 'real' },
+  ],
+  related: { solutions: ['solutions/LogManagement'] },
+};
+/** How long each metadata answer is held: well past the first check, under the server's 8 s bound. */
+const HOLD_MS = 5_000;
+const SERVICE_FAILED = {
+  status: 500,
+  body: { error: { code: 'InternalServerError', message: 'The workspace metadata store did not respond.' } },
+};
+
+/** A promise the test resolves, and its resolver. */
+function gate(): { opened: Promise<void>; open: () => void } {
+  let open = () => undefined as void;
+  const opened = new Promise<void>((r) => {
+    open = r;
+  });
+  return { opened, open };
+}
+
+const metadataRequests = (server: { requests: { url: string }[] }) =>
+  server.requests.filter((r) => /\/metadata(\?|$)/.test(r.url)).length;
+
+function summary(samples: readonly Sample[]): string {
+  const counts = samples.map((s) => errorsIn(s.status));
+  const first = samples.find((s) => errorsIn(s.status) > 0);
+  return `${samples.length} samples over ${samples.at(-1)?.ms} ms, most errors counted ${Math.max(0, ...counts)}, first error at ${first?.ms ?? '-'} ms`;
+}
+
+export async function logAnalyticsSchemaPendingScenario(main: Workbench): Promise<void> {
+  const own = { ...productionMetadata() };
+  own.tables = [...own.tables, OWN_TABLE as (typeof own.tables)[number]];
+  await inLoopbackWorkspace(main, N, { [FILE]: TEXT }, async (wb, server, folder, dialogs) => {
+    const first = gate();
+    server.serveMetadata({ status: 200, body: own, until: first.opened });
+    server.respond(() => EMPTY_RESULT);
+    await startSampling(wb);
+    await wb.openFile(FILE);
+    await waitFor('the sign-in', async () => (dialogs.signInPrompts() > 0 ? true : undefined), 60_000).catch(async () =>
+      wb.runCommand('Connection Analytics: Sign In to Log Analytics', false),
+    );
+    await waitFor('the metadata request', async () => (metadataRequests(server) > 0 ? true : undefined), 90_000);
+    const asked = Date.now();
+    // The syntax error shows while the schema is held back; the own table is not called unknown.
+    await waitFor('the syntax error, before the schema', async () => {
+      const s = await wb.page.locator('.statusbar-item#status\\.problems').textContent();
+      return errorsIn(s ?? '') >= 1 ? true : undefined;
+    });
+    const syntaxAfter = Date.now() - asked;
+    const rest = HOLD_MS - (Date.now() - asked);
+    if (rest > 0) {
+      await new Promise((r) => setTimeout(r, rest));
+    }
+    const held = await wb.problems();
+    console.log(`# ${N}: the syntax error ${syntaxAfter} ms after the metadata request; held: ${held.join(' | ')}`);
+    await wb.screenshot(N, 'la-schema-pending');
+    first.open();
+    await showSchemaView(wb);
+    await waitFor(
+      "the Schema view on the workspace's tables",
+      async () =>
+        (await viewTreeRows(wb, 'Schema')).some((r) => r.label === 'Log Analytics metadata API') ? true : undefined,
+      60_000,
+    );
+    await wb.openFile(FILE);
+    await wb.goTo(5, 1);
+    await expectSuggestion(wb, 'Orders_CL | project ', 'Amo', 'Amount_d');
+    await wb.page.keyboard.press('Escape');
+    await new Promise((r) => setTimeout(r, 1_500));
+    const samples = await stopSampling(wb);
+    const counts = samples.map((s) => errorsIn(s.status));
+    console.log(`# ${N}: pending then arrived: ${summary(samples)}`);
+    assert.match(held.join('\n'), /Ln 3/, `the syntax error listed while the schema was held: ${held.join(' | ')}`);
+    assert.doesNotMatch(held.join('\n'), /Orders_CL/);
+    assert.ok(Math.max(...counts) <= 1, `the status bar counted ${Math.max(...counts)} errors: ${counts.join(',')}`);
+    const arrived = await wb.problems();
+    assert.doesNotMatch(arrived.join('\n'), /Orders_CL/, arrived.join(' | '));
+    await wb.screenshot(N, 'la-schema-arrived');
+
+    // A refresh whose answer fails: the unknown table's error only once the read has failed.
+    const second = gate();
+    server.serveMetadata({ ...SERVICE_FAILED, until: second.opened });
+    const before = metadataRequests(server);
+    fs.writeFileSync(path.join(folder, MISSING_FILE), 'Returns_CL | take 1\n');
+    await wb.runCommand('Connection Analytics: Refresh Workspace Schema');
+    await waitFor('the second metadata request', async () => (metadataRequests(server) > before ? true : undefined));
+    const refreshed = Date.now();
+    await startSampling(wb);
+    await wb.quickOpen(MISSING_FILE);
+    await new Promise((r) => setTimeout(r, Math.max(0, HOLD_MS - (Date.now() - refreshed))));
+    const whileFailing = await wb.problems();
+    await wb.screenshot(N, 'la-schema-refresh-pending');
+    second.open();
+    await showSchemaView(wb);
+    const failed = await waitFor('the Schema view saying the read failed', async () =>
+      (await viewTreeRows(wb, 'Schema')).find((r) => r.label === 'Could not read the workspace schema'),
+    );
+    const shown = await waitFor(
+      'the unknown table in Problems once the read failed',
+      async () => {
+        const rows = await wb.problems();
+        return rows.some((r) => /Returns_CL/.test(r)) ? rows : undefined;
+      },
+      30_000,
+    );
+    const after = await stopSampling(wb);
+    console.log(`# ${N}: refresh failing: ${summary(after)}; Schema view: ${failed.label} — ${failed.description}`);
+    console.log(`# ${N}: Problems after: ${shown.join(' | ')}`);
+    await wb.screenshot(N, 'la-schema-failed');
+    assert.doesNotMatch(whileFailing.join('\n'), /Returns_CL/, `while pending: ${whileFailing.join(' | ')}`);
+    assert.match(failed.description, /500/);
+    assert.deepEqual(await crashNotices(wb), []);
+  });
+}
