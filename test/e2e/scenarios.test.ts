@@ -15,11 +15,12 @@ import type { Browser } from 'playwright-core';
 import { recordRetry, retriesAllowed, withinTime } from './attempts';
 import { type CodeServer, startCodeServer } from './codeServer';
 import { backendsScenario } from './scenarios/backends';
+import { bigMapLabelsScenario } from './scenarios/bigMapLabels';
 import { cancelAndTimeRangeScenario } from './scenarios/cancelAndTimeRange';
 import { chartKindsScenario } from './scenarios/chartKinds';
 import { chartTimeAxesScenario } from './scenarios/chartTimeAxes';
-import { completionScenario } from './scenarios/completion';
 import { columnSelectionScenario } from './scenarios/columnSelection';
+import { completionScenario } from './scenarios/completion';
 import { copyCellsScenario } from './scenarios/copyCells';
 import { dataFolderScenario } from './scenarios/dataFolder';
 import { dataFolderAppearsScenario } from './scenarios/dataFolderAppears';
@@ -52,6 +53,7 @@ import { largeMessyFileScenario } from './scenarios/largeMessyFile';
 import { limitsAndDyingEngineScenario } from './scenarios/limitsAndDyingEngine';
 import { logAnalyticsErrorsScenario } from './scenarios/logAnalyticsErrors';
 import { logAnalyticsOwnDataScenario } from './scenarios/logAnalyticsOwnData';
+import { logAnalyticsSchemaPendingScenario } from './scenarios/logAnalyticsSchemaPending';
 import { logAnalyticsThrottlingScenario } from './scenarios/logAnalyticsThrottling';
 import { logAnalyticsTreeScenario } from './scenarios/logAnalyticsTree';
 import { logAnalyticsUnreachableScenario } from './scenarios/logAnalyticsUnreachable';
@@ -69,9 +71,9 @@ import { ownExportsScenario } from './scenarios/ownExports';
 import { ownFleetScenario } from './scenarios/ownFleet';
 import { ownNotebookScenario } from './scenarios/ownNotebook';
 import { ownSchemaEditorScenario } from './scenarios/ownSchemaEditor';
-import { pieLegendScenario } from './scenarios/pieLegend';
 import { panelsChartScenario } from './scenarios/panelsChart';
 import { pickMachinesFleetScenario } from './scenarios/pickMachinesFleet';
+import { pieLegendScenario } from './scenarios/pieLegend';
 import { productionWorkspaceScenario } from './scenarios/productionWorkspace';
 import { qaWalkQueriesScenario } from './scenarios/qaWalkQueries';
 import { qaWalkSchemaScenario } from './scenarios/qaWalkSchema';
@@ -525,6 +527,16 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
   scenario(
     '117 a pie of 120 slices (markup, right-to-left and 2,000-character names among them): 19 legend entries and a grey "Other (101 slices)" whose tooltip names each of the 101, in the dark, light and high-contrast themes; no "…n entries" line',
     pieLegendScenario,
+    300_000,
+  );
+  scenario(
+    '118 a 200-machine dependency map zoomed far out still names its most important machines: at least 10 labels, legible, none on top of another, the searched machine among them',
+    bigMapLabelsScenario,
+    300_000,
+  );
+  scenario(
+    "119 a Log Analytics workspace whose schema answer is slow: its own table is never called unknown while it loads, a syntax error shows at once, and once loaded its columns complete; a refresh that fails: the Schema view says so and the unknown table's error shows only then",
+    logAnalyticsSchemaPendingScenario,
     300_000,
   );
 });

@@ -9,6 +9,7 @@ import fcose from 'cytoscape-fcose';
 import type { MapView } from '../../src/render/fleetView';
 import { type Box, edgeSlices, isLarge, nodesBox, quickPlacement, rendererOptions, viewportToFit } from './largeGraph';
 import { declutter, fitWithLabels, LABEL_MAX_PX, labelStyle, overhang, SMALLEST_FONT_PX } from './labelFit';
+import { LabelLayer } from './labelLayer';
 import { LayoutClient } from './layoutClient';
 import { layoutOptions, layoutRequest, type Position, startPosition } from './layoutJob';
 import { describeShown } from './shownList';
@@ -52,6 +53,8 @@ export class GraphView {
   /** The label sizes the stylesheet has now (labelFit.ts), and the frame that follows a zoom with them. */
   private labels = { scale: 1, maxWidth: LABEL_MAX_PX };
   private relabelFrame = 0;
+  /** A large map's labels (labelLayer.ts); a small map's are cytoscape's own. */
+  private labelLayer: LabelLayer | undefined;
 
   constructor(
     private readonly container: HTMLElement,
@@ -214,6 +217,8 @@ export class GraphView {
 
   private unmount(): void {
     this.stopDescribing();
+    this.labelLayer?.destroy();
+    this.labelLayer = undefined;
     this.cy?.destroy();
     this.cy = undefined;
     this.container.replaceChildren();
@@ -245,6 +250,7 @@ export class GraphView {
     });
     this.cy = cy;
     this.large = isLarge(view);
+    this.labelLayer = this.large ? new LabelLayer(this.container, cy, palette()) : undefined;
     this.labels = { scale: 1, maxWidth: LABEL_MAX_PX };
     this.changedEnds = new Set(view.edges.filter((e) => e.change).flatMap((e) => [e.source, e.target]));
     this.container.classList.toggle('pending', pending);
@@ -258,6 +264,9 @@ export class GraphView {
       this.showTooltip(data.tooltip ?? data.detail ?? '', e.renderedPosition ?? { x: 0, y: 0 });
     });
     cy.on('mouseout', 'node, edge', () => this.tooltip.classList.add('hidden'));
+    // A large map's label left out where it had no room shows while the pointer is on its node.
+    cy.on('mouseover', 'node', (e) => this.labelLayer?.hover(String(e.target.id())));
+    cy.on('mouseout', 'node', () => this.labelLayer?.hover(undefined));
     cy.on('viewport', () => this.tooltip.classList.add('hidden'));
     // A zoom by wheel, keys or centring: labels follow it a frame later (fit sets them itself).
     cy.on('zoom', () => {

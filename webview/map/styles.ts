@@ -24,6 +24,8 @@ export function palette() {
     group: color('--vscode-charts-green', '#89d185'),
     edge: line('--vscode-editorLineNumber-foreground', '#858585'),
     font: color('--vscode-font-family', 'sans-serif'),
+    /** Set by high-contrast themes only: the large map's labels get this outline (labelLayer.ts). */
+    contrastBorder: themeVariable('--vscode-contrastBorder').trim(),
   };
 }
 export type Palette = ReturnType<typeof palette>;
@@ -67,6 +69,9 @@ export function mapStyles(
         'min-zoomed-font-size': 7,
       },
     },
+    // A large map's labels are placed and drawn by labelLayer.ts, legible at every zoom and never on
+    // top of each other; cytoscape draws none (it also spends no frame time on them).
+    ...(large ? [{ selector: 'node', style: { label: '' } } as const] : []),
     {
       selector: 'node[kind = "machine"]',
       style: { shape: 'round-rectangle', 'background-color': p.machine, width: 38, height: 28 },

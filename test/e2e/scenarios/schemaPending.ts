@@ -23,7 +23,7 @@ const FILE = 'own.kql';
 /** Line 1 (index 0) is the user's own table, line 3 (index 2) a table no export has. */
 const TEXT = 'Hostile_CL | take 10\n\nNoSuchTable_CL | take 1\n';
 
-interface Sample {
+export interface Sample {
   readonly ms: number;
   /** The status bar's problems item, as shown ("1 0"), '' before it is drawn. */
   readonly status: string;
@@ -54,7 +54,7 @@ function writeExport(dir: string): void {
 }
 
 /** Starts recording the status bar's error count and the editor's error squiggles, every 10 ms. */
-async function startSampling(wb: Workbench): Promise<void> {
+export async function startSampling(wb: Workbench): Promise<void> {
   await wb.page.evaluate(() => {
     const g = globalThis as unknown as { __kqlSamples?: Sampler; setInterval(f: () => void, ms: number): unknown };
     const started = performance.now();
@@ -70,7 +70,7 @@ async function startSampling(wb: Workbench): Promise<void> {
   });
 }
 
-async function stopSampling(wb: Workbench): Promise<Sample[]> {
+export async function stopSampling(wb: Workbench): Promise<Sample[]> {
   return wb.page.evaluate(() => {
     const g = globalThis as unknown as { __kqlSamples: Sampler; clearInterval(t: unknown): void };
     g.clearInterval(g.__kqlSamples.timer);
@@ -79,10 +79,10 @@ async function stopSampling(wb: Workbench): Promise<Sample[]> {
 }
 
 /** The first number the problems item shows: its error count. */
-const errorsIn = (status: string) => Number(/\d+/.exec(status)?.[0] ?? 0);
+export const errorsIn = (status: string) => Number(/\d+/.exec(status)?.[0] ?? 0);
 
 /** The language server's log (its output channel's file in the window's log folder), '' before it has one. */
-function serverLog(userDataDir: string): string {
+export function serverLog(userDataDir: string): string {
   const logs = path.join(userDataDir, 'logs');
   if (!fs.existsSync(logs)) return '';
   for (const window of fs.readdirSync(logs).sort().reverse()) {
