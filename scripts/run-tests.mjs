@@ -32,6 +32,14 @@ if (files.length === 0) {
   process.exit(1);
 }
 
+// The timeout only catches a hung test: under a load average of 20 on two cores a heavy file (the
+// language server's statement analysis) took more than 120 s, so it is five minutes a file. Node's runner
+// applies its --test-timeout to each process as well as to each test in it, so the processes get three
+// times that (a group of files is planned at about 60 s, a group took 300 s at a load average of 30) and
+// each file in a group keeps its five minutes (scripts/test-batch.cjs).
+const FILE_TIMEOUT_MS = 300_000;
+const PROCESS_TIMEOUT_MS = 3 * FILE_TIMEOUT_MS;
+
 const isolateAll = process.env.KQL_TEST_ISOLATE === '1';
 const units = planUnits(files, {
   isolate: (f) => isolateAll || ownProcessReason(f) !== undefined,
@@ -44,7 +52,8 @@ const runnerFiles = units.map((unit, i) => {
   if (!unit.shared) return unit.files[0];
   const group = path.join(groupDir, `shared-${String(i + 1).padStart(3, '0')}.test.cjs`);
   const absolute = unit.files.map((f) => path.resolve(f));
-  fs.writeFileSync(group, `require(${JSON.stringify(batch)})(${JSON.stringify(absolute, null, 1)});\n`);
+  const options = JSON.stringify({ fileTimeoutMs: FILE_TIMEOUT_MS });
+  fs.writeFileSync(group, `require(${JSON.stringify(batch)})(${JSON.stringify(absolute, null, 1)}, ${options});\n`);
   return group;
 });
 const sharedFiles = units.filter((u) => u.shared).reduce((n, u) => n + u.files.length, 0);
@@ -52,8 +61,6 @@ console.log(
   `${files.length} test files: ${files.length - sharedFiles} in a process each, ${sharedFiles} in ${units.length - (files.length - sharedFiles)} shared processes`,
 );
 
-// The timeout only catches a hung test: under a load average of 20 on two cores a heavy file (the
-// language server's statement analysis) took more than 120 s, so it is five minutes.
 let result;
 try {
   result = spawnSync(
@@ -63,7 +70,7 @@ try {
       'tsx',
       '--test',
       '--test-concurrency=2',
-      '--test-timeout=300000',
+      `--test-timeout=${PROCESS_TIMEOUT_MS}`,
       // Each test as it ends (node's default reporter: spec on a terminal, TAP in a log), then the slowest
       // files: where the unit tests' time goes.
       `--test-reporter=${process.stdout.isTTY ? 'spec' : 'tap'}`,

@@ -14,7 +14,11 @@ import * as path from 'node:path';
 /** What in a file's source (or a test helper's it imports) keeps it in a process of its own. */
 export const OWN_PROCESS_REASONS = [
   ['@ownProcess', /@ownProcess\b/],
-  ['environment', /process\.env\b/],
+  // Reading the environment is harmless; setting it is not.
+  [
+    'environment',
+    /process\.env(\.\w+|\[[^\]]+\])?\s*(\?\?|\|\||&&)?=[^=]|delete process\.env|Object\.assign\(process\.env/,
+  ],
   ['globals', /\bglobalThis\b|\bglobal\./],
   ['mocks', /\bmock\b/],
   ['children', /\bspawn|\bfork\(|\bexecFile|\bexecSync|\bexec\(|child_process|worker_threads|new Worker\b/],
@@ -79,7 +83,7 @@ export function ownProcessReason(file, read = readIfFile) {
  * `groupFiles` files), so the two runner slots end near each other: the heaviest start first, and the
  * light ones fill the end.
  */
-export function planUnits(files, { isolate, weights = {}, unknownWeight = 3, groupSeconds = 60, groupFiles = 25 }) {
+export function planUnits(files, { isolate, weights = {}, unknownWeight = 5, groupSeconds = 60, groupFiles = 15 }) {
   const weight = (f) => weights[f] ?? unknownWeight;
   const own = [];
   const shared = [];

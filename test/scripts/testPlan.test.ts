@@ -63,7 +63,12 @@ test('units run heaviest first; shared groups are filled to their weight or coun
     'test/e.test.ts': 1,
   };
   Object.assign(weights, { 'test/own1.test.ts': 100, 'test/own2.test.ts': 2 });
-  const units = planUnits(files, { isolate: (f: string) => f.includes('own'), weights, groupSeconds: 45 });
+  const units = planUnits(files, {
+    isolate: (f: string) => f.includes('own'),
+    weights,
+    groupSeconds: 45,
+    unknownWeight: 3,
+  });
   assert.deepEqual(
     units.map((u) => [u.shared, u.files.map((f) => path.basename(f, '.test.ts'))]),
     [
