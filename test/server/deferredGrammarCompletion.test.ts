@@ -1,3 +1,4 @@
+// @ownProcess: this checks what a process that has loaded nothing else loads (scripts/test-plan.mjs).
 // Node's test runner runs each file in its own process: here the library starts fresh, no grammar built,
 // as in the language server (which defers it until after its first document's diagnostics).
 import assert from 'node:assert/strict';

@@ -1,3 +1,4 @@
+// @ownProcess: this checks what a process that has loaded nothing else loads (scripts/test-plan.mjs).
 /**
  * GeographicLib is loaded by the first query that measures on the spheroid, and by nothing before it
  * (this file runs in a process of its own, so no other test has loaded it).

@@ -1,3 +1,4 @@
+// @ownProcess: this checks what a process that has loaded nothing else loads (scripts/test-plan.mjs).
 /**
  * JTS (geometryLibrary.ts) is loaded by the first query that clips, unions or buffers a line or
  * polygon, and by nothing before it: not by the engine's function table, nor by the geo functions

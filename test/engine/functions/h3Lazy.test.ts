@@ -1,3 +1,4 @@
+// @ownProcess: this checks what a process that has loaded nothing else loads (scripts/test-plan.mjs).
 /**
  * The H3 library is loaded by the first query that calls an H3 function, and by nothing before it:
  * not by loading the engine and its function table, not by other geo functions (this file runs in a

@@ -1,3 +1,4 @@
+// @ownProcess: this checks what a process that has loaded nothing else loads (scripts/test-plan.mjs).
 /**
  * uap-core's rules are read by the first parse_user_agent call, and by nothing before it: not by
  * loading the engine and its function table, not by other string functions (this file runs in a
