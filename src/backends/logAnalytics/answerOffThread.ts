@@ -10,8 +10,9 @@ import * as path from 'node:path';
 import type * as WorkerThreads from 'node:worker_threads';
 import { BackendError } from '../../results/errors';
 import type { WireValue } from '../../results/queryResult';
+import { ColumnDecoder } from './answerBatchColumns';
 import { type Answer, RowShapeError, readAnswer } from './answerReader';
-import type { FromAnswerWorker } from './answerWorkerProtocol';
+import type { BatchEncoding, FromAnswerWorker } from './answerWorkerProtocol';
 import { segmentsText } from './bodyBytes';
 
 /** Answers shorter than this (characters) are read on the calling thread: about 30 ms of reading. */
@@ -47,6 +48,14 @@ export interface OffThreadOptions {
   readonly unreadable?: (text: string) => void;
   /** Called with the worker once started (tests: that cancelling ends it). */
   readonly onWorker?: (worker: WorkerThreads.Worker) => void;
+  /** How the worker sends its batches (default by column; 'rows' is the way before, for the bench). */
+  readonly encoding?: BatchEncoding;
+}
+
+let defaultEncoding: BatchEncoding = 'columns';
+/** The encoding of reads that do not say one (bench/laAnswerRead.ts compares both through the backend). */
+export function setDefaultBatchEncoding(encoding: BatchEncoding): void {
+  defaultEncoding = encoding;
 }
 
 /**
@@ -79,9 +88,11 @@ export async function readAnswerOffThread(
     eval: ts,
     // Not the host's flags (inspector ports, snapshot blobs): the worker needs none.
     execArgv: [],
+    workerData: { encoding: options.encoding ?? defaultEncoding },
   });
   options.onWorker?.(worker);
   const rows: WireValue[][][] = [];
+  const decoders: ColumnDecoder[] = [];
   return new Promise<Answer | undefined>((resolve, reject) => {
     let settled = false;
     const finish = (outcome: () => void): void => {
@@ -104,6 +115,16 @@ export async function readAnswerOffThread(
             into.push(row as WireValue[]);
           }
           // The next batch after a turn of the loop, not now (answerWorker.ts).
+          setImmediate(() => settled || worker.postMessage('next'));
+          return;
+        }
+        case 'columns': {
+          (decoders[m.table] ??= new ColumnDecoder()).decode(
+            m.columns,
+            m.count,
+            (rows[m.table] ??= []),
+            nullPrototypes,
+          );
           setImmediate(() => settled || worker.postMessage('next'));
           return;
         }

@@ -6,17 +6,21 @@
  * in one turn, so batches sent all at once would hold the host's loop as long as one big message.
  * One read per worker: the host terminates it when the read is done or cancelled.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
+import { ColumnEncoder } from './answerBatchColumns';
 import { RowShapeError, readAnswer } from './answerReader';
-import { ANSWER_BATCH_ROWS, type FromAnswerWorker } from './answerWorkerProtocol';
+import { ANSWER_BATCH_ROWS, type BatchEncoding, type FromAnswerWorker } from './answerWorkerProtocol';
 import { segmentsText } from './bodyBytes';
 
 const port = parentPort!;
-const send = (m: FromAnswerWorker): void => port.postMessage(m);
+const encoding = ((workerData as { encoding?: BatchEncoding } | undefined)?.encoding ?? 'columns') as BatchEncoding;
+const send = (m: FromAnswerWorker, transfer: ArrayBuffer[] = []): void => port.postMessage(m, transfer);
 
-/** What is left to send, each sent when the host asks for the next (see answerOffThread.ts). */
-const queue: FromAnswerWorker[] = [];
-
+/**
+ * What is left to send, each sent when the host asks for the next (see answerOffThread.ts). A batch is
+ * encoded by column only when sent: the encodings need not all live at once.
+ */
+const queue: (() => void)[] = [];
 port.once('message', (body: string | Uint8Array[]) => {
   try {
     // Bytes (answerOffThread.ts) are decoded here, off the host's thread.
@@ -28,18 +32,23 @@ port.once('message', (body: string | Uint8Array[]) => {
       return;
     }
     answer.rows.forEach((rows, table) => {
+      const encoder = new ColumnEncoder();
       for (let from = 0; from < rows.length; from += ANSWER_BATCH_ROWS) {
-        queue.push({ kind: 'rows', table, rows: rows.slice(from, from + ANSWER_BATCH_ROWS) });
+        const batch = rows.slice(from, from + ANSWER_BATCH_ROWS);
+        queue.push(() => {
+          if (encoding === 'rows') {
+            send({ kind: 'rows', table, rows: batch });
+            return;
+          }
+          const moved: ArrayBuffer[] = [];
+          const columns = encoder.encode(batch, batch[0]!.length, moved);
+          send({ kind: 'columns', table, count: batch.length, columns }, moved);
+        });
       }
     });
-    queue.push({ kind: 'done', skeleton: answer.skeleton, tables: answer.rows.length });
-    port.on('message', () => {
-      const next = queue.shift();
-      if (next) {
-        send(next);
-      }
-    });
-    send(queue.shift()!);
+    queue.push(() => send({ kind: 'done', skeleton: answer.skeleton, tables: answer.rows.length }));
+    port.on('message', () => queue.shift()?.());
+    queue.shift()!();
   } catch (e) {
     if (e instanceof RowShapeError) {
       send({ kind: 'shape', table: e.table, row: e.row, cells: e.cells, columns: e.columns });

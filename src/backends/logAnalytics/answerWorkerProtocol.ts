@@ -1,5 +1,6 @@
 /** The messages of the answer worker (answerWorker.ts) to the extension host (answerOffThread.ts). */
 import type { WireValue } from '../../results/queryResult';
+import type { BatchColumn } from './answerBatchColumns';
 
 /**
  * Rows per message. The host deserializes each message in one turn of its event loop: 5,000 rows of a
@@ -8,9 +9,19 @@ import type { WireValue } from '../../results/queryResult';
  */
 export const ANSWER_BATCH_ROWS = 5000;
 
+/** How the worker sends its batches (workerData): by column, or as row arrays (before; the bench). */
+export type BatchEncoding = 'columns' | 'rows';
+
 export type FromAnswerWorker =
-  /** Rows of table `table`, following the ones sent before. */
+  /** Rows of table `table`, following the ones sent before (as row arrays: the bench's before). */
   | { readonly kind: 'rows'; readonly table: number; readonly rows: readonly (readonly WireValue[])[] }
+  /** `count` rows of table `table` by column (answerBatchColumns.ts), following the ones sent before. */
+  | {
+      readonly kind: 'columns';
+      readonly table: number;
+      readonly count: number;
+      readonly columns: readonly BatchColumn[];
+    }
   /** Every row sent: the answer's skeleton and how many tables it has. */
   | { readonly kind: 'done'; readonly skeleton: string; readonly tables: number }
   /** Not JSON of the answer's shape: the SDK's own parse reports it (`text`: when it was sent as bytes). */

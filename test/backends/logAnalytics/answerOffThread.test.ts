@@ -57,6 +57,13 @@ describe('reading an answer in a worker thread', () => {
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
   });
 
+  test('batches sent as row arrays (the way before, for the bench) give the same rows as by column', async () => {
+    const text = answer([rowsText(ANSWER_BATCH_ROWS + 3), rowsText(2, 40)]);
+    const byColumn = await readAnswerOffThread(text, ALWAYS);
+    assert.deepEqual(byColumn, readAnswer(text));
+    assert.deepEqual(await readAnswerOffThread(text, { ...ALWAYS, encoding: 'rows' }), byColumn);
+  });
+
   test('a row that does not fit its columns is the same RowShapeError', async () => {
     const text = answer([[...rowsText(2), '[1,2]']]);
     await assert.rejects(readAnswerOffThread(text, ALWAYS), (e: unknown) => {
