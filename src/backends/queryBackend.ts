@@ -46,9 +46,14 @@ export interface QueryBackend {
   /**
    * The workspace's tables, columns and functions as this backend sees them (the loaded files' real
    * columns; the Log Analytics metadata API). Rejects like `run` when the backend cannot be reached.
-   * `onProgress` hears what holds it up (a retry waiting on the service).
+   * `onProgress` hears what holds it up (a retry waiting on the service); `onRequestSent`, when the
+   * request goes out (a backend that signs in: once it has its token; others may never call it).
    */
-  schema?(signal?: AbortSignal, onProgress?: (message: string) => void): Promise<WorkspaceSchema>;
+  schema?(
+    signal?: AbortSignal,
+    onProgress?: (message: string) => void,
+    onRequestSent?: () => void,
+  ): Promise<WorkspaceSchema>;
   /**
    * Re-reads only what changed in the backend's files (a data folder's added, changed or deleted files),
    * keeping every other loaded table; false when it cannot, and the caller rebuilds the backend instead.

@@ -48,12 +48,20 @@ export interface SchemaPendingParams {
   readonly pending: boolean;
   /** Where the schema comes from, for the server's log ("folder /data/exports"). */
   readonly source?: string;
+  /**
+   * 'signIn': the request waits on a credential (a sign-in may be on screen): held, the bound not begun.
+   * 'request': the request has gone out: the server's bound counts from this notification. Absent: as
+   * 'request', except that a wait already under way keeps its bound.
+   */
+  readonly phase?: 'signIn' | 'request';
 }
 
 /** The client's `initializationOptions`: a schema pending at start holds unknown names from the first check. */
 export interface ServerInitializationOptions {
   readonly schemaPending?: boolean;
   readonly schemaSource?: string;
+  /** As `SchemaPendingParams.phase`, for the schema pending at start. */
+  readonly schemaPhase?: 'signIn' | 'request';
 }
 
 /**

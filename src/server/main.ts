@@ -66,7 +66,7 @@ import { documentSymbols, foldingRanges } from './outline';
 import { parameterValuesResponse } from './parameterValues';
 import { queryParametersResponse } from './queryParameters';
 import { resolveCompletion } from './resolve';
-import { SchemaWait, schemaWaitFrom } from './schemaWait';
+import { SchemaWait, SIGN_IN_WAIT_MS, schemaPhaseFrom, schemaWaitFrom } from './schemaWait';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens, type TokensOptions } from './semanticTokens';
 import { mainThreadCpuMs, serverTrace } from './startupTrace';
 import { warmUp } from './warmUp';
@@ -253,14 +253,35 @@ function guardedAsync<A extends unknown[], R>(
   };
 }
 
+/**
+ * The last list each document was sent, before the hold's filter (per opened document, as `published`):
+ * a hold that begins sends it again without its unknown names, with no new check.
+ */
+const lastSent = new WeakMap<TextDocument, { version: number; list: Diagnostic[] }>();
+
 /** Unknown names wait for a schema the client says is on its way; then every document is checked again. */
 const schemaWait = new SchemaWait(
-  () => {
-    for (const doc of documents.all()) diagnostics.schedule(doc.uri, 0);
+  {
+    onBegin: () => {
+      for (const doc of documents.all()) {
+        const last = lastSent.get(doc);
+        // An edited document's own check is on its way, and publishes through the hold.
+        if (!last || last.version !== doc.version) continue;
+        void connection.sendDiagnostics({
+          uri: doc.uri,
+          version: doc.version,
+          diagnostics: schemaWait.filter(last.list),
+        });
+      }
+    },
+    onSettled: () => {
+      for (const doc of documents.all()) diagnostics.schedule(doc.uri, 0);
+    },
+    log,
   },
-  log,
-  // KQL_SCHEMA_WAIT_MS: a test seam (the bound's test need not wait 8 s).
+  // KQL_SCHEMA_WAIT_MS, KQL_SIGN_IN_WAIT_MS: test seams (the bounds' tests need not wait 8 s or 5 min).
   schemaWaitFrom(process.env.KQL_SCHEMA_WAIT_MS),
+  schemaWaitFrom(process.env.KQL_SIGN_IN_WAIT_MS, SIGN_IN_WAIT_MS),
 );
 
 const diagnostics = new DiagnosticsScheduler(async (uri) => {
@@ -278,11 +299,9 @@ const diagnostics = new DiagnosticsScheduler(async (uri) => {
       return view ? cellView(now)?.doc : now;
     };
     const send = async (list: readonly Diagnostic[], checked: number, total: number) => {
-      await connection.sendDiagnostics({
-        uri,
-        version: doc.version,
-        diagnostics: schemaWait.filter(view ? cellDiagnostics(view, list) : list),
-      });
+      const shown = view ? cellDiagnostics(view, list) : [...list];
+      lastSent.set(doc, { version: doc.version, list: shown });
+      await connection.sendDiagnostics({ uri, version: doc.version, diagnostics: schemaWait.filter(shown) });
       published.add(doc);
       logFirstDiagnostics(checked, total);
     };
@@ -323,7 +342,8 @@ function loadLibrarySoon(): void {
 connection.onInitialize((params): InitializeResult => {
   serverTrace.mark('initializeReceived');
   const options = (params.initializationOptions ?? {}) as ServerInitializationOptions;
-  if (options.schemaPending === true) schemaWait.begin(String(options.schemaSource ?? "the client's"));
+  if (options.schemaPending === true)
+    schemaWait.begin(String(options.schemaSource ?? "the client's"), schemaPhaseFrom(options.schemaPhase));
   // The library loads as soon as `initialize` is answered, not at `initialized`: while it loads, the
   // client reads the answer and sends `initialized` and the first didOpen, a round trip through an
   // extension host busy activating (see docs/startup.md). The messages wait in the pipe meanwhile.
@@ -501,7 +521,8 @@ connection.onNotification(new NotificationType<SchemaParams>(SchemaNotification)
 });
 
 connection.onNotification(new NotificationType<SchemaPendingParams>(SchemaPendingNotification), (params) => {
-  if (params?.pending === true) schemaWait.begin(String(params.source ?? "the client's"));
+  if (params?.pending === true)
+    schemaWait.begin(String(params.source ?? "the client's"), schemaPhaseFrom(params.phase));
   else schemaWait.end('the client has loaded it');
 });
 

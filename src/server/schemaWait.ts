@@ -21,9 +21,9 @@ export const UNKNOWN_NAME_CODES: ReadonlySet<string> = new Set(['KS142', 'KS204'
 export const SCHEMA_WAIT_MS = 8_000;
 
 /** The bound from a setting's text (the test seam KQL_SCHEMA_WAIT_MS); SCHEMA_WAIT_MS when absent or not a count. */
-export function schemaWaitFrom(text: string | undefined): number {
+export function schemaWaitFrom(text: string | undefined, fallback = SCHEMA_WAIT_MS): number {
   const ms = Number(text);
-  return text !== undefined && text.trim() !== '' && Number.isFinite(ms) && ms >= 0 ? ms : SCHEMA_WAIT_MS;
+  return text !== undefined && text.trim() !== '' && Number.isFinite(ms) && ms >= 0 ? ms : fallback;
 }
 
 /**
@@ -41,38 +41,73 @@ export function withoutUnknownNames(list: readonly Diagnostic[]): Diagnostic[] {
   return list.filter((d) => !UNKNOWN_NAME_CODES.has(String(d.code)) && !unknown.some((u) => sameSpan(u, d)));
 }
 
+/**
+ * How long unknown names are held while the client waits for a credential (its sign-in and consent dialogs
+ * may be on screen): the schema request has not gone out, so the 8 s bound has not begun; a sign-in the
+ * user abandons or fails ends the hold at once (the client says so), this bounds a client that never does.
+ */
+export const SIGN_IN_WAIT_MS = 300_000;
+
+/** Where a pending schema is: waiting on the sign-in, or its request sent (the bound counts from then). */
+export type SchemaWaitPhase = 'signIn' | 'request';
+
+/** The phase from a notification's field: anything but 'signIn' or 'request' is undefined (an older client). */
+export function schemaPhaseFrom(value: unknown): SchemaWaitPhase | undefined {
+  return value === 'signIn' || value === 'request' ? value : undefined;
+}
+
+/** What a wait tells its owner. */
+export interface SchemaWaitHooks {
+  /** A wait began: diagnostics already published are published again without their unknown names. */
+  readonly onBegin?: () => void;
+  /** A wait ended: documents are checked again with the names they really have. */
+  readonly onSettled: () => void;
+  /** Why a wait ended, or how long it lasted. */
+  readonly log: (message: string) => void;
+}
+
 /** Whether a schema is pending, with the bound that ends the wait. */
 export class SchemaWait {
   private timer: NodeJS.Timeout | undefined;
   private since = 0;
   private reason = '';
 
-  /**
-   * `onSettled` runs once a wait ends (documents are then checked again); `log` says why it ended.
-   */
   constructor(
-    private readonly onSettled: () => void,
-    private readonly log: (message: string) => void,
+    private readonly hooks: SchemaWaitHooks,
     private readonly boundMs = SCHEMA_WAIT_MS,
+    private readonly signInBoundMs = SIGN_IN_WAIT_MS,
   ) {}
 
   get pending(): boolean {
     return this.timer !== undefined;
   }
 
-  /** The client says a schema is on its way (`reason`: where from, for the log). A new wait keeps the old bound. */
-  begin(reason: string): void {
+  /**
+   * The client says a schema is on its way (`reason`: where from, for the log). `phase` 'signIn': the
+   * request waits on a credential, held up to the sign-in's bound; 'request': the request went out, the
+   * bound counts from now (restarted: the time spent signing in does not use it up); none (a client that
+   * says no phase): a new wait keeps the old bound.
+   */
+  begin(reason: string, phase?: SchemaWaitPhase): void {
     this.reason = reason;
-    if (this.timer) return;
-    this.since = performance.now();
+    const began = !this.timer;
+    if (began) this.since = performance.now();
+    else if (phase === undefined) return;
+    clearTimeout(this.timer);
+    const bound = phase === 'signIn' ? this.signInBoundMs : this.boundMs;
+    const from = performance.now();
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.log(
-        `The workspace schema (${this.reason}) has not arrived after ${Math.round(performance.now() - this.since)} ms: unknown names are shown with the schema the server has.`,
+      this.hooks.log(
+        `The workspace schema (${this.reason}) has not arrived after ${Math.round(performance.now() - from)} ms${
+          phase === 'signIn' ? ' waiting on the sign-in' : ''
+        }: unknown names are shown with the schema the server has.`,
       );
-      this.onSettled();
-    }, this.boundMs);
+      this.hooks.onSettled();
+    }, bound);
     this.timer.unref?.();
+    // Errors published before the wait (a refresh, a workspace switch) are withdrawn now, not at the next edit.
+    if (began) this.hooks.onBegin?.();
   }
 
   /** The schema arrived, or the client says none is coming; `why` for the log. */
@@ -80,8 +115,10 @@ export class SchemaWait {
     if (!this.timer) return;
     clearTimeout(this.timer);
     this.timer = undefined;
-    this.log(`Unknown names held ${Math.round(performance.now() - this.since)} ms for the workspace schema: ${why}.`);
-    this.onSettled();
+    this.hooks.log(
+      `Unknown names held ${Math.round(performance.now() - this.since)} ms for the workspace schema: ${why}.`,
+    );
+    this.hooks.onSettled();
   }
 
   /** The diagnostics to publish now. */

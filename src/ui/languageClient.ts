@@ -156,6 +156,9 @@ function createClient(
     initializationOptions: (): ServerInitializationOptions => ({
       schemaPending: ctx.schemas.loading || ctx.schemas.current.source.kind !== 'sample',
       schemaSource: ctx.schemas.loading ? ctx.schemas.loadingFrom : ctx.schemas.current.source.label,
+      // A workspace's first read waiting on the sign-in: held without the bound counting (it counts from
+      // the request, which the phase's change to 'request' tells the server).
+      schemaPhase: ctx.schemas.loading ? ctx.schemas.loadingPhase : undefined,
     }),
     middleware: {
       // Marked as the client hands the open to the connection: the start-up trace then shows how long the
@@ -248,7 +251,11 @@ async function start(ctx: Ctx, snapshot: ServerSnapshot, order: StartupOrder | u
   };
   const sendPending = (pending: boolean): void => {
     if (!lc.isRunning()) return;
-    lc.sendNotification(schemaPendingNotification, { pending, source: ctx.schemas.loadingFrom }).catch(() => undefined);
+    lc.sendNotification(schemaPendingNotification, {
+      pending,
+      source: ctx.schemas.loadingFrom,
+      phase: pending ? ctx.schemas.loadingPhase : undefined,
+    }).catch(() => undefined);
   };
   ctx.subscriptions.push(ctx.schemas.onDidChange(sendSchema), ctx.schemas.onDidChangeLoading(sendPending));
   // The schema read so far, then whether a read is still going: `{ pending: false }` ends the hold

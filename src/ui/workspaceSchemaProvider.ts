@@ -13,6 +13,8 @@ import type { BackendManager } from './backendManager';
 import type { Config } from './config';
 import { log } from './log';
 
+export type SchemaReadPhase = 'signIn' | 'request';
+
 export class WorkspaceSchemaProvider implements vscode.Disposable {
   private _current: WorkspaceSchema = CATALOGUE_SCHEMA;
   private readonly _onDidChange = new vscode.EventEmitter<WorkspaceSchema>();
@@ -30,7 +32,14 @@ export class WorkspaceSchemaProvider implements vscode.Disposable {
    */
   private _loading = true;
   private readonly _onDidChangeLoading = new vscode.EventEmitter<boolean>();
+  /** A read began or ended, or (fired with true) the read's phase changed. */
   readonly onDidChangeLoading = this._onDidChangeLoading.event;
+  /**
+   * Where the read is: 'signIn' while a workspace's request waits on its token (the consent and sign-in
+   * dialogs), 'request' once it is sent (or for a folder, a file: nothing to sign in to). The language
+   * server's bound on holding unknown names counts from 'request'.
+   */
+  private _phase: SchemaReadPhase;
   private readonly disposables: vscode.Disposable[] = [
     this._onDidChange,
     this._onDidChangeFailure,
@@ -45,6 +54,7 @@ export class WorkspaceSchemaProvider implements vscode.Disposable {
       readonly extension: vscode.ExtensionContext;
     },
   ) {
+    this._phase = this.phaseAtStart();
     this.disposables.push(
       ctx.backends.onDidChange(() => void this.refresh()),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -79,6 +89,23 @@ export class WorkspaceSchemaProvider implements vscode.Disposable {
     return this.ctx.config.schemaFilePath() ?? this.ctx.backends.active.id;
   }
 
+  /** The read's phase (meaningful while `loading`). */
+  get loadingPhase(): SchemaReadPhase {
+    return this._phase;
+  }
+
+  /** A read about to begin: a workspace's waits on its sign-in first. */
+  private phaseAtStart(): SchemaReadPhase {
+    const backend = this.ctx.backends.active;
+    return !this.ctx.config.schemaFilePath() && backend.id === 'logAnalytics' && backend.schema ? 'signIn' : 'request';
+  }
+
+  private setPhase(phase: SchemaReadPhase): void {
+    if (phase === this._phase) return;
+    this._phase = phase;
+    if (this._loading) this._onDidChangeLoading.fire(true);
+  }
+
   private setLoading(loading: boolean): void {
     if (loading === this._loading) return;
     this._loading = loading;
@@ -90,6 +117,7 @@ export class WorkspaceSchemaProvider implements vscode.Disposable {
     this.inFlight?.abort();
     const abort = new AbortController();
     this.inFlight = abort;
+    this.setPhase(this.phaseAtStart());
     this.setLoading(true);
     const work = this.load(abort.signal)
       .then(
@@ -154,7 +182,13 @@ export class WorkspaceSchemaProvider implements vscode.Disposable {
       }
     }
     // It loads in the background: a retry's wait goes to the log, so a slow schema is explained there.
-    const fresh = await backend.schema(signal, (message) => log.info(`Workspace schema: ${message}`));
+    const fresh = await backend.schema(
+      signal,
+      (message) => log.info(`Workspace schema: ${message}`),
+      () => {
+        if (!signal.aborted) this.setPhase('request');
+      },
+    );
     this.set(fresh, signal);
     if (!signal.aborted) this.workspaceOfCurrent = backend.id === 'logAnalytics' ? workspaceId : undefined;
     if (backend.id === 'logAnalytics' && workspaceId && !signal.aborted) {

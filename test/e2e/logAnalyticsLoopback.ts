@@ -27,6 +27,7 @@ export async function inLoopbackWorkspace(
   scenario: number,
   files: Record<string, string>,
   body: (wb: Workbench, server: LoopbackServer, folder: string, dialogs: DialogAnswers) => Promise<void>,
+  options: { signInAfterMs?: number } = {},
 ): Promise<void> {
   const server = await startLoopbackServer();
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), `kql-e2e-la-${scenario}-`));
@@ -47,7 +48,7 @@ export async function inLoopbackWorkspace(
       scenario,
       folder,
       async (wb) => {
-        dialogs = answerDialogs(wb, new URL(server.endpoint).host);
+        dialogs = answerDialogs(wb, new URL(server.endpoint).host, options.signInAfterMs ?? 0);
         await body(wb, server, folder, dialogs);
       },
       {
@@ -70,12 +71,17 @@ export interface DialogAnswers {
   cancelSignIn: boolean;
   /** How many sign-in prompts were shown. */
   readonly signInPrompts: () => number;
+  /** How long each sign-in prompt was on screen before it was answered, in ms. */
+  readonly signInWaits: () => readonly number[];
   readonly confirmedHost: () => boolean;
   stop(): Promise<void>;
 }
 
-/** Answers the host consent and the sign-in prompt whenever they show, as a user would. */
-function answerDialogs(wb: Workbench, host: string): DialogAnswers {
+/**
+ * Answers the host consent and the sign-in prompt whenever they show, as a user would; `signInAfterMs`:
+ * a user who reads the sign-in prompt that long before answering it.
+ */
+function answerDialogs(wb: Workbench, host: string, signInAfterMs: number): DialogAnswers {
   const consent = wb.page.locator('.monaco-dialog-box', {
     hasText: `Send your Log Analytics sign-in token to ${host}?`,
   });
@@ -83,9 +89,12 @@ function answerDialogs(wb: Workbench, host: string): DialogAnswers {
   let watching = true;
   let prompts = 0;
   let confirmed = false;
+  let signInSeen: number | undefined;
+  const waits: number[] = [];
   const answers: DialogAnswers = {
     cancelSignIn: false,
     signInPrompts: () => prompts,
+    signInWaits: () => waits,
     confirmedHost: () => confirmed,
     stop: async () => {
       watching = false;
@@ -104,11 +113,17 @@ function answerDialogs(wb: Workbench, host: string): DialogAnswers {
       if ((await consent.isVisible().catch(() => false)) && (await click(consent, 'Send My Token to This Host'))) {
         confirmed = true;
       }
+      const signInShown = await signIn.isVisible().catch(() => false);
+      if (!signInShown) signInSeen = undefined;
+      else signInSeen ??= Date.now();
       if (
-        (await signIn.isVisible().catch(() => false)) &&
+        signInShown &&
+        Date.now() - (signInSeen ?? 0) >= signInAfterMs &&
         (await click(signIn, answers.cancelSignIn ? 'Cancel' : 'Allow'))
       ) {
         prompts++;
+        waits.push(Date.now() - (signInSeen ?? Date.now()));
+        signInSeen = undefined;
       }
       await new Promise((r) => setTimeout(r, 200));
     }

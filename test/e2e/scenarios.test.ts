@@ -535,7 +535,7 @@ describe('Connection Analytics in a real VS Code (code-server)', () => {
     300_000,
   );
   scenario(
-    "119 a Log Analytics workspace whose schema answer is slow: its own table is never called unknown while it loads, a syntax error shows at once, and once loaded its columns complete; a refresh that fails: the Schema view says so and the unknown table's error shows only then",
+    "119 a Log Analytics workspace whose sign-in takes 12 s and whose schema answer is slow: its own table is never called unknown while it loads, a syntax error shows at once, and once loaded its columns complete; a refresh that fails: the Schema view says so and the unknown table's error shows only then",
     logAnalyticsSchemaPendingScenario,
     300_000,
   );

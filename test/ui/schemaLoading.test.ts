@@ -30,10 +30,11 @@ function schema(label: string, ...tables: string[]): WorkspaceSchema {
 
 /** A provider over a fake backend whose `schema()` resolves when the test says. */
 function provider(id: 'local' | 'logAnalytics', cacheDir: string) {
-  const reads: { resolve: (s: WorkspaceSchema) => void; reject: (e: Error) => void }[] = [];
+  const reads: { resolve: (s: WorkspaceSchema) => void; reject: (e: Error) => void; sent?: () => void }[] = [];
   const backend = {
     id,
-    schema: () => new Promise<WorkspaceSchema>((resolve, reject) => reads.push({ resolve, reject })),
+    schema: (_signal?: AbortSignal, _progress?: unknown, sent?: () => void) =>
+      new Promise<WorkspaceSchema>((resolve, reject) => reads.push({ resolve, reject, sent })),
     useStoredFunctions: () => undefined,
   };
   const p = new WorkspaceSchemaProvider({
@@ -99,5 +100,38 @@ test('a read that fails ends the loading too (the server checks with what it has
   await done;
   assert.equal(p.loading, false);
   assert.deepEqual(events, ['loading false']);
+  p.dispose();
+});
+
+test("Log Analytics: the read is in its sign-in phase until the backend's request goes out, then 'request'", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kql-schema-phase-'));
+  const { p, reads, events } = provider('logAnalytics', dir);
+  assert.equal(p.loadingPhase, 'signIn', 'at start, before any read: the server holds without the bound');
+  void p.refresh();
+  await until('the read', () => reads.length === 1);
+  assert.equal(p.loadingPhase, 'signIn');
+  reads[0]!.sent?.();
+  assert.equal(p.loadingPhase, 'request');
+  // The phase's change is told to the server as a loading event (its bound starts now).
+  assert.deepEqual(events, ['loading true']);
+  reads[0]!.sent?.();
+  assert.deepEqual(events, ['loading true'], 'told once');
+  reads[0]!.reject(new Error('AADSTS50058: the user cancelled the sign-in'));
+  await until('the read ends', () => !p.loading);
+  assert.deepEqual(events, ['loading true', 'loading false']);
+  // A refresh's read waits on the sign-in again (the token may have expired).
+  void p.refresh();
+  await until('the second read', () => reads.length === 2);
+  assert.equal(p.loadingPhase, 'signIn');
+  p.dispose();
+});
+
+test('a folder has nothing to sign in to: its read is a request from the start', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kql-schema-phase-'));
+  const { p, reads } = provider('local', dir);
+  assert.equal(p.loadingPhase, 'request');
+  void p.refresh();
+  await until('the read', () => reads.length === 1);
+  assert.equal(p.loadingPhase, 'request');
   p.dispose();
 });

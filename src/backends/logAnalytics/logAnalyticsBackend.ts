@@ -33,6 +33,7 @@ import {
 } from './retryNotice';
 import { backstopMs, serverTimeLimitSeconds } from './serverTimeout';
 import { renderInfoFrom } from './wireConversion';
+import { tellingWhenReady } from './tokenReady';
 import { fetchWorkspaceSchema } from './workspaceMetadata';
 
 export interface LogAnalyticsOptions {
@@ -210,13 +211,17 @@ export class LogAnalyticsBackend implements QueryBackend {
    * The metadata API's schema (or the fallback query's), with the same credential and pipeline options:
    * the endpoint-gated credential, so the metadata request never carries the token to an unconfirmed host.
    */
-  async schema(signal?: AbortSignal, onProgress?: (message: string) => void): Promise<WorkspaceSchema> {
+  async schema(
+    signal?: AbortSignal,
+    onProgress?: (message: string) => void,
+    onRequestSent?: () => void,
+  ): Promise<WorkspaceSchema> {
     const workspaceId = this.checkedWorkspaceId();
     const o = this.options;
     return fetchWorkspaceSchema(
       {
         workspaceId,
-        credential: this.credential,
+        credential: onRequestSent ? tellingWhenReady(this.credential, onRequestSent) : this.credential,
         cloud: o.cloud,
         endpoint: o.endpoint,
         retry: o.retry,
