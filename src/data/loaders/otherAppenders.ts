@@ -1,6 +1,6 @@
 /** Bool and dynamic columns of the loaders: rarer than numbers and strings, read through their text. */
 import { BoolColumn, type Column, DynamicColumn } from '../../engine/column';
-import { type DynamicValue, Int64, WholeReal } from '../../engine/values';
+import type { DynamicValue } from '../../engine/values';
 import { hasWholeReal } from '../../engine/valueText';
 import { type AppenderChunk, type AppendResult, type ColumnAppender, OK, REJECT, wrongChunk } from './appender';
 import { ByteDictionary } from './byteDictionary';
@@ -113,9 +113,10 @@ export class DynamicAppender implements ColumnAppender {
 
   /**
    * A cell's bytes to the value parsed from them before (index into `parsed`): an export's dynamic
-   * columns repeat a few texts (`[]`, `["host.corp"]`), and a copy of the value costs far less than
-   * decoding, checking and parsing the text again. The bytes alone say the text: a quote in them
-   * means the field was quoted with doubled quotes, none means it decodes as it is.
+   * columns repeat a few texts (`[]`, `["host.corp"]`), and rows with the same text share that one
+   * value, as the load cache's rows do (the engine never changes a column's value in place:
+   * test/engine/sharedDynamic.test.ts). The bytes alone say the text: a quote in them means the
+   * field was quoted with doubled quotes, none means it decodes as it is.
    */
   private readonly seen = new ByteDictionary();
   private readonly parsed: DynamicValue[] = [];
@@ -123,14 +124,14 @@ export class DynamicAppender implements ColumnAppender {
   appendBytes(buf: Buffer, start: number, end: number, escaped: number): AppendResult {
     const known = this.seen.find(buf, start, end);
     if (known >= 0) {
-      this.values.push(copyDynamic(this.parsed[known]!));
+      this.values.push(this.parsed[known]!);
       return OK;
     }
     const text = buf.toString('utf8', start, end);
     const r = this.appendText(escaped === 1 ? text.replace(/""/g, '"') : text);
-    // Only a value the dictionary keeps is copied aside (a column of distinct values would hold each twice).
+    // Only a value the dictionary keeps is remembered (its bytes are what find looks up).
     if (r === OK && this.seen.add(buf, start, end, this.parsed.length)) {
-      this.parsed.push(copyDynamic(this.values[this.values.length - 1]!));
+      this.parsed.push(this.values[this.values.length - 1]!);
     }
     return r;
   }
@@ -173,14 +174,23 @@ export class DynamicAppender implements ColumnAppender {
     const values = this.values;
     const codes = new Int32Array(values.length);
     const distinct: unknown[] = [];
-    // Scalars by value, arrays and bags by their JSON text.
+    // Scalars by value, arrays and bags by their JSON text; first by identity, as rows read from the
+    // same text share one value and need not print it again.
     const scalars = new Map<DynamicValue, number>();
     const texts = new Map<string, number>();
+    const objects = new Map<object, number>();
     for (let i = 0; i < values.length; i++) {
       const v = values[i]!;
       if (v === null) {
         codes[i] = -1;
         continue;
+      }
+      if (typeof v === 'object') {
+        const same = objects.get(v);
+        if (same !== undefined) {
+          codes[i] = same;
+          continue;
+        }
       }
       const key = sameValueKey(v);
       const index = typeof v === 'object' ? texts : scalars;
@@ -191,6 +201,9 @@ export class DynamicAppender implements ColumnAppender {
         if (key !== undefined) {
           index.set(key as never, code);
         }
+      }
+      if (typeof v === 'object') {
+        objects.set(v, code);
       }
       codes[i] = code;
     }
@@ -211,8 +224,8 @@ export class DynamicAppender implements ColumnAppender {
     const values = this.values;
     for (let i = 0; i < c.length; i++) {
       const code = codes[i]!;
-      // Each row its own array or bag, as when the rows were read on this thread.
-      values.push(code < 0 ? null : copyDynamic(distinct[code]!));
+      // Rows with the same value share it, as when the rows were read on this thread.
+      values.push(code < 0 ? null : distinct[code]!);
     }
   }
 
@@ -245,28 +258,6 @@ function holdsMinusZero(v: DynamicValue): boolean {
     return v.some(holdsMinusZero);
   }
   return Object.values(v).some(holdsMinusZero);
-}
-
-/**
- * A fresh copy of a parsed value: arrays and bags copied (with their prototype, none for a file's
- * bags), so rows never share a mutable value; scalars and the immutable Int64 and WholeReal as they are.
- */
-function copyDynamic(v: DynamicValue): DynamicValue {
-  if (v === null || typeof v !== 'object' || v instanceof Int64 || v instanceof WholeReal) {
-    return v;
-  }
-  if (Array.isArray(v)) {
-    const out: DynamicValue[] = new Array(v.length);
-    for (let i = 0; i < v.length; i++) {
-      out[i] = copyDynamic(v[i]!);
-    }
-    return out;
-  }
-  const out = Object.create(Object.getPrototypeOf(v) as object | null) as Record<string, DynamicValue>;
-  for (const key of Object.keys(v)) {
-    out[key] = copyDynamic((v as Record<string, DynamicValue>)[key]!);
-  }
-  return out;
 }
 
 /** Whether a value from another thread needs rebuilding: it holds an object or a long sent as a bigint. */
