@@ -6,22 +6,10 @@
  *   timer     no analysis: the timer ends the hold
  *   own       the process was given its own --max-opt: no hold
  */
-import { analyze } from '../../src/kql';
-import { holdUntilFirstAnalysis } from '../../src/cli/optimizerHold';
 
-// Natives syntax in a Function body: this file itself stays TypeScript.
-const status = new Function('f', 'return %GetOptimizationStatus(f)') as (f: unknown) => number;
-const optimizeNow = new Function(
-  'f',
-  'x',
-  '%PrepareFunctionForOptimization(f); f(x); f(x); %OptimizeFunctionOnNextCall(f); return f(x);',
-) as (f: (x: number) => number, x: number) => number;
-/** V8's "optimized" bit of %GetOptimizationStatus. */
-const OPTIMIZED = 16;
-const optimized = (f: (x: number) => number) => {
-  optimizeNow(f, 1);
-  return (status(f) & OPTIMIZED) !== 0;
-};
+import { holdUntilFirstAnalysis } from '../../src/cli/optimizerHold';
+import { analyze } from '../../src/kql';
+import { optimized } from '../v8Optimization';
 
 const mode = process.argv[2];
 const out: Record<string, unknown> = {};

@@ -6,17 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { parseTrace, SERVER_TRACE_LOG } from '../../src/protocol/startupTrace';
-import { type ServerHarness, startServer } from './lspHarness';
-
-async function waitForLog(server: ServerHarness, pattern: RegExp, timeoutMs = 60_000): Promise<string> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const found = server.logs.find((l) => pattern.test(l));
-    if (found) return found;
-    if (Date.now() > until) throw new Error(`no log matching ${pattern}; logs: ${server.logs.join(' | ')}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+import { type ServerHarness, startServer, waitForLog } from './lspHarness';
 
 /** An unknown table and a `where` without its condition: a real check finds both. */
 const TEXT = 'NoSuchTable_CL\n| take 1\n\nVMConnection\n| where\n';

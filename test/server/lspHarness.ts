@@ -199,3 +199,14 @@ export async function startServer(
   };
   return harness;
 }
+
+/** The first line of the server's log that matches, polled until it comes (or a clear error naming the logs). */
+export async function waitForLog(server: ServerHarness, pattern: RegExp, timeoutMs = 60_000): Promise<string> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const found = server.logs.find((l) => pattern.test(l));
+    if (found) return found;
+    if (Date.now() > until) throw new Error(`no log matching ${pattern}; logs: ${server.logs.join(' | ')}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

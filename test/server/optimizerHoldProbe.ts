@@ -12,20 +12,7 @@ import * as fs from 'node:fs';
 import * as vm from 'node:vm';
 import { CODE_CACHE_DIR_ENV } from '../../src/protocol/codeCache';
 import { holdMarkerPath, holdOptimizer, releaseOptimizer, withStartFlags } from '../../src/server/optimizerHold';
-
-// Natives syntax in a Function body: this file itself stays TypeScript.
-const status = new Function('f', 'return %GetOptimizationStatus(f)') as (f: unknown) => number;
-const optimizeNow = new Function(
-  'f',
-  'x',
-  '%PrepareFunctionForOptimization(f); f(x); f(x); %OptimizeFunctionOnNextCall(f); return f(x);',
-) as (f: (x: number) => number, x: number) => number;
-/** V8's "optimized" bit of %GetOptimizationStatus. */
-const OPTIMIZED = 16;
-const optimized = (f: (x: number) => number) => {
-  optimizeNow(f, 1);
-  return (status(f) & OPTIMIZED) !== 0;
-};
+import { optimized } from '../v8Optimization';
 
 const SOURCE = 'function twice(x) { return x * 2; } twice(21);';
 const [mode, file, variant] = process.argv.slice(2);

@@ -14,7 +14,7 @@ import {
 } from '../../src/protocol/lsp';
 import { SCHEMA_WAIT_MS, schemaWaitFrom, withoutUnknownNames } from '../../src/server/schemaWait';
 import { userWorkspaceMetadata } from '../backends/userWorkspaceMetadata';
-import { type ServerHarness, startServer } from './lspHarness';
+import { type ServerHarness, startServer, waitForLog } from './lspHarness';
 
 /** The user's folder: the usual tables and one of their own. */
 function folderSchema(): SchemaParams {
@@ -36,16 +36,6 @@ const TEXT = 'Hostile_CL\n| where Payload_s != ""\n| take 10\n\nNoSuchTable_CL\n
 
 const codes = (list: Diagnostic[]) => list.map((d) => `${d.range.start.line}:${d.code}`);
 const UNKNOWN = /^(KS142|KS204)$/;
-
-async function waitForLog(server: ServerHarness, pattern: RegExp, timeoutMs = 60_000): Promise<string> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const found = server.logs.find((l) => pattern.test(l));
-    if (found) return found;
-    if (Date.now() > until) throw new Error(`no log matching ${pattern}; logs: ${server.logs.join(' | ')}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('a schema pending when the first document is checked', () => {
   const servers: ServerHarness[] = [];

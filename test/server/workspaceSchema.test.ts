@@ -3,28 +3,19 @@
  * loopback test server (300+ tables, saved functions) is fetched through the real client and handed
  * to the server over its custom LSP notification, as the extension does.
  */
-import { after, before, describe, test } from 'node:test';
+
 import assert from 'node:assert/strict';
 import * as https from 'node:https';
+import { after, before, describe, test } from 'node:test';
 import { HoverRequest, type MarkupContent } from 'vscode-languageserver/node';
 import { fetchMetadataDocument } from '../../src/backends/logAnalytics';
 import { SchemaNotification, type SchemaParams } from '../../src/protocol/lsp';
+import { type LoopbackServer, startLoopbackServer } from '../backends/logAnalytics/loopbackServer';
 import { metadataFixture } from '../backends/metadataFixture';
-import { startLoopbackServer, type LoopbackServer } from '../backends/logAnalytics/loopbackServer';
-import { positionOf, startServer, type ServerHarness } from './lspHarness';
+import { positionOf, type ServerHarness, startServer, waitForLog } from './lspHarness';
 
 const WORKSPACE = '0b6c1a2e-8f4d-4c3b-9a7e-5d2f1e0c9b8a';
 const credential = { getToken: async () => ({ token: 'token-1', expiresOnTimestamp: Date.now() + 3_600_000 }) };
-
-async function waitForLog(server: ServerHarness, pattern: RegExp, timeoutMs = 60_000): Promise<string> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const found = server.logs.find((l) => pattern.test(l));
-    if (found) return found;
-    if (Date.now() > until) throw new Error(`no log matching ${pattern}; logs: ${server.logs.join(' | ')}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('language server with a Log Analytics workspace schema', () => {
   let la: LoopbackServer;

@@ -18,7 +18,7 @@ import type { DomDocument, DomElement } from '../browserTypes';
 import { backToEditor, runBlock } from '../queryFile';
 import { crashNotices, resultsFrame, waitForGrid, withColumns } from '../resultsPanel';
 import { SCREENSHOT_DIR, type Workbench, waitFor } from '../workbench';
-import { pickTheme } from './themes';
+import { pickTheme, SCREEN_THEMES } from './themes';
 
 declare const document: DomDocument & { querySelectorAll(selector: string): Iterable<DomElement> };
 declare const getComputedStyle: (element: DomElement) => Record<string, string>;
@@ -95,11 +95,7 @@ export async function columnSelectionScenario(wb: Workbench, workspace: string):
   assert.equal(await header.getAttribute('aria-sort'), null, 'a click on the header sorted it');
 
   try {
-    for (const theme of [
-      { name: 'Default Dark Modern', file: 'dark' },
-      { name: 'Default Light Modern', file: 'light' },
-      { name: 'Default High Contrast', file: 'high-contrast' },
-    ]) {
+    for (const theme of SCREEN_THEMES) {
       if (theme.file !== 'dark') {
         await pickTheme(wb, theme.name);
         // A theme change in code-server can load the panel's page again: the host replays the result,

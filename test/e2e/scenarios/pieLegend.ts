@@ -13,7 +13,7 @@ import type { DomDocument } from '../browserTypes';
 import { runBlock } from '../queryFile';
 import { crashNotices, resultsFrame } from '../resultsPanel';
 import { SCREENSHOT_DIR, type Workbench, waitFor } from '../workbench';
-import { pickTheme } from './themes';
+import { pickTheme, SCREEN_THEMES } from './themes';
 
 declare const document: DomDocument;
 
@@ -67,11 +67,7 @@ export async function pieLegendScenario(wb: Workbench, workspace: string): Promi
     Array.from({ length: 19 }, (_, i) => slice(i)),
   );
   try {
-    for (const theme of [
-      { name: 'Default Dark Modern', file: 'dark' },
-      { name: 'Default Light Modern', file: 'light' },
-      { name: 'Default High Contrast', file: 'high-contrast' },
-    ]) {
+    for (const theme of SCREEN_THEMES) {
       if (theme.file !== 'dark') {
         await pickTheme(wb, theme.name);
         // The chart is drawn again in the theme's colours; the legend is the same.

@@ -30,6 +30,13 @@ const THEMES = [
   { setting: 'Default Dark Modern', file: 'dark', kind: 'vscode-dark' },
 ] as const;
 
+/** Dark, light and high contrast: the themes a scenario draws its screen in (the dark one first, as code-server starts). */
+export const SCREEN_THEMES = [
+  { name: 'Default Dark Modern', file: 'dark' },
+  { name: 'Default Light Modern', file: 'light' },
+  { name: 'Default High Contrast', file: 'high-contrast' },
+] as const;
+
 interface Colours {
   readonly bodyKind: string;
   readonly text: string;

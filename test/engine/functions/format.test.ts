@@ -19,41 +19,13 @@ import {
 } from '../../../src/engine/valueText';
 import { fromWire, toWire } from '../../../src/engine/wireValues';
 import { plainBags } from '../bagData';
+import { DATETIME_FORMAT_EXAMPLES } from '../datetimeFormatExamples';
 
 const iso = (text: string): string => formatDatetime(parseDatetime(text)!);
 
 describe('parseDatetime accepts every format the datetime reference lists', () => {
-  const cases: [string, string][] = [
-    // ISO 8601
-    ['2014-05-25T08:20:03.123456Z', '2014-05-25T08:20:03.1234560Z'],
-    ['2014-05-25T08:20:03.123456', '2014-05-25T08:20:03.1234560Z'],
-    ['2014-05-25T08:20', '2014-05-25T08:20:00Z'],
-    ['2014-11-08 15:55:55.123456Z', '2014-11-08T15:55:55.1234560Z'],
-    ['2014-11-08 15:55:55', '2014-11-08T15:55:55Z'],
-    ['2014-11-08 15:55', '2014-11-08T15:55:00Z'],
-    ['2014-11-08', '2014-11-08T00:00:00Z'],
-    // RFC 822
-    ['Sat, 8 Nov 14 15:05:02 GMT', '2014-11-08T15:05:02Z'],
-    ['Sat, 8 Nov 14 15:05:02', '2014-11-08T15:05:02Z'],
-    ['Sat, 8 Nov 14 15:05', '2014-11-08T15:05:00Z'],
-    ['Sat, 8 Nov 14 15:05 GMT', '2014-11-08T15:05:00Z'],
-    ['8 Nov 14 15:05:02 GMT', '2014-11-08T15:05:02Z'],
-    ['8 Nov 14 15:05:02', '2014-11-08T15:05:02Z'],
-    ['8 Nov 14 15:05', '2014-11-08T15:05:00Z'],
-    ['8 Nov 14 15:05 GMT', '2014-11-08T15:05:00Z'],
-    // RFC 850
-    ['Saturday, 08-Nov-14 15:05:02 GMT', '2014-11-08T15:05:02Z'],
-    ['Saturday, 08-Nov-14 15:05:02', '2014-11-08T15:05:02Z'],
-    ['Saturday, 08-Nov-14 15:05 GMT', '2014-11-08T15:05:00Z'],
-    ['Saturday, 08-Nov-14 15:05', '2014-11-08T15:05:00Z'],
-    ['08-Nov-14 15:05:02 GMT', '2014-11-08T15:05:02Z'],
-    ['08-Nov-14 15:05:02', '2014-11-08T15:05:02Z'],
-    ['08-Nov-14 15:05 GMT', '2014-11-08T15:05:00Z'],
-    ['08-Nov-14 15:05', '2014-11-08T15:05:00Z'],
-    // Sortable
-    ['2014-11-08 15:05:25', '2014-11-08T15:05:25Z'],
-    ['2014-11-08 15:05:25 GMT', '2014-11-08T15:05:25Z'],
-    ['2014-11-08 15:05', '2014-11-08T15:05:00Z'],
+  const cases: (readonly [string, string])[] = [
+    ...DATETIME_FORMAT_EXAMPLES,
     // The datetime literal examples, and offsets converted to UTC.
     ['2015-12-31 23:59:59.9', '2015-12-31T23:59:59.9000000Z'],
     ['2015-12-31', '2015-12-31T00:00:00Z'],
