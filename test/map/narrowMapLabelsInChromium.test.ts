@@ -68,8 +68,25 @@ async function resizeTo(page: Page, width: number, height: number): Promise<Draw
     (w) => Math.abs(document.querySelector('#map')!.getBoundingClientRect().width - w) < 1,
     width,
   );
-  await page.waitForTimeout(400);
-  return drawn(page);
+  return settled(page);
+}
+
+/**
+ * What the map draws once it has settled: two reads 250 ms apart that agree (at most 15 s). The refit and the
+ * relabel that follows it land a frame or more after the resize, later still on a loaded machine: a fixed
+ * 400 ms wait read 10.9 px mid-refit once (CI run 35).
+ */
+async function settled(page: Page): Promise<DrawnLabels> {
+  const until = Date.now() + 15_000;
+  let last = await drawn(page);
+  for (;;) {
+    await page.waitForTimeout(250);
+    const now = await drawn(page);
+    if (JSON.stringify(now) === JSON.stringify(last) || Date.now() > until) {
+      return now;
+    }
+    last = now;
+  }
 }
 
 const canRender = fs.existsSync(CHROMIUM) && fs.existsSync(MAP_BUNDLE);
