@@ -52,6 +52,9 @@ export function forProcess(message: WorkerRequest): WorkerRequest {
  */
 const FROM_OUTSIDE: ReadonlySet<string> = new Set(['SIGKILL', 'SIGTERM', 'SIGINT', 'SIGHUP']);
 
+/** How long an error of the engine's process waits for the process's exit (see forwardError). */
+const ERROR_GRACE_MS = 2_000;
+
 function endedFromOutside(signal: NodeJS.Signals | null): boolean {
   return signal !== null && FROM_OUTSIDE.has(signal);
 }
@@ -74,6 +77,7 @@ export class EngineProcess implements EngineChannel {
       if (m?.type === ENGINE_PROCESS_READY) this.ready = true;
     });
     this.child.once('exit', (code, signal) => {
+      this.exited = true;
       if (!this.ready && !this.killed && !endedFromOutside(signal)) {
         const why = this.stderr.trim().split('\n').slice(-2).join(' ') || `exit ${code ?? signal}`;
         this.options.onRefused?.(why);
@@ -82,6 +86,24 @@ export class EngineProcess implements EngineChannel {
   }
 
   private killed = false;
+  private exited = false;
+
+  /**
+   * A send to a process that is dying fails ('error', EPIPE) before its 'exit' arrives; told at once, the
+   * owner would start a replacement before the exit could say whether Node refused the blob (a second
+   * process from a damaged blob, CI run 36). So an error waits for the process's exit, which reports the
+   * loss, and is passed on only if no exit comes within ERROR_GRACE_MS (a process that never started, or
+   * a channel that failed while the process lives on).
+   */
+  private forwardError(e: Error, listener: (e: Error) => void): void {
+    if (this.exited) {
+      return;
+    }
+    const timer = setTimeout(() => {
+      if (!this.exited) listener(e);
+    }, ERROR_GRACE_MS);
+    timer.unref();
+  }
 
   get pid(): number | undefined {
     return this.child.pid;
@@ -109,7 +131,7 @@ export class EngineProcess implements EngineChannel {
         (listener as (code: number | null, signal: NodeJS.Signals | null) => void)(code, signal),
       );
     } else {
-      this.child.on('error', listener as (e: Error) => void);
+      this.child.on('error', (e: Error) => this.forwardError(e, listener as (e: Error) => void));
     }
     return this;
   }
